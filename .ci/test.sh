@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Installs dependencies if missing, builds Köprü and runs every test (offscreen).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash .ci/deps.sh
+BUILD_DIR=${BUILD_DIR:-build}
+cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake --build "$BUILD_DIR" -j"$(nproc)"
+cd "$BUILD_DIR"
+QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j2

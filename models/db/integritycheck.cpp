@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "db/integritycheck.h"
+
+#include "db/sql.h"
+#include "domain/nationalid.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+
+namespace kopru {
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("IntegrityCheck", text); }
+} // namespace
+
+QStringList schemaTables()
+{
+    return {QStringLiteral("province"), QStringLiteral("field"), QStringLiteral("centre"), QStringLiteral("centre_field"),
+            QStringLiteral("school"), QStringLiteral("teacher"), QStringLiteral("competency"), QStringLiteral("need_rating"),
+            QStringLiteral("partner"), QStringLiteral("partner_competency"), QStringLiteral("training_session"),
+            QStringLiteral("session_competency"), QStringLiteral("placement"), QStringLiteral("plan_run"),
+            QStringLiteral("audit_log")};
+}
+
+IntegrityReport checkIntegrity(QSqlDatabase db, bool quick)
+{
+    IntegrityReport report;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+
+    if (!q.exec(quick ? QStringLiteral("PRAGMA quick_check") : QStringLiteral("PRAGMA integrity_check"))) {
+        report.problems << tr("the integrity check could not run: %1").arg(Sql::errorOf(q).message);
+        return report;
+    }
+    while (q.next())
+        if (const QString line = q.value(0).toString(); line != QLatin1String("ok"))
+            report.problems << tr("storage: %1").arg(line);
+
+    if (q.exec(QStringLiteral("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check"))) {
+        while (q.next())
+            report.problems << tr("table %1, row %2: refers to a missing row of %3")
+                                   .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
+    }
+
+    for (const QString &table : schemaTables()) {
+        // Table names come from our own fixed list, never from input.
+        if (q.exec(QStringLiteral("SELECT count(*) FROM ") + table) && q.next())
+            report.counts.append({table, q.value(0).toLongLong()});
+        else
+            report.problems << tr("table %1 is missing or unreadable").arg(table);
+    }
+
+    if (q.exec(QStringLiteral("SELECT id, national_id FROM teacher"))) {
+        while (q.next())
+            if (const QString why = NationalId::problem(q.value(1).toString()); !why.isEmpty())
+                report.problems << tr("teacher %1: %2").arg(q.value(0).toString(), why);
+    }
+    const std::pair<const char *, const char *> rules[] = {
+        {"SELECT count(*) FROM need_rating r JOIN teacher t ON t.id = r.teacher_id "
+         "JOIN competency c ON c.id = r.competency_id WHERE c.field_id <> t.field_id",
+         QT_TRANSLATE_NOOP("IntegrityCheck", "%1 need ratings are for a competency outside the teacher's field")},
+        {"SELECT count(*) FROM placement p JOIN teacher t ON t.id = p.teacher_id "
+         "JOIN training_session s ON s.id = p.session_id WHERE p.status <> 'cancelled' AND s.field_id <> t.field_id",
+         QT_TRANSLATE_NOOP("IntegrityCheck", "%1 placements put a teacher into a session of another field")},
+        {"SELECT count(*) FROM (SELECT s.id FROM training_session s JOIN placement p ON p.session_id = s.id "
+         "AND p.status <> 'cancelled' GROUP BY s.id HAVING count(*) > s.capacity)",
+         QT_TRANSLATE_NOOP("IntegrityCheck", "%1 sessions hold more teachers than their capacity")},
+    };
+    for (const auto &[sql, message] : rules) {
+        if (q.exec(QString::fromLatin1(sql)) && q.next()) {
+            if (const qint64 n = q.value(0).toLongLong(); n > 0)
+                report.problems << QCoreApplication::translate("IntegrityCheck", message).arg(n);
+        }
+    }
+    return report;
+}
+
+} // namespace kopru

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "domain/turkishtext.h"
+
+namespace kopru::TurkishText {
+
+namespace {
+
+// Rank of each lower-case letter in the Turkish alphabet (q, w, x placed as in
+// the Latin alphabet). Characters not listed sort after letters by code point.
+constexpr char16_t kAlphabet[] = u"abcçdefgğhıijklmnoöpqrsştuüvwxyz";
+
+int letterRank(char16_t c)
+{
+    for (int i = 0; kAlphabet[i]; ++i)
+        if (kAlphabet[i] == c)
+            return i;
+    switch (c) {
+    case u'â': return letterRank(u'a');
+    case u'î': return letterRank(u'i');
+    case u'û': return letterRank(u'u');
+    default: return -1;
+    }
+}
+
+char16_t lowerChar(char16_t c)
+{
+    if (c == u'I')
+        return u'ı';
+    if (c == u'İ')
+        return u'i';
+    return QChar::toLower(c);
+}
+
+} // namespace
+
+QString toLower(QStringView s)
+{
+    QString out;
+    out.reserve(s.size());
+    for (QChar c : s) {
+        if (c == QLatin1Char('I'))
+            out += QChar(u'ı');
+        else if (c == QChar(u'İ'))
+            out += QLatin1Char('i');
+        else if (c.unicode() == 0x0307 && !out.isEmpty() && out.back() == QLatin1Char('i'))
+            continue; // combining dot above after i (from a decomposed İ)
+        else
+            out += c.toLower();
+    }
+    return out;
+}
+
+QString toUpper(QStringView s)
+{
+    QString out;
+    out.reserve(s.size());
+    for (QChar c : s) {
+        if (c == QLatin1Char('i'))
+            out += QChar(u'İ');
+        else if (c == QChar(u'ı'))
+            out += QLatin1Char('I');
+        else
+            out += c.toUpper();
+    }
+    return out;
+}
+
+QString searchKey(QStringView s) { return toLower(s).simplified(); }
+
+QString looseKey(QStringView s)
+{
+    const QString lower = toLower(s);
+    QString out;
+    out.reserve(lower.size());
+    for (QChar c : lower) {
+        switch (c.unicode()) {
+        case u'ç': out += QLatin1Char('c'); break;
+        case u'ğ': out += QLatin1Char('g'); break;
+        case u'ı': case u'î': out += QLatin1Char('i'); break;
+        case u'ö': out += QLatin1Char('o'); break;
+        case u'ş': out += QLatin1Char('s'); break;
+        case u'ü': case u'û': out += QLatin1Char('u'); break;
+        case u'â': out += QLatin1Char('a'); break;
+        default:
+            if (c.isLetterOrNumber())
+                out += c;
+        }
+    }
+    return out;
+}
+
+int compare(QStringView a, QStringView b)
+{
+    qsizetype i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        const char16_t ca = lowerChar(a.at(i).unicode());
+        const char16_t cb = lowerChar(b.at(j).unicode());
+        const bool da = QChar::isDigit(ca), db = QChar::isDigit(cb);
+        if (da && db) { // numeric runs compare by value
+            qsizetype ei = i, ej = j;
+            while (ei < a.size() && a.at(ei).isDigit()) ++ei;
+            while (ej < b.size() && b.at(ej).isDigit()) ++ej;
+            QStringView na = a.mid(i, ei - i), nb = b.mid(j, ej - j);
+            while (na.size() > 1 && na.front() == QLatin1Char('0')) na = na.mid(1);
+            while (nb.size() > 1 && nb.front() == QLatin1Char('0')) nb = nb.mid(1);
+            if (na.size() != nb.size())
+                return na.size() < nb.size() ? -1 : 1;
+            if (const int c = na.compare(nb))
+                return c;
+            i = ei;
+            j = ej;
+            continue;
+        }
+        if (ca != cb) {
+            const int ra = letterRank(ca), rb = letterRank(cb);
+            if (ra >= 0 && rb >= 0 && ra != rb)
+                return ra < rb ? -1 : 1;
+            if (ra >= 0 && rb < 0)
+                return QChar::isLetter(cb) ? -1 : (QChar::isDigit(cb) || cb < u'0' ? 1 : -1);
+            if (rb >= 0 && ra < 0)
+                return QChar::isLetter(ca) ? 1 : (QChar::isDigit(ca) || ca < u'0' ? -1 : 1);
+            if (ra < 0 && rb < 0)
+                return ca < cb ? -1 : 1;
+        }
+        ++i;
+        ++j;
+    }
+    if (i < a.size())
+        return 1;
+    if (j < b.size())
+        return -1;
+    return 0;
+}
+
+} // namespace kopru::TurkishText

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+// Turkish-aware text helpers that never depend on ICU (Qt's Windows builds have
+// none): case folding by explicit rules, diacritic folding, collation.
+namespace kopru::TurkishText {
+
+// Lower case with Turkish rules: I → ı, İ → i, then ordinary lower-casing.
+QString toLower(QStringView s);
+// Upper case with Turkish rules: i → İ, ı → I.
+QString toUpper(QStringView s);
+
+// Key for case-insensitive search: Turkish lower case, whitespace simplified.
+// "IŞIK" and "ışık" give the same key; "ISIK" does not.
+QString searchKey(QStringView s);
+
+// Key for loose matching of headers and codes: Turkish lower case, diacritics
+// removed (ç→c ğ→g ı→i ö→o ş→s ü→u â→a î→i û→u), punctuation and spaces dropped.
+// "T.C. KİMLİK NO", "tc_kimlik_no" and "TC Kimlik No" give "tckimlikno".
+QString looseKey(QStringView s);
+
+// Turkish collation: C < Ç, G < Ğ, I(ı) < İ(i), O < Ö, S < Ş, U < Ü; case-insensitive,
+// digits compared numerically. Returns <0, 0, >0.
+int compare(QStringView a, QStringView b);
+
+} // namespace kopru::TurkishText

@@ -1,0 +1,290 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/testutil.h"
+#include "db/integritycheck.h"
+#include "db/schema.h"
+#include "db/transaction.h"
+
+#include <QAtomicInt>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QThread>
+
+using namespace kopru;
+using kopru::test::scalar;
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    int m_n = 0;
+    QString newPath() { return m_dir.filePath(QStringLiteral("db%1.kopru").arg(++m_n)); }
+
+    // A minimal valid data set: one teacher, competency, rating, partner, session, placement.
+    static void fillMinimal(QSqlDatabase db, bool withPlanRun)
+    {
+        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO school(id, name, province_id) VALUES (1, 'Gazi MTAL', 6)")));
+        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO teacher(id, national_id, first_name, last_name, field_id, school_id, province_id) "
+                                             "VALUES (1, '10000000146', 'Ayşe', 'Işık', 1, 1, 6)")));
+        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO competency(id, field_id, code, title_tr) VALUES (1, 1, 'C01', 'PLC programlama')")));
+        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, need) VALUES (1, 1, 4)")));
+        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO partner(id, name, province_id) VALUES (1, 'Anadolu Enerji A.Ş.', 6)")));
+        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO training_session(id, partner_id, field_id, start_date, end_date, capacity) "
+                                             "VALUES (1, 1, 1, '2027-06-14', '2027-06-25', 2)")));
+        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO placement(id, teacher_id, session_id) VALUES (1, 1, 1)")));
+        if (withPlanRun)
+            QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO plan_run(id, placed) VALUES (1, 1)")));
+    }
+
+private slots:
+    void createsCurrentSchemaWithReferenceData()
+    {
+        auto db = test::newDatabase(newPath());
+        QVERIFY(db);
+        const QSqlDatabase c = db->connection();
+        QCOMPARE(db->schemaVersion(), Schema::kCurrentVersion);
+        QCOMPARE(scalar(c, QStringLiteral("PRAGMA application_id")).toInt(), Schema::kApplicationId);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM province")).toInt(), 81);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM field")).toInt(), 25);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM centre")).toInt(), 15);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT name FROM province WHERE id = 6")).toString(), QStringLiteral("Ankara"));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT name FROM province WHERE id = 34")).toString(), QStringLiteral("İstanbul"));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT name FROM province WHERE id = 81")).toString(), QStringLiteral("Düzce"));
+        // Every pilot field is coordinated by a centre; two fields by two.
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM field WHERE id NOT IN (SELECT field_id FROM centre_field)")).toInt(), 0);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM (SELECT field_id FROM centre_field GROUP BY field_id HAVING count(*) = 2)")).toInt(), 2);
+        QCOMPARE(scalar(c, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+        QCOMPARE(scalar(c, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+        QVERIFY(checkIntegrity(c).ok());
+    }
+
+    void refusesToCreateOverAnExistingFile()
+    {
+        const QString path = newPath();
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("precious spreadsheet");
+        f.close();
+        auto db = Database::create(path);
+        QVERIFY(!db);
+        QVERIFY(db.message().contains(path));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("precious spreadsheet"));
+    }
+
+    void migratesFromEveryEarlierVersion_data()
+    {
+        QTest::addColumn<int>("fromVersion");
+        for (int v = 0; v < Schema::kCurrentVersion; ++v)
+            QTest::newRow(qPrintable(QStringLiteral("from v%1").arg(v))) << v;
+    }
+    void migratesFromEveryEarlierVersion()
+    {
+        QFETCH(int, fromVersion);
+        const QString path = newPath();
+        {
+            if (fromVersion == 0) {
+                // An empty SQLite file, as another tool would leave it.
+                QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+                raw.setDatabaseName(path);
+                QVERIFY(raw.open());
+                raw.close();
+                raw = QSqlDatabase();
+                QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+            } else {
+                auto old = Database::createAtVersion(path, fromVersion);
+                QVERIFY2(old, qPrintable(old.message()));
+                QCOMPARE(old.value()->schemaVersion(), fromVersion);
+                fillMinimal(old.value()->connection(), fromVersion >= 2);
+            }
+        }
+        auto db = Database::open(path);
+        QVERIFY2(db, qPrintable(db.message()));
+        const QSqlDatabase c = db.value()->connection();
+        QCOMPARE(db.value()->schemaVersion(), Schema::kCurrentVersion);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM province")).toInt(), 81);
+        // Version 2 objects exist and old rows survived.
+        QVERIFY(scalar(c, QStringLiteral("SELECT count(*) FROM plan_run")).isValid());
+        QVERIFY(scalar(c, QStringLiteral("SELECT count(*) FROM audit_log")).isValid());
+        QVERIFY(scalar(c, QStringLiteral("SELECT count(plan_run_id) FROM placement")).isValid());
+        if (fromVersion > 0) {
+            QCOMPARE(scalar(c, QStringLiteral("SELECT last_name FROM teacher WHERE id = 1")).toString(), QStringLiteral("Işık"));
+            QCOMPARE(scalar(c, QStringLiteral("SELECT need FROM need_rating")).toInt(), 4);
+            QCOMPARE(scalar(c, QStringLiteral("SELECT status FROM placement WHERE id = 1")).toString(), QStringLiteral("proposed"));
+        }
+        QVERIFY(checkIntegrity(c).ok());
+    }
+
+    void refusesNewerVersion()
+    {
+        const QString path = newPath();
+        {
+            auto db = test::newDatabase(path);
+            QVERIFY(Sql::exec(db->connection(), QStringLiteral("PRAGMA user_version = 99")));
+        }
+        auto db = Database::open(path);
+        QVERIFY(!db);
+        QVERIFY2(db.message().contains(QStringLiteral("newer")), qPrintable(db.message()));
+    }
+
+    void refusesForeignAndDamagedFiles()
+    {
+        const QString other = newPath();
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
+            raw.setDatabaseName(other);
+            QVERIFY(raw.open());
+            QVERIFY(Sql::exec(raw, QStringLiteral("CREATE TABLE songs(title TEXT)")));
+            raw.close();
+            raw = QSqlDatabase();
+            QSqlDatabase::removeDatabase(QStringLiteral("other"));
+        }
+        auto a = Database::open(other);
+        QVERIFY(!a);
+        QVERIFY2(a.message().contains(QStringLiteral("not a Köprü database")), qPrintable(a.message()));
+
+        const QString garbage = newPath();
+        QFile f(garbage);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(8192, 'x'));
+        f.close();
+        auto b = Database::open(garbage);
+        QVERIFY(!b);
+        QVERIFY(b.message().startsWith(garbage));
+
+        auto c = Database::open(m_dir.filePath(QStringLiteral("missing.kopru")));
+        QVERIFY(!c);
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("missing.kopru"))));
+    }
+
+    void constraintsRefuseBadRows_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::newRow("need above 5") << "INSERT INTO need_rating(teacher_id, competency_id, need) VALUES (1, 2, 6)";
+        QTest::newRow("need below 1") << "INSERT INTO need_rating(teacher_id, competency_id, need) VALUES (1, 2, 0)";
+        QTest::newRow("proficiency 9") << "INSERT INTO need_rating(teacher_id, competency_id, need, proficiency) VALUES (1, 2, 3, 9)";
+        QTest::newRow("rating across fields") << "INSERT INTO need_rating(teacher_id, competency_id, need) VALUES (1, 3, 3)";
+        QTest::newRow("capacity 0") << "INSERT INTO training_session(partner_id, field_id, start_date, end_date, capacity) VALUES (1, 1, '2027-01-04', '2027-01-15', 0)";
+        QTest::newRow("end before start") << "INSERT INTO training_session(partner_id, field_id, start_date, end_date, capacity) VALUES (1, 1, '2027-01-15', '2027-01-04', 2)";
+        QTest::newRow("not a date") << "INSERT INTO training_session(partner_id, field_id, start_date, end_date, capacity) VALUES (1, 1, '15.01.2027', '2027-01-20', 2)";
+        QTest::newRow("duplicate national id") << "INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id) VALUES ('10000000146', 'Ali', 'Kaya', 1, 6)";
+        QTest::newRow("national id 10 digits") << "INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id) VALUES ('1000000014', 'Ali', 'Kaya', 1, 6)";
+        QTest::newRow("national id leading zero") << "INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id) VALUES ('07291716092', 'Ali', 'Kaya', 1, 6)";
+        QTest::newRow("empty first name") << "INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id) VALUES ('17291716060', '', 'Kaya', 1, 6)";
+        QTest::newRow("unknown field") << "INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id) VALUES ('17291716060', 'Ali', 'Kaya', 99, 6)";
+        QTest::newRow("province 82") << "INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id) VALUES ('17291716060', 'Ali', 'Kaya', 1, 82)";
+        QTest::newRow("availability reversed") << "INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id, available_from, available_to) VALUES ('17291716060', 'Ali', 'Kaya', 1, 6, '2027-09-01', '2027-06-01')";
+        QTest::newRow("duplicate competency code in field") << "INSERT INTO competency(field_id, code, title_tr) VALUES (1, 'C01', 'Başka')";
+        QTest::newRow("second active placement") << "INSERT INTO placement(teacher_id, session_id) VALUES (1, 2)";
+        QTest::newRow("unknown status") << "UPDATE placement SET status = 'maybe'";
+        QTest::newRow("delete field with teachers") << "DELETE FROM field WHERE id = 1";
+        QTest::newRow("delete session with placement") << "DELETE FROM training_session WHERE id = 1";
+        QTest::newRow("delete partner with placements") << "DELETE FROM partner WHERE id = 1";
+        QTest::newRow("delete province in use") << "DELETE FROM province WHERE id = 6";
+    }
+    void constraintsRefuseBadRows()
+    {
+        QFETCH(QString, sql);
+        auto db = test::newDatabase(newPath());
+        QSqlDatabase c = db->connection();
+        fillMinimal(c, true);
+        QVERIFY(Sql::exec(c, QStringLiteral("INSERT INTO competency(id, field_id, code, title_tr) VALUES (2, 1, 'C02', 'Pano montajı')")));
+        QVERIFY(Sql::exec(c, QStringLiteral("INSERT INTO competency(id, field_id, code, title_tr) VALUES (3, 2, 'B01', 'Ağ kurulumu')")));
+        QVERIFY(Sql::exec(c, QStringLiteral("INSERT INTO training_session(id, partner_id, field_id, start_date, end_date, capacity) "
+                                            "VALUES (2, 1, 1, '2027-09-06', '2027-09-17', 1)")));
+        const QString before = scalar(c, QStringLiteral(
+            "SELECT (SELECT count(*) FROM teacher) || '/' || (SELECT count(*) FROM need_rating) || '/' || (SELECT count(*) FROM placement)"
+            " || '/' || (SELECT count(*) FROM training_session) || '/' || (SELECT count(*) FROM field) || '/' || (SELECT group_concat(status) FROM placement)")).toString();
+        const Status s = Sql::exec(c, sql);
+        QVERIFY2(!s, qPrintable(sql));
+        QVERIFY(!s.message().isEmpty());
+        const QString after = scalar(c, QStringLiteral(
+            "SELECT (SELECT count(*) FROM teacher) || '/' || (SELECT count(*) FROM need_rating) || '/' || (SELECT count(*) FROM placement)"
+            " || '/' || (SELECT count(*) FROM training_session) || '/' || (SELECT count(*) FROM field) || '/' || (SELECT group_concat(status) FROM placement)")).toString();
+        QCOMPARE(after, before);
+    }
+
+    void deletesDeliberately()
+    {
+        auto db = test::newDatabase(newPath());
+        QSqlDatabase c = db->connection();
+        fillMinimal(c, true);
+        // Deleting a teacher takes their ratings and placements with them.
+        QVERIFY(Sql::exec(c, QStringLiteral("DELETE FROM teacher WHERE id = 1")));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM need_rating")).toInt(), 0);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM placement")).toInt(), 0);
+        // Without placements, a partner goes with its sessions.
+        QVERIFY(Sql::exec(c, QStringLiteral("DELETE FROM partner WHERE id = 1")));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM training_session")).toInt(), 0);
+    }
+
+    void transactionRollsBackUnlessCommitted()
+    {
+        auto db = test::newDatabase(newPath());
+        QSqlDatabase c = db->connection();
+        {
+            Transaction tx(c);
+            QVERIFY(tx.began());
+            QVERIFY(Sql::exec(c, QStringLiteral("INSERT INTO school(name, province_id) VALUES ('A', 1)")));
+        }
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM school")).toInt(), 0);
+        {
+            Transaction tx(c);
+            QVERIFY(Sql::exec(c, QStringLiteral("INSERT INTO school(name, province_id) VALUES ('A', 1)")));
+            QVERIFY(tx.commit());
+        }
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM school")).toInt(), 1);
+    }
+
+    void backsUpWhileAnotherConnectionWrites()
+    {
+        const QString path = newPath();
+        auto db = test::newDatabase(path);
+        QVERIFY(db);
+        QAtomicInt stop(0), written(0);
+        QThread *writer = QThread::create([&] {
+            auto own = Database::open(path);
+            if (!own)
+                return;
+            QSqlDatabase c = own.value()->connection();
+            for (int i = 0; !stop.loadRelaxed() && i < 100000; ++i) {
+                Transaction tx(c);
+                if (!tx.began())
+                    continue;
+                if (Sql::exec(c, QStringLiteral("INSERT INTO school(name, province_id) VALUES (?, ?)"),
+                              {QStringLiteral("Okul %1").arg(i), 1 + i % 81})
+                    && tx.commit())
+                    written.fetchAndAddRelaxed(1);
+            }
+        });
+        writer->start();
+        while (written.loadRelaxed() < 50)
+            QThread::msleep(5);
+        QStringList backups;
+        for (int k = 0; k < 3; ++k) {
+            const QString out = m_dir.filePath(QStringLiteral("backup%1.kopru").arg(k));
+            const Status s = db->backupTo(out);
+            QVERIFY2(s, qPrintable(s.message()));
+            backups << out;
+            QThread::msleep(20);
+        }
+        stop.storeRelaxed(1);
+        writer->wait();
+        delete writer;
+        int previous = -1;
+        for (const QString &b : backups) {
+            auto copy = Database::open(b, Database::Options{Database::Access::ReadOnly, false});
+            QVERIFY2(copy, qPrintable(copy.message()));
+            QVERIFY(checkIntegrity(copy.value()->connection()).ok());
+            const int schools = scalar(copy.value()->connection(), QStringLiteral("SELECT count(*) FROM school")).toInt();
+            QVERIFY(schools >= 50);
+            QVERIFY(schools <= written.loadRelaxed());
+            QVERIFY(schools >= previous); // later copies never lose rows
+            previous = schools;
+        }
+        QVERIFY(!db->backupTo(backups.first())); // never overwrites
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"

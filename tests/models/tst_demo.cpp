@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/testutil.h"
+#include "db/integritycheck.h"
+#include "demo/demogenerator.h"
+#include "domain/nationalid.h"
+
+#include <QCryptographicHash>
+#include <QSqlRecord>
+
+using namespace kopru;
+using kopru::test::scalar;
+
+class TestDemo : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+    // A digest of every row of every table, in key order.
+    static QByteArray digest(QSqlDatabase db)
+    {
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        QSqlQuery q(db);
+        for (const QString &table : schemaTables()) {
+            // ORDER BY every column: deterministic for WITHOUT ROWID tables too.
+            if (!q.exec(QStringLiteral("SELECT * FROM %1 LIMIT 0").arg(table)))
+                return {};
+            QStringList cols;
+            for (int i = 0; i < q.record().count(); ++i)
+                cols << QString::number(i + 1);
+            if (!q.exec(QStringLiteral("SELECT * FROM %1 ORDER BY %2").arg(table, cols.join(QLatin1Char(',')))))
+                return {};
+            hash.addData(table.toUtf8());
+            while (q.next())
+                for (int i = 0; i < q.record().count(); ++i)
+                    hash.addData((q.value(i).toString() + QLatin1Char('\x1f')).toUtf8());
+        }
+        return hash.result().toHex();
+    }
+    static QByteArray digestOf(const QString &path)
+    {
+        auto db = Database::open(path);
+        return db ? digest(db.value()->connection()) : QByteArray();
+    }
+
+    QString generate(const QString &name, std::uint64_t seed, DemoGenerator::Summary *summary = nullptr)
+    {
+        const QString path = m_dir.filePath(name);
+        auto db = test::newDatabase(path);
+        DemoGenerator::Options o;
+        o.teachers = 400;
+        o.partners = 80;
+        o.minPlaces = 160;
+        o.seed = seed;
+        auto s = DemoGenerator::generate(db->connection(), o);
+        if (!s)
+            qWarning("%s", qPrintable(s.message()));
+        if (summary && s)
+            *summary = s.value();
+        return path;
+    }
+
+private slots:
+    void sameSeedGivesIdenticalDatabase()
+    {
+        const QString a = generate(QStringLiteral("a.kopru"), 7);
+        const QString b = generate(QStringLiteral("b.kopru"), 7);
+        const QString c = generate(QStringLiteral("c.kopru"), 8);
+        const QByteArray da = digestOf(a);
+        QVERIFY(!da.isEmpty());
+        QCOMPARE(digestOf(b), da);
+        QVERIFY(digestOf(c) != da);
+    }
+
+    void dataSetIsRealisticAndConsistent()
+    {
+        DemoGenerator::Summary summary;
+        const QString path = generate(QStringLiteral("d.kopru"), 2024, &summary);
+        auto db = Database::open(path);
+        QVERIFY(db);
+        const QSqlDatabase c = db.value()->connection();
+        QCOMPARE(summary.teachers, 400);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM teacher")).toInt(), 400);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM partner")).toInt(), 80);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(DISTINCT field_id) FROM competency")).toInt(), 25);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT min(n) FROM (SELECT count(*) n FROM competency GROUP BY field_id)")).toInt(), 40);
+        // A rating for every teacher × competency of their field.
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM need_rating")).toInt(),
+                 scalar(c, QStringLiteral("SELECT count(*) FROM teacher t JOIN competency k ON k.field_id = t.field_id")).toInt());
+        const double na = scalar(c, QStringLiteral("SELECT avg(need IS NULL) FROM need_rating")).toDouble();
+        QVERIFY2(na > 0.03 && na < 0.07, qPrintable(QString::number(na)));
+        QVERIFY(scalar(c, QStringLiteral("SELECT sum(capacity) FROM training_session")).toInt() >= 160);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM training_session s WHERE NOT EXISTS "
+                                          "(SELECT 1 FROM session_competency WHERE session_id = s.id)")).toInt(), 0);
+        QSqlQuery q(c);
+        QVERIFY(q.exec(QStringLiteral("SELECT national_id FROM teacher")));
+        while (q.next())
+            QVERIFY2(NationalId::isValid(q.value(0).toString()), qPrintable(q.value(0).toString()));
+        // Pilot provinces carry most teachers.
+        QVERIFY(scalar(c, QStringLiteral("SELECT count(*) FROM teacher WHERE province_id IN (6, 34, 35)")).toInt() > 60);
+        const IntegrityReport report = checkIntegrity(c);
+        QVERIFY2(report.ok(), qPrintable(report.problems.join(QLatin1Char('\n'))));
+    }
+
+    void refusesADatabaseThatHoldsData()
+    {
+        const QString path = generate(QStringLiteral("e.kopru"), 1);
+        auto db = Database::open(path);
+        const QByteArray before = digest(db.value()->connection());
+        auto again = DemoGenerator::generate(db.value()->connection(), DemoGenerator::Options{});
+        QVERIFY(!again);
+        QCOMPARE(digest(db.value()->connection()), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDemo)
+#include "tst_demo.moc"
