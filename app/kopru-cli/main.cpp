@@ -2,6 +2,7 @@
 // kopru-cli: the console front end (contract in product.md §3).
 #include "app/languagesetup.h"
 #include "cli/cliargs.h"
+#include "report/reportcommand.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -29,6 +30,11 @@ const Command kCommands[] = {
     {"demo", kopru::cli::runDemo, false},
     {"check", kopru::cli::runCheck, false},
     {"backup", kopru::cli::runBackup, false},
+    {"import", kopru::cli::runImport, false},
+    {"stats", kopru::cli::runStats, false},
+    {"plan", kopru::cli::runPlan, false},
+    {"export", kopru::cli::runExport, true},
+    {"report", kopru::cli::runReport, true},
 };
 
 const char kUsage[] =

@@ -45,6 +45,10 @@ int runInit(const QStringList &args, Io &io);
 int runDemo(const QStringList &args, Io &io);
 int runCheck(const QStringList &args, Io &io);
 int runBackup(const QStringList &args, Io &io);
+int runImport(const QStringList &args, Io &io);
+int runStats(const QStringList &args, Io &io);
+int runPlan(const QStringList &args, Io &io);
+int runExport(const QStringList &args, Io &io); // needs a QGuiApplication (PDF)
 
 // "kopru-cli: <message>" on err, returning `code`.
 int fail(Io &io, int code, const QString &message);

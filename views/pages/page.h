@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+class QUndoStack;
+
+namespace kopru {
+
+class Database;
+
+// One page of the main window's navigation. The main window owns the database
+// and the undo stack; pages get them and never outlive the window.
+class Page : public QWidget
+{
+    Q_OBJECT
+public:
+    Page(QUndoStack *undoStack, QWidget *parent) : QWidget(parent), m_undoStack(undoStack) {}
+
+    // Stable name used by `kopru DB --page NAME` ("overview", "teachers", …).
+    virtual QString pageName() const = 0;
+    // Translated title shown in the navigation.
+    virtual QString pageTitle() const = 0;
+    // A new database was opened (nullptr: closed). Pages reload everything.
+    virtual void setDatabase(Database *db) = 0;
+    // Preselect a pilot field by code (from --field); pages without a field ignore it.
+    virtual void setFieldCode(const QString &code) { Q_UNUSED(code) }
+    // Data changed elsewhere (another page, an import, a plan run): reload.
+    virtual void refresh() {}
+
+signals:
+    void statusMessage(const QString &text, int timeoutMs = 0);
+    // This page changed data other pages show.
+    void dataModified();
+
+protected:
+    QUndoStack *undoStack() const { return m_undoStack; }
+
+private:
+    QUndoStack *m_undoStack;
+};
+
+} // namespace kopru

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pages/pageregistry.h"
+
+#include "pages/page.h"
+
+namespace kopru {
+
+std::vector<Page *> createPages(QUndoStack *undo, QWidget *parent)
+{
+    return {
+        createOverviewPage(undo, parent),
+        createTeachersPage(undo, parent),
+        createCompetenciesPage(undo, parent),
+        createPartnersPage(undo, parent),
+        createNeedsPage(undo, parent),
+        createPlacementPage(undo, parent),
+        createSchedulePage(undo, parent),
+    };
+}
+
+} // namespace kopru
