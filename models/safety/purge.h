@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+
+#include <QSqlDatabase>
+
+namespace kopru {
+
+// KVKK erasure: removes one teacher completely (ratings, placements, the
+// teacher row) in one transaction and records the erasure in the audit log
+// without any personal data (only the internal id and the counts).
+Status purgeTeacher(QSqlDatabase db, int teacherId);
+
+} // namespace kopru
