@@ -20,7 +20,6 @@ namespace kopru {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("Database", text); }
 
 QString nextConnectionName()
 {
@@ -69,14 +68,14 @@ Expected<std::unique_ptr<Database>> Database::openConnection(const QString &path
             const QString text = db.lastError().text();
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(name);
-            return fileError(path, tr("cannot open the database: %1").arg(text));
+            return fileError(path, QCoreApplication::translate("Database", "cannot open the database: %1").arg(text));
         }
     }
     std::unique_ptr<Database> result(new Database(name, path, readOnly));
     QSqlDatabase db = result->connection();
     // The first read tells whether this is an SQLite file at all.
     if (auto v = Sql::scalar(db, QStringLiteral("PRAGMA schema_version")); !v)
-        return fileError(path, tr("not a Köprü database, or the file is damaged (%1)").arg(v.error().message));
+        return fileError(path, QCoreApplication::translate("Database", "not a Köprü database, or the file is damaged (%1)").arg(v.error().message));
     if (Status s = Sql::exec(db, QStringLiteral("PRAGMA foreign_keys = ON")); !s)
         return fileError(path, s.message());
     if (!readOnly) {
@@ -90,9 +89,9 @@ Expected<std::unique_ptr<Database>> Database::open(const QString &path, Options 
 {
     const QFileInfo info(path);
     if (!info.exists())
-        return fileError(path, tr("the file does not exist"));
+        return fileError(path, QCoreApplication::translate("Database", "the file does not exist"));
     if (!info.isFile())
-        return fileError(path, tr("not a file"));
+        return fileError(path, QCoreApplication::translate("Database", "not a file"));
     const bool readOnly = options.access == Access::ReadOnly || !info.isWritable();
 
     auto opened = openConnection(path, readOnly);
@@ -105,24 +104,24 @@ Expected<std::unique_ptr<Database>> Database::open(const QString &path, Options 
     const auto version = Sql::scalar(c, QStringLiteral("PRAGMA user_version"));
     const auto tables = Sql::scalar(c, QStringLiteral("SELECT count(*) FROM sqlite_schema"));
     if (!appId || !version || !tables)
-        return fileError(path, tr("cannot read the database header"));
+        return fileError(path, QCoreApplication::translate("Database", "cannot read the database header"));
     const int fileVersion = version.value().toInt();
     if (appId.value().toInt() != Schema::kApplicationId && !(appId.value().toInt() == 0 && tables.value().toInt() == 0))
-        return fileError(path, tr("this SQLite file is not a Köprü database"));
+        return fileError(path, QCoreApplication::translate("Database", "this SQLite file is not a Köprü database"));
     if (fileVersion > Schema::kCurrentVersion)
-        return fileError(path, tr("the database was written by a newer Köprü (schema version %1; this program knows up to %2). "
+        return fileError(path, QCoreApplication::translate("Database", "the database was written by a newer Köprü (schema version %1; this program knows up to %2). "
                                   "Install the newer version to open it.")
                                    .arg(fileVersion)
                                    .arg(Schema::kCurrentVersion));
     if (fileVersion < Schema::kCurrentVersion) {
         if (readOnly || !options.migrate)
-            return fileError(path, tr("the database has the older schema version %1 and must be upgraded to %2, "
+            return fileError(path, QCoreApplication::translate("Database", "the database has the older schema version %1 and must be upgraded to %2, "
                                       "which needs write access")
                                        .arg(fileVersion)
                                        .arg(Schema::kCurrentVersion));
         qCInfo(lcDatabase) << "migrating" << path << "from" << fileVersion << "to" << Schema::kCurrentVersion;
         if (Status s = migrate(c, fileVersion, Schema::kCurrentVersion); !s)
-            return fileError(path, tr("upgrading the database failed, nothing was changed: %1").arg(s.message()));
+            return fileError(path, QCoreApplication::translate("Database", "upgrading the database failed, nothing was changed: %1").arg(s.message()));
     }
     return db;
 }
@@ -131,7 +130,7 @@ Expected<std::unique_ptr<Database>> Database::createAtVersion(const QString &pat
 {
     const QFileInfo info(path);
     if (info.exists() && info.size() > 0)
-        return fileError(path, tr("the file already exists; choose a new name"));
+        return fileError(path, QCoreApplication::translate("Database", "the file already exists; choose a new name"));
     auto opened = openConnection(path, false);
     if (!opened)
         return opened.error();
@@ -155,7 +154,7 @@ Expected<std::unique_ptr<Database>> Database::create(const QString &path)
 Status Database::migrate(QSqlDatabase db, int fromVersion, int toVersion)
 {
     if (fromVersion < 0 || toVersion > Schema::kCurrentVersion || fromVersion > toVersion)
-        return Status::failure(tr("no migration from version %1 to %2").arg(fromVersion).arg(toVersion));
+        return Status::failure(QCoreApplication::translate("Database", "no migration from version %1 to %2").arg(fromVersion).arg(toVersion));
     if (fromVersion == toVersion)
         return {};
     // Foreign keys cannot be switched inside a transaction; steps that rebuild
@@ -168,7 +167,7 @@ Status Database::migrate(QSqlDatabase db, int fromVersion, int toVersion)
             continue;
         for (const char *statement : step.statements)
             if (Status s = Sql::exec(db, QString::fromUtf8(statement)); !s)
-                return Status::failure(tr("schema step %1: %2").arg(step.toVersion).arg(s.message()));
+                return Status::failure(QCoreApplication::translate("Database", "schema step %1: %2").arg(step.toVersion).arg(s.message()));
     }
     if (fromVersion == 0) {
         if (Status s = ReferenceData::load(db); !s)
@@ -177,7 +176,7 @@ Status Database::migrate(QSqlDatabase db, int fromVersion, int toVersion)
             return s;
     }
     if (auto fk = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM pragma_foreign_key_check")); !fk || fk.value().toInt() != 0)
-        return Status::failure(tr("the upgraded data violates foreign keys"));
+        return Status::failure(QCoreApplication::translate("Database", "the upgraded data violates foreign keys"));
     // PRAGMA takes no bound parameters; the value is an int we own.
     if (Status s = Sql::exec(db, QStringLiteral("PRAGMA user_version = %1").arg(toVersion)); !s)
         return s;
@@ -187,9 +186,9 @@ Status Database::migrate(QSqlDatabase db, int fromVersion, int toVersion)
 Status Database::backupTo(const QString &target) const
 {
     if (QFileInfo::exists(target))
-        return fileError(target, tr("the backup file already exists"));
+        return fileError(target, QCoreApplication::translate("Database", "the backup file already exists"));
     if (Status s = Sql::exec(connection(), QStringLiteral("VACUUM INTO ?"), {target}); !s)
-        return fileError(target, tr("backup failed: %1").arg(s.message()));
+        return fileError(target, QCoreApplication::translate("Database", "backup failed: %1").arg(s.message()));
 #ifdef Q_OS_UNIX
     QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
 #endif

@@ -9,10 +9,6 @@
 
 namespace kopru {
 
-namespace {
-QString tr(const char *text) { return QCoreApplication::translate("IntegrityCheck", text); }
-} // namespace
-
 QStringList schemaTables()
 {
     return {QStringLiteral("province"), QStringLiteral("field"), QStringLiteral("centre"), QStringLiteral("centre_field"),
@@ -29,16 +25,16 @@ IntegrityReport checkIntegrity(QSqlDatabase db, bool quick)
     q.setForwardOnly(true);
 
     if (!q.exec(quick ? QStringLiteral("PRAGMA quick_check") : QStringLiteral("PRAGMA integrity_check"))) {
-        report.problems << tr("the integrity check could not run: %1").arg(Sql::errorOf(q).message);
+        report.problems << QCoreApplication::translate("IntegrityCheck", "the integrity check could not run: %1").arg(Sql::errorOf(q).message);
         return report;
     }
     while (q.next())
         if (const QString line = q.value(0).toString(); line != QLatin1String("ok"))
-            report.problems << tr("storage: %1").arg(line);
+            report.problems << QCoreApplication::translate("IntegrityCheck", "storage: %1").arg(line);
 
     if (q.exec(QStringLiteral("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check"))) {
         while (q.next())
-            report.problems << tr("table %1, row %2: refers to a missing row of %3")
+            report.problems << QCoreApplication::translate("IntegrityCheck", "table %1, row %2: refers to a missing row of %3")
                                    .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
     }
 
@@ -47,13 +43,13 @@ IntegrityReport checkIntegrity(QSqlDatabase db, bool quick)
         if (q.exec(QStringLiteral("SELECT count(*) FROM ") + table) && q.next())
             report.counts.append({table, q.value(0).toLongLong()});
         else
-            report.problems << tr("table %1 is missing or unreadable").arg(table);
+            report.problems << QCoreApplication::translate("IntegrityCheck", "table %1 is missing or unreadable").arg(table);
     }
 
     if (q.exec(QStringLiteral("SELECT id, national_id FROM teacher"))) {
         while (q.next())
             if (const QString why = NationalId::problem(q.value(1).toString()); !why.isEmpty())
-                report.problems << tr("teacher %1: %2").arg(q.value(0).toString(), why);
+                report.problems << QCoreApplication::translate("IntegrityCheck", "teacher %1: %2").arg(q.value(0).toString(), why);
     }
     const std::pair<const char *, const char *> rules[] = {
         {"SELECT count(*) FROM need_rating r JOIN teacher t ON t.id = r.teacher_id "
