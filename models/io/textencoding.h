@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace kopru {
+
+// Text encodings of the files coordinators get. Windows-1254 and ISO-8859-9
+// are decoded with our own tables (Qt's Windows builds have no ICU, so
+// QStringDecoder cannot decode them there).
+enum class Encoding { Auto, Utf8, Utf16LE, Utf16BE, Windows1254, Iso8859_9 };
+
+namespace TextEncoding {
+
+// Detection: a byte-order mark, else strict UTF-8 when the bytes are valid
+// UTF-8, else Windows-1254 (what Excel on Turkish Windows writes).
+Encoding detect(const QByteArray &bytes);
+// Decodes `bytes` (Auto: detect first). A BOM of the chosen encoding is dropped.
+QString decode(const QByteArray &bytes, Encoding encoding);
+// Whether `bytes` is valid UTF-8 (no BOM needed).
+bool isValidUtf8(const QByteArray &bytes);
+// Table decoders, usable alone (tests compare them against other decoders).
+QString decodeWindows1254(const QByteArray &bytes);
+QString decodeIso8859_9(const QByteArray &bytes);
+// Encodes to Windows-1254; characters it cannot hold become '?'.
+QByteArray encodeWindows1254(const QString &text);
+// Length of the byte-order mark at the start of `bytes` (0 when none).
+int bomLength(const QByteArray &bytes);
+
+// Stable names: "utf-8", "utf-16le", "utf-16be", "windows-1254", "iso-8859-9", "auto".
+QString name(Encoding encoding);
+// Parses a name (case-insensitive; also "cp1254", "utf8", "latin5"); false when unknown.
+bool fromName(const QString &name, Encoding *encoding);
+
+} // namespace TextEncoding
+} // namespace kopru

@@ -1,0 +1,481 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "io/xlsxreader.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QDate>
+#include <QFile>
+#include <QHash>
+#include <QXmlStreamReader>
+
+#include <quazip/quazip.h>
+#include <quazip/quazipfile.h>
+
+#include <cmath>
+#include <vector>
+
+namespace kopru {
+
+namespace {
+
+constexpr qint64 kMaxPartBytes = 256LL * 1024 * 1024; // refuse zip bombs
+constexpr int kMaxColumns = 16384;                     // XFD, Excel's limit
+constexpr int kMaxRow = 1048576;
+
+QString tr(const char *text) { return QCoreApplication::translate("XlsxReader", text); }
+
+
+// The open workbook: the zip and the parts read once.
+class Workbook
+{
+public:
+    Workbook(const QByteArray &bytes, QString displayName) : m_bytes(bytes), m_name(std::move(displayName)) {}
+
+    Status open()
+    {
+        m_buffer.setData(m_bytes);
+        m_zip.setIoDevice(&m_buffer);
+        if (!m_zip.open(QuaZip::mdUnzip))
+            return fail(tr("not an .xlsx workbook (the file is not a zip archive)"));
+        if (Status s = readWorkbook(); !s)
+            return s;
+        if (Status s = readSharedStrings(); !s)
+            return s;
+        return readStyles();
+    }
+
+    const QStringList &sheetNames() const { return m_sheetNames; }
+
+    Expected<SourceTable> readSheet(const QString &name)
+    {
+        int index = 0;
+        if (!name.isEmpty()) {
+            index = int(m_sheetNames.indexOf(name));
+            if (index < 0)
+                return Error{tr("no sheet named \"%1\" (sheets: %2)").arg(name, m_sheetNames.join(QStringLiteral(", "))), m_name, 0, 0};
+        }
+        if (m_sheetNames.isEmpty())
+            return Error{tr("the workbook has no sheets"), m_name, 0, 0};
+        QByteArray xml;
+        if (Status s = part(m_sheetParts.at(index), &xml); !s)
+            return s.error();
+        return parseSheet(xml, m_sheetParts.at(index));
+    }
+
+private:
+    Error fail(const QString &message) const { return Error{message, m_name, 0, 0}; }
+
+    Status part(const QString &path, QByteArray *out, bool optional = false)
+    {
+        if (!m_zip.setCurrentFile(path, QuaZip::csInsensitive)) {
+            if (optional)
+                return {};
+            return fail(tr("the workbook lacks its part %1").arg(path));
+        }
+        QuaZipFile file(&m_zip);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(tr("cannot read the part %1 of the workbook").arg(path));
+        out->clear();
+        char chunk[65536];
+        for (;;) {
+            const qint64 n = file.read(chunk, sizeof chunk);
+            if (n < 0)
+                return fail(tr("cannot read the part %1 of the workbook").arg(path));
+            if (n == 0)
+                break;
+            if (out->size() + n > kMaxPartBytes)
+                return fail(tr("the part %1 of the workbook is too large").arg(path));
+            out->append(chunk, int(n));
+        }
+        if (file.getZipError() != 0)
+            return fail(tr("the part %1 of the workbook is damaged").arg(path));
+        return {};
+    }
+
+    Status xmlError(const QXmlStreamReader &xml, const QString &partName) const
+    {
+        return fail(tr("damaged XML in %1 at line %2, column %3: %4")
+                        .arg(partName).arg(xml.lineNumber()).arg(xml.columnNumber()).arg(xml.errorString()));
+    }
+
+    static QString resolveTarget(const QString &target)
+    {
+        if (target.startsWith(QLatin1Char('/')))
+            return target.mid(1);
+        QString t = target;
+        QString base = QStringLiteral("xl/");
+        while (t.startsWith(QLatin1String("../"))) {
+            t = t.mid(3);
+            base.clear();
+        }
+        return base + t;
+    }
+
+    Status readWorkbook()
+    {
+        QByteArray rels;
+        if (Status s = part(QStringLiteral("xl/_rels/workbook.xml.rels"), &rels); !s)
+            return s;
+        QHash<QString, QString> targets;
+        {
+            QXmlStreamReader xml(rels);
+            while (!xml.atEnd()) {
+                xml.readNext();
+                if (xml.isStartElement() && xml.name() == QLatin1String("Relationship"))
+                    targets.insert(xml.attributes().value(QLatin1String("Id")).toString(),
+                                   resolveTarget(xml.attributes().value(QLatin1String("Target")).toString()));
+            }
+            if (xml.hasError())
+                return xmlError(xml, QStringLiteral("xl/_rels/workbook.xml.rels"));
+        }
+        QByteArray book;
+        if (Status s = part(QStringLiteral("xl/workbook.xml"), &book); !s)
+            return s;
+        QXmlStreamReader xml(book);
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (!xml.isStartElement())
+                continue;
+            if (xml.name() == QLatin1String("workbookPr")) {
+                const auto v = xml.attributes().value(QLatin1String("date1904"));
+                m_base1904 = v == QLatin1String("1") || v == QLatin1String("true");
+            } else if (xml.name() == QLatin1String("sheet")) {
+                QString rid;
+                for (const QXmlStreamAttribute &a : xml.attributes())
+                    if (a.name() == QLatin1String("id"))
+                        rid = a.value().toString();
+                const QString target = targets.value(rid);
+                if (target.isEmpty())
+                    return fail(tr("the sheet \"%1\" has no part in the workbook").arg(xml.attributes().value(QLatin1String("name"))));
+                m_sheetNames << xml.attributes().value(QLatin1String("name")).toString();
+                m_sheetParts << target;
+            }
+        }
+        if (xml.hasError())
+            return xmlError(xml, QStringLiteral("xl/workbook.xml"));
+        return {};
+    }
+
+    // Text of the current element's <t> descendants, skipping phonetic runs.
+    static QString collectText(QXmlStreamReader &xml)
+    {
+        QString text;
+        const QString end = xml.name().toString();
+        int phonetic = 0;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isStartElement()) {
+                if (xml.name() == QLatin1String("rPh"))
+                    ++phonetic;
+                else if (xml.name() == QLatin1String("t") && phonetic == 0)
+                    text += xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            } else if (xml.isEndElement()) {
+                if (xml.name() == QLatin1String("rPh"))
+                    --phonetic;
+                else if (xml.name() == end)
+                    break;
+            }
+        }
+        return text;
+    }
+
+    Status readSharedStrings()
+    {
+        QByteArray data;
+        if (Status s = part(QStringLiteral("xl/sharedStrings.xml"), &data, true); !s)
+            return s;
+        if (data.isEmpty())
+            return {};
+        QXmlStreamReader xml(data);
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isStartElement() && xml.name() == QLatin1String("si"))
+                m_shared << collectText(xml);
+        }
+        if (xml.hasError())
+            return xmlError(xml, QStringLiteral("xl/sharedStrings.xml"));
+        return {};
+    }
+
+    Status readStyles()
+    {
+        QByteArray data;
+        if (Status s = part(QStringLiteral("xl/styles.xml"), &data, true); !s)
+            return s;
+        if (data.isEmpty())
+            return {};
+        QHash<int, QString> codes;
+        QXmlStreamReader xml(data);
+        bool inCellXfs = false;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isStartElement()) {
+                if (xml.name() == QLatin1String("numFmt"))
+                    codes.insert(xml.attributes().value(QLatin1String("numFmtId")).toInt(),
+                                 xml.attributes().value(QLatin1String("formatCode")).toString());
+                else if (xml.name() == QLatin1String("cellXfs"))
+                    inCellXfs = true;
+                else if (inCellXfs && xml.name() == QLatin1String("xf")) {
+                    const int id = xml.attributes().value(QLatin1String("numFmtId")).toInt();
+                    m_dateStyle.push_back(XlsxReader::isDateFormat(id, codes.value(id)));
+                }
+            } else if (xml.isEndElement() && xml.name() == QLatin1String("cellXfs")) {
+                inCellXfs = false;
+            }
+        }
+        if (xml.hasError())
+            return xmlError(xml, QStringLiteral("xl/styles.xml"));
+        return {};
+    }
+
+    // "BC12" → column 55 (1-based), row 12; false when malformed.
+    static bool parseReference(QStringView ref, int *column, int *row)
+    {
+        int c = 0, i = 0;
+        for (; i < ref.size() && ref[i].isLetter(); ++i) {
+            const char16_t u = QChar::toUpper(ref[i].unicode());
+            if (u < u'A' || u > u'Z')
+                return false;
+            c = c * 26 + (u - u'A' + 1);
+            if (c > kMaxColumns)
+                return false;
+        }
+        bool ok = false;
+        const int r = ref.mid(i).toInt(&ok);
+        if (c == 0)
+            return false;
+        *column = c;
+        *row = ok ? r : 0;
+        return true;
+    }
+
+    QString cellValue(const QString &type, const QString &raw, int style) const
+    {
+        if (type == QLatin1String("s")) {
+            bool ok = false;
+            const int index = raw.trimmed().toInt(&ok);
+            return ok && index >= 0 && index < m_shared.size() ? m_shared.at(index) : QString();
+        }
+        if (type == QLatin1String("b"))
+            return raw.trimmed() == QLatin1String("1") ? QStringLiteral("TRUE") : QStringLiteral("FALSE");
+        if (type == QLatin1String("d")) {
+            const QString t = raw.trimmed();
+            return t.endsWith(QLatin1String("T00:00:00")) ? t.left(t.size() - 9) : t;
+        }
+        if (type.isEmpty() || type == QLatin1String("n")) {
+            bool ok = false;
+            const double v = raw.trimmed().toDouble(&ok);
+            if (!ok)
+                return raw;
+            if (style >= 0 && style < int(m_dateStyle.size()) && m_dateStyle[std::size_t(style)]) {
+                const QString iso = XlsxReader::serialToIso(v, m_base1904);
+                if (!iso.isEmpty())
+                    return iso;
+            }
+            return XlsxReader::numberText(v);
+        }
+        return raw; // str (formula text), e (error such as #N/A)
+    }
+
+    Expected<SourceTable> parseSheet(const QByteArray &data, const QString &partName)
+    {
+        SourceTable table;
+        table.file = m_name;
+        QXmlStreamReader xml(data);
+        int row = 0;
+        SourceRow current;
+        bool inRow = false;
+        int column = 0;
+        auto finishRow = [&] {
+            while (!current.cells.isEmpty() && current.cells.last().isEmpty())
+                current.cells.removeLast();
+            if (!current.cells.isEmpty()) {
+                if (table.header.isEmpty() && table.headerLine == 0) {
+                    table.headerLine = current.line;
+                    table.header = current.cells;
+                } else {
+                    table.rows.push_back(current);
+                }
+            }
+            current = SourceRow{};
+            inRow = false;
+        };
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isStartElement()) {
+                if (xml.name() == QLatin1String("row")) {
+                    bool ok = false;
+                    const int r = xml.attributes().value(QLatin1String("r")).toInt(&ok);
+                    row = ok && r > row && r <= kMaxRow ? r : row + 1;
+                    current = SourceRow{row, {}};
+                    inRow = true;
+                    column = 0;
+                } else if (xml.name() == QLatin1String("c") && inRow) {
+                    const QXmlStreamAttributes attrs = xml.attributes();
+                    int c = column + 1, r = row;
+                    const auto ref = attrs.value(QLatin1String("r"));
+                    if (!ref.isEmpty() && !parseReference(ref, &c, &r))
+                        return Error{tr("bad cell reference \"%1\"").arg(ref), m_name, row, column + 1};
+                    if (c <= column) // out of order or duplicate: keep reading order
+                        c = column + 1;
+                    if (c > kMaxColumns)
+                        return Error{tr("too many columns"), m_name, row, column};
+                    column = c;
+                    const QString type = attrs.value(QLatin1String("t")).toString();
+                    const int style = attrs.hasAttribute(QLatin1String("s")) ? attrs.value(QLatin1String("s")).toInt() : -1;
+                    QString raw;
+                    bool inlineText = false;
+                    while (!xml.atEnd()) {
+                        xml.readNext();
+                        if (xml.isStartElement()) {
+                            if (xml.name() == QLatin1String("v"))
+                                raw = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+                            else if (xml.name() == QLatin1String("is")) {
+                                raw = collectText(xml);
+                                inlineText = true;
+                            }
+                        } else if (xml.isEndElement() && xml.name() == QLatin1String("c")) {
+                            break;
+                        }
+                    }
+                    const QString value = inlineText ? raw : cellValue(type, raw, style);
+                    while (current.cells.size() < c - 1)
+                        current.cells.append(QString());
+                    current.cells.append(value);
+                }
+            } else if (xml.isEndElement() && xml.name() == QLatin1String("row") && inRow) {
+                finishRow();
+            }
+        }
+        if (xml.hasError())
+            return xmlError(xml, partName).error();
+        if (inRow)
+            finishRow();
+        return table;
+    }
+
+    QByteArray m_bytes;
+    QString m_name;
+    QBuffer m_buffer;
+    QuaZip m_zip;
+    QStringList m_sheetNames;
+    QStringList m_sheetParts;
+    QStringList m_shared;
+    std::vector<bool> m_dateStyle;
+    bool m_base1904 = false;
+};
+
+Expected<QByteArray> readFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error{QCoreApplication::translate("XlsxReader", "cannot open the file: %1").arg(f.errorString()), path, 0, 0};
+    return f.readAll();
+}
+
+} // namespace
+
+bool XlsxReader::isDateFormat(int id, const QString &code)
+{
+    if ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58))
+        return true;
+    if (code.isEmpty())
+        return false;
+    bool quoted = false, bracket = false;
+    for (int i = 0; i < code.size(); ++i) {
+        const QChar c = code.at(i);
+        if (quoted) {
+            quoted = c != QLatin1Char('"');
+            continue;
+        }
+        if (bracket) {
+            bracket = c != QLatin1Char(']');
+            continue;
+        }
+        if (c == QLatin1Char('"'))
+            quoted = true;
+        else if (c == QLatin1Char('['))
+            bracket = true;
+        else if (c == QLatin1Char('\\') || c == QLatin1Char('_') || c == QLatin1Char('*'))
+            ++i; // the next character is literal or padding
+        else if (QStringLiteral("dmyhsDMYHS").contains(c))
+            return true;
+    }
+    return false;
+}
+
+QString XlsxReader::serialToIso(double serial, bool base1904)
+{
+    if (!std::isfinite(serial) || serial < 0 || serial > 2958465.0) // 9999-12-31
+        return {};
+    double days = std::floor(serial);
+    const double fraction = serial - days;
+    QDate date;
+    if (base1904) {
+        date = QDate(1904, 1, 1).addDays(qint64(days));
+    } else {
+        if (days == 60) // Excel's 1900-02-29, a day that never was
+            return {};
+        // Serial 1 = 1900-01-01; after the phantom leap day everything is one later.
+        date = days < 60 ? QDate(1899, 12, 31).addDays(qint64(days)) : QDate(1899, 12, 30).addDays(qint64(days));
+        if (days == 0)
+            return {};
+    }
+    QString text = date.toString(Qt::ISODate);
+    const int seconds = int(std::lround(fraction * 86400.0));
+    if (seconds > 0 && seconds < 86400)
+        text += QLatin1Char(' ') + QTime(0, 0).addSecs(seconds).toString(QStringLiteral("HH:mm:ss"));
+    return text;
+}
+
+QString XlsxReader::numberText(double v)
+{
+    if (!std::isfinite(v))
+        return QString::number(v);
+    if (std::floor(v) == v && std::fabs(v) < 1e15)
+        return QString::number(qint64(v));
+    QString s = QString::number(v, 'f', std::max(0, 14 - int(std::floor(std::log10(std::fabs(v) + 1e-300)))));
+    if (std::fabs(v) >= 1e15 || std::fabs(v) < 1e-9)
+        return QString::number(v, 'g', 15);
+    if (s.contains(QLatin1Char('.'))) {
+        while (s.endsWith(QLatin1Char('0')))
+            s.chop(1);
+        if (s.endsWith(QLatin1Char('.')))
+            s.chop(1);
+    }
+    return s;
+}
+
+Expected<QStringList> XlsxReader::sheetNames(const QString &path)
+{
+    auto bytes = readFile(path);
+    if (!bytes)
+        return bytes.error();
+    return sheetNamesBytes(bytes.value(), path);
+}
+
+Expected<QStringList> XlsxReader::sheetNamesBytes(const QByteArray &bytes, const QString &displayName)
+{
+    Workbook book(bytes, displayName);
+    if (Status s = book.open(); !s)
+        return s.error();
+    return book.sheetNames();
+}
+
+Expected<SourceTable> XlsxReader::readBytes(const QByteArray &bytes, const QString &sheet, const QString &displayName)
+{
+    Workbook book(bytes, displayName);
+    if (Status s = book.open(); !s)
+        return s.error();
+    return book.readSheet(sheet);
+}
+
+Expected<SourceTable> XlsxReader::read(const QString &path, const QString &sheet, const QString &displayName)
+{
+    auto bytes = readFile(path);
+    if (!bytes)
+        return bytes.error();
+    return readBytes(bytes.value(), sheet, displayName.isEmpty() ? path : displayName);
+}
+
+} // namespace kopru
