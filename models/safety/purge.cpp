@@ -8,8 +8,37 @@
 
 namespace kopru {
 
+namespace {
+
+// Overwrites deleted content with zeros while it is alive, so the erased
+// teacher does not linger in the file's free pages.
+class SecureDelete
+{
+public:
+    explicit SecureDelete(QSqlDatabase db) : m_db(std::move(db))
+    {
+        const auto v = Sql::scalar(m_db, QStringLiteral("PRAGMA secure_delete"));
+        m_previous = v ? v.value().toInt() : 0;
+        Sql::exec(m_db, QStringLiteral("PRAGMA secure_delete = 1"));
+    }
+    ~SecureDelete()
+    {
+        if (m_previous != 1)
+            Sql::exec(m_db, QStringLiteral("PRAGMA secure_delete = 0"));
+    }
+    SecureDelete(const SecureDelete &) = delete;
+    SecureDelete &operator=(const SecureDelete &) = delete;
+
+private:
+    QSqlDatabase m_db;
+    int m_previous = 0;
+};
+
+} // namespace
+
 Status purgeTeacher(QSqlDatabase db, int teacherId)
 {
+    SecureDelete secureDelete(db);
     Transaction tx(db);
     if (!tx.began())
         return tx.began();
@@ -21,7 +50,7 @@ Status purgeTeacher(QSqlDatabase db, int teacherId)
     auto ratings = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM need_rating WHERE teacher_id = ?"), {teacherId});
     auto placements = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM placement WHERE teacher_id = ?"), {teacherId});
     if (!ratings || !placements)
-        return Status::failure(QStringLiteral("cannot count the teacher's data"));
+        return Status::failure(QCoreApplication::translate("Purge", "cannot count the teacher's data"));
     for (const char *sql : {"DELETE FROM need_rating WHERE teacher_id = ?", "DELETE FROM placement WHERE teacher_id = ?",
                             "DELETE FROM teacher WHERE id = ?"})
         if (Status s = Sql::exec(db, QString::fromLatin1(sql), {teacherId}); !s)

@@ -9,7 +9,10 @@ namespace kopru {
 
 // KVKK erasure: removes one teacher completely (ratings, placements, the
 // teacher row) in one transaction and records the erasure in the audit log
-// without any personal data (only the internal id and the counts).
+// without any personal data (only the internal id and the counts). Deleted
+// content is overwritten (PRAGMA secure_delete) so that after the next
+// checkpoint the file holds nothing of the teacher. Older automatic backups
+// still do: they expire as new ones are made (BackupManager keeps the last N).
 Status purgeTeacher(QSqlDatabase db, int teacherId);
 
 } // namespace kopru

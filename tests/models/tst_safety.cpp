@@ -1,0 +1,515 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Data safety without a GUI: automatic backups (list, prune, restore), the
+// single-instance lock, network/cloud storage detection, file permissions and
+// the KVKK purge of a teacher.
+#include "common/testutil.h"
+#include "db/integritycheck.h"
+#include "domain/nationalid.h"
+#include "safety/backuplistmodel.h"
+#include "safety/backupmanager.h"
+#include "safety/instancelock.h"
+#include "safety/purge.h"
+#include "safety/sqlitefile.h"
+#include "safety/storagecheck.h"
+
+#include <QAbstractItemModelTester>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QLockFile>
+#include <QStandardPaths>
+#include <QSysInfo>
+#include <QThread>
+
+using namespace kopru;
+using kopru::test::scalar;
+
+namespace {
+
+QByteArray fileHash(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256) : QByteArray();
+}
+
+// Two teachers of field 1 with ratings and a placement each.
+void fillTwoTeachers(QSqlDatabase db)
+{
+    const QString id1 = NationalId::withCheckDigits(u"123456789");
+    const QString id2 = NationalId::withCheckDigits(u"234567891");
+    QVERIFY(NationalId::isValid(id1) && NationalId::isValid(id2));
+    QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO school(id, name, province_id) VALUES (1, 'Gazi MTAL', 6)")));
+    QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO teacher(id, national_id, first_name, last_name, field_id, school_id, province_id, email) "
+                                         "VALUES (1, ?, 'Şükrü', 'Çağlayan', 1, 1, 6, 'sukru@example.org')"),
+                      {id1}));
+    QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO teacher(id, national_id, first_name, last_name, field_id, school_id, province_id) "
+                                         "VALUES (2, ?, 'Ayşe', 'Işık', 1, 1, 6)"),
+                      {id2}));
+    QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO competency(id, field_id, code, title_tr) VALUES (1, 1, 'C01', 'PLC'), (2, 1, 'C02', 'SCADA')")));
+    QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, need) VALUES (1, 1, 4), (1, 2, 5), (2, 1, 3)")));
+    QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO partner(id, name, province_id) VALUES (1, 'Anadolu Enerji A.Ş.', 6)")));
+    QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO training_session(id, partner_id, field_id, start_date, end_date, capacity) "
+                                         "VALUES (1, 1, 1, '2027-06-14', '2027-06-25', 2)")));
+    QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO placement(id, teacher_id, session_id) VALUES (1, 1, 1), (2, 2, 1)")));
+}
+
+int teacherCount(const QString &path)
+{
+    SqliteFile f;
+    if (!f.open(path))
+        return -1;
+    return scalar(f.connection(), QStringLiteral("SELECT count(*) FROM teacher")).toInt();
+}
+
+// Damages the pages after the first ones, leaving the header readable.
+void damage(const QString &path)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    const qint64 size = f.size();
+    QVERIFY(size > 16 * 4096);
+    for (qint64 pos = 4 * 4096; pos < size; pos += 3 * 4096) {
+        f.seek(pos);
+        f.write(QByteArray(2048, '\xA5'));
+    }
+}
+
+} // namespace
+
+class TestSafety : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    int m_n = 0;
+    QString newPath() { return m_dir.filePath(QStringLiteral("db%1.kopru").arg(++m_n)); }
+    QString newRoot() { return m_dir.filePath(QStringLiteral("backups%1").arg(++m_n)); }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+    }
+
+    void defaultRootIsInTheUsersDataFolder()
+    {
+        const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QVERIFY(!data.isEmpty());
+        QCOMPARE(BackupManager::defaultRoot(), data + QStringLiteral("/backups"));
+        BackupManager m;
+        QCOMPARE(m.keep(), 10);
+        QCOMPARE(m.folderFor(QStringLiteral("/x/y/Ankara 2027.kopru")), data + QStringLiteral("/backups/Ankara 2027"));
+    }
+
+    void backupAndRestoreRoundTrip()
+    {
+        const QString path = newPath();
+        BackupManager manager(newRoot());
+        {
+            auto db = test::newDatabase(path);
+            QVERIFY(db);
+            fillTwoTeachers(db->connection());
+            QVERIFY(manager.backupBeforeChange(*db, QStringLiteral("import")));
+            // The change after the backup, made while the application's connection is open.
+            QVERIFY(Sql::exec(db->connection(), QStringLiteral("DELETE FROM placement")));
+            QVERIFY(Sql::exec(db->connection(), QStringLiteral("DELETE FROM teacher")));
+        }
+        QCOMPARE(teacherCount(path), 0);
+        QList<BackupInfo> backups = manager.list(path);
+        QCOMPARE(backups.size(), 1);
+        QCOMPARE(backups.first().reason, QStringLiteral("import"));
+        QVERIFY(backups.first().size > 0);
+        QVERIFY(qAbs(backups.first().created.secsTo(QDateTime::currentDateTime())) < 60);
+        QCOMPARE(teacherCount(backups.first().path), 2);
+
+        QVERIFY2(manager.restore(backups.first().path, path), "restore failed");
+        QCOMPARE(teacherCount(path), 2);
+        // What was there before is kept as a backup of its own.
+        backups = manager.list(path);
+        QCOMPARE(backups.size(), 2);
+        QCOMPARE(backups.first().reason, QStringLiteral("before-restore"));
+        QCOMPARE(teacherCount(backups.first().path), 0);
+        // No temporary files are left next to the database.
+        QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("*.restore-*")}, QDir::Files).size(), 0);
+
+        auto reopened = Database::open(path);
+        QVERIFY2(reopened, qPrintable(reopened.message()));
+        QVERIFY(checkIntegrity(reopened.value()->connection()).ok());
+        QCOMPARE(scalar(reopened.value()->connection(), QStringLiteral("SELECT count(*) FROM placement")).toInt(), 2);
+    }
+
+    void pruneKeepsTheNewest()
+    {
+        const QString path = newPath();
+        QVERIFY(test::newDatabase(path));
+        BackupManager manager(newRoot(), 3);
+        QStringList made;
+        for (int i = 0; i < 5; ++i) {
+            auto b = manager.backup(path, QStringLiteral("manual"));
+            QVERIFY2(b, qPrintable(b.message()));
+            made.prepend(b->path);
+        }
+        const QList<BackupInfo> left = manager.list(path);
+        QCOMPARE(left.size(), 3);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(left.at(i).path, made.at(i));
+        QVERIFY(!QFile::exists(made.at(3)));
+        QVERIFY(!QFile::exists(made.at(4)));
+    }
+
+    void backupOnOpenSkipsUnchangedFiles()
+    {
+        const QString path = newPath();
+        BackupManager manager(newRoot());
+        auto db = test::newDatabase(path);
+        QVERIFY(db);
+        QVERIFY(manager.backupOnOpen(path));
+        QCOMPARE(manager.list(path).size(), 1);
+        QThread::msleep(20);
+        QVERIFY(manager.backupOnOpen(path));
+        QCOMPARE(manager.list(path).size(), 1);
+        QThread::msleep(20);
+        QVERIFY(Sql::exec(db->connection(), QStringLiteral("INSERT INTO school(name, province_id) VALUES ('Yeni Okul', 34)")));
+        QVERIFY(!manager.hasCurrentBackup(path));
+        QVERIFY(manager.backupOnOpen(path));
+        QCOMPARE(manager.list(path).size(), 2);
+    }
+
+    void rejectsBadReasons()
+    {
+        const QString path = newPath();
+        QVERIFY(test::newDatabase(path));
+        BackupManager manager(newRoot());
+        QVERIFY(!manager.backup(path, QStringLiteral("../../etc")));
+        QVERIFY(!manager.backup(path, QString()));
+        QCOMPARE(manager.list(path).size(), 0);
+    }
+
+    void backsUpBeforeMigrationOnly()
+    {
+        BackupManager manager(newRoot());
+        const QString current = newPath();
+        QVERIFY(test::newDatabase(current));
+        QVERIFY(manager.backupBeforeMigration(current));
+        QCOMPARE(manager.list(current).size(), 0);
+
+        const QString old = newPath();
+        QVERIFY(Database::createAtVersion(old, 1));
+        QVERIFY(manager.backupBeforeMigration(old));
+        const QList<BackupInfo> backups = manager.list(old);
+        QCOMPARE(backups.size(), 1);
+        QCOMPARE(backups.first().reason, QStringLiteral("migration"));
+        QCOMPARE(SqliteFile::schemaVersion(backups.first().path).value(), 1);
+    }
+
+    void restoreRefusesDamagedBackupAndChangesNothing()
+    {
+        const QString path = newPath();
+        BackupManager manager(newRoot());
+        {
+            auto db = test::newDatabase(path);
+            QVERIFY(db);
+            fillTwoTeachers(db->connection());
+        }
+        auto b = manager.backup(path, QStringLiteral("manual"));
+        QVERIFY(b);
+        damage(b->path);
+        const QByteArray before = fileHash(path);
+        const Status s = manager.restore(b->path, path);
+        QVERIFY(!s);
+        QVERIFY2(s.message().contains(b->path), qPrintable(s.message()));
+        QCOMPARE(fileHash(path), before);
+
+        // A file that is not a Köprü database at all.
+        const QString text = m_dir.filePath(QStringLiteral("notes.kopru"));
+        QFile f(text);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not a database");
+        f.close();
+        QVERIFY(!manager.restore(text, path));
+        QCOMPARE(fileHash(path), before);
+    }
+
+    void restoreReplacesADamagedDatabase()
+    {
+        const QString path = newPath();
+        BackupManager manager(newRoot());
+        {
+            auto db = test::newDatabase(path);
+            QVERIFY(db);
+            fillTwoTeachers(db->connection());
+        }
+        auto b = manager.backup(path, QStringLiteral("open"));
+        QVERIFY(b);
+        damage(path);
+        QVERIFY(!SqliteFile::verify(path));
+        const Status s = manager.restore(b->path, path);
+        QVERIFY2(s, qPrintable(s.message()));
+        QVERIFY(SqliteFile::verify(path));
+        QCOMPARE(teacherCount(path), 2);
+        // The damaged file was kept too (as a copy, since it cannot be vacuumed).
+        const QList<BackupInfo> all = manager.list(path);
+        QCOMPARE(all.size(), 2);
+        QVERIFY(all.first().reason == QLatin1String("damaged") || all.first().reason == QLatin1String("before-restore"));
+    }
+
+    void restoreRefusesWhileAnotherProcessHoldsTheLock()
+    {
+        const QString path = newPath();
+        BackupManager manager(newRoot());
+        QVERIFY(test::newDatabase(path));
+        auto b = manager.backup(path, QStringLiteral("manual"));
+        QVERIFY(b);
+        // A lock written by Köprü on another computer (the file is on a share).
+        QFile lock(InstanceLock::lockPathFor(path));
+        QVERIFY(lock.open(QIODevice::WriteOnly));
+        lock.write("4242\nkopru\nother-pc.example\n");
+        lock.close();
+        const QByteArray before = fileHash(path);
+        const Status s = manager.restore(b->path, path);
+        QVERIFY(!s);
+        QVERIFY2(s.message().contains(QStringLiteral("other-pc.example")), qPrintable(s.message()));
+        QCOMPARE(fileHash(path), before);
+        QFile::remove(InstanceLock::lockPathFor(path));
+    }
+
+    void instanceLockTellsWhoHoldsIt()
+    {
+        const QString path = newPath();
+        QVERIFY(test::newDatabase(path));
+        QLockFile other(InstanceLock::lockPathFor(path));
+        QVERIFY(other.tryLock(0));
+
+        InstanceLock lock(path);
+        const Status s = lock.tryLock();
+        QVERIFY(!s);
+        QVERIFY(!lock.isLocked());
+        QVERIFY2(s.message().contains(path), qPrintable(s.message()));
+        QVERIFY2(s.message().contains(QString::number(QCoreApplication::applicationPid())), qPrintable(s.message()));
+        const auto owner = InstanceLock::owner(path);
+        QVERIFY(owner);
+        QCOMPARE(owner->pid, QCoreApplication::applicationPid());
+        QVERIFY(owner->isThisProcess());
+
+        other.unlock();
+        QVERIFY(lock.tryLock());
+        QVERIFY(lock.isLocked());
+        QVERIFY(QFile::exists(InstanceLock::lockPathFor(path)));
+        lock.unlock();
+        QVERIFY(!QFile::exists(InstanceLock::lockPathFor(path)));
+    }
+
+    void instanceLockTakesOverAStaleLock()
+    {
+        const QString path = newPath();
+        QVERIFY(test::newDatabase(path));
+        // A lock left by a process that is gone: the same pid now runs a
+        // different program, which is how QLockFile recognises a dead owner.
+        QByteArray contents;
+        {
+            QLockFile real(InstanceLock::lockPathFor(path));
+            QVERIFY(real.tryLock(0));
+            QFile f(InstanceLock::lockPathFor(path));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            contents = f.readAll();
+            real.unlock();
+        }
+        QList<QByteArray> lines = contents.split('\n');
+        QVERIFY(lines.size() >= 3);
+        lines[1] = "kopru-crashed-long-ago";
+        QFile f(InstanceLock::lockPathFor(path));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(lines.join('\n'));
+        f.close();
+
+        InstanceLock lock(path);
+        const Status s = lock.tryLock();
+        QVERIFY2(s, qPrintable(s.message()));
+        QVERIFY(lock.isLocked());
+    }
+
+    void instanceLockIsNotStaleWithAge()
+    {
+        // A Köprü window keeps its database open for hours: an old lock whose
+        // owner is alive must still block.
+        const QString path = newPath();
+        QVERIFY(test::newDatabase(path));
+        QLockFile other(InstanceLock::lockPathFor(path));
+        QVERIFY(other.tryLock(0));
+        QFile f(InstanceLock::lockPathFor(path));
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.setFileTime(QDateTime::currentDateTime().addDays(-2), QFileDevice::FileModificationTime));
+        f.close();
+        InstanceLock lock(path);
+        QVERIFY(!lock.tryLock());
+    }
+
+    void detectsUncPaths_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("unc");
+        QTest::newRow("unc") << QStringLiteral(R"(\\fileserver\smm\kopru.kopru)") << true;
+        QTest::newRow("unc forward") << QStringLiteral("//fileserver/smm/kopru.kopru") << true;
+        QTest::newRow("long unc") << QStringLiteral(R"(\\?\UNC\fileserver\smm\kopru.kopru)") << true;
+        QTest::newRow("long local") << QStringLiteral(R"(\\?\C:\Users\ayse\kopru.kopru)") << false;
+        QTest::newRow("device") << QStringLiteral(R"(\\.\PhysicalDrive0)") << false;
+        QTest::newRow("drive") << QStringLiteral(R"(C:\Users\ayse\kopru.kopru)") << false;
+        QTest::newRow("posix") << QStringLiteral("/home/ayse/kopru.kopru") << false;
+        QTest::newRow("relative") << QStringLiteral("kopru.kopru") << false;
+    }
+    void detectsUncPaths()
+    {
+        QFETCH(QString, path);
+        QFETCH(bool, unc);
+        QCOMPARE(StorageCheck::isUncPath(path), unc);
+        if (unc)
+            QCOMPARE(StorageCheck::classify(path).kind, StorageRisk::Kind::NetworkShare);
+    }
+
+    void detectsNetworkFileSystems_data()
+    {
+        QTest::addColumn<QByteArray>("type");
+        QTest::addColumn<bool>("network");
+        for (const char *t : {"nfs", "nfs4", "cifs", "smb2", "smb3", "smbfs", "fuse.sshfs", "fuse.rclone", "9p", "NFS"})
+            QTest::newRow(t) << QByteArray(t) << true;
+        for (const char *t : {"ext4", "btrfs", "xfs", "tmpfs", "overlay", "NTFS", "FAT32", "exFAT", "ReFS", "fuse.portal", "fuseblk", ""})
+            QTest::newRow(*t ? t : "empty") << QByteArray(t) << false;
+    }
+    void detectsNetworkFileSystems()
+    {
+        QFETCH(QByteArray, type);
+        QFETCH(bool, network);
+        QCOMPARE(StorageCheck::isNetworkFileSystem(type), network);
+    }
+
+    void detectsCloudFolders_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("service");
+        QTest::newRow("onedrive") << QStringLiteral(R"(C:\Users\ayse\OneDrive\Belgeler\smm.kopru)") << QStringLiteral("OneDrive");
+        QTest::newRow("onedrive business") << QStringLiteral(R"(C:\Users\ayse\OneDrive - MEB\smm.kopru)") << QStringLiteral("OneDrive");
+        QTest::newRow("dropbox") << QStringLiteral("/home/ayse/Dropbox/smm.kopru") << QStringLiteral("Dropbox");
+        QTest::newRow("dropbox team") << QStringLiteral(R"(D:\Dropbox (MEB)\smm.kopru)") << QStringLiteral("Dropbox");
+        QTest::newRow("google drive") << QStringLiteral(R"(G:\My Drive\smm.kopru)") << QStringLiteral("Google Drive");
+        QTest::newRow("google drive folder") << QStringLiteral("/Users/ayse/Google Drive/smm.kopru") << QStringLiteral("Google Drive");
+        QTest::newRow("icloud windows") << QStringLiteral(R"(C:\Users\ayse\iCloudDrive\smm.kopru)") << QStringLiteral("iCloud Drive");
+        QTest::newRow("icloud mac") << QStringLiteral("/Users/ayse/Library/Mobile Documents/com~apple~CloudDocs/smm.kopru")
+                                    << QStringLiteral("iCloud Drive");
+        QTest::newRow("lower case") << QStringLiteral("/home/ayse/onedrive/smm.kopru") << QStringLiteral("OneDrive");
+        QTest::newRow("local") << QStringLiteral(R"(C:\Users\ayse\Documents\smm.kopru)") << QString();
+        QTest::newRow("name only mentions it") << QStringLiteral("/home/ayse/dropbox-export.kopru") << QString();
+        QTest::newRow("onedrive-like") << QStringLiteral("/home/ayse/OneDriveBackup/smm.kopru") << QString();
+    }
+    void detectsCloudFolders()
+    {
+        QFETCH(QString, path);
+        QFETCH(QString, service);
+        QCOMPARE(StorageCheck::cloudServiceInPath(path), service);
+    }
+
+    void localTemporaryFolderIsNotRisky()
+    {
+        const StorageRisk risk = StorageCheck::classify(newPath());
+        QVERIFY2(!risk.isRisky(), qPrintable(risk.detail));
+        QVERIFY(risk.warning(QStringLiteral("x")).isEmpty());
+        const StorageRisk cloud = StorageCheck::classify(m_dir.filePath(QStringLiteral("Dropbox/sub/smm.kopru")));
+        QCOMPARE(cloud.kind, StorageRisk::Kind::CloudSync);
+        QVERIFY(cloud.warning(QStringLiteral("smm.kopru")).contains(QStringLiteral("Dropbox")));
+    }
+
+    void databaseAndBackupsAreReadableByTheUserOnly()
+    {
+#ifdef Q_OS_UNIX
+        const QString path = newPath();
+        QVERIFY(test::newDatabase(path));
+        const QFile::Permissions ownerOnly = QFile::ReadOwner | QFile::WriteOwner;
+        const QFile::Permissions others = QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther;
+        QCOMPARE(QFile::permissions(path) & others, QFile::Permissions());
+        QCOMPARE(QFile::permissions(path) & ownerOnly, ownerOnly);
+        BackupManager manager(newRoot());
+        auto b = manager.backup(path, QStringLiteral("manual"));
+        QVERIFY(b);
+        QCOMPARE(QFile::permissions(b->path) & others, QFile::Permissions());
+        QCOMPARE(QFile::permissions(manager.folderFor(path)) & (others | QFile::ExeGroup | QFile::ExeOther), QFile::Permissions());
+        QVERIFY(manager.restore(b->path, path));
+        QCOMPARE(QFile::permissions(path) & others, QFile::Permissions());
+#else
+        QSKIP("POSIX file permissions");
+#endif
+    }
+
+    void purgeRemovesTheTeacherCompletely()
+    {
+        const QString path = newPath();
+        auto db = test::newDatabase(path);
+        QVERIFY(db);
+        const QSqlDatabase c = db->connection();
+        fillTwoTeachers(c);
+        const QString nationalId = scalar(c, QStringLiteral("SELECT national_id FROM teacher WHERE id = 1")).toString();
+
+        const Status s = purgeTeacher(c, 1);
+        QVERIFY2(s, qPrintable(s.message()));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM teacher WHERE id = 1")).toInt(), 0);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM need_rating WHERE teacher_id = 1")).toInt(), 0);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM placement WHERE teacher_id = 1")).toInt(), 0);
+        // The other teacher is untouched.
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM need_rating WHERE teacher_id = 2")).toInt(), 1);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM placement WHERE teacher_id = 2")).toInt(), 1);
+        // Logged, without personal data.
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'purge_teacher'")).toInt(), 1);
+        const QString details = scalar(c, QStringLiteral("SELECT action || ' ' || details FROM audit_log WHERE action = 'purge_teacher'")).toString();
+        for (const QString &personal : {nationalId, QStringLiteral("Şükrü"), QStringLiteral("Çağlayan"), QStringLiteral("sukru@example.org")})
+            QVERIFY2(!details.contains(personal, Qt::CaseInsensitive), qPrintable(details));
+        QVERIFY(details.contains(QStringLiteral("ratings=2")));
+        QVERIFY(details.contains(QStringLiteral("placements=1")));
+        QVERIFY(checkIntegrity(c).ok());
+        // Nothing of the teacher is left in the file's free pages either.
+        QVERIFY(Sql::exec(c, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+        QFile raw(path);
+        QVERIFY(raw.open(QIODevice::ReadOnly));
+        const QByteArray bytes = raw.readAll();
+        QVERIFY(bytes.contains(QStringLiteral("Işık").toUtf8())); // the other teacher is there
+        QVERIFY(!bytes.contains(QStringLiteral("Çağlayan").toUtf8()));
+        QVERIFY(!bytes.contains(QStringLiteral("sukru@example.org").toUtf8()));
+        QVERIFY(!bytes.contains(nationalId.toLatin1()));
+    }
+
+    void purgeOfAnUnknownTeacherChangesNothing()
+    {
+        auto db = test::newDatabase(newPath());
+        QVERIFY(db);
+        const QSqlDatabase c = db->connection();
+        fillTwoTeachers(c);
+        const Status s = purgeTeacher(c, 99);
+        QVERIFY(!s);
+        QVERIFY(s.message().contains(QStringLiteral("99")));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM teacher")).toInt(), 2);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM need_rating")).toInt(), 3);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM audit_log")).toInt(), 0);
+    }
+
+    void backupListModel()
+    {
+        const QString path = newPath();
+        QVERIFY(test::newDatabase(path));
+        BackupManager manager(newRoot());
+        QVERIFY(manager.backup(path, QStringLiteral("open")));
+        QVERIFY(manager.backup(path, QStringLiteral("import")));
+        BackupListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 0);
+        model.setBackups(manager.list(path));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.columnCount(), int(BackupListModel::ColumnCount));
+        QCOMPARE(model.index(0, BackupListModel::ReasonColumn).data(Qt::EditRole).toString(), QStringLiteral("import"));
+        QCOMPARE(model.index(0, BackupListModel::ReasonColumn).data().toString(), QStringLiteral("before import"));
+        QCOMPARE(model.index(1, 0).data(BackupListModel::PathRole).toString(), manager.list(path).at(1).path);
+        QVERIFY(model.index(0, BackupListModel::SizeColumn).data(Qt::EditRole).toLongLong() > 0);
+        QVERIFY(!model.index(0, BackupListModel::CreatedColumn).data().toString().isEmpty());
+        model.setBackups({});
+        QCOMPARE(model.rowCount(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSafety)
+#include "tst_safety.moc"
