@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <array>
+#include <vector>
+
+// Needs-analysis statistics of one pilot field, computed from need_rating with
+// SQL aggregates (GROUP BY competency, need) and finished in C++.
+//
+// Definitions (docs/needs-analysis.md):
+// - only the latest survey round present in the field is used;
+// - a respondent of a competency is a rating with a need (1–5); a NULL need is
+//   "not applicable" and counted separately;
+// - a respondent of the field (or a group) is a teacher with at least one
+//   rating row in the field and round, "not applicable" included;
+// - supply of a competency = sum of the capacities of the field's sessions
+//   that cover it (session_competency);
+// - breakdown groups (provinces, centres) with fewer than kMinGroupRespondents
+//   respondents are suppressed: their values are not reported.
+namespace kopru::stats {
+
+constexpr int kScaleSize = 5;
+constexpr int kHighNeed = 4; // need >= 4 counts as high need
+constexpr int kMinGroupRespondents = 5;
+
+// Counts of one set of ratings.
+struct RatingCounts
+{
+    std::array<int, kScaleSize> distribution{}; // [0] = need 1 … [4] = need 5
+    int notApplicable = 0;
+
+    // need 1–5, or 0 for "not applicable".
+    void add(int need, int count);
+    int respondents() const;
+    int highNeedCount() const;
+    // NaN when there are no respondents.
+    double meanNeed() const;
+    double highNeedShare() const;
+};
+
+struct CompetencyStats
+{
+    int id = 0;
+    QString code;
+    QString titleTr;
+    QString titleEn;
+    QString unit;
+    RatingCounts ratings;
+    int supply = 0; // session places covering the competency
+
+    // Title in the UI language (Turkish title when no English one exists).
+    QString displayTitle() const;
+};
+
+// What the statistics are restricted to (the page's optional filter).
+struct Scope
+{
+    enum class Kind { All, Province, Centre };
+    Kind kind = Kind::All;
+    int id = 0; // province plate or centre id
+};
+
+struct FieldStats
+{
+    int fieldId = 0;
+    QString code;
+    QString nameTr;
+    QString nameEn;
+    QStringList centres;   // centres coordinating the field
+    Scope scope;
+    QString scopeName;     // province or centre name, empty for All
+    int round = 0;         // survey round used, 0 = no ratings
+    int teachers = 0;      // teachers of the field (in scope)
+    int respondents = 0;   // teachers with at least one rating
+    bool suppressed = false; // a filtered scope with too few respondents
+    std::vector<CompetencyStats> competencies; // by mean need, descending (NaN last), then code
+
+    QString displayName() const;
+    RatingCounts overall() const; // all ratings of the field together
+};
+
+// One province or centre of a breakdown.
+struct GroupStats
+{
+    int id = 0;
+    QString name;
+    int teachers = 0;
+    int respondents = 0;
+    bool suppressed = false;     // respondents < kMinGroupRespondents: values hidden
+    RatingCounts overall;        // empty when suppressed
+    // Per competency (same order as FieldStats::competencies); a cell with
+    // fewer than kMinGroupRespondents respondents is suppressed too.
+    std::vector<RatingCounts> perCompetency;
+    std::vector<bool> competencySuppressed;
+};
+
+struct Breakdown
+{
+    enum class Kind { Province, Centre };
+    Kind kind = Kind::Province;
+    std::vector<GroupStats> groups; // groups with at least one teacher of the field, by name (Turkish order)
+};
+
+// A pilot field known to the database.
+struct FieldInfo
+{
+    int id = 0;
+    QString code;
+    QString nameTr;
+    QString nameEn;
+    QString displayName() const;
+};
+
+Expected<std::vector<FieldInfo>> listFields(QSqlDatabase db);
+
+// Statistics of field `code` (case-insensitive) within `scope`. An unknown code
+// gives an Error whose message lists the valid codes.
+Expected<FieldStats> computeFieldStats(QSqlDatabase db, const QString &code, Scope scope = {});
+
+// The field's ratings broken down by province or centre of the teachers.
+// `field` gives the competency order and the round.
+Expected<Breakdown> computeBreakdown(QSqlDatabase db, const FieldStats &field, Breakdown::Kind kind);
+
+} // namespace kopru::stats

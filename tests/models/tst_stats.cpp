@@ -1,0 +1,389 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Needs-analysis statistics checked against values computed independently in
+// the test from a small hand-made fixture (not-applicable answers, supply,
+// suppression at 4 vs 5 respondents), the item models under
+// QAbstractItemModelTester, and the `kopru-cli stats` contract.
+#include "common/testutil.h"
+#include "domain/nationalid.h"
+#include "stats/competencystatsmodel.h"
+#include "stats/flagfiltermodel.h"
+#include "stats/groupstatsmodel.h"
+#include "stats/needstatistics.h"
+#include "stats/statsformat.h"
+
+#include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+#include <map>
+
+using namespace kopru;
+using namespace kopru::stats;
+
+namespace {
+
+// The fixture: field ELK, three competencies; 0 in a rating row = not applicable.
+// Teachers 1–5 in Ankara (plate 6, centre 1), 6–9 in İzmir (plate 35, centre 14),
+// teacher 10 in Ankara without any rating.
+constexpr int kAnkara = 6, kIzmir = 35;
+struct TeacherRow { int province; int centre; std::array<int, 3> needs; bool rated; };
+const TeacherRow kTeachers[] = {
+    {kAnkara, 1, {5, 4, 0}, true},  {kAnkara, 1, {4, 0, 0}, true}, {kAnkara, 1, {3, 2, 0}, true},
+    {kAnkara, 1, {5, 1, 0}, true},  {kAnkara, 1, {1, 5, 0}, true},
+    {kIzmir, 14, {2, 3, 0}, true},  {kIzmir, 14, {4, 4, 0}, true},  {kIzmir, 14, {0, 5, 0}, true},
+    {kIzmir, 14, {5, 2, 0}, true},
+    {kAnkara, 1, {0, 0, 0}, false},
+};
+const char *const kCodes[] = {"E1", "E2", "E3"};
+// Sessions of the field: capacity and the competencies (indices) they cover.
+struct SessionRow { int capacity; std::vector<int> covers; };
+const SessionRow kSessions[] = {{3, {0, 1}}, {2, {0}}};
+
+// Expected numbers computed straight from the tables above.
+struct Expect { int respondents = 0, na = 0, high = 0, sum = 0; std::array<int, 5> dist{}; };
+Expect expectFor(int comp, int province = 0)
+{
+    Expect e;
+    for (const TeacherRow &t : kTeachers) {
+        if (!t.rated || (province && t.province != province))
+            continue;
+        const int n = t.needs[std::size_t(comp)];
+        if (n == 0) {
+            ++e.na;
+            continue;
+        }
+        ++e.respondents;
+        e.sum += n;
+        e.high += n >= 4;
+        ++e.dist[std::size_t(n - 1)];
+    }
+    return e;
+}
+int supplyFor(int comp)
+{
+    int s = 0;
+    for (const SessionRow &r : kSessions)
+        for (int c : r.covers)
+            s += c == comp ? r.capacity : 0;
+    return s;
+}
+
+} // namespace
+
+class TestStats : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+    QString m_path;
+
+    const CompetencyStats *find(const FieldStats &st, const QString &code)
+    {
+        for (const CompetencyStats &c : st.competencies)
+            if (c.code == code)
+                return &c;
+        return nullptr;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_path = m_dir.filePath(QStringLiteral("fixture.kopru"));
+        m_db = test::newDatabase(m_path);
+        QVERIFY(m_db);
+        QSqlDatabase db = m_db->connection();
+        const int elk = test::scalar(db, QStringLiteral("SELECT id FROM field WHERE code = 'ELK'")).toInt();
+        const int bil = test::scalar(db, QStringLiteral("SELECT id FROM field WHERE code = 'BIL'")).toInt();
+        QVERIFY(elk > 0 && bil > 0);
+        for (int c = 0; c < 3; ++c)
+            QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO competency(id, field_id, code, title_tr, title_en) VALUES (?, ?, ?, ?, ?)"),
+                              {c + 1, elk, QString::fromLatin1(kCodes[c]), QStringLiteral("Yeterlik çğıİöşü %1").arg(c + 1),
+                               QStringLiteral("Competency %1").arg(c + 1)}));
+        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO competency(id, field_id, code, title_tr) VALUES (99, ?, 'B1', 'Ağ')"), {bil}));
+        int id = 0;
+        for (const TeacherRow &t : kTeachers) {
+            ++id;
+            const QString nid = NationalId::withCheckDigits(QStringLiteral("1000000%1").arg(id, 2, 10, QLatin1Char('0')));
+            QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO teacher(id, national_id, first_name, last_name, field_id, province_id, centre_id) "
+                                                 "VALUES (?, ?, 'Ayşe', 'Işık', ?, ?, ?)"),
+                              {id, nid, elk, t.province, t.centre}));
+            if (!t.rated)
+                continue;
+            for (int c = 0; c < 3; ++c) {
+                const int n = t.needs[std::size_t(c)];
+                QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, need) VALUES (?, ?, ?)"),
+                                  {id, c + 1, n == 0 ? QVariant() : QVariant(n)}));
+            }
+        }
+        // Another field's teacher, rating and session must not leak into ELK.
+        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO teacher(id, national_id, first_name, last_name, field_id, province_id) "
+                                             "VALUES (50, ?, 'Can', 'Öz', ?, 6)"), {NationalId::withCheckDigits(QStringLiteral("200000050")), bil}));
+        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, need) VALUES (50, 99, 5)")));
+        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO partner(id, name, province_id) VALUES (1, 'Anadolu Enerji A.Ş.', 6)")));
+        int sid = 0;
+        for (const SessionRow &s : kSessions) {
+            ++sid;
+            QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO training_session(id, partner_id, field_id, start_date, end_date, capacity) "
+                                                 "VALUES (?, 1, ?, '2027-06-14', '2027-06-25', ?)"), {sid, elk, s.capacity}));
+            for (int c : s.covers)
+                QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO session_competency(session_id, competency_id) VALUES (?, ?)"), {sid, c + 1}));
+        }
+        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO training_session(id, partner_id, field_id, start_date, end_date, capacity) "
+                                             "VALUES (9, 1, ?, '2027-06-14', '2027-06-25', 7)"), {bil}));
+        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO session_competency(session_id, competency_id) VALUES (9, 99)")));
+    }
+
+    void perCompetency_data()
+    {
+        QTest::addColumn<int>("comp");
+        QTest::addColumn<int>("province");
+        for (int c = 0; c < 3; ++c) {
+            QTest::newRow(qPrintable(QStringLiteral("%1 all").arg(QLatin1String(kCodes[c])))) << c << 0;
+            QTest::newRow(qPrintable(QStringLiteral("%1 Ankara").arg(QLatin1String(kCodes[c])))) << c << kAnkara;
+        }
+    }
+    void perCompetency()
+    {
+        QFETCH(int, comp);
+        QFETCH(int, province);
+        Scope scope;
+        if (province) {
+            scope.kind = Scope::Kind::Province;
+            scope.id = province;
+        }
+        auto st = computeFieldStats(m_db->connection(), QStringLiteral("elk"), scope); // code is case-insensitive
+        QVERIFY2(st, qPrintable(st.message()));
+        QCOMPARE(st->code, QStringLiteral("ELK"));
+        QCOMPARE(int(st->competencies.size()), 3);
+        const CompetencyStats *c = find(st.value(), QLatin1String(kCodes[comp]));
+        QVERIFY(c);
+        const Expect e = expectFor(comp, province);
+        QCOMPARE(c->ratings.respondents(), e.respondents);
+        QCOMPARE(c->ratings.notApplicable, e.na);
+        QCOMPARE(c->ratings.distribution, e.dist);
+        QCOMPARE(c->ratings.highNeedCount(), e.high);
+        if (e.respondents == 0) {
+            QVERIFY(std::isnan(c->ratings.meanNeed()));
+            QVERIFY(std::isnan(c->ratings.highNeedShare()));
+        } else {
+            QCOMPARE(c->ratings.meanNeed(), double(e.sum) / e.respondents);
+            QCOMPARE(c->ratings.highNeedShare(), double(e.high) / e.respondents);
+        }
+        QCOMPARE(c->supply, supplyFor(comp));
+    }
+
+    void fieldTotalsAndOrder()
+    {
+        auto st = computeFieldStats(m_db->connection(), QStringLiteral("ELK"));
+        QVERIFY2(st, qPrintable(st.message()));
+        QCOMPARE(st->teachers, 10);
+        QCOMPARE(st->respondents, 9); // teacher 10 never answered
+        QCOMPARE(st->round, 1);
+        QVERIFY(!st->suppressed);
+        QCOMPARE(st->centres.size(), 2); // Cezeri Yeşil Teknoloji, Sultanbeyli Sabiha Gökçen
+        // E1: (5+4+3+5+1+2+4+5)/8 = 29/8; E2: (4+2+1+5+3+4+5+2)/8 = 26/8; E3 none → last.
+        QCOMPARE(st->competencies[0].code, QStringLiteral("E1"));
+        QCOMPARE(st->competencies[1].code, QStringLiteral("E2"));
+        QCOMPARE(st->competencies[2].code, QStringLiteral("E3"));
+        QCOMPARE(st->competencies[0].ratings.meanNeed(), 29.0 / 8);
+    }
+
+    void unknownFieldListsValidCodes()
+    {
+        auto st = computeFieldStats(m_db->connection(), QStringLiteral("XYZ"));
+        QVERIFY(!st);
+        QVERIFY(st.message().contains(QStringLiteral("XYZ")));
+        QVERIFY(st.message().contains(QStringLiteral("ELK")));
+        QVERIFY(st.message().contains(QStringLiteral("BIL")));
+    }
+
+    void scopeSuppression_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("id");
+        QTest::addColumn<int>("teachers");
+        QTest::addColumn<int>("respondents");
+        QTest::addColumn<bool>("suppressed");
+        QTest::newRow("Ankara: 5 respondents") << int(Scope::Kind::Province) << kAnkara << 6 << 5 << false;
+        QTest::newRow("Izmir: 4 respondents") << int(Scope::Kind::Province) << kIzmir << 4 << 4 << true;
+        QTest::newRow("centre 1: 5 respondents") << int(Scope::Kind::Centre) << 1 << 6 << 5 << false;
+        QTest::newRow("centre 14: 4 respondents") << int(Scope::Kind::Centre) << 14 << 4 << 4 << true;
+        QTest::newRow("province without teachers") << int(Scope::Kind::Province) << 1 << 0 << 0 << true;
+    }
+    void scopeSuppression()
+    {
+        QFETCH(int, kind);
+        QFETCH(int, id);
+        QFETCH(int, teachers);
+        QFETCH(int, respondents);
+        QFETCH(bool, suppressed);
+        auto st = computeFieldStats(m_db->connection(), QStringLiteral("ELK"), Scope{Scope::Kind(kind), id});
+        QVERIFY2(st, qPrintable(st.message()));
+        QCOMPARE(st->teachers, teachers);
+        QCOMPARE(st->respondents, respondents);
+        QCOMPARE(st->suppressed, suppressed);
+        QVERIFY(!st->scopeName.isEmpty());
+        if (suppressed)
+            for (const CompetencyStats &c : st->competencies)
+                QCOMPARE(c.ratings.respondents() + c.ratings.notApplicable, 0); // no values leak
+    }
+
+    void breakdownSuppressesSmallGroups_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::newRow("province") << int(Breakdown::Kind::Province);
+        QTest::newRow("centre") << int(Breakdown::Kind::Centre);
+    }
+    void breakdownSuppressesSmallGroups()
+    {
+        QFETCH(int, kind);
+        auto st = computeFieldStats(m_db->connection(), QStringLiteral("ELK"));
+        QVERIFY(st);
+        auto b = computeBreakdown(m_db->connection(), st.value(), Breakdown::Kind(kind));
+        QVERIFY2(b, qPrintable(b.message()));
+        QCOMPARE(int(b->groups.size()), 2);
+        const GroupStats *ankara = nullptr, *izmir = nullptr;
+        for (const GroupStats &g : b->groups)
+            (g.id == kAnkara || g.id == 1 ? ankara : izmir) = &g;
+        QVERIFY(ankara && izmir);
+        QCOMPARE(ankara->teachers, 6);
+        QCOMPARE(ankara->respondents, 5);
+        QVERIFY(!ankara->suppressed);
+        QCOMPARE(izmir->teachers, 4);
+        QCOMPARE(izmir->respondents, 4);
+        QVERIFY(izmir->suppressed);
+        QCOMPARE(izmir->overall.respondents(), 0);
+
+        // Ankara's overall mean over every answered competency.
+        int sum = 0, n = 0;
+        for (const TeacherRow &t : kTeachers)
+            if (t.rated && t.province == kAnkara)
+                for (int v : t.needs)
+                    if (v) { sum += v; ++n; }
+        QCOMPARE(ankara->overall.meanNeed(), double(sum) / n);
+        // Cells: E1 has 5 respondents in Ankara (shown); E2 has 4 (suppressed); E3 none.
+        for (std::size_t i = 0; i < st->competencies.size(); ++i) {
+            const int comp = int(st->competencies[i].code.back().digitValue()) - 1;
+            const Expect e = expectFor(comp, kAnkara);
+            QCOMPARE(bool(ankara->competencySuppressed[i]), e.respondents < kMinGroupRespondents);
+            QCOMPARE(ankara->perCompetency[i].respondents(), e.respondents < kMinGroupRespondents ? 0 : e.respondents);
+            QVERIFY(izmir->competencySuppressed[i]);
+        }
+    }
+
+    void competencyModel()
+    {
+        auto st = computeFieldStats(m_db->connection(), QStringLiteral("ELK"));
+        QVERIFY(st);
+        CompetencyStatsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setStats(st.value());
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(0, CompetencyStatsModel::Code).data().toString(), QStringLiteral("E1"));
+        QCOMPARE(model.index(0, CompetencyStatsModel::MeanNeed).data().toDouble(), 3.63); // 29/8 = 3.625 → 3.63
+        QCOMPARE(model.index(0, CompetencyStatsModel::HighNeedShare).data().toDouble(), 62.5); // 5 of 8
+        QCOMPARE(model.index(0, CompetencyStatsModel::Need5).data().toInt(), 3);
+        QCOMPARE(model.index(0, CompetencyStatsModel::Supply).data().toInt(), 5);
+        QVERIFY(!model.index(2, CompetencyStatsModel::MeanNeed).data().isValid()); // no respondents
+        LikertScale scale = LikertScale::defaults();
+        scale.labels[0] = QStringLiteral("1 hiç");
+        model.setScale(scale);
+        QCOMPARE(model.headerData(CompetencyStatsModel::Need1, Qt::Horizontal).toString(), QStringLiteral("1 hiç"));
+
+        // Unmet: E1 mean 3.625 >= 3.5, 5 places for 5 high-need teachers (100 %) → met under the
+        // default 10 % rule; with a 150 % rule it counts as unmet.
+        FlagFilterModel unmet(CompetencyStatsModel::UnmetRole, true);
+        QAbstractItemModelTester tester2(&unmet, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        unmet.setSourceModel(&model);
+        QCOMPARE(unmet.rowCount(), 0);
+        model.setRule(UnmetNeedRule{3.5, 1.5});
+        QCOMPARE(unmet.rowCount(), 1);
+        QCOMPARE(unmet.index(0, 0).data().toString(), QStringLiteral("E1"));
+        model.setStats(FieldStats{});
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void groupModel()
+    {
+        auto st = computeFieldStats(m_db->connection(), QStringLiteral("ELK"));
+        QVERIFY(st);
+        auto b = computeBreakdown(m_db->connection(), st.value(), Breakdown::Kind::Province);
+        QVERIFY(b);
+        GroupStatsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setBreakdown(b.value());
+        QCOMPARE(model.rowCount(), 2);
+        FlagFilterModel shown(GroupStatsModel::SuppressedRole, false);
+        QAbstractItemModelTester tester2(&shown, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        shown.setSourceModel(&model);
+        QCOMPARE(shown.rowCount(), 1);
+        QCOMPARE(shown.index(0, GroupStatsModel::Name).data().toString(), QStringLiteral("Ankara"));
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const bool suppressed = model.index(row, 0).data(GroupStatsModel::SuppressedRole).toBool();
+            QCOMPARE(model.index(row, GroupStatsModel::MeanNeed).data().isValid(), !suppressed);
+            QCOMPARE(model.index(row, GroupStatsModel::Status).data().toString().isEmpty(), !suppressed);
+        }
+    }
+
+    void cliJson()
+    {
+        QString out, err;
+        QCOMPARE(test::runCli({QStringLiteral("stats"), m_path, QStringLiteral("--field"), QStringLiteral("ELK"), QStringLiteral("--json")},
+                              &out, &err), 0);
+        QJsonParseError pe;
+        const QJsonDocument doc = QJsonDocument::fromJson(out.toUtf8(), &pe);
+        QVERIFY2(pe.error == QJsonParseError::NoError, qPrintable(out));
+        const QJsonObject o = doc.object();
+        QCOMPARE(o.value(QStringLiteral("field")).toString(), QStringLiteral("ELK"));
+        QCOMPARE(o.value(QStringLiteral("teachers")).toInt(), 10);
+        QCOMPARE(o.value(QStringLiteral("respondents")).toInt(), 9);
+        const QJsonArray comps = o.value(QStringLiteral("competencies")).toArray();
+        QCOMPARE(comps.size(), 3);
+        double previous = 6;
+        for (int i = 0; i < comps.size(); ++i) {
+            const QJsonObject c = comps.at(i).toObject();
+            for (const char *key : {"code", "title", "respondents", "not_applicable", "mean_need", "high_need_share", "distribution", "supply"})
+                QVERIFY2(c.contains(QLatin1String(key)), key);
+            const int comp = c.value(QStringLiteral("code")).toString().back().digitValue() - 1;
+            const Expect e = expectFor(comp);
+            QCOMPARE(c.value(QStringLiteral("respondents")).toInt(), e.respondents);
+            QCOMPARE(c.value(QStringLiteral("not_applicable")).toInt(), e.na);
+            QCOMPARE(c.value(QStringLiteral("supply")).toInt(), supplyFor(comp));
+            QCOMPARE(c.value(QStringLiteral("title")).toString(), QStringLiteral("Yeterlik çğıİöşü %1").arg(comp + 1));
+            const QJsonArray dist = c.value(QStringLiteral("distribution")).toArray();
+            QCOMPARE(dist.size(), 5);
+            for (int k = 0; k < 5; ++k)
+                QCOMPARE(dist.at(k).toInt(), e.dist[std::size_t(k)]);
+            if (e.respondents) {
+                const double mean = c.value(QStringLiteral("mean_need")).toDouble();
+                QVERIFY(std::abs(mean - double(e.sum) / e.respondents) < 1e-9);
+                QVERIFY(std::abs(c.value(QStringLiteral("high_need_share")).toDouble() - double(e.high) / e.respondents) < 1e-9);
+                QVERIFY(mean <= previous); // sorted by mean need, descending
+                previous = mean;
+            } else {
+                QVERIFY(c.value(QStringLiteral("mean_need")).isNull());
+            }
+        }
+    }
+
+    void cliTableAndErrors()
+    {
+        QString out, err;
+        QCOMPARE(test::runCli({QStringLiteral("stats"), m_path, QStringLiteral("--field"), QStringLiteral("ELK")}, &out, &err), 0);
+        QVERIFY2(out.contains(QStringLiteral("E1")) && out.contains(QStringLiteral("E3")), qPrintable(out));
+        QVERIFY(out.contains(QStringLiteral("3.63")) || out.contains(QStringLiteral("3,63")));
+
+        QCOMPARE(test::runCli({QStringLiteral("stats"), m_path, QStringLiteral("--field"), QStringLiteral("NOPE")}, &out, &err), 2);
+        QVERIFY2(err.contains(QStringLiteral("NOPE")) && err.contains(QStringLiteral("ELK")) && err.contains(QStringLiteral("YIY")),
+                 qPrintable(err));
+        QCOMPARE(test::runCli({QStringLiteral("stats"), m_path}, &out, &err), 2);
+        QCOMPARE(test::runCli({QStringLiteral("stats"), m_dir.filePath(QStringLiteral("missing.kopru")), QStringLiteral("--field"),
+                               QStringLiteral("ELK")}, &out, &err), 2);
+        QVERIFY(err.contains(QStringLiteral("missing.kopru")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStats)
+#include "tst_stats.moc"
