@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow/mainwindow.h"
+
+#include "db/database.h"
+#include "mainwindow/navigationicons.h"
+#include "mainwindow/recentfiles.h"
+#include "pages/page.h"
+#include "pages/pageregistry.h"
+#include "safety/openguard.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileInfo>
+#include <QListWidget>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QUndoStack>
+
+namespace kopru {
+
+namespace {
+constexpr int kUndoLimit = 200;
+constexpr int kStatusTimeoutMs = 8000;
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    m_undoStack = new QUndoStack(this);
+    m_undoStack->setUndoLimit(kUndoLimit);
+    createCentralArea();
+    createMenus();
+    statusBar()->setObjectName(QStringLiteral("statusBar"));
+    setDatabase(nullptr);
+    resize(1200, 800);
+}
+
+MainWindow::~MainWindow()
+{
+    // Pages hold models over the connection: detach them before it closes.
+    for (Page *page : m_pages)
+        page->setDatabase(nullptr);
+}
+
+void MainWindow::createCentralArea()
+{
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_navigation = new QListWidget(m_splitter);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setIconSize(QSize(24, 24));
+    m_navigation->setSpacing(2);
+    m_navigation->setAccessibleName(tr("Pages"));
+    m_stack = new QStackedWidget(m_splitter);
+    m_stack->setObjectName(QStringLiteral("pages"));
+
+    m_pages = createPages(m_undoStack, m_stack);
+    for (std::size_t i = 0; i < m_pages.size(); ++i) {
+        Page *page = m_pages[i];
+        m_stack->addWidget(page);
+        auto *item = new QListWidgetItem(navigationIcon(page->pageName(), style()), page->pageTitle(), m_navigation);
+        item->setData(Qt::UserRole, page->pageName());
+        connect(page, &Page::statusMessage, this, [this](const QString &text, int timeoutMs) {
+            statusBar()->showMessage(text, timeoutMs);
+        });
+        connect(page, &Page::dataModified, this, [this, page] { refreshPagesExcept(page); });
+    }
+    m_navigation->setMinimumWidth(160);
+    m_navigation->setMaximumWidth(320);
+    connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::showPageIndex);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({200, 1000});
+    m_splitter->setChildrenCollapsible(false);
+    setCentralWidget(m_splitter);
+    m_navigation->setCurrentRow(0);
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    std::unique_ptr<Database> db = openDatabaseInteractive(path, this);
+    if (!db) {
+        statusBar()->showMessage(tr("Could not open %1").arg(QDir::toNativeSeparators(path)), kStatusTimeoutMs);
+        return false;
+    }
+    m_recent->add(db->path());
+    setDatabase(std::move(db));
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(m_db->path())), kStatusTimeoutMs);
+    return true;
+}
+
+void MainWindow::setDatabase(std::unique_ptr<Database> db)
+{
+    // Undo commands refer to rows of the old database: they cannot survive it.
+    m_undoStack->clear();
+    for (Page *page : m_pages)
+        page->setDatabase(nullptr);
+    m_db = std::move(db);
+    for (Page *page : m_pages)
+        page->setDatabase(m_db.get());
+    updateTitle();
+    updateActions();
+}
+
+bool MainWindow::showPage(const QString &name)
+{
+    for (std::size_t i = 0; i < m_pages.size(); ++i)
+        if (m_pages[i]->pageName() == name) {
+            showPageIndex(int(i));
+            return true;
+        }
+    return false;
+}
+
+void MainWindow::showPageIndex(int index)
+{
+    if (index < 0 || index >= int(m_pages.size()))
+        return;
+    m_stack->setCurrentIndex(index);
+    if (m_navigation->currentRow() != index)
+        m_navigation->setCurrentRow(index);
+    if (std::size_t(index) < m_pageActions.size())
+        m_pageActions[std::size_t(index)]->setChecked(true);
+}
+
+Page *MainWindow::currentPage() const
+{
+    return qobject_cast<Page *>(m_stack->currentWidget());
+}
+
+void MainWindow::setFieldCode(const QString &code)
+{
+    for (Page *page : m_pages)
+        page->setFieldCode(code);
+}
+
+QAction *MainWindow::pageAction(int index) const
+{
+    return index >= 0 && std::size_t(index) < m_pageActions.size() ? m_pageActions[std::size_t(index)] : nullptr;
+}
+
+void MainWindow::refreshPagesExcept(Page *source)
+{
+    for (Page *page : m_pages)
+        if (page != source)
+            page->refresh();
+}
+
+void MainWindow::updateTitle()
+{
+    if (!m_db) {
+        setWindowTitle(tr("Köprü"));
+        setWindowFilePath(QString());
+        return;
+    }
+    const QString name = QFileInfo(m_db->path()).fileName();
+    setWindowTitle(m_db->isReadOnly() ? tr("%1 (read-only) — Köprü").arg(name) : tr("%1 — Köprü").arg(name));
+}
+
+void MainWindow::updateActions()
+{
+    for (QAction *action : m_needDatabase)
+        action->setEnabled(m_db != nullptr);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    event->accept();
+}
+
+} // namespace kopru

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMainWindow>
+
+#include <memory>
+#include <vector>
+
+class QAction;
+class QListWidget;
+class QSplitter;
+class QStackedWidget;
+class QUndoStack;
+
+namespace kopru {
+
+class Database;
+class Page;
+class RecentFiles;
+
+// The application's main window: a navigation list of the pages on the left,
+// the current page on the right. Owns the open database and the undo stack
+// shared by the pages. Menus are built in mainwindowmenus.cpp, the File
+// commands live in mainwindowfile.cpp, settings in windowsettings.cpp.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens `path` with the interactive open guard (messages on failure).
+    bool openFile(const QString &path);
+    // Takes over `db` (nullptr closes): pages reload, undo history is cleared.
+    void setDatabase(std::unique_ptr<Database> db);
+    Database *database() const { return m_db.get(); }
+
+    // Shows the page with this pageName(); false if there is none.
+    bool showPage(const QString &name);
+    Page *currentPage() const;
+    const std::vector<Page *> &pages() const { return m_pages; }
+    // Forwards --field to every page.
+    void setFieldCode(const QString &code);
+
+    QUndoStack *undoStack() const { return m_undoStack; }
+    RecentFiles *recentFiles() const { return m_recent; }
+    // The View menu action showing page `index` (for tests and shortcuts).
+    QAction *pageAction(int index) const;
+
+    // Restores geometry, splitters and the last page from QSettings.
+    void restoreSettings();
+
+    // File ▸ New… and Open… (file dialogs).
+    void newDatabase();
+    void openDatabase();
+    // Builds the demo database in the background and opens it.
+    bool openDemoDatabase();
+    // Start dialog (no database given): create, open or demo. Repeats until
+    // something is open or the user closes it; true if a database is open.
+    bool offerStart();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createCentralArea();
+    void createMenus();           // mainwindowmenus.cpp
+    void updateTitle();
+    void updateActions();
+    void refreshPagesExcept(Page *source);
+    void showPageIndex(int index);
+
+    // File commands, mainwindowfile.cpp.
+    void saveCopy();
+    void importData();
+    void exportData();
+    void showPreferences();
+
+    // Settings, windowsettings.cpp.
+    void saveSettings() const;
+
+    std::unique_ptr<Database> m_db;
+    QUndoStack *m_undoStack = nullptr;
+    RecentFiles *m_recent = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QListWidget *m_navigation = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    std::vector<Page *> m_pages;
+    std::vector<QAction *> m_pageActions;
+    std::vector<QAction *> m_needDatabase; // enabled only with a database open
+};
+
+} // namespace kopru

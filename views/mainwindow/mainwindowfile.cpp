@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// File menu commands of the main window.
+#include "db/database.h"
+#include "dialogs/preferencesdialog.h"
+#include "mainwindow/mainwindow.h"
+#include "mainwindow/recentfiles.h"
+#include "pages/pageregistry.h"
+
+#include <QDate>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QStatusBar>
+
+namespace kopru {
+
+namespace {
+
+constexpr int kStatusTimeoutMs = 8000;
+
+QString fileFilter() { return MainWindow::tr("Köprü databases (*.kopru)"); }
+
+// Asks for a file to create; adds ".kopru" when missing. Empty when cancelled.
+// Existing files are refused by the caller, so the dialog does not ask to overwrite.
+QString askNewPath(QWidget *parent, const QString &title, const QString &suggestion)
+{
+    QFileDialog dialog(parent, title, suggestion, fileFilter());
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setFileMode(QFileDialog::AnyFile);
+    dialog.setDefaultSuffix(QStringLiteral("kopru"));
+    dialog.setOption(QFileDialog::DontConfirmOverwrite, true);
+    if (QFileInfo(suggestion).isFile() || !QFileInfo(suggestion).exists())
+        dialog.selectFile(suggestion);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return {};
+    QString path = dialog.selectedFiles().constFirst();
+    if (!path.endsWith(QLatin1String(".kopru"), Qt::CaseInsensitive))
+        path += QLatin1String(".kopru");
+    return path;
+}
+
+QString documentsDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+}
+
+} // namespace
+
+void MainWindow::newDatabase()
+{
+    const QString dir = m_db ? QFileInfo(m_db->path()).absolutePath() : documentsDir();
+    const QString path = askNewPath(this, tr("New Database"), QDir(dir).filePath(tr("programme") + QLatin1String(".kopru")));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo::exists(path)) {
+        QMessageBox::warning(this, tr("New Database"),
+                             tr("%1 already exists. Choose another name; Köprü never overwrites a database.")
+                                 .arg(QDir::toNativeSeparators(path)));
+        return;
+    }
+    auto db = Database::create(path);
+    if (!db) {
+        QMessageBox::critical(this, tr("New Database"), tr("The database could not be created:\n%1").arg(db.message()));
+        return;
+    }
+    m_recent->add(path);
+    setDatabase(std::move(db.value()));
+    statusBar()->showMessage(tr("Created %1").arg(QDir::toNativeSeparators(path)), kStatusTimeoutMs);
+}
+
+void MainWindow::openDatabase()
+{
+    const QString dir = m_db ? QFileInfo(m_db->path()).absolutePath() : documentsDir();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Database"), dir,
+                                                      fileFilter() + QLatin1String(";;") + tr("All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void MainWindow::saveCopy()
+{
+    if (!m_db)
+        return;
+    const QFileInfo current(m_db->path());
+    const QString suggestion = current.dir().filePath(QStringLiteral("%1-%2.kopru")
+                                                          .arg(current.completeBaseName(),
+                                                               QDate::currentDate().toString(Qt::ISODate)));
+    const QString path = askNewPath(this, tr("Save a Copy"), suggestion);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo::exists(path)) {
+        QMessageBox::warning(this, tr("Save a Copy"),
+                             tr("%1 already exists. Choose another name; a copy never overwrites a file.")
+                                 .arg(QDir::toNativeSeparators(path)));
+        return;
+    }
+    if (Status s = m_db->backupTo(path); !s) {
+        QMessageBox::critical(this, tr("Save a Copy"), tr("The copy could not be written:\n%1").arg(s.message()));
+        return;
+    }
+    statusBar()->showMessage(tr("Saved a copy as %1").arg(QDir::toNativeSeparators(path)), kStatusTimeoutMs);
+}
+
+void MainWindow::importData()
+{
+    if (!m_db)
+        return;
+    if (runImportWizard(m_db.get(), this))
+        refreshPagesExcept(nullptr);
+}
+
+void MainWindow::exportData()
+{
+    if (m_db)
+        runExportDialog(m_db.get(), this);
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(this);
+    dialog.exec();
+}
+
+} // namespace kopru

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The menus of the main window.
+#include "dialogs/aboutdialog.h"
+#include "mainwindow/mainwindow.h"
+#include "mainwindow/recentfiles.h"
+#include "pages/page.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QDir>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QUndoStack>
+
+namespace kopru {
+
+void MainWindow::createMenus()
+{
+    // File
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newAction = file->addAction(tr("&New…"), this, &MainWindow::newDatabase);
+    newAction->setShortcut(QKeySequence::New);
+    newAction->setStatusTip(tr("Create a new, empty database"));
+    QAction *openAction = file->addAction(tr("&Open…"), this, &MainWindow::openDatabase);
+    openAction->setShortcut(QKeySequence::Open);
+    openAction->setStatusTip(tr("Open an existing database"));
+    QMenu *recentMenu = file->addMenu(tr("Open &Recent"));
+    recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    m_recent = new RecentFiles(recentMenu, this);
+    connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openFile);
+    connect(m_recent, &RecentFiles::fileMissing, this, [this](const QString &path) {
+        statusBar()->showMessage(tr("%1 no longer exists and was removed from the recent files")
+                                     .arg(QDir::toNativeSeparators(path)), 8000);
+    });
+    file->addSeparator();
+    QAction *saveCopy = file->addAction(tr("Save a &Copy…"), this, &MainWindow::saveCopy);
+    saveCopy->setShortcut(QKeySequence::SaveAs);
+    saveCopy->setStatusTip(tr("Write a consistent backup copy of the open database"));
+    file->addSeparator();
+    QAction *importAction = file->addAction(tr("&Import…"), this, &MainWindow::importData);
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    QAction *exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportData);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_needDatabase = {saveCopy, importAction, exportAction};
+    file->addSeparator();
+    QAction *preferences = file->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    // Edit
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undoStack->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("undoAction"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_undoStack->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("redoAction"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    // View: one action per page, Ctrl+1 … Ctrl+9.
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    auto *group = new QActionGroup(this);
+    group->setExclusive(true);
+    for (std::size_t i = 0; i < m_pages.size(); ++i) {
+        QAction *action = view->addAction(m_pages[i]->pageTitle());
+        action->setObjectName(QStringLiteral("showPage_") + m_pages[i]->pageName());
+        action->setCheckable(true);
+        if (i < 9)
+            action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(i))));
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, i] { showPageIndex(int(i)); });
+        m_pageActions.push_back(action);
+    }
+    if (!m_pageActions.empty())
+        m_pageActions.front()->setChecked(true);
+
+    // Help
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Köprü"), this, [this] { showAboutDialog(this); });
+    about->setMenuRole(QAction::AboutRole);
+    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+} // namespace kopru

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Starting without a database: the start dialog and the demo database.
+#include "db/database.h"
+#include "dialogs/startdialog.h"
+#include "mainwindow/demodatabase.h"
+#include "mainwindow/mainwindow.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace kopru {
+
+bool MainWindow::openDemoDatabase()
+{
+    // The demo file is rebuilt: close it first if it is the open one.
+    if (m_db && QFileInfo(m_db->path()) == QFileInfo(demoDatabasePath()))
+        setDatabase(nullptr);
+    const QString path = buildDemoDatabase(this);
+    return !path.isEmpty() && openFile(path);
+}
+
+bool MainWindow::offerStart()
+{
+    while (!m_db) {
+        StartDialog dialog(this);
+        if (dialog.exec() != QDialog::Accepted)
+            break;
+        switch (dialog.choice()) {
+        case StartDialog::Choice::CreateNew: newDatabase(); break;
+        case StartDialog::Choice::OpenExisting: openDatabase(); break;
+        case StartDialog::Choice::OpenDemo: openDemoDatabase(); break;
+        case StartDialog::Choice::None: break;
+        }
+    }
+    return m_db != nullptr;
+}
+
+} // namespace kopru
