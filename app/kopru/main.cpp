@@ -1,9 +1,62 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // kopru: the desktop application.
+//   kopru [DB] [--page NAME] [--field CODE] [--screenshot FILE.png] [--lang tr|en]
 #include "app/languagesetup.h"
+#include "db/database.h"
+#include "mainwindow/mainwindow.h"
+#include "pages/page.h"
 
 #include <QApplication>
-#include <QLabel>
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QPixmap>
+#include <QSettings>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+enum ExitCode { Success = 0, Usage = 2 };
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "kopru: %s\n", qPrintable(message));
+    return Usage;
+}
+
+// Renders one page of `db` into `png` without user interaction.
+int takeScreenshot(kopru::MainWindow &window, const QString &dbPath, const QString &page, const QString &field,
+                   const QString &png)
+{
+    auto db = kopru::Database::open(dbPath);
+    if (!db)
+        return fail(db.message());
+    window.setDatabase(std::move(db.value()));
+    const QString pageName = page.isEmpty() ? QStringLiteral("overview") : page;
+    if (!window.showPage(pageName)) {
+        QStringList names;
+        for (const kopru::Page *p : window.pages())
+            names << p->pageName();
+        return fail(QCoreApplication::translate("main", "unknown page \"%1\" (pages: %2)").arg(pageName, names.join(QStringLiteral(", "))));
+    }
+    if (!field.isEmpty())
+        window.setFieldCode(field);
+    window.resize(1400, 900);
+    window.show();
+    // Let layouts, lazy model fetches and chart animations settle.
+    QEventLoop settle;
+    QTimer::singleShot(400, &settle, &QEventLoop::quit);
+    settle.exec();
+    QCoreApplication::processEvents();
+    const QPixmap shot = window.grab();
+    if (!shot.save(png, "PNG"))
+        return fail(QCoreApplication::translate("main", "cannot write %1").arg(png));
+    return Success;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -11,8 +64,55 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Kopru"));
     QCoreApplication::setApplicationName(QStringLiteral("Kopru"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KOPRU_VERSION));
-    kopru::LanguageSetup::install(app, kopru::LanguageSetup::storedPreference());
-    QLabel label(QObject::tr("Köprü"));
-    label.show();
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Köprü"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("main", "Köprü — on-the-job training planner for vocational teachers"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("DB"), QCoreApplication::translate("main", "Köprü database (.kopru) to open"), QStringLiteral("[DB]"));
+    const QCommandLineOption pageOption(QStringLiteral("page"), QCoreApplication::translate("main", "Page to show (overview, teachers, …)."), QStringLiteral("NAME"));
+    const QCommandLineOption fieldOption(QStringLiteral("field"), QCoreApplication::translate("main", "Pilot field to preselect."), QStringLiteral("CODE"));
+    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+                                              QCoreApplication::translate("main", "Render the page into FILE.png and exit."), QStringLiteral("FILE.png"));
+    const QCommandLineOption langOption(QStringLiteral("lang"), QCoreApplication::translate("main", "UI language for this run: tr or en."), QStringLiteral("tr|en"));
+    parser.addOptions({pageOption, fieldOption, screenshotOption, langOption});
+    parser.process(app); // --help, --version and unknown options exit here
+
+    QString language = kopru::LanguageSetup::storedPreference();
+    if (parser.isSet(langOption)) {
+        language = parser.value(langOption);
+        if (language != QLatin1String("tr") && language != QLatin1String("en"))
+            return fail(QCoreApplication::translate("main", "--lang takes tr or en"));
+    }
+    kopru::LanguageSetup::install(app, language);
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1)
+        return fail(QCoreApplication::translate("main", "only one database can be given"));
+    const QString dbPath = positional.value(0);
+
+    kopru::MainWindow window;
+    if (parser.isSet(screenshotOption)) {
+        if (dbPath.isEmpty())
+            return fail(QCoreApplication::translate("main", "--screenshot needs a database"));
+        return takeScreenshot(window, dbPath, parser.value(pageOption), parser.value(fieldOption), parser.value(screenshotOption));
+    }
+
+    window.restoreSettings();
+    window.show();
+    bool opened = false;
+    if (!dbPath.isEmpty()) {
+        opened = window.openFile(dbPath);
+    } else if (const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+               !recent.isEmpty() && QFileInfo::exists(recent.constFirst())) {
+        opened = window.openFile(recent.constFirst()); // reopen the last file
+    }
+    if (!opened)
+        window.offerStart();
+    if (parser.isSet(pageOption) && !window.showPage(parser.value(pageOption)))
+        fail(QCoreApplication::translate("main", "unknown page \"%1\"").arg(parser.value(pageOption)));
+    if (parser.isSet(fieldOption))
+        window.setFieldCode(parser.value(fieldOption));
     return app.exec();
 }

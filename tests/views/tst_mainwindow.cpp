@@ -1,0 +1,329 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/testutil.h"
+#include "demo/demogenerator.h"
+#include "dialogs/startdialog.h"
+#include "mainwindow/demodatabase.h"
+#include "mainwindow/mainwindow.h"
+#include "mainwindow/recentfiles.h"
+#include "pages/page.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCommandLinkButton>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QImage>
+#include <QMenu>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QUndoCommand>
+#include <QUndoStack>
+
+#include <functional>
+#include <memory>
+
+using namespace kopru;
+
+namespace {
+
+// A command that only counts, to drive the undo stack.
+class CountCommand final : public QUndoCommand
+{
+public:
+    explicit CountCommand(int *counter) : QUndoCommand(QStringLiteral("count")), m_counter(counter) {}
+    void redo() override { ++*m_counter; }
+    void undo() override { --*m_counter; }
+
+private:
+    int *m_counter;
+};
+
+// Calls `handle` with the first modal widget that appears (within `timeoutMs`),
+// polling so that it works however deep the modal loop is entered.
+void whenModal(std::function<void(QWidget *)> handle, int timeoutMs = 20000)
+{
+    auto *timer = new QTimer;
+    auto started = std::make_shared<QElapsedTimer>();
+    started->start();
+    QObject::connect(timer, &QTimer::timeout, [timer, handle, started, timeoutMs] {
+        if (QWidget *modal = QApplication::activeModalWidget()) {
+            timer->stop();
+            timer->deleteLater();
+            handle(modal);
+        } else if (started->elapsed() > timeoutMs) {
+            timer->stop();
+            timer->deleteLater();
+        }
+    });
+    timer->start(20);
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_dbPath;
+
+    QString copyOfDatabase(const QString &name)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile::remove(path);
+        auto db = Database::open(m_dbPath);
+        if (!db || !db.value()->backupTo(path))
+            return {};
+        return path;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("KopruTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        QSettings().clear();
+        QVERIFY(m_dir.isValid());
+        m_dbPath = m_dir.filePath(QStringLiteral("small.kopru"));
+        auto db = test::newDatabase(m_dbPath);
+        QVERIFY(db);
+        DemoGenerator::Options options;
+        options.teachers = 200;
+        options.partners = 40;
+        options.minPlaces = 80;
+        auto summary = DemoGenerator::generate(db->connection(), options);
+        QVERIFY2(summary.ok(), qPrintable(summary.message()));
+    }
+
+    void init() { QSettings().remove(QStringLiteral("recentFiles")); }
+
+    void everyPageIsReachableThroughItsViewAction()
+    {
+        MainWindow w;
+        QVERIFY(w.openFile(m_dbPath));
+        QStringList names;
+        for (const Page *p : w.pages())
+            names << p->pageName();
+        const QStringList expected{QStringLiteral("overview"), QStringLiteral("teachers"), QStringLiteral("competencies"),
+                                   QStringLiteral("partners"), QStringLiteral("needs"), QStringLiteral("placement"),
+                                   QStringLiteral("schedule")};
+        QCOMPARE(names, expected);
+        for (int i = int(w.pages().size()) - 1; i >= 0; --i) {
+            QAction *action = w.pageAction(i);
+            QVERIFY(action);
+            QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+            action->trigger();
+            QCOMPARE(w.currentPage(), w.pages()[std::size_t(i)]);
+            QVERIFY(action->isChecked());
+        }
+        QVERIFY(!w.showPage(QStringLiteral("nonsense")));
+        QCOMPARE(w.currentPage()->pageName(), QStringLiteral("overview"));
+    }
+
+    void titleNamesTheFile()
+    {
+        MainWindow w;
+        QCOMPARE(w.windowTitle(), QStringLiteral("Köprü"));
+        QVERIFY(w.openFile(m_dbPath));
+        QCOMPARE(w.windowTitle(), QStringLiteral("small.kopru — Köprü"));
+    }
+
+    void overviewShowsTheOpenDatabase()
+    {
+        MainWindow w;
+        QVERIFY(w.openFile(m_dbPath));
+        auto *table = w.findChild<QTableView *>(QStringLiteral("overviewTable"));
+        QVERIFY(table);
+        QCOMPARE(table->model()->rowCount(), 25);
+        w.setDatabase(nullptr);
+        QCOMPARE(table->model()->rowCount(), 0);
+    }
+
+    void undoActionsFollowTheStack()
+    {
+        MainWindow w;
+        QVERIFY(w.openFile(m_dbPath));
+        QUndoStack *stack = w.undoStack();
+        QVERIFY(stack->undoLimit() >= 100);
+        auto *undo = w.findChild<QAction *>(QStringLiteral("undoAction"));
+        auto *redo = w.findChild<QAction *>(QStringLiteral("redoAction"));
+        QVERIFY(undo && redo);
+        QCOMPARE(undo->shortcut(), QKeySequence(QKeySequence::Undo));
+        QVERIFY(!undo->isEnabled());
+        QVERIFY(!redo->isEnabled());
+        int counter = 0;
+        stack->push(new CountCommand(&counter));
+        QCOMPARE(counter, 1);
+        QVERIFY(undo->isEnabled());
+        QVERIFY(!redo->isEnabled());
+        undo->trigger();
+        QCOMPARE(counter, 0);
+        QVERIFY(!undo->isEnabled());
+        QVERIFY(redo->isEnabled());
+        redo->trigger();
+        QCOMPARE(counter, 1);
+        // A new database makes the old history meaningless.
+        QVERIFY(w.openFile(m_dbPath));
+        QCOMPARE(stack->count(), 0);
+        QVERIFY(!undo->isEnabled());
+        QVERIFY(!redo->isEnabled());
+    }
+
+    void recentFilesAreUpdatedAndStored()
+    {
+        const QString second = copyOfDatabase(QStringLiteral("second.kopru"));
+        QVERIFY(!second.isEmpty());
+        MainWindow w;
+        QVERIFY(w.recentFiles()->files().isEmpty());
+        QVERIFY(w.openFile(m_dbPath));
+        QVERIFY(w.openFile(second));
+        const QStringList expected{QFileInfo(second).absoluteFilePath(), QFileInfo(m_dbPath).absoluteFilePath()};
+        QCOMPARE(w.recentFiles()->files(), expected);
+        QCOMPARE(QSettings().value(QStringLiteral("recentFiles")).toStringList(), expected);
+        // Reopening moves the file to the top without duplicating it.
+        QVERIFY(w.openFile(m_dbPath));
+        QCOMPARE(w.recentFiles()->files(), (QStringList{expected[1], expected[0]}));
+        // A new window reads the list back.
+        MainWindow other;
+        QCOMPARE(other.recentFiles()->files(), (QStringList{expected[1], expected[0]}));
+        auto *menu = w.findChild<QMenu *>(QStringLiteral("recentMenu"));
+        QVERIFY(menu);
+        QVERIFY(menu->isEnabled());
+        QCOMPARE(menu->actions().first()->text(), QStringLiteral("&1 small.kopru"));
+    }
+
+    void recentFilesKeepAtMostEight()
+    {
+        RecentFiles recent(nullptr);
+        for (int i = 0; i < 12; ++i)
+            recent.add(m_dir.filePath(QStringLiteral("f%1.kopru").arg(i)));
+        QCOMPARE(recent.files().size(), RecentFiles::kMaximum);
+        QCOMPARE(RecentFiles::kMaximum, 8);
+        QCOMPARE(QFileInfo(recent.files().first()).fileName(), QStringLiteral("f11.kopru"));
+        QCOMPARE(QFileInfo(recent.files().last()).fileName(), QStringLiteral("f4.kopru"));
+    }
+
+    void missingRecentFileIsRemovedWithAMessage()
+    {
+        const QString gone = copyOfDatabase(QStringLiteral("gone.kopru"));
+        MainWindow w;
+        QVERIFY(w.openFile(gone));
+        w.setDatabase(nullptr);
+        QVERIFY(QFile::remove(gone));
+        auto *menu = w.findChild<QMenu *>(QStringLiteral("recentMenu"));
+        QVERIFY(menu);
+        menu->actions().first()->trigger();
+        QVERIFY(w.recentFiles()->files().isEmpty());
+        QVERIFY(QSettings().value(QStringLiteral("recentFiles")).toStringList().isEmpty());
+        QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("gone.kopru")));
+        QVERIFY(!w.database());
+    }
+
+    void damagedFileShowsAnErrorAndKeepsTheWindowUsable()
+    {
+        const QString broken = m_dir.filePath(QStringLiteral("broken.kopru"));
+        QFile f(broken);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, '\x5a'));
+        f.close();
+
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openFile(m_dbPath));
+        QString shownText;
+        whenModal([&shownText](QWidget *modal) {
+            if (auto *box = qobject_cast<QMessageBox *>(modal))
+                shownText = box->text() + box->informativeText();
+            modal->close();
+        });
+        QVERIFY(!w.openFile(broken));
+        QVERIFY2(!shownText.isEmpty(), "no message box was shown");
+        // The database that was open stays open and the window works.
+        QVERIFY(w.database());
+        QCOMPARE(QFileInfo(w.database()->path()).fileName(), QStringLiteral("small.kopru"));
+        QVERIFY(!w.recentFiles()->files().contains(QFileInfo(broken).absoluteFilePath()));
+        w.pageAction(1)->trigger();
+        QCOMPARE(w.currentPage()->pageName(), QStringLiteral("teachers"));
+    }
+
+    void startDialogOpensTheDemoDatabase()
+    {
+        MainWindow w;
+        w.show();
+        bool sawProgress = false;
+        whenModal([&sawProgress](QWidget *modal) {
+            auto *start = qobject_cast<StartDialog *>(modal);
+            QVERIFY(start);
+            auto *demo = start->findChild<QCommandLinkButton *>(QStringLiteral("openDemo"));
+            QVERIFY(demo);
+            // While the worker builds the demo, the progress dialog is up and events flow.
+            whenModal([&sawProgress](QWidget *progress) { sawProgress = qobject_cast<QProgressDialog *>(progress) != nullptr; });
+            demo->click();
+        });
+        QVERIFY(w.offerStart());
+        QVERIFY(sawProgress);
+        QVERIFY(w.database());
+        QCOMPARE(QFileInfo(w.database()->path()), QFileInfo(demoDatabasePath()));
+        QCOMPARE(test::scalar(w.database()->connection(), QStringLiteral("SELECT count(*) FROM teacher")).toInt(),
+                 DemoGenerator::Options{}.teachers);
+    }
+
+    void screenshotModeWritesThePage_data()
+    {
+        QTest::addColumn<QString>("page");
+        QTest::addColumn<QString>("lang");
+        QTest::newRow("overview en") << "overview" << "en";
+        QTest::newRow("overview tr") << "overview" << "tr";
+        QTest::newRow("teachers") << "teachers" << "en";
+        QTest::newRow("schedule") << "schedule" << "en";
+    }
+    void screenshotModeWritesThePage()
+    {
+        QFETCH(QString, page);
+        QFETCH(QString, lang);
+        const QString png = m_dir.filePath(QStringLiteral("shot-%1-%2.png").arg(page, lang));
+        QProcess p;
+        p.start(QStringLiteral(KOPRU_GUI), {m_dbPath, QStringLiteral("--page"), page, QStringLiteral("--field"),
+                                            QStringLiteral("ELK"), QStringLiteral("--lang"), lang,
+                                            QStringLiteral("--screenshot"), png});
+        QVERIFY(p.waitForFinished(60000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        const QImage image(png);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), QSize(1400, 900));
+    }
+
+    void screenshotModeRefusesBadInput_data()
+    {
+        QTest::addColumn<bool>("goodDatabase");
+        QTest::addColumn<QString>("page");
+        QTest::addColumn<QString>("expectedInMessage");
+        QTest::newRow("unknown page") << true << "nonsense" << "nonsense";
+        QTest::newRow("missing database") << false << "overview" << "missing.kopru";
+    }
+    void screenshotModeRefusesBadInput()
+    {
+        QFETCH(bool, goodDatabase);
+        QFETCH(QString, page);
+        QFETCH(QString, expectedInMessage);
+        const QString png = m_dir.filePath(QStringLiteral("refused.png"));
+        QFile::remove(png);
+        QProcess p;
+        p.start(QStringLiteral(KOPRU_GUI), {goodDatabase ? m_dbPath : m_dir.filePath(QStringLiteral("missing.kopru")),
+                                            QStringLiteral("--page"), page, QStringLiteral("--screenshot"), png});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(expectedInMessage));
+        QVERIFY(!QFile::exists(png));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
