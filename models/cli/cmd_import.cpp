@@ -1,14 +1,69 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Placeholder until the command is built.
+// kopru-cli import DB KIND FILE [--encoding auto|utf-8|windows-1254]
+//                  [--delimiter auto|,|;|tab] [--sheet NAME] [--dry-run]
+// Exit 0: imported (or a clean dry run), one summary line on stdout.
+// Exit 1: rows refused, every reason on stderr as file:line:column: reason,
+//         nothing written. Exit 2: usage, unreadable file or database.
 #include "cli/cliargs.h"
+#include "db/database.h"
+#include "import/importer.h"
+#include "io/tablereader.h"
 
 #include <QCoreApplication>
 
 namespace kopru::cli {
 
-int runImport(const QStringList &, Io &io)
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("cli", text); }
+} // namespace
+
+int runImport(const QStringList &raw, Io &io)
 {
-    return fail(io, Usage, QCoreApplication::translate("cli", "the %1 command is not available yet").arg(QStringLiteral("import")));
+    Args args;
+    QString error;
+    const QString usage = tr("usage: kopru-cli import DB KIND FILE [--encoding auto|utf-8|windows-1254] [--delimiter auto|,|;|tab] "
+                             "[--sheet NAME] [--dry-run]");
+    if (!args.parse(raw, {QStringLiteral("--encoding"), QStringLiteral("--delimiter"), QStringLiteral("--sheet")},
+                    {QStringLiteral("--dry-run")}, &error))
+        return fail(io, Usage, error);
+    if (args.positional().size() != 3)
+        return fail(io, Usage, usage);
+    const QString dbPath = args.positional().at(0);
+    const QString kindName = args.positional().at(1);
+    const QString file = args.positional().at(2);
+    ImportKind kind;
+    if (!ImportKinds::fromName(kindName, &kind))
+        return fail(io, Usage, tr("unknown kind %1 (teachers, partners, sessions, competencies, needs)").arg(kindName));
+    TableReader::Options options;
+    if (!TextEncoding::fromName(args.value(QStringLiteral("--encoding"), QStringLiteral("auto")), &options.encoding))
+        return fail(io, Usage, tr("unknown encoding %1 (auto, utf-8, windows-1254, iso-8859-9)").arg(args.value(QStringLiteral("--encoding"))));
+    if (!TableReader::delimiterFromName(args.value(QStringLiteral("--delimiter"), QStringLiteral("auto")), &options.delimiter))
+        return fail(io, Usage, tr("unknown delimiter %1 (auto, ',', ';', tab)").arg(args.value(QStringLiteral("--delimiter"))));
+    options.sheet = args.value(QStringLiteral("--sheet"));
+
+    auto table = TableReader::read(file, options);
+    if (!table) {
+        // Malformed content (with a line) is refused data; an unreadable file is a usage error.
+        io.err << table.message() << Qt::endl;
+        return table.error().line > 0 ? Refused : Usage;
+    }
+    auto db = Database::open(dbPath);
+    if (!db)
+        return fail(io, Usage, db.message());
+    if (db.value()->isReadOnly() && !args.has(QStringLiteral("--dry-run")))
+        return fail(io, Usage, tr("%1 is read-only").arg(dbPath));
+
+    ImportOptions importOptions;
+    importOptions.dryRun = args.has(QStringLiteral("--dry-run"));
+    const ImportReport report = Importer::run(db.value()->connection(), kind, table.value().table, importOptions);
+    for (const Error &e : report.errors)
+        io.err << e.toString() << Qt::endl;
+    if (!report.ok()) {
+        io.err << QCoreApplication::translate("cli", "kopru-cli: %n problem(s); nothing was written", nullptr, int(report.errors.size())) << Qt::endl;
+        return Refused;
+    }
+    io.out << report.summary() << Qt::endl;
+    return Success;
 }
 
 } // namespace kopru::cli

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "import/importer.h"
+
+#include "db/sql.h"
+#include "db/transaction.h"
+#include "import/importcontext.h"
+#include "import/needsplan.h"
+
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+
+namespace kopru {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcImport, "kopru.import")
+
+// Header-level checks: required columns, a target mapped twice.
+void checkMapping(ImportKind kind, const SourceTable &table, const ColumnMapping &mapping, ImportReport &report)
+{
+    for (const ImportTarget &t : ImportKinds::targets(kind)) {
+        const bool needed = kind == ImportKind::Teachers ? QLatin1String(t.key) == QLatin1String("national_id") : t.required;
+        if (needed && !mapping.has(QLatin1String(t.key)))
+            report.errors << Error{importTr("the file has no column for %1 (recognised headers: %2)")
+                                       .arg(ImportKinds::targetTitle(t), [&] {
+                                           QStringList a;
+                                           for (const char *alias : t.aliases)
+                                               a << QLatin1String(alias);
+                                           return a.join(QStringLiteral(", "));
+                                       }()),
+                                   table.file, table.headerLine, 0};
+    }
+    for (int i = 0; i < mapping.targets.size(); ++i) {
+        const QString &t = mapping.targets.at(i);
+        if (t.isEmpty()) {
+            report.notices << Error{importTr("column \"%1\" is not used").arg(table.header.value(i)), table.file, table.headerLine, i + 1};
+            continue;
+        }
+        const int first = int(mapping.targets.indexOf(t));
+        if (first != i)
+            report.errors << Error{importTr("columns %1 and %2 both hold %3").arg(first + 1).arg(i + 1).arg(t), table.file, table.headerLine, i + 1};
+    }
+}
+
+} // namespace
+
+ColumnMapping Importer::mapping(QSqlDatabase db, ImportKind kind, const QStringList &header, const QHash<int, QString> &overrides)
+{
+    QStringList codes;
+    if (kind == ImportKind::Needs) {
+        Lookups lookups;
+        if (lookups.load(db))
+            codes = lookups.competencyCodes();
+    }
+    ColumnMapping m = ColumnMapper::automatic(kind, header, codes);
+    ColumnMapper::applyOverrides(m, overrides);
+    return m;
+}
+
+ImportReport Importer::run(QSqlDatabase db, ImportKind kind, const SourceTable &table, const ImportOptions &options)
+{
+    QElapsedTimer timer;
+    timer.start();
+    ImportReport report;
+    report.kind = kind;
+    report.file = table.file;
+    report.dryRun = options.dryRun;
+
+    Lookups lookups;
+    if (Status s = lookups.load(db); !s) {
+        report.errors << s.error();
+        return report;
+    }
+    ColumnMapping mapping = ColumnMapper::automatic(kind, table.header, kind == ImportKind::Needs ? lookups.competencyCodes() : QStringList());
+    ColumnMapper::applyOverrides(mapping, options.overrides);
+    checkMapping(kind, table, mapping, report);
+    if (!report.errors.isEmpty())
+        return report;
+    if (table.rows.empty())
+        report.notices << Error{importTr("the file has no data rows"), table.file, table.headerLine, 0};
+
+    ImportContext ctx{db, table, mapping, lookups, report};
+    TablePlan plan;
+    NeedsPlan needs;
+    Status planned;
+    switch (kind) {
+    case ImportKind::Teachers: planned = planTeachers(ctx, plan); break;
+    case ImportKind::Partners: planned = planPartners(ctx, plan); break;
+    case ImportKind::Sessions: planned = planSessions(ctx, plan); break;
+    case ImportKind::Competencies: planned = planCompetencies(ctx, plan); break;
+    case ImportKind::Needs: planned = needs.plan(ctx); break;
+    }
+    if (planned && report.errors.isEmpty() && kind != ImportKind::Needs)
+        planned = plan.classify(db, report);
+    if (!planned)
+        report.errors << planned.error();
+    qCDebug(lcImport) << "planned in" << timer.elapsed() << "ms";
+    if (!report.errors.isEmpty() || options.dryRun)
+        return report;
+
+    const int total = kind == ImportKind::Needs ? needs.size() : int(plan.rows.size());
+    int done = 0;
+    bool cancelled = false;
+    const auto tick = [&]() -> bool {
+        ++done;
+        if (options.progress && (done % 256 == 0 || done == total))
+            cancelled = !options.progress(done, total);
+        return !cancelled;
+    };
+    Transaction tx(db);
+    if (!tx.began()) {
+        report.errors << tx.began().error();
+        return report;
+    }
+    Status written = kind == ImportKind::Needs ? needs.write(db, tick) : plan.write(db, tick);
+    if (written) {
+        // The audit log keeps what happened, without personal data.
+        written = Sql::exec(db, QStringLiteral("INSERT INTO audit_log(action, details) VALUES ('import', ?)"), {report.summary()});
+    }
+    if (!written) {
+        tx.rollback();
+        if (cancelled) {
+            report.cancelled = true;
+        } else {
+            Error e = written.error();
+            e.file = table.file;
+            report.errors << e;
+        }
+        return report;
+    }
+    if (Status s = tx.commit(); !s) {
+        report.errors << s.error();
+        return report;
+    }
+    report.committed = true;
+    qCDebug(lcImport) << "imported in" << timer.elapsed() << "ms";
+    return report;
+}
+
+} // namespace kopru

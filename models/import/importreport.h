@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+#include "import/importkind.h"
+
+#include <QHash>
+#include <QList>
+
+#include <functional>
+
+namespace kopru {
+
+// What an import did or, in a dry run, would do. For teachers, partners,
+// sessions and competencies a "row" is a row of the file; for needs it is
+// one rating (teacher × competency). Skipped rows hold exactly what the
+// database already has.
+struct ImportReport
+{
+    ImportKind kind = ImportKind::Teachers;
+    QString file;
+    bool dryRun = false;
+    bool committed = false;
+    bool cancelled = false;
+    int inserted = 0;
+    int updated = 0;
+    int skipped = 0;
+    QList<Error> errors;  // each refuses the whole file
+    QList<Error> notices; // informative (ignored columns, …)
+
+    bool ok() const { return errors.isEmpty() && !cancelled; }
+    // One translated line: "teachers: 3 inserted, 1 updated, 0 skipped".
+    QString summary() const;
+};
+
+// How to run an import.
+struct ImportOptions
+{
+    bool dryRun = false;
+    // Column index → target, replacing the automatic mapping (see ColumnMapping).
+    QHash<int, QString> overrides;
+    // Called while writing with (done, total); return false to cancel (the
+    // transaction is rolled back). May be called from a worker thread.
+    std::function<bool(int done, int total)> progress;
+};
+
+} // namespace kopru

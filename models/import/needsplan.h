@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "import/importcontext.h"
+
+#include <QVariant>
+
+#include <functional>
+#include <vector>
+
+namespace kopru {
+
+// Need ratings from a survey file, wide (one row per teacher, one column per
+// competency) or long (teacher, competency, need[, proficiency][, round]).
+// The key is teacher × competency × round: a rating already in the database
+// is updated (wide files set the need only and keep the proficiency).
+class NeedsPlan
+{
+public:
+    // Validates every row and decides insert/update/skip per rating.
+    Status plan(ImportContext &ctx);
+    Status write(QSqlDatabase db, const std::function<bool()> &tick);
+    int size() const { return int(m_ratings.size()); }
+
+private:
+    struct Rating
+    {
+        qint64 teacher = 0;
+        qint64 competency = 0;
+        int round = 1;
+        QVariant need;
+        QVariant proficiency;
+        int line = 0;
+        enum { Insert, Update, Skip } action = Insert;
+    };
+    void planWide(ImportContext &ctx);
+    void planLong(ImportContext &ctx);
+    Status classify(ImportContext &ctx);
+
+    std::vector<Rating> m_ratings;
+    bool m_withProficiency = false;
+};
+
+} // namespace kopru

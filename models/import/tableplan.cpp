@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "import/tableplan.h"
+
+#include "db/sql.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSqlQuery>
+
+namespace kopru {
+
+namespace {
+
+bool sameValue(const QVariant &a, const QVariant &b)
+{
+    if (a.isNull() || b.isNull())
+        return a.isNull() == b.isNull();
+    return a.toString() == b.toString();
+}
+
+QString placeholders(int n)
+{
+    QStringList q;
+    for (int i = 0; i < n; ++i)
+        q << QStringLiteral("?");
+    return q.join(QLatin1Char(','));
+}
+
+Status bindAndRun(QSqlQuery &q, const QVariantList &values)
+{
+    for (int i = 0; i < values.size(); ++i)
+        q.bindValue(i, values.at(i));
+    if (!q.exec())
+        return Sql::errorOf(q);
+    return {};
+}
+
+} // namespace
+
+Status TablePlan::classify(QSqlDatabase db, ImportReport &report)
+{
+    QSet<qint64> ids;
+    for (const Row &r : rows)
+        if (r.id > 0)
+            ids.insert(r.id);
+    QHash<qint64, QVariantList> existing;
+    QHash<qint64, QSet<qint64>> existingLinks;
+    if (!ids.isEmpty()) {
+        QSqlQuery q(db);
+        // Table and column names come from the plan's fixed lists, never from the file.
+        if (Status s = Sql::prepare(q, QStringLiteral("SELECT id, %1 FROM %2").arg(columns.join(QLatin1Char(',')), table)); !s)
+            return s;
+        if (Status s = Sql::run(q); !s)
+            return s;
+        while (q.next()) {
+            const qint64 id = q.value(0).toLongLong();
+            if (!ids.contains(id))
+                continue;
+            QVariantList values;
+            for (int c = 0; c < columns.size(); ++c)
+                values << q.value(c + 1);
+            existing.insert(id, values);
+        }
+        if (!linkTable.isEmpty()) {
+            if (Status s = Sql::prepare(q, QStringLiteral("SELECT %1, %2 FROM %3").arg(linkOwner, linkTarget, linkTable)); !s)
+                return s;
+            if (Status s = Sql::run(q); !s)
+                return s;
+            while (q.next())
+                existingLinks[q.value(0).toLongLong()].insert(q.value(1).toLongLong());
+        }
+    }
+    for (Row &r : rows) {
+        if (r.id <= 0) {
+            r.action = Action::Insert;
+            ++report.inserted;
+            continue;
+        }
+        bool same = existing.contains(r.id);
+        const QVariantList &old = existing[r.id];
+        for (int c = 0; same && c < columns.size(); ++c)
+            same = c != parentColumn || r.values.at(c).toLongLong() >= 0 ? sameValue(r.values.at(c), old.value(c)) : false;
+        if (same && r.hasLinks)
+            same = existingLinks.value(r.id) == r.links;
+        r.action = same ? Action::Skip : Action::Update;
+        ++(same ? report.skipped : report.updated);
+    }
+    return {};
+}
+
+Status TablePlan::write(QSqlDatabase db, const std::function<bool()> &tick)
+{
+    std::vector<qint64> parentIds;
+    if (!parents.empty()) {
+        QSqlQuery p(db);
+        if (Status s = Sql::prepare(p, QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
+                                           .arg(parentTable, parentColumns.join(QLatin1Char(',')), placeholders(int(parentColumns.size()))));
+            !s)
+            return s;
+        for (const QVariantList &values : parents) {
+            if (Status s = bindAndRun(p, values); !s)
+                return s;
+            parentIds.push_back(p.lastInsertId().toLongLong());
+        }
+    }
+    QSqlQuery insert(db), update(db), unlink(db), link(db);
+    QStringList sets;
+    for (const QString &c : columns)
+        sets << c + QStringLiteral(" = ?");
+    if (Status s = Sql::prepare(insert, QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
+                                            .arg(table, columns.join(QLatin1Char(',')), placeholders(int(columns.size()))));
+        !s)
+        return s;
+    if (Status s = Sql::prepare(update, QStringLiteral("UPDATE %1 SET %2 WHERE id = ?").arg(table, sets.join(QLatin1Char(',')))); !s)
+        return s;
+    if (!linkTable.isEmpty()) {
+        if (Status s = Sql::prepare(unlink, QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(linkTable, linkOwner)); !s)
+            return s;
+        if (Status s = Sql::prepare(link, QStringLiteral("INSERT INTO %1(%2, %3) VALUES (?, ?)").arg(linkTable, linkOwner, linkTarget)); !s)
+            return s;
+    }
+    for (Row &r : rows) {
+        if (tick && !tick())
+            return Status::failure(QCoreApplication::translate("Import", "cancelled"));
+        if (r.action == Action::Skip)
+            continue;
+        QVariantList values = r.values;
+        if (parentColumn >= 0 && values.at(parentColumn).toLongLong() < 0)
+            values[parentColumn] = parentIds.at(std::size_t(-values.at(parentColumn).toLongLong() - 1));
+        qint64 id = r.id;
+        if (r.action == Action::Insert) {
+            if (Status s = bindAndRun(insert, values); !s)
+                return Error{s.error().message, {}, r.line, 0};
+            id = insert.lastInsertId().toLongLong();
+        } else {
+            values << id;
+            if (Status s = bindAndRun(update, values); !s)
+                return Error{s.error().message, {}, r.line, 0};
+        }
+        if (r.hasLinks) {
+            if (Status s = bindAndRun(unlink, {id}); !s)
+                return s;
+            for (qint64 target : r.links)
+                if (Status s = bindAndRun(link, {id, target}); !s)
+                    return Error{s.error().message, {}, r.line, 0};
+        }
+    }
+    return {};
+}
+
+} // namespace kopru
