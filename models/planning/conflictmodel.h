@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "planning/conflicts.h"
+
+#include <QAbstractTableModel>
+
+namespace kopru {
+
+// The conflicts of the plan (kind, description), recomputed on reload().
+class ConflictModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConflictModel)
+public:
+    enum Column { Kind, Description, ColumnCount };
+    enum Role { PlacementIdRole = Qt::UserRole + 1, SessionIdRole, KindRole };
+
+    explicit ConflictModel(QObject *parent = nullptr);
+    kopru::Status reload(QSqlDatabase db);
+    const std::vector<PlanConflict> &conflicts() const { return m_conflicts; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    std::vector<PlanConflict> m_conflicts;
+};
+
+} // namespace kopru

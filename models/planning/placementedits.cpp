@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "planning/placementedits.h"
+
+#include "db/sql.h"
+#include "db/transaction.h"
+#include "planning/planinstance.h"
+#include "planning/planreason.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+
+namespace kopru {
+
+namespace PlacementEdits {
+
+Expected<std::optional<PlacementRow>> read(QSqlDatabase db, int id)
+{
+    QSqlQuery q(db);
+    if (Status s = Sql::prepare(q, QStringLiteral(
+            "SELECT id, teacher_id, session_id, status, locked, score, reason, plan_run_id FROM placement WHERE id = ?")); !s)
+        return s.error();
+    if (Status s = Sql::run(q, {id}); !s)
+        return s.error();
+    if (!q.next())
+        return std::optional<PlacementRow>();
+    return std::optional<PlacementRow>(PlacementRow{q.value(0).toInt(), q.value(1).toInt(), q.value(2).toInt(), q.value(3).toString(),
+                                                    q.value(4).toInt() != 0, q.value(5), q.value(6).toString(), q.value(7)});
+}
+
+Status write(QSqlDatabase db, int id, int teacherId, const std::optional<PlacementRow> &row)
+{
+    Transaction tx(db);
+    if (!tx.began())
+        return tx.began();
+    auto owner = Sql::scalar(db, QStringLiteral("SELECT teacher_id FROM placement WHERE id = ?"), {id});
+    if (!owner)
+        return owner.error();
+    if (owner.value().isValid() && owner.value().toInt() != teacherId)
+        return Status::failure(QCoreApplication::translate("PlacementEdits", "the placement was changed by a later optimiser run; the edit cannot be repeated"));
+    if (!row) {
+        if (Status s = Sql::exec(db, QStringLiteral("DELETE FROM placement WHERE id = ?"), {id}); !s)
+            return s;
+    } else {
+        const QVariant score = row->score.isValid() ? row->score : QVariant(QMetaType(QMetaType::Double));
+        const QVariant run = row->planRunId.isValid() ? row->planRunId : QVariant(QMetaType(QMetaType::Int));
+        if (Status s = Sql::exec(db, QStringLiteral(
+                "INSERT INTO placement(id, teacher_id, session_id, status, locked, score, reason, plan_run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET teacher_id = excluded.teacher_id, session_id = excluded.session_id, status = excluded.status, "
+                "locked = excluded.locked, score = excluded.score, reason = excluded.reason, plan_run_id = excluded.plan_run_id"),
+                {id, row->teacherId, row->sessionId, row->status, row->locked ? 1 : 0, score, row->reason, run}); !s)
+            return s;
+    }
+    return tx.commit();
+}
+
+Expected<QString> moveReason(QSqlDatabase db, int teacherId, int sessionId, double *score)
+{
+    QSqlQuery q(db);
+    // Latest round of each rating; covered need points and the high needs covered.
+    if (Status s = Sql::prepare(q, QStringLiteral(
+            "SELECT c.title_tr, r.need FROM session_competency sc JOIN competency c ON c.id = sc.competency_id "
+            "JOIN need_rating r ON r.competency_id = sc.competency_id AND r.teacher_id = ? "
+            "AND r.round = (SELECT max(round) FROM need_rating r2 WHERE r2.teacher_id = r.teacher_id AND r2.competency_id = r.competency_id) "
+            "WHERE sc.session_id = ? ORDER BY c.id")); !s)
+        return s.error();
+    if (Status s = Sql::run(q, {teacherId, sessionId}); !s)
+        return s.error();
+    QStringList high;
+    int points = 0;
+    while (q.next()) {
+        const int need = q.value(1).isNull() ? 0 : q.value(1).toInt();
+        points += std::max(0, need - 1);
+        if (need >= PlanReason::kHighNeed)
+            high << q.value(0).toString();
+    }
+    auto highNeeds = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM need_rating r WHERE r.teacher_id = ? AND r.need >= ? "
+                                                    "AND r.round = (SELECT max(round) FROM need_rating r2 WHERE r2.teacher_id = r.teacher_id "
+                                                    "AND r2.competency_id = r.competency_id)"),
+                                 {teacherId, PlanReason::kHighNeed});
+    if (!highNeeds)
+        return highNeeds.error();
+    auto provinces = Sql::scalar(db, QStringLiteral("SELECT t.province_id * 100 + p.province_id FROM teacher t, training_session s "
+                                                    "JOIN partner p ON p.id = s.partner_id WHERE t.id = ? AND s.id = ?"),
+                                 {teacherId, sessionId});
+    if (!provinces)
+        return provinces.error();
+    const int a = provinces.value().toInt() / 100, b = provinces.value().toInt() % 100;
+    const int km = PlanInstance::roundedKm(a, b);
+    if (score)
+        *score = PlanReason::score(points, km);
+    return QCoreApplication::translate("PlacementEdits", "moved by hand: %1")
+        .arg(PlanReason::describe(high, highNeeds.value().toInt(), points, a == b, km));
+}
+
+} // namespace PlacementEdits
+
+PlacementEditCommand::PlacementEditCommand(QSqlDatabase db, PlacementRow before, std::optional<PlacementRow> after,
+                                           const QString &text, Done done)
+    : m_db(std::move(db)), m_before(std::move(before)), m_after(std::move(after)), m_done(std::move(done))
+{
+    setText(text);
+}
+
+void PlacementEditCommand::redo()
+{
+    const Status s = PlacementEdits::write(m_db, m_before.id, m_before.teacherId, m_after);
+    if (m_done)
+        m_done(s);
+}
+
+void PlacementEditCommand::undo()
+{
+    const Status s = PlacementEdits::write(m_db, m_before.id, m_before.teacherId, m_before);
+    if (m_done)
+        m_done(s);
+}
+
+namespace {
+
+Expected<PlacementRow> current(QSqlDatabase db, int id)
+{
+    auto row = PlacementEdits::read(db, id);
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return Error{QCoreApplication::translate("PlacementEdits", "placement %1 no longer exists").arg(id), {}, 0, 0};
+    return *row.value();
+}
+
+} // namespace
+
+Expected<PlacementEditCommand *> PlacementEditCommand::setLocked(QSqlDatabase db, int id, bool locked, Done done)
+{
+    auto before = current(db, id);
+    if (!before)
+        return before.error();
+    PlacementRow after = before.value();
+    after.locked = locked;
+    return new PlacementEditCommand(db, before.value(), after,
+                                    locked ? QCoreApplication::translate("PlacementEdits", "Lock placement")
+                                           : QCoreApplication::translate("PlacementEdits", "Unlock placement"),
+                                    std::move(done));
+}
+
+Expected<PlacementEditCommand *> PlacementEditCommand::confirm(QSqlDatabase db, int id, Done done)
+{
+    auto before = current(db, id);
+    if (!before)
+        return before.error();
+    PlacementRow after = before.value();
+    after.status = QStringLiteral("confirmed");
+    return new PlacementEditCommand(db, before.value(), after, QCoreApplication::translate("PlacementEdits", "Confirm placement"),
+                                    std::move(done));
+}
+
+Expected<PlacementEditCommand *> PlacementEditCommand::move(QSqlDatabase db, int id, int sessionId, Done done)
+{
+    auto before = current(db, id);
+    if (!before)
+        return before.error();
+    PlacementRow after = before.value();
+    double score = 0;
+    auto reason = PlacementEdits::moveReason(db, after.teacherId, sessionId, &score);
+    if (!reason)
+        return reason.error();
+    after.sessionId = sessionId;
+    after.locked = true; // a hand-made choice is kept by the next optimiser run
+    after.score = score;
+    after.reason = reason.value();
+    return new PlacementEditCommand(db, before.value(), after, QCoreApplication::translate("PlacementEdits", "Move teacher"),
+                                    std::move(done));
+}
+
+Expected<PlacementEditCommand *> PlacementEditCommand::remove(QSqlDatabase db, int id, Done done)
+{
+    auto before = current(db, id);
+    if (!before)
+        return before.error();
+    return new PlacementEditCommand(db, before.value(), std::nullopt, QCoreApplication::translate("PlacementEdits", "Remove placement"),
+                                    std::move(done));
+}
+
+} // namespace kopru

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QUndoCommand>
+#include <QVariant>
+
+#include <functional>
+#include <optional>
+
+namespace kopru {
+
+// One placement row as it is stored; manual edits save the row before and
+// after so that undo and redo only write rows back.
+struct PlacementRow
+{
+    int id = 0;
+    int teacherId = 0;
+    int sessionId = 0;
+    QString status;
+    bool locked = false;
+    QVariant score;
+    QString reason;
+    QVariant planRunId;
+};
+
+namespace PlacementEdits {
+// The row, or nullopt when there is no such placement.
+Expected<std::optional<PlacementRow>> read(QSqlDatabase db, int id);
+// Makes the row with id `id` equal to `row` (nullopt deletes it), in one transaction.
+// A row that now belongs to another teacher (its id reused) is refused.
+Status write(QSqlDatabase db, int id, int teacherId, const std::optional<PlacementRow> &row);
+// The reason of a hand-made move of `teacherId` into `sessionId`.
+Expected<QString> moveReason(QSqlDatabase db, int teacherId, int sessionId, double *score);
+} // namespace PlacementEdits
+
+// An undoable manual change of one placement: lock/unlock, confirm, move, remove.
+// Every redo and undo reports its Status through `done` (the page refreshes
+// its models and shows an error in the status bar).
+class PlacementEditCommand final : public QUndoCommand
+{
+public:
+    using Done = std::function<void(const Status &)>;
+
+    PlacementEditCommand(QSqlDatabase db, PlacementRow before, std::optional<PlacementRow> after, const QString &text, Done done);
+
+    void undo() override;
+    void redo() override;
+
+    // Builders: each reads the current row; nullptr with an error when it cannot.
+    static Expected<PlacementEditCommand *> setLocked(QSqlDatabase db, int placementId, bool locked, Done done);
+    static Expected<PlacementEditCommand *> confirm(QSqlDatabase db, int placementId, Done done);
+    static Expected<PlacementEditCommand *> move(QSqlDatabase db, int placementId, int sessionId, Done done);
+    static Expected<PlacementEditCommand *> remove(QSqlDatabase db, int placementId, Done done);
+
+private:
+    QSqlDatabase m_db;
+    PlacementRow m_before;
+    std::optional<PlacementRow> m_after;
+    Done m_done;
+};
+
+} // namespace kopru

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+#include "planning/planinstance.h"
+#include "planning/planweights.h"
+
+#include <QSqlDatabase>
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+namespace kopru {
+
+struct PlanAssignment
+{
+    int teacherId = 0;
+    int sessionId = 0;
+    int candidate = 0; // index into the instance's candidates
+};
+
+struct PlanResult
+{
+    int placed = 0;
+    int unplaced = 0;   // teachers of the instance left without a session
+    int kept = 0;       // teachers of the scope whose placement was kept
+    std::int64_t objective = 0;   // minimum cost of the flow
+    std::int64_t coveredNeed = 0; // Σ covered need of the new placements
+    std::int64_t km = 0;          // Σ distance of the new placements
+    bool lexicographic = true;    // weights provably keep the order on this instance
+    double durationMs = 0;
+    int planRunId = 0;
+    std::vector<PlanAssignment> assignments;
+};
+
+struct PlanOptions
+{
+    PlanScope scope;
+    PlanWeights weights;
+    QString dimacsPath; // write the network solved here when not empty
+    bool store = true;  // false: solve only
+};
+
+// Load → network → LEMON → store, the whole optimiser run.
+class Planner
+{
+public:
+    using Progress = std::function<void(int percent)>;
+
+    // Solves an instance (no database): the assignment of maximum weight.
+    static Expected<PlanResult> solve(const PlanInstance &instance, const PlanWeights &weights, const QString &dimacsPath = {});
+
+    // Plans `options.scope` and (unless options.store is false) stores the
+    // result in one transaction. `cancel` is polled between the stages; a
+    // cancelled run changes nothing.
+    static Expected<PlanResult> run(QSqlDatabase db, const PlanOptions &options, const Progress &progress = {},
+                                    const std::atomic_bool *cancel = nullptr);
+};
+
+} // namespace kopru

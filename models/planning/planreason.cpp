@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "planning/planreason.h"
+
+#include "planning/planinstance.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <algorithm>
+#include <cmath>
+
+namespace kopru::PlanReason {
+
+namespace {
+constexpr int kTitlesShown = 3;
+}
+
+QString describe(const QStringList &covered, int highNeeds, int points, bool sameProvince, int km)
+{
+    QString needPart;
+    if (!covered.isEmpty()) {
+        QStringList shown = covered.mid(0, kTitlesShown);
+        if (covered.size() > kTitlesShown)
+            shown << QStringLiteral("…");
+        needPart = QCoreApplication::translate("PlanReason", "covers %1 of your %2 high needs: %3")
+                       .arg(covered.size())
+                       .arg(std::max<int>(highNeeds, int(covered.size())))
+                       .arg(shown.join(QStringLiteral(", ")));
+    } else if (points > 0) {
+        needPart = QCoreApplication::translate("PlanReason", "covers %1 need points, none of your high needs").arg(points);
+    } else {
+        needPart = QCoreApplication::translate("PlanReason", "covers none of your rated needs");
+    }
+    const QString travel = sameProvince ? QCoreApplication::translate("PlanReason", "same province")
+                                        : QCoreApplication::translate("PlanReason", "%1 km away").arg(km);
+    return needPart + QStringLiteral("; ") + travel;
+}
+
+QString explain(const PlanInstance &in, const PlanTeacher &t, const PlanSession &s, int km)
+{
+    int highNeeds = 0;
+    for (std::int8_t need : t.needs)
+        if (need >= kHighNeed)
+            ++highNeeds;
+    static const FieldCompetencies kNone;
+    const FieldCompetencies &fc = std::size_t(s.field) < in.competencies.size() ? in.competencies[std::size_t(s.field)] : kNone;
+    QStringList covered;
+    for (int c : s.competencies)
+        if (std::size_t(c) < t.needs.size() && t.needs[std::size_t(c)] >= kHighNeed && std::size_t(c) < fc.titles.size())
+            covered << fc.titles[std::size_t(c)];
+    return describe(covered, highNeeds, PlanInstance::coveredNeed(t, s), t.province == s.province, km);
+}
+
+double score(int coveredNeed, int km)
+{
+    const int clamped = std::clamp(km, 0, 2000);
+    return coveredNeed + std::round(1000.0 * (2000 - clamped) / 2001.0) / 1000.0;
+}
+
+} // namespace kopru::PlanReason
