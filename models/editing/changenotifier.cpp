@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "editing/changenotifier.h"
+
+namespace kopru {
+
+ChangeNotifier *ChangeNotifier::instance()
+{
+    static ChangeNotifier notifier;
+    return &notifier;
+}
+
+} // namespace kopru

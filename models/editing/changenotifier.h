@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+namespace kopru {
+
+// Tells item models which rows an undo command changed, so that every model
+// showing the table reloads just those rows (edits, inserts, deletes and their
+// undo/redo all arrive here). One instance per process.
+class ChangeNotifier final : public QObject
+{
+    Q_OBJECT
+public:
+    static ChangeNotifier *instance();
+
+    // Rows `ids` of `table` were inserted, changed or deleted.
+    void notify(const QString &table, const QList<int> &ids) { emit rowsChanged(table, ids); }
+    // Many rows of `table` changed (or the table of a detail): reload all.
+    void notifyAll(const QString &table) { emit tableChanged(table); }
+    // An undo or redo could not be carried out (the reason, translated).
+    void reportFailure(const QString &reason) { emit failed(reason); }
+
+signals:
+    void rowsChanged(const QString &table, const QList<int> &ids);
+    void tableChanged(const QString &table);
+    void failed(const QString &reason);
+
+private:
+    ChangeNotifier() = default;
+};
+
+} // namespace kopru

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "editing/dbcommand.h"
+
+#include "db/transaction.h"
+#include "editing/changenotifier.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QUndoStack>
+
+namespace kopru {
+
+DbCommand::DbCommand(QSqlDatabase db, const QString &text) : QUndoCommand(text), m_db(std::move(db)) {}
+
+Status DbCommand::inTransaction(bool forward)
+{
+    if (!m_db.isOpen())
+        return Status::failure(QCoreApplication::translate("DbCommand", "The database is closed."));
+    Transaction tx(m_db);
+    if (!tx.began())
+        return tx.began();
+    if (Status s = forward ? apply() : revert(); !s)
+        return s;
+    if (Status s = tx.commit(); !s)
+        return s;
+    announce();
+    return {};
+}
+
+Status DbCommand::execute()
+{
+    Status s = inTransaction(true);
+    m_applied = s.ok();
+    return s;
+}
+
+void DbCommand::redo()
+{
+    if (m_applied)
+        return; // applied by execute() just before the push
+    if (Status s = inTransaction(true); !s) {
+        setObsolete(true);
+        ChangeNotifier::instance()->reportFailure(
+            QCoreApplication::translate("DbCommand", "Cannot redo \"%1\": %2").arg(text(), s.message()));
+    }
+}
+
+void DbCommand::undo()
+{
+    m_applied = false;
+    if (Status s = inTransaction(false); !s) {
+        setObsolete(true);
+        ChangeNotifier::instance()->reportFailure(
+            QCoreApplication::translate("DbCommand", "Cannot undo \"%1\": %2").arg(text(), s.message()));
+    }
+}
+
+Status DbCommand::run(QUndoStack *stack, std::unique_ptr<DbCommand> command)
+{
+    if (Status s = command->execute(); !s)
+        return s;
+    if (stack)
+        stack->push(command.release()); // push calls redo(), which sees m_applied and skips
+    return {};
+}
+
+bool isSqlIdentifier(const QString &name)
+{
+    static const QRegularExpression re(QStringLiteral("^[a-z_][a-z0-9_]*$"));
+    return re.match(name).hasMatch();
+}
+
+} // namespace kopru

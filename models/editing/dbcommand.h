@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+
+#include <QSqlDatabase>
+#include <QUndoCommand>
+
+#include <memory>
+
+class QUndoStack;
+
+namespace kopru {
+
+// An undoable change of the database. Each apply/revert runs in its own
+// transaction. The first application happens in execute() before the command
+// goes onto the undo stack, so a refused change never reaches the stack;
+// a later undo/redo that fails (the data changed underneath) is reported through
+// ChangeNotifier::failed and the command is dropped from the stack.
+class DbCommand : public QUndoCommand
+{
+public:
+    DbCommand(QSqlDatabase db, const QString &text);
+
+    // Applies the change the first time.
+    Status execute();
+
+    void redo() override;
+    void undo() override;
+
+    // Applies `command`; on success pushes it onto `stack` (or just keeps the
+    // change when `stack` is null). Returns the refusal otherwise.
+    static Status run(QUndoStack *stack, std::unique_ptr<DbCommand> command);
+
+protected:
+    virtual Status apply() = 0;
+    virtual Status revert() = 0;
+    // Tell the models what changed (after apply and after revert).
+    virtual void announce() = 0;
+
+    QSqlDatabase database() const { return m_db; }
+
+private:
+    Status inTransaction(bool forward);
+
+    QSqlDatabase m_db;
+    bool m_applied = false;
+};
+
+// Whether `name` is a plain SQL identifier ([a-z_][a-z0-9_]*). Table and column
+// names come from code constants; this guards that no value ever becomes SQL.
+bool isSqlIdentifier(const QString &name);
+
+} // namespace kopru

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "editing/setvaluecommand.h"
+
+#include "db/sql.h"
+#include "editing/changenotifier.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+
+namespace kopru {
+
+SetValueCommand::SetValueCommand(QSqlDatabase db, QString table, QString column, int id, QVariant oldValue,
+                                 QVariant newValue, const QString &text)
+    : DbCommand(std::move(db), text), m_table(std::move(table)), m_column(std::move(column)), m_id(id),
+      m_old(std::move(oldValue)), m_new(std::move(newValue))
+{
+}
+
+Status SetValueCommand::write(const QVariant &value)
+{
+    if (!isSqlIdentifier(m_table) || !isSqlIdentifier(m_column))
+        return Status::failure(QStringLiteral("invalid identifier"));
+    QSqlQuery q(database());
+    if (Status s = Sql::prepare(q, QStringLiteral("UPDATE %1 SET %2 = ? WHERE id = ?").arg(m_table, m_column)); !s)
+        return s;
+    if (Status s = Sql::run(q, {value, m_id}); !s)
+        return s;
+    if (q.numRowsAffected() != 1)
+        return Status::failure(QCoreApplication::translate("DbCommand", "the row no longer exists"));
+    return {};
+}
+
+void SetValueCommand::announce() { ChangeNotifier::instance()->notify(m_table, {m_id}); }
+
+} // namespace kopru

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "editing/dbcommand.h"
+
+#include <QVariant>
+
+namespace kopru {
+
+// Changes one column of one row (by id) from `oldValue` to `newValue`.
+// The value was validated by the model before the command was made.
+class SetValueCommand final : public DbCommand
+{
+public:
+    SetValueCommand(QSqlDatabase db, QString table, QString column, int id, QVariant oldValue, QVariant newValue,
+                    const QString &text);
+
+protected:
+    Status apply() override { return write(m_new); }
+    Status revert() override { return write(m_old); }
+    void announce() override;
+
+private:
+    Status write(const QVariant &value);
+
+    QString m_table, m_column;
+    int m_id;
+    QVariant m_old, m_new;
+};
+
+} // namespace kopru
