@@ -1,15 +1,425 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Placeholder until the page is built.
-#include "pages/pageregistry.h"
-#include "pages/placeholderpage.h"
+#include "planning/placementpage.h"
 
-#include <QCoreApplication>
+#include "db/database.h"
+#include "db/sql.h"
+#include "pages/pageregistry.h"
+#include "planning/conflictmodel.h"
+#include "planning/movedialog.h"
+#include "planning/placementedits.h"
+#include "planning/placementmodel.h"
+#include "planning/planrunner.h"
+#include "planning/weightsdialog.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPointer>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSplitter>
+#include <QSqlQuery>
+#include <QTableView>
+#include <QUndoStack>
+#include <QVBoxLayout>
 
 namespace kopru {
 
-Page *createPlacementPage(QUndoStack *undo, QWidget *parent)
+PlacementPage::PlacementPage(QUndoStack *undo, QWidget *parent)
+    : Page(undo, parent), m_model(new PlacementModel(this)), m_filter(new PlacementFilter(this)), m_conflicts(new ConflictModel(this)),
+      m_runner(new PlanRunner(this))
 {
-    return new PlaceholderPage(QStringLiteral("placement"), QCoreApplication::translate("Navigation", "Placement plan"), undo, parent);
+    setObjectName(QStringLiteral("PlacementPage"));
+    m_filter->setSourceModel(m_model);
+    createLayout();
+    connect(m_runner, &PlanRunner::finished, this, &PlacementPage::runFinished);
+    connect(m_runner, &PlanRunner::progress, this, [this](int percent) {
+        if (m_progress)
+            m_progress->setValue(percent);
+    });
+    updateActions();
 }
+
+PlacementPage::~PlacementPage()
+{
+    m_runner->cancel();
+    m_runner->wait();
+}
+
+QString PlacementPage::pageTitle() const { return tr("Placement plan"); }
+
+void PlacementPage::createLayout()
+{
+    m_field = new QComboBox(this);
+    m_field->setObjectName(QStringLiteral("placementField"));
+    m_status = new QComboBox(this);
+    m_status->setObjectName(QStringLiteral("placementStatus"));
+    m_status->addItem(tr("All statuses"), QString());
+    m_status->addItem(PlacementModel::statusText(QStringLiteral("proposed")), QStringLiteral("proposed"));
+    m_status->addItem(PlacementModel::statusText(QStringLiteral("confirmed")), QStringLiteral("confirmed"));
+    m_status->addItem(PlacementModel::statusText(QStringLiteral("completed")), QStringLiteral("completed"));
+    m_status->addItem(tr("locked"), QStringLiteral("locked"));
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("placementSearch"));
+    m_search->setPlaceholderText(tr("Search teacher, province, partner, reason…"));
+    m_search->setClearButtonEnabled(true);
+    connect(m_field, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setFieldId(m_field->currentData().toInt());
+        updateActions();
+    });
+    connect(m_status, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setStatus(m_status->currentData().toString());
+        updateActions();
+    });
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_filter->setSearchText(text);
+        updateActions();
+    });
+
+    auto *weightsButton = new QPushButton(tr("&Weights…"), this);
+    connect(weightsButton, &QPushButton::clicked, this, [this] {
+        WeightsDialog dialog(m_weights, this);
+        if (dialog.exec() == QDialog::Accepted)
+            setWeights(dialog.weights());
+    });
+    m_run = new QPushButton(tr("&Run optimiser"), this);
+    m_run->setObjectName(QStringLiteral("runOptimiser"));
+    m_run->setToolTip(tr("Re-plan every placement that is not locked or confirmed (of the selected field, or of all fields)"));
+    connect(m_run, &QPushButton::clicked, this, &PlacementPage::runOptimiser);
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(new QLabel(tr("Field:"), this));
+    filters->addWidget(m_field, 2);
+    filters->addWidget(new QLabel(tr("Status:"), this));
+    filters->addWidget(m_status, 1);
+    filters->addWidget(m_search, 3);
+    filters->addWidget(weightsButton);
+    filters->addWidget(m_run);
+
+    m_weightsLabel = new QLabel(this);
+    m_weightsLabel->setObjectName(QStringLiteral("weightsLabel"));
+    m_runLabel = new QLabel(this);
+    m_runLabel->setObjectName(QStringLiteral("lastRunLabel"));
+    auto *info = new QHBoxLayout;
+    info->addWidget(m_runLabel, 1);
+    info->addWidget(m_weightsLabel);
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("placementTable"));
+    m_table->setModel(m_filter);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(PlacementModel::Teacher, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PlacementPage::updateActions);
+    connect(m_table, &QTableView::doubleClicked, this, &PlacementPage::moveSelected);
+
+    m_lock = new QPushButton(tr("&Lock"), this);
+    m_lock->setObjectName(QStringLiteral("lockPlacement"));
+    m_confirm = new QPushButton(tr("&Confirm"), this);
+    m_confirm->setObjectName(QStringLiteral("confirmPlacement"));
+    m_move = new QPushButton(tr("&Move…"), this);
+    m_move->setObjectName(QStringLiteral("movePlacement"));
+    m_remove = new QPushButton(tr("Re&move"), this);
+    m_remove->setObjectName(QStringLiteral("removePlacement"));
+    connect(m_lock, &QPushButton::clicked, this, &PlacementPage::toggleLockSelected);
+    connect(m_confirm, &QPushButton::clicked, this, &PlacementPage::confirmSelected);
+    connect(m_move, &QPushButton::clicked, this, &PlacementPage::moveSelected);
+    connect(m_remove, &QPushButton::clicked, this, &PlacementPage::removeSelected);
+    m_countLabel = new QLabel(this);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_lock);
+    actions->addWidget(m_confirm);
+    actions->addWidget(m_move);
+    actions->addWidget(m_remove);
+    actions->addStretch(1);
+    actions->addWidget(m_countLabel);
+
+    m_conflictLabel = new QLabel(this);
+    m_conflictLabel->setObjectName(QStringLiteral("conflictLabel"));
+    m_conflictView = new QTableView(this);
+    m_conflictView->setObjectName(QStringLiteral("conflictTable"));
+    m_conflictView->setModel(m_conflicts);
+    m_conflictView->verticalHeader()->hide();
+    m_conflictView->horizontalHeader()->setStretchLastSection(true);
+    m_conflictView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    connect(m_conflictView, &QTableView::clicked, this, [this](const QModelIndex &index) {
+        const int row = m_model->rowOf(index.data(ConflictModel::PlacementIdRole).toInt());
+        if (row < 0)
+            return;
+        const QModelIndex at = m_filter->mapFromSource(m_model->index(row, 0));
+        if (at.isValid())
+            m_table->selectRow(at.row());
+    });
+
+    auto *top = new QWidget(this);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(m_table);
+    topLayout->addLayout(actions);
+    auto *bottom = new QWidget(this);
+    auto *bottomLayout = new QVBoxLayout(bottom);
+    bottomLayout->setContentsMargins(0, 0, 0, 0);
+    bottomLayout->addWidget(m_conflictLabel);
+    bottomLayout->addWidget(m_conflictView);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(top);
+    splitter->addWidget(bottom);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(filters);
+    layout->addLayout(info);
+    layout->addWidget(splitter, 1);
+    setWeights(m_weights);
+}
+
+void PlacementPage::setWeights(const PlanWeights &w)
+{
+    m_weights = w;
+    m_weightsLabel->setText(WeightsDialog::summary(w));
+    m_weightsLabel->setToolTip(w == PlanWeights{} ? tr("The default weights: strictly more placed teachers, then more covered need, then less travel")
+                                                 : tr("Weights changed by hand"));
+}
+
+void PlacementPage::loadFields()
+{
+    const int current = m_field->currentData().toInt();
+    const QSignalBlocker block(m_field);
+    m_field->clear();
+    m_field->addItem(tr("All fields"), 0);
+    if (m_db) {
+        QSqlQuery q(m_db->connection());
+        const bool turkish = QLocale().language() == QLocale::Turkish;
+        if (q.exec(QStringLiteral("SELECT id, code, name_tr, name_en FROM field ORDER BY code")))
+            while (q.next())
+                m_field->addItem(q.value(1).toString() + QStringLiteral(" – ") + q.value(turkish ? 2 : 3).toString(), q.value(0).toInt());
+    }
+    const int index = m_field->findData(current);
+    m_field->setCurrentIndex(index < 0 ? 0 : index);
+    m_filter->setFieldId(m_field->currentData().toInt());
+}
+
+void PlacementPage::setDatabase(Database *db)
+{
+    m_db = db;
+    loadFields();
+    // The weights of the last run are shown and used again.
+    PlanWeights weights;
+    if (m_db) {
+        auto params = Sql::scalar(m_db->connection(), QStringLiteral("SELECT parameters FROM plan_run ORDER BY id DESC LIMIT 1"));
+        if (params && params.value().isValid()) {
+            const QJsonObject o = QJsonDocument::fromJson(params.value().toString().toUtf8()).object();
+            if (auto w = PlanWeights::fromJson(o.value(QStringLiteral("weights")).toObject()))
+                weights = w.value();
+        }
+    }
+    setWeights(weights);
+    if (!m_pendingFieldCode.isEmpty())
+        setFieldCode(m_pendingFieldCode);
+    refresh();
+}
+
+void PlacementPage::setFieldCode(const QString &code)
+{
+    m_pendingFieldCode = code;
+    for (int i = 0; i < m_field->count(); ++i)
+        if (m_field->itemText(i).startsWith(code + QStringLiteral(" – "))) {
+            m_field->setCurrentIndex(i);
+            m_pendingFieldCode.clear();
+            return;
+        }
+}
+
+void PlacementPage::refresh()
+{
+    const int selected = selectedPlacement();
+    const QSqlDatabase c = m_db ? m_db->connection() : QSqlDatabase();
+    Status s = m_model->reload(c);
+    if (s)
+        s = m_conflicts->reload(c);
+    if (!s)
+        emit statusMessage(s.message(), 0);
+    const int count = m_conflicts->rowCount();
+    m_conflictLabel->setText(count == 0 ? tr("No conflicts: every placement keeps the rules.")
+                                        : tr("Conflicts: %1 (click one to select its placement)").arg(count));
+    m_conflictView->resizeColumnToContents(ConflictModel::Kind);
+    m_table->resizeColumnsToContents();
+    if (m_table->columnWidth(PlacementModel::Teacher) > 220)
+        m_table->setColumnWidth(PlacementModel::Teacher, 220);
+    if (m_table->columnWidth(PlacementModel::Partner) > 260)
+        m_table->setColumnWidth(PlacementModel::Partner, 260);
+    if (selected > 0) {
+        const int row = m_model->rowOf(selected);
+        const QModelIndex at = row < 0 ? QModelIndex() : m_filter->mapFromSource(m_model->index(row, 0));
+        if (at.isValid())
+            m_table->selectRow(at.row());
+    }
+    showLastRun();
+    updateActions();
+}
+
+void PlacementPage::showLastRun()
+{
+    if (!m_db) {
+        m_runLabel->clear();
+        return;
+    }
+    QSqlQuery q(m_db->connection());
+    if (q.exec(QStringLiteral("SELECT placed, unplaced, duration_ms, started_at FROM plan_run ORDER BY id DESC LIMIT 1")) && q.next())
+        m_runLabel->setText(tr("Last optimiser run %4: %1 placed, %2 left unplaced, %3 ms")
+                                .arg(QLocale().toString(q.value(0).toInt()), QLocale().toString(q.value(1).toInt()),
+                                     QLocale().toString(q.value(2).toDouble(), 'f', 0), q.value(3).toString().replace(QLatin1Char('T'), QLatin1Char(' '))));
+    else
+        m_runLabel->setText(tr("The optimiser has not run on this database yet."));
+}
+
+int PlacementPage::selectedRowRole(int role) const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? 0 : rows.first().data(role).toInt();
+}
+
+int PlacementPage::selectedPlacement() const { return selectedRowRole(PlacementModel::PlacementIdRole); }
+
+void PlacementPage::updateActions()
+{
+    const bool has = m_db && selectedPlacement() > 0;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    const bool locked = has && rows.first().data(PlacementModel::LockedRole).toBool();
+    m_lock->setText(locked ? tr("Un&lock") : tr("&Lock"));
+    for (QPushButton *b : {m_lock, m_confirm, m_move, m_remove})
+        b->setEnabled(has && !m_runner->isRunning());
+    m_confirm->setEnabled(has && rows.first().data(PlacementModel::StatusRole).toString() == QLatin1String("proposed"));
+    m_run->setEnabled(m_db && !m_db->isReadOnly() && !m_runner->isRunning());
+    m_countLabel->setText(tr("%1 of %2 placements shown").arg(QLocale().toString(m_filter->rowCount()), QLocale().toString(m_model->rowCount())));
+}
+
+void PlacementPage::afterEdit(const Status &s)
+{
+    if (!s)
+        emit statusMessage(s.message(), 8000);
+    refresh();
+    emit dataModified();
+}
+
+namespace {
+template<typename Make>
+void pushEdit(QUndoStack *stack, Make make, QWidget *page, const std::function<void(const Status &)> &report)
+{
+    auto command = make();
+    if (!command) {
+        report(command.error());
+        return;
+    }
+    if (stack)
+        stack->push(command.value());
+    else {
+        command.value()->redo();
+        delete command.value();
+    }
+    Q_UNUSED(page)
+}
+} // namespace
+
+void PlacementPage::toggleLockSelected()
+{
+    const int id = selectedPlacement();
+    if (!m_db || id <= 0)
+        return;
+    const bool locked = selectedRowRole(PlacementModel::LockedRole) != 0;
+    QPointer<PlacementPage> self(this);
+    const PlacementEditCommand::Done done = [self](const Status &s) { if (self) self->afterEdit(s); };
+    pushEdit(undoStack(), [&] { return PlacementEditCommand::setLocked(m_db->connection(), id, !locked, done); }, this, done);
+}
+
+void PlacementPage::confirmSelected()
+{
+    const int id = selectedPlacement();
+    if (!m_db || id <= 0)
+        return;
+    QPointer<PlacementPage> self(this);
+    const PlacementEditCommand::Done done = [self](const Status &s) { if (self) self->afterEdit(s); };
+    pushEdit(undoStack(), [&] { return PlacementEditCommand::confirm(m_db->connection(), id, done); }, this, done);
+}
+
+void PlacementPage::moveSelectedTo(int sessionId)
+{
+    const int id = selectedPlacement();
+    if (!m_db || id <= 0 || sessionId <= 0)
+        return;
+    QPointer<PlacementPage> self(this);
+    const PlacementEditCommand::Done done = [self](const Status &s) { if (self) self->afterEdit(s); };
+    pushEdit(undoStack(), [&] { return PlacementEditCommand::move(m_db->connection(), id, sessionId, done); }, this, done);
+}
+
+void PlacementPage::removeSelected()
+{
+    const int id = selectedPlacement();
+    if (!m_db || id <= 0)
+        return;
+    QPointer<PlacementPage> self(this);
+    const PlacementEditCommand::Done done = [self](const Status &s) { if (self) self->afterEdit(s); };
+    pushEdit(undoStack(), [&] { return PlacementEditCommand::remove(m_db->connection(), id, done); }, this, done);
+}
+
+void PlacementPage::moveSelected()
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (!m_db || rows.isEmpty())
+        return;
+    const QModelIndex row = rows.first();
+    MoveDialog dialog(m_db->connection(), row.data(PlacementModel::TeacherIdRole).toInt(), row.data(PlacementModel::SessionIdRole).toInt(),
+                      m_filter->index(row.row(), PlacementModel::Teacher).data().toString(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        moveSelectedTo(dialog.sessionId());
+}
+
+void PlacementPage::runOptimiser()
+{
+    if (!m_db || m_runner->isRunning())
+        return;
+    PlanOptions options;
+    options.scope.fieldId = m_field->currentData().toInt();
+    options.weights = m_weights;
+    m_progress = new QProgressDialog(tr("Planning placements…"), tr("Cancel"), 0, 100, this);
+    m_progress->setObjectName(QStringLiteral("planProgress"));
+    m_progress->setWindowModality(Qt::WindowModal);
+    m_progress->setMinimumDuration(300);
+    m_progress->setAutoClose(false);
+    m_progress->setAutoReset(false);
+    connect(m_progress, &QProgressDialog::canceled, m_runner, &PlanRunner::cancel);
+    m_runner->start(m_db->path(), options);
+    updateActions();
+}
+
+void PlacementPage::runFinished(bool ok, const QString &message, const PlanResult &result)
+{
+    if (m_progress) {
+        m_progress->deleteLater();
+        m_progress = nullptr;
+    }
+    if (ok)
+        emit statusMessage(tr("Optimiser: %1 placed, %2 left unplaced, %3 kept, in %4 ms%5")
+                               .arg(result.placed).arg(result.unplaced).arg(result.kept).arg(result.durationMs, 0, 'f', 0)
+                               .arg(result.lexicographic ? QString() : tr(" (the weights do not keep the order of the goals)")),
+                           10000);
+    else
+        emit statusMessage(message, 10000);
+    refresh();
+    if (ok)
+        emit dataModified();
+}
+
+Page *createPlacementPage(QUndoStack *undo, QWidget *parent) { return new PlacementPage(undo, parent); }
 
 } // namespace kopru

@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The placement page: manual edits with undo, conflicts, filters, a re-plan in
+// the worker thread; every item model under QAbstractItemModelTester.
+#include "common/testutil.h"
+#include "demo/demogenerator.h"
+#include "domain/turkishtext.h"
+#include "pages/pageregistry.h"
+#include "planning/candidatemodel.h"
+#include "planning/conflictmodel.h"
+#include "planning/movedialog.h"
+#include "planning/placementmodel.h"
+#include "planning/placementpage.h"
+#include "planning/planner.h"
+#include "planning/planrunner.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTimer>
+#include <QUndoStack>
+
+using namespace kopru;
+using kopru::test::scalar;
+
+class TestPlacementPage : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+    QUndoStack m_stack;
+    std::unique_ptr<PlacementPage> m_page;
+
+    QSqlDatabase c() const { return m_db->connection(); }
+    // Selects the row of the table showing `placementId`.
+    bool select(int placementId)
+    {
+        const int row = m_page->placementModel()->rowOf(placementId);
+        const QModelIndex at = row < 0 ? QModelIndex() : m_page->filter()->mapFromSource(m_page->placementModel()->index(row, 0));
+        if (!at.isValid())
+            return false;
+        m_page->table()->selectRow(at.row());
+        return true;
+    }
+    int firstProposed() const { return scalar(c(), QStringLiteral("SELECT min(id) FROM placement WHERE status = 'proposed' AND locked = 0")).toInt(); }
+    QPushButton *button(const char *name) const { return m_page->findChild<QPushButton *>(QLatin1String(name)); }
+
+private slots:
+    void initTestCase()
+    {
+        m_db = test::newDatabase(m_dir.filePath(QStringLiteral("page.kopru")));
+        QVERIFY(m_db);
+        DemoGenerator::Options demo;
+        demo.teachers = 400;
+        demo.partners = 80;
+        demo.minPlaces = 200;
+        QVERIFY(DemoGenerator::generate(c(), demo));
+        QVERIFY(Planner::run(c(), {}));
+        Page *page = createPlacementPage(&m_stack, nullptr);
+        m_page.reset(qobject_cast<PlacementPage *>(page));
+        QVERIFY(m_page);
+        QCOMPARE(m_page->pageName(), QStringLiteral("placement"));
+        new QAbstractItemModelTester(m_page->placementModel(), QAbstractItemModelTester::FailureReportingMode::QtTest, this);
+        new QAbstractItemModelTester(m_page->filter(), QAbstractItemModelTester::FailureReportingMode::QtTest, this);
+        new QAbstractItemModelTester(m_page->conflictModel(), QAbstractItemModelTester::FailureReportingMode::QtTest, this);
+        m_page->setDatabase(m_db.get());
+        m_page->resize(1200, 700);
+        QCOMPARE(m_page->placementModel()->rowCount(), scalar(c(), QStringLiteral("SELECT count(*) FROM placement")).toInt());
+        QVERIFY(m_page->placementModel()->rowCount() > 100);
+        QCOMPARE(m_page->conflictModel()->rowCount(), 0); // an optimiser plan keeps every rule
+    }
+
+    void lockAndUndo()
+    {
+        const int id = firstProposed();
+        QVERIFY(select(id));
+        QVERIFY(button("lockPlacement")->isEnabled());
+        button("lockPlacement")->click();
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT locked FROM placement WHERE id = %1").arg(id)).toInt(), 1);
+        QVERIFY(m_page->placementModel()->index(m_page->placementModel()->rowOf(id), 0).data(PlacementModel::LockedRole).toBool());
+        m_stack.undo();
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT locked FROM placement WHERE id = %1").arg(id)).toInt(), 0);
+        QVERIFY(!m_page->placementModel()->index(m_page->placementModel()->rowOf(id), 0).data(PlacementModel::LockedRole).toBool());
+        m_stack.redo();
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT locked FROM placement WHERE id = %1").arg(id)).toInt(), 1);
+        m_stack.undo();
+    }
+
+    void confirmRemoveAndUndo()
+    {
+        const int id = firstProposed();
+        const QString before = scalar(c(), QStringLiteral("SELECT teacher_id || '|' || session_id || '|' || status || '|' || score || '|' || reason "
+                                                          "FROM placement WHERE id = %1").arg(id)).toString();
+        QVERIFY(select(id));
+        button("confirmPlacement")->click();
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT status FROM placement WHERE id = %1").arg(id)).toString(), QStringLiteral("confirmed"));
+        m_stack.undo();
+        QVERIFY(select(id));
+        button("removePlacement")->click();
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM placement WHERE id = %1").arg(id)).toInt(), 0);
+        QCOMPARE(m_page->placementModel()->rowOf(id), -1);
+        m_stack.undo();
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT teacher_id || '|' || session_id || '|' || status || '|' || score || '|' || reason "
+                                            "FROM placement WHERE id = %1").arg(id)).toString(), before);
+    }
+
+    void moveThroughTheDialogAndUndo()
+    {
+        const int id = firstProposed();
+        const int teacher = scalar(c(), QStringLiteral("SELECT teacher_id FROM placement WHERE id = %1").arg(id)).toInt();
+        const int session = scalar(c(), QStringLiteral("SELECT session_id FROM placement WHERE id = %1").arg(id)).toInt();
+        QVERIFY(select(id));
+        int chosen = 0;
+        bool sawDialog = false;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<MoveDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            sawDialog = true;
+            QAbstractItemModelTester tester(dialog->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+            // Ranked: the sessions that fit come first, by falling score.
+            CandidateModel *m = dialog->model();
+            bool fitting = true;
+            for (int r = 0; r < m->rowCount(); ++r) {
+                const bool fits = m->index(r, 0).data(CandidateModel::FitsRole).toBool();
+                QVERIFY(fitting || !fits);
+                fitting = fits;
+                if (r > 0 && fits == m->index(r - 1, 0).data(CandidateModel::FitsRole).toBool())
+                    QVERIFY(m->index(r, CandidateModel::Score).data().toDouble() <= m->index(r - 1, CandidateModel::Score).data().toDouble());
+                QVERIFY(m->index(r, 0).data(CandidateModel::SessionIdRole).toInt() != session);
+            }
+            QVERIFY(m->rowCount() > 0);
+            chosen = dialog->sessionId();
+            dialog->accept();
+        });
+        button("movePlacement")->click();
+        QVERIFY(sawDialog);
+        QVERIFY(chosen > 0);
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT session_id FROM placement WHERE id = %1").arg(id)).toInt(), chosen);
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT locked FROM placement WHERE id = %1").arg(id)).toInt(), 1);
+        QVERIFY(scalar(c(), QStringLiteral("SELECT reason FROM placement WHERE id = %1").arg(id)).toString().startsWith(QStringLiteral("moved by hand")));
+        m_stack.undo();
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT session_id FROM placement WHERE id = %1").arg(id)).toInt(), session);
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT teacher_id FROM placement WHERE id = %1").arg(id)).toInt(), teacher);
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT locked FROM placement WHERE id = %1").arg(id)).toInt(), 0);
+    }
+
+    void conflictsFollowAnOverCapacityEdit()
+    {
+        // A full session of the same field as some proposed placement elsewhere.
+        QSqlQuery q(c());
+        QVERIFY(q.exec(QStringLiteral(
+            "SELECT x.id, s.id FROM placement x JOIN teacher t ON t.id = x.teacher_id JOIN training_session s ON s.field_id = t.field_id "
+            "WHERE s.id <> x.session_id AND x.locked = 0 AND s.capacity <= (SELECT count(*) FROM placement y WHERE y.session_id = s.id) "
+            "AND s.start_date >= ifnull(t.available_from, s.start_date) AND s.end_date <= ifnull(t.available_to, s.end_date) LIMIT 1")));
+        QVERIFY(q.next());
+        const int id = q.value(0).toInt(), full = q.value(1).toInt();
+        QCOMPARE(m_page->conflictModel()->rowCount(), 0);
+        QVERIFY(select(id));
+        m_page->moveSelectedTo(full);
+        QCOMPARE(m_page->conflictModel()->rowCount(), 1);
+        const QModelIndex conflict = m_page->conflictModel()->index(0, 0);
+        QCOMPARE(conflict.data(ConflictModel::KindRole).toInt(), int(PlanConflict::OverCapacity));
+        QCOMPARE(conflict.data(ConflictModel::SessionIdRole).toInt(), full);
+        QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("conflictLabel"))->text().contains(QStringLiteral("1")));
+        m_stack.undo();
+        QCOMPARE(m_page->conflictModel()->rowCount(), 0);
+    }
+
+    void filtersFoldTurkishCase()
+    {
+        PlacementFilter *f = m_page->filter();
+        const QString name = m_page->placementModel()->index(0, PlacementModel::Teacher).data().toString();
+        f->setSearchText(TurkishText::toUpper(name));
+        QVERIFY(f->rowCount() >= 1);
+        for (int r = 0; r < f->rowCount(); ++r)
+            QVERIFY(TurkishText::searchKey(QString(f->index(r, PlacementModel::Teacher).data().toString() + QLatin1Char(' ')
+                                           + f->index(r, PlacementModel::Province).data().toString() + QLatin1Char(' ')
+                                           + f->index(r, PlacementModel::Partner).data().toString() + QLatin1Char(' ')
+                                           + f->index(r, PlacementModel::Reason).data().toString()))
+                        .contains(TurkishText::searchKey(name)));
+        f->setSearchText(QString());
+        const int all = f->rowCount();
+        f->setFieldId(1);
+        QCOMPARE(f->rowCount(), scalar(c(), QStringLiteral("SELECT count(*) FROM placement x JOIN teacher t ON t.id = x.teacher_id WHERE t.field_id = 1")).toInt());
+        f->setFieldId(0);
+        f->setStatus(QStringLiteral("confirmed"));
+        QCOMPARE(f->rowCount(), scalar(c(), QStringLiteral("SELECT count(*) FROM placement WHERE status = 'confirmed'")).toInt());
+        f->setStatus(QString());
+        QCOMPARE(f->rowCount(), all);
+    }
+
+    void fieldCodePreselectsTheFilter()
+    {
+        const QString code = scalar(c(), QStringLiteral("SELECT code FROM field WHERE id = 2")).toString();
+        m_page->setFieldCode(code);
+        QCOMPARE(m_page->filter()->rowCount(),
+                 scalar(c(), QStringLiteral("SELECT count(*) FROM placement x JOIN teacher t ON t.id = x.teacher_id WHERE t.field_id = 2")).toInt());
+        m_page->setFieldCode(QStringLiteral("NONE"));
+    }
+
+    void replanInTheWorkerKeepsLockedPlacements()
+    {
+        auto *combo = m_page->findChild<QComboBox *>(QStringLiteral("placementField"));
+        QVERIFY(combo);
+        combo->setCurrentIndex(0); // all fields
+        const int id = firstProposed();
+        QVERIFY(select(id));
+        button("lockPlacement")->click();
+        const QString locked = scalar(c(), QStringLiteral("SELECT group_concat(id || ':' || session_id) FROM placement WHERE locked = 1")).toString();
+        const int runs = scalar(c(), QStringLiteral("SELECT count(*) FROM plan_run")).toInt();
+        QSignalSpy done(m_page->runner(), &PlanRunner::finished);
+        m_page->runOptimiser();
+        QVERIFY(done.wait(60000) || done.count() == 1);
+        QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM plan_run")).toInt(), runs + 1);
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT group_concat(id || ':' || session_id) FROM placement WHERE locked = 1")).toString(), locked);
+        QCOMPARE(m_page->placementModel()->rowCount(), scalar(c(), QStringLiteral("SELECT count(*) FROM placement")).toInt());
+        QCOMPARE(m_page->conflictModel()->rowCount(), 0);
+    }
+
+    void cleanupTestCase()
+    {
+        m_stack.clear();
+        m_page.reset();
+    }
+};
+
+QTEST_MAIN(TestPlacementPage)
+#include "tst_placementpage.moc"

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "pages/page.h"
+#include "planning/planweights.h"
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressDialog;
+class QPushButton;
+class QTableView;
+
+namespace kopru {
+
+class ConflictModel;
+class PlacementFilter;
+class PlacementModel;
+class PlanRunner;
+struct PlanResult;
+
+// The placement plan: the optimiser's proposal as a filtered table, manual
+// edits (lock, confirm, move, remove) through the undo stack, re-planning in a
+// worker thread, the weights and the conflicts of the plan.
+class PlacementPage final : public Page
+{
+    Q_OBJECT
+public:
+    PlacementPage(QUndoStack *undo, QWidget *parent);
+    ~PlacementPage() override;
+
+    QString pageName() const override { return QStringLiteral("placement"); }
+    QString pageTitle() const override;
+    void setDatabase(Database *db) override;
+    void setFieldCode(const QString &code) override;
+    void refresh() override;
+
+    PlacementModel *placementModel() const { return m_model; }
+    PlacementFilter *filter() const { return m_filter; }
+    ConflictModel *conflictModel() const { return m_conflicts; }
+    QTableView *table() const { return m_table; }
+    PlanRunner *runner() const { return m_runner; }
+    const PlanWeights &weights() const { return m_weights; }
+    void setWeights(const PlanWeights &w);
+
+    // The manual edits on the selected placement (also behind the buttons).
+    void toggleLockSelected();
+    void confirmSelected();
+    void moveSelectedTo(int sessionId);
+    void removeSelected();
+    // Opens the move dialog for the selected placement.
+    void moveSelected();
+    // Re-plans what is not locked (the field of the filter, or everything).
+    void runOptimiser();
+
+private:
+    void createLayout();
+    void loadFields();
+    void updateActions();
+    void afterEdit(const Status &s);
+    void runFinished(bool ok, const QString &message, const PlanResult &result);
+    int selectedPlacement() const;
+    int selectedRowRole(int role) const;
+    void showLastRun();
+
+    Database *m_db = nullptr;
+    PlanWeights m_weights;
+    PlacementModel *m_model;
+    PlacementFilter *m_filter;
+    ConflictModel *m_conflicts;
+    PlanRunner *m_runner;
+    QComboBox *m_field = nullptr, *m_status = nullptr;
+    QLineEdit *m_search = nullptr;
+    QTableView *m_table = nullptr, *m_conflictView = nullptr;
+    QLabel *m_weightsLabel = nullptr, *m_runLabel = nullptr, *m_conflictLabel = nullptr, *m_countLabel = nullptr;
+    QPushButton *m_lock = nullptr, *m_confirm = nullptr, *m_move = nullptr, *m_remove = nullptr, *m_run = nullptr;
+    QProgressDialog *m_progress = nullptr;
+    QString m_pendingFieldCode;
+};
+
+} // namespace kopru

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "planning/planrunner.h"
+
+#include "db/database.h"
+
+#include <QCoreApplication>
+
+namespace kopru {
+
+PlanRunner::PlanRunner(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<kopru::PlanResult>("kopru::PlanResult");
+}
+
+PlanRunner::~PlanRunner()
+{
+    cancel();
+    wait();
+}
+
+void PlanRunner::wait()
+{
+    if (m_thread)
+        m_thread->wait();
+    // Deliver the queued finished() of a run that just ended.
+    QCoreApplication::sendPostedEvents(this);
+}
+
+void PlanRunner::start(const QString &path, const PlanOptions &options)
+{
+    if (m_thread)
+        return;
+    m_cancel = false;
+    m_thread = QThread::create([this, path, options] {
+        bool ok = false;
+        QString message;
+        PlanResult result;
+        {
+            auto db = Database::open(path);
+            if (!db) {
+                message = db.message();
+            } else {
+                auto r = Planner::run(db.value()->connection(), options,
+                                      [this](int percent) { QMetaObject::invokeMethod(this, [this, percent] { emit progress(percent); }, Qt::QueuedConnection); },
+                                      &m_cancel);
+                ok = r.ok();
+                if (ok)
+                    result = std::move(r.value());
+                else
+                    message = r.message();
+            }
+        }
+        QMetaObject::invokeMethod(this, [this, ok, message, result] {
+            if (m_thread) {
+                m_thread->wait();
+                m_thread->deleteLater();
+                m_thread = nullptr;
+            }
+            emit finished(ok, message, result);
+        }, Qt::QueuedConnection);
+    });
+    m_thread->start();
+}
+
+} // namespace kopru
