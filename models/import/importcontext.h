@@ -3,7 +3,7 @@
 
 #include "import/columnmapping.h"
 #include "import/importreport.h"
-#include "import/lookups.h"
+#include "import/importlookups.h"
 #include "import/tableplan.h"
 #include "io/sourcetable.h"
 
@@ -22,7 +22,7 @@ struct ImportContext
     QSqlDatabase db;
     const SourceTable &table;
     const ColumnMapping &mapping;
-    const Lookups &lookups;
+    const ImportLookups &lookups;
     ImportReport &report;
 
     int column(const char *key) const { return mapping.columnOf(QLatin1String(key)); }
@@ -43,7 +43,7 @@ struct ImportContext
 };
 
 QString importTr(const char *text);
-bool validEmail(const QString &email);
+bool isImportableEmail(const QString &email);
 // Competency codes separated by , ; | or spaces → ids; errors for unknown or
 // ambiguous codes and for codes outside `fieldId` (when not 0).
 std::optional<QSet<qint64>> competencyList(const ImportContext &ctx, const SourceRow &row, int fieldId);

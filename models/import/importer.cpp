@@ -48,7 +48,7 @@ ColumnMapping Importer::mapping(QSqlDatabase db, ImportKind kind, const QStringL
 {
     QStringList codes;
     if (kind == ImportKind::Needs) {
-        Lookups lookups;
+        ImportLookups lookups;
         if (lookups.load(db))
             codes = lookups.competencyCodes();
     }
@@ -66,7 +66,7 @@ ImportReport Importer::run(QSqlDatabase db, ImportKind kind, const SourceTable &
     report.file = table.file;
     report.dryRun = options.dryRun;
 
-    Lookups lookups;
+    ImportLookups lookups;
     if (Status s = lookups.load(db); !s) {
         report.errors << s.error();
         return report;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "import/lookups.h"
+#include "import/importlookups.h"
 
 #include "db/sql.h"
 #include "domain/turkishtext.h"
@@ -8,9 +8,9 @@
 
 namespace kopru {
 
-QString Lookups::key(const QString &text) { return TurkishText::looseKey(text); }
+QString ImportLookups::key(const QString &text) { return TurkishText::looseKey(text); }
 
-Status Lookups::load(QSqlDatabase db)
+Status ImportLookups::load(QSqlDatabase db)
 {
     QSqlQuery q(db);
     if (Status s = Sql::prepare(q, QStringLiteral("SELECT id, name FROM province")); !s || !(s = Sql::run(q)))
@@ -62,7 +62,7 @@ Status Lookups::load(QSqlDatabase db)
     return {};
 }
 
-int Lookups::province(const QString &text) const
+int ImportLookups::province(const QString &text) const
 {
     bool number = false;
     const int plate = text.trimmed().toInt(&number);
@@ -71,9 +71,9 @@ int Lookups::province(const QString &text) const
     return m_provinces.value(key(text));
 }
 
-int Lookups::field(const QString &text) const { return m_fields.value(key(text)); }
+int ImportLookups::field(const QString &text) const { return m_fields.value(key(text)); }
 
-int Lookups::centre(const QString &text) const
+int ImportLookups::centre(const QString &text) const
 {
     bool number = false;
     const int id = text.trimmed().toInt(&number);
@@ -82,7 +82,7 @@ int Lookups::centre(const QString &text) const
     return m_centres.value(key(text));
 }
 
-qint64 Lookups::competencyIn(int fieldId, const QString &code) const
+qint64 ImportLookups::competencyIn(int fieldId, const QString &code) const
 {
     for (const Competency &c : m_competencies.value(key(code)))
         if (c.fieldId == fieldId)
@@ -90,18 +90,18 @@ qint64 Lookups::competencyIn(int fieldId, const QString &code) const
     return 0;
 }
 
-const Lookups::Teacher *Lookups::teacher(const QString &nationalId) const
+const ImportLookups::Teacher *ImportLookups::teacher(const QString &nationalId) const
 {
     auto it = m_teachers.constFind(nationalId);
     return it == m_teachers.constEnd() ? nullptr : &*it;
 }
 
-qint64 Lookups::school(const QString &name, int plate, const QString &district) const
+qint64 ImportLookups::school(const QString &name, int plate, const QString &district) const
 {
     return m_schools.value(key(name) + QLatin1Char('|') + QString::number(plate) + QLatin1Char('|') + key(district));
 }
 
-QVector<qint64> Lookups::partners(const QString &name, int plate, const QString &address) const
+QVector<qint64> ImportLookups::partners(const QString &name, int plate, const QString &address) const
 {
     QVector<qint64> out;
     const QString a = key(address);

@@ -12,7 +12,7 @@ namespace kopru {
 
 // Reference data and existing records, loaded once per import, looked up by
 // the keys files use (compared with TurkishText::looseKey).
-class Lookups
+class ImportLookups
 {
 public:
     struct Competency { qint64 id; int fieldId; QString code; };

@@ -22,7 +22,7 @@ std::optional<QSet<qint64>> competencyList(const ImportContext &ctx, const Sourc
     QSet<qint64> ids;
     bool ok = true;
     for (const QString &code : CellValue::text(ctx.cell(row, "competencies")).split(sep, Qt::SkipEmptyParts)) {
-        const QVector<Lookups::Competency> found = ctx.lookups.competencies(code);
+        const QVector<ImportLookups::Competency> found = ctx.lookups.competencies(code);
         qint64 id = 0;
         if (fieldId > 0) {
             id = ctx.lookups.competencyIn(fieldId, code);
@@ -83,7 +83,7 @@ Status planPartners(ImportContext &ctx, TablePlan &plan)
             continue;
         }
         const QString address = CellValue::text(ctx.cell(row, "address"));
-        const QString key = Lookups::key(*name) + QLatin1Char('|') + QString::number(plate) + QLatin1Char('|') + Lookups::key(address);
+        const QString key = ImportLookups::key(*name) + QLatin1Char('|') + QString::number(plate) + QLatin1Char('|') + ImportLookups::key(address);
         if (int other = seen.value(key); other > 0) {
             ctx.error(row, "partner", importTr("the same company (name, province, address) is also on line %1").arg(other));
             continue;
@@ -114,7 +114,7 @@ Status planPartners(ImportContext &ctx, TablePlan &plan)
                     ctx.error(row, target, reason);
                 value = p.value_or(QString());
             } else if (k == QLatin1String("email")) {
-                if (!validEmail(text))
+                if (!isImportableEmail(text))
                     ctx.error(row, target, importTr("\"%1\" is not an e-mail address").arg(text));
             } else if (k == QLatin1String("protocol_date")) {
                 const auto d = CellValue::date(raw, &reason);
@@ -251,7 +251,7 @@ Status planCompetencies(ImportContext &ctx, TablePlan &plan)
         const auto title = ctx.required(row, "title_tr", importTr("the Turkish title"));
         if (int(ctx.report.errors.size()) != errorsBefore)
             continue;
-        const QString key = QString::number(fieldId) + QLatin1Char('|') + Lookups::key(*code);
+        const QString key = QString::number(fieldId) + QLatin1Char('|') + ImportLookups::key(*code);
         if (int other = seen.value(key); other > 0) {
             ctx.error(row, "code", importTr("competency %1 of this field is also on line %2").arg(*code).arg(other));
             continue;

@@ -22,7 +22,7 @@ std::optional<QString> ImportContext::required(const SourceRow &row, const char 
     return v;
 }
 
-bool validEmail(const QString &email)
+bool isImportableEmail(const QString &email)
 {
     static const QRegularExpression re(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
     return email.isEmpty() || re.match(email).hasMatch();
@@ -68,7 +68,7 @@ Status planTeachers(ImportContext &ctx, TablePlan &plan)
         seen.insert(*nid, row.line);
         TablePlan::Row planned;
         planned.line = row.line;
-        if (const Lookups::Teacher *t = ctx.lookups.teacher(*nid))
+        if (const ImportLookups::Teacher *t = ctx.lookups.teacher(*nid))
             planned.id = t->id;
 
         int plate = 0;
@@ -106,7 +106,7 @@ Status planTeachers(ImportContext &ctx, TablePlan &plan)
                     const QString district = CellValue::text(ctx.cell(row, "district"));
                     qint64 id = plate > 0 ? ctx.lookups.school(text, plate, district) : 0;
                     if (id == 0 && plate > 0) {
-                        const QString k = Lookups::key(text) + QLatin1Char('|') + QString::number(plate) + QLatin1Char('|') + Lookups::key(district);
+                        const QString k = ImportLookups::key(text) + QLatin1Char('|') + QString::number(plate) + QLatin1Char('|') + ImportLookups::key(district);
                         id = newSchools.value(k);
                         if (id == 0) {
                             plan.parents.push_back({text, plate, district});
@@ -126,7 +126,7 @@ Status planTeachers(ImportContext &ctx, TablePlan &plan)
                     value = c;
                 }
             } else if (key == QLatin1String("email")) {
-                if (!validEmail(text))
+                if (!isImportableEmail(text))
                     ctx.error(row, target, importTr("\"%1\" is not an e-mail address").arg(text));
                 value = text;
             } else if (key == QLatin1String("phone")) {

@@ -18,7 +18,7 @@ quint64 ratingKey(qint64 teacher, qint64 competency, int round)
 
 // The competency a mapped column means for a teacher of `fieldId`: a fixed
 // code, or "*NN" = the field's competency numbered NN.
-qint64 resolve(const Lookups &lookups, const QString &code, int fieldId)
+qint64 resolve(const ImportLookups &lookups, const QString &code, int fieldId)
 {
     if (code.startsWith(QLatin1Char('*')))
         return lookups.competencyIn(fieldId, lookups.fieldCode(fieldId) + code.mid(1));
@@ -87,7 +87,7 @@ void NeedsPlan::planWide(ImportContext &ctx)
             continue;
         }
         seen.insert(key, row.line);
-        const Lookups::Teacher *teacher = ctx.lookups.teacher(*nid);
+        const ImportLookups::Teacher *teacher = ctx.lookups.teacher(*nid);
         if (!teacher) {
             ctx.error(row, "national_id", importTr("no teacher with national ID %1: import the teachers first").arg(*nid));
             continue;
@@ -129,7 +129,7 @@ void NeedsPlan::planLong(ImportContext &ctx)
             ctx.error(row, "national_id", reason);
             continue;
         }
-        const Lookups::Teacher *teacher = ctx.lookups.teacher(*nid);
+        const ImportLookups::Teacher *teacher = ctx.lookups.teacher(*nid);
         if (!teacher) {
             ctx.error(row, "national_id", importTr("no teacher with national ID %1: import the teachers first").arg(*nid));
             continue;

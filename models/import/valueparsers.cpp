@@ -31,6 +31,8 @@ QString text(const QString &cell)
         if (c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('-') || c == QLatin1Char('@'))
             t.remove(0, 1);
     }
+    if (t.isNull())
+        t = QStringLiteral(""); // empty, not NULL: text columns are NOT NULL DEFAULT ''
     return t;
 }
 

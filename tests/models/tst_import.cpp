@@ -1,0 +1,431 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Importing: column mapping, survey headers and answers, every validation
+// error with its position, upsert, dry run, cancel and all-or-nothing.
+#include "common/testutil.h"
+#include "domain/nationalid.h"
+#include "import/columnmapping.h"
+#include "import/importer.h"
+#include "import/valueparsers.h"
+#include "io/tablereader.h"
+#include "io/textencoding.h"
+
+#include <QCryptographicHash>
+#include <QSqlRecord>
+
+using namespace kopru;
+using kopru::test::scalar;
+
+Q_DECLARE_METATYPE(kopru::ImportKind)
+
+namespace {
+
+const QString kFile = QStringLiteral("f.csv");
+
+ImportReport importText(QSqlDatabase db, ImportKind kind, const QString &csv, bool dryRun = false,
+                        std::function<bool(int, int)> progress = {})
+{
+    auto table = TableReader::readBytes(csv.toUtf8(), kFile, {});
+    if (!table) {
+        ImportReport r;
+        r.errors << table.error();
+        return r;
+    }
+    ImportOptions o;
+    o.dryRun = dryRun;
+    o.progress = std::move(progress);
+    return Importer::run(db, kind, table.value().table, o);
+}
+
+// Content of every table, independent of file layout: equal before and after
+// means nothing was written.
+QByteArray contentHash(QSqlDatabase db)
+{
+    QCryptographicHash h(QCryptographicHash::Sha1);
+    QSqlQuery tables(db);
+    tables.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
+    QStringList names;
+    while (tables.next())
+        names << tables.value(0).toString();
+    for (const QString &t : names) {
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("SELECT * FROM %1 ORDER BY 1, 2").arg(t));
+        while (q.next())
+            for (int i = 0; i < q.record().count(); ++i)
+                h.addData(QByteArray((q.value(i).isNull() ? QStringLiteral("<null>") : q.value(i).toString()).toUtf8() + "\x1f"));
+    }
+    return h.result();
+}
+
+QString errorsOf(const ImportReport &r)
+{
+    QStringList l;
+    for (const Error &e : r.errors)
+        l << e.toString();
+    return l.join(QLatin1Char('\n'));
+}
+
+const char kCompetencies[] = "Alan;Kod;Başlık;İngilizce başlık;Ünite\n"
+                             "ELK;ELK01;PLC programlama;PLC programming;Ünite 1\n"
+                             "ELK;ELK02;Motor sürücüleri;Motor drives;Ünite 1\n"
+                             "Bilişim Teknolojileri;BIL01;Ağ kurulumu;Network set-up;Ünite 1\n";
+const char kTeachers[] = "TC Kimlik No;Ad;Soyad;Alan;İl;Okul;E-posta;Telefon\n"
+                         "10000000146;Ayşe;Işık;ELK;İstanbul;Kadıköy MTAL;ayse@ornek.example;05321234567\n"
+                         "17291716060;Mehmet;Öz;BIL;06;Gazi MTAL;;\n";
+const char kPartners[] = "Firma;İl;Adres;Aktif;Yeterlikler\n"
+                         "Anadolu Enerji A.Ş.;Ankara;Sanayi Cad. 1;Evet;ELK01, ELK02\n";
+
+} // namespace
+
+class TestImport : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db; // base data for the error cases
+    int m_n = 0;
+
+    std::unique_ptr<Database> freshDb() { return test::newDatabase(m_dir.filePath(QStringLiteral("db%1.kopru").arg(++m_n))); }
+
+private slots:
+    void initTestCase()
+    {
+        m_db = freshDb();
+        QVERIFY(m_db);
+        const QSqlDatabase c = m_db->connection();
+        for (auto [kind, csv] : {std::pair{ImportKind::Competencies, kCompetencies}, std::pair{ImportKind::Teachers, kTeachers},
+                                 std::pair{ImportKind::Partners, kPartners}}) {
+            const ImportReport r = importText(c, kind, QString::fromUtf8(csv));
+            QVERIFY2(r.ok() && r.committed, qPrintable(errorsOf(r)));
+        }
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM competency")).toInt(), 3);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM teacher")).toInt(), 2);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT last_name FROM teacher WHERE national_id = '10000000146'")).toString(), QStringLiteral("Işık"));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT province_id FROM teacher WHERE national_id = '17291716060'")).toInt(), 6);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT phone FROM teacher WHERE national_id = '10000000146'")).toString(), QStringLiteral("05321234567"));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM partner_competency")).toInt(), 2);
+    }
+
+    void headersAreRecognised_data()
+    {
+        QTest::addColumn<QString>("header");
+        QTest::addColumn<QString>("target");
+        const QList<std::pair<const char *, const char *>> rows{
+            {"TC Kimlik No", "national_id"}, {"tc_kimlik_no", "national_id"}, {"T.C. KİMLİK NO", "national_id"},
+            {"TCKN", "national_id"},         {"National ID", "national_id"},  {"Ad", "first_name"},
+            {"ADI", "first_name"},           {"First name", "first_name"},    {"Soyad", "last_name"},
+            {"SOYADI", "last_name"},         {"İl", "province"},              {"IL", "province"},
+            {"Alan", "field"},               {"E-posta", "email"},            {"e_posta", "email"},
+            {"Telefon", "phone"},            {"Okul", "school"},              {"Dal", "branch"},
+            {"Branş", "branch"},             {"Müsait (başlangıç)", "available_from"}, {"Bölüm", ""},
+        };
+        for (auto [h, t] : rows)
+            QTest::newRow(h) << QString::fromUtf8(h) << QString::fromUtf8(t);
+    }
+    void headersAreRecognised()
+    {
+        QFETCH(QString, header);
+        QFETCH(QString, target);
+        const ColumnMapping m = ColumnMapper::automatic(ImportKind::Teachers, {QStringLiteral("x"), header});
+        QCOMPARE(m.targets.value(1), target);
+    }
+
+    void surveyHeaders_data()
+    {
+        QTest::addColumn<QString>("header");
+        QTest::addColumn<QString>("target");
+        QTest::newRow("code") << QStringLiteral("ELK07") << QStringLiteral("competency:ELK07");
+        QTest::newRow("lower-case code") << QStringLiteral("elk07") << QStringLiteral("competency:ELK07");
+        QTest::newRow("LimeSurvey brackets") << QStringLiteral("Q1[ELK07]") << QStringLiteral("competency:ELK07");
+        QTest::newRow("LimeSurvey underscore") << QStringLiteral("Q1_ELK07") << QStringLiteral("competency:ELK07");
+        QTest::newRow("code with question text") << QStringLiteral("ELK07. PLC programlama") << QStringLiteral("competency:ELK07");
+        QTest::newRow("brackets with text") << QStringLiteral("Q3[ELK07] PLC programlama") << QStringLiteral("competency:ELK07");
+        QTest::newRow("generic subquestion") << QStringLiteral("Q1[SQ007]") << QStringLiteral("competency:*07");
+        QTest::newRow("generic subquestion underscore") << QStringLiteral("Q1_SQ012") << QStringLiteral("competency:*12");
+        QTest::newRow("number") << QStringLiteral("7") << QStringLiteral("competency:*07");
+        QTest::newRow("national id stays") << QStringLiteral("TC Kimlik No") << QStringLiteral("national_id");
+        QTest::newRow("meta column ignored") << QStringLiteral("submitdate") << QString();
+    }
+    void surveyHeaders()
+    {
+        QFETCH(QString, header);
+        QFETCH(QString, target);
+        const ColumnMapping m = ColumnMapper::automatic(ImportKind::Needs, {header}, {QStringLiteral("ELK07"), QStringLiteral("BIL01")});
+        QCOMPARE(m.targets.value(0), target);
+    }
+
+    void answers_data()
+    {
+        QTest::addColumn<QString>("cell");
+        QTest::addColumn<QVariant>("level"); // invalid = not applicable
+        QTest::addColumn<bool>("ok");
+        const QVariant na;
+        QTest::newRow("5") << QStringLiteral("5") << QVariant(5) << true;
+        QTest::newRow("4,0") << QStringLiteral("4,0") << QVariant(4) << true;
+        QTest::newRow("Çok yüksek") << QStringLiteral("Çok yüksek") << QVariant(5) << true;
+        QTest::newRow("ÇOK YÜKSEK") << QStringLiteral("ÇOK YÜKSEK") << QVariant(5) << true;
+        QTest::newRow("Yüksek") << QStringLiteral("Yüksek") << QVariant(4) << true;
+        QTest::newRow("Orta") << QStringLiteral("Orta") << QVariant(3) << true;
+        QTest::newRow("Düşük") << QStringLiteral("Düşük") << QVariant(2) << true;
+        QTest::newRow("Hiç") << QStringLiteral("Hiç") << QVariant(1) << true;
+        QTest::newRow("A3") << QStringLiteral("A3") << QVariant(3) << true;
+        QTest::newRow("4 - Yüksek") << QStringLiteral("4 - Yüksek") << QVariant(4) << true;
+        QTest::newRow("empty") << QString() << na << true;
+        QTest::newRow("N/A") << QStringLiteral("N/A") << na << true;
+        QTest::newRow("-") << QStringLiteral("-") << na << true;
+        QTest::newRow("Fikrim yok") << QStringLiteral("Fikrim yok") << na << true;
+        QTest::newRow("0") << QStringLiteral("0") << na << false;
+        QTest::newRow("6") << QStringLiteral("6") << na << false;
+        QTest::newRow("çok") << QStringLiteral("çok") << na << false;
+    }
+    void answers()
+    {
+        QFETCH(QString, cell);
+        QFETCH(QVariant, level);
+        QFETCH(bool, ok);
+        QString reason;
+        const auto v = CellValue::level(cell, &reason);
+        QCOMPARE(v.has_value(), ok);
+        if (ok) {
+            QCOMPARE(v->isNull(), level.isNull());
+            if (!level.isNull())
+                QCOMPARE(v->toInt(), level.toInt());
+        } else {
+            QVERIFY(!reason.isEmpty());
+        }
+    }
+
+    void refusals_data()
+    {
+        QTest::addColumn<kopru::ImportKind>("kind");
+        QTest::addColumn<QString>("csv");
+        QTest::addColumn<QString>("where");
+        QTest::addColumn<QString>("words");
+        const QString th = QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl;Okul;E-posta;Telefon;Deneyim;Müsait başlangıç;Müsait bitiş;SMM\n");
+        const QString ok = QStringLiteral("10000000146;Ayşe;Işık;ELK;İstanbul;;;;;;;\n");
+        auto t = [&](const char *name, const char *row, const char *where, const char *words) {
+            QTest::newRow(name) << ImportKind::Teachers << th + ok + QString::fromUtf8(row) << QString::fromUtf8(where) << QString::fromUtf8(words);
+        };
+        t("checksum", "17291716050;A;B;ELK;Ankara;;;;;;;\n", "f.csv:3:1: ", "17291716050");
+        t("leading zero", "07291716092;A;B;ELK;Ankara;;;;;;;\n", "f.csv:3:1: ", "07291716092");
+        t("scientific notation", "1,72917E+10;A;B;ELK;Ankara;;;;;;;\n", "f.csv:3:1: ", "scientific");
+        t("missing id", ";A;B;ELK;Ankara;;;;;;;\n", "f.csv:3:1: ", "missing");
+        t("duplicate in file", "10000000146;Ayşe;Işık;ELK;İstanbul;;;;;;;\n", "f.csv:3:1: ", "line 2");
+        t("empty first name", "17291716060;;Öz;BIL;Ankara;;;;;;;\n", "f.csv:3:2: ", "empty");
+        t("unknown field", "17291716060;M;Öz;XYZ;Ankara;;;;;;;\n", "f.csv:3:4: ", "XYZ");
+        t("unknown province", "17291716060;M;Öz;BIL;Narnia;;;;;;;\n", "f.csv:3:5: ", "Narnia");
+        t("plate out of range", "17291716060;M;Öz;BIL;82;;;;;;;\n", "f.csv:3:5: ", "82");
+        t("bad e-mail", "17291716060;M;Öz;BIL;Ankara;;mehmet.ornek;;;;;\n", "f.csv:3:7: ", "mehmet.ornek");
+        t("phone in scientific notation", "17291716060;M;Öz;BIL;Ankara;;;5,32E+09;;;;\n", "f.csv:3:8: ", "scientific");
+        t("experience out of range", "17291716060;M;Öz;BIL;Ankara;;;;61;;;\n", "f.csv:3:9: ", "61");
+        t("experience not a number", "17291716060;M;Öz;BIL;Ankara;;;;on;;;\n", "f.csv:3:9: ", "on");
+        t("bad date", "17291716060;M;Öz;BIL;Ankara;;;;;31.02.2027;;\n", "f.csv:3:10: ", "31.02.2027");
+        t("date format", "17291716060;M;Öz;BIL;Ankara;;;;;June 2027;;\n", "f.csv:3:10: ", "dd.MM.yyyy");
+        t("availability reversed", "17291716060;M;Öz;BIL;Ankara;;;;;20.06.2027;2027-06-01;\n", "f.csv:3:11: ", "before");
+        t("unknown centre", "17291716060;M;Öz;BIL;Ankara;;;;;;;Hayali MTAL\n", "f.csv:3:12: ", "Hayali MTAL");
+        QTest::newRow("missing key column") << ImportKind::Teachers << QStringLiteral("Ad;Soyad\nA;B\n") << QStringLiteral("f.csv:1: ") << QStringLiteral("National ID");
+
+        const QString ph = QStringLiteral("Firma;İl;Aktif;Protokol tarihi;Yeterlikler\n");
+        auto p = [&](const char *name, const char *rows, const char *where, const char *words) {
+            QTest::newRow(name) << ImportKind::Partners << ph + QString::fromUtf8(rows) << QString::fromUtf8(where) << QString::fromUtf8(words);
+        };
+        p("partner unknown province", "Ege Tekstil;Atlantis;Evet;;\n", "f.csv:2:2: ", "Atlantis");
+        p("partner bad active", "Ege Tekstil;İzmir;belki;;\n", "f.csv:2:3: ", "belki");
+        p("partner bad date", "Ege Tekstil;İzmir;1;2025-13-01;\n", "f.csv:2:4: ", "2025-13-01");
+        p("partner unknown competency", "Ege Tekstil;İzmir;1;;ELK01, ZZZ99\n", "f.csv:2:5: ", "ZZZ99");
+        p("partner duplicate", "Ege Tekstil;İzmir;1;;\nEGE TEKSTİL;35;0;;\n", "f.csv:3:1: ", "line 2");
+        p("partner empty name", ";İzmir;1;;\n", "f.csv:2:1: ", "empty");
+
+        const QString sh = QStringLiteral("Firma;İl;Alan;Başlangıç;Bitiş;Saat;Kontenjan;Yeterlikler\n");
+        auto s = [&](const char *name, const char *row, const char *where, const char *words) {
+            QTest::newRow(name) << ImportKind::Sessions << sh + QString::fromUtf8(row) << QString::fromUtf8(where) << QString::fromUtf8(words);
+        };
+        s("session unknown company", "Yok A.Ş.;Ankara;ELK;14.06.2027;25.06.2027;80;2;\n", "f.csv:2:1: ", "Yok A.Ş.");
+        s("session unknown field", "Anadolu Enerji A.Ş.;Ankara;QQQ;14.06.2027;25.06.2027;80;2;\n", "f.csv:2:3: ", "QQQ");
+        s("session reversed dates", "Anadolu Enerji A.Ş.;Ankara;ELK;25.06.2027;14.06.2027;80;2;\n", "f.csv:2:5: ", "before");
+        s("session zero capacity", "Anadolu Enerji A.Ş.;Ankara;ELK;14.06.2027;25.06.2027;80;0;\n", "f.csv:2:7: ", "0");
+        s("session empty capacity", "Anadolu Enerji A.Ş.;Ankara;ELK;14.06.2027;25.06.2027;80;;\n", "f.csv:2:7: ", "empty");
+        s("session zero hours", "Anadolu Enerji A.Ş.;Ankara;ELK;14.06.2027;25.06.2027;0;2;\n", "f.csv:2:6: ", "0");
+        s("session competency of another field", "Anadolu Enerji A.Ş.;Ankara;ELK;14.06.2027;25.06.2027;80;2;BIL01\n", "f.csv:2:8: ", "BIL01");
+
+        const QString ch = QStringLiteral("Alan;Kod;Başlık\n");
+        QTest::newRow("competency unknown field") << ImportKind::Competencies << ch + QStringLiteral("XX;XX01;Bir\n") << QStringLiteral("f.csv:2:1: ") << QStringLiteral("XX");
+        QTest::newRow("competency duplicate") << ImportKind::Competencies << ch + QStringLiteral("ELK;ELK09;Bir\nELK;elk09;İki\n")
+                                              << QStringLiteral("f.csv:3:2: ") << QStringLiteral("line 2");
+        QTest::newRow("competency empty title") << ImportKind::Competencies << ch + QStringLiteral("ELK;ELK09;\n") << QStringLiteral("f.csv:2:3: ") << QStringLiteral("empty");
+
+        const QString nh = QStringLiteral("TC Kimlik No;Q1[ELK01];Q1[ELK02];Q1[BIL01]\n");
+        auto n = [&](const char *name, const char *rows, const char *where, const char *words) {
+            QTest::newRow(name) << ImportKind::Needs << nh + QString::fromUtf8(rows) << QString::fromUtf8(where) << QString::fromUtf8(words);
+        };
+        n("needs unknown teacher", "10000000146;5;4;\n24543125792;5;4;\n", "f.csv:3:1: ", "24543125792");
+        n("needs out of range", "10000000146;5;7;\n", "f.csv:2:3: ", "7");
+        n("needs bad answer", "10000000146;Çok;4;\n", "f.csv:2:2: ", "Çok");
+        n("needs other field", "10000000146;5;4;3\n", "f.csv:2:4: ", "ELK");
+        n("needs duplicate teacher", "10000000146;5;4;\n10000000146;1;1;\n", "f.csv:3:1: ", "line 2");
+        QTest::newRow("needs long unknown competency") << ImportKind::Needs
+                                                       << QStringLiteral("TC Kimlik No;Yeterlik;İhtiyaç\n10000000146;ELK99;3\n")
+                                                       << QStringLiteral("f.csv:2:2: ") << QStringLiteral("ELK99");
+        QTest::newRow("needs long duplicate") << ImportKind::Needs
+                                              << QStringLiteral("TC Kimlik No;Yeterlik;İhtiyaç\n10000000146;ELK01;3\n10000000146;ELK01;4\n")
+                                              << QStringLiteral("f.csv:3:2: ") << QStringLiteral("line 2");
+        QTest::newRow("needs no competency column") << ImportKind::Needs << QStringLiteral("TC Kimlik No;Bölüm\n10000000146;x\n")
+                                                    << QStringLiteral("f.csv:1: ") << QStringLiteral("competency");
+    }
+    void refusals()
+    {
+        QFETCH(kopru::ImportKind, kind);
+        QFETCH(QString, csv);
+        QFETCH(QString, where);
+        QFETCH(QString, words);
+        const QSqlDatabase c = m_db->connection();
+        const QByteArray before = contentHash(c);
+        const ImportReport r = importText(c, kind, csv);
+        QVERIFY(!r.ok());
+        QVERIFY(!r.committed);
+        QCOMPARE(r.errors.size(), 1); // exactly the bad cell, nothing else
+        const QString message = r.errors.first().toString();
+        QVERIFY2(message.startsWith(where), qPrintable(message));
+        QVERIFY2(message.contains(words), qPrintable(message));
+        QCOMPARE(contentHash(c), before); // nothing written, not even the good rows
+    }
+
+    void everyBadRowIsReported()
+    {
+        const QString csv = QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl\n"
+                                           "17291716050;A;B;ELK;Ankara\n"
+                                           "24543125792;C;D;ELK;Ankara\n"
+                                           "17291716060;E;F;XYZ;Narnia\n");
+        const ImportReport r = importText(m_db->connection(), ImportKind::Teachers, csv);
+        QCOMPARE(r.errors.size(), 3);
+        QCOMPARE(r.errors.at(0).line, 2);
+        QCOMPARE(r.errors.at(1).line, 4);
+        QCOMPARE(r.errors.at(1).column, 5); // province checked before the other columns
+        QCOMPARE(r.errors.at(2).column, 4);
+    }
+
+    void upsertUpdatesInsteadOfDuplicating()
+    {
+        auto db = freshDb();
+        const QSqlDatabase c = db->connection();
+        ImportReport r = importText(c, ImportKind::Teachers, QString::fromUtf8(kTeachers));
+        QCOMPARE(r.inserted, 2);
+        // Same file again: nothing changes.
+        r = importText(c, ImportKind::Teachers, QString::fromUtf8(kTeachers));
+        QVERIFY(r.ok());
+        QCOMPARE(r.inserted, 0);
+        QCOMPARE(r.updated, 0);
+        QCOMPARE(r.skipped, 2);
+        // A changed phone and a new teacher; columns the file lacks stay.
+        const QString id3 = NationalId::withCheckDigits(QStringLiteral("245431257"));
+        r = importText(c, ImportKind::Teachers,
+                       QStringLiteral("TC Kimlik No;Telefon;Ad;Soyad;Alan;İl\n10000000146;05559876543;Ayşe;Işık;ELK;34\n%1;;Can;Ek;ELK;35\n").arg(id3));
+        QVERIFY2(r.ok(), qPrintable(errorsOf(r)));
+        QCOMPARE(r.inserted, 1);
+        QCOMPARE(r.updated, 1);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM teacher")).toInt(), 3);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT phone FROM teacher WHERE national_id = '10000000146'")).toString(), QStringLiteral("05559876543"));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT email FROM teacher WHERE national_id = '10000000146'")).toString(), QStringLiteral("ayse@ornek.example"));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM school WHERE name = 'Kadıköy MTAL'")).toInt(), 1);
+    }
+
+    void needsWideAndLong()
+    {
+        auto db = freshDb();
+        const QSqlDatabase c = db->connection();
+        QVERIFY(importText(c, ImportKind::Competencies, QString::fromUtf8(kCompetencies)).committed);
+        QVERIFY(importText(c, ImportKind::Teachers, QString::fromUtf8(kTeachers)).committed);
+        // LimeSurvey-style: meta columns ignored, generic subquestions by number within each teacher's field.
+        ImportReport r = importText(c, ImportKind::Needs,
+                                    QStringLiteral("id;submitdate;TCKN;Q1[SQ001];Q1_SQ002\n"
+                                                   "1;2025-05-01;10000000146;Çok yüksek;Fikrim yok\n"
+                                                   "2;2025-05-02;17291716060;2;\n"));
+        QVERIFY2(r.ok() && r.committed, qPrintable(errorsOf(r)));
+        QCOMPARE(r.inserted, 3); // BIL has no competency 02: its empty cell is not a rating
+        QCOMPARE(scalar(c, QStringLiteral("SELECT need FROM need_rating r JOIN competency c ON c.id = r.competency_id WHERE c.code = 'ELK01'")).toInt(), 5);
+        QVERIFY(scalar(c, QStringLiteral("SELECT need FROM need_rating r JOIN competency c ON c.id = r.competency_id WHERE c.code = 'ELK02'")).isNull());
+        QCOMPARE(scalar(c, QStringLiteral("SELECT need FROM need_rating r JOIN competency c ON c.id = r.competency_id WHERE c.code = 'BIL01'")).toInt(), 2);
+        // Long form with proficiency updates one rating and keeps the others.
+        r = importText(c, ImportKind::Needs, QStringLiteral("TC Kimlik No;Yeterlik;İhtiyaç;Yeterlilik düzeyi\n10000000146;ELK01;3;4\n10000000146;ELK02;-;\n"));
+        QVERIFY2(r.ok(), qPrintable(errorsOf(r)));
+        QCOMPARE(r.updated, 1);
+        QCOMPARE(r.skipped, 1);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT need || '/' || proficiency FROM need_rating r JOIN competency c ON c.id = r.competency_id WHERE c.code = 'ELK01'")).toString(),
+                 QStringLiteral("3/4"));
+    }
+
+    void dryRunWritesNothing()
+    {
+        const QSqlDatabase c = m_db->connection();
+        const QByteArray before = contentHash(c);
+        const QString id3 = NationalId::withCheckDigits(QStringLiteral("245431257"));
+        const ImportReport r = importText(c, ImportKind::Teachers,
+                                          QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl\n%1;Can;Ek;ELK;35\n17291716060;Mehmet;Öz;BIL;6\n").arg(id3), true);
+        QVERIFY(r.ok());
+        QVERIFY(!r.committed);
+        QCOMPARE(r.inserted, 1);
+        QCOMPARE(r.skipped, 1);
+        QVERIFY(r.summary().contains(QStringLiteral("dry run")));
+        QCOMPARE(contentHash(c), before);
+    }
+
+    void cancelRollsBack()
+    {
+        auto db = freshDb();
+        const QSqlDatabase c = db->connection();
+        QString csv = QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl\n");
+        for (int i = 0; i < 1000; ++i)
+            csv += NationalId::withCheckDigits(QStringLiteral("3%1").arg(i, 8, 10, QLatin1Char('0'))) + QStringLiteral(";A;B;ELK;6\n");
+        const QByteArray before = contentHash(c);
+        int calls = 0;
+        const ImportReport r = importText(c, ImportKind::Teachers, csv, false, [&](int done, int total) {
+            ++calls;
+            return done < total / 2;
+        });
+        QVERIFY(calls > 0);
+        QVERIFY(r.cancelled);
+        QVERIFY(!r.committed);
+        QCOMPARE(contentHash(c), before);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM teacher")).toInt(), 0);
+    }
+
+    void cp1254File()
+    {
+        auto db = freshDb();
+        const QSqlDatabase c = db->connection();
+        const QString id = NationalId::withCheckDigits(QStringLiteral("245431257"));
+        const QByteArray bytes = TextEncoding::encodeWindows1254(
+            QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl\r\n%1;Çağrı;ĞÜŞİÖÇ ığüşöç;Elektrik-Elektronik Teknolojisi;Muğla\r\n").arg(id));
+        auto t = TableReader::readBytes(bytes, kFile, {});
+        QVERIFY(t.ok());
+        QCOMPARE(t->encoding, Encoding::Windows1254);
+        const ImportReport r = Importer::run(c, ImportKind::Teachers, t->table, {});
+        QVERIFY2(r.committed, qPrintable(errorsOf(r)));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT first_name || ' ' || last_name FROM teacher")).toString(), QStringLiteral("Çağrı ĞÜŞİÖÇ ığüşöç"));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT province_id FROM teacher")).toInt(), 48);
+    }
+
+    void libreOfficeWorkbook()
+    {
+        auto db = freshDb();
+        const QSqlDatabase c = db->connection();
+        QVERIFY(importText(c, ImportKind::Competencies, QString::fromUtf8(kCompetencies)).committed);
+        const QString path = QStringLiteral(KOPRU_TEST_DATA "/import/libreoffice.xlsx");
+        auto t = TableReader::read(path, {});
+        QVERIFY(t.ok());
+        ImportReport r = Importer::run(c, ImportKind::Teachers, t->table, {});
+        QVERIFY2(r.committed, qPrintable(errorsOf(r)));
+        QCOMPARE(r.inserted, 2);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT phone FROM teacher WHERE national_id = '10000000146'")).toString(), QStringLiteral("05321234567"));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT available_from FROM teacher WHERE national_id = '10000000146'")).toString(), QStringLiteral("2027-06-14"));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT province_id FROM teacher WHERE national_id = '17291716060'")).toInt(), 6);
+        TableReader::Options o;
+        o.sheet = QStringLiteral("Needs");
+        auto n = TableReader::read(path, o);
+        QVERIFY(n.ok());
+        r = Importer::run(c, ImportKind::Needs, n->table, {});
+        QVERIFY2(r.committed, qPrintable(errorsOf(r)));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT need FROM need_rating")).toInt(), 5);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestImport)
+#include "tst_import.moc"
