@@ -2,20 +2,234 @@
 #include "safety/openguard.h"
 
 #include "db/database.h"
+#include "db/integritycheck.h"
+#include "safety/backupmanager.h"
+#include "safety/instancelock.h"
+#include "safety/restorebackupdialog.h"
+#include "safety/storagecheck.h"
 
+#include <QAction>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
+
+#include <map>
+
+Q_LOGGING_CATEGORY(lcOpenGuard, "kopru.safety")
 
 namespace kopru {
 
-std::unique_ptr<Database> openDatabaseInteractive(const QString &path, QWidget *parent)
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("OpenGuard", text); }
+
+// Locks held by this process, by absolute path: reopening a file this window
+// already holds must not be reported as "open elsewhere".
+std::map<QString, std::unique_ptr<InstanceLock>> &heldLocks()
 {
-    auto db = Database::open(path);
+    static std::map<QString, std::unique_ptr<InstanceLock>> locks;
+    return locks;
+}
+
+QString keyOf(const QString &path) { return QFileInfo(path).absoluteFilePath(); }
+
+void message(QWidget *parent, QMessageBox::Icon icon, const char *objectName, const QString &title, const QString &text,
+             const QString &details = {})
+{
+    QMessageBox box(icon, title, text, QMessageBox::Ok, parent);
+    box.setObjectName(QLatin1String(objectName));
+    if (!details.isEmpty())
+        box.setDetailedText(details);
+    box.exec();
+}
+
+enum class Choice { Cancel, ReadOnly, Restore };
+
+// A message offering "open read-only" and, when `offerRestore`, "restore a backup".
+Choice ask(QWidget *parent, const char *objectName, const QString &title, const QString &text, const QString &details,
+           bool offerReadOnly, bool offerRestore)
+{
+    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::NoButton, parent);
+    box.setObjectName(QLatin1String(objectName));
+    if (!details.isEmpty())
+        box.setDetailedText(details);
+    QPushButton *restore = nullptr;
+    QPushButton *readOnly = nullptr;
+    if (offerRestore) {
+        restore = box.addButton(tr("&Restore a Backup…"), QMessageBox::AcceptRole);
+        restore->setObjectName(QStringLiteral("restoreBackupButton"));
+    }
+    if (offerReadOnly) {
+        readOnly = box.addButton(tr("Open &Read-Only"), QMessageBox::AcceptRole);
+        readOnly->setObjectName(QStringLiteral("openReadOnlyButton"));
+    }
+    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    cancel->setObjectName(QStringLiteral("cancelButton"));
+    box.setDefaultButton(restore ? restore : readOnly ? readOnly : cancel);
+    box.exec();
+    if (restore && box.clickedButton() == restore)
+        return Choice::Restore;
+    if (readOnly && box.clickedButton() == readOnly)
+        return Choice::ReadOnly;
+    return Choice::Cancel;
+}
+
+std::unique_ptr<Database> openReadOnly(const QString &path, QWidget *parent)
+{
+    Database::Options options;
+    options.access = Database::Access::ReadOnly;
+    auto db = Database::open(path, options);
     if (!db) {
-        QMessageBox::critical(parent, QCoreApplication::translate("OpenGuard", "Cannot open the database"), db.message());
+        message(parent, QMessageBox::Critical, "openFailedMessage", tr("Cannot Open the Database"), db.message());
         return nullptr;
     }
     return std::move(db.value());
+}
+
+// One attempt; `restored` is set when the user restored a backup and the
+// caller should try again.
+std::unique_ptr<Database> attemptOpen(const QString &path, QWidget *parent, bool *restored)
+{
+    *restored = false;
+    const QString shown = QDir::toNativeSeparators(path);
+    const QFileInfo info(path);
+    if (!info.isFile()) {
+        message(parent, QMessageBox::Critical, "openFailedMessage", tr("Cannot Open the Database"),
+                tr("%1 does not exist or is not a file.").arg(shown));
+        return nullptr;
+    }
+    if (const StorageRisk risk = StorageCheck::classify(path); risk.isRisky())
+        message(parent, QMessageBox::Warning, "storageWarning", tr("Database on a Shared or Synced Folder"), risk.warning(path));
+
+    BackupManager backups;
+    bool readOnly = !info.isWritable();
+    if (readOnly)
+        message(parent, QMessageBox::Information, "readOnlyMessage", tr("Read-Only Database"),
+                tr("%1 is read-only (write-protected, or you lack the permission to change it). "
+                   "It is opened read-only: you can look at the data and export it, but not change it.")
+                    .arg(shown));
+
+    std::unique_ptr<InstanceLock> newLock;
+    const bool alreadyHeld = heldLocks().count(keyOf(path)) > 0;
+    if (!readOnly && !alreadyHeld) {
+        newLock = std::make_unique<InstanceLock>(path);
+        if (Status s = newLock->tryLock(); !s) {
+            newLock.reset();
+            const auto who = InstanceLock::owner(path);
+            const QString text = tr("%1 is already open in another Köprü window%2.\n\nTwo windows writing to the same "
+                                    "database would overwrite each other's work. Switch to that window, or open the "
+                                    "file read-only here.")
+                                     .arg(shown, who ? QStringLiteral(" (") + who->describe() + QLatin1Char(')') : QString());
+            if (ask(parent, "lockedMessage", tr("Database in Use"), text, s.message(), true, false) != Choice::ReadOnly)
+                return nullptr;
+            readOnly = true;
+        }
+    }
+
+    if (!readOnly) {
+        if (Status s = backups.backupBeforeMigration(path); !s) {
+            message(parent, QMessageBox::Critical, "openFailedMessage", tr("Cannot Open the Database"),
+                    tr("The database must be upgraded, but no backup could be made first, so it was left alone.\n\n%1").arg(s.message()));
+            return nullptr;
+        }
+    }
+
+    Database::Options options;
+    options.access = readOnly ? Database::Access::ReadOnly : Database::Access::ReadWrite;
+    auto opened = Database::open(path, options);
+    const bool haveBackups = !backups.list(path).isEmpty();
+    if (!opened) {
+        if (!haveBackups) {
+            message(parent, QMessageBox::Critical, "openFailedMessage", tr("Cannot Open the Database"), opened.message());
+            return nullptr;
+        }
+        if (ask(parent, "openFailedMessage", tr("Cannot Open the Database"),
+                tr("%1 cannot be opened. You can restore one of its automatic backups.").arg(shown), opened.message(), false, true)
+            == Choice::Restore)
+            *restored = restoreBackupInteractive(path, parent, {}, backups) == RestoreOutcome::Restored;
+        return nullptr;
+    }
+    std::unique_ptr<Database> db = std::move(opened.value());
+
+    const IntegrityReport report = checkIntegrity(db->connection(), true);
+    if (!report.ok()) {
+        qCWarning(lcOpenGuard) << "integrity check failed:" << report.problems.size() << "problems";
+        const QString text = haveBackups
+            ? tr("%1 failed its integrity check: the file is damaged or holds data that breaks Köprü's rules. "
+                 "Restore a backup, or open it read-only to look at it and export what you need.")
+                  .arg(shown)
+            : tr("%1 failed its integrity check: the file is damaged or holds data that breaks Köprü's rules. "
+                 "There is no backup of it; you can open it read-only to look at it and export what you need.")
+                  .arg(shown);
+        const Choice choice = ask(parent, "integrityMessage", tr("Damaged Database"), text,
+                                  report.problems.mid(0, 50).join(QLatin1Char('\n')), true, haveBackups);
+        db.reset();
+        if (choice == Choice::Restore) {
+            *restored = restoreBackupInteractive(path, parent, {}, backups) == RestoreOutcome::Restored;
+            return nullptr;
+        }
+        if (choice != Choice::ReadOnly)
+            return nullptr;
+        return openReadOnly(path, parent); // the lock (if taken) is released with newLock
+    }
+
+    if (!db->isReadOnly()) {
+        if (Status s = backups.backupOnOpen(path); !s)
+            message(parent, QMessageBox::Warning, "backupFailedMessage", tr("No Automatic Backup"),
+                    tr("The automatic backup of %1 could not be made. You can go on working; "
+                       "save a copy by hand to be safe.\n\n%2")
+                        .arg(shown, s.message()));
+        if (newLock)
+            heldLocks()[keyOf(path)] = std::move(newLock);
+    }
+    return db;
+}
+
+} // namespace
+
+std::unique_ptr<Database> openDatabaseInteractive(const QString &path, QWidget *parent)
+{
+    // After a restore, the restored file goes through every check again.
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        bool restored = false;
+        std::unique_ptr<Database> db = attemptOpen(path, parent, &restored);
+        if (db || !restored)
+            return db;
+    }
+    return nullptr;
+}
+
+void releaseDatabaseLock(const QString &path) { heldLocks().erase(keyOf(path)); }
+
+QAction *addRestoreBackupAction(QMenu *fileMenu, QWidget *window, std::function<QString()> currentPath,
+                                std::function<void()> closeDatabase, std::function<bool(const QString &)> reopen)
+{
+    QAction *action = fileMenu->addAction(QCoreApplication::translate("OpenGuard", "Restore &Backup…"));
+    action->setObjectName(QStringLiteral("restoreBackupAction"));
+    action->setStatusTip(QCoreApplication::translate("OpenGuard", "Go back to one of the automatic backups of the database"));
+    QObject::connect(action, &QAction::triggered, window, [=] {
+        QString path = currentPath ? currentPath() : QString();
+        const bool wasOpen = !path.isEmpty();
+        if (!wasOpen) {
+            path = QFileDialog::getOpenFileName(window, QCoreApplication::translate("OpenGuard", "Database to Restore"), QString(),
+                                                QCoreApplication::translate("OpenGuard", "Köprü databases (*.kopru)"));
+            if (path.isEmpty())
+                return;
+        }
+        const auto close = [&] {
+            if (wasOpen && closeDatabase)
+                closeDatabase();
+            releaseDatabaseLock(path);
+        };
+        if (restoreBackupInteractive(path, window, close) != RestoreOutcome::Cancelled && reopen)
+            reopen(path);
+    });
+    return action;
 }
 
 } // namespace kopru

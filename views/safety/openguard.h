@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <functional>
 #include <memory>
 
+class QAction;
+class QMenu;
 class QString;
 class QWidget;
 
@@ -10,10 +13,29 @@ namespace kopru {
 
 class Database;
 
-// Opens a database for the GUI, explaining problems to the user (missing,
-// damaged, newer version, locked by another Köprü window, read-only, on a
-// network share) and offering the choices that make sense. Returns nullptr when
-// nothing was opened.
+// Opens a database for the GUI, explaining problems to the user and offering
+// the choices that make sense:
+//  - missing or unreadable file, newer schema: a message;
+//  - on a network share or in a cloud-sync folder: a warning;
+//  - read-only file: opened read-only, with a message;
+//  - open in another Köprü window (its "<db>.lock"): says who has it and
+//    offers to open it read-only;
+//  - older schema: an automatic backup, then the upgrade;
+//  - damaged (PRAGMA quick_check and the domain checks fail): restore a
+//    backup / open read-only / cancel;
+//  - then an automatic backup (skipped when the newest one is current).
+// Returns nullptr when nothing was opened. The lock is held by this process
+// until releaseDatabaseLock() (or the process ends).
 std::unique_ptr<Database> openDatabaseInteractive(const QString &path, QWidget *parent);
+
+// Releases the single-instance lock this process holds for `path`; call after
+// closing the database so that another Köprü window may open it.
+void releaseDatabaseLock(const QString &path);
+
+// Adds "Restore Backup…" to a File menu. `currentPath` returns the open
+// database (empty: none, the user is asked for the file), `closeDatabase`
+// closes it, `reopen` opens a path again (e.g. MainWindow::openFile).
+QAction *addRestoreBackupAction(QMenu *fileMenu, QWidget *window, std::function<QString()> currentPath,
+                                std::function<void()> closeDatabase, std::function<bool(const QString &)> reopen);
 
 } // namespace kopru
