@@ -25,7 +25,7 @@ Status overCapacity(QSqlDatabase db, std::vector<PlanConflict> &out)
         return s;
     while (q.next())
         out.push_back({PlanConflict::OverCapacity, q.value(0).toInt(), 0, 0,
-                       QCoreApplication::translate("Conflicts", "%1, session of %2: %3 teachers placed for %4 places")
+                       QCoreApplication::translate("Conflicts", "%1, session of %2: %3 teachers placed, capacity %4")
                            .arg(q.value(1).toString(), date(q.value(2))).arg(q.value(4).toInt()).arg(q.value(3).toInt())});
     return {};
 }

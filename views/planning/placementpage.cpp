@@ -118,6 +118,7 @@ void PlacementPage::createLayout()
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(false);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PlacementPage::updateActions);
     connect(m_table, &QTableView::doubleClicked, this, &PlacementPage::moveSelected);
@@ -149,6 +150,7 @@ void PlacementPage::createLayout()
     m_conflictView->setObjectName(QStringLiteral("conflictTable"));
     m_conflictView->setModel(m_conflicts);
     m_conflictView->verticalHeader()->hide();
+    m_conflictView->verticalHeader()->setDefaultSectionSize(m_conflictView->fontMetrics().height() + 8);
     m_conflictView->horizontalHeader()->setStretchLastSection(true);
     m_conflictView->setSelectionBehavior(QAbstractItemView::SelectRows);
     connect(m_conflictView, &QTableView::clicked, this, [this](const QModelIndex &index) {
@@ -173,8 +175,9 @@ void PlacementPage::createLayout()
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(top);
     splitter->addWidget(bottom);
-    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({560, 140});
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
