@@ -43,7 +43,8 @@ int takeScreenshot(kopru::MainWindow &window, const QString &dbPath, const QStri
     }
     if (!field.isEmpty())
         window.setFieldCode(field);
-    window.resize(1400, 900);
+    // Fixed, so that a page whose layout asks for more room cannot widen the image.
+    window.setFixedSize(1400, 900);
     window.show();
     // Let layouts, lazy model fetches and chart animations settle.
     QEventLoop settle;

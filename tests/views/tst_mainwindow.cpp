@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/testutil.h"
+#include "app/languagesetup.h"
 #include "demo/demogenerator.h"
+#include "dialogs/preferencesdialog.h"
 #include "dialogs/startdialog.h"
 #include "mainwindow/demodatabase.h"
 #include "mainwindow/mainwindow.h"
@@ -9,14 +11,19 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLinkButton>
+#include <QDate>
+#include <QFileDialog>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QImage>
 #include <QMenu>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QHeaderView>
 #include <QSettings>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -134,6 +141,89 @@ private slots:
         QCOMPARE(w.windowTitle(), QStringLiteral("small.kopru — Köprü"));
     }
 
+    void titleMarksAReadOnlyDatabase()
+    {
+        Database::Options options;
+        options.access = Database::Access::ReadOnly;
+        auto db = Database::open(m_dbPath, options);
+        QVERIFY(db);
+        QVERIFY(db.value()->isReadOnly());
+        MainWindow w;
+        w.setDatabase(std::move(db.value()));
+        QVERIFY(w.windowTitle().startsWith(QStringLiteral("small.kopru")));
+        QVERIFY(w.windowTitle().contains(QStringLiteral("read-only")));
+    }
+
+    void saveACopySuggestsADatedNameAndWritesIt()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openFile(m_dbPath));
+        auto *action = w.findChild<QAction *>(QStringLiteral("saveCopyAction"));
+        QVERIFY(action && action->isEnabled());
+        const QString expectedName = QStringLiteral("small-%1.kopru").arg(QDate::currentDate().toString(Qt::ISODate));
+        QFile::remove(m_dir.filePath(expectedName));
+        QString suggested;
+        whenModal([&suggested](QWidget *modal) {
+            auto *dialog = qobject_cast<QFileDialog *>(modal);
+            if (!dialog) {
+                modal->close();
+                return;
+            }
+            suggested = dialog->selectedFiles().value(0);
+            static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept is protected
+        });
+        action->trigger();
+        QCOMPARE(QFileInfo(suggested).fileName(), expectedName);
+        QCOMPARE(QFileInfo(suggested).absolutePath(), QFileInfo(m_dbPath).absolutePath());
+        auto copy = Database::open(suggested);
+        QVERIFY2(copy.ok(), qPrintable(copy.message()));
+        QCOMPARE(test::scalar(copy.value()->connection(), QStringLiteral("SELECT count(*) FROM teacher")).toInt(), 200);
+        // Without a database there is nothing to copy.
+        w.setDatabase(nullptr);
+        QVERIFY(!action->isEnabled());
+    }
+
+    void aboutNamesVersionAndLicence()
+    {
+        MainWindow w;
+        w.show();
+        QString text;
+        whenModal([&text](QWidget *modal) {
+            if (auto *box = qobject_cast<QMessageBox *>(modal))
+                text = box->text();
+            modal->close();
+        });
+        w.findChild<QAction *>(QStringLiteral("aboutAction"))->trigger();
+        QVERIFY(text.contains(QStringLiteral(KOPRU_VERSION)));
+        QVERIFY(text.contains(QStringLiteral("GPL-3.0-or-later")));
+        QVERIFY(text.contains(QString::fromLatin1(qVersion())));
+    }
+
+    void preferencesStoreTheLanguage_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("tr") << "tr";
+        QTest::newRow("en") << "en";
+        QTest::newRow("auto") << "auto";
+    }
+    void preferencesStoreTheLanguage()
+    {
+        QFETCH(QString, language);
+        PreferencesDialog dialog;
+        auto *combo = dialog.findChild<QComboBox *>(QStringLiteral("language"));
+        QVERIFY(combo);
+        QCOMPARE(combo->count(), 3);
+        const int index = combo->findData(language);
+        QVERIFY(index >= 0);
+        combo->setCurrentIndex(index);
+        dialog.accept();
+        QCOMPARE(LanguageSetup::storedPreference(), language);
+        // Reopening shows the stored choice.
+        PreferencesDialog again;
+        QCOMPARE(again.findChild<QComboBox *>(QStringLiteral("language"))->currentData().toString(), language);
+    }
+
     void overviewShowsTheOpenDatabase()
     {
         MainWindow w;
@@ -143,6 +233,34 @@ private slots:
         QCOMPARE(table->model()->rowCount(), 25);
         w.setDatabase(nullptr);
         QCOMPARE(table->model()->rowCount(), 0);
+    }
+
+    void windowStateIsKeptInSettings()
+    {
+        QList<int> sizes;
+        {
+            MainWindow w;
+            w.resize(1000, 700);
+            w.show();
+            QVERIFY(w.openFile(m_dbPath));
+            w.showPage(QStringLiteral("needs"));
+            auto *splitter = w.findChild<QSplitter *>(QStringLiteral("mainSplitter"));
+            QVERIFY(splitter);
+            splitter->setSizes({310, 690});
+            sizes = splitter->sizes();
+            auto *table = w.findChild<QTableView *>(QStringLiteral("overviewTable"));
+            QVERIFY(table);
+            table->horizontalHeader()->moveSection(2, 6); // drag "Teachers" to the end
+            w.close();
+        }
+        MainWindow w;
+        w.resize(1000, 700);
+        w.show();
+        w.restoreSettings();
+        QVERIFY(w.openFile(m_dbPath));
+        QCOMPARE(w.currentPage()->pageName(), QStringLiteral("needs"));
+        QCOMPARE(w.findChild<QSplitter *>(QStringLiteral("mainSplitter"))->sizes(), sizes);
+        QCOMPARE(w.findChild<QTableView *>(QStringLiteral("overviewTable"))->horizontalHeader()->logicalIndex(6), 2);
     }
 
     void undoActionsFollowTheStack()

@@ -42,6 +42,11 @@ MainWindow::~MainWindow()
     // Pages hold models over the connection: detach them before it closes.
     for (Page *page : m_pages)
         page->setDatabase(nullptr);
+    if (m_db) {
+        const QString path = m_db->path();
+        m_db.reset();
+        releaseDatabaseLock(path);
+    }
 }
 
 void MainWindow::createCentralArea()
@@ -97,7 +102,11 @@ void MainWindow::setDatabase(std::unique_ptr<Database> db)
     m_undoStack->clear();
     for (Page *page : m_pages)
         page->setDatabase(nullptr);
+    const QString oldPath = m_db ? m_db->path() : QString();
     m_db = std::move(db);
+    // Let other Köprü windows have the file we closed (unless it was reopened here).
+    if (!oldPath.isEmpty() && (!m_db || QFileInfo(m_db->path()) != QFileInfo(oldPath)))
+        releaseDatabaseLock(oldPath);
     for (Page *page : m_pages)
         page->setDatabase(m_db.get());
     updateTitle();

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The menus of the main window.
+#include "db/database.h"
 #include "dialogs/aboutdialog.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/recentfiles.h"
 #include "pages/page.h"
+#include "safety/openguard.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -21,9 +23,11 @@ void MainWindow::createMenus()
     // File
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *newAction = file->addAction(tr("&New…"), this, &MainWindow::newDatabase);
+    newAction->setObjectName(QStringLiteral("newAction"));
     newAction->setShortcut(QKeySequence::New);
     newAction->setStatusTip(tr("Create a new, empty database"));
     QAction *openAction = file->addAction(tr("&Open…"), this, &MainWindow::openDatabase);
+    openAction->setObjectName(QStringLiteral("openAction"));
     openAction->setShortcut(QKeySequence::Open);
     openAction->setStatusTip(tr("Open an existing database"));
     QMenu *recentMenu = file->addMenu(tr("Open &Recent"));
@@ -36,20 +40,28 @@ void MainWindow::createMenus()
     });
     file->addSeparator();
     QAction *saveCopy = file->addAction(tr("Save a &Copy…"), this, &MainWindow::saveCopy);
+    saveCopy->setObjectName(QStringLiteral("saveCopyAction"));
     saveCopy->setShortcut(QKeySequence::SaveAs);
     saveCopy->setStatusTip(tr("Write a consistent backup copy of the open database"));
+    addRestoreBackupAction(
+        file, this, [this] { return m_db ? m_db->path() : QString(); }, [this] { setDatabase(nullptr); },
+        [this](const QString &path) { return openFile(path); });
     file->addSeparator();
     QAction *importAction = file->addAction(tr("&Import…"), this, &MainWindow::importData);
+    importAction->setObjectName(QStringLiteral("importAction"));
     importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     QAction *exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportData);
+    exportAction->setObjectName(QStringLiteral("exportAction"));
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_needDatabase = {saveCopy, importAction, exportAction};
     file->addSeparator();
     QAction *preferences = file->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    preferences->setObjectName(QStringLiteral("preferencesAction"));
     preferences->setShortcut(QKeySequence::Preferences);
     preferences->setMenuRole(QAction::PreferencesRole);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
@@ -84,6 +96,7 @@ void MainWindow::createMenus()
     // Help
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Köprü"), this, [this] { showAboutDialog(this); });
+    about->setObjectName(QStringLiteral("aboutAction"));
     about->setMenuRole(QAction::AboutRole);
     QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     aboutQt->setMenuRole(QAction::AboutQtRole);

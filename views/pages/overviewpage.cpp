@@ -69,6 +69,8 @@ OverviewPage::OverviewPage(QUndoStack *undo, QWidget *parent) : Page(undo, paren
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
+    // Compact rows: all 25 pilot fields fit a 900-pixel-high window.
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(OverviewModel::Name, QHeaderView::Stretch);
