@@ -263,6 +263,33 @@ private slots:
         QCOMPARE(w.findChild<QTableView *>(QStringLiteral("overviewTable"))->horizontalHeader()->logicalIndex(6), 2);
     }
 
+    void pageSignalsReachTheWindow()
+    {
+        const QString path = copyOfDatabase(QStringLiteral("modified.kopru"));
+        MainWindow w;
+        QVERIFY(w.openFile(path));
+        Page *overview = w.pages()[0];
+        Page *teachers = w.pages()[1];
+        auto *table = w.findChild<QTableView *>(QStringLiteral("overviewTable"));
+        QVERIFY(table);
+        auto teachersShown = [table] {
+            int sum = 0;
+            for (int r = 0; r < table->model()->rowCount(); ++r)
+                sum += table->model()->index(r, 2).data().toInt();
+            return sum;
+        };
+        QCOMPARE(teachersShown(), 200);
+        // Another page changes data and says so: the overview reloads.
+        QVERIFY(Sql::exec(w.database()->connection(), QStringLiteral(
+            "INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id) VALUES ('10000000146', 'Ayşe', 'Işık', 1, 6)")));
+        QCOMPARE(teachersShown(), 200);
+        emit teachers->dataModified();
+        QCOMPARE(teachersShown(), 201);
+        // A page's status message appears in the status bar.
+        emit overview->statusMessage(QStringLiteral("hello from a page"), 0);
+        QCOMPARE(w.statusBar()->currentMessage(), QStringLiteral("hello from a page"));
+    }
+
     void undoActionsFollowTheStack()
     {
         MainWindow w;
