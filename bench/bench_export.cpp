@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Times the phases of the plan export on a database (used by bench/export.sh):
+// gathering, CSV, XLSX, PDF layout+painting, ICS. Prints one line per phase.
+#include "db/database.h"
+#include "export/csvexport.h"
+#include "export/icswriter.h"
+#include "export/pdfexport.h"
+#include "export/plandata.h"
+#include "export/reportbuilders.h"
+#include "export/tablebuilders.h"
+#include "export/xlsxexport.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QGuiApplication>
+#include <QTextStream>
+
+using namespace kopru;
+using namespace kopru::exporting;
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    QTextStream out(stdout);
+    const QStringList args = app.arguments();
+    if (args.size() != 3) {
+        out << "usage: bench_export DB OUTDIR\n";
+        return 2;
+    }
+    Database::Options options;
+    options.access = Database::Access::ReadOnly;
+    auto db = Database::open(args.at(1), options);
+    if (!db) {
+        out << db.message() << '\n';
+        return 2;
+    }
+    const QDir dir(args.at(2));
+    QElapsedTimer t;
+    auto lap = [&](const char *what) {
+        out << QStringLiteral("%1 %2 ms").arg(QLatin1String(what), -28).arg(double(t.nsecsElapsed()) / 1e6, 8, 'f', 1) << Qt::endl;
+        t.restart();
+    };
+    t.start();
+    auto rows = loadPlan(db.value()->connection(), {});
+    if (!rows) {
+        out << rows.message() << '\n';
+        return 1;
+    }
+    lap("gather placements");
+    const TableDocument table = planTable(rows.value(), SheetGrouping::ByCentre, nullptr);
+    lap("build table");
+    const QByteArray csv = toCsv(table);
+    lap("csv (in memory)");
+    if (Status s = writeXlsx(table, dir.filePath(QStringLiteral("plan.xlsx"))); !s)
+        out << s.message() << '\n';
+    lap("xlsx");
+    const ReportDocument report = planReport(rows.value(), nullptr);
+    lap("build pdf document");
+    auto pages = writePdf(report, dir.filePath(QStringLiteral("plan.pdf")));
+    lap("pdf layout + paint");
+    const QByteArray ics = IcsWriter::calendar(groupBySession(rows.value()), nullptr, {});
+    lap("ics (in memory)");
+    out << "placements " << rows.value().size() << ", pdf pages " << (pages ? pages.value() : 0) << ", csv bytes " << csv.size()
+        << ", ics bytes " << ics.size() << Qt::endl;
+    return 0;
+}

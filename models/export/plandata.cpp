@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "export/plandata.h"
+
+#include "db/sql.h"
+#include "domain/turkishtext.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+
+namespace kopru::exporting {
+
+namespace {
+
+// Columns of kPlanSql, in order.
+enum PlanColumn {
+    cPlacement, cTeacher, cNationalId, cFirst, cLast, cEmail, cPhone, cSchool, cTeacherProvince,
+    cFieldCode, cFieldName, cCentreId, cCentreName, cPartnerId, cPartnerName, cAddress, cDistrict,
+    cPartnerProvince, cContact, cContactPhone, cContactEmail, cSession, cStart, cEnd, cHours, cCapacity, cStatus
+};
+
+const char kPlanSql[] = R"sql(
+SELECT p.id, t.id, t.national_id, t.first_name, t.last_name, t.email, t.phone,
+       COALESCE(sc.name, ''), tp.name,
+       f.code, f.name_tr, COALESCE(c.id, 0), COALESCE(c.name, ''),
+       pa.id, pa.name, pa.address, pa.district, pp.name, pa.contact_person, pa.phone, pa.email,
+       ts.id, ts.start_date, ts.end_date, ts.hours, ts.capacity, p.status
+FROM placement p
+JOIN teacher t ON t.id = p.teacher_id
+JOIN training_session ts ON ts.id = p.session_id
+JOIN partner pa ON pa.id = ts.partner_id
+JOIN field f ON f.id = ts.field_id
+JOIN province tp ON tp.id = t.province_id
+JOIN province pp ON pp.id = pa.province_id
+LEFT JOIN school sc ON sc.id = t.school_id
+LEFT JOIN centre c ON c.id = COALESCE(t.centre_id,
+                                      (SELECT min(cf.centre_id) FROM centre_field cf WHERE cf.field_id = ts.field_id))
+WHERE p.status <> 'cancelled'
+  AND (? = '' OR f.code = ? COLLATE NOCASE)
+  AND (? = 0 OR c.id = ?)
+  AND (? = 0 OR pa.id = ?)
+)sql";
+
+QString joinAddress(const QString &address, const QString &district, const QString &province)
+{
+    QStringList parts;
+    for (const QString &p : {address, district, province})
+        if (!p.trimmed().isEmpty())
+            parts << p.trimmed();
+    // "Merkez" district is implied by the province name.
+    if (district == QLatin1String("Merkez"))
+        parts.removeAll(district);
+    return parts.join(QLatin1String(", "));
+}
+
+Expected<QHash<int, QStringList>> sessionCompetencies(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    if (Status s = Sql::prepare(q, QStringLiteral(
+            "SELECT sc.session_id, co.code FROM session_competency sc JOIN competency co ON co.id = sc.competency_id "
+            "WHERE sc.session_id IN (SELECT session_id FROM placement WHERE status <> 'cancelled') "
+            "ORDER BY sc.session_id, co.code")); !s)
+        return s.error();
+    if (Status s = Sql::run(q); !s)
+        return s.error();
+    QHash<int, QStringList> result;
+    while (q.next())
+        result[q.value(0).toInt()] << q.value(1).toString();
+    return result;
+}
+
+} // namespace
+
+Status validateScope(QSqlDatabase db, const ExportScope &scope)
+{
+    auto check = [&](const char *sql, const QVariant &value, const QString &message) -> Status {
+        auto found = Sql::scalar(db, QLatin1String(sql), {value});
+        if (!found)
+            return found.error();
+        if (!found.value().isValid())
+            return Status::failure(message);
+        return {};
+    };
+    if (!scope.fieldCode.isEmpty())
+        if (Status s = check("SELECT id FROM field WHERE code = ? COLLATE NOCASE", scope.fieldCode,
+                             QCoreApplication::translate("Export", "unknown field code %1").arg(scope.fieldCode)); !s)
+            return s;
+    if (scope.centreId != 0)
+        if (Status s = check("SELECT id FROM centre WHERE id = ?", scope.centreId,
+                             QCoreApplication::translate("Export", "unknown centre %1").arg(scope.centreId)); !s)
+            return s;
+    if (scope.partnerId != 0)
+        if (Status s = check("SELECT id FROM partner WHERE id = ?", scope.partnerId,
+                             QCoreApplication::translate("Export", "unknown partner %1").arg(scope.partnerId)); !s)
+            return s;
+    return {};
+}
+
+Expected<std::vector<PlanRow>> loadPlan(QSqlDatabase db, const ExportScope &scope)
+{
+    if (Status s = validateScope(db, scope); !s)
+        return s.error();
+    auto competencies = sessionCompetencies(db);
+    if (!competencies)
+        return competencies.error();
+
+    QSqlQuery q(db);
+    if (Status s = Sql::prepare(q, QLatin1String(kPlanSql)); !s)
+        return s.error();
+    // A null QString binds as NULL, and NULL = '' is not true: bind an empty string.
+    const QString fieldCode = scope.fieldCode.isNull() ? QStringLiteral("") : scope.fieldCode;
+    if (Status s = Sql::run(q, {fieldCode, fieldCode, scope.centreId, scope.centreId, scope.partnerId, scope.partnerId}); !s)
+        return s.error();
+    std::vector<PlanRow> rows;
+    while (q.next()) {
+        PlanRow r;
+        r.placementId = q.value(cPlacement).toInt();
+        r.teacherId = q.value(cTeacher).toInt();
+        r.nationalId = q.value(cNationalId).toString();
+        r.firstName = q.value(cFirst).toString();
+        r.lastName = q.value(cLast).toString();
+        r.teacherEmail = q.value(cEmail).toString();
+        r.teacherPhone = q.value(cPhone).toString();
+        r.school = q.value(cSchool).toString();
+        r.teacherProvince = q.value(cTeacherProvince).toString();
+        r.fieldCode = q.value(cFieldCode).toString();
+        r.fieldName = q.value(cFieldName).toString();
+        r.centreId = q.value(cCentreId).toInt();
+        r.centreName = q.value(cCentreName).toString();
+        r.partnerId = q.value(cPartnerId).toInt();
+        r.partnerName = q.value(cPartnerName).toString();
+        r.partnerAddress = joinAddress(q.value(cAddress).toString(), q.value(cDistrict).toString(), q.value(cPartnerProvince).toString());
+        r.contactPerson = q.value(cContact).toString();
+        r.contactPhone = q.value(cContactPhone).toString();
+        r.contactEmail = q.value(cContactEmail).toString();
+        r.sessionId = q.value(cSession).toInt();
+        r.start = QDate::fromString(q.value(cStart).toString(), Qt::ISODate);
+        r.end = QDate::fromString(q.value(cEnd).toString(), Qt::ISODate);
+        r.hours = q.value(cHours).toInt();
+        r.capacity = q.value(cCapacity).toInt();
+        r.status = q.value(cStatus).toString();
+        r.competencies = competencies.value().value(r.sessionId);
+        rows.push_back(std::move(r));
+    }
+    if (q.lastError().isValid() && q.lastError().type() != QSqlError::NoError)
+        return Sql::errorOf(q);
+
+    std::sort(rows.begin(), rows.end(), [](const PlanRow &a, const PlanRow &b) {
+        if (int c = TurkishText::compare(a.centreName, b.centreName))
+            return c < 0;
+        if (int c = TurkishText::compare(a.partnerName, b.partnerName))
+            return c < 0;
+        if (a.partnerId != b.partnerId)
+            return a.partnerId < b.partnerId;
+        if (a.start != b.start)
+            return a.start < b.start;
+        if (a.sessionId != b.sessionId)
+            return a.sessionId < b.sessionId;
+        if (int c = TurkishText::compare(a.lastName, b.lastName))
+            return c < 0;
+        if (int c = TurkishText::compare(a.firstName, b.firstName))
+            return c < 0;
+        return a.placementId < b.placementId;
+    });
+    return rows;
+}
+
+std::vector<ScheduleSession> groupBySession(const std::vector<PlanRow> &rows)
+{
+    std::vector<ScheduleSession> sessions;
+    QHash<int, std::size_t> index;
+    for (const PlanRow &r : rows) {
+        auto it = index.find(r.sessionId);
+        if (it == index.end()) {
+            ScheduleSession s;
+            s.sessionId = r.sessionId;
+            s.centreId = r.centreId;
+            s.centreName = r.centreName;
+            s.fieldCode = r.fieldCode;
+            s.fieldName = r.fieldName;
+            s.partnerId = r.partnerId;
+            s.partnerName = r.partnerName;
+            s.partnerAddress = r.partnerAddress;
+            s.contactPerson = r.contactPerson;
+            s.contactPhone = r.contactPhone;
+            s.contactEmail = r.contactEmail;
+            s.start = r.start;
+            s.end = r.end;
+            s.hours = r.hours;
+            s.capacity = r.capacity;
+            s.competencies = r.competencies;
+            it = index.insert(r.sessionId, sessions.size());
+            sessions.push_back(std::move(s));
+        }
+        sessions[it.value()].attendees.push_back(&r);
+    }
+    return sessions;
+}
+
+} // namespace kopru::exporting

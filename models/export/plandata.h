@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+#include "export/exportoptions.h"
+
+#include <QDate>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace kopru::exporting {
+
+// One placement of the plan with everything an export shows about it.
+// The centre of a placement is the teacher's centre, or (when the teacher has
+// none) the first centre coordinating the session's field.
+struct PlanRow
+{
+    int placementId = 0;
+    int teacherId = 0;
+    QString nationalId;
+    QString firstName;
+    QString lastName;
+    QString teacherEmail;
+    QString teacherPhone;
+    QString school;
+    QString teacherProvince;
+    QString fieldCode;
+    QString fieldName; // Turkish name
+    int centreId = 0;
+    QString centreName;
+    int partnerId = 0;
+    QString partnerName;
+    QString partnerAddress; // street address, district and province
+    QString contactPerson;
+    QString contactPhone;
+    QString contactEmail;
+    int sessionId = 0;
+    QDate start;
+    QDate end;
+    int hours = 0;
+    int capacity = 0;
+    QStringList competencies; // codes, sorted
+    QString status;           // proposed | confirmed | completed
+
+    QString teacherName() const { return firstName + QLatin1Char(' ') + lastName; }
+};
+
+// A training session with the teachers placed in it (schedule view).
+struct ScheduleSession
+{
+    int sessionId = 0;
+    int centreId = 0;
+    QString centreName;
+    QString fieldCode;
+    QString fieldName;
+    int partnerId = 0;
+    QString partnerName;
+    QString partnerAddress;
+    QString contactPerson;
+    QString contactPhone;
+    QString contactEmail;
+    QDate start;
+    QDate end;
+    int hours = 0;
+    int capacity = 0;
+    QStringList competencies;
+    std::vector<const PlanRow *> attendees; // points into the PlanRow vector it was built from
+};
+
+// The placements in `scope` whose status is not "cancelled", ordered by
+// centre, partner (Turkish collation), session start, teacher last and first
+// name. An unknown field code, centre or partner is an Error.
+Expected<std::vector<PlanRow>> loadPlan(QSqlDatabase db, const ExportScope &scope);
+
+// The sessions that hold at least one of `rows`, in the order of `rows`.
+// The result points into `rows`: keep it alive.
+std::vector<ScheduleSession> groupBySession(const std::vector<PlanRow> &rows);
+
+// Checks that the scope's field code, centre and partner exist.
+Status validateScope(QSqlDatabase db, const ExportScope &scope);
+
+} // namespace kopru::exporting

@@ -1,0 +1,329 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "export/reportpainter.h"
+
+#include <QCoreApplication>
+#include <QFont>
+#include <QFontMetricsF>
+#include <QGlyphRun>
+#include <QHash>
+#include <QTextLayout>
+#include <QPagedPaintDevice>
+#include <QPainter>
+
+#include <algorithm>
+#include <memory>
+
+namespace kopru::exporting {
+
+namespace {
+
+enum FontRole { TitleFont, HeadingFont, TextFont, TableFont, TableHeaderFont, BandFont, FontCount };
+
+// One drawing operation of a laid-out page.
+struct Op
+{
+    enum class Kind { Text, Fill, Line };
+    Kind kind = Kind::Text;
+    QRectF rect;
+    QString text;
+    FontRole font = TextFont;
+    int flags = 0;
+    QColor color;
+    double baselineX = -1; // >= 0: one line, drawn at this x (fast path, no text layout)
+};
+
+struct LaidOutPage
+{
+    QString section;
+    std::vector<Op> ops;
+};
+
+// Shapes each distinct one-line string once per font: measuring and painting
+// reuse the glyph runs (most cells repeat: dates, provinces, schools, status).
+class GlyphCache
+{
+public:
+    struct Entry
+    {
+        QList<QGlyphRun> runs;
+        double width = 0;
+    };
+    GlyphCache(const QFont *fonts, QPaintDevice *device) : m_fonts(fonts), m_device(device) {}
+
+    const Entry &get(FontRole role, const QString &text)
+    {
+        auto &cache = m_cache[role];
+        auto it = cache.find(text);
+        if (it == cache.end()) {
+            QTextLayout layout(text, m_fonts[role], m_device);
+            layout.setCacheEnabled(true);
+            layout.beginLayout();
+            QTextLine line = layout.createLine();
+            if (line.isValid())
+                line.setLineWidth(1e9);
+            layout.endLayout();
+            Entry e;
+            e.width = line.isValid() ? line.naturalTextWidth() : 0;
+            e.runs = layout.glyphRuns();
+            it = cache.insert(text, std::move(e));
+        }
+        return it.value();
+    }
+
+private:
+    const QFont *m_fonts;
+    QPaintDevice *m_device;
+    QHash<QString, Entry> m_cache[FontCount];
+};
+
+class Layout
+{
+public:
+    Layout(const ReportDocument &doc, QPaintDevice *device) : m_doc(doc), m_device(device)
+    {
+        const double pt[FontCount] = {11, 9.5, 8, 7.5, 7.5, 8};
+        for (int i = 0; i < FontCount; ++i) {
+            m_fonts[i] = QFont();
+            m_fonts[i].setPointSizeF(pt[i]);
+            if (i == TitleFont || i == HeadingFont || i == TableHeaderFont)
+                m_fonts[i].setBold(true);
+            m_metrics.emplace_back(m_fonts[i], device);
+        }
+        m_width = device->width();
+        const double bandFont = m_metrics[BandFont].lineSpacing();
+        m_bodyTop = m_metrics[TitleFont].lineSpacing() + mm(4);
+        m_bodyBottom = device->height() - bandFont - mm(3);
+        m_pad = mm(1.0);
+        m_glyphs = std::make_unique<GlyphCache>(m_fonts, device);
+    }
+
+    std::vector<LaidOutPage> run()
+    {
+        for (const ReportSection &section : m_doc.sections) {
+            newPage(section.name);
+            for (std::size_t b = 0; b < section.blocks.size(); ++b) {
+                const ReportBlock &block = section.blocks[b];
+                const ReportBlock *next = b + 1 < section.blocks.size() ? &section.blocks[b + 1] : nullptr;
+                switch (block.type) {
+                case ReportBlock::Type::Heading:
+                    heading(block, next);
+                    break;
+                case ReportBlock::Type::Text:
+                    paragraph(block.text, TextFont, mm(1.5));
+                    break;
+                case ReportBlock::Type::Table:
+                    table(block);
+                    break;
+                }
+            }
+        }
+        if (m_pages.empty())
+            newPage(QString());
+        return std::move(m_pages);
+    }
+
+    const QFont &font(FontRole role) const { return m_fonts[role]; }
+    double ascent(int role) const { return m_metrics[std::size_t(role)].ascent(); }
+    GlyphCache &glyphs() const { return *m_glyphs; }
+    double mm(double v) const { return v * m_device->logicalDpiY() / 25.4; }
+    double width() const { return m_width; }
+
+private:
+    void newPage(const QString &section)
+    {
+        m_pages.push_back(LaidOutPage{section, {}});
+        m_y = m_bodyTop;
+    }
+    double remaining() const { return m_bodyBottom - m_y; }
+
+    // Height of `text` wrapped to `width`; *advance = its width when it fits on one line, else -1.
+    double textHeight(FontRole role, const QString &text, double width, double *advance = nullptr) const
+    {
+        const QFontMetricsF &fm = m_metrics[role];
+        if (!text.contains(QLatin1Char('\n'))) {
+            const double w = m_glyphs->get(role, text).width;
+            if (w <= width) {
+                if (advance)
+                    *advance = w;
+                return fm.lineSpacing();
+            }
+        }
+        if (advance)
+            *advance = -1;
+        return fm.boundingRect(QRectF(0, 0, width, 1e6), Qt::TextWordWrap | Qt::AlignLeft, text).height();
+    }
+
+    void paragraph(const QString &text, FontRole role, double spaceAfter)
+    {
+        const double h = textHeight(role, text, m_width);
+        if (h > remaining() && m_y > m_bodyTop)
+            newPage(m_pages.back().section);
+        m_pages.back().ops.push_back({Op::Kind::Text, QRectF(0, m_y, m_width, h), text, role, Qt::TextWordWrap | Qt::AlignLeft, {}});
+        m_y += h + spaceAfter;
+    }
+
+    std::vector<double> columnWidths(const ReportBlock &t) const
+    {
+        double total = 0;
+        for (const ReportColumn &c : t.columns)
+            total += c.weight;
+        std::vector<double> w;
+        for (const ReportColumn &c : t.columns)
+            w.push_back(m_width * c.weight / (total > 0 ? total : 1));
+        return w;
+    }
+
+    double rowHeight(const QStringList &cells, const std::vector<double> &widths, FontRole role) const
+    {
+        double h = m_metrics[role].lineSpacing();
+        for (int i = 0; i < cells.size() && i < int(widths.size()); ++i)
+            h = std::max(h, textHeight(role, cells.at(i), widths[std::size_t(i)] - 2 * m_pad));
+        return h + 2 * m_pad;
+    }
+
+    void heading(const ReportBlock &block, const ReportBlock *next)
+    {
+        double needed = textHeight(HeadingFont, block.text, m_width) + mm(4);
+        if (!block.subtitle.isEmpty())
+            needed += textHeight(TextFont, block.subtitle, m_width);
+        if (next && next->type == ReportBlock::Type::Table) {
+            const auto widths = columnWidths(*next);
+            QStringList headers;
+            for (const ReportColumn &c : next->columns)
+                headers << c.header;
+            needed += rowHeight(headers, widths, TableHeaderFont);
+            if (!next->rows.empty())
+                needed += rowHeight(next->rows.front(), widths, TableFont);
+        } else if (next) {
+            needed += textHeight(TextFont, next->text, m_width);
+        }
+        if (needed > remaining() && m_y > m_bodyTop)
+            newPage(m_pages.back().section);
+        if (m_y > m_bodyTop)
+            m_y += mm(2.5);
+        paragraph(block.text, HeadingFont, block.subtitle.isEmpty() ? mm(1.2) : mm(0.3));
+        if (!block.subtitle.isEmpty())
+            paragraph(block.subtitle, TextFont, mm(1.2));
+    }
+
+    void emitRow(const QStringList &cells, const ReportBlock &t, const std::vector<double> &widths, FontRole role, double h,
+                 const QColor &fill)
+    {
+        auto &ops = m_pages.back().ops;
+        if (fill.isValid())
+            ops.push_back({Op::Kind::Fill, QRectF(0, m_y, m_width, h), {}, role, 0, fill});
+        double x = 0;
+        for (std::size_t i = 0; i < widths.size(); ++i) {
+            const QString text = int(i) < cells.size() ? cells.at(int(i)) : QString();
+            const bool right = t.columns[i].numeric && role == TableFont;
+            const QRectF rect(x + m_pad, m_y + m_pad, widths[i] - 2 * m_pad, h - 2 * m_pad);
+            x += widths[i];
+            if (text.isEmpty())
+                continue;
+            double advance = -1;
+            textHeight(role, text, rect.width(), &advance);
+            Op op{Op::Kind::Text, rect, text, role, Qt::TextWordWrap | Qt::AlignTop | (right ? Qt::AlignRight : Qt::AlignLeft), {}};
+            if (advance >= 0)
+                op.baselineX = right ? rect.right() - advance : rect.left();
+            ops.push_back(std::move(op));
+        }
+        ops.push_back({Op::Kind::Line, QRectF(0, m_y + h, m_width, 0), {}, role, 0, QColor(0xB0, 0xB8, 0xC4)});
+        m_y += h;
+    }
+
+    void table(const ReportBlock &t)
+    {
+        const auto widths = columnWidths(t);
+        QStringList headers;
+        for (const ReportColumn &c : t.columns)
+            headers << c.header;
+        const double headerHeight = rowHeight(headers, widths, TableHeaderFont);
+        const QColor headerFill(0xDD, 0xE4, 0xEE), zebra(0xF4, 0xF6, 0xF9);
+        if (headerHeight + (t.rows.empty() ? 0 : rowHeight(t.rows.front(), widths, TableFont)) > remaining() && m_y > m_bodyTop)
+            newPage(m_pages.back().section);
+        emitRow(headers, t, widths, TableHeaderFont, headerHeight, headerFill);
+        for (std::size_t r = 0; r < t.rows.size(); ++r) {
+            const double h = std::min(rowHeight(t.rows[r], widths, TableFont), m_bodyBottom - m_bodyTop - headerHeight);
+            if (h > remaining()) {
+                newPage(m_pages.back().section);
+                emitRow(headers, t, widths, TableHeaderFont, headerHeight, headerFill);
+            }
+            emitRow(t.rows[r], t, widths, TableFont, h, r % 2 ? zebra : QColor());
+        }
+        m_y += mm(2);
+    }
+
+    const ReportDocument &m_doc;
+    QPaintDevice *m_device;
+    QFont m_fonts[FontCount];
+    std::vector<QFontMetricsF> m_metrics;
+    double m_width = 0, m_bodyTop = 0, m_bodyBottom = 0, m_pad = 0, m_y = 0;
+    std::vector<LaidOutPage> m_pages;
+    std::unique_ptr<GlyphCache> m_glyphs;
+};
+
+} // namespace
+
+Expected<int> ReportPainter::paint(QPagedPaintDevice *device) const
+{
+    Layout layout(m_doc, device);
+    const std::vector<LaidOutPage> pages = layout.run();
+    QPainter painter;
+    if (!painter.begin(device))
+        return Error{QCoreApplication::translate("Export", "cannot start painting the document"), {}, 0, 0};
+    const double w = layout.width();
+    const double h = device->height();
+    const QString date = m_doc.date.toString(QStringLiteral("dd.MM.yyyy"));
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+        if (p > 0 && !device->newPage()) {
+            painter.end();
+            return Error{QCoreApplication::translate("Export", "cannot start a new page"), {}, 0, 0};
+        }
+        // Header band: title · section · date, and a rule under it.
+        painter.setFont(layout.font(TitleFont));
+        const double band = QFontMetricsF(layout.font(TitleFont), device).lineSpacing();
+        painter.setPen(Qt::black);
+        painter.drawText(QRectF(0, 0, w * 0.45, band), Qt::AlignLeft | Qt::AlignVCenter, m_doc.title);
+        painter.setFont(layout.font(BandFont));
+        painter.drawText(QRectF(w * 0.3, 0, w * 0.55, band), Qt::AlignHCenter | Qt::AlignVCenter, pages[p].section);
+        painter.drawText(QRectF(w * 0.85, 0, w * 0.15, band), Qt::AlignRight | Qt::AlignVCenter, date);
+        painter.setPen(QPen(QColor(0x40, 0x50, 0x60), layout.mm(0.3)));
+        painter.drawLine(QPointF(0, band + layout.mm(1)), QPointF(w, band + layout.mm(1)));
+        // Footer band: note and page x/y.
+        const double footer = QFontMetricsF(layout.font(BandFont), device).lineSpacing();
+        painter.setPen(Qt::black);
+        painter.drawText(QRectF(0, h - footer, w * 0.8, footer), Qt::AlignLeft | Qt::AlignVCenter,
+                         QFontMetricsF(layout.font(BandFont), device).elidedText(m_doc.footerNote, Qt::ElideRight, w * 0.8));
+        painter.drawText(QRectF(w * 0.8, h - footer, w * 0.2, footer), Qt::AlignRight | Qt::AlignVCenter,
+                         QCoreApplication::translate("Export", "Page %1/%2").arg(p + 1).arg(pages.size()));
+        int currentFont = -1;
+        for (const Op &op : pages[p].ops) {
+            switch (op.kind) {
+            case Op::Kind::Fill:
+                painter.fillRect(op.rect, op.color);
+                break;
+            case Op::Kind::Line:
+                currentFont = -1;
+                painter.setPen(QPen(op.color, layout.mm(0.15)));
+                painter.drawLine(op.rect.topLeft(), op.rect.topRight());
+                break;
+            case Op::Kind::Text:
+                if (op.font != currentFont) {
+                    painter.setPen(Qt::black);
+                    painter.setFont(layout.font(op.font));
+                    currentFont = op.font;
+                }
+                if (op.baselineX >= 0) {
+                    for (const QGlyphRun &run : layout.glyphs().get(op.font, op.text).runs)
+                        painter.drawGlyphRun(QPointF(op.baselineX, op.rect.top()), run);
+                } else
+                    painter.drawText(op.rect, op.flags, op.text);
+                break;
+            }
+        }
+    }
+    painter.end();
+    return int(pages.size());
+}
+
+} // namespace kopru::exporting
