@@ -4,13 +4,17 @@
 #include "db/referencedataloader.h"
 #include "db/sql.h"
 
+#include <QElapsedTimer>
 #include <QHash>
+#include <QLoggingCategory>
 #include <QSqlQuery>
 
 #include <cmath>
 #include <unordered_map>
 
 namespace kopru {
+
+Q_LOGGING_CATEGORY(lcPlanInstance, "kopru.planner.instance", QtInfoMsg)
 
 bool PlanInstance::eligible(const PlanTeacher &t, const PlanSession &s)
 {
@@ -249,10 +253,15 @@ Expected<PlanInstance> PlanInstance::load(QSqlDatabase db, const PlanScope &scop
     PlanInstance in;
     in.scope = scope;
     Loader loader{db, in, {}, {}};
-    for (Status (Loader::*step)() : {&Loader::competencies, &Loader::teachers, &Loader::ratings, &Loader::sessions})
+    QElapsedTimer timer;
+    timer.start();
+    for (Status (Loader::*step)() : {&Loader::competencies, &Loader::teachers, &Loader::ratings, &Loader::sessions}) {
         if (Status s = (loader.*step)(); !s)
             return s.error();
+        qCDebug(lcPlanInstance) << "step" << timer.restart() << "ms";
+    }
     in.buildCandidates();
+    qCDebug(lcPlanInstance) << "candidates" << timer.restart() << "ms";
     return in;
 }
 
