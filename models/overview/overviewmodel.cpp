@@ -129,14 +129,18 @@ Status OverviewModel::reload(const QSqlDatabase &db, Grouping grouping)
         for (std::size_t c = 0; c < counts.size(); ++c)
             rows[r].counts[c] = counts[c].value(ids[r]);
 
+    // Teachers, surveyed and placed partition into the rows in both groupings
+    // (every teacher has one field and one centre or none): sum them. Partners
+    // and places are counted over the whole database.
     Totals totals;
+    for (const Row &row : rows) {
+        totals.teachers += row.counts[Teachers - Teachers];
+        totals.surveyed += row.counts[Surveyed - Teachers];
+        totals.placed += row.counts[Placed - Teachers];
+    }
     const std::pair<int *, QString> totalQueries[] = {
-        {&totals.teachers, QStringLiteral("SELECT count(*) FROM teacher")},
-        {&totals.surveyed, QStringLiteral("SELECT count(*) FROM teacher t WHERE EXISTS (SELECT 1 FROM need_rating r "
-                                          "WHERE r.teacher_id = t.id AND r.need IS NOT NULL)")},
         {&totals.partners, QStringLiteral("SELECT count(*) FROM partner")},
         {&totals.places, QStringLiteral("SELECT ifnull(sum(capacity), 0) FROM training_session")},
-        {&totals.placed, QStringLiteral("SELECT count(*) FROM placement WHERE status <> 'cancelled'")},
     };
     for (const auto &[target, sql] : totalQueries) {
         auto v = count(db, sql);

@@ -174,15 +174,22 @@ private slots:
         QTEST(c.placed, "placed");
     }
 
+    void totalsCoverTheWholeDatabase_data()
+    {
+        QTest::addColumn<int>("grouping");
+        QTest::newRow("by field") << int(Grouping::ByField);
+        QTest::newRow("by centre") << int(Grouping::ByCentre);
+    }
     void totalsCoverTheWholeDatabase()
     {
+        QFETCH(int, grouping);
         OverviewModel model;
-        QVERIFY(model.reload(m_small->connection(), Grouping::ByCentre).ok());
+        QVERIFY(model.reload(m_small->connection(), Grouping(grouping)).ok());
         const OverviewModel::Totals t = model.totals();
         QCOMPARE(t.teachers, 5);
         QCOMPARE(t.surveyed, 2);
         QCOMPARE(t.partners, 4); // P4 offers nothing yet still is a partner
-        QCOMPARE(t.places, 9);
+        QCOMPARE(t.places, 9); // not 13: BIL's session counts at two centres in the rows
         QCOMPARE(t.placed, 3);
     }
 
