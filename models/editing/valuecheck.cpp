@@ -75,7 +75,24 @@ QString dateProblem(const QVariant &input, QString *iso)
     return {};
 }
 
+namespace {
+
+Outcome checkValue(const Rules &rules, const QVariant &input);
+
+} // namespace
+
 Outcome check(const Rules &rules, const QVariant &input)
+{
+    Outcome out = checkValue(rules, input);
+    // Text columns are NOT NULL: a null QString would bind as NULL, so store "".
+    if (out.ok() && out.value.userType() == QMetaType::QString && out.value.toString().isNull())
+        out.value = QVariant(QStringLiteral(""));
+    return out;
+}
+
+namespace {
+
+Outcome checkValue(const Rules &rules, const QVariant &input)
 {
     const bool empty = input.isNull() || (input.userType() == QMetaType::QString && input.toString().trimmed().isEmpty());
     if (empty && rules.kind != ValueKind::Bool) {
@@ -137,5 +154,7 @@ Outcome check(const Rules &rules, const QVariant &input)
     }
     return {{}, tr("this column cannot be edited")};
 }
+
+} // namespace
 
 } // namespace kopru::ValueCheck

@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The entity pages offscreen: editing through the delegates, refusals reported
+// as status messages, add and undo, Turkish search typed into the search box,
+// and the explicit confirmation before placements go with a partner.
+#include "common/testutil.h"
+#include "demo/demogenerator.h"
+#include "itemmodels/partnertablemodel.h"
+#include "itemmodels/roles.h"
+#include "itemmodels/sessioncompetencymodel.h"
+#include "itemmodels/turkishfilterproxy.h"
+#include "pages/entitybrowser.h"
+#include "pages/page.h"
+#include "pages/pageregistry.h"
+#include "pages/partnerdetailpanel.h"
+#include "pages/partnerspage.h"
+#include "pages/recorddialog.h"
+#include "pages/teacherspage.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTimer>
+#include <QUndoStack>
+
+using namespace kopru;
+using kopru::test::scalar;
+
+class TestEntityPages : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+    int m_n = 0;
+    int m_isikId = 0, m_partnerWithPlacements = 0;
+
+    QSqlDatabase c() const { return m_db->connection(); }
+
+    static QModelIndex proxyIndexOf(EntityBrowser *browser, int id, int column)
+    {
+        QAbstractItemModel *proxy = browser->proxy();
+        for (int r = 0; r < proxy->rowCount(); ++r)
+            if (proxy->index(r, 0).data(IdRole).toInt() == id)
+                return proxy->index(r, column);
+        return {};
+    }
+
+    static void typeText(QWidget *w, const QString &text)
+    {
+        // QTest::keyClicks aborts on non-ASCII in Qt 6.4: one key event per character.
+        for (QChar ch : text)
+            QTest::sendKeyEvent(QTest::Click, w, Qt::Key_unknown, QString(ch), Qt::NoModifier);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("KopruTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_entitypages"));
+    }
+
+    void init()
+    {
+        m_db = test::newDatabase(m_dir.filePath(QStringLiteral("p%1.kopru").arg(++m_n)));
+        QVERIFY(m_db);
+        DemoGenerator::Options o;
+        o.teachers = 80;
+        o.partners = 12;
+        o.minPlaces = 20;
+        QVERIFY(DemoGenerator::generate(c(), o).ok());
+        QVERIFY(Sql::exec(c(), QStringLiteral("INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id) "
+                                              "VALUES ('10000000146', 'AYŞE', 'IŞIK', 1, 34)")));
+        m_isikId = scalar(c(), QStringLiteral("SELECT id FROM teacher WHERE national_id = '10000000146'")).toInt();
+        const int session = scalar(c(), QStringLiteral("SELECT min(id) FROM training_session")).toInt();
+        m_partnerWithPlacements = scalar(c(), QStringLiteral("SELECT partner_id FROM training_session WHERE id = %1").arg(session)).toInt();
+        const int field = scalar(c(), QStringLiteral("SELECT field_id FROM training_session WHERE id = %1").arg(session)).toInt();
+        QVERIFY(Sql::exec(c(), QStringLiteral("INSERT INTO placement(teacher_id, session_id) SELECT id, ? FROM teacher "
+                                              "WHERE field_id = ? ORDER BY id LIMIT 2"), {session, field}));
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM placement")).toInt(), 2);
+    }
+
+    void cleanup() { m_db.reset(); }
+
+    void invalidNationalIdTypedInTheTableIsRefused_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("checksum wrong") << QStringLiteral("17291716050") << false;
+        QTest::newRow("ten digits") << QStringLiteral("1729171606") << false;
+        QTest::newRow("valid") << QStringLiteral("17291716060") << true;
+    }
+
+    void invalidNationalIdTypedInTheTableIsRefused()
+    {
+        QFETCH(QString, typed);
+        QFETCH(bool, accepted);
+        QUndoStack undo;
+        std::unique_ptr<Page> page(createTeachersPage(&undo, nullptr));
+        page->setDatabase(m_db.get());
+        page->resize(1200, 700);
+        page->show();
+        QVERIFY(QTest::qWaitForWindowExposed(page.get()));
+        QSignalSpy status(page.get(), &Page::statusMessage);
+        auto *browser = page->findChild<EntityBrowser *>();
+        auto *view = page->findChild<QTableView *>(QStringLiteral("entities"));
+        QVERIFY(browser && view);
+        const QModelIndex cell = proxyIndexOf(browser, m_isikId, 0); // national ID column
+        QVERIFY(cell.isValid());
+        view->setCurrentIndex(cell);
+        view->edit(cell);
+        QLineEdit *editor = nullptr;
+        for (QLineEdit *e : view->viewport()->findChildren<QLineEdit *>())
+            if (e->isVisible())
+                editor = e;
+        QVERIFY(editor);
+        editor->selectAll();
+        QTest::keyClicks(editor, typed);
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_VERIFY(!editor->isVisible()); // the delegate commits through a queued call
+        const QString stored = scalar(c(), QStringLiteral("SELECT national_id FROM teacher WHERE id = %1").arg(m_isikId)).toString();
+        if (accepted) {
+            QCOMPARE(stored, typed);
+            QCOMPARE(undo.count(), 1);
+            undo.undo();
+            QCOMPARE(scalar(c(), QStringLiteral("SELECT national_id FROM teacher WHERE id = %1").arg(m_isikId)).toString(),
+                     QStringLiteral("10000000146"));
+        } else {
+            QCOMPARE(stored, QStringLiteral("10000000146"));
+            QCOMPARE(undo.count(), 0);
+            QVERIFY(status.count() >= 1);
+            const QString message = status.last().at(0).toString();
+            QVERIFY2(message.contains(QStringLiteral("National ID")), qPrintable(message));
+            QCOMPARE(proxyIndexOf(browser, m_isikId, 0).data().toString(), QStringLiteral("10000000146"));
+        }
+    }
+
+    void addedTeacherIsGoneAfterUndo()
+    {
+        QUndoStack undo;
+        std::unique_ptr<Page> page(createTeachersPage(&undo, nullptr));
+        page->setDatabase(m_db.get());
+        page->show();
+        auto *browser = page->findChild<EntityBrowser *>();
+        const int before = scalar(c(), QStringLiteral("SELECT count(*) FROM teacher")).toInt();
+        QString refusal;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<RecordDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            dialog->findChild<QLineEdit *>(QStringLiteral("national_id"))->setText(QStringLiteral("17291716050"));
+            dialog->findChild<QLineEdit *>(QStringLiteral("first_name"))->setText(QStringLiteral("Deniz"));
+            dialog->findChild<QLineEdit *>(QStringLiteral("last_name"))->setText(QStringLiteral("Işıklar"));
+            dialog->accept(); // refused: checksum
+            refusal = dialog->findChild<QLabel *>(QStringLiteral("problem"))->text();
+            dialog->findChild<QLineEdit *>(QStringLiteral("national_id"))->setText(QStringLiteral("17291716060"));
+            dialog->accept();
+        });
+        QSignalSpy status(page.get(), &Page::statusMessage);
+        browser->addButton()->click();
+        QVERIFY2(!refusal.isEmpty(), "the invalid national ID was not explained in the dialog");
+        QVERIFY2(scalar(c(), QStringLiteral("SELECT count(*) FROM teacher")).toInt() == before + 1,
+                 qPrintable(status.isEmpty() ? QString() : status.last().at(0).toString()));
+        const int id = scalar(c(), QStringLiteral("SELECT id FROM teacher WHERE national_id = '17291716060'")).toInt();
+        QVERIFY(id > 0);
+        QCOMPARE(browser->currentId(), id);
+        QCOMPARE(undo.count(), 1);
+        undo.undo();
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM teacher")).toInt(), before);
+        QVERIFY(!proxyIndexOf(browser, id, 0).isValid());
+        undo.redo();
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT last_name FROM teacher WHERE id = %1").arg(id)).toString(), QStringLiteral("Işıklar"));
+    }
+
+    void typingIsikFindsIsikInCapitals()
+    {
+        QUndoStack undo;
+        std::unique_ptr<Page> page(createTeachersPage(&undo, nullptr));
+        page->setDatabase(m_db.get());
+        page->show();
+        QVERIFY(QTest::qWaitForWindowExposed(page.get()));
+        auto *browser = page->findChild<EntityBrowser *>();
+        QLineEdit *search = browser->searchEdit();
+        search->setFocus();
+        typeText(search, QStringLiteral("ışık"));
+        QCOMPARE(search->text(), QStringLiteral("ışık"));
+        QTRY_VERIFY(browser->proxy()->rowCount() < scalar(c(), QStringLiteral("SELECT count(*) FROM teacher")).toInt());
+        QVERIFY(proxyIndexOf(browser, m_isikId, 0).isValid());
+        QCOMPARE(proxyIndexOf(browser, m_isikId, 1).data().toString(), QStringLiteral("IŞIK"));
+        for (int r = 0; r < browser->proxy()->rowCount(); ++r)
+            QVERIFY(browser->proxy()->index(r, 0).data(SearchKeyRole).toString().contains(QStringLiteral("ışık")));
+        // Dotless and dotted i are different letters: "isik" does not find IŞIK.
+        search->clear();
+        typeText(search, QStringLiteral("isik"));
+        QTRY_VERIFY(!proxyIndexOf(browser, m_isikId, 0).isValid());
+    }
+
+    void deletingPartnerWithPlacementsNamesTheCountAndCancelKeepsAll()
+    {
+        QUndoStack undo;
+        std::unique_ptr<Page> page(createPartnersPage(&undo, nullptr));
+        page->setDatabase(m_db.get());
+        page->show();
+        auto *browser = page->findChild<EntityBrowser *>();
+        browser->selectId(m_partnerWithPlacements);
+        QCOMPARE(browser->selectedIds(), QList<int>{m_partnerWithPlacements});
+        const auto counts = [this] {
+            return scalar(c(), QStringLiteral("SELECT (SELECT count(*) FROM partner) || '/' || (SELECT count(*) FROM training_session) "
+                                              "|| '/' || (SELECT count(*) FROM session_competency) || '/' || (SELECT count(*) FROM placement)"))
+                .toString();
+        };
+        const QString before = counts();
+        QString question;
+        QTimer::singleShot(0, this, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            question = box->text();
+            box->button(QMessageBox::Cancel)->click();
+        });
+        browser->deleteButton()->click();
+        QVERIFY2(question.contains(QStringLiteral("2 placement")), qPrintable(question));
+        QCOMPARE(counts(), before);
+        QCOMPARE(undo.count(), 0);
+
+        // Confirmed: partner, sessions and the two placements go, in one undoable step.
+        QTimer::singleShot(0, this, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            for (QAbstractButton *b : box->buttons())
+                if (box->buttonRole(b) == QMessageBox::DestructiveRole)
+                    b->click();
+        });
+        browser->deleteButton()->click();
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM placement")).toInt(), 0);
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM partner WHERE id = %1").arg(m_partnerWithPlacements)).toInt(), 0);
+        QCOMPARE(undo.count(), 1);
+        undo.undo();
+        QCOMPARE(counts(), before);
+    }
+
+    void partnerDetailShowsSessionsAndCoverage()
+    {
+        QUndoStack undo;
+        auto *page = new PartnersPage(&undo, nullptr);
+        std::unique_ptr<Page> owner(page);
+        page->setDatabase(m_db.get());
+        page->show();
+        page->browser()->selectId(m_partnerWithPlacements);
+        PartnerDetailPanel *detail = page->detail();
+        const int sessions = scalar(c(), QStringLiteral("SELECT count(*) FROM training_session WHERE partner_id = %1").arg(m_partnerWithPlacements)).toInt();
+        QCOMPARE(detail->sessionModel()->rowCount(), sessions);
+        QVERIFY(detail->coverageModel()->sessionId() > 0);
+        // Capacity 0 refused with a status message; 5 accepted.
+        QSignalSpy status(page, &Page::statusMessage);
+        auto *view = detail->sessionsView();
+        const QModelIndex capacity = view->model()->index(0, 4);
+        QVERIFY(!view->model()->setData(capacity, 0, Qt::EditRole));
+        QCOMPARE(status.count(), 1);
+        QVERIFY(view->model()->setData(capacity, 5, Qt::EditRole));
+        const int sessionId = capacity.siblingAtColumn(0).data(IdRole).toInt();
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT capacity FROM training_session WHERE id = %1").arg(sessionId)).toInt(), 5);
+    }
+};
+
+QTEST_MAIN(TestEntityPages)
+#include "tst_entitypages.moc"

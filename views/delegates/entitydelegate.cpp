@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "delegates/entitydelegate.h"
+
+#include "editing/valuecheck.h"
+#include "itemmodels/roles.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QLineEdit>
+#include <QRegularExpressionValidator>
+#include <QSpinBox>
+
+namespace kopru {
+
+namespace {
+
+ValueKind kindOf(const QModelIndex &index)
+{
+    const QVariant v = index.data(ValueKindRole);
+    return v.isValid() ? ValueKind(v.toInt()) : ValueKind::Text;
+}
+
+} // namespace
+
+EntityDelegate::EntityDelegate(QObject *parent) : QStyledItemDelegate(parent) {}
+
+QWidget *EntityDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    switch (kindOf(index)) {
+    case ValueKind::Province:
+    case ValueKind::Field:
+    case ValueKind::Centre: {
+        auto *combo = new QComboBox(parent);
+        if (kindOf(index) == ValueKind::Centre)
+            combo->addItem(tr("(none)"), QVariant());
+        for (const QVariant &choice : index.data(ChoicesRole).toList()) {
+            const QVariantList pair = choice.toList();
+            if (pair.size() == 2)
+                combo->addItem(pair.at(1).toString(), pair.at(0));
+        }
+        combo->setMaxVisibleItems(20);
+        return combo;
+    }
+    case ValueKind::Date: {
+        auto *edit = new QDateEdit(parent);
+        edit->setDisplayFormat(ValueCheck::dateDisplayFormat());
+        edit->setCalendarPopup(true);
+        return edit;
+    }
+    case ValueKind::Integer:
+    case ValueKind::Rating: {
+        auto *spin = new QSpinBox(parent);
+        spin->setRange(index.data(MinimumRole).toInt(), index.data(MaximumRole).toInt());
+        if (spin->minimum() == 0 && kindOf(index) == ValueKind::Rating)
+            spin->setSpecialValueText(tr("not applicable"));
+        spin->setAlignment(Qt::AlignRight);
+        return spin;
+    }
+    case ValueKind::NationalId: {
+        auto *edit = new QLineEdit(parent);
+        edit->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,11}")), edit));
+        edit->setPlaceholderText(tr("11 digits"));
+        return edit;
+    }
+    case ValueKind::Phone: {
+        auto *edit = new QLineEdit(parent);
+        edit->setPlaceholderText(tr("0XXX XXX XX XX"));
+        return edit;
+    }
+    case ValueKind::Email: {
+        auto *edit = new QLineEdit(parent);
+        edit->setPlaceholderText(tr("name@example.org"));
+        return edit;
+    }
+    default: return QStyledItemDelegate::createEditor(parent, option, index);
+    }
+}
+
+void EntityDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
+{
+    const QVariant value = index.data(Qt::EditRole);
+    if (auto *combo = qobject_cast<QComboBox *>(editor)) {
+        const int at = combo->findData(value);
+        combo->setCurrentIndex(at >= 0 ? at : 0);
+    } else if (auto *date = qobject_cast<QDateEdit *>(editor)) {
+        date->setDate(value.toDate().isValid() ? value.toDate() : QDate::currentDate());
+    } else if (auto *spin = qobject_cast<QSpinBox *>(editor)) {
+        spin->setValue(value.isNull() ? spin->minimum() : value.toInt());
+    } else if (auto *line = qobject_cast<QLineEdit *>(editor)) {
+        line->setText(value.toString());
+    } else {
+        QStyledItemDelegate::setEditorData(editor, index);
+    }
+}
+
+void EntityDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const
+{
+    // The model validates and emits editRefused with the reason; a refused value is not written.
+    if (auto *combo = qobject_cast<QComboBox *>(editor))
+        model->setData(index, combo->currentData(), Qt::EditRole);
+    else if (auto *date = qobject_cast<QDateEdit *>(editor))
+        model->setData(index, date->date(), Qt::EditRole);
+    else if (auto *spin = qobject_cast<QSpinBox *>(editor))
+        model->setData(index, spin->value(), Qt::EditRole);
+    else if (auto *line = qobject_cast<QLineEdit *>(editor))
+        model->setData(index, line->text(), Qt::EditRole);
+    else
+        QStyledItemDelegate::setModelData(editor, model, index);
+}
+
+void EntityDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option, const QModelIndex &) const
+{
+    editor->setGeometry(option.rect);
+}
+
+} // namespace kopru

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pages/pagewiring.h"
+
+#include "editing/changenotifier.h"
+#include "pages/page.h"
+
+#include <QSettings>
+#include <QSplitter>
+#include <QTimer>
+
+namespace kopru::PageWiring {
+
+void restoreSplitter(QSplitter *splitter, const QString &pageName)
+{
+    const QByteArray state = QSettings().value(QStringLiteral("pages/%1/splitter").arg(pageName)).toByteArray();
+    if (!state.isEmpty())
+        splitter->restoreState(state);
+}
+
+void saveSplitter(const QSplitter *splitter, const QString &pageName)
+{
+    QSettings().setValue(QStringLiteral("pages/%1/splitter").arg(pageName), splitter->saveState());
+}
+
+void forwardChanges(Page *page)
+{
+    auto *coalesce = new QTimer(page);
+    coalesce->setSingleShot(true);
+    coalesce->setInterval(0);
+    QObject::connect(coalesce, &QTimer::timeout, page, &Page::dataModified);
+    ChangeNotifier *n = ChangeNotifier::instance();
+    const auto changed = [page, coalesce] {
+        if (page->isVisible())
+            coalesce->start();
+    };
+    QObject::connect(n, &ChangeNotifier::rowsChanged, page, changed);
+    QObject::connect(n, &ChangeNotifier::tableChanged, page, changed);
+    QObject::connect(n, &ChangeNotifier::failed, page, [page](const QString &reason) {
+        if (page->isVisible())
+            emit page->statusMessage(reason, 10000);
+    });
+}
+
+} // namespace kopru::PageWiring

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+class QSplitter;
+
+namespace kopru {
+
+class Page;
+
+// Small pieces the entity pages share.
+namespace PageWiring {
+
+// Splitter sizes kept in QSettings under "pages/<name>/splitter".
+void restoreSplitter(QSplitter *splitter, const QString &pageName);
+void saveSplitter(const QSplitter *splitter, const QString &pageName);
+
+// While `page` is visible, changes announced by the undo commands make it emit
+// dataModified (once per event-loop turn) and failed undo/redo steps become
+// status messages.
+void forwardChanges(Page *page);
+
+} // namespace PageWiring
+
+} // namespace kopru

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "itemmodels/lookups.h"
+#include "pages/page.h"
+
+class QSplitter;
+
+namespace kopru {
+
+class EntityBrowser;
+class TeacherDetailPanel;
+class TeacherTableModel;
+
+// Teachers: the national survey's teachers in a searchable, filterable, editable
+// table with the selected teacher's ratings and placements beside it.
+class TeachersPage final : public Page
+{
+    Q_OBJECT
+public:
+    TeachersPage(QUndoStack *undo, QWidget *parent);
+    ~TeachersPage() override;
+
+    QString pageName() const override { return QStringLiteral("teachers"); }
+    QString pageTitle() const override { return tr("Teachers"); }
+    void setDatabase(Database *db) override;
+    void setFieldCode(const QString &code) override;
+    void refresh() override;
+
+    EntityBrowser *browser() const { return m_browser; }
+
+private:
+    void addTeacher();
+    void deleteSelected();
+    void eraseCurrent();
+    void showContextMenu(const QPoint &pos);
+    void currentChanged();
+
+    Database *m_db = nullptr;
+    Lookups m_lookups;
+    TeacherTableModel *m_model;
+    EntityBrowser *m_browser;
+    TeacherDetailPanel *m_detail;
+    QSplitter *m_splitter;
+    QString m_pendingFieldCode;
+};
+
+} // namespace kopru
