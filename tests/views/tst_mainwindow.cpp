@@ -14,6 +14,7 @@
 #include <QComboBox>
 #include <QCommandLinkButton>
 #include <QDate>
+#include <QDir>
 #include <QFileDialog>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -288,6 +289,27 @@ private slots:
         // A page's status message appears in the status bar.
         emit overview->statusMessage(QStringLiteral("hello from a page"), 0);
         QCOMPARE(w.statusBar()->currentMessage(), QStringLiteral("hello from a page"));
+    }
+
+    void overviewGroupsByCentre()
+    {
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(w.openFile(m_dbPath));
+        auto *grouping = w.findChild<QComboBox *>(QStringLiteral("overviewGrouping"));
+        auto *table = w.findChild<QTableView *>(QStringLiteral("overviewTable"));
+        QVERIFY(grouping && table);
+        grouping->setCurrentIndex(grouping->findData(1));
+        QCOMPARE(table->model()->rowCount(), 15); // the demo gives every teacher a centre
+        QCOMPARE(table->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Centre"));
+        int teachers = 0;
+        for (int r = 0; r < table->model()->rowCount(); ++r)
+            teachers += table->model()->index(r, 2).data().toInt();
+        QCOMPARE(teachers, 200);
+        // To look at it: KOPRU_TEST_SHOTS=/some/dir
+        if (const QString dir = qEnvironmentVariable("KOPRU_TEST_SHOTS"); !dir.isEmpty())
+            w.grab().save(QDir(dir).filePath(QStringLiteral("overview-by-centre.png")));
     }
 
     void undoActionsFollowTheStack()

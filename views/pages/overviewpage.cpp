@@ -152,6 +152,10 @@ void OverviewPage::refresh()
     } else if (Status s = m_model->reload(m_db->connection(), grouping); !s) {
         emit statusMessage(tr("The overview could not be loaded: %1").arg(s.message()), 0);
     }
+    // A field's centres are long, a centre's province is one word.
+    m_table->horizontalHeader()->setSectionResizeMode(
+        OverviewModel::Coordination,
+        grouping == OverviewModel::Grouping::ByField ? QHeaderView::Stretch : QHeaderView::ResizeToContents);
     updateTiles();
     if (!m_fieldCode.isEmpty())
         selectField(m_fieldCode);
