@@ -38,34 +38,44 @@ struct LaidOutPage
     std::vector<Op> ops;
 };
 
-// Shapes each distinct one-line string once per font: measuring and painting
-// reuse the glyph runs (most cells repeat: dates, provinces, schools, status).
+// Shapes and lays out each distinct (text, width) once per font: measuring
+// and painting reuse the glyph runs (most cells repeat: dates, provinces,
+// schools, statuses), and painting glyph runs skips a second text layout.
 class GlyphCache
 {
 public:
     struct Entry
     {
-        QList<QGlyphRun> runs;
-        double width = 0;
+        QList<QGlyphRun> runs; // positioned relative to the text's top left
+        double width = 0;      // widest line
+        double height = 0;
+        int lines = 0;
     };
     GlyphCache(const QFont *fonts, QPaintDevice *device) : m_fonts(fonts), m_device(device) {}
 
-    const Entry &get(FontRole role, const QString &text)
+    // `wrapWidth` <= 0: one line, never wrapped.
+    const Entry &get(FontRole role, const QString &text, double wrapWidth = 0)
     {
         auto &cache = m_cache[role];
-        auto it = cache.find(text);
+        const QString key = QString::number(qRound(wrapWidth)) + QChar(0x1F) + text;
+        auto it = cache.find(key);
         if (it == cache.end()) {
             QTextLayout layout(text, m_fonts[role], m_device);
-            layout.setCacheEnabled(true);
+            QTextOption option;
+            option.setWrapMode(wrapWidth > 0 ? QTextOption::WrapAtWordBoundaryOrAnywhere : QTextOption::NoWrap);
+            layout.setTextOption(option);
             layout.beginLayout();
-            QTextLine line = layout.createLine();
-            if (line.isValid())
-                line.setLineWidth(1e9);
-            layout.endLayout();
             Entry e;
-            e.width = line.isValid() ? line.naturalTextWidth() : 0;
+            for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+                line.setLineWidth(wrapWidth > 0 ? wrapWidth : 1e9);
+                line.setPosition(QPointF(0, e.height));
+                e.height += line.height();
+                e.width = std::max(e.width, line.naturalTextWidth());
+                ++e.lines;
+            }
+            layout.endLayout();
             e.runs = layout.glyphRuns();
-            it = cache.insert(text, std::move(e));
+            it = cache.insert(key, std::move(e));
         }
         return it.value();
     }
@@ -139,18 +149,15 @@ private:
     // Height of `text` wrapped to `width`; *advance = its width when it fits on one line, else -1.
     double textHeight(FontRole role, const QString &text, double width, double *advance = nullptr) const
     {
-        const QFontMetricsF &fm = m_metrics[role];
-        if (!text.contains(QLatin1Char('\n'))) {
-            const double w = m_glyphs->get(role, text).width;
-            if (w <= width) {
-                if (advance)
-                    *advance = w;
-                return fm.lineSpacing();
-            }
+        const auto &one = m_glyphs->get(role, text);
+        if (one.lines <= 1 && one.width <= width) {
+            if (advance)
+                *advance = one.width;
+            return std::max(one.height, m_metrics[role].lineSpacing());
         }
         if (advance)
             *advance = -1;
-        return fm.boundingRect(QRectF(0, 0, width, 1e6), Qt::TextWordWrap | Qt::AlignLeft, text).height();
+        return m_glyphs->get(role, text, width).height;
     }
 
     void paragraph(const QString &text, FontRole role, double spaceAfter)
@@ -316,8 +323,18 @@ Expected<int> ReportPainter::paint(QPagedPaintDevice *device) const
                 if (op.baselineX >= 0) {
                     for (const QGlyphRun &run : layout.glyphs().get(op.font, op.text).runs)
                         painter.drawGlyphRun(QPointF(op.baselineX, op.rect.top()), run);
-                } else
-                    painter.drawText(op.rect, op.flags, op.text);
+                } else {
+                    const auto &entry = layout.glyphs().get(op.font, op.text, op.rect.width());
+                    const bool overflows = entry.height > op.rect.height() + 1; // a row cut at the page height
+                    if (overflows) {
+                        painter.save();
+                        painter.setClipRect(op.rect);
+                    }
+                    for (const QGlyphRun &run : entry.runs)
+                        painter.drawGlyphRun(op.rect.topLeft(), run);
+                    if (overflows)
+                        painter.restore();
+                }
                 break;
             }
         }

@@ -1,16 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Placeholder until the export dialog is built.
+#include "exporter/exportdialog.h"
 #include "pages/pageregistry.h"
-
-#include <QCoreApplication>
-#include <QMessageBox>
 
 namespace kopru {
 
-void runExportDialog(Database *, QWidget *parent)
+void runExportDialog(Database *db, QWidget *parent)
 {
-    QMessageBox::information(parent, QCoreApplication::translate("ExportDialog", "Export"),
-                             QCoreApplication::translate("ExportDialog", "The export dialog is in preparation."));
+    ExportDialog dialog(db, parent);
+    dialog.exec();
 }
 
 } // namespace kopru

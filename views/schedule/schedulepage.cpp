@@ -1,15 +1,196 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Placeholder until the page is built.
-#include "pages/pageregistry.h"
-#include "pages/placeholderpage.h"
+#include "schedule/schedulepage.h"
 
-#include <QCoreApplication>
+#include "db/database.h"
+#include "export/exporttablemodel.h"
+#include "export/pdfexport.h"
+#include "export/reportbuilders.h"
+#include "export/reportpainter.h"
+#include "export/schedulebuilders.h"
+#include "export/tablebuilders.h"
+#include "itemmodels/turkishfilterproxy.h"
+#include "pages/pageregistry.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
+#include <QPushButton>
+#include <QSqlQuery>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
 
 namespace kopru {
 
-Page *createSchedulePage(QUndoStack *undo, QWidget *parent)
+using namespace exporting;
+
+SchedulePage::SchedulePage(QUndoStack *undo, QWidget *parent) : Page(undo, parent)
 {
-    return new PlaceholderPage(QStringLiteral("schedule"), QCoreApplication::translate("Navigation", "Schedule"), undo, parent);
+    createLayout();
 }
+
+void SchedulePage::createLayout()
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Centre:"), this));
+    m_centre = new QComboBox(this);
+    m_centre->setMinimumContentsLength(28);
+    bar->addWidget(m_centre);
+    m_search = new QLineEdit(this);
+    m_search->setPlaceholderText(tr("Search teacher, partner, school…"));
+    m_search->setClearButtonEnabled(true);
+    bar->addWidget(m_search, 1);
+    auto *printButton = new QPushButton(tr("&Print…"), this);
+    auto *pdfButton = new QPushButton(tr("Save as P&DF…"), this);
+    bar->addWidget(printButton);
+    bar->addWidget(pdfButton);
+    layout->addLayout(bar);
+
+    m_tabs = new QTabWidget(this);
+    const QString titles[ViewCount] = {tr("By partner"), tr("By teacher"), tr("Calendar per centre")};
+    for (int v = 0; v < ViewCount; ++v) {
+        m_models[v] = new ExportTableModel(this);
+        m_proxies[v] = new TurkishFilterProxy(this);
+        m_proxies[v]->setSourceModel(m_models[v]);
+        m_proxies[v]->setSortRole(ExportTableModel::RawValueRole);
+        m_views[v] = new QTableView(this);
+        m_views[v]->setModel(m_proxies[v]);
+        m_views[v]->setSortingEnabled(true);
+        m_views[v]->sortByColumn(-1, Qt::AscendingOrder);
+        m_views[v]->setAlternatingRowColors(true);
+        m_views[v]->setSelectionBehavior(QAbstractItemView::SelectRows);
+        m_views[v]->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        m_views[v]->setWordWrap(false);
+        m_views[v]->verticalHeader()->setVisible(false);
+        m_views[v]->verticalHeader()->setDefaultSectionSize(m_views[v]->fontMetrics().height() + 6);
+        m_views[v]->horizontalHeader()->setStretchLastSection(true);
+        m_tabs->addTab(m_views[v], titles[v]);
+    }
+    layout->addWidget(m_tabs, 1);
+    m_summary = new QLabel(this);
+    layout->addWidget(m_summary);
+
+    connect(m_centre, &QComboBox::currentIndexChanged, this, [this] { reload(); });
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        for (TurkishFilterProxy *p : m_proxies)
+            p->setSearchText(text);
+    });
+    connect(printButton, &QPushButton::clicked, this, &SchedulePage::print);
+    connect(pdfButton, &QPushButton::clicked, this, &SchedulePage::saveAsPdf);
+}
+
+void SchedulePage::setDatabase(Database *db)
+{
+    m_db = db;
+    reloadCentres();
+    reload();
+}
+
+void SchedulePage::refresh() { reload(); }
+
+void SchedulePage::setCentre(int centreId)
+{
+    const int index = m_centre->findData(centreId);
+    m_centre->setCurrentIndex(index < 0 ? 0 : index);
+}
+
+void SchedulePage::setCurrentView(View view) { m_tabs->setCurrentIndex(view); }
+
+void SchedulePage::reloadCentres()
+{
+    const QSignalBlocker blocker(m_centre);
+    const QVariant previous = m_centre->currentData();
+    m_centre->clear();
+    m_centre->addItem(tr("All centres"), 0);
+    if (m_db) {
+        QSqlQuery q(m_db->connection());
+        if (q.exec(QStringLiteral("SELECT id, name FROM centre ORDER BY name")))
+            while (q.next())
+                m_centre->addItem(q.value(1).toString(), q.value(0).toInt());
+    }
+    const int index = m_centre->findData(previous);
+    m_centre->setCurrentIndex(index < 0 ? 0 : index);
+}
+
+void SchedulePage::reload()
+{
+    m_sessions.clear();
+    m_rows.clear();
+    if (m_db) {
+        ExportScope scope;
+        scope.centreId = m_centre->currentData().toInt();
+        auto rows = loadPlan(m_db->connection(), scope);
+        if (rows)
+            m_rows = std::move(rows.value());
+        else
+            emit statusMessage(rows.message(), 10000);
+    }
+    m_sessions = groupBySession(m_rows);
+    m_models[ByPartner]->setDocument(scheduleTable(m_sessions, SheetGrouping::ByCentre, nullptr));
+    m_models[ByTeacher]->setDocument(teacherScheduleTable(m_rows));
+    m_models[ByCentre]->setDocument(centreCalendarTable(m_sessions));
+    for (QTableView *v : m_views) {
+        v->resizeColumnsToContents();
+        for (int c = 0; c < v->model()->columnCount(); ++c)
+            v->setColumnWidth(c, std::min(v->columnWidth(c), 320));
+    }
+    m_summary->setText(m_rows.empty() ? tr("No placements yet: run the planner first.")
+                                      : tr("%n placement(s) in %1 session(s)", nullptr, int(m_rows.size())).arg(m_sessions.size()));
+}
+
+ReportDocument SchedulePage::currentReport() const
+{
+    switch (View(m_tabs->currentIndex())) {
+    case ByPartner:
+        return scheduleReport(m_sessions, nullptr);
+    case ByTeacher:
+        return tableReport(teacherScheduleTable(m_rows));
+    case ByCentre:
+    case ViewCount:
+        break;
+    }
+    return tableReport(centreCalendarTable(m_sessions));
+}
+
+void SchedulePage::print()
+{
+    const ReportDocument doc = currentReport();
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
+    printer.setDocName(doc.title);
+    QPrintPreviewDialog preview(&printer, this);
+    preview.setWindowTitle(tr("Print preview — %1").arg(doc.title));
+    connect(&preview, &QPrintPreviewDialog::paintRequested, this, [&doc](QPrinter *p) { ReportPainter(doc).paint(p); });
+    preview.resize(1100, 760);
+    preview.exec();
+}
+
+void SchedulePage::saveAsPdf()
+{
+    QFileDialog dialog(this, tr("Save schedule as PDF"));
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setMimeTypeFilters({QStringLiteral("application/pdf")});
+    dialog.setDefaultSuffix(QStringLiteral("pdf"));
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return;
+    const QString path = dialog.selectedFiles().first();
+    auto pages = writePdf(currentReport(), path);
+    if (!pages) {
+        QMessageBox::warning(this, tr("Save as PDF"), pages.message());
+        return;
+    }
+    emit statusMessage(tr("Saved %1 (%n page(s))", nullptr, pages.value()).arg(path), 5000);
+}
+
+Page *createSchedulePage(QUndoStack *undo, QWidget *parent) { return new SchedulePage(undo, parent); }
 
 } // namespace kopru

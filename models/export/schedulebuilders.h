@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "export/exporttable.h"
+#include "export/plandata.h"
+#include "export/reportdocument.h"
+
+namespace kopru::exporting {
+
+// Per teacher: their session, the partner's address and contact.
+// One sheet per centre; rows in plan order.
+TableDocument teacherScheduleTable(const std::vector<PlanRow> &rows);
+
+// Per centre: a calendar over the programme weeks. One sheet per centre, one
+// row per week (Monday to Sunday) from the first session's week to the last
+// session's week: sessions running, teachers in training, partners visited.
+TableDocument centreCalendarTable(const std::vector<ScheduleSession> &sessions);
+
+// The Monday of `date`'s week.
+QDate weekStart(const QDate &date);
+
+// Any table as a printable document: a section per sheet with its title, the
+// notes, and the table (dates as dd.MM.yyyy, numbers right-aligned).
+ReportDocument tableReport(const TableDocument &table);
+
+} // namespace kopru::exporting

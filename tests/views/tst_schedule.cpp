@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The schedule page (per partner, per teacher, calendar per centre) and the
+// File › Export… dialog, offscreen, on a small demo database with a plan.
+// Set KOPRU_SCREENSHOT_DIR to also save the page and the print preview as PNG.
+#include "common/testutil.h"
+
+#include "export/exporttablemodel.h"
+#include "export/reportpainter.h"
+#include "exporter/exportdialog.h"
+#include "schedule/schedulepage.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QLineEdit>
+#include <QPdfWriter>
+#include <QPrintPreviewDialog>
+#include <QTableView>
+#include <QTimer>
+#include <QUndoStack>
+
+using namespace kopru;
+using namespace kopru::exporting;
+
+class TestSchedule : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_dbPath;
+    std::unique_ptr<Database> m_db;
+    QUndoStack m_undo;
+
+    int count(const QString &sql) { return test::scalar(m_db->connection(), sql).toInt(); }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_dbPath = m_dir.filePath(QStringLiteral("schedule.kopru"));
+        QString out, err;
+        QCOMPARE(test::runCli({QStringLiteral("demo"), m_dbPath, QStringLiteral("--teachers"), QStringLiteral("400"), QStringLiteral("--partners"),
+                               QStringLiteral("80"), QStringLiteral("--seed"), QStringLiteral("7")}, &out, &err), 0);
+        if (test::runCli({QStringLiteral("plan"), m_dbPath}, &out, &err) != 0) {
+            // Without the planner: place teachers greedily, first come first served.
+            auto db = Database::open(m_dbPath);
+            QVERIFY(db);
+            QVERIFY(Sql::exec(db.value()->connection(), QStringLiteral(
+                "INSERT INTO placement(teacher_id, session_id) SELECT t.id, (SELECT s.id FROM training_session s "
+                "WHERE s.field_id = t.field_id ORDER BY s.id LIMIT 1) FROM teacher t "
+                "WHERE EXISTS (SELECT 1 FROM training_session s WHERE s.field_id = t.field_id) LIMIT 150")).ok());
+        }
+        auto db = Database::open(m_dbPath);
+        QVERIFY2(db, qPrintable(db.message()));
+        m_db = std::move(db.value());
+        QVERIFY(count(QStringLiteral("SELECT count(*) FROM placement")) > 0);
+    }
+
+    void viewsMatchTheDatabase()
+    {
+        SchedulePage page(&m_undo, nullptr);
+        for (int v = 0; v < SchedulePage::ViewCount; ++v) {
+            new QAbstractItemModelTester(page.model(SchedulePage::View(v)), QAbstractItemModelTester::FailureReportingMode::QtTest, &page);
+            new QAbstractItemModelTester(page.tableView(SchedulePage::View(v))->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, &page);
+        }
+        page.setDatabase(m_db.get());
+        const int placements = count(QStringLiteral("SELECT count(*) FROM placement WHERE status <> 'cancelled'"));
+        const int sessions = count(QStringLiteral("SELECT count(DISTINCT session_id) FROM placement WHERE status <> 'cancelled'"));
+        QCOMPARE(page.model(SchedulePage::ByTeacher)->rowCount(), placements);
+        QCOMPARE(page.model(SchedulePage::ByPartner)->rowCount(), sessions);
+        // The calendar: every centre with sessions gets the same run of weeks, Monday to Monday.
+        const ExportTableModel *calendar = page.model(SchedulePage::ByCentre);
+        QVERIFY(calendar->rowCount() > 0);
+        const QDate firstWeek = calendar->index(0, 0).data(ExportTableModel::RawValueRole).toDate();
+        QCOMPARE(firstWeek.dayOfWeek(), 1);
+        const QDate firstStart = QDate::fromString(test::scalar(m_db->connection(), QStringLiteral(
+            "SELECT min(ts.start_date) FROM placement p JOIN training_session ts ON ts.id = p.session_id WHERE p.status <> 'cancelled'")).toString(), Qt::ISODate);
+        QVERIFY(firstWeek <= firstStart && firstWeek.daysTo(firstStart) < 7);
+        int teacherWeeks = 0;
+        for (int r = 0; r < calendar->rowCount(); ++r)
+            teacherWeeks += calendar->index(r, 3).data(ExportTableModel::RawValueRole).toInt();
+        QVERIFY(teacherWeeks >= placements); // each placement spans at least one week
+
+        // One centre only.
+        const int centre = count(QStringLiteral("SELECT t.centre_id FROM placement p JOIN teacher t ON t.id = p.teacher_id "
+                                                "WHERE t.centre_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"));
+        page.setCentre(centre);
+        const int inCentre = test::scalar(m_db->connection(), QStringLiteral(
+            "SELECT count(*) FROM placement p JOIN teacher t ON t.id = p.teacher_id WHERE p.status <> 'cancelled' AND t.centre_id = %1").arg(centre)).toInt();
+        QCOMPARE(page.model(SchedulePage::ByTeacher)->rowCount(), inCentre);
+
+        // Search with Turkish folding on the teacher view.
+        const QString teacher = page.model(SchedulePage::ByTeacher)->index(0, 0).data().toString();
+        page.findChild<QLineEdit *>()->setText(teacher);
+        QVERIFY(page.tableView(SchedulePage::ByTeacher)->model()->rowCount() >= 1);
+        QVERIFY(page.tableView(SchedulePage::ByTeacher)->model()->rowCount() < inCentre || inCentre == 1);
+        page.findChild<QLineEdit *>()->clear();
+        QCOMPARE(page.tableView(SchedulePage::ByTeacher)->model()->rowCount(), inCentre);
+        page.setDatabase(nullptr);
+        QCOMPARE(page.model(SchedulePage::ByTeacher)->rowCount(), 0);
+    }
+
+    void printedDocumentHasEveryRow()
+    {
+        SchedulePage page(&m_undo, nullptr);
+        page.setDatabase(m_db.get());
+        for (int v = 0; v < SchedulePage::ViewCount; ++v) {
+            page.setCurrentView(SchedulePage::View(v));
+            const ReportDocument doc = page.currentReport();
+            std::size_t rows = 0;
+            for (const ReportSection &s : doc.sections)
+                for (const ReportBlock &b : s.blocks)
+                    rows += b.rows.size();
+            QCOMPARE(int(rows), page.model(SchedulePage::View(v))->rowCount());
+            QPdfWriter writer(m_dir.filePath(QStringLiteral("view%1.pdf").arg(v)));
+            auto pages = ReportPainter(doc).paint(&writer);
+            QVERIFY2(pages.ok(), qPrintable(pages.message()));
+            QVERIFY(pages.value() >= int(doc.sections.size()));
+        }
+    }
+
+    void printPreviewOpensAndRenders()
+    {
+        SchedulePage page(&m_undo, nullptr);
+        page.resize(1200, 700);
+        page.setDatabase(m_db.get());
+        page.setCurrentView(SchedulePage::ByPartner);
+        const QString shots = qEnvironmentVariable("KOPRU_SCREENSHOT_DIR");
+        if (!shots.isEmpty()) {
+            page.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&page));
+            page.grab().save(QDir(shots).filePath(QStringLiteral("schedule-en.png")));
+        }
+        bool seen = false;
+        QTimer::singleShot(0, this, [&] {
+            auto *preview = qobject_cast<QPrintPreviewDialog *>(QApplication::activeModalWidget());
+            if (!preview) {
+                const auto dialogs = QApplication::topLevelWidgets();
+                for (QWidget *w : dialogs)
+                    if (auto *d = qobject_cast<QPrintPreviewDialog *>(w))
+                        preview = d;
+            }
+            if (!preview)
+                return;
+            seen = true;
+            QTest::qWait(300);
+            if (!shots.isEmpty())
+                preview->grab().save(QDir(shots).filePath(QStringLiteral("print-preview-en.png")));
+            preview->reject();
+        });
+        page.print();
+        QVERIFY(seen);
+    }
+
+    void exportDialogWritesTheFile()
+    {
+        ExportDialog dialog(m_db.get(), nullptr);
+        ExportRequest r;
+        r.kind = Kind::Schedule;
+        r.format = Format::Ics;
+        r.outPath = m_dir.filePath(QStringLiteral("dialog.ics"));
+        dialog.setRequest(r);
+        const ExportRequest back = dialog.request();
+        QCOMPARE(int(back.kind), int(Kind::Schedule));
+        QCOMPARE(int(back.format), int(Format::Ics));
+        QCOMPARE(back.outPath, r.outPath);
+        QVERIFY(dialog.runExport());
+        QFile f(r.outPath);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll().startsWith("BEGIN:VCALENDAR\r\n"));
+
+        // Needs offers no calendar format.
+        r.kind = Kind::Needs;
+        dialog.setRequest(r);
+        auto *format = dialog.findChildren<QComboBox *>().at(1);
+        for (int i = 0; i < format->count(); ++i)
+            QVERIFY(format->itemData(i).toString() != QLatin1String("ics"));
+    }
+};
+
+QTEST_MAIN(TestSchedule)
+#include "tst_schedule.moc"

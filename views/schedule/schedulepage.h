@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "export/exporttable.h"
+#include "export/plandata.h"
+#include "export/reportdocument.h"
+#include "pages/page.h"
+
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPrinter;
+class QTabWidget;
+class QTableView;
+
+namespace kopru {
+
+class TurkishFilterProxy;
+namespace exporting {
+class ExportTableModel;
+}
+
+// The training schedule: per partner (who comes when), per teacher (their
+// session, the partner's address and contact), per centre (a calendar over
+// the programme weeks). Restricted to one centre or all; searchable; printed
+// through a print preview (page size, orientation, margins) or saved as PDF.
+class SchedulePage final : public Page
+{
+    Q_OBJECT
+public:
+    enum View { ByPartner, ByTeacher, ByCentre, ViewCount };
+
+    SchedulePage(QUndoStack *undo, QWidget *parent);
+    QString pageName() const override { return QStringLiteral("schedule"); }
+    QString pageTitle() const override { return tr("Schedule"); }
+    void setDatabase(Database *db) override;
+    void refresh() override;
+
+    // For tests: the view's source model and the printable document of the current view.
+    exporting::ExportTableModel *model(View view) const { return m_models[view]; }
+    QTableView *tableView(View view) const { return m_views[view]; }
+    exporting::ReportDocument currentReport() const;
+    void setCentre(int centreId);
+    void setCurrentView(View view);
+
+public slots:
+    void print();
+    void saveAsPdf();
+
+private:
+    void createLayout();
+    void reloadCentres();
+    void reload();
+
+    Database *m_db = nullptr;
+    QComboBox *m_centre = nullptr;
+    QLineEdit *m_search = nullptr;
+    QLabel *m_summary = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    exporting::ExportTableModel *m_models[ViewCount] = {};
+    TurkishFilterProxy *m_proxies[ViewCount] = {};
+    QTableView *m_views[ViewCount] = {};
+    std::vector<exporting::PlanRow> m_rows;
+    std::vector<exporting::ScheduleSession> m_sessions; // points into m_rows
+};
+
+} // namespace kopru
