@@ -53,13 +53,17 @@ private:
 
 // Calls `handle` with the first modal widget that appears (within `timeoutMs`),
 // polling so that it works however deep the modal loop is entered.
-void whenModal(std::function<void(QWidget *)> handle, int timeoutMs = 20000)
+// With `onlyMessageBoxes`, other modal widgets are left alone and waited past.
+void whenModal(std::function<void(QWidget *)> handle, int timeoutMs = 20000, bool onlyMessageBoxes = false)
 {
     auto *timer = new QTimer;
     auto started = std::make_shared<QElapsedTimer>();
     started->start();
-    QObject::connect(timer, &QTimer::timeout, [timer, handle, started, timeoutMs] {
-        if (QWidget *modal = QApplication::activeModalWidget()) {
+    QObject::connect(timer, &QTimer::timeout, [timer, handle, started, timeoutMs, onlyMessageBoxes] {
+        QWidget *modal = QApplication::activeModalWidget();
+        if (modal && onlyMessageBoxes && !qobject_cast<QMessageBox *>(modal))
+            modal = nullptr;
+        if (modal) {
             timer->stop();
             timer->deleteLater();
             handle(modal);
@@ -183,6 +187,44 @@ private slots:
         // Without a database there is nothing to copy.
         w.setDatabase(nullptr);
         QVERIFY(!action->isEnabled());
+    }
+
+    void newCreatesAndOpensADatabaseButNeverOverwrites()
+    {
+        MainWindow w;
+        w.show();
+        const QString target = m_dir.filePath(QStringLiteral("fresh")); // the suffix is added
+        QFile::remove(target + QStringLiteral(".kopru"));
+        auto chooseFile = [](const QString &path) {
+            whenModal([path](QWidget *modal) {
+                if (auto *dialog = qobject_cast<QFileDialog *>(modal)) {
+                    dialog->selectFile(path);
+                    static_cast<QDialog *>(dialog)->accept();
+                } else {
+                    modal->close();
+                }
+            });
+        };
+        chooseFile(target);
+        w.findChild<QAction *>(QStringLiteral("newAction"))->trigger();
+        QVERIFY(w.database());
+        QCOMPARE(QFileInfo(w.database()->path()).fileName(), QStringLiteral("fresh.kopru"));
+        QCOMPARE(test::scalar(w.database()->connection(), QStringLiteral("SELECT count(*) FROM field")).toInt(), 25);
+        QCOMPARE(w.recentFiles()->files().value(0), QFileInfo(target + QStringLiteral(".kopru")).absoluteFilePath());
+
+        // Choosing an existing file is refused with a message; the open database stays.
+        QString refusal;
+        chooseFile(m_dbPath);
+        // The message box comes after the file dialog has closed.
+        whenModal([&refusal](QWidget *modal) {
+            refusal = qobject_cast<QMessageBox *>(modal)->text();
+            modal->close();
+        }, 20000, true);
+        const qint64 sizeBefore = QFileInfo(m_dbPath).size();
+        w.findChild<QAction *>(QStringLiteral("newAction"))->trigger();
+        QVERIFY(refusal.contains(QStringLiteral("small.kopru")));
+        QCOMPARE(QFileInfo(w.database()->path()).fileName(), QStringLiteral("fresh.kopru"));
+        QCOMPARE(QFileInfo(m_dbPath).size(), sizeBefore);
     }
 
     void aboutNamesVersionAndLicence()
