@@ -13,7 +13,7 @@ namespace kopru {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcImport, "kopru.import")
+Q_LOGGING_CATEGORY(lcImport, "kopru.import", QtInfoMsg)
 
 // Header-level checks: required columns, a target mapped twice.
 void checkMapping(ImportKind kind, const SourceTable &table, const ColumnMapping &mapping, ImportReport &report)
@@ -28,7 +28,7 @@ void checkMapping(ImportKind kind, const SourceTable &table, const ColumnMapping
                                                a << QLatin1String(alias);
                                            return a.join(QStringLiteral(", "));
                                        }()),
-                                   table.file, table.headerLine, 0};
+                                   table.file, table.headerLine, 1};
     }
     for (int i = 0; i < mapping.targets.size(); ++i) {
         const QString &t = mapping.targets.at(i);
@@ -77,7 +77,7 @@ ImportReport Importer::run(QSqlDatabase db, ImportKind kind, const SourceTable &
     if (!report.errors.isEmpty())
         return report;
     if (table.rows.empty())
-        report.notices << Error{importTr("the file has no data rows"), table.file, table.headerLine, 0};
+        report.notices << Error{importTr("the file has no data rows"), table.file, table.headerLine, 1};
 
     ImportContext ctx{db, table, mapping, lookups, report};
     TablePlan plan;

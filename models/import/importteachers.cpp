@@ -56,19 +56,20 @@ Status planTeachers(ImportContext &ctx, TablePlan &plan)
     for (const SourceRow &row : ctx.table.rows) {
         const int errorsBefore = int(ctx.report.errors.size());
         QString reason;
+        // A bad ID refuses the row, but its other cells are still checked so
+        // that every problem is reported at once.
         const auto nid = CellValue::nationalId(ctx.cell(row, "national_id"), &reason);
         if (!nid) {
             ctx.error(row, "national_id", reason);
-            continue;
-        }
-        if (int other = seen.value(*nid); other > 0) {
+        } else if (int other = seen.value(*nid); other > 0) {
             ctx.error(row, "national_id", importTr("national ID %1 is also on line %2").arg(*nid).arg(other));
             continue;
+        } else {
+            seen.insert(*nid, row.line);
         }
-        seen.insert(*nid, row.line);
         TablePlan::Row planned;
         planned.line = row.line;
-        if (const ImportLookups::Teacher *t = ctx.lookups.teacher(*nid))
+        if (const ImportLookups::Teacher *t = nid ? ctx.lookups.teacher(*nid) : nullptr)
             planned.id = t->id;
 
         int plate = 0;
@@ -86,7 +87,7 @@ Status planTeachers(ImportContext &ctx, TablePlan &plan)
             const QString text = CellValue::text(raw);
             QVariant value;
             if (key == QLatin1String("national_id")) {
-                value = *nid;
+                value = nid.value_or(QString());
             } else if (key == QLatin1String("first_name") || key == QLatin1String("last_name")) {
                 if (text.isEmpty())
                     ctx.error(row, target, importTr("%1 is empty").arg(ImportKinds::targetTitle(*ImportKinds::target(ImportKind::Teachers, key))));
@@ -152,7 +153,7 @@ Status planTeachers(ImportContext &ctx, TablePlan &plan)
         }
         if (!from.isNull() && !to.isNull() && to.toString() < from.toString())
             ctx.error(row, "available_to", importTr("the availability ends (%1) before it starts (%2)").arg(to.toString(), from.toString()));
-        if (planned.id == 0) {
+        if (planned.id == 0 && nid) {
             for (const char *needed : {"first_name", "last_name", "field", "province"})
                 if (!ctx.has(needed))
                     ctx.error(row, "national_id", importTr("a new teacher needs the column %1")

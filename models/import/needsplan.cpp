@@ -34,7 +34,7 @@ Status NeedsPlan::plan(ImportContext &ctx)
             if (!ctx.has(needed))
                 ctx.report.errors << Error{importTr("a long-form needs file needs the column %1")
                                                .arg(ImportKinds::targetTitle(*ImportKinds::target(ImportKind::Needs, QLatin1String(needed)))),
-                                           ctx.table.file, ctx.table.headerLine, 0};
+                                           ctx.table.file, ctx.table.headerLine, 1};
         if (!ctx.report.errors.isEmpty())
             return {};
         m_withProficiency = ctx.has("proficiency");
@@ -46,7 +46,7 @@ Status NeedsPlan::plan(ImportContext &ctx)
         if (!any) {
             ctx.report.errors << Error{importTr("no column names a competency: use competency codes (ELK07, Q1[ELK07], Q1_ELK07) or "
                                                 "numbers within the field (01, Q1[SQ001]) as headers, or the columns competency and need"),
-                                       ctx.table.file, ctx.table.headerLine, 0};
+                                       ctx.table.file, ctx.table.headerLine, 1};
             return {};
         }
         planWide(ctx);
