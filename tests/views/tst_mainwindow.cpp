@@ -227,6 +227,25 @@ private slots:
         QCOMPARE(QFileInfo(m_dbPath).size(), sizeBefore);
     }
 
+    void startDialogOffersThreeChoices()
+    {
+        StartDialog dialog;
+        dialog.show();
+        for (const char *name : {"createNew", "openExisting", "openDemo"})
+            QVERIFY2(dialog.findChild<QCommandLinkButton *>(QLatin1String(name)), name);
+        QCOMPARE(dialog.choice(), StartDialog::Choice::None);
+        dialog.findChild<QCommandLinkButton *>(QStringLiteral("openExisting"))->click();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.choice(), StartDialog::Choice::OpenExisting);
+        if (const QString dir = qEnvironmentVariable("KOPRU_TEST_SHOTS"); !dir.isEmpty()) {
+            dialog.show();
+            dialog.grab().save(QDir(dir).filePath(QStringLiteral("start-dialog.png")));
+            PreferencesDialog preferences;
+            preferences.show();
+            preferences.grab().save(QDir(dir).filePath(QStringLiteral("preferences-dialog.png")));
+        }
+    }
+
     void aboutNamesVersionAndLicence()
     {
         MainWindow w;
