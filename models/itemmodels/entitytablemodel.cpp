@@ -272,7 +272,8 @@ QVariant EntityTableModel::data(const QModelIndex &index, int role) const
         return text.isEmpty() ? QVariant() : QVariant(text);
     }
     case Qt::TextAlignmentRole:
-        if (spec.numeric() || v.userType() == QMetaType::LongLong || v.userType() == QMetaType::Double)
+        if (spec.numeric()
+            || (spec.kind == ValueKind::ReadOnly && (v.userType() == QMetaType::LongLong || v.userType() == QMetaType::Double)))
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         if (spec.kind == ValueKind::Bool)
             return QVariant(Qt::AlignCenter);

@@ -113,6 +113,15 @@ void EntityBrowser::createView()
             [this] { emit currentIdChanged(currentId()); });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { m_delete->setEnabled(!selectedIds().isEmpty()); });
+    // Kept whenever the user resizes, moves or sorts (debounced), not only on exit.
+    auto *saveLater = new QTimer(this);
+    saveLater->setSingleShot(true);
+    saveLater->setInterval(500);
+    connect(saveLater, &QTimer::timeout, this, &EntityBrowser::saveHeaderState);
+    QHeaderView *header = m_view->horizontalHeader();
+    connect(header, &QHeaderView::sectionResized, saveLater, qOverload<>(&QTimer::start));
+    connect(header, &QHeaderView::sectionMoved, saveLater, qOverload<>(&QTimer::start));
+    connect(header, &QHeaderView::sortIndicatorChanged, saveLater, qOverload<>(&QTimer::start));
     // Widths and order as the user left them; else fitted to the first rows loaded.
     const QByteArray state = QSettings().value(QStringLiteral("pages/%1/header").arg(m_settingsName)).toByteArray();
     m_headerRestored = !state.isEmpty() && m_view->horizontalHeader()->restoreState(state);

@@ -19,6 +19,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace kopru {
 
 namespace {
@@ -49,6 +51,7 @@ PartnerDetailPanel::PartnerDetailPanel(QUndoStack *undo, QWidget *parent)
     connect(m_sessions, &EntityTableModel::editRefused, this, [this](const QString &r) { emit statusMessage(r, 10000); });
     connect(m_coverage, &SessionCompetencyModel::editRefused, this, [this](const QString &r) { emit statusMessage(r, 10000); });
 
+    setMinimumWidth(460);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 0, 0, 0);
     m_title = new QLabel(this);
@@ -73,7 +76,7 @@ PartnerDetailPanel::PartnerDetailPanel(QUndoStack *undo, QWidget *parent)
     m_sessionsView->setObjectName(QStringLiteral("sessions"));
     m_sessionsView->setSortingEnabled(true);
     m_sessionsView->sortByColumn(SessionTableModel::Start, Qt::AscendingOrder);
-    m_sessionsView->horizontalHeader()->setSectionResizeMode(SessionTableModel::Field, QHeaderView::Stretch);
+    m_sessionsView->horizontalHeader()->setStretchLastSection(true);
     layout->addWidget(m_sessionsView, 2);
     connect(m_sessionsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &PartnerDetailPanel::sessionChanged);
@@ -113,6 +116,7 @@ void PartnerDetailPanel::showPartner(int partnerId, const QString &name, int pre
     else
         sessionChanged();
     m_sessionsView->resizeColumnsToContents();
+    m_sessionsView->setColumnWidth(SessionTableModel::Field, std::min(m_sessionsView->columnWidth(SessionTableModel::Field), 170));
 }
 
 int PartnerDetailPanel::currentSessionId() const

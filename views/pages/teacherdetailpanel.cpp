@@ -43,6 +43,7 @@ TeacherDetailPanel::TeacherDetailPanel(QAbstractItemModel *teachers, QUndoStack 
     connect(m_ratings, &QAbstractItemModel::dataChanged, this, &TeacherDetailPanel::updateSummary);
     connect(m_ratings, &QAbstractItemModel::modelReset, this, &TeacherDetailPanel::updateSummary);
 
+    setMinimumWidth(440);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 0, 0, 0);
     m_title = new QLabel(this);
@@ -62,6 +63,8 @@ TeacherDetailPanel::TeacherDetailPanel(QAbstractItemModel *teachers, QUndoStack 
     m_ratingsView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                                    | QAbstractItemView::AnyKeyPressed);
     m_ratingsView->horizontalHeader()->setSectionResizeMode(RatingsModel::Title, QHeaderView::Stretch);
+    m_ratingsView->horizontalHeader()->setSectionResizeMode(RatingsModel::Need, QHeaderView::ResizeToContents);
+    m_ratingsView->horizontalHeader()->setSectionResizeMode(RatingsModel::Proficiency, QHeaderView::ResizeToContents);
     layout->addWidget(m_ratingsView, 3);
 
     m_placementsTitle = new QLabel(this);
@@ -121,6 +124,7 @@ void TeacherDetailPanel::showRow(int proxyRow, int teacherId)
     (void)m_placements->load(m_db, teacherId);
     m_placementsTitle->setText(tr("Placements: %1").arg(QLocale().toString(m_placements->rowCount())));
     m_ratingsView->resizeColumnToContents(RatingsModel::Code);
+    m_placementsView->resizeColumnsToContents();
     updateSummary();
 }
 
