@@ -165,6 +165,28 @@ Expected<std::vector<FieldInfo>> listFields(QSqlDatabase db)
     return fields;
 }
 
+Expected<std::vector<ScopeOption>> listScopeOptions(QSqlDatabase db, int fieldId)
+{
+    std::vector<ScopeOption> options;
+    for (const Scope::Kind kind : {Scope::Kind::Province, Scope::Kind::Centre}) {
+        const QString sql = kind == Scope::Kind::Province
+                                ? QStringLiteral("SELECT g.id, g.name, count(*) FROM teacher t JOIN province g ON g.id = t.province_id "
+                                                 "WHERE t.field_id = ? GROUP BY g.id")
+                                : QStringLiteral("SELECT g.id, g.name, count(*) FROM teacher t JOIN centre g ON g.id = t.centre_id "
+                                                 "WHERE t.field_id = ? GROUP BY g.id");
+        std::vector<ScopeOption> part;
+        const Status s = forEachRow(db, sql, {fieldId}, [&](const QSqlQuery &q) {
+            part.push_back({Scope{kind, q.value(0).toInt()}, q.value(1).toString(), q.value(2).toInt()});
+        });
+        if (!s)
+            return s.error();
+        std::sort(part.begin(), part.end(),
+                  [](const ScopeOption &a, const ScopeOption &b) { return TurkishText::compare(a.name, b.name) < 0; });
+        options.insert(options.end(), part.begin(), part.end());
+    }
+    return options;
+}
+
 Expected<FieldStats> computeFieldStats(QSqlDatabase db, const QString &code, Scope scope)
 {
     auto field = findField(db, code);

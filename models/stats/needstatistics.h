@@ -119,6 +119,16 @@ struct FieldInfo
 
 Expected<std::vector<FieldInfo>> listFields(QSqlDatabase db);
 
+// A province or centre that has teachers of a field (for a scope filter).
+struct ScopeOption
+{
+    Scope scope;
+    QString name;
+    int teachers = 0;
+};
+// Provinces then centres with teachers of `fieldId`, each by name (Turkish order).
+Expected<std::vector<ScopeOption>> listScopeOptions(QSqlDatabase db, int fieldId);
+
 // Statistics of field `code` (case-insensitive) within `scope`. An unknown code
 // gives an Error whose message lists the valid codes.
 Expected<FieldStats> computeFieldStats(QSqlDatabase db, const QString &code, Scope scope = {});

@@ -1,15 +1,361 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Placeholder until the page is built.
-#include "pages/pageregistry.h"
-#include "pages/placeholderpage.h"
+#include "needs/needspage.h"
 
-#include <QCoreApplication>
+#include "charts/chartpanel.h"
+#include "charts/needcharts.h"
+#include "db/database.h"
+#include "pages/pageregistry.h"
+#include "report/needsreport.h"
+#include "stats/competencystatsmodel.h"
+#include "stats/flagfiltermodel.h"
+#include "stats/groupstatsmodel.h"
+
+#include <QApplication>
+#include <QChart>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QVBoxLayout>
 
 namespace kopru {
 
+using stats::CompetencyStatsModel;
+using stats::GroupStatsModel;
+
+NeedsPage::NeedsPage(QUndoStack *undo, QWidget *parent) : Page(undo, parent)
+{
+    setObjectName(QStringLiteral("NeedsPage"));
+    createModels();
+    createLayout();
+}
+
+QString NeedsPage::pageTitle() const
+{
+    return QCoreApplication::translate("Navigation", "Needs analysis");
+}
+
+void NeedsPage::createModels()
+{
+    m_competencies = new CompetencyStatsModel(this);
+    m_competencies->setScale(stats::LikertScale::stored());
+    m_unmet = new stats::FlagFilterModel(CompetencyStatsModel::UnmetRole, true, this);
+    m_unmet->setSourceModel(m_competencies);
+    m_groups = new GroupStatsModel(this);
+    m_shownGroups = new stats::FlagFilterModel(GroupStatsModel::SuppressedRole, false, this);
+    m_shownGroups->setSourceModel(m_groups);
+    m_shownGroups->setSortRole(Qt::EditRole);
+    m_shownGroups->sort(GroupStatsModel::MeanNeed, Qt::DescendingOrder);
+}
+
+void NeedsPage::createLayout()
+{
+    m_field = new QComboBox;
+    m_field->setObjectName(QStringLiteral("needsField"));
+    m_field->setMinimumContentsLength(30);
+    auto *fieldLabel = new QLabel(tr("&Field:"));
+    fieldLabel->setBuddy(m_field);
+    m_scope = new QComboBox;
+    m_scope->setObjectName(QStringLiteral("needsScope"));
+    m_scope->setMinimumContentsLength(24);
+    auto *scopeLabel = new QLabel(tr("&Teachers of:"));
+    scopeLabel->setBuddy(m_scope);
+    auto *scaleButton = new QPushButton(tr("Scale &labels…"));
+    scaleButton->setToolTip(tr("Change the labels of the need scale 1–5"));
+    m_report = new QPushButton(tr("PDF &report…"));
+    m_report->setObjectName(QStringLiteral("needsReport"));
+    m_report->setToolTip(tr("Write the printable needs-analysis report of the field as a PDF"));
+
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(fieldLabel);
+    controls->addWidget(m_field);
+    controls->addSpacing(12);
+    controls->addWidget(scopeLabel);
+    controls->addWidget(m_scope);
+    controls->addStretch();
+    controls->addWidget(scaleButton);
+    controls->addWidget(m_report);
+
+    m_summary = new QLabel;
+    m_summary->setObjectName(QStringLiteral("needsSummary"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    using charts::ChartPanel;
+    QAbstractItemModel *comps = m_competencies;
+    QAbstractItemModel *unmet = m_unmet;
+    QAbstractItemModel *groups = m_shownGroups;
+    m_panels << new ChartPanel({QStringLiteral("needsMean"), [comps] { return charts::createMeanNeedChart(comps); }, comps,
+                                {CompetencyStatsModel::Code, CompetencyStatsModel::Title, CompetencyStatsModel::Respondents,
+                                 CompetencyStatsModel::NotApplicable, CompetencyStatsModel::MeanNeed, CompetencyStatsModel::HighNeedShare},
+                                true, CompetencyStatsModel::Title});
+    m_panels << new ChartPanel({QStringLiteral("needsDistribution"), [comps] { return charts::createLikertChart(comps); }, comps,
+                                {CompetencyStatsModel::Code, CompetencyStatsModel::Need1, CompetencyStatsModel::Need2,
+                                 CompetencyStatsModel::Need3, CompetencyStatsModel::Need4, CompetencyStatsModel::Need5,
+                                 CompetencyStatsModel::NotApplicable},
+                                true, -1});
+    m_panels << new ChartPanel({QStringLiteral("needsSupply"), [comps, unmet] { return charts::createNeedSupplyChart(comps, unmet); },
+                                unmet,
+                                {CompetencyStatsModel::Code, CompetencyStatsModel::Title, CompetencyStatsModel::MeanNeed,
+                                 CompetencyStatsModel::HighNeedShare, CompetencyStatsModel::Supply, CompetencyStatsModel::Coverage},
+                                false, CompetencyStatsModel::Title});
+    m_panels << new ChartPanel({QStringLiteral("needsGroups"),
+                                [this, groups] {
+                                    return charts::createGroupChart(groups, m_groups->breakdown().kind == stats::Breakdown::Kind::Province
+                                                                                ? tr("Mean need per province")
+                                                                                : tr("Mean need per centre"));
+                                },
+                                m_groups, {}, true, GroupStatsModel::Name, groups});
+    m_panels[2]->setNote(m_competencies->rule().description());
+    m_panels[3]->setNote(tr("Groups with fewer than %1 respondents are suppressed to protect anonymity and left out of the chart.")
+                             .arg(stats::kMinGroupRespondents));
+
+    m_compare = new QComboBox;
+    m_compare->setObjectName(QStringLiteral("needsCompare"));
+    m_compare->addItem(tr("Provinces"), int(stats::Breakdown::Kind::Province));
+    m_compare->addItem(tr("Centres"), int(stats::Breakdown::Kind::Centre));
+    auto *groupsPage = new QWidget;
+    auto *groupsLayout = new QVBoxLayout(groupsPage);
+    auto *compareRow = new QHBoxLayout;
+    auto *compareLabel = new QLabel(tr("&Compare:"));
+    compareLabel->setBuddy(m_compare);
+    compareRow->addWidget(compareLabel);
+    compareRow->addWidget(m_compare);
+    compareRow->addStretch();
+    groupsLayout->addLayout(compareRow);
+    groupsLayout->addWidget(m_panels[3], 1);
+
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(QStringLiteral("needsTabs"));
+    m_tabs->addTab(m_panels[0], tr("Mean need"));
+    m_tabs->addTab(m_panels[1], tr("Distribution"));
+    m_tabs->addTab(m_panels[2], tr("Need and supply"));
+    m_tabs->addTab(groupsPage, tr("Province / centre comparison"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(controls);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_tabs, 1);
+
+    connect(m_field, &QComboBox::currentIndexChanged, this, [this] {
+        loadScopes();
+        reload();
+    });
+    connect(m_scope, &QComboBox::currentIndexChanged, this, &NeedsPage::reload);
+    connect(m_compare, &QComboBox::currentIndexChanged, this, &NeedsPage::reloadGroups);
+    connect(scaleButton, &QPushButton::clicked, this, &NeedsPage::editScaleLabels);
+    connect(m_report, &QPushButton::clicked, this, &NeedsPage::writeReport);
+}
+
+charts::ChartPanel *NeedsPage::panel(int index) const
+{
+    return m_panels.value(index);
+}
+
+int NeedsPage::panelCount() const
+{
+    return int(m_panels.size());
+}
+
+void NeedsPage::setDatabase(Database *db)
+{
+    m_db = db;
+    loadFields();
+}
+
+void NeedsPage::refresh()
+{
+    reload();
+}
+
+QString NeedsPage::currentFieldCode() const
+{
+    return m_field->currentData().toString();
+}
+
+void NeedsPage::setFieldCode(const QString &code)
+{
+    const int index = m_field->findData(code.trimmed().toUpper());
+    if (index >= 0)
+        m_field->setCurrentIndex(index);
+    else
+        m_pendingField = code.trimmed().toUpper();
+}
+
+void NeedsPage::loadFields()
+{
+    const QString keep = m_pendingField.isEmpty() ? currentFieldCode() : m_pendingField;
+    {
+        const QSignalBlocker blocker(m_field);
+        m_field->clear();
+        if (m_db) {
+            auto fields = stats::listFields(m_db->connection());
+            if (!fields) {
+                m_lastError = fields.message();
+                emit statusMessage(m_lastError);
+            } else {
+                for (const stats::FieldInfo &f : fields.value())
+                    m_field->addItem(QStringLiteral("%1 – %2").arg(f.code, f.displayName()), f.code);
+            }
+        }
+        const int index = m_field->findData(keep);
+        m_field->setCurrentIndex(index >= 0 ? index : (m_field->count() > 0 ? 0 : -1));
+    }
+    if (m_field->findData(m_pendingField) >= 0)
+        m_pendingField.clear();
+    loadScopes();
+    reload();
+}
+
+void NeedsPage::loadScopes()
+{
+    const QSignalBlocker blocker(m_scope);
+    m_scope->clear();
+    m_scope->addItem(tr("all provinces and centres"), QVariant());
+    if (!m_db || m_field->currentIndex() < 0)
+        return;
+    auto st = stats::listFields(m_db->connection());
+    int fieldId = 0;
+    if (st)
+        for (const stats::FieldInfo &f : st.value())
+            if (f.code == currentFieldCode())
+                fieldId = f.id;
+    auto options = stats::listScopeOptions(m_db->connection(), fieldId);
+    if (!options)
+        return;
+    for (const stats::ScopeOption &o : options.value()) {
+        const QString text = o.scope.kind == stats::Scope::Kind::Province ? tr("province %1 (%n teachers)", nullptr, o.teachers).arg(o.name)
+                                                                          : tr("centre %1 (%n teachers)", nullptr, o.teachers).arg(o.name);
+        m_scope->addItem(text, QVariantList{int(o.scope.kind), o.scope.id});
+    }
+}
+
+stats::Scope NeedsPage::currentScope() const
+{
+    const QVariantList data = m_scope->currentData().toList();
+    if (data.size() != 2)
+        return {};
+    return stats::Scope{stats::Scope::Kind(data.at(0).toInt()), data.at(1).toInt()};
+}
+
+void NeedsPage::reload()
+{
+    m_lastError.clear();
+    const QString code = currentFieldCode();
+    if (!m_db || code.isEmpty()) {
+        m_competencies->setStats({});
+        m_groups->setBreakdown({});
+        m_summary->setText(m_db ? tr("The database has no pilot fields.") : tr("No database is open."));
+        m_report->setEnabled(false);
+        return;
+    }
+    auto st = stats::computeFieldStats(m_db->connection(), code, currentScope());
+    if (!st) {
+        m_lastError = st.message();
+        m_summary->setText(m_lastError);
+        m_competencies->setStats({});
+        return;
+    }
+    m_competencies->setStats(st.value());
+    const stats::FieldStats &f = st.value();
+    const QLocale locale;
+    const int unmet = m_unmet->rowCount();
+    QString text = tr("%1: %2 teachers, %3 respondents, %n competencies, survey round %4.", nullptr, int(f.competencies.size()))
+                       .arg(f.displayName(), locale.toString(f.teachers), locale.toString(f.respondents))
+                       .arg(f.round);
+    if (f.round == 0)
+        text += QLatin1Char(' ') + tr("No need ratings have been recorded for this field yet.");
+    else if (f.suppressed)
+        text += QLatin1Char(' ') + tr("Fewer than %1 respondents in this selection: the values are suppressed to protect anonymity.")
+                                       .arg(stats::kMinGroupRespondents);
+    else
+        text += QLatin1Char(' ') + tr("%n unmet need(s).", nullptr, unmet);
+    if (!f.centres.isEmpty())
+        text += QLatin1Char(' ') + tr("Centre(s): %1.").arg(f.centres.join(QStringLiteral(", ")));
+    m_summary->setText(text);
+    m_report->setEnabled(true);
+    reloadGroups();
+}
+
+void NeedsPage::reloadGroups()
+{
+    if (!m_db || m_competencies->stats().code.isEmpty()) {
+        m_groups->setBreakdown({});
+        return;
+    }
+    // The comparison is always over the whole field (the scope filter does not apply).
+    const auto kind = stats::Breakdown::Kind(m_compare->currentData().toInt());
+    stats::FieldStats whole = m_competencies->stats();
+    if (whole.scope.kind != stats::Scope::Kind::All) {
+        auto all = stats::computeFieldStats(m_db->connection(), whole.code);
+        if (!all) {
+            m_lastError = all.message();
+            return;
+        }
+        whole = all.value();
+    }
+    auto b = stats::computeBreakdown(m_db->connection(), whole, kind);
+    if (!b) {
+        m_lastError = b.message();
+        m_groups->setBreakdown({});
+        return;
+    }
+    m_groups->setBreakdown(b.value());
+    if (QChart *chart = m_panels[3]->chart())
+        chart->setTitle(kind == stats::Breakdown::Kind::Province ? tr("Mean need per province") : tr("Mean need per centre"));
+}
+
+void NeedsPage::editScaleLabels()
+{
+    stats::LikertScale scale = m_competencies->scale();
+    QStringList lines;
+    for (const QString &l : scale.labels)
+        lines << l;
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(this, tr("Scale labels"),
+                                                        tr("Labels of the need scale, one per line, from 1 (no need) to 5 (very high need):"),
+                                                        lines.join(QLatin1Char('\n')), &ok);
+    if (!ok)
+        return;
+    const QStringList entered = text.split(QLatin1Char('\n'));
+    const stats::LikertScale defaults = stats::LikertScale::defaults();
+    for (int i = 0; i < stats::kScaleSize; ++i) {
+        const QString l = i < entered.size() ? entered.at(i).trimmed() : QString();
+        scale.labels[std::size_t(i)] = l.isEmpty() ? defaults.labels[std::size_t(i)] : l;
+    }
+    scale.store();
+    m_competencies->setScale(scale);
+    reload(); // the Likert legend takes its labels from the model headers
+}
+
+void NeedsPage::writeReport()
+{
+    if (!m_db)
+        return;
+    const QString code = currentFieldCode();
+    QString path = QFileDialog::getSaveFileName(this, tr("PDF report"), tr("needs-%1.pdf").arg(code), tr("PDF document (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
+        path += QStringLiteral(".pdf");
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    auto input = report::collectNeedsReport(m_db->connection(), code, currentScope());
+    Status written = input ? report::writeNeedsReport(input.value(), path) : Status(input.error());
+    QApplication::restoreOverrideCursor();
+    if (!written)
+        QMessageBox::warning(this, tr("PDF report"), written.message());
+    else
+        emit statusMessage(tr("Report written to %1").arg(path), 5000);
+}
+
 Page *createNeedsPage(QUndoStack *undo, QWidget *parent)
 {
-    return new PlaceholderPage(QStringLiteral("needs"), QCoreApplication::translate("Navigation", "Needs analysis"), undo, parent);
+    return new NeedsPage(undo, parent);
 }
 
 } // namespace kopru

@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The needs-analysis page: its models under QAbstractItemModelTester, charts
+// that follow the models when the field or the filter changes, chart export.
+#include "charts/chartpanel.h"
+#include "common/testutil.h"
+#include "domain/nationalid.h"
+#include "needs/needspage.h"
+#include "stats/competencystatsmodel.h"
+#include "stats/groupstatsmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QHorizontalBarSeries>
+#include <QHorizontalPercentBarSeries>
+#include <QImage>
+#include <QLabel>
+#include <QScatterSeries>
+#include <QTableView>
+#include <QUndoStack>
+
+using namespace kopru;
+
+namespace {
+
+// Two fields of different sizes: ELK with 3 competencies and 6 teachers in
+// Ankara; BIL with 5 competencies, 5 teachers in Ankara and 2 in İzmir.
+void fillFixture(QSqlDatabase db)
+{
+    const int elk = test::scalar(db, QStringLiteral("SELECT id FROM field WHERE code = 'ELK'")).toInt();
+    const int bil = test::scalar(db, QStringLiteral("SELECT id FROM field WHERE code = 'BIL'")).toInt();
+    QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO partner(id, name, province_id) VALUES (1, 'Anadolu Şirketi', 6)")));
+    int competency = 0, teacher = 0;
+    struct Spec { int field; int comps; int ankara; int izmir; };
+    for (const Spec &s : {Spec{elk, 3, 6, 0}, Spec{bil, 5, 5, 2}}) {
+        const int firstComp = competency + 1;
+        for (int c = 0; c < s.comps; ++c) {
+            ++competency;
+            QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO competency(id, field_id, code, title_tr, title_en) VALUES (?, ?, ?, ?, ?)"),
+                              {competency, s.field, QStringLiteral("K%1").arg(competency, 2, 10, QLatin1Char('0')),
+                               QStringLiteral("Yeterlik ğüşiöç %1").arg(competency), QStringLiteral("Competency %1").arg(competency)}));
+        }
+        for (int t = 0; t < s.ankara + s.izmir; ++t) {
+            ++teacher;
+            const int province = t < s.ankara ? 6 : 35;
+            QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO teacher(id, national_id, first_name, last_name, field_id, province_id) "
+                                                 "VALUES (?, ?, 'Ali', 'Şen', ?, ?)"),
+                              {teacher, NationalId::withCheckDigits(QStringLiteral("3000000%1").arg(teacher, 2, 10, QLatin1Char('0'))),
+                               s.field, province}));
+            for (int c = firstComp; c <= competency; ++c)
+                QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, need) VALUES (?, ?, ?)"),
+                                  {teacher, c, 1 + (teacher + 2 * c) % 5}));
+        }
+        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO training_session(id, partner_id, field_id, start_date, end_date, capacity) "
+                                             "VALUES (?, 1, ?, '2027-06-14', '2027-06-25', 3)"), {s.field, s.field}));
+        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO session_competency(session_id, competency_id) VALUES (?, ?)"),
+                          {s.field, firstComp}));
+    }
+}
+
+template<typename T>
+T *onlySeries(QChart *chart)
+{
+    const auto series = chart->series();
+    return series.isEmpty() ? nullptr : qobject_cast<T *>(series.first());
+}
+
+int categoryCount(QChart *chart)
+{
+    for (QAbstractAxis *axis : chart->axes(Qt::Vertical))
+        if (auto *cat = qobject_cast<QBarCategoryAxis *>(axis))
+            return int(cat->count());
+    return -1;
+}
+
+} // namespace
+
+class TestNeedsPage : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+    QUndoStack m_undo;
+
+private slots:
+    void initTestCase()
+    {
+        m_db = test::newDatabase(m_dir.filePath(QStringLiteral("page.kopru")));
+        QVERIFY(m_db);
+        fillFixture(m_db->connection());
+    }
+
+    void switchingFieldsUpdatesCharts_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<int>("competencies");
+        QTest::addColumn<int>("shownProvinces");
+        QTest::addColumn<int>("provinces");
+        QTest::newRow("ELK") << QStringLiteral("ELK") << 3 << 1 << 1;
+        QTest::newRow("BIL") << QStringLiteral("BIL") << 5 << 1 << 2; // İzmir: 2 respondents, suppressed
+        QTest::newRow("field without data") << QStringLiteral("YEN") << 0 << 0 << 0;
+        QTest::newRow("back to ELK") << QStringLiteral("elk") << 3 << 1 << 1;
+    }
+    void switchingFieldsUpdatesCharts()
+    {
+        QFETCH(QString, code);
+        QFETCH(int, competencies);
+        QFETCH(int, shownProvinces);
+        QFETCH(int, provinces);
+        NeedsPage page(&m_undo, nullptr);
+        QAbstractItemModelTester t1(page.competencyModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(page.groupModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QList<std::shared_ptr<QAbstractItemModelTester>> proxies;
+        for (int i = 0; i < page.panelCount(); ++i)
+            proxies << std::make_shared<QAbstractItemModelTester>(page.panel(i)->tableView()->model(),
+                                                                  QAbstractItemModelTester::FailureReportingMode::QtTest);
+        page.setFieldCode(QStringLiteral("BIL")); // before the database: remembered
+        page.setDatabase(m_db.get());
+        QCOMPARE(page.currentFieldCode(), QStringLiteral("BIL"));
+        page.setFieldCode(code);
+        QCOMPARE(page.currentFieldCode(), code.toUpper());
+        QVERIFY2(page.lastError().isEmpty(), qPrintable(page.lastError()));
+        QCOMPARE(page.competencyModel()->rowCount(), competencies);
+
+        auto *mean = onlySeries<QHorizontalBarSeries>(page.panel(0)->chart());
+        QVERIFY(mean);
+        QCOMPARE(mean->barSets().size(), competencies > 0 ? 1 : 0); // the mapper makes no set from no rows
+        QCOMPARE(mean->barSets().isEmpty() ? 0 : int(mean->barSets().first()->count()), competencies);
+        QCOMPARE(categoryCount(page.panel(0)->chart()), competencies);
+        if (competencies > 0) {
+            // Bars are fed bottom-up, so the top bar (the last value) is the first row: the highest mean need.
+            QCOMPARE(mean->barSets().first()->at(competencies - 1),
+                     page.competencyModel()->index(0, stats::CompetencyStatsModel::MeanNeed).data().toDouble());
+        }
+
+        auto *likert = onlySeries<QHorizontalPercentBarSeries>(page.panel(1)->chart());
+        QVERIFY(likert);
+        QCOMPARE(likert->barSets().size(), competencies > 0 ? 5 : 0);
+        if (competencies > 0) {
+            QCOMPARE(likert->barSets().at(4)->label(), page.competencyModel()->scale().label(5));
+            QCOMPARE(int(likert->barSets().at(2)->count()), competencies);
+        }
+
+        const auto scatter = page.panel(2)->chart()->series();
+        QCOMPARE(scatter.size(), 2);
+        QCOMPARE(qobject_cast<QScatterSeries *>(scatter.at(0))->count(), competencies);
+        QCOMPARE(qobject_cast<QScatterSeries *>(scatter.at(1))->count(), page.panel(2)->tableView()->model()->rowCount());
+
+        auto *groups = onlySeries<QHorizontalBarSeries>(page.panel(3)->chart());
+        QVERIFY(groups);
+        QCOMPARE(page.groupModel()->rowCount(), provinces);
+        const int bars = groups->barSets().isEmpty() ? 0 : int(groups->barSets().first()->count());
+        QCOMPARE(bars, shownProvinces);
+    }
+
+    void filterSuppressesSmallGroups()
+    {
+        NeedsPage page(&m_undo, nullptr);
+        page.setDatabase(m_db.get());
+        page.setFieldCode(QStringLiteral("BIL"));
+        auto *scope = page.findChild<QComboBox *>(QStringLiteral("needsScope"));
+        auto *summary = page.findChild<QLabel *>(QStringLiteral("needsSummary"));
+        QVERIFY(scope && summary);
+        int izmir = -1, ankara = -1;
+        for (int i = 0; i < scope->count(); ++i) {
+            if (scope->itemText(i).contains(QStringLiteral("İzmir")))
+                izmir = i;
+            if (scope->itemText(i).contains(QStringLiteral("Ankara")))
+                ankara = i;
+        }
+        QVERIFY(izmir > 0 && ankara > 0);
+        scope->setCurrentIndex(izmir);
+        QVERIFY2(summary->text().contains(QStringLiteral("suppressed")), qPrintable(summary->text()));
+        for (int row = 0; row < page.competencyModel()->rowCount(); ++row)
+            QVERIFY(!page.competencyModel()->index(row, stats::CompetencyStatsModel::MeanNeed).data().isValid());
+        scope->setCurrentIndex(ankara);
+        QVERIFY(!summary->text().contains(QStringLiteral("suppressed")));
+        QCOMPARE(page.competencyModel()->stats().respondents, 5);
+        QVERIFY(page.competencyModel()->index(0, stats::CompetencyStatsModel::MeanNeed).data().isValid());
+    }
+
+    void exportsPngAndPdf()
+    {
+        NeedsPage page(&m_undo, nullptr);
+        page.setDatabase(m_db.get());
+        page.setFieldCode(QStringLiteral("BIL"));
+        for (int i = 0; i < page.panelCount(); ++i) {
+            // KOPRU_TEST_KEEP=DIR keeps the exported files for looking at them.
+            const QDir keep(qEnvironmentVariable("KOPRU_TEST_KEEP", m_dir.path()));
+            const QString png = keep.filePath(QStringLiteral("chart%1.png").arg(i));
+            const QString pdf = keep.filePath(QStringLiteral("chart%1.pdf").arg(i));
+            QVERIFY2(page.panel(i)->exportTo(png), qPrintable(png));
+            QVERIFY(page.panel(i)->exportTo(pdf));
+            QImage image(png);
+            QVERIFY(!image.isNull());
+            QCOMPARE(image.size(), page.panel(i)->exportSize() * 2);
+            // Something was drawn: not a blank white image.
+            int dark = 0;
+            for (int y = 0; y < image.height(); y += 4)
+                for (int x = 0; x < image.width(); x += 4)
+                    dark += qGray(image.pixel(x, y)) < 128;
+            QVERIFY2(dark > 50, qPrintable(png));
+            QFile f(pdf);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY(f.read(5) == "%PDF-");
+        }
+        QVERIFY(!page.panel(0)->exportTo(m_dir.filePath(QStringLiteral("no/such/dir/x.png"))));
+    }
+};
+
+QTEST_MAIN(TestNeedsPage)
+#include "tst_needspage.moc"

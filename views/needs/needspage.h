@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "pages/page.h"
+#include "stats/needstatistics.h"
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTabWidget;
+
+namespace kopru {
+
+namespace stats {
+class CompetencyStatsModel;
+class FlagFilterModel;
+class GroupStatsModel;
+} // namespace stats
+namespace charts {
+class ChartPanel;
+}
+
+// Needs analysis of one pilot field: mean need, Likert distribution, need
+// against supply and the province/centre comparison, each a chart fed from a
+// model with its table beside it; optional province or centre filter; the PDF
+// report of the field.
+class NeedsPage final : public Page
+{
+    Q_OBJECT
+public:
+    NeedsPage(QUndoStack *undo, QWidget *parent);
+
+    QString pageName() const override { return QStringLiteral("needs"); }
+    QString pageTitle() const override;
+    void setDatabase(Database *db) override;
+    void setFieldCode(const QString &code) override;
+    void refresh() override;
+
+    // For tests and the benchmark.
+    QString currentFieldCode() const;
+    stats::CompetencyStatsModel *competencyModel() const { return m_competencies; }
+    stats::GroupStatsModel *groupModel() const { return m_groups; }
+    charts::ChartPanel *panel(int index) const;
+    int panelCount() const;
+    // The last error of a reload (empty when fine).
+    QString lastError() const { return m_lastError; }
+
+private:
+    void createModels();
+    void createLayout();
+    void loadFields();
+    void loadScopes();
+    void reload();
+    void reloadGroups();
+    void editScaleLabels();
+    void writeReport();
+    stats::Scope currentScope() const;
+
+    Database *m_db = nullptr;
+    QString m_pendingField;
+    QString m_lastError;
+    stats::CompetencyStatsModel *m_competencies = nullptr;
+    stats::FlagFilterModel *m_unmet = nullptr;
+    stats::GroupStatsModel *m_groups = nullptr;
+    stats::FlagFilterModel *m_shownGroups = nullptr;
+    QComboBox *m_field = nullptr;
+    QComboBox *m_scope = nullptr;
+    QComboBox *m_compare = nullptr;
+    QLabel *m_summary = nullptr;
+    QPushButton *m_report = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QList<charts::ChartPanel *> m_panels;
+};
+
+} // namespace kopru
