@@ -1,4 +1,4746 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../views/dialogs/aboutdialog.cpp" line="13"/>
+        <source>Köprü</source>
+        <translation>Köprü</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs/aboutdialog.cpp" line="14"/>
+        <source>Plans the on-the-job training of vocational teachers in industry for the Sectoral Excellence Centres.</source>
+        <translation>Sektörel Mükemmeliyet Merkezleri için meslek öğretmenlerinin sektörde işbaşı eğitimini planlar.</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs/aboutdialog.cpp" line="15"/>
+        <source>Licence: GPL-3.0-or-later</source>
+        <translation>Lisans: GPL-3.0-or-later</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs/aboutdialog.cpp" line="16"/>
+        <source>Built with Qt %1 (running on Qt %2).</source>
+        <translation>Qt %1 ile derlendi (Qt %2 üzerinde çalışıyor).</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs/aboutdialog.cpp" line="17"/>
+        <source>About Köprü</source>
+        <translation>Köprü hakkında</translation>
+    </message>
+</context>
+<context>
+    <name>BackupManager</name>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="264"/>
+        <source>on open</source>
+        <translation>açılışta</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="265"/>
+        <source>before import</source>
+        <translation>içe aktarmadan önce</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="266"/>
+        <source>before plan run</source>
+        <translation>plan çalıştırmadan önce</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="267"/>
+        <source>before upgrade</source>
+        <translation>yükseltmeden önce</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="268"/>
+        <source>before restore</source>
+        <translation>geri yüklemeden önce</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="269"/>
+        <source>damaged file kept</source>
+        <translation>hasarlı dosya saklandı</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="270"/>
+        <source>manual</source>
+        <translation>elle</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="271"/>
+        <source>before erasure</source>
+        <translation>kalıcı silmeden önce</translation>
+    </message>
+</context>
+<context>
+    <name>ChartExport</name>
+    <message>
+        <location filename="../views/charts/chartexport.cpp" line="63"/>
+        <source>cannot write the image</source>
+        <translation>görüntü yazılamıyor</translation>
+    </message>
+    <message>
+        <location filename="../views/charts/chartexport.cpp" line="77"/>
+        <source>cannot write the PDF file</source>
+        <translation>PDF dosyası yazılamıyor</translation>
+    </message>
+    <message>
+        <location filename="../views/charts/chartexport.cpp" line="90"/>
+        <source>Print chart</source>
+        <translation>Grafiği yazdır</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <location filename="../models/planning/conflicts.cpp" line="28"/>
+        <source>%1, session of %2: %3 teachers placed, capacity %4</source>
+        <translation>%1, %2 tarihli oturum: %3 öğretmen yerleştirildi, kontenjan %4</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/conflicts.cpp" line="47"/>
+        <source>%1 is placed in two sessions at the same time (from %2 and from %3)</source>
+        <translation>%1 aynı tarihlerde iki oturuma yerleştirilmiş (%2 ve %3 başlangıçlı oturumlar)</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/conflicts.cpp" line="72"/>
+        <source>%1 (field %2) is placed at %3 in a session of field %4</source>
+        <translation>%1 (%2 alanı), %3 işletmesinde %4 alanına ait bir oturuma yerleştirilmiş</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/conflicts.cpp" line="78"/>
+        <source>%1 is available %2 – %3, the session at %4 runs %5 – %6</source>
+        <translation>%1, %2 – %3 arasında müsait; %4 işletmesindeki oturum ise %5 – %6 arasında</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/conflicts.cpp" line="100"/>
+        <source>Over capacity</source>
+        <translation>Kontenjan aşımı</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/conflicts.cpp" line="101"/>
+        <source>Overlapping dates</source>
+        <translation>Çakışan tarihler</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/conflicts.cpp" line="102"/>
+        <source>Field mismatch</source>
+        <translation>Alan uyuşmazlığı</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/conflicts.cpp" line="103"/>
+        <source>Teacher unavailable</source>
+        <translation>Öğretmen müsait değil</translation>
+    </message>
+</context>
+<context>
+    <name>CsvReader</name>
+    <message>
+        <location filename="../models/io/csvreader.cpp" line="75"/>
+        <source>a quoted field starts here and never ends (a missing closing &quot;)</source>
+        <translation>tırnak içindeki bir değer burada başlıyor ama hiç kapanmıyor (kapanış &quot; işareti eksik)</translation>
+    </message>
+    <message>
+        <location filename="../models/io/csvreader.cpp" line="81"/>
+        <source>unexpected text after a closing quote</source>
+        <translation>kapanış tırnağından sonra beklenmeyen metin</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <location filename="../models/db/database.cpp" line="71"/>
+        <source>cannot open the database: %1</source>
+        <translation>veritabanı açılamıyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/db/database.cpp" line="78"/>
+        <source>not a Köprü database, or the file is damaged (%1)</source>
+        <translation>Köprü veritabanı değil ya da dosya hasarlı (%1)</translation>
+    </message>
+    <message>
+        <location filename="../models/db/database.cpp" line="92"/>
+        <source>the file does not exist</source>
+        <translation>dosya yok</translation>
+    </message>
+    <message>
+        <location filename="../models/db/database.cpp" line="94"/>
+        <source>not a file</source>
+        <translation>bir dosya değil</translation>
+    </message>
+    <message>
+        <location filename="../models/db/database.cpp" line="107"/>
+        <source>cannot read the database header</source>
+        <translation>veritabanı başlığı okunamıyor</translation>
+    </message>
+    <message>
+        <location filename="../models/db/database.cpp" line="110"/>
+        <source>this SQLite file is not a Köprü database</source>
+        <translation>bu SQLite dosyası bir Köprü veritabanı değil</translation>
+    </message>
+    <message>
+        <location filename="../models/db/database.cpp" line="112"/>
+        <source>the database was written by a newer Köprü (schema version %1; this program knows up to %2). Install the newer version to open it.</source>
+        <translation>veritabanı Köprü&apos;nün daha yeni bir sürümüyle yazılmış (şema sürümü %1; bu program en çok %2 sürümünü tanıyor). Açmak için yeni sürümü kurun.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/database.cpp" line="118"/>
+        <source>the database has the older schema version %1 and must be upgraded to %2, which needs write access</source>
+        <translation>veritabanı eski şema sürümü %1 ile yazılmış ve %2 sürümüne yükseltilmesi gerekiyor; bunun için yazma izni gerekir</translation>
+    </message>
+    <message>
+        <location filename="../models/db/database.cpp" line="124"/>
+        <source>upgrading the database failed, nothing was changed: %1</source>
+        <translation>veritabanı yükseltilemedi, hiçbir şey değiştirilmedi: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/db/database.cpp" line="133"/>
+        <source>the file already exists; choose a new name</source>
+        <translation>dosya zaten var; yeni bir ad seçin</translation>
+    </message>
+    <message>
+        <location filename="../models/db/database.cpp" line="157"/>
+        <source>no migration from version %1 to %2</source>
+        <translation>%1 sürümünden %2 sürümüne geçiş tanımlı değil</translation>
+    </message>
+    <message>
+        <location filename="../models/db/database.cpp" line="170"/>
+        <source>schema step %1: %2</source>
+        <translation>şema adımı %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/db/database.cpp" line="179"/>
+        <source>the upgraded data violates foreign keys</source>
+        <translation>yükseltilen veriler yabancı anahtar kısıtlarını ihlal ediyor</translation>
+    </message>
+    <message>
+        <location filename="../models/db/database.cpp" line="189"/>
+        <source>the backup file already exists</source>
+        <translation>yedek dosyası zaten var</translation>
+    </message>
+    <message>
+        <location filename="../models/db/database.cpp" line="191"/>
+        <source>backup failed: %1</source>
+        <translation>yedekleme başarısız: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DbCommand</name>
+    <message>
+        <location filename="../models/editing/dbcommand.cpp" line="18"/>
+        <source>The database is closed.</source>
+        <translation>Veritabanı kapalı.</translation>
+    </message>
+    <message>
+        <location filename="../models/editing/dbcommand.cpp" line="44"/>
+        <source>Cannot redo &quot;%1&quot;: %2</source>
+        <translation>&quot;%1&quot; yinelenemiyor: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/editing/dbcommand.cpp" line="54"/>
+        <source>Cannot undo &quot;%1&quot;: %2</source>
+        <translation>&quot;%1&quot; geri alınamıyor: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/editing/deleterowscommand.cpp" line="83"/>
+        <source>%n placement(s) would be removed; they must be removed explicitly</source>
+        <translation>
+            <numerusform>bu işlem %n yerleştirmeyi de kaldırır; yerleştirmeler ayrıca, açıkça kaldırılmalıdır</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/editing/setvaluecommand.cpp" line="29"/>
+        <source>the row no longer exists</source>
+        <translation>satır artık yok</translation>
+    </message>
+</context>
+<context>
+    <name>DemoDatabase</name>
+    <message>
+        <location filename="../views/mainwindow/demodatabase.cpp" line="42"/>
+        <location filename="../views/mainwindow/demodatabase.cpp" line="49"/>
+        <location filename="../views/mainwindow/demodatabase.cpp" line="85"/>
+        <source>Demo Database</source>
+        <translation>Demo veritabanı</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/demodatabase.cpp" line="43"/>
+        <source>The previous demo database %1 could not be replaced. Is it open in another window?</source>
+        <translation>Önceki demo veritabanı %1 değiştirilemedi. Başka bir pencerede açık olabilir mi?</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/demodatabase.cpp" line="48"/>
+        <source>Creating the demo database (8,000 teachers, 320,000 need ratings)…</source>
+        <translation>Demo veritabanı oluşturuluyor (8.000 öğretmen, 320.000 ihtiyaç puanı)…</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/demodatabase.cpp" line="85"/>
+        <source>The demo database could not be created:
+%1</source>
+        <translation>Demo veritabanı oluşturulamadı:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>EntityColumns</name>
+    <message>
+        <location filename="../views/pages/competenciespage.cpp" line="77"/>
+        <location filename="../views/pages/teacherspage.cpp" line="114"/>
+        <location filename="../models/itemmodels/competencytablemodel.cpp" line="13"/>
+        <location filename="../models/itemmodels/partnertablemodel.cpp" line="33"/>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="16"/>
+        <source>Field</source>
+        <translation>Alan</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/competenciespage.cpp" line="78"/>
+        <location filename="../models/itemmodels/competencytablemodel.cpp" line="14"/>
+        <source>Code</source>
+        <translation>Kod</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/competenciespage.cpp" line="79"/>
+        <location filename="../models/itemmodels/competencytablemodel.cpp" line="15"/>
+        <source>Turkish title</source>
+        <translation>Türkçe ad</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/competenciespage.cpp" line="80"/>
+        <location filename="../models/itemmodels/competencytablemodel.cpp" line="16"/>
+        <source>English title</source>
+        <translation>İngilizce ad</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/competenciespage.cpp" line="81"/>
+        <location filename="../models/itemmodels/competencytablemodel.cpp" line="17"/>
+        <source>Unit</source>
+        <translation>Ünite</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/partnerspage.cpp" line="103"/>
+        <location filename="../models/itemmodels/partnertablemodel.cpp" line="15"/>
+        <source>Company</source>
+        <translation>İşletme</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/partnerspage.cpp" line="104"/>
+        <location filename="../models/itemmodels/partnertablemodel.cpp" line="16"/>
+        <source>Sector</source>
+        <translation>Sektör</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/partnerspage.cpp" line="105"/>
+        <location filename="../views/pages/teacherspage.cpp" line="115"/>
+        <location filename="../models/itemmodels/partnertablemodel.cpp" line="17"/>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="19"/>
+        <source>Province</source>
+        <translation>İl</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/partnerspage.cpp" line="106"/>
+        <location filename="../models/itemmodels/partnertablemodel.cpp" line="18"/>
+        <source>District</source>
+        <translation>İlçe</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/partnerspage.cpp" line="107"/>
+        <location filename="../models/itemmodels/partnertablemodel.cpp" line="20"/>
+        <source>Contact person</source>
+        <translation>İrtibat kişisi</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/partnerspage.cpp" line="108"/>
+        <location filename="../views/pages/teacherspage.cpp" line="118"/>
+        <location filename="../models/itemmodels/partnertablemodel.cpp" line="21"/>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="22"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/partnerspage.cpp" line="109"/>
+        <location filename="../views/pages/teacherspage.cpp" line="117"/>
+        <location filename="../models/itemmodels/partnertablemodel.cpp" line="22"/>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="21"/>
+        <source>E-mail</source>
+        <translation>E-posta</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherspage.cpp" line="111"/>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="13"/>
+        <source>National ID</source>
+        <translation>T.C. Kimlik No</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherspage.cpp" line="112"/>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="15"/>
+        <source>First name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherspage.cpp" line="113"/>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="14"/>
+        <source>Last name</source>
+        <translation>Soyad</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherspage.cpp" line="116"/>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="20"/>
+        <source>Centre</source>
+        <translation>Merkez</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/competencytablemodel.cpp" line="18"/>
+        <source>Ratings</source>
+        <translation>Puanlar</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/partnertablemodel.cpp" line="19"/>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/partnertablemodel.cpp" line="23"/>
+        <source>Protocol date</source>
+        <translation>Protokol tarihi</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/partnertablemodel.cpp" line="24"/>
+        <source>Active</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/partnertablemodel.cpp" line="25"/>
+        <source>Sessions</source>
+        <translation>Oturumlar</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/partnertablemodel.cpp" line="26"/>
+        <source>Places</source>
+        <translation>Kontenjan</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/partnertablemodel.cpp" line="34"/>
+        <source>Start</source>
+        <translation>Başlangıç</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/partnertablemodel.cpp" line="35"/>
+        <source>End</source>
+        <translation>Bitiş</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/partnertablemodel.cpp" line="36"/>
+        <source>Hours</source>
+        <translation>Saat</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/partnertablemodel.cpp" line="37"/>
+        <source>Capacity</source>
+        <translation>Kontenjan</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/partnertablemodel.cpp" line="38"/>
+        <source>Placed</source>
+        <translation>Yerleştirilen</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/partnertablemodel.cpp" line="39"/>
+        <source>Competencies</source>
+        <translation>Yeterlikler</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="17"/>
+        <source>Branch</source>
+        <translation>Branş</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="18"/>
+        <source>School</source>
+        <translation>Okul</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="23"/>
+        <source>Experience (years)</source>
+        <translation>Deneyim (yıl)</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="24"/>
+        <source>Available from</source>
+        <translation>Müsaitlik başlangıcı</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="25"/>
+        <source>Available to</source>
+        <translation>Müsaitlik bitişi</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="26"/>
+        <source>Notes</source>
+        <translation>Notlar</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <location filename="../models/export/cellformat.cpp" line="50"/>
+        <location filename="../models/export/cellformat.cpp" line="52"/>
+        <location filename="../models/export/pdfexport.cpp" line="21"/>
+        <location filename="../models/export/pdfexport.cpp" line="37"/>
+        <source>cannot write the file: %1</source>
+        <translation>dosya yazılamıyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/export/exporter.cpp" line="29"/>
+        <source>export cancelled</source>
+        <translation>dışa aktarma iptal edildi</translation>
+    </message>
+    <message>
+        <location filename="../models/export/exporter.cpp" line="93"/>
+        <source>%1 cannot be exported as %2</source>
+        <translation>%1, %2 olarak dışa aktarılamaz</translation>
+    </message>
+    <message>
+        <location filename="../models/export/exporter.cpp" line="96"/>
+        <source>the needs analysis cannot be restricted to a partner</source>
+        <translation>ihtiyaç analizi bir işletmeyle sınırlandırılamaz</translation>
+    </message>
+    <message>
+        <location filename="../models/export/exporter.cpp" line="98"/>
+        <source>no output file given</source>
+        <translation>çıktı dosyası belirtilmedi</translation>
+    </message>
+    <message>
+        <location filename="../models/export/exporter.cpp" line="99"/>
+        <source>Reading the data</source>
+        <translation>Veriler okunuyor</translation>
+    </message>
+    <message>
+        <location filename="../models/export/exporter.cpp" line="106"/>
+        <location filename="../models/export/exporter.cpp" line="130"/>
+        <source>Writing the file</source>
+        <translation>Dosya yazılıyor</translation>
+    </message>
+    <message>
+        <location filename="../models/export/exporter.cpp" line="115"/>
+        <location filename="../models/export/exporter.cpp" line="162"/>
+        <source>Done</source>
+        <translation>Tamamlandı</translation>
+    </message>
+    <message>
+        <location filename="../models/export/exporter.cpp" line="138"/>
+        <source>Köprü training schedule</source>
+        <translation>Köprü eğitim takvimi</translation>
+    </message>
+    <message>
+        <location filename="../models/export/icswriter.cpp" line="116"/>
+        <source>On-the-job training: %1 (%2)</source>
+        <translation>İşbaşı eğitimi: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../models/export/icswriter.cpp" line="121"/>
+        <source>Field: %1 – %2</source>
+        <translation>Alan: %1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../models/export/icswriter.cpp" line="122"/>
+        <source>Centre: %1</source>
+        <translation>Merkez: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/export/icswriter.cpp" line="123"/>
+        <source>Hours: %1</source>
+        <translation>Saat: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/export/icswriter.cpp" line="124"/>
+        <source>Competencies: %1</source>
+        <translation>Yeterlikler: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/export/icswriter.cpp" line="126"/>
+        <source>Contact: %1</source>
+        <translation>İrtibat: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/export/icswriter.cpp" line="128"/>
+        <source>Phone: %1</source>
+        <translation>Telefon: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/export/pdfexport.cpp" line="18"/>
+        <source>PDF output needs a graphical application object</source>
+        <translation>PDF çıktısı grafik bir uygulama nesnesi gerektirir</translation>
+    </message>
+    <message>
+        <location filename="../models/export/plandata.cpp" line="90"/>
+        <source>unknown field code %1</source>
+        <translation>bilinmeyen alan kodu %1</translation>
+    </message>
+    <message>
+        <location filename="../models/export/plandata.cpp" line="94"/>
+        <source>unknown centre %1</source>
+        <translation>bilinmeyen merkez %1</translation>
+    </message>
+    <message>
+        <location filename="../models/export/plandata.cpp" line="98"/>
+        <source>unknown partner %1</source>
+        <translation>bilinmeyen işletme %1</translation>
+    </message>
+    <message>
+        <location filename="../models/export/pseudonymiser.cpp" line="72"/>
+        <source>Teacher %1</source>
+        <comment>pseudonym of an anonymised teacher</comment>
+        <translation>Öğretmen %1</translation>
+    </message>
+    <message>
+        <location filename="../models/export/reportbuilders.cpp" line="33"/>
+        <source>contact: %1</source>
+        <translation>irtibat: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/export/reportbuilders.cpp" line="63"/>
+        <location filename="../models/export/tablebuilders.cpp" line="91"/>
+        <source>Placement plan</source>
+        <translation>Yerleştirme planı</translation>
+    </message>
+    <message>
+        <location filename="../models/export/reportbuilders.cpp" line="65"/>
+        <location filename="../models/export/tablebuilders.cpp" line="95"/>
+        <source>Teacher (pseudonym)</source>
+        <translation>Öğretmen (takma ad)</translation>
+    </message>
+    <message>
+        <location filename="../models/export/reportbuilders.cpp" line="65"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="24"/>
+        <location filename="../models/export/tablebuilders.cpp" line="95"/>
+        <source>Teacher</source>
+        <translation>Öğretmen</translation>
+    </message>
+    <message>
+        <location filename="../models/export/reportbuilders.cpp" line="66"/>
+        <location filename="../models/export/tablebuilders.cpp" line="96"/>
+        <source>National ID (pseudonym)</source>
+        <translation>T.C. Kimlik No (takma ad)</translation>
+    </message>
+    <message>
+        <location filename="../models/export/reportbuilders.cpp" line="66"/>
+        <location filename="../models/export/tablebuilders.cpp" line="96"/>
+        <source>National ID</source>
+        <translation>T.C. Kimlik No</translation>
+    </message>
+    <message>
+        <location filename="../models/export/reportbuilders.cpp" line="67"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="25"/>
+        <location filename="../models/export/tablebuilders.cpp" line="99"/>
+        <source>School</source>
+        <translation>Okul</translation>
+    </message>
+    <message>
+        <location filename="../models/export/reportbuilders.cpp" line="68"/>
+        <location filename="../models/export/tablebuilders.cpp" line="100"/>
+        <source>Province</source>
+        <translation>İl</translation>
+    </message>
+    <message>
+        <location filename="../models/export/reportbuilders.cpp" line="69"/>
+        <location filename="../models/export/reportbuilders.cpp" line="104"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="26"/>
+        <location filename="../models/export/tablebuilders.cpp" line="94"/>
+        <location filename="../models/export/tablebuilders.cpp" line="137"/>
+        <location filename="../models/export/tablebuilders.cpp" line="174"/>
+        <source>Field</source>
+        <translation>Alan</translation>
+    </message>
+    <message>
+        <location filename="../models/export/reportbuilders.cpp" line="70"/>
+        <location filename="../models/export/reportbuilders.cpp" line="102"/>
+        <source>Dates</source>
+        <translation>Tarihler</translation>
+    </message>
+    <message>
+        <location filename="../models/export/reportbuilders.cpp" line="71"/>
+        <location filename="../models/export/reportbuilders.cpp" line="103"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="29"/>
+        <location filename="../models/export/tablebuilders.cpp" line="109"/>
+        <location filename="../models/export/tablebuilders.cpp" line="146"/>
+        <source>Hours</source>
+        <translation>Saat</translation>
+    </message>
+    <message>
+        <location filename="../models/export/reportbuilders.cpp" line="72"/>
+        <location filename="../models/export/reportbuilders.cpp" line="107"/>
+        <location filename="../models/export/tablebuilders.cpp" line="110"/>
+        <location filename="../models/export/tablebuilders.cpp" line="149"/>
+        <source>Competencies</source>
+        <translation>Yeterlikler</translation>
+    </message>
+    <message>
+        <location filename="../models/export/reportbuilders.cpp" line="73"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="34"/>
+        <location filename="../models/export/tablebuilders.cpp" line="111"/>
+        <source>Status</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <location filename="../models/export/reportbuilders.cpp" line="78"/>
+        <location filename="../models/export/reportbuilders.cpp" line="111"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="37"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="69"/>
+        <location filename="../models/export/tablebuilders.cpp" line="48"/>
+        <location filename="../models/export/tablebuilders.cpp" line="55"/>
+        <source>No centre</source>
+        <translation>Merkez yok</translation>
+    </message>
+    <message>
+        <location filename="../models/export/reportbuilders.cpp" line="93"/>
+        <source>No placements.</source>
+        <translation>Yerleştirme yok.</translation>
+    </message>
+    <message>
+        <location filename="../models/export/reportbuilders.cpp" line="100"/>
+        <location filename="../models/export/tablebuilders.cpp" line="134"/>
+        <source>Training schedule</source>
+        <translation>Eğitim takvimi</translation>
+    </message>
+    <message>
+        <location filename="../models/export/reportbuilders.cpp" line="105"/>
+        <location filename="../models/export/tablebuilders.cpp" line="148"/>
+        <source>Placed</source>
+        <translation>Yerleştirilen</translation>
+    </message>
+    <message>
+        <location filename="../models/export/reportbuilders.cpp" line="106"/>
+        <location filename="../models/export/tablebuilders.cpp" line="150"/>
+        <source>Teachers (pseudonyms)</source>
+        <translation>Öğretmenler (takma adlar)</translation>
+    </message>
+    <message>
+        <location filename="../models/export/reportbuilders.cpp" line="106"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="57"/>
+        <location filename="../models/export/tablebuilders.cpp" line="150"/>
+        <source>Teachers</source>
+        <translation>Öğretmenler</translation>
+    </message>
+    <message>
+        <location filename="../models/export/reportbuilders.cpp" line="128"/>
+        <source>No sessions with placements.</source>
+        <translation>Yerleştirme yapılmış oturum yok.</translation>
+    </message>
+    <message>
+        <location filename="../models/export/reportbuilders.cpp" line="153"/>
+        <source>No fields.</source>
+        <translation>Alan yok.</translation>
+    </message>
+    <message>
+        <location filename="../models/export/reportpainter.cpp" line="280"/>
+        <source>cannot start painting the document</source>
+        <translation>belge çizimi başlatılamıyor</translation>
+    </message>
+    <message>
+        <location filename="../models/export/reportpainter.cpp" line="287"/>
+        <source>cannot start a new page</source>
+        <translation>yeni sayfa başlatılamıyor</translation>
+    </message>
+    <message>
+        <location filename="../models/export/reportpainter.cpp" line="305"/>
+        <source>Page %1/%2</source>
+        <translation>Sayfa %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../models/export/schedulebuilders.cpp" line="22"/>
+        <source>Schedule per teacher</source>
+        <translation>Öğretmen bazında takvim</translation>
+    </message>
+    <message>
+        <location filename="../models/export/schedulebuilders.cpp" line="23"/>
+        <location filename="../models/export/tablebuilders.cpp" line="60"/>
+        <source>Exported on %1</source>
+        <translation>Dışa aktarma tarihi: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/export/schedulebuilders.cpp" line="27"/>
+        <location filename="../models/export/tablebuilders.cpp" line="107"/>
+        <location filename="../models/export/tablebuilders.cpp" line="144"/>
+        <source>Start</source>
+        <translation>Başlangıç</translation>
+    </message>
+    <message>
+        <location filename="../models/export/schedulebuilders.cpp" line="28"/>
+        <location filename="../models/export/tablebuilders.cpp" line="108"/>
+        <location filename="../models/export/tablebuilders.cpp" line="145"/>
+        <source>End</source>
+        <translation>Bitiş</translation>
+    </message>
+    <message>
+        <location filename="../models/export/schedulebuilders.cpp" line="30"/>
+        <location filename="../models/export/tablebuilders.cpp" line="101"/>
+        <location filename="../models/export/tablebuilders.cpp" line="138"/>
+        <source>Partner</source>
+        <translation>İşletme</translation>
+    </message>
+    <message>
+        <location filename="../models/export/schedulebuilders.cpp" line="31"/>
+        <location filename="../models/export/tablebuilders.cpp" line="102"/>
+        <location filename="../models/export/tablebuilders.cpp" line="139"/>
+        <source>Partner address</source>
+        <translation>İşletme adresi</translation>
+    </message>
+    <message>
+        <location filename="../models/export/schedulebuilders.cpp" line="32"/>
+        <location filename="../models/export/tablebuilders.cpp" line="103"/>
+        <location filename="../models/export/tablebuilders.cpp" line="140"/>
+        <source>Contact person</source>
+        <translation>İrtibat kişisi</translation>
+    </message>
+    <message>
+        <location filename="../models/export/schedulebuilders.cpp" line="33"/>
+        <location filename="../models/export/tablebuilders.cpp" line="105"/>
+        <location filename="../models/export/tablebuilders.cpp" line="142"/>
+        <source>Contact phone</source>
+        <translation>İrtibat telefonu</translation>
+    </message>
+    <message>
+        <location filename="../models/export/schedulebuilders.cpp" line="52"/>
+        <source>Calendar per centre</source>
+        <translation>Merkez bazında takvim</translation>
+    </message>
+    <message>
+        <location filename="../models/export/schedulebuilders.cpp" line="53"/>
+        <source>One row per programme week (Monday to Sunday).</source>
+        <translation>Program haftası başına bir satır (pazartesiden pazara).</translation>
+    </message>
+    <message>
+        <location filename="../models/export/schedulebuilders.cpp" line="54"/>
+        <source>Week of</source>
+        <translation>Hafta başlangıcı</translation>
+    </message>
+    <message>
+        <location filename="../models/export/schedulebuilders.cpp" line="55"/>
+        <source>Week</source>
+        <translation>Hafta</translation>
+    </message>
+    <message>
+        <location filename="../models/export/schedulebuilders.cpp" line="56"/>
+        <source>Sessions</source>
+        <translation>Oturumlar</translation>
+    </message>
+    <message>
+        <location filename="../models/export/schedulebuilders.cpp" line="58"/>
+        <source>Partners</source>
+        <translation>İşletmeler</translation>
+    </message>
+    <message>
+        <location filename="../models/export/schedulebuilders.cpp" line="119"/>
+        <source>Nothing to print.</source>
+        <translation>Yazdırılacak bir şey yok.</translation>
+    </message>
+    <message>
+        <location filename="../models/export/tablebuilders.cpp" line="71"/>
+        <source>proposed</source>
+        <comment>placement status</comment>
+        <translation>önerildi</translation>
+    </message>
+    <message>
+        <location filename="../models/export/tablebuilders.cpp" line="73"/>
+        <source>confirmed</source>
+        <comment>placement status</comment>
+        <translation>onaylandı</translation>
+    </message>
+    <message>
+        <location filename="../models/export/tablebuilders.cpp" line="75"/>
+        <source>completed</source>
+        <comment>placement status</comment>
+        <translation>tamamlandı</translation>
+    </message>
+    <message>
+        <location filename="../models/export/tablebuilders.cpp" line="77"/>
+        <source>cancelled</source>
+        <comment>placement status</comment>
+        <translation>iptal edildi</translation>
+    </message>
+    <message>
+        <location filename="../models/export/tablebuilders.cpp" line="83"/>
+        <source>Anonymised export (KVKK): teacher names and national IDs are replaced by pseudonyms; no phone numbers or e-mail addresses.</source>
+        <translation>Anonimleştirilmiş dışa aktarma (KVKK): öğretmen adları ve T.C. kimlik numaraları yerine takma adlar kullanılmıştır; telefon numarası ve e-posta adresi yer almaz.</translation>
+    </message>
+    <message>
+        <location filename="../models/export/tablebuilders.cpp" line="93"/>
+        <location filename="../models/export/tablebuilders.cpp" line="136"/>
+        <source>Centre</source>
+        <translation>Merkez</translation>
+    </message>
+    <message>
+        <location filename="../models/export/tablebuilders.cpp" line="98"/>
+        <source>E-mail</source>
+        <translation>E-posta</translation>
+    </message>
+    <message>
+        <location filename="../models/export/tablebuilders.cpp" line="98"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../models/export/tablebuilders.cpp" line="106"/>
+        <location filename="../models/export/tablebuilders.cpp" line="143"/>
+        <source>Contact e-mail</source>
+        <translation>İrtibat e-postası</translation>
+    </message>
+    <message>
+        <location filename="../models/export/tablebuilders.cpp" line="147"/>
+        <source>Capacity</source>
+        <translation>Kontenjan</translation>
+    </message>
+    <message>
+        <location filename="../models/export/tablebuilders.cpp" line="171"/>
+        <source>Needs analysis</source>
+        <translation>İhtiyaç analizi</translation>
+    </message>
+    <message>
+        <location filename="../models/export/tablebuilders.cpp" line="173"/>
+        <source>High need: need level %1 or 5. Supply: places in sessions covering the competency.</source>
+        <translation>Yüksek ihtiyaç: ihtiyaç düzeyi %1 veya 5. Arz: yeterliği kapsayan oturumlardaki kontenjan.</translation>
+    </message>
+    <message>
+        <location filename="../models/export/tablebuilders.cpp" line="175"/>
+        <source>Competency</source>
+        <translation>Yeterlik</translation>
+    </message>
+    <message>
+        <location filename="../models/export/tablebuilders.cpp" line="176"/>
+        <source>Title</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <location filename="../models/export/tablebuilders.cpp" line="177"/>
+        <source>Respondents</source>
+        <translation>Yanıtlayan</translation>
+    </message>
+    <message>
+        <location filename="../models/export/tablebuilders.cpp" line="178"/>
+        <source>Not applicable</source>
+        <translation>Fikrim yok</translation>
+    </message>
+    <message>
+        <location filename="../models/export/tablebuilders.cpp" line="179"/>
+        <source>Mean need</source>
+        <translation>Ortalama ihtiyaç</translation>
+    </message>
+    <message>
+        <location filename="../models/export/tablebuilders.cpp" line="180"/>
+        <source>High need (%)</source>
+        <translation>Yüksek ihtiyaç (%)</translation>
+    </message>
+    <message>
+        <location filename="../models/export/tablebuilders.cpp" line="181"/>
+        <source>Supply (places)</source>
+        <translation>Arz (kontenjan)</translation>
+    </message>
+    <message>
+        <location filename="../models/export/xlsxexport.cpp" line="334"/>
+        <source>Sheet</source>
+        <translation>Sayfa</translation>
+    </message>
+    <message>
+        <location filename="../models/export/xlsxexport.cpp" line="371"/>
+        <source>cannot create a temporary folder: %1</source>
+        <translation>geçici klasör oluşturulamıyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/export/xlsxexport.cpp" line="375"/>
+        <source>cannot create the workbook</source>
+        <translation>çalışma kitabı oluşturulamıyor</translation>
+    </message>
+    <message>
+        <location filename="../models/export/xlsxexport.cpp" line="387"/>
+        <source>cannot write the workbook</source>
+        <translation>çalışma kitabı yazılamıyor</translation>
+    </message>
+    <message>
+        <location filename="../models/export/xlsxexport.cpp" line="391"/>
+        <source>cannot replace the existing file</source>
+        <translation>mevcut dosya değiştirilemiyor</translation>
+    </message>
+    <message>
+        <location filename="../models/export/xlsxexport.cpp" line="393"/>
+        <source>cannot write the file</source>
+        <translation>dosya yazılamıyor</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <location filename="../models/import/tableplan.cpp" line="124"/>
+        <source>cancelled</source>
+        <translation>iptal edildi</translation>
+    </message>
+</context>
+<context>
+    <name>ImportKind</name>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="133"/>
+        <source>Teachers</source>
+        <translation>Öğretmenler</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="134"/>
+        <source>Industry partners</source>
+        <translation>İşletmeler</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="135"/>
+        <source>Training sessions</source>
+        <translation>Eğitim oturumları</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="136"/>
+        <source>Competencies</source>
+        <translation>Yeterlikler</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="137"/>
+        <source>Needs survey results</source>
+        <translation>İhtiyaç anketi sonuçları</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message>
+        <location filename="../models/import/importreport.cpp" line="10"/>
+        <source>need ratings</source>
+        <translation>ihtiyaç puanı</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importreport.cpp" line="11"/>
+        <source>rows</source>
+        <translation>satır</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importreport.cpp" line="12"/>
+        <source>%1: %2 %3 inserted, %4 updated, %5 skipped</source>
+        <translation>%1: %2 %3 eklendi, %4 güncellendi, %5 atlandı</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importreport.cpp" line="16"/>
+        <source>dry run, nothing written: %1</source>
+        <translation>deneme (yazmadan), hiçbir şey yazılmadı: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTarget</name>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="11"/>
+        <source>National ID</source>
+        <translation>T.C. Kimlik No</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="14"/>
+        <source>Field</source>
+        <translation>Alan</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="16"/>
+        <location filename="../models/import/importkind.cpp" line="68"/>
+        <source>Province</source>
+        <translation>İl</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="18"/>
+        <source>District</source>
+        <translation>İlçe</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="19"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="21"/>
+        <source>E-mail</source>
+        <translation>E-posta</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="23"/>
+        <source>Competencies</source>
+        <translation>Yeterlikler</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="28"/>
+        <source>First name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="29"/>
+        <source>Last name</source>
+        <translation>Soyad</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="31"/>
+        <source>Branch</source>
+        <translation>Branş</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="32"/>
+        <source>School</source>
+        <translation>Okul</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="35"/>
+        <source>Centre</source>
+        <translation>Merkez</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="38"/>
+        <source>Years of experience</source>
+        <translation>Deneyim yılı</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="40"/>
+        <source>Available from</source>
+        <translation>Müsaitlik başlangıcı</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="42"/>
+        <source>Available to</source>
+        <translation>Müsaitlik bitişi</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="44"/>
+        <source>Notes</source>
+        <translation>Notlar</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="47"/>
+        <source>Company</source>
+        <translation>İşletme</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="49"/>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="53"/>
+        <source>Sector</source>
+        <translation>Sektör</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="57"/>
+        <source>Contact person</source>
+        <translation>İrtibat kişisi</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="61"/>
+        <source>Protocol date</source>
+        <translation>Protokol tarihi</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="62"/>
+        <source>Active</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="71"/>
+        <source>Start date</source>
+        <translation>Başlangıç tarihi</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="72"/>
+        <source>End date</source>
+        <translation>Bitiş tarihi</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="73"/>
+        <source>Hours</source>
+        <translation>Saat</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="74"/>
+        <source>Capacity</source>
+        <translation>Kontenjan</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="80"/>
+        <source>Code</source>
+        <translation>Kod</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="81"/>
+        <source>Turkish title</source>
+        <translation>Türkçe ad</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="83"/>
+        <source>English title</source>
+        <translation>İngilizce ad</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="84"/>
+        <source>Unit</source>
+        <translation>Ünite</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="91"/>
+        <source>Competency</source>
+        <translation>Yeterlik</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="93"/>
+        <source>Need (1-5)</source>
+        <translation>İhtiyaç (1-5)</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="94"/>
+        <source>Proficiency (1-5)</source>
+        <translation>Mevcut düzey (1-5)</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="96"/>
+        <source>Survey round</source>
+        <translation>Anket turu</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../views/importer/importwizardlauncher.cpp" line="12"/>
+        <source>Import</source>
+        <translation>İçe aktar</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importwizardlauncher.cpp" line="13"/>
+        <source>The import wizard is in preparation.</source>
+        <translation>İçe aktarma sihirbazı hazırlanıyor.</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrityCheck</name>
+    <message>
+        <location filename="../models/db/integritycheck.cpp" line="28"/>
+        <source>the integrity check could not run: %1</source>
+        <translation>bütünlük denetimi çalıştırılamadı: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/db/integritycheck.cpp" line="33"/>
+        <source>storage: %1</source>
+        <translation>depolama: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/db/integritycheck.cpp" line="37"/>
+        <source>table %1, row %2: refers to a missing row of %3</source>
+        <translation>%1 tablosu, satır %2: %3 tablosunda bulunmayan bir satıra başvuruyor</translation>
+    </message>
+    <message>
+        <location filename="../models/db/integritycheck.cpp" line="46"/>
+        <source>table %1 is missing or unreadable</source>
+        <translation>%1 tablosu eksik ya da okunamıyor</translation>
+    </message>
+    <message>
+        <location filename="../models/db/integritycheck.cpp" line="52"/>
+        <source>teacher %1: %2</source>
+        <translation>öğretmen %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/db/integritycheck.cpp" line="57"/>
+        <source>%1 need ratings are for a competency outside the teacher&apos;s field</source>
+        <translation>%1 ihtiyaç puanı, öğretmenin alanı dışındaki bir yeterliğe ait</translation>
+    </message>
+    <message>
+        <location filename="../models/db/integritycheck.cpp" line="60"/>
+        <source>%1 placements put a teacher into a session of another field</source>
+        <translation>%1 yerleştirme, öğretmeni başka bir alanın oturumuna yerleştiriyor</translation>
+    </message>
+    <message>
+        <location filename="../models/db/integritycheck.cpp" line="63"/>
+        <source>%1 sessions hold more teachers than their capacity</source>
+        <translation>%1 oturumda kontenjandan fazla öğretmen var</translation>
+    </message>
+</context>
+<context>
+    <name>LikertScale</name>
+    <message>
+        <location filename="../models/stats/likertscale.cpp" line="19"/>
+        <source>1 no need</source>
+        <translation>1 ihtiyaç yok</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/likertscale.cpp" line="20"/>
+        <source>2 low need</source>
+        <translation>2 düşük ihtiyaç</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/likertscale.cpp" line="21"/>
+        <source>3 moderate need</source>
+        <translation>3 orta düzeyde ihtiyaç</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/likertscale.cpp" line="22"/>
+        <source>4 high need</source>
+        <translation>4 yüksek ihtiyaç</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/likertscale.cpp" line="23"/>
+        <source>5 very high need</source>
+        <translation>5 çok yüksek ihtiyaç</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/likertscale.cpp" line="53"/>
+        <source>not applicable</source>
+        <translation>fikrim yok</translation>
+    </message>
+</context>
+<context>
+    <name>NationalId</name>
+    <message>
+        <location filename="../models/domain/nationalid.cpp" line="37"/>
+        <source>a national ID has 11 digits, this one has %1 characters</source>
+        <translation>T.C. kimlik numarası 11 hanelidir, bu değer %1 karakter</translation>
+    </message>
+    <message>
+        <location filename="../models/domain/nationalid.cpp" line="40"/>
+        <source>a national ID contains digits only</source>
+        <translation>T.C. kimlik numarası yalnızca rakamlardan oluşur</translation>
+    </message>
+    <message>
+        <location filename="../models/domain/nationalid.cpp" line="42"/>
+        <source>a national ID cannot start with 0</source>
+        <translation>T.C. kimlik numarası 0 ile başlayamaz</translation>
+    </message>
+    <message>
+        <location filename="../models/domain/nationalid.cpp" line="45"/>
+        <source>the check digits of the national ID do not match (mistyped?)</source>
+        <translation>T.C. kimlik numarasının kontrol haneleri tutmuyor (yanlış mı yazıldı?)</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="40"/>
+        <source>Needs analysis</source>
+        <translation>İhtiyaç analizi</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/overviewpage.cpp" line="99"/>
+        <source>Overview</source>
+        <translation>Genel bakış</translation>
+    </message>
+</context>
+<context>
+    <name>OpenGuard</name>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="212"/>
+        <source>Restore &amp;Backup…</source>
+        <translation>Yedekten &amp;geri yükle…</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="214"/>
+        <source>Go back to one of the automatic backups of the database</source>
+        <translation>Veritabanının otomatik yedeklerinden birine geri dön</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="219"/>
+        <source>Database to Restore</source>
+        <translation>Geri yüklenecek veritabanı</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="220"/>
+        <source>Köprü databases (*.kopru)</source>
+        <translation>Köprü veritabanları (*.kopru)</translation>
+    </message>
+</context>
+<context>
+    <name>PlacementEdits</name>
+    <message>
+        <location filename="../models/planning/placementedits.cpp" line="39"/>
+        <source>the placement was changed by a later optimiser run; the edit cannot be repeated</source>
+        <translation>yerleştirme daha sonraki bir optimizasyon çalıştırmasıyla değişti; düzenleme yinelenemez</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/placementedits.cpp" line="91"/>
+        <source>moved by hand: %1</source>
+        <translation>elle taşındı: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/placementedits.cpp" line="126"/>
+        <source>placement %1 no longer exists</source>
+        <translation>%1 numaralı yerleştirme artık yok</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/placementedits.cpp" line="140"/>
+        <source>Lock placement</source>
+        <translation>Yerleştirme kilitleme</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/placementedits.cpp" line="141"/>
+        <source>Unlock placement</source>
+        <translation>Yerleştirme kilidini açma</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/placementedits.cpp" line="152"/>
+        <source>Confirm placement</source>
+        <translation>Yerleştirme onaylama</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/placementedits.cpp" line="170"/>
+        <source>Move teacher</source>
+        <translation>Öğretmen taşıma</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/placementedits.cpp" line="179"/>
+        <source>Remove placement</source>
+        <translation>Yerleştirme kaldırma</translation>
+    </message>
+</context>
+<context>
+    <name>PlanReason</name>
+    <message>
+        <location filename="../models/planning/planreason.cpp" line="25"/>
+        <source>covers %1 of your %2 high needs: %3</source>
+        <translation>%2 yüksek ihtiyacınızdan %1 tanesini karşılıyor: %3</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/planreason.cpp" line="30"/>
+        <source>covers %1 need points, none of your high needs</source>
+        <translation>%1 ihtiyaç puanı karşılıyor, yüksek ihtiyaçlarınızın hiçbirini karşılamıyor</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/planreason.cpp" line="32"/>
+        <source>covers none of your rated needs</source>
+        <translation>puanladığınız ihtiyaçların hiçbirini karşılamıyor</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/planreason.cpp" line="34"/>
+        <source>same province</source>
+        <translation>aynı il</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/planreason.cpp" line="35"/>
+        <source>%1 km away</source>
+        <translation>%1 km uzakta</translation>
+    </message>
+</context>
+<context>
+    <name>PlanWeights</name>
+    <message>
+        <location filename="../models/planning/planweights.cpp" line="28"/>
+        <source>optimiser weights must not be negative</source>
+        <translation>optimizasyon ağırlıkları negatif olamaz</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/planweights.cpp" line="30"/>
+        <source>optimiser weights must not exceed %1</source>
+        <translation>optimizasyon ağırlıkları %1 değerini aşamaz</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/planweights.cpp" line="52"/>
+        <source>weight &quot;%1&quot; must be a non-negative integer</source>
+        <translation>&quot;%1&quot; ağırlığı negatif olmayan bir tam sayı olmalıdır</translation>
+    </message>
+</context>
+<context>
+    <name>Planner</name>
+    <message>
+        <location filename="../models/planning/flownetwork.cpp" line="126"/>
+        <source>the placement network has no optimal flow (%1)</source>
+        <translation>yerleştirme ağında en iyi akış bulunamadı (%1)</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/planner.cpp" line="81"/>
+        <source>cannot write the DIMACS file: %1</source>
+        <translation>DIMACS dosyası yazılamıyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/planner.cpp" line="95"/>
+        <source>the optimiser run was cancelled; nothing was changed</source>
+        <translation>optimizasyon çalıştırması iptal edildi; hiçbir şey değiştirilmedi</translation>
+    </message>
+</context>
+<context>
+    <name>Purge</name>
+    <message>
+        <location filename="../models/safety/purge.cpp" line="49"/>
+        <source>there is no teacher with id %1</source>
+        <translation>%1 numaralı öğretmen kaydı yok</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/purge.cpp" line="53"/>
+        <source>cannot count the teacher&apos;s data</source>
+        <translation>öğretmenin verileri sayılamıyor</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="../views/report/pdfdocument.cpp" line="42"/>
+        <source>cannot write the PDF file</source>
+        <translation>PDF dosyası yazılamıyor</translation>
+    </message>
+    <message>
+        <location filename="../views/report/pdfdocument.cpp" line="58"/>
+        <source>cannot finish the PDF file</source>
+        <translation>PDF dosyası tamamlanamıyor</translation>
+    </message>
+    <message>
+        <location filename="../views/report/pdfdocument.cpp" line="71"/>
+        <source>Page %1</source>
+        <translation>Sayfa %1</translation>
+    </message>
+</context>
+<context>
+    <name>TableExporter</name>
+    <message>
+        <location filename="../models/io/tableexporter.cpp" line="68"/>
+        <source>competency %1 is not numbered within its field %2: use the long form</source>
+        <translation>%1 yeterliği %2 alanı içinde numaralandırılmamış: uzun biçimi kullanın</translation>
+    </message>
+</context>
+<context>
+    <name>TableReader</name>
+    <message>
+        <location filename="../models/io/tablereader.cpp" line="41"/>
+        <source>cannot open the file: %1</source>
+        <translation>dosya açılamıyor: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UnmetNeedRule</name>
+    <message>
+        <location filename="../models/stats/likertscale.cpp" line="72"/>
+        <source>Unmet need: mean need at least %1 and session places for fewer than %2% of the teachers with high need (4 or 5).</source>
+        <translation>Karşılanmamış ihtiyaç: ortalama ihtiyaç en az %1 ve oturum kontenjanı, yüksek ihtiyaç (4 veya 5) bildiren öğretmen sayısının yüzde %2 oranından az.</translation>
+    </message>
+</context>
+<context>
+    <name>XlsxReader</name>
+    <message>
+        <location filename="../models/io/xlsxreader.cpp" line="372"/>
+        <source>cannot open the file: %1</source>
+        <translation>dosya açılamıyor: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <location filename="../views/report/cmd_report.cpp" line="21"/>
+        <source>usage: kopru-cli report DB --field CODE --out FILE.pdf</source>
+        <translation>kullanım: kopru-cli report VERİTABANI --field KOD --out DOSYA.pdf</translation>
+    </message>
+    <message>
+        <location filename="../views/report/cmd_report.cpp" line="39"/>
+        <source>cannot write the report</source>
+        <translation>rapor yazılamıyor</translation>
+    </message>
+    <message>
+        <location filename="../views/report/cmd_report.cpp" line="41"/>
+        <source>report written to %1</source>
+        <translation>rapor %1 dosyasına yazıldı</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cliargs.cpp" line="26"/>
+        <source>option %1 needs a value</source>
+        <translation>%1 seçeneği bir değer gerektirir</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cliargs.cpp" line="35"/>
+        <source>unknown option %1</source>
+        <translation>bilinmeyen seçenek %1</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_backup.cpp" line="14"/>
+        <source>usage: kopru-cli backup DB OUT</source>
+        <translation>kullanım: kopru-cli backup VERİTABANI ÇIKTI</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_backup.cpp" line="22"/>
+        <source>backup written to %1</source>
+        <translation>yedek %1 dosyasına yazıldı</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_check.cpp" line="15"/>
+        <source>usage: kopru-cli check DB</source>
+        <translation>kullanım: kopru-cli check VERİTABANI</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_check.cpp" line="22"/>
+        <source>%1: schema version %2</source>
+        <translation>%1: şema sürümü %2</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_check.cpp" line="28"/>
+        <source>check passed: no problems found</source>
+        <translation>denetim başarılı: sorun bulunmadı</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/cli/cmd_check.cpp" line="29"/>
+        <source>check failed: %n problem(s)</source>
+        <translation>
+            <numerusform>denetim başarısız: %n sorun</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_demo.cpp" line="20"/>
+        <source>usage: kopru-cli demo DB [--teachers N] [--partners N] [--seed S]</source>
+        <translation>kullanım: kopru-cli demo VERİTABANI [--teachers N] [--partners N] [--seed S]</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_demo.cpp" line="29"/>
+        <source>--teachers, --partners and --seed take non-negative integers</source>
+        <translation>--teachers, --partners ve --seed negatif olmayan tam sayı alır</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_demo.cpp" line="47"/>
+        <source>demo database %1: %2 teachers, %3 competencies, %4 need ratings, %5 partners, %6 sessions with %7 places (%8 s)</source>
+        <translation>demo veritabanı %1: %2 öğretmen, %3 yeterlik, %4 ihtiyaç puanı, %5 işletme, toplam %7 kontenjanlı %6 oturum (%8 sn)</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_export.cpp" line="15"/>
+        <source>usage: kopru-cli export DB plan|schedule|needs --format csv|xlsx|pdf|ics --out PATH [--field CODE] [--centre ID] [--partner ID] [--anonymize]</source>
+        <translation>kullanım: kopru-cli export VERİTABANI plan|schedule|needs --format csv|xlsx|pdf|ics --out YOL [--field KOD] [--centre NO] [--partner NO] [--anonymize]</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_export.cpp" line="30"/>
+        <source>unknown export %1 (plan, schedule or needs)</source>
+        <translation>bilinmeyen dışa aktarma türü %1 (plan, schedule veya needs)</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_export.cpp" line="33"/>
+        <source>unknown format %1 (csv, xlsx, pdf or ics)</source>
+        <translation>bilinmeyen biçim %1 (csv, xlsx, pdf veya ics)</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_export.cpp" line="36"/>
+        <source>%1 cannot be exported as %2</source>
+        <translation>%1, %2 olarak dışa aktarılamaz</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_export.cpp" line="45"/>
+        <source>--centre needs a centre id (a positive number)</source>
+        <translation>--centre bir merkez numarası (pozitif bir sayı) gerektirir</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_export.cpp" line="48"/>
+        <source>--partner needs a partner id (a positive number)</source>
+        <translation>--partner bir işletme numarası (pozitif bir sayı) gerektirir</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_export.cpp" line="50"/>
+        <source>--partner does not apply to the needs analysis</source>
+        <translation>--partner ihtiyaç analizinde kullanılamaz</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_export.cpp" line="64"/>
+        <source>warning: the database is read-only, so the pseudonyms of this export differ from those of other exports</source>
+        <translation>uyarı: veritabanı salt okunur olduğundan bu dışa aktarmadaki takma adlar diğer dışa aktarmalardakilerden farklıdır</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/cli/cmd_export.cpp" line="70"/>
+        <location filename="../models/cli/cmd_export.cpp" line="74"/>
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n oturum</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/cli/cmd_export.cpp" line="71"/>
+        <source>%n placement(s)</source>
+        <translation>
+            <numerusform>%n yerleştirme</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/cli/cmd_export.cpp" line="77"/>
+        <source>%n competenc(ies)</source>
+        <translation>
+            <numerusform>%n yeterlik</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_export.cpp" line="80"/>
+        <source>%1: %2 exported as %3</source>
+        <translation>%1: %2, %3 olarak dışa aktarıldı</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/cli/cmd_export.cpp" line="82"/>
+        <source> (%n page(s))</source>
+        <translation>
+            <numerusform> (%n sayfa)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_export.cpp" line="84"/>
+        <source>, anonymised</source>
+        <translation>, anonimleştirilmiş</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/cli/cmd_import.cpp" line="62"/>
+        <source>kopru-cli: %n problem(s); nothing was written</source>
+        <translation>
+            <numerusform>kopru-cli: %n sorun; hiçbir şey yazılmadı</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_init.cpp" line="14"/>
+        <source>usage: kopru-cli init DB</source>
+        <translation>kullanım: kopru-cli init VERİTABANI</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_init.cpp" line="18"/>
+        <source>created %1 (schema version %2) with 81 provinces, 25 pilot fields and 15 centres</source>
+        <translation>%1 oluşturuldu (şema sürümü %2): 81 il, 25 pilot alan ve 15 merkez</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_plan.cpp" line="19"/>
+        <source>usage: kopru-cli plan DB [--json] [--dimacs FILE]</source>
+        <translation>kullanım: kopru-cli plan VERİTABANI [--json] [--dimacs DOSYA]</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_plan.cpp" line="24"/>
+        <source>%1: the database is read-only; the plan cannot be stored</source>
+        <translation>%1: veritabanı salt okunur; plan kaydedilemez</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_plan.cpp" line="49"/>
+        <source>placed: %1</source>
+        <translation>yerleştirilen: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_plan.cpp" line="50"/>
+        <source>unplaced: %1</source>
+        <translation>yerleştirilemeyen: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_plan.cpp" line="51"/>
+        <source>kept (locked or confirmed): %1</source>
+        <translation>korunan (kilitli veya onaylı): %1</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_plan.cpp" line="52"/>
+        <source>objective: %1 (covered need %2, distance %3 km)</source>
+        <translation>amaç değeri: %1 (karşılanan ihtiyaç %2, uzaklık %3 km)</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_plan.cpp" line="54"/>
+        <source>time: %1 ms</source>
+        <translation>süre: %1 ms</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_plan.cpp" line="56"/>
+        <source>warning: the weights do not keep the order of the objectives exactly on this data (see docs/optimiser.md)</source>
+        <translation>uyarı: ağırlıklar bu veride hedeflerin öncelik sırasını tam olarak korumuyor (bkz. docs/optimiser.md)</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_stats.cpp" line="17"/>
+        <source>usage: kopru-cli stats DB --field CODE [--json]</source>
+        <translation>kullanım: kopru-cli stats VERİTABANI --field KOD [--json]</translation>
+    </message>
+</context>
+<context>
+    <name>kopru</name>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="64"/>
+        <source>&amp;Restore a Backup…</source>
+        <translation>&amp;Yedekten geri yükle…</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="68"/>
+        <source>Open &amp;Read-Only</source>
+        <translation>&amp;Salt okunur aç</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="88"/>
+        <location filename="../views/safety/openguard.cpp" line="102"/>
+        <location filename="../views/safety/openguard.cpp" line="136"/>
+        <location filename="../views/safety/openguard.cpp" line="148"/>
+        <location filename="../views/safety/openguard.cpp" line="151"/>
+        <source>Cannot Open the Database</source>
+        <translation>Veritabanı açılamıyor</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="103"/>
+        <source>%1 does not exist or is not a file.</source>
+        <translation>%1 yok ya da bir dosya değil.</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="107"/>
+        <source>Database on a Shared or Synced Folder</source>
+        <translation>Paylaşılan veya eşitlenen klasördeki veritabanı</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="112"/>
+        <source>Read-Only Database</source>
+        <translation>Salt okunur veritabanı</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="113"/>
+        <source>%1 is read-only (write-protected, or you lack the permission to change it). It is opened read-only: you can look at the data and export it, but not change it.</source>
+        <translation>%1 salt okunur (yazmaya karşı korumalı ya da değiştirme izniniz yok). Salt okunur olarak açıldı: verileri görüntüleyip dışa aktarabilirsiniz, ancak değiştiremezsiniz.</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="124"/>
+        <source>%1 is already open in another Köprü window%2.
+
+Two windows writing to the same database would overwrite each other&apos;s work. Switch to that window, or open the file read-only here.</source>
+        <translation>%1 zaten başka bir Köprü penceresinde açık%2.
+
+Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının üzerine yazar. O pencereye geçin ya da dosyayı burada salt okunur açın.</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="128"/>
+        <source>Database in Use</source>
+        <translation>Veritabanı kullanımda</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="137"/>
+        <source>The database must be upgraded, but no backup could be made first, so it was left alone.
+
+%1</source>
+        <translation>Veritabanının yükseltilmesi gerekiyor, ancak önce yedek alınamadığı için dosyaya dokunulmadı.
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="152"/>
+        <source>%1 cannot be opened. You can restore one of its automatic backups.</source>
+        <translation>%1 açılamıyor. Otomatik yedeklerinden birini geri yükleyebilirsiniz.</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="163"/>
+        <source>%1 failed its integrity check: the file is damaged or holds data that breaks Köprü&apos;s rules. Restore a backup, or open it read-only to look at it and export what you need.</source>
+        <translation>%1 bütünlük denetimini geçemedi: dosya hasarlı ya da Köprü&apos;nün kurallarına aykırı veriler içeriyor. Bir yedeği geri yükleyin veya dosyayı salt okunur açarak inceleyin ve gerekenleri dışa aktarın.</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="166"/>
+        <source>%1 failed its integrity check: the file is damaged or holds data that breaks Köprü&apos;s rules. There is no backup of it; you can open it read-only to look at it and export what you need.</source>
+        <translation>%1 bütünlük denetimini geçemedi: dosya hasarlı ya da Köprü&apos;nün kurallarına aykırı veriler içeriyor. Dosyanın yedeği yok; salt okunur açarak inceleyebilir ve gerekenleri dışa aktarabilirsiniz.</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="169"/>
+        <source>Damaged Database</source>
+        <translation>Hasarlı veritabanı</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="183"/>
+        <source>No Automatic Backup</source>
+        <translation>Otomatik yedek alınamadı</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="184"/>
+        <source>The automatic backup of %1 could not be made. You can go on working; save a copy by hand to be safe.
+
+%2</source>
+        <translation>%1 için otomatik yedek alınamadı. Çalışmaya devam edebilirsiniz; güvende olmak için elle bir kopya kaydedin.
+
+%2</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="63"/>
+        <source>the backup could not be written: %1</source>
+        <translation>yedek yazılamadı: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="83"/>
+        <source>the database is open in another Köprü window (%1); close it there first</source>
+        <translation>veritabanı başka bir Köprü penceresinde açık (%1); önce orada kapatın</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="85"/>
+        <source>the database is open in another Köprü window; close it there first</source>
+        <translation>veritabanı başka bir Köprü penceresinde açık; önce orada kapatın</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="93"/>
+        <source>cannot replace the file: %1</source>
+        <translation>dosya değiştirilemiyor: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::BackupListModel</name>
+    <message>
+        <location filename="../models/safety/backuplistmodel.cpp" line="66"/>
+        <source>Date</source>
+        <comment>backup</comment>
+        <translation>Tarih</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backuplistmodel.cpp" line="68"/>
+        <source>Made</source>
+        <comment>backup reason</comment>
+        <translation>Neden</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backuplistmodel.cpp" line="70"/>
+        <source>Size</source>
+        <comment>backup</comment>
+        <translation>Boyut</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::BackupManager</name>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="152"/>
+        <source>invalid backup reason &quot;%1&quot;</source>
+        <translation>geçersiz yedekleme nedeni &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="155"/>
+        <source>cannot create the backup folder %1</source>
+        <translation>yedek klasörü %1 oluşturulamıyor</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="209"/>
+        <source>cannot delete the old backup</source>
+        <translation>eski yedek silinemiyor</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="216"/>
+        <source>the backup cannot be restored: %1</source>
+        <translation>yedek geri yüklenemiyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="226"/>
+        <source>the current file could not be saved before restoring, so it was left alone: %1</source>
+        <translation>geçerli dosya geri yüklemeden önce saklanamadığı için dosyaya dokunulmadı: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="237"/>
+        <source>cannot create a temporary file next to the database</source>
+        <translation>veritabanının yanında geçici dosya oluşturulamıyor</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="241"/>
+        <location filename="../models/safety/backupmanager.cpp" line="244"/>
+        <source>cannot copy the backup next to the database (disk full?)</source>
+        <translation>yedek veritabanının yanına kopyalanamıyor (disk dolu mu?)</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="248"/>
+        <source>the copy of the backup is damaged, nothing was changed: %1</source>
+        <translation>yedeğin kopyası hasarlı, hiçbir şey değiştirilmedi: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="252"/>
+        <source>cannot remove %1; is the database still open?</source>
+        <translation>%1 silinemiyor; veritabanı hâlâ açık mı?</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::CandidateModel</name>
+    <message>
+        <location filename="../models/planning/candidatemodel.cpp" line="65"/>
+        <source>%1 (%2 km)</source>
+        <translation>%1 (%2 km)</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/candidatemodel.cpp" line="71"/>
+        <source>outside availability</source>
+        <translation>müsaitlik dışı</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/candidatemodel.cpp" line="73"/>
+        <source>full</source>
+        <translation>dolu</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/candidatemodel.cpp" line="79"/>
+        <source>The session&apos;s dates are outside the teacher&apos;s availability: moving here is a conflict</source>
+        <translation>Oturumun tarihleri öğretmenin müsait olduğu tarihlerin dışında: buraya taşımak çakışma yaratır</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/candidatemodel.cpp" line="81"/>
+        <source>The session is full: moving here puts it over capacity</source>
+        <translation>Oturum dolu: buraya taşımak kontenjanı aşar</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/candidatemodel.cpp" line="98"/>
+        <source>Partner</source>
+        <translation>İşletme</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/candidatemodel.cpp" line="99"/>
+        <source>Province</source>
+        <translation>İl</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/candidatemodel.cpp" line="100"/>
+        <source>Session dates</source>
+        <translation>Oturum tarihleri</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/candidatemodel.cpp" line="101"/>
+        <source>Places left</source>
+        <translation>Kalan kontenjan</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/candidatemodel.cpp" line="102"/>
+        <source>Score</source>
+        <translation>Puan</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/candidatemodel.cpp" line="103"/>
+        <source>Note</source>
+        <translation>Not</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::CellValue</name>
+    <message>
+        <location filename="../models/import/valueparsers.cpp" line="82"/>
+        <source>%1 is outside the scale 1 to 5</source>
+        <translation>%1, 1 ile 5 arasındaki ölçeğin dışında</translation>
+    </message>
+    <message>
+        <location filename="../models/import/valueparsers.cpp" line="85"/>
+        <source>&quot;%1&quot; is not a level of the 1 to 5 scale (use 1-5, Hiç, Düşük, Orta, Yüksek, Çok yüksek, or leave empty)</source>
+        <translation>&quot;%1&quot;, 1–5 ölçeğinin bir düzeyi değil (1-5, Hiç, Düşük, Orta, Yüksek, Çok yüksek yazın ya da boş bırakın)</translation>
+    </message>
+    <message>
+        <location filename="../models/import/valueparsers.cpp" line="105"/>
+        <source>&quot;%1&quot; is not a date (write dd.MM.yyyy or yyyy-MM-dd)</source>
+        <translation>&quot;%1&quot; bir tarih değil (gg.aa.yyyy veya yyyy-aa-gg biçiminde yazın)</translation>
+    </message>
+    <message>
+        <location filename="../models/import/valueparsers.cpp" line="109"/>
+        <source>&quot;%1&quot; is not a day of the calendar</source>
+        <translation>&quot;%1&quot; takvimde olmayan bir gün</translation>
+    </message>
+    <message>
+        <location filename="../models/import/valueparsers.cpp" line="122"/>
+        <source>&quot;%1&quot; is not a whole number</source>
+        <translation>&quot;%1&quot; bir tam sayı değil</translation>
+    </message>
+    <message>
+        <location filename="../models/import/valueparsers.cpp" line="132"/>
+        <source>%1 is outside the allowed range %2 to %3</source>
+        <translation>%1, izin verilen %2 – %3 aralığının dışında</translation>
+    </message>
+    <message>
+        <location filename="../models/import/valueparsers.cpp" line="151"/>
+        <source>&quot;%1&quot; is neither yes nor no (write 1/0, evet/hayır)</source>
+        <translation>&quot;%1&quot; ne evet ne hayır (1/0 veya evet/hayır yazın)</translation>
+    </message>
+    <message>
+        <location filename="../models/import/valueparsers.cpp" line="160"/>
+        <source>national ID %1 is in scientific notation: the spreadsheet dropped digits; format the column as text and save the file again</source>
+        <translation>T.C. kimlik no %1 bilimsel gösterimde: hesap tablosu haneleri kaybetmiş; sütunu metin olarak biçimlendirip dosyayı yeniden kaydedin</translation>
+    </message>
+    <message>
+        <location filename="../models/import/valueparsers.cpp" line="165"/>
+        <source>the national ID is missing</source>
+        <translation>T.C. kimlik numarası eksik</translation>
+    </message>
+    <message>
+        <location filename="../models/import/valueparsers.cpp" line="170"/>
+        <source>national ID %1: %2</source>
+        <translation>T.C. kimlik no %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/import/valueparsers.cpp" line="180"/>
+        <source>phone number %1 is in scientific notation: the spreadsheet dropped digits; format the column as text and save the file again</source>
+        <translation>telefon numarası %1 bilimsel gösterimde: hesap tablosu haneleri kaybetmiş; sütunu metin olarak biçimlendirip dosyayı yeniden kaydedin</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::CompetenciesPage</name>
+    <message>
+        <location filename="../views/pages/competenciespage.cpp" line="28"/>
+        <source>&amp;Add competency…</source>
+        <translation>Yeterlik &amp;ekle…</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/competenciespage.cpp" line="52"/>
+        <source>Cannot load the competencies: %1</source>
+        <translation>Yeterlikler yüklenemiyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/competenciespage.cpp" line="76"/>
+        <source>Add competency</source>
+        <translation>Yeterlik ekle</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/competenciespage.cpp" line="90"/>
+        <source>The code %1 is already used in this field.</source>
+        <translation>%1 kodu bu alanda zaten kullanılıyor.</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/competenciespage.cpp" line="95"/>
+        <source>Add competency %1</source>
+        <translation>Yeterlik ekleme (%1)</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/competenciespage.cpp" line="97"/>
+        <source>The competency was not added: %1</source>
+        <translation>Yeterlik eklenmedi: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/competenciespage.cpp" line="109"/>
+        <source>Delete competencies</source>
+        <translation>Yeterlikleri sil</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/pages/competenciespage.cpp" line="110"/>
+        <source>Delete %n competency(ies) together with their need ratings and their place in sessions?
+
+You can undo this with Edit › Undo.</source>
+        <translation>
+            <numerusform>%n yeterlik, ihtiyaç puanları ve oturumlardaki yerleriyle birlikte silinsin mi?
+
+Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/pages/competenciespage.cpp" line="116"/>
+        <source>Nothing was deleted: %1</source>
+        <translation>Hiçbir şey silinmedi: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/competenciespage.h" line="22"/>
+        <source>Competencies</source>
+        <translation>Yeterlikler</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::CompetencyTableModel</name>
+    <message>
+        <location filename="../models/itemmodels/competencytablemodel.cpp" line="46"/>
+        <source>the code %1 is already used in this field</source>
+        <translation>%1 kodu bu alanda zaten kullanılıyor</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/competencytablemodel.cpp" line="54"/>
+        <source>the competency is rated or covered by sessions in its current field</source>
+        <translation>yeterlik mevcut alanında puanlanmış ya da oturumlarca kapsanıyor</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::ConflictModel</name>
+    <message>
+        <location filename="../models/planning/conflictmodel.cpp" line="50"/>
+        <source>Conflict</source>
+        <translation>Çakışma</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/conflictmodel.cpp" line="50"/>
+        <source>Details</source>
+        <translation>Ayrıntılar</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::EntityBrowser</name>
+    <message>
+        <location filename="../views/pages/entitybrowser.cpp" line="49"/>
+        <source>Search…</source>
+        <translation>Ara…</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/entitybrowser.cpp" line="50"/>
+        <source>Words to find anywhere in the row; Turkish letters count (ı and i differ).</source>
+        <translation>Satırın herhangi bir yerinde aranacak sözcükler; Türkçe harfler dikkate alınır (ı ile i farklıdır).</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/entitybrowser.cpp" line="60"/>
+        <source>Show only this pilot field</source>
+        <translation>Yalnızca bu pilot alanı göster</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/entitybrowser.cpp" line="62"/>
+        <source>Show only this province</source>
+        <translation>Yalnızca bu ili göster</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/entitybrowser.cpp" line="64"/>
+        <source>Show only this centre</source>
+        <translation>Yalnızca bu merkezi göster</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/entitybrowser.cpp" line="68"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ekle…</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/entitybrowser.cpp" line="69"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Sil…</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/entitybrowser.cpp" line="157"/>
+        <source>All fields</source>
+        <translation>Tüm alanlar</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/entitybrowser.cpp" line="158"/>
+        <source>All provinces</source>
+        <translation>Tüm iller</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/entitybrowser.cpp" line="159"/>
+        <source>All centres</source>
+        <translation>Tüm merkezler</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/entitybrowser.cpp" line="184"/>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::EntityDelegate</name>
+    <message>
+        <location filename="../views/delegates/entitydelegate.cpp" line="35"/>
+        <source>(none)</source>
+        <translation>(yok)</translation>
+    </message>
+    <message>
+        <location filename="../views/delegates/entitydelegate.cpp" line="55"/>
+        <source>not applicable</source>
+        <translation>fikrim yok</translation>
+    </message>
+    <message>
+        <location filename="../views/delegates/entitydelegate.cpp" line="62"/>
+        <source>11 digits</source>
+        <translation>11 hane</translation>
+    </message>
+    <message>
+        <location filename="../views/delegates/entitydelegate.cpp" line="67"/>
+        <source>0XXX XXX XX XX</source>
+        <translation>0XXX XXX XX XX</translation>
+    </message>
+    <message>
+        <location filename="../views/delegates/entitydelegate.cpp" line="72"/>
+        <source>name@example.org</source>
+        <translation>ad@example.org</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::EntityTableModel</name>
+    <message>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="277"/>
+        <source>%1: not given</source>
+        <translation>%1: belirtilmedi</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="333"/>
+        <source>%1 (required)</source>
+        <translation>%1 (zorunlu)</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="366"/>
+        <source>%1 cannot be edited here.</source>
+        <translation>%1 burada düzenlenemez.</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="371"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="378"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="384"/>
+        <source>%1 refused: %2</source>
+        <translation>%1 kabul edilmedi: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="382"/>
+        <source>Change %1 of %2</source>
+        <translation>%1 değişikliği (%2)</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="393"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="426"/>
+        <source>No database is open.</source>
+        <translation>Açık veritabanı yok.</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="407"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="430"/>
+        <source>Delete %1</source>
+        <translation>Silme (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="431"/>
+        <source>Delete %n row(s)</source>
+        <translation>
+            <numerusform>%n satır silme</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kopru::ExportDialog</name>
+    <message>
+        <location filename="../views/exporter/exportdialog.cpp" line="32"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="176"/>
+        <source>Export</source>
+        <translation>Dışa aktar</translation>
+    </message>
+    <message>
+        <location filename="../views/exporter/exportdialog.cpp" line="42"/>
+        <source>Placement plan</source>
+        <translation>Yerleştirme planı</translation>
+    </message>
+    <message>
+        <location filename="../views/exporter/exportdialog.cpp" line="43"/>
+        <source>Training schedule</source>
+        <translation>Eğitim takvimi</translation>
+    </message>
+    <message>
+        <location filename="../views/exporter/exportdialog.cpp" line="44"/>
+        <source>Needs analysis</source>
+        <translation>İhtiyaç analizi</translation>
+    </message>
+    <message>
+        <location filename="../views/exporter/exportdialog.cpp" line="45"/>
+        <source>&amp;What:</source>
+        <translation>İçe&amp;rik:</translation>
+    </message>
+    <message>
+        <location filename="../views/exporter/exportdialog.cpp" line="47"/>
+        <source>&amp;Format:</source>
+        <translation>&amp;Biçim:</translation>
+    </message>
+    <message>
+        <location filename="../views/exporter/exportdialog.cpp" line="49"/>
+        <source>F&amp;ield:</source>
+        <translation>&amp;Alan:</translation>
+    </message>
+    <message>
+        <location filename="../views/exporter/exportdialog.cpp" line="51"/>
+        <source>&amp;Centre:</source>
+        <translation>&amp;Merkez:</translation>
+    </message>
+    <message>
+        <location filename="../views/exporter/exportdialog.cpp" line="55"/>
+        <source>&amp;Partner:</source>
+        <translation>İşle&amp;tme:</translation>
+    </message>
+    <message>
+        <location filename="../views/exporter/exportdialog.cpp" line="56"/>
+        <source>&amp;Anonymise (KVKK): pseudonyms instead of teacher names and national IDs, no phone or e-mail</source>
+        <translation>A&amp;nonimleştir (KVKK): öğretmen adları ve T.C. kimlik numaraları yerine takma adlar, telefon ve e-posta yok</translation>
+    </message>
+    <message>
+        <location filename="../views/exporter/exportdialog.cpp" line="61"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Gözat…</translation>
+    </message>
+    <message>
+        <location filename="../views/exporter/exportdialog.cpp" line="64"/>
+        <source>&amp;Save to:</source>
+        <translation>&amp;Kaydedilecek yer:</translation>
+    </message>
+    <message>
+        <location filename="../views/exporter/exportdialog.cpp" line="72"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Dışa aktar</translation>
+    </message>
+    <message>
+        <location filename="../views/exporter/exportdialog.cpp" line="98"/>
+        <source>All fields</source>
+        <translation>Tüm alanlar</translation>
+    </message>
+    <message>
+        <location filename="../views/exporter/exportdialog.cpp" line="99"/>
+        <source>All centres</source>
+        <translation>Tüm merkezler</translation>
+    </message>
+    <message>
+        <location filename="../views/exporter/exportdialog.cpp" line="100"/>
+        <source>All partners</source>
+        <translation>Tüm işletmeler</translation>
+    </message>
+    <message>
+        <location filename="../views/exporter/exportdialog.cpp" line="115"/>
+        <source>placement-plan</source>
+        <translation>yerlestirme-plani</translation>
+    </message>
+    <message>
+        <location filename="../views/exporter/exportdialog.cpp" line="124"/>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel çalışma kitabı (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../views/exporter/exportdialog.cpp" line="125"/>
+        <source>CSV, UTF-8 with &apos;;&apos; (.csv)</source>
+        <translation>CSV, UTF-8, &apos;;&apos; ayraçlı (.csv)</translation>
+    </message>
+    <message>
+        <location filename="../views/exporter/exportdialog.cpp" line="126"/>
+        <source>PDF, A4 landscape (.pdf)</source>
+        <translation>PDF, A4 yatay (.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../views/exporter/exportdialog.cpp" line="127"/>
+        <source>iCalendar (.ics)</source>
+        <translation>iCalendar (.ics)</translation>
+    </message>
+    <message>
+        <location filename="../views/exporter/exportdialog.cpp" line="140"/>
+        <source>Export to</source>
+        <translation>Dışa aktarılacak dosya</translation>
+    </message>
+    <message>
+        <location filename="../views/exporter/exportdialog.cpp" line="141"/>
+        <source>%1 files (*.%2)</source>
+        <translation>%1 dosyaları (*.%2)</translation>
+    </message>
+    <message>
+        <location filename="../views/exporter/exportdialog.cpp" line="176"/>
+        <source>%1 exists. Replace it?</source>
+        <translation>%1 zaten var. Değiştirilsin mi?</translation>
+    </message>
+    <message>
+        <location filename="../views/exporter/exportdialog.cpp" line="190"/>
+        <source>Export failed</source>
+        <translation>Dışa aktarma başarısız</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/exporter/exportdialog.cpp" line="193"/>
+        <source>Exported %n row(s) to %1.</source>
+        <translation>
+            <numerusform>%n satır %1 dosyasına aktarıldı.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/exporter/exportdialog.cpp" line="195"/>
+        <source>%n page(s).</source>
+        <translation>
+            <numerusform>%n sayfa.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/exporter/exportdialog.cpp" line="198"/>
+        <source>Anonymised with this database&apos;s stable pseudonyms.</source>
+        <translation>Bu veritabanının kalıcı takma adlarıyla anonimleştirildi.</translation>
+    </message>
+    <message>
+        <location filename="../views/exporter/exportdialog.cpp" line="199"/>
+        <source>Anonymised; the database is read-only, so these pseudonyms differ from other exports.</source>
+        <translation>Anonimleştirildi; veritabanı salt okunur olduğundan bu takma adlar diğer dışa aktarmalardakilerden farklıdır.</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::InstanceLock</name>
+    <message>
+        <location filename="../models/safety/instancelock.cpp" line="54"/>
+        <source>the database is already open in another Köprü window (%1)</source>
+        <translation>veritabanı zaten başka bir Köprü penceresinde açık (%1)</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/instancelock.cpp" line="55"/>
+        <source>the database is already open in another Köprü window</source>
+        <translation>veritabanı zaten başka bir Köprü penceresinde açık</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/instancelock.cpp" line="58"/>
+        <source>cannot create the lock file %1 (no write permission in the folder)</source>
+        <translation>kilit dosyası %1 oluşturulamıyor (klasörde yazma izni yok)</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/instancelock.cpp" line="60"/>
+        <source>cannot create the lock file %1</source>
+        <translation>kilit dosyası %1 oluşturulamıyor</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::LockOwner</name>
+    <message>
+        <location filename="../models/safety/instancelock.cpp" line="32"/>
+        <source>unknown program</source>
+        <translation>bilinmeyen program</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/instancelock.cpp" line="34"/>
+        <source>process %1 (%2) on this computer</source>
+        <translation>bu bilgisayarda %1 numaralı süreç (%2)</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/instancelock.cpp" line="35"/>
+        <source>process %1 (%2) on the computer %3</source>
+        <translation>%3 bilgisayarında %1 numaralı süreç (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::MainWindow</name>
+    <message>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="60"/>
+        <source>Pages</source>
+        <translation>Sayfalar</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="90"/>
+        <source>Could not open %1</source>
+        <translation>%1 açılamadı</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="95"/>
+        <source>Opened %1</source>
+        <translation>%1 açıldı</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="163"/>
+        <source>Köprü</source>
+        <translation>Köprü</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="168"/>
+        <source>%1 (read-only) — Köprü</source>
+        <translation>%1 (salt okunur) — Köprü</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="168"/>
+        <source>%1 — Köprü</source>
+        <translation>%1 — Köprü</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="23"/>
+        <source>Köprü databases (*.kopru)</source>
+        <translation>Köprü veritabanları (*.kopru)</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="54"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="58"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="65"/>
+        <source>New Database</source>
+        <translation>Yeni veritabanı</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="54"/>
+        <source>programme</source>
+        <translation>program</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="59"/>
+        <source>%1 already exists. Choose another name; Köprü never overwrites a database.</source>
+        <translation>%1 zaten var. Başka bir ad seçin; Köprü bir veritabanının üzerine asla yazmaz.</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="65"/>
+        <source>The database could not be created:
+%1</source>
+        <translation>Veritabanı oluşturulamadı:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="70"/>
+        <source>Created %1</source>
+        <translation>%1 oluşturuldu</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="76"/>
+        <source>Open Database</source>
+        <translation>Veritabanı aç</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="77"/>
+        <source>All files (*)</source>
+        <translation>Tüm dosyalar (*)</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="90"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="94"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="100"/>
+        <source>Save a Copy</source>
+        <translation>Kopyasını kaydet</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="95"/>
+        <source>%1 already exists. Choose another name; a copy never overwrites a file.</source>
+        <translation>%1 zaten var. Başka bir ad seçin; kopya hiçbir dosyanın üzerine yazmaz.</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="100"/>
+        <source>The copy could not be written:
+%1</source>
+        <translation>Kopya yazılamadı:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="103"/>
+        <source>Saved a copy as %1</source>
+        <translation>Kopya %1 olarak kaydedildi</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="24"/>
+        <source>&amp;File</source>
+        <translation>&amp;Dosya</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="25"/>
+        <source>&amp;New…</source>
+        <translation>&amp;Yeni…</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="28"/>
+        <source>Create a new, empty database</source>
+        <translation>Yeni, boş bir veritabanı oluştur</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="29"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Aç…</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="32"/>
+        <source>Open an existing database</source>
+        <translation>Var olan bir veritabanını aç</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="33"/>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Son açılanlar</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="38"/>
+        <source>%1 no longer exists and was removed from the recent files</source>
+        <translation>%1 artık yok; son açılanlar listesinden kaldırıldı</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="42"/>
+        <source>Save a &amp;Copy…</source>
+        <translation>&amp;Kopyasını kaydet…</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="45"/>
+        <source>Write a consistent backup copy of the open database</source>
+        <translation>Açık veritabanının tutarlı bir yedek kopyasını yaz</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="50"/>
+        <source>&amp;Import…</source>
+        <translation>İç&amp;e aktar…</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="53"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Dışa aktar…</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="58"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Tercihler…</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="63"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Çıkış</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="69"/>
+        <source>&amp;Edit</source>
+        <translation>Dü&amp;zen</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="70"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Geri al</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="73"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Yinele</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="80"/>
+        <source>&amp;View</source>
+        <translation>&amp;Görünüm</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="97"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Yardım</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="98"/>
+        <source>&amp;About Köprü</source>
+        <translation>Köprü &amp;hakkında</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="101"/>
+        <source>About &amp;Qt</source>
+        <translation>&amp;Qt hakkında</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::MoveDialog</name>
+    <message>
+        <location filename="../views/planning/movedialog.cpp" line="19"/>
+        <source>Move %1</source>
+        <translation>Taşı: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/movedialog.cpp" line="20"/>
+        <source>Sessions of the teacher&apos;s field, best first (covered need, then distance):</source>
+        <translation>Öğretmenin alanındaki oturumlar, en uygun olan önce (önce karşılanan ihtiyaç, sonra uzaklık):</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/movedialog.cpp" line="37"/>
+        <source>&amp;Move</source>
+        <translation>&amp;Taşı</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::NeedsPage</name>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="61"/>
+        <source>&amp;Field:</source>
+        <translation>&amp;Alan:</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="66"/>
+        <source>&amp;Teachers of:</source>
+        <translation>Öğre&amp;tmenler:</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="68"/>
+        <source>Scale &amp;labels…</source>
+        <translation>Ölçek &amp;etiketleri…</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="69"/>
+        <source>Change the labels of the need scale 1–5</source>
+        <translation>1–5 ihtiyaç ölçeğinin etiketlerini değiştir</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="70"/>
+        <source>PDF &amp;report…</source>
+        <translation>PDF &amp;raporu…</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="72"/>
+        <source>Write the printable needs-analysis report of the field as a PDF</source>
+        <translation>Alanın yazdırılabilir ihtiyaç analizi raporunu PDF olarak yaz</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="110"/>
+        <location filename="../views/needs/needspage.cpp" line="310"/>
+        <source>Mean need per province</source>
+        <translation>İllere göre ortalama ihtiyaç</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="111"/>
+        <location filename="../views/needs/needspage.cpp" line="310"/>
+        <source>Mean need per centre</source>
+        <translation>Merkezlere göre ortalama ihtiyaç</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="115"/>
+        <source>Groups with fewer than %1 respondents are suppressed to protect anonymity and left out of the chart.</source>
+        <translation>Yanıtlayan sayısı %1 kişiden az olan gruplar, anonimliği korumak için gizlenir ve grafiğe alınmaz.</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="120"/>
+        <source>Provinces</source>
+        <translation>İller</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="121"/>
+        <source>Centres</source>
+        <translation>Merkezler</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="125"/>
+        <source>&amp;Compare:</source>
+        <translation>&amp;Karşılaştır:</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="135"/>
+        <source>Mean need</source>
+        <translation>Ortalama ihtiyaç</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="136"/>
+        <source>Distribution</source>
+        <translation>Dağılım</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="137"/>
+        <source>Need and supply</source>
+        <translation>İhtiyaç ve arz</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="138"/>
+        <source>Province / centre comparison</source>
+        <translation>İl / merkez karşılaştırması</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="219"/>
+        <source>all provinces and centres</source>
+        <translation>tüm iller ve merkezler</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/needs/needspage.cpp" line="232"/>
+        <source>province %1 (%n teachers)</source>
+        <translation>
+            <numerusform>il: %1 (%n öğretmen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/needs/needspage.cpp" line="233"/>
+        <source>centre %1 (%n teachers)</source>
+        <translation>
+            <numerusform>merkez: %1 (%n öğretmen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="253"/>
+        <source>The database has no pilot fields.</source>
+        <translation>Veritabanında pilot alan yok.</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="253"/>
+        <source>No database is open.</source>
+        <translation>Açık veritabanı yok.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/needs/needspage.cpp" line="268"/>
+        <source>%1: %2 teachers, %3 respondents, %n competencies, survey round %4.</source>
+        <translation>
+            <numerusform>%1: %2 öğretmen, %3 yanıtlayan, %n yeterlik, anket turu %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="272"/>
+        <source>No need ratings have been recorded for this field yet.</source>
+        <translation>Bu alan için henüz ihtiyaç puanı girilmemiş.</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="274"/>
+        <source>Fewer than %1 respondents in this selection: the values are suppressed to protect anonymity.</source>
+        <translation>Bu seçimde yanıtlayan sayısı %1 kişiden az: anonimliği korumak için değerler gizlendi.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/needs/needspage.cpp" line="277"/>
+        <source>%n unmet need(s).</source>
+        <translation>
+            <numerusform>%n karşılanmamış ihtiyaç.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="279"/>
+        <source>Centre(s): %1.</source>
+        <translation>Merkez(ler): %1.</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="320"/>
+        <source>Scale labels</source>
+        <translation>Ölçek etiketleri</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="321"/>
+        <source>Labels of the need scale, one per line, from 1 (no need) to 5 (very high need):</source>
+        <translation>İhtiyaç ölçeğinin etiketleri, her satıra bir tane, 1 (ihtiyaç yok) ile 5 (çok yüksek ihtiyaç) arasında:</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="341"/>
+        <location filename="../views/needs/needspage.cpp" line="351"/>
+        <source>PDF report</source>
+        <translation>PDF raporu</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="341"/>
+        <source>needs-%1.pdf</source>
+        <translation>ihtiyac-analizi-%1.pdf</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="341"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF belgesi (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="353"/>
+        <source>Report written to %1</source>
+        <translation>Rapor %1 dosyasına yazıldı</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::OverviewModel</name>
+    <message>
+        <location filename="../models/overview/overviewmodel.cpp" line="126"/>
+        <source>(no centre)</source>
+        <translation>(merkez yok)</translation>
+    </message>
+    <message>
+        <location filename="../models/overview/overviewmodel.cpp" line="214"/>
+        <source>Pilot field</source>
+        <translation>Pilot alan</translation>
+    </message>
+    <message>
+        <location filename="../models/overview/overviewmodel.cpp" line="214"/>
+        <source>Centre</source>
+        <translation>Merkez</translation>
+    </message>
+    <message>
+        <location filename="../models/overview/overviewmodel.cpp" line="215"/>
+        <source>Centres</source>
+        <translation>Merkezler</translation>
+    </message>
+    <message>
+        <location filename="../models/overview/overviewmodel.cpp" line="215"/>
+        <source>Province</source>
+        <translation>İl</translation>
+    </message>
+    <message>
+        <location filename="../models/overview/overviewmodel.cpp" line="216"/>
+        <source>Teachers</source>
+        <translation>Öğretmenler</translation>
+    </message>
+    <message>
+        <location filename="../models/overview/overviewmodel.cpp" line="217"/>
+        <source>Surveyed</source>
+        <translation>Ankete katılan</translation>
+    </message>
+    <message>
+        <location filename="../models/overview/overviewmodel.cpp" line="218"/>
+        <source>Partners</source>
+        <translation>İşletmeler</translation>
+    </message>
+    <message>
+        <location filename="../models/overview/overviewmodel.cpp" line="219"/>
+        <source>Session places</source>
+        <translation>Oturum kontenjanı</translation>
+    </message>
+    <message>
+        <location filename="../models/overview/overviewmodel.cpp" line="220"/>
+        <source>Placed</source>
+        <translation>Yerleştirilen</translation>
+    </message>
+    <message>
+        <location filename="../models/overview/overviewmodel.cpp" line="226"/>
+        <source>Teachers with at least one need rating other than &quot;not applicable&quot;</source>
+        <translation>&quot;Fikrim yok&quot; dışında en az bir ihtiyaç puanı veren öğretmenler</translation>
+    </message>
+    <message>
+        <location filename="../models/overview/overviewmodel.cpp" line="228"/>
+        <source>Partners offering a session or a competency in the field</source>
+        <translation>Alanda oturum ya da yeterlik sunan işletmeler</translation>
+    </message>
+    <message>
+        <location filename="../models/overview/overviewmodel.cpp" line="229"/>
+        <source>Partners offering a session or a competency in a field the centre coordinates</source>
+        <translation>Merkezin koordine ettiği bir alanda oturum ya da yeterlik sunan işletmeler</translation>
+    </message>
+    <message>
+        <location filename="../models/overview/overviewmodel.cpp" line="231"/>
+        <source>Sum of the capacities of the field&apos;s training sessions</source>
+        <translation>Alandaki eğitim oturumlarının kontenjanları toplamı</translation>
+    </message>
+    <message>
+        <location filename="../models/overview/overviewmodel.cpp" line="232"/>
+        <source>Sum of the capacities of the sessions in the fields the centre coordinates</source>
+        <translation>Merkezin koordine ettiği alanlardaki oturumların kontenjanları toplamı</translation>
+    </message>
+    <message>
+        <location filename="../models/overview/overviewmodel.cpp" line="233"/>
+        <source>Placements that are not cancelled</source>
+        <translation>İptal edilmemiş yerleştirmeler</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::OverviewPage</name>
+    <message>
+        <location filename="../views/pages/overviewpage.cpp" line="51"/>
+        <source>Pilot field</source>
+        <translation>Pilot alan</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/overviewpage.cpp" line="52"/>
+        <source>Centre</source>
+        <translation>Merkez</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/overviewpage.cpp" line="53"/>
+        <source>&amp;Counts per:</source>
+        <translation>&amp;Gruplama:</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/overviewpage.cpp" line="107"/>
+        <source>Teachers</source>
+        <translation>Öğretmenler</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/overviewpage.cpp" line="107"/>
+        <source>Teachers in the database</source>
+        <translation>Veritabanındaki öğretmenler</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/overviewpage.cpp" line="108"/>
+        <source>Surveyed</source>
+        <translation>Ankete katılan</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/overviewpage.cpp" line="108"/>
+        <source>Teachers with at least one need rating other than &quot;not applicable&quot;</source>
+        <translation>&quot;Fikrim yok&quot; dışında en az bir ihtiyaç puanı veren öğretmenler</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/overviewpage.cpp" line="109"/>
+        <source>Partners</source>
+        <translation>İşletmeler</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/overviewpage.cpp" line="109"/>
+        <source>Industry partners in the database</source>
+        <translation>Veritabanındaki işletmeler</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/overviewpage.cpp" line="110"/>
+        <source>Session places</source>
+        <translation>Oturum kontenjanı</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/overviewpage.cpp" line="110"/>
+        <source>Sum of the capacities of all training sessions</source>
+        <translation>Tüm eğitim oturumlarının kontenjanları toplamı</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/overviewpage.cpp" line="111"/>
+        <source>Placed</source>
+        <translation>Yerleştirilen</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/overviewpage.cpp" line="111"/>
+        <source>Placements that are not cancelled</source>
+        <translation>İptal edilmemiş yerleştirmeler</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/overviewpage.cpp" line="143"/>
+        <source>No database is open</source>
+        <translation>Açık veritabanı yok</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/overviewpage.cpp" line="153"/>
+        <source>The overview could not be loaded: %1</source>
+        <translation>Genel bakış yüklenemedi: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/overviewpage.cpp" line="174"/>
+        <source>%1 % of the teachers</source>
+        <translation>öğretmenlerin %%1</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/overviewpage.cpp" line="178"/>
+        <source>%1 % of the places</source>
+        <translation>kontenjanın %%1</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::PartnerDetailPanel</name>
+    <message>
+        <location filename="../views/pages/partnerdetailpanel.cpp" line="66"/>
+        <source>Training sessions</source>
+        <translation>Eğitim oturumları</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/partnerdetailpanel.cpp" line="67"/>
+        <source>Add &amp;session</source>
+        <translation>&amp;Oturum ekle</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/partnerdetailpanel.cpp" line="68"/>
+        <source>Delete session…</source>
+        <translation>Oturumu sil…</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/partnerdetailpanel.cpp" line="107"/>
+        <source>No partner selected</source>
+        <translation>Seçili işletme yok</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/partnerdetailpanel.cpp" line="134"/>
+        <source>Competencies covered by the selected session: %1 of %2</source>
+        <translation>Seçili oturumun kapsadığı yeterlikler: %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/partnerdetailpanel.cpp" line="137"/>
+        <source>Select a session to see the competencies it covers.</source>
+        <translation>Kapsadığı yeterlikleri görmek için bir oturum seçin.</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/partnerdetailpanel.cpp" line="159"/>
+        <source>Add session</source>
+        <translation>Oturum ekleme</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/partnerdetailpanel.cpp" line="161"/>
+        <source>The session was not added: %1</source>
+        <translation>Oturum eklenmedi: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/partnerdetailpanel.cpp" line="166"/>
+        <source>Session added with default dates, hours and capacity: adjust them in the table.</source>
+        <translation>Oturum varsayılan tarih, saat ve kontenjanla eklendi: bunları tabloda düzenleyin.</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/partnerdetailpanel.cpp" line="180"/>
+        <source>Delete the selected session and the list of competencies it covers?</source>
+        <translation>Seçili oturum ve kapsadığı yeterlikler listesi silinsin mi?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/pages/partnerdetailpanel.cpp" line="182"/>
+        <source>%n teacher(s) are placed in this session. Deleting it removes these placements too.</source>
+        <translation>
+            <numerusform>Bu oturuma %n öğretmen yerleştirilmiş. Oturumu silmek bu yerleştirmeleri de kaldırır.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/pages/partnerdetailpanel.cpp" line="183"/>
+        <location filename="../views/pages/partnerdetailpanel.cpp" line="185"/>
+        <source>Delete session</source>
+        <translation>Oturumu sil</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/partnerdetailpanel.cpp" line="184"/>
+        <source>You can undo this with Edit › Undo.</source>
+        <translation>Bunu Düzen › Geri al ile geri alabilirsiniz.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/pages/partnerdetailpanel.cpp" line="185"/>
+        <source>Delete session and %n placement(s)</source>
+        <translation>
+            <numerusform>Oturumu ve %n yerleştirmeyi sil</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/pages/partnerdetailpanel.cpp" line="192"/>
+        <source>Nothing was deleted: %1</source>
+        <translation>Hiçbir şey silinmedi: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::PartnersPage</name>
+    <message>
+        <location filename="../views/pages/partnerspage.cpp" line="37"/>
+        <source>&amp;Add partner…</source>
+        <translation>İşletme &amp;ekle…</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/partnerspage.cpp" line="66"/>
+        <source>Cannot load the partners: %1</source>
+        <translation>İşletmeler yüklenemiyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/partnerspage.cpp" line="102"/>
+        <source>Add partner</source>
+        <translation>İşletme ekle</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/partnerspage.cpp" line="115"/>
+        <source>Add partner %1</source>
+        <translation>İşletme ekleme (%1)</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/partnerspage.cpp" line="117"/>
+        <source>The partner was not added: %1</source>
+        <translation>İşletme eklenmedi: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/pages/partnerspage.cpp" line="135"/>
+        <source>%n partners</source>
+        <translation>
+            <numerusform>%n işletme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/pages/partnerspage.cpp" line="136"/>
+        <source>Delete partners</source>
+        <translation>İşletmeleri sil</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/pages/partnerspage.cpp" line="137"/>
+        <source>Teachers are placed in sessions of %1: deleting it removes %n placement(s) as well.</source>
+        <translation>
+            <numerusform>%1 için oturumlara yerleştirilmiş öğretmenler var: silme işlemi %n yerleştirmeyi de kaldırır.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/pages/partnerspage.cpp" line="138"/>
+        <source>Delete %1 with its training sessions?</source>
+        <translation>%1, eğitim oturumlarıyla birlikte silinsin mi?</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/partnerspage.cpp" line="141"/>
+        <source>You can undo this with Edit › Undo.</source>
+        <translation>Bunu Düzen › Geri al ile geri alabilirsiniz.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/pages/partnerspage.cpp" line="142"/>
+        <source>Delete and remove %n placement(s)</source>
+        <translation>
+            <numerusform>Sil ve %n yerleştirmeyi kaldır</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/pages/partnerspage.cpp" line="142"/>
+        <source>Delete</source>
+        <translation>Sil</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/partnerspage.cpp" line="149"/>
+        <source>Nothing was deleted: %1</source>
+        <translation>Hiçbir şey silinmedi: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/partnerspage.h" line="25"/>
+        <source>Partners &amp; sessions</source>
+        <translation>İşletmeler ve oturumlar</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::PlaceholderPage</name>
+    <message>
+        <location filename="../views/pages/placeholderpage.cpp" line="13"/>
+        <source>%1 — in preparation</source>
+        <translation>%1 — hazırlanıyor</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::PlacementModel</name>
+    <message>
+        <location filename="../models/planning/placementmodel.cpp" line="61"/>
+        <source>proposed</source>
+        <comment>placement status</comment>
+        <translation>önerildi</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/placementmodel.cpp" line="63"/>
+        <source>confirmed</source>
+        <comment>placement status</comment>
+        <translation>onaylandı</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/placementmodel.cpp" line="65"/>
+        <source>completed</source>
+        <comment>placement status</comment>
+        <translation>tamamlandı</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/placementmodel.cpp" line="67"/>
+        <source>cancelled</source>
+        <comment>placement status</comment>
+        <translation>iptal edildi</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/placementmodel.cpp" line="86"/>
+        <source>locked</source>
+        <translation>kilitli</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/placementmodel.cpp" line="110"/>
+        <source>Teacher</source>
+        <translation>Öğretmen</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/placementmodel.cpp" line="111"/>
+        <source>Field</source>
+        <translation>Alan</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/placementmodel.cpp" line="112"/>
+        <source>Province</source>
+        <translation>İl</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/placementmodel.cpp" line="113"/>
+        <source>Partner</source>
+        <translation>İşletme</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/placementmodel.cpp" line="114"/>
+        <source>Session dates</source>
+        <translation>Oturum tarihleri</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/placementmodel.cpp" line="115"/>
+        <source>Score</source>
+        <translation>Puan</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/placementmodel.cpp" line="116"/>
+        <source>Status</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/placementmodel.cpp" line="117"/>
+        <source>Lock</source>
+        <translation>Kilit</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/placementmodel.cpp" line="118"/>
+        <source>Reason</source>
+        <translation>Gerekçe</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::PlacementPage</name>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="54"/>
+        <source>Placement plan</source>
+        <translation>Yerleştirme planı</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="62"/>
+        <source>All statuses</source>
+        <translation>Tüm durumlar</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="66"/>
+        <source>locked</source>
+        <translation>kilitli</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="69"/>
+        <source>Search teacher, province, partner, reason…</source>
+        <translation>Öğretmen, il, işletme, gerekçe ara…</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="84"/>
+        <source>&amp;Weights…</source>
+        <translation>&amp;Ağırlıklar…</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="90"/>
+        <source>&amp;Run optimiser</source>
+        <translation>Optimizasyonu &amp;çalıştır</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="92"/>
+        <source>Re-plan every placement that is not locked or confirmed (of the selected field, or of all fields)</source>
+        <translation>Kilitli ya da onaylı olmayan tüm yerleştirmeleri yeniden planla (seçili alanın ya da tüm alanların)</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="96"/>
+        <source>Field:</source>
+        <translation>Alan:</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="98"/>
+        <source>Status:</source>
+        <translation>Durum:</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="126"/>
+        <location filename="../views/planning/placementpage.cpp" line="302"/>
+        <source>&amp;Lock</source>
+        <translation>&amp;Kilitle</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="128"/>
+        <source>&amp;Confirm</source>
+        <translation>&amp;Onayla</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="130"/>
+        <source>&amp;Move…</source>
+        <translation>&amp;Taşı…</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="132"/>
+        <source>Re&amp;move</source>
+        <translation>Kal&amp;dır</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="193"/>
+        <source>The default weights: strictly more placed teachers, then more covered need, then less travel</source>
+        <translation>Varsayılan ağırlıklar: kesin öncelik sırasıyla önce daha çok yerleştirilen öğretmen, sonra daha çok karşılanan ihtiyaç, sonra daha kısa yol</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="194"/>
+        <source>Weights changed by hand</source>
+        <translation>Ağırlıklar elle değiştirildi</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="202"/>
+        <source>All fields</source>
+        <translation>Tüm alanlar</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="256"/>
+        <source>No conflicts: every placement keeps the rules.</source>
+        <translation>Çakışma yok: tüm yerleştirmeler kurallara uyuyor.</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="257"/>
+        <source>Conflicts: %1 (click one to select its placement)</source>
+        <translation>Çakışmalar: %1 (yerleştirmesini seçmek için birine tıklayın)</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="282"/>
+        <source>Last optimiser run %4: %1 placed, %2 left unplaced, %3 ms</source>
+        <translation>Son optimizasyon (%4): %1 yerleştirildi, %2 yerleştirilemedi, %3 ms</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="286"/>
+        <source>The optimiser has not run on this database yet.</source>
+        <translation>Bu veritabanında henüz optimizasyon çalıştırılmadı.</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="302"/>
+        <source>Un&amp;lock</source>
+        <translation>&amp;Kilidi aç</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="307"/>
+        <source>%1 of %2 placements shown</source>
+        <translation>%2 yerleştirmeden %1 tanesi gösteriliyor</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="397"/>
+        <source>Planning placements…</source>
+        <translation>Yerleştirmeler planlanıyor…</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="397"/>
+        <source>Cancel</source>
+        <translation>İptal</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="415"/>
+        <source>Optimiser: %1 placed, %2 left unplaced, %3 kept, in %4 ms%5</source>
+        <translation>Optimizasyon: %1 yerleştirildi, %2 yerleştirilemedi, %3 korundu, %4 ms%5</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="417"/>
+        <source> (the weights do not keep the order of the goals)</source>
+        <translation> (ağırlıklar hedeflerin öncelik sırasını korumuyor)</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::PlacementsModel</name>
+    <message>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="59"/>
+        <source>proposed</source>
+        <translation>önerildi</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="61"/>
+        <source>confirmed</source>
+        <translation>onaylandı</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="63"/>
+        <source>completed</source>
+        <translation>tamamlandı</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="65"/>
+        <source>cancelled</source>
+        <translation>iptal edildi</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="85"/>
+        <source>locked</source>
+        <translation>kilitli</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="103"/>
+        <source>Partner</source>
+        <translation>İşletme</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="104"/>
+        <source>Province</source>
+        <translation>İl</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="105"/>
+        <source>Start</source>
+        <translation>Başlangıç</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="106"/>
+        <source>End</source>
+        <translation>Bitiş</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="107"/>
+        <source>Status</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="108"/>
+        <source>Locked</source>
+        <translation>Kilitli</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="109"/>
+        <source>Score</source>
+        <translation>Puan</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="110"/>
+        <source>Why</source>
+        <translation>Gerekçe</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::PreferencesDialog</name>
+    <message>
+        <location filename="../views/dialogs/preferencesdialog.cpp" line="16"/>
+        <source>Preferences</source>
+        <translation>Tercihler</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs/preferencesdialog.cpp" line="21"/>
+        <source>Automatic (follow the system)</source>
+        <translation>Otomatik (sistemi izle)</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs/preferencesdialog.cpp" line="28"/>
+        <source>A change of language takes effect when Köprü is started again.</source>
+        <translation>Dil değişikliği Köprü yeniden başlatıldığında geçerli olur.</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs/preferencesdialog.cpp" line="32"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Dil:</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::RatingsModel</name>
+    <message>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="116"/>
+        <source>not rated</source>
+        <translation>puanlanmadı</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="118"/>
+        <source>not applicable</source>
+        <translation>fikrim yok</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="132"/>
+        <source>Need for training: 1 none … 5 very high; 0 = not applicable</source>
+        <translation>Eğitim ihtiyacı: 1 yok … 5 çok yüksek; 0 = fikrim yok</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="134"/>
+        <source>Current proficiency: 1 none … 5 expert; 0 = not given</source>
+        <translation>Mevcut düzey: 1 hiç … 5 uzman; 0 = belirtilmedi</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="150"/>
+        <source>Code</source>
+        <translation>Kod</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="151"/>
+        <source>Competency</source>
+        <translation>Yeterlik</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="152"/>
+        <source>Need</source>
+        <translation>İhtiyaç</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="153"/>
+        <source>Proficiency</source>
+        <translation>Düzey</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="178"/>
+        <source>A rating is 1 to 5, or 0 for &quot;not applicable&quot;; &quot;%1&quot; refused.</source>
+        <translation>Puan 1 ile 5 arasında ya da &quot;fikrim yok&quot; için 0 olmalıdır; &quot;%1&quot; kabul edilmedi.</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="190"/>
+        <source>Change need for %1</source>
+        <translation>İhtiyaç değişikliği (%1)</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="190"/>
+        <source>Change proficiency for %1</source>
+        <translation>Düzey değişikliği (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::RecentFiles</name>
+    <message>
+        <location filename="../views/mainwindow/recentfiles.cpp" line="83"/>
+        <source>&amp;Clear List</source>
+        <translation>Listeyi &amp;temizle</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::RecordDialog</name>
+    <message>
+        <location filename="../views/pages/recorddialog.cpp" line="30"/>
+        <source>(none)</source>
+        <translation>(yok)</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/recorddialog.cpp" line="62"/>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/recorddialog.cpp" line="114"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::RestoreBackupDialog</name>
+    <message>
+        <location filename="../views/safety/restorebackupdialog.cpp" line="23"/>
+        <location filename="../views/safety/restorebackupdialog.cpp" line="92"/>
+        <location filename="../views/safety/restorebackupdialog.cpp" line="108"/>
+        <location filename="../views/safety/restorebackupdialog.cpp" line="125"/>
+        <source>Restore Backup</source>
+        <translation>Yedekten geri yükle</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/restorebackupdialog.cpp" line="35"/>
+        <source>Köprü keeps the last backups of &lt;b&gt;%1&lt;/b&gt; automatically: when the file is opened and before every import, plan run and upgrade. Choose the state to go back to. The current file is kept as a backup too, so a restore can be undone.</source>
+        <translation>Köprü, &lt;b&gt;%1&lt;/b&gt; dosyasının son yedeklerini otomatik olarak saklar: dosya açıldığında ve her içe aktarma, plan çalıştırma ve yükseltmeden önce. Geri dönmek istediğiniz durumu seçin. Geçerli dosya da yedek olarak saklanır; böylece geri yükleme geri alınabilir.</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/restorebackupdialog.cpp" line="55"/>
+        <source>Backup folder: %1</source>
+        <translation>Yedek klasörü: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/restorebackupdialog.cpp" line="61"/>
+        <location filename="../views/safety/restorebackupdialog.cpp" line="113"/>
+        <source>&amp;Restore</source>
+        <translation>&amp;Geri yükle</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/restorebackupdialog.cpp" line="93"/>
+        <source>There are no backups of %1 yet.</source>
+        <translation>%1 için henüz yedek yok.</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/restorebackupdialog.cpp" line="109"/>
+        <source>Replace %1 by its backup of %2?
+
+The current state is kept as a backup.</source>
+        <translation>%1, %2 tarihli yedeğiyle değiştirilsin mi?
+
+Geçerli durum yedek olarak saklanır.</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/restorebackupdialog.cpp" line="126"/>
+        <source>The backup was not restored; the database was left as it was.
+
+%1</source>
+        <translation>Yedek geri yüklenmedi; veritabanı olduğu gibi bırakıldı.
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::SchedulePage</name>
+    <message>
+        <location filename="../views/schedule/schedulepage.cpp" line="45"/>
+        <source>Centre:</source>
+        <translation>Merkez:</translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/schedulepage.cpp" line="50"/>
+        <source>Search teacher, partner, school…</source>
+        <translation>Öğretmen, işletme, okul ara…</translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/schedulepage.cpp" line="53"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Yazdır…</translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/schedulepage.cpp" line="54"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>P&amp;DF olarak kaydet…</translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/schedulepage.cpp" line="60"/>
+        <source>By partner</source>
+        <translation>İşletmeye göre</translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/schedulepage.cpp" line="60"/>
+        <source>By teacher</source>
+        <translation>Öğretmene göre</translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/schedulepage.cpp" line="60"/>
+        <source>Calendar per centre</source>
+        <translation>Merkez bazında takvim</translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/schedulepage.cpp" line="114"/>
+        <source>All centres</source>
+        <translation>Tüm merkezler</translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/schedulepage.cpp" line="148"/>
+        <source>No placements yet: run the planner first.</source>
+        <translation>Henüz yerleştirme yok: önce planlamayı çalıştırın.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/schedule/schedulepage.cpp" line="149"/>
+        <source>%n placement(s) in %1 session(s)</source>
+        <translation>
+            <numerusform>%1 oturumda %n yerleştirme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/schedulepage.cpp" line="194"/>
+        <source>Print preview — %1</source>
+        <translation>Baskı önizleme — %1</translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/schedulepage.cpp" line="202"/>
+        <source>Save schedule as PDF</source>
+        <translation>Takvimi PDF olarak kaydet</translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/schedulepage.cpp" line="211"/>
+        <source>Save as PDF</source>
+        <translation>PDF olarak kaydet</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/schedule/schedulepage.cpp" line="214"/>
+        <source>Saved %1 (%n page(s))</source>
+        <translation>
+            <numerusform>%1 kaydedildi (%n sayfa)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/schedulepage.h" line="37"/>
+        <source>Schedule</source>
+        <translation>Takvim</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::SessionCompetencyModel</name>
+    <message>
+        <location filename="../models/itemmodels/sessioncompetencymodel.cpp" line="95"/>
+        <source>Covered</source>
+        <translation>Kapsanıyor</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/sessioncompetencymodel.cpp" line="95"/>
+        <source>Competency</source>
+        <translation>Yeterlik</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/sessioncompetencymodel.cpp" line="118"/>
+        <source>Cover %1 in the session</source>
+        <translation>Oturuma yeterlik ekleme (%1)</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/sessioncompetencymodel.cpp" line="118"/>
+        <source>Remove %1 from the session</source>
+        <translation>Oturumdan yeterlik çıkarma (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::SessionTableModel</name>
+    <message>
+        <location filename="../models/itemmodels/partnertablemodel.cpp" line="77"/>
+        <source>the session ends before it starts</source>
+        <translation>oturumun bitişi başlangıcından önce</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/itemmodels/partnertablemodel.cpp" line="82"/>
+        <source>%n teacher(s) are already placed in this session</source>
+        <translation>
+            <numerusform>bu oturuma zaten %n öğretmen yerleştirilmiş</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/partnertablemodel.cpp" line="86"/>
+        <source>the session has placements or covered competencies in its current field</source>
+        <translation>oturumun mevcut alanında yerleştirmeleri ya da kapsanan yeterlikleri var</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/partnertablemodel.cpp" line="94"/>
+        <source>session of %1</source>
+        <translation>%1 tarihli oturum</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::SqliteFile</name>
+    <message>
+        <location filename="../models/safety/sqlitefile.cpp" line="33"/>
+        <source>the file does not exist</source>
+        <translation>dosya yok</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/sqlitefile.cpp" line="46"/>
+        <source>cannot open the file: %1</source>
+        <translation>dosya açılamıyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/sqlitefile.cpp" line="76"/>
+        <location filename="../models/safety/sqlitefile.cpp" line="102"/>
+        <source>not a database, or the file is damaged: %1</source>
+        <translation>veritabanı değil ya da dosya hasarlı: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/sqlitefile.cpp" line="83"/>
+        <source>the file is damaged: %1</source>
+        <translation>dosya hasarlı: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/sqlitefile.cpp" line="87"/>
+        <source>cannot read the database header</source>
+        <translation>veritabanı başlığı okunamıyor</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/sqlitefile.cpp" line="89"/>
+        <source>this file is not a Köprü database</source>
+        <translation>bu dosya bir Köprü veritabanı değil</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/sqlitefile.cpp" line="91"/>
+        <source>unsupported schema version %1</source>
+        <translation>desteklenmeyen şema sürümü %1</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::StartDialog</name>
+    <message>
+        <location filename="../views/dialogs/startdialog.cpp" line="14"/>
+        <source>Welcome to Köprü</source>
+        <translation>Köprü&apos;ye hoş geldiniz</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs/startdialog.cpp" line="17"/>
+        <source>&lt;b&gt;No database is open.&lt;/b&gt; A Köprü database is one file (.kopru) holding the teachers, competencies, needs survey, partners and placement plan of a programme.</source>
+        <translation>&lt;b&gt;Açık veritabanı yok.&lt;/b&gt; Köprü veritabanı, bir programın öğretmenlerini, yeterliklerini, ihtiyaç anketini, işletmelerini ve yerleştirme planını tutan tek bir dosyadır (.kopru).</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs/startdialog.cpp" line="29"/>
+        <source>Create a new database…</source>
+        <translation>Yeni veritabanı oluştur…</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs/startdialog.cpp" line="30"/>
+        <source>An empty database with the provinces, pilot fields and centres.</source>
+        <translation>İller, pilot alanlar ve merkezlerle birlikte boş bir veritabanı.</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs/startdialog.cpp" line="31"/>
+        <source>Open an existing database…</source>
+        <translation>Var olan bir veritabanını aç…</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs/startdialog.cpp" line="32"/>
+        <source>Choose a .kopru file.</source>
+        <translation>Bir .kopru dosyası seçin.</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs/startdialog.cpp" line="33"/>
+        <source>Open the demo database</source>
+        <translation>Demo veritabanını aç</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs/startdialog.cpp" line="34"/>
+        <source>A realistic national data set (8,000 teachers, 1,500 partners) is created to try Köprü out. It takes a few seconds and replaces the previous demo database.</source>
+        <translation>Köprü&apos;yü denemek için gerçekçi, ülke çapında bir veri kümesi (8.000 öğretmen, 1.500 işletme) oluşturulur. Birkaç saniye sürer ve önceki demo veritabanının yerini alır.</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::StorageRisk</name>
+    <message>
+        <location filename="../models/safety/storagecheck.cpp" line="50"/>
+        <source>The database %1 lives on a network share (%2). Köprü works best with a file on this computer: file locking over the network is unreliable and the file can be damaged if the connection drops. Copy it to a local folder to work on it.</source>
+        <translation>%1 veritabanı bir ağ paylaşımında (%2) bulunuyor. Köprü en iyi bu bilgisayardaki bir dosyayla çalışır: ağ üzerinden dosya kilitleme güvenilir değildir ve bağlantı koparsa dosya hasar görebilir. Üzerinde çalışmak için dosyayı yerel bir klasöre kopyalayın.</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/storagecheck.cpp" line="55"/>
+        <source>The database %1 lives in a %2 folder. Sync services can upload a half-written file or create conflicting copies while Köprü is writing. Pause syncing while you work, or keep the database in a local folder and rely on Köprü&apos;s automatic backups.</source>
+        <translation>%1 veritabanı bir %2 klasöründe bulunuyor. Eşitleme hizmetleri, Köprü yazarken yarım yazılmış bir dosyayı yükleyebilir ya da çakışan kopyalar oluşturabilir. Çalışırken eşitlemeyi duraklatın ya da veritabanını yerel bir klasörde tutup Köprü&apos;nün otomatik yedeklerine güvenin.</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::TeacherDetailPanel</name>
+    <message>
+        <location filename="../views/pages/teacherdetailpanel.cpp" line="87"/>
+        <source>First name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherdetailpanel.cpp" line="88"/>
+        <source>Last name</source>
+        <translation>Soyad</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherdetailpanel.cpp" line="89"/>
+        <source>E-mail</source>
+        <translation>E-posta</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherdetailpanel.cpp" line="90"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherdetailpanel.cpp" line="91"/>
+        <source>Branch</source>
+        <translation>Branş</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherdetailpanel.cpp" line="92"/>
+        <source>Notes</source>
+        <translation>Notlar</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherdetailpanel.cpp" line="115"/>
+        <source>%1 %2 — %3, %4</source>
+        <translation>%1 %2 — %3, %4</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherdetailpanel.cpp" line="121"/>
+        <source>No teacher selected</source>
+        <translation>Seçili öğretmen yok</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherdetailpanel.cpp" line="125"/>
+        <source>Placements: %1</source>
+        <translation>Yerleştirmeler: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherdetailpanel.cpp" line="135"/>
+        <source>Need ratings: none yet</source>
+        <translation>İhtiyaç puanları: henüz yok</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherdetailpanel.cpp" line="136"/>
+        <source>Need ratings: %1 rated, mean need %2, %3 not applicable</source>
+        <translation>İhtiyaç puanları: %1 puanlandı, ortalama ihtiyaç %2, %3 fikrim yok</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::TeacherTableModel</name>
+    <message>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="48"/>
+        <source>another teacher (%1) has this national ID</source>
+        <translation>bu T.C. kimlik numarası başka bir öğretmene (%1) ait</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="55"/>
+        <source>the availability ends before it starts</source>
+        <translation>müsaitlik bitişi başlangıcından önce</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="64"/>
+        <source>the teacher has need ratings or placements in the current field</source>
+        <translation>öğretmenin mevcut alanda ihtiyaç puanları ya da yerleştirmeleri var</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::TeachersPage</name>
+    <message>
+        <location filename="../views/pages/teacherspage.cpp" line="45"/>
+        <source>&amp;Add teacher…</source>
+        <translation>Öğretmen &amp;ekle…</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherspage.cpp" line="75"/>
+        <source>Cannot load the teachers: %1</source>
+        <translation>Öğretmenler yüklenemiyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherspage.cpp" line="110"/>
+        <source>Add teacher</source>
+        <translation>Öğretmen ekle</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherspage.cpp" line="127"/>
+        <source>Another teacher already has this national ID.</source>
+        <translation>Bu T.C. kimlik numarası başka bir öğretmene ait.</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherspage.cpp" line="132"/>
+        <source>Add teacher %1 %2</source>
+        <translation>Öğretmen ekleme (%1 %2)</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherspage.cpp" line="135"/>
+        <source>The teacher was not added: %1</source>
+        <translation>Öğretmen eklenmedi: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherspage.cpp" line="139"/>
+        <source>Teacher added.</source>
+        <translation>Öğretmen eklendi.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/pages/teacherspage.cpp" line="149"/>
+        <source>%n teachers</source>
+        <translation>
+            <numerusform>%n öğretmen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherspage.cpp" line="151"/>
+        <source>Delete teachers</source>
+        <translation>Öğretmenleri sil</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherspage.cpp" line="152"/>
+        <source>Delete %1 together with their need ratings and placements?
+
+You can undo this with Edit › Undo.</source>
+        <translation>%1, ihtiyaç puanları ve yerleştirmeleriyle birlikte silinsin mi?
+
+Bunu Düzen › Geri al ile geri alabilirsiniz.</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherspage.cpp" line="157"/>
+        <source>Nothing was deleted: %1</source>
+        <translation>Hiçbir şey silinmedi: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherspage.cpp" line="168"/>
+        <source>Erase personal data (KVKK)</source>
+        <translation>Kişisel verileri kalıcı olarak sil (KVKK)</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherspage.cpp" line="169"/>
+        <source>Erase all data of %1 for good: the teacher, their need ratings and placements.</source>
+        <translation>%1 ile ilgili tüm veriler kalıcı olarak silinecek: öğretmen kaydı, ihtiyaç puanları ve yerleştirmeler.</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherspage.cpp" line="171"/>
+        <source>This cannot be undone. The undo history is cleared as well, so that it keeps no copy of their data. The audit log records only that an erasure took place.</source>
+        <translation>Bu işlem geri alınamaz. Verilerin kopyası kalmaması için geri alma geçmişi de temizlenir. Denetim kaydına yalnızca bir silme işleminin yapıldığı yazılır.</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherspage.cpp" line="173"/>
+        <source>Erase for good</source>
+        <translation>Kalıcı olarak sil</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherspage.cpp" line="179"/>
+        <source>Nothing was erased: %1</source>
+        <translation>Hiçbir şey silinmedi: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherspage.cpp" line="185"/>
+        <source>The teacher&apos;s personal data was erased.</source>
+        <translation>Öğretmenin kişisel verileri kalıcı olarak silindi.</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherspage.cpp" line="192"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Sil…</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherspage.cpp" line="195"/>
+        <source>&amp;Erase personal data (KVKK)…</source>
+        <translation>&amp;Kişisel verileri kalıcı olarak sil (KVKK)…</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/teacherspage.h" line="25"/>
+        <source>Teachers</source>
+        <translation>Öğretmenler</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::ValueCheck</name>
+    <message>
+        <location filename="../models/editing/valuecheck.cpp" line="25"/>
+        <source>&quot;%1&quot; is not an e-mail address (name@example.org)</source>
+        <translation>&quot;%1&quot; bir e-posta adresi değil (ad@example.org)</translation>
+    </message>
+    <message>
+        <location filename="../models/editing/valuecheck.cpp" line="44"/>
+        <source>&quot;%1&quot;: only Turkish numbers (+90) are accepted</source>
+        <translation>&quot;%1&quot;: yalnızca Türkiye numaraları (+90) kabul edilir</translation>
+    </message>
+    <message>
+        <location filename="../models/editing/valuecheck.cpp" line="52"/>
+        <source>&quot;%1&quot; is not a Turkish phone number (0XXX XXX XX XX)</source>
+        <translation>&quot;%1&quot; geçerli bir Türkiye telefon numarası değil (0XXX XXX XX XX)</translation>
+    </message>
+    <message>
+        <location filename="../models/editing/valuecheck.cpp" line="69"/>
+        <source>&quot;%1&quot; is not a date (dd.mm.yyyy)</source>
+        <translation>&quot;%1&quot; bir tarih değil (gg.aa.yyyy)</translation>
+    </message>
+    <message>
+        <location filename="../models/editing/valuecheck.cpp" line="72"/>
+        <source>not a valid date</source>
+        <translation>geçerli bir tarih değil</translation>
+    </message>
+    <message>
+        <location filename="../models/editing/valuecheck.cpp" line="100"/>
+        <source>a value is required</source>
+        <translation>bir değer girilmesi zorunlu</translation>
+    </message>
+    <message>
+        <location filename="../models/editing/valuecheck.cpp" line="135"/>
+        <source>&quot;%1&quot; is not a whole number</source>
+        <translation>&quot;%1&quot; bir tam sayı değil</translation>
+    </message>
+    <message>
+        <location filename="../models/editing/valuecheck.cpp" line="137"/>
+        <source>%1 is outside the allowed range %2–%3</source>
+        <translation>%1, izin verilen %2–%3 aralığının dışında</translation>
+    </message>
+    <message>
+        <location filename="../models/editing/valuecheck.cpp" line="148"/>
+        <source>choose a value from the list</source>
+        <translation>listeden bir değer seçin</translation>
+    </message>
+    <message>
+        <location filename="../models/editing/valuecheck.cpp" line="153"/>
+        <location filename="../models/editing/valuecheck.cpp" line="155"/>
+        <source>this column cannot be edited</source>
+        <translation>bu sütun düzenlenemez</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::WeightsDialog</name>
+    <message>
+        <location filename="../views/planning/weightsdialog.cpp" line="17"/>
+        <source>Optimiser weights</source>
+        <translation>Optimizasyon ağırlıkları</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/weightsdialog.cpp" line="18"/>
+        <source>The cost of placing a teacher in a session is
+−place − need × covered need + distance × km;
+the optimiser finds the plan of least total cost.
+The defaults place as many teachers as possible, then cover as much need as possible,
+then keep travel short, in this strict order.</source>
+        <translation>Bir öğretmeni bir oturuma yerleştirmenin maliyeti
+−yerleştirme − ihtiyaç × karşılanan ihtiyaç + uzaklık × km
+olarak hesaplanır; optimizasyon toplam maliyeti en düşük planı bulur.
+Varsayılan ağırlıklar önce olabildiğince çok öğretmeni yerleştirir, sonra olabildiğince çok ihtiyacı karşılar,
+sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/weightsdialog.cpp" line="39"/>
+        <source>Each placed teacher:</source>
+        <translation>Yerleştirilen her öğretmen:</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/weightsdialog.cpp" line="40"/>
+        <source>Each point of covered need:</source>
+        <translation>Karşılanan her ihtiyaç puanı:</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/weightsdialog.cpp" line="41"/>
+        <source>Each km of travel:</source>
+        <translation>Yolculuğun her kilometresi:</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/weightsdialog.cpp" line="74"/>
+        <source>These are the defaults: exact up to %1 placements per field, %2 km and %3 need points per placement.</source>
+        <translation>Bunlar varsayılan değerlerdir: alan başına %1 yerleştirmeye, yerleştirme başına %2 km ve %3 ihtiyaç puanına kadar kesin sonuç verir.</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/weightsdialog.cpp" line="77"/>
+        <source>With these weights a lower goal can outweigh a higher one: the plan may place fewer teachers or cover less need in exchange for shorter travel.</source>
+        <translation>Bu ağırlıklarla alt sıradaki bir hedef üst sıradakinin önüne geçebilir: plan, daha kısa yolculuk uğruna daha az öğretmen yerleştirebilir ya da daha az ihtiyaç karşılayabilir.</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/weightsdialog.cpp" line="80"/>
+        <source>These weights keep the order of the goals.</source>
+        <translation>Bu ağırlıklar hedeflerin öncelik sırasını korur.</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/weightsdialog.cpp" line="86"/>
+        <source>Weights: placed teacher %1 · need point %2 · km %3</source>
+        <translation>Ağırlıklar: yerleştirilen öğretmen %1 · ihtiyaç puanı %2 · km %3</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::Workbook</name>
+    <message>
+        <location filename="../models/io/xlsxreader.cpp" line="39"/>
+        <source>not an .xlsx workbook (the file is not a zip archive)</source>
+        <translation>bir .xlsx çalışma kitabı değil (dosya bir zip arşivi değil)</translation>
+    </message>
+    <message>
+        <location filename="../models/io/xlsxreader.cpp" line="55"/>
+        <source>no sheet named &quot;%1&quot; (sheets: %2)</source>
+        <translation>&quot;%1&quot; adlı sayfa yok (sayfalar: %2)</translation>
+    </message>
+    <message>
+        <location filename="../models/io/xlsxreader.cpp" line="58"/>
+        <source>the workbook has no sheets</source>
+        <translation>çalışma kitabında sayfa yok</translation>
+    </message>
+    <message>
+        <location filename="../models/io/xlsxreader.cpp" line="73"/>
+        <source>the workbook lacks its part %1</source>
+        <translation>çalışma kitabında %1 bölümü eksik</translation>
+    </message>
+    <message>
+        <location filename="../models/io/xlsxreader.cpp" line="77"/>
+        <location filename="../models/io/xlsxreader.cpp" line="83"/>
+        <source>cannot read the part %1 of the workbook</source>
+        <translation>çalışma kitabının %1 bölümü okunamıyor</translation>
+    </message>
+    <message>
+        <location filename="../models/io/xlsxreader.cpp" line="87"/>
+        <source>the part %1 of the workbook is too large</source>
+        <translation>çalışma kitabının %1 bölümü çok büyük</translation>
+    </message>
+    <message>
+        <location filename="../models/io/xlsxreader.cpp" line="91"/>
+        <source>the part %1 of the workbook is damaged</source>
+        <translation>çalışma kitabının %1 bölümü hasarlı</translation>
+    </message>
+    <message>
+        <location filename="../models/io/xlsxreader.cpp" line="97"/>
+        <source>damaged XML in %1 at line %2, column %3: %4</source>
+        <translation>%1 içinde hasarlı XML, satır %2, sütun %3: %4</translation>
+    </message>
+    <message>
+        <location filename="../models/io/xlsxreader.cpp" line="149"/>
+        <source>the sheet &quot;%1&quot; has no part in the workbook</source>
+        <translation>&quot;%1&quot; sayfasının çalışma kitabında karşılığı olan bölüm yok</translation>
+    </message>
+    <message>
+        <location filename="../models/io/xlsxreader.cpp" line="318"/>
+        <source>bad cell reference &quot;%1&quot;</source>
+        <translation>hatalı hücre başvurusu &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location filename="../models/io/xlsxreader.cpp" line="322"/>
+        <source>too many columns</source>
+        <translation>çok fazla sütun</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::charts</name>
+    <message>
+        <location filename="../views/charts/needcharts.cpp" line="117"/>
+        <source>Mean need (1 no need … 5 very high need)</source>
+        <translation>Ortalama ihtiyaç (1 ihtiyaç yok … 5 çok yüksek ihtiyaç)</translation>
+    </message>
+    <message>
+        <location filename="../views/charts/needcharts.cpp" line="134"/>
+        <source>Mean need per competency</source>
+        <translation>Yeterliklere göre ortalama ihtiyaç</translation>
+    </message>
+    <message>
+        <location filename="../views/charts/needcharts.cpp" line="139"/>
+        <source>Distribution of the need ratings</source>
+        <translation>İhtiyaç puanlarının dağılımı</translation>
+    </message>
+    <message>
+        <location filename="../views/charts/needcharts.cpp" line="164"/>
+        <source>Share of respondents</source>
+        <translation>Yanıtlayanların oranı</translation>
+    </message>
+    <message>
+        <location filename="../views/charts/needcharts.cpp" line="173"/>
+        <source>Need against supply</source>
+        <translation>İhtiyaç ve arz karşılaştırması</translation>
+    </message>
+    <message>
+        <location filename="../views/charts/needcharts.cpp" line="175"/>
+        <source>Competency</source>
+        <translation>Yeterlik</translation>
+    </message>
+    <message>
+        <location filename="../views/charts/needcharts.cpp" line="180"/>
+        <source>Unmet need (high need, little supply)</source>
+        <translation>Karşılanmamış ihtiyaç (yüksek ihtiyaç, düşük arz)</translation>
+    </message>
+    <message>
+        <location filename="../views/charts/needcharts.cpp" line="194"/>
+        <source>Supply: session places covering the competency</source>
+        <translation>Arz: yeterliği kapsayan oturum kontenjanı</translation>
+    </message>
+    <message>
+        <location filename="../views/charts/needcharts.cpp" line="196"/>
+        <source>Mean need</source>
+        <translation>Ortalama ihtiyaç</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::charts::ChartPanel</name>
+    <message>
+        <location filename="../views/charts/chartpanel.cpp" line="69"/>
+        <source>E&amp;xport chart…</source>
+        <translation>Grafiği &amp;dışa aktar…</translation>
+    </message>
+    <message>
+        <location filename="../views/charts/chartpanel.cpp" line="71"/>
+        <source>Save the chart as a PNG image or a PDF document</source>
+        <translation>Grafiği PNG görüntüsü ya da PDF belgesi olarak kaydet</translation>
+    </message>
+    <message>
+        <location filename="../views/charts/chartpanel.cpp" line="73"/>
+        <source>&amp;Print chart…</source>
+        <translation>Grafiği &amp;yazdır…</translation>
+    </message>
+    <message>
+        <location filename="../views/charts/chartpanel.cpp" line="130"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG görüntüsü (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../views/charts/chartpanel.cpp" line="131"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF belgesi (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../views/charts/chartpanel.cpp" line="133"/>
+        <location filename="../views/charts/chartpanel.cpp" line="141"/>
+        <source>Export chart</source>
+        <translation>Grafiği dışa aktar</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::cli</name>
+    <message>
+        <location filename="../models/cli/cmd_import.cpp" line="24"/>
+        <source>usage: kopru-cli import DB KIND FILE [--encoding auto|utf-8|windows-1254] [--delimiter auto|,|;|tab] [--sheet NAME] [--dry-run]</source>
+        <translation>kullanım: kopru-cli import VERİTABANI TÜR DOSYA [--encoding auto|utf-8|windows-1254] [--delimiter auto|,|;|tab] [--sheet AD] [--dry-run]</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_import.cpp" line="36"/>
+        <source>unknown kind %1 (teachers, partners, sessions, competencies, needs)</source>
+        <translation>bilinmeyen tür %1 (teachers, partners, sessions, competencies, needs)</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_import.cpp" line="39"/>
+        <source>unknown encoding %1 (auto, utf-8, windows-1254, iso-8859-9)</source>
+        <translation>bilinmeyen kodlama %1 (auto, utf-8, windows-1254, iso-8859-9)</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_import.cpp" line="41"/>
+        <source>unknown delimiter %1 (auto, &apos;,&apos;, &apos;;&apos;, tab)</source>
+        <translation>bilinmeyen ayraç %1 (auto, &apos;,&apos;, &apos;;&apos;, tab)</translation>
+    </message>
+    <message>
+        <location filename="../models/cli/cmd_import.cpp" line="54"/>
+        <source>%1 is read-only</source>
+        <translation>%1 salt okunur</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::report</name>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="44"/>
+        <source>Teachers of province %1</source>
+        <translation>%1 ilindeki öğretmenler</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="45"/>
+        <source>Teachers of centre %1</source>
+        <translation>%1 merkezine bağlı öğretmenler</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="48"/>
+        <source>All teachers of the field</source>
+        <translation>Alanın tüm öğretmenleri</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="55"/>
+        <source>Needs analysis report</source>
+        <translation>İhtiyaç analizi raporu</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="61"/>
+        <source>No centre coordinates this field.</source>
+        <translation>Bu alanı koordine eden merkez yok.</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="62"/>
+        <source>Sectoral Excellence Centre(s): %1</source>
+        <translation>Sektörel Mükemmeliyet Merkez(ler)i: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="66"/>
+        <source>%1 teachers, %2 respondents, survey round %3</source>
+        <translation>%1 öğretmen, %2 yanıtlayan, anket turu %3</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="68"/>
+        <source>Date: %1</source>
+        <translation>Tarih: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="70"/>
+        <source>Prepared with Köprü %1</source>
+        <translation>Köprü %1 ile hazırlanmıştır</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="77"/>
+        <source>Summary</source>
+        <translation>Özet</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="79"/>
+        <source>No need ratings have been recorded for this field yet.</source>
+        <translation>Bu alan için henüz ihtiyaç puanı girilmemiş.</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="83"/>
+        <source>Fewer than %1 teachers answered in this selection: the values are suppressed to protect anonymity.</source>
+        <translation>Bu seçimde yanıt veren öğretmen sayısı %1 kişiden az: anonimliği korumak için değerler gizlendi.</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="89"/>
+        <source>%1 of the field&apos;s %2 teachers answered the needs survey (%3 %). They rated %4 competencies on a scale from 1 (no need) to 5 (very high need), or answered &quot;not applicable&quot;.</source>
+        <translation>Alandaki %2 öğretmenden %1 tanesi ihtiyaç anketini yanıtladı (%%3). Öğretmenler %4 yeterliği 1 (ihtiyaç yok) ile 5 (çok yüksek ihtiyaç) arasındaki bir ölçekle puanladı ya da &quot;fikrim yok&quot; yanıtını verdi.</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="94"/>
+        <source>Mean need over all ratings: %1. Share of ratings with high need (4 or 5): %2 %. &quot;Not applicable&quot;: %3 of %4 answers (%5 %).</source>
+        <translation>Tüm puanlara göre ortalama ihtiyaç: %1. Yüksek ihtiyaç (4 veya 5) bildiren puanların oranı: %%2. &quot;Fikrim yok&quot;: %4 yanıttan %3 tanesi (%%5).</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="102"/>
+        <source>Highest needs: %1.</source>
+        <translation>En yüksek ihtiyaçlar: %1.</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="108"/>
+        <source>%1 competencies are not covered by any training session. %2</source>
+        <translation>%1 yeterlik hiçbir eğitim oturumunda kapsanmıyor. %2</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="109"/>
+        <location filename="../views/report/needsreport.cpp" line="189"/>
+        <source>No competency is an unmet need under this rule.</source>
+        <translation>Bu kurala göre karşılanmamış ihtiyaç durumunda olan yeterlik yok.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/report/needsreport.cpp" line="110"/>
+        <source>%n competency(ies) are unmet needs; they are listed in the section &quot;Unmet needs&quot;.</source>
+        <translation>
+            <numerusform>%n yeterlik karşılanmamış ihtiyaç durumunda; bunlar &quot;Karşılanmamış ihtiyaçlar&quot; bölümünde listelenmiştir.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="115"/>
+        <source>Teachers of %1 provinces answered; %2 provinces with fewer than %3 respondents are suppressed in the comparison to protect anonymity.</source>
+        <translation>%1 ildeki öğretmenler yanıt verdi; yanıtlayan sayısı %3 kişiden az olan %2 il, anonimliği korumak için karşılaştırmada gizlendi.</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="131"/>
+        <source>%1 (part %2 of %3)</source>
+        <translation>%1 (bölüm %2/%3)</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="136"/>
+        <source>Mean need per competency</source>
+        <translation>Yeterliklere göre ortalama ihtiyaç</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="137"/>
+        <source>Distribution of the need ratings</source>
+        <translation>İhtiyaç puanlarının dağılımı</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="140"/>
+        <source>Need against supply</source>
+        <translation>İhtiyaç ve arz karşılaştırması</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="141"/>
+        <source>Each point is a competency: its mean need against the session places that cover it. Red points are unmet needs. %1</source>
+        <translation>Her nokta bir yeterliği gösterir: ortalama ihtiyacı, onu kapsayan oturum kontenjanına karşı işaretlenmiştir. Kırmızı noktalar karşılanmamış ihtiyaçlardır. %1</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="146"/>
+        <source>Comparison of the provinces</source>
+        <translation>İllerin karşılaştırması</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="147"/>
+        <source>Mean need over all competencies of the field, per province of the teachers. Provinces with fewer than %1 respondents are suppressed and not shown.</source>
+        <translation>Alanın tüm yeterlikleri üzerinden, öğretmenlerin illerine göre ortalama ihtiyaç. Yanıtlayan sayısı %1 kişiden az olan iller gizlenir ve gösterilmez.</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="150"/>
+        <source>Mean need per province</source>
+        <translation>İllere göre ortalama ihtiyaç</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="157"/>
+        <source>All competencies</source>
+        <translation>Tüm yeterlikler</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="159"/>
+        <location filename="../views/report/needsreport.cpp" line="196"/>
+        <source>Code</source>
+        <translation>Kod</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="159"/>
+        <location filename="../views/report/needsreport.cpp" line="196"/>
+        <source>Competency</source>
+        <translation>Yeterlik</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="159"/>
+        <source>Resp.</source>
+        <translation>Yanıt</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="160"/>
+        <source>N/A</source>
+        <translation>FY</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="160"/>
+        <location filename="../views/report/needsreport.cpp" line="196"/>
+        <location filename="../views/report/needsreport.cpp" line="212"/>
+        <source>Mean</source>
+        <translation>Ort.</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="161"/>
+        <location filename="../views/report/needsreport.cpp" line="213"/>
+        <source>High %</source>
+        <translation>Yüksek %</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="164"/>
+        <location filename="../views/report/needsreport.cpp" line="197"/>
+        <source>Places</source>
+        <translation>Yer</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="180"/>
+        <source>Columns 1–5: number of teachers per need level (%1). N/A: &quot;not applicable&quot;. Places: session places covering the competency. Unmet needs in bold.</source>
+        <translation>1–5 sütunları: her ihtiyaç düzeyindeki öğretmen sayısı (%1). FY: &quot;fikrim yok&quot;. Yer: yeterliği kapsayan oturum kontenjanı. Karşılanmamış ihtiyaçlar kalın yazılmıştır.</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="186"/>
+        <source>Unmet needs</source>
+        <translation>Karşılanmamış ihtiyaçlar</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="197"/>
+        <source>High need (teachers)</source>
+        <translation>Yüksek ihtiyaç (öğretmen)</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="198"/>
+        <source>Coverage %</source>
+        <translation>Karşılama %</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="204"/>
+        <source>By province</source>
+        <translation>İllere göre</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="204"/>
+        <source>By centre</source>
+        <translation>Merkezlere göre</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="210"/>
+        <source>suppressed</source>
+        <translation>gizlendi</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="277"/>
+        <source>Mean need and share of high need over all competencies of the field. Groups with fewer than %1 respondents are suppressed: their values are not shown, to protect anonymity.</source>
+        <translation>Alanın tüm yeterlikleri üzerinden ortalama ihtiyaç ve yüksek ihtiyaç oranı. Yanıtlayan sayısı %1 kişiden az olan gruplar gizlenir: anonimliği korumak için değerleri gösterilmez.</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="211"/>
+        <source>Province</source>
+        <translation>İl</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="211"/>
+        <source>Centre</source>
+        <translation>Merkez</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="212"/>
+        <source>Teachers</source>
+        <translation>Öğretmenler</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="212"/>
+        <source>Respondents</source>
+        <translation>Yanıtlayan</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="213"/>
+        <source>Note</source>
+        <translation>Not</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="266"/>
+        <source>Needs analysis report: %1 %2</source>
+        <translation>İhtiyaç analizi raporu: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../views/report/needsreport.cpp" line="276"/>
+        <source>Comparison by province and centre</source>
+        <translation>İl ve merkez karşılaştırması</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::stats</name>
+    <message>
+        <location filename="../models/stats/statsformat.cpp" line="59"/>
+        <source>teachers: %1, respondents: %2, survey round: %3
+</source>
+        <translation>öğretmen: %1, yanıtlayan: %2, anket turu: %3
+</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/statsformat.cpp" line="63"/>
+        <location filename="../models/stats/statsformat.cpp" line="71"/>
+        <source>Code</source>
+        <translation>Kod</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/statsformat.cpp" line="63"/>
+        <location filename="../models/stats/statsformat.cpp" line="71"/>
+        <source>Competency</source>
+        <translation>Yeterlik</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/statsformat.cpp" line="68"/>
+        <source>Resp.</source>
+        <translation>Yanıt</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/statsformat.cpp" line="68"/>
+        <source>N/A</source>
+        <translation>FY</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/statsformat.cpp" line="68"/>
+        <source>Mean</source>
+        <translation>Ort.</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/statsformat.cpp" line="68"/>
+        <source>High%</source>
+        <translation>Yüksek%</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/statsformat.cpp" line="69"/>
+        <source>Supply</source>
+        <translation>Arz</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::stats::CompetencyStatsModel</name>
+    <message>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="89"/>
+        <source>Session places per 100 teachers with high need</source>
+        <translation>Yüksek ihtiyaçlı 100 öğretmen başına oturum kontenjanı</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="106"/>
+        <source>Teachers who rated the competency 1–5</source>
+        <translation>Yeterliği 1–5 arasında puanlayan öğretmenler</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="107"/>
+        <source>Teachers who answered &quot;not applicable&quot;</source>
+        <translation>&quot;Fikrim yok&quot; yanıtını veren öğretmenler</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="108"/>
+        <source>Share of respondents with need 4 or 5</source>
+        <translation>İhtiyacı 4 veya 5 olan yanıtlayanların oranı</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="109"/>
+        <source>Places in training sessions covering the competency</source>
+        <translation>Yeterliği kapsayan eğitim oturumlarındaki kontenjan</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="116"/>
+        <source>Code</source>
+        <translation>Kod</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="117"/>
+        <source>Competency</source>
+        <translation>Yeterlik</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="118"/>
+        <source>Respondents</source>
+        <translation>Yanıtlayan</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="119"/>
+        <source>Not applicable</source>
+        <translation>Fikrim yok</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="120"/>
+        <source>Mean need</source>
+        <translation>Ortalama ihtiyaç</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="121"/>
+        <source>High need %</source>
+        <translation>Yüksek ihtiyaç %</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="124"/>
+        <source>Supply (places)</source>
+        <translation>Arz (kontenjan)</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="125"/>
+        <source>Coverage %</source>
+        <translation>Karşılama %</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::stats::GroupStatsModel</name>
+    <message>
+        <location filename="../models/stats/groupstatsmodel.cpp" line="48"/>
+        <source>suppressed (fewer than %1 respondents)</source>
+        <translation>gizlendi (%1 kişiden az yanıtlayan)</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/groupstatsmodel.cpp" line="67"/>
+        <source>Province</source>
+        <translation>İl</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/groupstatsmodel.cpp" line="67"/>
+        <source>Centre</source>
+        <translation>Merkez</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/groupstatsmodel.cpp" line="68"/>
+        <source>Teachers</source>
+        <translation>Öğretmenler</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/groupstatsmodel.cpp" line="69"/>
+        <source>Respondents</source>
+        <translation>Yanıtlayan</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/groupstatsmodel.cpp" line="70"/>
+        <source>Mean need</source>
+        <translation>Ortalama ihtiyaç</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/groupstatsmodel.cpp" line="71"/>
+        <source>High need %</source>
+        <translation>Yüksek ihtiyaç %</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/groupstatsmodel.cpp" line="72"/>
+        <source>Note</source>
+        <translation>Not</translation>
+    </message>
+</context>
+<context>
+    <name>stats</name>
+    <message>
+        <location filename="../models/stats/needstatistics.cpp" line="63"/>
+        <source>unknown field code &quot;%1&quot;; valid codes: %2</source>
+        <translation>bilinmeyen alan kodu &quot;%1&quot;; geçerli kodlar: %2</translation>
+    </message>
+</context>
 </TS>
