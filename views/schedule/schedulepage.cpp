@@ -12,6 +12,7 @@
 #include "pages/pageregistry.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -138,6 +139,7 @@ void SchedulePage::reload()
     m_models[ByPartner]->setDocument(scheduleTable(m_sessions, SheetGrouping::ByCentre, nullptr));
     m_models[ByTeacher]->setDocument(teacherScheduleTable(m_rows));
     m_models[ByCentre]->setDocument(centreCalendarTable(m_sessions));
+    arrangePartnerColumns();
     for (QTableView *v : m_views) {
         v->resizeColumnsToContents();
         for (int c = 0; c < v->model()->columnCount(); ++c)
@@ -145,6 +147,27 @@ void SchedulePage::reload()
     }
     m_summary->setText(m_rows.empty() ? tr("No placements yet: run the planner first.")
                                       : tr("%n placement(s) in %1 session(s)", nullptr, int(m_rows.size())).arg(m_sessions.size()));
+}
+
+// "Who comes when" first: partner, dates, teachers; the rest after them.
+void SchedulePage::arrangePartnerColumns()
+{
+    QHeaderView *header = m_views[ByPartner]->horizontalHeader();
+    const QAbstractItemModel *model = m_models[ByPartner];
+    if (m_columnsArranged || model->columnCount() == 0)
+        return;
+    // The column headers of exporting::scheduleTable (context "Export").
+    const char *const first[] = {"Partner", "Start", "End", "Teachers", "Placed", "Capacity", "Hours", "Field"};
+    int target = 0;
+    for (const char *name : first) {
+        const QString header_ = QCoreApplication::translate("Export", name);
+        for (int logical = 0; logical < model->columnCount(); ++logical)
+            if (model->headerData(logical, Qt::Horizontal).toString() == header_) {
+                header->moveSection(header->visualIndex(logical), target++);
+                break;
+            }
+    }
+    m_columnsArranged = true;
 }
 
 ReportDocument SchedulePage::currentReport() const

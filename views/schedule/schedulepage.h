@@ -53,6 +53,7 @@ private:
     void createLayout();
     void reloadCentres();
     void reload();
+    void arrangePartnerColumns();
 
     Database *m_db = nullptr;
     QComboBox *m_centre = nullptr;
@@ -64,6 +65,7 @@ private:
     QTableView *m_views[ViewCount] = {};
     std::vector<exporting::PlanRow> m_rows;
     std::vector<exporting::ScheduleSession> m_sessions; // points into m_rows
+    bool m_columnsArranged = false;
 };
 
 } // namespace kopru
