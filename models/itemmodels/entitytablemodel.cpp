@@ -30,6 +30,12 @@ QString formatPhone(const QString &digits)
         + digits.mid(9, 2);
 }
 
+// NULL in these columns means "not given" and is shown as a grey dash.
+bool showsDash(ValueKind kind)
+{
+    return kind == ValueKind::Date || kind == ValueKind::Integer || kind == ValueKind::Centre || kind == ValueKind::School;
+}
+
 } // namespace
 
 EntityTableModel::EntityTableModel(QString table, std::vector<ColumnSpec> columns, QObject *parent)
@@ -252,7 +258,10 @@ QVariant EntityTableModel::data(const QModelIndex &index, int role) const
         return col < 0 || row.values.at(col).isNull() ? QVariant() : QVariant(row.values.at(col).toInt());
     };
     switch (role) {
-    case Qt::DisplayRole: return displayText(r, c);
+    case Qt::DisplayRole:
+        if (v.isNull() && showsDash(spec.kind))
+            return QStringLiteral("—");
+        return displayText(r, c);
     case Qt::EditRole:
         if (spec.kind == ValueKind::Date)
             return v.isNull() ? QVariant() : QVariant(QDate::fromString(v.toString(), Qt::ISODate));
@@ -280,7 +289,9 @@ QVariant EntityTableModel::data(const QModelIndex &index, int role) const
         return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ForegroundRole:
         if (!problemOfStored(r, c).isEmpty())
-            return QBrush(QColor(0xb0, 0x00, 0x20));
+            return QBrush(QColor(0xb0, 0x00, 0x20)); // invalid stored value
+        if (v.isNull() && showsDash(spec.kind))
+            return QBrush(QColor(0x80, 0x80, 0x80)); // not given
         return {};
     case IdRole: return row.id;
     case SortRole:

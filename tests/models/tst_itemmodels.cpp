@@ -523,8 +523,16 @@ private slots:
         QVERIFY(model.data(model.index(row, TeacherTableModel::AvailableFrom), Qt::ToolTipRole).toString().size() > 0); // "not given"
         QVERIFY(!model.headerData(0, Qt::Horizontal, Qt::DisplayRole).toString().isEmpty());
         QCOMPARE(model.data(model.index(row, TeacherTableModel::Province), ChoicesRole).toList().size(), 81);
-        // A stored invalid national ID (imported before validation) is shown distinctly.
+        // NULL ("not given") is shown as a grey dash; a valid value has no special colour.
+        QCOMPARE(model.data(model.index(row, TeacherTableModel::AvailableFrom), Qt::DisplayRole).toString(), QStringLiteral("—"));
+        QVERIFY(model.data(model.index(row, TeacherTableModel::AvailableFrom), Qt::ForegroundRole).isValid());
+        // A stored invalid national ID (imported before validation) is shown in red; a valid one is not.
         QVERIFY(!model.data(model.index(row, TeacherTableModel::NationalId), Qt::ForegroundRole).isValid());
+        QVERIFY(Sql::exec(c(), QStringLiteral("UPDATE teacher SET national_id = '17291716050' WHERE id = ?"), {m_isikId}));
+        QVERIFY(model.load(c(), &m_lookups).ok());
+        const QModelIndex bad = model.index(model.rowOfId(m_isikId), TeacherTableModel::NationalId);
+        QVERIFY(model.data(bad, Qt::ForegroundRole).isValid());
+        QVERIFY(!model.data(bad, Qt::ToolTipRole).toString().isEmpty());
     }
 };
 
