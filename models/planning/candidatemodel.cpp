@@ -5,6 +5,7 @@
 #include "planning/planinstance.h"
 #include "planning/planreason.h"
 
+#include <QColor>
 #include <QDate>
 #include <QSqlQuery>
 
@@ -67,12 +68,20 @@ QVariant CandidateModel::data(const QModelIndex &index, int role) const
         case Score: return QString::number(r.score, 'f', 2);
         case Note:
             if (!r.available)
-                return tr("outside the teacher's availability");
+                return tr("outside availability");
             if (r.placesLeft <= 0)
-                return tr("full: moving here puts the session over capacity");
+                return tr("full");
             return QString();
         default: return {};
         }
+    case Qt::ToolTipRole:
+        if (!r.available)
+            return tr("The session's dates are outside the teacher's availability: moving here is a conflict");
+        if (r.placesLeft <= 0)
+            return tr("The session is full: moving here puts it over capacity");
+        return {};
+    case Qt::ForegroundRole:
+        return r.available && r.placesLeft > 0 ? QVariant() : QVariant(QColor(0xb0, 0x20, 0x20));
     case Qt::TextAlignmentRole:
         return index.column() == PlacesLeft || index.column() == Score ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     case SessionIdRole: return r.sessionId;

@@ -26,6 +26,8 @@ MoveDialog::MoveDialog(QSqlDatabase db, int teacherId, int currentSessionId, con
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->setWordWrap(false);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->resizeColumnsToContents();
     if (m_model->rowCount() > 0)
@@ -43,7 +45,7 @@ MoveDialog::MoveDialog(QSqlDatabase db, int teacherId, int currentSessionId, con
     layout->addWidget(m_view);
     layout->addWidget(error);
     layout->addWidget(buttons);
-    resize(820, 420);
+    resize(900, 440);
 }
 
 int MoveDialog::sessionId() const
