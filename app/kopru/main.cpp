@@ -78,7 +78,13 @@ int main(int argc, char *argv[])
                                               QCoreApplication::translate("main", "Render the page into FILE.png and exit."), QStringLiteral("FILE.png"));
     const QCommandLineOption langOption(QStringLiteral("lang"), QCoreApplication::translate("main", "UI language for this run: tr or en."), QStringLiteral("tr|en"));
     parser.addOptions({pageOption, fieldOption, screenshotOption, langOption});
-    parser.process(app); // --help, --version and unknown options exit here
+    // Wrong usage exits with 2, as kopru-cli does (process() would exit with 1).
+    if (!parser.parse(QCoreApplication::arguments()))
+        return fail(parser.errorText());
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all")))
+        parser.showHelp(Success);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
 
     QString language = kopru::LanguageSetup::storedPreference();
     if (parser.isSet(langOption)) {

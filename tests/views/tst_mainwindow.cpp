@@ -527,6 +527,29 @@ private slots:
         QCOMPARE(image.size(), QSize(1400, 900));
     }
 
+    void wrongUsageExitsWithTwo_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expectedInMessage");
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("--bogus")} << "bogus";
+        QTest::newRow("bad language") << QStringList{QStringLiteral("--lang"), QStringLiteral("de")} << "--lang";
+        QTest::newRow("two databases") << QStringList{QStringLiteral("a.kopru"), QStringLiteral("b.kopru")} << "one database";
+        QTest::newRow("screenshot without database") << QStringList{QStringLiteral("--screenshot"), QStringLiteral("x.png")}
+                                                     << "--screenshot";
+    }
+    void wrongUsageExitsWithTwo()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, expectedInMessage);
+        QProcess p;
+        p.setWorkingDirectory(m_dir.path());
+        p.start(QStringLiteral(KOPRU_GUI), args);
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(expectedInMessage));
+    }
+
     void screenshotModeRefusesBadInput_data()
     {
         QTest::addColumn<bool>("goodDatabase");
