@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -196,6 +197,59 @@ private slots:
         search->clear();
         typeText(search, QStringLiteral("isik"));
         QTRY_VERIFY(!proxyIndexOf(browser, m_isikId, 0).isValid());
+    }
+
+    void kvkkErasureSaysItCannotBeUndoneAndPurges()
+    {
+        QUndoStack undo;
+        std::unique_ptr<Page> page(createTeachersPage(&undo, nullptr));
+        page->setDatabase(m_db.get());
+        page->show();
+        auto *browser = page->findChild<EntityBrowser *>();
+        const int teacher = scalar(c(), QStringLiteral("SELECT teacher_id FROM placement LIMIT 1")).toInt();
+        QVERIFY(scalar(c(), QStringLiteral("SELECT count(*) FROM need_rating WHERE teacher_id = %1").arg(teacher)).toInt() > 0);
+        browser->selectId(teacher);
+        // An earlier edit on the stack: erasure clears the history (it holds personal data).
+        QVERIFY(browser->proxy()->setData(browser->view()->currentIndex().siblingAtColumn(2), QStringLiteral("Ada"), Qt::EditRole));
+        QCOMPARE(undo.count(), 1);
+        QString warning;
+        const auto answer = [&](bool erase) {
+            QTimer::singleShot(0, this, [&, erase] {
+                auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+                if (!menu)
+                    return;
+                QAction *kvkk = nullptr;
+                for (QAction *a : menu->actions())
+                    if (a->text().contains(QStringLiteral("KVKK")))
+                        kvkk = a;
+                QTimer::singleShot(0, this, [&, erase] {
+                    auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                    if (!box)
+                        return;
+                    warning = box->text() + QLatin1Char(' ') + box->informativeText();
+                    for (QAbstractButton *b : box->buttons())
+                        if ((box->buttonRole(b) == QMessageBox::DestructiveRole) == erase && box->buttonRole(b) != QMessageBox::InvalidRole)
+                            b->click();
+                });
+                menu->close();
+                if (kvkk)
+                    kvkk->trigger();
+            });
+            emit browser->view()->customContextMenuRequested(QPoint(10, 10));
+        };
+        answer(false); // cancel: nothing happens
+        QVERIFY2(warning.contains(QStringLiteral("cannot be undone")), qPrintable(warning));
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM teacher WHERE id = %1").arg(teacher)).toInt(), 1);
+        QCOMPARE(undo.count(), 1);
+        warning.clear();
+        answer(true);
+        QVERIFY(!warning.isEmpty());
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM teacher WHERE id = %1").arg(teacher)).toInt(), 0);
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM need_rating WHERE teacher_id = %1").arg(teacher)).toInt(), 0);
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM placement WHERE teacher_id = %1").arg(teacher)).toInt(), 0);
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'purge_teacher'")).toInt(), 1);
+        QCOMPARE(undo.count(), 0);
+        QVERIFY(!proxyIndexOf(browser, teacher, 0).isValid());
     }
 
     void deletingPartnerWithPlacementsNamesTheCountAndCancelKeepsAll()
