@@ -320,6 +320,36 @@ private slots:
                             .arg(result->planRunId)).toInt(), 0);
     }
 
+    void provinceAndCentreScopes_data()
+    {
+        QTest::addColumn<int>("centre");
+        QTest::addColumn<int>("province");
+        QTest::newRow("province 34") << 0 << 34;
+        QTest::newRow("centre 2") << 2 << 0;
+    }
+    void provinceAndCentreScopes()
+    {
+        QFETCH(int, centre);
+        QFETCH(int, province);
+        const QSqlDatabase c = m_national->connection();
+        const QString inScope = QStringLiteral("SELECT id FROM teacher WHERE field_id = 1 AND (%1 = 0 OR centre_id = %1) AND (%2 = 0 OR province_id = %2)")
+                                    .arg(centre).arg(province);
+        const QString outside = scalar(c, QStringLiteral("SELECT group_concat(id || ':' || teacher_id || ':' || session_id) FROM placement "
+                                                         "WHERE teacher_id NOT IN (%1)").arg(inScope)).toString();
+        PlanOptions options;
+        options.scope = {1, centre, province};
+        auto result = Planner::run(c, options);
+        QVERIFY2(result, qPrintable(result.message()));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT group_concat(id || ':' || teacher_id || ':' || session_id) FROM placement "
+                                          "WHERE teacher_id NOT IN (%1)").arg(inScope)).toString(), outside);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM placement WHERE plan_run_id = %1 AND teacher_id NOT IN (%2)")
+                            .arg(result->planRunId).arg(inScope)).toInt(), 0);
+        QCOMPARE(result->placed + result->unplaced + result->kept, scalar(c, QStringLiteral("SELECT count(*) FROM (%1)").arg(inScope)).toInt());
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM training_session s WHERE s.capacity < (SELECT count(*) FROM placement x "
+                                          "WHERE x.session_id = s.id AND x.status <> 'cancelled') AND EXISTS (SELECT 1 FROM placement x "
+                                          "WHERE x.session_id = s.id AND x.plan_run_id = %1)").arg(result->planRunId)).toInt(), 0);
+    }
+
     void cancelledRunChangesNothing()
     {
         const QSqlDatabase c = m_national->connection();
