@@ -4,6 +4,7 @@
 #include "db/sql.h"
 #include "export/cellformat.h"
 #include "export/csvexport.h"
+#include "export/heapgrowthscope.h"
 #include "export/icswriter.h"
 #include "export/pdfexport.h"
 #include "export/plandata.h"
@@ -96,6 +97,7 @@ Expected<ExportSummary> runExport(QSqlDatabase db, const ExportRequest &request,
         return Error{QCoreApplication::translate("Export", "the needs analysis cannot be restricted to a partner"), {}, 0, 0};
     if (request.outPath.isEmpty())
         return Error{QCoreApplication::translate("Export", "no output file given"), {}, 0, 0};
+    const HeapGrowthScope heap;
     if (!report(progress, 0, QT_TRANSLATE_NOOP("Export", "Reading the data")))
         return cancelled(request.outPath);
 

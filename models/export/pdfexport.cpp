@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "export/pdfexport.h"
 
+#include "export/heapgrowthscope.h"
 #include "export/reportpainter.h"
 
 #include <QCoreApplication>
@@ -21,6 +22,7 @@ Expected<int> writePdf(const ReportDocument &doc, const QString &path, QPageLayo
         return Error{QCoreApplication::translate("Export", "cannot write the file: %1").arg(file.errorString()), path, 0, 0};
     int pages = 0;
     {
+        const HeapGrowthScope heap;
         QPdfWriter writer(&file);
         writer.setResolution(300);
         writer.setTitle(doc.title);
