@@ -227,17 +227,17 @@
 <context>
     <name>DbCommand</name>
     <message>
-        <location filename="../models/editing/dbcommand.cpp" line="18"/>
+        <location filename="../models/editing/dbcommand.cpp" line="19"/>
         <source>The database is closed.</source>
         <translation>Veritabanı kapalı.</translation>
     </message>
     <message>
-        <location filename="../models/editing/dbcommand.cpp" line="44"/>
+        <location filename="../models/editing/dbcommand.cpp" line="45"/>
         <source>Cannot redo &quot;%1&quot;: %2</source>
         <translation>&quot;%1&quot; yinelenemiyor: %2</translation>
     </message>
     <message>
-        <location filename="../models/editing/dbcommand.cpp" line="54"/>
+        <location filename="../models/editing/dbcommand.cpp" line="55"/>
         <source>Cannot undo &quot;%1&quot;: %2</source>
         <translation>&quot;%1&quot; geri alınamıyor: %2</translation>
     </message>
@@ -285,7 +285,7 @@
     <name>EntityColumns</name>
     <message>
         <location filename="../views/pages/competenciespage.cpp" line="77"/>
-        <location filename="../views/pages/teacherspage.cpp" line="114"/>
+        <location filename="../views/pages/teacherspage.cpp" line="121"/>
         <location filename="../models/itemmodels/competencytablemodel.cpp" line="13"/>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="33"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="16"/>
@@ -330,7 +330,7 @@
     </message>
     <message>
         <location filename="../views/pages/partnerspage.cpp" line="105"/>
-        <location filename="../views/pages/teacherspage.cpp" line="115"/>
+        <location filename="../views/pages/teacherspage.cpp" line="122"/>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="17"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="19"/>
         <source>Province</source>
@@ -350,7 +350,7 @@
     </message>
     <message>
         <location filename="../views/pages/partnerspage.cpp" line="108"/>
-        <location filename="../views/pages/teacherspage.cpp" line="118"/>
+        <location filename="../views/pages/teacherspage.cpp" line="125"/>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="21"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="22"/>
         <source>Phone</source>
@@ -358,32 +358,32 @@
     </message>
     <message>
         <location filename="../views/pages/partnerspage.cpp" line="109"/>
-        <location filename="../views/pages/teacherspage.cpp" line="117"/>
+        <location filename="../views/pages/teacherspage.cpp" line="124"/>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="22"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="21"/>
         <source>E-mail</source>
         <translation>E-posta</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="111"/>
+        <location filename="../views/pages/teacherspage.cpp" line="118"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="13"/>
         <source>National ID</source>
         <translation>T.C. Kimlik No</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="112"/>
+        <location filename="../views/pages/teacherspage.cpp" line="119"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="15"/>
         <source>First name</source>
         <translation>Ad</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="113"/>
+        <location filename="../views/pages/teacherspage.cpp" line="120"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="14"/>
         <source>Last name</source>
         <translation>Soyad</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="116"/>
+        <location filename="../views/pages/teacherspage.cpp" line="123"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="20"/>
         <source>Centre</source>
         <translation>Merkez</translation>
@@ -391,7 +391,7 @@
     <message>
         <location filename="../models/itemmodels/competencytablemodel.cpp" line="18"/>
         <source>Ratings</source>
-        <translation>Puanlar</translation>
+        <translation>Puan sayısı</translation>
     </message>
     <message>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="19"/>
@@ -484,50 +484,50 @@
     <message>
         <location filename="../models/export/cellformat.cpp" line="50"/>
         <location filename="../models/export/cellformat.cpp" line="52"/>
-        <location filename="../models/export/pdfexport.cpp" line="21"/>
-        <location filename="../models/export/pdfexport.cpp" line="37"/>
+        <location filename="../models/export/pdfexport.cpp" line="22"/>
+        <location filename="../models/export/pdfexport.cpp" line="39"/>
         <source>cannot write the file: %1</source>
         <translation>dosya yazılamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="29"/>
+        <location filename="../models/export/exporter.cpp" line="30"/>
         <source>export cancelled</source>
         <translation>dışa aktarma iptal edildi</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="93"/>
+        <location filename="../models/export/exporter.cpp" line="94"/>
         <source>%1 cannot be exported as %2</source>
         <translation>%1, %2 olarak dışa aktarılamaz</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="96"/>
+        <location filename="../models/export/exporter.cpp" line="97"/>
         <source>the needs analysis cannot be restricted to a partner</source>
         <translation>ihtiyaç analizi bir işletmeyle sınırlandırılamaz</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="98"/>
+        <location filename="../models/export/exporter.cpp" line="99"/>
         <source>no output file given</source>
         <translation>çıktı dosyası belirtilmedi</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="99"/>
+        <location filename="../models/export/exporter.cpp" line="101"/>
         <source>Reading the data</source>
         <translation>Veriler okunuyor</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="106"/>
-        <location filename="../models/export/exporter.cpp" line="130"/>
+        <location filename="../models/export/exporter.cpp" line="108"/>
+        <location filename="../models/export/exporter.cpp" line="132"/>
         <source>Writing the file</source>
         <translation>Dosya yazılıyor</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="115"/>
-        <location filename="../models/export/exporter.cpp" line="162"/>
+        <location filename="../models/export/exporter.cpp" line="117"/>
+        <location filename="../models/export/exporter.cpp" line="164"/>
         <source>Done</source>
         <translation>Tamamlandı</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="138"/>
+        <location filename="../models/export/exporter.cpp" line="140"/>
         <source>Köprü training schedule</source>
         <translation>Köprü eğitim takvimi</translation>
     </message>
@@ -567,7 +567,7 @@
         <translation>Telefon: %1</translation>
     </message>
     <message>
-        <location filename="../models/export/pdfexport.cpp" line="18"/>
+        <location filename="../models/export/pdfexport.cpp" line="19"/>
         <source>PDF output needs a graphical application object</source>
         <translation>PDF çıktısı grafik bir uygulama nesnesi gerektirir</translation>
     </message>
@@ -3222,47 +3222,47 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>kilitli</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="110"/>
+        <location filename="../models/planning/placementmodel.cpp" line="111"/>
         <source>Teacher</source>
         <translation>Öğretmen</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="111"/>
+        <location filename="../models/planning/placementmodel.cpp" line="112"/>
         <source>Field</source>
         <translation>Alan</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="112"/>
+        <location filename="../models/planning/placementmodel.cpp" line="113"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="113"/>
+        <location filename="../models/planning/placementmodel.cpp" line="114"/>
         <source>Partner</source>
         <translation>İşletme</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="114"/>
+        <location filename="../models/planning/placementmodel.cpp" line="115"/>
         <source>Session dates</source>
         <translation>Oturum tarihleri</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="115"/>
+        <location filename="../models/planning/placementmodel.cpp" line="116"/>
         <source>Score</source>
         <translation>Puan</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="116"/>
+        <location filename="../models/planning/placementmodel.cpp" line="117"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="117"/>
+        <location filename="../models/planning/placementmodel.cpp" line="118"/>
         <source>Lock</source>
         <translation>Kilit</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="118"/>
+        <location filename="../models/planning/placementmodel.cpp" line="119"/>
         <source>Reason</source>
         <translation>Gerekçe</translation>
     </message>
@@ -3270,133 +3270,143 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::PlacementPage</name>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="54"/>
+        <location filename="../views/planning/placementpage.cpp" line="57"/>
         <source>Placement plan</source>
         <translation>Yerleştirme planı</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="62"/>
+        <location filename="../views/planning/placementpage.cpp" line="65"/>
+        <source>The teachers&apos; province; also the scope of &quot;Run optimiser&quot;</source>
+        <translation>Öğretmenlerin ili; &quot;Optimizasyonu çalıştır&quot; komutunun kapsamını da belirler</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="68"/>
         <source>All statuses</source>
         <translation>Tüm durumlar</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="66"/>
+        <location filename="../views/planning/placementpage.cpp" line="72"/>
         <source>locked</source>
         <translation>kilitli</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="69"/>
+        <location filename="../views/planning/placementpage.cpp" line="75"/>
         <source>Search teacher, province, partner, reason…</source>
         <translation>Öğretmen, il, işletme, gerekçe ara…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="84"/>
+        <location filename="../views/planning/placementpage.cpp" line="94"/>
         <source>&amp;Weights…</source>
         <translation>&amp;Ağırlıklar…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="90"/>
+        <location filename="../views/planning/placementpage.cpp" line="100"/>
         <source>&amp;Run optimiser</source>
         <translation>Optimizasyonu &amp;çalıştır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="92"/>
-        <source>Re-plan every placement that is not locked or confirmed (of the selected field, or of all fields)</source>
-        <translation>Kilitli ya da onaylı olmayan tüm yerleştirmeleri yeniden planla (seçili alanın ya da tüm alanların)</translation>
+        <location filename="../views/planning/placementpage.cpp" line="102"/>
+        <source>Re-plan every placement that is not locked or confirmed, of the selected field and province (or of all)</source>
+        <translation>Seçili alan ve ildeki (ya da tümündeki) kilitli veya onaylı olmayan tüm yerleştirmeleri yeniden planla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="96"/>
+        <location filename="../views/planning/placementpage.cpp" line="106"/>
         <source>Field:</source>
         <translation>Alan:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="98"/>
+        <location filename="../views/planning/placementpage.cpp" line="109"/>
         <source>Status:</source>
         <translation>Durum:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="126"/>
-        <location filename="../views/planning/placementpage.cpp" line="302"/>
+        <location filename="../views/planning/placementpage.cpp" line="137"/>
+        <location filename="../views/planning/placementpage.cpp" line="332"/>
         <source>&amp;Lock</source>
         <translation>&amp;Kilitle</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="128"/>
+        <location filename="../views/planning/placementpage.cpp" line="139"/>
         <source>&amp;Confirm</source>
         <translation>&amp;Onayla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="130"/>
+        <location filename="../views/planning/placementpage.cpp" line="141"/>
         <source>&amp;Move…</source>
         <translation>&amp;Taşı…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="132"/>
+        <location filename="../views/planning/placementpage.cpp" line="143"/>
         <source>Re&amp;move</source>
         <translation>Kal&amp;dır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="193"/>
+        <location filename="../views/planning/placementpage.cpp" line="204"/>
         <source>The default weights: strictly more placed teachers, then more covered need, then less travel</source>
         <translation>Varsayılan ağırlıklar: kesin öncelik sırasıyla önce daha çok yerleştirilen öğretmen, sonra daha çok karşılanan ihtiyaç, sonra daha kısa yol</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="194"/>
+        <location filename="../views/planning/placementpage.cpp" line="205"/>
         <source>Weights changed by hand</source>
         <translation>Ağırlıklar elle değiştirildi</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="202"/>
+        <location filename="../views/planning/placementpage.cpp" line="213"/>
         <source>All fields</source>
         <translation>Tüm alanlar</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="256"/>
+        <location filename="../views/planning/placementpage.cpp" line="228"/>
+        <source>All provinces</source>
+        <translation>Tüm iller</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="286"/>
         <source>No conflicts: every placement keeps the rules.</source>
         <translation>Çakışma yok: tüm yerleştirmeler kurallara uyuyor.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="257"/>
+        <location filename="../views/planning/placementpage.cpp" line="287"/>
         <source>Conflicts: %1 (click one to select its placement)</source>
         <translation>Çakışmalar: %1 (yerleştirmesini seçmek için birine tıklayın)</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="282"/>
+        <location filename="../views/planning/placementpage.cpp" line="312"/>
         <source>Last optimiser run %4: %1 placed, %2 left unplaced, %3 ms</source>
         <translation>Son optimizasyon (%4): %1 yerleştirildi, %2 yerleştirilemedi, %3 ms</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="286"/>
+        <location filename="../views/planning/placementpage.cpp" line="316"/>
         <source>The optimiser has not run on this database yet.</source>
         <translation>Bu veritabanında henüz optimizasyon çalıştırılmadı.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="302"/>
+        <location filename="../views/planning/placementpage.cpp" line="332"/>
         <source>Un&amp;lock</source>
         <translation>&amp;Kilidi aç</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="307"/>
+        <location filename="../views/planning/placementpage.cpp" line="337"/>
         <source>%1 of %2 placements shown</source>
         <translation>%2 yerleştirmeden %1 tanesi gösteriliyor</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="397"/>
+        <location filename="../views/planning/placementpage.cpp" line="428"/>
         <source>Planning placements…</source>
         <translation>Yerleştirmeler planlanıyor…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="397"/>
+        <location filename="../views/planning/placementpage.cpp" line="428"/>
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="415"/>
+        <location filename="../views/planning/placementpage.cpp" line="446"/>
         <source>Optimiser: %1 placed, %2 left unplaced, %3 kept, in %4 ms%5</source>
         <translation>Optimizasyon: %1 yerleştirildi, %2 yerleştirilemedi, %3 korundu, %4 ms%5</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="417"/>
+        <location filename="../views/planning/placementpage.cpp" line="448"/>
         <source> (the weights do not keep the order of the goals)</source>
         <translation> (ağırlıklar hedeflerin öncelik sırasını korumuyor)</translation>
     </message>
@@ -3935,49 +3945,49 @@ Geçerli durum yedek olarak saklanır.</translation>
         <translation>Öğretmen &amp;ekle…</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="75"/>
+        <location filename="../views/pages/teacherspage.cpp" line="82"/>
         <source>Cannot load the teachers: %1</source>
         <translation>Öğretmenler yüklenemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="110"/>
+        <location filename="../views/pages/teacherspage.cpp" line="117"/>
         <source>Add teacher</source>
         <translation>Öğretmen ekle</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="127"/>
+        <location filename="../views/pages/teacherspage.cpp" line="134"/>
         <source>Another teacher already has this national ID.</source>
         <translation>Bu T.C. kimlik numarası başka bir öğretmene ait.</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="132"/>
+        <location filename="../views/pages/teacherspage.cpp" line="139"/>
         <source>Add teacher %1 %2</source>
         <translation>Öğretmen ekleme (%1 %2)</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="135"/>
+        <location filename="../views/pages/teacherspage.cpp" line="142"/>
         <source>The teacher was not added: %1</source>
         <translation>Öğretmen eklenmedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="139"/>
+        <location filename="../views/pages/teacherspage.cpp" line="146"/>
         <source>Teacher added.</source>
         <translation>Öğretmen eklendi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/pages/teacherspage.cpp" line="149"/>
+        <location filename="../views/pages/teacherspage.cpp" line="156"/>
         <source>%n teachers</source>
         <translation>
             <numerusform>%n öğretmen</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="151"/>
+        <location filename="../views/pages/teacherspage.cpp" line="158"/>
         <source>Delete teachers</source>
         <translation>Öğretmenleri sil</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="152"/>
+        <location filename="../views/pages/teacherspage.cpp" line="159"/>
         <source>Delete %1 together with their need ratings and placements?
 
 You can undo this with Edit › Undo.</source>
@@ -3986,47 +3996,47 @@ You can undo this with Edit › Undo.</source>
 Bunu Düzen › Geri al ile geri alabilirsiniz.</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="157"/>
+        <location filename="../views/pages/teacherspage.cpp" line="164"/>
         <source>Nothing was deleted: %1</source>
         <translation>Hiçbir şey silinmedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="168"/>
+        <location filename="../views/pages/teacherspage.cpp" line="175"/>
         <source>Erase personal data (KVKK)</source>
         <translation>Kişisel verileri kalıcı olarak sil (KVKK)</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="169"/>
+        <location filename="../views/pages/teacherspage.cpp" line="176"/>
         <source>Erase all data of %1 for good: the teacher, their need ratings and placements.</source>
         <translation>%1 ile ilgili tüm veriler kalıcı olarak silinecek: öğretmen kaydı, ihtiyaç puanları ve yerleştirmeler.</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="171"/>
+        <location filename="../views/pages/teacherspage.cpp" line="178"/>
         <source>This cannot be undone. The undo history is cleared as well, so that it keeps no copy of their data. The audit log records only that an erasure took place.</source>
         <translation>Bu işlem geri alınamaz. Verilerin kopyası kalmaması için geri alma geçmişi de temizlenir. Denetim kaydına yalnızca bir silme işleminin yapıldığı yazılır.</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="173"/>
+        <location filename="../views/pages/teacherspage.cpp" line="180"/>
         <source>Erase for good</source>
         <translation>Kalıcı olarak sil</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="179"/>
+        <location filename="../views/pages/teacherspage.cpp" line="186"/>
         <source>Nothing was erased: %1</source>
         <translation>Hiçbir şey silinmedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="185"/>
+        <location filename="../views/pages/teacherspage.cpp" line="192"/>
         <source>The teacher&apos;s personal data was erased.</source>
         <translation>Öğretmenin kişisel verileri kalıcı olarak silindi.</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="192"/>
+        <location filename="../views/pages/teacherspage.cpp" line="199"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Sil…</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="195"/>
+        <location filename="../views/pages/teacherspage.cpp" line="202"/>
         <source>&amp;Erase personal data (KVKK)…</source>
         <translation>&amp;Kişisel verileri kalıcı olarak sil (KVKK)…</translation>
     </message>
