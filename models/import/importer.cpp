@@ -107,6 +107,31 @@ ImportReport Importer::run(QSqlDatabase db, ImportKind kind, const SourceTable &
             cancelled = !options.progress(done, total);
         return !cancelled;
     };
+    // A large page cache for the write, so that SQLite does not spill pages
+    // of the open transaction to the WAL file again and again; restored after.
+    const auto cache = Sql::scalar(db, QStringLiteral("PRAGMA cache_size"));
+    const QVariant oldCache = cache ? cache.value() : QVariant();
+    (void)Sql::exec(db, QStringLiteral("PRAGMA cache_size = -65536"));
+    // Statement journals of the multi-row inserts stay in memory (on disk they
+    // cost one write call per changed page).
+    const auto temp = Sql::scalar(db, QStringLiteral("PRAGMA temp_store"));
+    (void)Sql::exec(db, QStringLiteral("PRAGMA temp_store = MEMORY"));
+    struct RestoreCache
+    {
+        QSqlDatabase db;
+        QVariant size;
+        ~RestoreCache()
+        {
+            if (size.isValid())
+                (void)Sql::exec(db, QStringLiteral("PRAGMA cache_size = %1").arg(size.toLongLong()));
+        }
+    } restoreCache{db, oldCache};
+    struct RestoreTemp
+    {
+        QSqlDatabase db;
+        int mode;
+        ~RestoreTemp() { (void)Sql::exec(db, QStringLiteral("PRAGMA temp_store = %1").arg(mode)); }
+    } restoreTemp{db, temp ? temp.value().toInt() : 0};
     Transaction tx(db);
     if (!tx.began()) {
         report.errors << tx.began().error();

@@ -56,12 +56,12 @@ Status NeedsPlan::plan(ImportContext &ctx)
 
 void NeedsPlan::planWide(ImportContext &ctx)
 {
-    struct Column { int index; QString code; };
+    struct Column { int index; QString code; QHash<int, qint64> byField; };
     std::vector<Column> columns;
     for (int i = 0; i < ctx.mapping.targets.size(); ++i) {
         const QString code = ColumnMapping::competencyCode(ctx.mapping.targets.at(i));
         if (!code.isEmpty())
-            columns.push_back({i, code});
+            columns.push_back({i, code, {}});
     }
     QHash<QString, int> seen; // national ID|round → line
     m_ratings.reserve(ctx.table.rows.size() * columns.size());
@@ -92,9 +92,13 @@ void NeedsPlan::planWide(ImportContext &ctx)
             ctx.error(row, "national_id", importTr("no teacher with national ID %1: import the teachers first").arg(*nid));
             continue;
         }
-        for (const Column &c : columns) {
+        for (Column &c : columns) {
             const QString cell = row.cell(c.index);
-            const qint64 competency = resolve(ctx.lookups, c.code, teacher->fieldId);
+            // Resolved once per column and field, not per cell.
+            auto it = c.byField.constFind(teacher->fieldId);
+            if (it == c.byField.constEnd())
+                it = c.byField.insert(teacher->fieldId, resolve(ctx.lookups, c.code, teacher->fieldId));
+            const qint64 competency = *it;
             if (competency == 0) {
                 // A column of another field (or beyond this field's list): only "not applicable" fits.
                 if (!CellValue::isNotApplicable(cell))
@@ -215,20 +219,50 @@ Status NeedsPlan::write(QSqlDatabase db, const std::function<bool()> &tick)
                                             : QStringLiteral("UPDATE need_rating SET need = ? WHERE teacher_id = ? AND competency_id = ? AND round = ?"));
         !s)
         return s;
+    // New ratings go in blocks of kBlock rows per statement: one statement per
+    // rating costs more in the driver than SQLite needs to store it.
+    constexpr int kBlock = 100;
+    QSqlQuery block(db);
+    {
+        QStringList rows;
+        for (int i = 0; i < kBlock; ++i)
+            rows << QStringLiteral("(?, ?, ?, ?, ?)");
+        if (Status s = Sql::prepare(block, QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, round, need, proficiency) VALUES ")
+                                               + rows.join(QLatin1Char(',')));
+            !s)
+            return s;
+    }
+    std::vector<const Rating *> pending;
+    pending.reserve(kBlock);
+    auto flush = [&](QSqlQuery &q) -> Status {
+        int i = 0;
+        for (const Rating *r : pending) {
+            q.bindValue(i++, r->teacher);
+            q.bindValue(i++, r->competency);
+            q.bindValue(i++, r->round);
+            q.bindValue(i++, r->need);
+            q.bindValue(i++, r->proficiency);
+        }
+        if (!q.exec())
+            return Error{Sql::errorOf(q).message, {}, pending.front()->line, 0};
+        pending.clear();
+        return {};
+    };
     for (const Rating &r : m_ratings) {
         if (tick && !tick())
             return Status::failure(importTr("cancelled"));
         if (r.action == Rating::Skip)
             continue;
-        QSqlQuery &q = r.action == Rating::Insert ? insert : update;
-        int i = 0;
         if (r.action == Rating::Insert) {
-            q.bindValue(i++, r.teacher);
-            q.bindValue(i++, r.competency);
-            q.bindValue(i++, r.round);
-            q.bindValue(i++, r.need);
-            q.bindValue(i++, r.proficiency);
-        } else {
+            pending.push_back(&r);
+            if (int(pending.size()) == kBlock)
+                if (Status s = flush(block); !s)
+                    return s;
+            continue;
+        }
+        QSqlQuery &q = update;
+        int i = 0;
+        {
             q.bindValue(i++, r.need);
             if (m_withProficiency)
                 q.bindValue(i++, r.proficiency);
@@ -238,6 +272,14 @@ Status NeedsPlan::write(QSqlDatabase db, const std::function<bool()> &tick)
         }
         if (!q.exec())
             return Error{Sql::errorOf(q).message, {}, r.line, 0};
+    }
+    // The rest one by one.
+    std::vector<const Rating *> rest;
+    rest.swap(pending);
+    for (const Rating *r : rest) {
+        pending.assign(1, r);
+        if (Status s = flush(insert); !s)
+            return s;
     }
     return {};
 }

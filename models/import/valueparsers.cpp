@@ -48,6 +48,11 @@ bool isNotApplicable(const QString &cell)
 
 std::optional<QVariant> level(const QString &cell, QString *reason)
 {
+    // Fast paths for what survey files hold most: a digit, or nothing.
+    if (cell.isEmpty())
+        return QVariant();
+    if (cell.size() == 1 && cell.front() >= QLatin1Char('1') && cell.front() <= QLatin1Char('5'))
+        return QVariant(cell.front().unicode() - u'0');
     if (isNotApplicable(cell))
         return QVariant();
     static const QHash<QString, int> words{
