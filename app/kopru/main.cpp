@@ -4,6 +4,7 @@
 #include "app/languagesetup.h"
 #include "db/database.h"
 #include "mainwindow/mainwindow.h"
+#include "mainwindow/recentfiles.h"
 #include "pages/page.h"
 
 #include <QApplication>
@@ -11,7 +12,6 @@
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QPixmap>
-#include <QSettings>
 #include <QTimer>
 
 #include <cstdio>
@@ -111,9 +111,8 @@ int main(int argc, char *argv[])
     bool opened = false;
     if (!dbPath.isEmpty()) {
         opened = window.openFile(dbPath);
-    } else if (const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
-               !recent.isEmpty() && QFileInfo::exists(recent.constFirst())) {
-        opened = window.openFile(recent.constFirst()); // reopen the last file
+    } else if (const QString last = window.recentFiles()->files().value(0); !last.isEmpty() && QFileInfo::exists(last)) {
+        opened = window.openFile(last); // reopen the last file
     }
     if (!opened)
         window.offerStart();

@@ -3,6 +3,7 @@
 #include "demo/demogenerator.h"
 #include "domain/nationalid.h"
 #include "overview/overviewmodel.h"
+#include "overview/turkishsortproxymodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QHash>
@@ -212,6 +213,32 @@ private slots:
         const int bil = model.rowOfKey(QStringLiteral("BIL"));
         QCOMPARE(model.data(model.index(bil, OverviewModel::Coordination)).toString(),
                  QStringLiteral("Gazi MTAL; Denizyıldızları MTAL"));
+    }
+
+    void sortsNamesTheTurkishWay()
+    {
+        OverviewModel model;
+        model.setNameLanguage(QStringLiteral("tr"));
+        QVERIFY(model.reload(m_small->connection(), Grouping::ByField).ok());
+        TurkishSortProxyModel proxy;
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(OverviewModel::SortRole);
+        proxy.sort(OverviewModel::Name);
+        QStringList names;
+        for (int r = 0; r < proxy.rowCount(); ++r)
+            names << proxy.index(r, OverviewModel::Name).data().toString();
+        // Ç between C and D, İ between I and K; code-point order would put them after Z.
+        const auto pos = [&names](const char *name) { return names.indexOf(QString::fromUtf8(name)); };
+        QVERIFY(pos("Bilişim Teknolojileri") < pos("Çocuk Gelişimi ve Eğitimi"));
+        QVERIFY(pos("Çocuk Gelişimi ve Eğitimi") < pos("Denizcilik"));
+        QVERIFY(pos("Gıda Teknolojisi") < pos("İnşaat Teknolojisi"));
+        QVERIFY(pos("İnşaat Teknolojisi") < pos("Kimya Teknolojisi"));
+        QCOMPARE(names.last(), QStringLiteral("Yiyecek İçecek Hizmetleri"));
+        // Numbers sort as numbers: INS (3 teachers) last when ascending.
+        proxy.sort(OverviewModel::Teachers);
+        QCOMPARE(proxy.index(proxy.rowCount() - 1, OverviewModel::Teachers).data().toInt(), 3);
+        QCOMPARE(proxy.index(0, OverviewModel::Teachers).data().toInt(), 0);
     }
 
     // The generated data set, counted row by row in C++ rather than with GROUP BY.
