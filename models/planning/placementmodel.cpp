@@ -23,7 +23,7 @@ Status PlacementModel::reload(QSqlDatabase db)
         QSqlQuery q(db);
         if (Status s = Sql::prepare(q, QStringLiteral(
                 "SELECT x.id, x.teacher_id, x.session_id, s.field_id, t.first_name || ' ' || t.last_name, f.code, pr.name, p.name, "
-                "s.start_date, s.end_date, x.status, x.reason, x.score, x.locked "
+                "s.start_date, s.end_date, x.status, x.reason, x.score, x.locked, t.province_id "
                 "FROM placement x JOIN teacher t ON t.id = x.teacher_id JOIN training_session s ON s.id = x.session_id "
                 "JOIN partner p ON p.id = s.partner_id JOIN field f ON f.id = t.field_id JOIN province pr ON pr.id = t.province_id "
                 "WHERE x.status <> 'cancelled' ORDER BY x.id")); !s)
@@ -31,7 +31,7 @@ Status PlacementModel::reload(QSqlDatabase db)
         if (Status s = Sql::run(q); !s)
             return s;
         while (q.next()) {
-            Row r{q.value(0).toInt(), q.value(1).toInt(), q.value(2).toInt(), q.value(3).toInt(), q.value(4).toString(),
+            Row r{q.value(0).toInt(), q.value(1).toInt(), q.value(2).toInt(), q.value(3).toInt(), q.value(14).toInt(), q.value(4).toString(),
                   q.value(5).toString(), q.value(6).toString(), q.value(7).toString(), q.value(8).toString(), q.value(9).toString(),
                   q.value(10).toString(), q.value(11).toString(), {}, q.value(12), q.value(13).toInt() != 0};
             r.searchKey = TurkishText::searchKey(QStringList{r.teacher, r.province, r.partner, r.reason}.join(QLatin1Char(' ')));
@@ -98,6 +98,7 @@ QVariant PlacementModel::data(const QModelIndex &index, int role) const
     case StatusRole: return r.status;
     case LockedRole: return r.locked;
     case SearchKeyRole: return r.searchKey;
+    case ProvinceIdRole: return r.provinceId;
     default: return {};
     }
 }
@@ -128,6 +129,12 @@ void PlacementFilter::setFieldId(int fieldId)
     invalidateFilter();
 }
 
+void PlacementFilter::setProvinceId(int provinceId)
+{
+    m_provinceId = provinceId;
+    invalidateFilter();
+}
+
 void PlacementFilter::setStatus(const QString &s)
 {
     m_status = s;
@@ -144,6 +151,8 @@ bool PlacementFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
 {
     const QModelIndex i = sourceModel()->index(sourceRow, 0, sourceParent);
     if (m_fieldId != 0 && i.data(PlacementModel::FieldIdRole).toInt() != m_fieldId)
+        return false;
+    if (m_provinceId != 0 && i.data(PlacementModel::ProvinceIdRole).toInt() != m_provinceId)
         return false;
     if (m_status == QLatin1String("locked")) {
         if (!i.data(PlacementModel::LockedRole).toBool())

@@ -25,7 +25,8 @@ public:
         FieldIdRole,
         StatusRole,   // "proposed", "confirmed", …
         LockedRole,   // bool
-        SearchKeyRole // Turkish-folded text of the row
+        SearchKeyRole, // Turkish-folded text of the row
+        ProvinceIdRole // the teacher's province (plate)
     };
 
     explicit PlacementModel(QObject *parent = nullptr);
@@ -45,7 +46,7 @@ public:
 private:
     struct Row
     {
-        int id, teacherId, sessionId, fieldId;
+        int id, teacherId, sessionId, fieldId, provinceId;
         QString teacher, field, province, partner, start, end, status, reason, searchKey;
         QVariant score;
         bool locked;
@@ -60,6 +61,7 @@ class PlacementFilter final : public QSortFilterProxyModel
 public:
     explicit PlacementFilter(QObject *parent = nullptr);
     void setFieldId(int fieldId);       // 0 = all fields
+    void setProvinceId(int provinceId); // the teacher's province; 0 = all
     void setStatus(const QString &s);   // empty = all; "locked" = locked ones
     void setSearchText(const QString &text);
 
@@ -68,7 +70,7 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
-    int m_fieldId = 0;
+    int m_fieldId = 0, m_provinceId = 0;
     QString m_status, m_key;
 };
 

@@ -191,6 +191,10 @@ private slots:
         QCOMPARE(f->rowCount(), scalar(c(), QStringLiteral("SELECT count(*) FROM placement WHERE status = 'confirmed'")).toInt());
         f->setStatus(QString());
         QCOMPARE(f->rowCount(), all);
+        f->setProvinceId(34);
+        QCOMPARE(f->rowCount(), scalar(c(), QStringLiteral("SELECT count(*) FROM placement x JOIN teacher t ON t.id = x.teacher_id WHERE t.province_id = 34")).toInt());
+        f->setProvinceId(0);
+        QCOMPARE(f->rowCount(), all);
     }
 
     void fieldCodePreselectsTheFilter()
@@ -220,6 +224,26 @@ private slots:
         QCOMPARE(scalar(c(), QStringLiteral("SELECT group_concat(id || ':' || session_id) FROM placement WHERE locked = 1")).toString(), locked);
         QCOMPARE(m_page->placementModel()->rowCount(), scalar(c(), QStringLiteral("SELECT count(*) FROM placement")).toInt());
         QCOMPARE(m_page->conflictModel()->rowCount(), 0);
+    }
+
+    void provinceScopedReplanLeavesOtherProvincesAlone()
+    {
+        auto *province = m_page->findChild<QComboBox *>(QStringLiteral("placementProvince"));
+        QVERIFY(province);
+        province->setCurrentIndex(province->findData(34));
+        QCOMPARE(province->currentText(), QStringLiteral("İstanbul"));
+        const QString outside = scalar(c(), QStringLiteral("SELECT group_concat(x.id || ':' || x.session_id || ':' || x.plan_run_id) FROM placement x "
+                                                           "JOIN teacher t ON t.id = x.teacher_id WHERE t.province_id <> 34")).toString();
+        QSignalSpy done(m_page->runner(), &PlanRunner::finished);
+        m_page->runOptimiser();
+        QVERIFY(done.wait(60000) || done.count() == 1);
+        QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT group_concat(x.id || ':' || x.session_id || ':' || x.plan_run_id) FROM placement x "
+                                            "JOIN teacher t ON t.id = x.teacher_id WHERE t.province_id <> 34")).toString(), outside);
+        const int run = scalar(c(), QStringLiteral("SELECT max(id) FROM plan_run")).toInt();
+        QVERIFY(scalar(c(), QStringLiteral("SELECT parameters FROM plan_run WHERE id = %1").arg(run)).toString().contains(QStringLiteral("\"province\":34")));
+        QCOMPARE(m_page->filter()->rowCount(), scalar(c(), QStringLiteral("SELECT count(*) FROM placement x JOIN teacher t ON t.id = x.teacher_id WHERE t.province_id = 34")).toInt());
+        province->setCurrentIndex(0);
     }
 
     void cleanupTestCase()

@@ -3,6 +3,7 @@
 
 #include "db/database.h"
 #include "db/sql.h"
+#include "domain/turkishtext.h"
 #include "pages/pageregistry.h"
 #include "planning/conflictmodel.h"
 #include "planning/movedialog.h"
@@ -27,6 +28,8 @@
 #include <QTableView>
 #include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace kopru {
 
@@ -57,6 +60,9 @@ void PlacementPage::createLayout()
 {
     m_field = new QComboBox(this);
     m_field->setObjectName(QStringLiteral("placementField"));
+    m_province = new QComboBox(this);
+    m_province->setObjectName(QStringLiteral("placementProvince"));
+    m_province->setToolTip(tr("The teachers' province; also the scope of \"Run optimiser\""));
     m_status = new QComboBox(this);
     m_status->setObjectName(QStringLiteral("placementStatus"));
     m_status->addItem(tr("All statuses"), QString());
@@ -70,6 +76,10 @@ void PlacementPage::createLayout()
     m_search->setClearButtonEnabled(true);
     connect(m_field, &QComboBox::currentIndexChanged, this, [this] {
         m_filter->setFieldId(m_field->currentData().toInt());
+        updateActions();
+    });
+    connect(m_province, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setProvinceId(m_province->currentData().toInt());
         updateActions();
     });
     connect(m_status, &QComboBox::currentIndexChanged, this, [this] {
@@ -89,12 +99,13 @@ void PlacementPage::createLayout()
     });
     m_run = new QPushButton(tr("&Run optimiser"), this);
     m_run->setObjectName(QStringLiteral("runOptimiser"));
-    m_run->setToolTip(tr("Re-plan every placement that is not locked or confirmed (of the selected field, or of all fields)"));
+    m_run->setToolTip(tr("Re-plan every placement that is not locked or confirmed, of the selected field and province (or of all)"));
     connect(m_run, &QPushButton::clicked, this, &PlacementPage::runOptimiser);
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(new QLabel(tr("Field:"), this));
     filters->addWidget(m_field, 2);
+    filters->addWidget(m_province, 1);
     filters->addWidget(new QLabel(tr("Status:"), this));
     filters->addWidget(m_status, 1);
     filters->addWidget(m_search, 3);
@@ -210,6 +221,25 @@ void PlacementPage::loadFields()
     const int index = m_field->findData(current);
     m_field->setCurrentIndex(index < 0 ? 0 : index);
     m_filter->setFieldId(m_field->currentData().toInt());
+
+    const int currentProvince = m_province->currentData().toInt();
+    const QSignalBlocker blockProvince(m_province);
+    m_province->clear();
+    m_province->addItem(tr("All provinces"), 0);
+    if (m_db) {
+        QSqlQuery q(m_db->connection());
+        std::vector<std::pair<QString, int>> provinces;
+        if (q.exec(QStringLiteral("SELECT id, name FROM province")))
+            while (q.next())
+                provinces.emplace_back(q.value(1).toString(), q.value(0).toInt());
+        std::sort(provinces.begin(), provinces.end(),
+                  [](const auto &a, const auto &b) { return TurkishText::compare(a.first, b.first) < 0; });
+        for (const auto &[name, id] : provinces)
+            m_province->addItem(name, id);
+    }
+    const int provinceIndex = m_province->findData(currentProvince);
+    m_province->setCurrentIndex(provinceIndex < 0 ? 0 : provinceIndex);
+    m_filter->setProvinceId(m_province->currentData().toInt());
 }
 
 void PlacementPage::setDatabase(Database *db)
@@ -393,6 +423,7 @@ void PlacementPage::runOptimiser()
         return;
     PlanOptions options;
     options.scope.fieldId = m_field->currentData().toInt();
+    options.scope.provinceId = m_province->currentData().toInt();
     options.weights = m_weights;
     m_progress = new QProgressDialog(tr("Planning placements…"), tr("Cancel"), 0, 100, this);
     m_progress->setObjectName(QStringLiteral("planProgress"));

@@ -69,7 +69,7 @@ private:
     PlacementFilter *m_filter;
     ConflictModel *m_conflicts;
     PlanRunner *m_runner;
-    QComboBox *m_field = nullptr, *m_status = nullptr;
+    QComboBox *m_field = nullptr, *m_province = nullptr, *m_status = nullptr;
     QLineEdit *m_search = nullptr;
     QTableView *m_table = nullptr, *m_conflictView = nullptr;
     QLabel *m_weightsLabel = nullptr, *m_runLabel = nullptr, *m_conflictLabel = nullptr, *m_countLabel = nullptr;
