@@ -1200,19 +1200,6 @@
     </message>
 </context>
 <context>
-    <name>ImportWizard</name>
-    <message>
-        <location filename="../views/importer/importwizardlauncher.cpp" line="12"/>
-        <source>Import</source>
-        <translation>İçe aktar</translation>
-    </message>
-    <message>
-        <location filename="../views/importer/importwizardlauncher.cpp" line="13"/>
-        <source>The import wizard is in preparation.</source>
-        <translation>İçe aktarma sihirbazı hazırlanıyor.</translation>
-    </message>
-</context>
-<context>
     <name>IntegrityCheck</name>
     <message>
         <location filename="../models/db/integritycheck.cpp" line="28"/>
@@ -1314,7 +1301,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="40"/>
+        <location filename="../views/needs/needspage.cpp" line="41"/>
         <source>Needs analysis</source>
         <translation>İhtiyaç analizi</translation>
     </message>
@@ -1731,6 +1718,36 @@
         <location filename="../models/cli/cmd_stats.cpp" line="17"/>
         <source>usage: kopru-cli stats DB --field CODE [--json]</source>
         <translation>kullanım: kopru-cli stats VERİTABANI --field KOD [--json]</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/main.cpp" line="40"/>
+        <source>usage: kopru-cli --version
+       kopru-cli init DB
+       kopru-cli demo DB [--teachers N] [--partners N] [--seed S]
+       kopru-cli import DB KIND FILE [--encoding auto|utf-8|windows-1254] [--delimiter auto|,|;|tab] [--sheet NAME] [--dry-run]
+       kopru-cli stats DB --field CODE [--json]
+       kopru-cli plan DB [--json] [--dimacs FILE]
+       kopru-cli export DB plan|schedule|needs --format csv|xlsx|pdf|ics --out PATH [--field CODE] [--centre ID] [--partner ID] [--anonymize]
+       kopru-cli report DB --field CODE --out FILE.pdf
+       kopru-cli check DB
+       kopru-cli backup DB OUT
+</source>
+        <translation>kullanım: kopru-cli --version
+          kopru-cli init VERİTABANI
+          kopru-cli demo VERİTABANI [--teachers N] [--partners N] [--seed S]
+          kopru-cli import VERİTABANI TÜR DOSYA [--encoding auto|utf-8|windows-1254] [--delimiter auto|,|;|tab] [--sheet AD] [--dry-run]
+          kopru-cli stats VERİTABANI --field KOD [--json]
+          kopru-cli plan VERİTABANI [--json] [--dimacs DOSYA]
+          kopru-cli export VERİTABANI plan|schedule|needs --format csv|xlsx|pdf|ics --out YOL [--field KOD] [--centre NO] [--partner NO] [--anonymize]
+          kopru-cli report VERİTABANI --field KOD --out DOSYA.pdf
+          kopru-cli check VERİTABANI
+          kopru-cli backup VERİTABANI ÇIKTI
+</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/main.cpp" line="92"/>
+        <source>unknown command %1</source>
+        <translation>bilinmeyen komut %1</translation>
     </message>
 </context>
 <context>
@@ -2266,7 +2283,7 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
     <name>kopru::ExportDialog</name>
     <message>
         <location filename="../views/exporter/exportdialog.cpp" line="32"/>
-        <location filename="../views/exporter/exportdialog.cpp" line="176"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="178"/>
         <source>Export</source>
         <translation>Dışa aktar</translation>
     </message>
@@ -2326,93 +2343,408 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>&amp;Kaydedilecek yer:</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="72"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="74"/>
         <source>&amp;Export</source>
         <translation>&amp;Dışa aktar</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="98"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="100"/>
         <source>All fields</source>
         <translation>Tüm alanlar</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="99"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="101"/>
         <source>All centres</source>
         <translation>Tüm merkezler</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="100"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="102"/>
         <source>All partners</source>
         <translation>Tüm işletmeler</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="115"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="117"/>
         <source>placement-plan</source>
         <translation>yerlestirme-plani</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="124"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="126"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel çalışma kitabı (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="125"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="127"/>
         <source>CSV, UTF-8 with &apos;;&apos; (.csv)</source>
         <translation>CSV, UTF-8, &apos;;&apos; ayraçlı (.csv)</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="126"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="128"/>
         <source>PDF, A4 landscape (.pdf)</source>
         <translation>PDF, A4 yatay (.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="127"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="129"/>
         <source>iCalendar (.ics)</source>
         <translation>iCalendar (.ics)</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="140"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="142"/>
         <source>Export to</source>
         <translation>Dışa aktarılacak dosya</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="141"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="143"/>
         <source>%1 files (*.%2)</source>
         <translation>%1 dosyaları (*.%2)</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="176"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="178"/>
         <source>%1 exists. Replace it?</source>
         <translation>%1 zaten var. Değiştirilsin mi?</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="190"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="192"/>
         <source>Export failed</source>
         <translation>Dışa aktarma başarısız</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/exporter/exportdialog.cpp" line="193"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="195"/>
         <source>Exported %n row(s) to %1.</source>
         <translation>
             <numerusform>%n satır %1 dosyasına aktarıldı.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/exporter/exportdialog.cpp" line="195"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="197"/>
         <source>%n page(s).</source>
         <translation>
             <numerusform>%n sayfa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="198"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="200"/>
         <source>Anonymised with this database&apos;s stable pseudonyms.</source>
         <translation>Bu veritabanının kalıcı takma adlarıyla anonimleştirildi.</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="199"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="201"/>
         <source>Anonymised; the database is read-only, so these pseudonyms differ from other exports.</source>
         <translation>Anonimleştirildi; veritabanı salt okunur olduğundan bu takma adlar diğer dışa aktarmalardakilerden farklıdır.</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::ImportCommitPage</name>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="179"/>
+        <source>&amp;Stop and undo</source>
+        <translation>&amp;Durdur ve geri al</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="181"/>
+        <source>Import</source>
+        <translation>İçe aktarma</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="182"/>
+        <source>All rows are written in one transaction: if the import is stopped or fails, the database stays as it was.</source>
+        <translation>Tüm satırlar tek bir işlemde yazılır: içe aktarma durdurulursa ya da başarısız olursa veritabanı olduğu gibi kalır.</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="204"/>
+        <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
+        <translation>İçe aktarıldı: %1 yeni, %2 güncellenen, %3 değişmeyen.</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="206"/>
+        <source>Stopped. Nothing was written.</source>
+        <translation>Durduruldu. Hiçbir şey yazılmadı.</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="208"/>
+        <source>The import failed and nothing was written: %1</source>
+        <translation>İçe aktarma başarısız oldu, hiçbir şey yazılmadı: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="220"/>
+        <source>Importing…</source>
+        <translation>İçe aktarılıyor…</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="234"/>
+        <source>Stopping…</source>
+        <translation>Durduruluyor…</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::ImportFilePage</name>
+    <message>
+        <location filename="../views/importer/importsourcepages.cpp" line="27"/>
+        <source>File to import</source>
+        <translation>İçe aktarılacak dosya</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importsourcepages.cpp" line="28"/>
+        <source>CSV from Excel or LibreOffice (any encoding, separated by ; , or tab), LimeSurvey exports, or .xlsx workbooks.</source>
+        <translation>Excel veya LibreOffice&apos;ten CSV (herhangi bir kodlama; ayraç ; , ya da sekme), LimeSurvey dışa aktarımları veya .xlsx çalışma kitapları.</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importsourcepages.cpp" line="31"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Gözat…</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importsourcepages.cpp" line="36"/>
+        <source>&amp;What the file holds:</source>
+        <translation>Dosyadaki &amp;veriler:</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importsourcepages.cpp" line="37"/>
+        <source>&amp;File:</source>
+        <translation>&amp;Dosya:</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importsourcepages.cpp" line="38"/>
+        <source>Path of a .csv, .txt or .xlsx file</source>
+        <translation>Bir .csv, .txt veya .xlsx dosyasının yolu</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importsourcepages.cpp" line="46"/>
+        <source>Import file</source>
+        <translation>İçe aktarılacak dosya</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importsourcepages.cpp" line="47"/>
+        <source>Tables (*.csv *.txt *.xlsx);;All files (*)</source>
+        <translation>Tablolar (*.csv *.txt *.xlsx);;Tüm dosyalar (*)</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::ImportFormatPage</name>
+    <message>
+        <location filename="../views/importer/importsourcepages.cpp" line="68"/>
+        <source>Encoding, separator and preview</source>
+        <translation>Kodlama, ayraç ve önizleme</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importsourcepages.cpp" line="69"/>
+        <source>Köprü detected how the file is written. Change it if the preview looks wrong (for example ? or Ã instead of ş).</source>
+        <translation>Köprü dosyanın nasıl yazıldığını algıladı. Önizleme yanlış görünüyorsa değiştirin (örneğin ş yerine ? veya Ã görünüyorsa).</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importsourcepages.cpp" line="70"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="74"/>
+        <source>Detect</source>
+        <translation>Otomatik algıla</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importsourcepages.cpp" line="71"/>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importsourcepages.cpp" line="72"/>
+        <source>Windows-1254 (Turkish Excel)</source>
+        <translation>Windows-1254 (Türkçe Excel)</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importsourcepages.cpp" line="73"/>
+        <source>ISO-8859-9 (Latin-5)</source>
+        <translation>ISO-8859-9 (Latin-5)</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importsourcepages.cpp" line="75"/>
+        <source>Semicolon ;</source>
+        <translation>Noktalı virgül ;</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importsourcepages.cpp" line="76"/>
+        <source>Comma ,</source>
+        <translation>Virgül ,</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importsourcepages.cpp" line="77"/>
+        <source>Tab</source>
+        <translation>Sekme</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importsourcepages.cpp" line="79"/>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Kodlama:</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importsourcepages.cpp" line="80"/>
+        <source>&amp;Separator:</source>
+        <translation>&amp;Ayraç:</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importsourcepages.cpp" line="81"/>
+        <source>S&amp;heet:</source>
+        <translation>&amp;Sayfa:</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importsourcepages.cpp" line="130"/>
+        <source>The file cannot be read: %1</source>
+        <translation>Dosya okunamıyor: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/importer/importsourcepages.cpp" line="135"/>
+        <source>Workbook with %n sheet(s); %1 data rows in this sheet.</source>
+        <translation>
+            <numerusform>%n sayfalık çalışma kitabı; bu sayfada %1 veri satırı var.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importsourcepages.cpp" line="138"/>
+        <source>Read as %1, separated by %2; %3 data rows.</source>
+        <translation>%1 olarak okundu, ayraç: %2; %3 veri satırı.</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importsourcepages.cpp" line="139"/>
+        <source>tab</source>
+        <translation>sekme</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::ImportMappingPage</name>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="25"/>
+        <source>Columns</source>
+        <translation>Sütunlar</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="26"/>
+        <source>Köprü recognised the headers it knows. Choose for each other column what it holds, or leave it unused. Your choices are remembered for the next file of this kind.</source>
+        <translation>Köprü tanıdığı başlıkları eşleştirdi. Diğer her sütun için neyi içerdiğini seçin ya da kullanılmadan bırakın. Seçimleriniz bu türdeki bir sonraki dosya için hatırlanır.</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="31"/>
+        <source>Column in the file</source>
+        <translation>Dosyadaki sütun</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="31"/>
+        <source>First value</source>
+        <translation>İlk değer</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="31"/>
+        <source>Holds</source>
+        <translation>İçeriği</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="60"/>
+        <source>(not used)</source>
+        <translation>(kullanılmıyor)</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="66"/>
+        <location filename="../views/importer/importrunpages.cpp" line="69"/>
+        <source>Need for competency %1</source>
+        <translation>%1 yeterliği için ihtiyaç</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::ImportReportPage</name>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="92"/>
+        <source>&amp;Save report as CSV…</source>
+        <translation>Raporu CSV olarak &amp;kaydet…</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="94"/>
+        <source>Check</source>
+        <translation>Denetim</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="95"/>
+        <source>A dry run: every row is checked, nothing is written yet. The file is imported only when no row is refused.</source>
+        <translation>Deneme (yazmadan): her satır denetlenir, henüz hiçbir şey yazılmaz. Dosya yalnızca hiçbir satır reddedilmezse içe aktarılır.</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="105"/>
+        <location filename="../views/importer/importrunpages.cpp" line="165"/>
+        <source>Line</source>
+        <translation>Satır</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="105"/>
+        <location filename="../views/importer/importrunpages.cpp" line="165"/>
+        <source>Column</source>
+        <translation>Sütun</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="105"/>
+        <location filename="../views/importer/importrunpages.cpp" line="165"/>
+        <source>Kind</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="105"/>
+        <location filename="../views/importer/importrunpages.cpp" line="165"/>
+        <source>Reason</source>
+        <translation>Gerekçe</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="118"/>
+        <source>Checking…</source>
+        <translation>Denetleniyor…</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="138"/>
+        <location filename="../views/importer/importrunpages.cpp" line="167"/>
+        <source>refused</source>
+        <translation>reddedildi</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="140"/>
+        <location filename="../views/importer/importrunpages.cpp" line="169"/>
+        <source>note</source>
+        <translation>not</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="152"/>
+        <source>No row is refused. Import will write: %1 new, %2 updated, %3 unchanged.</source>
+        <translation>Reddedilen satır yok. İçe aktarma şunları yazacak: %1 yeni, %2 güncellenen, %3 değişmeyen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/importer/importrunpages.cpp" line="155"/>
+        <source>%n problem(s) found: nothing can be imported until the file is corrected.</source>
+        <translation>
+            <numerusform>%n sorun bulundu: dosya düzeltilene kadar hiçbir şey içe aktarılamaz.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="161"/>
+        <source>Save report</source>
+        <translation>Raporu kaydet</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="161"/>
+        <source>import-report.csv</source>
+        <translation>ice-aktarma-raporu.csv</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="161"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="165"/>
+        <source>File</source>
+        <translation>Dosya</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="172"/>
+        <source>The report could not be saved: %1</source>
+        <translation>Rapor kaydedilemedi: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::ImportWizard</name>
+    <message>
+        <location filename="../views/importer/importwizard.cpp" line="14"/>
+        <source>Import</source>
+        <translation>İçe aktar</translation>
     </message>
 </context>
 <context>
@@ -2678,173 +3010,173 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::NeedsPage</name>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="61"/>
+        <location filename="../views/needs/needspage.cpp" line="62"/>
         <source>&amp;Field:</source>
         <translation>&amp;Alan:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="66"/>
+        <location filename="../views/needs/needspage.cpp" line="67"/>
         <source>&amp;Teachers of:</source>
         <translation>Öğre&amp;tmenler:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="68"/>
+        <location filename="../views/needs/needspage.cpp" line="69"/>
         <source>Scale &amp;labels…</source>
         <translation>Ölçek &amp;etiketleri…</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="69"/>
+        <location filename="../views/needs/needspage.cpp" line="70"/>
         <source>Change the labels of the need scale 1–5</source>
         <translation>1–5 ihtiyaç ölçeğinin etiketlerini değiştir</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="70"/>
+        <location filename="../views/needs/needspage.cpp" line="71"/>
         <source>PDF &amp;report…</source>
         <translation>PDF &amp;raporu…</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="72"/>
+        <location filename="../views/needs/needspage.cpp" line="73"/>
         <source>Write the printable needs-analysis report of the field as a PDF</source>
         <translation>Alanın yazdırılabilir ihtiyaç analizi raporunu PDF olarak yaz</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="110"/>
-        <location filename="../views/needs/needspage.cpp" line="310"/>
+        <location filename="../views/needs/needspage.cpp" line="111"/>
+        <location filename="../views/needs/needspage.cpp" line="316"/>
         <source>Mean need per province</source>
         <translation>İllere göre ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="111"/>
-        <location filename="../views/needs/needspage.cpp" line="310"/>
+        <location filename="../views/needs/needspage.cpp" line="112"/>
+        <location filename="../views/needs/needspage.cpp" line="316"/>
         <source>Mean need per centre</source>
         <translation>Merkezlere göre ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="115"/>
+        <location filename="../views/needs/needspage.cpp" line="116"/>
         <source>Groups with fewer than %1 respondents are suppressed to protect anonymity and left out of the chart.</source>
         <translation>Yanıtlayan sayısı %1 kişiden az olan gruplar, anonimliği korumak için gizlenir ve grafiğe alınmaz.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="120"/>
+        <location filename="../views/needs/needspage.cpp" line="121"/>
         <source>Provinces</source>
         <translation>İller</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="121"/>
+        <location filename="../views/needs/needspage.cpp" line="122"/>
         <source>Centres</source>
         <translation>Merkezler</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="125"/>
+        <location filename="../views/needs/needspage.cpp" line="126"/>
         <source>&amp;Compare:</source>
         <translation>&amp;Karşılaştır:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="135"/>
+        <location filename="../views/needs/needspage.cpp" line="136"/>
         <source>Mean need</source>
         <translation>Ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="136"/>
+        <location filename="../views/needs/needspage.cpp" line="137"/>
         <source>Distribution</source>
         <translation>Dağılım</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="137"/>
+        <location filename="../views/needs/needspage.cpp" line="138"/>
         <source>Need and supply</source>
         <translation>İhtiyaç ve arz</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="138"/>
+        <location filename="../views/needs/needspage.cpp" line="139"/>
         <source>Province / centre comparison</source>
         <translation>İl / merkez karşılaştırması</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="219"/>
+        <location filename="../views/needs/needspage.cpp" line="225"/>
         <source>all provinces and centres</source>
         <translation>tüm iller ve merkezler</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="232"/>
+        <location filename="../views/needs/needspage.cpp" line="238"/>
         <source>province %1 (%n teachers)</source>
         <translation>
             <numerusform>il: %1 (%n öğretmen)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="233"/>
+        <location filename="../views/needs/needspage.cpp" line="239"/>
         <source>centre %1 (%n teachers)</source>
         <translation>
             <numerusform>merkez: %1 (%n öğretmen)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="253"/>
+        <location filename="../views/needs/needspage.cpp" line="259"/>
         <source>The database has no pilot fields.</source>
         <translation>Veritabanında pilot alan yok.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="253"/>
+        <location filename="../views/needs/needspage.cpp" line="259"/>
         <source>No database is open.</source>
         <translation>Açık veritabanı yok.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="268"/>
+        <location filename="../views/needs/needspage.cpp" line="274"/>
         <source>%1: %2 teachers, %3 respondents, %n competencies, survey round %4.</source>
         <translation>
             <numerusform>%1: %2 öğretmen, %3 yanıtlayan, %n yeterlik, anket turu %4.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="272"/>
+        <location filename="../views/needs/needspage.cpp" line="278"/>
         <source>No need ratings have been recorded for this field yet.</source>
         <translation>Bu alan için henüz ihtiyaç puanı girilmemiş.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="274"/>
+        <location filename="../views/needs/needspage.cpp" line="280"/>
         <source>Fewer than %1 respondents in this selection: the values are suppressed to protect anonymity.</source>
         <translation>Bu seçimde yanıtlayan sayısı %1 kişiden az: anonimliği korumak için değerler gizlendi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="277"/>
+        <location filename="../views/needs/needspage.cpp" line="283"/>
         <source>%n unmet need(s).</source>
         <translation>
             <numerusform>%n karşılanmamış ihtiyaç.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="279"/>
+        <location filename="../views/needs/needspage.cpp" line="285"/>
         <source>Centre(s): %1.</source>
         <translation>Merkez(ler): %1.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="320"/>
+        <location filename="../views/needs/needspage.cpp" line="326"/>
         <source>Scale labels</source>
         <translation>Ölçek etiketleri</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="321"/>
+        <location filename="../views/needs/needspage.cpp" line="327"/>
         <source>Labels of the need scale, one per line, from 1 (no need) to 5 (very high need):</source>
         <translation>İhtiyaç ölçeğinin etiketleri, her satıra bir tane, 1 (ihtiyaç yok) ile 5 (çok yüksek ihtiyaç) arasında:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="341"/>
-        <location filename="../views/needs/needspage.cpp" line="351"/>
+        <location filename="../views/needs/needspage.cpp" line="347"/>
+        <location filename="../views/needs/needspage.cpp" line="357"/>
         <source>PDF report</source>
         <translation>PDF raporu</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="341"/>
+        <location filename="../views/needs/needspage.cpp" line="347"/>
         <source>needs-%1.pdf</source>
         <translation>ihtiyac-analizi-%1.pdf</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="341"/>
+        <location filename="../views/needs/needspage.cpp" line="347"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF belgesi (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="353"/>
+        <location filename="../views/needs/needspage.cpp" line="359"/>
         <source>Report written to %1</source>
         <translation>Rapor %1 dosyasına yazıldı</translation>
     </message>
@@ -4743,6 +5075,69 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
         <location filename="../models/stats/groupstatsmodel.cpp" line="72"/>
         <source>Note</source>
         <translation>Not</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/kopru/main.cpp" line="42"/>
+        <source>unknown page &quot;%1&quot; (pages: %2)</source>
+        <translation>bilinmeyen sayfa &quot;%1&quot; (sayfalar: %2)</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru/main.cpp" line="56"/>
+        <source>cannot write %1</source>
+        <translation>%1 yazılamıyor</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru/main.cpp" line="71"/>
+        <source>Köprü — on-the-job training planner for vocational teachers</source>
+        <translation>Köprü — meslek öğretmenleri için işbaşı eğitimi planlayıcısı</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru/main.cpp" line="74"/>
+        <source>Köprü database (.kopru) to open</source>
+        <translation>Açılacak Köprü veritabanı (.kopru)</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru/main.cpp" line="75"/>
+        <source>Page to show (overview, teachers, …).</source>
+        <translation>Gösterilecek sayfa (overview, teachers, …).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru/main.cpp" line="76"/>
+        <source>Pilot field to preselect.</source>
+        <translation>Önceden seçilecek pilot alan.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru/main.cpp" line="78"/>
+        <source>Render the page into FILE.png and exit.</source>
+        <translation>Sayfayı FILE.png dosyasına çiz ve çık.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru/main.cpp" line="79"/>
+        <source>UI language for this run: tr or en.</source>
+        <translation>Bu çalıştırma için arayüz dili: tr veya en.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru/main.cpp" line="93"/>
+        <source>--lang takes tr or en</source>
+        <translation>--lang yalnızca tr veya en değerini alır</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru/main.cpp" line="99"/>
+        <source>only one database can be given</source>
+        <translation>yalnızca bir veritabanı verilebilir</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru/main.cpp" line="105"/>
+        <source>--screenshot needs a database</source>
+        <translation>--screenshot bir veritabanı gerektirir</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru/main.cpp" line="120"/>
+        <source>unknown page &quot;%1&quot;</source>
+        <translation>bilinmeyen sayfa &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
