@@ -129,7 +129,12 @@ private slots:
         if (!shots.isEmpty()) {
             page.show();
             QVERIFY(QTest::qWaitForWindowExposed(&page));
-            page.grab().save(QDir(shots).filePath(QStringLiteral("schedule-en.png")));
+            page.grab().save(QDir(shots).filePath(QStringLiteral("schedule-partner-en.png")));
+            page.setCurrentView(SchedulePage::ByCentre);
+            page.grab().save(QDir(shots).filePath(QStringLiteral("schedule-calendar-en.png")));
+            page.setCurrentView(SchedulePage::ByTeacher);
+            page.grab().save(QDir(shots).filePath(QStringLiteral("schedule-teacher-en.png")));
+            page.setCurrentView(SchedulePage::ByPartner);
         }
         bool seen = false;
         QTimer::singleShot(0, this, [&] {
@@ -160,6 +165,11 @@ private slots:
         r.format = Format::Ics;
         r.outPath = m_dir.filePath(QStringLiteral("dialog.ics"));
         dialog.setRequest(r);
+        if (const QString shots = qEnvironmentVariable("KOPRU_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            dialog.grab().save(QDir(shots).filePath(QStringLiteral("export-dialog-en.png")));
+        }
         const ExportRequest back = dialog.request();
         QCOMPARE(int(back.kind), int(Kind::Schedule));
         QCOMPARE(int(back.format), int(Format::Ics));

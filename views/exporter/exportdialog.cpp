@@ -61,7 +61,9 @@ void ExportDialog::createLayout()
     browse->setText(tr("&Browse…"));
     fileRow->addWidget(m_path, 1);
     fileRow->addWidget(browse);
-    form->addRow(tr("&Save to:"), fileRow);
+    auto *fileLabel = new QLabel(tr("&Save to:"), this);
+    fileLabel->setBuddy(m_path);
+    form->addRow(fileLabel, fileRow);
 
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 100);
