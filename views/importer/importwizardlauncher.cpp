@@ -1,17 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Placeholder until the import wizard is built.
+#include "importer/importwizard.h"
 #include "pages/pageregistry.h"
-
-#include <QCoreApplication>
-#include <QMessageBox>
 
 namespace kopru {
 
-bool runImportWizard(Database *, QWidget *parent)
+bool runImportWizard(Database *db, QWidget *parent)
 {
-    QMessageBox::information(parent, QCoreApplication::translate("ImportWizard", "Import"),
-                             QCoreApplication::translate("ImportWizard", "The import wizard is in preparation."));
-    return false;
+    if (!db)
+        return false;
+    ImportWizard wizard(db, parent);
+    wizard.exec();
+    return wizard.committed();
 }
 
 } // namespace kopru

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The import wizard driven offscreen: preview, mapping, dry-run report,
+// commit in a worker thread; a bad file cannot be committed.
+#include "common/testutil.h"
+#include "importer/importwizard.h"
+
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QSettings>
+#include <QTableView>
+#include <QTableWidget>
+
+using namespace kopru;
+using kopru::test::scalar;
+
+class TestImportWizard : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+    QString write(const QString &name, const QByteArray &bytes)
+    {
+        QFile f(m_dir.filePath(name));
+        if (f.open(QIODevice::WriteOnly))
+            f.write(bytes);
+        return f.fileName();
+    }
+    // Screenshots for people to look at (KOPRU_SCREENSHOTS=dir), else into the temp dir.
+    void shoot(QWidget *w, const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("KOPRU_SCREENSHOTS", m_dir.path());
+        QVERIFY(w->grab().save(dir + QLatin1Char('/') + name));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("KopruTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_importwizard"));
+        QSettings().clear();
+    }
+
+    void importsThroughAllPages()
+    {
+        auto db = test::newDatabase(m_dir.filePath(QStringLiteral("w.kopru")));
+        QVERIFY(db);
+        const QString file = write(QStringLiteral("teachers.csv"),
+                                   QByteArray("\xEF\xBB\xBF") + QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl;Kan grubu\r\n"
+                                                                             "10000000146;Ayşe;Işık;ELK;İstanbul;A+\r\n"
+                                                                             "17291716060;Mehmet;Öz;BIL;Ankara;0-\r\n").toUtf8());
+        ImportWizard wizard(db.get(), nullptr);
+        wizard.preset(ImportKind::Teachers, file);
+        wizard.show();
+        QVERIFY(wizard.currentPage()->isComplete());
+        shoot(&wizard, QStringLiteral("import-1-file.png"));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(ImportWizard::FormatPage));
+        auto *preview = wizard.currentPage()->findChild<QTableView *>();
+        QVERIFY(preview);
+        QCOMPARE(preview->model()->rowCount(), 2);
+        QCOMPARE(preview->model()->columnCount(), 6);
+        QCOMPARE(preview->model()->index(0, 2).data().toString(), QStringLiteral("Işık"));
+        shoot(&wizard, QStringLiteral("import-2-format.png"));
+        // Forcing the comma separator shows one column; back to detection.
+        auto *separator = wizard.currentPage()->findChildren<QComboBox *>().at(1);
+        separator->setCurrentIndex(separator->findData(QStringLiteral(",")));
+        QCOMPARE(preview->model()->columnCount(), 1);
+        separator->setCurrentIndex(0);
+        QCOMPARE(preview->model()->columnCount(), 6);
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(ImportWizard::MappingPage));
+        auto *mapping = wizard.currentPage()->findChild<QTableWidget *>();
+        QCOMPARE(mapping->rowCount(), 6);
+        auto *combo = qobject_cast<QComboBox *>(mapping->cellWidget(0, 2));
+        QCOMPARE(combo->currentData().toString(), QStringLiteral("national_id"));
+        auto *unknown = qobject_cast<QComboBox *>(mapping->cellWidget(5, 2));
+        QCOMPARE(unknown->currentData().toString(), QString());
+        // The user says the unknown column holds notes.
+        unknown->setCurrentIndex(unknown->findData(QStringLiteral("notes")));
+        shoot(&wizard, QStringLiteral("import-3-mapping.png"));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(ImportWizard::ReportPage));
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.currentPage()->isComplete(), 20000);
+        shoot(&wizard, QStringLiteral("import-4-report.png"));
+        QCOMPARE(scalar(db->connection(), QStringLiteral("SELECT count(*) FROM teacher")).toInt(), 0); // dry run only
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(ImportWizard::CommitPage));
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.currentPage()->isComplete(), 20000);
+        shoot(&wizard, QStringLiteral("import-5-commit.png"));
+        QVERIFY(wizard.committed());
+        QCOMPARE(scalar(db->connection(), QStringLiteral("SELECT count(*) FROM teacher")).toInt(), 2);
+        QCOMPARE(scalar(db->connection(), QStringLiteral("SELECT notes FROM teacher WHERE national_id = '17291716060'")).toString(), QStringLiteral("0-"));
+
+        // The choice is remembered for the next file of this kind.
+        bool known = false;
+        QCOMPARE(RememberedMapping::target(ImportKind::Teachers, QStringLiteral("KAN GRUBU"), &known), QStringLiteral("notes"));
+        QVERIFY(known);
+    }
+
+    void refusedFileCannotBeCommitted()
+    {
+        auto db = test::newDatabase(m_dir.filePath(QStringLiteral("bad.kopru")));
+        const QString file = write(QStringLiteral("bad.csv"), QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl\n"
+                                                                              "17291716050;Ali;Kaya;ELK;Ankara\n"
+                                                                              "10000000146;Ayşe;Işık;ELK;Atlantis\n").toUtf8());
+        ImportWizard wizard(db.get(), nullptr);
+        wizard.preset(ImportKind::Teachers, file);
+        wizard.show();
+        wizard.next();
+        wizard.next();
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(ImportWizard::ReportPage));
+        auto *table = wizard.currentPage()->findChild<QTableWidget *>();
+        QTRY_VERIFY_WITH_TIMEOUT(table->rowCount() > 0, 20000);
+        QVERIFY(!wizard.currentPage()->isComplete());
+        QCOMPARE(table->rowCount(), 2);
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("2"));
+        QCOMPARE(table->item(1, 0)->text(), QStringLiteral("3"));
+        QCOMPARE(table->item(1, 1)->text(), QStringLiteral("5"));
+        shoot(&wizard, QStringLiteral("import-4-refused.png"));
+        QCOMPARE(scalar(db->connection(), QStringLiteral("SELECT count(*) FROM teacher")).toInt(), 0);
+    }
+};
+
+QTEST_MAIN(TestImportWizard)
+#include "tst_importwizard.moc"

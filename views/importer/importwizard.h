@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "importer/importsetup.h"
+
+#include <QWizard>
+
+namespace kopru {
+
+class Database;
+class ImportCommitPage;
+
+// File → encoding/separator with preview → column mapping → dry-run report →
+// import with progress and cancel (product.md §2.1).
+class ImportWizard final : public QWizard
+{
+    Q_OBJECT
+public:
+    enum PageId { FilePage, FormatPage, MappingPage, ReportPage, CommitPage };
+
+    ImportWizard(Database *db, QWidget *parent);
+    // Whether data was written.
+    bool committed() const { return m_setup.committed; }
+    // For tests and the command line: start with a file and kind chosen.
+    void preset(ImportKind kind, const QString &file);
+
+    void reject() override;
+
+private:
+    ImportSetup m_setup;
+    ImportCommitPage *m_commit;
+};
+
+} // namespace kopru
