@@ -51,7 +51,8 @@ TableDocument centreCalendarTable(const std::vector<ScheduleSession> &sessions)
     TableDocument doc;
     doc.title = QCoreApplication::translate("Export", "Calendar per centre");
     doc.notes << QCoreApplication::translate("Export", "One row per programme week (Monday to Sunday).");
-    doc.columns = {{QCoreApplication::translate("Export", "Week of"), ColumnType::Date, 11},
+    doc.columns = {{QCoreApplication::translate("Export", "Centre"), ColumnType::Text, 28},
+                   {QCoreApplication::translate("Export", "Week of"), ColumnType::Date, 11},
                    {QCoreApplication::translate("Export", "Week"), ColumnType::Integer, 6},
                    {QCoreApplication::translate("Export", "Sessions"), ColumnType::Integer, 9},
                    {QCoreApplication::translate("Export", "Teachers"), ColumnType::Integer, 9},
@@ -86,12 +87,12 @@ TableDocument centreCalendarTable(const std::vector<ScheduleSession> &sessions)
         for (QDate w = weekStart(first); w <= last; w = w.addDays(7)) {
             const auto it = weeks.find(w);
             if (it == weeks.end()) {
-                sheet.rows.push_back({w, w.weekNumber(), 0, 0, QString()});
+                sheet.rows.push_back({centre, w, w.weekNumber(), 0, 0, QString()});
                 continue;
             }
             QStringList partners = it->second.partners;
             std::sort(partners.begin(), partners.end(), [](const QString &a, const QString &b) { return TurkishText::compare(a, b) < 0; });
-            sheet.rows.push_back({w, w.weekNumber(), it->second.sessions, it->second.teachers, partners.join(QLatin1String(", "))});
+            sheet.rows.push_back({centre, w, w.weekNumber(), it->second.sessions, it->second.teachers, partners.join(QLatin1String(", "))});
         }
         doc.sheets.push_back(std::move(sheet));
     }

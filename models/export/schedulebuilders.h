@@ -12,7 +12,7 @@ namespace kopru::exporting {
 TableDocument teacherScheduleTable(const std::vector<PlanRow> &rows);
 
 // Per centre: a calendar over the programme weeks. One sheet per centre, one
-// row per week (Monday to Sunday) from the first session's week to the last
+// row per week (Monday to Sunday; the centre in the first column) from the first session's week to the last
 // session's week: sessions running, teachers in training, partners visited.
 TableDocument centreCalendarTable(const std::vector<ScheduleSession> &sessions);
 

@@ -71,14 +71,14 @@ private slots:
         // The calendar: every centre with sessions gets the same run of weeks, Monday to Monday.
         const ExportTableModel *calendar = page.model(SchedulePage::ByCentre);
         QVERIFY(calendar->rowCount() > 0);
-        const QDate firstWeek = calendar->index(0, 0).data(ExportTableModel::RawValueRole).toDate();
+        const QDate firstWeek = calendar->index(0, 1).data(ExportTableModel::RawValueRole).toDate();
         QCOMPARE(firstWeek.dayOfWeek(), 1);
         const QDate firstStart = QDate::fromString(test::scalar(m_db->connection(), QStringLiteral(
             "SELECT min(ts.start_date) FROM placement p JOIN training_session ts ON ts.id = p.session_id WHERE p.status <> 'cancelled'")).toString(), Qt::ISODate);
         QVERIFY(firstWeek <= firstStart && firstWeek.daysTo(firstStart) < 7);
         int teacherWeeks = 0;
         for (int r = 0; r < calendar->rowCount(); ++r)
-            teacherWeeks += calendar->index(r, 3).data(ExportTableModel::RawValueRole).toInt();
+            teacherWeeks += calendar->index(r, 4).data(ExportTableModel::RawValueRole).toInt();
         QVERIFY(teacherWeeks >= placements); // each placement spans at least one week
 
         // One centre only.
