@@ -10,13 +10,14 @@
 
 namespace kopru {
 
-DbCommand::DbCommand(QSqlDatabase db, const QString &text) : QUndoCommand(text), m_db(std::move(db)) {}
+DbCommand::DbCommand(QSqlDatabase db, const QString &text) : QUndoCommand(text), m_connectionName(db.connectionName()) {}
 
 Status DbCommand::inTransaction(bool forward)
 {
-    if (!m_db.isOpen())
+    QSqlDatabase db = database();
+    if (!db.isOpen())
         return Status::failure(QCoreApplication::translate("DbCommand", "The database is closed."));
-    Transaction tx(m_db);
+    Transaction tx(db);
     if (!tx.began())
         return tx.began();
     if (Status s = forward ? apply() : revert(); !s)

@@ -38,12 +38,14 @@ protected:
     // Tell the models what changed (after apply and after revert).
     virtual void announce() = 0;
 
-    QSqlDatabase database() const { return m_db; }
+    // The connection by name: a command left on the stack after its database
+    // was closed finds it closed instead of keeping the connection alive.
+    QSqlDatabase database() const { return QSqlDatabase::database(m_connectionName, false); }
 
 private:
     Status inTransaction(bool forward);
 
-    QSqlDatabase m_db;
+    QString m_connectionName;
     bool m_applied = false;
 };
 

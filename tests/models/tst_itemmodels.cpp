@@ -4,6 +4,7 @@
 // the Turkish search/sort proxy.
 #include "common/testutil.h"
 #include "demo/demogenerator.h"
+#include "editing/changenotifier.h"
 #include "itemmodels/competencytablemodel.h"
 #include "itemmodels/lookups.h"
 #include "itemmodels/partnertablemodel.h"
@@ -396,6 +397,23 @@ private slots:
             stack.undo();
         QCOMPARE(teacherFootprint(c(), m_isikId), before);
         QCOMPARE(model.rawValue(row, TeacherTableModel::Notes).toString(), QString());
+    }
+
+    void undoAfterTheDatabaseClosedIsReportedNotCrashing()
+    {
+        QUndoStack stack;
+        {
+            TeacherTableModel model;
+            model.setUndoStack(&stack);
+            QVERIFY(model.load(c(), &m_lookups).ok());
+            QVERIFY(model.setData(model.index(model.rowOfId(m_isikId), TeacherTableModel::Notes), QStringLiteral("x"), Qt::EditRole));
+            model.clear();
+        }
+        QSignalSpy failed(ChangeNotifier::instance(), &ChangeNotifier::failed);
+        m_db.reset(); // the window closed the database; the stack still holds the edit
+        stack.undo();
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(stack.count(), 0); // the obsolete command was dropped
     }
 
     void proxySearchFoldsTurkishCase_data()

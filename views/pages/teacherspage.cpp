@@ -47,6 +47,13 @@ TeachersPage::TeachersPage(QUndoStack *undo, QWidget *parent)
     connect(m_browser, &EntityBrowser::deleteRequested, this, &TeachersPage::deleteSelected);
     connect(m_browser, &EntityBrowser::currentIdChanged, this, &TeachersPage::currentChanged);
     connect(m_browser->view(), &QWidget::customContextMenuRequested, this, &TeachersPage::showContextMenu);
+    // An edit of the current teacher (here, in the form or by undo) updates the panel's title.
+    connect(m_browser->proxy(), &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                const int row = m_browser->view()->currentIndex().row();
+                if (row >= topLeft.row() && row <= bottomRight.row())
+                    currentChanged();
+            });
     connect(m_model, &EntityTableModel::editRefused, this, [this](const QString &r) { emit statusMessage(r, 10000); });
     connect(m_detail, &TeacherDetailPanel::editRefused, this, [this](const QString &r) { emit statusMessage(r, 10000); });
     PageWiring::forwardChanges(this);
