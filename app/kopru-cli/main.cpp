@@ -37,7 +37,7 @@ const Command kCommands[] = {
     {"report", kopru::cli::runReport, true},
 };
 
-const char kUsage[] =
+const char kUsage[] = QT_TRANSLATE_NOOP("cli",
     "usage: kopru-cli --version\n"
     "       kopru-cli init DB\n"
     "       kopru-cli demo DB [--teachers N] [--partners N] [--seed S]\n"
@@ -47,7 +47,7 @@ const char kUsage[] =
     "       kopru-cli export DB plan|schedule|needs --format csv|xlsx|pdf|ics --out PATH [--field CODE] [--centre ID] [--partner ID] [--anonymize]\n"
     "       kopru-cli report DB --field CODE --out FILE.pdf\n"
     "       kopru-cli check DB\n"
-    "       kopru-cli backup DB OUT\n";
+    "       kopru-cli backup DB OUT\n");
 
 } // namespace
 
@@ -81,7 +81,7 @@ int main(int argc, char *argv[])
     kopru::cli::Io io{out, err};
     const QStringList args = QCoreApplication::arguments().mid(1);
     if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
-        (args.isEmpty() ? err : out) << kUsage;
+        (args.isEmpty() ? err : out) << QCoreApplication::translate("cli", kUsage);
         return args.isEmpty() ? kopru::cli::Usage : kopru::cli::Success;
     }
     if (args.first() == QLatin1String("--version")) {
@@ -89,7 +89,7 @@ int main(int argc, char *argv[])
         return kopru::cli::Success;
     }
     if (!command) {
-        err << "kopru-cli: " << QCoreApplication::translate("cli", "unknown command %1").arg(args.first()) << '\n' << kUsage;
+        err << "kopru-cli: " << QCoreApplication::translate("cli", "unknown command %1").arg(args.first()) << '\n' << QCoreApplication::translate("cli", kUsage);
         return kopru::cli::Usage;
     }
     return command->run(args.mid(1), io);
