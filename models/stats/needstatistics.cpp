@@ -65,11 +65,11 @@ Expected<FieldInfo> findField(QSqlDatabase db, const QString &code)
                  {}, 0, 0};
 }
 
-QString scopeJoin(const Scope &scope)
+QString scopeCondition(const Scope &scope)
 {
     if (scope.kind == Scope::Kind::All)
         return {};
-    return QStringLiteral(" JOIN teacher t ON t.id = r.teacher_id AND %1 = ?").arg(QLatin1String(groupColumn(scope.kind)));
+    return QStringLiteral(" AND %1 = ?").arg(QLatin1String(groupColumn(scope.kind)));
 }
 
 bool byMeanDescending(const CompetencyStats &a, const CompetencyStats &b)
@@ -217,8 +217,10 @@ Expected<FieldStats> computeFieldStats(QSqlDatabase db, const QString &code, Sco
         st.scopeName = name->toString();
     }
 
-    auto round = Sql::scalar(db, QStringLiteral("SELECT max(r.round) FROM competency c "
-                                                "JOIN need_rating r ON r.competency_id = c.id WHERE c.field_id = ?"),
+    // Ratings are read through the field's teachers: need_rating's primary key
+    // starts with teacher_id, so each teacher's ratings sit together on disk.
+    auto round = Sql::scalar(db, QStringLiteral("SELECT max(r.round) FROM teacher t "
+                                                "JOIN need_rating r ON r.teacher_id = t.id WHERE t.field_id = ?"),
                              {fid});
     if (!round)
         return round.error();
@@ -260,13 +262,12 @@ Expected<FieldStats> computeFieldStats(QSqlDatabase db, const QString &code, Sco
     if (!s)
         return s.error();
 
-    // Ratings: bindings are (scope id,) field, round.
-    QVariantList bindings;
+    // Ratings: bindings are field, round (, scope id).
+    QVariantList bindings{fid, st.round};
     if (scope.kind != Scope::Kind::All)
         bindings << scope.id;
-    bindings << fid << st.round;
-    const QString from = QStringLiteral(" FROM competency c JOIN need_rating r ON r.competency_id = c.id") + scopeJoin(scope)
-                         + QStringLiteral(" WHERE c.field_id = ? AND r.round = ?");
+    const QString from = QStringLiteral(" FROM teacher t JOIN need_rating r ON r.teacher_id = t.id"
+                                        " WHERE t.field_id = ? AND r.round = ?") + scopeCondition(scope);
     s = forEachRow(db, QStringLiteral("SELECT count(DISTINCT r.teacher_id)") + from, bindings,
                    [&](const QSqlQuery &q) { st.respondents = q.value(0).toInt(); });
     if (!s)
@@ -317,8 +318,8 @@ Expected<Breakdown> computeBreakdown(QSqlDatabase db, const FieldStats &field, B
     for (std::size_t i = 0; i < field.competencies.size(); ++i)
         compIndex.insert(field.competencies[i].id, i);
 
-    const QString from = QStringLiteral(" FROM competency c JOIN need_rating r ON r.competency_id = c.id "
-                                        "JOIN teacher t ON t.id = r.teacher_id WHERE c.field_id = ? AND r.round = ?");
+    const QString from = QStringLiteral(" FROM teacher t JOIN need_rating r ON r.teacher_id = t.id "
+                                        "WHERE t.field_id = ? AND r.round = ?");
     const QVariantList bindings{field.fieldId, field.round};
     s = forEachRow(db, QStringLiteral("SELECT %1, count(DISTINCT r.teacher_id)").arg(column) + from + QStringLiteral(" GROUP BY %1").arg(column),
                    bindings, [&](const QSqlQuery &q) {

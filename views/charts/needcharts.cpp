@@ -215,7 +215,9 @@ QChart *createNeedSupplyChart(QAbstractItemModel *competencies, QAbstractItemMod
                     step = m * base;
         const int intervals = std::max(2, (maxSupply + step) / step);
         x->setRange(0, step * intervals);
-        x->setTickCount(intervals + 1);
+        x->setTickType(QValueAxis::TicksDynamic);
+        x->setTickAnchor(0);
+        x->setTickInterval(step);
     };
     QObject::connect(competencies, &QAbstractItemModel::modelReset, x, rescale);
     rescale();

@@ -4,6 +4,7 @@
 #include "charts/chartpanel.h"
 #include "charts/needcharts.h"
 #include "db/database.h"
+#include "db/sql.h"
 #include "pages/pageregistry.h"
 #include "report/needsreport.h"
 #include "stats/competencystatsmodel.h"
@@ -165,6 +166,11 @@ int NeedsPage::panelCount() const
 void NeedsPage::setDatabase(Database *db)
 {
     m_db = db;
+    // Switching fields re-reads ~13,000 ratings; a page cache that holds the
+    // whole national file (~12 MB) keeps that in memory (16 MB at most,
+    // per connection; SQLite's default is 2 MB).
+    if (m_db)
+        Sql::exec(m_db->connection(), QStringLiteral("PRAGMA cache_size = -16384"));
     loadFields();
 }
 

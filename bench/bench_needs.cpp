@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Field switching on the needs-analysis page (product.md §5: < 100 ms a switch).
+//
+//   bench_needs DB [--grab DIR]
+//
+// For every pilot field, three times round: (a) the statistics alone
+// (computeFieldStats + computeBreakdown), (b) a whole switch on the page
+// (setFieldCode: statistics, model resets, chart mappers) plus painting the
+// visible tab into an image. Reference in the same run: a full scan
+// `SELECT count(*), sum(need) FROM need_rating` of all 320,000 ratings.
+// --grab DIR saves each tab of the page for the first two fields (for looking).
+#include "charts/chartpanel.h"
+#include "db/database.h"
+#include "needs/needspage.h"
+#include "stats/needstatistics.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QSqlQuery>
+#include <QTabWidget>
+#include <QTextStream>
+#include <QUndoStack>
+
+#include <algorithm>
+#include <ctime>
+#include <vector>
+
+using namespace kopru;
+
+namespace {
+
+// Wall time and process CPU time: on a shared, loaded machine the CPU time
+// shows the work done, the wall time what a user would have waited.
+struct Clock
+{
+    QElapsedTimer wall;
+    std::clock_t cpu = 0;
+    void start()
+    {
+        wall.start();
+        cpu = std::clock();
+    }
+    double wallMs() const { return double(wall.nsecsElapsed()) / 1e6; }
+    double cpuMs() const { return 1000.0 * double(std::clock() - cpu) / CLOCKS_PER_SEC; }
+};
+
+struct Figures
+{
+    std::vector<double> ms, cpu;
+    void add(const Clock &c)
+    {
+        ms.push_back(c.wallMs());
+        cpu.push_back(c.cpuMs());
+    }
+    double cpuMean() const
+    {
+        double s = 0;
+        for (double v : cpu)
+            s += v;
+        return cpu.empty() ? 0 : s / double(cpu.size());
+    }
+    double mean() const
+    {
+        double s = 0;
+        for (double v : ms)
+            s += v;
+        return ms.empty() ? 0 : s / double(ms.size());
+    }
+    double max() const { return ms.empty() ? 0 : *std::max_element(ms.begin(), ms.end()); }
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QTextStream out(stdout);
+    const QStringList args = app.arguments();
+    if (args.size() < 2) {
+        out << "usage: bench_needs DB [--grab DIR]\n";
+        return 2;
+    }
+    const int grabAt = int(args.indexOf(QStringLiteral("--grab")));
+    const QString grabDir = grabAt > 0 && grabAt + 1 < args.size() ? args.at(grabAt + 1) : QString();
+    Database::Options options;
+    options.access = Database::Access::ReadOnly;
+    auto db = Database::open(args.at(1), options);
+    if (!db) {
+        out << db.message() << '\n';
+        return 2;
+    }
+    QSqlDatabase conn = db.value()->connection();
+    auto fields = stats::listFields(conn);
+    if (!fields || fields->empty()) {
+        out << "no fields\n";
+        return 2;
+    }
+
+    QUndoStack undo;
+    NeedsPage page(&undo, nullptr);
+    page.resize(1400, 900);
+    page.setDatabase(db.value().get()); // also sets the connection's page cache (all figures share it)
+
+    // Reference: a full scan of the ratings table.
+    Figures scan;
+    for (int i = 0; i < 10; ++i) {
+        Clock t;
+        t.start();
+        QSqlQuery q(conn);
+        q.exec(QStringLiteral("SELECT count(*), sum(need) FROM need_rating"));
+        q.next();
+        scan.add(t);
+    }
+
+    Figures statsOnly, pageSwitch;
+    auto *tabs = page.findChild<QTabWidget *>(QStringLiteral("needsTabs"));
+    for (int round = 0; round < 3; ++round) {
+        for (const stats::FieldInfo &f : fields.value()) {
+            Clock t;
+            t.start();
+            auto st = stats::computeFieldStats(conn, f.code);
+            auto b = st ? stats::computeBreakdown(conn, st.value(), stats::Breakdown::Kind::Province) : Expected<stats::Breakdown>(st.error());
+            statsOnly.add(t);
+            if (!b) {
+                out << b.message() << '\n';
+                return 1;
+            }
+            if (tabs)
+                tabs->setCurrentIndex((round + int(&f - fields->data())) % tabs->count());
+            t.start();
+            page.setFieldCode(f.code);
+            QCoreApplication::processEvents(); // posted chart layout, as before a real repaint
+            const QImage shown = page.grab().toImage();
+            pageSwitch.add(t);
+            if (!page.lastError().isEmpty() || shown.isNull()) {
+                out << page.lastError() << '\n';
+                return 1;
+            }
+        }
+    }
+    out << QStringLiteral("fields: %1, switches measured: %2\n").arg(fields->size()).arg(pageSwitch.ms.size());
+    auto line = [&](const char *what, const Figures &f) {
+        out << QStringLiteral("%1 wall mean %2 ms, max %3 ms; cpu mean %4 ms\n")
+                   .arg(QLatin1String(what), -52)
+                   .arg(f.mean(), 6, 'f', 1)
+                   .arg(f.max(), 6, 'f', 1)
+                   .arg(f.cpuMean(), 6, 'f', 1);
+    };
+    line("reference: full scan of need_rating (count, sum)", scan);
+    line("kopru: statistics of a field + province breakdown", statsOnly);
+    line("kopru: field switch on the page, painted (< 100)", pageSwitch);
+
+    if (!grabDir.isEmpty() && tabs) {
+        QDir().mkpath(grabDir);
+        for (int f = 0; f < 2 && f < int(fields->size()); ++f) {
+            page.setFieldCode(fields->at(std::size_t(f)).code);
+            for (int i = 0; i < tabs->count(); ++i) {
+                tabs->setCurrentIndex(i);
+                QCoreApplication::processEvents(); // as a shown window would, before it paints
+                page.grab().save(QDir(grabDir).filePath(QStringLiteral("%1-tab%2.png").arg(fields->at(std::size_t(f)).code).arg(i)));
+            }
+        }
+    }
+    return 0;
+}
