@@ -284,8 +284,8 @@
 <context>
     <name>EntityColumns</name>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="77"/>
-        <location filename="../views/pages/teacherspage.cpp" line="121"/>
+        <location filename="../views/pages/competenciespage.cpp" line="91"/>
+        <location filename="../views/pages/teacherspage.cpp" line="135"/>
         <location filename="../models/itemmodels/competencytablemodel.cpp" line="13"/>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="33"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="16"/>
@@ -293,97 +293,97 @@
         <translation>Alan</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="78"/>
+        <location filename="../views/pages/competenciespage.cpp" line="92"/>
         <location filename="../models/itemmodels/competencytablemodel.cpp" line="14"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="79"/>
+        <location filename="../views/pages/competenciespage.cpp" line="93"/>
         <location filename="../models/itemmodels/competencytablemodel.cpp" line="15"/>
         <source>Turkish title</source>
         <translation>Türkçe ad</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="80"/>
+        <location filename="../views/pages/competenciespage.cpp" line="94"/>
         <location filename="../models/itemmodels/competencytablemodel.cpp" line="16"/>
         <source>English title</source>
         <translation>İngilizce ad</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="81"/>
+        <location filename="../views/pages/competenciespage.cpp" line="95"/>
         <location filename="../models/itemmodels/competencytablemodel.cpp" line="17"/>
         <source>Unit</source>
         <translation>Ünite</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="103"/>
+        <location filename="../views/pages/partnerspage.cpp" line="117"/>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="15"/>
         <source>Company</source>
         <translation>İşletme</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="104"/>
+        <location filename="../views/pages/partnerspage.cpp" line="118"/>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="16"/>
         <source>Sector</source>
         <translation>Sektör</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="105"/>
-        <location filename="../views/pages/teacherspage.cpp" line="122"/>
+        <location filename="../views/pages/partnerspage.cpp" line="119"/>
+        <location filename="../views/pages/teacherspage.cpp" line="136"/>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="17"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="19"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="106"/>
+        <location filename="../views/pages/partnerspage.cpp" line="120"/>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="18"/>
         <source>District</source>
         <translation>İlçe</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="107"/>
+        <location filename="../views/pages/partnerspage.cpp" line="121"/>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="20"/>
         <source>Contact person</source>
         <translation>İrtibat kişisi</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="108"/>
-        <location filename="../views/pages/teacherspage.cpp" line="125"/>
+        <location filename="../views/pages/partnerspage.cpp" line="122"/>
+        <location filename="../views/pages/teacherspage.cpp" line="139"/>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="21"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="22"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="109"/>
-        <location filename="../views/pages/teacherspage.cpp" line="124"/>
+        <location filename="../views/pages/partnerspage.cpp" line="123"/>
+        <location filename="../views/pages/teacherspage.cpp" line="138"/>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="22"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="21"/>
         <source>E-mail</source>
         <translation>E-posta</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="118"/>
+        <location filename="../views/pages/teacherspage.cpp" line="132"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="13"/>
         <source>National ID</source>
         <translation>T.C. Kimlik No</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="119"/>
+        <location filename="../views/pages/teacherspage.cpp" line="133"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="15"/>
         <source>First name</source>
         <translation>Ad</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="120"/>
+        <location filename="../views/pages/teacherspage.cpp" line="134"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="14"/>
         <source>Last name</source>
         <translation>Soyad</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="123"/>
+        <location filename="../views/pages/teacherspage.cpp" line="137"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="20"/>
         <source>Centre</source>
         <translation>Merkez</translation>
@@ -685,7 +685,7 @@
         <location filename="../models/export/reportbuilders.cpp" line="78"/>
         <location filename="../models/export/reportbuilders.cpp" line="111"/>
         <location filename="../models/export/schedulebuilders.cpp" line="37"/>
-        <location filename="../models/export/schedulebuilders.cpp" line="69"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="70"/>
         <location filename="../models/export/tablebuilders.cpp" line="48"/>
         <location filename="../models/export/tablebuilders.cpp" line="55"/>
         <source>No centre</source>
@@ -716,7 +716,7 @@
     </message>
     <message>
         <location filename="../models/export/reportbuilders.cpp" line="106"/>
-        <location filename="../models/export/schedulebuilders.cpp" line="57"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="58"/>
         <location filename="../models/export/tablebuilders.cpp" line="150"/>
         <source>Teachers</source>
         <translation>Öğretmenler</translation>
@@ -810,27 +810,27 @@
         <translation>Program haftası başına bir satır (pazartesiden pazara).</translation>
     </message>
     <message>
-        <location filename="../models/export/schedulebuilders.cpp" line="54"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="55"/>
         <source>Week of</source>
         <translation>Hafta başlangıcı</translation>
     </message>
     <message>
-        <location filename="../models/export/schedulebuilders.cpp" line="55"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="56"/>
         <source>Week</source>
         <translation>Hafta</translation>
     </message>
     <message>
-        <location filename="../models/export/schedulebuilders.cpp" line="56"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="57"/>
         <source>Sessions</source>
         <translation>Oturumlar</translation>
     </message>
     <message>
-        <location filename="../models/export/schedulebuilders.cpp" line="58"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="59"/>
         <source>Partners</source>
         <translation>İşletmeler</translation>
     </message>
     <message>
-        <location filename="../models/export/schedulebuilders.cpp" line="119"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="120"/>
         <source>Nothing to print.</source>
         <translation>Yazdırılacak bir şey yok.</translation>
     </message>
@@ -864,6 +864,7 @@
         <translation>Anonimleştirilmiş dışa aktarma (KVKK): öğretmen adları ve T.C. kimlik numaraları yerine takma adlar kullanılmıştır; telefon numarası ve e-posta adresi yer almaz.</translation>
     </message>
     <message>
+        <location filename="../models/export/schedulebuilders.cpp" line="54"/>
         <location filename="../models/export/tablebuilders.cpp" line="93"/>
         <location filename="../models/export/tablebuilders.cpp" line="136"/>
         <source>Centre</source>
@@ -1408,25 +1409,30 @@
 <context>
     <name>PlanWeights</name>
     <message>
-        <location filename="../models/planning/planweights.cpp" line="28"/>
+        <location filename="../models/planning/planweights.cpp" line="30"/>
         <source>optimiser weights must not be negative</source>
         <translation>optimizasyon ağırlıkları negatif olamaz</translation>
     </message>
     <message>
-        <location filename="../models/planning/planweights.cpp" line="30"/>
+        <location filename="../models/planning/planweights.cpp" line="32"/>
         <source>optimiser weights must not exceed %1</source>
         <translation>optimizasyon ağırlıkları %1 değerini aşamaz</translation>
     </message>
     <message>
-        <location filename="../models/planning/planweights.cpp" line="52"/>
+        <location filename="../models/planning/planweights.cpp" line="55"/>
         <source>weight &quot;%1&quot; must be a non-negative integer</source>
         <translation>&quot;%1&quot; ağırlığı negatif olmayan bir tam sayı olmalıdır</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/planweights.cpp" line="60"/>
+        <source>&quot;maximizePlaced&quot; must be true or false</source>
+        <translation>&quot;maximizePlaced&quot; true ya da false olmalıdır</translation>
     </message>
 </context>
 <context>
     <name>Planner</name>
     <message>
-        <location filename="../models/planning/flownetwork.cpp" line="126"/>
+        <location filename="../models/planning/flownetwork.cpp" line="153"/>
         <source>the placement network has no optimal flow (%1)</source>
         <translation>yerleştirme ağında en iyi akış bulunamadı (%1)</translation>
     </message>
@@ -1614,46 +1620,46 @@
         <translation>--partner ihtiyaç analizinde kullanılamaz</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_export.cpp" line="64"/>
+        <location filename="../models/cli/cmd_export.cpp" line="63"/>
         <source>warning: the database is read-only, so the pseudonyms of this export differ from those of other exports</source>
         <translation>uyarı: veritabanı salt okunur olduğundan bu dışa aktarmadaki takma adlar diğer dışa aktarmalardakilerden farklıdır</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cli/cmd_export.cpp" line="70"/>
-        <location filename="../models/cli/cmd_export.cpp" line="74"/>
+        <location filename="../models/cli/cmd_export.cpp" line="69"/>
+        <location filename="../models/cli/cmd_export.cpp" line="73"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n oturum</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cli/cmd_export.cpp" line="71"/>
+        <location filename="../models/cli/cmd_export.cpp" line="70"/>
         <source>%n placement(s)</source>
         <translation>
             <numerusform>%n yerleştirme</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cli/cmd_export.cpp" line="77"/>
+        <location filename="../models/cli/cmd_export.cpp" line="76"/>
         <source>%n competenc(ies)</source>
         <translation>
             <numerusform>%n yeterlik</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_export.cpp" line="80"/>
+        <location filename="../models/cli/cmd_export.cpp" line="79"/>
         <source>%1: %2 exported as %3</source>
         <translation>%1: %2, %3 olarak dışa aktarıldı</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cli/cmd_export.cpp" line="82"/>
+        <location filename="../models/cli/cmd_export.cpp" line="81"/>
         <source> (%n page(s))</source>
         <translation>
             <numerusform> (%n sayfa)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_export.cpp" line="84"/>
+        <location filename="../models/cli/cmd_export.cpp" line="83"/>
         <source>, anonymised</source>
         <translation>, anonimleştirilmiş</translation>
     </message>
@@ -2058,42 +2064,42 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>kopru::CompetenciesPage</name>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="28"/>
+        <location filename="../views/pages/competenciespage.cpp" line="29"/>
         <source>&amp;Add competency…</source>
         <translation>Yeterlik &amp;ekle…</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="52"/>
+        <location filename="../views/pages/competenciespage.cpp" line="53"/>
         <source>Cannot load the competencies: %1</source>
         <translation>Yeterlikler yüklenemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="76"/>
+        <location filename="../views/pages/competenciespage.cpp" line="90"/>
         <source>Add competency</source>
         <translation>Yeterlik ekle</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="90"/>
+        <location filename="../views/pages/competenciespage.cpp" line="104"/>
         <source>The code %1 is already used in this field.</source>
         <translation>%1 kodu bu alanda zaten kullanılıyor.</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="95"/>
+        <location filename="../views/pages/competenciespage.cpp" line="109"/>
         <source>Add competency %1</source>
         <translation>Yeterlik ekleme (%1)</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="97"/>
+        <location filename="../views/pages/competenciespage.cpp" line="111"/>
         <source>The competency was not added: %1</source>
         <translation>Yeterlik eklenmedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="109"/>
+        <location filename="../views/pages/competenciespage.cpp" line="123"/>
         <source>Delete competencies</source>
         <translation>Yeterlikleri sil</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/pages/competenciespage.cpp" line="110"/>
+        <location filename="../views/pages/competenciespage.cpp" line="124"/>
         <source>Delete %n competency(ies) together with their need ratings and their place in sessions?
 
 You can undo this with Edit › Undo.</source>
@@ -2104,7 +2110,7 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="116"/>
+        <location filename="../views/pages/competenciespage.cpp" line="130"/>
         <source>Nothing was deleted: %1</source>
         <translation>Hiçbir şey silinmedi: %1</translation>
     </message>
@@ -2595,8 +2601,8 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
     </message>
     <message>
         <location filename="../views/importer/importsourcepages.cpp" line="138"/>
-        <source>Read as %1, separated by %2; %3 data rows.</source>
-        <translation>%1 olarak okundu, ayraç: %2; %3 veri satırı.</translation>
+        <source>Read as %1, separated by “%2”; %3 data rows.</source>
+        <translation>%1 olarak okundu, ayraç: “%2”; %3 veri satırı.</translation>
     </message>
     <message>
         <location filename="../views/importer/importsourcepages.cpp" line="139"/>
@@ -3438,73 +3444,73 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::PartnersPage</name>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="37"/>
+        <location filename="../views/pages/partnerspage.cpp" line="38"/>
         <source>&amp;Add partner…</source>
         <translation>İşletme &amp;ekle…</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="66"/>
+        <location filename="../views/pages/partnerspage.cpp" line="67"/>
         <source>Cannot load the partners: %1</source>
         <translation>İşletmeler yüklenemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="102"/>
+        <location filename="../views/pages/partnerspage.cpp" line="116"/>
         <source>Add partner</source>
         <translation>İşletme ekle</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="115"/>
+        <location filename="../views/pages/partnerspage.cpp" line="129"/>
         <source>Add partner %1</source>
         <translation>İşletme ekleme (%1)</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="117"/>
+        <location filename="../views/pages/partnerspage.cpp" line="131"/>
         <source>The partner was not added: %1</source>
         <translation>İşletme eklenmedi: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/pages/partnerspage.cpp" line="135"/>
+        <location filename="../views/pages/partnerspage.cpp" line="149"/>
         <source>%n partners</source>
         <translation>
             <numerusform>%n işletme</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="136"/>
+        <location filename="../views/pages/partnerspage.cpp" line="150"/>
         <source>Delete partners</source>
         <translation>İşletmeleri sil</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/pages/partnerspage.cpp" line="137"/>
+        <location filename="../views/pages/partnerspage.cpp" line="151"/>
         <source>Teachers are placed in sessions of %1: deleting it removes %n placement(s) as well.</source>
         <translation>
             <numerusform>%1 için oturumlara yerleştirilmiş öğretmenler var: silme işlemi %n yerleştirmeyi de kaldırır.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="138"/>
+        <location filename="../views/pages/partnerspage.cpp" line="152"/>
         <source>Delete %1 with its training sessions?</source>
         <translation>%1, eğitim oturumlarıyla birlikte silinsin mi?</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="141"/>
+        <location filename="../views/pages/partnerspage.cpp" line="155"/>
         <source>You can undo this with Edit › Undo.</source>
         <translation>Bunu Düzen › Geri al ile geri alabilirsiniz.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/pages/partnerspage.cpp" line="142"/>
+        <location filename="../views/pages/partnerspage.cpp" line="156"/>
         <source>Delete and remove %n placement(s)</source>
         <translation>
             <numerusform>Sil ve %n yerleştirmeyi kaldır</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="142"/>
+        <location filename="../views/pages/partnerspage.cpp" line="156"/>
         <source>Delete</source>
         <translation>Sil</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="149"/>
+        <location filename="../views/pages/partnerspage.cpp" line="163"/>
         <source>Nothing was deleted: %1</source>
         <translation>Hiçbir şey silinmedi: %1</translation>
     </message>
@@ -4272,54 +4278,54 @@ Geçerli durum yedek olarak saklanır.</translation>
 <context>
     <name>kopru::TeachersPage</name>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="45"/>
+        <location filename="../views/pages/teacherspage.cpp" line="46"/>
         <source>&amp;Add teacher…</source>
         <translation>Öğretmen &amp;ekle…</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="82"/>
+        <location filename="../views/pages/teacherspage.cpp" line="83"/>
         <source>Cannot load the teachers: %1</source>
         <translation>Öğretmenler yüklenemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="117"/>
+        <location filename="../views/pages/teacherspage.cpp" line="131"/>
         <source>Add teacher</source>
         <translation>Öğretmen ekle</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="134"/>
+        <location filename="../views/pages/teacherspage.cpp" line="148"/>
         <source>Another teacher already has this national ID.</source>
         <translation>Bu T.C. kimlik numarası başka bir öğretmene ait.</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="139"/>
+        <location filename="../views/pages/teacherspage.cpp" line="153"/>
         <source>Add teacher %1 %2</source>
         <translation>Öğretmen ekleme (%1 %2)</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="142"/>
+        <location filename="../views/pages/teacherspage.cpp" line="156"/>
         <source>The teacher was not added: %1</source>
         <translation>Öğretmen eklenmedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="146"/>
+        <location filename="../views/pages/teacherspage.cpp" line="160"/>
         <source>Teacher added.</source>
         <translation>Öğretmen eklendi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/pages/teacherspage.cpp" line="156"/>
+        <location filename="../views/pages/teacherspage.cpp" line="170"/>
         <source>%n teachers</source>
         <translation>
             <numerusform>%n öğretmen</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="158"/>
+        <location filename="../views/pages/teacherspage.cpp" line="172"/>
         <source>Delete teachers</source>
         <translation>Öğretmenleri sil</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="159"/>
+        <location filename="../views/pages/teacherspage.cpp" line="173"/>
         <source>Delete %1 together with their need ratings and placements?
 
 You can undo this with Edit › Undo.</source>
@@ -4328,47 +4334,47 @@ You can undo this with Edit › Undo.</source>
 Bunu Düzen › Geri al ile geri alabilirsiniz.</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="164"/>
+        <location filename="../views/pages/teacherspage.cpp" line="178"/>
         <source>Nothing was deleted: %1</source>
         <translation>Hiçbir şey silinmedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="175"/>
+        <location filename="../views/pages/teacherspage.cpp" line="189"/>
         <source>Erase personal data (KVKK)</source>
         <translation>Kişisel verileri kalıcı olarak sil (KVKK)</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="176"/>
+        <location filename="../views/pages/teacherspage.cpp" line="190"/>
         <source>Erase all data of %1 for good: the teacher, their need ratings and placements.</source>
         <translation>%1 ile ilgili tüm veriler kalıcı olarak silinecek: öğretmen kaydı, ihtiyaç puanları ve yerleştirmeler.</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="178"/>
+        <location filename="../views/pages/teacherspage.cpp" line="192"/>
         <source>This cannot be undone. The undo history is cleared as well, so that it keeps no copy of their data. The audit log records only that an erasure took place.</source>
         <translation>Bu işlem geri alınamaz. Verilerin kopyası kalmaması için geri alma geçmişi de temizlenir. Denetim kaydına yalnızca bir silme işleminin yapıldığı yazılır.</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="180"/>
+        <location filename="../views/pages/teacherspage.cpp" line="194"/>
         <source>Erase for good</source>
         <translation>Kalıcı olarak sil</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="186"/>
+        <location filename="../views/pages/teacherspage.cpp" line="200"/>
         <source>Nothing was erased: %1</source>
         <translation>Hiçbir şey silinmedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="192"/>
+        <location filename="../views/pages/teacherspage.cpp" line="206"/>
         <source>The teacher&apos;s personal data was erased.</source>
         <translation>Öğretmenin kişisel verileri kalıcı olarak silindi.</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="199"/>
+        <location filename="../views/pages/teacherspage.cpp" line="213"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Sil…</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="202"/>
+        <location filename="../views/pages/teacherspage.cpp" line="216"/>
         <source>&amp;Erase personal data (KVKK)…</source>
         <translation>&amp;Kişisel verileri kalıcı olarak sil (KVKK)…</translation>
     </message>
@@ -4435,57 +4441,72 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</translation>
 <context>
     <name>kopru::WeightsDialog</name>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="17"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="18"/>
         <source>Optimiser weights</source>
         <translation>Optimizasyon ağırlıkları</translation>
     </message>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="18"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="19"/>
         <source>The cost of placing a teacher in a session is
-−place − need × covered need + distance × km;
+− need × covered need + distance × km (− place, unless the most teachers are placed first);
 the optimiser finds the plan of least total cost.
 The defaults place as many teachers as possible, then cover as much need as possible,
 then keep travel short, in this strict order.</source>
         <translation>Bir öğretmeni bir oturuma yerleştirmenin maliyeti
-−yerleştirme − ihtiyaç × karşılanan ihtiyaç + uzaklık × km
+− ihtiyaç × karşılanan ihtiyaç + uzaklık × km (önce en çok öğretmeni yerleştirme seçili değilse − yerleştirme de eklenir)
 olarak hesaplanır; optimizasyon toplam maliyeti en düşük planı bulur.
 Varsayılan ağırlıklar önce olabildiğince çok öğretmeni yerleştirir, sonra olabildiğince çok ihtiyacı karşılar,
 sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
     </message>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="39"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="24"/>
+        <source>Place as many teachers as possible first (exact, without a weight)</source>
+        <translation>Önce olabildiğince çok öğretmeni yerleştir (ağırlık olmadan, kesin)</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/weightsdialog.cpp" line="47"/>
         <source>Each placed teacher:</source>
         <translation>Yerleştirilen her öğretmen:</translation>
     </message>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="40"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="48"/>
         <source>Each point of covered need:</source>
         <translation>Karşılanan her ihtiyaç puanı:</translation>
     </message>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="41"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="49"/>
         <source>Each km of travel:</source>
         <translation>Yolculuğun her kilometresi:</translation>
     </message>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="74"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="86"/>
         <source>These are the defaults: exact up to %1 placements per field, %2 km and %3 need points per placement.</source>
         <translation>Bunlar varsayılan değerlerdir: alan başına %1 yerleştirmeye, yerleştirme başına %2 km ve %3 ihtiyaç puanına kadar kesin sonuç verir.</translation>
     </message>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="77"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="89"/>
         <source>With these weights a lower goal can outweigh a higher one: the plan may place fewer teachers or cover less need in exchange for shorter travel.</source>
         <translation>Bu ağırlıklarla alt sıradaki bir hedef üst sıradakinin önüne geçebilir: plan, daha kısa yolculuk uğruna daha az öğretmen yerleştirebilir ya da daha az ihtiyaç karşılayabilir.</translation>
     </message>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="80"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="92"/>
         <source>These weights keep the order of the goals.</source>
         <translation>Bu ağırlıklar hedeflerin öncelik sırasını korur.</translation>
     </message>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="86"/>
-        <source>Weights: placed teacher %1 · need point %2 · km %3</source>
-        <translation>Ağırlıklar: yerleştirilen öğretmen %1 · ihtiyaç puanı %2 · km %3</translation>
+        <location filename="../views/planning/weightsdialog.cpp" line="98"/>
+        <source>most teachers placed first</source>
+        <translation>önce en çok öğretmen yerleştirilir</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/weightsdialog.cpp" line="98"/>
+        <source>placed teacher %1</source>
+        <translation>yerleştirilen öğretmen %1</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/weightsdialog.cpp" line="99"/>
+        <source>Weights: %1 · need point %2 · km %3</source>
+        <translation>Ağırlıklar: %1 · ihtiyaç puanı %2 · km %3</translation>
     </message>
 </context>
 <context>
