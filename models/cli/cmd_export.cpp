@@ -52,7 +52,6 @@ int runExport(const QStringList &raw, Io &io)
     // Anonymised exports store the pseudonym key on first use: open writable then.
     Database::Options options;
     options.access = request.anonymize ? Database::Access::ReadWrite : Database::Access::ReadOnly;
-    options.migrate = request.anonymize;
     auto db = Database::open(args.positional().first(), options);
     if (!db)
         return fail(io, Usage, db.message());

@@ -325,6 +325,24 @@ private slots:
 #endif
     }
 
+    void anonymisedXlsxSaysSoAndHasNoNames()
+    {
+        const QString out = path(QStringLiteral("anon.xlsx"));
+        QVERIFY(run(Kind::Plan, Format::Xlsx, out, {}, true).ok());
+        auto table = XlsxReader::read(out, QStringLiteral("Gazi MTAL"));
+        QVERIFY2(table.ok(), qPrintable(table.message()));
+        const SourceTable &t = table.value();
+        QVERIFY(t.rows.size() >= 2);
+        QVERIFY2(t.rows[0].cell(0).contains(QStringLiteral("Anonymised export (KVKK)")), qPrintable(t.rows[0].cell(0)));
+        QVERIFY(t.rows[1].cells.contains(QStringLiteral("National ID (pseudonym)")));
+        QVERIFY(!t.rows[1].cells.contains(QStringLiteral("E-mail")) && !t.rows[1].cells.contains(QStringLiteral("Contact phone")));
+        for (const SourceRow &row : t.rows)
+            for (const QString &cell : row.cells)
+                QVERIFY2(!cell.contains(QStringLiteral("Ayşe")) && !cell.contains(QStringLiteral("HYPERLINK")) && !cell.contains(nid("100000001"))
+                             && !cell.contains(QLatin1Char('@')),
+                         qPrintable(cell));
+    }
+
     void xlsxSheetNames_data()
     {
         QTest::addColumn<QString>("name");
