@@ -15,6 +15,7 @@
 #include <QCommandLinkButton>
 #include <QDate>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -482,6 +483,7 @@ private slots:
 
     void startDialogOpensTheDemoDatabase()
     {
+        QFile::remove(demoDatabasePath()); // built on first use only
         MainWindow w;
         w.show();
         bool sawProgress = false;

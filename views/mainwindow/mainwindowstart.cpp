@@ -12,7 +12,9 @@ namespace kopru {
 
 bool MainWindow::openDemoDatabase()
 {
-    // The demo file is rebuilt: close it first if it is the open one.
+    // The demo is built once and then reused, so trial edits are not lost.
+    if (QFileInfo::exists(demoDatabasePath()))
+        return openFile(demoDatabasePath());
     if (m_db && QFileInfo(m_db->path()) == QFileInfo(demoDatabasePath()))
         setDatabase(nullptr);
     const QString path = buildDemoDatabase(this);
