@@ -156,7 +156,8 @@ void competencyTable(PdfDocument &doc, const NeedsReportInput &in)
     doc.newPage();
     doc.heading(tr("All competencies"));
     const stats::LikertScale &s = in.scale;
-    std::vector<PdfDocument::Column> cols{{tr("Code"), 0.075}, {tr("Competency"), 0.345}, {tr("Resp."), 0.065, Qt::AlignRight},
+    std::vector<PdfDocument::Column> cols{{tr("Code"), 0.075}, {tr("Competency"), 0.345, Qt::AlignLeft, true},
+                                          {tr("Resp."), 0.065, Qt::AlignRight},
                                           {tr("N/A"), 0.05, Qt::AlignRight}, {tr("Mean"), 0.065, Qt::AlignRight},
                                           {tr("High %"), 0.07, Qt::AlignRight}};
     for (int level = 1; level <= stats::kScaleSize; ++level)
@@ -193,7 +194,7 @@ void unmetTable(PdfDocument &doc, const NeedsReportInput &in, const std::vector<
     for (const stats::CompetencyStats *c : unmet)
         rows.push_back({c->code, c->displayTitle(), num(c->ratings.meanNeed(), 2), count(c->ratings.highNeedCount()), count(c->supply),
                         num(stats::UnmetNeedRule::coverage(*c) * 100, 1)});
-    doc.table({{tr("Code"), 0.08}, {tr("Competency"), 0.52}, {tr("Mean"), 0.08, Qt::AlignRight},
+    doc.table({{tr("Code"), 0.08}, {tr("Competency"), 0.52, Qt::AlignLeft, true}, {tr("Mean"), 0.08, Qt::AlignRight},
                {tr("High need (teachers)"), 0.12, Qt::AlignRight}, {tr("Places"), 0.09, Qt::AlignRight},
                {tr("Coverage %"), 0.11, Qt::AlignRight}},
               rows);

@@ -46,6 +46,9 @@ Status PdfDocument::begin()
     m_base = QFont();
     m_base.setFamilies({QStringLiteral("DejaVu Sans"), QStringLiteral("Segoe UI"), QStringLiteral("Arial")});
     m_base.setPointSizeF(9.5);
+    // No shaping, hence no ligatures ("fi" stays two letters), so that text
+    // extracted from the PDF (pdftotext, search) matches what was written.
+    m_base.setStyleStrategy(QFont::PreferNoShaping);
     m_painter.setFont(m_base);
     m_y = 0;
     return {};
@@ -191,20 +194,31 @@ void PdfDocument::table(const std::vector<Column> &columns, const std::vector<QS
     ensure(headerHeight + 3 * rowHeight);
     drawHeader();
     for (std::size_t r = 0; r < rows.size(); ++r) {
-        if (m_y + rowHeight > m_body.height()) {
+        const bool strong = r < emphasised.size() && emphasised[r];
+        const QFontMetricsF &metrics = strong ? bfm : fm;
+        double height = rowHeight;
+        for (std::size_t i = 0; i < columns.size() && i < std::size_t(rows[r].size()); ++i)
+            if (columns[i].wrap)
+                height = std::max(height, metrics.boundingRect(QRectF(0, 0, cells[i].width() - 2 * pad, 1e6), Qt::TextWordWrap,
+                                                               rows[r].at(int(i))).height() + 2 * pad);
+        if (m_y + height > m_body.height()) {
             newPage();
             drawHeader();
         }
-        const bool strong = r < emphasised.size() && emphasised[r];
         m_painter.setFont(strong ? bold : f);
         if (r % 2 == 1)
-            m_painter.fillRect(QRectF(0, m_y, m_body.width(), rowHeight), QColor(0xf4, 0xf6, 0xf8));
+            m_painter.fillRect(QRectF(0, m_y, m_body.width(), height), QColor(0xf4, 0xf6, 0xf8));
         for (std::size_t i = 0; i < columns.size() && i < std::size_t(rows[r].size()); ++i) {
-            const QRectF cell(cells[i].x() + pad, m_y, cells[i].width() - 2 * pad, rowHeight);
-            const QString text = (strong ? bfm : fm).elidedText(rows[r].at(int(i)), Qt::ElideRight, cell.width());
-            m_painter.drawText(cell, int(columns[i].align | Qt::AlignVCenter), text);
+            const QRectF cell(cells[i].x() + pad, m_y, cells[i].width() - 2 * pad, height);
+            if (columns[i].wrap) {
+                m_painter.drawText(cell.adjusted(0, pad, 0, -pad), int(columns[i].align | Qt::AlignVCenter) | Qt::TextWordWrap,
+                                   rows[r].at(int(i)));
+            } else {
+                const QString text = metrics.elidedText(rows[r].at(int(i)), Qt::ElideRight, cell.width());
+                m_painter.drawText(cell, int(columns[i].align | Qt::AlignVCenter), text);
+            }
         }
-        m_y += rowHeight;
+        m_y += height;
     }
     m_painter.setPen(QColor(0x99, 0x99, 0x99));
     m_painter.drawLine(QPointF(0, m_y), QPointF(m_body.width(), m_y));

@@ -26,6 +26,7 @@ public:
         QString header;
         double width;              // share of the text width (the shares add up to 1)
         Qt::Alignment align = Qt::AlignLeft;
+        bool wrap = false;         // wrap long text over several lines (else elide)
     };
 
     PdfDocument(const QString &path, const QString &title);
