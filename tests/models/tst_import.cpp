@@ -221,7 +221,7 @@ private slots:
         t("date format", "17291716060;M;Öz;BIL;Ankara;;;;;June 2027;;\n", "f.csv:3:10: ", "dd.MM.yyyy");
         t("availability reversed", "17291716060;M;Öz;BIL;Ankara;;;;;20.06.2027;2027-06-01;\n", "f.csv:3:11: ", "before");
         t("unknown centre", "17291716060;M;Öz;BIL;Ankara;;;;;;;Hayali MTAL\n", "f.csv:3:12: ", "Hayali MTAL");
-        QTest::newRow("missing key column") << ImportKind::Teachers << QStringLiteral("Ad;Soyad\nA;B\n") << QStringLiteral("f.csv:1: ") << QStringLiteral("National ID");
+        QTest::newRow("missing key column") << ImportKind::Teachers << QStringLiteral("Ad;Soyad\nA;B\n") << QStringLiteral("f.csv:1:1: ") << QStringLiteral("National ID");
 
         const QString ph = QStringLiteral("Firma;İl;Aktif;Protokol tarihi;Yeterlikler\n");
         auto p = [&](const char *name, const char *rows, const char *where, const char *words) {
@@ -268,7 +268,7 @@ private slots:
                                               << QStringLiteral("TC Kimlik No;Yeterlik;İhtiyaç\n10000000146;ELK01;3\n10000000146;ELK01;4\n")
                                               << QStringLiteral("f.csv:3:2: ") << QStringLiteral("line 2");
         QTest::newRow("needs no competency column") << ImportKind::Needs << QStringLiteral("TC Kimlik No;Bölüm\n10000000146;x\n")
-                                                    << QStringLiteral("f.csv:1: ") << QStringLiteral("competency");
+                                                    << QStringLiteral("f.csv:1:1: ") << QStringLiteral("competency");
     }
     void refusals()
     {
