@@ -14,6 +14,7 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
 #include <lemon/network_simplex.h>
+#include <lemon/preflow.h>
 #include <lemon/smart_graph.h>
 
 namespace kopru {
@@ -53,7 +54,13 @@ FlowNetwork FlowNetwork::forPlan(const PlanInstance &in, const std::vector<int> 
     for (std::size_t s = 0; s < sessionNode.size(); ++s)
         if (sessionNode[s] >= 0)
             n.arcs.push_back({sessionNode[s], 1, 0, in.sessions[s].free, 0});
-    n.arcs.push_back({0, 1, 0, int(teachers), 0}); // teachers left unplaced
+    if (weights.maximizePlaced) {
+        const int most = maxFlowValue(n);
+        n.supply[0] = most;
+        n.supply[1] = -most;
+    } else {
+        n.arcs.push_back({0, 1, 0, int(teachers), 0}); // teachers left unplaced
+    }
     return n;
 }
 
@@ -91,6 +98,26 @@ bool FlowNetwork::writeDimacs(QIODevice &out, const QString &comment) const
         ts << "a " << a.from + 1 << ' ' << a.to + 1 << ' ' << a.lower << ' ' << a.capacity << ' ' << qint64(a.cost) << '\n';
     ts.flush();
     return ts.status() == QTextStream::Ok;
+}
+
+int maxFlowValue(const FlowNetwork &network)
+{
+    using Graph = lemon::SmartDigraph;
+    if (network.nodes < 2)
+        return 0;
+    Graph g;
+    g.reserveNode(network.nodes);
+    g.reserveArc(int(network.arcs.size()));
+    std::vector<Graph::Node> nodes;
+    nodes.reserve(std::size_t(network.nodes));
+    for (int v = 0; v < network.nodes; ++v)
+        nodes.push_back(g.addNode());
+    Graph::ArcMap<int> capacity(g);
+    for (const FlowNetwork::Arc &a : network.arcs)
+        capacity[g.addArc(nodes[std::size_t(a.from)], nodes[std::size_t(a.to)])] = a.capacity;
+    lemon::Preflow<Graph, Graph::ArcMap<int>> preflow(g, capacity, nodes[0], nodes[1]);
+    preflow.runMinCut();
+    return preflow.flowValue();
 }
 
 Expected<FlowSolution> solveMinCostFlow(const FlowNetwork &network)

@@ -34,6 +34,8 @@ struct FlowNetwork
     // the teachers left unplaced. 
     // Only the candidates listed in `candidates` (indices) take part;
     // `candidateArc[i]` is the arc of candidates[i].
+    // With weights.maximizePlaced there is no bypass arc and the supply is
+    // the maximum flow (the most teachers that can be placed).
     static FlowNetwork forPlan(const PlanInstance &instance, const std::vector<int> &candidates, const PlanWeights &weights,
                                std::vector<int> *candidateArc);
     // Several networks as one: their sources merged into node 0, sinks into node 1.
@@ -48,6 +50,9 @@ struct FlowSolution
     std::vector<int> flow; // by arc
     std::int64_t cost = 0;
 };
+
+// Value of a maximum flow from node 0 to node 1 (LEMON's preflow), supplies ignored.
+int maxFlowValue(const FlowNetwork &network);
 
 // Exact min-cost flow with LEMON's network simplex.
 Expected<FlowSolution> solveMinCostFlow(const FlowNetwork &network);

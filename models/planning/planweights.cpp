@@ -19,6 +19,8 @@ bool PlanWeights::lexicographicFor(std::int64_t placed, std::int64_t maxKm, std:
     const std::int64_t distanceSpan = placed * maxKm * distance;
     if (need <= distanceSpan)
         return false;
+    if (maximizePlaced)
+        return true;
     return place > placed * maxNeed * need + distanceSpan;
 }
 
@@ -36,7 +38,8 @@ QJsonObject PlanWeights::toJson() const
     // JSON numbers are doubles: these integers stay below 2⁵³ and are exact.
     return QJsonObject{{QStringLiteral("place"), double(place)},
                        {QStringLiteral("need"), double(need)},
-                       {QStringLiteral("distance"), double(distance)}};
+                       {QStringLiteral("distance"), double(distance)},
+                       {QStringLiteral("maximizePlaced"), maximizePlaced}};
 }
 
 Expected<PlanWeights> PlanWeights::fromJson(const QJsonObject &o)
@@ -52,6 +55,10 @@ Expected<PlanWeights> PlanWeights::fromJson(const QJsonObject &o)
             return Error{QCoreApplication::translate("PlanWeights", "weight \"%1\" must be a non-negative integer").arg(QLatin1String(key)), {}, 0, 0};
         *target = std::int64_t(d);
     }
+    const QJsonValue maximize = o.value(QStringLiteral("maximizePlaced"));
+    if (!maximize.isUndefined() && !maximize.isBool())
+        return Error{QCoreApplication::translate("PlanWeights", "\"maximizePlaced\" must be true or false"), {}, 0, 0};
+    w.maximizePlaced = maximize.toBool(true);
     if (Status s = w.validate(); !s)
         return s.error();
     return w;

@@ -9,10 +9,12 @@
 
 namespace kopru {
 
-// Integer weights of the optimiser's three objectives. The cost of placing a
-// teacher into a session is  -place - need * coveredNeed + distance * km,
-// an unplaced teacher costs 0, and the flow minimises the sum
-// (docs/optimiser.md derives the defaults).
+// Integer weights of the optimiser's objectives. The cost of placing a teacher
+// into a session is  -need * coveredNeed + distance * km  (and -place more when
+// maximizePlaced is off); an unplaced teacher costs 0; the flow minimises the
+// sum. With maximizePlaced (the default) the number placed is maximised first
+// exactly, by fixing the flow value to the maximum flow; without it `place`
+// trades placements against the other goals (docs/optimiser.md).
 struct PlanWeights
 {
     // Bounds of the product's scale for which the defaults are exactly
@@ -30,9 +32,13 @@ struct PlanWeights
     std::int64_t place = kDefaultPlace;
     std::int64_t need = kDefaultNeed;
     std::int64_t distance = kDefaultDistance;
+    bool maximizePlaced = true;
 
     // Cost of one teacher–session pair in the flow.
-    std::int64_t pairCost(int coveredNeed, int km) const { return -place - need * coveredNeed + distance * km; }
+    std::int64_t pairCost(int coveredNeed, int km) const
+    {
+        return (maximizePlaced ? 0 : -place) - need * coveredNeed + distance * km;
+    }
 
     // Whether these weights keep the order place > need > distance exactly on
     // an instance with at most `placed` placements per field, distances up to
@@ -45,7 +51,10 @@ struct PlanWeights
     // Missing keys keep the defaults.
     static Expected<PlanWeights> fromJson(const QJsonObject &o);
 
-    bool operator==(const PlanWeights &o) const { return place == o.place && need == o.need && distance == o.distance; }
+    bool operator==(const PlanWeights &o) const
+    {
+        return place == o.place && need == o.need && distance == o.distance && maximizePlaced == o.maximizePlaced;
+    }
     bool operator!=(const PlanWeights &o) const { return !(*this == o); }
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "planning/weightsdialog.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -16,10 +17,16 @@ WeightsDialog::WeightsDialog(const PlanWeights &weights, QWidget *parent) : QDia
 {
     setWindowTitle(tr("Optimiser weights"));
     auto *intro = new QLabel(tr("The cost of placing a teacher in a session is\n"
-                                "−place − need × covered need + distance × km;\n"
+                                "− need × covered need + distance × km (− place, unless the most teachers are placed first);\n"
                                 "the optimiser finds the plan of least total cost.\n"
                                 "The defaults place as many teachers as possible, then cover as much need as possible,\n"
                                 "then keep travel short, in this strict order."), this);
+    m_maximize = new QCheckBox(tr("Place as many teachers as possible first (exact, without a weight)"), this);
+    m_maximize->setObjectName(QStringLiteral("maximizePlaced"));
+    connect(m_maximize, &QCheckBox::toggled, this, [this](bool on) {
+        m_place->setEnabled(!on);
+        check();
+    });
     auto *validator = new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{1,16}")), this);
     const auto field = [this, validator](const char *name) {
         auto *e = new QLineEdit(this);
@@ -36,6 +43,7 @@ WeightsDialog::WeightsDialog(const PlanWeights &weights, QWidget *parent) : QDia
     m_note->setWordWrap(true);
 
     auto *form = new QFormLayout;
+    form->addRow(m_maximize);
     form->addRow(tr("Each placed teacher:"), m_place);
     form->addRow(tr("Each point of covered need:"), m_need);
     form->addRow(tr("Each km of travel:"), m_distance);
@@ -58,11 +66,15 @@ void WeightsDialog::setWeights(const PlanWeights &w)
     m_place->setText(QString::number(w.place));
     m_need->setText(QString::number(w.need));
     m_distance->setText(QString::number(w.distance));
+    m_maximize->setChecked(w.maximizePlaced);
+    m_place->setEnabled(!w.maximizePlaced);
 }
 
 PlanWeights WeightsDialog::weights() const
 {
-    return PlanWeights{m_place->text().toLongLong(), m_need->text().toLongLong(), m_distance->text().toLongLong()};
+    PlanWeights w{m_place->text().toLongLong(), m_need->text().toLongLong(), m_distance->text().toLongLong()};
+    w.maximizePlaced = m_maximize->isChecked();
+    return w;
 }
 
 void WeightsDialog::check()
@@ -83,8 +95,8 @@ void WeightsDialog::check()
 QString WeightsDialog::summary(const PlanWeights &w)
 {
     const QLocale l;
-    return tr("Weights: placed teacher %1 · need point %2 · km %3").arg(l.toString(qlonglong(w.place)), l.toString(qlonglong(w.need)),
-                                                                        l.toString(qlonglong(w.distance)));
+    const QString placed = w.maximizePlaced ? tr("most teachers placed first") : tr("placed teacher %1").arg(l.toString(qlonglong(w.place)));
+    return tr("Weights: %1 · need point %2 · km %3").arg(placed, l.toString(qlonglong(w.need)), l.toString(qlonglong(w.distance)));
 }
 
 } // namespace kopru

@@ -5,6 +5,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 
@@ -26,6 +27,7 @@ private:
     void setWeights(const PlanWeights &w);
     void check();
 
+    QCheckBox *m_maximize;
     QLineEdit *m_place, *m_need, *m_distance;
     QLabel *m_note;
 };
