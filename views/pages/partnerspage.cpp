@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
+#include <QShowEvent>
 #include <QVBoxLayout>
 
 namespace kopru {
@@ -79,10 +80,23 @@ void PartnersPage::setFieldCode(const QString &code)
 
 void PartnersPage::refresh()
 {
+    // Other pages call this after every change; reloading a hidden page is wasted work.
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
+    m_stale = false;
     if (m_db) {
         (void)m_model->load(m_db->connection(), &m_lookups);
         currentChanged();
     }
+}
+
+void PartnersPage::showEvent(QShowEvent *event)
+{
+    Page::showEvent(event);
+    if (m_stale)
+        refresh();
 }
 
 void PartnersPage::currentChanged()

@@ -21,6 +21,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QUndoStack>
+#include <QShowEvent>
 #include <QVBoxLayout>
 
 namespace kopru {
@@ -98,10 +99,23 @@ void TeachersPage::setFieldCode(const QString &code)
 
 void TeachersPage::refresh()
 {
+    // Other pages call this after every change; reloading a hidden page is wasted work.
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
+    m_stale = false;
     if (m_db) {
         (void)m_model->load(m_db->connection(), &m_lookups);
         currentChanged();
     }
+}
+
+void TeachersPage::showEvent(QShowEvent *event)
+{
+    Page::showEvent(event);
+    if (m_stale)
+        refresh();
 }
 
 void TeachersPage::currentChanged()
