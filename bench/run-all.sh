@@ -5,13 +5,15 @@
 #
 #   bash bench/run-all.sh                 (build dir: ./build, work dir: a new temp dir)
 #   KOPRU_BUILD=build-rel KOPRU_BENCH_WORK=/tmp/kb bash bench/run-all.sh
+#   KOPRU_BENCH_SKIP="plan.sh export.sh" RUNS=3 bash bench/run-all.sh   (skip some scripts)
 #
 # 1. builds kopru, kopru-cli and the bench_* programs (Release unless the build
 #    dir is already configured),
 # 2. builds the national demo database (kopru-cli demo: 8,000 teachers, 1,500 partners),
 # 3. runs every other bench/*.sh (import.sh, plan.sh, export.sh, needs.sh, …) with
-#    KOPRU_BUILD, KOPRU_CLI, KOPRU_GUI, KOPRU_DB (the national database, do not
-#    modify it: copy it first) and KOPRU_BENCH_WORK (scratch folder) in the environment,
+#    the build directory as first argument and KOPRU_BUILD, KOPRU_CLI, KOPRU_GUI,
+#    KOPRU_DB (the national database, do not modify it: copy it first) and
+#    KOPRU_BENCH_WORK (scratch folder) in the environment,
 # 4. measures its own figures: GUI start (kopru --screenshot vs a bare Qt window
 #    doing the same) and peak memory (/usr/bin/time -v) of plan, import, export
 #    and the GUI.
@@ -25,7 +27,9 @@ export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 # Automatic backups of the commands go to the scratch folder, not the user's data folder.
 export XDG_DATA_HOME=$KOPRU_BENCH_WORK/xdg-data
 export XDG_CONFIG_HOME=$KOPRU_BENCH_WORK/xdg-config
-mkdir -p "$KOPRU_BENCH_WORK" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME"
+export XDG_RUNTIME_DIR=$KOPRU_BENCH_WORK/xdg-runtime
+mkdir -p "$KOPRU_BENCH_WORK" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_RUNTIME_DIR"
+chmod 0700 "$XDG_RUNTIME_DIR"
 JOBS=${JOBS:-2}
 RUNS=${RUNS:-5}
 
@@ -33,6 +37,20 @@ say() { printf '\n== %s\n' "$*"; }
 ms_now() { date +%s%N | cut -c1-13; }
 # median of the numbers on stdin
 median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "n/a"; else if (NR % 2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
+# "wall_ms cpu_ms" of one run of a command (output discarded); CPU = user + system,
+# which a loaded machine does not inflate the way it inflates the wall clock
+wall_cpu() {
+    local log=$KOPRU_BENCH_WORK/wallcpu.log
+    /usr/bin/time -f '%e %U %S' -o "$log" "$@" >/dev/null 2>&1 || true
+    awk '{printf "%.0f %.0f\n", $1 * 1000, ($2 + $3) * 1000}' "$log"
+}
+# median wall and CPU of RUNS runs: "wall_ms cpu_ms"
+median_wall_cpu() {
+    local runs=$KOPRU_BENCH_WORK/runs.txt
+    : > "$runs"
+    for _ in $(seq "$RUNS"); do wall_cpu "$@" >> "$runs"; done
+    printf '%s %s' "$(cut -d' ' -f1 "$runs" | median)" "$(cut -d' ' -f2 "$runs" | median)"
+}
 # peak resident memory in MB of a command (its output is discarded)
 peak_mb() {
     local log=$KOPRU_BENCH_WORK/time.log
@@ -68,19 +86,24 @@ status=0
 for script in bench/*.sh; do
     [ "$(basename "$script")" = "run-all.sh" ] && continue
     say "$script"
-    if ! bash "$script"; then
+    case " ${KOPRU_BENCH_SKIP:-} " in
+        *" $(basename "$script") "*) echo "skipped (KOPRU_BENCH_SKIP)"; continue ;;
+    esac
+    if ! bash "$script" "$KOPRU_BUILD"; then
         echo "!! $script failed"
         status=1
     fi
 done
 
-say "GUI start: kopru DB --page overview --screenshot (median of $RUNS) vs a bare Qt window doing the same"
-bare=$(for _ in $(seq "$RUNS"); do t0=$(ms_now); "$BENCH_BIN/bench_barewindow" "$KOPRU_BENCH_WORK/bare.png"; echo $(( $(ms_now) - t0 )); done | median)
-gui=$(for _ in $(seq "$RUNS"); do t0=$(ms_now); "$KOPRU_GUI" "$KOPRU_DB" --page overview --screenshot "$KOPRU_BENCH_WORK/overview.png"; echo $(( $(ms_now) - t0 )); done | median)
-printf '%-44s %8s ms   reference (bare Qt window): %6s ms   difference: %s ms (both include the same 400 ms settle)\n' \
-    "GUI start, render overview, exit" "$gui" "$bare" "$(( gui - bare ))"
-needs=$(for _ in $(seq "$RUNS"); do t0=$(ms_now); "$KOPRU_GUI" "$KOPRU_DB" --page needs --screenshot "$KOPRU_BENCH_WORK/needs.png"; echo $(( $(ms_now) - t0 )); done | median)
-printf '%-44s %8s ms   reference (bare Qt window): %6s ms\n' "GUI start, render needs page, exit" "$needs" "$bare"
+say "GUI start: kopru DB --page NAME --screenshot (median of $RUNS) vs a bare Qt window doing the same"
+echo "(all include the same 400 ms settle before the grab; CPU = user + system)"
+read -r bare_wall bare_cpu <<<"$(median_wall_cpu "$BENCH_BIN/bench_barewindow" "$KOPRU_BENCH_WORK/bare.png")"
+printf '%-40s wall %6s ms  CPU %6s ms\n' "bare Qt window (reference)" "$bare_wall" "$bare_cpu"
+for page in overview needs placement; do
+    read -r gui_wall gui_cpu <<<"$(median_wall_cpu "$KOPRU_GUI" "$KOPRU_DB" --page "$page" --screenshot "$KOPRU_BENCH_WORK/$page.png")"
+    printf '%-40s wall %6s ms  CPU %6s ms   (Köprü itself: wall +%s ms, CPU +%s ms)\n' \
+        "kopru, national db, page $page" "$gui_wall" "$gui_cpu" "$(( gui_wall - bare_wall ))" "$(( gui_cpu - bare_cpu ))"
+done
 
 say "peak memory (/usr/bin/time -v, maximum resident set size; goal < 300 MB)"
 plan_db=$KOPRU_BENCH_WORK/peak-plan.kopru
