@@ -1468,12 +1468,12 @@
         <translation>PDF dosyası yazılamıyor</translation>
     </message>
     <message>
-        <location filename="../views/report/pdfdocument.cpp" line="58"/>
+        <location filename="../views/report/pdfdocument.cpp" line="61"/>
         <source>cannot finish the PDF file</source>
         <translation>PDF dosyası tamamlanamıyor</translation>
     </message>
     <message>
-        <location filename="../views/report/pdfdocument.cpp" line="71"/>
+        <location filename="../views/report/pdfdocument.cpp" line="74"/>
         <source>Page %1</source>
         <translation>Sayfa %1</translation>
     </message>
@@ -4453,7 +4453,7 @@ the optimiser finds the plan of least total cost.
 The defaults place as many teachers as possible, then cover as much need as possible,
 then keep travel short, in this strict order.</source>
         <translation>Bir öğretmeni bir oturuma yerleştirmenin maliyeti
-− ihtiyaç × karşılanan ihtiyaç + uzaklık × km (önce en çok öğretmeni yerleştirme seçili değilse − yerleştirme de eklenir)
+− ihtiyaç × karşılanan ihtiyaç + uzaklık × km (önce en çok öğretmenin yerleştirilmesi seçili değilse − yerleştirme de)
 olarak hesaplanır; optimizasyon toplam maliyeti en düşük planı bulur.
 Varsayılan ağırlıklar önce olabildiğince çok öğretmeni yerleştirir, sonra olabildiğince çok ihtiyacı karşılar,
 sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
@@ -4762,7 +4762,7 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
     </message>
     <message>
         <location filename="../views/report/needsreport.cpp" line="109"/>
-        <location filename="../views/report/needsreport.cpp" line="189"/>
+        <location filename="../views/report/needsreport.cpp" line="190"/>
         <source>No competency is an unmet need under this rule.</source>
         <translation>Bu kurala göre karşılanmamış ihtiyaç durumunda olan yeterlik yok.</translation>
     </message>
@@ -4825,117 +4825,117 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
     </message>
     <message>
         <location filename="../views/report/needsreport.cpp" line="159"/>
-        <location filename="../views/report/needsreport.cpp" line="196"/>
+        <location filename="../views/report/needsreport.cpp" line="197"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
         <location filename="../views/report/needsreport.cpp" line="159"/>
-        <location filename="../views/report/needsreport.cpp" line="196"/>
+        <location filename="../views/report/needsreport.cpp" line="197"/>
         <source>Competency</source>
         <translation>Yeterlik</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="159"/>
+        <location filename="../views/report/needsreport.cpp" line="160"/>
         <source>Resp.</source>
         <translation>Yanıt</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="160"/>
+        <location filename="../views/report/needsreport.cpp" line="161"/>
         <source>N/A</source>
         <translation>FY</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="160"/>
-        <location filename="../views/report/needsreport.cpp" line="196"/>
-        <location filename="../views/report/needsreport.cpp" line="212"/>
+        <location filename="../views/report/needsreport.cpp" line="161"/>
+        <location filename="../views/report/needsreport.cpp" line="197"/>
+        <location filename="../views/report/needsreport.cpp" line="213"/>
         <source>Mean</source>
         <translation>Ort.</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="161"/>
-        <location filename="../views/report/needsreport.cpp" line="213"/>
+        <location filename="../views/report/needsreport.cpp" line="162"/>
+        <location filename="../views/report/needsreport.cpp" line="214"/>
         <source>High %</source>
         <translation>Yüksek %</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="164"/>
-        <location filename="../views/report/needsreport.cpp" line="197"/>
+        <location filename="../views/report/needsreport.cpp" line="165"/>
+        <location filename="../views/report/needsreport.cpp" line="198"/>
         <source>Places</source>
         <translation>Yer</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="180"/>
+        <location filename="../views/report/needsreport.cpp" line="181"/>
         <source>Columns 1–5: number of teachers per need level (%1). N/A: &quot;not applicable&quot;. Places: session places covering the competency. Unmet needs in bold.</source>
         <translation>1–5 sütunları: her ihtiyaç düzeyindeki öğretmen sayısı (%1). FY: &quot;fikrim yok&quot;. Yer: yeterliği kapsayan oturum kontenjanı. Karşılanmamış ihtiyaçlar kalın yazılmıştır.</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="186"/>
+        <location filename="../views/report/needsreport.cpp" line="187"/>
         <source>Unmet needs</source>
         <translation>Karşılanmamış ihtiyaçlar</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="197"/>
+        <location filename="../views/report/needsreport.cpp" line="198"/>
         <source>High need (teachers)</source>
         <translation>Yüksek ihtiyaç (öğretmen)</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="198"/>
+        <location filename="../views/report/needsreport.cpp" line="199"/>
         <source>Coverage %</source>
         <translation>Karşılama %</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="204"/>
+        <location filename="../views/report/needsreport.cpp" line="205"/>
         <source>By province</source>
         <translation>İllere göre</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="204"/>
+        <location filename="../views/report/needsreport.cpp" line="205"/>
         <source>By centre</source>
         <translation>Merkezlere göre</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="210"/>
+        <location filename="../views/report/needsreport.cpp" line="211"/>
         <source>suppressed</source>
         <translation>gizlendi</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="277"/>
+        <location filename="../views/report/needsreport.cpp" line="278"/>
         <source>Mean need and share of high need over all competencies of the field. Groups with fewer than %1 respondents are suppressed: their values are not shown, to protect anonymity.</source>
         <translation>Alanın tüm yeterlikleri üzerinden ortalama ihtiyaç ve yüksek ihtiyaç oranı. Yanıtlayan sayısı %1 kişiden az olan gruplar gizlenir: anonimliği korumak için değerleri gösterilmez.</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="211"/>
+        <location filename="../views/report/needsreport.cpp" line="212"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="211"/>
+        <location filename="../views/report/needsreport.cpp" line="212"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="212"/>
+        <location filename="../views/report/needsreport.cpp" line="213"/>
         <source>Teachers</source>
         <translation>Öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="212"/>
+        <location filename="../views/report/needsreport.cpp" line="213"/>
         <source>Respondents</source>
         <translation>Yanıtlayan</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="213"/>
+        <location filename="../views/report/needsreport.cpp" line="214"/>
         <source>Note</source>
         <translation>Not</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="266"/>
+        <location filename="../views/report/needsreport.cpp" line="267"/>
         <source>Needs analysis report: %1 %2</source>
         <translation>İhtiyaç analizi raporu: %1 %2</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="276"/>
+        <location filename="../views/report/needsreport.cpp" line="277"/>
         <source>Comparison by province and centre</source>
         <translation>İl ve merkez karşılaştırması</translation>
     </message>
@@ -4991,66 +4991,71 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
     <name>kopru::stats::CompetencyStatsModel</name>
     <message>
         <location filename="../models/stats/competencystatsmodel.cpp" line="89"/>
+        <source>Fewer than %1 respondents: values withheld to protect anonymity</source>
+        <translation>Yanıtlayan sayısı %1 kişiden az: anonimliği korumak için değerler gizlendi</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="91"/>
         <source>Session places per 100 teachers with high need</source>
         <translation>Yüksek ihtiyaçlı 100 öğretmen başına oturum kontenjanı</translation>
     </message>
     <message>
-        <location filename="../models/stats/competencystatsmodel.cpp" line="106"/>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="108"/>
         <source>Teachers who rated the competency 1–5</source>
         <translation>Yeterliği 1–5 arasında puanlayan öğretmenler</translation>
     </message>
     <message>
-        <location filename="../models/stats/competencystatsmodel.cpp" line="107"/>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="109"/>
         <source>Teachers who answered &quot;not applicable&quot;</source>
         <translation>&quot;Fikrim yok&quot; yanıtını veren öğretmenler</translation>
     </message>
     <message>
-        <location filename="../models/stats/competencystatsmodel.cpp" line="108"/>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="110"/>
         <source>Share of respondents with need 4 or 5</source>
         <translation>İhtiyacı 4 veya 5 olan yanıtlayanların oranı</translation>
     </message>
     <message>
-        <location filename="../models/stats/competencystatsmodel.cpp" line="109"/>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="111"/>
         <source>Places in training sessions covering the competency</source>
         <translation>Yeterliği kapsayan eğitim oturumlarındaki kontenjan</translation>
     </message>
     <message>
-        <location filename="../models/stats/competencystatsmodel.cpp" line="116"/>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="118"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../models/stats/competencystatsmodel.cpp" line="117"/>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="119"/>
         <source>Competency</source>
         <translation>Yeterlik</translation>
     </message>
     <message>
-        <location filename="../models/stats/competencystatsmodel.cpp" line="118"/>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="120"/>
         <source>Respondents</source>
         <translation>Yanıtlayan</translation>
     </message>
     <message>
-        <location filename="../models/stats/competencystatsmodel.cpp" line="119"/>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="121"/>
         <source>Not applicable</source>
         <translation>Fikrim yok</translation>
     </message>
     <message>
-        <location filename="../models/stats/competencystatsmodel.cpp" line="120"/>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="122"/>
         <source>Mean need</source>
         <translation>Ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../models/stats/competencystatsmodel.cpp" line="121"/>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="123"/>
         <source>High need %</source>
         <translation>Yüksek ihtiyaç %</translation>
     </message>
     <message>
-        <location filename="../models/stats/competencystatsmodel.cpp" line="124"/>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="126"/>
         <source>Supply (places)</source>
         <translation>Arz (kontenjan)</translation>
     </message>
     <message>
-        <location filename="../models/stats/competencystatsmodel.cpp" line="125"/>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="127"/>
         <source>Coverage %</source>
         <translation>Karşılama %</translation>
     </message>
