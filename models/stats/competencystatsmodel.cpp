@@ -85,6 +85,8 @@ QVariant CompetencyStatsModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (col == Title || col == Code)
             return QString(c.titleTr + (c.titleEn.isEmpty() ? QString() : QString(QStringLiteral("\n") + c.titleEn)));
+        if (c.suppressed)
+            return tr("Fewer than %1 respondents: values withheld to protect anonymity").arg(kMinGroupRespondents);
         if (col == Coverage)
             return tr("Session places per 100 teachers with high need");
         return {};

@@ -284,6 +284,13 @@ Expected<FieldStats> computeFieldStats(QSqlDatabase db, const QString &code, Sco
                        });
         if (!s)
             return s.error();
+        // A scope is a breakdown group: small cells are withheld as in computeBreakdown.
+        if (scope.kind != Scope::Kind::All)
+            for (CompetencyStats &c : st.competencies)
+                if (c.ratings.respondents() < kMinGroupRespondents) {
+                    c.ratings = RatingCounts{};
+                    c.suppressed = true;
+                }
     }
     std::sort(st.competencies.begin(), st.competencies.end(), byMeanDescending);
     return st;

@@ -53,6 +53,9 @@ struct CompetencyStats
     QString unit;
     RatingCounts ratings;
     int supply = 0; // session places covering the competency
+    // In a province/centre scope: fewer than kMinGroupRespondents respondents,
+    // so the ratings are withheld (left empty).
+    bool suppressed = false;
 
     // Title in the UI language (Turkish title when no English one exists).
     QString displayTitle() const;
