@@ -165,6 +165,9 @@ Expected<BackupInfo> BackupManager::backup(const QString &databasePath, const QS
 
 Status BackupManager::backupBeforeChange(const Database &db, const QString &reason)
 {
+    // A backup newer than every change to the file already holds this state.
+    if (hasCurrentBackup(db.path()))
+        return {};
     auto made = backup(db.path(), reason);
     return made ? Status() : Status(made.error());
 }

@@ -49,6 +49,7 @@ public:
     // is a short lower-case token (letters, digits, '-').
     Expected<BackupInfo> backup(const QString &databasePath, const QString &reason);
     // The same for an open database; call before writing (import, plan, …).
+    // Skipped when the newest backup already holds the current state.
     Status backupBeforeChange(const Database &db, const QString &reason);
     // Before opening for writing: backs up a file whose schema is older than
     // this program's (it is about to be migrated). Does nothing otherwise.

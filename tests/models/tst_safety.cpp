@@ -175,6 +175,24 @@ private slots:
         QCOMPARE(manager.list(path).size(), 2);
     }
 
+    void backupBeforeChangeSkipsAnUnchangedFile()
+    {
+        const QString path = newPath();
+        auto db = test::newDatabase(path);
+        QVERIFY(db);
+        BackupManager manager(newRoot());
+        QVERIFY(manager.backupBeforeChange(*db, QStringLiteral("import")));
+        QThread::msleep(20);
+        QVERIFY(manager.backupBeforeChange(*db, QStringLiteral("plan")));
+        QCOMPARE(manager.list(path).size(), 1);
+        QThread::msleep(20);
+        QVERIFY(Sql::exec(db->connection(), QStringLiteral("INSERT INTO school(name, province_id) VALUES ('Yeni Okul', 34)")));
+        QVERIFY(manager.backupBeforeChange(*db, QStringLiteral("plan")));
+        const QList<BackupInfo> backups = manager.list(path);
+        QCOMPARE(backups.size(), 2);
+        QCOMPARE(backups.first().reason, QStringLiteral("plan"));
+    }
+
     void rejectsBadReasons()
     {
         const QString path = newPath();

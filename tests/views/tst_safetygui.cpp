@@ -20,6 +20,7 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QThread>
 #include <QTimer>
 
 #include <deque>
@@ -248,6 +249,8 @@ private slots:
         }
         auto db = openDatabaseInteractive(path, nullptr); // backup "on open": 30 teachers
         QVERIFY(db);
+        QThread::msleep(20);
+        QVERIFY(Sql::exec(db->connection(), QStringLiteral("UPDATE teacher SET notes = 'x' WHERE id = 1")));
         QVERIFY(BackupManager().backupBeforeChange(*db, QStringLiteral("import")));
         QVERIFY(Sql::exec(db->connection(), QStringLiteral("DELETE FROM teacher WHERE id > 10")));
         QCOMPARE(teachers(*db), 10);
