@@ -8,6 +8,7 @@
 #include "db/database.h"
 #include "import/importer.h"
 #include "io/tablereader.h"
+#include "safety/backupmanager.h"
 
 #include <QCoreApplication>
 
@@ -55,6 +56,7 @@ int runImport(const QStringList &raw, Io &io)
 
     ImportOptions importOptions;
     importOptions.dryRun = args.has(QStringLiteral("--dry-run"));
+    if (Status s = importOptions.dryRun ? Status() : BackupManager().backupBeforeChange(*db.value(), QStringLiteral("import")); !s) return fail(io, Usage, s.message());
     const ImportReport report = Importer::run(db.value()->connection(), kind, table.value().table, importOptions);
     for (const Error &e : report.errors)
         io.err << e.toString() << Qt::endl;

@@ -4,6 +4,7 @@
 #include "cli/cliargs.h"
 #include "db/database.h"
 #include "planning/planner.h"
+#include "safety/backupmanager.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -23,6 +24,7 @@ int runPlan(const QStringList &raw, Io &io)
     if (db.value()->isReadOnly())
         return fail(io, Usage, QCoreApplication::translate("cli", "%1: the database is read-only; the plan cannot be stored").arg(db.value()->path()));
 
+    if (Status s = BackupManager().backupBeforeChange(*db.value(), QStringLiteral("plan")); !s) return fail(io, Usage, s.message());
     PlanOptions options;
     options.dimacsPath = args.value(QStringLiteral("--dimacs"));
     auto result = Planner::run(db.value()->connection(), options);
