@@ -8,6 +8,7 @@
 #include "pages/page.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QCommandLineParser>
 #include <QEventLoop>
 #include <QFileInfo>
@@ -66,6 +67,11 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("Kopru"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KOPRU_VERSION));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Köprü"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("kopru"));
+    QIcon icon;
+    for (int size : {32, 64, 256})
+        icon.addFile(QStringLiteral(":/icons/kopru-%1.png").arg(size));
+    QApplication::setWindowIcon(icon);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("main", "Köprü — on-the-job training planner for vocational teachers"));
