@@ -32,42 +32,42 @@
 <context>
     <name>BackupManager</name>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="264"/>
+        <location filename="../models/safety/backupmanager.cpp" line="267"/>
         <source>on open</source>
         <translation>açılışta</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="265"/>
+        <location filename="../models/safety/backupmanager.cpp" line="268"/>
         <source>before import</source>
         <translation>içe aktarmadan önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="266"/>
+        <location filename="../models/safety/backupmanager.cpp" line="269"/>
         <source>before plan run</source>
         <translation>plan çalıştırmadan önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="267"/>
+        <location filename="../models/safety/backupmanager.cpp" line="270"/>
         <source>before upgrade</source>
         <translation>yükseltmeden önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="268"/>
+        <location filename="../models/safety/backupmanager.cpp" line="271"/>
         <source>before restore</source>
         <translation>geri yüklemeden önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="269"/>
+        <location filename="../models/safety/backupmanager.cpp" line="272"/>
         <source>damaged file kept</source>
         <translation>hasarlı dosya saklandı</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="270"/>
+        <location filename="../models/safety/backupmanager.cpp" line="273"/>
         <source>manual</source>
         <translation>elle</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="271"/>
+        <location filename="../models/safety/backupmanager.cpp" line="274"/>
         <source>before erasure</source>
         <translation>kalıcı silmeden önce</translation>
     </message>
@@ -1664,7 +1664,7 @@
         <translation>, anonimleştirilmiş</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cli/cmd_import.cpp" line="62"/>
+        <location filename="../models/cli/cmd_import.cpp" line="64"/>
         <source>kopru-cli: %n problem(s); nothing was written</source>
         <translation>
             <numerusform>kopru-cli: %n sorun; hiçbir şey yazılmadı</numerusform>
@@ -1681,42 +1681,42 @@
         <translation>%1 oluşturuldu (şema sürümü %2): 81 il, 25 pilot alan ve 15 merkez</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_plan.cpp" line="19"/>
+        <location filename="../models/cli/cmd_plan.cpp" line="20"/>
         <source>usage: kopru-cli plan DB [--json] [--dimacs FILE]</source>
         <translation>kullanım: kopru-cli plan VERİTABANI [--json] [--dimacs DOSYA]</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_plan.cpp" line="24"/>
+        <location filename="../models/cli/cmd_plan.cpp" line="25"/>
         <source>%1: the database is read-only; the plan cannot be stored</source>
         <translation>%1: veritabanı salt okunur; plan kaydedilemez</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_plan.cpp" line="49"/>
+        <location filename="../models/cli/cmd_plan.cpp" line="51"/>
         <source>placed: %1</source>
         <translation>yerleştirilen: %1</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_plan.cpp" line="50"/>
+        <location filename="../models/cli/cmd_plan.cpp" line="52"/>
         <source>unplaced: %1</source>
         <translation>yerleştirilemeyen: %1</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_plan.cpp" line="51"/>
+        <location filename="../models/cli/cmd_plan.cpp" line="53"/>
         <source>kept (locked or confirmed): %1</source>
         <translation>korunan (kilitli veya onaylı): %1</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_plan.cpp" line="52"/>
+        <location filename="../models/cli/cmd_plan.cpp" line="54"/>
         <source>objective: %1 (covered need %2, distance %3 km)</source>
         <translation>amaç değeri: %1 (karşılanan ihtiyaç %2, uzaklık %3 km)</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_plan.cpp" line="54"/>
+        <location filename="../models/cli/cmd_plan.cpp" line="56"/>
         <source>time: %1 ms</source>
         <translation>süre: %1 ms</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_plan.cpp" line="56"/>
+        <location filename="../models/cli/cmd_plan.cpp" line="58"/>
         <source>warning: the weights do not keep the order of the objectives exactly on this data (see docs/optimiser.md)</source>
         <translation>uyarı: ağırlıklar bu veride hedeflerin öncelik sırasını tam olarak korumuyor (bkz. docs/optimiser.md)</translation>
     </message>
@@ -1909,38 +1909,38 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>yedek klasörü %1 oluşturulamıyor</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="209"/>
+        <location filename="../models/safety/backupmanager.cpp" line="212"/>
         <source>cannot delete the old backup</source>
         <translation>eski yedek silinemiyor</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="216"/>
+        <location filename="../models/safety/backupmanager.cpp" line="219"/>
         <source>the backup cannot be restored: %1</source>
         <translation>yedek geri yüklenemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="226"/>
+        <location filename="../models/safety/backupmanager.cpp" line="229"/>
         <source>the current file could not be saved before restoring, so it was left alone: %1</source>
         <translation>geçerli dosya geri yüklemeden önce saklanamadığı için dosyaya dokunulmadı: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="237"/>
+        <location filename="../models/safety/backupmanager.cpp" line="240"/>
         <source>cannot create a temporary file next to the database</source>
         <translation>veritabanının yanında geçici dosya oluşturulamıyor</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="241"/>
         <location filename="../models/safety/backupmanager.cpp" line="244"/>
+        <location filename="../models/safety/backupmanager.cpp" line="247"/>
         <source>cannot copy the backup next to the database (disk full?)</source>
         <translation>yedek veritabanının yanına kopyalanamıyor (disk dolu mu?)</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="248"/>
+        <location filename="../models/safety/backupmanager.cpp" line="251"/>
         <source>the copy of the backup is damaged, nothing was changed: %1</source>
         <translation>yedeğin kopyası hasarlı, hiçbir şey değiştirilmedi: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="252"/>
+        <location filename="../models/safety/backupmanager.cpp" line="255"/>
         <source>cannot remove %1; is the database still open?</source>
         <translation>%1 silinemiyor; veritabanı hâlâ açık mı?</translation>
     </message>
@@ -4653,27 +4653,27 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
 <context>
     <name>kopru::cli</name>
     <message>
-        <location filename="../models/cli/cmd_import.cpp" line="24"/>
+        <location filename="../models/cli/cmd_import.cpp" line="25"/>
         <source>usage: kopru-cli import DB KIND FILE [--encoding auto|utf-8|windows-1254] [--delimiter auto|,|;|tab] [--sheet NAME] [--dry-run]</source>
         <translation>kullanım: kopru-cli import VERİTABANI TÜR DOSYA [--encoding auto|utf-8|windows-1254] [--delimiter auto|,|;|tab] [--sheet AD] [--dry-run]</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_import.cpp" line="36"/>
+        <location filename="../models/cli/cmd_import.cpp" line="37"/>
         <source>unknown kind %1 (teachers, partners, sessions, competencies, needs)</source>
         <translation>bilinmeyen tür %1 (teachers, partners, sessions, competencies, needs)</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_import.cpp" line="39"/>
+        <location filename="../models/cli/cmd_import.cpp" line="40"/>
         <source>unknown encoding %1 (auto, utf-8, windows-1254, iso-8859-9)</source>
         <translation>bilinmeyen kodlama %1 (auto, utf-8, windows-1254, iso-8859-9)</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_import.cpp" line="41"/>
+        <location filename="../models/cli/cmd_import.cpp" line="42"/>
         <source>unknown delimiter %1 (auto, &apos;,&apos;, &apos;;&apos;, tab)</source>
         <translation>bilinmeyen ayraç %1 (auto, &apos;,&apos;, &apos;;&apos;, tab)</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_import.cpp" line="54"/>
+        <location filename="../models/cli/cmd_import.cpp" line="55"/>
         <source>%1 is read-only</source>
         <translation>%1 salt okunur</translation>
     </message>
@@ -5106,62 +5106,62 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/kopru/main.cpp" line="42"/>
+        <location filename="../app/kopru/main.cpp" line="43"/>
         <source>unknown page &quot;%1&quot; (pages: %2)</source>
         <translation>bilinmeyen sayfa &quot;%1&quot; (sayfalar: %2)</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="56"/>
+        <location filename="../app/kopru/main.cpp" line="57"/>
         <source>cannot write %1</source>
         <translation>%1 yazılamıyor</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="71"/>
+        <location filename="../app/kopru/main.cpp" line="77"/>
         <source>Köprü — on-the-job training planner for vocational teachers</source>
         <translation>Köprü — meslek öğretmenleri için işbaşı eğitimi planlayıcısı</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="74"/>
+        <location filename="../app/kopru/main.cpp" line="80"/>
         <source>Köprü database (.kopru) to open</source>
         <translation>Açılacak Köprü veritabanı (.kopru)</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="75"/>
+        <location filename="../app/kopru/main.cpp" line="81"/>
         <source>Page to show (overview, teachers, …).</source>
         <translation>Gösterilecek sayfa (overview, teachers, …).</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="76"/>
+        <location filename="../app/kopru/main.cpp" line="82"/>
         <source>Pilot field to preselect.</source>
         <translation>Önceden seçilecek pilot alan.</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="78"/>
+        <location filename="../app/kopru/main.cpp" line="84"/>
         <source>Render the page into FILE.png and exit.</source>
         <translation>Sayfayı FILE.png dosyasına çiz ve çık.</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="79"/>
+        <location filename="../app/kopru/main.cpp" line="85"/>
         <source>UI language for this run: tr or en.</source>
         <translation>Bu çalıştırma için arayüz dili: tr veya en.</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="93"/>
+        <location filename="../app/kopru/main.cpp" line="99"/>
         <source>--lang takes tr or en</source>
         <translation>--lang yalnızca tr veya en değerini alır</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="99"/>
+        <location filename="../app/kopru/main.cpp" line="105"/>
         <source>only one database can be given</source>
         <translation>yalnızca bir veritabanı verilebilir</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="105"/>
+        <location filename="../app/kopru/main.cpp" line="111"/>
         <source>--screenshot needs a database</source>
         <translation>--screenshot bir veritabanı gerektirir</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="120"/>
+        <location filename="../app/kopru/main.cpp" line="126"/>
         <source>unknown page &quot;%1&quot;</source>
         <translation>bilinmeyen sayfa &quot;%1&quot;</translation>
     </message>
