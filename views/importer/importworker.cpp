@@ -2,6 +2,7 @@
 #include "importer/importworker.h"
 
 #include "db/database.h"
+#include "safety/backupmanager.h"
 #include "import/importer.h"
 
 #include <QCoreApplication>
@@ -62,6 +63,14 @@ void ImportWorker::start(const Job &job)
             report.errors << db.error();
             deliver(report);
             return;
+        }
+        // Data safety: a backup before every real import (skipped when unchanged).
+        if (!job.dryRun) {
+            if (Status s = BackupManager().backupBeforeChange(*db.value(), QStringLiteral("import")); !s) {
+                report.errors << s.error();
+                deliver(report);
+                return;
+            }
         }
         ImportOptions options;
         options.dryRun = job.dryRun;

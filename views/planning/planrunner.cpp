@@ -2,6 +2,7 @@
 #include "planning/planrunner.h"
 
 #include "db/database.h"
+#include "safety/backupmanager.h"
 
 #include <QCoreApplication>
 
@@ -39,6 +40,8 @@ void PlanRunner::start(const QString &path, const PlanOptions &options)
             auto db = Database::open(path);
             if (!db) {
                 message = db.message();
+            } else if (Status s = BackupManager().backupBeforeChange(*db.value(), QStringLiteral("plan")); !s) {
+                message = s.message(); // data safety: a backup before every plan run
             } else {
                 auto r = Planner::run(db.value()->connection(), options,
                                       [this](int percent) { QMetaObject::invokeMethod(this, [this, percent] { emit progress(percent); }, Qt::QueuedConnection); },
