@@ -15,7 +15,7 @@
 namespace kopru::cli {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("cli", text); }
+QString tr(const char *text) { return QCoreApplication::translate("kopru::cli", text); }
 } // namespace
 
 int runImport(const QStringList &raw, Io &io)

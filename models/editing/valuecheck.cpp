@@ -12,7 +12,7 @@ namespace kopru::ValueCheck {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("ValueCheck", text); }
+QString tr(const char *text) { return QCoreApplication::translate("kopru::ValueCheck", text); }
 
 } // namespace
 

@@ -13,7 +13,7 @@ namespace kopru::CellValue {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("CellValue", text); }
+QString tr(const char *text) { return QCoreApplication::translate("kopru::CellValue", text); }
 
 bool looksScientific(const QString &s)
 {

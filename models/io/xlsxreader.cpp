@@ -22,7 +22,7 @@ constexpr qint64 kMaxPartBytes = 256LL * 1024 * 1024; // refuse zip bombs
 constexpr int kMaxColumns = 16384;                     // XFD, Excel's limit
 constexpr int kMaxRow = 1048576;
 
-QString tr(const char *text) { return QCoreApplication::translate("XlsxReader", text); }
+QString tr(const char *text) { return QCoreApplication::translate("kopru::Workbook", text); }
 
 
 // The open workbook: the zip and the parts read once.

@@ -14,7 +14,7 @@ namespace kopru {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("SqliteFile", text); }
+QString tr(const char *text) { return QCoreApplication::translate("kopru::SqliteFile", text); }
 
 QString nextName()
 {

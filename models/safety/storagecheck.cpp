@@ -15,7 +15,7 @@ namespace kopru {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("StorageCheck", text); }
+QString tr(const char *text) { return QCoreApplication::translate("kopru::StorageRisk", text); }
 
 // The nearest existing folder of `path` (QStorageInfo needs an existing path).
 QString existingFolder(const QString &path)

@@ -53,7 +53,7 @@ QJsonObject toJson(const FieldStats &stats)
 
 QString toTextTable(const FieldStats &stats)
 {
-    auto tr = [](const char *s) { return QCoreApplication::translate("stats", s); };
+    auto tr = [](const char *s) { return QCoreApplication::translate("kopru::stats", s); };
     QString out;
     out += QStringLiteral("%1 %2\n").arg(stats.code, stats.displayName());
     out += tr("teachers: %1, respondents: %2, survey round: %3\n").arg(stats.teachers).arg(stats.respondents).arg(stats.round);

@@ -33,7 +33,7 @@ constexpr int kChartFrame = 110;
 
 QString tr(const char *s)
 {
-    return QCoreApplication::translate("NeedCharts", s);
+    return QCoreApplication::translate("kopru::charts", s);
 }
 
 QChart *newChart(const QString &title)

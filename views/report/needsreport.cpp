@@ -25,7 +25,7 @@ constexpr int kChartWidth = 680; // logical pixels across the text width: readab
 
 QString tr(const char *s, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("NeedsReport", s, disambiguation, n);
+    return QCoreApplication::translate("kopru::report", s, disambiguation, n);
 }
 
 QString num(double v, int decimals)
