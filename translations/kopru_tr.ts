@@ -32,42 +32,108 @@
 <context>
     <name>BackupManager</name>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="267"/>
+        <location filename="../models/safety/backupmanager.cpp" line="67"/>
+        <source>the backup could not be written: %1</source>
+        <translation>yedek yazılamadı: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="87"/>
+        <source>the database is open in another Köprü window (%1); close it there first</source>
+        <translation>veritabanı başka bir Köprü penceresinde açık (%1); önce orada kapatın</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="89"/>
+        <source>the database is open in another Köprü window; close it there first</source>
+        <translation>veritabanı başka bir Köprü penceresinde açık; önce orada kapatın</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="97"/>
+        <source>cannot replace the file: %1</source>
+        <translation>dosya değiştirilemiyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="156"/>
+        <source>invalid backup reason &quot;%1&quot;</source>
+        <translation>geçersiz yedekleme nedeni &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="159"/>
+        <source>cannot create the backup folder %1</source>
+        <translation>yedek klasörü %1 oluşturulamıyor</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="216"/>
+        <source>cannot delete the old backup</source>
+        <translation>eski yedek silinemiyor</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="223"/>
+        <source>the backup cannot be restored: %1</source>
+        <translation>yedek geri yüklenemiyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="233"/>
+        <source>the current file could not be saved before restoring, so it was left alone: %1</source>
+        <translation>geçerli dosya geri yüklemeden önce saklanamadığı için dosyaya dokunulmadı: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="244"/>
+        <source>cannot create a temporary file next to the database</source>
+        <translation>veritabanının yanında geçici dosya oluşturulamıyor</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="248"/>
+        <location filename="../models/safety/backupmanager.cpp" line="251"/>
+        <source>cannot copy the backup next to the database (disk full?)</source>
+        <translation>yedek veritabanının yanına kopyalanamıyor (disk dolu mu?)</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="255"/>
+        <source>the copy of the backup is damaged, nothing was changed: %1</source>
+        <translation>yedeğin kopyası hasarlı, hiçbir şey değiştirilmedi: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="259"/>
+        <source>cannot remove %1; is the database still open?</source>
+        <translation>%1 silinemiyor; veritabanı hâlâ açık mı?</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="271"/>
         <source>on open</source>
         <translation>açılışta</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="268"/>
+        <location filename="../models/safety/backupmanager.cpp" line="272"/>
         <source>before import</source>
         <translation>içe aktarmadan önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="269"/>
+        <location filename="../models/safety/backupmanager.cpp" line="273"/>
         <source>before plan run</source>
         <translation>plan çalıştırmadan önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="270"/>
+        <location filename="../models/safety/backupmanager.cpp" line="274"/>
         <source>before upgrade</source>
         <translation>yükseltmeden önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="271"/>
+        <location filename="../models/safety/backupmanager.cpp" line="275"/>
         <source>before restore</source>
         <translation>geri yüklemeden önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="272"/>
+        <location filename="../models/safety/backupmanager.cpp" line="276"/>
         <source>damaged file kept</source>
         <translation>hasarlı dosya saklandı</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="273"/>
+        <location filename="../models/safety/backupmanager.cpp" line="277"/>
         <source>manual</source>
         <translation>elle</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="274"/>
+        <location filename="../models/safety/backupmanager.cpp" line="278"/>
         <source>before erasure</source>
         <translation>kalıcı silmeden önce</translation>
     </message>
@@ -1201,6 +1267,44 @@
     </message>
 </context>
 <context>
+    <name>InstanceLock</name>
+    <message>
+        <location filename="../models/safety/instancelock.cpp" line="36"/>
+        <source>unknown program</source>
+        <translation>bilinmeyen program</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/instancelock.cpp" line="38"/>
+        <source>process %1 (%2) on this computer</source>
+        <translation>bu bilgisayarda %1 numaralı süreç (%2)</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/instancelock.cpp" line="39"/>
+        <source>process %1 (%2) on the computer %3</source>
+        <translation>%3 bilgisayarında %1 numaralı süreç (%2)</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/instancelock.cpp" line="58"/>
+        <source>the database is already open in another Köprü window (%1)</source>
+        <translation>veritabanı zaten başka bir Köprü penceresinde açık (%1)</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/instancelock.cpp" line="59"/>
+        <source>the database is already open in another Köprü window</source>
+        <translation>veritabanı zaten başka bir Köprü penceresinde açık</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/instancelock.cpp" line="62"/>
+        <source>cannot create the lock file %1 (no write permission in the folder)</source>
+        <translation>kilit dosyası %1 oluşturulamıyor (klasörde yazma izni yok)</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/instancelock.cpp" line="64"/>
+        <source>cannot create the lock file %1</source>
+        <translation>kilit dosyası %1 oluşturulamıyor</translation>
+    </message>
+</context>
+<context>
     <name>IntegrityCheck</name>
     <message>
         <location filename="../models/db/integritycheck.cpp" line="28"/>
@@ -1315,22 +1419,118 @@
 <context>
     <name>OpenGuard</name>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="212"/>
+        <location filename="../views/safety/openguard.cpp" line="68"/>
+        <source>&amp;Restore a Backup…</source>
+        <translation>&amp;Yedekten geri yükle…</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="72"/>
+        <source>Open &amp;Read-Only</source>
+        <translation>&amp;Salt okunur aç</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="92"/>
+        <location filename="../views/safety/openguard.cpp" line="106"/>
+        <location filename="../views/safety/openguard.cpp" line="140"/>
+        <location filename="../views/safety/openguard.cpp" line="152"/>
+        <location filename="../views/safety/openguard.cpp" line="155"/>
+        <source>Cannot Open the Database</source>
+        <translation>Veritabanı açılamıyor</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="107"/>
+        <source>%1 does not exist or is not a file.</source>
+        <translation>%1 yok ya da bir dosya değil.</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="111"/>
+        <source>Database on a Shared or Synced Folder</source>
+        <translation>Paylaşılan veya eşitlenen klasördeki veritabanı</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="116"/>
+        <source>Read-Only Database</source>
+        <translation>Salt okunur veritabanı</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="117"/>
+        <source>%1 is read-only (write-protected, or you lack the permission to change it). It is opened read-only: you can look at the data and export it, but not change it.</source>
+        <translation>%1 salt okunur (yazmaya karşı korumalı ya da değiştirme izniniz yok). Salt okunur olarak açıldı: verileri görüntüleyip dışa aktarabilirsiniz, ancak değiştiremezsiniz.</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="128"/>
+        <source>%1 is already open in another Köprü window%2.
+
+Two windows writing to the same database would overwrite each other&apos;s work. Switch to that window, or open the file read-only here.</source>
+        <translation>%1 zaten başka bir Köprü penceresinde açık%2.
+
+Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının üzerine yazar. O pencereye geçin ya da dosyayı burada salt okunur açın.</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="132"/>
+        <source>Database in Use</source>
+        <translation>Veritabanı kullanımda</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="141"/>
+        <source>The database must be upgraded, but no backup could be made first, so it was left alone.
+
+%1</source>
+        <translation>Veritabanının yükseltilmesi gerekiyor, ancak önce yedek alınamadığı için dosyaya dokunulmadı.
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="156"/>
+        <source>%1 cannot be opened. You can restore one of its automatic backups.</source>
+        <translation>%1 açılamıyor. Otomatik yedeklerinden birini geri yükleyebilirsiniz.</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="167"/>
+        <source>%1 failed its integrity check: the file is damaged or holds data that breaks Köprü&apos;s rules. Restore a backup, or open it read-only to look at it and export what you need.</source>
+        <translation>%1 bütünlük denetimini geçemedi: dosya hasarlı ya da Köprü&apos;nün kurallarına aykırı veriler içeriyor. Bir yedeği geri yükleyin veya dosyayı salt okunur açarak inceleyin ve gerekenleri dışa aktarın.</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="170"/>
+        <source>%1 failed its integrity check: the file is damaged or holds data that breaks Köprü&apos;s rules. There is no backup of it; you can open it read-only to look at it and export what you need.</source>
+        <translation>%1 bütünlük denetimini geçemedi: dosya hasarlı ya da Köprü&apos;nün kurallarına aykırı veriler içeriyor. Dosyanın yedeği yok; salt okunur açarak inceleyebilir ve gerekenleri dışa aktarabilirsiniz.</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="173"/>
+        <source>Damaged Database</source>
+        <translation>Hasarlı veritabanı</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="187"/>
+        <source>No Automatic Backup</source>
+        <translation>Otomatik yedek alınamadı</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="188"/>
+        <source>The automatic backup of %1 could not be made. You can go on working; save a copy by hand to be safe.
+
+%2</source>
+        <translation>%1 için otomatik yedek alınamadı. Çalışmaya devam edebilirsiniz; güvende olmak için elle bir kopya kaydedin.
+
+%2</translation>
+    </message>
+    <message>
+        <location filename="../views/safety/openguard.cpp" line="216"/>
         <source>Restore &amp;Backup…</source>
         <translation>Yedekten &amp;geri yükle…</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="214"/>
+        <location filename="../views/safety/openguard.cpp" line="218"/>
         <source>Go back to one of the automatic backups of the database</source>
         <translation>Veritabanının otomatik yedeklerinden birine geri dön</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="219"/>
+        <location filename="../views/safety/openguard.cpp" line="223"/>
         <source>Database to Restore</source>
         <translation>Geri yüklenecek veritabanı</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="220"/>
+        <location filename="../views/safety/openguard.cpp" line="224"/>
         <source>Köprü databases (*.kopru)</source>
         <translation>Köprü veritabanları (*.kopru)</translation>
     </message>
@@ -1757,125 +1957,6 @@
     </message>
 </context>
 <context>
-    <name>kopru</name>
-    <message>
-        <location filename="../views/safety/openguard.cpp" line="64"/>
-        <source>&amp;Restore a Backup…</source>
-        <translation>&amp;Yedekten geri yükle…</translation>
-    </message>
-    <message>
-        <location filename="../views/safety/openguard.cpp" line="68"/>
-        <source>Open &amp;Read-Only</source>
-        <translation>&amp;Salt okunur aç</translation>
-    </message>
-    <message>
-        <location filename="../views/safety/openguard.cpp" line="88"/>
-        <location filename="../views/safety/openguard.cpp" line="102"/>
-        <location filename="../views/safety/openguard.cpp" line="136"/>
-        <location filename="../views/safety/openguard.cpp" line="148"/>
-        <location filename="../views/safety/openguard.cpp" line="151"/>
-        <source>Cannot Open the Database</source>
-        <translation>Veritabanı açılamıyor</translation>
-    </message>
-    <message>
-        <location filename="../views/safety/openguard.cpp" line="103"/>
-        <source>%1 does not exist or is not a file.</source>
-        <translation>%1 yok ya da bir dosya değil.</translation>
-    </message>
-    <message>
-        <location filename="../views/safety/openguard.cpp" line="107"/>
-        <source>Database on a Shared or Synced Folder</source>
-        <translation>Paylaşılan veya eşitlenen klasördeki veritabanı</translation>
-    </message>
-    <message>
-        <location filename="../views/safety/openguard.cpp" line="112"/>
-        <source>Read-Only Database</source>
-        <translation>Salt okunur veritabanı</translation>
-    </message>
-    <message>
-        <location filename="../views/safety/openguard.cpp" line="113"/>
-        <source>%1 is read-only (write-protected, or you lack the permission to change it). It is opened read-only: you can look at the data and export it, but not change it.</source>
-        <translation>%1 salt okunur (yazmaya karşı korumalı ya da değiştirme izniniz yok). Salt okunur olarak açıldı: verileri görüntüleyip dışa aktarabilirsiniz, ancak değiştiremezsiniz.</translation>
-    </message>
-    <message>
-        <location filename="../views/safety/openguard.cpp" line="124"/>
-        <source>%1 is already open in another Köprü window%2.
-
-Two windows writing to the same database would overwrite each other&apos;s work. Switch to that window, or open the file read-only here.</source>
-        <translation>%1 zaten başka bir Köprü penceresinde açık%2.
-
-Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının üzerine yazar. O pencereye geçin ya da dosyayı burada salt okunur açın.</translation>
-    </message>
-    <message>
-        <location filename="../views/safety/openguard.cpp" line="128"/>
-        <source>Database in Use</source>
-        <translation>Veritabanı kullanımda</translation>
-    </message>
-    <message>
-        <location filename="../views/safety/openguard.cpp" line="137"/>
-        <source>The database must be upgraded, but no backup could be made first, so it was left alone.
-
-%1</source>
-        <translation>Veritabanının yükseltilmesi gerekiyor, ancak önce yedek alınamadığı için dosyaya dokunulmadı.
-
-%1</translation>
-    </message>
-    <message>
-        <location filename="../views/safety/openguard.cpp" line="152"/>
-        <source>%1 cannot be opened. You can restore one of its automatic backups.</source>
-        <translation>%1 açılamıyor. Otomatik yedeklerinden birini geri yükleyebilirsiniz.</translation>
-    </message>
-    <message>
-        <location filename="../views/safety/openguard.cpp" line="163"/>
-        <source>%1 failed its integrity check: the file is damaged or holds data that breaks Köprü&apos;s rules. Restore a backup, or open it read-only to look at it and export what you need.</source>
-        <translation>%1 bütünlük denetimini geçemedi: dosya hasarlı ya da Köprü&apos;nün kurallarına aykırı veriler içeriyor. Bir yedeği geri yükleyin veya dosyayı salt okunur açarak inceleyin ve gerekenleri dışa aktarın.</translation>
-    </message>
-    <message>
-        <location filename="../views/safety/openguard.cpp" line="166"/>
-        <source>%1 failed its integrity check: the file is damaged or holds data that breaks Köprü&apos;s rules. There is no backup of it; you can open it read-only to look at it and export what you need.</source>
-        <translation>%1 bütünlük denetimini geçemedi: dosya hasarlı ya da Köprü&apos;nün kurallarına aykırı veriler içeriyor. Dosyanın yedeği yok; salt okunur açarak inceleyebilir ve gerekenleri dışa aktarabilirsiniz.</translation>
-    </message>
-    <message>
-        <location filename="../views/safety/openguard.cpp" line="169"/>
-        <source>Damaged Database</source>
-        <translation>Hasarlı veritabanı</translation>
-    </message>
-    <message>
-        <location filename="../views/safety/openguard.cpp" line="183"/>
-        <source>No Automatic Backup</source>
-        <translation>Otomatik yedek alınamadı</translation>
-    </message>
-    <message>
-        <location filename="../views/safety/openguard.cpp" line="184"/>
-        <source>The automatic backup of %1 could not be made. You can go on working; save a copy by hand to be safe.
-
-%2</source>
-        <translation>%1 için otomatik yedek alınamadı. Çalışmaya devam edebilirsiniz; güvende olmak için elle bir kopya kaydedin.
-
-%2</translation>
-    </message>
-    <message>
-        <location filename="../models/safety/backupmanager.cpp" line="63"/>
-        <source>the backup could not be written: %1</source>
-        <translation>yedek yazılamadı: %1</translation>
-    </message>
-    <message>
-        <location filename="../models/safety/backupmanager.cpp" line="83"/>
-        <source>the database is open in another Köprü window (%1); close it there first</source>
-        <translation>veritabanı başka bir Köprü penceresinde açık (%1); önce orada kapatın</translation>
-    </message>
-    <message>
-        <location filename="../models/safety/backupmanager.cpp" line="85"/>
-        <source>the database is open in another Köprü window; close it there first</source>
-        <translation>veritabanı başka bir Köprü penceresinde açık; önce orada kapatın</translation>
-    </message>
-    <message>
-        <location filename="../models/safety/backupmanager.cpp" line="93"/>
-        <source>cannot replace the file: %1</source>
-        <translation>dosya değiştirilemiyor: %1</translation>
-    </message>
-</context>
-<context>
     <name>kopru::BackupListModel</name>
     <message>
         <location filename="../models/safety/backuplistmodel.cpp" line="66"/>
@@ -1894,55 +1975,6 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <source>Size</source>
         <comment>backup</comment>
         <translation>Boyut</translation>
-    </message>
-</context>
-<context>
-    <name>kopru::BackupManager</name>
-    <message>
-        <location filename="../models/safety/backupmanager.cpp" line="152"/>
-        <source>invalid backup reason &quot;%1&quot;</source>
-        <translation>geçersiz yedekleme nedeni &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <location filename="../models/safety/backupmanager.cpp" line="155"/>
-        <source>cannot create the backup folder %1</source>
-        <translation>yedek klasörü %1 oluşturulamıyor</translation>
-    </message>
-    <message>
-        <location filename="../models/safety/backupmanager.cpp" line="212"/>
-        <source>cannot delete the old backup</source>
-        <translation>eski yedek silinemiyor</translation>
-    </message>
-    <message>
-        <location filename="../models/safety/backupmanager.cpp" line="219"/>
-        <source>the backup cannot be restored: %1</source>
-        <translation>yedek geri yüklenemiyor: %1</translation>
-    </message>
-    <message>
-        <location filename="../models/safety/backupmanager.cpp" line="229"/>
-        <source>the current file could not be saved before restoring, so it was left alone: %1</source>
-        <translation>geçerli dosya geri yüklemeden önce saklanamadığı için dosyaya dokunulmadı: %1</translation>
-    </message>
-    <message>
-        <location filename="../models/safety/backupmanager.cpp" line="240"/>
-        <source>cannot create a temporary file next to the database</source>
-        <translation>veritabanının yanında geçici dosya oluşturulamıyor</translation>
-    </message>
-    <message>
-        <location filename="../models/safety/backupmanager.cpp" line="244"/>
-        <location filename="../models/safety/backupmanager.cpp" line="247"/>
-        <source>cannot copy the backup next to the database (disk full?)</source>
-        <translation>yedek veritabanının yanına kopyalanamıyor (disk dolu mu?)</translation>
-    </message>
-    <message>
-        <location filename="../models/safety/backupmanager.cpp" line="251"/>
-        <source>the copy of the backup is damaged, nothing was changed: %1</source>
-        <translation>yedeğin kopyası hasarlı, hiçbir şey değiştirilmedi: %1</translation>
-    </message>
-    <message>
-        <location filename="../models/safety/backupmanager.cpp" line="255"/>
-        <source>cannot remove %1; is the database still open?</source>
-        <translation>%1 silinemiyor; veritabanı hâlâ açık mı?</translation>
     </message>
 </context>
 <context>
@@ -2751,47 +2783,6 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <location filename="../views/importer/importwizard.cpp" line="14"/>
         <source>Import</source>
         <translation>İçe aktar</translation>
-    </message>
-</context>
-<context>
-    <name>kopru::InstanceLock</name>
-    <message>
-        <location filename="../models/safety/instancelock.cpp" line="54"/>
-        <source>the database is already open in another Köprü window (%1)</source>
-        <translation>veritabanı zaten başka bir Köprü penceresinde açık (%1)</translation>
-    </message>
-    <message>
-        <location filename="../models/safety/instancelock.cpp" line="55"/>
-        <source>the database is already open in another Köprü window</source>
-        <translation>veritabanı zaten başka bir Köprü penceresinde açık</translation>
-    </message>
-    <message>
-        <location filename="../models/safety/instancelock.cpp" line="58"/>
-        <source>cannot create the lock file %1 (no write permission in the folder)</source>
-        <translation>kilit dosyası %1 oluşturulamıyor (klasörde yazma izni yok)</translation>
-    </message>
-    <message>
-        <location filename="../models/safety/instancelock.cpp" line="60"/>
-        <source>cannot create the lock file %1</source>
-        <translation>kilit dosyası %1 oluşturulamıyor</translation>
-    </message>
-</context>
-<context>
-    <name>kopru::LockOwner</name>
-    <message>
-        <location filename="../models/safety/instancelock.cpp" line="32"/>
-        <source>unknown program</source>
-        <translation>bilinmeyen program</translation>
-    </message>
-    <message>
-        <location filename="../models/safety/instancelock.cpp" line="34"/>
-        <source>process %1 (%2) on this computer</source>
-        <translation>bu bilgisayarda %1 numaralı süreç (%2)</translation>
-    </message>
-    <message>
-        <location filename="../models/safety/instancelock.cpp" line="35"/>
-        <source>process %1 (%2) on the computer %3</source>
-        <translation>%3 bilgisayarında %1 numaralı süreç (%2)</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,11 @@ namespace kopru {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("BackupManager", text); }
+// Messages of this file; lupdate records them under the macro's context.
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(BackupManager)
+};
 
 const QString kTimeFormat = QStringLiteral("yyyyMMdd-HHmmss-zzz");
 
@@ -60,7 +64,7 @@ Status vacuumInto(const QString &source, const QString &target)
         return s;
     if (Status s = Sql::exec(file.connection(), QStringLiteral("VACUUM INTO ?"), {QDir::toNativeSeparators(target)}); !s) {
         QFile::remove(target);
-        return Error{tr("the backup could not be written: %1").arg(s.message()), source, 0, 0};
+        return Error{Text::tr("the backup could not be written: %1").arg(s.message()), source, 0, 0};
     }
     restrictToOwner(target, false);
     return {};
@@ -80,9 +84,9 @@ Status ensureNotOpenElsewhere(const QString &databasePath)
     if (const auto who = InstanceLock::owner(databasePath); who && who->isThisProcess())
         return {}; // our own lock: the caller closed the database before restoring
     if (const auto who = InstanceLock::owner(databasePath))
-        return Error{tr("the database is open in another Köprü window (%1); close it there first").arg(who->describe()),
+        return Error{Text::tr("the database is open in another Köprü window (%1); close it there first").arg(who->describe()),
                      databasePath, 0, 0};
-    return Error{tr("the database is open in another Köprü window; close it there first"), databasePath, 0, 0};
+    return Error{Text::tr("the database is open in another Köprü window; close it there first"), databasePath, 0, 0};
 }
 
 Status replaceFile(const QString &source, const QString &target)
@@ -90,7 +94,7 @@ Status replaceFile(const QString &source, const QString &target)
     std::error_code ec;
     std::filesystem::rename(QFileInfo(source).filesystemAbsoluteFilePath(), QFileInfo(target).filesystemAbsoluteFilePath(), ec);
     if (ec)
-        return Error{tr("cannot replace the file: %1").arg(QString::fromStdString(ec.message())), target, 0, 0};
+        return Error{Text::tr("cannot replace the file: %1").arg(QString::fromStdString(ec.message())), target, 0, 0};
     return {};
 }
 
@@ -149,10 +153,10 @@ QString BackupManager::newBackupPath(const QString &databasePath, const QString 
 Expected<BackupInfo> BackupManager::backup(const QString &databasePath, const QString &reason)
 {
     if (!isValidReason(reason))
-        return Error{tr("invalid backup reason \"%1\"").arg(reason), databasePath, 0, 0};
+        return Error{Text::tr("invalid backup reason \"%1\"").arg(reason), databasePath, 0, 0};
     const QString folder = folderFor(databasePath);
     if (!QDir().mkpath(folder))
-        return Error{tr("cannot create the backup folder %1").arg(QDir::toNativeSeparators(folder)), databasePath, 0, 0};
+        return Error{Text::tr("cannot create the backup folder %1").arg(QDir::toNativeSeparators(folder)), databasePath, 0, 0};
     restrictToOwner(folder, true);
     const QString target = newBackupPath(databasePath, reason);
     if (Status s = vacuumInto(databasePath, target); !s)
@@ -209,14 +213,14 @@ Status BackupManager::prune(const QString &databasePath) const
     const QList<BackupInfo> backups = list(databasePath);
     for (int i = m_keep; i < backups.size(); ++i)
         if (!QFile::remove(backups.at(i).path))
-            return Error{tr("cannot delete the old backup"), backups.at(i).path, 0, 0};
+            return Error{Text::tr("cannot delete the old backup"), backups.at(i).path, 0, 0};
     return {};
 }
 
 Status BackupManager::restore(const QString &backupPath, const QString &targetPath)
 {
     if (Status s = SqliteFile::verify(backupPath); !s)
-        return Error{tr("the backup cannot be restored: %1").arg(s.error().message), backupPath, 0, 0};
+        return Error{Text::tr("the backup cannot be restored: %1").arg(s.error().message), backupPath, 0, 0};
     if (Status s = ensureNotOpenElsewhere(targetPath); !s)
         return s;
 
@@ -226,7 +230,7 @@ Status BackupManager::restore(const QString &backupPath, const QString &targetPa
             const QString folder = folderFor(targetPath);
             const QString copy = newBackupPath(targetPath, QStringLiteral("damaged"));
             if (!QDir().mkpath(folder) || !QFile::copy(targetPath, copy))
-                return Error{tr("the current file could not be saved before restoring, so it was left alone: %1")
+                return Error{Text::tr("the current file could not be saved before restoring, so it was left alone: %1")
                                  .arg(saved.error().message),
                              targetPath, 0, 0};
             restrictToOwner(copy, false);
@@ -237,22 +241,22 @@ Status BackupManager::restore(const QString &backupPath, const QString &targetPa
     QTemporaryFile temp(target.absoluteDir().filePath(target.fileName() + QStringLiteral(".restore-XXXXXX")));
     QFile source(backupPath);
     if (!temp.open() || !source.open(QIODevice::ReadOnly))
-        return Error{tr("cannot create a temporary file next to the database"), targetPath, 0, 0};
+        return Error{Text::tr("cannot create a temporary file next to the database"), targetPath, 0, 0};
     while (!source.atEnd()) {
         const QByteArray chunk = source.read(1 << 20);
         if (chunk.isEmpty() || temp.write(chunk) != chunk.size())
-            return Error{tr("cannot copy the backup next to the database (disk full?)"), targetPath, 0, 0};
+            return Error{Text::tr("cannot copy the backup next to the database (disk full?)"), targetPath, 0, 0};
     }
     if (!temp.flush())
-        return Error{tr("cannot copy the backup next to the database (disk full?)"), targetPath, 0, 0};
+        return Error{Text::tr("cannot copy the backup next to the database (disk full?)"), targetPath, 0, 0};
     const QString tempPath = temp.fileName();
     temp.close();
     if (Status s = SqliteFile::verify(tempPath); !s)
-        return Error{tr("the copy of the backup is damaged, nothing was changed: %1").arg(s.error().message), targetPath, 0, 0};
+        return Error{Text::tr("the copy of the backup is damaged, nothing was changed: %1").arg(s.error().message), targetPath, 0, 0};
     for (const char *suffix : {"-wal", "-shm", "-journal"}) {
         const QString side = targetPath + QLatin1String(suffix);
         if (QFileInfo::exists(side) && !QFile::remove(side))
-            return Error{tr("cannot remove %1; is the database still open?").arg(QDir::toNativeSeparators(side)), targetPath, 0, 0};
+            return Error{Text::tr("cannot remove %1; is the database still open?").arg(QDir::toNativeSeparators(side)), targetPath, 0, 0};
     }
     if (Status s = replaceFile(tempPath, targetPath); !s)
         return s;

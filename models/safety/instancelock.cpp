@@ -9,7 +9,11 @@ namespace kopru {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("InstanceLock", text); }
+// Messages of this file; lupdate records them under the macro's context.
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(InstanceLock)
+};
 
 std::unique_ptr<QLockFile> makeLockFile(const QString &databasePath)
 {
@@ -29,10 +33,10 @@ bool LockOwner::isThisProcess() const
 
 QString LockOwner::describe() const
 {
-    const QString app = application.isEmpty() ? tr("unknown program") : application;
+    const QString app = application.isEmpty() ? Text::tr("unknown program") : application;
     if (hostname.isEmpty() || hostname == QSysInfo::machineHostName())
-        return tr("process %1 (%2) on this computer").arg(pid).arg(app);
-    return tr("process %1 (%2) on the computer %3").arg(pid).arg(app, hostname);
+        return Text::tr("process %1 (%2) on this computer").arg(pid).arg(app);
+    return Text::tr("process %1 (%2) on the computer %3").arg(pid).arg(app, hostname);
 }
 
 InstanceLock::InstanceLock(const QString &databasePath) : m_databasePath(databasePath), m_lock(makeLockFile(databasePath)) {}
@@ -51,13 +55,13 @@ Status InstanceLock::tryLock()
     switch (m_lock->error()) {
     case QLockFile::LockFailedError: {
         if (const auto who = owner(m_databasePath))
-            return Error{tr("the database is already open in another Köprü window (%1)").arg(who->describe()), m_databasePath, 0, 0};
-        return Error{tr("the database is already open in another Köprü window"), m_databasePath, 0, 0};
+            return Error{Text::tr("the database is already open in another Köprü window (%1)").arg(who->describe()), m_databasePath, 0, 0};
+        return Error{Text::tr("the database is already open in another Köprü window"), m_databasePath, 0, 0};
     }
     case QLockFile::PermissionError:
-        return Error{tr("cannot create the lock file %1 (no write permission in the folder)").arg(lockPath), m_databasePath, 0, 0};
+        return Error{Text::tr("cannot create the lock file %1 (no write permission in the folder)").arg(lockPath), m_databasePath, 0, 0};
     default:
-        return Error{tr("cannot create the lock file %1").arg(lockPath), m_databasePath, 0, 0};
+        return Error{Text::tr("cannot create the lock file %1").arg(lockPath), m_databasePath, 0, 0};
     }
 }
 

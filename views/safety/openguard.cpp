@@ -26,7 +26,11 @@ namespace kopru {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("OpenGuard", text); }
+// Messages of this file; lupdate records them under the macro's context.
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(OpenGuard)
+};
 
 // Locks held by this process, by absolute path: reopening a file this window
 // already holds must not be reported as "open elsewhere".
@@ -61,11 +65,11 @@ Choice ask(QWidget *parent, const char *objectName, const QString &title, const 
     QPushButton *restore = nullptr;
     QPushButton *readOnly = nullptr;
     if (offerRestore) {
-        restore = box.addButton(tr("&Restore a Backup…"), QMessageBox::AcceptRole);
+        restore = box.addButton(Text::tr("&Restore a Backup…"), QMessageBox::AcceptRole);
         restore->setObjectName(QStringLiteral("restoreBackupButton"));
     }
     if (offerReadOnly) {
-        readOnly = box.addButton(tr("Open &Read-Only"), QMessageBox::AcceptRole);
+        readOnly = box.addButton(Text::tr("Open &Read-Only"), QMessageBox::AcceptRole);
         readOnly->setObjectName(QStringLiteral("openReadOnlyButton"));
     }
     QPushButton *cancel = box.addButton(QMessageBox::Cancel);
@@ -85,7 +89,7 @@ std::unique_ptr<Database> openReadOnly(const QString &path, QWidget *parent)
     options.access = Database::Access::ReadOnly;
     auto db = Database::open(path, options);
     if (!db) {
-        message(parent, QMessageBox::Critical, "openFailedMessage", tr("Cannot Open the Database"), db.message());
+        message(parent, QMessageBox::Critical, "openFailedMessage", Text::tr("Cannot Open the Database"), db.message());
         return nullptr;
     }
     return std::move(db.value());
@@ -99,18 +103,18 @@ std::unique_ptr<Database> attemptOpen(const QString &path, QWidget *parent, bool
     const QString shown = QDir::toNativeSeparators(path);
     const QFileInfo info(path);
     if (!info.isFile()) {
-        message(parent, QMessageBox::Critical, "openFailedMessage", tr("Cannot Open the Database"),
-                tr("%1 does not exist or is not a file.").arg(shown));
+        message(parent, QMessageBox::Critical, "openFailedMessage", Text::tr("Cannot Open the Database"),
+                Text::tr("%1 does not exist or is not a file.").arg(shown));
         return nullptr;
     }
     if (const StorageRisk risk = StorageCheck::classify(path); risk.isRisky())
-        message(parent, QMessageBox::Warning, "storageWarning", tr("Database on a Shared or Synced Folder"), risk.warning(path));
+        message(parent, QMessageBox::Warning, "storageWarning", Text::tr("Database on a Shared or Synced Folder"), risk.warning(path));
 
     BackupManager backups;
     bool readOnly = !info.isWritable();
     if (readOnly)
-        message(parent, QMessageBox::Information, "readOnlyMessage", tr("Read-Only Database"),
-                tr("%1 is read-only (write-protected, or you lack the permission to change it). "
+        message(parent, QMessageBox::Information, "readOnlyMessage", Text::tr("Read-Only Database"),
+                Text::tr("%1 is read-only (write-protected, or you lack the permission to change it). "
                    "It is opened read-only: you can look at the data and export it, but not change it.")
                     .arg(shown));
 
@@ -121,11 +125,11 @@ std::unique_ptr<Database> attemptOpen(const QString &path, QWidget *parent, bool
         if (Status s = newLock->tryLock(); !s) {
             newLock.reset();
             const auto who = InstanceLock::owner(path);
-            const QString text = tr("%1 is already open in another Köprü window%2.\n\nTwo windows writing to the same "
+            const QString text = Text::tr("%1 is already open in another Köprü window%2.\n\nTwo windows writing to the same "
                                     "database would overwrite each other's work. Switch to that window, or open the "
                                     "file read-only here.")
                                      .arg(shown, who ? QStringLiteral(" (") + who->describe() + QLatin1Char(')') : QString());
-            if (ask(parent, "lockedMessage", tr("Database in Use"), text, s.message(), true, false) != Choice::ReadOnly)
+            if (ask(parent, "lockedMessage", Text::tr("Database in Use"), text, s.message(), true, false) != Choice::ReadOnly)
                 return nullptr;
             readOnly = true;
         }
@@ -133,8 +137,8 @@ std::unique_ptr<Database> attemptOpen(const QString &path, QWidget *parent, bool
 
     if (!readOnly) {
         if (Status s = backups.backupBeforeMigration(path); !s) {
-            message(parent, QMessageBox::Critical, "openFailedMessage", tr("Cannot Open the Database"),
-                    tr("The database must be upgraded, but no backup could be made first, so it was left alone.\n\n%1").arg(s.message()));
+            message(parent, QMessageBox::Critical, "openFailedMessage", Text::tr("Cannot Open the Database"),
+                    Text::tr("The database must be upgraded, but no backup could be made first, so it was left alone.\n\n%1").arg(s.message()));
             return nullptr;
         }
     }
@@ -145,11 +149,11 @@ std::unique_ptr<Database> attemptOpen(const QString &path, QWidget *parent, bool
     const bool haveBackups = !backups.list(path).isEmpty();
     if (!opened) {
         if (!haveBackups) {
-            message(parent, QMessageBox::Critical, "openFailedMessage", tr("Cannot Open the Database"), opened.message());
+            message(parent, QMessageBox::Critical, "openFailedMessage", Text::tr("Cannot Open the Database"), opened.message());
             return nullptr;
         }
-        if (ask(parent, "openFailedMessage", tr("Cannot Open the Database"),
-                tr("%1 cannot be opened. You can restore one of its automatic backups.").arg(shown), opened.message(), false, true)
+        if (ask(parent, "openFailedMessage", Text::tr("Cannot Open the Database"),
+                Text::tr("%1 cannot be opened. You can restore one of its automatic backups.").arg(shown), opened.message(), false, true)
             == Choice::Restore)
             *restored = restoreBackupInteractive(path, parent, {}, backups) == RestoreOutcome::Restored;
         return nullptr;
@@ -160,13 +164,13 @@ std::unique_ptr<Database> attemptOpen(const QString &path, QWidget *parent, bool
     if (!report.ok()) {
         qCWarning(lcOpenGuard) << "integrity check failed:" << report.problems.size() << "problems";
         const QString text = haveBackups
-            ? tr("%1 failed its integrity check: the file is damaged or holds data that breaks Köprü's rules. "
+            ? Text::tr("%1 failed its integrity check: the file is damaged or holds data that breaks Köprü's rules. "
                  "Restore a backup, or open it read-only to look at it and export what you need.")
                   .arg(shown)
-            : tr("%1 failed its integrity check: the file is damaged or holds data that breaks Köprü's rules. "
+            : Text::tr("%1 failed its integrity check: the file is damaged or holds data that breaks Köprü's rules. "
                  "There is no backup of it; you can open it read-only to look at it and export what you need.")
                   .arg(shown);
-        const Choice choice = ask(parent, "integrityMessage", tr("Damaged Database"), text,
+        const Choice choice = ask(parent, "integrityMessage", Text::tr("Damaged Database"), text,
                                   report.problems.mid(0, 50).join(QLatin1Char('\n')), true, haveBackups);
         db.reset();
         if (choice == Choice::Restore) {
@@ -180,8 +184,8 @@ std::unique_ptr<Database> attemptOpen(const QString &path, QWidget *parent, bool
 
     if (!db->isReadOnly()) {
         if (Status s = backups.backupOnOpen(path); !s)
-            message(parent, QMessageBox::Warning, "backupFailedMessage", tr("No Automatic Backup"),
-                    tr("The automatic backup of %1 could not be made. You can go on working; "
+            message(parent, QMessageBox::Warning, "backupFailedMessage", Text::tr("No Automatic Backup"),
+                    Text::tr("The automatic backup of %1 could not be made. You can go on working; "
                        "save a copy by hand to be safe.\n\n%2")
                         .arg(shown, s.message()));
         if (newLock)

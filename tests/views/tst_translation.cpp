@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Turkish catalogue really reaches the user: the embedded .qm holds every
+// finished message of translations/kopru_tr.ts, and messages built by the data
+// layer's own translation helpers (lock, backup) come out in Turkish.
+#include "app/languagesetup.h"
+#include "safety/backupmanager.h"
+#include "safety/instancelock.h"
+
+#include <QFile>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace kopru;
+
+namespace {
+
+QString unescapeXml(QString s)
+{
+    s.replace(QLatin1String("&lt;"), QLatin1String("<"));
+    s.replace(QLatin1String("&gt;"), QLatin1String(">"));
+    s.replace(QLatin1String("&quot;"), QLatin1String("\""));
+    s.replace(QLatin1String("&apos;"), QLatin1String("'"));
+    s.replace(QLatin1String("&amp;"), QLatin1String("&"));
+    return s;
+}
+
+struct Message
+{
+    QString context, source, comment, translation;
+};
+
+// Finished, non-plural messages of the .ts file.
+QList<Message> readCatalogue(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QString ts = QString::fromUtf8(file.readAll());
+    static const QRegularExpression contextRe(QStringLiteral(R"(<context>\s*<name>(.*?)</name>(.*?)</context>)"),
+                                              QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression messageRe(QStringLiteral(R"(<message>(.*?)</message>)"),
+                                              QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression sourceRe(QStringLiteral(R"(<source>(.*?)</source>)"),
+                                             QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression commentRe(QStringLiteral(R"(<comment>(.*?)</comment>)"),
+                                              QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression translationRe(QStringLiteral(R"(<translation>(.*?)</translation>)"),
+                                                  QRegularExpression::DotMatchesEverythingOption);
+    QList<Message> messages;
+    for (auto c = contextRe.globalMatch(ts); c.hasNext();) {
+        const auto context = c.next();
+        for (auto m = messageRe.globalMatch(context.captured(2)); m.hasNext();) {
+            const QString body = m.next().captured(1);
+            const auto translation = translationRe.match(body);
+            if (!translation.hasMatch())
+                continue; // unfinished or plural forms
+            messages.append({unescapeXml(context.captured(1)), unescapeXml(sourceRe.match(body).captured(1)),
+                             unescapeXml(commentRe.match(body).captured(1)), unescapeXml(translation.captured(1))});
+        }
+    }
+    return messages;
+}
+
+} // namespace
+
+class TranslationTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QCOMPARE(LanguageSetup::install(*QCoreApplication::instance(), QStringLiteral("tr")), QStringLiteral("tr"));
+        QCOMPARE(QLocale().language(), QLocale::Turkish);
+    }
+
+    void embeddedCatalogueHoldsEveryMessageOfTheTsFile()
+    {
+        const QList<Message> messages = readCatalogue(QStringLiteral(KOPRU_TEST_DATA "/../../translations/kopru_tr.ts"));
+        QVERIFY2(messages.size() > 800, qPrintable(QString::number(messages.size())));
+        int wrong = 0;
+        for (const Message &m : messages) {
+            const QString shown = QCoreApplication::translate(m.context.toUtf8().constData(), m.source.toUtf8().constData(),
+                                                              m.comment.isEmpty() ? nullptr : m.comment.toUtf8().constData());
+            if (shown != m.translation && ++wrong <= 5)
+                qWarning("%s / %s: got \"%s\"", qPrintable(m.context), qPrintable(m.source), qPrintable(shown));
+        }
+        QCOMPARE(wrong, 0);
+    }
+
+    void lockMessagesAreTurkish()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("a.kopru"));
+        InstanceLock first(path);
+        QVERIFY(first.tryLock().ok());
+        InstanceLock second(path);
+        const Status s = second.tryLock();
+        QVERIFY(!s.ok());
+        QVERIFY2(s.message().contains(QStringLiteral("zaten başka bir Köprü penceresinde açık")), qPrintable(s.message()));
+        const auto owner = InstanceLock::owner(path);
+        QVERIFY(owner);
+        QVERIFY2(!owner->describe().contains(QLatin1String("process")), qPrintable(owner->describe()));
+    }
+
+    void backupMessagesAreTurkish()
+    {
+        QTemporaryDir dir;
+        BackupManager manager(dir.filePath(QStringLiteral("backups")));
+        const auto result = manager.backup(dir.filePath(QStringLiteral("a.kopru")), QStringLiteral("Not A Reason!"));
+        QVERIFY(!result);
+        QVERIFY2(result.message().contains(QStringLiteral("geçersiz yedekleme nedeni \"Not A Reason!\"")), qPrintable(result.message()));
+    }
+};
+
+QTEST_MAIN(TranslationTest)
+#include "tst_translation.moc"
