@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/result.h"
+
 #include <QMainWindow>
 
 #include <memory>
@@ -52,6 +54,10 @@ public:
 
     // File ▸ New… and Open… (file dialogs).
     void newDatabase();
+    // Creates a database at `path` (".kopru" added when missing) and shows it.
+    // Refuses an existing file (Köprü never overwrites a database); the open
+    // database stays then. File ▸ New… calls it with the chosen name.
+    Status createDatabaseAt(QString path);
     void openDatabase();
     // Builds the demo database in the background and opens it.
     bool openDemoDatabase();

@@ -54,20 +54,24 @@ void MainWindow::newDatabase()
     const QString path = askNewPath(this, tr("New Database"), QDir(dir).filePath(tr("programme") + QLatin1String(".kopru")));
     if (path.isEmpty())
         return;
-    if (QFileInfo::exists(path)) {
-        QMessageBox::warning(this, tr("New Database"),
-                             tr("%1 already exists. Choose another name; Köprü never overwrites a database.")
-                                 .arg(QDir::toNativeSeparators(path)));
-        return;
-    }
+    if (Status s = createDatabaseAt(path); !s)
+        QMessageBox::warning(this, tr("New Database"), s.message());
+}
+
+Status MainWindow::createDatabaseAt(QString path)
+{
+    if (!path.endsWith(QLatin1String(".kopru"), Qt::CaseInsensitive))
+        path += QLatin1String(".kopru");
+    if (QFileInfo::exists(path))
+        return Error{tr("%1 already exists. Choose another name; Köprü never overwrites a database.")
+                         .arg(QDir::toNativeSeparators(path))};
     auto db = Database::create(path);
-    if (!db) {
-        QMessageBox::critical(this, tr("New Database"), tr("The database could not be created:\n%1").arg(db.message()));
-        return;
-    }
+    if (!db)
+        return Error{tr("The database could not be created:\n%1").arg(db.message())};
     m_recent->add(path);
     setDatabase(std::move(db.value()));
     statusBar()->showMessage(tr("Created %1").arg(QDir::toNativeSeparators(path)), kStatusTimeoutMs);
+    return {};
 }
 
 void MainWindow::openDatabase()
