@@ -12,31 +12,13 @@
 
 #include <algorithm>
 #include <memory>
+#include <unordered_map>
 
 namespace kopru::exporting {
 
 namespace {
 
 enum FontRole { TitleFont, HeadingFont, TextFont, TableFont, TableHeaderFont, BandFont, FontCount };
-
-// One drawing operation of a laid-out page.
-struct Op
-{
-    enum class Kind { Text, Fill, Line };
-    Kind kind = Kind::Text;
-    QRectF rect;
-    QString text;
-    FontRole font = TextFont;
-    int flags = 0;
-    QColor color;
-    double baselineX = -1; // >= 0: one line, drawn at this x (fast path, no text layout)
-};
-
-struct LaidOutPage
-{
-    QString section;
-    std::vector<Op> ops;
-};
 
 // Shapes and lays out each distinct (text, width) once per font: measuring
 // and painting reuse the glyph runs (most cells repeat: dates, provinces,
@@ -53,14 +35,18 @@ public:
     };
     GlyphCache(const QFont *fonts, QPaintDevice *device) : m_fonts(fonts), m_device(device) {}
 
-    // `wrapWidth` <= 0: one line, never wrapped.
+    // `wrapWidth` <= 0: one line, never wrapped. The entry stays at the same
+    // address for the cache's lifetime (the laid-out pages point to it).
     const Entry &get(FontRole role, const QString &text, double wrapWidth = 0)
     {
         auto &cache = m_cache[role];
-        const QString key = QString::number(qRound(wrapWidth)) + QChar(0x1F) + text;
-        auto it = cache.find(key);
+        const int width = wrapWidth > 0 ? qRound(wrapWidth) : 0;
+        auto it = cache.find(Key{text, width});
         if (it == cache.end()) {
             QTextLayout layout(text, m_fonts[role], m_device);
+            // Keeps the shaped glyphs after endLayout(): glyphRuns() below
+            // would otherwise shape the whole text a second time.
+            layout.setCacheEnabled(true);
             QTextOption option;
             option.setWrapMode(wrapWidth > 0 ? QTextOption::WrapAtWordBoundaryOrAnywhere : QTextOption::NoWrap);
             layout.setTextOption(option);
@@ -75,15 +61,46 @@ public:
             }
             layout.endLayout();
             e.runs = layout.glyphRuns();
-            it = cache.insert(key, std::move(e));
+            it = cache.emplace(Key{text, width}, std::move(e)).first;
         }
-        return it.value();
+        return it->second;
     }
 
 private:
+    struct Key
+    {
+        QString text;
+        int width; // rounded wrap width; 0: not wrapped
+        bool operator==(const Key &o) const { return width == o.width && text == o.text; }
+    };
+    struct KeyHash
+    {
+        std::size_t operator()(const Key &k) const noexcept { return qHash(k.text, std::size_t(k.width)); }
+    };
     const QFont *m_fonts;
     QPaintDevice *m_device;
-    QHash<QString, Entry> m_cache[FontCount];
+    // Node-based: references to entries stay valid as the cache grows.
+    std::unordered_map<Key, Entry, KeyHash> m_cache[FontCount];
+};
+
+// One drawing operation of a laid-out page.
+struct Op
+{
+    enum class Kind { Text, Fill, Line };
+    Kind kind = Kind::Text;
+    QRectF rect;
+    QString text;
+    FontRole font = TextFont;
+    int flags = 0;
+    QColor color;
+    double baselineX = -1; // >= 0: one line, drawn at this x (fast path, no text layout)
+    const GlyphCache::Entry *glyphs = nullptr; // Text: the shaped text (owned by the layout's cache)
+};
+
+struct LaidOutPage
+{
+    QString section;
+    std::vector<Op> ops;
 };
 
 class Layout
@@ -98,6 +115,7 @@ public:
             if (i == TitleFont || i == HeadingFont || i == TableHeaderFont)
                 m_fonts[i].setBold(true);
             m_metrics.emplace_back(m_fonts[i], device);
+            m_lineSpacing[i] = m_metrics.back().lineSpacing();
         }
         m_width = device->width();
         const double bandFont = m_metrics[BandFont].lineSpacing();
@@ -134,7 +152,6 @@ public:
 
     const QFont &font(FontRole role) const { return m_fonts[role]; }
     double ascent(int role) const { return m_metrics[std::size_t(role)].ascent(); }
-    GlyphCache &glyphs() const { return *m_glyphs; }
     double mm(double v) const { return v * m_device->logicalDpiY() / 25.4; }
     double width() const { return m_width; }
 
@@ -153,7 +170,7 @@ private:
         if (one.lines <= 1 && one.width <= width) {
             if (advance)
                 *advance = one.width;
-            return std::max(one.height, m_metrics[role].lineSpacing());
+            return std::max(one.height, m_lineSpacing[role]);
         }
         if (advance)
             *advance = -1;
@@ -165,7 +182,9 @@ private:
         const double h = textHeight(role, text, m_width);
         if (h > remaining() && m_y > m_bodyTop)
             newPage(m_pages.back().section);
-        m_pages.back().ops.push_back({Op::Kind::Text, QRectF(0, m_y, m_width, h), text, role, Qt::TextWordWrap | Qt::AlignLeft, {}});
+        Op op{Op::Kind::Text, QRectF(0, m_y, m_width, h), text, role, Qt::TextWordWrap | Qt::AlignLeft, {}};
+        op.glyphs = &m_glyphs->get(role, text, m_width);
+        m_pages.back().ops.push_back(std::move(op));
         m_y += h + spaceAfter;
     }
 
@@ -182,7 +201,7 @@ private:
 
     double rowHeight(const QStringList &cells, const std::vector<double> &widths, FontRole role) const
     {
-        double h = m_metrics[role].lineSpacing();
+        double h = m_lineSpacing[role];
         for (int i = 0; i < cells.size() && i < int(widths.size()); ++i)
             h = std::max(h, textHeight(role, cells.at(i), widths[std::size_t(i)] - 2 * m_pad));
         return h + 2 * m_pad;
@@ -230,8 +249,12 @@ private:
             double advance = -1;
             textHeight(role, text, rect.width(), &advance);
             Op op{Op::Kind::Text, rect, text, role, Qt::TextWordWrap | Qt::AlignTop | (right ? Qt::AlignRight : Qt::AlignLeft), {}};
-            if (advance >= 0)
+            if (advance >= 0) {
                 op.baselineX = right ? rect.right() - advance : rect.left();
+                op.glyphs = &m_glyphs->get(role, text);
+            } else {
+                op.glyphs = &m_glyphs->get(role, text, rect.width());
+            }
             ops.push_back(std::move(op));
         }
         ops.push_back({Op::Kind::Line, QRectF(0, m_y + h, m_width, 0), {}, role, 0, QColor(0xB0, 0xB8, 0xC4)});
@@ -264,6 +287,7 @@ private:
     QPaintDevice *m_device;
     QFont m_fonts[FontCount];
     std::vector<QFontMetricsF> m_metrics;
+    double m_lineSpacing[FontCount] = {};
     double m_width = 0, m_bodyTop = 0, m_bodyBottom = 0, m_pad = 0, m_y = 0;
     std::vector<LaidOutPage> m_pages;
     std::unique_ptr<GlyphCache> m_glyphs;
@@ -321,10 +345,10 @@ Expected<int> ReportPainter::paint(QPagedPaintDevice *device) const
                     currentFont = op.font;
                 }
                 if (op.baselineX >= 0) {
-                    for (const QGlyphRun &run : layout.glyphs().get(op.font, op.text).runs)
+                    for (const QGlyphRun &run : op.glyphs->runs)
                         painter.drawGlyphRun(QPointF(op.baselineX, op.rect.top()), run);
                 } else {
-                    const auto &entry = layout.glyphs().get(op.font, op.text, op.rect.width());
+                    const auto &entry = *op.glyphs;
                     const bool overflows = entry.height > op.rect.height() + 1; // a row cut at the page height
                     if (overflows) {
                         painter.save();
