@@ -11,7 +11,48 @@
 #include <QPdfWriter>
 #include <QSaveFile>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace kopru::exporting {
+
+namespace {
+
+// QPdfEngine compresses each finished page through two 16 MiB buffers
+// (QPdfEnginePrivate::writeCompressed: chunk size 0x1000000), allocated and
+// freed once per page. Above glibc's mmap threshold (128 KiB, fixed while a
+// HeapGrowthScope is active) each one is a fresh mmap: 784 mmap/munmap pairs
+// and their page faults for the national plan's 392 pages. With the
+// threshold above 16 MiB they come from the heap, which HeapGrowthScope keeps
+// from trimming, and are reused page after page.
+class PageBufferScope
+{
+public:
+    PageBufferScope()
+    {
+#if defined(__GLIBC__)
+        if (s_depth++ == 0)
+            mallopt(M_MMAP_THRESHOLD, kLarge);
+#endif
+    }
+    ~PageBufferScope()
+    {
+#if defined(__GLIBC__)
+        if (--s_depth == 0)
+            mallopt(M_MMAP_THRESHOLD, kDefault);
+#endif
+    }
+    PageBufferScope(const PageBufferScope &) = delete;
+    PageBufferScope &operator=(const PageBufferScope &) = delete;
+
+private:
+    static constexpr int kLarge = 32 * 1024 * 1024; // glibc's maximum on 64-bit
+    static constexpr int kDefault = 128 * 1024;     // glibc's documented default
+    static inline int s_depth = 0;                  // PDFs are written on the GUI thread only
+};
+
+} // namespace
 
 Expected<int> writePdf(const ReportDocument &doc, const QString &path, QPageLayout::Orientation orientation)
 {
@@ -23,6 +64,7 @@ Expected<int> writePdf(const ReportDocument &doc, const QString &path, QPageLayo
     int pages = 0;
     {
         const HeapGrowthScope heap;
+        const PageBufferScope pageBuffers;
         QPdfWriter writer(&file);
         writer.setResolution(300);
         writer.setTitle(doc.title);
