@@ -10,6 +10,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <tuple>
 
 
 namespace kopru::exporting {
@@ -55,6 +56,29 @@ QString joinAddress(const QString &address, const QString &district, const QStri
     if (district == QLatin1String("Merkez"))
         parts.removeAll(district);
     return parts.join(QLatin1String(", "));
+}
+
+// The rank of each row's `field` in Turkish collation order; values that
+// compare equal share a rank.
+std::vector<int> collationRanks(const std::vector<PlanRow> &rows, QString PlanRow::*field)
+{
+    QHash<QString, int> rankOf;
+    for (const PlanRow &r : rows)
+        rankOf.insert(r.*field, 0);
+    QStringList distinct = rankOf.keys();
+    std::sort(distinct.begin(), distinct.end(),
+              [](const QString &a, const QString &b) { return TurkishText::compare(a, b) < 0; });
+    int rank = 0;
+    for (qsizetype i = 0; i < distinct.size(); ++i) {
+        if (i > 0 && TurkishText::compare(distinct.at(i - 1), distinct.at(i)) != 0)
+            ++rank;
+        rankOf[distinct.at(i)] = rank;
+    }
+    std::vector<int> ranks;
+    ranks.reserve(rows.size());
+    for (const PlanRow &r : rows)
+        ranks.push_back(rankOf.value(r.*field));
+    return ranks;
 }
 
 Expected<QHash<int, QStringList>> sessionCompetencies(QSqlDatabase db)
@@ -149,23 +173,27 @@ Expected<std::vector<PlanRow>> loadPlan(QSqlDatabase db, const ExportScope &scop
     if (q.lastError().isValid() && q.lastError().type() != QSqlError::NoError)
         return Sql::errorOf(q);
 
-    std::sort(rows.begin(), rows.end(), [](const PlanRow &a, const PlanRow &b) {
-        if (int c = TurkishText::compare(a.centreName, b.centreName))
-            return c < 0;
-        if (int c = TurkishText::compare(a.partnerName, b.partnerName))
-            return c < 0;
-        if (a.partnerId != b.partnerId)
-            return a.partnerId < b.partnerId;
-        if (a.start != b.start)
-            return a.start < b.start;
-        if (a.sessionId != b.sessionId)
-            return a.sessionId < b.sessionId;
-        if (int c = TurkishText::compare(a.lastName, b.lastName))
-            return c < 0;
-        if (int c = TurkishText::compare(a.firstName, b.firstName))
-            return c < 0;
-        return a.placementId < b.placementId;
+    // Ordered by centre, partner, session start, teacher name (Turkish
+    // collation). Each distinct name is ranked once and the rows are sorted by
+    // the ranks: the same order as comparing the names row against row, at a
+    // fraction of the cost (~65,000 collation compares for the national plan).
+    const std::vector<int> centre = collationRanks(rows, &PlanRow::centreName);
+    const std::vector<int> partner = collationRanks(rows, &PlanRow::partnerName);
+    const std::vector<int> last = collationRanks(rows, &PlanRow::lastName);
+    const std::vector<int> first = collationRanks(rows, &PlanRow::firstName);
+    std::vector<std::size_t> order(rows.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+        const PlanRow &a = rows[i], &b = rows[j];
+        return std::tie(centre[i], partner[i], a.partnerId, a.start, a.sessionId, last[i], first[i], a.placementId)
+            < std::tie(centre[j], partner[j], b.partnerId, b.start, b.sessionId, last[j], first[j], b.placementId);
     });
+    std::vector<PlanRow> sorted;
+    sorted.reserve(rows.size());
+    for (std::size_t i : order)
+        sorted.push_back(std::move(rows[i]));
+    rows = std::move(sorted);
     return rows;
 }
 
