@@ -5,7 +5,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-charts-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-translations-l10n libgl-dev
-  libxlsxwriter-dev libquazip1-qt6-dev liblemon-dev
+  libxlsxwriter-dev libminizip-dev liblemon-dev
   sqlite3 glpk-utils poppler-utils unzip
 )
 missing=()

@@ -2,48 +2,39 @@
 #include "export/xlsxexport.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
-#include <QHash>
+#include <QFileInfo>
+#include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QTemporaryDir>
-#include <QXmlStreamWriter>
 
-#include <quazip/quazip.h>
-#include <quazip/quazipfile.h>
+#include <xlsxwriter.h>
 
 #include <cmath>
+#include <filesystem>
+#include <system_error>
 
 namespace kopru::exporting {
 
 namespace {
 
-constexpr int kMaxSheetName = 31;
-const QString kMainNs = QStringLiteral("http://schemas.openxmlformats.org/spreadsheetml/2006/main");
-const QString kRelNs = QStringLiteral("http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+constexpr int kMaxSheetName = 31;     // Excel's limit (libxlsxwriter: LXW_SHEETNAME_MAX)
+constexpr int kMaxCellText = 32767;   // Excel's limit per cell (libxlsxwriter refuses longer strings)
+constexpr quint32 kHeaderFill = 0xDDE4EE;
 
-// Cell style indices of styles.xml (cellXfs order).
-enum Style { StyleDefault, StyleTitle, StyleNote, StyleHeader, StyleText, StyleDate, StyleDecimal, StylePercent };
+QString tr(const char *text) { return QCoreApplication::translate("Export", text); }
 
-const char kStyles[] = R"xml(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
-<numFmts count="2"><numFmt numFmtId="164" formatCode="dd.mm.yyyy"/><numFmt numFmtId="165" formatCode="0.0%"/></numFmts>
-<fonts count="4"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="14"/><name val="Calibri"/><family val="2"/></font><font><i/><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>
-<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFDDE4EE"/><bgColor indexed="64"/></patternFill></fill></fills>
-<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left/><right/><top/><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders>
-<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-<cellXfs count="8">
-<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
-<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>
-<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>
-<xf numFmtId="0" fontId="3" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>
-<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
-<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
-<xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
-<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
-</cellXfs>
-<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
-</styleSheet>
-)xml";
+// A prefix of `text` at most `n` UTF-16 units long that does not split a
+// surrogate pair (so it is also at most `n` characters for libxlsxwriter,
+// which counts code points).
+QString leftChars(const QString &text, qsizetype n)
+{
+    if (text.size() <= n)
+        return text;
+    if (n > 0 && text.at(n - 1).isHighSurrogate())
+        --n;
+    return text.left(n);
+}
 
 // Characters XML 1.0 cannot carry are dropped (tab, LF and CR stay).
 QString xmlSafe(const QString &text)
@@ -56,6 +47,29 @@ QString xmlSafe(const QString &text)
     return out;
 }
 
+// A cell's text as libxlsxwriter takes it: UTF-8, without the control
+// characters XML cannot carry (libxlsxwriter would write them as _xHHHH_
+// escapes), CR LF and lone CR turned into LF (a line break in a cell), and at
+// most 32,767 characters (longer text is cut and ends with "…").
+QByteArray cellText(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == QLatin1Char('\r')) {
+            if (i + 1 < text.size() && text.at(i + 1) == QLatin1Char('\n'))
+                continue;
+            out += QLatin1Char('\n');
+        } else if (c.unicode() >= 0x20 || c == QLatin1Char('\t') || c == QLatin1Char('\n')) {
+            out += c;
+        }
+    }
+    if (out.size() > kMaxCellText)
+        out = leftChars(out, kMaxCellText - 1) + QChar(0x2026);
+    return out.toUtf8();
+}
+
 QString columnName(int index) // 0 → A, 26 → AA
 {
     QString name;
@@ -66,256 +80,234 @@ QString columnName(int index) // 0 → A, 26 → AA
 
 QString cellRef(int row, int col) { return columnName(col) + QString::number(row + 1); }
 
-class SharedStrings
-{
-public:
-    int index(const QString &text)
-    {
-        ++m_count;
-        auto it = m_index.find(text);
-        if (it != m_index.end())
-            return it.value();
-        m_strings << text;
-        return *m_index.insert(text, int(m_strings.size() - 1));
-    }
-    QByteArray xml() const
-    {
-        QByteArray bytes;
-        QXmlStreamWriter w(&bytes);
-        w.writeStartDocument(QStringLiteral("1.0"), true);
-        w.writeStartElement(QStringLiteral("sst"));
-        w.writeDefaultNamespace(kMainNs);
-        w.writeAttribute(QStringLiteral("count"), QString::number(m_count));
-        w.writeAttribute(QStringLiteral("uniqueCount"), QString::number(m_strings.size()));
-        for (const QString &s : m_strings) {
-            w.writeStartElement(QStringLiteral("si"));
-            w.writeStartElement(QStringLiteral("t"));
-            w.writeAttribute(QStringLiteral("xml:space"), QStringLiteral("preserve"));
-            w.writeCharacters(s);
-            w.writeEndElement();
-            w.writeEndElement();
-        }
-        w.writeEndElement();
-        w.writeEndDocument();
-        return bytes;
-    }
+QString lxwMessage(lxw_error error) { return QString::fromUtf8(lxw_strerror(error)); }
 
-private:
-    QHash<QString, int> m_index;
-    QStringList m_strings;
-    int m_count = 0;
+// The cell formats of the workbook (owned by it).
+struct Formats
+{
+    lxw_format *title = nullptr;
+    lxw_format *note = nullptr;
+    lxw_format *header = nullptr;
+    lxw_format *text = nullptr; // "@": identifiers stay text when edited
+    lxw_format *date = nullptr;
+    lxw_format *decimal = nullptr;
+    lxw_format *percent = nullptr;
+
+    explicit Formats(lxw_workbook *book)
+    {
+        title = workbook_add_format(book);
+        format_set_bold(title);
+        format_set_font_size(title, 14);
+        note = workbook_add_format(book);
+        format_set_italic(note);
+        header = workbook_add_format(book);
+        format_set_bold(header);
+        format_set_bg_color(header, kHeaderFill);
+        format_set_bottom(header, LXW_BORDER_THIN);
+        format_set_text_wrap(header);
+        format_set_align(header, LXW_ALIGN_VERTICAL_TOP);
+        text = workbook_add_format(book);
+        format_set_num_format_index(text, 49); // @
+        date = workbook_add_format(book);
+        format_set_num_format(date, "dd.mm.yyyy");
+        decimal = workbook_add_format(book);
+        format_set_num_format_index(decimal, 2); // 0.00
+        percent = workbook_add_format(book);
+        format_set_num_format(percent, "0.0%");
+    }
 };
 
+// Writes the sheets of a document into a libxlsxwriter workbook. Every
+// lxw_error ends the export with an Error naming the file (and the cell).
 class SheetWriter
 {
 public:
-    SheetWriter(QByteArray *bytes, SharedStrings &strings) : m_w(bytes), m_strings(strings) {}
-
-    void write(const TableDocument &doc, const TableSheet &sheet)
+    SheetWriter(const TableDocument &doc, const QString &path, const Formats &formats)
+        : m_doc(doc), m_path(path), m_formats(formats)
     {
-        const int lastRow = kXlsxHeaderRow + int(sheet.rows.size());
-        const int lastCol = int(doc.columns.size()) - 1;
-        m_w.writeStartDocument(QStringLiteral("1.0"), true);
-        m_w.writeStartElement(QStringLiteral("worksheet"));
-        m_w.writeDefaultNamespace(kMainNs);
-        m_w.writeNamespace(kRelNs, QStringLiteral("r"));
-        element(QStringLiteral("dimension"), {{QStringLiteral("ref"), QStringLiteral("A1:") + cellRef(lastRow, lastCol)}});
-        // Frozen header: rows 1–3 stay visible.
-        m_w.writeStartElement(QStringLiteral("sheetViews"));
-        m_w.writeStartElement(QStringLiteral("sheetView"));
-        m_w.writeAttribute(QStringLiteral("workbookViewId"), QStringLiteral("0"));
-        element(QStringLiteral("pane"), {{QStringLiteral("ySplit"), QString::number(kXlsxHeaderRow + 1)},
-                                         {QStringLiteral("topLeftCell"), cellRef(kXlsxHeaderRow + 1, 0)},
-                                         {QStringLiteral("activePane"), QStringLiteral("bottomLeft")},
-                                         {QStringLiteral("state"), QStringLiteral("frozen")}});
-        element(QStringLiteral("selection"), {{QStringLiteral("pane"), QStringLiteral("bottomLeft")}});
-        m_w.writeEndElement();
-        m_w.writeEndElement();
-        element(QStringLiteral("sheetFormatPr"), {{QStringLiteral("defaultRowHeight"), QStringLiteral("15")}});
-        m_w.writeStartElement(QStringLiteral("cols"));
-        for (int c = 0; c <= lastCol; ++c)
-            element(QStringLiteral("col"), {{QStringLiteral("min"), QString::number(c + 1)},
-                                            {QStringLiteral("max"), QString::number(c + 1)},
-                                            {QStringLiteral("width"), QString::number(doc.columns[std::size_t(c)].width, 'f', 1)},
-                                            {QStringLiteral("customWidth"), QStringLiteral("1")}});
-        m_w.writeEndElement();
+    }
 
-        m_w.writeStartElement(QStringLiteral("sheetData"));
-        beginRow(0);
-        stringCell(0, 0, doc.title + QStringLiteral(" — ") + sheet.title, StyleTitle);
-        m_w.writeEndElement();
-        beginRow(1);
-        stringCell(1, 0, doc.notes.join(QStringLiteral(" · ")), StyleNote);
-        m_w.writeEndElement();
-        beginRow(kXlsxHeaderRow);
-        for (int c = 0; c <= lastCol; ++c)
-            stringCell(kXlsxHeaderRow, c, doc.columns[std::size_t(c)].header, StyleHeader);
-        m_w.writeEndElement();
+    Status write(lxw_worksheet *ws, const QString &sheetName, const TableSheet &sheet)
+    {
+        m_ws = ws;
+        m_sheet = sheetName;
+        const int columns = int(m_doc.columns.size());
+        const qsizetype lastRow = kXlsxHeaderRow + qsizetype(sheet.rows.size());
+        if (lastRow >= LXW_ROW_MAX || columns > LXW_COL_MAX)
+            return Error{tr("the sheet \"%1\" has more rows or columns than a worksheet can hold").arg(sheetName), m_path, 0, 0};
+
+        worksheet_set_landscape(ws);
+        worksheet_set_paper(ws, 9); // A4
+        worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.6);
+        worksheet_freeze_panes(ws, kXlsxHeaderRow + 1, 0); // rows 1–3 stay visible: pane at A4
+        for (int c = 0; c < columns; ++c)
+            if (Status s = check(worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), m_doc.columns[std::size_t(c)].width, nullptr), -1, c); !s)
+                return s;
+
+        if (Status s = string(0, 0, m_doc.title + QStringLiteral(" — ") + sheet.title, m_formats.title); !s)
+            return s;
+        if (Status s = string(1, 0, m_doc.notes.join(QStringLiteral(" · ")), m_formats.note); !s)
+            return s;
+        for (int c = 0; c < columns; ++c)
+            if (Status s = string(kXlsxHeaderRow, c, m_doc.columns[std::size_t(c)].header, m_formats.header); !s)
+                return s;
         int row = kXlsxHeaderRow + 1;
         for (const QVariantList &cells : sheet.rows) {
-            beginRow(row);
-            for (int c = 0; c < cells.size() && c <= lastCol; ++c)
-                valueCell(row, c, cells.at(c), doc.columns[std::size_t(c)].type);
-            m_w.writeEndElement();
+            for (int c = 0; c < cells.size() && c < columns; ++c)
+                if (Status s = value(row, c, cells.at(c), m_doc.columns[std::size_t(c)].type); !s)
+                    return s;
             ++row;
         }
-        m_w.writeEndElement(); // sheetData
-        element(QStringLiteral("autoFilter"), {{QStringLiteral("ref"), cellRef(kXlsxHeaderRow, 0) + QLatin1Char(':') + cellRef(lastRow, lastCol)}});
-        element(QStringLiteral("pageMargins"), {{QStringLiteral("left"), QStringLiteral("0.5")}, {QStringLiteral("right"), QStringLiteral("0.5")},
-                                                {QStringLiteral("top"), QStringLiteral("0.6")}, {QStringLiteral("bottom"), QStringLiteral("0.6")},
-                                                {QStringLiteral("header"), QStringLiteral("0.3")}, {QStringLiteral("footer"), QStringLiteral("0.3")}});
-        element(QStringLiteral("pageSetup"), {{QStringLiteral("paperSize"), QStringLiteral("9")}, {QStringLiteral("orientation"), QStringLiteral("landscape")}});
-        m_w.writeEndElement();
-        m_w.writeEndDocument();
+        if (columns > 0) // over the header and the data
+            return check(worksheet_autofilter(ws, kXlsxHeaderRow, 0, lxw_row_t(lastRow), lxw_col_t(columns - 1)), -1, -1);
+        return {};
     }
 
 private:
-    void element(const QString &name, std::initializer_list<std::pair<QString, QString>> attributes)
+    Status check(lxw_error error, int row, int col) const
     {
-        m_w.writeStartElement(name);
-        for (const auto &[k, v] : attributes)
-            m_w.writeAttribute(k, v);
-        m_w.writeEndElement();
+        if (error == LXW_NO_ERROR)
+            return {};
+        const QString where = row >= 0 ? tr("cell %1 of the sheet \"%2\"").arg(cellRef(row, col), m_sheet)
+                                       : tr("the sheet \"%1\"").arg(m_sheet);
+        return Error{tr("cannot write %1: %2").arg(where, lxwMessage(error)), m_path, 0, 0};
     }
-    void beginRow(int row)
+
+    // Text is always a string cell, never a formula, whatever it starts with:
+    // "=HYPERLINK(…)" stays inert text.
+    Status string(int row, int col, const QString &text, lxw_format *format)
     {
-        m_w.writeStartElement(QStringLiteral("row"));
-        m_w.writeAttribute(QStringLiteral("r"), QString::number(row + 1));
+        const QByteArray utf8 = cellText(text); // alive until the call returns (libxlsxwriter copies it)
+        if (utf8.isEmpty())
+            return {};
+        return check(worksheet_write_string(m_ws, lxw_row_t(row), lxw_col_t(col), utf8.constData(), format), row, col);
     }
-    void startCell(int row, int col, int style, const QString &type = {})
+
+    Status number(int row, int col, double v, lxw_format *format)
     {
-        m_w.writeStartElement(QStringLiteral("c"));
-        m_w.writeAttribute(QStringLiteral("r"), cellRef(row, col));
-        if (style != StyleDefault)
-            m_w.writeAttribute(QStringLiteral("s"), QString::number(style));
-        if (!type.isEmpty())
-            m_w.writeAttribute(QStringLiteral("t"), type);
+        if (!std::isfinite(v)) // Excel has no NaN or infinity: an empty cell
+            return {};
+        return check(worksheet_write_number(m_ws, lxw_row_t(row), lxw_col_t(col), v, format), row, col);
     }
-    // A shared-string cell: text is never a formula, whatever it starts with.
-    void stringCell(int row, int col, const QString &text, int style)
-    {
-        startCell(row, col, style, QStringLiteral("s"));
-        m_w.writeTextElement(QStringLiteral("v"), QString::number(m_strings.index(xmlSafe(text))));
-        m_w.writeEndElement();
-    }
-    void numberCell(int row, int col, double value, int style)
-    {
-        startCell(row, col, style);
-        m_w.writeTextElement(QStringLiteral("v"), QString::number(value, 'g', 15));
-        m_w.writeEndElement();
-    }
-    void valueCell(int row, int col, const QVariant &value, ColumnType type)
+
+    Status value(int row, int col, const QVariant &value, ColumnType type)
     {
         if (!value.isValid() || value.isNull())
-            return;
+            return {};
         switch (type) {
         case ColumnType::Date: {
             const QDate d = value.toDate();
-            if (d.isValid()) // serial days from 1899-12-30 (Excel's 1900 system, valid after 1900-03-01)
-                numberCell(row, col, double(QDate(1899, 12, 30).daysTo(d)), StyleDate);
-            return;
+            if (!d.isValid())
+                return {};
+            // Excel's dates start in 1900 and end in 9999: others stay readable as text.
+            if (d.year() < 1900 || d.year() > 9999)
+                return string(row, col, d.toString(QStringLiteral("dd.MM.yyyy")), m_formats.text);
+            lxw_datetime when{d.year(), d.month(), d.day(), 0, 0, 0.0};
+            return check(worksheet_write_datetime(m_ws, lxw_row_t(row), lxw_col_t(col), &when, m_formats.date), row, col);
         }
         case ColumnType::Integer:
-            numberCell(row, col, double(value.toLongLong()), StyleDefault);
-            return;
+            return number(row, col, double(value.toLongLong()), nullptr);
         case ColumnType::Decimal:
-        case ColumnType::Percent: {
-            const double v = value.toDouble();
-            if (!std::isnan(v))
-                numberCell(row, col, v, type == ColumnType::Decimal ? StyleDecimal : StylePercent);
-            return;
-        }
+            return number(row, col, value.toDouble(), m_formats.decimal);
+        case ColumnType::Percent:
+            return number(row, col, value.toDouble(), m_formats.percent);
         case ColumnType::Text:
-        case ColumnType::Identifier:
-            break;
+            return string(row, col, value.toString(), nullptr);
+        case ColumnType::Identifier: // national IDs, phones: text, leading zeros kept
+            return string(row, col, value.toString(), m_formats.text);
         }
-        const QString text = value.toString();
-        if (!text.isEmpty())
-            stringCell(row, col, text, type == ColumnType::Identifier ? StyleText : StyleDefault);
+        return {};
     }
 
-    QXmlStreamWriter m_w;
-    SharedStrings &m_strings;
+    const TableDocument &m_doc;
+    const QString &m_path;
+    const Formats &m_formats;
+    lxw_worksheet *m_ws = nullptr;
+    QString m_sheet;
 };
 
-QByteArray workbookXml(const QStringList &names, const std::vector<int> &lastRows, int lastCol)
+// libxlsxwriter takes the file name as bytes: UTF-8 on Windows (an MSVC
+// build converts it to UTF-16 and opens the file with the wide API), the
+// local 8-bit encoding elsewhere.
+QByteArray nativeName(const QString &path)
 {
-    QByteArray bytes;
-    QXmlStreamWriter w(&bytes);
-    w.writeStartDocument(QStringLiteral("1.0"), true);
-    w.writeStartElement(QStringLiteral("workbook"));
-    w.writeDefaultNamespace(kMainNs);
-    w.writeNamespace(kRelNs, QStringLiteral("r"));
-    w.writeStartElement(QStringLiteral("sheets"));
-    for (int i = 0; i < names.size(); ++i) {
-        w.writeStartElement(QStringLiteral("sheet"));
-        w.writeAttribute(QStringLiteral("name"), names.at(i));
-        w.writeAttribute(QStringLiteral("sheetId"), QString::number(i + 1));
-        w.writeAttribute(kRelNs, QStringLiteral("id"), QStringLiteral("rId%1").arg(i + 1));
-        w.writeEndElement();
+#ifdef Q_OS_WIN
+    return path.toUtf8();
+#else
+    return QFile::encodeName(path);
+#endif
+}
+
+// A new, empty file beside `target` with a name no other file has. Creating it
+// here (O_EXCL) also tells early, with the system's reason, when the folder
+// cannot be written.
+Expected<QString> reserveTemporaryFile(const QString &target)
+{
+    const QFileInfo info(target);
+    QString reason;
+    for (int attempt = 0; attempt < 16; ++attempt) {
+        const QString name = info.absoluteDir().filePath(
+            QStringLiteral(".%1.%2.tmp").arg(info.fileName()).arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0')));
+        QFile file(name);
+        if (file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+            return name;
+        reason = file.errorString();
+        if (!QFile::exists(name)) // not a name clash: the folder is the problem
+            break;
     }
-    w.writeEndElement();
-    // Excel keeps each sheet's auto-filter range in a hidden defined name.
-    w.writeStartElement(QStringLiteral("definedNames"));
-    for (int i = 0; i < names.size(); ++i) {
-        w.writeStartElement(QStringLiteral("definedName"));
-        w.writeAttribute(QStringLiteral("name"), QStringLiteral("_xlnm._FilterDatabase"));
-        w.writeAttribute(QStringLiteral("localSheetId"), QString::number(i));
-        w.writeAttribute(QStringLiteral("hidden"), QStringLiteral("1"));
-        QString quoted = names.at(i);
-        quoted.replace(QLatin1Char('\''), QStringLiteral("''"));
-        w.writeCharacters(QStringLiteral("'%1'!$A$%2:$%3$%4").arg(quoted).arg(kXlsxHeaderRow + 1).arg(columnName(lastCol)).arg(lastRows[std::size_t(i)] + 1));
-        w.writeEndElement();
+    return Error{tr("cannot write the file: %1").arg(reason), target, 0, 0};
+}
+
+// Replaces `target` by `source` in one step (rename over it): readers see the
+// old file or the new one, never a part.
+Status replaceFile(const QString &source, const QString &target)
+{
+    if (QFile::exists(target))
+        QFile::setPermissions(source, QFile::permissions(target));
+    std::error_code ec;
+    std::filesystem::rename(QFileInfo(source).filesystemAbsoluteFilePath(), QFileInfo(target).filesystemAbsoluteFilePath(), ec);
+    if (ec)
+        return Error{tr("cannot replace the existing file: %1").arg(QString::fromStdString(ec.message())), target, 0, 0};
+    return {};
+}
+
+// Writes the workbook to `file` (which exists, empty). libxlsxwriter holds the
+// cells in memory (constant_memory off: shared strings, cells in any order)
+// and writes the zip in workbook_close().
+Status writeWorkbook(const TableDocument &doc, const std::vector<TableSheet> &sheets, const QString &file, const QString &path)
+{
+    lxw_workbook_options options{};
+    options.constant_memory = LXW_FALSE;
+    options.tmpdir = nullptr; // the system's temporary folder, for the XML parts before they are zipped
+    options.use_zip64 = LXW_FALSE;
+    const QByteArray fileName = nativeName(file);
+    lxw_workbook *book = workbook_new_opt(fileName.constData(), &options);
+    if (!book)
+        return Error{tr("cannot create the workbook"), path, 0, 0};
+
+    // Until workbook_close() (which frees the workbook whatever happens), a
+    // failure frees it without writing.
+    auto abandon = [book](Error e) {
+        lxw_workbook_free(book);
+        return Status(std::move(e));
+    };
+    const Formats formats(book);
+    SheetWriter writer(doc, path, formats);
+    QStringList names;
+    for (const TableSheet &sheet : sheets) {
+        names << xlsxSheetName(sheet.name, names);
+        const QByteArray name = names.last().toUtf8();
+        if (const lxw_error e = workbook_validate_sheet_name(book, name.constData()); e != LXW_NO_ERROR)
+            return abandon(Error{tr("cannot name a worksheet \"%1\": %2").arg(names.last(), lxwMessage(e)), path, 0, 0});
+        lxw_worksheet *ws = workbook_add_worksheet(book, name.constData());
+        if (!ws)
+            return abandon(Error{tr("cannot name a worksheet \"%1\"").arg(names.last()), path, 0, 0});
+        if (Status s = writer.write(ws, names.last(), sheet); !s)
+            return abandon(s.error());
     }
-    w.writeEndElement();
-    w.writeEndElement();
-    w.writeEndDocument();
-    return bytes;
-}
-
-QByteArray contentTypes(int sheets)
-{
-    QByteArray x = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                   "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                   "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                   "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                   "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-                   "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
-                   "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>";
-    for (int i = 1; i <= sheets; ++i)
-        x += "<Override PartName=\"/xl/worksheets/sheet" + QByteArray::number(i)
-             + ".xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>";
-    return x + "</Types>";
-}
-
-QByteArray workbookRels(int sheets)
-{
-    QByteArray x = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                   "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">";
-    for (int i = 1; i <= sheets; ++i)
-        x += "<Relationship Id=\"rId" + QByteArray::number(i)
-             + "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet"
-             + QByteArray::number(i) + ".xml\"/>";
-    x += "<Relationship Id=\"rId" + QByteArray::number(sheets + 1)
-         + "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>";
-    x += "<Relationship Id=\"rId" + QByteArray::number(sheets + 2)
-         + "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>";
-    return x + "</Relationships>";
-}
-
-const char kRootRels[] = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                         "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                         "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
-                         "Target=\"xl/workbook.xml\"/></Relationships>";
-
-bool addEntry(QuaZip &zip, const QString &name, const QByteArray &bytes)
-{
-    QuaZipFile file(&zip);
-    if (!file.open(QIODevice::WriteOnly, QuaZipNewInfo(name), nullptr, 0, Z_DEFLATED, 6))
-        return false;
-    const bool ok = file.write(bytes) == bytes.size();
-    file.close();
-    return ok && file.getZipError() == UNZ_OK;
+    if (const lxw_error e = workbook_close(book); e != LXW_NO_ERROR)
+        return Error{tr("cannot write the workbook: %1").arg(lxwMessage(e)), path, 0, 0};
+    return {};
 }
 
 } // namespace
@@ -333,15 +325,17 @@ QString xlsxSheetName(const QString &name, const QStringList &taken)
     if (base.isEmpty())
         base = QCoreApplication::translate("Export", "Sheet");
     auto isTaken = [&](const QString &candidate) {
+        if (candidate.compare(QLatin1String("History"), Qt::CaseInsensitive) == 0) // reserved by Excel
+            return true;
         for (const QString &t : taken)
             if (t.compare(candidate, Qt::CaseInsensitive) == 0)
                 return true;
         return false;
     };
-    QString candidate = base.left(kMaxSheetName).trimmed();
+    QString candidate = leftChars(base, kMaxSheetName).trimmed();
     for (int n = 2; isTaken(candidate); ++n) {
         const QString suffix = QStringLiteral(" (%1)").arg(n);
-        candidate = base.left(kMaxSheetName - suffix.size()).trimmed() + suffix;
+        candidate = leftChars(base, kMaxSheetName - suffix.size()).trimmed() + suffix;
     }
     return candidate;
 }
@@ -354,44 +348,18 @@ Status writeXlsx(const TableDocument &doc, const QString &path)
         fallback.push_back(TableSheet{doc.title, doc.title, {}});
         sheets = &fallback;
     }
-    SharedStrings strings;
-    QStringList names;
-    std::vector<int> lastRows;
-    std::vector<QByteArray> sheetXml;
-    for (const TableSheet &sheet : *sheets) {
-        names << xlsxSheetName(sheet.name, names);
-        lastRows.push_back(kXlsxHeaderRow + int(sheet.rows.size()));
-        QByteArray bytes;
-        SheetWriter(&bytes, strings).write(doc, sheet);
-        sheetXml.push_back(std::move(bytes));
-    }
 
-    QTemporaryDir tmp;
-    if (!tmp.isValid())
-        return Error{QCoreApplication::translate("Export", "cannot create a temporary folder: %1").arg(tmp.errorString()), path, 0, 0};
-    const QString tmpPath = tmp.filePath(QStringLiteral("export.xlsx"));
-    QuaZip zip(tmpPath);
-    if (!zip.open(QuaZip::mdCreate))
-        return Error{QCoreApplication::translate("Export", "cannot create the workbook"), path, 0, 0};
-    const int lastCol = int(doc.columns.size()) - 1;
-    bool ok = addEntry(zip, QStringLiteral("[Content_Types].xml"), contentTypes(int(names.size())))
-              && addEntry(zip, QStringLiteral("_rels/.rels"), QByteArray(kRootRels))
-              && addEntry(zip, QStringLiteral("xl/workbook.xml"), workbookXml(names, lastRows, lastCol))
-              && addEntry(zip, QStringLiteral("xl/_rels/workbook.xml.rels"), workbookRels(int(names.size())))
-              && addEntry(zip, QStringLiteral("xl/styles.xml"), QByteArray(kStyles));
-    for (std::size_t i = 0; ok && i < sheetXml.size(); ++i)
-        ok = addEntry(zip, QStringLiteral("xl/worksheets/sheet%1.xml").arg(i + 1), sheetXml[i]);
-    ok = ok && addEntry(zip, QStringLiteral("xl/sharedStrings.xml"), strings.xml());
-    zip.close();
-    if (!ok || zip.getZipError() != UNZ_OK)
-        return Error{QCoreApplication::translate("Export", "cannot write the workbook"), path, 0, 0};
-
-    // Move into place; replace an existing file only once the new one is complete.
-    if (QFile::exists(path) && !QFile::remove(path))
-        return Error{QCoreApplication::translate("Export", "cannot replace the existing file"), path, 0, 0};
-    if (!QFile::copy(tmpPath, path))
-        return Error{QCoreApplication::translate("Export", "cannot write the file"), path, 0, 0};
-    return {};
+    // Written beside the target, then renamed over it: on any error an
+    // existing file at `path` is left as it was.
+    auto tmp = reserveTemporaryFile(path);
+    if (!tmp)
+        return tmp.error();
+    Status s = writeWorkbook(doc, *sheets, tmp.value(), path);
+    if (s)
+        s = replaceFile(tmp.value(), path);
+    if (!s)
+        QFile::remove(tmp.value());
+    return s;
 }
 
 } // namespace kopru::exporting

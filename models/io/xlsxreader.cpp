@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/xlsxreader.h"
 
-#include <QBuffer>
+#include "io/zipreader.h"
+
 #include <QCoreApplication>
 #include <QDate>
 #include <QFile>
 #include <QHash>
 #include <QXmlStreamReader>
-
-#include <quazip/quazip.h>
-#include <quazip/quazipfile.h>
 
 #include <cmath>
 #include <vector>
@@ -29,13 +27,11 @@ QString tr(const char *text) { return QCoreApplication::translate("kopru::Workbo
 class Workbook
 {
 public:
-    Workbook(const QByteArray &bytes, QString displayName) : m_bytes(bytes), m_name(std::move(displayName)) {}
+    Workbook(const QByteArray &bytes, QString displayName) : m_zip(bytes), m_name(std::move(displayName)) {}
 
     Status open()
     {
-        m_buffer.setData(m_bytes);
-        m_zip.setIoDevice(&m_buffer);
-        if (!m_zip.open(QuaZip::mdUnzip))
+        if (m_zip.open() != ZipReader::Status::Ok)
             return fail(tr("not an .xlsx workbook (the file is not a zip archive)"));
         if (Status s = readWorkbook(); !s)
             return s;
@@ -67,29 +63,21 @@ private:
 
     Status part(const QString &path, QByteArray *out, bool optional = false)
     {
-        if (!m_zip.setCurrentFile(path, QuaZip::csInsensitive)) {
+        switch (m_zip.read(path, out, kMaxPartBytes)) {
+        case ZipReader::Status::Ok:
+            return {};
+        case ZipReader::Status::Missing:
             if (optional)
                 return {};
             return fail(tr("the workbook lacks its part %1").arg(path));
-        }
-        QuaZipFile file(&m_zip);
-        if (!file.open(QIODevice::ReadOnly))
-            return fail(tr("cannot read the part %1 of the workbook").arg(path));
-        out->clear();
-        char chunk[65536];
-        for (;;) {
-            const qint64 n = file.read(chunk, sizeof chunk);
-            if (n < 0)
-                return fail(tr("cannot read the part %1 of the workbook").arg(path));
-            if (n == 0)
-                break;
-            if (out->size() + n > kMaxPartBytes)
-                return fail(tr("the part %1 of the workbook is too large").arg(path));
-            out->append(chunk, int(n));
-        }
-        if (file.getZipError() != 0)
+        case ZipReader::Status::TooLarge:
+            return fail(tr("the part %1 of the workbook is too large").arg(path));
+        case ZipReader::Status::Damaged:
             return fail(tr("the part %1 of the workbook is damaged").arg(path));
-        return {};
+        case ZipReader::Status::NotAZip:
+            break;
+        }
+        return fail(tr("cannot read the part %1 of the workbook").arg(path));
     }
 
     Status xmlError(const QXmlStreamReader &xml, const QString &partName) const
@@ -354,10 +342,8 @@ private:
         return table;
     }
 
-    QByteArray m_bytes;
+    ZipReader m_zip;
     QString m_name;
-    QBuffer m_buffer;
-    QuaZip m_zip;
     QStringList m_sheetNames;
     QStringList m_sheetParts;
     QStringList m_shared;

@@ -8,9 +8,10 @@
 
 namespace kopru {
 
-// Reads the cell values of an .xlsx workbook (Office Open XML) with QuaZip
-// and QXmlStreamReader: shared strings (rich text runs joined), inline
-// strings, formula results, booleans, numbers and dates.
+// Reads the cell values of an .xlsx workbook (Office Open XML) with the
+// system minizip (io/zipreader.h) and QXmlStreamReader: shared strings (rich
+// text runs joined), inline strings, formula results, booleans, numbers and
+// dates.
 // Numbers come back as text the way a person would type them: whole numbers
 // without exponent or decimals (1.0000000146E10 → "10000000146"), others with
 // up to 15 significant digits. Cells with a date format become ISO dates

@@ -319,6 +319,7 @@ QVariant EntityTableModel::data(const QModelIndex &index, int role) const
         }
     case MinimumRole: return spec.kind == ValueKind::Rating ? 1 : spec.minimum;
     case MaximumRole: return spec.kind == ValueKind::Rating ? 5 : spec.maximum;
+    case RequiredRole: return spec.required;
     default: return {};
     }
 }

@@ -18,6 +18,7 @@ enum ItemRole {
     ChoicesRole,               // for lookup columns: QVariantList of QVariantList{id, name}
     MinimumRole,               // smallest allowed number of a numeric column
     MaximumRole,               // largest allowed number of a numeric column
+    RequiredRole,              // bool: the column must not be left empty
 };
 
 // What a column holds; decides validation, display and the editor.

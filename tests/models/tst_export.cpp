@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Exports of the placement plan, schedule and needs analysis, read back and
 // compared with the database: CSV through the project's CSV reader, XLSX
-// through unzip + XML (cell types, frozen pane, auto-filter) and the project's
-// XLSX reader, PDF through pdftotext, iCalendar parsed by hand.
+// (written by libxlsxwriter) through the project's zip reader + XML (cell
+// types, frozen pane, auto-filter) and its XLSX reader, PDF through pdftotext,
+// iCalendar parsed by hand.
 #include "common/testutil.h"
 
 #include "domain/nationalid.h"
@@ -11,18 +12,17 @@
 #include "export/pseudonymiser.h"
 #include "export/xlsxexport.h"
 #include "io/csvreader.h"
+#include "io/tablereader.h"
 #include "io/xlsxreader.h"
+#include "io/zipreader.h"
 
+#include <QDir>
 #include <QFile>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QXmlStreamReader>
 
-#if __has_include(<QuaZip-Qt6-1.4/quazip/quazipfile.h>)
-#include <QuaZip-Qt6-1.4/quazip/quazip.h>
-#include <QuaZip-Qt6-1.4/quazip/quazipfile.h>
-#define KOPRU_HAVE_QUAZIP_HEADERS 1
-#endif
+#include <limits>
 
 using namespace kopru;
 using namespace kopru::exporting;
@@ -50,16 +50,14 @@ QStringList icsLines(const QByteArray &bytes)
     return lines;
 }
 
-#ifdef KOPRU_HAVE_QUAZIP_HEADERS
+// One part of an .xlsx, read with the same minizip libxlsxwriter wrote it with.
 QByteArray zipEntry(const QString &zipPath, const QString &entry)
 {
-    QuaZip zip(zipPath);
-    if (!zip.open(QuaZip::mdUnzip) || !zip.setCurrentFile(entry))
-        return {};
-    QuaZipFile file(&zip);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    auto bytes = readZipEntry(zipPath, entry);
+    if (!bytes.ok())
+        qWarning("%s", qPrintable(bytes.message()));
+    return bytes.ok() ? bytes.value() : QByteArray();
 }
-#endif
 
 } // namespace
 
@@ -280,7 +278,6 @@ private slots:
         }
         QVERIFY(names2.contains(kEvilName + QStringLiteral(" +Çelik")));
 
-#ifdef KOPRU_HAVE_QUAZIP_HEADERS
         const QByteArray sheet = zipEntry(out, QStringLiteral("xl/worksheets/sheet2.xml"));
         QVERIFY(!sheet.isEmpty());
         QVERIFY(!sheet.contains("<f>")); // no formulas anywhere
@@ -320,9 +317,10 @@ private slots:
         QVERIFY(shared.contains("=HYPERLINK(&quot;x&quot;) +Çelik") || shared.contains("=HYPERLINK(\"x\") +Çelik"));
         const QByteArray styles = zipEntry(out, QStringLiteral("xl/styles.xml"));
         QVERIFY(styles.contains("formatCode=\"dd.mm.yyyy\""));
-#else
-        QSKIP("QuaZip headers not found: raw XML checks skipped");
-#endif
+        // Page setup: A4 landscape.
+        QVERIFY2(sheet.contains("paperSize=\"9\"") && sheet.contains("orientation=\"landscape\""), sheet.right(600).constData());
+        // Column widths from the document.
+        QVERIFY(sheet.contains("<cols>") && sheet.contains("customWidth=\"1\""));
     }
 
     void anonymisedXlsxSaysSoAndHasNoNames()
@@ -343,6 +341,118 @@ private slots:
                          qPrintable(cell));
     }
 
+    // The scenario that crashed while QuaZip brought its own minizip next to
+    // the one libxlsxwriter links: write with libxlsxwriter and read the same
+    // file back with the XLSX reader, in one process, again and again.
+    void xlsxWriteAndReadInOneProcessRepeatedly()
+    {
+        const QString out = path(QStringLiteral("repeat.xlsx"));
+        const auto expected = expectedPlan();
+        for (int round = 0; round < 3; ++round) {
+            auto summary = run(Kind::Plan, Format::Xlsx, out);
+            QVERIFY2(summary.ok(), qPrintable(summary.message()));
+            auto names = XlsxReader::sheetNames(out);
+            QVERIFY2(names.ok(), qPrintable(names.message()));
+            QCOMPARE(names.value().size(), 2);
+            int rows = 0;
+            for (const QString &sheet : names.value()) {
+                auto t = XlsxReader::read(out, sheet);
+                QVERIFY2(t.ok(), qPrintable(t.message()));
+                QVERIFY(t->rows.size() >= 2);
+                const int cId = int(t->rows[1].cells.indexOf(QStringLiteral("National ID")));
+                QVERIFY(cId >= 0);
+                for (std::size_t r = 2; r < t->rows.size(); ++r, ++rows)
+                    QVERIFY2(expected.contains(t->rows[r].cell(cId)), qPrintable(t->rows[r].cell(cId)));
+            }
+            QCOMPARE(rows, expected.size());
+            // The import's own reader takes the workbook too (by content, not by name).
+            TableReader::Options options;
+            options.sheet = QStringLiteral("Gazi MTAL");
+            auto imported = TableReader::read(out, options);
+            QVERIFY2(imported.ok(), qPrintable(imported.message()));
+            QVERIFY(imported->workbook);
+            QCOMPARE(imported->sheets, names.value());
+            QVERIFY2(imported->table.header.value(0).contains(QStringLiteral("Gazi MTAL")), qPrintable(imported->table.header.value(0)));
+            QVERIFY(zipEntry(out, QStringLiteral("xl/workbook.xml")).contains("Denizy"));
+        }
+        const QStringList leftovers = QDir(m_dir.path()).entryList({QStringLiteral(".*.tmp")}, QDir::Files | QDir::Hidden);
+        QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(QStringLiteral(", "))));
+    }
+
+    // Cell values libxlsxwriter must not get wrong, read back with the XLSX reader.
+    void xlsxCellEdgeCases()
+    {
+        TableDocument doc;
+        doc.title = QStringLiteral("Edge cases");
+        doc.notes = {QStringLiteral("note")};
+        doc.columns = {{QStringLiteral("Text"), ColumnType::Text, 30}, {QStringLiteral("ID"), ColumnType::Identifier, 14},
+                       {QStringLiteral("Date"), ColumnType::Date, 12}, {QStringLiteral("N"), ColumnType::Integer, 6},
+                       {QStringLiteral("D"), ColumnType::Decimal, 8}, {QStringLiteral("P"), ColumnType::Percent, 8}};
+        // Longer than Excel's 32,767 characters per cell, a surrogate pair across the cut.
+        const QString emoji = QStringLiteral("\U0001F600");
+        const QString longText = QString(32765, QLatin1Char('x')) + emoji + QString(100, QLatin1Char('y'));
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        TableSheet sheet{QStringLiteral("Şube: [1]/2"), QStringLiteral("Şube"), {}};
+        sheet.rows.push_back({QStringLiteral("=1+1"), QStringLiteral("01234567890"), QDate(1900, 3, 1), 42, 2.5, 0.125});
+        sheet.rows.push_back({QString(QStringLiteral("a\r\nb\rc") + QChar(1) + QStringLiteral("d\te")), QStringLiteral("+905551112233"), QDate(1850, 1, 2), QVariant(), nan,
+                              std::numeric_limits<double>::infinity()});
+        sheet.rows.push_back({longText, QString(), QDate(2027, 6, 14), qint64(10000000146), -0.5, 1.0});
+        doc.sheets.push_back(sheet);
+        const QString out = path(QStringLiteral("edge.xlsx"));
+        const Status s = writeXlsx(doc, out);
+        QVERIFY2(s.ok(), qPrintable(s.message()));
+
+        QCOMPARE(XlsxReader::sheetNames(out).value(), QStringList{QStringLiteral("Şube 1 2")});
+        auto t = XlsxReader::read(out);
+        QVERIFY2(t.ok(), qPrintable(t.message()));
+        QCOMPARE(t->header, QStringList{QStringLiteral("Edge cases — Şube")});
+        QCOMPARE(int(t->rows.size()), 2 + 3);
+        QCOMPARE(t->rows[2].cells, (QStringList{QStringLiteral("=1+1"), QStringLiteral("01234567890"), QStringLiteral("1900-03-01"),
+                                                QStringLiteral("42"), QStringLiteral("2.5"), QStringLiteral("0.125")}));
+        QCOMPARE(t->rows[3].cells, (QStringList{QStringLiteral("a\nb\ncd\te"), QStringLiteral("+905551112233"), QStringLiteral("02.01.1850")}));
+        const QString cut = t->rows[4].cell(0);
+        QCOMPARE(cut, QString(32765, QLatin1Char('x')) + QChar(0x2026)); // cut before the pair, not through it
+        QCOMPARE(t->rows[4].cells.mid(2), (QStringList{QStringLiteral("2027-06-14"), QStringLiteral("10000000146"), QStringLiteral("-0.5"),
+                                                       QStringLiteral("1")}));
+        const QByteArray xml = zipEntry(out, QStringLiteral("xl/worksheets/sheet1.xml"));
+        QVERIFY(!xml.contains("<f>"));
+        QVERIFY(!zipEntry(out, QStringLiteral("xl/sharedStrings.xml")).contains("_x00"));
+    }
+
+    // A failed export leaves the file that was there; errors name the file.
+    void failedXlsxLeavesTheOldFile()
+    {
+        TableDocument small;
+        small.title = QStringLiteral("Small");
+        small.columns = {{QStringLiteral("A"), ColumnType::Text, 10}};
+        small.sheets.push_back(TableSheet{QStringLiteral("One"), QStringLiteral("One"), {{QStringLiteral("first")}}});
+        const QString out = path(QStringLiteral("keep.xlsx"));
+        QVERIFY(writeXlsx(small, out).ok());
+        const QByteArray before = readAll(out);
+        QVERIFY(!before.isEmpty());
+
+        TableDocument tooWide = small; // more columns than a worksheet holds
+        tooWide.columns.resize(16385);
+        Status s = writeXlsx(tooWide, out);
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().file, out);
+        QVERIFY2(s.error().message.contains(QStringLiteral("One")), qPrintable(s.message()));
+        QCOMPARE(readAll(out), before);
+
+        const QString nowhere = path(QStringLiteral("no/such/folder/x.xlsx"));
+        s = writeXlsx(small, nowhere);
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().file, nowhere);
+        QVERIFY(!QFile::exists(nowhere));
+
+        // A successful export replaces the file.
+        small.sheets[0].rows[0][0] = QStringLiteral("second");
+        QVERIFY(writeXlsx(small, out).ok());
+        QCOMPARE(XlsxReader::read(out)->rows[1].cell(0), QStringLiteral("second"));
+        const QStringList leftovers = QDir(m_dir.path()).entryList({QStringLiteral(".*.tmp")}, QDir::Files | QDir::Hidden);
+        QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(QStringLiteral(", "))));
+    }
+
     void xlsxSheetNames_data()
     {
         QTest::addColumn<QString>("name");
@@ -354,6 +464,9 @@ private slots:
                               << QStringLiteral("İnegöl Hacı Sevim Yıldız Mobily");
         QTest::newRow("duplicate") << QStringLiteral("Gazi MTAL") << QStringList{QStringLiteral("gazi mtal")} << QStringLiteral("Gazi MTAL (2)");
         QTest::newRow("empty") << QString() << QStringList() << QStringLiteral("Sheet");
+        QTest::newRow("reserved") << QStringLiteral("history") << QStringList() << QStringLiteral("history (2)");
+        QTest::newRow("pair at the cut") << QString(30, QLatin1Char('a')) + QStringLiteral("\U0001F600") << QStringList()
+                                         << QString(30, QLatin1Char('a'));
     }
     void xlsxSheetNames()
     {

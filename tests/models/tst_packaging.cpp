@@ -79,7 +79,7 @@ private slots:
         QVERIFY2(!deb.isEmpty(), "cpack -G DEB made no package");
         QString info;
         QCOMPARE(run(QStringLiteral("dpkg-deb"), {QStringLiteral("--field"), deb, QStringLiteral("Depends")}, &info), 0);
-        for (const char *dependency : {"libqt6widgets6", "libqt6sql6-sqlite", "libqt6charts6", "libxlsxwriter4", "libquazip1-qt6-1"})
+        for (const char *dependency : {"libqt6widgets6", "libqt6sql6-sqlite", "libqt6charts6", "libxlsxwriter4", "libminizip1"})
             QVERIFY2(info.contains(QLatin1String(dependency)), dependency);
 
         const QString root = m_out.filePath(QStringLiteral("unpacked"));

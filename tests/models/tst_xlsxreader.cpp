@@ -4,8 +4,11 @@
 // (make_handmade_xlsx.py): shared/inline/rich strings, numbers, dates, sheets.
 #include "io/tablereader.h"
 #include "io/xlsxreader.h"
+#include "io/zipreader.h"
 
+#include <QDir>
 #include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace kopru;
@@ -166,6 +169,80 @@ private slots:
         QCOMPARE(r.error().line, 0); // unreadable, not a bad row
         auto none = XlsxReader::read(fixture("does-not-exist.xlsx"));
         QVERIFY(!none.ok());
+    }
+
+    // The zip layer (system minizip through our QIODevice callbacks).
+    void zipEntries()
+    {
+        const QString book = fixture("libreoffice.xlsx");
+        auto workbook = readZipEntry(book, QStringLiteral("xl/workbook.xml"));
+        QVERIFY2(workbook.ok(), qPrintable(workbook.message()));
+        QVERIFY(workbook->contains("<sheet "));
+        QCOMPARE(workbook->size(), 953); // unpacked size in the zip directory
+        auto upper = readZipEntry(book, QStringLiteral("XL/Workbook.XML")); // Office compares names without case
+        QVERIFY(upper.ok());
+        QCOMPARE(upper.value(), workbook.value());
+
+        ZipReader zip(book);
+        QCOMPARE(zip.open(), ZipReader::Status::Ok);
+        QVERIFY(zip.entryNames().contains(QStringLiteral("xl/worksheets/sheet2.xml")));
+        QByteArray bytes;
+        QCOMPARE(zip.read(QStringLiteral("xl/styles.xml"), &bytes, 100), ZipReader::Status::TooLarge);
+        QVERIFY(bytes.isEmpty());
+        QCOMPARE(zip.read(QStringLiteral("xl/styles.xml"), &bytes), ZipReader::Status::Ok);
+        QCOMPARE(bytes.size(), 5483);
+
+        auto missing = readZipEntry(book, QStringLiteral("xl/nothing.xml"));
+        QVERIFY(!missing.ok());
+        QCOMPARE(missing.error().file, book);
+        QVERIFY2(missing.message().contains(QStringLiteral("xl/nothing.xml")), qPrintable(missing.message()));
+        auto notZip = readZipEntry(QStringLiteral(KOPRU_TEST_DATA "/import/libreoffice.fods"), QStringLiteral("xl/workbook.xml"));
+        QVERIFY(!notZip.ok());
+        QVERIFY2(notZip.message().contains(QStringLiteral("not a zip")), qPrintable(notZip.message()));
+        auto absent = readZipEntry(fixture("does-not-exist.xlsx"), QStringLiteral("xl/workbook.xml"));
+        QVERIFY(!absent.ok());
+        QVERIFY2(absent.message().contains(QStringLiteral("cannot open")), qPrintable(absent.message()));
+        QCOMPARE(ZipReader(QByteArray()).open(), ZipReader::Status::NotAZip);
+    }
+
+    // Paths outside ASCII (minizip gets a QFile, never an 8-bit path).
+    void unicodePath()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString folder = dir.filePath(QStringLiteral("Öğretmen listeleri ş"));
+        QVERIFY(QDir().mkpath(folder));
+        const QString copy = folder + QStringLiteral("/çalışma İ.xlsx");
+        QVERIFY(QFile::copy(fixture("libreoffice.xlsx"), copy));
+        auto t = XlsxReader::read(copy);
+        QVERIFY2(t.ok(), qPrintable(t.message()));
+        QCOMPARE(t->rows[0].cell(1), QStringLiteral("Ayşe"));
+        QVERIFY(readZipEntry(copy, QStringLiteral("xl/sharedStrings.xml")).ok());
+    }
+
+    // A part whose compressed data is damaged: a clear message naming the
+    // file and the part, not a crash and not garbage cells.
+    void damagedPart()
+    {
+        QFile f(fixture("libreoffice.xlsx"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QByteArray bytes = f.readAll();
+        const QByteArray name = "xl/worksheets/sheet1.xml";
+        const qsizetype header = bytes.indexOf(name) - 30; // local headers come before the central directory
+        QVERIFY(header > 0 && bytes.mid(header, 4) == QByteArray("PK\x03\x04", 4)); // the local header of sheet1.xml
+        const int nameLength = quint8(bytes[header + 26]) | quint8(bytes[header + 27]) << 8;
+        const int extraLength = quint8(bytes[header + 28]) | quint8(bytes[header + 29]) << 8;
+        const qsizetype data = header + 30 + nameLength + extraLength;
+        for (int i = 20; i < 60; ++i)
+            bytes[data + i] = char(bytes[data + i] ^ 0x5A);
+
+        auto sheets = XlsxReader::sheetNamesBytes(bytes, QStringLiteral("damaged.xlsx")); // other parts are intact
+        QVERIFY2(sheets.ok(), qPrintable(sheets.message()));
+        auto t = XlsxReader::readBytes(bytes, {}, QStringLiteral("damaged.xlsx"));
+        QVERIFY(!t.ok());
+        QCOMPARE(t.error().file, QStringLiteral("damaged.xlsx"));
+        QCOMPARE(t.error().line, 0);
+        QVERIFY2(t.message().contains(QStringLiteral("the part xl/worksheets/sheet1.xml of the workbook is damaged")), qPrintable(t.message()));
     }
 
     void tableReaderRecognisesWorkbooks()

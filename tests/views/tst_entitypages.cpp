@@ -3,6 +3,7 @@
 // as status messages, add and undo, Turkish search typed into the search box,
 // and the explicit confirmation before placements go with a partner.
 #include "common/testutil.h"
+#include "delegates/entitydelegate.h"
 #include "demo/demogenerator.h"
 #include "itemmodels/partnertablemodel.h"
 #include "itemmodels/roles.h"
@@ -17,6 +18,8 @@
 #include "pages/teacherspage.h"
 
 #include <QApplication>
+#include <QDateEdit>
+#include <QStandardItemModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -137,6 +140,75 @@ private slots:
             QVERIFY2(message.contains(QStringLiteral("National ID")), qPrintable(message));
             QCOMPARE(proxyIndexOf(browser, m_isikId, 0).data().toString(), QStringLiteral("10000000146"));
         }
+    }
+
+    void optionalDateCanBeClearedButRequiredDateCannot()
+    {
+        QVERIFY(Sql::exec(c(), QStringLiteral("UPDATE partner SET protocol_date = '2025-03-01' WHERE id = %1").arg(m_partnerWithPlacements)));
+        QUndoStack undo;
+        std::unique_ptr<Page> page(createPartnersPage(&undo, nullptr));
+        page->setDatabase(m_db.get());
+        page->resize(1400, 700);
+        page->show();
+        QVERIFY(QTest::qWaitForWindowExposed(page.get()));
+        auto *browser = page->findChild<EntityBrowser *>();
+        auto *view = page->findChild<QTableView *>(QStringLiteral("entities"));
+        QVERIFY(browser && view);
+        int dateColumn = -1;
+        for (int col = 0; col < browser->proxy()->columnCount() && dateColumn < 0; ++col)
+            if (browser->proxy()->index(0, col).data(ValueKindRole).toInt() == int(ValueKind::Date))
+                dateColumn = col;
+        QVERIFY(dateColumn >= 0);
+        const QModelIndex cell = proxyIndexOf(browser, m_partnerWithPlacements, dateColumn);
+        QVERIFY(!cell.data(RequiredRole).toBool());
+        QCOMPARE(cell.data().toString(), QStringLiteral("01.03.2025"));
+        view->setCurrentIndex(cell);
+        view->edit(cell);
+        QDateEdit *editor = nullptr;
+        for (QDateEdit *e : view->viewport()->findChildren<QDateEdit *>())
+            if (e->isVisible())
+                editor = e;
+        QVERIFY(editor);
+        QCOMPARE(editor->date(), QDate(2025, 3, 1));
+        QTest::keyClick(editor, Qt::Key_Delete);
+        QCOMPARE(editor->text(), editor->specialValueText());
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_VERIFY(!editor->isVisible());
+        const auto stored = [this] {
+            return scalar(c(), QStringLiteral("SELECT coalesce(protocol_date, 'NULL') FROM partner WHERE id = %1").arg(m_partnerWithPlacements)).toString();
+        };
+        QCOMPARE(stored(), QStringLiteral("NULL"));
+        const QString shown = proxyIndexOf(browser, m_partnerWithPlacements, dateColumn).data().toString();
+        QCOMPARE(shown, QStringLiteral("—")); // empty dates show a dash
+        QCOMPARE(undo.count(), 1);
+        undo.undo();
+        QCOMPARE(stored(), QStringLiteral("2025-03-01"));
+
+        // An empty optional date opens at "(none)"; leaving it so writes nothing new.
+        undo.redo();
+        view->edit(proxyIndexOf(browser, m_partnerWithPlacements, dateColumn));
+        editor = nullptr;
+        for (QDateEdit *e : view->viewport()->findChildren<QDateEdit *>())
+            if (e->isVisible())
+                editor = e;
+        QVERIFY(editor);
+        QCOMPARE(editor->text(), editor->specialValueText());
+        QTest::keyClick(editor, Qt::Key_Escape);
+        QCOMPARE(stored(), QStringLiteral("NULL"));
+
+        // A required date (a session's start) has no "(none)" and Delete does not clear it.
+        EntityDelegate delegate;
+        QStandardItemModel required(1, 1);
+        required.setData(required.index(0, 0), int(ValueKind::Date), ValueKindRole);
+        required.setData(required.index(0, 0), true, RequiredRole);
+        required.setData(required.index(0, 0), QDate(2026, 5, 4), Qt::EditRole);
+        QWidget host;
+        std::unique_ptr<QWidget> raw(delegate.createEditor(&host, QStyleOptionViewItem(), required.index(0, 0)));
+        auto *requiredEditor = qobject_cast<QDateEdit *>(raw.get());
+        QVERIFY(requiredEditor);
+        QVERIFY(requiredEditor->specialValueText().isEmpty());
+        delegate.setEditorData(requiredEditor, required.index(0, 0));
+        QCOMPARE(requiredEditor->date(), QDate(2026, 5, 4));
     }
 
     void addedTeacherIsGoneAfterUndo()

@@ -6,6 +6,7 @@
 
 #include <QComboBox>
 #include <QDateEdit>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QRegularExpressionValidator>
 #include <QSpinBox>
@@ -14,11 +15,17 @@ namespace kopru {
 
 namespace {
 
+// An optional date's editor shows this, its minimum, as "(none)": choosing it
+// (or pressing Delete) clears the date.
+const QDate kNoDate(1900, 1, 1);
+
 ValueKind kindOf(const QModelIndex &index)
 {
     const QVariant v = index.data(ValueKindRole);
     return v.isValid() ? ValueKind(v.toInt()) : ValueKind::Text;
 }
+
+bool isCleared(const QDateEdit *date) { return !date->specialValueText().isEmpty() && date->date() == kNoDate; }
 
 } // namespace
 
@@ -45,6 +52,11 @@ QWidget *EntityDelegate::createEditor(QWidget *parent, const QStyleOptionViewIte
         auto *edit = new QDateEdit(parent);
         edit->setDisplayFormat(ValueCheck::dateDisplayFormat());
         edit->setCalendarPopup(true);
+        if (!index.data(RequiredRole).toBool()) {
+            edit->setMinimumDate(kNoDate);
+            edit->setSpecialValueText(tr("(none)"));
+            edit->setToolTip(tr("Delete clears the date"));
+        }
         return edit;
     }
     case ValueKind::Integer:
@@ -83,7 +95,11 @@ void EntityDelegate::setEditorData(QWidget *editor, const QModelIndex &index) co
         const int at = combo->findData(value);
         combo->setCurrentIndex(at >= 0 ? at : 0);
     } else if (auto *date = qobject_cast<QDateEdit *>(editor)) {
-        date->setDate(value.toDate().isValid() ? value.toDate() : QDate::currentDate());
+        const QDate current = value.toDate();
+        if (current.isValid())
+            date->setDate(current);
+        else
+            date->setDate(date->specialValueText().isEmpty() ? QDate::currentDate() : kNoDate);
     } else if (auto *spin = qobject_cast<QSpinBox *>(editor)) {
         spin->setValue(value.isNull() ? spin->minimum() : value.toInt());
     } else if (auto *line = qobject_cast<QLineEdit *>(editor)) {
@@ -99,13 +115,29 @@ void EntityDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, co
     if (auto *combo = qobject_cast<QComboBox *>(editor))
         model->setData(index, combo->currentData(), Qt::EditRole);
     else if (auto *date = qobject_cast<QDateEdit *>(editor))
-        model->setData(index, date->date(), Qt::EditRole);
+        model->setData(index, isCleared(date) ? QVariant() : QVariant(date->date()), Qt::EditRole);
     else if (auto *spin = qobject_cast<QSpinBox *>(editor))
         model->setData(index, spin->value(), Qt::EditRole);
     else if (auto *line = qobject_cast<QLineEdit *>(editor))
         model->setData(index, line->text(), Qt::EditRole);
     else
         QStyledItemDelegate::setModelData(editor, model, index);
+}
+
+bool EntityDelegate::eventFilter(QObject *watched, QEvent *event)
+{
+    // Delete or Backspace with the whole date selected clears an optional date.
+    auto *date = qobject_cast<QDateEdit *>(watched);
+    if (date && !date->specialValueText().isEmpty() && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        const bool allSelected = date->findChild<QLineEdit *>()
+                                 && date->findChild<QLineEdit *>()->selectedText() == date->text();
+        if (key == Qt::Key_Delete || (key == Qt::Key_Backspace && allSelected)) {
+            date->setDate(kNoDate);
+            return true;
+        }
+    }
+    return QStyledItemDelegate::eventFilter(watched, event);
 }
 
 void EntityDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option, const QModelIndex &) const
