@@ -179,11 +179,17 @@ private:
 
     void paragraph(const QString &text, FontRole role, double spaceAfter)
     {
-        const double h = textHeight(role, text, m_width);
+        double advance = -1;
+        const double h = textHeight(role, text, m_width, &advance);
         if (h > remaining() && m_y > m_bodyTop)
             newPage(m_pages.back().section);
         Op op{Op::Kind::Text, QRectF(0, m_y, m_width, h), text, role, Qt::TextWordWrap | Qt::AlignLeft, {}};
-        op.glyphs = &m_glyphs->get(role, text, m_width);
+        if (advance >= 0) { // fits on one line: the measured glyphs are the painted ones
+            op.baselineX = 0;
+            op.glyphs = &m_glyphs->get(role, text);
+        } else {
+            op.glyphs = &m_glyphs->get(role, text, m_width);
+        }
         m_pages.back().ops.push_back(std::move(op));
         m_y += h + spaceAfter;
     }
