@@ -22,6 +22,9 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QMenu>
+#include <QLocale>
+#include <QTranslator>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QHeaderView>
@@ -280,6 +283,29 @@ private slots:
         // Reopening shows the stored choice.
         PreferencesDialog again;
         QCOMPARE(again.findChild<QComboBox *>(QStringLiteral("language"))->currentData().toString(), language);
+    }
+
+    void navigationShowsEveryPageTitleWhole()
+    {
+        for (const QString language : {QStringLiteral("tr"), QStringLiteral("en")}) {
+            LanguageSetup::install(*QCoreApplication::instance(), language);
+            MainWindow w;
+            w.resize(1000, 700);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            auto *navigation = w.findChild<QListWidget *>(QStringLiteral("navigation"));
+            QVERIFY(navigation);
+            QCOMPARE(navigation->horizontalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
+            for (int row = 0; row < navigation->count(); ++row) {
+                const QRect item = navigation->visualItemRect(navigation->item(row));
+                const int needed = navigation->iconSize().width() + navigation->fontMetrics().horizontalAdvance(navigation->item(row)->text());
+                QVERIFY2(needed < item.width() && item.right() <= navigation->viewport()->width(),
+                         qPrintable(QStringLiteral("%1: %2 px needed, %3 px shown").arg(navigation->item(row)->text()).arg(needed).arg(item.width())));
+            }
+        }
+        for (QTranslator *t : QCoreApplication::instance()->findChildren<QTranslator *>())
+            QCoreApplication::removeTranslator(t);
+        QLocale::setDefault(QLocale::c());
     }
 
     void overviewShowsTheOpenDatabase()

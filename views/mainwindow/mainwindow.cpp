@@ -13,10 +13,13 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QListWidget>
+#include <QStyle>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QUndoStack>
+
+#include <algorithm>
 
 namespace kopru {
 
@@ -72,12 +75,21 @@ void MainWindow::createCentralArea()
         });
         connect(page, &Page::dataModified, this, [this, page] { refreshPagesExcept(page); });
     }
-    m_navigation->setMinimumWidth(160);
-    m_navigation->setMaximumWidth(320);
+    // Wide enough for the longest page title in the UI language, never a
+    // horizontal scroll bar: icon, spacing, text, frame and a vertical scroll bar.
+    int textWidth = 0;
+    for (int row = 0; row < m_navigation->count(); ++row)
+        textWidth = std::max(textWidth, m_navigation->fontMetrics().horizontalAdvance(m_navigation->item(row)->text()));
+    const int chrome = m_navigation->iconSize().width() + 4 * m_navigation->spacing() + 2 * m_navigation->frameWidth()
+                       + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 24;
+    m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_navigation->setTextElideMode(Qt::ElideRight);
+    m_navigation->setMinimumWidth(std::clamp(textWidth + chrome, 160, 320));
+    m_navigation->setMaximumWidth(std::max(320, m_navigation->minimumWidth()));
     connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::showPageIndex);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({200, 1000});
+    m_splitter->setSizes({m_navigation->minimumWidth(), 1000});
     m_splitter->setChildrenCollapsible(false);
     setCentralWidget(m_splitter);
     m_navigation->setCurrentRow(0);
