@@ -11,6 +11,8 @@ namespace {
 
 // Splits `text` into records; calls `record(line, cells)` for each one and
 // stops early when it returns false. Returns an Error for malformed input.
+// Unquoted cells (nearly all of a survey) are copied out of `text` in one
+// piece; quoted ones in runs between quotes and line breaks.
 template<typename Sink>
 Status split(const QString &text, QChar delimiter, const QString &fileName, Sink record)
 {
@@ -47,6 +49,14 @@ Status split(const QString &text, QChar delimiter, const QString &fileName, Sink
             ++p;
             bool closed = false;
             while (p < end) {
+                // The run up to the next quote or line break, as it is.
+                const QChar *run = p;
+                while (p < end && p->unicode() != u'"' && p->unicode() != u'\r' && p->unicode() != u'\n')
+                    ++p;
+                if (p != run)
+                    cell.append(run, p - run);
+                if (p == end)
+                    break;
                 const char16_t q = p->unicode();
                 if (q == u'"') {
                     if (p + 1 < end && p[1].unicode() == u'"') {
@@ -58,18 +68,12 @@ Status split(const QString &text, QChar delimiter, const QString &fileName, Sink
                     closed = true;
                     break;
                 }
-                if (q == u'\r') {
-                    // CRLF and lone CR inside quotes become LF.
-                    cell += QLatin1Char('\n');
-                    ++line;
+                // CRLF and lone CR inside quotes become LF.
+                cell += QLatin1Char('\n');
+                ++line;
+                ++p;
+                if (q == u'\r' && p < end && p->unicode() == u'\n')
                     ++p;
-                    if (p < end && p->unicode() == u'\n')
-                        ++p;
-                    continue;
-                }
-                if (q == u'\n')
-                    ++line;
-                cell += *p++;
             }
             if (!closed)
                 return Error{QCoreApplication::translate("CsvReader", "a quoted field starts here and never ends (a missing closing \")"),
@@ -99,7 +103,15 @@ Status split(const QString &text, QChar delimiter, const QString &fileName, Sink
             recordLine = line;
             continue;
         }
-        cell += *p++;
+        // Unquoted text up to the next separator or line break; a quote in
+        // it is an ordinary character.
+        const QChar *run = p;
+        while (p < end && p->unicode() != sep && p->unicode() != u'\r' && p->unicode() != u'\n')
+            ++p;
+        if (cell.isEmpty())
+            cell = QString(run, p - run);
+        else
+            cell.append(run, p - run);
     }
     if (!cell.isEmpty() || !cells.isEmpty() || anyContent)
         finishRecord();
