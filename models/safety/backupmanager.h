@@ -49,7 +49,10 @@ public:
     // is a short lower-case token (letters, digits, '-').
     Expected<BackupInfo> backup(const QString &databasePath, const QString &reason);
     // The same for an open database; call before writing (import, plan, …).
-    // Skipped when the newest backup already holds the current state.
+    // Skipped when the newest backup already holds the current state. Uses
+    // only the path and access mode of `db` (never its connection), so it may
+    // run on another thread while `db` reads; `db` must stay open until it
+    // returns.
     Status backupBeforeChange(const Database &db, const QString &reason);
     // Before opening for writing: backs up a file whose schema is older than
     // this program's (it is about to be migrated). Does nothing otherwise.
@@ -74,6 +77,9 @@ public:
 
 private:
     QString newBackupPath(const QString &databasePath, const QString &reason) const;
+    // backup(); `sourceOpenForWriting`: the database is open for writing in
+    // this process (a faster copy is then safe, see vacuumInto()).
+    Expected<BackupInfo> write(const QString &databasePath, const QString &reason, bool sourceOpenForWriting);
 
     QString m_root;
     int m_keep;
