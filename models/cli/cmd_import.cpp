@@ -11,10 +11,13 @@
 #include "safety/backupmanager.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
 
 namespace kopru::cli {
 
 namespace {
+Q_LOGGING_CATEGORY(lcImportCli, "kopru.import.cli", QtInfoMsg)
 QString tr(const char *text) { return QCoreApplication::translate("kopru::cli", text); }
 } // namespace
 
@@ -42,7 +45,12 @@ int runImport(const QStringList &raw, Io &io)
         return fail(io, Usage, tr("unknown delimiter %1 (auto, ',', ';', tab)").arg(args.value(QStringLiteral("--delimiter"))));
     options.sheet = args.value(QStringLiteral("--sheet"));
 
+    // Phase times for profiling: QT_LOGGING_RULES="kopru.import*.debug=true".
+    QElapsedTimer timer;
+    timer.start();
+    const auto phase = [&](const char *what) { qCDebug(lcImportCli) << what << "in" << timer.restart() << "ms"; };
     auto table = TableReader::read(file, options);
+    phase("read the file");
     if (!table) {
         // Malformed content (with a line) is refused data; an unreadable file is a usage error.
         io.err << table.message() << Qt::endl;
@@ -51,13 +59,17 @@ int runImport(const QStringList &raw, Io &io)
     auto db = Database::open(dbPath);
     if (!db)
         return fail(io, Usage, db.message());
+    phase("opened the database");
     if (db.value()->isReadOnly() && !args.has(QStringLiteral("--dry-run")))
         return fail(io, Usage, tr("%1 is read-only").arg(dbPath));
 
     ImportOptions importOptions;
     importOptions.dryRun = args.has(QStringLiteral("--dry-run"));
-    if (Status s = importOptions.dryRun ? Status() : BackupManager().backupBeforeChange(*db.value(), QStringLiteral("import")); !s) return fail(io, Usage, s.message());
+    if (Status s = importOptions.dryRun ? Status() : BackupManager().backupBeforeChange(*db.value(), QStringLiteral("import")); !s)
+        return fail(io, Usage, s.message());
+    phase("backed up");
     const ImportReport report = Importer::run(db.value()->connection(), kind, table.value().table, importOptions);
+    phase("imported");
     for (const Error &e : report.errors)
         io.err << e.toString() << Qt::endl;
     if (!report.ok()) {

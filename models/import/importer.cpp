@@ -71,6 +71,7 @@ ImportReport Importer::run(QSqlDatabase db, ImportKind kind, const SourceTable &
         report.errors << s.error();
         return report;
     }
+    qCDebug(lcImport) << "lookups loaded in" << timer.elapsed() << "ms";
     ColumnMapping mapping = ColumnMapper::automatic(kind, table.header, kind == ImportKind::Needs ? lookups.competencyCodes() : QStringList());
     ColumnMapper::applyOverrides(mapping, options.overrides);
     checkMapping(kind, table, mapping, report);
@@ -138,6 +139,7 @@ ImportReport Importer::run(QSqlDatabase db, ImportKind kind, const SourceTable &
         return report;
     }
     Status written = kind == ImportKind::Needs ? needs.write(db, tick) : plan.write(db, tick);
+    qCDebug(lcImport) << "written in" << timer.elapsed() << "ms";
     if (written) {
         // The audit log keeps what happened, without personal data.
         written = Sql::exec(db, QStringLiteral("INSERT INTO audit_log(action, details) VALUES ('import', ?)"), {report.summary()});

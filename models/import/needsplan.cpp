@@ -7,6 +7,9 @@
 #include <QHash>
 #include <QSqlQuery>
 
+#include <algorithm>
+#include <tuple>
+
 namespace kopru {
 
 namespace {
@@ -23,6 +26,32 @@ qint64 resolve(const ImportLookups &lookups, const QString &code, int fieldId)
     if (code.startsWith(QLatin1Char('*')))
         return lookups.competencyIn(fieldId, lookups.fieldCode(fieldId) + code.mid(1));
     return lookups.competencyIn(fieldId, code);
+}
+
+// A level as stored in a Rating: 0 for none (NULL). Levels are 1..5 (the
+// parsers and the CHECK constraint of need_rating see to that), so 0 is free.
+int levelOf(const QVariant &v) { return v.isNull() ? 0 : v.toInt(); }
+QVariant levelVariant(int level) { return level == 0 ? QVariant() : QVariant(level); }
+
+// A new rating as one integer, for the block insert: bits 0-2 need, 3-5
+// proficiency (0 = NULL), then the round, the competency id and the teacher
+// id. Ratings whose numbers do not fit are written as five values instead.
+constexpr int kRoundShift = 6, kRoundBits = 7;
+constexpr int kCompetencyShift = kRoundShift + kRoundBits, kCompetencyBits = 24;
+constexpr int kTeacherShift = kCompetencyShift + kCompetencyBits, kTeacherBits = 63 - kTeacherShift;
+
+template<typename Rating>
+bool packable(const Rating &r)
+{
+    return r.teacher >= 0 && r.teacher < (qint64(1) << kTeacherBits) && r.competency >= 0 && r.competency < (qint64(1) << kCompetencyBits)
+        && r.round >= 0 && r.round < (1 << kRoundBits) && r.need >= 0 && r.need <= 7 && r.proficiency >= 0 && r.proficiency <= 7;
+}
+
+template<typename Rating>
+qint64 pack(const Rating &r)
+{
+    return (r.teacher << kTeacherShift) | (r.competency << kCompetencyShift) | (qint64(r.round) << kRoundShift) | (qint64(r.proficiency) << 3)
+        | qint64(r.need);
 }
 
 } // namespace
@@ -115,7 +144,7 @@ void NeedsPlan::planWide(ImportContext &ctx)
             r.teacher = teacher->id;
             r.competency = competency;
             r.round = round;
-            r.need = *level;
+            r.need = levelOf(*level);
             r.line = row.line;
             m_ratings.push_back(r);
         }
@@ -175,7 +204,7 @@ void NeedsPlan::planLong(ImportContext &ctx)
             continue;
         }
         seen.insert(key, row.line);
-        m_ratings.push_back(Rating{teacher->id, competency, round, *need, *proficiency, row.line, Rating::Insert});
+        m_ratings.push_back(Rating{teacher->id, competency, round, row.line, levelOf(*need), levelOf(*proficiency), Rating::Insert});
     }
 }
 
@@ -183,22 +212,34 @@ Status NeedsPlan::classify(ImportContext &ctx)
 {
     if (!ctx.report.errors.isEmpty() || m_ratings.empty())
         return {};
-    struct Old { QVariant need, proficiency; };
-    QHash<quint64, Old> existing;
+    // The ratings in the database, sorted by key (the primary key's order,
+    // in which SQLite returns them anyway), looked up by binary search.
+    struct Old
+    {
+        qint64 teacher, competency;
+        int round, need, proficiency;
+        auto key() const { return std::tie(teacher, competency, round); }
+    };
+    std::vector<Old> existing;
     QSqlQuery q(ctx.db);
     q.setForwardOnly(true);
-    if (Status s = Sql::prepare(q, QStringLiteral("SELECT teacher_id, competency_id, round, need, proficiency FROM need_rating")); !s || !(s = Sql::run(q)))
+    if (Status s = Sql::prepare(q, QStringLiteral("SELECT teacher_id, competency_id, round, need, proficiency FROM need_rating "
+                                                  "ORDER BY teacher_id, competency_id, round"));
+        !s || !(s = Sql::run(q)))
         return s;
-    existing.reserve(int(m_ratings.size()));
     while (q.next())
-        existing.insert(ratingKey(q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toInt()), Old{q.value(3), q.value(4)});
-    auto same = [](const QVariant &a, const QVariant &b) { return a.isNull() || b.isNull() ? a.isNull() == b.isNull() : a.toInt() == b.toInt(); };
+        existing.push_back(Old{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toInt(), levelOf(q.value(3)), levelOf(q.value(4))});
+    m_existing = qint64(existing.size());
+    const auto byKey = [](const Old &a, const Old &b) { return a.key() < b.key(); };
+    if (!std::is_sorted(existing.cbegin(), existing.cend(), byKey))
+        std::sort(existing.begin(), existing.end(), byKey);
     for (Rating &r : m_ratings) {
-        auto it = existing.constFind(ratingKey(r.teacher, r.competency, r.round));
-        if (it == existing.constEnd()) {
+        const Old probe{r.teacher, r.competency, r.round, 0, 0};
+        const auto it = std::lower_bound(existing.cbegin(), existing.cend(), probe, byKey);
+        if (it == existing.cend() || it->key() != probe.key()) {
             r.action = Rating::Insert;
             ++ctx.report.inserted;
-        } else if (same(it->need, r.need) && (!m_withProficiency || same(it->proficiency, r.proficiency))) {
+        } else if (it->need == r.need && (!m_withProficiency || it->proficiency == r.proficiency)) {
             r.action = Rating::Skip;
             ++ctx.report.skipped;
         } else {
@@ -219,29 +260,72 @@ Status NeedsPlan::write(QSqlDatabase db, const std::function<bool()> &tick)
                                             : QStringLiteral("UPDATE need_rating SET need = ? WHERE teacher_id = ? AND competency_id = ? AND round = ?"));
         !s)
         return s;
-    // New ratings go in blocks of kBlock rows per statement: one statement per
-    // rating costs more in the driver than SQLite needs to store it.
-    constexpr int kBlock = 100;
+    // New ratings go in blocks of many rows per statement: one statement per
+    // rating costs more in the driver than SQLite needs to store it. Binding
+    // is what Qt's driver spends most on (it formats a placeholder name for
+    // every value), so when the numbers allow, a rating travels as one
+    // integer that SQLite takes apart again (see pack()): one bound value
+    // per rating instead of five.
+    const bool packed = std::all_of(m_ratings.cbegin(), m_ratings.cend(),
+                                    [](const Rating &r) { return r.action != Rating::Insert || packable(r); });
+    const int kBlock = packed ? 500 : 100;
     QSqlQuery block(db);
     {
         QStringList rows;
         for (int i = 0; i < kBlock; ++i)
-            rows << QStringLiteral("(?, ?, ?, ?, ?)");
-        if (Status s = Sql::prepare(block, QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, round, need, proficiency) VALUES ")
-                                               + rows.join(QLatin1Char(',')));
-            !s)
+            rows << (packed ? QStringLiteral("(?)") : QStringLiteral("(?, ?, ?, ?, ?)"));
+        const QString sql = packed ? QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, round, need, proficiency) "
+                                                    "SELECT column1 >> %1, (column1 >> %2) & %3, (column1 >> %4) & %5, "
+                                                    "nullif(column1 & 7, 0), nullif((column1 >> 3) & 7, 0) FROM (VALUES %6)")
+                                         .arg(kTeacherShift)
+                                         .arg(kCompetencyShift)
+                                         .arg((qint64(1) << kCompetencyBits) - 1)
+                                         .arg(kRoundShift)
+                                         .arg((1 << kRoundBits) - 1)
+                                         .arg(rows.join(QLatin1Char(',')))
+                                   : QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, round, need, proficiency) VALUES ")
+                                         + rows.join(QLatin1Char(','));
+        if (Status s = Sql::prepare(block, sql); !s)
             return s;
+    }
+    // A bulk load (more new ratings than the table holds, e.g. a whole
+    // national survey) drops the table's secondary indexes and builds them
+    // again after the inserts: sorting once costs less than hundreds of
+    // thousands of inserts at random places. The SQL that made each index is
+    // run again as it is, inside the import's transaction, so a failed or
+    // cancelled import rolls the drop back too.
+    struct Index { QString name, sql; };
+    std::vector<Index> indexes;
+    const qint64 inserts = std::count_if(m_ratings.cbegin(), m_ratings.cend(), [](const Rating &r) { return r.action == Rating::Insert; });
+    if (inserts >= 10000 && inserts > m_existing) {
+        QSqlQuery q(db);
+        if (Status s = Sql::prepare(q, QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'need_rating' "
+                                                      "AND sql IS NOT NULL"));
+            !s || !(s = Sql::run(q)))
+            return s;
+        while (q.next())
+            indexes.push_back({q.value(0).toString(), q.value(1).toString()});
+        q.finish();
+        for (const Index &index : indexes) {
+            QString name = index.name;
+            if (Status s = Sql::exec(db, QStringLiteral("DROP INDEX \"%1\"").arg(name.replace(QLatin1Char('"'), QStringLiteral("\"\"")))); !s)
+                return s;
+        }
     }
     std::vector<const Rating *> pending;
     pending.reserve(kBlock);
-    auto flush = [&](QSqlQuery &q) -> Status {
+    auto flush = [&](QSqlQuery &q, bool packedRows) -> Status {
         int i = 0;
         for (const Rating *r : pending) {
+            if (packedRows) {
+                q.bindValue(i++, pack(*r));
+                continue;
+            }
             q.bindValue(i++, r->teacher);
             q.bindValue(i++, r->competency);
             q.bindValue(i++, r->round);
-            q.bindValue(i++, r->need);
-            q.bindValue(i++, r->proficiency);
+            q.bindValue(i++, levelVariant(r->need));
+            q.bindValue(i++, levelVariant(r->proficiency));
         }
         if (!q.exec())
             return Error{Sql::errorOf(q).message, {}, pending.front()->line, 0};
@@ -256,16 +340,16 @@ Status NeedsPlan::write(QSqlDatabase db, const std::function<bool()> &tick)
         if (r.action == Rating::Insert) {
             pending.push_back(&r);
             if (int(pending.size()) == kBlock)
-                if (Status s = flush(block); !s)
+                if (Status s = flush(block, packed); !s)
                     return s;
             continue;
         }
         QSqlQuery &q = update;
         int i = 0;
         {
-            q.bindValue(i++, r.need);
+            q.bindValue(i++, levelVariant(r.need));
             if (m_withProficiency)
-                q.bindValue(i++, r.proficiency);
+                q.bindValue(i++, levelVariant(r.proficiency));
             q.bindValue(i++, r.teacher);
             q.bindValue(i++, r.competency);
             q.bindValue(i++, r.round);
@@ -278,9 +362,12 @@ Status NeedsPlan::write(QSqlDatabase db, const std::function<bool()> &tick)
     rest.swap(pending);
     for (const Rating *r : rest) {
         pending.assign(1, r);
-        if (Status s = flush(insert); !s)
+        if (Status s = flush(insert, false); !s)
             return s;
     }
+    for (const Index &index : indexes)
+        if (Status s = Sql::exec(db, index.sql); !s)
+            return s;
     return {};
 }
 

@@ -23,14 +23,15 @@ public:
     int size() const { return int(m_ratings.size()); }
 
 private:
+    // 320,000 of these for the national survey: plain values, no QVariant.
     struct Rating
     {
         qint64 teacher = 0;
         qint64 competency = 0;
         int round = 1;
-        QVariant need;
-        QVariant proficiency;
         int line = 0;
+        int need = 0;        // 1..5; 0 = none (NULL)
+        int proficiency = 0; // likewise
         enum { Insert, Update, Skip } action = Insert;
     };
     void planWide(ImportContext &ctx);
@@ -38,6 +39,7 @@ private:
     Status classify(ImportContext &ctx);
 
     std::vector<Rating> m_ratings;
+    qint64 m_existing = 0; // ratings in the database when classified
     bool m_withProficiency = false;
 };
 

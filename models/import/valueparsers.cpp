@@ -124,7 +124,8 @@ std::optional<QVariant> integer(const QString &cell, int min, int max, QString *
     }
     bool ok = false;
     QString digits = t;
-    const int sep = int(digits.indexOf(QRegularExpression(QStringLiteral("[.,]"))));
+    static const QRegularExpression decimalSeparator(QStringLiteral("[.,]"));
+    const int sep = int(digits.indexOf(decimalSeparator));
     if (sep >= 0)
         digits.truncate(sep);
     const qlonglong v = digits.toLongLong(&ok);

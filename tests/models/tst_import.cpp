@@ -352,6 +352,84 @@ private slots:
                  QStringLiteral("3/4"));
     }
 
+    void needsBulkImport()
+    {
+        // Enough new ratings for the bulk path (index dropped and built
+        // again, ratings packed into one bound value each): the result must
+        // be what the row-by-row path gives.
+        auto db = freshDb();
+        const QSqlDatabase c = db->connection();
+        QVERIFY(importText(c, ImportKind::Competencies, QString::fromUtf8(kCompetencies)).committed);
+        QString teachers = QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl\n");
+        QString needs = QStringLiteral("TC Kimlik No;Tur;ELK01;ELK02\n");
+        qint64 needSum = 0;
+        int nulls = 0;
+        for (int i = 0; i < 3000; ++i) {
+            const QString id = NationalId::withCheckDigits(QStringLiteral("3%1").arg(i, 8, 10, QLatin1Char('0')));
+            teachers += id + QStringLiteral(";A;B;ELK;6\n");
+            for (int round : {1, 2}) {
+                const int a = 1 + i % 5, b = (i + round) % 6; // b == 0: no answer
+                needs += QStringLiteral("%1;%2;%3;%4\n").arg(id).arg(round).arg(a).arg(b == 0 ? QString() : QString::number(b));
+                needSum += a + b;
+                nulls += b == 0 ? 1 : 0;
+            }
+        }
+        QVERIFY(importText(c, ImportKind::Teachers, teachers).committed);
+        const QString indexSql = QStringLiteral("SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_schema WHERE type = 'index' "
+                                                "AND tbl_name = 'need_rating' AND sql IS NOT NULL ORDER BY name)");
+        const QString indexes = scalar(c, indexSql).toString();
+        QVERIFY(indexes.contains(QStringLiteral("need_rating_competency")));
+
+        // Cancelled half-way: nothing written, the indexes are back.
+        const QByteArray before = contentHash(c);
+        ImportReport r = importText(c, ImportKind::Needs, needs, false, [](int done, int total) { return done < total / 2; });
+        QVERIFY(r.cancelled);
+        QCOMPARE(contentHash(c), before);
+        QCOMPARE(scalar(c, indexSql).toString(), indexes);
+
+        r = importText(c, ImportKind::Needs, needs);
+        QVERIFY2(r.ok() && r.committed, qPrintable(errorsOf(r)));
+        QCOMPARE(r.inserted, 12000);
+        QCOMPARE(scalar(c, indexSql).toString(), indexes);
+        QCOMPARE(scalar(c, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM need_rating")).toInt(), 12000);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT sum(need) FROM need_rating")).toLongLong(), needSum);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM need_rating WHERE need IS NULL")).toInt(), nulls);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM need_rating WHERE proficiency IS NOT NULL")).toInt(), 0);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM need_rating WHERE round = 2")).toInt(), 6000);
+        const QString id7 = NationalId::withCheckDigits(QStringLiteral("3%1").arg(7, 8, 10, QLatin1Char('0')));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT group_concat(ifnull(need, '-'), ',') FROM (SELECT need FROM need_rating r "
+                                          "JOIN teacher t ON t.id = r.teacher_id JOIN competency k ON k.id = r.competency_id "
+                                          "WHERE t.national_id = '%1' ORDER BY r.round, k.code)").arg(id7))
+                     .toString(),
+                 QStringLiteral("3,2,3,3"));
+
+        // The same file again: every rating compared, nothing written.
+        r = importText(c, ImportKind::Needs, needs);
+        QVERIFY(r.ok());
+        QCOMPARE(r.inserted, 0);
+        QCOMPARE(r.updated, 0);
+        QCOMPARE(r.skipped, 12000);
+    }
+
+    void needsWithLargeIds()
+    {
+        // Ids too large to be packed into one value go in five values each.
+        auto db = freshDb();
+        const QSqlDatabase c = db->connection();
+        QVERIFY(importText(c, ImportKind::Competencies, QString::fromUtf8(kCompetencies)).committed);
+        QVERIFY(importText(c, ImportKind::Teachers, QString::fromUtf8(kTeachers)).committed);
+        QVERIFY(Sql::exec(c, QStringLiteral("UPDATE teacher SET id = 5000000000 WHERE national_id = '10000000146'")));
+        const ImportReport r = importText(c, ImportKind::Needs,
+                                          QStringLiteral("TC Kimlik No;ELK01;ELK02;BIL01\n10000000146;4;;\n17291716060;;;5\n"));
+        QVERIFY2(r.ok() && r.committed, qPrintable(errorsOf(r)));
+        QCOMPARE(r.inserted, 3);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT group_concat(teacher_id || ':' || ifnull(need, '-'), ',') FROM "
+                                          "(SELECT * FROM need_rating ORDER BY teacher_id, competency_id)"))
+                     .toString(),
+                 QStringLiteral("%1:5,5000000000:4,5000000000:-").arg(scalar(c, QStringLiteral("SELECT id FROM teacher WHERE national_id = '17291716060'")).toString()));
+    }
+
     void dryRunWritesNothing()
     {
         const QSqlDatabase c = m_db->connection();
