@@ -14,6 +14,8 @@
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 
+#include <future>
+
 namespace kopru::cli {
 
 namespace {
@@ -65,11 +67,30 @@ int runImport(const QStringList &raw, Io &io)
 
     ImportOptions importOptions;
     importOptions.dryRun = args.has(QStringLiteral("--dry-run"));
-    if (Status s = importOptions.dryRun ? Status() : BackupManager().backupBeforeChange(*db.value(), QStringLiteral("import")); !s)
-        return fail(io, Usage, s.message());
-    phase("backed up");
+    // The automatic backup runs on its own connection in a second thread
+    // while this one validates the file; writing waits for it, and if it
+    // failed, nothing is written and its error is what is reported (as if it
+    // had run first).
+    std::future<Status> backup;
+    Status backedUp;
+    const auto waitForBackup = [&]() -> Status {
+        if (backup.valid()) {
+            backedUp = backup.get();
+            phase("waited for the backup");
+        }
+        return backedUp;
+    };
+    if (!importOptions.dryRun) {
+        const Database &database = *db.value();
+        backup = std::async(std::launch::async, [&database, manager = BackupManager()]() mutable {
+            return manager.backupBeforeChange(database, QStringLiteral("import"));
+        });
+    }
+    importOptions.beforeWrite = waitForBackup;
     const ImportReport report = Importer::run(db.value()->connection(), kind, table.value().table, importOptions);
     phase("imported");
+    if (Status s = waitForBackup(); !s)
+        return fail(io, Usage, s.message());
     for (const Error &e : report.errors)
         io.err << e.toString() << Qt::endl;
     if (!report.ok()) {

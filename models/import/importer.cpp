@@ -98,6 +98,12 @@ ImportReport Importer::run(QSqlDatabase db, ImportKind kind, const SourceTable &
     qCDebug(lcImport) << "planned in" << timer.elapsed() << "ms";
     if (!report.errors.isEmpty() || options.dryRun)
         return report;
+    if (options.beforeWrite) {
+        if (Status s = options.beforeWrite(); !s) {
+            report.errors << s.error();
+            return report;
+        }
+    }
 
     const int total = kind == ImportKind::Needs ? needs.size() : int(plan.rows.size());
     int done = 0;

@@ -42,6 +42,11 @@ struct ImportOptions
     // Called while writing with (done, total); return false to cancel (the
     // transaction is rolled back). May be called from a worker thread.
     std::function<bool(int done, int total)> progress;
+    // Called once after everything was validated, right before the write
+    // transaction begins (not for dry runs or refused files); an error stops
+    // the import with nothing written. kopru-cli waits here for the backup
+    // it started in parallel with the validation.
+    std::function<Status()> beforeWrite;
 };
 
 } // namespace kopru
