@@ -36,7 +36,13 @@ int main(int argc, char *argv[])
         out << db.message() << '\n';
         return 2;
     }
+    // The output folder is created if missing (else every writer fails with
+    // "cannot write the file" and the phases time nothing).
     const QDir dir(args.at(2));
+    if (!dir.mkpath(QStringLiteral("."))) {
+        out << "cannot create the output folder " << args.at(2) << '\n';
+        return 2;
+    }
     QElapsedTimer t;
     auto lap = [&](const char *what) {
         out << QStringLiteral("%1 %2 ms").arg(QLatin1String(what), -28).arg(double(t.nsecsElapsed()) / 1e6, 8, 'f', 1) << Qt::endl;
@@ -59,6 +65,8 @@ int main(int argc, char *argv[])
     const ReportDocument report = planReport(rows.value(), nullptr);
     lap("build pdf document");
     auto pages = writePdf(report, dir.filePath(QStringLiteral("plan.pdf")));
+    if (!pages)
+        out << pages.message() << '\n';
     lap("pdf layout + paint");
     const QByteArray ics = IcsWriter::calendar(groupBySession(rows.value()), nullptr, {});
     lap("ics (in memory)");
