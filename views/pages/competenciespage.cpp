@@ -66,21 +66,10 @@ void CompetenciesPage::setFieldCode(const QString &code)
 
 void CompetenciesPage::refresh()
 {
-    // Other pages call this after every change; reloading a hidden page is wasted work.
-    if (!isVisible()) {
-        m_stale = true;
+    if (deferWhileHidden())
         return;
-    }
-    m_stale = false;
     if (m_db)
         (void)m_model->load(m_db->connection(), &m_lookups);
-}
-
-void CompetenciesPage::showEvent(QShowEvent *event)
-{
-    Page::showEvent(event);
-    if (m_stale)
-        refresh();
 }
 
 void CompetenciesPage::addCompetency()

@@ -26,15 +26,11 @@ public:
 
     EntityBrowser *browser() const { return m_browser; }
 
-protected:
-    void showEvent(QShowEvent *event) override;
-
 private:
     void addCompetency();
     void deleteSelected();
 
     Database *m_db = nullptr;
-    bool m_stale = false; // refresh() asked while hidden: reload when shown
     Lookups m_lookups;
     CompetencyTableModel *m_model;
     EntityBrowser *m_browser;

@@ -35,9 +35,14 @@ signals:
 
 protected:
     QUndoStack *undoStack() const { return m_undoStack; }
+    // For refresh(): true when the page is hidden — reloading it is wasted work
+    // then; it calls refresh() again when it is next shown.
+    bool deferWhileHidden();
+    void showEvent(QShowEvent *event) override;
 
 private:
     QUndoStack *m_undoStack;
+    bool m_stale = false; // refresh() was deferred while hidden
 };
 
 } // namespace kopru

@@ -80,23 +80,12 @@ void PartnersPage::setFieldCode(const QString &code)
 
 void PartnersPage::refresh()
 {
-    // Other pages call this after every change; reloading a hidden page is wasted work.
-    if (!isVisible()) {
-        m_stale = true;
+    if (deferWhileHidden())
         return;
-    }
-    m_stale = false;
     if (m_db) {
         (void)m_model->load(m_db->connection(), &m_lookups);
         currentChanged();
     }
-}
-
-void PartnersPage::showEvent(QShowEvent *event)
-{
-    Page::showEvent(event);
-    if (m_stale)
-        refresh();
 }
 
 void PartnersPage::currentChanged()

@@ -30,16 +30,12 @@ public:
     EntityBrowser *browser() const { return m_browser; }
     PartnerDetailPanel *detail() const { return m_detail; }
 
-protected:
-    void showEvent(QShowEvent *event) override;
-
 private:
     void addPartner();
     void deleteSelected();
     void currentChanged();
 
     Database *m_db = nullptr;
-    bool m_stale = false; // refresh() asked while hidden: reload when shown
     Lookups m_lookups;
     PartnerTableModel *m_model;
     EntityBrowser *m_browser;

@@ -29,9 +29,6 @@ public:
 
     EntityBrowser *browser() const { return m_browser; }
 
-protected:
-    void showEvent(QShowEvent *event) override;
-
 private:
     void addTeacher();
     void deleteSelected();
@@ -40,7 +37,6 @@ private:
     void currentChanged();
 
     Database *m_db = nullptr;
-    bool m_stale = false; // refresh() asked while hidden: reload when shown
     Lookups m_lookups;
     TeacherTableModel *m_model;
     EntityBrowser *m_browser;
