@@ -9,6 +9,7 @@
 #include <QTextLayout>
 #include <QPagedPaintDevice>
 #include <QPainter>
+#include <QRawFont>
 
 #include <algorithm>
 #include <memory>
@@ -88,13 +89,63 @@ struct Op
 {
     enum class Kind { Text, Fill, Line };
     Kind kind = Kind::Text;
-    QRectF rect;
-    QString text;
+    QRectF rect;          // Fill; Line: its top edge; Text: the clip rectangle when `clip`
     FontRole font = TextFont;
-    int flags = 0;
-    QColor color;
-    double baselineX = -1; // >= 0: one line, drawn at this x (fast path, no text layout)
-    const GlyphCache::Entry *glyphs = nullptr; // Text: the shaped text (owned by the layout's cache)
+    QColor color;         // Fill, Line
+    // Text: shaped texts and where their top left goes on the page. A table
+    // row's cells are one operation, painted as one glyph run per font: the
+    // PDF gets one text object per row instead of one per cell.
+    struct Piece
+    {
+        const GlyphCache::Entry *glyphs; // owned by the layout's cache
+        QPointF origin;
+    };
+    std::vector<Piece> pieces;
+    bool clip = false;    // Text: cut to `rect` (a row cut at the page height)
+};
+
+// Collects glyph runs moved to page positions, one run per font.
+class RunMerger
+{
+public:
+    void add(const QList<QGlyphRun> &runs, const QPointF &origin)
+    {
+        for (const QGlyphRun &run : runs) {
+            const QRawFont font = run.rawFont();
+            auto it = std::find_if(m_parts.begin(), m_parts.end(),
+                                   [&](const Part &p) { return p.font == font && p.flags == run.flags(); });
+            if (it == m_parts.end())
+                it = m_parts.insert(m_parts.end(), Part{font, run.flags(), {}, {}});
+            it->glyphs.append(run.glyphIndexes());
+            // The same sums as QPainter::drawGlyphRun(origin, run) computes.
+            for (const QPointF &pos : run.positions())
+                it->positions.append(origin + pos);
+        }
+    }
+    QList<QGlyphRun> take()
+    {
+        QList<QGlyphRun> runs;
+        for (Part &p : m_parts) {
+            QGlyphRun run;
+            run.setRawFont(p.font);
+            run.setFlags(p.flags);
+            run.setGlyphIndexes(p.glyphs);
+            run.setPositions(p.positions);
+            runs.append(run);
+        }
+        m_parts.clear();
+        return runs;
+    }
+
+private:
+    struct Part
+    {
+        QRawFont font;
+        QGlyphRun::GlyphRunFlags flags;
+        QList<quint32> glyphs;
+        QList<QPointF> positions;
+    };
+    std::vector<Part> m_parts;
 };
 
 struct LaidOutPage
@@ -183,14 +234,9 @@ private:
         const double h = textHeight(role, text, m_width, &advance);
         if (h > remaining() && m_y > m_bodyTop)
             newPage(m_pages.back().section);
-        Op op{Op::Kind::Text, QRectF(0, m_y, m_width, h), text, role, Qt::TextWordWrap | Qt::AlignLeft, {}};
-        if (advance >= 0) { // fits on one line: the measured glyphs are the painted ones
-            op.baselineX = 0;
-            op.glyphs = &m_glyphs->get(role, text);
-        } else {
-            op.glyphs = &m_glyphs->get(role, text, m_width);
-        }
-        m_pages.back().ops.push_back(std::move(op));
+        // Text that fits on one line is painted with the glyphs it was measured with.
+        const auto &glyphs = advance >= 0 ? m_glyphs->get(role, text) : m_glyphs->get(role, text, m_width);
+        m_pages.back().ops.push_back({Op::Kind::Text, QRectF(0, m_y, m_width, h), role, {}, {{&glyphs, QPointF(0, m_y)}}});
         m_y += h + spaceAfter;
     }
 
@@ -243,7 +289,8 @@ private:
     {
         auto &ops = m_pages.back().ops;
         if (fill.isValid())
-            ops.push_back({Op::Kind::Fill, QRectF(0, m_y, m_width, h), {}, role, 0, fill});
+            ops.push_back({Op::Kind::Fill, QRectF(0, m_y, m_width, h), role, fill, {}});
+        Op row{Op::Kind::Text, QRectF(0, m_y, m_width, h), role, {}, {}};
         double x = 0;
         for (std::size_t i = 0; i < widths.size(); ++i) {
             const QString text = int(i) < cells.size() ? cells.at(int(i)) : QString();
@@ -254,16 +301,22 @@ private:
                 continue;
             double advance = -1;
             textHeight(role, text, rect.width(), &advance);
-            Op op{Op::Kind::Text, rect, text, role, Qt::TextWordWrap | Qt::AlignTop | (right ? Qt::AlignRight : Qt::AlignLeft), {}};
-            if (advance >= 0) {
-                op.baselineX = right ? rect.right() - advance : rect.left();
-                op.glyphs = &m_glyphs->get(role, text);
-            } else {
-                op.glyphs = &m_glyphs->get(role, text, rect.width());
+            if (advance >= 0) { // one line, aligned in the cell
+                row.pieces.push_back({&m_glyphs->get(role, text), QPointF(right ? rect.right() - advance : rect.left(), rect.top())});
+                continue;
             }
-            ops.push_back(std::move(op));
+            const auto &wrapped = m_glyphs->get(role, text, rect.width());
+            if (wrapped.height > rect.height() + 1) { // a row cut at the page height: this cell is clipped
+                Op cell{Op::Kind::Text, rect, role, {}, {{&wrapped, rect.topLeft()}}};
+                cell.clip = true;
+                ops.push_back(std::move(cell));
+                continue;
+            }
+            row.pieces.push_back({&wrapped, rect.topLeft()});
         }
-        ops.push_back({Op::Kind::Line, QRectF(0, m_y + h, m_width, 0), {}, role, 0, QColor(0xB0, 0xB8, 0xC4)});
+        if (!row.pieces.empty())
+            ops.push_back(std::move(row));
+        ops.push_back({Op::Kind::Line, QRectF(0, m_y + h, m_width, 0), role, QColor(0xB0, 0xB8, 0xC4), {}});
         m_y += h;
     }
 
@@ -334,6 +387,7 @@ Expected<int> ReportPainter::paint(QPagedPaintDevice *device) const
         painter.drawText(QRectF(w * 0.8, h - footer, w * 0.2, footer), Qt::AlignRight | Qt::AlignVCenter,
                          QCoreApplication::translate("Export", "Page %1/%2").arg(p + 1).arg(pages.size()));
         int currentFont = -1;
+        RunMerger merger;
         for (const Op &op : pages[p].ops) {
             switch (op.kind) {
             case Op::Kind::Fill:
@@ -350,21 +404,16 @@ Expected<int> ReportPainter::paint(QPagedPaintDevice *device) const
                     painter.setFont(layout.font(op.font));
                     currentFont = op.font;
                 }
-                if (op.baselineX >= 0) {
-                    for (const QGlyphRun &run : op.glyphs->runs)
-                        painter.drawGlyphRun(QPointF(op.baselineX, op.rect.top()), run);
-                } else {
-                    const auto &entry = *op.glyphs;
-                    const bool overflows = entry.height > op.rect.height() + 1; // a row cut at the page height
-                    if (overflows) {
-                        painter.save();
-                        painter.setClipRect(op.rect);
-                    }
-                    for (const QGlyphRun &run : entry.runs)
-                        painter.drawGlyphRun(op.rect.topLeft(), run);
-                    if (overflows)
-                        painter.restore();
+                if (op.clip) {
+                    painter.save();
+                    painter.setClipRect(op.rect);
                 }
+                for (const Op::Piece &piece : op.pieces)
+                    merger.add(piece.glyphs->runs, piece.origin);
+                for (const QGlyphRun &run : merger.take())
+                    painter.drawGlyphRun(QPointF(0, 0), run);
+                if (op.clip)
+                    painter.restore();
                 break;
             }
         }
