@@ -104,7 +104,8 @@ struct Op
     bool clip = false;    // Text: cut to `rect` (a row cut at the page height)
 };
 
-// Collects glyph runs moved to page positions, one run per font.
+// Collects glyph runs moved to page positions, one run per font, and paints
+// them. Its buffers are reused from one operation to the next.
 class RunMerger
 {
 public:
@@ -112,29 +113,39 @@ public:
     {
         for (const QGlyphRun &run : runs) {
             const QRawFont font = run.rawFont();
-            auto it = std::find_if(m_parts.begin(), m_parts.end(),
-                                   [&](const Part &p) { return p.font == font && p.flags == run.flags(); });
-            if (it == m_parts.end())
-                it = m_parts.insert(m_parts.end(), Part{font, run.flags(), {}, {}});
-            it->glyphs.append(run.glyphIndexes());
+            Part *part = nullptr;
+            for (std::size_t i = 0; i < m_used && !part; ++i)
+                if (m_parts[i].font == font && m_parts[i].flags == run.flags())
+                    part = &m_parts[i];
+            if (!part) {
+                if (m_used == m_parts.size())
+                    m_parts.emplace_back();
+                part = &m_parts[m_used++];
+                part->font = font;
+                part->flags = run.flags();
+                part->glyphs.clear();
+                part->positions.clear();
+            }
+            const QList<quint32> glyphs = run.glyphIndexes();
+            const QList<QPointF> positions = run.positions();
+            part->glyphs.insert(part->glyphs.end(), glyphs.cbegin(), glyphs.cend());
             // The same sums as QPainter::drawGlyphRun(origin, run) computes.
-            for (const QPointF &pos : run.positions())
-                it->positions.append(origin + pos);
+            for (const QPointF &pos : positions)
+                part->positions.push_back(origin + pos);
         }
     }
-    QList<QGlyphRun> take()
+    // Paints what was added at (0, 0) and starts over.
+    void paint(QPainter &painter)
     {
-        QList<QGlyphRun> runs;
-        for (Part &p : m_parts) {
+        for (std::size_t i = 0; i < m_used; ++i) {
+            const Part &p = m_parts[i];
             QGlyphRun run;
             run.setRawFont(p.font);
             run.setFlags(p.flags);
-            run.setGlyphIndexes(p.glyphs);
-            run.setPositions(p.positions);
-            runs.append(run);
+            run.setRawData(p.glyphs.data(), p.positions.data(), int(std::min(p.glyphs.size(), p.positions.size())));
+            painter.drawGlyphRun(QPointF(0, 0), run);
         }
-        m_parts.clear();
-        return runs;
+        m_used = 0;
     }
 
 private:
@@ -142,10 +153,11 @@ private:
     {
         QRawFont font;
         QGlyphRun::GlyphRunFlags flags;
-        QList<quint32> glyphs;
-        QList<QPointF> positions;
+        std::vector<quint32> glyphs;
+        std::vector<QPointF> positions;
     };
     std::vector<Part> m_parts;
+    std::size_t m_used = 0;
 };
 
 struct LaidOutPage
@@ -364,6 +376,7 @@ Expected<int> ReportPainter::paint(QPagedPaintDevice *device) const
     const double w = layout.width();
     const double h = device->height();
     const QString date = m_doc.date.toString(QStringLiteral("dd.MM.yyyy"));
+    RunMerger merger;
     for (std::size_t p = 0; p < pages.size(); ++p) {
         if (p > 0 && !device->newPage()) {
             painter.end();
@@ -387,7 +400,6 @@ Expected<int> ReportPainter::paint(QPagedPaintDevice *device) const
         painter.drawText(QRectF(w * 0.8, h - footer, w * 0.2, footer), Qt::AlignRight | Qt::AlignVCenter,
                          QCoreApplication::translate("Export", "Page %1/%2").arg(p + 1).arg(pages.size()));
         int currentFont = -1;
-        RunMerger merger;
         for (const Op &op : pages[p].ops) {
             switch (op.kind) {
             case Op::Kind::Fill:
@@ -410,8 +422,7 @@ Expected<int> ReportPainter::paint(QPagedPaintDevice *device) const
                 }
                 for (const Op::Piece &piece : op.pieces)
                     merger.add(piece.glyphs->runs, piece.origin);
-                for (const QGlyphRun &run : merger.take())
-                    painter.drawGlyphRun(QPointF(0, 0), run);
+                merger.paint(painter);
                 if (op.clip)
                     painter.restore();
                 break;
