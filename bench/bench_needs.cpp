@@ -4,9 +4,12 @@
 //   bench_needs DB [--grab DIR]
 //
 // For every pilot field, three times round: (a) the statistics alone
-// (computeFieldStats + computeBreakdown), (b) a whole switch on the page
-// (setFieldCode: statistics, model resets, chart mappers) plus painting the
-// visible tab into an image. Reference in the same run: a full scan
+// (FieldData::load, stats() and breakdown()), (b) a whole switch on the page
+// (setFieldCode: statistics, model resets, charts) plus painting the page
+// into an image, with each of the four tabs shown in turn; the switch is also
+// shown in its phases, per tab shown, and for the first visit of a field
+// (data read) apart from the later ones (data cached by the page); then tab
+// switches after a field switch. Reference in the same run: a full scan
 // `SELECT count(*), sum(need) FROM need_rating` of all 320,000 ratings.
 // --grab DIR saves each tab of the page for the first two fields (for looking).
 #include "charts/chartpanel.h"
@@ -103,6 +106,7 @@ int main(int argc, char *argv[])
     QUndoStack undo;
     NeedsPage page(&undo, nullptr);
     page.resize(1400, 900);
+    auto *tabs = page.findChild<QTabWidget *>(QStringLiteral("needsTabs"));
     page.setDatabase(db.value().get()); // also sets the connection's page cache (all figures share it)
 
     // Reference: a full scan of the ratings table.
@@ -116,8 +120,8 @@ int main(int argc, char *argv[])
         scan.add(t);
     }
 
-    Figures statsOnly, pageSwitch;
-    auto *tabs = page.findChild<QTabWidget *>(QStringLiteral("needsTabs"));
+    Figures statsOnly, pageSwitch, firstVisit, revisit, phaseSet, phaseEvents, phasePaint;
+    std::vector<Figures> perTab(tabs ? std::size_t(tabs->count()) : 0);
     for (int round = 0; round < 3; ++round) {
         for (const stats::FieldInfo &f : fields.value()) {
             Clock t;
@@ -132,14 +136,43 @@ int main(int argc, char *argv[])
             if (tabs)
                 tabs->setCurrentIndex((round + int(&f - fields->data())) % tabs->count());
             t.start();
+            Clock phase;
+            phase.start();
             page.setFieldCode(f.code);
+            phaseSet.add(phase);
+            phase.start();
             QCoreApplication::processEvents(); // posted chart layout, as before a real repaint
+            phaseEvents.add(phase);
+            phase.start();
             const QImage shown = page.grab().toImage();
+            phasePaint.add(phase);
             pageSwitch.add(t);
+            (round == 0 ? firstVisit : revisit).add(t);
+            if (tabs)
+                perTab[std::size_t(tabs->currentIndex())].add(t);
             if (!page.lastError().isEmpty() || shown.isNull()) {
                 out << page.lastError() << '\n';
                 return 1;
             }
+        }
+    }
+    // Switching tabs after a field switch (a tab whose chart is out of date builds it then).
+    Figures tabSwitch;
+    for (const stats::FieldInfo &f : fields.value()) {
+        if (!tabs)
+            break;
+        tabs->setCurrentIndex(0);
+        page.setFieldCode(f.code);
+        QCoreApplication::processEvents();
+        for (int i = 1; i < tabs->count(); ++i) {
+            Clock t;
+            t.start();
+            tabs->setCurrentIndex(i);
+            QCoreApplication::processEvents();
+            const QImage shown = page.grab().toImage();
+            tabSwitch.add(t);
+            if (shown.isNull())
+                return 1;
         }
     }
     out << QStringLiteral("fields: %1, switches measured: %2\n").arg(fields->size()).arg(pageSwitch.ms.size());
@@ -153,6 +186,14 @@ int main(int argc, char *argv[])
     line("reference: full scan of need_rating (count, sum)", scan);
     line("kopru: statistics of a field + province breakdown", statsOnly);
     line("kopru: field switch on the page, painted (< 100)", pageSwitch);
+    line("  first visit of each field (its data read)", firstVisit);
+    line("  second and third visits (data from the cache)", revisit);
+    line("  of which: setFieldCode (queries, models, charts)", phaseSet);
+    line("  of which: posted events (chart and widget layout)", phaseEvents);
+    line("  of which: painting the page (grab)", phasePaint);
+    for (std::size_t i = 0; i < perTab.size(); ++i)
+        line(qPrintable(QStringLiteral("  with the tab \"%1\" shown").arg(tabs->tabText(int(i)).remove(QLatin1Char('&')))), perTab[i]);
+    line("kopru: tab switch after a field switch, painted", tabSwitch);
 
     if (!grabDir.isEmpty() && tabs) {
         QDir().mkpath(grabDir);
