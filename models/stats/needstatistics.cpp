@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 
 namespace kopru::stats {
 
@@ -20,17 +21,6 @@ namespace {
 bool uiIsTurkish()
 {
     return QLocale().language() == QLocale::Turkish;
-}
-
-// The column of teacher that defines a group; fixed fragments, never values.
-const char *groupColumn(Scope::Kind kind)
-{
-    return kind == Scope::Kind::Province ? "t.province_id" : "t.centre_id";
-}
-
-const char *groupColumn(Breakdown::Kind kind)
-{
-    return kind == Breakdown::Kind::Province ? "t.province_id" : "t.centre_id";
 }
 
 // Runs `sql` with positional `bindings` and calls `row` for each result row.
@@ -63,13 +53,6 @@ Expected<FieldInfo> findField(QSqlDatabase db, const QString &code)
     return Error{QCoreApplication::translate("stats", "unknown field code \"%1\"; valid codes: %2")
                      .arg(code, codes.join(QStringLiteral(", "))),
                  {}, 0, 0};
-}
-
-QString scopeCondition(const Scope &scope)
-{
-    if (scope.kind == Scope::Kind::All)
-        return {};
-    return QStringLiteral(" AND %1 = ?").arg(QLatin1String(groupColumn(scope.kind)));
 }
 
 bool byMeanDescending(const CompetencyStats &a, const CompetencyStats &b)
@@ -171,33 +154,46 @@ Expected<std::vector<ScopeOption>> listScopeOptions(QSqlDatabase db, int fieldId
     for (const Scope::Kind kind : {Scope::Kind::Province, Scope::Kind::Centre}) {
         const QString sql = kind == Scope::Kind::Province
                                 ? QStringLiteral("SELECT g.id, g.name, count(*) FROM teacher t JOIN province g ON g.id = t.province_id "
-                                                 "WHERE t.field_id = ? GROUP BY g.id")
+                                                 "WHERE t.field_id = ? GROUP BY g.id ORDER BY g.id")
                                 : QStringLiteral("SELECT g.id, g.name, count(*) FROM teacher t JOIN centre g ON g.id = t.centre_id "
-                                                 "WHERE t.field_id = ? GROUP BY g.id");
+                                                 "WHERE t.field_id = ? GROUP BY g.id ORDER BY g.id");
         std::vector<ScopeOption> part;
         const Status s = forEachRow(db, sql, {fieldId}, [&](const QSqlQuery &q) {
             part.push_back({Scope{kind, q.value(0).toInt()}, q.value(1).toString(), q.value(2).toInt()});
         });
         if (!s)
             return s.error();
-        std::sort(part.begin(), part.end(),
-                  [](const ScopeOption &a, const ScopeOption &b) { return TurkishText::compare(a.name, b.name) < 0; });
+        std::stable_sort(part.begin(), part.end(),
+                         [](const ScopeOption &a, const ScopeOption &b) { return TurkishText::compare(a.name, b.name) < 0; });
         options.insert(options.end(), part.begin(), part.end());
     }
     return options;
 }
 
-Expected<FieldStats> computeFieldStats(QSqlDatabase db, const QString &code, Scope scope)
+Expected<FieldData> FieldData::load(QSqlDatabase db, const QString &code)
 {
     auto field = findField(db, code);
     if (!field)
         return field.error();
-    FieldStats st;
-    st.fieldId = field->id;
-    st.code = field->code;
-    st.nameTr = field->nameTr;
-    st.nameEn = field->nameEn;
-    st.scope = scope;
+    // Ratings are read through the field's teachers: need_rating's primary key
+    // starts with teacher_id, so each teacher's ratings sit together on disk.
+    auto round = Sql::scalar(db, QStringLiteral("SELECT max(r.round) FROM teacher t "
+                                                "JOIN need_rating r ON r.teacher_id = t.id WHERE t.field_id = ?"),
+                             {field->id});
+    if (!round)
+        return round.error();
+    return load(db, field.value(), round->toInt());
+}
+
+Expected<FieldData> FieldData::load(QSqlDatabase db, const FieldInfo &field, int round)
+{
+    FieldData d;
+    FieldStats &st = d.m_base;
+    st.fieldId = field.id;
+    st.code = field.code;
+    st.nameTr = field.nameTr;
+    st.nameEn = field.nameEn;
+    st.round = round;
     const QVariant fid = st.fieldId;
 
     Status s = forEachRow(db, QStringLiteral("SELECT c.name FROM centre c JOIN centre_field cf ON cf.centre_id = c.id "
@@ -208,25 +204,7 @@ Expected<FieldStats> computeFieldStats(QSqlDatabase db, const QString &code, Sco
     std::sort(st.centres.begin(), st.centres.end(),
               [](const QString &a, const QString &b) { return TurkishText::compare(a, b) < 0; });
 
-    if (scope.kind != Scope::Kind::All) {
-        const QString sql = scope.kind == Scope::Kind::Province ? QStringLiteral("SELECT name FROM province WHERE id = ?")
-                                                                : QStringLiteral("SELECT name FROM centre WHERE id = ?");
-        auto name = Sql::scalar(db, sql, {scope.id});
-        if (!name)
-            return name.error();
-        st.scopeName = name->toString();
-    }
-
-    // Ratings are read through the field's teachers: need_rating's primary key
-    // starts with teacher_id, so each teacher's ratings sit together on disk.
-    auto round = Sql::scalar(db, QStringLiteral("SELECT max(r.round) FROM teacher t "
-                                                "JOIN need_rating r ON r.teacher_id = t.id WHERE t.field_id = ?"),
-                             {fid});
-    if (!round)
-        return round.error();
-    st.round = round->toInt();
-
-    QHash<int, std::size_t> index;
+    QHash<int, int> competencyIndex;
     s = forEachRow(db, QStringLiteral("SELECT id, code, title_tr, title_en, unit FROM competency WHERE field_id = ?"), {fid},
                    [&](const QSqlQuery &q) {
                        CompetencyStats c;
@@ -235,7 +213,7 @@ Expected<FieldStats> computeFieldStats(QSqlDatabase db, const QString &code, Sco
                        c.titleTr = q.value(2).toString();
                        c.titleEn = q.value(3).toString();
                        c.unit = q.value(4).toString();
-                       index.insert(c.id, st.competencies.size());
+                       competencyIndex.insert(c.id, int(st.competencies.size()));
                        st.competencies.push_back(std::move(c));
                    });
     if (!s)
@@ -245,46 +223,80 @@ Expected<FieldStats> computeFieldStats(QSqlDatabase db, const QString &code, Sco
                                       "JOIN session_competency sc ON sc.session_id = s.id "
                                       "WHERE s.field_id = ? GROUP BY sc.competency_id"),
                    {fid}, [&](const QSqlQuery &q) {
-                       const auto it = index.constFind(q.value(0).toInt());
-                       if (it != index.constEnd())
-                           st.competencies[*it].supply = q.value(1).toInt();
+                       const auto it = competencyIndex.constFind(q.value(0).toInt());
+                       if (it != competencyIndex.constEnd())
+                           st.competencies[std::size_t(*it)].supply = q.value(1).toInt();
                    });
     if (!s)
         return s.error();
 
-    QVariantList teacherBindings{fid};
-    QString teacherSql = QStringLiteral("SELECT count(*) FROM teacher t WHERE t.field_id = ?");
-    if (scope.kind != Scope::Kind::All) {
-        teacherSql += QStringLiteral(" AND %1 = ?").arg(QLatin1String(groupColumn(scope.kind)));
-        teacherBindings << scope.id;
-    }
-    s = forEachRow(db, teacherSql, teacherBindings, [&](const QSqlQuery &q) { st.teachers = q.value(0).toInt(); });
-    if (!s)
-        return s.error();
-
-    // Ratings: bindings are field, round (, scope id).
-    QVariantList bindings{fid, st.round};
-    if (scope.kind != Scope::Kind::All)
-        bindings << scope.id;
-    const QString from = QStringLiteral(" FROM teacher t JOIN need_rating r ON r.teacher_id = t.id"
-                                        " WHERE t.field_id = ? AND r.round = ?") + scopeCondition(scope);
-    s = forEachRow(db, QStringLiteral("SELECT count(DISTINCT r.teacher_id)") + from, bindings,
-                   [&](const QSqlQuery &q) { st.respondents = q.value(0).toInt(); });
-    if (!s)
-        return s.error();
-
-    st.suppressed = scope.kind != Scope::Kind::All && st.respondents < kMinGroupRespondents;
-    if (!st.suppressed) {
-        s = forEachRow(db, QStringLiteral("SELECT r.competency_id, r.need, count(*)") + from
-                               + QStringLiteral(" GROUP BY r.competency_id, r.need"),
-                       bindings, [&](const QSqlQuery &q) {
-                           const auto it = index.constFind(q.value(0).toInt());
-                           if (it != index.constEnd())
-                               st.competencies[*it].ratings.add(q.value(1).isNull() ? 0 : q.value(1).toInt(), q.value(2).toInt());
-                       });
+    // Names of every province and centre (also of a scope without teachers of the field).
+    for (auto [sql, names] : {std::pair{QStringLiteral("SELECT id, name FROM province"), &d.m_provinceNames},
+                              std::pair{QStringLiteral("SELECT id, name FROM centre"), &d.m_centreNames}}) {
+        s = forEachRow(db, sql, {}, [&](const QSqlQuery &q) { names->insert(q.value(0).toInt(), q.value(1).toString()); });
         if (!s)
             return s.error();
-        // A scope is a breakdown group: small cells are withheld as in computeBreakdown.
+    }
+
+    QHash<int, int> teacherIndex;
+    s = forEachRow(db, QStringLiteral("SELECT id, province_id, centre_id FROM teacher WHERE field_id = ?"), {fid},
+                   [&](const QSqlQuery &q) {
+                       Teacher t;
+                       t.hasProvince = !q.value(1).isNull();
+                       t.province = q.value(1).toInt();
+                       t.hasCentre = !q.value(2).isNull();
+                       t.centre = q.value(2).toInt();
+                       teacherIndex.insert(q.value(0).toInt(), int(d.m_teachers.size()));
+                       d.m_teachers.push_back(t);
+                   });
+    if (!s)
+        return s.error();
+    st.teachers = int(d.m_teachers.size());
+
+    // One pass over the round's ratings; rows arrive teacher by teacher.
+    d.m_ratings.reserve(d.m_teachers.size() * st.competencies.size());
+    int lastTeacherId = 0, lastTeacher = -1;
+    s = forEachRow(db, QStringLiteral("SELECT r.teacher_id, r.competency_id, ifnull(r.need, 0) FROM teacher t "
+                                      "JOIN need_rating r ON r.teacher_id = t.id WHERE t.field_id = ? AND r.round = ?"),
+                   {fid, round}, [&](const QSqlQuery &q) {
+                       const int teacherId = q.value(0).toInt();
+                       if (lastTeacher < 0 || teacherId != lastTeacherId) {
+                           lastTeacherId = teacherId;
+                           lastTeacher = teacherIndex.value(teacherId, -1);
+                       }
+                       if (lastTeacher < 0)
+                           return;
+                       d.m_teachers[std::size_t(lastTeacher)].responded = true;
+                       d.m_ratings.push_back({lastTeacher, competencyIndex.value(q.value(1).toInt(), -1), q.value(2).toInt()});
+                   });
+    if (!s)
+        return s.error();
+    return d;
+}
+
+FieldStats FieldData::stats(Scope scope) const
+{
+    FieldStats st = m_base;
+    st.scope = scope;
+    if (scope.kind != Scope::Kind::All)
+        st.scopeName = (scope.kind == Scope::Kind::Province ? m_provinceNames : m_centreNames).value(scope.id);
+    std::vector<char> inScope(m_teachers.size(), 1);
+    st.teachers = 0;
+    for (std::size_t i = 0; i < m_teachers.size(); ++i) {
+        const Teacher &t = m_teachers[i];
+        if (scope.kind == Scope::Kind::Province)
+            inScope[i] = t.hasProvince && t.province == scope.id;
+        else if (scope.kind == Scope::Kind::Centre)
+            inScope[i] = t.hasCentre && t.centre == scope.id;
+        st.teachers += inScope[i];
+        st.respondents += inScope[i] && t.responded;
+    }
+    st.suppressed = scope.kind != Scope::Kind::All && st.respondents < kMinGroupRespondents;
+    if (!st.suppressed) {
+        for (const Rating &r : m_ratings)
+            if (r.competency >= 0 && inScope[std::size_t(r.teacher)])
+                st.competencies[std::size_t(r.competency)].ratings.add(r.need, 1);
+        // A scope is a breakdown group: small cells are withheld as in breakdown().
         if (scope.kind != Scope::Kind::All)
             for (CompetencyStats &c : st.competencies)
                 if (c.ratings.respondents() < kMinGroupRespondents) {
@@ -296,58 +308,54 @@ Expected<FieldStats> computeFieldStats(QSqlDatabase db, const QString &code, Sco
     return st;
 }
 
-Expected<Breakdown> computeBreakdown(QSqlDatabase db, const FieldStats &field, Breakdown::Kind kind)
+Breakdown FieldData::breakdown(Breakdown::Kind kind) const
+{
+    return breakdown(kind, stats().competencies);
+}
+
+Breakdown FieldData::breakdown(Breakdown::Kind kind, const std::vector<CompetencyStats> &order) const
 {
     Breakdown b;
     b.kind = kind;
-    const QString column = QLatin1String(groupColumn(kind));
-    const QString nameSql = kind == Breakdown::Kind::Province
-                                ? QStringLiteral("SELECT g.name FROM province g WHERE g.id = %1")
-                                : QStringLiteral("SELECT g.name FROM centre g WHERE g.id = %1");
+    const bool byProvince = kind == Breakdown::Kind::Province;
+    const QHash<int, QString> &names = byProvince ? m_provinceNames : m_centreNames;
     QHash<int, std::size_t> groupIndex;
-    Status s = forEachRow(db,
-                          QStringLiteral("SELECT %1, (%2), count(*) FROM teacher t WHERE t.field_id = ? AND %1 IS NOT NULL GROUP BY %1")
-                              .arg(column, nameSql.arg(column)),
-                          {field.fieldId}, [&](const QSqlQuery &q) {
-                              GroupStats g;
-                              g.id = q.value(0).toInt();
-                              g.name = q.value(1).toString();
-                              g.teachers = q.value(2).toInt();
-                              g.perCompetency.resize(field.competencies.size());
-                              g.competencySuppressed.assign(field.competencies.size(), true);
-                              groupIndex.insert(g.id, b.groups.size());
-                              b.groups.push_back(std::move(g));
-                          });
-    if (!s)
-        return s.error();
+    std::vector<int> teacherGroup(m_teachers.size(), -1);
+    for (std::size_t i = 0; i < m_teachers.size(); ++i) {
+        const Teacher &t = m_teachers[i];
+        if (!(byProvince ? t.hasProvince : t.hasCentre))
+            continue;
+        const int id = byProvince ? t.province : t.centre;
+        auto it = groupIndex.constFind(id);
+        if (it == groupIndex.constEnd()) {
+            GroupStats g;
+            g.id = id;
+            g.name = names.value(id);
+            g.perCompetency.resize(order.size());
+            g.competencySuppressed.assign(order.size(), true);
+            it = groupIndex.insert(id, b.groups.size());
+            b.groups.push_back(std::move(g));
+        }
+        GroupStats &g = b.groups[*it];
+        ++g.teachers;
+        g.respondents += t.responded;
+        teacherGroup[i] = int(*it);
+    }
 
-    QHash<int, std::size_t> compIndex;
-    for (std::size_t i = 0; i < field.competencies.size(); ++i)
-        compIndex.insert(field.competencies[i].id, i);
+    // Position in `order` of each competency of the field.
+    QHash<int, int> position;
+    for (std::size_t i = 0; i < order.size(); ++i)
+        position.insert(order[i].id, int(i));
+    std::vector<int> cellOf(m_base.competencies.size(), -1);
+    for (std::size_t i = 0; i < m_base.competencies.size(); ++i)
+        cellOf[i] = position.value(m_base.competencies[i].id, -1);
 
-    const QString from = QStringLiteral(" FROM teacher t JOIN need_rating r ON r.teacher_id = t.id "
-                                        "WHERE t.field_id = ? AND r.round = ?");
-    const QVariantList bindings{field.fieldId, field.round};
-    s = forEachRow(db, QStringLiteral("SELECT %1, count(DISTINCT r.teacher_id)").arg(column) + from + QStringLiteral(" GROUP BY %1").arg(column),
-                   bindings, [&](const QSqlQuery &q) {
-                       const auto it = groupIndex.constFind(q.value(0).toInt());
-                       if (it != groupIndex.constEnd())
-                           b.groups[*it].respondents = q.value(1).toInt();
-                   });
-    if (!s)
-        return s.error();
-
-    s = forEachRow(db, QStringLiteral("SELECT %1, r.competency_id, r.need, count(*)").arg(column) + from
-                           + QStringLiteral(" GROUP BY %1, r.competency_id, r.need").arg(column),
-                   bindings, [&](const QSqlQuery &q) {
-                       const auto g = groupIndex.constFind(q.value(0).toInt());
-                       const auto c = compIndex.constFind(q.value(1).toInt());
-                       if (g == groupIndex.constEnd() || c == compIndex.constEnd())
-                           return;
-                       b.groups[*g].perCompetency[*c].add(q.value(2).isNull() ? 0 : q.value(2).toInt(), q.value(3).toInt());
-                   });
-    if (!s)
-        return s.error();
+    for (const Rating &r : m_ratings) {
+        const int g = teacherGroup[std::size_t(r.teacher)];
+        const int c = r.competency < 0 ? -1 : cellOf[std::size_t(r.competency)];
+        if (g >= 0 && c >= 0)
+            b.groups[std::size_t(g)].perCompetency[std::size_t(c)].add(r.need, 1);
+    }
 
     for (GroupStats &g : b.groups) {
         g.suppressed = g.respondents < kMinGroupRespondents;
@@ -366,6 +374,45 @@ Expected<Breakdown> computeBreakdown(QSqlDatabase db, const FieldStats &field, B
     std::sort(b.groups.begin(), b.groups.end(),
               [](const GroupStats &x, const GroupStats &y) { return TurkishText::compare(x.name, y.name) < 0; });
     return b;
+}
+
+std::vector<ScopeOption> FieldData::scopeOptions() const
+{
+    std::vector<ScopeOption> options;
+    for (const Scope::Kind kind : {Scope::Kind::Province, Scope::Kind::Centre}) {
+        const bool byProvince = kind == Scope::Kind::Province;
+        const QHash<int, QString> &names = byProvince ? m_provinceNames : m_centreNames;
+        std::map<int, int> teachers; // by id, as GROUP BY id
+        for (const Teacher &t : m_teachers)
+            if (byProvince ? t.hasProvince : t.hasCentre) {
+                const int id = byProvince ? t.province : t.centre;
+                if (names.contains(id)) // as the JOIN with the province/centre table
+                    ++teachers[id];
+            }
+        std::vector<ScopeOption> part;
+        for (const auto &[id, count] : teachers)
+            part.push_back({Scope{kind, id}, names.value(id), count});
+        std::stable_sort(part.begin(), part.end(),
+                         [](const ScopeOption &a, const ScopeOption &b) { return TurkishText::compare(a.name, b.name) < 0; });
+        options.insert(options.end(), part.begin(), part.end());
+    }
+    return options;
+}
+
+Expected<FieldStats> computeFieldStats(QSqlDatabase db, const QString &code, Scope scope)
+{
+    auto data = FieldData::load(db, code);
+    if (!data)
+        return data.error();
+    return data->stats(scope);
+}
+
+Expected<Breakdown> computeBreakdown(QSqlDatabase db, const FieldStats &field, Breakdown::Kind kind)
+{
+    auto data = FieldData::load(db, FieldInfo{field.fieldId, field.code, field.nameTr, field.nameEn}, field.round);
+    if (!data)
+        return data.error();
+    return data->breakdown(kind, field.competencies);
 }
 
 } // namespace kopru::stats

@@ -3,6 +3,7 @@
 
 #include "core/result.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
@@ -10,8 +11,8 @@
 #include <array>
 #include <vector>
 
-// Needs-analysis statistics of one pilot field, computed from need_rating with
-// SQL aggregates (GROUP BY competency, need) and finished in C++.
+// Needs-analysis statistics of one pilot field: the field's ratings of its
+// latest round are read in one pass (FieldData) and counted in C++.
 //
 // Definitions (docs/needs-analysis.md):
 // - only the latest survey round present in the field is used;
@@ -131,6 +132,55 @@ struct ScopeOption
 };
 // Provinces then centres with teachers of `fieldId`, each by name (Turkish order).
 Expected<std::vector<ScopeOption>> listScopeOptions(QSqlDatabase db, int fieldId);
+
+// Everything the needs analysis of one field reads, loaded at once: the field,
+// its centres, competencies and supply, its teachers (province, centre) and
+// every rating of its latest round, read in a single pass over the field's
+// ratings (no GROUP BY: SQLite would sort ~13,000 rows for each of them).
+// Statistics of any scope, the breakdowns and the scope options are then
+// counted in memory, so the page can switch scope or breakdown without a query.
+class FieldData
+{
+public:
+    // An unknown code gives an Error whose message lists the valid codes.
+    static Expected<FieldData> load(QSqlDatabase db, const QString &code);
+
+    int fieldId() const { return m_base.fieldId; }
+    const QString &code() const { return m_base.code; }
+    int round() const { return m_base.round; }
+
+    // Same as computeFieldStats(db, code, scope).
+    FieldStats stats(Scope scope = {}) const;
+    // Same as computeBreakdown(db, computeFieldStats(db, code), kind).
+    Breakdown breakdown(Breakdown::Kind kind) const;
+    // Same as listScopeOptions(db, fieldId()).
+    std::vector<ScopeOption> scopeOptions() const;
+
+private:
+    friend Expected<Breakdown> computeBreakdown(QSqlDatabase db, const FieldStats &field, Breakdown::Kind kind);
+    static Expected<FieldData> load(QSqlDatabase db, const FieldInfo &field, int round);
+    Breakdown breakdown(Breakdown::Kind kind, const std::vector<CompetencyStats> &order) const;
+
+    struct Teacher
+    {
+        int province = 0;
+        int centre = 0;
+        bool hasProvince = false;
+        bool hasCentre = false;
+        bool responded = false; // at least one rating row in the round
+    };
+    struct Rating
+    {
+        int teacher = 0;    // index into m_teachers
+        int competency = 0; // index into m_base.competencies, -1 = not a competency of the field
+        int need = 0;       // 1–5, 0 = not applicable
+    };
+    FieldStats m_base; // field, centres, round, competencies with supply; no teachers or ratings yet
+    std::vector<Teacher> m_teachers;
+    std::vector<Rating> m_ratings;
+    QHash<int, QString> m_provinceNames;
+    QHash<int, QString> m_centreNames;
+};
 
 // Statistics of field `code` (case-insensitive) within `scope`. An unknown code
 // gives an Error whose message lists the valid codes.

@@ -10,11 +10,13 @@
 #include "stats/groupstatsmodel.h"
 #include "stats/needstatistics.h"
 #include "stats/statsformat.h"
+#include "domain/turkishtext.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlQuery>
 
 #include <cmath>
 #include <map>
@@ -68,6 +70,201 @@ int supplyFor(int comp)
         for (int c : r.covers)
             s += c == comp ? r.capacity : 0;
     return s;
+}
+
+// The statistics as they were computed before FieldData: SQL aggregates
+// (GROUP BY competency, need; GROUP BY group, competency, need), an
+// independent reference for the one-pass counting in C++.
+template<typename RowFn>
+bool eachRow(QSqlDatabase db, const QString &sql, const QVariantList &bindings, RowFn row)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return false;
+    for (int i = 0; i < bindings.size(); ++i)
+        q.bindValue(i, bindings.at(i));
+    if (!q.exec())
+        return false;
+    while (q.next())
+        row(q);
+    return true;
+}
+
+struct Reference
+{
+    int round = 0, teachers = 0, respondents = 0;
+    QString scopeName;
+    std::map<int, RatingCounts> perCompetency; // by competency id
+};
+
+Reference referenceStats(QSqlDatabase db, int fieldId, Scope scope)
+{
+    Reference r;
+    const QString column = scope.kind == Scope::Kind::Province ? QStringLiteral("t.province_id") : QStringLiteral("t.centre_id");
+    const QString condition = scope.kind == Scope::Kind::All ? QString() : QStringLiteral(" AND %1 = ?").arg(column);
+    r.round = test::scalar(db, QStringLiteral("SELECT max(r.round) FROM teacher t JOIN need_rating r ON r.teacher_id = t.id "
+                                              "WHERE t.field_id = %1").arg(fieldId)).toInt();
+    if (scope.kind != Scope::Kind::All)
+        r.scopeName = test::scalar(db, QStringLiteral("SELECT name FROM %1 WHERE id = %2")
+                                           .arg(scope.kind == Scope::Kind::Province ? QStringLiteral("province") : QStringLiteral("centre"))
+                                           .arg(scope.id)).toString();
+    QVariantList bindings{fieldId};
+    if (scope.kind != Scope::Kind::All)
+        bindings << scope.id;
+    eachRow(db, QStringLiteral("SELECT count(*) FROM teacher t WHERE t.field_id = ?") + condition, bindings,
+            [&](const QSqlQuery &q) { r.teachers = q.value(0).toInt(); });
+    bindings.insert(1, r.round);
+    const QString from = QStringLiteral(" FROM teacher t JOIN need_rating r ON r.teacher_id = t.id WHERE t.field_id = ? AND r.round = ?")
+                         + condition;
+    eachRow(db, QStringLiteral("SELECT count(DISTINCT r.teacher_id)") + from, bindings,
+            [&](const QSqlQuery &q) { r.respondents = q.value(0).toInt(); });
+    eachRow(db, QStringLiteral("SELECT r.competency_id, r.need, count(*)") + from + QStringLiteral(" GROUP BY r.competency_id, r.need"),
+            bindings, [&](const QSqlQuery &q) {
+                r.perCompetency[q.value(0).toInt()].add(q.value(1).isNull() ? 0 : q.value(1).toInt(), q.value(2).toInt());
+            });
+    return r;
+}
+
+struct ReferenceGroup
+{
+    QString name;
+    int teachers = 0, respondents = 0;
+    std::map<int, RatingCounts> perCompetency;
+};
+
+std::map<int, ReferenceGroup> referenceBreakdown(QSqlDatabase db, int fieldId, int round, Breakdown::Kind kind)
+{
+    const QString column = kind == Breakdown::Kind::Province ? QStringLiteral("t.province_id") : QStringLiteral("t.centre_id");
+    const QString table = kind == Breakdown::Kind::Province ? QStringLiteral("province") : QStringLiteral("centre");
+    std::map<int, ReferenceGroup> groups;
+    eachRow(db, QStringLiteral("SELECT %1, (SELECT g.name FROM %2 g WHERE g.id = %1), count(*) FROM teacher t "
+                               "WHERE t.field_id = ? AND %1 IS NOT NULL GROUP BY %1").arg(column, table),
+            {fieldId}, [&](const QSqlQuery &q) {
+                groups[q.value(0).toInt()].name = q.value(1).toString();
+                groups[q.value(0).toInt()].teachers = q.value(2).toInt();
+            });
+    const QString from = QStringLiteral(" FROM teacher t JOIN need_rating r ON r.teacher_id = t.id WHERE t.field_id = ? AND r.round = ?");
+    eachRow(db, QStringLiteral("SELECT %1, count(DISTINCT r.teacher_id)").arg(column) + from + QStringLiteral(" GROUP BY %1").arg(column),
+            {fieldId, round}, [&](const QSqlQuery &q) {
+                if (groups.count(q.value(0).toInt()))
+                    groups[q.value(0).toInt()].respondents = q.value(1).toInt();
+            });
+    eachRow(db, QStringLiteral("SELECT %1, r.competency_id, r.need, count(*)").arg(column) + from
+                    + QStringLiteral(" GROUP BY %1, r.competency_id, r.need").arg(column),
+            {fieldId, round}, [&](const QSqlQuery &q) {
+                if (groups.count(q.value(0).toInt()))
+                    groups[q.value(0).toInt()].perCompetency[q.value(1).toInt()].add(q.value(2).isNull() ? 0 : q.value(2).toInt(),
+                                                                                      q.value(3).toInt());
+            });
+    return groups;
+}
+
+bool sameCounts(const RatingCounts &a, const RatingCounts &b)
+{
+    return a.distribution == b.distribution && a.notApplicable == b.notApplicable;
+}
+
+// Compares the statistics of every field of `db`, in every scope, and both
+// breakdowns with the reference; returns the number of comparisons made.
+int compareWithReference(QSqlDatabase db)
+{
+    int checked = 0;
+    auto fields = listFields(db);
+    if (!fields) {
+        QTest::qFail(qPrintable(fields.message()), __FILE__, __LINE__);
+        return 0;
+    }
+    for (const FieldInfo &f : fields.value()) {
+        auto data = FieldData::load(db, f.code);
+        if (!data) {
+            QTest::qFail(qPrintable(data.message()), __FILE__, __LINE__);
+            return checked;
+        }
+        auto options = listScopeOptions(db, f.id);
+        if (!options)
+            return checked;
+        const std::vector<ScopeOption> inMemory = data->scopeOptions();
+        if (inMemory.size() != options->size()) {
+            QTest::qFail(qPrintable(QStringLiteral("%1: scope options differ").arg(f.code)), __FILE__, __LINE__);
+            return checked;
+        }
+        std::vector<Scope> scopes{Scope{}};
+        for (std::size_t i = 0; i < options->size(); ++i) {
+            const ScopeOption &a = options->at(i), &b = inMemory[i];
+            if (a.scope.kind != b.scope.kind || a.scope.id != b.scope.id || a.name != b.name || a.teachers != b.teachers) {
+                QTest::qFail(qPrintable(QStringLiteral("%1: scope option %2 differs").arg(f.code, a.name)), __FILE__, __LINE__);
+                return checked;
+            }
+            scopes.push_back(a.scope);
+        }
+        scopes.push_back(Scope{Scope::Kind::Province, 1}); // a province without teachers of the field, most likely
+        for (const Scope &scope : scopes) {
+            const FieldStats st = data->stats(scope);
+            auto viaSql = computeFieldStats(db, f.code, scope);
+            const Reference ref = referenceStats(db, f.id, scope);
+            const QString where = QStringLiteral("%1, scope %2/%3").arg(f.code).arg(int(scope.kind)).arg(scope.id);
+            const bool scoped = scope.kind != Scope::Kind::All;
+            bool same = viaSql && st.round == ref.round && st.teachers == ref.teachers && st.respondents == ref.respondents
+                        && st.scopeName == ref.scopeName && st.suppressed == (scoped && ref.respondents < kMinGroupRespondents)
+                        && viaSql->competencies.size() == st.competencies.size() && viaSql->respondents == st.respondents;
+            for (std::size_t i = 0; same && i < st.competencies.size(); ++i) {
+                const CompetencyStats &c = st.competencies[i];
+                RatingCounts expected = st.suppressed ? RatingCounts{} : (ref.perCompetency.count(c.id) ? ref.perCompetency.at(c.id) : RatingCounts{});
+                const bool withheld = !st.suppressed && scoped && expected.respondents() < kMinGroupRespondents;
+                if (withheld)
+                    expected = RatingCounts{};
+                same = sameCounts(c.ratings, expected) && c.suppressed == withheld && viaSql->competencies[i].id == c.id
+                       && sameCounts(viaSql->competencies[i].ratings, c.ratings);
+                if (same && i > 0) { // sorted by mean need, descending, NaN last
+                    const double before = st.competencies[i - 1].ratings.meanNeed(), mean = c.ratings.meanNeed();
+                    same = std::isnan(mean) || (!std::isnan(before) && before >= mean);
+                }
+            }
+            if (!same) {
+                QTest::qFail(qPrintable(where + QStringLiteral(": statistics differ from the reference")), __FILE__, __LINE__);
+                return checked;
+            }
+            ++checked;
+        }
+        const FieldStats whole = data->stats();
+        for (const Breakdown::Kind kind : {Breakdown::Kind::Province, Breakdown::Kind::Centre}) {
+            const Breakdown b = data->breakdown(kind);
+            auto viaSql = computeBreakdown(db, whole, kind);
+            const auto ref = referenceBreakdown(db, f.id, whole.round, kind);
+            bool same = viaSql && b.groups.size() == ref.size() && viaSql->groups.size() == b.groups.size();
+            for (std::size_t g = 0; same && g < b.groups.size(); ++g) {
+                const GroupStats &x = b.groups[g];
+                const auto it = ref.find(x.id);
+                same = it != ref.end() && x.name == it->second.name && x.teachers == it->second.teachers
+                       && x.respondents == it->second.respondents && x.suppressed == (x.respondents < kMinGroupRespondents)
+                       && viaSql->groups[g].id == x.id && x.perCompetency.size() == whole.competencies.size();
+                if (g > 0 && same)
+                    same = TurkishText::compare(b.groups[g - 1].name, x.name) <= 0;
+                RatingCounts overall;
+                for (std::size_t i = 0; same && i < whole.competencies.size(); ++i) {
+                    const int id = whole.competencies[i].id;
+                    const RatingCounts raw = it->second.perCompetency.count(id) ? it->second.perCompetency.at(id) : RatingCounts{};
+                    const bool withheld = x.suppressed || raw.respondents() < kMinGroupRespondents;
+                    same = x.competencySuppressed[i] == withheld && sameCounts(x.perCompetency[i], withheld ? RatingCounts{} : raw)
+                           && sameCounts(viaSql->groups[g].perCompetency[i], x.perCompetency[i]);
+                    if (!x.suppressed) {
+                        for (int level = 1; level <= kScaleSize; ++level)
+                            overall.add(level, raw.distribution[std::size_t(level - 1)]);
+                        overall.notApplicable += raw.notApplicable;
+                    }
+                }
+                same = same && sameCounts(x.overall, overall);
+            }
+            if (!same) {
+                QTest::qFail(qPrintable(QStringLiteral("%1: breakdown %2 differs from the reference").arg(f.code).arg(int(kind))),
+                             __FILE__, __LINE__);
+                return checked;
+            }
+            ++checked;
+        }
+    }
+    return checked;
 }
 
 } // namespace
@@ -276,6 +473,40 @@ private slots:
             QCOMPARE(ankara->perCompetency[i].respondents(), e.respondents < kMinGroupRespondents ? 0 : e.respondents);
             QVERIFY(izmir->competencySuppressed[i]);
         }
+    }
+
+    void sameAsReferenceOnFixture()
+    {
+        QVERIFY(compareWithReference(m_db->connection()) > 0);
+    }
+
+    // A generated data set with a second survey round for part of one field,
+    // teachers without a centre and more "not applicable" answers: the
+    // one-pass counting gives what the SQL aggregates give, in every scope.
+    void sameAsReferenceOnDemoData()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("demo.kopru"));
+        QString out, err;
+        QCOMPARE(test::runCli({QStringLiteral("demo"), path, QStringLiteral("--teachers"), QStringLiteral("600"),
+                               QStringLiteral("--partners"), QStringLiteral("60")}, &out, &err), 0);
+        auto opened = Database::open(path);
+        QVERIFY2(opened, qPrintable(opened.message()));
+        QSqlDatabase db = opened.value()->connection();
+        const int field = test::scalar(db, QStringLiteral("SELECT min(field_id) FROM teacher")).toInt();
+        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, round, need) "
+                                             "SELECT teacher_id, competency_id, 2, need % 5 + 1 FROM need_rating "
+                                             "WHERE teacher_id IN (SELECT id FROM teacher WHERE field_id = ? ORDER BY id LIMIT 12)"),
+                          {field}));
+        QVERIFY(Sql::exec(db, QStringLiteral("UPDATE teacher SET centre_id = NULL WHERE id % 7 = 0")));
+        QVERIFY(Sql::exec(db, QStringLiteral("UPDATE need_rating SET need = NULL WHERE (teacher_id + competency_id) % 11 = 0")));
+        QCOMPARE(test::scalar(db, QStringLiteral("SELECT max(round) FROM need_rating")).toInt(), 2);
+        const int checked = compareWithReference(db);
+        QVERIFY(checked > 25);
+        // The field with a second round counts that round only.
+        auto data = FieldData::load(db, test::scalar(db, QStringLiteral("SELECT code FROM field WHERE id = %1").arg(field)).toString());
+        QVERIFY(data);
+        QCOMPARE(data->round(), 2);
+        QCOMPARE(data->stats().respondents, 12);
     }
 
     void competencyModel()
