@@ -20,6 +20,9 @@
 #include <QImage>
 #include <QLabel>
 #include <QScatterSeries>
+#include <QTabWidget>
+#include <QValueAxis>
+#include <QXYSeries>
 #include <QTableView>
 #include <QUndoStack>
 
@@ -75,6 +78,64 @@ int categoryCount(QChart *chart)
         if (auto *cat = qobject_cast<QBarCategoryAxis *>(axis))
             return int(cat->count());
     return -1;
+}
+
+// Everything a chart shows: title, bar sets (label and values), points, axes.
+QStringList chartContents(QChart *chart)
+{
+    QStringList out{chart->title()};
+    for (QAbstractSeries *series : chart->series()) {
+        out << QStringLiteral("series %1 %2").arg(int(series->type())).arg(series->name());
+        if (auto *bars = qobject_cast<QAbstractBarSeries *>(series)) {
+            for (QBarSet *set : bars->barSets()) {
+                QStringList values;
+                for (int i = 0; i < set->count(); ++i)
+                    values << QString::number(set->at(i));
+                out << set->label() + QLatin1Char(':') + values.join(QLatin1Char(','));
+            }
+        }
+        if (auto *xy = qobject_cast<QXYSeries *>(series)) {
+            QStringList points;
+            for (const QPointF &p : xy->points())
+                points << QStringLiteral("%1/%2").arg(p.x()).arg(p.y());
+            out << points.join(QLatin1Char(' '));
+        }
+    }
+    for (QAbstractAxis *axis : chart->axes()) {
+        if (auto *cat = qobject_cast<QBarCategoryAxis *>(axis))
+            out << QStringLiteral("categories ") + cat->categories().join(QLatin1Char('|'));
+        if (auto *value = qobject_cast<QValueAxis *>(axis))
+            out << QStringLiteral("range %1–%2 %3").arg(value->min()).arg(value->max()).arg(value->titleText());
+    }
+    return out;
+}
+
+QStringList modelContents(const QAbstractItemModel *model)
+{
+    QStringList out;
+    for (int c = 0; c < model->columnCount(); ++c)
+        out << model->headerData(c, Qt::Horizontal).toString();
+    for (int r = 0; r < model->rowCount(); ++r)
+        for (int c = 0; c < model->columnCount(); ++c)
+            out << model->index(r, c).data().toString();
+    return out;
+}
+
+// What the page shows: the summary, every table and every chart (each brought up to date).
+QStringList pageContents(NeedsPage &page)
+{
+    QStringList out{page.findChild<QLabel *>(QStringLiteral("needsSummary"))->text()};
+    page.groupModel(); // the comparison is computed when asked for
+    for (int i = 0; i < page.panelCount(); ++i) {
+        out << modelContents(page.panel(i)->tableView()->model());
+        out << chartContents(page.panel(i)->chart());
+    }
+    return out;
+}
+
+QTabWidget *tabsOf(NeedsPage &page)
+{
+    return page.findChild<QTabWidget *>(QStringLiteral("needsTabs"));
 }
 
 } // namespace
@@ -181,6 +242,76 @@ private slots:
         QVERIFY(!summary->text().contains(QStringLiteral("suppressed")));
         QCOMPARE(page.competencyModel()->stats().respondents, 5);
         QVERIFY(page.competencyModel()->index(0, stats::CompetencyStatsModel::MeanNeed).data().isValid());
+    }
+
+    // Laziness and the cache never show stale data: after A → B → A the page
+    // shows exactly what a new page opened on A shows, charts included.
+    void switchingBackShowsTheFirstFieldAgain()
+    {
+        NeedsPage fresh(&m_undo, nullptr);
+        fresh.setDatabase(m_db.get());
+        fresh.setFieldCode(QStringLiteral("ELK"));
+        const QStringList elk = pageContents(fresh);
+        fresh.setFieldCode(QStringLiteral("BIL"));
+        const QStringList bil = pageContents(fresh);
+        QVERIFY(elk != bil);
+
+        NeedsPage page(&m_undo, nullptr);
+        page.resize(1200, 800);
+        page.setDatabase(m_db.get());
+        for (int tab = 0; tab < 4; ++tab) { // whichever tab is shown while switching
+            tabsOf(page)->setCurrentIndex(tab);
+            page.setFieldCode(QStringLiteral("ELK"));
+            page.setFieldCode(QStringLiteral("BIL"));
+            page.setFieldCode(QStringLiteral("ELK"));
+            QCOMPARE(pageContents(page), elk);
+            page.setFieldCode(QStringLiteral("BIL"));
+            QCOMPARE(pageContents(page), bil);
+        }
+    }
+
+    // Only the tab shown is kept current; a hidden chart is built when its tab
+    // is shown, from the field shown then.
+    void hiddenChartIsBuiltWhenShown()
+    {
+        NeedsPage fresh(&m_undo, nullptr);
+        fresh.setDatabase(m_db.get());
+        fresh.setFieldCode(QStringLiteral("BIL"));
+        QList<QStringList> expected;
+        for (int i = 0; i < fresh.panelCount(); ++i)
+            expected << chartContents(fresh.panel(i)->chart());
+
+        for (const bool shownWindow : {false, true}) {
+            NeedsPage page(&m_undo, nullptr);
+            page.resize(1200, 800);
+            page.setDatabase(m_db.get());
+            page.setFieldCode(QStringLiteral("ELK"));
+            if (shownWindow) {
+                page.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&page));
+            }
+            page.setFieldCode(QStringLiteral("BIL"));
+            QVERIFY(page.panel(0)->isChartCurrent()); // the tab shown
+            // Nothing is built for hidden tabs: their charts wait, the comparison is not computed.
+            QVERIFY(!page.panel(1)->isChartCurrent());
+            QVERIFY(!page.panel(2)->isChartCurrent());
+            QCOMPARE(page.panel(3)->tableView()->model()->rowCount(), 0);
+            for (int i = 1; i < page.panelCount(); ++i) {
+                tabsOf(page)->setCurrentIndex(i);
+                QCoreApplication::processEvents();
+                QVERIFY(page.panel(i)->isChartCurrent());
+                QCOMPARE(chartContents(page.panel(i)->chart()), expected[i]);
+            }
+            // The comparison follows the "Compare" choice while its tab is shown.
+            auto *compare = page.findChild<QComboBox *>(QStringLiteral("needsCompare"));
+            compare->setCurrentIndex(1);
+            QVERIFY(page.panel(3)->isChartCurrent());
+            QCOMPARE(page.groupModel()->breakdown().kind, stats::Breakdown::Kind::Centre);
+            QCOMPARE(page.panel(3)->chart()->title(), QStringLiteral("Mean need per centre"));
+            compare->setCurrentIndex(0);
+            QCOMPARE(chartContents(page.panel(3)->chart()), expected[3]);
+            page.hide();
+        }
     }
 
     void exportsPngAndPdf()

@@ -6,6 +6,7 @@
 #include <QAbstractItemModel>
 #include <QChart>
 #include <QChartView>
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -28,6 +29,8 @@ constexpr int kFixedHeight = 620;
 ChartPanel::ChartPanel(const Options &options, QWidget *parent) : QWidget(parent), m_options(options)
 {
     setObjectName(options.name);
+    m_placeholder = new QChart;
+    m_placeholder->setBackgroundRoundness(0);
     m_view = new QChartView(options.factory());
     m_view->setObjectName(options.name + QStringLiteral("View"));
     m_view->setRenderHint(QPainter::Antialiasing);
@@ -94,10 +97,105 @@ ChartPanel::ChartPanel(const Options &options, QWidget *parent) : QWidget(parent
     connect(bars, &QAbstractItemModel::rowsInserted, this, &ChartPanel::adjustHeight);
     connect(bars, &QAbstractItemModel::rowsRemoved, this, &ChartPanel::adjustHeight);
     adjustHeight();
+
+    QList<QAbstractItemModel *> watched{options.table, bars};
+    watched += options.sources;
+    for (QAbstractItemModel *model : std::as_const(watched))
+        if (model && !m_watched.contains(model))
+            watch(model);
+}
+
+ChartPanel::~ChartPanel()
+{
+    // The view deletes the chart it shows; the placeholder is ours while not shown.
+    if (m_view->chart() != m_placeholder)
+        delete m_placeholder;
+}
+
+void ChartPanel::watch(QAbstractItemModel *model)
+{
+    m_watched << model;
+    // Before a change: drop the chart, so its mappers do not update it item by item.
+    connect(model, &QAbstractItemModel::modelAboutToBeReset, this, &ChartPanel::invalidate);
+    connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this, &ChartPanel::invalidate);
+    connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this, &ChartPanel::invalidate);
+    connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this, &ChartPanel::invalidate);
+    connect(model, &QAbstractItemModel::rowsAboutToBeMoved, this, &ChartPanel::invalidate);
+    connect(model, &QAbstractItemModel::columnsAboutToBeInserted, this, &ChartPanel::invalidate);
+    connect(model, &QAbstractItemModel::columnsAboutToBeRemoved, this, &ChartPanel::invalidate);
+    connect(model, &QAbstractItemModel::columnsAboutToBeMoved, this, &ChartPanel::invalidate);
+    // Changes without a warning: the chart has followed them already; rebuild anyway.
+    connect(model, &QAbstractItemModel::dataChanged, this, &ChartPanel::invalidate);
+    connect(model, &QAbstractItemModel::headerDataChanged, this, &ChartPanel::invalidate);
+    // After a change: a shown panel gets its new chart before it is painted again
+    // (NeedsPage asks for it at once; this is the fallback for other changes).
+    connect(model, &QAbstractItemModel::modelReset, this, &ChartPanel::scheduleUpdate);
+    connect(model, &QAbstractItemModel::layoutChanged, this, &ChartPanel::scheduleUpdate);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &ChartPanel::scheduleUpdate);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &ChartPanel::scheduleUpdate);
+    connect(model, &QAbstractItemModel::rowsMoved, this, &ChartPanel::scheduleUpdate);
+    connect(model, &QAbstractItemModel::columnsInserted, this, &ChartPanel::scheduleUpdate);
+    connect(model, &QAbstractItemModel::columnsRemoved, this, &ChartPanel::scheduleUpdate);
+    connect(model, &QAbstractItemModel::columnsMoved, this, &ChartPanel::scheduleUpdate);
+    connect(model, &QAbstractItemModel::dataChanged, this, &ChartPanel::scheduleUpdate);
+    connect(model, &QAbstractItemModel::headerDataChanged, this, &ChartPanel::scheduleUpdate);
+}
+
+void ChartPanel::invalidate()
+{
+    if (m_stale)
+        return;
+    m_stale = true;
+    QChart *old = m_view->chart();
+    m_view->setChart(m_placeholder);
+    delete old; // with its series, axes, mappers and their connections to the models
+}
+
+void ChartPanel::scheduleUpdate()
+{
+    if (m_updateQueued)
+        return;
+    m_updateQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_updateQueued = false;
+            if (isShown())
+                ensureCurrent();
+        },
+        Qt::QueuedConnection);
+}
+
+bool ChartPanel::isShown() const
+{
+    return isVisibleTo(window());
+}
+
+void ChartPanel::ensureCurrent()
+{
+    if (m_options.prepare)
+        m_options.prepare();
+    if (!m_stale)
+        return;
+    QChart *chart = m_options.factory();
+    m_stale = false;
+    // Give the view its final size (it grew or shrank with the rows) before the
+    // chart is laid out in it: the scroll area would resize it later, and the
+    // chart would lay its labels out a second time.
+    QEvent layoutRequest(QEvent::LayoutRequest);
+    QCoreApplication::sendEvent(m_scroll, &layoutRequest);
+    m_view->setChart(chart); // the placeholder leaves the view, and is ours again
+}
+
+void ChartPanel::showEvent(QShowEvent *event)
+{
+    ensureCurrent();
+    QWidget::showEvent(event);
 }
 
 QChart *ChartPanel::chart() const
 {
+    const_cast<ChartPanel *>(this)->ensureCurrent();
     return m_view->chart();
 }
 
@@ -120,6 +218,8 @@ QSize ChartPanel::exportSize() const
 
 Status ChartPanel::exportTo(const QString &path) const
 {
+    if (m_options.prepare)
+        m_options.prepare();
     if (QFileInfo(path).suffix().compare(QLatin1String("pdf"), Qt::CaseInsensitive) == 0)
         return saveChartPdf(m_options.factory(), path, exportSize(), chart()->title());
     return saveChartPng(m_options.factory(), path, exportSize());
@@ -143,6 +243,8 @@ void ChartPanel::exportChart()
 
 void ChartPanel::printChart()
 {
+    if (m_options.prepare)
+        m_options.prepare();
     charts::printChart(m_options.factory, exportSize(), this);
 }
 

@@ -12,7 +12,6 @@
 #include "stats/groupstatsmodel.h"
 
 #include <QApplication>
-#include <QChart>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -94,24 +93,24 @@ void NeedsPage::createLayout()
     m_panels << new ChartPanel({QStringLiteral("needsMean"), [comps] { return charts::createMeanNeedChart(comps); }, comps,
                                 {CompetencyStatsModel::Code, CompetencyStatsModel::Title, CompetencyStatsModel::Respondents,
                                  CompetencyStatsModel::NotApplicable, CompetencyStatsModel::MeanNeed, CompetencyStatsModel::HighNeedShare},
-                                true, CompetencyStatsModel::Title});
+                                true, CompetencyStatsModel::Title, nullptr, {}, {}});
     m_panels << new ChartPanel({QStringLiteral("needsDistribution"), [comps] { return charts::createLikertChart(comps); }, comps,
                                 {CompetencyStatsModel::Code, CompetencyStatsModel::Need1, CompetencyStatsModel::Need2,
                                  CompetencyStatsModel::Need3, CompetencyStatsModel::Need4, CompetencyStatsModel::Need5,
                                  CompetencyStatsModel::NotApplicable},
-                                true, -1});
+                                true, -1, nullptr, {}, {}});
     m_panels << new ChartPanel({QStringLiteral("needsSupply"), [comps, unmet] { return charts::createNeedSupplyChart(comps, unmet); },
                                 unmet,
                                 {CompetencyStatsModel::Code, CompetencyStatsModel::Title, CompetencyStatsModel::MeanNeed,
                                  CompetencyStatsModel::HighNeedShare, CompetencyStatsModel::Supply, CompetencyStatsModel::Coverage},
-                                false, CompetencyStatsModel::Title});
+                                false, CompetencyStatsModel::Title, nullptr, {comps}, {}});
     m_panels << new ChartPanel({QStringLiteral("needsGroups"),
                                 [this, groups] {
                                     return charts::createGroupChart(groups, m_groups->breakdown().kind == stats::Breakdown::Kind::Province
                                                                                 ? tr("Mean need per province")
                                                                                 : tr("Mean need per centre"));
                                 },
-                                m_groups, {}, true, GroupStatsModel::Name, groups});
+                                m_groups, {}, true, GroupStatsModel::Name, groups, {}, [this] { ensureGroups(); }});
     m_panels[2]->setNote(m_competencies->rule().description());
     m_panels[3]->setNote(tr("Groups with fewer than %1 respondents are suppressed to protect anonymity and left out of the chart.")
                              .arg(stats::kMinGroupRespondents));
@@ -149,6 +148,8 @@ void NeedsPage::createLayout()
     });
     connect(m_scope, &QComboBox::currentIndexChanged, this, &NeedsPage::reload);
     connect(m_compare, &QComboBox::currentIndexChanged, this, &NeedsPage::reloadGroups);
+    // Only the charts (and the comparison) of the tab shown are kept current.
+    connect(m_tabs, &QTabWidget::currentChanged, this, &NeedsPage::updateShownPanels);
     connect(scaleButton, &QPushButton::clicked, this, &NeedsPage::editScaleLabels);
     connect(m_report, &QPushButton::clicked, this, &NeedsPage::writeReport);
 }
@@ -166,6 +167,7 @@ int NeedsPage::panelCount() const
 void NeedsPage::setDatabase(Database *db)
 {
     m_db = db;
+    m_data.reset();
     // Switching fields re-reads ~13,000 ratings; a page cache that holds the
     // whole national file (~12 MB) keeps that in memory (16 MB at most,
     // per connection; SQLite's default is 2 MB).
@@ -177,6 +179,20 @@ void NeedsPage::setDatabase(Database *db)
 void NeedsPage::refresh()
 {
     reload();
+}
+
+std::shared_ptr<const stats::FieldData> NeedsPage::fieldData(QString *error)
+{
+    const QString code = currentFieldCode();
+    if (!m_db || code.isEmpty())
+        return {};
+    auto data = stats::FieldData::load(m_db->connection(), code);
+    if (!data) {
+        if (error)
+            *error = data.message();
+        return {};
+    }
+    return std::make_shared<const stats::FieldData>(std::move(data.value()));
 }
 
 QString NeedsPage::currentFieldCode() const
@@ -254,21 +270,24 @@ void NeedsPage::reload()
     m_lastError.clear();
     const QString code = currentFieldCode();
     if (!m_db || code.isEmpty()) {
+        m_data.reset();
         m_competencies->setStats({});
-        m_groups->setBreakdown({});
         m_summary->setText(m_db ? tr("The database has no pilot fields.") : tr("No database is open."));
         m_report->setEnabled(false);
+        reloadGroups();
+        updateShownPanels();
         return;
     }
-    auto st = stats::computeFieldStats(m_db->connection(), code, currentScope());
-    if (!st) {
-        m_lastError = st.message();
+    m_data = fieldData(&m_lastError);
+    if (!m_data) {
         m_summary->setText(m_lastError);
         m_competencies->setStats({});
+        reloadGroups();
+        updateShownPanels();
         return;
     }
-    m_competencies->setStats(st.value());
-    const stats::FieldStats &f = st.value();
+    m_competencies->setStats(m_data->stats(currentScope()));
+    const stats::FieldStats &f = m_competencies->stats();
     const QLocale locale;
     const int unmet = m_unmet->rowCount();
     QString text = tr("%1: %2 teachers, %3 respondents, %n competencies, survey round %4.", nullptr, int(f.competencies.size()))
@@ -286,34 +305,44 @@ void NeedsPage::reload()
     m_summary->setText(text);
     m_report->setEnabled(true);
     reloadGroups();
+    updateShownPanels();
+}
+
+void NeedsPage::updateShownPanels()
+{
+    for (charts::ChartPanel *panel : std::as_const(m_panels))
+        if (panel->isShown())
+            panel->ensureCurrent();
 }
 
 void NeedsPage::reloadGroups()
 {
-    if (!m_db || m_competencies->stats().code.isEmpty()) {
+    // The comparison is computed when its tab is shown (or its model asked for).
+    m_groupsStale = true;
+    if (m_panels[3]->isShown())
+        m_panels[3]->ensureCurrent(); // computes the comparison first
+    else if (m_groups->rowCount() > 0)
+        m_groups->setBreakdown({}); // no comparison of another field stays behind
+}
+
+stats::GroupStatsModel *NeedsPage::groupModel()
+{
+    ensureGroups();
+    return m_groups;
+}
+
+void NeedsPage::ensureGroups()
+{
+    if (!m_groupsStale)
+        return;
+    m_groupsStale = false;
+    if (!m_db || !m_data || m_competencies->stats().code.isEmpty()) {
         m_groups->setBreakdown({});
         return;
     }
     // The comparison is always over the whole field (the scope filter does not apply).
     const auto kind = stats::Breakdown::Kind(m_compare->currentData().toInt());
-    stats::FieldStats whole = m_competencies->stats();
-    if (whole.scope.kind != stats::Scope::Kind::All) {
-        auto all = stats::computeFieldStats(m_db->connection(), whole.code);
-        if (!all) {
-            m_lastError = all.message();
-            return;
-        }
-        whole = all.value();
-    }
-    auto b = stats::computeBreakdown(m_db->connection(), whole, kind);
-    if (!b) {
-        m_lastError = b.message();
-        m_groups->setBreakdown({});
-        return;
-    }
-    m_groups->setBreakdown(b.value());
-    if (QChart *chart = m_panels[3]->chart())
-        chart->setTitle(kind == stats::Breakdown::Kind::Province ? tr("Mean need per province") : tr("Mean need per centre"));
+    m_groups->setBreakdown(m_data->breakdown(kind));
 }
 
 void NeedsPage::editScaleLabels()

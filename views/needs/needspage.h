@@ -4,6 +4,8 @@
 #include "pages/page.h"
 #include "stats/needstatistics.h"
 
+#include <memory>
+
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -39,7 +41,9 @@ public:
     // For tests and the benchmark.
     QString currentFieldCode() const;
     stats::CompetencyStatsModel *competencyModel() const { return m_competencies; }
-    stats::GroupStatsModel *groupModel() const { return m_groups; }
+    // The province/centre comparison, computed first if it is due (it is
+    // computed lazily, when its tab is shown).
+    stats::GroupStatsModel *groupModel();
     charts::ChartPanel *panel(int index) const;
     int panelCount() const;
     // The last error of a reload (empty when fine).
@@ -52,13 +56,20 @@ private:
     void loadScopes();
     void reload();
     void reloadGroups();
+    void ensureGroups();
+    void updateShownPanels();
     void editScaleLabels();
     void writeReport();
     stats::Scope currentScope() const;
+    // The current field's data, read (null without a database or on an error).
+    std::shared_ptr<const stats::FieldData> fieldData(QString *error = nullptr);
 
     Database *m_db = nullptr;
     QString m_pendingField;
     QString m_lastError;
+    bool m_groupsStale = false;
+    // Data of the current field.
+    std::shared_ptr<const stats::FieldData> m_data;
     stats::CompetencyStatsModel *m_competencies = nullptr;
     stats::FlagFilterModel *m_unmet = nullptr;
     stats::GroupStatsModel *m_groups = nullptr;
