@@ -6,6 +6,7 @@
 #include "common/testutil.h"
 #include "domain/nationalid.h"
 #include "stats/competencystatsmodel.h"
+#include "stats/fielddatacache.h"
 #include "stats/flagfiltermodel.h"
 #include "stats/groupstatsmodel.h"
 #include "stats/needstatistics.h"
@@ -507,6 +508,47 @@ private slots:
         QVERIFY(data);
         QCOMPARE(data->round(), 2);
         QCOMPARE(data->stats().respondents, 12);
+    }
+
+    // The cache hands out the same data until the database changes — through
+    // the same connection or another one — or it is cleared.
+    void fieldDataCache()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("cache.kopru"));
+        QVERIFY(Sql::exec(m_db->connection(), QStringLiteral("VACUUM INTO ?"), {path}));
+        auto opened = Database::open(path);
+        QVERIFY2(opened, qPrintable(opened.message()));
+        QSqlDatabase db = opened.value()->connection();
+        FieldDataCache cache;
+        auto a = cache.get(db, QStringLiteral("elk"));
+        QVERIFY2(a, qPrintable(a.message()));
+        QCOMPARE(a.value()->code(), QStringLiteral("ELK"));
+        auto again = cache.get(db, QStringLiteral("ELK"));
+        QVERIFY(again);
+        QCOMPARE(again.value().get(), a.value().get()); // held
+        QVERIFY(!cache.get(db, QStringLiteral("XYZ")));   // unknown code: the error, nothing held
+        QCOMPARE(cache.size(), 1);
+
+        QVERIFY(Sql::exec(db, QStringLiteral("UPDATE need_rating SET need = 5 WHERE teacher_id = 1")));
+        auto afterEdit = cache.get(db, QStringLiteral("ELK"));
+        QVERIFY(afterEdit);
+        QVERIFY(afterEdit.value().get() != a.value().get());
+        QCOMPARE(afterEdit.value()->stats().competencies.front().ratings.meanNeed(),
+                 computeFieldStats(db, QStringLiteral("ELK"))->competencies.front().ratings.meanNeed());
+
+        {
+            auto other = Database::open(path);
+            QVERIFY(other);
+            QVERIFY(Sql::exec(other.value()->connection(), QStringLiteral("UPDATE need_rating SET need = 1 WHERE teacher_id = 2")));
+        }
+        auto afterOther = cache.get(db, QStringLiteral("ELK"));
+        QVERIFY(afterOther);
+        QVERIFY(afterOther.value().get() != afterEdit.value().get());
+        auto held = cache.get(db, QStringLiteral("ELK"));
+        QCOMPARE(held.value().get(), afterOther.value().get());
+        cache.clear();
+        QCOMPARE(cache.size(), 0);
+        QVERIFY(cache.get(db, QStringLiteral("ELK")).value().get() != afterOther.value().get());
     }
 
     void competencyModel()

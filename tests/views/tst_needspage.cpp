@@ -133,6 +133,15 @@ QStringList pageContents(NeedsPage &page)
     return out;
 }
 
+// A copy of the database at `path` (VACUUM INTO: consistent while open).
+std::unique_ptr<Database> copyOf(Database *db, const QString &path)
+{
+    if (!Sql::exec(db->connection(), QStringLiteral("VACUUM INTO ?"), {path}))
+        return nullptr;
+    auto copy = Database::open(path);
+    return copy ? std::move(copy.value()) : nullptr;
+}
+
 QTabWidget *tabsOf(NeedsPage &page)
 {
     return page.findChild<QTabWidget *>(QStringLiteral("needsTabs"));
@@ -312,6 +321,62 @@ private slots:
             QCOMPARE(chartContents(page.panel(3)->chart()), expected[3]);
             page.hide();
         }
+    }
+
+    // An edit of the ratings is shown: after refresh() (what the main window
+    // calls when data change), and on switching back to the field even
+    // without it — also when another connection made the edit.
+    void ratingEditsInvalidateTheCache()
+    {
+        auto db = copyOf(m_db.get(), m_dir.filePath(QStringLiteral("edited.kopru")));
+        QVERIFY(db);
+        NeedsPage page(&m_undo, nullptr);
+        page.setDatabase(db.get());
+        page.setFieldCode(QStringLiteral("ELK"));
+        const QStringList before = pageContents(page);
+        const auto meanOfTop = [&page] {
+            return page.competencyModel()->index(0, stats::CompetencyStatsModel::MeanNeed).data().toDouble();
+        };
+        QVERIFY(meanOfTop() < 5.0);
+
+        // 1. Through the page's own connection, then refresh().
+        QVERIFY(Sql::exec(db->connection(), QStringLiteral("UPDATE need_rating SET need = 5 WHERE competency_id = "
+                                                           "(SELECT min(id) FROM competency WHERE field_id = (SELECT id FROM field WHERE code = 'ELK'))")));
+        page.refresh();
+        QCOMPARE(meanOfTop(), 5.0);
+        const QStringList afterFirstEdit = pageContents(page);
+        QVERIFY(afterFirstEdit != before);
+        {
+            NeedsPage fresh(&m_undo, nullptr);
+            fresh.setDatabase(db.get());
+            fresh.setFieldCode(QStringLiteral("ELK"));
+            QCOMPARE(pageContents(fresh), afterFirstEdit);
+        }
+
+        // 2. Same connection, no refresh(): switching away and back reads again.
+        QVERIFY(Sql::exec(db->connection(), QStringLiteral("UPDATE need_rating SET need = 1 WHERE competency_id = "
+                                                           "(SELECT min(id) FROM competency WHERE field_id = (SELECT id FROM field WHERE code = 'ELK'))")));
+        page.setFieldCode(QStringLiteral("BIL"));
+        page.setFieldCode(QStringLiteral("ELK"));
+        QVERIFY(meanOfTop() < 5.0);
+        QVERIFY(pageContents(page) != afterFirstEdit);
+
+        // 3. Another connection (e.g. kopru-cli import while the window is open).
+        const QStringList beforeOther = pageContents(page);
+        {
+            auto other = Database::open(db->path());
+            QVERIFY2(other, qPrintable(other.message()));
+            QVERIFY(Sql::exec(other.value()->connection(), QStringLiteral("UPDATE need_rating SET need = 5 WHERE teacher_id IN "
+                                                                          "(SELECT id FROM teacher WHERE field_id = (SELECT id FROM field WHERE code = 'ELK'))")));
+        }
+        page.setFieldCode(QStringLiteral("BIL"));
+        page.setFieldCode(QStringLiteral("ELK"));
+        QCOMPARE(meanOfTop(), 5.0);
+        QVERIFY(pageContents(page) != beforeOther);
+        NeedsPage fresh(&m_undo, nullptr);
+        fresh.setDatabase(db.get());
+        fresh.setFieldCode(QStringLiteral("ELK"));
+        QCOMPARE(pageContents(page), pageContents(fresh));
     }
 
     void exportsPngAndPdf()

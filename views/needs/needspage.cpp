@@ -167,6 +167,7 @@ int NeedsPage::panelCount() const
 void NeedsPage::setDatabase(Database *db)
 {
     m_db = db;
+    m_cache.clear();
     m_data.reset();
     // Switching fields re-reads ~13,000 ratings; a page cache that holds the
     // whole national file (~12 MB) keeps that in memory (16 MB at most,
@@ -178,6 +179,7 @@ void NeedsPage::setDatabase(Database *db)
 
 void NeedsPage::refresh()
 {
+    m_cache.clear(); // data changed elsewhere
     reload();
 }
 
@@ -186,13 +188,13 @@ std::shared_ptr<const stats::FieldData> NeedsPage::fieldData(QString *error)
     const QString code = currentFieldCode();
     if (!m_db || code.isEmpty())
         return {};
-    auto data = stats::FieldData::load(m_db->connection(), code);
+    auto data = m_cache.get(m_db->connection(), code);
     if (!data) {
         if (error)
             *error = data.message();
         return {};
     }
-    return std::make_shared<const stats::FieldData>(std::move(data.value()));
+    return data.value();
 }
 
 QString NeedsPage::currentFieldCode() const
@@ -239,18 +241,10 @@ void NeedsPage::loadScopes()
     const QSignalBlocker blocker(m_scope);
     m_scope->clear();
     m_scope->addItem(tr("all provinces and centres"), QVariant());
-    if (!m_db || m_field->currentIndex() < 0)
-        return;
-    auto st = stats::listFields(m_db->connection());
-    int fieldId = 0;
-    if (st)
-        for (const stats::FieldInfo &f : st.value())
-            if (f.code == currentFieldCode())
-                fieldId = f.id;
-    auto options = stats::listScopeOptions(m_db->connection(), fieldId);
-    if (!options)
-        return;
-    for (const stats::ScopeOption &o : options.value()) {
+    const auto data = fieldData();
+    if (!data)
+        return; // reload() reports the error
+    for (const stats::ScopeOption &o : data->scopeOptions()) {
         const QString text = o.scope.kind == stats::Scope::Kind::Province ? tr("province %1 (%n teachers)", nullptr, o.teachers).arg(o.name)
                                                                           : tr("centre %1 (%n teachers)", nullptr, o.teachers).arg(o.name);
         m_scope->addItem(text, QVariantList{int(o.scope.kind), o.scope.id});

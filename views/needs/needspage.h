@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pages/page.h"
+#include "stats/fielddatacache.h"
 #include "stats/needstatistics.h"
 
 #include <memory>
@@ -61,14 +62,15 @@ private:
     void editScaleLabels();
     void writeReport();
     stats::Scope currentScope() const;
-    // The current field's data, read (null without a database or on an error).
+    // The current field's data, from the cache (null without a database or on an error).
     std::shared_ptr<const stats::FieldData> fieldData(QString *error = nullptr);
 
     Database *m_db = nullptr;
     QString m_pendingField;
     QString m_lastError;
     bool m_groupsStale = false;
-    // Data of the current field.
+    // Data of the fields visited (dropped when the database changes) and of the current one.
+    stats::FieldDataCache m_cache;
     std::shared_ptr<const stats::FieldData> m_data;
     stats::CompetencyStatsModel *m_competencies = nullptr;
     stats::FlagFilterModel *m_unmet = nullptr;

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "stats/fielddatacache.h"
+
+#include "db/sql.h"
+
+namespace kopru::stats {
+
+namespace {
+// The national set has 25 fields of ~13,000 ratings (~160 kB each); more are dropped.
+constexpr std::size_t kMaxFields = 64;
+} // namespace
+
+Expected<FieldDataCache::Stamp> FieldDataCache::stampOf(QSqlDatabase db)
+{
+    Stamp stamp;
+    stamp.connection = db.connectionName() + QLatin1Char('\n') + db.databaseName();
+    // Changes committed by other connections (other processes included).
+    auto version = Sql::scalar(db, QStringLiteral("PRAGMA data_version"));
+    if (!version)
+        return version.error();
+    stamp.dataVersion = version->toLongLong();
+    // Rows changed through this connection since it was opened.
+    auto changes = Sql::scalar(db, QStringLiteral("SELECT total_changes()"));
+    if (!changes)
+        return changes.error();
+    stamp.totalChanges = changes->toLongLong();
+    return stamp;
+}
+
+Expected<std::shared_ptr<const FieldData>> FieldDataCache::get(QSqlDatabase db, const QString &code)
+{
+    auto stamp = stampOf(db);
+    if (!stamp)
+        return stamp.error();
+    if (!(stamp.value() == m_stamp)) {
+        m_fields.clear();
+        m_stamp = stamp.value();
+    }
+    const QString key = code.trimmed().toUpper();
+    if (const auto it = m_fields.find(key); it != m_fields.end())
+        return it->second;
+    auto data = FieldData::load(db, code);
+    if (!data)
+        return data.error();
+    if (m_fields.size() >= kMaxFields)
+        m_fields.clear();
+    auto shared = std::make_shared<const FieldData>(std::move(data.value()));
+    m_fields.emplace(key, shared);
+    return shared;
+}
+
+void FieldDataCache::clear()
+{
+    m_fields.clear();
+    m_stamp = Stamp{};
+}
+
+} // namespace kopru::stats

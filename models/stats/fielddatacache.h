@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "stats/needstatistics.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <map>
+#include <memory>
+
+namespace kopru::stats {
+
+// FieldData of the fields visited, so that switching back to a field reads
+// nothing again. Every get() first checks whether the database changed since
+// the data were loaded — through this connection (SQLite's total_changes())
+// or any other, e.g. another process (PRAGMA data_version) — and if so drops
+// everything. clear() drops everything too (a new database, a refresh).
+class FieldDataCache
+{
+public:
+    // The data of field `code` (case-insensitive), loaded if not held or out of date.
+    Expected<std::shared_ptr<const FieldData>> get(QSqlDatabase db, const QString &code);
+    void clear();
+    // Fields held (for tests).
+    int size() const { return int(m_fields.size()); }
+
+private:
+    struct Stamp
+    {
+        QString connection;
+        qint64 dataVersion = -1;
+        qint64 totalChanges = -1;
+        bool operator==(const Stamp &o) const
+        {
+            return connection == o.connection && dataVersion == o.dataVersion && totalChanges == o.totalChanges;
+        }
+    };
+    static Expected<Stamp> stampOf(QSqlDatabase db);
+
+    Stamp m_stamp;
+    std::map<QString, std::shared_ptr<const FieldData>> m_fields; // by upper-case code
+};
+
+} // namespace kopru::stats
