@@ -10,6 +10,8 @@
 #include <QPagedPaintDevice>
 #include <QPainter>
 #include <QRawFont>
+#include <QSet>
+#include <QThread>
 
 #include <algorithm>
 #include <memory>
@@ -21,19 +23,57 @@ namespace {
 
 enum FontRole { TitleFont, HeadingFont, TextFont, TableFont, TableHeaderFont, BandFont, FontCount };
 
+// The font of each role; made the same way on every thread that shapes text.
+QFont reportFont(FontRole role)
+{
+    static constexpr double pt[FontCount] = {11, 9.5, 8, 7.5, 7.5, 8};
+    QFont font;
+    font.setPointSizeF(pt[role]);
+    if (role == TitleFont || role == HeadingFont || role == TableHeaderFont)
+        font.setBold(true);
+    return font;
+}
+
+// A shaped and laid-out text.
+struct ShapedText
+{
+    QList<QGlyphRun> runs; // positioned relative to the text's top left
+    double width = 0;      // widest line
+    double height = 0;
+    int lines = 0;
+};
+
+// Lays `text` out in `font` on `device`; `wrapWidth` <= 0: one line, never wrapped.
+ShapedText layOutText(const QString &text, const QFont &font, const QPaintDevice *device, double wrapWidth)
+{
+    QTextLayout layout(text, font, device);
+    // Keeps the shaped glyphs after endLayout(): glyphRuns() below would
+    // otherwise shape the whole text a second time.
+    layout.setCacheEnabled(true);
+    QTextOption option;
+    option.setWrapMode(wrapWidth > 0 ? QTextOption::WrapAtWordBoundaryOrAnywhere : QTextOption::NoWrap);
+    layout.setTextOption(option);
+    layout.beginLayout();
+    ShapedText shaped;
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(wrapWidth > 0 ? wrapWidth : 1e9);
+        line.setPosition(QPointF(0, shaped.height));
+        shaped.height += line.height();
+        shaped.width = std::max(shaped.width, line.naturalTextWidth());
+        ++shaped.lines;
+    }
+    layout.endLayout();
+    shaped.runs = layout.glyphRuns();
+    return shaped;
+}
+
 // Shapes and lays out each distinct (text, width) once per font: measuring
 // and painting reuse the glyph runs (most cells repeat: dates, provinces,
 // schools, statuses), and painting glyph runs skips a second text layout.
 class GlyphCache
 {
 public:
-    struct Entry
-    {
-        QList<QGlyphRun> runs; // positioned relative to the text's top left
-        double width = 0;      // widest line
-        double height = 0;
-        int lines = 0;
-    };
+    using Entry = ShapedText;
     GlyphCache(const QFont *fonts, QPaintDevice *device) : m_fonts(fonts), m_device(device) {}
 
     // `wrapWidth` <= 0: one line, never wrapped. The entry stays at the same
@@ -43,29 +83,12 @@ public:
         auto &cache = m_cache[role];
         const int width = wrapWidth > 0 ? qRound(wrapWidth) : 0;
         auto it = cache.find(Key{text, width});
-        if (it == cache.end()) {
-            QTextLayout layout(text, m_fonts[role], m_device);
-            // Keeps the shaped glyphs after endLayout(): glyphRuns() below
-            // would otherwise shape the whole text a second time.
-            layout.setCacheEnabled(true);
-            QTextOption option;
-            option.setWrapMode(wrapWidth > 0 ? QTextOption::WrapAtWordBoundaryOrAnywhere : QTextOption::NoWrap);
-            layout.setTextOption(option);
-            layout.beginLayout();
-            Entry e;
-            for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
-                line.setLineWidth(wrapWidth > 0 ? wrapWidth : 1e9);
-                line.setPosition(QPointF(0, e.height));
-                e.height += line.height();
-                e.width = std::max(e.width, line.naturalTextWidth());
-                ++e.lines;
-            }
-            layout.endLayout();
-            e.runs = layout.glyphRuns();
-            it = cache.emplace(Key{text, width}, std::move(e)).first;
-        }
+        if (it == cache.end())
+            it = cache.emplace(Key{text, width}, layOutText(text, m_fonts[role], m_device, wrapWidth)).first;
         return it->second;
     }
+    // Adds a one-line text shaped elsewhere (see PreShaper).
+    void insert(FontRole role, const QString &text, Entry entry) { m_cache[role].emplace(Key{text, 0}, std::move(entry)); }
 
 private:
     struct Key
@@ -82,6 +105,207 @@ private:
     QPaintDevice *m_device;
     // Node-based: references to entries stay valid as the cache grows.
     std::unordered_map<Key, Entry, KeyHash> m_cache[FontCount];
+};
+
+// Shaping is a quarter of a long report's time: a second thread shapes half
+// of the distinct one-line texts while this one shapes the other half.
+// Qt's font objects (QFont's engines, QRawFont, QGlyphRun) must stay on the
+// thread that made them, so the worker makes its own fonts at the device's
+// resolution and hands back plain glyph indexes and positions; this thread
+// gives them its own QRawFont. Used only when every run of a text is in the
+// role's primary font (no fallback font) and when a sample of the worker's
+// texts, shaped again here, matches glyph for glyph: else the texts are
+// shaped here as before. The PDF is byte-identical either way.
+class PreShaper
+{
+public:
+    static constexpr std::size_t kMinimumTexts = 2000; // below: not worth a thread
+
+    // Shapes the distinct one-line texts of `doc` into `cache`.
+    static void run(const ReportDocument &doc, const QFont *fonts, QPaintDevice *device, GlyphCache &cache)
+    {
+        std::vector<Item> mine, theirs;
+        collect(doc, mine, theirs);
+        if (theirs.size() + mine.size() < kMinimumTexts || QThread::idealThreadCount() < 2)
+            return; // shaped on demand
+        const Metrics metrics(*device);
+        std::unique_ptr<QThread> worker(QThread::create([&theirs, &metrics] { shapeOnWorker(theirs, metrics); }));
+        worker->start();
+        for (const Item &item : mine)
+            cache.get(item.role, item.text);
+        worker->wait();
+        worker.reset();
+
+        QRawFont primary[FontCount];
+        for (int i = 0; i < FontCount; ++i)
+            primary[i] = QRawFont::fromFont(QFont(fonts[i], device));
+        if (!matchesHere(theirs, fonts, device, primary))
+            return; // shaped on demand
+        for (Item &item : theirs) {
+            if (!item.usable)
+                continue;
+            ShapedText shaped;
+            shaped.width = item.width;
+            shaped.height = item.height;
+            shaped.lines = item.lines;
+            for (const Item::Run &r : item.runs) {
+                QGlyphRun run;
+                run.setRawFont(primary[item.role]);
+                run.setGlyphIndexes(r.glyphs);
+                run.setPositions(r.positions);
+                run.setFlags(r.flags);
+                shaped.runs.append(run);
+            }
+            cache.insert(item.role, item.text, std::move(shaped));
+        }
+    }
+
+private:
+    // A text to shape and, from the worker, the result as plain data.
+    struct Item
+    {
+        FontRole role = TextFont;
+        QString text;
+        bool usable = false;
+        double width = 0, height = 0;
+        int lines = 0;
+        struct Run
+        {
+            QList<quint32> glyphs;
+            QList<QPointF> positions;
+            QGlyphRun::GlyphRunFlags flags;
+        };
+        std::vector<Run> runs;
+    };
+
+    // The painted device's metrics, read on this thread, reported on the worker's.
+    struct Metrics
+    {
+        explicit Metrics(const QPaintDevice &d)
+            : width(d.width()), height(d.height()), widthMM(d.widthMM()), heightMM(d.heightMM()), colorCount(d.colorCount()),
+              depth(d.depth()), dpiX(d.logicalDpiX()), dpiY(d.logicalDpiY()), physicalDpiX(d.physicalDpiX()),
+              physicalDpiY(d.physicalDpiY()), pixelRatio(d.devicePixelRatio())
+        {
+        }
+        int width, height, widthMM, heightMM, colorCount, depth, dpiX, dpiY, physicalDpiX, physicalDpiY;
+        double pixelRatio;
+    };
+    class MetricsDevice final : public QPaintDevice
+    {
+    public:
+        explicit MetricsDevice(const Metrics &m) : m_m(m) {}
+        QPaintEngine *paintEngine() const override { return nullptr; }
+
+    protected:
+        int metric(PaintDeviceMetric metric) const override
+        {
+            switch (metric) {
+            case PdmWidth: return m_m.width;
+            case PdmHeight: return m_m.height;
+            case PdmWidthMM: return m_m.widthMM;
+            case PdmHeightMM: return m_m.heightMM;
+            case PdmNumColors: return m_m.colorCount;
+            case PdmDepth: return m_m.depth;
+            case PdmDpiX: return m_m.dpiX;
+            case PdmDpiY: return m_m.dpiY;
+            case PdmPhysicalDpiX: return m_m.physicalDpiX;
+            case PdmPhysicalDpiY: return m_m.physicalDpiY;
+            case PdmDevicePixelRatio: return qRound(m_m.pixelRatio);
+            case PdmDevicePixelRatioScaled: return qRound(m_m.pixelRatio * devicePixelRatioFScale());
+            }
+            return 0;
+        }
+
+    private:
+        Metrics m_m;
+    };
+
+    // The distinct one-line texts in document order, every other one for the worker.
+    static void collect(const ReportDocument &doc, std::vector<Item> &mine, std::vector<Item> &theirs)
+    {
+        QSet<QString> seen[FontCount];
+        auto want = [&](FontRole role, const QString &text) {
+            if (text.isEmpty())
+                return;
+            const auto before = seen[role].size();
+            seen[role].insert(text);
+            if (seen[role].size() == before)
+                return;
+            Item item;
+            item.role = role;
+            item.text = text;
+            ((mine.size() + theirs.size()) % 2 ? theirs : mine).push_back(std::move(item));
+        };
+        for (const ReportSection &section : doc.sections) {
+            for (const ReportBlock &block : section.blocks) {
+                switch (block.type) {
+                case ReportBlock::Type::Heading:
+                    want(HeadingFont, block.text);
+                    want(TextFont, block.subtitle);
+                    break;
+                case ReportBlock::Type::Text:
+                    want(TextFont, block.text);
+                    break;
+                case ReportBlock::Type::Table:
+                    for (const ReportColumn &c : block.columns)
+                        want(TableHeaderFont, c.header);
+                    for (const QStringList &row : block.rows)
+                        for (const QString &cell : row)
+                            want(TableFont, cell);
+                    break;
+                }
+            }
+        }
+    }
+
+    // On the worker thread: its own fonts, at the device's resolution.
+    static void shapeOnWorker(std::vector<Item> &items, const Metrics &metrics)
+    {
+        const MetricsDevice device(metrics);
+        QFont fonts[FontCount];
+        QRawFont primary[FontCount];
+        for (int i = 0; i < FontCount; ++i) {
+            fonts[i] = QFont(reportFont(FontRole(i)), &device);
+            primary[i] = QRawFont::fromFont(fonts[i]);
+        }
+        for (Item &item : items) {
+            const ShapedText shaped = layOutText(item.text, fonts[item.role], &device, 0);
+            item.usable = std::all_of(shaped.runs.cbegin(), shaped.runs.cend(),
+                                      [&](const QGlyphRun &run) { return run.rawFont() == primary[item.role]; });
+            if (!item.usable)
+                continue;
+            item.width = shaped.width;
+            item.height = shaped.height;
+            item.lines = shaped.lines;
+            for (const QGlyphRun &run : shaped.runs)
+                item.runs.push_back(Item::Run{run.glyphIndexes(), run.positions(), run.flags()});
+        }
+    }
+
+    // Shapes a few of the worker's texts here and compares: same primary
+    // font, same glyphs, same positions, same size.
+    static bool matchesHere(const std::vector<Item> &items, const QFont *fonts, QPaintDevice *device, const QRawFont *primary)
+    {
+        int checked = 0;
+        for (const Item &item : items) {
+            if (!item.usable)
+                continue;
+            const ShapedText here = layOutText(item.text, fonts[item.role], device, 0);
+            if (here.width != item.width || here.height != item.height || here.lines != item.lines
+                || std::size_t(here.runs.size()) != item.runs.size())
+                return false;
+            for (qsizetype r = 0; r < here.runs.size(); ++r) {
+                const QGlyphRun &run = here.runs.at(r);
+                const Item::Run &theirs = item.runs[std::size_t(r)];
+                if (run.rawFont() != primary[item.role] || run.glyphIndexes() != theirs.glyphs || run.positions() != theirs.positions
+                    || run.flags() != theirs.flags)
+                    return false;
+            }
+            if (++checked == 3)
+                break;
+        }
+        return true;
+    }
 };
 
 // One drawing operation of a laid-out page.
@@ -171,12 +395,8 @@ class Layout
 public:
     Layout(const ReportDocument &doc, QPaintDevice *device) : m_doc(doc), m_device(device)
     {
-        const double pt[FontCount] = {11, 9.5, 8, 7.5, 7.5, 8};
         for (int i = 0; i < FontCount; ++i) {
-            m_fonts[i] = QFont();
-            m_fonts[i].setPointSizeF(pt[i]);
-            if (i == TitleFont || i == HeadingFont || i == TableHeaderFont)
-                m_fonts[i].setBold(true);
+            m_fonts[i] = reportFont(FontRole(i));
             m_metrics.emplace_back(m_fonts[i], device);
             m_lineSpacing[i] = m_metrics.back().lineSpacing();
         }
@@ -186,6 +406,7 @@ public:
         m_bodyBottom = device->height() - bandFont - mm(3);
         m_pad = mm(1.0);
         m_glyphs = std::make_unique<GlyphCache>(m_fonts, device);
+        PreShaper::run(doc, m_fonts, device, *m_glyphs);
     }
 
     std::vector<LaidOutPage> run()
