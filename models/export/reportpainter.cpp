@@ -14,6 +14,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 #include <unordered_map>
 
@@ -81,16 +82,20 @@ public:
     const Entry &get(FontRole role, const QString &text, double wrapWidth = 0)
     {
         auto &cache = m_cache[role];
-        const int width = wrapWidth > 0 ? qRound(wrapWidth) : 0;
-        auto it = cache.find(Key{text, width});
+        const Key key{text, widthKey(wrapWidth)};
+        auto it = cache.find(key);
         if (it == cache.end())
-            it = cache.emplace(Key{text, width}, layOutText(text, m_fonts[role], m_device, wrapWidth)).first;
+            it = cache.emplace(key, layOutText(text, m_fonts[role], m_device, wrapWidth)).first;
         return it->second;
     }
-    // Adds a one-line text shaped elsewhere (see PreShaper).
-    void insert(FontRole role, const QString &text, Entry entry) { m_cache[role].emplace(Key{text, 0}, std::move(entry)); }
+    // Adds a text shaped elsewhere (see PreShaper) unless it is already there.
+    void insert(FontRole role, const QString &text, double wrapWidth, Entry entry)
+    {
+        m_cache[role].emplace(Key{text, widthKey(wrapWidth)}, std::move(entry));
+    }
 
 private:
+    static int widthKey(double wrapWidth) { return wrapWidth > 0 ? qRound(wrapWidth) : 0; }
     struct Key
     {
         QString text;
@@ -107,8 +112,12 @@ private:
     std::unordered_map<Key, Entry, KeyHash> m_cache[FontCount];
 };
 
+// Whether a text measured on one line must be wrapped to fit `width`.
+bool needsWrap(const ShapedText &oneLine, double width) { return oneLine.lines > 1 || oneLine.width > width; }
+
 // Shaping is a quarter of a long report's time: a second thread shapes half
-// of the distinct one-line texts while this one shapes the other half.
+// of the distinct texts (on one line and, where that does not fit, wrapped to
+// its cell) while this one shapes the other half.
 // Qt's font objects (QFont's engines, QRawFont, QGlyphRun) must stay on the
 // thread that made them, so the worker makes its own fonts at the device's
 // resolution and hands back plain glyph indexes and positions; this thread
@@ -121,18 +130,24 @@ class PreShaper
 public:
     static constexpr std::size_t kMinimumTexts = 2000; // below: not worth a thread
 
-    // Shapes the distinct one-line texts of `doc` into `cache`.
-    static void run(const ReportDocument &doc, const QFont *fonts, QPaintDevice *device, GlyphCache &cache)
+    // Where each table's cells wrap (column widths less the padding).
+    using CellWidths = std::function<std::vector<double>(const ReportBlock &table)>;
+
+    // Shapes the distinct texts of `doc` into `cache`: one line, and wrapped
+    // (to the page width, or to the cell for table cells) where needed.
+    static void run(const ReportDocument &doc, const QFont *fonts, QPaintDevice *device, double pageWidth,
+                    const CellWidths &cellWidths, GlyphCache &cache)
     {
         std::vector<Item> mine, theirs;
-        collect(doc, mine, theirs);
+        collect(doc, pageWidth, cellWidths, mine, theirs);
         if (theirs.size() + mine.size() < kMinimumTexts || QThread::idealThreadCount() < 2)
             return; // shaped on demand
         const Metrics metrics(*device);
         std::unique_ptr<QThread> worker(QThread::create([&theirs, &metrics] { shapeOnWorker(theirs, metrics); }));
         worker->start();
         for (const Item &item : mine)
-            cache.get(item.role, item.text);
+            if (needsWrap(cache.get(item.role, item.text), item.wrapWidth))
+                cache.get(item.role, item.text, item.wrapWidth);
         worker->wait();
         worker.reset();
 
@@ -142,30 +157,17 @@ public:
         if (!matchesHere(theirs, fonts, device, primary))
             return; // shaped on demand
         for (Item &item : theirs) {
-            if (!item.usable)
-                continue;
-            ShapedText shaped;
-            shaped.width = item.width;
-            shaped.height = item.height;
-            shaped.lines = item.lines;
-            for (const Item::Run &r : item.runs) {
-                QGlyphRun run;
-                run.setRawFont(primary[item.role]);
-                run.setGlyphIndexes(r.glyphs);
-                run.setPositions(r.positions);
-                run.setFlags(r.flags);
-                shaped.runs.append(run);
-            }
-            cache.insert(item.role, item.text, std::move(shaped));
+            if (item.line.usable)
+                cache.insert(item.role, item.text, 0, toShapedText(item.line, primary[item.role]));
+            if (item.wrapped.usable)
+                cache.insert(item.role, item.text, item.wrapWidth, toShapedText(item.wrapped, primary[item.role]));
         }
     }
 
 private:
-    // A text to shape and, from the worker, the result as plain data.
-    struct Item
+    // A layout made on the worker, as plain data.
+    struct Result
     {
-        FontRole role = TextFont;
-        QString text;
         bool usable = false;
         double width = 0, height = 0;
         int lines = 0;
@@ -176,6 +178,14 @@ private:
             QGlyphRun::GlyphRunFlags flags;
         };
         std::vector<Run> runs;
+    };
+    // A text to shape, and the worker's results.
+    struct Item
+    {
+        FontRole role = TextFont;
+        QString text;
+        double wrapWidth = 0;
+        Result line, wrapped;
     };
 
     // The painted device's metrics, read on this thread, reported on the worker's.
@@ -220,11 +230,13 @@ private:
         Metrics m_m;
     };
 
-    // The distinct one-line texts in document order, every other one for the worker.
-    static void collect(const ReportDocument &doc, std::vector<Item> &mine, std::vector<Item> &theirs)
+    // The distinct texts in document order with the width they wrap to (as
+    // Layout will ask for them), every other one for the worker.
+    static void collect(const ReportDocument &doc, double pageWidth, const CellWidths &cellWidths, std::vector<Item> &mine,
+                        std::vector<Item> &theirs)
     {
         QSet<QString> seen[FontCount];
-        auto want = [&](FontRole role, const QString &text) {
+        auto want = [&](FontRole role, const QString &text, double wrapWidth) {
             if (text.isEmpty())
                 return;
             const auto before = seen[role].size();
@@ -234,28 +246,63 @@ private:
             Item item;
             item.role = role;
             item.text = text;
+            item.wrapWidth = wrapWidth;
             ((mine.size() + theirs.size()) % 2 ? theirs : mine).push_back(std::move(item));
         };
         for (const ReportSection &section : doc.sections) {
             for (const ReportBlock &block : section.blocks) {
                 switch (block.type) {
                 case ReportBlock::Type::Heading:
-                    want(HeadingFont, block.text);
-                    want(TextFont, block.subtitle);
+                    want(HeadingFont, block.text, pageWidth);
+                    want(TextFont, block.subtitle, pageWidth);
                     break;
                 case ReportBlock::Type::Text:
-                    want(TextFont, block.text);
+                    want(TextFont, block.text, pageWidth);
                     break;
-                case ReportBlock::Type::Table:
-                    for (const ReportColumn &c : block.columns)
-                        want(TableHeaderFont, c.header);
+                case ReportBlock::Type::Table: {
+                    const std::vector<double> widths = cellWidths(block);
+                    for (std::size_t c = 0; c < block.columns.size() && c < widths.size(); ++c)
+                        want(TableHeaderFont, block.columns[c].header, widths[c]);
                     for (const QStringList &row : block.rows)
-                        for (const QString &cell : row)
-                            want(TableFont, cell);
+                        for (qsizetype c = 0; c < row.size() && std::size_t(c) < widths.size(); ++c)
+                            want(TableFont, row.at(c), widths[std::size_t(c)]);
                     break;
+                }
                 }
             }
         }
+    }
+
+    static Result toResult(const ShapedText &shaped, const QRawFont &primary)
+    {
+        Result result;
+        result.usable = std::all_of(shaped.runs.cbegin(), shaped.runs.cend(),
+                                    [&](const QGlyphRun &run) { return run.rawFont() == primary; });
+        if (!result.usable)
+            return result;
+        result.width = shaped.width;
+        result.height = shaped.height;
+        result.lines = shaped.lines;
+        for (const QGlyphRun &run : shaped.runs)
+            result.runs.push_back(Result::Run{run.glyphIndexes(), run.positions(), run.flags()});
+        return result;
+    }
+
+    static ShapedText toShapedText(const Result &result, const QRawFont &font)
+    {
+        ShapedText shaped;
+        shaped.width = result.width;
+        shaped.height = result.height;
+        shaped.lines = result.lines;
+        for (const Result::Run &r : result.runs) {
+            QGlyphRun run;
+            run.setRawFont(font);
+            run.setGlyphIndexes(r.glyphs);
+            run.setPositions(r.positions);
+            run.setFlags(r.flags);
+            shaped.runs.append(run);
+        }
+        return shaped;
     }
 
     // On the worker thread: its own fonts, at the device's resolution.
@@ -269,39 +316,46 @@ private:
             primary[i] = QRawFont::fromFont(fonts[i]);
         }
         for (Item &item : items) {
-            const ShapedText shaped = layOutText(item.text, fonts[item.role], &device, 0);
-            item.usable = std::all_of(shaped.runs.cbegin(), shaped.runs.cend(),
-                                      [&](const QGlyphRun &run) { return run.rawFont() == primary[item.role]; });
-            if (!item.usable)
-                continue;
-            item.width = shaped.width;
-            item.height = shaped.height;
-            item.lines = shaped.lines;
-            for (const QGlyphRun &run : shaped.runs)
-                item.runs.push_back(Item::Run{run.glyphIndexes(), run.positions(), run.flags()});
+            const ShapedText line = layOutText(item.text, fonts[item.role], &device, 0);
+            item.line = toResult(line, primary[item.role]);
+            if (item.line.usable && needsWrap(line, item.wrapWidth))
+                item.wrapped = toResult(layOutText(item.text, fonts[item.role], &device, item.wrapWidth), primary[item.role]);
         }
     }
 
-    // Shapes a few of the worker's texts here and compares: same primary
-    // font, same glyphs, same positions, same size.
+    // Whether `result` is `here` glyph for glyph, in this thread's primary font.
+    static bool same(const Result &result, const ShapedText &here, const QRawFont &primary)
+    {
+        if (here.width != result.width || here.height != result.height || here.lines != result.lines
+            || std::size_t(here.runs.size()) != result.runs.size())
+            return false;
+        for (qsizetype r = 0; r < here.runs.size(); ++r) {
+            const QGlyphRun &run = here.runs.at(r);
+            const Result::Run &theirs = result.runs[std::size_t(r)];
+            if (run.rawFont() != primary || run.glyphIndexes() != theirs.glyphs || run.positions() != theirs.positions
+                || run.flags() != theirs.flags)
+                return false;
+        }
+        return true;
+    }
+
+    // Shapes a few of the worker's texts here (three on one line, two
+    // wrapped) and compares them with the worker's.
     static bool matchesHere(const std::vector<Item> &items, const QFont *fonts, QPaintDevice *device, const QRawFont *primary)
     {
-        int checked = 0;
+        int lines = 0, wrapped = 0;
         for (const Item &item : items) {
-            if (!item.usable)
-                continue;
-            const ShapedText here = layOutText(item.text, fonts[item.role], device, 0);
-            if (here.width != item.width || here.height != item.height || here.lines != item.lines
-                || std::size_t(here.runs.size()) != item.runs.size())
-                return false;
-            for (qsizetype r = 0; r < here.runs.size(); ++r) {
-                const QGlyphRun &run = here.runs.at(r);
-                const Item::Run &theirs = item.runs[std::size_t(r)];
-                if (run.rawFont() != primary[item.role] || run.glyphIndexes() != theirs.glyphs || run.positions() != theirs.positions
-                    || run.flags() != theirs.flags)
+            if (lines < 3 && item.line.usable) {
+                if (!same(item.line, layOutText(item.text, fonts[item.role], device, 0), primary[item.role]))
                     return false;
+                ++lines;
             }
-            if (++checked == 3)
+            if (wrapped < 2 && item.wrapped.usable) {
+                if (!same(item.wrapped, layOutText(item.text, fonts[item.role], device, item.wrapWidth), primary[item.role]))
+                    return false;
+                ++wrapped;
+            }
+            if (lines == 3 && wrapped == 2)
                 break;
         }
         return true;
@@ -406,7 +460,12 @@ public:
         m_bodyBottom = device->height() - bandFont - mm(3);
         m_pad = mm(1.0);
         m_glyphs = std::make_unique<GlyphCache>(m_fonts, device);
-        PreShaper::run(doc, m_fonts, device, *m_glyphs);
+        PreShaper::run(doc, m_fonts, device, m_width, [this](const ReportBlock &t) {
+            std::vector<double> widths = columnWidths(t);
+            for (double &w : widths)
+                w -= 2 * m_pad; // as emitRow() and rowHeight() measure cells
+            return widths;
+        }, *m_glyphs);
     }
 
     std::vector<LaidOutPage> run()
@@ -451,7 +510,7 @@ private:
     double textHeight(FontRole role, const QString &text, double width, double *advance = nullptr) const
     {
         const auto &one = m_glyphs->get(role, text);
-        if (one.lines <= 1 && one.width <= width) {
+        if (!needsWrap(one, width)) {
             if (advance)
                 *advance = one.width;
             return std::max(one.height, m_lineSpacing[role]);
