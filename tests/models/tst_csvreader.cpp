@@ -3,9 +3,11 @@
 #include "io/csvreader.h"
 #include "io/tablereader.h"
 #include "io/textencoding.h"
+#include "io/xlsxreader.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QStringDecoder>
 #include <QTest>
 
@@ -207,19 +209,52 @@ private slots:
             QCOMPARE(d, delimiter);
     }
 
+    void fuzzRegressions_data()
+    {
+        // Inputs that once crashed, hung or tripped a sanitizer in a reader
+        // (tests/fuzz, docs/import.md "Fuzzing"), one row per file.
+        QTest::addColumn<QString>("path");
+        const QDir dir(QStringLiteral(KOPRU_TEST_DATA "/fuzz-regressions"));
+        const QStringList files = dir.entryList(QDir::Files, QDir::Name);
+        QVERIFY(!files.isEmpty());
+        for (const QString &name : files)
+            QTest::newRow(qPrintable(name)) << dir.filePath(name);
+    }
     void fuzzRegressions()
     {
-        // Inputs that once crashed or hung a reader (tests/fuzz): each must now
-        // give a table or a clean error.
-        const QDir dir(QStringLiteral(KOPRU_TEST_DATA "/import/fuzz-regressions"));
-        const QStringList files = dir.entryList(QDir::Files);
-        for (const QString &name : files) {
-            QFile f(dir.filePath(name));
-            QVERIFY(f.open(QIODevice::ReadOnly));
-            auto r = TableReader::readBytes(f.readAll(), name, {});
-            if (!r.ok())
-                QVERIFY(!r.error().message.isEmpty());
+        // Each must now give a table or a clean error, through the same calls
+        // as the fuzz targets.
+        QFETCH(QString, path);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        const QString name = QFileInfo(path).fileName();
+        // What an import reads: CSV or, for a zip, the workbook's first sheet.
+        auto table = TableReader::readBytes(bytes, name, {});
+        if (!table.ok())
+            QVERIFY(!table.error().message.isEmpty());
+        // fuzz_csvreader: the CSV reader with detection and every encoding.
+        CsvReader::Options options;
+        options.fileName = name;
+        auto csv = CsvReader::read(bytes, options);
+        if (csv.ok()) {
+            int last = csv->table.headerLine;
+            for (const SourceRow &row : csv->table.rows) {
+                QVERIFY(row.line > last);
+                last = row.line;
+            }
+        } else {
+            QVERIFY(csv.error().line >= 1 && csv.error().column >= 1);
         }
+        for (Encoding e : {Encoding::Windows1254, Encoding::Iso8859_9, Encoding::Utf16LE}) {
+            options.encoding = e;
+            (void)CsvReader::read(bytes, options);
+        }
+        // fuzz_xlsxreader: every sheet of the workbook.
+        if (auto sheets = XlsxReader::sheetNamesBytes(bytes, name))
+            for (const QString &sheet : sheets.value())
+                (void)XlsxReader::readBytes(bytes, sheet, name);
+        (void)XlsxReader::readBytes(bytes, {}, name);
     }
 };
 
