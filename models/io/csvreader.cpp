@@ -23,6 +23,7 @@ Status split(const QString &text, QChar delimiter, const QString &fileName, Sink
     int recordLine = 1;
     QStringList cells;
     QString cell;
+    std::array<QString, 128> oneCharacter;
     bool anyContent = false; // the record has something (even an empty quoted field)
 
     auto finishCell = [&] {
@@ -108,10 +109,18 @@ Status split(const QString &text, QChar delimiter, const QString &fileName, Sink
         const QChar *run = p;
         while (p < end && p->unicode() != sep && p->unicode() != u'\r' && p->unicode() != u'\n')
             ++p;
-        if (cell.isEmpty())
-            cell = QString(run, p - run);
-        else
+        if (!cell.isEmpty()) {
             cell.append(run, p - run);
+        } else if (p - run == 1 && run->unicode() < 128) {
+            // One ASCII character (a survey answer "1".."5"): one shared
+            // string per character instead of an allocation per cell.
+            QString &shared = oneCharacter[run->unicode()];
+            if (shared.isNull())
+                shared = QString(*run);
+            cell = shared;
+        } else {
+            cell = QString(run, p - run);
+        }
     }
     if (!cell.isEmpty() || !cells.isEmpty() || anyContent)
         finishRecord();
