@@ -12,8 +12,10 @@ namespace kopru::charts {
 
 // Charts of the needs analysis, each fed from an item model through a Qt
 // Charts model mapper (never from copied numbers), so that a model reset
-// updates the chart. `firstRow`/`rowCount` select a page of rows (-1 = all).
-// The caller owns the returned chart (or hands it to a QChartView).
+// updates the chart (the page's ChartPanel builds a new chart instead, which
+// is cheaper for a whole new field). `firstRow`/`rowCount` select a page of
+// rows (-1 = all). The caller owns the returned chart (or hands it to a
+// QChartView).
 
 // Horizontal bars of mean need per competency (CompetencyStatsModel), the
 // first row at the top.

@@ -26,7 +26,9 @@ class ChartPanel;
 // Needs analysis of one pilot field: mean need, Likert distribution, need
 // against supply and the province/centre comparison, each a chart fed from a
 // model with its table beside it; optional province or centre filter; the PDF
-// report of the field.
+// report of the field. Switching fields (issue #5: no visible pause) reads the
+// field once (FieldData, cached until the database changes) and builds only
+// the chart of the tab shown; the comparison is computed when its tab is shown.
 class NeedsPage final : public Page
 {
     Q_OBJECT
