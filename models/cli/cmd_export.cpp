@@ -4,6 +4,7 @@
 #include "cli/cliargs.h"
 #include "db/database.h"
 #include "export/exporter.h"
+#include "export/heapgrowthscope.h"
 
 #include <QCoreApplication>
 
@@ -56,6 +57,7 @@ int runExport(const QStringList &raw, Io &io)
     if (!db)
         return fail(io, Usage, db.message());
 
+    exporting::HeapGrowthScope::setGiveBackMemory(false); // the process ends after the export
     auto summary = runExport(db.value()->connection(), request, db.value()->isReadOnly());
     if (!summary)
         return fail(io, Usage, summary.message());
