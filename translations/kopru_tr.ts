@@ -32,108 +32,108 @@
 <context>
     <name>BackupManager</name>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="67"/>
+        <location filename="../models/safety/backupmanager.cpp" line="74"/>
         <source>the backup could not be written: %1</source>
         <translation>yedek yazılamadı: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="87"/>
+        <location filename="../models/safety/backupmanager.cpp" line="94"/>
         <source>the database is open in another Köprü window (%1); close it there first</source>
         <translation>veritabanı başka bir Köprü penceresinde açık (%1); önce orada kapatın</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="89"/>
+        <location filename="../models/safety/backupmanager.cpp" line="96"/>
         <source>the database is open in another Köprü window; close it there first</source>
         <translation>veritabanı başka bir Köprü penceresinde açık; önce orada kapatın</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="97"/>
+        <location filename="../models/safety/backupmanager.cpp" line="104"/>
         <source>cannot replace the file: %1</source>
         <translation>dosya değiştirilemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="156"/>
+        <location filename="../models/safety/backupmanager.cpp" line="168"/>
         <source>invalid backup reason &quot;%1&quot;</source>
         <translation>geçersiz yedekleme nedeni &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="159"/>
+        <location filename="../models/safety/backupmanager.cpp" line="171"/>
         <source>cannot create the backup folder %1</source>
         <translation>yedek klasörü %1 oluşturulamıyor</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="216"/>
+        <location filename="../models/safety/backupmanager.cpp" line="228"/>
         <source>cannot delete the old backup</source>
         <translation>eski yedek silinemiyor</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="223"/>
+        <location filename="../models/safety/backupmanager.cpp" line="235"/>
         <source>the backup cannot be restored: %1</source>
         <translation>yedek geri yüklenemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="233"/>
+        <location filename="../models/safety/backupmanager.cpp" line="245"/>
         <source>the current file could not be saved before restoring, so it was left alone: %1</source>
         <translation>geçerli dosya geri yüklemeden önce saklanamadığı için dosyaya dokunulmadı: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="244"/>
+        <location filename="../models/safety/backupmanager.cpp" line="256"/>
         <source>cannot create a temporary file next to the database</source>
         <translation>veritabanının yanında geçici dosya oluşturulamıyor</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="248"/>
-        <location filename="../models/safety/backupmanager.cpp" line="251"/>
+        <location filename="../models/safety/backupmanager.cpp" line="260"/>
+        <location filename="../models/safety/backupmanager.cpp" line="263"/>
         <source>cannot copy the backup next to the database (disk full?)</source>
         <translation>yedek veritabanının yanına kopyalanamıyor (disk dolu mu?)</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="255"/>
+        <location filename="../models/safety/backupmanager.cpp" line="267"/>
         <source>the copy of the backup is damaged, nothing was changed: %1</source>
         <translation>yedeğin kopyası hasarlı, hiçbir şey değiştirilmedi: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="259"/>
+        <location filename="../models/safety/backupmanager.cpp" line="271"/>
         <source>cannot remove %1; is the database still open?</source>
         <translation>%1 silinemiyor; veritabanı hâlâ açık mı?</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="271"/>
+        <location filename="../models/safety/backupmanager.cpp" line="283"/>
         <source>on open</source>
         <translation>açılışta</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="272"/>
+        <location filename="../models/safety/backupmanager.cpp" line="284"/>
         <source>before import</source>
         <translation>içe aktarmadan önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="273"/>
+        <location filename="../models/safety/backupmanager.cpp" line="285"/>
         <source>before plan run</source>
         <translation>plan çalıştırmadan önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="274"/>
+        <location filename="../models/safety/backupmanager.cpp" line="286"/>
         <source>before upgrade</source>
         <translation>yükseltmeden önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="275"/>
+        <location filename="../models/safety/backupmanager.cpp" line="287"/>
         <source>before restore</source>
         <translation>geri yüklemeden önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="276"/>
+        <location filename="../models/safety/backupmanager.cpp" line="288"/>
         <source>damaged file kept</source>
         <translation>hasarlı dosya saklandı</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="277"/>
+        <location filename="../models/safety/backupmanager.cpp" line="289"/>
         <source>manual</source>
         <translation>elle</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="278"/>
+        <location filename="../models/safety/backupmanager.cpp" line="290"/>
         <source>before erasure</source>
         <translation>kalıcı silmeden önce</translation>
     </message>
@@ -202,12 +202,12 @@
 <context>
     <name>CsvReader</name>
     <message>
-        <location filename="../models/io/csvreader.cpp" line="75"/>
+        <location filename="../models/io/csvreader.cpp" line="80"/>
         <source>a quoted field starts here and never ends (a missing closing &quot;)</source>
         <translation>tırnak içindeki bir değer burada başlıyor ama hiç kapanmıyor (kapanış &quot; işareti eksik)</translation>
     </message>
     <message>
-        <location filename="../models/io/csvreader.cpp" line="81"/>
+        <location filename="../models/io/csvreader.cpp" line="86"/>
         <source>unexpected text after a closing quote</source>
         <translation>kapanış tırnağından sonra beklenmeyen metin</translation>
     </message>
@@ -350,8 +350,8 @@
 <context>
     <name>EntityColumns</name>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="91"/>
-        <location filename="../views/pages/teacherspage.cpp" line="135"/>
+        <location filename="../views/pages/competenciespage.cpp" line="80"/>
+        <location filename="../views/pages/teacherspage.cpp" line="124"/>
         <location filename="../models/itemmodels/competencytablemodel.cpp" line="13"/>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="33"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="16"/>
@@ -359,97 +359,97 @@
         <translation>Alan</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="92"/>
+        <location filename="../views/pages/competenciespage.cpp" line="81"/>
         <location filename="../models/itemmodels/competencytablemodel.cpp" line="14"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="93"/>
+        <location filename="../views/pages/competenciespage.cpp" line="82"/>
         <location filename="../models/itemmodels/competencytablemodel.cpp" line="15"/>
         <source>Turkish title</source>
         <translation>Türkçe ad</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="94"/>
+        <location filename="../views/pages/competenciespage.cpp" line="83"/>
         <location filename="../models/itemmodels/competencytablemodel.cpp" line="16"/>
         <source>English title</source>
         <translation>İngilizce ad</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="95"/>
+        <location filename="../views/pages/competenciespage.cpp" line="84"/>
         <location filename="../models/itemmodels/competencytablemodel.cpp" line="17"/>
         <source>Unit</source>
         <translation>Ünite</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="117"/>
+        <location filename="../views/pages/partnerspage.cpp" line="106"/>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="15"/>
         <source>Company</source>
         <translation>İşletme</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="118"/>
+        <location filename="../views/pages/partnerspage.cpp" line="107"/>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="16"/>
         <source>Sector</source>
         <translation>Sektör</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="119"/>
-        <location filename="../views/pages/teacherspage.cpp" line="136"/>
+        <location filename="../views/pages/partnerspage.cpp" line="108"/>
+        <location filename="../views/pages/teacherspage.cpp" line="125"/>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="17"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="19"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="120"/>
+        <location filename="../views/pages/partnerspage.cpp" line="109"/>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="18"/>
         <source>District</source>
         <translation>İlçe</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="121"/>
+        <location filename="../views/pages/partnerspage.cpp" line="110"/>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="20"/>
         <source>Contact person</source>
         <translation>İrtibat kişisi</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="122"/>
-        <location filename="../views/pages/teacherspage.cpp" line="139"/>
+        <location filename="../views/pages/partnerspage.cpp" line="111"/>
+        <location filename="../views/pages/teacherspage.cpp" line="128"/>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="21"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="22"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="123"/>
-        <location filename="../views/pages/teacherspage.cpp" line="138"/>
+        <location filename="../views/pages/partnerspage.cpp" line="112"/>
+        <location filename="../views/pages/teacherspage.cpp" line="127"/>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="22"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="21"/>
         <source>E-mail</source>
         <translation>E-posta</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="132"/>
+        <location filename="../views/pages/teacherspage.cpp" line="121"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="13"/>
         <source>National ID</source>
         <translation>T.C. Kimlik No</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="133"/>
+        <location filename="../views/pages/teacherspage.cpp" line="122"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="15"/>
         <source>First name</source>
         <translation>Ad</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="134"/>
+        <location filename="../views/pages/teacherspage.cpp" line="123"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="14"/>
         <source>Last name</source>
         <translation>Soyad</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="137"/>
+        <location filename="../views/pages/teacherspage.cpp" line="126"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="20"/>
         <source>Centre</source>
         <translation>Merkez</translation>
@@ -550,8 +550,9 @@
     <message>
         <location filename="../models/export/cellformat.cpp" line="50"/>
         <location filename="../models/export/cellformat.cpp" line="52"/>
-        <location filename="../models/export/pdfexport.cpp" line="22"/>
-        <location filename="../models/export/pdfexport.cpp" line="39"/>
+        <location filename="../models/export/pdfexport.cpp" line="63"/>
+        <location filename="../models/export/pdfexport.cpp" line="81"/>
+        <location filename="../models/export/xlsxexport.cpp" line="262"/>
         <source>cannot write the file: %1</source>
         <translation>dosya yazılamıyor: %1</translation>
     </message>
@@ -633,22 +634,22 @@
         <translation>Telefon: %1</translation>
     </message>
     <message>
-        <location filename="../models/export/pdfexport.cpp" line="19"/>
+        <location filename="../models/export/pdfexport.cpp" line="60"/>
         <source>PDF output needs a graphical application object</source>
         <translation>PDF çıktısı grafik bir uygulama nesnesi gerektirir</translation>
     </message>
     <message>
-        <location filename="../models/export/plandata.cpp" line="90"/>
+        <location filename="../models/export/plandata.cpp" line="114"/>
         <source>unknown field code %1</source>
         <translation>bilinmeyen alan kodu %1</translation>
     </message>
     <message>
-        <location filename="../models/export/plandata.cpp" line="94"/>
+        <location filename="../models/export/plandata.cpp" line="118"/>
         <source>unknown centre %1</source>
         <translation>bilinmeyen merkez %1</translation>
     </message>
     <message>
-        <location filename="../models/export/plandata.cpp" line="98"/>
+        <location filename="../models/export/plandata.cpp" line="122"/>
         <source>unknown partner %1</source>
         <translation>bilinmeyen işletme %1</translation>
     </message>
@@ -798,17 +799,17 @@
         <translation>Alan yok.</translation>
     </message>
     <message>
-        <location filename="../models/export/reportpainter.cpp" line="280"/>
+        <location filename="../models/export/reportpainter.cpp" line="655"/>
         <source>cannot start painting the document</source>
         <translation>belge çizimi başlatılamıyor</translation>
     </message>
     <message>
-        <location filename="../models/export/reportpainter.cpp" line="287"/>
+        <location filename="../models/export/reportpainter.cpp" line="663"/>
         <source>cannot start a new page</source>
         <translation>yeni sayfa başlatılamıyor</translation>
     </message>
     <message>
-        <location filename="../models/export/reportpainter.cpp" line="305"/>
+        <location filename="../models/export/reportpainter.cpp" line="681"/>
         <source>Page %1/%2</source>
         <translation>Sayfa %1/%2</translation>
     </message>
@@ -1003,34 +1004,54 @@
         <translation>Arz (kontenjan)</translation>
     </message>
     <message>
-        <location filename="../models/export/xlsxexport.cpp" line="334"/>
+        <location filename="../models/export/xlsxexport.cpp" line="141"/>
+        <source>the sheet &quot;%1&quot; has more rows or columns than a worksheet can hold</source>
+        <translation>&quot;%1&quot; sayfası bir çalışma sayfasının alabileceğinden fazla satır veya sütun içeriyor</translation>
+    </message>
+    <message>
+        <location filename="../models/export/xlsxexport.cpp" line="175"/>
+        <source>cell %1 of the sheet &quot;%2&quot;</source>
+        <translation>&quot;%2&quot; sayfasının %1 hücresi</translation>
+    </message>
+    <message>
+        <location filename="../models/export/xlsxexport.cpp" line="176"/>
+        <source>the sheet &quot;%1&quot;</source>
+        <translation>&quot;%1&quot; sayfası</translation>
+    </message>
+    <message>
+        <location filename="../models/export/xlsxexport.cpp" line="177"/>
+        <source>cannot write %1: %2</source>
+        <translation>%1 yazılamıyor: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/export/xlsxexport.cpp" line="274"/>
+        <source>cannot replace the existing file: %1</source>
+        <translation>mevcut dosya değiştirilemiyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/export/xlsxexport.cpp" line="305"/>
+        <source>cannot name a worksheet &quot;%1&quot;: %2</source>
+        <translation>çalışma sayfasına &quot;%1&quot; adı verilemiyor: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/export/xlsxexport.cpp" line="308"/>
+        <source>cannot name a worksheet &quot;%1&quot;</source>
+        <translation>çalışma sayfasına &quot;%1&quot; adı verilemiyor</translation>
+    </message>
+    <message>
+        <location filename="../models/export/xlsxexport.cpp" line="313"/>
+        <source>cannot write the workbook: %1</source>
+        <translation>çalışma kitabı yazılamıyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/export/xlsxexport.cpp" line="330"/>
         <source>Sheet</source>
         <translation>Sayfa</translation>
     </message>
     <message>
-        <location filename="../models/export/xlsxexport.cpp" line="371"/>
-        <source>cannot create a temporary folder: %1</source>
-        <translation>geçici klasör oluşturulamıyor: %1</translation>
-    </message>
-    <message>
-        <location filename="../models/export/xlsxexport.cpp" line="375"/>
+        <location filename="../models/export/xlsxexport.cpp" line="290"/>
         <source>cannot create the workbook</source>
         <translation>çalışma kitabı oluşturulamıyor</translation>
-    </message>
-    <message>
-        <location filename="../models/export/xlsxexport.cpp" line="387"/>
-        <source>cannot write the workbook</source>
-        <translation>çalışma kitabı yazılamıyor</translation>
-    </message>
-    <message>
-        <location filename="../models/export/xlsxexport.cpp" line="391"/>
-        <source>cannot replace the existing file</source>
-        <translation>mevcut dosya değiştirilemiyor</translation>
-    </message>
-    <message>
-        <location filename="../models/export/xlsxexport.cpp" line="393"/>
-        <source>cannot write the file</source>
-        <translation>dosya yazılamıyor</translation>
     </message>
 </context>
 <context>
@@ -1406,7 +1427,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="41"/>
+        <location filename="../views/needs/needspage.cpp" line="40"/>
         <source>Needs analysis</source>
         <translation>İhtiyaç analizi</translation>
     </message>
@@ -1705,9 +1726,37 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>XlsxReader</name>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="372"/>
+        <location filename="../models/io/xlsxreader.cpp" line="358"/>
         <source>cannot open the file: %1</source>
         <translation>dosya açılamıyor: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ZipReader</name>
+    <message>
+        <location filename="../models/io/zipreader.cpp" line="125"/>
+        <source>cannot open the file: %1</source>
+        <translation>dosya açılamıyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/io/zipreader.cpp" line="127"/>
+        <source>not a zip archive</source>
+        <translation>zip arşivi değil</translation>
+    </message>
+    <message>
+        <location filename="../models/io/zipreader.cpp" line="202"/>
+        <source>the archive has no entry %1</source>
+        <translation>arşivde %1 girdisi yok</translation>
+    </message>
+    <message>
+        <location filename="../models/io/zipreader.cpp" line="204"/>
+        <source>the entry %1 is too large</source>
+        <translation>%1 girdisi çok büyük</translation>
+    </message>
+    <message>
+        <location filename="../models/io/zipreader.cpp" line="208"/>
+        <source>the entry %1 is damaged</source>
+        <translation>%1 girdisi bozuk</translation>
     </message>
 </context>
 <context>
@@ -1785,86 +1834,86 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>demo veritabanı %1: %2 öğretmen, %3 yeterlik, %4 ihtiyaç puanı, %5 işletme, toplam %7 kontenjanlı %6 oturum (%8 sn)</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_export.cpp" line="15"/>
+        <location filename="../models/cli/cmd_export.cpp" line="16"/>
         <source>usage: kopru-cli export DB plan|schedule|needs --format csv|xlsx|pdf|ics --out PATH [--field CODE] [--centre ID] [--partner ID] [--anonymize]</source>
         <translation>kullanım: kopru-cli export VERİTABANI plan|schedule|needs --format csv|xlsx|pdf|ics --out YOL [--field KOD] [--centre NO] [--partner NO] [--anonymize]</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_export.cpp" line="30"/>
+        <location filename="../models/cli/cmd_export.cpp" line="31"/>
         <source>unknown export %1 (plan, schedule or needs)</source>
         <translation>bilinmeyen dışa aktarma türü %1 (plan, schedule veya needs)</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_export.cpp" line="33"/>
+        <location filename="../models/cli/cmd_export.cpp" line="34"/>
         <source>unknown format %1 (csv, xlsx, pdf or ics)</source>
         <translation>bilinmeyen biçim %1 (csv, xlsx, pdf veya ics)</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_export.cpp" line="36"/>
+        <location filename="../models/cli/cmd_export.cpp" line="37"/>
         <source>%1 cannot be exported as %2</source>
         <translation>%1, %2 olarak dışa aktarılamaz</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_export.cpp" line="45"/>
+        <location filename="../models/cli/cmd_export.cpp" line="46"/>
         <source>--centre needs a centre id (a positive number)</source>
         <translation>--centre bir merkez numarası (pozitif bir sayı) gerektirir</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_export.cpp" line="48"/>
+        <location filename="../models/cli/cmd_export.cpp" line="49"/>
         <source>--partner needs a partner id (a positive number)</source>
         <translation>--partner bir işletme numarası (pozitif bir sayı) gerektirir</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_export.cpp" line="50"/>
+        <location filename="../models/cli/cmd_export.cpp" line="51"/>
         <source>--partner does not apply to the needs analysis</source>
         <translation>--partner ihtiyaç analizinde kullanılamaz</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_export.cpp" line="63"/>
+        <location filename="../models/cli/cmd_export.cpp" line="65"/>
         <source>warning: the database is read-only, so the pseudonyms of this export differ from those of other exports</source>
         <translation>uyarı: veritabanı salt okunur olduğundan bu dışa aktarmadaki takma adlar diğer dışa aktarmalardakilerden farklıdır</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cli/cmd_export.cpp" line="69"/>
-        <location filename="../models/cli/cmd_export.cpp" line="73"/>
+        <location filename="../models/cli/cmd_export.cpp" line="71"/>
+        <location filename="../models/cli/cmd_export.cpp" line="75"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n oturum</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cli/cmd_export.cpp" line="70"/>
+        <location filename="../models/cli/cmd_export.cpp" line="72"/>
         <source>%n placement(s)</source>
         <translation>
             <numerusform>%n yerleştirme</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cli/cmd_export.cpp" line="76"/>
+        <location filename="../models/cli/cmd_export.cpp" line="78"/>
         <source>%n competenc(ies)</source>
         <translation>
             <numerusform>%n yeterlik</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_export.cpp" line="79"/>
+        <location filename="../models/cli/cmd_export.cpp" line="81"/>
         <source>%1: %2 exported as %3</source>
         <translation>%1: %2, %3 olarak dışa aktarıldı</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cli/cmd_export.cpp" line="81"/>
+        <location filename="../models/cli/cmd_export.cpp" line="83"/>
         <source> (%n page(s))</source>
         <translation>
             <numerusform> (%n sayfa)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_export.cpp" line="83"/>
+        <location filename="../models/cli/cmd_export.cpp" line="85"/>
         <source>, anonymised</source>
         <translation>, anonimleştirilmiş</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cli/cmd_import.cpp" line="64"/>
+        <location filename="../models/cli/cmd_import.cpp" line="97"/>
         <source>kopru-cli: %n problem(s); nothing was written</source>
         <translation>
             <numerusform>kopru-cli: %n sorun; hiçbir şey yazılmadı</numerusform>
@@ -2063,32 +2112,32 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>&quot;%1&quot; bir tam sayı değil</translation>
     </message>
     <message>
-        <location filename="../models/import/valueparsers.cpp" line="132"/>
+        <location filename="../models/import/valueparsers.cpp" line="133"/>
         <source>%1 is outside the allowed range %2 to %3</source>
         <translation>%1, izin verilen %2 – %3 aralığının dışında</translation>
     </message>
     <message>
-        <location filename="../models/import/valueparsers.cpp" line="151"/>
+        <location filename="../models/import/valueparsers.cpp" line="152"/>
         <source>&quot;%1&quot; is neither yes nor no (write 1/0, evet/hayır)</source>
         <translation>&quot;%1&quot; ne evet ne hayır (1/0 veya evet/hayır yazın)</translation>
     </message>
     <message>
-        <location filename="../models/import/valueparsers.cpp" line="160"/>
+        <location filename="../models/import/valueparsers.cpp" line="161"/>
         <source>national ID %1 is in scientific notation: the spreadsheet dropped digits; format the column as text and save the file again</source>
         <translation>T.C. kimlik no %1 bilimsel gösterimde: hesap tablosu haneleri kaybetmiş; sütunu metin olarak biçimlendirip dosyayı yeniden kaydedin</translation>
     </message>
     <message>
-        <location filename="../models/import/valueparsers.cpp" line="165"/>
+        <location filename="../models/import/valueparsers.cpp" line="166"/>
         <source>the national ID is missing</source>
         <translation>T.C. kimlik numarası eksik</translation>
     </message>
     <message>
-        <location filename="../models/import/valueparsers.cpp" line="170"/>
+        <location filename="../models/import/valueparsers.cpp" line="171"/>
         <source>national ID %1: %2</source>
         <translation>T.C. kimlik no %1: %2</translation>
     </message>
     <message>
-        <location filename="../models/import/valueparsers.cpp" line="180"/>
+        <location filename="../models/import/valueparsers.cpp" line="181"/>
         <source>phone number %1 is in scientific notation: the spreadsheet dropped digits; format the column as text and save the file again</source>
         <translation>telefon numarası %1 bilimsel gösterimde: hesap tablosu haneleri kaybetmiş; sütunu metin olarak biçimlendirip dosyayı yeniden kaydedin</translation>
     </message>
@@ -2106,32 +2155,32 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>Yeterlikler yüklenemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="90"/>
+        <location filename="../views/pages/competenciespage.cpp" line="79"/>
         <source>Add competency</source>
         <translation>Yeterlik ekle</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="104"/>
+        <location filename="../views/pages/competenciespage.cpp" line="93"/>
         <source>The code %1 is already used in this field.</source>
         <translation>%1 kodu bu alanda zaten kullanılıyor.</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="109"/>
+        <location filename="../views/pages/competenciespage.cpp" line="98"/>
         <source>Add competency %1</source>
         <translation>Yeterlik ekleme (%1)</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="111"/>
+        <location filename="../views/pages/competenciespage.cpp" line="100"/>
         <source>The competency was not added: %1</source>
         <translation>Yeterlik eklenmedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="123"/>
+        <location filename="../views/pages/competenciespage.cpp" line="112"/>
         <source>Delete competencies</source>
         <translation>Yeterlikleri sil</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/pages/competenciespage.cpp" line="124"/>
+        <location filename="../views/pages/competenciespage.cpp" line="113"/>
         <source>Delete %n competency(ies) together with their need ratings and their place in sessions?
 
 You can undo this with Edit › Undo.</source>
@@ -2142,7 +2191,7 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="130"/>
+        <location filename="../views/pages/competenciespage.cpp" line="119"/>
         <source>Nothing was deleted: %1</source>
         <translation>Hiçbir şey silinmedi: %1</translation>
     </message>
@@ -2239,27 +2288,33 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::EntityDelegate</name>
     <message>
-        <location filename="../views/delegates/entitydelegate.cpp" line="35"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="42"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="57"/>
         <source>(none)</source>
         <translation>(yok)</translation>
     </message>
     <message>
-        <location filename="../views/delegates/entitydelegate.cpp" line="55"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="58"/>
+        <source>Delete clears the date</source>
+        <translation>Delete tuşu tarihi siler</translation>
+    </message>
+    <message>
+        <location filename="../views/delegates/entitydelegate.cpp" line="67"/>
         <source>not applicable</source>
         <translation>fikrim yok</translation>
     </message>
     <message>
-        <location filename="../views/delegates/entitydelegate.cpp" line="62"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="74"/>
         <source>11 digits</source>
         <translation>11 hane</translation>
     </message>
     <message>
-        <location filename="../views/delegates/entitydelegate.cpp" line="67"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="79"/>
         <source>0XXX XXX XX XX</source>
         <translation>0XXX XXX XX XX</translation>
     </message>
     <message>
-        <location filename="../views/delegates/entitydelegate.cpp" line="72"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="84"/>
         <source>name@example.org</source>
         <translation>ad@example.org</translation>
     </message>
@@ -2272,45 +2327,45 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>%1: belirtilmedi</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="333"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="334"/>
         <source>%1 (required)</source>
         <translation>%1 (zorunlu)</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="366"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="367"/>
         <source>%1 cannot be edited here.</source>
         <translation>%1 burada düzenlenemez.</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="371"/>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="378"/>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="384"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="372"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="379"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="385"/>
         <source>%1 refused: %2</source>
         <translation>%1 kabul edilmedi: %2</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="382"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="383"/>
         <source>Change %1 of %2</source>
         <translation>%1 değişikliği (%2)</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="393"/>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="426"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="394"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="427"/>
         <source>No database is open.</source>
         <translation>Açık veritabanı yok.</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="407"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="408"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="430"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="431"/>
         <source>Delete %1</source>
         <translation>Silme (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="431"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="432"/>
         <source>Delete %n row(s)</source>
         <translation>
             <numerusform>%n satır silme</numerusform>
@@ -2788,32 +2843,32 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::MainWindow</name>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="60"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="63"/>
         <source>Pages</source>
         <translation>Sayfalar</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="90"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="102"/>
         <source>Could not open %1</source>
         <translation>%1 açılamadı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="95"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="107"/>
         <source>Opened %1</source>
         <translation>%1 açıldı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="163"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="175"/>
         <source>Köprü</source>
         <translation>Köprü</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="168"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="180"/>
         <source>%1 (read-only) — Köprü</source>
         <translation>%1 (salt okunur) — Köprü</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="168"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="180"/>
         <source>%1 — Köprü</source>
         <translation>%1 — Köprü</translation>
     </message>
@@ -2825,7 +2880,6 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
     <message>
         <location filename="../views/mainwindow/mainwindowfile.cpp" line="54"/>
         <location filename="../views/mainwindow/mainwindowfile.cpp" line="58"/>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="65"/>
         <source>New Database</source>
         <translation>Yeni veritabanı</translation>
     </message>
@@ -2835,53 +2889,53 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>program</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="59"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="66"/>
         <source>%1 already exists. Choose another name; Köprü never overwrites a database.</source>
         <translation>%1 zaten var. Başka bir ad seçin; Köprü bir veritabanının üzerine asla yazmaz.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="65"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="70"/>
         <source>The database could not be created:
 %1</source>
         <translation>Veritabanı oluşturulamadı:
 %1</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="70"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="73"/>
         <source>Created %1</source>
         <translation>%1 oluşturuldu</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="76"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="80"/>
         <source>Open Database</source>
         <translation>Veritabanı aç</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="77"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="81"/>
         <source>All files (*)</source>
         <translation>Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="90"/>
         <location filename="../views/mainwindow/mainwindowfile.cpp" line="94"/>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="100"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="98"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="104"/>
         <source>Save a Copy</source>
         <translation>Kopyasını kaydet</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="95"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="99"/>
         <source>%1 already exists. Choose another name; a copy never overwrites a file.</source>
         <translation>%1 zaten var. Başka bir ad seçin; kopya hiçbir dosyanın üzerine yazmaz.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="100"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="104"/>
         <source>The copy could not be written:
 %1</source>
         <translation>Kopya yazılamadı:
 %1</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="103"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="107"/>
         <source>Saved a copy as %1</source>
         <translation>Kopya %1 olarak kaydedildi</translation>
     </message>
@@ -3007,173 +3061,171 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::NeedsPage</name>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="62"/>
+        <location filename="../views/needs/needspage.cpp" line="61"/>
         <source>&amp;Field:</source>
         <translation>&amp;Alan:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="67"/>
+        <location filename="../views/needs/needspage.cpp" line="66"/>
         <source>&amp;Teachers of:</source>
         <translation>Öğre&amp;tmenler:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="69"/>
+        <location filename="../views/needs/needspage.cpp" line="68"/>
         <source>Scale &amp;labels…</source>
         <translation>Ölçek &amp;etiketleri…</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="70"/>
+        <location filename="../views/needs/needspage.cpp" line="69"/>
         <source>Change the labels of the need scale 1–5</source>
         <translation>1–5 ihtiyaç ölçeğinin etiketlerini değiştir</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="71"/>
+        <location filename="../views/needs/needspage.cpp" line="70"/>
         <source>PDF &amp;report…</source>
         <translation>PDF &amp;raporu…</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="73"/>
+        <location filename="../views/needs/needspage.cpp" line="72"/>
         <source>Write the printable needs-analysis report of the field as a PDF</source>
         <translation>Alanın yazdırılabilir ihtiyaç analizi raporunu PDF olarak yaz</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="111"/>
-        <location filename="../views/needs/needspage.cpp" line="316"/>
+        <location filename="../views/needs/needspage.cpp" line="110"/>
         <source>Mean need per province</source>
         <translation>İllere göre ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="112"/>
-        <location filename="../views/needs/needspage.cpp" line="316"/>
+        <location filename="../views/needs/needspage.cpp" line="111"/>
         <source>Mean need per centre</source>
         <translation>Merkezlere göre ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="116"/>
+        <location filename="../views/needs/needspage.cpp" line="115"/>
         <source>Groups with fewer than %1 respondents are suppressed to protect anonymity and left out of the chart.</source>
         <translation>Yanıtlayan sayısı %1 kişiden az olan gruplar, anonimliği korumak için gizlenir ve grafiğe alınmaz.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="121"/>
+        <location filename="../views/needs/needspage.cpp" line="120"/>
         <source>Provinces</source>
         <translation>İller</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="122"/>
+        <location filename="../views/needs/needspage.cpp" line="121"/>
         <source>Centres</source>
         <translation>Merkezler</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="126"/>
+        <location filename="../views/needs/needspage.cpp" line="125"/>
         <source>&amp;Compare:</source>
         <translation>&amp;Karşılaştır:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="136"/>
+        <location filename="../views/needs/needspage.cpp" line="135"/>
         <source>Mean need</source>
         <translation>Ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="137"/>
+        <location filename="../views/needs/needspage.cpp" line="136"/>
         <source>Distribution</source>
         <translation>Dağılım</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="138"/>
+        <location filename="../views/needs/needspage.cpp" line="137"/>
         <source>Need and supply</source>
         <translation>İhtiyaç ve arz</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="139"/>
+        <location filename="../views/needs/needspage.cpp" line="138"/>
         <source>Province / centre comparison</source>
         <translation>İl / merkez karşılaştırması</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="225"/>
+        <location filename="../views/needs/needspage.cpp" line="243"/>
         <source>all provinces and centres</source>
         <translation>tüm iller ve merkezler</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="238"/>
+        <location filename="../views/needs/needspage.cpp" line="248"/>
         <source>province %1 (%n teachers)</source>
         <translation>
             <numerusform>il: %1 (%n öğretmen)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="239"/>
+        <location filename="../views/needs/needspage.cpp" line="249"/>
         <source>centre %1 (%n teachers)</source>
         <translation>
             <numerusform>merkez: %1 (%n öğretmen)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="259"/>
+        <location filename="../views/needs/needspage.cpp" line="269"/>
         <source>The database has no pilot fields.</source>
         <translation>Veritabanında pilot alan yok.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="259"/>
+        <location filename="../views/needs/needspage.cpp" line="269"/>
         <source>No database is open.</source>
         <translation>Açık veritabanı yok.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="274"/>
+        <location filename="../views/needs/needspage.cpp" line="287"/>
         <source>%1: %2 teachers, %3 respondents, %n competencies, survey round %4.</source>
         <translation>
             <numerusform>%1: %2 öğretmen, %3 yanıtlayan, %n yeterlik, anket turu %4.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="278"/>
+        <location filename="../views/needs/needspage.cpp" line="291"/>
         <source>No need ratings have been recorded for this field yet.</source>
         <translation>Bu alan için henüz ihtiyaç puanı girilmemiş.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="280"/>
+        <location filename="../views/needs/needspage.cpp" line="293"/>
         <source>Fewer than %1 respondents in this selection: the values are suppressed to protect anonymity.</source>
         <translation>Bu seçimde yanıtlayan sayısı %1 kişiden az: anonimliği korumak için değerler gizlendi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="283"/>
+        <location filename="../views/needs/needspage.cpp" line="296"/>
         <source>%n unmet need(s).</source>
         <translation>
             <numerusform>%n karşılanmamış ihtiyaç.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="285"/>
+        <location filename="../views/needs/needspage.cpp" line="298"/>
         <source>Centre(s): %1.</source>
         <translation>Merkez(ler): %1.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="326"/>
+        <location filename="../views/needs/needspage.cpp" line="349"/>
         <source>Scale labels</source>
         <translation>Ölçek etiketleri</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="327"/>
+        <location filename="../views/needs/needspage.cpp" line="350"/>
         <source>Labels of the need scale, one per line, from 1 (no need) to 5 (very high need):</source>
         <translation>İhtiyaç ölçeğinin etiketleri, her satıra bir tane, 1 (ihtiyaç yok) ile 5 (çok yüksek ihtiyaç) arasında:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="347"/>
-        <location filename="../views/needs/needspage.cpp" line="357"/>
+        <location filename="../views/needs/needspage.cpp" line="370"/>
+        <location filename="../views/needs/needspage.cpp" line="380"/>
         <source>PDF report</source>
         <translation>PDF raporu</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="347"/>
+        <location filename="../views/needs/needspage.cpp" line="370"/>
         <source>needs-%1.pdf</source>
         <translation>ihtiyac-analizi-%1.pdf</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="347"/>
+        <location filename="../views/needs/needspage.cpp" line="370"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF belgesi (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="359"/>
+        <location filename="../views/needs/needspage.cpp" line="382"/>
         <source>Report written to %1</source>
         <translation>Rapor %1 dosyasına yazıldı</translation>
     </message>
@@ -3445,63 +3497,63 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>İşletmeler yüklenemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="116"/>
+        <location filename="../views/pages/partnerspage.cpp" line="105"/>
         <source>Add partner</source>
         <translation>İşletme ekle</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="129"/>
+        <location filename="../views/pages/partnerspage.cpp" line="118"/>
         <source>Add partner %1</source>
         <translation>İşletme ekleme (%1)</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="131"/>
+        <location filename="../views/pages/partnerspage.cpp" line="120"/>
         <source>The partner was not added: %1</source>
         <translation>İşletme eklenmedi: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/pages/partnerspage.cpp" line="149"/>
+        <location filename="../views/pages/partnerspage.cpp" line="138"/>
         <source>%n partners</source>
         <translation>
             <numerusform>%n işletme</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="150"/>
+        <location filename="../views/pages/partnerspage.cpp" line="139"/>
         <source>Delete partners</source>
         <translation>İşletmeleri sil</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/pages/partnerspage.cpp" line="151"/>
+        <location filename="../views/pages/partnerspage.cpp" line="140"/>
         <source>Teachers are placed in sessions of %1: deleting it removes %n placement(s) as well.</source>
         <translation>
             <numerusform>%1 için oturumlara yerleştirilmiş öğretmenler var: silme işlemi %n yerleştirmeyi de kaldırır.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="152"/>
+        <location filename="../views/pages/partnerspage.cpp" line="141"/>
         <source>Delete %1 with its training sessions?</source>
         <translation>%1, eğitim oturumlarıyla birlikte silinsin mi?</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="155"/>
+        <location filename="../views/pages/partnerspage.cpp" line="144"/>
         <source>You can undo this with Edit › Undo.</source>
         <translation>Bunu Düzen › Geri al ile geri alabilirsiniz.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/pages/partnerspage.cpp" line="156"/>
+        <location filename="../views/pages/partnerspage.cpp" line="145"/>
         <source>Delete and remove %n placement(s)</source>
         <translation>
             <numerusform>Sil ve %n yerleştirmeyi kaldır</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="156"/>
+        <location filename="../views/pages/partnerspage.cpp" line="145"/>
         <source>Delete</source>
         <translation>Sil</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="163"/>
+        <location filename="../views/pages/partnerspage.cpp" line="152"/>
         <source>Nothing was deleted: %1</source>
         <translation>Hiçbir şey silinmedi: %1</translation>
     </message>
@@ -4279,44 +4331,44 @@ Geçerli durum yedek olarak saklanır.</translation>
         <translation>Öğretmenler yüklenemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="131"/>
+        <location filename="../views/pages/teacherspage.cpp" line="120"/>
         <source>Add teacher</source>
         <translation>Öğretmen ekle</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="148"/>
+        <location filename="../views/pages/teacherspage.cpp" line="137"/>
         <source>Another teacher already has this national ID.</source>
         <translation>Bu T.C. kimlik numarası başka bir öğretmene ait.</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="153"/>
+        <location filename="../views/pages/teacherspage.cpp" line="142"/>
         <source>Add teacher %1 %2</source>
         <translation>Öğretmen ekleme (%1 %2)</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="156"/>
+        <location filename="../views/pages/teacherspage.cpp" line="145"/>
         <source>The teacher was not added: %1</source>
         <translation>Öğretmen eklenmedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="160"/>
+        <location filename="../views/pages/teacherspage.cpp" line="149"/>
         <source>Teacher added.</source>
         <translation>Öğretmen eklendi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/pages/teacherspage.cpp" line="170"/>
+        <location filename="../views/pages/teacherspage.cpp" line="159"/>
         <source>%n teachers</source>
         <translation>
             <numerusform>%n öğretmen</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="172"/>
+        <location filename="../views/pages/teacherspage.cpp" line="161"/>
         <source>Delete teachers</source>
         <translation>Öğretmenleri sil</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="173"/>
+        <location filename="../views/pages/teacherspage.cpp" line="162"/>
         <source>Delete %1 together with their need ratings and placements?
 
 You can undo this with Edit › Undo.</source>
@@ -4325,47 +4377,47 @@ You can undo this with Edit › Undo.</source>
 Bunu Düzen › Geri al ile geri alabilirsiniz.</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="178"/>
+        <location filename="../views/pages/teacherspage.cpp" line="167"/>
         <source>Nothing was deleted: %1</source>
         <translation>Hiçbir şey silinmedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="189"/>
+        <location filename="../views/pages/teacherspage.cpp" line="178"/>
         <source>Erase personal data (KVKK)</source>
         <translation>Kişisel verileri kalıcı olarak sil (KVKK)</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="190"/>
+        <location filename="../views/pages/teacherspage.cpp" line="179"/>
         <source>Erase all data of %1 for good: the teacher, their need ratings and placements.</source>
         <translation>%1 ile ilgili tüm veriler kalıcı olarak silinecek: öğretmen kaydı, ihtiyaç puanları ve yerleştirmeler.</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="192"/>
+        <location filename="../views/pages/teacherspage.cpp" line="181"/>
         <source>This cannot be undone. The undo history is cleared as well, so that it keeps no copy of their data. The audit log records only that an erasure took place.</source>
         <translation>Bu işlem geri alınamaz. Verilerin kopyası kalmaması için geri alma geçmişi de temizlenir. Denetim kaydına yalnızca bir silme işleminin yapıldığı yazılır.</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="194"/>
+        <location filename="../views/pages/teacherspage.cpp" line="183"/>
         <source>Erase for good</source>
         <translation>Kalıcı olarak sil</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="200"/>
+        <location filename="../views/pages/teacherspage.cpp" line="189"/>
         <source>Nothing was erased: %1</source>
         <translation>Hiçbir şey silinmedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="206"/>
+        <location filename="../views/pages/teacherspage.cpp" line="195"/>
         <source>The teacher&apos;s personal data was erased.</source>
         <translation>Öğretmenin kişisel verileri kalıcı olarak silindi.</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="213"/>
+        <location filename="../views/pages/teacherspage.cpp" line="202"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Sil…</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="216"/>
+        <location filename="../views/pages/teacherspage.cpp" line="205"/>
         <source>&amp;Erase personal data (KVKK)…</source>
         <translation>&amp;Kişisel verileri kalıcı olarak sil (KVKK)…</translation>
     </message>
@@ -4503,58 +4555,57 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
 <context>
     <name>kopru::Workbook</name>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="39"/>
+        <location filename="../models/io/xlsxreader.cpp" line="35"/>
         <source>not an .xlsx workbook (the file is not a zip archive)</source>
         <translation>bir .xlsx çalışma kitabı değil (dosya bir zip arşivi değil)</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="55"/>
+        <location filename="../models/io/xlsxreader.cpp" line="51"/>
         <source>no sheet named &quot;%1&quot; (sheets: %2)</source>
         <translation>&quot;%1&quot; adlı sayfa yok (sayfalar: %2)</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="58"/>
+        <location filename="../models/io/xlsxreader.cpp" line="54"/>
         <source>the workbook has no sheets</source>
         <translation>çalışma kitabında sayfa yok</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="73"/>
+        <location filename="../models/io/xlsxreader.cpp" line="72"/>
         <source>the workbook lacks its part %1</source>
         <translation>çalışma kitabında %1 bölümü eksik</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="77"/>
-        <location filename="../models/io/xlsxreader.cpp" line="83"/>
+        <location filename="../models/io/xlsxreader.cpp" line="80"/>
         <source>cannot read the part %1 of the workbook</source>
         <translation>çalışma kitabının %1 bölümü okunamıyor</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="87"/>
+        <location filename="../models/io/xlsxreader.cpp" line="74"/>
         <source>the part %1 of the workbook is too large</source>
         <translation>çalışma kitabının %1 bölümü çok büyük</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="91"/>
+        <location filename="../models/io/xlsxreader.cpp" line="76"/>
         <source>the part %1 of the workbook is damaged</source>
         <translation>çalışma kitabının %1 bölümü hasarlı</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="97"/>
+        <location filename="../models/io/xlsxreader.cpp" line="85"/>
         <source>damaged XML in %1 at line %2, column %3: %4</source>
         <translation>%1 içinde hasarlı XML, satır %2, sütun %3: %4</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="149"/>
+        <location filename="../models/io/xlsxreader.cpp" line="137"/>
         <source>the sheet &quot;%1&quot; has no part in the workbook</source>
         <translation>&quot;%1&quot; sayfasının çalışma kitabında karşılığı olan bölüm yok</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="318"/>
+        <location filename="../models/io/xlsxreader.cpp" line="306"/>
         <source>bad cell reference &quot;%1&quot;</source>
         <translation>hatalı hücre başvurusu &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="322"/>
+        <location filename="../models/io/xlsxreader.cpp" line="310"/>
         <source>too many columns</source>
         <translation>çok fazla sütun</translation>
     </message>
@@ -4610,33 +4661,33 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
 <context>
     <name>kopru::charts::ChartPanel</name>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="69"/>
+        <location filename="../views/charts/chartpanel.cpp" line="72"/>
         <source>E&amp;xport chart…</source>
         <translation>Grafiği &amp;dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="71"/>
+        <location filename="../views/charts/chartpanel.cpp" line="74"/>
         <source>Save the chart as a PNG image or a PDF document</source>
         <translation>Grafiği PNG görüntüsü ya da PDF belgesi olarak kaydet</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="73"/>
+        <location filename="../views/charts/chartpanel.cpp" line="76"/>
         <source>&amp;Print chart…</source>
         <translation>Grafiği &amp;yazdır…</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="130"/>
+        <location filename="../views/charts/chartpanel.cpp" line="230"/>
         <source>PNG image (*.png)</source>
         <translation>PNG görüntüsü (*.png)</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="131"/>
+        <location filename="../views/charts/chartpanel.cpp" line="231"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF belgesi (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="133"/>
-        <location filename="../views/charts/chartpanel.cpp" line="141"/>
+        <location filename="../views/charts/chartpanel.cpp" line="233"/>
+        <location filename="../views/charts/chartpanel.cpp" line="241"/>
         <source>Export chart</source>
         <translation>Grafiği dışa aktar</translation>
     </message>
@@ -4644,27 +4695,27 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
 <context>
     <name>kopru::cli</name>
     <message>
-        <location filename="../models/cli/cmd_import.cpp" line="25"/>
+        <location filename="../models/cli/cmd_import.cpp" line="30"/>
         <source>usage: kopru-cli import DB KIND FILE [--encoding auto|utf-8|windows-1254] [--delimiter auto|,|;|tab] [--sheet NAME] [--dry-run]</source>
         <translation>kullanım: kopru-cli import VERİTABANI TÜR DOSYA [--encoding auto|utf-8|windows-1254] [--delimiter auto|,|;|tab] [--sheet AD] [--dry-run]</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_import.cpp" line="37"/>
+        <location filename="../models/cli/cmd_import.cpp" line="42"/>
         <source>unknown kind %1 (teachers, partners, sessions, competencies, needs)</source>
         <translation>bilinmeyen tür %1 (teachers, partners, sessions, competencies, needs)</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_import.cpp" line="40"/>
+        <location filename="../models/cli/cmd_import.cpp" line="45"/>
         <source>unknown encoding %1 (auto, utf-8, windows-1254, iso-8859-9)</source>
         <translation>bilinmeyen kodlama %1 (auto, utf-8, windows-1254, iso-8859-9)</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_import.cpp" line="42"/>
+        <location filename="../models/cli/cmd_import.cpp" line="47"/>
         <source>unknown delimiter %1 (auto, &apos;,&apos;, &apos;;&apos;, tab)</source>
         <translation>bilinmeyen ayraç %1 (auto, &apos;,&apos;, &apos;;&apos;, tab)</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_import.cpp" line="55"/>
+        <location filename="../models/cli/cmd_import.cpp" line="66"/>
         <source>%1 is read-only</source>
         <translation>%1 salt okunur</translation>
     </message>
@@ -5160,7 +5211,7 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
 <context>
     <name>stats</name>
     <message>
-        <location filename="../models/stats/needstatistics.cpp" line="63"/>
+        <location filename="../models/stats/needstatistics.cpp" line="53"/>
         <source>unknown field code &quot;%1&quot;; valid codes: %2</source>
         <translation>bilinmeyen alan kodu &quot;%1&quot;; geçerli kodlar: %2</translation>
     </message>

@@ -22,7 +22,11 @@ constexpr int kMaxSheetName = 31;     // Excel's limit (libxlsxwriter: LXW_SHEET
 constexpr int kMaxCellText = 32767;   // Excel's limit per cell (libxlsxwriter refuses longer strings)
 constexpr quint32 kHeaderFill = 0xDDE4EE;
 
-QString tr(const char *text) { return QCoreApplication::translate("Export", text); }
+// Messages of this file; lupdate records them under the macro's context.
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Export)
+};
 
 // A prefix of `text` at most `n` UTF-16 units long that does not split a
 // surrogate pair (so it is also at most `n` characters for libxlsxwriter,
@@ -134,7 +138,7 @@ public:
         const int columns = int(m_doc.columns.size());
         const qsizetype lastRow = kXlsxHeaderRow + qsizetype(sheet.rows.size());
         if (lastRow >= LXW_ROW_MAX || columns > LXW_COL_MAX)
-            return Error{tr("the sheet \"%1\" has more rows or columns than a worksheet can hold").arg(sheetName), m_path, 0, 0};
+            return Error{Text::tr("the sheet \"%1\" has more rows or columns than a worksheet can hold").arg(sheetName), m_path, 0, 0};
 
         worksheet_set_landscape(ws);
         worksheet_set_paper(ws, 9); // A4
@@ -168,9 +172,9 @@ private:
     {
         if (error == LXW_NO_ERROR)
             return {};
-        const QString where = row >= 0 ? tr("cell %1 of the sheet \"%2\"").arg(cellRef(row, col), m_sheet)
-                                       : tr("the sheet \"%1\"").arg(m_sheet);
-        return Error{tr("cannot write %1: %2").arg(where, lxwMessage(error)), m_path, 0, 0};
+        const QString where = row >= 0 ? Text::tr("cell %1 of the sheet \"%2\"").arg(cellRef(row, col), m_sheet)
+                                       : Text::tr("the sheet \"%1\"").arg(m_sheet);
+        return Error{Text::tr("cannot write %1: %2").arg(where, lxwMessage(error)), m_path, 0, 0};
     }
 
     // Text is always a string cell, never a formula, whatever it starts with:
@@ -255,7 +259,7 @@ Expected<QString> reserveTemporaryFile(const QString &target)
         if (!QFile::exists(name)) // not a name clash: the folder is the problem
             break;
     }
-    return Error{tr("cannot write the file: %1").arg(reason), target, 0, 0};
+    return Error{Text::tr("cannot write the file: %1").arg(reason), target, 0, 0};
 }
 
 // Replaces `target` by `source` in one step (rename over it): readers see the
@@ -267,7 +271,7 @@ Status replaceFile(const QString &source, const QString &target)
     std::error_code ec;
     std::filesystem::rename(QFileInfo(source).filesystemAbsoluteFilePath(), QFileInfo(target).filesystemAbsoluteFilePath(), ec);
     if (ec)
-        return Error{tr("cannot replace the existing file: %1").arg(QString::fromStdString(ec.message())), target, 0, 0};
+        return Error{Text::tr("cannot replace the existing file: %1").arg(QString::fromStdString(ec.message())), target, 0, 0};
     return {};
 }
 
@@ -283,7 +287,7 @@ Status writeWorkbook(const TableDocument &doc, const std::vector<TableSheet> &sh
     const QByteArray fileName = nativeName(file);
     lxw_workbook *book = workbook_new_opt(fileName.constData(), &options);
     if (!book)
-        return Error{tr("cannot create the workbook"), path, 0, 0};
+        return Error{Text::tr("cannot create the workbook"), path, 0, 0};
 
     // Until workbook_close() (which frees the workbook whatever happens), a
     // failure frees it without writing.
@@ -298,15 +302,15 @@ Status writeWorkbook(const TableDocument &doc, const std::vector<TableSheet> &sh
         names << xlsxSheetName(sheet.name, names);
         const QByteArray name = names.last().toUtf8();
         if (const lxw_error e = workbook_validate_sheet_name(book, name.constData()); e != LXW_NO_ERROR)
-            return abandon(Error{tr("cannot name a worksheet \"%1\": %2").arg(names.last(), lxwMessage(e)), path, 0, 0});
+            return abandon(Error{Text::tr("cannot name a worksheet \"%1\": %2").arg(names.last(), lxwMessage(e)), path, 0, 0});
         lxw_worksheet *ws = workbook_add_worksheet(book, name.constData());
         if (!ws)
-            return abandon(Error{tr("cannot name a worksheet \"%1\"").arg(names.last()), path, 0, 0});
+            return abandon(Error{Text::tr("cannot name a worksheet \"%1\"").arg(names.last()), path, 0, 0});
         if (Status s = writer.write(ws, names.last(), sheet); !s)
             return abandon(s.error());
     }
     if (const lxw_error e = workbook_close(book); e != LXW_NO_ERROR)
-        return Error{tr("cannot write the workbook: %1").arg(lxwMessage(e)), path, 0, 0};
+        return Error{Text::tr("cannot write the workbook: %1").arg(lxwMessage(e)), path, 0, 0};
     return {};
 }
 

@@ -13,7 +13,11 @@ namespace kopru {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("kopru::ZipReader", text); }
+// Messages of this file; lupdate records them under the macro's context.
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ZipReader)
+};
 
 // minizip I/O callbacks over a QIODevice. The `filename` minizip hands to the
 // open callback is the device itself (see ZipReader::open), so minizip never
@@ -118,9 +122,9 @@ ZipReader::Status ZipReader::open()
     d->zip = unzOpen2_64(device, &io);
     if (!d->zip) {
         if (d->fromFile && d->file.error() != QFileDevice::NoError && !d->file.isOpen())
-            d->error = tr("cannot open the file: %1").arg(d->file.errorString());
+            d->error = Text::tr("cannot open the file: %1").arg(d->file.errorString());
         else
-            d->error = tr("not a zip archive");
+            d->error = Text::tr("not a zip archive");
         device->close();
         return Status::NotAZip;
     }
@@ -195,13 +199,13 @@ Expected<QByteArray> readZipEntry(const QString &path, const QString &name)
     case ZipReader::Status::NotAZip:
         return Error{zip.errorString(), path, 0, 0};
     case ZipReader::Status::Missing:
-        return Error{tr("the archive has no entry %1").arg(name), path, 0, 0};
+        return Error{Text::tr("the archive has no entry %1").arg(name), path, 0, 0};
     case ZipReader::Status::TooLarge:
-        return Error{tr("the entry %1 is too large").arg(name), path, 0, 0};
+        return Error{Text::tr("the entry %1 is too large").arg(name), path, 0, 0};
     case ZipReader::Status::Damaged:
         break;
     }
-    return Error{tr("the entry %1 is damaged").arg(name), path, 0, 0};
+    return Error{Text::tr("the entry %1 is damaged").arg(name), path, 0, 0};
 }
 
 } // namespace kopru

@@ -5,6 +5,7 @@
 #include "app/languagesetup.h"
 #include "safety/backupmanager.h"
 #include "safety/instancelock.h"
+#include "io/zipreader.h"
 
 #include <QFile>
 #include <QLocale>
@@ -112,6 +113,19 @@ private slots:
         const auto result = manager.backup(dir.filePath(QStringLiteral("a.kopru")), QStringLiteral("Not A Reason!"));
         QVERIFY(!result);
         QVERIFY2(result.message().contains(QStringLiteral("geçersiz yedekleme nedeni \"Not A Reason!\"")), qPrintable(result.message()));
+    }
+
+    void zipReaderMessagesAreTurkish()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("not-a-zip.xlsx"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("this is plain text, not a zip archive");
+        file.close();
+        const auto entry = readZipEntry(path, QStringLiteral("xl/workbook.xml"));
+        QVERIFY(!entry);
+        QVERIFY2(entry.message().contains(QStringLiteral("zip arşivi değil")), qPrintable(entry.message()));
     }
 };
 
