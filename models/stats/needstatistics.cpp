@@ -233,7 +233,8 @@ Expected<FieldData> FieldData::load(QSqlDatabase db, const FieldInfo &field, int
     // Names of every province and centre (also of a scope without teachers of the field).
     for (auto [sql, names] : {std::pair{QStringLiteral("SELECT id, name FROM province"), &d.m_provinceNames},
                               std::pair{QStringLiteral("SELECT id, name FROM centre"), &d.m_centreNames}}) {
-        s = forEachRow(db, sql, {}, [&](const QSqlQuery &q) { names->insert(q.value(0).toInt(), q.value(1).toString()); });
+        // A structured binding cannot be captured before C++20 (clang 14): copy the pointer.
+        s = forEachRow(db, sql, {}, [&, target = names](const QSqlQuery &q) { target->insert(q.value(0).toInt(), q.value(1).toString()); });
         if (!s)
             return s.error();
     }
