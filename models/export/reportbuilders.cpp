@@ -62,10 +62,10 @@ ReportDocument planReport(const std::vector<PlanRow> &rows, const Pseudonymiser 
     const bool anon = pseudonyms != nullptr;
     ReportDocument doc = baseDocument(QCoreApplication::translate("Export", "Placement plan"), anon);
     const std::vector<ReportColumn> columns{
-        {anon ? QCoreApplication::translate("Export", "Teacher (pseudonym)") : QCoreApplication::translate("Export", "Teacher"), 16, false},
+        {anon ? QCoreApplication::translate("Export", "Teacher (pseudonym)") : QCoreApplication::translate("Export", "Teacher"), 14, false},
         {anon ? QCoreApplication::translate("Export", "National ID (pseudonym)") : QCoreApplication::translate("Export", "National ID"), 10, false},
         {QCoreApplication::translate("Export", "School"), 22, false},
-        {QCoreApplication::translate("Export", "Province"), 9, false},
+        {QCoreApplication::translate("Export", "Province"), 11, false}, // "Kahramanmaraş", "Afyonkarahisar" on one line
         {QCoreApplication::translate("Export", "Field"), 5, false},
         {QCoreApplication::translate("Export", "Dates"), 15, false},
         {QCoreApplication::translate("Export", "Hours"), 5, true},
