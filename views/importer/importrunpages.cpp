@@ -19,6 +19,23 @@
 
 namespace kopru {
 
+namespace {
+
+// The worker's job for what the wizard's pages chose.
+ImportWorker::Job jobFor(const ImportSetup &setup, bool dryRun)
+{
+    ImportWorker::Job job;
+    job.databasePath = setup.db ? setup.db->path() : QString();
+    job.kind = setup.kind;
+    job.file = setup.file;
+    job.read = setup.read;
+    job.overrides = setup.overrides();
+    job.dryRun = dryRun;
+    return job;
+}
+
+} // namespace
+
 ImportMappingPage::ImportMappingPage(ImportSetup *setup, QWidget *parent)
     : QWizardPage(parent), m_setup(setup), m_table(new QTableWidget(this))
 {
@@ -116,14 +133,7 @@ void ImportReportPage::initializePage()
     m_table->setRowCount(0);
     m_save->setEnabled(false);
     m_summary->setText(tr("Checking…"));
-    ImportWorker::Job job;
-    job.databasePath = m_setup->db ? m_setup->db->path() : QString();
-    job.kind = m_setup->kind;
-    job.file = m_setup->file;
-    job.read = m_setup->read;
-    job.overrides = m_setup->overrides();
-    job.dryRun = true;
-    m_worker->start(job);
+    m_worker->start(jobFor(*m_setup, true));
     emit completeChanged();
 }
 
@@ -218,14 +228,7 @@ void ImportCommitPage::initializePage()
     m_cancel->setEnabled(true);
     m_progress->setRange(0, 0); // busy until the first report
     m_status->setText(tr("Importing…"));
-    ImportWorker::Job job;
-    job.databasePath = m_setup->db ? m_setup->db->path() : QString();
-    job.kind = m_setup->kind;
-    job.file = m_setup->file;
-    job.read = m_setup->read;
-    job.overrides = m_setup->overrides();
-    job.dryRun = false;
-    m_worker->start(job);
+    m_worker->start(jobFor(*m_setup, false));
 }
 
 void ImportCommitPage::cancel()

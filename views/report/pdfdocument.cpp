@@ -20,6 +20,14 @@ PdfDocument::~PdfDocument()
         m_painter.end();
 }
 
+QFont PdfDocument::font(double pointSize, bool bold) const
+{
+    QFont f = m_base;
+    f.setPointSizeF(pointSize);
+    f.setBold(bold);
+    return f;
+}
+
 double PdfDocument::mm(double v) const
 {
     return v * kResolution / 25.4;
@@ -107,9 +115,7 @@ double PdfDocument::textHeight(const QString &text, const QFont &font, double wi
 
 void PdfDocument::titleLine(const QString &text, double pointSize, bool bold)
 {
-    QFont f = m_base;
-    f.setPointSizeF(pointSize);
-    f.setBold(bold);
+    const QFont f = font(pointSize, bold);
     const int flags = Qt::AlignHCenter | Qt::TextWordWrap;
     const double h = textHeight(text, f, m_body.width(), flags);
     ensure(h);
@@ -121,9 +127,7 @@ void PdfDocument::titleLine(const QString &text, double pointSize, bool bold)
 
 void PdfDocument::heading(const QString &text)
 {
-    QFont f = m_base;
-    f.setPointSizeF(15);
-    f.setBold(true);
+    const QFont f = font(15, true);
     const double h = textHeight(text, f, m_body.width(), Qt::TextWordWrap);
     ensure(h + mm(25)); // never a heading alone at the bottom of a page
     if (m_y > 0)
@@ -140,9 +144,7 @@ void PdfDocument::heading(const QString &text)
 
 void PdfDocument::subheading(const QString &text)
 {
-    QFont f = m_base;
-    f.setPointSizeF(11.5);
-    f.setBold(true);
+    const QFont f = font(11.5, true);
     const double h = textHeight(text, f, m_body.width(), Qt::TextWordWrap);
     ensure(h + mm(20));
     m_y += mm(2);

@@ -55,6 +55,8 @@ public:
 
 private:
     double mm(double v) const;
+    // The base font at `pointSize`, bold or not.
+    QFont font(double pointSize, bool bold) const;
     double toMm(double px) const;
     void ensure(double heightPx);
     void footer();
