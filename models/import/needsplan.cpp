@@ -332,6 +332,19 @@ Status NeedsPlan::write(QSqlDatabase db, const std::function<bool()> &tick)
         pending.clear();
         return {};
     };
+    // One by one: the rest of the last block, and a block that failed as a
+    // whole (a failed statement changes nothing), so that the error names the
+    // line of the rating that caused it.
+    auto flushSingly = [&]() -> Status {
+        std::vector<const Rating *> rows;
+        rows.swap(pending);
+        for (const Rating *r : rows) {
+            pending.assign(1, r);
+            if (Status s = flush(insert, false); !s)
+                return s;
+        }
+        return {};
+    };
     for (const Rating &r : m_ratings) {
         if (tick && !tick())
             return Status::failure(importTr("cancelled"));
@@ -339,32 +352,23 @@ Status NeedsPlan::write(QSqlDatabase db, const std::function<bool()> &tick)
             continue;
         if (r.action == Rating::Insert) {
             pending.push_back(&r);
-            if (int(pending.size()) == kBlock)
-                if (Status s = flush(block, packed); !s)
+            if (int(pending.size()) == kBlock && !flush(block, packed))
+                if (Status s = flushSingly(); !s)
                     return s;
             continue;
         }
-        QSqlQuery &q = update;
         int i = 0;
-        {
-            q.bindValue(i++, levelVariant(r.need));
-            if (m_withProficiency)
-                q.bindValue(i++, levelVariant(r.proficiency));
-            q.bindValue(i++, r.teacher);
-            q.bindValue(i++, r.competency);
-            q.bindValue(i++, r.round);
-        }
-        if (!q.exec())
-            return Error{Sql::errorOf(q).message, {}, r.line, 0};
+        update.bindValue(i++, levelVariant(r.need));
+        if (m_withProficiency)
+            update.bindValue(i++, levelVariant(r.proficiency));
+        update.bindValue(i++, r.teacher);
+        update.bindValue(i++, r.competency);
+        update.bindValue(i++, r.round);
+        if (!update.exec())
+            return Error{Sql::errorOf(update).message, {}, r.line, 0};
     }
-    // The rest one by one.
-    std::vector<const Rating *> rest;
-    rest.swap(pending);
-    for (const Rating *r : rest) {
-        pending.assign(1, r);
-        if (Status s = flush(insert, false); !s)
-            return s;
-    }
+    if (Status s = flushSingly(); !s)
+        return s;
     for (const Index &index : indexes)
         if (Status s = Sql::exec(db, index.sql); !s)
             return s;
