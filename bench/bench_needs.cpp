@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Field switching on the needs-analysis page (product.md §5: < 100 ms a switch).
+// Field switching on the needs-analysis page (docs/specification.md: < 100 ms a switch).
 //
 //   bench_needs DB [--grab DIR]
 //

@@ -6,7 +6,7 @@
 # Usage: bench/export.sh [BUILD_DIR]   (default: build)
 #   RUNS=N   runs of each kopru-cli export, the median is shown (default 3;
 #            LibreOffice runs once per format)
-# Goal (product.md §5): XLSX and PDF of the national plan in under 2 s each.
+# Goal (docs/specification.md): XLSX and PDF of the national plan in under 2 s each.
 set -eu
 BUILD=${1:-build}
 RUNS=${RUNS:-3}

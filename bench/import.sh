@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Import speed on the national data set (product.md §5: the 8,000 × 40 needs
+# Import speed on the national data set (docs/specification.md: the 8,000 × 40 needs
 # survey imports in under 2 s). Builds the demo database, writes its needs
 # survey as a wide CSV with our exporter, removes the ratings, and times
 # `kopru-cli import DB needs FILE` (320,000 ratings validated and inserted in

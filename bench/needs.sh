@@ -10,7 +10,7 @@
 # alone, without Qt). Wall and CPU time are both shown, with the load average:
 # on a shared machine the CPU time is the fairer figure.
 # Usage: bench/needs.sh [BUILD_DIR]   (default: build; uses $KOPRU_DB if set)
-# Goal (product.md §5): switching fields without a visible pause (< 100 ms).
+# Goal (docs/specification.md): switching fields without a visible pause (< 100 ms).
 set -eu
 BUILD=${1:-build}
 CLI="$BUILD/app/kopru-cli"

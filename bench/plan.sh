@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Optimiser benchmark (product.md §5: the national demo set plans in under 1 s).
+# Optimiser benchmark (docs/specification.md: the national demo set plans in under 1 s).
 # Builds the national demo database, times `kopru-cli plan` (wall clock and
 # the duration it reports) and GLPK's glpsol on the very DIMACS file the plan
 # wrote, in the same run, and says whether the optimal costs agree.

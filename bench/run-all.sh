@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Runs every benchmark of product.md §5 on the national demo data set and
+# Runs every benchmark of docs/specification.md (speed goals) on the national demo data set and
 # prints each figure beside a reference measured in the same run.
 #
 #   bash bench/run-all.sh                 (build dir: ./build, work dir: a new temp dir)

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// kopru-cli: the console front end (contract in product.md §3).
+// kopru-cli: the console front end (contract in docs/cli.md).
 #include "app/languagesetup.h"
 #include "cli/cliargs.h"
 #include "report/reportcommand.h"

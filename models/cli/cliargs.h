@@ -8,7 +8,7 @@
 
 namespace kopru::cli {
 
-// Exit status of the kopru-cli contract (product.md §3).
+// Exit status of the kopru-cli contract (docs/cli.md).
 enum Exit : int { Success = 0, Refused = 1, Usage = 2 };
 
 // Output channels of a command: tests pass string-backed streams.

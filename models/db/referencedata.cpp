@@ -3,7 +3,7 @@
 // Static reference data for Köprü: Turkey's 81 provinces (official plate
 // codes, coordinates of each province centre city), the 25 pilot fields of
 // METEK III / IQVET III, the 15 Sectoral Excellence Centres (SMM) and the 25
-// pilot provinces. Sources: see shared/reference/domain.md.
+// pilot provinces. Sources: the SMM network page of the Ministry's vocational directorate (MTEGM) and public atlases.
 
 #include "db/referencedata.h"
 

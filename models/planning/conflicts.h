@@ -10,7 +10,7 @@
 
 namespace kopru {
 
-// A placement that breaks a hard rule (product.md §4). Conflicts come from
+// A placement that breaks a hard rule (docs/specification.md, "Optimiser rules"). Conflicts come from
 // manual edits or from data changed after planning; they are shown, never hidden.
 struct PlanConflict
 {

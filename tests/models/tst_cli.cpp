@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The kopru-cli contract (product.md §3) as seen from outside: exit codes,
+// The kopru-cli contract (docs/cli.md) as seen from outside: exit codes,
 // messages, files written or left alone.
 #include "common/testutil.h"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// kopru-cli plan: output, JSON, DIMACS file and exit codes (product.md §3).
+// kopru-cli plan: output, JSON, DIMACS file and exit codes (docs/cli.md).
 #include "common/testutil.h"
 
 #include <QFile>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // XLSX reading: a workbook saved by LibreOffice (libreoffice.fods converted
 // with soffice --headless --convert-to xlsx) and hand-made shapes
-// (make_handmade_xlsx.py): shared/inline/rich strings, numbers, dates, sheets.
+// (make_handmade_xlsx.py): shared-string, inline and rich-text cells, numbers, dates, sheets.
 #include "io/tablereader.h"
 #include "io/xlsxreader.h"
 #include "io/zipreader.h"

@@ -11,7 +11,7 @@ class Database;
 class ImportCommitPage;
 
 // File → encoding/separator with preview → column mapping → dry-run report →
-// import with progress and cancel (product.md §2.1).
+// import with progress and cancel (docs/specification.md, "What a coordinator does").
 class ImportWizard final : public QWizard
 {
     Q_OBJECT
