@@ -32,108 +32,135 @@
 <context>
     <name>BackupManager</name>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="74"/>
-        <source>the backup could not be written: %1</source>
-        <translation>yedek yazılamadı: %1</translation>
-    </message>
-    <message>
-        <location filename="../models/safety/backupmanager.cpp" line="94"/>
-        <source>the database is open in another Köprü window (%1); close it there first</source>
-        <translation>veritabanı başka bir Köprü penceresinde açık (%1); önce orada kapatın</translation>
-    </message>
-    <message>
-        <location filename="../models/safety/backupmanager.cpp" line="96"/>
-        <source>the database is open in another Köprü window; close it there first</source>
-        <translation>veritabanı başka bir Köprü penceresinde açık; önce orada kapatın</translation>
-    </message>
-    <message>
-        <location filename="../models/safety/backupmanager.cpp" line="104"/>
-        <source>cannot replace the file: %1</source>
-        <translation>dosya değiştirilemiyor: %1</translation>
-    </message>
-    <message>
-        <location filename="../models/safety/backupmanager.cpp" line="168"/>
+        <location filename="../models/safety/backupmanager.cpp" line="216"/>
+        <location filename="../models/safety/backupmanager.cpp" line="230"/>
         <source>invalid backup reason &quot;%1&quot;</source>
         <translation>geçersiz yedekleme nedeni &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="171"/>
+        <location filename="../models/safety/backupmanager.cpp" line="63"/>
         <source>cannot create the backup folder %1</source>
         <translation>yedek klasörü %1 oluşturulamıyor</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="228"/>
+        <location filename="../models/safety/backupmanager.cpp" line="84"/>
+        <source>the database is open in another Köprü program (%1); close it there first</source>
+        <translation>veritabanı başka bir Köprü programında açık (%1); önce orada kapatın</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="86"/>
+        <source>the database is open in another Köprü program; close it there first</source>
+        <translation>veritabanı başka bir Köprü programında açık; önce orada kapatın</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="94"/>
+        <location filename="../models/safety/backupmanager.cpp" line="98"/>
+        <source>cannot read the file: %1</source>
+        <translation>dosya okunamıyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="100"/>
+        <source>cannot write the file: %1</source>
+        <translation>dosya yazılamıyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="219"/>
+        <location filename="../models/safety/backupmanager.cpp" line="262"/>
+        <source>no backup was made: %1</source>
+        <translation>yedek alınmadı: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="221"/>
+        <source>no backup was made: the database is older than this program and gets its identity when it is upgraded</source>
+        <translation>yedek alınmadı: veritabanı bu programdan eski; kimliğini yükseltildiğinde alır</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="242"/>
+        <source>the backup was not made: %1</source>
+        <translation>yedek alınmadı: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="246"/>
+        <source>the backup was not made: the file changed its identity while it was copied</source>
+        <translation>yedek alınmadı: dosya kopyalanırken kimliği değişti</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="318"/>
         <source>cannot delete the old backup</source>
         <translation>eski yedek silinemiyor</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="235"/>
+        <location filename="../models/safety/backupmanager.cpp" line="330"/>
+        <source>this is a backup of another database</source>
+        <translation>bu, başka bir veritabanının yedeği</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="356"/>
         <source>the backup cannot be restored: %1</source>
         <translation>yedek geri yüklenemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="245"/>
+        <location filename="../models/safety/backupmanager.cpp" line="360"/>
+        <source>%1 is a backup of another database (its identity is %2, this database&apos;s is %3); nothing was changed</source>
+        <translation>%1 başka bir veritabanının yedeği (kimliği %2, bu veritabanınınki %3); hiçbir şey değiştirilmedi</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="375"/>
         <source>the current file could not be saved before restoring, so it was left alone: %1</source>
         <translation>geçerli dosya geri yüklemeden önce saklanamadığı için dosyaya dokunulmadı: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="256"/>
-        <source>cannot create a temporary file next to the database</source>
-        <translation>veritabanının yanında geçici dosya oluşturulamıyor</translation>
-    </message>
-    <message>
-        <location filename="../models/safety/backupmanager.cpp" line="260"/>
-        <location filename="../models/safety/backupmanager.cpp" line="263"/>
+        <location filename="../models/safety/backupmanager.cpp" line="387"/>
         <source>cannot copy the backup next to the database (disk full?)</source>
         <translation>yedek veritabanının yanına kopyalanamıyor (disk dolu mu?)</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="267"/>
+        <location filename="../models/safety/backupmanager.cpp" line="394"/>
+        <source>the backup could not be upgraded, nothing was changed: %1</source>
+        <translation>yedek yükseltilemedi, hiçbir şey değiştirilmedi: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="397"/>
         <source>the copy of the backup is damaged, nothing was changed: %1</source>
         <translation>yedeğin kopyası hasarlı, hiçbir şey değiştirilmedi: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="271"/>
+        <location filename="../models/safety/backupmanager.cpp" line="401"/>
         <source>cannot remove %1; is the database still open?</source>
         <translation>%1 silinemiyor; veritabanı hâlâ açık mı?</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="283"/>
+        <location filename="../models/safety/backupmanager.cpp" line="409"/>
         <source>on open</source>
         <translation>açılışta</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="284"/>
+        <location filename="../models/safety/backupmanager.cpp" line="410"/>
         <source>before import</source>
         <translation>içe aktarmadan önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="285"/>
+        <location filename="../models/safety/backupmanager.cpp" line="411"/>
         <source>before plan run</source>
         <translation>plan çalıştırmadan önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="286"/>
+        <location filename="../models/safety/backupmanager.cpp" line="412"/>
         <source>before upgrade</source>
         <translation>yükseltmeden önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="287"/>
+        <location filename="../models/safety/backupmanager.cpp" line="413"/>
         <source>before restore</source>
         <translation>geri yüklemeden önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="288"/>
-        <source>damaged file kept</source>
-        <translation>hasarlı dosya saklandı</translation>
-    </message>
-    <message>
-        <location filename="../models/safety/backupmanager.cpp" line="289"/>
+        <location filename="../models/safety/backupmanager.cpp" line="414"/>
         <source>manual</source>
         <translation>elle</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="290"/>
+        <location filename="../models/safety/backupmanager.cpp" line="415"/>
         <source>before erasure</source>
         <translation>kalıcı silmeden önce</translation>
     </message>
@@ -200,14 +227,47 @@
     </message>
 </context>
 <context>
+    <name>Connection</name>
+    <message>
+        <location filename="../models/db/connection.cpp" line="49"/>
+        <source>the file does not exist</source>
+        <translation>dosya yok</translation>
+    </message>
+    <message>
+        <location filename="../models/db/connection.cpp" line="76"/>
+        <source>cannot open the file: %1</source>
+        <translation>dosya açılamıyor: %1</translation>
+    </message>
+</context>
+<context>
     <name>CsvReader</name>
     <message>
-        <location filename="../models/io/csvreader.cpp" line="80"/>
+        <location filename="../models/io/csvreader.cpp" line="58"/>
+        <source>more than %1 columns</source>
+        <translation>%1 sütundan fazla</translation>
+    </message>
+    <message>
+        <location filename="../models/io/csvreader.cpp" line="185"/>
         <source>a quoted field starts here and never ends (a missing closing &quot;)</source>
         <translation>tırnak içindeki bir değer burada başlıyor ama hiç kapanmıyor (kapanış &quot; işareti eksik)</translation>
     </message>
     <message>
-        <location filename="../models/io/csvreader.cpp" line="86"/>
+        <location filename="../models/io/csvreader.cpp" line="188"/>
+        <source>the line is longer than %1 characters: this is not a table of Köprü&apos;s (or its lines are broken)</source>
+        <translation>satır %1 karakterden uzun: bu bir Köprü tablosu değil (ya da satırları bozuk)</translation>
+    </message>
+    <message>
+        <location filename="../models/io/csvreader.cpp" line="274"/>
+        <source>cannot read the file: %1</source>
+        <translation>dosya okunamıyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/io/csvreader.cpp" line="296"/>
+        <source>the table is too large (more than %1 rows or %2 cells): split it into smaller files</source>
+        <translation>tablo çok büyük (%1 satırdan ya da %2 hücreden fazla): daha küçük dosyalara bölün</translation>
+    </message>
+    <message>
+        <location filename="../models/io/csvreader.cpp" line="125"/>
         <source>unexpected text after a closing quote</source>
         <translation>kapanış tırnağından sonra beklenmeyen metin</translation>
     </message>
@@ -215,79 +275,167 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../models/db/database.cpp" line="71"/>
-        <source>cannot open the database: %1</source>
-        <translation>veritabanı açılamıyor: %1</translation>
-    </message>
-    <message>
-        <location filename="../models/db/database.cpp" line="78"/>
+        <location filename="../models/db/database.cpp" line="59"/>
         <source>not a Köprü database, or the file is damaged (%1)</source>
         <translation>Köprü veritabanı değil ya da dosya hasarlı (%1)</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="92"/>
-        <source>the file does not exist</source>
-        <translation>dosya yok</translation>
-    </message>
-    <message>
-        <location filename="../models/db/database.cpp" line="94"/>
-        <source>not a file</source>
-        <translation>bir dosya değil</translation>
-    </message>
-    <message>
-        <location filename="../models/db/database.cpp" line="107"/>
-        <source>cannot read the database header</source>
-        <translation>veritabanı başlığı okunamıyor</translation>
-    </message>
-    <message>
-        <location filename="../models/db/database.cpp" line="110"/>
-        <source>this SQLite file is not a Köprü database</source>
-        <translation>bu SQLite dosyası bir Köprü veritabanı değil</translation>
-    </message>
-    <message>
-        <location filename="../models/db/database.cpp" line="112"/>
-        <source>the database was written by a newer Köprü (schema version %1; this program knows up to %2). Install the newer version to open it.</source>
-        <translation>veritabanı Köprü&apos;nün daha yeni bir sürümüyle yazılmış (şema sürümü %1; bu program en çok %2 sürümünü tanıyor). Açmak için yeni sürümü kurun.</translation>
-    </message>
-    <message>
-        <location filename="../models/db/database.cpp" line="118"/>
+        <location filename="../models/db/database.cpp" line="85"/>
         <source>the database has the older schema version %1 and must be upgraded to %2, which needs write access</source>
         <translation>veritabanı eski şema sürümü %1 ile yazılmış ve %2 sürümüne yükseltilmesi gerekiyor; bunun için yazma izni gerekir</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="124"/>
+        <location filename="../models/db/database.cpp" line="91"/>
         <source>upgrading the database failed, nothing was changed: %1</source>
         <translation>veritabanı yükseltilemedi, hiçbir şey değiştirilmedi: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="133"/>
-        <source>the file already exists; choose a new name</source>
-        <translation>dosya zaten var; yeni bir ad seçin</translation>
+        <location filename="../models/db/database.cpp" line="81"/>
+        <source>cannot read the database header (%1)</source>
+        <translation>veritabanı başlığı okunamıyor (%1)</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="157"/>
+        <location filename="../models/db/database.cpp" line="141"/>
         <source>no migration from version %1 to %2</source>
         <translation>%1 sürümünden %2 sürümüne geçiş tanımlı değil</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="170"/>
+        <location filename="../models/db/database.cpp" line="145"/>
+        <source>invalid database id %1</source>
+        <translation>geçersiz veritabanı kimliği %1</translation>
+    </message>
+    <message>
+        <location filename="../models/db/database.cpp" line="156"/>
         <source>schema step %1: %2</source>
         <translation>şema adımı %1: %2</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="179"/>
+        <location filename="../models/db/database.cpp" line="169"/>
         <source>the upgraded data violates foreign keys</source>
         <translation>yükseltilen veriler yabancı anahtar kısıtlarını ihlal ediyor</translation>
     </message>
+</context>
+<context>
+    <name>DatabaseCopy</name>
     <message>
-        <location filename="../models/db/database.cpp" line="189"/>
-        <source>the backup file already exists</source>
-        <translation>yedek dosyası zaten var</translation>
+        <location filename="../models/db/databasecopy.cpp" line="117"/>
+        <source>the copy has another schema version than the database</source>
+        <translation>kopyanın şema sürümü veritabanınınkinden farklı</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="191"/>
-        <source>backup failed: %1</source>
-        <translation>yedekleme başarısız: %1</translation>
+        <location filename="../models/db/databasecopy.cpp" line="121"/>
+        <source>the copy does not carry the database&apos;s identity</source>
+        <translation>kopya veritabanının kimliğini taşımıyor</translation>
+    </message>
+    <message>
+        <location filename="../models/db/databasecopy.cpp" line="133"/>
+        <source>the copy holds %1 rows of table %2 where the database holds %3</source>
+        <translation>kopyada %2 tablosunun %1 satırı var, veritabanında %3</translation>
+    </message>
+    <message>
+        <location filename="../models/db/databasecopy.cpp" line="135"/>
+        <source>the copy holds other tables than the database</source>
+        <translation>kopyadaki tablolar veritabanınınkilerden farklı</translation>
+    </message>
+    <message>
+        <location filename="../models/db/databasecopy.cpp" line="157"/>
+        <source>no copy was made: %1</source>
+        <translation>kopya alınmadı: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/db/databasecopy.cpp" line="167"/>
+        <source>the database has no identity (database_id); it is damaged</source>
+        <translation>veritabanının kimliği (database_id) yok; veritabanı hasarlı</translation>
+    </message>
+    <message>
+        <location filename="../models/db/databasecopy.cpp" line="190"/>
+        <source>the copy could not be written: %1</source>
+        <translation>kopya yazılamadı: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/db/databasecopy.cpp" line="199"/>
+        <source>the database kept changing while it was copied; try again</source>
+        <translation>veritabanı kopyalanırken değişmeye devam etti; yeniden deneyin</translation>
+    </message>
+    <message>
+        <location filename="../models/db/databasecopy.cpp" line="201"/>
+        <source>the copy failed its check and was removed: %1</source>
+        <translation>kopya denetimden geçemedi ve silindi: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseFile</name>
+    <message>
+        <location filename="../models/db/databasefile.cpp" line="37"/>
+        <location filename="../models/db/databasefile.cpp" line="136"/>
+        <source>not a Köprü database, or the file is damaged (%1)</source>
+        <translation>Köprü veritabanı değil ya da dosya hasarlı (%1)</translation>
+    </message>
+    <message>
+        <location filename="../models/db/databasefile.cpp" line="50"/>
+        <source>the file does not exist</source>
+        <translation>dosya yok</translation>
+    </message>
+    <message>
+        <location filename="../models/db/databasefile.cpp" line="53"/>
+        <source>this is a folder, not a file</source>
+        <translation>bu bir klasör, dosya değil</translation>
+    </message>
+    <message>
+        <location filename="../models/db/databasefile.cpp" line="54"/>
+        <source>this is not a regular file (a pipe, a device or a socket)</source>
+        <translation>bu normal bir dosya değil (bir boru, bir aygıt ya da bir soket)</translation>
+    </message>
+    <message>
+        <location filename="../models/db/databasefile.cpp" line="57"/>
+        <source>cannot read the file: %1</source>
+        <translation>dosya okunamıyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/db/databasefile.cpp" line="80"/>
+        <source>the file is empty, not a Köprü database (kopru-cli init or File › New creates one)</source>
+        <translation>dosya boş, bir Köprü veritabanı değil (kopru-cli init ya da Dosya › Yeni bir veritabanı oluşturur)</translation>
+    </message>
+    <message>
+        <location filename="../models/db/databasefile.cpp" line="82"/>
+        <source>this file is not a Köprü database (it is not an SQLite database at all)</source>
+        <translation>bu dosya bir Köprü veritabanı değil (hiç SQLite veritabanı değil)</translation>
+    </message>
+    <message>
+        <location filename="../models/db/databasefile.cpp" line="93"/>
+        <source>this SQLite file is not a Köprü database (it belongs to another program, or is empty)</source>
+        <translation>bu SQLite dosyası bir Köprü veritabanı değil (başka bir programa ait ya da boş)</translation>
+    </message>
+    <message>
+        <location filename="../models/db/databasefile.cpp" line="94"/>
+        <source>this SQLite file is not a Köprü database (it belongs to another program)</source>
+        <translation>bu SQLite dosyası bir Köprü veritabanı değil (başka bir programa ait)</translation>
+    </message>
+    <message>
+        <location filename="../models/db/databasefile.cpp" line="96"/>
+        <source>the database was written by a newer Köprü (schema version %1; this program knows up to %2). Install the newer version to open it.</source>
+        <translation>veritabanı Köprü&apos;nün daha yeni bir sürümüyle yazılmış (şema sürümü %1; bu program en çok %2 sürümünü tanıyor). Açmak için yeni sürümü kurun.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/databasefile.cpp" line="101"/>
+        <source>the database has no schema (version %1): it is not a usable Köprü database</source>
+        <translation>veritabanının şeması yok (sürüm %1): kullanılabilir bir Köprü veritabanı değil</translation>
+    </message>
+    <message>
+        <location filename="../models/db/databasefile.cpp" line="116"/>
+        <location filename="../models/db/databasefile.cpp" line="122"/>
+        <source>the database file is damaged (%1); restore a backup</source>
+        <translation>veritabanı dosyası hasarlı (%1); bir yedeği geri yükleyin</translation>
+    </message>
+    <message>
+        <location filename="../models/db/databasefile.cpp" line="152"/>
+        <source>cannot read the identity of the database (%1)</source>
+        <translation>veritabanının kimliği okunamıyor (%1)</translation>
+    </message>
+    <message>
+        <location filename="../models/db/databasefile.cpp" line="154"/>
+        <source>the database has no identity (database_id); it is damaged</source>
+        <translation>veritabanının kimliği (database_id) yok; veritabanı hasarlı</translation>
     </message>
 </context>
 <context>
@@ -298,14 +446,19 @@
         <translation>Veritabanı kapalı.</translation>
     </message>
     <message>
-        <location filename="../models/editing/dbcommand.cpp" line="45"/>
+        <location filename="../models/editing/dbcommand.cpp" line="50"/>
         <source>Cannot redo &quot;%1&quot;: %2</source>
         <translation>&quot;%1&quot; yinelenemiyor: %2</translation>
     </message>
     <message>
-        <location filename="../models/editing/dbcommand.cpp" line="55"/>
+        <location filename="../models/editing/dbcommand.cpp" line="60"/>
         <source>Cannot undo &quot;%1&quot;: %2</source>
         <translation>&quot;%1&quot; geri alınamıyor: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/editing/dbcommand.cpp" line="76"/>
+        <source>the data was changed meanwhile by another program or window; the view now shows the current values</source>
+        <translation>veriler bu arada başka bir program ya da pencere tarafından değiştirildi; görünüm şimdi güncel değerleri gösteriyor</translation>
     </message>
     <message numerus="yes">
         <location filename="../models/editing/deleterowscommand.cpp" line="83"/>
@@ -315,7 +468,8 @@
         </translation>
     </message>
     <message>
-        <location filename="../models/editing/setvaluecommand.cpp" line="29"/>
+        <location filename="../models/editing/setvaluecommand.cpp" line="28"/>
+        <location filename="../models/editing/setvaluecommand.cpp" line="37"/>
         <source>the row no longer exists</source>
         <translation>satır artık yok</translation>
     </message>
@@ -325,7 +479,7 @@
     <message>
         <location filename="../views/mainwindow/demodatabase.cpp" line="42"/>
         <location filename="../views/mainwindow/demodatabase.cpp" line="49"/>
-        <location filename="../views/mainwindow/demodatabase.cpp" line="85"/>
+        <location filename="../views/mainwindow/demodatabase.cpp" line="84"/>
         <source>Demo Database</source>
         <translation>Demo veritabanı</translation>
     </message>
@@ -340,7 +494,7 @@
         <translation>Demo veritabanı oluşturuluyor (8.000 öğretmen, 320.000 ihtiyaç puanı)…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/demodatabase.cpp" line="85"/>
+        <location filename="../views/mainwindow/demodatabase.cpp" line="84"/>
         <source>The demo database could not be created:
 %1</source>
         <translation>Demo veritabanı oluşturulamadı:
@@ -548,11 +702,7 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../models/export/cellformat.cpp" line="50"/>
-        <location filename="../models/export/cellformat.cpp" line="52"/>
-        <location filename="../models/export/pdfexport.cpp" line="63"/>
-        <location filename="../models/export/pdfexport.cpp" line="81"/>
-        <location filename="../models/export/xlsxexport.cpp" line="262"/>
+        <location filename="../models/export/cellformat.cpp" line="55"/>
         <source>cannot write the file: %1</source>
         <translation>dosya yazılamıyor: %1</translation>
     </message>
@@ -1004,52 +1154,47 @@
         <translation>Arz (kontenjan)</translation>
     </message>
     <message>
-        <location filename="../models/export/xlsxexport.cpp" line="141"/>
+        <location filename="../models/export/xlsxexport.cpp" line="140"/>
         <source>the sheet &quot;%1&quot; has more rows or columns than a worksheet can hold</source>
         <translation>&quot;%1&quot; sayfası bir çalışma sayfasının alabileceğinden fazla satır veya sütun içeriyor</translation>
     </message>
     <message>
-        <location filename="../models/export/xlsxexport.cpp" line="175"/>
+        <location filename="../models/export/xlsxexport.cpp" line="174"/>
         <source>cell %1 of the sheet &quot;%2&quot;</source>
         <translation>&quot;%2&quot; sayfasının %1 hücresi</translation>
     </message>
     <message>
-        <location filename="../models/export/xlsxexport.cpp" line="176"/>
+        <location filename="../models/export/xlsxexport.cpp" line="175"/>
         <source>the sheet &quot;%1&quot;</source>
         <translation>&quot;%1&quot; sayfası</translation>
     </message>
     <message>
-        <location filename="../models/export/xlsxexport.cpp" line="177"/>
+        <location filename="../models/export/xlsxexport.cpp" line="176"/>
         <source>cannot write %1: %2</source>
         <translation>%1 yazılamıyor: %2</translation>
     </message>
     <message>
-        <location filename="../models/export/xlsxexport.cpp" line="274"/>
-        <source>cannot replace the existing file: %1</source>
-        <translation>mevcut dosya değiştirilemiyor: %1</translation>
-    </message>
-    <message>
-        <location filename="../models/export/xlsxexport.cpp" line="305"/>
+        <location filename="../models/export/xlsxexport.cpp" line="271"/>
         <source>cannot name a worksheet &quot;%1&quot;: %2</source>
         <translation>çalışma sayfasına &quot;%1&quot; adı verilemiyor: %2</translation>
     </message>
     <message>
-        <location filename="../models/export/xlsxexport.cpp" line="308"/>
+        <location filename="../models/export/xlsxexport.cpp" line="274"/>
         <source>cannot name a worksheet &quot;%1&quot;</source>
         <translation>çalışma sayfasına &quot;%1&quot; adı verilemiyor</translation>
     </message>
     <message>
-        <location filename="../models/export/xlsxexport.cpp" line="313"/>
+        <location filename="../models/export/xlsxexport.cpp" line="279"/>
         <source>cannot write the workbook: %1</source>
         <translation>çalışma kitabı yazılamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/export/xlsxexport.cpp" line="330"/>
+        <location filename="../models/export/xlsxexport.cpp" line="296"/>
         <source>Sheet</source>
         <translation>Sayfa</translation>
     </message>
     <message>
-        <location filename="../models/export/xlsxexport.cpp" line="290"/>
+        <location filename="../models/export/xlsxexport.cpp" line="256"/>
         <source>cannot create the workbook</source>
         <translation>çalışma kitabı oluşturulamıyor</translation>
     </message>
@@ -1288,6 +1433,49 @@
     </message>
 </context>
 <context>
+    <name>InputLimits</name>
+    <message>
+        <location filename="../models/io/inputlimits.cpp" line="24"/>
+        <source>the file does not exist</source>
+        <translation>dosya yok</translation>
+    </message>
+    <message>
+        <location filename="../models/io/inputlimits.cpp" line="26"/>
+        <source>this is a folder, not a file</source>
+        <translation>bu bir klasör, dosya değil</translation>
+    </message>
+    <message>
+        <location filename="../models/io/inputlimits.cpp" line="28"/>
+        <source>this is not a regular file (a pipe, a device or a socket); save the table as a .csv or .xlsx file</source>
+        <translation>bu normal bir dosya değil (bir boru, bir aygıt ya da bir soket); tabloyu .csv ya da .xlsx dosyası olarak kaydedin</translation>
+    </message>
+    <message>
+        <location filename="../models/io/inputlimits.cpp" line="30"/>
+        <source>the file cannot be read (no permission)</source>
+        <translation>dosya okunamıyor (izin yok)</translation>
+    </message>
+    <message>
+        <location filename="../models/io/inputlimits.cpp" line="32"/>
+        <source>the file is too large (%1; Köprü reads tables of up to %2): split it into smaller files</source>
+        <translation>dosya çok büyük (%1; Köprü en çok %2 boyutunda tablo okur): daha küçük dosyalara bölün</translation>
+    </message>
+    <message>
+        <location filename="../models/io/inputlimits.cpp" line="41"/>
+        <source>the cell holds %1 characters; a cell may hold at most %2</source>
+        <translation>hücrede %1 karakter var; bir hücrede en çok %2 karakter olabilir</translation>
+    </message>
+    <message>
+        <location filename="../models/io/inputlimits.cpp" line="49"/>
+        <source>the cell holds the control character U+%1, which no name or value contains (is the file damaged?)</source>
+        <translation>hücrede U+%1 denetim karakteri var; hiçbir ad ya da değer bunu içermez (dosya hasarlı mı?)</translation>
+    </message>
+    <message>
+        <location filename="../models/io/inputlimits.cpp" line="52"/>
+        <source>the cell holds bytes that are not valid in the file&apos;s encoding: the file mixes encodings; save it again as UTF-8, or choose the encoding it was written in</source>
+        <translation>hücrede dosyanın kodlamasında geçersiz baytlar var: dosyada kodlamalar karışmış; dosyayı UTF-8 olarak yeniden kaydedin ya da yazıldığı kodlamayı seçin</translation>
+    </message>
+</context>
+<context>
     <name>InstanceLock</name>
     <message>
         <location filename="../models/safety/instancelock.cpp" line="36"/>
@@ -1306,21 +1494,21 @@
     </message>
     <message>
         <location filename="../models/safety/instancelock.cpp" line="58"/>
-        <source>the database is already open in another Köprü window (%1)</source>
-        <translation>veritabanı zaten başka bir Köprü penceresinde açık (%1)</translation>
+        <source>the database is in use by another Köprü program (%1); close it there, or wait until it has finished, and try again</source>
+        <translation>veritabanı başka bir Köprü programı tarafından kullanılıyor (%1); orada kapatın ya da işini bitirmesini bekleyip yeniden deneyin</translation>
     </message>
     <message>
-        <location filename="../models/safety/instancelock.cpp" line="59"/>
-        <source>the database is already open in another Köprü window</source>
-        <translation>veritabanı zaten başka bir Köprü penceresinde açık</translation>
+        <location filename="../models/safety/instancelock.cpp" line="61"/>
+        <source>the database is in use by another Köprü program; close it there, or wait until it has finished, and try again</source>
+        <translation>veritabanı başka bir Köprü programı tarafından kullanılıyor; orada kapatın ya da işini bitirmesini bekleyip yeniden deneyin</translation>
     </message>
     <message>
-        <location filename="../models/safety/instancelock.cpp" line="62"/>
+        <location filename="../models/safety/instancelock.cpp" line="65"/>
         <source>cannot create the lock file %1 (no write permission in the folder)</source>
         <translation>kilit dosyası %1 oluşturulamıyor (klasörde yazma izni yok)</translation>
     </message>
     <message>
-        <location filename="../models/safety/instancelock.cpp" line="64"/>
+        <location filename="../models/safety/instancelock.cpp" line="67"/>
         <source>cannot create the lock file %1</source>
         <translation>kilit dosyası %1 oluşturulamıyor</translation>
     </message>
@@ -1404,22 +1592,32 @@
 <context>
     <name>NationalId</name>
     <message>
-        <location filename="../models/domain/nationalid.cpp" line="37"/>
+        <location filename="../models/domain/nationalid.cpp" line="44"/>
+        <source>it is written with Arabic-Indic digits; write it with the digits 0 to 9</source>
+        <translation>Arap-Hint rakamlarıyla yazılmış; 0-9 rakamlarıyla yazın</translation>
+    </message>
+    <message>
+        <location filename="../models/domain/nationalid.cpp" line="45"/>
+        <source>it has the digit &quot;%1&quot; of another script; write it with the digits 0 to 9</source>
+        <translation>başka bir yazı sisteminin &quot;%1&quot; rakamını içeriyor; 0-9 rakamlarıyla yazın</translation>
+    </message>
+    <message>
+        <location filename="../models/domain/nationalid.cpp" line="49"/>
         <source>a national ID has 11 digits, this one has %1 characters</source>
         <translation>T.C. kimlik numarası 11 hanelidir, bu değer %1 karakter</translation>
     </message>
     <message>
-        <location filename="../models/domain/nationalid.cpp" line="40"/>
+        <location filename="../models/domain/nationalid.cpp" line="52"/>
         <source>a national ID contains digits only</source>
         <translation>T.C. kimlik numarası yalnızca rakamlardan oluşur</translation>
     </message>
     <message>
-        <location filename="../models/domain/nationalid.cpp" line="42"/>
+        <location filename="../models/domain/nationalid.cpp" line="54"/>
         <source>a national ID cannot start with 0</source>
         <translation>T.C. kimlik numarası 0 ile başlayamaz</translation>
     </message>
     <message>
-        <location filename="../models/domain/nationalid.cpp" line="45"/>
+        <location filename="../models/domain/nationalid.cpp" line="57"/>
         <source>the check digits of the national ID do not match (mistyped?)</source>
         <translation>T.C. kimlik numarasının kontrol haneleri tutmuyor (yanlış mı yazıldı?)</translation>
     </message>
@@ -1452,9 +1650,9 @@
     <message>
         <location filename="../views/safety/openguard.cpp" line="92"/>
         <location filename="../views/safety/openguard.cpp" line="106"/>
-        <location filename="../views/safety/openguard.cpp" line="140"/>
-        <location filename="../views/safety/openguard.cpp" line="152"/>
-        <location filename="../views/safety/openguard.cpp" line="155"/>
+        <location filename="../views/safety/openguard.cpp" line="142"/>
+        <location filename="../views/safety/openguard.cpp" line="156"/>
+        <location filename="../views/safety/openguard.cpp" line="159"/>
         <source>Cannot Open the Database</source>
         <translation>Veritabanı açılamıyor</translation>
     </message>
@@ -1493,7 +1691,7 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>Veritabanı kullanımda</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="141"/>
+        <location filename="../views/safety/openguard.cpp" line="143"/>
         <source>The database must be upgraded, but no backup could be made first, so it was left alone.
 
 %1</source>
@@ -1502,32 +1700,32 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 %1</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="156"/>
+        <location filename="../views/safety/openguard.cpp" line="160"/>
         <source>%1 cannot be opened. You can restore one of its automatic backups.</source>
         <translation>%1 açılamıyor. Otomatik yedeklerinden birini geri yükleyebilirsiniz.</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="167"/>
+        <location filename="../views/safety/openguard.cpp" line="171"/>
         <source>%1 failed its integrity check: the file is damaged or holds data that breaks Köprü&apos;s rules. Restore a backup, or open it read-only to look at it and export what you need.</source>
         <translation>%1 bütünlük denetimini geçemedi: dosya hasarlı ya da Köprü&apos;nün kurallarına aykırı veriler içeriyor. Bir yedeği geri yükleyin veya dosyayı salt okunur açarak inceleyin ve gerekenleri dışa aktarın.</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="170"/>
+        <location filename="../views/safety/openguard.cpp" line="174"/>
         <source>%1 failed its integrity check: the file is damaged or holds data that breaks Köprü&apos;s rules. There is no backup of it; you can open it read-only to look at it and export what you need.</source>
         <translation>%1 bütünlük denetimini geçemedi: dosya hasarlı ya da Köprü&apos;nün kurallarına aykırı veriler içeriyor. Dosyanın yedeği yok; salt okunur açarak inceleyebilir ve gerekenleri dışa aktarabilirsiniz.</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="173"/>
+        <location filename="../views/safety/openguard.cpp" line="177"/>
         <source>Damaged Database</source>
         <translation>Hasarlı veritabanı</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="187"/>
+        <location filename="../views/safety/openguard.cpp" line="191"/>
         <source>No Automatic Backup</source>
         <translation>Otomatik yedek alınamadı</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="188"/>
+        <location filename="../views/safety/openguard.cpp" line="192"/>
         <source>The automatic backup of %1 could not be made. You can go on working; save a copy by hand to be safe.
 
 %2</source>
@@ -1536,22 +1734,22 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 %2</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="216"/>
+        <location filename="../views/safety/openguard.cpp" line="220"/>
         <source>Restore &amp;Backup…</source>
         <translation>Yedekten &amp;geri yükle…</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="218"/>
+        <location filename="../views/safety/openguard.cpp" line="222"/>
         <source>Go back to one of the automatic backups of the database</source>
         <translation>Veritabanının otomatik yedeklerinden birine geri dön</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="223"/>
+        <location filename="../views/safety/openguard.cpp" line="227"/>
         <source>Database to Restore</source>
         <translation>Geri yüklenecek veritabanı</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="224"/>
+        <location filename="../views/safety/openguard.cpp" line="228"/>
         <source>Köprü databases (*.kopru)</source>
         <translation>Köprü veritabanları (*.kopru)</translation>
     </message>
@@ -1658,25 +1856,55 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>yerleştirme ağında en iyi akış bulunamadı (%1)</translation>
     </message>
     <message>
-        <location filename="../models/planning/planner.cpp" line="81"/>
+        <location filename="../models/planning/planner.cpp" line="85"/>
         <source>cannot write the DIMACS file: %1</source>
         <translation>DIMACS dosyası yazılamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/planning/planner.cpp" line="95"/>
+        <location filename="../models/planning/planner.cpp" line="99"/>
         <source>the optimiser run was cancelled; nothing was changed</source>
         <translation>optimizasyon çalıştırması iptal edildi; hiçbir şey değiştirilmedi</translation>
     </message>
 </context>
 <context>
+    <name>PrivateFile</name>
+    <message>
+        <location filename="../models/io/privatefile.cpp" line="105"/>
+        <source>there is a folder or device of that name</source>
+        <translation>bu adda bir klasör ya da aygıt var</translation>
+    </message>
+    <message>
+        <location filename="../models/io/privatefile.cpp" line="107"/>
+        <location filename="../models/io/privatefile.cpp" line="167"/>
+        <location filename="../models/io/privatefile.cpp" line="180"/>
+        <source>the file already exists; choose a new name</source>
+        <translation>dosya zaten var; yeni bir ad seçin</translation>
+    </message>
+    <message>
+        <location filename="../models/io/privatefile.cpp" line="145"/>
+        <source>cannot create a file in the folder %1: %2</source>
+        <translation>%1 klasöründe dosya oluşturulamıyor: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/io/privatefile.cpp" line="151"/>
+        <source>the file was not written</source>
+        <translation>dosya yazılmadı</translation>
+    </message>
+    <message>
+        <location filename="../models/io/privatefile.cpp" line="154"/>
+        <source>cannot write the file: %1</source>
+        <translation>dosya yazılamıyor: %1</translation>
+    </message>
+</context>
+<context>
     <name>Purge</name>
     <message>
-        <location filename="../models/safety/purge.cpp" line="49"/>
+        <location filename="../models/safety/purge.cpp" line="29"/>
         <source>there is no teacher with id %1</source>
         <translation>%1 numaralı öğretmen kaydı yok</translation>
     </message>
     <message>
-        <location filename="../models/safety/purge.cpp" line="53"/>
+        <location filename="../models/safety/purge.cpp" line="33"/>
         <source>cannot count the teacher&apos;s data</source>
         <translation>öğretmenin verileri sayılamıyor</translation>
     </message>
@@ -1684,19 +1912,57 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>Report</name>
     <message>
-        <location filename="../views/report/pdfdocument.cpp" line="42"/>
+        <location filename="../views/report/pdfdocument.cpp" line="50"/>
         <source>cannot write the PDF file</source>
         <translation>PDF dosyası yazılamıyor</translation>
     </message>
     <message>
-        <location filename="../views/report/pdfdocument.cpp" line="61"/>
+        <location filename="../views/report/pdfdocument.cpp" line="69"/>
         <source>cannot finish the PDF file</source>
         <translation>PDF dosyası tamamlanamıyor</translation>
     </message>
     <message>
-        <location filename="../views/report/pdfdocument.cpp" line="74"/>
+        <location filename="../views/report/pdfdocument.cpp" line="82"/>
         <source>Page %1</source>
         <translation>Sayfa %1</translation>
+    </message>
+</context>
+<context>
+    <name>Sql</name>
+    <message>
+        <location filename="../models/db/sql.cpp" line="53"/>
+        <source>the database is being written by another program; try again in a moment</source>
+        <translation>veritabanına şu anda başka bir program yazıyor; biraz sonra yeniden deneyin</translation>
+    </message>
+    <message>
+        <location filename="../models/db/sql.cpp" line="55"/>
+        <source>the disk is full; nothing was written (free some space and try again)</source>
+        <translation>disk dolu; hiçbir şey yazılmadı (yer açıp yeniden deneyin)</translation>
+    </message>
+    <message>
+        <location filename="../models/db/sql.cpp" line="58"/>
+        <source>the database file is damaged (%1); restore a backup</source>
+        <translation>veritabanı dosyası hasarlı (%1); bir yedeği geri yükleyin</translation>
+    </message>
+    <message>
+        <location filename="../models/db/sql.cpp" line="60"/>
+        <source>the database file cannot be read or written (%1)</source>
+        <translation>veritabanı dosyası okunamıyor ya da yazılamıyor (%1)</translation>
+    </message>
+    <message>
+        <location filename="../models/db/sql.cpp" line="62"/>
+        <source>the database cannot be written: the file or its folder is read-only</source>
+        <translation>veritabanına yazılamıyor: dosya ya da klasörü salt okunur</translation>
+    </message>
+    <message>
+        <location filename="../models/db/sql.cpp" line="64"/>
+        <source>the database file cannot be opened (%1)</source>
+        <translation>veritabanı dosyası açılamıyor (%1)</translation>
+    </message>
+    <message>
+        <location filename="../models/db/sql.cpp" line="66"/>
+        <source>out of memory</source>
+        <translation>bellek yetersiz</translation>
     </message>
 </context>
 <context>
@@ -1710,7 +1976,12 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>TableReader</name>
     <message>
-        <location filename="../models/io/tablereader.cpp" line="41"/>
+        <location filename="../models/io/tablereader.cpp" line="15"/>
+        <source>the file is too large: split it into smaller files</source>
+        <translation>dosya çok büyük: daha küçük dosyalara bölün</translation>
+    </message>
+    <message>
+        <location filename="../models/io/tablereader.cpp" line="47"/>
         <source>cannot open the file: %1</source>
         <translation>dosya açılamıyor: %1</translation>
     </message>
@@ -1724,9 +1995,27 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
     </message>
 </context>
 <context>
+    <name>WriteAccess</name>
+    <message>
+        <location filename="../models/safety/writeaccess.cpp" line="35"/>
+        <source>the database is read-only (write-protected, or you lack the permission to change it)</source>
+        <translation>veritabanı salt okunur (yazmaya karşı korumalı ya da değiştirme izniniz yok)</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/writeaccess.cpp" line="45"/>
+        <source>the database must be upgraded, but no backup could be made first, so it was left alone: %1</source>
+        <translation>veritabanının yükseltilmesi gerekiyor, ancak önce yedek alınamadığı için dokunulmadı: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/writeaccess.cpp" line="54"/>
+        <source>the database is read-only</source>
+        <translation>veritabanı salt okunur</translation>
+    </message>
+</context>
+<context>
     <name>XlsxReader</name>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="358"/>
+        <location filename="../models/io/xlsxreader.cpp" line="366"/>
         <source>cannot open the file: %1</source>
         <translation>dosya açılamıyor: %1</translation>
     </message>
@@ -2528,42 +2817,42 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ImportCommitPage</name>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="179"/>
+        <location filename="../views/importer/importrunpages.cpp" line="201"/>
         <source>&amp;Stop and undo</source>
         <translation>&amp;Durdur ve geri al</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="181"/>
+        <location filename="../views/importer/importrunpages.cpp" line="203"/>
         <source>Import</source>
         <translation>İçe aktarma</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="182"/>
+        <location filename="../views/importer/importrunpages.cpp" line="204"/>
         <source>All rows are written in one transaction: if the import is stopped or fails, the database stays as it was.</source>
         <translation>Tüm satırlar tek bir işlemde yazılır: içe aktarma durdurulursa ya da başarısız olursa veritabanı olduğu gibi kalır.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="204"/>
+        <location filename="../views/importer/importrunpages.cpp" line="226"/>
         <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
         <translation>İçe aktarıldı: %1 yeni, %2 güncellenen, %3 değişmeyen.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="206"/>
+        <location filename="../views/importer/importrunpages.cpp" line="228"/>
         <source>Stopped. Nothing was written.</source>
         <translation>Durduruldu. Hiçbir şey yazılmadı.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="208"/>
+        <location filename="../views/importer/importrunpages.cpp" line="230"/>
         <source>The import failed and nothing was written: %1</source>
         <translation>İçe aktarma başarısız oldu, hiçbir şey yazılmadı: %1</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="220"/>
+        <location filename="../views/importer/importrunpages.cpp" line="242"/>
         <source>Importing…</source>
         <translation>İçe aktarılıyor…</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="234"/>
+        <location filename="../views/importer/importrunpages.cpp" line="249"/>
         <source>Stopping…</source>
         <translation>Durduruluyor…</translation>
     </message>
@@ -2700,38 +2989,38 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ImportMappingPage</name>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="25"/>
+        <location filename="../views/importer/importrunpages.cpp" line="42"/>
         <source>Columns</source>
         <translation>Sütunlar</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="26"/>
+        <location filename="../views/importer/importrunpages.cpp" line="43"/>
         <source>Köprü recognised the headers it knows. Choose for each other column what it holds, or leave it unused. Your choices are remembered for the next file of this kind.</source>
         <translation>Köprü tanıdığı başlıkları eşleştirdi. Diğer her sütun için neyi içerdiğini seçin ya da kullanılmadan bırakın. Seçimleriniz bu türdeki bir sonraki dosya için hatırlanır.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="31"/>
+        <location filename="../views/importer/importrunpages.cpp" line="48"/>
         <source>Column in the file</source>
         <translation>Dosyadaki sütun</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="31"/>
+        <location filename="../views/importer/importrunpages.cpp" line="48"/>
         <source>First value</source>
         <translation>İlk değer</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="31"/>
+        <location filename="../views/importer/importrunpages.cpp" line="48"/>
         <source>Holds</source>
         <translation>İçeriği</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="60"/>
+        <location filename="../views/importer/importrunpages.cpp" line="77"/>
         <source>(not used)</source>
         <translation>(kullanılmıyor)</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="66"/>
-        <location filename="../views/importer/importrunpages.cpp" line="69"/>
+        <location filename="../views/importer/importrunpages.cpp" line="83"/>
+        <location filename="../views/importer/importrunpages.cpp" line="86"/>
         <source>Need for competency %1</source>
         <translation>%1 yeterliği için ihtiyaç</translation>
     </message>
@@ -2739,95 +3028,102 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ImportReportPage</name>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="92"/>
+        <location filename="../views/importer/importrunpages.cpp" line="109"/>
         <source>&amp;Save report as CSV…</source>
         <translation>Raporu CSV olarak &amp;kaydet…</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="94"/>
+        <location filename="../views/importer/importrunpages.cpp" line="111"/>
         <source>Check</source>
         <translation>Denetim</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="95"/>
+        <location filename="../views/importer/importrunpages.cpp" line="112"/>
         <source>A dry run: every row is checked, nothing is written yet. The file is imported only when no row is refused.</source>
         <translation>Deneme (yazmadan): her satır denetlenir, henüz hiçbir şey yazılmaz. Dosya yalnızca hiçbir satır reddedilmezse içe aktarılır.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="105"/>
-        <location filename="../views/importer/importrunpages.cpp" line="165"/>
+        <location filename="../views/importer/importrunpages.cpp" line="122"/>
+        <location filename="../views/importer/importrunpages.cpp" line="180"/>
         <source>Line</source>
         <translation>Satır</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="105"/>
-        <location filename="../views/importer/importrunpages.cpp" line="165"/>
+        <location filename="../views/importer/importrunpages.cpp" line="122"/>
+        <location filename="../views/importer/importrunpages.cpp" line="180"/>
         <source>Column</source>
         <translation>Sütun</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="105"/>
-        <location filename="../views/importer/importrunpages.cpp" line="165"/>
+        <location filename="../views/importer/importrunpages.cpp" line="122"/>
+        <location filename="../views/importer/importrunpages.cpp" line="180"/>
         <source>Kind</source>
         <translation>Tür</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="105"/>
-        <location filename="../views/importer/importrunpages.cpp" line="165"/>
+        <location filename="../views/importer/importrunpages.cpp" line="122"/>
+        <location filename="../views/importer/importrunpages.cpp" line="180"/>
         <source>Reason</source>
         <translation>Gerekçe</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="118"/>
+        <location filename="../views/importer/importrunpages.cpp" line="135"/>
         <source>Checking…</source>
         <translation>Denetleniyor…</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="138"/>
-        <location filename="../views/importer/importrunpages.cpp" line="167"/>
+        <location filename="../views/importer/importrunpages.cpp" line="148"/>
+        <location filename="../views/importer/importrunpages.cpp" line="182"/>
         <source>refused</source>
         <translation>reddedildi</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="140"/>
-        <location filename="../views/importer/importrunpages.cpp" line="169"/>
+        <location filename="../views/importer/importrunpages.cpp" line="150"/>
+        <location filename="../views/importer/importrunpages.cpp" line="184"/>
         <source>note</source>
         <translation>not</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="152"/>
+        <location filename="../views/importer/importrunpages.cpp" line="162"/>
         <source>No row is refused. Import will write: %1 new, %2 updated, %3 unchanged.</source>
         <translation>Reddedilen satır yok. İçe aktarma şunları yazacak: %1 yeni, %2 güncellenen, %3 değişmeyen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/importer/importrunpages.cpp" line="155"/>
+        <location filename="../views/importer/importrunpages.cpp" line="166"/>
         <source>%n problem(s) found: nothing can be imported until the file is corrected.</source>
         <translation>
             <numerusform>%n sorun bulundu: dosya düzeltilene kadar hiçbir şey içe aktarılamaz.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../views/importer/importrunpages.cpp" line="168"/>
+        <source>The first %n are listed.</source>
+        <translation>
+            <numerusform>İlk %n tanesi listelendi.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="161"/>
+        <location filename="../views/importer/importrunpages.cpp" line="176"/>
         <source>Save report</source>
         <translation>Raporu kaydet</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="161"/>
+        <location filename="../views/importer/importrunpages.cpp" line="176"/>
         <source>import-report.csv</source>
         <translation>ice-aktarma-raporu.csv</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="161"/>
+        <location filename="../views/importer/importrunpages.cpp" line="176"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="165"/>
+        <location filename="../views/importer/importrunpages.cpp" line="180"/>
         <source>File</source>
         <translation>Dosya</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="172"/>
+        <location filename="../views/importer/importrunpages.cpp" line="194"/>
         <source>The report could not be saved: %1</source>
         <translation>Rapor kaydedilemedi: %1</translation>
     </message>
@@ -4148,45 +4444,6 @@ Geçerli durum yedek olarak saklanır.</translation>
     </message>
 </context>
 <context>
-    <name>kopru::SqliteFile</name>
-    <message>
-        <location filename="../models/safety/sqlitefile.cpp" line="33"/>
-        <source>the file does not exist</source>
-        <translation>dosya yok</translation>
-    </message>
-    <message>
-        <location filename="../models/safety/sqlitefile.cpp" line="46"/>
-        <source>cannot open the file: %1</source>
-        <translation>dosya açılamıyor: %1</translation>
-    </message>
-    <message>
-        <location filename="../models/safety/sqlitefile.cpp" line="76"/>
-        <location filename="../models/safety/sqlitefile.cpp" line="102"/>
-        <source>not a database, or the file is damaged: %1</source>
-        <translation>veritabanı değil ya da dosya hasarlı: %1</translation>
-    </message>
-    <message>
-        <location filename="../models/safety/sqlitefile.cpp" line="83"/>
-        <source>the file is damaged: %1</source>
-        <translation>dosya hasarlı: %1</translation>
-    </message>
-    <message>
-        <location filename="../models/safety/sqlitefile.cpp" line="87"/>
-        <source>cannot read the database header</source>
-        <translation>veritabanı başlığı okunamıyor</translation>
-    </message>
-    <message>
-        <location filename="../models/safety/sqlitefile.cpp" line="89"/>
-        <source>this file is not a Köprü database</source>
-        <translation>bu dosya bir Köprü veritabanı değil</translation>
-    </message>
-    <message>
-        <location filename="../models/safety/sqlitefile.cpp" line="91"/>
-        <source>unsupported schema version %1</source>
-        <translation>desteklenmeyen şema sürümü %1</translation>
-    </message>
-</context>
-<context>
     <name>kopru::StartDialog</name>
     <message>
         <location filename="../views/dialogs/startdialog.cpp" line="14"/>
@@ -4555,59 +4812,64 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
 <context>
     <name>kopru::Workbook</name>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="35"/>
+        <location filename="../models/io/xlsxreader.cpp" line="36"/>
         <source>not an .xlsx workbook (the file is not a zip archive)</source>
         <translation>bir .xlsx çalışma kitabı değil (dosya bir zip arşivi değil)</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="51"/>
+        <location filename="../models/io/xlsxreader.cpp" line="52"/>
         <source>no sheet named &quot;%1&quot; (sheets: %2)</source>
         <translation>&quot;%1&quot; adlı sayfa yok (sayfalar: %2)</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="54"/>
+        <location filename="../models/io/xlsxreader.cpp" line="55"/>
         <source>the workbook has no sheets</source>
         <translation>çalışma kitabında sayfa yok</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="72"/>
+        <location filename="../models/io/xlsxreader.cpp" line="73"/>
         <source>the workbook lacks its part %1</source>
         <translation>çalışma kitabında %1 bölümü eksik</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="80"/>
+        <location filename="../models/io/xlsxreader.cpp" line="81"/>
         <source>cannot read the part %1 of the workbook</source>
         <translation>çalışma kitabının %1 bölümü okunamıyor</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="74"/>
+        <location filename="../models/io/xlsxreader.cpp" line="75"/>
         <source>the part %1 of the workbook is too large</source>
         <translation>çalışma kitabının %1 bölümü çok büyük</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="76"/>
+        <location filename="../models/io/xlsxreader.cpp" line="77"/>
         <source>the part %1 of the workbook is damaged</source>
         <translation>çalışma kitabının %1 bölümü hasarlı</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="85"/>
+        <location filename="../models/io/xlsxreader.cpp" line="86"/>
         <source>damaged XML in %1 at line %2, column %3: %4</source>
         <translation>%1 içinde hasarlı XML, satır %2, sütun %3: %4</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="137"/>
+        <location filename="../models/io/xlsxreader.cpp" line="138"/>
         <source>the sheet &quot;%1&quot; has no part in the workbook</source>
         <translation>&quot;%1&quot; sayfasının çalışma kitabında karşılığı olan bölüm yok</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="306"/>
+        <location filename="../models/io/xlsxreader.cpp" line="308"/>
         <source>bad cell reference &quot;%1&quot;</source>
         <translation>hatalı hücre başvurusu &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="310"/>
+        <location filename="../models/io/xlsxreader.cpp" line="312"/>
         <source>too many columns</source>
         <translation>çok fazla sütun</translation>
+    </message>
+    <message>
+        <location filename="../models/io/xlsxreader.cpp" line="336"/>
+        <source>the sheet is too large (more than %1 cells): split it into smaller files</source>
+        <translation>sayfa çok büyük (%1 hücreden fazla): daha küçük dosyalara bölün</translation>
     </message>
 </context>
 <context>

@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "db/database.h"
 
+#include "db/databasecopy.h"
+#include "db/databasefile.h"
 #include "db/referencedataloader.h"
 #include "db/schema.h"
 #include "db/sql.h"
 #include "db/transaction.h"
+#include "io/privatefile.h"
 
-#include <QAtomicInt>
 #include <QCoreApplication>
-#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
-#include <QSqlError>
-#include <QSqlQuery>
+#include <QUuid>
 
 Q_LOGGING_CATEGORY(lcDatabase, "kopru.db")
 
@@ -20,33 +20,21 @@ namespace kopru {
 
 namespace {
 
-
-QString nextConnectionName()
+// Messages of this file; lupdate records them under the macro's context.
+class Text
 {
-    static QAtomicInt counter;
-    return QStringLiteral("kopru-%1").arg(counter.fetchAndAddRelaxed(1));
-}
+    Q_DECLARE_TR_FUNCTIONS(Database)
+};
 
 Error fileError(const QString &path, const QString &message) { return Error{message, path, 0, 0}; }
 
 } // namespace
 
-Database::Database(QString connectionName, QString path, bool readOnly)
-    : m_connectionName(std::move(connectionName)), m_path(std::move(path)), m_readOnly(readOnly)
-{
-}
+Database::Database(std::unique_ptr<Connection> connection, QString path) : m_connection(std::move(connection)), m_path(std::move(path)) {}
 
-Database::~Database()
-{
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        if (db.isOpen())
-            db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connectionName);
-}
+Database::~Database() = default;
 
-QSqlDatabase Database::connection() const { return QSqlDatabase::database(m_connectionName, false); }
+QSqlDatabase Database::connection() const { return m_connection->db(); }
 
 int Database::schemaVersion() const
 {
@@ -54,109 +42,107 @@ int Database::schemaVersion() const
     return v ? v.value().toInt() : -1;
 }
 
-Expected<std::unique_ptr<Database>> Database::openConnection(const QString &path, bool readOnly)
+QString Database::databaseId() const
 {
-    const QString name = nextConnectionName();
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
-        if (readOnly)
-            options += QStringLiteral(";QSQLITE_OPEN_READONLY");
-        db.setConnectOptions(options);
-        if (!db.open()) {
-            const QString text = db.lastError().text();
-            db = QSqlDatabase();
-            QSqlDatabase::removeDatabase(name);
-            return fileError(path, QCoreApplication::translate("Database", "cannot open the database: %1").arg(text));
-        }
-    }
-    std::unique_ptr<Database> result(new Database(name, path, readOnly));
-    QSqlDatabase db = result->connection();
-    // The first read tells whether this is an SQLite file at all.
-    if (auto v = Sql::scalar(db, QStringLiteral("PRAGMA schema_version")); !v)
-        return fileError(path, QCoreApplication::translate("Database", "not a Köprü database, or the file is damaged (%1)").arg(v.error().message));
-    if (Status s = Sql::exec(db, QStringLiteral("PRAGMA foreign_keys = ON")); !s)
-        return fileError(path, s.message());
-    if (!readOnly) {
-        if (Status s = Sql::exec(db, QStringLiteral("PRAGMA journal_mode = WAL")); !s)
-            qCWarning(lcDatabase) << "WAL not available:" << s.message();
-    }
-    return result;
+    const auto v = Sql::scalar(connection(), QStringLiteral("SELECT value FROM meta WHERE key = 'database_id'"));
+    return v ? v.value().toString() : QString();
 }
 
-Expected<std::unique_ptr<Database>> Database::open(const QString &path, Options options)
+Expected<std::unique_ptr<Database>> Database::attach(const QString &path, bool readOnly)
 {
-    const QFileInfo info(path);
-    if (!info.exists())
-        return fileError(path, QCoreApplication::translate("Database", "the file does not exist"));
-    if (!info.isFile())
-        return fileError(path, QCoreApplication::translate("Database", "not a file"));
-    const bool readOnly = options.access == Access::ReadOnly || !info.isWritable();
-
-    auto opened = openConnection(path, readOnly);
+    auto opened = Connection::open(path, readOnly ? Access::ReadOnly : Access::ReadWrite);
     if (!opened)
         return opened.error();
-    std::unique_ptr<Database> db = std::move(opened.value());
-    QSqlDatabase c = db->connection();
-
-    const auto appId = Sql::scalar(c, QStringLiteral("PRAGMA application_id"));
-    const auto version = Sql::scalar(c, QStringLiteral("PRAGMA user_version"));
-    const auto tables = Sql::scalar(c, QStringLiteral("SELECT count(*) FROM sqlite_schema"));
-    if (!appId || !version || !tables)
-        return fileError(path, QCoreApplication::translate("Database", "cannot read the database header"));
-    const int fileVersion = version.value().toInt();
-    if (appId.value().toInt() != Schema::kApplicationId && !(appId.value().toInt() == 0 && tables.value().toInt() == 0))
-        return fileError(path, QCoreApplication::translate("Database", "this SQLite file is not a Köprü database"));
-    if (fileVersion > Schema::kCurrentVersion)
-        return fileError(path, QCoreApplication::translate("Database", "the database was written by a newer Köprü (schema version %1; this program knows up to %2). "
-                                  "Install the newer version to open it.")
-                                   .arg(fileVersion)
-                                   .arg(Schema::kCurrentVersion));
-    if (fileVersion < Schema::kCurrentVersion) {
-        if (readOnly || !options.migrate)
-            return fileError(path, QCoreApplication::translate("Database", "the database has the older schema version %1 and must be upgraded to %2, "
-                                      "which needs write access")
-                                       .arg(fileVersion)
-                                       .arg(Schema::kCurrentVersion));
-        qCInfo(lcDatabase) << "migrating" << path << "from" << fileVersion << "to" << Schema::kCurrentVersion;
-        if (Status s = migrate(c, fileVersion, Schema::kCurrentVersion); !s)
-            return fileError(path, QCoreApplication::translate("Database", "upgrading the database failed, nothing was changed: %1").arg(s.message()));
+    std::unique_ptr<Database> db(new Database(std::move(opened.value()), path));
+    // The first read of the schema tells whether SQLite can read the file.
+    if (auto v = Sql::scalar(db->connection(), QStringLiteral("PRAGMA schema_version")); !v)
+        return fileError(path, Text::tr("not a Köprü database, or the file is damaged (%1)").arg(v.error().message));
+    if (!readOnly) {
+        if (Status s = Sql::exec(db->connection(), QStringLiteral("PRAGMA journal_mode = WAL")); !s)
+            qCWarning(lcDatabase) << "WAL not available:" << s.message();
     }
     return db;
 }
 
-Expected<std::unique_ptr<Database>> Database::createAtVersion(const QString &path, int version)
+Expected<std::unique_ptr<Database>> Database::open(const QString &path, Options options)
 {
-    const QFileInfo info(path);
-    if (info.exists() && info.size() > 0)
-        return fileError(path, QCoreApplication::translate("Database", "the file already exists; choose a new name"));
-    auto opened = openConnection(path, false);
+    // Read-only first: a file that is not a Köprü database is never opened
+    // for writing (which would switch it to WAL and leave -wal/-shm files).
+    if (Status s = DatabaseFile::verify(path, DatabaseFile::Depth::Header); !s)
+        return s.error();
+    const bool readOnly = options.access != Access::ReadWrite || !QFileInfo(path).isWritable();
+    auto attached = attach(path, readOnly);
+    if (!attached)
+        return attached.error();
+    std::unique_ptr<Database> db = std::move(attached.value());
+    QSqlDatabase c = db->connection();
+    const auto version = Sql::scalar(c, QStringLiteral("PRAGMA user_version"));
+    if (!version)
+        return fileError(path, Text::tr("cannot read the database header (%1)").arg(version.error().message));
+    const int fileVersion = version.value().toInt();
+    if (fileVersion < Schema::kCurrentVersion) {
+        if (readOnly || !options.migrate)
+            return fileError(path, Text::tr("the database has the older schema version %1 and must be upgraded to %2, "
+                                            "which needs write access")
+                                       .arg(fileVersion)
+                                       .arg(Schema::kCurrentVersion));
+        qCInfo(lcDatabase) << "migrating" << path << "from" << fileVersion << "to" << Schema::kCurrentVersion;
+        if (Status s = migrate(c, fileVersion, Schema::kCurrentVersion, options.databaseIdOnUpgrade); !s)
+            return fileError(path, Text::tr("upgrading the database failed, nothing was changed: %1").arg(s.message()));
+    }
+    return db;
+}
+
+Status Database::build(const QString &temporary, int version, const Fill &fill)
+{
+    auto opened = Connection::open(temporary, Access::ReadWrite);
     if (!opened)
         return opened.error();
-    if (Status s = migrate(opened.value()->connection(), 0, version); !s) {
-        opened = Error{};
-        QFile::remove(path);
-        return fileError(path, s.message());
+    QSqlDatabase c = opened.value()->db();
+    if (Status s = Sql::exec(c, QStringLiteral("PRAGMA journal_mode = WAL")); !s)
+        qCWarning(lcDatabase) << "WAL not available:" << s.message();
+    if (Status s = migrate(c, 0, version); !s)
+        return s;
+    if (fill) {
+        if (Status s = fill(c); !s)
+            return s;
     }
-#ifdef Q_OS_UNIX
-    // Personal data (KVKK art. 12): readable by its user only.
-    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
-#endif
-    return opened;
+    return {}; // closing the connection checkpoints the WAL into the file
 }
 
-Expected<std::unique_ptr<Database>> Database::create(const QString &path)
+Expected<std::unique_ptr<Database>> Database::createAtVersion(const QString &path, int version)
 {
-    return createAtVersion(path, Schema::kCurrentVersion);
+    // Personal data (KVKK art. 12): readable by its user only, from the start.
+    PrivateFile file(path, PrivateFile::Existing::ReplaceEmpty);
+    if (Status s = file.open(); !s)
+        return s.error();
+    if (Status s = build(file.temporaryPath(), version, {}); !s)
+        return fileError(path, s.error().message);
+    if (Status s = file.commit(); !s)
+        return s.error();
+    return attach(path, false);
 }
 
-Status Database::migrate(QSqlDatabase db, int fromVersion, int toVersion)
+Expected<std::unique_ptr<Database>> Database::create(const QString &path, const Fill &fill)
+{
+    PrivateFile file(path, PrivateFile::Existing::ReplaceEmpty);
+    if (Status s = file.open(); !s)
+        return s.error();
+    if (Status s = build(file.temporaryPath(), Schema::kCurrentVersion, fill); !s)
+        return fileError(path, s.error().message);
+    if (Status s = file.commit(); !s)
+        return s.error();
+    return open(path);
+}
+
+Status Database::migrate(QSqlDatabase db, int fromVersion, int toVersion, const QString &databaseId)
 {
     if (fromVersion < 0 || toVersion > Schema::kCurrentVersion || fromVersion > toVersion)
-        return Status::failure(QCoreApplication::translate("Database", "no migration from version %1 to %2").arg(fromVersion).arg(toVersion));
+        return Status::failure(Text::tr("no migration from version %1 to %2").arg(fromVersion).arg(toVersion));
     if (fromVersion == toVersion)
         return {};
+    if (!databaseId.isEmpty() && QUuid::fromString(databaseId).isNull())
+        return Status::failure(Text::tr("invalid database id %1").arg(databaseId));
     // Foreign keys cannot be switched inside a transaction; steps that rebuild
     // tables rely on foreign_key_check at the end instead.
     Transaction tx(db);
@@ -167,7 +153,11 @@ Status Database::migrate(QSqlDatabase db, int fromVersion, int toVersion)
             continue;
         for (const char *statement : step.statements)
             if (Status s = Sql::exec(db, QString::fromUtf8(statement)); !s)
-                return Status::failure(QCoreApplication::translate("Database", "schema step %1: %2").arg(step.toVersion).arg(s.message()));
+                return Status::failure(Text::tr("schema step %1: %2").arg(step.toVersion).arg(s.message()));
+    }
+    if (!databaseId.isEmpty() && fromVersion < Schema::kMetaVersion && toVersion >= Schema::kMetaVersion) {
+        if (Status s = Sql::exec(db, QStringLiteral("UPDATE meta SET value = ? WHERE key = 'database_id'"), {databaseId.toLower()}); !s)
+            return s;
     }
     if (fromVersion == 0) {
         if (Status s = ReferenceData::load(db); !s)
@@ -176,7 +166,7 @@ Status Database::migrate(QSqlDatabase db, int fromVersion, int toVersion)
             return s;
     }
     if (auto fk = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM pragma_foreign_key_check")); !fk || fk.value().toInt() != 0)
-        return Status::failure(QCoreApplication::translate("Database", "the upgraded data violates foreign keys"));
+        return Status::failure(Text::tr("the upgraded data violates foreign keys"));
     // PRAGMA takes no bound parameters; the value is an int we own.
     if (Status s = Sql::exec(db, QStringLiteral("PRAGMA user_version = %1").arg(toVersion)); !s)
         return s;
@@ -185,14 +175,11 @@ Status Database::migrate(QSqlDatabase db, int fromVersion, int toVersion)
 
 Status Database::backupTo(const QString &target) const
 {
-    if (QFileInfo::exists(target))
-        return fileError(target, QCoreApplication::translate("Database", "the backup file already exists"));
-    if (Status s = Sql::exec(connection(), QStringLiteral("VACUUM INTO ?"), {target}); !s)
-        return fileError(target, QCoreApplication::translate("Database", "backup failed: %1").arg(s.message()));
-#ifdef Q_OS_UNIX
-    QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
-#endif
-    return {};
+    DatabaseCopy::Options options;
+    options.existing = PrivateFile::Existing::Refuse;
+    options.sourceOpenForWriting = !isReadOnly();
+    auto copied = DatabaseCopy::write(m_path, target, options);
+    return copied ? Status() : Status(copied.error());
 }
 
 } // namespace kopru

@@ -2,35 +2,48 @@
 #pragma once
 
 #include "core/result.h"
+#include "db/connection.h"
 
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace kopru {
 
-// One open Köprü database file (a named QSqlDatabase connection owned by this
-// object). Opening sets foreign_keys, WAL and a busy timeout, checks the
-// application id and schema version and migrates older files in one
-// transaction. Connections are per thread: a worker opens its own Database.
+// One open Köprü database file. Opening checks the file read-only first
+// (DatabaseFile::verify: a Köprü database of a schema this program knows),
+// then opens a Connection, switches it to WAL when writable and migrates an
+// older file in one transaction. Connections are per thread: a worker opens
+// its own Database.
 class Database final
 {
 public:
-    enum class Access { ReadWrite, ReadOnly };
+    using Access = Connection::Access;
 
     struct Options
     {
         Access access = Access::ReadWrite;
         bool migrate = true; // migrate an older file (else refuse it)
+        // The database_id an older file gets when it is upgraded to the
+        // version that introduced it (empty: a new random one). See
+        // BackupManager::backupBeforeMigration.
+        QString databaseIdOnUpgrade;
     };
 
-    // Opens an existing database. A file that is not writable opens read-only.
+    // Opens an existing Köprü database; anything else (an empty file,
+    // another program's file) is refused and left exactly as it was. A file
+    // that is not writable opens read-only.
     static Expected<std::unique_ptr<Database>> open(const QString &path, Options options);
     static Expected<std::unique_ptr<Database>> open(const QString &path) { return open(path, Options{}); }
+
     // Creates a new database with the current schema and the reference data
-    // (provinces, pilot fields, centres). Refuses an existing non-empty file.
-    static Expected<std::unique_ptr<Database>> create(const QString &path);
+    // (provinces, pilot fields, centres), then `fill` (the demo data), all
+    // under a temporary name readable by its owner only; the file appears at
+    // `path` complete or not at all. Refuses an existing non-empty file.
+    using Fill = std::function<Status(QSqlDatabase)>;
+    static Expected<std::unique_ptr<Database>> create(const QString &path, const Fill &fill = {});
     // Only for tests of migrations: creates a database at an older version.
     static Expected<std::unique_ptr<Database>> createAtVersion(const QString &path, int version);
 
@@ -40,24 +53,29 @@ public:
 
     QSqlDatabase connection() const;
     const QString &path() const { return m_path; }
-    bool isReadOnly() const { return m_readOnly; }
+    bool isReadOnly() const { return m_connection->isReadOnly(); }
     int schemaVersion() const;
+    // The database's identity (meta.database_id), kept for ever.
+    QString databaseId() const;
 
-    // Writes a consistent copy (VACUUM INTO) while others may be writing.
-    // Refuses to overwrite an existing file.
+    // Writes a verified consistent copy (see DatabaseCopy) while others may
+    // be writing. Refuses to overwrite an existing file.
     Status backupTo(const QString &target) const;
 
-    // Migration from `fromVersion` to `toVersion` in one transaction;
-    // loads the reference data when starting from an empty file.
-    static Status migrate(QSqlDatabase db, int fromVersion, int toVersion);
+    // Migration from `fromVersion` to `toVersion` in one transaction; loads
+    // the reference data when starting from an empty file. `databaseId` (if
+    // not empty) is the id a file gets when the meta table is created.
+    static Status migrate(QSqlDatabase db, int fromVersion, int toVersion, const QString &databaseId = {});
 
 private:
-    Database(QString connectionName, QString path, bool readOnly);
-    static Expected<std::unique_ptr<Database>> openConnection(const QString &path, bool readOnly);
+    Database(std::unique_ptr<Connection> connection, QString path);
+    // Opens the connection of a verified file (WAL when writable) without
+    // looking at its schema version.
+    static Expected<std::unique_ptr<Database>> attach(const QString &path, bool readOnly);
+    static Status build(const QString &temporary, int version, const Fill &fill);
 
-    QString m_connectionName;
+    std::unique_ptr<Connection> m_connection;
     QString m_path;
-    bool m_readOnly = false;
 };
 
 } // namespace kopru

@@ -15,7 +15,7 @@ QStringList schemaTables()
             QStringLiteral("school"), QStringLiteral("teacher"), QStringLiteral("competency"), QStringLiteral("need_rating"),
             QStringLiteral("partner"), QStringLiteral("partner_competency"), QStringLiteral("training_session"),
             QStringLiteral("session_competency"), QStringLiteral("placement"), QStringLiteral("plan_run"),
-            QStringLiteral("audit_log")};
+            QStringLiteral("audit_log"), QStringLiteral("meta")};
 }
 
 IntegrityReport checkIntegrity(QSqlDatabase db, bool quick)

@@ -159,11 +159,27 @@ R"sql(CREATE TABLE audit_log (
     details TEXT NOT NULL DEFAULT ''))sql",
 }};
 
+// Version 3: facts about the database itself, as keys and values (documented
+// in docs/data-safety.md, "Database identity"). database_id is a random UUID
+// made when the database is created or upgraded to version 3 and kept for
+// ever: a restore, a copy or an import never changes it. Backups are filed
+// under it. Later keys (the database's role in the national exchange) join it.
+const Step kStep3{3, {
+R"sql(CREATE TABLE meta (
+    key   TEXT PRIMARY KEY CHECK (key <> ''),
+    value TEXT NOT NULL) WITHOUT ROWID)sql",
+// A version 4 UUID from SQLite's random generator (Database::migrate may set
+// one chosen beforehand instead, see BackupManager::backupBeforeMigration).
+R"sql(INSERT INTO meta(key, value) VALUES ('database_id',
+    lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-'
+    || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))))sql",
+}};
+
 } // namespace
 
 const std::vector<Step> &steps()
 {
-    static const std::vector<Step> all{kStep1, kStep2};
+    static const std::vector<Step> all{kStep1, kStep2, kStep3};
     return all;
 }
 

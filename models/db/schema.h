@@ -6,7 +6,9 @@
 namespace kopru::Schema {
 
 // The schema version this program writes; kept in PRAGMA user_version.
-constexpr int kCurrentVersion = 2;
+constexpr int kCurrentVersion = 3;
+// The version that brought the meta table and the database_id.
+constexpr int kMetaVersion = 3;
 // PRAGMA application_id of a Köprü database ("KPRU").
 constexpr int kApplicationId = 0x4B505255;
 

@@ -1,16 +1,109 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "db/sql.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
+#include <QUrl>
 
 namespace kopru::Sql {
 
-Error errorOf(const QSqlQuery &query)
+namespace {
+
+// Messages of this file; lupdate records them under the macro's context.
+class Text
 {
-    QString text = query.lastError().databaseText();
+    Q_DECLARE_TR_FUNCTIONS(Sql)
+};
+
+// SQLite's primary result codes (sqlite3.h), as Qt's driver reports them in
+// nativeErrorCode(); an extended code carries the primary one in its low byte.
+enum SqliteCode {
+    Busy = 5,
+    Locked = 6,
+    NoMemory = 7,
+    ReadOnly = 8,
+    IoError = 10,
+    Corrupt = 11,
+    Full = 13,
+    CantOpen = 14,
+    NotADatabase = 26,
+};
+
+int primaryCode(const QSqlError &error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    return ok ? (code & 0xFF) : 0;
+}
+
+QString sqliteText(const QSqlError &error)
+{
+    QString text = error.databaseText();
     if (text.isEmpty())
-        text = query.lastError().text();
+        text = error.text();
+    return text;
+}
+
+// The translated message of a storage failure, or an empty string.
+QString storageMessage(const QSqlError &error)
+{
+    switch (primaryCode(error)) {
+    case Busy:
+    case Locked:
+        return Text::tr("the database is being written by another program; try again in a moment");
+    case Full:
+        return Text::tr("the disk is full; nothing was written (free some space and try again)");
+    case Corrupt:
+    case NotADatabase:
+        return Text::tr("the database file is damaged (%1); restore a backup").arg(sqliteText(error));
+    case IoError:
+        return Text::tr("the database file cannot be read or written (%1)").arg(sqliteText(error));
+    case ReadOnly:
+        return Text::tr("the database cannot be written: the file or its folder is read-only");
+    case CantOpen:
+        return Text::tr("the database file cannot be opened (%1)").arg(sqliteText(error));
+    case NoMemory:
+        return Text::tr("out of memory");
+    default:
+        return {};
+    }
+}
+
+Error withFile(Error e, const QSqlError &error, const QSqlDatabase &db)
+{
+    if (e.file.isEmpty() && isStorageFailure(error))
+        e.file = fileOf(db);
+    return e;
+}
+
+} // namespace
+
+bool isStorageFailure(const QSqlError &error) { return !storageMessage(error).isEmpty(); }
+
+Error errorOf(const QSqlError &error)
+{
+    QString text = storageMessage(error);
+    if (text.isEmpty())
+        text = sqliteText(error);
     return Error{text, {}, 0, 0};
+}
+
+Error errorOf(const QSqlQuery &query) { return errorOf(query.lastError()); }
+
+Error rowError(const QSqlQuery &query, int line)
+{
+    Error e = errorOf(query);
+    if (!isStorageFailure(query.lastError()))
+        e.line = line;
+    return e;
+}
+
+QString fileOf(const QSqlDatabase &db)
+{
+    const QString name = db.databaseName();
+    if (name.startsWith(QLatin1String("file:")))
+        return QUrl(name).toLocalFile();
+    return name;
 }
 
 Status prepare(QSqlQuery &query, const QString &sql)
@@ -31,25 +124,28 @@ Status run(QSqlQuery &query, std::initializer_list<QVariant> bindings)
     return {};
 }
 
+namespace {
+
+// Prepares, binds and runs `sql` on `q`; a storage failure names the database.
+Status execute(QSqlQuery &q, const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> bindings)
+{
+    const bool ok = bindings.size() == 0 ? q.exec(sql) : q.prepare(sql) && run(q, bindings).ok();
+    return ok ? Status() : Status(withFile(errorOf(q), q.lastError(), db));
+}
+
+} // namespace
+
 Status exec(QSqlDatabase db, const QString &sql, std::initializer_list<QVariant> bindings)
 {
     QSqlQuery q(db);
-    if (bindings.size() == 0) {
-        if (!q.exec(sql))
-            return errorOf(q);
-        return {};
-    }
-    if (Status s = prepare(q, sql); !s)
-        return s;
-    return run(q, bindings);
+    return execute(q, db, sql, bindings);
 }
 
 Expected<QVariant> scalar(QSqlDatabase db, const QString &sql, std::initializer_list<QVariant> bindings)
 {
     QSqlQuery q(db);
-    if (Status s = prepare(q, sql); !s)
-        return s.error();
-    if (Status s = run(q, bindings); !s)
+    q.setForwardOnly(true);
+    if (Status s = execute(q, db, sql, bindings); !s)
         return s.error();
     return q.next() ? q.value(0) : QVariant();
 }

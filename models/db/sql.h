@@ -21,7 +21,20 @@ Status prepare(QSqlQuery &query, const QString &sql);
 Status run(QSqlQuery &query, std::initializer_list<QVariant> bindings = {});
 // The first column of the first row, or an invalid QVariant; errors as Error.
 Expected<QVariant> scalar(QSqlDatabase db, const QString &sql, std::initializer_list<QVariant> bindings = {});
-// Error from a failed query, with the statement for context.
+// Error from a failed query: SQLite's text, or for a storage failure (see
+// below) a translated message that says what to do.
 Error errorOf(const QSqlQuery &query);
+Error errorOf(const QSqlError &error);
+// A failure of the storage rather than of the data: another program holds
+// the write lock (busy), a full disk, a damaged file, an I/O error, a
+// read-only file. exec() and scalar() put the database's file into such an
+// Error; it is never reported at a line of an input file.
+bool isStorageFailure(const QSqlError &error);
+// An error while writing what line `line` of an input file asked for: at that
+// line for a refusal of the data (a constraint), without a line for a
+// storage failure.
+Error rowError(const QSqlQuery &query, int line);
+// The file of a connection (also of one opened by URI).
+QString fileOf(const QSqlDatabase &db);
 
 } // namespace kopru::Sql

@@ -5,9 +5,9 @@
 
 namespace kopru {
 
-Transaction::Transaction(QSqlDatabase db) : m_db(std::move(db))
+Transaction::Transaction(QSqlDatabase db, Mode mode) : m_db(std::move(db))
 {
-    m_began = Sql::exec(m_db, QStringLiteral("BEGIN IMMEDIATE"));
+    m_began = Sql::exec(m_db, mode == Mode::Write ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN DEFERRED"));
     m_active = m_began.ok();
 }
 

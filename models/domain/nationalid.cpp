@@ -33,6 +33,18 @@ std::pair<int, int> checkDigits(QStringView s)
 
 QString problem(QStringView id)
 {
+    for (const QChar c : id) {
+        if (!c.isDigit() || (c >= QLatin1Char('0') && c <= QLatin1Char('9')))
+            continue;
+        // Digits of another script: Arabic-Indic (U+0660..U+0669) and the
+        // Persian/Urdu ones (U+06F0..U+06F9) come from forms typed on such
+        // keyboards.
+        const char16_t u = c.unicode();
+        if ((u >= 0x0660 && u <= 0x0669) || (u >= 0x06F0 && u <= 0x06F9))
+            return QCoreApplication::translate("NationalId", "it is written with Arabic-Indic digits; write it with the digits 0 to 9");
+        return QCoreApplication::translate("NationalId", "it has the digit \"%1\" of another script; write it with the digits 0 to 9")
+            .arg(c);
+    }
     if (id.size() != 11)
         return QCoreApplication::translate("NationalId", "a national ID has 11 digits, this one has %1 characters")
             .arg(id.size());

@@ -17,11 +17,16 @@ Status DbCommand::inTransaction(bool forward)
     QSqlDatabase db = database();
     if (!db.isOpen())
         return Status::failure(QCoreApplication::translate("DbCommand", "The database is closed."));
+    m_changedMeanwhile = false;
     Transaction tx(db);
     if (!tx.began())
         return tx.began();
-    if (Status s = forward ? apply() : revert(); !s)
+    if (Status s = forward ? apply() : revert(); !s) {
+        tx.rollback();
+        if (m_changedMeanwhile)
+            announce(); // the views show what is there now
         return s;
+    }
     if (Status s = tx.commit(); !s)
         return s;
     announce();
@@ -63,6 +68,13 @@ Status DbCommand::run(QUndoStack *stack, std::unique_ptr<DbCommand> command)
     if (stack)
         stack->push(command.release()); // push calls redo(), which sees m_applied and skips
     return {};
+}
+
+Status DbCommand::changedMeanwhile()
+{
+    m_changedMeanwhile = true;
+    return Status::failure(QCoreApplication::translate("DbCommand", "the data was changed meanwhile by another program or window; "
+                                                                    "the view now shows the current values"));
 }
 
 bool isSqlIdentifier(const QString &name)

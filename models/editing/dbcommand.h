@@ -13,7 +13,9 @@ class QUndoStack;
 namespace kopru {
 
 // An undoable change of the database. Each apply/revert runs in its own
-// transaction. The first application happens in execute() before the command
+// write transaction, in which it first checks that the data is still what
+// the change was made from (else changedMeanwhile(): no lost update of what
+// another program wrote meanwhile). The first application happens in execute() before the command
 // goes onto the undo stack, so a refused change never reaches the stack;
 // a later undo/redo that fails (the data changed underneath) is reported through
 // ChangeNotifier::failed and the command is dropped from the stack.
@@ -38,6 +40,11 @@ protected:
     // Tell the models what changed (after apply and after revert).
     virtual void announce() = 0;
 
+    // Refuses the change because the data is no longer what the user saw
+    // (another program or window changed it since): the transaction is rolled
+    // back and, through announce(), the views show the current data.
+    Status changedMeanwhile();
+
     // The connection by name: a command left on the stack after its database
     // was closed finds it closed instead of keeping the connection alive.
     QSqlDatabase database() const { return QSqlDatabase::database(m_connectionName, false); }
@@ -47,6 +54,7 @@ private:
 
     QString m_connectionName;
     bool m_applied = false;
+    bool m_changedMeanwhile = false;
 };
 
 // Whether `name` is a plain SQL identifier ([a-z_][a-z0-9_]*). Table and column

@@ -23,8 +23,31 @@ Status SetRatingCommand::write(const QVariant &value)
     return Sql::exec(database(), sql, {m_teacherId, m_competencyId, value});
 }
 
+Status SetRatingCommand::expect(bool exists, const QVariant &expected)
+{
+    const QString sql = m_column == Column::Need
+        ? QStringLiteral("SELECT need IS ? FROM need_rating WHERE teacher_id = ? AND competency_id = ? AND round = 1")
+        : QStringLiteral("SELECT proficiency IS ? FROM need_rating WHERE teacher_id = ? AND competency_id = ? AND round = 1");
+    auto same = Sql::scalar(database(), sql, {expected, m_teacherId, m_competencyId});
+    if (!same)
+        return same.error();
+    const bool found = same.value().isValid();
+    if (found != exists || (found && same.value().toInt() != 1))
+        return changedMeanwhile();
+    return {};
+}
+
+Status SetRatingCommand::apply()
+{
+    if (Status s = expect(m_existed, m_old); !s)
+        return s;
+    return write(m_new);
+}
+
 Status SetRatingCommand::revert()
 {
+    if (Status s = expect(true, m_new); !s)
+        return s;
     if (!m_existed)
         return Sql::exec(database(), QStringLiteral("DELETE FROM need_rating WHERE teacher_id = ? AND competency_id = ? AND round = 1"),
                          {m_teacherId, m_competencyId});

@@ -9,7 +9,8 @@ namespace kopru {
 
 // Sets a teacher's need (or proficiency) for one competency in survey round 1.
 // A null value means "not applicable". When the teacher had no rating for the
-// competency, undo removes the rating row again.
+// competency, undo removes the rating row again. Refused when the rating is
+// no longer what the change was made from.
 class SetRatingCommand final : public DbCommand
 {
 public:
@@ -19,12 +20,14 @@ public:
                      QVariant newValue, const QString &text);
 
 protected:
-    Status apply() override { return write(m_new); }
+    Status apply() override;
     Status revert() override;
     void announce() override;
 
 private:
     Status write(const QVariant &value);
+    // Whether the rating row exists as `exists` says and holds `expected`.
+    Status expect(bool exists, const QVariant &expected);
 
     int m_teacherId, m_competencyId;
     Column m_column;

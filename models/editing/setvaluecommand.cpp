@@ -16,10 +16,18 @@ SetValueCommand::SetValueCommand(QSqlDatabase db, QString table, QString column,
 {
 }
 
-Status SetValueCommand::write(const QVariant &value)
+Status SetValueCommand::write(const QVariant &expected, const QVariant &value)
 {
     if (!isSqlIdentifier(m_table) || !isSqlIdentifier(m_column))
         return Status::failure(QStringLiteral("invalid identifier"));
+    // Compared by SQLite (IS, with the column's affinity): "5" and 5 are the same value.
+    auto same = Sql::scalar(database(), QStringLiteral("SELECT %2 IS ? FROM %1 WHERE id = ?").arg(m_table, m_column), {expected, m_id});
+    if (!same)
+        return same.error();
+    if (!same.value().isValid())
+        return Status::failure(QCoreApplication::translate("DbCommand", "the row no longer exists"));
+    if (same.value().toInt() != 1)
+        return changedMeanwhile();
     QSqlQuery q(database());
     if (Status s = Sql::prepare(q, QStringLiteral("UPDATE %1 SET %2 = ? WHERE id = ?").arg(m_table, m_column)); !s)
         return s;

@@ -8,7 +8,8 @@
 namespace kopru {
 
 // Changes one column of one row (by id) from `oldValue` to `newValue`.
-// The value was validated by the model before the command was made.
+// The value was validated by the model before the command was made; the
+// change is refused when the row no longer holds `oldValue` (undo: `newValue`).
 class SetValueCommand final : public DbCommand
 {
 public:
@@ -16,12 +17,12 @@ public:
                     const QString &text);
 
 protected:
-    Status apply() override { return write(m_new); }
-    Status revert() override { return write(m_old); }
+    Status apply() override { return write(m_old, m_new); }
+    Status revert() override { return write(m_new, m_old); }
     void announce() override;
 
 private:
-    Status write(const QVariant &value);
+    Status write(const QVariant &expected, const QVariant &value);
 
     QString m_table, m_column;
     int m_id;

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "export/cellformat.h"
 
+#include "io/privatefile.h"
+
 #include <QCoreApplication>
-#include <QSaveFile>
 
 #include <cmath>
 
@@ -45,12 +46,14 @@ QString cellText(const QVariant &value, ColumnType type, CellStyle style)
 
 Status writeFileAtomically(const QString &path, const QByteArray &bytes)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error{QCoreApplication::translate("Export", "cannot write the file: %1").arg(file.errorString()), path, 0, 0};
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return Error{QCoreApplication::translate("Export", "cannot write the file: %1").arg(file.errorString()), path, 0, 0};
-    return {};
+    // Exports hold personal data: 0600 from the first byte, under a
+    // temporary name until complete (PrivateFile).
+    PrivateFile file(path);
+    if (Status s = file.open(); !s)
+        return s;
+    if (file.device().write(bytes) != bytes.size())
+        return Error{QCoreApplication::translate("Export", "cannot write the file: %1").arg(file.device().errorString()), path, 0, 0};
+    return file.commit();
 }
 
 } // namespace kopru::exporting

@@ -3,13 +3,13 @@
 
 #include "export/heapgrowthscope.h"
 #include "export/reportpainter.h"
+#include "io/privatefile.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QMarginsF>
 #include <QPageSize>
 #include <QPdfWriter>
-#include <QSaveFile>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -58,27 +58,26 @@ Expected<int> writePdf(const ReportDocument &doc, const QString &path, QPageLayo
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return Error{QCoreApplication::translate("Export", "PDF output needs a graphical application object"), path, 0, 0};
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error{QCoreApplication::translate("Export", "cannot write the file: %1").arg(file.errorString()), path, 0, 0};
+    // Personal data: 0600 under a temporary name, renamed when complete.
+    PrivateFile file(path);
+    if (Status s = file.open(); !s)
+        return s.error();
     int pages = 0;
     {
         const HeapGrowthScope heap;
         const PageBufferScope pageBuffers;
-        QPdfWriter writer(&file);
+        QPdfWriter writer(&file.device());
         writer.setResolution(300);
         writer.setTitle(doc.title);
         writer.setCreator(QStringLiteral("Köprü %1").arg(QStringLiteral(KOPRU_VERSION)));
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), orientation, QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
         auto painted = ReportPainter(doc).paint(&writer);
-        if (!painted) {
-            file.cancelWriting();
+        if (!painted)
             return Error{painted.error().message, path, 0, 0};
-        }
         pages = painted.value();
     }
-    if (!file.commit())
-        return Error{QCoreApplication::translate("Export", "cannot write the file: %1").arg(file.errorString()), path, 0, 0};
+    if (Status s = file.commit(); !s)
+        return s.error();
     return pages;
 }
 

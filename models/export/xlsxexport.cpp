@@ -1,18 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "export/xlsxexport.h"
 
+#include "io/privatefile.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QRandomGenerator>
 #include <QRegularExpression>
 
 #include <xlsxwriter.h>
 
 #include <cmath>
-#include <filesystem>
-#include <system_error>
 
 namespace kopru::exporting {
 
@@ -242,39 +241,6 @@ QByteArray nativeName(const QString &path)
 #endif
 }
 
-// A new, empty file beside `target` with a name no other file has. Creating it
-// here (O_EXCL) also tells early, with the system's reason, when the folder
-// cannot be written.
-Expected<QString> reserveTemporaryFile(const QString &target)
-{
-    const QFileInfo info(target);
-    QString reason;
-    for (int attempt = 0; attempt < 16; ++attempt) {
-        const QString name = info.absoluteDir().filePath(
-            QStringLiteral(".%1.%2.tmp").arg(info.fileName()).arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0')));
-        QFile file(name);
-        if (file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-            return name;
-        reason = file.errorString();
-        if (!QFile::exists(name)) // not a name clash: the folder is the problem
-            break;
-    }
-    return Error{Text::tr("cannot write the file: %1").arg(reason), target, 0, 0};
-}
-
-// Replaces `target` by `source` in one step (rename over it): readers see the
-// old file or the new one, never a part.
-Status replaceFile(const QString &source, const QString &target)
-{
-    if (QFile::exists(target))
-        QFile::setPermissions(source, QFile::permissions(target));
-    std::error_code ec;
-    std::filesystem::rename(QFileInfo(source).filesystemAbsoluteFilePath(), QFileInfo(target).filesystemAbsoluteFilePath(), ec);
-    if (ec)
-        return Error{Text::tr("cannot replace the existing file: %1").arg(QString::fromStdString(ec.message())), target, 0, 0};
-    return {};
-}
-
 // Writes the workbook to `file` (which exists, empty). libxlsxwriter holds the
 // cells in memory (constant_memory off: shared strings, cells in any order)
 // and writes the zip in workbook_close().
@@ -353,17 +319,15 @@ Status writeXlsx(const TableDocument &doc, const QString &path)
         sheets = &fallback;
     }
 
-    // Written beside the target, then renamed over it: on any error an
-    // existing file at `path` is left as it was.
-    auto tmp = reserveTemporaryFile(path);
-    if (!tmp)
-        return tmp.error();
-    Status s = writeWorkbook(doc, *sheets, tmp.value(), path);
-    if (s)
-        s = replaceFile(tmp.value(), path);
-    if (!s)
-        QFile::remove(tmp.value());
-    return s;
+    // Personal data: written 0600 under a temporary name beside the target,
+    // then renamed over it; on any error an existing file at `path` is left
+    // as it was and the temporary file is removed.
+    PrivateFile file(path);
+    if (Status s = file.open(); !s)
+        return s;
+    if (Status s = writeWorkbook(doc, *sheets, file.temporaryPath(), path); !s)
+        return s;
+    return file.commit();
 }
 
 } // namespace kopru::exporting

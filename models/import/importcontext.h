@@ -36,7 +36,7 @@ struct ImportContext
     void error(const SourceRow &row, const char *key, const QString &message) const { errorAt(row, column(key), message); }
     void errorAt(const SourceRow &row, int columnIndex, const QString &message) const
     {
-        report.errors << Error{message, table.file, row.line, columnIndex + 1};
+        report.refuse(Error{message, table.file, row.line, columnIndex + 1});
     }
     // A required text value, or an error.
     std::optional<QString> required(const SourceRow &row, const char *key, const QString &what) const;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "import/importer.h"
 
+#include "db/pragmascope.h"
 #include "db/sql.h"
 #include "db/transaction.h"
 #include "import/importcontext.h"
@@ -21,14 +22,14 @@ void checkMapping(ImportKind kind, const SourceTable &table, const ColumnMapping
     for (const ImportTarget &t : ImportKinds::targets(kind)) {
         const bool needed = kind == ImportKind::Teachers ? QLatin1String(t.key) == QLatin1String("national_id") : t.required;
         if (needed && !mapping.has(QLatin1String(t.key)))
-            report.errors << Error{importTr("the file has no column for %1 (recognised headers: %2)")
+            report.refuse(Error{importTr("the file has no column for %1 (recognised headers: %2)")
                                        .arg(ImportKinds::targetTitle(t), [&] {
                                            QStringList a;
                                            for (const char *alias : t.aliases)
                                                a << QLatin1String(alias);
                                            return a.join(QStringLiteral(", "));
                                        }()),
-                                   table.file, table.headerLine, 1};
+                                   table.file, table.headerLine, 1});
     }
     for (int i = 0; i < mapping.targets.size(); ++i) {
         const QString &t = mapping.targets.at(i);
@@ -38,7 +39,7 @@ void checkMapping(ImportKind kind, const SourceTable &table, const ColumnMapping
         }
         const int first = int(mapping.targets.indexOf(t));
         if (first != i)
-            report.errors << Error{importTr("columns %1 and %2 both hold %3").arg(first + 1).arg(i + 1).arg(t), table.file, table.headerLine, i + 1};
+            report.refuse(Error{importTr("columns %1 and %2 both hold %3").arg(first + 1).arg(i + 1).arg(t), table.file, table.headerLine, i + 1});
     }
 }
 
@@ -65,17 +66,41 @@ ImportReport Importer::run(QSqlDatabase db, ImportKind kind, const SourceTable &
     report.kind = kind;
     report.file = table.file;
     report.dryRun = options.dryRun;
+    // A failure of the database (busy, disk full, damaged) names the
+    // database; a refused row names the line of the file.
+    const auto refuse = [&](Error e) {
+        if (e.file.isEmpty())
+            e.file = e.line > 0 ? table.file : Sql::fileOf(db);
+        report.refuse(std::move(e));
+    };
 
+    // A large page cache for the write, so that SQLite does not spill pages
+    // of the open transaction to the WAL file again and again; statement
+    // journals of the multi-row inserts stay in memory (on disk they cost one
+    // write call per changed page). Both are put back afterwards; neither can
+    // be changed inside the transaction.
+    const PragmaScope cache(db, "cache_size", -65536);
+    const PragmaScope tempStore(db, "temp_store", 2 /* MEMORY */);
+
+    // Everything from the first read to the last write happens in one write
+    // transaction (a dry run: one read transaction): what is validated and
+    // compared is what is written over, and no other writer can change the
+    // database in between (two imports at once used to mix their ratings).
+    Transaction tx(db, options.dryRun ? Transaction::Mode::Read : Transaction::Mode::Write);
+    if (!tx.began()) {
+        refuse(tx.began().error());
+        return report;
+    }
     ImportLookups lookups;
     if (Status s = lookups.load(db); !s) {
-        report.errors << s.error();
+        refuse(s.error());
         return report;
     }
     qCDebug(lcImport) << "lookups loaded in" << timer.elapsed() << "ms";
     ColumnMapping mapping = ColumnMapper::automatic(kind, table.header, kind == ImportKind::Needs ? lookups.competencyCodes() : QStringList());
     ColumnMapper::applyOverrides(mapping, options.overrides);
     checkMapping(kind, table, mapping, report);
-    if (!report.errors.isEmpty())
+    if (report.errorCount > 0)
         return report;
     if (table.rows.empty())
         report.notices << Error{importTr("the file has no data rows"), table.file, table.headerLine, 1};
@@ -91,16 +116,16 @@ ImportReport Importer::run(QSqlDatabase db, ImportKind kind, const SourceTable &
     case ImportKind::Competencies: planned = planCompetencies(ctx, plan); break;
     case ImportKind::Needs: planned = needs.plan(ctx); break;
     }
-    if (planned && report.errors.isEmpty() && kind != ImportKind::Needs)
+    if (planned && report.errorCount == 0 && kind != ImportKind::Needs)
         planned = plan.classify(db, report);
     if (!planned)
-        report.errors << planned.error();
+        refuse(planned.error());
     qCDebug(lcImport) << "planned in" << timer.elapsed() << "ms";
-    if (!report.errors.isEmpty() || options.dryRun)
+    if (report.errorCount > 0 || options.dryRun)
         return report;
     if (options.beforeWrite) {
         if (Status s = options.beforeWrite(); !s) {
-            report.errors << s.error();
+            refuse(s.error());
             return report;
         }
     }
@@ -114,36 +139,6 @@ ImportReport Importer::run(QSqlDatabase db, ImportKind kind, const SourceTable &
             cancelled = !options.progress(done, total);
         return !cancelled;
     };
-    // A large page cache for the write, so that SQLite does not spill pages
-    // of the open transaction to the WAL file again and again; restored after.
-    const auto cache = Sql::scalar(db, QStringLiteral("PRAGMA cache_size"));
-    const QVariant oldCache = cache ? cache.value() : QVariant();
-    (void)Sql::exec(db, QStringLiteral("PRAGMA cache_size = -65536"));
-    // Statement journals of the multi-row inserts stay in memory (on disk they
-    // cost one write call per changed page).
-    const auto temp = Sql::scalar(db, QStringLiteral("PRAGMA temp_store"));
-    (void)Sql::exec(db, QStringLiteral("PRAGMA temp_store = MEMORY"));
-    struct RestoreCache
-    {
-        QSqlDatabase db;
-        QVariant size;
-        ~RestoreCache()
-        {
-            if (size.isValid())
-                (void)Sql::exec(db, QStringLiteral("PRAGMA cache_size = %1").arg(size.toLongLong()));
-        }
-    } restoreCache{db, oldCache};
-    struct RestoreTemp
-    {
-        QSqlDatabase db;
-        int mode;
-        ~RestoreTemp() { (void)Sql::exec(db, QStringLiteral("PRAGMA temp_store = %1").arg(mode)); }
-    } restoreTemp{db, temp ? temp.value().toInt() : 0};
-    Transaction tx(db);
-    if (!tx.began()) {
-        report.errors << tx.began().error();
-        return report;
-    }
     Status written = kind == ImportKind::Needs ? needs.write(db, tick) : plan.write(db, tick);
     qCDebug(lcImport) << "written in" << timer.elapsed() << "ms";
     if (written) {
@@ -152,17 +147,14 @@ ImportReport Importer::run(QSqlDatabase db, ImportKind kind, const SourceTable &
     }
     if (!written) {
         tx.rollback();
-        if (cancelled) {
+        if (cancelled)
             report.cancelled = true;
-        } else {
-            Error e = written.error();
-            e.file = table.file;
-            report.errors << e;
-        }
+        else
+            refuse(written.error());
         return report;
     }
     if (Status s = tx.commit(); !s) {
-        report.errors << s.error();
+        refuse(s.error());
         return report;
     }
     report.committed = true;

@@ -45,16 +45,17 @@ Status ImportLookups::load(QSqlDatabase db)
             m_codes << code;
         list.append({q.value(0).toLongLong(), q.value(1).toInt(), code});
     }
-    if (Status s = Sql::prepare(q, QStringLiteral("SELECT national_id, id, field_id FROM teacher")); !s || !(s = Sql::run(q)))
+    if (Status s = Sql::prepare(q, QStringLiteral("SELECT national_id, id, field_id, province_id FROM teacher")); !s || !(s = Sql::run(q)))
         return s;
     while (q.next())
-        m_teachers.insert(q.value(0).toString(), Teacher{q.value(1).toLongLong(), q.value(2).toInt()});
+        m_teachers.insert(q.value(0).toString(), Teacher{q.value(1).toLongLong(), q.value(2).toInt(), q.value(3).toInt()});
     if (Status s = Sql::prepare(q, QStringLiteral("SELECT id, name, province_id, district FROM school")); !s || !(s = Sql::run(q)))
         return s;
-    while (q.next())
-        m_schools.insert(key(q.value(1).toString()) + QLatin1Char('|') + q.value(2).toString() + QLatin1Char('|')
-                             + key(q.value(3).toString()),
-                         q.value(0).toLongLong());
+    while (q.next()) {
+        const QString nameAndPlate = key(q.value(1).toString()) + QLatin1Char('|') + q.value(2).toString();
+        m_schools.insert(nameAndPlate + QLatin1Char('|') + key(q.value(3).toString()), q.value(0).toLongLong());
+        m_schoolsByName[nameAndPlate].append(q.value(0).toLongLong());
+    }
     if (Status s = Sql::prepare(q, QStringLiteral("SELECT id, name, province_id, address FROM partner ORDER BY id")); !s || !(s = Sql::run(q)))
         return s;
     while (q.next())

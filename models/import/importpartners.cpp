@@ -71,7 +71,7 @@ Status planPartners(ImportContext &ctx, TablePlan &plan)
     }
     QHash<QString, int> seen;
     for (const SourceRow &row : ctx.table.rows) {
-        const int errorsBefore = int(ctx.report.errors.size());
+        const int errorsBefore = ctx.report.errorCount;
         QString reason;
         const auto name = ctx.required(row, "partner", importTr("the company name"));
         const auto provinceText = ctx.required(row, "province", importTr("the province"));
@@ -138,7 +138,7 @@ Status planPartners(ImportContext &ctx, TablePlan &plan)
             planned.hasLinks = true;
             planned.links = ids.value_or(QSet<qint64>());
         }
-        if (int(ctx.report.errors.size()) == errorsBefore)
+        if (ctx.report.errorCount == errorsBefore)
             plan.rows.push_back(std::move(planned));
     }
     return {};
@@ -169,7 +169,7 @@ Status planSessions(ImportContext &ctx, TablePlan &plan)
     }
     QHash<QString, int> occurrences;
     for (const SourceRow &row : ctx.table.rows) {
-        const int errorsBefore = int(ctx.report.errors.size());
+        const int errorsBefore = ctx.report.errorCount;
         QString reason;
         const auto name = ctx.required(row, "partner", importTr("the company name"));
         int plate = 0;
@@ -219,7 +219,7 @@ Status planSessions(ImportContext &ctx, TablePlan &plan)
             planned.hasLinks = true;
             planned.links = ids.value_or(QSet<qint64>());
         }
-        if (int(ctx.report.errors.size()) != errorsBefore)
+        if (ctx.report.errorCount != errorsBefore)
             continue;
         const QString key = QStringList{QString::number(partnerId), QString::number(fieldId), start->toString(), end->toString()}.join(QLatin1Char('|'));
         const int nth = occurrences[key]++;
@@ -242,14 +242,14 @@ Status planCompetencies(ImportContext &ctx, TablePlan &plan)
         plan.columns << QStringLiteral("unit");
     QHash<QString, int> seen;
     for (const SourceRow &row : ctx.table.rows) {
-        const int errorsBefore = int(ctx.report.errors.size());
+        const int errorsBefore = ctx.report.errorCount;
         const QString fieldText = CellValue::text(ctx.cell(row, "field"));
         const int fieldId = ctx.lookups.field(fieldText);
         if (fieldId == 0)
             ctx.error(row, "field", fieldText.isEmpty() ? importTr("the field is empty") : importTr("unknown field \"%1\"").arg(fieldText));
         const auto code = ctx.required(row, "code", importTr("the competency code"));
         const auto title = ctx.required(row, "title_tr", importTr("the Turkish title"));
-        if (int(ctx.report.errors.size()) != errorsBefore)
+        if (ctx.report.errorCount != errorsBefore)
             continue;
         const QString key = QString::number(fieldId) + QLatin1Char('|') + ImportLookups::key(*code);
         if (int other = seen.value(key); other > 0) {

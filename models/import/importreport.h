@@ -25,10 +25,21 @@ struct ImportReport
     int inserted = 0;
     int updated = 0;
     int skipped = 0;
-    QList<Error> errors;  // each refuses the whole file
+    // Each refusal refuses the whole file. A file of junk can hold millions:
+    // `errors` keeps the first kMaxErrors (in file order), errorCount counts
+    // them all.
+    static constexpr int kMaxErrors = 1000;
+    QList<Error> errors;
+    int errorCount = 0;
     QList<Error> notices; // informative (ignored columns, …)
 
-    bool ok() const { return errors.isEmpty() && !cancelled; }
+    void refuse(Error error)
+    {
+        if (errors.size() < kMaxErrors)
+            errors << std::move(error);
+        ++errorCount;
+    }
+    bool ok() const { return errorCount == 0 && !cancelled; }
     // One translated line: "teachers: 3 inserted, 1 updated, 0 skipped".
     QString summary() const;
 };

@@ -54,7 +54,7 @@ Status planTeachers(ImportContext &ctx, TablePlan &plan)
     QHash<QString, qint64> newSchools; // key → placeholder (negative)
 
     for (const SourceRow &row : ctx.table.rows) {
-        const int errorsBefore = int(ctx.report.errors.size());
+        const int errorsBefore = ctx.report.errorCount;
         QString reason;
         // A bad ID refuses the row, but its other cells are still checked so
         // that every problem is reported at once.
@@ -69,8 +69,9 @@ Status planTeachers(ImportContext &ctx, TablePlan &plan)
         }
         TablePlan::Row planned;
         planned.line = row.line;
-        if (const ImportLookups::Teacher *t = nid ? ctx.lookups.teacher(*nid) : nullptr)
-            planned.id = t->id;
+        const ImportLookups::Teacher *existing = nid ? ctx.lookups.teacher(*nid) : nullptr;
+        if (existing)
+            planned.id = existing->id;
 
         int plate = 0;
         if (ctx.has("province")) {
@@ -104,13 +105,28 @@ Status planTeachers(ImportContext &ctx, TablePlan &plan)
                 if (text.isEmpty()) {
                     value = QVariant(QMetaType::fromType<qlonglong>());
                 } else {
+                    // An update without the province column: the school is
+                    // in the teacher's province (docs/import.md: an update
+                    // needs only the national ID and the columns to change).
+                    const int schoolPlate = plate > 0 ? plate : !ctx.has("province") && existing ? existing->provinceId : 0;
                     const QString district = CellValue::text(ctx.cell(row, "district"));
-                    qint64 id = plate > 0 ? ctx.lookups.school(text, plate, district) : 0;
-                    if (id == 0 && plate > 0) {
-                        const QString k = ImportLookups::key(text) + QLatin1Char('|') + QString::number(plate) + QLatin1Char('|') + ImportLookups::key(district);
+                    qint64 id = schoolPlate > 0 ? ctx.lookups.school(text, schoolPlate, district) : 0;
+                    bool ambiguous = false;
+                    if (id == 0 && schoolPlate > 0 && !ctx.has("district")) {
+                        // Without a district column the name may be enough.
+                        const QVector<qint64> named = ctx.lookups.schools(text, schoolPlate);
+                        ambiguous = named.size() > 1;
+                        if (named.size() == 1)
+                            id = named.first();
+                        else if (ambiguous)
+                            ctx.error(row, target, importTr("%1 schools named \"%2\" in this province: add the district column to tell them apart")
+                                                       .arg(named.size()).arg(text));
+                    }
+                    if (id == 0 && schoolPlate > 0 && !ambiguous) {
+                        const QString k = ImportLookups::key(text) + QLatin1Char('|') + QString::number(schoolPlate) + QLatin1Char('|') + ImportLookups::key(district);
                         id = newSchools.value(k);
                         if (id == 0) {
-                            plan.parents.push_back({text, plate, district});
+                            plan.parents.push_back({text, schoolPlate, district});
                             id = -qint64(plan.parents.size());
                             newSchools.insert(k, id);
                         }
@@ -159,7 +175,7 @@ Status planTeachers(ImportContext &ctx, TablePlan &plan)
                     ctx.error(row, "national_id", importTr("a new teacher needs the column %1")
                                                       .arg(ImportKinds::targetTitle(*ImportKinds::target(ImportKind::Teachers, QLatin1String(needed)))));
         }
-        if (int(ctx.report.errors.size()) == errorsBefore)
+        if (ctx.report.errorCount == errorsBefore)
             plan.rows.push_back(std::move(planned));
     }
     return {};

@@ -61,10 +61,10 @@ Status NeedsPlan::plan(ImportContext &ctx)
     if (ctx.has("competency") || ctx.has("need")) {
         for (const char *needed : {"competency", "need"})
             if (!ctx.has(needed))
-                ctx.report.errors << Error{importTr("a long-form needs file needs the column %1")
+                ctx.report.refuse(Error{importTr("a long-form needs file needs the column %1")
                                                .arg(ImportKinds::targetTitle(*ImportKinds::target(ImportKind::Needs, QLatin1String(needed)))),
-                                           ctx.table.file, ctx.table.headerLine, 1};
-        if (!ctx.report.errors.isEmpty())
+                                           ctx.table.file, ctx.table.headerLine, 1});
+        if (ctx.report.errorCount > 0)
             return {};
         m_withProficiency = ctx.has("proficiency");
         planLong(ctx);
@@ -73,9 +73,9 @@ Status NeedsPlan::plan(ImportContext &ctx)
         for (const QString &t : ctx.mapping.targets)
             any = any || !ColumnMapping::competencyCode(t).isEmpty();
         if (!any) {
-            ctx.report.errors << Error{importTr("no column names a competency: use competency codes (ELK07, Q1[ELK07], Q1_ELK07) or "
+            ctx.report.refuse(Error{importTr("no column names a competency: use competency codes (ELK07, Q1[ELK07], Q1_ELK07) or "
                                                 "numbers within the field (01, Q1[SQ001]) as headers, or the columns competency and need"),
-                                       ctx.table.file, ctx.table.headerLine, 1};
+                                       ctx.table.file, ctx.table.headerLine, 1});
             return {};
         }
         planWide(ctx);
@@ -155,7 +155,7 @@ void NeedsPlan::planLong(ImportContext &ctx)
 {
     QHash<quint64, int> seen;
     for (const SourceRow &row : ctx.table.rows) {
-        const int errorsBefore = int(ctx.report.errors.size());
+        const int errorsBefore = ctx.report.errorCount;
         QString reason;
         const auto nid = CellValue::nationalId(ctx.cell(row, "national_id"), &reason);
         if (!nid) {
@@ -196,7 +196,7 @@ void NeedsPlan::planLong(ImportContext &ctx)
             else if (!r->isNull())
                 round = r->toInt();
         }
-        if (int(ctx.report.errors.size()) != errorsBefore)
+        if (ctx.report.errorCount != errorsBefore)
             continue;
         const quint64 key = ratingKey(teacher->id, competency, round);
         if (int other = seen.value(key); other > 0) {
@@ -210,7 +210,7 @@ void NeedsPlan::planLong(ImportContext &ctx)
 
 Status NeedsPlan::classify(ImportContext &ctx)
 {
-    if (!ctx.report.errors.isEmpty() || m_ratings.empty())
+    if (ctx.report.errorCount > 0 || m_ratings.empty())
         return {};
     // The ratings in the database, sorted by key (the primary key's order,
     // in which SQLite returns them anyway), looked up by binary search.
@@ -328,7 +328,7 @@ Status NeedsPlan::write(QSqlDatabase db, const std::function<bool()> &tick)
             q.bindValue(i++, levelVariant(r->proficiency));
         }
         if (!q.exec())
-            return Error{Sql::errorOf(q).message, {}, pending.front()->line, 0};
+            return Sql::rowError(q, pending.front()->line);
         pending.clear();
         return {};
     };
@@ -365,7 +365,7 @@ Status NeedsPlan::write(QSqlDatabase db, const std::function<bool()> &tick)
         update.bindValue(i++, r.competency);
         update.bindValue(i++, r.round);
         if (!update.exec())
-            return Error{Sql::errorOf(update).message, {}, r.line, 0};
+            return Sql::rowError(update, r.line);
     }
     if (Status s = flushSingly(); !s)
         return s;

@@ -129,20 +129,20 @@ Status TablePlan::write(QSqlDatabase db, const std::function<bool()> &tick)
             values[parentColumn] = parentIds.at(std::size_t(-values.at(parentColumn).toLongLong() - 1));
         qint64 id = r.id;
         if (r.action == Action::Insert) {
-            if (Status s = bindAndRun(insert, values); !s)
-                return Error{s.error().message, {}, r.line, 0};
+            if (!bindAndRun(insert, values))
+                return Sql::rowError(insert, r.line);
             id = insert.lastInsertId().toLongLong();
         } else {
             values << id;
-            if (Status s = bindAndRun(update, values); !s)
-                return Error{s.error().message, {}, r.line, 0};
+            if (!bindAndRun(update, values))
+                return Sql::rowError(update, r.line);
         }
         if (r.hasLinks) {
             if (Status s = bindAndRun(unlink, {id}); !s)
                 return s;
             for (qint64 target : r.links)
-                if (Status s = bindAndRun(link, {id, target}); !s)
-                    return Error{s.error().message, {}, r.line, 0};
+                if (!bindAndRun(link, {id, target}))
+                    return Sql::rowError(link, r.line);
         }
     }
     return {};

@@ -1,15 +1,40 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/tablereader.h"
 
+#include "io/inputlimits.h"
 #include "io/xlsxreader.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QFile>
 
 namespace kopru {
 
+namespace {
+
+// Reads CSV from `device` (a file, streamed; or bytes in memory).
+Expected<TableReader::Result> readCsv(QIODevice &device, const QString &displayName, const TableReader::Options &options)
+{
+    CsvReader::Options csv;
+    csv.encoding = options.encoding;
+    csv.delimiter = options.delimiter;
+    csv.fileName = displayName;
+    auto read = CsvReader::read(device, csv);
+    if (!read)
+        return read.error();
+    TableReader::Result result;
+    result.table = std::move(read.value().table);
+    result.encoding = read.value().encoding;
+    result.delimiter = read.value().delimiter;
+    return result;
+}
+
+} // namespace
+
 Expected<TableReader::Result> TableReader::readBytes(const QByteArray &bytes, const QString &displayName, const Options &options)
 {
+    if (bytes.size() > InputLimits::kMaxFileBytes)
+        return Error{QCoreApplication::translate("TableReader", "the file is too large: split it into smaller files"), displayName, 0, 0};
     Result result;
     if (bytes.startsWith("PK\x03\x04")) {
         result.workbook = true;
@@ -21,26 +46,22 @@ Expected<TableReader::Result> TableReader::readBytes(const QByteArray &bytes, co
             result.sheets = sheets.value();
         return result;
     }
-    CsvReader::Options csv;
-    csv.encoding = options.encoding;
-    csv.delimiter = options.delimiter;
-    csv.fileName = displayName;
-    auto read = CsvReader::read(bytes, csv);
-    if (!read)
-        return read.error();
-    result.table = std::move(read.value().table);
-    result.encoding = read.value().encoding;
-    result.delimiter = read.value().delimiter;
-    return result;
+    QByteArray shared = bytes;
+    QBuffer buffer(&shared);
+    return readCsv(buffer, displayName, options);
 }
 
 Expected<TableReader::Result> TableReader::read(const QString &path, const Options &options)
 {
+    // A pipe, a device (/dev/zero) or a huge file is refused before reading.
+    if (Status s = InputLimits::checkFile(path); !s)
+        return s.error();
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return Error{QCoreApplication::translate("TableReader", "cannot open the file: %1").arg(f.errorString()), path, 0, 0};
-    const QByteArray bytes = f.readAll();
-    return readBytes(bytes, path, options);
+    if (f.peek(4) == QByteArrayLiteral("PK\x03\x04"))
+        return readBytes(f.readAll(), path, options); // a workbook: at most InputLimits::kMaxFileBytes
+    return readCsv(f, path, options); // streamed: never the whole file in memory
 }
 
 bool TableReader::delimiterFromName(const QString &name, QChar *delimiter)

@@ -65,47 +65,99 @@ int bomLength(const QByteArray &bytes)
     return 0;
 }
 
+namespace {
+
+// The length of the UTF-8 sequence starting at `p` (strict: no overlong
+// forms, no surrogates, nothing above U+10FFFF): > 0 when valid, 0 when the
+// bytes end before the sequence does, -1 when invalid.
+int sequenceLength(const unsigned char *p, const unsigned char *end)
+{
+    const unsigned char b = *p;
+    if (b < 0x80)
+        return 1;
+    int n = 0;
+    unsigned char lo = 0x80, hi = 0xBF; // range of the second byte
+    if (b >= 0xC2 && b <= 0xDF) {
+        n = 1;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+        n = 2;
+        if (b == 0xE0)
+            lo = 0xA0;
+        else if (b == 0xED)
+            hi = 0x9F;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+        n = 3;
+        if (b == 0xF0)
+            lo = 0x90;
+        else if (b == 0xF4)
+            hi = 0x8F;
+    } else {
+        return -1;
+    }
+    for (int i = 1; i <= n; ++i) {
+        if (p + i >= end)
+            return 0;
+        if (p[i] < (i == 1 ? lo : 0x80) || p[i] > (i == 1 ? hi : 0xBF))
+            return -1;
+    }
+    return n + 1;
+}
+
+} // namespace
+
 bool isValidUtf8(const QByteArray &bytes)
 {
-    // Strict: no overlong forms, no surrogates, nothing above U+10FFFF, no
-    // sequence cut off at the end.
     const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData());
     const auto *const end = p + bytes.size();
     while (p < end) {
-        const unsigned char b = *p;
-        if (b < 0x80) {
+        const int n = sequenceLength(p, end);
+        if (n <= 0)
+            return false;
+        p += n;
+    }
+    return true;
+}
+
+void Utf8Census::add(const char *data, qsizetype size)
+{
+    QByteArray joined;
+    if (!m_carry.isEmpty()) {
+        joined = m_carry + QByteArray::fromRawData(data, size);
+        data = joined.constData();
+        size = joined.size();
+        m_carry.clear();
+    }
+    const auto *p = reinterpret_cast<const unsigned char *>(data);
+    const auto *const end = p + size;
+    while (p < end) {
+        if (*p < 0x80) { // ASCII runs are most of every file
             ++p;
             continue;
         }
-        int n = 0;
-        unsigned char lo = 0x80, hi = 0xBF; // range of the second byte
-        if (b >= 0xC2 && b <= 0xDF) {
-            n = 1;
-        } else if (b >= 0xE0 && b <= 0xEF) {
-            n = 2;
-            if (b == 0xE0)
-                lo = 0xA0;
-            else if (b == 0xED)
-                hi = 0x9F;
-        } else if (b >= 0xF0 && b <= 0xF4) {
-            n = 3;
-            if (b == 0xF0)
-                lo = 0x90;
-            else if (b == 0xF4)
-                hi = 0x8F;
-        } else {
-            return false;
+        const int n = sequenceLength(p, end);
+        if (n == 0) {
+            m_carry = QByteArray(reinterpret_cast<const char *>(p), end - p);
+            return;
         }
-        if (end - p <= n)
-            return false;
-        if (p[1] < lo || p[1] > hi)
-            return false;
-        for (int i = 2; i <= n; ++i)
-            if (p[i] < 0x80 || p[i] > 0xBF)
-                return false;
-        p += n + 1;
+        if (n < 0) {
+            ++m_invalid;
+            ++p;
+        } else {
+            ++m_valid;
+            p += n;
+        }
     }
-    return true;
+}
+
+void Utf8Census::finish()
+{
+    m_invalid += m_carry.isEmpty() ? 0 : 1;
+    m_carry.clear();
+}
+
+Encoding Utf8Census::verdict() const
+{
+    return m_invalid == 0 || m_valid > m_invalid ? Encoding::Utf8 : Encoding::Windows1254;
 }
 
 Encoding detect(const QByteArray &bytes)
@@ -116,7 +168,10 @@ Encoding detect(const QByteArray &bytes)
         return Encoding::Utf16LE;
     if (bytes.startsWith("\xFE\xFF"))
         return Encoding::Utf16BE;
-    return isValidUtf8(bytes) ? Encoding::Utf8 : Encoding::Windows1254;
+    Utf8Census census;
+    census.add(bytes.constData(), bytes.size());
+    census.finish();
+    return census.verdict();
 }
 
 QString decodeWindows1254(const QByteArray &bytes) { return decodeTable(bytes, true); }

@@ -13,8 +13,32 @@ enum class Encoding { Auto, Utf8, Utf16LE, Utf16BE, Windows1254, Iso8859_9 };
 
 namespace TextEncoding {
 
-// Detection: a byte-order mark, else strict UTF-8 when the bytes are valid
-// UTF-8, else Windows-1254 (what Excel on Turkish Windows writes).
+// Counts, over bytes read in pieces, the valid multi-byte UTF-8 sequences
+// and the bytes that are not UTF-8, to tell what a file without a byte-order
+// mark holds.
+class Utf8Census
+{
+public:
+    void add(const char *data, qsizetype size);
+    // A sequence cut off at the very end counts as invalid.
+    void finish();
+    qint64 validSequences() const { return m_valid; }
+    qint64 invalidBytes() const { return m_invalid; }
+    // UTF-8 when no byte is invalid, and also when valid multi-byte sequences
+    // outnumber the invalid bytes: a UTF-8 file with some damage (two stray
+    // bytes at its end) is read as UTF-8, so that the reader reports where
+    // the damage is instead of garbling every letter by reading the whole
+    // file as Windows-1254. Otherwise Windows-1254, where nearly every
+    // Turkish letter is a byte that cannot be UTF-8.
+    Encoding verdict() const;
+
+private:
+    QByteArray m_carry; // the start of a sequence cut by the end of a piece
+    qint64 m_valid = 0;
+    qint64 m_invalid = 0;
+};
+
+// Detection: a byte-order mark, else Utf8Census::verdict().
 Encoding detect(const QByteArray &bytes);
 // Decodes `bytes` (Auto: detect first). A BOM of the chosen encoding is dropped.
 QString decode(const QByteArray &bytes, Encoding encoding);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/xlsxreader.h"
 
+#include "io/inputlimits.h"
 #include "io/zipreader.h"
 
 #include <QCoreApplication>
@@ -16,9 +17,9 @@ namespace kopru {
 
 namespace {
 
-constexpr qint64 kMaxPartBytes = 256LL * 1024 * 1024; // refuse zip bombs
-constexpr int kMaxColumns = 16384;                     // XFD, Excel's limit
-constexpr int kMaxRow = 1048576;
+constexpr qint64 kMaxPartBytes = 128LL * 1024 * 1024; // refuse zip bombs (the national survey's sheet: 11 MB)
+constexpr int kMaxColumns = InputLimits::kMaxColumns;
+constexpr int kMaxRow = InputLimits::kMaxRows;
 
 QString tr(const char *text) { return QCoreApplication::translate("kopru::Workbook", text); }
 
@@ -271,6 +272,7 @@ private:
         table.file = m_name;
         QXmlStreamReader xml(data);
         int row = 0;
+        qint64 cells = 0;
         SourceRow current;
         bool inRow = false;
         int column = 0;
@@ -327,6 +329,12 @@ private:
                         }
                     }
                     const QString value = inlineText ? raw : cellValue(type, raw, style);
+                    if (const auto problem = InputLimits::cellProblem(value))
+                        return Error{*problem, m_name, row, c};
+                    cells += c - int(current.cells.size());
+                    if (cells > InputLimits::kMaxCells)
+                        return Error{tr("the sheet is too large (more than %1 cells): split it into smaller files")
+                                         .arg(InputLimits::kMaxCells), m_name, row, c};
                     while (current.cells.size() < c - 1)
                         current.cells.append(QString());
                     current.cells.append(value);

@@ -4,12 +4,16 @@
 #include "planning/flownetwork.h"
 #include "planning/planstore.h"
 
+#include "db/sql.h"
+#include "db/transaction.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QSaveFile>
 
 #include <map>
+#include <optional>
 
 namespace kopru {
 
@@ -93,11 +97,26 @@ Expected<PlanResult> Planner::run(QSqlDatabase db, const PlanOptions &options, c
     timer.start();
     const auto cancelled = [cancel] { return cancel && cancel->load(); };
     const Error cancelError{QCoreApplication::translate("Planner", "the optimiser run was cancelled; nothing was changed"), {}, 0, 0};
+    // Errors of reading or writing the database name its file.
+    const auto fromDatabase = [&db](Error e) {
+        if (e.file.isEmpty())
+            e.file = Sql::fileOf(db);
+        return e;
+    };
     if (progress)
         progress(0);
+    // A run that stores its plan reads, solves and writes in one write
+    // transaction: the plan is stored over exactly the state it was computed
+    // from (another writer waits, or is told the database is busy).
+    std::optional<Transaction> tx;
+    if (options.store) {
+        tx.emplace(db);
+        if (!tx->began())
+            return fromDatabase(tx->began().error());
+    }
     auto instance = PlanInstance::load(db, options.scope);
     if (!instance)
-        return instance.error();
+        return fromDatabase(instance.error());
     qCDebug(lcPlanner) << "instance loaded" << timer.elapsed() << "ms:" << instance->teachers.size() << "teachers,"
                        << instance->sessions.size() << "sessions," << instance->candidates.size() << "pairs";
     if (cancelled())
@@ -115,7 +134,9 @@ Expected<PlanResult> Planner::run(QSqlDatabase db, const PlanOptions &options, c
     result->durationMs = double(timer.nsecsElapsed()) / 1e6;
     if (options.store) {
         if (Status s = PlanStore::store(db, instance.value(), result.value(), options, timer); !s)
-            return s.error();
+            return fromDatabase(s.error());
+        if (Status s = tx->commit(); !s)
+            return fromDatabase(s.error());
     }
     if (progress)
         progress(100);

@@ -2,7 +2,6 @@
 #include "planning/planstore.h"
 
 #include "db/sql.h"
-#include "db/transaction.h"
 #include "planning/planner.h"
 #include "planning/planreason.h"
 
@@ -14,9 +13,6 @@ namespace kopru::PlanStore {
 Status store(QSqlDatabase db, const PlanInstance &in, PlanResult &result, const PlanOptions &options, const QElapsedTimer &sinceStart)
 {
     const PlanScope &sc = options.scope;
-    Transaction tx(db);
-    if (!tx.began())
-        return tx.began();
     if (Status s = Sql::exec(db, QStringLiteral(
             "DELETE FROM placement WHERE status = 'proposed' AND locked = 0 AND teacher_id IN "
             "(SELECT id FROM teacher WHERE (? = 0 OR field_id = ?) AND (? = 0 OR centre_id = ?) AND (? = 0 OR province_id = ?))"),
@@ -59,8 +55,6 @@ Status store(QSqlDatabase db, const PlanInstance &in, PlanResult &result, const 
     insert.finish();
     const double durationMs = double(sinceStart.nsecsElapsed()) / 1e6;
     if (Status s = Sql::exec(db, QStringLiteral("UPDATE plan_run SET duration_ms = ? WHERE id = ?"), {durationMs, runId}); !s)
-        return s;
-    if (Status s = tx.commit(); !s)
         return s;
     result.planRunId = runId;
     result.durationMs = durationMs;

@@ -2,10 +2,11 @@
 #include "safety/backupmanager.h"
 
 #include "db/database.h"
+#include "db/databasecopy.h"
+#include "db/databasefile.h"
 #include "db/schema.h"
-#include "db/sql.h"
+#include "io/privatefile.h"
 #include "safety/instancelock.h"
-#include "safety/sqlitefile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -14,11 +15,9 @@
 #include <QLockFile>
 #include <QRegularExpression>
 #include <QStandardPaths>
-#include <QSysInfo>
-#include <QTemporaryFile>
+#include <QUuid>
 
-#include <filesystem>
-#include <system_error>
+#include <algorithm>
 
 namespace kopru {
 
@@ -31,6 +30,8 @@ class Text
 };
 
 const QString kTimeFormat = QStringLiteral("yyyyMMdd-HHmmss-zzz");
+const QString kOrigins = QStringLiteral("origins");
+const QString kDamaged = QStringLiteral("damaged");
 
 const QRegularExpression &backupNamePattern()
 {
@@ -44,38 +45,27 @@ bool isValidReason(const QString &reason)
     return re.match(reason).hasMatch();
 }
 
+bool isIdentity(const QString &name) { return !QUuid::fromString(name).isNull(); }
+
 void restrictToOwner(const QString &path, bool isDir)
 {
 #ifdef Q_OS_UNIX
-    QFile::setPermissions(path, isDir ? (QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner)
-                                      : (QFile::ReadOwner | QFile::WriteOwner));
+    QFile::setPermissions(path, isDir ? (QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner) : (QFile::ReadOwner | QFile::WriteOwner));
 #else
     Q_UNUSED(path)
     Q_UNUSED(isDir)
 #endif
 }
 
-// VACUUM INTO through its own connection: a consistent snapshot of the last
-// committed state, whatever the application's connection is doing. VACUUM
-// INTO only reads its source, but SQLite copies tables and indexes page by
-// page (its transfer optimisation) only from a connection opened for
-// writing; from a read-only one it rebuilds every b-tree row by row, about
-// five times the CPU. So a read-write connection is used where the caller
-// says that is harmless: the database is open for writing in this process
-// anyway, so this connection is never the last one and closing it
-// checkpoints nothing into the file.
-Status vacuumInto(const QString &source, const QString &target, SqliteFile::Mode mode = SqliteFile::Mode::ReadOnly)
+Status makeFolder(const QString &folder, const QString &databasePath)
 {
-    SqliteFile file;
-    if (Status s = file.open(source, mode); !s)
-        return s;
-    if (Status s = Sql::exec(file.connection(), QStringLiteral("VACUUM INTO ?"), {QDir::toNativeSeparators(target)}); !s) {
-        QFile::remove(target);
-        return Error{Text::tr("the backup could not be written: %1").arg(s.message()), source, 0, 0};
-    }
-    restrictToOwner(target, false);
+    if (!QDir().mkpath(folder))
+        return Error{Text::tr("cannot create the backup folder %1").arg(QDir::toNativeSeparators(folder)), databasePath, 0, 0};
+    restrictToOwner(folder, true);
     return {};
 }
+
+QString absolute(const QString &path) { return QFileInfo(path).absoluteFilePath(); }
 
 // Whether another process holds the lock of `databasePath`.
 Status ensureNotOpenElsewhere(const QString &databasePath)
@@ -91,17 +81,24 @@ Status ensureNotOpenElsewhere(const QString &databasePath)
     if (const auto who = InstanceLock::owner(databasePath); who && who->isThisProcess())
         return {}; // our own lock: the caller closed the database before restoring
     if (const auto who = InstanceLock::owner(databasePath))
-        return Error{Text::tr("the database is open in another Köprü window (%1); close it there first").arg(who->describe()),
+        return Error{Text::tr("the database is open in another Köprü program (%1); close it there first").arg(who->describe()),
                      databasePath, 0, 0};
-    return Error{Text::tr("the database is open in another Köprü window; close it there first"), databasePath, 0, 0};
+    return Error{Text::tr("the database is open in another Köprü program; close it there first"), databasePath, 0, 0};
 }
 
-Status replaceFile(const QString &source, const QString &target)
+// Copies `from` into the open PrivateFile `to`.
+Status copyInto(const QString &from, PrivateFile &to)
 {
-    std::error_code ec;
-    std::filesystem::rename(QFileInfo(source).filesystemAbsoluteFilePath(), QFileInfo(target).filesystemAbsoluteFilePath(), ec);
-    if (ec)
-        return Error{Text::tr("cannot replace the file: %1").arg(QString::fromStdString(ec.message())), target, 0, 0};
+    QFile source(from);
+    if (!source.open(QIODevice::ReadOnly))
+        return Error{Text::tr("cannot read the file: %1").arg(source.errorString()), from, 0, 0};
+    while (!source.atEnd()) {
+        const QByteArray chunk = source.read(1 << 20);
+        if (chunk.isEmpty() && !source.atEnd())
+            return Error{Text::tr("cannot read the file: %1").arg(source.errorString()), from, 0, 0};
+        if (to.device().write(chunk) != chunk.size())
+            return Error{Text::tr("cannot write the file: %1").arg(to.device().errorString()), to.target(), 0, 0};
+    }
     return {};
 }
 
@@ -114,20 +111,48 @@ QString BackupManager::defaultRoot()
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("backups"));
 }
 
+QString BackupManager::folderForId(const QString &databaseId) const { return QDir(m_root).filePath(databaseId); }
+
 QString BackupManager::folderFor(const QString &databasePath) const
 {
-    return QDir(m_root).filePath(QFileInfo(databasePath).completeBaseName());
+    if (const auto id = DatabaseFile::databaseId(databasePath); id && !id.value().isEmpty())
+        return folderForId(id.value());
+    // Unreadable (damaged) or older than the identity: the folder whose
+    // backups were made from this path, the most recent one if several.
+    const QString wanted = absolute(databasePath);
+    QString best;
+    QDateTime bestTime;
+    const QFileInfoList folders = QDir(m_root).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QFileInfo &folder : folders) {
+        if (!isIdentity(folder.fileName()))
+            continue;
+        QFile origins(QDir(folder.absoluteFilePath()).filePath(kOrigins));
+        if (!origins.open(QIODevice::ReadOnly))
+            continue;
+        const QStringList paths = QString::fromUtf8(origins.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        if (!paths.contains(wanted))
+            continue;
+        const QList<BackupInfo> backups = listFolder(folder.absoluteFilePath());
+        const QDateTime newest = backups.isEmpty() ? QDateTime() : backups.first().created;
+        if (best.isEmpty() || newest > bestTime) {
+            best = folder.absoluteFilePath();
+            bestTime = newest;
+        }
+    }
+    return best;
 }
 
-QList<BackupInfo> BackupManager::list(const QString &databasePath) const
+QList<BackupInfo> BackupManager::listFolder(const QString &folder) const
 {
     QList<BackupInfo> result;
-    const QString base = QFileInfo(databasePath).completeBaseName();
-    const QDir dir(folderFor(databasePath));
-    const QFileInfoList files = dir.entryInfoList({QStringLiteral("*.kopru")}, QDir::Files);
+    if (folder.isEmpty())
+        return result;
+    const QFileInfoList files = QDir(folder).entryInfoList({QStringLiteral("*.kopru")}, QDir::Files);
     for (const QFileInfo &f : files) {
+        // Only finished (verified) backups have this name; copies in
+        // progress have a temporary one (PrivateFile).
         const auto m = backupNamePattern().match(f.fileName());
-        if (!m.hasMatch() || m.captured(1) != base)
+        if (!m.hasMatch())
             continue;
         BackupInfo info;
         info.path = f.absoluteFilePath();
@@ -143,9 +168,11 @@ QList<BackupInfo> BackupManager::list(const QString &databasePath) const
     return result;
 }
 
-QString BackupManager::newBackupPath(const QString &databasePath, const QString &reason) const
+QList<BackupInfo> BackupManager::list(const QString &databasePath) const { return listFolder(folderFor(databasePath)); }
+
+QString BackupManager::newBackupPath(const QString &folder, const QString &databasePath, const QString &reason) const
 {
-    const QDir dir(folderFor(databasePath));
+    const QDir dir(folder);
     const QString base = QFileInfo(databasePath).completeBaseName();
     QDateTime now = QDateTime::currentDateTime();
     // Names are unique and sort by time: step a millisecond on a collision.
@@ -157,23 +184,69 @@ QString BackupManager::newBackupPath(const QString &databasePath, const QString 
     }
 }
 
-Expected<BackupInfo> BackupManager::backup(const QString &databasePath, const QString &reason)
+void BackupManager::rememberOrigin(const QString &folder, const QString &databasePath) const
 {
-    return write(databasePath, reason, false);
+    const QString path = QDir(folder).filePath(kOrigins);
+    const QString line = absolute(databasePath);
+    QFile f(path);
+    if (f.open(QIODevice::ReadOnly)) {
+        if (QString::fromUtf8(f.readAll()).split(QLatin1Char('\n')).contains(line))
+            return;
+        f.close();
+    }
+    if (f.open(QIODevice::Append)) {
+        f.write((line + QLatin1Char('\n')).toUtf8());
+        f.close();
+        restrictToOwner(path, false);
+    }
 }
 
-Expected<BackupInfo> BackupManager::write(const QString &databasePath, const QString &reason, bool sourceOpenForWriting)
+void BackupManager::removeLeftovers() const
+{
+    const QFileInfoList folders = QDir(m_root).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QFileInfo &folder : folders) {
+        PrivateFile::removeLeftovers(folder.absoluteFilePath());
+        PrivateFile::removeLeftovers(QDir(folder.absoluteFilePath()).filePath(kDamaged));
+    }
+}
+
+Expected<BackupInfo> BackupManager::backup(const QString &databasePath, const QString &reason)
 {
     if (!isValidReason(reason))
         return Error{Text::tr("invalid backup reason \"%1\"").arg(reason), databasePath, 0, 0};
-    const QString folder = folderFor(databasePath);
-    if (!QDir().mkpath(folder))
-        return Error{Text::tr("cannot create the backup folder %1").arg(QDir::toNativeSeparators(folder)), databasePath, 0, 0};
-    restrictToOwner(folder, true);
-    const QString target = newBackupPath(databasePath, reason);
-    if (Status s = vacuumInto(databasePath, target, sourceOpenForWriting ? SqliteFile::Mode::ReadWrite : SqliteFile::Mode::ReadOnly); !s)
+    auto id = DatabaseFile::databaseId(databasePath);
+    if (!id)
+        return Error{Text::tr("no backup was made: %1").arg(id.error().message), databasePath, 0, 0};
+    if (id.value().isEmpty())
+        return Error{Text::tr("no backup was made: the database is older than this program and gets its identity when it is upgraded"),
+                     databasePath, 0, 0};
+    return write(databasePath, id.value(), reason, false);
+}
+
+Expected<BackupInfo> BackupManager::write(const QString &databasePath, const QString &databaseId, const QString &reason,
+                                          bool sourceOpenForWriting)
+{
+    if (!isValidReason(reason))
+        return Error{Text::tr("invalid backup reason \"%1\"").arg(reason), databasePath, 0, 0};
+    removeLeftovers();
+    const QString folder = folderForId(databaseId);
+    if (Status s = makeFolder(folder, databasePath); !s)
         return s.error();
-    if (Status s = prune(databasePath); !s)
+    const QString target = newBackupPath(folder, databasePath, reason);
+    DatabaseCopy::Options options;
+    options.existing = PrivateFile::Existing::Refuse;
+    options.sourceOpenForWriting = sourceOpenForWriting;
+    options.holdWriters = !sourceOpenForWriting; // a writer's own backup: it may hold the lock itself
+    auto copied = DatabaseCopy::write(databasePath, target, options);
+    if (!copied)
+        return Error{Text::tr("the backup was not made: %1").arg(copied.error().toString()), databasePath, 0, 0};
+    if (!copied.value().databaseId.isEmpty() && copied.value().databaseId != databaseId) {
+        // The file was replaced meanwhile by another database: file it right.
+        QFile::remove(target);
+        return Error{Text::tr("the backup was not made: the file changed its identity while it was copied"), databasePath, 0, 0};
+    }
+    rememberOrigin(folder, databasePath);
+    if (Status s = pruneFolder(folder); !s)
         return s.error();
     const auto m = backupNamePattern().match(QFileInfo(target).fileName());
     return BackupInfo{target, QDateTime::fromString(m.captured(2), kTimeFormat), QFileInfo(target).size(), reason};
@@ -184,19 +257,30 @@ Status BackupManager::backupBeforeChange(const Database &db, const QString &reas
     // A backup newer than every change to the file already holds this state.
     if (hasCurrentBackup(db.path()))
         return {};
-    auto made = write(db.path(), reason, !db.isReadOnly());
+    auto id = DatabaseFile::databaseId(db.path());
+    if (!id)
+        return Error{Text::tr("no backup was made: %1").arg(id.error().message), db.path(), 0, 0};
+    auto made = write(db.path(), id.value(), reason, !db.isReadOnly());
     return made ? Status() : Status(made.error());
 }
 
-Status BackupManager::backupBeforeMigration(const QString &databasePath)
+Expected<QString> BackupManager::backupBeforeMigration(const QString &databasePath)
 {
-    const auto version = SqliteFile::schemaVersion(databasePath);
-    if (!version)
-        return {}; // not readable: opening will report it
-    if (version.value() <= 0 || version.value() >= Schema::kCurrentVersion)
-        return {};
-    auto made = backup(databasePath, QStringLiteral("migration"));
-    return made ? Status() : Status(made.error());
+    if (Status s = DatabaseFile::verify(databasePath, DatabaseFile::Depth::Header); !s)
+        return QString(); // not openable: opening will report it
+    const auto version = DatabaseFile::schemaVersion(databasePath);
+    if (!version || version.value() >= Schema::kCurrentVersion)
+        return QString();
+    auto id = DatabaseFile::databaseId(databasePath);
+    if (!id)
+        return id.error();
+    // An older file gets its identity now: the backup is filed under it and
+    // the upgrade writes the same one into the file.
+    const QString databaseId = id.value().isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : id.value();
+    auto made = write(databasePath, databaseId, QStringLiteral("migration"), false);
+    if (!made)
+        return made.error();
+    return databaseId;
 }
 
 bool BackupManager::hasCurrentBackup(const QString &databasePath) const
@@ -222,59 +306,101 @@ Status BackupManager::backupOnOpen(const QString &databasePath)
 
 Status BackupManager::prune(const QString &databasePath) const
 {
-    const QList<BackupInfo> backups = list(databasePath);
+    const QString folder = folderFor(databasePath);
+    return folder.isEmpty() ? Status() : pruneFolder(folder);
+}
+
+Status BackupManager::pruneFolder(const QString &folder) const
+{
+    const QList<BackupInfo> backups = listFolder(folder);
     for (int i = m_keep; i < backups.size(); ++i)
         if (!QFile::remove(backups.at(i).path))
             return Error{Text::tr("cannot delete the old backup"), backups.at(i).path, 0, 0};
     return {};
 }
 
+Status BackupManager::verifyBackup(const QString &backupPath, const QString &databaseId)
+{
+    if (Status s = DatabaseFile::verify(backupPath, DatabaseFile::Depth::QuickCheck); !s)
+        return s;
+    auto id = DatabaseFile::databaseId(backupPath);
+    if (!id)
+        return id.error();
+    if (!databaseId.isEmpty() && !id.value().isEmpty() && id.value() != databaseId)
+        return Error{Text::tr("this is a backup of another database"), backupPath, 0, 0};
+    return {};
+}
+
+Status BackupManager::keepDamaged(const QString &targetPath, const QString &folder) const
+{
+    const QString damaged = QDir(folder).filePath(kDamaged);
+    if (Status s = makeFolder(damaged, targetPath); !s)
+        return s;
+    PrivateFile copy(newBackupPath(damaged, targetPath, kDamaged), PrivateFile::Existing::Refuse);
+    if (Status s = copy.open(); !s)
+        return s;
+    if (Status s = copyInto(targetPath, copy); !s)
+        return s;
+    if (Status s = copy.commit(); !s)
+        return s;
+    const QList<BackupInfo> kept = listFolder(damaged);
+    for (int i = kDamagedKeep; i < kept.size(); ++i)
+        QFile::remove(kept.at(i).path);
+    return {};
+}
+
 Status BackupManager::restore(const QString &backupPath, const QString &targetPath)
 {
-    if (Status s = SqliteFile::verify(backupPath); !s)
-        return Error{Text::tr("the backup cannot be restored: %1").arg(s.error().message), backupPath, 0, 0};
+    auto backupId = DatabaseFile::databaseId(backupPath);
+    if (Status s = DatabaseFile::verify(backupPath, DatabaseFile::Depth::QuickCheck); !s || !backupId)
+        return Error{Text::tr("the backup cannot be restored: %1").arg(s ? backupId.error().message : s.error().message), backupPath, 0, 0};
+    const auto targetId = QFileInfo::exists(targetPath) ? DatabaseFile::databaseId(targetPath) : Expected<QString>(QString());
+    const QString currentId = targetId ? targetId.value() : QString();
+    if (!currentId.isEmpty() && !backupId.value().isEmpty() && currentId != backupId.value())
+        return Error{Text::tr("%1 is a backup of another database (its identity is %2, this database's is %3); nothing was changed")
+                         .arg(QDir::toNativeSeparators(backupPath), backupId.value(), currentId),
+                     targetPath, 0, 0};
     if (Status s = ensureNotOpenElsewhere(targetPath); !s)
         return s;
+    // The identity the restored file keeps.
+    const QString id = !currentId.isEmpty() ? currentId : backupId.value();
 
     // Keep what is there now, even when it is damaged.
     if (QFileInfo::exists(targetPath)) {
         if (auto saved = backup(targetPath, QStringLiteral("before-restore")); !saved) {
-            const QString folder = folderFor(targetPath);
-            const QString copy = newBackupPath(targetPath, QStringLiteral("damaged"));
-            if (!QDir().mkpath(folder) || !QFile::copy(targetPath, copy))
+            QString folder = folderFor(targetPath);
+            if (folder.isEmpty() && !id.isEmpty())
+                folder = folderForId(id);
+            if (folder.isEmpty() || !keepDamaged(targetPath, folder))
                 return Error{Text::tr("the current file could not be saved before restoring, so it was left alone: %1")
                                  .arg(saved.error().message),
                              targetPath, 0, 0};
-            restrictToOwner(copy, false);
         }
     }
 
-    const QFileInfo target(targetPath);
-    QTemporaryFile temp(target.absoluteDir().filePath(target.fileName() + QStringLiteral(".restore-XXXXXX")));
-    QFile source(backupPath);
-    if (!temp.open() || !source.open(QIODevice::ReadOnly))
-        return Error{Text::tr("cannot create a temporary file next to the database"), targetPath, 0, 0};
-    while (!source.atEnd()) {
-        const QByteArray chunk = source.read(1 << 20);
-        if (chunk.isEmpty() || temp.write(chunk) != chunk.size())
-            return Error{Text::tr("cannot copy the backup next to the database (disk full?)"), targetPath, 0, 0};
-    }
-    if (!temp.flush())
+    PrivateFile copy(targetPath, PrivateFile::Existing::Replace);
+    if (Status s = copy.open(); !s)
+        return s;
+    if (Status s = copyInto(backupPath, copy); !s)
+        return s;
+    if (!copy.device().flush())
         return Error{Text::tr("cannot copy the backup next to the database (disk full?)"), targetPath, 0, 0};
-    const QString tempPath = temp.fileName();
-    temp.close();
-    if (Status s = SqliteFile::verify(tempPath); !s)
+    // An older backup is upgraded in the copy, keeping the database's identity.
+    if (auto version = DatabaseFile::schemaVersion(copy.temporaryPath()); version && version.value() < Schema::kCurrentVersion) {
+        Database::Options options;
+        options.databaseIdOnUpgrade = id;
+        auto upgraded = Database::open(copy.temporaryPath(), options);
+        if (!upgraded)
+            return Error{Text::tr("the backup could not be upgraded, nothing was changed: %1").arg(upgraded.error().message), targetPath, 0, 0};
+    }
+    if (Status s = DatabaseFile::verify(copy.temporaryPath(), DatabaseFile::Depth::QuickCheck); !s)
         return Error{Text::tr("the copy of the backup is damaged, nothing was changed: %1").arg(s.error().message), targetPath, 0, 0};
     for (const char *suffix : {"-wal", "-shm", "-journal"}) {
         const QString side = targetPath + QLatin1String(suffix);
         if (QFileInfo::exists(side) && !QFile::remove(side))
             return Error{Text::tr("cannot remove %1; is the database still open?").arg(QDir::toNativeSeparators(side)), targetPath, 0, 0};
     }
-    if (Status s = replaceFile(tempPath, targetPath); !s)
-        return s;
-    temp.setAutoRemove(false);
-    restrictToOwner(targetPath, false);
-    return {};
+    return copy.commit();
 }
 
 QString BackupManager::reasonText(const QString &reason)
@@ -285,7 +411,6 @@ QString BackupManager::reasonText(const QString &reason)
         {"plan", QT_TRANSLATE_NOOP("BackupManager", "before plan run")},
         {"migration", QT_TRANSLATE_NOOP("BackupManager", "before upgrade")},
         {"before-restore", QT_TRANSLATE_NOOP("BackupManager", "before restore")},
-        {"damaged", QT_TRANSLATE_NOOP("BackupManager", "damaged file kept")},
         {"manual", QT_TRANSLATE_NOOP("BackupManager", "manual")},
         {"purge", QT_TRANSLATE_NOOP("BackupManager", "before erasure")},
     };

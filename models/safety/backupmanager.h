@@ -17,21 +17,31 @@ struct BackupInfo
     QString path;
     QDateTime created; // local time, from the file name
     qint64 size = 0;
-    QString reason; // "open", "import", "plan", "migration", "restore", "manual", …
+    QString reason; // "open", "import", "plan", "migration", "before-restore", "manual", …
 };
 
-// Automatic backups: consistent copies (VACUUM INTO, through a separate
-// read-only connection, so the application's own connection may be busy)
-// kept in <AppDataLocation>/backups/<database base name>/ with timestamped
-// names "<base>_yyyyMMdd-HHmmss-zzz_<reason>.kopru"; only the newest `keep`
-// are kept. Restoring replaces the database file atomically after the copy has
-// been verified, and only while no other Köprü process holds the database.
+// Automatic backups, filed under the database's identity (meta.database_id),
+// not its file name, in
+//     <AppDataLocation>/backups/<database_id>/<base>_yyyyMMdd-HHmmss-zzz_<reason>.kopru
+// Each is a verified copy (DatabaseCopy: the source passes quick_check, the
+// copy is written 0600 under a temporary name, checked — quick_check,
+// application id, schema version, identity, row counts — and only then
+// renamed). Only such files count as backups: in the list, in the rotation
+// (the newest `keep` are kept) and for "is there a current backup". A
+// damaged database is never backed up; the good backups stay. Temporary files
+// of killed backups are removed by the next backup.
 //
-// Call backupBeforeChange() before every import, plan run and migration.
+// Restoring replaces the database file atomically after the copy has been
+// verified, and only while no other Köprü process holds the database.
+//
+// Call backupBeforeChange() before every import, plan run and erasure, and
+// backupBeforeMigration() before opening an older file for writing.
 class BackupManager final
 {
 public:
     static constexpr int kDefaultKeep = 10;
+    // Damaged files kept when a restore replaces them (never listed as backups).
+    static constexpr int kDamagedKeep = 3;
 
     explicit BackupManager(QString root = defaultRoot(), int keep = kDefaultKeep);
 
@@ -39,11 +49,16 @@ public:
     static QString defaultRoot();
     const QString &root() const { return m_root; }
     int keep() const { return m_keep; }
-    // The folder holding the backups of `databasePath`.
+    // The folder of the backups of the database with this identity.
+    QString folderForId(const QString &databaseId) const;
+    // The folder holding the backups of `databasePath`: from the identity in
+    // the file, or, when the file cannot be read (damaged), from the paths
+    // earlier backups were made from. Empty when there is none.
     QString folderFor(const QString &databasePath) const;
 
     // Backups of `databasePath`, newest first.
     QList<BackupInfo> list(const QString &databasePath) const;
+    QList<BackupInfo> listFolder(const QString &folder) const;
 
     // Writes a new backup of the database file and prunes old ones. `reason`
     // is a short lower-case token (letters, digits, '-').
@@ -55,8 +70,11 @@ public:
     // returns.
     Status backupBeforeChange(const Database &db, const QString &reason);
     // Before opening for writing: backs up a file whose schema is older than
-    // this program's (it is about to be migrated). Does nothing otherwise.
-    Status backupBeforeMigration(const QString &databasePath);
+    // this program's (it is about to be upgraded). Returns the database_id
+    // the backup was filed under; a file older than the identity (schema 3)
+    // gets it now: open it with Database::Options::databaseIdOnUpgrade set
+    // to it. Returns an empty string (and does nothing) for a current file.
+    Expected<QString> backupBeforeMigration(const QString &databasePath);
     // On open: backs up unless the newest backup is already newer than every
     // change to the file (so opening the same file again costs nothing).
     Status backupOnOpen(const QString &databasePath);
@@ -65,21 +83,32 @@ public:
     // Deletes all but the newest `keep` backups of `databasePath`.
     Status prune(const QString &databasePath) const;
 
-    // Replaces `targetPath` by the backup `backupPath`: verifies the backup,
-    // saves the current file as a "before-restore" backup, copies the backup to
-    // a temporary file next to the target, verifies the copy and renames it
-    // over the target. The target must be closed in this process; if another
-    // process holds its lock, nothing is done.
+    // Replaces `targetPath` by the backup `backupPath`: verifies the backup
+    // (and that it is a backup of this database), saves the current file as
+    // a "before-restore" backup (a damaged one is kept aside in the
+    // "damaged" subfolder), copies the backup to a temporary file next to
+    // the target, upgrades it if it is older, verifies the copy and renames
+    // it over the target. The target must be closed in this process; if
+    // another process holds its lock, nothing is done.
     Status restore(const QString &backupPath, const QString &targetPath);
+
+    // Checks one backup now: an undamaged Köprü database of this identity.
+    static Status verifyBackup(const QString &backupPath, const QString &databaseId);
+
+    // Removes temporary files that killed backups left behind.
+    void removeLeftovers() const;
 
     // Translated text for a reason token ("on open", "before import", …).
     static QString reasonText(const QString &reason);
 
 private:
-    QString newBackupPath(const QString &databasePath, const QString &reason) const;
-    // backup(); `sourceOpenForWriting`: the database is open for writing in
-    // this process (a faster copy is then safe, see vacuumInto()).
-    Expected<BackupInfo> write(const QString &databasePath, const QString &reason, bool sourceOpenForWriting);
+    // backup() under a known identity; `sourceOpenForWriting`: the database
+    // is open for writing in this process (a faster copy is then safe).
+    Expected<BackupInfo> write(const QString &databasePath, const QString &databaseId, const QString &reason, bool sourceOpenForWriting);
+    QString newBackupPath(const QString &folder, const QString &databasePath, const QString &reason) const;
+    Status pruneFolder(const QString &folder) const;
+    void rememberOrigin(const QString &folder, const QString &databasePath) const;
+    Status keepDamaged(const QString &targetPath, const QString &folder) const;
 
     QString m_root;
     int m_keep;

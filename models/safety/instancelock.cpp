@@ -55,8 +55,11 @@ Status InstanceLock::tryLock()
     switch (m_lock->error()) {
     case QLockFile::LockFailedError: {
         if (const auto who = owner(m_databasePath))
-            return Error{Text::tr("the database is already open in another Köprü window (%1)").arg(who->describe()), m_databasePath, 0, 0};
-        return Error{Text::tr("the database is already open in another Köprü window"), m_databasePath, 0, 0};
+            return Error{Text::tr("the database is in use by another Köprü program (%1); close it there, or wait until it has finished, and try again")
+                             .arg(who->describe()),
+                         m_databasePath, 0, 0};
+        return Error{Text::tr("the database is in use by another Köprü program; close it there, or wait until it has finished, and try again"),
+                     m_databasePath, 0, 0};
     }
     case QLockFile::PermissionError:
         return Error{Text::tr("cannot create the lock file %1 (no write permission in the folder)").arg(lockPath), m_databasePath, 0, 0};

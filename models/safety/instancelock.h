@@ -24,7 +24,9 @@ struct LockOwner
 };
 
 // Single-instance guard of one database file: a QLockFile named "<db>.lock"
-// beside it. A lock left behind by a crashed Köprü on this machine is detected
+// beside it. The GUI holds it while a database is open for writing; every
+// kopru-cli command that writes holds it while it writes (so neither writes
+// over the other's work). A lock left behind by a crashed Köprü on this machine is detected
 // as stale and taken over; a lock held by a running process (or by another
 // computer, for a file on a share) is reported with its owner. The lock is
 // released in the destructor.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "safety/purge.h"
 
+#include "db/pragmascope.h"
 #include "db/sql.h"
 #include "db/transaction.h"
 
@@ -8,37 +9,16 @@
 
 namespace kopru {
 
-namespace {
-
-// Overwrites deleted content with zeros while it is alive, so the erased
-// teacher does not linger in the file's free pages.
-class SecureDelete
-{
-public:
-    explicit SecureDelete(QSqlDatabase db) : m_db(std::move(db))
-    {
-        const auto v = Sql::scalar(m_db, QStringLiteral("PRAGMA secure_delete"));
-        m_previous = v ? v.value().toInt() : 0;
-        Sql::exec(m_db, QStringLiteral("PRAGMA secure_delete = 1"));
-    }
-    ~SecureDelete()
-    {
-        if (m_previous != 1)
-            Sql::exec(m_db, QStringLiteral("PRAGMA secure_delete = 0"));
-    }
-    SecureDelete(const SecureDelete &) = delete;
-    SecureDelete &operator=(const SecureDelete &) = delete;
-
-private:
-    QSqlDatabase m_db;
-    int m_previous = 0;
-};
-
-} // namespace
-
 Status purgeTeacher(QSqlDatabase db, int teacherId)
 {
-    SecureDelete secureDelete(db);
+    // Deleted content is overwritten with zeros, so the erased teacher does
+    // not linger in the file's free pages. Without it the erasure would not
+    // be one: refuse rather than delete half-heartedly.
+    const PragmaScope secureDelete(db, "secure_delete", 1);
+    if (!secureDelete.status())
+        return secureDelete.status();
+    // Counting, deleting and logging in one write transaction: no other
+    // writer can add a rating of the teacher in between.
     Transaction tx(db);
     if (!tx.began())
         return tx.began();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // CSV reading: encodings, separators, RFC 4180 quoting, positions of cells.
 #include "io/csvreader.h"
+#include "io/inputlimits.h"
 #include "io/tablereader.h"
 #include "io/textencoding.h"
 #include "io/xlsxreader.h"
@@ -9,7 +10,12 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QStringDecoder>
+#include <QTemporaryDir>
 #include <QTest>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 using namespace kopru;
 
@@ -255,6 +261,164 @@ private slots:
             for (const QString &sheet : sheets.value())
                 (void)XlsxReader::readBytes(bytes, sheet, name);
         (void)XlsxReader::readBytes(bytes, {}, name);
+    }
+    // The reader works on pieces of 1 MiB: records, quoted line breaks,
+    // CR LF pairs and multi-byte letters cut by a piece boundary must give
+    // exactly what reading the whole text gives.
+    void streamingGivesTheSameTable()
+    {
+        QString text = QStringLiteral("Ad;Not;Şehir\r\n");
+        int i = 0;
+        while (text.size() < 3 * 1024 * 1024) {
+            text += QStringLiteral("Ayşe %1;\"çok\r\nsatırlı \"\"not\"\" %1\";İğdır\r\n").arg(i++);
+            text += QStringLiteral("Ümit %1;düz;Muş\n").arg(i++);
+        }
+        const QByteArray bytes = text.toUtf8();
+        auto whole = CsvReader::parse(text, QLatin1Char(';'), QStringLiteral("f.csv"));
+        QVERIFY2(whole, qPrintable(whole.message()));
+        // Shift the content against the piece boundaries.
+        for (const QByteArray &prefix : {QByteArray(), QByteArray("\xEF\xBB\xBF"), QByteArray("\xEF\xBB\xBF ")}) {
+            CsvReader::Options options;
+            options.fileName = QStringLiteral("f.csv");
+            auto streamed = CsvReader::read(prefix + bytes, options);
+            QVERIFY2(streamed, qPrintable(streamed.message()));
+            QCOMPARE(streamed->encoding, Encoding::Utf8);
+            QCOMPARE(streamed->table.rows.size(), whole->rows.size());
+            const std::size_t n = whole->rows.size();
+            for (std::size_t r = 0; r < n; ++r) {
+                QCOMPARE(streamed->table.rows[r].line, whole->rows[r].line);
+                QCOMPARE(streamed->table.rows[r].cells, whole->rows[r].cells);
+            }
+        }
+        // The same in Windows-1254, one byte per letter.
+        const QByteArray cp = TextEncoding::encodeWindows1254(text);
+        auto streamed = CsvReader::read(cp, {});
+        QVERIFY2(streamed, qPrintable(streamed.message()));
+        QCOMPARE(streamed->encoding, Encoding::Windows1254);
+        QCOMPARE(streamed->table.rows.back().cells, whole->rows.back().cells);
+    }
+
+    // Issue: two bytes 0xFF 0xFE at the end of a UTF-8 file switched the
+    // whole file to Windows-1254 ("AyÅŸe"). Now it is read as UTF-8 and the
+    // bad bytes are reported where they are.
+    void invalidBytesInUtf8AreReportedWhereTheyAre()
+    {
+        const QByteArray bytes = QStringLiteral("Ad;Soyad\nAyşe;Işık\nŞükrü;Çağlayan\n").toUtf8() + QByteArray("Gül;Öz\xFF\xFE\n");
+        QCOMPARE(TextEncoding::detect(bytes), Encoding::Utf8);
+        CsvReader::Options options;
+        options.fileName = QStringLiteral("f.csv");
+        auto r = CsvReader::read(bytes, options);
+        QVERIFY(!r);
+        QVERIFY2(r.message().startsWith(QStringLiteral("f.csv:4:2: ")), qPrintable(r.message()));
+        QVERIFY2(r.message().contains(QStringLiteral("not valid in the file's encoding")), qPrintable(r.message()));
+        // Forcing UTF-8 gives the same.
+        options.encoding = Encoding::Utf8;
+        QVERIFY(!CsvReader::read(bytes, options));
+        // A real Windows-1254 file is still recognised.
+        const QByteArray cp = TextEncoding::encodeWindows1254(QStringLiteral("Ad;Soyad\nAyşe;Işık\nŞükrü;Çağlayan\n"));
+        QCOMPARE(TextEncoding::detect(cp), Encoding::Windows1254);
+        auto c = CsvReader::read(cp, {});
+        QVERIFY(c);
+        QCOMPARE(c->table.rows[1].cells.at(1), QStringLiteral("Çağlayan"));
+    }
+
+    // Issue: NUL and other control characters were stored inside names.
+    void controlCharactersAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("where");
+        QTest::newRow("NUL") << QByteArray("Ad;Soyad\nAy\0e;Işık\n", 20) << QStringLiteral("f.csv:2:1: ");
+        QTest::newRow("bell in the header") << QByteArray("Ad;So\x07yad\nA;B\n") << QStringLiteral("f.csv:1:2: ");
+        QTest::newRow("escape") << QByteArray("Ad;Soyad\nA;B\x1B[31m\n") << QStringLiteral("f.csv:2:2: ");
+        QTest::newRow("DEL") << QByteArray("Ad;Soyad\nA;B\x7F\n") << QStringLiteral("f.csv:2:2: ");
+        QTest::newRow("C1 control (UTF-8)") << QByteArray("Ad;Soyad\nA;\xC2\x85\n") << QStringLiteral("f.csv:2:2: ");
+    }
+    void controlCharactersAreRefused()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, where);
+        CsvReader::Options options;
+        options.fileName = QStringLiteral("f.csv");
+        auto r = CsvReader::read(bytes, options);
+        QVERIFY(!r);
+        QVERIFY2(r.message().startsWith(where), qPrintable(r.message()));
+        QVERIFY2(r.message().contains(QStringLiteral("control character")), qPrintable(r.message()));
+        // Tabs and line breaks inside quotes are text.
+        QVERIFY(CsvReader::read(QByteArray("Ad;Not\nA;\"iki\r\nsat\tır\"\n"), options));
+    }
+
+    // Issue: /dev/zero ran for minutes and took gigabytes; a FIFO blocked.
+    // Anything but a regular file is refused before it is opened.
+    void nonRegularFilesAreRefused()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QStringList paths{dir.path()};
+#ifdef Q_OS_UNIX
+        const QString fifo = dir.filePath(QStringLiteral("pipe.csv"));
+        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        paths << fifo;
+        if (QFileInfo::exists(QStringLiteral("/dev/zero")))
+            paths << QStringLiteral("/dev/zero");
+#endif
+        for (const QString &path : paths) {
+            auto r = TableReader::read(path, {});
+            QVERIFY(!r);
+            QVERIFY2(r.message().startsWith(path), qPrintable(r.message()));
+            QVERIFY2(r.message().contains(QStringLiteral("folder")) || r.message().contains(QStringLiteral("not a regular file")),
+                     qPrintable(r.message()));
+        }
+    }
+
+    void oversizedInputIsRefused()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        // A file larger than the limit (sparse: no disk space used).
+        const QString big = dir.filePath(QStringLiteral("big.csv"));
+        {
+            QFile f(big);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QVERIFY(f.resize(InputLimits::kMaxFileBytes + 1));
+        }
+        auto r = TableReader::read(big, {});
+        QVERIFY(!r);
+        QVERIFY2(r.message().startsWith(big) && r.message().contains(QStringLiteral("too large")), qPrintable(r.message()));
+
+        CsvReader::Options options;
+        options.fileName = QStringLiteral("f.csv");
+        // A line longer than the limit: a file of one endless line.
+        const QByteArray longLine = QByteArray("Ad;Soyad\n") + QByteArray(InputLimits::kMaxRecordChars + 10, 'x') + "\n";
+        auto line = CsvReader::read(longLine, options);
+        QVERIFY(!line);
+        QVERIFY2(line.message().startsWith(QStringLiteral("f.csv:2:1: ")) && line.message().contains(QStringLiteral("longer than")),
+                 qPrintable(line.message()));
+        // A quoted field that never ends, in a large file.
+        const QByteArray open = QByteArray("Ad;Soyad\nA;\"open\n") + QByteArray(3 * 1024 * 1024, 'y');
+        auto quote = CsvReader::read(open, options);
+        QVERIFY(!quote);
+        QVERIFY2(quote.message().startsWith(QStringLiteral("f.csv:2:2: ")) && quote.message().contains(QStringLiteral("never ends")),
+                 qPrintable(quote.message()));
+        // A cell longer than Excel allows.
+        auto cell = CsvReader::read(QByteArray("Ad;Not\nA;") + QByteArray(InputLimits::kMaxCellChars + 1, 'z') + "\n", options);
+        QVERIFY(!cell);
+        QVERIFY2(cell.message().startsWith(QStringLiteral("f.csv:2:2: ")), qPrintable(cell.message()));
+        // Too many columns.
+        auto columns = CsvReader::read(QByteArray(InputLimits::kMaxColumns + 1, ';') + "\n", options);
+        QVERIFY(!columns);
+        QVERIFY2(columns.message().contains(QStringLiteral("columns")), qPrintable(columns.message()));
+        // Too many cells: 2,001 columns × 2,000 rows of one character.
+        QByteArray row;
+        for (int c = 0; c < 2000; ++c)
+            row += "1;";
+        row += "1\n";
+        QByteArray many = row;
+        for (int i = 0; i < 2000; ++i)
+            many += row;
+        auto cells = CsvReader::read(many, options);
+        QVERIFY(!cells);
+        QVERIFY2(cells.message().contains(QStringLiteral("too large")), qPrintable(cells.message()));
+        QVERIFY(cells.error().line > 1);
     }
 };
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/testutil.h"
+#include "db/databasefile.h"
 #include "db/integritycheck.h"
 #include "db/schema.h"
 #include "db/transaction.h"
@@ -8,6 +9,8 @@
 #include <QFile>
 #include <QSqlDatabase>
 #include <QThread>
+#include <QUuid>
+#include <QDir>
 
 using namespace kopru;
 using kopru::test::scalar;
@@ -82,37 +85,163 @@ private slots:
     {
         QFETCH(int, fromVersion);
         const QString path = newPath();
-        {
-            if (fromVersion == 0) {
-                // An empty SQLite file, as another tool would leave it.
-                QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
-                raw.setDatabaseName(path);
-                QVERIFY(raw.open());
-                raw.close();
-                raw = QSqlDatabase();
-                QSqlDatabase::removeDatabase(QStringLiteral("raw"));
-            } else {
+        std::unique_ptr<Database> created;
+        if (fromVersion == 0) {
+            // An empty file, as another tool (or "touch") leaves it: only
+            // creating a database fills it (opening refuses it, see
+            // refusesEmptyAndForeignFilesAndLeavesThemAlone).
+            QFile empty(path);
+            QVERIFY(empty.open(QIODevice::WriteOnly));
+            empty.close();
+            auto db = Database::create(path);
+            QVERIFY2(db, qPrintable(db.message()));
+            created = std::move(db.value());
+        } else {
+            {
                 auto old = Database::createAtVersion(path, fromVersion);
                 QVERIFY2(old, qPrintable(old.message()));
                 QCOMPARE(old.value()->schemaVersion(), fromVersion);
                 fillMinimal(old.value()->connection(), fromVersion >= 2);
             }
+            auto db = Database::open(path);
+            QVERIFY2(db, qPrintable(db.message()));
+            created = std::move(db.value());
         }
-        auto db = Database::open(path);
-        QVERIFY2(db, qPrintable(db.message()));
-        const QSqlDatabase c = db.value()->connection();
-        QCOMPARE(db.value()->schemaVersion(), Schema::kCurrentVersion);
+        const QSqlDatabase c = created->connection();
+        QCOMPARE(created->schemaVersion(), Schema::kCurrentVersion);
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM province")).toInt(), 81);
         // Version 2 objects exist and old rows survived.
         QVERIFY(scalar(c, QStringLiteral("SELECT count(*) FROM plan_run")).isValid());
         QVERIFY(scalar(c, QStringLiteral("SELECT count(*) FROM audit_log")).isValid());
         QVERIFY(scalar(c, QStringLiteral("SELECT count(plan_run_id) FROM placement")).isValid());
+        // Version 3: the database has an identity, a version 4 UUID.
+        const QString id = created->databaseId();
+        const QUuid uuid = QUuid::fromString(id);
+        QVERIFY2(!uuid.isNull(), qPrintable(id));
+        QCOMPARE(uuid.version(), QUuid::Random);
+        QCOMPARE(uuid.variant(), QUuid::DCE);
+        QCOMPARE(id, uuid.toString(QUuid::WithoutBraces));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM meta")).toInt(), 1);
         if (fromVersion > 0) {
             QCOMPARE(scalar(c, QStringLiteral("SELECT last_name FROM teacher WHERE id = 1")).toString(), QStringLiteral("Işık"));
             QCOMPARE(scalar(c, QStringLiteral("SELECT need FROM need_rating")).toInt(), 4);
             QCOMPARE(scalar(c, QStringLiteral("SELECT status FROM placement WHERE id = 1")).toString(), QStringLiteral("proposed"));
         }
         QVERIFY(checkIntegrity(c).ok());
+    }
+
+    // Every database gets its own identity; an upgrade may be given the one
+    // its backup was filed under; opening again never changes it.
+    void identityIsMadeOnceAndKept()
+    {
+        const QString a = newPath(), b = newPath();
+        QString idA;
+        {
+            auto dbA = test::newDatabase(a);
+            auto dbB = test::newDatabase(b);
+            QVERIFY(dbA && dbB);
+            idA = dbA->databaseId();
+            QVERIFY(idA != dbB->databaseId());
+        }
+        auto again = Database::open(a);
+        QVERIFY(again);
+        QCOMPARE(again.value()->databaseId(), idA);
+        // The meta table is documented as key/value: other keys may join.
+        QVERIFY(Sql::exec(again.value()->connection(), QStringLiteral("INSERT INTO meta(key, value) VALUES ('role', 'centre')")));
+        QCOMPARE(again.value()->databaseId(), idA);
+
+        const QString old = newPath();
+        QVERIFY(Database::createAtVersion(old, Schema::kMetaVersion - 1));
+        Database::Options options;
+        options.databaseIdOnUpgrade = QStringLiteral("6F9619FF-8B86-4D11-B42D-00C04FC964FF");
+        auto upgraded = Database::open(old, options);
+        QVERIFY2(upgraded, qPrintable(upgraded.message()));
+        QCOMPARE(upgraded.value()->databaseId(), QStringLiteral("6f9619ff-8b86-4d11-b42d-00c04fc964ff"));
+        // Not a UUID: the upgrade is refused and changes nothing.
+        const QString old2 = newPath();
+        QVERIFY(Database::createAtVersion(old2, Schema::kMetaVersion - 1));
+        options.databaseIdOnUpgrade = QStringLiteral("not-an-id");
+        QVERIFY(!Database::open(old2, options));
+        QCOMPARE(DatabaseFile::schemaVersion(old2).value(), Schema::kMetaVersion - 1);
+    }
+
+    // Only creating makes a database: an empty file, another program's
+    // SQLite file or a text file is refused by open() and stays byte for
+    // byte as it was, without -wal/-shm files beside it.
+    void refusesEmptyAndForeignFilesAndLeavesThemAlone_data()
+    {
+        QTest::addColumn<QByteArray>("kind");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("empty") << QByteArray("empty") << QStringLiteral("empty");
+        QTest::newRow("foreign sqlite") << QByteArray("foreign") << QStringLiteral("not a Köprü database");
+        QTest::newRow("foreign wal sqlite") << QByteArray("foreign-wal") << QStringLiteral("not a Köprü database");
+        QTest::newRow("empty sqlite") << QByteArray("empty-sqlite") << QStringLiteral("not a Köprü database");
+        QTest::newRow("text") << QByteArray("text") << QStringLiteral("not an SQLite database");
+    }
+    void refusesEmptyAndForeignFilesAndLeavesThemAlone()
+    {
+        QFETCH(QByteArray, kind);
+        QFETCH(QString, message);
+        const QString path = newPath();
+        if (kind == "empty" || kind == "text") {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            if (kind == "text")
+                f.write("TC Kimlik No;Ad\n10000000146;Ayşe\n");
+        } else {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+            raw.setDatabaseName(path);
+            QVERIFY(raw.open());
+            if (kind == "foreign-wal")
+                QVERIFY(Sql::exec(raw, QStringLiteral("PRAGMA journal_mode = WAL")));
+            if (kind != "empty-sqlite")
+                QVERIFY(Sql::exec(raw, QStringLiteral("CREATE TABLE songs(title TEXT)")));
+            else
+                QVERIFY(Sql::exec(raw, QStringLiteral("PRAGMA user_version = 0")));
+            raw.close();
+            raw = QSqlDatabase();
+            QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+        }
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray before = f.readAll();
+        f.close();
+        const QStringList filesBefore = QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden);
+        for (const Database::Access access : {Database::Access::ReadWrite, Database::Access::ReadOnly}) {
+            auto db = Database::open(path, Database::Options{access, true, {}});
+            QVERIFY(!db);
+            QVERIFY2(db.message().startsWith(path), qPrintable(db.message()));
+            QVERIFY2(db.message().contains(message), qPrintable(db.message()));
+        }
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), before);
+        QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden), filesBefore);
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+        QVERIFY(!QFile::exists(path + QStringLiteral("-shm")));
+    }
+
+    // Databases are created under a temporary name, readable by their owner
+    // only from the start; the file appears complete or not at all.
+    void createsUnderATemporaryNameAndCleansUpOnFailure()
+    {
+        const QString path = newPath();
+        auto failed = Database::create(path, [](QSqlDatabase c) -> Status {
+            if (Status s = Sql::exec(c, QStringLiteral("INSERT INTO school(name, province_id) VALUES ('Okul', 6)")); !s)
+                return s;
+            return Status::failure(QStringLiteral("generator failed"));
+        });
+        QVERIFY(!failed);
+        QVERIFY2(failed.message().contains(QStringLiteral("generator failed")), qPrintable(failed.message()));
+        QVERIFY(!QFile::exists(path));
+        QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral(".*.part*")}, QDir::Files | QDir::Hidden), QStringList());
+        auto filled = Database::create(path, [](QSqlDatabase c) {
+            return Sql::exec(c, QStringLiteral("INSERT INTO school(name, province_id) VALUES ('Okul', 6)"));
+        });
+        QVERIFY2(filled, qPrintable(filled.message()));
+        QCOMPARE(scalar(filled.value()->connection(), QStringLiteral("SELECT count(*) FROM school")).toInt(), 1);
+#ifdef Q_OS_UNIX
+        QCOMPARE(QFile::permissions(path) & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther), QFile::Permissions());
+#endif
     }
 
     void refusesNewerVersion()

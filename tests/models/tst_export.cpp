@@ -375,7 +375,7 @@ private slots:
             QVERIFY2(imported->table.header.value(0).contains(QStringLiteral("Gazi MTAL")), qPrintable(imported->table.header.value(0)));
             QVERIFY(zipEntry(out, QStringLiteral("xl/workbook.xml")).contains("Denizy"));
         }
-        const QStringList leftovers = QDir(m_dir.path()).entryList({QStringLiteral(".*.tmp")}, QDir::Files | QDir::Hidden);
+        const QStringList leftovers = QDir(m_dir.path()).entryList({QStringLiteral(".*.tmp"), QStringLiteral(".*.part*")}, QDir::Files | QDir::Hidden);
         QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(QStringLiteral(", "))));
     }
 
@@ -449,7 +449,7 @@ private slots:
         small.sheets[0].rows[0][0] = QStringLiteral("second");
         QVERIFY(writeXlsx(small, out).ok());
         QCOMPARE(XlsxReader::read(out)->rows[1].cell(0), QStringLiteral("second"));
-        const QStringList leftovers = QDir(m_dir.path()).entryList({QStringLiteral(".*.tmp")}, QDir::Files | QDir::Hidden);
+        const QStringList leftovers = QDir(m_dir.path()).entryList({QStringLiteral(".*.tmp"), QStringLiteral(".*.part*")}, QDir::Files | QDir::Hidden);
         QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(QStringLiteral(", "))));
     }
 

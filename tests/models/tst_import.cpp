@@ -2,6 +2,7 @@
 // Importing: column mapping, survey headers and answers, every validation
 // error with its position, upsert, dry run, cancel and all-or-nothing.
 #include "common/testutil.h"
+#include "db/integritycheck.h"
 #include "domain/nationalid.h"
 #include "import/columnmapping.h"
 #include "import/importer.h"
@@ -27,7 +28,7 @@ ImportReport importText(QSqlDatabase db, ImportKind kind, const QString &csv, bo
     auto table = TableReader::readBytes(csv.toUtf8(), kFile, {});
     if (!table) {
         ImportReport r;
-        r.errors << table.error();
+        r.refuse(table.error());
         return r;
     }
     ImportOptions o;
@@ -301,6 +302,65 @@ private slots:
         QCOMPARE(r.errors.at(1).column, 5); // province checked before the other columns
         QCOMPARE(r.errors.at(2).column, 4);
     }
+
+    // docs/import.md: "an update needs only the national ID and the columns
+    // to change". A file with only the ID and the school used to fail with
+    // FOREIGN KEY constraint failed (the school was looked up without a province).
+    void teachersUpdateWithOnlyIdAndSchool()
+    {
+        auto db = freshDb();
+        const QSqlDatabase c = db->connection();
+        QVERIFY(importText(c, ImportKind::Competencies, QString::fromUtf8(kCompetencies)).ok());
+        QVERIFY(importText(c, ImportKind::Teachers, QString::fromUtf8(kTeachers)).ok());
+        // An existing school of the teacher's province (İstanbul), and a new one.
+        ImportReport r = importText(c, ImportKind::Teachers, QStringLiteral("TC Kimlik No;Okul\n10000000146;Kadıköy MTAL\n17291716060;Yeni Ufuklar MTAL\n"));
+        QVERIFY2(r.ok() && r.committed, qPrintable(errorsOf(r)));
+        QCOMPARE(r.updated, 1);
+        QCOMPARE(r.skipped, 1);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT s.name || '/' || s.province_id FROM teacher t JOIN school s ON s.id = t.school_id "
+                                          "WHERE t.national_id = '17291716060'")).toString(),
+                 QStringLiteral("Yeni Ufuklar MTAL/6"));
+        // The other columns stay.
+        QCOMPARE(scalar(c, QStringLiteral("SELECT first_name || ' ' || last_name || ' ' || province_id FROM teacher WHERE national_id = '17291716060'")).toString(),
+                 QStringLiteral("Mehmet Öz 6"));
+        QVERIFY(checkIntegrity(c).ok());
+        // A new teacher in such a file still needs the columns of a new record.
+        const QString id3 = NationalId::withCheckDigits(QStringLiteral("245431257"));
+        r = importText(c, ImportKind::Teachers, QStringLiteral("TC Kimlik No;Okul\n%1;Gazi MTAL\n").arg(id3));
+        QVERIFY(!r.ok());
+        QVERIFY2(errorsOf(r).contains(QStringLiteral("a new teacher needs the column")), qPrintable(errorsOf(r)));
+    }
+
+    // A national ID typed with Arabic-Indic digits gets a message that says so.
+    void arabicIndicDigitsAreNamed()
+    {
+        const QString arabic = QStringLiteral("\u0661\u0660\u0660\u0660\u0660\u0660\u0660\u0660\u0661\u0664\u0666"); // 10000000146
+        const QString persian = QStringLiteral("\u06F1\u06F0\u06F0\u06F0\u06F0\u06F0\u06F0\u06F0\u06F1\u06F4\u06F6");
+        for (const QString &id : {arabic, persian}) {
+            const ImportReport r = importText(m_db->connection(), ImportKind::Teachers, QStringLiteral("TC Kimlik No;Ad\n%1;Ayşe\n").arg(id));
+            QCOMPARE(r.errorCount, 1);
+            QVERIFY2(r.errors.first().message.contains(QStringLiteral("Arabic-Indic")), qPrintable(r.errors.first().toString()));
+            QCOMPARE(r.errors.first().line, 2);
+            QCOMPARE(r.errors.first().column, 1);
+        }
+    }
+
+    // A file of junk: every refusal is counted, the first kMaxErrors are kept.
+    void refusalsAreCountedAndTheFirstOnesKept()
+    {
+        QString csv = QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl\n");
+        for (int i = 0; i < 3000; ++i)
+            csv += QStringLiteral("junk%1;x;y;z;w\n").arg(i);
+        const QByteArray before = contentHash(m_db->connection());
+        const ImportReport r = importText(m_db->connection(), ImportKind::Teachers, csv);
+        QVERIFY(!r.ok());
+        QVERIFY(r.errorCount >= 3 * 3000); // ID, field, province per row
+        QCOMPARE(r.errors.size(), ImportReport::kMaxErrors);
+        QCOMPARE(r.errors.first().line, 2);
+        QVERIFY(r.errors.last().line < 1000); // the first ones, in file order
+        QCOMPARE(contentHash(m_db->connection()), before);
+    }
+
 
     void upsertUpdatesInsteadOfDuplicating()
     {

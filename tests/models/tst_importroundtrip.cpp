@@ -61,7 +61,7 @@ class TestImportRoundTrip : public QObject
         auto t = TableReader::readBytes(bytes, ImportKinds::name(kind) + QStringLiteral(".csv"), {});
         if (!t) {
             ImportReport r;
-            r.errors << t.error();
+            r.refuse(t.error());
             return r;
         }
         return Importer::run(db, kind, t->table, {});

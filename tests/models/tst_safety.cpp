@@ -3,13 +3,17 @@
 // single-instance lock, network/cloud storage detection, file permissions and
 // the KVKK purge of a teacher.
 #include "common/testutil.h"
+#include "db/connection.h"
+#include "db/databasecopy.h"
+#include "db/databasefile.h"
 #include "db/integritycheck.h"
+#include "db/schema.h"
+#include "io/privatefile.h"
 #include "domain/nationalid.h"
 #include "safety/backuplistmodel.h"
 #include "safety/backupmanager.h"
 #include "safety/instancelock.h"
 #include "safety/purge.h"
-#include "safety/sqlitefile.h"
 #include "safety/storagecheck.h"
 
 #include <QAbstractItemModelTester>
@@ -19,6 +23,7 @@
 #include <QStandardPaths>
 #include <QSysInfo>
 #include <QThread>
+#include <QUuid>
 
 using namespace kopru;
 using kopru::test::scalar;
@@ -54,10 +59,10 @@ void fillTwoTeachers(QSqlDatabase db)
 
 int teacherCount(const QString &path)
 {
-    SqliteFile f;
-    if (!f.open(path))
+    auto c = Connection::open(path, Connection::Access::Inspect);
+    if (!c)
         return -1;
-    return scalar(f.connection(), QStringLiteral("SELECT count(*) FROM teacher")).toInt();
+    return scalar(c.value()->db(), QStringLiteral("SELECT count(*) FROM teacher")).toInt();
 }
 
 // Damages the pages after the first ones, leaving the header readable.
@@ -98,7 +103,8 @@ private slots:
         QCOMPARE(BackupManager::defaultRoot(), data + QStringLiteral("/backups"));
         BackupManager m;
         QCOMPARE(m.keep(), 10);
-        QCOMPARE(m.folderFor(QStringLiteral("/x/y/Ankara 2027.kopru")), data + QStringLiteral("/backups/Ankara 2027"));
+        const QString id = QStringLiteral("0b1c0f7e-8d2a-4b6e-9f3c-2a1d5e6f7a8b");
+        QCOMPARE(m.folderForId(id), data + QStringLiteral("/backups/") + id);
     }
 
     void backupAndRestoreRoundTrip()
@@ -130,7 +136,7 @@ private slots:
         QCOMPARE(backups.first().reason, QStringLiteral("before-restore"));
         QCOMPARE(teacherCount(backups.first().path), 0);
         // No temporary files are left next to the database.
-        QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("*.restore-*")}, QDir::Files).size(), 0);
+        QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral(".*.part*")}, QDir::Files | QDir::Hidden).size(), 0);
 
         auto reopened = Database::open(path);
         QVERIFY2(reopened, qPrintable(reopened.message()));
@@ -208,16 +214,30 @@ private slots:
         BackupManager manager(newRoot());
         const QString current = newPath();
         QVERIFY(test::newDatabase(current));
-        QVERIFY(manager.backupBeforeMigration(current));
+        auto none = manager.backupBeforeMigration(current);
+        QVERIFY2(none, qPrintable(none.message()));
+        QVERIFY(none.value().isEmpty());
         QCOMPARE(manager.list(current).size(), 0);
 
         const QString old = newPath();
         QVERIFY(Database::createAtVersion(old, 1));
-        QVERIFY(manager.backupBeforeMigration(old));
-        const QList<BackupInfo> backups = manager.list(old);
+        auto id = manager.backupBeforeMigration(old);
+        QVERIFY2(id, qPrintable(id.message()));
+        QVERIFY(!QUuid::fromString(id.value()).isNull());
+        QList<BackupInfo> backups = manager.list(old);
         QCOMPARE(backups.size(), 1);
         QCOMPARE(backups.first().reason, QStringLiteral("migration"));
-        QCOMPARE(SqliteFile::schemaVersion(backups.first().path).value(), 1);
+        QCOMPARE(DatabaseFile::schemaVersion(backups.first().path).value(), 1);
+        QCOMPARE(QFileInfo(backups.first().path).absolutePath(), manager.folderForId(id.value()));
+        // The upgrade gives the file the identity its backup was filed under.
+        Database::Options options;
+        options.databaseIdOnUpgrade = id.value();
+        auto upgraded = Database::open(old, options);
+        QVERIFY2(upgraded, qPrintable(upgraded.message()));
+        QCOMPARE(upgraded.value()->databaseId(), id.value());
+        backups = manager.list(old);
+        QCOMPARE(backups.size(), 1);
+        QCOMPARE(backups.first().reason, QStringLiteral("migration"));
     }
 
     void restoreRefusesDamagedBackupAndChangesNothing()
@@ -260,15 +280,18 @@ private slots:
         auto b = manager.backup(path, QStringLiteral("open"));
         QVERIFY(b);
         damage(path);
-        QVERIFY(!SqliteFile::verify(path));
+        QVERIFY(!DatabaseFile::verify(path, DatabaseFile::Depth::QuickCheck));
         const Status s = manager.restore(b->path, path);
         QVERIFY2(s, qPrintable(s.message()));
-        QVERIFY(SqliteFile::verify(path));
+        QVERIFY(DatabaseFile::verify(path, DatabaseFile::Depth::QuickCheck));
         QCOMPARE(teacherCount(path), 2);
-        // The damaged file was kept too (as a copy, since it cannot be vacuumed).
+        // The damaged file was kept aside: it is no backup (never listed, never
+        // counted in the rotation).
         const QList<BackupInfo> all = manager.list(path);
-        QCOMPARE(all.size(), 2);
-        QVERIFY(all.first().reason == QLatin1String("damaged") || all.first().reason == QLatin1String("before-restore"));
+        QCOMPARE(all.size(), 1);
+        QCOMPARE(all.first().path, b->path);
+        const QDir damaged(manager.folderFor(path) + QStringLiteral("/damaged"));
+        QCOMPARE(damaged.entryList({QStringLiteral("*_damaged.kopru")}, QDir::Files).size(), 1);
     }
 
     void restoreRefusesWhileAnotherProcessHoldsTheLock()
@@ -504,6 +527,225 @@ private slots:
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM teacher")).toInt(), 2);
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM need_rating")).toInt(), 3);
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM audit_log")).toInt(), 0);
+    }
+
+    // Issue: two databases with the same file name shared one backup folder,
+    // so the second got no backup. Backups are filed under the identity.
+    void sameFileNameInTwoFoldersKeepsTwoBackupSets()
+    {
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("dirA")) && QDir(m_dir.path()).mkpath(QStringLiteral("dirB")));
+        const QString a = m_dir.filePath(QStringLiteral("dirA/shared.kopru"));
+        const QString b = m_dir.filePath(QStringLiteral("dirB/shared.kopru"));
+        auto dbA = test::newDatabase(a);
+        auto dbB = test::newDatabase(b);
+        QVERIFY(dbA && dbB);
+        QVERIFY(dbA->databaseId() != dbB->databaseId());
+        BackupManager manager(newRoot());
+        QVERIFY(manager.backupBeforeChange(*dbA, QStringLiteral("import")));
+        QVERIFY(manager.backupBeforeChange(*dbB, QStringLiteral("import")));
+        QCOMPARE(manager.list(a).size(), 1);
+        QCOMPARE(manager.list(b).size(), 1);
+        QVERIFY(manager.folderFor(a) != manager.folderFor(b));
+        QCOMPARE(DatabaseFile::databaseId(manager.list(a).first().path).value(), dbA->databaseId());
+        QCOMPARE(DatabaseFile::databaseId(manager.list(b).first().path).value(), dbB->databaseId());
+        // Renaming a database keeps its backups.
+        dbA.reset();
+        const QString renamed = m_dir.filePath(QStringLiteral("dirA/renamed.kopru"));
+        QVERIFY(QFile::rename(a, renamed));
+        QCOMPARE(manager.list(renamed).size(), 1);
+    }
+
+    // Issue: a partial file from a killed backup counted as an up-to-date
+    // backup. Only verified, renamed copies count; leftovers are removed.
+    void partialBackupNeverCountsAndIsRemovedLater()
+    {
+        const QString path = newPath();
+        auto db = test::newDatabase(path);
+        QVERIFY(db);
+        BackupManager manager(newRoot());
+        const QString folder = manager.folderForId(db->databaseId());
+        QVERIFY(QDir().mkpath(folder));
+        // What a backup killed while writing leaves: a temporary file of a
+        // process that is gone (pid 2^22+1 exceeds Linux's pid_max) and its journal.
+        const QString leftover = QDir(folder).filePath(QStringLiteral(".x_20270101-000000-000_import.kopru.kopru-4194305-0123456789abcdef.part"));
+        for (const QString &f : QStringList{leftover, leftover + QStringLiteral("-journal")}) {
+            QFile file(f);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+        }
+        // A stray file with a backup's name that never was verified is not there:
+        // what counts is the name only verified copies get.
+        QCOMPARE(manager.list(path).size(), 0);
+        QVERIFY(!manager.hasCurrentBackup(path));
+        QThread::msleep(20);
+        QVERIFY(manager.backupBeforeChange(*db, QStringLiteral("import")));
+        QCOMPARE(manager.list(path).size(), 1);
+        QVERIFY(!QFile::exists(leftover));
+        QVERIFY(!QFile::exists(leftover + QStringLiteral("-journal")));
+        QVERIFY(BackupManager::verifyBackup(manager.list(path).first().path, db->databaseId()));
+    }
+
+    // A temporary file of a process that still runs is left alone.
+    void leftoversOfARunningProcessAreKept()
+    {
+        const QString folder = m_dir.filePath(QStringLiteral("running"));
+        QVERIFY(QDir().mkpath(folder));
+        const QString mine = QDir(folder).filePath(
+            QStringLiteral(".a.xlsx.kopru-%1-0123456789abcdef.part").arg(QCoreApplication::applicationPid()));
+        const QString dead = QDir(folder).filePath(QStringLiteral(".a.xlsx.kopru-4194305-0123456789abcdef.part"));
+        const QString other = QDir(folder).filePath(QStringLiteral(".a.xlsx.tmp"));
+        for (const QString &f : {mine, dead, other}) {
+            QFile file(f);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+        }
+        PrivateFile::removeLeftovers(folder);
+        QVERIFY(QFile::exists(mine));
+        QVERIFY(!QFile::exists(dead));
+        QVERIFY(QFile::exists(other)); // not ours: never touched
+    }
+
+    // Issue: a damaged database was backed up as if healthy and pushed good
+    // backups out of the rotation.
+    void damagedDatabaseIsNotBackedUpAndGoodBackupsStay()
+    {
+        const QString path = newPath();
+        {
+            auto db = test::newDatabase(path);
+            QVERIFY(db);
+            fillTwoTeachers(db->connection());
+        }
+        BackupManager manager(newRoot(), 2);
+        auto good1 = manager.backup(path, QStringLiteral("manual"));
+        auto good2 = manager.backup(path, QStringLiteral("manual"));
+        QVERIFY(good1 && good2);
+        damage(path);
+        for (int i = 0; i < 3; ++i) {
+            auto made = manager.backup(path, QStringLiteral("open"));
+            QVERIFY(!made);
+            QVERIFY2(made.message().contains(path), qPrintable(made.message()));
+            QVERIFY2(made.message().contains(QStringLiteral("damaged")), qPrintable(made.message()));
+        }
+        const QList<BackupInfo> left = manager.list(path);
+        QCOMPARE(left.size(), 2);
+        QCOMPARE(left.at(0).path, good2->path);
+        QCOMPARE(left.at(1).path, good1->path);
+        // Nothing else was left in the folder.
+        QCOMPARE(QDir(manager.folderFor(path)).entryList(QDir::Files | QDir::Hidden).size(), 3); // 2 backups + origins
+    }
+
+    // The copy is checked against the source: quick_check, identity,
+    // schema version and the row counts of every table.
+    void copyVerificationComparesWithTheSource()
+    {
+        const QString path = newPath();
+        {
+            auto db = test::newDatabase(path);
+            QVERIFY(db);
+            fillTwoTeachers(db->connection());
+        }
+        const QString out = m_dir.filePath(QStringLiteral("verified-copy.kopru"));
+        auto copied = DatabaseCopy::write(path, out, {});
+        QVERIFY2(copied, qPrintable(copied.message()));
+        QCOMPARE(copied.value().schemaVersion, Schema::kCurrentVersion);
+        bool sawTeachers = false;
+        for (const auto &[table, rows] : copied.value().counts)
+            if (table == QLatin1String("teacher"))
+                sawTeachers = rows == 2;
+        QVERIFY(sawTeachers);
+        QVERIFY(DatabaseCopy::verifyCopy(out, copied.value()));
+        DatabaseCopy::Result other = copied.value();
+        for (auto &[table, rows] : other.counts)
+            if (table == QLatin1String("teacher"))
+                rows = 3;
+        const Status s = DatabaseCopy::verifyCopy(out, other);
+        QVERIFY(!s);
+        QVERIFY2(s.message().contains(QStringLiteral("teacher")), qPrintable(s.message()));
+        other = copied.value();
+        other.databaseId = QStringLiteral("0b1c0f7e-8d2a-4b6e-9f3c-2a1d5e6f7a8b");
+        QVERIFY(!DatabaseCopy::verifyCopy(out, other));
+        // A copy never overwrites, and a refused copy leaves no temporary file.
+        QVERIFY(!DatabaseCopy::write(path, out, {}));
+        QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral(".*.part*")}, QDir::Files | QDir::Hidden).size(), 0);
+    }
+
+    // The identity never changes: not by a copy, not by a restore.
+    void identitySurvivesCopyAndRestore()
+    {
+        const QString path = newPath();
+        QString id;
+        {
+            auto db = test::newDatabase(path);
+            QVERIFY(db);
+            id = db->databaseId();
+            QVERIFY(!QUuid::fromString(id).isNull());
+            const QString copy = m_dir.filePath(QStringLiteral("identity-copy.kopru"));
+            QVERIFY(db->backupTo(copy));
+            QCOMPARE(DatabaseFile::databaseId(copy).value(), id);
+        }
+        BackupManager manager(newRoot());
+        auto b = manager.backup(path, QStringLiteral("manual"));
+        QVERIFY(b);
+        QVERIFY(manager.restore(b->path, path));
+        QCOMPARE(DatabaseFile::databaseId(path).value(), id);
+        // A backup of another database is refused.
+        const QString other = newPath();
+        QVERIFY(test::newDatabase(other));
+        auto foreign = manager.backup(other, QStringLiteral("manual"));
+        QVERIFY(foreign);
+        const QByteArray before = fileHash(path);
+        const Status s = manager.restore(foreign->path, path);
+        QVERIFY(!s);
+        QVERIFY2(s.message().contains(QStringLiteral("another database")), qPrintable(s.message()));
+        QCOMPARE(fileHash(path), before);
+    }
+
+    // A restored older backup is upgraded in its copy and keeps the identity.
+    void restoringAnOlderBackupKeepsTheIdentity()
+    {
+        const QString path = newPath();
+        auto db = test::newDatabase(path);
+        QVERIFY(db);
+        const QString id = db->databaseId();
+        db.reset();
+        const QString old = newPath();
+        QVERIFY(Database::createAtVersion(old, 2));
+        BackupManager manager(newRoot());
+        const Status s = manager.restore(old, path);
+        QVERIFY2(s, qPrintable(s.message()));
+        QCOMPARE(DatabaseFile::schemaVersion(path).value(), Schema::kCurrentVersion);
+        QCOMPARE(DatabaseFile::databaseId(path).value(), id);
+    }
+
+    void privateFilesAreTheOwnersFromTheFirstByte()
+    {
+#ifdef Q_OS_UNIX
+        const QString target = m_dir.filePath(QStringLiteral("private.csv"));
+        PrivateFile file(target);
+        QVERIFY(file.open());
+        QCOMPARE(QFile::permissions(file.temporaryPath()) & ~(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser),
+                 QFile::Permissions());
+        QVERIFY(QFileInfo(file.temporaryPath()).fileName().startsWith(QStringLiteral(".private.csv.kopru-")));
+        QVERIFY(!QFile::exists(target));
+        QCOMPARE(file.device().write("a;b\n"), qint64(4));
+        QVERIFY(file.commit());
+        QVERIFY(!QFile::exists(file.temporaryPath()));
+        QCOMPARE(QFile::permissions(target) & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+                 QFile::Permissions());
+        // Not committed: nothing is left.
+        QString temporary;
+        {
+            PrivateFile abandoned(m_dir.filePath(QStringLiteral("abandoned.csv")));
+            QVERIFY(abandoned.open());
+            temporary = abandoned.temporaryPath();
+            QVERIFY(QFile::exists(temporary));
+        }
+        QVERIFY(!QFile::exists(temporary));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("abandoned.csv"))));
+        // Refuse: an existing target is never replaced.
+        PrivateFile refused(target, PrivateFile::Existing::Refuse);
+        QVERIFY(!refused.open());
+#else
+        QSKIP("POSIX file permissions");
+#endif
     }
 
     void backupListModel()

@@ -100,7 +100,7 @@ private slots:
         InstanceLock second(path);
         const Status s = second.tryLock();
         QVERIFY(!s.ok());
-        QVERIFY2(s.message().contains(QStringLiteral("zaten başka bir Köprü penceresinde açık")), qPrintable(s.message()));
+        QVERIFY2(s.message().contains(QStringLiteral("başka bir Köprü programı tarafından kullanılıyor")), qPrintable(s.message()));
         const auto owner = InstanceLock::owner(path);
         QVERIFY(owner);
         QVERIFY2(!owner->describe().contains(QLatin1String("process")), qPrintable(owner->describe()));

@@ -5,6 +5,7 @@
 #include "db/database.h"
 #include "import/importer.h"
 #include "io/csvwriter.h"
+#include "io/privatefile.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -13,7 +14,6 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -162,7 +162,12 @@ void ImportReportPage::show(const ImportReport &report)
         m_summary->setText(tr("No row is refused. Import will write: %1 new, %2 updated, %3 unchanged.")
                                .arg(report.inserted).arg(report.updated).arg(report.skipped));
     else
-        m_summary->setText(tr("%n problem(s) found: nothing can be imported until the file is corrected.", nullptr, int(report.errors.size())));
+    {
+        QString text = tr("%n problem(s) found: nothing can be imported until the file is corrected.", nullptr, report.errorCount);
+        if (report.errorCount > report.errors.size())
+            text += QLatin1Char(' ') + tr("The first %n are listed.", nullptr, int(report.errors.size()));
+        m_summary->setText(text);
+    }
     emit completeChanged();
 }
 
@@ -177,9 +182,16 @@ void ImportReportPage::save()
         csv.addRow({e.file, QString::number(e.line), QString::number(e.column), tr("refused"), e.message}, {false, true, true, false, false});
     for (const Error &e : m_report.notices)
         csv.addRow({e.file, QString::number(e.line), QString::number(e.column), tr("note"), e.message}, {false, true, true, false, false});
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(csv.data()) < 0 || !f.commit())
-        m_summary->setText(tr("The report could not be saved: %1").arg(f.errorString()));
+    // The reasons quote national IDs: personal data, written 0600 (PrivateFile).
+    const QByteArray bytes = csv.data();
+    PrivateFile f(path);
+    Status saved = f.open();
+    if (saved && f.device().write(bytes) != bytes.size())
+        saved = Error{f.device().errorString(), path, 0, 0};
+    if (saved)
+        saved = f.commit();
+    if (!saved)
+        m_summary->setText(tr("The report could not be saved: %1").arg(saved.message()));
 }
 
 bool ImportReportPage::isComplete() const { return m_done && m_report.ok(); }

@@ -53,21 +53,21 @@ void ImportWorker::start(const Job &job)
         };
         auto table = TableReader::read(job.file, job.read);
         if (!table) {
-            report.errors << table.error();
+            report.refuse(table.error());
             deliver(report);
             return;
         }
         // A connection of this thread: connections are per thread.
         auto db = Database::open(job.databasePath);
         if (!db) {
-            report.errors << db.error();
+            report.refuse(db.error());
             deliver(report);
             return;
         }
         // Data safety: a backup before every real import (skipped when unchanged).
         if (!job.dryRun) {
             if (Status s = BackupManager().backupBeforeChange(*db.value(), QStringLiteral("import")); !s) {
-                report.errors << s.error();
+                report.refuse(s.error());
                 deliver(report);
                 return;
             }

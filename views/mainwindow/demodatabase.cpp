@@ -57,20 +57,19 @@ QString buildDemoDatabase(QWidget *parent)
     // The worker opens its own connection: QSqlDatabase connections are per thread.
     QString error;
     std::unique_ptr<QThread> worker(QThread::create([path, guard, &error] {
-        auto db = Database::create(path);
-        if (!db) {
-            error = db.message();
-            return;
-        }
         auto report = [guard](int percent) {
             QMetaObject::invokeMethod(guard.data(), [guard, percent] {
                 if (guard)
                     guard->setValue(percent);
             }, Qt::QueuedConnection);
         };
-        auto summary = DemoGenerator::generate(db.value()->connection(), DemoGenerator::Options{}, report);
-        if (!summary)
-            error = summary.message();
+        // Filled under a temporary name: the file appears complete or not at all.
+        auto db = Database::create(path, [&report](QSqlDatabase c) -> Status {
+            auto summary = DemoGenerator::generate(c, DemoGenerator::Options{}, report);
+            return summary ? Status() : Status(summary.error());
+        });
+        if (!db)
+            error = db.message();
     }));
     QEventLoop loop;
     QObject::connect(worker.get(), &QThread::finished, &loop, &QEventLoop::quit);

@@ -135,16 +135,20 @@ std::unique_ptr<Database> attemptOpen(const QString &path, QWidget *parent, bool
         }
     }
 
+    QString databaseIdOnUpgrade;
     if (!readOnly) {
-        if (Status s = backups.backupBeforeMigration(path); !s) {
+        auto id = backups.backupBeforeMigration(path);
+        if (!id) {
             message(parent, QMessageBox::Critical, "openFailedMessage", Text::tr("Cannot Open the Database"),
-                    Text::tr("The database must be upgraded, but no backup could be made first, so it was left alone.\n\n%1").arg(s.message()));
+                    Text::tr("The database must be upgraded, but no backup could be made first, so it was left alone.\n\n%1").arg(id.message()));
             return nullptr;
         }
+        databaseIdOnUpgrade = id.value(); // the identity its backup was filed under
     }
 
     Database::Options options;
     options.access = readOnly ? Database::Access::ReadOnly : Database::Access::ReadWrite;
+    options.databaseIdOnUpgrade = databaseIdOnUpgrade;
     auto opened = Database::open(path, options);
     const bool haveBackups = !backups.list(path).isEmpty();
     if (!opened) {

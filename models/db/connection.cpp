@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "db/connection.h"
+
+#include "db/sql.h"
+
+#include <QAtomicInt>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QUrl>
+
+namespace kopru {
+
+namespace {
+
+// Messages of this file; lupdate records them under the macro's context.
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Connection)
+};
+
+QString nextName()
+{
+    static QAtomicInt counter;
+    return QStringLiteral("kopru-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+bool hasWal(const QString &path) { return QFileInfo::exists(path + QStringLiteral("-wal")); }
+
+} // namespace
+
+Connection::Connection(QString name, QString path, Access access) : m_name(std::move(name)), m_path(std::move(path)), m_access(access) {}
+
+Connection::~Connection()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_name, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+QSqlDatabase Connection::db() const { return QSqlDatabase::database(m_name, false); }
+
+Expected<std::unique_ptr<Connection>> Connection::open(const QString &path, Access access)
+{
+    if (!QFileInfo(path).isFile())
+        return Error{Text::tr("the file does not exist"), path, 0, 0};
+    if (access == Access::Inspect && hasWal(path))
+        access = Access::ReadOnly; // someone may be writing: take part in the locking
+    const QString name = nextName();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
+        switch (access) {
+        case Access::ReadWrite:
+            db.setDatabaseName(path);
+            break;
+        case Access::ReadOnly:
+            db.setDatabaseName(path);
+            options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+            break;
+        case Access::Inspect:
+            // immutable: no locks, no -wal/-shm; the main file holds everything.
+            db.setDatabaseName(QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString(QUrl::FullyEncoded)
+                               + QStringLiteral("?immutable=1"));
+            options += QStringLiteral(";QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI");
+            break;
+        }
+        db.setConnectOptions(options);
+        if (!db.open()) {
+            const QString text = db.lastError().text();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(name);
+            return Error{Text::tr("cannot open the file: %1").arg(text), path, 0, 0};
+        }
+    }
+    std::unique_ptr<Connection> connection(new Connection(name, path, access));
+    if (Status s = Sql::exec(connection->db(), QStringLiteral("PRAGMA foreign_keys = ON")); !s)
+        return Error{s.error().message, path, 0, 0};
+    return connection;
+}
+
+} // namespace kopru

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+#include "io/privatefile.h"
+
+#include <QList>
+#include <QPair>
+#include <QString>
+
+namespace kopru::DatabaseCopy {
+
+// A verified copy of a Köprü database, the one way Köprü copies a database
+// (automatic backups, `kopru-cli backup`, File › Save a Copy):
+//  1. the source must pass SQLite's quick_check: a damaged database is never
+//     copied as if it were healthy;
+//  2. the rows of every table are counted and the copy is written with
+//     VACUUM INTO (a consistent snapshot, whatever other connections do)
+//     into a PrivateFile (0600, temporary name); other writers are held off
+//     meanwhile (they wait, up to the busy timeout), and if another
+//     connection still committed between the counting and the end of the
+//     copy, the copy is made again;
+//  3. the copy is verified: quick_check, Köprü's application id, the same
+//     schema version and database_id, and the same row counts;
+//  4. only then it is renamed to `target`.
+// Nothing named `target` ever holds an unverified or partial copy.
+struct Options
+{
+    PrivateFile::Existing existing = PrivateFile::Existing::Refuse;
+    // The source is open for writing in this process, so a read-write
+    // connection may be used for the copy (see databasecopy.cpp).
+    bool sourceOpenForWriting = false;
+    // Hold other writers off during the copy. Off for the backup a writer
+    // makes right before it writes: it may hold the write lock itself (its
+    // transaction waits for the backup), and nobody else can write then.
+    bool holdWriters = true;
+};
+
+struct Result
+{
+    int schemaVersion = 0;
+    QString databaseId;
+    QList<QPair<QString, qint64>> counts; // table → rows, as copied
+};
+
+Expected<Result> write(const QString &source, const QString &target, const Options &options);
+
+// Checks a copy against what the source held: an undamaged Köprü database
+// with `expected`'s schema version, database_id and row counts.
+Status verifyCopy(const QString &path, const Result &expected);
+
+} // namespace kopru::DatabaseCopy

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "db/pragmascope.h"
+
+#include "db/sql.h"
+
+#include <QLoggingCategory>
+
+namespace kopru {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcPragma, "kopru.db.pragma")
+
+// PRAGMA takes no bound parameters: integers are written as numbers, the
+// rest quoted as an SQL string literal.
+QString literal(const QVariant &value)
+{
+    bool isInteger = false;
+    const qlonglong n = value.toLongLong(&isInteger);
+    if (isInteger)
+        return QString::number(n);
+    QString text = value.toString();
+    text.replace(QLatin1Char('\''), QStringLiteral("''"));
+    return QLatin1Char('\'') + text + QLatin1Char('\'');
+}
+
+} // namespace
+
+PragmaScope::PragmaScope(QSqlDatabase db, const char *name, const QVariant &value) : m_db(std::move(db)), m_name(QLatin1String(name))
+{
+    auto previous = Sql::scalar(m_db, QStringLiteral("PRAGMA ") + m_name);
+    if (!previous) {
+        m_status = previous.error();
+        return;
+    }
+    m_status = Sql::exec(m_db, QStringLiteral("PRAGMA %1 = %2").arg(m_name, literal(value)));
+    if (m_status)
+        m_previous = previous.value();
+}
+
+PragmaScope::~PragmaScope()
+{
+    if (!m_previous.isValid())
+        return;
+    if (Status s = Sql::exec(m_db, QStringLiteral("PRAGMA %1 = %2").arg(m_name, literal(m_previous))); !s)
+        qCWarning(lcPragma) << "cannot restore PRAGMA" << m_name << ":" << s.message();
+}
+
+} // namespace kopru
