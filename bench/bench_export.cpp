@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Times the phases of the plan export on a database (used by bench/export.sh):
 // gathering, CSV, XLSX, PDF layout+painting, ICS. Prints one line per phase.
-#include "db/database.h"
-#include "export/csvexport.h"
-#include "export/icswriter.h"
-#include "export/pdfexport.h"
-#include "export/plandata.h"
-#include "export/reportbuilders.h"
-#include "export/tablebuilders.h"
-#include "export/xlsxexport.h"
+#include "models/db/database.h"
+#include "models/export/csvexport.h"
+#include "models/export/icswriter.h"
+#include "models/export/pdfexport.h"
+#include "models/export/plandata.h"
+#include "models/export/reportbuilders.h"
+#include "models/export/tablebuilders.h"
+#include "models/export/xlsxexport.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -12,10 +12,10 @@
 // switches after a field switch. Reference in the same run: a full scan
 // `SELECT count(*), sum(need) FROM need_rating` of all 320,000 ratings.
 // --grab DIR saves each tab of the page for the first two fields (for looking).
-#include "charts/chartpanel.h"
-#include "db/database.h"
-#include "needs/needspage.h"
-#include "stats/needstatistics.h"
+#include "views/charts/chartpanel.h"
+#include "models/db/database.h"
+#include "views/needs/needspage.h"
+#include "models/stats/needstatistics.h"
 
 #include <QApplication>
 #include <QCoreApplication>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // bench_needscsv DB OUT.csv: writes the needs survey of DB in the wide form
 // (one row per teacher, Q1[SQ001]… columns) with TableExporter, for bench/import.sh.
-#include "db/database.h"
-#include "io/tableexporter.h"
+#include "models/db/database.h"
+#include "tests/common/tableexporter.h"
 
 #include <QCoreApplication>
 #include <QFile>

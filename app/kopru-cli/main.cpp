@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // kopru-cli: the console front end (contract in docs/cli.md).
-#include "app/languagesetup.h"
-#include "cli/cliargs.h"
-#include "report/reportcommand.h"
+#include "views/app/languagesetup.h"
+#include "models/cli/cliargs.h"
+#include "views/report/reportcommand.h"
 
 #include <QApplication>
 #include <QCoreApplication>

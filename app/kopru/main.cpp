@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // kopru: the desktop application.
 //   kopru [DB] [--page NAME] [--field CODE] [--screenshot FILE.png] [--lang tr|en]
-#include "app/languagesetup.h"
-#include "db/database.h"
-#include "mainwindow/mainwindow.h"
-#include "mainwindow/recentfiles.h"
-#include "pages/page.h"
+#include "views/app/languagesetup.h"
+#include "models/db/database.h"
+#include "views/mainwindow/mainwindow.h"
+#include "views/mainwindow/recentfiles.h"
+#include "views/pages/page.h"
 
 #include <QApplication>
 #include <QIcon>

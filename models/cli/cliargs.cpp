@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "cli/cliargs.h"
+#include "models/cli/cliargs.h"
 
 #include <QCoreApplication>
 

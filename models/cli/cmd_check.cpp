@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "cli/cliargs.h"
-#include "db/database.h"
-#include "db/integritycheck.h"
+#include "models/cli/cliargs.h"
+#include "models/db/database.h"
+#include "models/db/integritycheck.h"
 
 #include <QCoreApplication>
 

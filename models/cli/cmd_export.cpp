@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // kopru-cli export DB plan|schedule|needs --format csv|xlsx|pdf|ics --out PATH
 //                  [--field CODE] [--centre ID] [--partner ID] [--anonymize]
-#include "cli/cliargs.h"
-#include "db/database.h"
-#include "export/exporter.h"
-#include "export/heapgrowthscope.h"
+#include "models/cli/cliargs.h"
+#include "models/db/database.h"
+#include "models/export/exporter.h"
+#include "models/export/heapgrowthscope.h"
 
 #include <QCoreApplication>
 

@@ -4,11 +4,11 @@
 // Exit 0: imported (or a clean dry run), one summary line on stdout.
 // Exit 1: rows refused, every reason on stderr as file:line:column: reason,
 //         nothing written. Exit 2: usage, unreadable file or database.
-#include "cli/cliargs.h"
-#include "db/database.h"
-#include "import/importer.h"
-#include "io/tablereader.h"
-#include "safety/backupmanager.h"
+#include "models/cli/cliargs.h"
+#include "models/db/database.h"
+#include "models/import/importer.h"
+#include "models/io/tablereader.h"
+#include "models/safety/backupmanager.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

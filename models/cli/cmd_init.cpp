@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "cli/cliargs.h"
-#include "db/database.h"
+#include "models/cli/cliargs.h"
+#include "models/db/database.h"
 
 #include <QCoreApplication>
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // kopru-cli plan DB [--json] [--dimacs FILE]: run the optimiser on the whole
 // database, store the plan, print what it did.
-#include "cli/cliargs.h"
-#include "db/database.h"
-#include "planning/planner.h"
-#include "safety/backupmanager.h"
+#include "models/cli/cliargs.h"
+#include "models/db/database.h"
+#include "models/planning/planner.h"
+#include "models/safety/backupmanager.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

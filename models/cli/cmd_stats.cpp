@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // kopru-cli stats DB --field CODE [--json]
-#include "cli/cliargs.h"
-#include "db/database.h"
-#include "stats/needstatistics.h"
-#include "stats/statsformat.h"
+#include "models/cli/cliargs.h"
+#include "models/db/database.h"
+#include "models/stats/needstatistics.h"
+#include "models/stats/statsformat.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

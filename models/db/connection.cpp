@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/connection.h"
+#include "models/db/connection.h"
 
-#include "db/sql.h"
+#include "models/db/sql.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/database.h"
+#include "models/db/database.h"
 
-#include "db/databasecopy.h"
-#include "db/databasefile.h"
-#include "db/referencedataloader.h"
-#include "db/schema.h"
-#include "db/sql.h"
-#include "db/transaction.h"
-#include "io/privatefile.h"
+#include "models/db/databasecopy.h"
+#include "models/db/databasefile.h"
+#include "models/db/referencedataloader.h"
+#include "models/db/schema.h"
+#include "models/db/sql.h"
+#include "models/db/transaction.h"
+#include "models/io/privatefile.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/databasecopy.h"
+#include "models/db/databasecopy.h"
 
-#include "db/connection.h"
-#include "db/databasefile.h"
-#include "db/schema.h"
-#include "db/sql.h"
+#include "models/db/connection.h"
+#include "models/db/databasefile.h"
+#include "models/db/schema.h"
+#include "models/db/sql.h"
 
 #include <QCoreApplication>
 #include <QDir>

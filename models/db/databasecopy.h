@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/result.h"
-#include "io/privatefile.h"
+#include "models/core/result.h"
+#include "models/io/privatefile.h"
 
 #include <QList>
 #include <QPair>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/integritycheck.h"
+#include "models/db/integritycheck.h"
 
-#include "db/sql.h"
-#include "domain/nationalid.h"
+#include "models/db/sql.h"
+#include "models/domain/nationalid.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/pragmascope.h"
+#include "models/db/pragmascope.h"
 
-#include "db/sql.h"
+#include "models/db/sql.h"
 
 #include <QLoggingCategory>
 

@@ -5,7 +5,7 @@
 // METEK III / IQVET III, the 15 Sectoral Excellence Centres (SMM) and the 25
 // pilot provinces. Sources: the SMM network page of the Ministry's vocational directorate (MTEGM) and public atlases.
 
-#include "db/referencedata.h"
+#include "models/db/referencedata.h"
 
 namespace kopru::ref {
 

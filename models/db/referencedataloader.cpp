@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/referencedataloader.h"
+#include "models/db/referencedataloader.h"
 
-#include "db/referencedata.h"
-#include "db/sql.h"
+#include "models/db/referencedata.h"
+#include "models/db/sql.h"
 
 #include <QSqlQuery>
 

@@ -2,7 +2,7 @@
 // The database schema as ordered migration steps. Never edit a released step:
 // add a new one and raise kCurrentVersion. Each step is tested from the
 // previous version in tests/tst_database.
-#include "db/schema.h"
+#include "models/db/schema.h"
 
 namespace kopru::Schema {
 

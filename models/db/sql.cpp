@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/sql.h"
+#include "models/db/sql.h"
 
 #include <QCoreApplication>
 #include <QSqlError>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/transaction.h"
+#include "models/db/transaction.h"
 
-#include "db/sql.h"
+#include "models/db/sql.h"
 
 namespace kopru {
 

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "demo/demogenerator.h"
+#include "models/demo/demogenerator.h"
 
-#include "db/referencedata.h"
-#include "db/referencedataloader.h"
-#include "db/sql.h"
-#include "db/transaction.h"
-#include "demo/demovocab.h"
-#include "demo/random.h"
-#include "domain/nationalid.h"
-#include "domain/turkishtext.h"
+#include "models/db/referencedata.h"
+#include "models/db/referencedataloader.h"
+#include "models/db/sql.h"
+#include "models/db/transaction.h"
+#include "models/demo/demovocab.h"
+#include "models/demo/random.h"
+#include "models/domain/nationalid.h"
+#include "models/domain/turkishtext.h"
 
 #include <QDate>
 #include <QHash>

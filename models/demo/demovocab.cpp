@@ -6,7 +6,7 @@
 // Everything here is invented sample material; any resemblance of a generated
 // name to a real person or company is coincidental.
 
-#include "demo/demovocab.h"
+#include "models/demo/demovocab.h"
 
 namespace kopru::demo {
 

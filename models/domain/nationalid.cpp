@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "domain/nationalid.h"
+#include "models/domain/nationalid.h"
 
 #include <QCoreApplication>
 

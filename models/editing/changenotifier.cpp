@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "editing/changenotifier.h"
+#include "models/editing/changenotifier.h"
 
 namespace kopru {
 

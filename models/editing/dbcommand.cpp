@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "editing/dbcommand.h"
+#include "models/editing/dbcommand.h"
 
-#include "db/transaction.h"
-#include "editing/changenotifier.h"
+#include "models/db/transaction.h"
+#include "models/editing/changenotifier.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "editing/dbcommand.h"
+#include "models/editing/dbcommand.h"
 
 #include <QVariant>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "editing/setvaluecommand.h"
+#include "models/editing/setvaluecommand.h"
 
-#include "db/sql.h"
-#include "editing/changenotifier.h"
+#include "models/db/sql.h"
+#include "models/editing/changenotifier.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "editing/valuecheck.h"
+#include "models/editing/valuecheck.h"
 
-#include "domain/nationalid.h"
+#include "models/domain/nationalid.h"
 
 #include <QCoreApplication>
 #include <QDate>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "export/cellformat.h"
+#include "models/export/cellformat.h"
 
-#include "io/privatefile.h"
+#include "models/io/privatefile.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "export/csvexport.h"
+#include "models/export/csvexport.h"
 
-#include "export/cellformat.h"
-#include "io/csvwriter.h"
+#include "models/export/cellformat.h"
+#include "models/io/csvwriter.h"
 
 namespace kopru::exporting {
 

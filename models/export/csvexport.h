@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "export/exporttable.h"
+#include "models/export/exporttable.h"
 
 #include <QByteArray>
 

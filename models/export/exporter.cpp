@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "export/exporter.h"
+#include "models/export/exporter.h"
 
-#include "db/sql.h"
-#include "export/cellformat.h"
-#include "export/csvexport.h"
-#include "export/heapgrowthscope.h"
-#include "export/icswriter.h"
-#include "export/pdfexport.h"
-#include "export/plandata.h"
-#include "export/pseudonymiser.h"
-#include "export/reportbuilders.h"
-#include "export/tablebuilders.h"
-#include "export/xlsxexport.h"
+#include "models/db/sql.h"
+#include "models/export/cellformat.h"
+#include "models/export/csvexport.h"
+#include "models/export/heapgrowthscope.h"
+#include "models/export/icswriter.h"
+#include "models/export/pdfexport.h"
+#include "models/export/plandata.h"
+#include "models/export/pseudonymiser.h"
+#include "models/export/reportbuilders.h"
+#include "models/export/tablebuilders.h"
+#include "models/export/xlsxexport.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>

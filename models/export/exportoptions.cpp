@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "export/exportoptions.h"
+#include "models/export/exportoptions.h"
 
 namespace kopru::exporting {
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "export/exporttablemodel.h"
+#include "models/export/exporttablemodel.h"
 
-#include "export/cellformat.h"
+#include "models/export/cellformat.h"
 
 namespace kopru::exporting {
 

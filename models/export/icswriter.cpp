@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "export/icswriter.h"
+#include "models/export/icswriter.h"
 
-#include "export/pseudonymiser.h"
-#include "export/tablebuilders.h"
+#include "models/export/pseudonymiser.h"
+#include "models/export/tablebuilders.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "export/plandata.h"
+#include "models/export/plandata.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "export/pdfexport.h"
+#include "models/export/pdfexport.h"
 
-#include "export/heapgrowthscope.h"
-#include "export/reportpainter.h"
-#include "io/privatefile.h"
+#include "models/export/heapgrowthscope.h"
+#include "models/export/reportpainter.h"
+#include "models/io/privatefile.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/result.h"
-#include "export/reportdocument.h"
+#include "models/core/result.h"
+#include "models/export/reportdocument.h"
 
 #include <QPageLayout>
 

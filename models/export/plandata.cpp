@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "export/plandata.h"
+#include "models/export/plandata.h"
 
-#include "db/sql.h"
-#include "domain/turkishtext.h"
+#include "models/db/sql.h"
+#include "models/domain/turkishtext.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "export/pseudonymiser.h"
+#include "models/export/pseudonymiser.h"
 
-#include "db/sql.h"
-#include "db/transaction.h"
+#include "models/db/sql.h"
+#include "models/db/transaction.h"
 
 #include <QCoreApplication>
 #include <QMessageAuthenticationCode>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "export/reportbuilders.h"
+#include "models/export/reportbuilders.h"
 
-#include "domain/turkishtext.h"
-#include "export/cellformat.h"
-#include "export/pseudonymiser.h"
-#include "export/tablebuilders.h"
+#include "models/domain/turkishtext.h"
+#include "models/export/cellformat.h"
+#include "models/export/pseudonymiser.h"
+#include "models/export/tablebuilders.h"
 
 #include <QCoreApplication>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "export/plandata.h"
-#include "export/reportdocument.h"
-#include "stats/needstatistics.h"
+#include "models/export/plandata.h"
+#include "models/export/reportdocument.h"
+#include "models/stats/needstatistics.h"
 
 namespace kopru::exporting {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "export/reportpainter.h"
+#include "models/export/reportpainter.h"
 
 #include <QCoreApplication>
 #include <QFont>

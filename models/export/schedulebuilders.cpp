@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "export/schedulebuilders.h"
+#include "models/export/schedulebuilders.h"
 
-#include "domain/turkishtext.h"
-#include "export/cellformat.h"
-#include "export/tablebuilders.h"
+#include "models/domain/turkishtext.h"
+#include "models/export/cellformat.h"
+#include "models/export/tablebuilders.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "export/tablebuilders.h"
+#include "models/export/tablebuilders.h"
 
-#include "domain/turkishtext.h"
-#include "export/pseudonymiser.h"
+#include "models/domain/turkishtext.h"
+#include "models/export/pseudonymiser.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "export/exporttable.h"
-#include "export/plandata.h"
-#include "stats/needstatistics.h"
+#include "models/export/exporttable.h"
+#include "models/export/plandata.h"
+#include "models/stats/needstatistics.h"
 
 namespace kopru::exporting {
 

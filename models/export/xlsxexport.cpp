@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "export/xlsxexport.h"
+#include "models/export/xlsxexport.h"
 
-#include "io/privatefile.h"
+#include "models/io/privatefile.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "import/columnmapping.h"
+#include "models/import/columnmapping.h"
 
-#include "domain/turkishtext.h"
+#include "models/domain/turkishtext.h"
 
 #include <QRegularExpression>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "import/importkind.h"
+#include "models/import/importkind.h"
 
 #include <QHash>
 #include <QStringList>

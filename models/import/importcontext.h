@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "import/columnmapping.h"
-#include "import/importreport.h"
-#include "import/importlookups.h"
-#include "import/tableplan.h"
-#include "io/sourcetable.h"
+#include "models/import/columnmapping.h"
+#include "models/import/importreport.h"
+#include "models/import/importlookups.h"
+#include "models/import/tableplan.h"
+#include "models/io/sourcetable.h"
 
 #include <QCoreApplication>
 #include <QSet>

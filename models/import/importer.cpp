@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "import/importer.h"
+#include "models/import/importer.h"
 
-#include "db/pragmascope.h"
-#include "db/sql.h"
-#include "db/transaction.h"
-#include "import/importcontext.h"
-#include "import/needsplan.h"
+#include "models/db/pragmascope.h"
+#include "models/db/sql.h"
+#include "models/db/transaction.h"
+#include "models/import/importcontext.h"
+#include "models/import/needsplan.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "import/columnmapping.h"
-#include "import/importkind.h"
-#include "import/importreport.h"
-#include "io/sourcetable.h"
+#include "models/import/columnmapping.h"
+#include "models/import/importkind.h"
+#include "models/import/importreport.h"
+#include "models/io/sourcetable.h"
 
 #include <QSqlDatabase>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "import/importkind.h"
+#include "models/import/importkind.h"
 
 #include <QCoreApplication>
 

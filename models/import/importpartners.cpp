@@ -5,10 +5,10 @@
 // province and address when needed); the k-th row for the same partner,
 // field and dates updates the k-th such session of the database (in creation
 // order), further rows insert new sessions.
-#include "import/importcontext.h"
-#include "import/valueparsers.h"
+#include "models/import/importcontext.h"
+#include "models/import/valueparsers.h"
 
-#include "db/sql.h"
+#include "models/db/sql.h"
 
 #include <QHash>
 #include <QRegularExpression>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "import/importreport.h"
+#include "models/import/importreport.h"
 
 #include <QCoreApplication>
 

@@ -2,8 +2,8 @@
 // Teachers: the key is the national ID. A teacher already in the database is
 // updated (only the columns the file has), a new one inserted. Schools are
 // found by name, province and district, or created.
-#include "import/importcontext.h"
-#include "import/valueparsers.h"
+#include "models/import/importcontext.h"
+#include "models/import/valueparsers.h"
 
 #include <QHash>
 #include <QRegularExpression>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "import/needsplan.h"
+#include "models/import/needsplan.h"
 
-#include "db/sql.h"
-#include "import/valueparsers.h"
+#include "models/db/sql.h"
+#include "models/import/valueparsers.h"
 
 #include <QHash>
 #include <QSqlQuery>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "import/importcontext.h"
+#include "models/import/importcontext.h"
 
 #include <QVariant>
 

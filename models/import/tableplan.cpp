@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "import/tableplan.h"
+#include "models/import/tableplan.h"
 
-#include "db/sql.h"
+#include "models/db/sql.h"
 
 #include <QCoreApplication>
 #include <QHash>

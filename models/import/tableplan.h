@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/result.h"
-#include "import/importreport.h"
+#include "models/core/result.h"
+#include "models/import/importreport.h"
 
 #include <QSet>
 #include <QSqlDatabase>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "import/valueparsers.h"
+#include "models/import/valueparsers.h"
 
-#include "domain/nationalid.h"
-#include "domain/turkishtext.h"
+#include "models/domain/nationalid.h"
+#include "models/domain/turkishtext.h"
 
 #include <QCoreApplication>
 #include <QDate>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "io/csvreader.h"
+#include "models/io/csvreader.h"
 
-#include "io/inputlimits.h"
+#include "models/io/inputlimits.h"
 
 #include <QBuffer>
 #include <QCoreApplication>

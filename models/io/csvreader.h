@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/result.h"
-#include "io/sourcetable.h"
-#include "io/textencoding.h"
+#include "models/core/result.h"
+#include "models/io/sourcetable.h"
+#include "models/io/textencoding.h"
 
 #include <QByteArray>
 

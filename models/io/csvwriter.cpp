@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "io/csvwriter.h"
+#include "models/io/csvwriter.h"
 
 #include <QRegularExpression>
 

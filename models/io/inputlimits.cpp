@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "io/inputlimits.h"
+#include "models/io/inputlimits.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

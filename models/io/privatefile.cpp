@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "io/privatefile.h"
+#include "models/io/privatefile.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "io/tablereader.h"
+#include "models/io/tablereader.h"
 
-#include "io/inputlimits.h"
-#include "io/xlsxreader.h"
+#include "models/io/inputlimits.h"
+#include "models/io/xlsxreader.h"
 
 #include <QBuffer>
 #include <QCoreApplication>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "io/textencoding.h"
+#include "models/io/textencoding.h"
 
 #include <QStringDecoder>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "io/xlsxreader.h"
+#include "models/io/xlsxreader.h"
 
-#include "io/inputlimits.h"
-#include "io/zipreader.h"
+#include "models/io/inputlimits.h"
+#include "models/io/zipreader.h"
 
 #include <QCoreApplication>
 #include <QDate>

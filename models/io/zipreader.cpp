@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "io/zipreader.h"
+#include "models/io/zipreader.h"
 
 #include <QBuffer>
 #include <QCoreApplication>

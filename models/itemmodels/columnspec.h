@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "itemmodels/roles.h"
+#include "models/itemmodels/roles.h"
 
 #include <QCoreApplication>
 

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "itemmodels/entitytablemodel.h"
+#include "models/itemmodels/entitytablemodel.h"
 
-#include "db/sql.h"
-#include "domain/nationalid.h"
-#include "domain/turkishtext.h"
-#include "editing/changenotifier.h"
-#include "editing/insertrowcommand.h"
-#include "editing/setvaluecommand.h"
-#include "editing/valuecheck.h"
-#include "itemmodels/lookups.h"
+#include "models/db/sql.h"
+#include "models/domain/nationalid.h"
+#include "models/domain/turkishtext.h"
+#include "models/editing/changenotifier.h"
+#include "models/editing/insertrowcommand.h"
+#include "models/editing/setvaluecommand.h"
+#include "models/editing/valuecheck.h"
+#include "models/itemmodels/lookups.h"
 
 #include <QBrush>
 #include <QColor>

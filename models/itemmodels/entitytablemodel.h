@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/result.h"
-#include "editing/deleterowscommand.h"
-#include "itemmodels/columnspec.h"
+#include "models/core/result.h"
+#include "models/editing/deleterowscommand.h"
+#include "models/itemmodels/columnspec.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

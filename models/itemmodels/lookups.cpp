@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "itemmodels/lookups.h"
+#include "models/itemmodels/lookups.h"
 
-#include "db/sql.h"
-#include "domain/turkishtext.h"
+#include "models/db/sql.h"
+#include "models/domain/turkishtext.h"
 
 #include <QLocale>
 #include <QSqlQuery>

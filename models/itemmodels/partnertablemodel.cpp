@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "itemmodels/partnertablemodel.h"
+#include "models/itemmodels/partnertablemodel.h"
 
-#include "db/sql.h"
+#include "models/db/sql.h"
 
 #include <QLocale>
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "itemmodels/placementsmodel.h"
+#include "models/itemmodels/placementsmodel.h"
 
-#include "db/sql.h"
-#include "editing/changenotifier.h"
-#include "editing/valuecheck.h"
-#include "itemmodels/roles.h"
+#include "models/db/sql.h"
+#include "models/editing/changenotifier.h"
+#include "models/editing/valuecheck.h"
+#include "models/itemmodels/roles.h"
 
 #include <QDate>
 #include <QLocale>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "itemmodels/ratingsmodel.h"
+#include "models/itemmodels/ratingsmodel.h"
 
-#include "db/sql.h"
-#include "editing/changenotifier.h"
-#include "editing/setratingcommand.h"
-#include "itemmodels/lookups.h"
-#include "itemmodels/roles.h"
+#include "models/db/sql.h"
+#include "models/editing/changenotifier.h"
+#include "models/editing/setratingcommand.h"
+#include "models/itemmodels/lookups.h"
+#include "models/itemmodels/roles.h"
 
 #include <QBrush>
 #include <QLocale>

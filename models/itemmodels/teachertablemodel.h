@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "itemmodels/entitytablemodel.h"
+#include "models/itemmodels/entitytablemodel.h"
 
 namespace kopru {
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "itemmodels/turkishfilterproxy.h"
+#include "models/itemmodels/turkishfilterproxy.h"
 
-#include "domain/turkishtext.h"
-#include "itemmodels/roles.h"
+#include "models/domain/turkishtext.h"
+#include "models/itemmodels/roles.h"
 
 namespace kopru {
 

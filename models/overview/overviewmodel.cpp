@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "overview/overviewmodel.h"
+#include "models/overview/overviewmodel.h"
 
-#include "db/sql.h"
+#include "models/db/sql.h"
 
 #include <QHash>
 #include <QLocale>

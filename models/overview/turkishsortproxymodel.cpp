@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "overview/turkishsortproxymodel.h"
+#include "models/overview/turkishsortproxymodel.h"
 
-#include "domain/turkishtext.h"
+#include "models/domain/turkishtext.h"
 
 namespace kopru {
 

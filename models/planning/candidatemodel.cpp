@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "planning/candidatemodel.h"
+#include "models/planning/candidatemodel.h"
 
-#include "db/sql.h"
-#include "planning/planinstance.h"
-#include "planning/planreason.h"
+#include "models/db/sql.h"
+#include "models/planning/planinstance.h"
+#include "models/planning/planreason.h"
 
 #include <QColor>
 #include <QDate>

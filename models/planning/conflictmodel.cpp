@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "planning/conflictmodel.h"
+#include "models/planning/conflictmodel.h"
 
 #include <QBrush>
 #include <QColor>

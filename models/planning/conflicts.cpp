@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "planning/conflicts.h"
+#include "models/planning/conflicts.h"
 
-#include "db/sql.h"
+#include "models/db/sql.h"
 
 #include <QCoreApplication>
 #include <QDate>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "planning/flownetwork.h"
+#include "models/planning/flownetwork.h"
 
-#include "planning/planinstance.h"
-#include "planning/planweights.h"
+#include "models/planning/planinstance.h"
+#include "models/planning/planweights.h"
 
 #include <QCoreApplication>
 #include <QTextStream>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "planning/placementedits.h"
+#include "models/planning/placementedits.h"
 
-#include "db/sql.h"
-#include "db/transaction.h"
-#include "planning/planinstance.h"
-#include "planning/planreason.h"
+#include "models/db/sql.h"
+#include "models/db/transaction.h"
+#include "models/planning/planinstance.h"
+#include "models/planning/planreason.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "planning/planinstance.h"
+#include "models/planning/planinstance.h"
 
-#include "db/referencedataloader.h"
-#include "db/sql.h"
+#include "models/db/referencedataloader.h"
+#include "models/db/sql.h"
 
 #include <QElapsedTimer>
 #include <QHash>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "planning/planner.h"
+#include "models/planning/planner.h"
 
-#include "planning/flownetwork.h"
-#include "planning/planstore.h"
+#include "models/planning/flownetwork.h"
+#include "models/planning/planstore.h"
 
-#include "db/sql.h"
-#include "db/transaction.h"
+#include "models/db/sql.h"
+#include "models/db/transaction.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

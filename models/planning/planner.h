@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/result.h"
-#include "planning/planinstance.h"
-#include "planning/planweights.h"
+#include "models/core/result.h"
+#include "models/planning/planinstance.h"
+#include "models/planning/planweights.h"
 
 #include <QSqlDatabase>
 

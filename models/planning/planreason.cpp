@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "planning/planreason.h"
+#include "models/planning/planreason.h"
 
-#include "planning/planinstance.h"
+#include "models/planning/planinstance.h"
 
 #include <QCoreApplication>
 #include <QStringList>

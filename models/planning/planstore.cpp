@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "planning/planstore.h"
+#include "models/planning/planstore.h"
 
-#include "db/sql.h"
-#include "planning/planner.h"
-#include "planning/planreason.h"
+#include "models/db/sql.h"
+#include "models/planning/planner.h"
+#include "models/planning/planreason.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>

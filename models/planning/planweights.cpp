@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "planning/planweights.h"
+#include "models/planning/planweights.h"
 
 #include <QCoreApplication>
 

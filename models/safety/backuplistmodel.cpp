@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "safety/backuplistmodel.h"
+#include "models/safety/backuplistmodel.h"
 
 #include <QDir>
 #include <QLocale>

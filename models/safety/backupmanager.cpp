@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "safety/backupmanager.h"
+#include "models/safety/backupmanager.h"
 
-#include "db/database.h"
-#include "db/databasecopy.h"
-#include "db/databasefile.h"
-#include "db/schema.h"
-#include "io/privatefile.h"
-#include "safety/instancelock.h"
+#include "models/db/database.h"
+#include "models/db/databasecopy.h"
+#include "models/db/databasefile.h"
+#include "models/db/schema.h"
+#include "models/io/privatefile.h"
+#include "models/safety/instancelock.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "safety/instancelock.h"
+#include "models/safety/instancelock.h"
 
 #include <QCoreApplication>
 #include <QLockFile>

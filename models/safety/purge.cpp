@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "safety/purge.h"
+#include "models/safety/purge.h"
 
-#include "db/pragmascope.h"
-#include "db/sql.h"
-#include "db/transaction.h"
+#include "models/db/pragmascope.h"
+#include "models/db/sql.h"
+#include "models/db/transaction.h"
 
 #include <QCoreApplication>
 

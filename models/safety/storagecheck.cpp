@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "safety/storagecheck.h"
+#include "models/safety/storagecheck.h"
 
 #include <QCoreApplication>
 #include <QDir>

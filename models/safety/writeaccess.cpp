@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "safety/writeaccess.h"
+#include "models/safety/writeaccess.h"
 
-#include "db/database.h"
-#include "db/databasefile.h"
-#include "safety/backupmanager.h"
-#include "safety/instancelock.h"
+#include "models/db/database.h"
+#include "models/db/databasefile.h"
+#include "models/safety/backupmanager.h"
+#include "models/safety/instancelock.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "stats/competencystatsmodel.h"
+#include "models/stats/competencystatsmodel.h"
 
 #include <cmath>
 

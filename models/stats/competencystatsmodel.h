@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "stats/likertscale.h"
-#include "stats/needstatistics.h"
+#include "models/stats/likertscale.h"
+#include "models/stats/needstatistics.h"
 
 #include <QAbstractTableModel>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "stats/fielddatacache.h"
+#include "models/stats/fielddatacache.h"
 
-#include "db/sql.h"
+#include "models/db/sql.h"
 
 namespace kopru::stats {
 

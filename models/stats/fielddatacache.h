@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "stats/needstatistics.h"
+#include "models/stats/needstatistics.h"
 
 #include <QSqlDatabase>
 #include <QString>

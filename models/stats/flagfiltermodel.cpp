@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "stats/flagfiltermodel.h"
+#include "models/stats/flagfiltermodel.h"
 
 namespace kopru::stats {
 

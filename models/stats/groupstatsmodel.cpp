@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "stats/groupstatsmodel.h"
+#include "models/stats/groupstatsmodel.h"
 
 #include <cmath>
 

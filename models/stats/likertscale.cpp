@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "stats/likertscale.h"
+#include "models/stats/likertscale.h"
 
 #include <QCoreApplication>
 #include <QLocale>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "stats/needstatistics.h"
+#include "models/stats/needstatistics.h"
 
-#include "db/sql.h"
-#include "domain/turkishtext.h"
+#include "models/db/sql.h"
+#include "models/domain/turkishtext.h"
 
 #include <QCoreApplication>
 #include <QHash>

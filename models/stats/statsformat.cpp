@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "stats/statsformat.h"
+#include "models/stats/statsformat.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -2,8 +2,8 @@
 // Small helpers shared by the tests (header-only; production code lives in the libraries).
 #pragma once
 
-#include "db/database.h"
-#include "db/sql.h"
+#include "models/db/database.h"
+#include "models/db/sql.h"
 
 #include <QProcess>
 #include <QSqlQuery>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target: any bytes through encoding detection, separator
 // detection and the CSV parser must give a table or an Error, never a crash.
-#include "io/csvreader.h"
+#include "models/io/csvreader.h"
 
 #include <QByteArray>
 

@@ -2,7 +2,7 @@
 // libFuzzer target: any bytes as an .xlsx workbook (zip + XML parts) must
 // give a table or an Error, never a crash or a hang. Seed the corpus with
 // tests/data/import/*.xlsx.
-#include "io/xlsxreader.h"
+#include "models/io/xlsxreader.h"
 
 #include <QByteArray>
 

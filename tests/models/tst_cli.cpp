@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The kopru-cli contract (docs/cli.md) as seen from outside: exit codes,
 // messages, files written or left alone.
-#include "common/testutil.h"
+#include "tests/common/testutil.h"
 
 #include <QCryptographicHash>
 #include <QFile>

@@ -4,9 +4,9 @@
 // kill the database must pass the full integrity check and hold either the
 // data from before the command or exactly the data of a complete run — never
 // a part of it.
-#include "common/testutil.h"
-#include "db/integritycheck.h"
-#include "io/tableexporter.h"
+#include "tests/common/testutil.h"
+#include "models/db/integritycheck.h"
+#include "tests/common/tableexporter.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>

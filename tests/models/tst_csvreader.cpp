@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // CSV reading: encodings, separators, RFC 4180 quoting, positions of cells.
-#include "io/csvreader.h"
-#include "io/inputlimits.h"
-#include "io/tablereader.h"
-#include "io/textencoding.h"
-#include "io/xlsxreader.h"
+#include "models/io/csvreader.h"
+#include "models/io/inputlimits.h"
+#include "models/io/tablereader.h"
+#include "models/io/textencoding.h"
+#include "models/io/xlsxreader.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "common/testutil.h"
-#include "db/databasefile.h"
-#include "db/integritycheck.h"
-#include "db/schema.h"
-#include "db/transaction.h"
+#include "tests/common/testutil.h"
+#include "models/db/databasefile.h"
+#include "models/db/integritycheck.h"
+#include "models/db/schema.h"
+#include "models/db/transaction.h"
 
 #include <QAtomicInt>
 #include <QFile>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "common/testutil.h"
-#include "db/integritycheck.h"
-#include "demo/demogenerator.h"
-#include "domain/nationalid.h"
+#include "tests/common/testutil.h"
+#include "models/db/integritycheck.h"
+#include "models/demo/demogenerator.h"
+#include "models/domain/nationalid.h"
 
 #include <QCryptographicHash>
 #include <QSqlRecord>

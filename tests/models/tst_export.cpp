@@ -4,17 +4,17 @@
 // (written by libxlsxwriter) through the project's zip reader + XML (cell
 // types, frozen pane, auto-filter) and its XLSX reader, PDF through pdftotext,
 // iCalendar parsed by hand.
-#include "common/testutil.h"
+#include "tests/common/testutil.h"
 
-#include "domain/nationalid.h"
-#include "export/exporter.h"
-#include "export/icswriter.h"
-#include "export/pseudonymiser.h"
-#include "export/xlsxexport.h"
-#include "io/csvreader.h"
-#include "io/tablereader.h"
-#include "io/xlsxreader.h"
-#include "io/zipreader.h"
+#include "models/domain/nationalid.h"
+#include "models/export/exporter.h"
+#include "models/export/icswriter.h"
+#include "models/export/pseudonymiser.h"
+#include "models/export/xlsxexport.h"
+#include "models/io/csvreader.h"
+#include "models/io/tablereader.h"
+#include "models/io/xlsxreader.h"
+#include "models/io/zipreader.h"
 
 #include <QDir>
 #include <QFile>

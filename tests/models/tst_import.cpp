@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Importing: column mapping, survey headers and answers, every validation
 // error with its position, upsert, dry run, cancel and all-or-nothing.
-#include "common/testutil.h"
-#include "db/integritycheck.h"
-#include "domain/nationalid.h"
-#include "import/columnmapping.h"
-#include "import/importer.h"
-#include "import/valueparsers.h"
-#include "io/tablereader.h"
-#include "io/textencoding.h"
+#include "tests/common/testutil.h"
+#include "models/db/integritycheck.h"
+#include "models/domain/nationalid.h"
+#include "models/import/columnmapping.h"
+#include "models/import/importer.h"
+#include "models/import/valueparsers.h"
+#include "models/io/tablereader.h"
+#include "models/io/textencoding.h"
 
 #include <QCryptographicHash>
 #include <QSqlRecord>

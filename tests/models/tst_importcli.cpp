@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // kopru-cli import as scripts see it: exit codes, one reason per line on
 // stderr as file:line:column, one summary line, nothing written on refusal.
-#include "common/testutil.h"
-#include "io/textencoding.h"
+#include "tests/common/testutil.h"
+#include "models/io/textencoding.h"
 
 #include <QCryptographicHash>
 #include <QFile>

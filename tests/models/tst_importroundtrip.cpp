@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Round trip: a demo database exported with TableExporter and imported into
 // a new database gives the same tables, compared by natural keys (ids differ).
-#include "common/testutil.h"
-#include "demo/demogenerator.h"
-#include "import/importer.h"
-#include "io/tableexporter.h"
-#include "io/tablereader.h"
+#include "tests/common/testutil.h"
+#include "models/demo/demogenerator.h"
+#include "models/import/importer.h"
+#include "tests/common/tableexporter.h"
+#include "models/io/tablereader.h"
 
 #include <QSqlError>
 #include <QSqlRecord>

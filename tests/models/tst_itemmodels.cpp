@@ -2,17 +2,17 @@
 // Item models of the entity pages: model contract (QAbstractItemModelTester),
 // edits through undo commands, refusals, deletes that restore everything, and
 // the Turkish search/sort proxy.
-#include "common/testutil.h"
-#include "demo/demogenerator.h"
-#include "editing/changenotifier.h"
-#include "itemmodels/competencytablemodel.h"
-#include "itemmodels/lookups.h"
-#include "itemmodels/partnertablemodel.h"
-#include "itemmodels/placementsmodel.h"
-#include "itemmodels/ratingsmodel.h"
-#include "itemmodels/sessioncompetencymodel.h"
-#include "itemmodels/teachertablemodel.h"
-#include "itemmodels/turkishfilterproxy.h"
+#include "tests/common/testutil.h"
+#include "models/demo/demogenerator.h"
+#include "models/editing/changenotifier.h"
+#include "models/itemmodels/competencytablemodel.h"
+#include "models/itemmodels/lookups.h"
+#include "models/itemmodels/partnertablemodel.h"
+#include "models/itemmodels/placementsmodel.h"
+#include "models/itemmodels/ratingsmodel.h"
+#include "models/itemmodels/sessioncompetencymodel.h"
+#include "models/itemmodels/teachertablemodel.h"
+#include "models/itemmodels/turkishfilterproxy.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

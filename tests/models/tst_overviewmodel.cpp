@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "common/testutil.h"
-#include "demo/demogenerator.h"
-#include "domain/nationalid.h"
-#include "overview/overviewmodel.h"
-#include "overview/turkishsortproxymodel.h"
+#include "tests/common/testutil.h"
+#include "models/demo/demogenerator.h"
+#include "models/domain/nationalid.h"
+#include "models/overview/overviewmodel.h"
+#include "models/overview/turkishsortproxymodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QHash>

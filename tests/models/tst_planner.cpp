@@ -2,12 +2,12 @@
 // The optimiser: exact on small random instances (against brute force), every
 // hard rule on the national demo set, locked placements kept, DIMACS checked
 // by an external solver.
-#include "common/testutil.h"
-#include "db/referencedataloader.h"
-#include "demo/demogenerator.h"
-#include "demo/random.h"
-#include "domain/nationalid.h"
-#include "planning/planner.h"
+#include "tests/common/testutil.h"
+#include "models/db/referencedataloader.h"
+#include "models/demo/demogenerator.h"
+#include "models/demo/random.h"
+#include "models/domain/nationalid.h"
+#include "models/planning/planner.h"
 
 #include <QFile>
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // kopru-cli plan: output, JSON, DIMACS file and exit codes (docs/cli.md).
-#include "common/testutil.h"
+#include "tests/common/testutil.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -2,19 +2,19 @@
 // Data safety without a GUI: automatic backups (list, prune, restore), the
 // single-instance lock, network/cloud storage detection, file permissions and
 // the KVKK purge of a teacher.
-#include "common/testutil.h"
-#include "db/connection.h"
-#include "db/databasecopy.h"
-#include "db/databasefile.h"
-#include "db/integritycheck.h"
-#include "db/schema.h"
-#include "io/privatefile.h"
-#include "domain/nationalid.h"
-#include "safety/backuplistmodel.h"
-#include "safety/backupmanager.h"
-#include "safety/instancelock.h"
-#include "safety/purge.h"
-#include "safety/storagecheck.h"
+#include "tests/common/testutil.h"
+#include "models/db/connection.h"
+#include "models/db/databasecopy.h"
+#include "models/db/databasefile.h"
+#include "models/db/integritycheck.h"
+#include "models/db/schema.h"
+#include "models/io/privatefile.h"
+#include "models/domain/nationalid.h"
+#include "models/safety/backuplistmodel.h"
+#include "models/safety/backupmanager.h"
+#include "models/safety/instancelock.h"
+#include "models/safety/purge.h"
+#include "models/safety/storagecheck.h"
 
 #include <QAbstractItemModelTester>
 #include <QCryptographicHash>

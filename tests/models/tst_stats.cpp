@@ -3,15 +3,15 @@
 // the test from a small hand-made fixture (not-applicable answers, supply,
 // suppression at 4 vs 5 respondents), the item models under
 // QAbstractItemModelTester, and the `kopru-cli stats` contract.
-#include "common/testutil.h"
-#include "domain/nationalid.h"
-#include "stats/competencystatsmodel.h"
-#include "stats/fielddatacache.h"
-#include "stats/flagfiltermodel.h"
-#include "stats/groupstatsmodel.h"
-#include "stats/needstatistics.h"
-#include "stats/statsformat.h"
-#include "domain/turkishtext.h"
+#include "tests/common/testutil.h"
+#include "models/domain/nationalid.h"
+#include "models/stats/competencystatsmodel.h"
+#include "models/stats/fielddatacache.h"
+#include "models/stats/flagfiltermodel.h"
+#include "models/stats/groupstatsmodel.h"
+#include "models/stats/needstatistics.h"
+#include "models/stats/statsformat.h"
+#include "models/domain/turkishtext.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "domain/turkishtext.h"
+#include "models/domain/turkishtext.h"
 
 #include <QTest>
 

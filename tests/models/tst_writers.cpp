@@ -7,17 +7,17 @@
 // a valid file. Each test makes the first writer pause inside its
 // transaction (its own hook: Importer's beforeWrite, the planner's progress)
 // while the second one starts on its own connection and thread.
-#include "common/testutil.h"
-#include "db/connection.h"
-#include "db/integritycheck.h"
-#include "db/transaction.h"
-#include "demo/demogenerator.h"
-#include "editing/setratingcommand.h"
-#include "editing/setvaluecommand.h"
-#include "import/importer.h"
-#include "io/csvreader.h"
-#include "planning/planner.h"
-#include "safety/purge.h"
+#include "tests/common/testutil.h"
+#include "models/db/connection.h"
+#include "models/db/integritycheck.h"
+#include "models/db/transaction.h"
+#include "models/demo/demogenerator.h"
+#include "models/editing/setratingcommand.h"
+#include "models/editing/setvaluecommand.h"
+#include "models/import/importer.h"
+#include "models/io/csvreader.h"
+#include "models/planning/planner.h"
+#include "models/safety/purge.h"
 
 #include <QElapsedTimer>
 #include <QFile>

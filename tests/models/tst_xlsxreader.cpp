@@ -2,9 +2,9 @@
 // XLSX reading: a workbook saved by LibreOffice (libreoffice.fods converted
 // with soffice --headless --convert-to xlsx) and hand-made shapes
 // (make_handmade_xlsx.py): shared-string, inline and rich-text cells, numbers, dates, sheets.
-#include "io/tablereader.h"
-#include "io/xlsxreader.h"
-#include "io/zipreader.h"
+#include "models/io/tablereader.h"
+#include "models/io/xlsxreader.h"
+#include "models/io/zipreader.h"
 
 #include <QDir>
 #include <QFile>

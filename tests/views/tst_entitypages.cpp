@@ -2,20 +2,20 @@
 // The entity pages offscreen: editing through the delegates, refusals reported
 // as status messages, add and undo, Turkish search typed into the search box,
 // and the explicit confirmation before placements go with a partner.
-#include "common/testutil.h"
-#include "delegates/entitydelegate.h"
-#include "demo/demogenerator.h"
-#include "itemmodels/partnertablemodel.h"
-#include "itemmodels/roles.h"
-#include "itemmodels/sessioncompetencymodel.h"
-#include "itemmodels/turkishfilterproxy.h"
-#include "pages/entitybrowser.h"
-#include "pages/page.h"
-#include "pages/pageregistry.h"
-#include "pages/partnerdetailpanel.h"
-#include "pages/partnerspage.h"
-#include "pages/recorddialog.h"
-#include "pages/teacherspage.h"
+#include "tests/common/testutil.h"
+#include "views/delegates/entitydelegate.h"
+#include "models/demo/demogenerator.h"
+#include "models/itemmodels/partnertablemodel.h"
+#include "models/itemmodels/roles.h"
+#include "models/itemmodels/sessioncompetencymodel.h"
+#include "models/itemmodels/turkishfilterproxy.h"
+#include "views/pages/entitybrowser.h"
+#include "views/pages/page.h"
+#include "views/pages/pageregistry.h"
+#include "views/partners/partnerdetailpanel.h"
+#include "views/partners/partnerspage.h"
+#include "views/pages/recorddialog.h"
+#include "views/teachers/teacherspage.h"
 
 #include <QApplication>
 #include <QDateEdit>

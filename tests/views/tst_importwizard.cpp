@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The import wizard driven offscreen: preview, mapping, dry-run report,
 // commit in a worker thread; a bad file cannot be committed.
-#include "common/testutil.h"
-#include "importer/importwizard.h"
+#include "tests/common/testutil.h"
+#include "views/importer/importwizard.h"
 
 #include <QAbstractButton>
 #include <QComboBox>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "common/testutil.h"
-#include "app/languagesetup.h"
-#include "demo/demogenerator.h"
-#include "dialogs/preferencesdialog.h"
-#include "dialogs/startdialog.h"
-#include "mainwindow/demodatabase.h"
-#include "mainwindow/mainwindow.h"
-#include "mainwindow/recentfiles.h"
-#include "pages/page.h"
+#include "tests/common/testutil.h"
+#include "views/app/languagesetup.h"
+#include "models/demo/demogenerator.h"
+#include "views/dialogs/preferencesdialog.h"
+#include "views/dialogs/startdialog.h"
+#include "views/mainwindow/demodatabase.h"
+#include "views/mainwindow/mainwindow.h"
+#include "views/mainwindow/recentfiles.h"
+#include "views/pages/page.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The needs-analysis page: its models under QAbstractItemModelTester, charts
 // that follow the models when the field or the filter changes, chart export.
-#include "charts/chartpanel.h"
-#include "common/testutil.h"
-#include "domain/nationalid.h"
-#include "needs/needspage.h"
-#include "stats/competencystatsmodel.h"
-#include "stats/groupstatsmodel.h"
+#include "views/charts/chartpanel.h"
+#include "tests/common/testutil.h"
+#include "models/domain/nationalid.h"
+#include "views/needs/needspage.h"
+#include "models/stats/competencystatsmodel.h"
+#include "models/stats/groupstatsmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QBarCategoryAxis>

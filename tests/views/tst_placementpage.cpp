@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The placement page: manual edits with undo, conflicts, filters, a re-plan in
 // the worker thread; every item model under QAbstractItemModelTester.
-#include "common/testutil.h"
-#include "demo/demogenerator.h"
-#include "domain/turkishtext.h"
-#include "pages/pageregistry.h"
-#include "planning/candidatemodel.h"
-#include "planning/conflictmodel.h"
-#include "planning/movedialog.h"
-#include "planning/placementmodel.h"
-#include "planning/placementpage.h"
-#include "planning/planner.h"
-#include "planning/planrunner.h"
+#include "tests/common/testutil.h"
+#include "models/demo/demogenerator.h"
+#include "models/domain/turkishtext.h"
+#include "views/pages/pageregistry.h"
+#include "models/planning/candidatemodel.h"
+#include "models/planning/conflictmodel.h"
+#include "views/planning/movedialog.h"
+#include "models/planning/placementmodel.h"
+#include "views/planning/placementpage.h"
+#include "models/planning/planner.h"
+#include "views/planning/planrunner.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -2,9 +2,9 @@
 // The needs report: several A4 pages, field name with Turkish characters and
 // competency titles extractable as text, refusal of bad input, both through
 // kopru-cli report and the builder the page uses.
-#include "common/testutil.h"
-#include "demo/demogenerator.h"
-#include "report/needsreport.h"
+#include "tests/common/testutil.h"
+#include "models/demo/demogenerator.h"
+#include "views/report/needsreport.h"
 
 #include <QFile>
 #include <QProcess>

@@ -2,13 +2,13 @@
 // The data-safety dialogs, driven offscreen: backup/restore through the
 // dialog, a database locked by another window, a read-only file, a damaged
 // file that offers its backups.
-#include "common/testutil.h"
-#include "db/integritycheck.h"
-#include "domain/nationalid.h"
-#include "safety/backupmanager.h"
-#include "safety/instancelock.h"
-#include "safety/openguard.h"
-#include "safety/restorebackupdialog.h"
+#include "tests/common/testutil.h"
+#include "models/db/integritycheck.h"
+#include "models/domain/nationalid.h"
+#include "models/safety/backupmanager.h"
+#include "models/safety/instancelock.h"
+#include "views/safety/openguard.h"
+#include "views/safety/restorebackupdialog.h"
 
 #include <QAbstractButton>
 #include <QApplication>

@@ -2,12 +2,12 @@
 // The schedule page (per partner, per teacher, calendar per centre) and the
 // File › Export… dialog, offscreen, on a small demo database with a plan.
 // Set KOPRU_SCREENSHOT_DIR to also save the page and the print preview as PNG.
-#include "common/testutil.h"
+#include "tests/common/testutil.h"
 
-#include "export/exporttablemodel.h"
-#include "export/reportpainter.h"
-#include "exporter/exportdialog.h"
-#include "schedule/schedulepage.h"
+#include "models/export/exporttablemodel.h"
+#include "models/export/reportpainter.h"
+#include "views/exporter/exportdialog.h"
+#include "views/schedule/schedulepage.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

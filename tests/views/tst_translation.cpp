@@ -2,10 +2,10 @@
 // The Turkish catalogue really reaches the user: the embedded .qm holds every
 // finished message of translations/kopru_tr.ts, and messages built by the data
 // layer's own translation helpers (lock, backup) come out in Turkish.
-#include "app/languagesetup.h"
-#include "safety/backupmanager.h"
-#include "safety/instancelock.h"
-#include "io/zipreader.h"
+#include "views/app/languagesetup.h"
+#include "models/safety/backupmanager.h"
+#include "models/safety/instancelock.h"
+#include "models/io/zipreader.h"
 
 #include <QFile>
 #include <QLocale>

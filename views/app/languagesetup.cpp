@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/languagesetup.h"
+#include "views/app/languagesetup.h"
 
 #include <QCoreApplication>
 #include <QDir>

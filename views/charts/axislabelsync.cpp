@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "charts/axislabelsync.h"
+#include "views/charts/axislabelsync.h"
 
 #include <QAbstractItemModel>
 #include <QBarCategoryAxis>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "charts/chartexport.h"
+#include "views/charts/chartexport.h"
 
 #include <QChart>
 #include <QGraphicsScene>

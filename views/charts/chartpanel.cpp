@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "charts/chartpanel.h"
+#include "views/charts/chartpanel.h"
 
-#include "charts/needcharts.h"
+#include "views/charts/needcharts.h"
 
 #include <QAbstractItemModel>
 #include <QChart>

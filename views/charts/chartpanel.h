@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "charts/chartexport.h"
+#include "views/charts/chartexport.h"
 
 #include <QList>
 #include <QWidget>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "charts/needcharts.h"
+#include "views/charts/needcharts.h"
 
-#include "charts/axislabelsync.h"
-#include "charts/reversedrowsmodel.h"
-#include "stats/competencystatsmodel.h"
-#include "stats/groupstatsmodel.h"
+#include "views/charts/axislabelsync.h"
+#include "views/charts/reversedrowsmodel.h"
+#include "models/stats/competencystatsmodel.h"
+#include "models/stats/groupstatsmodel.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>

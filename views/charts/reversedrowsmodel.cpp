@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "charts/reversedrowsmodel.h"
+#include "views/charts/reversedrowsmodel.h"
 
 namespace kopru::charts {
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "delegates/entitydelegate.h"
+#include "views/delegates/entitydelegate.h"
 
-#include "editing/valuecheck.h"
-#include "itemmodels/roles.h"
+#include "models/editing/valuecheck.h"
+#include "models/itemmodels/roles.h"
 
 #include <QComboBox>
 #include <QDateEdit>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "dialogs/aboutdialog.h"
+#include "views/dialogs/aboutdialog.h"
 
 #include <QCoreApplication>
 #include <QMessageBox>

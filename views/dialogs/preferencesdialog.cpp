@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "dialogs/preferencesdialog.h"
+#include "views/dialogs/preferencesdialog.h"
 
-#include "app/languagesetup.h"
+#include "views/app/languagesetup.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

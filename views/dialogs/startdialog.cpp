@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "dialogs/startdialog.h"
+#include "views/dialogs/startdialog.h"
 
 #include <QCommandLinkButton>
 #include <QDialogButtonBox>

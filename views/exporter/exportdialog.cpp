@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "exporter/exportdialog.h"
+#include "views/exporter/exportdialog.h"
 
-#include "db/database.h"
-#include "export/exporter.h"
+#include "models/db/database.h"
+#include "models/export/exporter.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "export/exportoptions.h"
+#include "models/export/exportoptions.h"
 
 #include <QDialog>
 

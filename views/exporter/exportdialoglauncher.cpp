@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "exporter/exportdialog.h"
-#include "pages/pageregistry.h"
+#include "views/exporter/exportdialog.h"
+#include "views/pages/pageregistry.h"
 
 namespace kopru {
 

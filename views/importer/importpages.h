@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "importer/importsetup.h"
-#include "importer/importworker.h"
+#include "views/importer/importsetup.h"
+#include "views/importer/importworker.h"
 
 #include <QWizardPage>
 

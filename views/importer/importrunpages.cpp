@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The last three pages of the import wizard: mapping, dry-run report, commit.
-#include "importer/importpages.h"
+#include "views/importer/importpages.h"
 
-#include "db/database.h"
-#include "import/importer.h"
-#include "io/csvwriter.h"
-#include "io/privatefile.h"
+#include "models/db/database.h"
+#include "models/import/importer.h"
+#include "models/io/csvwriter.h"
+#include "models/io/privatefile.h"
 
 #include <QComboBox>
 #include <QFileDialog>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "importer/importsetup.h"
+#include "views/importer/importsetup.h"
 
-#include "domain/turkishtext.h"
+#include "models/domain/turkishtext.h"
 
 #include <QSettings>
 

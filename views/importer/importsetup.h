@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "import/columnmapping.h"
-#include "import/importkind.h"
-#include "io/tablereader.h"
+#include "models/import/columnmapping.h"
+#include "models/import/importkind.h"
+#include "models/io/tablereader.h"
 
 #include <QHash>
 #include <QString>

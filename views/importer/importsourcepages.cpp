@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The first two pages of the import wizard: file and format with preview.
-#include "importer/importpages.h"
+#include "views/importer/importpages.h"
 
 #include <QComboBox>
 #include <QFileDialog>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "importer/importwizard.h"
+#include "views/importer/importwizard.h"
 
-#include "importer/importpages.h"
+#include "views/importer/importpages.h"
 
 #include <QComboBox>
 #include <QLineEdit>

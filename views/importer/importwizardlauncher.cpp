@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "importer/importwizard.h"
-#include "pages/pageregistry.h"
+#include "views/importer/importwizard.h"
+#include "views/pages/pageregistry.h"
 
 namespace kopru {
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "importer/importworker.h"
+#include "views/importer/importworker.h"
 
-#include "db/database.h"
-#include "safety/backupmanager.h"
-#include "import/importer.h"
+#include "models/db/database.h"
+#include "models/safety/backupmanager.h"
+#include "models/import/importer.h"
 
 #include <QCoreApplication>
 #include <QThread>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "import/importkind.h"
-#include "import/importreport.h"
-#include "io/tablereader.h"
+#include "models/import/importkind.h"
+#include "models/import/importreport.h"
+#include "models/io/tablereader.h"
 
 #include <QObject>
 #include <QPointer>

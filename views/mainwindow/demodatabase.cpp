@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mainwindow/demodatabase.h"
+#include "views/mainwindow/demodatabase.h"
 
-#include "db/database.h"
-#include "demo/demogenerator.h"
+#include "models/db/database.h"
+#include "models/demo/demogenerator.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mainwindow/mainwindow.h"
+#include "views/mainwindow/mainwindow.h"
 
-#include "db/database.h"
-#include "mainwindow/navigationicons.h"
-#include "mainwindow/recentfiles.h"
-#include "pages/page.h"
-#include "pages/pageregistry.h"
-#include "safety/openguard.h"
+#include "models/db/database.h"
+#include "views/mainwindow/navigationicons.h"
+#include "views/mainwindow/recentfiles.h"
+#include "views/pages/page.h"
+#include "views/pages/pageregistry.h"
+#include "views/safety/openguard.h"
 
 #include <QAction>
 #include <QCloseEvent>

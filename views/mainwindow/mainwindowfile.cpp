@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // File menu commands of the main window.
-#include "db/database.h"
-#include "dialogs/preferencesdialog.h"
-#include "mainwindow/mainwindow.h"
-#include "mainwindow/recentfiles.h"
-#include "pages/pageregistry.h"
+#include "models/db/database.h"
+#include "views/dialogs/preferencesdialog.h"
+#include "views/mainwindow/mainwindow.h"
+#include "views/mainwindow/recentfiles.h"
+#include "views/pages/pageregistry.h"
 
 #include <QDate>
 #include <QDir>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The menus of the main window.
-#include "db/database.h"
-#include "dialogs/aboutdialog.h"
-#include "mainwindow/mainwindow.h"
-#include "mainwindow/recentfiles.h"
-#include "pages/page.h"
-#include "safety/openguard.h"
+#include "models/db/database.h"
+#include "views/dialogs/aboutdialog.h"
+#include "views/mainwindow/mainwindow.h"
+#include "views/mainwindow/recentfiles.h"
+#include "views/pages/page.h"
+#include "views/safety/openguard.h"
 
 #include <QAction>
 #include <QActionGroup>

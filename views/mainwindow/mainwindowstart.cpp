@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Starting without a database: the start dialog and the demo database.
-#include "db/database.h"
-#include "dialogs/startdialog.h"
-#include "mainwindow/demodatabase.h"
-#include "mainwindow/mainwindow.h"
+#include "models/db/database.h"
+#include "views/dialogs/startdialog.h"
+#include "views/mainwindow/demodatabase.h"
+#include "views/mainwindow/mainwindow.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mainwindow/navigationicons.h"
+#include "views/mainwindow/navigationicons.h"
 
 #include <QStyle>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mainwindow/recentfiles.h"
+#include "views/mainwindow/recentfiles.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -3,8 +3,8 @@
 // the state of every named QSplitter and the column widths and order of every
 // named table or tree view in the window (pages get this for free by giving
 // their splitters and views an objectName), and the last page shown.
-#include "mainwindow/mainwindow.h"
-#include "pages/page.h"
+#include "views/mainwindow/mainwindow.h"
+#include "views/pages/page.h"
 
 #include <QAbstractItemView>
 #include <QHeaderView>

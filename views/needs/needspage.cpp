@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "needs/needspage.h"
+#include "views/needs/needspage.h"
 
-#include "charts/chartpanel.h"
-#include "charts/needcharts.h"
-#include "db/database.h"
-#include "db/sql.h"
-#include "pages/pageregistry.h"
-#include "report/needsreport.h"
-#include "stats/competencystatsmodel.h"
-#include "stats/flagfiltermodel.h"
-#include "stats/groupstatsmodel.h"
+#include "views/charts/chartpanel.h"
+#include "views/charts/needcharts.h"
+#include "models/db/database.h"
+#include "models/db/sql.h"
+#include "views/pages/pageregistry.h"
+#include "views/report/needsreport.h"
+#include "models/stats/competencystatsmodel.h"
+#include "models/stats/flagfiltermodel.h"
+#include "models/stats/groupstatsmodel.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "pages/entitybrowser.h"
+#include "views/pages/entitybrowser.h"
 
-#include "delegates/entitydelegate.h"
-#include "itemmodels/entitytablemodel.h"
-#include "itemmodels/lookups.h"
-#include "itemmodels/roles.h"
-#include "itemmodels/turkishfilterproxy.h"
+#include "views/delegates/entitydelegate.h"
+#include "models/itemmodels/entitytablemodel.h"
+#include "models/itemmodels/lookups.h"
+#include "models/itemmodels/roles.h"
+#include "models/itemmodels/turkishfilterproxy.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

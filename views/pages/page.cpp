@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "pages/page.h"
+#include "views/pages/page.h"
 
 namespace kopru {
 

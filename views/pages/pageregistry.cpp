@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "pages/pageregistry.h"
+#include "views/pages/pageregistry.h"
 
-#include "pages/page.h"
+#include "views/pages/page.h"
 
 namespace kopru {
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "pages/pagewiring.h"
+#include "views/pages/pagewiring.h"
 
-#include "editing/changenotifier.h"
-#include "pages/page.h"
+#include "models/editing/changenotifier.h"
+#include "views/pages/page.h"
 
 #include <QSettings>
 #include <QSplitter>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "pages/recorddialog.h"
+#include "views/pages/recorddialog.h"
 
-#include "editing/valuecheck.h"
-#include "itemmodels/lookups.h"
+#include "models/editing/valuecheck.h"
+#include "models/itemmodels/lookups.h"
 
 #include <QComboBox>
 #include <QDateEdit>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "itemmodels/columnspec.h"
+#include "models/itemmodels/columnspec.h"
 
 #include <QDialog>
 #include <QVariantMap>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "planning/movedialog.h"
+#include "views/planning/movedialog.h"
 
-#include "planning/candidatemodel.h"
+#include "models/planning/candidatemodel.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>

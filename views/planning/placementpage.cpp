@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "planning/placementpage.h"
+#include "views/planning/placementpage.h"
 
-#include "db/database.h"
-#include "db/sql.h"
-#include "domain/turkishtext.h"
-#include "pages/pageregistry.h"
-#include "planning/conflictmodel.h"
-#include "planning/movedialog.h"
-#include "planning/placementedits.h"
-#include "planning/placementmodel.h"
-#include "planning/planrunner.h"
-#include "planning/weightsdialog.h"
+#include "models/db/database.h"
+#include "models/db/sql.h"
+#include "models/domain/turkishtext.h"
+#include "views/pages/pageregistry.h"
+#include "models/planning/conflictmodel.h"
+#include "views/planning/movedialog.h"
+#include "models/planning/placementedits.h"
+#include "models/planning/placementmodel.h"
+#include "views/planning/planrunner.h"
+#include "views/planning/weightsdialog.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "planning/planrunner.h"
+#include "views/planning/planrunner.h"
 
-#include "db/database.h"
-#include "safety/backupmanager.h"
+#include "models/db/database.h"
+#include "models/safety/backupmanager.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "planning/planner.h"
+#include "models/planning/planner.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "planning/weightsdialog.h"
+#include "views/planning/weightsdialog.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "planning/planweights.h"
+#include "models/planning/planweights.h"
 
 #include <QDialog>
 

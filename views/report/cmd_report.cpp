@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // kopru-cli report DB --field CODE --out FILE.pdf
-#include "db/database.h"
-#include "report/needsreport.h"
-#include "report/reportcommand.h"
+#include "models/db/database.h"
+#include "views/report/needsreport.h"
+#include "views/report/reportcommand.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "report/needsreport.h"
+#include "views/report/needsreport.h"
 
-#include "charts/needcharts.h"
-#include "report/pdfdocument.h"
-#include "stats/competencystatsmodel.h"
-#include "stats/flagfiltermodel.h"
-#include "stats/groupstatsmodel.h"
+#include "views/charts/needcharts.h"
+#include "views/report/pdfdocument.h"
+#include "models/stats/competencystatsmodel.h"
+#include "models/stats/flagfiltermodel.h"
+#include "models/stats/groupstatsmodel.h"
 
 #include <QCoreApplication>
 #include <QLocale>

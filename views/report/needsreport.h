@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/result.h"
-#include "stats/likertscale.h"
-#include "stats/needstatistics.h"
+#include "models/core/result.h"
+#include "models/stats/likertscale.h"
+#include "models/stats/needstatistics.h"
 
 #include <QDate>
 #include <QSqlDatabase>

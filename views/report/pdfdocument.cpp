@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "report/pdfdocument.h"
+#include "views/report/pdfdocument.h"
 
 #include <QChart>
 #include <QCoreApplication>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "charts/chartexport.h"
-#include "core/result.h"
+#include "views/charts/chartexport.h"
+#include "models/core/result.h"
 
 #include <QFont>
 #include <QPainter>

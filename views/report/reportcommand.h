@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "cli/cliargs.h"
+#include "models/cli/cliargs.h"
 
 namespace kopru::cli {
 

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "safety/openguard.h"
+#include "views/safety/openguard.h"
 
-#include "db/database.h"
-#include "db/integritycheck.h"
-#include "safety/backupmanager.h"
-#include "safety/instancelock.h"
-#include "safety/restorebackupdialog.h"
-#include "safety/storagecheck.h"
+#include "models/db/database.h"
+#include "models/db/integritycheck.h"
+#include "models/safety/backupmanager.h"
+#include "models/safety/instancelock.h"
+#include "views/safety/restorebackupdialog.h"
+#include "models/safety/storagecheck.h"
 
 #include <QAction>
 #include <QCoreApplication>

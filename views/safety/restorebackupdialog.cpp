@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "safety/restorebackupdialog.h"
+#include "views/safety/restorebackupdialog.h"
 
-#include "safety/backuplistmodel.h"
+#include "models/safety/backuplistmodel.h"
 
 #include <QDialogButtonBox>
 #include <QDir>

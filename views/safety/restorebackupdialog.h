@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "safety/backupmanager.h"
+#include "models/safety/backupmanager.h"
 
 #include <QDialog>
 

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "schedule/schedulepage.h"
+#include "views/schedule/schedulepage.h"
 
-#include "db/database.h"
-#include "export/exporttablemodel.h"
-#include "export/pdfexport.h"
-#include "export/reportbuilders.h"
-#include "export/reportpainter.h"
-#include "export/schedulebuilders.h"
-#include "export/tablebuilders.h"
-#include "itemmodels/turkishfilterproxy.h"
-#include "pages/pageregistry.h"
+#include "models/db/database.h"
+#include "models/export/exporttablemodel.h"
+#include "models/export/pdfexport.h"
+#include "models/export/reportbuilders.h"
+#include "models/export/reportpainter.h"
+#include "models/export/schedulebuilders.h"
+#include "models/export/tablebuilders.h"
+#include "models/itemmodels/turkishfilterproxy.h"
+#include "views/pages/pageregistry.h"
 
 #include <QComboBox>
 #include <QCoreApplication>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "export/exporttable.h"
-#include "export/plandata.h"
-#include "export/reportdocument.h"
-#include "pages/page.h"
+#include "models/export/exporttable.h"
+#include "models/export/plandata.h"
+#include "models/export/reportdocument.h"
+#include "views/pages/page.h"
 
 #include <vector>
 

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "pages/teacherspage.h"
+#include "views/teachers/teacherspage.h"
 
-#include "db/database.h"
-#include "db/sql.h"
-#include "editing/changenotifier.h"
-#include "itemmodels/teachertablemodel.h"
-#include "itemmodels/turkishfilterproxy.h"
-#include "pages/entitybrowser.h"
-#include "pages/pageregistry.h"
-#include "pages/pagewiring.h"
-#include "pages/recorddialog.h"
-#include "pages/teacherdetailpanel.h"
-#include "safety/purge.h"
+#include "models/db/database.h"
+#include "models/db/sql.h"
+#include "models/editing/changenotifier.h"
+#include "models/itemmodels/teachertablemodel.h"
+#include "models/itemmodels/turkishfilterproxy.h"
+#include "views/pages/entitybrowser.h"
+#include "views/pages/pageregistry.h"
+#include "views/pages/pagewiring.h"
+#include "views/pages/recorddialog.h"
+#include "views/teachers/teacherdetailpanel.h"
+#include "models/safety/purge.h"
 
 #include <QLocale>
 #include <QMenu>

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "pages/partnerdetailpanel.h"
+#include "views/partners/partnerdetailpanel.h"
 
-#include "delegates/entitydelegate.h"
-#include "itemmodels/lookups.h"
-#include "itemmodels/partnertablemodel.h"
-#include "itemmodels/roles.h"
-#include "itemmodels/sessioncompetencymodel.h"
-#include "itemmodels/turkishfilterproxy.h"
+#include "views/delegates/entitydelegate.h"
+#include "models/itemmodels/lookups.h"
+#include "models/itemmodels/partnertablemodel.h"
+#include "models/itemmodels/roles.h"
+#include "models/itemmodels/sessioncompetencymodel.h"
+#include "models/itemmodels/turkishfilterproxy.h"
 
 #include <QDate>
 #include <QHBoxLayout>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "pages/teacherdetailpanel.h"
+#include "views/teachers/teacherdetailpanel.h"
 
-#include "delegates/entitydelegate.h"
-#include "itemmodels/placementsmodel.h"
-#include "itemmodels/ratingsmodel.h"
-#include "itemmodels/teachertablemodel.h"
+#include "views/delegates/entitydelegate.h"
+#include "models/itemmodels/placementsmodel.h"
+#include "models/itemmodels/ratingsmodel.h"
+#include "models/itemmodels/teachertablemodel.h"
 
 #include <QDataWidgetMapper>
 #include <QFormLayout>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "itemmodels/lookups.h"
-#include "pages/page.h"
+#include "models/itemmodels/lookups.h"
+#include "views/pages/page.h"
 
 class QSplitter;
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "pages/page.h"
+#include "views/pages/page.h"
 
 class QComboBox;
 class QLabel;

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "pages/competenciespage.h"
+#include "views/competencies/competenciespage.h"
 
-#include "db/database.h"
-#include "itemmodels/competencytablemodel.h"
-#include "itemmodels/roles.h"
-#include "itemmodels/turkishfilterproxy.h"
-#include "pages/entitybrowser.h"
-#include "pages/pageregistry.h"
-#include "pages/pagewiring.h"
-#include "pages/recorddialog.h"
+#include "models/db/database.h"
+#include "models/itemmodels/competencytablemodel.h"
+#include "models/itemmodels/roles.h"
+#include "models/itemmodels/turkishfilterproxy.h"
+#include "views/pages/entitybrowser.h"
+#include "views/pages/pageregistry.h"
+#include "views/pages/pagewiring.h"
+#include "views/pages/recorddialog.h"
 
 #include <QLocale>
 #include <QMessageBox>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "io/tableexporter.h"
+#include "tests/common/tableexporter.h"
 
-#include "db/sql.h"
-#include "io/csvwriter.h"
+#include "models/db/sql.h"
+#include "models/io/csvwriter.h"
 
 #include <QCoreApplication>
 #include <QDate>

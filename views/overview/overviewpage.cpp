@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "pages/overviewpage.h"
+#include "views/overview/overviewpage.h"
 
-#include "db/database.h"
-#include "overview/overviewmodel.h"
-#include "overview/turkishsortproxymodel.h"
-#include "pages/pageregistry.h"
+#include "models/db/database.h"
+#include "models/overview/overviewmodel.h"
+#include "models/overview/turkishsortproxymodel.h"
+#include "views/pages/pageregistry.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
