@@ -19,6 +19,7 @@ packages=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev
   libxlsxwriter-dev libminizip-dev zlib1g-dev liblemon-dev
   sqlite3 glpk-utils poppler-utils unzip postgresql
+  clang-format
 )
 
 # Qt 6.4 is the oldest Qt Köprü builds with (Debian 12 and Ubuntu 24.04 ship 6.4.2;
