@@ -45,7 +45,8 @@ int main(int argc, char *argv[])
     }
     QElapsedTimer t;
     auto lap = [&](const char *what) {
-        out << QStringLiteral("%1 %2 ms").arg(QLatin1String(what), -28).arg(double(t.nsecsElapsed()) / 1e6, 8, 'f', 1) << Qt::endl;
+        out << QStringLiteral("%1 %2 ms").arg(QLatin1String(what), -28).arg(double(t.nsecsElapsed()) / 1e6, 8, 'f', 1)
+            << Qt::endl;
         t.restart();
     };
     t.start();

@@ -12,10 +12,10 @@
 // switches after a field switch. Reference in the same run: a full scan
 // `SELECT count(*), sum(need) FROM need_rating` of all 320,000 ratings.
 // --grab DIR saves each tab of the page for the first two fields (for looking).
-#include "views/charts/chartpanel.h"
 #include "models/db/database.h"
-#include "views/needs/needspage.h"
 #include "models/stats/needstatistics.h"
+#include "views/charts/chartpanel.h"
+#include "views/needs/needspage.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -25,7 +25,6 @@
 #include <QTabWidget>
 #include <QTextStream>
 #include <QUndoStack>
-
 #include <algorithm>
 #include <ctime>
 #include <vector>
@@ -196,7 +195,8 @@ int main(int argc, char *argv[])
     line("  of which: posted events (chart and widget layout)", phaseEvents);
     line("  of which: painting the page (grab)", phasePaint);
     for (std::size_t i = 0; i < perTab.size(); ++i)
-        line(qPrintable(QStringLiteral("  with the tab \"%1\" shown").arg(tabs->tabText(int(i)).remove(QLatin1Char('&')))), perTab[i]);
+        line(qPrintable(QStringLiteral("  with the tab \"%1\" shown").arg(tabs->tabText(int(i)).remove(QLatin1Char('&')))),
+            perTab[i]);
     line("kopru: tab switch after a field switch, painted", tabSwitch);
 
     if (!grabDir.isEmpty() && tabs) {
@@ -206,7 +206,8 @@ int main(int argc, char *argv[])
             for (int i = 0; i < tabs->count(); ++i) {
                 tabs->setCurrentIndex(i);
                 QCoreApplication::processEvents(); // as a shown window would, before it paints
-                page.grab().save(QDir(grabDir).filePath(QStringLiteral("%1-tab%2.png").arg(fields->at(std::size_t(f)).code).arg(i)));
+                page.grab().save(
+                    QDir(grabDir).filePath(QStringLiteral("%1-tab%2.png").arg(fields->at(std::size_t(f)).code).arg(i)));
             }
         }
     }

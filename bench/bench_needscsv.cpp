@@ -22,7 +22,8 @@ int main(int argc, char *argv[])
         err << db.message() << '\n';
         return 2;
     }
-    auto csv = kopru::TableExporter::toCsv(db.value()->connection(), kopru::ImportKind::Needs, kopru::TableExporter::NeedsShape::Wide);
+    auto csv
+        = kopru::TableExporter::toCsv(db.value()->connection(), kopru::ImportKind::Needs, kopru::TableExporter::NeedsShape::Wide);
     if (!csv) {
         err << csv.message() << '\n';
         return 1;

@@ -1,20 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // kopru: the desktop application.
 //   kopru [DB] [--page NAME] [--field CODE] [--screenshot FILE.png] [--lang tr|en]
-#include "views/app/languagesetup.h"
 #include "models/db/database.h"
+#include "views/app/languagesetup.h"
 #include "views/mainwindow/mainwindow.h"
 #include "views/mainwindow/recentfiles.h"
 #include "views/pages/page.h"
 
 #include <QApplication>
-#include <QIcon>
 #include <QCommandLineParser>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QIcon>
 #include <QPixmap>
 #include <QTimer>
-
 #include <cstdio>
 
 namespace {
@@ -28,8 +27,8 @@ int fail(const QString &message)
 }
 
 // Renders one page of `db` into `png` without user interaction.
-int takeScreenshot(kopru::MainWindow &window, const QString &dbPath, const QString &page, const QString &field,
-                   const QString &png)
+int takeScreenshot(
+    kopru::MainWindow &window, const QString &dbPath, const QString &page, const QString &field, const QString &png)
 {
     auto db = kopru::Database::open(dbPath);
     if (!db)
@@ -40,7 +39,8 @@ int takeScreenshot(kopru::MainWindow &window, const QString &dbPath, const QStri
         QStringList names;
         for (const kopru::Page *p : window.pages())
             names << p->pageName();
-        return fail(QCoreApplication::translate("main", "unknown page \"%1\" (pages: %2)").arg(pageName, names.join(QStringLiteral(", "))));
+        return fail(QCoreApplication::translate("main", "unknown page \"%1\" (pages: %2)")
+                        .arg(pageName, names.join(QStringLiteral(", "))));
     }
     if (!field.isEmpty())
         window.setFieldCode(field);
@@ -69,21 +69,26 @@ int main(int argc, char *argv[])
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Köprü"));
     QGuiApplication::setDesktopFileName(QStringLiteral("kopru"));
     QIcon icon;
-    for (int size : {32, 64, 256})
+    for (int size : { 32, 64, 256 })
         icon.addFile(QStringLiteral(":/icons/kopru-%1.png").arg(size));
     QApplication::setWindowIcon(icon);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("main", "Köprü — on-the-job training planner for vocational teachers"));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Köprü — on-the-job training planner for vocational teachers"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("DB"), QCoreApplication::translate("main", "Köprü database (.kopru) to open"), QStringLiteral("[DB]"));
-    const QCommandLineOption pageOption(QStringLiteral("page"), QCoreApplication::translate("main", "Page to show (overview, teachers, …)."), QStringLiteral("NAME"));
-    const QCommandLineOption fieldOption(QStringLiteral("field"), QCoreApplication::translate("main", "Pilot field to preselect."), QStringLiteral("CODE"));
+    parser.addPositionalArgument(
+        QStringLiteral("DB"), QCoreApplication::translate("main", "Köprü database (.kopru) to open"), QStringLiteral("[DB]"));
+    const QCommandLineOption pageOption(QStringLiteral("page"),
+        QCoreApplication::translate("main", "Page to show (overview, teachers, …)."), QStringLiteral("NAME"));
+    const QCommandLineOption fieldOption(
+        QStringLiteral("field"), QCoreApplication::translate("main", "Pilot field to preselect."), QStringLiteral("CODE"));
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-                                              QCoreApplication::translate("main", "Render the page into FILE.png and exit."), QStringLiteral("FILE.png"));
-    const QCommandLineOption langOption(QStringLiteral("lang"), QCoreApplication::translate("main", "UI language for this run: tr or en."), QStringLiteral("tr|en"));
-    parser.addOptions({pageOption, fieldOption, screenshotOption, langOption});
+        QCoreApplication::translate("main", "Render the page into FILE.png and exit."), QStringLiteral("FILE.png"));
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+        QCoreApplication::translate("main", "UI language for this run: tr or en."), QStringLiteral("tr|en"));
+    parser.addOptions({ pageOption, fieldOption, screenshotOption, langOption });
     // Wrong usage exits with 2, as kopru-cli does (process() would exit with 1).
     if (!parser.parse(QCoreApplication::arguments()))
         return fail(parser.errorText());
@@ -109,7 +114,8 @@ int main(int argc, char *argv[])
     if (parser.isSet(screenshotOption)) {
         if (dbPath.isEmpty())
             return fail(QCoreApplication::translate("main", "--screenshot needs a database"));
-        return takeScreenshot(window, dbPath, parser.value(pageOption), parser.value(fieldOption), parser.value(screenshotOption));
+        return takeScreenshot(
+            window, dbPath, parser.value(pageOption), parser.value(fieldOption), parser.value(screenshotOption));
     }
 
     window.restoreSettings();

@@ -25,8 +25,9 @@ int runCheck(const QStringList &raw, Io &io)
         io.out << QStringLiteral("  %1 %2").arg(table, -20).arg(rows, 9) << Qt::endl;
     for (const QString &problem : report.problems)
         io.err << db.value()->path() << ": " << problem << Qt::endl;
-    io.out << (report.ok() ? QCoreApplication::translate("cli", "check passed: no problems found")
-                           : QCoreApplication::translate("cli", "check failed: %n problem(s)", nullptr, int(report.problems.size())))
+    io.out << (report.ok()
+            ? QCoreApplication::translate("cli", "check passed: no problems found")
+            : QCoreApplication::translate("cli", "check failed: %n problem(s)", nullptr, int(report.problems.size())))
            << Qt::endl;
     return report.ok() ? Success : Refused;
 }

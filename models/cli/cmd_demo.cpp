@@ -6,7 +6,6 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
-
 #include <algorithm>
 
 namespace kopru::cli {
@@ -15,9 +14,12 @@ int runDemo(const QStringList &raw, Io &io)
 {
     Args args;
     QString error;
-    if (!args.parse(raw, {QStringLiteral("--teachers"), QStringLiteral("--partners"), QStringLiteral("--seed")}, {}, &error)
+    if (!args.parse(raw, { QStringLiteral("--teachers"), QStringLiteral("--partners"), QStringLiteral("--seed") }, {}, &error)
         || args.positional().size() != 1)
-        return fail(io, Usage, error.isEmpty() ? QCoreApplication::translate("cli", "usage: kopru-cli demo DB [--teachers N] [--partners N] [--seed S]") : error);
+        return fail(io, Usage,
+            error.isEmpty()
+                ? QCoreApplication::translate("cli", "usage: kopru-cli demo DB [--teachers N] [--partners N] [--seed S]")
+                : error);
     DemoGenerator::Options options;
     bool ok = true;
     options.teachers = args.intValue(QStringLiteral("--teachers"), options.teachers, 0, 1000000, &ok);
@@ -26,7 +28,8 @@ int runDemo(const QStringList &raw, Io &io)
     if (args.has(QStringLiteral("--seed")))
         options.seed = args.value(QStringLiteral("--seed")).toULongLong(&seedOk);
     if (!ok || !seedOk)
-        return fail(io, Usage, QCoreApplication::translate("cli", "--teachers, --partners and --seed take non-negative integers"));
+        return fail(
+            io, Usage, QCoreApplication::translate("cli", "--teachers, --partners and --seed take non-negative integers"));
     // The national default (1,500 partners) offers at least 3,000 places;
     // smaller sets scale down.
     options.minPlaces = std::min(options.minPlaces, 2 * options.partners);
@@ -39,13 +42,14 @@ int runDemo(const QStringList &raw, Io &io)
         return fail(io, Usage, db.message());
     auto summary = DemoGenerator::generate(db.value()->connection(), options);
     if (!summary) {
-        db = Error{};
+        db = Error {};
         QFile::remove(path);
         return fail(io, Refused, summary.message());
     }
     const auto &s = summary.value();
-    io.out << QCoreApplication::translate("cli", "demo database %1: %2 teachers, %3 competencies, %4 need ratings, "
-                                                 "%5 partners, %6 sessions with %7 places (%8 s)")
+    io.out << QCoreApplication::translate("cli",
+        "demo database %1: %2 teachers, %3 competencies, %4 need ratings, "
+        "%5 partners, %6 sessions with %7 places (%8 s)")
                   .arg(path)
                   .arg(s.teachers)
                   .arg(s.competencies)

@@ -13,14 +13,15 @@ namespace kopru::cli {
 int runExport(const QStringList &raw, Io &io)
 {
     using namespace kopru::exporting;
-    const QString usage = QCoreApplication::translate(
-        "cli", "usage: kopru-cli export DB plan|schedule|needs --format csv|xlsx|pdf|ics --out PATH "
-               "[--field CODE] [--centre ID] [--partner ID] [--anonymize]");
+    const QString usage = QCoreApplication::translate("cli",
+        "usage: kopru-cli export DB plan|schedule|needs --format csv|xlsx|pdf|ics --out PATH "
+        "[--field CODE] [--centre ID] [--partner ID] [--anonymize]");
     Args args;
     QString error;
-    if (!args.parse(raw, {QStringLiteral("--format"), QStringLiteral("--out"), QStringLiteral("--field"), QStringLiteral("--centre"),
-                          QStringLiteral("--partner")},
-                    {QStringLiteral("--anonymize")}, &error))
+    if (!args.parse(raw,
+            { QStringLiteral("--format"), QStringLiteral("--out"), QStringLiteral("--field"), QStringLiteral("--centre"),
+                QStringLiteral("--partner") },
+            { QStringLiteral("--anonymize") }, &error))
         return fail(io, Usage, error + QLatin1Char('\n') + usage);
     if (args.positional().size() != 2 || !args.has(QStringLiteral("--format")) || !args.has(QStringLiteral("--out")))
         return fail(io, Usage, usage);
@@ -28,13 +29,16 @@ int runExport(const QStringList &raw, Io &io)
     ExportRequest request;
     const auto kind = kindFromName(args.positional().at(1));
     if (!kind)
-        return fail(io, Usage, QCoreApplication::translate("cli", "unknown export %1 (plan, schedule or needs)").arg(args.positional().at(1)));
+        return fail(io, Usage,
+            QCoreApplication::translate("cli", "unknown export %1 (plan, schedule or needs)").arg(args.positional().at(1)));
     const auto format = formatFromName(args.value(QStringLiteral("--format")));
     if (!format)
-        return fail(io, Usage, QCoreApplication::translate("cli", "unknown format %1 (csv, xlsx, pdf or ics)")
-                                   .arg(args.value(QStringLiteral("--format"))));
+        return fail(io, Usage,
+            QCoreApplication::translate("cli", "unknown format %1 (csv, xlsx, pdf or ics)")
+                .arg(args.value(QStringLiteral("--format"))));
     if (!isSupported(*kind, *format))
-        return fail(io, Usage, QCoreApplication::translate("cli", "%1 cannot be exported as %2").arg(kindName(*kind), formatName(*format)));
+        return fail(io, Usage,
+            QCoreApplication::translate("cli", "%1 cannot be exported as %2").arg(kindName(*kind), formatName(*format)));
     request.kind = *kind;
     request.format = *format;
     request.outPath = args.value(QStringLiteral("--out"));
@@ -62,14 +66,16 @@ int runExport(const QStringList &raw, Io &io)
     if (!summary)
         return fail(io, Usage, summary.message());
     if (!summary.value().pseudonymsStable)
-        io.err << QCoreApplication::translate("cli", "warning: the database is read-only, so the pseudonyms of this export "
-                                                     "differ from those of other exports")
+        io.err << QCoreApplication::translate("cli",
+            "warning: the database is read-only, so the pseudonyms of this export "
+            "differ from those of other exports")
                << Qt::endl;
     QString what;
     switch (request.kind) {
     case Kind::Plan:
-        what = request.format == Format::Ics ? QCoreApplication::translate("cli", "%n session(s)", nullptr, summary.value().rows)
-                                             : QCoreApplication::translate("cli", "%n placement(s)", nullptr, summary.value().rows);
+        what = request.format == Format::Ics
+            ? QCoreApplication::translate("cli", "%n session(s)", nullptr, summary.value().rows)
+            : QCoreApplication::translate("cli", "%n placement(s)", nullptr, summary.value().rows);
         break;
     case Kind::Schedule:
         what = QCoreApplication::translate("cli", "%n session(s)", nullptr, summary.value().rows);

@@ -13,24 +13,27 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
-
 #include <future>
 
 namespace kopru::cli {
 
 namespace {
 Q_LOGGING_CATEGORY(lcImportCli, "kopru.import.cli", QtInfoMsg)
-QString tr(const char *text) { return QCoreApplication::translate("kopru::cli", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("kopru::cli", text);
+}
 } // namespace
 
 int runImport(const QStringList &raw, Io &io)
 {
     Args args;
     QString error;
-    const QString usage = tr("usage: kopru-cli import DB KIND FILE [--encoding auto|utf-8|windows-1254] [--delimiter auto|,|;|tab] "
-                             "[--sheet NAME] [--dry-run]");
-    if (!args.parse(raw, {QStringLiteral("--encoding"), QStringLiteral("--delimiter"), QStringLiteral("--sheet")},
-                    {QStringLiteral("--dry-run")}, &error))
+    const QString usage
+        = tr("usage: kopru-cli import DB KIND FILE [--encoding auto|utf-8|windows-1254] [--delimiter auto|,|;|tab] "
+             "[--sheet NAME] [--dry-run]");
+    if (!args.parse(raw, { QStringLiteral("--encoding"), QStringLiteral("--delimiter"), QStringLiteral("--sheet") },
+            { QStringLiteral("--dry-run") }, &error))
         return fail(io, Usage, error);
     if (args.positional().size() != 3)
         return fail(io, Usage, usage);
@@ -42,7 +45,8 @@ int runImport(const QStringList &raw, Io &io)
         return fail(io, Usage, tr("unknown kind %1 (teachers, partners, sessions, competencies, needs)").arg(kindName));
     TableReader::Options options;
     if (!TextEncoding::fromName(args.value(QStringLiteral("--encoding"), QStringLiteral("auto")), &options.encoding))
-        return fail(io, Usage, tr("unknown encoding %1 (auto, utf-8, windows-1254, iso-8859-9)").arg(args.value(QStringLiteral("--encoding"))));
+        return fail(io, Usage,
+            tr("unknown encoding %1 (auto, utf-8, windows-1254, iso-8859-9)").arg(args.value(QStringLiteral("--encoding"))));
     if (!TableReader::delimiterFromName(args.value(QStringLiteral("--delimiter"), QStringLiteral("auto")), &options.delimiter))
         return fail(io, Usage, tr("unknown delimiter %1 (auto, ',', ';', tab)").arg(args.value(QStringLiteral("--delimiter"))));
     options.sheet = args.value(QStringLiteral("--sheet"));
@@ -94,7 +98,9 @@ int runImport(const QStringList &raw, Io &io)
     for (const Error &e : report.errors)
         io.err << e.toString() << Qt::endl;
     if (!report.ok()) {
-        io.err << QCoreApplication::translate("cli", "kopru-cli: %n problem(s); nothing was written", nullptr, int(report.errors.size())) << Qt::endl;
+        io.err << QCoreApplication::translate(
+            "cli", "kopru-cli: %n problem(s); nothing was written", nullptr, int(report.errors.size()))
+               << Qt::endl;
         return Refused;
     }
     io.out << report.summary() << Qt::endl;

@@ -15,7 +15,8 @@ int runInit(const QStringList &raw, Io &io)
     auto db = Database::create(args.positional().first());
     if (!db)
         return fail(io, Usage, db.message());
-    io.out << QCoreApplication::translate("cli", "created %1 (schema version %2) with 81 provinces, 25 pilot fields and 15 centres")
+    io.out << QCoreApplication::translate(
+        "cli", "created %1 (schema version %2) with 81 provinces, 25 pilot fields and 15 centres")
                   .arg(db.value()->path())
                   .arg(db.value()->schemaVersion())
            << Qt::endl;

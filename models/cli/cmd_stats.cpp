@@ -15,7 +15,7 @@ int runStats(const QStringList &raw, Io &io)
     Args args;
     QString error;
     const QString usage = QCoreApplication::translate("cli", "usage: kopru-cli stats DB --field CODE [--json]");
-    if (!args.parse(raw, {QStringLiteral("--field")}, {QStringLiteral("--json")}, &error))
+    if (!args.parse(raw, { QStringLiteral("--field") }, { QStringLiteral("--json") }, &error))
         return fail(io, Usage, error);
     if (args.positional().size() != 1 || args.value(QStringLiteral("--field")).isEmpty())
         return fail(io, Usage, usage);

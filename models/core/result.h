@@ -2,7 +2,6 @@
 #pragma once
 
 #include <QString>
-
 #include <optional>
 #include <utility>
 #include <variant>
@@ -14,8 +13,8 @@ namespace kopru {
 struct Error
 {
     QString message;
-    QString file;   // empty when not about a file
-    int line = 0;   // 1-based, 0 = unknown
+    QString file; // empty when not about a file
+    int line = 0; // 1-based, 0 = unknown
     int column = 0; // 1-based, 0 = unknown
 
     // "file:line:column: message", omitting the parts that are unknown.
@@ -35,8 +34,10 @@ class Status
 {
 public:
     Status() = default;
-    Status(Error e) : m_error(std::move(e)) {} // NOLINT(google-explicit-constructor)
-    static Status failure(const QString &message) { return Status(Error{message, {}, 0, 0}); }
+    Status(Error e)
+        : m_error(std::move(e))
+    { } // NOLINT(google-explicit-constructor)
+    static Status failure(const QString &message) { return Status(Error { message, {}, 0, 0 }); }
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }
@@ -48,12 +49,15 @@ private:
 };
 
 // A value or an Error (a small stand-in for C++23 std::expected).
-template<typename T>
-class Expected
+template <typename T> class Expected
 {
 public:
-    Expected(T value) : m_v(std::move(value)) {} // NOLINT(google-explicit-constructor)
-    Expected(Error e) : m_v(std::move(e)) {}     // NOLINT(google-explicit-constructor)
+    Expected(T value)
+        : m_v(std::move(value))
+    { } // NOLINT(google-explicit-constructor)
+    Expected(Error e)
+        : m_v(std::move(e))
+    { } // NOLINT(google-explicit-constructor)
 
     bool ok() const { return std::holds_alternative<T>(m_v); }
     explicit operator bool() const { return ok(); }

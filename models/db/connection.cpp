@@ -25,11 +25,18 @@ QString nextName()
     return QStringLiteral("kopru-%1").arg(counter.fetchAndAddRelaxed(1));
 }
 
-bool hasWal(const QString &path) { return QFileInfo::exists(path + QStringLiteral("-wal")); }
+bool hasWal(const QString &path)
+{
+    return QFileInfo::exists(path + QStringLiteral("-wal"));
+}
 
 } // namespace
 
-Connection::Connection(QString name, QString path, Access access) : m_name(std::move(name)), m_path(std::move(path)), m_access(access) {}
+Connection::Connection(QString name, QString path, Access access)
+    : m_name(std::move(name))
+    , m_path(std::move(path))
+    , m_access(access)
+{ }
 
 Connection::~Connection()
 {
@@ -41,12 +48,15 @@ Connection::~Connection()
     QSqlDatabase::removeDatabase(m_name);
 }
 
-QSqlDatabase Connection::db() const { return QSqlDatabase::database(m_name, false); }
+QSqlDatabase Connection::db() const
+{
+    return QSqlDatabase::database(m_name, false);
+}
 
 Expected<std::unique_ptr<Connection>> Connection::open(const QString &path, Access access)
 {
     if (!QFileInfo(path).isFile())
-        return Error{Text::tr("the file does not exist"), path, 0, 0};
+        return Error { Text::tr("the file does not exist"), path, 0, 0 };
     if (access == Access::Inspect && hasWal(path))
         access = Access::ReadOnly; // someone may be writing: take part in the locking
     const QString name = nextName();
@@ -64,7 +74,7 @@ Expected<std::unique_ptr<Connection>> Connection::open(const QString &path, Acce
         case Access::Inspect:
             // immutable: no locks, no -wal/-shm; the main file holds everything.
             db.setDatabaseName(QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString(QUrl::FullyEncoded)
-                               + QStringLiteral("?immutable=1"));
+                + QStringLiteral("?immutable=1"));
             options += QStringLiteral(";QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI");
             break;
         }
@@ -73,12 +83,12 @@ Expected<std::unique_ptr<Connection>> Connection::open(const QString &path, Acce
             const QString text = db.lastError().text();
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(name);
-            return Error{Text::tr("cannot open the file: %1").arg(text), path, 0, 0};
+            return Error { Text::tr("cannot open the file: %1").arg(text), path, 0, 0 };
         }
     }
     std::unique_ptr<Connection> connection(new Connection(name, path, access));
     if (Status s = Sql::exec(connection->db(), QStringLiteral("PRAGMA foreign_keys = ON")); !s)
-        return Error{s.error().message, path, 0, 0};
+        return Error { s.error().message, path, 0, 0 };
     return connection;
 }
 

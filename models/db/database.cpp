@@ -26,15 +26,24 @@ class Text
     Q_DECLARE_TR_FUNCTIONS(Database)
 };
 
-Error fileError(const QString &path, const QString &message) { return Error{message, path, 0, 0}; }
+Error fileError(const QString &path, const QString &message)
+{
+    return Error { message, path, 0, 0 };
+}
 
 } // namespace
 
-Database::Database(std::unique_ptr<Connection> connection, QString path) : m_connection(std::move(connection)), m_path(std::move(path)) {}
+Database::Database(std::unique_ptr<Connection> connection, QString path)
+    : m_connection(std::move(connection))
+    , m_path(std::move(path))
+{ }
 
 Database::~Database() = default;
 
-QSqlDatabase Database::connection() const { return m_connection->db(); }
+QSqlDatabase Database::connection() const
+{
+    return m_connection->db();
+}
 
 int Database::schemaVersion() const
 {
@@ -82,10 +91,11 @@ Expected<std::unique_ptr<Database>> Database::open(const QString &path, Options 
     const int fileVersion = version.value().toInt();
     if (fileVersion < Schema::kCurrentVersion) {
         if (readOnly || !options.migrate)
-            return fileError(path, Text::tr("the database has the older schema version %1 and must be upgraded to %2, "
-                                            "which needs write access")
-                                       .arg(fileVersion)
-                                       .arg(Schema::kCurrentVersion));
+            return fileError(path,
+                Text::tr("the database has the older schema version %1 and must be upgraded to %2, "
+                         "which needs write access")
+                    .arg(fileVersion)
+                    .arg(Schema::kCurrentVersion));
         qCInfo(lcDatabase) << "migrating" << path << "from" << fileVersion << "to" << Schema::kCurrentVersion;
         if (Status s = migrate(c, fileVersion, Schema::kCurrentVersion, options.databaseIdOnUpgrade); !s)
             return fileError(path, Text::tr("upgrading the database failed, nothing was changed: %1").arg(s.message()));
@@ -156,7 +166,9 @@ Status Database::migrate(QSqlDatabase db, int fromVersion, int toVersion, const 
                 return Status::failure(Text::tr("schema step %1: %2").arg(step.toVersion).arg(s.message()));
     }
     if (!databaseId.isEmpty() && fromVersion < Schema::kMetaVersion && toVersion >= Schema::kMetaVersion) {
-        if (Status s = Sql::exec(db, QStringLiteral("UPDATE meta SET value = ? WHERE key = 'database_id'"), {databaseId.toLower()}); !s)
+        if (Status s
+            = Sql::exec(db, QStringLiteral("UPDATE meta SET value = ? WHERE key = 'database_id'"), { databaseId.toLower() });
+            !s)
             return s;
     }
     if (fromVersion == 0) {
@@ -165,7 +177,8 @@ Status Database::migrate(QSqlDatabase db, int fromVersion, int toVersion, const 
         if (Status s = Sql::exec(db, QStringLiteral("PRAGMA application_id = %1").arg(Schema::kApplicationId)); !s)
             return s;
     }
-    if (auto fk = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM pragma_foreign_key_check")); !fk || fk.value().toInt() != 0)
+    if (auto fk = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM pragma_foreign_key_check"));
+        !fk || fk.value().toInt() != 0)
         return Status::failure(Text::tr("the upgraded data violates foreign keys"));
     // PRAGMA takes no bound parameters; the value is an int we own.
     if (Status s = Sql::exec(db, QStringLiteral("PRAGMA user_version = %1").arg(toVersion)); !s)

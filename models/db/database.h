@@ -6,7 +6,6 @@
 
 #include <QSqlDatabase>
 #include <QString>
-
 #include <functional>
 #include <memory>
 
@@ -36,7 +35,7 @@ public:
     // another program's file) is refused and left exactly as it was. A file
     // that is not writable opens read-only.
     static Expected<std::unique_ptr<Database>> open(const QString &path, Options options);
-    static Expected<std::unique_ptr<Database>> open(const QString &path) { return open(path, Options{}); }
+    static Expected<std::unique_ptr<Database>> open(const QString &path) { return open(path, Options {}); }
 
     // Creates a new database with the current schema and the reference data
     // (provinces, pilot fields, centres), then `fill` (the demo data), all

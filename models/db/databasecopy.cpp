@@ -13,7 +13,6 @@
 #include <QLoggingCategory>
 #include <QSqlQuery>
 #include <QThread>
-
 #include <optional>
 
 namespace kopru::DatabaseCopy {
@@ -31,7 +30,10 @@ class Text
 constexpr int kAttempts = 3;
 constexpr int kHoldWaitMs = 5000; // as long as SQLite's busy timeout
 
-QString quoted(const QString &identifier) { return QLatin1Char('"') + QString(identifier).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"'); }
+QString quoted(const QString &identifier)
+{
+    return QLatin1Char('"') + QString(identifier).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+}
 
 // Rows of every table of the file (names from its own schema, quoted).
 Expected<QList<QPair<QString, qint64>>> countRows(const QSqlDatabase &db)
@@ -40,7 +42,8 @@ Expected<QList<QPair<QString, qint64>>> countRows(const QSqlDatabase &db)
     {
         QSqlQuery q(db);
         q.setForwardOnly(true);
-        if (!q.exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")))
+        if (!q.exec(QStringLiteral(
+                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")))
             return Sql::errorOf(q);
         while (q.next())
             tables << q.value(0).toString();
@@ -50,7 +53,7 @@ Expected<QList<QPair<QString, qint64>>> countRows(const QSqlDatabase &db)
         auto n = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM ") + quoted(table));
         if (!n)
             return n.error();
-        counts.append({table, n.value().toLongLong()});
+        counts.append({ table, n.value().toLongLong() });
     }
     return counts;
 }
@@ -114,15 +117,15 @@ Status verifyCopy(const QString &path, const Result &expected)
     const QSqlDatabase db = c.value()->db();
     const auto version = Sql::scalar(db, QStringLiteral("PRAGMA user_version"));
     if (!version || version.value().toInt() != expected.schemaVersion)
-        return Error{Text::tr("the copy has another schema version than the database"), path, 0, 0};
+        return Error { Text::tr("the copy has another schema version than the database"), path, 0, 0 };
     if (expected.schemaVersion >= Schema::kMetaVersion) {
         const auto id = Sql::scalar(db, QStringLiteral("SELECT value FROM meta WHERE key = 'database_id'"));
         if (!id || id.value().toString() != expected.databaseId)
-            return Error{Text::tr("the copy does not carry the database's identity"), path, 0, 0};
+            return Error { Text::tr("the copy does not carry the database's identity"), path, 0, 0 };
     }
     auto counts = countRows(db);
     if (!counts)
-        return Error{counts.error().message, path, 0, 0};
+        return Error { counts.error().message, path, 0, 0 };
     if (counts.value() != expected.counts) {
         for (const auto &[table, rows] : expected.counts) {
             qint64 copied = -1;
@@ -130,9 +133,12 @@ Status verifyCopy(const QString &path, const Result &expected)
                 if (t == table)
                     copied = n;
             if (copied != rows)
-                return Error{Text::tr("the copy holds %1 rows of table %2 where the database holds %3").arg(copied).arg(table).arg(rows), path, 0, 0};
+                return Error {
+                    Text::tr("the copy holds %1 rows of table %2 where the database holds %3").arg(copied).arg(table).arg(rows),
+                    path, 0, 0
+                };
         }
-        return Error{Text::tr("the copy holds other tables than the database"), path, 0, 0};
+        return Error { Text::tr("the copy holds other tables than the database"), path, 0, 0 };
     }
     return {};
 }
@@ -148,23 +154,24 @@ Expected<Result> write(const QString &source, const QString &target, const Optio
     // connection is used where the caller says that is harmless: the
     // database is open for writing in this process anyway, so this
     // connection is never the last one and closing it checkpoints nothing.
-    auto opened = Connection::open(source, options.sourceOpenForWriting ? Connection::Access::ReadWrite : Connection::Access::ReadOnly);
+    auto opened
+        = Connection::open(source, options.sourceOpenForWriting ? Connection::Access::ReadWrite : Connection::Access::ReadOnly);
     if (!opened)
         return opened.error();
     const QSqlDatabase db = opened.value()->db();
     // A damaged database is never copied as if it were healthy.
     if (Status s = DatabaseFile::quickCheck(db, source); !s)
-        return Error{Text::tr("no copy was made: %1").arg(s.error().message), source, 0, 0};
+        return Error { Text::tr("no copy was made: %1").arg(s.error().message), source, 0, 0 };
 
     Result result;
     const auto version = Sql::scalar(db, QStringLiteral("PRAGMA user_version"));
     if (!version)
-        return Error{version.error().message, source, 0, 0};
+        return Error { version.error().message, source, 0, 0 };
     result.schemaVersion = version.value().toInt();
     if (result.schemaVersion >= Schema::kMetaVersion) {
         const auto id = Sql::scalar(db, QStringLiteral("SELECT value FROM meta WHERE key = 'database_id'"));
         if (!id || id.value().toString().isEmpty())
-            return Error{Text::tr("the database has no identity (database_id); it is damaged"), source, 0, 0};
+            return Error { Text::tr("the database has no identity (database_id); it is damaged"), source, 0, 0 };
         result.databaseId = id.value().toString();
     }
 
@@ -185,20 +192,20 @@ Expected<Result> write(const QString &source, const QString &target, const Optio
             const auto before = dataVersion(db);
             auto counts = countRows(db);
             if (!before || !counts)
-                return Error{(before ? counts.error() : before.error()).message, source, 0, 0};
-            if (Status s = Sql::exec(db, QStringLiteral("VACUUM INTO ?"), {QDir::toNativeSeparators(file.temporaryPath())}); !s)
-                return Error{Text::tr("the copy could not be written: %1").arg(s.error().message), target, 0, 0};
+                return Error { (before ? counts.error() : before.error()).message, source, 0, 0 };
+            if (Status s = Sql::exec(db, QStringLiteral("VACUUM INTO ?"), { QDir::toNativeSeparators(file.temporaryPath()) }); !s)
+                return Error { Text::tr("the copy could not be written: %1").arg(s.error().message), target, 0, 0 };
             const auto after = dataVersion(db);
             if (!after)
-                return Error{after.error().message, source, 0, 0};
+                return Error { after.error().message, source, 0, 0 };
             result.counts = counts.value();
             stable = before.value() == after.value();
         }
     }
     if (!stable)
-        return Error{Text::tr("the database kept changing while it was copied; try again"), source, 0, 0};
+        return Error { Text::tr("the database kept changing while it was copied; try again"), source, 0, 0 };
     if (Status s = verifyCopy(file.temporaryPath(), result); !s)
-        return Error{Text::tr("the copy failed its check and was removed: %1").arg(s.error().message), target, 0, 0};
+        return Error { Text::tr("the copy failed its check and was removed: %1").arg(s.error().message), target, 0, 0 };
     if (Status s = file.commit(); !s)
         return s.error();
     return result;

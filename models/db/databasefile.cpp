@@ -23,7 +23,10 @@ class Text
 
 constexpr int kHeaderSize = 100;
 
-Error fileError(const QString &path, const QString &message) { return Error{message, path, 0, 0}; }
+Error fileError(const QString &path, const QString &message)
+{
+    return Error { message, path, 0, 0 };
+}
 
 // Application id and schema version as SQLite sees them (page 1 may be in the WAL).
 Status readThroughSqlite(const QString &path, Header &h)
@@ -34,8 +37,8 @@ Status readThroughSqlite(const QString &path, Header &h)
     const auto appId = Sql::scalar(c.value()->db(), QStringLiteral("PRAGMA application_id"));
     const auto version = Sql::scalar(c.value()->db(), QStringLiteral("PRAGMA user_version"));
     if (!appId || !version)
-        return fileError(path, Text::tr("not a Köprü database, or the file is damaged (%1)")
-                                   .arg((appId ? version.error() : appId.error()).message));
+        return fileError(path,
+            Text::tr("not a Köprü database, or the file is damaged (%1)").arg((appId ? version.error() : appId.error()).message));
     h.applicationId = quint32(appId.value().toLongLong());
     h.userVersion = version.value().toInt();
     return {};
@@ -50,8 +53,9 @@ Expected<Header> readHeader(const QString &path)
         return fileError(path, Text::tr("the file does not exist"));
     // Checked before opening: opening a pipe blocks, a device never ends.
     if (!info.isFile())
-        return fileError(path, info.isDir() ? Text::tr("this is a folder, not a file")
-                                            : Text::tr("this is not a regular file (a pipe, a device or a socket)"));
+        return fileError(path,
+            info.isDir() ? Text::tr("this is a folder, not a file")
+                         : Text::tr("this is not a regular file (a pipe, a device or a socket)"));
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return fileError(path, Text::tr("cannot read the file: %1").arg(f.errorString()));
@@ -89,16 +93,19 @@ Status verify(const QString &path, Depth depth)
             return s;
     }
     if (h.applicationId != quint32(Schema::kApplicationId))
-        return fileError(path, h.applicationId == 0 && h.userVersion == 0
-                                   ? Text::tr("this SQLite file is not a Köprü database (it belongs to another program, or is empty)")
-                                   : Text::tr("this SQLite file is not a Köprü database (it belongs to another program)"));
+        return fileError(path,
+            h.applicationId == 0 && h.userVersion == 0
+                ? Text::tr("this SQLite file is not a Köprü database (it belongs to another program, or is empty)")
+                : Text::tr("this SQLite file is not a Köprü database (it belongs to another program)"));
     if (h.userVersion > Schema::kCurrentVersion)
-        return fileError(path, Text::tr("the database was written by a newer Köprü (schema version %1; this program knows up to %2). "
-                                        "Install the newer version to open it.")
-                                   .arg(h.userVersion)
-                                   .arg(Schema::kCurrentVersion));
+        return fileError(path,
+            Text::tr("the database was written by a newer Köprü (schema version %1; this program knows up to %2). "
+                     "Install the newer version to open it.")
+                .arg(h.userVersion)
+                .arg(Schema::kCurrentVersion));
     if (h.userVersion < 1)
-        return fileError(path, Text::tr("the database has no schema (version %1): it is not a usable Köprü database").arg(h.userVersion));
+        return fileError(
+            path, Text::tr("the database has no schema (version %1): it is not a usable Köprü database").arg(h.userVersion));
     if (depth == Depth::Header)
         return {};
 
@@ -119,8 +126,8 @@ Status quickCheck(const QSqlDatabase &db, const QString &path)
         if (const QString line = q.value(0).toString(); line != QLatin1String("ok"))
             problems << line;
     if (!problems.isEmpty())
-        return fileError(path, Text::tr("the database file is damaged (%1); restore a backup")
-                                   .arg(problems.mid(0, 3).join(QStringLiteral("; "))));
+        return fileError(path,
+            Text::tr("the database file is damaged (%1); restore a backup").arg(problems.mid(0, 3).join(QStringLiteral("; "))));
     return {};
 }
 

@@ -32,7 +32,7 @@ struct Header
 Expected<Header> readHeader(const QString &path);
 
 enum class Depth {
-    Header,     // what the header says: a Köprü database of a schema this program knows
+    Header, // what the header says: a Köprü database of a schema this program knows
     QuickCheck, // and SQLite's quick_check finds no damage
 };
 

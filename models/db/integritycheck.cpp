@@ -11,11 +11,11 @@ namespace kopru {
 
 QStringList schemaTables()
 {
-    return {QStringLiteral("province"), QStringLiteral("field"), QStringLiteral("centre"), QStringLiteral("centre_field"),
-            QStringLiteral("school"), QStringLiteral("teacher"), QStringLiteral("competency"), QStringLiteral("need_rating"),
-            QStringLiteral("partner"), QStringLiteral("partner_competency"), QStringLiteral("training_session"),
-            QStringLiteral("session_competency"), QStringLiteral("placement"), QStringLiteral("plan_run"),
-            QStringLiteral("audit_log"), QStringLiteral("meta")};
+    return { QStringLiteral("province"), QStringLiteral("field"), QStringLiteral("centre"), QStringLiteral("centre_field"),
+        QStringLiteral("school"), QStringLiteral("teacher"), QStringLiteral("competency"), QStringLiteral("need_rating"),
+        QStringLiteral("partner"), QStringLiteral("partner_competency"), QStringLiteral("training_session"),
+        QStringLiteral("session_competency"), QStringLiteral("placement"), QStringLiteral("plan_run"),
+        QStringLiteral("audit_log"), QStringLiteral("meta") };
 }
 
 IntegrityReport checkIntegrity(QSqlDatabase db, bool quick)
@@ -25,7 +25,8 @@ IntegrityReport checkIntegrity(QSqlDatabase db, bool quick)
     q.setForwardOnly(true);
 
     if (!q.exec(quick ? QStringLiteral("PRAGMA quick_check") : QStringLiteral("PRAGMA integrity_check"))) {
-        report.problems << QCoreApplication::translate("IntegrityCheck", "the integrity check could not run: %1").arg(Sql::errorOf(q).message);
+        report.problems << QCoreApplication::translate("IntegrityCheck", "the integrity check could not run: %1")
+                               .arg(Sql::errorOf(q).message);
         return report;
     }
     while (q.next())
@@ -41,7 +42,7 @@ IntegrityReport checkIntegrity(QSqlDatabase db, bool quick)
     for (const QString &table : schemaTables()) {
         // Table names come from our own fixed list, never from input.
         if (q.exec(QStringLiteral("SELECT count(*) FROM ") + table) && q.next())
-            report.counts.append({table, q.value(0).toLongLong()});
+            report.counts.append({ table, q.value(0).toLongLong() });
         else
             report.problems << QCoreApplication::translate("IntegrityCheck", "table %1 is missing or unreadable").arg(table);
     }
@@ -49,18 +50,19 @@ IntegrityReport checkIntegrity(QSqlDatabase db, bool quick)
     if (q.exec(QStringLiteral("SELECT id, national_id FROM teacher"))) {
         while (q.next())
             if (const QString why = NationalId::problem(q.value(1).toString()); !why.isEmpty())
-                report.problems << QCoreApplication::translate("IntegrityCheck", "teacher %1: %2").arg(q.value(0).toString(), why);
+                report.problems
+                    << QCoreApplication::translate("IntegrityCheck", "teacher %1: %2").arg(q.value(0).toString(), why);
     }
     const std::pair<const char *, const char *> rules[] = {
-        {"SELECT count(*) FROM need_rating r JOIN teacher t ON t.id = r.teacher_id "
-         "JOIN competency c ON c.id = r.competency_id WHERE c.field_id <> t.field_id",
-         QT_TRANSLATE_NOOP("IntegrityCheck", "%1 need ratings are for a competency outside the teacher's field")},
-        {"SELECT count(*) FROM placement p JOIN teacher t ON t.id = p.teacher_id "
-         "JOIN training_session s ON s.id = p.session_id WHERE p.status <> 'cancelled' AND s.field_id <> t.field_id",
-         QT_TRANSLATE_NOOP("IntegrityCheck", "%1 placements put a teacher into a session of another field")},
-        {"SELECT count(*) FROM (SELECT s.id FROM training_session s JOIN placement p ON p.session_id = s.id "
-         "AND p.status <> 'cancelled' GROUP BY s.id HAVING count(*) > s.capacity)",
-         QT_TRANSLATE_NOOP("IntegrityCheck", "%1 sessions hold more teachers than their capacity")},
+        { "SELECT count(*) FROM need_rating r JOIN teacher t ON t.id = r.teacher_id "
+          "JOIN competency c ON c.id = r.competency_id WHERE c.field_id <> t.field_id",
+            QT_TRANSLATE_NOOP("IntegrityCheck", "%1 need ratings are for a competency outside the teacher's field") },
+        { "SELECT count(*) FROM placement p JOIN teacher t ON t.id = p.teacher_id "
+          "JOIN training_session s ON s.id = p.session_id WHERE p.status <> 'cancelled' AND s.field_id <> t.field_id",
+            QT_TRANSLATE_NOOP("IntegrityCheck", "%1 placements put a teacher into a session of another field") },
+        { "SELECT count(*) FROM (SELECT s.id FROM training_session s JOIN placement p ON p.session_id = s.id "
+          "AND p.status <> 'cancelled' GROUP BY s.id HAVING count(*) > s.capacity)",
+            QT_TRANSLATE_NOOP("IntegrityCheck", "%1 sessions hold more teachers than their capacity") },
     };
     for (const auto &[sql, message] : rules) {
         if (q.exec(QString::fromLatin1(sql)) && q.next()) {

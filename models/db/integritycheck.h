@@ -13,7 +13,7 @@ namespace kopru {
 // teacher's field, placements over capacity or across fields).
 struct IntegrityReport
 {
-    QStringList problems;                 // translated, one per finding
+    QStringList problems; // translated, one per finding
     QList<QPair<QString, qint64>> counts; // table → rows, in schema order
     bool ok() const { return problems.isEmpty(); }
 };

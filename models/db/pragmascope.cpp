@@ -26,7 +26,9 @@ QString literal(const QVariant &value)
 
 } // namespace
 
-PragmaScope::PragmaScope(QSqlDatabase db, const char *name, const QVariant &value) : m_db(std::move(db)), m_name(QLatin1String(name))
+PragmaScope::PragmaScope(QSqlDatabase db, const char *name, const QVariant &value)
+    : m_db(std::move(db))
+    , m_name(QLatin1String(name))
 {
     auto previous = Sql::scalar(m_db, QStringLiteral("PRAGMA ") + m_name);
     if (!previous) {

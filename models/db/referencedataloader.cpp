@@ -5,7 +5,6 @@
 #include "models/db/sql.h"
 
 #include <QSqlQuery>
-
 #include <cmath>
 
 namespace kopru::ReferenceData {
@@ -16,29 +15,36 @@ Status load(QSqlDatabase db)
     if (Status s = Sql::prepare(q, QStringLiteral("INSERT OR IGNORE INTO province(id, name, lat, lon) VALUES (?, ?, ?, ?)")); !s)
         return s;
     for (const auto &p : ref::kProvinces)
-        if (Status s = Sql::run(q, {p.plate, QString::fromUtf8(p.name), p.lat, p.lon}); !s)
+        if (Status s = Sql::run(q, { p.plate, QString::fromUtf8(p.name), p.lat, p.lon }); !s)
             return s;
 
-    if (Status s = Sql::prepare(q, QStringLiteral("INSERT OR IGNORE INTO field(id, code, name_tr, name_en) VALUES (?, ?, ?, ?)")); !s)
+    if (Status s = Sql::prepare(q, QStringLiteral("INSERT OR IGNORE INTO field(id, code, name_tr, name_en) VALUES (?, ?, ?, ?)"));
+        !s)
         return s;
     int fieldId = 0;
     for (const auto &f : ref::kFields)
-        if (Status s = Sql::run(q, {++fieldId, QString::fromUtf8(f.code), QString::fromUtf8(f.nameTr), QString::fromUtf8(f.nameEn)}); !s)
+        if (Status s
+            = Sql::run(q, { ++fieldId, QString::fromUtf8(f.code), QString::fromUtf8(f.nameTr), QString::fromUtf8(f.nameEn) });
+            !s)
             return s;
 
-    if (Status s = Sql::prepare(q, QStringLiteral("INSERT OR IGNORE INTO centre(id, name, province_id, district) VALUES (?, ?, ?, ?)")); !s)
+    if (Status s
+        = Sql::prepare(q, QStringLiteral("INSERT OR IGNORE INTO centre(id, name, province_id, district) VALUES (?, ?, ?, ?)"));
+        !s)
         return s;
     for (const auto &c : ref::kCentres)
-        if (Status s = Sql::run(q, {c.id, QString::fromUtf8(c.name), c.provincePlate, QString::fromUtf8(c.district)}); !s)
+        if (Status s = Sql::run(q, { c.id, QString::fromUtf8(c.name), c.provincePlate, QString::fromUtf8(c.district) }); !s)
             return s;
 
-    if (Status s = Sql::prepare(q, QStringLiteral("INSERT OR IGNORE INTO centre_field(centre_id, field_id) "
-                                                  "SELECT ?, id FROM field WHERE code = ?")); !s)
+    if (Status s = Sql::prepare(q,
+            QStringLiteral("INSERT OR IGNORE INTO centre_field(centre_id, field_id) "
+                           "SELECT ?, id FROM field WHERE code = ?"));
+        !s)
         return s;
     for (const auto &c : ref::kCentres) {
         const QStringList codes = QString::fromUtf8(c.fieldCodes).split(QLatin1Char(';'), Qt::SkipEmptyParts);
         for (const QString &code : codes)
-            if (Status s = Sql::run(q, {c.id, code.trimmed()}); !s)
+            if (Status s = Sql::run(q, { c.id, code.trimmed() }); !s)
                 return s;
     }
     return {};

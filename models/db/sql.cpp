@@ -78,17 +78,23 @@ Error withFile(Error e, const QSqlError &error, const QSqlDatabase &db)
 
 } // namespace
 
-bool isStorageFailure(const QSqlError &error) { return !storageMessage(error).isEmpty(); }
+bool isStorageFailure(const QSqlError &error)
+{
+    return !storageMessage(error).isEmpty();
+}
 
 Error errorOf(const QSqlError &error)
 {
     QString text = storageMessage(error);
     if (text.isEmpty())
         text = sqliteText(error);
-    return Error{text, {}, 0, 0};
+    return Error { text, {}, 0, 0 };
 }
 
-Error errorOf(const QSqlQuery &query) { return errorOf(query.lastError()); }
+Error errorOf(const QSqlQuery &query)
+{
+    return errorOf(query.lastError());
+}
 
 Error rowError(const QSqlQuery &query, int line)
 {

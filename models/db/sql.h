@@ -6,7 +6,6 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QVariant>
-
 #include <initializer_list>
 
 // Small helpers so that every prepare/exec result is checked and values are

@@ -5,13 +5,17 @@
 
 namespace kopru {
 
-Transaction::Transaction(QSqlDatabase db, Mode mode) : m_db(std::move(db))
+Transaction::Transaction(QSqlDatabase db, Mode mode)
+    : m_db(std::move(db))
 {
     m_began = Sql::exec(m_db, mode == Mode::Write ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN DEFERRED"));
     m_active = m_began.ok();
 }
 
-Transaction::~Transaction() { rollback(); }
+Transaction::~Transaction()
+{
+    rollback();
+}
 
 Status Transaction::commit()
 {

@@ -14,7 +14,6 @@
 #include <QHash>
 #include <QSet>
 #include <QSqlQuery>
-
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -23,7 +22,10 @@ namespace kopru {
 
 namespace {
 
-QString u8(const char *s) { return QString::fromUtf8(s); }
+QString u8(const char *s)
+{
+    return QString::fromUtf8(s);
+}
 
 // Where teachers and partners are: the programme's pilot provinces and the
 // big cities weigh more than the rest of the country.
@@ -32,7 +34,7 @@ std::vector<double> provinceWeights()
     std::vector<double> w(81, 1.0);
     for (int plate : ref::kPilotProvincePlates)
         w[std::size_t(plate - 1)] = 5.0;
-    const std::pair<int, double> big[] = {{34, 14}, {6, 9}, {35, 7}, {16, 6}, {41, 5}, {7, 5}};
+    const std::pair<int, double> big[] = { { 34, 14 }, { 6, 9 }, { 35, 7 }, { 16, 6 }, { 41, 5 }, { 7, 5 } };
     for (auto [plate, weight] : big)
         w[std::size_t(plate - 1)] = weight;
     return w;
@@ -40,17 +42,24 @@ std::vector<double> provinceWeights()
 
 // Programme dates: 10 working days from a Monday; teachers' "mesleki çalışma"
 // weeks are in June and September.
-const char *const kSessionStarts[] = {"2027-06-14", "2027-06-21", "2027-09-06", "2027-09-13", "2027-03-08",
-                                      "2027-04-05", "2027-10-11", "2027-11-08"};
-const std::vector<double> kSessionStartWeights{5, 4, 5, 3, 1, 1, 1, 1};
-struct Window { const char *from; const char *to; };
-const Window kWindows[] = {{"2027-06-14", "2027-07-02"}, {"2027-09-01", "2027-09-24"}, {"2027-06-14", "2027-09-24"}};
+const char *const kSessionStarts[]
+    = { "2027-06-14", "2027-06-21", "2027-09-06", "2027-09-13", "2027-03-08", "2027-04-05", "2027-10-11", "2027-11-08" };
+const std::vector<double> kSessionStartWeights { 5, 4, 5, 3, 1, 1, 1, 1 };
+struct Window
+{
+    const char *from;
+    const char *to;
+};
+const Window kWindows[] = { { "2027-06-14", "2027-07-02" }, { "2027-09-01", "2027-09-24" }, { "2027-06-14", "2027-09-24" } };
 
-const char *const kStreets[] = {"Atatürk", "Cumhuriyet", "İstiklal", "Fatih", "Sanayi", "Organize Sanayi",
-                                "İnönü", "Gazi", "Mimar Sinan", "Barbaros", "Kazım Karabekir", "Hürriyet"};
-const char *const kCompanyWords[] = {"", "", "Teknik", "Endüstri", "Sanayi", "Mühendislik", "Grup", "Teknoloji"};
+const char *const kStreets[] = { "Atatürk", "Cumhuriyet", "İstiklal", "Fatih", "Sanayi", "Organize Sanayi", "İnönü", "Gazi",
+    "Mimar Sinan", "Barbaros", "Kazım Karabekir", "Hürriyet" };
+const char *const kCompanyWords[] = { "", "", "Teknik", "Endüstri", "Sanayi", "Mühendislik", "Grup", "Teknoloji" };
 
-QString asciiSlug(const QString &s) { return TurkishText::looseKey(s); }
+QString asciiSlug(const QString &s)
+{
+    return TurkishText::looseKey(s);
+}
 
 struct Context
 {
@@ -73,7 +82,7 @@ Expected<int> schoolFor(Context &ctx, int plate)
     const QString key = QString::number(plate) + QLatin1Char('|') + name;
     if (auto it = ctx.schools.constFind(key); it != ctx.schools.constEnd())
         return *it;
-    if (Status s = Sql::run(ctx.insertSchool, {name, plate, QStringLiteral("Merkez")}); !s)
+    if (Status s = Sql::run(ctx.insertSchool, { name, plate, QStringLiteral("Merkez") }); !s)
         return s.error();
     const int id = ctx.insertSchool.lastInsertId().toInt();
     ctx.schools.insert(key, id);
@@ -106,7 +115,9 @@ QString phone(Random &rng, bool mobile)
 Status makeCompetencies(Context &ctx, DemoGenerator::Summary &summary)
 {
     QSqlQuery q(ctx.db);
-    if (Status s = Sql::prepare(q, QStringLiteral("INSERT INTO competency(field_id, code, title_tr, title_en, unit) VALUES (?, ?, ?, ?, ?)")); !s)
+    if (Status s = Sql::prepare(
+            q, QStringLiteral("INSERT INTO competency(field_id, code, title_tr, title_en, unit) VALUES (?, ?, ?, ?, ?)"));
+        !s)
         return s;
     const auto &vocab = demo::fieldVocab();
     ctx.competenciesOfField.assign(ref::kFields.size(), {});
@@ -118,8 +129,9 @@ Status makeCompetencies(Context &ctx, DemoGenerator::Summary &summary)
                 ++n;
                 const QString code = u8(ref::kFields[f].code) + QStringLiteral("%1").arg(n, 2, 10, QLatin1Char('0'));
                 const QString unit = QStringLiteral("Ünite %1").arg(int(t / 5) + 1);
-                if (Status s = Sql::run(q, {int(f + 1), code, u8(tmpl.tr).arg(u8(topics[t].tr)),
-                                            u8(tmpl.en).arg(u8(topics[t].en)), unit}); !s)
+                if (Status s = Sql::run(
+                        q, { int(f + 1), code, u8(tmpl.tr).arg(u8(topics[t].tr)), u8(tmpl.en).arg(u8(topics[t].en)), unit });
+                    !s)
                     return s;
                 ctx.competenciesOfField[f].push_back(q.lastInsertId().toInt());
                 ++summary.competencies;
@@ -130,15 +142,19 @@ Status makeCompetencies(Context &ctx, DemoGenerator::Summary &summary)
 }
 
 Status makeTeachers(Context &ctx, const DemoGenerator::Options &options, DemoGenerator::Summary &summary,
-                    const std::function<void(int)> &progress)
+    const std::function<void(int)> &progress)
 {
     QSqlQuery teacher(ctx.db), rating(ctx.db);
-    if (Status s = Sql::prepare(teacher, QStringLiteral(
-            "INSERT INTO teacher(national_id, first_name, last_name, field_id, branch, school_id, province_id, centre_id, "
-            "email, phone, experience_years, available_from, available_to) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")); !s)
+    if (Status s = Sql::prepare(teacher,
+            QStringLiteral(
+                "INSERT INTO teacher(national_id, first_name, last_name, field_id, branch, school_id, province_id, centre_id, "
+                "email, phone, experience_years, available_from, available_to) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        !s)
         return s;
-    if (Status s = Sql::prepare(rating, QStringLiteral(
-            "INSERT INTO need_rating(teacher_id, competency_id, round, need, proficiency) VALUES (?, ?, 1, ?, ?)")); !s)
+    if (Status s = Sql::prepare(rating,
+            QStringLiteral(
+                "INSERT INTO need_rating(teacher_id, competency_id, round, need, proficiency) VALUES (?, ?, 1, ?, ?)"));
+        !s)
         return s;
 
     // Each competency has its own typical need; teachers lean high or low.
@@ -178,10 +194,11 @@ Status makeTeachers(Context &ctx, const DemoGenerator::Options &options, DemoGen
             from = QString::fromLatin1(w.from);
             to = QString::fromLatin1(w.to);
         }
-        if (Status s = Sql::run(teacher, {nid, first, last, f + 1, u8(ctx.rng.pick(vocab[std::size_t(f)].branches)),
-                                          school.value(), plate, nearestCentre(ctx.centresOfField[std::size_t(f)], plate),
-                                          QString(slug + QStringLiteral("@ornek.example")), phone(ctx.rng, true),
-                                          ctx.rng.between(1, 30), from, to}); !s)
+        if (Status s = Sql::run(teacher,
+                { nid, first, last, f + 1, u8(ctx.rng.pick(vocab[std::size_t(f)].branches)), school.value(), plate,
+                    nearestCentre(ctx.centresOfField[std::size_t(f)], plate), QString(slug + QStringLiteral("@ornek.example")),
+                    phone(ctx.rng, true), ctx.rng.between(1, 30), from, to });
+            !s)
             return s;
         const int teacherId = teacher.lastInsertId().toInt();
         ++summary.teachers;
@@ -196,7 +213,7 @@ Status makeTeachers(Context &ctx, const DemoGenerator::Options &options, DemoGen
                 if (!ctx.rng.chance(0.1))
                     proficiency = std::clamp(6 - n + ctx.rng.between(-1, 1), 1, 5);
             }
-            if (Status s = Sql::run(rating, {teacherId, c, need, proficiency}); !s)
+            if (Status s = Sql::run(rating, { teacherId, c, need, proficiency }); !s)
                 return s;
             ++summary.ratings;
         }
@@ -209,34 +226,49 @@ Status makeTeachers(Context &ctx, const DemoGenerator::Options &options, DemoGen
 Status makePartners(Context &ctx, const DemoGenerator::Options &options, DemoGenerator::Summary &summary)
 {
     QSqlQuery partner(ctx.db), partnerComp(ctx.db), session(ctx.db), sessionComp(ctx.db);
-    if (Status s = Sql::prepare(partner, QStringLiteral(
-            "INSERT INTO partner(name, sector, province_id, district, address, contact_person, phone, email, protocol_date, active) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?)")); !s)
+    if (Status s = Sql::prepare(partner,
+            QStringLiteral("INSERT INTO partner(name, sector, province_id, district, address, contact_person, phone, email, "
+                           "protocol_date, active) "
+                           "VALUES (?,?,?,?,?,?,?,?,?,?)"));
+        !s)
         return s;
-    if (Status s = Sql::prepare(partnerComp, QStringLiteral("INSERT INTO partner_competency(partner_id, competency_id) VALUES (?, ?)")); !s)
+    if (Status s
+        = Sql::prepare(partnerComp, QStringLiteral("INSERT INTO partner_competency(partner_id, competency_id) VALUES (?, ?)"));
+        !s)
         return s;
-    if (Status s = Sql::prepare(session, QStringLiteral(
-            "INSERT INTO training_session(partner_id, field_id, start_date, end_date, hours, capacity) VALUES (?,?,?,?,?,?)")); !s)
+    if (Status s = Sql::prepare(session,
+            QStringLiteral("INSERT INTO training_session(partner_id, field_id, start_date, end_date, hours, capacity) VALUES "
+                           "(?,?,?,?,?,?)"));
+        !s)
         return s;
-    if (Status s = Sql::prepare(sessionComp, QStringLiteral("INSERT INTO session_competency(session_id, competency_id) VALUES (?, ?)")); !s)
+    if (Status s
+        = Sql::prepare(sessionComp, QStringLiteral("INSERT INTO session_competency(session_id, competency_id) VALUES (?, ?)"));
+        !s)
         return s;
 
     const auto &vocab = demo::fieldVocab();
-    struct Offer { int partnerId; int field; std::vector<int> competencies; };
+    struct Offer
+    {
+        int partnerId;
+        int field;
+        std::vector<int> competencies;
+    };
     std::vector<Offer> offers;
 
     auto addSession = [&](const Offer &o) -> Status {
-        const QDate start = QDate::fromString(QString::fromLatin1(kSessionStarts[ctx.rng.weighted(kSessionStartWeights)]), Qt::ISODate);
-        const int capacity = 1 + ctx.rng.weighted({3, 4, 3});
-        if (Status s = Sql::run(session, {o.partnerId, o.field + 1, start.toString(Qt::ISODate),
-                                          start.addDays(11).toString(Qt::ISODate), 80, capacity}); !s)
+        const QDate start
+            = QDate::fromString(QString::fromLatin1(kSessionStarts[ctx.rng.weighted(kSessionStartWeights)]), Qt::ISODate);
+        const int capacity = 1 + ctx.rng.weighted({ 3, 4, 3 });
+        if (Status s = Sql::run(session,
+                { o.partnerId, o.field + 1, start.toString(Qt::ISODate), start.addDays(11).toString(Qt::ISODate), 80, capacity });
+            !s)
             return s;
         const int sessionId = session.lastInsertId().toInt();
         std::vector<int> comps = o.competencies;
         const int take = std::min<int>(int(comps.size()), ctx.rng.between(4, 8));
         for (int k = 0; k < take; ++k) {
             std::swap(comps[std::size_t(k)], comps[std::size_t(k + ctx.rng.below(int(comps.size()) - k))]);
-            if (Status s = Sql::run(sessionComp, {sessionId, comps[std::size_t(k)]}); !s)
+            if (Status s = Sql::run(sessionComp, { sessionId, comps[std::size_t(k)] }); !s)
                 return s;
         }
         ++summary.sessions;
@@ -255,7 +287,7 @@ Status makePartners(Context &ctx, const DemoGenerator::Options &options, DemoGen
             plate = ctx.rng.weighted(ctx.provinceWeights) + 1;
         }
         const QString stem = u8(ctx.rng.pick(v.companyStems));
-        const bool industrial = !QByteArrayList{"COC", "GUZ", "YIY", "KON"}.contains(ref::kFields[std::size_t(f)].code);
+        const bool industrial = !QByteArrayList { "COC", "GUZ", "YIY", "KON" }.contains(ref::kFields[std::size_t(f)].code);
         const int wordIndex = ctx.rng.below(int(std::size(kCompanyWords)));
         const QString word = industrial ? u8(kCompanyWords[wordIndex]) : QString();
         const QString name = stem + (word.isEmpty() ? QString() : QLatin1Char(' ') + word) + QLatin1Char(' ')
@@ -270,11 +302,12 @@ Status makePartners(Context &ctx, const DemoGenerator::Options &options, DemoGen
         const QString contact = contactFirst + QLatin1Char(' ') + u8(ctx.rng.pick(demo::kLastNames));
         const QDate protocol = QDate(2025, 1, 6).addDays(ctx.rng.below(660));
         const bool active = ctx.rng.chance(0.95);
-        if (Status s = Sql::run(partner, {name, u8(v.sector), plate, QStringLiteral("Merkez"), address, contact,
-                                          phone(ctx.rng, false), QStringLiteral("info@%1.example").arg(asciiSlug(stem)),
-                                          protocol.toString(Qt::ISODate), active ? 1 : 0}); !s)
+        if (Status s = Sql::run(partner,
+                { name, u8(v.sector), plate, QStringLiteral("Merkez"), address, contact, phone(ctx.rng, false),
+                    QStringLiteral("info@%1.example").arg(asciiSlug(stem)), protocol.toString(Qt::ISODate), active ? 1 : 0 });
+            !s)
             return s;
-        Offer offer{partner.lastInsertId().toInt(), f, {}};
+        Offer offer { partner.lastInsertId().toInt(), f, {} };
         ++summary.partners;
 
         std::vector<int> comps = ctx.competenciesOfField[std::size_t(f)];
@@ -282,7 +315,7 @@ Status makePartners(Context &ctx, const DemoGenerator::Options &options, DemoGen
         for (int k = 0; k < take; ++k) {
             std::swap(comps[std::size_t(k)], comps[std::size_t(k + ctx.rng.below(int(comps.size()) - k))]);
             offer.competencies.push_back(comps[std::size_t(k)]);
-            if (Status s = Sql::run(partnerComp, {offer.partnerId, comps[std::size_t(k)]}); !s)
+            if (Status s = Sql::run(partnerComp, { offer.partnerId, comps[std::size_t(k)] }); !s)
                 return s;
         }
         if (!active)
@@ -301,12 +334,14 @@ Status makePartners(Context &ctx, const DemoGenerator::Options &options, DemoGen
 
 } // namespace
 
-Expected<DemoGenerator::Summary> DemoGenerator::generate(QSqlDatabase db, const Options &options,
-                                                         const std::function<void(int)> &progress)
+Expected<DemoGenerator::Summary> DemoGenerator::generate(
+    QSqlDatabase db, const Options &options, const std::function<void(int)> &progress)
 {
     Summary summary;
-    Context ctx{db, Random(options.seed), provinceWeights(), {}, {}, {}, QSqlQuery(db)};
-    if (Status s = Sql::prepare(ctx.insertSchool, QStringLiteral("INSERT INTO school(name, province_id, district) VALUES (?, ?, ?)")); !s)
+    Context ctx { db, Random(options.seed), provinceWeights(), {}, {}, {}, QSqlQuery(db) };
+    if (Status s
+        = Sql::prepare(ctx.insertSchool, QStringLiteral("INSERT INTO school(name, province_id, district) VALUES (?, ?, ?)"));
+        !s)
         return s.error();
 
     ctx.centresOfField.assign(ref::kFields.size(), {});
@@ -322,10 +357,11 @@ Expected<DemoGenerator::Summary> DemoGenerator::generate(QSqlDatabase db, const 
     // Ids of fields are 1..25 in reference order; the demo expects them so.
     auto fields = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM field WHERE id BETWEEN 1 AND 25"));
     if (!fields || fields.value().toInt() != int(ref::kFields.size()))
-        return Error{QStringLiteral("the database lacks the reference data of the pilot fields"), {}, 0, 0};
+        return Error { QStringLiteral("the database lacks the reference data of the pilot fields"), {}, 0, 0 };
     auto existing = Sql::scalar(db, QStringLiteral("SELECT (SELECT count(*) FROM teacher) + (SELECT count(*) FROM partner)"));
     if (!existing || existing.value().toInt() != 0)
-        return Error{QStringLiteral("the database already holds teachers or partners; demo data goes into a new database"), {}, 0, 0};
+        return Error { QStringLiteral("the database already holds teachers or partners; demo data goes into a new database"), {},
+            0, 0 };
     if (progress)
         progress(0);
     if (Status s = makeCompetencies(ctx, summary); !s)

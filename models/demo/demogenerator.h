@@ -4,7 +4,6 @@
 #include "models/core/result.h"
 
 #include <QSqlDatabase>
-
 #include <cstdint>
 #include <functional>
 
@@ -30,8 +29,8 @@ public:
         int teachers = 0, competencies = 0, ratings = 0, partners = 0, sessions = 0, places = 0;
     };
 
-    static Expected<Summary> generate(QSqlDatabase db, const Options &options,
-                                      const std::function<void(int percent)> &progress = {});
+    static Expected<Summary> generate(
+        QSqlDatabase db, const Options &options, const std::function<void(int percent)> &progress = {});
 };
 
 } // namespace kopru

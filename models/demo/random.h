@@ -11,7 +11,9 @@ namespace kopru {
 class Random
 {
 public:
-    explicit Random(std::uint64_t seed) : m_state(seed) {}
+    explicit Random(std::uint64_t seed)
+        : m_state(seed)
+    { }
 
     std::uint64_t next()
     {
@@ -41,8 +43,7 @@ public:
         }
         return int(weights.size()) - 1;
     }
-    template<typename T>
-    const T &pick(const std::vector<T> &v) { return v[std::size_t(below(int(v.size())))]; }
+    template <typename T> const T &pick(const std::vector<T> &v) { return v[std::size_t(below(int(v.size())))]; }
 
 private:
     std::uint64_t m_state;

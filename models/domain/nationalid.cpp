@@ -15,7 +15,10 @@ bool allDigits(QStringView s)
     return true;
 }
 
-int digit(QStringView s, int i) { return s.at(i).unicode() - '0'; }
+int digit(QStringView s, int i)
+{
+    return s.at(i).unicode() - '0';
+}
 
 // Check digits d10, d11 for the first nine digits.
 std::pair<int, int> checkDigits(QStringView s)
@@ -26,7 +29,7 @@ std::pair<int, int> checkDigits(QStringView s)
     int sum = d10;
     for (int i = 0; i < 9; ++i)
         sum += digit(s, i);
-    return {d10, sum % 10};
+    return { d10, sum % 10 };
 }
 
 } // namespace
@@ -41,8 +44,10 @@ QString problem(QStringView id)
         // keyboards.
         const char16_t u = c.unicode();
         if ((u >= 0x0660 && u <= 0x0669) || (u >= 0x06F0 && u <= 0x06F9))
-            return QCoreApplication::translate("NationalId", "it is written with Arabic-Indic digits; write it with the digits 0 to 9");
-        return QCoreApplication::translate("NationalId", "it has the digit \"%1\" of another script; write it with the digits 0 to 9")
+            return QCoreApplication::translate(
+                "NationalId", "it is written with Arabic-Indic digits; write it with the digits 0 to 9");
+        return QCoreApplication::translate(
+            "NationalId", "it has the digit \"%1\" of another script; write it with the digits 0 to 9")
             .arg(c);
     }
     if (id.size() != 11)
@@ -58,7 +63,10 @@ QString problem(QStringView id)
     return {};
 }
 
-bool isValid(QStringView id) { return problem(id).isEmpty(); }
+bool isValid(QStringView id)
+{
+    return problem(id).isEmpty();
+}
 
 QString withCheckDigits(QStringView nineDigits)
 {

@@ -15,10 +15,14 @@ int letterRank(char16_t c)
         if (kAlphabet[i] == c)
             return i;
     switch (c) {
-    case u'â': return letterRank(u'a');
-    case u'î': return letterRank(u'i');
-    case u'û': return letterRank(u'u');
-    default: return -1;
+    case u'â':
+        return letterRank(u'a');
+    case u'î':
+        return letterRank(u'i');
+    case u'û':
+        return letterRank(u'u');
+    default:
+        return -1;
     }
 }
 
@@ -65,7 +69,10 @@ QString toUpper(QStringView s)
     return out;
 }
 
-QString searchKey(QStringView s) { return toLower(s).simplified(); }
+QString searchKey(QStringView s)
+{
+    return toLower(s).simplified();
+}
 
 QString looseKey(QStringView s)
 {
@@ -74,13 +81,29 @@ QString looseKey(QStringView s)
     out.reserve(lower.size());
     for (QChar c : lower) {
         switch (c.unicode()) {
-        case u'ç': out += QLatin1Char('c'); break;
-        case u'ğ': out += QLatin1Char('g'); break;
-        case u'ı': case u'î': out += QLatin1Char('i'); break;
-        case u'ö': out += QLatin1Char('o'); break;
-        case u'ş': out += QLatin1Char('s'); break;
-        case u'ü': case u'û': out += QLatin1Char('u'); break;
-        case u'â': out += QLatin1Char('a'); break;
+        case u'ç':
+            out += QLatin1Char('c');
+            break;
+        case u'ğ':
+            out += QLatin1Char('g');
+            break;
+        case u'ı':
+        case u'î':
+            out += QLatin1Char('i');
+            break;
+        case u'ö':
+            out += QLatin1Char('o');
+            break;
+        case u'ş':
+            out += QLatin1Char('s');
+            break;
+        case u'ü':
+        case u'û':
+            out += QLatin1Char('u');
+            break;
+        case u'â':
+            out += QLatin1Char('a');
+            break;
         default:
             if (c.isLetterOrNumber())
                 out += c;
@@ -98,11 +121,15 @@ int compare(QStringView a, QStringView b)
         const bool da = QChar::isDigit(ca), db = QChar::isDigit(cb);
         if (da && db) { // numeric runs compare by value
             qsizetype ei = i, ej = j;
-            while (ei < a.size() && a.at(ei).isDigit()) ++ei;
-            while (ej < b.size() && b.at(ej).isDigit()) ++ej;
+            while (ei < a.size() && a.at(ei).isDigit())
+                ++ei;
+            while (ej < b.size() && b.at(ej).isDigit())
+                ++ej;
             QStringView na = a.mid(i, ei - i), nb = b.mid(j, ej - j);
-            while (na.size() > 1 && na.front() == QLatin1Char('0')) na = na.mid(1);
-            while (nb.size() > 1 && nb.front() == QLatin1Char('0')) nb = nb.mid(1);
+            while (na.size() > 1 && na.front() == QLatin1Char('0'))
+                na = na.mid(1);
+            while (nb.size() > 1 && nb.front() == QLatin1Char('0'))
+                nb = nb.mid(1);
             if (na.size() != nb.size())
                 return na.size() < nb.size() ? -1 : 1;
             if (const int c = na.compare(nb))

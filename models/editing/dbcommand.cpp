@@ -10,7 +10,10 @@
 
 namespace kopru {
 
-DbCommand::DbCommand(QSqlDatabase db, const QString &text) : QUndoCommand(text), m_connectionName(db.connectionName()) {}
+DbCommand::DbCommand(QSqlDatabase db, const QString &text)
+    : QUndoCommand(text)
+    , m_connectionName(db.connectionName())
+{ }
 
 Status DbCommand::inTransaction(bool forward)
 {
@@ -73,8 +76,9 @@ Status DbCommand::run(QUndoStack *stack, std::unique_ptr<DbCommand> command)
 Status DbCommand::changedMeanwhile()
 {
     m_changedMeanwhile = true;
-    return Status::failure(QCoreApplication::translate("DbCommand", "the data was changed meanwhile by another program or window; "
-                                                                    "the view now shows the current values"));
+    return Status::failure(QCoreApplication::translate("DbCommand",
+        "the data was changed meanwhile by another program or window; "
+        "the view now shows the current values"));
 }
 
 bool isSqlIdentifier(const QString &name)

@@ -5,7 +5,6 @@
 
 #include <QSqlDatabase>
 #include <QUndoCommand>
-
 #include <memory>
 
 class QUndoStack;

@@ -16,19 +16,24 @@ const QString kSessionsOfPartner = QStringLiteral("session_id IN (SELECT id FROM
 
 } // namespace
 
-DeleteRowsCommand::DeleteRowsCommand(QSqlDatabase db, Entity entity, QList<int> ids, bool removePlacements,
-                                     const QString &text)
-    : DbCommand(std::move(db), text), m_entity(entity), m_ids(std::move(ids)), m_removePlacements(removePlacements)
-{
-}
+DeleteRowsCommand::DeleteRowsCommand(QSqlDatabase db, Entity entity, QList<int> ids, bool removePlacements, const QString &text)
+    : DbCommand(std::move(db), text)
+    , m_entity(entity)
+    , m_ids(std::move(ids))
+    , m_removePlacements(removePlacements)
+{ }
 
 QString DeleteRowsCommand::tableOf(Entity entity)
 {
     switch (entity) {
-    case Entity::Teacher: return QStringLiteral("teacher");
-    case Entity::Competency: return QStringLiteral("competency");
-    case Entity::Partner: return QStringLiteral("partner");
-    case Entity::Session: return QStringLiteral("training_session");
+    case Entity::Teacher:
+        return QStringLiteral("teacher");
+    case Entity::Competency:
+        return QStringLiteral("competency");
+    case Entity::Partner:
+        return QStringLiteral("partner");
+    case Entity::Session:
+        return QStringLiteral("training_session");
     }
     return {};
 }
@@ -36,22 +41,22 @@ QString DeleteRowsCommand::tableOf(Entity entity)
 // Parent first; the WHERE clauses are constants with one bound id.
 std::vector<DeleteRowsCommand::Part> DeleteRowsCommand::partsOf(Entity entity)
 {
-    const auto p = [](const char *table, QString where) { return Part{QString::fromLatin1(table), std::move(where)}; };
+    const auto p = [](const char *table, QString where) { return Part { QString::fromLatin1(table), std::move(where) }; };
     switch (entity) {
     case Entity::Teacher:
-        return {p("teacher", QStringLiteral("id = ?")), p("need_rating", QStringLiteral("teacher_id = ?")),
-                p("placement", QStringLiteral("teacher_id = ?"))};
+        return { p("teacher", QStringLiteral("id = ?")), p("need_rating", QStringLiteral("teacher_id = ?")),
+            p("placement", QStringLiteral("teacher_id = ?")) };
     case Entity::Competency:
-        return {p("competency", QStringLiteral("id = ?")), p("need_rating", QStringLiteral("competency_id = ?")),
-                p("partner_competency", QStringLiteral("competency_id = ?")),
-                p("session_competency", QStringLiteral("competency_id = ?"))};
+        return { p("competency", QStringLiteral("id = ?")), p("need_rating", QStringLiteral("competency_id = ?")),
+            p("partner_competency", QStringLiteral("competency_id = ?")),
+            p("session_competency", QStringLiteral("competency_id = ?")) };
     case Entity::Partner:
-        return {p("partner", QStringLiteral("id = ?")), p("partner_competency", QStringLiteral("partner_id = ?")),
-                p("training_session", QStringLiteral("partner_id = ?")), p("session_competency", kSessionsOfPartner),
-                p("placement", kSessionsOfPartner)};
+        return { p("partner", QStringLiteral("id = ?")), p("partner_competency", QStringLiteral("partner_id = ?")),
+            p("training_session", QStringLiteral("partner_id = ?")), p("session_competency", kSessionsOfPartner),
+            p("placement", kSessionsOfPartner) };
     case Entity::Session:
-        return {p("training_session", QStringLiteral("id = ?")), p("session_competency", QStringLiteral("session_id = ?")),
-                p("placement", QStringLiteral("session_id = ?"))};
+        return { p("training_session", QStringLiteral("id = ?")), p("session_competency", QStringLiteral("session_id = ?")),
+            p("placement", QStringLiteral("session_id = ?")) };
     }
     return {};
 }
@@ -63,7 +68,7 @@ Expected<int> DeleteRowsCommand::placementsAffected(QSqlDatabase db, Entity enti
         if (part.table != QLatin1String("placement"))
             continue;
         for (int id : ids) {
-            auto n = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM placement WHERE ") + part.where, {id});
+            auto n = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM placement WHERE ") + part.where, { id });
             if (!n)
                 return n.error();
             total += n.value().toInt();
@@ -80,19 +85,20 @@ Status DeleteRowsCommand::apply()
         if (!n)
             return n.error();
         if (n.value() > 0)
-            return Status::failure(QCoreApplication::translate("DbCommand", "%n placement(s) would be removed; "
-                                                                            "they must be removed explicitly",
-                                                               nullptr, n.value()));
+            return Status::failure(QCoreApplication::translate("DbCommand",
+                "%n placement(s) would be removed; "
+                "they must be removed explicitly",
+                nullptr, n.value()));
     }
     const std::vector<Part> parts = partsOf(m_entity);
     m_snapshots.clear();
     for (const Part &part : parts) {
-        Snapshot snap{part.table, {}, {}};
+        Snapshot snap { part.table, {}, {} };
         for (int id : m_ids) {
             QSqlQuery q(db);
             if (Status s = Sql::prepare(q, QStringLiteral("SELECT * FROM %1 WHERE %2").arg(part.table, part.where)); !s)
                 return s;
-            if (Status s = Sql::run(q, {id}); !s)
+            if (Status s = Sql::run(q, { id }); !s)
                 return s;
             const QSqlRecord rec = q.record();
             if (snap.columns.isEmpty())
@@ -110,7 +116,7 @@ Status DeleteRowsCommand::apply()
     // Children first.
     for (auto it = parts.crbegin(); it != parts.crend(); ++it)
         for (int id : m_ids)
-            if (Status s = Sql::exec(db, QStringLiteral("DELETE FROM %1 WHERE %2").arg(it->table, it->where), {id}); !s)
+            if (Status s = Sql::exec(db, QStringLiteral("DELETE FROM %1 WHERE %2").arg(it->table, it->where), { id }); !s)
                 return s;
     return {};
 }
@@ -128,8 +134,9 @@ Status DeleteRowsCommand::revert()
             marks << QStringLiteral("?");
         }
         QSqlQuery q(db);
-        if (Status s = Sql::prepare(q, QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
-                                           .arg(snap.table, snap.columns.join(QLatin1Char(',')), marks.join(QLatin1Char(','))));
+        if (Status s = Sql::prepare(q,
+                QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
+                    .arg(snap.table, snap.columns.join(QLatin1Char(',')), marks.join(QLatin1Char(','))));
             !s)
             return s;
         for (const QVariantList &row : snap.rows) {

@@ -6,7 +6,6 @@
 #include <QList>
 #include <QStringList>
 #include <QVariant>
-
 #include <vector>
 
 namespace kopru {

@@ -10,9 +10,10 @@
 namespace kopru {
 
 InsertRowCommand::InsertRowCommand(QSqlDatabase db, QString table, QVariantMap values, const QString &text)
-    : DbCommand(std::move(db), text), m_table(std::move(table)), m_values(std::move(values))
-{
-}
+    : DbCommand(std::move(db), text)
+    , m_table(std::move(table))
+    , m_values(std::move(values))
+{ }
 
 Status InsertRowCommand::apply()
 {
@@ -29,8 +30,9 @@ Status InsertRowCommand::apply()
     if (!isSqlIdentifier(m_table))
         return Status::failure(QStringLiteral("invalid identifier"));
     QSqlQuery q(database());
-    if (Status s = Sql::prepare(q, QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
-                                       .arg(m_table, columns.join(QLatin1Char(',')), marks.join(QLatin1Char(','))));
+    if (Status s = Sql::prepare(q,
+            QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
+                .arg(m_table, columns.join(QLatin1Char(',')), marks.join(QLatin1Char(','))));
         !s)
         return s;
     int i = 0;
@@ -46,9 +48,12 @@ Status InsertRowCommand::revert()
 {
     if (!isSqlIdentifier(m_table))
         return Status::failure(QStringLiteral("invalid identifier"));
-    return Sql::exec(database(), QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(m_table), {m_id});
+    return Sql::exec(database(), QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(m_table), { m_id });
 }
 
-void InsertRowCommand::announce() { ChangeNotifier::instance()->notify(m_table, {m_id}); }
+void InsertRowCommand::announce()
+{
+    ChangeNotifier::instance()->notify(m_table, { m_id });
+}
 
 } // namespace kopru

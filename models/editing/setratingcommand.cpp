@@ -7,11 +7,15 @@
 namespace kopru {
 
 SetRatingCommand::SetRatingCommand(QSqlDatabase db, int teacherId, int competencyId, Column column, bool existed,
-                                   QVariant oldValue, QVariant newValue, const QString &text)
-    : DbCommand(std::move(db), text), m_teacherId(teacherId), m_competencyId(competencyId), m_column(column),
-      m_existed(existed), m_old(std::move(oldValue)), m_new(std::move(newValue))
-{
-}
+    QVariant oldValue, QVariant newValue, const QString &text)
+    : DbCommand(std::move(db), text)
+    , m_teacherId(teacherId)
+    , m_competencyId(competencyId)
+    , m_column(column)
+    , m_existed(existed)
+    , m_old(std::move(oldValue))
+    , m_new(std::move(newValue))
+{ }
 
 Status SetRatingCommand::write(const QVariant &value)
 {
@@ -20,7 +24,7 @@ Status SetRatingCommand::write(const QVariant &value)
                          "ON CONFLICT(teacher_id, competency_id, round) DO UPDATE SET need = excluded.need")
         : QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, round, proficiency) VALUES (?, ?, 1, ?) "
                          "ON CONFLICT(teacher_id, competency_id, round) DO UPDATE SET proficiency = excluded.proficiency");
-    return Sql::exec(database(), sql, {m_teacherId, m_competencyId, value});
+    return Sql::exec(database(), sql, { m_teacherId, m_competencyId, value });
 }
 
 Status SetRatingCommand::expect(bool exists, const QVariant &expected)
@@ -28,7 +32,7 @@ Status SetRatingCommand::expect(bool exists, const QVariant &expected)
     const QString sql = m_column == Column::Need
         ? QStringLiteral("SELECT need IS ? FROM need_rating WHERE teacher_id = ? AND competency_id = ? AND round = 1")
         : QStringLiteral("SELECT proficiency IS ? FROM need_rating WHERE teacher_id = ? AND competency_id = ? AND round = 1");
-    auto same = Sql::scalar(database(), sql, {expected, m_teacherId, m_competencyId});
+    auto same = Sql::scalar(database(), sql, { expected, m_teacherId, m_competencyId });
     if (!same)
         return same.error();
     const bool found = same.value().isValid();
@@ -49,30 +53,37 @@ Status SetRatingCommand::revert()
     if (Status s = expect(true, m_new); !s)
         return s;
     if (!m_existed)
-        return Sql::exec(database(), QStringLiteral("DELETE FROM need_rating WHERE teacher_id = ? AND competency_id = ? AND round = 1"),
-                         {m_teacherId, m_competencyId});
+        return Sql::exec(database(),
+            QStringLiteral("DELETE FROM need_rating WHERE teacher_id = ? AND competency_id = ? AND round = 1"),
+            { m_teacherId, m_competencyId });
     return write(m_old);
 }
 
-void SetRatingCommand::announce() { ChangeNotifier::instance()->notify(QStringLiteral("need_rating"), {m_teacherId}); }
+void SetRatingCommand::announce()
+{
+    ChangeNotifier::instance()->notify(QStringLiteral("need_rating"), { m_teacherId });
+}
 
 SetCoverageCommand::SetCoverageCommand(QSqlDatabase db, int sessionId, int competencyId, bool covered, const QString &text)
-    : DbCommand(std::move(db), text), m_sessionId(sessionId), m_competencyId(competencyId), m_covered(covered)
-{
-}
+    : DbCommand(std::move(db), text)
+    , m_sessionId(sessionId)
+    , m_competencyId(competencyId)
+    , m_covered(covered)
+{ }
 
 Status SetCoverageCommand::write(bool covered)
 {
     if (covered)
-        return Sql::exec(database(), QStringLiteral("INSERT OR IGNORE INTO session_competency(session_id, competency_id) VALUES (?, ?)"),
-                         {m_sessionId, m_competencyId});
+        return Sql::exec(database(),
+            QStringLiteral("INSERT OR IGNORE INTO session_competency(session_id, competency_id) VALUES (?, ?)"),
+            { m_sessionId, m_competencyId });
     return Sql::exec(database(), QStringLiteral("DELETE FROM session_competency WHERE session_id = ? AND competency_id = ?"),
-                     {m_sessionId, m_competencyId});
+        { m_sessionId, m_competencyId });
 }
 
 void SetCoverageCommand::announce()
 {
-    ChangeNotifier::instance()->notify(QStringLiteral("session_competency"), {m_sessionId});
+    ChangeNotifier::instance()->notify(QStringLiteral("session_competency"), { m_sessionId });
 }
 
 } // namespace kopru

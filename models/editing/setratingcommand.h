@@ -17,7 +17,7 @@ public:
     enum class Column { Need, Proficiency };
 
     SetRatingCommand(QSqlDatabase db, int teacherId, int competencyId, Column column, bool existed, QVariant oldValue,
-                     QVariant newValue, const QString &text);
+        QVariant newValue, const QString &text);
 
 protected:
     Status apply() override;

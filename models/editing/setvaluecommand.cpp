@@ -9,19 +9,23 @@
 
 namespace kopru {
 
-SetValueCommand::SetValueCommand(QSqlDatabase db, QString table, QString column, int id, QVariant oldValue,
-                                 QVariant newValue, const QString &text)
-    : DbCommand(std::move(db), text), m_table(std::move(table)), m_column(std::move(column)), m_id(id),
-      m_old(std::move(oldValue)), m_new(std::move(newValue))
-{
-}
+SetValueCommand::SetValueCommand(
+    QSqlDatabase db, QString table, QString column, int id, QVariant oldValue, QVariant newValue, const QString &text)
+    : DbCommand(std::move(db), text)
+    , m_table(std::move(table))
+    , m_column(std::move(column))
+    , m_id(id)
+    , m_old(std::move(oldValue))
+    , m_new(std::move(newValue))
+{ }
 
 Status SetValueCommand::write(const QVariant &expected, const QVariant &value)
 {
     if (!isSqlIdentifier(m_table) || !isSqlIdentifier(m_column))
         return Status::failure(QStringLiteral("invalid identifier"));
     // Compared by SQLite (IS, with the column's affinity): "5" and 5 are the same value.
-    auto same = Sql::scalar(database(), QStringLiteral("SELECT %2 IS ? FROM %1 WHERE id = ?").arg(m_table, m_column), {expected, m_id});
+    auto same = Sql::scalar(
+        database(), QStringLiteral("SELECT %2 IS ? FROM %1 WHERE id = ?").arg(m_table, m_column), { expected, m_id });
     if (!same)
         return same.error();
     if (!same.value().isValid())
@@ -31,13 +35,16 @@ Status SetValueCommand::write(const QVariant &expected, const QVariant &value)
     QSqlQuery q(database());
     if (Status s = Sql::prepare(q, QStringLiteral("UPDATE %1 SET %2 = ? WHERE id = ?").arg(m_table, m_column)); !s)
         return s;
-    if (Status s = Sql::run(q, {value, m_id}); !s)
+    if (Status s = Sql::run(q, { value, m_id }); !s)
         return s;
     if (q.numRowsAffected() != 1)
         return Status::failure(QCoreApplication::translate("DbCommand", "the row no longer exists"));
     return {};
 }
 
-void SetValueCommand::announce() { ChangeNotifier::instance()->notify(m_table, {m_id}); }
+void SetValueCommand::announce()
+{
+    ChangeNotifier::instance()->notify(m_table, { m_id });
+}
 
 } // namespace kopru

@@ -13,8 +13,8 @@ namespace kopru {
 class SetValueCommand final : public DbCommand
 {
 public:
-    SetValueCommand(QSqlDatabase db, QString table, QString column, int id, QVariant oldValue, QVariant newValue,
-                    const QString &text);
+    SetValueCommand(
+        QSqlDatabase db, QString table, QString column, int id, QVariant oldValue, QVariant newValue, const QString &text);
 
 protected:
     Status apply() override { return write(m_old, m_new); }

@@ -12,7 +12,10 @@ namespace kopru::ValueCheck {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("kopru::ValueCheck", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("kopru::ValueCheck", text);
+}
 
 } // namespace
 
@@ -97,62 +100,64 @@ Outcome checkValue(const Rules &rules, const QVariant &input)
     const bool empty = input.isNull() || (input.userType() == QMetaType::QString && input.toString().trimmed().isEmpty());
     if (empty && rules.kind != ValueKind::Bool) {
         if (rules.required)
-            return {{}, tr("a value is required")};
+            return { {}, tr("a value is required") };
         // Text-like columns are NOT NULL DEFAULT '': store the empty string.
         const bool text = rules.kind == ValueKind::Text || rules.kind == ValueKind::Email || rules.kind == ValueKind::Phone;
-        return {text ? QVariant(QString()) : QVariant(), {}};
+        return { text ? QVariant(QString()) : QVariant(), {} };
     }
     switch (rules.kind) {
     case ValueKind::Text:
-        return {input.toString().trimmed(), {}};
+        return { input.toString().trimmed(), {} };
     case ValueKind::NationalId: {
         const QString id = input.toString().trimmed();
         const QString p = NationalId::problem(id);
-        return {id, p};
+        return { id, p };
     }
     case ValueKind::Email: {
         const QString e = input.toString().trimmed();
-        return {e, emailProblem(e)};
+        return { e, emailProblem(e) };
     }
     case ValueKind::Phone: {
         QString n;
         const QString p = phoneProblem(input.toString(), &n);
-        return {n, p};
+        return { n, p };
     }
     case ValueKind::Date: {
         QString iso;
         const QString p = dateProblem(input, &iso);
-        return {iso, p};
+        return { iso, p };
     }
     case ValueKind::Integer:
     case ValueKind::Rating: {
         bool ok = false;
-        const int v = input.userType() == QMetaType::QString ? QLocale().toInt(input.toString().trimmed(), &ok)
-                                                             : input.toInt(&ok);
+        const int v
+            = input.userType() == QMetaType::QString ? QLocale().toInt(input.toString().trimmed(), &ok) : input.toInt(&ok);
         const int lo = rules.kind == ValueKind::Rating ? 1 : rules.minimum;
         const int hi = rules.kind == ValueKind::Rating ? 5 : rules.maximum;
         if (!ok)
-            return {{}, tr("\"%1\" is not a whole number").arg(input.toString())};
+            return { {}, tr("\"%1\" is not a whole number").arg(input.toString()) };
         if (v < lo || v > hi)
-            return {{}, tr("%1 is outside the allowed range %2–%3").arg(QLocale().toString(v), QLocale().toString(lo), QLocale().toString(hi))};
-        return {v, {}};
+            return { {},
+                tr("%1 is outside the allowed range %2–%3")
+                    .arg(QLocale().toString(v), QLocale().toString(lo), QLocale().toString(hi)) };
+        return { v, {} };
     }
     case ValueKind::Bool:
-        return {input.toBool() ? 1 : 0, {}};
+        return { input.toBool() ? 1 : 0, {} };
     case ValueKind::Province:
     case ValueKind::Field:
     case ValueKind::Centre: {
         bool ok = false;
         const int id = input.toInt(&ok);
         if (!ok || id <= 0)
-            return {{}, tr("choose a value from the list")};
-        return {id, {}};
+            return { {}, tr("choose a value from the list") };
+        return { id, {} };
     }
     case ValueKind::ReadOnly:
     case ValueKind::School:
-        return {{}, tr("this column cannot be edited")};
+        return { {}, tr("this column cannot be edited") };
     }
-    return {{}, tr("this column cannot be edited")};
+    return { {}, tr("this column cannot be edited") };
 }
 
 } // namespace

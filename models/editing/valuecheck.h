@@ -20,7 +20,7 @@ struct Rules
 
 struct Outcome
 {
-    QVariant value;  // normalised value to store (null = SQL NULL)
+    QVariant value; // normalised value to store (null = SQL NULL)
     QString problem; // empty when accepted
     bool ok() const { return problem.isEmpty(); }
 };
@@ -37,6 +37,9 @@ QString phoneProblem(const QString &phone, QString *normalised = nullptr);
 QString dateProblem(const QVariant &input, QString *iso = nullptr);
 
 // The fixed display format of dates in tables and editors.
-inline QString dateDisplayFormat() { return QStringLiteral("dd.MM.yyyy"); }
+inline QString dateDisplayFormat()
+{
+    return QStringLiteral("dd.MM.yyyy");
+}
 
 } // namespace kopru::ValueCheck

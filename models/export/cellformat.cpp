@@ -4,7 +4,6 @@
 #include "models/io/privatefile.h"
 
 #include <QCoreApplication>
-
 #include <cmath>
 
 namespace kopru::exporting {
@@ -52,7 +51,8 @@ Status writeFileAtomically(const QString &path, const QByteArray &bytes)
     if (Status s = file.open(); !s)
         return s;
     if (file.device().write(bytes) != bytes.size())
-        return Error{QCoreApplication::translate("Export", "cannot write the file: %1").arg(file.device().errorString()), path, 0, 0};
+        return Error { QCoreApplication::translate("Export", "cannot write the file: %1").arg(file.device().errorString()), path,
+            0, 0 };
     return file.commit();
 }
 

@@ -15,7 +15,6 @@
 
 #include <QCoreApplication>
 #include <QSqlQuery>
-
 #include <optional>
 
 namespace kopru::exporting {
@@ -27,20 +26,24 @@ bool report(const ExportProgress &progress, int percent, const char *step)
     return !progress || progress(percent, QCoreApplication::translate("Export", step));
 }
 
-Error cancelled(const QString &path) { return Error{QCoreApplication::translate("Export", "export cancelled"), path, 0, 0}; }
+Error cancelled(const QString &path)
+{
+    return Error { QCoreApplication::translate("Export", "export cancelled"), path, 0, 0 };
+}
 
 Expected<std::vector<stats::FieldStats>> loadNeeds(QSqlDatabase db, const ExportScope &scope)
 {
     if (Status s = validateScope(db, scope); !s)
         return s.error();
     QSqlQuery q(db);
-    if (Status s = Sql::prepare(q, QStringLiteral(
-            "SELECT f.code FROM field f WHERE (? = '' OR f.code = ? COLLATE NOCASE) "
-            "AND (? = 0 OR f.id IN (SELECT field_id FROM centre_field WHERE centre_id = ?)) ORDER BY f.code")); !s)
+    if (Status s = Sql::prepare(q,
+            QStringLiteral("SELECT f.code FROM field f WHERE (? = '' OR f.code = ? COLLATE NOCASE) "
+                           "AND (? = 0 OR f.id IN (SELECT field_id FROM centre_field WHERE centre_id = ?)) ORDER BY f.code"));
+        !s)
         return s.error();
     // A null QString binds as NULL, and NULL = '' is not true: bind an empty string.
     const QString fieldCode = scope.fieldCode.isNull() ? QStringLiteral("") : scope.fieldCode;
-    if (Status s = Sql::run(q, {fieldCode, fieldCode, scope.centreId, scope.centreId}); !s)
+    if (Status s = Sql::run(q, { fieldCode, fieldCode, scope.centreId, scope.centreId }); !s)
         return s.error();
     QStringList codes;
     while (q.next())
@@ -49,7 +52,7 @@ Expected<std::vector<stats::FieldStats>> loadNeeds(QSqlDatabase db, const Export
     std::vector<stats::FieldStats> fields;
     stats::Scope statsScope;
     if (scope.centreId != 0)
-        statsScope = stats::Scope{stats::Scope::Kind::Centre, scope.centreId};
+        statsScope = stats::Scope { stats::Scope::Kind::Centre, scope.centreId };
     for (const QString &code : codes) {
         auto f = stats::computeFieldStats(db, code, statsScope);
         if (!f)
@@ -91,12 +94,13 @@ Expected<ExportSummary> writeTable(const TableDocument &table, const ReportDocum
 Expected<ExportSummary> runExport(QSqlDatabase db, const ExportRequest &request, bool readOnly, const ExportProgress &progress)
 {
     if (!isSupported(request.kind, request.format))
-        return Error{QCoreApplication::translate("Export", "%1 cannot be exported as %2")
-                         .arg(kindName(request.kind), formatName(request.format)), {}, 0, 0};
+        return Error { QCoreApplication::translate("Export", "%1 cannot be exported as %2")
+                           .arg(kindName(request.kind), formatName(request.format)),
+            {}, 0, 0 };
     if (request.kind == Kind::Needs && request.scope.partnerId != 0)
-        return Error{QCoreApplication::translate("Export", "the needs analysis cannot be restricted to a partner"), {}, 0, 0};
+        return Error { QCoreApplication::translate("Export", "the needs analysis cannot be restricted to a partner"), {}, 0, 0 };
     if (request.outPath.isEmpty())
-        return Error{QCoreApplication::translate("Export", "no output file given"), {}, 0, 0};
+        return Error { QCoreApplication::translate("Export", "no output file given"), {}, 0, 0 };
     const HeapGrowthScope heap;
     if (!report(progress, 0, QT_TRANSLATE_NOOP("Export", "Reading the data")))
         return cancelled(request.outPath);
@@ -134,7 +138,7 @@ Expected<ExportSummary> runExport(QSqlDatabase db, const ExportRequest &request,
 
     const std::vector<ScheduleSession> sessions = groupBySession(rows.value());
     const SheetGrouping grouping = request.scope.centreId != 0 ? SheetGrouping::ByField : SheetGrouping::ByCentre;
-    Expected<ExportSummary> summary = ExportSummary{};
+    Expected<ExportSummary> summary = ExportSummary {};
     if (request.format == Format::Ics) {
         IcsWriter::Options options;
         options.calendarName = QCoreApplication::translate("Export", "Köprü training schedule");

@@ -5,7 +5,6 @@
 #include "models/export/exportoptions.h"
 
 #include <QSqlDatabase>
-
 #include <functional>
 
 namespace kopru::exporting {
@@ -13,9 +12,9 @@ namespace kopru::exporting {
 // What an export wrote.
 struct ExportSummary
 {
-    int rows = 0;     // placements (plan), sessions (schedule, ics) or competencies (needs)
-    int sheets = 0;   // worksheets / sections
-    int pages = 0;    // PDF pages
+    int rows = 0; // placements (plan), sessions (schedule, ics) or competencies (needs)
+    int sheets = 0; // worksheets / sections
+    int pages = 0; // PDF pages
     bool pseudonymsStable = true; // false: a read-only database without a stored key
 };
 
@@ -29,7 +28,7 @@ using ExportProgress = std::function<bool(int percent, const QString &step)>;
 // must not be written (the pseudonym key is then not stored).
 // Sheets: one per centre; one per field when a centre is given (plan,
 // schedule); one per field for needs. PDF needs a QGuiApplication.
-Expected<ExportSummary> runExport(QSqlDatabase db, const ExportRequest &request, bool readOnly,
-                                  const ExportProgress &progress = {});
+Expected<ExportSummary> runExport(
+    QSqlDatabase db, const ExportRequest &request, bool readOnly, const ExportProgress &progress = {});
 
 } // namespace kopru::exporting

@@ -4,9 +4,14 @@
 namespace kopru::exporting {
 
 namespace {
-struct Named { const char *name; int value; };
-constexpr Named kKinds[] = {{"plan", int(Kind::Plan)}, {"schedule", int(Kind::Schedule)}, {"needs", int(Kind::Needs)}};
-constexpr Named kFormats[] = {{"csv", int(Format::Csv)}, {"xlsx", int(Format::Xlsx)}, {"pdf", int(Format::Pdf)}, {"ics", int(Format::Ics)}};
+struct Named
+{
+    const char *name;
+    int value;
+};
+constexpr Named kKinds[] = { { "plan", int(Kind::Plan) }, { "schedule", int(Kind::Schedule) }, { "needs", int(Kind::Needs) } };
+constexpr Named kFormats[]
+    = { { "csv", int(Format::Csv) }, { "xlsx", int(Format::Xlsx) }, { "pdf", int(Format::Pdf) }, { "ics", int(Format::Ics) } };
 } // namespace
 
 std::optional<Kind> kindFromName(const QString &name)
@@ -41,8 +46,14 @@ QString formatName(Format format)
     return {};
 }
 
-QString formatSuffix(Format format) { return formatName(format); }
+QString formatSuffix(Format format)
+{
+    return formatName(format);
+}
 
-bool isSupported(Kind kind, Format format) { return !(kind == Kind::Needs && format == Format::Ics); }
+bool isSupported(Kind kind, Format format)
+{
+    return !(kind == Kind::Needs && format == Format::Ics);
+}
 
 } // namespace kopru::exporting

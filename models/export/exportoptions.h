@@ -2,7 +2,6 @@
 #pragma once
 
 #include <QString>
-
 #include <optional>
 
 namespace kopru::exporting {
@@ -31,7 +30,7 @@ struct ExportRequest
 
 std::optional<Kind> kindFromName(const QString &name);
 std::optional<Format> formatFromName(const QString &name);
-QString kindName(Kind kind);     // "plan", "schedule", "needs"
+QString kindName(Kind kind); // "plan", "schedule", "needs"
 QString formatName(Format format); // "csv", "xlsx", "pdf", "ics"
 // File name suffix without the dot.
 QString formatSuffix(Format format);

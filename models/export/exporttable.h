@@ -5,19 +5,18 @@
 #include <QString>
 #include <QStringList>
 #include <QVariant>
-
 #include <vector>
 
 namespace kopru::exporting {
 
 // How a column's values are written.
 enum class ColumnType {
-    Text,       // QString; always written as text, never as a formula
+    Text, // QString; always written as text, never as a formula
     Identifier, // QString of digits that must stay text (national IDs, phones)
-    Date,       // QDate
-    Integer,    // int
-    Decimal,    // double; NaN = empty
-    Percent,    // double share 0…1; NaN = empty
+    Date, // QDate
+    Integer, // int
+    Decimal, // double; NaN = empty
+    Percent, // double share 0…1; NaN = empty
 };
 
 struct TableColumn
@@ -30,7 +29,7 @@ struct TableColumn
 // One sheet of a spreadsheet (one group of a CSV); all sheets share the columns.
 struct TableSheet
 {
-    QString name;  // sheet name: a centre or a field
+    QString name; // sheet name: a centre or a field
     QString title; // longer heading
     std::vector<QVariantList> rows;
 };
@@ -38,7 +37,7 @@ struct TableSheet
 // A tabular export before it is written in a format.
 struct TableDocument
 {
-    QString title;   // "Placement plan"
+    QString title; // "Placement plan"
     QStringList notes; // lines under the title (export date, anonymisation notice)
     std::vector<TableColumn> columns;
     std::vector<TableSheet> sheets;

@@ -19,9 +19,15 @@ void ExportTableModel::setDocument(TableDocument doc, int sheet)
     endResetModel();
 }
 
-int ExportTableModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
+int ExportTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
 
-int ExportTableModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_doc.columns.size()); }
+int ExportTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_doc.columns.size());
+}
 
 QVariant ExportTableModel::data(const QModelIndex &index, int role) const
 {

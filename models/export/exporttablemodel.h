@@ -17,7 +17,9 @@ public:
     static constexpr int RawValueRole = Qt::UserRole;
     static constexpr int SheetRole = Qt::UserRole + 1; // the row's sheet name
 
-    explicit ExportTableModel(QObject *parent = nullptr) : QAbstractTableModel(parent) {}
+    explicit ExportTableModel(QObject *parent = nullptr)
+        : QAbstractTableModel(parent)
+    { }
 
     // `sheet` < 0: every sheet.
     void setDocument(TableDocument doc, int sheet = -1);

@@ -41,7 +41,10 @@ public:
     }
     // kopru-cli ends right after its export: giving the memory back page by
     // page first (malloc_trim, ~500 madvise calls) would only cost time.
-    static void setGiveBackMemory(bool giveBack) { s_giveBack = giveBack; }
+    static void setGiveBackMemory(bool giveBack)
+    {
+        s_giveBack = giveBack;
+    }
 
     HeapGrowthScope(const HeapGrowthScope &) = delete;
     HeapGrowthScope &operator=(const HeapGrowthScope &) = delete;
@@ -49,8 +52,8 @@ public:
 private:
     static constexpr int kKeep = 64 * 1024 * 1024;
     static constexpr int kDefault = 128 * 1024; // glibc's documented defaults
-    static inline std::atomic<int> s_depth{0};
-    static inline std::atomic<bool> s_giveBack{true};
+    static inline std::atomic<int> s_depth { 0 };
+    static inline std::atomic<bool> s_giveBack { true };
 };
 
 } // namespace kopru::exporting

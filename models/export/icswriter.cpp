@@ -13,7 +13,10 @@ namespace {
 
 constexpr int kMaxOctets = 75;
 
-QString icsDate(const QDate &d) { return d.toString(QStringLiteral("yyyyMMdd")); }
+QString icsDate(const QDate &d)
+{
+    return d.toString(QStringLiteral("yyyyMMdd"));
+}
 
 bool isPlainEmail(const QString &email)
 {
@@ -113,15 +116,14 @@ QByteArray IcsWriter::calendar(const std::vector<ScheduleSession> &sessions, con
         line(QStringLiteral("DTSTAMP:") + dtstamp);
         line(QStringLiteral("DTSTART;VALUE=DATE:") + icsDate(s.start));
         line(QStringLiteral("DTEND;VALUE=DATE:") + icsDate(s.end.addDays(1)));
-        line(QStringLiteral("SUMMARY:") + escapeText(QCoreApplication::translate("Export", "On-the-job training: %1 (%2)")
-                                                          .arg(s.partnerName, s.fieldCode)));
+        line(QStringLiteral("SUMMARY:")
+            + escapeText(QCoreApplication::translate("Export", "On-the-job training: %1 (%2)").arg(s.partnerName, s.fieldCode)));
         if (!s.partnerAddress.isEmpty())
             line(QStringLiteral("LOCATION:") + escapeText(s.partnerName + QStringLiteral(", ") + s.partnerAddress));
-        QStringList description{
-            QCoreApplication::translate("Export", "Field: %1 – %2").arg(s.fieldCode, s.fieldName),
+        QStringList description { QCoreApplication::translate("Export", "Field: %1 – %2").arg(s.fieldCode, s.fieldName),
             QCoreApplication::translate("Export", "Centre: %1").arg(s.centreName),
             QCoreApplication::translate("Export", "Hours: %1").arg(s.hours),
-            QCoreApplication::translate("Export", "Competencies: %1").arg(s.competencies.join(QLatin1String(", ")))};
+            QCoreApplication::translate("Export", "Competencies: %1").arg(s.competencies.join(QLatin1String(", "))) };
         if (!s.contactPerson.isEmpty())
             description << QCoreApplication::translate("Export", "Contact: %1").arg(s.contactPerson);
         if (!pseudonyms && !s.contactPhone.isEmpty())
@@ -137,10 +139,10 @@ QByteArray IcsWriter::calendar(const std::vector<ScheduleSession> &sessions, con
             } else {
                 cn = a->teacherName();
                 address = isPlainEmail(a->teacherEmail) ? QStringLiteral("mailto:") + a->teacherEmail
-                                                                     : QStringLiteral("urn:x-kopru:teacher:%1").arg(a->teacherId);
+                                                        : QStringLiteral("urn:x-kopru:teacher:%1").arg(a->teacherId);
             }
             line(QStringLiteral("ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;CN=") + paramValue(cn)
-                 + QLatin1Char(':') + address);
+                + QLatin1Char(':') + address);
         }
         line(QStringLiteral("END:VEVENT"));
     }

@@ -6,7 +6,6 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
-
 #include <vector>
 
 namespace kopru::exporting {
@@ -25,8 +24,8 @@ class IcsWriter
 public:
     struct Options
     {
-        QDateTime stamp;        // DTSTAMP (UTC); default now
-        QString calendarName;   // X-WR-CALNAME
+        QDateTime stamp; // DTSTAMP (UTC); default now
+        QString calendarName; // X-WR-CALNAME
         QString uidDomain = QStringLiteral("kopru.invalid");
     };
 

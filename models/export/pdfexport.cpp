@@ -48,8 +48,8 @@ public:
 
 private:
     static constexpr int kLarge = 32 * 1024 * 1024; // glibc's maximum on 64-bit
-    static constexpr int kDefault = 128 * 1024;     // glibc's documented default
-    static inline int s_depth = 0;                  // PDFs are written on the GUI thread only
+    static constexpr int kDefault = 128 * 1024; // glibc's documented default
+    static inline int s_depth = 0; // PDFs are written on the GUI thread only
 };
 
 } // namespace
@@ -57,7 +57,7 @@ private:
 Expected<int> writePdf(const ReportDocument &doc, const QString &path, QPageLayout::Orientation orientation)
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
-        return Error{QCoreApplication::translate("Export", "PDF output needs a graphical application object"), path, 0, 0};
+        return Error { QCoreApplication::translate("Export", "PDF output needs a graphical application object"), path, 0, 0 };
     // Personal data: 0600 under a temporary name, renamed when complete.
     PrivateFile file(path);
     if (Status s = file.open(); !s)
@@ -70,10 +70,11 @@ Expected<int> writePdf(const ReportDocument &doc, const QString &path, QPageLayo
         writer.setResolution(300);
         writer.setTitle(doc.title);
         writer.setCreator(QStringLiteral("Köprü %1").arg(QStringLiteral(KOPRU_VERSION)));
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), orientation, QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
+        writer.setPageLayout(
+            QPageLayout(QPageSize(QPageSize::A4), orientation, QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
         auto painted = ReportPainter(doc).paint(&writer);
         if (!painted)
-            return Error{painted.error().message, path, 0, 0};
+            return Error { painted.error().message, path, 0, 0 };
         pages = painted.value();
     }
     if (Status s = file.commit(); !s)

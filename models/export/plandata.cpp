@@ -8,10 +8,8 @@
 #include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
-
 #include <algorithm>
 #include <tuple>
-
 
 namespace kopru::exporting {
 
@@ -19,9 +17,33 @@ namespace {
 
 // Columns of kPlanSql, in order.
 enum PlanColumn {
-    cPlacement, cTeacher, cNationalId, cFirst, cLast, cEmail, cPhone, cSchool, cTeacherProvince,
-    cFieldCode, cFieldName, cCentreId, cCentreName, cPartnerId, cPartnerName, cAddress, cDistrict,
-    cPartnerProvince, cContact, cContactPhone, cContactEmail, cSession, cStart, cEnd, cHours, cCapacity, cStatus
+    cPlacement,
+    cTeacher,
+    cNationalId,
+    cFirst,
+    cLast,
+    cEmail,
+    cPhone,
+    cSchool,
+    cTeacherProvince,
+    cFieldCode,
+    cFieldName,
+    cCentreId,
+    cCentreName,
+    cPartnerId,
+    cPartnerName,
+    cAddress,
+    cDistrict,
+    cPartnerProvince,
+    cContact,
+    cContactPhone,
+    cContactEmail,
+    cSession,
+    cStart,
+    cEnd,
+    cHours,
+    cCapacity,
+    cStatus
 };
 
 const char kPlanSql[] = R"sql(
@@ -49,7 +71,7 @@ WHERE p.status <> 'cancelled'
 QString joinAddress(const QString &address, const QString &district, const QString &province)
 {
     QStringList parts;
-    for (const QString &p : {address, district, province})
+    for (const QString &p : { address, district, province })
         if (!p.trimmed().isEmpty())
             parts << p.trimmed();
     // "Merkez" district is implied by the province name.
@@ -66,8 +88,8 @@ std::vector<int> collationRanks(const std::vector<PlanRow> &rows, QString PlanRo
     for (const PlanRow &r : rows)
         rankOf.insert(r.*field, 0);
     QStringList distinct = rankOf.keys();
-    std::sort(distinct.begin(), distinct.end(),
-              [](const QString &a, const QString &b) { return TurkishText::compare(a, b) < 0; });
+    std::sort(
+        distinct.begin(), distinct.end(), [](const QString &a, const QString &b) { return TurkishText::compare(a, b) < 0; });
     int rank = 0;
     for (qsizetype i = 0; i < distinct.size(); ++i) {
         if (i > 0 && TurkishText::compare(distinct.at(i - 1), distinct.at(i)) != 0)
@@ -84,10 +106,12 @@ std::vector<int> collationRanks(const std::vector<PlanRow> &rows, QString PlanRo
 Expected<QHash<int, QStringList>> sessionCompetencies(QSqlDatabase db)
 {
     QSqlQuery q(db);
-    if (Status s = Sql::prepare(q, QStringLiteral(
-            "SELECT sc.session_id, co.code FROM session_competency sc JOIN competency co ON co.id = sc.competency_id "
-            "WHERE sc.session_id IN (SELECT session_id FROM placement WHERE status <> 'cancelled') "
-            "ORDER BY sc.session_id, co.code")); !s)
+    if (Status s = Sql::prepare(q,
+            QStringLiteral(
+                "SELECT sc.session_id, co.code FROM session_competency sc JOIN competency co ON co.id = sc.competency_id "
+                "WHERE sc.session_id IN (SELECT session_id FROM placement WHERE status <> 'cancelled') "
+                "ORDER BY sc.session_id, co.code"));
+        !s)
         return s.error();
     if (Status s = Sql::run(q); !s)
         return s.error();
@@ -102,7 +126,7 @@ Expected<QHash<int, QStringList>> sessionCompetencies(QSqlDatabase db)
 Status validateScope(QSqlDatabase db, const ExportScope &scope)
 {
     auto check = [&](const char *sql, const QVariant &value, const QString &message) -> Status {
-        auto found = Sql::scalar(db, QLatin1String(sql), {value});
+        auto found = Sql::scalar(db, QLatin1String(sql), { value });
         if (!found)
             return found.error();
         if (!found.value().isValid())
@@ -111,15 +135,18 @@ Status validateScope(QSqlDatabase db, const ExportScope &scope)
     };
     if (!scope.fieldCode.isEmpty())
         if (Status s = check("SELECT id FROM field WHERE code = ? COLLATE NOCASE", scope.fieldCode,
-                             QCoreApplication::translate("Export", "unknown field code %1").arg(scope.fieldCode)); !s)
+                QCoreApplication::translate("Export", "unknown field code %1").arg(scope.fieldCode));
+            !s)
             return s;
     if (scope.centreId != 0)
         if (Status s = check("SELECT id FROM centre WHERE id = ?", scope.centreId,
-                             QCoreApplication::translate("Export", "unknown centre %1").arg(scope.centreId)); !s)
+                QCoreApplication::translate("Export", "unknown centre %1").arg(scope.centreId));
+            !s)
             return s;
     if (scope.partnerId != 0)
         if (Status s = check("SELECT id FROM partner WHERE id = ?", scope.partnerId,
-                             QCoreApplication::translate("Export", "unknown partner %1").arg(scope.partnerId)); !s)
+                QCoreApplication::translate("Export", "unknown partner %1").arg(scope.partnerId));
+            !s)
             return s;
     return {};
 }
@@ -137,7 +164,7 @@ Expected<std::vector<PlanRow>> loadPlan(QSqlDatabase db, const ExportScope &scop
         return s.error();
     // A null QString binds as NULL, and NULL = '' is not true: bind an empty string.
     const QString fieldCode = scope.fieldCode.isNull() ? QStringLiteral("") : scope.fieldCode;
-    if (Status s = Sql::run(q, {fieldCode, fieldCode, scope.centreId, scope.centreId, scope.partnerId, scope.partnerId}); !s)
+    if (Status s = Sql::run(q, { fieldCode, fieldCode, scope.centreId, scope.centreId, scope.partnerId, scope.partnerId }); !s)
         return s.error();
     std::vector<PlanRow> rows;
     while (q.next()) {
@@ -157,7 +184,8 @@ Expected<std::vector<PlanRow>> loadPlan(QSqlDatabase db, const ExportScope &scop
         r.centreName = q.value(cCentreName).toString();
         r.partnerId = q.value(cPartnerId).toInt();
         r.partnerName = q.value(cPartnerName).toString();
-        r.partnerAddress = joinAddress(q.value(cAddress).toString(), q.value(cDistrict).toString(), q.value(cPartnerProvince).toString());
+        r.partnerAddress
+            = joinAddress(q.value(cAddress).toString(), q.value(cDistrict).toString(), q.value(cPartnerProvince).toString());
         r.contactPerson = q.value(cContact).toString();
         r.contactPhone = q.value(cContactPhone).toString();
         r.contactEmail = q.value(cContactEmail).toString();

@@ -8,7 +8,6 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
-
 #include <vector>
 
 namespace kopru::exporting {
@@ -43,7 +42,7 @@ struct PlanRow
     int hours = 0;
     int capacity = 0;
     QStringList competencies; // codes, sorted
-    QString status;           // proposed | confirmed | completed
+    QString status; // proposed | confirmed | completed
 
     QString teacherName() const { return firstName + QLatin1Char(' ') + lastName; }
 };

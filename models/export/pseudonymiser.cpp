@@ -17,15 +17,15 @@ constexpr int kKeyBytes = 32;
 QByteArray randomKey()
 {
     QByteArray key(kKeyBytes, Qt::Uninitialized);
-    QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(key.data()),
-                                         reinterpret_cast<quint32 *>(key.data() + key.size()));
+    QRandomGenerator::system()->generate(
+        reinterpret_cast<quint32 *>(key.data()), reinterpret_cast<quint32 *>(key.data() + key.size()));
     return key;
 }
 
 Expected<QByteArray> storedKey(QSqlDatabase db)
 {
     auto v = Sql::scalar(db, QStringLiteral("SELECT details FROM audit_log WHERE action = ? ORDER BY id LIMIT 1"),
-                         {QLatin1String(Pseudonymiser::kAuditAction)});
+        { QLatin1String(Pseudonymiser::kAuditAction) });
     if (!v)
         return v.error();
     const QByteArray key = QByteArray::fromHex(v.value().toString().toLatin1());
@@ -54,7 +54,8 @@ Expected<Pseudonymiser> Pseudonymiser::forDatabase(QSqlDatabase db, bool readOnl
     if (!again.value().isEmpty())
         return Pseudonymiser(again.value(), true);
     if (Status s = Sql::exec(db, QStringLiteral("INSERT INTO audit_log(action, details) VALUES (?, ?)"),
-                             {QLatin1String(kAuditAction), QString::fromLatin1(key.toHex())}); !s)
+            { QLatin1String(kAuditAction), QString::fromLatin1(key.toHex()) });
+        !s)
         return s.error();
     if (Status s = transaction.commit(); !s)
         return s.error();

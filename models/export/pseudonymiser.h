@@ -23,7 +23,10 @@ public:
     // a key gets a one-off random key: `isStable()` is then false.
     static Expected<Pseudonymiser> forDatabase(QSqlDatabase db, bool readOnly);
     // For tests: a fixed key.
-    explicit Pseudonymiser(QByteArray key, bool stable = true) : m_key(std::move(key)), m_stable(stable) {}
+    explicit Pseudonymiser(QByteArray key, bool stable = true)
+        : m_key(std::move(key))
+        , m_stable(stable)
+    { }
 
     // "3F9A2C71B0D4": 12 upper-case hex digits.
     QString code(const QString &nationalId) const;

@@ -7,7 +7,6 @@
 #include "models/export/tablebuilders.h"
 
 #include <QCoreApplication>
-
 #include <algorithm>
 
 namespace kopru::exporting {
@@ -15,7 +14,7 @@ namespace kopru::exporting {
 namespace {
 
 ReportBlock partnerHeading(const QString &name, const QString &address, const QString &contact, const QString &phone,
-                           const QString &email, bool anonymised)
+    const QString &email, bool anonymised)
 {
     QStringList parts;
     if (!address.isEmpty())
@@ -46,7 +45,7 @@ ReportDocument baseDocument(const QString &title, bool anonymised)
 ReportSection &sectionFor(ReportDocument &doc, const QString &name)
 {
     if (doc.sections.empty() || doc.sections.back().name != name)
-        doc.sections.push_back(ReportSection{name, {}});
+        doc.sections.push_back(ReportSection { name, {} });
     return doc.sections.back();
 }
 
@@ -61,16 +60,19 @@ ReportDocument planReport(const std::vector<PlanRow> &rows, const Pseudonymiser 
 {
     const bool anon = pseudonyms != nullptr;
     ReportDocument doc = baseDocument(QCoreApplication::translate("Export", "Placement plan"), anon);
-    const std::vector<ReportColumn> columns{
-        {anon ? QCoreApplication::translate("Export", "Teacher (pseudonym)") : QCoreApplication::translate("Export", "Teacher"), 14, false},
-        {anon ? QCoreApplication::translate("Export", "National ID (pseudonym)") : QCoreApplication::translate("Export", "National ID"), 10, false},
-        {QCoreApplication::translate("Export", "School"), 22, false},
-        {QCoreApplication::translate("Export", "Province"), 11, false}, // "Kahramanmaraş", "Afyonkarahisar" on one line
-        {QCoreApplication::translate("Export", "Field"), 5, false},
-        {QCoreApplication::translate("Export", "Dates"), 15, false},
-        {QCoreApplication::translate("Export", "Hours"), 5, true},
-        {QCoreApplication::translate("Export", "Competencies"), 18, false},
-        {QCoreApplication::translate("Export", "Status"), 8, false}};
+    const std::vector<ReportColumn> columns { { anon ? QCoreApplication::translate("Export", "Teacher (pseudonym)")
+                                                     : QCoreApplication::translate("Export", "Teacher"),
+                                                  14, false },
+        { anon ? QCoreApplication::translate("Export", "National ID (pseudonym)")
+               : QCoreApplication::translate("Export", "National ID"),
+            10, false },
+        { QCoreApplication::translate("Export", "School"), 22, false },
+        { QCoreApplication::translate("Export", "Province"), 11, false }, // "Kahramanmaraş", "Afyonkarahisar" on one line
+        { QCoreApplication::translate("Export", "Field"), 5, false },
+        { QCoreApplication::translate("Export", "Dates"), 15, false },
+        { QCoreApplication::translate("Export", "Hours"), 5, true },
+        { QCoreApplication::translate("Export", "Competencies"), 18, false },
+        { QCoreApplication::translate("Export", "Status"), 8, false } };
     // Rows come ordered by centre, partner, session: a new table per partner.
     int lastPartner = -1;
     QString lastCentre;
@@ -78,19 +80,20 @@ ReportDocument planReport(const std::vector<PlanRow> &rows, const Pseudonymiser 
         const QString centre = r.centreName.isEmpty() ? QCoreApplication::translate("Export", "No centre") : r.centreName;
         ReportSection &section = sectionFor(doc, centre);
         if (r.partnerId != lastPartner || centre != lastCentre) {
-            section.blocks.push_back(partnerHeading(r.partnerName, r.partnerAddress, r.contactPerson,
-                                                                         r.contactPhone, r.contactEmail, anon));
+            section.blocks.push_back(
+                partnerHeading(r.partnerName, r.partnerAddress, r.contactPerson, r.contactPhone, r.contactEmail, anon));
             section.blocks.push_back(ReportBlock::table(columns));
             lastPartner = r.partnerId;
             lastCentre = centre;
         }
         section.blocks.back().rows.push_back(
-            {anon ? pseudonyms->name(r.nationalId) : r.teacherName(), anon ? pseudonyms->code(r.nationalId) : r.nationalId, r.school,
-             r.teacherProvince, r.fieldCode, dateRange(r.start, r.end), QString::number(r.hours),
-             r.competencies.join(QLatin1String(", ")), statusText(r.status)});
+            { anon ? pseudonyms->name(r.nationalId) : r.teacherName(), anon ? pseudonyms->code(r.nationalId) : r.nationalId,
+                r.school, r.teacherProvince, r.fieldCode, dateRange(r.start, r.end), QString::number(r.hours),
+                r.competencies.join(QLatin1String(", ")), statusText(r.status) });
     }
     if (doc.sections.empty())
-        doc.sections.push_back(ReportSection{QString(), {ReportBlock::paragraph(QCoreApplication::translate("Export", "No placements."))}});
+        doc.sections.push_back(
+            ReportSection { QString(), { ReportBlock::paragraph(QCoreApplication::translate("Export", "No placements.")) } });
     return doc;
 }
 
@@ -98,21 +101,21 @@ ReportDocument scheduleReport(const std::vector<ScheduleSession> &sessions, cons
 {
     const bool anon = pseudonyms != nullptr;
     ReportDocument doc = baseDocument(QCoreApplication::translate("Export", "Training schedule"), anon);
-    const std::vector<ReportColumn> columns{
-        {QCoreApplication::translate("Export", "Dates"), 14, false},
-        {QCoreApplication::translate("Export", "Hours"), 5, true},
-        {QCoreApplication::translate("Export", "Field"), 5, false},
-        {QCoreApplication::translate("Export", "Placed"), 6, true},
-        {anon ? QCoreApplication::translate("Export", "Teachers (pseudonyms)") : QCoreApplication::translate("Export", "Teachers"), 45, false},
-        {QCoreApplication::translate("Export", "Competencies"), 25, false}};
+    const std::vector<ReportColumn> columns { { QCoreApplication::translate("Export", "Dates"), 14, false },
+        { QCoreApplication::translate("Export", "Hours"), 5, true }, { QCoreApplication::translate("Export", "Field"), 5, false },
+        { QCoreApplication::translate("Export", "Placed"), 6, true },
+        { anon ? QCoreApplication::translate("Export", "Teachers (pseudonyms)")
+               : QCoreApplication::translate("Export", "Teachers"),
+            45, false },
+        { QCoreApplication::translate("Export", "Competencies"), 25, false } };
     int lastPartner = -1;
     QString lastCentre;
     for (const ScheduleSession &s : sessions) {
         const QString centre = s.centreName.isEmpty() ? QCoreApplication::translate("Export", "No centre") : s.centreName;
         ReportSection &section = sectionFor(doc, centre);
         if (s.partnerId != lastPartner || centre != lastCentre) {
-            section.blocks.push_back(partnerHeading(s.partnerName, s.partnerAddress, s.contactPerson,
-                                                                         s.contactPhone, s.contactEmail, anon));
+            section.blocks.push_back(
+                partnerHeading(s.partnerName, s.partnerAddress, s.contactPerson, s.contactPhone, s.contactEmail, anon));
             section.blocks.push_back(ReportBlock::table(columns));
             lastPartner = s.partnerId;
             lastCentre = centre;
@@ -120,12 +123,13 @@ ReportDocument scheduleReport(const std::vector<ScheduleSession> &sessions, cons
         QStringList names;
         for (const PlanRow *a : s.attendees)
             names << (anon ? pseudonyms->name(a->nationalId) : a->teacherName());
-        section.blocks.back().rows.push_back({dateRange(s.start, s.end), QString::number(s.hours), s.fieldCode,
-                                              QStringLiteral("%1/%2").arg(s.attendees.size()).arg(s.capacity),
-                                              names.join(QLatin1String(", ")), s.competencies.join(QLatin1String(", "))});
+        section.blocks.back().rows.push_back({ dateRange(s.start, s.end), QString::number(s.hours), s.fieldCode,
+            QStringLiteral("%1/%2").arg(s.attendees.size()).arg(s.capacity), names.join(QLatin1String(", ")),
+            s.competencies.join(QLatin1String(", ")) });
     }
     if (doc.sections.empty())
-        doc.sections.push_back(ReportSection{QString(), {ReportBlock::paragraph(QCoreApplication::translate("Export", "No sessions with placements."))}});
+        doc.sections.push_back(ReportSection {
+            QString(), { ReportBlock::paragraph(QCoreApplication::translate("Export", "No sessions with placements.")) } });
     return doc;
 }
 
@@ -136,11 +140,12 @@ ReportDocument needsReport(const std::vector<stats::FieldStats> &fields)
     std::vector<ReportColumn> columns;
     for (std::size_t c = 1; c < table.columns.size(); ++c) { // the field is the section
         const TableColumn &col = table.columns[c];
-        columns.push_back({col.header, col.type == ColumnType::Text ? col.width : 9, col.type != ColumnType::Text});
+        columns.push_back({ col.header, col.type == ColumnType::Text ? col.width : 9, col.type != ColumnType::Text });
     }
     for (const TableSheet &sheet : table.sheets) {
-        ReportSection section{sheet.title, {ReportBlock::heading(sheet.title), ReportBlock::paragraph(table.notes.join(QLatin1Char('\n'))),
-                                            ReportBlock::table(columns)}};
+        ReportSection section { sheet.title,
+            { ReportBlock::heading(sheet.title), ReportBlock::paragraph(table.notes.join(QLatin1Char('\n'))),
+                ReportBlock::table(columns) } };
         for (const QVariantList &row : sheet.rows) {
             QStringList cells;
             for (int c = 1; c < row.size(); ++c)
@@ -150,7 +155,8 @@ ReportDocument needsReport(const std::vector<stats::FieldStats> &fields)
         doc.sections.push_back(std::move(section));
     }
     if (doc.sections.empty())
-        doc.sections.push_back(ReportSection{QString(), {ReportBlock::paragraph(QCoreApplication::translate("Export", "No fields."))}});
+        doc.sections.push_back(
+            ReportSection { QString(), { ReportBlock::paragraph(QCoreApplication::translate("Export", "No fields.")) } });
     return doc;
 }
 

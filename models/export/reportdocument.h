@@ -4,7 +4,6 @@
 #include <QDate>
 #include <QString>
 #include <QStringList>
-
 #include <vector>
 
 namespace kopru::exporting {
@@ -15,7 +14,7 @@ namespace kopru::exporting {
 struct ReportColumn
 {
     QString header;
-    double weight = 1;  // share of the table width
+    double weight = 1; // share of the table width
     bool numeric = false; // right-aligned
 };
 
@@ -23,17 +22,17 @@ struct ReportBlock
 {
     enum class Type { Heading, Text, Table };
     Type type = Type::Text;
-    QString text;     // heading or paragraph
+    QString text; // heading or paragraph
     QString subtitle; // a heading's second line (smaller)
     std::vector<ReportColumn> columns;
     std::vector<QStringList> rows;
 
     static ReportBlock heading(QString text, QString subtitle = {})
     {
-        return {Type::Heading, std::move(text), std::move(subtitle), {}, {}};
+        return { Type::Heading, std::move(text), std::move(subtitle), {}, {} };
     }
-    static ReportBlock paragraph(QString text) { return {Type::Text, std::move(text), {}, {}, {}}; }
-    static ReportBlock table(std::vector<ReportColumn> columns) { return {Type::Table, {}, {}, std::move(columns), {}}; }
+    static ReportBlock paragraph(QString text) { return { Type::Text, std::move(text), {}, {}, {} }; }
+    static ReportBlock table(std::vector<ReportColumn> columns) { return { Type::Table, {}, {}, std::move(columns), {} }; }
 };
 
 struct ReportSection
@@ -44,9 +43,9 @@ struct ReportSection
 
 struct ReportDocument
 {
-    QString title;       // page header, left
+    QString title; // page header, left
     QDate date = QDate::currentDate(); // page header, right
-    QString footerNote;  // page footer, left (e.g. the anonymisation notice)
+    QString footerNote; // page footer, left (e.g. the anonymisation notice)
     std::vector<ReportSection> sections;
 };
 

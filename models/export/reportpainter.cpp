@@ -6,13 +6,12 @@
 #include <QFontMetricsF>
 #include <QGlyphRun>
 #include <QHash>
-#include <QTextLayout>
 #include <QPagedPaintDevice>
 #include <QPainter>
 #include <QRawFont>
 #include <QSet>
+#include <QTextLayout>
 #include <QThread>
-
 #include <algorithm>
 #include <functional>
 #include <memory>
@@ -27,7 +26,7 @@ enum FontRole { TitleFont, HeadingFont, TextFont, TableFont, TableHeaderFont, Ba
 // The font of each role; made the same way on every thread that shapes text.
 QFont reportFont(FontRole role)
 {
-    static constexpr double pt[FontCount] = {11, 9.5, 8, 7.5, 7.5, 8};
+    static constexpr double pt[FontCount] = { 11, 9.5, 8, 7.5, 7.5, 8 };
     QFont font;
     font.setPointSizeF(pt[role]);
     if (role == TitleFont || role == HeadingFont || role == TableHeaderFont)
@@ -39,7 +38,7 @@ QFont reportFont(FontRole role)
 struct ShapedText
 {
     QList<QGlyphRun> runs; // positioned relative to the text's top left
-    double width = 0;      // widest line
+    double width = 0; // widest line
     double height = 0;
     int lines = 0;
 };
@@ -75,14 +74,17 @@ class GlyphCache
 {
 public:
     using Entry = ShapedText;
-    GlyphCache(const QFont *fonts, QPaintDevice *device) : m_fonts(fonts), m_device(device) {}
+    GlyphCache(const QFont *fonts, QPaintDevice *device)
+        : m_fonts(fonts)
+        , m_device(device)
+    { }
 
     // `wrapWidth` <= 0: one line, never wrapped. The entry stays at the same
     // address for the cache's lifetime (the laid-out pages point to it).
     const Entry &get(FontRole role, const QString &text, double wrapWidth = 0)
     {
         auto &cache = m_cache[role];
-        const Key key{text, widthKey(wrapWidth)};
+        const Key key { text, widthKey(wrapWidth) };
         auto it = cache.find(key);
         if (it == cache.end())
             it = cache.emplace(key, layOutText(text, m_fonts[role], m_device, wrapWidth)).first;
@@ -91,7 +93,7 @@ public:
     // Adds a text shaped elsewhere (see PreShaper) unless it is already there.
     void insert(FontRole role, const QString &text, double wrapWidth, Entry entry)
     {
-        m_cache[role].emplace(Key{text, widthKey(wrapWidth)}, std::move(entry));
+        m_cache[role].emplace(Key { text, widthKey(wrapWidth) }, std::move(entry));
     }
 
 private:
@@ -113,7 +115,10 @@ private:
 };
 
 // Whether a text measured on one line must be wrapped to fit `width`.
-bool needsWrap(const ShapedText &oneLine, double width) { return oneLine.lines > 1 || oneLine.width > width; }
+bool needsWrap(const ShapedText &oneLine, double width)
+{
+    return oneLine.lines > 1 || oneLine.width > width;
+}
 
 // Shaping is a quarter of a long report's time: a second thread shapes half
 // of the distinct texts (on one line and, where that does not fit, wrapped to
@@ -136,7 +141,7 @@ public:
     // Shapes the distinct texts of `doc` into `cache`: one line, and wrapped
     // (to the page width, or to the cell for table cells) where needed.
     static void run(const ReportDocument &doc, const QFont *fonts, QPaintDevice *device, double pageWidth,
-                    const CellWidths &cellWidths, GlyphCache &cache)
+        const CellWidths &cellWidths, GlyphCache &cache)
     {
         std::vector<Item> mine, theirs;
         collect(doc, pageWidth, cellWidths, mine, theirs);
@@ -192,36 +197,57 @@ private:
     struct Metrics
     {
         explicit Metrics(const QPaintDevice &d)
-            : width(d.width()), height(d.height()), widthMM(d.widthMM()), heightMM(d.heightMM()), colorCount(d.colorCount()),
-              depth(d.depth()), dpiX(d.logicalDpiX()), dpiY(d.logicalDpiY()), physicalDpiX(d.physicalDpiX()),
-              physicalDpiY(d.physicalDpiY()), pixelRatio(d.devicePixelRatio())
-        {
-        }
+            : width(d.width())
+            , height(d.height())
+            , widthMM(d.widthMM())
+            , heightMM(d.heightMM())
+            , colorCount(d.colorCount())
+            , depth(d.depth())
+            , dpiX(d.logicalDpiX())
+            , dpiY(d.logicalDpiY())
+            , physicalDpiX(d.physicalDpiX())
+            , physicalDpiY(d.physicalDpiY())
+            , pixelRatio(d.devicePixelRatio())
+        { }
         int width, height, widthMM, heightMM, colorCount, depth, dpiX, dpiY, physicalDpiX, physicalDpiY;
         double pixelRatio;
     };
     class MetricsDevice final : public QPaintDevice
     {
     public:
-        explicit MetricsDevice(const Metrics &m) : m_m(m) {}
+        explicit MetricsDevice(const Metrics &m)
+            : m_m(m)
+        { }
         QPaintEngine *paintEngine() const override { return nullptr; }
 
     protected:
         int metric(PaintDeviceMetric metric) const override
         {
             switch (metric) {
-            case PdmWidth: return m_m.width;
-            case PdmHeight: return m_m.height;
-            case PdmWidthMM: return m_m.widthMM;
-            case PdmHeightMM: return m_m.heightMM;
-            case PdmNumColors: return m_m.colorCount;
-            case PdmDepth: return m_m.depth;
-            case PdmDpiX: return m_m.dpiX;
-            case PdmDpiY: return m_m.dpiY;
-            case PdmPhysicalDpiX: return m_m.physicalDpiX;
-            case PdmPhysicalDpiY: return m_m.physicalDpiY;
-            case PdmDevicePixelRatio: return qRound(m_m.pixelRatio);
-            case PdmDevicePixelRatioScaled: return qRound(m_m.pixelRatio * devicePixelRatioFScale());
+            case PdmWidth:
+                return m_m.width;
+            case PdmHeight:
+                return m_m.height;
+            case PdmWidthMM:
+                return m_m.widthMM;
+            case PdmHeightMM:
+                return m_m.heightMM;
+            case PdmNumColors:
+                return m_m.colorCount;
+            case PdmDepth:
+                return m_m.depth;
+            case PdmDpiX:
+                return m_m.dpiX;
+            case PdmDpiY:
+                return m_m.dpiY;
+            case PdmPhysicalDpiX:
+                return m_m.physicalDpiX;
+            case PdmPhysicalDpiY:
+                return m_m.physicalDpiY;
+            case PdmDevicePixelRatio:
+                return qRound(m_m.pixelRatio);
+            case PdmDevicePixelRatioScaled:
+                return qRound(m_m.pixelRatio * devicePixelRatioFScale());
             }
             return 0;
         }
@@ -233,7 +259,7 @@ private:
     // The distinct texts in document order with the width they wrap to (as
     // Layout will ask for them), every other one for the worker.
     static void collect(const ReportDocument &doc, double pageWidth, const CellWidths &cellWidths, std::vector<Item> &mine,
-                        std::vector<Item> &theirs)
+        std::vector<Item> &theirs)
     {
         QSet<QString> seen[FontCount];
         auto want = [&](FontRole role, const QString &text, double wrapWidth) {
@@ -276,15 +302,15 @@ private:
     static Result toResult(const ShapedText &shaped, const QRawFont &primary)
     {
         Result result;
-        result.usable = std::all_of(shaped.runs.cbegin(), shaped.runs.cend(),
-                                    [&](const QGlyphRun &run) { return run.rawFont() == primary; });
+        result.usable = std::all_of(
+            shaped.runs.cbegin(), shaped.runs.cend(), [&](const QGlyphRun &run) { return run.rawFont() == primary; });
         if (!result.usable)
             return result;
         result.width = shaped.width;
         result.height = shaped.height;
         result.lines = shaped.lines;
         for (const QGlyphRun &run : shaped.runs)
-            result.runs.push_back(Result::Run{run.glyphIndexes(), run.positions(), run.flags()});
+            result.runs.push_back(Result::Run { run.glyphIndexes(), run.positions(), run.flags() });
         return result;
     }
 
@@ -367,9 +393,9 @@ struct Op
 {
     enum class Kind { Text, Fill, Line };
     Kind kind = Kind::Text;
-    QRectF rect;          // Fill; Line: its top edge; Text: the clip rectangle when `clip`
+    QRectF rect; // Fill; Line: its top edge; Text: the clip rectangle when `clip`
     FontRole font = TextFont;
-    QColor color;         // Fill, Line
+    QColor color; // Fill, Line
     // Text: shaped texts and where their top left goes on the page. A table
     // row's cells are one operation, painted as one glyph run per font: the
     // PDF gets one text object per row instead of one per cell.
@@ -379,7 +405,7 @@ struct Op
         QPointF origin;
     };
     std::vector<Piece> pieces;
-    bool clip = false;    // Text: cut to `rect` (a row cut at the page height)
+    bool clip = false; // Text: cut to `rect` (a row cut at the page height)
 };
 
 // Collects glyph runs moved to page positions, one run per font, and paints
@@ -447,7 +473,9 @@ struct LaidOutPage
 class Layout
 {
 public:
-    Layout(const ReportDocument &doc, QPaintDevice *device) : m_doc(doc), m_device(device)
+    Layout(const ReportDocument &doc, QPaintDevice *device)
+        : m_doc(doc)
+        , m_device(device)
     {
         for (int i = 0; i < FontCount; ++i) {
             m_fonts[i] = reportFont(FontRole(i));
@@ -460,12 +488,15 @@ public:
         m_bodyBottom = device->height() - bandFont - mm(3);
         m_pad = mm(1.0);
         m_glyphs = std::make_unique<GlyphCache>(m_fonts, device);
-        PreShaper::run(doc, m_fonts, device, m_width, [this](const ReportBlock &t) {
-            std::vector<double> widths = columnWidths(t);
-            for (double &w : widths)
-                w -= 2 * m_pad; // as emitRow() and rowHeight() measure cells
-            return widths;
-        }, *m_glyphs);
+        PreShaper::run(
+            doc, m_fonts, device, m_width,
+            [this](const ReportBlock &t) {
+                std::vector<double> widths = columnWidths(t);
+                for (double &w : widths)
+                    w -= 2 * m_pad; // as emitRow() and rowHeight() measure cells
+                return widths;
+            },
+            *m_glyphs);
     }
 
     std::vector<LaidOutPage> run()
@@ -501,7 +532,7 @@ public:
 private:
     void newPage(const QString &section)
     {
-        m_pages.push_back(LaidOutPage{section, {}});
+        m_pages.push_back(LaidOutPage { section, {} });
         m_y = m_bodyTop;
     }
     double remaining() const { return m_bodyBottom - m_y; }
@@ -528,7 +559,7 @@ private:
             newPage(m_pages.back().section);
         // Text that fits on one line is painted with the glyphs it was measured with.
         const auto &glyphs = advance >= 0 ? m_glyphs->get(role, text) : m_glyphs->get(role, text, m_width);
-        m_pages.back().ops.push_back({Op::Kind::Text, QRectF(0, m_y, m_width, h), role, {}, {{&glyphs, QPointF(0, m_y)}}});
+        m_pages.back().ops.push_back({ Op::Kind::Text, QRectF(0, m_y, m_width, h), role, {}, { { &glyphs, QPointF(0, m_y) } } });
         m_y += h + spaceAfter;
     }
 
@@ -577,12 +608,12 @@ private:
     }
 
     void emitRow(const QStringList &cells, const ReportBlock &t, const std::vector<double> &widths, FontRole role, double h,
-                 const QColor &fill)
+        const QColor &fill)
     {
         auto &ops = m_pages.back().ops;
         if (fill.isValid())
-            ops.push_back({Op::Kind::Fill, QRectF(0, m_y, m_width, h), role, fill, {}});
-        Op row{Op::Kind::Text, QRectF(0, m_y, m_width, h), role, {}, {}};
+            ops.push_back({ Op::Kind::Fill, QRectF(0, m_y, m_width, h), role, fill, {} });
+        Op row { Op::Kind::Text, QRectF(0, m_y, m_width, h), role, {}, {} };
         double x = 0;
         for (std::size_t i = 0; i < widths.size(); ++i) {
             const QString text = int(i) < cells.size() ? cells.at(int(i)) : QString();
@@ -594,21 +625,22 @@ private:
             double advance = -1;
             textHeight(role, text, rect.width(), &advance);
             if (advance >= 0) { // one line, aligned in the cell
-                row.pieces.push_back({&m_glyphs->get(role, text), QPointF(right ? rect.right() - advance : rect.left(), rect.top())});
+                row.pieces.push_back(
+                    { &m_glyphs->get(role, text), QPointF(right ? rect.right() - advance : rect.left(), rect.top()) });
                 continue;
             }
             const auto &wrapped = m_glyphs->get(role, text, rect.width());
             if (wrapped.height > rect.height() + 1) { // a row cut at the page height: this cell is clipped
-                Op cell{Op::Kind::Text, rect, role, {}, {{&wrapped, rect.topLeft()}}};
+                Op cell { Op::Kind::Text, rect, role, {}, { { &wrapped, rect.topLeft() } } };
                 cell.clip = true;
                 ops.push_back(std::move(cell));
                 continue;
             }
-            row.pieces.push_back({&wrapped, rect.topLeft()});
+            row.pieces.push_back({ &wrapped, rect.topLeft() });
         }
         if (!row.pieces.empty())
             ops.push_back(std::move(row));
-        ops.push_back({Op::Kind::Line, QRectF(0, m_y + h, m_width, 0), role, QColor(0xB0, 0xB8, 0xC4), {}});
+        ops.push_back({ Op::Kind::Line, QRectF(0, m_y + h, m_width, 0), role, QColor(0xB0, 0xB8, 0xC4), {} });
         m_y += h;
     }
 
@@ -652,7 +684,7 @@ Expected<int> ReportPainter::paint(QPagedPaintDevice *device) const
     const std::vector<LaidOutPage> pages = layout.run();
     QPainter painter;
     if (!painter.begin(device))
-        return Error{QCoreApplication::translate("Export", "cannot start painting the document"), {}, 0, 0};
+        return Error { QCoreApplication::translate("Export", "cannot start painting the document"), {}, 0, 0 };
     const double w = layout.width();
     const double h = device->height();
     const QString date = m_doc.date.toString(QStringLiteral("dd.MM.yyyy"));
@@ -660,7 +692,7 @@ Expected<int> ReportPainter::paint(QPagedPaintDevice *device) const
     for (std::size_t p = 0; p < pages.size(); ++p) {
         if (p > 0 && !device->newPage()) {
             painter.end();
-            return Error{QCoreApplication::translate("Export", "cannot start a new page"), {}, 0, 0};
+            return Error { QCoreApplication::translate("Export", "cannot start a new page"), {}, 0, 0 };
         }
         // Header band: title · section · date, and a rule under it.
         painter.setFont(layout.font(TitleFont));
@@ -676,9 +708,9 @@ Expected<int> ReportPainter::paint(QPagedPaintDevice *device) const
         const double footer = QFontMetricsF(layout.font(BandFont), device).lineSpacing();
         painter.setPen(Qt::black);
         painter.drawText(QRectF(0, h - footer, w * 0.8, footer), Qt::AlignLeft | Qt::AlignVCenter,
-                         QFontMetricsF(layout.font(BandFont), device).elidedText(m_doc.footerNote, Qt::ElideRight, w * 0.8));
+            QFontMetricsF(layout.font(BandFont), device).elidedText(m_doc.footerNote, Qt::ElideRight, w * 0.8));
         painter.drawText(QRectF(w * 0.8, h - footer, w * 0.2, footer), Qt::AlignRight | Qt::AlignVCenter,
-                         QCoreApplication::translate("Export", "Page %1/%2").arg(p + 1).arg(pages.size()));
+            QCoreApplication::translate("Export", "Page %1/%2").arg(p + 1).arg(pages.size()));
         int currentFont = -1;
         for (const Op &op : pages[p].ops) {
             switch (op.kind) {

@@ -17,7 +17,9 @@ namespace kopru::exporting {
 class ReportPainter
 {
 public:
-    explicit ReportPainter(const ReportDocument &doc) : m_doc(doc) {}
+    explicit ReportPainter(const ReportDocument &doc)
+        : m_doc(doc)
+    { }
 
     // Paints every page; returns the page count.
     Expected<int> paint(QPagedPaintDevice *device) const;

@@ -8,40 +8,43 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QSet>
-
 #include <algorithm>
 #include <map>
 
 namespace kopru::exporting {
 
-QDate weekStart(const QDate &date) { return date.addDays(1 - date.dayOfWeek()); }
+QDate weekStart(const QDate &date)
+{
+    return date.addDays(1 - date.dayOfWeek());
+}
 
 TableDocument teacherScheduleTable(const std::vector<PlanRow> &rows)
 {
     TableDocument doc;
     doc.title = QCoreApplication::translate("Export", "Schedule per teacher");
-    doc.notes << QCoreApplication::translate("Export", "Exported on %1").arg(QDate::currentDate().toString(QStringLiteral("dd.MM.yyyy")));
-    doc.columns = {{QCoreApplication::translate("Export", "Teacher"), ColumnType::Text, 22},
-                   {QCoreApplication::translate("Export", "School"), ColumnType::Text, 30},
-                   {QCoreApplication::translate("Export", "Field"), ColumnType::Text, 7},
-                   {QCoreApplication::translate("Export", "Start"), ColumnType::Date, 11},
-                   {QCoreApplication::translate("Export", "End"), ColumnType::Date, 11},
-                   {QCoreApplication::translate("Export", "Hours"), ColumnType::Integer, 7},
-                   {QCoreApplication::translate("Export", "Partner"), ColumnType::Text, 28},
-                   {QCoreApplication::translate("Export", "Partner address"), ColumnType::Text, 36},
-                   {QCoreApplication::translate("Export", "Contact person"), ColumnType::Text, 18},
-                   {QCoreApplication::translate("Export", "Contact phone"), ColumnType::Identifier, 13},
-                   {QCoreApplication::translate("Export", "Status"), ColumnType::Text, 10}};
+    doc.notes << QCoreApplication::translate("Export", "Exported on %1")
+                     .arg(QDate::currentDate().toString(QStringLiteral("dd.MM.yyyy")));
+    doc.columns = { { QCoreApplication::translate("Export", "Teacher"), ColumnType::Text, 22 },
+        { QCoreApplication::translate("Export", "School"), ColumnType::Text, 30 },
+        { QCoreApplication::translate("Export", "Field"), ColumnType::Text, 7 },
+        { QCoreApplication::translate("Export", "Start"), ColumnType::Date, 11 },
+        { QCoreApplication::translate("Export", "End"), ColumnType::Date, 11 },
+        { QCoreApplication::translate("Export", "Hours"), ColumnType::Integer, 7 },
+        { QCoreApplication::translate("Export", "Partner"), ColumnType::Text, 28 },
+        { QCoreApplication::translate("Export", "Partner address"), ColumnType::Text, 36 },
+        { QCoreApplication::translate("Export", "Contact person"), ColumnType::Text, 18 },
+        { QCoreApplication::translate("Export", "Contact phone"), ColumnType::Identifier, 13 },
+        { QCoreApplication::translate("Export", "Status"), ColumnType::Text, 10 } };
     QHash<QString, std::size_t> index;
     for (const PlanRow &r : rows) {
         const QString centre = r.centreName.isEmpty() ? QCoreApplication::translate("Export", "No centre") : r.centreName;
         auto it = index.find(centre);
         if (it == index.end()) {
             it = index.insert(centre, doc.sheets.size());
-            doc.sheets.push_back(TableSheet{centre, centre, {}});
+            doc.sheets.push_back(TableSheet { centre, centre, {} });
         }
-        doc.sheets[it.value()].rows.push_back({r.teacherName(), r.school, r.fieldCode, r.start, r.end, r.hours, r.partnerName,
-                                               r.partnerAddress, r.contactPerson, r.contactPhone, statusText(r.status)});
+        doc.sheets[it.value()].rows.push_back({ r.teacherName(), r.school, r.fieldCode, r.start, r.end, r.hours, r.partnerName,
+            r.partnerAddress, r.contactPerson, r.contactPhone, statusText(r.status) });
     }
     return doc;
 }
@@ -51,12 +54,12 @@ TableDocument centreCalendarTable(const std::vector<ScheduleSession> &sessions)
     TableDocument doc;
     doc.title = QCoreApplication::translate("Export", "Calendar per centre");
     doc.notes << QCoreApplication::translate("Export", "One row per programme week (Monday to Sunday).");
-    doc.columns = {{QCoreApplication::translate("Export", "Centre"), ColumnType::Text, 28},
-                   {QCoreApplication::translate("Export", "Week of"), ColumnType::Date, 11},
-                   {QCoreApplication::translate("Export", "Week"), ColumnType::Integer, 6},
-                   {QCoreApplication::translate("Export", "Sessions"), ColumnType::Integer, 9},
-                   {QCoreApplication::translate("Export", "Teachers"), ColumnType::Integer, 9},
-                   {QCoreApplication::translate("Export", "Partners"), ColumnType::Text, 80}};
+    doc.columns = { { QCoreApplication::translate("Export", "Centre"), ColumnType::Text, 28 },
+        { QCoreApplication::translate("Export", "Week of"), ColumnType::Date, 11 },
+        { QCoreApplication::translate("Export", "Week"), ColumnType::Integer, 6 },
+        { QCoreApplication::translate("Export", "Sessions"), ColumnType::Integer, 9 },
+        { QCoreApplication::translate("Export", "Teachers"), ColumnType::Integer, 9 },
+        { QCoreApplication::translate("Export", "Partners"), ColumnType::Text, 80 } };
     if (sessions.empty())
         return doc;
     QDate first = sessions.front().start, last = sessions.front().end;
@@ -64,7 +67,12 @@ TableDocument centreCalendarTable(const std::vector<ScheduleSession> &sessions)
         first = std::min(first, s.start);
         last = std::max(last, s.end);
     }
-    struct Week { int sessions = 0; int teachers = 0; QStringList partners; };
+    struct Week
+    {
+        int sessions = 0;
+        int teachers = 0;
+        QStringList partners;
+    };
     std::map<QString, std::map<QDate, Week>> perCentre; // ordered by name below
     for (const ScheduleSession &s : sessions) {
         const QString centre = s.centreName.isEmpty() ? QCoreApplication::translate("Export", "No centre") : s.centreName;
@@ -83,16 +91,18 @@ TableDocument centreCalendarTable(const std::vector<ScheduleSession> &sessions)
     std::sort(centres.begin(), centres.end(), [](const QString &a, const QString &b) { return TurkishText::compare(a, b) < 0; });
     for (const QString &centre : centres) {
         const auto &weeks = perCentre[centre];
-        TableSheet sheet{centre, centre, {}};
+        TableSheet sheet { centre, centre, {} };
         for (QDate w = weekStart(first); w <= last; w = w.addDays(7)) {
             const auto it = weeks.find(w);
             if (it == weeks.end()) {
-                sheet.rows.push_back({centre, w, w.weekNumber(), 0, 0, QString()});
+                sheet.rows.push_back({ centre, w, w.weekNumber(), 0, 0, QString() });
                 continue;
             }
             QStringList partners = it->second.partners;
-            std::sort(partners.begin(), partners.end(), [](const QString &a, const QString &b) { return TurkishText::compare(a, b) < 0; });
-            sheet.rows.push_back({centre, w, w.weekNumber(), it->second.sessions, it->second.teachers, partners.join(QLatin1String(", "))});
+            std::sort(partners.begin(), partners.end(),
+                [](const QString &a, const QString &b) { return TurkishText::compare(a, b) < 0; });
+            sheet.rows.push_back(
+                { centre, w, w.weekNumber(), it->second.sessions, it->second.teachers, partners.join(QLatin1String(", ")) });
         }
         doc.sheets.push_back(std::move(sheet));
     }
@@ -105,9 +115,11 @@ ReportDocument tableReport(const TableDocument &table)
     doc.title = table.title;
     std::vector<ReportColumn> columns;
     for (const TableColumn &c : table.columns)
-        columns.push_back({c.header, c.width, c.type == ColumnType::Integer || c.type == ColumnType::Decimal || c.type == ColumnType::Percent});
+        columns.push_back({ c.header, c.width,
+            c.type == ColumnType::Integer || c.type == ColumnType::Decimal || c.type == ColumnType::Percent });
     for (const TableSheet &sheet : table.sheets) {
-        ReportSection section{sheet.title, {ReportBlock::heading(sheet.title, table.notes.join(QStringLiteral(" · "))), ReportBlock::table(columns)}};
+        ReportSection section { sheet.title,
+            { ReportBlock::heading(sheet.title, table.notes.join(QStringLiteral(" · "))), ReportBlock::table(columns) } };
         for (const QVariantList &row : sheet.rows) {
             QStringList cells;
             for (int c = 0; c < row.size() && c < int(table.columns.size()); ++c)
@@ -117,7 +129,8 @@ ReportDocument tableReport(const TableDocument &table)
         doc.sections.push_back(std::move(section));
     }
     if (doc.sections.empty())
-        doc.sections.push_back(ReportSection{QString(), {ReportBlock::paragraph(QCoreApplication::translate("Export", "Nothing to print."))}});
+        doc.sections.push_back(
+            ReportSection { QString(), { ReportBlock::paragraph(QCoreApplication::translate("Export", "Nothing to print.")) } });
     return doc;
 }
 

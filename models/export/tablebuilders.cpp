@@ -6,7 +6,6 @@
 
 #include <QCoreApplication>
 #include <QHash>
-
 #include <algorithm>
 #include <cmath>
 
@@ -23,14 +22,14 @@ public:
         auto it = m_index.find(name);
         if (it == m_index.end()) {
             it = m_index.insert(name, m_sheets.size());
-            m_sheets.push_back(TableSheet{name, title, {}});
+            m_sheets.push_back(TableSheet { name, title, {} });
         }
         return m_sheets[it.value()];
     }
     std::vector<TableSheet> take()
     {
         std::stable_sort(m_sheets.begin(), m_sheets.end(),
-                         [](const TableSheet &a, const TableSheet &b) { return TurkishText::compare(a.name, b.name) < 0; });
+            [](const TableSheet &a, const TableSheet &b) { return TurkishText::compare(a.name, b.name) < 0; });
         return std::move(m_sheets);
     }
 
@@ -39,7 +38,10 @@ private:
     std::vector<TableSheet> m_sheets;
 };
 
-QString fieldLabel(const QString &code, const QString &name) { return code + QStringLiteral(" – ") + name; }
+QString fieldLabel(const QString &code, const QString &name)
+{
+    return code + QStringLiteral(" – ") + name;
+}
 
 QString sheetName(SheetGrouping grouping, const QString &centre, const QString &fieldCode)
 {
@@ -57,7 +59,9 @@ QString sheetTitle(SheetGrouping grouping, const QString &centre, const QString 
 
 QStringList standardNotes(bool anonymised)
 {
-    QStringList notes{QCoreApplication::translate("Export", "Exported on %1").arg(QDate::currentDate().toString(QStringLiteral("dd.MM.yyyy")))};
+    QStringList notes {
+        QCoreApplication::translate("Export", "Exported on %1").arg(QDate::currentDate().toString(QStringLiteral("dd.MM.yyyy")))
+    };
     if (anonymised)
         notes << anonymisedNotice();
     return notes;
@@ -80,8 +84,9 @@ QString statusText(const QString &status)
 
 QString anonymisedNotice()
 {
-    return QCoreApplication::translate("Export", "Anonymised export (KVKK): teacher names and national IDs are replaced by pseudonyms; "
-              "no phone numbers or e-mail addresses.");
+    return QCoreApplication::translate("Export",
+        "Anonymised export (KVKK): teacher names and national IDs are replaced by pseudonyms; "
+        "no phone numbers or e-mail addresses.");
 }
 
 TableDocument planTable(const std::vector<PlanRow> &rows, SheetGrouping grouping, const Pseudonymiser *pseudonyms)
@@ -90,28 +95,36 @@ TableDocument planTable(const std::vector<PlanRow> &rows, SheetGrouping grouping
     TableDocument doc;
     doc.title = QCoreApplication::translate("Export", "Placement plan");
     doc.notes = standardNotes(anon);
-    doc.columns = {{QCoreApplication::translate("Export", "Centre"), ColumnType::Text, 28},
-                   {QCoreApplication::translate("Export", "Field"), ColumnType::Text, 8},
-                   {anon ? QCoreApplication::translate("Export", "Teacher (pseudonym)") : QCoreApplication::translate("Export", "Teacher"), ColumnType::Text, 24},
-                   {anon ? QCoreApplication::translate("Export", "National ID (pseudonym)") : QCoreApplication::translate("Export", "National ID"), ColumnType::Identifier, 14}};
+    doc.columns = { { QCoreApplication::translate("Export", "Centre"), ColumnType::Text, 28 },
+        { QCoreApplication::translate("Export", "Field"), ColumnType::Text, 8 },
+        { anon ? QCoreApplication::translate("Export", "Teacher (pseudonym)") : QCoreApplication::translate("Export", "Teacher"),
+            ColumnType::Text, 24 },
+        { anon ? QCoreApplication::translate("Export", "National ID (pseudonym)")
+               : QCoreApplication::translate("Export", "National ID"),
+            ColumnType::Identifier, 14 } };
     if (!anon)
-        doc.columns.insert(doc.columns.end(), {{QCoreApplication::translate("Export", "E-mail"), ColumnType::Text, 28}, {QCoreApplication::translate("Export", "Phone"), ColumnType::Identifier, 13}});
-    doc.columns.insert(doc.columns.end(), {{QCoreApplication::translate("Export", "School"), ColumnType::Text, 30},
-                                           {QCoreApplication::translate("Export", "Province"), ColumnType::Text, 12},
-                                           {QCoreApplication::translate("Export", "Partner"), ColumnType::Text, 32},
-                                           {QCoreApplication::translate("Export", "Partner address"), ColumnType::Text, 40},
-                                           {QCoreApplication::translate("Export", "Contact person"), ColumnType::Text, 20}});
+        doc.columns.insert(doc.columns.end(),
+            { { QCoreApplication::translate("Export", "E-mail"), ColumnType::Text, 28 },
+                { QCoreApplication::translate("Export", "Phone"), ColumnType::Identifier, 13 } });
+    doc.columns.insert(doc.columns.end(),
+        { { QCoreApplication::translate("Export", "School"), ColumnType::Text, 30 },
+            { QCoreApplication::translate("Export", "Province"), ColumnType::Text, 12 },
+            { QCoreApplication::translate("Export", "Partner"), ColumnType::Text, 32 },
+            { QCoreApplication::translate("Export", "Partner address"), ColumnType::Text, 40 },
+            { QCoreApplication::translate("Export", "Contact person"), ColumnType::Text, 20 } });
     if (!anon)
-        doc.columns.insert(doc.columns.end(), {{QCoreApplication::translate("Export", "Contact phone"), ColumnType::Identifier, 13},
-                                               {QCoreApplication::translate("Export", "Contact e-mail"), ColumnType::Text, 28}});
-    doc.columns.insert(doc.columns.end(), {{QCoreApplication::translate("Export", "Start"), ColumnType::Date, 11},
-                                           {QCoreApplication::translate("Export", "End"), ColumnType::Date, 11},
-                                           {QCoreApplication::translate("Export", "Hours"), ColumnType::Integer, 7},
-                                           {QCoreApplication::translate("Export", "Competencies"), ColumnType::Text, 30},
-                                           {QCoreApplication::translate("Export", "Status"), ColumnType::Text, 11}});
+        doc.columns.insert(doc.columns.end(),
+            { { QCoreApplication::translate("Export", "Contact phone"), ColumnType::Identifier, 13 },
+                { QCoreApplication::translate("Export", "Contact e-mail"), ColumnType::Text, 28 } });
+    doc.columns.insert(doc.columns.end(),
+        { { QCoreApplication::translate("Export", "Start"), ColumnType::Date, 11 },
+            { QCoreApplication::translate("Export", "End"), ColumnType::Date, 11 },
+            { QCoreApplication::translate("Export", "Hours"), ColumnType::Integer, 7 },
+            { QCoreApplication::translate("Export", "Competencies"), ColumnType::Text, 30 },
+            { QCoreApplication::translate("Export", "Status"), ColumnType::Text, 11 } });
     SheetCollector sheets;
     for (const PlanRow &r : rows) {
-        QVariantList cells{r.centreName, r.fieldCode};
+        QVariantList cells { r.centreName, r.fieldCode };
         if (anon)
             cells << pseudonyms->name(r.nationalId) << pseudonyms->code(r.nationalId);
         else
@@ -133,31 +146,35 @@ TableDocument scheduleTable(const std::vector<ScheduleSession> &sessions, SheetG
     TableDocument doc;
     doc.title = QCoreApplication::translate("Export", "Training schedule");
     doc.notes = standardNotes(anon);
-    doc.columns = {{QCoreApplication::translate("Export", "Centre"), ColumnType::Text, 28},
-                   {QCoreApplication::translate("Export", "Field"), ColumnType::Text, 8},
-                   {QCoreApplication::translate("Export", "Partner"), ColumnType::Text, 32},
-                   {QCoreApplication::translate("Export", "Partner address"), ColumnType::Text, 40},
-                   {QCoreApplication::translate("Export", "Contact person"), ColumnType::Text, 20}};
+    doc.columns = { { QCoreApplication::translate("Export", "Centre"), ColumnType::Text, 28 },
+        { QCoreApplication::translate("Export", "Field"), ColumnType::Text, 8 },
+        { QCoreApplication::translate("Export", "Partner"), ColumnType::Text, 32 },
+        { QCoreApplication::translate("Export", "Partner address"), ColumnType::Text, 40 },
+        { QCoreApplication::translate("Export", "Contact person"), ColumnType::Text, 20 } };
     if (!anon)
-        doc.columns.insert(doc.columns.end(), {{QCoreApplication::translate("Export", "Contact phone"), ColumnType::Identifier, 13},
-                                               {QCoreApplication::translate("Export", "Contact e-mail"), ColumnType::Text, 28}});
-    doc.columns.insert(doc.columns.end(), {{QCoreApplication::translate("Export", "Start"), ColumnType::Date, 11},
-                                           {QCoreApplication::translate("Export", "End"), ColumnType::Date, 11},
-                                           {QCoreApplication::translate("Export", "Hours"), ColumnType::Integer, 7},
-                                           {QCoreApplication::translate("Export", "Capacity"), ColumnType::Integer, 8},
-                                           {QCoreApplication::translate("Export", "Placed"), ColumnType::Integer, 7},
-                                           {QCoreApplication::translate("Export", "Competencies"), ColumnType::Text, 30},
-                                           {anon ? QCoreApplication::translate("Export", "Teachers (pseudonyms)") : QCoreApplication::translate("Export", "Teachers"), ColumnType::Text, 60}});
+        doc.columns.insert(doc.columns.end(),
+            { { QCoreApplication::translate("Export", "Contact phone"), ColumnType::Identifier, 13 },
+                { QCoreApplication::translate("Export", "Contact e-mail"), ColumnType::Text, 28 } });
+    doc.columns.insert(doc.columns.end(),
+        { { QCoreApplication::translate("Export", "Start"), ColumnType::Date, 11 },
+            { QCoreApplication::translate("Export", "End"), ColumnType::Date, 11 },
+            { QCoreApplication::translate("Export", "Hours"), ColumnType::Integer, 7 },
+            { QCoreApplication::translate("Export", "Capacity"), ColumnType::Integer, 8 },
+            { QCoreApplication::translate("Export", "Placed"), ColumnType::Integer, 7 },
+            { QCoreApplication::translate("Export", "Competencies"), ColumnType::Text, 30 },
+            { anon ? QCoreApplication::translate("Export", "Teachers (pseudonyms)")
+                   : QCoreApplication::translate("Export", "Teachers"),
+                ColumnType::Text, 60 } });
     SheetCollector sheets;
     for (const ScheduleSession &s : sessions) {
         QStringList names;
         for (const PlanRow *a : s.attendees)
             names << (anon ? pseudonyms->name(a->nationalId) : a->teacherName());
-        QVariantList cells{s.centreName, s.fieldCode, s.partnerName, s.partnerAddress, s.contactPerson};
+        QVariantList cells { s.centreName, s.fieldCode, s.partnerName, s.partnerAddress, s.contactPerson };
         if (!anon)
             cells << s.contactPhone << s.contactEmail;
-        cells << s.start << s.end << s.hours << s.capacity << int(s.attendees.size())
-              << s.competencies.join(QLatin1String(", ")) << names.join(QLatin1String("; "));
+        cells << s.start << s.end << s.hours << s.capacity << int(s.attendees.size()) << s.competencies.join(QLatin1String(", "))
+              << names.join(QLatin1String("; "));
         sheets.sheet(sheetName(grouping, s.centreName, s.fieldCode), sheetTitle(grouping, s.centreName, s.fieldCode, s.fieldName))
             .rows.push_back(std::move(cells));
     }
@@ -170,17 +187,19 @@ TableDocument needsTable(const std::vector<stats::FieldStats> &fields)
     TableDocument doc;
     doc.title = QCoreApplication::translate("Export", "Needs analysis");
     doc.notes = standardNotes(false);
-    doc.notes << QCoreApplication::translate("Export", "High need: need level %1 or 5. Supply: places in sessions covering the competency.").arg(stats::kHighNeed);
-    doc.columns = {{QCoreApplication::translate("Export", "Field"), ColumnType::Text, 8},
-                   {QCoreApplication::translate("Export", "Competency"), ColumnType::Text, 12},
-                   {QCoreApplication::translate("Export", "Title"), ColumnType::Text, 50},
-                   {QCoreApplication::translate("Export", "Respondents"), ColumnType::Integer, 12},
-                   {QCoreApplication::translate("Export", "Not applicable"), ColumnType::Integer, 12},
-                   {QCoreApplication::translate("Export", "Mean need"), ColumnType::Decimal, 11},
-                   {QCoreApplication::translate("Export", "High need (%)"), ColumnType::Percent, 11},
-                   {QCoreApplication::translate("Export", "Supply (places)"), ColumnType::Integer, 12}};
+    doc.notes << QCoreApplication::translate(
+        "Export", "High need: need level %1 or 5. Supply: places in sessions covering the competency.")
+                     .arg(stats::kHighNeed);
+    doc.columns = { { QCoreApplication::translate("Export", "Field"), ColumnType::Text, 8 },
+        { QCoreApplication::translate("Export", "Competency"), ColumnType::Text, 12 },
+        { QCoreApplication::translate("Export", "Title"), ColumnType::Text, 50 },
+        { QCoreApplication::translate("Export", "Respondents"), ColumnType::Integer, 12 },
+        { QCoreApplication::translate("Export", "Not applicable"), ColumnType::Integer, 12 },
+        { QCoreApplication::translate("Export", "Mean need"), ColumnType::Decimal, 11 },
+        { QCoreApplication::translate("Export", "High need (%)"), ColumnType::Percent, 11 },
+        { QCoreApplication::translate("Export", "Supply (places)"), ColumnType::Integer, 12 } };
     for (const stats::FieldStats &f : fields) {
-        TableSheet sheet{f.code, fieldLabel(f.code, f.nameTr), {}};
+        TableSheet sheet { f.code, fieldLabel(f.code, f.nameTr), {} };
         std::vector<const stats::CompetencyStats *> ordered;
         for (const stats::CompetencyStats &c : f.competencies)
             ordered.push_back(&c);
@@ -188,8 +207,8 @@ TableDocument needsTable(const std::vector<stats::FieldStats> &fields)
             return TurkishText::compare(a->code, b->code) < 0;
         });
         for (const stats::CompetencyStats *c : ordered)
-            sheet.rows.push_back({f.code, c->code, c->titleTr, c->ratings.respondents(), c->ratings.notApplicable,
-                                  c->ratings.meanNeed(), c->ratings.highNeedShare(), c->supply});
+            sheet.rows.push_back({ f.code, c->code, c->titleTr, c->ratings.respondents(), c->ratings.notApplicable,
+                c->ratings.meanNeed(), c->ratings.highNeedShare(), c->supply });
         doc.sheets.push_back(std::move(sheet));
     }
     return doc;

@@ -24,8 +24,8 @@ QString anonymisedNotice();
 TableDocument planTable(const std::vector<PlanRow> &rows, SheetGrouping grouping, const Pseudonymiser *pseudonyms);
 
 // The schedule: one row per session with its attendees.
-TableDocument scheduleTable(const std::vector<ScheduleSession> &sessions, SheetGrouping grouping,
-                            const Pseudonymiser *pseudonyms);
+TableDocument scheduleTable(
+    const std::vector<ScheduleSession> &sessions, SheetGrouping grouping, const Pseudonymiser *pseudonyms);
 
 // Needs analysis: one sheet per field, one row per competency.
 TableDocument needsTable(const std::vector<stats::FieldStats> &fields);

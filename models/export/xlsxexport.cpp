@@ -8,17 +8,15 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
-
-#include <xlsxwriter.h>
-
 #include <cmath>
+#include <xlsxwriter.h>
 
 namespace kopru::exporting {
 
 namespace {
 
-constexpr int kMaxSheetName = 31;     // Excel's limit (libxlsxwriter: LXW_SHEETNAME_MAX)
-constexpr int kMaxCellText = 32767;   // Excel's limit per cell (libxlsxwriter refuses longer strings)
+constexpr int kMaxSheetName = 31; // Excel's limit (libxlsxwriter: LXW_SHEETNAME_MAX)
+constexpr int kMaxCellText = 32767; // Excel's limit per cell (libxlsxwriter refuses longer strings)
 constexpr quint32 kHeaderFill = 0xDDE4EE;
 
 // Messages of this file; lupdate records them under the macro's context.
@@ -81,9 +79,15 @@ QString columnName(int index) // 0 → A, 26 → AA
     return name;
 }
 
-QString cellRef(int row, int col) { return columnName(col) + QString::number(row + 1); }
+QString cellRef(int row, int col)
+{
+    return columnName(col) + QString::number(row + 1);
+}
 
-QString lxwMessage(lxw_error error) { return QString::fromUtf8(lxw_strerror(error)); }
+QString lxwMessage(lxw_error error)
+{
+    return QString::fromUtf8(lxw_strerror(error));
+}
 
 // The cell formats of the workbook (owned by it).
 struct Formats
@@ -126,9 +130,10 @@ class SheetWriter
 {
 public:
     SheetWriter(const TableDocument &doc, const QString &path, const Formats &formats)
-        : m_doc(doc), m_path(path), m_formats(formats)
-    {
-    }
+        : m_doc(doc)
+        , m_path(path)
+        , m_formats(formats)
+    { }
 
     Status write(lxw_worksheet *ws, const QString &sheetName, const TableSheet &sheet)
     {
@@ -137,14 +142,17 @@ public:
         const int columns = int(m_doc.columns.size());
         const qsizetype lastRow = kXlsxHeaderRow + qsizetype(sheet.rows.size());
         if (lastRow >= LXW_ROW_MAX || columns > LXW_COL_MAX)
-            return Error{Text::tr("the sheet \"%1\" has more rows or columns than a worksheet can hold").arg(sheetName), m_path, 0, 0};
+            return Error { Text::tr("the sheet \"%1\" has more rows or columns than a worksheet can hold").arg(sheetName), m_path,
+                0, 0 };
 
         worksheet_set_landscape(ws);
         worksheet_set_paper(ws, 9); // A4
         worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.6);
         worksheet_freeze_panes(ws, kXlsxHeaderRow + 1, 0); // rows 1–3 stay visible: pane at A4
         for (int c = 0; c < columns; ++c)
-            if (Status s = check(worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), m_doc.columns[std::size_t(c)].width, nullptr), -1, c); !s)
+            if (Status s = check(
+                    worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), m_doc.columns[std::size_t(c)].width, nullptr), -1, c);
+                !s)
                 return s;
 
         if (Status s = string(0, 0, m_doc.title + QStringLiteral(" — ") + sheet.title, m_formats.title); !s)
@@ -173,7 +181,7 @@ private:
             return {};
         const QString where = row >= 0 ? Text::tr("cell %1 of the sheet \"%2\"").arg(cellRef(row, col), m_sheet)
                                        : Text::tr("the sheet \"%1\"").arg(m_sheet);
-        return Error{Text::tr("cannot write %1: %2").arg(where, lxwMessage(error)), m_path, 0, 0};
+        return Error { Text::tr("cannot write %1: %2").arg(where, lxwMessage(error)), m_path, 0, 0 };
     }
 
     // Text is always a string cell, never a formula, whatever it starts with:
@@ -205,7 +213,7 @@ private:
             // Excel's dates start in 1900 and end in 9999: others stay readable as text.
             if (d.year() < 1900 || d.year() > 9999)
                 return string(row, col, d.toString(QStringLiteral("dd.MM.yyyy")), m_formats.text);
-            lxw_datetime when{d.year(), d.month(), d.day(), 0, 0, 0.0};
+            lxw_datetime when { d.year(), d.month(), d.day(), 0, 0, 0.0 };
             return check(worksheet_write_datetime(m_ws, lxw_row_t(row), lxw_col_t(col), &when, m_formats.date), row, col);
         }
         case ColumnType::Integer:
@@ -246,14 +254,14 @@ QByteArray nativeName(const QString &path)
 // and writes the zip in workbook_close().
 Status writeWorkbook(const TableDocument &doc, const std::vector<TableSheet> &sheets, const QString &file, const QString &path)
 {
-    lxw_workbook_options options{};
+    lxw_workbook_options options {};
     options.constant_memory = LXW_FALSE;
     options.tmpdir = nullptr; // the system's temporary folder, for the XML parts before they are zipped
     options.use_zip64 = LXW_FALSE;
     const QByteArray fileName = nativeName(file);
     lxw_workbook *book = workbook_new_opt(fileName.constData(), &options);
     if (!book)
-        return Error{Text::tr("cannot create the workbook"), path, 0, 0};
+        return Error { Text::tr("cannot create the workbook"), path, 0, 0 };
 
     // Until workbook_close() (which frees the workbook whatever happens), a
     // failure frees it without writing.
@@ -268,15 +276,15 @@ Status writeWorkbook(const TableDocument &doc, const std::vector<TableSheet> &sh
         names << xlsxSheetName(sheet.name, names);
         const QByteArray name = names.last().toUtf8();
         if (const lxw_error e = workbook_validate_sheet_name(book, name.constData()); e != LXW_NO_ERROR)
-            return abandon(Error{Text::tr("cannot name a worksheet \"%1\": %2").arg(names.last(), lxwMessage(e)), path, 0, 0});
+            return abandon(Error { Text::tr("cannot name a worksheet \"%1\": %2").arg(names.last(), lxwMessage(e)), path, 0, 0 });
         lxw_worksheet *ws = workbook_add_worksheet(book, name.constData());
         if (!ws)
-            return abandon(Error{Text::tr("cannot name a worksheet \"%1\"").arg(names.last()), path, 0, 0});
+            return abandon(Error { Text::tr("cannot name a worksheet \"%1\"").arg(names.last()), path, 0, 0 });
         if (Status s = writer.write(ws, names.last(), sheet); !s)
             return abandon(s.error());
     }
     if (const lxw_error e = workbook_close(book); e != LXW_NO_ERROR)
-        return Error{Text::tr("cannot write the workbook: %1").arg(lxwMessage(e)), path, 0, 0};
+        return Error { Text::tr("cannot write the workbook: %1").arg(lxwMessage(e)), path, 0, 0 };
     return {};
 }
 
@@ -315,7 +323,7 @@ Status writeXlsx(const TableDocument &doc, const QString &path)
     std::vector<TableSheet> fallback;
     const std::vector<TableSheet> *sheets = &doc.sheets;
     if (doc.sheets.empty()) { // an empty export still gets a sheet with the header
-        fallback.push_back(TableSheet{doc.title, doc.title, {}});
+        fallback.push_back(TableSheet { doc.title, doc.title, {} });
         sheets = &fallback;
     }
 

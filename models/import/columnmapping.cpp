@@ -47,7 +47,8 @@ ColumnMapping automatic(ImportKind kind, const QStringList &header, const QStrin
                     break;
                 }
                 if (auto m = position.match(candidate); m.hasMatch()) {
-                    target = ColumnMapping::competencyTarget(QStringLiteral("*%1").arg(m.captured(1).toInt(), 2, 10, QLatin1Char('0')));
+                    target = ColumnMapping::competencyTarget(
+                        QStringLiteral("*%1").arg(m.captured(1).toInt(), 2, 10, QLatin1Char('0')));
                     break;
                 }
             }

@@ -2,15 +2,14 @@
 #pragma once
 
 #include "models/import/columnmapping.h"
-#include "models/import/importreport.h"
 #include "models/import/importlookups.h"
+#include "models/import/importreport.h"
 #include "models/import/tableplan.h"
 #include "models/io/sourcetable.h"
 
 #include <QCoreApplication>
 #include <QSet>
 #include <QSqlDatabase>
-
 #include <optional>
 
 namespace kopru {
@@ -36,7 +35,7 @@ struct ImportContext
     void error(const SourceRow &row, const char *key, const QString &message) const { errorAt(row, column(key), message); }
     void errorAt(const SourceRow &row, int columnIndex, const QString &message) const
     {
-        report.refuse(Error{message, table.file, row.line, columnIndex + 1});
+        report.refuse(Error { message, table.file, row.line, columnIndex + 1 });
     }
     // A required text value, or an error.
     std::optional<QString> required(const SourceRow &row, const char *key, const QString &what) const;

@@ -22,24 +22,27 @@ void checkMapping(ImportKind kind, const SourceTable &table, const ColumnMapping
     for (const ImportTarget &t : ImportKinds::targets(kind)) {
         const bool needed = kind == ImportKind::Teachers ? QLatin1String(t.key) == QLatin1String("national_id") : t.required;
         if (needed && !mapping.has(QLatin1String(t.key)))
-            report.refuse(Error{importTr("the file has no column for %1 (recognised headers: %2)")
-                                       .arg(ImportKinds::targetTitle(t), [&] {
-                                           QStringList a;
-                                           for (const char *alias : t.aliases)
-                                               a << QLatin1String(alias);
-                                           return a.join(QStringLiteral(", "));
-                                       }()),
-                                   table.file, table.headerLine, 1});
+            report.refuse(Error { importTr("the file has no column for %1 (recognised headers: %2)")
+                                      .arg(ImportKinds::targetTitle(t),
+                                          [&] {
+                                              QStringList a;
+                                              for (const char *alias : t.aliases)
+                                                  a << QLatin1String(alias);
+                                              return a.join(QStringLiteral(", "));
+                                          }()),
+                table.file, table.headerLine, 1 });
     }
     for (int i = 0; i < mapping.targets.size(); ++i) {
         const QString &t = mapping.targets.at(i);
         if (t.isEmpty()) {
-            report.notices << Error{importTr("column \"%1\" is not used").arg(table.header.value(i)), table.file, table.headerLine, i + 1};
+            report.notices << Error { importTr("column \"%1\" is not used").arg(table.header.value(i)), table.file,
+                table.headerLine, i + 1 };
             continue;
         }
         const int first = int(mapping.targets.indexOf(t));
         if (first != i)
-            report.refuse(Error{importTr("columns %1 and %2 both hold %3").arg(first + 1).arg(i + 1).arg(t), table.file, table.headerLine, i + 1});
+            report.refuse(Error { importTr("columns %1 and %2 both hold %3").arg(first + 1).arg(i + 1).arg(t), table.file,
+                table.headerLine, i + 1 });
     }
 }
 
@@ -97,24 +100,35 @@ ImportReport Importer::run(QSqlDatabase db, ImportKind kind, const SourceTable &
         return report;
     }
     qCDebug(lcImport) << "lookups loaded in" << timer.elapsed() << "ms";
-    ColumnMapping mapping = ColumnMapper::automatic(kind, table.header, kind == ImportKind::Needs ? lookups.competencyCodes() : QStringList());
+    ColumnMapping mapping
+        = ColumnMapper::automatic(kind, table.header, kind == ImportKind::Needs ? lookups.competencyCodes() : QStringList());
     ColumnMapper::applyOverrides(mapping, options.overrides);
     checkMapping(kind, table, mapping, report);
     if (report.errorCount > 0)
         return report;
     if (table.rows.empty())
-        report.notices << Error{importTr("the file has no data rows"), table.file, table.headerLine, 1};
+        report.notices << Error { importTr("the file has no data rows"), table.file, table.headerLine, 1 };
 
-    ImportContext ctx{db, table, mapping, lookups, report};
+    ImportContext ctx { db, table, mapping, lookups, report };
     TablePlan plan;
     NeedsPlan needs;
     Status planned;
     switch (kind) {
-    case ImportKind::Teachers: planned = planTeachers(ctx, plan); break;
-    case ImportKind::Partners: planned = planPartners(ctx, plan); break;
-    case ImportKind::Sessions: planned = planSessions(ctx, plan); break;
-    case ImportKind::Competencies: planned = planCompetencies(ctx, plan); break;
-    case ImportKind::Needs: planned = needs.plan(ctx); break;
+    case ImportKind::Teachers:
+        planned = planTeachers(ctx, plan);
+        break;
+    case ImportKind::Partners:
+        planned = planPartners(ctx, plan);
+        break;
+    case ImportKind::Sessions:
+        planned = planSessions(ctx, plan);
+        break;
+    case ImportKind::Competencies:
+        planned = planCompetencies(ctx, plan);
+        break;
+    case ImportKind::Needs:
+        planned = needs.plan(ctx);
+        break;
     }
     if (planned && report.errorCount == 0 && kind != ImportKind::Needs)
         planned = plan.classify(db, report);
@@ -143,7 +157,8 @@ ImportReport Importer::run(QSqlDatabase db, ImportKind kind, const SourceTable &
     qCDebug(lcImport) << "written in" << timer.elapsed() << "ms";
     if (written) {
         // The audit log keeps what happened, without personal data.
-        written = Sql::exec(db, QStringLiteral("INSERT INTO audit_log(action, details) VALUES ('import', ?)"), {report.summary()});
+        written
+            = Sql::exec(db, QStringLiteral("INSERT INTO audit_log(action, details) VALUES ('import', ?)"), { report.summary() });
     }
     if (!written) {
         tx.rollback();

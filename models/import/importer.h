@@ -21,7 +21,8 @@ public:
 
     // The automatic mapping for a table (with the database's competency codes
     // for needs) plus the overrides; for previews.
-    static ColumnMapping mapping(QSqlDatabase db, ImportKind kind, const QStringList &header, const QHash<int, QString> &overrides);
+    static ColumnMapping mapping(
+        QSqlDatabase db, ImportKind kind, const QStringList &header, const QHash<int, QString> &overrides);
 };
 
 } // namespace kopru

@@ -3,7 +3,6 @@
 
 #include <QString>
 #include <QStringList>
-
 #include <vector>
 
 namespace kopru {
@@ -16,8 +15,8 @@ enum class ImportKind { Teachers, Partners, Sessions, Competencies, Needs };
 // punctuation ignored).
 struct ImportTarget
 {
-    const char *key;         // stable: "national_id", "province", …
-    const char *title;       // English source text, translated with context "ImportTarget"
+    const char *key; // stable: "national_id", "province", …
+    const char *title; // English source text, translated with context "ImportTarget"
     bool required;
     std::vector<const char *> aliases; // loose keys
 };

@@ -8,7 +8,10 @@
 
 namespace kopru {
 
-QString ImportLookups::key(const QString &text) { return TurkishText::looseKey(text); }
+QString ImportLookups::key(const QString &text)
+{
+    return TurkishText::looseKey(text);
+}
 
 Status ImportLookups::load(QSqlDatabase db)
 {
@@ -18,8 +21,8 @@ Status ImportLookups::load(QSqlDatabase db)
     while (q.next())
         m_provinces.insert(key(q.value(1).toString()), q.value(0).toInt());
     // Spellings met in files: "Afyon", "K.Maraş", "Maraş", "Antep", "Urfa", "Izmit".
-    const std::pair<const char *, int> aliases[] = {{"afyon", 3}, {"kmaras", 46}, {"maras", 46}, {"antep", 27},
-                                                    {"urfa", 63}, {"izmit", 41}, {"icel", 33}};
+    const std::pair<const char *, int> aliases[]
+        = { { "afyon", 3 }, { "kmaras", 46 }, { "maras", 46 }, { "antep", 27 }, { "urfa", 63 }, { "izmit", 41 }, { "icel", 33 } };
     for (auto [alias, plate] : aliases)
         m_provinces.insert(QLatin1String(alias), plate);
 
@@ -36,30 +39,35 @@ Status ImportLookups::load(QSqlDatabase db)
     while (q.next())
         m_centres.insert(key(q.value(1).toString()), q.value(0).toInt());
 
-    if (Status s = Sql::prepare(q, QStringLiteral("SELECT id, field_id, code FROM competency ORDER BY id")); !s || !(s = Sql::run(q)))
+    if (Status s = Sql::prepare(q, QStringLiteral("SELECT id, field_id, code FROM competency ORDER BY id"));
+        !s || !(s = Sql::run(q)))
         return s;
     while (q.next()) {
         const QString code = q.value(2).toString();
         auto &list = m_competencies[key(code)];
         if (list.isEmpty())
             m_codes << code;
-        list.append({q.value(0).toLongLong(), q.value(1).toInt(), code});
+        list.append({ q.value(0).toLongLong(), q.value(1).toInt(), code });
     }
-    if (Status s = Sql::prepare(q, QStringLiteral("SELECT national_id, id, field_id, province_id FROM teacher")); !s || !(s = Sql::run(q)))
+    if (Status s = Sql::prepare(q, QStringLiteral("SELECT national_id, id, field_id, province_id FROM teacher"));
+        !s || !(s = Sql::run(q)))
         return s;
     while (q.next())
-        m_teachers.insert(q.value(0).toString(), Teacher{q.value(1).toLongLong(), q.value(2).toInt(), q.value(3).toInt()});
-    if (Status s = Sql::prepare(q, QStringLiteral("SELECT id, name, province_id, district FROM school")); !s || !(s = Sql::run(q)))
+        m_teachers.insert(q.value(0).toString(), Teacher { q.value(1).toLongLong(), q.value(2).toInt(), q.value(3).toInt() });
+    if (Status s = Sql::prepare(q, QStringLiteral("SELECT id, name, province_id, district FROM school"));
+        !s || !(s = Sql::run(q)))
         return s;
     while (q.next()) {
         const QString nameAndPlate = key(q.value(1).toString()) + QLatin1Char('|') + q.value(2).toString();
         m_schools.insert(nameAndPlate + QLatin1Char('|') + key(q.value(3).toString()), q.value(0).toLongLong());
         m_schoolsByName[nameAndPlate].append(q.value(0).toLongLong());
     }
-    if (Status s = Sql::prepare(q, QStringLiteral("SELECT id, name, province_id, address FROM partner ORDER BY id")); !s || !(s = Sql::run(q)))
+    if (Status s = Sql::prepare(q, QStringLiteral("SELECT id, name, province_id, address FROM partner ORDER BY id"));
+        !s || !(s = Sql::run(q)))
         return s;
     while (q.next())
-        m_partners[key(q.value(1).toString())].append(Partner{q.value(0).toLongLong(), q.value(2).toInt(), key(q.value(3).toString())});
+        m_partners[key(q.value(1).toString())].append(
+            Partner { q.value(0).toLongLong(), q.value(2).toInt(), key(q.value(3).toString()) });
     return {};
 }
 
@@ -72,7 +80,10 @@ int ImportLookups::province(const QString &text) const
     return m_provinces.value(key(text));
 }
 
-int ImportLookups::field(const QString &text) const { return m_fields.value(key(text)); }
+int ImportLookups::field(const QString &text) const
+{
+    return m_fields.value(key(text));
+}
 
 int ImportLookups::centre(const QString &text) const
 {

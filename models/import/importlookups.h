@@ -15,8 +15,18 @@ namespace kopru {
 class ImportLookups
 {
 public:
-    struct Competency { qint64 id; int fieldId; QString code; };
-    struct Teacher { qint64 id; int fieldId; int provinceId; };
+    struct Competency
+    {
+        qint64 id;
+        int fieldId;
+        QString code;
+    };
+    struct Teacher
+    {
+        qint64 id;
+        int fieldId;
+        int provinceId;
+    };
 
     Status load(QSqlDatabase db);
 
@@ -36,7 +46,10 @@ public:
     // School id by name, province and district; 0 if none.
     qint64 school(const QString &name, int plate, const QString &district) const;
     // Schools of that name in a province, whatever their district.
-    QVector<qint64> schools(const QString &name, int plate) const { return m_schoolsByName.value(key(name) + QLatin1Char('|') + QString::number(plate)); }
+    QVector<qint64> schools(const QString &name, int plate) const
+    {
+        return m_schoolsByName.value(key(name) + QLatin1Char('|') + QString::number(plate));
+    }
     // Partner ids by name (+ province, + address when given).
     QVector<qint64> partners(const QString &name, int plate, const QString &address) const;
 
@@ -50,7 +63,12 @@ private:
     QHash<QString, Teacher> m_teachers;
     QHash<QString, qint64> m_schools;
     QHash<QString, QVector<qint64>> m_schoolsByName;
-    struct Partner { qint64 id; int plate; QString address; };
+    struct Partner
+    {
+        qint64 id;
+        int plate;
+        QString address;
+    };
     QHash<QString, QVector<Partner>> m_partners;
 };
 

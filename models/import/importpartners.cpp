@@ -5,10 +5,9 @@
 // province and address when needed); the k-th row for the same partner,
 // field and dates updates the k-th such session of the database (in creation
 // order), further rows insert new sessions.
+#include "models/db/sql.h"
 #include "models/import/importcontext.h"
 #include "models/import/valueparsers.h"
-
-#include "models/db/sql.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -27,7 +26,8 @@ std::optional<QSet<qint64>> competencyList(const ImportContext &ctx, const Sourc
         if (fieldId > 0) {
             id = ctx.lookups.competencyIn(fieldId, code);
             if (id == 0 && !found.isEmpty()) {
-                ctx.error(row, "competencies", importTr("competency %1 is not in the field %2").arg(code, ctx.lookups.fieldCode(fieldId)));
+                ctx.error(row, "competencies",
+                    importTr("competency %1 is not in the field %2").arg(code, ctx.lookups.fieldCode(fieldId)));
                 ok = false;
                 continue;
             }
@@ -53,11 +53,14 @@ std::optional<QSet<qint64>> competencyList(const ImportContext &ctx, const Sourc
 Status planPartners(ImportContext &ctx, TablePlan &plan)
 {
     plan.table = QStringLiteral("partner");
-    struct Col { const char *target; const char *column; };
-    const Col cols[] = {{"partner", "name"},   {"sector", "sector"},   {"province", "province_id"},
-                        {"district", "district"}, {"address", "address"}, {"contact_person", "contact_person"},
-                        {"phone", "phone"},    {"email", "email"},     {"protocol_date", "protocol_date"},
-                        {"active", "active"}};
+    struct Col
+    {
+        const char *target;
+        const char *column;
+    };
+    const Col cols[] = { { "partner", "name" }, { "sector", "sector" }, { "province", "province_id" }, { "district", "district" },
+        { "address", "address" }, { "contact_person", "contact_person" }, { "phone", "phone" }, { "email", "email" },
+        { "protocol_date", "protocol_date" }, { "active", "active" } };
     std::vector<const char *> targets;
     for (const Col &c : cols)
         if (ctx.has(c.target)) {
@@ -83,7 +86,8 @@ Status planPartners(ImportContext &ctx, TablePlan &plan)
             continue;
         }
         const QString address = CellValue::text(ctx.cell(row, "address"));
-        const QString key = ImportLookups::key(*name) + QLatin1Char('|') + QString::number(plate) + QLatin1Char('|') + ImportLookups::key(address);
+        const QString key = ImportLookups::key(*name) + QLatin1Char('|') + QString::number(plate) + QLatin1Char('|')
+            + ImportLookups::key(address);
         if (int other = seen.value(key); other > 0) {
             ctx.error(row, "partner", importTr("the same company (name, province, address) is also on line %1").arg(other));
             continue;
@@ -93,8 +97,10 @@ Status planPartners(ImportContext &ctx, TablePlan &plan)
         planned.line = row.line;
         const QVector<qint64> existing = ctx.lookups.partners(*name, plate, ctx.has("address") ? address : QString());
         if (existing.size() > 1) {
-            ctx.error(row, "partner", importTr("%1 companies named \"%2\" in this province: add the address column to tell them apart")
-                                          .arg(existing.size()).arg(*name));
+            ctx.error(row, "partner",
+                importTr("%1 companies named \"%2\" in this province: add the address column to tell them apart")
+                    .arg(existing.size())
+                    .arg(*name));
             continue;
         }
         if (existing.size() == 1)
@@ -147,8 +153,8 @@ Status planPartners(ImportContext &ctx, TablePlan &plan)
 Status planSessions(ImportContext &ctx, TablePlan &plan)
 {
     plan.table = QStringLiteral("training_session");
-    plan.columns = QStringList{QStringLiteral("partner_id"), QStringLiteral("field_id"), QStringLiteral("start_date"),
-                               QStringLiteral("end_date"), QStringLiteral("capacity")};
+    plan.columns = QStringList { QStringLiteral("partner_id"), QStringLiteral("field_id"), QStringLiteral("start_date"),
+        QStringLiteral("end_date"), QStringLiteral("capacity") };
     if (ctx.has("hours"))
         plan.columns << QStringLiteral("hours");
     if (ctx.has("competencies")) {
@@ -160,11 +166,13 @@ Status planSessions(ImportContext &ctx, TablePlan &plan)
     QHash<QString, QVector<qint64>> existing;
     {
         QSqlQuery q(ctx.db);
-        if (Status s = Sql::prepare(q, QStringLiteral("SELECT id, partner_id, field_id, start_date, end_date FROM training_session ORDER BY id"));
+        if (Status s = Sql::prepare(
+                q, QStringLiteral("SELECT id, partner_id, field_id, start_date, end_date FROM training_session ORDER BY id"));
             !s || !(s = Sql::run(q)))
             return s;
         while (q.next())
-            existing[QStringList{q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), q.value(4).toString()}.join(QLatin1Char('|'))]
+            existing[QStringList { q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), q.value(4).toString() }
+                         .join(QLatin1Char('|'))]
                 << q.value(0).toLongLong();
     }
     QHash<QString, int> occurrences;
@@ -177,7 +185,8 @@ Status planSessions(ImportContext &ctx, TablePlan &plan)
         if (!provinceText.isEmpty()) {
             plate = ctx.lookups.province(provinceText);
             if (plate == 0)
-                ctx.error(row, "province", importTr("unknown province \"%1\" (write its name or plate number)").arg(provinceText));
+                ctx.error(
+                    row, "province", importTr("unknown province \"%1\" (write its name or plate number)").arg(provinceText));
         }
         qint64 partnerId = 0;
         if (name && (plate > 0 || provinceText.isEmpty())) {
@@ -185,14 +194,16 @@ Status planSessions(ImportContext &ctx, TablePlan &plan)
             if (found.isEmpty())
                 ctx.error(row, "partner", importTr("unknown company \"%1\": import the partners first").arg(*name));
             else if (found.size() > 1)
-                ctx.error(row, "partner", importTr("%1 companies match \"%2\": add the province and address columns").arg(found.size()).arg(*name));
+                ctx.error(row, "partner",
+                    importTr("%1 companies match \"%2\": add the province and address columns").arg(found.size()).arg(*name));
             else
                 partnerId = found.first();
         }
         const QString fieldText = CellValue::text(ctx.cell(row, "field"));
         const int fieldId = ctx.lookups.field(fieldText);
         if (fieldId == 0)
-            ctx.error(row, "field", fieldText.isEmpty() ? importTr("the field is empty") : importTr("unknown field \"%1\"").arg(fieldText));
+            ctx.error(row, "field",
+                fieldText.isEmpty() ? importTr("the field is empty") : importTr("unknown field \"%1\"").arg(fieldText));
         const auto start = CellValue::date(ctx.cell(row, "start_date"), &reason);
         if (!start || start->isNull())
             ctx.error(row, "start_date", start ? importTr("the start date is empty") : reason);
@@ -200,7 +211,8 @@ Status planSessions(ImportContext &ctx, TablePlan &plan)
         if (!end || end->isNull())
             ctx.error(row, "end_date", end ? importTr("the end date is empty") : reason);
         if (start && end && !start->isNull() && !end->isNull() && end->toString() < start->toString())
-            ctx.error(row, "end_date", importTr("the session ends (%1) before it starts (%2)").arg(end->toString(), start->toString()));
+            ctx.error(
+                row, "end_date", importTr("the session ends (%1) before it starts (%2)").arg(end->toString(), start->toString()));
         const auto capacity = CellValue::integer(ctx.cell(row, "capacity"), 1, 1000, &reason);
         if (!capacity || capacity->isNull())
             ctx.error(row, "capacity", capacity ? importTr("the capacity is empty") : reason);
@@ -221,10 +233,12 @@ Status planSessions(ImportContext &ctx, TablePlan &plan)
         }
         if (ctx.report.errorCount != errorsBefore)
             continue;
-        const QString key = QStringList{QString::number(partnerId), QString::number(fieldId), start->toString(), end->toString()}.join(QLatin1Char('|'));
+        const QString key
+            = QStringList { QString::number(partnerId), QString::number(fieldId), start->toString(), end->toString() }.join(
+                QLatin1Char('|'));
         const int nth = occurrences[key]++;
         planned.id = existing.value(key).value(nth, 0);
-        planned.values = QVariantList{partnerId, fieldId, *start, *end, *capacity};
+        planned.values = QVariantList { partnerId, fieldId, *start, *end, *capacity };
         if (ctx.has("hours"))
             planned.values << hours;
         plan.rows.push_back(std::move(planned));
@@ -235,7 +249,7 @@ Status planSessions(ImportContext &ctx, TablePlan &plan)
 Status planCompetencies(ImportContext &ctx, TablePlan &plan)
 {
     plan.table = QStringLiteral("competency");
-    plan.columns = QStringList{QStringLiteral("field_id"), QStringLiteral("code"), QStringLiteral("title_tr")};
+    plan.columns = QStringList { QStringLiteral("field_id"), QStringLiteral("code"), QStringLiteral("title_tr") };
     if (ctx.has("title_en"))
         plan.columns << QStringLiteral("title_en");
     if (ctx.has("unit"))
@@ -246,7 +260,8 @@ Status planCompetencies(ImportContext &ctx, TablePlan &plan)
         const QString fieldText = CellValue::text(ctx.cell(row, "field"));
         const int fieldId = ctx.lookups.field(fieldText);
         if (fieldId == 0)
-            ctx.error(row, "field", fieldText.isEmpty() ? importTr("the field is empty") : importTr("unknown field \"%1\"").arg(fieldText));
+            ctx.error(row, "field",
+                fieldText.isEmpty() ? importTr("the field is empty") : importTr("unknown field \"%1\"").arg(fieldText));
         const auto code = ctx.required(row, "code", importTr("the competency code"));
         const auto title = ctx.required(row, "title_tr", importTr("the Turkish title"));
         if (ctx.report.errorCount != errorsBefore)
@@ -260,7 +275,7 @@ Status planCompetencies(ImportContext &ctx, TablePlan &plan)
         TablePlan::Row planned;
         planned.line = row.line;
         planned.id = ctx.lookups.competencyIn(fieldId, *code);
-        planned.values = QVariantList{fieldId, *code, *title};
+        planned.values = QVariantList { fieldId, *code, *title };
         if (ctx.has("title_en"))
             planned.values << CellValue::text(ctx.cell(row, "title_en"));
         if (ctx.has("unit"))

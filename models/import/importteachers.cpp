@@ -10,7 +10,10 @@
 
 namespace kopru {
 
-QString importTr(const char *text) { return QCoreApplication::translate("Import", text); }
+QString importTr(const char *text)
+{
+    return QCoreApplication::translate("Import", text);
+}
 
 std::optional<QString> ImportContext::required(const SourceRow &row, const char *key, const QString &what) const
 {
@@ -32,12 +35,15 @@ Status planTeachers(ImportContext &ctx, TablePlan &plan)
 {
     plan.table = QStringLiteral("teacher");
     // Which columns the file sets (the key is always written for new rows).
-    struct Col { const char *target; const char *column; };
-    const Col cols[] = {{"national_id", "national_id"}, {"first_name", "first_name"}, {"last_name", "last_name"},
-                        {"field", "field_id"},           {"branch", "branch"},         {"school", "school_id"},
-                        {"province", "province_id"},     {"centre", "centre_id"},      {"email", "email"},
-                        {"phone", "phone"},              {"experience_years", "experience_years"},
-                        {"available_from", "available_from"}, {"available_to", "available_to"}, {"notes", "notes"}};
+    struct Col
+    {
+        const char *target;
+        const char *column;
+    };
+    const Col cols[] = { { "national_id", "national_id" }, { "first_name", "first_name" }, { "last_name", "last_name" },
+        { "field", "field_id" }, { "branch", "branch" }, { "school", "school_id" }, { "province", "province_id" },
+        { "centre", "centre_id" }, { "email", "email" }, { "phone", "phone" }, { "experience_years", "experience_years" },
+        { "available_from", "available_from" }, { "available_to", "available_to" }, { "notes", "notes" } };
     std::vector<const char *> targets;
     for (const Col &c : cols)
         if (ctx.has(c.target)) {
@@ -48,9 +54,9 @@ Status planTeachers(ImportContext &ctx, TablePlan &plan)
     if (schoolIndex >= 0) {
         plan.parentColumn = schoolIndex;
         plan.parentTable = QStringLiteral("school");
-        plan.parentColumns = QStringList{QStringLiteral("name"), QStringLiteral("province_id"), QStringLiteral("district")};
+        plan.parentColumns = QStringList { QStringLiteral("name"), QStringLiteral("province_id"), QStringLiteral("district") };
     }
-    QHash<QString, int> seen;          // national ID → line
+    QHash<QString, int> seen; // national ID → line
     QHash<QString, qint64> newSchools; // key → placeholder (negative)
 
     for (const SourceRow &row : ctx.table.rows) {
@@ -91,13 +97,15 @@ Status planTeachers(ImportContext &ctx, TablePlan &plan)
                 value = nid.value_or(QString());
             } else if (key == QLatin1String("first_name") || key == QLatin1String("last_name")) {
                 if (text.isEmpty())
-                    ctx.error(row, target, importTr("%1 is empty").arg(ImportKinds::targetTitle(*ImportKinds::target(ImportKind::Teachers, key))));
+                    ctx.error(row, target,
+                        importTr("%1 is empty").arg(ImportKinds::targetTitle(*ImportKinds::target(ImportKind::Teachers, key))));
                 value = text;
             } else if (key == QLatin1String("field")) {
                 const int f = ctx.lookups.field(text);
                 if (f == 0)
-                    ctx.error(row, target, text.isEmpty() ? importTr("the field is empty")
-                                                          : importTr("unknown field \"%1\" (write its code, e.g. ELK, or its name)").arg(text));
+                    ctx.error(row, target,
+                        text.isEmpty() ? importTr("the field is empty")
+                                       : importTr("unknown field \"%1\" (write its code, e.g. ELK, or its name)").arg(text));
                 value = f;
             } else if (key == QLatin1String("province")) {
                 value = plate;
@@ -119,14 +127,17 @@ Status planTeachers(ImportContext &ctx, TablePlan &plan)
                         if (named.size() == 1)
                             id = named.first();
                         else if (ambiguous)
-                            ctx.error(row, target, importTr("%1 schools named \"%2\" in this province: add the district column to tell them apart")
-                                                       .arg(named.size()).arg(text));
+                            ctx.error(row, target,
+                                importTr("%1 schools named \"%2\" in this province: add the district column to tell them apart")
+                                    .arg(named.size())
+                                    .arg(text));
                     }
                     if (id == 0 && schoolPlate > 0 && !ambiguous) {
-                        const QString k = ImportLookups::key(text) + QLatin1Char('|') + QString::number(schoolPlate) + QLatin1Char('|') + ImportLookups::key(district);
+                        const QString k = ImportLookups::key(text) + QLatin1Char('|') + QString::number(schoolPlate)
+                            + QLatin1Char('|') + ImportLookups::key(district);
                         id = newSchools.value(k);
                         if (id == 0) {
-                            plan.parents.push_back({text, schoolPlate, district});
+                            plan.parents.push_back({ text, schoolPlate, district });
                             id = -qint64(plan.parents.size());
                             newSchools.insert(k, id);
                         }
@@ -168,12 +179,14 @@ Status planTeachers(ImportContext &ctx, TablePlan &plan)
             planned.values << value;
         }
         if (!from.isNull() && !to.isNull() && to.toString() < from.toString())
-            ctx.error(row, "available_to", importTr("the availability ends (%1) before it starts (%2)").arg(to.toString(), from.toString()));
+            ctx.error(row, "available_to",
+                importTr("the availability ends (%1) before it starts (%2)").arg(to.toString(), from.toString()));
         if (planned.id == 0 && nid) {
-            for (const char *needed : {"first_name", "last_name", "field", "province"})
+            for (const char *needed : { "first_name", "last_name", "field", "province" })
                 if (!ctx.has(needed))
-                    ctx.error(row, "national_id", importTr("a new teacher needs the column %1")
-                                                      .arg(ImportKinds::targetTitle(*ImportKinds::target(ImportKind::Teachers, QLatin1String(needed)))));
+                    ctx.error(row, "national_id",
+                        importTr("a new teacher needs the column %1")
+                            .arg(ImportKinds::targetTitle(*ImportKinds::target(ImportKind::Teachers, QLatin1String(needed)))));
         }
         if (ctx.report.errorCount == errorsBefore)
             plan.rows.push_back(std::move(planned));

@@ -6,7 +6,6 @@
 
 #include <QHash>
 #include <QSqlQuery>
-
 #include <algorithm>
 #include <tuple>
 
@@ -30,8 +29,14 @@ qint64 resolve(const ImportLookups &lookups, const QString &code, int fieldId)
 
 // A level as stored in a Rating: 0 for none (NULL). Levels are 1..5 (the
 // parsers and the CHECK constraint of need_rating see to that), so 0 is free.
-int levelOf(const QVariant &v) { return v.isNull() ? 0 : v.toInt(); }
-QVariant levelVariant(int level) { return level == 0 ? QVariant() : QVariant(level); }
+int levelOf(const QVariant &v)
+{
+    return v.isNull() ? 0 : v.toInt();
+}
+QVariant levelVariant(int level)
+{
+    return level == 0 ? QVariant() : QVariant(level);
+}
 
 // A new rating as one integer, for the block insert: bits 0-2 need, 3-5
 // proficiency (0 = NULL), then the round, the competency id and the teacher
@@ -40,18 +45,17 @@ constexpr int kRoundShift = 6, kRoundBits = 7;
 constexpr int kCompetencyShift = kRoundShift + kRoundBits, kCompetencyBits = 24;
 constexpr int kTeacherShift = kCompetencyShift + kCompetencyBits, kTeacherBits = 63 - kTeacherShift;
 
-template<typename Rating>
-bool packable(const Rating &r)
+template <typename Rating> bool packable(const Rating &r)
 {
-    return r.teacher >= 0 && r.teacher < (qint64(1) << kTeacherBits) && r.competency >= 0 && r.competency < (qint64(1) << kCompetencyBits)
-        && r.round >= 0 && r.round < (1 << kRoundBits) && r.need >= 0 && r.need <= 7 && r.proficiency >= 0 && r.proficiency <= 7;
+    return r.teacher >= 0 && r.teacher < (qint64(1) << kTeacherBits) && r.competency >= 0
+        && r.competency < (qint64(1) << kCompetencyBits) && r.round >= 0 && r.round < (1 << kRoundBits) && r.need >= 0
+        && r.need <= 7 && r.proficiency >= 0 && r.proficiency <= 7;
 }
 
-template<typename Rating>
-qint64 pack(const Rating &r)
+template <typename Rating> qint64 pack(const Rating &r)
 {
-    return (r.teacher << kTeacherShift) | (r.competency << kCompetencyShift) | (qint64(r.round) << kRoundShift) | (qint64(r.proficiency) << 3)
-        | qint64(r.need);
+    return (r.teacher << kTeacherShift) | (r.competency << kCompetencyShift) | (qint64(r.round) << kRoundShift)
+        | (qint64(r.proficiency) << 3) | qint64(r.need);
 }
 
 } // namespace
@@ -59,11 +63,12 @@ qint64 pack(const Rating &r)
 Status NeedsPlan::plan(ImportContext &ctx)
 {
     if (ctx.has("competency") || ctx.has("need")) {
-        for (const char *needed : {"competency", "need"})
+        for (const char *needed : { "competency", "need" })
             if (!ctx.has(needed))
-                ctx.report.refuse(Error{importTr("a long-form needs file needs the column %1")
-                                               .arg(ImportKinds::targetTitle(*ImportKinds::target(ImportKind::Needs, QLatin1String(needed)))),
-                                           ctx.table.file, ctx.table.headerLine, 1});
+                ctx.report.refuse(
+                    Error { importTr("a long-form needs file needs the column %1")
+                                .arg(ImportKinds::targetTitle(*ImportKinds::target(ImportKind::Needs, QLatin1String(needed)))),
+                        ctx.table.file, ctx.table.headerLine, 1 });
         if (ctx.report.errorCount > 0)
             return {};
         m_withProficiency = ctx.has("proficiency");
@@ -73,9 +78,10 @@ Status NeedsPlan::plan(ImportContext &ctx)
         for (const QString &t : ctx.mapping.targets)
             any = any || !ColumnMapping::competencyCode(t).isEmpty();
         if (!any) {
-            ctx.report.refuse(Error{importTr("no column names a competency: use competency codes (ELK07, Q1[ELK07], Q1_ELK07) or "
-                                                "numbers within the field (01, Q1[SQ001]) as headers, or the columns competency and need"),
-                                       ctx.table.file, ctx.table.headerLine, 1});
+            ctx.report.refuse(
+                Error { importTr("no column names a competency: use competency codes (ELK07, Q1[ELK07], Q1_ELK07) or "
+                                 "numbers within the field (01, Q1[SQ001]) as headers, or the columns competency and need"),
+                    ctx.table.file, ctx.table.headerLine, 1 });
             return {};
         }
         planWide(ctx);
@@ -85,12 +91,17 @@ Status NeedsPlan::plan(ImportContext &ctx)
 
 void NeedsPlan::planWide(ImportContext &ctx)
 {
-    struct Column { int index; QString code; QHash<int, qint64> byField; };
+    struct Column
+    {
+        int index;
+        QString code;
+        QHash<int, qint64> byField;
+    };
     std::vector<Column> columns;
     for (int i = 0; i < ctx.mapping.targets.size(); ++i) {
         const QString code = ColumnMapping::competencyCode(ctx.mapping.targets.at(i));
         if (!code.isEmpty())
-            columns.push_back({i, code, {}});
+            columns.push_back({ i, code, {} });
     }
     QHash<QString, int> seen; // national ID|round → line
     m_ratings.reserve(ctx.table.rows.size() * columns.size());
@@ -131,8 +142,9 @@ void NeedsPlan::planWide(ImportContext &ctx)
             if (competency == 0) {
                 // A column of another field (or beyond this field's list): only "not applicable" fits.
                 if (!CellValue::isNotApplicable(cell))
-                    ctx.errorAt(row, c.index, importTr("column \"%1\" is no competency of the teacher's field %2")
-                                                  .arg(ctx.table.header.value(c.index), ctx.lookups.fieldCode(teacher->fieldId)));
+                    ctx.errorAt(row, c.index,
+                        importTr("column \"%1\" is no competency of the teacher's field %2")
+                            .arg(ctx.table.header.value(c.index), ctx.lookups.fieldCode(teacher->fieldId)));
                 continue;
             }
             const auto level = CellValue::level(cell, &reason);
@@ -176,9 +188,10 @@ void NeedsPlan::planLong(ImportContext &ctx)
                 competency = resolve(ctx.lookups, QStringLiteral("*%1").arg(n, 2, 10, QLatin1Char('0')), teacher->fieldId);
         }
         if (competency == 0)
-            ctx.error(row, "competency", ctx.lookups.competencies(code).isEmpty()
-                                             ? importTr("unknown competency \"%1\"").arg(code)
-                                             : importTr("competency %1 is not in the teacher's field %2").arg(code, ctx.lookups.fieldCode(teacher->fieldId)));
+            ctx.error(row, "competency",
+                ctx.lookups.competencies(code).isEmpty() ? importTr("unknown competency \"%1\"").arg(code)
+                                                         : importTr("competency %1 is not in the teacher's field %2")
+                                                               .arg(code, ctx.lookups.fieldCode(teacher->fieldId)));
         const auto need = CellValue::level(ctx.cell(row, "need"), &reason);
         if (!need)
             ctx.error(row, "need", reason);
@@ -204,7 +217,8 @@ void NeedsPlan::planLong(ImportContext &ctx)
             continue;
         }
         seen.insert(key, row.line);
-        m_ratings.push_back(Rating{teacher->id, competency, round, row.line, levelOf(*need), levelOf(*proficiency), Rating::Insert});
+        m_ratings.push_back(
+            Rating { teacher->id, competency, round, row.line, levelOf(*need), levelOf(*proficiency), Rating::Insert });
     }
 }
 
@@ -223,18 +237,20 @@ Status NeedsPlan::classify(ImportContext &ctx)
     std::vector<Old> existing;
     QSqlQuery q(ctx.db);
     q.setForwardOnly(true);
-    if (Status s = Sql::prepare(q, QStringLiteral("SELECT teacher_id, competency_id, round, need, proficiency FROM need_rating "
-                                                  "ORDER BY teacher_id, competency_id, round"));
+    if (Status s = Sql::prepare(q,
+            QStringLiteral("SELECT teacher_id, competency_id, round, need, proficiency FROM need_rating "
+                           "ORDER BY teacher_id, competency_id, round"));
         !s || !(s = Sql::run(q)))
         return s;
     while (q.next())
-        existing.push_back(Old{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toInt(), levelOf(q.value(3)), levelOf(q.value(4))});
+        existing.push_back(Old {
+            q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toInt(), levelOf(q.value(3)), levelOf(q.value(4)) });
     m_existing = qint64(existing.size());
     const auto byKey = [](const Old &a, const Old &b) { return a.key() < b.key(); };
     if (!std::is_sorted(existing.cbegin(), existing.cend(), byKey))
         std::sort(existing.begin(), existing.end(), byKey);
     for (Rating &r : m_ratings) {
-        const Old probe{r.teacher, r.competency, r.round, 0, 0};
+        const Old probe { r.teacher, r.competency, r.round, 0, 0 };
         const auto it = std::lower_bound(existing.cbegin(), existing.cend(), probe, byKey);
         if (it == existing.cend() || it->key() != probe.key()) {
             r.action = Rating::Insert;
@@ -253,11 +269,16 @@ Status NeedsPlan::classify(ImportContext &ctx)
 Status NeedsPlan::write(QSqlDatabase db, const std::function<bool()> &tick)
 {
     QSqlQuery insert(db), update(db);
-    if (Status s = Sql::prepare(insert, QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, round, need, proficiency) VALUES (?, ?, ?, ?, ?)")); !s)
+    if (Status s = Sql::prepare(insert,
+            QStringLiteral(
+                "INSERT INTO need_rating(teacher_id, competency_id, round, need, proficiency) VALUES (?, ?, ?, ?, ?)"));
+        !s)
         return s;
-    if (Status s = Sql::prepare(update, m_withProficiency
-                                            ? QStringLiteral("UPDATE need_rating SET need = ?, proficiency = ? WHERE teacher_id = ? AND competency_id = ? AND round = ?")
-                                            : QStringLiteral("UPDATE need_rating SET need = ? WHERE teacher_id = ? AND competency_id = ? AND round = ?"));
+    if (Status s = Sql::prepare(update,
+            m_withProficiency
+                ? QStringLiteral(
+                    "UPDATE need_rating SET need = ?, proficiency = ? WHERE teacher_id = ? AND competency_id = ? AND round = ?")
+                : QStringLiteral("UPDATE need_rating SET need = ? WHERE teacher_id = ? AND competency_id = ? AND round = ?"));
         !s)
         return s;
     // New ratings go in blocks of many rows per statement: one statement per
@@ -266,25 +287,26 @@ Status NeedsPlan::write(QSqlDatabase db, const std::function<bool()> &tick)
     // every value), so when the numbers allow, a rating travels as one
     // integer that SQLite takes apart again (see pack()): one bound value
     // per rating instead of five.
-    const bool packed = std::all_of(m_ratings.cbegin(), m_ratings.cend(),
-                                    [](const Rating &r) { return r.action != Rating::Insert || packable(r); });
+    const bool packed = std::all_of(
+        m_ratings.cbegin(), m_ratings.cend(), [](const Rating &r) { return r.action != Rating::Insert || packable(r); });
     const int kBlock = packed ? 500 : 100;
     QSqlQuery block(db);
     {
         QStringList rows;
         for (int i = 0; i < kBlock; ++i)
             rows << (packed ? QStringLiteral("(?)") : QStringLiteral("(?, ?, ?, ?, ?)"));
-        const QString sql = packed ? QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, round, need, proficiency) "
-                                                    "SELECT column1 >> %1, (column1 >> %2) & %3, (column1 >> %4) & %5, "
-                                                    "nullif(column1 & 7, 0), nullif((column1 >> 3) & 7, 0) FROM (VALUES %6)")
-                                         .arg(kTeacherShift)
-                                         .arg(kCompetencyShift)
-                                         .arg((qint64(1) << kCompetencyBits) - 1)
-                                         .arg(kRoundShift)
-                                         .arg((1 << kRoundBits) - 1)
-                                         .arg(rows.join(QLatin1Char(',')))
-                                   : QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, round, need, proficiency) VALUES ")
-                                         + rows.join(QLatin1Char(','));
+        const QString sql = packed
+            ? QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, round, need, proficiency) "
+                             "SELECT column1 >> %1, (column1 >> %2) & %3, (column1 >> %4) & %5, "
+                             "nullif(column1 & 7, 0), nullif((column1 >> 3) & 7, 0) FROM (VALUES %6)")
+                  .arg(kTeacherShift)
+                  .arg(kCompetencyShift)
+                  .arg((qint64(1) << kCompetencyBits) - 1)
+                  .arg(kRoundShift)
+                  .arg((1 << kRoundBits) - 1)
+                  .arg(rows.join(QLatin1Char(',')))
+            : QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, round, need, proficiency) VALUES ")
+                + rows.join(QLatin1Char(','));
         if (Status s = Sql::prepare(block, sql); !s)
             return s;
     }
@@ -294,21 +316,28 @@ Status NeedsPlan::write(QSqlDatabase db, const std::function<bool()> &tick)
     // thousands of inserts at random places. The SQL that made each index is
     // run again as it is, inside the import's transaction, so a failed or
     // cancelled import rolls the drop back too.
-    struct Index { QString name, sql; };
+    struct Index
+    {
+        QString name, sql;
+    };
     std::vector<Index> indexes;
-    const qint64 inserts = std::count_if(m_ratings.cbegin(), m_ratings.cend(), [](const Rating &r) { return r.action == Rating::Insert; });
+    const qint64 inserts
+        = std::count_if(m_ratings.cbegin(), m_ratings.cend(), [](const Rating &r) { return r.action == Rating::Insert; });
     if (inserts >= 10000 && inserts > m_existing) {
         QSqlQuery q(db);
-        if (Status s = Sql::prepare(q, QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'need_rating' "
-                                                      "AND sql IS NOT NULL"));
+        if (Status s = Sql::prepare(q,
+                QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'need_rating' "
+                               "AND sql IS NOT NULL"));
             !s || !(s = Sql::run(q)))
             return s;
         while (q.next())
-            indexes.push_back({q.value(0).toString(), q.value(1).toString()});
+            indexes.push_back({ q.value(0).toString(), q.value(1).toString() });
         q.finish();
         for (const Index &index : indexes) {
             QString name = index.name;
-            if (Status s = Sql::exec(db, QStringLiteral("DROP INDEX \"%1\"").arg(name.replace(QLatin1Char('"'), QStringLiteral("\"\"")))); !s)
+            if (Status s
+                = Sql::exec(db, QStringLiteral("DROP INDEX \"%1\"").arg(name.replace(QLatin1Char('"'), QStringLiteral("\"\""))));
+                !s)
                 return s;
         }
     }

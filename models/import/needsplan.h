@@ -4,7 +4,6 @@
 #include "models/import/importcontext.h"
 
 #include <QVariant>
-
 #include <functional>
 #include <vector>
 
@@ -30,7 +29,7 @@ private:
         qint64 competency = 0;
         int round = 1;
         int line = 0;
-        int need = 0;        // 1..5; 0 = none (NULL)
+        int need = 0; // 1..5; 0 = none (NULL)
         int proficiency = 0; // likewise
         enum { Insert, Update, Skip } action = Insert;
     };

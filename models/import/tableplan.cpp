@@ -93,8 +93,9 @@ Status TablePlan::write(QSqlDatabase db, const std::function<bool()> &tick)
     std::vector<qint64> parentIds;
     if (!parents.empty()) {
         QSqlQuery p(db);
-        if (Status s = Sql::prepare(p, QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
-                                           .arg(parentTable, parentColumns.join(QLatin1Char(',')), placeholders(int(parentColumns.size()))));
+        if (Status s = Sql::prepare(p,
+                QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
+                    .arg(parentTable, parentColumns.join(QLatin1Char(',')), placeholders(int(parentColumns.size()))));
             !s)
             return s;
         for (const QVariantList &values : parents) {
@@ -107,16 +108,20 @@ Status TablePlan::write(QSqlDatabase db, const std::function<bool()> &tick)
     QStringList sets;
     for (const QString &c : columns)
         sets << c + QStringLiteral(" = ?");
-    if (Status s = Sql::prepare(insert, QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
-                                            .arg(table, columns.join(QLatin1Char(',')), placeholders(int(columns.size()))));
+    if (Status s = Sql::prepare(insert,
+            QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
+                .arg(table, columns.join(QLatin1Char(',')), placeholders(int(columns.size()))));
         !s)
         return s;
-    if (Status s = Sql::prepare(update, QStringLiteral("UPDATE %1 SET %2 WHERE id = ?").arg(table, sets.join(QLatin1Char(',')))); !s)
+    if (Status s = Sql::prepare(update, QStringLiteral("UPDATE %1 SET %2 WHERE id = ?").arg(table, sets.join(QLatin1Char(','))));
+        !s)
         return s;
     if (!linkTable.isEmpty()) {
         if (Status s = Sql::prepare(unlink, QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(linkTable, linkOwner)); !s)
             return s;
-        if (Status s = Sql::prepare(link, QStringLiteral("INSERT INTO %1(%2, %3) VALUES (?, ?)").arg(linkTable, linkOwner, linkTarget)); !s)
+        if (Status s
+            = Sql::prepare(link, QStringLiteral("INSERT INTO %1(%2, %3) VALUES (?, ?)").arg(linkTable, linkOwner, linkTarget));
+            !s)
             return s;
     }
     for (Row &r : rows) {
@@ -138,10 +143,10 @@ Status TablePlan::write(QSqlDatabase db, const std::function<bool()> &tick)
                 return Sql::rowError(update, r.line);
         }
         if (r.hasLinks) {
-            if (Status s = bindAndRun(unlink, {id}); !s)
+            if (Status s = bindAndRun(unlink, { id }); !s)
                 return s;
             for (qint64 target : r.links)
-                if (!bindAndRun(link, {id, target}))
+                if (!bindAndRun(link, { id, target }))
                     return Sql::rowError(link, r.line);
         }
     }

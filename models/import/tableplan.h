@@ -8,7 +8,6 @@
 #include <QSqlDatabase>
 #include <QStringList>
 #include <QVariantList>
-
 #include <vector>
 
 namespace kopru {
@@ -22,7 +21,7 @@ struct TablePlan
     struct Row
     {
         int line = 0;
-        qint64 id = 0;      // existing record, 0 = new
+        qint64 id = 0; // existing record, 0 = new
         QVariantList values; // one per column
         bool hasLinks = false;
         QSet<qint64> links; // e.g. the competencies of a partner

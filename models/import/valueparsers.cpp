@@ -13,7 +13,10 @@ namespace kopru::CellValue {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("kopru::CellValue", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("kopru::CellValue", text);
+}
 
 bool looksScientific(const QString &s)
 {
@@ -38,8 +41,8 @@ QString text(const QString &cell)
 
 bool isNotApplicable(const QString &cell)
 {
-    static const QStringList keys{QStringLiteral(""), QStringLiteral("na"), QStringLiteral("fikrimyok"), QStringLiteral("bilmiyorum"),
-                                  QStringLiteral("uygulanamaz"), QStringLiteral("notapplicable"), QStringLiteral("ilgisiz")};
+    static const QStringList keys { QStringLiteral(""), QStringLiteral("na"), QStringLiteral("fikrimyok"),
+        QStringLiteral("bilmiyorum"), QStringLiteral("uygulanamaz"), QStringLiteral("notapplicable"), QStringLiteral("ilgisiz") };
     const QString t = cell.trimmed();
     if (t == QLatin1String("-") || t == QLatin1String("—") || t == QLatin1String("–"))
         return true;
@@ -55,13 +58,23 @@ std::optional<QVariant> level(const QString &cell, QString *reason)
         return QVariant(cell.front().unicode() - u'0');
     if (isNotApplicable(cell))
         return QVariant();
-    static const QHash<QString, int> words{
-        {QStringLiteral("cokyuksek"), 5}, {QStringLiteral("yuksek"), 4},  {QStringLiteral("orta"), 3},
-        {QStringLiteral("dusuk"), 2},     {QStringLiteral("az"), 2},      {QStringLiteral("cokdusuk"), 1},
-        {QStringLiteral("hic"), 1},       {QStringLiteral("yok"), 1},     {QStringLiteral("ihtiyacyok"), 1},
-        {QStringLiteral("veryhigh"), 5},  {QStringLiteral("high"), 4},    {QStringLiteral("medium"), 3},
-        {QStringLiteral("moderate"), 3},  {QStringLiteral("low"), 2},     {QStringLiteral("verylow"), 1},
-        {QStringLiteral("none"), 1},
+    static const QHash<QString, int> words {
+        { QStringLiteral("cokyuksek"), 5 },
+        { QStringLiteral("yuksek"), 4 },
+        { QStringLiteral("orta"), 3 },
+        { QStringLiteral("dusuk"), 2 },
+        { QStringLiteral("az"), 2 },
+        { QStringLiteral("cokdusuk"), 1 },
+        { QStringLiteral("hic"), 1 },
+        { QStringLiteral("yok"), 1 },
+        { QStringLiteral("ihtiyacyok"), 1 },
+        { QStringLiteral("veryhigh"), 5 },
+        { QStringLiteral("high"), 4 },
+        { QStringLiteral("medium"), 3 },
+        { QStringLiteral("moderate"), 3 },
+        { QStringLiteral("low"), 2 },
+        { QStringLiteral("verylow"), 1 },
+        { QStringLiteral("none"), 1 },
     };
     const QString t = cell.trimmed();
     const QString key = TurkishText::looseKey(t);
@@ -82,7 +95,8 @@ std::optional<QVariant> level(const QString &cell, QString *reason)
         *reason = tr("%1 is outside the scale 1 to 5").arg(t);
         return std::nullopt;
     }
-    *reason = tr("\"%1\" is not a level of the 1 to 5 scale (use 1-5, Hiç, Düşük, Orta, Yüksek, Çok yüksek, or leave empty)").arg(t);
+    *reason
+        = tr("\"%1\" is not a level of the 1 to 5 scale (use 1-5, Hiç, Düşük, Orta, Yüksek, Çok yüksek, or leave empty)").arg(t);
     return std::nullopt;
 }
 
@@ -139,12 +153,11 @@ std::optional<QVariant> integer(const QString &cell, int min, int max, QString *
 std::optional<bool> boolean(const QString &cell, QString *reason)
 {
     const QString k = TurkishText::looseKey(cell);
-    static const QStringList yes{QStringLiteral("1"), QStringLiteral("evet"), QStringLiteral("e"), QStringLiteral("true"),
-                                 QStringLiteral("yes"), QStringLiteral("y"), QStringLiteral("aktif"), QStringLiteral("x"),
-                                 QStringLiteral("dogru"), QStringLiteral("var")};
-    static const QStringList no{QStringLiteral("0"), QStringLiteral("hayir"), QStringLiteral("h"), QStringLiteral("false"),
-                                QStringLiteral("no"), QStringLiteral("n"), QStringLiteral("pasif"), QStringLiteral("yanlis"),
-                                QStringLiteral("")};
+    static const QStringList yes { QStringLiteral("1"), QStringLiteral("evet"), QStringLiteral("e"), QStringLiteral("true"),
+        QStringLiteral("yes"), QStringLiteral("y"), QStringLiteral("aktif"), QStringLiteral("x"), QStringLiteral("dogru"),
+        QStringLiteral("var") };
+    static const QStringList no { QStringLiteral("0"), QStringLiteral("hayir"), QStringLiteral("h"), QStringLiteral("false"),
+        QStringLiteral("no"), QStringLiteral("n"), QStringLiteral("pasif"), QStringLiteral("yanlis"), QStringLiteral("") };
     if (yes.contains(k))
         return true;
     if (no.contains(k))
@@ -159,7 +172,8 @@ std::optional<QString> nationalId(const QString &cell, QString *reason)
     t.remove(QLatin1Char(' '));
     if (looksScientific(t)) {
         *reason = tr("national ID %1 is in scientific notation: the spreadsheet dropped digits; format the column as text and "
-                     "save the file again").arg(t);
+                     "save the file again")
+                      .arg(t);
         return std::nullopt;
     }
     if (t.isEmpty()) {
@@ -179,7 +193,8 @@ std::optional<QString> phone(const QString &cell, QString *reason)
     const QString t = text(cell);
     if (looksScientific(t)) {
         *reason = tr("phone number %1 is in scientific notation: the spreadsheet dropped digits; format the column as text and "
-                     "save the file again").arg(t);
+                     "save the file again")
+                      .arg(t);
         return std::nullopt;
     }
     return t;

@@ -3,7 +3,6 @@
 
 #include <QString>
 #include <QVariant>
-
 #include <optional>
 
 // Reading single cell values. Each parser returns the value or sets a

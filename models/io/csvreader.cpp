@@ -7,7 +7,6 @@
 #include <QCoreApplication>
 #include <QLocale>
 #include <QStringDecoder>
-
 #include <array>
 #include <functional>
 #include <memory>
@@ -31,15 +30,17 @@ constexpr qint64 kPieceBytes = 1 << 20;
 class Splitter
 {
 public:
-    Splitter(QChar delimiter, QString fileName) : m_sep(delimiter.unicode()), m_file(std::move(fileName)) {}
+    Splitter(QChar delimiter, QString fileName)
+        : m_sep(delimiter.unicode())
+        , m_file(std::move(fileName))
+    { }
 
     // Splits the complete records at the start of `text` and calls
     // record(line, cells) for each one (false stops). Returns how many
     // characters it consumed; the rest is the start of a record that goes on
     // in the next piece (pass it again in front of that piece). With `last`
     // everything is consumed.
-    template<typename Sink>
-    Expected<qsizetype> split(QStringView text, bool last, Sink record)
+    template <typename Sink> Expected<qsizetype> split(QStringView text, bool last, Sink record)
     {
         const QChar *const begin = text.data();
         const QChar *p = begin;
@@ -55,9 +56,9 @@ public:
         auto finishCell = [&]() -> Status {
             const int column = int(cells.size()) + 1;
             if (column > InputLimits::kMaxColumns)
-                return Error{Text::tr("more than %1 columns").arg(InputLimits::kMaxColumns), m_file, recordLine, column};
+                return Error { Text::tr("more than %1 columns").arg(InputLimits::kMaxColumns), m_file, recordLine, column };
             if (const auto problem = InputLimits::cellProblem(cell))
-                return Error{*problem, m_file, recordLine, column};
+                return Error { *problem, m_file, recordLine, column };
             cells.append(cell);
             cell.clear();
             return {};
@@ -65,7 +66,7 @@ public:
         // Ends the record at `p`; false when the sink wants no more.
         auto finishRecord = [&]() -> Expected<bool> {
             if (p - recordStart > InputLimits::kMaxRecordChars)
-                return Error{tooLong(), m_file, recordLine, 1};
+                return Error { tooLong(), m_file, recordLine, 1 };
             if (Status s = finishCell(); !s)
                 return s.error();
             const bool keep = anyContent || cells.size() > 1 || !cells.first().isEmpty();
@@ -122,7 +123,8 @@ public:
                 if (p < end) {
                     const char16_t n = p->unicode();
                     if (n != m_sep && n != u'\n' && n != u'\r')
-                        return Error{Text::tr("unexpected text after a closing quote"), m_file, recordLine, int(cells.size()) + 1};
+                        return Error { Text::tr("unexpected text after a closing quote"), m_file, recordLine,
+                            int(cells.size()) + 1 };
                 }
                 continue;
             }
@@ -168,11 +170,12 @@ public:
         if (!last) {
             // The record in progress goes on in the next piece.
             if (end - recordStart > InputLimits::kMaxRecordChars)
-                return quoteLine > 0 ? Error{neverEnds(), m_file, quoteLine, quoteColumn} : Error{tooLong(), m_file, recordLine, 1};
+                return quoteLine > 0 ? Error { neverEnds(), m_file, quoteLine, quoteColumn }
+                                     : Error { tooLong(), m_file, recordLine, 1 };
             return qsizetype(recordStart - begin);
         }
         if (quoteLine > 0)
-            return Error{neverEnds(), m_file, quoteLine, quoteColumn};
+            return Error { neverEnds(), m_file, quoteLine, quoteColumn };
         if (!cell.isEmpty() || !cells.isEmpty() || anyContent) {
             auto more = finishRecord();
             if (!more)
@@ -201,12 +204,13 @@ private:
 class PieceDecoder
 {
 public:
-    explicit PieceDecoder(Encoding encoding) : m_encoding(encoding)
+    explicit PieceDecoder(Encoding encoding)
+        : m_encoding(encoding)
     {
         switch (encoding) {
         case Encoding::Utf8:
-            m_decoder = std::make_unique<QStringDecoder>(QStringConverter::Utf8,
-                                                         QStringConverter::Flag::Stateless | QStringConverter::Flag::ConvertInitialBom);
+            m_decoder = std::make_unique<QStringDecoder>(
+                QStringConverter::Utf8, QStringConverter::Flag::Stateless | QStringConverter::Flag::ConvertInitialBom);
             break;
         case Encoding::Utf16LE:
             m_decoder = std::make_unique<QStringDecoder>(QStringConverter::Utf16LE);
@@ -271,7 +275,7 @@ private:
 
 Error readError(QIODevice &device, const QString &fileName)
 {
-    return Error{Text::tr("cannot read the file: %1").arg(device.errorString()), fileName, 0, 0};
+    return Error { Text::tr("cannot read the file: %1").arg(device.errorString()), fileName, 0, 0 };
 }
 
 // The table a file's records make: the first record is the header. Refuses
@@ -293,12 +297,12 @@ struct TableBuilder
         }
         cells += record.size();
         if (table.rows.size() >= std::size_t(InputLimits::kMaxRows) || cells > InputLimits::kMaxCells) {
-            error = Error{Text::tr("the table is too large (more than %1 rows or %2 cells): split it into smaller files")
-                              .arg(QLocale().toString(InputLimits::kMaxRows), QLocale().toString(InputLimits::kMaxCells)),
-                          table.file, line, 1};
+            error = Error { Text::tr("the table is too large (more than %1 rows or %2 cells): split it into smaller files")
+                                .arg(QLocale().toString(InputLimits::kMaxRows), QLocale().toString(InputLimits::kMaxCells)),
+                table.file, line, 1 };
             return false;
         }
-        table.rows.push_back(SourceRow{line, record});
+        table.rows.push_back(SourceRow { line, record });
         return true;
     }
 };
@@ -307,7 +311,7 @@ struct TableBuilder
 
 QChar CsvReader::detectDelimiter(const QString &text)
 {
-    const std::array<QChar, 3> candidates{QLatin1Char(';'), QLatin1Char(','), QLatin1Char('\t')};
+    const std::array<QChar, 3> candidates { QLatin1Char(';'), QLatin1Char(','), QLatin1Char('\t') };
     // Look at the first records only: enough to decide, cheap on big files.
     const QString sample = text.left(64 * 1024);
     int bestScore = -1;
@@ -338,7 +342,7 @@ Expected<SourceTable> CsvReader::parse(const QString &text, QChar delimiter, con
 {
     SourceTable table;
     table.file = fileName;
-    TableBuilder builder{table, {}, 0, true};
+    TableBuilder builder { table, {}, 0, true };
     Splitter splitter(delimiter, fileName);
     auto consumed = splitter.split(text, true, std::ref(builder));
     if (!consumed)
@@ -384,7 +388,7 @@ Expected<CsvReader::Result> CsvReader::read(QIODevice &device, const Options &op
     PieceDecoder decoder(result.encoding);
     SourceTable &table = result.table;
     table.file = options.fileName;
-    TableBuilder builder{table, {}, 0, true};
+    TableBuilder builder { table, {}, 0, true };
     std::optional<Splitter> splitter;
     QString pending;
     bool stopped = false;

@@ -28,14 +28,14 @@ public:
     struct Options
     {
         Encoding encoding = Encoding::Auto;
-        QChar delimiter;        // null: detect among ';' ',' tab
-        QString fileName;       // used in messages and SourceTable::file
+        QChar delimiter; // null: detect among ';' ',' tab
+        QString fileName; // used in messages and SourceTable::file
     };
     struct Result
     {
         SourceTable table;
         Encoding encoding = Encoding::Utf8; // the encoding used
-        QChar delimiter;                    // the separator used
+        QChar delimiter; // the separator used
     };
 
     // Reads from the start of a seekable device (a QFile, a QBuffer); with

@@ -28,7 +28,10 @@ QString CsvWriter::escape(const QString &cell, QChar separator, bool numeric)
     return QLatin1Char('"') + text + QLatin1Char('"');
 }
 
-void CsvWriter::addRow(const QStringList &cells) { addRow(cells, {}); }
+void CsvWriter::addRow(const QStringList &cells)
+{
+    addRow(cells, {});
+}
 
 void CsvWriter::addRow(const QStringList &cells, const QList<bool> &numeric)
 {
@@ -40,6 +43,9 @@ void CsvWriter::addRow(const QStringList &cells, const QList<bool> &numeric)
     m_text += QLatin1String("\r\n");
 }
 
-QByteArray CsvWriter::data() const { return QByteArrayLiteral("\xEF\xBB\xBF") + m_text.toUtf8(); }
+QByteArray CsvWriter::data() const
+{
+    return QByteArrayLiteral("\xEF\xBB\xBF") + m_text.toUtf8();
+}
 
 } // namespace kopru

@@ -14,7 +14,9 @@ namespace kopru {
 class CsvWriter
 {
 public:
-    explicit CsvWriter(QChar separator = QLatin1Char(';')) : m_separator(separator) {}
+    explicit CsvWriter(QChar separator = QLatin1Char(';'))
+        : m_separator(separator)
+    { }
 
     void addRow(const QStringList &cells);
     // Like addRow, but the given cell is written as-is when it is a plain number

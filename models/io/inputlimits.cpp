@@ -21,17 +21,19 @@ Status checkFile(const QString &path)
 {
     const QFileInfo info(path);
     if (!info.exists())
-        return Error{Text::tr("the file does not exist"), path, 0, 0};
+        return Error { Text::tr("the file does not exist"), path, 0, 0 };
     if (info.isDir())
-        return Error{Text::tr("this is a folder, not a file"), path, 0, 0};
+        return Error { Text::tr("this is a folder, not a file"), path, 0, 0 };
     if (!info.isFile())
-        return Error{Text::tr("this is not a regular file (a pipe, a device or a socket); save the table as a .csv or .xlsx file"), path, 0, 0};
+        return Error { Text::tr(
+                           "this is not a regular file (a pipe, a device or a socket); save the table as a .csv or .xlsx file"),
+            path, 0, 0 };
     if (!info.isReadable())
-        return Error{Text::tr("the file cannot be read (no permission)"), path, 0, 0};
+        return Error { Text::tr("the file cannot be read (no permission)"), path, 0, 0 };
     if (info.size() > kMaxFileBytes)
-        return Error{Text::tr("the file is too large (%1; Köprü reads tables of up to %2): split it into smaller files")
-                         .arg(QLocale().formattedDataSize(info.size(), 1), QLocale().formattedDataSize(kMaxFileBytes, 0)),
-                     path, 0, 0};
+        return Error { Text::tr("the file is too large (%1; Köprü reads tables of up to %2): split it into smaller files")
+                           .arg(QLocale().formattedDataSize(info.size(), 1), QLocale().formattedDataSize(kMaxFileBytes, 0)),
+            path, 0, 0 };
     return {};
 }
 

@@ -5,7 +5,6 @@
 
 #include <QString>
 #include <QStringView>
-
 #include <optional>
 
 // What Köprü reads from a table file at most. The national data sets are far
@@ -16,11 +15,11 @@
 namespace kopru::InputLimits {
 
 constexpr qint64 kMaxFileBytes = 64LL * 1024 * 1024; // a .csv or .xlsx file on disk
-constexpr int kMaxRecordChars = 1024 * 1024;         // one CSV record (line)
-constexpr int kMaxCellChars = 32767;                 // one cell: Excel's own limit
-constexpr int kMaxColumns = 16384;                   // Excel's limit (XFD)
-constexpr int kMaxRows = 1048576;                    // Excel's limit
-constexpr qint64 kMaxCells = 4000000;                // all cells of a table
+constexpr int kMaxRecordChars = 1024 * 1024; // one CSV record (line)
+constexpr int kMaxCellChars = 32767; // one cell: Excel's own limit
+constexpr int kMaxColumns = 16384; // Excel's limit (XFD)
+constexpr int kMaxRows = 1048576; // Excel's limit
+constexpr qint64 kMaxCells = 4000000; // all cells of a table
 
 // Refuses what is not a regular, readable file within kMaxFileBytes: a
 // folder, a pipe (FIFO), a device such as /dev/zero, a socket. Never opens a

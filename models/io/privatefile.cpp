@@ -6,7 +6,6 @@
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -58,7 +57,10 @@ bool processIsAlive(qint64 pid)
 #endif
 }
 
-QString systemError(int error) { return QString::fromLocal8Bit(std::strerror(error)); }
+QString systemError(int error)
+{
+    return QString::fromLocal8Bit(std::strerror(error));
+}
 
 void syncFolder(const QString &folder)
 {
@@ -75,7 +77,10 @@ void syncFolder(const QString &folder)
 
 } // namespace
 
-PrivateFile::PrivateFile(QString target, Existing existing) : m_target(std::move(target)), m_existing(existing) {}
+PrivateFile::PrivateFile(QString target, Existing existing)
+    : m_target(std::move(target))
+    , m_existing(existing)
+{ }
 
 PrivateFile::~PrivateFile()
 {
@@ -83,12 +88,15 @@ PrivateFile::~PrivateFile()
         discard();
 }
 
-bool PrivateFile::isTemporaryName(const QString &fileName) { return temporaryPattern().match(fileName).hasMatch(); }
+bool PrivateFile::isTemporaryName(const QString &fileName)
+{
+    return temporaryPattern().match(fileName).hasMatch();
+}
 
 void PrivateFile::removeLeftovers(const QString &folder)
 {
     const QDir dir(folder);
-    const QStringList names = dir.entryList({QStringLiteral(".*.part*")}, QDir::Files | QDir::Hidden | QDir::System);
+    const QStringList names = dir.entryList({ QStringLiteral(".*.part*") }, QDir::Files | QDir::Hidden | QDir::System);
     for (const QString &name : names) {
         const auto m = temporaryPattern().match(name);
         if (m.hasMatch() && !processIsAlive(m.captured(1).toLongLong()))
@@ -102,9 +110,9 @@ Status PrivateFile::open()
     const QString folder = target.absolutePath();
     if (target.exists()) {
         if (!target.isFile())
-            return Error{Text::tr("there is a folder or device of that name"), m_target, 0, 0};
+            return Error { Text::tr("there is a folder or device of that name"), m_target, 0, 0 };
         if (m_existing == Existing::Refuse || (m_existing == Existing::ReplaceEmpty && target.size() > 0))
-            return Error{Text::tr("the file already exists; choose a new name"), m_target, 0, 0};
+            return Error { Text::tr("the file already exists; choose a new name"), m_target, 0, 0 };
     }
     removeLeftovers(folder);
     QString reason;
@@ -142,16 +150,17 @@ Status PrivateFile::open()
         m_temporary = path;
         return {};
     }
-    return Error{Text::tr("cannot create a file in the folder %1: %2").arg(QDir::toNativeSeparators(folder), reason), m_target, 0, 0};
+    return Error { Text::tr("cannot create a file in the folder %1: %2").arg(QDir::toNativeSeparators(folder), reason), m_target,
+        0, 0 };
 }
 
 Status PrivateFile::commit()
 {
     if (m_temporary.isEmpty())
-        return Error{Text::tr("the file was not written"), m_target, 0, 0};
+        return Error { Text::tr("the file was not written"), m_target, 0, 0 };
     const auto failed = [this](const QString &reason) {
         discard();
-        return Status(Error{Text::tr("cannot write the file: %1").arg(reason), m_target, 0, 0});
+        return Status(Error { Text::tr("cannot write the file: %1").arg(reason), m_target, 0, 0 });
     };
     if (!m_file.flush())
         return failed(m_file.errorString());
@@ -164,7 +173,7 @@ Status PrivateFile::commit()
     const QFileInfo target(m_target);
     if (m_existing != Existing::Replace && target.exists() && (m_existing == Existing::Refuse || target.size() > 0)) {
         discard();
-        return Error{Text::tr("the file already exists; choose a new name"), m_target, 0, 0};
+        return Error { Text::tr("the file already exists; choose a new name"), m_target, 0, 0 };
     }
     bool renamed = false;
 #ifdef Q_OS_UNIX
@@ -177,7 +186,7 @@ Status PrivateFile::commit()
             renamed = true;
         } else if (errno == EEXIST) {
             discard();
-            return Error{Text::tr("the file already exists; choose a new name"), m_target, 0, 0};
+            return Error { Text::tr("the file already exists; choose a new name"), m_target, 0, 0 };
         } // else a file system without hard links: rename below
     }
 #endif
@@ -198,7 +207,7 @@ void PrivateFile::discard()
         m_file.close();
     if (m_temporary.isEmpty() || m_committed)
         return;
-    for (const char *suffix : {"", "-journal", "-wal", "-shm"})
+    for (const char *suffix : { "", "-journal", "-wal", "-shm" })
         QFile::remove(m_temporary + QLatin1String(suffix));
 }
 

@@ -25,8 +25,8 @@ class PrivateFile final
 {
 public:
     enum class Existing {
-        Replace,      // an existing target is replaced (exports)
-        Refuse,       // an existing target is never touched (backup DB OUT)
+        Replace, // an existing target is replaced (exports)
+        Refuse, // an existing target is never touched (backup DB OUT)
         ReplaceEmpty, // only an empty existing target is replaced (init)
     };
 

@@ -34,7 +34,8 @@ Expected<TableReader::Result> readCsv(QIODevice &device, const QString &displayN
 Expected<TableReader::Result> TableReader::readBytes(const QByteArray &bytes, const QString &displayName, const Options &options)
 {
     if (bytes.size() > InputLimits::kMaxFileBytes)
-        return Error{QCoreApplication::translate("TableReader", "the file is too large: split it into smaller files"), displayName, 0, 0};
+        return Error { QCoreApplication::translate("TableReader", "the file is too large: split it into smaller files"),
+            displayName, 0, 0 };
     Result result;
     if (bytes.startsWith("PK\x03\x04")) {
         result.workbook = true;
@@ -58,7 +59,7 @@ Expected<TableReader::Result> TableReader::read(const QString &path, const Optio
         return s.error();
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Error{QCoreApplication::translate("TableReader", "cannot open the file: %1").arg(f.errorString()), path, 0, 0};
+        return Error { QCoreApplication::translate("TableReader", "cannot open the file: %1").arg(f.errorString()), path, 0, 0 };
     if (f.peek(4) == QByteArrayLiteral("PK\x03\x04"))
         return readBytes(f.readAll(), path, options); // a workbook: at most InputLimits::kMaxFileBytes
     return readCsv(f, path, options); // streamed: never the whole file in memory

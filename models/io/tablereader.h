@@ -16,16 +16,16 @@ public:
     struct Options
     {
         Encoding encoding = Encoding::Auto; // CSV only
-        QChar delimiter;                    // CSV only; null = detect
-        QString sheet;                      // XLSX only; empty = first sheet
+        QChar delimiter; // CSV only; null = detect
+        QString sheet; // XLSX only; empty = first sheet
     };
     struct Result
     {
         SourceTable table;
         bool workbook = false;
         Encoding encoding = Encoding::Utf8; // CSV: what was used
-        QChar delimiter;                    // CSV: what was used
-        QStringList sheets;                 // XLSX: all sheet names
+        QChar delimiter; // CSV: what was used
+        QStringList sheets; // XLSX: all sheet names
     };
 
     static Expected<Result> read(const QString &path, const Options &options);

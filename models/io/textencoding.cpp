@@ -22,13 +22,20 @@ constexpr char16_t kCp1254High[32] = {
 char16_t latin5(unsigned char b)
 {
     switch (b) {
-    case 0xD0: return u'Ğ';
-    case 0xDD: return u'İ';
-    case 0xDE: return u'Ş';
-    case 0xF0: return u'ğ';
-    case 0xFD: return u'ı';
-    case 0xFE: return u'ş';
-    default: return char16_t(b);
+    case 0xD0:
+        return u'Ğ';
+    case 0xDD:
+        return u'İ';
+    case 0xDE:
+        return u'Ş';
+    case 0xF0:
+        return u'ğ';
+    case 0xFD:
+        return u'ı';
+    case 0xFE:
+        return u'ş';
+    default:
+        return char16_t(b);
     }
 }
 
@@ -174,8 +181,14 @@ Encoding detect(const QByteArray &bytes)
     return census.verdict();
 }
 
-QString decodeWindows1254(const QByteArray &bytes) { return decodeTable(bytes, true); }
-QString decodeIso8859_9(const QByteArray &bytes) { return decodeTable(bytes, false); }
+QString decodeWindows1254(const QByteArray &bytes)
+{
+    return decodeTable(bytes, true);
+}
+QString decodeIso8859_9(const QByteArray &bytes)
+{
+    return decodeTable(bytes, false);
+}
 
 QByteArray encodeWindows1254(const QString &text)
 {
@@ -222,12 +235,18 @@ QString decode(const QByteArray &bytes, Encoding encoding)
 QString name(Encoding encoding)
 {
     switch (encoding) {
-    case Encoding::Auto: return QStringLiteral("auto");
-    case Encoding::Utf8: return QStringLiteral("utf-8");
-    case Encoding::Utf16LE: return QStringLiteral("utf-16le");
-    case Encoding::Utf16BE: return QStringLiteral("utf-16be");
-    case Encoding::Windows1254: return QStringLiteral("windows-1254");
-    case Encoding::Iso8859_9: return QStringLiteral("iso-8859-9");
+    case Encoding::Auto:
+        return QStringLiteral("auto");
+    case Encoding::Utf8:
+        return QStringLiteral("utf-8");
+    case Encoding::Utf16LE:
+        return QStringLiteral("utf-16le");
+    case Encoding::Utf16BE:
+        return QStringLiteral("utf-16be");
+    case Encoding::Windows1254:
+        return QStringLiteral("windows-1254");
+    case Encoding::Iso8859_9:
+        return QStringLiteral("iso-8859-9");
     }
     return {};
 }
@@ -235,11 +254,21 @@ QString name(Encoding encoding)
 bool fromName(const QString &text, Encoding *encoding)
 {
     const QString n = text.trimmed().toLower();
-    struct Alias { const char *name; Encoding e; };
+    struct Alias
+    {
+        const char *name;
+        Encoding e;
+    };
     static const Alias aliases[] = {
-        {"auto", Encoding::Auto},          {"utf-8", Encoding::Utf8},           {"utf8", Encoding::Utf8},
-        {"utf-16le", Encoding::Utf16LE},   {"utf-16be", Encoding::Utf16BE},     {"windows-1254", Encoding::Windows1254},
-        {"cp1254", Encoding::Windows1254}, {"iso-8859-9", Encoding::Iso8859_9}, {"latin5", Encoding::Iso8859_9},
+        { "auto", Encoding::Auto },
+        { "utf-8", Encoding::Utf8 },
+        { "utf8", Encoding::Utf8 },
+        { "utf-16le", Encoding::Utf16LE },
+        { "utf-16be", Encoding::Utf16BE },
+        { "windows-1254", Encoding::Windows1254 },
+        { "cp1254", Encoding::Windows1254 },
+        { "iso-8859-9", Encoding::Iso8859_9 },
+        { "latin5", Encoding::Iso8859_9 },
     };
     for (const Alias &a : aliases)
         if (n == QLatin1String(a.name)) {

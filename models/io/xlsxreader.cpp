@@ -9,7 +9,6 @@
 #include <QFile>
 #include <QHash>
 #include <QXmlStreamReader>
-
 #include <cmath>
 #include <vector>
 
@@ -21,14 +20,19 @@ constexpr qint64 kMaxPartBytes = 128LL * 1024 * 1024; // refuse zip bombs (the n
 constexpr int kMaxColumns = InputLimits::kMaxColumns;
 constexpr int kMaxRow = InputLimits::kMaxRows;
 
-QString tr(const char *text) { return QCoreApplication::translate("kopru::Workbook", text); }
-
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("kopru::Workbook", text);
+}
 
 // The open workbook: the zip and the parts read once.
 class Workbook
 {
 public:
-    Workbook(const QByteArray &bytes, QString displayName) : m_zip(bytes), m_name(std::move(displayName)) {}
+    Workbook(const QByteArray &bytes, QString displayName)
+        : m_zip(bytes)
+        , m_name(std::move(displayName))
+    { }
 
     Status open()
     {
@@ -49,10 +53,11 @@ public:
         if (!name.isEmpty()) {
             index = int(m_sheetNames.indexOf(name));
             if (index < 0)
-                return Error{tr("no sheet named \"%1\" (sheets: %2)").arg(name, m_sheetNames.join(QStringLiteral(", "))), m_name, 0, 0};
+                return Error { tr("no sheet named \"%1\" (sheets: %2)").arg(name, m_sheetNames.join(QStringLiteral(", "))),
+                    m_name, 0, 0 };
         }
         if (m_sheetNames.isEmpty())
-            return Error{tr("the workbook has no sheets"), m_name, 0, 0};
+            return Error { tr("the workbook has no sheets"), m_name, 0, 0 };
         QByteArray xml;
         if (Status s = part(m_sheetParts.at(index), &xml); !s)
             return s.error();
@@ -60,7 +65,7 @@ public:
     }
 
 private:
-    Error fail(const QString &message) const { return Error{message, m_name, 0, 0}; }
+    Error fail(const QString &message) const { return Error { message, m_name, 0, 0 }; }
 
     Status part(const QString &path, QByteArray *out, bool optional = false)
     {
@@ -84,7 +89,10 @@ private:
     Status xmlError(const QXmlStreamReader &xml, const QString &partName) const
     {
         return fail(tr("damaged XML in %1 at line %2, column %3: %4")
-                        .arg(partName).arg(xml.lineNumber()).arg(xml.columnNumber()).arg(xml.errorString()));
+                        .arg(partName)
+                        .arg(xml.lineNumber())
+                        .arg(xml.columnNumber())
+                        .arg(xml.errorString()));
     }
 
     static QString resolveTarget(const QString &target)
@@ -112,7 +120,7 @@ private:
                 xml.readNext();
                 if (xml.isStartElement() && xml.name() == QLatin1String("Relationship"))
                     targets.insert(xml.attributes().value(QLatin1String("Id")).toString(),
-                                   resolveTarget(xml.attributes().value(QLatin1String("Target")).toString()));
+                        resolveTarget(xml.attributes().value(QLatin1String("Target")).toString()));
             }
             if (xml.hasError())
                 return xmlError(xml, QStringLiteral("xl/_rels/workbook.xml.rels"));
@@ -135,7 +143,8 @@ private:
                         rid = a.value().toString();
                 const QString target = targets.value(rid);
                 if (target.isEmpty())
-                    return fail(tr("the sheet \"%1\" has no part in the workbook").arg(xml.attributes().value(QLatin1String("name"))));
+                    return fail(
+                        tr("the sheet \"%1\" has no part in the workbook").arg(xml.attributes().value(QLatin1String("name"))));
                 m_sheetNames << xml.attributes().value(QLatin1String("name")).toString();
                 m_sheetParts << target;
             }
@@ -201,7 +210,7 @@ private:
             if (xml.isStartElement()) {
                 if (xml.name() == QLatin1String("numFmt"))
                     codes.insert(xml.attributes().value(QLatin1String("numFmtId")).toInt(),
-                                 xml.attributes().value(QLatin1String("formatCode")).toString());
+                        xml.attributes().value(QLatin1String("formatCode")).toString());
                 else if (xml.name() == QLatin1String("cellXfs"))
                     inCellXfs = true;
                 else if (inCellXfs && xml.name() == QLatin1String("xf")) {
@@ -287,7 +296,7 @@ private:
                     table.rows.push_back(current);
                 }
             }
-            current = SourceRow{};
+            current = SourceRow {};
             inRow = false;
         };
         while (!xml.atEnd()) {
@@ -297,7 +306,7 @@ private:
                     bool ok = false;
                     const int r = xml.attributes().value(QLatin1String("r")).toInt(&ok);
                     row = ok && r > row && r <= kMaxRow ? r : row + 1;
-                    current = SourceRow{row, {}};
+                    current = SourceRow { row, {} };
                     inRow = true;
                     column = 0;
                 } else if (xml.name() == QLatin1String("c") && inRow) {
@@ -305,11 +314,11 @@ private:
                     int c = column + 1, r = row;
                     const auto ref = attrs.value(QLatin1String("r"));
                     if (!ref.isEmpty() && !parseReference(ref, &c, &r))
-                        return Error{tr("bad cell reference \"%1\"").arg(ref), m_name, row, column + 1};
+                        return Error { tr("bad cell reference \"%1\"").arg(ref), m_name, row, column + 1 };
                     if (c <= column) // out of order or duplicate: keep reading order
                         c = column + 1;
                     if (c > kMaxColumns)
-                        return Error{tr("too many columns"), m_name, row, column};
+                        return Error { tr("too many columns"), m_name, row, column };
                     column = c;
                     const QString type = attrs.value(QLatin1String("t")).toString();
                     const int style = attrs.hasAttribute(QLatin1String("s")) ? attrs.value(QLatin1String("s")).toInt() : -1;
@@ -330,11 +339,12 @@ private:
                     }
                     const QString value = inlineText ? raw : cellValue(type, raw, style);
                     if (const auto problem = InputLimits::cellProblem(value))
-                        return Error{*problem, m_name, row, c};
+                        return Error { *problem, m_name, row, c };
                     cells += c - int(current.cells.size());
                     if (cells > InputLimits::kMaxCells)
-                        return Error{tr("the sheet is too large (more than %1 cells): split it into smaller files")
-                                         .arg(InputLimits::kMaxCells), m_name, row, c};
+                        return Error { tr("the sheet is too large (more than %1 cells): split it into smaller files")
+                                           .arg(InputLimits::kMaxCells),
+                            m_name, row, c };
                     while (current.cells.size() < c - 1)
                         current.cells.append(QString());
                     current.cells.append(value);
@@ -363,7 +373,7 @@ Expected<QByteArray> readFile(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Error{QCoreApplication::translate("XlsxReader", "cannot open the file: %1").arg(f.errorString()), path, 0, 0};
+        return Error { QCoreApplication::translate("XlsxReader", "cannot open the file: %1").arg(f.errorString()), path, 0, 0 };
     return f.readAll();
 }
 

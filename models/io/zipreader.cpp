@@ -4,10 +4,8 @@
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QFile>
-
-#include <minizip/unzip.h>
-
 #include <algorithm>
+#include <minizip/unzip.h>
 
 namespace kopru {
 
@@ -38,9 +36,15 @@ uLong ZCALLBACK deviceRead(voidpf, voidpf stream, void *buf, uLong size)
     return n < 0 ? 0 : uLong(n);
 }
 
-uLong ZCALLBACK deviceWrite(voidpf, voidpf, const void *, uLong) { return 0; }
+uLong ZCALLBACK deviceWrite(voidpf, voidpf, const void *, uLong)
+{
+    return 0;
+}
 
-ZPOS64_T ZCALLBACK deviceTell(voidpf, voidpf stream) { return ZPOS64_T(static_cast<QIODevice *>(stream)->pos()); }
+ZPOS64_T ZCALLBACK deviceTell(voidpf, voidpf stream)
+{
+    return ZPOS64_T(static_cast<QIODevice *>(stream)->pos());
+}
 
 long ZCALLBACK deviceSeek(voidpf, voidpf stream, ZPOS64_T offset, int origin)
 {
@@ -71,7 +75,10 @@ int ZCALLBACK deviceClose(voidpf, voidpf stream)
     return 0;
 }
 
-int ZCALLBACK deviceError(voidpf, voidpf) { return 0; }
+int ZCALLBACK deviceError(voidpf, voidpf)
+{
+    return 0;
+}
 
 } // namespace
 
@@ -87,13 +94,15 @@ struct ZipReader::Private
     QIODevice *device() { return fromFile ? static_cast<QIODevice *>(&file) : static_cast<QIODevice *>(&buffer); }
 };
 
-ZipReader::ZipReader(const QByteArray &bytes) : d(std::make_unique<Private>())
+ZipReader::ZipReader(const QByteArray &bytes)
+    : d(std::make_unique<Private>())
 {
     d->bytes = bytes;
     d->buffer.setBuffer(&d->bytes);
 }
 
-ZipReader::ZipReader(const QString &path) : d(std::make_unique<Private>())
+ZipReader::ZipReader(const QString &path)
+    : d(std::make_unique<Private>())
 {
     d->fromFile = true;
     d->file.setFileName(path);
@@ -109,7 +118,7 @@ ZipReader::Status ZipReader::open()
 {
     if (d->zip)
         return Status::Ok;
-    zlib_filefunc64_def io{};
+    zlib_filefunc64_def io {};
     io.zopen64_file = deviceOpen;
     io.zread_file = deviceRead;
     io.zwrite_file = deviceWrite;
@@ -131,7 +140,10 @@ ZipReader::Status ZipReader::open()
     return Status::Ok;
 }
 
-QString ZipReader::errorString() const { return d->error; }
+QString ZipReader::errorString() const
+{
+    return d->error;
+}
 
 ZipReader::Status ZipReader::read(const QString &name, QByteArray *out, qint64 maxBytes)
 {
@@ -141,7 +153,7 @@ ZipReader::Status ZipReader::read(const QString &name, QByteArray *out, qint64 m
     // 2: compare names without regard to (ASCII) case.
     if (unzLocateFile(d->zip, name.toUtf8().constData(), 2) != UNZ_OK)
         return Status::Missing;
-    unz_file_info64 info{};
+    unz_file_info64 info {};
     if (unzGetCurrentFileInfo64(d->zip, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK)
         return Status::Damaged;
     if (info.uncompressed_size > ZPOS64_T(maxBytes))
@@ -181,7 +193,7 @@ QStringList ZipReader::entryNames()
         return names;
     for (int rc = unzGoToFirstFile(d->zip); rc == UNZ_OK; rc = unzGoToNextFile(d->zip)) {
         char name[1024];
-        unz_file_info64 info{};
+        unz_file_info64 info {};
         if (unzGetCurrentFileInfo64(d->zip, &info, name, sizeof name, nullptr, 0, nullptr, 0) != UNZ_OK)
             break;
         names << QString::fromUtf8(name, int(std::min<uLong>(info.size_filename, sizeof name - 1)));
@@ -197,15 +209,15 @@ Expected<QByteArray> readZipEntry(const QString &path, const QString &name)
     case ZipReader::Status::Ok:
         return bytes;
     case ZipReader::Status::NotAZip:
-        return Error{zip.errorString(), path, 0, 0};
+        return Error { zip.errorString(), path, 0, 0 };
     case ZipReader::Status::Missing:
-        return Error{Text::tr("the archive has no entry %1").arg(name), path, 0, 0};
+        return Error { Text::tr("the archive has no entry %1").arg(name), path, 0, 0 };
     case ZipReader::Status::TooLarge:
-        return Error{Text::tr("the entry %1 is too large").arg(name), path, 0, 0};
+        return Error { Text::tr("the entry %1 is too large").arg(name), path, 0, 0 };
     case ZipReader::Status::Damaged:
         break;
     }
-    return Error{Text::tr("the entry %1 is damaged").arg(name), path, 0, 0};
+    return Error { Text::tr("the entry %1 is damaged").arg(name), path, 0, 0 };
 }
 
 } // namespace kopru

@@ -6,7 +6,6 @@
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
-
 #include <memory>
 
 namespace kopru {
@@ -25,10 +24,10 @@ class ZipReader
 public:
     enum class Status {
         Ok,
-        NotAZip,  // the archive cannot be opened (no zip directory)
-        Missing,  // no entry of that name
+        NotAZip, // the archive cannot be opened (no zip directory)
+        Missing, // no entry of that name
         TooLarge, // the entry unpacks to more than the limit
-        Damaged,  // unreadable data or a bad checksum
+        Damaged, // unreadable data or a bad checksum
     };
 
     // Reads from `bytes` (kept, implicitly shared).

@@ -10,12 +10,12 @@ namespace {
 std::vector<ColumnSpec> competencyColumns()
 {
     return {
-        {QT_TRANSLATE_NOOP("EntityColumns", "Field"), "field_id", ValueKind::Field, true},
-        {QT_TRANSLATE_NOOP("EntityColumns", "Code"), "code", ValueKind::Text, true},
-        {QT_TRANSLATE_NOOP("EntityColumns", "Turkish title"), "title_tr", ValueKind::Text, true},
-        {QT_TRANSLATE_NOOP("EntityColumns", "English title"), "title_en", ValueKind::Text},
-        {QT_TRANSLATE_NOOP("EntityColumns", "Unit"), "unit", ValueKind::Text},
-        {QT_TRANSLATE_NOOP("EntityColumns", "Ratings"), "ratings", ValueKind::ReadOnly},
+        { QT_TRANSLATE_NOOP("EntityColumns", "Field"), "field_id", ValueKind::Field, true },
+        { QT_TRANSLATE_NOOP("EntityColumns", "Code"), "code", ValueKind::Text, true },
+        { QT_TRANSLATE_NOOP("EntityColumns", "Turkish title"), "title_tr", ValueKind::Text, true },
+        { QT_TRANSLATE_NOOP("EntityColumns", "English title"), "title_en", ValueKind::Text },
+        { QT_TRANSLATE_NOOP("EntityColumns", "Unit"), "unit", ValueKind::Text },
+        { QT_TRANSLATE_NOOP("EntityColumns", "Ratings"), "ratings", ValueKind::ReadOnly },
     };
 }
 
@@ -23,8 +23,7 @@ std::vector<ColumnSpec> competencyColumns()
 
 CompetencyTableModel::CompetencyTableModel(QObject *parent)
     : EntityTableModel(QStringLiteral("competency"), competencyColumns(), parent)
-{
-}
+{ }
 
 QString CompetencyTableModel::selectSql() const
 {
@@ -47,9 +46,10 @@ QString CompetencyTableModel::rowProblem(int row, int column, const QVariant &va
     }
     if (column == Field) {
         const int id = idAt(row);
-        auto n = Sql::scalar(database(), QStringLiteral("SELECT (SELECT count(*) FROM need_rating WHERE competency_id = ?) + "
-                                                        "(SELECT count(*) FROM session_competency WHERE competency_id = ?)"),
-                             {id, id});
+        auto n = Sql::scalar(database(),
+            QStringLiteral("SELECT (SELECT count(*) FROM need_rating WHERE competency_id = ?) + "
+                           "(SELECT count(*) FROM session_competency WHERE competency_id = ?)"),
+            { id, id });
         if (n && n.value().toInt() > 0)
             return tr("the competency is rated or covered by sessions in its current field");
     }

@@ -15,7 +15,6 @@
 #include <QDate>
 #include <QLocale>
 #include <QSqlQuery>
-
 #include <algorithm>
 
 namespace kopru {
@@ -39,7 +38,9 @@ bool showsDash(ValueKind kind)
 } // namespace
 
 EntityTableModel::EntityTableModel(QString table, std::vector<ColumnSpec> columns, QObject *parent)
-    : QAbstractTableModel(parent), m_table(std::move(table)), m_columns(std::move(columns))
+    : QAbstractTableModel(parent)
+    , m_table(std::move(table))
+    , m_columns(std::move(columns))
 {
     ChangeNotifier *n = ChangeNotifier::instance();
     connect(n, &ChangeNotifier::rowsChanged, this, [this](const QString &table, const QList<int> &ids) {
@@ -102,8 +103,8 @@ int EntityTableModel::firstColumnOfKind(ValueKind kind) const
     return -1;
 }
 
-Expected<std::vector<EntityTableModel::Row>> EntityTableModel::query(const QString &extraCondition,
-                                                                      const QVariantList &bindings) const
+Expected<std::vector<EntityTableModel::Row>> EntityTableModel::query(
+    const QString &extraCondition, const QVariantList &bindings) const
 {
     std::vector<Row> rows;
     if (!m_db.isOpen() || !m_lookups)
@@ -147,14 +148,24 @@ void EntityTableModel::computeSearchKey(Row &row) const
     for (std::size_t c = 0; c < m_columns.size(); ++c) {
         const QVariant &v = row.values.at(int(c));
         switch (m_columns[c].kind) {
-        case ValueKind::Province: all += m_lookups->provinceName(v.toInt()); break;
-        case ValueKind::Field: all += m_lookups->fieldName(v.toInt()); break;
-        case ValueKind::Centre: all += m_lookups->centreName(v.toInt()); break;
-        case ValueKind::School: all += m_lookups->schoolName(v.toInt()); break;
+        case ValueKind::Province:
+            all += m_lookups->provinceName(v.toInt());
+            break;
+        case ValueKind::Field:
+            all += m_lookups->fieldName(v.toInt());
+            break;
+        case ValueKind::Centre:
+            all += m_lookups->centreName(v.toInt());
+            break;
+        case ValueKind::School:
+            all += m_lookups->schoolName(v.toInt());
+            break;
         case ValueKind::Bool:
         case ValueKind::Date:
             continue;
-        default: all += v.toString(); break;
+        default:
+            all += v.toString();
+            break;
         }
         all += QLatin1Char(' ');
     }
@@ -180,7 +191,7 @@ void EntityTableModel::reloadRows(const QList<int> &ids)
     if (!m_db.isOpen() || !m_lookups)
         return;
     for (int id : ids) {
-        auto fresh = query(QStringLiteral("id = ?"), {id});
+        auto fresh = query(QStringLiteral("id = ?"), { id });
         if (!fresh)
             continue;
         const int row = rowOfId(id);
@@ -204,9 +215,15 @@ void EntityTableModel::reloadRows(const QList<int> &ids)
     }
 }
 
-int EntityTableModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
+int EntityTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
 
-int EntityTableModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_columns.size()); }
+int EntityTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_columns.size());
+}
 
 QString EntityTableModel::displayText(int row, int column) const
 {
@@ -215,22 +232,31 @@ QString EntityTableModel::displayText(int row, int column) const
     if (v.isNull())
         return {};
     switch (spec.kind) {
-    case ValueKind::Province: return m_lookups->provinceName(v.toInt());
-    case ValueKind::Field: return m_lookups->fieldName(v.toInt());
-    case ValueKind::Centre: return m_lookups->centreName(v.toInt());
-    case ValueKind::School: return m_lookups->schoolName(v.toInt());
-    case ValueKind::Date: return QDate::fromString(v.toString(), Qt::ISODate).toString(ValueCheck::dateDisplayFormat());
-    case ValueKind::Phone: return formatPhone(v.toString());
-    case ValueKind::Bool: return {};
+    case ValueKind::Province:
+        return m_lookups->provinceName(v.toInt());
+    case ValueKind::Field:
+        return m_lookups->fieldName(v.toInt());
+    case ValueKind::Centre:
+        return m_lookups->centreName(v.toInt());
+    case ValueKind::School:
+        return m_lookups->schoolName(v.toInt());
+    case ValueKind::Date:
+        return QDate::fromString(v.toString(), Qt::ISODate).toString(ValueCheck::dateDisplayFormat());
+    case ValueKind::Phone:
+        return formatPhone(v.toString());
+    case ValueKind::Bool:
+        return {};
     case ValueKind::Integer:
-    case ValueKind::Rating: return QLocale().toString(v.toLongLong());
+    case ValueKind::Rating:
+        return QLocale().toString(v.toLongLong());
     case ValueKind::ReadOnly:
         if (v.userType() == QMetaType::LongLong || v.userType() == QMetaType::Int)
             return QLocale().toString(v.toLongLong());
         if (v.userType() == QMetaType::Double)
             return QLocale().toString(v.toDouble(), 'f', 1);
         return v.toString();
-    default: return v.toString();
+    default:
+        return v.toString();
     }
 }
 
@@ -238,10 +264,14 @@ QString EntityTableModel::problemOfStored(int row, int column) const
 {
     const QVariant &v = m_rows[std::size_t(row)].values.at(column);
     switch (m_columns[std::size_t(column)].kind) {
-    case ValueKind::NationalId: return NationalId::problem(v.toString());
-    case ValueKind::Email: return ValueCheck::emailProblem(v.toString());
-    case ValueKind::Phone: return ValueCheck::phoneProblem(v.toString());
-    default: return {};
+    case ValueKind::NationalId:
+        return NationalId::problem(v.toString());
+    case ValueKind::Email:
+        return ValueCheck::emailProblem(v.toString());
+    case ValueKind::Phone:
+        return ValueCheck::phoneProblem(v.toString());
+    default:
+        return {};
     }
 }
 
@@ -293,34 +323,52 @@ QVariant EntityTableModel::data(const QModelIndex &index, int role) const
         if (v.isNull() && showsDash(spec.kind))
             return QBrush(QColor(0x80, 0x80, 0x80)); // not given
         return {};
-    case IdRole: return row.id;
+    case IdRole:
+        return row.id;
     case SortRole:
         switch (spec.kind) {
         case ValueKind::Integer:
         case ValueKind::Rating:
-        case ValueKind::Bool: return v.isNull() ? QVariant() : QVariant(v.toLongLong());
-        case ValueKind::Date: return v.toString();
-        case ValueKind::ReadOnly: return v;
-        default: return displayText(r, c);
+        case ValueKind::Bool:
+            return v.isNull() ? QVariant() : QVariant(v.toLongLong());
+        case ValueKind::Date:
+            return v.toString();
+        case ValueKind::ReadOnly:
+            return v;
+        default:
+            return displayText(r, c);
         }
-    case SearchKeyRole: return row.searchKey;
-    case FieldIdRole: return idOfKind(ValueKind::Field);
-    case ProvinceIdRole: return idOfKind(ValueKind::Province);
-    case CentreIdRole: return idOfKind(ValueKind::Centre);
-    case ValueKindRole: return int(spec.kind);
+    case SearchKeyRole:
+        return row.searchKey;
+    case FieldIdRole:
+        return idOfKind(ValueKind::Field);
+    case ProvinceIdRole:
+        return idOfKind(ValueKind::Province);
+    case CentreIdRole:
+        return idOfKind(ValueKind::Centre);
+    case ValueKindRole:
+        return int(spec.kind);
     case ChoicesRole:
         if (!m_lookups)
             return {};
         switch (spec.kind) {
-        case ValueKind::Province: return m_lookups->provinceChoices();
-        case ValueKind::Field: return m_lookups->fieldChoices();
-        case ValueKind::Centre: return m_lookups->centreChoices();
-        default: return {};
+        case ValueKind::Province:
+            return m_lookups->provinceChoices();
+        case ValueKind::Field:
+            return m_lookups->fieldChoices();
+        case ValueKind::Centre:
+            return m_lookups->centreChoices();
+        default:
+            return {};
         }
-    case MinimumRole: return spec.kind == ValueKind::Rating ? 1 : spec.minimum;
-    case MaximumRole: return spec.kind == ValueKind::Rating ? 5 : spec.maximum;
-    case RequiredRole: return spec.required;
-    default: return {};
+    case MinimumRole:
+        return spec.kind == ValueKind::Rating ? 1 : spec.minimum;
+    case MaximumRole:
+        return spec.kind == ValueKind::Rating ? 5 : spec.maximum;
+    case RequiredRole:
+        return spec.required;
+    default:
+        return {};
     }
 }
 
@@ -348,9 +396,15 @@ Qt::ItemFlags EntityTableModel::flags(const QModelIndex &index) const
     return f;
 }
 
-QString EntityTableModel::rowProblem(int, int, const QVariant &) const { return {}; }
+QString EntityTableModel::rowProblem(int, int, const QVariant &) const
+{
+    return {};
+}
 
-QString EntityTableModel::describe(int row) const { return displayText(row, 0); }
+QString EntityTableModel::describe(int row) const
+{
+    return displayText(row, 0);
+}
 
 bool EntityTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
@@ -367,7 +421,7 @@ bool EntityTableModel::setData(const QModelIndex &index, const QVariant &value, 
         emit editRefused(tr("%1 cannot be edited here.").arg(spec.title()));
         return false;
     }
-    const ValueCheck::Outcome outcome = ValueCheck::check({spec.kind, spec.required, spec.minimum, spec.maximum}, input);
+    const ValueCheck::Outcome outcome = ValueCheck::check({ spec.kind, spec.required, spec.minimum, spec.maximum }, input);
     if (!outcome.ok()) {
         emit editRefused(tr("%1 refused: %2").arg(spec.title(), outcome.problem));
         return false;
@@ -380,7 +434,7 @@ bool EntityTableModel::setData(const QModelIndex &index, const QVariant &value, 
         return false;
     }
     auto command = std::make_unique<SetValueCommand>(m_db, m_table, QString::fromLatin1(spec.dbColumn), idAt(r), old,
-                                                     outcome.value, tr("Change %1 of %2").arg(spec.title(), describe(r)));
+        outcome.value, tr("Change %1 of %2").arg(spec.title(), describe(r)));
     if (Status s = DbCommand::run(m_undoStack, std::move(command)); !s) {
         emit editRefused(tr("%1 refused: %2").arg(spec.title(), s.message()));
         return false;
@@ -391,7 +445,7 @@ bool EntityTableModel::setData(const QModelIndex &index, const QVariant &value, 
 Expected<int> EntityTableModel::insertRecord(const QVariantMap &values, const QString &description)
 {
     if (!m_db.isOpen())
-        return Error{tr("No database is open."), {}, 0, 0};
+        return Error { tr("No database is open."), {}, 0, 0 };
     // Every column the new row needs, validated as an edit would be.
     QVariantMap checked;
     for (std::size_t c = 0; c < m_columns.size(); ++c) {
@@ -399,13 +453,13 @@ Expected<int> EntityTableModel::insertRecord(const QVariantMap &values, const QS
         const QString name = QString::fromLatin1(spec.dbColumn);
         if (!spec.editable() || (!values.contains(name) && !spec.required))
             continue;
-        const ValueCheck::Outcome outcome =
-            ValueCheck::check({spec.kind, spec.required, spec.minimum, spec.maximum}, values.value(name));
+        const ValueCheck::Outcome outcome
+            = ValueCheck::check({ spec.kind, spec.required, spec.minimum, spec.maximum }, values.value(name));
         QString problem = outcome.problem;
         if (problem.isEmpty())
             problem = rowProblem(-1, int(c), outcome.value);
         if (!problem.isEmpty())
-            return Error{tr("%1: %2").arg(spec.title(), problem), {}, 0, 0};
+            return Error { tr("%1: %2").arg(spec.title(), problem), {}, 0, 0 };
         checked.insert(name, outcome.value);
     }
     for (auto it = values.cbegin(); it != values.cend(); ++it)
@@ -427,9 +481,8 @@ Status EntityTableModel::removeIds(const QList<int> &ids, bool removePlacements)
         return Status::failure(tr("No database is open."));
     if (ids.isEmpty())
         return {};
-    const QString text = ids.size() == 1 && rowOfId(ids.front()) >= 0
-        ? tr("Delete %1").arg(describe(rowOfId(ids.front())))
-        : tr("Delete %n row(s)", nullptr, int(ids.size()));
+    const QString text = ids.size() == 1 && rowOfId(ids.front()) >= 0 ? tr("Delete %1").arg(describe(rowOfId(ids.front())))
+                                                                      : tr("Delete %n row(s)", nullptr, int(ids.size()));
     return DbCommand::run(m_undoStack, std::make_unique<DeleteRowsCommand>(m_db, entity(), ids, removePlacements, text));
 }
 

@@ -10,7 +10,6 @@
 #include <QPointer>
 #include <QSqlDatabase>
 #include <QUndoStack>
-
 #include <vector>
 
 namespace kopru {

@@ -6,7 +6,6 @@
 
 #include <QLocale>
 #include <QSqlQuery>
-
 #include <algorithm>
 
 namespace kopru {
@@ -21,26 +20,29 @@ Status readPairs(QSqlDatabase db, const QString &sql, std::vector<Lookups::Item>
     if (Status s = Sql::run(q); !s)
         return s;
     while (q.next()) {
-        const Lookups::Item item{q.value(0).toInt(), q.value(1).toString()};
+        const Lookups::Item item { q.value(0).toInt(), q.value(1).toString() };
         names->insert(item.id, item.name);
         if (items)
             items->push_back(item);
     }
     if (items)
         std::sort(items->begin(), items->end(),
-                  [](const Lookups::Item &a, const Lookups::Item &b) { return TurkishText::compare(a.name, b.name) < 0; });
+            [](const Lookups::Item &a, const Lookups::Item &b) { return TurkishText::compare(a.name, b.name) < 0; });
     return {};
 }
 
 } // namespace
 
-bool Lookups::turkishUi() { return QLocale().language() == QLocale::Turkish; }
+bool Lookups::turkishUi()
+{
+    return QLocale().language() == QLocale::Turkish;
+}
 
 Status Lookups::load(QSqlDatabase db)
 {
     *this = Lookups();
-    const QString fieldSql = turkishUi() ? QStringLiteral("SELECT id, name_tr FROM field")
-                                         : QStringLiteral("SELECT id, name_en FROM field");
+    const QString fieldSql
+        = turkishUi() ? QStringLiteral("SELECT id, name_tr FROM field") : QStringLiteral("SELECT id, name_en FROM field");
     if (Status s = readPairs(db, QStringLiteral("SELECT id, name FROM province"), &m_provinces, &m_provinceNames); !s)
         return s;
     if (Status s = readPairs(db, fieldSql, &m_fields, &m_fieldNames); !s)
@@ -65,7 +67,7 @@ QVariantList Lookups::choices(const std::vector<Item> &items)
     QVariantList out;
     out.reserve(qsizetype(items.size()));
     for (const Item &item : items)
-        out.append(QVariant(QVariantList{item.id, item.name}));
+        out.append(QVariant(QVariantList { item.id, item.name }));
     return out;
 }
 

@@ -7,7 +7,6 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QVariantList>
-
 #include <vector>
 
 namespace kopru {

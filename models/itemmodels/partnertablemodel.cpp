@@ -12,37 +12,39 @@ namespace {
 std::vector<ColumnSpec> partnerColumns()
 {
     return {
-        {QT_TRANSLATE_NOOP("EntityColumns", "Company"), "name", ValueKind::Text, true},
-        {QT_TRANSLATE_NOOP("EntityColumns", "Sector"), "sector", ValueKind::Text},
-        {QT_TRANSLATE_NOOP("EntityColumns", "Province"), "province_id", ValueKind::Province, true},
-        {QT_TRANSLATE_NOOP("EntityColumns", "District"), "district", ValueKind::Text},
-        {QT_TRANSLATE_NOOP("EntityColumns", "Address"), "address", ValueKind::Text},
-        {QT_TRANSLATE_NOOP("EntityColumns", "Contact person"), "contact_person", ValueKind::Text},
-        {QT_TRANSLATE_NOOP("EntityColumns", "Phone"), "phone", ValueKind::Phone},
-        {QT_TRANSLATE_NOOP("EntityColumns", "E-mail"), "email", ValueKind::Email},
-        {QT_TRANSLATE_NOOP("EntityColumns", "Protocol date"), "protocol_date", ValueKind::Date},
-        {QT_TRANSLATE_NOOP("EntityColumns", "Active"), "active", ValueKind::Bool},
-        {QT_TRANSLATE_NOOP("EntityColumns", "Sessions"), "sessions", ValueKind::ReadOnly},
-        {QT_TRANSLATE_NOOP("EntityColumns", "Places"), "places", ValueKind::ReadOnly},
+        { QT_TRANSLATE_NOOP("EntityColumns", "Company"), "name", ValueKind::Text, true },
+        { QT_TRANSLATE_NOOP("EntityColumns", "Sector"), "sector", ValueKind::Text },
+        { QT_TRANSLATE_NOOP("EntityColumns", "Province"), "province_id", ValueKind::Province, true },
+        { QT_TRANSLATE_NOOP("EntityColumns", "District"), "district", ValueKind::Text },
+        { QT_TRANSLATE_NOOP("EntityColumns", "Address"), "address", ValueKind::Text },
+        { QT_TRANSLATE_NOOP("EntityColumns", "Contact person"), "contact_person", ValueKind::Text },
+        { QT_TRANSLATE_NOOP("EntityColumns", "Phone"), "phone", ValueKind::Phone },
+        { QT_TRANSLATE_NOOP("EntityColumns", "E-mail"), "email", ValueKind::Email },
+        { QT_TRANSLATE_NOOP("EntityColumns", "Protocol date"), "protocol_date", ValueKind::Date },
+        { QT_TRANSLATE_NOOP("EntityColumns", "Active"), "active", ValueKind::Bool },
+        { QT_TRANSLATE_NOOP("EntityColumns", "Sessions"), "sessions", ValueKind::ReadOnly },
+        { QT_TRANSLATE_NOOP("EntityColumns", "Places"), "places", ValueKind::ReadOnly },
     };
 }
 
 std::vector<ColumnSpec> sessionColumns()
 {
     return {
-        {QT_TRANSLATE_NOOP("EntityColumns", "Field"), "field_id", ValueKind::Field, true},
-        {QT_TRANSLATE_NOOP("EntityColumns", "Start"), "start_date", ValueKind::Date, true},
-        {QT_TRANSLATE_NOOP("EntityColumns", "End"), "end_date", ValueKind::Date, true},
-        {QT_TRANSLATE_NOOP("EntityColumns", "Hours"), "hours", ValueKind::Integer, true, 1, 2000},
-        {QT_TRANSLATE_NOOP("EntityColumns", "Capacity"), "capacity", ValueKind::Integer, true, 1, 500},
-        {QT_TRANSLATE_NOOP("EntityColumns", "Placed"), "placed", ValueKind::ReadOnly},
-        {QT_TRANSLATE_NOOP("EntityColumns", "Competencies"), "covered", ValueKind::ReadOnly},
+        { QT_TRANSLATE_NOOP("EntityColumns", "Field"), "field_id", ValueKind::Field, true },
+        { QT_TRANSLATE_NOOP("EntityColumns", "Start"), "start_date", ValueKind::Date, true },
+        { QT_TRANSLATE_NOOP("EntityColumns", "End"), "end_date", ValueKind::Date, true },
+        { QT_TRANSLATE_NOOP("EntityColumns", "Hours"), "hours", ValueKind::Integer, true, 1, 2000 },
+        { QT_TRANSLATE_NOOP("EntityColumns", "Capacity"), "capacity", ValueKind::Integer, true, 1, 500 },
+        { QT_TRANSLATE_NOOP("EntityColumns", "Placed"), "placed", ValueKind::ReadOnly },
+        { QT_TRANSLATE_NOOP("EntityColumns", "Competencies"), "covered", ValueKind::ReadOnly },
     };
 }
 
 } // namespace
 
-PartnerTableModel::PartnerTableModel(QObject *parent) : EntityTableModel(QStringLiteral("partner"), partnerColumns(), parent) {}
+PartnerTableModel::PartnerTableModel(QObject *parent)
+    : EntityTableModel(QStringLiteral("partner"), partnerColumns(), parent)
+{ }
 
 QString PartnerTableModel::selectSql() const
 {
@@ -54,8 +56,7 @@ QString PartnerTableModel::selectSql() const
 
 SessionTableModel::SessionTableModel(QObject *parent)
     : EntityTableModel(QStringLiteral("training_session"), sessionColumns(), parent)
-{
-}
+{ }
 
 QString SessionTableModel::selectSql() const
 {
@@ -85,7 +86,8 @@ QString SessionTableModel::rowProblem(int row, int column, const QVariant &value
         if (rawValue(row, Placed).toInt() > 0 || rawValue(row, Competencies).toInt() > 0)
             return tr("the session has placements or covered competencies in its current field");
         return {};
-    default: return {};
+    default:
+        return {};
     }
 }
 

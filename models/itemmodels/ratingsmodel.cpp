@@ -11,12 +11,12 @@
 #include <QLocale>
 #include <QPalette>
 #include <QSqlQuery>
-
 #include <algorithm>
 
 namespace kopru {
 
-RatingsModel::RatingsModel(QObject *parent) : QAbstractTableModel(parent)
+RatingsModel::RatingsModel(QObject *parent)
+    : QAbstractTableModel(parent)
 {
     ChangeNotifier *n = ChangeNotifier::instance();
     connect(n, &ChangeNotifier::rowsChanged, this, [this](const QString &table, const QList<int> &ids) {
@@ -38,12 +38,13 @@ Status RatingsModel::load(QSqlDatabase db, int teacherId)
     Status status;
     if (m_db.isOpen() && teacherId > 0) {
         QSqlQuery q(m_db);
-        status = Sql::prepare(q, QStringLiteral(
-            "SELECT c.id, c.code, c.title_tr, c.title_en, r.teacher_id IS NOT NULL, r.need, r.proficiency "
-            "FROM competency c LEFT JOIN need_rating r ON r.competency_id = c.id AND r.teacher_id = ? AND r.round = 1 "
-            "WHERE c.field_id = (SELECT field_id FROM teacher WHERE id = ?) ORDER BY c.code"));
+        status = Sql::prepare(q,
+            QStringLiteral(
+                "SELECT c.id, c.code, c.title_tr, c.title_en, r.teacher_id IS NOT NULL, r.need, r.proficiency "
+                "FROM competency c LEFT JOIN need_rating r ON r.competency_id = c.id AND r.teacher_id = ? AND r.round = 1 "
+                "WHERE c.field_id = (SELECT field_id FROM teacher WHERE id = ?) ORDER BY c.code"));
         if (status)
-            status = Sql::run(q, {teacherId, teacherId});
+            status = Sql::run(q, { teacherId, teacherId });
         const bool turkish = Lookups::turkishUi();
         while (status && q.next()) {
             Row row;
@@ -59,7 +60,7 @@ Status RatingsModel::load(QSqlDatabase db, int teacherId)
     }
     const bool sameRows = !m_rows.empty() && rows.size() == m_rows.size()
         && std::equal(rows.begin(), rows.end(), m_rows.begin(),
-                      [](const Row &a, const Row &b) { return a.competencyId == b.competencyId; });
+            [](const Row &a, const Row &b) { return a.competencyId == b.competencyId; });
     if (sameRows) { // an edit: keep the view's current index
         m_rows = std::move(rows);
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
@@ -95,8 +96,14 @@ RatingsModel::Summary RatingsModel::summary() const
     return s;
 }
 
-int RatingsModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
-int RatingsModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int RatingsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+int RatingsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant RatingsModel::data(const QModelIndex &index, int role) const
 {
@@ -133,12 +140,18 @@ QVariant RatingsModel::data(const QModelIndex &index, int role) const
         if (c == Proficiency)
             return tr("Current proficiency: 1 none … 5 expert; 0 = not given");
         return row.title;
-    case IdRole: return row.competencyId;
-    case SortRole: return ratingColumn ? (value.isNull() ? QVariant() : QVariant(value.toInt())) : data(index, Qt::DisplayRole);
-    case ValueKindRole: return int(ratingColumn ? ValueKind::Rating : ValueKind::ReadOnly);
-    case MinimumRole: return 0;
-    case MaximumRole: return 5;
-    default: return {};
+    case IdRole:
+        return row.competencyId;
+    case SortRole:
+        return ratingColumn ? (value.isNull() ? QVariant() : QVariant(value.toInt())) : data(index, Qt::DisplayRole);
+    case ValueKindRole:
+        return int(ratingColumn ? ValueKind::Rating : ValueKind::ReadOnly);
+    case MinimumRole:
+        return 0;
+    case MaximumRole:
+        return 5;
+    default:
+        return {};
     }
 }
 
@@ -147,11 +160,16 @@ QVariant RatingsModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Code: return tr("Code");
-    case Title: return tr("Competency");
-    case Need: return tr("Need");
-    case Proficiency: return tr("Proficiency");
-    default: return {};
+    case Code:
+        return tr("Code");
+    case Title:
+        return tr("Competency");
+    case Need:
+        return tr("Need");
+    case Proficiency:
+        return tr("Proficiency");
+    default:
+        return {};
     }
 }
 
@@ -185,9 +203,9 @@ bool RatingsModel::setData(const QModelIndex &index, const QVariant &value, int 
     const QVariant old = need ? row.need : row.proficiency;
     if (row.rated && old == newValue && old.isNull() == newValue.isNull())
         return true;
-    auto command = std::make_unique<SetRatingCommand>(
-        m_db, m_teacherId, row.competencyId, need ? SetRatingCommand::Column::Need : SetRatingCommand::Column::Proficiency,
-        row.rated, old, newValue, need ? tr("Change need for %1").arg(row.code) : tr("Change proficiency for %1").arg(row.code));
+    auto command = std::make_unique<SetRatingCommand>(m_db, m_teacherId, row.competencyId,
+        need ? SetRatingCommand::Column::Need : SetRatingCommand::Column::Proficiency, row.rated, old, newValue,
+        need ? tr("Change need for %1").arg(row.code) : tr("Change proficiency for %1").arg(row.code));
     if (Status s = DbCommand::run(m_undoStack, std::move(command)); !s) {
         emit editRefused(s.message());
         return false;

@@ -7,7 +7,6 @@
 #include <QPointer>
 #include <QSqlDatabase>
 #include <QUndoStack>
-
 #include <vector>
 
 namespace kopru {
@@ -28,7 +27,7 @@ public:
 
     struct Summary
     {
-        int rated = 0;         // need 1–5
+        int rated = 0; // need 1–5
         int notApplicable = 0; // rating row with need NULL
         double meanNeed = 0;
     };

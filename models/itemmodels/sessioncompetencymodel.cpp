@@ -8,12 +8,12 @@
 #include "models/itemmodels/roles.h"
 
 #include <QSqlQuery>
-
 #include <algorithm>
 
 namespace kopru {
 
-SessionCompetencyModel::SessionCompetencyModel(QObject *parent) : QAbstractTableModel(parent)
+SessionCompetencyModel::SessionCompetencyModel(QObject *parent)
+    : QAbstractTableModel(parent)
 {
     const auto reloadFor = [this](const QString &table) {
         if (m_db.isOpen() && m_sessionId > 0
@@ -23,7 +23,7 @@ SessionCompetencyModel::SessionCompetencyModel(QObject *parent) : QAbstractTable
     };
     connect(ChangeNotifier::instance(), &ChangeNotifier::tableChanged, this, reloadFor);
     connect(ChangeNotifier::instance(), &ChangeNotifier::rowsChanged, this,
-            [reloadFor](const QString &table, const QList<int> &) { reloadFor(table); });
+        [reloadFor](const QString &table, const QList<int> &) { reloadFor(table); });
 }
 
 Status SessionCompetencyModel::load(QSqlDatabase db, int sessionId)
@@ -34,22 +34,22 @@ Status SessionCompetencyModel::load(QSqlDatabase db, int sessionId)
     Status status;
     if (m_db.isOpen() && sessionId > 0) {
         QSqlQuery q(m_db);
-        status = Sql::prepare(q, QStringLiteral(
-            "SELECT c.id, c.code, c.title_tr, c.title_en, sc.session_id IS NOT NULL FROM competency c "
-            "LEFT JOIN session_competency sc ON sc.competency_id = c.id AND sc.session_id = ? "
-            "WHERE c.field_id = (SELECT field_id FROM training_session WHERE id = ?) ORDER BY c.code"));
+        status = Sql::prepare(q,
+            QStringLiteral("SELECT c.id, c.code, c.title_tr, c.title_en, sc.session_id IS NOT NULL FROM competency c "
+                           "LEFT JOIN session_competency sc ON sc.competency_id = c.id AND sc.session_id = ? "
+                           "WHERE c.field_id = (SELECT field_id FROM training_session WHERE id = ?) ORDER BY c.code"));
         if (status)
-            status = Sql::run(q, {sessionId, sessionId});
+            status = Sql::run(q, { sessionId, sessionId });
         const bool turkish = Lookups::turkishUi();
         while (status && q.next()) {
             const QString en = q.value(3).toString();
-            rows.push_back({q.value(0).toInt(), q.value(1).toString(),
-                            turkish || en.isEmpty() ? q.value(2).toString() : en, q.value(4).toBool()});
+            rows.push_back({ q.value(0).toInt(), q.value(1).toString(), turkish || en.isEmpty() ? q.value(2).toString() : en,
+                q.value(4).toBool() });
         }
     }
     const bool sameRows = !m_rows.empty() && rows.size() == m_rows.size()
         && std::equal(rows.begin(), rows.end(), m_rows.begin(),
-                      [](const Row &a, const Row &b) { return a.competencyId == b.competencyId; });
+            [](const Row &a, const Row &b) { return a.competencyId == b.competencyId; });
     if (sameRows) {
         m_rows = std::move(rows);
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
@@ -66,8 +66,14 @@ int SessionCompetencyModel::coveredCount() const
     return int(std::count_if(m_rows.begin(), m_rows.end(), [](const Row &r) { return r.covered; }));
 }
 
-int SessionCompetencyModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
-int SessionCompetencyModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int SessionCompetencyModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+int SessionCompetencyModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant SessionCompetencyModel::data(const QModelIndex &index, int role) const
 {
@@ -76,15 +82,20 @@ QVariant SessionCompetencyModel::data(const QModelIndex &index, int role) const
     const Row &row = m_rows[std::size_t(index.row())];
     switch (role) {
     case Qt::DisplayRole:
-    case Qt::EditRole: return index.column() == Code ? row.code : row.title;
-    case Qt::ToolTipRole: return row.title;
+    case Qt::EditRole:
+        return index.column() == Code ? row.code : row.title;
+    case Qt::ToolTipRole:
+        return row.title;
     case Qt::CheckStateRole:
         if (index.column() == Code)
             return row.covered ? Qt::Checked : Qt::Unchecked;
         return {};
-    case IdRole: return row.competencyId;
-    case SortRole: return index.column() == Code ? row.code : row.title;
-    default: return {};
+    case IdRole:
+        return row.competencyId;
+    case SortRole:
+        return index.column() == Code ? row.code : row.title;
+    default:
+        return {};
     }
 }
 
@@ -113,8 +124,7 @@ bool SessionCompetencyModel::setData(const QModelIndex &index, const QVariant &v
     const bool covered = value.toInt() == Qt::Checked;
     if (covered == row.covered)
         return true;
-    auto command = std::make_unique<SetCoverageCommand>(
-        m_db, m_sessionId, row.competencyId, covered,
+    auto command = std::make_unique<SetCoverageCommand>(m_db, m_sessionId, row.competencyId, covered,
         covered ? tr("Cover %1 in the session").arg(row.code) : tr("Remove %1 from the session").arg(row.code));
     if (Status s = DbCommand::run(m_undoStack, std::move(command)); !s) {
         emit editRefused(s.message());

@@ -7,7 +7,6 @@
 #include <QPointer>
 #include <QSqlDatabase>
 #include <QUndoStack>
-
 #include <vector>
 
 namespace kopru {

@@ -10,26 +10,28 @@ namespace {
 std::vector<ColumnSpec> teacherColumns()
 {
     return {
-        {QT_TRANSLATE_NOOP("EntityColumns", "National ID"), "national_id", ValueKind::NationalId, true},
-        {QT_TRANSLATE_NOOP("EntityColumns", "Last name"), "last_name", ValueKind::Text, true},
-        {QT_TRANSLATE_NOOP("EntityColumns", "First name"), "first_name", ValueKind::Text, true},
-        {QT_TRANSLATE_NOOP("EntityColumns", "Field"), "field_id", ValueKind::Field, true},
-        {QT_TRANSLATE_NOOP("EntityColumns", "Branch"), "branch", ValueKind::Text},
-        {QT_TRANSLATE_NOOP("EntityColumns", "School"), "school_id", ValueKind::School},
-        {QT_TRANSLATE_NOOP("EntityColumns", "Province"), "province_id", ValueKind::Province, true},
-        {QT_TRANSLATE_NOOP("EntityColumns", "Centre"), "centre_id", ValueKind::Centre},
-        {QT_TRANSLATE_NOOP("EntityColumns", "E-mail"), "email", ValueKind::Email},
-        {QT_TRANSLATE_NOOP("EntityColumns", "Phone"), "phone", ValueKind::Phone},
-        {QT_TRANSLATE_NOOP("EntityColumns", "Experience (years)"), "experience_years", ValueKind::Integer, false, 0, 60},
-        {QT_TRANSLATE_NOOP("EntityColumns", "Available from"), "available_from", ValueKind::Date},
-        {QT_TRANSLATE_NOOP("EntityColumns", "Available to"), "available_to", ValueKind::Date},
-        {QT_TRANSLATE_NOOP("EntityColumns", "Notes"), "notes", ValueKind::Text},
+        { QT_TRANSLATE_NOOP("EntityColumns", "National ID"), "national_id", ValueKind::NationalId, true },
+        { QT_TRANSLATE_NOOP("EntityColumns", "Last name"), "last_name", ValueKind::Text, true },
+        { QT_TRANSLATE_NOOP("EntityColumns", "First name"), "first_name", ValueKind::Text, true },
+        { QT_TRANSLATE_NOOP("EntityColumns", "Field"), "field_id", ValueKind::Field, true },
+        { QT_TRANSLATE_NOOP("EntityColumns", "Branch"), "branch", ValueKind::Text },
+        { QT_TRANSLATE_NOOP("EntityColumns", "School"), "school_id", ValueKind::School },
+        { QT_TRANSLATE_NOOP("EntityColumns", "Province"), "province_id", ValueKind::Province, true },
+        { QT_TRANSLATE_NOOP("EntityColumns", "Centre"), "centre_id", ValueKind::Centre },
+        { QT_TRANSLATE_NOOP("EntityColumns", "E-mail"), "email", ValueKind::Email },
+        { QT_TRANSLATE_NOOP("EntityColumns", "Phone"), "phone", ValueKind::Phone },
+        { QT_TRANSLATE_NOOP("EntityColumns", "Experience (years)"), "experience_years", ValueKind::Integer, false, 0, 60 },
+        { QT_TRANSLATE_NOOP("EntityColumns", "Available from"), "available_from", ValueKind::Date },
+        { QT_TRANSLATE_NOOP("EntityColumns", "Available to"), "available_to", ValueKind::Date },
+        { QT_TRANSLATE_NOOP("EntityColumns", "Notes"), "notes", ValueKind::Text },
     };
 }
 
 } // namespace
 
-TeacherTableModel::TeacherTableModel(QObject *parent) : EntityTableModel(QStringLiteral("teacher"), teacherColumns(), parent) {}
+TeacherTableModel::TeacherTableModel(QObject *parent)
+    : EntityTableModel(QStringLiteral("teacher"), teacherColumns(), parent)
+{ }
 
 QString TeacherTableModel::selectSql() const
 {
@@ -57,14 +59,16 @@ QString TeacherTableModel::rowProblem(int row, int column, const QVariant &value
     }
     case Field: {
         const int id = idAt(row);
-        auto n = Sql::scalar(database(), QStringLiteral("SELECT (SELECT count(*) FROM need_rating WHERE teacher_id = ?) + "
-                                                        "(SELECT count(*) FROM placement WHERE teacher_id = ?)"),
-                             {id, id});
+        auto n = Sql::scalar(database(),
+            QStringLiteral("SELECT (SELECT count(*) FROM need_rating WHERE teacher_id = ?) + "
+                           "(SELECT count(*) FROM placement WHERE teacher_id = ?)"),
+            { id, id });
         if (n && n.value().toInt() > 0)
             return tr("the teacher has need ratings or placements in the current field");
         return {};
     }
-    default: return {};
+    default:
+        return {};
     }
 }
 

@@ -10,8 +10,23 @@ class TeacherTableModel final : public EntityTableModel
 {
     Q_OBJECT
 public:
-    enum Column { NationalId, LastName, FirstName, Field, Branch, School, Province, Centre, Email, Phone,
-                  Experience, AvailableFrom, AvailableTo, Notes, ColumnCount };
+    enum Column {
+        NationalId,
+        LastName,
+        FirstName,
+        Field,
+        Branch,
+        School,
+        Province,
+        Centre,
+        Email,
+        Phone,
+        Experience,
+        AvailableFrom,
+        AvailableTo,
+        Notes,
+        ColumnCount
+    };
 
     explicit TeacherTableModel(QObject *parent = nullptr);
 

@@ -17,14 +17,18 @@ bool isNumber(const QVariant &v)
     case QMetaType::ULongLong:
     case QMetaType::Double:
     case QMetaType::Float:
-    case QMetaType::Bool: return true;
-    default: return false;
+    case QMetaType::Bool:
+        return true;
+    default:
+        return false;
     }
 }
 
 } // namespace
 
-TurkishFilterProxy::TurkishFilterProxy(QObject *parent) : QSortFilterProxyModel(parent), m_searchKeyRole(SearchKeyRole)
+TurkishFilterProxy::TurkishFilterProxy(QObject *parent)
+    : QSortFilterProxyModel(parent)
+    , m_searchKeyRole(SearchKeyRole)
 {
     setSortRole(SortRole);
     setDynamicSortFilter(true);

@@ -12,47 +12,49 @@ namespace kopru {
 namespace {
 
 // Partners that can train in a field: a session or a competency there.
-constexpr auto kPartnerField =
-    "SELECT partner_id, field_id FROM training_session "
-    "UNION SELECT pc.partner_id, c.field_id FROM partner_competency pc JOIN competency c ON c.id = pc.competency_id";
+constexpr auto kPartnerField
+    = "SELECT partner_id, field_id FROM training_session "
+      "UNION SELECT pc.partner_id, c.field_id FROM partner_competency pc JOIN competency c ON c.id = pc.competency_id";
 
 // Statements per grouping, each "SELECT key, count" (key NULL → 0).
 struct Queries
 {
-    QString rows;   // key, name, coordination
+    QString rows; // key, name, coordination
     QString counts[OverviewModel::ColumnCount - OverviewModel::Teachers];
 };
 
 Queries fieldQueries(bool turkish)
 {
     const QString name = turkish ? QStringLiteral("name_tr") : QStringLiteral("name_en");
-    return {
-        QStringLiteral("SELECT f.id, f.code, f.%1, (SELECT group_concat(c.name, '; ') FROM "
-                       "(SELECT c.name FROM centre_field cf JOIN centre c ON c.id = cf.centre_id "
-                       "WHERE cf.field_id = f.id ORDER BY c.id) c) FROM field f ORDER BY f.id").arg(name),
-        {QStringLiteral("SELECT field_id, count(*) FROM teacher GROUP BY field_id"),
-         QStringLiteral("SELECT t.field_id, count(*) FROM teacher t WHERE EXISTS (SELECT 1 FROM need_rating r "
-                        "WHERE r.teacher_id = t.id AND r.need IS NOT NULL) GROUP BY t.field_id"),
-         QStringLiteral("SELECT field_id, count(DISTINCT partner_id) FROM (%1) GROUP BY field_id").arg(QLatin1String(kPartnerField)),
-         QStringLiteral("SELECT field_id, sum(capacity) FROM training_session GROUP BY field_id"),
-         QStringLiteral("SELECT s.field_id, count(*) FROM placement p JOIN training_session s ON s.id = p.session_id "
-                        "WHERE p.status <> 'cancelled' GROUP BY s.field_id")}};
+    return { QStringLiteral("SELECT f.id, f.code, f.%1, (SELECT group_concat(c.name, '; ') FROM "
+                            "(SELECT c.name FROM centre_field cf JOIN centre c ON c.id = cf.centre_id "
+                            "WHERE cf.field_id = f.id ORDER BY c.id) c) FROM field f ORDER BY f.id")
+                 .arg(name),
+        { QStringLiteral("SELECT field_id, count(*) FROM teacher GROUP BY field_id"),
+            QStringLiteral("SELECT t.field_id, count(*) FROM teacher t WHERE EXISTS (SELECT 1 FROM need_rating r "
+                           "WHERE r.teacher_id = t.id AND r.need IS NOT NULL) GROUP BY t.field_id"),
+            QStringLiteral("SELECT field_id, count(DISTINCT partner_id) FROM (%1) GROUP BY field_id")
+                .arg(QLatin1String(kPartnerField)),
+            QStringLiteral("SELECT field_id, sum(capacity) FROM training_session GROUP BY field_id"),
+            QStringLiteral("SELECT s.field_id, count(*) FROM placement p JOIN training_session s ON s.id = p.session_id "
+                           "WHERE p.status <> 'cancelled' GROUP BY s.field_id") } };
 }
 
 Queries centreQueries()
 {
-    return {
-        QStringLiteral("SELECT c.id, CAST(c.id AS TEXT), c.name, p.name FROM centre c JOIN province p ON p.id = c.province_id "
-                       "ORDER BY c.id"),
-        {QStringLiteral("SELECT ifnull(centre_id, 0), count(*) FROM teacher GROUP BY 1"),
-         QStringLiteral("SELECT ifnull(t.centre_id, 0), count(*) FROM teacher t WHERE EXISTS (SELECT 1 FROM need_rating r "
-                        "WHERE r.teacher_id = t.id AND r.need IS NOT NULL) GROUP BY 1"),
-         QStringLiteral("SELECT cf.centre_id, count(DISTINCT pf.partner_id) FROM centre_field cf "
-                        "JOIN (%1) pf ON pf.field_id = cf.field_id GROUP BY cf.centre_id").arg(QLatin1String(kPartnerField)),
-         QStringLiteral("SELECT cf.centre_id, sum(s.capacity) FROM centre_field cf "
-                        "JOIN training_session s ON s.field_id = cf.field_id GROUP BY cf.centre_id"),
-         QStringLiteral("SELECT ifnull(t.centre_id, 0), count(*) FROM placement p JOIN teacher t ON t.id = p.teacher_id "
-                        "WHERE p.status <> 'cancelled' GROUP BY 1")}};
+    return { QStringLiteral(
+                 "SELECT c.id, CAST(c.id AS TEXT), c.name, p.name FROM centre c JOIN province p ON p.id = c.province_id "
+                 "ORDER BY c.id"),
+        { QStringLiteral("SELECT ifnull(centre_id, 0), count(*) FROM teacher GROUP BY 1"),
+            QStringLiteral("SELECT ifnull(t.centre_id, 0), count(*) FROM teacher t WHERE EXISTS (SELECT 1 FROM need_rating r "
+                           "WHERE r.teacher_id = t.id AND r.need IS NOT NULL) GROUP BY 1"),
+            QStringLiteral("SELECT cf.centre_id, count(DISTINCT pf.partner_id) FROM centre_field cf "
+                           "JOIN (%1) pf ON pf.field_id = cf.field_id GROUP BY cf.centre_id")
+                .arg(QLatin1String(kPartnerField)),
+            QStringLiteral("SELECT cf.centre_id, sum(s.capacity) FROM centre_field cf "
+                           "JOIN training_session s ON s.field_id = cf.field_id GROUP BY cf.centre_id"),
+            QStringLiteral("SELECT ifnull(t.centre_id, 0), count(*) FROM placement p JOIN teacher t ON t.id = p.teacher_id "
+                           "WHERE p.status <> 'cancelled' GROUP BY 1") } };
 }
 
 Expected<QHash<int, int>> countsByKey(const QSqlDatabase &db, const QString &sql)
@@ -78,7 +80,9 @@ Expected<int> count(const QSqlDatabase &db, const QString &sql)
 
 } // namespace
 
-OverviewModel::OverviewModel(QObject *parent) : QAbstractTableModel(parent) {}
+OverviewModel::OverviewModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
 
 void OverviewModel::clear()
 {
@@ -117,13 +121,13 @@ Status OverviewModel::reload(const QSqlDatabase &db, Grouping grouping)
             return s;
         while (q.next()) {
             ids.push_back(q.value(0).toInt());
-            rows.push_back(Row{q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), {}});
+            rows.push_back(Row { q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), {} });
         }
     }
     // Teachers without a centre (none in well-kept data) get a row of their own.
     if (grouping == Grouping::ByCentre && (counts[0].value(0) > 0 || counts[4].value(0) > 0)) {
         ids.push_back(0);
-        rows.push_back(Row{QStringLiteral("0"), tr("(no centre)"), QString(), {}});
+        rows.push_back(Row { QStringLiteral("0"), tr("(no centre)"), QString(), {} });
     }
     for (std::size_t r = 0; r < rows.size(); ++r)
         for (std::size_t c = 0; c < counts.size(); ++c)
@@ -139,8 +143,8 @@ Status OverviewModel::reload(const QSqlDatabase &db, Grouping grouping)
         totals.placed += row.counts[Placed - Teachers];
     }
     const std::pair<int *, QString> totalQueries[] = {
-        {&totals.partners, QStringLiteral("SELECT count(*) FROM partner")},
-        {&totals.places, QStringLiteral("SELECT ifnull(sum(capacity), 0) FROM training_session")},
+        { &totals.partners, QStringLiteral("SELECT count(*) FROM partner") },
+        { &totals.places, QStringLiteral("SELECT ifnull(sum(capacity), 0) FROM training_session") },
     };
     for (const auto &[target, sql] : totalQueries) {
         auto v = count(db, sql);
@@ -211,27 +215,38 @@ QVariant OverviewModel::headerData(int section, Qt::Orientation orientation, int
     const bool byField = m_grouping == Grouping::ByField;
     if (role == Qt::DisplayRole) {
         switch (section) {
-        case Name: return byField ? tr("Pilot field") : tr("Centre");
-        case Coordination: return byField ? tr("Centres") : tr("Province");
-        case Teachers: return tr("Teachers");
-        case Surveyed: return tr("Surveyed");
-        case Partners: return tr("Partners");
-        case Places: return tr("Session places");
-        case Placed: return tr("Placed");
-        default: return {};
+        case Name:
+            return byField ? tr("Pilot field") : tr("Centre");
+        case Coordination:
+            return byField ? tr("Centres") : tr("Province");
+        case Teachers:
+            return tr("Teachers");
+        case Surveyed:
+            return tr("Surveyed");
+        case Partners:
+            return tr("Partners");
+        case Places:
+            return tr("Session places");
+        case Placed:
+            return tr("Placed");
+        default:
+            return {};
         }
     }
     if (role == Qt::ToolTipRole) {
         switch (section) {
-        case Surveyed: return tr("Teachers with at least one need rating other than \"not applicable\"");
+        case Surveyed:
+            return tr("Teachers with at least one need rating other than \"not applicable\"");
         case Partners:
             return byField ? tr("Partners offering a session or a competency in the field")
                            : tr("Partners offering a session or a competency in a field the centre coordinates");
         case Places:
             return byField ? tr("Sum of the capacities of the field's training sessions")
                            : tr("Sum of the capacities of the sessions in the fields the centre coordinates");
-        case Placed: return tr("Placements that are not cancelled");
-        default: return {};
+        case Placed:
+            return tr("Placements that are not cancelled");
+        default:
+            return {};
         }
     }
     if (role == Qt::TextAlignmentRole)

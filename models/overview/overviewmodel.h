@@ -5,7 +5,6 @@
 
 #include <QAbstractTableModel>
 #include <QSqlDatabase>
-
 #include <vector>
 
 namespace kopru {

@@ -11,7 +11,9 @@ class TurkishSortProxyModel final : public QSortFilterProxyModel
 {
     Q_OBJECT
 public:
-    explicit TurkishSortProxyModel(QObject *parent = nullptr) : QSortFilterProxyModel(parent) {}
+    explicit TurkishSortProxyModel(QObject *parent = nullptr)
+        : QSortFilterProxyModel(parent)
+    { }
 
 protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;

@@ -6,7 +6,9 @@
 
 namespace kopru {
 
-ConflictModel::ConflictModel(QObject *parent) : QAbstractTableModel(parent) {}
+ConflictModel::ConflictModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
 
 kopru::Status ConflictModel::reload(QSqlDatabase db)
 {
@@ -23,8 +25,14 @@ kopru::Status ConflictModel::reload(QSqlDatabase db)
     return {};
 }
 
-int ConflictModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_conflicts.size()); }
-int ConflictModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int ConflictModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_conflicts.size());
+}
+int ConflictModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant ConflictModel::data(const QModelIndex &index, int role) const
 {
@@ -36,10 +44,14 @@ QVariant ConflictModel::data(const QModelIndex &index, int role) const
         return index.column() == Kind ? Conflicts::kindName(c.kind) : c.description;
     case Qt::ForegroundRole:
         return index.column() == Kind ? QVariant(QBrush(QColor(0xb0, 0x20, 0x20))) : QVariant();
-    case PlacementIdRole: return c.placementId;
-    case SessionIdRole: return c.sessionId;
-    case KindRole: return int(c.kind);
-    default: return {};
+    case PlacementIdRole:
+        return c.placementId;
+    case SessionIdRole:
+        return c.sessionId;
+    case KindRole:
+        return int(c.kind);
+    default:
+        return {};
     }
 }
 

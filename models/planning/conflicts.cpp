@@ -11,56 +11,69 @@ namespace kopru::Conflicts {
 
 namespace {
 
-QString date(const QVariant &iso) { return QDate::fromString(iso.toString(), Qt::ISODate).toString(QStringLiteral("dd.MM.yyyy")); }
+QString date(const QVariant &iso)
+{
+    return QDate::fromString(iso.toString(), Qt::ISODate).toString(QStringLiteral("dd.MM.yyyy"));
+}
 
 Status overCapacity(QSqlDatabase db, std::vector<PlanConflict> &out)
 {
     QSqlQuery q(db);
-    if (Status s = Sql::prepare(q, QStringLiteral(
-            "SELECT s.id, p.name, s.start_date, s.capacity, count(x.id) FROM training_session s "
-            "JOIN partner p ON p.id = s.partner_id JOIN placement x ON x.session_id = s.id AND x.status <> 'cancelled' "
-            "GROUP BY s.id HAVING count(x.id) > s.capacity ORDER BY s.id")); !s)
+    if (Status s = Sql::prepare(q,
+            QStringLiteral(
+                "SELECT s.id, p.name, s.start_date, s.capacity, count(x.id) FROM training_session s "
+                "JOIN partner p ON p.id = s.partner_id JOIN placement x ON x.session_id = s.id AND x.status <> 'cancelled' "
+                "GROUP BY s.id HAVING count(x.id) > s.capacity ORDER BY s.id"));
+        !s)
         return s;
     if (Status s = Sql::run(q); !s)
         return s;
     while (q.next())
-        out.push_back({PlanConflict::OverCapacity, q.value(0).toInt(), 0, 0,
-                       QCoreApplication::translate("Conflicts", "%1, session of %2: %3 teachers placed, capacity %4")
-                           .arg(q.value(1).toString(), date(q.value(2))).arg(q.value(4).toInt()).arg(q.value(3).toInt())});
+        out.push_back({ PlanConflict::OverCapacity, q.value(0).toInt(), 0, 0,
+            QCoreApplication::translate("Conflicts", "%1, session of %2: %3 teachers placed, capacity %4")
+                .arg(q.value(1).toString(), date(q.value(2)))
+                .arg(q.value(4).toInt())
+                .arg(q.value(3).toInt()) });
     return {};
 }
 
 Status dateOverlap(QSqlDatabase db, std::vector<PlanConflict> &out)
 {
     QSqlQuery q(db);
-    if (Status s = Sql::prepare(q, QStringLiteral(
-            "SELECT a.id, a.teacher_id, t.first_name || ' ' || t.last_name, sa.start_date, sb.start_date, b.session_id "
-            "FROM placement a JOIN placement b ON b.teacher_id = a.teacher_id AND b.id > a.id "
-            "JOIN training_session sa ON sa.id = a.session_id JOIN training_session sb ON sb.id = b.session_id "
-            "JOIN teacher t ON t.id = a.teacher_id "
-            "WHERE a.status <> 'cancelled' AND b.status <> 'cancelled' AND sa.start_date <= sb.end_date AND sb.start_date <= sa.end_date")); !s)
+    if (Status s = Sql::prepare(q,
+            QStringLiteral(
+                "SELECT a.id, a.teacher_id, t.first_name || ' ' || t.last_name, sa.start_date, sb.start_date, b.session_id "
+                "FROM placement a JOIN placement b ON b.teacher_id = a.teacher_id AND b.id > a.id "
+                "JOIN training_session sa ON sa.id = a.session_id JOIN training_session sb ON sb.id = b.session_id "
+                "JOIN teacher t ON t.id = a.teacher_id "
+                "WHERE a.status <> 'cancelled' AND b.status <> 'cancelled' AND sa.start_date <= sb.end_date AND sb.start_date <= "
+                "sa.end_date"));
+        !s)
         return s;
     if (Status s = Sql::run(q); !s)
         return s;
     while (q.next())
-        out.push_back({PlanConflict::DateOverlap, q.value(5).toInt(), q.value(1).toInt(), q.value(0).toInt(),
-                       QCoreApplication::translate("Conflicts", "%1 is placed in two sessions at the same time (from %2 and from %3)")
-                           .arg(q.value(2).toString(), date(q.value(3)), date(q.value(4)))});
+        out.push_back({ PlanConflict::DateOverlap, q.value(5).toInt(), q.value(1).toInt(), q.value(0).toInt(),
+            QCoreApplication::translate("Conflicts", "%1 is placed in two sessions at the same time (from %2 and from %3)")
+                .arg(q.value(2).toString(), date(q.value(3)), date(q.value(4))) });
     return {};
 }
 
 Status perPlacement(QSqlDatabase db, std::vector<PlanConflict> &out)
 {
     QSqlQuery q(db);
-    if (Status s = Sql::prepare(q, QStringLiteral(
-            "SELECT x.id, x.teacher_id, x.session_id, t.first_name || ' ' || t.last_name, p.name, "
-            "t.field_id <> s.field_id, tf.code, sf.code, "
-            "(s.start_date < ifnull(t.available_from, s.start_date) OR s.end_date > ifnull(t.available_to, s.end_date)), "
-            "t.available_from, t.available_to, s.start_date, s.end_date "
-            "FROM placement x JOIN teacher t ON t.id = x.teacher_id JOIN training_session s ON s.id = x.session_id "
-            "JOIN partner p ON p.id = s.partner_id JOIN field tf ON tf.id = t.field_id JOIN field sf ON sf.id = s.field_id "
-            "WHERE x.status <> 'cancelled' AND (t.field_id <> s.field_id OR s.start_date < ifnull(t.available_from, s.start_date) "
-            "OR s.end_date > ifnull(t.available_to, s.end_date)) ORDER BY x.id")); !s)
+    if (Status s = Sql::prepare(q,
+            QStringLiteral(
+                "SELECT x.id, x.teacher_id, x.session_id, t.first_name || ' ' || t.last_name, p.name, "
+                "t.field_id <> s.field_id, tf.code, sf.code, "
+                "(s.start_date < ifnull(t.available_from, s.start_date) OR s.end_date > ifnull(t.available_to, s.end_date)), "
+                "t.available_from, t.available_to, s.start_date, s.end_date "
+                "FROM placement x JOIN teacher t ON t.id = x.teacher_id JOIN training_session s ON s.id = x.session_id "
+                "JOIN partner p ON p.id = s.partner_id JOIN field tf ON tf.id = t.field_id JOIN field sf ON sf.id = s.field_id "
+                "WHERE x.status <> 'cancelled' AND (t.field_id <> s.field_id OR s.start_date < ifnull(t.available_from, "
+                "s.start_date) "
+                "OR s.end_date > ifnull(t.available_to, s.end_date)) ORDER BY x.id"));
+        !s)
         return s;
     if (Status s = Sql::run(q); !s)
         return s;
@@ -68,15 +81,15 @@ Status perPlacement(QSqlDatabase db, std::vector<PlanConflict> &out)
         const int id = q.value(0).toInt(), teacher = q.value(1).toInt(), session = q.value(2).toInt();
         const QString name = q.value(3).toString(), partner = q.value(4).toString();
         if (q.value(5).toInt())
-            out.push_back({PlanConflict::FieldMismatch, session, teacher, id,
-                           QCoreApplication::translate("Conflicts", "%1 (field %2) is placed at %3 in a session of field %4")
-                               .arg(name, q.value(6).toString(), partner, q.value(7).toString())});
+            out.push_back({ PlanConflict::FieldMismatch, session, teacher, id,
+                QCoreApplication::translate("Conflicts", "%1 (field %2) is placed at %3 in a session of field %4")
+                    .arg(name, q.value(6).toString(), partner, q.value(7).toString()) });
         if (q.value(8).toInt()) {
             const QString from = q.value(9).isNull() ? QStringLiteral("…") : date(q.value(9));
             const QString to = q.value(10).isNull() ? QStringLiteral("…") : date(q.value(10));
-            out.push_back({PlanConflict::TeacherUnavailable, session, teacher, id,
-                           QCoreApplication::translate("Conflicts", "%1 is available %2 – %3, the session at %4 runs %5 – %6")
-                               .arg(name, from, to, partner, date(q.value(11)), date(q.value(12)))});
+            out.push_back({ PlanConflict::TeacherUnavailable, session, teacher, id,
+                QCoreApplication::translate("Conflicts", "%1 is available %2 – %3, the session at %4 runs %5 – %6")
+                    .arg(name, from, to, partner, date(q.value(11)), date(q.value(12))) });
         }
     }
     return {};
@@ -87,7 +100,7 @@ Status perPlacement(QSqlDatabase db, std::vector<PlanConflict> &out)
 Expected<std::vector<PlanConflict>> detect(QSqlDatabase db)
 {
     std::vector<PlanConflict> out;
-    for (auto step : {overCapacity, dateOverlap, perPlacement})
+    for (auto step : { overCapacity, dateOverlap, perPlacement })
         if (Status s = step(db, out); !s)
             return s.error();
     std::stable_sort(out.begin(), out.end(), [](const PlanConflict &a, const PlanConflict &b) { return a.kind < b.kind; });
@@ -97,10 +110,14 @@ Expected<std::vector<PlanConflict>> detect(QSqlDatabase db)
 QString kindName(PlanConflict::Kind kind)
 {
     switch (kind) {
-    case PlanConflict::OverCapacity: return QCoreApplication::translate("Conflicts", "Over capacity");
-    case PlanConflict::DateOverlap: return QCoreApplication::translate("Conflicts", "Overlapping dates");
-    case PlanConflict::FieldMismatch: return QCoreApplication::translate("Conflicts", "Field mismatch");
-    case PlanConflict::TeacherUnavailable: return QCoreApplication::translate("Conflicts", "Teacher unavailable");
+    case PlanConflict::OverCapacity:
+        return QCoreApplication::translate("Conflicts", "Over capacity");
+    case PlanConflict::DateOverlap:
+        return QCoreApplication::translate("Conflicts", "Overlapping dates");
+    case PlanConflict::FieldMismatch:
+        return QCoreApplication::translate("Conflicts", "Field mismatch");
+    case PlanConflict::TeacherUnavailable:
+        return QCoreApplication::translate("Conflicts", "Teacher unavailable");
     }
     return {};
 }

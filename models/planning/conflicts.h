@@ -5,7 +5,6 @@
 
 #include <QSqlDatabase>
 #include <QString>
-
 #include <vector>
 
 namespace kopru {
@@ -17,7 +16,7 @@ struct PlanConflict
     enum Kind { OverCapacity, DateOverlap, FieldMismatch, TeacherUnavailable };
     Kind kind = OverCapacity;
     int sessionId = 0;
-    int teacherId = 0;   // 0 for a session-wide conflict
+    int teacherId = 0; // 0 for a session-wide conflict
     int placementId = 0; // one placement concerned (0 for a session-wide conflict)
     QString description; // translated
 };

@@ -19,8 +19,8 @@
 
 namespace kopru {
 
-FlowNetwork FlowNetwork::forPlan(const PlanInstance &in, const std::vector<int> &candidates, const PlanWeights &weights,
-                                 std::vector<int> *candidateArc)
+FlowNetwork FlowNetwork::forPlan(
+    const PlanInstance &in, const std::vector<int> &candidates, const PlanWeights &weights, std::vector<int> *candidateArc)
 {
     FlowNetwork n;
     n.nodes = 2;
@@ -41,25 +41,25 @@ FlowNetwork FlowNetwork::forPlan(const PlanInstance &in, const std::vector<int> 
     n.arcs.reserve(candidates.size() + std::size_t(n.nodes) + 1);
     for (std::size_t t = 0; t < teacherNode.size(); ++t)
         if (teacherNode[t] >= 0)
-            n.arcs.push_back({0, teacherNode[t], 0, 1, 0});
+            n.arcs.push_back({ 0, teacherNode[t], 0, 1, 0 });
     if (candidateArc)
         candidateArc->assign(candidates.size(), -1);
     for (std::size_t i = 0; i < candidates.size(); ++i) {
         const PlanCandidate &c = in.candidates[std::size_t(candidates[i])];
         if (candidateArc)
             (*candidateArc)[i] = int(n.arcs.size());
-        n.arcs.push_back({teacherNode[std::size_t(c.teacher)], sessionNode[std::size_t(c.session)], 0, 1,
-                          weights.pairCost(c.coveredNeed, c.km)});
+        n.arcs.push_back({ teacherNode[std::size_t(c.teacher)], sessionNode[std::size_t(c.session)], 0, 1,
+            weights.pairCost(c.coveredNeed, c.km) });
     }
     for (std::size_t s = 0; s < sessionNode.size(); ++s)
         if (sessionNode[s] >= 0)
-            n.arcs.push_back({sessionNode[s], 1, 0, in.sessions[s].free, 0});
+            n.arcs.push_back({ sessionNode[s], 1, 0, in.sessions[s].free, 0 });
     if (weights.maximizePlaced) {
         const int most = maxFlowValue(n);
         n.supply[0] = most;
         n.supply[1] = -most;
     } else {
-        n.arcs.push_back({0, 1, 0, int(teachers), 0}); // teachers left unplaced
+        n.arcs.push_back({ 0, 1, 0, int(teachers), 0 }); // teachers left unplaced
     }
     return n;
 }
@@ -68,7 +68,7 @@ FlowNetwork FlowNetwork::united(const std::vector<FlowNetwork> &parts)
 {
     FlowNetwork n;
     n.nodes = 2;
-    n.supply = {0, 0};
+    n.supply = { 0, 0 };
     for (const FlowNetwork &p : parts) {
         // Node v of the part: 0 and 1 stay, the others are shifted.
         const int shift = n.nodes - 2;
@@ -79,7 +79,7 @@ FlowNetwork FlowNetwork::united(const std::vector<FlowNetwork> &parts)
             n.supply.push_back(p.supply[std::size_t(v)]);
         n.nodes += p.nodes - 2;
         for (const Arc &a : p.arcs)
-            n.arcs.push_back({map(a.from), map(a.to), a.lower, a.capacity, a.cost});
+            n.arcs.push_back({ map(a.from), map(a.to), a.lower, a.capacity, a.cost });
     }
     return n;
 }
@@ -150,10 +150,10 @@ Expected<FlowSolution> solveMinCostFlow(const FlowNetwork &network)
     solver.lowerMap(lower).upperMap(upper).costMap(cost).supplyMap(supply);
     const auto result = solver.run();
     if (result != lemon::NetworkSimplex<Graph, int, long long>::OPTIMAL)
-        return Error{QCoreApplication::translate("Planner", "the placement network has no optimal flow (%1)")
-                         .arg(result == lemon::NetworkSimplex<Graph, int, long long>::INFEASIBLE ? QStringLiteral("infeasible")
-                                                                                                 : QStringLiteral("unbounded")),
-                     {}, 0, 0};
+        return Error { QCoreApplication::translate("Planner", "the placement network has no optimal flow (%1)")
+                           .arg(result == lemon::NetworkSimplex<Graph, int, long long>::INFEASIBLE ? QStringLiteral("infeasible")
+                                                                                                   : QStringLiteral("unbounded")),
+            {}, 0, 0 };
     FlowSolution sol;
     sol.flow.resize(arcs.size());
     for (std::size_t i = 0; i < arcs.size(); ++i)

@@ -4,7 +4,6 @@
 #include "models/core/result.h"
 
 #include <QIODevice>
-
 #include <cstdint>
 #include <vector>
 
@@ -31,13 +30,13 @@ struct FlowNetwork
     // with a candidate), node 1 sink, one node per such teacher and per such
     // session; arcs source→teacher (cap 1), teacher→session (cap 1, cost of the
     // pair), session→sink (cap = free places) and one bypass source→sink for
-    // the teachers left unplaced. 
+    // the teachers left unplaced.
     // Only the candidates listed in `candidates` (indices) take part;
     // `candidateArc[i]` is the arc of candidates[i].
     // With weights.maximizePlaced there is no bypass arc and the supply is
     // the maximum flow (the most teachers that can be placed).
     static FlowNetwork forPlan(const PlanInstance &instance, const std::vector<int> &candidates, const PlanWeights &weights,
-                               std::vector<int> *candidateArc);
+        std::vector<int> *candidateArc);
     // Several networks as one: their sources merged into node 0, sinks into node 1.
     static FlowNetwork united(const std::vector<FlowNetwork> &parts);
 

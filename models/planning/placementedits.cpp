@@ -16,15 +16,17 @@ namespace PlacementEdits {
 Expected<std::optional<PlacementRow>> read(QSqlDatabase db, int id)
 {
     QSqlQuery q(db);
-    if (Status s = Sql::prepare(q, QStringLiteral(
-            "SELECT id, teacher_id, session_id, status, locked, score, reason, plan_run_id FROM placement WHERE id = ?")); !s)
+    if (Status s = Sql::prepare(q,
+            QStringLiteral(
+                "SELECT id, teacher_id, session_id, status, locked, score, reason, plan_run_id FROM placement WHERE id = ?"));
+        !s)
         return s.error();
-    if (Status s = Sql::run(q, {id}); !s)
+    if (Status s = Sql::run(q, { id }); !s)
         return s.error();
     if (!q.next())
         return std::optional<PlacementRow>();
-    return std::optional<PlacementRow>(PlacementRow{q.value(0).toInt(), q.value(1).toInt(), q.value(2).toInt(), q.value(3).toString(),
-                                                    q.value(4).toInt() != 0, q.value(5), q.value(6).toString(), q.value(7)});
+    return std::optional<PlacementRow>(PlacementRow { q.value(0).toInt(), q.value(1).toInt(), q.value(2).toInt(),
+        q.value(3).toString(), q.value(4).toInt() != 0, q.value(5), q.value(6).toString(), q.value(7) });
 }
 
 Status write(QSqlDatabase db, int id, int teacherId, const std::optional<PlacementRow> &row)
@@ -32,22 +34,27 @@ Status write(QSqlDatabase db, int id, int teacherId, const std::optional<Placeme
     Transaction tx(db);
     if (!tx.began())
         return tx.began();
-    auto owner = Sql::scalar(db, QStringLiteral("SELECT teacher_id FROM placement WHERE id = ?"), {id});
+    auto owner = Sql::scalar(db, QStringLiteral("SELECT teacher_id FROM placement WHERE id = ?"), { id });
     if (!owner)
         return owner.error();
     if (owner.value().isValid() && owner.value().toInt() != teacherId)
-        return Status::failure(QCoreApplication::translate("PlacementEdits", "the placement was changed by a later optimiser run; the edit cannot be repeated"));
+        return Status::failure(QCoreApplication::translate(
+            "PlacementEdits", "the placement was changed by a later optimiser run; the edit cannot be repeated"));
     if (!row) {
-        if (Status s = Sql::exec(db, QStringLiteral("DELETE FROM placement WHERE id = ?"), {id}); !s)
+        if (Status s = Sql::exec(db, QStringLiteral("DELETE FROM placement WHERE id = ?"), { id }); !s)
             return s;
     } else {
         const QVariant score = row->score.isValid() ? row->score : QVariant(QMetaType(QMetaType::Double));
         const QVariant run = row->planRunId.isValid() ? row->planRunId : QVariant(QMetaType(QMetaType::Int));
-        if (Status s = Sql::exec(db, QStringLiteral(
-                "INSERT INTO placement(id, teacher_id, session_id, status, locked, score, reason, plan_run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT(id) DO UPDATE SET teacher_id = excluded.teacher_id, session_id = excluded.session_id, status = excluded.status, "
-                "locked = excluded.locked, score = excluded.score, reason = excluded.reason, plan_run_id = excluded.plan_run_id"),
-                {id, row->teacherId, row->sessionId, row->status, row->locked ? 1 : 0, score, row->reason, run}); !s)
+        if (Status s = Sql::exec(db,
+                QStringLiteral("INSERT INTO placement(id, teacher_id, session_id, status, locked, score, reason, plan_run_id) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                               "ON CONFLICT(id) DO UPDATE SET teacher_id = excluded.teacher_id, session_id = "
+                               "excluded.session_id, status = excluded.status, "
+                               "locked = excluded.locked, score = excluded.score, reason = excluded.reason, plan_run_id = "
+                               "excluded.plan_run_id"),
+                { id, row->teacherId, row->sessionId, row->status, row->locked ? 1 : 0, score, row->reason, run });
+            !s)
             return s;
     }
     return tx.commit();
@@ -57,13 +64,15 @@ Expected<QString> moveReason(QSqlDatabase db, int teacherId, int sessionId, doub
 {
     QSqlQuery q(db);
     // Latest round of each rating; covered need points and the high needs covered.
-    if (Status s = Sql::prepare(q, QStringLiteral(
-            "SELECT c.title_tr, r.need FROM session_competency sc JOIN competency c ON c.id = sc.competency_id "
-            "JOIN need_rating r ON r.competency_id = sc.competency_id AND r.teacher_id = ? "
-            "AND r.round = (SELECT max(round) FROM need_rating r2 WHERE r2.teacher_id = r.teacher_id AND r2.competency_id = r.competency_id) "
-            "WHERE sc.session_id = ? ORDER BY c.id")); !s)
+    if (Status s = Sql::prepare(q,
+            QStringLiteral("SELECT c.title_tr, r.need FROM session_competency sc JOIN competency c ON c.id = sc.competency_id "
+                           "JOIN need_rating r ON r.competency_id = sc.competency_id AND r.teacher_id = ? "
+                           "AND r.round = (SELECT max(round) FROM need_rating r2 WHERE r2.teacher_id = r.teacher_id AND "
+                           "r2.competency_id = r.competency_id) "
+                           "WHERE sc.session_id = ? ORDER BY c.id"));
+        !s)
         return s.error();
-    if (Status s = Sql::run(q, {teacherId, sessionId}); !s)
+    if (Status s = Sql::run(q, { teacherId, sessionId }); !s)
         return s.error();
     QStringList high;
     int points = 0;
@@ -73,15 +82,17 @@ Expected<QString> moveReason(QSqlDatabase db, int teacherId, int sessionId, doub
         if (need >= PlanReason::kHighNeed)
             high << q.value(0).toString();
     }
-    auto highNeeds = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM need_rating r WHERE r.teacher_id = ? AND r.need >= ? "
-                                                    "AND r.round = (SELECT max(round) FROM need_rating r2 WHERE r2.teacher_id = r.teacher_id "
-                                                    "AND r2.competency_id = r.competency_id)"),
-                                 {teacherId, PlanReason::kHighNeed});
+    auto highNeeds = Sql::scalar(db,
+        QStringLiteral("SELECT count(*) FROM need_rating r WHERE r.teacher_id = ? AND r.need >= ? "
+                       "AND r.round = (SELECT max(round) FROM need_rating r2 WHERE r2.teacher_id = r.teacher_id "
+                       "AND r2.competency_id = r.competency_id)"),
+        { teacherId, PlanReason::kHighNeed });
     if (!highNeeds)
         return highNeeds.error();
-    auto provinces = Sql::scalar(db, QStringLiteral("SELECT t.province_id * 100 + p.province_id FROM teacher t, training_session s "
-                                                    "JOIN partner p ON p.id = s.partner_id WHERE t.id = ? AND s.id = ?"),
-                                 {teacherId, sessionId});
+    auto provinces = Sql::scalar(db,
+        QStringLiteral("SELECT t.province_id * 100 + p.province_id FROM teacher t, training_session s "
+                       "JOIN partner p ON p.id = s.partner_id WHERE t.id = ? AND s.id = ?"),
+        { teacherId, sessionId });
     if (!provinces)
         return provinces.error();
     const int a = provinces.value().toInt() / 100, b = provinces.value().toInt() % 100;
@@ -94,9 +105,12 @@ Expected<QString> moveReason(QSqlDatabase db, int teacherId, int sessionId, doub
 
 } // namespace PlacementEdits
 
-PlacementEditCommand::PlacementEditCommand(QSqlDatabase db, PlacementRow before, std::optional<PlacementRow> after,
-                                           const QString &text, Done done)
-    : m_db(std::move(db)), m_before(std::move(before)), m_after(std::move(after)), m_done(std::move(done))
+PlacementEditCommand::PlacementEditCommand(
+    QSqlDatabase db, PlacementRow before, std::optional<PlacementRow> after, const QString &text, Done done)
+    : m_db(std::move(db))
+    , m_before(std::move(before))
+    , m_after(std::move(after))
+    , m_done(std::move(done))
 {
     setText(text);
 }
@@ -123,7 +137,7 @@ Expected<PlacementRow> current(QSqlDatabase db, int id)
     if (!row)
         return row.error();
     if (!row.value())
-        return Error{QCoreApplication::translate("PlacementEdits", "placement %1 no longer exists").arg(id), {}, 0, 0};
+        return Error { QCoreApplication::translate("PlacementEdits", "placement %1 no longer exists").arg(id), {}, 0, 0 };
     return *row.value();
 }
 
@@ -137,9 +151,9 @@ Expected<PlacementEditCommand *> PlacementEditCommand::setLocked(QSqlDatabase db
     PlacementRow after = before.value();
     after.locked = locked;
     return new PlacementEditCommand(db, before.value(), after,
-                                    locked ? QCoreApplication::translate("PlacementEdits", "Lock placement")
-                                           : QCoreApplication::translate("PlacementEdits", "Unlock placement"),
-                                    std::move(done));
+        locked ? QCoreApplication::translate("PlacementEdits", "Lock placement")
+               : QCoreApplication::translate("PlacementEdits", "Unlock placement"),
+        std::move(done));
 }
 
 Expected<PlacementEditCommand *> PlacementEditCommand::confirm(QSqlDatabase db, int id, Done done)
@@ -149,8 +163,8 @@ Expected<PlacementEditCommand *> PlacementEditCommand::confirm(QSqlDatabase db, 
         return before.error();
     PlacementRow after = before.value();
     after.status = QStringLiteral("confirmed");
-    return new PlacementEditCommand(db, before.value(), after, QCoreApplication::translate("PlacementEdits", "Confirm placement"),
-                                    std::move(done));
+    return new PlacementEditCommand(
+        db, before.value(), after, QCoreApplication::translate("PlacementEdits", "Confirm placement"), std::move(done));
 }
 
 Expected<PlacementEditCommand *> PlacementEditCommand::move(QSqlDatabase db, int id, int sessionId, Done done)
@@ -167,8 +181,8 @@ Expected<PlacementEditCommand *> PlacementEditCommand::move(QSqlDatabase db, int
     after.locked = true; // a hand-made choice is kept by the next optimiser run
     after.score = score;
     after.reason = reason.value();
-    return new PlacementEditCommand(db, before.value(), after, QCoreApplication::translate("PlacementEdits", "Move teacher"),
-                                    std::move(done));
+    return new PlacementEditCommand(
+        db, before.value(), after, QCoreApplication::translate("PlacementEdits", "Move teacher"), std::move(done));
 }
 
 Expected<PlacementEditCommand *> PlacementEditCommand::remove(QSqlDatabase db, int id, Done done)
@@ -176,8 +190,8 @@ Expected<PlacementEditCommand *> PlacementEditCommand::remove(QSqlDatabase db, i
     auto before = current(db, id);
     if (!before)
         return before.error();
-    return new PlacementEditCommand(db, before.value(), std::nullopt, QCoreApplication::translate("PlacementEdits", "Remove placement"),
-                                    std::move(done));
+    return new PlacementEditCommand(
+        db, before.value(), std::nullopt, QCoreApplication::translate("PlacementEdits", "Remove placement"), std::move(done));
 }
 
 } // namespace kopru

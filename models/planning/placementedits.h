@@ -7,7 +7,6 @@
 #include <QString>
 #include <QUndoCommand>
 #include <QVariant>
-
 #include <functional>
 #include <optional>
 

@@ -6,7 +6,6 @@
 #include <QAbstractTableModel>
 #include <QSortFilterProxyModel>
 #include <QSqlDatabase>
-
 #include <vector>
 
 namespace kopru {
@@ -23,8 +22,8 @@ public:
         TeacherIdRole,
         SessionIdRole,
         FieldIdRole,
-        StatusRole,   // "proposed", "confirmed", …
-        LockedRole,   // bool
+        StatusRole, // "proposed", "confirmed", …
+        LockedRole, // bool
         SearchKeyRole, // Turkish-folded text of the row
         ProvinceIdRole // the teacher's province (plate)
     };
@@ -60,9 +59,9 @@ class PlacementFilter final : public QSortFilterProxyModel
     Q_OBJECT
 public:
     explicit PlacementFilter(QObject *parent = nullptr);
-    void setFieldId(int fieldId);       // 0 = all fields
+    void setFieldId(int fieldId); // 0 = all fields
     void setProvinceId(int provinceId); // the teacher's province; 0 = all
-    void setStatus(const QString &s);   // empty = all; "locked" = locked ones
+    void setStatus(const QString &s); // empty = all; "locked" = locked ones
     void setSearchText(const QString &text);
 
 protected:

@@ -8,7 +8,6 @@
 #include <QHash>
 #include <QLoggingCategory>
 #include <QSqlQuery>
-
 #include <cmath>
 #include <unordered_map>
 
@@ -58,7 +57,7 @@ struct Loader
 {
     QSqlDatabase db;
     PlanInstance &in;
-    std::unordered_map<int, int> teacherIndex;           // teacher id → index
+    std::unordered_map<int, int> teacherIndex; // teacher id → index
     std::unordered_map<int, std::pair<int, int>> compIndex; // competency id → (field, index)
 
     Status competencies()
@@ -75,7 +74,7 @@ struct Loader
             if (std::size_t(field) >= in.competencies.size())
                 in.competencies.resize(std::size_t(field) + 1);
             auto &fc = in.competencies[std::size_t(field)];
-            compIndex[q.value(0).toInt()] = {field, int(fc.ids.size())};
+            compIndex[q.value(0).toInt()] = { field, int(fc.ids.size()) };
             fc.ids.push_back(q.value(0).toInt());
             fc.titles.push_back(q.value(2).toString());
         }
@@ -91,11 +90,13 @@ struct Loader
     {
         const PlanScope &sc = in.scope;
         QSqlQuery q(db);
-        if (Status s = Sql::prepare(q, QStringLiteral(
-                "SELECT id, field_id, province_id, available_from, available_to FROM teacher "
-                "WHERE (? = 0 OR field_id = ?) AND (? = 0 OR centre_id = ?) AND (? = 0 OR province_id = ?) ORDER BY id")); !s)
+        if (Status s = Sql::prepare(q,
+                QStringLiteral(
+                    "SELECT id, field_id, province_id, available_from, available_to FROM teacher "
+                    "WHERE (? = 0 OR field_id = ?) AND (? = 0 OR centre_id = ?) AND (? = 0 OR province_id = ?) ORDER BY id"));
+            !s)
             return s;
-        if (Status s = Sql::run(q, {sc.fieldId, sc.fieldId, sc.centreId, sc.centreId, sc.provinceId, sc.provinceId}); !s)
+        if (Status s = Sql::run(q, { sc.fieldId, sc.fieldId, sc.centreId, sc.centreId, sc.provinceId, sc.provinceId }); !s)
             return s;
         while (q.next()) {
             PlanTeacher t;
@@ -123,11 +124,12 @@ struct Loader
         const bool oneField = in.scope.fieldId != 0;
         const QString sql = oneField
             ? QStringLiteral("SELECT r.teacher_id, r.competency_id, r.round, r.need FROM need_rating r "
-                             "JOIN competency c ON c.id = r.competency_id WHERE c.field_id = ? AND %1").arg(filter)
+                             "JOIN competency c ON c.id = r.competency_id WHERE c.field_id = ? AND %1")
+                  .arg(filter)
             : QStringLiteral("SELECT r.teacher_id, r.competency_id, r.round, r.need FROM need_rating r WHERE %1").arg(filter);
         if (Status s = Sql::prepare(q, sql); !s)
             return s;
-        if (Status s = oneField ? Sql::run(q, {in.scope.fieldId}) : Sql::run(q); !s)
+        if (Status s = oneField ? Sql::run(q, { in.scope.fieldId }) : Sql::run(q); !s)
             return s;
         // The latest survey round of each teacher × competency counts.
         std::vector<std::vector<std::int8_t>> round(in.teachers.size());
@@ -157,12 +159,13 @@ struct Loader
     {
         const int field = in.scope.fieldId;
         QSqlQuery q(db);
-        if (Status s = Sql::prepare(q, QStringLiteral(
-                "SELECT s.id, s.field_id, s.partner_id, p.province_id, s.start_date, s.end_date, s.capacity "
-                "FROM training_session s JOIN partner p ON p.id = s.partner_id "
-                "WHERE p.active = 1 AND (? = 0 OR s.field_id = ?) ORDER BY s.id")); !s)
+        if (Status s = Sql::prepare(q,
+                QStringLiteral("SELECT s.id, s.field_id, s.partner_id, p.province_id, s.start_date, s.end_date, s.capacity "
+                               "FROM training_session s JOIN partner p ON p.id = s.partner_id "
+                               "WHERE p.active = 1 AND (? = 0 OR s.field_id = ?) ORDER BY s.id"));
+            !s)
             return s;
-        if (Status s = Sql::run(q, {field, field}); !s)
+        if (Status s = Sql::run(q, { field, field }); !s)
             return s;
         std::unordered_map<int, int> sessionIndex;
         while (q.next()) {
@@ -178,7 +181,9 @@ struct Loader
             in.sessions.push_back(std::move(s));
         }
         QSqlQuery sc(db);
-        if (Status s = Sql::prepare(sc, QStringLiteral("SELECT session_id, competency_id FROM session_competency ORDER BY session_id, competency_id")); !s)
+        if (Status s = Sql::prepare(sc,
+                QStringLiteral("SELECT session_id, competency_id FROM session_competency ORDER BY session_id, competency_id"));
+            !s)
             return s;
         if (Status s = Sql::run(sc); !s)
             return s;
@@ -195,14 +200,17 @@ struct Loader
         // Placements that stay: every placement of a teacher outside the
         // scope, and the locked, confirmed and completed ones inside it.
         QSqlQuery p(db);
-        if (Status s = Sql::prepare(p, QStringLiteral("SELECT teacher_id, session_id, status, locked FROM placement WHERE status <> 'cancelled'")); !s)
+        if (Status s = Sql::prepare(
+                p, QStringLiteral("SELECT teacher_id, session_id, status, locked FROM placement WHERE status <> 'cancelled'"));
+            !s)
             return s;
         if (Status s = Sql::run(p); !s)
             return s;
         std::vector<char> keeps(in.teachers.size(), 0);
         while (p.next()) {
             const auto t = teacherIndex.find(p.value(0).toInt());
-            const bool replaced = t != teacherIndex.end() && p.value(2).toString() == QLatin1String("proposed") && p.value(3).toInt() == 0;
+            const bool replaced
+                = t != teacherIndex.end() && p.value(2).toString() == QLatin1String("proposed") && p.value(3).toInt() == 0;
             if (replaced)
                 continue;
             if (t != teacherIndex.end())
@@ -222,7 +230,6 @@ struct Loader
         in.teachers = std::move(remaining);
         return {};
     }
-
 };
 
 } // namespace
@@ -243,7 +250,7 @@ void PlanInstance::buildCandidates()
             const PlanSession &session = sessions[std::size_t(s)];
             if (!eligible(teacher, session))
                 continue;
-            candidates.push_back({int(t), s, coveredNeed(teacher, session), roundedKm(teacher.province, session.province)});
+            candidates.push_back({ int(t), s, coveredNeed(teacher, session), roundedKm(teacher.province, session.province) });
         }
     }
 }
@@ -252,10 +259,10 @@ Expected<PlanInstance> PlanInstance::load(QSqlDatabase db, const PlanScope &scop
 {
     PlanInstance in;
     in.scope = scope;
-    Loader loader{db, in, {}, {}};
+    Loader loader { db, in, {}, {} };
     QElapsedTimer timer;
     timer.start();
-    for (Status (Loader::*step)() : {&Loader::competencies, &Loader::teachers, &Loader::ratings, &Loader::sessions}) {
+    for (Status (Loader::*step)() : { &Loader::competencies, &Loader::teachers, &Loader::ratings, &Loader::sessions }) {
         if (Status s = (loader.*step)(); !s)
             return s.error();
         qCDebug(lcPlanInstance) << "step" << timer.restart() << "ms";

@@ -5,7 +5,6 @@
 
 #include <QSqlDatabase>
 #include <QString>
-
 #include <cstdint>
 #include <vector>
 
@@ -23,10 +22,10 @@ struct PlanScope
 struct PlanTeacher
 {
     int id = 0;
-    int field = 0;    // field id
+    int field = 0; // field id
     int province = 0; // plate
     QString availableFrom, availableTo; // ISO dates, empty = open
-    std::vector<std::int8_t> needs;     // by the field's competency index; 0 = not rated / not applicable
+    std::vector<std::int8_t> needs; // by the field's competency index; 0 = not rated / not applicable
 };
 
 struct PlanSession
@@ -35,9 +34,9 @@ struct PlanSession
     int field = 0;
     int partnerId = 0;
     int province = 0;
-    QString start, end;         // ISO dates
+    QString start, end; // ISO dates
     int capacity = 0;
-    int free = 0;               // capacity − placements kept by this run (may be ≤ 0)
+    int free = 0; // capacity − placements kept by this run (may be ≤ 0)
     std::vector<int> competencies; // indices into the field's competencies
 };
 
@@ -47,7 +46,7 @@ struct PlanCandidate
     int teacher = 0;
     int session = 0;
     int coveredNeed = 0; // Σ over the session's competencies of (need − 1), not rated = 0
-    int km = 0;          // great-circle km between the provinces, rounded
+    int km = 0; // great-circle km between the provinces, rounded
 };
 
 struct FieldCompetencies

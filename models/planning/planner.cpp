@@ -1,17 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/planning/planner.h"
 
-#include "models/planning/flownetwork.h"
-#include "models/planning/planstore.h"
-
 #include "models/db/sql.h"
 #include "models/db/transaction.h"
+#include "models/planning/flownetwork.h"
+#include "models/planning/planstore.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QSaveFile>
-
 #include <map>
 #include <optional>
 
@@ -25,7 +23,10 @@ namespace {
 // field (fields share no teacher and no session).
 bool lexicographic(const PlanInstance &in, const PlanWeights &w)
 {
-    struct FieldBound { std::int64_t teachers = 0, places = 0, maxKm = 0, maxNeed = 0; };
+    struct FieldBound
+    {
+        std::int64_t teachers = 0, places = 0, maxKm = 0, maxNeed = 0;
+    };
     std::map<int, FieldBound> fields;
     std::vector<char> teacherSeen(in.teachers.size(), 0), sessionSeen(in.sessions.size(), 0);
     for (const PlanCandidate &c : in.candidates) {
@@ -70,7 +71,7 @@ Expected<PlanResult> Planner::solve(const PlanInstance &in, const PlanWeights &w
             if (solution->flow[std::size_t(candidateArc[i])] <= 0)
                 continue;
             const PlanCandidate &c = in.candidates[std::size_t(ks[i])];
-            r.assignments.push_back({in.teachers[std::size_t(c.teacher)].id, in.sessions[std::size_t(c.session)].id, ks[i]});
+            r.assignments.push_back({ in.teachers[std::size_t(c.teacher)].id, in.sessions[std::size_t(c.session)].id, ks[i] });
             r.coveredNeed += c.coveredNeed;
             r.km += c.km;
         }
@@ -78,11 +79,17 @@ Expected<PlanResult> Planner::solve(const PlanInstance &in, const PlanWeights &w
     if (!dimacsPath.isEmpty()) {
         const FlowNetwork whole = FlowNetwork::united(networks);
         QSaveFile file(dimacsPath);
-        const QString comment = QStringLiteral("Kopru placement network: node 1 source, node 2 sink; %1 fields solved separately\n"
-                                               "weights place=%2 need=%3 distance=%4; optimal cost %5")
-                                    .arg(networks.size()).arg(weights.place).arg(weights.need).arg(weights.distance).arg(qint64(r.objective));
+        const QString comment
+            = QStringLiteral("Kopru placement network: node 1 source, node 2 sink; %1 fields solved separately\n"
+                             "weights place=%2 need=%3 distance=%4; optimal cost %5")
+                  .arg(networks.size())
+                  .arg(weights.place)
+                  .arg(weights.need)
+                  .arg(weights.distance)
+                  .arg(qint64(r.objective));
         if (!file.open(QIODevice::WriteOnly) || !whole.writeDimacs(file, comment) || !file.commit())
-            return Error{QCoreApplication::translate("Planner", "cannot write the DIMACS file: %1").arg(file.errorString()), dimacsPath, 0, 0};
+            return Error { QCoreApplication::translate("Planner", "cannot write the DIMACS file: %1").arg(file.errorString()),
+                dimacsPath, 0, 0 };
     }
     r.placed = int(r.assignments.size());
     r.unplaced = int(in.teachers.size()) - r.placed;
@@ -90,13 +97,14 @@ Expected<PlanResult> Planner::solve(const PlanInstance &in, const PlanWeights &w
     return r;
 }
 
-Expected<PlanResult> Planner::run(QSqlDatabase db, const PlanOptions &options, const Progress &progress,
-                                  const std::atomic_bool *cancel)
+Expected<PlanResult> Planner::run(
+    QSqlDatabase db, const PlanOptions &options, const Progress &progress, const std::atomic_bool *cancel)
 {
     QElapsedTimer timer;
     timer.start();
     const auto cancelled = [cancel] { return cancel && cancel->load(); };
-    const Error cancelError{QCoreApplication::translate("Planner", "the optimiser run was cancelled; nothing was changed"), {}, 0, 0};
+    const Error cancelError { QCoreApplication::translate("Planner", "the optimiser run was cancelled; nothing was changed"), {},
+        0, 0 };
     // Errors of reading or writing the database name its file.
     const auto fromDatabase = [&db](Error e) {
         if (e.file.isEmpty())

@@ -6,7 +6,6 @@
 #include "models/planning/planweights.h"
 
 #include <QSqlDatabase>
-
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -24,12 +23,12 @@ struct PlanAssignment
 struct PlanResult
 {
     int placed = 0;
-    int unplaced = 0;   // teachers of the instance left without a session
-    int kept = 0;       // teachers of the scope whose placement was kept
-    std::int64_t objective = 0;   // minimum cost of the flow
+    int unplaced = 0; // teachers of the instance left without a session
+    int kept = 0; // teachers of the scope whose placement was kept
+    std::int64_t objective = 0; // minimum cost of the flow
     std::int64_t coveredNeed = 0; // Σ covered need of the new placements
-    std::int64_t km = 0;          // Σ distance of the new placements
-    bool lexicographic = true;    // weights provably keep the order on this instance
+    std::int64_t km = 0; // Σ distance of the new placements
+    bool lexicographic = true; // weights provably keep the order on this instance
     double durationMs = 0;
     int planRunId = 0;
     std::vector<PlanAssignment> assignments;
@@ -40,7 +39,7 @@ struct PlanOptions
     PlanScope scope;
     PlanWeights weights;
     QString dimacsPath; // write the network solved here when not empty
-    bool store = true;  // false: solve only
+    bool store = true; // false: solve only
 };
 
 // Load → network → LEMON → store, the whole optimiser run.
@@ -55,8 +54,8 @@ public:
     // Plans `options.scope` and (unless options.store is false) stores the
     // result in one transaction. `cancel` is polled between the stages; a
     // cancelled run changes nothing.
-    static Expected<PlanResult> run(QSqlDatabase db, const PlanOptions &options, const Progress &progress = {},
-                                    const std::atomic_bool *cancel = nullptr);
+    static Expected<PlanResult> run(
+        QSqlDatabase db, const PlanOptions &options, const Progress &progress = {}, const std::atomic_bool *cancel = nullptr);
 };
 
 } // namespace kopru

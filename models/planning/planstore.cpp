@@ -10,51 +10,60 @@
 
 namespace kopru::PlanStore {
 
-Status store(QSqlDatabase db, const PlanInstance &in, PlanResult &result, const PlanOptions &options, const QElapsedTimer &sinceStart)
+Status store(
+    QSqlDatabase db, const PlanInstance &in, PlanResult &result, const PlanOptions &options, const QElapsedTimer &sinceStart)
 {
     const PlanScope &sc = options.scope;
-    if (Status s = Sql::exec(db, QStringLiteral(
-            "DELETE FROM placement WHERE status = 'proposed' AND locked = 0 AND teacher_id IN "
-            "(SELECT id FROM teacher WHERE (? = 0 OR field_id = ?) AND (? = 0 OR centre_id = ?) AND (? = 0 OR province_id = ?))"),
-            {sc.fieldId, sc.fieldId, sc.centreId, sc.centreId, sc.provinceId, sc.provinceId}); !s)
+    if (Status s = Sql::exec(db,
+            QStringLiteral("DELETE FROM placement WHERE status = 'proposed' AND locked = 0 AND teacher_id IN "
+                           "(SELECT id FROM teacher WHERE (? = 0 OR field_id = ?) AND (? = 0 OR centre_id = ?) AND (? = 0 OR "
+                           "province_id = ?))"),
+            { sc.fieldId, sc.fieldId, sc.centreId, sc.centreId, sc.provinceId, sc.provinceId });
+        !s)
         return s;
 
-    const QJsonObject parameters{
-        {QStringLiteral("weights"), options.weights.toJson()},
-        {QStringLiteral("scope"), QJsonObject{{QStringLiteral("field"), sc.fieldId},
-                                              {QStringLiteral("centre"), sc.centreId},
-                                              {QStringLiteral("province"), sc.provinceId}}},
-        {QStringLiteral("lexicographic"), result.lexicographic},
-        {QStringLiteral("kept"), result.kept},
-        {QStringLiteral("coveredNeed"), double(result.coveredNeed)},
-        {QStringLiteral("km"), double(result.km)},
-        {QStringLiteral("solver"), QStringLiteral("LEMON NetworkSimplex")},
+    const QJsonObject parameters {
+        { QStringLiteral("weights"), options.weights.toJson() },
+        { QStringLiteral("scope"),
+            QJsonObject { { QStringLiteral("field"), sc.fieldId }, { QStringLiteral("centre"), sc.centreId },
+                { QStringLiteral("province"), sc.provinceId } } },
+        { QStringLiteral("lexicographic"), result.lexicographic },
+        { QStringLiteral("kept"), result.kept },
+        { QStringLiteral("coveredNeed"), double(result.coveredNeed) },
+        { QStringLiteral("km"), double(result.km) },
+        { QStringLiteral("solver"), QStringLiteral("LEMON NetworkSimplex") },
     };
     QSqlQuery run(db);
-    if (Status s = Sql::prepare(run, QStringLiteral(
-            "INSERT INTO plan_run(parameters, objective, placed, unplaced, duration_ms) VALUES (?, ?, ?, ?, ?)")); !s)
+    if (Status s = Sql::prepare(run,
+            QStringLiteral("INSERT INTO plan_run(parameters, objective, placed, unplaced, duration_ms) VALUES (?, ?, ?, ?, ?)"));
+        !s)
         return s;
-    if (Status s = Sql::run(run, {QString::fromUtf8(QJsonDocument(parameters).toJson(QJsonDocument::Compact)),
-                                  qint64(result.objective), result.placed, result.unplaced, result.durationMs}); !s)
+    if (Status s = Sql::run(run,
+            { QString::fromUtf8(QJsonDocument(parameters).toJson(QJsonDocument::Compact)), qint64(result.objective),
+                result.placed, result.unplaced, result.durationMs });
+        !s)
         return s;
     const int runId = run.lastInsertId().toInt();
 
     QSqlQuery insert(db);
-    if (Status s = Sql::prepare(insert, QStringLiteral(
-            "INSERT INTO placement(teacher_id, session_id, status, locked, score, reason, plan_run_id) "
-            "VALUES (?, ?, 'proposed', 0, ?, ?, ?)")); !s)
+    if (Status s = Sql::prepare(insert,
+            QStringLiteral("INSERT INTO placement(teacher_id, session_id, status, locked, score, reason, plan_run_id) "
+                           "VALUES (?, ?, 'proposed', 0, ?, ?, ?)"));
+        !s)
         return s;
     for (const PlanAssignment &a : result.assignments) {
         const PlanCandidate &c = in.candidates[std::size_t(a.candidate)];
         const PlanTeacher &t = in.teachers[std::size_t(c.teacher)];
         const PlanSession &session = in.sessions[std::size_t(c.session)];
-        if (Status s = Sql::run(insert, {a.teacherId, a.sessionId, PlanReason::score(c.coveredNeed, c.km),
-                                         PlanReason::explain(in, t, session, c.km), runId}); !s)
+        if (Status s = Sql::run(insert,
+                { a.teacherId, a.sessionId, PlanReason::score(c.coveredNeed, c.km), PlanReason::explain(in, t, session, c.km),
+                    runId });
+            !s)
             return s;
     }
     insert.finish();
     const double durationMs = double(sinceStart.nsecsElapsed()) / 1e6;
-    if (Status s = Sql::exec(db, QStringLiteral("UPDATE plan_run SET duration_ms = ? WHERE id = ?"), {durationMs, runId}); !s)
+    if (Status s = Sql::exec(db, QStringLiteral("UPDATE plan_run SET duration_ms = ? WHERE id = ?"), { durationMs, runId }); !s)
         return s;
     result.planRunId = runId;
     result.durationMs = durationMs;

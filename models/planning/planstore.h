@@ -20,7 +20,7 @@ struct PlanOptions;
 namespace PlanStore {
 // `sinceStart` times the whole run: plan_run.duration_ms includes the storing.
 Status store(QSqlDatabase db, const PlanInstance &instance, PlanResult &result, const PlanOptions &options,
-             const QElapsedTimer &sinceStart);
-}
+    const QElapsedTimer &sinceStart);
+} // namespace PlanStore
 
 } // namespace kopru

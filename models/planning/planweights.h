@@ -4,7 +4,6 @@
 #include "models/core/result.h"
 
 #include <QJsonObject>
-
 #include <cstdint>
 
 namespace kopru {
@@ -27,7 +26,8 @@ struct PlanWeights
 
     static constexpr std::int64_t kDefaultDistance = 1;
     static constexpr std::int64_t kDefaultNeed = kMaxPlaced * kMaxKm * kDefaultDistance + 1;
-    static constexpr std::int64_t kDefaultPlace = kDefaultNeed * kMaxPlaced * kMaxNeed + kMaxPlaced * kMaxKm * kDefaultDistance + 1;
+    static constexpr std::int64_t kDefaultPlace
+        = kDefaultNeed * kMaxPlaced * kMaxNeed + kMaxPlaced * kMaxKm * kDefaultDistance + 1;
 
     std::int64_t place = kDefaultPlace;
     std::int64_t need = kDefaultNeed;

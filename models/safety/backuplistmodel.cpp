@@ -6,7 +6,9 @@
 
 namespace kopru {
 
-BackupListModel::BackupListModel(QObject *parent) : QAbstractTableModel(parent) {}
+BackupListModel::BackupListModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
 
 void BackupListModel::setBackups(QList<BackupInfo> backups)
 {
@@ -15,9 +17,15 @@ void BackupListModel::setBackups(QList<BackupInfo> backups)
     endResetModel();
 }
 
-int BackupListModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_backups.size()); }
+int BackupListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_backups.size());
+}
 
-int BackupListModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int BackupListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant BackupListModel::data(const QModelIndex &index, int role) const
 {

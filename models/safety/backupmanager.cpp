@@ -16,7 +16,6 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QUuid>
-
 #include <algorithm>
 
 namespace kopru {
@@ -45,12 +44,16 @@ bool isValidReason(const QString &reason)
     return re.match(reason).hasMatch();
 }
 
-bool isIdentity(const QString &name) { return !QUuid::fromString(name).isNull(); }
+bool isIdentity(const QString &name)
+{
+    return !QUuid::fromString(name).isNull();
+}
 
 void restrictToOwner(const QString &path, bool isDir)
 {
 #ifdef Q_OS_UNIX
-    QFile::setPermissions(path, isDir ? (QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner) : (QFile::ReadOwner | QFile::WriteOwner));
+    QFile::setPermissions(
+        path, isDir ? (QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner) : (QFile::ReadOwner | QFile::WriteOwner));
 #else
     Q_UNUSED(path)
     Q_UNUSED(isDir)
@@ -60,12 +63,15 @@ void restrictToOwner(const QString &path, bool isDir)
 Status makeFolder(const QString &folder, const QString &databasePath)
 {
     if (!QDir().mkpath(folder))
-        return Error{Text::tr("cannot create the backup folder %1").arg(QDir::toNativeSeparators(folder)), databasePath, 0, 0};
+        return Error { Text::tr("cannot create the backup folder %1").arg(QDir::toNativeSeparators(folder)), databasePath, 0, 0 };
     restrictToOwner(folder, true);
     return {};
 }
 
-QString absolute(const QString &path) { return QFileInfo(path).absoluteFilePath(); }
+QString absolute(const QString &path)
+{
+    return QFileInfo(path).absoluteFilePath();
+}
 
 // Whether another process holds the lock of `databasePath`.
 Status ensureNotOpenElsewhere(const QString &databasePath)
@@ -81,9 +87,9 @@ Status ensureNotOpenElsewhere(const QString &databasePath)
     if (const auto who = InstanceLock::owner(databasePath); who && who->isThisProcess())
         return {}; // our own lock: the caller closed the database before restoring
     if (const auto who = InstanceLock::owner(databasePath))
-        return Error{Text::tr("the database is open in another Köprü program (%1); close it there first").arg(who->describe()),
-                     databasePath, 0, 0};
-    return Error{Text::tr("the database is open in another Köprü program; close it there first"), databasePath, 0, 0};
+        return Error { Text::tr("the database is open in another Köprü program (%1); close it there first").arg(who->describe()),
+            databasePath, 0, 0 };
+    return Error { Text::tr("the database is open in another Köprü program; close it there first"), databasePath, 0, 0 };
 }
 
 // Copies `from` into the open PrivateFile `to`.
@@ -91,27 +97,33 @@ Status copyInto(const QString &from, PrivateFile &to)
 {
     QFile source(from);
     if (!source.open(QIODevice::ReadOnly))
-        return Error{Text::tr("cannot read the file: %1").arg(source.errorString()), from, 0, 0};
+        return Error { Text::tr("cannot read the file: %1").arg(source.errorString()), from, 0, 0 };
     while (!source.atEnd()) {
         const QByteArray chunk = source.read(1 << 20);
         if (chunk.isEmpty() && !source.atEnd())
-            return Error{Text::tr("cannot read the file: %1").arg(source.errorString()), from, 0, 0};
+            return Error { Text::tr("cannot read the file: %1").arg(source.errorString()), from, 0, 0 };
         if (to.device().write(chunk) != chunk.size())
-            return Error{Text::tr("cannot write the file: %1").arg(to.device().errorString()), to.target(), 0, 0};
+            return Error { Text::tr("cannot write the file: %1").arg(to.device().errorString()), to.target(), 0, 0 };
     }
     return {};
 }
 
 } // namespace
 
-BackupManager::BackupManager(QString root, int keep) : m_root(std::move(root)), m_keep(qMax(1, keep)) {}
+BackupManager::BackupManager(QString root, int keep)
+    : m_root(std::move(root))
+    , m_keep(qMax(1, keep))
+{ }
 
 QString BackupManager::defaultRoot()
 {
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("backups"));
 }
 
-QString BackupManager::folderForId(const QString &databaseId) const { return QDir(m_root).filePath(databaseId); }
+QString BackupManager::folderForId(const QString &databaseId) const
+{
+    return QDir(m_root).filePath(databaseId);
+}
 
 QString BackupManager::folderFor(const QString &databasePath) const
 {
@@ -147,7 +159,7 @@ QList<BackupInfo> BackupManager::listFolder(const QString &folder) const
     QList<BackupInfo> result;
     if (folder.isEmpty())
         return result;
-    const QFileInfoList files = QDir(folder).entryInfoList({QStringLiteral("*.kopru")}, QDir::Files);
+    const QFileInfoList files = QDir(folder).entryInfoList({ QStringLiteral("*.kopru") }, QDir::Files);
     for (const QFileInfo &f : files) {
         // Only finished (verified) backups have this name; copies in
         // progress have a temporary one (PrivateFile).
@@ -168,7 +180,10 @@ QList<BackupInfo> BackupManager::listFolder(const QString &folder) const
     return result;
 }
 
-QList<BackupInfo> BackupManager::list(const QString &databasePath) const { return listFolder(folderFor(databasePath)); }
+QList<BackupInfo> BackupManager::list(const QString &databasePath) const
+{
+    return listFolder(folderFor(databasePath));
+}
 
 QString BackupManager::newBackupPath(const QString &folder, const QString &databasePath, const QString &reason) const
 {
@@ -213,21 +228,23 @@ void BackupManager::removeLeftovers() const
 Expected<BackupInfo> BackupManager::backup(const QString &databasePath, const QString &reason)
 {
     if (!isValidReason(reason))
-        return Error{Text::tr("invalid backup reason \"%1\"").arg(reason), databasePath, 0, 0};
+        return Error { Text::tr("invalid backup reason \"%1\"").arg(reason), databasePath, 0, 0 };
     auto id = DatabaseFile::databaseId(databasePath);
     if (!id)
-        return Error{Text::tr("no backup was made: %1").arg(id.error().message), databasePath, 0, 0};
+        return Error { Text::tr("no backup was made: %1").arg(id.error().message), databasePath, 0, 0 };
     if (id.value().isEmpty())
-        return Error{Text::tr("no backup was made: the database is older than this program and gets its identity when it is upgraded"),
-                     databasePath, 0, 0};
+        return Error {
+            Text::tr("no backup was made: the database is older than this program and gets its identity when it is upgraded"),
+            databasePath, 0, 0
+        };
     return write(databasePath, id.value(), reason, false);
 }
 
-Expected<BackupInfo> BackupManager::write(const QString &databasePath, const QString &databaseId, const QString &reason,
-                                          bool sourceOpenForWriting)
+Expected<BackupInfo> BackupManager::write(
+    const QString &databasePath, const QString &databaseId, const QString &reason, bool sourceOpenForWriting)
 {
     if (!isValidReason(reason))
-        return Error{Text::tr("invalid backup reason \"%1\"").arg(reason), databasePath, 0, 0};
+        return Error { Text::tr("invalid backup reason \"%1\"").arg(reason), databasePath, 0, 0 };
     removeLeftovers();
     const QString folder = folderForId(databaseId);
     if (Status s = makeFolder(folder, databasePath); !s)
@@ -239,17 +256,18 @@ Expected<BackupInfo> BackupManager::write(const QString &databasePath, const QSt
     options.holdWriters = !sourceOpenForWriting; // a writer's own backup: it may hold the lock itself
     auto copied = DatabaseCopy::write(databasePath, target, options);
     if (!copied)
-        return Error{Text::tr("the backup was not made: %1").arg(copied.error().toString()), databasePath, 0, 0};
+        return Error { Text::tr("the backup was not made: %1").arg(copied.error().toString()), databasePath, 0, 0 };
     if (!copied.value().databaseId.isEmpty() && copied.value().databaseId != databaseId) {
         // The file was replaced meanwhile by another database: file it right.
         QFile::remove(target);
-        return Error{Text::tr("the backup was not made: the file changed its identity while it was copied"), databasePath, 0, 0};
+        return Error { Text::tr("the backup was not made: the file changed its identity while it was copied"), databasePath, 0,
+            0 };
     }
     rememberOrigin(folder, databasePath);
     if (Status s = pruneFolder(folder); !s)
         return s.error();
     const auto m = backupNamePattern().match(QFileInfo(target).fileName());
-    return BackupInfo{target, QDateTime::fromString(m.captured(2), kTimeFormat), QFileInfo(target).size(), reason};
+    return BackupInfo { target, QDateTime::fromString(m.captured(2), kTimeFormat), QFileInfo(target).size(), reason };
 }
 
 Status BackupManager::backupBeforeChange(const Database &db, const QString &reason)
@@ -259,7 +277,7 @@ Status BackupManager::backupBeforeChange(const Database &db, const QString &reas
         return {};
     auto id = DatabaseFile::databaseId(db.path());
     if (!id)
-        return Error{Text::tr("no backup was made: %1").arg(id.error().message), db.path(), 0, 0};
+        return Error { Text::tr("no backup was made: %1").arg(id.error().message), db.path(), 0, 0 };
     auto made = write(db.path(), id.value(), reason, !db.isReadOnly());
     return made ? Status() : Status(made.error());
 }
@@ -315,7 +333,7 @@ Status BackupManager::pruneFolder(const QString &folder) const
     const QList<BackupInfo> backups = listFolder(folder);
     for (int i = m_keep; i < backups.size(); ++i)
         if (!QFile::remove(backups.at(i).path))
-            return Error{Text::tr("cannot delete the old backup"), backups.at(i).path, 0, 0};
+            return Error { Text::tr("cannot delete the old backup"), backups.at(i).path, 0, 0 };
     return {};
 }
 
@@ -327,7 +345,7 @@ Status BackupManager::verifyBackup(const QString &backupPath, const QString &dat
     if (!id)
         return id.error();
     if (!databaseId.isEmpty() && !id.value().isEmpty() && id.value() != databaseId)
-        return Error{Text::tr("this is a backup of another database"), backupPath, 0, 0};
+        return Error { Text::tr("this is a backup of another database"), backupPath, 0, 0 };
     return {};
 }
 
@@ -353,13 +371,15 @@ Status BackupManager::restore(const QString &backupPath, const QString &targetPa
 {
     auto backupId = DatabaseFile::databaseId(backupPath);
     if (Status s = DatabaseFile::verify(backupPath, DatabaseFile::Depth::QuickCheck); !s || !backupId)
-        return Error{Text::tr("the backup cannot be restored: %1").arg(s ? backupId.error().message : s.error().message), backupPath, 0, 0};
+        return Error { Text::tr("the backup cannot be restored: %1").arg(s ? backupId.error().message : s.error().message),
+            backupPath, 0, 0 };
     const auto targetId = QFileInfo::exists(targetPath) ? DatabaseFile::databaseId(targetPath) : Expected<QString>(QString());
     const QString currentId = targetId ? targetId.value() : QString();
     if (!currentId.isEmpty() && !backupId.value().isEmpty() && currentId != backupId.value())
-        return Error{Text::tr("%1 is a backup of another database (its identity is %2, this database's is %3); nothing was changed")
-                         .arg(QDir::toNativeSeparators(backupPath), backupId.value(), currentId),
-                     targetPath, 0, 0};
+        return Error { Text::tr(
+                           "%1 is a backup of another database (its identity is %2, this database's is %3); nothing was changed")
+                           .arg(QDir::toNativeSeparators(backupPath), backupId.value(), currentId),
+            targetPath, 0, 0 };
     if (Status s = ensureNotOpenElsewhere(targetPath); !s)
         return s;
     // The identity the restored file keeps.
@@ -372,9 +392,9 @@ Status BackupManager::restore(const QString &backupPath, const QString &targetPa
             if (folder.isEmpty() && !id.isEmpty())
                 folder = folderForId(id);
             if (folder.isEmpty() || !keepDamaged(targetPath, folder))
-                return Error{Text::tr("the current file could not be saved before restoring, so it was left alone: %1")
-                                 .arg(saved.error().message),
-                             targetPath, 0, 0};
+                return Error { Text::tr("the current file could not be saved before restoring, so it was left alone: %1")
+                                   .arg(saved.error().message),
+                    targetPath, 0, 0 };
         }
     }
 
@@ -384,21 +404,24 @@ Status BackupManager::restore(const QString &backupPath, const QString &targetPa
     if (Status s = copyInto(backupPath, copy); !s)
         return s;
     if (!copy.device().flush())
-        return Error{Text::tr("cannot copy the backup next to the database (disk full?)"), targetPath, 0, 0};
+        return Error { Text::tr("cannot copy the backup next to the database (disk full?)"), targetPath, 0, 0 };
     // An older backup is upgraded in the copy, keeping the database's identity.
     if (auto version = DatabaseFile::schemaVersion(copy.temporaryPath()); version && version.value() < Schema::kCurrentVersion) {
         Database::Options options;
         options.databaseIdOnUpgrade = id;
         auto upgraded = Database::open(copy.temporaryPath(), options);
         if (!upgraded)
-            return Error{Text::tr("the backup could not be upgraded, nothing was changed: %1").arg(upgraded.error().message), targetPath, 0, 0};
+            return Error { Text::tr("the backup could not be upgraded, nothing was changed: %1").arg(upgraded.error().message),
+                targetPath, 0, 0 };
     }
     if (Status s = DatabaseFile::verify(copy.temporaryPath(), DatabaseFile::Depth::QuickCheck); !s)
-        return Error{Text::tr("the copy of the backup is damaged, nothing was changed: %1").arg(s.error().message), targetPath, 0, 0};
-    for (const char *suffix : {"-wal", "-shm", "-journal"}) {
+        return Error { Text::tr("the copy of the backup is damaged, nothing was changed: %1").arg(s.error().message), targetPath,
+            0, 0 };
+    for (const char *suffix : { "-wal", "-shm", "-journal" }) {
         const QString side = targetPath + QLatin1String(suffix);
         if (QFileInfo::exists(side) && !QFile::remove(side))
-            return Error{Text::tr("cannot remove %1; is the database still open?").arg(QDir::toNativeSeparators(side)), targetPath, 0, 0};
+            return Error { Text::tr("cannot remove %1; is the database still open?").arg(QDir::toNativeSeparators(side)),
+                targetPath, 0, 0 };
     }
     return copy.commit();
 }
@@ -406,13 +429,13 @@ Status BackupManager::restore(const QString &backupPath, const QString &targetPa
 QString BackupManager::reasonText(const QString &reason)
 {
     static const std::pair<const char *, const char *> texts[] = {
-        {"open", QT_TRANSLATE_NOOP("BackupManager", "on open")},
-        {"import", QT_TRANSLATE_NOOP("BackupManager", "before import")},
-        {"plan", QT_TRANSLATE_NOOP("BackupManager", "before plan run")},
-        {"migration", QT_TRANSLATE_NOOP("BackupManager", "before upgrade")},
-        {"before-restore", QT_TRANSLATE_NOOP("BackupManager", "before restore")},
-        {"manual", QT_TRANSLATE_NOOP("BackupManager", "manual")},
-        {"purge", QT_TRANSLATE_NOOP("BackupManager", "before erasure")},
+        { "open", QT_TRANSLATE_NOOP("BackupManager", "on open") },
+        { "import", QT_TRANSLATE_NOOP("BackupManager", "before import") },
+        { "plan", QT_TRANSLATE_NOOP("BackupManager", "before plan run") },
+        { "migration", QT_TRANSLATE_NOOP("BackupManager", "before upgrade") },
+        { "before-restore", QT_TRANSLATE_NOOP("BackupManager", "before restore") },
+        { "manual", QT_TRANSLATE_NOOP("BackupManager", "manual") },
+        { "purge", QT_TRANSLATE_NOOP("BackupManager", "before erasure") },
     };
     for (const auto &[token, text] : texts)
         if (reason == QLatin1String(token))

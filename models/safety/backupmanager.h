@@ -104,7 +104,8 @@ public:
 private:
     // backup() under a known identity; `sourceOpenForWriting`: the database
     // is open for writing in this process (a faster copy is then safe).
-    Expected<BackupInfo> write(const QString &databasePath, const QString &databaseId, const QString &reason, bool sourceOpenForWriting);
+    Expected<BackupInfo> write(
+        const QString &databasePath, const QString &databaseId, const QString &reason, bool sourceOpenForWriting);
     QString newBackupPath(const QString &folder, const QString &databasePath, const QString &reason) const;
     Status pruneFolder(const QString &folder) const;
     void rememberOrigin(const QString &folder, const QString &databasePath) const;

@@ -39,11 +39,20 @@ QString LockOwner::describe() const
     return Text::tr("process %1 (%2) on the computer %3").arg(pid).arg(app, hostname);
 }
 
-InstanceLock::InstanceLock(const QString &databasePath) : m_databasePath(databasePath), m_lock(makeLockFile(databasePath)) {}
+InstanceLock::InstanceLock(const QString &databasePath)
+    : m_databasePath(databasePath)
+    , m_lock(makeLockFile(databasePath))
+{ }
 
-InstanceLock::~InstanceLock() { unlock(); }
+InstanceLock::~InstanceLock()
+{
+    unlock();
+}
 
-QString InstanceLock::lockPathFor(const QString &databasePath) { return databasePath + QStringLiteral(".lock"); }
+QString InstanceLock::lockPathFor(const QString &databasePath)
+{
+    return databasePath + QStringLiteral(".lock");
+}
 
 Status InstanceLock::tryLock()
 {
@@ -55,16 +64,21 @@ Status InstanceLock::tryLock()
     switch (m_lock->error()) {
     case QLockFile::LockFailedError: {
         if (const auto who = owner(m_databasePath))
-            return Error{Text::tr("the database is in use by another Köprü program (%1); close it there, or wait until it has finished, and try again")
-                             .arg(who->describe()),
-                         m_databasePath, 0, 0};
-        return Error{Text::tr("the database is in use by another Köprü program; close it there, or wait until it has finished, and try again"),
-                     m_databasePath, 0, 0};
+            return Error { Text::tr("the database is in use by another Köprü program (%1); close it there, or wait until it has "
+                                    "finished, and try again")
+                               .arg(who->describe()),
+                m_databasePath, 0, 0 };
+        return Error {
+            Text::tr(
+                "the database is in use by another Köprü program; close it there, or wait until it has finished, and try again"),
+            m_databasePath, 0, 0
+        };
     }
     case QLockFile::PermissionError:
-        return Error{Text::tr("cannot create the lock file %1 (no write permission in the folder)").arg(lockPath), m_databasePath, 0, 0};
+        return Error { Text::tr("cannot create the lock file %1 (no write permission in the folder)").arg(lockPath),
+            m_databasePath, 0, 0 };
     default:
-        return Error{Text::tr("cannot create the lock file %1").arg(lockPath), m_databasePath, 0, 0};
+        return Error { Text::tr("cannot create the lock file %1").arg(lockPath), m_databasePath, 0, 0 };
     }
 }
 
@@ -74,7 +88,10 @@ void InstanceLock::unlock()
         m_lock->unlock();
 }
 
-bool InstanceLock::isLocked() const { return m_lock->isLocked(); }
+bool InstanceLock::isLocked() const
+{
+    return m_lock->isLocked();
+}
 
 std::optional<LockOwner> InstanceLock::owner(const QString &databasePath)
 {

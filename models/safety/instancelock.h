@@ -4,7 +4,6 @@
 #include "models/core/result.h"
 
 #include <QString>
-
 #include <memory>
 #include <optional>
 

@@ -22,24 +22,26 @@ Status purgeTeacher(QSqlDatabase db, int teacherId)
     Transaction tx(db);
     if (!tx.began())
         return tx.began();
-    auto exists = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM teacher WHERE id = ?"), {teacherId});
+    auto exists = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM teacher WHERE id = ?"), { teacherId });
     if (!exists)
         return exists.error();
     if (exists.value().toInt() == 0)
         return Status::failure(QCoreApplication::translate("Purge", "there is no teacher with id %1").arg(teacherId));
-    auto ratings = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM need_rating WHERE teacher_id = ?"), {teacherId});
-    auto placements = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM placement WHERE teacher_id = ?"), {teacherId});
+    auto ratings = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM need_rating WHERE teacher_id = ?"), { teacherId });
+    auto placements = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM placement WHERE teacher_id = ?"), { teacherId });
     if (!ratings || !placements)
         return Status::failure(QCoreApplication::translate("Purge", "cannot count the teacher's data"));
-    for (const char *sql : {"DELETE FROM need_rating WHERE teacher_id = ?", "DELETE FROM placement WHERE teacher_id = ?",
-                            "DELETE FROM teacher WHERE id = ?"})
-        if (Status s = Sql::exec(db, QString::fromLatin1(sql), {teacherId}); !s)
+    for (const char *sql : { "DELETE FROM need_rating WHERE teacher_id = ?", "DELETE FROM placement WHERE teacher_id = ?",
+             "DELETE FROM teacher WHERE id = ?" })
+        if (Status s = Sql::exec(db, QString::fromLatin1(sql), { teacherId }); !s)
             return s;
     const QString details = QStringLiteral("teacher_id=%1 ratings=%2 placements=%3")
                                 .arg(teacherId)
                                 .arg(ratings.value().toInt())
                                 .arg(placements.value().toInt());
-    if (Status s = Sql::exec(db, QStringLiteral("INSERT INTO audit_log(action, details) VALUES ('purge_teacher', ?)"), {details}); !s)
+    if (Status s
+        = Sql::exec(db, QStringLiteral("INSERT INTO audit_log(action, details) VALUES ('purge_teacher', ?)"), { details });
+        !s)
         return s;
     return tx.commit();
 }

@@ -15,7 +15,10 @@ namespace kopru {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("kopru::StorageRisk", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("kopru::StorageRisk", text);
+}
 
 // The nearest existing folder of `path` (QStorageInfo needs an existing path).
 QString existingFolder(const QString &path)
@@ -34,7 +37,8 @@ bool isRemoteDrive(const QString &folder)
     const QString root = QStorageInfo(folder).rootPath();
     if (root.isEmpty())
         return false;
-    const std::wstring native = QDir::toNativeSeparators(root.endsWith(QLatin1Char('/')) ? root : root + QLatin1Char('/')).toStdWString();
+    const std::wstring native
+        = QDir::toNativeSeparators(root.endsWith(QLatin1Char('/')) ? root : root + QLatin1Char('/')).toStdWString();
     return GetDriveTypeW(native.c_str()) == DRIVE_REMOTE;
 }
 #endif
@@ -64,8 +68,8 @@ namespace StorageCheck {
 
 bool isUncPath(const QString &path)
 {
-    static const QRegularExpression unc(QStringLiteral(R"(^(\\\\|//)(\?[\\/]UNC[\\/])?[^\\/?]+[\\/][^\\/]+)"),
-                                        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression unc(
+        QStringLiteral(R"(^(\\\\|//)(\?[\\/]UNC[\\/])?[^\\/?]+[\\/][^\\/]+)"), QRegularExpression::CaseInsensitiveOption);
     if (path.startsWith(QLatin1String("\\\\?\\")) && !path.startsWith(QLatin1String("\\\\?\\UNC\\"), Qt::CaseInsensitive))
         return false; // \\?\C:\… is a long local path
     if (path.startsWith(QLatin1String("\\\\.\\")))
@@ -76,13 +80,13 @@ bool isUncPath(const QString &path)
 bool isNetworkFileSystem(const QByteArray &fileSystemType)
 {
     const QByteArray t = fileSystemType.toLower();
-    static const char *const exact[] = {"nfs", "nfs4", "cifs", "smb", "smbfs", "smb2", "smb3", "ncpfs", "afs", "coda",
-                                        "9p", "ceph", "glusterfs", "lustre", "davfs", "webdav", "afpfs", "sshfs"};
+    static const char *const exact[] = { "nfs", "nfs4", "cifs", "smb", "smbfs", "smb2", "smb3", "ncpfs", "afs", "coda", "9p",
+        "ceph", "glusterfs", "lustre", "davfs", "webdav", "afpfs", "sshfs" };
     for (const char *name : exact)
         if (t == name)
             return true;
     // FUSE clients of remote storage: fuse.sshfs, fuse.rclone, fuse.davfs2, fuse.glusterfs, fuse.s3fs …
-    static const char *const fuseRemote[] = {"sshfs", "rclone", "davfs", "glusterfs", "s3fs", "gcsfuse", "smb", "curlftpfs"};
+    static const char *const fuseRemote[] = { "sshfs", "rclone", "davfs", "glusterfs", "s3fs", "gcsfuse", "smb", "curlftpfs" };
     if (t.startsWith("fuse.")) {
         const QByteArray sub = t.mid(5);
         for (const char *name : fuseRemote)
@@ -100,13 +104,13 @@ QString cloudServiceInPath(const QString &path)
         const char *name;
     };
     static const Service services[] = {
-        {R"(^onedrive( - .*)?$)", "OneDrive"},
-        {R"(^dropbox( \(.*\))?$)", "Dropbox"},
-        {R"(^(google ?drive|my drive|drive partagés|shared drives|ortak drive'lar|drive'ım)$)", "Google Drive"},
-        {R"(^(icloud ?drive|com~apple~clouddocs|mobile documents)$)", "iCloud Drive"},
-        {R"(^yandex\.disk$)", "Yandex.Disk"},
-        {R"(^pcloud ?drive$)", "pCloud"},
-        {R"(^megasync$)", "MEGA"},
+        { R"(^onedrive( - .*)?$)", "OneDrive" },
+        { R"(^dropbox( \(.*\))?$)", "Dropbox" },
+        { R"(^(google ?drive|my drive|drive partagés|shared drives|ortak drive'lar|drive'ım)$)", "Google Drive" },
+        { R"(^(icloud ?drive|com~apple~clouddocs|mobile documents)$)", "iCloud Drive" },
+        { R"(^yandex\.disk$)", "Yandex.Disk" },
+        { R"(^pcloud ?drive$)", "pCloud" },
+        { R"(^megasync$)", "MEGA" },
     };
     // Both separators on every platform: a Windows path may be checked anywhere.
     static const QRegularExpression separators(QStringLiteral(R"([\\/])"));
@@ -124,17 +128,17 @@ QString cloudServiceInPath(const QString &path)
 StorageRisk classify(const QString &path)
 {
     if (isUncPath(path))
-        return {StorageRisk::Kind::NetworkShare, QStringLiteral("SMB")};
+        return { StorageRisk::Kind::NetworkShare, QStringLiteral("SMB") };
     const QString folder = existingFolder(path);
     const QStorageInfo storage(folder);
     if (storage.isValid() && isNetworkFileSystem(storage.fileSystemType()))
-        return {StorageRisk::Kind::NetworkShare, QString::fromUtf8(storage.fileSystemType())};
+        return { StorageRisk::Kind::NetworkShare, QString::fromUtf8(storage.fileSystemType()) };
 #ifdef Q_OS_WIN
     if (isRemoteDrive(folder))
-        return {StorageRisk::Kind::NetworkShare, QStorageInfo(folder).rootPath()};
+        return { StorageRisk::Kind::NetworkShare, QStorageInfo(folder).rootPath() };
 #endif
     if (const QString service = cloudServiceInPath(QFileInfo(path).absoluteFilePath()); !service.isEmpty())
-        return {StorageRisk::Kind::CloudSync, service};
+        return { StorageRisk::Kind::CloudSync, service };
     return {};
 }
 

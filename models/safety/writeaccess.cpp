@@ -32,7 +32,9 @@ Expected<WriteSession> openForWriting(const QString &path, BackupManager &backup
     if (Status s = DatabaseFile::verify(path, DatabaseFile::Depth::Header); !s)
         return refuse(WriteRefusal::NotUsable, s.error());
     if (!QFileInfo(path).isWritable())
-        return refuse(WriteRefusal::NotUsable, Error{Text::tr("the database is read-only (write-protected, or you lack the permission to change it)"), path, 0, 0});
+        return refuse(WriteRefusal::NotUsable,
+            Error {
+                Text::tr("the database is read-only (write-protected, or you lack the permission to change it)"), path, 0, 0 });
     WriteSession session;
     session.lock = std::make_unique<InstanceLock>(path);
     if (Status s = session.lock->tryLock(); !s)
@@ -42,16 +44,16 @@ Expected<WriteSession> openForWriting(const QString &path, BackupManager &backup
     auto id = backups.backupBeforeMigration(path);
     if (!id)
         return refuse(WriteRefusal::NoBackup,
-                      Error{Text::tr("the database must be upgraded, but no backup could be made first, so it was left alone: %1")
-                                .arg(id.error().message),
-                            path, 0, 0});
+            Error { Text::tr("the database must be upgraded, but no backup could be made first, so it was left alone: %1")
+                        .arg(id.error().message),
+                path, 0, 0 });
     Database::Options options;
     options.databaseIdOnUpgrade = id.value();
     auto db = Database::open(path, options);
     if (!db)
         return refuse(WriteRefusal::NotUsable, db.error());
     if (db.value()->isReadOnly())
-        return refuse(WriteRefusal::NotUsable, Error{Text::tr("the database is read-only"), path, 0, 0});
+        return refuse(WriteRefusal::NotUsable, Error { Text::tr("the database is read-only"), path, 0, 0 });
     session.db = std::move(db.value());
     return session;
 }

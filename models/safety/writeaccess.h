@@ -21,10 +21,10 @@ struct WriteSession
 
 // Why openForWriting() refused.
 enum class WriteRefusal {
-    InUse,      // another Köprü program holds the lock: try again later
-    NotUsable,  // missing, not a Köprü database, newer schema, read-only
-    Damaged,    // fails SQLite's quick_check: restore a backup
-    NoBackup,   // the upgrade of an older file needs a backup that failed
+    InUse, // another Köprü program holds the lock: try again later
+    NotUsable, // missing, not a Köprü database, newer schema, read-only
+    Damaged, // fails SQLite's quick_check: restore a backup
+    NoBackup, // the upgrade of an older file needs a backup that failed
 };
 
 // What a command does before it writes into a database file, in this order:

@@ -18,9 +18,9 @@ QVariant rounded(double v, int decimals)
 } // namespace
 
 CompetencyStatsModel::CompetencyStatsModel(QObject *parent)
-    : QAbstractTableModel(parent), m_scale(LikertScale::defaults())
-{
-}
+    : QAbstractTableModel(parent)
+    , m_scale(LikertScale::defaults())
+{ }
 
 void CompetencyStatsModel::setStats(const FieldStats &stats)
 {
@@ -70,17 +70,30 @@ QVariant CompetencyStatsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case Qt::EditRole:
         switch (col) {
-        case Code: return c.code;
-        case Title: return c.displayTitle();
-        case Respondents: return c.ratings.respondents();
-        case NotApplicable: return c.ratings.notApplicable;
-        case MeanNeed: return rounded(c.ratings.meanNeed(), 2);
-        case HighNeedShare: return rounded(c.ratings.highNeedShare() * 100.0, 1);
-        case Need1: case Need2: case Need3: case Need4: case Need5:
+        case Code:
+            return c.code;
+        case Title:
+            return c.displayTitle();
+        case Respondents:
+            return c.ratings.respondents();
+        case NotApplicable:
+            return c.ratings.notApplicable;
+        case MeanNeed:
+            return rounded(c.ratings.meanNeed(), 2);
+        case HighNeedShare:
+            return rounded(c.ratings.highNeedShare() * 100.0, 1);
+        case Need1:
+        case Need2:
+        case Need3:
+        case Need4:
+        case Need5:
             return c.ratings.distribution[std::size_t(col - Need1)];
-        case Supply: return c.supply;
-        case Coverage: return rounded(UnmetNeedRule::coverage(c) * 100.0, 1);
-        default: return {};
+        case Supply:
+            return c.supply;
+        case Coverage:
+            return rounded(UnmetNeedRule::coverage(c) * 100.0, 1);
+        default:
+            return {};
         }
     case Qt::ToolTipRole:
         if (col == Title || col == Code)
@@ -91,11 +104,16 @@ QVariant CompetencyStatsModel::data(const QModelIndex &index, int role) const
             return tr("Session places per 100 teachers with high need");
         return {};
     case Qt::TextAlignmentRole:
-        return col == Code || col == Title ? QVariant(Qt::AlignLeft | Qt::AlignVCenter) : QVariant(Qt::AlignRight | Qt::AlignVCenter);
-    case ChartLabelRole: return chartLabel(c);
-    case UnmetRole: return m_rule.isUnmet(c);
-    case CompetencyIdRole: return c.id;
-    default: return {};
+        return col == Code || col == Title ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+                                           : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    case ChartLabelRole:
+        return chartLabel(c);
+    case UnmetRole:
+        return m_rule.isUnmet(c);
+    case CompetencyIdRole:
+        return c.id;
+    default:
+        return {};
     }
 }
 
@@ -105,27 +123,45 @@ QVariant CompetencyStatsModel::headerData(int section, Qt::Orientation orientati
         return role == Qt::DisplayRole ? QVariant(section + 1) : QVariant();
     if (role == Qt::ToolTipRole) {
         switch (section) {
-        case Respondents: return tr("Teachers who rated the competency 1–5");
-        case NotApplicable: return tr("Teachers who answered \"not applicable\"");
-        case HighNeedShare: return tr("Share of respondents with need 4 or 5");
-        case Supply: return tr("Places in training sessions covering the competency");
-        default: return {};
+        case Respondents:
+            return tr("Teachers who rated the competency 1–5");
+        case NotApplicable:
+            return tr("Teachers who answered \"not applicable\"");
+        case HighNeedShare:
+            return tr("Share of respondents with need 4 or 5");
+        case Supply:
+            return tr("Places in training sessions covering the competency");
+        default:
+            return {};
         }
     }
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Code: return tr("Code");
-    case Title: return tr("Competency");
-    case Respondents: return tr("Respondents");
-    case NotApplicable: return tr("Not applicable");
-    case MeanNeed: return tr("Mean need");
-    case HighNeedShare: return tr("High need %");
-    case Need1: case Need2: case Need3: case Need4: case Need5:
+    case Code:
+        return tr("Code");
+    case Title:
+        return tr("Competency");
+    case Respondents:
+        return tr("Respondents");
+    case NotApplicable:
+        return tr("Not applicable");
+    case MeanNeed:
+        return tr("Mean need");
+    case HighNeedShare:
+        return tr("High need %");
+    case Need1:
+    case Need2:
+    case Need3:
+    case Need4:
+    case Need5:
         return m_scale.label(section - Need1 + 1);
-    case Supply: return tr("Supply (places)");
-    case Coverage: return tr("Coverage %");
-    default: return {};
+    case Supply:
+        return tr("Supply (places)");
+    case Coverage:
+        return tr("Coverage %");
+    default:
+        return {};
     }
 }
 

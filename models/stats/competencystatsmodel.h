@@ -34,7 +34,7 @@ public:
     };
     enum Role {
         ChartLabelRole = Qt::UserRole + 1, // short "CODE title" for chart axes
-        UnmetRole,                         // bool: UnmetNeedRule::isUnmet
+        UnmetRole, // bool: UnmetNeedRule::isUnmet
         CompetencyIdRole,
     };
 

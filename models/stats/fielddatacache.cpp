@@ -52,7 +52,7 @@ Expected<std::shared_ptr<const FieldData>> FieldDataCache::get(QSqlDatabase db, 
 void FieldDataCache::clear()
 {
     m_fields.clear();
-    m_stamp = Stamp{};
+    m_stamp = Stamp {};
 }
 
 } // namespace kopru::stats

@@ -4,9 +4,10 @@
 namespace kopru::stats {
 
 FlagFilterModel::FlagFilterModel(int role, bool accepted, QObject *parent)
-    : QSortFilterProxyModel(parent), m_role(role), m_accepted(accepted)
-{
-}
+    : QSortFilterProxyModel(parent)
+    , m_role(role)
+    , m_accepted(accepted)
+{ }
 
 bool FlagFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {

@@ -5,7 +5,9 @@
 
 namespace kopru::stats {
 
-GroupStatsModel::GroupStatsModel(QObject *parent) : QAbstractTableModel(parent) {}
+GroupStatsModel::GroupStatsModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
 
 void GroupStatsModel::setBreakdown(const Breakdown &breakdown)
 {
@@ -33,9 +35,12 @@ QVariant GroupStatsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case Qt::EditRole:
         switch (index.column()) {
-        case Name: return g.name;
-        case Teachers: return g.teachers;
-        case Respondents: return g.suppressed ? QVariant() : QVariant(g.respondents);
+        case Name:
+            return g.name;
+        case Teachers:
+            return g.teachers;
+        case Respondents:
+            return g.suppressed ? QVariant() : QVariant(g.respondents);
         case MeanNeed: {
             const double m = g.overall.meanNeed();
             return g.suppressed || std::isnan(m) ? QVariant() : QVariant(std::round(m * 100.0) / 100.0);
@@ -46,14 +51,18 @@ QVariant GroupStatsModel::data(const QModelIndex &index, int role) const
         }
         case Status:
             return g.suppressed ? tr("suppressed (fewer than %1 respondents)").arg(kMinGroupRespondents) : QString();
-        default: return {};
+        default:
+            return {};
         }
     case Qt::TextAlignmentRole:
         return index.column() == Name || index.column() == Status ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
                                                                   : QVariant(Qt::AlignRight | Qt::AlignVCenter);
-    case SuppressedRole: return g.suppressed;
-    case GroupIdRole: return g.id;
-    default: return {};
+    case SuppressedRole:
+        return g.suppressed;
+    case GroupIdRole:
+        return g.id;
+    default:
+        return {};
     }
 }
 
@@ -64,13 +73,20 @@ QVariant GroupStatsModel::headerData(int section, Qt::Orientation orientation, i
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Name: return m_breakdown.kind == Breakdown::Kind::Province ? tr("Province") : tr("Centre");
-    case Teachers: return tr("Teachers");
-    case Respondents: return tr("Respondents");
-    case MeanNeed: return tr("Mean need");
-    case HighNeedShare: return tr("High need %");
-    case Status: return tr("Note");
-    default: return {};
+    case Name:
+        return m_breakdown.kind == Breakdown::Kind::Province ? tr("Province") : tr("Centre");
+    case Teachers:
+        return tr("Teachers");
+    case Respondents:
+        return tr("Respondents");
+    case MeanNeed:
+        return tr("Mean need");
+    case HighNeedShare:
+        return tr("High need %");
+    case Status:
+        return tr("Note");
+    default:
+        return {};
     }
 }
 

@@ -4,7 +4,6 @@
 #include <QCoreApplication>
 #include <QLocale>
 #include <QSettings>
-
 #include <cmath>
 #include <limits>
 
@@ -16,11 +15,10 @@ const char kSettingsKey[] = "needs/scaleLabels";
 
 LikertScale LikertScale::defaults()
 {
-    return LikertScale{{QCoreApplication::translate("LikertScale", "1 no need"),
-                        QCoreApplication::translate("LikertScale", "2 low need"),
-                        QCoreApplication::translate("LikertScale", "3 moderate need"),
-                        QCoreApplication::translate("LikertScale", "4 high need"),
-                        QCoreApplication::translate("LikertScale", "5 very high need")}};
+    return LikertScale { { QCoreApplication::translate("LikertScale", "1 no need"),
+        QCoreApplication::translate("LikertScale", "2 low need"), QCoreApplication::translate("LikertScale", "3 moderate need"),
+        QCoreApplication::translate("LikertScale", "4 high need"),
+        QCoreApplication::translate("LikertScale", "5 very high need") } };
 }
 
 LikertScale LikertScale::stored()
@@ -70,8 +68,8 @@ QString UnmetNeedRule::description() const
 {
     const QLocale locale;
     return QCoreApplication::translate("UnmetNeedRule",
-                                       "Unmet need: mean need at least %1 and session places for fewer than %2% of the "
-                                       "teachers with high need (4 or 5).")
+        "Unmet need: mean need at least %1 and session places for fewer than %2% of the "
+        "teachers with high need (4 or 5).")
         .arg(locale.toString(minMeanNeed, 'f', 1), locale.toString(maxCoverage * 100, 'f', 0));
 }
 

@@ -8,7 +8,6 @@
 #include <QHash>
 #include <QLocale>
 #include <QSqlQuery>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -24,8 +23,7 @@ bool uiIsTurkish()
 }
 
 // Runs `sql` with positional `bindings` and calls `row` for each result row.
-template<typename RowFn>
-Status forEachRow(QSqlDatabase db, const QString &sql, const QVariantList &bindings, RowFn row)
+template <typename RowFn> Status forEachRow(QSqlDatabase db, const QString &sql, const QVariantList &bindings, RowFn row)
 {
     QSqlQuery q(db);
     if (Status s = Sql::prepare(q, sql); !s)
@@ -50,9 +48,9 @@ Expected<FieldInfo> findField(QSqlDatabase db, const QString &code)
             return f;
         codes << f.code;
     }
-    return Error{QCoreApplication::translate("stats", "unknown field code \"%1\"; valid codes: %2")
-                     .arg(code, codes.join(QStringLiteral(", "))),
-                 {}, 0, 0};
+    return Error { QCoreApplication::translate("stats", "unknown field code \"%1\"; valid codes: %2")
+                       .arg(code, codes.join(QStringLiteral(", "))),
+        {}, 0, 0 };
 }
 
 bool byMeanDescending(const CompetencyStats &a, const CompetencyStats &b)
@@ -138,11 +136,10 @@ RatingCounts FieldStats::overall() const
 Expected<std::vector<FieldInfo>> listFields(QSqlDatabase db)
 {
     std::vector<FieldInfo> fields;
-    const Status s = forEachRow(db, QStringLiteral("SELECT id, code, name_tr, name_en FROM field ORDER BY code"), {},
-                                [&](const QSqlQuery &q) {
-                                    fields.push_back({q.value(0).toInt(), q.value(1).toString(), q.value(2).toString(),
-                                                      q.value(3).toString()});
-                                });
+    const Status s = forEachRow(
+        db, QStringLiteral("SELECT id, code, name_tr, name_en FROM field ORDER BY code"), {}, [&](const QSqlQuery &q) {
+            fields.push_back({ q.value(0).toInt(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString() });
+        });
     if (!s)
         return s.error();
     return fields;
@@ -151,20 +148,20 @@ Expected<std::vector<FieldInfo>> listFields(QSqlDatabase db)
 Expected<std::vector<ScopeOption>> listScopeOptions(QSqlDatabase db, int fieldId)
 {
     std::vector<ScopeOption> options;
-    for (const Scope::Kind kind : {Scope::Kind::Province, Scope::Kind::Centre}) {
+    for (const Scope::Kind kind : { Scope::Kind::Province, Scope::Kind::Centre }) {
         const QString sql = kind == Scope::Kind::Province
-                                ? QStringLiteral("SELECT g.id, g.name, count(*) FROM teacher t JOIN province g ON g.id = t.province_id "
-                                                 "WHERE t.field_id = ? GROUP BY g.id ORDER BY g.id")
-                                : QStringLiteral("SELECT g.id, g.name, count(*) FROM teacher t JOIN centre g ON g.id = t.centre_id "
-                                                 "WHERE t.field_id = ? GROUP BY g.id ORDER BY g.id");
+            ? QStringLiteral("SELECT g.id, g.name, count(*) FROM teacher t JOIN province g ON g.id = t.province_id "
+                             "WHERE t.field_id = ? GROUP BY g.id ORDER BY g.id")
+            : QStringLiteral("SELECT g.id, g.name, count(*) FROM teacher t JOIN centre g ON g.id = t.centre_id "
+                             "WHERE t.field_id = ? GROUP BY g.id ORDER BY g.id");
         std::vector<ScopeOption> part;
-        const Status s = forEachRow(db, sql, {fieldId}, [&](const QSqlQuery &q) {
-            part.push_back({Scope{kind, q.value(0).toInt()}, q.value(1).toString(), q.value(2).toInt()});
+        const Status s = forEachRow(db, sql, { fieldId }, [&](const QSqlQuery &q) {
+            part.push_back({ Scope { kind, q.value(0).toInt() }, q.value(1).toString(), q.value(2).toInt() });
         });
         if (!s)
             return s.error();
         std::stable_sort(part.begin(), part.end(),
-                         [](const ScopeOption &a, const ScopeOption &b) { return TurkishText::compare(a.name, b.name) < 0; });
+            [](const ScopeOption &a, const ScopeOption &b) { return TurkishText::compare(a.name, b.name) < 0; });
         options.insert(options.end(), part.begin(), part.end());
     }
     return options;
@@ -177,9 +174,10 @@ Expected<FieldData> FieldData::load(QSqlDatabase db, const QString &code)
         return field.error();
     // Ratings are read through the field's teachers: need_rating's primary key
     // starts with teacher_id, so each teacher's ratings sit together on disk.
-    auto round = Sql::scalar(db, QStringLiteral("SELECT max(r.round) FROM teacher t "
-                                                "JOIN need_rating r ON r.teacher_id = t.id WHERE t.field_id = ?"),
-                             {field->id});
+    auto round = Sql::scalar(db,
+        QStringLiteral("SELECT max(r.round) FROM teacher t "
+                       "JOIN need_rating r ON r.teacher_id = t.id WHERE t.field_id = ?"),
+        { field->id });
     if (!round)
         return round.error();
     return load(db, field.value(), round->toInt());
@@ -196,60 +194,63 @@ Expected<FieldData> FieldData::load(QSqlDatabase db, const FieldInfo &field, int
     st.round = round;
     const QVariant fid = st.fieldId;
 
-    Status s = forEachRow(db, QStringLiteral("SELECT c.name FROM centre c JOIN centre_field cf ON cf.centre_id = c.id "
-                                             "WHERE cf.field_id = ?"),
-                          {fid}, [&](const QSqlQuery &q) { st.centres << q.value(0).toString(); });
+    Status s = forEachRow(db,
+        QStringLiteral("SELECT c.name FROM centre c JOIN centre_field cf ON cf.centre_id = c.id "
+                       "WHERE cf.field_id = ?"),
+        { fid }, [&](const QSqlQuery &q) { st.centres << q.value(0).toString(); });
     if (!s)
         return s.error();
-    std::sort(st.centres.begin(), st.centres.end(),
-              [](const QString &a, const QString &b) { return TurkishText::compare(a, b) < 0; });
+    std::sort(
+        st.centres.begin(), st.centres.end(), [](const QString &a, const QString &b) { return TurkishText::compare(a, b) < 0; });
 
     QHash<int, int> competencyIndex;
-    s = forEachRow(db, QStringLiteral("SELECT id, code, title_tr, title_en, unit FROM competency WHERE field_id = ?"), {fid},
-                   [&](const QSqlQuery &q) {
-                       CompetencyStats c;
-                       c.id = q.value(0).toInt();
-                       c.code = q.value(1).toString();
-                       c.titleTr = q.value(2).toString();
-                       c.titleEn = q.value(3).toString();
-                       c.unit = q.value(4).toString();
-                       competencyIndex.insert(c.id, int(st.competencies.size()));
-                       st.competencies.push_back(std::move(c));
-                   });
+    s = forEachRow(db, QStringLiteral("SELECT id, code, title_tr, title_en, unit FROM competency WHERE field_id = ?"), { fid },
+        [&](const QSqlQuery &q) {
+            CompetencyStats c;
+            c.id = q.value(0).toInt();
+            c.code = q.value(1).toString();
+            c.titleTr = q.value(2).toString();
+            c.titleEn = q.value(3).toString();
+            c.unit = q.value(4).toString();
+            competencyIndex.insert(c.id, int(st.competencies.size()));
+            st.competencies.push_back(std::move(c));
+        });
     if (!s)
         return s.error();
 
-    s = forEachRow(db, QStringLiteral("SELECT sc.competency_id, sum(s.capacity) FROM training_session s "
-                                      "JOIN session_competency sc ON sc.session_id = s.id "
-                                      "WHERE s.field_id = ? GROUP BY sc.competency_id"),
-                   {fid}, [&](const QSqlQuery &q) {
-                       const auto it = competencyIndex.constFind(q.value(0).toInt());
-                       if (it != competencyIndex.constEnd())
-                           st.competencies[std::size_t(*it)].supply = q.value(1).toInt();
-                   });
+    s = forEachRow(db,
+        QStringLiteral("SELECT sc.competency_id, sum(s.capacity) FROM training_session s "
+                       "JOIN session_competency sc ON sc.session_id = s.id "
+                       "WHERE s.field_id = ? GROUP BY sc.competency_id"),
+        { fid }, [&](const QSqlQuery &q) {
+            const auto it = competencyIndex.constFind(q.value(0).toInt());
+            if (it != competencyIndex.constEnd())
+                st.competencies[std::size_t(*it)].supply = q.value(1).toInt();
+        });
     if (!s)
         return s.error();
 
     // Names of every province and centre (also of a scope without teachers of the field).
-    for (auto [sql, names] : {std::pair{QStringLiteral("SELECT id, name FROM province"), &d.m_provinceNames},
-                              std::pair{QStringLiteral("SELECT id, name FROM centre"), &d.m_centreNames}}) {
+    for (auto [sql, names] : { std::pair { QStringLiteral("SELECT id, name FROM province"), &d.m_provinceNames },
+             std::pair { QStringLiteral("SELECT id, name FROM centre"), &d.m_centreNames } }) {
         // A structured binding cannot be captured before C++20 (clang 14): copy the pointer.
-        s = forEachRow(db, sql, {}, [&, target = names](const QSqlQuery &q) { target->insert(q.value(0).toInt(), q.value(1).toString()); });
+        s = forEachRow(
+            db, sql, {}, [&, target = names](const QSqlQuery &q) { target->insert(q.value(0).toInt(), q.value(1).toString()); });
         if (!s)
             return s.error();
     }
 
     QHash<int, int> teacherIndex;
-    s = forEachRow(db, QStringLiteral("SELECT id, province_id, centre_id FROM teacher WHERE field_id = ?"), {fid},
-                   [&](const QSqlQuery &q) {
-                       Teacher t;
-                       t.hasProvince = !q.value(1).isNull();
-                       t.province = q.value(1).toInt();
-                       t.hasCentre = !q.value(2).isNull();
-                       t.centre = q.value(2).toInt();
-                       teacherIndex.insert(q.value(0).toInt(), int(d.m_teachers.size()));
-                       d.m_teachers.push_back(t);
-                   });
+    s = forEachRow(db, QStringLiteral("SELECT id, province_id, centre_id FROM teacher WHERE field_id = ?"), { fid },
+        [&](const QSqlQuery &q) {
+            Teacher t;
+            t.hasProvince = !q.value(1).isNull();
+            t.province = q.value(1).toInt();
+            t.hasCentre = !q.value(2).isNull();
+            t.centre = q.value(2).toInt();
+            teacherIndex.insert(q.value(0).toInt(), int(d.m_teachers.size()));
+            d.m_teachers.push_back(t);
+        });
     if (!s)
         return s.error();
     st.teachers = int(d.m_teachers.size());
@@ -257,19 +258,20 @@ Expected<FieldData> FieldData::load(QSqlDatabase db, const FieldInfo &field, int
     // One pass over the round's ratings; rows arrive teacher by teacher.
     d.m_ratings.reserve(d.m_teachers.size() * st.competencies.size());
     int lastTeacherId = 0, lastTeacher = -1;
-    s = forEachRow(db, QStringLiteral("SELECT r.teacher_id, r.competency_id, ifnull(r.need, 0) FROM teacher t "
-                                      "JOIN need_rating r ON r.teacher_id = t.id WHERE t.field_id = ? AND r.round = ?"),
-                   {fid, round}, [&](const QSqlQuery &q) {
-                       const int teacherId = q.value(0).toInt();
-                       if (lastTeacher < 0 || teacherId != lastTeacherId) {
-                           lastTeacherId = teacherId;
-                           lastTeacher = teacherIndex.value(teacherId, -1);
-                       }
-                       if (lastTeacher < 0)
-                           return;
-                       d.m_teachers[std::size_t(lastTeacher)].responded = true;
-                       d.m_ratings.push_back({lastTeacher, competencyIndex.value(q.value(1).toInt(), -1), q.value(2).toInt()});
-                   });
+    s = forEachRow(db,
+        QStringLiteral("SELECT r.teacher_id, r.competency_id, ifnull(r.need, 0) FROM teacher t "
+                       "JOIN need_rating r ON r.teacher_id = t.id WHERE t.field_id = ? AND r.round = ?"),
+        { fid, round }, [&](const QSqlQuery &q) {
+            const int teacherId = q.value(0).toInt();
+            if (lastTeacher < 0 || teacherId != lastTeacherId) {
+                lastTeacherId = teacherId;
+                lastTeacher = teacherIndex.value(teacherId, -1);
+            }
+            if (lastTeacher < 0)
+                return;
+            d.m_teachers[std::size_t(lastTeacher)].responded = true;
+            d.m_ratings.push_back({ lastTeacher, competencyIndex.value(q.value(1).toInt(), -1), q.value(2).toInt() });
+        });
     if (!s)
         return s.error();
     return d;
@@ -301,7 +303,7 @@ FieldStats FieldData::stats(Scope scope) const
         if (scope.kind != Scope::Kind::All)
             for (CompetencyStats &c : st.competencies)
                 if (c.ratings.respondents() < kMinGroupRespondents) {
-                    c.ratings = RatingCounts{};
+                    c.ratings = RatingCounts {};
                     c.suppressed = true;
                 }
     }
@@ -369,18 +371,18 @@ Breakdown FieldData::breakdown(Breakdown::Kind kind, const std::vector<Competenc
             }
             g.competencySuppressed[i] = g.suppressed || cell.respondents() < kMinGroupRespondents;
             if (g.competencySuppressed[i])
-                cell = RatingCounts{};
+                cell = RatingCounts {};
         }
     }
     std::sort(b.groups.begin(), b.groups.end(),
-              [](const GroupStats &x, const GroupStats &y) { return TurkishText::compare(x.name, y.name) < 0; });
+        [](const GroupStats &x, const GroupStats &y) { return TurkishText::compare(x.name, y.name) < 0; });
     return b;
 }
 
 std::vector<ScopeOption> FieldData::scopeOptions() const
 {
     std::vector<ScopeOption> options;
-    for (const Scope::Kind kind : {Scope::Kind::Province, Scope::Kind::Centre}) {
+    for (const Scope::Kind kind : { Scope::Kind::Province, Scope::Kind::Centre }) {
         const bool byProvince = kind == Scope::Kind::Province;
         const QHash<int, QString> &names = byProvince ? m_provinceNames : m_centreNames;
         std::map<int, int> teachers; // by id, as GROUP BY id
@@ -392,9 +394,9 @@ std::vector<ScopeOption> FieldData::scopeOptions() const
             }
         std::vector<ScopeOption> part;
         for (const auto &[id, count] : teachers)
-            part.push_back({Scope{kind, id}, names.value(id), count});
+            part.push_back({ Scope { kind, id }, names.value(id), count });
         std::stable_sort(part.begin(), part.end(),
-                         [](const ScopeOption &a, const ScopeOption &b) { return TurkishText::compare(a.name, b.name) < 0; });
+            [](const ScopeOption &a, const ScopeOption &b) { return TurkishText::compare(a.name, b.name) < 0; });
         options.insert(options.end(), part.begin(), part.end());
     }
     return options;
@@ -410,7 +412,7 @@ Expected<FieldStats> computeFieldStats(QSqlDatabase db, const QString &code, Sco
 
 Expected<Breakdown> computeBreakdown(QSqlDatabase db, const FieldStats &field, Breakdown::Kind kind)
 {
-    auto data = FieldData::load(db, FieldInfo{field.fieldId, field.code, field.nameTr, field.nameEn}, field.round);
+    auto data = FieldData::load(db, FieldInfo { field.fieldId, field.code, field.nameTr, field.nameEn }, field.round);
     if (!data)
         return data.error();
     return data->breakdown(kind, field.competencies);

@@ -7,7 +7,6 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
-
 #include <array>
 #include <vector>
 
@@ -33,7 +32,7 @@ constexpr int kMinGroupRespondents = 5;
 // Counts of one set of ratings.
 struct RatingCounts
 {
-    std::array<int, kScaleSize> distribution{}; // [0] = need 1 … [4] = need 5
+    std::array<int, kScaleSize> distribution {}; // [0] = need 1 … [4] = need 5
     int notApplicable = 0;
 
     // need 1–5, or 0 for "not applicable".
@@ -76,12 +75,12 @@ struct FieldStats
     QString code;
     QString nameTr;
     QString nameEn;
-    QStringList centres;   // centres coordinating the field
+    QStringList centres; // centres coordinating the field
     Scope scope;
-    QString scopeName;     // province or centre name, empty for All
-    int round = 0;         // survey round used, 0 = no ratings
-    int teachers = 0;      // teachers of the field (in scope)
-    int respondents = 0;   // teachers with at least one rating
+    QString scopeName; // province or centre name, empty for All
+    int round = 0; // survey round used, 0 = no ratings
+    int teachers = 0; // teachers of the field (in scope)
+    int respondents = 0; // teachers with at least one rating
     bool suppressed = false; // a filtered scope with too few respondents
     std::vector<CompetencyStats> competencies; // by mean need, descending (NaN last), then code
 
@@ -96,8 +95,8 @@ struct GroupStats
     QString name;
     int teachers = 0;
     int respondents = 0;
-    bool suppressed = false;     // respondents < kMinGroupRespondents: values hidden
-    RatingCounts overall;        // empty when suppressed
+    bool suppressed = false; // respondents < kMinGroupRespondents: values hidden
+    RatingCounts overall; // empty when suppressed
     // Per competency (same order as FieldStats::competencies); a cell with
     // fewer than kMinGroupRespondents respondents is suppressed too.
     std::vector<RatingCounts> perCompetency;
@@ -171,9 +170,9 @@ private:
     };
     struct Rating
     {
-        int teacher = 0;    // index into m_teachers
+        int teacher = 0; // index into m_teachers
         int competency = 0; // index into m_base.competencies, -1 = not a competency of the field
-        int need = 0;       // 1–5, 0 = not applicable
+        int need = 0; // 1–5, 0 = not applicable
     };
     FieldStats m_base; // field, centres, round, competencies with supply; no teachers or ratings yet
     std::vector<Teacher> m_teachers;

@@ -4,7 +4,6 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QLocale>
-
 #include <cmath>
 
 namespace kopru::stats {
@@ -30,24 +29,24 @@ QJsonObject toJson(const FieldStats &stats)
         QJsonArray distribution;
         for (int n : c.ratings.distribution)
             distribution.append(n);
-        competencies.append(QJsonObject{
-            {QStringLiteral("code"), c.code},
-            {QStringLiteral("title"), c.titleTr},
-            {QStringLiteral("respondents"), c.ratings.respondents()},
-            {QStringLiteral("not_applicable"), c.ratings.notApplicable},
-            {QStringLiteral("mean_need"), number(c.ratings.meanNeed())},
-            {QStringLiteral("high_need_share"), number(c.ratings.highNeedShare())},
-            {QStringLiteral("distribution"), distribution},
-            {QStringLiteral("supply"), c.supply},
+        competencies.append(QJsonObject {
+            { QStringLiteral("code"), c.code },
+            { QStringLiteral("title"), c.titleTr },
+            { QStringLiteral("respondents"), c.ratings.respondents() },
+            { QStringLiteral("not_applicable"), c.ratings.notApplicable },
+            { QStringLiteral("mean_need"), number(c.ratings.meanNeed()) },
+            { QStringLiteral("high_need_share"), number(c.ratings.highNeedShare()) },
+            { QStringLiteral("distribution"), distribution },
+            { QStringLiteral("supply"), c.supply },
         });
     }
-    return QJsonObject{
-        {QStringLiteral("field"), stats.code},
-        {QStringLiteral("field_name"), stats.nameTr},
-        {QStringLiteral("round"), stats.round},
-        {QStringLiteral("teachers"), stats.teachers},
-        {QStringLiteral("respondents"), stats.respondents},
-        {QStringLiteral("competencies"), competencies},
+    return QJsonObject {
+        { QStringLiteral("field"), stats.code },
+        { QStringLiteral("field_name"), stats.nameTr },
+        { QStringLiteral("round"), stats.round },
+        { QStringLiteral("teachers"), stats.teachers },
+        { QStringLiteral("respondents"), stats.respondents },
+        { QStringLiteral("competencies"), competencies },
     };
 }
 
@@ -65,8 +64,8 @@ QString toTextTable(const FieldStats &stats)
         codeWidth = std::max(codeWidth, int(c.code.size()));
         titleWidth = std::max(titleWidth, std::min(kTitleMax, int(c.displayTitle().size())));
     }
-    const QStringList numericHeads{tr("Resp."), tr("N/A"), tr("Mean"), tr("High%"), QStringLiteral("1"), QStringLiteral("2"),
-                                   QStringLiteral("3"), QStringLiteral("4"), QStringLiteral("5"), tr("Supply")};
+    const QStringList numericHeads { tr("Resp."), tr("N/A"), tr("Mean"), tr("High%"), QStringLiteral("1"), QStringLiteral("2"),
+        QStringLiteral("3"), QStringLiteral("4"), QStringLiteral("5"), tr("Supply") };
     const int numWidth = 7;
     QString head = QStringLiteral("%1  %2").arg(tr("Code"), -codeWidth).arg(tr("Competency"), -titleWidth);
     for (const QString &h : numericHeads)
@@ -77,8 +76,8 @@ QString toTextTable(const FieldStats &stats)
         if (title.size() > kTitleMax)
             title = title.left(kTitleMax - 1) + QChar(0x2026);
         QString line = QStringLiteral("%1  %2").arg(c.code, -codeWidth).arg(title, -titleWidth);
-        QStringList cells{QString::number(c.ratings.respondents()), QString::number(c.ratings.notApplicable),
-                          fixed(c.ratings.meanNeed(), 2), fixed(c.ratings.highNeedShare() * 100.0, 1)};
+        QStringList cells { QString::number(c.ratings.respondents()), QString::number(c.ratings.notApplicable),
+            fixed(c.ratings.meanNeed(), 2), fixed(c.ratings.highNeedShare() * 100.0, 1) };
         for (int n : c.ratings.distribution)
             cells << QString::number(n);
         cells << QString::number(c.supply);

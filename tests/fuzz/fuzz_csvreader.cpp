@@ -4,7 +4,6 @@
 #include "models/io/csvreader.h"
 
 #include <QByteArray>
-
 #include <cstddef>
 #include <cstdint>
 
@@ -26,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         __builtin_trap(); // malformed CSV is always reported with a position
     }
     // The other encodings too.
-    for (kopru::Encoding e : {kopru::Encoding::Windows1254, kopru::Encoding::Iso8859_9, kopru::Encoding::Utf16LE}) {
+    for (kopru::Encoding e : { kopru::Encoding::Windows1254, kopru::Encoding::Iso8859_9, kopru::Encoding::Utf16LE }) {
         options.encoding = e;
         (void)kopru::CsvReader::read(bytes, options);
     }

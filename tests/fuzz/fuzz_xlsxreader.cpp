@@ -5,7 +5,6 @@
 #include "models/io/xlsxreader.h"
 
 #include <QByteArray>
-
 #include <cstddef>
 #include <cstdint>
 

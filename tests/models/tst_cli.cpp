@@ -25,16 +25,19 @@ private slots:
     void versionAndUsage()
     {
         QString out, err;
-        QCOMPARE(runCli({QStringLiteral("--version")}, &out), 0);
+        QCOMPARE(runCli({ QStringLiteral("--version") }, &out), 0);
         QVERIFY(out.startsWith(QStringLiteral("kopru-cli ")));
         QCOMPARE(runCli({}, &out, &err), 2);
         QVERIFY(err.contains(QStringLiteral("usage:")));
-        QCOMPARE(runCli({QStringLiteral("frobnicate")}, &out, &err), 2);
+        QCOMPARE(runCli({ QStringLiteral("frobnicate") }, &out, &err), 2);
         QVERIFY(err.contains(QStringLiteral("frobnicate")));
-        QCOMPARE(runCli({QStringLiteral("init")}, &out, &err), 2);
-        QCOMPARE(runCli({QStringLiteral("demo"), path(QStringLiteral("x.kopru")), QStringLiteral("--teachers"), QStringLiteral("many")}, &out, &err), 2);
+        QCOMPARE(runCli({ QStringLiteral("init") }, &out, &err), 2);
+        QCOMPARE(runCli({ QStringLiteral("demo"), path(QStringLiteral("x.kopru")), QStringLiteral("--teachers"),
+                            QStringLiteral("many") },
+                     &out, &err),
+            2);
         QVERIFY(!QFile::exists(path(QStringLiteral("x.kopru"))));
-        QCOMPARE(runCli({QStringLiteral("check"), path(QStringLiteral("x.kopru")), QStringLiteral("--bogus")}, &out, &err), 2);
+        QCOMPARE(runCli({ QStringLiteral("check"), path(QStringLiteral("x.kopru")), QStringLiteral("--bogus") }, &out, &err), 2);
         QVERIFY(err.contains(QStringLiteral("--bogus")));
     }
 
@@ -42,10 +45,10 @@ private slots:
     {
         const QString db = path(QStringLiteral("init.kopru"));
         QString out, err;
-        QCOMPARE(runCli({QStringLiteral("init"), db}, &out, &err), 0);
+        QCOMPARE(runCli({ QStringLiteral("init"), db }, &out, &err), 0);
         QVERIFY(QFile::exists(db));
         const QByteArray before = fileHash(db);
-        QCOMPARE(runCli({QStringLiteral("init"), db}, &out, &err), 2);
+        QCOMPARE(runCli({ QStringLiteral("init"), db }, &out, &err), 2);
         QVERIFY(err.contains(db));
         QCOMPARE(fileHash(db), before);
 
@@ -53,17 +56,19 @@ private slots:
         QFile f(empty);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.close();
-        QCOMPARE(runCli({QStringLiteral("init"), empty}, &out, &err), 0);
+        QCOMPARE(runCli({ QStringLiteral("init"), empty }, &out, &err), 0);
     }
 
     void demoCheckAndBackup()
     {
         const QString db = path(QStringLiteral("demo.kopru"));
         QString out, err;
-        QCOMPARE(runCli({QStringLiteral("demo"), db, QStringLiteral("--teachers"), QStringLiteral("300"),
-                         QStringLiteral("--partners"), QStringLiteral("50"), QStringLiteral("--seed"), QStringLiteral("3")}, &out, &err), 0);
+        QCOMPARE(runCli({ QStringLiteral("demo"), db, QStringLiteral("--teachers"), QStringLiteral("300"),
+                            QStringLiteral("--partners"), QStringLiteral("50"), QStringLiteral("--seed"), QStringLiteral("3") },
+                     &out, &err),
+            0);
         QVERIFY2(out.contains(QStringLiteral("300 teachers")), qPrintable(out));
-        QCOMPARE(runCli({QStringLiteral("check"), db}, &out, &err), 0);
+        QCOMPARE(runCli({ QStringLiteral("check"), db }, &out, &err), 0);
         QVERIFY2(out.contains(QRegularExpression(QStringLiteral("teacher\\s+300\\b"))), qPrintable(out));
         QVERIFY(out.contains(QRegularExpression(QStringLiteral("province\\s+81\\b"))));
         QVERIFY(out.contains(QRegularExpression(QStringLiteral("field\\s+25\\b"))));
@@ -71,26 +76,27 @@ private slots:
         QVERIFY(err.isEmpty());
 
         const QString copy = path(QStringLiteral("copy.kopru"));
-        QCOMPARE(runCli({QStringLiteral("backup"), db, copy}, &out, &err), 0);
-        QCOMPARE(runCli({QStringLiteral("check"), copy}, &out, &err), 0);
+        QCOMPARE(runCli({ QStringLiteral("backup"), db, copy }, &out, &err), 0);
+        QCOMPARE(runCli({ QStringLiteral("check"), copy }, &out, &err), 0);
         QVERIFY(out.contains(QRegularExpression(QStringLiteral("teacher\\s+300\\b"))));
-        QCOMPARE(runCli({QStringLiteral("backup"), db, copy}, &out, &err), 2);
-        QCOMPARE(runCli({QStringLiteral("demo"), db}, &out, &err), 2); // never over an existing database
+        QCOMPARE(runCli({ QStringLiteral("backup"), db, copy }, &out, &err), 2);
+        QCOMPARE(runCli({ QStringLiteral("demo"), db }, &out, &err), 2); // never over an existing database
     }
 
     void checkFindsDomainProblems()
     {
         const QString db = path(QStringLiteral("bad.kopru"));
-        QCOMPARE(runCli({QStringLiteral("init"), db}), 0);
+        QCOMPARE(runCli({ QStringLiteral("init"), db }), 0);
         {
             auto open = Database::open(db);
             QVERIFY(open);
             // Right shape, wrong checksum: only the domain check can see it.
-            QVERIFY(Sql::exec(open.value()->connection(), QStringLiteral(
-                "INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id) VALUES ('10000000147', 'Ali', 'Veli', 1, 6)")));
+            QVERIFY(Sql::exec(open.value()->connection(),
+                QStringLiteral("INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id) VALUES "
+                               "('10000000147', 'Ali', 'Veli', 1, 6)")));
         }
         QString out, err;
-        QCOMPARE(runCli({QStringLiteral("check"), db}, &out, &err), 1);
+        QCOMPARE(runCli({ QStringLiteral("check"), db }, &out, &err), 1);
         QVERIFY2(err.contains(QStringLiteral("check digits")), qPrintable(err));
 
         const QString garbage = path(QStringLiteral("garbage.kopru"));
@@ -98,7 +104,7 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(QByteArray(4096, 'z'));
         f.close();
-        QCOMPARE(runCli({QStringLiteral("check"), garbage}, &out, &err), 2);
+        QCOMPARE(runCli({ QStringLiteral("check"), garbage }, &out, &err), 2);
         QVERIFY(err.contains(garbage));
     }
 };

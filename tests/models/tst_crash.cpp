@@ -4,9 +4,9 @@
 // kill the database must pass the full integrity check and hold either the
 // data from before the command or exactly the data of a complete run — never
 // a part of it.
-#include "tests/common/testutil.h"
 #include "models/db/integritycheck.h"
 #include "tests/common/tableexporter.h"
+#include "tests/common/testutil.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -48,12 +48,13 @@ QByteArray checksum(const QString &path, const QString &sql)
 
 bool copyDatabase(const QString &from, const QString &to)
 {
-    for (const char *suffix : {"", "-wal", "-shm"})
+    for (const char *suffix : { "", "-wal", "-shm" })
         QFile::remove(to + QLatin1String(suffix));
     return QFile::copy(from, to);
 }
 
-const QString kNeedsRows = QStringLiteral("SELECT teacher_id, competency_id, round, need, proficiency FROM need_rating ORDER BY 1, 2, 3");
+const QString kNeedsRows
+    = QStringLiteral("SELECT teacher_id, competency_id, round, need, proficiency FROM need_rating ORDER BY 1, 2, 3");
 const QString kPlanRows = QStringLiteral("SELECT p.teacher_id, p.session_id, p.status, p.locked, (SELECT count(*) FROM plan_run) "
                                          "FROM placement p ORDER BY 1, 2");
 
@@ -72,8 +73,8 @@ class TestCrash : public QObject
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
-    QStringList importArgs(const QString &db) const { return {QStringLiteral("import"), db, QStringLiteral("needs"), m_csv}; }
-    static QStringList planArgs(const QString &db) { return {QStringLiteral("plan"), db}; }
+    QStringList importArgs(const QString &db) const { return { QStringLiteral("import"), db, QStringLiteral("needs"), m_csv }; }
+    static QStringList planArgs(const QString &db) { return { QStringLiteral("plan"), db }; }
 
     // Runs to the end; returns the exit code and the wall time.
     int runFully(const QStringList &args, qint64 *ms, QString *err)
@@ -116,8 +117,8 @@ class TestCrash : public QObject
         }
         const QByteArray now = checksum(db, rowsSql);
         QVERIFY2(now == before || now == after,
-                 qPrintable(QStringLiteral("partial change: %1 (before %2, complete %3)")
-                                .arg(QString::fromLatin1(now), QString::fromLatin1(before), QString::fromLatin1(after))));
+            qPrintable(QStringLiteral("partial change: %1 (before %2, complete %3)")
+                           .arg(QString::fromLatin1(now), QString::fromLatin1(before), QString::fromLatin1(after))));
         if (!killed)
             ++m_completed;
         else if (now == before)
@@ -139,17 +140,18 @@ private slots:
         m_env.insert(QStringLiteral("XDG_CONFIG_HOME"), path(QStringLiteral("xdg-config")));
 
         QString out, err;
-        for (const char *command : {"import", "plan"}) {
-            test::runCli({QString::fromLatin1(command)}, &out, &err);
+        for (const char *command : { "import", "plan" }) {
+            test::runCli({ QString::fromLatin1(command) }, &out, &err);
             if (err.contains(QStringLiteral("not available yet")))
                 QSKIP(qPrintable(QStringLiteral("kopru-cli %1 is not available yet").arg(QLatin1String(command))));
         }
 
         const QString demo = path(QStringLiteral("demo.kopru"));
-        QCOMPARE(test::runCli({QStringLiteral("demo"), demo, QStringLiteral("--teachers"), QStringLiteral("3000"),
-                               QStringLiteral("--partners"), QStringLiteral("600"), QStringLiteral("--seed"), QStringLiteral("7")},
-                              &out, &err),
-                 0);
+        QCOMPARE(
+            test::runCli({ QStringLiteral("demo"), demo, QStringLiteral("--teachers"), QStringLiteral("3000"),
+                             QStringLiteral("--partners"), QStringLiteral("600"), QStringLiteral("--seed"), QStringLiteral("7") },
+                &out, &err),
+            0);
         m_csv = path(QStringLiteral("needs.csv"));
         m_importBase = path(QStringLiteral("import-base.kopru"));
         m_planBase = demo;
@@ -178,7 +180,8 @@ private slots:
         QCOMPARE(runFully(importArgs(full), &m_importMs, &err), 0);
         m_importAfter = checksum(full, kNeedsRows);
         // The import restores exactly the exported needs (a wide survey file carries no proficiency).
-        const QString needOnly = QStringLiteral("SELECT teacher_id, competency_id, round, need FROM need_rating ORDER BY 1, 2, 3");
+        const QString needOnly
+            = QStringLiteral("SELECT teacher_id, competency_id, round, need FROM need_rating ORDER BY 1, 2, 3");
         QCOMPARE(checksum(full, needOnly), checksum(demo, needOnly));
 
         QVERIFY(copyDatabase(m_planBase, full));
@@ -186,7 +189,7 @@ private slots:
         m_planAfter = checksum(full, kPlanRows);
         QVERIFY(m_planAfter != m_planBefore);
         qInfo("complete runs: import %lld ms (%s), plan %lld ms (%s)", m_importMs, m_importAfter.constData(), m_planMs,
-              m_planAfter.constData());
+            m_planAfter.constData());
     }
 
     void killedImportLeavesAllOrNothing_data()

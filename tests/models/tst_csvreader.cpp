@@ -58,7 +58,7 @@ private slots:
         auto r = CsvReader::read(bytes, {});
         QVERIFY2(r.ok(), qPrintable(r.message()));
         QCOMPARE(r->encoding, expected);
-        QCOMPARE(r->table.header, (QStringList{QStringLiteral("Ad"), QStringLiteral("Soyad")}));
+        QCOMPARE(r->table.header, (QStringList { QStringLiteral("Ad"), QStringLiteral("Soyad") }));
         QCOMPARE(r->table.rows.size(), std::size_t(1));
         QCOMPARE(r->table.rows[0].cells.at(0), kTurkish);
     }
@@ -82,7 +82,7 @@ private slots:
         QStringDecoder icu("windows-1254");
         if (!icu.isValid())
             QSKIP("no ICU decoder for windows-1254 on this system");
-        const QList<int> unassigned{0x81, 0x8D, 0x8E, 0x8F, 0x90, 0x9D, 0x9E};
+        const QList<int> unassigned { 0x81, 0x8D, 0x8E, 0x8F, 0x90, 0x9D, 0x9E };
         for (int b = 0; b < 256; ++b) {
             if (unassigned.contains(b))
                 continue;
@@ -98,9 +98,9 @@ private slots:
         // "ş" in Windows-1254 is the lone byte 0xFE: not valid UTF-8.
         QVERIFY(!TextEncoding::isValidUtf8(QByteArrayLiteral("Ba\xFEkan")));
         QCOMPARE(TextEncoding::decode(QByteArrayLiteral("Ba\xFEkan"), Encoding::Auto), QStringLiteral("Başkan"));
-        QVERIFY(!TextEncoding::isValidUtf8(QByteArrayLiteral("\xC0\xAF")));     // overlong '/'
+        QVERIFY(!TextEncoding::isValidUtf8(QByteArrayLiteral("\xC0\xAF"))); // overlong '/'
         QVERIFY(!TextEncoding::isValidUtf8(QByteArrayLiteral("\xED\xA0\x80"))); // surrogate
-        QVERIFY(!TextEncoding::isValidUtf8(QByteArrayLiteral("ab\xC3")));      // cut off
+        QVERIFY(!TextEncoding::isValidUtf8(QByteArrayLiteral("ab\xC3"))); // cut off
         QVERIFY(!TextEncoding::isValidUtf8(QByteArrayLiteral("\xF4\x90\x80\x80"))); // above U+10FFFF
         QVERIFY(TextEncoding::isValidUtf8(QStringLiteral("ğ€😀").toUtf8()));
         // Valid UTF-8 stays UTF-8 even without a BOM.
@@ -140,20 +140,28 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QStringList>("cells");
         QTest::addColumn<int>("line"); // of the second record
-        QTest::newRow("plain") << QStringLiteral("h\na;b;c") << QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")} << 2;
-        QTest::newRow("quoted separator") << QStringLiteral("h\n\"a;b\";c\n") << QStringList{QStringLiteral("a;b"), QStringLiteral("c")} << 2;
+        QTest::newRow("plain") << QStringLiteral("h\na;b;c")
+                               << QStringList { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c") } << 2;
+        QTest::newRow("quoted separator") << QStringLiteral("h\n\"a;b\";c\n")
+                                          << QStringList { QStringLiteral("a;b"), QStringLiteral("c") } << 2;
         QTest::newRow("doubled quotes") << QStringLiteral("h\n\"say \"\"hi\"\"\";\"\"\"\"\n")
-                                        << QStringList{QStringLiteral("say \"hi\""), QStringLiteral("\"")} << 2;
-        QTest::newRow("embedded LF") << QStringLiteral("h\n\"two\nlines\";x\n") << QStringList{QStringLiteral("two\nlines"), QStringLiteral("x")} << 2;
+                                        << QStringList { QStringLiteral("say \"hi\""), QStringLiteral("\"") } << 2;
+        QTest::newRow("embedded LF") << QStringLiteral("h\n\"two\nlines\";x\n")
+                                     << QStringList { QStringLiteral("two\nlines"), QStringLiteral("x") } << 2;
         QTest::newRow("embedded CRLF normalised") << QStringLiteral("h\r\n\"two\r\nlines\";x\r\n")
-                                                  << QStringList{QStringLiteral("two\nlines"), QStringLiteral("x")} << 2;
-        QTest::newRow("empty quoted") << QStringLiteral("h\n\"\";\"\"\n") << QStringList{QString(), QString()} << 2;
-        QTest::newRow("empty fields") << QStringLiteral("h\n;;\n") << QStringList{QString(), QString(), QString()} << 2;
-        QTest::newRow("quote inside unquoted kept") << QStringLiteral("h\n5\" pipe;x\n") << QStringList{QStringLiteral("5\" pipe"), QStringLiteral("x")} << 2;
-        QTest::newRow("CR only line ends") << QStringLiteral("h\ra;b\r") << QStringList{QStringLiteral("a"), QStringLiteral("b")} << 2;
-        QTest::newRow("blank lines skipped") << QStringLiteral("h\n\n\r\na;b\n") << QStringList{QStringLiteral("a"), QStringLiteral("b")} << 4;
-        QTest::newRow("spaces kept") << QStringLiteral("h\n a ; b \n") << QStringList{QStringLiteral(" a "), QStringLiteral(" b ")} << 2;
-        QTest::newRow("multi-line header") << QStringLiteral("\"h\n1\";\"h\n2\"\na;b\n") << QStringList{QStringLiteral("a"), QStringLiteral("b")} << 4;
+                                                  << QStringList { QStringLiteral("two\nlines"), QStringLiteral("x") } << 2;
+        QTest::newRow("empty quoted") << QStringLiteral("h\n\"\";\"\"\n") << QStringList { QString(), QString() } << 2;
+        QTest::newRow("empty fields") << QStringLiteral("h\n;;\n") << QStringList { QString(), QString(), QString() } << 2;
+        QTest::newRow("quote inside unquoted kept")
+            << QStringLiteral("h\n5\" pipe;x\n") << QStringList { QStringLiteral("5\" pipe"), QStringLiteral("x") } << 2;
+        QTest::newRow("CR only line ends") << QStringLiteral("h\ra;b\r")
+                                           << QStringList { QStringLiteral("a"), QStringLiteral("b") } << 2;
+        QTest::newRow("blank lines skipped")
+            << QStringLiteral("h\n\n\r\na;b\n") << QStringList { QStringLiteral("a"), QStringLiteral("b") } << 4;
+        QTest::newRow("spaces kept") << QStringLiteral("h\n a ; b \n")
+                                     << QStringList { QStringLiteral(" a "), QStringLiteral(" b ") } << 2;
+        QTest::newRow("multi-line header") << QStringLiteral("\"h\n1\";\"h\n2\"\na;b\n")
+                                           << QStringList { QStringLiteral("a"), QStringLiteral("b") } << 4;
     }
     void quoting()
     {
@@ -252,7 +260,7 @@ private slots:
         } else {
             QVERIFY(csv.error().line >= 1 && csv.error().column >= 1);
         }
-        for (Encoding e : {Encoding::Windows1254, Encoding::Iso8859_9, Encoding::Utf16LE}) {
+        for (Encoding e : { Encoding::Windows1254, Encoding::Iso8859_9, Encoding::Utf16LE }) {
             options.encoding = e;
             (void)CsvReader::read(bytes, options);
         }
@@ -277,7 +285,7 @@ private slots:
         auto whole = CsvReader::parse(text, QLatin1Char(';'), QStringLiteral("f.csv"));
         QVERIFY2(whole, qPrintable(whole.message()));
         // Shift the content against the piece boundaries.
-        for (const QByteArray &prefix : {QByteArray(), QByteArray("\xEF\xBB\xBF"), QByteArray("\xEF\xBB\xBF ")}) {
+        for (const QByteArray &prefix : { QByteArray(), QByteArray("\xEF\xBB\xBF"), QByteArray("\xEF\xBB\xBF ") }) {
             CsvReader::Options options;
             options.fileName = QStringLiteral("f.csv");
             auto streamed = CsvReader::read(prefix + bytes, options);
@@ -303,7 +311,8 @@ private slots:
     // bad bytes are reported where they are.
     void invalidBytesInUtf8AreReportedWhereTheyAre()
     {
-        const QByteArray bytes = QStringLiteral("Ad;Soyad\nAyşe;Işık\nŞükrü;Çağlayan\n").toUtf8() + QByteArray("Gül;Öz\xFF\xFE\n");
+        const QByteArray bytes
+            = QStringLiteral("Ad;Soyad\nAyşe;Işık\nŞükrü;Çağlayan\n").toUtf8() + QByteArray("Gül;Öz\xFF\xFE\n");
         QCOMPARE(TextEncoding::detect(bytes), Encoding::Utf8);
         CsvReader::Options options;
         options.fileName = QStringLiteral("f.csv");
@@ -353,7 +362,7 @@ private slots:
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        QStringList paths{dir.path()};
+        QStringList paths { dir.path() };
 #ifdef Q_OS_UNIX
         const QString fifo = dir.filePath(QStringLiteral("pipe.csv"));
         QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
@@ -366,7 +375,7 @@ private slots:
             QVERIFY(!r);
             QVERIFY2(r.message().startsWith(path), qPrintable(r.message()));
             QVERIFY2(r.message().contains(QStringLiteral("folder")) || r.message().contains(QStringLiteral("not a regular file")),
-                     qPrintable(r.message()));
+                qPrintable(r.message()));
         }
     }
 
@@ -391,14 +400,16 @@ private slots:
         const QByteArray longLine = QByteArray("Ad;Soyad\n") + QByteArray(InputLimits::kMaxRecordChars + 10, 'x') + "\n";
         auto line = CsvReader::read(longLine, options);
         QVERIFY(!line);
-        QVERIFY2(line.message().startsWith(QStringLiteral("f.csv:2:1: ")) && line.message().contains(QStringLiteral("longer than")),
-                 qPrintable(line.message()));
+        QVERIFY2(
+            line.message().startsWith(QStringLiteral("f.csv:2:1: ")) && line.message().contains(QStringLiteral("longer than")),
+            qPrintable(line.message()));
         // A quoted field that never ends, in a large file.
         const QByteArray open = QByteArray("Ad;Soyad\nA;\"open\n") + QByteArray(3 * 1024 * 1024, 'y');
         auto quote = CsvReader::read(open, options);
         QVERIFY(!quote);
-        QVERIFY2(quote.message().startsWith(QStringLiteral("f.csv:2:2: ")) && quote.message().contains(QStringLiteral("never ends")),
-                 qPrintable(quote.message()));
+        QVERIFY2(
+            quote.message().startsWith(QStringLiteral("f.csv:2:2: ")) && quote.message().contains(QStringLiteral("never ends")),
+            qPrintable(quote.message()));
         // A cell longer than Excel allows.
         auto cell = CsvReader::read(QByteArray("Ad;Not\nA;") + QByteArray(InputLimits::kMaxCellChars + 1, 'z') + "\n", options);
         QVERIFY(!cell);

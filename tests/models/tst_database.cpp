@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tests/common/testutil.h"
 #include "models/db/databasefile.h"
 #include "models/db/integritycheck.h"
 #include "models/db/schema.h"
 #include "models/db/transaction.h"
+#include "tests/common/testutil.h"
 
 #include <QAtomicInt>
+#include <QDir>
 #include <QFile>
 #include <QSqlDatabase>
 #include <QThread>
 #include <QUuid>
-#include <QDir>
 
 using namespace kopru;
 using kopru::test::scalar;
@@ -27,13 +27,16 @@ class TestDatabase : public QObject
     static void fillMinimal(QSqlDatabase db, bool withPlanRun)
     {
         QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO school(id, name, province_id) VALUES (1, 'Gazi MTAL', 6)")));
-        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO teacher(id, national_id, first_name, last_name, field_id, school_id, province_id) "
-                                             "VALUES (1, '10000000146', 'Ayşe', 'Işık', 1, 1, 6)")));
-        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO competency(id, field_id, code, title_tr) VALUES (1, 1, 'C01', 'PLC programlama')")));
+        QVERIFY(Sql::exec(db,
+            QStringLiteral("INSERT INTO teacher(id, national_id, first_name, last_name, field_id, school_id, province_id) "
+                           "VALUES (1, '10000000146', 'Ayşe', 'Işık', 1, 1, 6)")));
+        QVERIFY(Sql::exec(
+            db, QStringLiteral("INSERT INTO competency(id, field_id, code, title_tr) VALUES (1, 1, 'C01', 'PLC programlama')")));
         QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, need) VALUES (1, 1, 4)")));
         QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO partner(id, name, province_id) VALUES (1, 'Anadolu Enerji A.Ş.', 6)")));
-        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO training_session(id, partner_id, field_id, start_date, end_date, capacity) "
-                                             "VALUES (1, 1, 1, '2027-06-14', '2027-06-25', 2)")));
+        QVERIFY(Sql::exec(db,
+            QStringLiteral("INSERT INTO training_session(id, partner_id, field_id, start_date, end_date, capacity) "
+                           "VALUES (1, 1, 1, '2027-06-14', '2027-06-25', 2)")));
         QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO placement(id, teacher_id, session_id) VALUES (1, 1, 1)")));
         if (withPlanRun)
             QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO plan_run(id, placed) VALUES (1, 1)")));
@@ -54,8 +57,14 @@ private slots:
         QCOMPARE(scalar(c, QStringLiteral("SELECT name FROM province WHERE id = 34")).toString(), QStringLiteral("İstanbul"));
         QCOMPARE(scalar(c, QStringLiteral("SELECT name FROM province WHERE id = 81")).toString(), QStringLiteral("Düzce"));
         // Every pilot field is coordinated by a centre; two fields by two.
-        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM field WHERE id NOT IN (SELECT field_id FROM centre_field)")).toInt(), 0);
-        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM (SELECT field_id FROM centre_field GROUP BY field_id HAVING count(*) = 2)")).toInt(), 2);
+        QCOMPARE(
+            scalar(c, QStringLiteral("SELECT count(*) FROM field WHERE id NOT IN (SELECT field_id FROM centre_field)")).toInt(),
+            0);
+        QCOMPARE(
+            scalar(c,
+                QStringLiteral("SELECT count(*) FROM (SELECT field_id FROM centre_field GROUP BY field_id HAVING count(*) = 2)"))
+                .toInt(),
+            2);
         QCOMPARE(scalar(c, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
         QCOMPARE(scalar(c, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
         QVERIFY(checkIntegrity(c).ok());
@@ -125,7 +134,8 @@ private slots:
         if (fromVersion > 0) {
             QCOMPARE(scalar(c, QStringLiteral("SELECT last_name FROM teacher WHERE id = 1")).toString(), QStringLiteral("Işık"));
             QCOMPARE(scalar(c, QStringLiteral("SELECT need FROM need_rating")).toInt(), 4);
-            QCOMPARE(scalar(c, QStringLiteral("SELECT status FROM placement WHERE id = 1")).toString(), QStringLiteral("proposed"));
+            QCOMPARE(
+                scalar(c, QStringLiteral("SELECT status FROM placement WHERE id = 1")).toString(), QStringLiteral("proposed"));
         }
         QVERIFY(checkIntegrity(c).ok());
     }
@@ -207,8 +217,8 @@ private slots:
         const QByteArray before = f.readAll();
         f.close();
         const QStringList filesBefore = QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden);
-        for (const Database::Access access : {Database::Access::ReadWrite, Database::Access::ReadOnly}) {
-            auto db = Database::open(path, Database::Options{access, true, {}});
+        for (const Database::Access access : { Database::Access::ReadWrite, Database::Access::ReadOnly }) {
+            auto db = Database::open(path, Database::Options { access, true, {} });
             QVERIFY(!db);
             QVERIFY2(db.message().startsWith(path), qPrintable(db.message()));
             QVERIFY2(db.message().contains(message), qPrintable(db.message()));
@@ -233,14 +243,15 @@ private slots:
         QVERIFY(!failed);
         QVERIFY2(failed.message().contains(QStringLiteral("generator failed")), qPrintable(failed.message()));
         QVERIFY(!QFile::exists(path));
-        QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral(".*.part*")}, QDir::Files | QDir::Hidden), QStringList());
+        QCOMPARE(QDir(m_dir.path()).entryList({ QStringLiteral(".*.part*") }, QDir::Files | QDir::Hidden), QStringList());
         auto filled = Database::create(path, [](QSqlDatabase c) {
             return Sql::exec(c, QStringLiteral("INSERT INTO school(name, province_id) VALUES ('Okul', 6)"));
         });
         QVERIFY2(filled, qPrintable(filled.message()));
         QCOMPARE(scalar(filled.value()->connection(), QStringLiteral("SELECT count(*) FROM school")).toInt(), 1);
 #ifdef Q_OS_UNIX
-        QCOMPARE(QFile::permissions(path) & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther), QFile::Permissions());
+        QCOMPARE(QFile::permissions(path) & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+            QFile::Permissions());
 #endif
     }
 
@@ -291,19 +302,32 @@ private slots:
         QTest::addColumn<QString>("sql");
         QTest::newRow("need above 5") << "INSERT INTO need_rating(teacher_id, competency_id, need) VALUES (1, 2, 6)";
         QTest::newRow("need below 1") << "INSERT INTO need_rating(teacher_id, competency_id, need) VALUES (1, 2, 0)";
-        QTest::newRow("proficiency 9") << "INSERT INTO need_rating(teacher_id, competency_id, need, proficiency) VALUES (1, 2, 3, 9)";
+        QTest::newRow("proficiency 9")
+            << "INSERT INTO need_rating(teacher_id, competency_id, need, proficiency) VALUES (1, 2, 3, 9)";
         QTest::newRow("rating across fields") << "INSERT INTO need_rating(teacher_id, competency_id, need) VALUES (1, 3, 3)";
-        QTest::newRow("capacity 0") << "INSERT INTO training_session(partner_id, field_id, start_date, end_date, capacity) VALUES (1, 1, '2027-01-04', '2027-01-15', 0)";
-        QTest::newRow("end before start") << "INSERT INTO training_session(partner_id, field_id, start_date, end_date, capacity) VALUES (1, 1, '2027-01-15', '2027-01-04', 2)";
-        QTest::newRow("not a date") << "INSERT INTO training_session(partner_id, field_id, start_date, end_date, capacity) VALUES (1, 1, '15.01.2027', '2027-01-20', 2)";
-        QTest::newRow("duplicate national id") << "INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id) VALUES ('10000000146', 'Ali', 'Kaya', 1, 6)";
-        QTest::newRow("national id 10 digits") << "INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id) VALUES ('1000000014', 'Ali', 'Kaya', 1, 6)";
-        QTest::newRow("national id leading zero") << "INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id) VALUES ('07291716092', 'Ali', 'Kaya', 1, 6)";
-        QTest::newRow("empty first name") << "INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id) VALUES ('17291716060', '', 'Kaya', 1, 6)";
-        QTest::newRow("unknown field") << "INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id) VALUES ('17291716060', 'Ali', 'Kaya', 99, 6)";
-        QTest::newRow("province 82") << "INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id) VALUES ('17291716060', 'Ali', 'Kaya', 1, 82)";
-        QTest::newRow("availability reversed") << "INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id, available_from, available_to) VALUES ('17291716060', 'Ali', 'Kaya', 1, 6, '2027-09-01', '2027-06-01')";
-        QTest::newRow("duplicate competency code in field") << "INSERT INTO competency(field_id, code, title_tr) VALUES (1, 'C01', 'Başka')";
+        QTest::newRow("capacity 0") << "INSERT INTO training_session(partner_id, field_id, start_date, end_date, capacity) "
+                                       "VALUES (1, 1, '2027-01-04', '2027-01-15', 0)";
+        QTest::newRow("end before start") << "INSERT INTO training_session(partner_id, field_id, start_date, end_date, capacity) "
+                                             "VALUES (1, 1, '2027-01-15', '2027-01-04', 2)";
+        QTest::newRow("not a date") << "INSERT INTO training_session(partner_id, field_id, start_date, end_date, capacity) "
+                                       "VALUES (1, 1, '15.01.2027', '2027-01-20', 2)";
+        QTest::newRow("duplicate national id") << "INSERT INTO teacher(national_id, first_name, last_name, field_id, "
+                                                  "province_id) VALUES ('10000000146', 'Ali', 'Kaya', 1, 6)";
+        QTest::newRow("national id 10 digits") << "INSERT INTO teacher(national_id, first_name, last_name, field_id, "
+                                                  "province_id) VALUES ('1000000014', 'Ali', 'Kaya', 1, 6)";
+        QTest::newRow("national id leading zero") << "INSERT INTO teacher(national_id, first_name, last_name, field_id, "
+                                                     "province_id) VALUES ('07291716092', 'Ali', 'Kaya', 1, 6)";
+        QTest::newRow("empty first name") << "INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id) "
+                                             "VALUES ('17291716060', '', 'Kaya', 1, 6)";
+        QTest::newRow("unknown field") << "INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id) VALUES "
+                                          "('17291716060', 'Ali', 'Kaya', 99, 6)";
+        QTest::newRow("province 82") << "INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id) VALUES "
+                                        "('17291716060', 'Ali', 'Kaya', 1, 82)";
+        QTest::newRow("availability reversed")
+            << "INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id, available_from, available_to) "
+               "VALUES ('17291716060', 'Ali', 'Kaya', 1, 6, '2027-09-01', '2027-06-01')";
+        QTest::newRow("duplicate competency code in field")
+            << "INSERT INTO competency(field_id, code, title_tr) VALUES (1, 'C01', 'Başka')";
         QTest::newRow("second active placement") << "INSERT INTO placement(teacher_id, session_id) VALUES (1, 2)";
         QTest::newRow("unknown status") << "UPDATE placement SET status = 'maybe'";
         QTest::newRow("delete field with teachers") << "DELETE FROM field WHERE id = 1";
@@ -317,19 +341,28 @@ private slots:
         auto db = test::newDatabase(newPath());
         QSqlDatabase c = db->connection();
         fillMinimal(c, true);
-        QVERIFY(Sql::exec(c, QStringLiteral("INSERT INTO competency(id, field_id, code, title_tr) VALUES (2, 1, 'C02', 'Pano montajı')")));
-        QVERIFY(Sql::exec(c, QStringLiteral("INSERT INTO competency(id, field_id, code, title_tr) VALUES (3, 2, 'B01', 'Ağ kurulumu')")));
-        QVERIFY(Sql::exec(c, QStringLiteral("INSERT INTO training_session(id, partner_id, field_id, start_date, end_date, capacity) "
-                                            "VALUES (2, 1, 1, '2027-09-06', '2027-09-17', 1)")));
-        const QString before = scalar(c, QStringLiteral(
-            "SELECT (SELECT count(*) FROM teacher) || '/' || (SELECT count(*) FROM need_rating) || '/' || (SELECT count(*) FROM placement)"
-            " || '/' || (SELECT count(*) FROM training_session) || '/' || (SELECT count(*) FROM field) || '/' || (SELECT group_concat(status) FROM placement)")).toString();
+        QVERIFY(Sql::exec(
+            c, QStringLiteral("INSERT INTO competency(id, field_id, code, title_tr) VALUES (2, 1, 'C02', 'Pano montajı')")));
+        QVERIFY(Sql::exec(
+            c, QStringLiteral("INSERT INTO competency(id, field_id, code, title_tr) VALUES (3, 2, 'B01', 'Ağ kurulumu')")));
+        QVERIFY(Sql::exec(c,
+            QStringLiteral("INSERT INTO training_session(id, partner_id, field_id, start_date, end_date, capacity) "
+                           "VALUES (2, 1, 1, '2027-09-06', '2027-09-17', 1)")));
+        const QString before = scalar(c,
+            QStringLiteral("SELECT (SELECT count(*) FROM teacher) || '/' || (SELECT count(*) FROM need_rating) || '/' || (SELECT "
+                           "count(*) FROM placement)"
+                           " || '/' || (SELECT count(*) FROM training_session) || '/' || (SELECT count(*) FROM field) || '/' || "
+                           "(SELECT group_concat(status) FROM placement)"))
+                                   .toString();
         const Status s = Sql::exec(c, sql);
         QVERIFY2(!s, qPrintable(sql));
         QVERIFY(!s.message().isEmpty());
-        const QString after = scalar(c, QStringLiteral(
-            "SELECT (SELECT count(*) FROM teacher) || '/' || (SELECT count(*) FROM need_rating) || '/' || (SELECT count(*) FROM placement)"
-            " || '/' || (SELECT count(*) FROM training_session) || '/' || (SELECT count(*) FROM field) || '/' || (SELECT group_concat(status) FROM placement)")).toString();
+        const QString after = scalar(c,
+            QStringLiteral("SELECT (SELECT count(*) FROM teacher) || '/' || (SELECT count(*) FROM need_rating) || '/' || (SELECT "
+                           "count(*) FROM placement)"
+                           " || '/' || (SELECT count(*) FROM training_session) || '/' || (SELECT count(*) FROM field) || '/' || "
+                           "(SELECT group_concat(status) FROM placement)"))
+                                  .toString();
         QCOMPARE(after, before);
     }
 
@@ -381,7 +414,7 @@ private slots:
                 if (!tx.began())
                     continue;
                 if (Sql::exec(c, QStringLiteral("INSERT INTO school(name, province_id) VALUES (?, ?)"),
-                              {QStringLiteral("Okul %1").arg(i), 1 + i % 81})
+                        { QStringLiteral("Okul %1").arg(i), 1 + i % 81 })
                     && tx.commit())
                     written.fetchAndAddRelaxed(1);
             }
@@ -402,7 +435,7 @@ private slots:
         delete writer;
         int previous = -1;
         for (const QString &b : backups) {
-            auto copy = Database::open(b, Database::Options{Database::Access::ReadOnly, false});
+            auto copy = Database::open(b, Database::Options { Database::Access::ReadOnly, false });
             QVERIFY2(copy, qPrintable(copy.message()));
             QVERIFY(checkIntegrity(copy.value()->connection()).ok());
             const int schools = scalar(copy.value()->connection(), QStringLiteral("SELECT count(*) FROM school")).toInt();

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tests/common/testutil.h"
 #include "models/db/integritycheck.h"
 #include "models/demo/demogenerator.h"
 #include "models/domain/nationalid.h"
+#include "tests/common/testutil.h"
 
 #include <QCryptographicHash>
 #include <QSqlRecord>
@@ -84,15 +84,19 @@ private slots:
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM teacher")).toInt(), 400);
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM partner")).toInt(), 80);
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(DISTINCT field_id) FROM competency")).toInt(), 25);
-        QCOMPARE(scalar(c, QStringLiteral("SELECT min(n) FROM (SELECT count(*) n FROM competency GROUP BY field_id)")).toInt(), 40);
+        QCOMPARE(
+            scalar(c, QStringLiteral("SELECT min(n) FROM (SELECT count(*) n FROM competency GROUP BY field_id)")).toInt(), 40);
         // A rating for every teacher × competency of their field.
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM need_rating")).toInt(),
-                 scalar(c, QStringLiteral("SELECT count(*) FROM teacher t JOIN competency k ON k.field_id = t.field_id")).toInt());
+            scalar(c, QStringLiteral("SELECT count(*) FROM teacher t JOIN competency k ON k.field_id = t.field_id")).toInt());
         const double na = scalar(c, QStringLiteral("SELECT avg(need IS NULL) FROM need_rating")).toDouble();
         QVERIFY2(na > 0.03 && na < 0.07, qPrintable(QString::number(na)));
         QVERIFY(scalar(c, QStringLiteral("SELECT sum(capacity) FROM training_session")).toInt() >= 160);
-        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM training_session s WHERE NOT EXISTS "
-                                          "(SELECT 1 FROM session_competency WHERE session_id = s.id)")).toInt(), 0);
+        QCOMPARE(scalar(c,
+                     QStringLiteral("SELECT count(*) FROM training_session s WHERE NOT EXISTS "
+                                    "(SELECT 1 FROM session_competency WHERE session_id = s.id)"))
+                     .toInt(),
+            0);
         QSqlQuery q(c);
         QVERIFY(q.exec(QStringLiteral("SELECT national_id FROM teacher")));
         while (q.next())
@@ -108,7 +112,7 @@ private slots:
         const QString path = generate(QStringLiteral("e.kopru"), 1);
         auto db = Database::open(path);
         const QByteArray before = digest(db.value()->connection());
-        auto again = DemoGenerator::generate(db.value()->connection(), DemoGenerator::Options{});
+        auto again = DemoGenerator::generate(db.value()->connection(), DemoGenerator::Options {});
         QVERIFY(!again);
         QCOMPARE(digest(db.value()->connection()), before);
     }

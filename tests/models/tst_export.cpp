@@ -4,8 +4,6 @@
 // (written by libxlsxwriter) through the project's zip reader + XML (cell
 // types, frozen pane, auto-filter) and its XLSX reader, PDF through pdftotext,
 // iCalendar parsed by hand.
-#include "tests/common/testutil.h"
-
 #include "models/domain/nationalid.h"
 #include "models/export/exporter.h"
 #include "models/export/icswriter.h"
@@ -15,13 +13,13 @@
 #include "models/io/tablereader.h"
 #include "models/io/xlsxreader.h"
 #include "models/io/zipreader.h"
+#include "tests/common/testutil.h"
 
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QXmlStreamReader>
-
 #include <limits>
 
 using namespace kopru;
@@ -31,7 +29,10 @@ namespace {
 
 const QString kEvilName = QStringLiteral("=HYPERLINK(\"x\")");
 
-QString nid(const char *nine) { return NationalId::withCheckDigits(QString::fromLatin1(nine)); }
+QString nid(const char *nine)
+{
+    return NationalId::withCheckDigits(QString::fromLatin1(nine));
+}
 
 QByteArray readAll(const QString &path)
 {
@@ -98,8 +99,9 @@ class TestExport : public QObject
             "JOIN partner pa ON pa.id = ts.partner_id JOIN school s ON s.id = t.school_id WHERE p.status <> 'cancelled'"));
         QHash<QString, QStringList> rows;
         while (q.next())
-            rows.insert(q.value(0).toString(), {q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                                                q.value(4).toString(), q.value(5).toString(), q.value(6).toString()});
+            rows.insert(q.value(0).toString(),
+                { q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), q.value(4).toString(),
+                    q.value(5).toString(), q.value(6).toString() });
         return rows;
     }
 
@@ -118,23 +120,34 @@ private slots:
         const QString teacherSql = QStringLiteral(
             "INSERT INTO teacher(national_id, first_name, last_name, field_id, school_id, province_id, centre_id, email, phone) "
             "VALUES (?, ?, ?, ?, ?, 6, ?, ?, ?)");
-        exec(teacherSql, {nid("100000001"), QStringLiteral("Ayşe"), QStringLiteral("Yılmaz"), bil, school, 2,
-                          QStringLiteral("ayse.yilmaz@example.org"), QStringLiteral("05321234567")});
+        exec(teacherSql,
+            { nid("100000001"), QStringLiteral("Ayşe"), QStringLiteral("Yılmaz"), bil, school, 2,
+                QStringLiteral("ayse.yilmaz@example.org"), QStringLiteral("05321234567") });
         const int t1 = lastId();
-        exec(teacherSql, {nid("200000002"), kEvilName, QStringLiteral("+Çelik"), bil, school, 2, QStringLiteral("evil@example.org"),
-                          QStringLiteral("+905551112233")});
+        exec(teacherSql,
+            { nid("200000002"), kEvilName, QStringLiteral("+Çelik"), bil, school, 2, QStringLiteral("evil@example.org"),
+                QStringLiteral("+905551112233") });
         const int t2 = lastId();
-        exec(teacherSql, {nid("300000003"), QStringLiteral("İsmail"), QStringLiteral("Öztürk; \"Jr\""), bil, school, 9, QString(""),
-                          QStringLiteral("05001112233")});
+        exec(teacherSql,
+            { nid("300000003"), QStringLiteral("İsmail"), QStringLiteral("Öztürk; \"Jr\""), bil, school, 9, QString(""),
+                QStringLiteral("05001112233") });
         const int t3 = lastId();
-        exec(teacherSql, {nid("400000004"), QStringLiteral("Cancelled"), QStringLiteral("Person"), bil, school, 2, QString(""), QString("")});
+        exec(teacherSql,
+            { nid("400000004"), QStringLiteral("Cancelled"), QStringLiteral("Person"), bil, school, 2, QString(""),
+                QString("") });
         const int t4 = lastId();
 
-        exec(QStringLiteral("INSERT INTO competency(field_id, code, title_tr, title_en) VALUES (?, 'C1', 'Ağ kurulumu', 'Networking')"), {bil});
+        exec(QStringLiteral(
+                 "INSERT INTO competency(field_id, code, title_tr, title_en) VALUES (?, 'C1', 'Ağ kurulumu', 'Networking')"),
+            { bil });
         const int c1 = lastId();
-        exec(QStringLiteral("INSERT INTO competency(field_id, code, title_tr, title_en) VALUES (?, 'C2', 'Veritabanı', 'Databases')"), {bil});
+        exec(QStringLiteral(
+                 "INSERT INTO competency(field_id, code, title_tr, title_en) VALUES (?, 'C2', 'Veritabanı', 'Databases')"),
+            { bil });
         const int c2 = lastId();
-        exec(QStringLiteral("INSERT INTO competency(field_id, code, title_tr, title_en) VALUES (?, 'C3', 'Siber güvenlik', 'Security')"), {bil});
+        exec(QStringLiteral(
+                 "INSERT INTO competency(field_id, code, title_tr, title_en) VALUES (?, 'C3', 'Siber güvenlik', 'Security')"),
+            { bil });
         const int c3 = lastId();
 
         exec(QStringLiteral("INSERT INTO partner(name, province_id, district, address, contact_person, phone, email) "
@@ -145,24 +158,26 @@ private slots:
                             "VALUES ('@Evil, Inc.', 34, 'Line one\nLine two', '-Contact', '02120000000', 'evil@evil.example')"));
         const int p2 = lastId();
         exec(QStringLiteral("INSERT INTO training_session(partner_id, field_id, start_date, end_date, hours, capacity) "
-                            "VALUES (?, ?, '2027-06-14', '2027-06-25', 80, 3)"), {p1, bil});
+                            "VALUES (?, ?, '2027-06-14', '2027-06-25', 80, 3)"),
+            { p1, bil });
         const int s1 = lastId();
         exec(QStringLiteral("INSERT INTO training_session(partner_id, field_id, start_date, end_date, hours, capacity) "
-                            "VALUES (?, ?, '2027-09-06', '2027-09-17', 40, 2)"), {p2, bil});
+                            "VALUES (?, ?, '2027-09-06', '2027-09-17', 40, 2)"),
+            { p2, bil });
         const int s2 = lastId();
-        for (const auto &[s, c] : {std::pair{s1, c1}, std::pair{s1, c2}, std::pair{s2, c3}})
-            exec(QStringLiteral("INSERT INTO session_competency(session_id, competency_id) VALUES (?, ?)"), {s, c});
-        exec(QStringLiteral("INSERT INTO placement(teacher_id, session_id, status) VALUES (?, ?, 'confirmed')"), {t1, s1});
-        exec(QStringLiteral("INSERT INTO placement(teacher_id, session_id, status) VALUES (?, ?, 'proposed')"), {t2, s1});
-        exec(QStringLiteral("INSERT INTO placement(teacher_id, session_id, status) VALUES (?, ?, 'proposed')"), {t3, s2});
-        exec(QStringLiteral("INSERT INTO placement(teacher_id, session_id, status) VALUES (?, ?, 'cancelled')"), {t4, s2});
+        for (const auto &[s, c] : { std::pair { s1, c1 }, std::pair { s1, c2 }, std::pair { s2, c3 } })
+            exec(QStringLiteral("INSERT INTO session_competency(session_id, competency_id) VALUES (?, ?)"), { s, c });
+        exec(QStringLiteral("INSERT INTO placement(teacher_id, session_id, status) VALUES (?, ?, 'confirmed')"), { t1, s1 });
+        exec(QStringLiteral("INSERT INTO placement(teacher_id, session_id, status) VALUES (?, ?, 'proposed')"), { t2, s1 });
+        exec(QStringLiteral("INSERT INTO placement(teacher_id, session_id, status) VALUES (?, ?, 'proposed')"), { t3, s2 });
+        exec(QStringLiteral("INSERT INTO placement(teacher_id, session_id, status) VALUES (?, ?, 'cancelled')"), { t4, s2 });
         // Needs: C1 rated 5, 4, 2 (mean 3.67, high need 2 of 3); C2 one "not applicable" and a 3.
         const QString rating = QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, need) VALUES (?, ?, ?)");
-        exec(rating, {t1, c1, 5});
-        exec(rating, {t2, c1, 4});
-        exec(rating, {t3, c1, 2});
-        exec(rating, {t1, c2, QVariant()});
-        exec(rating, {t2, c2, 3});
+        exec(rating, { t1, c1, 5 });
+        exec(rating, { t2, c1, 4 });
+        exec(rating, { t3, c1, 2 });
+        exec(rating, { t1, c2, QVariant() });
+        exec(rating, { t2, c2, 3 });
     }
 
     void csvPlanReadsBackAsTheDatabase()
@@ -174,7 +189,7 @@ private slots:
         const QByteArray bytes = readAll(out);
         QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
         QVERIFY(bytes.contains("\r\n"));
-        QVERIFY(!bytes.contains(QByteArray("Person")));       // the cancelled placement
+        QVERIFY(!bytes.contains(QByteArray("Person"))); // the cancelled placement
         QCOMPARE(bytes.count('\n'), bytes.count("\r\n") + 1); // the partner address holds the only bare LF (quoted)
 
         CsvReader::Options options;
@@ -189,7 +204,8 @@ private slots:
                   cSchool = header.indexOf(QStringLiteral("School")), cPartner = header.indexOf(QStringLiteral("Partner")),
                   cStart = header.indexOf(QStringLiteral("Start")), cEnd = header.indexOf(QStringLiteral("End")),
                   cStatus = header.indexOf(QStringLiteral("Status")), cComp = header.indexOf(QStringLiteral("Competencies"));
-        QVERIFY(cName >= 0 && cId >= 0 && cSchool >= 0 && cPartner >= 0 && cStart >= 0 && cEnd >= 0 && cStatus >= 0 && cComp >= 0);
+        QVERIFY(
+            cName >= 0 && cId >= 0 && cSchool >= 0 && cPartner >= 0 && cStart >= 0 && cEnd >= 0 && cStatus >= 0 && cComp >= 0);
 
         const auto expected = expectedPlan();
         QCOMPARE(int(table.rows.size()), expected.size());
@@ -232,9 +248,9 @@ private slots:
         const QByteArray bytes = readAll(a);
         QCOMPARE(bytes, readAll(b)); // pseudonyms are stable
         const QString text = QString::fromUtf8(bytes);
-        for (const QString &personal : {QStringLiteral("Ayşe"), QStringLiteral("Yılmaz"), QStringLiteral("HYPERLINK"), QStringLiteral("İsmail"),
-                                        nid("100000001"), nid("200000002"), QStringLiteral("@example.org"), QStringLiteral("05321234567"),
-                                        QStringLiteral("03121112233"), QStringLiteral("info@cozum.example")})
+        for (const QString &personal : { QStringLiteral("Ayşe"), QStringLiteral("Yılmaz"), QStringLiteral("HYPERLINK"),
+                 QStringLiteral("İsmail"), nid("100000001"), nid("200000002"), QStringLiteral("@example.org"),
+                 QStringLiteral("05321234567"), QStringLiteral("03121112233"), QStringLiteral("info@cozum.example") })
             QVERIFY2(!text.contains(personal), qPrintable(personal));
         QVERIFY(text.contains(QStringLiteral("Teacher (pseudonym)")));
         QVERIFY(!text.contains(QStringLiteral("E-mail")) && !text.contains(QStringLiteral("Phone")));
@@ -242,7 +258,9 @@ private slots:
         QVERIFY(text.contains(p.name(nid("100000001"))));
         QVERIFY(text.contains(p.code(nid("300000003"))));
         QVERIFY(p.code(nid("100000001")) != p.code(nid("200000002")));
-        QCOMPARE(test::scalar(db(), QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'export_pseudonym_key'")).toInt(), 1);
+        QCOMPARE(
+            test::scalar(db(), QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'export_pseudonym_key'")).toInt(),
+            1);
         // Another key gives other pseudonyms: they are keyed, not a plain hash of the ID.
         QVERIFY(Pseudonymiser(QByteArray(32, 'k')).code(nid("100000001")) != p.code(nid("100000001")));
     }
@@ -255,7 +273,7 @@ private slots:
         QCOMPARE(summary.value().sheets, 2);
         auto names = XlsxReader::sheetNames(out);
         QVERIFY2(names.ok(), qPrintable(names.message()));
-        QCOMPARE(names.value(), (QStringList{QStringLiteral("Denizyıldızları MTAL"), QStringLiteral("Gazi MTAL")}));
+        QCOMPARE(names.value(), (QStringList { QStringLiteral("Denizyıldızları MTAL"), QStringLiteral("Gazi MTAL") }));
 
         // Values through the project's XLSX reader: title, notes, header, then one row per placement.
         auto gazi = XlsxReader::read(out, QStringLiteral("Gazi MTAL"));
@@ -272,7 +290,7 @@ private slots:
             const SourceRow &row = t.rows[r];
             QVERIFY(expected.contains(row.cell(cId)));
             QCOMPARE(row.cell(cName), expected.value(row.cell(cId)).at(0)); // written verbatim as a string
-            QCOMPARE(row.cell(cStart), QStringLiteral("2027-06-14"));        // a real date (date format)
+            QCOMPARE(row.cell(cStart), QStringLiteral("2027-06-14")); // a real date (date format)
             QCOMPARE(row.cell(cHours), QStringLiteral("80"));
             names2 << row.cell(cName);
         }
@@ -291,8 +309,9 @@ private slots:
                 continue;
             const auto a = xml.attributes();
             if (xml.name() == QLatin1String("pane"))
-                frozen = a.value(QLatin1String("state")) == QLatin1String("frozen") && a.value(QLatin1String("ySplit")) == QLatin1String("3")
-                         && a.value(QLatin1String("topLeftCell")) == QLatin1String("A4");
+                frozen = a.value(QLatin1String("state")) == QLatin1String("frozen")
+                    && a.value(QLatin1String("ySplit")) == QLatin1String("3")
+                    && a.value(QLatin1String("topLeftCell")) == QLatin1String("A4");
             else if (xml.name() == QLatin1String("autoFilter"))
                 filter = a.value(QLatin1String("ref")).toString();
             else if (xml.name() == QLatin1String("c")) {
@@ -306,11 +325,11 @@ private slots:
         QCOMPARE(filter, QStringLiteral("A3:%1%2").arg(lastCol).arg(5));
         const auto col = [](int index) { return QString(QChar(char16_t(u'A' + index))); };
         const QString idCol = col(cId), nameCol = col(cName), startCol = col(cStart), hoursCol = col(cHours);
-        for (int row : {4, 5}) {
-            QCOMPARE(cellType.value(idCol + QString::number(row)), QStringLiteral("s"));   // national ID as text
+        for (int row : { 4, 5 }) {
+            QCOMPARE(cellType.value(idCol + QString::number(row)), QStringLiteral("s")); // national ID as text
             QCOMPARE(cellType.value(nameCol + QString::number(row)), QStringLiteral("s")); // the formula-like name as text
-            QCOMPARE(cellType.value(startCol + QString::number(row)), QString());         // a number (date serial)
-            QVERIFY(!cellStyle.value(startCol + QString::number(row)).isEmpty());         // with a date format
+            QCOMPARE(cellType.value(startCol + QString::number(row)), QString()); // a number (date serial)
+            QVERIFY(!cellStyle.value(startCol + QString::number(row)).isEmpty()); // with a date format
             QCOMPARE(cellType.value(hoursCol + QString::number(row)), QString());
         }
         const QByteArray shared = zipEntry(out, QStringLiteral("xl/sharedStrings.xml"));
@@ -333,12 +352,13 @@ private slots:
         QVERIFY(t.rows.size() >= 2);
         QVERIFY2(t.rows[0].cell(0).contains(QStringLiteral("Anonymised export (KVKK)")), qPrintable(t.rows[0].cell(0)));
         QVERIFY(t.rows[1].cells.contains(QStringLiteral("National ID (pseudonym)")));
-        QVERIFY(!t.rows[1].cells.contains(QStringLiteral("E-mail")) && !t.rows[1].cells.contains(QStringLiteral("Contact phone")));
+        QVERIFY(
+            !t.rows[1].cells.contains(QStringLiteral("E-mail")) && !t.rows[1].cells.contains(QStringLiteral("Contact phone")));
         for (const SourceRow &row : t.rows)
             for (const QString &cell : row.cells)
-                QVERIFY2(!cell.contains(QStringLiteral("Ayşe")) && !cell.contains(QStringLiteral("HYPERLINK")) && !cell.contains(nid("100000001"))
-                             && !cell.contains(QLatin1Char('@')),
-                         qPrintable(cell));
+                QVERIFY2(!cell.contains(QStringLiteral("Ayşe")) && !cell.contains(QStringLiteral("HYPERLINK"))
+                        && !cell.contains(nid("100000001")) && !cell.contains(QLatin1Char('@')),
+                    qPrintable(cell));
     }
 
     // The scenario that crashed while QuaZip brought its own minizip next to
@@ -372,10 +392,12 @@ private slots:
             QVERIFY2(imported.ok(), qPrintable(imported.message()));
             QVERIFY(imported->workbook);
             QCOMPARE(imported->sheets, names.value());
-            QVERIFY2(imported->table.header.value(0).contains(QStringLiteral("Gazi MTAL")), qPrintable(imported->table.header.value(0)));
+            QVERIFY2(imported->table.header.value(0).contains(QStringLiteral("Gazi MTAL")),
+                qPrintable(imported->table.header.value(0)));
             QVERIFY(zipEntry(out, QStringLiteral("xl/workbook.xml")).contains("Denizy"));
         }
-        const QStringList leftovers = QDir(m_dir.path()).entryList({QStringLiteral(".*.tmp"), QStringLiteral(".*.part*")}, QDir::Files | QDir::Hidden);
+        const QStringList leftovers
+            = QDir(m_dir.path()).entryList({ QStringLiteral(".*.tmp"), QStringLiteral(".*.part*") }, QDir::Files | QDir::Hidden);
         QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(QStringLiteral(", "))));
     }
 
@@ -384,36 +406,39 @@ private slots:
     {
         TableDocument doc;
         doc.title = QStringLiteral("Edge cases");
-        doc.notes = {QStringLiteral("note")};
-        doc.columns = {{QStringLiteral("Text"), ColumnType::Text, 30}, {QStringLiteral("ID"), ColumnType::Identifier, 14},
-                       {QStringLiteral("Date"), ColumnType::Date, 12}, {QStringLiteral("N"), ColumnType::Integer, 6},
-                       {QStringLiteral("D"), ColumnType::Decimal, 8}, {QStringLiteral("P"), ColumnType::Percent, 8}};
+        doc.notes = { QStringLiteral("note") };
+        doc.columns = { { QStringLiteral("Text"), ColumnType::Text, 30 }, { QStringLiteral("ID"), ColumnType::Identifier, 14 },
+            { QStringLiteral("Date"), ColumnType::Date, 12 }, { QStringLiteral("N"), ColumnType::Integer, 6 },
+            { QStringLiteral("D"), ColumnType::Decimal, 8 }, { QStringLiteral("P"), ColumnType::Percent, 8 } };
         // Longer than Excel's 32,767 characters per cell, a surrogate pair across the cut.
         const QString emoji = QStringLiteral("\U0001F600");
         const QString longText = QString(32765, QLatin1Char('x')) + emoji + QString(100, QLatin1Char('y'));
         const double nan = std::numeric_limits<double>::quiet_NaN();
-        TableSheet sheet{QStringLiteral("Şube: [1]/2"), QStringLiteral("Şube"), {}};
-        sheet.rows.push_back({QStringLiteral("=1+1"), QStringLiteral("01234567890"), QDate(1900, 3, 1), 42, 2.5, 0.125});
-        sheet.rows.push_back({QString(QStringLiteral("a\r\nb\rc") + QChar(1) + QStringLiteral("d\te")), QStringLiteral("+905551112233"), QDate(1850, 1, 2), QVariant(), nan,
-                              std::numeric_limits<double>::infinity()});
-        sheet.rows.push_back({longText, QString(), QDate(2027, 6, 14), qint64(10000000146), -0.5, 1.0});
+        TableSheet sheet { QStringLiteral("Şube: [1]/2"), QStringLiteral("Şube"), {} };
+        sheet.rows.push_back({ QStringLiteral("=1+1"), QStringLiteral("01234567890"), QDate(1900, 3, 1), 42, 2.5, 0.125 });
+        sheet.rows.push_back({ QString(QStringLiteral("a\r\nb\rc") + QChar(1) + QStringLiteral("d\te")),
+            QStringLiteral("+905551112233"), QDate(1850, 1, 2), QVariant(), nan, std::numeric_limits<double>::infinity() });
+        sheet.rows.push_back({ longText, QString(), QDate(2027, 6, 14), qint64(10000000146), -0.5, 1.0 });
         doc.sheets.push_back(sheet);
         const QString out = path(QStringLiteral("edge.xlsx"));
         const Status s = writeXlsx(doc, out);
         QVERIFY2(s.ok(), qPrintable(s.message()));
 
-        QCOMPARE(XlsxReader::sheetNames(out).value(), QStringList{QStringLiteral("Şube 1 2")});
+        QCOMPARE(XlsxReader::sheetNames(out).value(), QStringList { QStringLiteral("Şube 1 2") });
         auto t = XlsxReader::read(out);
         QVERIFY2(t.ok(), qPrintable(t.message()));
-        QCOMPARE(t->header, QStringList{QStringLiteral("Edge cases — Şube")});
+        QCOMPARE(t->header, QStringList { QStringLiteral("Edge cases — Şube") });
         QCOMPARE(int(t->rows.size()), 2 + 3);
-        QCOMPARE(t->rows[2].cells, (QStringList{QStringLiteral("=1+1"), QStringLiteral("01234567890"), QStringLiteral("1900-03-01"),
-                                                QStringLiteral("42"), QStringLiteral("2.5"), QStringLiteral("0.125")}));
-        QCOMPARE(t->rows[3].cells, (QStringList{QStringLiteral("a\nb\ncd\te"), QStringLiteral("+905551112233"), QStringLiteral("02.01.1850")}));
+        QCOMPARE(t->rows[2].cells,
+            (QStringList { QStringLiteral("=1+1"), QStringLiteral("01234567890"), QStringLiteral("1900-03-01"),
+                QStringLiteral("42"), QStringLiteral("2.5"), QStringLiteral("0.125") }));
+        QCOMPARE(t->rows[3].cells,
+            (QStringList { QStringLiteral("a\nb\ncd\te"), QStringLiteral("+905551112233"), QStringLiteral("02.01.1850") }));
         const QString cut = t->rows[4].cell(0);
         QCOMPARE(cut, QString(32765, QLatin1Char('x')) + QChar(0x2026)); // cut before the pair, not through it
-        QCOMPARE(t->rows[4].cells.mid(2), (QStringList{QStringLiteral("2027-06-14"), QStringLiteral("10000000146"), QStringLiteral("-0.5"),
-                                                       QStringLiteral("1")}));
+        QCOMPARE(t->rows[4].cells.mid(2),
+            (QStringList {
+                QStringLiteral("2027-06-14"), QStringLiteral("10000000146"), QStringLiteral("-0.5"), QStringLiteral("1") }));
         const QByteArray xml = zipEntry(out, QStringLiteral("xl/worksheets/sheet1.xml"));
         QVERIFY(!xml.contains("<f>"));
         QVERIFY(!zipEntry(out, QStringLiteral("xl/sharedStrings.xml")).contains("_x00"));
@@ -424,8 +449,8 @@ private slots:
     {
         TableDocument small;
         small.title = QStringLiteral("Small");
-        small.columns = {{QStringLiteral("A"), ColumnType::Text, 10}};
-        small.sheets.push_back(TableSheet{QStringLiteral("One"), QStringLiteral("One"), {{QStringLiteral("first")}}});
+        small.columns = { { QStringLiteral("A"), ColumnType::Text, 10 } };
+        small.sheets.push_back(TableSheet { QStringLiteral("One"), QStringLiteral("One"), { { QStringLiteral("first") } } });
         const QString out = path(QStringLiteral("keep.xlsx"));
         QVERIFY(writeXlsx(small, out).ok());
         const QByteArray before = readAll(out);
@@ -449,7 +474,8 @@ private slots:
         small.sheets[0].rows[0][0] = QStringLiteral("second");
         QVERIFY(writeXlsx(small, out).ok());
         QCOMPARE(XlsxReader::read(out)->rows[1].cell(0), QStringLiteral("second"));
-        const QStringList leftovers = QDir(m_dir.path()).entryList({QStringLiteral(".*.tmp"), QStringLiteral(".*.part*")}, QDir::Files | QDir::Hidden);
+        const QStringList leftovers
+            = QDir(m_dir.path()).entryList({ QStringLiteral(".*.tmp"), QStringLiteral(".*.part*") }, QDir::Files | QDir::Hidden);
         QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(QStringLiteral(", "))));
     }
 
@@ -460,9 +486,10 @@ private slots:
         QTest::addColumn<QString>("expected");
         QTest::newRow("plain") << QStringLiteral("Gazi MTAL") << QStringList() << QStringLiteral("Gazi MTAL");
         QTest::newRow("forbidden") << QStringLiteral("A/B: [C]?") << QStringList() << QStringLiteral("A B C");
-        QTest::newRow("long") << QStringLiteral("İnegöl Hacı Sevim Yıldız Mobilya ve İç Mekân Tasarımı Teknolojisi MTAL") << QStringList()
-                              << QStringLiteral("İnegöl Hacı Sevim Yıldız Mobily");
-        QTest::newRow("duplicate") << QStringLiteral("Gazi MTAL") << QStringList{QStringLiteral("gazi mtal")} << QStringLiteral("Gazi MTAL (2)");
+        QTest::newRow("long") << QStringLiteral("İnegöl Hacı Sevim Yıldız Mobilya ve İç Mekân Tasarımı Teknolojisi MTAL")
+                              << QStringList() << QStringLiteral("İnegöl Hacı Sevim Yıldız Mobily");
+        QTest::newRow("duplicate") << QStringLiteral("Gazi MTAL") << QStringList { QStringLiteral("gazi mtal") }
+                                   << QStringLiteral("Gazi MTAL (2)");
         QTest::newRow("empty") << QString() << QStringList() << QStringLiteral("Sheet");
         QTest::newRow("reserved") << QStringLiteral("history") << QStringList() << QStringLiteral("history (2)");
         QTest::newRow("pair at the cut") << QString(30, QLatin1Char('a')) + QStringLiteral("\U0001F600") << QStringList()
@@ -489,22 +516,23 @@ private slots:
         if (pdftotext.isEmpty())
             QSKIP("pdftotext not installed");
         QProcess p;
-        p.start(pdftotext, {QStringLiteral("-layout"), out, QStringLiteral("-")});
+        p.start(pdftotext, { QStringLiteral("-layout"), out, QStringLiteral("-") });
         QVERIFY(p.waitForFinished(30000));
         const QString text = QString::fromUtf8(p.readAllStandardOutput());
-        for (const QString &expected : {QStringLiteral("Ayşe Yılmaz"), QStringLiteral("İsmail Öztürk; \"Jr\""), kEvilName,
-                                        nid("100000001"), QStringLiteral("Çözüm Bilişim A.Ş."), QStringLiteral("Gazi MTAL"),
-                                        QStringLiteral("Denizyıldızları MTAL"), QStringLiteral("Page 1/2"), QStringLiteral("Page 2/2"),
-                                        QStringLiteral("14.06.2027 – 25.06.2027")})
+        for (const QString &expected :
+            { QStringLiteral("Ayşe Yılmaz"), QStringLiteral("İsmail Öztürk; \"Jr\""), kEvilName, nid("100000001"),
+                QStringLiteral("Çözüm Bilişim A.Ş."), QStringLiteral("Gazi MTAL"), QStringLiteral("Denizyıldızları MTAL"),
+                QStringLiteral("Page 1/2"), QStringLiteral("Page 2/2"), QStringLiteral("14.06.2027 – 25.06.2027") })
             QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral(" not in:\n") + text));
         QVERIFY(!text.contains(QStringLiteral("Person")));
 
         const QString pdfinfo = QStandardPaths::findExecutable(QStringLiteral("pdfinfo"));
         if (!pdfinfo.isEmpty()) {
-            p.start(pdfinfo, {out});
+            p.start(pdfinfo, { out });
             QVERIFY(p.waitForFinished(30000));
             const QString info = QString::fromUtf8(p.readAllStandardOutput());
-            QVERIFY2(info.contains(QRegularExpression(QStringLiteral("Page size:\\s+84[12](\\.\\d+)? x 595"))), qPrintable(info)); // A4 landscape
+            QVERIFY2(info.contains(QRegularExpression(QStringLiteral("Page size:\\s+84[12](\\.\\d+)? x 595"))),
+                qPrintable(info)); // A4 landscape
         }
     }
 
@@ -516,11 +544,12 @@ private slots:
         const QString out = path(QStringLiteral("anon.pdf"));
         QVERIFY(run(Kind::Schedule, Format::Pdf, out, {}, true).ok());
         QProcess p;
-        p.start(pdftotext, {out, QStringLiteral("-")});
+        p.start(pdftotext, { out, QStringLiteral("-") });
         QVERIFY(p.waitForFinished(30000));
         const QString text = QString::fromUtf8(p.readAllStandardOutput());
         QVERIFY(text.contains(QStringLiteral("Anonymised export")));
-        QVERIFY(!text.contains(QStringLiteral("Ayşe")) && !text.contains(QStringLiteral("HYPERLINK")) && !text.contains(QStringLiteral("03121112233")));
+        QVERIFY(!text.contains(QStringLiteral("Ayşe")) && !text.contains(QStringLiteral("HYPERLINK"))
+            && !text.contains(QStringLiteral("03121112233")));
         QVERIFY(text.contains(Pseudonymiser::forDatabase(db(), false).value().name(nid("100000001"))));
     }
 
@@ -561,17 +590,20 @@ private slots:
             else if (l.startsWith(QLatin1String("ATTENDEE")))
                 ++attendees;
             else if (l == QLatin1String("END:VEVENT"))
-                events.append({start, end, attendees});
-            QVERIFY2(!l.startsWith(QLatin1String("DTSTAMP:")) || QRegularExpression(QStringLiteral("^DTSTAMP:\\d{8}T\\d{6}Z$")).match(l).hasMatch(),
-                     qPrintable(l));
+                events.append({ start, end, attendees });
+            QVERIFY2(!l.startsWith(QLatin1String("DTSTAMP:"))
+                    || QRegularExpression(QStringLiteral("^DTSTAMP:\\d{8}T\\d{6}Z$")).match(l).hasMatch(),
+                qPrintable(l));
         }
         QCOMPARE(QSet<QString>(uids.begin(), uids.end()).size(), 2);
-        QVERIFY(events.contains(std::tuple{QStringLiteral("20270614"), QStringLiteral("20270626"), 2}));
-        QVERIFY(events.contains(std::tuple{QStringLiteral("20270906"), QStringLiteral("20270918"), 1}));
+        QVERIFY(events.contains(std::tuple { QStringLiteral("20270614"), QStringLiteral("20270626"), 2 }));
+        QVERIFY(events.contains(std::tuple { QStringLiteral("20270906"), QStringLiteral("20270918"), 1 }));
         // Escaping: the partner's comma, the address's line break, the name's quote.
         QVERIFY(lines.contains(QStringLiteral("LOCATION:@Evil\\, Inc.\\, Line one\\nLine two\\, İstanbul")));
         QVERIFY(bytes.contains("mailto:ayse.yilmaz@example.org"));
-        QVERIFY(icsLines(bytes).join(QLatin1Char('\n')).contains(QStringLiteral("CN=\"=HYPERLINK(^'x^') +Çelik\":mailto:evil@example.org")));
+        QVERIFY(icsLines(bytes)
+                    .join(QLatin1Char('\n'))
+                    .contains(QStringLiteral("CN=\"=HYPERLINK(^'x^') +Çelik\":mailto:evil@example.org")));
     }
 
     void anonymisedIcsHasNoPersonalData()
@@ -580,8 +612,8 @@ private slots:
         QVERIFY(run(Kind::Plan, Format::Ics, out, {}, true).ok());
         const QString text = icsLines(readAll(out)).join(QLatin1Char('\n'));
         QCOMPARE(text.count(QStringLiteral("\nATTENDEE")), 3);
-        for (const QString &personal : {QStringLiteral("Ayşe"), QStringLiteral("HYPERLINK"), QStringLiteral("mailto:"), nid("100000001"),
-                                        QStringLiteral("Phone:"), QStringLiteral("02120000000")})
+        for (const QString &personal : { QStringLiteral("Ayşe"), QStringLiteral("HYPERLINK"), QStringLiteral("mailto:"),
+                 nid("100000001"), QStringLiteral("Phone:"), QStringLiteral("02120000000") })
             QVERIFY2(!text.contains(personal), qPrintable(personal));
         QVERIFY(text.contains(QStringLiteral("X-WR-CALDESC:Anonymised export")));
     }
@@ -636,7 +668,7 @@ private slots:
     void needsCsvHasTheAggregates()
     {
         const QString out = path(QStringLiteral("needs.csv"));
-        auto summary = run(Kind::Needs, Format::Csv, out, ExportScope{QStringLiteral("bil"), 0, 0});
+        auto summary = run(Kind::Needs, Format::Csv, out, ExportScope { QStringLiteral("bil"), 0, 0 });
         QVERIFY2(summary.ok(), qPrintable(summary.message()));
         CsvReader::Options options;
         options.fileName = out;
@@ -677,13 +709,14 @@ private slots:
         QFETCH(bool, byPartner2);
         QFETCH(int, rows);
         QFETCH(int, sheets);
-        const int partner = byPartner2 ? test::scalar(db(), QStringLiteral("SELECT id FROM partner WHERE name LIKE '@Evil%'")).toInt() : 0;
-        auto summary = run(Kind::Plan, Format::Xlsx, path(QStringLiteral("scope.xlsx")), ExportScope{field, centre, partner});
+        const int partner
+            = byPartner2 ? test::scalar(db(), QStringLiteral("SELECT id FROM partner WHERE name LIKE '@Evil%'")).toInt() : 0;
+        auto summary = run(Kind::Plan, Format::Xlsx, path(QStringLiteral("scope.xlsx")), ExportScope { field, centre, partner });
         QVERIFY2(summary.ok(), qPrintable(summary.message()));
         QCOMPARE(summary.value().rows, rows);
         QCOMPARE(summary.value().sheets, sheets);
         if (centre != 0)
-            QCOMPARE(XlsxReader::sheetNames(path(QStringLiteral("scope.xlsx"))).value(), QStringList{QStringLiteral("BIL")});
+            QCOMPARE(XlsxReader::sheetNames(path(QStringLiteral("scope.xlsx"))).value(), QStringList { QStringLiteral("BIL") });
     }
 
     void refusedRequestsWriteNothing_data()
@@ -693,8 +726,10 @@ private slots:
         QTest::addColumn<QString>("field");
         QTest::addColumn<int>("centre");
         QTest::addColumn<QString>("message");
-        QTest::newRow("needs as ics") << int(Kind::Needs) << int(Format::Ics) << QString() << 0 << QStringLiteral("cannot be exported");
-        QTest::newRow("unknown field") << int(Kind::Plan) << int(Format::Csv) << QStringLiteral("XYZ") << 0 << QStringLiteral("XYZ");
+        QTest::newRow("needs as ics") << int(Kind::Needs) << int(Format::Ics) << QString() << 0
+                                      << QStringLiteral("cannot be exported");
+        QTest::newRow("unknown field") << int(Kind::Plan) << int(Format::Csv) << QStringLiteral("XYZ") << 0
+                                       << QStringLiteral("XYZ");
         QTest::newRow("unknown centre") << int(Kind::Schedule) << int(Format::Xlsx) << QString() << 99 << QStringLiteral("99");
     }
     void refusedRequestsWriteNothing()
@@ -705,7 +740,7 @@ private slots:
         QFETCH(int, centre);
         QFETCH(QString, message);
         const QString out = path(QStringLiteral("refused.out"));
-        auto summary = run(Kind(kind), Format(format), out, ExportScope{field, centre, 0});
+        auto summary = run(Kind(kind), Format(format), out, ExportScope { field, centre, 0 });
         QVERIFY(!summary.ok());
         QVERIFY2(summary.message().contains(message), qPrintable(summary.message()));
         QVERIFY(!QFile::exists(out));
@@ -715,26 +750,39 @@ private slots:
     {
         QString out, err;
         const QString csv = path(QStringLiteral("cli.csv"));
-        QCOMPARE(test::runCli({QStringLiteral("export"), m_dbPath, QStringLiteral("plan"), QStringLiteral("--format"), QStringLiteral("csv"),
-                               QStringLiteral("--out"), csv}, &out, &err), 0);
+        QCOMPARE(test::runCli({ QStringLiteral("export"), m_dbPath, QStringLiteral("plan"), QStringLiteral("--format"),
+                                  QStringLiteral("csv"), QStringLiteral("--out"), csv },
+                     &out, &err),
+            0);
         QVERIFY2(out.contains(QStringLiteral("3 placement")), qPrintable(out + err));
         QCOMPARE(readAll(csv), readAll(path(QStringLiteral("plan.csv"))));
         const QString ics = path(QStringLiteral("cli.ics"));
-        QCOMPARE(test::runCli({QStringLiteral("export"), m_dbPath, QStringLiteral("needs"), QStringLiteral("--format"), QStringLiteral("ics"),
-                               QStringLiteral("--out"), ics}, &out, &err), 2);
+        QCOMPARE(test::runCli({ QStringLiteral("export"), m_dbPath, QStringLiteral("needs"), QStringLiteral("--format"),
+                                  QStringLiteral("ics"), QStringLiteral("--out"), ics },
+                     &out, &err),
+            2);
         QVERIFY(err.contains(QStringLiteral("ics")));
         QVERIFY(!QFile::exists(ics));
-        QCOMPARE(test::runCli({QStringLiteral("export"), m_dbPath, QStringLiteral("plan"), QStringLiteral("--format"), QStringLiteral("docx"),
-                               QStringLiteral("--out"), ics}, &out, &err), 2);
-        QCOMPARE(test::runCli({QStringLiteral("export"), m_dbPath, QStringLiteral("plan"), QStringLiteral("--format"), QStringLiteral("csv")},
-                              &out, &err), 2);
-        QCOMPARE(test::runCli({QStringLiteral("export"), m_dbPath, QStringLiteral("plan"), QStringLiteral("--format"), QStringLiteral("csv"),
-                               QStringLiteral("--out"), ics, QStringLiteral("--field"), QStringLiteral("NOPE")}, &out, &err), 2);
+        QCOMPARE(test::runCli({ QStringLiteral("export"), m_dbPath, QStringLiteral("plan"), QStringLiteral("--format"),
+                                  QStringLiteral("docx"), QStringLiteral("--out"), ics },
+                     &out, &err),
+            2);
+        QCOMPARE(test::runCli({ QStringLiteral("export"), m_dbPath, QStringLiteral("plan"), QStringLiteral("--format"),
+                                  QStringLiteral("csv") },
+                     &out, &err),
+            2);
+        QCOMPARE(test::runCli(
+                     { QStringLiteral("export"), m_dbPath, QStringLiteral("plan"), QStringLiteral("--format"),
+                         QStringLiteral("csv"), QStringLiteral("--out"), ics, QStringLiteral("--field"), QStringLiteral("NOPE") },
+                     &out, &err),
+            2);
         QVERIFY(err.contains(QStringLiteral("NOPE")));
         QVERIFY(!QFile::exists(ics));
         const QString pdf = path(QStringLiteral("cli.pdf"));
-        QCOMPARE(test::runCli({QStringLiteral("export"), m_dbPath, QStringLiteral("schedule"), QStringLiteral("--format"), QStringLiteral("pdf"),
-                               QStringLiteral("--out"), pdf, QStringLiteral("--anonymize")}, &out, &err), 0);
+        QCOMPARE(test::runCli({ QStringLiteral("export"), m_dbPath, QStringLiteral("schedule"), QStringLiteral("--format"),
+                                  QStringLiteral("pdf"), QStringLiteral("--out"), pdf, QStringLiteral("--anonymize") },
+                     &out, &err),
+            0);
         QVERIFY2(out.contains(QStringLiteral("anonymised")), qPrintable(out));
         QVERIFY(readAll(pdf).startsWith("%PDF"));
     }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Importing: column mapping, survey headers and answers, every validation
 // error with its position, upsert, dry run, cancel and all-or-nothing.
-#include "tests/common/testutil.h"
 #include "models/db/integritycheck.h"
 #include "models/domain/nationalid.h"
 #include "models/import/columnmapping.h"
@@ -9,6 +8,7 @@
 #include "models/import/valueparsers.h"
 #include "models/io/tablereader.h"
 #include "models/io/textencoding.h"
+#include "tests/common/testutil.h"
 
 #include <QCryptographicHash>
 #include <QSqlRecord>
@@ -22,8 +22,8 @@ namespace {
 
 const QString kFile = QStringLiteral("f.csv");
 
-ImportReport importText(QSqlDatabase db, ImportKind kind, const QString &csv, bool dryRun = false,
-                        std::function<bool(int, int)> progress = {})
+ImportReport importText(
+    QSqlDatabase db, ImportKind kind, const QString &csv, bool dryRun = false, std::function<bool(int, int)> progress = {})
 {
     auto table = TableReader::readBytes(csv.toUtf8(), kFile, {});
     if (!table) {
@@ -92,16 +92,18 @@ private slots:
         m_db = freshDb();
         QVERIFY(m_db);
         const QSqlDatabase c = m_db->connection();
-        for (auto [kind, csv] : {std::pair{ImportKind::Competencies, kCompetencies}, std::pair{ImportKind::Teachers, kTeachers},
-                                 std::pair{ImportKind::Partners, kPartners}}) {
+        for (auto [kind, csv] : { std::pair { ImportKind::Competencies, kCompetencies },
+                 std::pair { ImportKind::Teachers, kTeachers }, std::pair { ImportKind::Partners, kPartners } }) {
             const ImportReport r = importText(c, kind, QString::fromUtf8(csv));
             QVERIFY2(r.ok() && r.committed, qPrintable(errorsOf(r)));
         }
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM competency")).toInt(), 3);
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM teacher")).toInt(), 2);
-        QCOMPARE(scalar(c, QStringLiteral("SELECT last_name FROM teacher WHERE national_id = '10000000146'")).toString(), QStringLiteral("Işık"));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT last_name FROM teacher WHERE national_id = '10000000146'")).toString(),
+            QStringLiteral("Işık"));
         QCOMPARE(scalar(c, QStringLiteral("SELECT province_id FROM teacher WHERE national_id = '17291716060'")).toInt(), 6);
-        QCOMPARE(scalar(c, QStringLiteral("SELECT phone FROM teacher WHERE national_id = '10000000146'")).toString(), QStringLiteral("05321234567"));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT phone FROM teacher WHERE national_id = '10000000146'")).toString(),
+            QStringLiteral("05321234567"));
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM partner_competency")).toInt(), 2);
     }
 
@@ -109,14 +111,28 @@ private slots:
     {
         QTest::addColumn<QString>("header");
         QTest::addColumn<QString>("target");
-        const QList<std::pair<const char *, const char *>> rows{
-            {"TC Kimlik No", "national_id"}, {"tc_kimlik_no", "national_id"}, {"T.C. KİMLİK NO", "national_id"},
-            {"TCKN", "national_id"},         {"National ID", "national_id"},  {"Ad", "first_name"},
-            {"ADI", "first_name"},           {"First name", "first_name"},    {"Soyad", "last_name"},
-            {"SOYADI", "last_name"},         {"İl", "province"},              {"IL", "province"},
-            {"Alan", "field"},               {"E-posta", "email"},            {"e_posta", "email"},
-            {"Telefon", "phone"},            {"Okul", "school"},              {"Dal", "branch"},
-            {"Branş", "branch"},             {"Müsait (başlangıç)", "available_from"}, {"Bölüm", ""},
+        const QList<std::pair<const char *, const char *>> rows {
+            { "TC Kimlik No", "national_id" },
+            { "tc_kimlik_no", "national_id" },
+            { "T.C. KİMLİK NO", "national_id" },
+            { "TCKN", "national_id" },
+            { "National ID", "national_id" },
+            { "Ad", "first_name" },
+            { "ADI", "first_name" },
+            { "First name", "first_name" },
+            { "Soyad", "last_name" },
+            { "SOYADI", "last_name" },
+            { "İl", "province" },
+            { "IL", "province" },
+            { "Alan", "field" },
+            { "E-posta", "email" },
+            { "e_posta", "email" },
+            { "Telefon", "phone" },
+            { "Okul", "school" },
+            { "Dal", "branch" },
+            { "Branş", "branch" },
+            { "Müsait (başlangıç)", "available_from" },
+            { "Bölüm", "" },
         };
         for (auto [h, t] : rows)
             QTest::newRow(h) << QString::fromUtf8(h) << QString::fromUtf8(t);
@@ -125,7 +141,7 @@ private slots:
     {
         QFETCH(QString, header);
         QFETCH(QString, target);
-        const ColumnMapping m = ColumnMapper::automatic(ImportKind::Teachers, {QStringLiteral("x"), header});
+        const ColumnMapping m = ColumnMapper::automatic(ImportKind::Teachers, { QStringLiteral("x"), header });
         QCOMPARE(m.targets.value(1), target);
     }
 
@@ -137,7 +153,8 @@ private slots:
         QTest::newRow("lower-case code") << QStringLiteral("elk07") << QStringLiteral("competency:ELK07");
         QTest::newRow("LimeSurvey brackets") << QStringLiteral("Q1[ELK07]") << QStringLiteral("competency:ELK07");
         QTest::newRow("LimeSurvey underscore") << QStringLiteral("Q1_ELK07") << QStringLiteral("competency:ELK07");
-        QTest::newRow("code with question text") << QStringLiteral("ELK07. PLC programlama") << QStringLiteral("competency:ELK07");
+        QTest::newRow("code with question text")
+            << QStringLiteral("ELK07. PLC programlama") << QStringLiteral("competency:ELK07");
         QTest::newRow("brackets with text") << QStringLiteral("Q3[ELK07] PLC programlama") << QStringLiteral("competency:ELK07");
         QTest::newRow("generic subquestion") << QStringLiteral("Q1[SQ007]") << QStringLiteral("competency:*07");
         QTest::newRow("generic subquestion underscore") << QStringLiteral("Q1_SQ012") << QStringLiteral("competency:*12");
@@ -149,7 +166,8 @@ private slots:
     {
         QFETCH(QString, header);
         QFETCH(QString, target);
-        const ColumnMapping m = ColumnMapper::automatic(ImportKind::Needs, {header}, {QStringLiteral("ELK07"), QStringLiteral("BIL01")});
+        const ColumnMapping m
+            = ColumnMapper::automatic(ImportKind::Needs, { header }, { QStringLiteral("ELK07"), QStringLiteral("BIL01") });
         QCOMPARE(m.targets.value(0), target);
     }
 
@@ -200,10 +218,12 @@ private slots:
         QTest::addColumn<QString>("csv");
         QTest::addColumn<QString>("where");
         QTest::addColumn<QString>("words");
-        const QString th = QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl;Okul;E-posta;Telefon;Deneyim;Müsait başlangıç;Müsait bitiş;SMM\n");
+        const QString th
+            = QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl;Okul;E-posta;Telefon;Deneyim;Müsait başlangıç;Müsait bitiş;SMM\n");
         const QString ok = QStringLiteral("10000000146;Ayşe;Işık;ELK;İstanbul;;;;;;;\n");
         auto t = [&](const char *name, const char *row, const char *where, const char *words) {
-            QTest::newRow(name) << ImportKind::Teachers << th + ok + QString::fromUtf8(row) << QString::fromUtf8(where) << QString::fromUtf8(words);
+            QTest::newRow(name) << ImportKind::Teachers << th + ok + QString::fromUtf8(row) << QString::fromUtf8(where)
+                                << QString::fromUtf8(words);
         };
         t("checksum", "17291716050;A;B;ELK;Ankara;;;;;;;\n", "f.csv:3:1: ", "17291716050");
         t("leading zero", "07291716092;A;B;ELK;Ankara;;;;;;;\n", "f.csv:3:1: ", "07291716092");
@@ -222,11 +242,13 @@ private slots:
         t("date format", "17291716060;M;Öz;BIL;Ankara;;;;;June 2027;;\n", "f.csv:3:10: ", "dd.MM.yyyy");
         t("availability reversed", "17291716060;M;Öz;BIL;Ankara;;;;;20.06.2027;2027-06-01;\n", "f.csv:3:11: ", "before");
         t("unknown centre", "17291716060;M;Öz;BIL;Ankara;;;;;;;Hayali MTAL\n", "f.csv:3:12: ", "Hayali MTAL");
-        QTest::newRow("missing key column") << ImportKind::Teachers << QStringLiteral("Ad;Soyad\nA;B\n") << QStringLiteral("f.csv:1:1: ") << QStringLiteral("National ID");
+        QTest::newRow("missing key column") << ImportKind::Teachers << QStringLiteral("Ad;Soyad\nA;B\n")
+                                            << QStringLiteral("f.csv:1:1: ") << QStringLiteral("National ID");
 
         const QString ph = QStringLiteral("Firma;İl;Aktif;Protokol tarihi;Yeterlikler\n");
         auto p = [&](const char *name, const char *rows, const char *where, const char *words) {
-            QTest::newRow(name) << ImportKind::Partners << ph + QString::fromUtf8(rows) << QString::fromUtf8(where) << QString::fromUtf8(words);
+            QTest::newRow(name) << ImportKind::Partners << ph + QString::fromUtf8(rows) << QString::fromUtf8(where)
+                                << QString::fromUtf8(words);
         };
         p("partner unknown province", "Ege Tekstil;Atlantis;Evet;;\n", "f.csv:2:2: ", "Atlantis");
         p("partner bad active", "Ege Tekstil;İzmir;belki;;\n", "f.csv:2:3: ", "belki");
@@ -237,7 +259,8 @@ private slots:
 
         const QString sh = QStringLiteral("Firma;İl;Alan;Başlangıç;Bitiş;Saat;Kontenjan;Yeterlikler\n");
         auto s = [&](const char *name, const char *row, const char *where, const char *words) {
-            QTest::newRow(name) << ImportKind::Sessions << sh + QString::fromUtf8(row) << QString::fromUtf8(where) << QString::fromUtf8(words);
+            QTest::newRow(name) << ImportKind::Sessions << sh + QString::fromUtf8(row) << QString::fromUtf8(where)
+                                << QString::fromUtf8(words);
         };
         s("session unknown company", "Yok A.Ş.;Ankara;ELK;14.06.2027;25.06.2027;80;2;\n", "f.csv:2:1: ", "Yok A.Ş.");
         s("session unknown field", "Anadolu Enerji A.Ş.;Ankara;QQQ;14.06.2027;25.06.2027;80;2;\n", "f.csv:2:3: ", "QQQ");
@@ -245,29 +268,33 @@ private slots:
         s("session zero capacity", "Anadolu Enerji A.Ş.;Ankara;ELK;14.06.2027;25.06.2027;80;0;\n", "f.csv:2:7: ", "0");
         s("session empty capacity", "Anadolu Enerji A.Ş.;Ankara;ELK;14.06.2027;25.06.2027;80;;\n", "f.csv:2:7: ", "empty");
         s("session zero hours", "Anadolu Enerji A.Ş.;Ankara;ELK;14.06.2027;25.06.2027;0;2;\n", "f.csv:2:6: ", "0");
-        s("session competency of another field", "Anadolu Enerji A.Ş.;Ankara;ELK;14.06.2027;25.06.2027;80;2;BIL01\n", "f.csv:2:8: ", "BIL01");
+        s("session competency of another field", "Anadolu Enerji A.Ş.;Ankara;ELK;14.06.2027;25.06.2027;80;2;BIL01\n",
+            "f.csv:2:8: ", "BIL01");
 
         const QString ch = QStringLiteral("Alan;Kod;Başlık\n");
-        QTest::newRow("competency unknown field") << ImportKind::Competencies << ch + QStringLiteral("XX;XX01;Bir\n") << QStringLiteral("f.csv:2:1: ") << QStringLiteral("XX");
+        QTest::newRow("competency unknown field") << ImportKind::Competencies << ch + QStringLiteral("XX;XX01;Bir\n")
+                                                  << QStringLiteral("f.csv:2:1: ") << QStringLiteral("XX");
         QTest::newRow("competency duplicate") << ImportKind::Competencies << ch + QStringLiteral("ELK;ELK09;Bir\nELK;elk09;İki\n")
                                               << QStringLiteral("f.csv:3:2: ") << QStringLiteral("line 2");
-        QTest::newRow("competency empty title") << ImportKind::Competencies << ch + QStringLiteral("ELK;ELK09;\n") << QStringLiteral("f.csv:2:3: ") << QStringLiteral("empty");
+        QTest::newRow("competency empty title") << ImportKind::Competencies << ch + QStringLiteral("ELK;ELK09;\n")
+                                                << QStringLiteral("f.csv:2:3: ") << QStringLiteral("empty");
 
         const QString nh = QStringLiteral("TC Kimlik No;Q1[ELK01];Q1[ELK02];Q1[BIL01]\n");
         auto n = [&](const char *name, const char *rows, const char *where, const char *words) {
-            QTest::newRow(name) << ImportKind::Needs << nh + QString::fromUtf8(rows) << QString::fromUtf8(where) << QString::fromUtf8(words);
+            QTest::newRow(name) << ImportKind::Needs << nh + QString::fromUtf8(rows) << QString::fromUtf8(where)
+                                << QString::fromUtf8(words);
         };
         n("needs unknown teacher", "10000000146;5;4;\n24543125792;5;4;\n", "f.csv:3:1: ", "24543125792");
         n("needs out of range", "10000000146;5;7;\n", "f.csv:2:3: ", "7");
         n("needs bad answer", "10000000146;Çok;4;\n", "f.csv:2:2: ", "Çok");
         n("needs other field", "10000000146;5;4;3\n", "f.csv:2:4: ", "ELK");
         n("needs duplicate teacher", "10000000146;5;4;\n10000000146;1;1;\n", "f.csv:3:1: ", "line 2");
-        QTest::newRow("needs long unknown competency") << ImportKind::Needs
-                                                       << QStringLiteral("TC Kimlik No;Yeterlik;İhtiyaç\n10000000146;ELK99;3\n")
-                                                       << QStringLiteral("f.csv:2:2: ") << QStringLiteral("ELK99");
-        QTest::newRow("needs long duplicate") << ImportKind::Needs
-                                              << QStringLiteral("TC Kimlik No;Yeterlik;İhtiyaç\n10000000146;ELK01;3\n10000000146;ELK01;4\n")
-                                              << QStringLiteral("f.csv:3:2: ") << QStringLiteral("line 2");
+        QTest::newRow("needs long unknown competency")
+            << ImportKind::Needs << QStringLiteral("TC Kimlik No;Yeterlik;İhtiyaç\n10000000146;ELK99;3\n")
+            << QStringLiteral("f.csv:2:2: ") << QStringLiteral("ELK99");
+        QTest::newRow("needs long duplicate")
+            << ImportKind::Needs << QStringLiteral("TC Kimlik No;Yeterlik;İhtiyaç\n10000000146;ELK01;3\n10000000146;ELK01;4\n")
+            << QStringLiteral("f.csv:3:2: ") << QStringLiteral("line 2");
         QTest::newRow("needs no competency column") << ImportKind::Needs << QStringLiteral("TC Kimlik No;Bölüm\n10000000146;x\n")
                                                     << QStringLiteral("f.csv:1:1: ") << QStringLiteral("competency");
     }
@@ -313,16 +340,23 @@ private slots:
         QVERIFY(importText(c, ImportKind::Competencies, QString::fromUtf8(kCompetencies)).ok());
         QVERIFY(importText(c, ImportKind::Teachers, QString::fromUtf8(kTeachers)).ok());
         // An existing school of the teacher's province (İstanbul), and a new one.
-        ImportReport r = importText(c, ImportKind::Teachers, QStringLiteral("TC Kimlik No;Okul\n10000000146;Kadıköy MTAL\n17291716060;Yeni Ufuklar MTAL\n"));
+        ImportReport r = importText(c, ImportKind::Teachers,
+            QStringLiteral("TC Kimlik No;Okul\n10000000146;Kadıköy MTAL\n17291716060;Yeni Ufuklar MTAL\n"));
         QVERIFY2(r.ok() && r.committed, qPrintable(errorsOf(r)));
         QCOMPARE(r.updated, 1);
         QCOMPARE(r.skipped, 1);
-        QCOMPARE(scalar(c, QStringLiteral("SELECT s.name || '/' || s.province_id FROM teacher t JOIN school s ON s.id = t.school_id "
-                                          "WHERE t.national_id = '17291716060'")).toString(),
-                 QStringLiteral("Yeni Ufuklar MTAL/6"));
+        QCOMPARE(scalar(c,
+                     QStringLiteral("SELECT s.name || '/' || s.province_id FROM teacher t JOIN school s ON s.id = t.school_id "
+                                    "WHERE t.national_id = '17291716060'"))
+                     .toString(),
+            QStringLiteral("Yeni Ufuklar MTAL/6"));
         // The other columns stay.
-        QCOMPARE(scalar(c, QStringLiteral("SELECT first_name || ' ' || last_name || ' ' || province_id FROM teacher WHERE national_id = '17291716060'")).toString(),
-                 QStringLiteral("Mehmet Öz 6"));
+        QCOMPARE(
+            scalar(c,
+                QStringLiteral(
+                    "SELECT first_name || ' ' || last_name || ' ' || province_id FROM teacher WHERE national_id = '17291716060'"))
+                .toString(),
+            QStringLiteral("Mehmet Öz 6"));
         QVERIFY(checkIntegrity(c).ok());
         // A new teacher in such a file still needs the columns of a new record.
         const QString id3 = NationalId::withCheckDigits(QStringLiteral("245431257"));
@@ -334,10 +368,12 @@ private slots:
     // A national ID typed with Arabic-Indic digits gets a message that says so.
     void arabicIndicDigitsAreNamed()
     {
-        const QString arabic = QStringLiteral("\u0661\u0660\u0660\u0660\u0660\u0660\u0660\u0660\u0661\u0664\u0666"); // 10000000146
+        const QString arabic
+            = QStringLiteral("\u0661\u0660\u0660\u0660\u0660\u0660\u0660\u0660\u0661\u0664\u0666"); // 10000000146
         const QString persian = QStringLiteral("\u06F1\u06F0\u06F0\u06F0\u06F0\u06F0\u06F0\u06F0\u06F1\u06F4\u06F6");
-        for (const QString &id : {arabic, persian}) {
-            const ImportReport r = importText(m_db->connection(), ImportKind::Teachers, QStringLiteral("TC Kimlik No;Ad\n%1;Ayşe\n").arg(id));
+        for (const QString &id : { arabic, persian }) {
+            const ImportReport r
+                = importText(m_db->connection(), ImportKind::Teachers, QStringLiteral("TC Kimlik No;Ad\n%1;Ayşe\n").arg(id));
             QCOMPARE(r.errorCount, 1);
             QVERIFY2(r.errors.first().message.contains(QStringLiteral("Arabic-Indic")), qPrintable(r.errors.first().toString()));
             QCOMPARE(r.errors.first().line, 2);
@@ -361,7 +397,6 @@ private slots:
         QCOMPARE(contentHash(m_db->connection()), before);
     }
 
-
     void upsertUpdatesInsteadOfDuplicating()
     {
         auto db = freshDb();
@@ -377,13 +412,16 @@ private slots:
         // A changed phone and a new teacher; columns the file lacks stay.
         const QString id3 = NationalId::withCheckDigits(QStringLiteral("245431257"));
         r = importText(c, ImportKind::Teachers,
-                       QStringLiteral("TC Kimlik No;Telefon;Ad;Soyad;Alan;İl\n10000000146;05559876543;Ayşe;Işık;ELK;34\n%1;;Can;Ek;ELK;35\n").arg(id3));
+            QStringLiteral("TC Kimlik No;Telefon;Ad;Soyad;Alan;İl\n10000000146;05559876543;Ayşe;Işık;ELK;34\n%1;;Can;Ek;ELK;35\n")
+                .arg(id3));
         QVERIFY2(r.ok(), qPrintable(errorsOf(r)));
         QCOMPARE(r.inserted, 1);
         QCOMPARE(r.updated, 1);
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM teacher")).toInt(), 3);
-        QCOMPARE(scalar(c, QStringLiteral("SELECT phone FROM teacher WHERE national_id = '10000000146'")).toString(), QStringLiteral("05559876543"));
-        QCOMPARE(scalar(c, QStringLiteral("SELECT email FROM teacher WHERE national_id = '10000000146'")).toString(), QStringLiteral("ayse@ornek.example"));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT phone FROM teacher WHERE national_id = '10000000146'")).toString(),
+            QStringLiteral("05559876543"));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT email FROM teacher WHERE national_id = '10000000146'")).toString(),
+            QStringLiteral("ayse@ornek.example"));
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM school WHERE name = 'Kadıköy MTAL'")).toInt(), 1);
     }
 
@@ -395,21 +433,35 @@ private slots:
         QVERIFY(importText(c, ImportKind::Teachers, QString::fromUtf8(kTeachers)).committed);
         // LimeSurvey-style: meta columns ignored, generic subquestions by number within each teacher's field.
         ImportReport r = importText(c, ImportKind::Needs,
-                                    QStringLiteral("id;submitdate;TCKN;Q1[SQ001];Q1_SQ002\n"
-                                                   "1;2025-05-01;10000000146;Çok yüksek;Fikrim yok\n"
-                                                   "2;2025-05-02;17291716060;2;\n"));
+            QStringLiteral("id;submitdate;TCKN;Q1[SQ001];Q1_SQ002\n"
+                           "1;2025-05-01;10000000146;Çok yüksek;Fikrim yok\n"
+                           "2;2025-05-02;17291716060;2;\n"));
         QVERIFY2(r.ok() && r.committed, qPrintable(errorsOf(r)));
         QCOMPARE(r.inserted, 3); // BIL has no competency 02: its empty cell is not a rating
-        QCOMPARE(scalar(c, QStringLiteral("SELECT need FROM need_rating r JOIN competency c ON c.id = r.competency_id WHERE c.code = 'ELK01'")).toInt(), 5);
-        QVERIFY(scalar(c, QStringLiteral("SELECT need FROM need_rating r JOIN competency c ON c.id = r.competency_id WHERE c.code = 'ELK02'")).isNull());
-        QCOMPARE(scalar(c, QStringLiteral("SELECT need FROM need_rating r JOIN competency c ON c.id = r.competency_id WHERE c.code = 'BIL01'")).toInt(), 2);
+        QCOMPARE(scalar(c,
+                     QStringLiteral(
+                         "SELECT need FROM need_rating r JOIN competency c ON c.id = r.competency_id WHERE c.code = 'ELK01'"))
+                     .toInt(),
+            5);
+        QVERIFY(scalar(c,
+            QStringLiteral("SELECT need FROM need_rating r JOIN competency c ON c.id = r.competency_id WHERE c.code = 'ELK02'"))
+                    .isNull());
+        QCOMPARE(scalar(c,
+                     QStringLiteral(
+                         "SELECT need FROM need_rating r JOIN competency c ON c.id = r.competency_id WHERE c.code = 'BIL01'"))
+                     .toInt(),
+            2);
         // Long form with proficiency updates one rating and keeps the others.
-        r = importText(c, ImportKind::Needs, QStringLiteral("TC Kimlik No;Yeterlik;İhtiyaç;Yeterlilik düzeyi\n10000000146;ELK01;3;4\n10000000146;ELK02;-;\n"));
+        r = importText(c, ImportKind::Needs,
+            QStringLiteral("TC Kimlik No;Yeterlik;İhtiyaç;Yeterlilik düzeyi\n10000000146;ELK01;3;4\n10000000146;ELK02;-;\n"));
         QVERIFY2(r.ok(), qPrintable(errorsOf(r)));
         QCOMPARE(r.updated, 1);
         QCOMPARE(r.skipped, 1);
-        QCOMPARE(scalar(c, QStringLiteral("SELECT need || '/' || proficiency FROM need_rating r JOIN competency c ON c.id = r.competency_id WHERE c.code = 'ELK01'")).toString(),
-                 QStringLiteral("3/4"));
+        QCOMPARE(scalar(c,
+                     QStringLiteral("SELECT need || '/' || proficiency FROM need_rating r JOIN competency c ON c.id = "
+                                    "r.competency_id WHERE c.code = 'ELK01'"))
+                     .toString(),
+            QStringLiteral("3/4"));
     }
 
     void needsBulkImport()
@@ -427,7 +479,7 @@ private slots:
         for (int i = 0; i < 3000; ++i) {
             const QString id = NationalId::withCheckDigits(QStringLiteral("3%1").arg(i, 8, 10, QLatin1Char('0')));
             teachers += id + QStringLiteral(";A;B;ELK;6\n");
-            for (int round : {1, 2}) {
+            for (int round : { 1, 2 }) {
                 const int a = 1 + i % 5, b = (i + round) % 6; // b == 0: no answer
                 needs += QStringLiteral("%1;%2;%3;%4\n").arg(id).arg(round).arg(a).arg(b == 0 ? QString() : QString::number(b));
                 needSum += a + b;
@@ -435,8 +487,9 @@ private slots:
             }
         }
         QVERIFY(importText(c, ImportKind::Teachers, teachers).committed);
-        const QString indexSql = QStringLiteral("SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_schema WHERE type = 'index' "
-                                                "AND tbl_name = 'need_rating' AND sql IS NOT NULL ORDER BY name)");
+        const QString indexSql
+            = QStringLiteral("SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_schema WHERE type = 'index' "
+                             "AND tbl_name = 'need_rating' AND sql IS NOT NULL ORDER BY name)");
         const QString indexes = scalar(c, indexSql).toString();
         QVERIFY(indexes.contains(QStringLiteral("need_rating_competency")));
 
@@ -458,11 +511,13 @@ private slots:
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM need_rating WHERE proficiency IS NOT NULL")).toInt(), 0);
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM need_rating WHERE round = 2")).toInt(), 6000);
         const QString id7 = NationalId::withCheckDigits(QStringLiteral("3%1").arg(7, 8, 10, QLatin1Char('0')));
-        QCOMPARE(scalar(c, QStringLiteral("SELECT group_concat(ifnull(need, '-'), ',') FROM (SELECT need FROM need_rating r "
-                                          "JOIN teacher t ON t.id = r.teacher_id JOIN competency k ON k.id = r.competency_id "
-                                          "WHERE t.national_id = '%1' ORDER BY r.round, k.code)").arg(id7))
+        QCOMPARE(scalar(c,
+                     QStringLiteral("SELECT group_concat(ifnull(need, '-'), ',') FROM (SELECT need FROM need_rating r "
+                                    "JOIN teacher t ON t.id = r.teacher_id JOIN competency k ON k.id = r.competency_id "
+                                    "WHERE t.national_id = '%1' ORDER BY r.round, k.code)")
+                         .arg(id7))
                      .toString(),
-                 QStringLiteral("3,2,3,3"));
+            QStringLiteral("3,2,3,3"));
 
         // The same file again: every rating compared, nothing written.
         r = importText(c, ImportKind::Needs, needs);
@@ -480,14 +535,16 @@ private slots:
         QVERIFY(importText(c, ImportKind::Competencies, QString::fromUtf8(kCompetencies)).committed);
         QVERIFY(importText(c, ImportKind::Teachers, QString::fromUtf8(kTeachers)).committed);
         QVERIFY(Sql::exec(c, QStringLiteral("UPDATE teacher SET id = 5000000000 WHERE national_id = '10000000146'")));
-        const ImportReport r = importText(c, ImportKind::Needs,
-                                          QStringLiteral("TC Kimlik No;ELK01;ELK02;BIL01\n10000000146;4;;\n17291716060;;;5\n"));
+        const ImportReport r = importText(
+            c, ImportKind::Needs, QStringLiteral("TC Kimlik No;ELK01;ELK02;BIL01\n10000000146;4;;\n17291716060;;;5\n"));
         QVERIFY2(r.ok() && r.committed, qPrintable(errorsOf(r)));
         QCOMPARE(r.inserted, 3);
-        QCOMPARE(scalar(c, QStringLiteral("SELECT group_concat(teacher_id || ':' || ifnull(need, '-'), ',') FROM "
-                                          "(SELECT * FROM need_rating ORDER BY teacher_id, competency_id)"))
+        QCOMPARE(scalar(c,
+                     QStringLiteral("SELECT group_concat(teacher_id || ':' || ifnull(need, '-'), ',') FROM "
+                                    "(SELECT * FROM need_rating ORDER BY teacher_id, competency_id)"))
                      .toString(),
-                 QStringLiteral("%1:5,5000000000:4,5000000000:-").arg(scalar(c, QStringLiteral("SELECT id FROM teacher WHERE national_id = '17291716060'")).toString()));
+            QStringLiteral("%1:5,5000000000:4,5000000000:-")
+                .arg(scalar(c, QStringLiteral("SELECT id FROM teacher WHERE national_id = '17291716060'")).toString()));
     }
 
     void dryRunWritesNothing()
@@ -496,7 +553,7 @@ private slots:
         const QByteArray before = contentHash(c);
         const QString id3 = NationalId::withCheckDigits(QStringLiteral("245431257"));
         const ImportReport r = importText(c, ImportKind::Teachers,
-                                          QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl\n%1;Can;Ek;ELK;35\n17291716060;Mehmet;Öz;BIL;6\n").arg(id3), true);
+            QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl\n%1;Can;Ek;ELK;35\n17291716060;Mehmet;Öz;BIL;6\n").arg(id3), true);
         QVERIFY(r.ok());
         QVERIFY(!r.committed);
         QCOMPARE(r.inserted, 1);
@@ -511,7 +568,8 @@ private slots:
         const QSqlDatabase c = db->connection();
         QString csv = QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl\n");
         for (int i = 0; i < 1000; ++i)
-            csv += NationalId::withCheckDigits(QStringLiteral("3%1").arg(i, 8, 10, QLatin1Char('0'))) + QStringLiteral(";A;B;ELK;6\n");
+            csv += NationalId::withCheckDigits(QStringLiteral("3%1").arg(i, 8, 10, QLatin1Char('0')))
+                + QStringLiteral(";A;B;ELK;6\n");
         const QByteArray before = contentHash(c);
         int calls = 0;
         const ImportReport r = importText(c, ImportKind::Teachers, csv, false, [&](int done, int total) {
@@ -531,13 +589,15 @@ private slots:
         const QSqlDatabase c = db->connection();
         const QString id = NationalId::withCheckDigits(QStringLiteral("245431257"));
         const QByteArray bytes = TextEncoding::encodeWindows1254(
-            QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl\r\n%1;Çağrı;ĞÜŞİÖÇ ığüşöç;Elektrik-Elektronik Teknolojisi;Muğla\r\n").arg(id));
+            QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl\r\n%1;Çağrı;ĞÜŞİÖÇ ığüşöç;Elektrik-Elektronik Teknolojisi;Muğla\r\n")
+                .arg(id));
         auto t = TableReader::readBytes(bytes, kFile, {});
         QVERIFY(t.ok());
         QCOMPARE(t->encoding, Encoding::Windows1254);
         const ImportReport r = Importer::run(c, ImportKind::Teachers, t->table, {});
         QVERIFY2(r.committed, qPrintable(errorsOf(r)));
-        QCOMPARE(scalar(c, QStringLiteral("SELECT first_name || ' ' || last_name FROM teacher")).toString(), QStringLiteral("Çağrı ĞÜŞİÖÇ ığüşöç"));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT first_name || ' ' || last_name FROM teacher")).toString(),
+            QStringLiteral("Çağrı ĞÜŞİÖÇ ığüşöç"));
         QCOMPARE(scalar(c, QStringLiteral("SELECT province_id FROM teacher")).toInt(), 48);
     }
 
@@ -552,8 +612,10 @@ private slots:
         ImportReport r = Importer::run(c, ImportKind::Teachers, t->table, {});
         QVERIFY2(r.committed, qPrintable(errorsOf(r)));
         QCOMPARE(r.inserted, 2);
-        QCOMPARE(scalar(c, QStringLiteral("SELECT phone FROM teacher WHERE national_id = '10000000146'")).toString(), QStringLiteral("05321234567"));
-        QCOMPARE(scalar(c, QStringLiteral("SELECT available_from FROM teacher WHERE national_id = '10000000146'")).toString(), QStringLiteral("2027-06-14"));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT phone FROM teacher WHERE national_id = '10000000146'")).toString(),
+            QStringLiteral("05321234567"));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT available_from FROM teacher WHERE national_id = '10000000146'")).toString(),
+            QStringLiteral("2027-06-14"));
         QCOMPARE(scalar(c, QStringLiteral("SELECT province_id FROM teacher WHERE national_id = '17291716060'")).toInt(), 6);
         TableReader::Options o;
         o.sheet = QStringLiteral("Needs");

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // kopru-cli import as scripts see it: exit codes, one reason per line on
 // stderr as file:line:column, one summary line, nothing written on refusal.
-#include "tests/common/testutil.h"
 #include "models/io/textencoding.h"
+#include "tests/common/testutil.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -29,12 +29,13 @@ class TestImportCli : public QObject
     QString dump()
     {
         QString out;
-        runCli({QStringLiteral("check"), m_db}, &out);
+        runCli({ QStringLiteral("check"), m_db }, &out);
         auto db = Database::open(m_db);
         QSqlQuery q(db.value()->connection());
         q.exec(QStringLiteral("SELECT national_id, first_name, last_name, province_id, phone FROM teacher ORDER BY national_id"));
         while (q.next())
-            out += q.value(0).toString() + q.value(1).toString() + q.value(2).toString() + q.value(3).toString() + q.value(4).toString();
+            out += q.value(0).toString() + q.value(1).toString() + q.value(2).toString() + q.value(3).toString()
+                + q.value(4).toString();
         return out;
     }
 
@@ -42,18 +43,20 @@ private slots:
     void initTestCase()
     {
         m_db = m_dir.filePath(QStringLiteral("cli.kopru"));
-        QCOMPARE(runCli({QStringLiteral("init"), m_db}), 0);
+        QCOMPARE(runCli({ QStringLiteral("init"), m_db }), 0);
     }
 
     void refusedFileExitsOneWithEveryReason()
     {
-        const QString file = write(QStringLiteral("bad.csv"), QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl\r\n"
-                                                                              "10000000146;Ayşe;Işık;ELK;İstanbul\r\n"
-                                                                              "17291716050;Ali;Kaya;ELK;Ankara\r\n"
-                                                                              "17291716060;Veli;Can;XYZ;Narnia\r\n").toUtf8());
+        const QString file = write(QStringLiteral("bad.csv"),
+            QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl\r\n"
+                           "10000000146;Ayşe;Işık;ELK;İstanbul\r\n"
+                           "17291716050;Ali;Kaya;ELK;Ankara\r\n"
+                           "17291716060;Veli;Can;XYZ;Narnia\r\n")
+                .toUtf8());
         const QString before = dump();
         QString out, err;
-        QCOMPARE(runCli({QStringLiteral("import"), m_db, QStringLiteral("teachers"), file}, &out, &err), 1);
+        QCOMPARE(runCli({ QStringLiteral("import"), m_db, QStringLiteral("teachers"), file }, &out, &err), 1);
         QVERIFY(out.isEmpty());
         const QStringList lines = err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 4); // three reasons and the closing line
@@ -64,25 +67,29 @@ private slots:
             QVERIFY2(m.hasMatch(), qPrintable(lines.at(i)));
             positions << m.captured(1) + QLatin1Char(':') + m.captured(2);
         }
-        QCOMPARE(positions, (QStringList{QStringLiteral("3:1"), QStringLiteral("4:5"), QStringLiteral("4:4")}));
+        QCOMPARE(positions, (QStringList { QStringLiteral("3:1"), QStringLiteral("4:5"), QStringLiteral("4:4") }));
         QVERIFY(lines.last().contains(QStringLiteral("nothing was written")));
         QCOMPARE(dump(), before);
     }
 
     void successPrintsOneSummaryLine()
     {
-        const QString file = write(QStringLiteral("ok.csv"), QStringLiteral("TC Kimlik No,Ad,Soyad,Alan,İl\n"
-                                                                            "10000000146,Ayşe,Işık,ELK,İstanbul\n"
-                                                                            "17291716060,Veli,Can,BIL,6\n").toUtf8());
+        const QString file = write(QStringLiteral("ok.csv"),
+            QStringLiteral("TC Kimlik No,Ad,Soyad,Alan,İl\n"
+                           "10000000146,Ayşe,Işık,ELK,İstanbul\n"
+                           "17291716060,Veli,Can,BIL,6\n")
+                .toUtf8());
         QString out, err;
-        QCOMPARE(runCli({QStringLiteral("import"), m_db, QStringLiteral("teachers"), file, QStringLiteral("--dry-run")}, &out, &err), 0);
+        QCOMPARE(
+            runCli({ QStringLiteral("import"), m_db, QStringLiteral("teachers"), file, QStringLiteral("--dry-run") }, &out, &err),
+            0);
         QVERIFY2(out.contains(QStringLiteral("2 rows inserted")) && out.contains(QStringLiteral("dry run")), qPrintable(out));
         QVERIFY(!dump().contains(QStringLiteral("10000000146")));
-        QCOMPARE(runCli({QStringLiteral("import"), m_db, QStringLiteral("teachers"), file}, &out, &err), 0);
+        QCOMPARE(runCli({ QStringLiteral("import"), m_db, QStringLiteral("teachers"), file }, &out, &err), 0);
         QCOMPARE(out.count(QLatin1Char('\n')), 1);
         QVERIFY2(out.contains(QStringLiteral("2 rows inserted, 0 updated, 0 skipped")), qPrintable(out));
         QVERIFY2(err.isEmpty(), qPrintable(err));
-        QCOMPARE(runCli({QStringLiteral("import"), m_db, QStringLiteral("teachers"), file}, &out, &err), 0);
+        QCOMPARE(runCli({ QStringLiteral("import"), m_db, QStringLiteral("teachers"), file }, &out, &err), 0);
         QVERIFY(out.contains(QStringLiteral("0 rows inserted, 0 updated, 2 skipped")));
     }
 
@@ -94,17 +101,22 @@ private slots:
         QTest::addColumn<QString>("lastName");
         const QString text = QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl\r\n10000000146;Ayşe;Şahin Öğüt;ELK;34\r\n");
         const QByteArray cp = TextEncoding::encodeWindows1254(text);
-        QTest::newRow("windows-1254 detected") << cp << QStringList{} << 0 << QStringLiteral("Şahin Öğüt");
-        QTest::newRow("windows-1254 forced") << cp << QStringList{QStringLiteral("--encoding"), QStringLiteral("windows-1254")} << 0
-                                             << QStringLiteral("Şahin Öğüt");
-        QTest::newRow("utf-8 with BOM") << QByteArray("\xEF\xBB\xBF" + text.toUtf8()) << QStringList{QStringLiteral("--encoding"), QStringLiteral("utf-8")}
-                                        << 0 << QStringLiteral("Şahin Öğüt");
+        QTest::newRow("windows-1254 detected") << cp << QStringList {} << 0 << QStringLiteral("Şahin Öğüt");
+        QTest::newRow("windows-1254 forced") << cp << QStringList { QStringLiteral("--encoding"), QStringLiteral("windows-1254") }
+                                             << 0 << QStringLiteral("Şahin Öğüt");
+        QTest::newRow("utf-8 with BOM") << QByteArray("\xEF\xBB\xBF" + text.toUtf8())
+                                        << QStringList { QStringLiteral("--encoding"), QStringLiteral("utf-8") } << 0
+                                        << QStringLiteral("Şahin Öğüt");
         QByteArray tabbed = text.toUtf8();
         tabbed.replace(';', '\t');
-        QTest::newRow("tab forced") << tabbed << QStringList{QStringLiteral("--delimiter"), QStringLiteral("tab")} << 0 << QStringLiteral("Şahin Öğüt");
-        QTest::newRow("wrong delimiter refused") << tabbed << QStringList{QStringLiteral("--delimiter"), QStringLiteral(",")} << 1 << QString();
-        QTest::newRow("unknown encoding") << cp << QStringList{QStringLiteral("--encoding"), QStringLiteral("koi8")} << 2 << QString();
-        QTest::newRow("unterminated quote") << QByteArray("TC Kimlik No;Ad\n\"10000000146;x\n") << QStringList{} << 1 << QString();
+        QTest::newRow("tab forced") << tabbed << QStringList { QStringLiteral("--delimiter"), QStringLiteral("tab") } << 0
+                                    << QStringLiteral("Şahin Öğüt");
+        QTest::newRow("wrong delimiter refused")
+            << tabbed << QStringList { QStringLiteral("--delimiter"), QStringLiteral(",") } << 1 << QString();
+        QTest::newRow("unknown encoding") << cp << QStringList { QStringLiteral("--encoding"), QStringLiteral("koi8") } << 2
+                                          << QString();
+        QTest::newRow("unterminated quote") << QByteArray("TC Kimlik No;Ad\n\"10000000146;x\n") << QStringList {} << 1
+                                            << QString();
     }
     void options()
     {
@@ -112,11 +124,13 @@ private slots:
         QFETCH(QStringList, options);
         QFETCH(int, exit);
         QFETCH(QString, lastName);
-        const QString db = m_dir.filePath(QStringLiteral("opt-%1.kopru").arg(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_')));
-        QCOMPARE(runCli({QStringLiteral("init"), db}), 0);
+        const QString db = m_dir.filePath(
+            QStringLiteral("opt-%1.kopru").arg(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_')));
+        QCOMPARE(runCli({ QStringLiteral("init"), db }), 0);
         const QString file = write(QStringLiteral("opt.csv"), bytes);
         QString out, err;
-        QCOMPARE(runCli(QStringList{QStringLiteral("import"), db, QStringLiteral("teachers"), file} + options, &out, &err), exit);
+        QCOMPARE(
+            runCli(QStringList { QStringLiteral("import"), db, QStringLiteral("teachers"), file } + options, &out, &err), exit);
         if (exit == 0) {
             auto d = Database::open(db);
             QCOMPARE(test::scalar(d.value()->connection(), QStringLiteral("SELECT last_name FROM teacher")).toString(), lastName);
@@ -128,25 +142,34 @@ private slots:
     void sheetOfWorkbook()
     {
         const QString db = m_dir.filePath(QStringLiteral("xlsx.kopru"));
-        QCOMPARE(runCli({QStringLiteral("init"), db}), 0);
+        QCOMPARE(runCli({ QStringLiteral("init"), db }), 0);
         const QString book = QStringLiteral(KOPRU_TEST_DATA "/import/libreoffice.xlsx");
         const QString comps = write(QStringLiteral("c.csv"), QByteArray("Alan;Kod;Başlık\nELK;ELK01;PLC\n"));
         QString out, err;
-        QCOMPARE(runCli({QStringLiteral("import"), db, QStringLiteral("competencies"), comps}, &out, &err), 0);
-        QCOMPARE(runCli({QStringLiteral("import"), db, QStringLiteral("teachers"), book}, &out, &err), 0);
+        QCOMPARE(runCli({ QStringLiteral("import"), db, QStringLiteral("competencies"), comps }, &out, &err), 0);
+        QCOMPARE(runCli({ QStringLiteral("import"), db, QStringLiteral("teachers"), book }, &out, &err), 0);
         QVERIFY2(out.contains(QStringLiteral("2 rows inserted")), qPrintable(out + err));
-        QCOMPARE(runCli({QStringLiteral("import"), db, QStringLiteral("needs"), book, QStringLiteral("--sheet"), QStringLiteral("Needs")}, &out, &err), 0);
+        QCOMPARE(runCli({ QStringLiteral("import"), db, QStringLiteral("needs"), book, QStringLiteral("--sheet"),
+                            QStringLiteral("Needs") },
+                     &out, &err),
+            0);
         QVERIFY2(out.contains(QStringLiteral("1 need ratings inserted")), qPrintable(out + err));
-        QCOMPARE(runCli({QStringLiteral("import"), db, QStringLiteral("needs"), book, QStringLiteral("--sheet"), QStringLiteral("Yok")}, &out, &err), 2);
+        QCOMPARE(runCli({ QStringLiteral("import"), db, QStringLiteral("needs"), book, QStringLiteral("--sheet"),
+                            QStringLiteral("Yok") },
+                     &out, &err),
+            2);
     }
 
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("args");
-        QTest::newRow("too few") << QStringList{QStringLiteral("import"), QStringLiteral("x.kopru")};
-        QTest::newRow("unknown kind") << QStringList{QStringLiteral("import"), QStringLiteral("DB"), QStringLiteral("pupils"), QStringLiteral("f.csv")};
-        QTest::newRow("missing file") << QStringList{QStringLiteral("import"), QStringLiteral("DB"), QStringLiteral("teachers"), QStringLiteral("/nonexistent/f.csv")};
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("import"), QStringLiteral("DB"), QStringLiteral("teachers"), QStringLiteral("f.csv"), QStringLiteral("--fast")};
+        QTest::newRow("too few") << QStringList { QStringLiteral("import"), QStringLiteral("x.kopru") };
+        QTest::newRow("unknown kind") << QStringList { QStringLiteral("import"), QStringLiteral("DB"), QStringLiteral("pupils"),
+            QStringLiteral("f.csv") };
+        QTest::newRow("missing file") << QStringList { QStringLiteral("import"), QStringLiteral("DB"), QStringLiteral("teachers"),
+            QStringLiteral("/nonexistent/f.csv") };
+        QTest::newRow("unknown option") << QStringList { QStringLiteral("import"), QStringLiteral("DB"),
+            QStringLiteral("teachers"), QStringLiteral("f.csv"), QStringLiteral("--fast") };
     }
     void usageErrors()
     {

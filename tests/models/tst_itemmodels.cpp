@@ -2,7 +2,6 @@
 // Item models of the entity pages: model contract (QAbstractItemModelTester),
 // edits through undo commands, refusals, deletes that restore everything, and
 // the Turkish search/sort proxy.
-#include "tests/common/testutil.h"
 #include "models/demo/demogenerator.h"
 #include "models/editing/changenotifier.h"
 #include "models/itemmodels/competencytablemodel.h"
@@ -13,6 +12,7 @@
 #include "models/itemmodels/sessioncompetencymodel.h"
 #include "models/itemmodels/teachertablemodel.h"
 #include "models/itemmodels/turkishfilterproxy.h"
+#include "tests/common/testutil.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -27,24 +27,28 @@ namespace {
 // Everything a teacher or partner owns, as one comparable text.
 QString teacherFootprint(const QSqlDatabase &db, int id)
 {
-    return scalar(db, QStringLiteral("SELECT (SELECT group_concat(national_id || first_name || last_name || field_id || "
-                                     "coalesce(school_id,'') || email || phone) FROM teacher WHERE id = %1) || '|' || "
-                                     "(SELECT group_concat(competency_id || ':' || coalesce(need,'n') || coalesce(proficiency,'p'), ',') "
-                                     "FROM need_rating WHERE teacher_id = %1) || '|' || "
-                                     "coalesce((SELECT group_concat(id || session_id || status, ',') FROM placement WHERE teacher_id = %1), '')")
-                                     .arg(id))
+    return scalar(db,
+        QStringLiteral(
+            "SELECT (SELECT group_concat(national_id || first_name || last_name || field_id || "
+            "coalesce(school_id,'') || email || phone) FROM teacher WHERE id = %1) || '|' || "
+            "(SELECT group_concat(competency_id || ':' || coalesce(need,'n') || coalesce(proficiency,'p'), ',') "
+            "FROM need_rating WHERE teacher_id = %1) || '|' || "
+            "coalesce((SELECT group_concat(id || session_id || status, ',') FROM placement WHERE teacher_id = %1), '')")
+            .arg(id))
         .toString();
 }
 
 QString partnerFootprint(const QSqlDatabase &db, int id)
 {
-    return scalar(db, QStringLiteral("SELECT (SELECT name || province_id FROM partner WHERE id = %1) || '|' || "
-                                     "(SELECT group_concat(id || start_date || capacity, ',') FROM training_session WHERE partner_id = %1) || '|' || "
-                                     "(SELECT group_concat(session_id || ':' || competency_id, ',') FROM session_competency "
-                                     " WHERE session_id IN (SELECT id FROM training_session WHERE partner_id = %1)) || '|' || "
-                                     "coalesce((SELECT group_concat(id || teacher_id, ',') FROM placement "
-                                     " WHERE session_id IN (SELECT id FROM training_session WHERE partner_id = %1)), '')")
-                                     .arg(id))
+    return scalar(db,
+        QStringLiteral(
+            "SELECT (SELECT name || province_id FROM partner WHERE id = %1) || '|' || "
+            "(SELECT group_concat(id || start_date || capacity, ',') FROM training_session WHERE partner_id = %1) || '|' || "
+            "(SELECT group_concat(session_id || ':' || competency_id, ',') FROM session_competency "
+            " WHERE session_id IN (SELECT id FROM training_session WHERE partner_id = %1)) || '|' || "
+            "coalesce((SELECT group_concat(id || teacher_id, ',') FROM placement "
+            " WHERE session_id IN (SELECT id FROM training_session WHERE partner_id = %1)), '')")
+            .arg(id))
         .toString();
 }
 
@@ -73,16 +77,21 @@ private slots:
         o.minPlaces = 20;
         QVERIFY(DemoGenerator::generate(c(), o).ok());
         // Known Turkish names, and two placements in one partner's session.
-        QVERIFY(Sql::exec(c(), QStringLiteral("INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id, "
-                                              "experience_years) VALUES ('10000000146', 'AYŞE', 'IŞIK', 1, 34, 9)")));
+        QVERIFY(Sql::exec(c(),
+            QStringLiteral("INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id, "
+                           "experience_years) VALUES ('10000000146', 'AYŞE', 'IŞIK', 1, 34, 9)")));
         m_isikId = scalar(c(), QStringLiteral("SELECT id FROM teacher WHERE national_id = '10000000146'")).toInt();
-        QVERIFY(Sql::exec(c(), QStringLiteral("INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id, "
-                                              "notes, experience_years) VALUES ('17291716060', 'Cem', 'Irmak', 1, 6, 'İSTANBUL kursu', 10)")));
+        QVERIFY(Sql::exec(c(),
+            QStringLiteral("INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id, "
+                           "notes, experience_years) VALUES ('17291716060', 'Cem', 'Irmak', 1, 6, 'İSTANBUL kursu', 10)")));
         const int session = scalar(c(), QStringLiteral("SELECT min(id) FROM training_session")).toInt();
-        m_partnerWithPlacements = scalar(c(), QStringLiteral("SELECT partner_id FROM training_session WHERE id = %1").arg(session)).toInt();
+        m_partnerWithPlacements
+            = scalar(c(), QStringLiteral("SELECT partner_id FROM training_session WHERE id = %1").arg(session)).toInt();
         const int field = scalar(c(), QStringLiteral("SELECT field_id FROM training_session WHERE id = %1").arg(session)).toInt();
-        QVERIFY(Sql::exec(c(), QStringLiteral("INSERT INTO placement(teacher_id, session_id) SELECT id, ? FROM teacher "
-                                              "WHERE field_id = ? ORDER BY id LIMIT 2"), {session, field}));
+        QVERIFY(Sql::exec(c(),
+            QStringLiteral("INSERT INTO placement(teacher_id, session_id) SELECT id, ? FROM teacher "
+                           "WHERE field_id = ? ORDER BY id LIMIT 2"),
+            { session, field }));
         QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM placement")).toInt(), 2);
         QVERIFY(m_lookups.load(c()).ok());
     }
@@ -104,7 +113,7 @@ private slots:
         const auto mode = QAbstractItemModelTester::FailureReportingMode::QtTest;
         QAbstractItemModelTester t1(&teachers, mode), t2(&competencies, mode), t3(&partners, mode), t4(&sessions, mode),
             t5(&ratings, mode), t6(&placements, mode), t7(&covered, mode), t8(&proxy, mode);
-        for (EntityTableModel *m : std::initializer_list<EntityTableModel *>{&teachers, &competencies, &partners, &sessions})
+        for (EntityTableModel *m : std::initializer_list<EntityTableModel *> { &teachers, &competencies, &partners, &sessions })
             m->setUndoStack(&stack);
         ratings.setUndoStack(&stack);
         covered.setUndoStack(&stack);
@@ -121,22 +130,29 @@ private slots:
         QCOMPARE(competencies.rowCount(), 1000);
         QCOMPARE(partners.rowCount(), 12);
         QCOMPARE(placements.rowCount(), 1);
-        QCOMPARE(ratings.rowCount(), scalar(c(), QStringLiteral("SELECT count(*) FROM competency WHERE field_id = "
-                                                                "(SELECT field_id FROM teacher WHERE id = %1)").arg(teacher)).toInt());
+        QCOMPARE(ratings.rowCount(),
+            scalar(c(),
+                QStringLiteral("SELECT count(*) FROM competency WHERE field_id = "
+                               "(SELECT field_id FROM teacher WHERE id = %1)")
+                    .arg(teacher))
+                .toInt());
         // Exercise the models while the testers watch: edit, insert, delete, undo, filter, sort.
         QVERIFY(teachers.setData(teachers.index(0, TeacherTableModel::Email), QStringLiteral("x@ornek.example"), Qt::EditRole));
         QVERIFY(ratings.setData(ratings.index(0, RatingsModel::Need), 3, Qt::EditRole));
         QVERIFY(covered.setData(covered.index(0, 0), Qt::Checked, Qt::CheckStateRole));
         proxy.setSearchText(QStringLiteral("ışık"));
         proxy.sort(TeacherTableModel::LastName);
-        QVERIFY(teachers.insertRecord({{QStringLiteral("national_id"), QStringLiteral("17291716060").replace(0, 1, QStringLiteral("1"))},
-                                       {QStringLiteral("first_name"), QStringLiteral("Deniz")},
-                                       {QStringLiteral("last_name"), QStringLiteral("Işıklı")},
-                                       {QStringLiteral("field_id"), 2},
-                                       {QStringLiteral("province_id"), 6}},
-                                      QStringLiteral("add")).ok() == false); // duplicate national ID: refused by the database
-        QVERIFY(teachers.removeIds({m_isikId}, false).ok());
-        QVERIFY(partners.removeIds({m_partnerWithPlacements}, true).ok());
+        QVERIFY(teachers
+                    .insertRecord(
+                        { { QStringLiteral("national_id"), QStringLiteral("17291716060").replace(0, 1, QStringLiteral("1")) },
+                            { QStringLiteral("first_name"), QStringLiteral("Deniz") },
+                            { QStringLiteral("last_name"), QStringLiteral("Işıklı") }, { QStringLiteral("field_id"), 2 },
+                            { QStringLiteral("province_id"), 6 } },
+                        QStringLiteral("add"))
+                    .ok()
+            == false); // duplicate national ID: refused by the database
+        QVERIFY(teachers.removeIds({ m_isikId }, false).ok());
+        QVERIFY(partners.removeIds({ m_partnerWithPlacements }, true).ok());
         while (stack.canUndo())
             stack.undo();
         proxy.setSearchText(QString());
@@ -157,9 +173,9 @@ private slots:
             << QVariant(QStringLiteral("05321234567"));
         QTest::newRow("phone +90") << int(TeacherTableModel::Phone) << QVariant(QStringLiteral("+90 (312) 555 12 34"))
                                    << QStringLiteral("phone") << QVariant(QStringLiteral("03125551234"));
-        QTest::newRow("date dd.MM.yyyy stored ISO") << int(TeacherTableModel::AvailableFrom)
-                                                    << QVariant(QStringLiteral("14.06.2027")) << QStringLiteral("available_from")
-                                                    << QVariant(QStringLiteral("2027-06-14"));
+        QTest::newRow("date dd.MM.yyyy stored ISO")
+            << int(TeacherTableModel::AvailableFrom) << QVariant(QStringLiteral("14.06.2027")) << QStringLiteral("available_from")
+            << QVariant(QStringLiteral("2027-06-14"));
         QTest::newRow("experience") << int(TeacherTableModel::Experience) << QVariant(12) << QStringLiteral("experience_years")
                                     << QVariant(12);
         QTest::newRow("province") << int(TeacherTableModel::Province) << QVariant(35) << QStringLiteral("province_id")
@@ -197,8 +213,10 @@ private slots:
         QTest::addColumn<int>("column");
         QTest::addColumn<QVariant>("input");
         QTest::newRow("national ID checksum") << int(TeacherTableModel::NationalId) << QVariant(QStringLiteral("17291716050"));
-        QTest::newRow("national ID leading zero") << int(TeacherTableModel::NationalId) << QVariant(QStringLiteral("07291716092"));
-        QTest::newRow("national ID of another teacher") << int(TeacherTableModel::NationalId) << QVariant(QStringLiteral("17291716060"));
+        QTest::newRow("national ID leading zero")
+            << int(TeacherTableModel::NationalId) << QVariant(QStringLiteral("07291716092"));
+        QTest::newRow("national ID of another teacher")
+            << int(TeacherTableModel::NationalId) << QVariant(QStringLiteral("17291716060"));
         QTest::newRow("e-mail without @") << int(TeacherTableModel::Email) << QVariant(QStringLiteral("ayse.meb.gov.tr"));
         QTest::newRow("phone too short") << int(TeacherTableModel::Phone) << QVariant(QStringLiteral("0532 123 45"));
         QTest::newRow("foreign phone") << int(TeacherTableModel::Phone) << QVariant(QStringLiteral("+49 30 1234567"));
@@ -213,7 +231,7 @@ private slots:
     {
         QFETCH(int, column);
         QFETCH(QVariant, input);
-        QVERIFY(Sql::exec(c(), QStringLiteral("UPDATE teacher SET available_from = '2027-06-14' WHERE id = ?"), {m_isikId}));
+        QVERIFY(Sql::exec(c(), QStringLiteral("UPDATE teacher SET available_from = '2027-06-14' WHERE id = ?"), { m_isikId }));
         QUndoStack stack;
         TeacherTableModel model;
         model.setUndoStack(&stack);
@@ -234,12 +252,11 @@ private slots:
         model.setUndoStack(&stack);
         QVERIFY(model.load(c(), &m_lookups).ok());
         const int rows = model.rowCount();
-        auto id = model.insertRecord({{QStringLiteral("national_id"), QStringLiteral("99000000042")},
-                                      {QStringLiteral("first_name"), QStringLiteral("Deniz")},
-                                      {QStringLiteral("last_name"), QStringLiteral("Yıldız")},
-                                      {QStringLiteral("field_id"), 3},
-                                      {QStringLiteral("province_id"), 6}},
-                                     QStringLiteral("Add teacher"));
+        auto id = model.insertRecord({ { QStringLiteral("national_id"), QStringLiteral("99000000042") },
+                                         { QStringLiteral("first_name"), QStringLiteral("Deniz") },
+                                         { QStringLiteral("last_name"), QStringLiteral("Yıldız") },
+                                         { QStringLiteral("field_id"), 3 }, { QStringLiteral("province_id"), 6 } },
+            QStringLiteral("Add teacher"));
         QVERIFY2(id.ok(), qPrintable(id.message()));
         QCOMPARE(model.rowCount(), rows + 1);
         QVERIFY(model.rowOfId(id.value()) >= 0);
@@ -248,7 +265,7 @@ private slots:
         QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM teacher WHERE id = %1").arg(id.value())).toInt(), 0);
         stack.redo(); // same id again
         QCOMPARE(scalar(c(), QStringLiteral("SELECT last_name FROM teacher WHERE id = %1").arg(id.value())).toString(),
-                 QStringLiteral("Yıldız"));
+            QStringLiteral("Yıldız"));
         QCOMPARE(model.rowCount(), rows + 1);
     }
 
@@ -268,12 +285,11 @@ private slots:
         model.setUndoStack(&stack);
         QVERIFY(model.load(c(), &m_lookups).ok());
         const int before = scalar(c(), QStringLiteral("SELECT count(*) FROM teacher")).toInt();
-        auto id = model.insertRecord({{QStringLiteral("national_id"), nationalId},
-                                      {QStringLiteral("first_name"), QStringLiteral("Deniz")},
-                                      {QStringLiteral("last_name"), QStringLiteral("Yıldız")},
-                                      {QStringLiteral("field_id"), 3},
-                                      {QStringLiteral("province_id"), 6}},
-                                     QStringLiteral("Add teacher"));
+        auto id = model.insertRecord(
+            { { QStringLiteral("national_id"), nationalId }, { QStringLiteral("first_name"), QStringLiteral("Deniz") },
+                { QStringLiteral("last_name"), QStringLiteral("Yıldız") }, { QStringLiteral("field_id"), 3 },
+                { QStringLiteral("province_id"), 6 } },
+            QStringLiteral("Add teacher"));
         QVERIFY(!id.ok());
         QVERIFY(!id.message().isEmpty());
         QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM teacher")).toInt(), before);
@@ -289,7 +305,7 @@ private slots:
         QVERIFY(model.load(c(), &m_lookups).ok());
         const QString before = teacherFootprint(c(), teacher);
         QVERIFY(before.contains(QLatin1Char(':')));
-        QVERIFY(model.removeIds({teacher}, false).ok());
+        QVERIFY(model.removeIds({ teacher }, false).ok());
         QCOMPARE(model.rowOfId(teacher), -1);
         QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM need_rating WHERE teacher_id = %1").arg(teacher)).toInt(), 0);
         stack.undo();
@@ -304,14 +320,14 @@ private slots:
         model.setUndoStack(&stack);
         QVERIFY(model.load(c(), &m_lookups).ok());
         const QString before = partnerFootprint(c(), m_partnerWithPlacements);
-        auto affected = model.placementsAffected({m_partnerWithPlacements});
+        auto affected = model.placementsAffected({ m_partnerWithPlacements });
         QVERIFY(affected.ok());
         QCOMPARE(affected.value(), 2);
-        const Status refused = model.removeIds({m_partnerWithPlacements}, false);
+        const Status refused = model.removeIds({ m_partnerWithPlacements }, false);
         QVERIFY(!refused.ok());
         QCOMPARE(partnerFootprint(c(), m_partnerWithPlacements), before);
         QCOMPARE(stack.count(), 0);
-        QVERIFY(model.removeIds({m_partnerWithPlacements}, true).ok());
+        QVERIFY(model.removeIds({ m_partnerWithPlacements }, true).ok());
         QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM placement")).toInt(), 0);
         QCOMPARE(model.rowOfId(m_partnerWithPlacements), -1);
         stack.undo();
@@ -331,7 +347,8 @@ private slots:
         const int competency = model.data(model.index(0, 0), IdRole).toInt();
         const QString count = QStringLiteral("SELECT count(*) FROM need_rating WHERE teacher_id = %1").arg(teacher);
         const QString need = QStringLiteral("SELECT need FROM need_rating WHERE teacher_id = %1 AND competency_id = %2")
-                                 .arg(teacher).arg(competency);
+                                 .arg(teacher)
+                                 .arg(competency);
         QCOMPARE(scalar(c(), count).toInt(), 0);
         QVERIFY(model.setData(model.index(0, RatingsModel::Need), 4, Qt::EditRole));
         QCOMPARE(scalar(c(), need).toInt(), 4);
@@ -354,7 +371,8 @@ private slots:
         const int session = scalar(c(), QStringLiteral("SELECT min(id) FROM training_session")).toInt();
         QVERIFY(model.load(c(), session).ok());
         const int coveredBefore = model.coveredCount();
-        QCOMPARE(coveredBefore, scalar(c(), QStringLiteral("SELECT count(*) FROM session_competency WHERE session_id = %1").arg(session)).toInt());
+        QCOMPARE(coveredBefore,
+            scalar(c(), QStringLiteral("SELECT count(*) FROM session_competency WHERE session_id = %1").arg(session)).toInt());
         int row = 0;
         while (row < model.rowCount() && model.data(model.index(row, 0), Qt::CheckStateRole).toInt() == Qt::Checked)
             ++row;
@@ -363,8 +381,9 @@ private slots:
         QCOMPARE(model.coveredCount(), coveredBefore + 1);
         stack.undo();
         QCOMPARE(model.coveredCount(), coveredBefore);
-        QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM session_competency WHERE session_id = %1").arg(session)).toInt(),
-                 coveredBefore);
+        QCOMPARE(
+            scalar(c(), QStringLiteral("SELECT count(*) FROM session_competency WHERE session_id = %1").arg(session)).toInt(),
+            coveredBefore);
     }
 
     void sessionCapacityMustBePositive()
@@ -379,7 +398,8 @@ private slots:
         QVERIFY(!model.setData(model.index(0, SessionTableModel::End), QStringLiteral("01.01.2020"), Qt::EditRole));
         QCOMPARE(refused.count(), 2);
         QVERIFY(model.setData(model.index(0, SessionTableModel::Capacity), 7, Qt::EditRole));
-        QCOMPARE(scalar(c(), QStringLiteral("SELECT capacity FROM training_session WHERE id = %1").arg(model.idAt(0))).toInt(), 7);
+        QCOMPARE(
+            scalar(c(), QStringLiteral("SELECT capacity FROM training_session WHERE id = %1").arg(model.idAt(0))).toInt(), 7);
     }
 
     void hundredUndoStepsRestoreTheStart()
@@ -406,7 +426,8 @@ private slots:
             TeacherTableModel model;
             model.setUndoStack(&stack);
             QVERIFY(model.load(c(), &m_lookups).ok());
-            QVERIFY(model.setData(model.index(model.rowOfId(m_isikId), TeacherTableModel::Notes), QStringLiteral("x"), Qt::EditRole));
+            QVERIFY(
+                model.setData(model.index(model.rowOfId(m_isikId), TeacherTableModel::Notes), QStringLiteral("x"), Qt::EditRole));
             model.clear();
         }
         QSignalSpy failed(ChangeNotifier::instance(), &ChangeNotifier::failed);
@@ -421,15 +442,16 @@ private slots:
         QTest::addColumn<QString>("search");
         QTest::addColumn<QStringList>("expected"); // national IDs found among the two known teachers
         const QString isik = QStringLiteral("10000000146"), irmak = QStringLiteral("17291716060");
-        QTest::newRow("ışık finds IŞIK") << QStringLiteral("ışık") << QStringList{isik};
-        QTest::newRow("IŞIK finds IŞIK") << QStringLiteral("IŞIK") << QStringList{isik};
-        QTest::newRow("isik does not find IŞIK") << QStringLiteral("isik") << QStringList{};
-        QTest::newRow("ISIK does not find IŞIK") << QStringLiteral("ISIK") << QStringList{};
-        QTest::newRow("istanbul finds İSTANBUL") << QStringLiteral("istanbul kursu") << QStringList{irmak};
-        QTest::newRow("İstanbul finds İSTANBUL") << QStringLiteral("İstanbul") << QStringList{isik, irmak}; // ISIK lives in İstanbul
-        QTest::newRow("two words in any order") << QStringLiteral("ayşe ışık") << QStringList{isik};
-        QTest::newRow("irmak cem") << QStringLiteral("ırmak cem") << QStringList{irmak};
-        QTest::newRow("national ID digits") << QStringLiteral("1729171") << QStringList{irmak};
+        QTest::newRow("ışık finds IŞIK") << QStringLiteral("ışık") << QStringList { isik };
+        QTest::newRow("IŞIK finds IŞIK") << QStringLiteral("IŞIK") << QStringList { isik };
+        QTest::newRow("isik does not find IŞIK") << QStringLiteral("isik") << QStringList {};
+        QTest::newRow("ISIK does not find IŞIK") << QStringLiteral("ISIK") << QStringList {};
+        QTest::newRow("istanbul finds İSTANBUL") << QStringLiteral("istanbul kursu") << QStringList { irmak };
+        QTest::newRow("İstanbul finds İSTANBUL")
+            << QStringLiteral("İstanbul") << QStringList { isik, irmak }; // ISIK lives in İstanbul
+        QTest::newRow("two words in any order") << QStringLiteral("ayşe ışık") << QStringList { isik };
+        QTest::newRow("irmak cem") << QStringLiteral("ırmak cem") << QStringList { irmak };
+        QTest::newRow("national ID digits") << QStringLiteral("1729171") << QStringList { irmak };
     }
 
     void proxySearchFoldsTurkishCase()
@@ -458,10 +480,11 @@ private slots:
         QTest::addColumn<QStringList>("values");
         QTest::addColumn<QStringList>("sorted");
         // Turkish alphabet: c ç … ı i … o ö … s ş … u ü (the independent reason for the order).
-        QTest::newRow("letters") << QStringList{u"Ünal"_qs, u"Uslu"_qs, u"İnce"_qs, u"Işık"_qs, u"Öz"_qs, u"Oğuz"_qs, u"Çelik"_qs, u"Cem"_qs}
-                                 << QStringList{u"Cem"_qs, u"Çelik"_qs, u"Işık"_qs, u"İnce"_qs, u"Oğuz"_qs, u"Öz"_qs, u"Uslu"_qs, u"Ünal"_qs};
-        QTest::newRow("case does not matter") << QStringList{u"şahin"_qs, u"SARI"_qs, u"Sezer"_qs}
-                                              << QStringList{u"SARI"_qs, u"Sezer"_qs, u"şahin"_qs};
+        QTest::newRow("letters") << QStringList {
+            u"Ünal"_qs, u"Uslu"_qs, u"İnce"_qs, u"Işık"_qs, u"Öz"_qs, u"Oğuz"_qs, u"Çelik"_qs, u"Cem"_qs
+        } << QStringList { u"Cem"_qs, u"Çelik"_qs, u"Işık"_qs, u"İnce"_qs, u"Oğuz"_qs, u"Öz"_qs, u"Uslu"_qs, u"Ünal"_qs };
+        QTest::newRow("case does not matter")
+            << QStringList { u"şahin"_qs, u"SARI"_qs, u"Sezer"_qs } << QStringList { u"SARI"_qs, u"Sezer"_qs, u"şahin"_qs };
     }
 
     void proxySortsWithTurkishCollationAndNumbers()
@@ -505,7 +528,7 @@ private slots:
         }
         // 9 before 10 (a text sort would put "10" first).
         QVERIFY(proxy.mapFromSource(model.index(model.rowOfId(m_isikId), 0)).row()
-                < proxy.mapFromSource(model.index(model.rowOfId(m_isikId + 1), 0)).row());
+            < proxy.mapFromSource(model.index(model.rowOfId(m_isikId + 1), 0)).row());
     }
 
     void proxyFiltersByFieldProvinceAndCentre()
@@ -518,12 +541,15 @@ private slots:
         proxy.setRoleFilter(FieldIdRole, 1);
         QCOMPARE(proxy.rowCount(), scalar(c(), QStringLiteral("SELECT count(*) FROM teacher WHERE field_id = 1")).toInt());
         proxy.setRoleFilter(ProvinceIdRole, 34);
-        QCOMPARE(proxy.rowCount(), scalar(c(), QStringLiteral("SELECT count(*) FROM teacher WHERE field_id = 1 AND province_id = 34")).toInt());
+        QCOMPARE(proxy.rowCount(),
+            scalar(c(), QStringLiteral("SELECT count(*) FROM teacher WHERE field_id = 1 AND province_id = 34")).toInt());
         proxy.setRoleFilter(ProvinceIdRole, QVariant());
-        const int centre = scalar(c(), QStringLiteral("SELECT centre_id FROM teacher WHERE centre_id IS NOT NULL LIMIT 1")).toInt();
+        const int centre
+            = scalar(c(), QStringLiteral("SELECT centre_id FROM teacher WHERE centre_id IS NOT NULL LIMIT 1")).toInt();
         proxy.setRoleFilter(FieldIdRole, QVariant());
         proxy.setRoleFilter(CentreIdRole, centre);
-        QCOMPARE(proxy.rowCount(), scalar(c(), QStringLiteral("SELECT count(*) FROM teacher WHERE centre_id = %1").arg(centre)).toInt());
+        QCOMPARE(proxy.rowCount(),
+            scalar(c(), QStringLiteral("SELECT count(*) FROM teacher WHERE centre_id = %1").arg(centre)).toInt());
         QVERIFY(proxy.rowCount() > 0);
     }
 
@@ -532,13 +558,15 @@ private slots:
         TeacherTableModel model;
         QVERIFY(model.load(c(), &m_lookups).ok());
         const int row = model.rowOfId(m_isikId);
-        QCOMPARE(model.data(model.index(row, TeacherTableModel::Province), Qt::DisplayRole).toString(), QStringLiteral("İstanbul"));
+        QCOMPARE(
+            model.data(model.index(row, TeacherTableModel::Province), Qt::DisplayRole).toString(), QStringLiteral("İstanbul"));
         QCOMPARE(model.data(model.index(row, TeacherTableModel::Province), Qt::EditRole).toInt(), 34);
         QCOMPARE(model.data(model.index(row, 0), ProvinceIdRole).toInt(), 34);
         QCOMPARE(model.data(model.index(row, 0), IdRole).toInt(), m_isikId);
         QCOMPARE(model.data(model.index(row, TeacherTableModel::Experience), Qt::TextAlignmentRole).toInt(),
-                 int(Qt::AlignRight | Qt::AlignVCenter));
-        QVERIFY(model.data(model.index(row, TeacherTableModel::AvailableFrom), Qt::ToolTipRole).toString().size() > 0); // "not given"
+            int(Qt::AlignRight | Qt::AlignVCenter));
+        QVERIFY(
+            model.data(model.index(row, TeacherTableModel::AvailableFrom), Qt::ToolTipRole).toString().size() > 0); // "not given"
         QVERIFY(!model.headerData(0, Qt::Horizontal, Qt::DisplayRole).toString().isEmpty());
         QCOMPARE(model.data(model.index(row, TeacherTableModel::Province), ChoicesRole).toList().size(), 81);
         // NULL ("not given") is shown as a grey dash; a valid value has no special colour.
@@ -546,7 +574,7 @@ private slots:
         QVERIFY(model.data(model.index(row, TeacherTableModel::AvailableFrom), Qt::ForegroundRole).isValid());
         // A stored invalid national ID (imported before validation) is shown in red; a valid one is not.
         QVERIFY(!model.data(model.index(row, TeacherTableModel::NationalId), Qt::ForegroundRole).isValid());
-        QVERIFY(Sql::exec(c(), QStringLiteral("UPDATE teacher SET national_id = '17291716050' WHERE id = ?"), {m_isikId}));
+        QVERIFY(Sql::exec(c(), QStringLiteral("UPDATE teacher SET national_id = '17291716050' WHERE id = ?"), { m_isikId }));
         QVERIFY(model.load(c(), &m_lookups).ok());
         const QModelIndex bad = model.index(model.rowOfId(m_isikId), TeacherTableModel::NationalId);
         QVERIFY(model.data(bad, Qt::ForegroundRole).isValid());

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tests/common/testutil.h"
 #include "models/demo/demogenerator.h"
 #include "models/domain/nationalid.h"
 #include "models/overview/overviewmodel.h"
 #include "models/overview/turkishsortproxymodel.h"
+#include "tests/common/testutil.h"
 
 #include <QAbstractItemModelTester>
 #include <QHash>
@@ -22,8 +22,8 @@ struct Counts
 Counts rowCounts(const OverviewModel &m, int row)
 {
     auto v = [&](int column) { return m.data(m.index(row, column)).toInt(); };
-    return {v(OverviewModel::Teachers), v(OverviewModel::Surveyed), v(OverviewModel::Partners),
-            v(OverviewModel::Places), v(OverviewModel::Placed)};
+    return { v(OverviewModel::Teachers), v(OverviewModel::Surveyed), v(OverviewModel::Partners), v(OverviewModel::Places),
+        v(OverviewModel::Placed) };
 }
 
 } // namespace
@@ -34,7 +34,7 @@ class TestOverviewModel : public QObject
 
     QTemporaryDir m_dir;
     std::unique_ptr<Database> m_small; // the hand-made data set below
-    std::unique_ptr<Database> m_demo;  // a small generated one
+    std::unique_ptr<Database> m_demo; // a small generated one
 
     int fieldId(const QString &code)
     {
@@ -46,7 +46,8 @@ class TestOverviewModel : public QObject
     void fillSmall()
     {
         const QSqlDatabase db = m_small->connection();
-        const int ins = fieldId(QStringLiteral("INS")), bil = fieldId(QStringLiteral("BIL")), tes = fieldId(QStringLiteral("TES"));
+        const int ins = fieldId(QStringLiteral("INS")), bil = fieldId(QStringLiteral("BIL")),
+                  tes = fieldId(QStringLiteral("TES"));
         auto exec = [&](const QString &sql, std::initializer_list<QVariant> b) {
             Status s = Sql::exec(db, sql, b);
             if (!s)
@@ -54,24 +55,33 @@ class TestOverviewModel : public QObject
             return s.ok();
         };
         QVERIFY(exec(QStringLiteral("INSERT INTO school(id, name, province_id) VALUES (1, 'Test MTAL', 6)"), {}));
-        const QString teacher = QStringLiteral("INSERT INTO teacher(id, national_id, first_name, last_name, field_id, province_id, centre_id) "
-                                               "VALUES (?, ?, 'Ad', 'Soyad', ?, 6, ?)");
+        const QString teacher
+            = QStringLiteral("INSERT INTO teacher(id, national_id, first_name, last_name, field_id, province_id, centre_id) "
+                             "VALUES (?, ?, 'Ad', 'Soyad', ?, 6, ?)");
         const QVariant noCentre(QMetaType::fromType<int>());
-        const std::tuple<int, int, QVariant> teachers[] = {
-            {1, ins, 3}, {2, ins, 3}, {3, ins, noCentre}, {4, bil, 9}, {5, tes, 3}};
+        const std::tuple<int, int, QVariant> teachers[]
+            = { { 1, ins, 3 }, { 2, ins, 3 }, { 3, ins, noCentre }, { 4, bil, 9 }, { 5, tes, 3 } };
         for (const auto &[id, field, centre] : teachers)
-            QVERIFY(exec(teacher, {id, NationalId::withCheckDigits(QStringLiteral("10000000%1").arg(id)), field, centre}));
-        QVERIFY(exec(QStringLiteral("INSERT INTO competency(id, field_id, code, title_tr) VALUES (1, ?, 'C1', 'Kalıp'), (3, ?, 'C3', 'Ağ')"),
-                     {ins, bil}));
-        QVERIFY(exec(QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, need) VALUES (1, 1, 4), (2, 1, NULL), (4, 3, 2)"), {}));
-        QVERIFY(exec(QStringLiteral("INSERT INTO partner(id, name, province_id) VALUES (1, 'P1', 6), (2, 'P2', 6), (3, 'P3', 34), (4, 'P4', 35)"), {}));
+            QVERIFY(exec(teacher, { id, NationalId::withCheckDigits(QStringLiteral("10000000%1").arg(id)), field, centre }));
+        QVERIFY(exec(QStringLiteral(
+                         "INSERT INTO competency(id, field_id, code, title_tr) VALUES (1, ?, 'C1', 'Kalıp'), (3, ?, 'C3', 'Ağ')"),
+            { ins, bil }));
+        QVERIFY(exec(
+            QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, need) VALUES (1, 1, 4), (2, 1, NULL), (4, 3, 2)"),
+            {}));
+        QVERIFY(exec(
+            QStringLiteral(
+                "INSERT INTO partner(id, name, province_id) VALUES (1, 'P1', 6), (2, 'P2', 6), (3, 'P3', 34), (4, 'P4', 35)"),
+            {}));
         QVERIFY(exec(QStringLiteral("INSERT INTO partner_competency(partner_id, competency_id) VALUES (2, 1)"), {}));
-        QVERIFY(exec(QStringLiteral("INSERT INTO training_session(id, partner_id, field_id, start_date, end_date, capacity) VALUES "
-                                    "(1, 1, ?, '2027-06-14', '2027-06-25', 3), (2, 1, ?, '2027-09-06', '2027-09-17', 2), "
-                                    "(3, 3, ?, '2027-06-14', '2027-06-25', 4)"),
-                     {ins, ins, bil}));
+        QVERIFY(
+            exec(QStringLiteral("INSERT INTO training_session(id, partner_id, field_id, start_date, end_date, capacity) VALUES "
+                                "(1, 1, ?, '2027-06-14', '2027-06-25', 3), (2, 1, ?, '2027-09-06', '2027-09-17', 2), "
+                                "(3, 3, ?, '2027-06-14', '2027-06-25', 4)"),
+                { ins, ins, bil }));
         QVERIFY(exec(QStringLiteral("INSERT INTO placement(teacher_id, session_id, status) VALUES "
-                                    "(1, 1, 'proposed'), (2, 2, 'cancelled'), (4, 3, 'confirmed'), (3, 1, 'completed')"), {}));
+                                    "(1, 1, 'proposed'), (2, 2, 'cancelled'), (4, 3, 'confirmed'), (3, 1, 'completed')"),
+            {}));
     }
 
 private slots:
@@ -90,10 +100,13 @@ private slots:
         auto summary = DemoGenerator::generate(m_demo->connection(), options);
         QVERIFY2(summary.ok(), qPrintable(summary.message()));
         // Some placements, one of them cancelled, so that "placed" is not trivially zero.
-        QVERIFY(Sql::exec(m_demo->connection(), QStringLiteral(
-            "INSERT INTO placement(teacher_id, session_id, status) SELECT t.id, (SELECT s.id FROM training_session s "
-            "WHERE s.field_id = t.field_id ORDER BY s.id LIMIT 1), CASE WHEN t.id % 7 = 0 THEN 'cancelled' ELSE 'proposed' END "
-            "FROM teacher t WHERE t.id % 3 = 0 AND EXISTS (SELECT 1 FROM training_session s WHERE s.field_id = t.field_id)")));
+        QVERIFY(Sql::exec(m_demo->connection(),
+            QStringLiteral(
+                "INSERT INTO placement(teacher_id, session_id, status) SELECT t.id, (SELECT s.id FROM training_session s "
+                "WHERE s.field_id = t.field_id ORDER BY s.id LIMIT 1), CASE WHEN t.id % 7 = 0 THEN 'cancelled' ELSE 'proposed' "
+                "END "
+                "FROM teacher t WHERE t.id % 3 = 0 AND EXISTS (SELECT 1 FROM training_session s WHERE s.field_id = "
+                "t.field_id)")));
     }
 
     void passesTheModelTester_data()
@@ -212,7 +225,7 @@ private slots:
         QCOMPARE(model.data(model.index(row, OverviewModel::Coordination)).toString(), QStringLiteral("Mimar Sinan MTAL"));
         const int bil = model.rowOfKey(QStringLiteral("BIL"));
         QCOMPARE(model.data(model.index(bil, OverviewModel::Coordination)).toString(),
-                 QStringLiteral("Gazi MTAL; Denizyıldızları MTAL"));
+            QStringLiteral("Gazi MTAL; Denizyıldızları MTAL"));
     }
 
     void sortsNamesTheTurkishWay()
@@ -272,7 +285,8 @@ private slots:
             partnersOfField[q.value(2).toInt()].insert(q.value(1).toInt());
             expected[codeOfField.value(q.value(2).toInt())].places += q.value(3).toInt();
         }
-        QVERIFY(q.exec(QStringLiteral("SELECT pc.partner_id, c.field_id FROM partner_competency pc, competency c WHERE c.id = pc.competency_id")));
+        QVERIFY(q.exec(QStringLiteral(
+            "SELECT pc.partner_id, c.field_id FROM partner_competency pc, competency c WHERE c.id = pc.competency_id")));
         while (q.next())
             partnersOfField[q.value(1).toInt()].insert(q.value(0).toInt());
         for (auto it = partnersOfField.cbegin(); it != partnersOfField.cend(); ++it)

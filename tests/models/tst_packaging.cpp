@@ -36,11 +36,12 @@ class TestPackaging : public QObject
     QString package(const QString &generator, const QString &suffix)
     {
         const QString dir = m_out.filePath(generator);
-        if (run(m_cpack, {QStringLiteral("-G"), generator, QStringLiteral("-B"), dir, QStringLiteral("--config"),
-                          QDir(m_buildDir).filePath(QStringLiteral("CPackConfig.cmake"))})
+        if (run(m_cpack,
+                { QStringLiteral("-G"), generator, QStringLiteral("-B"), dir, QStringLiteral("--config"),
+                    QDir(m_buildDir).filePath(QStringLiteral("CPackConfig.cmake")) })
             != 0)
             return {};
-        const QStringList files = QDir(dir).entryList({QStringLiteral("kopru*") + suffix}, QDir::Files);
+        const QStringList files = QDir(dir).entryList({ QStringLiteral("kopru*") + suffix }, QDir::Files);
         return files.size() == 1 ? QDir(dir).filePath(files.first()) : QString();
     }
 
@@ -66,10 +67,10 @@ private slots:
         const QString tgz = package(QStringLiteral("TGZ"), QStringLiteral(".tar.gz"));
         QVERIFY2(!tgz.isEmpty(), "cpack -G TGZ made no package");
         QString listing;
-        QCOMPARE(run(QStringLiteral("tar"), {QStringLiteral("tzf"), tgz}, &listing), 0);
-        for (const char *path : {"/bin/kopru\n", "/bin/kopru-cli\n", "/share/applications/kopru.desktop\n",
-                                 "/share/icons/hicolor/scalable/apps/kopru.svg\n", "/share/icons/hicolor/256x256/apps/kopru.png\n",
-                                 "/share/mime/packages/kopru.xml\n"})
+        QCOMPARE(run(QStringLiteral("tar"), { QStringLiteral("tzf"), tgz }, &listing), 0);
+        for (const char *path : { "/bin/kopru\n", "/bin/kopru-cli\n", "/share/applications/kopru.desktop\n",
+                 "/share/icons/hicolor/scalable/apps/kopru.svg\n", "/share/icons/hicolor/256x256/apps/kopru.png\n",
+                 "/share/mime/packages/kopru.xml\n" })
             QVERIFY2(listing.contains(QLatin1String(path)), path);
     }
 
@@ -78,26 +79,27 @@ private slots:
         const QString deb = package(QStringLiteral("DEB"), QStringLiteral(".deb"));
         QVERIFY2(!deb.isEmpty(), "cpack -G DEB made no package");
         QString info;
-        QCOMPARE(run(QStringLiteral("dpkg-deb"), {QStringLiteral("--field"), deb, QStringLiteral("Depends")}, &info), 0);
-        for (const char *dependency : {"libqt6widgets6", "libqt6sql6-sqlite", "libqt6charts6", "libxlsxwriter4", "libminizip1"})
+        QCOMPARE(run(QStringLiteral("dpkg-deb"), { QStringLiteral("--field"), deb, QStringLiteral("Depends") }, &info), 0);
+        for (const char *dependency : { "libqt6widgets6", "libqt6sql6-sqlite", "libqt6charts6", "libxlsxwriter4", "libminizip1" })
             QVERIFY2(info.contains(QLatin1String(dependency)), dependency);
 
         const QString root = m_out.filePath(QStringLiteral("unpacked"));
         QVERIFY(QDir().mkpath(root));
-        QCOMPARE(run(QStringLiteral("dpkg"), {QStringLiteral("-x"), deb, root}), 0);
+        QCOMPARE(run(QStringLiteral("dpkg"), { QStringLiteral("-x"), deb, root }), 0);
         const QString cli = root + QStringLiteral("/usr/bin/kopru-cli");
         QVERIFY(QFileInfo(cli).isExecutable());
         QVERIFY(QFileInfo(root + QStringLiteral("/usr/bin/kopru")).isExecutable());
 
         QString out;
-        QCOMPARE(run(cli, {QStringLiteral("--version")}, &out), 0);
+        QCOMPARE(run(cli, { QStringLiteral("--version") }, &out), 0);
         QVERIFY2(out.startsWith(QStringLiteral("kopru-cli ")), qPrintable(out));
         const QString db = root + QStringLiteral("/demo.kopru");
-        QCOMPARE(run(cli, {QStringLiteral("demo"), db, QStringLiteral("--teachers"), QStringLiteral("400"), QStringLiteral("--partners"),
-                           QStringLiteral("80")},
+        QCOMPARE(run(cli,
+                     { QStringLiteral("demo"), db, QStringLiteral("--teachers"), QStringLiteral("400"),
+                         QStringLiteral("--partners"), QStringLiteral("80") },
                      &out),
-                 0);
-        QCOMPARE(run(cli, {QStringLiteral("check"), db}, &out), 0);
+            0);
+        QCOMPARE(run(cli, { QStringLiteral("check"), db }, &out), 0);
         QVERIFY2(out.contains(QStringLiteral("teacher")), qPrintable(out));
     }
 };

@@ -2,17 +2,16 @@
 // The optimiser: exact on small random instances (against brute force), every
 // hard rule on the national demo set, locked placements kept, DIMACS checked
 // by an external solver.
-#include "tests/common/testutil.h"
 #include "models/db/referencedataloader.h"
 #include "models/demo/demogenerator.h"
 #include "models/demo/random.h"
 #include "models/domain/nationalid.h"
 #include "models/planning/planner.h"
+#include "tests/common/testutil.h"
 
 #include <QFile>
 #include <QRegularExpression>
 #include <QStandardPaths>
-
 #include <map>
 #include <tuple>
 
@@ -24,8 +23,8 @@ namespace {
 // Lexicographic value of a plan: placed, covered need, −distance.
 using Value = std::tuple<std::int64_t, std::int64_t, std::int64_t>;
 
-const char *const kStarts[] = {"2027-06-14", "2027-07-05", "2027-09-06"};
-const int kProvinces[] = {6, 34, 35, 16, 1, 65};
+const char *const kStarts[] = { "2027-06-14", "2027-07-05", "2027-09-06" };
+const int kProvinces[] = { 6, 34, 35, 16, 1, 65 };
 
 // A small random database: up to 6 teachers in two fields, up to 4 sessions,
 // sometimes a locked or an earlier proposed placement.
@@ -36,51 +35,71 @@ void fillRandom(QSqlDatabase db, std::uint64_t seed)
     for (int f = 1; f <= 2; ++f)
         for (int c = 1; c <= 3; ++c)
             QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO competency(id, field_id, code, title_tr) VALUES (?, ?, ?, ?)"),
-                              {f * 10 + c, f, QStringLiteral("C%1").arg(c), QStringLiteral("Yeterlik %1.%2").arg(f).arg(c)}));
+                { f * 10 + c, f, QStringLiteral("C%1").arg(c), QStringLiteral("Yeterlik %1.%2").arg(f).arg(c) }));
     const int teachers = rng.between(1, 6);
     for (int t = 1; t <= teachers; ++t) {
         const int field = rng.between(1, 2);
         QVariant from, to;
         switch (rng.below(3)) {
-        case 1: from = QStringLiteral("2027-06-01"); to = QStringLiteral("2027-06-30"); break;
-        case 2: from = QStringLiteral("2027-07-01"); break;
-        default: break;
+        case 1:
+            from = QStringLiteral("2027-06-01");
+            to = QStringLiteral("2027-06-30");
+            break;
+        case 2:
+            from = QStringLiteral("2027-07-01");
+            break;
+        default:
+            break;
         }
-        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO teacher(id, national_id, first_name, last_name, field_id, school_id, province_id, "
-                                             "available_from, available_to) VALUES (?, ?, 'Ad', 'Soyad', ?, 1, ?, ?, ?)"),
-                          {t, NationalId::withCheckDigits(QString::number(100000000 + t)), field,
-                           kProvinces[rng.below(int(std::size(kProvinces)))], from, to}));
+        QVERIFY(Sql::exec(db,
+            QStringLiteral("INSERT INTO teacher(id, national_id, first_name, last_name, field_id, school_id, province_id, "
+                           "available_from, available_to) VALUES (?, ?, 'Ad', 'Soyad', ?, 1, ?, ?, ?)"),
+            { t, NationalId::withCheckDigits(QString::number(100000000 + t)), field,
+                kProvinces[rng.below(int(std::size(kProvinces)))], from, to }));
         for (int c = 1; c <= 3; ++c) {
             const int need = rng.below(6); // 0 = not applicable
             QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, need) VALUES (?, ?, ?)"),
-                              {t, field * 10 + c, need == 0 ? QVariant() : QVariant(need)}));
+                { t, field * 10 + c, need == 0 ? QVariant() : QVariant(need) }));
         }
     }
     for (int p = 1; p <= 3; ++p)
         QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO partner(id, name, province_id, active) VALUES (?, 'Firma', ?, ?)"),
-                          {p, kProvinces[rng.below(int(std::size(kProvinces)))], p == 3 && rng.chance(0.5) ? 0 : 1}));
+            { p, kProvinces[rng.below(int(std::size(kProvinces)))], p == 3 && rng.chance(0.5) ? 0 : 1 }));
     const int sessions = rng.between(1, 4);
     for (int s = 1; s <= sessions; ++s) {
         const int field = rng.between(1, 2);
         const QDate start = QDate::fromString(QString::fromLatin1(kStarts[rng.below(3)]), Qt::ISODate);
-        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO training_session(id, partner_id, field_id, start_date, end_date, capacity) "
-                                             "VALUES (?, ?, ?, ?, ?, ?)"),
-                          {s, rng.between(1, 3), field, start.toString(Qt::ISODate), start.addDays(11).toString(Qt::ISODate),
-                           rng.between(1, 2)}));
+        QVERIFY(Sql::exec(db,
+            QStringLiteral("INSERT INTO training_session(id, partner_id, field_id, start_date, end_date, capacity) "
+                           "VALUES (?, ?, ?, ?, ?, ?)"),
+            { s, rng.between(1, 3), field, start.toString(Qt::ISODate), start.addDays(11).toString(Qt::ISODate),
+                rng.between(1, 2) }));
         for (int c = 1; c <= 3; ++c)
             if (rng.chance(0.6))
                 QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO session_competency(session_id, competency_id) VALUES (?, ?)"),
-                                  {s, field * 10 + c}));
+                    { s, field * 10 + c }));
     }
     // Earlier placements: teacher 1 locked, teacher 2 proposed (to be re-planned).
     if (rng.chance(0.4))
-        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO placement(teacher_id, session_id, locked) VALUES (1, ?, 1)"), {rng.between(1, sessions)}));
+        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO placement(teacher_id, session_id, locked) VALUES (1, ?, 1)"),
+            { rng.between(1, sessions) }));
     if (teachers >= 2 && rng.chance(0.4))
-        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO placement(teacher_id, session_id) VALUES (2, ?)"), {rng.between(1, sessions)}));
+        QVERIFY(Sql::exec(
+            db, QStringLiteral("INSERT INTO placement(teacher_id, session_id) VALUES (2, ?)"), { rng.between(1, sessions) }));
 }
 
-struct BruteTeacher { int id, field, province; QString from, to; std::map<int, int> needs; };
-struct BruteSession { int id, field, province, free; QString start, end; std::vector<int> comps; };
+struct BruteTeacher
+{
+    int id, field, province;
+    QString from, to;
+    std::map<int, int> needs;
+};
+struct BruteSession
+{
+    int id, field, province, free;
+    QString start, end;
+    std::vector<int> comps;
+};
 
 // The best plan by enumerating every assignment, from the raw tables.
 Value bruteForce(QSqlDatabase db)
@@ -88,29 +107,32 @@ Value bruteForce(QSqlDatabase db)
     std::vector<BruteTeacher> teachers;
     std::vector<BruteSession> sessions;
     QSqlQuery q(db);
-    q.exec(QStringLiteral("SELECT id, field_id, province_id, ifnull(available_from, ''), ifnull(available_to, '') FROM teacher "
-                          "WHERE id NOT IN (SELECT teacher_id FROM placement WHERE locked = 1 OR status IN ('confirmed', 'completed'))"));
+    q.exec(QStringLiteral(
+        "SELECT id, field_id, province_id, ifnull(available_from, ''), ifnull(available_to, '') FROM teacher "
+        "WHERE id NOT IN (SELECT teacher_id FROM placement WHERE locked = 1 OR status IN ('confirmed', 'completed'))"));
     while (q.next())
-        teachers.push_back({q.value(0).toInt(), q.value(1).toInt(), q.value(2).toInt(), q.value(3).toString(), q.value(4).toString(), {}});
+        teachers.push_back(
+            { q.value(0).toInt(), q.value(1).toInt(), q.value(2).toInt(), q.value(3).toString(), q.value(4).toString(), {} });
     for (BruteTeacher &t : teachers) {
         QSqlQuery r(db);
         r.exec(QStringLiteral("SELECT competency_id, ifnull(need, 0) FROM need_rating WHERE teacher_id = %1").arg(t.id));
         while (r.next())
             t.needs[r.value(0).toInt()] = r.value(1).toInt();
     }
-    q.exec(QStringLiteral("SELECT s.id, s.field_id, p.province_id, s.capacity - (SELECT count(*) FROM placement x WHERE x.session_id = s.id "
-                          "AND (x.locked = 1 OR x.status IN ('confirmed', 'completed'))), s.start_date, s.end_date "
-                          "FROM training_session s JOIN partner p ON p.id = s.partner_id WHERE p.active = 1"));
+    q.exec(QStringLiteral(
+        "SELECT s.id, s.field_id, p.province_id, s.capacity - (SELECT count(*) FROM placement x WHERE x.session_id = s.id "
+        "AND (x.locked = 1 OR x.status IN ('confirmed', 'completed'))), s.start_date, s.end_date "
+        "FROM training_session s JOIN partner p ON p.id = s.partner_id WHERE p.active = 1"));
     while (q.next())
-        sessions.push_back({q.value(0).toInt(), q.value(1).toInt(), q.value(2).toInt(), q.value(3).toInt(), q.value(4).toString(),
-                            q.value(5).toString(), {}});
+        sessions.push_back({ q.value(0).toInt(), q.value(1).toInt(), q.value(2).toInt(), q.value(3).toInt(),
+            q.value(4).toString(), q.value(5).toString(), {} });
     for (BruteSession &s : sessions) {
         QSqlQuery r(db);
         r.exec(QStringLiteral("SELECT competency_id FROM session_competency WHERE session_id = %1").arg(s.id));
         while (r.next())
             s.comps.push_back(r.value(0).toInt());
     }
-    Value best{-1, 0, 0};
+    Value best { -1, 0, 0 };
     std::vector<int> choice(teachers.size(), -1); // −1 = unplaced
     std::vector<int> used(sessions.size(), 0);
     std::function<void(std::size_t, Value)> walk = [&](std::size_t i, Value v) {
@@ -131,15 +153,18 @@ Value bruteForce(QSqlDatabase db)
                 need += std::max(0, t.needs.count(c) ? t.needs.at(c) - 1 : 0);
             const std::int64_t km = std::llround(ReferenceData::distanceKm(t.province, session.province));
             ++used[s];
-            walk(i + 1, {std::get<0>(v) + 1, std::get<1>(v) + need, std::get<2>(v) - km});
+            walk(i + 1, { std::get<0>(v) + 1, std::get<1>(v) + need, std::get<2>(v) - km });
             --used[s];
         }
     };
-    walk(0, {0, 0, 0});
+    walk(0, { 0, 0, 0 });
     return best;
 }
 
-QString glpsolPath() { return QStandardPaths::findExecutable(QStringLiteral("glpsol")); }
+QString glpsolPath()
+{
+    return QStandardPaths::findExecutable(QStringLiteral("glpsol"));
+}
 
 } // namespace
 
@@ -170,14 +195,15 @@ private slots:
         QVERIFY(w.need > PlanWeights::kMaxPlaced * PlanWeights::kMaxKm * w.distance);
         QVERIFY(w.place > PlanWeights::kMaxPlaced * (PlanWeights::kMaxNeed * w.need + PlanWeights::kMaxKm * w.distance));
         QVERIFY(!w.lexicographicFor(10 * PlanWeights::kMaxPlaced, PlanWeights::kMaxKm, PlanWeights::kMaxNeed));
-        PlanWeights flat{1, 1, 1};
+        PlanWeights flat { 1, 1, 1 };
         QVERIFY(!flat.lexicographicFor(2, 100, 4));
         flat.maximizePlaced = false;
         QVERIFY(!flat.lexicographicFor(2, 100, 4));
         PlanWeights byWeight;
         byWeight.maximizePlaced = false;
         QVERIFY(byWeight.lexicographicFor(PlanWeights::kMaxPlaced, PlanWeights::kMaxKm, PlanWeights::kMaxNeed));
-        byWeight.place = PlanWeights::kMaxPlaced * (PlanWeights::kMaxNeed * w.need + PlanWeights::kMaxKm * w.distance); // one short
+        byWeight.place
+            = PlanWeights::kMaxPlaced * (PlanWeights::kMaxNeed * w.need + PlanWeights::kMaxKm * w.distance); // one short
         QVERIFY(!byWeight.lexicographicFor(PlanWeights::kMaxPlaced, PlanWeights::kMaxKm, PlanWeights::kMaxNeed));
         // Total cost of a national plan stays exact in a double (what glpsol computes with).
         QVERIFY(double(5000) * double(w.place) < 9007199254740992.0);
@@ -185,16 +211,16 @@ private slots:
 
     void weightsRoundTripThroughJson()
     {
-        PlanWeights w{1234567, 89, 3};
+        PlanWeights w { 1234567, 89, 3 };
         w.maximizePlaced = false;
         auto back = PlanWeights::fromJson(w.toJson());
         QVERIFY(back);
         QVERIFY(back.value() == w);
-        QVERIFY(PlanWeights::fromJson(QJsonObject{}).value() == PlanWeights{});
-        QVERIFY(!PlanWeights::fromJson(QJsonObject{{QStringLiteral("maximizePlaced"), 1}}));
-        QVERIFY(!PlanWeights::fromJson(QJsonObject{{QStringLiteral("need"), -1}}));
-        QVERIFY(!PlanWeights::fromJson(QJsonObject{{QStringLiteral("place"), 1.5}}));
-        QVERIFY(!PlanWeights::fromJson(QJsonObject{{QStringLiteral("distance"), QStringLiteral("x")}}));
+        QVERIFY(PlanWeights::fromJson(QJsonObject {}).value() == PlanWeights {});
+        QVERIFY(!PlanWeights::fromJson(QJsonObject { { QStringLiteral("maximizePlaced"), 1 } }));
+        QVERIFY(!PlanWeights::fromJson(QJsonObject { { QStringLiteral("need"), -1 } }));
+        QVERIFY(!PlanWeights::fromJson(QJsonObject { { QStringLiteral("place"), 1.5 } }));
+        QVERIFY(!PlanWeights::fromJson(QJsonObject { { QStringLiteral("distance"), QStringLiteral("x") } }));
     }
 
     void optimalAgainstBruteForce_data()
@@ -211,8 +237,8 @@ private slots:
         QFETCH(quint64, seed);
         QFETCH(bool, maximizePlaced);
         const QSqlDatabase c = m_small->connection();
-        for (const char *table : {"placement", "plan_run", "session_competency", "training_session", "partner_competency", "partner",
-                                  "need_rating", "competency", "teacher", "school"})
+        for (const char *table : { "placement", "plan_run", "session_competency", "training_session", "partner_competency",
+                 "partner", "need_rating", "competency", "teacher", "school" })
             QVERIFY(Sql::exec(c, QStringLiteral("DELETE FROM ") + QLatin1String(table)));
         fillRandom(c, seed);
         if (QTest::currentTestFailed())
@@ -227,18 +253,23 @@ private slots:
         QVERIFY(result->lexicographic);
         // What was stored, measured independently of the solver's own sums.
         QSqlQuery q(c);
-        QVERIFY(q.exec(QStringLiteral("SELECT t.province_id, p.province_id, t.id, s.id FROM placement x JOIN teacher t ON t.id = x.teacher_id "
-                                      "JOIN training_session s ON s.id = x.session_id JOIN partner p ON p.id = s.partner_id "
-                                      "WHERE x.plan_run_id = %1").arg(result->planRunId)));
+        QVERIFY(q.exec(QStringLiteral(
+            "SELECT t.province_id, p.province_id, t.id, s.id FROM placement x JOIN teacher t ON t.id = x.teacher_id "
+            "JOIN training_session s ON s.id = x.session_id JOIN partner p ON p.id = s.partner_id "
+            "WHERE x.plan_run_id = %1")
+                           .arg(result->planRunId)));
         std::int64_t placed = 0, need = 0, km = 0;
         while (q.next()) {
             ++placed;
             km += std::llround(ReferenceData::distanceKm(q.value(0).toInt(), q.value(1).toInt()));
-            need += scalar(c, QStringLiteral("SELECT ifnull(sum(max(r.need - 1, 0)), 0) FROM need_rating r JOIN session_competency sc "
-                                             "ON sc.competency_id = r.competency_id WHERE r.teacher_id = %1 AND sc.session_id = %2")
-                                  .arg(q.value(2).toInt()).arg(q.value(3).toInt())).toLongLong();
+            need += scalar(c,
+                QStringLiteral("SELECT ifnull(sum(max(r.need - 1, 0)), 0) FROM need_rating r JOIN session_competency sc "
+                               "ON sc.competency_id = r.competency_id WHERE r.teacher_id = %1 AND sc.session_id = %2")
+                    .arg(q.value(2).toInt())
+                    .arg(q.value(3).toInt()))
+                        .toLongLong();
         }
-        const Value got{placed, need, -km};
+        const Value got { placed, need, -km };
         QCOMPARE(got, expected);
         QCOMPARE(result->placed, int(placed));
         QCOMPARE(result->coveredNeed, need);
@@ -246,7 +277,11 @@ private slots:
         const PlanWeights w;
         QCOMPARE(result->objective, (maximizePlaced ? 0 : -w.place * placed) - w.need * need + w.distance * km);
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM placement WHERE locked = 1")).toInt(), lockedBefore);
-        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM placement WHERE locked = 0 AND plan_run_id IS NOT %1").arg(result->planRunId)).toInt(), 0);
+        QCOMPARE(scalar(c,
+                     QStringLiteral("SELECT count(*) FROM placement WHERE locked = 0 AND plan_run_id IS NOT %1")
+                         .arg(result->planRunId))
+                     .toInt(),
+            0);
     }
 
     void nationalPlanKeepsEveryHardRule()
@@ -256,29 +291,58 @@ private slots:
         QVERIFY2(result, qPrintable(result.message()));
         QVERIFY(result->placed > 3000);
         QVERIFY(result->lexicographic);
-        const int places = scalar(c, QStringLiteral("SELECT sum(s.capacity) FROM training_session s JOIN partner p ON p.id = s.partner_id WHERE p.active = 1")).toInt();
+        const int places = scalar(c,
+            QStringLiteral(
+                "SELECT sum(s.capacity) FROM training_session s JOIN partner p ON p.id = s.partner_id WHERE p.active = 1"))
+                               .toInt();
         QVERIFY(result->placed <= places);
         QCOMPARE(result->placed + result->unplaced, scalar(c, QStringLiteral("SELECT count(*) FROM teacher")).toInt());
         // One placement per teacher.
-        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM (SELECT teacher_id FROM placement WHERE status <> 'cancelled' "
-                                          "GROUP BY teacher_id HAVING count(*) > 1)")).toInt(), 0);
+        QCOMPARE(scalar(c,
+                     QStringLiteral("SELECT count(*) FROM (SELECT teacher_id FROM placement WHERE status <> 'cancelled' "
+                                    "GROUP BY teacher_id HAVING count(*) > 1)"))
+                     .toInt(),
+            0);
         // Capacity.
-        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM training_session s WHERE s.capacity < (SELECT count(*) FROM placement x "
-                                          "WHERE x.session_id = s.id AND x.status <> 'cancelled')")).toInt(), 0);
+        QCOMPARE(
+            scalar(c,
+                QStringLiteral("SELECT count(*) FROM training_session s WHERE s.capacity < (SELECT count(*) FROM placement x "
+                               "WHERE x.session_id = s.id AND x.status <> 'cancelled')"))
+                .toInt(),
+            0);
         // Same field.
-        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM placement x JOIN teacher t ON t.id = x.teacher_id "
-                                          "JOIN training_session s ON s.id = x.session_id WHERE t.field_id <> s.field_id")).toInt(), 0);
+        QCOMPARE(scalar(c,
+                     QStringLiteral("SELECT count(*) FROM placement x JOIN teacher t ON t.id = x.teacher_id "
+                                    "JOIN training_session s ON s.id = x.session_id WHERE t.field_id <> s.field_id"))
+                     .toInt(),
+            0);
         // Dates inside the availability window.
-        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM placement x JOIN teacher t ON t.id = x.teacher_id "
-                                          "JOIN training_session s ON s.id = x.session_id WHERE s.start_date < ifnull(t.available_from, s.start_date) "
-                                          "OR s.end_date > ifnull(t.available_to, s.end_date)")).toInt(), 0);
+        QCOMPARE(
+            scalar(c,
+                QStringLiteral(
+                    "SELECT count(*) FROM placement x JOIN teacher t ON t.id = x.teacher_id "
+                    "JOIN training_session s ON s.id = x.session_id WHERE s.start_date < ifnull(t.available_from, s.start_date) "
+                    "OR s.end_date > ifnull(t.available_to, s.end_date)"))
+                .toInt(),
+            0);
         // Every placement explained, scored and tied to the run; the run recorded.
-        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM placement WHERE reason = '' OR score IS NULL OR plan_run_id IS NOT ?")
-                            .replace(QLatin1Char('?'), QString::number(result->planRunId))).toInt(), 0);
-        QCOMPARE(scalar(c, QStringLiteral("SELECT placed FROM plan_run WHERE id = %1").arg(result->planRunId)).toInt(), result->placed);
-        QCOMPARE(scalar(c, QStringLiteral("SELECT objective FROM plan_run WHERE id = %1").arg(result->planRunId)).toLongLong(), qint64(result->objective));
-        QVERIFY(scalar(c, QStringLiteral("SELECT parameters FROM plan_run WHERE id = %1").arg(result->planRunId)).toString().contains(QStringLiteral("\"need\"")));
-        QVERIFY(scalar(c, QStringLiteral("SELECT count(*) FROM placement WHERE reason LIKE '%high needs%' AND (reason LIKE '%same province' OR reason LIKE '% km away')")).toInt() > 1000);
+        QCOMPARE(scalar(c,
+                     QStringLiteral("SELECT count(*) FROM placement WHERE reason = '' OR score IS NULL OR plan_run_id IS NOT ?")
+                         .replace(QLatin1Char('?'), QString::number(result->planRunId)))
+                     .toInt(),
+            0);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT placed FROM plan_run WHERE id = %1").arg(result->planRunId)).toInt(),
+            result->placed);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT objective FROM plan_run WHERE id = %1").arg(result->planRunId)).toLongLong(),
+            qint64(result->objective));
+        QVERIFY(scalar(c, QStringLiteral("SELECT parameters FROM plan_run WHERE id = %1").arg(result->planRunId))
+                    .toString()
+                    .contains(QStringLiteral("\"need\"")));
+        QVERIFY(scalar(c,
+                    QStringLiteral("SELECT count(*) FROM placement WHERE reason LIKE '%high needs%' AND (reason LIKE '%same "
+                                   "province' OR reason LIKE '% km away')"))
+                    .toInt()
+            > 1000);
     }
 
     void lockedAndConfirmedSurviveReplanning()
@@ -287,11 +351,16 @@ private slots:
         if (scalar(c, QStringLiteral("SELECT count(*) FROM placement")).toInt() == 0)
             QVERIFY(Planner::run(c, {}));
         // Lock 50, confirm 50, and move one locked teacher by hand to a session the optimiser would not choose.
-        QVERIFY(Sql::exec(c, QStringLiteral("UPDATE placement SET locked = 1 WHERE id IN (SELECT id FROM placement ORDER BY id LIMIT 50)")));
-        QVERIFY(Sql::exec(c, QStringLiteral("UPDATE placement SET status = 'confirmed' WHERE id IN (SELECT id FROM placement WHERE locked = 0 ORDER BY id DESC LIMIT 50)")));
-        QVERIFY(Sql::exec(c, QStringLiteral("UPDATE placement SET session_id = (SELECT s.id FROM training_session s JOIN teacher t ON t.field_id = s.field_id "
-                                            "WHERE t.id = placement.teacher_id ORDER BY s.id DESC LIMIT 1), reason = 'by hand' "
-                                            "WHERE id = (SELECT min(id) FROM placement WHERE locked = 1)")));
+        QVERIFY(Sql::exec(
+            c, QStringLiteral("UPDATE placement SET locked = 1 WHERE id IN (SELECT id FROM placement ORDER BY id LIMIT 50)")));
+        QVERIFY(Sql::exec(c,
+            QStringLiteral("UPDATE placement SET status = 'confirmed' WHERE id IN (SELECT id FROM placement WHERE locked = 0 "
+                           "ORDER BY id DESC LIMIT 50)")));
+        QVERIFY(Sql::exec(c,
+            QStringLiteral("UPDATE placement SET session_id = (SELECT s.id FROM training_session s JOIN teacher t ON t.field_id "
+                           "= s.field_id "
+                           "WHERE t.id = placement.teacher_id ORDER BY s.id DESC LIMIT 1), reason = 'by hand' "
+                           "WHERE id = (SELECT min(id) FROM placement WHERE locked = 1)")));
         const auto snapshot = [&c] {
             QStringList rows;
             QSqlQuery q(c);
@@ -312,28 +381,49 @@ private slots:
         QCOMPARE(snapshot(), before);
         QCOMPARE(result->kept, 100);
         // The kept teachers were not planned a second time, capacity still holds.
-        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM (SELECT teacher_id FROM placement WHERE status <> 'cancelled' "
-                                          "GROUP BY teacher_id HAVING count(*) > 1)")).toInt(), 0);
+        QCOMPARE(scalar(c,
+                     QStringLiteral("SELECT count(*) FROM (SELECT teacher_id FROM placement WHERE status <> 'cancelled' "
+                                    "GROUP BY teacher_id HAVING count(*) > 1)"))
+                     .toInt(),
+            0);
         // (The session the teacher was moved into by hand may be over capacity, but only through kept placements.)
-        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM training_session s WHERE s.capacity < (SELECT count(*) FROM placement x "
-                                          "WHERE x.session_id = s.id AND x.status <> 'cancelled') AND EXISTS (SELECT 1 FROM placement x "
-                                          "WHERE x.session_id = s.id AND x.status = 'proposed' AND x.locked = 0)")).toInt(), 0);
-        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM placement WHERE locked = 0 AND status = 'proposed' AND plan_run_id <> %1")
-                            .arg(result->planRunId)).toInt(), 0);
+        QCOMPARE(
+            scalar(c,
+                QStringLiteral("SELECT count(*) FROM training_session s WHERE s.capacity < (SELECT count(*) FROM placement x "
+                               "WHERE x.session_id = s.id AND x.status <> 'cancelled') AND EXISTS (SELECT 1 FROM placement x "
+                               "WHERE x.session_id = s.id AND x.status = 'proposed' AND x.locked = 0)"))
+                .toInt(),
+            0);
+        QCOMPARE(
+            scalar(c,
+                QStringLiteral("SELECT count(*) FROM placement WHERE locked = 0 AND status = 'proposed' AND plan_run_id <> %1")
+                    .arg(result->planRunId))
+                .toInt(),
+            0);
     }
 
     void scopedRunTouchesOnlyItsField()
     {
         const QSqlDatabase c = m_national->connection();
-        const int otherBefore = scalar(c, QStringLiteral("SELECT count(*) FROM placement x JOIN teacher t ON t.id = x.teacher_id WHERE t.field_id <> 3")).toInt();
+        const int otherBefore = scalar(
+            c, QStringLiteral("SELECT count(*) FROM placement x JOIN teacher t ON t.id = x.teacher_id WHERE t.field_id <> 3"))
+                                    .toInt();
         PlanOptions options;
         options.scope.fieldId = 3;
         auto result = Planner::run(c, options);
         QVERIFY2(result, qPrintable(result.message()));
         QVERIFY(result->placed > 0);
-        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM placement x JOIN teacher t ON t.id = x.teacher_id WHERE t.field_id <> 3")).toInt(), otherBefore);
-        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM placement WHERE plan_run_id = %1 AND teacher_id NOT IN (SELECT id FROM teacher WHERE field_id = 3)")
-                            .arg(result->planRunId)).toInt(), 0);
+        QCOMPARE(
+            scalar(
+                c, QStringLiteral("SELECT count(*) FROM placement x JOIN teacher t ON t.id = x.teacher_id WHERE t.field_id <> 3"))
+                .toInt(),
+            otherBefore);
+        QCOMPARE(scalar(c,
+                     QStringLiteral("SELECT count(*) FROM placement WHERE plan_run_id = %1 AND teacher_id NOT IN (SELECT id FROM "
+                                    "teacher WHERE field_id = 3)")
+                         .arg(result->planRunId))
+                     .toInt(),
+            0);
     }
 
     void provinceAndCentreScopes_data()
@@ -348,30 +438,50 @@ private slots:
         QFETCH(int, centre);
         QFETCH(int, province);
         const QSqlDatabase c = m_national->connection();
-        const QString inScope = QStringLiteral("SELECT id FROM teacher WHERE field_id = 1 AND (%1 = 0 OR centre_id = %1) AND (%2 = 0 OR province_id = %2)")
-                                    .arg(centre).arg(province);
-        const QString outside = scalar(c, QStringLiteral("SELECT group_concat(id || ':' || teacher_id || ':' || session_id) FROM placement "
-                                                         "WHERE teacher_id NOT IN (%1)").arg(inScope)).toString();
+        const QString inScope = QStringLiteral(
+            "SELECT id FROM teacher WHERE field_id = 1 AND (%1 = 0 OR centre_id = %1) AND (%2 = 0 OR province_id = %2)")
+                                    .arg(centre)
+                                    .arg(province);
+        const QString outside = scalar(c,
+            QStringLiteral("SELECT group_concat(id || ':' || teacher_id || ':' || session_id) FROM placement "
+                           "WHERE teacher_id NOT IN (%1)")
+                .arg(inScope))
+                                    .toString();
         PlanOptions options;
-        options.scope = {1, centre, province};
+        options.scope = { 1, centre, province };
         auto result = Planner::run(c, options);
         QVERIFY2(result, qPrintable(result.message()));
-        QCOMPARE(scalar(c, QStringLiteral("SELECT group_concat(id || ':' || teacher_id || ':' || session_id) FROM placement "
-                                          "WHERE teacher_id NOT IN (%1)").arg(inScope)).toString(), outside);
-        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM placement WHERE plan_run_id = %1 AND teacher_id NOT IN (%2)")
-                            .arg(result->planRunId).arg(inScope)).toInt(), 0);
-        QCOMPARE(result->placed + result->unplaced + result->kept, scalar(c, QStringLiteral("SELECT count(*) FROM (%1)").arg(inScope)).toInt());
-        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM training_session s WHERE s.capacity < (SELECT count(*) FROM placement x "
-                                          "WHERE x.session_id = s.id AND x.status <> 'cancelled') AND EXISTS (SELECT 1 FROM placement x "
-                                          "WHERE x.session_id = s.id AND x.plan_run_id = %1)").arg(result->planRunId)).toInt(), 0);
+        QCOMPARE(scalar(c,
+                     QStringLiteral("SELECT group_concat(id || ':' || teacher_id || ':' || session_id) FROM placement "
+                                    "WHERE teacher_id NOT IN (%1)")
+                         .arg(inScope))
+                     .toString(),
+            outside);
+        QCOMPARE(scalar(c,
+                     QStringLiteral("SELECT count(*) FROM placement WHERE plan_run_id = %1 AND teacher_id NOT IN (%2)")
+                         .arg(result->planRunId)
+                         .arg(inScope))
+                     .toInt(),
+            0);
+        QCOMPARE(result->placed + result->unplaced + result->kept,
+            scalar(c, QStringLiteral("SELECT count(*) FROM (%1)").arg(inScope)).toInt());
+        QCOMPARE(
+            scalar(c,
+                QStringLiteral("SELECT count(*) FROM training_session s WHERE s.capacity < (SELECT count(*) FROM placement x "
+                               "WHERE x.session_id = s.id AND x.status <> 'cancelled') AND EXISTS (SELECT 1 FROM placement x "
+                               "WHERE x.session_id = s.id AND x.plan_run_id = %1)")
+                    .arg(result->planRunId))
+                .toInt(),
+            0);
     }
 
     void cancelledRunChangesNothing()
     {
         const QSqlDatabase c = m_national->connection();
-        const QString before = scalar(c, QStringLiteral("SELECT group_concat(id || ':' || session_id) FROM placement")).toString();
+        const QString before
+            = scalar(c, QStringLiteral("SELECT group_concat(id || ':' || session_id) FROM placement")).toString();
         const int runs = scalar(c, QStringLiteral("SELECT count(*) FROM plan_run")).toInt();
-        std::atomic_bool cancel{true};
+        std::atomic_bool cancel { true };
         auto result = Planner::run(c, {}, {}, &cancel);
         QVERIFY(!result);
         QVERIFY(result.message().contains(QStringLiteral("cancelled")));
@@ -383,7 +493,8 @@ private slots:
     {
         const QString glpsol = glpsolPath();
         if (glpsol.isEmpty())
-            QSKIP("glpsol (GLPK, Debian package glpk-utils) is not installed: the DIMACS check against an external solver is skipped");
+            QSKIP("glpsol (GLPK, Debian package glpk-utils) is not installed: the DIMACS check against an external solver is "
+                  "skipped");
         auto db = test::newDatabase(newPath());
         QVERIFY(db);
         DemoGenerator::Options demo;
@@ -402,19 +513,20 @@ private slots:
         QVERIFY2(result, qPrintable(result.message()));
 
         // GLPK's ordinary simplex and, as the arbiter, its rational-arithmetic one.
-        for (const QStringList &extra : {QStringList{}, QStringList{QStringLiteral("--exact")}}) {
+        for (const QStringList &extra : { QStringList {}, QStringList { QStringLiteral("--exact") } }) {
             const QString out = m_dir.filePath(QStringLiteral("glpsol.sol"));
             QFile::remove(out);
             QProcess p;
-            p.start(glpsol, QStringList{QStringLiteral("--mincost"), options.dimacsPath, QStringLiteral("-w"), out} + extra);
+            p.start(glpsol, QStringList { QStringLiteral("--mincost"), options.dimacsPath, QStringLiteral("-w"), out } + extra);
             QVERIFY(p.waitForFinished(300000));
             QCOMPARE(p.exitCode(), 0);
             QFile f(out);
             QVERIFY(f.open(QIODevice::ReadOnly));
             const QString solution = QString::fromUtf8(f.readAll());
             // "s bas ROWS COLS PRIMAL DUAL OBJECTIVE"
-            const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("^s bas \\d+ \\d+ f f (\\S+)$"),
-                                                                 QRegularExpression::MultilineOption).match(solution);
+            const QRegularExpressionMatch m
+                = QRegularExpression(QStringLiteral("^s bas \\d+ \\d+ f f (\\S+)$"), QRegularExpression::MultilineOption)
+                      .match(solution);
             QVERIFY2(m.hasMatch(), qPrintable(solution.left(400)));
             bool ok = false;
             const double glpk = m.captured(1).toDouble(&ok);

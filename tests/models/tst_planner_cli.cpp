@@ -18,14 +18,15 @@ class TestPlannerCli : public QObject
 private slots:
     void initTestCase()
     {
-        QCOMPARE(runCli({QStringLiteral("demo"), path(QStringLiteral("d.kopru")), QStringLiteral("--teachers"), QStringLiteral("400"),
-                         QStringLiteral("--partners"), QStringLiteral("80")}), 0);
+        QCOMPARE(runCli({ QStringLiteral("demo"), path(QStringLiteral("d.kopru")), QStringLiteral("--teachers"),
+                     QStringLiteral("400"), QStringLiteral("--partners"), QStringLiteral("80") }),
+            0);
     }
 
     void printsCountsObjectiveAndTime()
     {
         QString out, err;
-        QCOMPARE(runCli({QStringLiteral("plan"), path(QStringLiteral("d.kopru"))}, &out, &err), 0);
+        QCOMPARE(runCli({ QStringLiteral("plan"), path(QStringLiteral("d.kopru")) }, &out, &err), 0);
         QVERIFY2(out.contains(QStringLiteral("placed: ")), qPrintable(out));
         QVERIFY(out.contains(QStringLiteral("unplaced: ")));
         QVERIFY(out.contains(QStringLiteral("objective: -")));
@@ -36,12 +37,15 @@ private slots:
     {
         QString out, err;
         const QString dimacs = path(QStringLiteral("plan.dimacs"));
-        QCOMPARE(runCli({QStringLiteral("plan"), path(QStringLiteral("d.kopru")), QStringLiteral("--json"), QStringLiteral("--dimacs"), dimacs}, &out, &err), 0);
+        QCOMPARE(runCli({ QStringLiteral("plan"), path(QStringLiteral("d.kopru")), QStringLiteral("--json"),
+                            QStringLiteral("--dimacs"), dimacs },
+                     &out, &err),
+            0);
         QJsonParseError e;
         const QJsonDocument doc = QJsonDocument::fromJson(out.toUtf8(), &e);
         QVERIFY2(e.error == QJsonParseError::NoError, qPrintable(out));
         const QJsonObject o = doc.object();
-        for (const char *key : {"placed", "unplaced", "objective", "durationMs"})
+        for (const char *key : { "placed", "unplaced", "objective", "durationMs" })
             QVERIFY2(o.contains(QLatin1String(key)), key);
         QVERIFY(o.value(QStringLiteral("placed")).toInt() > 0);
         QCOMPARE(o.value(QStringLiteral("placed")).toInt() + o.value(QStringLiteral("unplaced")).toInt(), 400);
@@ -49,8 +53,10 @@ private slots:
         auto db = Database::open(path(QStringLiteral("d.kopru")));
         QVERIFY(db);
         const QSqlDatabase c = db.value()->connection();
-        QCOMPARE(test::scalar(c, QStringLiteral("SELECT count(*) FROM placement WHERE status = 'proposed'")).toInt(), o.value(QStringLiteral("placed")).toInt());
-        QCOMPARE(test::scalar(c, QStringLiteral("SELECT placed FROM plan_run ORDER BY id DESC LIMIT 1")).toInt(), o.value(QStringLiteral("placed")).toInt());
+        QCOMPARE(test::scalar(c, QStringLiteral("SELECT count(*) FROM placement WHERE status = 'proposed'")).toInt(),
+            o.value(QStringLiteral("placed")).toInt());
+        QCOMPARE(test::scalar(c, QStringLiteral("SELECT placed FROM plan_run ORDER BY id DESC LIMIT 1")).toInt(),
+            o.value(QStringLiteral("placed")).toInt());
 
         QFile f(dimacs);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -63,13 +69,16 @@ private slots:
     void wrongUsageAndUnreadableFiles_data()
     {
         QTest::addColumn<QStringList>("args");
-        QTest::newRow("no database") << QStringList{QStringLiteral("plan")};
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("plan"), path(QStringLiteral("d.kopru")), QStringLiteral("--fast")};
-        QTest::newRow("missing file") << QStringList{QStringLiteral("plan"), path(QStringLiteral("nope.kopru"))};
-        QTest::newRow("not a database") << QStringList{QStringLiteral("plan"), QStringLiteral(KOPRU_TEST_DATA "/../CMakeLists.txt")};
-        QTest::newRow("dimacs without value") << QStringList{QStringLiteral("plan"), path(QStringLiteral("d.kopru")), QStringLiteral("--dimacs")};
-        QTest::newRow("dimacs unwritable") << QStringList{QStringLiteral("plan"), path(QStringLiteral("d.kopru")), QStringLiteral("--dimacs"),
-                                                          path(QStringLiteral("no/such/dir/x.dimacs"))};
+        QTest::newRow("no database") << QStringList { QStringLiteral("plan") };
+        QTest::newRow("unknown option") << QStringList { QStringLiteral("plan"), path(QStringLiteral("d.kopru")),
+            QStringLiteral("--fast") };
+        QTest::newRow("missing file") << QStringList { QStringLiteral("plan"), path(QStringLiteral("nope.kopru")) };
+        QTest::newRow("not a database") << QStringList { QStringLiteral("plan"),
+            QStringLiteral(KOPRU_TEST_DATA "/../CMakeLists.txt") };
+        QTest::newRow("dimacs without value")
+            << QStringList { QStringLiteral("plan"), path(QStringLiteral("d.kopru")), QStringLiteral("--dimacs") };
+        QTest::newRow("dimacs unwritable") << QStringList { QStringLiteral("plan"), path(QStringLiteral("d.kopru")),
+            QStringLiteral("--dimacs"), path(QStringLiteral("no/such/dir/x.dimacs")) };
     }
     void wrongUsageAndUnreadableFiles()
     {

@@ -2,19 +2,19 @@
 // Data safety without a GUI: automatic backups (list, prune, restore), the
 // single-instance lock, network/cloud storage detection, file permissions and
 // the KVKK purge of a teacher.
-#include "tests/common/testutil.h"
 #include "models/db/connection.h"
 #include "models/db/databasecopy.h"
 #include "models/db/databasefile.h"
 #include "models/db/integritycheck.h"
 #include "models/db/schema.h"
-#include "models/io/privatefile.h"
 #include "models/domain/nationalid.h"
+#include "models/io/privatefile.h"
 #include "models/safety/backuplistmodel.h"
 #include "models/safety/backupmanager.h"
 #include "models/safety/instancelock.h"
 #include "models/safety/purge.h"
 #include "models/safety/storagecheck.h"
+#include "tests/common/testutil.h"
 
 #include <QAbstractItemModelTester>
 #include <QCryptographicHash>
@@ -43,17 +43,23 @@ void fillTwoTeachers(QSqlDatabase db)
     const QString id2 = NationalId::withCheckDigits(u"234567891");
     QVERIFY(NationalId::isValid(id1) && NationalId::isValid(id2));
     QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO school(id, name, province_id) VALUES (1, 'Gazi MTAL', 6)")));
-    QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO teacher(id, national_id, first_name, last_name, field_id, school_id, province_id, email) "
-                                         "VALUES (1, ?, 'Şükrü', 'Çağlayan', 1, 1, 6, 'sukru@example.org')"),
-                      {id1}));
-    QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO teacher(id, national_id, first_name, last_name, field_id, school_id, province_id) "
-                                         "VALUES (2, ?, 'Ayşe', 'Işık', 1, 1, 6)"),
-                      {id2}));
-    QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO competency(id, field_id, code, title_tr) VALUES (1, 1, 'C01', 'PLC'), (2, 1, 'C02', 'SCADA')")));
-    QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, need) VALUES (1, 1, 4), (1, 2, 5), (2, 1, 3)")));
+    QVERIFY(Sql::exec(db,
+        QStringLiteral("INSERT INTO teacher(id, national_id, first_name, last_name, field_id, school_id, province_id, email) "
+                       "VALUES (1, ?, 'Şükrü', 'Çağlayan', 1, 1, 6, 'sukru@example.org')"),
+        { id1 }));
+    QVERIFY(Sql::exec(db,
+        QStringLiteral("INSERT INTO teacher(id, national_id, first_name, last_name, field_id, school_id, province_id) "
+                       "VALUES (2, ?, 'Ayşe', 'Işık', 1, 1, 6)"),
+        { id2 }));
+    QVERIFY(Sql::exec(db,
+        QStringLiteral(
+            "INSERT INTO competency(id, field_id, code, title_tr) VALUES (1, 1, 'C01', 'PLC'), (2, 1, 'C02', 'SCADA')")));
+    QVERIFY(Sql::exec(
+        db, QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, need) VALUES (1, 1, 4), (1, 2, 5), (2, 1, 3)")));
     QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO partner(id, name, province_id) VALUES (1, 'Anadolu Enerji A.Ş.', 6)")));
-    QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO training_session(id, partner_id, field_id, start_date, end_date, capacity) "
-                                         "VALUES (1, 1, 1, '2027-06-14', '2027-06-25', 2)")));
+    QVERIFY(Sql::exec(db,
+        QStringLiteral("INSERT INTO training_session(id, partner_id, field_id, start_date, end_date, capacity) "
+                       "VALUES (1, 1, 1, '2027-06-14', '2027-06-25', 2)")));
     QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO placement(id, teacher_id, session_id) VALUES (1, 1, 1), (2, 2, 1)")));
 }
 
@@ -136,7 +142,7 @@ private slots:
         QCOMPARE(backups.first().reason, QStringLiteral("before-restore"));
         QCOMPARE(teacherCount(backups.first().path), 0);
         // No temporary files are left next to the database.
-        QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral(".*.part*")}, QDir::Files | QDir::Hidden).size(), 0);
+        QCOMPARE(QDir(m_dir.path()).entryList({ QStringLiteral(".*.part*") }, QDir::Files | QDir::Hidden).size(), 0);
 
         auto reopened = Database::open(path);
         QVERIFY2(reopened, qPrintable(reopened.message()));
@@ -291,7 +297,7 @@ private slots:
         QCOMPARE(all.size(), 1);
         QCOMPARE(all.first().path, b->path);
         const QDir damaged(manager.folderFor(path) + QStringLiteral("/damaged"));
-        QCOMPARE(damaged.entryList({QStringLiteral("*_damaged.kopru")}, QDir::Files).size(), 1);
+        QCOMPARE(damaged.entryList({ QStringLiteral("*_damaged.kopru") }, QDir::Files).size(), 1);
     }
 
     void restoreRefusesWhileAnotherProcessHoldsTheLock()
@@ -411,9 +417,10 @@ private slots:
     {
         QTest::addColumn<QByteArray>("type");
         QTest::addColumn<bool>("network");
-        for (const char *t : {"nfs", "nfs4", "cifs", "smb2", "smb3", "smbfs", "fuse.sshfs", "fuse.rclone", "9p", "NFS"})
+        for (const char *t : { "nfs", "nfs4", "cifs", "smb2", "smb3", "smbfs", "fuse.sshfs", "fuse.rclone", "9p", "NFS" })
             QTest::newRow(t) << QByteArray(t) << true;
-        for (const char *t : {"ext4", "btrfs", "xfs", "tmpfs", "overlay", "NTFS", "FAT32", "exFAT", "ReFS", "fuse.portal", "fuseblk", ""})
+        for (const char *t :
+            { "ext4", "btrfs", "xfs", "tmpfs", "overlay", "NTFS", "FAT32", "exFAT", "ReFS", "fuse.portal", "fuseblk", "" })
             QTest::newRow(*t ? t : "empty") << QByteArray(t) << false;
     }
     void detectsNetworkFileSystems()
@@ -428,12 +435,15 @@ private slots:
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("service");
         QTest::newRow("onedrive") << QStringLiteral(R"(C:\Users\ayse\OneDrive\Belgeler\smm.kopru)") << QStringLiteral("OneDrive");
-        QTest::newRow("onedrive business") << QStringLiteral(R"(C:\Users\ayse\OneDrive - MEB\smm.kopru)") << QStringLiteral("OneDrive");
+        QTest::newRow("onedrive business") << QStringLiteral(R"(C:\Users\ayse\OneDrive - MEB\smm.kopru)")
+                                           << QStringLiteral("OneDrive");
         QTest::newRow("dropbox") << QStringLiteral("/home/ayse/Dropbox/smm.kopru") << QStringLiteral("Dropbox");
         QTest::newRow("dropbox team") << QStringLiteral(R"(D:\Dropbox (MEB)\smm.kopru)") << QStringLiteral("Dropbox");
         QTest::newRow("google drive") << QStringLiteral(R"(G:\My Drive\smm.kopru)") << QStringLiteral("Google Drive");
-        QTest::newRow("google drive folder") << QStringLiteral("/Users/ayse/Google Drive/smm.kopru") << QStringLiteral("Google Drive");
-        QTest::newRow("icloud windows") << QStringLiteral(R"(C:\Users\ayse\iCloudDrive\smm.kopru)") << QStringLiteral("iCloud Drive");
+        QTest::newRow("google drive folder")
+            << QStringLiteral("/Users/ayse/Google Drive/smm.kopru") << QStringLiteral("Google Drive");
+        QTest::newRow("icloud windows") << QStringLiteral(R"(C:\Users\ayse\iCloudDrive\smm.kopru)")
+                                        << QStringLiteral("iCloud Drive");
         QTest::newRow("icloud mac") << QStringLiteral("/Users/ayse/Library/Mobile Documents/com~apple~CloudDocs/smm.kopru")
                                     << QStringLiteral("iCloud Drive");
         QTest::newRow("lower case") << QStringLiteral("/home/ayse/onedrive/smm.kopru") << QStringLiteral("OneDrive");
@@ -471,7 +481,8 @@ private slots:
         auto b = manager.backup(path, QStringLiteral("manual"));
         QVERIFY(b);
         QCOMPARE(QFile::permissions(b->path) & others, QFile::Permissions());
-        QCOMPARE(QFile::permissions(manager.folderFor(path)) & (others | QFile::ExeGroup | QFile::ExeOther), QFile::Permissions());
+        QCOMPARE(
+            QFile::permissions(manager.folderFor(path)) & (others | QFile::ExeGroup | QFile::ExeOther), QFile::Permissions());
         QVERIFY(manager.restore(b->path, path));
         QCOMPARE(QFile::permissions(path) & others, QFile::Permissions());
 #else
@@ -498,8 +509,11 @@ private slots:
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM placement WHERE teacher_id = 2")).toInt(), 1);
         // Logged, without personal data.
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'purge_teacher'")).toInt(), 1);
-        const QString details = scalar(c, QStringLiteral("SELECT action || ' ' || details FROM audit_log WHERE action = 'purge_teacher'")).toString();
-        for (const QString &personal : {nationalId, QStringLiteral("Şükrü"), QStringLiteral("Çağlayan"), QStringLiteral("sukru@example.org")})
+        const QString details
+            = scalar(c, QStringLiteral("SELECT action || ' ' || details FROM audit_log WHERE action = 'purge_teacher'"))
+                  .toString();
+        for (const QString &personal :
+            { nationalId, QStringLiteral("Şükrü"), QStringLiteral("Çağlayan"), QStringLiteral("sukru@example.org") })
             QVERIFY2(!details.contains(personal, Qt::CaseInsensitive), qPrintable(details));
         QVERIFY(details.contains(QStringLiteral("ratings=2")));
         QVERIFY(details.contains(QStringLiteral("placements=1")));
@@ -567,8 +581,9 @@ private slots:
         QVERIFY(QDir().mkpath(folder));
         // What a backup killed while writing leaves: a temporary file of a
         // process that is gone (pid 2^22+1 exceeds Linux's pid_max) and its journal.
-        const QString leftover = QDir(folder).filePath(QStringLiteral(".x_20270101-000000-000_import.kopru.kopru-4194305-0123456789abcdef.part"));
-        for (const QString &f : QStringList{leftover, leftover + QStringLiteral("-journal")}) {
+        const QString leftover
+            = QDir(folder).filePath(QStringLiteral(".x_20270101-000000-000_import.kopru.kopru-4194305-0123456789abcdef.part"));
+        for (const QString &f : QStringList { leftover, leftover + QStringLiteral("-journal") }) {
             QFile file(f);
             QVERIFY(file.open(QIODevice::WriteOnly));
         }
@@ -593,7 +608,7 @@ private slots:
             QStringLiteral(".a.xlsx.kopru-%1-0123456789abcdef.part").arg(QCoreApplication::applicationPid()));
         const QString dead = QDir(folder).filePath(QStringLiteral(".a.xlsx.kopru-4194305-0123456789abcdef.part"));
         const QString other = QDir(folder).filePath(QStringLiteral(".a.xlsx.tmp"));
-        for (const QString &f : {mine, dead, other}) {
+        for (const QString &f : { mine, dead, other }) {
             QFile file(f);
             QVERIFY(file.open(QIODevice::WriteOnly));
         }
@@ -664,7 +679,7 @@ private slots:
         QVERIFY(!DatabaseCopy::verifyCopy(out, other));
         // A copy never overwrites, and a refused copy leaves no temporary file.
         QVERIFY(!DatabaseCopy::write(path, out, {}));
-        QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral(".*.part*")}, QDir::Files | QDir::Hidden).size(), 0);
+        QCOMPARE(QDir(m_dir.path()).entryList({ QStringLiteral(".*.part*") }, QDir::Files | QDir::Hidden).size(), 0);
     }
 
     // The identity never changes: not by a copy, not by a restore.
@@ -721,15 +736,16 @@ private slots:
         const QString target = m_dir.filePath(QStringLiteral("private.csv"));
         PrivateFile file(target);
         QVERIFY(file.open());
-        QCOMPARE(QFile::permissions(file.temporaryPath()) & ~(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser),
-                 QFile::Permissions());
+        QCOMPARE(QFile::permissions(file.temporaryPath())
+                & ~(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser),
+            QFile::Permissions());
         QVERIFY(QFileInfo(file.temporaryPath()).fileName().startsWith(QStringLiteral(".private.csv.kopru-")));
         QVERIFY(!QFile::exists(target));
         QCOMPARE(file.device().write("a;b\n"), qint64(4));
         QVERIFY(file.commit());
         QVERIFY(!QFile::exists(file.temporaryPath()));
         QCOMPARE(QFile::permissions(target) & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
-                 QFile::Permissions());
+            QFile::Permissions());
         // Not committed: nothing is left.
         QString temporary;
         {

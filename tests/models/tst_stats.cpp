@@ -3,22 +3,21 @@
 // the test from a small hand-made fixture (not-applicable answers, supply,
 // suppression at 4 vs 5 respondents), the item models under
 // QAbstractItemModelTester, and the `kopru-cli stats` contract.
-#include "tests/common/testutil.h"
 #include "models/domain/nationalid.h"
+#include "models/domain/turkishtext.h"
 #include "models/stats/competencystatsmodel.h"
 #include "models/stats/fielddatacache.h"
 #include "models/stats/flagfiltermodel.h"
 #include "models/stats/groupstatsmodel.h"
 #include "models/stats/needstatistics.h"
 #include "models/stats/statsformat.h"
-#include "models/domain/turkishtext.h"
+#include "tests/common/testutil.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
-
 #include <cmath>
 #include <map>
 
@@ -31,21 +30,40 @@ namespace {
 // Teachers 1–5 in Ankara (plate 6, centre 1), 6–9 in İzmir (plate 35, centre 14),
 // teacher 10 in Ankara without any rating.
 constexpr int kAnkara = 6, kIzmir = 35;
-struct TeacherRow { int province; int centre; std::array<int, 3> needs; bool rated; };
-const TeacherRow kTeachers[] = {
-    {kAnkara, 1, {5, 4, 0}, true},  {kAnkara, 1, {4, 0, 0}, true}, {kAnkara, 1, {3, 2, 0}, true},
-    {kAnkara, 1, {5, 1, 0}, true},  {kAnkara, 1, {1, 5, 0}, true},
-    {kIzmir, 14, {2, 3, 0}, true},  {kIzmir, 14, {4, 4, 0}, true},  {kIzmir, 14, {0, 5, 0}, true},
-    {kIzmir, 14, {5, 2, 0}, true},
-    {kAnkara, 1, {0, 0, 0}, false},
+struct TeacherRow
+{
+    int province;
+    int centre;
+    std::array<int, 3> needs;
+    bool rated;
 };
-const char *const kCodes[] = {"E1", "E2", "E3"};
+const TeacherRow kTeachers[] = {
+    { kAnkara, 1, { 5, 4, 0 }, true },
+    { kAnkara, 1, { 4, 0, 0 }, true },
+    { kAnkara, 1, { 3, 2, 0 }, true },
+    { kAnkara, 1, { 5, 1, 0 }, true },
+    { kAnkara, 1, { 1, 5, 0 }, true },
+    { kIzmir, 14, { 2, 3, 0 }, true },
+    { kIzmir, 14, { 4, 4, 0 }, true },
+    { kIzmir, 14, { 0, 5, 0 }, true },
+    { kIzmir, 14, { 5, 2, 0 }, true },
+    { kAnkara, 1, { 0, 0, 0 }, false },
+};
+const char *const kCodes[] = { "E1", "E2", "E3" };
 // Sessions of the field: capacity and the competencies (indices) they cover.
-struct SessionRow { int capacity; std::vector<int> covers; };
-const SessionRow kSessions[] = {{3, {0, 1}}, {2, {0}}};
+struct SessionRow
+{
+    int capacity;
+    std::vector<int> covers;
+};
+const SessionRow kSessions[] = { { 3, { 0, 1 } }, { 2, { 0 } } };
 
 // Expected numbers computed straight from the tables above.
-struct Expect { int respondents = 0, na = 0, high = 0, sum = 0; std::array<int, 5> dist{}; };
+struct Expect
+{
+    int respondents = 0, na = 0, high = 0, sum = 0;
+    std::array<int, 5> dist {};
+};
 Expect expectFor(int comp, int province = 0)
 {
     Expect e;
@@ -76,8 +94,7 @@ int supplyFor(int comp)
 // The statistics as they were computed before FieldData: SQL aggregates
 // (GROUP BY competency, need; GROUP BY group, competency, need), an
 // independent reference for the one-pass counting in C++.
-template<typename RowFn>
-bool eachRow(QSqlDatabase db, const QString &sql, const QVariantList &bindings, RowFn row)
+template <typename RowFn> bool eachRow(QSqlDatabase db, const QString &sql, const QVariantList &bindings, RowFn row)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
@@ -104,26 +121,33 @@ Reference referenceStats(QSqlDatabase db, int fieldId, Scope scope)
     Reference r;
     const QString column = scope.kind == Scope::Kind::Province ? QStringLiteral("t.province_id") : QStringLiteral("t.centre_id");
     const QString condition = scope.kind == Scope::Kind::All ? QString() : QStringLiteral(" AND %1 = ?").arg(column);
-    r.round = test::scalar(db, QStringLiteral("SELECT max(r.round) FROM teacher t JOIN need_rating r ON r.teacher_id = t.id "
-                                              "WHERE t.field_id = %1").arg(fieldId)).toInt();
+    r.round = test::scalar(db,
+        QStringLiteral("SELECT max(r.round) FROM teacher t JOIN need_rating r ON r.teacher_id = t.id "
+                       "WHERE t.field_id = %1")
+            .arg(fieldId))
+                  .toInt();
     if (scope.kind != Scope::Kind::All)
-        r.scopeName = test::scalar(db, QStringLiteral("SELECT name FROM %1 WHERE id = %2")
-                                           .arg(scope.kind == Scope::Kind::Province ? QStringLiteral("province") : QStringLiteral("centre"))
-                                           .arg(scope.id)).toString();
-    QVariantList bindings{fieldId};
+        r.scopeName = test::scalar(db,
+            QStringLiteral("SELECT name FROM %1 WHERE id = %2")
+                .arg(scope.kind == Scope::Kind::Province ? QStringLiteral("province") : QStringLiteral("centre"))
+                .arg(scope.id))
+                          .toString();
+    QVariantList bindings { fieldId };
     if (scope.kind != Scope::Kind::All)
         bindings << scope.id;
     eachRow(db, QStringLiteral("SELECT count(*) FROM teacher t WHERE t.field_id = ?") + condition, bindings,
-            [&](const QSqlQuery &q) { r.teachers = q.value(0).toInt(); });
+        [&](const QSqlQuery &q) { r.teachers = q.value(0).toInt(); });
     bindings.insert(1, r.round);
-    const QString from = QStringLiteral(" FROM teacher t JOIN need_rating r ON r.teacher_id = t.id WHERE t.field_id = ? AND r.round = ?")
-                         + condition;
+    const QString from
+        = QStringLiteral(" FROM teacher t JOIN need_rating r ON r.teacher_id = t.id WHERE t.field_id = ? AND r.round = ?")
+        + condition;
     eachRow(db, QStringLiteral("SELECT count(DISTINCT r.teacher_id)") + from, bindings,
-            [&](const QSqlQuery &q) { r.respondents = q.value(0).toInt(); });
-    eachRow(db, QStringLiteral("SELECT r.competency_id, r.need, count(*)") + from + QStringLiteral(" GROUP BY r.competency_id, r.need"),
-            bindings, [&](const QSqlQuery &q) {
-                r.perCompetency[q.value(0).toInt()].add(q.value(1).isNull() ? 0 : q.value(1).toInt(), q.value(2).toInt());
-            });
+        [&](const QSqlQuery &q) { r.respondents = q.value(0).toInt(); });
+    eachRow(db,
+        QStringLiteral("SELECT r.competency_id, r.need, count(*)") + from + QStringLiteral(" GROUP BY r.competency_id, r.need"),
+        bindings, [&](const QSqlQuery &q) {
+            r.perCompetency[q.value(0).toInt()].add(q.value(1).isNull() ? 0 : q.value(1).toInt(), q.value(2).toInt());
+        });
     return r;
 }
 
@@ -139,25 +163,30 @@ std::map<int, ReferenceGroup> referenceBreakdown(QSqlDatabase db, int fieldId, i
     const QString column = kind == Breakdown::Kind::Province ? QStringLiteral("t.province_id") : QStringLiteral("t.centre_id");
     const QString table = kind == Breakdown::Kind::Province ? QStringLiteral("province") : QStringLiteral("centre");
     std::map<int, ReferenceGroup> groups;
-    eachRow(db, QStringLiteral("SELECT %1, (SELECT g.name FROM %2 g WHERE g.id = %1), count(*) FROM teacher t "
-                               "WHERE t.field_id = ? AND %1 IS NOT NULL GROUP BY %1").arg(column, table),
-            {fieldId}, [&](const QSqlQuery &q) {
-                groups[q.value(0).toInt()].name = q.value(1).toString();
-                groups[q.value(0).toInt()].teachers = q.value(2).toInt();
-            });
-    const QString from = QStringLiteral(" FROM teacher t JOIN need_rating r ON r.teacher_id = t.id WHERE t.field_id = ? AND r.round = ?");
-    eachRow(db, QStringLiteral("SELECT %1, count(DISTINCT r.teacher_id)").arg(column) + from + QStringLiteral(" GROUP BY %1").arg(column),
-            {fieldId, round}, [&](const QSqlQuery &q) {
-                if (groups.count(q.value(0).toInt()))
-                    groups[q.value(0).toInt()].respondents = q.value(1).toInt();
-            });
-    eachRow(db, QStringLiteral("SELECT %1, r.competency_id, r.need, count(*)").arg(column) + from
-                    + QStringLiteral(" GROUP BY %1, r.competency_id, r.need").arg(column),
-            {fieldId, round}, [&](const QSqlQuery &q) {
-                if (groups.count(q.value(0).toInt()))
-                    groups[q.value(0).toInt()].perCompetency[q.value(1).toInt()].add(q.value(2).isNull() ? 0 : q.value(2).toInt(),
-                                                                                      q.value(3).toInt());
-            });
+    eachRow(db,
+        QStringLiteral("SELECT %1, (SELECT g.name FROM %2 g WHERE g.id = %1), count(*) FROM teacher t "
+                       "WHERE t.field_id = ? AND %1 IS NOT NULL GROUP BY %1")
+            .arg(column, table),
+        { fieldId }, [&](const QSqlQuery &q) {
+            groups[q.value(0).toInt()].name = q.value(1).toString();
+            groups[q.value(0).toInt()].teachers = q.value(2).toInt();
+        });
+    const QString from
+        = QStringLiteral(" FROM teacher t JOIN need_rating r ON r.teacher_id = t.id WHERE t.field_id = ? AND r.round = ?");
+    eachRow(db,
+        QStringLiteral("SELECT %1, count(DISTINCT r.teacher_id)").arg(column) + from + QStringLiteral(" GROUP BY %1").arg(column),
+        { fieldId, round }, [&](const QSqlQuery &q) {
+            if (groups.count(q.value(0).toInt()))
+                groups[q.value(0).toInt()].respondents = q.value(1).toInt();
+        });
+    eachRow(db,
+        QStringLiteral("SELECT %1, r.competency_id, r.need, count(*)").arg(column) + from
+            + QStringLiteral(" GROUP BY %1, r.competency_id, r.need").arg(column),
+        { fieldId, round }, [&](const QSqlQuery &q) {
+            if (groups.count(q.value(0).toInt()))
+                groups[q.value(0).toInt()].perCompetency[q.value(1).toInt()].add(
+                    q.value(2).isNull() ? 0 : q.value(2).toInt(), q.value(3).toInt());
+        });
     return groups;
 }
 
@@ -190,7 +219,7 @@ int compareWithReference(QSqlDatabase db)
             QTest::qFail(qPrintable(QStringLiteral("%1: scope options differ").arg(f.code)), __FILE__, __LINE__);
             return checked;
         }
-        std::vector<Scope> scopes{Scope{}};
+        std::vector<Scope> scopes { Scope {} };
         for (std::size_t i = 0; i < options->size(); ++i) {
             const ScopeOption &a = options->at(i), &b = inMemory[i];
             if (a.scope.kind != b.scope.kind || a.scope.id != b.scope.id || a.name != b.name || a.teachers != b.teachers) {
@@ -199,7 +228,7 @@ int compareWithReference(QSqlDatabase db)
             }
             scopes.push_back(a.scope);
         }
-        scopes.push_back(Scope{Scope::Kind::Province, 1}); // a province without teachers of the field, most likely
+        scopes.push_back(Scope { Scope::Kind::Province, 1 }); // a province without teachers of the field, most likely
         for (const Scope &scope : scopes) {
             const FieldStats st = data->stats(scope);
             auto viaSql = computeFieldStats(db, f.code, scope);
@@ -207,16 +236,18 @@ int compareWithReference(QSqlDatabase db)
             const QString where = QStringLiteral("%1, scope %2/%3").arg(f.code).arg(int(scope.kind)).arg(scope.id);
             const bool scoped = scope.kind != Scope::Kind::All;
             bool same = viaSql && st.round == ref.round && st.teachers == ref.teachers && st.respondents == ref.respondents
-                        && st.scopeName == ref.scopeName && st.suppressed == (scoped && ref.respondents < kMinGroupRespondents)
-                        && viaSql->competencies.size() == st.competencies.size() && viaSql->respondents == st.respondents;
+                && st.scopeName == ref.scopeName && st.suppressed == (scoped && ref.respondents < kMinGroupRespondents)
+                && viaSql->competencies.size() == st.competencies.size() && viaSql->respondents == st.respondents;
             for (std::size_t i = 0; same && i < st.competencies.size(); ++i) {
                 const CompetencyStats &c = st.competencies[i];
-                RatingCounts expected = st.suppressed ? RatingCounts{} : (ref.perCompetency.count(c.id) ? ref.perCompetency.at(c.id) : RatingCounts{});
+                RatingCounts expected = st.suppressed
+                    ? RatingCounts {}
+                    : (ref.perCompetency.count(c.id) ? ref.perCompetency.at(c.id) : RatingCounts {});
                 const bool withheld = !st.suppressed && scoped && expected.respondents() < kMinGroupRespondents;
                 if (withheld)
-                    expected = RatingCounts{};
+                    expected = RatingCounts {};
                 same = sameCounts(c.ratings, expected) && c.suppressed == withheld && viaSql->competencies[i].id == c.id
-                       && sameCounts(viaSql->competencies[i].ratings, c.ratings);
+                    && sameCounts(viaSql->competencies[i].ratings, c.ratings);
                 if (same && i > 0) { // sorted by mean need, descending, NaN last
                     const double before = st.competencies[i - 1].ratings.meanNeed(), mean = c.ratings.meanNeed();
                     same = std::isnan(mean) || (!std::isnan(before) && before >= mean);
@@ -229,7 +260,7 @@ int compareWithReference(QSqlDatabase db)
             ++checked;
         }
         const FieldStats whole = data->stats();
-        for (const Breakdown::Kind kind : {Breakdown::Kind::Province, Breakdown::Kind::Centre}) {
+        for (const Breakdown::Kind kind : { Breakdown::Kind::Province, Breakdown::Kind::Centre }) {
             const Breakdown b = data->breakdown(kind);
             auto viaSql = computeBreakdown(db, whole, kind);
             const auto ref = referenceBreakdown(db, f.id, whole.round, kind);
@@ -238,17 +269,19 @@ int compareWithReference(QSqlDatabase db)
                 const GroupStats &x = b.groups[g];
                 const auto it = ref.find(x.id);
                 same = it != ref.end() && x.name == it->second.name && x.teachers == it->second.teachers
-                       && x.respondents == it->second.respondents && x.suppressed == (x.respondents < kMinGroupRespondents)
-                       && viaSql->groups[g].id == x.id && x.perCompetency.size() == whole.competencies.size();
+                    && x.respondents == it->second.respondents && x.suppressed == (x.respondents < kMinGroupRespondents)
+                    && viaSql->groups[g].id == x.id && x.perCompetency.size() == whole.competencies.size();
                 if (g > 0 && same)
                     same = TurkishText::compare(b.groups[g - 1].name, x.name) <= 0;
                 RatingCounts overall;
                 for (std::size_t i = 0; same && i < whole.competencies.size(); ++i) {
                     const int id = whole.competencies[i].id;
-                    const RatingCounts raw = it->second.perCompetency.count(id) ? it->second.perCompetency.at(id) : RatingCounts{};
+                    const RatingCounts raw
+                        = it->second.perCompetency.count(id) ? it->second.perCompetency.at(id) : RatingCounts {};
                     const bool withheld = x.suppressed || raw.respondents() < kMinGroupRespondents;
-                    same = x.competencySuppressed[i] == withheld && sameCounts(x.perCompetency[i], withheld ? RatingCounts{} : raw)
-                           && sameCounts(viaSql->groups[g].perCompetency[i], x.perCompetency[i]);
+                    same = x.competencySuppressed[i] == withheld
+                        && sameCounts(x.perCompetency[i], withheld ? RatingCounts {} : raw)
+                        && sameCounts(viaSql->groups[g].perCompetency[i], x.perCompetency[i]);
                     if (!x.suppressed) {
                         for (int level = 1; level <= kScaleSize; ++level)
                             overall.add(level, raw.distribution[std::size_t(level - 1)]);
@@ -259,7 +292,7 @@ int compareWithReference(QSqlDatabase db)
             }
             if (!same) {
                 QTest::qFail(qPrintable(QStringLiteral("%1: breakdown %2 differs from the reference").arg(f.code).arg(int(kind))),
-                             __FILE__, __LINE__);
+                    __FILE__, __LINE__);
                 return checked;
             }
             ++checked;
@@ -296,40 +329,50 @@ private slots:
         const int bil = test::scalar(db, QStringLiteral("SELECT id FROM field WHERE code = 'BIL'")).toInt();
         QVERIFY(elk > 0 && bil > 0);
         for (int c = 0; c < 3; ++c)
-            QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO competency(id, field_id, code, title_tr, title_en) VALUES (?, ?, ?, ?, ?)"),
-                              {c + 1, elk, QString::fromLatin1(kCodes[c]), QStringLiteral("Yeterlik çğıİöşü %1").arg(c + 1),
-                               QStringLiteral("Competency %1").arg(c + 1)}));
-        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO competency(id, field_id, code, title_tr) VALUES (99, ?, 'B1', 'Ağ')"), {bil}));
+            QVERIFY(Sql::exec(db,
+                QStringLiteral("INSERT INTO competency(id, field_id, code, title_tr, title_en) VALUES (?, ?, ?, ?, ?)"),
+                { c + 1, elk, QString::fromLatin1(kCodes[c]), QStringLiteral("Yeterlik çğıİöşü %1").arg(c + 1),
+                    QStringLiteral("Competency %1").arg(c + 1) }));
+        QVERIFY(Sql::exec(
+            db, QStringLiteral("INSERT INTO competency(id, field_id, code, title_tr) VALUES (99, ?, 'B1', 'Ağ')"), { bil }));
         int id = 0;
         for (const TeacherRow &t : kTeachers) {
             ++id;
             const QString nid = NationalId::withCheckDigits(QStringLiteral("1000000%1").arg(id, 2, 10, QLatin1Char('0')));
-            QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO teacher(id, national_id, first_name, last_name, field_id, province_id, centre_id) "
-                                                 "VALUES (?, ?, 'Ayşe', 'Işık', ?, ?, ?)"),
-                              {id, nid, elk, t.province, t.centre}));
+            QVERIFY(Sql::exec(db,
+                QStringLiteral("INSERT INTO teacher(id, national_id, first_name, last_name, field_id, province_id, centre_id) "
+                               "VALUES (?, ?, 'Ayşe', 'Işık', ?, ?, ?)"),
+                { id, nid, elk, t.province, t.centre }));
             if (!t.rated)
                 continue;
             for (int c = 0; c < 3; ++c) {
                 const int n = t.needs[std::size_t(c)];
                 QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, need) VALUES (?, ?, ?)"),
-                                  {id, c + 1, n == 0 ? QVariant() : QVariant(n)}));
+                    { id, c + 1, n == 0 ? QVariant() : QVariant(n) }));
             }
         }
         // Another field's teacher, rating and session must not leak into ELK.
-        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO teacher(id, national_id, first_name, last_name, field_id, province_id) "
-                                             "VALUES (50, ?, 'Can', 'Öz', ?, 6)"), {NationalId::withCheckDigits(QStringLiteral("200000050")), bil}));
+        QVERIFY(Sql::exec(db,
+            QStringLiteral("INSERT INTO teacher(id, national_id, first_name, last_name, field_id, province_id) "
+                           "VALUES (50, ?, 'Can', 'Öz', ?, 6)"),
+            { NationalId::withCheckDigits(QStringLiteral("200000050")), bil }));
         QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, need) VALUES (50, 99, 5)")));
         QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO partner(id, name, province_id) VALUES (1, 'Anadolu Enerji A.Ş.', 6)")));
         int sid = 0;
         for (const SessionRow &s : kSessions) {
             ++sid;
-            QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO training_session(id, partner_id, field_id, start_date, end_date, capacity) "
-                                                 "VALUES (?, 1, ?, '2027-06-14', '2027-06-25', ?)"), {sid, elk, s.capacity}));
+            QVERIFY(Sql::exec(db,
+                QStringLiteral("INSERT INTO training_session(id, partner_id, field_id, start_date, end_date, capacity) "
+                               "VALUES (?, 1, ?, '2027-06-14', '2027-06-25', ?)"),
+                { sid, elk, s.capacity }));
             for (int c : s.covers)
-                QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO session_competency(session_id, competency_id) VALUES (?, ?)"), {sid, c + 1}));
+                QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO session_competency(session_id, competency_id) VALUES (?, ?)"),
+                    { sid, c + 1 }));
         }
-        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO training_session(id, partner_id, field_id, start_date, end_date, capacity) "
-                                             "VALUES (9, 1, ?, '2027-06-14', '2027-06-25', 7)"), {bil}));
+        QVERIFY(Sql::exec(db,
+            QStringLiteral("INSERT INTO training_session(id, partner_id, field_id, start_date, end_date, capacity) "
+                           "VALUES (9, 1, ?, '2027-06-14', '2027-06-25', 7)"),
+            { bil }));
         QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO session_competency(session_id, competency_id) VALUES (9, 99)")));
     }
 
@@ -362,7 +405,7 @@ private slots:
         const bool withheld = province && e.respondents < kMinGroupRespondents;
         QCOMPARE(c->suppressed, withheld);
         if (withheld)
-            e = Expect{};
+            e = Expect {};
         QCOMPARE(c->ratings.respondents(), e.respondents);
         QCOMPARE(c->ratings.notApplicable, e.na);
         QCOMPARE(c->ratings.distribution, e.dist);
@@ -422,7 +465,7 @@ private slots:
         QFETCH(int, teachers);
         QFETCH(int, respondents);
         QFETCH(bool, suppressed);
-        auto st = computeFieldStats(m_db->connection(), QStringLiteral("ELK"), Scope{Scope::Kind(kind), id});
+        auto st = computeFieldStats(m_db->connection(), QStringLiteral("ELK"), Scope { Scope::Kind(kind), id });
         QVERIFY2(st, qPrintable(st.message()));
         QCOMPARE(st->teachers, teachers);
         QCOMPARE(st->respondents, respondents);
@@ -464,7 +507,10 @@ private slots:
         for (const TeacherRow &t : kTeachers)
             if (t.rated && t.province == kAnkara)
                 for (int v : t.needs)
-                    if (v) { sum += v; ++n; }
+                    if (v) {
+                        sum += v;
+                        ++n;
+                    }
         QCOMPARE(ankara->overall.meanNeed(), double(sum) / n);
         // Cells: E1 has 5 respondents in Ankara (shown); E2 has 4 (suppressed); E3 none.
         for (std::size_t i = 0; i < st->competencies.size(); ++i) {
@@ -476,10 +522,7 @@ private slots:
         }
     }
 
-    void sameAsReferenceOnFixture()
-    {
-        QVERIFY(compareWithReference(m_db->connection()) > 0);
-    }
+    void sameAsReferenceOnFixture() { QVERIFY(compareWithReference(m_db->connection()) > 0); }
 
     // A generated data set with a second survey round for part of one field,
     // teachers without a centre and more "not applicable" answers: the
@@ -488,23 +531,27 @@ private slots:
     {
         const QString path = m_dir.filePath(QStringLiteral("demo.kopru"));
         QString out, err;
-        QCOMPARE(test::runCli({QStringLiteral("demo"), path, QStringLiteral("--teachers"), QStringLiteral("600"),
-                               QStringLiteral("--partners"), QStringLiteral("60")}, &out, &err), 0);
+        QCOMPARE(test::runCli({ QStringLiteral("demo"), path, QStringLiteral("--teachers"), QStringLiteral("600"),
+                                  QStringLiteral("--partners"), QStringLiteral("60") },
+                     &out, &err),
+            0);
         auto opened = Database::open(path);
         QVERIFY2(opened, qPrintable(opened.message()));
         QSqlDatabase db = opened.value()->connection();
         const int field = test::scalar(db, QStringLiteral("SELECT min(field_id) FROM teacher")).toInt();
-        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, round, need) "
-                                             "SELECT teacher_id, competency_id, 2, need % 5 + 1 FROM need_rating "
-                                             "WHERE teacher_id IN (SELECT id FROM teacher WHERE field_id = ? ORDER BY id LIMIT 12)"),
-                          {field}));
+        QVERIFY(Sql::exec(db,
+            QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, round, need) "
+                           "SELECT teacher_id, competency_id, 2, need % 5 + 1 FROM need_rating "
+                           "WHERE teacher_id IN (SELECT id FROM teacher WHERE field_id = ? ORDER BY id LIMIT 12)"),
+            { field }));
         QVERIFY(Sql::exec(db, QStringLiteral("UPDATE teacher SET centre_id = NULL WHERE id % 7 = 0")));
         QVERIFY(Sql::exec(db, QStringLiteral("UPDATE need_rating SET need = NULL WHERE (teacher_id + competency_id) % 11 = 0")));
         QCOMPARE(test::scalar(db, QStringLiteral("SELECT max(round) FROM need_rating")).toInt(), 2);
         const int checked = compareWithReference(db);
         QVERIFY(checked > 25);
         // The field with a second round counts that round only.
-        auto data = FieldData::load(db, test::scalar(db, QStringLiteral("SELECT code FROM field WHERE id = %1").arg(field)).toString());
+        auto data
+            = FieldData::load(db, test::scalar(db, QStringLiteral("SELECT code FROM field WHERE id = %1").arg(field)).toString());
         QVERIFY(data);
         QCOMPARE(data->round(), 2);
         QCOMPARE(data->stats().respondents, 12);
@@ -515,7 +562,7 @@ private slots:
     void fieldDataCache()
     {
         const QString path = m_dir.filePath(QStringLiteral("cache.kopru"));
-        QVERIFY(Sql::exec(m_db->connection(), QStringLiteral("VACUUM INTO ?"), {path}));
+        QVERIFY(Sql::exec(m_db->connection(), QStringLiteral("VACUUM INTO ?"), { path }));
         auto opened = Database::open(path);
         QVERIFY2(opened, qPrintable(opened.message()));
         QSqlDatabase db = opened.value()->connection();
@@ -526,7 +573,7 @@ private slots:
         auto again = cache.get(db, QStringLiteral("ELK"));
         QVERIFY(again);
         QCOMPARE(again.value().get(), a.value().get()); // held
-        QVERIFY(!cache.get(db, QStringLiteral("XYZ")));   // unknown code: the error, nothing held
+        QVERIFY(!cache.get(db, QStringLiteral("XYZ"))); // unknown code: the error, nothing held
         QCOMPARE(cache.size(), 1);
 
         QVERIFY(Sql::exec(db, QStringLiteral("UPDATE need_rating SET need = 5 WHERE teacher_id = 1")));
@@ -534,12 +581,13 @@ private slots:
         QVERIFY(afterEdit);
         QVERIFY(afterEdit.value().get() != a.value().get());
         QCOMPARE(afterEdit.value()->stats().competencies.front().ratings.meanNeed(),
-                 computeFieldStats(db, QStringLiteral("ELK"))->competencies.front().ratings.meanNeed());
+            computeFieldStats(db, QStringLiteral("ELK"))->competencies.front().ratings.meanNeed());
 
         {
             auto other = Database::open(path);
             QVERIFY(other);
-            QVERIFY(Sql::exec(other.value()->connection(), QStringLiteral("UPDATE need_rating SET need = 1 WHERE teacher_id = 2")));
+            QVERIFY(
+                Sql::exec(other.value()->connection(), QStringLiteral("UPDATE need_rating SET need = 1 WHERE teacher_id = 2")));
         }
         auto afterOther = cache.get(db, QStringLiteral("ELK"));
         QVERIFY(afterOther);
@@ -576,10 +624,10 @@ private slots:
         QAbstractItemModelTester tester2(&unmet, QAbstractItemModelTester::FailureReportingMode::QtTest);
         unmet.setSourceModel(&model);
         QCOMPARE(unmet.rowCount(), 0);
-        model.setRule(UnmetNeedRule{3.5, 1.5});
+        model.setRule(UnmetNeedRule { 3.5, 1.5 });
         QCOMPARE(unmet.rowCount(), 1);
         QCOMPARE(unmet.index(0, 0).data().toString(), QStringLiteral("E1"));
-        model.setStats(FieldStats{});
+        model.setStats(FieldStats {});
         QCOMPARE(model.rowCount(), 0);
     }
 
@@ -608,8 +656,10 @@ private slots:
     void cliJson()
     {
         QString out, err;
-        QCOMPARE(test::runCli({QStringLiteral("stats"), m_path, QStringLiteral("--field"), QStringLiteral("ELK"), QStringLiteral("--json")},
-                              &out, &err), 0);
+        QCOMPARE(test::runCli({ QStringLiteral("stats"), m_path, QStringLiteral("--field"), QStringLiteral("ELK"),
+                                  QStringLiteral("--json") },
+                     &out, &err),
+            0);
         QJsonParseError pe;
         const QJsonDocument doc = QJsonDocument::fromJson(out.toUtf8(), &pe);
         QVERIFY2(pe.error == QJsonParseError::NoError, qPrintable(out));
@@ -622,7 +672,8 @@ private slots:
         double previous = 6;
         for (int i = 0; i < comps.size(); ++i) {
             const QJsonObject c = comps.at(i).toObject();
-            for (const char *key : {"code", "title", "respondents", "not_applicable", "mean_need", "high_need_share", "distribution", "supply"})
+            for (const char *key :
+                { "code", "title", "respondents", "not_applicable", "mean_need", "high_need_share", "distribution", "supply" })
                 QVERIFY2(c.contains(QLatin1String(key)), key);
             const int comp = c.value(QStringLiteral("code")).toString().back().digitValue() - 1;
             const Expect e = expectFor(comp);
@@ -649,16 +700,21 @@ private slots:
     void cliTableAndErrors()
     {
         QString out, err;
-        QCOMPARE(test::runCli({QStringLiteral("stats"), m_path, QStringLiteral("--field"), QStringLiteral("ELK")}, &out, &err), 0);
+        QCOMPARE(
+            test::runCli({ QStringLiteral("stats"), m_path, QStringLiteral("--field"), QStringLiteral("ELK") }, &out, &err), 0);
         QVERIFY2(out.contains(QStringLiteral("E1")) && out.contains(QStringLiteral("E3")), qPrintable(out));
         QVERIFY(out.contains(QStringLiteral("3.63")) || out.contains(QStringLiteral("3,63")));
 
-        QCOMPARE(test::runCli({QStringLiteral("stats"), m_path, QStringLiteral("--field"), QStringLiteral("NOPE")}, &out, &err), 2);
-        QVERIFY2(err.contains(QStringLiteral("NOPE")) && err.contains(QStringLiteral("ELK")) && err.contains(QStringLiteral("YIY")),
-                 qPrintable(err));
-        QCOMPARE(test::runCli({QStringLiteral("stats"), m_path}, &out, &err), 2);
-        QCOMPARE(test::runCli({QStringLiteral("stats"), m_dir.filePath(QStringLiteral("missing.kopru")), QStringLiteral("--field"),
-                               QStringLiteral("ELK")}, &out, &err), 2);
+        QCOMPARE(
+            test::runCli({ QStringLiteral("stats"), m_path, QStringLiteral("--field"), QStringLiteral("NOPE") }, &out, &err), 2);
+        QVERIFY2(
+            err.contains(QStringLiteral("NOPE")) && err.contains(QStringLiteral("ELK")) && err.contains(QStringLiteral("YIY")),
+            qPrintable(err));
+        QCOMPARE(test::runCli({ QStringLiteral("stats"), m_path }, &out, &err), 2);
+        QCOMPARE(test::runCli({ QStringLiteral("stats"), m_dir.filePath(QStringLiteral("missing.kopru")),
+                                  QStringLiteral("--field"), QStringLiteral("ELK") },
+                     &out, &err),
+            2);
         QVERIFY(err.contains(QStringLiteral("missing.kopru")));
     }
 };

@@ -2,7 +2,6 @@
 #include "models/domain/turkishtext.h"
 
 #include <QTest>
-
 #include <algorithm>
 
 using namespace kopru;
@@ -38,13 +37,15 @@ private slots:
 
     void collatesTurkish()
     {
-        QStringList names{QStringLiteral("Şahin"), QStringLiteral("Çelik"), QStringLiteral("Sarı"), QStringLiteral("Işık"),
-                          QStringLiteral("İnce"), QStringLiteral("Can"), QStringLiteral("Özkan"), QStringLiteral("Oral"),
-                          QStringLiteral("Ünal"), QStringLiteral("Uslu"), QStringLiteral("Ilgaz"), QStringLiteral("ince")};
-        std::stable_sort(names.begin(), names.end(), [](const QString &a, const QString &b) { return TurkishText::compare(a, b) < 0; });
-        const QStringList expected{QStringLiteral("Can"), QStringLiteral("Çelik"), QStringLiteral("Ilgaz"), QStringLiteral("Işık"),
-                                   QStringLiteral("İnce"), QStringLiteral("ince"), QStringLiteral("Oral"), QStringLiteral("Özkan"),
-                                   QStringLiteral("Sarı"), QStringLiteral("Şahin"), QStringLiteral("Uslu"), QStringLiteral("Ünal")};
+        QStringList names { QStringLiteral("Şahin"), QStringLiteral("Çelik"), QStringLiteral("Sarı"), QStringLiteral("Işık"),
+            QStringLiteral("İnce"), QStringLiteral("Can"), QStringLiteral("Özkan"), QStringLiteral("Oral"),
+            QStringLiteral("Ünal"), QStringLiteral("Uslu"), QStringLiteral("Ilgaz"), QStringLiteral("ince") };
+        std::stable_sort(
+            names.begin(), names.end(), [](const QString &a, const QString &b) { return TurkishText::compare(a, b) < 0; });
+        const QStringList expected { QStringLiteral("Can"), QStringLiteral("Çelik"), QStringLiteral("Ilgaz"),
+            QStringLiteral("Işık"), QStringLiteral("İnce"), QStringLiteral("ince"), QStringLiteral("Oral"),
+            QStringLiteral("Özkan"), QStringLiteral("Sarı"), QStringLiteral("Şahin"), QStringLiteral("Uslu"),
+            QStringLiteral("Ünal") };
         QCOMPARE(names, expected);
     }
 

@@ -7,7 +7,6 @@
 // a valid file. Each test makes the first writer pause inside its
 // transaction (its own hook: Importer's beforeWrite, the planner's progress)
 // while the second one starts on its own connection and thread.
-#include "tests/common/testutil.h"
 #include "models/db/connection.h"
 #include "models/db/integritycheck.h"
 #include "models/db/transaction.h"
@@ -18,12 +17,12 @@
 #include "models/io/csvreader.h"
 #include "models/planning/planner.h"
 #include "models/safety/purge.h"
+#include "tests/common/testutil.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSemaphore>
 #include <QThread>
-
 #include <functional>
 
 using namespace kopru;
@@ -37,7 +36,11 @@ constexpr int kPauseMs = 400; // how long the first writer holds its transaction
 class Worker
 {
 public:
-    explicit Worker(std::function<void()> work) : m_thread(QThread::create(std::move(work))) { m_thread->start(); }
+    explicit Worker(std::function<void()> work)
+        : m_thread(QThread::create(std::move(work)))
+    {
+        m_thread->start();
+    }
     ~Worker() { join(); }
     void join()
     {
@@ -92,8 +95,8 @@ Planner::Progress pausingPlan(const Pause &pause)
 
 SourceTable table(const QString &csv)
 {
-    auto t = CsvReader::read(csv.toUtf8(), CsvReader::Options{Encoding::Utf8, QLatin1Char(';'), QStringLiteral("file.csv")});
-    return t ? t.value().table : SourceTable{};
+    auto t = CsvReader::read(csv.toUtf8(), CsvReader::Options { Encoding::Utf8, QLatin1Char(';'), QStringLiteral("file.csv") });
+    return t ? t.value().table : SourceTable {};
 }
 
 // A teachers file: the first `count` teachers of field 1 by id, with the
@@ -117,7 +120,8 @@ QString needsCsv(QSqlDatabase db, int teachers, int need)
                           "WHERE t.id IN (SELECT id FROM teacher ORDER BY id LIMIT %1) ORDER BY t.id, c.id")
                .arg(teachers));
     while (q.next())
-        csv += q.value(0).toString() + QLatin1Char(';') + q.value(1).toString() + QLatin1Char(';') + QString::number(need) + QLatin1Char('\n');
+        csv += q.value(0).toString() + QLatin1Char(';') + q.value(1).toString() + QLatin1Char(';') + QString::number(need)
+            + QLatin1Char('\n');
     return csv;
 }
 
@@ -175,13 +179,16 @@ private slots:
         // Both files insert the same new ratings: teachers 1..20 lose their ratings first.
         const QString a = needsCsv(main->connection(), 20, 2);
         const QString b = needsCsv(main->connection(), 20, 5);
-        QVERIFY(Sql::exec(main->connection(), QStringLiteral("DELETE FROM need_rating WHERE teacher_id IN (SELECT id FROM teacher ORDER BY id LIMIT 20)")));
+        QVERIFY(Sql::exec(main->connection(),
+            QStringLiteral("DELETE FROM need_rating WHERE teacher_id IN (SELECT id FROM teacher ORDER BY id LIMIT 20)")));
         const int expected = int(table(a).rows.size());
         QVERIFY(expected > 100);
 
         ImportReport reportA, reportB;
         QVERIFY(overlap(
-            [&](const Pause &pause) { reportA = Importer::run(open(path)->connection(), ImportKind::Needs, table(a), pausingImport(pause)); },
+            [&](const Pause &pause) {
+                reportA = Importer::run(open(path)->connection(), ImportKind::Needs, table(a), pausingImport(pause));
+            },
             [&] { reportB = Importer::run(open(path)->connection(), ImportKind::Needs, table(b), {}); }));
         QVERIFY2(reportA.ok(), qPrintable(reportA.errors.value(0).toString()));
         QVERIFY2(reportB.ok(), qPrintable(reportB.errors.value(0).toString()));
@@ -190,8 +197,10 @@ private slots:
         QCOMPARE(reportB.inserted, 0);
         QCOMPARE(reportB.updated, expected);
         const QString ofThem = QStringLiteral(" AND teacher_id IN (SELECT id FROM teacher ORDER BY id LIMIT 20)");
-        QCOMPARE(scalar(main->connection(), QStringLiteral("SELECT count(*) FROM need_rating WHERE need = 5") + ofThem).toInt(), expected);
-        QCOMPARE(scalar(main->connection(), QStringLiteral("SELECT count(*) FROM need_rating WHERE need <> 5") + ofThem).toInt(), 0);
+        QCOMPARE(scalar(main->connection(), QStringLiteral("SELECT count(*) FROM need_rating WHERE need = 5") + ofThem).toInt(),
+            expected);
+        QCOMPARE(
+            scalar(main->connection(), QStringLiteral("SELECT count(*) FROM need_rating WHERE need <> 5") + ofThem).toInt(), 0);
     }
 
     // Teachers: B renames the teachers A renames; B's names win, nothing mixed.
@@ -204,12 +213,17 @@ private slots:
         const QString b = teachersCsv(main->connection(), 50, QStringLiteral("Büşra"));
         ImportReport reportA, reportB;
         QVERIFY(overlap(
-            [&](const Pause &pause) { reportA = Importer::run(open(path)->connection(), ImportKind::Teachers, table(a), pausingImport(pause)); },
+            [&](const Pause &pause) {
+                reportA = Importer::run(open(path)->connection(), ImportKind::Teachers, table(a), pausingImport(pause));
+            },
             [&] { reportB = Importer::run(open(path)->connection(), ImportKind::Teachers, table(b), {}); }));
-        QVERIFY2(reportA.ok() && reportB.ok(), qPrintable(reportA.errors.value(0).toString() + reportB.errors.value(0).toString()));
+        QVERIFY2(
+            reportA.ok() && reportB.ok(), qPrintable(reportA.errors.value(0).toString() + reportB.errors.value(0).toString()));
         QCOMPARE(reportB.updated, 50);
         const QString first50 = QStringLiteral(" AND id IN (SELECT id FROM teacher ORDER BY id LIMIT 50)");
-        QCOMPARE(scalar(main->connection(), QStringLiteral("SELECT count(*) FROM teacher WHERE first_name = 'Büşra'") + first50).toInt(), 50);
+        QCOMPARE(scalar(main->connection(), QStringLiteral("SELECT count(*) FROM teacher WHERE first_name = 'Büşra'") + first50)
+                     .toInt(),
+            50);
     }
 
     // A plan run holds its transaction from reading to storing: an import
@@ -229,11 +243,14 @@ private slots:
         QVERIFY2(report.ok(), qPrintable(report.errors.value(0).toString()));
         QCOMPARE(scalar(main->connection(), QStringLiteral("SELECT count(*) FROM plan_run")).toInt(), 1);
         QVERIFY(scalar(main->connection(), QStringLiteral("SELECT count(*) FROM placement")).toInt() > 0);
-        QCOMPARE(scalar(main->connection(), QStringLiteral("SELECT count(*) FROM teacher WHERE first_name = 'Zeynep' "
-                                                           "AND id IN (SELECT id FROM teacher ORDER BY id LIMIT 30)")).toInt(), 30);
+        QCOMPARE(scalar(main->connection(),
+                     QStringLiteral("SELECT count(*) FROM teacher WHERE first_name = 'Zeynep' "
+                                    "AND id IN (SELECT id FROM teacher ORDER BY id LIMIT 30)"))
+                     .toInt(),
+            30);
         // The import came second: its audit entry follows the plan run.
         QCOMPARE(scalar(main->connection(), QStringLiteral("SELECT action FROM audit_log ORDER BY id DESC LIMIT 1")).toString(),
-                 QStringLiteral("import"));
+            QStringLiteral("import"));
     }
 
     // Two plan runs: the second plans on the first's stored placements; each
@@ -242,15 +259,21 @@ private slots:
     {
         const QString path = newDatabase();
         QString first, second;
-        QVERIFY(overlap([&](const Pause &pause) { first = Planner::run(open(path)->connection(), {}, pausingPlan(pause)).message(); },
-                        [&] { second = Planner::run(open(path)->connection(), {}).message(); }));
+        QVERIFY(
+            overlap([&](const Pause &pause) { first = Planner::run(open(path)->connection(), {}, pausingPlan(pause)).message(); },
+                [&] { second = Planner::run(open(path)->connection(), {}).message(); }));
         QVERIFY2(first.isEmpty() && second.isEmpty(), qPrintable(first + second));
         auto main = open(path);
         QCOMPARE(scalar(main->connection(), QStringLiteral("SELECT count(*) FROM plan_run")).toInt(), 2);
         // Only the second run's proposals are left (it replaced the first's).
-        QCOMPARE(scalar(main->connection(), QStringLiteral("SELECT count(DISTINCT plan_run_id) FROM placement WHERE status = 'proposed'")).toInt(), 1);
+        QCOMPARE(scalar(main->connection(),
+                     QStringLiteral("SELECT count(DISTINCT plan_run_id) FROM placement WHERE status = 'proposed'"))
+                     .toInt(),
+            1);
         QCOMPARE(scalar(main->connection(), QStringLiteral("SELECT count(*) FROM placement WHERE status <> 'cancelled'")).toInt(),
-                 scalar(main->connection(), QStringLiteral("SELECT count(DISTINCT teacher_id) FROM placement WHERE status <> 'cancelled'")).toInt());
+            scalar(main->connection(),
+                QStringLiteral("SELECT count(DISTINCT teacher_id) FROM placement WHERE status <> 'cancelled'"))
+                .toInt());
         QVERIFY(checkIntegrity(main->connection()).ok());
     }
 
@@ -267,14 +290,15 @@ private slots:
         }
         QString planError = QStringLiteral("no plan run");
         Status purged;
-        QVERIFY(overlap([&](const Pause &pause) { planError = Planner::run(open(path)->connection(), {}, pausingPlan(pause)).message(); },
-                        [&] { purged = purgeTeacher(open(path)->connection(), teacher); }));
+        QVERIFY(overlap(
+            [&](const Pause &pause) { planError = Planner::run(open(path)->connection(), {}, pausingPlan(pause)).message(); },
+            [&] { purged = purgeTeacher(open(path)->connection(), teacher); }));
         QVERIFY2(planError.isEmpty(), qPrintable(planError));
         QVERIFY2(purged, qPrintable(purged.message()));
         auto main = open(path);
-        for (const char *sql : {"SELECT count(*) FROM teacher WHERE id = ?", "SELECT count(*) FROM placement WHERE teacher_id = ?",
-                                "SELECT count(*) FROM need_rating WHERE teacher_id = ?"})
-            QCOMPARE(Sql::scalar(main->connection(), QString::fromLatin1(sql), {teacher}).value().toInt(), 0);
+        for (const char *sql : { "SELECT count(*) FROM teacher WHERE id = ?",
+                 "SELECT count(*) FROM placement WHERE teacher_id = ?", "SELECT count(*) FROM need_rating WHERE teacher_id = ?" })
+            QCOMPARE(Sql::scalar(main->connection(), QString::fromLatin1(sql), { teacher }).value().toInt(), 0);
         QVERIFY(checkIntegrity(main->connection()).ok());
     }
 
@@ -292,11 +316,17 @@ private slots:
         ImportReport report;
         Status purged;
         QVERIFY(overlap(
-            [&](const Pause &pause) { report = Importer::run(open(path)->connection(), ImportKind::Needs, table(csv), pausingImport(pause)); },
+            [&](const Pause &pause) {
+                report = Importer::run(open(path)->connection(), ImportKind::Needs, table(csv), pausingImport(pause));
+            },
             [&] { purged = purgeTeacher(open(path)->connection(), teacher); }));
         QVERIFY2(report.ok(), qPrintable(report.errors.value(0).toString()));
         QVERIFY2(purged, qPrintable(purged.message()));
-        QCOMPARE(Sql::scalar(main->connection(), QStringLiteral("SELECT count(*) FROM need_rating WHERE teacher_id = ?"), {teacher}).value().toInt(), 0);
+        QCOMPARE(
+            Sql::scalar(main->connection(), QStringLiteral("SELECT count(*) FROM need_rating WHERE teacher_id = ?"), { teacher })
+                .value()
+                .toInt(),
+            0);
 
         // The other order: the erasure holds its transaction first … which
         // it does only briefly; so erase, then import the same file.
@@ -307,7 +337,8 @@ private slots:
         QVERIFY(purgeTeacher(second2->connection(), teacher2));
         const ImportReport late = Importer::run(second2->connection(), ImportKind::Needs, table(csv2), {});
         QVERIFY(!late.ok());
-        QVERIFY2(late.errors.value(0).message.contains(QStringLiteral("no teacher with national ID")), qPrintable(late.errors.value(0).toString()));
+        QVERIFY2(late.errors.value(0).message.contains(QStringLiteral("no teacher with national ID")),
+            qPrintable(late.errors.value(0).toString()));
     }
 
     // A GUI edit made from what the window showed, after an import changed
@@ -319,42 +350,55 @@ private slots:
         auto gui = open(path);
         QVERIFY(gui);
         const int id = scalar(gui->connection(), QStringLiteral("SELECT min(id) FROM teacher")).toInt();
-        const QString shown = Sql::scalar(gui->connection(), QStringLiteral("SELECT first_name FROM teacher WHERE id = ?"), {id}).value().toString();
+        const QString shown
+            = Sql::scalar(gui->connection(), QStringLiteral("SELECT first_name FROM teacher WHERE id = ?"), { id })
+                  .value()
+                  .toString();
         // Another program (an import) changes the name.
         {
             auto other = open(path);
-            QVERIFY(Sql::exec(other->connection(), QStringLiteral("UPDATE teacher SET first_name = 'Deniz' WHERE id = ?"), {id}));
+            QVERIFY(
+                Sql::exec(other->connection(), QStringLiteral("UPDATE teacher SET first_name = 'Deniz' WHERE id = ?"), { id }));
         }
-        auto edit = std::make_unique<SetValueCommand>(gui->connection(), QStringLiteral("teacher"), QStringLiteral("first_name"), id, shown,
-                                                      QStringLiteral("Elif"), QStringLiteral("edit"));
+        auto edit = std::make_unique<SetValueCommand>(gui->connection(), QStringLiteral("teacher"), QStringLiteral("first_name"),
+            id, shown, QStringLiteral("Elif"), QStringLiteral("edit"));
         const Status s = edit->execute();
         QVERIFY(!s);
         QVERIFY2(s.message().contains(QStringLiteral("changed meanwhile")), qPrintable(s.message()));
-        QCOMPARE(Sql::scalar(gui->connection(), QStringLiteral("SELECT first_name FROM teacher WHERE id = ?"), {id}).value().toString(),
-                 QStringLiteral("Deniz"));
+        QCOMPARE(Sql::scalar(gui->connection(), QStringLiteral("SELECT first_name FROM teacher WHERE id = ?"), { id })
+                     .value()
+                     .toString(),
+            QStringLiteral("Deniz"));
 
         // Undo after another program changed the value again: refused too.
-        auto edit2 = std::make_unique<SetValueCommand>(gui->connection(), QStringLiteral("teacher"), QStringLiteral("first_name"), id,
-                                                       QStringLiteral("Deniz"), QStringLiteral("Elif"), QStringLiteral("edit"));
+        auto edit2 = std::make_unique<SetValueCommand>(gui->connection(), QStringLiteral("teacher"), QStringLiteral("first_name"),
+            id, QStringLiteral("Deniz"), QStringLiteral("Elif"), QStringLiteral("edit"));
         QVERIFY(edit2->execute());
         {
             auto other = open(path);
-            QVERIFY(Sql::exec(other->connection(), QStringLiteral("UPDATE teacher SET first_name = 'Ferhat' WHERE id = ?"), {id}));
+            QVERIFY(
+                Sql::exec(other->connection(), QStringLiteral("UPDATE teacher SET first_name = 'Ferhat' WHERE id = ?"), { id }));
         }
         edit2->undo(); // reports through ChangeNotifier and marks the command obsolete
         QVERIFY(edit2->isObsolete());
-        QCOMPARE(Sql::scalar(gui->connection(), QStringLiteral("SELECT first_name FROM teacher WHERE id = ?"), {id}).value().toString(),
-                 QStringLiteral("Ferhat"));
+        QCOMPARE(Sql::scalar(gui->connection(), QStringLiteral("SELECT first_name FROM teacher WHERE id = ?"), { id })
+                     .value()
+                     .toString(),
+            QStringLiteral("Ferhat"));
 
         // Ratings likewise.
         const auto rating = [&](const char *sql) { return Sql::scalar(gui->connection(), QString::fromLatin1(sql)).value(); };
         const int t = rating("SELECT teacher_id FROM need_rating WHERE round = 1 ORDER BY 1, competency_id LIMIT 1").toInt();
         const int c = rating("SELECT competency_id FROM need_rating WHERE round = 1 ORDER BY teacher_id, 1 LIMIT 1").toInt();
-        const QVariant old = Sql::scalar(gui->connection(), QStringLiteral("SELECT need FROM need_rating WHERE teacher_id = ? AND competency_id = ? AND round = 1"), {t, c}).value();
+        const QVariant old = Sql::scalar(gui->connection(),
+            QStringLiteral("SELECT need FROM need_rating WHERE teacher_id = ? AND competency_id = ? AND round = 1"), { t, c })
+                                 .value();
         {
             auto other = open(path);
-            QVERIFY(Sql::exec(other->connection(), QStringLiteral("UPDATE need_rating SET need = CASE WHEN need = 5 THEN 1 ELSE 5 END "
-                                                                  "WHERE teacher_id = ? AND competency_id = ? AND round = 1"), {t, c}));
+            QVERIFY(Sql::exec(other->connection(),
+                QStringLiteral("UPDATE need_rating SET need = CASE WHEN need = 5 THEN 1 ELSE 5 END "
+                               "WHERE teacher_id = ? AND competency_id = ? AND round = 1"),
+                { t, c }));
         }
         SetRatingCommand rate(gui->connection(), t, c, SetRatingCommand::Column::Need, true, old, 3, QStringLiteral("rate"));
         const Status r = rate.execute();
@@ -370,28 +414,34 @@ private slots:
         auto gui = open(path);
         QVERIFY(gui);
         const int id = scalar(gui->connection(), QStringLiteral("SELECT min(id) FROM teacher")).toInt();
-        const QString phone = Sql::scalar(gui->connection(), QStringLiteral("SELECT phone FROM teacher WHERE id = ?"), {id}).value().toString();
+        const QString phone
+            = Sql::scalar(gui->connection(), QStringLiteral("SELECT phone FROM teacher WHERE id = ?"), { id }).value().toString();
         const QString csv = teachersCsv(gui->connection(), 10, QStringLiteral("Gül"));
         ImportReport report;
         Status edited;
         qint64 waited = 0;
         QVERIFY(overlap(
-            [&](const Pause &pause) { report = Importer::run(open(path)->connection(), ImportKind::Teachers, table(csv), pausingImport(pause)); },
+            [&](const Pause &pause) {
+                report = Importer::run(open(path)->connection(), ImportKind::Teachers, table(csv), pausingImport(pause));
+            },
             [&] {
                 // The window's own connection is of its thread: the edit opens one here.
                 QElapsedTimer timer;
                 timer.start();
                 const auto window = open(path);
                 SetValueCommand edit(window->connection(), QStringLiteral("teacher"), QStringLiteral("phone"), id, phone,
-                                     QStringLiteral("0312 555 12 34"), QStringLiteral("edit"));
+                    QStringLiteral("0312 555 12 34"), QStringLiteral("edit"));
                 edited = edit.execute();
                 waited = timer.elapsed();
             }));
         QVERIFY2(edited, qPrintable(edited.message()));
         QVERIFY(report.ok());
         QVERIFY(waited >= kPauseMs / 2); // it waited for the import
-        QCOMPARE(Sql::scalar(gui->connection(), QStringLiteral("SELECT first_name || ' ' || phone FROM teacher WHERE id = ?"), {id}).value().toString(),
-                 QStringLiteral("Gül 0312 555 12 34"));
+        QCOMPARE(
+            Sql::scalar(gui->connection(), QStringLiteral("SELECT first_name || ' ' || phone FROM teacher WHERE id = ?"), { id })
+                .value()
+                .toString(),
+            QStringLiteral("Gül 0312 555 12 34"));
     }
 
     // A GUI edit of a teacher who was erased meanwhile.
@@ -400,17 +450,20 @@ private slots:
         const QString path = newDatabase();
         auto gui = open(path);
         const int id = scalar(gui->connection(), QStringLiteral("SELECT min(id) FROM teacher")).toInt();
-        const QString phone = Sql::scalar(gui->connection(), QStringLiteral("SELECT phone FROM teacher WHERE id = ?"), {id}).value().toString();
+        const QString phone
+            = Sql::scalar(gui->connection(), QStringLiteral("SELECT phone FROM teacher WHERE id = ?"), { id }).value().toString();
         {
             auto other = open(path);
             QVERIFY(purgeTeacher(other->connection(), id));
         }
-        SetValueCommand edit(gui->connection(), QStringLiteral("teacher"), QStringLiteral("phone"), id, phone, QStringLiteral("1"),
-                             QStringLiteral("edit"));
+        SetValueCommand edit(gui->connection(), QStringLiteral("teacher"), QStringLiteral("phone"), id, phone,
+            QStringLiteral("1"), QStringLiteral("edit"));
         const Status s = edit.execute();
         QVERIFY(!s);
         QVERIFY2(s.message().contains(QStringLiteral("no longer exists")), qPrintable(s.message()));
-        QCOMPARE(Sql::scalar(gui->connection(), QStringLiteral("SELECT count(*) FROM teacher WHERE id = ?"), {id}).value().toInt(), 0);
+        QCOMPARE(
+            Sql::scalar(gui->connection(), QStringLiteral("SELECT count(*) FROM teacher WHERE id = ?"), { id }).value().toInt(),
+            0);
     }
 
     // Another program holds the write lock longer than the busy timeout: the
@@ -432,7 +485,7 @@ private slots:
         QVERIFY2(e.message.contains(QStringLiteral("being written by another program")), qPrintable(e.toString()));
         QCOMPARE(e.file, path);
         QCOMPARE(e.line, 0);
-        for (auto run : {0, 1}) {
+        for (auto run : { 0, 1 }) {
             Q_UNUSED(run)
             const Status purged = purgeTeacher(main->connection(), 1);
             QVERIFY(!purged);
@@ -441,7 +494,7 @@ private slots:
         auto plan = Planner::run(main->connection(), {});
         QVERIFY(!plan);
         QVERIFY2(plan.message().contains(QStringLiteral("being written by another program")) && plan.error().file == path,
-                 qPrintable(plan.message()));
+            qPrintable(plan.message()));
         QVERIFY(Sql::exec(holder.value()->db(), QStringLiteral("ROLLBACK")));
         QCOMPARE(scalar(main->connection(), QStringLiteral("SELECT count(*) FROM audit_log")).toInt(), 0);
     }

@@ -14,7 +14,10 @@
 using namespace kopru;
 
 namespace {
-QString fixture(const char *name) { return QStringLiteral(KOPRU_TEST_DATA "/import/") + QLatin1String(name); }
+QString fixture(const char *name)
+{
+    return QStringLiteral(KOPRU_TEST_DATA "/import/") + QLatin1String(name);
+}
 } // namespace
 
 class TestXlsxReader : public QObject
@@ -26,7 +29,7 @@ private slots:
     {
         auto sheets = XlsxReader::sheetNames(fixture("libreoffice.xlsx"));
         QVERIFY2(sheets.ok(), qPrintable(sheets.message()));
-        QCOMPARE(sheets.value(), (QStringList{QStringLiteral("Öğretmenler"), QStringLiteral("Needs")}));
+        QCOMPARE(sheets.value(), (QStringList { QStringLiteral("Öğretmenler"), QStringLiteral("Needs") }));
 
         auto t = XlsxReader::read(fixture("libreoffice.xlsx"));
         QVERIFY2(t.ok(), qPrintable(t.message()));
@@ -40,8 +43,8 @@ private slots:
         QCOMPARE(r.cell(0), QStringLiteral("10000000146"));
         QCOMPARE(r.cell(1), QStringLiteral("Ayşe"));
         QCOMPARE(r.cell(2), QStringLiteral("Işık"));
-        QCOMPARE(r.cell(4), QStringLiteral("05321234567"));   // text cell: leading zero kept
-        QCOMPARE(r.cell(5), QStringLiteral("2027-06-14"));    // the fods says date-value="2027-06-14"
+        QCOMPARE(r.cell(4), QStringLiteral("05321234567")); // text cell: leading zero kept
+        QCOMPARE(r.cell(5), QStringLiteral("2027-06-14")); // the fods says date-value="2027-06-14"
         QCOMPARE(r.cell(6), QStringLiteral("12"));
         QCOMPARE(r.cell(7), QStringLiteral("0.25"));
         QCOMPARE(r.cell(8), QStringLiteral("çift \"tırnak\"; ve\niki satır"));
@@ -49,11 +52,11 @@ private slots:
         QCOMPARE(s.line, 3);
         QCOMPARE(s.cell(0), QStringLiteral("17291716060"));
         QCOMPARE(s.cell(1), QStringLiteral("ĞÜŞİÖÇ"));
-        QCOMPARE(s.cell(3), QStringLiteral("06"));            // text, leading zero kept
-        QCOMPARE(s.cell(6), QString());                       // gap filled
+        QCOMPARE(s.cell(3), QStringLiteral("06")); // text, leading zero kept
+        QCOMPARE(s.cell(6), QString()); // gap filled
         QCOMPARE(s.cell(9), QStringLiteral("BIL"));
         QCOMPARE(s.cell(4), QStringLiteral("02124440000"));
-        QCOMPARE(s.cell(5), QStringLiteral("1900-03-01"));    // after Excel's phantom 1900-02-29
+        QCOMPARE(s.cell(5), QStringLiteral("1900-03-01")); // after Excel's phantom 1900-02-29
         QCOMPARE(s.cell(8), QStringLiteral("son"));
 
         auto needs = XlsxReader::read(fixture("libreoffice.xlsx"), QStringLiteral("Needs"));
@@ -72,8 +75,10 @@ private slots:
         QTest::addColumn<QString>("date");
         QTest::addColumn<QString>("dateTime");
         // Serial 46552: 1900 system = 1899-12-30 + 46552 days; 1904 system = 1904-01-01 + 46552 days.
-        QTest::newRow("1900") << fixture("handmade.xlsx") << QStringLiteral("2027-06-14") << QStringLiteral("2027-06-14 12:00:00");
-        QTest::newRow("1904") << fixture("handmade1904.xlsx") << QStringLiteral("2031-06-15") << QStringLiteral("2031-06-15 12:00:00");
+        QTest::newRow("1900") << fixture("handmade.xlsx") << QStringLiteral("2027-06-14")
+                              << QStringLiteral("2027-06-14 12:00:00");
+        QTest::newRow("1904") << fixture("handmade1904.xlsx") << QStringLiteral("2031-06-15")
+                              << QStringLiteral("2031-06-15 12:00:00");
     }
     void handmadeShapes()
     {
@@ -82,22 +87,25 @@ private slots:
         QFETCH(QString, dateTime);
         auto t = XlsxReader::read(file);
         QVERIFY2(t.ok(), qPrintable(t.message()));
-        QCOMPARE(t->header, (QStringList{QStringLiteral("TC Kimlik No"), QStringLiteral("Ad"), QStringLiteral("Telefon"),
-                                         QStringLiteral("Tarih"), QStringLiteral("Aktif")}));
+        QCOMPARE(t->header,
+            (QStringList { QStringLiteral("TC Kimlik No"), QStringLiteral("Ad"), QStringLiteral("Telefon"),
+                QStringLiteral("Tarih"), QStringLiteral("Aktif") }));
         QCOMPARE(t->rows.size(), std::size_t(3));
         const SourceRow &a = t->rows[0];
         QCOMPARE(a.line, 3);
-        QCOMPARE(a.cells, (QStringList{QStringLiteral("10000000146"), QStringLiteral("Ayşe"), QStringLiteral("05321234567"), date,
-                                       QStringLiteral("TRUE")}));
+        QCOMPARE(a.cells,
+            (QStringList { QStringLiteral("10000000146"), QStringLiteral("Ayşe"), QStringLiteral("05321234567"), date,
+                QStringLiteral("TRUE") }));
         const SourceRow &b = t->rows[1];
         QCOMPARE(b.line, 4);
-        QCOMPARE(b.cells, (QStringList{QStringLiteral("17291716060"), QStringLiteral("2.5"), QString(), dateTime, QStringLiteral("#N/A")}));
-        QCOMPARE(t->rows[2].cells, (QStringList{QString(), QString(), QStringLiteral("-0.125")}));
+        QCOMPARE(b.cells,
+            (QStringList { QStringLiteral("17291716060"), QStringLiteral("2.5"), QString(), dateTime, QStringLiteral("#N/A") }));
+        QCOMPARE(t->rows[2].cells, (QStringList { QString(), QString(), QStringLiteral("-0.125") }));
 
         auto second = XlsxReader::read(file, QStringLiteral("İkinci sayfa"));
         QVERIFY2(second.ok(), qPrintable(second.message()));
         QCOMPARE(second->headerLine, 2);
-        QCOMPARE(second->header, (QStringList{QString(), QStringLiteral("ikinci")}));
+        QCOMPARE(second->header, (QStringList { QString(), QStringLiteral("ikinci") }));
         QCOMPARE(second->rows[0].cell(1), QStringLiteral("7"));
     }
 
@@ -242,7 +250,8 @@ private slots:
         QVERIFY(!t.ok());
         QCOMPARE(t.error().file, QStringLiteral("damaged.xlsx"));
         QCOMPARE(t.error().line, 0);
-        QVERIFY2(t.message().contains(QStringLiteral("the part xl/worksheets/sheet1.xml of the workbook is damaged")), qPrintable(t.message()));
+        QVERIFY2(t.message().contains(QStringLiteral("the part xl/worksheets/sheet1.xml of the workbook is damaged")),
+            qPrintable(t.message()));
     }
 
     void tableReaderRecognisesWorkbooks()

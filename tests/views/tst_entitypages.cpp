@@ -2,30 +2,30 @@
 // The entity pages offscreen: editing through the delegates, refusals reported
 // as status messages, add and undo, Turkish search typed into the search box,
 // and the explicit confirmation before placements go with a partner.
-#include "tests/common/testutil.h"
-#include "views/delegates/entitydelegate.h"
 #include "models/demo/demogenerator.h"
 #include "models/itemmodels/partnertablemodel.h"
 #include "models/itemmodels/roles.h"
 #include "models/itemmodels/sessioncompetencymodel.h"
 #include "models/itemmodels/turkishfilterproxy.h"
+#include "tests/common/testutil.h"
+#include "views/delegates/entitydelegate.h"
 #include "views/pages/entitybrowser.h"
 #include "views/pages/page.h"
 #include "views/pages/pageregistry.h"
+#include "views/pages/recorddialog.h"
 #include "views/partners/partnerdetailpanel.h"
 #include "views/partners/partnerspage.h"
-#include "views/pages/recorddialog.h"
 #include "views/teachers/teacherspage.h"
 
 #include <QApplication>
 #include <QDateEdit>
-#include <QStandardItemModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTableView>
 #include <QTimer>
 #include <QUndoStack>
@@ -76,14 +76,18 @@ private slots:
         o.partners = 12;
         o.minPlaces = 20;
         QVERIFY(DemoGenerator::generate(c(), o).ok());
-        QVERIFY(Sql::exec(c(), QStringLiteral("INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id) "
-                                              "VALUES ('10000000146', 'AYŞE', 'IŞIK', 1, 34)")));
+        QVERIFY(Sql::exec(c(),
+            QStringLiteral("INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id) "
+                           "VALUES ('10000000146', 'AYŞE', 'IŞIK', 1, 34)")));
         m_isikId = scalar(c(), QStringLiteral("SELECT id FROM teacher WHERE national_id = '10000000146'")).toInt();
         const int session = scalar(c(), QStringLiteral("SELECT min(id) FROM training_session")).toInt();
-        m_partnerWithPlacements = scalar(c(), QStringLiteral("SELECT partner_id FROM training_session WHERE id = %1").arg(session)).toInt();
+        m_partnerWithPlacements
+            = scalar(c(), QStringLiteral("SELECT partner_id FROM training_session WHERE id = %1").arg(session)).toInt();
         const int field = scalar(c(), QStringLiteral("SELECT field_id FROM training_session WHERE id = %1").arg(session)).toInt();
-        QVERIFY(Sql::exec(c(), QStringLiteral("INSERT INTO placement(teacher_id, session_id) SELECT id, ? FROM teacher "
-                                              "WHERE field_id = ? ORDER BY id LIMIT 2"), {session, field}));
+        QVERIFY(Sql::exec(c(),
+            QStringLiteral("INSERT INTO placement(teacher_id, session_id) SELECT id, ? FROM teacher "
+                           "WHERE field_id = ? ORDER BY id LIMIT 2"),
+            { session, field }));
         QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM placement")).toInt(), 2);
     }
 
@@ -125,13 +129,14 @@ private slots:
         QTest::keyClicks(editor, typed);
         QTest::keyClick(editor, Qt::Key_Return);
         QTRY_VERIFY(!editor->isVisible()); // the delegate commits through a queued call
-        const QString stored = scalar(c(), QStringLiteral("SELECT national_id FROM teacher WHERE id = %1").arg(m_isikId)).toString();
+        const QString stored
+            = scalar(c(), QStringLiteral("SELECT national_id FROM teacher WHERE id = %1").arg(m_isikId)).toString();
         if (accepted) {
             QCOMPARE(stored, typed);
             QCOMPARE(undo.count(), 1);
             undo.undo();
             QCOMPARE(scalar(c(), QStringLiteral("SELECT national_id FROM teacher WHERE id = %1").arg(m_isikId)).toString(),
-                     QStringLiteral("10000000146"));
+                QStringLiteral("10000000146"));
         } else {
             QCOMPARE(stored, QStringLiteral("10000000146"));
             QCOMPARE(undo.count(), 0);
@@ -144,7 +149,8 @@ private slots:
 
     void optionalDateCanBeClearedButRequiredDateCannot()
     {
-        QVERIFY(Sql::exec(c(), QStringLiteral("UPDATE partner SET protocol_date = '2025-03-01' WHERE id = %1").arg(m_partnerWithPlacements)));
+        QVERIFY(Sql::exec(
+            c(), QStringLiteral("UPDATE partner SET protocol_date = '2025-03-01' WHERE id = %1").arg(m_partnerWithPlacements)));
         QUndoStack undo;
         std::unique_ptr<Page> page(createPartnersPage(&undo, nullptr));
         page->setDatabase(m_db.get());
@@ -175,7 +181,9 @@ private slots:
         QTest::keyClick(editor, Qt::Key_Return);
         QTRY_VERIFY(!editor->isVisible());
         const auto stored = [this] {
-            return scalar(c(), QStringLiteral("SELECT coalesce(protocol_date, 'NULL') FROM partner WHERE id = %1").arg(m_partnerWithPlacements)).toString();
+            return scalar(c(),
+                QStringLiteral("SELECT coalesce(protocol_date, 'NULL') FROM partner WHERE id = %1").arg(m_partnerWithPlacements))
+                .toString();
         };
         QCOMPARE(stored(), QStringLiteral("NULL"));
         const QString shown = proxyIndexOf(browser, m_partnerWithPlacements, dateColumn).data().toString();
@@ -236,7 +244,7 @@ private slots:
         browser->addButton()->click();
         QVERIFY2(!refusal.isEmpty(), "the invalid national ID was not explained in the dialog");
         QVERIFY2(scalar(c(), QStringLiteral("SELECT count(*) FROM teacher")).toInt() == before + 1,
-                 qPrintable(status.isEmpty() ? QString() : status.last().at(0).toString()));
+            qPrintable(status.isEmpty() ? QString() : status.last().at(0).toString()));
         const int id = scalar(c(), QStringLiteral("SELECT id FROM teacher WHERE national_id = '17291716060'")).toInt();
         QVERIFY(id > 0);
         QCOMPARE(browser->currentId(), id);
@@ -245,7 +253,8 @@ private slots:
         QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM teacher")).toInt(), before);
         QVERIFY(!proxyIndexOf(browser, id, 0).isValid());
         undo.redo();
-        QCOMPARE(scalar(c(), QStringLiteral("SELECT last_name FROM teacher WHERE id = %1").arg(id)).toString(), QStringLiteral("Işıklar"));
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT last_name FROM teacher WHERE id = %1").arg(id)).toString(),
+            QStringLiteral("Işıklar"));
     }
 
     void typingIsikFindsIsikInCapitals()
@@ -282,7 +291,8 @@ private slots:
         QVERIFY(scalar(c(), QStringLiteral("SELECT count(*) FROM need_rating WHERE teacher_id = %1").arg(teacher)).toInt() > 0);
         browser->selectId(teacher);
         // An earlier edit on the stack: erasure clears the history (it holds personal data).
-        QVERIFY(browser->proxy()->setData(browser->view()->currentIndex().siblingAtColumn(2), QStringLiteral("Ada"), Qt::EditRole));
+        QVERIFY(
+            browser->proxy()->setData(browser->view()->currentIndex().siblingAtColumn(2), QStringLiteral("Ada"), Qt::EditRole));
         QCOMPARE(undo.count(), 1);
         QString warning;
         const auto answer = [&](bool erase) {
@@ -300,7 +310,8 @@ private slots:
                         return;
                     warning = box->text() + QLatin1Char(' ') + box->informativeText();
                     for (QAbstractButton *b : box->buttons())
-                        if ((box->buttonRole(b) == QMessageBox::DestructiveRole) == erase && box->buttonRole(b) != QMessageBox::InvalidRole)
+                        if ((box->buttonRole(b) == QMessageBox::DestructiveRole) == erase
+                            && box->buttonRole(b) != QMessageBox::InvalidRole)
                             b->click();
                 });
                 menu->close();
@@ -332,10 +343,11 @@ private slots:
         page->show();
         auto *browser = page->findChild<EntityBrowser *>();
         browser->selectId(m_partnerWithPlacements);
-        QCOMPARE(browser->selectedIds(), QList<int>{m_partnerWithPlacements});
+        QCOMPARE(browser->selectedIds(), QList<int> { m_partnerWithPlacements });
         const auto counts = [this] {
-            return scalar(c(), QStringLiteral("SELECT (SELECT count(*) FROM partner) || '/' || (SELECT count(*) FROM training_session) "
-                                              "|| '/' || (SELECT count(*) FROM session_competency) || '/' || (SELECT count(*) FROM placement)"))
+            return scalar(c(),
+                QStringLiteral("SELECT (SELECT count(*) FROM partner) || '/' || (SELECT count(*) FROM training_session) "
+                               "|| '/' || (SELECT count(*) FROM session_competency) || '/' || (SELECT count(*) FROM placement)"))
                 .toString();
         };
         const QString before = counts();
@@ -363,7 +375,8 @@ private slots:
         });
         browser->deleteButton()->click();
         QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM placement")).toInt(), 0);
-        QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM partner WHERE id = %1").arg(m_partnerWithPlacements)).toInt(), 0);
+        QCOMPARE(
+            scalar(c(), QStringLiteral("SELECT count(*) FROM partner WHERE id = %1").arg(m_partnerWithPlacements)).toInt(), 0);
         QCOMPARE(undo.count(), 1);
         undo.undo();
         QCOMPARE(counts(), before);
@@ -378,7 +391,9 @@ private slots:
         page->show();
         page->browser()->selectId(m_partnerWithPlacements);
         PartnerDetailPanel *detail = page->detail();
-        const int sessions = scalar(c(), QStringLiteral("SELECT count(*) FROM training_session WHERE partner_id = %1").arg(m_partnerWithPlacements)).toInt();
+        const int sessions = scalar(
+            c(), QStringLiteral("SELECT count(*) FROM training_session WHERE partner_id = %1").arg(m_partnerWithPlacements))
+                                 .toInt();
         QCOMPARE(detail->sessionModel()->rowCount(), sessions);
         QVERIFY(detail->coverageModel()->sessionId() > 0);
         // Capacity 0 refused with a status message; 5 accepted.

@@ -47,9 +47,11 @@ private slots:
         auto db = test::newDatabase(m_dir.filePath(QStringLiteral("w.kopru")));
         QVERIFY(db);
         const QString file = write(QStringLiteral("teachers.csv"),
-                                   QByteArray("\xEF\xBB\xBF") + QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl;Kan grubu\r\n"
-                                                                             "10000000146;Ayşe;Işık;ELK;İstanbul;A+\r\n"
-                                                                             "17291716060;Mehmet;Öz;BIL;Ankara;0-\r\n").toUtf8());
+            QByteArray("\xEF\xBB\xBF")
+                + QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl;Kan grubu\r\n"
+                                 "10000000146;Ayşe;Işık;ELK;İstanbul;A+\r\n"
+                                 "17291716060;Mehmet;Öz;BIL;Ankara;0-\r\n")
+                      .toUtf8());
         ImportWizard wizard(db.get(), nullptr);
         wizard.preset(ImportKind::Teachers, file);
         wizard.show();
@@ -91,7 +93,9 @@ private slots:
         shoot(&wizard, QStringLiteral("import-5-commit.png"));
         QVERIFY(wizard.committed());
         QCOMPARE(scalar(db->connection(), QStringLiteral("SELECT count(*) FROM teacher")).toInt(), 2);
-        QCOMPARE(scalar(db->connection(), QStringLiteral("SELECT notes FROM teacher WHERE national_id = '17291716060'")).toString(), QStringLiteral("0-"));
+        QCOMPARE(
+            scalar(db->connection(), QStringLiteral("SELECT notes FROM teacher WHERE national_id = '17291716060'")).toString(),
+            QStringLiteral("0-"));
 
         // The choice is remembered for the next file of this kind.
         bool known = false;
@@ -102,9 +106,11 @@ private slots:
     void refusedFileCannotBeCommitted()
     {
         auto db = test::newDatabase(m_dir.filePath(QStringLiteral("bad.kopru")));
-        const QString file = write(QStringLiteral("bad.csv"), QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl\n"
-                                                                              "17291716050;Ali;Kaya;ELK;Ankara\n"
-                                                                              "10000000146;Ayşe;Işık;ELK;Atlantis\n").toUtf8());
+        const QString file = write(QStringLiteral("bad.csv"),
+            QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl\n"
+                           "17291716050;Ali;Kaya;ELK;Ankara\n"
+                           "10000000146;Ayşe;Işık;ELK;Atlantis\n")
+                .toUtf8());
         ImportWizard wizard(db.get(), nullptr);
         wizard.preset(ImportKind::Teachers, file);
         wizard.show();

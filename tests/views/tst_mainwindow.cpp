@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/demo/demogenerator.h"
 #include "tests/common/testutil.h"
 #include "views/app/languagesetup.h"
-#include "models/demo/demogenerator.h"
 #include "views/dialogs/preferencesdialog.h"
 #include "views/dialogs/startdialog.h"
 #include "views/mainwindow/demodatabase.h"
@@ -12,31 +12,30 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
-#include <QCryptographicHash>
 #include <QCommandLinkButton>
+#include <QCryptographicHash>
 #include <QDate>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
-#include <QElapsedTimer>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QImage>
-#include <QMenu>
-#include <QLocale>
-#include <QTranslator>
 #include <QListWidget>
+#include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QProgressDialog>
-#include <QHeaderView>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
+#include <QTranslator>
 #include <QUndoCommand>
 #include <QUndoStack>
-
 #include <functional>
 #include <memory>
 
@@ -54,7 +53,10 @@ QByteArray fileHash(const QString &path)
 class CountCommand final : public QUndoCommand
 {
 public:
-    explicit CountCommand(int *counter) : QUndoCommand(QStringLiteral("count")), m_counter(counter) {}
+    explicit CountCommand(int *counter)
+        : QUndoCommand(QStringLiteral("count"))
+        , m_counter(counter)
+    { }
     void redo() override { ++*m_counter; }
     void undo() override { --*m_counter; }
 
@@ -133,9 +135,8 @@ private slots:
         QStringList names;
         for (const Page *p : w.pages())
             names << p->pageName();
-        const QStringList expected{QStringLiteral("overview"), QStringLiteral("teachers"), QStringLiteral("competencies"),
-                                   QStringLiteral("partners"), QStringLiteral("needs"), QStringLiteral("placement"),
-                                   QStringLiteral("schedule")};
+        const QStringList expected { QStringLiteral("overview"), QStringLiteral("teachers"), QStringLiteral("competencies"),
+            QStringLiteral("partners"), QStringLiteral("needs"), QStringLiteral("placement"), QStringLiteral("schedule") };
         QCOMPARE(names, expected);
         for (int i = int(w.pages().size()) - 1; i >= 0; --i) {
             QAction *action = w.pageAction(i);
@@ -230,7 +231,7 @@ private slots:
     {
         StartDialog dialog;
         dialog.show();
-        for (const char *name : {"createNew", "openExisting", "openDemo"})
+        for (const char *name : { "createNew", "openExisting", "openDemo" })
             QVERIFY2(dialog.findChild<QCommandLinkButton *>(QLatin1String(name)), name);
         QCOMPARE(dialog.choice(), StartDialog::Choice::None);
         dialog.findChild<QCommandLinkButton *>(QStringLiteral("openExisting"))->click();
@@ -287,7 +288,7 @@ private slots:
 
     void navigationShowsEveryPageTitleWhole()
     {
-        for (const QString language : {QStringLiteral("tr"), QStringLiteral("en")}) {
+        for (const QString language : { QStringLiteral("tr"), QStringLiteral("en") }) {
             LanguageSetup::install(*QCoreApplication::instance(), language);
             MainWindow w;
             w.resize(1000, 700);
@@ -298,9 +299,13 @@ private slots:
             QCOMPARE(navigation->horizontalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
             for (int row = 0; row < navigation->count(); ++row) {
                 const QRect item = navigation->visualItemRect(navigation->item(row));
-                const int needed = navigation->iconSize().width() + navigation->fontMetrics().horizontalAdvance(navigation->item(row)->text());
+                const int needed
+                    = navigation->iconSize().width() + navigation->fontMetrics().horizontalAdvance(navigation->item(row)->text());
                 QVERIFY2(needed < item.width() && item.right() <= navigation->viewport()->width(),
-                         qPrintable(QStringLiteral("%1: %2 px needed, %3 px shown").arg(navigation->item(row)->text()).arg(needed).arg(item.width())));
+                    qPrintable(QStringLiteral("%1: %2 px needed, %3 px shown")
+                                   .arg(navigation->item(row)->text())
+                                   .arg(needed)
+                                   .arg(item.width())));
             }
         }
         for (QTranslator *t : QCoreApplication::instance()->findChildren<QTranslator *>())
@@ -330,7 +335,7 @@ private slots:
             w.showPage(QStringLiteral("needs"));
             auto *splitter = w.findChild<QSplitter *>(QStringLiteral("mainSplitter"));
             QVERIFY(splitter);
-            splitter->setSizes({310, 690});
+            splitter->setSizes({ 310, 690 });
             sizes = splitter->sizes();
             auto *table = w.findChild<QTableView *>(QStringLiteral("overviewTable"));
             QVERIFY(table);
@@ -364,8 +369,9 @@ private slots:
         };
         QCOMPARE(teachersShown(), 200);
         // Another page changes data and says so: the overview reloads.
-        QVERIFY(Sql::exec(w.database()->connection(), QStringLiteral(
-            "INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id) VALUES ('10000000146', 'Ayşe', 'Işık', 1, 6)")));
+        QVERIFY(Sql::exec(w.database()->connection(),
+            QStringLiteral("INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id) VALUES "
+                           "('10000000146', 'Ayşe', 'Işık', 1, 6)")));
         QCOMPARE(teachersShown(), 200);
         emit teachers->dataModified();
         QCOMPARE(teachersShown(), 201);
@@ -433,15 +439,15 @@ private slots:
         QVERIFY(w.recentFiles()->files().isEmpty());
         QVERIFY(w.openFile(m_dbPath));
         QVERIFY(w.openFile(second));
-        const QStringList expected{QFileInfo(second).absoluteFilePath(), QFileInfo(m_dbPath).absoluteFilePath()};
+        const QStringList expected { QFileInfo(second).absoluteFilePath(), QFileInfo(m_dbPath).absoluteFilePath() };
         QCOMPARE(w.recentFiles()->files(), expected);
         QCOMPARE(QSettings().value(QStringLiteral("recentFiles")).toStringList(), expected);
         // Reopening moves the file to the top without duplicating it.
         QVERIFY(w.openFile(m_dbPath));
-        QCOMPARE(w.recentFiles()->files(), (QStringList{expected[1], expected[0]}));
+        QCOMPARE(w.recentFiles()->files(), (QStringList { expected[1], expected[0] }));
         // A new window reads the list back.
         MainWindow other;
-        QCOMPARE(other.recentFiles()->files(), (QStringList{expected[1], expected[0]}));
+        QCOMPARE(other.recentFiles()->files(), (QStringList { expected[1], expected[0] }));
         auto *menu = w.findChild<QMenu *>(QStringLiteral("recentMenu"));
         QVERIFY(menu);
         QVERIFY(menu->isEnabled());
@@ -522,17 +528,21 @@ private slots:
         QVERIFY(w.database());
         QCOMPARE(QFileInfo(w.database()->path()), QFileInfo(demoDatabasePath()));
         QCOMPARE(test::scalar(w.database()->connection(), QStringLiteral("SELECT count(*) FROM teacher")).toInt(),
-                 DemoGenerator::Options{}.teachers);
+            DemoGenerator::Options {}.teachers);
     }
 
     void screenshotModeWritesThePage_data()
     {
         QTest::addColumn<QString>("page");
         QTest::addColumn<QString>("lang");
-        QTest::newRow("overview en") << "overview" << "en";
-        QTest::newRow("overview tr") << "overview" << "tr";
-        QTest::newRow("teachers") << "teachers" << "en";
-        QTest::newRow("schedule") << "schedule" << "en";
+        QTest::newRow("overview en") << "overview"
+                                     << "en";
+        QTest::newRow("overview tr") << "overview"
+                                     << "tr";
+        QTest::newRow("teachers") << "teachers"
+                                  << "en";
+        QTest::newRow("schedule") << "schedule"
+                                  << "en";
     }
     void screenshotModeWritesThePage()
     {
@@ -540,9 +550,9 @@ private slots:
         QFETCH(QString, lang);
         const QString png = m_dir.filePath(QStringLiteral("shot-%1-%2.png").arg(page, lang));
         QProcess p;
-        p.start(QStringLiteral(KOPRU_GUI), {m_dbPath, QStringLiteral("--page"), page, QStringLiteral("--field"),
-                                            QStringLiteral("ELK"), QStringLiteral("--lang"), lang,
-                                            QStringLiteral("--screenshot"), png});
+        p.start(QStringLiteral(KOPRU_GUI),
+            { m_dbPath, QStringLiteral("--page"), page, QStringLiteral("--field"), QStringLiteral("ELK"),
+                QStringLiteral("--lang"), lang, QStringLiteral("--screenshot"), png });
         QVERIFY(p.waitForFinished(60000));
         QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
         const QImage image(png);
@@ -554,11 +564,11 @@ private slots:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("expectedInMessage");
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("--bogus")} << "bogus";
-        QTest::newRow("bad language") << QStringList{QStringLiteral("--lang"), QStringLiteral("de")} << "--lang";
-        QTest::newRow("two databases") << QStringList{QStringLiteral("a.kopru"), QStringLiteral("b.kopru")} << "one database";
-        QTest::newRow("screenshot without database") << QStringList{QStringLiteral("--screenshot"), QStringLiteral("x.png")}
-                                                     << "--screenshot";
+        QTest::newRow("unknown option") << QStringList { QStringLiteral("--bogus") } << "bogus";
+        QTest::newRow("bad language") << QStringList { QStringLiteral("--lang"), QStringLiteral("de") } << "--lang";
+        QTest::newRow("two databases") << QStringList { QStringLiteral("a.kopru"), QStringLiteral("b.kopru") } << "one database";
+        QTest::newRow("screenshot without database")
+            << QStringList { QStringLiteral("--screenshot"), QStringLiteral("x.png") } << "--screenshot";
     }
     void wrongUsageExitsWithTwo()
     {
@@ -578,8 +588,10 @@ private slots:
         QTest::addColumn<bool>("goodDatabase");
         QTest::addColumn<QString>("page");
         QTest::addColumn<QString>("expectedInMessage");
-        QTest::newRow("unknown page") << true << "nonsense" << "nonsense";
-        QTest::newRow("missing database") << false << "overview" << "missing.kopru";
+        QTest::newRow("unknown page") << true << "nonsense"
+                                      << "nonsense";
+        QTest::newRow("missing database") << false << "overview"
+                                          << "missing.kopru";
     }
     void screenshotModeRefusesBadInput()
     {
@@ -589,8 +601,9 @@ private slots:
         const QString png = m_dir.filePath(QStringLiteral("refused.png"));
         QFile::remove(png);
         QProcess p;
-        p.start(QStringLiteral(KOPRU_GUI), {goodDatabase ? m_dbPath : m_dir.filePath(QStringLiteral("missing.kopru")),
-                                            QStringLiteral("--page"), page, QStringLiteral("--screenshot"), png});
+        p.start(QStringLiteral(KOPRU_GUI),
+            { goodDatabase ? m_dbPath : m_dir.filePath(QStringLiteral("missing.kopru")), QStringLiteral("--page"), page,
+                QStringLiteral("--screenshot"), png });
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), 2);

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The needs-analysis page: its models under QAbstractItemModelTester, charts
 // that follow the models when the field or the filter changes, chart export.
-#include "views/charts/chartpanel.h"
-#include "tests/common/testutil.h"
 #include "models/domain/nationalid.h"
-#include "views/needs/needspage.h"
 #include "models/stats/competencystatsmodel.h"
 #include "models/stats/groupstatsmodel.h"
+#include "tests/common/testutil.h"
+#include "views/charts/chartpanel.h"
+#include "views/needs/needspage.h"
 
 #include <QAbstractItemModelTester>
 #include <QBarCategoryAxis>
@@ -21,10 +21,10 @@
 #include <QLabel>
 #include <QScatterSeries>
 #include <QTabWidget>
-#include <QValueAxis>
-#include <QXYSeries>
 #include <QTableView>
 #include <QUndoStack>
+#include <QValueAxis>
+#include <QXYSeries>
 
 using namespace kopru;
 
@@ -38,35 +38,44 @@ void fillFixture(QSqlDatabase db)
     const int bil = test::scalar(db, QStringLiteral("SELECT id FROM field WHERE code = 'BIL'")).toInt();
     QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO partner(id, name, province_id) VALUES (1, 'Anadolu Şirketi', 6)")));
     int competency = 0, teacher = 0;
-    struct Spec { int field; int comps; int ankara; int izmir; };
-    for (const Spec &s : {Spec{elk, 3, 6, 0}, Spec{bil, 5, 5, 2}}) {
+    struct Spec
+    {
+        int field;
+        int comps;
+        int ankara;
+        int izmir;
+    };
+    for (const Spec &s : { Spec { elk, 3, 6, 0 }, Spec { bil, 5, 5, 2 } }) {
         const int firstComp = competency + 1;
         for (int c = 0; c < s.comps; ++c) {
             ++competency;
-            QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO competency(id, field_id, code, title_tr, title_en) VALUES (?, ?, ?, ?, ?)"),
-                              {competency, s.field, QStringLiteral("K%1").arg(competency, 2, 10, QLatin1Char('0')),
-                               QStringLiteral("Yeterlik ğüşiöç %1").arg(competency), QStringLiteral("Competency %1").arg(competency)}));
+            QVERIFY(Sql::exec(db,
+                QStringLiteral("INSERT INTO competency(id, field_id, code, title_tr, title_en) VALUES (?, ?, ?, ?, ?)"),
+                { competency, s.field, QStringLiteral("K%1").arg(competency, 2, 10, QLatin1Char('0')),
+                    QStringLiteral("Yeterlik ğüşiöç %1").arg(competency), QStringLiteral("Competency %1").arg(competency) }));
         }
         for (int t = 0; t < s.ankara + s.izmir; ++t) {
             ++teacher;
             const int province = t < s.ankara ? 6 : 35;
-            QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO teacher(id, national_id, first_name, last_name, field_id, province_id) "
-                                                 "VALUES (?, ?, 'Ali', 'Şen', ?, ?)"),
-                              {teacher, NationalId::withCheckDigits(QStringLiteral("3000000%1").arg(teacher, 2, 10, QLatin1Char('0'))),
-                               s.field, province}));
+            QVERIFY(Sql::exec(db,
+                QStringLiteral("INSERT INTO teacher(id, national_id, first_name, last_name, field_id, province_id) "
+                               "VALUES (?, ?, 'Ali', 'Şen', ?, ?)"),
+                { teacher, NationalId::withCheckDigits(QStringLiteral("3000000%1").arg(teacher, 2, 10, QLatin1Char('0'))),
+                    s.field, province }));
             for (int c = firstComp; c <= competency; ++c)
                 QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, need) VALUES (?, ?, ?)"),
-                                  {teacher, c, 1 + (teacher + 2 * c) % 5}));
+                    { teacher, c, 1 + (teacher + 2 * c) % 5 }));
         }
-        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO training_session(id, partner_id, field_id, start_date, end_date, capacity) "
-                                             "VALUES (?, 1, ?, '2027-06-14', '2027-06-25', 3)"), {s.field, s.field}));
+        QVERIFY(Sql::exec(db,
+            QStringLiteral("INSERT INTO training_session(id, partner_id, field_id, start_date, end_date, capacity) "
+                           "VALUES (?, 1, ?, '2027-06-14', '2027-06-25', 3)"),
+            { s.field, s.field }));
         QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO session_competency(session_id, competency_id) VALUES (?, ?)"),
-                          {s.field, firstComp}));
+            { s.field, firstComp }));
     }
 }
 
-template<typename T>
-T *onlySeries(QChart *chart)
+template <typename T> T *onlySeries(QChart *chart)
 {
     const auto series = chart->series();
     return series.isEmpty() ? nullptr : qobject_cast<T *>(series.first());
@@ -83,7 +92,7 @@ int categoryCount(QChart *chart)
 // Everything a chart shows: title, bar sets (label and values), points, axes.
 QStringList chartContents(QChart *chart)
 {
-    QStringList out{chart->title()};
+    QStringList out { chart->title() };
     for (QAbstractSeries *series : chart->series()) {
         out << QStringLiteral("series %1 %2").arg(int(series->type())).arg(series->name());
         if (auto *bars = qobject_cast<QAbstractBarSeries *>(series)) {
@@ -124,7 +133,7 @@ QStringList modelContents(const QAbstractItemModel *model)
 // What the page shows: the summary, every table and every chart (each brought up to date).
 QStringList pageContents(NeedsPage &page)
 {
-    QStringList out{page.findChild<QLabel *>(QStringLiteral("needsSummary"))->text()};
+    QStringList out { page.findChild<QLabel *>(QStringLiteral("needsSummary"))->text() };
     page.groupModel(); // the comparison is computed when asked for
     for (int i = 0; i < page.panelCount(); ++i) {
         out << modelContents(page.panel(i)->tableView()->model());
@@ -136,7 +145,7 @@ QStringList pageContents(NeedsPage &page)
 // A copy of the database at `path` (VACUUM INTO: consistent while open).
 std::unique_ptr<Database> copyOf(Database *db, const QString &path)
 {
-    if (!Sql::exec(db->connection(), QStringLiteral("VACUUM INTO ?"), {path}))
+    if (!Sql::exec(db->connection(), QStringLiteral("VACUUM INTO ?"), { path }))
         return nullptr;
     auto copy = Database::open(path);
     return copy ? std::move(copy.value()) : nullptr;
@@ -186,8 +195,8 @@ private slots:
         QAbstractItemModelTester t2(page.groupModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QList<std::shared_ptr<QAbstractItemModelTester>> proxies;
         for (int i = 0; i < page.panelCount(); ++i)
-            proxies << std::make_shared<QAbstractItemModelTester>(page.panel(i)->tableView()->model(),
-                                                                  QAbstractItemModelTester::FailureReportingMode::QtTest);
+            proxies << std::make_shared<QAbstractItemModelTester>(
+                page.panel(i)->tableView()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         page.setFieldCode(QStringLiteral("BIL")); // before the database: remembered
         page.setDatabase(m_db.get());
         QCOMPARE(page.currentFieldCode(), QStringLiteral("BIL"));
@@ -204,7 +213,7 @@ private slots:
         if (competencies > 0) {
             // Bars are fed bottom-up, so the top bar (the last value) is the first row: the highest mean need.
             QCOMPARE(mean->barSets().first()->at(competencies - 1),
-                     page.competencyModel()->index(0, stats::CompetencyStatsModel::MeanNeed).data().toDouble());
+                page.competencyModel()->index(0, stats::CompetencyStatsModel::MeanNeed).data().toDouble());
         }
 
         auto *likert = onlySeries<QHorizontalPercentBarSeries>(page.panel(1)->chart());
@@ -290,7 +299,7 @@ private slots:
         for (int i = 0; i < fresh.panelCount(); ++i)
             expected << chartContents(fresh.panel(i)->chart());
 
-        for (const bool shownWindow : {false, true}) {
+        for (const bool shownWindow : { false, true }) {
             NeedsPage page(&m_undo, nullptr);
             page.resize(1200, 800);
             page.setDatabase(m_db.get());
@@ -334,14 +343,14 @@ private slots:
         page.setDatabase(db.get());
         page.setFieldCode(QStringLiteral("ELK"));
         const QStringList before = pageContents(page);
-        const auto meanOfTop = [&page] {
-            return page.competencyModel()->index(0, stats::CompetencyStatsModel::MeanNeed).data().toDouble();
-        };
+        const auto meanOfTop
+            = [&page] { return page.competencyModel()->index(0, stats::CompetencyStatsModel::MeanNeed).data().toDouble(); };
         QVERIFY(meanOfTop() < 5.0);
 
         // 1. Through the page's own connection, then refresh().
-        QVERIFY(Sql::exec(db->connection(), QStringLiteral("UPDATE need_rating SET need = 5 WHERE competency_id = "
-                                                           "(SELECT min(id) FROM competency WHERE field_id = (SELECT id FROM field WHERE code = 'ELK'))")));
+        QVERIFY(Sql::exec(db->connection(),
+            QStringLiteral("UPDATE need_rating SET need = 5 WHERE competency_id = "
+                           "(SELECT min(id) FROM competency WHERE field_id = (SELECT id FROM field WHERE code = 'ELK'))")));
         page.refresh();
         QCOMPARE(meanOfTop(), 5.0);
         const QStringList afterFirstEdit = pageContents(page);
@@ -354,8 +363,9 @@ private slots:
         }
 
         // 2. Same connection, no refresh(): switching away and back reads again.
-        QVERIFY(Sql::exec(db->connection(), QStringLiteral("UPDATE need_rating SET need = 1 WHERE competency_id = "
-                                                           "(SELECT min(id) FROM competency WHERE field_id = (SELECT id FROM field WHERE code = 'ELK'))")));
+        QVERIFY(Sql::exec(db->connection(),
+            QStringLiteral("UPDATE need_rating SET need = 1 WHERE competency_id = "
+                           "(SELECT min(id) FROM competency WHERE field_id = (SELECT id FROM field WHERE code = 'ELK'))")));
         page.setFieldCode(QStringLiteral("BIL"));
         page.setFieldCode(QStringLiteral("ELK"));
         QVERIFY(meanOfTop() < 5.0);
@@ -366,8 +376,9 @@ private slots:
         {
             auto other = Database::open(db->path());
             QVERIFY2(other, qPrintable(other.message()));
-            QVERIFY(Sql::exec(other.value()->connection(), QStringLiteral("UPDATE need_rating SET need = 5 WHERE teacher_id IN "
-                                                                          "(SELECT id FROM teacher WHERE field_id = (SELECT id FROM field WHERE code = 'ELK'))")));
+            QVERIFY(Sql::exec(other.value()->connection(),
+                QStringLiteral("UPDATE need_rating SET need = 5 WHERE teacher_id IN "
+                               "(SELECT id FROM teacher WHERE field_id = (SELECT id FROM field WHERE code = 'ELK'))")));
         }
         page.setFieldCode(QStringLiteral("BIL"));
         page.setFieldCode(QStringLiteral("ELK"));

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The placement page: manual edits with undo, conflicts, filters, a re-plan in
 // the worker thread; every item model under QAbstractItemModelTester.
-#include "tests/common/testutil.h"
 #include "models/demo/demogenerator.h"
 #include "models/domain/turkishtext.h"
-#include "views/pages/pageregistry.h"
 #include "models/planning/candidatemodel.h"
 #include "models/planning/conflictmodel.h"
-#include "views/planning/movedialog.h"
 #include "models/planning/placementmodel.h"
-#include "views/planning/placementpage.h"
 #include "models/planning/planner.h"
+#include "tests/common/testutil.h"
+#include "views/pages/pageregistry.h"
+#include "views/planning/movedialog.h"
+#include "views/planning/placementpage.h"
 #include "views/planning/planrunner.h"
 
 #include <QAbstractItemModelTester>
@@ -45,7 +45,10 @@ class TestPlacementPage : public QObject
         m_page->table()->selectRow(at.row());
         return true;
     }
-    int firstProposed() const { return scalar(c(), QStringLiteral("SELECT min(id) FROM placement WHERE status = 'proposed' AND locked = 0")).toInt(); }
+    int firstProposed() const
+    {
+        return scalar(c(), QStringLiteral("SELECT min(id) FROM placement WHERE status = 'proposed' AND locked = 0")).toInt();
+    }
     QPushButton *button(const char *name) const { return m_page->findChild<QPushButton *>(QLatin1String(name)); }
 
 private slots:
@@ -80,10 +83,12 @@ private slots:
         QVERIFY(button("lockPlacement")->isEnabled());
         button("lockPlacement")->click();
         QCOMPARE(scalar(c(), QStringLiteral("SELECT locked FROM placement WHERE id = %1").arg(id)).toInt(), 1);
-        QVERIFY(m_page->placementModel()->index(m_page->placementModel()->rowOf(id), 0).data(PlacementModel::LockedRole).toBool());
+        QVERIFY(
+            m_page->placementModel()->index(m_page->placementModel()->rowOf(id), 0).data(PlacementModel::LockedRole).toBool());
         m_stack.undo();
         QCOMPARE(scalar(c(), QStringLiteral("SELECT locked FROM placement WHERE id = %1").arg(id)).toInt(), 0);
-        QVERIFY(!m_page->placementModel()->index(m_page->placementModel()->rowOf(id), 0).data(PlacementModel::LockedRole).toBool());
+        QVERIFY(
+            !m_page->placementModel()->index(m_page->placementModel()->rowOf(id), 0).data(PlacementModel::LockedRole).toBool());
         m_stack.redo();
         QCOMPARE(scalar(c(), QStringLiteral("SELECT locked FROM placement WHERE id = %1").arg(id)).toInt(), 1);
         m_stack.undo();
@@ -92,19 +97,27 @@ private slots:
     void confirmRemoveAndUndo()
     {
         const int id = firstProposed();
-        const QString before = scalar(c(), QStringLiteral("SELECT teacher_id || '|' || session_id || '|' || status || '|' || score || '|' || reason "
-                                                          "FROM placement WHERE id = %1").arg(id)).toString();
+        const QString before = scalar(c(),
+            QStringLiteral("SELECT teacher_id || '|' || session_id || '|' || status || '|' || score || '|' || reason "
+                           "FROM placement WHERE id = %1")
+                .arg(id))
+                                   .toString();
         QVERIFY(select(id));
         button("confirmPlacement")->click();
-        QCOMPARE(scalar(c(), QStringLiteral("SELECT status FROM placement WHERE id = %1").arg(id)).toString(), QStringLiteral("confirmed"));
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT status FROM placement WHERE id = %1").arg(id)).toString(),
+            QStringLiteral("confirmed"));
         m_stack.undo();
         QVERIFY(select(id));
         button("removePlacement")->click();
         QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM placement WHERE id = %1").arg(id)).toInt(), 0);
         QCOMPARE(m_page->placementModel()->rowOf(id), -1);
         m_stack.undo();
-        QCOMPARE(scalar(c(), QStringLiteral("SELECT teacher_id || '|' || session_id || '|' || status || '|' || score || '|' || reason "
-                                            "FROM placement WHERE id = %1").arg(id)).toString(), before);
+        QCOMPARE(scalar(c(),
+                     QStringLiteral("SELECT teacher_id || '|' || session_id || '|' || status || '|' || score || '|' || reason "
+                                    "FROM placement WHERE id = %1")
+                         .arg(id))
+                     .toString(),
+            before);
     }
 
     void moveThroughTheDialogAndUndo()
@@ -129,7 +142,8 @@ private slots:
                 QVERIFY(fitting || !fits);
                 fitting = fits;
                 if (r > 0 && fits == m->index(r - 1, 0).data(CandidateModel::FitsRole).toBool())
-                    QVERIFY(m->index(r, CandidateModel::Score).data().toDouble() <= m->index(r - 1, CandidateModel::Score).data().toDouble());
+                    QVERIFY(m->index(r, CandidateModel::Score).data().toDouble()
+                        <= m->index(r - 1, CandidateModel::Score).data().toDouble());
                 QVERIFY(m->index(r, 0).data(CandidateModel::SessionIdRole).toInt() != session);
             }
             QVERIFY(m->rowCount() > 0);
@@ -141,7 +155,9 @@ private slots:
         QVERIFY(chosen > 0);
         QCOMPARE(scalar(c(), QStringLiteral("SELECT session_id FROM placement WHERE id = %1").arg(id)).toInt(), chosen);
         QCOMPARE(scalar(c(), QStringLiteral("SELECT locked FROM placement WHERE id = %1").arg(id)).toInt(), 1);
-        QVERIFY(scalar(c(), QStringLiteral("SELECT reason FROM placement WHERE id = %1").arg(id)).toString().startsWith(QStringLiteral("moved by hand")));
+        QVERIFY(scalar(c(), QStringLiteral("SELECT reason FROM placement WHERE id = %1").arg(id))
+                    .toString()
+                    .startsWith(QStringLiteral("moved by hand")));
         m_stack.undo();
         QCOMPARE(scalar(c(), QStringLiteral("SELECT session_id FROM placement WHERE id = %1").arg(id)).toInt(), session);
         QCOMPARE(scalar(c(), QStringLiteral("SELECT teacher_id FROM placement WHERE id = %1").arg(id)).toInt(), teacher);
@@ -152,10 +168,12 @@ private slots:
     {
         // A full session of the same field as some proposed placement elsewhere.
         QSqlQuery q(c());
-        QVERIFY(q.exec(QStringLiteral(
-            "SELECT x.id, s.id FROM placement x JOIN teacher t ON t.id = x.teacher_id JOIN training_session s ON s.field_id = t.field_id "
-            "WHERE s.id <> x.session_id AND x.locked = 0 AND s.capacity <= (SELECT count(*) FROM placement y WHERE y.session_id = s.id) "
-            "AND s.start_date >= ifnull(t.available_from, s.start_date) AND s.end_date <= ifnull(t.available_to, s.end_date) LIMIT 1")));
+        QVERIFY(q.exec(QStringLiteral("SELECT x.id, s.id FROM placement x JOIN teacher t ON t.id = x.teacher_id JOIN "
+                                      "training_session s ON s.field_id = t.field_id "
+                                      "WHERE s.id <> x.session_id AND x.locked = 0 AND s.capacity <= (SELECT count(*) FROM "
+                                      "placement y WHERE y.session_id = s.id) "
+                                      "AND s.start_date >= ifnull(t.available_from, s.start_date) AND s.end_date <= "
+                                      "ifnull(t.available_to, s.end_date) LIMIT 1")));
         QVERIFY(q.next());
         const int id = q.value(0).toInt(), full = q.value(1).toInt();
         QCOMPARE(m_page->conflictModel()->rowCount(), 0);
@@ -178,21 +196,27 @@ private slots:
         QVERIFY(f->rowCount() >= 1);
         for (int r = 0; r < f->rowCount(); ++r)
             QVERIFY(TurkishText::searchKey(QString(f->index(r, PlacementModel::Teacher).data().toString() + QLatin1Char(' ')
-                                           + f->index(r, PlacementModel::Province).data().toString() + QLatin1Char(' ')
-                                           + f->index(r, PlacementModel::Partner).data().toString() + QLatin1Char(' ')
-                                           + f->index(r, PlacementModel::Reason).data().toString()))
+                                               + f->index(r, PlacementModel::Province).data().toString() + QLatin1Char(' ')
+                                               + f->index(r, PlacementModel::Partner).data().toString() + QLatin1Char(' ')
+                                               + f->index(r, PlacementModel::Reason).data().toString()))
                         .contains(TurkishText::searchKey(name)));
         f->setSearchText(QString());
         const int all = f->rowCount();
         f->setFieldId(1);
-        QCOMPARE(f->rowCount(), scalar(c(), QStringLiteral("SELECT count(*) FROM placement x JOIN teacher t ON t.id = x.teacher_id WHERE t.field_id = 1")).toInt());
+        QCOMPARE(f->rowCount(),
+            scalar(c(),
+                QStringLiteral("SELECT count(*) FROM placement x JOIN teacher t ON t.id = x.teacher_id WHERE t.field_id = 1"))
+                .toInt());
         f->setFieldId(0);
         f->setStatus(QStringLiteral("confirmed"));
         QCOMPARE(f->rowCount(), scalar(c(), QStringLiteral("SELECT count(*) FROM placement WHERE status = 'confirmed'")).toInt());
         f->setStatus(QString());
         QCOMPARE(f->rowCount(), all);
         f->setProvinceId(34);
-        QCOMPARE(f->rowCount(), scalar(c(), QStringLiteral("SELECT count(*) FROM placement x JOIN teacher t ON t.id = x.teacher_id WHERE t.province_id = 34")).toInt());
+        QCOMPARE(f->rowCount(),
+            scalar(c(),
+                QStringLiteral("SELECT count(*) FROM placement x JOIN teacher t ON t.id = x.teacher_id WHERE t.province_id = 34"))
+                .toInt());
         f->setProvinceId(0);
         QCOMPARE(f->rowCount(), all);
     }
@@ -202,7 +226,9 @@ private slots:
         const QString code = scalar(c(), QStringLiteral("SELECT code FROM field WHERE id = 2")).toString();
         m_page->setFieldCode(code);
         QCOMPARE(m_page->filter()->rowCount(),
-                 scalar(c(), QStringLiteral("SELECT count(*) FROM placement x JOIN teacher t ON t.id = x.teacher_id WHERE t.field_id = 2")).toInt());
+            scalar(c(),
+                QStringLiteral("SELECT count(*) FROM placement x JOIN teacher t ON t.id = x.teacher_id WHERE t.field_id = 2"))
+                .toInt());
         m_page->setFieldCode(QStringLiteral("NONE"));
     }
 
@@ -214,14 +240,18 @@ private slots:
         const int id = firstProposed();
         QVERIFY(select(id));
         button("lockPlacement")->click();
-        const QString locked = scalar(c(), QStringLiteral("SELECT group_concat(id || ':' || session_id) FROM placement WHERE locked = 1")).toString();
+        const QString locked
+            = scalar(c(), QStringLiteral("SELECT group_concat(id || ':' || session_id) FROM placement WHERE locked = 1"))
+                  .toString();
         const int runs = scalar(c(), QStringLiteral("SELECT count(*) FROM plan_run")).toInt();
         QSignalSpy done(m_page->runner(), &PlanRunner::finished);
         m_page->runOptimiser();
         QVERIFY(done.wait(60000) || done.count() == 1);
         QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
         QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM plan_run")).toInt(), runs + 1);
-        QCOMPARE(scalar(c(), QStringLiteral("SELECT group_concat(id || ':' || session_id) FROM placement WHERE locked = 1")).toString(), locked);
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT group_concat(id || ':' || session_id) FROM placement WHERE locked = 1"))
+                     .toString(),
+            locked);
         QCOMPARE(m_page->placementModel()->rowCount(), scalar(c(), QStringLiteral("SELECT count(*) FROM placement")).toInt());
         QCOMPARE(m_page->conflictModel()->rowCount(), 0);
     }
@@ -232,17 +262,27 @@ private slots:
         QVERIFY(province);
         province->setCurrentIndex(province->findData(34));
         QCOMPARE(province->currentText(), QStringLiteral("İstanbul"));
-        const QString outside = scalar(c(), QStringLiteral("SELECT group_concat(x.id || ':' || x.session_id || ':' || x.plan_run_id) FROM placement x "
-                                                           "JOIN teacher t ON t.id = x.teacher_id WHERE t.province_id <> 34")).toString();
+        const QString outside = scalar(c(),
+            QStringLiteral("SELECT group_concat(x.id || ':' || x.session_id || ':' || x.plan_run_id) FROM placement x "
+                           "JOIN teacher t ON t.id = x.teacher_id WHERE t.province_id <> 34"))
+                                    .toString();
         QSignalSpy done(m_page->runner(), &PlanRunner::finished);
         m_page->runOptimiser();
         QVERIFY(done.wait(60000) || done.count() == 1);
         QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
-        QCOMPARE(scalar(c(), QStringLiteral("SELECT group_concat(x.id || ':' || x.session_id || ':' || x.plan_run_id) FROM placement x "
-                                            "JOIN teacher t ON t.id = x.teacher_id WHERE t.province_id <> 34")).toString(), outside);
+        QCOMPARE(scalar(c(),
+                     QStringLiteral("SELECT group_concat(x.id || ':' || x.session_id || ':' || x.plan_run_id) FROM placement x "
+                                    "JOIN teacher t ON t.id = x.teacher_id WHERE t.province_id <> 34"))
+                     .toString(),
+            outside);
         const int run = scalar(c(), QStringLiteral("SELECT max(id) FROM plan_run")).toInt();
-        QVERIFY(scalar(c(), QStringLiteral("SELECT parameters FROM plan_run WHERE id = %1").arg(run)).toString().contains(QStringLiteral("\"province\":34")));
-        QCOMPARE(m_page->filter()->rowCount(), scalar(c(), QStringLiteral("SELECT count(*) FROM placement x JOIN teacher t ON t.id = x.teacher_id WHERE t.province_id = 34")).toInt());
+        QVERIFY(scalar(c(), QStringLiteral("SELECT parameters FROM plan_run WHERE id = %1").arg(run))
+                    .toString()
+                    .contains(QStringLiteral("\"province\":34")));
+        QCOMPARE(m_page->filter()->rowCount(),
+            scalar(c(),
+                QStringLiteral("SELECT count(*) FROM placement x JOIN teacher t ON t.id = x.teacher_id WHERE t.province_id = 34"))
+                .toInt());
         province->setCurrentIndex(0);
     }
 

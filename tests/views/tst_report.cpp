@@ -2,8 +2,8 @@
 // The needs report: several A4 pages, field name with Turkish characters and
 // competency titles extractable as text, refusal of bad input, both through
 // kopru-cli report and the builder the page uses.
-#include "tests/common/testutil.h"
 #include "models/demo/demogenerator.h"
+#include "tests/common/testutil.h"
 #include "views/report/needsreport.h"
 
 #include <QFile>
@@ -29,7 +29,7 @@ QString poppler(const QString &tool, const QStringList &args)
 
 int pageCount(const QString &pdf)
 {
-    const QString info = poppler(QStringLiteral("pdfinfo"), {pdf});
+    const QString info = poppler(QStringLiteral("pdfinfo"), { pdf });
     const auto m = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(info);
     return m.hasMatch() ? m.captured(1).toInt() : -1;
 }
@@ -37,7 +37,7 @@ int pageCount(const QString &pdf)
 // pdftotext flows text in reading order but may break lines; compare without line breaks.
 QString pdfText(const QString &pdf)
 {
-    return poppler(QStringLiteral("pdftotext"), {QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-")})
+    return poppler(QStringLiteral("pdftotext"), { QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-") })
         .replace(QLatin1Char('\n'), QLatin1Char(' '));
 }
 
@@ -69,8 +69,10 @@ private slots:
             QSKIP("poppler-utils (pdftotext, pdfinfo) are not installed");
         const QString pdf = m_dir.filePath(QStringLiteral("BIL.pdf"));
         QString out, err;
-        QCOMPARE(test::runCli({QStringLiteral("report"), m_db, QStringLiteral("--field"), QStringLiteral("BIL"), QStringLiteral("--out"), pdf},
-                              &out, &err), 0);
+        QCOMPARE(test::runCli({ QStringLiteral("report"), m_db, QStringLiteral("--field"), QStringLiteral("BIL"),
+                                  QStringLiteral("--out"), pdf },
+                     &out, &err),
+            0);
         QVERIFY2(!err.contains(QStringLiteral("kopru-cli:")), qPrintable(err)); // Qt may warn about XDG_RUNTIME_DIR
         QVERIFY(QFile::exists(pdf));
         QVERIFY(!QFile::exists(pdf + QStringLiteral(".part")));
@@ -82,8 +84,9 @@ private slots:
         QVERIFY(db);
         // The top competency's title (English UI under the test's C locale) appears in the text.
         const QString title = test::scalar(db.value()->connection(),
-                                           QStringLiteral("SELECT title_en FROM competency c JOIN field f ON f.id = c.field_id "
-                                                          "WHERE f.code = 'BIL' ORDER BY c.code LIMIT 1")).toString();
+            QStringLiteral("SELECT title_en FROM competency c JOIN field f ON f.id = c.field_id "
+                           "WHERE f.code = 'BIL' ORDER BY c.code LIMIT 1"))
+                                  .toString();
         QVERIFY(!title.isEmpty());
         QVERIFY2(text.contains(title), qPrintable(title));
         QVERIFY(text.contains(QStringLiteral("Unmet needs")));
@@ -117,11 +120,11 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("inMessage");
         const QString out = m_dir.filePath(QStringLiteral("bad.pdf"));
-        QTest::newRow("unknown field") << QStringList{QStringLiteral("--field"), QStringLiteral("ZZZ"), QStringLiteral("--out"), out}
-                                       << QStringLiteral("ZZZ");
-        QTest::newRow("no --out") << QStringList{QStringLiteral("--field"), QStringLiteral("BIL")} << QStringLiteral("usage");
-        QTest::newRow("unwritable") << QStringList{QStringLiteral("--field"), QStringLiteral("BIL"), QStringLiteral("--out"),
-                                                   m_dir.filePath(QStringLiteral("missing/dir/r.pdf"))}
+        QTest::newRow("unknown field") << QStringList { QStringLiteral("--field"), QStringLiteral("ZZZ"), QStringLiteral("--out"),
+            out } << QStringLiteral("ZZZ");
+        QTest::newRow("no --out") << QStringList { QStringLiteral("--field"), QStringLiteral("BIL") } << QStringLiteral("usage");
+        QTest::newRow("unwritable") << QStringList { QStringLiteral("--field"), QStringLiteral("BIL"), QStringLiteral("--out"),
+            m_dir.filePath(QStringLiteral("missing/dir/r.pdf")) }
                                     << QStringLiteral("missing/dir");
     }
     void badInputWritesNothing()
@@ -129,7 +132,7 @@ private slots:
         QFETCH(QStringList, args);
         QFETCH(QString, inMessage);
         QString out, err;
-        QCOMPARE(test::runCli(QStringList{QStringLiteral("report"), m_db} + args, &out, &err), 2);
+        QCOMPARE(test::runCli(QStringList { QStringLiteral("report"), m_db } + args, &out, &err), 2);
         QVERIFY2(err.contains(inMessage), qPrintable(err));
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("bad.pdf"))));
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("missing"))));

@@ -2,11 +2,11 @@
 // The data-safety dialogs, driven offscreen: backup/restore through the
 // dialog, a database locked by another window, a read-only file, a damaged
 // file that offers its backups.
-#include "tests/common/testutil.h"
 #include "models/db/integritycheck.h"
 #include "models/domain/nationalid.h"
 #include "models/safety/backupmanager.h"
 #include "models/safety/instancelock.h"
+#include "tests/common/testutil.h"
 #include "views/safety/openguard.h"
 #include "views/safety/restorebackupdialog.h"
 
@@ -22,7 +22,6 @@
 #include <QTableView>
 #include <QThread>
 #include <QTimer>
-
 #include <deque>
 #include <functional>
 
@@ -42,7 +41,8 @@ class ModalDriver : public QObject
 public:
     using Handler = std::function<void(QWidget *modal, QStringList &failures)>;
 
-    explicit ModalDriver(std::deque<Handler> handlers) : m_handlers(std::move(handlers))
+    explicit ModalDriver(std::deque<Handler> handlers)
+        : m_handlers(std::move(handlers))
     {
         m_timer.setInterval(20);
         connect(&m_timer, &QTimer::timeout, this, &ModalDriver::poll);
@@ -81,7 +81,8 @@ ModalDriver::Handler clickButton(const char *dialogName, const char *buttonName,
     return [=](QWidget *modal, QStringList &failures) {
         if (modal->objectName() != QLatin1String(dialogName))
             failures << QStringLiteral("expected %1, got %2").arg(QLatin1String(dialogName), modal->objectName());
-        if (auto *box = qobject_cast<QMessageBox *>(modal); box && !textMustContain.isEmpty() && !box->text().contains(textMustContain))
+        if (auto *box = qobject_cast<QMessageBox *>(modal);
+            box && !textMustContain.isEmpty() && !box->text().contains(textMustContain))
             failures << QStringLiteral("%1 does not mention \"%2\": %3").arg(modal->objectName(), textMustContain, box->text());
         auto *button = modal->findChild<QAbstractButton *>(QLatin1String(buttonName));
         if (!button) {
@@ -124,13 +125,17 @@ void fillTeachers(QSqlDatabase db, int n)
     QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO school(id, name, province_id) VALUES (1, 'Gazi MTAL', 6)")));
     for (int i = 0; i < n; ++i) {
         const QString id = NationalId::withCheckDigits(QString::number(100000000 + i * 7919));
-        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO teacher(national_id, first_name, last_name, field_id, school_id, province_id) "
-                                             "VALUES (?, 'Ayşe', ?, 1, 1, 6)"),
-                          {id, QStringLiteral("Öğretmen %1").arg(i)}));
+        QVERIFY(Sql::exec(db,
+            QStringLiteral("INSERT INTO teacher(national_id, first_name, last_name, field_id, school_id, province_id) "
+                           "VALUES (?, 'Ayşe', ?, 1, 1, 6)"),
+            { id, QStringLiteral("Öğretmen %1").arg(i) }));
     }
 }
 
-int teachers(const Database &db) { return scalar(db.connection(), QStringLiteral("SELECT count(*) FROM teacher")).toInt(); }
+int teachers(const Database &db)
+{
+    return scalar(db.connection(), QStringLiteral("SELECT count(*) FROM teacher")).toInt();
+}
 
 void damage(const QString &path)
 {
@@ -205,11 +210,11 @@ private slots:
         QLockFile otherWindow(InstanceLock::lockPathFor(path));
         QVERIFY(otherWindow.tryLock(0));
 
-        ModalDriver driver({clickButton("lockedMessage", acceptReadOnly ? "openReadOnlyButton" : "cancelButton",
-                                        QStringLiteral("another Köprü window"))});
+        ModalDriver driver({ clickButton(
+            "lockedMessage", acceptReadOnly ? "openReadOnlyButton" : "cancelButton", QStringLiteral("another Köprü window")) });
         auto db = openDatabaseInteractive(path, nullptr);
         QVERIFY2(driver.failures.isEmpty(), qPrintable(driver.failures.join(QLatin1Char('\n'))));
-        QCOMPARE(driver.seen, QStringList{QStringLiteral("lockedMessage")});
+        QCOMPARE(driver.seen, QStringList { QStringLiteral("lockedMessage") });
         if (acceptReadOnly) {
             QVERIFY(db);
             QVERIFY(db->isReadOnly());
@@ -232,7 +237,7 @@ private slots:
         const QString path = newPath();
         QVERIFY(test::newDatabase(path));
         QVERIFY(QFile::setPermissions(path, QFile::ReadOwner));
-        ModalDriver driver({clickButton("readOnlyMessage", "", QStringLiteral("read-only"))});
+        ModalDriver driver({ clickButton("readOnlyMessage", "", QStringLiteral("read-only")) });
         auto db = openDatabaseInteractive(path, nullptr);
         QVERIFY(db);
         QVERIFY(db->isReadOnly());
@@ -258,8 +263,9 @@ private slots:
         bool closed = false;
         // KOPRU_SCREENSHOTS=DIR saves the dialog as DIR/restorebackupdialog.png.
         const QString shots = qEnvironmentVariable("KOPRU_SCREENSHOTS");
-        ModalDriver driver({chooseBackup(1, 2, shots.isEmpty() ? QString() : QDir(shots).filePath(QStringLiteral("restorebackupdialog.png"))),
-                            clickButton("confirmRestoreMessage", "confirmRestoreButton")});
+        ModalDriver driver(
+            { chooseBackup(1, 2, shots.isEmpty() ? QString() : QDir(shots).filePath(QStringLiteral("restorebackupdialog.png"))),
+                clickButton("confirmRestoreMessage", "confirmRestoreButton") });
         const RestoreOutcome outcome = restoreBackupInteractive(path, nullptr, [&] {
             closed = true;
             db.reset();
@@ -290,10 +296,10 @@ private slots:
         QVERIFY(test::newDatabase(path));
         QVERIFY(BackupManager().backup(path, QStringLiteral("manual")));
         bool closed = false;
-        ModalDriver driver({[](QWidget *modal, QStringList &) {
+        ModalDriver driver({ [](QWidget *modal, QStringList &) {
             if (auto *d = qobject_cast<QDialog *>(modal))
                 d->reject();
-        }});
+        } });
         const RestoreOutcome outcome = restoreBackupInteractive(path, nullptr, [&] { closed = true; });
         QCOMPARE(int(outcome), int(RestoreOutcome::Cancelled));
         QVERIFY(!closed);
@@ -321,7 +327,8 @@ private slots:
                 const QString name = modal->objectName();
                 if (name != QLatin1String("integrityMessage") && name != QLatin1String("openFailedMessage"))
                     failures << QStringLiteral("unexpected first dialog %1").arg(name);
-                if (name == QLatin1String("integrityMessage") && !modal->findChild<QAbstractButton *>(QStringLiteral("openReadOnlyButton")))
+                if (name == QLatin1String("integrityMessage")
+                    && !modal->findChild<QAbstractButton *>(QStringLiteral("openReadOnlyButton")))
                     failures << QStringLiteral("no read-only choice");
                 if (auto *b = modal->findChild<QAbstractButton *>(QStringLiteral("restoreBackupButton")))
                     b->click();
@@ -350,12 +357,12 @@ private slots:
             fillTeachers(db->connection(), 400);
         }
         damage(path);
-        ModalDriver driver({[](QWidget *modal, QStringList &failures) {
+        ModalDriver driver({ [](QWidget *modal, QStringList &failures) {
             if (modal->findChild<QAbstractButton *>(QStringLiteral("restoreBackupButton")))
                 failures << QStringLiteral("restore offered without backups");
             if (auto *d = qobject_cast<QDialog *>(modal))
                 d->reject();
-        }});
+        } });
         auto db = openDatabaseInteractive(path, nullptr);
         QVERIFY(!db);
         QVERIFY2(driver.failures.isEmpty(), qPrintable(driver.failures.join(QLatin1Char('\n'))));
@@ -381,7 +388,7 @@ private slots:
         QVERIFY(action);
         QCOMPARE(menu.actions().size(), 1);
         QVERIFY(!action->text().isEmpty());
-        ModalDriver driver({chooseBackup(0, 1), clickButton("confirmRestoreMessage", "confirmRestoreButton")});
+        ModalDriver driver({ chooseBackup(0, 1), clickButton("confirmRestoreMessage", "confirmRestoreButton") });
         action->trigger();
         QVERIFY2(driver.failures.isEmpty(), qPrintable(driver.failures.join(QLatin1Char('\n'))));
         QVERIFY(closed);

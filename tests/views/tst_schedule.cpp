@@ -2,10 +2,9 @@
 // The schedule page (per partner, per teacher, calendar per centre) and the
 // File › Export… dialog, offscreen, on a small demo database with a plan.
 // Set KOPRU_SCREENSHOT_DIR to also save the page and the print preview as PNG.
-#include "tests/common/testutil.h"
-
 #include "models/export/exporttablemodel.h"
 #include "models/export/reportpainter.h"
+#include "tests/common/testutil.h"
 #include "views/exporter/exportdialog.h"
 #include "views/schedule/schedulepage.h"
 
@@ -39,16 +38,20 @@ private slots:
         QVERIFY(m_dir.isValid());
         m_dbPath = m_dir.filePath(QStringLiteral("schedule.kopru"));
         QString out, err;
-        QCOMPARE(test::runCli({QStringLiteral("demo"), m_dbPath, QStringLiteral("--teachers"), QStringLiteral("400"), QStringLiteral("--partners"),
-                               QStringLiteral("80"), QStringLiteral("--seed"), QStringLiteral("7")}, &out, &err), 0);
-        if (test::runCli({QStringLiteral("plan"), m_dbPath}, &out, &err) != 0) {
+        QCOMPARE(
+            test::runCli({ QStringLiteral("demo"), m_dbPath, QStringLiteral("--teachers"), QStringLiteral("400"),
+                             QStringLiteral("--partners"), QStringLiteral("80"), QStringLiteral("--seed"), QStringLiteral("7") },
+                &out, &err),
+            0);
+        if (test::runCli({ QStringLiteral("plan"), m_dbPath }, &out, &err) != 0) {
             // Without the planner: place teachers greedily, first come first served.
             auto db = Database::open(m_dbPath);
             QVERIFY(db);
-            QVERIFY(Sql::exec(db.value()->connection(), QStringLiteral(
-                "INSERT INTO placement(teacher_id, session_id) SELECT t.id, (SELECT s.id FROM training_session s "
-                "WHERE s.field_id = t.field_id ORDER BY s.id LIMIT 1) FROM teacher t "
-                "WHERE EXISTS (SELECT 1 FROM training_session s WHERE s.field_id = t.field_id) LIMIT 150")).ok());
+            QVERIFY(Sql::exec(db.value()->connection(),
+                QStringLiteral("INSERT INTO placement(teacher_id, session_id) SELECT t.id, (SELECT s.id FROM training_session s "
+                               "WHERE s.field_id = t.field_id ORDER BY s.id LIMIT 1) FROM teacher t "
+                               "WHERE EXISTS (SELECT 1 FROM training_session s WHERE s.field_id = t.field_id) LIMIT 150"))
+                        .ok());
         }
         auto db = Database::open(m_dbPath);
         QVERIFY2(db, qPrintable(db.message()));
@@ -60,12 +63,15 @@ private slots:
     {
         SchedulePage page(&m_undo, nullptr);
         for (int v = 0; v < SchedulePage::ViewCount; ++v) {
-            new QAbstractItemModelTester(page.model(SchedulePage::View(v)), QAbstractItemModelTester::FailureReportingMode::QtTest, &page);
-            new QAbstractItemModelTester(page.tableView(SchedulePage::View(v))->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, &page);
+            new QAbstractItemModelTester(
+                page.model(SchedulePage::View(v)), QAbstractItemModelTester::FailureReportingMode::QtTest, &page);
+            new QAbstractItemModelTester(
+                page.tableView(SchedulePage::View(v))->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, &page);
         }
         page.setDatabase(m_db.get());
         const int placements = count(QStringLiteral("SELECT count(*) FROM placement WHERE status <> 'cancelled'"));
-        const int sessions = count(QStringLiteral("SELECT count(DISTINCT session_id) FROM placement WHERE status <> 'cancelled'"));
+        const int sessions
+            = count(QStringLiteral("SELECT count(DISTINCT session_id) FROM placement WHERE status <> 'cancelled'"));
         QCOMPARE(page.model(SchedulePage::ByTeacher)->rowCount(), placements);
         QCOMPARE(page.model(SchedulePage::ByPartner)->rowCount(), sessions);
         // The calendar: every centre with sessions gets the same run of weeks, Monday to Monday.
@@ -73,8 +79,12 @@ private slots:
         QVERIFY(calendar->rowCount() > 0);
         const QDate firstWeek = calendar->index(0, 1).data(ExportTableModel::RawValueRole).toDate();
         QCOMPARE(firstWeek.dayOfWeek(), 1);
-        const QDate firstStart = QDate::fromString(test::scalar(m_db->connection(), QStringLiteral(
-            "SELECT min(ts.start_date) FROM placement p JOIN training_session ts ON ts.id = p.session_id WHERE p.status <> 'cancelled'")).toString(), Qt::ISODate);
+        const QDate firstStart
+            = QDate::fromString(test::scalar(m_db->connection(),
+                                    QStringLiteral("SELECT min(ts.start_date) FROM placement p JOIN training_session ts ON ts.id "
+                                                   "= p.session_id WHERE p.status <> 'cancelled'"))
+                                    .toString(),
+                Qt::ISODate);
         QVERIFY(firstWeek <= firstStart && firstWeek.daysTo(firstStart) < 7);
         int teacherWeeks = 0;
         for (int r = 0; r < calendar->rowCount(); ++r)
@@ -85,8 +95,11 @@ private slots:
         const int centre = count(QStringLiteral("SELECT t.centre_id FROM placement p JOIN teacher t ON t.id = p.teacher_id "
                                                 "WHERE t.centre_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"));
         page.setCentre(centre);
-        const int inCentre = test::scalar(m_db->connection(), QStringLiteral(
-            "SELECT count(*) FROM placement p JOIN teacher t ON t.id = p.teacher_id WHERE p.status <> 'cancelled' AND t.centre_id = %1").arg(centre)).toInt();
+        const int inCentre = test::scalar(m_db->connection(),
+            QStringLiteral("SELECT count(*) FROM placement p JOIN teacher t ON t.id = p.teacher_id WHERE p.status <> 'cancelled' "
+                           "AND t.centre_id = %1")
+                .arg(centre))
+                                 .toInt();
         QCOMPARE(page.model(SchedulePage::ByTeacher)->rowCount(), inCentre);
 
         // Search with Turkish folding on the teacher view.

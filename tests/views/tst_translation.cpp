@@ -2,10 +2,10 @@
 // The Turkish catalogue really reaches the user: the embedded .qm holds every
 // finished message of translations/kopru_tr.ts, and messages built by the data
 // layer's own translation helpers (lock, backup) come out in Turkish.
-#include "views/app/languagesetup.h"
+#include "models/io/zipreader.h"
 #include "models/safety/backupmanager.h"
 #include "models/safety/instancelock.h"
-#include "models/io/zipreader.h"
+#include "views/app/languagesetup.h"
 
 #include <QFile>
 #include <QLocale>
@@ -39,16 +39,16 @@ QList<Message> readCatalogue(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     const QString ts = QString::fromUtf8(file.readAll());
-    static const QRegularExpression contextRe(QStringLiteral(R"(<context>\s*<name>(.*?)</name>(.*?)</context>)"),
-                                              QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression messageRe(QStringLiteral(R"(<message>(.*?)</message>)"),
-                                              QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression sourceRe(QStringLiteral(R"(<source>(.*?)</source>)"),
-                                             QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression commentRe(QStringLiteral(R"(<comment>(.*?)</comment>)"),
-                                              QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression translationRe(QStringLiteral(R"(<translation>(.*?)</translation>)"),
-                                                  QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression contextRe(
+        QStringLiteral(R"(<context>\s*<name>(.*?)</name>(.*?)</context>)"), QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression messageRe(
+        QStringLiteral(R"(<message>(.*?)</message>)"), QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression sourceRe(
+        QStringLiteral(R"(<source>(.*?)</source>)"), QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression commentRe(
+        QStringLiteral(R"(<comment>(.*?)</comment>)"), QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression translationRe(
+        QStringLiteral(R"(<translation>(.*?)</translation>)"), QRegularExpression::DotMatchesEverythingOption);
     QList<Message> messages;
     for (auto c = contextRe.globalMatch(ts); c.hasNext();) {
         const auto context = c.next();
@@ -57,8 +57,8 @@ QList<Message> readCatalogue(const QString &path)
             const auto translation = translationRe.match(body);
             if (!translation.hasMatch())
                 continue; // unfinished or plural forms
-            messages.append({unescapeXml(context.captured(1)), unescapeXml(sourceRe.match(body).captured(1)),
-                             unescapeXml(commentRe.match(body).captured(1)), unescapeXml(translation.captured(1))});
+            messages.append({ unescapeXml(context.captured(1)), unescapeXml(sourceRe.match(body).captured(1)),
+                unescapeXml(commentRe.match(body).captured(1)), unescapeXml(translation.captured(1)) });
         }
     }
     return messages;
@@ -84,7 +84,7 @@ private slots:
         int wrong = 0;
         for (const Message &m : messages) {
             const QString shown = QCoreApplication::translate(m.context.toUtf8().constData(), m.source.toUtf8().constData(),
-                                                              m.comment.isEmpty() ? nullptr : m.comment.toUtf8().constData());
+                m.comment.isEmpty() ? nullptr : m.comment.toUtf8().constData());
             if (shown != m.translation && ++wrong <= 5)
                 qWarning("%s / %s: got \"%s\"", qPrintable(m.context), qPrintable(m.source), qPrintable(shown));
         }
@@ -100,7 +100,8 @@ private slots:
         InstanceLock second(path);
         const Status s = second.tryLock();
         QVERIFY(!s.ok());
-        QVERIFY2(s.message().contains(QStringLiteral("başka bir Köprü programı tarafından kullanılıyor")), qPrintable(s.message()));
+        QVERIFY2(
+            s.message().contains(QStringLiteral("başka bir Köprü programı tarafından kullanılıyor")), qPrintable(s.message()));
         const auto owner = InstanceLock::owner(path);
         QVERIFY(owner);
         QVERIFY2(!owner->describe().contains(QLatin1String("process")), qPrintable(owner->describe()));
@@ -112,7 +113,8 @@ private slots:
         BackupManager manager(dir.filePath(QStringLiteral("backups")));
         const auto result = manager.backup(dir.filePath(QStringLiteral("a.kopru")), QStringLiteral("Not A Reason!"));
         QVERIFY(!result);
-        QVERIFY2(result.message().contains(QStringLiteral("geçersiz yedekleme nedeni \"Not A Reason!\"")), qPrintable(result.message()));
+        QVERIFY2(result.message().contains(QStringLiteral("geçersiz yedekleme nedeni \"Not A Reason!\"")),
+            qPrintable(result.message()));
     }
 
     void zipReaderMessagesAreTurkish()

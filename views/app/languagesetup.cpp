@@ -21,7 +21,7 @@ QString install(QCoreApplication &app, const QString &preferred)
 {
     const QString language = resolve(preferred);
     const QLocale locale(language == QLatin1String("tr") ? QLocale::Turkish : QLocale::English,
-                         language == QLatin1String("tr") ? QLocale::Turkey : QLocale::UnitedKingdom);
+        language == QLatin1String("tr") ? QLocale::Turkey : QLocale::UnitedKingdom);
     QLocale::setDefault(locale);
     if (language == QLatin1String("en"))
         return language;
@@ -30,8 +30,8 @@ QString install(QCoreApplication &app, const QString &preferred)
     if (own->load(locale, QStringLiteral("kopru"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(own);
     // Qt's catalogue: next to the program when deployed (windeployqt), else Qt's own folder.
-    const QStringList qtDirs{QCoreApplication::applicationDirPath() + QStringLiteral("/translations"),
-                             QLibraryInfo::path(QLibraryInfo::TranslationsPath)};
+    const QStringList qtDirs { QCoreApplication::applicationDirPath() + QStringLiteral("/translations"),
+        QLibraryInfo::path(QLibraryInfo::TranslationsPath) };
     for (const QString &dir : qtDirs) {
         auto *qt = new QTranslator(&app);
         if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), dir)) {
@@ -48,6 +48,9 @@ QString storedPreference()
     return QSettings().value(QStringLiteral("ui/language"), QStringLiteral("auto")).toString();
 }
 
-void storePreference(const QString &preferred) { QSettings().setValue(QStringLiteral("ui/language"), preferred); }
+void storePreference(const QString &preferred)
+{
+    QSettings().setValue(QStringLiteral("ui/language"), preferred);
+}
 
 } // namespace kopru::LanguageSetup

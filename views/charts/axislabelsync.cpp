@@ -7,7 +7,13 @@
 namespace kopru::charts {
 
 AxisLabelSync::AxisLabelSync(QAbstractItemModel *model, QBarCategoryAxis *axis, int column, int role, int firstRow, int rowCount)
-    : QObject(axis), m_model(model), m_axis(axis), m_column(column), m_role(role), m_firstRow(firstRow), m_rowCount(rowCount)
+    : QObject(axis)
+    , m_model(model)
+    , m_axis(axis)
+    , m_column(column)
+    , m_role(role)
+    , m_firstRow(firstRow)
+    , m_rowCount(rowCount)
 {
     connect(model, &QAbstractItemModel::modelReset, this, &AxisLabelSync::update);
     connect(model, &QAbstractItemModel::layoutChanged, this, &AxisLabelSync::update);

@@ -2,16 +2,15 @@
 #include "views/charts/chartexport.h"
 
 #include <QChart>
-#include <QGraphicsScene>
 #include <QCoreApplication>
 #include <QGraphicsLayout>
+#include <QGraphicsScene>
 #include <QImage>
 #include <QPageLayout>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
-
 #include <memory>
 
 namespace kopru::charts {
@@ -60,7 +59,7 @@ Status saveChartPng(QChart *chart, const QString &path, const QSize &logicalSize
         renderChart(chart, &painter, QRectF(QPointF(0, 0), QSizeF(image.size())), logicalSize);
     }
     if (!image.save(path, "PNG"))
-        return Error{QCoreApplication::translate("ChartExport", "cannot write the image"), path, 0, 0};
+        return Error { QCoreApplication::translate("ChartExport", "cannot write the image"), path, 0, 0 };
     return {};
 }
 
@@ -71,13 +70,15 @@ Status saveChartPdf(QChart *chart, const QString &path, const QSize &logicalSize
     writer.setTitle(documentTitle);
     writer.setCreator(QStringLiteral("Köprü"));
     writer.setResolution(300);
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), orientationFor(logicalSize), QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
+    writer.setPageLayout(
+        QPageLayout(QPageSize(QPageSize::A4), orientationFor(logicalSize), QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
     QPainter painter;
     if (!painter.begin(&writer))
-        return Error{QCoreApplication::translate("ChartExport", "cannot write the PDF file"), path, 0, 0};
-    renderChart(owned.release(), &painter, QRectF(writer.pageLayout().paintRectPixels(writer.resolution())).translated(
-                                               -writer.pageLayout().paintRectPixels(writer.resolution()).topLeft()),
-                logicalSize);
+        return Error { QCoreApplication::translate("ChartExport", "cannot write the PDF file"), path, 0, 0 };
+    renderChart(owned.release(), &painter,
+        QRectF(writer.pageLayout().paintRectPixels(writer.resolution()))
+            .translated(-writer.pageLayout().paintRectPixels(writer.resolution()).topLeft()),
+        logicalSize);
     painter.end();
     return {};
 }
@@ -85,12 +86,14 @@ Status saveChartPdf(QChart *chart, const QString &path, const QSize &logicalSize
 void printChart(const ChartFactory &factory, const QSize &logicalSize, QWidget *parent)
 {
     QPrinter printer(QPrinter::HighResolution);
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), orientationFor(logicalSize), QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
+    printer.setPageLayout(
+        QPageLayout(QPageSize(QPageSize::A4), orientationFor(logicalSize), QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
     QPrintPreviewDialog dialog(&printer, parent);
     dialog.setWindowTitle(QCoreApplication::translate("ChartExport", "Print chart"));
     QObject::connect(&dialog, &QPrintPreviewDialog::paintRequested, &dialog, [&](QPrinter *p) {
         QPainter painter(p);
-        renderChart(factory(), &painter, QRectF(QPointF(0, 0), p->pageLayout().paintRectPixels(p->resolution()).size()), logicalSize);
+        renderChart(
+            factory(), &painter, QRectF(QPointF(0, 0), p->pageLayout().paintRectPixels(p->resolution()).size()), logicalSize);
     });
     dialog.exec();
 }

@@ -6,7 +6,6 @@
 #include <QRectF>
 #include <QSize>
 #include <QString>
-
 #include <functional>
 
 class QPainter;

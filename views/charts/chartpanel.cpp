@@ -26,7 +26,9 @@ constexpr int kExportWidth = 1000;
 constexpr int kFixedHeight = 620;
 } // namespace
 
-ChartPanel::ChartPanel(const Options &options, QWidget *parent) : QWidget(parent), m_options(options)
+ChartPanel::ChartPanel(const Options &options, QWidget *parent)
+    : QWidget(parent)
+    , m_options(options)
 {
     setObjectName(options.name);
     m_placeholder = new QChart;
@@ -66,7 +68,7 @@ ChartPanel::ChartPanel(const Options &options, QWidget *parent) : QWidget(parent
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setChildrenCollapsible(false);
-    splitter->setSizes({640, 420}); // kept in proportion when the page is laid out
+    splitter->setSizes({ 640, 420 }); // kept in proportion when the page is laid out
     m_table->setMinimumWidth(260);
 
     auto *exportButton = new QPushButton(tr("E&xport chart…"));
@@ -98,7 +100,7 @@ ChartPanel::ChartPanel(const Options &options, QWidget *parent) : QWidget(parent
     connect(bars, &QAbstractItemModel::rowsRemoved, this, &ChartPanel::adjustHeight);
     adjustHeight();
 
-    QList<QAbstractItemModel *> watched{options.table, bars};
+    QList<QAbstractItemModel *> watched { options.table, bars };
     watched += options.sources;
     for (QAbstractItemModel *model : std::as_const(watched))
         if (model && !m_watched.contains(model))
@@ -231,7 +233,7 @@ void ChartPanel::exportChart()
     const QString pdfFilter = tr("PDF document (*.pdf)");
     QString selected = pngFilter;
     QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), m_options.name + QStringLiteral(".png"),
-                                                pngFilter + QStringLiteral(";;") + pdfFilter, &selected);
+        pngFilter + QStringLiteral(";;") + pdfFilter, &selected);
     if (path.isEmpty())
         return;
     const QString suffix = QFileInfo(path).suffix().toLower();

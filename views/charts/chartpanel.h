@@ -5,7 +5,6 @@
 
 #include <QList>
 #include <QWidget>
-
 #include <functional>
 
 class QAbstractItemModel;
@@ -35,12 +34,12 @@ class ChartPanel final : public QWidget
 public:
     struct Options
     {
-        QString name;               // object name and default file name stem
-        ChartFactory factory;       // builds the chart (also for export/print)
-        QAbstractItemModel *table;  // shown beside the chart
-        QList<int> tableColumns;    // columns shown (empty: all)
+        QString name; // object name and default file name stem
+        ChartFactory factory; // builds the chart (also for export/print)
+        QAbstractItemModel *table; // shown beside the chart
+        QList<int> tableColumns; // columns shown (empty: all)
         bool growsWithRows = false; // one bar per row of `bars`
-        int stretchColumn = -1;     // table column that takes the spare width
+        int stretchColumn = -1; // table column that takes the spare width
         QAbstractItemModel *bars = nullptr; // rows that are bars (default: table)
         QList<QAbstractItemModel *> sources; // further models the chart reads
         // Brings models that are filled lazily up to date before the chart is built.

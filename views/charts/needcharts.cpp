@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/charts/needcharts.h"
 
-#include "views/charts/axislabelsync.h"
-#include "views/charts/reversedrowsmodel.h"
 #include "models/stats/competencystatsmodel.h"
 #include "models/stats/groupstatsmodel.h"
+#include "views/charts/axislabelsync.h"
+#include "views/charts/reversedrowsmodel.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
-#include <QGraphicsLayout>
 #include <QCoreApplication>
+#include <QGraphicsLayout>
 #include <QHBarModelMapper>
 #include <QHorizontalBarSeries>
 #include <QHorizontalPercentBarSeries>
@@ -18,7 +18,6 @@
 #include <QVBarModelMapper>
 #include <QVXYModelMapper>
 #include <QValueAxis>
-
 #include <algorithm>
 
 namespace kopru::charts {
@@ -78,7 +77,8 @@ QAbstractItemModel *reversed(QAbstractItemModel *model, QObject *owner, int &fir
     return new ReversedRowsModel(model, owner);
 }
 
-void mapColumns(QAbstractBarSeries *series, QAbstractItemModel *model, int firstColumn, int lastColumn, int firstRow, int rowCount)
+void mapColumns(
+    QAbstractBarSeries *series, QAbstractItemModel *model, int firstColumn, int lastColumn, int firstRow, int rowCount)
 {
     auto *mapper = new QVBarModelMapper(series);
     mapper->setFirstBarSetColumn(firstColumn);
@@ -90,7 +90,7 @@ void mapColumns(QAbstractBarSeries *series, QAbstractItemModel *model, int first
 }
 
 QChart *meanBars(QAbstractItemModel *model, int valueColumn, int labelColumn, int labelRole, const QString &title,
-                 const QColor &colour, int firstRow, int rowCount)
+    const QColor &colour, int firstRow, int rowCount)
 {
     QChart *chart = newChart(title);
     model = reversed(model, chart, firstRow, rowCount);
@@ -130,8 +130,8 @@ int barChartHeight(int bars)
 
 QChart *createMeanNeedChart(QAbstractItemModel *competencies, int firstRow, int rowCount)
 {
-    return meanBars(competencies, CompetencyStatsModel::MeanNeed, CompetencyStatsModel::Code, CompetencyStatsModel::ChartLabelRole,
-                    tr("Mean need per competency"), QColor(0x1f, 0x5f, 0x9f), firstRow, rowCount);
+    return meanBars(competencies, CompetencyStatsModel::MeanNeed, CompetencyStatsModel::Code,
+        CompetencyStatsModel::ChartLabelRole, tr("Mean need per competency"), QColor(0x1f, 0x5f, 0x9f), firstRow, rowCount);
 }
 
 QChart *createLikertChart(QAbstractItemModel *competencies, int firstRow, int rowCount)
@@ -143,8 +143,8 @@ QChart *createLikertChart(QAbstractItemModel *competencies, int firstRow, int ro
     chart->addSeries(series);
     mapColumns(series, competencies, CompetencyStatsModel::Need1, CompetencyStatsModel::Need5, firstRow, rowCount);
     // A diverging palette: low need cool, high need warm.
-    static const QColor kColours[] = {QColor(0x2c, 0x7b, 0xb6), QColor(0xab, 0xd9, 0xe9), QColor(0xe6, 0xe6, 0xb0),
-                                      QColor(0xfd, 0xae, 0x61), QColor(0xd7, 0x19, 0x1c)};
+    static const QColor kColours[] = { QColor(0x2c, 0x7b, 0xb6), QColor(0xab, 0xd9, 0xe9), QColor(0xe6, 0xe6, 0xb0),
+        QColor(0xfd, 0xae, 0x61), QColor(0xd7, 0x19, 0x1c) };
     auto paint = [series] {
         const auto sets = series->barSets();
         for (int i = 0; i < sets.size() && i < 5; ++i) {
@@ -154,8 +154,8 @@ QChart *createLikertChart(QAbstractItemModel *competencies, int firstRow, int ro
     };
     QObject::connect(series, &QAbstractBarSeries::barsetsAdded, series, paint);
     paint();
-    QBarCategoryAxis *categories = categoryAxis(competencies, CompetencyStatsModel::Code, CompetencyStatsModel::ChartLabelRole,
-                                                firstRow, rowCount);
+    QBarCategoryAxis *categories
+        = categoryAxis(competencies, CompetencyStatsModel::Code, CompetencyStatsModel::ChartLabelRole, firstRow, rowCount);
     chart->addAxis(categories, Qt::AlignLeft);
     series->attachAxis(categories);
     auto *values = new QValueAxis;
@@ -183,7 +183,7 @@ QChart *createNeedSupplyChart(QAbstractItemModel *competencies, QAbstractItemMod
     red->setBorderColor(Qt::black);
     chart->addSeries(all);
     chart->addSeries(red);
-    for (auto [series, model] : {std::pair{all, competencies}, std::pair{red, unmet}}) {
+    for (auto [series, model] : { std::pair { all, competencies }, std::pair { red, unmet } }) {
         auto *mapper = new QVXYModelMapper(series);
         mapper->setXColumn(CompetencyStatsModel::Supply);
         mapper->setYColumn(CompetencyStatsModel::MeanNeed);
@@ -198,7 +198,7 @@ QChart *createNeedSupplyChart(QAbstractItemModel *competencies, QAbstractItemMod
     y->setTickCount(5);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
-    for (QScatterSeries *s : {all, red}) {
+    for (QScatterSeries *s : { all, red }) {
         s->attachAxis(x);
         s->attachAxis(y);
     }
@@ -210,7 +210,7 @@ QChart *createNeedSupplyChart(QAbstractItemModel *competencies, QAbstractItemMod
         // A round step (1, 2, 5, 10, 20, 50 …) giving at most 10 intervals.
         int step = 1;
         for (int base = 1; step * 10 < maxSupply + 1; base *= 10)
-            for (int m : {1, 2, 5})
+            for (int m : { 1, 2, 5 })
                 if (step * 10 < maxSupply + 1)
                     step = m * base;
         const int intervals = std::max(2, (maxSupply + step) / step);
@@ -227,8 +227,8 @@ QChart *createNeedSupplyChart(QAbstractItemModel *competencies, QAbstractItemMod
 
 QChart *createGroupChart(QAbstractItemModel *groups, const QString &title, int firstRow, int rowCount)
 {
-    return meanBars(groups, GroupStatsModel::MeanNeed, GroupStatsModel::Name, Qt::DisplayRole, title,
-                    QColor(0x3a, 0x7d, 0x44), firstRow, rowCount);
+    return meanBars(groups, GroupStatsModel::MeanNeed, GroupStatsModel::Name, Qt::DisplayRole, title, QColor(0x3a, 0x7d, 0x44),
+        firstRow, rowCount);
 }
 
 } // namespace kopru::charts

@@ -3,7 +3,8 @@
 
 namespace kopru::charts {
 
-ReversedRowsModel::ReversedRowsModel(QAbstractItemModel *source, QObject *parent) : QSortFilterProxyModel(parent)
+ReversedRowsModel::ReversedRowsModel(QAbstractItemModel *source, QObject *parent)
+    : QSortFilterProxyModel(parent)
 {
     setSourceModel(source);
     setDynamicSortFilter(true);

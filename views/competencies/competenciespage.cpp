@@ -13,14 +13,15 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QTableView>
 #include <QShowEvent>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace kopru {
 
 CompetenciesPage::CompetenciesPage(QUndoStack *undo, QWidget *parent)
-    : Page(undo, parent), m_model(new CompetencyTableModel(this))
+    : Page(undo, parent)
+    , m_model(new CompetencyTableModel(this))
 {
     m_model->setUndoStack(undo);
     auto *layout = new QVBoxLayout(this);
@@ -77,12 +78,12 @@ void CompetenciesPage::addCompetency()
     if (!m_db)
         return;
     RecordDialog dialog(tr("Add competency"),
-                        {{QT_TRANSLATE_NOOP("EntityColumns", "Field"), "field_id", ValueKind::Field, true},
-                         {QT_TRANSLATE_NOOP("EntityColumns", "Code"), "code", ValueKind::Text, true},
-                         {QT_TRANSLATE_NOOP("EntityColumns", "Turkish title"), "title_tr", ValueKind::Text, true},
-                         {QT_TRANSLATE_NOOP("EntityColumns", "English title"), "title_en", ValueKind::Text},
-                         {QT_TRANSLATE_NOOP("EntityColumns", "Unit"), "unit", ValueKind::Text}},
-                        m_lookups, this);
+        { { QT_TRANSLATE_NOOP("EntityColumns", "Field"), "field_id", ValueKind::Field, true },
+            { QT_TRANSLATE_NOOP("EntityColumns", "Code"), "code", ValueKind::Text, true },
+            { QT_TRANSLATE_NOOP("EntityColumns", "Turkish title"), "title_tr", ValueKind::Text, true },
+            { QT_TRANSLATE_NOOP("EntityColumns", "English title"), "title_en", ValueKind::Text },
+            { QT_TRANSLATE_NOOP("EntityColumns", "Unit"), "unit", ValueKind::Text } },
+        m_lookups, this);
     if (const QVariant field = m_browser->proxy()->roleFilter(FieldIdRole); field.isValid())
         dialog.setValue("field_id", field);
     const CompetencyTableModel *model = m_model;
@@ -95,7 +96,8 @@ void CompetenciesPage::addCompetency()
     });
     if (dialog.exec() != QDialog::Accepted)
         return;
-    auto id = m_model->insertRecord(dialog.values(), tr("Add competency %1").arg(dialog.values().value(QStringLiteral("code")).toString()));
+    auto id = m_model->insertRecord(
+        dialog.values(), tr("Add competency %1").arg(dialog.values().value(QStringLiteral("code")).toString()));
     if (!id) {
         emit statusMessage(tr("The competency was not added: %1").arg(id.message()), 10000);
         return;
@@ -108,10 +110,10 @@ void CompetenciesPage::deleteSelected()
     const QList<int> ids = m_browser->selectedIds();
     if (!m_db || ids.isEmpty())
         return;
-    const auto answer = QMessageBox::question(
-        this, tr("Delete competencies"),
+    const auto answer = QMessageBox::question(this, tr("Delete competencies"),
         tr("Delete %n competency(ies) together with their need ratings and their place in sessions?\n\n"
-           "You can undo this with Edit › Undo.", nullptr, int(ids.size())),
+           "You can undo this with Edit › Undo.",
+            nullptr, int(ids.size())),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
@@ -119,6 +121,9 @@ void CompetenciesPage::deleteSelected()
         emit statusMessage(tr("Nothing was deleted: %1").arg(s.message()), 10000);
 }
 
-Page *createCompetenciesPage(QUndoStack *undo, QWidget *parent) { return new CompetenciesPage(undo, parent); }
+Page *createCompetenciesPage(QUndoStack *undo, QWidget *parent)
+{
+    return new CompetenciesPage(undo, parent);
+}
 
 } // namespace kopru

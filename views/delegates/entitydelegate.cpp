@@ -25,11 +25,16 @@ ValueKind kindOf(const QModelIndex &index)
     return v.isValid() ? ValueKind(v.toInt()) : ValueKind::Text;
 }
 
-bool isCleared(const QDateEdit *date) { return !date->specialValueText().isEmpty() && date->date() == kNoDate; }
+bool isCleared(const QDateEdit *date)
+{
+    return !date->specialValueText().isEmpty() && date->date() == kNoDate;
+}
 
 } // namespace
 
-EntityDelegate::EntityDelegate(QObject *parent) : QStyledItemDelegate(parent) {}
+EntityDelegate::EntityDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{ }
 
 QWidget *EntityDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
@@ -84,7 +89,8 @@ QWidget *EntityDelegate::createEditor(QWidget *parent, const QStyleOptionViewIte
         edit->setPlaceholderText(tr("name@example.org"));
         return edit;
     }
-    default: return QStyledItemDelegate::createEditor(parent, option, index);
+    default:
+        return QStyledItemDelegate::createEditor(parent, option, index);
     }
 }
 
@@ -130,8 +136,7 @@ bool EntityDelegate::eventFilter(QObject *watched, QEvent *event)
     auto *date = qobject_cast<QDateEdit *>(watched);
     if (date && !date->specialValueText().isEmpty() && event->type() == QEvent::KeyPress) {
         const int key = static_cast<QKeyEvent *>(event)->key();
-        const bool allSelected = date->findChild<QLineEdit *>()
-                                 && date->findChild<QLineEdit *>()->selectedText() == date->text();
+        const bool allSelected = date->findChild<QLineEdit *>() && date->findChild<QLineEdit *>()->selectedText() == date->text();
         if (key == Qt::Key_Delete || (key == Qt::Key_Backspace && allSelected)) {
             date->setDate(kNoDate);
             return true;

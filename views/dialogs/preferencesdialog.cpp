@@ -11,7 +11,8 @@
 
 namespace kopru {
 
-PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent)
+PreferencesDialog::PreferencesDialog(QWidget *parent)
+    : QDialog(parent)
 {
     setWindowTitle(tr("Preferences"));
     setObjectName(QStringLiteral("PreferencesDialog"));

@@ -9,14 +9,15 @@
 
 namespace kopru {
 
-StartDialog::StartDialog(QWidget *parent) : QDialog(parent)
+StartDialog::StartDialog(QWidget *parent)
+    : QDialog(parent)
 {
     setWindowTitle(tr("Welcome to Köprü"));
     setObjectName(QStringLiteral("StartDialog"));
 
     auto *intro = new QLabel(tr("<b>No database is open.</b> A Köprü database is one file (.kopru) holding the "
                                 "teachers, competencies, needs survey, partners and placement plan of a programme."),
-                             this);
+        this);
     intro->setWordWrap(true);
 
     struct Entry
@@ -26,14 +27,14 @@ StartDialog::StartDialog(QWidget *parent) : QDialog(parent)
         QStyle::StandardPixmap icon;
     };
     const Entry entries[] = {
-        {Choice::CreateNew, QStringLiteral("createNew"), tr("Create a new database…"),
-         tr("An empty database with the provinces, pilot fields and centres."), QStyle::SP_FileIcon},
-        {Choice::OpenExisting, QStringLiteral("openExisting"), tr("Open an existing database…"),
-         tr("Choose a .kopru file."), QStyle::SP_DialogOpenButton},
-        {Choice::OpenDemo, QStringLiteral("openDemo"), tr("Open the demo database"),
-         tr("A realistic national data set (8,000 teachers, 1,500 partners) is created to try Köprü out. "
-            "It takes a few seconds and replaces the previous demo database."),
-         QStyle::SP_ComputerIcon},
+        { Choice::CreateNew, QStringLiteral("createNew"), tr("Create a new database…"),
+            tr("An empty database with the provinces, pilot fields and centres."), QStyle::SP_FileIcon },
+        { Choice::OpenExisting, QStringLiteral("openExisting"), tr("Open an existing database…"), tr("Choose a .kopru file."),
+            QStyle::SP_DialogOpenButton },
+        { Choice::OpenDemo, QStringLiteral("openDemo"), tr("Open the demo database"),
+            tr("A realistic national data set (8,000 teachers, 1,500 partners) is created to try Köprü out. "
+               "It takes a few seconds and replaces the previous demo database."),
+            QStyle::SP_ComputerIcon },
     };
 
     auto *layout = new QVBoxLayout(this);

@@ -27,7 +27,9 @@ namespace kopru {
 
 using namespace exporting;
 
-ExportDialog::ExportDialog(Database *db, QWidget *parent) : QDialog(parent), m_db(db)
+ExportDialog::ExportDialog(Database *db, QWidget *parent)
+    : QDialog(parent)
+    , m_db(db)
 {
     setWindowTitle(tr("Export"));
     createLayout();
@@ -53,7 +55,8 @@ void ExportDialog::createLayout()
     m_partner->setMinimumContentsLength(30);
     m_partner->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     form->addRow(tr("&Partner:"), m_partner);
-    m_anonymize = new QCheckBox(tr("&Anonymise (KVKK): pseudonyms instead of teacher names and national IDs, no phone or e-mail"), this);
+    m_anonymize
+        = new QCheckBox(tr("&Anonymise (KVKK): pseudonyms instead of teacher names and national IDs, no phone or e-mail"), this);
     form->addRow(QString(), m_anonymize);
     auto *fileRow = new QHBoxLayout;
     m_path = new QLineEdit(this);
@@ -109,11 +112,12 @@ void ExportDialog::loadScopes()
     if (q.exec(QStringLiteral("SELECT id, name FROM centre ORDER BY name")))
         while (q.next())
             m_centre->addItem(q.value(1).toString(), q.value(0).toInt());
-    if (q.exec(QStringLiteral("SELECT id, name FROM partner WHERE id IN (SELECT partner_id FROM training_session) ORDER BY name")))
+    if (q.exec(
+            QStringLiteral("SELECT id, name FROM partner WHERE id IN (SELECT partner_id FROM training_session) ORDER BY name")))
         while (q.next())
             m_partner->addItem(q.value(1).toString(), q.value(0).toInt());
-    const QString dir = m_db ? QFileInfo(m_db->path()).absolutePath()
-                             : QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString dir
+        = m_db ? QFileInfo(m_db->path()).absolutePath() : QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     m_path->setText(QDir(dir).filePath(tr("placement-plan") + QStringLiteral(".xlsx")));
 }
 
@@ -123,10 +127,9 @@ void ExportDialog::updateFormats()
     const QString previous = m_format->currentData().toString();
     const QSignalBlocker blocker(m_format);
     m_format->clear();
-    const std::pair<Format, QString> formats[] = {{Format::Xlsx, tr("Excel workbook (.xlsx)")},
-                                                  {Format::Csv, tr("CSV, UTF-8 with ';' (.csv)")},
-                                                  {Format::Pdf, tr("PDF, A4 landscape (.pdf)")},
-                                                  {Format::Ics, tr("iCalendar (.ics)")}};
+    const std::pair<Format, QString> formats[]
+        = { { Format::Xlsx, tr("Excel workbook (.xlsx)") }, { Format::Csv, tr("CSV, UTF-8 with ';' (.csv)") },
+              { Format::Pdf, tr("PDF, A4 landscape (.pdf)") }, { Format::Ics, tr("iCalendar (.ics)") } };
     for (const auto &[format, label] : formats)
         if (isSupported(kind, format))
             m_format->addItem(label, formatSuffix(format));
@@ -139,8 +142,8 @@ void ExportDialog::updateFormats()
 void ExportDialog::chooseFile()
 {
     const QString suffix = m_format->currentData().toString();
-    const QString chosen = QFileDialog::getSaveFileName(this, tr("Export to"), m_path->text(),
-                                                        tr("%1 files (*.%2)").arg(suffix.toUpper(), suffix));
+    const QString chosen = QFileDialog::getSaveFileName(
+        this, tr("Export to"), m_path->text(), tr("%1 files (*.%2)").arg(suffix.toUpper(), suffix));
     if (!chosen.isEmpty())
         m_path->setText(chosen);
 }
@@ -176,7 +179,7 @@ bool ExportDialog::runExport()
     const ExportRequest r = request();
     if (QFileInfo::exists(r.outPath)
         && QMessageBox::question(this, tr("Export"), tr("%1 exists. Replace it?").arg(QDir::toNativeSeparators(r.outPath)))
-               != QMessageBox::Yes)
+            != QMessageBox::Yes)
         return false;
     m_buttons->setEnabled(false);
     m_result->clear();
@@ -196,9 +199,10 @@ bool ExportDialog::runExport()
     if (summary.value().pages > 0)
         text += QLatin1Char(' ') + tr("%n page(s).", nullptr, summary.value().pages);
     if (r.anonymize)
-        text += QLatin1Char(' ') + (summary.value().pseudonymsStable
-                                        ? tr("Anonymised with this database's stable pseudonyms.")
-                                        : tr("Anonymised; the database is read-only, so these pseudonyms differ from other exports."));
+        text += QLatin1Char(' ')
+            + (summary.value().pseudonymsStable
+                    ? tr("Anonymised with this database's stable pseudonyms.")
+                    : tr("Anonymised; the database is read-only, so these pseudonyms differ from other exports."));
     m_result->setText(text);
     return true;
 }

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The last three pages of the import wizard: mapping, dry-run report, commit.
-#include "views/importer/importpages.h"
-
 #include "models/db/database.h"
 #include "models/import/importer.h"
 #include "models/io/csvwriter.h"
 #include "models/io/privatefile.h"
+#include "views/importer/importpages.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -37,7 +36,9 @@ ImportWorker::Job jobFor(const ImportSetup &setup, bool dryRun)
 } // namespace
 
 ImportMappingPage::ImportMappingPage(ImportSetup *setup, QWidget *parent)
-    : QWizardPage(parent), m_setup(setup), m_table(new QTableWidget(this))
+    : QWizardPage(parent)
+    , m_setup(setup)
+    , m_table(new QTableWidget(this))
 {
     setTitle(tr("Columns"));
     setSubTitle(tr("Köprü recognised the headers it knows. Choose for each other column what it holds, or leave it unused. "
@@ -45,7 +46,7 @@ ImportMappingPage::ImportMappingPage(ImportSetup *setup, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_table);
     m_table->setColumnCount(3);
-    m_table->setHorizontalHeaderLabels({tr("Column in the file"), tr("First value"), tr("Holds")});
+    m_table->setHorizontalHeaderLabels({ tr("Column in the file"), tr("First value"), tr("Holds") });
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -76,14 +77,16 @@ void ImportMappingPage::initializePage()
         auto *combo = new QComboBox(m_table);
         combo->addItem(tr("(not used)"), QString());
         for (const ImportTarget &target : ImportKinds::targets(m_setup->kind))
-            combo->addItem(ImportKinds::targetTitle(target) + (target.required ? QStringLiteral(" *") : QString()), QLatin1String(target.key));
+            combo->addItem(ImportKinds::targetTitle(target) + (target.required ? QStringLiteral(" *") : QString()),
+                QLatin1String(target.key));
         if (m_setup->kind == ImportKind::Needs)
             for (const QString &target : competencyTargets)
                 if (combo->findData(target) < 0)
                     combo->addItem(tr("Need for competency %1").arg(ColumnMapping::competencyCode(target)), target);
         int index = combo->findData(automatic.targets.value(i));
         if (index < 0 && !automatic.targets.value(i).isEmpty()) {
-            combo->addItem(tr("Need for competency %1").arg(ColumnMapping::competencyCode(automatic.targets.value(i))), automatic.targets.value(i));
+            combo->addItem(tr("Need for competency %1").arg(ColumnMapping::competencyCode(automatic.targets.value(i))),
+                automatic.targets.value(i));
             index = combo->count() - 1;
         }
         combo->setCurrentIndex(std::max(0, index));
@@ -105,8 +108,12 @@ bool ImportMappingPage::validatePage()
 }
 
 ImportReportPage::ImportReportPage(ImportSetup *setup, QWidget *parent)
-    : QWizardPage(parent), m_setup(setup), m_worker(new ImportWorker(this)), m_summary(new QLabel(this)),
-      m_table(new QTableWidget(this)), m_save(new QPushButton(tr("&Save report as CSV…"), this))
+    : QWizardPage(parent)
+    , m_setup(setup)
+    , m_worker(new ImportWorker(this))
+    , m_summary(new QLabel(this))
+    , m_table(new QTableWidget(this))
+    , m_save(new QPushButton(tr("&Save report as CSV…"), this))
 {
     setTitle(tr("Check"));
     setSubTitle(tr("A dry run: every row is checked, nothing is written yet. The file is imported only when no row is refused."));
@@ -119,7 +126,7 @@ ImportReportPage::ImportReportPage(ImportSetup *setup, QWidget *parent)
     layout->addLayout(buttons);
     m_summary->setWordWrap(true);
     m_table->setColumnCount(4);
-    m_table->setHorizontalHeaderLabels({tr("Line"), tr("Column"), tr("Kind"), tr("Reason")});
+    m_table->setHorizontalHeaderLabels({ tr("Line"), tr("Column"), tr("Kind"), tr("Reason") });
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -137,7 +144,10 @@ void ImportReportPage::initializePage()
     emit completeChanged();
 }
 
-void ImportReportPage::cleanupPage() { m_worker->cancel(); }
+void ImportReportPage::cleanupPage()
+{
+    m_worker->cancel();
+}
 
 void ImportReportPage::show(const ImportReport &report)
 {
@@ -145,9 +155,9 @@ void ImportReportPage::show(const ImportReport &report)
     m_done = true;
     QList<std::pair<QString, Error>> rows;
     for (const Error &e : report.errors)
-        rows.append({tr("refused"), e});
+        rows.append({ tr("refused"), e });
     for (const Error &e : report.notices)
-        rows.append({tr("note"), e});
+        rows.append({ tr("note"), e });
     m_table->setRowCount(int(rows.size()));
     for (int i = 0; i < rows.size(); ++i) {
         const Error &e = rows.at(i).second;
@@ -160,10 +170,12 @@ void ImportReportPage::show(const ImportReport &report)
     m_save->setEnabled(!rows.isEmpty());
     if (report.ok())
         m_summary->setText(tr("No row is refused. Import will write: %1 new, %2 updated, %3 unchanged.")
-                               .arg(report.inserted).arg(report.updated).arg(report.skipped));
-    else
-    {
-        QString text = tr("%n problem(s) found: nothing can be imported until the file is corrected.", nullptr, report.errorCount);
+                               .arg(report.inserted)
+                               .arg(report.updated)
+                               .arg(report.skipped));
+    else {
+        QString text
+            = tr("%n problem(s) found: nothing can be imported until the file is corrected.", nullptr, report.errorCount);
         if (report.errorCount > report.errors.size())
             text += QLatin1Char(' ') + tr("The first %n are listed.", nullptr, int(report.errors.size()));
         m_summary->setText(text);
@@ -177,28 +189,37 @@ void ImportReportPage::save()
     if (path.isEmpty())
         return;
     CsvWriter csv;
-    csv.addRow({tr("File"), tr("Line"), tr("Column"), tr("Kind"), tr("Reason")});
+    csv.addRow({ tr("File"), tr("Line"), tr("Column"), tr("Kind"), tr("Reason") });
     for (const Error &e : m_report.errors)
-        csv.addRow({e.file, QString::number(e.line), QString::number(e.column), tr("refused"), e.message}, {false, true, true, false, false});
+        csv.addRow({ e.file, QString::number(e.line), QString::number(e.column), tr("refused"), e.message },
+            { false, true, true, false, false });
     for (const Error &e : m_report.notices)
-        csv.addRow({e.file, QString::number(e.line), QString::number(e.column), tr("note"), e.message}, {false, true, true, false, false});
+        csv.addRow({ e.file, QString::number(e.line), QString::number(e.column), tr("note"), e.message },
+            { false, true, true, false, false });
     // The reasons quote national IDs: personal data, written 0600 (PrivateFile).
     const QByteArray bytes = csv.data();
     PrivateFile f(path);
     Status saved = f.open();
     if (saved && f.device().write(bytes) != bytes.size())
-        saved = Error{f.device().errorString(), path, 0, 0};
+        saved = Error { f.device().errorString(), path, 0, 0 };
     if (saved)
         saved = f.commit();
     if (!saved)
         m_summary->setText(tr("The report could not be saved: %1").arg(saved.message()));
 }
 
-bool ImportReportPage::isComplete() const { return m_done && m_report.ok(); }
+bool ImportReportPage::isComplete() const
+{
+    return m_done && m_report.ok();
+}
 
 ImportCommitPage::ImportCommitPage(ImportSetup *setup, QWidget *parent)
-    : QWizardPage(parent), m_setup(setup), m_worker(new ImportWorker(this)), m_progress(new QProgressBar(this)),
-      m_status(new QLabel(this)), m_cancel(new QPushButton(tr("&Stop and undo"), this))
+    : QWizardPage(parent)
+    , m_setup(setup)
+    , m_worker(new ImportWorker(this))
+    , m_progress(new QProgressBar(this))
+    , m_status(new QLabel(this))
+    , m_cancel(new QPushButton(tr("&Stop and undo"), this))
 {
     setTitle(tr("Import"));
     setSubTitle(tr("All rows are written in one transaction: if the import is stopped or fails, the database stays as it was."));
@@ -249,6 +270,9 @@ void ImportCommitPage::cancel()
     m_status->setText(tr("Stopping…"));
 }
 
-bool ImportCommitPage::isComplete() const { return m_done; }
+bool ImportCommitPage::isComplete() const
+{
+    return m_done;
+}
 
 } // namespace kopru

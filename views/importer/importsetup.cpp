@@ -15,7 +15,7 @@ void ImportSetup::reload()
         preview = std::move(r.value());
         readError.clear();
     } else {
-        preview = TableReader::Result{};
+        preview = TableReader::Result {};
         readError = r.message();
     }
 }

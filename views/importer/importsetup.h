@@ -22,7 +22,7 @@ struct ImportSetup
     TableReader::Result preview; // the file as last read with `read`
     bool readOk = false;
     QString readError;
-    ColumnMapping mapping;       // chosen on the mapping page
+    ColumnMapping mapping; // chosen on the mapping page
     bool committed = false;
 
     // Re-reads the file with the current options.

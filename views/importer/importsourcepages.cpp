@@ -22,10 +22,14 @@ constexpr int kPreviewRows = 50;
 }
 
 ImportFilePage::ImportFilePage(ImportSetup *setup, QWidget *parent)
-    : QWizardPage(parent), m_setup(setup), m_kind(new QComboBox(this)), m_file(new QLineEdit(this))
+    : QWizardPage(parent)
+    , m_setup(setup)
+    , m_kind(new QComboBox(this))
+    , m_file(new QLineEdit(this))
 {
     setTitle(tr("File to import"));
-    setSubTitle(tr("CSV from Excel or LibreOffice (any encoding, separated by ; , or tab), LimeSurvey exports, or .xlsx workbooks."));
+    setSubTitle(
+        tr("CSV from Excel or LibreOffice (any encoding, separated by ; , or tab), LimeSurvey exports, or .xlsx workbooks."));
     for (ImportKind k : ImportKinds::all())
         m_kind->addItem(ImportKinds::title(k), int(k));
     auto *browse = new QPushButton(tr("&Browse…"), this);
@@ -43,30 +47,40 @@ ImportFilePage::ImportFilePage(ImportSetup *setup, QWidget *parent)
 
 void ImportFilePage::browse()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import file"), m_file->text(),
-                                                      tr("Tables (*.csv *.txt *.xlsx);;All files (*)"));
+    const QString path
+        = QFileDialog::getOpenFileName(this, tr("Import file"), m_file->text(), tr("Tables (*.csv *.txt *.xlsx);;All files (*)"));
     if (!path.isEmpty())
         m_file->setText(path);
 }
 
-bool ImportFilePage::isComplete() const { return QFileInfo(m_file->text().trimmed()).isFile(); }
+bool ImportFilePage::isComplete() const
+{
+    return QFileInfo(m_file->text().trimmed()).isFile();
+}
 
 bool ImportFilePage::validatePage()
 {
     m_setup->kind = ImportKind(m_kind->currentData().toInt());
     if (m_setup->file != m_file->text().trimmed()) {
         m_setup->file = m_file->text().trimmed();
-        m_setup->read = TableReader::Options{};
+        m_setup->read = TableReader::Options {};
     }
     return true;
 }
 
 ImportFormatPage::ImportFormatPage(ImportSetup *setup, QWidget *parent)
-    : QWizardPage(parent), m_setup(setup), m_encoding(new QComboBox(this)), m_delimiter(new QComboBox(this)),
-      m_sheet(new QComboBox(this)), m_detected(new QLabel(this)), m_model(new QStandardItemModel(this)), m_view(new QTableView(this))
+    : QWizardPage(parent)
+    , m_setup(setup)
+    , m_encoding(new QComboBox(this))
+    , m_delimiter(new QComboBox(this))
+    , m_sheet(new QComboBox(this))
+    , m_detected(new QLabel(this))
+    , m_model(new QStandardItemModel(this))
+    , m_view(new QTableView(this))
 {
     setTitle(tr("Encoding, separator and preview"));
-    setSubTitle(tr("Köprü detected how the file is written. Change it if the preview looks wrong (for example ? or Ã instead of ş)."));
+    setSubTitle(
+        tr("Köprü detected how the file is written. Change it if the preview looks wrong (for example ? or Ã instead of ş)."));
     m_encoding->addItem(tr("Detect"), int(Encoding::Auto));
     m_encoding->addItem(tr("UTF-8"), int(Encoding::Utf8));
     m_encoding->addItem(tr("Windows-1254 (Turkish Excel)"), int(Encoding::Windows1254));
@@ -87,7 +101,7 @@ ImportFormatPage::ImportFormatPage(ImportSetup *setup, QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_detected->setWordWrap(true);
-    for (QComboBox *c : {m_encoding, m_delimiter, m_sheet})
+    for (QComboBox *c : { m_encoding, m_delimiter, m_sheet })
         connect(c, &QComboBox::currentIndexChanged, this, &ImportFormatPage::reread);
 }
 
@@ -95,7 +109,8 @@ void ImportFormatPage::initializePage()
 {
     m_updating = true;
     m_encoding->setCurrentIndex(m_encoding->findData(int(m_setup->read.encoding)));
-    m_delimiter->setCurrentIndex(m_delimiter->findData(m_setup->read.delimiter.isNull() ? QString() : QString(m_setup->read.delimiter)));
+    m_delimiter->setCurrentIndex(
+        m_delimiter->findData(m_setup->read.delimiter.isNull() ? QString() : QString(m_setup->read.delimiter)));
     m_updating = false;
     reread();
 }
@@ -132,12 +147,13 @@ void ImportFormatPage::showPreview()
     }
     const TableReader::Result &r = m_setup->preview;
     if (r.workbook)
-        m_detected->setText(tr("Workbook with %n sheet(s); %1 data rows in this sheet.", nullptr, int(r.sheets.size()))
-                                .arg(r.table.rows.size()));
+        m_detected->setText(
+            tr("Workbook with %n sheet(s); %1 data rows in this sheet.", nullptr, int(r.sheets.size())).arg(r.table.rows.size()));
     else
-        m_detected->setText(tr("Read as %1, separated by “%2”; %3 data rows.")
-                                .arg(TextEncoding::name(r.encoding), r.delimiter == QLatin1Char('\t') ? tr("tab") : QString(r.delimiter))
-                                .arg(r.table.rows.size()));
+        m_detected->setText(
+            tr("Read as %1, separated by “%2”; %3 data rows.")
+                .arg(TextEncoding::name(r.encoding), r.delimiter == QLatin1Char('\t') ? tr("tab") : QString(r.delimiter))
+                .arg(r.table.rows.size()));
     m_model->setHorizontalHeaderLabels(r.table.header);
     QStringList lines;
     for (std::size_t i = 0; i < r.table.rows.size() && int(i) < kPreviewRows; ++i) {
@@ -150,6 +166,9 @@ void ImportFormatPage::showPreview()
     m_model->setVerticalHeaderLabels(lines);
 }
 
-bool ImportFormatPage::isComplete() const { return m_setup->readOk && !m_setup->preview.table.header.isEmpty(); }
+bool ImportFormatPage::isComplete() const
+{
+    return m_setup->readOk && !m_setup->preview.table.header.isEmpty();
+}
 
 } // namespace kopru

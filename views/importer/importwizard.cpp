@@ -8,7 +8,8 @@
 
 namespace kopru {
 
-ImportWizard::ImportWizard(Database *db, QWidget *parent) : QWizard(parent)
+ImportWizard::ImportWizard(Database *db, QWidget *parent)
+    : QWizard(parent)
 {
     m_setup.db = db;
     setWindowTitle(tr("Import"));

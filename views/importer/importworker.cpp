@@ -2,15 +2,19 @@
 #include "views/importer/importworker.h"
 
 #include "models/db/database.h"
-#include "models/safety/backupmanager.h"
 #include "models/import/importer.h"
+#include "models/safety/backupmanager.h"
 
 #include <QCoreApplication>
 #include <QThread>
 
 namespace kopru {
 
-ImportWorker::ImportWorker(QObject *parent) : QObject(parent) { qRegisterMetaType<kopru::ImportReport>(); }
+ImportWorker::ImportWorker(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<kopru::ImportReport>();
+}
 
 ImportWorker::~ImportWorker()
 {
@@ -21,7 +25,10 @@ ImportWorker::~ImportWorker()
     }
 }
 
-bool ImportWorker::isRunning() const { return m_thread && m_thread->isRunning(); }
+bool ImportWorker::isRunning() const
+{
+    return m_thread && m_thread->isRunning();
+}
 
 void ImportWorker::cancel()
 {
@@ -46,10 +53,13 @@ void ImportWorker::start(const Job &job)
         report.file = job.file;
         report.dryRun = job.dryRun;
         auto deliver = [self](const ImportReport &r) {
-            QMetaObject::invokeMethod(qApp, [self, r] {
-                if (self)
-                    emit self->finished(r);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                qApp,
+                [self, r] {
+                    if (self)
+                        emit self->finished(r);
+                },
+                Qt::QueuedConnection);
         };
         auto table = TableReader::read(job.file, job.read);
         if (!table) {
@@ -76,10 +86,13 @@ void ImportWorker::start(const Job &job)
         options.dryRun = job.dryRun;
         options.overrides = job.overrides;
         options.progress = [self, cancelFlag](int done, int total) {
-            QMetaObject::invokeMethod(qApp, [self, done, total] {
-                if (self)
-                    emit self->progress(done, total);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                qApp,
+                [self, done, total] {
+                    if (self)
+                        emit self->progress(done, total);
+                },
+                Qt::QueuedConnection);
             return !cancelFlag->load();
         };
         report = Importer::run(db.value()->connection(), job.kind, table.value().table, options);

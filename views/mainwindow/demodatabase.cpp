@@ -14,7 +14,6 @@
 #include <QProgressDialog>
 #include <QStandardPaths>
 #include <QThread>
-
 #include <memory>
 
 namespace kopru {
@@ -23,7 +22,7 @@ namespace {
 
 bool removeDatabaseFiles(const QString &path)
 {
-    for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")})
+    for (const QString &suffix : { QStringLiteral("-wal"), QStringLiteral("-shm") })
         QFile::remove(path + suffix);
     return !QFile::exists(path) || QFile::remove(path);
 }
@@ -40,12 +39,15 @@ QString buildDemoDatabase(QWidget *parent)
     const QString path = demoDatabasePath();
     if (!QDir().mkpath(QFileInfo(path).absolutePath()) || !removeDatabaseFiles(path)) {
         QMessageBox::critical(parent, QCoreApplication::translate("DemoDatabase", "Demo Database"),
-                              QCoreApplication::translate("DemoDatabase", "The previous demo database %1 could not be replaced. Is it open in another window?")
-                                  .arg(QDir::toNativeSeparators(path)));
+            QCoreApplication::translate(
+                "DemoDatabase", "The previous demo database %1 could not be replaced. Is it open in another window?")
+                .arg(QDir::toNativeSeparators(path)));
         return {};
     }
 
-    QProgressDialog progress(QCoreApplication::translate("DemoDatabase", "Creating the demo database (8,000 teachers, 320,000 need ratings)…"), QString(), 0, 100, parent);
+    QProgressDialog progress(
+        QCoreApplication::translate("DemoDatabase", "Creating the demo database (8,000 teachers, 320,000 need ratings)…"),
+        QString(), 0, 100, parent);
     progress.setWindowTitle(QCoreApplication::translate("DemoDatabase", "Demo Database"));
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(0);
@@ -58,14 +60,17 @@ QString buildDemoDatabase(QWidget *parent)
     QString error;
     std::unique_ptr<QThread> worker(QThread::create([path, guard, &error] {
         auto report = [guard](int percent) {
-            QMetaObject::invokeMethod(guard.data(), [guard, percent] {
-                if (guard)
-                    guard->setValue(percent);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                guard.data(),
+                [guard, percent] {
+                    if (guard)
+                        guard->setValue(percent);
+                },
+                Qt::QueuedConnection);
         };
         // Filled under a temporary name: the file appears complete or not at all.
         auto db = Database::create(path, [&report](QSqlDatabase c) -> Status {
-            auto summary = DemoGenerator::generate(c, DemoGenerator::Options{}, report);
+            auto summary = DemoGenerator::generate(c, DemoGenerator::Options {}, report);
             return summary ? Status() : Status(summary.error());
         });
         if (!db)
@@ -81,7 +86,8 @@ QString buildDemoDatabase(QWidget *parent)
 
     if (!error.isEmpty()) {
         removeDatabaseFiles(path);
-        QMessageBox::critical(parent, QCoreApplication::translate("DemoDatabase", "Demo Database"), QCoreApplication::translate("DemoDatabase", "The demo database could not be created:\n%1").arg(error));
+        QMessageBox::critical(parent, QCoreApplication::translate("DemoDatabase", "Demo Database"),
+            QCoreApplication::translate("DemoDatabase", "The demo database could not be created:\n%1").arg(error));
         return {};
     }
     return path;

@@ -13,12 +13,11 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QListWidget>
-#include <QStyle>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
 #include <QUndoStack>
-
 #include <algorithm>
 
 namespace kopru {
@@ -28,7 +27,8 @@ constexpr int kUndoLimit = 200;
 constexpr int kStatusTimeoutMs = 8000;
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
     m_undoStack = new QUndoStack(this);
@@ -70,9 +70,8 @@ void MainWindow::createCentralArea()
         m_stack->addWidget(page);
         auto *item = new QListWidgetItem(navigationIcon(page->pageName(), style()), page->pageTitle(), m_navigation);
         item->setData(Qt::UserRole, page->pageName());
-        connect(page, &Page::statusMessage, this, [this](const QString &text, int timeoutMs) {
-            statusBar()->showMessage(text, timeoutMs);
-        });
+        connect(page, &Page::statusMessage, this,
+            [this](const QString &text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
         connect(page, &Page::dataModified, this, [this, page] { refreshPagesExcept(page); });
     }
     // Wide enough for the longest page title in the UI language, never a
@@ -81,7 +80,7 @@ void MainWindow::createCentralArea()
     for (int row = 0; row < m_navigation->count(); ++row)
         textWidth = std::max(textWidth, m_navigation->fontMetrics().horizontalAdvance(m_navigation->item(row)->text()));
     const int chrome = m_navigation->iconSize().width() + 4 * m_navigation->spacing() + 2 * m_navigation->frameWidth()
-                       + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 24;
+        + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 24;
     m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_navigation->setTextElideMode(Qt::ElideRight);
     m_navigation->setMinimumWidth(std::clamp(textWidth + chrome, 160, 320));
@@ -89,7 +88,7 @@ void MainWindow::createCentralArea()
     connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::showPageIndex);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({m_navigation->minimumWidth(), 1000});
+    m_splitter->setSizes({ m_navigation->minimumWidth(), 1000 });
     m_splitter->setChildrenCollapsible(false);
     setCentralWidget(m_splitter);
     m_navigation->setCurrentRow(0);

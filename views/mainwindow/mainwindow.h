@@ -4,7 +4,6 @@
 #include "models/core/result.h"
 
 #include <QMainWindow>
-
 #include <memory>
 #include <vector>
 
@@ -70,7 +69,7 @@ protected:
 
 private:
     void createCentralArea();
-    void createMenus();           // mainwindowmenus.cpp
+    void createMenus(); // mainwindowmenus.cpp
     void updateTitle();
     void updateActions();
     void refreshPagesExcept(Page *source);

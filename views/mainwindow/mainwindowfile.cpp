@@ -20,7 +20,10 @@ namespace {
 
 constexpr int kStatusTimeoutMs = 8000;
 
-QString fileFilter() { return MainWindow::tr("Köprü databases (*.kopru)"); }
+QString fileFilter()
+{
+    return MainWindow::tr("Köprü databases (*.kopru)");
+}
 
 // Asks for a file to create; adds ".kopru" when missing. Empty when cancelled.
 // Existing files are refused by the caller, so the dialog does not ask to overwrite.
@@ -63,11 +66,12 @@ Status MainWindow::createDatabaseAt(QString path)
     if (!path.endsWith(QLatin1String(".kopru"), Qt::CaseInsensitive))
         path += QLatin1String(".kopru");
     if (QFileInfo::exists(path))
-        return Error{tr("%1 already exists. Choose another name; Köprü never overwrites a database.")
-                         .arg(QDir::toNativeSeparators(path))};
+        return Error {
+            tr("%1 already exists. Choose another name; Köprü never overwrites a database.").arg(QDir::toNativeSeparators(path))
+        };
     auto db = Database::create(path);
     if (!db)
-        return Error{tr("The database could not be created:\n%1").arg(db.message())};
+        return Error { tr("The database could not be created:\n%1").arg(db.message()) };
     m_recent->add(path);
     setDatabase(std::move(db.value()));
     statusBar()->showMessage(tr("Created %1").arg(QDir::toNativeSeparators(path)), kStatusTimeoutMs);
@@ -77,8 +81,8 @@ Status MainWindow::createDatabaseAt(QString path)
 void MainWindow::openDatabase()
 {
     const QString dir = m_db ? QFileInfo(m_db->path()).absolutePath() : documentsDir();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Database"), dir,
-                                                      fileFilter() + QLatin1String(";;") + tr("All files (*)"));
+    const QString path
+        = QFileDialog::getOpenFileName(this, tr("Open Database"), dir, fileFilter() + QLatin1String(";;") + tr("All files (*)"));
     if (!path.isEmpty())
         openFile(path);
 }
@@ -88,16 +92,14 @@ void MainWindow::saveCopy()
     if (!m_db)
         return;
     const QFileInfo current(m_db->path());
-    const QString suggestion = current.dir().filePath(QStringLiteral("%1-%2.kopru")
-                                                          .arg(current.completeBaseName(),
-                                                               QDate::currentDate().toString(Qt::ISODate)));
+    const QString suggestion = current.dir().filePath(
+        QStringLiteral("%1-%2.kopru").arg(current.completeBaseName(), QDate::currentDate().toString(Qt::ISODate)));
     const QString path = askNewPath(this, tr("Save a Copy"), suggestion);
     if (path.isEmpty())
         return;
     if (QFileInfo::exists(path)) {
         QMessageBox::warning(this, tr("Save a Copy"),
-                             tr("%1 already exists. Choose another name; a copy never overwrites a file.")
-                                 .arg(QDir::toNativeSeparators(path)));
+            tr("%1 already exists. Choose another name; a copy never overwrites a file.").arg(QDir::toNativeSeparators(path)));
         return;
     }
     if (Status s = m_db->backupTo(path); !s) {

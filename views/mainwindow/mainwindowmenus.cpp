@@ -35,8 +35,8 @@ void MainWindow::createMenus()
     m_recent = new RecentFiles(recentMenu, this);
     connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openFile);
     connect(m_recent, &RecentFiles::fileMissing, this, [this](const QString &path) {
-        statusBar()->showMessage(tr("%1 no longer exists and was removed from the recent files")
-                                     .arg(QDir::toNativeSeparators(path)), 8000);
+        statusBar()->showMessage(
+            tr("%1 no longer exists and was removed from the recent files").arg(QDir::toNativeSeparators(path)), 8000);
     });
     file->addSeparator();
     QAction *saveCopy = file->addAction(tr("Save a &Copy…"), this, &MainWindow::saveCopy);
@@ -53,7 +53,7 @@ void MainWindow::createMenus()
     QAction *exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportData);
     exportAction->setObjectName(QStringLiteral("exportAction"));
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_needDatabase = {saveCopy, importAction, exportAction};
+    m_needDatabase = { saveCopy, importAction, exportAction };
     file->addSeparator();
     QAction *preferences = file->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
     preferences->setObjectName(QStringLiteral("preferencesAction"));

@@ -28,10 +28,17 @@ bool MainWindow::offerStart()
         if (dialog.exec() != QDialog::Accepted)
             break;
         switch (dialog.choice()) {
-        case StartDialog::Choice::CreateNew: newDatabase(); break;
-        case StartDialog::Choice::OpenExisting: openDatabase(); break;
-        case StartDialog::Choice::OpenDemo: openDemoDatabase(); break;
-        case StartDialog::Choice::None: break;
+        case StartDialog::Choice::CreateNew:
+            newDatabase();
+            break;
+        case StartDialog::Choice::OpenExisting:
+            openDatabase();
+            break;
+        case StartDialog::Choice::OpenDemo:
+            openDemoDatabase();
+            break;
+        case StartDialog::Choice::None:
+            break;
         }
     }
     return m_db != nullptr;

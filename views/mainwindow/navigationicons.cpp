@@ -13,13 +13,13 @@ QIcon navigationIcon(const QString &pageName, const QStyle *style)
         QStyle::StandardPixmap pixmap;
     };
     static const Entry kIcons[] = {
-        {"overview", QStyle::SP_ComputerIcon},
-        {"teachers", QStyle::SP_DirHomeIcon},
-        {"competencies", QStyle::SP_FileDialogDetailedView},
-        {"partners", QStyle::SP_DriveNetIcon},
-        {"needs", QStyle::SP_FileDialogInfoView},
-        {"placement", QStyle::SP_DialogApplyButton},
-        {"schedule", QStyle::SP_FileDialogListView},
+        { "overview", QStyle::SP_ComputerIcon },
+        { "teachers", QStyle::SP_DirHomeIcon },
+        { "competencies", QStyle::SP_FileDialogDetailedView },
+        { "partners", QStyle::SP_DriveNetIcon },
+        { "needs", QStyle::SP_FileDialogInfoView },
+        { "placement", QStyle::SP_DialogApplyButton },
+        { "schedule", QStyle::SP_FileDialogListView },
     };
     for (const Entry &e : kIcons)
         if (pageName == QLatin1String(e.name))

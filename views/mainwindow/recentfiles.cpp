@@ -11,10 +11,15 @@ namespace kopru {
 namespace {
 const QString kKey = QStringLiteral("recentFiles");
 
-QString normalised(const QString &path) { return QDir::cleanPath(QFileInfo(path).absoluteFilePath()); }
+QString normalised(const QString &path)
+{
+    return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+}
 } // namespace
 
-RecentFiles::RecentFiles(QMenu *menu, QObject *parent) : QObject(parent), m_menu(menu)
+RecentFiles::RecentFiles(QMenu *menu, QObject *parent)
+    : QObject(parent)
+    , m_menu(menu)
 {
     load();
     rebuildMenu();
@@ -54,7 +59,10 @@ void RecentFiles::load()
             m_files.append(p);
 }
 
-void RecentFiles::store() const { QSettings().setValue(kKey, m_files); }
+void RecentFiles::store() const
+{
+    QSettings().setValue(kKey, m_files);
+}
 
 void RecentFiles::rebuildMenu()
 {
@@ -64,8 +72,8 @@ void RecentFiles::rebuildMenu()
     for (int i = 0; i < m_files.size(); ++i) {
         const QString path = m_files.at(i);
         // "&1 name" gives keyboard access to the first nine entries.
-        const QString label = i < 9 ? QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName())
-                                    : QFileInfo(path).fileName();
+        const QString label
+            = i < 9 ? QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()) : QFileInfo(path).fileName();
         QAction *action = m_menu->addAction(label);
         action->setToolTip(QDir::toNativeSeparators(path));
         action->setStatusTip(QDir::toNativeSeparators(path));

@@ -12,7 +12,6 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTreeView>
-
 #include <memory>
 
 namespace kopru {
@@ -31,8 +30,14 @@ QString settingsKey(const QString &group, const QWidget *widget)
     return QStringLiteral("window/") + group + QLatin1Char('/') + key;
 }
 
-QString splitterKey(const QSplitter *splitter) { return settingsKey(QStringLiteral("splitters"), splitter); }
-QString columnsKey(const QAbstractItemView *view) { return settingsKey(QStringLiteral("columns"), view); }
+QString splitterKey(const QSplitter *splitter)
+{
+    return settingsKey(QStringLiteral("splitters"), splitter);
+}
+QString columnsKey(const QAbstractItemView *view)
+{
+    return settingsKey(QStringLiteral("columns"), view);
+}
 
 // The horizontal header of a table or tree view, or nullptr.
 QHeaderView *columnHeader(QAbstractItemView *view)
@@ -53,12 +58,13 @@ void restoreColumns(QHeaderView *header, const QByteArray &state)
         return;
     }
     auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = QObject::connect(header, &QHeaderView::sectionCountChanged, header, [header, state, connection](int, int count) {
-        if (count <= 0)
-            return;
-        QObject::disconnect(*connection);
-        header->restoreState(state);
-    });
+    *connection
+        = QObject::connect(header, &QHeaderView::sectionCountChanged, header, [header, state, connection](int, int count) {
+              if (count <= 0)
+                  return;
+              QObject::disconnect(*connection);
+              header->restoreState(state);
+          });
 }
 
 } // namespace

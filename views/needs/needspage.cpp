@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/needs/needspage.h"
 
-#include "views/charts/chartpanel.h"
-#include "views/charts/needcharts.h"
 #include "models/db/database.h"
 #include "models/db/sql.h"
-#include "views/pages/pageregistry.h"
-#include "views/report/needsreport.h"
 #include "models/stats/competencystatsmodel.h"
 #include "models/stats/flagfiltermodel.h"
 #include "models/stats/groupstatsmodel.h"
+#include "views/charts/chartpanel.h"
+#include "views/charts/needcharts.h"
+#include "views/pages/pageregistry.h"
+#include "views/report/needsreport.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -28,7 +28,8 @@ namespace kopru {
 using stats::CompetencyStatsModel;
 using stats::GroupStatsModel;
 
-NeedsPage::NeedsPage(QUndoStack *undo, QWidget *parent) : Page(undo, parent)
+NeedsPage::NeedsPage(QUndoStack *undo, QWidget *parent)
+    : Page(undo, parent)
 {
     setObjectName(QStringLiteral("NeedsPage"));
     createModels();
@@ -90,30 +91,30 @@ void NeedsPage::createLayout()
     QAbstractItemModel *comps = m_competencies;
     QAbstractItemModel *unmet = m_unmet;
     QAbstractItemModel *groups = m_shownGroups;
-    m_panels << new ChartPanel({QStringLiteral("needsMean"), [comps] { return charts::createMeanNeedChart(comps); }, comps,
-                                {CompetencyStatsModel::Code, CompetencyStatsModel::Title, CompetencyStatsModel::Respondents,
-                                 CompetencyStatsModel::NotApplicable, CompetencyStatsModel::MeanNeed, CompetencyStatsModel::HighNeedShare},
-                                true, CompetencyStatsModel::Title, nullptr, {}, {}});
-    m_panels << new ChartPanel({QStringLiteral("needsDistribution"), [comps] { return charts::createLikertChart(comps); }, comps,
-                                {CompetencyStatsModel::Code, CompetencyStatsModel::Need1, CompetencyStatsModel::Need2,
-                                 CompetencyStatsModel::Need3, CompetencyStatsModel::Need4, CompetencyStatsModel::Need5,
-                                 CompetencyStatsModel::NotApplicable},
-                                true, -1, nullptr, {}, {}});
-    m_panels << new ChartPanel({QStringLiteral("needsSupply"), [comps, unmet] { return charts::createNeedSupplyChart(comps, unmet); },
-                                unmet,
-                                {CompetencyStatsModel::Code, CompetencyStatsModel::Title, CompetencyStatsModel::MeanNeed,
-                                 CompetencyStatsModel::HighNeedShare, CompetencyStatsModel::Supply, CompetencyStatsModel::Coverage},
-                                false, CompetencyStatsModel::Title, nullptr, {comps}, {}});
-    m_panels << new ChartPanel({QStringLiteral("needsGroups"),
-                                [this, groups] {
-                                    return charts::createGroupChart(groups, m_groups->breakdown().kind == stats::Breakdown::Kind::Province
-                                                                                ? tr("Mean need per province")
-                                                                                : tr("Mean need per centre"));
-                                },
-                                m_groups, {}, true, GroupStatsModel::Name, groups, {}, [this] { ensureGroups(); }});
+    m_panels << new ChartPanel({ QStringLiteral("needsMean"), [comps] { return charts::createMeanNeedChart(comps); }, comps,
+        { CompetencyStatsModel::Code, CompetencyStatsModel::Title, CompetencyStatsModel::Respondents,
+            CompetencyStatsModel::NotApplicable, CompetencyStatsModel::MeanNeed, CompetencyStatsModel::HighNeedShare },
+        true, CompetencyStatsModel::Title, nullptr, {}, {} });
+    m_panels << new ChartPanel({ QStringLiteral("needsDistribution"), [comps] { return charts::createLikertChart(comps); }, comps,
+        { CompetencyStatsModel::Code, CompetencyStatsModel::Need1, CompetencyStatsModel::Need2, CompetencyStatsModel::Need3,
+            CompetencyStatsModel::Need4, CompetencyStatsModel::Need5, CompetencyStatsModel::NotApplicable },
+        true, -1, nullptr, {}, {} });
+    m_panels << new ChartPanel(
+        { QStringLiteral("needsSupply"), [comps, unmet] { return charts::createNeedSupplyChart(comps, unmet); }, unmet,
+            { CompetencyStatsModel::Code, CompetencyStatsModel::Title, CompetencyStatsModel::MeanNeed,
+                CompetencyStatsModel::HighNeedShare, CompetencyStatsModel::Supply, CompetencyStatsModel::Coverage },
+            false, CompetencyStatsModel::Title, nullptr, { comps }, {} });
+    m_panels << new ChartPanel({ QStringLiteral("needsGroups"),
+        [this, groups] {
+            return charts::createGroupChart(groups,
+                m_groups->breakdown().kind == stats::Breakdown::Kind::Province ? tr("Mean need per province")
+                                                                               : tr("Mean need per centre"));
+        },
+        m_groups, {}, true, GroupStatsModel::Name, groups, {}, [this] { ensureGroups(); } });
     m_panels[2]->setNote(m_competencies->rule().description());
-    m_panels[3]->setNote(tr("Groups with fewer than %1 respondents are suppressed to protect anonymity and left out of the chart.")
-                             .arg(stats::kMinGroupRespondents));
+    m_panels[3]->setNote(
+        tr("Groups with fewer than %1 respondents are suppressed to protect anonymity and left out of the chart.")
+            .arg(stats::kMinGroupRespondents));
 
     m_compare = new QComboBox;
     m_compare->setObjectName(QStringLiteral("needsCompare"));
@@ -245,9 +246,10 @@ void NeedsPage::loadScopes()
     if (!data)
         return; // reload() reports the error
     for (const stats::ScopeOption &o : data->scopeOptions()) {
-        const QString text = o.scope.kind == stats::Scope::Kind::Province ? tr("province %1 (%n teachers)", nullptr, o.teachers).arg(o.name)
-                                                                          : tr("centre %1 (%n teachers)", nullptr, o.teachers).arg(o.name);
-        m_scope->addItem(text, QVariantList{int(o.scope.kind), o.scope.id});
+        const QString text = o.scope.kind == stats::Scope::Kind::Province
+            ? tr("province %1 (%n teachers)", nullptr, o.teachers).arg(o.name)
+            : tr("centre %1 (%n teachers)", nullptr, o.teachers).arg(o.name);
+        m_scope->addItem(text, QVariantList { int(o.scope.kind), o.scope.id });
     }
 }
 
@@ -256,7 +258,7 @@ stats::Scope NeedsPage::currentScope() const
     const QVariantList data = m_scope->currentData().toList();
     if (data.size() != 2)
         return {};
-    return stats::Scope{stats::Scope::Kind(data.at(0).toInt()), data.at(1).toInt()};
+    return stats::Scope { stats::Scope::Kind(data.at(0).toInt()), data.at(1).toInt() };
 }
 
 void NeedsPage::reload()
@@ -290,8 +292,9 @@ void NeedsPage::reload()
     if (f.round == 0)
         text += QLatin1Char(' ') + tr("No need ratings have been recorded for this field yet.");
     else if (f.suppressed)
-        text += QLatin1Char(' ') + tr("Fewer than %1 respondents in this selection: the values are suppressed to protect anonymity.")
-                                       .arg(stats::kMinGroupRespondents);
+        text += QLatin1Char(' ')
+            + tr("Fewer than %1 respondents in this selection: the values are suppressed to protect anonymity.")
+                  .arg(stats::kMinGroupRespondents);
     else
         text += QLatin1Char(' ') + tr("%n unmet need(s).", nullptr, unmet);
     if (!f.centres.isEmpty())
@@ -347,8 +350,8 @@ void NeedsPage::editScaleLabels()
         lines << l;
     bool ok = false;
     const QString text = QInputDialog::getMultiLineText(this, tr("Scale labels"),
-                                                        tr("Labels of the need scale, one per line, from 1 (no need) to 5 (very high need):"),
-                                                        lines.join(QLatin1Char('\n')), &ok);
+        tr("Labels of the need scale, one per line, from 1 (no need) to 5 (very high need):"), lines.join(QLatin1Char('\n')),
+        &ok);
     if (!ok)
         return;
     const QStringList entered = text.split(QLatin1Char('\n'));

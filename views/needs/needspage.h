@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "views/pages/page.h"
 #include "models/stats/fielddatacache.h"
 #include "models/stats/needstatistics.h"
+#include "views/pages/page.h"
 
 #include <memory>
 

@@ -23,7 +23,10 @@ namespace kopru {
 
 namespace {
 
-QString number(int n) { return QLocale().toString(n); }
+QString number(int n)
+{
+    return QLocale().toString(n);
+}
 
 QString percentOf(int part, int whole)
 {
@@ -34,7 +37,8 @@ QString percentOf(int part, int whole)
 
 } // namespace
 
-OverviewPage::OverviewPage(QUndoStack *undo, QWidget *parent) : Page(undo, parent)
+OverviewPage::OverviewPage(QUndoStack *undo, QWidget *parent)
+    : Page(undo, parent)
 {
     setObjectName(QStringLiteral("OverviewPage"));
     auto *title = new QLabel(pageTitle(), this);
@@ -134,7 +138,7 @@ OverviewPage::Tile OverviewPage::addTile(QWidget *parent, const QString &caption
     grid->addWidget(value);
     grid->addWidget(detail);
     parent->layout()->addWidget(frame);
-    return {value, detail};
+    return { value, detail };
 }
 
 void OverviewPage::setDatabase(Database *db)
@@ -153,8 +157,7 @@ void OverviewPage::refresh()
         emit statusMessage(tr("The overview could not be loaded: %1").arg(s.message()), 0);
     }
     // A field's centres are long, a centre's province is one word.
-    m_table->horizontalHeader()->setSectionResizeMode(
-        OverviewModel::Coordination,
+    m_table->horizontalHeader()->setSectionResizeMode(OverviewModel::Coordination,
         grouping == OverviewModel::Grouping::ByField ? QHeaderView::Stretch : QHeaderView::ResizeToContents);
     updateTiles();
     if (!m_fieldCode.isEmpty())

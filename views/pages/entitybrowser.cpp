@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/pages/entitybrowser.h"
 
-#include "views/delegates/entitydelegate.h"
 #include "models/itemmodels/entitytablemodel.h"
 #include "models/itemmodels/lookups.h"
 #include "models/itemmodels/roles.h"
 #include "models/itemmodels/turkishfilterproxy.h"
+#include "views/delegates/entitydelegate.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -19,13 +19,15 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
-
 #include <algorithm>
 
 namespace kopru {
 
 EntityBrowser::EntityBrowser(const QString &settingsName, EntityTableModel *model, int filters, QWidget *parent)
-    : QWidget(parent), m_settingsName(settingsName), m_model(model), m_proxy(new TurkishFilterProxy(this))
+    : QWidget(parent)
+    , m_settingsName(settingsName)
+    , m_model(model)
+    , m_proxy(new TurkishFilterProxy(this))
 {
     m_proxy->setSourceModel(model);
     auto *layout = new QVBoxLayout(this);
@@ -38,7 +40,10 @@ EntityBrowser::EntityBrowser(const QString &settingsName, EntityTableModel *mode
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &EntityBrowser::updateCount);
 }
 
-EntityBrowser::~EntityBrowser() { saveHeaderState(); }
+EntityBrowser::~EntityBrowser()
+{
+    saveHeaderState();
+}
 
 void EntityBrowser::createToolbar(int filters)
 {
@@ -54,7 +59,10 @@ void EntityBrowser::createToolbar(int filters)
     debounce->setSingleShot(true);
     debounce->setInterval(150);
     connect(m_search, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
-    connect(debounce, &QTimer::timeout, this, [this] { m_proxy->setSearchText(m_search->text()); updateCount(); });
+    connect(debounce, &QTimer::timeout, this, [this] {
+        m_proxy->setSearchText(m_search->text());
+        updateCount();
+    });
     bar->addWidget(m_search, 2);
     if (filters & FieldFilter)
         bar->addWidget(m_field = makeFilter(FieldIdRole, tr("Show only this pilot field")), 1);
@@ -98,8 +106,8 @@ void EntityBrowser::createView()
     m_view->sortByColumn(0, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
-                            | QAbstractItemView::AnyKeyPressed);
+    m_view->setEditTriggers(
+        QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
@@ -109,10 +117,10 @@ void EntityBrowser::createView()
     m_view->horizontalHeader()->setDefaultSectionSize(130);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     static_cast<QVBoxLayout *>(layout())->addWidget(m_view, 1);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this] { emit currentIdChanged(currentId()); });
+    connect(
+        m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { emit currentIdChanged(currentId()); });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            [this] { m_delete->setEnabled(!selectedIds().isEmpty()); });
+        [this] { m_delete->setEnabled(!selectedIds().isEmpty()); });
     // Kept whenever the user resizes, moves or sorts (debounced), not only on exit.
     auto *saveLater = new QTimer(this);
     saveLater->setSingleShot(true);
@@ -154,9 +162,9 @@ void EntityBrowser::setLookups(const Lookups *lookups)
             combo->addItem(item.name, item.id);
         combo->setCurrentIndex(std::max(0, combo->findData(keep)));
     };
-    fill(m_field, lookups ? lookups->fields() : std::vector<Lookups::Item>{}, tr("All fields"));
-    fill(m_province, lookups ? lookups->provinces() : std::vector<Lookups::Item>{}, tr("All provinces"));
-    fill(m_centre, lookups ? lookups->centres() : std::vector<Lookups::Item>{}, tr("All centres"));
+    fill(m_field, lookups ? lookups->fields() : std::vector<Lookups::Item> {}, tr("All fields"));
+    fill(m_province, lookups ? lookups->provinces() : std::vector<Lookups::Item> {}, tr("All provinces"));
+    fill(m_centre, lookups ? lookups->centres() : std::vector<Lookups::Item> {}, tr("All centres"));
     m_proxy->setRoleFilter(FieldIdRole, m_field ? m_field->currentData() : QVariant());
     m_proxy->setRoleFilter(ProvinceIdRole, m_province ? m_province->currentData() : QVariant());
     m_proxy->setRoleFilter(CentreIdRole, m_centre ? m_centre->currentData() : QVariant());
@@ -172,9 +180,12 @@ void EntityBrowser::setFieldFilter(int fieldId)
 QComboBox *EntityBrowser::filterCombo(Filter which) const
 {
     switch (which) {
-    case FieldFilter: return m_field;
-    case ProvinceFilter: return m_province;
-    case CentreFilter: return m_centre;
+    case FieldFilter:
+        return m_field;
+    case ProvinceFilter:
+        return m_province;
+    case CentreFilter:
+        return m_centre;
     }
     return nullptr;
 }
@@ -207,7 +218,7 @@ void EntityBrowser::selectId(int id)
     if (!index.isValid()) { // hidden by the search or a filter
         m_search->clear();
         m_proxy->setSearchText(QString());
-        for (QComboBox *combo : {m_field, m_province, m_centre})
+        for (QComboBox *combo : { m_field, m_province, m_centre })
             if (combo)
                 combo->setCurrentIndex(0);
         index = m_proxy->mapFromSource(m_model->index(row, 0));

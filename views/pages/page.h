@@ -15,7 +15,10 @@ class Page : public QWidget
 {
     Q_OBJECT
 public:
-    Page(QUndoStack *undoStack, QWidget *parent) : QWidget(parent), m_undoStack(undoStack) {}
+    Page(QUndoStack *undoStack, QWidget *parent)
+        : QWidget(parent)
+        , m_undoStack(undoStack)
+    { }
 
     // Stable name used by `kopru DB --page NAME` ("overview", "teachers", …).
     virtual QString pageName() const = 0;
@@ -26,7 +29,7 @@ public:
     // Preselect a pilot field by code (from --field); pages without a field ignore it.
     virtual void setFieldCode(const QString &code) { Q_UNUSED(code) }
     // Data changed elsewhere (another page, an import, a plan run): reload.
-    virtual void refresh() {}
+    virtual void refresh() { }
 
 signals:
     void statusMessage(const QString &text, int timeoutMs = 0);

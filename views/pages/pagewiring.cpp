@@ -14,9 +14,8 @@ void restoreSplitter(QSplitter *splitter, const QString &pageName)
 {
     const QByteArray state = QSettings().value(QStringLiteral("pages/%1/splitter").arg(pageName)).toByteArray();
     if (state.isEmpty() || !splitter->restoreState(state))
-        splitter->setSizes({600, 400}); // table 60 %, detail 40 % until the user moves it
-    QObject::connect(splitter, &QSplitter::splitterMoved, splitter,
-                     [splitter, pageName] { saveSplitter(splitter, pageName); });
+        splitter->setSizes({ 600, 400 }); // table 60 %, detail 40 % until the user moves it
+    QObject::connect(splitter, &QSplitter::splitterMoved, splitter, [splitter, pageName] { saveSplitter(splitter, pageName); });
 }
 
 void saveSplitter(const QSplitter *splitter, const QString &pageName)

@@ -17,7 +17,9 @@
 namespace kopru {
 
 RecordDialog::RecordDialog(const QString &title, std::vector<ColumnSpec> columns, const Lookups &lookups, QWidget *parent)
-    : QDialog(parent), m_columns(std::move(columns)), m_problem(new QLabel(this))
+    : QDialog(parent)
+    , m_columns(std::move(columns))
+    , m_problem(new QLabel(this))
 {
     setWindowTitle(title);
     auto *layout = new QVBoxLayout(this);
@@ -33,9 +35,15 @@ RecordDialog::RecordDialog(const QString &title, std::vector<ColumnSpec> columns
             return box;
         };
         switch (spec.kind) {
-        case ValueKind::Province: editor = combo(lookups.provinces(), false); break;
-        case ValueKind::Field: editor = combo(lookups.fields(), false); break;
-        case ValueKind::Centre: editor = combo(lookups.centres(), true); break;
+        case ValueKind::Province:
+            editor = combo(lookups.provinces(), false);
+            break;
+        case ValueKind::Field:
+            editor = combo(lookups.fields(), false);
+            break;
+        case ValueKind::Centre:
+            editor = combo(lookups.centres(), true);
+            break;
         case ValueKind::Date: {
             auto *date = new QDateEdit(QDate::currentDate(), this);
             date->setDisplayFormat(ValueCheck::dateDisplayFormat());
@@ -108,8 +116,8 @@ void RecordDialog::accept()
     QVariantMap values;
     for (std::size_t i = 0; i < m_columns.size(); ++i) {
         const ColumnSpec &spec = m_columns[i];
-        const ValueCheck::Outcome outcome =
-            ValueCheck::check({spec.kind, spec.required, spec.minimum, spec.maximum}, editorValue(i));
+        const ValueCheck::Outcome outcome
+            = ValueCheck::check({ spec.kind, spec.required, spec.minimum, spec.maximum }, editorValue(i));
         if (!outcome.ok()) {
             m_problem->setText(tr("%1: %2").arg(spec.title(), outcome.problem));
             m_editors[i]->setFocus();

@@ -5,7 +5,6 @@
 
 #include <QDialog>
 #include <QVariantMap>
-
 #include <vector>
 
 class QLabel;

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/partners/partnerdetailpanel.h"
 
-#include "views/delegates/entitydelegate.h"
 #include "models/itemmodels/lookups.h"
 #include "models/itemmodels/partnertablemodel.h"
 #include "models/itemmodels/roles.h"
 #include "models/itemmodels/sessioncompetencymodel.h"
 #include "models/itemmodels/turkishfilterproxy.h"
+#include "views/delegates/entitydelegate.h"
 
 #include <QDate>
 #include <QHBoxLayout>
@@ -18,7 +18,6 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
-
 #include <algorithm>
 
 namespace kopru {
@@ -42,8 +41,10 @@ QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
 } // namespace
 
 PartnerDetailPanel::PartnerDetailPanel(QUndoStack *undo, QWidget *parent)
-    : QWidget(parent), m_sessions(new SessionTableModel(this)), m_sessionProxy(new TurkishFilterProxy(this)),
-      m_coverage(new SessionCompetencyModel(this))
+    : QWidget(parent)
+    , m_sessions(new SessionTableModel(this))
+    , m_sessionProxy(new TurkishFilterProxy(this))
+    , m_coverage(new SessionCompetencyModel(this))
 {
     m_sessions->setUndoStack(undo);
     m_coverage->setUndoStack(undo);
@@ -78,8 +79,7 @@ PartnerDetailPanel::PartnerDetailPanel(QUndoStack *undo, QWidget *parent)
     m_sessionsView->sortByColumn(SessionTableModel::Start, Qt::AscendingOrder);
     m_sessionsView->horizontalHeader()->setStretchLastSection(true);
     layout->addWidget(m_sessionsView, 2);
-    connect(m_sessionsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &PartnerDetailPanel::sessionChanged);
+    connect(m_sessionsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PartnerDetailPanel::sessionChanged);
 
     m_coverageTitle = new QLabel(this);
     layout->addWidget(m_coverageTitle);
@@ -116,7 +116,8 @@ void PartnerDetailPanel::showPartner(int partnerId, const QString &name, int pre
     else
         sessionChanged();
     m_sessionsView->resizeColumnsToContents();
-    m_sessionsView->setColumnWidth(SessionTableModel::Field, std::min(m_sessionsView->columnWidth(SessionTableModel::Field), 170));
+    m_sessionsView->setColumnWidth(
+        SessionTableModel::Field, std::min(m_sessionsView->columnWidth(SessionTableModel::Field), 170));
 }
 
 int PartnerDetailPanel::currentSessionId() const
@@ -131,10 +132,10 @@ void PartnerDetailPanel::sessionChanged()
     if (session != m_coverage->sessionId() || sender() != m_coverage)
         (void)m_coverage->load(m_db, session);
     m_delete->setEnabled(session > 0 && !m_readOnly);
-    m_coverageTitle->setText(session > 0 ? tr("Competencies covered by the selected session: %1 of %2")
-                                               .arg(QLocale().toString(m_coverage->coveredCount()),
-                                                    QLocale().toString(m_coverage->rowCount()))
-                                         : tr("Select a session to see the competencies it covers."));
+    m_coverageTitle->setText(session > 0
+            ? tr("Competencies covered by the selected session: %1 of %2")
+                  .arg(QLocale().toString(m_coverage->coveredCount()), QLocale().toString(m_coverage->rowCount()))
+            : tr("Select a session to see the competencies it covers."));
 }
 
 void PartnerDetailPanel::addSession()
@@ -150,12 +151,9 @@ void PartnerDetailPanel::addSession()
     while (start.dayOfWeek() != Qt::Monday)
         start = start.addDays(1);
     // Ten working days, the usual on-the-job training.
-    const QVariantMap values{{QStringLiteral("partner_id"), m_partnerId},
-                             {QStringLiteral("field_id"), field},
-                             {QStringLiteral("start_date"), start},
-                             {QStringLiteral("end_date"), start.addDays(11)},
-                             {QStringLiteral("hours"), 80},
-                             {QStringLiteral("capacity"), 2}};
+    const QVariantMap values { { QStringLiteral("partner_id"), m_partnerId }, { QStringLiteral("field_id"), field },
+        { QStringLiteral("start_date"), start }, { QStringLiteral("end_date"), start.addDays(11) },
+        { QStringLiteral("hours"), 80 }, { QStringLiteral("capacity"), 2 } };
     auto id = m_sessions->insertRecord(values, tr("Add session"));
     if (!id) {
         emit statusMessage(tr("The session was not added: %1").arg(id.message()), 10000);
@@ -171,7 +169,7 @@ void PartnerDetailPanel::deleteSession()
     const int session = currentSessionId();
     if (session <= 0)
         return;
-    auto placements = m_sessions->placementsAffected({session});
+    auto placements = m_sessions->placementsAffected({ session });
     if (!placements) {
         emit statusMessage(placements.message(), 10000);
         return;
@@ -182,13 +180,13 @@ void PartnerDetailPanel::deleteSession()
         text = tr("%n teacher(s) are placed in this session. Deleting it removes these placements too.", nullptr, n);
     QMessageBox box(n > 0 ? QMessageBox::Warning : QMessageBox::Question, tr("Delete session"), text, QMessageBox::Cancel, this);
     box.setInformativeText(tr("You can undo this with Edit › Undo."));
-    QPushButton *ok = box.addButton(n > 0 ? tr("Delete session and %n placement(s)", nullptr, n) : tr("Delete session"),
-                                    QMessageBox::DestructiveRole);
+    QPushButton *ok = box.addButton(
+        n > 0 ? tr("Delete session and %n placement(s)", nullptr, n) : tr("Delete session"), QMessageBox::DestructiveRole);
     box.setDefaultButton(QMessageBox::Cancel);
     box.exec();
     if (box.clickedButton() != ok)
         return;
-    if (Status s = m_sessions->removeIds({session}, n > 0); !s)
+    if (Status s = m_sessions->removeIds({ session }, n > 0); !s)
         emit statusMessage(tr("Nothing was deleted: %1").arg(s.message()), 10000);
 }
 

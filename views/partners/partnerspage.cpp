@@ -8,20 +8,22 @@
 #include "views/pages/entitybrowser.h"
 #include "views/pages/pageregistry.h"
 #include "views/pages/pagewiring.h"
-#include "views/partners/partnerdetailpanel.h"
 #include "views/pages/recorddialog.h"
+#include "views/partners/partnerdetailpanel.h"
 
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QTableView>
-#include <QShowEvent>
 #include <QVBoxLayout>
 
 namespace kopru {
 
-PartnersPage::PartnersPage(QUndoStack *undo, QWidget *parent) : Page(undo, parent), m_model(new PartnerTableModel(this))
+PartnersPage::PartnersPage(QUndoStack *undo, QWidget *parent)
+    : Page(undo, parent)
+    , m_model(new PartnerTableModel(this))
 {
     m_model->setUndoStack(undo);
     auto *layout = new QVBoxLayout(this);
@@ -92,10 +94,10 @@ void PartnersPage::currentChanged()
 {
     const QModelIndex current = m_browser->view()->currentIndex();
     m_detail->showPartner(m_browser->currentId(),
-                          current.isValid() ? current.siblingAtColumn(PartnerTableModel::Name).data().toString() + QStringLiteral(" — ")
-                                  + current.siblingAtColumn(PartnerTableModel::Province).data().toString()
-                                            : QString(),
-                          m_fieldId);
+        current.isValid() ? current.siblingAtColumn(PartnerTableModel::Name).data().toString() + QStringLiteral(" — ")
+                + current.siblingAtColumn(PartnerTableModel::Province).data().toString()
+                          : QString(),
+        m_fieldId);
 }
 
 void PartnersPage::addPartner()
@@ -103,19 +105,20 @@ void PartnersPage::addPartner()
     if (!m_db)
         return;
     RecordDialog dialog(tr("Add partner"),
-                        {{QT_TRANSLATE_NOOP("EntityColumns", "Company"), "name", ValueKind::Text, true},
-                         {QT_TRANSLATE_NOOP("EntityColumns", "Sector"), "sector", ValueKind::Text},
-                         {QT_TRANSLATE_NOOP("EntityColumns", "Province"), "province_id", ValueKind::Province, true},
-                         {QT_TRANSLATE_NOOP("EntityColumns", "District"), "district", ValueKind::Text},
-                         {QT_TRANSLATE_NOOP("EntityColumns", "Contact person"), "contact_person", ValueKind::Text},
-                         {QT_TRANSLATE_NOOP("EntityColumns", "Phone"), "phone", ValueKind::Phone},
-                         {QT_TRANSLATE_NOOP("EntityColumns", "E-mail"), "email", ValueKind::Email}},
-                        m_lookups, this);
+        { { QT_TRANSLATE_NOOP("EntityColumns", "Company"), "name", ValueKind::Text, true },
+            { QT_TRANSLATE_NOOP("EntityColumns", "Sector"), "sector", ValueKind::Text },
+            { QT_TRANSLATE_NOOP("EntityColumns", "Province"), "province_id", ValueKind::Province, true },
+            { QT_TRANSLATE_NOOP("EntityColumns", "District"), "district", ValueKind::Text },
+            { QT_TRANSLATE_NOOP("EntityColumns", "Contact person"), "contact_person", ValueKind::Text },
+            { QT_TRANSLATE_NOOP("EntityColumns", "Phone"), "phone", ValueKind::Phone },
+            { QT_TRANSLATE_NOOP("EntityColumns", "E-mail"), "email", ValueKind::Email } },
+        m_lookups, this);
     if (const QVariant province = m_browser->proxy()->roleFilter(ProvinceIdRole); province.isValid())
         dialog.setValue("province_id", province);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    auto id = m_model->insertRecord(dialog.values(), tr("Add partner %1").arg(dialog.values().value(QStringLiteral("name")).toString()));
+    auto id = m_model->insertRecord(
+        dialog.values(), tr("Add partner %1").arg(dialog.values().value(QStringLiteral("name")).toString()));
     if (!id) {
         emit statusMessage(tr("The partner was not added: %1").arg(id.message()), 10000);
         return;
@@ -134,16 +137,17 @@ void PartnersPage::deleteSelected()
         return;
     }
     const int n = placements.value();
-    const QString what = ids.size() == 1 ? m_browser->view()->currentIndex().siblingAtColumn(PartnerTableModel::Name).data().toString()
-                                         : tr("%n partners", nullptr, int(ids.size()));
+    const QString what = ids.size() == 1
+        ? m_browser->view()->currentIndex().siblingAtColumn(PartnerTableModel::Name).data().toString()
+        : tr("%n partners", nullptr, int(ids.size()));
     QMessageBox box(n > 0 ? QMessageBox::Warning : QMessageBox::Question, tr("Delete partners"),
-                    n > 0 ? tr("Teachers are placed in sessions of %1: deleting it removes %n placement(s) as well.", nullptr, n).arg(what)
-                          : tr("Delete %1 with its training sessions?").arg(what),
-                    QMessageBox::Cancel, this);
+        n > 0 ? tr("Teachers are placed in sessions of %1: deleting it removes %n placement(s) as well.", nullptr, n).arg(what)
+              : tr("Delete %1 with its training sessions?").arg(what),
+        QMessageBox::Cancel, this);
     box.setObjectName(QStringLiteral("confirmDelete"));
     box.setInformativeText(tr("You can undo this with Edit › Undo."));
-    QPushButton *ok = box.addButton(n > 0 ? tr("Delete and remove %n placement(s)", nullptr, n) : tr("Delete"),
-                                    QMessageBox::DestructiveRole);
+    QPushButton *ok
+        = box.addButton(n > 0 ? tr("Delete and remove %n placement(s)", nullptr, n) : tr("Delete"), QMessageBox::DestructiveRole);
     box.setDefaultButton(QMessageBox::Cancel);
     box.exec();
     if (box.clickedButton() != ok)
@@ -152,6 +156,9 @@ void PartnersPage::deleteSelected()
         emit statusMessage(tr("Nothing was deleted: %1").arg(s.message()), 10000);
 }
 
-Page *createPartnersPage(QUndoStack *undo, QWidget *parent) { return new PartnersPage(undo, parent); }
+Page *createPartnersPage(QUndoStack *undo, QWidget *parent)
+{
+    return new PartnersPage(undo, parent);
+}
 
 } // namespace kopru

@@ -13,7 +13,9 @@
 namespace kopru {
 
 MoveDialog::MoveDialog(QSqlDatabase db, int teacherId, int currentSessionId, const QString &teacherName, QWidget *parent)
-    : QDialog(parent), m_model(new CandidateModel(this)), m_view(new QTableView(this))
+    : QDialog(parent)
+    , m_model(new CandidateModel(this))
+    , m_view(new QTableView(this))
 {
     setObjectName(QStringLiteral("moveDialog"));
     setWindowTitle(tr("Move %1").arg(teacherName));

@@ -4,11 +4,11 @@
 #include "models/db/database.h"
 #include "models/db/sql.h"
 #include "models/domain/turkishtext.h"
-#include "views/pages/pageregistry.h"
 #include "models/planning/conflictmodel.h"
-#include "views/planning/movedialog.h"
 #include "models/planning/placementedits.h"
 #include "models/planning/placementmodel.h"
+#include "views/pages/pageregistry.h"
+#include "views/planning/movedialog.h"
 #include "views/planning/planrunner.h"
 #include "views/planning/weightsdialog.h"
 
@@ -28,14 +28,16 @@
 #include <QTableView>
 #include <QUndoStack>
 #include <QVBoxLayout>
-
 #include <algorithm>
 
 namespace kopru {
 
 PlacementPage::PlacementPage(QUndoStack *undo, QWidget *parent)
-    : Page(undo, parent), m_model(new PlacementModel(this)), m_filter(new PlacementFilter(this)), m_conflicts(new ConflictModel(this)),
-      m_runner(new PlanRunner(this))
+    : Page(undo, parent)
+    , m_model(new PlacementModel(this))
+    , m_filter(new PlacementFilter(this))
+    , m_conflicts(new ConflictModel(this))
+    , m_runner(new PlanRunner(this))
 {
     setObjectName(QStringLiteral("PlacementPage"));
     m_filter->setSourceModel(m_model);
@@ -54,7 +56,10 @@ PlacementPage::~PlacementPage()
     m_runner->wait();
 }
 
-QString PlacementPage::pageTitle() const { return tr("Placement plan"); }
+QString PlacementPage::pageTitle() const
+{
+    return tr("Placement plan");
+}
 
 void PlacementPage::createLayout()
 {
@@ -99,7 +104,8 @@ void PlacementPage::createLayout()
     });
     m_run = new QPushButton(tr("&Run optimiser"), this);
     m_run->setObjectName(QStringLiteral("runOptimiser"));
-    m_run->setToolTip(tr("Re-plan every placement that is not locked or confirmed, of the selected field and province (or of all)"));
+    m_run->setToolTip(
+        tr("Re-plan every placement that is not locked or confirmed, of the selected field and province (or of all)"));
     connect(m_run, &QPushButton::clicked, this, &PlacementPage::runOptimiser);
 
     auto *filters = new QHBoxLayout;
@@ -188,7 +194,7 @@ void PlacementPage::createLayout()
     splitter->addWidget(bottom);
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({560, 140});
+    splitter->setSizes({ 560, 140 });
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
@@ -201,8 +207,9 @@ void PlacementPage::setWeights(const PlanWeights &w)
 {
     m_weights = w;
     m_weightsLabel->setText(WeightsDialog::summary(w));
-    m_weightsLabel->setToolTip(w == PlanWeights{} ? tr("The default weights: strictly more placed teachers, then more covered need, then less travel")
-                                                 : tr("Weights changed by hand"));
+    m_weightsLabel->setToolTip(w == PlanWeights {}
+            ? tr("The default weights: strictly more placed teachers, then more covered need, then less travel")
+            : tr("Weights changed by hand"));
 }
 
 void PlacementPage::loadFields()
@@ -216,7 +223,8 @@ void PlacementPage::loadFields()
         const bool turkish = QLocale().language() == QLocale::Turkish;
         if (q.exec(QStringLiteral("SELECT id, code, name_tr, name_en FROM field ORDER BY code")))
             while (q.next())
-                m_field->addItem(q.value(1).toString() + QStringLiteral(" – ") + q.value(turkish ? 2 : 3).toString(), q.value(0).toInt());
+                m_field->addItem(
+                    q.value(1).toString() + QStringLiteral(" – ") + q.value(turkish ? 2 : 3).toString(), q.value(0).toInt());
     }
     const int index = m_field->findData(current);
     m_field->setCurrentIndex(index < 0 ? 0 : index);
@@ -233,7 +241,7 @@ void PlacementPage::loadFields()
             while (q.next())
                 provinces.emplace_back(q.value(1).toString(), q.value(0).toInt());
         std::sort(provinces.begin(), provinces.end(),
-                  [](const auto &a, const auto &b) { return TurkishText::compare(a.first, b.first) < 0; });
+            [](const auto &a, const auto &b) { return TurkishText::compare(a.first, b.first) < 0; });
         for (const auto &[name, id] : provinces)
             m_province->addItem(name, id);
     }
@@ -308,10 +316,12 @@ void PlacementPage::showLastRun()
         return;
     }
     QSqlQuery q(m_db->connection());
-    if (q.exec(QStringLiteral("SELECT placed, unplaced, duration_ms, started_at FROM plan_run ORDER BY id DESC LIMIT 1")) && q.next())
+    if (q.exec(QStringLiteral("SELECT placed, unplaced, duration_ms, started_at FROM plan_run ORDER BY id DESC LIMIT 1"))
+        && q.next())
         m_runLabel->setText(tr("Last optimiser run %4: %1 placed, %2 left unplaced, %3 ms")
                                 .arg(QLocale().toString(q.value(0).toInt()), QLocale().toString(q.value(1).toInt()),
-                                     QLocale().toString(q.value(2).toDouble(), 'f', 0), q.value(3).toString().replace(QLatin1Char('T'), QLatin1Char(' '))));
+                                    QLocale().toString(q.value(2).toDouble(), 'f', 0),
+                                    q.value(3).toString().replace(QLatin1Char('T'), QLatin1Char(' '))));
     else
         m_runLabel->setText(tr("The optimiser has not run on this database yet."));
 }
@@ -322,7 +332,10 @@ int PlacementPage::selectedRowRole(int role) const
     return rows.isEmpty() ? 0 : rows.first().data(role).toInt();
 }
 
-int PlacementPage::selectedPlacement() const { return selectedRowRole(PlacementModel::PlacementIdRole); }
+int PlacementPage::selectedPlacement() const
+{
+    return selectedRowRole(PlacementModel::PlacementIdRole);
+}
 
 void PlacementPage::updateActions()
 {
@@ -330,11 +343,12 @@ void PlacementPage::updateActions()
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     const bool locked = has && rows.first().data(PlacementModel::LockedRole).toBool();
     m_lock->setText(locked ? tr("Un&lock") : tr("&Lock"));
-    for (QPushButton *b : {m_lock, m_confirm, m_move, m_remove})
+    for (QPushButton *b : { m_lock, m_confirm, m_move, m_remove })
         b->setEnabled(has && !m_runner->isRunning());
     m_confirm->setEnabled(has && rows.first().data(PlacementModel::StatusRole).toString() == QLatin1String("proposed"));
     m_run->setEnabled(m_db && !m_db->isReadOnly() && !m_runner->isRunning());
-    m_countLabel->setText(tr("%1 of %2 placements shown").arg(QLocale().toString(m_filter->rowCount()), QLocale().toString(m_model->rowCount())));
+    m_countLabel->setText(
+        tr("%1 of %2 placements shown").arg(QLocale().toString(m_filter->rowCount()), QLocale().toString(m_model->rowCount())));
 }
 
 void PlacementPage::afterEdit(const Status &s)
@@ -346,7 +360,7 @@ void PlacementPage::afterEdit(const Status &s)
 }
 
 namespace {
-template<typename Make>
+template <typename Make>
 void pushEdit(QUndoStack *stack, Make make, QWidget *page, const std::function<void(const Status &)> &report)
 {
     auto command = make();
@@ -371,8 +385,12 @@ void PlacementPage::toggleLockSelected()
         return;
     const bool locked = selectedRowRole(PlacementModel::LockedRole) != 0;
     QPointer<PlacementPage> self(this);
-    const PlacementEditCommand::Done done = [self](const Status &s) { if (self) self->afterEdit(s); };
-    pushEdit(undoStack(), [&] { return PlacementEditCommand::setLocked(m_db->connection(), id, !locked, done); }, this, done);
+    const PlacementEditCommand::Done done = [self](const Status &s) {
+        if (self)
+            self->afterEdit(s);
+    };
+    pushEdit(
+        undoStack(), [&] { return PlacementEditCommand::setLocked(m_db->connection(), id, !locked, done); }, this, done);
 }
 
 void PlacementPage::confirmSelected()
@@ -381,8 +399,12 @@ void PlacementPage::confirmSelected()
     if (!m_db || id <= 0)
         return;
     QPointer<PlacementPage> self(this);
-    const PlacementEditCommand::Done done = [self](const Status &s) { if (self) self->afterEdit(s); };
-    pushEdit(undoStack(), [&] { return PlacementEditCommand::confirm(m_db->connection(), id, done); }, this, done);
+    const PlacementEditCommand::Done done = [self](const Status &s) {
+        if (self)
+            self->afterEdit(s);
+    };
+    pushEdit(
+        undoStack(), [&] { return PlacementEditCommand::confirm(m_db->connection(), id, done); }, this, done);
 }
 
 void PlacementPage::moveSelectedTo(int sessionId)
@@ -391,8 +413,12 @@ void PlacementPage::moveSelectedTo(int sessionId)
     if (!m_db || id <= 0 || sessionId <= 0)
         return;
     QPointer<PlacementPage> self(this);
-    const PlacementEditCommand::Done done = [self](const Status &s) { if (self) self->afterEdit(s); };
-    pushEdit(undoStack(), [&] { return PlacementEditCommand::move(m_db->connection(), id, sessionId, done); }, this, done);
+    const PlacementEditCommand::Done done = [self](const Status &s) {
+        if (self)
+            self->afterEdit(s);
+    };
+    pushEdit(
+        undoStack(), [&] { return PlacementEditCommand::move(m_db->connection(), id, sessionId, done); }, this, done);
 }
 
 void PlacementPage::removeSelected()
@@ -401,8 +427,12 @@ void PlacementPage::removeSelected()
     if (!m_db || id <= 0)
         return;
     QPointer<PlacementPage> self(this);
-    const PlacementEditCommand::Done done = [self](const Status &s) { if (self) self->afterEdit(s); };
-    pushEdit(undoStack(), [&] { return PlacementEditCommand::remove(m_db->connection(), id, done); }, this, done);
+    const PlacementEditCommand::Done done = [self](const Status &s) {
+        if (self)
+            self->afterEdit(s);
+    };
+    pushEdit(
+        undoStack(), [&] { return PlacementEditCommand::remove(m_db->connection(), id, done); }, this, done);
 }
 
 void PlacementPage::moveSelected()
@@ -411,8 +441,9 @@ void PlacementPage::moveSelected()
     if (!m_db || rows.isEmpty())
         return;
     const QModelIndex row = rows.first();
-    MoveDialog dialog(m_db->connection(), row.data(PlacementModel::TeacherIdRole).toInt(), row.data(PlacementModel::SessionIdRole).toInt(),
-                      m_filter->index(row.row(), PlacementModel::Teacher).data().toString(), this);
+    MoveDialog dialog(m_db->connection(), row.data(PlacementModel::TeacherIdRole).toInt(),
+        row.data(PlacementModel::SessionIdRole).toInt(), m_filter->index(row.row(), PlacementModel::Teacher).data().toString(),
+        this);
     if (dialog.exec() == QDialog::Accepted)
         moveSelectedTo(dialog.sessionId());
 }
@@ -444,9 +475,12 @@ void PlacementPage::runFinished(bool ok, const QString &message, const PlanResul
     }
     if (ok)
         emit statusMessage(tr("Optimiser: %1 placed, %2 left unplaced, %3 kept, in %4 ms%5")
-                               .arg(result.placed).arg(result.unplaced).arg(result.kept).arg(result.durationMs, 0, 'f', 0)
+                               .arg(result.placed)
+                               .arg(result.unplaced)
+                               .arg(result.kept)
+                               .arg(result.durationMs, 0, 'f', 0)
                                .arg(result.lexicographic ? QString() : tr(" (the weights do not keep the order of the goals)")),
-                           10000);
+            10000);
     else
         emit statusMessage(message, 10000);
     refresh();
@@ -454,6 +488,9 @@ void PlacementPage::runFinished(bool ok, const QString &message, const PlanResul
         emit dataModified();
 }
 
-Page *createPlacementPage(QUndoStack *undo, QWidget *parent) { return new PlacementPage(undo, parent); }
+Page *createPlacementPage(QUndoStack *undo, QWidget *parent)
+{
+    return new PlacementPage(undo, parent);
+}
 
 } // namespace kopru

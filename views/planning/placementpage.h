@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "views/pages/page.h"
 #include "models/planning/planweights.h"
+#include "views/pages/page.h"
 
 class QComboBox;
 class QLabel;

@@ -8,7 +8,8 @@
 
 namespace kopru {
 
-PlanRunner::PlanRunner(QObject *parent) : QObject(parent)
+PlanRunner::PlanRunner(QObject *parent)
+    : QObject(parent)
 {
     qRegisterMetaType<kopru::PlanResult>("kopru::PlanResult");
 }
@@ -43,9 +44,13 @@ void PlanRunner::start(const QString &path, const PlanOptions &options)
             } else if (Status s = BackupManager().backupBeforeChange(*db.value(), QStringLiteral("plan")); !s) {
                 message = s.message(); // data safety: a backup before every plan run
             } else {
-                auto r = Planner::run(db.value()->connection(), options,
-                                      [this](int percent) { QMetaObject::invokeMethod(this, [this, percent] { emit progress(percent); }, Qt::QueuedConnection); },
-                                      &m_cancel);
+                auto r = Planner::run(
+                    db.value()->connection(), options,
+                    [this](int percent) {
+                        QMetaObject::invokeMethod(
+                            this, [this, percent] { emit progress(percent); }, Qt::QueuedConnection);
+                    },
+                    &m_cancel);
                 ok = r.ok();
                 if (ok)
                     result = std::move(r.value());
@@ -53,14 +58,17 @@ void PlanRunner::start(const QString &path, const PlanOptions &options)
                     message = r.message();
             }
         }
-        QMetaObject::invokeMethod(this, [this, ok, message, result] {
-            if (m_thread) {
-                m_thread->wait();
-                m_thread->deleteLater();
-                m_thread = nullptr;
-            }
-            emit finished(ok, message, result);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, ok, message, result] {
+                if (m_thread) {
+                    m_thread->wait();
+                    m_thread->deleteLater();
+                    m_thread = nullptr;
+                }
+                emit finished(ok, message, result);
+            },
+            Qt::QueuedConnection);
     });
     m_thread->start();
 }

@@ -6,7 +6,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QThread>
-
 #include <atomic>
 #include <memory>
 
@@ -34,7 +33,7 @@ signals:
 
 private:
     QThread *m_thread = nullptr;
-    std::atomic_bool m_cancel{false};
+    std::atomic_bool m_cancel { false };
 };
 
 } // namespace kopru

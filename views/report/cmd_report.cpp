@@ -14,7 +14,7 @@ int runReport(const QStringList &raw, Io &io)
 {
     Args args;
     QString error;
-    if (!args.parse(raw, {QStringLiteral("--field"), QStringLiteral("--out")}, {}, &error))
+    if (!args.parse(raw, { QStringLiteral("--field"), QStringLiteral("--out") }, {}, &error))
         return fail(io, Usage, error);
     const QString out = args.value(QStringLiteral("--out"));
     if (args.positional().size() != 1 || args.value(QStringLiteral("--field")).isEmpty() || out.isEmpty())
@@ -36,7 +36,7 @@ int runReport(const QStringList &raw, Io &io)
     QFile::remove(out);
     if (!QFile::rename(partial, out)) {
         QFile::remove(partial);
-        return fail(io, Usage, Error{QCoreApplication::translate("cli", "cannot write the report"), out, 0, 0}.toString());
+        return fail(io, Usage, Error { QCoreApplication::translate("cli", "cannot write the report"), out, 0, 0 }.toString());
     }
     io.out << QCoreApplication::translate("cli", "report written to %1").arg(QFileInfo(out).filePath()) << Qt::endl;
     return Success;

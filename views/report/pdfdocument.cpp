@@ -12,7 +12,10 @@ constexpr int kResolution = 300;
 constexpr double kMarginMm = 18;
 } // namespace
 
-PdfDocument::PdfDocument(const QString &path, const QString &title) : m_path(path), m_title(title) {}
+PdfDocument::PdfDocument(const QString &path, const QString &title)
+    : m_path(path)
+    , m_title(title)
+{ }
 
 PdfDocument::~PdfDocument()
 {
@@ -45,14 +48,14 @@ Status PdfDocument::begin()
     m_writer->setTitle(m_title);
     m_writer->setCreator(QStringLiteral("Köprü"));
     m_writer->setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
-                                        QMarginsF(kMarginMm, kMarginMm, kMarginMm, kMarginMm), QPageLayout::Millimeter));
+        QMarginsF(kMarginMm, kMarginMm, kMarginMm, kMarginMm), QPageLayout::Millimeter));
     if (!m_painter.begin(m_writer.get()))
-        return Error{QCoreApplication::translate("Report", "cannot write the PDF file"), m_path, 0, 0};
+        return Error { QCoreApplication::translate("Report", "cannot write the PDF file"), m_path, 0, 0 };
     const QRect paint = m_writer->pageLayout().paintRectPixels(kResolution);
     // The painter's origin is the top left of the printable area.
     m_body = QRectF(0, 0, paint.width(), paint.height() - mm(8)); // room for the footer
     m_base = QFont();
-    m_base.setFamilies({QStringLiteral("DejaVu Sans"), QStringLiteral("Segoe UI"), QStringLiteral("Arial")});
+    m_base.setFamilies({ QStringLiteral("DejaVu Sans"), QStringLiteral("Segoe UI"), QStringLiteral("Arial") });
     m_base.setPointSizeF(9.5);
     // No shaping, hence no ligatures ("fi" stays two letters), so that text
     // extracted from the PDF (pdftotext, search) matches what was written.
@@ -66,7 +69,7 @@ Status PdfDocument::finish()
 {
     footer();
     if (!m_painter.end())
-        return Error{QCoreApplication::translate("Report", "cannot finish the PDF file"), m_path, 0, 0};
+        return Error { QCoreApplication::translate("Report", "cannot finish the PDF file"), m_path, 0, 0 };
     return {};
 }
 
@@ -163,7 +166,8 @@ void PdfDocument::paragraph(const QString &text)
     m_y += h + mm(2);
 }
 
-void PdfDocument::table(const std::vector<Column> &columns, const std::vector<QStringList> &rows, const std::vector<bool> &emphasised)
+void PdfDocument::table(
+    const std::vector<Column> &columns, const std::vector<QStringList> &rows, const std::vector<bool> &emphasised)
 {
     QFont f = m_base;
     f.setPointSizeF(8);
@@ -183,14 +187,16 @@ void PdfDocument::table(const std::vector<Column> &columns, const std::vector<QS
     const QFontMetricsF bfm(bold, m_writer.get());
     double headerHeight = rowHeight;
     for (std::size_t i = 0; i < columns.size(); ++i)
-        headerHeight = std::max(headerHeight, std::min(2 * bfm.height(), bfm.boundingRect(QRectF(0, 0, cells[i].width() - 2 * pad, 1e6),
-                                                                                           Qt::TextWordWrap, columns[i].header).height()) + 2 * pad);
+        headerHeight = std::max(headerHeight,
+            std::min(2 * bfm.height(),
+                bfm.boundingRect(QRectF(0, 0, cells[i].width() - 2 * pad, 1e6), Qt::TextWordWrap, columns[i].header).height())
+                + 2 * pad);
     auto drawHeader = [&] {
         m_painter.setFont(bold);
         m_painter.fillRect(QRectF(0, m_y, m_body.width(), headerHeight), QColor(0xdd, 0xe6, 0xf0));
         for (std::size_t i = 0; i < columns.size(); ++i)
             m_painter.drawText(QRectF(cells[i].x() + pad, m_y + pad, cells[i].width() - 2 * pad, headerHeight - 2 * pad),
-                               int(columns[i].align | Qt::AlignVCenter) | Qt::TextWordWrap, columns[i].header);
+                int(columns[i].align | Qt::AlignVCenter) | Qt::TextWordWrap, columns[i].header);
         m_y += headerHeight;
     };
     ensure(headerHeight + 3 * rowHeight);
@@ -201,8 +207,10 @@ void PdfDocument::table(const std::vector<Column> &columns, const std::vector<QS
         double height = rowHeight;
         for (std::size_t i = 0; i < columns.size() && i < std::size_t(rows[r].size()); ++i)
             if (columns[i].wrap)
-                height = std::max(height, metrics.boundingRect(QRectF(0, 0, cells[i].width() - 2 * pad, 1e6), Qt::TextWordWrap,
-                                                               rows[r].at(int(i))).height() + 2 * pad);
+                height = std::max(height,
+                    metrics.boundingRect(QRectF(0, 0, cells[i].width() - 2 * pad, 1e6), Qt::TextWordWrap, rows[r].at(int(i)))
+                            .height()
+                        + 2 * pad);
         if (m_y + height > m_body.height()) {
             newPage();
             drawHeader();
@@ -214,7 +222,7 @@ void PdfDocument::table(const std::vector<Column> &columns, const std::vector<QS
             const QRectF cell(cells[i].x() + pad, m_y, cells[i].width() - 2 * pad, height);
             if (columns[i].wrap) {
                 m_painter.drawText(cell.adjusted(0, pad, 0, -pad), int(columns[i].align | Qt::AlignVCenter) | Qt::TextWordWrap,
-                                   rows[r].at(int(i)));
+                    rows[r].at(int(i)));
             } else {
                 const QString text = metrics.elidedText(rows[r].at(int(i)), Qt::ElideRight, cell.width());
                 m_painter.drawText(cell, int(columns[i].align | Qt::AlignVCenter), text);

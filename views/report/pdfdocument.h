@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "views/charts/chartexport.h"
 #include "models/core/result.h"
+#include "views/charts/chartexport.h"
 
 #include <QFont>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QStringList>
-
 #include <memory>
 #include <vector>
 
@@ -24,9 +23,9 @@ public:
     struct Column
     {
         QString header;
-        double width;              // share of the text width (the shares add up to 1)
+        double width; // share of the text width (the shares add up to 1)
         Qt::Alignment align = Qt::AlignLeft;
-        bool wrap = false;         // wrap long text over several lines (else elide)
+        bool wrap = false; // wrap long text over several lines (else elide)
     };
 
     PdfDocument(const QString &path, const QString &title);
@@ -44,8 +43,8 @@ public:
     void heading(const QString &text);
     void subheading(const QString &text);
     void paragraph(const QString &text);
-    void table(const std::vector<Column> &columns, const std::vector<QStringList> &rows,
-               const std::vector<bool> &emphasised = {});
+    void table(
+        const std::vector<Column> &columns, const std::vector<QStringList> &rows, const std::vector<bool> &emphasised = {});
     // A chart laid out at `logicalSize` pixels, as wide as the text (or
     // shorter to fit `maxHeightMm`, or the rest of the page).
     void chart(QChart *chart, const QSize &logicalSize, double maxHeightMm = 0);

@@ -5,8 +5,8 @@
 #include "models/db/integritycheck.h"
 #include "models/safety/backupmanager.h"
 #include "models/safety/instancelock.h"
-#include "views/safety/restorebackupdialog.h"
 #include "models/safety/storagecheck.h"
+#include "views/safety/restorebackupdialog.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -17,7 +17,6 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
-
 #include <map>
 
 Q_LOGGING_CATEGORY(lcOpenGuard, "kopru.safety")
@@ -40,10 +39,13 @@ std::map<QString, std::unique_ptr<InstanceLock>> &heldLocks()
     return locks;
 }
 
-QString keyOf(const QString &path) { return QFileInfo(path).absoluteFilePath(); }
+QString keyOf(const QString &path)
+{
+    return QFileInfo(path).absoluteFilePath();
+}
 
 void message(QWidget *parent, QMessageBox::Icon icon, const char *objectName, const QString &title, const QString &text,
-             const QString &details = {})
+    const QString &details = {})
 {
     QMessageBox box(icon, title, text, QMessageBox::Ok, parent);
     box.setObjectName(QLatin1String(objectName));
@@ -56,7 +58,7 @@ enum class Choice { Cancel, ReadOnly, Restore };
 
 // A message offering "open read-only" and, when `offerRestore`, "restore a backup".
 Choice ask(QWidget *parent, const char *objectName, const QString &title, const QString &text, const QString &details,
-           bool offerReadOnly, bool offerRestore)
+    bool offerReadOnly, bool offerRestore)
 {
     QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::NoButton, parent);
     box.setObjectName(QLatin1String(objectName));
@@ -104,19 +106,20 @@ std::unique_ptr<Database> attemptOpen(const QString &path, QWidget *parent, bool
     const QFileInfo info(path);
     if (!info.isFile()) {
         message(parent, QMessageBox::Critical, "openFailedMessage", Text::tr("Cannot Open the Database"),
-                Text::tr("%1 does not exist or is not a file.").arg(shown));
+            Text::tr("%1 does not exist or is not a file.").arg(shown));
         return nullptr;
     }
     if (const StorageRisk risk = StorageCheck::classify(path); risk.isRisky())
-        message(parent, QMessageBox::Warning, "storageWarning", Text::tr("Database on a Shared or Synced Folder"), risk.warning(path));
+        message(parent, QMessageBox::Warning, "storageWarning", Text::tr("Database on a Shared or Synced Folder"),
+            risk.warning(path));
 
     BackupManager backups;
     bool readOnly = !info.isWritable();
     if (readOnly)
         message(parent, QMessageBox::Information, "readOnlyMessage", Text::tr("Read-Only Database"),
-                Text::tr("%1 is read-only (write-protected, or you lack the permission to change it). "
-                   "It is opened read-only: you can look at the data and export it, but not change it.")
-                    .arg(shown));
+            Text::tr("%1 is read-only (write-protected, or you lack the permission to change it). "
+                     "It is opened read-only: you can look at the data and export it, but not change it.")
+                .arg(shown));
 
     std::unique_ptr<InstanceLock> newLock;
     const bool alreadyHeld = heldLocks().count(keyOf(path)) > 0;
@@ -126,8 +129,8 @@ std::unique_ptr<Database> attemptOpen(const QString &path, QWidget *parent, bool
             newLock.reset();
             const auto who = InstanceLock::owner(path);
             const QString text = Text::tr("%1 is already open in another Köprü window%2.\n\nTwo windows writing to the same "
-                                    "database would overwrite each other's work. Switch to that window, or open the "
-                                    "file read-only here.")
+                                          "database would overwrite each other's work. Switch to that window, or open the "
+                                          "file read-only here.")
                                      .arg(shown, who ? QStringLiteral(" (") + who->describe() + QLatin1Char(')') : QString());
             if (ask(parent, "lockedMessage", Text::tr("Database in Use"), text, s.message(), true, false) != Choice::ReadOnly)
                 return nullptr;
@@ -140,7 +143,8 @@ std::unique_ptr<Database> attemptOpen(const QString &path, QWidget *parent, bool
         auto id = backups.backupBeforeMigration(path);
         if (!id) {
             message(parent, QMessageBox::Critical, "openFailedMessage", Text::tr("Cannot Open the Database"),
-                    Text::tr("The database must be upgraded, but no backup could be made first, so it was left alone.\n\n%1").arg(id.message()));
+                Text::tr("The database must be upgraded, but no backup could be made first, so it was left alone.\n\n%1")
+                    .arg(id.message()));
             return nullptr;
         }
         databaseIdOnUpgrade = id.value(); // the identity its backup was filed under
@@ -157,7 +161,8 @@ std::unique_ptr<Database> attemptOpen(const QString &path, QWidget *parent, bool
             return nullptr;
         }
         if (ask(parent, "openFailedMessage", Text::tr("Cannot Open the Database"),
-                Text::tr("%1 cannot be opened. You can restore one of its automatic backups.").arg(shown), opened.message(), false, true)
+                Text::tr("%1 cannot be opened. You can restore one of its automatic backups.").arg(shown), opened.message(),
+                false, true)
             == Choice::Restore)
             *restored = restoreBackupInteractive(path, parent, {}, backups) == RestoreOutcome::Restored;
         return nullptr;
@@ -169,13 +174,13 @@ std::unique_ptr<Database> attemptOpen(const QString &path, QWidget *parent, bool
         qCWarning(lcOpenGuard) << "integrity check failed:" << report.problems.size() << "problems";
         const QString text = haveBackups
             ? Text::tr("%1 failed its integrity check: the file is damaged or holds data that breaks Köprü's rules. "
-                 "Restore a backup, or open it read-only to look at it and export what you need.")
+                       "Restore a backup, or open it read-only to look at it and export what you need.")
                   .arg(shown)
             : Text::tr("%1 failed its integrity check: the file is damaged or holds data that breaks Köprü's rules. "
-                 "There is no backup of it; you can open it read-only to look at it and export what you need.")
+                       "There is no backup of it; you can open it read-only to look at it and export what you need.")
                   .arg(shown);
         const Choice choice = ask(parent, "integrityMessage", Text::tr("Damaged Database"), text,
-                                  report.problems.mid(0, 50).join(QLatin1Char('\n')), true, haveBackups);
+            report.problems.mid(0, 50).join(QLatin1Char('\n')), true, haveBackups);
         db.reset();
         if (choice == Choice::Restore) {
             *restored = restoreBackupInteractive(path, parent, {}, backups) == RestoreOutcome::Restored;
@@ -189,9 +194,9 @@ std::unique_ptr<Database> attemptOpen(const QString &path, QWidget *parent, bool
     if (!db->isReadOnly()) {
         if (Status s = backups.backupOnOpen(path); !s)
             message(parent, QMessageBox::Warning, "backupFailedMessage", Text::tr("No Automatic Backup"),
-                    Text::tr("The automatic backup of %1 could not be made. You can go on working; "
-                       "save a copy by hand to be safe.\n\n%2")
-                        .arg(shown, s.message()));
+                Text::tr("The automatic backup of %1 could not be made. You can go on working; "
+                         "save a copy by hand to be safe.\n\n%2")
+                    .arg(shown, s.message()));
         if (newLock)
             heldLocks()[keyOf(path)] = std::move(newLock);
     }
@@ -212,10 +217,13 @@ std::unique_ptr<Database> openDatabaseInteractive(const QString &path, QWidget *
     return nullptr;
 }
 
-void releaseDatabaseLock(const QString &path) { heldLocks().erase(keyOf(path)); }
+void releaseDatabaseLock(const QString &path)
+{
+    heldLocks().erase(keyOf(path));
+}
 
 QAction *addRestoreBackupAction(QMenu *fileMenu, QWidget *window, std::function<QString()> currentPath,
-                                std::function<void()> closeDatabase, std::function<bool(const QString &)> reopen)
+    std::function<void()> closeDatabase, std::function<bool(const QString &)> reopen)
 {
     QAction *action = fileMenu->addAction(QCoreApplication::translate("OpenGuard", "Restore &Backup…"));
     action->setObjectName(QStringLiteral("restoreBackupAction"));
@@ -224,8 +232,8 @@ QAction *addRestoreBackupAction(QMenu *fileMenu, QWidget *window, std::function<
         QString path = currentPath ? currentPath() : QString();
         const bool wasOpen = !path.isEmpty();
         if (!wasOpen) {
-            path = QFileDialog::getOpenFileName(window, QCoreApplication::translate("OpenGuard", "Database to Restore"), QString(),
-                                                QCoreApplication::translate("OpenGuard", "Köprü databases (*.kopru)"));
+            path = QFileDialog::getOpenFileName(window, QCoreApplication::translate("OpenGuard", "Database to Restore"),
+                QString(), QCoreApplication::translate("OpenGuard", "Köprü databases (*.kopru)"));
             if (path.isEmpty())
                 return;
         }

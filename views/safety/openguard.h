@@ -36,6 +36,6 @@ void releaseDatabaseLock(const QString &path);
 // database (empty: none, the user is asked for the file), `closeDatabase`
 // closes it, `reopen` opens a path again (e.g. MainWindow::openFile).
 QAction *addRestoreBackupAction(QMenu *fileMenu, QWidget *window, std::function<QString()> currentPath,
-                                std::function<void()> closeDatabase, std::function<bool(const QString &)> reopen);
+    std::function<void()> closeDatabase, std::function<bool(const QString &)> reopen);
 
 } // namespace kopru

@@ -17,7 +17,8 @@
 namespace kopru {
 
 RestoreBackupDialog::RestoreBackupDialog(const QString &databasePath, const BackupManager &manager, QWidget *parent)
-    : QDialog(parent), m_model(new BackupListModel(this))
+    : QDialog(parent)
+    , m_model(new BackupListModel(this))
 {
     setObjectName(QStringLiteral("restoreBackupDialog"));
     setWindowTitle(tr("Restore Backup"));
@@ -36,7 +37,7 @@ void RestoreBackupDialog::createLayout(const QString &databasePath, const QStrin
                                 "before every import, plan run and upgrade. Choose the state to go back to. "
                                 "The current file is kept as a backup too, so a restore can be undone.")
                                  .arg(QFileInfo(databasePath).fileName().toHtmlEscaped()),
-                             this);
+        this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
 
@@ -82,15 +83,18 @@ QString RestoreBackupDialog::selectedBackupPath() const
     return rows.isEmpty() ? QString() : m_model->backupAt(rows.first().row()).path;
 }
 
-int RestoreBackupDialog::backupCount() const { return m_model->rowCount(); }
+int RestoreBackupDialog::backupCount() const
+{
+    return m_model->rowCount();
+}
 
-RestoreOutcome restoreBackupInteractive(const QString &databasePath, QWidget *parent, const std::function<void()> &closeDatabase,
-                                        const BackupManager &manager)
+RestoreOutcome restoreBackupInteractive(
+    const QString &databasePath, QWidget *parent, const std::function<void()> &closeDatabase, const BackupManager &manager)
 {
     const QString name = QDir::toNativeSeparators(databasePath);
     if (manager.list(databasePath).isEmpty()) {
         QMessageBox box(QMessageBox::Information, RestoreBackupDialog::tr("Restore Backup"),
-                        RestoreBackupDialog::tr("There are no backups of %1 yet.").arg(name), QMessageBox::Ok, parent);
+            RestoreBackupDialog::tr("There are no backups of %1 yet.").arg(name), QMessageBox::Ok, parent);
         box.setObjectName(QStringLiteral("noBackupsMessage"));
         box.exec();
         return RestoreOutcome::Cancelled;
@@ -106,9 +110,8 @@ RestoreOutcome restoreBackupInteractive(const QString &databasePath, QWidget *pa
             when = QLocale().toString(b.created, QLocale::LongFormat);
 
     QMessageBox confirm(QMessageBox::Question, RestoreBackupDialog::tr("Restore Backup"),
-                        RestoreBackupDialog::tr("Replace %1 by its backup of %2?\n\nThe current state is kept as a backup.")
-                            .arg(name, when),
-                        QMessageBox::NoButton, parent);
+        RestoreBackupDialog::tr("Replace %1 by its backup of %2?\n\nThe current state is kept as a backup.").arg(name, when),
+        QMessageBox::NoButton, parent);
     confirm.setObjectName(QStringLiteral("confirmRestoreMessage"));
     QPushButton *yes = confirm.addButton(RestoreBackupDialog::tr("&Restore"), QMessageBox::AcceptRole);
     yes->setObjectName(QStringLiteral("confirmRestoreButton"));
@@ -123,8 +126,8 @@ RestoreOutcome restoreBackupInteractive(const QString &databasePath, QWidget *pa
     BackupManager restorer(manager.root(), manager.keep());
     if (Status s = restorer.restore(chosen, databasePath); !s) {
         QMessageBox box(QMessageBox::Critical, RestoreBackupDialog::tr("Restore Backup"),
-                        RestoreBackupDialog::tr("The backup was not restored; the database was left as it was.\n\n%1").arg(s.message()),
-                        QMessageBox::Ok, parent);
+            RestoreBackupDialog::tr("The backup was not restored; the database was left as it was.\n\n%1").arg(s.message()),
+            QMessageBox::Ok, parent);
         box.setObjectName(QStringLiteral("restoreFailedMessage"));
         box.exec();
         return RestoreOutcome::Failed;

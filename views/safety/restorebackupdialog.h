@@ -4,7 +4,6 @@
 #include "models/safety/backupmanager.h"
 
 #include <QDialog>
-
 #include <functional>
 
 class QDialogButtonBox;
@@ -44,7 +43,6 @@ enum class RestoreOutcome { Cancelled, Restored, Failed };
 // connection: restoring needs the file closed), restores and reports the
 // result. After anything but Cancelled the caller reopens `databasePath`.
 RestoreOutcome restoreBackupInteractive(const QString &databasePath, QWidget *parent,
-                                        const std::function<void()> &closeDatabase = {},
-                                        const BackupManager &manager = BackupManager());
+    const std::function<void()> &closeDatabase = {}, const BackupManager &manager = BackupManager());
 
 } // namespace kopru

@@ -33,7 +33,8 @@ namespace kopru {
 
 using namespace exporting;
 
-SchedulePage::SchedulePage(QUndoStack *undo, QWidget *parent) : Page(undo, parent)
+SchedulePage::SchedulePage(QUndoStack *undo, QWidget *parent)
+    : Page(undo, parent)
 {
     createLayout();
 }
@@ -57,7 +58,7 @@ void SchedulePage::createLayout()
     layout->addLayout(bar);
 
     m_tabs = new QTabWidget(this);
-    const QString titles[ViewCount] = {tr("By partner"), tr("By teacher"), tr("Calendar per centre")};
+    const QString titles[ViewCount] = { tr("By partner"), tr("By teacher"), tr("Calendar per centre") };
     for (int v = 0; v < ViewCount; ++v) {
         m_models[v] = new ExportTableModel(this);
         m_proxies[v] = new TurkishFilterProxy(this);
@@ -96,7 +97,10 @@ void SchedulePage::setDatabase(Database *db)
     reload();
 }
 
-void SchedulePage::refresh() { reload(); }
+void SchedulePage::refresh()
+{
+    reload();
+}
 
 void SchedulePage::setCentre(int centreId)
 {
@@ -104,7 +108,10 @@ void SchedulePage::setCentre(int centreId)
     m_centre->setCurrentIndex(index < 0 ? 0 : index);
 }
 
-void SchedulePage::setCurrentView(View view) { m_tabs->setCurrentIndex(view); }
+void SchedulePage::setCurrentView(View view)
+{
+    m_tabs->setCurrentIndex(view);
+}
 
 void SchedulePage::reloadCentres()
 {
@@ -145,8 +152,9 @@ void SchedulePage::reload()
         for (int c = 0; c < v->model()->columnCount(); ++c)
             v->setColumnWidth(c, std::min(v->columnWidth(c), 320));
     }
-    m_summary->setText(m_rows.empty() ? tr("No placements yet: run the planner first.")
-                                      : tr("%n placement(s) in %1 session(s)", nullptr, int(m_rows.size())).arg(m_sessions.size()));
+    m_summary->setText(m_rows.empty()
+            ? tr("No placements yet: run the planner first.")
+            : tr("%n placement(s) in %1 session(s)", nullptr, int(m_rows.size())).arg(m_sessions.size()));
 }
 
 // "Who comes when" first: partner, dates, teachers; the rest after them.
@@ -157,7 +165,7 @@ void SchedulePage::arrangePartnerColumns()
     if (m_columnsArranged || model->columnCount() == 0)
         return;
     // The column headers of exporting::scheduleTable (context "Export").
-    const char *const first[] = {"Partner", "Start", "End", "Teachers", "Placed", "Capacity", "Hours", "Field"};
+    const char *const first[] = { "Partner", "Start", "End", "Teachers", "Placed", "Capacity", "Hours", "Field" };
     int target = 0;
     for (const char *name : first) {
         const QString header_ = QCoreApplication::translate("Export", name);
@@ -188,7 +196,8 @@ void SchedulePage::print()
 {
     const ReportDocument doc = currentReport();
     QPrinter printer(QPrinter::HighResolution);
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
+    printer.setPageLayout(
+        QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
     printer.setDocName(doc.title);
     QPrintPreviewDialog preview(&printer, this);
     preview.setWindowTitle(tr("Print preview — %1").arg(doc.title));
@@ -201,7 +210,7 @@ void SchedulePage::saveAsPdf()
 {
     QFileDialog dialog(this, tr("Save schedule as PDF"));
     dialog.setAcceptMode(QFileDialog::AcceptSave);
-    dialog.setMimeTypeFilters({QStringLiteral("application/pdf")});
+    dialog.setMimeTypeFilters({ QStringLiteral("application/pdf") });
     dialog.setDefaultSuffix(QStringLiteral("pdf"));
     if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
         return;
@@ -214,6 +223,9 @@ void SchedulePage::saveAsPdf()
     emit statusMessage(tr("Saved %1 (%n page(s))", nullptr, pages.value()).arg(path), 5000);
 }
 
-Page *createSchedulePage(QUndoStack *undo, QWidget *parent) { return new SchedulePage(undo, parent); }
+Page *createSchedulePage(QUndoStack *undo, QWidget *parent)
+{
+    return new SchedulePage(undo, parent);
+}
 
 } // namespace kopru

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/teachers/teacherdetailpanel.h"
 
-#include "views/delegates/entitydelegate.h"
 #include "models/itemmodels/placementsmodel.h"
 #include "models/itemmodels/ratingsmodel.h"
 #include "models/itemmodels/teachertablemodel.h"
+#include "views/delegates/entitydelegate.h"
 
 #include <QDataWidgetMapper>
 #include <QFormLayout>
@@ -35,8 +35,11 @@ QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
 } // namespace
 
 TeacherDetailPanel::TeacherDetailPanel(QAbstractItemModel *teachers, QUndoStack *undo, QWidget *parent)
-    : QWidget(parent), m_teachers(teachers), m_mapper(new QDataWidgetMapper(this)), m_ratings(new RatingsModel(this)),
-      m_placements(new PlacementsModel(this))
+    : QWidget(parent)
+    , m_teachers(teachers)
+    , m_mapper(new QDataWidgetMapper(this))
+    , m_ratings(new RatingsModel(this))
+    , m_placements(new PlacementsModel(this))
 {
     m_ratings->setUndoStack(undo);
     connect(m_ratings, &RatingsModel::editRefused, this, &TeacherDetailPanel::editRefused);
@@ -60,8 +63,8 @@ TeacherDetailPanel::TeacherDetailPanel(QAbstractItemModel *teachers, QUndoStack 
     m_ratingsView = makeTable(m_ratings, this);
     m_ratingsView->setObjectName(QStringLiteral("ratings"));
     m_ratingsView->setItemDelegate(new EntityDelegate(m_ratingsView));
-    m_ratingsView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
-                                   | QAbstractItemView::AnyKeyPressed);
+    m_ratingsView->setEditTriggers(
+        QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
     m_ratingsView->horizontalHeader()->setSectionResizeMode(RatingsModel::Title, QHeaderView::Stretch);
     m_ratingsView->horizontalHeader()->setSectionResizeMode(RatingsModel::Need, QHeaderView::ResizeToContents);
     m_ratingsView->horizontalHeader()->setSectionResizeMode(RatingsModel::Proficiency, QHeaderView::ResizeToContents);
@@ -83,13 +86,17 @@ QWidget *TeacherDetailPanel::createForm()
     m_mapper->setModel(m_teachers);
     m_mapper->setItemDelegate(new EntityDelegate(m_mapper));
     m_mapper->setSubmitPolicy(QDataWidgetMapper::AutoSubmit);
-    const struct { int column; const char *label; } fields[] = {
-        {TeacherTableModel::FirstName, QT_TR_NOOP("First name")},
-        {TeacherTableModel::LastName, QT_TR_NOOP("Last name")},
-        {TeacherTableModel::Email, QT_TR_NOOP("E-mail")},
-        {TeacherTableModel::Phone, QT_TR_NOOP("Phone")},
-        {TeacherTableModel::Branch, QT_TR_NOOP("Branch")},
-        {TeacherTableModel::Notes, QT_TR_NOOP("Notes")},
+    const struct
+    {
+        int column;
+        const char *label;
+    } fields[] = {
+        { TeacherTableModel::FirstName, QT_TR_NOOP("First name") },
+        { TeacherTableModel::LastName, QT_TR_NOOP("Last name") },
+        { TeacherTableModel::Email, QT_TR_NOOP("E-mail") },
+        { TeacherTableModel::Phone, QT_TR_NOOP("Phone") },
+        { TeacherTableModel::Branch, QT_TR_NOOP("Branch") },
+        { TeacherTableModel::Notes, QT_TR_NOOP("Notes") },
     };
     for (const auto &f : fields) {
         auto *edit = new QLineEdit(form);
@@ -114,7 +121,7 @@ void TeacherDetailPanel::showRow(int proxyRow, int teacherId)
         const auto text = [&](int column) { return m_teachers->index(proxyRow, column).data().toString(); };
         m_title->setText(tr("%1 %2 — %3, %4")
                              .arg(text(TeacherTableModel::FirstName), text(TeacherTableModel::LastName),
-                                  text(TeacherTableModel::Field), text(TeacherTableModel::Province)));
+                                 text(TeacherTableModel::Field), text(TeacherTableModel::Province)));
         m_title->setToolTip(text(TeacherTableModel::School));
     } else {
         m_mapper->setCurrentIndex(-1);
@@ -132,10 +139,9 @@ void TeacherDetailPanel::updateSummary()
 {
     const RatingsModel::Summary s = m_ratings->summary();
     m_summary->setText(s.rated + s.notApplicable == 0
-                           ? tr("Need ratings: none yet")
-                           : tr("Need ratings: %1 rated, mean need %2, %3 not applicable")
-                                 .arg(QLocale().toString(s.rated), QLocale().toString(s.meanNeed, 'f', 2),
-                                      QLocale().toString(s.notApplicable)));
+            ? tr("Need ratings: none yet")
+            : tr("Need ratings: %1 rated, mean need %2, %3 not applicable")
+                  .arg(QLocale().toString(s.rated), QLocale().toString(s.meanNeed, 'f', 2), QLocale().toString(s.notApplicable)));
 }
 
 } // namespace kopru

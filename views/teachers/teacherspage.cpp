@@ -6,35 +6,35 @@
 #include "models/editing/changenotifier.h"
 #include "models/itemmodels/teachertablemodel.h"
 #include "models/itemmodels/turkishfilterproxy.h"
+#include "models/safety/purge.h"
 #include "views/pages/entitybrowser.h"
 #include "views/pages/pageregistry.h"
 #include "views/pages/pagewiring.h"
 #include "views/pages/recorddialog.h"
 #include "views/teachers/teacherdetailpanel.h"
-#include "models/safety/purge.h"
 
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QTableView>
 #include <QUndoStack>
-#include <QShowEvent>
 #include <QVBoxLayout>
 
 namespace kopru {
 
 TeachersPage::TeachersPage(QUndoStack *undo, QWidget *parent)
-    : Page(undo, parent), m_model(new TeacherTableModel(this))
+    : Page(undo, parent)
+    , m_model(new TeacherTableModel(this))
 {
     m_model->setUndoStack(undo);
     auto *layout = new QVBoxLayout(this);
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_browser = new EntityBrowser(pageName(), m_model,
-                                  EntityBrowser::FieldFilter | EntityBrowser::ProvinceFilter | EntityBrowser::CentreFilter,
-                                  m_splitter);
+        EntityBrowser::FieldFilter | EntityBrowser::ProvinceFilter | EntityBrowser::CentreFilter, m_splitter);
     m_detail = new TeacherDetailPanel(m_browser->proxy(), undo, m_splitter);
     m_splitter->addWidget(m_browser);
     m_splitter->addWidget(m_detail);
@@ -50,11 +50,11 @@ TeachersPage::TeachersPage(QUndoStack *undo, QWidget *parent)
     connect(m_browser->view(), &QWidget::customContextMenuRequested, this, &TeachersPage::showContextMenu);
     // An edit of the current teacher (here, in the form or by undo) updates the panel's title.
     connect(m_browser->proxy(), &QAbstractItemModel::dataChanged, this,
-            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-                const int row = m_browser->view()->currentIndex().row();
-                if (row >= topLeft.row() && row <= bottomRight.row())
-                    currentChanged();
-            });
+        [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+            const int row = m_browser->view()->currentIndex().row();
+            if (row >= topLeft.row() && row <= bottomRight.row())
+                currentChanged();
+        });
     connect(m_model, &EntityTableModel::editRefused, this, [this](const QString &r) { emit statusMessage(r, 10000); });
     connect(m_detail, &TeacherDetailPanel::editRefused, this, [this](const QString &r) { emit statusMessage(r, 10000); });
     PageWiring::forwardChanges(this);
@@ -118,29 +118,31 @@ void TeachersPage::addTeacher()
     if (!m_db)
         return;
     RecordDialog dialog(tr("Add teacher"),
-                        {{QT_TRANSLATE_NOOP("EntityColumns", "National ID"), "national_id", ValueKind::NationalId, true},
-                         {QT_TRANSLATE_NOOP("EntityColumns", "First name"), "first_name", ValueKind::Text, true},
-                         {QT_TRANSLATE_NOOP("EntityColumns", "Last name"), "last_name", ValueKind::Text, true},
-                         {QT_TRANSLATE_NOOP("EntityColumns", "Field"), "field_id", ValueKind::Field, true},
-                         {QT_TRANSLATE_NOOP("EntityColumns", "Province"), "province_id", ValueKind::Province, true},
-                         {QT_TRANSLATE_NOOP("EntityColumns", "Centre"), "centre_id", ValueKind::Centre},
-                         {QT_TRANSLATE_NOOP("EntityColumns", "E-mail"), "email", ValueKind::Email},
-                         {QT_TRANSLATE_NOOP("EntityColumns", "Phone"), "phone", ValueKind::Phone}},
-                        m_lookups, this);
+        { { QT_TRANSLATE_NOOP("EntityColumns", "National ID"), "national_id", ValueKind::NationalId, true },
+            { QT_TRANSLATE_NOOP("EntityColumns", "First name"), "first_name", ValueKind::Text, true },
+            { QT_TRANSLATE_NOOP("EntityColumns", "Last name"), "last_name", ValueKind::Text, true },
+            { QT_TRANSLATE_NOOP("EntityColumns", "Field"), "field_id", ValueKind::Field, true },
+            { QT_TRANSLATE_NOOP("EntityColumns", "Province"), "province_id", ValueKind::Province, true },
+            { QT_TRANSLATE_NOOP("EntityColumns", "Centre"), "centre_id", ValueKind::Centre },
+            { QT_TRANSLATE_NOOP("EntityColumns", "E-mail"), "email", ValueKind::Email },
+            { QT_TRANSLATE_NOOP("EntityColumns", "Phone"), "phone", ValueKind::Phone } },
+        m_lookups, this);
     if (const QVariant field = m_browser->proxy()->roleFilter(FieldIdRole); field.isValid())
         dialog.setValue("field_id", field);
     if (const QVariant province = m_browser->proxy()->roleFilter(ProvinceIdRole); province.isValid())
         dialog.setValue("province_id", province);
     QSqlDatabase db = m_db->connection();
     dialog.setExtraCheck([db](const QVariantMap &v) {
-        auto n = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM teacher WHERE national_id = ?"), {v.value(QStringLiteral("national_id"))});
+        auto n = Sql::scalar(
+            db, QStringLiteral("SELECT count(*) FROM teacher WHERE national_id = ?"), { v.value(QStringLiteral("national_id")) });
         return n && n.value().toInt() > 0 ? tr("Another teacher already has this national ID.") : QString();
     });
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QVariantMap values = dialog.values();
-    auto id = m_model->insertRecord(values, tr("Add teacher %1 %2").arg(values.value(QStringLiteral("first_name")).toString(),
-                                                                        values.value(QStringLiteral("last_name")).toString()));
+    auto id = m_model->insertRecord(values,
+        tr("Add teacher %1 %2")
+            .arg(values.value(QStringLiteral("first_name")).toString(), values.value(QStringLiteral("last_name")).toString()));
     if (!id) {
         emit statusMessage(tr("The teacher was not added: %1").arg(id.message()), 10000);
         return;
@@ -154,11 +156,11 @@ void TeachersPage::deleteSelected()
     const QList<int> ids = m_browser->selectedIds();
     if (!m_db || ids.isEmpty())
         return;
-    const QString who = ids.size() == 1 ? m_browser->view()->currentIndex().siblingAtColumn(TeacherTableModel::FirstName).data().toString()
-            + QLatin1Char(' ') + m_browser->view()->currentIndex().siblingAtColumn(TeacherTableModel::LastName).data().toString()
-                                        : tr("%n teachers", nullptr, int(ids.size()));
-    const auto answer = QMessageBox::question(
-        this, tr("Delete teachers"),
+    const QString who = ids.size() == 1
+        ? m_browser->view()->currentIndex().siblingAtColumn(TeacherTableModel::FirstName).data().toString() + QLatin1Char(' ')
+            + m_browser->view()->currentIndex().siblingAtColumn(TeacherTableModel::LastName).data().toString()
+        : tr("%n teachers", nullptr, int(ids.size()));
+    const auto answer = QMessageBox::question(this, tr("Delete teachers"),
         tr("Delete %1 together with their need ratings and placements?\n\nYou can undo this with Edit › Undo.").arg(who),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
@@ -176,8 +178,7 @@ void TeachersPage::eraseCurrent()
     const QString who = current.siblingAtColumn(TeacherTableModel::FirstName).data().toString() + QLatin1Char(' ')
         + current.siblingAtColumn(TeacherTableModel::LastName).data().toString();
     QMessageBox box(QMessageBox::Warning, tr("Erase personal data (KVKK)"),
-                    tr("Erase all data of %1 for good: the teacher, their need ratings and placements.").arg(who),
-                    QMessageBox::Cancel, this);
+        tr("Erase all data of %1 for good: the teacher, their need ratings and placements.").arg(who), QMessageBox::Cancel, this);
     box.setInformativeText(tr("This cannot be undone. The undo history is cleared as well, so that it keeps no copy of "
                               "their data. The audit log records only that an erasure took place."));
     QPushButton *erase = box.addButton(tr("Erase for good"), QMessageBox::DestructiveRole);
@@ -190,7 +191,7 @@ void TeachersPage::eraseCurrent()
         return;
     }
     undoStack()->clear();
-    ChangeNotifier::instance()->notify(QStringLiteral("teacher"), {id});
+    ChangeNotifier::instance()->notify(QStringLiteral("teacher"), { id });
     ChangeNotifier::instance()->notifyAll(QStringLiteral("placement"));
     emit statusMessage(tr("The teacher's personal data was erased."), 8000);
 }
@@ -207,6 +208,9 @@ void TeachersPage::showContextMenu(const QPoint &pos)
     menu.exec(m_browser->view()->viewport()->mapToGlobal(pos));
 }
 
-Page *createTeachersPage(QUndoStack *undo, QWidget *parent) { return new TeachersPage(undo, parent); }
+Page *createTeachersPage(QUndoStack *undo, QWidget *parent)
+{
+    return new TeachersPage(undo, parent);
+}
 
 } // namespace kopru
