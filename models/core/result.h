@@ -29,14 +29,16 @@ struct Error
     }
 };
 
-// Success or an Error.
-class Status
+// Success or an Error. [[nodiscard]]: dropping a result is a compiler warning,
+// so every caller handles what it gets back.
+class [[nodiscard]] Status
 {
 public:
     Status() = default;
+    // NOLINTNEXTLINE(google-explicit-constructor): a function returning Status may return an Error
     Status(Error e)
         : m_error(std::move(e))
-    { } // NOLINT(google-explicit-constructor)
+    { }
     static Status failure(const QString &message) { return Status(Error { message, {}, 0, 0 }); }
 
     bool ok() const { return !m_error.has_value(); }
@@ -48,16 +50,19 @@ private:
     std::optional<Error> m_error;
 };
 
-// A value or an Error (a small stand-in for C++23 std::expected).
-template <typename T> class Expected
+// A value or an Error (a small stand-in for C++23 std::expected); [[nodiscard]]
+// like Status.
+template <typename T> class [[nodiscard]] Expected
 {
 public:
+    // NOLINTNEXTLINE(google-explicit-constructor): return a value or an Error directly
     Expected(T value)
         : m_v(std::move(value))
-    { } // NOLINT(google-explicit-constructor)
+    { }
+    // NOLINTNEXTLINE(google-explicit-constructor)
     Expected(Error e)
         : m_v(std::move(e))
-    { } // NOLINT(google-explicit-constructor)
+    { }
 
     bool ok() const { return std::holds_alternative<T>(m_v); }
     explicit operator bool() const { return ok(); }

@@ -435,7 +435,7 @@ private slots:
         delete writer;
         int previous = -1;
         for (const QString &b : backups) {
-            auto copy = Database::open(b, Database::Options { Database::Access::ReadOnly, false });
+            auto copy = Database::open(b, Database::Options { Database::Access::ReadOnly, false, {} });
             QVERIFY2(copy, qPrintable(copy.message()));
             QVERIFY(checkIntegrity(copy.value()->connection()).ok());
             const int schools = scalar(copy.value()->connection(), QStringLiteral("SELECT count(*) FROM school")).toInt();

@@ -288,7 +288,7 @@ private slots:
 
     void navigationShowsEveryPageTitleWhole()
     {
-        for (const QString language : { QStringLiteral("tr"), QStringLiteral("en") }) {
+        for (const QString &language : { QStringLiteral("tr"), QStringLiteral("en") }) {
             LanguageSetup::install(*QCoreApplication::instance(), language);
             MainWindow w;
             w.resize(1000, 700);

@@ -66,12 +66,11 @@ Status MainWindow::createDatabaseAt(QString path)
     if (!path.endsWith(QLatin1String(".kopru"), Qt::CaseInsensitive))
         path += QLatin1String(".kopru");
     if (QFileInfo::exists(path))
-        return Error {
-            tr("%1 already exists. Choose another name; Köprü never overwrites a database.").arg(QDir::toNativeSeparators(path))
-        };
+        return Status::failure(
+            tr("%1 already exists. Choose another name; Köprü never overwrites a database.").arg(QDir::toNativeSeparators(path)));
     auto db = Database::create(path);
     if (!db)
-        return Error { tr("The database could not be created:\n%1").arg(db.message()) };
+        return Status::failure(tr("The database could not be created:\n%1").arg(db.message()));
     m_recent->add(path);
     setDatabase(std::move(db.value()));
     statusBar()->showMessage(tr("Created %1").arg(QDir::toNativeSeparators(path)), kStatusTimeoutMs);

@@ -18,12 +18,17 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace kopru {
+
+namespace {
+Q_LOGGING_CATEGORY(lcNeedsPage, "kopru.needs.page")
+} // namespace
 
 using stats::CompetencyStatsModel;
 using stats::GroupStatsModel;
@@ -173,8 +178,11 @@ void NeedsPage::setDatabase(Database *db)
     // Switching fields re-reads ~13,000 ratings; a page cache that holds the
     // whole national file (~12 MB) keeps that in memory (16 MB at most,
     // per connection; SQLite's default is 2 MB).
-    if (m_db)
-        Sql::exec(m_db->connection(), QStringLiteral("PRAGMA cache_size = -16384"));
+    if (m_db) {
+        // Only speed depends on it: a refusal is logged and the page works on.
+        if (Status s = Sql::exec(m_db->connection(), QStringLiteral("PRAGMA cache_size = -16384")); !s)
+            qCWarning(lcNeedsPage) << "cannot enlarge the page cache:" << s.message();
+    }
     loadFields();
 }
 

@@ -201,9 +201,16 @@ void SchedulePage::print()
     printer.setDocName(doc.title);
     QPrintPreviewDialog preview(&printer, this);
     preview.setWindowTitle(tr("Print preview — %1").arg(doc.title));
-    connect(&preview, &QPrintPreviewDialog::paintRequested, this, [&doc](QPrinter *p) { ReportPainter(doc).paint(p); });
+    // Painting refused (the printer cannot start a page): said once the preview is closed.
+    QString paintError;
+    connect(&preview, &QPrintPreviewDialog::paintRequested, this, [&doc, &paintError](QPrinter *p) {
+        if (const auto painted = ReportPainter(doc).paint(p); !painted)
+            paintError = painted.message();
+    });
     preview.resize(1100, 760);
     preview.exec();
+    if (!paintError.isEmpty())
+        QMessageBox::warning(this, tr("Print"), paintError);
 }
 
 void SchedulePage::saveAsPdf()
