@@ -14,17 +14,17 @@
         <translation>Sektörel Mükemmeliyet Merkezleri için meslek öğretmenlerinin sektörde işbaşı eğitimini planlar.</translation>
     </message>
     <message>
-        <location filename="../views/dialogs/aboutdialog.cpp" line="15"/>
+        <location filename="../views/dialogs/aboutdialog.cpp" line="16"/>
         <source>Licence: GPL-3.0-or-later</source>
         <translation>Lisans: GPL-3.0-or-later</translation>
     </message>
     <message>
-        <location filename="../views/dialogs/aboutdialog.cpp" line="16"/>
+        <location filename="../views/dialogs/aboutdialog.cpp" line="17"/>
         <source>Built with Qt %1 (running on Qt %2).</source>
         <translation>Qt %1 ile derlendi (Qt %2 üzerinde çalışıyor).</translation>
     </message>
     <message>
-        <location filename="../views/dialogs/aboutdialog.cpp" line="17"/>
+        <location filename="../views/dialogs/aboutdialog.cpp" line="19"/>
         <source>About Köprü</source>
         <translation>Köprü hakkında</translation>
     </message>
@@ -32,135 +32,135 @@
 <context>
     <name>BackupManager</name>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="216"/>
-        <location filename="../models/safety/backupmanager.cpp" line="230"/>
+        <location filename="../models/safety/backupmanager.cpp" line="231"/>
+        <location filename="../models/safety/backupmanager.cpp" line="247"/>
         <source>invalid backup reason &quot;%1&quot;</source>
         <translation>geçersiz yedekleme nedeni &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="63"/>
+        <location filename="../models/safety/backupmanager.cpp" line="66"/>
         <source>cannot create the backup folder %1</source>
         <translation>yedek klasörü %1 oluşturulamıyor</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="84"/>
+        <location filename="../models/safety/backupmanager.cpp" line="90"/>
         <source>the database is open in another Köprü program (%1); close it there first</source>
         <translation>veritabanı başka bir Köprü programında açık (%1); önce orada kapatın</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="86"/>
+        <location filename="../models/safety/backupmanager.cpp" line="92"/>
         <source>the database is open in another Köprü program; close it there first</source>
         <translation>veritabanı başka bir Köprü programında açık; önce orada kapatın</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="94"/>
-        <location filename="../models/safety/backupmanager.cpp" line="98"/>
+        <location filename="../models/safety/backupmanager.cpp" line="100"/>
+        <location filename="../models/safety/backupmanager.cpp" line="104"/>
         <source>cannot read the file: %1</source>
         <translation>dosya okunamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="100"/>
+        <location filename="../models/safety/backupmanager.cpp" line="106"/>
         <source>cannot write the file: %1</source>
         <translation>dosya yazılamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="219"/>
-        <location filename="../models/safety/backupmanager.cpp" line="262"/>
+        <location filename="../models/safety/backupmanager.cpp" line="234"/>
+        <location filename="../models/safety/backupmanager.cpp" line="280"/>
         <source>no backup was made: %1</source>
         <translation>yedek alınmadı: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="221"/>
+        <location filename="../models/safety/backupmanager.cpp" line="237"/>
         <source>no backup was made: the database is older than this program and gets its identity when it is upgraded</source>
         <translation>yedek alınmadı: veritabanı bu programdan eski; kimliğini yükseltildiğinde alır</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="242"/>
+        <location filename="../models/safety/backupmanager.cpp" line="259"/>
         <source>the backup was not made: %1</source>
         <translation>yedek alınmadı: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="246"/>
+        <location filename="../models/safety/backupmanager.cpp" line="263"/>
         <source>the backup was not made: the file changed its identity while it was copied</source>
         <translation>yedek alınmadı: dosya kopyalanırken kimliği değişti</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="318"/>
+        <location filename="../models/safety/backupmanager.cpp" line="336"/>
         <source>cannot delete the old backup</source>
         <translation>eski yedek silinemiyor</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="330"/>
+        <location filename="../models/safety/backupmanager.cpp" line="348"/>
         <source>this is a backup of another database</source>
         <translation>bu, başka bir veritabanının yedeği</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="356"/>
+        <location filename="../models/safety/backupmanager.cpp" line="374"/>
         <source>the backup cannot be restored: %1</source>
         <translation>yedek geri yüklenemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="360"/>
+        <location filename="../models/safety/backupmanager.cpp" line="379"/>
         <source>%1 is a backup of another database (its identity is %2, this database&apos;s is %3); nothing was changed</source>
         <translation>%1 başka bir veritabanının yedeği (kimliği %2, bu veritabanınınki %3); hiçbir şey değiştirilmedi</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="375"/>
+        <location filename="../models/safety/backupmanager.cpp" line="395"/>
         <source>the current file could not be saved before restoring, so it was left alone: %1</source>
         <translation>geçerli dosya geri yüklemeden önce saklanamadığı için dosyaya dokunulmadı: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="387"/>
+        <location filename="../models/safety/backupmanager.cpp" line="407"/>
         <source>cannot copy the backup next to the database (disk full?)</source>
         <translation>yedek veritabanının yanına kopyalanamıyor (disk dolu mu?)</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="394"/>
+        <location filename="../models/safety/backupmanager.cpp" line="414"/>
         <source>the backup could not be upgraded, nothing was changed: %1</source>
         <translation>yedek yükseltilemedi, hiçbir şey değiştirilmedi: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="397"/>
+        <location filename="../models/safety/backupmanager.cpp" line="418"/>
         <source>the copy of the backup is damaged, nothing was changed: %1</source>
         <translation>yedeğin kopyası hasarlı, hiçbir şey değiştirilmedi: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="401"/>
+        <location filename="../models/safety/backupmanager.cpp" line="423"/>
         <source>cannot remove %1; is the database still open?</source>
         <translation>%1 silinemiyor; veritabanı hâlâ açık mı?</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="409"/>
+        <location filename="../models/safety/backupmanager.cpp" line="432"/>
         <source>on open</source>
         <translation>açılışta</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="410"/>
+        <location filename="../models/safety/backupmanager.cpp" line="433"/>
         <source>before import</source>
         <translation>içe aktarmadan önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="411"/>
+        <location filename="../models/safety/backupmanager.cpp" line="434"/>
         <source>before plan run</source>
         <translation>plan çalıştırmadan önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="412"/>
+        <location filename="../models/safety/backupmanager.cpp" line="435"/>
         <source>before upgrade</source>
         <translation>yükseltmeden önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="413"/>
+        <location filename="../models/safety/backupmanager.cpp" line="436"/>
         <source>before restore</source>
         <translation>geri yüklemeden önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="414"/>
+        <location filename="../models/safety/backupmanager.cpp" line="437"/>
         <source>manual</source>
         <translation>elle</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="415"/>
+        <location filename="../models/safety/backupmanager.cpp" line="438"/>
         <source>before erasure</source>
         <translation>kalıcı silmeden önce</translation>
     </message>
@@ -168,7 +168,7 @@
 <context>
     <name>ChartExport</name>
     <message>
-        <location filename="../views/charts/chartexport.cpp" line="63"/>
+        <location filename="../views/charts/chartexport.cpp" line="62"/>
         <source>cannot write the image</source>
         <translation>görüntü yazılamıyor</translation>
     </message>
@@ -178,7 +178,7 @@
         <translation>PDF dosyası yazılamıyor</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartexport.cpp" line="90"/>
+        <location filename="../views/charts/chartexport.cpp" line="92"/>
         <source>Print chart</source>
         <translation>Grafiği yazdır</translation>
     </message>
@@ -186,42 +186,42 @@
 <context>
     <name>Conflicts</name>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="28"/>
+        <location filename="../models/planning/conflicts.cpp" line="33"/>
         <source>%1, session of %2: %3 teachers placed, capacity %4</source>
         <translation>%1, %2 tarihli oturum: %3 öğretmen yerleştirildi, kontenjan %4</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="47"/>
+        <location filename="../models/planning/conflicts.cpp" line="57"/>
         <source>%1 is placed in two sessions at the same time (from %2 and from %3)</source>
         <translation>%1 aynı tarihlerde iki oturuma yerleştirilmiş (%2 ve %3 başlangıçlı oturumlar)</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="72"/>
+        <location filename="../models/planning/conflicts.cpp" line="85"/>
         <source>%1 (field %2) is placed at %3 in a session of field %4</source>
         <translation>%1 (%2 alanı), %3 işletmesinde %4 alanına ait bir oturuma yerleştirilmiş</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="78"/>
+        <location filename="../models/planning/conflicts.cpp" line="91"/>
         <source>%1 is available %2 – %3, the session at %4 runs %5 – %6</source>
         <translation>%1, %2 – %3 arasında müsait; %4 işletmesindeki oturum ise %5 – %6 arasında</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="100"/>
+        <location filename="../models/planning/conflicts.cpp" line="114"/>
         <source>Over capacity</source>
         <translation>Kontenjan aşımı</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="101"/>
+        <location filename="../models/planning/conflicts.cpp" line="116"/>
         <source>Overlapping dates</source>
         <translation>Çakışan tarihler</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="102"/>
+        <location filename="../models/planning/conflicts.cpp" line="118"/>
         <source>Field mismatch</source>
         <translation>Alan uyuşmazlığı</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="103"/>
+        <location filename="../models/planning/conflicts.cpp" line="120"/>
         <source>Teacher unavailable</source>
         <translation>Öğretmen müsait değil</translation>
     </message>
@@ -229,12 +229,12 @@
 <context>
     <name>Connection</name>
     <message>
-        <location filename="../models/db/connection.cpp" line="49"/>
+        <location filename="../models/db/connection.cpp" line="59"/>
         <source>the file does not exist</source>
         <translation>dosya yok</translation>
     </message>
     <message>
-        <location filename="../models/db/connection.cpp" line="76"/>
+        <location filename="../models/db/connection.cpp" line="86"/>
         <source>cannot open the file: %1</source>
         <translation>dosya açılamıyor: %1</translation>
     </message>
@@ -242,32 +242,32 @@
 <context>
     <name>CsvReader</name>
     <message>
-        <location filename="../models/io/csvreader.cpp" line="58"/>
+        <location filename="../models/io/csvreader.cpp" line="59"/>
         <source>more than %1 columns</source>
         <translation>%1 sütundan fazla</translation>
     </message>
     <message>
-        <location filename="../models/io/csvreader.cpp" line="185"/>
+        <location filename="../models/io/csvreader.cpp" line="188"/>
         <source>a quoted field starts here and never ends (a missing closing &quot;)</source>
         <translation>tırnak içindeki bir değer burada başlıyor ama hiç kapanmıyor (kapanış &quot; işareti eksik)</translation>
     </message>
     <message>
-        <location filename="../models/io/csvreader.cpp" line="188"/>
+        <location filename="../models/io/csvreader.cpp" line="191"/>
         <source>the line is longer than %1 characters: this is not a table of Köprü&apos;s (or its lines are broken)</source>
         <translation>satır %1 karakterden uzun: bu bir Köprü tablosu değil (ya da satırları bozuk)</translation>
     </message>
     <message>
-        <location filename="../models/io/csvreader.cpp" line="274"/>
+        <location filename="../models/io/csvreader.cpp" line="278"/>
         <source>cannot read the file: %1</source>
         <translation>dosya okunamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/io/csvreader.cpp" line="296"/>
+        <location filename="../models/io/csvreader.cpp" line="300"/>
         <source>the table is too large (more than %1 rows or %2 cells): split it into smaller files</source>
         <translation>tablo çok büyük (%1 satırdan ya da %2 hücreden fazla): daha küçük dosyalara bölün</translation>
     </message>
     <message>
-        <location filename="../models/io/csvreader.cpp" line="125"/>
+        <location filename="../models/io/csvreader.cpp" line="126"/>
         <source>unexpected text after a closing quote</source>
         <translation>kapanış tırnağından sonra beklenmeyen metin</translation>
     </message>
@@ -275,42 +275,42 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../models/db/database.cpp" line="59"/>
+        <location filename="../models/db/database.cpp" line="68"/>
         <source>not a Köprü database, or the file is damaged (%1)</source>
         <translation>Köprü veritabanı değil ya da dosya hasarlı (%1)</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="85"/>
+        <location filename="../models/db/database.cpp" line="95"/>
         <source>the database has the older schema version %1 and must be upgraded to %2, which needs write access</source>
         <translation>veritabanı eski şema sürümü %1 ile yazılmış ve %2 sürümüne yükseltilmesi gerekiyor; bunun için yazma izni gerekir</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="91"/>
+        <location filename="../models/db/database.cpp" line="101"/>
         <source>upgrading the database failed, nothing was changed: %1</source>
         <translation>veritabanı yükseltilemedi, hiçbir şey değiştirilmedi: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="81"/>
+        <location filename="../models/db/database.cpp" line="90"/>
         <source>cannot read the database header (%1)</source>
         <translation>veritabanı başlığı okunamıyor (%1)</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="141"/>
+        <location filename="../models/db/database.cpp" line="151"/>
         <source>no migration from version %1 to %2</source>
         <translation>%1 sürümünden %2 sürümüne geçiş tanımlı değil</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="145"/>
+        <location filename="../models/db/database.cpp" line="155"/>
         <source>invalid database id %1</source>
         <translation>geçersiz veritabanı kimliği %1</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="156"/>
+        <location filename="../models/db/database.cpp" line="166"/>
         <source>schema step %1: %2</source>
         <translation>şema adımı %1: %2</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="169"/>
+        <location filename="../models/db/database.cpp" line="182"/>
         <source>the upgraded data violates foreign keys</source>
         <translation>yükseltilen veriler yabancı anahtar kısıtlarını ihlal ediyor</translation>
     </message>
@@ -318,47 +318,47 @@
 <context>
     <name>DatabaseCopy</name>
     <message>
-        <location filename="../models/db/databasecopy.cpp" line="117"/>
+        <location filename="../models/db/databasecopy.cpp" line="120"/>
         <source>the copy has another schema version than the database</source>
         <translation>kopyanın şema sürümü veritabanınınkinden farklı</translation>
     </message>
     <message>
-        <location filename="../models/db/databasecopy.cpp" line="121"/>
+        <location filename="../models/db/databasecopy.cpp" line="124"/>
         <source>the copy does not carry the database&apos;s identity</source>
         <translation>kopya veritabanının kimliğini taşımıyor</translation>
     </message>
     <message>
-        <location filename="../models/db/databasecopy.cpp" line="133"/>
+        <location filename="../models/db/databasecopy.cpp" line="137"/>
         <source>the copy holds %1 rows of table %2 where the database holds %3</source>
         <translation>kopyada %2 tablosunun %1 satırı var, veritabanında %3</translation>
     </message>
     <message>
-        <location filename="../models/db/databasecopy.cpp" line="135"/>
+        <location filename="../models/db/databasecopy.cpp" line="141"/>
         <source>the copy holds other tables than the database</source>
         <translation>kopyadaki tablolar veritabanınınkilerden farklı</translation>
     </message>
     <message>
-        <location filename="../models/db/databasecopy.cpp" line="157"/>
+        <location filename="../models/db/databasecopy.cpp" line="164"/>
         <source>no copy was made: %1</source>
         <translation>kopya alınmadı: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/databasecopy.cpp" line="167"/>
+        <location filename="../models/db/databasecopy.cpp" line="174"/>
         <source>the database has no identity (database_id); it is damaged</source>
         <translation>veritabanının kimliği (database_id) yok; veritabanı hasarlı</translation>
     </message>
     <message>
-        <location filename="../models/db/databasecopy.cpp" line="190"/>
+        <location filename="../models/db/databasecopy.cpp" line="197"/>
         <source>the copy could not be written: %1</source>
         <translation>kopya yazılamadı: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/databasecopy.cpp" line="199"/>
+        <location filename="../models/db/databasecopy.cpp" line="206"/>
         <source>the database kept changing while it was copied; try again</source>
         <translation>veritabanı kopyalanırken değişmeye devam etti; yeniden deneyin</translation>
     </message>
     <message>
-        <location filename="../models/db/databasecopy.cpp" line="201"/>
+        <location filename="../models/db/databasecopy.cpp" line="208"/>
         <source>the copy failed its check and was removed: %1</source>
         <translation>kopya denetimden geçemedi ve silindi: %1</translation>
     </message>
@@ -366,74 +366,74 @@
 <context>
     <name>DatabaseFile</name>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="37"/>
-        <location filename="../models/db/databasefile.cpp" line="136"/>
+        <location filename="../models/db/databasefile.cpp" line="41"/>
+        <location filename="../models/db/databasefile.cpp" line="143"/>
         <source>not a Köprü database, or the file is damaged (%1)</source>
         <translation>Köprü veritabanı değil ya da dosya hasarlı (%1)</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="50"/>
+        <location filename="../models/db/databasefile.cpp" line="53"/>
         <source>the file does not exist</source>
         <translation>dosya yok</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="53"/>
+        <location filename="../models/db/databasefile.cpp" line="57"/>
         <source>this is a folder, not a file</source>
         <translation>bu bir klasör, dosya değil</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="54"/>
+        <location filename="../models/db/databasefile.cpp" line="58"/>
         <source>this is not a regular file (a pipe, a device or a socket)</source>
         <translation>bu normal bir dosya değil (bir boru, bir aygıt ya da bir soket)</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="57"/>
+        <location filename="../models/db/databasefile.cpp" line="61"/>
         <source>cannot read the file: %1</source>
         <translation>dosya okunamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="80"/>
+        <location filename="../models/db/databasefile.cpp" line="84"/>
         <source>the file is empty, not a Köprü database (kopru-cli init or File › New creates one)</source>
         <translation>dosya boş, bir Köprü veritabanı değil (kopru-cli init ya da Dosya › Yeni bir veritabanı oluşturur)</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="82"/>
+        <location filename="../models/db/databasefile.cpp" line="86"/>
         <source>this file is not a Köprü database (it is not an SQLite database at all)</source>
         <translation>bu dosya bir Köprü veritabanı değil (hiç SQLite veritabanı değil)</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="93"/>
+        <location filename="../models/db/databasefile.cpp" line="98"/>
         <source>this SQLite file is not a Köprü database (it belongs to another program, or is empty)</source>
         <translation>bu SQLite dosyası bir Köprü veritabanı değil (başka bir programa ait ya da boş)</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="94"/>
+        <location filename="../models/db/databasefile.cpp" line="99"/>
         <source>this SQLite file is not a Köprü database (it belongs to another program)</source>
         <translation>bu SQLite dosyası bir Köprü veritabanı değil (başka bir programa ait)</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="96"/>
+        <location filename="../models/db/databasefile.cpp" line="102"/>
         <source>the database was written by a newer Köprü (schema version %1; this program knows up to %2). Install the newer version to open it.</source>
         <translation>veritabanı Köprü&apos;nün daha yeni bir sürümüyle yazılmış (şema sürümü %1; bu program en çok %2 sürümünü tanıyor). Açmak için yeni sürümü kurun.</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="101"/>
+        <location filename="../models/db/databasefile.cpp" line="108"/>
         <source>the database has no schema (version %1): it is not a usable Köprü database</source>
         <translation>veritabanının şeması yok (sürüm %1): kullanılabilir bir Köprü veritabanı değil</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="116"/>
-        <location filename="../models/db/databasefile.cpp" line="122"/>
+        <location filename="../models/db/databasefile.cpp" line="123"/>
+        <location filename="../models/db/databasefile.cpp" line="130"/>
         <source>the database file is damaged (%1); restore a backup</source>
         <translation>veritabanı dosyası hasarlı (%1); bir yedeği geri yükleyin</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="152"/>
+        <location filename="../models/db/databasefile.cpp" line="159"/>
         <source>cannot read the identity of the database (%1)</source>
         <translation>veritabanının kimliği okunamıyor (%1)</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="154"/>
+        <location filename="../models/db/databasefile.cpp" line="161"/>
         <source>the database has no identity (database_id); it is damaged</source>
         <translation>veritabanının kimliği (database_id) yok; veritabanı hasarlı</translation>
     </message>
@@ -441,35 +441,35 @@
 <context>
     <name>DbCommand</name>
     <message>
-        <location filename="../models/editing/dbcommand.cpp" line="19"/>
+        <location filename="../models/editing/dbcommand.cpp" line="22"/>
         <source>The database is closed.</source>
         <translation>Veritabanı kapalı.</translation>
     </message>
     <message>
-        <location filename="../models/editing/dbcommand.cpp" line="50"/>
+        <location filename="../models/editing/dbcommand.cpp" line="53"/>
         <source>Cannot redo &quot;%1&quot;: %2</source>
         <translation>&quot;%1&quot; yinelenemiyor: %2</translation>
     </message>
     <message>
-        <location filename="../models/editing/dbcommand.cpp" line="60"/>
+        <location filename="../models/editing/dbcommand.cpp" line="63"/>
         <source>Cannot undo &quot;%1&quot;: %2</source>
         <translation>&quot;%1&quot; geri alınamıyor: %2</translation>
     </message>
     <message>
-        <location filename="../models/editing/dbcommand.cpp" line="76"/>
+        <location filename="../models/editing/dbcommand.cpp" line="79"/>
         <source>the data was changed meanwhile by another program or window; the view now shows the current values</source>
         <translation>veriler bu arada başka bir program ya da pencere tarafından değiştirildi; görünüm şimdi güncel değerleri gösteriyor</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/editing/deleterowscommand.cpp" line="83"/>
+        <location filename="../models/editing/deleterowscommand.cpp" line="88"/>
         <source>%n placement(s) would be removed; they must be removed explicitly</source>
         <translation>
             <numerusform>bu işlem %n yerleştirmeyi de kaldırır; yerleştirmeler ayrıca, açıkça kaldırılmalıdır</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models/editing/setvaluecommand.cpp" line="28"/>
-        <location filename="../models/editing/setvaluecommand.cpp" line="37"/>
+        <location filename="../models/editing/setvaluecommand.cpp" line="32"/>
+        <location filename="../models/editing/setvaluecommand.cpp" line="41"/>
         <source>the row no longer exists</source>
         <translation>satır artık yok</translation>
     </message>
@@ -477,24 +477,24 @@
 <context>
     <name>DemoDatabase</name>
     <message>
-        <location filename="../views/mainwindow/demodatabase.cpp" line="42"/>
-        <location filename="../views/mainwindow/demodatabase.cpp" line="49"/>
-        <location filename="../views/mainwindow/demodatabase.cpp" line="84"/>
+        <location filename="../views/mainwindow/demodatabase.cpp" line="41"/>
+        <location filename="../views/mainwindow/demodatabase.cpp" line="51"/>
+        <location filename="../views/mainwindow/demodatabase.cpp" line="89"/>
         <source>Demo Database</source>
         <translation>Demo veritabanı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/demodatabase.cpp" line="43"/>
+        <location filename="../views/mainwindow/demodatabase.cpp" line="42"/>
         <source>The previous demo database %1 could not be replaced. Is it open in another window?</source>
         <translation>Önceki demo veritabanı %1 değiştirilemedi. Başka bir pencerede açık olabilir mi?</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/demodatabase.cpp" line="48"/>
+        <location filename="../views/mainwindow/demodatabase.cpp" line="49"/>
         <source>Creating the demo database (8,000 teachers, 320,000 need ratings)…</source>
         <translation>Demo veritabanı oluşturuluyor (8.000 öğretmen, 320.000 ihtiyaç puanı)…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/demodatabase.cpp" line="84"/>
+        <location filename="../views/mainwindow/demodatabase.cpp" line="90"/>
         <source>The demo database could not be created:
 %1</source>
         <translation>Demo veritabanı oluşturulamadı:
@@ -504,107 +504,107 @@
 <context>
     <name>EntityColumns</name>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="80"/>
-        <location filename="../views/pages/teacherspage.cpp" line="124"/>
         <location filename="../models/itemmodels/competencytablemodel.cpp" line="13"/>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="33"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="16"/>
+        <location filename="../views/competencies/competenciespage.cpp" line="81"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="124"/>
         <source>Field</source>
         <translation>Alan</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="81"/>
         <location filename="../models/itemmodels/competencytablemodel.cpp" line="14"/>
+        <location filename="../views/competencies/competenciespage.cpp" line="82"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="82"/>
         <location filename="../models/itemmodels/competencytablemodel.cpp" line="15"/>
+        <location filename="../views/competencies/competenciespage.cpp" line="83"/>
         <source>Turkish title</source>
         <translation>Türkçe ad</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="83"/>
         <location filename="../models/itemmodels/competencytablemodel.cpp" line="16"/>
+        <location filename="../views/competencies/competenciespage.cpp" line="84"/>
         <source>English title</source>
         <translation>İngilizce ad</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="84"/>
         <location filename="../models/itemmodels/competencytablemodel.cpp" line="17"/>
+        <location filename="../views/competencies/competenciespage.cpp" line="85"/>
         <source>Unit</source>
         <translation>Ünite</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="106"/>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="15"/>
+        <location filename="../views/partners/partnerspage.cpp" line="108"/>
         <source>Company</source>
         <translation>İşletme</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="107"/>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="16"/>
+        <location filename="../views/partners/partnerspage.cpp" line="109"/>
         <source>Sector</source>
         <translation>Sektör</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="108"/>
-        <location filename="../views/pages/teacherspage.cpp" line="125"/>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="17"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="19"/>
+        <location filename="../views/partners/partnerspage.cpp" line="110"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="125"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="109"/>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="18"/>
+        <location filename="../views/partners/partnerspage.cpp" line="111"/>
         <source>District</source>
         <translation>İlçe</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="110"/>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="20"/>
+        <location filename="../views/partners/partnerspage.cpp" line="112"/>
         <source>Contact person</source>
         <translation>İrtibat kişisi</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="111"/>
-        <location filename="../views/pages/teacherspage.cpp" line="128"/>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="21"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="22"/>
+        <location filename="../views/partners/partnerspage.cpp" line="113"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="128"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="112"/>
-        <location filename="../views/pages/teacherspage.cpp" line="127"/>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="22"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="21"/>
+        <location filename="../views/partners/partnerspage.cpp" line="114"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="127"/>
         <source>E-mail</source>
         <translation>E-posta</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="121"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="13"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="121"/>
         <source>National ID</source>
         <translation>T.C. Kimlik No</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="122"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="15"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="122"/>
         <source>First name</source>
         <translation>Ad</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="123"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="14"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="123"/>
         <source>Last name</source>
         <translation>Soyad</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="126"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="20"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="126"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
@@ -702,84 +702,84 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../models/export/cellformat.cpp" line="55"/>
+        <location filename="../models/export/cellformat.cpp" line="54"/>
         <source>cannot write the file: %1</source>
         <translation>dosya yazılamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="30"/>
+        <location filename="../models/export/exporter.cpp" line="31"/>
         <source>export cancelled</source>
         <translation>dışa aktarma iptal edildi</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="94"/>
+        <location filename="../models/export/exporter.cpp" line="97"/>
         <source>%1 cannot be exported as %2</source>
         <translation>%1, %2 olarak dışa aktarılamaz</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="97"/>
+        <location filename="../models/export/exporter.cpp" line="101"/>
         <source>the needs analysis cannot be restricted to a partner</source>
         <translation>ihtiyaç analizi bir işletmeyle sınırlandırılamaz</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="99"/>
+        <location filename="../models/export/exporter.cpp" line="103"/>
         <source>no output file given</source>
         <translation>çıktı dosyası belirtilmedi</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="101"/>
+        <location filename="../models/export/exporter.cpp" line="105"/>
         <source>Reading the data</source>
         <translation>Veriler okunuyor</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="108"/>
-        <location filename="../models/export/exporter.cpp" line="132"/>
+        <location filename="../models/export/exporter.cpp" line="112"/>
+        <location filename="../models/export/exporter.cpp" line="136"/>
         <source>Writing the file</source>
         <translation>Dosya yazılıyor</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="117"/>
-        <location filename="../models/export/exporter.cpp" line="164"/>
+        <location filename="../models/export/exporter.cpp" line="121"/>
+        <location filename="../models/export/exporter.cpp" line="168"/>
         <source>Done</source>
         <translation>Tamamlandı</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="140"/>
+        <location filename="../models/export/exporter.cpp" line="144"/>
         <source>Köprü training schedule</source>
         <translation>Köprü eğitim takvimi</translation>
     </message>
     <message>
-        <location filename="../models/export/icswriter.cpp" line="116"/>
+        <location filename="../models/export/icswriter.cpp" line="120"/>
         <source>On-the-job training: %1 (%2)</source>
         <translation>İşbaşı eğitimi: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../models/export/icswriter.cpp" line="121"/>
+        <location filename="../models/export/icswriter.cpp" line="123"/>
         <source>Field: %1 – %2</source>
         <translation>Alan: %1 – %2</translation>
     </message>
     <message>
-        <location filename="../models/export/icswriter.cpp" line="122"/>
+        <location filename="../models/export/icswriter.cpp" line="124"/>
         <source>Centre: %1</source>
         <translation>Merkez: %1</translation>
     </message>
     <message>
-        <location filename="../models/export/icswriter.cpp" line="123"/>
+        <location filename="../models/export/icswriter.cpp" line="125"/>
         <source>Hours: %1</source>
         <translation>Saat: %1</translation>
     </message>
     <message>
-        <location filename="../models/export/icswriter.cpp" line="124"/>
+        <location filename="../models/export/icswriter.cpp" line="126"/>
         <source>Competencies: %1</source>
         <translation>Yeterlikler: %1</translation>
     </message>
     <message>
-        <location filename="../models/export/icswriter.cpp" line="126"/>
+        <location filename="../models/export/icswriter.cpp" line="128"/>
         <source>Contact: %1</source>
         <translation>İrtibat: %1</translation>
     </message>
     <message>
-        <location filename="../models/export/icswriter.cpp" line="128"/>
+        <location filename="../models/export/icswriter.cpp" line="130"/>
         <source>Phone: %1</source>
         <translation>Telefon: %1</translation>
     </message>
@@ -789,412 +789,412 @@
         <translation>PDF çıktısı grafik bir uygulama nesnesi gerektirir</translation>
     </message>
     <message>
-        <location filename="../models/export/plandata.cpp" line="114"/>
+        <location filename="../models/export/plandata.cpp" line="138"/>
         <source>unknown field code %1</source>
         <translation>bilinmeyen alan kodu %1</translation>
     </message>
     <message>
-        <location filename="../models/export/plandata.cpp" line="118"/>
+        <location filename="../models/export/plandata.cpp" line="143"/>
         <source>unknown centre %1</source>
         <translation>bilinmeyen merkez %1</translation>
     </message>
     <message>
-        <location filename="../models/export/plandata.cpp" line="122"/>
+        <location filename="../models/export/plandata.cpp" line="148"/>
         <source>unknown partner %1</source>
         <translation>bilinmeyen işletme %1</translation>
     </message>
     <message>
-        <location filename="../models/export/pseudonymiser.cpp" line="72"/>
+        <location filename="../models/export/pseudonymiser.cpp" line="73"/>
         <source>Teacher %1</source>
         <comment>pseudonym of an anonymised teacher</comment>
         <translation>Öğretmen %1</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="33"/>
+        <location filename="../models/export/reportbuilders.cpp" line="32"/>
         <source>contact: %1</source>
         <translation>irtibat: %1</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="63"/>
-        <location filename="../models/export/tablebuilders.cpp" line="91"/>
+        <location filename="../models/export/reportbuilders.cpp" line="62"/>
+        <location filename="../models/export/tablebuilders.cpp" line="96"/>
         <source>Placement plan</source>
         <translation>Yerleştirme planı</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="65"/>
-        <location filename="../models/export/tablebuilders.cpp" line="95"/>
+        <location filename="../models/export/reportbuilders.cpp" line="63"/>
+        <location filename="../models/export/tablebuilders.cpp" line="100"/>
         <source>Teacher (pseudonym)</source>
         <translation>Öğretmen (takma ad)</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="65"/>
-        <location filename="../models/export/schedulebuilders.cpp" line="24"/>
-        <location filename="../models/export/tablebuilders.cpp" line="95"/>
+        <location filename="../models/export/reportbuilders.cpp" line="64"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="27"/>
+        <location filename="../models/export/tablebuilders.cpp" line="100"/>
         <source>Teacher</source>
         <translation>Öğretmen</translation>
     </message>
     <message>
         <location filename="../models/export/reportbuilders.cpp" line="66"/>
-        <location filename="../models/export/tablebuilders.cpp" line="96"/>
+        <location filename="../models/export/tablebuilders.cpp" line="102"/>
         <source>National ID (pseudonym)</source>
         <translation>T.C. Kimlik No (takma ad)</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="66"/>
-        <location filename="../models/export/tablebuilders.cpp" line="96"/>
+        <location filename="../models/export/reportbuilders.cpp" line="67"/>
+        <location filename="../models/export/tablebuilders.cpp" line="103"/>
         <source>National ID</source>
         <translation>T.C. Kimlik No</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="67"/>
-        <location filename="../models/export/schedulebuilders.cpp" line="25"/>
-        <location filename="../models/export/tablebuilders.cpp" line="99"/>
+        <location filename="../models/export/reportbuilders.cpp" line="69"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="28"/>
+        <location filename="../models/export/tablebuilders.cpp" line="110"/>
         <source>School</source>
         <translation>Okul</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="68"/>
-        <location filename="../models/export/tablebuilders.cpp" line="100"/>
+        <location filename="../models/export/reportbuilders.cpp" line="70"/>
+        <location filename="../models/export/tablebuilders.cpp" line="111"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="69"/>
-        <location filename="../models/export/reportbuilders.cpp" line="104"/>
-        <location filename="../models/export/schedulebuilders.cpp" line="26"/>
-        <location filename="../models/export/tablebuilders.cpp" line="94"/>
-        <location filename="../models/export/tablebuilders.cpp" line="137"/>
-        <location filename="../models/export/tablebuilders.cpp" line="174"/>
+        <location filename="../models/export/reportbuilders.cpp" line="71"/>
+        <location filename="../models/export/reportbuilders.cpp" line="105"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="29"/>
+        <location filename="../models/export/tablebuilders.cpp" line="99"/>
+        <location filename="../models/export/tablebuilders.cpp" line="150"/>
+        <location filename="../models/export/tablebuilders.cpp" line="193"/>
         <source>Field</source>
         <translation>Alan</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="70"/>
-        <location filename="../models/export/reportbuilders.cpp" line="102"/>
+        <location filename="../models/export/reportbuilders.cpp" line="72"/>
+        <location filename="../models/export/reportbuilders.cpp" line="104"/>
         <source>Dates</source>
         <translation>Tarihler</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="71"/>
-        <location filename="../models/export/reportbuilders.cpp" line="103"/>
-        <location filename="../models/export/schedulebuilders.cpp" line="29"/>
-        <location filename="../models/export/tablebuilders.cpp" line="109"/>
-        <location filename="../models/export/tablebuilders.cpp" line="146"/>
+        <location filename="../models/export/reportbuilders.cpp" line="73"/>
+        <location filename="../models/export/reportbuilders.cpp" line="105"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="32"/>
+        <location filename="../models/export/tablebuilders.cpp" line="122"/>
+        <location filename="../models/export/tablebuilders.cpp" line="161"/>
         <source>Hours</source>
         <translation>Saat</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="72"/>
-        <location filename="../models/export/reportbuilders.cpp" line="107"/>
-        <location filename="../models/export/tablebuilders.cpp" line="110"/>
-        <location filename="../models/export/tablebuilders.cpp" line="149"/>
+        <location filename="../models/export/reportbuilders.cpp" line="74"/>
+        <location filename="../models/export/reportbuilders.cpp" line="110"/>
+        <location filename="../models/export/tablebuilders.cpp" line="123"/>
+        <location filename="../models/export/tablebuilders.cpp" line="164"/>
         <source>Competencies</source>
         <translation>Yeterlikler</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="73"/>
-        <location filename="../models/export/schedulebuilders.cpp" line="34"/>
-        <location filename="../models/export/tablebuilders.cpp" line="111"/>
+        <location filename="../models/export/reportbuilders.cpp" line="75"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="37"/>
+        <location filename="../models/export/tablebuilders.cpp" line="124"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="78"/>
-        <location filename="../models/export/reportbuilders.cpp" line="111"/>
-        <location filename="../models/export/schedulebuilders.cpp" line="37"/>
-        <location filename="../models/export/schedulebuilders.cpp" line="70"/>
-        <location filename="../models/export/tablebuilders.cpp" line="48"/>
-        <location filename="../models/export/tablebuilders.cpp" line="55"/>
+        <location filename="../models/export/reportbuilders.cpp" line="80"/>
+        <location filename="../models/export/reportbuilders.cpp" line="114"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="40"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="78"/>
+        <location filename="../models/export/tablebuilders.cpp" line="50"/>
+        <location filename="../models/export/tablebuilders.cpp" line="57"/>
         <source>No centre</source>
         <translation>Merkez yok</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="93"/>
+        <location filename="../models/export/reportbuilders.cpp" line="96"/>
         <source>No placements.</source>
         <translation>Yerleştirme yok.</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="100"/>
-        <location filename="../models/export/tablebuilders.cpp" line="134"/>
+        <location filename="../models/export/reportbuilders.cpp" line="103"/>
+        <location filename="../models/export/tablebuilders.cpp" line="147"/>
         <source>Training schedule</source>
         <translation>Eğitim takvimi</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="105"/>
-        <location filename="../models/export/tablebuilders.cpp" line="148"/>
+        <location filename="../models/export/reportbuilders.cpp" line="106"/>
+        <location filename="../models/export/tablebuilders.cpp" line="163"/>
         <source>Placed</source>
         <translation>Yerleştirilen</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="106"/>
-        <location filename="../models/export/tablebuilders.cpp" line="150"/>
+        <location filename="../models/export/reportbuilders.cpp" line="107"/>
+        <location filename="../models/export/tablebuilders.cpp" line="165"/>
         <source>Teachers (pseudonyms)</source>
         <translation>Öğretmenler (takma adlar)</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="106"/>
-        <location filename="../models/export/schedulebuilders.cpp" line="58"/>
-        <location filename="../models/export/tablebuilders.cpp" line="150"/>
+        <location filename="../models/export/reportbuilders.cpp" line="108"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="61"/>
+        <location filename="../models/export/tablebuilders.cpp" line="166"/>
         <source>Teachers</source>
         <translation>Öğretmenler</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="128"/>
+        <location filename="../models/export/reportbuilders.cpp" line="132"/>
         <source>No sessions with placements.</source>
         <translation>Yerleştirme yapılmış oturum yok.</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="153"/>
+        <location filename="../models/export/reportbuilders.cpp" line="159"/>
         <source>No fields.</source>
         <translation>Alan yok.</translation>
     </message>
     <message>
-        <location filename="../models/export/reportpainter.cpp" line="655"/>
+        <location filename="../models/export/reportpainter.cpp" line="687"/>
         <source>cannot start painting the document</source>
         <translation>belge çizimi başlatılamıyor</translation>
     </message>
     <message>
-        <location filename="../models/export/reportpainter.cpp" line="663"/>
+        <location filename="../models/export/reportpainter.cpp" line="695"/>
         <source>cannot start a new page</source>
         <translation>yeni sayfa başlatılamıyor</translation>
     </message>
     <message>
-        <location filename="../models/export/reportpainter.cpp" line="681"/>
+        <location filename="../models/export/reportpainter.cpp" line="713"/>
         <source>Page %1/%2</source>
         <translation>Sayfa %1/%2</translation>
     </message>
     <message>
-        <location filename="../models/export/schedulebuilders.cpp" line="22"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="24"/>
         <source>Schedule per teacher</source>
         <translation>Öğretmen bazında takvim</translation>
     </message>
     <message>
-        <location filename="../models/export/schedulebuilders.cpp" line="23"/>
-        <location filename="../models/export/tablebuilders.cpp" line="60"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="25"/>
+        <location filename="../models/export/tablebuilders.cpp" line="63"/>
         <source>Exported on %1</source>
         <translation>Dışa aktarma tarihi: %1</translation>
     </message>
     <message>
-        <location filename="../models/export/schedulebuilders.cpp" line="27"/>
-        <location filename="../models/export/tablebuilders.cpp" line="107"/>
-        <location filename="../models/export/tablebuilders.cpp" line="144"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="30"/>
+        <location filename="../models/export/tablebuilders.cpp" line="120"/>
+        <location filename="../models/export/tablebuilders.cpp" line="159"/>
         <source>Start</source>
         <translation>Başlangıç</translation>
     </message>
     <message>
-        <location filename="../models/export/schedulebuilders.cpp" line="28"/>
-        <location filename="../models/export/tablebuilders.cpp" line="108"/>
-        <location filename="../models/export/tablebuilders.cpp" line="145"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="31"/>
+        <location filename="../models/export/tablebuilders.cpp" line="121"/>
+        <location filename="../models/export/tablebuilders.cpp" line="160"/>
         <source>End</source>
         <translation>Bitiş</translation>
     </message>
     <message>
-        <location filename="../models/export/schedulebuilders.cpp" line="30"/>
-        <location filename="../models/export/tablebuilders.cpp" line="101"/>
-        <location filename="../models/export/tablebuilders.cpp" line="138"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="33"/>
+        <location filename="../models/export/tablebuilders.cpp" line="112"/>
+        <location filename="../models/export/tablebuilders.cpp" line="151"/>
         <source>Partner</source>
         <translation>İşletme</translation>
     </message>
     <message>
-        <location filename="../models/export/schedulebuilders.cpp" line="31"/>
-        <location filename="../models/export/tablebuilders.cpp" line="102"/>
-        <location filename="../models/export/tablebuilders.cpp" line="139"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="34"/>
+        <location filename="../models/export/tablebuilders.cpp" line="113"/>
+        <location filename="../models/export/tablebuilders.cpp" line="152"/>
         <source>Partner address</source>
         <translation>İşletme adresi</translation>
     </message>
     <message>
-        <location filename="../models/export/schedulebuilders.cpp" line="32"/>
-        <location filename="../models/export/tablebuilders.cpp" line="103"/>
-        <location filename="../models/export/tablebuilders.cpp" line="140"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="35"/>
+        <location filename="../models/export/tablebuilders.cpp" line="114"/>
+        <location filename="../models/export/tablebuilders.cpp" line="153"/>
         <source>Contact person</source>
         <translation>İrtibat kişisi</translation>
     </message>
     <message>
-        <location filename="../models/export/schedulebuilders.cpp" line="33"/>
-        <location filename="../models/export/tablebuilders.cpp" line="105"/>
-        <location filename="../models/export/tablebuilders.cpp" line="142"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="36"/>
+        <location filename="../models/export/tablebuilders.cpp" line="117"/>
+        <location filename="../models/export/tablebuilders.cpp" line="156"/>
         <source>Contact phone</source>
         <translation>İrtibat telefonu</translation>
     </message>
     <message>
-        <location filename="../models/export/schedulebuilders.cpp" line="52"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="55"/>
         <source>Calendar per centre</source>
         <translation>Merkez bazında takvim</translation>
     </message>
     <message>
-        <location filename="../models/export/schedulebuilders.cpp" line="53"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="56"/>
         <source>One row per programme week (Monday to Sunday).</source>
         <translation>Program haftası başına bir satır (pazartesiden pazara).</translation>
     </message>
     <message>
-        <location filename="../models/export/schedulebuilders.cpp" line="55"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="58"/>
         <source>Week of</source>
         <translation>Hafta başlangıcı</translation>
     </message>
     <message>
-        <location filename="../models/export/schedulebuilders.cpp" line="56"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="59"/>
         <source>Week</source>
         <translation>Hafta</translation>
     </message>
     <message>
-        <location filename="../models/export/schedulebuilders.cpp" line="57"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="60"/>
         <source>Sessions</source>
         <translation>Oturumlar</translation>
     </message>
     <message>
-        <location filename="../models/export/schedulebuilders.cpp" line="59"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="62"/>
         <source>Partners</source>
         <translation>İşletmeler</translation>
     </message>
     <message>
-        <location filename="../models/export/schedulebuilders.cpp" line="120"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="133"/>
         <source>Nothing to print.</source>
         <translation>Yazdırılacak bir şey yok.</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="71"/>
+        <location filename="../models/export/tablebuilders.cpp" line="75"/>
         <source>proposed</source>
         <comment>placement status</comment>
         <translation>önerildi</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="73"/>
+        <location filename="../models/export/tablebuilders.cpp" line="77"/>
         <source>confirmed</source>
         <comment>placement status</comment>
         <translation>onaylandı</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="75"/>
+        <location filename="../models/export/tablebuilders.cpp" line="79"/>
         <source>completed</source>
         <comment>placement status</comment>
         <translation>tamamlandı</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="77"/>
+        <location filename="../models/export/tablebuilders.cpp" line="81"/>
         <source>cancelled</source>
         <comment>placement status</comment>
         <translation>iptal edildi</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="83"/>
+        <location filename="../models/export/tablebuilders.cpp" line="87"/>
         <source>Anonymised export (KVKK): teacher names and national IDs are replaced by pseudonyms; no phone numbers or e-mail addresses.</source>
         <translation>Anonimleştirilmiş dışa aktarma (KVKK): öğretmen adları ve T.C. kimlik numaraları yerine takma adlar kullanılmıştır; telefon numarası ve e-posta adresi yer almaz.</translation>
     </message>
     <message>
-        <location filename="../models/export/schedulebuilders.cpp" line="54"/>
-        <location filename="../models/export/tablebuilders.cpp" line="93"/>
-        <location filename="../models/export/tablebuilders.cpp" line="136"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="57"/>
+        <location filename="../models/export/tablebuilders.cpp" line="98"/>
+        <location filename="../models/export/tablebuilders.cpp" line="149"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="98"/>
+        <location filename="../models/export/tablebuilders.cpp" line="107"/>
         <source>E-mail</source>
         <translation>E-posta</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="98"/>
+        <location filename="../models/export/tablebuilders.cpp" line="108"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="106"/>
-        <location filename="../models/export/tablebuilders.cpp" line="143"/>
+        <location filename="../models/export/tablebuilders.cpp" line="118"/>
+        <location filename="../models/export/tablebuilders.cpp" line="157"/>
         <source>Contact e-mail</source>
         <translation>İrtibat e-postası</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="147"/>
+        <location filename="../models/export/tablebuilders.cpp" line="162"/>
         <source>Capacity</source>
         <translation>Kontenjan</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="171"/>
+        <location filename="../models/export/tablebuilders.cpp" line="188"/>
         <source>Needs analysis</source>
         <translation>İhtiyaç analizi</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="173"/>
+        <location filename="../models/export/tablebuilders.cpp" line="190"/>
         <source>High need: need level %1 or 5. Supply: places in sessions covering the competency.</source>
         <translation>Yüksek ihtiyaç: ihtiyaç düzeyi %1 veya 5. Arz: yeterliği kapsayan oturumlardaki kontenjan.</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="175"/>
+        <location filename="../models/export/tablebuilders.cpp" line="194"/>
         <source>Competency</source>
         <translation>Yeterlik</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="176"/>
+        <location filename="../models/export/tablebuilders.cpp" line="195"/>
         <source>Title</source>
         <translation>Ad</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="177"/>
+        <location filename="../models/export/tablebuilders.cpp" line="196"/>
         <source>Respondents</source>
         <translation>Yanıtlayan</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="178"/>
+        <location filename="../models/export/tablebuilders.cpp" line="197"/>
         <source>Not applicable</source>
         <translation>Fikrim yok</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="179"/>
+        <location filename="../models/export/tablebuilders.cpp" line="198"/>
         <source>Mean need</source>
         <translation>Ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="180"/>
+        <location filename="../models/export/tablebuilders.cpp" line="199"/>
         <source>High need (%)</source>
         <translation>Yüksek ihtiyaç (%)</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="181"/>
+        <location filename="../models/export/tablebuilders.cpp" line="200"/>
         <source>Supply (places)</source>
         <translation>Arz (kontenjan)</translation>
     </message>
     <message>
-        <location filename="../models/export/xlsxexport.cpp" line="140"/>
+        <location filename="../models/export/xlsxexport.cpp" line="145"/>
         <source>the sheet &quot;%1&quot; has more rows or columns than a worksheet can hold</source>
         <translation>&quot;%1&quot; sayfası bir çalışma sayfasının alabileceğinden fazla satır veya sütun içeriyor</translation>
     </message>
     <message>
-        <location filename="../models/export/xlsxexport.cpp" line="174"/>
+        <location filename="../models/export/xlsxexport.cpp" line="182"/>
         <source>cell %1 of the sheet &quot;%2&quot;</source>
         <translation>&quot;%2&quot; sayfasının %1 hücresi</translation>
     </message>
     <message>
-        <location filename="../models/export/xlsxexport.cpp" line="175"/>
+        <location filename="../models/export/xlsxexport.cpp" line="183"/>
         <source>the sheet &quot;%1&quot;</source>
         <translation>&quot;%1&quot; sayfası</translation>
     </message>
     <message>
-        <location filename="../models/export/xlsxexport.cpp" line="176"/>
+        <location filename="../models/export/xlsxexport.cpp" line="184"/>
         <source>cannot write %1: %2</source>
         <translation>%1 yazılamıyor: %2</translation>
     </message>
     <message>
-        <location filename="../models/export/xlsxexport.cpp" line="271"/>
+        <location filename="../models/export/xlsxexport.cpp" line="279"/>
         <source>cannot name a worksheet &quot;%1&quot;: %2</source>
         <translation>çalışma sayfasına &quot;%1&quot; adı verilemiyor: %2</translation>
     </message>
     <message>
-        <location filename="../models/export/xlsxexport.cpp" line="274"/>
+        <location filename="../models/export/xlsxexport.cpp" line="282"/>
         <source>cannot name a worksheet &quot;%1&quot;</source>
         <translation>çalışma sayfasına &quot;%1&quot; adı verilemiyor</translation>
     </message>
     <message>
-        <location filename="../models/export/xlsxexport.cpp" line="279"/>
+        <location filename="../models/export/xlsxexport.cpp" line="287"/>
         <source>cannot write the workbook: %1</source>
         <translation>çalışma kitabı yazılamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/export/xlsxexport.cpp" line="296"/>
+        <location filename="../models/export/xlsxexport.cpp" line="304"/>
         <source>Sheet</source>
         <translation>Sayfa</translation>
     </message>
     <message>
-        <location filename="../models/export/xlsxexport.cpp" line="256"/>
+        <location filename="../models/export/xlsxexport.cpp" line="264"/>
         <source>cannot create the workbook</source>
         <translation>çalışma kitabı oluşturulamıyor</translation>
     </message>
@@ -1202,7 +1202,7 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../models/import/tableplan.cpp" line="124"/>
+        <location filename="../models/import/tableplan.cpp" line="129"/>
         <source>cancelled</source>
         <translation>iptal edildi</translation>
     </message>
@@ -1210,27 +1210,27 @@
 <context>
     <name>ImportKind</name>
     <message>
-        <location filename="../models/import/importkind.cpp" line="133"/>
+        <location filename="../models/import/importkind.cpp" line="144"/>
         <source>Teachers</source>
         <translation>Öğretmenler</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="134"/>
+        <location filename="../models/import/importkind.cpp" line="146"/>
         <source>Industry partners</source>
         <translation>İşletmeler</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="135"/>
+        <location filename="../models/import/importkind.cpp" line="148"/>
         <source>Training sessions</source>
         <translation>Eğitim oturumları</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="136"/>
+        <location filename="../models/import/importkind.cpp" line="150"/>
         <source>Competencies</source>
         <translation>Yeterlikler</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="137"/>
+        <location filename="../models/import/importkind.cpp" line="152"/>
         <source>Needs survey results</source>
         <translation>İhtiyaç anketi sonuçları</translation>
     </message>
@@ -1248,7 +1248,7 @@
         <translation>satır</translation>
     </message>
     <message>
-        <location filename="../models/import/importreport.cpp" line="12"/>
+        <location filename="../models/import/importreport.cpp" line="13"/>
         <source>%1: %2 %3 inserted, %4 updated, %5 skipped</source>
         <translation>%1: %2 %3 eklendi, %4 güncellendi, %5 atlandı</translation>
     </message>
@@ -1272,7 +1272,7 @@
     </message>
     <message>
         <location filename="../models/import/importkind.cpp" line="16"/>
-        <location filename="../models/import/importkind.cpp" line="68"/>
+        <location filename="../models/import/importkind.cpp" line="72"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
@@ -1282,152 +1282,152 @@
         <translation>İlçe</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="19"/>
+        <location filename="../models/import/importkind.cpp" line="20"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="21"/>
+        <location filename="../models/import/importkind.cpp" line="22"/>
         <source>E-mail</source>
         <translation>E-posta</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="23"/>
+        <location filename="../models/import/importkind.cpp" line="24"/>
         <source>Competencies</source>
         <translation>Yeterlikler</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="28"/>
+        <location filename="../models/import/importkind.cpp" line="29"/>
         <source>First name</source>
         <translation>Ad</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="29"/>
+        <location filename="../models/import/importkind.cpp" line="30"/>
         <source>Last name</source>
         <translation>Soyad</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="31"/>
+        <location filename="../models/import/importkind.cpp" line="33"/>
         <source>Branch</source>
         <translation>Branş</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="32"/>
+        <location filename="../models/import/importkind.cpp" line="34"/>
         <source>School</source>
         <translation>Okul</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="35"/>
+        <location filename="../models/import/importkind.cpp" line="37"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="38"/>
+        <location filename="../models/import/importkind.cpp" line="41"/>
         <source>Years of experience</source>
         <translation>Deneyim yılı</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="40"/>
+        <location filename="../models/import/importkind.cpp" line="43"/>
         <source>Available from</source>
         <translation>Müsaitlik başlangıcı</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="42"/>
+        <location filename="../models/import/importkind.cpp" line="45"/>
         <source>Available to</source>
         <translation>Müsaitlik bitişi</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="44"/>
+        <location filename="../models/import/importkind.cpp" line="47"/>
         <source>Notes</source>
         <translation>Notlar</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="47"/>
+        <location filename="../models/import/importkind.cpp" line="50"/>
         <source>Company</source>
         <translation>İşletme</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="49"/>
+        <location filename="../models/import/importkind.cpp" line="52"/>
         <source>Address</source>
         <translation>Adres</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="53"/>
+        <location filename="../models/import/importkind.cpp" line="56"/>
         <source>Sector</source>
         <translation>Sektör</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="57"/>
+        <location filename="../models/import/importkind.cpp" line="60"/>
         <source>Contact person</source>
         <translation>İrtibat kişisi</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="61"/>
+        <location filename="../models/import/importkind.cpp" line="64"/>
         <source>Protocol date</source>
         <translation>Protokol tarihi</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="62"/>
+        <location filename="../models/import/importkind.cpp" line="66"/>
         <source>Active</source>
         <translation>Aktif</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="71"/>
+        <location filename="../models/import/importkind.cpp" line="75"/>
         <source>Start date</source>
         <translation>Başlangıç tarihi</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="72"/>
+        <location filename="../models/import/importkind.cpp" line="77"/>
         <source>End date</source>
         <translation>Bitiş tarihi</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="73"/>
+        <location filename="../models/import/importkind.cpp" line="78"/>
         <source>Hours</source>
         <translation>Saat</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="74"/>
+        <location filename="../models/import/importkind.cpp" line="79"/>
         <source>Capacity</source>
         <translation>Kontenjan</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="80"/>
+        <location filename="../models/import/importkind.cpp" line="85"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="81"/>
+        <location filename="../models/import/importkind.cpp" line="86"/>
         <source>Turkish title</source>
         <translation>Türkçe ad</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="83"/>
+        <location filename="../models/import/importkind.cpp" line="88"/>
         <source>English title</source>
         <translation>İngilizce ad</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="84"/>
+        <location filename="../models/import/importkind.cpp" line="89"/>
         <source>Unit</source>
         <translation>Ünite</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="91"/>
+        <location filename="../models/import/importkind.cpp" line="96"/>
         <source>Competency</source>
         <translation>Yeterlik</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="93"/>
+        <location filename="../models/import/importkind.cpp" line="98"/>
         <source>Need (1-5)</source>
         <translation>İhtiyaç (1-5)</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="94"/>
+        <location filename="../models/import/importkind.cpp" line="99"/>
         <source>Proficiency (1-5)</source>
         <translation>Mevcut düzey (1-5)</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="96"/>
+        <location filename="../models/import/importkind.cpp" line="101"/>
         <source>Survey round</source>
         <translation>Anket turu</translation>
     </message>
@@ -1450,27 +1450,27 @@
         <translation>bu normal bir dosya değil (bir boru, bir aygıt ya da bir soket); tabloyu .csv ya da .xlsx dosyası olarak kaydedin</translation>
     </message>
     <message>
-        <location filename="../models/io/inputlimits.cpp" line="30"/>
+        <location filename="../models/io/inputlimits.cpp" line="32"/>
         <source>the file cannot be read (no permission)</source>
         <translation>dosya okunamıyor (izin yok)</translation>
     </message>
     <message>
-        <location filename="../models/io/inputlimits.cpp" line="32"/>
+        <location filename="../models/io/inputlimits.cpp" line="34"/>
         <source>the file is too large (%1; Köprü reads tables of up to %2): split it into smaller files</source>
         <translation>dosya çok büyük (%1; Köprü en çok %2 boyutunda tablo okur): daha küçük dosyalara bölün</translation>
     </message>
     <message>
-        <location filename="../models/io/inputlimits.cpp" line="41"/>
+        <location filename="../models/io/inputlimits.cpp" line="43"/>
         <source>the cell holds %1 characters; a cell may hold at most %2</source>
         <translation>hücrede %1 karakter var; bir hücrede en çok %2 karakter olabilir</translation>
     </message>
     <message>
-        <location filename="../models/io/inputlimits.cpp" line="49"/>
+        <location filename="../models/io/inputlimits.cpp" line="51"/>
         <source>the cell holds the control character U+%1, which no name or value contains (is the file damaged?)</source>
         <translation>hücrede U+%1 denetim karakteri var; hiçbir ad ya da değer bunu içermez (dosya hasarlı mı?)</translation>
     </message>
     <message>
-        <location filename="../models/io/inputlimits.cpp" line="52"/>
+        <location filename="../models/io/inputlimits.cpp" line="54"/>
         <source>the cell holds bytes that are not valid in the file&apos;s encoding: the file mixes encodings; save it again as UTF-8, or choose the encoding it was written in</source>
         <translation>hücrede dosyanın kodlamasında geçersiz baytlar var: dosyada kodlamalar karışmış; dosyayı UTF-8 olarak yeniden kaydedin ya da yazıldığı kodlamayı seçin</translation>
     </message>
@@ -1493,22 +1493,22 @@
         <translation>%3 bilgisayarında %1 numaralı süreç (%2)</translation>
     </message>
     <message>
-        <location filename="../models/safety/instancelock.cpp" line="58"/>
+        <location filename="../models/safety/instancelock.cpp" line="67"/>
         <source>the database is in use by another Köprü program (%1); close it there, or wait until it has finished, and try again</source>
         <translation>veritabanı başka bir Köprü programı tarafından kullanılıyor (%1); orada kapatın ya da işini bitirmesini bekleyip yeniden deneyin</translation>
     </message>
     <message>
-        <location filename="../models/safety/instancelock.cpp" line="61"/>
+        <location filename="../models/safety/instancelock.cpp" line="72"/>
         <source>the database is in use by another Köprü program; close it there, or wait until it has finished, and try again</source>
         <translation>veritabanı başka bir Köprü programı tarafından kullanılıyor; orada kapatın ya da işini bitirmesini bekleyip yeniden deneyin</translation>
     </message>
     <message>
-        <location filename="../models/safety/instancelock.cpp" line="65"/>
+        <location filename="../models/safety/instancelock.cpp" line="78"/>
         <source>cannot create the lock file %1 (no write permission in the folder)</source>
         <translation>kilit dosyası %1 oluşturulamıyor (klasörde yazma izni yok)</translation>
     </message>
     <message>
-        <location filename="../models/safety/instancelock.cpp" line="67"/>
+        <location filename="../models/safety/instancelock.cpp" line="81"/>
         <source>cannot create the lock file %1</source>
         <translation>kilit dosyası %1 oluşturulamıyor</translation>
     </message>
@@ -1521,37 +1521,37 @@
         <translation>bütünlük denetimi çalıştırılamadı: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="33"/>
+        <location filename="../models/db/integritycheck.cpp" line="34"/>
         <source>storage: %1</source>
         <translation>depolama: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="37"/>
+        <location filename="../models/db/integritycheck.cpp" line="38"/>
         <source>table %1, row %2: refers to a missing row of %3</source>
         <translation>%1 tablosu, satır %2: %3 tablosunda bulunmayan bir satıra başvuruyor</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="46"/>
+        <location filename="../models/db/integritycheck.cpp" line="47"/>
         <source>table %1 is missing or unreadable</source>
         <translation>%1 tablosu eksik ya da okunamıyor</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="52"/>
+        <location filename="../models/db/integritycheck.cpp" line="54"/>
         <source>teacher %1: %2</source>
         <translation>öğretmen %1: %2</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="57"/>
+        <location filename="../models/db/integritycheck.cpp" line="59"/>
         <source>%1 need ratings are for a competency outside the teacher&apos;s field</source>
         <translation>%1 ihtiyaç puanı, öğretmenin alanı dışındaki bir yeterliğe ait</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="60"/>
+        <location filename="../models/db/integritycheck.cpp" line="62"/>
         <source>%1 placements put a teacher into a session of another field</source>
         <translation>%1 yerleştirme, öğretmeni başka bir alanın oturumuna yerleştiriyor</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="63"/>
+        <location filename="../models/db/integritycheck.cpp" line="65"/>
         <source>%1 sessions hold more teachers than their capacity</source>
         <translation>%1 oturumda kontenjandan fazla öğretmen var</translation>
     </message>
@@ -1559,32 +1559,32 @@
 <context>
     <name>LikertScale</name>
     <message>
-        <location filename="../models/stats/likertscale.cpp" line="19"/>
+        <location filename="../models/stats/likertscale.cpp" line="18"/>
         <source>1 no need</source>
         <translation>1 ihtiyaç yok</translation>
     </message>
     <message>
-        <location filename="../models/stats/likertscale.cpp" line="20"/>
+        <location filename="../models/stats/likertscale.cpp" line="19"/>
         <source>2 low need</source>
         <translation>2 düşük ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../models/stats/likertscale.cpp" line="21"/>
+        <location filename="../models/stats/likertscale.cpp" line="19"/>
         <source>3 moderate need</source>
         <translation>3 orta düzeyde ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../models/stats/likertscale.cpp" line="22"/>
+        <location filename="../models/stats/likertscale.cpp" line="20"/>
         <source>4 high need</source>
         <translation>4 yüksek ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../models/stats/likertscale.cpp" line="23"/>
+        <location filename="../models/stats/likertscale.cpp" line="21"/>
         <source>5 very high need</source>
         <translation>5 çok yüksek ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../models/stats/likertscale.cpp" line="53"/>
+        <location filename="../models/stats/likertscale.cpp" line="51"/>
         <source>not applicable</source>
         <translation>fikrim yok</translation>
     </message>
@@ -1592,32 +1592,32 @@
 <context>
     <name>NationalId</name>
     <message>
-        <location filename="../models/domain/nationalid.cpp" line="44"/>
+        <location filename="../models/domain/nationalid.cpp" line="47"/>
         <source>it is written with Arabic-Indic digits; write it with the digits 0 to 9</source>
         <translation>Arap-Hint rakamlarıyla yazılmış; 0-9 rakamlarıyla yazın</translation>
     </message>
     <message>
-        <location filename="../models/domain/nationalid.cpp" line="45"/>
+        <location filename="../models/domain/nationalid.cpp" line="49"/>
         <source>it has the digit &quot;%1&quot; of another script; write it with the digits 0 to 9</source>
         <translation>başka bir yazı sisteminin &quot;%1&quot; rakamını içeriyor; 0-9 rakamlarıyla yazın</translation>
     </message>
     <message>
-        <location filename="../models/domain/nationalid.cpp" line="49"/>
+        <location filename="../models/domain/nationalid.cpp" line="54"/>
         <source>a national ID has 11 digits, this one has %1 characters</source>
         <translation>T.C. kimlik numarası 11 hanelidir, bu değer %1 karakter</translation>
     </message>
     <message>
-        <location filename="../models/domain/nationalid.cpp" line="52"/>
+        <location filename="../models/domain/nationalid.cpp" line="57"/>
         <source>a national ID contains digits only</source>
         <translation>T.C. kimlik numarası yalnızca rakamlardan oluşur</translation>
     </message>
     <message>
-        <location filename="../models/domain/nationalid.cpp" line="54"/>
+        <location filename="../models/domain/nationalid.cpp" line="59"/>
         <source>a national ID cannot start with 0</source>
         <translation>T.C. kimlik numarası 0 ile başlayamaz</translation>
     </message>
     <message>
-        <location filename="../models/domain/nationalid.cpp" line="57"/>
+        <location filename="../models/domain/nationalid.cpp" line="62"/>
         <source>the check digits of the national ID do not match (mistyped?)</source>
         <translation>T.C. kimlik numarasının kontrol haneleri tutmuyor (yanlış mı yazıldı?)</translation>
     </message>
@@ -1625,12 +1625,12 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="40"/>
+        <location filename="../views/needs/needspage.cpp" line="46"/>
         <source>Needs analysis</source>
         <translation>İhtiyaç analizi</translation>
     </message>
     <message>
-        <location filename="../views/pages/overviewpage.cpp" line="99"/>
+        <location filename="../views/overview/overviewpage.cpp" line="103"/>
         <source>Overview</source>
         <translation>Genel bakış</translation>
     </message>
@@ -1638,46 +1638,46 @@
 <context>
     <name>OpenGuard</name>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="68"/>
+        <location filename="../views/safety/openguard.cpp" line="70"/>
         <source>&amp;Restore a Backup…</source>
         <translation>&amp;Yedekten geri yükle…</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="72"/>
+        <location filename="../views/safety/openguard.cpp" line="74"/>
         <source>Open &amp;Read-Only</source>
         <translation>&amp;Salt okunur aç</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="92"/>
-        <location filename="../views/safety/openguard.cpp" line="106"/>
-        <location filename="../views/safety/openguard.cpp" line="142"/>
-        <location filename="../views/safety/openguard.cpp" line="156"/>
-        <location filename="../views/safety/openguard.cpp" line="159"/>
+        <location filename="../views/safety/openguard.cpp" line="94"/>
+        <location filename="../views/safety/openguard.cpp" line="108"/>
+        <location filename="../views/safety/openguard.cpp" line="145"/>
+        <location filename="../views/safety/openguard.cpp" line="160"/>
+        <location filename="../views/safety/openguard.cpp" line="163"/>
         <source>Cannot Open the Database</source>
         <translation>Veritabanı açılamıyor</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="107"/>
+        <location filename="../views/safety/openguard.cpp" line="109"/>
         <source>%1 does not exist or is not a file.</source>
         <translation>%1 yok ya da bir dosya değil.</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="111"/>
+        <location filename="../views/safety/openguard.cpp" line="113"/>
         <source>Database on a Shared or Synced Folder</source>
         <translation>Paylaşılan veya eşitlenen klasördeki veritabanı</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="116"/>
+        <location filename="../views/safety/openguard.cpp" line="119"/>
         <source>Read-Only Database</source>
         <translation>Salt okunur veritabanı</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="117"/>
+        <location filename="../views/safety/openguard.cpp" line="120"/>
         <source>%1 is read-only (write-protected, or you lack the permission to change it). It is opened read-only: you can look at the data and export it, but not change it.</source>
         <translation>%1 salt okunur (yazmaya karşı korumalı ya da değiştirme izniniz yok). Salt okunur olarak açıldı: verileri görüntüleyip dışa aktarabilirsiniz, ancak değiştiremezsiniz.</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="128"/>
+        <location filename="../views/safety/openguard.cpp" line="131"/>
         <source>%1 is already open in another Köprü window%2.
 
 Two windows writing to the same database would overwrite each other&apos;s work. Switch to that window, or open the file read-only here.</source>
@@ -1686,12 +1686,12 @@ Two windows writing to the same database would overwrite each other&apos;s work.
 Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının üzerine yazar. O pencereye geçin ya da dosyayı burada salt okunur açın.</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="132"/>
+        <location filename="../views/safety/openguard.cpp" line="135"/>
         <source>Database in Use</source>
         <translation>Veritabanı kullanımda</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="143"/>
+        <location filename="../views/safety/openguard.cpp" line="146"/>
         <source>The database must be upgraded, but no backup could be made first, so it was left alone.
 
 %1</source>
@@ -1700,32 +1700,32 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 %1</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="160"/>
+        <location filename="../views/safety/openguard.cpp" line="164"/>
         <source>%1 cannot be opened. You can restore one of its automatic backups.</source>
         <translation>%1 açılamıyor. Otomatik yedeklerinden birini geri yükleyebilirsiniz.</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="171"/>
+        <location filename="../views/safety/openguard.cpp" line="176"/>
         <source>%1 failed its integrity check: the file is damaged or holds data that breaks Köprü&apos;s rules. Restore a backup, or open it read-only to look at it and export what you need.</source>
         <translation>%1 bütünlük denetimini geçemedi: dosya hasarlı ya da Köprü&apos;nün kurallarına aykırı veriler içeriyor. Bir yedeği geri yükleyin veya dosyayı salt okunur açarak inceleyin ve gerekenleri dışa aktarın.</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="174"/>
+        <location filename="../views/safety/openguard.cpp" line="179"/>
         <source>%1 failed its integrity check: the file is damaged or holds data that breaks Köprü&apos;s rules. There is no backup of it; you can open it read-only to look at it and export what you need.</source>
         <translation>%1 bütünlük denetimini geçemedi: dosya hasarlı ya da Köprü&apos;nün kurallarına aykırı veriler içeriyor. Dosyanın yedeği yok; salt okunur açarak inceleyebilir ve gerekenleri dışa aktarabilirsiniz.</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="177"/>
+        <location filename="../views/safety/openguard.cpp" line="182"/>
         <source>Damaged Database</source>
         <translation>Hasarlı veritabanı</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="191"/>
+        <location filename="../views/safety/openguard.cpp" line="196"/>
         <source>No Automatic Backup</source>
         <translation>Otomatik yedek alınamadı</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="192"/>
+        <location filename="../views/safety/openguard.cpp" line="197"/>
         <source>The automatic backup of %1 could not be made. You can go on working; save a copy by hand to be safe.
 
 %2</source>
@@ -1734,22 +1734,22 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 %2</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="220"/>
+        <location filename="../views/safety/openguard.cpp" line="228"/>
         <source>Restore &amp;Backup…</source>
         <translation>Yedekten &amp;geri yükle…</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="222"/>
+        <location filename="../views/safety/openguard.cpp" line="230"/>
         <source>Go back to one of the automatic backups of the database</source>
         <translation>Veritabanının otomatik yedeklerinden birine geri dön</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="227"/>
+        <location filename="../views/safety/openguard.cpp" line="235"/>
         <source>Database to Restore</source>
         <translation>Geri yüklenecek veritabanı</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="228"/>
+        <location filename="../views/safety/openguard.cpp" line="236"/>
         <source>Köprü databases (*.kopru)</source>
         <translation>Köprü veritabanları (*.kopru)</translation>
     </message>
@@ -1757,42 +1757,42 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>PlacementEdits</name>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="39"/>
+        <location filename="../models/planning/placementedits.cpp" line="41"/>
         <source>the placement was changed by a later optimiser run; the edit cannot be repeated</source>
         <translation>yerleştirme daha sonraki bir optimizasyon çalıştırmasıyla değişti; düzenleme yinelenemez</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="91"/>
+        <location filename="../models/planning/placementedits.cpp" line="102"/>
         <source>moved by hand: %1</source>
         <translation>elle taşındı: %1</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="126"/>
+        <location filename="../models/planning/placementedits.cpp" line="140"/>
         <source>placement %1 no longer exists</source>
         <translation>%1 numaralı yerleştirme artık yok</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="140"/>
+        <location filename="../models/planning/placementedits.cpp" line="154"/>
         <source>Lock placement</source>
         <translation>Yerleştirme kilitleme</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="141"/>
+        <location filename="../models/planning/placementedits.cpp" line="155"/>
         <source>Unlock placement</source>
         <translation>Yerleştirme kilidini açma</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="152"/>
+        <location filename="../models/planning/placementedits.cpp" line="167"/>
         <source>Confirm placement</source>
         <translation>Yerleştirme onaylama</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="170"/>
+        <location filename="../models/planning/placementedits.cpp" line="185"/>
         <source>Move teacher</source>
         <translation>Öğretmen taşıma</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="179"/>
+        <location filename="../models/planning/placementedits.cpp" line="194"/>
         <source>Remove placement</source>
         <translation>Yerleştirme kaldırma</translation>
     </message>
@@ -1800,27 +1800,27 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>PlanReason</name>
     <message>
-        <location filename="../models/planning/planreason.cpp" line="25"/>
+        <location filename="../models/planning/planreason.cpp" line="24"/>
         <source>covers %1 of your %2 high needs: %3</source>
         <translation>%2 yüksek ihtiyacınızdan %1 tanesini karşılıyor: %3</translation>
     </message>
     <message>
-        <location filename="../models/planning/planreason.cpp" line="30"/>
+        <location filename="../models/planning/planreason.cpp" line="29"/>
         <source>covers %1 need points, none of your high needs</source>
         <translation>%1 ihtiyaç puanı karşılıyor, yüksek ihtiyaçlarınızın hiçbirini karşılamıyor</translation>
     </message>
     <message>
-        <location filename="../models/planning/planreason.cpp" line="32"/>
+        <location filename="../models/planning/planreason.cpp" line="31"/>
         <source>covers none of your rated needs</source>
         <translation>puanladığınız ihtiyaçların hiçbirini karşılamıyor</translation>
     </message>
     <message>
-        <location filename="../models/planning/planreason.cpp" line="34"/>
+        <location filename="../models/planning/planreason.cpp" line="33"/>
         <source>same province</source>
         <translation>aynı il</translation>
     </message>
     <message>
-        <location filename="../models/planning/planreason.cpp" line="35"/>
+        <location filename="../models/planning/planreason.cpp" line="34"/>
         <source>%1 km away</source>
         <translation>%1 km uzakta</translation>
     </message>
@@ -1833,7 +1833,7 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>optimizasyon ağırlıkları negatif olamaz</translation>
     </message>
     <message>
-        <location filename="../models/planning/planweights.cpp" line="32"/>
+        <location filename="../models/planning/planweights.cpp" line="33"/>
         <source>optimiser weights must not exceed %1</source>
         <translation>optimizasyon ağırlıkları %1 değerini aşamaz</translation>
     </message>
@@ -1843,7 +1843,7 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>&quot;%1&quot; ağırlığı negatif olmayan bir tam sayı olmalıdır</translation>
     </message>
     <message>
-        <location filename="../models/planning/planweights.cpp" line="60"/>
+        <location filename="../models/planning/planweights.cpp" line="62"/>
         <source>&quot;maximizePlaced&quot; must be true or false</source>
         <translation>&quot;maximizePlaced&quot; true ya da false olmalıdır</translation>
     </message>
@@ -1856,12 +1856,12 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>yerleştirme ağında en iyi akış bulunamadı (%1)</translation>
     </message>
     <message>
-        <location filename="../models/planning/planner.cpp" line="85"/>
+        <location filename="../models/planning/planner.cpp" line="91"/>
         <source>cannot write the DIMACS file: %1</source>
         <translation>DIMACS dosyası yazılamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/planning/planner.cpp" line="99"/>
+        <location filename="../models/planning/planner.cpp" line="106"/>
         <source>the optimiser run was cancelled; nothing was changed</source>
         <translation>optimizasyon çalıştırması iptal edildi; hiçbir şey değiştirilmedi</translation>
     </message>
@@ -1869,29 +1869,29 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>PrivateFile</name>
     <message>
-        <location filename="../models/io/privatefile.cpp" line="105"/>
+        <location filename="../models/io/privatefile.cpp" line="113"/>
         <source>there is a folder or device of that name</source>
         <translation>bu adda bir klasör ya da aygıt var</translation>
     </message>
     <message>
-        <location filename="../models/io/privatefile.cpp" line="107"/>
-        <location filename="../models/io/privatefile.cpp" line="167"/>
-        <location filename="../models/io/privatefile.cpp" line="180"/>
+        <location filename="../models/io/privatefile.cpp" line="115"/>
+        <location filename="../models/io/privatefile.cpp" line="176"/>
+        <location filename="../models/io/privatefile.cpp" line="189"/>
         <source>the file already exists; choose a new name</source>
         <translation>dosya zaten var; yeni bir ad seçin</translation>
     </message>
     <message>
-        <location filename="../models/io/privatefile.cpp" line="145"/>
+        <location filename="../models/io/privatefile.cpp" line="153"/>
         <source>cannot create a file in the folder %1: %2</source>
         <translation>%1 klasöründe dosya oluşturulamıyor: %2</translation>
     </message>
     <message>
-        <location filename="../models/io/privatefile.cpp" line="151"/>
+        <location filename="../models/io/privatefile.cpp" line="160"/>
         <source>the file was not written</source>
         <translation>dosya yazılmadı</translation>
     </message>
     <message>
-        <location filename="../models/io/privatefile.cpp" line="154"/>
+        <location filename="../models/io/privatefile.cpp" line="163"/>
         <source>cannot write the file: %1</source>
         <translation>dosya yazılamıyor: %1</translation>
     </message>
@@ -1912,17 +1912,17 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>Report</name>
     <message>
-        <location filename="../views/report/pdfdocument.cpp" line="50"/>
+        <location filename="../views/report/pdfdocument.cpp" line="53"/>
         <source>cannot write the PDF file</source>
         <translation>PDF dosyası yazılamıyor</translation>
     </message>
     <message>
-        <location filename="../views/report/pdfdocument.cpp" line="69"/>
+        <location filename="../views/report/pdfdocument.cpp" line="72"/>
         <source>cannot finish the PDF file</source>
         <translation>PDF dosyası tamamlanamıyor</translation>
     </message>
     <message>
-        <location filename="../views/report/pdfdocument.cpp" line="82"/>
+        <location filename="../views/report/pdfdocument.cpp" line="85"/>
         <source>Page %1</source>
         <translation>Sayfa %1</translation>
     </message>
@@ -1966,22 +1966,14 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
     </message>
 </context>
 <context>
-    <name>TableExporter</name>
-    <message>
-        <location filename="../models/io/tableexporter.cpp" line="68"/>
-        <source>competency %1 is not numbered within its field %2: use the long form</source>
-        <translation>%1 yeterliği %2 alanı içinde numaralandırılmamış: uzun biçimi kullanın</translation>
-    </message>
-</context>
-<context>
     <name>TableReader</name>
     <message>
-        <location filename="../models/io/tablereader.cpp" line="15"/>
+        <location filename="../models/io/tablereader.cpp" line="37"/>
         <source>the file is too large: split it into smaller files</source>
         <translation>dosya çok büyük: daha küçük dosyalara bölün</translation>
     </message>
     <message>
-        <location filename="../models/io/tablereader.cpp" line="47"/>
+        <location filename="../models/io/tablereader.cpp" line="62"/>
         <source>cannot open the file: %1</source>
         <translation>dosya açılamıyor: %1</translation>
     </message>
@@ -1989,7 +1981,7 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>UnmetNeedRule</name>
     <message>
-        <location filename="../models/stats/likertscale.cpp" line="72"/>
+        <location filename="../models/stats/likertscale.cpp" line="70"/>
         <source>Unmet need: mean need at least %1 and session places for fewer than %2% of the teachers with high need (4 or 5).</source>
         <translation>Karşılanmamış ihtiyaç: ortalama ihtiyaç en az %1 ve oturum kontenjanı, yüksek ihtiyaç (4 veya 5) bildiren öğretmen sayısının yüzde %2 oranından az.</translation>
     </message>
@@ -1997,17 +1989,17 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>WriteAccess</name>
     <message>
-        <location filename="../models/safety/writeaccess.cpp" line="35"/>
+        <location filename="../models/safety/writeaccess.cpp" line="37"/>
         <source>the database is read-only (write-protected, or you lack the permission to change it)</source>
         <translation>veritabanı salt okunur (yazmaya karşı korumalı ya da değiştirme izniniz yok)</translation>
     </message>
     <message>
-        <location filename="../models/safety/writeaccess.cpp" line="45"/>
+        <location filename="../models/safety/writeaccess.cpp" line="47"/>
         <source>the database must be upgraded, but no backup could be made first, so it was left alone: %1</source>
         <translation>veritabanının yükseltilmesi gerekiyor, ancak önce yedek alınamadığı için dokunulmadı: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/writeaccess.cpp" line="54"/>
+        <location filename="../models/safety/writeaccess.cpp" line="56"/>
         <source>the database is read-only</source>
         <translation>veritabanı salt okunur</translation>
     </message>
@@ -2015,7 +2007,7 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>XlsxReader</name>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="366"/>
+        <location filename="../models/io/xlsxreader.cpp" line="376"/>
         <source>cannot open the file: %1</source>
         <translation>dosya açılamıyor: %1</translation>
     </message>
@@ -2023,27 +2015,27 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>ZipReader</name>
     <message>
-        <location filename="../models/io/zipreader.cpp" line="125"/>
+        <location filename="../models/io/zipreader.cpp" line="134"/>
         <source>cannot open the file: %1</source>
         <translation>dosya açılamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/io/zipreader.cpp" line="127"/>
+        <location filename="../models/io/zipreader.cpp" line="136"/>
         <source>not a zip archive</source>
         <translation>zip arşivi değil</translation>
     </message>
     <message>
-        <location filename="../models/io/zipreader.cpp" line="202"/>
+        <location filename="../models/io/zipreader.cpp" line="214"/>
         <source>the archive has no entry %1</source>
         <translation>arşivde %1 girdisi yok</translation>
     </message>
     <message>
-        <location filename="../models/io/zipreader.cpp" line="204"/>
+        <location filename="../models/io/zipreader.cpp" line="216"/>
         <source>the entry %1 is too large</source>
         <translation>%1 girdisi çok büyük</translation>
     </message>
     <message>
-        <location filename="../models/io/zipreader.cpp" line="208"/>
+        <location filename="../models/io/zipreader.cpp" line="220"/>
         <source>the entry %1 is damaged</source>
         <translation>%1 girdisi bozuk</translation>
     </message>
@@ -2096,29 +2088,29 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>%1: şema sürümü %2</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_check.cpp" line="28"/>
+        <location filename="../models/cli/cmd_check.cpp" line="29"/>
         <source>check passed: no problems found</source>
         <translation>denetim başarılı: sorun bulunmadı</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cli/cmd_check.cpp" line="29"/>
+        <location filename="../models/cli/cmd_check.cpp" line="30"/>
         <source>check failed: %n problem(s)</source>
         <translation>
             <numerusform>denetim başarısız: %n sorun</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_demo.cpp" line="20"/>
+        <location filename="../models/cli/cmd_demo.cpp" line="21"/>
         <source>usage: kopru-cli demo DB [--teachers N] [--partners N] [--seed S]</source>
         <translation>kullanım: kopru-cli demo VERİTABANI [--teachers N] [--partners N] [--seed S]</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_demo.cpp" line="29"/>
+        <location filename="../models/cli/cmd_demo.cpp" line="32"/>
         <source>--teachers, --partners and --seed take non-negative integers</source>
         <translation>--teachers, --partners ve --seed negatif olmayan tam sayı alır</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_demo.cpp" line="47"/>
+        <location filename="../models/cli/cmd_demo.cpp" line="50"/>
         <source>demo database %1: %2 teachers, %3 competencies, %4 need ratings, %5 partners, %6 sessions with %7 places (%8 s)</source>
         <translation>demo veritabanı %1: %2 öğretmen, %3 yeterlik, %4 ihtiyaç puanı, %5 işletme, toplam %7 kontenjanlı %6 oturum (%8 sn)</translation>
     </message>
@@ -2128,81 +2120,81 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>kullanım: kopru-cli export VERİTABANI plan|schedule|needs --format csv|xlsx|pdf|ics --out YOL [--field KOD] [--centre NO] [--partner NO] [--anonymize]</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_export.cpp" line="31"/>
+        <location filename="../models/cli/cmd_export.cpp" line="33"/>
         <source>unknown export %1 (plan, schedule or needs)</source>
         <translation>bilinmeyen dışa aktarma türü %1 (plan, schedule veya needs)</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_export.cpp" line="34"/>
+        <location filename="../models/cli/cmd_export.cpp" line="37"/>
         <source>unknown format %1 (csv, xlsx, pdf or ics)</source>
         <translation>bilinmeyen biçim %1 (csv, xlsx, pdf veya ics)</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_export.cpp" line="37"/>
+        <location filename="../models/cli/cmd_export.cpp" line="41"/>
         <source>%1 cannot be exported as %2</source>
         <translation>%1, %2 olarak dışa aktarılamaz</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_export.cpp" line="46"/>
+        <location filename="../models/cli/cmd_export.cpp" line="50"/>
         <source>--centre needs a centre id (a positive number)</source>
         <translation>--centre bir merkez numarası (pozitif bir sayı) gerektirir</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_export.cpp" line="49"/>
+        <location filename="../models/cli/cmd_export.cpp" line="53"/>
         <source>--partner needs a partner id (a positive number)</source>
         <translation>--partner bir işletme numarası (pozitif bir sayı) gerektirir</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_export.cpp" line="51"/>
+        <location filename="../models/cli/cmd_export.cpp" line="55"/>
         <source>--partner does not apply to the needs analysis</source>
         <translation>--partner ihtiyaç analizinde kullanılamaz</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_export.cpp" line="65"/>
+        <location filename="../models/cli/cmd_export.cpp" line="69"/>
         <source>warning: the database is read-only, so the pseudonyms of this export differ from those of other exports</source>
         <translation>uyarı: veritabanı salt okunur olduğundan bu dışa aktarmadaki takma adlar diğer dışa aktarmalardakilerden farklıdır</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cli/cmd_export.cpp" line="71"/>
-        <location filename="../models/cli/cmd_export.cpp" line="75"/>
+        <location filename="../models/cli/cmd_export.cpp" line="77"/>
+        <location filename="../models/cli/cmd_export.cpp" line="81"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n oturum</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cli/cmd_export.cpp" line="72"/>
+        <location filename="../models/cli/cmd_export.cpp" line="78"/>
         <source>%n placement(s)</source>
         <translation>
             <numerusform>%n yerleştirme</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cli/cmd_export.cpp" line="78"/>
+        <location filename="../models/cli/cmd_export.cpp" line="84"/>
         <source>%n competenc(ies)</source>
         <translation>
             <numerusform>%n yeterlik</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_export.cpp" line="81"/>
+        <location filename="../models/cli/cmd_export.cpp" line="87"/>
         <source>%1: %2 exported as %3</source>
         <translation>%1: %2, %3 olarak dışa aktarıldı</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cli/cmd_export.cpp" line="83"/>
+        <location filename="../models/cli/cmd_export.cpp" line="89"/>
         <source> (%n page(s))</source>
         <translation>
             <numerusform> (%n sayfa)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_export.cpp" line="85"/>
+        <location filename="../models/cli/cmd_export.cpp" line="91"/>
         <source>, anonymised</source>
         <translation>, anonimleştirilmiş</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cli/cmd_import.cpp" line="97"/>
+        <location filename="../models/cli/cmd_import.cpp" line="101"/>
         <source>kopru-cli: %n problem(s); nothing was written</source>
         <translation>
             <numerusform>kopru-cli: %n sorun; hiçbir şey yazılmadı</numerusform>
@@ -2219,42 +2211,42 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>%1 oluşturuldu (şema sürümü %2): 81 il, 25 pilot alan ve 15 merkez</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_plan.cpp" line="20"/>
+        <location filename="../models/cli/cmd_plan.cpp" line="21"/>
         <source>usage: kopru-cli plan DB [--json] [--dimacs FILE]</source>
         <translation>kullanım: kopru-cli plan VERİTABANI [--json] [--dimacs DOSYA]</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_plan.cpp" line="25"/>
+        <location filename="../models/cli/cmd_plan.cpp" line="27"/>
         <source>%1: the database is read-only; the plan cannot be stored</source>
         <translation>%1: veritabanı salt okunur; plan kaydedilemez</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_plan.cpp" line="51"/>
+        <location filename="../models/cli/cmd_plan.cpp" line="55"/>
         <source>placed: %1</source>
         <translation>yerleştirilen: %1</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_plan.cpp" line="52"/>
+        <location filename="../models/cli/cmd_plan.cpp" line="56"/>
         <source>unplaced: %1</source>
         <translation>yerleştirilemeyen: %1</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_plan.cpp" line="53"/>
+        <location filename="../models/cli/cmd_plan.cpp" line="57"/>
         <source>kept (locked or confirmed): %1</source>
         <translation>korunan (kilitli veya onaylı): %1</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_plan.cpp" line="54"/>
+        <location filename="../models/cli/cmd_plan.cpp" line="58"/>
         <source>objective: %1 (covered need %2, distance %3 km)</source>
         <translation>amaç değeri: %1 (karşılanan ihtiyaç %2, uzaklık %3 km)</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_plan.cpp" line="56"/>
+        <location filename="../models/cli/cmd_plan.cpp" line="63"/>
         <source>time: %1 ms</source>
         <translation>süre: %1 ms</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_plan.cpp" line="58"/>
+        <location filename="../models/cli/cmd_plan.cpp" line="65"/>
         <source>warning: the weights do not keep the order of the objectives exactly on this data (see docs/optimiser.md)</source>
         <translation>uyarı: ağırlıklar bu veride hedeflerin öncelik sırasını tam olarak korumuyor (bkz. docs/optimiser.md)</translation>
     </message>
@@ -2264,7 +2256,7 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>kullanım: kopru-cli stats VERİTABANI --field KOD [--json]</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/main.cpp" line="40"/>
+        <location filename="../app/kopru-cli/main.cpp" line="39"/>
         <source>usage: kopru-cli --version
        kopru-cli init DB
        kopru-cli demo DB [--teachers N] [--partners N] [--seed S]
@@ -2289,7 +2281,7 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 </translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/main.cpp" line="92"/>
+        <location filename="../app/kopru-cli/main.cpp" line="93"/>
         <source>unknown command %1</source>
         <translation>bilinmeyen komut %1</translation>
     </message>
@@ -2297,19 +2289,19 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>kopru::BackupListModel</name>
     <message>
-        <location filename="../models/safety/backuplistmodel.cpp" line="66"/>
+        <location filename="../models/safety/backuplistmodel.cpp" line="74"/>
         <source>Date</source>
         <comment>backup</comment>
         <translation>Tarih</translation>
     </message>
     <message>
-        <location filename="../models/safety/backuplistmodel.cpp" line="68"/>
+        <location filename="../models/safety/backuplistmodel.cpp" line="76"/>
         <source>Made</source>
         <comment>backup reason</comment>
         <translation>Neden</translation>
     </message>
     <message>
-        <location filename="../models/safety/backuplistmodel.cpp" line="70"/>
+        <location filename="../models/safety/backuplistmodel.cpp" line="78"/>
         <source>Size</source>
         <comment>backup</comment>
         <translation>Boyut</translation>
@@ -2318,57 +2310,57 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>kopru::CandidateModel</name>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="65"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="79"/>
         <source>%1 (%2 km)</source>
         <translation>%1 (%2 km)</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="71"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="88"/>
         <source>outside availability</source>
         <translation>müsaitlik dışı</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="73"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="90"/>
         <source>full</source>
         <translation>dolu</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="79"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="97"/>
         <source>The session&apos;s dates are outside the teacher&apos;s availability: moving here is a conflict</source>
         <translation>Oturumun tarihleri öğretmenin müsait olduğu tarihlerin dışında: buraya taşımak çakışma yaratır</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="81"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="99"/>
         <source>The session is full: moving here puts it over capacity</source>
         <translation>Oturum dolu: buraya taşımak kontenjanı aşar</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="98"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="120"/>
         <source>Partner</source>
         <translation>İşletme</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="99"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="122"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="100"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="124"/>
         <source>Session dates</source>
         <translation>Oturum tarihleri</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="101"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="126"/>
         <source>Places left</source>
         <translation>Kalan kontenjan</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="102"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="128"/>
         <source>Score</source>
         <translation>Puan</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="103"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="130"/>
         <source>Note</source>
         <translation>Not</translation>
     </message>
@@ -2376,57 +2368,57 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>kopru::CellValue</name>
     <message>
-        <location filename="../models/import/valueparsers.cpp" line="82"/>
+        <location filename="../models/import/valueparsers.cpp" line="95"/>
         <source>%1 is outside the scale 1 to 5</source>
         <translation>%1, 1 ile 5 arasındaki ölçeğin dışında</translation>
     </message>
     <message>
-        <location filename="../models/import/valueparsers.cpp" line="85"/>
+        <location filename="../models/import/valueparsers.cpp" line="99"/>
         <source>&quot;%1&quot; is not a level of the 1 to 5 scale (use 1-5, Hiç, Düşük, Orta, Yüksek, Çok yüksek, or leave empty)</source>
         <translation>&quot;%1&quot;, 1–5 ölçeğinin bir düzeyi değil (1-5, Hiç, Düşük, Orta, Yüksek, Çok yüksek yazın ya da boş bırakın)</translation>
     </message>
     <message>
-        <location filename="../models/import/valueparsers.cpp" line="105"/>
+        <location filename="../models/import/valueparsers.cpp" line="119"/>
         <source>&quot;%1&quot; is not a date (write dd.MM.yyyy or yyyy-MM-dd)</source>
         <translation>&quot;%1&quot; bir tarih değil (gg.aa.yyyy veya yyyy-aa-gg biçiminde yazın)</translation>
     </message>
     <message>
-        <location filename="../models/import/valueparsers.cpp" line="109"/>
+        <location filename="../models/import/valueparsers.cpp" line="123"/>
         <source>&quot;%1&quot; is not a day of the calendar</source>
         <translation>&quot;%1&quot; takvimde olmayan bir gün</translation>
     </message>
     <message>
-        <location filename="../models/import/valueparsers.cpp" line="122"/>
+        <location filename="../models/import/valueparsers.cpp" line="136"/>
         <source>&quot;%1&quot; is not a whole number</source>
         <translation>&quot;%1&quot; bir tam sayı değil</translation>
     </message>
     <message>
-        <location filename="../models/import/valueparsers.cpp" line="133"/>
+        <location filename="../models/import/valueparsers.cpp" line="147"/>
         <source>%1 is outside the allowed range %2 to %3</source>
         <translation>%1, izin verilen %2 – %3 aralığının dışında</translation>
     </message>
     <message>
-        <location filename="../models/import/valueparsers.cpp" line="152"/>
+        <location filename="../models/import/valueparsers.cpp" line="165"/>
         <source>&quot;%1&quot; is neither yes nor no (write 1/0, evet/hayır)</source>
         <translation>&quot;%1&quot; ne evet ne hayır (1/0 veya evet/hayır yazın)</translation>
     </message>
     <message>
-        <location filename="../models/import/valueparsers.cpp" line="161"/>
+        <location filename="../models/import/valueparsers.cpp" line="174"/>
         <source>national ID %1 is in scientific notation: the spreadsheet dropped digits; format the column as text and save the file again</source>
         <translation>T.C. kimlik no %1 bilimsel gösterimde: hesap tablosu haneleri kaybetmiş; sütunu metin olarak biçimlendirip dosyayı yeniden kaydedin</translation>
     </message>
     <message>
-        <location filename="../models/import/valueparsers.cpp" line="166"/>
+        <location filename="../models/import/valueparsers.cpp" line="180"/>
         <source>the national ID is missing</source>
         <translation>T.C. kimlik numarası eksik</translation>
     </message>
     <message>
-        <location filename="../models/import/valueparsers.cpp" line="171"/>
+        <location filename="../models/import/valueparsers.cpp" line="185"/>
         <source>national ID %1: %2</source>
         <translation>T.C. kimlik no %1: %2</translation>
     </message>
     <message>
-        <location filename="../models/import/valueparsers.cpp" line="181"/>
+        <location filename="../models/import/valueparsers.cpp" line="195"/>
         <source>phone number %1 is in scientific notation: the spreadsheet dropped digits; format the column as text and save the file again</source>
         <translation>telefon numarası %1 bilimsel gösterimde: hesap tablosu haneleri kaybetmiş; sütunu metin olarak biçimlendirip dosyayı yeniden kaydedin</translation>
     </message>
@@ -2434,42 +2426,42 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>kopru::CompetenciesPage</name>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="29"/>
+        <location filename="../views/competencies/competenciespage.cpp" line="30"/>
         <source>&amp;Add competency…</source>
         <translation>Yeterlik &amp;ekle…</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="53"/>
+        <location filename="../views/competencies/competenciespage.cpp" line="54"/>
         <source>Cannot load the competencies: %1</source>
         <translation>Yeterlikler yüklenemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="79"/>
+        <location filename="../views/competencies/competenciespage.cpp" line="80"/>
         <source>Add competency</source>
         <translation>Yeterlik ekle</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="93"/>
+        <location filename="../views/competencies/competenciespage.cpp" line="94"/>
         <source>The code %1 is already used in this field.</source>
         <translation>%1 kodu bu alanda zaten kullanılıyor.</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="98"/>
+        <location filename="../views/competencies/competenciespage.cpp" line="100"/>
         <source>Add competency %1</source>
         <translation>Yeterlik ekleme (%1)</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="100"/>
+        <location filename="../views/competencies/competenciespage.cpp" line="102"/>
         <source>The competency was not added: %1</source>
         <translation>Yeterlik eklenmedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="112"/>
+        <location filename="../views/competencies/competenciespage.cpp" line="113"/>
         <source>Delete competencies</source>
         <translation>Yeterlikleri sil</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/pages/competenciespage.cpp" line="113"/>
+        <location filename="../views/competencies/competenciespage.cpp" line="114"/>
         <source>Delete %n competency(ies) together with their need ratings and their place in sessions?
 
 You can undo this with Edit › Undo.</source>
@@ -2480,12 +2472,12 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.cpp" line="119"/>
+        <location filename="../views/competencies/competenciespage.cpp" line="121"/>
         <source>Nothing was deleted: %1</source>
         <translation>Hiçbir şey silinmedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/competenciespage.h" line="22"/>
+        <location filename="../views/competencies/competenciespage.h" line="22"/>
         <source>Competencies</source>
         <translation>Yeterlikler</translation>
     </message>
@@ -2493,7 +2485,7 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::CompetencyTableModel</name>
     <message>
-        <location filename="../models/itemmodels/competencytablemodel.cpp" line="46"/>
+        <location filename="../models/itemmodels/competencytablemodel.cpp" line="45"/>
         <source>the code %1 is already used in this field</source>
         <translation>%1 kodu bu alanda zaten kullanılıyor</translation>
     </message>
@@ -2506,12 +2498,12 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ConflictModel</name>
     <message>
-        <location filename="../models/planning/conflictmodel.cpp" line="50"/>
+        <location filename="../models/planning/conflictmodel.cpp" line="62"/>
         <source>Conflict</source>
         <translation>Çakışma</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflictmodel.cpp" line="50"/>
+        <location filename="../models/planning/conflictmodel.cpp" line="62"/>
         <source>Details</source>
         <translation>Ayrıntılar</translation>
     </message>
@@ -2519,57 +2511,57 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::EntityBrowser</name>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="49"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="54"/>
         <source>Search…</source>
         <translation>Ara…</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="50"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="55"/>
         <source>Words to find anywhere in the row; Turkish letters count (ı and i differ).</source>
         <translation>Satırın herhangi bir yerinde aranacak sözcükler; Türkçe harfler dikkate alınır (ı ile i farklıdır).</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="60"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="68"/>
         <source>Show only this pilot field</source>
         <translation>Yalnızca bu pilot alanı göster</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="62"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="70"/>
         <source>Show only this province</source>
         <translation>Yalnızca bu ili göster</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="64"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="72"/>
         <source>Show only this centre</source>
         <translation>Yalnızca bu merkezi göster</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="68"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="76"/>
         <source>&amp;Add…</source>
         <translation>&amp;Ekle…</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="69"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="77"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Sil…</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="157"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="165"/>
         <source>All fields</source>
         <translation>Tüm alanlar</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="158"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="166"/>
         <source>All provinces</source>
         <translation>Tüm iller</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="159"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="167"/>
         <source>All centres</source>
         <translation>Tüm merkezler</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="184"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="195"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -2577,33 +2569,33 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::EntityDelegate</name>
     <message>
-        <location filename="../views/delegates/entitydelegate.cpp" line="42"/>
-        <location filename="../views/delegates/entitydelegate.cpp" line="57"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="47"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="62"/>
         <source>(none)</source>
         <translation>(yok)</translation>
     </message>
     <message>
-        <location filename="../views/delegates/entitydelegate.cpp" line="58"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="63"/>
         <source>Delete clears the date</source>
         <translation>Delete tuşu tarihi siler</translation>
     </message>
     <message>
-        <location filename="../views/delegates/entitydelegate.cpp" line="67"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="72"/>
         <source>not applicable</source>
         <translation>fikrim yok</translation>
     </message>
     <message>
-        <location filename="../views/delegates/entitydelegate.cpp" line="74"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="79"/>
         <source>11 digits</source>
         <translation>11 hane</translation>
     </message>
     <message>
-        <location filename="../views/delegates/entitydelegate.cpp" line="79"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="84"/>
         <source>0XXX XXX XX XX</source>
         <translation>0XXX XXX XX XX</translation>
     </message>
     <message>
-        <location filename="../views/delegates/entitydelegate.cpp" line="84"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="89"/>
         <source>name@example.org</source>
         <translation>ad@example.org</translation>
     </message>
@@ -2611,50 +2603,50 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::EntityTableModel</name>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="277"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="307"/>
         <source>%1: not given</source>
         <translation>%1: belirtilmedi</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="334"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="382"/>
         <source>%1 (required)</source>
         <translation>%1 (zorunlu)</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="367"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="421"/>
         <source>%1 cannot be edited here.</source>
         <translation>%1 burada düzenlenemez.</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="372"/>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="379"/>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="385"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="426"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="433"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="439"/>
         <source>%1 refused: %2</source>
         <translation>%1 kabul edilmedi: %2</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="383"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="437"/>
         <source>Change %1 of %2</source>
         <translation>%1 değişikliği (%2)</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="394"/>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="427"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="448"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="481"/>
         <source>No database is open.</source>
         <translation>Açık veritabanı yok.</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="408"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="462"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="431"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="484"/>
         <source>Delete %1</source>
         <translation>Silme (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="432"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="485"/>
         <source>Delete %n row(s)</source>
         <translation>
             <numerusform>%n satır silme</numerusform>
@@ -2664,152 +2656,152 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ExportDialog</name>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="32"/>
-        <location filename="../views/exporter/exportdialog.cpp" line="178"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="34"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="181"/>
         <source>Export</source>
         <translation>Dışa aktar</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="42"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="44"/>
         <source>Placement plan</source>
         <translation>Yerleştirme planı</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="43"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="45"/>
         <source>Training schedule</source>
         <translation>Eğitim takvimi</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="44"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="46"/>
         <source>Needs analysis</source>
         <translation>İhtiyaç analizi</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="45"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="47"/>
         <source>&amp;What:</source>
         <translation>İçe&amp;rik:</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="47"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="49"/>
         <source>&amp;Format:</source>
         <translation>&amp;Biçim:</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="49"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="51"/>
         <source>F&amp;ield:</source>
         <translation>&amp;Alan:</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="51"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="53"/>
         <source>&amp;Centre:</source>
         <translation>&amp;Merkez:</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="55"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="57"/>
         <source>&amp;Partner:</source>
         <translation>İşle&amp;tme:</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="56"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="59"/>
         <source>&amp;Anonymise (KVKK): pseudonyms instead of teacher names and national IDs, no phone or e-mail</source>
         <translation>A&amp;nonimleştir (KVKK): öğretmen adları ve T.C. kimlik numaraları yerine takma adlar, telefon ve e-posta yok</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="61"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="64"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Gözat…</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="64"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="67"/>
         <source>&amp;Save to:</source>
         <translation>&amp;Kaydedilecek yer:</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="74"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="77"/>
         <source>&amp;Export</source>
         <translation>&amp;Dışa aktar</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="100"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="103"/>
         <source>All fields</source>
         <translation>Tüm alanlar</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="101"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="104"/>
         <source>All centres</source>
         <translation>Tüm merkezler</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="102"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="105"/>
         <source>All partners</source>
         <translation>Tüm işletmeler</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="117"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="121"/>
         <source>placement-plan</source>
         <translation>yerlestirme-plani</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="126"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="131"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel çalışma kitabı (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="127"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="131"/>
         <source>CSV, UTF-8 with &apos;;&apos; (.csv)</source>
         <translation>CSV, UTF-8, &apos;;&apos; ayraçlı (.csv)</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="128"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="132"/>
         <source>PDF, A4 landscape (.pdf)</source>
         <translation>PDF, A4 yatay (.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="129"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="132"/>
         <source>iCalendar (.ics)</source>
         <translation>iCalendar (.ics)</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="142"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="146"/>
         <source>Export to</source>
         <translation>Dışa aktarılacak dosya</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="143"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="146"/>
         <source>%1 files (*.%2)</source>
         <translation>%1 dosyaları (*.%2)</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="178"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="181"/>
         <source>%1 exists. Replace it?</source>
         <translation>%1 zaten var. Değiştirilsin mi?</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="192"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="195"/>
         <source>Export failed</source>
         <translation>Dışa aktarma başarısız</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/exporter/exportdialog.cpp" line="195"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="198"/>
         <source>Exported %n row(s) to %1.</source>
         <translation>
             <numerusform>%n satır %1 dosyasına aktarıldı.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/exporter/exportdialog.cpp" line="197"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="200"/>
         <source>%n page(s).</source>
         <translation>
             <numerusform>%n sayfa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="200"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="204"/>
         <source>Anonymised with this database&apos;s stable pseudonyms.</source>
         <translation>Bu veritabanının kalıcı takma adlarıyla anonimleştirildi.</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="201"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="205"/>
         <source>Anonymised; the database is read-only, so these pseudonyms differ from other exports.</source>
         <translation>Anonimleştirildi; veritabanı salt okunur olduğundan bu takma adlar diğer dışa aktarmalardakilerden farklıdır.</translation>
     </message>
@@ -2817,42 +2809,42 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ImportCommitPage</name>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="201"/>
+        <location filename="../views/importer/importrunpages.cpp" line="222"/>
         <source>&amp;Stop and undo</source>
         <translation>&amp;Durdur ve geri al</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="203"/>
+        <location filename="../views/importer/importrunpages.cpp" line="224"/>
         <source>Import</source>
         <translation>İçe aktarma</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="204"/>
+        <location filename="../views/importer/importrunpages.cpp" line="225"/>
         <source>All rows are written in one transaction: if the import is stopped or fails, the database stays as it was.</source>
         <translation>Tüm satırlar tek bir işlemde yazılır: içe aktarma durdurulursa ya da başarısız olursa veritabanı olduğu gibi kalır.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="226"/>
+        <location filename="../views/importer/importrunpages.cpp" line="247"/>
         <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
         <translation>İçe aktarıldı: %1 yeni, %2 güncellenen, %3 değişmeyen.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="228"/>
+        <location filename="../views/importer/importrunpages.cpp" line="249"/>
         <source>Stopped. Nothing was written.</source>
         <translation>Durduruldu. Hiçbir şey yazılmadı.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="230"/>
+        <location filename="../views/importer/importrunpages.cpp" line="251"/>
         <source>The import failed and nothing was written: %1</source>
         <translation>İçe aktarma başarısız oldu, hiçbir şey yazılmadı: %1</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="242"/>
+        <location filename="../views/importer/importrunpages.cpp" line="263"/>
         <source>Importing…</source>
         <translation>İçe aktarılıyor…</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="249"/>
+        <location filename="../views/importer/importrunpages.cpp" line="270"/>
         <source>Stopping…</source>
         <translation>Durduruluyor…</translation>
     </message>
@@ -2860,42 +2852,42 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ImportFilePage</name>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="27"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="30"/>
         <source>File to import</source>
         <translation>İçe aktarılacak dosya</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="28"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="32"/>
         <source>CSV from Excel or LibreOffice (any encoding, separated by ; , or tab), LimeSurvey exports, or .xlsx workbooks.</source>
         <translation>Excel veya LibreOffice&apos;ten CSV (herhangi bir kodlama; ayraç ; , ya da sekme), LimeSurvey dışa aktarımları veya .xlsx çalışma kitapları.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="31"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="35"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Gözat…</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="36"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="40"/>
         <source>&amp;What the file holds:</source>
         <translation>Dosyadaki &amp;veriler:</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="37"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="41"/>
         <source>&amp;File:</source>
         <translation>&amp;Dosya:</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="38"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="42"/>
         <source>Path of a .csv, .txt or .xlsx file</source>
         <translation>Bir .csv, .txt veya .xlsx dosyasının yolu</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="46"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="51"/>
         <source>Import file</source>
         <translation>İçe aktarılacak dosya</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="47"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="51"/>
         <source>Tables (*.csv *.txt *.xlsx);;All files (*)</source>
         <translation>Tablolar (*.csv *.txt *.xlsx);;Tüm dosyalar (*)</translation>
     </message>
@@ -2903,85 +2895,85 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ImportFormatPage</name>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="68"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="81"/>
         <source>Encoding, separator and preview</source>
         <translation>Kodlama, ayraç ve önizleme</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="69"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="83"/>
         <source>Köprü detected how the file is written. Change it if the preview looks wrong (for example ? or Ã instead of ş).</source>
         <translation>Köprü dosyanın nasıl yazıldığını algıladı. Önizleme yanlış görünüyorsa değiştirin (örneğin ş yerine ? veya Ã görünüyorsa).</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="70"/>
-        <location filename="../views/importer/importsourcepages.cpp" line="74"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="84"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="88"/>
         <source>Detect</source>
         <translation>Otomatik algıla</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="71"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="85"/>
         <source>UTF-8</source>
         <translation>UTF-8</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="72"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="86"/>
         <source>Windows-1254 (Turkish Excel)</source>
         <translation>Windows-1254 (Türkçe Excel)</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="73"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="87"/>
         <source>ISO-8859-9 (Latin-5)</source>
         <translation>ISO-8859-9 (Latin-5)</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="75"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="89"/>
         <source>Semicolon ;</source>
         <translation>Noktalı virgül ;</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="76"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="90"/>
         <source>Comma ,</source>
         <translation>Virgül ,</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="77"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="91"/>
         <source>Tab</source>
         <translation>Sekme</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="79"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="93"/>
         <source>&amp;Encoding:</source>
         <translation>&amp;Kodlama:</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="80"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="94"/>
         <source>&amp;Separator:</source>
         <translation>&amp;Ayraç:</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="81"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="95"/>
         <source>S&amp;heet:</source>
         <translation>&amp;Sayfa:</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="130"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="145"/>
         <source>The file cannot be read: %1</source>
         <translation>Dosya okunamıyor: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/importer/importsourcepages.cpp" line="135"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="151"/>
         <source>Workbook with %n sheet(s); %1 data rows in this sheet.</source>
         <translation>
             <numerusform>%n sayfalık çalışma kitabı; bu sayfada %1 veri satırı var.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="138"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="154"/>
         <source>Read as %1, separated by “%2”; %3 data rows.</source>
         <translation>%1 olarak okundu, ayraç: “%2”; %3 veri satırı.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="139"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="155"/>
         <source>tab</source>
         <translation>sekme</translation>
     </message>
@@ -2989,38 +2981,38 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ImportMappingPage</name>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="42"/>
+        <location filename="../views/importer/importrunpages.cpp" line="43"/>
         <source>Columns</source>
         <translation>Sütunlar</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="43"/>
+        <location filename="../views/importer/importrunpages.cpp" line="44"/>
         <source>Köprü recognised the headers it knows. Choose for each other column what it holds, or leave it unused. Your choices are remembered for the next file of this kind.</source>
         <translation>Köprü tanıdığı başlıkları eşleştirdi. Diğer her sütun için neyi içerdiğini seçin ya da kullanılmadan bırakın. Seçimleriniz bu türdeki bir sonraki dosya için hatırlanır.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="48"/>
+        <location filename="../views/importer/importrunpages.cpp" line="49"/>
         <source>Column in the file</source>
         <translation>Dosyadaki sütun</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="48"/>
+        <location filename="../views/importer/importrunpages.cpp" line="49"/>
         <source>First value</source>
         <translation>İlk değer</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="48"/>
+        <location filename="../views/importer/importrunpages.cpp" line="49"/>
         <source>Holds</source>
         <translation>İçeriği</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="77"/>
+        <location filename="../views/importer/importrunpages.cpp" line="78"/>
         <source>(not used)</source>
         <translation>(kullanılmıyor)</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="83"/>
-        <location filename="../views/importer/importrunpages.cpp" line="86"/>
+        <location filename="../views/importer/importrunpages.cpp" line="85"/>
+        <location filename="../views/importer/importrunpages.cpp" line="88"/>
         <source>Need for competency %1</source>
         <translation>%1 yeterliği için ihtiyaç</translation>
     </message>
@@ -3028,102 +3020,102 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ImportReportPage</name>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="109"/>
+        <location filename="../views/importer/importrunpages.cpp" line="116"/>
         <source>&amp;Save report as CSV…</source>
         <translation>Raporu CSV olarak &amp;kaydet…</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="111"/>
+        <location filename="../views/importer/importrunpages.cpp" line="118"/>
         <source>Check</source>
         <translation>Denetim</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="112"/>
+        <location filename="../views/importer/importrunpages.cpp" line="119"/>
         <source>A dry run: every row is checked, nothing is written yet. The file is imported only when no row is refused.</source>
         <translation>Deneme (yazmadan): her satır denetlenir, henüz hiçbir şey yazılmaz. Dosya yalnızca hiçbir satır reddedilmezse içe aktarılır.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="122"/>
-        <location filename="../views/importer/importrunpages.cpp" line="180"/>
+        <location filename="../views/importer/importrunpages.cpp" line="129"/>
+        <location filename="../views/importer/importrunpages.cpp" line="192"/>
         <source>Line</source>
         <translation>Satır</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="122"/>
-        <location filename="../views/importer/importrunpages.cpp" line="180"/>
+        <location filename="../views/importer/importrunpages.cpp" line="129"/>
+        <location filename="../views/importer/importrunpages.cpp" line="192"/>
         <source>Column</source>
         <translation>Sütun</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="122"/>
-        <location filename="../views/importer/importrunpages.cpp" line="180"/>
+        <location filename="../views/importer/importrunpages.cpp" line="129"/>
+        <location filename="../views/importer/importrunpages.cpp" line="192"/>
         <source>Kind</source>
         <translation>Tür</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="122"/>
-        <location filename="../views/importer/importrunpages.cpp" line="180"/>
+        <location filename="../views/importer/importrunpages.cpp" line="129"/>
+        <location filename="../views/importer/importrunpages.cpp" line="192"/>
         <source>Reason</source>
         <translation>Gerekçe</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="135"/>
+        <location filename="../views/importer/importrunpages.cpp" line="142"/>
         <source>Checking…</source>
         <translation>Denetleniyor…</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="148"/>
-        <location filename="../views/importer/importrunpages.cpp" line="182"/>
+        <location filename="../views/importer/importrunpages.cpp" line="158"/>
+        <location filename="../views/importer/importrunpages.cpp" line="194"/>
         <source>refused</source>
         <translation>reddedildi</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="150"/>
-        <location filename="../views/importer/importrunpages.cpp" line="184"/>
+        <location filename="../views/importer/importrunpages.cpp" line="160"/>
+        <location filename="../views/importer/importrunpages.cpp" line="197"/>
         <source>note</source>
         <translation>not</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="162"/>
+        <location filename="../views/importer/importrunpages.cpp" line="172"/>
         <source>No row is refused. Import will write: %1 new, %2 updated, %3 unchanged.</source>
         <translation>Reddedilen satır yok. İçe aktarma şunları yazacak: %1 yeni, %2 güncellenen, %3 değişmeyen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/importer/importrunpages.cpp" line="166"/>
+        <location filename="../views/importer/importrunpages.cpp" line="178"/>
         <source>%n problem(s) found: nothing can be imported until the file is corrected.</source>
         <translation>
             <numerusform>%n sorun bulundu: dosya düzeltilene kadar hiçbir şey içe aktarılamaz.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/importer/importrunpages.cpp" line="168"/>
+        <location filename="../views/importer/importrunpages.cpp" line="180"/>
         <source>The first %n are listed.</source>
         <translation>
             <numerusform>İlk %n tanesi listelendi.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="176"/>
+        <location filename="../views/importer/importrunpages.cpp" line="188"/>
         <source>Save report</source>
         <translation>Raporu kaydet</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="176"/>
+        <location filename="../views/importer/importrunpages.cpp" line="188"/>
         <source>import-report.csv</source>
         <translation>ice-aktarma-raporu.csv</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="176"/>
+        <location filename="../views/importer/importrunpages.cpp" line="188"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="180"/>
+        <location filename="../views/importer/importrunpages.cpp" line="192"/>
         <source>File</source>
         <translation>Dosya</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="194"/>
+        <location filename="../views/importer/importrunpages.cpp" line="208"/>
         <source>The report could not be saved: %1</source>
         <translation>Rapor kaydedilemedi: %1</translation>
     </message>
@@ -3131,7 +3123,7 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ImportWizard</name>
     <message>
-        <location filename="../views/importer/importwizard.cpp" line="14"/>
+        <location filename="../views/importer/importwizard.cpp" line="15"/>
         <source>Import</source>
         <translation>İçe aktar</translation>
     </message>
@@ -3144,94 +3136,94 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>Sayfalar</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="102"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="101"/>
         <source>Could not open %1</source>
         <translation>%1 açılamadı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="107"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="106"/>
         <source>Opened %1</source>
         <translation>%1 açıldı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="175"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="174"/>
         <source>Köprü</source>
         <translation>Köprü</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="180"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="179"/>
         <source>%1 (read-only) — Köprü</source>
         <translation>%1 (salt okunur) — Köprü</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="180"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="179"/>
         <source>%1 — Köprü</source>
         <translation>%1 — Köprü</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="23"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="25"/>
         <source>Köprü databases (*.kopru)</source>
         <translation>Köprü veritabanları (*.kopru)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="54"/>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="58"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="57"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="61"/>
         <source>New Database</source>
         <translation>Yeni veritabanı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="54"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="57"/>
         <source>programme</source>
         <translation>program</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="66"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="70"/>
         <source>%1 already exists. Choose another name; Köprü never overwrites a database.</source>
         <translation>%1 zaten var. Başka bir ad seçin; Köprü bir veritabanının üzerine asla yazmaz.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="70"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="73"/>
         <source>The database could not be created:
 %1</source>
         <translation>Veritabanı oluşturulamadı:
 %1</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="73"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="76"/>
         <source>Created %1</source>
         <translation>%1 oluşturuldu</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="80"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="84"/>
         <source>Open Database</source>
         <translation>Veritabanı aç</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="81"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="84"/>
         <source>All files (*)</source>
         <translation>Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="94"/>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="98"/>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="104"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="96"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="100"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="105"/>
         <source>Save a Copy</source>
         <translation>Kopyasını kaydet</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="99"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="101"/>
         <source>%1 already exists. Choose another name; a copy never overwrites a file.</source>
         <translation>%1 zaten var. Başka bir ad seçin; kopya hiçbir dosyanın üzerine yazmaz.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="104"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="105"/>
         <source>The copy could not be written:
 %1</source>
         <translation>Kopya yazılamadı:
 %1</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="107"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="108"/>
         <source>Saved a copy as %1</source>
         <translation>Kopya %1 olarak kaydedildi</translation>
     </message>
@@ -3266,7 +3258,7 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>&amp;Son açılanlar</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="38"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="39"/>
         <source>%1 no longer exists and was removed from the recent files</source>
         <translation>%1 artık yok; son açılanlar listesinden kaldırıldı</translation>
     </message>
@@ -3339,17 +3331,17 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::MoveDialog</name>
     <message>
-        <location filename="../views/planning/movedialog.cpp" line="19"/>
+        <location filename="../views/planning/movedialog.cpp" line="21"/>
         <source>Move %1</source>
         <translation>Taşı: %1</translation>
     </message>
     <message>
-        <location filename="../views/planning/movedialog.cpp" line="20"/>
+        <location filename="../views/planning/movedialog.cpp" line="22"/>
         <source>Sessions of the teacher&apos;s field, best first (covered need, then distance):</source>
         <translation>Öğretmenin alanındaki oturumlar, en uygun olan önce (önce karşılanan ihtiyaç, sonra uzaklık):</translation>
     </message>
     <message>
-        <location filename="../views/planning/movedialog.cpp" line="37"/>
+        <location filename="../views/planning/movedialog.cpp" line="39"/>
         <source>&amp;Move</source>
         <translation>&amp;Taşı</translation>
     </message>
@@ -3357,171 +3349,171 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::NeedsPage</name>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="61"/>
+        <location filename="../views/needs/needspage.cpp" line="67"/>
         <source>&amp;Field:</source>
         <translation>&amp;Alan:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="66"/>
+        <location filename="../views/needs/needspage.cpp" line="72"/>
         <source>&amp;Teachers of:</source>
         <translation>Öğre&amp;tmenler:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="68"/>
+        <location filename="../views/needs/needspage.cpp" line="74"/>
         <source>Scale &amp;labels…</source>
         <translation>Ölçek &amp;etiketleri…</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="69"/>
+        <location filename="../views/needs/needspage.cpp" line="75"/>
         <source>Change the labels of the need scale 1–5</source>
         <translation>1–5 ihtiyaç ölçeğinin etiketlerini değiştir</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="70"/>
+        <location filename="../views/needs/needspage.cpp" line="76"/>
         <source>PDF &amp;report…</source>
         <translation>PDF &amp;raporu…</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="72"/>
+        <location filename="../views/needs/needspage.cpp" line="78"/>
         <source>Write the printable needs-analysis report of the field as a PDF</source>
         <translation>Alanın yazdırılabilir ihtiyaç analizi raporunu PDF olarak yaz</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="110"/>
+        <location filename="../views/needs/needspage.cpp" line="115"/>
         <source>Mean need per province</source>
         <translation>İllere göre ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="111"/>
+        <location filename="../views/needs/needspage.cpp" line="116"/>
         <source>Mean need per centre</source>
         <translation>Merkezlere göre ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="115"/>
+        <location filename="../views/needs/needspage.cpp" line="121"/>
         <source>Groups with fewer than %1 respondents are suppressed to protect anonymity and left out of the chart.</source>
         <translation>Yanıtlayan sayısı %1 kişiden az olan gruplar, anonimliği korumak için gizlenir ve grafiğe alınmaz.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="120"/>
+        <location filename="../views/needs/needspage.cpp" line="126"/>
         <source>Provinces</source>
         <translation>İller</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="121"/>
+        <location filename="../views/needs/needspage.cpp" line="127"/>
         <source>Centres</source>
         <translation>Merkezler</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="125"/>
+        <location filename="../views/needs/needspage.cpp" line="131"/>
         <source>&amp;Compare:</source>
         <translation>&amp;Karşılaştır:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="135"/>
+        <location filename="../views/needs/needspage.cpp" line="141"/>
         <source>Mean need</source>
         <translation>Ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="136"/>
+        <location filename="../views/needs/needspage.cpp" line="142"/>
         <source>Distribution</source>
         <translation>Dağılım</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="137"/>
+        <location filename="../views/needs/needspage.cpp" line="143"/>
         <source>Need and supply</source>
         <translation>İhtiyaç ve arz</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="138"/>
+        <location filename="../views/needs/needspage.cpp" line="144"/>
         <source>Province / centre comparison</source>
         <translation>İl / merkez karşılaştırması</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="243"/>
+        <location filename="../views/needs/needspage.cpp" line="252"/>
         <source>all provinces and centres</source>
         <translation>tüm iller ve merkezler</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="248"/>
+        <location filename="../views/needs/needspage.cpp" line="258"/>
         <source>province %1 (%n teachers)</source>
         <translation>
             <numerusform>il: %1 (%n öğretmen)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="249"/>
+        <location filename="../views/needs/needspage.cpp" line="259"/>
         <source>centre %1 (%n teachers)</source>
         <translation>
             <numerusform>merkez: %1 (%n öğretmen)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="269"/>
+        <location filename="../views/needs/needspage.cpp" line="279"/>
         <source>The database has no pilot fields.</source>
         <translation>Veritabanında pilot alan yok.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="269"/>
+        <location filename="../views/needs/needspage.cpp" line="279"/>
         <source>No database is open.</source>
         <translation>Açık veritabanı yok.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="287"/>
+        <location filename="../views/needs/needspage.cpp" line="297"/>
         <source>%1: %2 teachers, %3 respondents, %n competencies, survey round %4.</source>
         <translation>
             <numerusform>%1: %2 öğretmen, %3 yanıtlayan, %n yeterlik, anket turu %4.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="291"/>
+        <location filename="../views/needs/needspage.cpp" line="301"/>
         <source>No need ratings have been recorded for this field yet.</source>
         <translation>Bu alan için henüz ihtiyaç puanı girilmemiş.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="293"/>
+        <location filename="../views/needs/needspage.cpp" line="304"/>
         <source>Fewer than %1 respondents in this selection: the values are suppressed to protect anonymity.</source>
         <translation>Bu seçimde yanıtlayan sayısı %1 kişiden az: anonimliği korumak için değerler gizlendi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="296"/>
+        <location filename="../views/needs/needspage.cpp" line="307"/>
         <source>%n unmet need(s).</source>
         <translation>
             <numerusform>%n karşılanmamış ihtiyaç.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="298"/>
+        <location filename="../views/needs/needspage.cpp" line="309"/>
         <source>Centre(s): %1.</source>
         <translation>Merkez(ler): %1.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="349"/>
+        <location filename="../views/needs/needspage.cpp" line="360"/>
         <source>Scale labels</source>
         <translation>Ölçek etiketleri</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="350"/>
+        <location filename="../views/needs/needspage.cpp" line="361"/>
         <source>Labels of the need scale, one per line, from 1 (no need) to 5 (very high need):</source>
         <translation>İhtiyaç ölçeğinin etiketleri, her satıra bir tane, 1 (ihtiyaç yok) ile 5 (çok yüksek ihtiyaç) arasında:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="370"/>
-        <location filename="../views/needs/needspage.cpp" line="380"/>
+        <location filename="../views/needs/needspage.cpp" line="381"/>
+        <location filename="../views/needs/needspage.cpp" line="391"/>
         <source>PDF report</source>
         <translation>PDF raporu</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="370"/>
+        <location filename="../views/needs/needspage.cpp" line="381"/>
         <source>needs-%1.pdf</source>
         <translation>ihtiyac-analizi-%1.pdf</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="370"/>
+        <location filename="../views/needs/needspage.cpp" line="381"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF belgesi (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="382"/>
+        <location filename="../views/needs/needspage.cpp" line="393"/>
         <source>Report written to %1</source>
         <translation>Rapor %1 dosyasına yazıldı</translation>
     </message>
@@ -3529,82 +3521,82 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::OverviewModel</name>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="126"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="130"/>
         <source>(no centre)</source>
         <translation>(merkez yok)</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="214"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="219"/>
         <source>Pilot field</source>
         <translation>Pilot alan</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="214"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="219"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="215"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="221"/>
         <source>Centres</source>
         <translation>Merkezler</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="215"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="221"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="216"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="223"/>
         <source>Teachers</source>
         <translation>Öğretmenler</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="217"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="225"/>
         <source>Surveyed</source>
         <translation>Ankete katılan</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="218"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="227"/>
         <source>Partners</source>
         <translation>İşletmeler</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="219"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="229"/>
         <source>Session places</source>
         <translation>Oturum kontenjanı</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="220"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="231"/>
         <source>Placed</source>
         <translation>Yerleştirilen</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="226"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="239"/>
         <source>Teachers with at least one need rating other than &quot;not applicable&quot;</source>
         <translation>&quot;Fikrim yok&quot; dışında en az bir ihtiyaç puanı veren öğretmenler</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="228"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="241"/>
         <source>Partners offering a session or a competency in the field</source>
         <translation>Alanda oturum ya da yeterlik sunan işletmeler</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="229"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="242"/>
         <source>Partners offering a session or a competency in a field the centre coordinates</source>
         <translation>Merkezin koordine ettiği bir alanda oturum ya da yeterlik sunan işletmeler</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="231"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="244"/>
         <source>Sum of the capacities of the field&apos;s training sessions</source>
         <translation>Alandaki eğitim oturumlarının kontenjanları toplamı</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="232"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="245"/>
         <source>Sum of the capacities of the sessions in the fields the centre coordinates</source>
         <translation>Merkezin koordine ettiği alanlardaki oturumların kontenjanları toplamı</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="233"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="247"/>
         <source>Placements that are not cancelled</source>
         <translation>İptal edilmemiş yerleştirmeler</translation>
     </message>
@@ -3612,87 +3604,87 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::OverviewPage</name>
     <message>
-        <location filename="../views/pages/overviewpage.cpp" line="51"/>
+        <location filename="../views/overview/overviewpage.cpp" line="55"/>
         <source>Pilot field</source>
         <translation>Pilot alan</translation>
     </message>
     <message>
-        <location filename="../views/pages/overviewpage.cpp" line="52"/>
+        <location filename="../views/overview/overviewpage.cpp" line="56"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
     <message>
-        <location filename="../views/pages/overviewpage.cpp" line="53"/>
+        <location filename="../views/overview/overviewpage.cpp" line="57"/>
         <source>&amp;Counts per:</source>
         <translation>&amp;Gruplama:</translation>
     </message>
     <message>
-        <location filename="../views/pages/overviewpage.cpp" line="107"/>
+        <location filename="../views/overview/overviewpage.cpp" line="111"/>
         <source>Teachers</source>
         <translation>Öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/pages/overviewpage.cpp" line="107"/>
+        <location filename="../views/overview/overviewpage.cpp" line="111"/>
         <source>Teachers in the database</source>
         <translation>Veritabanındaki öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/pages/overviewpage.cpp" line="108"/>
+        <location filename="../views/overview/overviewpage.cpp" line="112"/>
         <source>Surveyed</source>
         <translation>Ankete katılan</translation>
     </message>
     <message>
-        <location filename="../views/pages/overviewpage.cpp" line="108"/>
+        <location filename="../views/overview/overviewpage.cpp" line="112"/>
         <source>Teachers with at least one need rating other than &quot;not applicable&quot;</source>
         <translation>&quot;Fikrim yok&quot; dışında en az bir ihtiyaç puanı veren öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/pages/overviewpage.cpp" line="109"/>
+        <location filename="../views/overview/overviewpage.cpp" line="113"/>
         <source>Partners</source>
         <translation>İşletmeler</translation>
     </message>
     <message>
-        <location filename="../views/pages/overviewpage.cpp" line="109"/>
+        <location filename="../views/overview/overviewpage.cpp" line="113"/>
         <source>Industry partners in the database</source>
         <translation>Veritabanındaki işletmeler</translation>
     </message>
     <message>
-        <location filename="../views/pages/overviewpage.cpp" line="110"/>
+        <location filename="../views/overview/overviewpage.cpp" line="114"/>
         <source>Session places</source>
         <translation>Oturum kontenjanı</translation>
     </message>
     <message>
-        <location filename="../views/pages/overviewpage.cpp" line="110"/>
+        <location filename="../views/overview/overviewpage.cpp" line="114"/>
         <source>Sum of the capacities of all training sessions</source>
         <translation>Tüm eğitim oturumlarının kontenjanları toplamı</translation>
     </message>
     <message>
-        <location filename="../views/pages/overviewpage.cpp" line="111"/>
+        <location filename="../views/overview/overviewpage.cpp" line="115"/>
         <source>Placed</source>
         <translation>Yerleştirilen</translation>
     </message>
     <message>
-        <location filename="../views/pages/overviewpage.cpp" line="111"/>
+        <location filename="../views/overview/overviewpage.cpp" line="115"/>
         <source>Placements that are not cancelled</source>
         <translation>İptal edilmemiş yerleştirmeler</translation>
     </message>
     <message>
-        <location filename="../views/pages/overviewpage.cpp" line="143"/>
+        <location filename="../views/overview/overviewpage.cpp" line="147"/>
         <source>No database is open</source>
         <translation>Açık veritabanı yok</translation>
     </message>
     <message>
-        <location filename="../views/pages/overviewpage.cpp" line="153"/>
+        <location filename="../views/overview/overviewpage.cpp" line="157"/>
         <source>The overview could not be loaded: %1</source>
         <translation>Genel bakış yüklenemedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/overviewpage.cpp" line="174"/>
+        <location filename="../views/overview/overviewpage.cpp" line="177"/>
         <source>%1 % of the teachers</source>
         <translation>öğretmenlerin %%1</translation>
     </message>
     <message>
-        <location filename="../views/pages/overviewpage.cpp" line="178"/>
+        <location filename="../views/overview/overviewpage.cpp" line="181"/>
         <source>%1 % of the places</source>
         <translation>kontenjanın %%1</translation>
     </message>
@@ -3700,82 +3692,82 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::PartnerDetailPanel</name>
     <message>
-        <location filename="../views/pages/partnerdetailpanel.cpp" line="66"/>
+        <location filename="../views/partners/partnerdetailpanel.cpp" line="67"/>
         <source>Training sessions</source>
         <translation>Eğitim oturumları</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerdetailpanel.cpp" line="67"/>
+        <location filename="../views/partners/partnerdetailpanel.cpp" line="68"/>
         <source>Add &amp;session</source>
         <translation>&amp;Oturum ekle</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerdetailpanel.cpp" line="68"/>
+        <location filename="../views/partners/partnerdetailpanel.cpp" line="69"/>
         <source>Delete session…</source>
         <translation>Oturumu sil…</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerdetailpanel.cpp" line="107"/>
+        <location filename="../views/partners/partnerdetailpanel.cpp" line="107"/>
         <source>No partner selected</source>
         <translation>Seçili işletme yok</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerdetailpanel.cpp" line="134"/>
+        <location filename="../views/partners/partnerdetailpanel.cpp" line="136"/>
         <source>Competencies covered by the selected session: %1 of %2</source>
         <translation>Seçili oturumun kapsadığı yeterlikler: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerdetailpanel.cpp" line="137"/>
+        <location filename="../views/partners/partnerdetailpanel.cpp" line="138"/>
         <source>Select a session to see the competencies it covers.</source>
         <translation>Kapsadığı yeterlikleri görmek için bir oturum seçin.</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerdetailpanel.cpp" line="159"/>
+        <location filename="../views/partners/partnerdetailpanel.cpp" line="157"/>
         <source>Add session</source>
         <translation>Oturum ekleme</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerdetailpanel.cpp" line="161"/>
+        <location filename="../views/partners/partnerdetailpanel.cpp" line="159"/>
         <source>The session was not added: %1</source>
         <translation>Oturum eklenmedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerdetailpanel.cpp" line="166"/>
+        <location filename="../views/partners/partnerdetailpanel.cpp" line="164"/>
         <source>Session added with default dates, hours and capacity: adjust them in the table.</source>
         <translation>Oturum varsayılan tarih, saat ve kontenjanla eklendi: bunları tabloda düzenleyin.</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerdetailpanel.cpp" line="180"/>
+        <location filename="../views/partners/partnerdetailpanel.cpp" line="178"/>
         <source>Delete the selected session and the list of competencies it covers?</source>
         <translation>Seçili oturum ve kapsadığı yeterlikler listesi silinsin mi?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/pages/partnerdetailpanel.cpp" line="182"/>
+        <location filename="../views/partners/partnerdetailpanel.cpp" line="180"/>
         <source>%n teacher(s) are placed in this session. Deleting it removes these placements too.</source>
         <translation>
             <numerusform>Bu oturuma %n öğretmen yerleştirilmiş. Oturumu silmek bu yerleştirmeleri de kaldırır.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerdetailpanel.cpp" line="183"/>
-        <location filename="../views/pages/partnerdetailpanel.cpp" line="185"/>
+        <location filename="../views/partners/partnerdetailpanel.cpp" line="181"/>
+        <location filename="../views/partners/partnerdetailpanel.cpp" line="184"/>
         <source>Delete session</source>
         <translation>Oturumu sil</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerdetailpanel.cpp" line="184"/>
+        <location filename="../views/partners/partnerdetailpanel.cpp" line="182"/>
         <source>You can undo this with Edit › Undo.</source>
         <translation>Bunu Düzen › Geri al ile geri alabilirsiniz.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/pages/partnerdetailpanel.cpp" line="185"/>
+        <location filename="../views/partners/partnerdetailpanel.cpp" line="184"/>
         <source>Delete session and %n placement(s)</source>
         <translation>
             <numerusform>Oturumu ve %n yerleştirmeyi sil</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerdetailpanel.cpp" line="192"/>
+        <location filename="../views/partners/partnerdetailpanel.cpp" line="190"/>
         <source>Nothing was deleted: %1</source>
         <translation>Hiçbir şey silinmedi: %1</translation>
     </message>
@@ -3783,163 +3775,155 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::PartnersPage</name>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="38"/>
+        <location filename="../views/partners/partnerspage.cpp" line="40"/>
         <source>&amp;Add partner…</source>
         <translation>İşletme &amp;ekle…</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="67"/>
+        <location filename="../views/partners/partnerspage.cpp" line="69"/>
         <source>Cannot load the partners: %1</source>
         <translation>İşletmeler yüklenemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="105"/>
+        <location filename="../views/partners/partnerspage.cpp" line="107"/>
         <source>Add partner</source>
         <translation>İşletme ekle</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="118"/>
+        <location filename="../views/partners/partnerspage.cpp" line="121"/>
         <source>Add partner %1</source>
         <translation>İşletme ekleme (%1)</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="120"/>
+        <location filename="../views/partners/partnerspage.cpp" line="123"/>
         <source>The partner was not added: %1</source>
         <translation>İşletme eklenmedi: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/pages/partnerspage.cpp" line="138"/>
+        <location filename="../views/partners/partnerspage.cpp" line="142"/>
         <source>%n partners</source>
         <translation>
             <numerusform>%n işletme</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="139"/>
+        <location filename="../views/partners/partnerspage.cpp" line="143"/>
         <source>Delete partners</source>
         <translation>İşletmeleri sil</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/pages/partnerspage.cpp" line="140"/>
+        <location filename="../views/partners/partnerspage.cpp" line="144"/>
         <source>Teachers are placed in sessions of %1: deleting it removes %n placement(s) as well.</source>
         <translation>
             <numerusform>%1 için oturumlara yerleştirilmiş öğretmenler var: silme işlemi %n yerleştirmeyi de kaldırır.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="141"/>
+        <location filename="../views/partners/partnerspage.cpp" line="145"/>
         <source>Delete %1 with its training sessions?</source>
         <translation>%1, eğitim oturumlarıyla birlikte silinsin mi?</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="144"/>
+        <location filename="../views/partners/partnerspage.cpp" line="148"/>
         <source>You can undo this with Edit › Undo.</source>
         <translation>Bunu Düzen › Geri al ile geri alabilirsiniz.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/pages/partnerspage.cpp" line="145"/>
+        <location filename="../views/partners/partnerspage.cpp" line="150"/>
         <source>Delete and remove %n placement(s)</source>
         <translation>
             <numerusform>Sil ve %n yerleştirmeyi kaldır</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="145"/>
+        <location filename="../views/partners/partnerspage.cpp" line="150"/>
         <source>Delete</source>
         <translation>Sil</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.cpp" line="152"/>
+        <location filename="../views/partners/partnerspage.cpp" line="156"/>
         <source>Nothing was deleted: %1</source>
         <translation>Hiçbir şey silinmedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/partnerspage.h" line="25"/>
+        <location filename="../views/partners/partnerspage.h" line="25"/>
         <source>Partners &amp; sessions</source>
         <translation>İşletmeler ve oturumlar</translation>
     </message>
 </context>
 <context>
-    <name>kopru::PlaceholderPage</name>
-    <message>
-        <location filename="../views/pages/placeholderpage.cpp" line="13"/>
-        <source>%1 — in preparation</source>
-        <translation>%1 — hazırlanıyor</translation>
-    </message>
-</context>
-<context>
     <name>kopru::PlacementModel</name>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="61"/>
+        <location filename="../models/planning/placementmodel.cpp" line="78"/>
         <source>proposed</source>
         <comment>placement status</comment>
         <translation>önerildi</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="63"/>
+        <location filename="../models/planning/placementmodel.cpp" line="80"/>
         <source>confirmed</source>
         <comment>placement status</comment>
         <translation>onaylandı</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="65"/>
+        <location filename="../models/planning/placementmodel.cpp" line="82"/>
         <source>completed</source>
         <comment>placement status</comment>
         <translation>tamamlandı</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="67"/>
+        <location filename="../models/planning/placementmodel.cpp" line="84"/>
         <source>cancelled</source>
         <comment>placement status</comment>
         <translation>iptal edildi</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="86"/>
+        <location filename="../models/planning/placementmodel.cpp" line="111"/>
         <source>locked</source>
         <translation>kilitli</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="111"/>
+        <location filename="../models/planning/placementmodel.cpp" line="148"/>
         <source>Teacher</source>
         <translation>Öğretmen</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="112"/>
+        <location filename="../models/planning/placementmodel.cpp" line="150"/>
         <source>Field</source>
         <translation>Alan</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="113"/>
+        <location filename="../models/planning/placementmodel.cpp" line="152"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="114"/>
+        <location filename="../models/planning/placementmodel.cpp" line="154"/>
         <source>Partner</source>
         <translation>İşletme</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="115"/>
+        <location filename="../models/planning/placementmodel.cpp" line="156"/>
         <source>Session dates</source>
         <translation>Oturum tarihleri</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="116"/>
+        <location filename="../models/planning/placementmodel.cpp" line="158"/>
         <source>Score</source>
         <translation>Puan</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="117"/>
+        <location filename="../models/planning/placementmodel.cpp" line="160"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="118"/>
+        <location filename="../models/planning/placementmodel.cpp" line="162"/>
         <source>Lock</source>
         <translation>Kilit</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="119"/>
+        <location filename="../models/planning/placementmodel.cpp" line="164"/>
         <source>Reason</source>
         <translation>Gerekçe</translation>
     </message>
@@ -3947,143 +3931,143 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::PlacementPage</name>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="57"/>
+        <location filename="../views/planning/placementpage.cpp" line="61"/>
         <source>Placement plan</source>
         <translation>Yerleştirme planı</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="65"/>
+        <location filename="../views/planning/placementpage.cpp" line="70"/>
         <source>The teachers&apos; province; also the scope of &quot;Run optimiser&quot;</source>
         <translation>Öğretmenlerin ili; &quot;Optimizasyonu çalıştır&quot; komutunun kapsamını da belirler</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="68"/>
+        <location filename="../views/planning/placementpage.cpp" line="73"/>
         <source>All statuses</source>
         <translation>Tüm durumlar</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="72"/>
+        <location filename="../views/planning/placementpage.cpp" line="77"/>
         <source>locked</source>
         <translation>kilitli</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="75"/>
+        <location filename="../views/planning/placementpage.cpp" line="80"/>
         <source>Search teacher, province, partner, reason…</source>
         <translation>Öğretmen, il, işletme, gerekçe ara…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="94"/>
+        <location filename="../views/planning/placementpage.cpp" line="99"/>
         <source>&amp;Weights…</source>
         <translation>&amp;Ağırlıklar…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="100"/>
+        <location filename="../views/planning/placementpage.cpp" line="105"/>
         <source>&amp;Run optimiser</source>
         <translation>Optimizasyonu &amp;çalıştır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="102"/>
+        <location filename="../views/planning/placementpage.cpp" line="108"/>
         <source>Re-plan every placement that is not locked or confirmed, of the selected field and province (or of all)</source>
         <translation>Seçili alan ve ildeki (ya da tümündeki) kilitli veya onaylı olmayan tüm yerleştirmeleri yeniden planla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="106"/>
+        <location filename="../views/planning/placementpage.cpp" line="112"/>
         <source>Field:</source>
         <translation>Alan:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="109"/>
+        <location filename="../views/planning/placementpage.cpp" line="115"/>
         <source>Status:</source>
         <translation>Durum:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="137"/>
-        <location filename="../views/planning/placementpage.cpp" line="332"/>
+        <location filename="../views/planning/placementpage.cpp" line="143"/>
+        <location filename="../views/planning/placementpage.cpp" line="345"/>
         <source>&amp;Lock</source>
         <translation>&amp;Kilitle</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="139"/>
+        <location filename="../views/planning/placementpage.cpp" line="145"/>
         <source>&amp;Confirm</source>
         <translation>&amp;Onayla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="141"/>
+        <location filename="../views/planning/placementpage.cpp" line="147"/>
         <source>&amp;Move…</source>
         <translation>&amp;Taşı…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="143"/>
+        <location filename="../views/planning/placementpage.cpp" line="149"/>
         <source>Re&amp;move</source>
         <translation>Kal&amp;dır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="204"/>
+        <location filename="../views/planning/placementpage.cpp" line="211"/>
         <source>The default weights: strictly more placed teachers, then more covered need, then less travel</source>
         <translation>Varsayılan ağırlıklar: kesin öncelik sırasıyla önce daha çok yerleştirilen öğretmen, sonra daha çok karşılanan ihtiyaç, sonra daha kısa yol</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="205"/>
+        <location filename="../views/planning/placementpage.cpp" line="212"/>
         <source>Weights changed by hand</source>
         <translation>Ağırlıklar elle değiştirildi</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="213"/>
+        <location filename="../views/planning/placementpage.cpp" line="220"/>
         <source>All fields</source>
         <translation>Tüm alanlar</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="228"/>
+        <location filename="../views/planning/placementpage.cpp" line="236"/>
         <source>All provinces</source>
         <translation>Tüm iller</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="286"/>
+        <location filename="../views/planning/placementpage.cpp" line="294"/>
         <source>No conflicts: every placement keeps the rules.</source>
         <translation>Çakışma yok: tüm yerleştirmeler kurallara uyuyor.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="287"/>
+        <location filename="../views/planning/placementpage.cpp" line="295"/>
         <source>Conflicts: %1 (click one to select its placement)</source>
         <translation>Çakışmalar: %1 (yerleştirmesini seçmek için birine tıklayın)</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="312"/>
+        <location filename="../views/planning/placementpage.cpp" line="321"/>
         <source>Last optimiser run %4: %1 placed, %2 left unplaced, %3 ms</source>
         <translation>Son optimizasyon (%4): %1 yerleştirildi, %2 yerleştirilemedi, %3 ms</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="316"/>
+        <location filename="../views/planning/placementpage.cpp" line="326"/>
         <source>The optimiser has not run on this database yet.</source>
         <translation>Bu veritabanında henüz optimizasyon çalıştırılmadı.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="332"/>
+        <location filename="../views/planning/placementpage.cpp" line="345"/>
         <source>Un&amp;lock</source>
         <translation>&amp;Kilidi aç</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="337"/>
+        <location filename="../views/planning/placementpage.cpp" line="351"/>
         <source>%1 of %2 placements shown</source>
         <translation>%2 yerleştirmeden %1 tanesi gösteriliyor</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="428"/>
+        <location filename="../views/planning/placementpage.cpp" line="459"/>
         <source>Planning placements…</source>
         <translation>Yerleştirmeler planlanıyor…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="428"/>
+        <location filename="../views/planning/placementpage.cpp" line="459"/>
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="446"/>
+        <location filename="../views/planning/placementpage.cpp" line="477"/>
         <source>Optimiser: %1 placed, %2 left unplaced, %3 kept, in %4 ms%5</source>
         <translation>Optimizasyon: %1 yerleştirildi, %2 yerleştirilemedi, %3 korundu, %4 ms%5</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="448"/>
+        <location filename="../views/planning/placementpage.cpp" line="482"/>
         <source> (the weights do not keep the order of the goals)</source>
         <translation> (ağırlıklar hedeflerin öncelik sırasını korumuyor)</translation>
     </message>
@@ -4091,67 +4075,67 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::PlacementsModel</name>
     <message>
-        <location filename="../models/itemmodels/placementsmodel.cpp" line="59"/>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="66"/>
         <source>proposed</source>
         <translation>önerildi</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/placementsmodel.cpp" line="61"/>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="68"/>
         <source>confirmed</source>
         <translation>onaylandı</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/placementsmodel.cpp" line="63"/>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="70"/>
         <source>completed</source>
         <translation>tamamlandı</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/placementsmodel.cpp" line="65"/>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="72"/>
         <source>cancelled</source>
         <translation>iptal edildi</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/placementsmodel.cpp" line="85"/>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="97"/>
         <source>locked</source>
         <translation>kilitli</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/placementsmodel.cpp" line="103"/>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="122"/>
         <source>Partner</source>
         <translation>İşletme</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/placementsmodel.cpp" line="104"/>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="124"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/placementsmodel.cpp" line="105"/>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="126"/>
         <source>Start</source>
         <translation>Başlangıç</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/placementsmodel.cpp" line="106"/>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="128"/>
         <source>End</source>
         <translation>Bitiş</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/placementsmodel.cpp" line="107"/>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="130"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/placementsmodel.cpp" line="108"/>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="132"/>
         <source>Locked</source>
         <translation>Kilitli</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/placementsmodel.cpp" line="109"/>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="134"/>
         <source>Score</source>
         <translation>Puan</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/placementsmodel.cpp" line="110"/>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="136"/>
         <source>Why</source>
         <translation>Gerekçe</translation>
     </message>
@@ -4159,22 +4143,22 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::PreferencesDialog</name>
     <message>
-        <location filename="../views/dialogs/preferencesdialog.cpp" line="16"/>
+        <location filename="../views/dialogs/preferencesdialog.cpp" line="17"/>
         <source>Preferences</source>
         <translation>Tercihler</translation>
     </message>
     <message>
-        <location filename="../views/dialogs/preferencesdialog.cpp" line="21"/>
+        <location filename="../views/dialogs/preferencesdialog.cpp" line="22"/>
         <source>Automatic (follow the system)</source>
         <translation>Otomatik (sistemi izle)</translation>
     </message>
     <message>
-        <location filename="../views/dialogs/preferencesdialog.cpp" line="28"/>
+        <location filename="../views/dialogs/preferencesdialog.cpp" line="29"/>
         <source>A change of language takes effect when Köprü is started again.</source>
         <translation>Dil değişikliği Köprü yeniden başlatıldığında geçerli olur.</translation>
     </message>
     <message>
-        <location filename="../views/dialogs/preferencesdialog.cpp" line="32"/>
+        <location filename="../views/dialogs/preferencesdialog.cpp" line="33"/>
         <source>&amp;Language:</source>
         <translation>&amp;Dil:</translation>
     </message>
@@ -4182,57 +4166,57 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::RatingsModel</name>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="116"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="123"/>
         <source>not rated</source>
         <translation>puanlanmadı</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="118"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="125"/>
         <source>not applicable</source>
         <translation>fikrim yok</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="132"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="139"/>
         <source>Need for training: 1 none … 5 very high; 0 = not applicable</source>
         <translation>Eğitim ihtiyacı: 1 yok … 5 çok yüksek; 0 = fikrim yok</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="134"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="141"/>
         <source>Current proficiency: 1 none … 5 expert; 0 = not given</source>
         <translation>Mevcut düzey: 1 hiç … 5 uzman; 0 = belirtilmedi</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="150"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="164"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="151"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="166"/>
         <source>Competency</source>
         <translation>Yeterlik</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="152"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="168"/>
         <source>Need</source>
         <translation>İhtiyaç</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="153"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="170"/>
         <source>Proficiency</source>
         <translation>Düzey</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="178"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="196"/>
         <source>A rating is 1 to 5, or 0 for &quot;not applicable&quot;; &quot;%1&quot; refused.</source>
         <translation>Puan 1 ile 5 arasında ya da &quot;fikrim yok&quot; için 0 olmalıdır; &quot;%1&quot; kabul edilmedi.</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="190"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="208"/>
         <source>Change need for %1</source>
         <translation>İhtiyaç değişikliği (%1)</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="190"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="208"/>
         <source>Change proficiency for %1</source>
         <translation>Düzey değişikliği (%1)</translation>
     </message>
@@ -4240,7 +4224,7 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::RecentFiles</name>
     <message>
-        <location filename="../views/mainwindow/recentfiles.cpp" line="83"/>
+        <location filename="../views/mainwindow/recentfiles.cpp" line="91"/>
         <source>&amp;Clear List</source>
         <translation>Listeyi &amp;temizle</translation>
     </message>
@@ -4248,17 +4232,17 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::RecordDialog</name>
     <message>
-        <location filename="../views/pages/recorddialog.cpp" line="30"/>
+        <location filename="../views/pages/recorddialog.cpp" line="32"/>
         <source>(none)</source>
         <translation>(yok)</translation>
     </message>
     <message>
-        <location filename="../views/pages/recorddialog.cpp" line="62"/>
+        <location filename="../views/pages/recorddialog.cpp" line="70"/>
         <source>%1 *</source>
         <translation>%1 *</translation>
     </message>
     <message>
-        <location filename="../views/pages/recorddialog.cpp" line="114"/>
+        <location filename="../views/pages/recorddialog.cpp" line="122"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -4266,36 +4250,36 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::RestoreBackupDialog</name>
     <message>
-        <location filename="../views/safety/restorebackupdialog.cpp" line="23"/>
-        <location filename="../views/safety/restorebackupdialog.cpp" line="92"/>
-        <location filename="../views/safety/restorebackupdialog.cpp" line="108"/>
-        <location filename="../views/safety/restorebackupdialog.cpp" line="125"/>
+        <location filename="../views/safety/restorebackupdialog.cpp" line="24"/>
+        <location filename="../views/safety/restorebackupdialog.cpp" line="96"/>
+        <location filename="../views/safety/restorebackupdialog.cpp" line="112"/>
+        <location filename="../views/safety/restorebackupdialog.cpp" line="128"/>
         <source>Restore Backup</source>
         <translation>Yedekten geri yükle</translation>
     </message>
     <message>
-        <location filename="../views/safety/restorebackupdialog.cpp" line="35"/>
+        <location filename="../views/safety/restorebackupdialog.cpp" line="36"/>
         <source>Köprü keeps the last backups of &lt;b&gt;%1&lt;/b&gt; automatically: when the file is opened and before every import, plan run and upgrade. Choose the state to go back to. The current file is kept as a backup too, so a restore can be undone.</source>
         <translation>Köprü, &lt;b&gt;%1&lt;/b&gt; dosyasının son yedeklerini otomatik olarak saklar: dosya açıldığında ve her içe aktarma, plan çalıştırma ve yükseltmeden önce. Geri dönmek istediğiniz durumu seçin. Geçerli dosya da yedek olarak saklanır; böylece geri yükleme geri alınabilir.</translation>
     </message>
     <message>
-        <location filename="../views/safety/restorebackupdialog.cpp" line="55"/>
+        <location filename="../views/safety/restorebackupdialog.cpp" line="56"/>
         <source>Backup folder: %1</source>
         <translation>Yedek klasörü: %1</translation>
     </message>
     <message>
-        <location filename="../views/safety/restorebackupdialog.cpp" line="61"/>
-        <location filename="../views/safety/restorebackupdialog.cpp" line="113"/>
+        <location filename="../views/safety/restorebackupdialog.cpp" line="62"/>
+        <location filename="../views/safety/restorebackupdialog.cpp" line="116"/>
         <source>&amp;Restore</source>
         <translation>&amp;Geri yükle</translation>
     </message>
     <message>
-        <location filename="../views/safety/restorebackupdialog.cpp" line="93"/>
+        <location filename="../views/safety/restorebackupdialog.cpp" line="97"/>
         <source>There are no backups of %1 yet.</source>
         <translation>%1 için henüz yedek yok.</translation>
     </message>
     <message>
-        <location filename="../views/safety/restorebackupdialog.cpp" line="109"/>
+        <location filename="../views/safety/restorebackupdialog.cpp" line="113"/>
         <source>Replace %1 by its backup of %2?
 
 The current state is kept as a backup.</source>
@@ -4304,7 +4288,7 @@ The current state is kept as a backup.</source>
 Geçerli durum yedek olarak saklanır.</translation>
     </message>
     <message>
-        <location filename="../views/safety/restorebackupdialog.cpp" line="126"/>
+        <location filename="../views/safety/restorebackupdialog.cpp" line="129"/>
         <source>The backup was not restored; the database was left as it was.
 
 %1</source>
@@ -4316,74 +4300,79 @@ Geçerli durum yedek olarak saklanır.</translation>
 <context>
     <name>kopru::SchedulePage</name>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="45"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="46"/>
         <source>Centre:</source>
         <translation>Merkez:</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="50"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="51"/>
         <source>Search teacher, partner, school…</source>
         <translation>Öğretmen, işletme, okul ara…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="53"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="54"/>
         <source>&amp;Print…</source>
         <translation>&amp;Yazdır…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="54"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="55"/>
         <source>Save as P&amp;DF…</source>
         <translation>P&amp;DF olarak kaydet…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="60"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="61"/>
         <source>By partner</source>
         <translation>İşletmeye göre</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="60"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="61"/>
         <source>By teacher</source>
         <translation>Öğretmene göre</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="60"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="61"/>
         <source>Calendar per centre</source>
         <translation>Merkez bazında takvim</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="114"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="121"/>
         <source>All centres</source>
         <translation>Tüm merkezler</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="148"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="156"/>
         <source>No placements yet: run the planner first.</source>
         <translation>Henüz yerleştirme yok: önce planlamayı çalıştırın.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/schedule/schedulepage.cpp" line="149"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="157"/>
         <source>%n placement(s) in %1 session(s)</source>
         <translation>
             <numerusform>%1 oturumda %n yerleştirme</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="194"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="203"/>
         <source>Print preview — %1</source>
         <translation>Baskı önizleme — %1</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="202"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="213"/>
+        <source>Print</source>
+        <translation>Yazdır</translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/schedulepage.cpp" line="218"/>
         <source>Save schedule as PDF</source>
         <translation>Takvimi PDF olarak kaydet</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="211"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="227"/>
         <source>Save as PDF</source>
         <translation>PDF olarak kaydet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/schedule/schedulepage.cpp" line="214"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="230"/>
         <source>Saved %1 (%n page(s))</source>
         <translation>
             <numerusform>%1 kaydedildi (%n sayfa)</numerusform>
@@ -4398,22 +4387,22 @@ Geçerli durum yedek olarak saklanır.</translation>
 <context>
     <name>kopru::SessionCompetencyModel</name>
     <message>
-        <location filename="../models/itemmodels/sessioncompetencymodel.cpp" line="95"/>
+        <location filename="../models/itemmodels/sessioncompetencymodel.cpp" line="106"/>
         <source>Covered</source>
         <translation>Kapsanıyor</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/sessioncompetencymodel.cpp" line="95"/>
+        <location filename="../models/itemmodels/sessioncompetencymodel.cpp" line="106"/>
         <source>Competency</source>
         <translation>Yeterlik</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/sessioncompetencymodel.cpp" line="118"/>
+        <location filename="../models/itemmodels/sessioncompetencymodel.cpp" line="128"/>
         <source>Cover %1 in the session</source>
         <translation>Oturuma yeterlik ekleme (%1)</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/sessioncompetencymodel.cpp" line="118"/>
+        <location filename="../models/itemmodels/sessioncompetencymodel.cpp" line="128"/>
         <source>Remove %1 from the session</source>
         <translation>Oturumdan yeterlik çıkarma (%1)</translation>
     </message>
@@ -4421,24 +4410,24 @@ Geçerli durum yedek olarak saklanır.</translation>
 <context>
     <name>kopru::SessionTableModel</name>
     <message>
-        <location filename="../models/itemmodels/partnertablemodel.cpp" line="77"/>
+        <location filename="../models/itemmodels/partnertablemodel.cpp" line="78"/>
         <source>the session ends before it starts</source>
         <translation>oturumun bitişi başlangıcından önce</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/itemmodels/partnertablemodel.cpp" line="82"/>
+        <location filename="../models/itemmodels/partnertablemodel.cpp" line="83"/>
         <source>%n teacher(s) are already placed in this session</source>
         <translation>
             <numerusform>bu oturuma zaten %n öğretmen yerleştirilmiş</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/partnertablemodel.cpp" line="86"/>
+        <location filename="../models/itemmodels/partnertablemodel.cpp" line="87"/>
         <source>the session has placements or covered competencies in its current field</source>
         <translation>oturumun mevcut alanında yerleştirmeleri ya da kapsanan yeterlikleri var</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/partnertablemodel.cpp" line="94"/>
+        <location filename="../models/itemmodels/partnertablemodel.cpp" line="96"/>
         <source>session of %1</source>
         <translation>%1 tarihli oturum</translation>
     </message>
@@ -4446,27 +4435,27 @@ Geçerli durum yedek olarak saklanır.</translation>
 <context>
     <name>kopru::StartDialog</name>
     <message>
-        <location filename="../views/dialogs/startdialog.cpp" line="14"/>
+        <location filename="../views/dialogs/startdialog.cpp" line="15"/>
         <source>Welcome to Köprü</source>
         <translation>Köprü&apos;ye hoş geldiniz</translation>
     </message>
     <message>
-        <location filename="../views/dialogs/startdialog.cpp" line="17"/>
+        <location filename="../views/dialogs/startdialog.cpp" line="18"/>
         <source>&lt;b&gt;No database is open.&lt;/b&gt; A Köprü database is one file (.kopru) holding the teachers, competencies, needs survey, partners and placement plan of a programme.</source>
         <translation>&lt;b&gt;Açık veritabanı yok.&lt;/b&gt; Köprü veritabanı, bir programın öğretmenlerini, yeterliklerini, ihtiyaç anketini, işletmelerini ve yerleştirme planını tutan tek bir dosyadır (.kopru).</translation>
     </message>
     <message>
-        <location filename="../views/dialogs/startdialog.cpp" line="29"/>
+        <location filename="../views/dialogs/startdialog.cpp" line="30"/>
         <source>Create a new database…</source>
         <translation>Yeni veritabanı oluştur…</translation>
     </message>
     <message>
-        <location filename="../views/dialogs/startdialog.cpp" line="30"/>
+        <location filename="../views/dialogs/startdialog.cpp" line="31"/>
         <source>An empty database with the provinces, pilot fields and centres.</source>
         <translation>İller, pilot alanlar ve merkezlerle birlikte boş bir veritabanı.</translation>
     </message>
     <message>
-        <location filename="../views/dialogs/startdialog.cpp" line="31"/>
+        <location filename="../views/dialogs/startdialog.cpp" line="32"/>
         <source>Open an existing database…</source>
         <translation>Var olan bir veritabanını aç…</translation>
     </message>
@@ -4476,12 +4465,12 @@ Geçerli durum yedek olarak saklanır.</translation>
         <translation>Bir .kopru dosyası seçin.</translation>
     </message>
     <message>
-        <location filename="../views/dialogs/startdialog.cpp" line="33"/>
+        <location filename="../views/dialogs/startdialog.cpp" line="34"/>
         <source>Open the demo database</source>
         <translation>Demo veritabanını aç</translation>
     </message>
     <message>
-        <location filename="../views/dialogs/startdialog.cpp" line="34"/>
+        <location filename="../views/dialogs/startdialog.cpp" line="35"/>
         <source>A realistic national data set (8,000 teachers, 1,500 partners) is created to try Köprü out. It takes a few seconds and replaces the previous demo database.</source>
         <translation>Köprü&apos;yü denemek için gerçekçi, ülke çapında bir veri kümesi (8.000 öğretmen, 1.500 işletme) oluşturulur. Birkaç saniye sürer ve önceki demo veritabanının yerini alır.</translation>
     </message>
@@ -4489,12 +4478,12 @@ Geçerli durum yedek olarak saklanır.</translation>
 <context>
     <name>kopru::StorageRisk</name>
     <message>
-        <location filename="../models/safety/storagecheck.cpp" line="50"/>
+        <location filename="../models/safety/storagecheck.cpp" line="54"/>
         <source>The database %1 lives on a network share (%2). Köprü works best with a file on this computer: file locking over the network is unreliable and the file can be damaged if the connection drops. Copy it to a local folder to work on it.</source>
         <translation>%1 veritabanı bir ağ paylaşımında (%2) bulunuyor. Köprü en iyi bu bilgisayardaki bir dosyayla çalışır: ağ üzerinden dosya kilitleme güvenilir değildir ve bağlantı koparsa dosya hasar görebilir. Üzerinde çalışmak için dosyayı yerel bir klasöre kopyalayın.</translation>
     </message>
     <message>
-        <location filename="../models/safety/storagecheck.cpp" line="55"/>
+        <location filename="../models/safety/storagecheck.cpp" line="59"/>
         <source>The database %1 lives in a %2 folder. Sync services can upload a half-written file or create conflicting copies while Köprü is writing. Pause syncing while you work, or keep the database in a local folder and rely on Köprü&apos;s automatic backups.</source>
         <translation>%1 veritabanı bir %2 klasöründe bulunuyor. Eşitleme hizmetleri, Köprü yazarken yarım yazılmış bir dosyayı yükleyebilir ya da çakışan kopyalar oluşturabilir. Çalışırken eşitlemeyi duraklatın ya da veritabanını yerel bir klasörde tutup Köprü&apos;nün otomatik yedeklerine güvenin.</translation>
     </message>
@@ -4502,57 +4491,57 @@ Geçerli durum yedek olarak saklanır.</translation>
 <context>
     <name>kopru::TeacherDetailPanel</name>
     <message>
-        <location filename="../views/pages/teacherdetailpanel.cpp" line="87"/>
+        <location filename="../views/teachers/teacherdetailpanel.cpp" line="94"/>
         <source>First name</source>
         <translation>Ad</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherdetailpanel.cpp" line="88"/>
+        <location filename="../views/teachers/teacherdetailpanel.cpp" line="95"/>
         <source>Last name</source>
         <translation>Soyad</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherdetailpanel.cpp" line="89"/>
+        <location filename="../views/teachers/teacherdetailpanel.cpp" line="96"/>
         <source>E-mail</source>
         <translation>E-posta</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherdetailpanel.cpp" line="90"/>
+        <location filename="../views/teachers/teacherdetailpanel.cpp" line="97"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherdetailpanel.cpp" line="91"/>
+        <location filename="../views/teachers/teacherdetailpanel.cpp" line="98"/>
         <source>Branch</source>
         <translation>Branş</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherdetailpanel.cpp" line="92"/>
+        <location filename="../views/teachers/teacherdetailpanel.cpp" line="99"/>
         <source>Notes</source>
         <translation>Notlar</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherdetailpanel.cpp" line="115"/>
+        <location filename="../views/teachers/teacherdetailpanel.cpp" line="122"/>
         <source>%1 %2 — %3, %4</source>
         <translation>%1 %2 — %3, %4</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherdetailpanel.cpp" line="121"/>
+        <location filename="../views/teachers/teacherdetailpanel.cpp" line="128"/>
         <source>No teacher selected</source>
         <translation>Seçili öğretmen yok</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherdetailpanel.cpp" line="125"/>
+        <location filename="../views/teachers/teacherdetailpanel.cpp" line="132"/>
         <source>Placements: %1</source>
         <translation>Yerleştirmeler: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherdetailpanel.cpp" line="135"/>
+        <location filename="../views/teachers/teacherdetailpanel.cpp" line="142"/>
         <source>Need ratings: none yet</source>
         <translation>İhtiyaç puanları: henüz yok</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherdetailpanel.cpp" line="136"/>
+        <location filename="../views/teachers/teacherdetailpanel.cpp" line="143"/>
         <source>Need ratings: %1 rated, mean need %2, %3 not applicable</source>
         <translation>İhtiyaç puanları: %1 puanlandı, ortalama ihtiyaç %2, %3 fikrim yok</translation>
     </message>
@@ -4560,17 +4549,17 @@ Geçerli durum yedek olarak saklanır.</translation>
 <context>
     <name>kopru::TeacherTableModel</name>
     <message>
-        <location filename="../models/itemmodels/teachertablemodel.cpp" line="48"/>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="50"/>
         <source>another teacher (%1) has this national ID</source>
         <translation>bu T.C. kimlik numarası başka bir öğretmene (%1) ait</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/teachertablemodel.cpp" line="55"/>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="57"/>
         <source>the availability ends before it starts</source>
         <translation>müsaitlik bitişi başlangıcından önce</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/teachertablemodel.cpp" line="64"/>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="67"/>
         <source>the teacher has need ratings or placements in the current field</source>
         <translation>öğretmenin mevcut alanda ihtiyaç puanları ya da yerleştirmeleri var</translation>
     </message>
@@ -4578,54 +4567,54 @@ Geçerli durum yedek olarak saklanır.</translation>
 <context>
     <name>kopru::TeachersPage</name>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="46"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="46"/>
         <source>&amp;Add teacher…</source>
         <translation>Öğretmen &amp;ekle…</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="83"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="83"/>
         <source>Cannot load the teachers: %1</source>
         <translation>Öğretmenler yüklenemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="120"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="120"/>
         <source>Add teacher</source>
         <translation>Öğretmen ekle</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="137"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="138"/>
         <source>Another teacher already has this national ID.</source>
         <translation>Bu T.C. kimlik numarası başka bir öğretmene ait.</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="142"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="144"/>
         <source>Add teacher %1 %2</source>
         <translation>Öğretmen ekleme (%1 %2)</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="145"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="147"/>
         <source>The teacher was not added: %1</source>
         <translation>Öğretmen eklenmedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="149"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="151"/>
         <source>Teacher added.</source>
         <translation>Öğretmen eklendi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/pages/teacherspage.cpp" line="159"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="162"/>
         <source>%n teachers</source>
         <translation>
             <numerusform>%n öğretmen</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="161"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="163"/>
         <source>Delete teachers</source>
         <translation>Öğretmenleri sil</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="162"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="164"/>
         <source>Delete %1 together with their need ratings and placements?
 
 You can undo this with Edit › Undo.</source>
@@ -4634,52 +4623,52 @@ You can undo this with Edit › Undo.</source>
 Bunu Düzen › Geri al ile geri alabilirsiniz.</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="167"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="169"/>
         <source>Nothing was deleted: %1</source>
         <translation>Hiçbir şey silinmedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="178"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="180"/>
         <source>Erase personal data (KVKK)</source>
         <translation>Kişisel verileri kalıcı olarak sil (KVKK)</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="179"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="181"/>
         <source>Erase all data of %1 for good: the teacher, their need ratings and placements.</source>
         <translation>%1 ile ilgili tüm veriler kalıcı olarak silinecek: öğretmen kaydı, ihtiyaç puanları ve yerleştirmeler.</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="181"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="182"/>
         <source>This cannot be undone. The undo history is cleared as well, so that it keeps no copy of their data. The audit log records only that an erasure took place.</source>
         <translation>Bu işlem geri alınamaz. Verilerin kopyası kalmaması için geri alma geçmişi de temizlenir. Denetim kaydına yalnızca bir silme işleminin yapıldığı yazılır.</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="183"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="184"/>
         <source>Erase for good</source>
         <translation>Kalıcı olarak sil</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="189"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="190"/>
         <source>Nothing was erased: %1</source>
         <translation>Hiçbir şey silinmedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="195"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="196"/>
         <source>The teacher&apos;s personal data was erased.</source>
         <translation>Öğretmenin kişisel verileri kalıcı olarak silindi.</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="202"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="203"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Sil…</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.cpp" line="205"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="206"/>
         <source>&amp;Erase personal data (KVKK)…</source>
         <translation>&amp;Kişisel verileri kalıcı olarak sil (KVKK)…</translation>
     </message>
     <message>
-        <location filename="../views/pages/teacherspage.h" line="25"/>
+        <location filename="../views/teachers/teacherspage.h" line="25"/>
         <source>Teachers</source>
         <translation>Öğretmenler</translation>
     </message>
@@ -4687,53 +4676,53 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</translation>
 <context>
     <name>kopru::ValueCheck</name>
     <message>
-        <location filename="../models/editing/valuecheck.cpp" line="25"/>
+        <location filename="../models/editing/valuecheck.cpp" line="28"/>
         <source>&quot;%1&quot; is not an e-mail address (name@example.org)</source>
         <translation>&quot;%1&quot; bir e-posta adresi değil (ad@example.org)</translation>
     </message>
     <message>
-        <location filename="../models/editing/valuecheck.cpp" line="44"/>
+        <location filename="../models/editing/valuecheck.cpp" line="47"/>
         <source>&quot;%1&quot;: only Turkish numbers (+90) are accepted</source>
         <translation>&quot;%1&quot;: yalnızca Türkiye numaraları (+90) kabul edilir</translation>
     </message>
     <message>
-        <location filename="../models/editing/valuecheck.cpp" line="52"/>
+        <location filename="../models/editing/valuecheck.cpp" line="55"/>
         <source>&quot;%1&quot; is not a Turkish phone number (0XXX XXX XX XX)</source>
         <translation>&quot;%1&quot; geçerli bir Türkiye telefon numarası değil (0XXX XXX XX XX)</translation>
     </message>
     <message>
-        <location filename="../models/editing/valuecheck.cpp" line="69"/>
+        <location filename="../models/editing/valuecheck.cpp" line="72"/>
         <source>&quot;%1&quot; is not a date (dd.mm.yyyy)</source>
         <translation>&quot;%1&quot; bir tarih değil (gg.aa.yyyy)</translation>
     </message>
     <message>
-        <location filename="../models/editing/valuecheck.cpp" line="72"/>
+        <location filename="../models/editing/valuecheck.cpp" line="75"/>
         <source>not a valid date</source>
         <translation>geçerli bir tarih değil</translation>
     </message>
     <message>
-        <location filename="../models/editing/valuecheck.cpp" line="100"/>
+        <location filename="../models/editing/valuecheck.cpp" line="103"/>
         <source>a value is required</source>
         <translation>bir değer girilmesi zorunlu</translation>
     </message>
     <message>
-        <location filename="../models/editing/valuecheck.cpp" line="135"/>
+        <location filename="../models/editing/valuecheck.cpp" line="138"/>
         <source>&quot;%1&quot; is not a whole number</source>
         <translation>&quot;%1&quot; bir tam sayı değil</translation>
     </message>
     <message>
-        <location filename="../models/editing/valuecheck.cpp" line="137"/>
+        <location filename="../models/editing/valuecheck.cpp" line="141"/>
         <source>%1 is outside the allowed range %2–%3</source>
         <translation>%1, izin verilen %2–%3 aralığının dışında</translation>
     </message>
     <message>
-        <location filename="../models/editing/valuecheck.cpp" line="148"/>
+        <location filename="../models/editing/valuecheck.cpp" line="153"/>
         <source>choose a value from the list</source>
         <translation>listeden bir değer seçin</translation>
     </message>
     <message>
-        <location filename="../models/editing/valuecheck.cpp" line="153"/>
-        <location filename="../models/editing/valuecheck.cpp" line="155"/>
+        <location filename="../models/editing/valuecheck.cpp" line="158"/>
+        <location filename="../models/editing/valuecheck.cpp" line="160"/>
         <source>this column cannot be edited</source>
         <translation>bu sütun düzenlenemez</translation>
     </message>
@@ -4741,12 +4730,12 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</translation>
 <context>
     <name>kopru::WeightsDialog</name>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="18"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="19"/>
         <source>Optimiser weights</source>
         <translation>Optimizasyon ağırlıkları</translation>
     </message>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="19"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="20"/>
         <source>The cost of placing a teacher in a session is
 − need × covered need + distance × km (− place, unless the most teachers are placed first);
 the optimiser finds the plan of least total cost.
@@ -4759,52 +4748,52 @@ Varsayılan ağırlıklar önce olabildiğince çok öğretmeni yerleştirir, so
 sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
     </message>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="24"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="26"/>
         <source>Place as many teachers as possible first (exact, without a weight)</source>
         <translation>Önce olabildiğince çok öğretmeni yerleştir (ağırlık olmadan, kesin)</translation>
     </message>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="47"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="49"/>
         <source>Each placed teacher:</source>
         <translation>Yerleştirilen her öğretmen:</translation>
     </message>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="48"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="50"/>
         <source>Each point of covered need:</source>
         <translation>Karşılanan her ihtiyaç puanı:</translation>
     </message>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="49"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="51"/>
         <source>Each km of travel:</source>
         <translation>Yolculuğun her kilometresi:</translation>
     </message>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="86"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="90"/>
         <source>These are the defaults: exact up to %1 placements per field, %2 km and %3 need points per placement.</source>
         <translation>Bunlar varsayılan değerlerdir: alan başına %1 yerleştirmeye, yerleştirme başına %2 km ve %3 ihtiyaç puanına kadar kesin sonuç verir.</translation>
     </message>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="89"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="95"/>
         <source>With these weights a lower goal can outweigh a higher one: the plan may place fewer teachers or cover less need in exchange for shorter travel.</source>
         <translation>Bu ağırlıklarla alt sıradaki bir hedef üst sıradakinin önüne geçebilir: plan, daha kısa yolculuk uğruna daha az öğretmen yerleştirebilir ya da daha az ihtiyaç karşılayabilir.</translation>
     </message>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="92"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="98"/>
         <source>These weights keep the order of the goals.</source>
         <translation>Bu ağırlıklar hedeflerin öncelik sırasını korur.</translation>
     </message>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="98"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="105"/>
         <source>most teachers placed first</source>
         <translation>önce en çok öğretmen yerleştirilir</translation>
     </message>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="98"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="105"/>
         <source>placed teacher %1</source>
         <translation>yerleştirilen öğretmen %1</translation>
     </message>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="99"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="106"/>
         <source>Weights: %1 · need point %2 · km %3</source>
         <translation>Ağırlıklar: %1 · ihtiyaç puanı %2 · km %3</translation>
     </message>
@@ -4812,62 +4801,62 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
 <context>
     <name>kopru::Workbook</name>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="36"/>
+        <location filename="../models/io/xlsxreader.cpp" line="40"/>
         <source>not an .xlsx workbook (the file is not a zip archive)</source>
         <translation>bir .xlsx çalışma kitabı değil (dosya bir zip arşivi değil)</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="52"/>
+        <location filename="../models/io/xlsxreader.cpp" line="56"/>
         <source>no sheet named &quot;%1&quot; (sheets: %2)</source>
         <translation>&quot;%1&quot; adlı sayfa yok (sayfalar: %2)</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="55"/>
+        <location filename="../models/io/xlsxreader.cpp" line="60"/>
         <source>the workbook has no sheets</source>
         <translation>çalışma kitabında sayfa yok</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="73"/>
+        <location filename="../models/io/xlsxreader.cpp" line="78"/>
         <source>the workbook lacks its part %1</source>
         <translation>çalışma kitabında %1 bölümü eksik</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="81"/>
+        <location filename="../models/io/xlsxreader.cpp" line="86"/>
         <source>cannot read the part %1 of the workbook</source>
         <translation>çalışma kitabının %1 bölümü okunamıyor</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="75"/>
+        <location filename="../models/io/xlsxreader.cpp" line="80"/>
         <source>the part %1 of the workbook is too large</source>
         <translation>çalışma kitabının %1 bölümü çok büyük</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="77"/>
+        <location filename="../models/io/xlsxreader.cpp" line="82"/>
         <source>the part %1 of the workbook is damaged</source>
         <translation>çalışma kitabının %1 bölümü hasarlı</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="86"/>
+        <location filename="../models/io/xlsxreader.cpp" line="91"/>
         <source>damaged XML in %1 at line %2, column %3: %4</source>
         <translation>%1 içinde hasarlı XML, satır %2, sütun %3: %4</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="138"/>
+        <location filename="../models/io/xlsxreader.cpp" line="147"/>
         <source>the sheet &quot;%1&quot; has no part in the workbook</source>
         <translation>&quot;%1&quot; sayfasının çalışma kitabında karşılığı olan bölüm yok</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="308"/>
+        <location filename="../models/io/xlsxreader.cpp" line="317"/>
         <source>bad cell reference &quot;%1&quot;</source>
         <translation>hatalı hücre başvurusu &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="312"/>
+        <location filename="../models/io/xlsxreader.cpp" line="321"/>
         <source>too many columns</source>
         <translation>çok fazla sütun</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="336"/>
+        <location filename="../models/io/xlsxreader.cpp" line="345"/>
         <source>the sheet is too large (more than %1 cells): split it into smaller files</source>
         <translation>sayfa çok büyük (%1 hücreden fazla): daha küçük dosyalara bölün</translation>
     </message>
@@ -4923,33 +4912,33 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
 <context>
     <name>kopru::charts::ChartPanel</name>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="72"/>
+        <location filename="../views/charts/chartpanel.cpp" line="74"/>
         <source>E&amp;xport chart…</source>
         <translation>Grafiği &amp;dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="74"/>
+        <location filename="../views/charts/chartpanel.cpp" line="76"/>
         <source>Save the chart as a PNG image or a PDF document</source>
         <translation>Grafiği PNG görüntüsü ya da PDF belgesi olarak kaydet</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="76"/>
+        <location filename="../views/charts/chartpanel.cpp" line="78"/>
         <source>&amp;Print chart…</source>
         <translation>Grafiği &amp;yazdır…</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="230"/>
+        <location filename="../views/charts/chartpanel.cpp" line="232"/>
         <source>PNG image (*.png)</source>
         <translation>PNG görüntüsü (*.png)</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="231"/>
+        <location filename="../views/charts/chartpanel.cpp" line="233"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF belgesi (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="233"/>
-        <location filename="../views/charts/chartpanel.cpp" line="241"/>
+        <location filename="../views/charts/chartpanel.cpp" line="235"/>
+        <location filename="../views/charts/chartpanel.cpp" line="243"/>
         <source>Export chart</source>
         <translation>Grafiği dışa aktar</translation>
     </message>
@@ -4957,27 +4946,27 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
 <context>
     <name>kopru::cli</name>
     <message>
-        <location filename="../models/cli/cmd_import.cpp" line="30"/>
+        <location filename="../models/cli/cmd_import.cpp" line="33"/>
         <source>usage: kopru-cli import DB KIND FILE [--encoding auto|utf-8|windows-1254] [--delimiter auto|,|;|tab] [--sheet NAME] [--dry-run]</source>
         <translation>kullanım: kopru-cli import VERİTABANI TÜR DOSYA [--encoding auto|utf-8|windows-1254] [--delimiter auto|,|;|tab] [--sheet AD] [--dry-run]</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_import.cpp" line="42"/>
+        <location filename="../models/cli/cmd_import.cpp" line="45"/>
         <source>unknown kind %1 (teachers, partners, sessions, competencies, needs)</source>
         <translation>bilinmeyen tür %1 (teachers, partners, sessions, competencies, needs)</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_import.cpp" line="45"/>
+        <location filename="../models/cli/cmd_import.cpp" line="49"/>
         <source>unknown encoding %1 (auto, utf-8, windows-1254, iso-8859-9)</source>
         <translation>bilinmeyen kodlama %1 (auto, utf-8, windows-1254, iso-8859-9)</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_import.cpp" line="47"/>
+        <location filename="../models/cli/cmd_import.cpp" line="51"/>
         <source>unknown delimiter %1 (auto, &apos;,&apos;, &apos;;&apos;, tab)</source>
         <translation>bilinmeyen ayraç %1 (auto, &apos;,&apos;, &apos;;&apos;, tab)</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_import.cpp" line="66"/>
+        <location filename="../models/cli/cmd_import.cpp" line="70"/>
         <source>%1 is read-only</source>
         <translation>%1 salt okunur</translation>
     </message>
@@ -4990,256 +4979,256 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
         <translation>%1 ilindeki öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="45"/>
+        <location filename="../views/report/needsreport.cpp" line="46"/>
         <source>Teachers of centre %1</source>
         <translation>%1 merkezine bağlı öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="48"/>
+        <location filename="../views/report/needsreport.cpp" line="50"/>
         <source>All teachers of the field</source>
         <translation>Alanın tüm öğretmenleri</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="55"/>
+        <location filename="../views/report/needsreport.cpp" line="57"/>
         <source>Needs analysis report</source>
         <translation>İhtiyaç analizi raporu</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="61"/>
+        <location filename="../views/report/needsreport.cpp" line="63"/>
         <source>No centre coordinates this field.</source>
         <translation>Bu alanı koordine eden merkez yok.</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="62"/>
+        <location filename="../views/report/needsreport.cpp" line="64"/>
         <source>Sectoral Excellence Centre(s): %1</source>
         <translation>Sektörel Mükemmeliyet Merkez(ler)i: %1</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="66"/>
+        <location filename="../views/report/needsreport.cpp" line="69"/>
         <source>%1 teachers, %2 respondents, survey round %3</source>
         <translation>%1 öğretmen, %2 yanıtlayan, anket turu %3</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="68"/>
+        <location filename="../views/report/needsreport.cpp" line="70"/>
         <source>Date: %1</source>
         <translation>Tarih: %1</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="70"/>
+        <location filename="../views/report/needsreport.cpp" line="72"/>
         <source>Prepared with Köprü %1</source>
         <translation>Köprü %1 ile hazırlanmıştır</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="77"/>
+        <location filename="../views/report/needsreport.cpp" line="79"/>
         <source>Summary</source>
         <translation>Özet</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="79"/>
+        <location filename="../views/report/needsreport.cpp" line="81"/>
         <source>No need ratings have been recorded for this field yet.</source>
         <translation>Bu alan için henüz ihtiyaç puanı girilmemiş.</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="83"/>
+        <location filename="../views/report/needsreport.cpp" line="85"/>
         <source>Fewer than %1 teachers answered in this selection: the values are suppressed to protect anonymity.</source>
         <translation>Bu seçimde yanıt veren öğretmen sayısı %1 kişiden az: anonimliği korumak için değerler gizlendi.</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="89"/>
+        <location filename="../views/report/needsreport.cpp" line="92"/>
         <source>%1 of the field&apos;s %2 teachers answered the needs survey (%3 %). They rated %4 competencies on a scale from 1 (no need) to 5 (very high need), or answered &quot;not applicable&quot;.</source>
         <translation>Alandaki %2 öğretmenden %1 tanesi ihtiyaç anketini yanıtladı (%%3). Öğretmenler %4 yeterliği 1 (ihtiyaç yok) ile 5 (çok yüksek ihtiyaç) arasındaki bir ölçekle puanladı ya da &quot;fikrim yok&quot; yanıtını verdi.</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="94"/>
+        <location filename="../views/report/needsreport.cpp" line="97"/>
         <source>Mean need over all ratings: %1. Share of ratings with high need (4 or 5): %2 %. &quot;Not applicable&quot;: %3 of %4 answers (%5 %).</source>
         <translation>Tüm puanlara göre ortalama ihtiyaç: %1. Yüksek ihtiyaç (4 veya 5) bildiren puanların oranı: %%2. &quot;Fikrim yok&quot;: %4 yanıttan %3 tanesi (%%5).</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="102"/>
+        <location filename="../views/report/needsreport.cpp" line="105"/>
         <source>Highest needs: %1.</source>
         <translation>En yüksek ihtiyaçlar: %1.</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="108"/>
+        <location filename="../views/report/needsreport.cpp" line="111"/>
         <source>%1 competencies are not covered by any training session. %2</source>
         <translation>%1 yeterlik hiçbir eğitim oturumunda kapsanmıyor. %2</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="109"/>
-        <location filename="../views/report/needsreport.cpp" line="190"/>
+        <location filename="../views/report/needsreport.cpp" line="112"/>
+        <location filename="../views/report/needsreport.cpp" line="198"/>
         <source>No competency is an unmet need under this rule.</source>
         <translation>Bu kurala göre karşılanmamış ihtiyaç durumunda olan yeterlik yok.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/report/needsreport.cpp" line="110"/>
+        <location filename="../views/report/needsreport.cpp" line="113"/>
         <source>%n competency(ies) are unmet needs; they are listed in the section &quot;Unmet needs&quot;.</source>
         <translation>
             <numerusform>%n yeterlik karşılanmamış ihtiyaç durumunda; bunlar &quot;Karşılanmamış ihtiyaçlar&quot; bölümünde listelenmiştir.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="115"/>
+        <location filename="../views/report/needsreport.cpp" line="119"/>
         <source>Teachers of %1 provinces answered; %2 provinces with fewer than %3 respondents are suppressed in the comparison to protect anonymity.</source>
         <translation>%1 ildeki öğretmenler yanıt verdi; yanıtlayan sayısı %3 kişiden az olan %2 il, anonimliği korumak için karşılaştırmada gizlendi.</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="131"/>
+        <location filename="../views/report/needsreport.cpp" line="135"/>
         <source>%1 (part %2 of %3)</source>
         <translation>%1 (bölüm %2/%3)</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="136"/>
+        <location filename="../views/report/needsreport.cpp" line="140"/>
         <source>Mean need per competency</source>
         <translation>Yeterliklere göre ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="137"/>
+        <location filename="../views/report/needsreport.cpp" line="142"/>
         <source>Distribution of the need ratings</source>
         <translation>İhtiyaç puanlarının dağılımı</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="140"/>
+        <location filename="../views/report/needsreport.cpp" line="145"/>
         <source>Need against supply</source>
         <translation>İhtiyaç ve arz karşılaştırması</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="141"/>
+        <location filename="../views/report/needsreport.cpp" line="146"/>
         <source>Each point is a competency: its mean need against the session places that cover it. Red points are unmet needs. %1</source>
         <translation>Her nokta bir yeterliği gösterir: ortalama ihtiyacı, onu kapsayan oturum kontenjanına karşı işaretlenmiştir. Kırmızı noktalar karşılanmamış ihtiyaçlardır. %1</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="146"/>
+        <location filename="../views/report/needsreport.cpp" line="152"/>
         <source>Comparison of the provinces</source>
         <translation>İllerin karşılaştırması</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="147"/>
+        <location filename="../views/report/needsreport.cpp" line="153"/>
         <source>Mean need over all competencies of the field, per province of the teachers. Provinces with fewer than %1 respondents are suppressed and not shown.</source>
         <translation>Alanın tüm yeterlikleri üzerinden, öğretmenlerin illerine göre ortalama ihtiyaç. Yanıtlayan sayısı %1 kişiden az olan iller gizlenir ve gösterilmez.</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="150"/>
+        <location filename="../views/report/needsreport.cpp" line="157"/>
         <source>Mean need per province</source>
         <translation>İllere göre ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="157"/>
+        <location filename="../views/report/needsreport.cpp" line="164"/>
         <source>All competencies</source>
         <translation>Tüm yeterlikler</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="159"/>
-        <location filename="../views/report/needsreport.cpp" line="197"/>
+        <location filename="../views/report/needsreport.cpp" line="166"/>
+        <location filename="../views/report/needsreport.cpp" line="205"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="159"/>
-        <location filename="../views/report/needsreport.cpp" line="197"/>
+        <location filename="../views/report/needsreport.cpp" line="166"/>
+        <location filename="../views/report/needsreport.cpp" line="205"/>
         <source>Competency</source>
         <translation>Yeterlik</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="160"/>
+        <location filename="../views/report/needsreport.cpp" line="167"/>
         <source>Resp.</source>
         <translation>Yanıt</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="161"/>
+        <location filename="../views/report/needsreport.cpp" line="167"/>
         <source>N/A</source>
         <translation>FY</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="161"/>
-        <location filename="../views/report/needsreport.cpp" line="197"/>
-        <location filename="../views/report/needsreport.cpp" line="213"/>
+        <location filename="../views/report/needsreport.cpp" line="167"/>
+        <location filename="../views/report/needsreport.cpp" line="205"/>
+        <location filename="../views/report/needsreport.cpp" line="221"/>
         <source>Mean</source>
         <translation>Ort.</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="162"/>
-        <location filename="../views/report/needsreport.cpp" line="214"/>
+        <location filename="../views/report/needsreport.cpp" line="168"/>
+        <location filename="../views/report/needsreport.cpp" line="221"/>
         <source>High %</source>
         <translation>Yüksek %</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="165"/>
-        <location filename="../views/report/needsreport.cpp" line="198"/>
+        <location filename="../views/report/needsreport.cpp" line="171"/>
+        <location filename="../views/report/needsreport.cpp" line="206"/>
         <source>Places</source>
         <translation>Yer</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="181"/>
+        <location filename="../views/report/needsreport.cpp" line="188"/>
         <source>Columns 1–5: number of teachers per need level (%1). N/A: &quot;not applicable&quot;. Places: session places covering the competency. Unmet needs in bold.</source>
         <translation>1–5 sütunları: her ihtiyaç düzeyindeki öğretmen sayısı (%1). FY: &quot;fikrim yok&quot;. Yer: yeterliği kapsayan oturum kontenjanı. Karşılanmamış ihtiyaçlar kalın yazılmıştır.</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="187"/>
+        <location filename="../views/report/needsreport.cpp" line="195"/>
         <source>Unmet needs</source>
         <translation>Karşılanmamış ihtiyaçlar</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="198"/>
+        <location filename="../views/report/needsreport.cpp" line="206"/>
         <source>High need (teachers)</source>
         <translation>Yüksek ihtiyaç (öğretmen)</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="199"/>
+        <location filename="../views/report/needsreport.cpp" line="207"/>
         <source>Coverage %</source>
         <translation>Karşılama %</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="205"/>
+        <location filename="../views/report/needsreport.cpp" line="213"/>
         <source>By province</source>
         <translation>İllere göre</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="205"/>
+        <location filename="../views/report/needsreport.cpp" line="213"/>
         <source>By centre</source>
         <translation>Merkezlere göre</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="211"/>
+        <location filename="../views/report/needsreport.cpp" line="218"/>
         <source>suppressed</source>
         <translation>gizlendi</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="278"/>
+        <location filename="../views/report/needsreport.cpp" line="285"/>
         <source>Mean need and share of high need over all competencies of the field. Groups with fewer than %1 respondents are suppressed: their values are not shown, to protect anonymity.</source>
         <translation>Alanın tüm yeterlikleri üzerinden ortalama ihtiyaç ve yüksek ihtiyaç oranı. Yanıtlayan sayısı %1 kişiden az olan gruplar gizlenir: anonimliği korumak için değerleri gösterilmez.</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="212"/>
+        <location filename="../views/report/needsreport.cpp" line="219"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="212"/>
+        <location filename="../views/report/needsreport.cpp" line="219"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="213"/>
+        <location filename="../views/report/needsreport.cpp" line="220"/>
         <source>Teachers</source>
         <translation>Öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="213"/>
+        <location filename="../views/report/needsreport.cpp" line="220"/>
         <source>Respondents</source>
         <translation>Yanıtlayan</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="214"/>
+        <location filename="../views/report/needsreport.cpp" line="221"/>
         <source>Note</source>
         <translation>Not</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="267"/>
+        <location filename="../views/report/needsreport.cpp" line="274"/>
         <source>Needs analysis report: %1 %2</source>
         <translation>İhtiyaç analizi raporu: %1 %2</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="277"/>
+        <location filename="../views/report/needsreport.cpp" line="284"/>
         <source>Comparison by province and centre</source>
         <translation>İl ve merkez karşılaştırması</translation>
     </message>
@@ -5247,46 +5236,46 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
 <context>
     <name>kopru::stats</name>
     <message>
-        <location filename="../models/stats/statsformat.cpp" line="59"/>
+        <location filename="../models/stats/statsformat.cpp" line="58"/>
         <source>teachers: %1, respondents: %2, survey round: %3
 </source>
         <translation>öğretmen: %1, yanıtlayan: %2, anket turu: %3
 </translation>
     </message>
     <message>
-        <location filename="../models/stats/statsformat.cpp" line="63"/>
-        <location filename="../models/stats/statsformat.cpp" line="71"/>
+        <location filename="../models/stats/statsformat.cpp" line="62"/>
+        <location filename="../models/stats/statsformat.cpp" line="70"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../models/stats/statsformat.cpp" line="63"/>
-        <location filename="../models/stats/statsformat.cpp" line="71"/>
+        <location filename="../models/stats/statsformat.cpp" line="62"/>
+        <location filename="../models/stats/statsformat.cpp" line="70"/>
         <source>Competency</source>
         <translation>Yeterlik</translation>
     </message>
     <message>
-        <location filename="../models/stats/statsformat.cpp" line="68"/>
+        <location filename="../models/stats/statsformat.cpp" line="67"/>
         <source>Resp.</source>
         <translation>Yanıt</translation>
     </message>
     <message>
-        <location filename="../models/stats/statsformat.cpp" line="68"/>
+        <location filename="../models/stats/statsformat.cpp" line="67"/>
         <source>N/A</source>
         <translation>FY</translation>
     </message>
     <message>
-        <location filename="../models/stats/statsformat.cpp" line="68"/>
+        <location filename="../models/stats/statsformat.cpp" line="67"/>
         <source>Mean</source>
         <translation>Ort.</translation>
     </message>
     <message>
-        <location filename="../models/stats/statsformat.cpp" line="68"/>
+        <location filename="../models/stats/statsformat.cpp" line="67"/>
         <source>High%</source>
         <translation>Yüksek%</translation>
     </message>
     <message>
-        <location filename="../models/stats/statsformat.cpp" line="69"/>
+        <location filename="../models/stats/statsformat.cpp" line="68"/>
         <source>Supply</source>
         <translation>Arz</translation>
     </message>
@@ -5294,72 +5283,72 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
 <context>
     <name>kopru::stats::CompetencyStatsModel</name>
     <message>
-        <location filename="../models/stats/competencystatsmodel.cpp" line="89"/>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="102"/>
         <source>Fewer than %1 respondents: values withheld to protect anonymity</source>
         <translation>Yanıtlayan sayısı %1 kişiden az: anonimliği korumak için değerler gizlendi</translation>
     </message>
     <message>
-        <location filename="../models/stats/competencystatsmodel.cpp" line="91"/>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="104"/>
         <source>Session places per 100 teachers with high need</source>
         <translation>Yüksek ihtiyaçlı 100 öğretmen başına oturum kontenjanı</translation>
     </message>
     <message>
-        <location filename="../models/stats/competencystatsmodel.cpp" line="108"/>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="127"/>
         <source>Teachers who rated the competency 1–5</source>
         <translation>Yeterliği 1–5 arasında puanlayan öğretmenler</translation>
     </message>
     <message>
-        <location filename="../models/stats/competencystatsmodel.cpp" line="109"/>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="129"/>
         <source>Teachers who answered &quot;not applicable&quot;</source>
         <translation>&quot;Fikrim yok&quot; yanıtını veren öğretmenler</translation>
     </message>
     <message>
-        <location filename="../models/stats/competencystatsmodel.cpp" line="110"/>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="131"/>
         <source>Share of respondents with need 4 or 5</source>
         <translation>İhtiyacı 4 veya 5 olan yanıtlayanların oranı</translation>
     </message>
     <message>
-        <location filename="../models/stats/competencystatsmodel.cpp" line="111"/>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="133"/>
         <source>Places in training sessions covering the competency</source>
         <translation>Yeterliği kapsayan eğitim oturumlarındaki kontenjan</translation>
     </message>
     <message>
-        <location filename="../models/stats/competencystatsmodel.cpp" line="118"/>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="142"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../models/stats/competencystatsmodel.cpp" line="119"/>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="144"/>
         <source>Competency</source>
         <translation>Yeterlik</translation>
     </message>
     <message>
-        <location filename="../models/stats/competencystatsmodel.cpp" line="120"/>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="146"/>
         <source>Respondents</source>
         <translation>Yanıtlayan</translation>
     </message>
     <message>
-        <location filename="../models/stats/competencystatsmodel.cpp" line="121"/>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="148"/>
         <source>Not applicable</source>
         <translation>Fikrim yok</translation>
     </message>
     <message>
-        <location filename="../models/stats/competencystatsmodel.cpp" line="122"/>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="150"/>
         <source>Mean need</source>
         <translation>Ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../models/stats/competencystatsmodel.cpp" line="123"/>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="152"/>
         <source>High need %</source>
         <translation>Yüksek ihtiyaç %</translation>
     </message>
     <message>
-        <location filename="../models/stats/competencystatsmodel.cpp" line="126"/>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="160"/>
         <source>Supply (places)</source>
         <translation>Arz (kontenjan)</translation>
     </message>
     <message>
-        <location filename="../models/stats/competencystatsmodel.cpp" line="127"/>
+        <location filename="../models/stats/competencystatsmodel.cpp" line="162"/>
         <source>Coverage %</source>
         <translation>Karşılama %</translation>
     </message>
@@ -5367,42 +5356,42 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
 <context>
     <name>kopru::stats::GroupStatsModel</name>
     <message>
-        <location filename="../models/stats/groupstatsmodel.cpp" line="48"/>
+        <location filename="../models/stats/groupstatsmodel.cpp" line="53"/>
         <source>suppressed (fewer than %1 respondents)</source>
         <translation>gizlendi (%1 kişiden az yanıtlayan)</translation>
     </message>
     <message>
-        <location filename="../models/stats/groupstatsmodel.cpp" line="67"/>
+        <location filename="../models/stats/groupstatsmodel.cpp" line="77"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
-        <location filename="../models/stats/groupstatsmodel.cpp" line="67"/>
+        <location filename="../models/stats/groupstatsmodel.cpp" line="77"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
     <message>
-        <location filename="../models/stats/groupstatsmodel.cpp" line="68"/>
+        <location filename="../models/stats/groupstatsmodel.cpp" line="79"/>
         <source>Teachers</source>
         <translation>Öğretmenler</translation>
     </message>
     <message>
-        <location filename="../models/stats/groupstatsmodel.cpp" line="69"/>
+        <location filename="../models/stats/groupstatsmodel.cpp" line="81"/>
         <source>Respondents</source>
         <translation>Yanıtlayan</translation>
     </message>
     <message>
-        <location filename="../models/stats/groupstatsmodel.cpp" line="70"/>
+        <location filename="../models/stats/groupstatsmodel.cpp" line="83"/>
         <source>Mean need</source>
         <translation>Ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../models/stats/groupstatsmodel.cpp" line="71"/>
+        <location filename="../models/stats/groupstatsmodel.cpp" line="85"/>
         <source>High need %</source>
         <translation>Yüksek ihtiyaç %</translation>
     </message>
     <message>
-        <location filename="../models/stats/groupstatsmodel.cpp" line="72"/>
+        <location filename="../models/stats/groupstatsmodel.cpp" line="87"/>
         <source>Note</source>
         <translation>Not</translation>
     </message>
@@ -5410,7 +5399,7 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/kopru/main.cpp" line="43"/>
+        <location filename="../app/kopru/main.cpp" line="42"/>
         <source>unknown page &quot;%1&quot; (pages: %2)</source>
         <translation>bilinmeyen sayfa &quot;%1&quot; (sayfalar: %2)</translation>
     </message>
@@ -5420,52 +5409,52 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
         <translation>%1 yazılamıyor</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="77"/>
+        <location filename="../app/kopru/main.cpp" line="78"/>
         <source>Köprü — on-the-job training planner for vocational teachers</source>
         <translation>Köprü — meslek öğretmenleri için işbaşı eğitimi planlayıcısı</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="80"/>
+        <location filename="../app/kopru/main.cpp" line="82"/>
         <source>Köprü database (.kopru) to open</source>
         <translation>Açılacak Köprü veritabanı (.kopru)</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="81"/>
+        <location filename="../app/kopru/main.cpp" line="84"/>
         <source>Page to show (overview, teachers, …).</source>
         <translation>Gösterilecek sayfa (overview, teachers, …).</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="82"/>
+        <location filename="../app/kopru/main.cpp" line="86"/>
         <source>Pilot field to preselect.</source>
         <translation>Önceden seçilecek pilot alan.</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="84"/>
+        <location filename="../app/kopru/main.cpp" line="88"/>
         <source>Render the page into FILE.png and exit.</source>
         <translation>Sayfayı FILE.png dosyasına çiz ve çık.</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="85"/>
+        <location filename="../app/kopru/main.cpp" line="90"/>
         <source>UI language for this run: tr or en.</source>
         <translation>Bu çalıştırma için arayüz dili: tr veya en.</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="99"/>
+        <location filename="../app/kopru/main.cpp" line="104"/>
         <source>--lang takes tr or en</source>
         <translation>--lang yalnızca tr veya en değerini alır</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="105"/>
+        <location filename="../app/kopru/main.cpp" line="110"/>
         <source>only one database can be given</source>
         <translation>yalnızca bir veritabanı verilebilir</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="111"/>
+        <location filename="../app/kopru/main.cpp" line="116"/>
         <source>--screenshot needs a database</source>
         <translation>--screenshot bir veritabanı gerektirir</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="126"/>
+        <location filename="../app/kopru/main.cpp" line="132"/>
         <source>unknown page &quot;%1&quot;</source>
         <translation>bilinmeyen sayfa &quot;%1&quot;</translation>
     </message>
@@ -5473,7 +5462,7 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
 <context>
     <name>stats</name>
     <message>
-        <location filename="../models/stats/needstatistics.cpp" line="53"/>
+        <location filename="../models/stats/needstatistics.cpp" line="51"/>
         <source>unknown field code &quot;%1&quot;; valid codes: %2</source>
         <translation>bilinmeyen alan kodu &quot;%1&quot;; geçerli kodlar: %2</translation>
     </message>
