@@ -2041,252 +2041,6 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
     </message>
 </context>
 <context>
-    <name>cli</name>
-    <message>
-        <location filename="../views/report/cmd_report.cpp" line="21"/>
-        <source>usage: kopru-cli report DB --field CODE --out FILE.pdf</source>
-        <translation>kullanım: kopru-cli report VERİTABANI --field KOD --out DOSYA.pdf</translation>
-    </message>
-    <message>
-        <location filename="../views/report/cmd_report.cpp" line="39"/>
-        <source>cannot write the report</source>
-        <translation>rapor yazılamıyor</translation>
-    </message>
-    <message>
-        <location filename="../views/report/cmd_report.cpp" line="41"/>
-        <source>report written to %1</source>
-        <translation>rapor %1 dosyasına yazıldı</translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cliargs.cpp" line="26"/>
-        <source>option %1 needs a value</source>
-        <translation>%1 seçeneği bir değer gerektirir</translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cliargs.cpp" line="35"/>
-        <source>unknown option %1</source>
-        <translation>bilinmeyen seçenek %1</translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cmd_backup.cpp" line="14"/>
-        <source>usage: kopru-cli backup DB OUT</source>
-        <translation>kullanım: kopru-cli backup VERİTABANI ÇIKTI</translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cmd_backup.cpp" line="22"/>
-        <source>backup written to %1</source>
-        <translation>yedek %1 dosyasına yazıldı</translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cmd_check.cpp" line="15"/>
-        <source>usage: kopru-cli check DB</source>
-        <translation>kullanım: kopru-cli check VERİTABANI</translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cmd_check.cpp" line="22"/>
-        <source>%1: schema version %2</source>
-        <translation>%1: şema sürümü %2</translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cmd_check.cpp" line="29"/>
-        <source>check passed: no problems found</source>
-        <translation>denetim başarılı: sorun bulunmadı</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../models/cli/cmd_check.cpp" line="30"/>
-        <source>check failed: %n problem(s)</source>
-        <translation>
-            <numerusform>denetim başarısız: %n sorun</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cmd_demo.cpp" line="21"/>
-        <source>usage: kopru-cli demo DB [--teachers N] [--partners N] [--seed S]</source>
-        <translation>kullanım: kopru-cli demo VERİTABANI [--teachers N] [--partners N] [--seed S]</translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cmd_demo.cpp" line="32"/>
-        <source>--teachers, --partners and --seed take non-negative integers</source>
-        <translation>--teachers, --partners ve --seed negatif olmayan tam sayı alır</translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cmd_demo.cpp" line="50"/>
-        <source>demo database %1: %2 teachers, %3 competencies, %4 need ratings, %5 partners, %6 sessions with %7 places (%8 s)</source>
-        <translation>demo veritabanı %1: %2 öğretmen, %3 yeterlik, %4 ihtiyaç puanı, %5 işletme, toplam %7 kontenjanlı %6 oturum (%8 sn)</translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cmd_export.cpp" line="16"/>
-        <source>usage: kopru-cli export DB plan|schedule|needs --format csv|xlsx|pdf|ics --out PATH [--field CODE] [--centre ID] [--partner ID] [--anonymize]</source>
-        <translation>kullanım: kopru-cli export VERİTABANI plan|schedule|needs --format csv|xlsx|pdf|ics --out YOL [--field KOD] [--centre NO] [--partner NO] [--anonymize]</translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cmd_export.cpp" line="33"/>
-        <source>unknown export %1 (plan, schedule or needs)</source>
-        <translation>bilinmeyen dışa aktarma türü %1 (plan, schedule veya needs)</translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cmd_export.cpp" line="37"/>
-        <source>unknown format %1 (csv, xlsx, pdf or ics)</source>
-        <translation>bilinmeyen biçim %1 (csv, xlsx, pdf veya ics)</translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cmd_export.cpp" line="41"/>
-        <source>%1 cannot be exported as %2</source>
-        <translation>%1, %2 olarak dışa aktarılamaz</translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cmd_export.cpp" line="50"/>
-        <source>--centre needs a centre id (a positive number)</source>
-        <translation>--centre bir merkez numarası (pozitif bir sayı) gerektirir</translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cmd_export.cpp" line="53"/>
-        <source>--partner needs a partner id (a positive number)</source>
-        <translation>--partner bir işletme numarası (pozitif bir sayı) gerektirir</translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cmd_export.cpp" line="55"/>
-        <source>--partner does not apply to the needs analysis</source>
-        <translation>--partner ihtiyaç analizinde kullanılamaz</translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cmd_export.cpp" line="69"/>
-        <source>warning: the database is read-only, so the pseudonyms of this export differ from those of other exports</source>
-        <translation>uyarı: veritabanı salt okunur olduğundan bu dışa aktarmadaki takma adlar diğer dışa aktarmalardakilerden farklıdır</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../models/cli/cmd_export.cpp" line="77"/>
-        <location filename="../models/cli/cmd_export.cpp" line="81"/>
-        <source>%n session(s)</source>
-        <translation>
-            <numerusform>%n oturum</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../models/cli/cmd_export.cpp" line="78"/>
-        <source>%n placement(s)</source>
-        <translation>
-            <numerusform>%n yerleştirme</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../models/cli/cmd_export.cpp" line="84"/>
-        <source>%n competenc(ies)</source>
-        <translation>
-            <numerusform>%n yeterlik</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cmd_export.cpp" line="87"/>
-        <source>%1: %2 exported as %3</source>
-        <translation>%1: %2, %3 olarak dışa aktarıldı</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../models/cli/cmd_export.cpp" line="89"/>
-        <source> (%n page(s))</source>
-        <translation>
-            <numerusform> (%n sayfa)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cmd_export.cpp" line="91"/>
-        <source>, anonymised</source>
-        <translation>, anonimleştirilmiş</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../models/cli/cmd_import.cpp" line="101"/>
-        <source>kopru-cli: %n problem(s); nothing was written</source>
-        <translation>
-            <numerusform>kopru-cli: %n sorun; hiçbir şey yazılmadı</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cmd_init.cpp" line="14"/>
-        <source>usage: kopru-cli init DB</source>
-        <translation>kullanım: kopru-cli init VERİTABANI</translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cmd_init.cpp" line="18"/>
-        <source>created %1 (schema version %2) with 81 provinces, 25 pilot fields and 15 centres</source>
-        <translation>%1 oluşturuldu (şema sürümü %2): 81 il, 25 pilot alan ve 15 merkez</translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cmd_plan.cpp" line="21"/>
-        <source>usage: kopru-cli plan DB [--json] [--dimacs FILE]</source>
-        <translation>kullanım: kopru-cli plan VERİTABANI [--json] [--dimacs DOSYA]</translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cmd_plan.cpp" line="27"/>
-        <source>%1: the database is read-only; the plan cannot be stored</source>
-        <translation>%1: veritabanı salt okunur; plan kaydedilemez</translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cmd_plan.cpp" line="55"/>
-        <source>placed: %1</source>
-        <translation>yerleştirilen: %1</translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cmd_plan.cpp" line="56"/>
-        <source>unplaced: %1</source>
-        <translation>yerleştirilemeyen: %1</translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cmd_plan.cpp" line="57"/>
-        <source>kept (locked or confirmed): %1</source>
-        <translation>korunan (kilitli veya onaylı): %1</translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cmd_plan.cpp" line="58"/>
-        <source>objective: %1 (covered need %2, distance %3 km)</source>
-        <translation>amaç değeri: %1 (karşılanan ihtiyaç %2, uzaklık %3 km)</translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cmd_plan.cpp" line="63"/>
-        <source>time: %1 ms</source>
-        <translation>süre: %1 ms</translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cmd_plan.cpp" line="65"/>
-        <source>warning: the weights do not keep the order of the objectives exactly on this data (see docs/optimiser.md)</source>
-        <translation>uyarı: ağırlıklar bu veride hedeflerin öncelik sırasını tam olarak korumuyor (bkz. docs/optimiser.md)</translation>
-    </message>
-    <message>
-        <location filename="../models/cli/cmd_stats.cpp" line="17"/>
-        <source>usage: kopru-cli stats DB --field CODE [--json]</source>
-        <translation>kullanım: kopru-cli stats VERİTABANI --field KOD [--json]</translation>
-    </message>
-    <message>
-        <location filename="../app/kopru-cli/main.cpp" line="39"/>
-        <source>usage: kopru-cli --version
-       kopru-cli init DB
-       kopru-cli demo DB [--teachers N] [--partners N] [--seed S]
-       kopru-cli import DB KIND FILE [--encoding auto|utf-8|windows-1254] [--delimiter auto|,|;|tab] [--sheet NAME] [--dry-run]
-       kopru-cli stats DB --field CODE [--json]
-       kopru-cli plan DB [--json] [--dimacs FILE]
-       kopru-cli export DB plan|schedule|needs --format csv|xlsx|pdf|ics --out PATH [--field CODE] [--centre ID] [--partner ID] [--anonymize]
-       kopru-cli report DB --field CODE --out FILE.pdf
-       kopru-cli check DB
-       kopru-cli backup DB OUT
-</source>
-        <translation>kullanım: kopru-cli --version
-          kopru-cli init VERİTABANI
-          kopru-cli demo VERİTABANI [--teachers N] [--partners N] [--seed S]
-          kopru-cli import VERİTABANI TÜR DOSYA [--encoding auto|utf-8|windows-1254] [--delimiter auto|,|;|tab] [--sheet AD] [--dry-run]
-          kopru-cli stats VERİTABANI --field KOD [--json]
-          kopru-cli plan VERİTABANI [--json] [--dimacs DOSYA]
-          kopru-cli export VERİTABANI plan|schedule|needs --format csv|xlsx|pdf|ics --out YOL [--field KOD] [--centre NO] [--partner NO] [--anonymize]
-          kopru-cli report VERİTABANI --field KOD --out DOSYA.pdf
-          kopru-cli check VERİTABANI
-          kopru-cli backup VERİTABANI ÇIKTI
-</translation>
-    </message>
-    <message>
-        <location filename="../app/kopru-cli/main.cpp" line="93"/>
-        <source>unknown command %1</source>
-        <translation>bilinmeyen komut %1</translation>
-    </message>
-</context>
-<context>
     <name>kopru::BackupListModel</name>
     <message>
         <location filename="../models/safety/backuplistmodel.cpp" line="74"/>
@@ -4946,29 +4700,475 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
 <context>
     <name>kopru::cli</name>
     <message>
-        <location filename="../models/cli/cmd_import.cpp" line="33"/>
-        <source>usage: kopru-cli import DB KIND FILE [--encoding auto|utf-8|windows-1254] [--delimiter auto|,|;|tab] [--sheet NAME] [--dry-run]</source>
-        <translation>kullanım: kopru-cli import VERİTABANI TÜR DOSYA [--encoding auto|utf-8|windows-1254] [--delimiter auto|,|;|tab] [--sheet AD] [--dry-run]</translation>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="26"/>
+        <source>The database to import into.</source>
+        <translation>Verilerin aktarılacağı veritabanı.</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_import.cpp" line="45"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="27"/>
+        <source>KIND</source>
+        <translation>TÜR</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="27"/>
+        <source>What the file holds: teachers, partners, sessions, competencies or needs.</source>
+        <translation>Dosyanın içeriği: teachers (öğretmenler), partners (işletmeler), sessions (oturumlar), competencies (yeterlikler) ya da needs (ihtiyaçlar).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="28"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="20"/>
+        <source>FILE</source>
+        <translation>DOSYA</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="28"/>
+        <source>The table to read: CSV or XLSX.</source>
+        <translation>Okunacak tablo: CSV ya da XLSX.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="30"/>
+        <source>Text encoding of a CSV file (default: auto; also iso-8859-9).</source>
+        <translation>CSV dosyasının karakter kodlaması (varsayılan: auto; iso-8859-9 da olur).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="32"/>
+        <source>Column separator of a CSV file (default: auto).</source>
+        <translation>CSV dosyasının sütun ayracı (varsayılan: auto).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="33"/>
+        <source>Worksheet of an XLSX file (default: the first).</source>
+        <translation>XLSX dosyasının çalışma sayfası (varsayılan: ilki).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="33"/>
+        <source>NAME</source>
+        <translation>AD</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="34"/>
+        <source>Check the file and report, but write nothing.</source>
+        <translation>Dosyayı denetler ve sonucu bildirir, ama hiçbir şey yazmaz.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="46"/>
         <source>unknown kind %1 (teachers, partners, sessions, competencies, needs)</source>
         <translation>bilinmeyen tür %1 (teachers, partners, sessions, competencies, needs)</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_import.cpp" line="49"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="53"/>
         <source>unknown encoding %1 (auto, utf-8, windows-1254, iso-8859-9)</source>
         <translation>bilinmeyen kodlama %1 (auto, utf-8, windows-1254, iso-8859-9)</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_import.cpp" line="51"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="55"/>
         <source>unknown delimiter %1 (auto, &apos;,&apos;, &apos;;&apos;, tab)</source>
         <translation>bilinmeyen ayraç %1 (auto, &apos;,&apos;, &apos;;&apos;, tab)</translation>
     </message>
     <message>
-        <location filename="../models/cli/cmd_import.cpp" line="70"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="75"/>
         <source>%1 is read-only</source>
         <translation>%1 salt okunur</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/import.cpp" line="106"/>
+        <source>kopru-cli: %n problem(s); nothing was written</source>
+        <translation>
+            <numerusform>kopru-cli: %n sorun; hiçbir şey yazılmadı</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/command.cpp" line="45"/>
+        <source>unknown option %1</source>
+        <translation>bilinmeyen seçenek %1</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/command.cpp" line="51"/>
+        <source>option %1 takes no value</source>
+        <translation>%1 seçeneği değer almaz</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/command.cpp" line="53"/>
+        <source>option %1 needs a value</source>
+        <translation>%1 seçeneği bir değer gerektirir</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/command.cpp" line="102"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="43"/>
+        <source>usage:</source>
+        <translation>kullanım:</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/command.cpp" line="113"/>
+        <source>Show this help.</source>
+        <translation>Bu yardımı gösterir.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/command.cpp" line="133"/>
+        <source>wrong number of arguments: %1 takes %2</source>
+        <translation>yanlış sayıda argüman: %1 şunları bekler: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/command.cpp" line="137"/>
+        <source>%1 needs %2</source>
+        <translation>%1 için %2 gerekli</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/command.cpp" line="63"/>
+        <source>DB</source>
+        <translation>VERİTABANI</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/backup.cpp" line="11"/>
+        <source>The database to copy (others may be writing to it).</source>
+        <translation>Kopyalanacak veritabanı (başkaları o sırada ona yazıyor olabilir).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/backup.cpp" line="12"/>
+        <source>OUT</source>
+        <translation>ÇIKTI</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/backup.cpp" line="12"/>
+        <source>The copy to write (it must not exist).</source>
+        <translation>Yazılacak kopya (var olmamalı).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/backup.cpp" line="26"/>
+        <source>backup written to %1</source>
+        <translation>yedek %1 dosyasına yazıldı</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/check.cpp" line="12"/>
+        <source>The database to check (opened read-only).</source>
+        <translation>Denetlenecek veritabanı (salt okunur açılır).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/check.cpp" line="24"/>
+        <source>%1: schema version %2</source>
+        <translation>%1: şema sürümü %2</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/check.cpp" line="29"/>
+        <source>check passed: no problems found</source>
+        <translation>denetim başarılı: sorun bulunmadı</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/check.cpp" line="30"/>
+        <source>check failed: %n problem(s)</source>
+        <translation>
+            <numerusform>denetim başarısız: %n sorun</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/demo.cpp" line="16"/>
+        <location filename="../app/kopru-cli/commands/init.cpp" line="11"/>
+        <source>The database file to create (it must not exist or be empty).</source>
+        <translation>Oluşturulacak veritabanı dosyası (var olmamalı ya da boş olmalı).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/demo.cpp" line="18"/>
+        <source>Number of teachers (default: 8000).</source>
+        <translation>Öğretmen sayısı (varsayılan: 8000).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/demo.cpp" line="19"/>
+        <source>Number of partner companies (default: 1500).</source>
+        <translation>İşletme sayısı (varsayılan: 1500).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/demo.cpp" line="21"/>
+        <source>Seed of the random sequence (default: 2024): the same seed and options give the same database.</source>
+        <translation>Rastgele dizinin tohumu (varsayılan: 2024): aynı tohum ve seçenekler aynı veritabanını verir.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/demo.cpp" line="37"/>
+        <source>--teachers, --partners and --seed take non-negative integers</source>
+        <translation>--teachers, --partners ve --seed negatif olmayan tam sayı alır</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/demo.cpp" line="55"/>
+        <source>demo database %1: %2 teachers, %3 competencies, %4 need ratings, %5 partners, %6 sessions with %7 places (%8 s)</source>
+        <translation>demo veritabanı %1: %2 öğretmen, %3 yeterlik, %4 ihtiyaç puanı, %5 işletme, toplam %7 kontenjanlı %6 oturum (%8 sn)</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="14"/>
+        <source>The database to export from.</source>
+        <translation>Dışa aktarılacak veritabanı.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="16"/>
+        <source>What to export: the placement plan, the session schedule or the needs analysis.</source>
+        <translation>Dışa aktarılacak olan: yerleştirme planı (plan), oturum takvimi (schedule) ya da ihtiyaç analizi (needs).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="18"/>
+        <source>File format (ics: plan and schedule only).</source>
+        <translation>Dosya biçimi (ics: yalnızca plan ve takvim).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="19"/>
+        <source>The file to write.</source>
+        <translation>Yazılacak dosya.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="19"/>
+        <source>PATH</source>
+        <translation>YOL</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="20"/>
+        <source>Only this pilot field.</source>
+        <translation>Yalnızca bu pilot alan.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="20"/>
+        <location filename="../app/kopru-cli/commands/stats.cpp" line="17"/>
+        <location filename="../app/kopru-cli/commands/report.cpp" line="32"/>
+        <source>CODE</source>
+        <translation>KOD</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="21"/>
+        <source>Only this training centre.</source>
+        <translation>Yalnızca bu eğitim merkezi.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="21"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="22"/>
+        <source>ID</source>
+        <translation>NO</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="22"/>
+        <source>Only this partner (plan and schedule).</source>
+        <translation>Yalnızca bu işletme (plan ve takvim).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="23"/>
+        <source>Replace names and national IDs by stable pseudonyms.</source>
+        <translation>Adları ve T.C. kimlik numaralarını kalıcı takma adlarla değiştirir.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="36"/>
+        <source>unknown export %1 (plan, schedule or needs)</source>
+        <translation>bilinmeyen dışa aktarma türü %1 (plan, schedule veya needs)</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="39"/>
+        <source>unknown format %1 (csv, xlsx, pdf or ics)</source>
+        <translation>bilinmeyen biçim %1 (csv, xlsx, pdf veya ics)</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="41"/>
+        <source>%1 cannot be exported as %2</source>
+        <translation>%1, %2 olarak dışa aktarılamaz</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="50"/>
+        <source>--centre needs a centre id (a positive number)</source>
+        <translation>--centre bir merkez numarası (pozitif bir sayı) gerektirir</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="53"/>
+        <source>--partner needs a partner id (a positive number)</source>
+        <translation>--partner bir işletme numarası (pozitif bir sayı) gerektirir</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="55"/>
+        <source>--partner does not apply to the needs analysis</source>
+        <translation>--partner ihtiyaç analizinde kullanılamaz</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="69"/>
+        <source>warning: the database is read-only, so the pseudonyms of this export differ from those of other exports</source>
+        <translation>uyarı: veritabanı salt okunur olduğundan bu dışa aktarmadaki takma adlar diğer dışa aktarmalardakilerden farklıdır</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/export.cpp" line="75"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="79"/>
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n oturum</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/export.cpp" line="76"/>
+        <source>%n placement(s)</source>
+        <translation>
+            <numerusform>%n yerleştirme</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/export.cpp" line="82"/>
+        <source>%n competenc(ies)</source>
+        <translation>
+            <numerusform>%n yeterlik</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="85"/>
+        <source>%1: %2 exported as %3</source>
+        <translation>%1: %2, %3 olarak dışa aktarıldı</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/export.cpp" line="87"/>
+        <source> (%n page(s))</source>
+        <translation>
+            <numerusform> (%n sayfa)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="89"/>
+        <source>, anonymised</source>
+        <translation>, anonimleştirilmiş</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/init.cpp" line="20"/>
+        <source>created %1 (schema version %2) with 81 provinces, 25 pilot fields and 15 centres</source>
+        <translation>%1 oluşturuldu (şema sürümü %2): 81 il, 25 pilot alan ve 15 merkez</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="17"/>
+        <source>The database to plan (a backup is taken first).</source>
+        <translation>Planlanacak veritabanı (önce yedeği alınır).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="19"/>
+        <source>Write one JSON document instead of lines.</source>
+        <translation>Satırlar yerine tek bir JSON belgesi yazar.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="20"/>
+        <source>Also write the flow network in DIMACS format (to check with glpsol).</source>
+        <translation>Akış ağını DIMACS biçiminde de yazar (glpsol ile denetlemek için).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="31"/>
+        <source>%1: the database is read-only; the plan cannot be stored</source>
+        <translation>%1: veritabanı salt okunur; plan kaydedilemez</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="58"/>
+        <source>placed: %1</source>
+        <translation>yerleştirilen: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="59"/>
+        <source>unplaced: %1</source>
+        <translation>yerleştirilemeyen: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="60"/>
+        <source>kept (locked or confirmed): %1</source>
+        <translation>korunan (kilitli veya onaylı): %1</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="61"/>
+        <source>objective: %1 (covered need %2, distance %3 km)</source>
+        <translation>amaç değeri: %1 (karşılanan ihtiyaç %2, uzaklık %3 km)</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="66"/>
+        <source>time: %1 ms</source>
+        <translation>süre: %1 ms</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="68"/>
+        <source>warning: the weights do not keep the order of the objectives exactly on this data (see docs/optimiser.md)</source>
+        <translation>uyarı: ağırlıklar bu veride hedeflerin öncelik sırasını tam olarak korumuyor (bkz. docs/optimiser.md)</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/stats.cpp" line="15"/>
+        <location filename="../app/kopru-cli/commands/report.cpp" line="30"/>
+        <source>The database to read (opened read-only).</source>
+        <translation>Okunacak veritabanı (salt okunur açılır).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/stats.cpp" line="17"/>
+        <location filename="../app/kopru-cli/commands/report.cpp" line="32"/>
+        <source>Code of the pilot field (e.g. BIL).</source>
+        <translation>Pilot alanın kodu (ör. BIL).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/stats.cpp" line="18"/>
+        <source>Write one JSON document instead of a table.</source>
+        <translation>Tablo yerine tek bir JSON belgesi yazar.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="17"/>
+        <source>empty database with reference data</source>
+        <translation>temel verilerle boş veritabanı</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="18"/>
+        <source>realistic national-scale data set</source>
+        <translation>gerçekçi, ulusal ölçekte veri kümesi</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="19"/>
+        <source>teachers, partners, sessions, competencies or needs from CSV or XLSX</source>
+        <translation>CSV ya da XLSX dosyasından öğretmen, işletme, oturum, yeterlik veya ihtiyaç verisi</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="21"/>
+        <source>needs analysis of one field</source>
+        <translation>bir alanın ihtiyaç analizi</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="22"/>
+        <source>run the optimiser, store the plan</source>
+        <translation>optimizasyonu çalıştırır, planı kaydeder</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="24"/>
+        <source>plan, schedule or needs analysis as CSV, XLSX, PDF or iCalendar</source>
+        <translation>CSV, XLSX, PDF ya da iCalendar olarak plan, takvim veya ihtiyaç analizi</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="26"/>
+        <source>printable needs-analysis report</source>
+        <translation>yazdırılabilir ihtiyaç analizi raporu</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="27"/>
+        <source>integrity and foreign-key check</source>
+        <translation>bütünlük ve yabancı anahtar denetimi</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="28"/>
+        <source>consistent copy of a live database</source>
+        <translation>kullanımdaki bir veritabanının tutarlı kopyası</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="56"/>
+        <source>kopru-cli COMMAND --help describes the arguments and options of COMMAND.</source>
+        <translation>kopru-cli KOMUT --help, KOMUT&apos;un argümanlarını ve seçeneklerini açıklar.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="62"/>
+        <source>unknown command %1</source>
+        <translation>bilinmeyen komut %1</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/report.cpp" line="33"/>
+        <source>The PDF file to write.</source>
+        <translation>Yazılacak PDF dosyası.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/report.cpp" line="33"/>
+        <source>FILE.pdf</source>
+        <translation>DOSYA.pdf</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/report.cpp" line="59"/>
+        <source>cannot write the report</source>
+        <translation>rapor yazılamıyor</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/report.cpp" line="61"/>
+        <source>report written to %1</source>
+        <translation>rapor %1 dosyasına yazıldı</translation>
     </message>
 </context>
 <context>
@@ -5399,62 +5599,62 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/kopru/main.cpp" line="42"/>
+        <location filename="../app/kopru/main.cpp" line="43"/>
         <source>unknown page &quot;%1&quot; (pages: %2)</source>
         <translation>bilinmeyen sayfa &quot;%1&quot; (sayfalar: %2)</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="57"/>
+        <location filename="../app/kopru/main.cpp" line="58"/>
         <source>cannot write %1</source>
         <translation>%1 yazılamıyor</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="78"/>
+        <location filename="../app/kopru/main.cpp" line="79"/>
         <source>Köprü — on-the-job training planner for vocational teachers</source>
         <translation>Köprü — meslek öğretmenleri için işbaşı eğitimi planlayıcısı</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="82"/>
+        <location filename="../app/kopru/main.cpp" line="83"/>
         <source>Köprü database (.kopru) to open</source>
         <translation>Açılacak Köprü veritabanı (.kopru)</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="84"/>
+        <location filename="../app/kopru/main.cpp" line="85"/>
         <source>Page to show (overview, teachers, …).</source>
         <translation>Gösterilecek sayfa (overview, teachers, …).</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="86"/>
+        <location filename="../app/kopru/main.cpp" line="87"/>
         <source>Pilot field to preselect.</source>
         <translation>Önceden seçilecek pilot alan.</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="88"/>
+        <location filename="../app/kopru/main.cpp" line="89"/>
         <source>Render the page into FILE.png and exit.</source>
         <translation>Sayfayı FILE.png dosyasına çiz ve çık.</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="90"/>
+        <location filename="../app/kopru/main.cpp" line="91"/>
         <source>UI language for this run: tr or en.</source>
         <translation>Bu çalıştırma için arayüz dili: tr veya en.</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="104"/>
+        <location filename="../app/kopru/main.cpp" line="105"/>
         <source>--lang takes tr or en</source>
         <translation>--lang yalnızca tr veya en değerini alır</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="110"/>
+        <location filename="../app/kopru/main.cpp" line="111"/>
         <source>only one database can be given</source>
         <translation>yalnızca bir veritabanı verilebilir</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="116"/>
+        <location filename="../app/kopru/main.cpp" line="117"/>
         <source>--screenshot needs a database</source>
         <translation>--screenshot bir veritabanı gerektirir</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="132"/>
+        <location filename="../app/kopru/main.cpp" line="133"/>
         <source>unknown page &quot;%1&quot;</source>
         <translation>bilinmeyen sayfa &quot;%1&quot;</translation>
     </message>

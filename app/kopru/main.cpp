@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // kopru: the desktop application.
 //   kopru [DB] [--page NAME] [--field CODE] [--screenshot FILE.png] [--lang tr|en]
+#include "app/common/translations.h"
+#include "models/core/languagepreference.h"
 #include "models/db/database.h"
-#include "views/app/languagesetup.h"
 #include "views/mainwindow/mainwindow.h"
 #include "views/mainwindow/recentfiles.h"
 #include "views/pages/page.h"
@@ -97,13 +98,13 @@ int main(int argc, char *argv[])
     if (parser.isSet(QStringLiteral("version")))
         parser.showVersion();
 
-    QString language = kopru::LanguageSetup::storedPreference();
+    QString language = kopru::LanguagePreference::stored();
     if (parser.isSet(langOption)) {
         language = parser.value(langOption);
         if (language != QLatin1String("tr") && language != QLatin1String("en"))
             return fail(QCoreApplication::translate("main", "--lang takes tr or en"));
     }
-    kopru::LanguageSetup::install(app, language);
+    kopru::Translations::install(app, kopru::LanguagePreference::resolve(language));
 
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1)

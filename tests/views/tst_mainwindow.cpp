@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/common/translations.h"
+#include "models/core/languagepreference.h"
 #include "models/demo/demogenerator.h"
 #include "tests/common/testutil.h"
-#include "views/app/languagesetup.h"
 #include "views/dialogs/preferencesdialog.h"
 #include "views/dialogs/startdialog.h"
 #include "views/mainwindow/demodatabase.h"
@@ -280,7 +281,7 @@ private slots:
         QVERIFY(index >= 0);
         combo->setCurrentIndex(index);
         dialog.accept();
-        QCOMPARE(LanguageSetup::storedPreference(), language);
+        QCOMPARE(LanguagePreference::stored(), language);
         // Reopening shows the stored choice.
         PreferencesDialog again;
         QCOMPARE(again.findChild<QComboBox *>(QStringLiteral("language"))->currentData().toString(), language);
@@ -289,7 +290,7 @@ private slots:
     void navigationShowsEveryPageTitleWhole()
     {
         for (const QString &language : { QStringLiteral("tr"), QStringLiteral("en") }) {
-            LanguageSetup::install(*QCoreApplication::instance(), language);
+            Translations::install(*QCoreApplication::instance(), language);
             MainWindow w;
             w.resize(1000, 700);
             w.show();

@@ -2,10 +2,10 @@
 // The Turkish catalogue really reaches the user: the embedded .qm holds every
 // finished message of translations/kopru_tr.ts, and messages built by the data
 // layer's own translation helpers (lock, backup) come out in Turkish.
+#include "app/common/translations.h"
 #include "models/io/zipreader.h"
 #include "models/safety/backupmanager.h"
 #include "models/safety/instancelock.h"
-#include "views/app/languagesetup.h"
 
 #include <QFile>
 #include <QLocale>
@@ -73,7 +73,7 @@ class TranslationTest : public QObject
 private slots:
     void initTestCase()
     {
-        QCOMPARE(LanguageSetup::install(*QCoreApplication::instance(), QStringLiteral("tr")), QStringLiteral("tr"));
+        QCOMPARE(Translations::install(*QCoreApplication::instance(), QStringLiteral("tr")), QStringLiteral("tr"));
         QCOMPARE(QLocale().language(), QLocale::Turkish);
     }
 

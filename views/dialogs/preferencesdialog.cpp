@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/dialogs/preferencesdialog.h"
 
-#include "views/app/languagesetup.h"
+#include "models/core/languagepreference.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -23,7 +23,7 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     // Language names in their own language, as users look for them.
     m_language->addItem(QStringLiteral("Türkçe"), QStringLiteral("tr"));
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
-    const int current = m_language->findData(LanguageSetup::storedPreference());
+    const int current = m_language->findData(LanguagePreference::stored());
     m_language->setCurrentIndex(current < 0 ? 0 : current);
 
     auto *note = new QLabel(tr("A change of language takes effect when Köprü is started again."), this);
@@ -46,7 +46,7 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
 
 void PreferencesDialog::accept()
 {
-    LanguageSetup::storePreference(m_language->currentData().toString());
+    LanguagePreference::store(m_language->currentData().toString());
     QDialog::accept();
 }
 

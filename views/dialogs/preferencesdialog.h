@@ -8,7 +8,7 @@ class QComboBox;
 namespace kopru {
 
 // File ▸ Preferences: the UI language (Automatic, Türkçe, English), stored
-// with LanguageSetup and applied at the next start.
+// with LanguagePreference and applied at the next start.
 class PreferencesDialog final : public QDialog
 {
     Q_OBJECT

@@ -1,30 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "views/app/languagesetup.h"
+#include "app/common/translations.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QSettings>
 #include <QTranslator>
 
-namespace kopru::LanguageSetup {
+namespace kopru::Translations {
 
-QString resolve(const QString &preferred)
+QString install(QCoreApplication &app, const QString &language)
 {
-    if (preferred == QLatin1String("tr") || preferred == QLatin1String("en"))
-        return preferred;
-    return QLocale::system().language() == QLocale::Turkish ? QStringLiteral("tr") : QStringLiteral("en");
-}
-
-QString install(QCoreApplication &app, const QString &preferred)
-{
-    const QString language = resolve(preferred);
     const QLocale locale(language == QLatin1String("tr") ? QLocale::Turkish : QLocale::English,
         language == QLatin1String("tr") ? QLocale::Turkey : QLocale::UnitedKingdom);
     QLocale::setDefault(locale);
-    if (language == QLatin1String("en"))
-        return language;
+    if (language != QLatin1String("tr"))
+        return QStringLiteral("en");
 
     auto *own = new QTranslator(&app);
     if (own->load(locale, QStringLiteral("kopru"), QStringLiteral("_"), QStringLiteral(":/i18n")))
@@ -43,14 +33,4 @@ QString install(QCoreApplication &app, const QString &preferred)
     return language;
 }
 
-QString storedPreference()
-{
-    return QSettings().value(QStringLiteral("ui/language"), QStringLiteral("auto")).toString();
-}
-
-void storePreference(const QString &preferred)
-{
-    QSettings().setValue(QStringLiteral("ui/language"), preferred);
-}
-
-} // namespace kopru::LanguageSetup
+} // namespace kopru::Translations

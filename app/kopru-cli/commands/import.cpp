@@ -4,13 +4,12 @@
 // Exit 0: imported (or a clean dry run), one summary line on stdout.
 // Exit 1: rows refused, every reason on stderr as file:line:column: reason,
 //         nothing written. Exit 2: usage, unreadable file or database.
-#include "models/cli/cliargs.h"
+#include "app/kopru-cli/commands/commands.h"
 #include "models/db/database.h"
 #include "models/import/importer.h"
 #include "models/io/tablereader.h"
 #include "models/safety/backupmanager.h"
 
-#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <future>
@@ -19,37 +18,43 @@ namespace kopru::cli {
 
 namespace {
 Q_LOGGING_CATEGORY(lcImportCli, "kopru.import.cli", QtInfoMsg)
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("kopru::cli", text);
-}
 } // namespace
 
-int runImport(const QStringList &raw, Io &io)
+Syntax importSyntax()
 {
-    Args args;
-    QString error;
-    const QString usage
-        = tr("usage: kopru-cli import DB KIND FILE [--encoding auto|utf-8|windows-1254] [--delimiter auto|,|;|tab] "
-             "[--sheet NAME] [--dry-run]");
-    if (!args.parse(raw, { QStringLiteral("--encoding"), QStringLiteral("--delimiter"), QStringLiteral("--sheet") },
-            { QStringLiteral("--dry-run") }, &error))
-        return fail(io, Usage, error);
-    if (args.positional().size() != 3)
-        return fail(io, Usage, usage);
-    const QString dbPath = args.positional().at(0);
-    const QString kindName = args.positional().at(1);
-    const QString file = args.positional().at(2);
+    Syntax syntax;
+    syntax.positional = { databaseArgument(tr("The database to import into.")),
+        { tr("KIND"), tr("What the file holds: teachers, partners, sessions, competencies or needs.") },
+        { tr("FILE"), tr("The table to read: CSV or XLSX.") } };
+    syntax.options = {
+        { QStringLiteral("encoding"), tr("Text encoding of a CSV file (default: auto; also iso-8859-9)."),
+            QStringLiteral("auto|utf-8|windows-1254") },
+        { QStringLiteral("delimiter"), tr("Column separator of a CSV file (default: auto)."), QStringLiteral("auto|,|;|tab") },
+        { QStringLiteral("sheet"), tr("Worksheet of an XLSX file (default: the first)."), tr("NAME") },
+        { QStringLiteral("dry-run"), tr("Check the file and report, but write nothing.") },
+    };
+    return syntax;
+}
+
+int runImport(const Arguments &args, Io &io)
+{
+    const QString dbPath = args.positionalArguments().at(0);
+    const QString kindName = args.positionalArguments().at(1);
+    const QString file = args.positionalArguments().at(2);
     ImportKind kind;
     if (!ImportKinds::fromName(kindName, &kind))
         return fail(io, Usage, tr("unknown kind %1 (teachers, partners, sessions, competencies, needs)").arg(kindName));
+    const QString encoding
+        = args.isSet(QStringLiteral("encoding")) ? args.value(QStringLiteral("encoding")) : QStringLiteral("auto");
+    const QString delimiter
+        = args.isSet(QStringLiteral("delimiter")) ? args.value(QStringLiteral("delimiter")) : QStringLiteral("auto");
     TableReader::Options options;
-    if (!TextEncoding::fromName(args.value(QStringLiteral("--encoding"), QStringLiteral("auto")), &options.encoding))
-        return fail(io, Usage,
-            tr("unknown encoding %1 (auto, utf-8, windows-1254, iso-8859-9)").arg(args.value(QStringLiteral("--encoding"))));
-    if (!TableReader::delimiterFromName(args.value(QStringLiteral("--delimiter"), QStringLiteral("auto")), &options.delimiter))
-        return fail(io, Usage, tr("unknown delimiter %1 (auto, ',', ';', tab)").arg(args.value(QStringLiteral("--delimiter"))));
-    options.sheet = args.value(QStringLiteral("--sheet"));
+    if (!TextEncoding::fromName(encoding, &options.encoding))
+        return fail(io, Usage, tr("unknown encoding %1 (auto, utf-8, windows-1254, iso-8859-9)").arg(encoding));
+    if (!TableReader::delimiterFromName(delimiter, &options.delimiter))
+        return fail(io, Usage, tr("unknown delimiter %1 (auto, ',', ';', tab)").arg(delimiter));
+    options.sheet = args.value(QStringLiteral("sheet"));
+    const bool dryRun = args.isSet(QStringLiteral("dry-run"));
 
     // Phase times for profiling: QT_LOGGING_RULES="kopru.import*.debug=true".
     QElapsedTimer timer;
@@ -66,11 +71,11 @@ int runImport(const QStringList &raw, Io &io)
     if (!db)
         return fail(io, Usage, db.message());
     phase("opened the database");
-    if (db.value()->isReadOnly() && !args.has(QStringLiteral("--dry-run")))
+    if (db.value()->isReadOnly() && !dryRun)
         return fail(io, Usage, tr("%1 is read-only").arg(dbPath));
 
     ImportOptions importOptions;
-    importOptions.dryRun = args.has(QStringLiteral("--dry-run"));
+    importOptions.dryRun = dryRun;
     // The automatic backup runs on its own connection in a second thread
     // while this one validates the file; writing waits for it, and if it
     // failed, nothing is written and its error is what is reported (as if it
@@ -98,9 +103,7 @@ int runImport(const QStringList &raw, Io &io)
     for (const Error &e : report.errors)
         io.err << e.toString() << Qt::endl;
     if (!report.ok()) {
-        io.err << QCoreApplication::translate(
-            "cli", "kopru-cli: %n problem(s); nothing was written", nullptr, int(report.errors.size()))
-               << Qt::endl;
+        io.err << tr("kopru-cli: %n problem(s); nothing was written", nullptr, int(report.errors.size())) << Qt::endl;
         return Refused;
     }
     io.out << report.summary() << Qt::endl;

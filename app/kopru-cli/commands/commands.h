@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The commands of kopru-cli, one file each; the table that lists them is
+// app/kopru-cli/commandtable.cpp.
+#pragma once
+
+#include "app/kopru-cli/command.h"
+
+namespace kopru::cli {
+
+Syntax initSyntax();
+int runInit(const Arguments &args, Io &io);
+Syntax demoSyntax();
+int runDemo(const Arguments &args, Io &io);
+Syntax importSyntax();
+int runImport(const Arguments &args, Io &io);
+Syntax statsSyntax();
+int runStats(const Arguments &args, Io &io);
+Syntax planSyntax();
+int runPlan(const Arguments &args, Io &io);
+Syntax exportSyntax();
+int runExport(const Arguments &args, Io &io);
+Syntax reportSyntax();
+int runReport(const Arguments &args, Io &io);
+std::unique_ptr<QCoreApplication> reportApplication(int &argc, char **argv); // Qt Widgets: see report.cpp
+Syntax checkSyntax();
+int runCheck(const Arguments &args, Io &io);
+Syntax backupSyntax();
+int runBackup(const Arguments &args, Io &io);
+
+} // namespace kopru::cli

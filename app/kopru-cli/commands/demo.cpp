@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// kopru-cli demo DB [--teachers N] [--partners N] [--seed S]
+#include "app/kopru-cli/commands/commands.h"
+#include "models/db/database.h"
+#include "models/demo/demogenerator.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <algorithm>
+
+namespace kopru::cli {
+
+Syntax demoSyntax()
+{
+    Syntax syntax;
+    syntax.positional = { databaseArgument(tr("The database file to create (it must not exist or be empty).")) };
+    syntax.options = {
+        { QStringLiteral("teachers"), tr("Number of teachers (default: 8000)."), QStringLiteral("N") },
+        { QStringLiteral("partners"), tr("Number of partner companies (default: 1500)."), QStringLiteral("N") },
+        { QStringLiteral("seed"),
+            tr("Seed of the random sequence (default: 2024): the same seed and options give the same database."),
+            QStringLiteral("S") },
+    };
+    return syntax;
+}
+
+int runDemo(const Arguments &args, Io &io)
+{
+    DemoGenerator::Options options;
+    bool ok = true;
+    options.teachers = intOption(args, QStringLiteral("teachers"), options.teachers, 0, 1000000, &ok);
+    options.partners = intOption(args, QStringLiteral("partners"), options.partners, 0, 100000, &ok);
+    bool seedOk = true;
+    if (args.isSet(QStringLiteral("seed")))
+        options.seed = args.value(QStringLiteral("seed")).toULongLong(&seedOk);
+    if (!ok || !seedOk)
+        return fail(io, Usage, tr("--teachers, --partners and --seed take non-negative integers"));
+    // The national default (1,500 partners) offers at least 3,000 places;
+    // smaller sets scale down.
+    options.minPlaces = std::min(options.minPlaces, 2 * options.partners);
+
+    QElapsedTimer timer;
+    timer.start();
+    const QString path = args.positionalArguments().constFirst();
+    auto db = Database::create(path);
+    if (!db)
+        return fail(io, Usage, db.message());
+    auto summary = DemoGenerator::generate(db.value()->connection(), options);
+    if (!summary) {
+        db = Error {};
+        QFile::remove(path);
+        return fail(io, Refused, summary.message());
+    }
+    const auto &s = summary.value();
+    io.out << tr("demo database %1: %2 teachers, %3 competencies, %4 need ratings, "
+                 "%5 partners, %6 sessions with %7 places (%8 s)")
+                  .arg(path)
+                  .arg(s.teachers)
+                  .arg(s.competencies)
+                  .arg(s.ratings)
+                  .arg(s.partners)
+                  .arg(s.sessions)
+                  .arg(s.places)
+                  .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 2)
+           << Qt::endl;
+    return Success;
+}
+
+} // namespace kopru::cli
