@@ -41,6 +41,61 @@ private slots:
         QVERIFY(err.contains(QStringLiteral("--bogus")));
     }
 
+    // Every command of the table: --help, and wrong usage refused with the problem and the
+    // command's usage line (the same line as in the general usage), nothing created.
+    void everyCommandHasHelpAndItsUsageLine_data()
+    {
+        QTest::addColumn<QString>("command");
+        for (const char *command : { "init", "demo", "import", "stats", "plan", "export", "report", "check", "backup" })
+            QTest::newRow(command) << QString::fromLatin1(command);
+    }
+    void everyCommandHasHelpAndItsUsageLine()
+    {
+        QFETCH(QString, command);
+        QString out, err;
+        QCOMPARE(runCli({ command, QStringLiteral("--help") }, &out, &err), 0);
+        const QString usage = out.section(QLatin1Char('\n'), 0, 0);
+        QVERIFY2(usage.startsWith(QStringLiteral("usage: kopru-cli ") + command + QStringLiteral(" DB")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("--help")), qPrintable(out));
+        QCOMPARE(runCli({}, &out, &err), 2);
+        QVERIFY2(err.contains(QStringLiteral("       ") + usage.mid(7) + QLatin1Char('\n')), qPrintable(err));
+
+        const QString db = path(QStringLiteral("never.kopru"));
+        QCOMPARE(runCli({ command, db, QStringLiteral("--no-such-option") }, &out, &err), 2);
+        QVERIFY2(err.contains(QStringLiteral("unknown option --no-such-option")), qPrintable(err));
+        QVERIFY2(err.contains(usage), qPrintable(err));
+        QCOMPARE(runCli({ command }, &out, &err), 2);
+        QVERIFY2(err.contains(QStringLiteral("wrong number of arguments")), qPrintable(err));
+        QVERIFY2(err.contains(usage), qPrintable(err));
+        QVERIFY(out.isEmpty());
+        QVERIFY(!QFile::exists(db));
+    }
+
+    void optionValues()
+    {
+        const QString db = path(QStringLiteral("options.kopru"));
+        QString out, err;
+        QCOMPARE(runCli({ QStringLiteral("demo"), db, QStringLiteral("--teachers") }, &out, &err), 2);
+        QVERIFY2(err.contains(QStringLiteral("option --teachers needs a value")), qPrintable(err));
+        QVERIFY(!QFile::exists(db));
+        QCOMPARE(runCli({ QStringLiteral("init"), db }, &out, &err), 0);
+        QCOMPARE(runCli({ QStringLiteral("stats"), db, QStringLiteral("--json=yes"), QStringLiteral("--field"),
+                            QStringLiteral("BIL") },
+                     &out, &err),
+            2);
+        QVERIFY2(err.contains(QStringLiteral("option --json takes no value")), qPrintable(err));
+        QCOMPARE(runCli({ QStringLiteral("stats"), db, QStringLiteral("--json") }, &out, &err), 2);
+        QVERIFY2(err.contains(QStringLiteral("stats needs --field CODE")), qPrintable(err));
+        // --option=value is the same as --option value.
+        QString spaced;
+        QCOMPARE(
+            runCli({ QStringLiteral("stats"), db, QStringLiteral("--field"), QStringLiteral("BIL"), QStringLiteral("--json") },
+                &spaced, &err),
+            0);
+        QCOMPARE(runCli({ QStringLiteral("stats"), db, QStringLiteral("--field=BIL"), QStringLiteral("--json") }, &out, &err), 0);
+        QCOMPARE(out, spaced);
+    }
+
     void initRefusesExistingFiles()
     {
         const QString db = path(QStringLiteral("init.kopru"));
