@@ -2,9 +2,9 @@
 // Times the phases of the plan export on a database (used by bench/export.sh):
 // gathering, CSV, XLSX, PDF layout+painting, ICS. Prints one line per phase.
 #include "models/db/database.h"
+#include "models/document/pdfwriter.h"
 #include "models/export/csvexport.h"
 #include "models/export/icswriter.h"
-#include "models/export/pdfexport.h"
 #include "models/export/plandata.h"
 #include "models/export/reportbuilders.h"
 #include "models/export/tablebuilders.h"
@@ -63,9 +63,9 @@ int main(int argc, char *argv[])
     if (Status s = writeXlsx(table, dir.filePath(QStringLiteral("plan.xlsx"))); !s)
         out << s.message() << '\n';
     lap("xlsx");
-    const ReportDocument report = planReport(rows.value(), nullptr);
+    const document::Document report = planReport(rows.value(), nullptr);
     lap("build pdf document");
-    auto pages = writePdf(report, dir.filePath(QStringLiteral("plan.pdf")));
+    auto pages = document::writePdf(report, dir.filePath(QStringLiteral("plan.pdf")));
     if (!pages)
         out << pages.message() << '\n';
     lap("pdf layout + paint");

@@ -707,44 +707,44 @@
         <translation>dosya yazılamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="31"/>
+        <location filename="../models/export/exporter.cpp" line="30"/>
         <source>export cancelled</source>
         <translation>dışa aktarma iptal edildi</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="97"/>
+        <location filename="../models/export/exporter.cpp" line="96"/>
         <source>%1 cannot be exported as %2</source>
         <translation>%1, %2 olarak dışa aktarılamaz</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="101"/>
+        <location filename="../models/export/exporter.cpp" line="100"/>
         <source>the needs analysis cannot be restricted to a partner</source>
         <translation>ihtiyaç analizi bir işletmeyle sınırlandırılamaz</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="103"/>
+        <location filename="../models/export/exporter.cpp" line="102"/>
         <source>no output file given</source>
         <translation>çıktı dosyası belirtilmedi</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="105"/>
+        <location filename="../models/export/exporter.cpp" line="103"/>
         <source>Reading the data</source>
         <translation>Veriler okunuyor</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="112"/>
-        <location filename="../models/export/exporter.cpp" line="136"/>
+        <location filename="../models/export/exporter.cpp" line="110"/>
+        <location filename="../models/export/exporter.cpp" line="134"/>
         <source>Writing the file</source>
         <translation>Dosya yazılıyor</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="121"/>
-        <location filename="../models/export/exporter.cpp" line="168"/>
+        <location filename="../models/export/exporter.cpp" line="119"/>
+        <location filename="../models/export/exporter.cpp" line="166"/>
         <source>Done</source>
         <translation>Tamamlandı</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="144"/>
+        <location filename="../models/export/exporter.cpp" line="142"/>
         <source>Köprü training schedule</source>
         <translation>Köprü eğitim takvimi</translation>
     </message>
@@ -784,7 +784,7 @@
         <translation>Telefon: %1</translation>
     </message>
     <message>
-        <location filename="../models/export/pdfexport.cpp" line="60"/>
+        <location filename="../models/document/pdfwriter.cpp" line="16"/>
         <source>PDF output needs a graphical application object</source>
         <translation>PDF çıktısı grafik bir uygulama nesnesi gerektirir</translation>
     </message>
@@ -810,57 +810,57 @@
         <translation>Öğretmen %1</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="32"/>
+        <location filename="../models/export/reportbuilders.cpp" line="34"/>
         <source>contact: %1</source>
         <translation>irtibat: %1</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="62"/>
+        <location filename="../models/export/reportbuilders.cpp" line="59"/>
         <location filename="../models/export/tablebuilders.cpp" line="96"/>
         <source>Placement plan</source>
         <translation>Yerleştirme planı</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="63"/>
+        <location filename="../models/export/reportbuilders.cpp" line="60"/>
         <location filename="../models/export/tablebuilders.cpp" line="100"/>
         <source>Teacher (pseudonym)</source>
         <translation>Öğretmen (takma ad)</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="64"/>
+        <location filename="../models/export/reportbuilders.cpp" line="61"/>
         <location filename="../models/export/schedulebuilders.cpp" line="27"/>
         <location filename="../models/export/tablebuilders.cpp" line="100"/>
         <source>Teacher</source>
         <translation>Öğretmen</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="66"/>
+        <location filename="../models/export/reportbuilders.cpp" line="63"/>
         <location filename="../models/export/tablebuilders.cpp" line="102"/>
         <source>National ID (pseudonym)</source>
         <translation>T.C. Kimlik No (takma ad)</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="67"/>
+        <location filename="../models/export/reportbuilders.cpp" line="64"/>
         <location filename="../models/export/tablebuilders.cpp" line="103"/>
         <source>National ID</source>
         <translation>T.C. Kimlik No</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="69"/>
+        <location filename="../models/export/reportbuilders.cpp" line="66"/>
         <location filename="../models/export/schedulebuilders.cpp" line="28"/>
         <location filename="../models/export/tablebuilders.cpp" line="110"/>
         <source>School</source>
         <translation>Okul</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="70"/>
+        <location filename="../models/export/reportbuilders.cpp" line="67"/>
         <location filename="../models/export/tablebuilders.cpp" line="111"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="71"/>
-        <location filename="../models/export/reportbuilders.cpp" line="105"/>
+        <location filename="../models/export/reportbuilders.cpp" line="68"/>
+        <location filename="../models/export/reportbuilders.cpp" line="101"/>
         <location filename="../models/export/schedulebuilders.cpp" line="29"/>
         <location filename="../models/export/tablebuilders.cpp" line="99"/>
         <location filename="../models/export/tablebuilders.cpp" line="150"/>
@@ -869,14 +869,14 @@
         <translation>Alan</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="72"/>
-        <location filename="../models/export/reportbuilders.cpp" line="104"/>
+        <location filename="../models/export/reportbuilders.cpp" line="69"/>
+        <location filename="../models/export/reportbuilders.cpp" line="100"/>
         <source>Dates</source>
         <translation>Tarihler</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="73"/>
-        <location filename="../models/export/reportbuilders.cpp" line="105"/>
+        <location filename="../models/export/reportbuilders.cpp" line="70"/>
+        <location filename="../models/export/reportbuilders.cpp" line="101"/>
         <location filename="../models/export/schedulebuilders.cpp" line="32"/>
         <location filename="../models/export/tablebuilders.cpp" line="122"/>
         <location filename="../models/export/tablebuilders.cpp" line="161"/>
@@ -884,23 +884,23 @@
         <translation>Saat</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="74"/>
-        <location filename="../models/export/reportbuilders.cpp" line="110"/>
+        <location filename="../models/export/reportbuilders.cpp" line="71"/>
+        <location filename="../models/export/reportbuilders.cpp" line="106"/>
         <location filename="../models/export/tablebuilders.cpp" line="123"/>
         <location filename="../models/export/tablebuilders.cpp" line="164"/>
         <source>Competencies</source>
         <translation>Yeterlikler</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="75"/>
+        <location filename="../models/export/reportbuilders.cpp" line="72"/>
         <location filename="../models/export/schedulebuilders.cpp" line="37"/>
         <location filename="../models/export/tablebuilders.cpp" line="124"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="80"/>
-        <location filename="../models/export/reportbuilders.cpp" line="114"/>
+        <location filename="../models/export/reportbuilders.cpp" line="77"/>
+        <location filename="../models/export/reportbuilders.cpp" line="110"/>
         <location filename="../models/export/schedulebuilders.cpp" line="40"/>
         <location filename="../models/export/schedulebuilders.cpp" line="78"/>
         <location filename="../models/export/tablebuilders.cpp" line="50"/>
@@ -909,57 +909,62 @@
         <translation>Merkez yok</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="96"/>
+        <location filename="../models/export/reportbuilders.cpp" line="92"/>
         <source>No placements.</source>
         <translation>Yerleştirme yok.</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="103"/>
+        <location filename="../models/export/reportbuilders.cpp" line="99"/>
         <location filename="../models/export/tablebuilders.cpp" line="147"/>
         <source>Training schedule</source>
         <translation>Eğitim takvimi</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="106"/>
+        <location filename="../models/export/reportbuilders.cpp" line="102"/>
         <location filename="../models/export/tablebuilders.cpp" line="163"/>
         <source>Placed</source>
         <translation>Yerleştirilen</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="107"/>
+        <location filename="../models/export/reportbuilders.cpp" line="103"/>
         <location filename="../models/export/tablebuilders.cpp" line="165"/>
         <source>Teachers (pseudonyms)</source>
         <translation>Öğretmenler (takma adlar)</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="108"/>
+        <location filename="../models/export/reportbuilders.cpp" line="104"/>
         <location filename="../models/export/schedulebuilders.cpp" line="61"/>
         <location filename="../models/export/tablebuilders.cpp" line="166"/>
         <source>Teachers</source>
         <translation>Öğretmenler</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="132"/>
+        <location filename="../models/export/reportbuilders.cpp" line="127"/>
         <source>No sessions with placements.</source>
         <translation>Yerleştirme yapılmış oturum yok.</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="159"/>
+        <location filename="../models/export/reportbuilders.cpp" line="153"/>
         <source>No fields.</source>
         <translation>Alan yok.</translation>
     </message>
     <message>
-        <location filename="../models/export/reportpainter.cpp" line="687"/>
+        <location filename="../models/document/documentpainter.cpp" line="91"/>
         <source>cannot start painting the document</source>
         <translation>belge çizimi başlatılamıyor</translation>
     </message>
     <message>
-        <location filename="../models/export/reportpainter.cpp" line="695"/>
+        <location filename="../models/document/documentpainter.cpp" line="95"/>
         <source>cannot start a new page</source>
         <translation>yeni sayfa başlatılamıyor</translation>
     </message>
     <message>
-        <location filename="../models/export/reportpainter.cpp" line="713"/>
+        <location filename="../models/document/documentpainter.cpp" line="102"/>
+        <source>cannot finish the document</source>
+        <translation>belge tamamlanamıyor</translation>
+    </message>
+    <message>
+        <location filename="../models/document/documentpainter.cpp" line="40"/>
         <source>Page %1/%2</source>
         <translation>Sayfa %1/%2</translation>
     </message>
@@ -1047,7 +1052,7 @@
         <translation>İşletmeler</translation>
     </message>
     <message>
-        <location filename="../models/export/schedulebuilders.cpp" line="133"/>
+        <location filename="../models/export/schedulebuilders.cpp" line="134"/>
         <source>Nothing to print.</source>
         <translation>Yazdırılacak bir şey yok.</translation>
     </message>
@@ -1867,6 +1872,14 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
     </message>
 </context>
 <context>
+    <name>Print</name>
+    <message>
+        <location filename="../views/printing/printpreview.cpp" line="18"/>
+        <source>Print preview — %1</source>
+        <translation>Baskı önizleme — %1</translation>
+    </message>
+</context>
+<context>
     <name>PrivateFile</name>
     <message>
         <location filename="../models/io/privatefile.cpp" line="113"/>
@@ -1907,24 +1920,6 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <location filename="../models/safety/purge.cpp" line="33"/>
         <source>cannot count the teacher&apos;s data</source>
         <translation>öğretmenin verileri sayılamıyor</translation>
-    </message>
-</context>
-<context>
-    <name>Report</name>
-    <message>
-        <location filename="../views/report/pdfdocument.cpp" line="53"/>
-        <source>cannot write the PDF file</source>
-        <translation>PDF dosyası yazılamıyor</translation>
-    </message>
-    <message>
-        <location filename="../views/report/pdfdocument.cpp" line="72"/>
-        <source>cannot finish the PDF file</source>
-        <translation>PDF dosyası tamamlanamıyor</translation>
-    </message>
-    <message>
-        <location filename="../views/report/pdfdocument.cpp" line="85"/>
-        <source>Page %1</source>
-        <translation>Sayfa %1</translation>
     </message>
 </context>
 <context>
@@ -4054,86 +4049,81 @@ Geçerli durum yedek olarak saklanır.</translation>
 <context>
     <name>kopru::SchedulePage</name>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="46"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="42"/>
         <source>Centre:</source>
         <translation>Merkez:</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="51"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="47"/>
         <source>Search teacher, partner, school…</source>
         <translation>Öğretmen, işletme, okul ara…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="54"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="50"/>
         <source>&amp;Print…</source>
         <translation>&amp;Yazdır…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="55"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="51"/>
         <source>Save as P&amp;DF…</source>
         <translation>P&amp;DF olarak kaydet…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="61"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="57"/>
         <source>By partner</source>
         <translation>İşletmeye göre</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="61"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="57"/>
         <source>By teacher</source>
         <translation>Öğretmene göre</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="61"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="57"/>
         <source>Calendar per centre</source>
         <translation>Merkez bazında takvim</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="121"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="117"/>
         <source>All centres</source>
         <translation>Tüm merkezler</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="156"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="152"/>
         <source>No placements yet: run the planner first.</source>
         <translation>Henüz yerleştirme yok: önce planlamayı çalıştırın.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/schedule/schedulepage.cpp" line="157"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="153"/>
         <source>%n placement(s) in %1 session(s)</source>
         <translation>
             <numerusform>%1 oturumda %n yerleştirme</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="203"/>
-        <source>Print preview — %1</source>
-        <translation>Baskı önizleme — %1</translation>
-    </message>
-    <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="213"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="194"/>
         <source>Print</source>
         <translation>Yazdır</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="218"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="199"/>
         <source>Save schedule as PDF</source>
         <translation>Takvimi PDF olarak kaydet</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="227"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="208"/>
         <source>Save as PDF</source>
         <translation>PDF olarak kaydet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/schedule/schedulepage.cpp" line="230"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="211"/>
         <source>Saved %1 (%n page(s))</source>
         <translation>
             <numerusform>%1 kaydedildi (%n sayfa)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.h" line="37"/>
+        <location filename="../views/schedule/schedulepage.h" line="36"/>
         <source>Schedule</source>
         <translation>Takvim</translation>
     </message>
@@ -4892,134 +4882,134 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
         <translation>demo veritabanı %1: %2 öğretmen, %3 yeterlik, %4 ihtiyaç puanı, %5 işletme, toplam %7 kontenjanlı %6 oturum (%8 sn)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="14"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="13"/>
         <source>The database to export from.</source>
         <translation>Dışa aktarılacak veritabanı.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="16"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="15"/>
         <source>What to export: the placement plan, the session schedule or the needs analysis.</source>
         <translation>Dışa aktarılacak olan: yerleştirme planı (plan), oturum takvimi (schedule) ya da ihtiyaç analizi (needs).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="18"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="17"/>
         <source>File format (ics: plan and schedule only).</source>
         <translation>Dosya biçimi (ics: yalnızca plan ve takvim).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="19"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="18"/>
         <source>The file to write.</source>
         <translation>Yazılacak dosya.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="19"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="18"/>
         <source>PATH</source>
         <translation>YOL</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="20"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="19"/>
         <source>Only this pilot field.</source>
         <translation>Yalnızca bu pilot alan.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="20"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="19"/>
+        <location filename="../app/kopru-cli/commands/report.cpp" line="16"/>
         <location filename="../app/kopru-cli/commands/stats.cpp" line="17"/>
-        <location filename="../app/kopru-cli/commands/report.cpp" line="32"/>
         <source>CODE</source>
         <translation>KOD</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="21"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="20"/>
         <source>Only this training centre.</source>
         <translation>Yalnızca bu eğitim merkezi.</translation>
     </message>
     <message>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="20"/>
         <location filename="../app/kopru-cli/commands/export.cpp" line="21"/>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="22"/>
         <source>ID</source>
         <translation>NO</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="22"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="21"/>
         <source>Only this partner (plan and schedule).</source>
         <translation>Yalnızca bu işletme (plan ve takvim).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="23"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="22"/>
         <source>Replace names and national IDs by stable pseudonyms.</source>
         <translation>Adları ve T.C. kimlik numaralarını kalıcı takma adlarla değiştirir.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="36"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="35"/>
         <source>unknown export %1 (plan, schedule or needs)</source>
         <translation>bilinmeyen dışa aktarma türü %1 (plan, schedule veya needs)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="39"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="38"/>
         <source>unknown format %1 (csv, xlsx, pdf or ics)</source>
         <translation>bilinmeyen biçim %1 (csv, xlsx, pdf veya ics)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="41"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="40"/>
         <source>%1 cannot be exported as %2</source>
         <translation>%1, %2 olarak dışa aktarılamaz</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="50"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="49"/>
         <source>--centre needs a centre id (a positive number)</source>
         <translation>--centre bir merkez numarası (pozitif bir sayı) gerektirir</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="53"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="52"/>
         <source>--partner needs a partner id (a positive number)</source>
         <translation>--partner bir işletme numarası (pozitif bir sayı) gerektirir</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="55"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="54"/>
         <source>--partner does not apply to the needs analysis</source>
         <translation>--partner ihtiyaç analizinde kullanılamaz</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="69"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="67"/>
         <source>warning: the database is read-only, so the pseudonyms of this export differ from those of other exports</source>
         <translation>uyarı: veritabanı salt okunur olduğundan bu dışa aktarmadaki takma adlar diğer dışa aktarmalardakilerden farklıdır</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/export.cpp" line="75"/>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="79"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="73"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="77"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n oturum</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/export.cpp" line="76"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="74"/>
         <source>%n placement(s)</source>
         <translation>
             <numerusform>%n yerleştirme</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/export.cpp" line="82"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="80"/>
         <source>%n competenc(ies)</source>
         <translation>
             <numerusform>%n yeterlik</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="85"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="83"/>
         <source>%1: %2 exported as %3</source>
         <translation>%1: %2, %3 olarak dışa aktarıldı</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/export.cpp" line="87"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="85"/>
         <source> (%n page(s))</source>
         <translation>
             <numerusform> (%n sayfa)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="89"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="87"/>
         <source>, anonymised</source>
         <translation>, anonimleştirilmiş</translation>
     </message>
@@ -5079,14 +5069,14 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
         <translation>uyarı: ağırlıklar bu veride hedeflerin öncelik sırasını tam olarak korumuyor (bkz. docs/optimiser.md)</translation>
     </message>
     <message>
+        <location filename="../app/kopru-cli/commands/report.cpp" line="14"/>
         <location filename="../app/kopru-cli/commands/stats.cpp" line="15"/>
-        <location filename="../app/kopru-cli/commands/report.cpp" line="30"/>
         <source>The database to read (opened read-only).</source>
         <translation>Okunacak veritabanı (salt okunur açılır).</translation>
     </message>
     <message>
+        <location filename="../app/kopru-cli/commands/report.cpp" line="16"/>
         <location filename="../app/kopru-cli/commands/stats.cpp" line="17"/>
-        <location filename="../app/kopru-cli/commands/report.cpp" line="32"/>
         <source>Code of the pilot field (e.g. BIL).</source>
         <translation>Pilot alanın kodu (ör. BIL).</translation>
     </message>
@@ -5151,22 +5141,17 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
         <translation>bilinmeyen komut %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/report.cpp" line="33"/>
+        <location filename="../app/kopru-cli/commands/report.cpp" line="17"/>
         <source>The PDF file to write.</source>
         <translation>Yazılacak PDF dosyası.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/report.cpp" line="33"/>
+        <location filename="../app/kopru-cli/commands/report.cpp" line="17"/>
         <source>FILE.pdf</source>
         <translation>DOSYA.pdf</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/report.cpp" line="59"/>
-        <source>cannot write the report</source>
-        <translation>rapor yazılamıyor</translation>
-    </message>
-    <message>
-        <location filename="../app/kopru-cli/commands/report.cpp" line="61"/>
+        <location filename="../app/kopru-cli/commands/report.cpp" line="37"/>
         <source>report written to %1</source>
         <translation>rapor %1 dosyasına yazıldı</translation>
     </message>
@@ -5174,261 +5159,291 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
 <context>
     <name>kopru::report</name>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="44"/>
+        <location filename="../models/report/needsreport.cpp" line="40"/>
         <source>Teachers of province %1</source>
         <translation>%1 ilindeki öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="46"/>
+        <location filename="../models/report/needsreport.cpp" line="42"/>
         <source>Teachers of centre %1</source>
         <translation>%1 merkezine bağlı öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="50"/>
+        <location filename="../models/report/needsreport.cpp" line="46"/>
         <source>All teachers of the field</source>
         <translation>Alanın tüm öğretmenleri</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="57"/>
+        <location filename="../models/report/needsreport.cpp" line="75"/>
         <source>Needs analysis report</source>
         <translation>İhtiyaç analizi raporu</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="63"/>
+        <location filename="../models/report/needsreport.cpp" line="82"/>
         <source>No centre coordinates this field.</source>
         <translation>Bu alanı koordine eden merkez yok.</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="64"/>
+        <location filename="../models/report/needsreport.cpp" line="83"/>
         <source>Sectoral Excellence Centre(s): %1</source>
         <translation>Sektörel Mükemmeliyet Merkez(ler)i: %1</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="69"/>
+        <location filename="../models/report/needsreport.cpp" line="88"/>
         <source>%1 teachers, %2 respondents, survey round %3</source>
         <translation>%1 öğretmen, %2 yanıtlayan, anket turu %3</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="70"/>
+        <location filename="../models/report/needsreport.cpp" line="90"/>
         <source>Date: %1</source>
         <translation>Tarih: %1</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="72"/>
+        <location filename="../models/report/needsreport.cpp" line="92"/>
         <source>Prepared with Köprü %1</source>
         <translation>Köprü %1 ile hazırlanmıştır</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="79"/>
+        <location filename="../models/report/needsreport.cpp" line="99"/>
         <source>Summary</source>
         <translation>Özet</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="81"/>
+        <location filename="../models/report/needsreport.cpp" line="101"/>
         <source>No need ratings have been recorded for this field yet.</source>
         <translation>Bu alan için henüz ihtiyaç puanı girilmemiş.</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="85"/>
+        <location filename="../models/report/needsreport.cpp" line="106"/>
         <source>Fewer than %1 teachers answered in this selection: the values are suppressed to protect anonymity.</source>
         <translation>Bu seçimde yanıt veren öğretmen sayısı %1 kişiden az: anonimliği korumak için değerler gizlendi.</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="92"/>
+        <location filename="../models/report/needsreport.cpp" line="113"/>
         <source>%1 of the field&apos;s %2 teachers answered the needs survey (%3 %). They rated %4 competencies on a scale from 1 (no need) to 5 (very high need), or answered &quot;not applicable&quot;.</source>
         <translation>Alandaki %2 öğretmenden %1 tanesi ihtiyaç anketini yanıtladı (%%3). Öğretmenler %4 yeterliği 1 (ihtiyaç yok) ile 5 (çok yüksek ihtiyaç) arasındaki bir ölçekle puanladı ya da &quot;fikrim yok&quot; yanıtını verdi.</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="97"/>
+        <location filename="../models/report/needsreport.cpp" line="118"/>
         <source>Mean need over all ratings: %1. Share of ratings with high need (4 or 5): %2 %. &quot;Not applicable&quot;: %3 of %4 answers (%5 %).</source>
         <translation>Tüm puanlara göre ortalama ihtiyaç: %1. Yüksek ihtiyaç (4 veya 5) bildiren puanların oranı: %%2. &quot;Fikrim yok&quot;: %4 yanıttan %3 tanesi (%%5).</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="105"/>
+        <location filename="../models/report/needsreport.cpp" line="126"/>
         <source>Highest needs: %1.</source>
         <translation>En yüksek ihtiyaçlar: %1.</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="111"/>
+        <location filename="../models/report/needsreport.cpp" line="131"/>
         <source>%1 competencies are not covered by any training session. %2</source>
         <translation>%1 yeterlik hiçbir eğitim oturumunda kapsanmıyor. %2</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="112"/>
-        <location filename="../views/report/needsreport.cpp" line="198"/>
+        <location filename="../models/report/needsreport.cpp" line="133"/>
+        <location filename="../models/report/needsreport.cpp" line="285"/>
         <source>No competency is an unmet need under this rule.</source>
         <translation>Bu kurala göre karşılanmamış ihtiyaç durumunda olan yeterlik yok.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/report/needsreport.cpp" line="113"/>
+        <location filename="../models/report/needsreport.cpp" line="134"/>
         <source>%n competency(ies) are unmet needs; they are listed in the section &quot;Unmet needs&quot;.</source>
         <translation>
             <numerusform>%n yeterlik karşılanmamış ihtiyaç durumunda; bunlar &quot;Karşılanmamış ihtiyaçlar&quot; bölümünde listelenmiştir.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="119"/>
+        <location filename="../models/report/needsreport.cpp" line="140"/>
         <source>Teachers of %1 provinces answered; %2 provinces with fewer than %3 respondents are suppressed in the comparison to protect anonymity.</source>
         <translation>%1 ildeki öğretmenler yanıt verdi; yanıtlayan sayısı %3 kişiden az olan %2 il, anonimliği korumak için karşılaştırmada gizlendi.</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="135"/>
+        <location filename="../models/report/needsreport.cpp" line="159"/>
         <source>%1 (part %2 of %3)</source>
         <translation>%1 (bölüm %2/%3)</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="140"/>
+        <location filename="../models/report/needsreport.cpp" line="168"/>
         <source>Mean need per competency</source>
         <translation>Yeterliklere göre ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="142"/>
+        <location filename="../models/report/needsreport.cpp" line="169"/>
+        <location filename="../models/report/needsreport.cpp" line="214"/>
+        <location filename="../models/report/needsreport.cpp" line="239"/>
+        <source>Mean need</source>
+        <translation>Ortalama ihtiyaç</translation>
+    </message>
+    <message>
+        <location filename="../models/report/needsreport.cpp" line="173"/>
+        <location filename="../models/report/needsreport.cpp" line="245"/>
+        <source>Mean need (1 no need … 5 very high need)</source>
+        <translation>Ortalama ihtiyaç (1 ihtiyaç yok … 5 çok yüksek ihtiyaç)</translation>
+    </message>
+    <message>
+        <location filename="../models/report/needsreport.cpp" line="176"/>
         <source>Distribution of the need ratings</source>
         <translation>İhtiyaç puanlarının dağılımı</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="145"/>
+        <location filename="../models/report/needsreport.cpp" line="184"/>
+        <source>Share of respondents</source>
+        <translation>Yanıtlayanların oranı</translation>
+    </message>
+    <message>
+        <location filename="../models/report/needsreport.cpp" line="193"/>
+        <location filename="../models/report/needsreport.cpp" line="200"/>
         <source>Need against supply</source>
         <translation>İhtiyaç ve arz karşılaştırması</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="146"/>
+        <location filename="../models/report/needsreport.cpp" line="195"/>
         <source>Each point is a competency: its mean need against the session places that cover it. Red points are unmet needs. %1</source>
         <translation>Her nokta bir yeterliği gösterir: ortalama ihtiyacı, onu kapsayan oturum kontenjanına karşı işaretlenmiştir. Kırmızı noktalar karşılanmamış ihtiyaçlardır. %1</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="152"/>
+        <location filename="../models/report/needsreport.cpp" line="202"/>
+        <source>Unmet need (high need, little supply)</source>
+        <translation>Karşılanmamış ihtiyaç (yüksek ihtiyaç, düşük arz)</translation>
+    </message>
+    <message>
+        <location filename="../models/report/needsreport.cpp" line="213"/>
+        <source>Supply: session places covering the competency</source>
+        <translation>Arz: yeterliği kapsayan oturum kontenjanı</translation>
+    </message>
+    <message>
+        <location filename="../models/report/needsreport.cpp" line="224"/>
         <source>Comparison of the provinces</source>
         <translation>İllerin karşılaştırması</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="153"/>
+        <location filename="../models/report/needsreport.cpp" line="226"/>
         <source>Mean need over all competencies of the field, per province of the teachers. Provinces with fewer than %1 respondents are suppressed and not shown.</source>
         <translation>Alanın tüm yeterlikleri üzerinden, öğretmenlerin illerine göre ortalama ihtiyaç. Yanıtlayan sayısı %1 kişiden az olan iller gizlenir ve gösterilmez.</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="157"/>
+        <location filename="../models/report/needsreport.cpp" line="238"/>
         <source>Mean need per province</source>
         <translation>İllere göre ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="164"/>
+        <location filename="../models/report/needsreport.cpp" line="253"/>
         <source>All competencies</source>
         <translation>Tüm yeterlikler</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="166"/>
-        <location filename="../views/report/needsreport.cpp" line="205"/>
+        <location filename="../models/report/needsreport.cpp" line="255"/>
+        <location filename="../models/report/needsreport.cpp" line="288"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="166"/>
-        <location filename="../views/report/needsreport.cpp" line="205"/>
+        <location filename="../models/report/needsreport.cpp" line="201"/>
+        <location filename="../models/report/needsreport.cpp" line="255"/>
+        <location filename="../models/report/needsreport.cpp" line="288"/>
         <source>Competency</source>
         <translation>Yeterlik</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="167"/>
+        <location filename="../models/report/needsreport.cpp" line="255"/>
         <source>Resp.</source>
         <translation>Yanıt</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="167"/>
+        <location filename="../models/report/needsreport.cpp" line="256"/>
         <source>N/A</source>
         <translation>FY</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="167"/>
-        <location filename="../views/report/needsreport.cpp" line="205"/>
-        <location filename="../views/report/needsreport.cpp" line="221"/>
+        <location filename="../models/report/needsreport.cpp" line="256"/>
+        <location filename="../models/report/needsreport.cpp" line="288"/>
+        <location filename="../models/report/needsreport.cpp" line="301"/>
         <source>Mean</source>
         <translation>Ort.</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="168"/>
-        <location filename="../views/report/needsreport.cpp" line="221"/>
+        <location filename="../models/report/needsreport.cpp" line="256"/>
+        <location filename="../models/report/needsreport.cpp" line="301"/>
         <source>High %</source>
         <translation>Yüksek %</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="171"/>
-        <location filename="../views/report/needsreport.cpp" line="206"/>
+        <location filename="../models/report/needsreport.cpp" line="259"/>
+        <location filename="../models/report/needsreport.cpp" line="289"/>
         <source>Places</source>
         <translation>Yer</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="188"/>
+        <location filename="../models/report/needsreport.cpp" line="275"/>
         <source>Columns 1–5: number of teachers per need level (%1). N/A: &quot;not applicable&quot;. Places: session places covering the competency. Unmet needs in bold.</source>
         <translation>1–5 sütunları: her ihtiyaç düzeyindeki öğretmen sayısı (%1). FY: &quot;fikrim yok&quot;. Yer: yeterliği kapsayan oturum kontenjanı. Karşılanmamış ihtiyaçlar kalın yazılmıştır.</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="195"/>
+        <location filename="../models/report/needsreport.cpp" line="282"/>
         <source>Unmet needs</source>
         <translation>Karşılanmamış ihtiyaçlar</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="206"/>
+        <location filename="../models/report/needsreport.cpp" line="289"/>
         <source>High need (teachers)</source>
         <translation>Yüksek ihtiyaç (öğretmen)</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="207"/>
+        <location filename="../models/report/needsreport.cpp" line="289"/>
         <source>Coverage %</source>
         <translation>Karşılama %</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="213"/>
+        <location filename="../models/report/needsreport.cpp" line="299"/>
         <source>By province</source>
         <translation>İllere göre</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="213"/>
+        <location filename="../models/report/needsreport.cpp" line="299"/>
         <source>By centre</source>
         <translation>Merkezlere göre</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="218"/>
+        <location filename="../models/report/needsreport.cpp" line="305"/>
         <source>suppressed</source>
         <translation>gizlendi</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="285"/>
+        <location filename="../models/report/needsreport.cpp" line="363"/>
         <source>Mean need and share of high need over all competencies of the field. Groups with fewer than %1 respondents are suppressed: their values are not shown, to protect anonymity.</source>
         <translation>Alanın tüm yeterlikleri üzerinden ortalama ihtiyaç ve yüksek ihtiyaç oranı. Yanıtlayan sayısı %1 kişiden az olan gruplar gizlenir: anonimliği korumak için değerleri gösterilmez.</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="219"/>
+        <location filename="../models/report/needsreport.cpp" line="300"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="219"/>
+        <location filename="../models/report/needsreport.cpp" line="300"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="220"/>
+        <location filename="../models/report/needsreport.cpp" line="300"/>
         <source>Teachers</source>
         <translation>Öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="220"/>
+        <location filename="../models/report/needsreport.cpp" line="301"/>
         <source>Respondents</source>
         <translation>Yanıtlayan</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="221"/>
+        <location filename="../models/report/needsreport.cpp" line="301"/>
         <source>Note</source>
         <translation>Not</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="274"/>
+        <location filename="../models/report/needsreport.cpp" line="346"/>
         <source>Needs analysis report: %1 %2</source>
         <translation>İhtiyaç analizi raporu: %1 %2</translation>
     </message>
     <message>
-        <location filename="../views/report/needsreport.cpp" line="284"/>
+        <location filename="../models/report/needsreport.cpp" line="361"/>
         <source>Comparison by province and centre</source>
         <translation>İl ve merkez karşılaştırması</translation>
     </message>

@@ -57,7 +57,7 @@ struct Command
     const char *summary; // one line, translated in the "kopru::cli" context
     Syntax (*syntax)();
     int (*run)(const Arguments &args, Io &io);
-    // The application object the command needs (Core, Gui for painting, or Widgets).
+    // The application object the command needs (Core, or Gui for painting).
     std::unique_ptr<QCoreApplication> (*makeApplication)(int &argc, char **argv);
 };
 

@@ -23,7 +23,7 @@ const Command kCommands[] = {
     // PDF pages are painted with QPainter: a QGuiApplication.
     { "export", QT_TRANSLATE_NOOP("kopru::cli", "plan, schedule or needs analysis as CSV, XLSX, PDF or iCalendar"), exportSyntax,
         runExport, guiApplication },
-    { "report", QT_TRANSLATE_NOOP("kopru::cli", "printable needs-analysis report"), reportSyntax, runReport, reportApplication },
+    { "report", QT_TRANSLATE_NOOP("kopru::cli", "printable needs-analysis report"), reportSyntax, runReport, guiApplication },
     { "check", QT_TRANSLATE_NOOP("kopru::cli", "integrity and foreign-key check"), checkSyntax, runCheck, coreApplication },
     { "backup", QT_TRANSLATE_NOOP("kopru::cli", "consistent copy of a live database"), backupSyntax, runBackup, coreApplication },
 };

@@ -19,7 +19,7 @@ int main(int argc, char *argv[])
 #ifdef Q_OS_WIN
     SetConsoleOutputCP(CP_UTF8);
 #endif
-    // The command decides which application object it needs (Core, Gui or Widgets).
+    // The command decides which application object it needs (Core, or Gui for painting).
     const Command *command = argc > 1 ? findCommand(QString::fromLocal8Bit(argv[1])) : nullptr;
     const std::unique_ptr<QCoreApplication> app = command ? command->makeApplication(argc, argv) : coreApplication(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Kopru"));

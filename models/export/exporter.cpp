@@ -2,11 +2,10 @@
 #include "models/export/exporter.h"
 
 #include "models/db/sql.h"
+#include "models/document/pdfwriter.h"
 #include "models/export/cellformat.h"
 #include "models/export/csvexport.h"
-#include "models/export/heapgrowthscope.h"
 #include "models/export/icswriter.h"
-#include "models/export/pdfexport.h"
 #include "models/export/plandata.h"
 #include "models/export/pseudonymiser.h"
 #include "models/export/reportbuilders.h"
@@ -62,7 +61,7 @@ Expected<std::vector<stats::FieldStats>> loadNeeds(QSqlDatabase db, const Export
     return fields;
 }
 
-Expected<ExportSummary> writeTable(const TableDocument &table, const ReportDocument *report, const ExportRequest &request)
+Expected<ExportSummary> writeTable(const TableDocument &table, const document::Document *report, const ExportRequest &request)
 {
     ExportSummary summary;
     summary.sheets = int(table.sheets.size());
@@ -76,7 +75,7 @@ Expected<ExportSummary> writeTable(const TableDocument &table, const ReportDocum
             return s.error();
         break;
     case Format::Pdf: {
-        auto pages = writePdf(*report, request.outPath);
+        auto pages = document::writePdf(*report, request.outPath);
         if (!pages)
             return pages.error();
         summary.pages = pages.value();
@@ -101,7 +100,6 @@ Expected<ExportSummary> runExport(QSqlDatabase db, const ExportRequest &request,
         return Error { QCoreApplication::translate("Export", "the needs analysis cannot be restricted to a partner"), {}, 0, 0 };
     if (request.outPath.isEmpty())
         return Error { QCoreApplication::translate("Export", "no output file given"), {}, 0, 0 };
-    const HeapGrowthScope heap;
     if (!report(progress, 0, QT_TRANSLATE_NOOP("Export", "Reading the data")))
         return cancelled(request.outPath);
 
@@ -112,7 +110,7 @@ Expected<ExportSummary> runExport(QSqlDatabase db, const ExportRequest &request,
         if (!report(progress, 50, QT_TRANSLATE_NOOP("Export", "Writing the file")))
             return cancelled(request.outPath);
         const TableDocument table = needsTable(fields.value());
-        std::optional<ReportDocument> doc;
+        std::optional<document::Document> doc;
         if (request.format == Format::Pdf)
             doc = needsReport(fields.value());
         auto summary = writeTable(table, doc ? &*doc : nullptr, request);
@@ -148,7 +146,7 @@ Expected<ExportSummary> runExport(QSqlDatabase db, const ExportRequest &request,
         summary.value().sheets = 1;
     } else if (request.kind == Kind::Plan) {
         const TableDocument table = planTable(rows.value(), grouping, pseudo);
-        std::optional<ReportDocument> doc;
+        std::optional<document::Document> doc;
         if (request.format == Format::Pdf)
             doc = planReport(rows.value(), pseudo);
         summary = writeTable(table, doc ? &*doc : nullptr, request);
@@ -156,7 +154,7 @@ Expected<ExportSummary> runExport(QSqlDatabase db, const ExportRequest &request,
             summary.value().rows = int(rows.value().size());
     } else {
         const TableDocument table = scheduleTable(sessions, grouping, pseudo);
-        std::optional<ReportDocument> doc;
+        std::optional<document::Document> doc;
         if (request.format == Format::Pdf)
             doc = scheduleReport(sessions, pseudo);
         summary = writeTable(table, doc ? &*doc : nullptr, request);

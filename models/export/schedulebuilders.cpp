@@ -109,28 +109,29 @@ TableDocument centreCalendarTable(const std::vector<ScheduleSession> &sessions)
     return doc;
 }
 
-ReportDocument tableReport(const TableDocument &table)
+document::Document tableReport(const TableDocument &table)
 {
-    ReportDocument doc;
+    document::Document doc;
     doc.title = table.title;
-    std::vector<ReportColumn> columns;
+    doc.orientation = QPageLayout::Landscape;
+    doc.typography = document::Typography::compact();
+    std::vector<document::TableColumn> columns;
     for (const TableColumn &c : table.columns)
         columns.push_back({ c.header, c.width,
             c.type == ColumnType::Integer || c.type == ColumnType::Decimal || c.type == ColumnType::Percent });
     for (const TableSheet &sheet : table.sheets) {
-        ReportSection section { sheet.title,
-            { ReportBlock::heading(sheet.title, table.notes.join(QStringLiteral(" · "))), ReportBlock::table(columns) } };
+        document::Section section { sheet.title,
+            { document::heading(sheet.title, table.notes.join(QStringLiteral(" · "))), document::table(columns) } };
         for (const QVariantList &row : sheet.rows) {
             QStringList cells;
             for (int c = 0; c < row.size() && c < int(table.columns.size()); ++c)
                 cells << cellText(row.at(c), table.columns[std::size_t(c)].type, CellStyle::Display);
-            section.blocks.back().rows.push_back(cells);
+            section.blocks.back().table.rows.push_back(cells);
         }
         doc.sections.push_back(std::move(section));
     }
     if (doc.sections.empty())
-        doc.sections.push_back(
-            ReportSection { QString(), { ReportBlock::paragraph(QCoreApplication::translate("Export", "Nothing to print.")) } });
+        doc.last().blocks.push_back(document::paragraph(QCoreApplication::translate("Export", "Nothing to print.")));
     return doc;
 }
 

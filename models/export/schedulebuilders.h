@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/document/document.h"
 #include "models/export/exporttable.h"
 #include "models/export/plandata.h"
-#include "models/export/reportdocument.h"
 
 namespace kopru::exporting {
 
@@ -21,6 +21,6 @@ QDate weekStart(const QDate &date);
 
 // Any table as a printable document: a section per sheet with its title, the
 // notes, and the table (dates as dd.MM.yyyy, numbers right-aligned).
-ReportDocument tableReport(const TableDocument &table);
+document::Document tableReport(const TableDocument &table);
 
 } // namespace kopru::exporting

@@ -2,8 +2,8 @@
 // The schedule page (per partner, per teacher, calendar per centre) and the
 // File › Export… dialog, offscreen, on a small demo database with a plan.
 // Set KOPRU_SCREENSHOT_DIR to also save the page and the print preview as PNG.
+#include "models/document/documentpainter.h"
 #include "models/export/exporttablemodel.h"
-#include "models/export/reportpainter.h"
 #include "tests/common/testutil.h"
 #include "views/exporter/exportdialog.h"
 #include "views/schedule/schedulepage.h"
@@ -119,14 +119,14 @@ private slots:
         page.setDatabase(m_db.get());
         for (int v = 0; v < SchedulePage::ViewCount; ++v) {
             page.setCurrentView(SchedulePage::View(v));
-            const ReportDocument doc = page.currentReport();
+            const document::Document doc = page.currentReport();
             std::size_t rows = 0;
-            for (const ReportSection &s : doc.sections)
-                for (const ReportBlock &b : s.blocks)
-                    rows += b.rows.size();
+            for (const document::Section &s : doc.sections)
+                for (const document::Block &b : s.blocks)
+                    rows += b.table.rows.size();
             QCOMPARE(int(rows), page.model(SchedulePage::View(v))->rowCount());
             QPdfWriter writer(m_dir.filePath(QStringLiteral("view%1.pdf").arg(v)));
-            auto pages = ReportPainter(doc).paint(&writer);
+            auto pages = document::DocumentPainter(doc).paint(&writer);
             QVERIFY2(pages.ok(), qPrintable(pages.message()));
             QVERIFY(pages.value() >= int(doc.sections.size()));
         }

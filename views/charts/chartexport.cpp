@@ -11,6 +11,7 @@
 #include <QPdfWriter>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
+#include <QSaveFile>
 #include <memory>
 
 namespace kopru::charts {
@@ -58,7 +59,9 @@ Status saveChartPng(QChart *chart, const QString &path, const QSize &logicalSize
         painter.setRenderHint(QPainter::Antialiasing);
         renderChart(chart, &painter, QRectF(QPointF(0, 0), QSizeF(image.size())), logicalSize);
     }
-    if (!image.save(path, "PNG"))
+    // Complete or not at all (aggregates only: no personal data, the usual permissions).
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit())
         return Error { QCoreApplication::translate("ChartExport", "cannot write the image"), path, 0, 0 };
     return {};
 }
@@ -66,20 +69,30 @@ Status saveChartPng(QChart *chart, const QString &path, const QSize &logicalSize
 Status saveChartPdf(QChart *chart, const QString &path, const QSize &logicalSize, const QString &documentTitle)
 {
     std::unique_ptr<QChart> owned(chart);
-    QPdfWriter writer(path);
-    writer.setTitle(documentTitle);
-    writer.setCreator(QStringLiteral("Köprü"));
-    writer.setResolution(300);
-    writer.setPageLayout(
-        QPageLayout(QPageSize(QPageSize::A4), orientationFor(logicalSize), QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
-    QPainter painter;
-    if (!painter.begin(&writer))
-        return Error { QCoreApplication::translate("ChartExport", "cannot write the PDF file"), path, 0, 0 };
-    renderChart(owned.release(), &painter,
-        QRectF(writer.pageLayout().paintRectPixels(writer.resolution()))
-            .translated(-writer.pageLayout().paintRectPixels(writer.resolution()).topLeft()),
-        logicalSize);
-    painter.end();
+    // Complete or not at all (aggregates only: no personal data, the usual permissions).
+    QSaveFile file(path);
+    const Error failed { QCoreApplication::translate("ChartExport", "cannot write the PDF file"), path, 0, 0 };
+    if (!file.open(QIODevice::WriteOnly))
+        return failed;
+    {
+        QPdfWriter writer(&file);
+        writer.setTitle(documentTitle);
+        writer.setCreator(QStringLiteral("Köprü"));
+        writer.setResolution(300);
+        writer.setPageLayout(QPageLayout(
+            QPageSize(QPageSize::A4), orientationFor(logicalSize), QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
+        QPainter painter;
+        if (!painter.begin(&writer))
+            return failed;
+        renderChart(owned.release(), &painter,
+            QRectF(writer.pageLayout().paintRectPixels(writer.resolution()))
+                .translated(-writer.pageLayout().paintRectPixels(writer.resolution()).topLeft()),
+            logicalSize);
+        if (!painter.end())
+            return failed;
+    }
+    if (!file.commit())
+        return failed;
     return {};
 }
 

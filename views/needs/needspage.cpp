@@ -3,13 +3,13 @@
 
 #include "models/db/database.h"
 #include "models/db/sql.h"
+#include "models/report/needsreport.h"
 #include "models/stats/competencystatsmodel.h"
 #include "models/stats/flagfiltermodel.h"
 #include "models/stats/groupstatsmodel.h"
 #include "views/charts/chartpanel.h"
 #include "views/charts/needcharts.h"
 #include "views/pages/pageregistry.h"
-#include "views/report/needsreport.h"
 
 #include <QApplication>
 #include <QComboBox>

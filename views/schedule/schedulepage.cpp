@@ -2,14 +2,14 @@
 #include "views/schedule/schedulepage.h"
 
 #include "models/db/database.h"
+#include "models/document/pdfwriter.h"
 #include "models/export/exporttablemodel.h"
-#include "models/export/pdfexport.h"
 #include "models/export/reportbuilders.h"
-#include "models/export/reportpainter.h"
 #include "models/export/schedulebuilders.h"
 #include "models/export/tablebuilders.h"
 #include "models/itemmodels/turkishfilterproxy.h"
 #include "views/pages/pageregistry.h"
+#include "views/printing/printpreview.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -19,10 +19,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QPageLayout>
-#include <QPageSize>
-#include <QPrintPreviewDialog>
-#include <QPrinter>
 #include <QPushButton>
 #include <QSqlQuery>
 #include <QTabWidget>
@@ -178,7 +174,7 @@ void SchedulePage::arrangePartnerColumns()
     m_columnsArranged = true;
 }
 
-ReportDocument SchedulePage::currentReport() const
+document::Document SchedulePage::currentReport() const
 {
     switch (View(m_tabs->currentIndex())) {
     case ByPartner:
@@ -194,23 +190,8 @@ ReportDocument SchedulePage::currentReport() const
 
 void SchedulePage::print()
 {
-    const ReportDocument doc = currentReport();
-    QPrinter printer(QPrinter::HighResolution);
-    printer.setPageLayout(
-        QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
-    printer.setDocName(doc.title);
-    QPrintPreviewDialog preview(&printer, this);
-    preview.setWindowTitle(tr("Print preview — %1").arg(doc.title));
-    // Painting refused (the printer cannot start a page): said once the preview is closed.
-    QString paintError;
-    connect(&preview, &QPrintPreviewDialog::paintRequested, this, [&doc, &paintError](QPrinter *p) {
-        if (const auto painted = ReportPainter(doc).paint(p); !painted)
-            paintError = painted.message();
-    });
-    preview.resize(1100, 760);
-    preview.exec();
-    if (!paintError.isEmpty())
-        QMessageBox::warning(this, tr("Print"), paintError);
+    if (const Status printed = showPrintPreview(currentReport(), this); !printed)
+        QMessageBox::warning(this, tr("Print"), printed.message());
 }
 
 void SchedulePage::saveAsPdf()
@@ -222,7 +203,7 @@ void SchedulePage::saveAsPdf()
     if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
         return;
     const QString path = dialog.selectedFiles().first();
-    auto pages = writePdf(currentReport(), path);
+    auto pages = document::writePdf(currentReport(), path);
     if (!pages) {
         QMessageBox::warning(this, tr("Save as PDF"), pages.message());
         return;

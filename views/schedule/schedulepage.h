@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/document/document.h"
 #include "models/export/exporttable.h"
 #include "models/export/plandata.h"
-#include "models/export/reportdocument.h"
 #include "views/pages/page.h"
 
 #include <vector>
@@ -11,7 +11,6 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QPrinter;
 class QTabWidget;
 class QTableView;
 
@@ -41,7 +40,7 @@ public:
     // For tests: the view's source model and the printable document of the current view.
     exporting::ExportTableModel *model(View view) const { return m_models[view]; }
     QTableView *tableView(View view) const { return m_views[view]; }
-    exporting::ReportDocument currentReport() const;
+    document::Document currentReport() const;
     void setCentre(int centreId);
     void setCurrentView(View view);
 

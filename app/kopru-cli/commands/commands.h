@@ -21,7 +21,6 @@ Syntax exportSyntax();
 int runExport(const Arguments &args, Io &io);
 Syntax reportSyntax();
 int runReport(const Arguments &args, Io &io);
-std::unique_ptr<QCoreApplication> reportApplication(int &argc, char **argv); // Qt Widgets: see report.cpp
 Syntax checkSyntax();
 int runCheck(const Arguments &args, Io &io);
 Syntax backupSyntax();

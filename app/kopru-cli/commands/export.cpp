@@ -4,7 +4,6 @@
 #include "app/kopru-cli/commands/commands.h"
 #include "models/db/database.h"
 #include "models/export/exporter.h"
-#include "models/export/heapgrowthscope.h"
 
 namespace kopru::cli {
 
@@ -61,7 +60,6 @@ int runExport(const Arguments &args, Io &io)
     if (!db)
         return fail(io, Usage, db.message());
 
-    exporting::HeapGrowthScope::setGiveBackMemory(false); // the process ends after the export
     auto summary = exporting::runExport(db.value()->connection(), request, db.value()->isReadOnly());
     if (!summary)
         return fail(io, Usage, summary.message());

@@ -1,28 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // kopru-cli report DB --field CODE --out FILE.pdf
-//
-// The one command that needs Qt Widgets: the needs report draws its charts
-// with Qt Charts (views/report/), which paint through QGraphicsScene and need a
-// QApplication. This file is therefore built into kopru-cli itself, linked with
-// the widgets library, while every other command lives in kopru_cli_commands,
-// which links the GUI-free libraries only (app/CMakeLists.txt). When the one
-// PDF engine in models/ draws the charts itself, this command moves there too
-// and kopru-cli stops linking Qt Widgets.
 #include "app/kopru-cli/commands/commands.h"
 #include "models/db/database.h"
-#include "views/report/needsreport.h"
+#include "models/report/needsreport.h"
 
-#include <QApplication>
-#include <QFile>
 #include <QFileInfo>
 
 namespace kopru::cli {
-
-std::unique_ptr<QCoreApplication> reportApplication(int &argc, char **argv)
-{
-    preferOffscreen();
-    return std::make_unique<QApplication>(argc, argv);
-}
 
 Syntax reportSyntax()
 {
@@ -47,17 +31,9 @@ int runReport(const Arguments &args, Io &io)
     auto input = report::collectNeedsReport(db.value()->connection(), args.value(QStringLiteral("field")));
     if (!input)
         return fail(io, Usage, input.message());
-    // Write next to the target and rename, so a failure never leaves half a PDF.
-    const QString partial = out + QStringLiteral(".part");
-    if (Status s = report::writeNeedsReport(input.value(), partial); !s) {
-        QFile::remove(partial);
+    // Complete or not written at all: an existing file stays as it was on an error.
+    if (Status s = report::writeNeedsReport(input.value(), out); !s)
         return fail(io, Usage, s.message());
-    }
-    QFile::remove(out);
-    if (!QFile::rename(partial, out)) {
-        QFile::remove(partial);
-        return fail(io, Usage, Error { tr("cannot write the report"), out, 0, 0 }.toString());
-    }
     io.out << tr("report written to %1").arg(QFileInfo(out).filePath()) << Qt::endl;
     return Success;
 }

@@ -3,8 +3,8 @@
 // competency titles extractable as text, refusal of bad input, both through
 // kopru-cli report and the builder the page uses.
 #include "models/demo/demogenerator.h"
+#include "models/report/needsreport.h"
 #include "tests/common/testutil.h"
-#include "views/report/needsreport.h"
 
 #include <QFile>
 #include <QProcess>

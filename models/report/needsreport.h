@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/core/result.h"
+#include "models/document/document.h"
 #include "models/stats/likertscale.h"
 #include "models/stats/needstatistics.h"
 
@@ -24,9 +25,12 @@ struct NeedsReportInput
 // Reads the statistics of field `code` (within `scope`) and its breakdowns.
 Expected<NeedsReportInput> collectNeedsReport(QSqlDatabase db, const QString &code, stats::Scope scope = {});
 
-// Writes the multi-page A4 PDF report: title page, summary, charts (vector),
-// the full table, unmet needs and the province/centre comparison, in the UI
-// language. Refuses to overwrite nothing special: the file is replaced.
+// The multi-page A4 report: title page, summary, charts, the full table,
+// unmet needs and the province/centre comparison, in the UI language.
+document::Document needsReportDocument(const NeedsReportInput &input);
+
+// Writes needsReportDocument(input) as a PDF (document::writePdf: complete
+// or not at all; an existing file is replaced).
 Status writeNeedsReport(const NeedsReportInput &input, const QString &path);
 
 } // namespace kopru::report
