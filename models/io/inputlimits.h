@@ -19,7 +19,7 @@ constexpr int kMaxRecordChars = 1024 * 1024; // one CSV record (line)
 constexpr int kMaxCellChars = 32767; // one cell: Excel's own limit
 constexpr int kMaxColumns = 16384; // Excel's limit (XFD)
 constexpr int kMaxRows = 1048576; // Excel's limit
-constexpr qint64 kMaxCells = 4000000; // all cells of a table
+constexpr qint64 kMaxCells = 2000000; // all cells of a table
 
 // Refuses what is not a regular, readable file within kMaxFileBytes: a
 // folder, a pipe (FIFO), a device such as /dev/zero, a socket. Never opens a

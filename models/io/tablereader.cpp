@@ -29,6 +29,18 @@ Expected<TableReader::Result> readCsv(QIODevice &device, const QString &displayN
     return result;
 }
 
+// The result of reading a workbook's sheet.
+Expected<TableReader::Result> workbook(Expected<SourceTable> table, QStringList sheets)
+{
+    if (!table)
+        return table.error();
+    TableReader::Result result;
+    result.workbook = true;
+    result.table = std::move(table.value());
+    result.sheets = std::move(sheets);
+    return result;
+}
+
 } // namespace
 
 Expected<TableReader::Result> TableReader::readBytes(const QByteArray &bytes, const QString &displayName, const Options &options)
@@ -36,16 +48,10 @@ Expected<TableReader::Result> TableReader::readBytes(const QByteArray &bytes, co
     if (bytes.size() > InputLimits::kMaxFileBytes)
         return Error { QCoreApplication::translate("TableReader", "the file is too large: split it into smaller files"),
             displayName, 0, 0 };
-    Result result;
     if (bytes.startsWith("PK\x03\x04")) {
-        result.workbook = true;
-        auto table = XlsxReader::readBytes(bytes, options.sheet, displayName);
-        if (!table)
-            return table.error();
-        result.table = std::move(table.value());
-        if (auto sheets = XlsxReader::sheetNamesBytes(bytes, displayName))
-            result.sheets = sheets.value();
-        return result;
+        QStringList sheets;
+        auto table = XlsxReader::readBytes(bytes, options.sheet, displayName, &sheets);
+        return workbook(std::move(table), sheets);
     }
     QByteArray shared = bytes;
     QBuffer buffer(&shared);
@@ -60,8 +66,12 @@ Expected<TableReader::Result> TableReader::read(const QString &path, const Optio
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return Error { QCoreApplication::translate("TableReader", "cannot open the file: %1").arg(f.errorString()), path, 0, 0 };
-    if (f.peek(4) == QByteArrayLiteral("PK\x03\x04"))
-        return readBytes(f.readAll(), path, options); // a workbook: at most InputLimits::kMaxFileBytes
+    if (f.peek(4) == QByteArrayLiteral("PK\x03\x04")) {
+        f.close();
+        QStringList sheets;
+        auto table = XlsxReader::read(path, options.sheet, path, &sheets); // streamed from the file
+        return workbook(std::move(table), sheets);
+    }
     return readCsv(f, path, options); // streamed: never the whole file in memory
 }
 

@@ -16,7 +16,7 @@ namespace kopru {
 
 namespace {
 
-constexpr qint64 kMaxPartBytes = 128LL * 1024 * 1024; // refuse zip bombs (the national survey's sheet: 11 MB)
+constexpr qint64 kMaxPartBytes = 64LL * 1024 * 1024; // refuse zip bombs (the national survey's sheet: 11 MB)
 constexpr int kMaxColumns = InputLimits::kMaxColumns;
 constexpr int kMaxRow = InputLimits::kMaxRows;
 
@@ -25,12 +25,18 @@ QString tr(const char *text)
     return QCoreApplication::translate("kopru::Workbook", text);
 }
 
-// The open workbook: the zip and the parts read once.
+// The open workbook: the zip and the parts read once. The two large parts,
+// the shared strings and the sheet, are parsed while they are unpacked
+// (streamed), never held whole; a file is read through QFile, not loaded.
 class Workbook
 {
 public:
     Workbook(const QByteArray &bytes, QString displayName)
         : m_zip(bytes)
+        , m_name(std::move(displayName))
+    { }
+    Workbook(const QString &path, QString displayName)
+        : m_zip(path)
         , m_name(std::move(displayName))
     { }
 
@@ -58,10 +64,9 @@ public:
         }
         if (m_sheetNames.isEmpty())
             return Error { tr("the workbook has no sheets"), m_name, 0, 0 };
-        QByteArray xml;
-        if (Status s = part(m_sheetParts.at(index), &xml); !s)
+        if (Status s = openPart(m_sheetParts.at(index)); !s)
             return s.error();
-        return parseSheet(xml, m_sheetParts.at(index));
+        return parseSheet(*m_zip.entry(), m_sheetParts.at(index));
     }
 
 private:
@@ -69,7 +74,17 @@ private:
 
     Status part(const QString &path, QByteArray *out, bool optional = false)
     {
-        switch (m_zip.read(path, out, kMaxPartBytes)) {
+        return partStatus(m_zip.read(path, out, kMaxPartBytes), path, optional);
+    }
+    // Opens a part to be streamed from m_zip.entry().
+    Status openPart(const QString &path, bool optional = false)
+    {
+        return partStatus(m_zip.openEntry(path, kMaxPartBytes), path, optional);
+    }
+
+    Status partStatus(ZipReader::Status status, const QString &path, bool optional)
+    {
+        switch (status) {
         case ZipReader::Status::Ok:
             return {};
         case ZipReader::Status::Missing:
@@ -86,8 +101,11 @@ private:
         return fail(tr("cannot read the part %1 of the workbook").arg(path));
     }
 
-    Status xmlError(const QXmlStreamReader &xml, const QString &partName) const
+    Status xmlError(const QXmlStreamReader &xml, const QString &partName)
     {
+        // Reading a streamed part may have stopped at its size limit or damage.
+        if (m_zip.entry() && m_zip.entryStatus() != ZipReader::Status::Ok)
+            return partStatus(m_zip.entryStatus(), partName, false);
         return fail(tr("damaged XML in %1 at line %2, column %3: %4")
                         .arg(partName)
                         .arg(xml.lineNumber())
@@ -179,16 +197,19 @@ private:
 
     Status readSharedStrings()
     {
-        QByteArray data;
-        if (Status s = part(QStringLiteral("xl/sharedStrings.xml"), &data, true); !s)
+        if (Status s = openPart(QStringLiteral("xl/sharedStrings.xml"), true); !s)
             return s;
-        if (data.isEmpty())
-            return {};
-        QXmlStreamReader xml(data);
+        if (!m_zip.entry())
+            return {}; // a workbook without shared strings
+        QXmlStreamReader xml(m_zip.entry());
         while (!xml.atEnd()) {
             xml.readNext();
-            if (xml.isStartElement() && xml.name() == QLatin1String("si"))
+            if (xml.isStartElement() && xml.name() == QLatin1String("si")) {
+                if (m_shared.size() >= InputLimits::kMaxCells)
+                    return fail(tr("the workbook holds more than %1 different texts: split it into smaller files")
+                                    .arg(InputLimits::kMaxCells));
                 m_shared << collectText(xml);
+            }
         }
         if (xml.hasError())
             return xmlError(xml, QStringLiteral("xl/sharedStrings.xml"));
@@ -275,11 +296,11 @@ private:
         return raw; // str (formula text), e (error such as #N/A)
     }
 
-    Expected<SourceTable> parseSheet(const QByteArray &data, const QString &partName)
+    Expected<SourceTable> parseSheet(QIODevice &data, const QString &partName)
     {
         SourceTable table;
         table.file = m_name;
-        QXmlStreamReader xml(data);
+        QXmlStreamReader xml(&data);
         int row = 0;
         qint64 cells = 0;
         SourceRow current;
@@ -369,14 +390,6 @@ private:
     bool m_base1904 = false;
 };
 
-Expected<QByteArray> readFile(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Error { QCoreApplication::translate("XlsxReader", "cannot open the file: %1").arg(f.errorString()), path, 0, 0 };
-    return f.readAll();
-}
-
 } // namespace
 
 bool XlsxReader::isDateFormat(int id, const QString &code)
@@ -452,10 +465,10 @@ QString XlsxReader::numberText(double v)
 
 Expected<QStringList> XlsxReader::sheetNames(const QString &path)
 {
-    auto bytes = readFile(path);
-    if (!bytes)
-        return bytes.error();
-    return sheetNamesBytes(bytes.value(), path);
+    Workbook book(path, path);
+    if (Status s = book.open(); !s)
+        return s.error();
+    return book.sheetNames();
 }
 
 Expected<QStringList> XlsxReader::sheetNamesBytes(const QByteArray &bytes, const QString &displayName)
@@ -466,20 +479,26 @@ Expected<QStringList> XlsxReader::sheetNamesBytes(const QByteArray &bytes, const
     return book.sheetNames();
 }
 
-Expected<SourceTable> XlsxReader::readBytes(const QByteArray &bytes, const QString &sheet, const QString &displayName)
+Expected<SourceTable> XlsxReader::readBytes(
+    const QByteArray &bytes, const QString &sheet, const QString &displayName, QStringList *sheetNames)
 {
     Workbook book(bytes, displayName);
     if (Status s = book.open(); !s)
         return s.error();
+    if (sheetNames)
+        *sheetNames = book.sheetNames();
     return book.readSheet(sheet);
 }
 
-Expected<SourceTable> XlsxReader::read(const QString &path, const QString &sheet, const QString &displayName)
+Expected<SourceTable> XlsxReader::read(
+    const QString &path, const QString &sheet, const QString &displayName, QStringList *sheetNames)
 {
-    auto bytes = readFile(path);
-    if (!bytes)
-        return bytes.error();
-    return readBytes(bytes.value(), sheet, displayName.isEmpty() ? path : displayName);
+    Workbook book(path, displayName.isEmpty() ? path : displayName);
+    if (Status s = book.open(); !s)
+        return s.error();
+    if (sheetNames)
+        *sheetNames = book.sheetNames();
+    return book.readSheet(sheet);
 }
 
 } // namespace kopru

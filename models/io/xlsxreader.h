@@ -26,10 +26,14 @@ public:
     static Expected<QStringList> sheetNames(const QString &path);
     static Expected<QStringList> sheetNamesBytes(const QByteArray &bytes, const QString &displayName);
     // Reads one sheet (empty name: the first). `displayName` is used in
-    // messages (default: the path).
-    static Expected<SourceTable> read(const QString &path, const QString &sheet = {}, const QString &displayName = {});
+    // messages (default: the path); `sheetNames` (optional) receives all
+    // sheet names. The file is read through QFile and its sheet parsed while
+    // it is unpacked, never loaded whole.
+    static Expected<SourceTable> read(
+        const QString &path, const QString &sheet = {}, const QString &displayName = {}, QStringList *sheetNames = nullptr);
     // Same, from bytes in memory (used by the fuzz target and tests).
-    static Expected<SourceTable> readBytes(const QByteArray &bytes, const QString &sheet, const QString &displayName);
+    static Expected<SourceTable> readBytes(
+        const QByteArray &bytes, const QString &sheet, const QString &displayName, QStringList *sheetNames = nullptr);
 
     // Excel serial day number → ISO date text (empty when out of range).
     static QString serialToIso(double serial, bool base1904);

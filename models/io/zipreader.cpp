@@ -80,6 +80,68 @@ int ZCALLBACK deviceError(voidpf, voidpf)
     return 0;
 }
 
+// The current entry of an open archive as a sequential device.
+class EntryDevice final : public QIODevice
+{
+public:
+    EntryDevice(unzFile zip, qint64 maxBytes)
+        : m_zip(zip)
+        , m_max(maxBytes)
+    {
+        open(QIODevice::ReadOnly);
+    }
+    ~EntryDevice() override { finish(); }
+
+    bool isSequential() const override { return true; }
+    // At the end also after a failure: a reader must not wait for more data.
+    bool atEnd() const override { return (m_ended || m_status != ZipReader::Status::Ok) && QIODevice::atEnd(); }
+    ZipReader::Status status() const { return m_status; }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        if (m_status != ZipReader::Status::Ok)
+            return -1;
+        if (m_ended || maxSize <= 0)
+            return 0; // (unzReadCurrentFile answers 0 also when asked for nothing)
+        const int n = unzReadCurrentFile(m_zip, data, unsigned(std::min<qint64>(maxSize, 1 << 20)));
+        if (n < 0)
+            return fail(ZipReader::Status::Damaged);
+        m_read += n;
+        if (m_read > m_max)
+            return fail(ZipReader::Status::TooLarge);
+        if (n == 0) {
+            m_ended = true;
+            if (!finish()) // UNZ_CRCERROR: the data does not match its checksum
+                return fail(ZipReader::Status::Damaged);
+        }
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    qint64 fail(ZipReader::Status status)
+    {
+        m_status = status;
+        finish();
+        return -1;
+    }
+    bool finish()
+    {
+        if (m_closed)
+            return true;
+        m_closed = true;
+        return unzCloseCurrentFile(m_zip) == UNZ_OK;
+    }
+
+    unzFile m_zip;
+    qint64 m_max;
+    qint64 m_read = 0;
+    bool m_ended = false;
+    bool m_closed = false;
+    ZipReader::Status m_status = ZipReader::Status::Ok;
+};
+
 } // namespace
 
 struct ZipReader::Private
@@ -90,6 +152,7 @@ struct ZipReader::Private
     bool fromFile = false;
     unzFile zip = nullptr;
     QString error;
+    std::unique_ptr<EntryDevice> entry;
 
     QIODevice *device() { return fromFile ? static_cast<QIODevice *>(&file) : static_cast<QIODevice *>(&buffer); }
 };
@@ -110,6 +173,7 @@ ZipReader::ZipReader(const QString &path)
 
 ZipReader::~ZipReader()
 {
+    d->entry.reset();
     if (d->zip)
         unzClose(d->zip); // closes the device through deviceClose
 }
@@ -145,9 +209,38 @@ QString ZipReader::errorString() const
     return d->error;
 }
 
+ZipReader::Status ZipReader::openEntry(const QString &name, qint64 maxBytes)
+{
+    d->entry.reset();
+    if (Status s = open(); s != Status::Ok)
+        return s;
+    if (unzLocateFile(d->zip, name.toUtf8().constData(), 2) != UNZ_OK)
+        return Status::Missing;
+    unz_file_info64 info {};
+    if (unzGetCurrentFileInfo64(d->zip, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK)
+        return Status::Damaged;
+    if (info.uncompressed_size > ZPOS64_T(maxBytes))
+        return Status::TooLarge;
+    if (unzOpenCurrentFile(d->zip) != UNZ_OK)
+        return Status::Damaged;
+    d->entry = std::make_unique<EntryDevice>(d->zip, maxBytes);
+    return Status::Ok;
+}
+
+QIODevice *ZipReader::entry()
+{
+    return d->entry.get();
+}
+
+ZipReader::Status ZipReader::entryStatus() const
+{
+    return d->entry ? d->entry->status() : Status::Missing;
+}
+
 ZipReader::Status ZipReader::read(const QString &name, QByteArray *out, qint64 maxBytes)
 {
     out->clear();
+    d->entry.reset();
     if (Status s = open(); s != Status::Ok)
         return s;
     // 2: compare names without regard to (ASCII) case.
@@ -188,6 +281,7 @@ ZipReader::Status ZipReader::read(const QString &name, QByteArray *out, qint64 m
 
 QStringList ZipReader::entryNames()
 {
+    d->entry.reset();
     QStringList names;
     if (open() != Status::Ok)
         return names;

@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <memory>
 
+class QIODevice;
+
 namespace kopru {
 
 // Read-only access to the entries of a zip archive (an .xlsx workbook) with
@@ -47,6 +49,14 @@ public:
     // to ASCII case, as Office does) into `out`, refusing entries that unpack
     // to more than `maxBytes` (zip bombs).
     Status read(const QString &name, QByteArray *out, qint64 maxBytes = kDefaultMaxBytes);
+
+    // Streams the entry `name` instead of reading it whole: on Ok, entry() is
+    // a sequential device giving its bytes until its end. Reading stops with
+    // an error after `maxBytes` (entryStatus() is then TooLarge) or at
+    // damaged data or a bad checksum (Damaged). Valid until the next call.
+    Status openEntry(const QString &name, qint64 maxBytes = kDefaultMaxBytes);
+    QIODevice *entry();
+    Status entryStatus() const;
 
     // The names of all entries, in archive order (empty when not open).
     QStringList entryNames();

@@ -2,6 +2,7 @@
 // XLSX reading: a workbook saved by LibreOffice (libreoffice.fods converted
 // with soffice --headless --convert-to xlsx) and hand-made shapes
 // (make_handmade_xlsx.py): shared-string, inline and rich-text cells, numbers, dates, sheets.
+#include "models/export/xlsxexport.h"
 #include "models/io/tablereader.h"
 #include "models/io/xlsxreader.h"
 #include "models/io/zipreader.h"
@@ -265,6 +266,35 @@ private slots:
         auto n = TableReader::read(fixture("libreoffice.xlsx"), o);
         QVERIFY(n.ok());
         QCOMPARE(n->table.header.at(0), QStringLiteral("TCKN"));
+    }
+    // A sheet is parsed while it is unpacked from the file (never loaded
+    // whole): a sheet far larger than the pieces it is read in comes back
+    // complete, from a file as from bytes.
+    void largeSheetIsStreamed()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        exporting::TableDocument doc;
+        doc.title = QStringLiteral("Büyük");
+        doc.columns = { { QStringLiteral("TC Kimlik No"), exporting::ColumnType::Identifier, 14 },
+            { QStringLiteral("Ad"), exporting::ColumnType::Text, 20 } };
+        exporting::TableSheet sheet { QStringLiteral("S"), QStringLiteral("S"), {} };
+        for (int i = 0; i < 20000; ++i)
+            sheet.rows.push_back({ QStringLiteral("%1").arg(10000000000LL + i), QStringLiteral("Öğretmen %1").arg(i) });
+        doc.sheets.push_back(sheet);
+        const QString path = dir.filePath(QStringLiteral("big.xlsx"));
+        QVERIFY(exporting::writeXlsx(doc, path));
+        QStringList sheets;
+        auto t = XlsxReader::read(path, {}, {}, &sheets);
+        QVERIFY2(t, qPrintable(t.message()));
+        QCOMPARE(sheets, QStringList { QStringLiteral("S") });
+        QVERIFY(t->rows.size() >= 20000);
+        QCOMPARE(t->rows.back().cells.value(1), QStringLiteral("Öğretmen 19999"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        auto fromBytes = XlsxReader::readBytes(f.readAll(), {}, QStringLiteral("big.xlsx"));
+        QVERIFY(fromBytes);
+        QCOMPARE(fromBytes->rows.size(), t->rows.size());
     }
 };
 
