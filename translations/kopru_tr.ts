@@ -100,67 +100,72 @@
         <translation>yedek geri yüklenemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="379"/>
+        <location filename="../models/safety/backupmanager.cpp" line="382"/>
+        <source>this file is not a Köprü database and no backup was ever made from it, so the restore does not replace it; nothing was changed (move the file away first to restore here)</source>
+        <translation>bu dosya bir Köprü veritabanı değil ve ondan hiç yedek alınmadı; bu yüzden geri yükleme onun yerine yazmaz, hiçbir şey değiştirilmedi (buraya geri yüklemek için önce dosyayı başka bir yere taşıyın)</translation>
+    </message>
+    <message>
+        <location filename="../models/safety/backupmanager.cpp" line="388"/>
         <source>%1 is a backup of another database (its identity is %2, this database&apos;s is %3); nothing was changed</source>
         <translation>%1 başka bir veritabanının yedeği (kimliği %2, bu veritabanınınki %3); hiçbir şey değiştirilmedi</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="395"/>
+        <location filename="../models/safety/backupmanager.cpp" line="404"/>
         <source>the current file could not be saved before restoring, so it was left alone: %1</source>
         <translation>geçerli dosya geri yüklemeden önce saklanamadığı için dosyaya dokunulmadı: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="407"/>
+        <location filename="../models/safety/backupmanager.cpp" line="416"/>
         <source>cannot copy the backup next to the database (disk full?)</source>
         <translation>yedek veritabanının yanına kopyalanamıyor (disk dolu mu?)</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="414"/>
+        <location filename="../models/safety/backupmanager.cpp" line="423"/>
         <source>the backup could not be upgraded, nothing was changed: %1</source>
         <translation>yedek yükseltilemedi, hiçbir şey değiştirilmedi: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="418"/>
+        <location filename="../models/safety/backupmanager.cpp" line="427"/>
         <source>the copy of the backup is damaged, nothing was changed: %1</source>
         <translation>yedeğin kopyası hasarlı, hiçbir şey değiştirilmedi: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="423"/>
+        <location filename="../models/safety/backupmanager.cpp" line="432"/>
         <source>cannot remove %1; is the database still open?</source>
         <translation>%1 silinemiyor; veritabanı hâlâ açık mı?</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="432"/>
+        <location filename="../models/safety/backupmanager.cpp" line="441"/>
         <source>on open</source>
         <translation>açılışta</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="433"/>
+        <location filename="../models/safety/backupmanager.cpp" line="442"/>
         <source>before import</source>
         <translation>içe aktarmadan önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="434"/>
+        <location filename="../models/safety/backupmanager.cpp" line="443"/>
         <source>before plan run</source>
         <translation>plan çalıştırmadan önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="435"/>
+        <location filename="../models/safety/backupmanager.cpp" line="444"/>
         <source>before upgrade</source>
         <translation>yükseltmeden önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="436"/>
+        <location filename="../models/safety/backupmanager.cpp" line="445"/>
         <source>before restore</source>
         <translation>geri yüklemeden önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="437"/>
+        <location filename="../models/safety/backupmanager.cpp" line="446"/>
         <source>manual</source>
         <translation>elle</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="438"/>
+        <location filename="../models/safety/backupmanager.cpp" line="447"/>
         <source>before erasure</source>
         <translation>kalıcı silmeden önce</translation>
     </message>
@@ -168,17 +173,17 @@
 <context>
     <name>ChartExport</name>
     <message>
-        <location filename="../views/charts/chartexport.cpp" line="62"/>
+        <location filename="../views/charts/chartexport.cpp" line="65"/>
         <source>cannot write the image</source>
         <translation>görüntü yazılamıyor</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartexport.cpp" line="77"/>
+        <location filename="../views/charts/chartexport.cpp" line="74"/>
         <source>cannot write the PDF file</source>
         <translation>PDF dosyası yazılamıyor</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartexport.cpp" line="92"/>
+        <location filename="../views/charts/chartexport.cpp" line="105"/>
         <source>Print chart</source>
         <translation>Grafiği yazdır</translation>
     </message>
@@ -367,7 +372,7 @@
     <name>DatabaseFile</name>
     <message>
         <location filename="../models/db/databasefile.cpp" line="41"/>
-        <location filename="../models/db/databasefile.cpp" line="143"/>
+        <location filename="../models/db/databasefile.cpp" line="147"/>
         <source>not a Köprü database, or the file is damaged (%1)</source>
         <translation>Köprü veritabanı değil ya da dosya hasarlı (%1)</translation>
     </message>
@@ -422,18 +427,17 @@
         <translation>veritabanının şeması yok (sürüm %1): kullanılabilir bir Köprü veritabanı değil</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="123"/>
-        <location filename="../models/db/databasefile.cpp" line="130"/>
+        <location filename="../models/db/databasefile.cpp" line="134"/>
         <source>the database file is damaged (%1); restore a backup</source>
         <translation>veritabanı dosyası hasarlı (%1); bir yedeği geri yükleyin</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="159"/>
+        <location filename="../models/db/databasefile.cpp" line="163"/>
         <source>cannot read the identity of the database (%1)</source>
         <translation>veritabanının kimliği okunamıyor (%1)</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="161"/>
+        <location filename="../models/db/databasefile.cpp" line="165"/>
         <source>the database has no identity (database_id); it is damaged</source>
         <translation>veritabanının kimliği (database_id) yok; veritabanı hasarlı</translation>
     </message>
@@ -1963,12 +1967,12 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>TableReader</name>
     <message>
-        <location filename="../models/io/tablereader.cpp" line="37"/>
+        <location filename="../models/io/tablereader.cpp" line="49"/>
         <source>the file is too large: split it into smaller files</source>
         <translation>dosya çok büyük: daha küçük dosyalara bölün</translation>
     </message>
     <message>
-        <location filename="../models/io/tablereader.cpp" line="62"/>
+        <location filename="../models/io/tablereader.cpp" line="68"/>
         <source>cannot open the file: %1</source>
         <translation>dosya açılamıyor: %1</translation>
     </message>
@@ -2000,37 +2004,29 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
     </message>
 </context>
 <context>
-    <name>XlsxReader</name>
-    <message>
-        <location filename="../models/io/xlsxreader.cpp" line="376"/>
-        <source>cannot open the file: %1</source>
-        <translation>dosya açılamıyor: %1</translation>
-    </message>
-</context>
-<context>
     <name>ZipReader</name>
     <message>
-        <location filename="../models/io/zipreader.cpp" line="134"/>
+        <location filename="../models/io/zipreader.cpp" line="198"/>
         <source>cannot open the file: %1</source>
         <translation>dosya açılamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/io/zipreader.cpp" line="136"/>
+        <location filename="../models/io/zipreader.cpp" line="200"/>
         <source>not a zip archive</source>
         <translation>zip arşivi değil</translation>
     </message>
     <message>
-        <location filename="../models/io/zipreader.cpp" line="214"/>
+        <location filename="../models/io/zipreader.cpp" line="308"/>
         <source>the archive has no entry %1</source>
         <translation>arşivde %1 girdisi yok</translation>
     </message>
     <message>
-        <location filename="../models/io/zipreader.cpp" line="216"/>
+        <location filename="../models/io/zipreader.cpp" line="310"/>
         <source>the entry %1 is too large</source>
         <translation>%1 girdisi çok büyük</translation>
     </message>
     <message>
-        <location filename="../models/io/zipreader.cpp" line="220"/>
+        <location filename="../models/io/zipreader.cpp" line="314"/>
         <source>the entry %1 is damaged</source>
         <translation>%1 girdisi bozuk</translation>
     </message>
@@ -4545,62 +4541,67 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
 <context>
     <name>kopru::Workbook</name>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="40"/>
+        <location filename="../models/io/xlsxreader.cpp" line="46"/>
         <source>not an .xlsx workbook (the file is not a zip archive)</source>
         <translation>bir .xlsx çalışma kitabı değil (dosya bir zip arşivi değil)</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="56"/>
+        <location filename="../models/io/xlsxreader.cpp" line="62"/>
         <source>no sheet named &quot;%1&quot; (sheets: %2)</source>
         <translation>&quot;%1&quot; adlı sayfa yok (sayfalar: %2)</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="60"/>
+        <location filename="../models/io/xlsxreader.cpp" line="66"/>
         <source>the workbook has no sheets</source>
         <translation>çalışma kitabında sayfa yok</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="78"/>
+        <location filename="../models/io/xlsxreader.cpp" line="93"/>
         <source>the workbook lacks its part %1</source>
         <translation>çalışma kitabında %1 bölümü eksik</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="86"/>
+        <location filename="../models/io/xlsxreader.cpp" line="101"/>
         <source>cannot read the part %1 of the workbook</source>
         <translation>çalışma kitabının %1 bölümü okunamıyor</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="80"/>
+        <location filename="../models/io/xlsxreader.cpp" line="95"/>
         <source>the part %1 of the workbook is too large</source>
         <translation>çalışma kitabının %1 bölümü çok büyük</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="82"/>
+        <location filename="../models/io/xlsxreader.cpp" line="97"/>
         <source>the part %1 of the workbook is damaged</source>
         <translation>çalışma kitabının %1 bölümü hasarlı</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="91"/>
+        <location filename="../models/io/xlsxreader.cpp" line="109"/>
         <source>damaged XML in %1 at line %2, column %3: %4</source>
         <translation>%1 içinde hasarlı XML, satır %2, sütun %3: %4</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="147"/>
+        <location filename="../models/io/xlsxreader.cpp" line="165"/>
         <source>the sheet &quot;%1&quot; has no part in the workbook</source>
         <translation>&quot;%1&quot; sayfasının çalışma kitabında karşılığı olan bölüm yok</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="317"/>
+        <location filename="../models/io/xlsxreader.cpp" line="209"/>
+        <source>the workbook holds more than %1 different texts: split it into smaller files</source>
+        <translation>çalışma kitabında %1 farklı metinden fazlası var: daha küçük dosyalara bölün</translation>
+    </message>
+    <message>
+        <location filename="../models/io/xlsxreader.cpp" line="338"/>
         <source>bad cell reference &quot;%1&quot;</source>
         <translation>hatalı hücre başvurusu &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="321"/>
+        <location filename="../models/io/xlsxreader.cpp" line="342"/>
         <source>too many columns</source>
         <translation>çok fazla sütun</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="345"/>
+        <location filename="../models/io/xlsxreader.cpp" line="366"/>
         <source>the sheet is too large (more than %1 cells): split it into smaller files</source>
         <translation>sayfa çok büyük (%1 hücreden fazla): daha küçük dosyalara bölün</translation>
     </message>
@@ -4689,83 +4690,85 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
 </context>
 <context>
     <name>kopru::cli</name>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/import.cpp" line="39"/>
+        <source>kopru-cli: … and %Ln more problem(s) (the first %1 are shown)</source>
+        <translation>
+            <numerusform>kopru-cli: … ve %Ln sorun daha (ilk %1 tanesi gösterildi)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/import.cpp" line="41"/>
+        <source>kopru-cli: %Ln problem(s); nothing was written</source>
+        <translation>
+            <numerusform>kopru-cli: %Ln sorun; hiçbir şey yazılmadı</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="26"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="49"/>
         <source>The database to import into.</source>
         <translation>Verilerin aktarılacağı veritabanı.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="27"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="50"/>
         <source>KIND</source>
         <translation>TÜR</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="27"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="50"/>
         <source>What the file holds: teachers, partners, sessions, competencies or needs.</source>
         <translation>Dosyanın içeriği: teachers (öğretmenler), partners (işletmeler), sessions (oturumlar), competencies (yeterlikler) ya da needs (ihtiyaçlar).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="28"/>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="20"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="51"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="21"/>
         <source>FILE</source>
         <translation>DOSYA</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="28"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="51"/>
         <source>The table to read: CSV or XLSX.</source>
         <translation>Okunacak tablo: CSV ya da XLSX.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="30"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="53"/>
         <source>Text encoding of a CSV file (default: auto; also iso-8859-9).</source>
         <translation>CSV dosyasının karakter kodlaması (varsayılan: auto; iso-8859-9 da olur).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="32"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="55"/>
         <source>Column separator of a CSV file (default: auto).</source>
         <translation>CSV dosyasının sütun ayracı (varsayılan: auto).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="33"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="56"/>
         <source>Worksheet of an XLSX file (default: the first).</source>
         <translation>XLSX dosyasının çalışma sayfası (varsayılan: ilki).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="33"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="56"/>
         <source>NAME</source>
         <translation>AD</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="34"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="57"/>
         <source>Check the file and report, but write nothing.</source>
         <translation>Dosyayı denetler ve sonucu bildirir, ama hiçbir şey yazmaz.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="46"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="69"/>
         <source>unknown kind %1 (teachers, partners, sessions, competencies, needs)</source>
         <translation>bilinmeyen tür %1 (teachers, partners, sessions, competencies, needs)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="53"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="76"/>
         <source>unknown encoding %1 (auto, utf-8, windows-1254, iso-8859-9)</source>
         <translation>bilinmeyen kodlama %1 (auto, utf-8, windows-1254, iso-8859-9)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="55"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="78"/>
         <source>unknown delimiter %1 (auto, &apos;,&apos;, &apos;;&apos;, tab)</source>
         <translation>bilinmeyen ayraç %1 (auto, &apos;,&apos;, &apos;;&apos;, tab)</translation>
-    </message>
-    <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="75"/>
-        <source>%1 is read-only</source>
-        <translation>%1 salt okunur</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/import.cpp" line="106"/>
-        <source>kopru-cli: %n problem(s); nothing was written</source>
-        <translation>
-            <numerusform>kopru-cli: %n sorun; hiçbir şey yazılmadı</numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/command.cpp" line="45"/>
@@ -4784,7 +4787,7 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/command.cpp" line="102"/>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="43"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="47"/>
         <source>usage:</source>
         <translation>kullanım:</translation>
     </message>
@@ -4809,22 +4812,22 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
         <translation>VERİTABANI</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/backup.cpp" line="11"/>
+        <location filename="../app/kopru-cli/commands/backup.cpp" line="15"/>
         <source>The database to copy (others may be writing to it).</source>
         <translation>Kopyalanacak veritabanı (başkaları o sırada ona yazıyor olabilir).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/backup.cpp" line="12"/>
+        <location filename="../app/kopru-cli/commands/backup.cpp" line="16"/>
         <source>OUT</source>
         <translation>ÇIKTI</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/backup.cpp" line="12"/>
+        <location filename="../app/kopru-cli/commands/backup.cpp" line="16"/>
         <source>The copy to write (it must not exist).</source>
         <translation>Yazılacak kopya (var olmamalı).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/backup.cpp" line="26"/>
+        <location filename="../app/kopru-cli/commands/backup.cpp" line="37"/>
         <source>backup written to %1</source>
         <translation>yedek %1 dosyasına yazıldı</translation>
     </message>
@@ -4851,28 +4854,28 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/demo.cpp" line="16"/>
+        <location filename="../app/kopru-cli/commands/demo.cpp" line="15"/>
         <location filename="../app/kopru-cli/commands/init.cpp" line="11"/>
         <source>The database file to create (it must not exist or be empty).</source>
         <translation>Oluşturulacak veritabanı dosyası (var olmamalı ya da boş olmalı).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/demo.cpp" line="18"/>
+        <location filename="../app/kopru-cli/commands/demo.cpp" line="17"/>
         <source>Number of teachers (default: 8000).</source>
         <translation>Öğretmen sayısı (varsayılan: 8000).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/demo.cpp" line="19"/>
+        <location filename="../app/kopru-cli/commands/demo.cpp" line="18"/>
         <source>Number of partner companies (default: 1500).</source>
         <translation>İşletme sayısı (varsayılan: 1500).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/demo.cpp" line="21"/>
+        <location filename="../app/kopru-cli/commands/demo.cpp" line="20"/>
         <source>Seed of the random sequence (default: 2024): the same seed and options give the same database.</source>
         <translation>Rastgele dizinin tohumu (varsayılan: 2024): aynı tohum ve seçenekler aynı veritabanını verir.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/demo.cpp" line="37"/>
+        <location filename="../app/kopru-cli/commands/demo.cpp" line="36"/>
         <source>--teachers, --partners and --seed take non-negative integers</source>
         <translation>--teachers, --partners ve --seed negatif olmayan tam sayı alır</translation>
     </message>
@@ -4882,134 +4885,134 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
         <translation>demo veritabanı %1: %2 öğretmen, %3 yeterlik, %4 ihtiyaç puanı, %5 işletme, toplam %7 kontenjanlı %6 oturum (%8 sn)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="13"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="16"/>
         <source>The database to export from.</source>
         <translation>Dışa aktarılacak veritabanı.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="15"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="18"/>
         <source>What to export: the placement plan, the session schedule or the needs analysis.</source>
         <translation>Dışa aktarılacak olan: yerleştirme planı (plan), oturum takvimi (schedule) ya da ihtiyaç analizi (needs).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="17"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="20"/>
         <source>File format (ics: plan and schedule only).</source>
         <translation>Dosya biçimi (ics: yalnızca plan ve takvim).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="18"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="21"/>
         <source>The file to write.</source>
         <translation>Yazılacak dosya.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="18"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="21"/>
         <source>PATH</source>
         <translation>YOL</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="19"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="22"/>
         <source>Only this pilot field.</source>
         <translation>Yalnızca bu pilot alan.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="19"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="22"/>
         <location filename="../app/kopru-cli/commands/report.cpp" line="16"/>
         <location filename="../app/kopru-cli/commands/stats.cpp" line="17"/>
         <source>CODE</source>
         <translation>KOD</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="20"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="23"/>
         <source>Only this training centre.</source>
         <translation>Yalnızca bu eğitim merkezi.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="20"/>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="21"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="23"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="24"/>
         <source>ID</source>
         <translation>NO</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="21"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="24"/>
         <source>Only this partner (plan and schedule).</source>
         <translation>Yalnızca bu işletme (plan ve takvim).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="22"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="25"/>
         <source>Replace names and national IDs by stable pseudonyms.</source>
         <translation>Adları ve T.C. kimlik numaralarını kalıcı takma adlarla değiştirir.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="35"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="38"/>
         <source>unknown export %1 (plan, schedule or needs)</source>
         <translation>bilinmeyen dışa aktarma türü %1 (plan, schedule veya needs)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="38"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="41"/>
         <source>unknown format %1 (csv, xlsx, pdf or ics)</source>
         <translation>bilinmeyen biçim %1 (csv, xlsx, pdf veya ics)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="40"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="43"/>
         <source>%1 cannot be exported as %2</source>
         <translation>%1, %2 olarak dışa aktarılamaz</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="49"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="52"/>
         <source>--centre needs a centre id (a positive number)</source>
         <translation>--centre bir merkez numarası (pozitif bir sayı) gerektirir</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="52"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="55"/>
         <source>--partner needs a partner id (a positive number)</source>
         <translation>--partner bir işletme numarası (pozitif bir sayı) gerektirir</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="54"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="57"/>
         <source>--partner does not apply to the needs analysis</source>
         <translation>--partner ihtiyaç analizinde kullanılamaz</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="67"/>
-        <source>warning: the database is read-only, so the pseudonyms of this export differ from those of other exports</source>
-        <translation>uyarı: veritabanı salt okunur olduğundan bu dışa aktarmadaki takma adlar diğer dışa aktarmalardakilerden farklıdır</translation>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="89"/>
+        <source>warning: the pseudonym key could not be stored (the database is read-only or in use by another Köprü program), so the pseudonyms of this export differ from those of other exports</source>
+        <translation>uyarı: takma ad anahtarı kaydedilemedi (veritabanı salt okunur ya da başka bir Köprü programı tarafından kullanılıyor); bu yüzden bu dışa aktarmadaki takma adlar diğer dışa aktarmalardakilerden farklıdır</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/export.cpp" line="73"/>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="77"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="95"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="99"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n oturum</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/export.cpp" line="74"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="96"/>
         <source>%n placement(s)</source>
         <translation>
             <numerusform>%n yerleştirme</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/export.cpp" line="80"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="102"/>
         <source>%n competenc(ies)</source>
         <translation>
             <numerusform>%n yeterlik</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="83"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="105"/>
         <source>%1: %2 exported as %3</source>
         <translation>%1: %2, %3 olarak dışa aktarıldı</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/export.cpp" line="85"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="107"/>
         <source> (%n page(s))</source>
         <translation>
             <numerusform> (%n sayfa)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="87"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="109"/>
         <source>, anonymised</source>
         <translation>, anonimleştirilmiş</translation>
     </message>
@@ -5019,52 +5022,47 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
         <translation>%1 oluşturuldu (şema sürümü %2): 81 il, 25 pilot alan ve 15 merkez</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="17"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="18"/>
         <source>The database to plan (a backup is taken first).</source>
         <translation>Planlanacak veritabanı (önce yedeği alınır).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="19"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="20"/>
         <source>Write one JSON document instead of lines.</source>
         <translation>Satırlar yerine tek bir JSON belgesi yazar.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="20"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="21"/>
         <source>Also write the flow network in DIMACS format (to check with glpsol).</source>
         <translation>Akış ağını DIMACS biçiminde de yazar (glpsol ile denetlemek için).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="31"/>
-        <source>%1: the database is read-only; the plan cannot be stored</source>
-        <translation>%1: veritabanı salt okunur; plan kaydedilemez</translation>
-    </message>
-    <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="58"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="61"/>
         <source>placed: %1</source>
         <translation>yerleştirilen: %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="59"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="62"/>
         <source>unplaced: %1</source>
         <translation>yerleştirilemeyen: %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="60"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="63"/>
         <source>kept (locked or confirmed): %1</source>
         <translation>korunan (kilitli veya onaylı): %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="61"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="64"/>
         <source>objective: %1 (covered need %2, distance %3 km)</source>
         <translation>amaç değeri: %1 (karşılanan ihtiyaç %2, uzaklık %3 km)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="66"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="69"/>
         <source>time: %1 ms</source>
         <translation>süre: %1 ms</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="68"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="71"/>
         <source>warning: the weights do not keep the order of the objectives exactly on this data (see docs/optimiser.md)</source>
         <translation>uyarı: ağırlıklar bu veride hedeflerin öncelik sırasını tam olarak korumuyor (bkz. docs/optimiser.md)</translation>
     </message>
@@ -5131,12 +5129,22 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
         <translation>kullanımdaki bir veritabanının tutarlı kopyası</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="56"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="29"/>
+        <source>the automatic backups of a database: time, reason, verified</source>
+        <translation>bir veritabanının otomatik yedekleri: zaman, neden, doğrulama</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="31"/>
+        <source>go back to a backup (the current state is kept as a backup)</source>
+        <translation>bir yedeğe geri dön (şimdiki durum da yedek olarak saklanır)</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="60"/>
         <source>kopru-cli COMMAND --help describes the arguments and options of COMMAND.</source>
         <translation>kopru-cli KOMUT --help, KOMUT&apos;un argümanlarını ve seçeneklerini açıklar.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="62"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="66"/>
         <source>unknown command %1</source>
         <translation>bilinmeyen komut %1</translation>
     </message>
@@ -5154,6 +5162,83 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
         <location filename="../app/kopru-cli/commands/report.cpp" line="37"/>
         <source>report written to %1</source>
         <translation>rapor %1 dosyasına yazıldı</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/databaseaccess.cpp" line="26"/>
+        <source>kopru-cli: to go back to a backup: kopru-cli backups %1, then kopru-cli restore %1 BACKUP</source>
+        <translation>kopru-cli: bir yedeğe geri dönmek için: kopru-cli backups %1, ardından kopru-cli restore %1 YEDEK</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/backups.cpp" line="19"/>
+        <source>The database whose automatic backups are listed (it may be damaged).</source>
+        <translation>Otomatik yedekleri listelenecek veritabanı (hasarlı olabilir).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/backups.cpp" line="34"/>
+        <source>the file does not exist, and no backups were made from it</source>
+        <translation>dosya yok ve ondan hiç yedek alınmamış</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/backups.cpp" line="35"/>
+        <source>%1: no backups yet</source>
+        <translation>%1: henüz yedek yok</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/backups.cpp" line="42"/>
+        <source>%1: %n backup(s) in %2, newest first</source>
+        <translation>
+            <numerusform>%1: %2 içinde %n yedek, en yenisi başta</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/backups.cpp" line="52"/>
+        <source>verified</source>
+        <translation>doğrulandı</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/backups.cpp" line="52"/>
+        <source>damaged: %1</source>
+        <translation>hasarlı: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/backups.cpp" line="64"/>
+        <source>restore one with: kopru-cli restore %1 BACKUP (a file name above, or a path)</source>
+        <translation>birini geri yüklemek için: kopru-cli restore %1 YEDEK (yukarıdaki bir dosya adı ya da bir yol)</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/restore.cpp" line="16"/>
+        <source>The database to replace (it may be damaged or missing).</source>
+        <translation>Yerine yedeğin konacağı veritabanı (hasarlı ya da kayıp olabilir).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/restore.cpp" line="17"/>
+        <source>BACKUP</source>
+        <translation>YEDEK</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/restore.cpp" line="17"/>
+        <source>The backup: a file name that kopru-cli backups lists, or the path of a backup.</source>
+        <translation>Yedek: kopru-cli backups komutunun listelediği bir dosya adı ya da bir yedeğin yolu.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/restore.cpp" line="33"/>
+        <source>no such backup (kopru-cli backups %1 lists them)</source>
+        <translation>böyle bir yedek yok (yedekleri kopru-cli backups %1 listeler)</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/restore.cpp" line="45"/>
+        <source>%1 restored from %2</source>
+        <translation>%1, %2 yedeğinden geri yüklendi</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/restore.cpp" line="51"/>
+        <source>the state before the restore was kept as %1</source>
+        <translation>geri yüklemeden önceki durum %1 olarak saklandı</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/restore.cpp" line="53"/>
+        <source>the damaged file that was there was kept in %1 (it is not listed as a backup)</source>
+        <translation>orada bulunan hasarlı dosya %1 klasöründe saklandı (yedek olarak listelenmez)</translation>
     </message>
 </context>
 <context>

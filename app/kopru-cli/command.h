@@ -16,7 +16,9 @@
 namespace kopru::cli {
 
 // Exit status of the kopru-cli contract (docs/cli.md).
-enum Exit : int { Success = 0, Refused = 1, Usage = 2 };
+// InUse: another Köprü program (the GUI, another kopru-cli) holds the
+// database; nothing was done, try again later.
+enum Exit : int { Success = 0, Refused = 1, Usage = 2, InUse = 3 };
 
 // Output channels of a command.
 struct Io

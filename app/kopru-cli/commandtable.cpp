@@ -26,6 +26,10 @@ const Command kCommands[] = {
     { "report", QT_TRANSLATE_NOOP("kopru::cli", "printable needs-analysis report"), reportSyntax, runReport, guiApplication },
     { "check", QT_TRANSLATE_NOOP("kopru::cli", "integrity and foreign-key check"), checkSyntax, runCheck, coreApplication },
     { "backup", QT_TRANSLATE_NOOP("kopru::cli", "consistent copy of a live database"), backupSyntax, runBackup, coreApplication },
+    { "backups", QT_TRANSLATE_NOOP("kopru::cli", "the automatic backups of a database: time, reason, verified"), backupsSyntax,
+        runBackups, coreApplication },
+    { "restore", QT_TRANSLATE_NOOP("kopru::cli", "go back to a backup (the current state is kept as a backup)"), restoreSyntax,
+        runRestore, coreApplication },
 };
 
 } // namespace

@@ -119,8 +119,12 @@ Status quickCheck(const QSqlDatabase &db, const QString &path)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("PRAGMA quick_check")))
-        return fileError(path, Text::tr("the database file is damaged (%1); restore a backup").arg(Sql::errorOf(q).message));
+    if (!q.exec(QStringLiteral("PRAGMA quick_check"))) {
+        // A storage failure: its message says what (damaged, busy, unreadable).
+        Error e = Sql::errorOf(q);
+        e.file = path;
+        return e;
+    }
     QStringList problems;
     while (q.next())
         if (const QString line = q.value(0).toString(); line != QLatin1String("ok"))

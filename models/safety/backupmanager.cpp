@@ -373,6 +373,15 @@ Status BackupManager::restore(const QString &backupPath, const QString &targetPa
     if (Status s = DatabaseFile::verify(backupPath, DatabaseFile::Depth::QuickCheck); !s || !backupId)
         return Error { Text::tr("the backup cannot be restored: %1").arg(s ? backupId.error().message : s.error().message),
             backupPath, 0, 0 };
+    // Another program's file (or an empty one) at the target is not replaced
+    // unless backups were made from that path (a database damaged down to its
+    // header): the restore names a database, and a wrong path must not cost
+    // someone else's file.
+    if (QFileInfo::exists(targetPath) && !DatabaseFile::verify(targetPath, DatabaseFile::Depth::Header)
+        && folderFor(targetPath).isEmpty())
+        return Error { Text::tr("this file is not a Köprü database and no backup was ever made from it, so the restore does not "
+                                "replace it; nothing was changed (move the file away first to restore here)"),
+            targetPath, 0, 0 };
     const auto targetId = QFileInfo::exists(targetPath) ? DatabaseFile::databaseId(targetPath) : Expected<QString>(QString());
     const QString currentId = targetId ? targetId.value() : QString();
     if (!currentId.isEmpty() && !backupId.value().isEmpty() && currentId != backupId.value())

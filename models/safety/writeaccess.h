@@ -2,14 +2,14 @@
 #pragma once
 
 #include "models/core/result.h"
+#include "models/db/database.h"
+#include "models/safety/instancelock.h"
 
 #include <memory>
 
 namespace kopru {
 
 class BackupManager;
-class Database;
-class InstanceLock;
 
 // A database opened for writing by a command (kopru-cli import, plan,
 // restore …), with the database's lock held until it is destroyed.

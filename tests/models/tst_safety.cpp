@@ -14,6 +14,7 @@
 #include "models/safety/instancelock.h"
 #include "models/safety/purge.h"
 #include "models/safety/storagecheck.h"
+#include "models/safety/writeaccess.h"
 #include "tests/common/testutil.h"
 
 #include <QAbstractItemModelTester>
@@ -298,6 +299,44 @@ private slots:
         QCOMPARE(all.first().path, b->path);
         const QDir damaged(manager.folderFor(path) + QStringLiteral("/damaged"));
         QCOMPARE(damaged.entryList({ QStringLiteral("*_damaged.kopru") }, QDir::Files).size(), 1);
+    }
+
+    // A restore given another program's file (or an empty one) as its
+    // target leaves it alone, unless backups were made from that path.
+    void restoreDoesNotReplaceAForeignFile()
+    {
+        const QString path = newPath();
+        BackupManager manager(newRoot());
+        {
+            auto db = test::newDatabase(path);
+            QVERIFY(db);
+            fillTwoTeachers(db->connection());
+        }
+        auto b = manager.backup(path, QStringLiteral("manual"));
+        QVERIFY(b);
+        for (const QByteArray &content : { QByteArray(), QByteArray("Dear Ayşe,\nthe minutes of the meeting …\n") }) {
+            const QString other = m_dir.filePath(QStringLiteral("letter.txt"));
+            QFile f(other);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(content);
+            f.close();
+            const Status s = manager.restore(b->path, other);
+            QVERIFY(!s);
+            QVERIFY2(s.message().startsWith(other) && s.message().contains(QStringLiteral("not a Köprü database")),
+                qPrintable(s.message()));
+            QFile back(other);
+            QVERIFY(back.open(QIODevice::ReadOnly));
+            QCOMPARE(back.readAll(), content);
+            QCOMPARE(manager.list(path).size(), 1);
+        }
+        // The database's own path, its header destroyed: restored (backups were made from it).
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.write(QByteArray(100, '\0')) == 100);
+        f.close();
+        const Status s = manager.restore(b->path, path);
+        QVERIFY2(s, qPrintable(s.message()));
+        QCOMPARE(teacherCount(path), 2);
     }
 
     void restoreRefusesWhileAnotherProcessHoldsTheLock()
@@ -762,6 +801,67 @@ private slots:
 #else
         QSKIP("POSIX file permissions");
 #endif
+    }
+
+    // What every writing command does first (kopru-cli import, plan, restore).
+    void openForWritingTakesTheLockChecksAndUpgrades()
+    {
+        BackupManager backups(newRoot());
+        // A sound database: opened, locked while the session lives.
+        const QString path = newPath();
+        QVERIFY(test::newDatabase(path));
+        {
+            auto session = openForWriting(path, backups);
+            QVERIFY2(session, qPrintable(session.message()));
+            QVERIFY(session->lock->isLocked());
+            QVERIFY(!session->db->isReadOnly());
+            // A second writer is refused while the first holds the lock, naming the holder.
+            WriteRefusal why = WriteRefusal::NotUsable;
+            auto second = openForWriting(path, backups, &why);
+            QVERIFY(!second);
+            QCOMPARE(why, WriteRefusal::InUse);
+            QVERIFY2(
+                second.message().contains(QString::number(QCoreApplication::applicationPid())), qPrintable(second.message()));
+        }
+        QVERIFY(!QFile::exists(InstanceLock::lockPathFor(path)));
+
+        // A damaged database: refused, named, left as it was.
+        const QString damaged = newPath();
+        {
+            auto db = test::newDatabase(damaged);
+            QVERIFY(db);
+            fillTwoTeachers(db->connection());
+        }
+        damage(damaged);
+        const QByteArray before = fileHash(damaged);
+        WriteRefusal why = WriteRefusal::NotUsable;
+        auto refused = openForWriting(damaged, backups, &why);
+        QVERIFY(!refused);
+        QCOMPARE(why, WriteRefusal::Damaged);
+        QVERIFY2(refused.message().startsWith(damaged) && refused.message().contains(QStringLiteral("damaged")),
+            qPrintable(refused.message()));
+        QCOMPARE(fileHash(damaged), before);
+
+        // An empty file: refused, no lock file, nothing beside it.
+        const QString empty = m_dir.filePath(QStringLiteral("empty.kopru"));
+        QFile f(empty);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        QVERIFY(!openForWriting(empty, backups, &why));
+        QCOMPARE(why, WriteRefusal::NotUsable);
+        QCOMPARE(QFileInfo(empty).size(), 0);
+        for (const char *suffix : { ".lock", "-wal", "-shm" })
+            QVERIFY(!QFile::exists(empty + QLatin1String(suffix)));
+
+        // An older file: backed up, then upgraded with the identity of its backup.
+        const QString old = newPath();
+        QVERIFY(Database::createAtVersion(old, 2));
+        auto upgraded = openForWriting(old, backups);
+        QVERIFY2(upgraded, qPrintable(upgraded.message()));
+        const QList<BackupInfo> list = backups.list(old);
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.first().reason, QStringLiteral("migration"));
+        QCOMPARE(QFileInfo(list.first().path).absolutePath(), backups.folderForId(upgraded->db->databaseId()));
     }
 
     void backupListModel()

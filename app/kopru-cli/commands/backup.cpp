@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // kopru-cli backup DB OUT
+// Reads only: it runs while the GUI or another kopru-cli has the database
+// (their lock does not stop it) and copies a consistent state.
 #include "app/kopru-cli/commands/commands.h"
+#include "app/kopru-cli/databaseaccess.h"
 #include "models/db/database.h"
+#include "models/db/databasefile.h"
 
 namespace kopru::cli {
 
@@ -15,10 +19,17 @@ Syntax backupSyntax()
 
 int runBackup(const Arguments &args, Io &io)
 {
+    const QString path = args.positionalArguments().constFirst();
     const QString out = args.positionalArguments().at(1);
+    // Checked without changing anything first: a file that is refused —
+    // damaged included — is left as it was, with nothing beside it.
+    if (Status s = DatabaseFile::verify(path, DatabaseFile::Depth::Header); !s)
+        return fail(io, Usage, s.message());
+    if (Status s = DatabaseFile::verify(path, DatabaseFile::Depth::QuickCheck); !s)
+        return refuseDamaged(io, path, s.error());
     Database::Options options;
     options.access = Database::Access::ReadOnly;
-    auto db = Database::open(args.positionalArguments().constFirst(), options);
+    auto db = Database::open(path, options);
     if (!db)
         return fail(io, Usage, db.message());
     if (Status s = db.value()->backupTo(out); !s)

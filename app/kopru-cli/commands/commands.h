@@ -25,5 +25,9 @@ Syntax checkSyntax();
 int runCheck(const Arguments &args, Io &io);
 Syntax backupSyntax();
 int runBackup(const Arguments &args, Io &io);
+Syntax backupsSyntax();
+int runBackups(const Arguments &args, Io &io);
+Syntax restoreSyntax();
+int runRestore(const Arguments &args, Io &io);
 
 } // namespace kopru::cli

@@ -5,7 +5,6 @@
 #include "models/demo/demogenerator.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <algorithm>
 
 namespace kopru::cli {
@@ -42,16 +41,17 @@ int runDemo(const Arguments &args, Io &io)
     QElapsedTimer timer;
     timer.start();
     const QString path = args.positionalArguments().constFirst();
-    auto db = Database::create(path);
+    // Built under a temporary name: the file appears complete or not at all.
+    DemoGenerator::Summary s;
+    auto db = Database::create(path, [&](QSqlDatabase c) -> Status {
+        auto made = DemoGenerator::generate(c, options);
+        if (!made)
+            return made.error();
+        s = made.value();
+        return {};
+    });
     if (!db)
         return fail(io, Usage, db.message());
-    auto summary = DemoGenerator::generate(db.value()->connection(), options);
-    if (!summary) {
-        db = Error {};
-        QFile::remove(path);
-        return fail(io, Refused, summary.message());
-    }
-    const auto &s = summary.value();
     io.out << tr("demo database %1: %2 teachers, %3 competencies, %4 need ratings, "
                  "%5 partners, %6 sessions with %7 places (%8 s)")
                   .arg(path)

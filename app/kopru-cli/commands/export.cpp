@@ -2,8 +2,11 @@
 // kopru-cli export DB plan|schedule|needs --format csv|xlsx|pdf|ics --out PATH
 //                  [--field CODE] [--centre ID] [--partner ID] [--anonymize]
 #include "app/kopru-cli/commands/commands.h"
+#include "app/kopru-cli/databaseaccess.h"
 #include "models/db/database.h"
 #include "models/export/exporter.h"
+#include "models/safety/backupmanager.h"
+#include "models/safety/writeaccess.h"
 
 namespace kopru::cli {
 
@@ -53,19 +56,38 @@ int runExport(const Arguments &args, Io &io)
     if (request.kind == Kind::Needs && request.scope.partnerId != 0)
         return fail(io, Usage, tr("--partner does not apply to the needs analysis"));
 
-    // Anonymised exports store the pseudonym key on first use: open writable then.
-    Database::Options options;
-    options.access = request.anonymize ? Database::Access::ReadWrite : Database::Access::ReadOnly;
-    auto db = Database::open(args.positionalArguments().constFirst(), options);
-    if (!db)
-        return fail(io, Usage, db.message());
+    // Anonymised exports store the pseudonym key on first use: they write,
+    // so they open the database as every writer does (its lock, a read-only
+    // check). While another Köprü program holds it, the export reads only
+    // (and says that its pseudonyms are not the stable ones).
+    const QString path = args.positionalArguments().constFirst();
+    WriteSession session;
+    std::unique_ptr<Database> readOnly;
+    WriteRefusal why = WriteRefusal::InUse;
+    if (request.anonymize) {
+        BackupManager backups;
+        auto opened = openForWriting(path, backups, &why);
+        if (opened)
+            session = std::move(opened.value());
+        else if (why == WriteRefusal::Damaged)
+            return refuseDamaged(io, path, opened.error());
+        else if (why != WriteRefusal::InUse)
+            return fail(io, Usage, opened.message());
+    }
+    if (!session.db) {
+        auto opened = Database::open(path, Database::Options { Database::Access::ReadOnly, false, {} });
+        if (!opened)
+            return fail(io, Usage, opened.message());
+        readOnly = std::move(opened.value());
+    }
+    const Database &db = session.db ? *session.db : *readOnly;
 
-    auto summary = exporting::runExport(db.value()->connection(), request, db.value()->isReadOnly());
+    auto summary = exporting::runExport(db.connection(), request, db.isReadOnly());
     if (!summary)
         return fail(io, Usage, summary.message());
     if (!summary.value().pseudonymsStable)
-        io.err << tr("warning: the database is read-only, so the pseudonyms of this export "
-                     "differ from those of other exports")
+        io.err << tr("warning: the pseudonym key could not be stored (the database is read-only or in use by another "
+                     "Köprü program), so the pseudonyms of this export differ from those of other exports")
                << Qt::endl;
     QString what;
     switch (request.kind) {

@@ -2,22 +2,45 @@
 // kopru-cli import DB KIND FILE [--encoding auto|utf-8|windows-1254]
 //                  [--delimiter auto|,|;|tab] [--sheet NAME] [--dry-run]
 // Exit 0: imported (or a clean dry run), one summary line on stdout.
-// Exit 1: rows refused, every reason on stderr as file:line:column: reason,
-//         nothing written. Exit 2: usage, unreadable file or database.
+// Exit 1: rows refused, the first kShownProblems reasons on stderr as
+//         file:line:column: reason and the count of all, nothing written.
+// Exit 2: usage, unreadable file or database, or the database failed while
+//         it was written (disk full …), nothing written. Exit 3: the database
+//         is in use by another Köprü program (its lock), nothing done.
 #include "app/kopru-cli/commands/commands.h"
+#include "app/kopru-cli/databaseaccess.h"
 #include "models/db/database.h"
 #include "models/import/importer.h"
 #include "models/io/tablereader.h"
 #include "models/safety/backupmanager.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QLoggingCategory>
+#include <algorithm>
 #include <future>
 
 namespace kopru::cli {
 
 namespace {
 Q_LOGGING_CATEGORY(lcImportCli, "kopru.import.cli", QtInfoMsg)
+
+// A file of junk can give millions of problems: the first ones are printed,
+// then their count.
+constexpr int kShownProblems = 100;
+
+void printProblems(const ImportReport &report, Io &io)
+{
+    const int shown = std::min<int>(kShownProblems, int(report.errors.size()));
+    for (int i = 0; i < shown; ++i)
+        io.err << report.errors.at(i).toString() << Qt::endl;
+    if (report.errorCount > shown)
+        io.err
+            << tr("kopru-cli: … and %Ln more problem(s) (the first %1 are shown)", nullptr, report.errorCount - shown).arg(shown)
+            << Qt::endl;
+    io.err << tr("kopru-cli: %Ln problem(s); nothing was written", nullptr, report.errorCount) << Qt::endl;
+}
+
 } // namespace
 
 Syntax importSyntax()
@@ -67,12 +90,25 @@ int runImport(const Arguments &args, Io &io)
         io.err << table.message() << Qt::endl;
         return table.error().line > 0 ? Refused : Usage;
     }
-    auto db = Database::open(dbPath);
-    if (!db)
-        return fail(io, Usage, db.message());
+    // A real import takes the database's lock, checks it (quick_check) and
+    // backs up an older file before upgrading it; a dry run only reads.
+    std::unique_ptr<Database> readOnly;
+    WriteSession session;
+    if (dryRun) {
+        auto opened = Database::open(dbPath, Database::Options { Database::Access::ReadOnly, false, {} });
+        if (!opened)
+            return fail(io, Usage, opened.message());
+        readOnly = std::move(opened.value());
+    } else {
+        BackupManager backups;
+        int code = Usage;
+        auto opened = openToWrite(dbPath, backups, io, &code);
+        if (!opened)
+            return code;
+        session = std::move(opened.value());
+    }
+    Database *db = dryRun ? readOnly.get() : session.db.get();
     phase("opened the database");
-    if (db.value()->isReadOnly() && !dryRun)
-        return fail(io, Usage, tr("%1 is read-only").arg(dbPath));
 
     ImportOptions importOptions;
     importOptions.dryRun = dryRun;
@@ -90,20 +126,23 @@ int runImport(const Arguments &args, Io &io)
         return backedUp;
     };
     if (!importOptions.dryRun) {
-        const Database &database = *db.value();
+        const Database &database = *db;
         backup = std::async(std::launch::async, [&database, manager = BackupManager()]() mutable {
             return manager.backupBeforeChange(database, QStringLiteral("import"));
         });
     }
     importOptions.beforeWrite = waitForBackup;
-    const ImportReport report = Importer::run(db.value()->connection(), kind, table.value().table, importOptions);
+    const ImportReport report = Importer::run(db->connection(), kind, table.value().table, importOptions);
     phase("imported");
     if (Status s = waitForBackup(); !s)
         return fail(io, Usage, s.message());
-    for (const Error &e : report.errors)
-        io.err << e.toString() << Qt::endl;
     if (!report.ok()) {
-        io.err << tr("kopru-cli: %n problem(s); nothing was written", nullptr, int(report.errors.size())) << Qt::endl;
+        // The database itself failed (disk full, busy, damaged): that is no
+        // problem of the file, and its message names the database.
+        for (const Error &e : report.errors)
+            if (e.line == 0 && QFileInfo(e.file) == QFileInfo(dbPath))
+                return fail(io, Usage, e.toString());
+        printProblems(report, io);
         return Refused;
     }
     io.out << report.summary() << Qt::endl;

@@ -2,6 +2,7 @@
 // kopru-cli plan DB [--json] [--dimacs FILE]: run the optimiser on the whole
 // database, store the plan, print what it did.
 #include "app/kopru-cli/commands/commands.h"
+#include "app/kopru-cli/databaseaccess.h"
 #include "models/db/database.h"
 #include "models/planning/planner.h"
 #include "models/safety/backupmanager.h"
@@ -24,17 +25,19 @@ Syntax planSyntax()
 
 int runPlan(const Arguments &args, Io &io)
 {
-    auto db = Database::open(args.positionalArguments().constFirst());
-    if (!db)
-        return fail(io, Usage, db.message());
-    if (db.value()->isReadOnly())
-        return fail(io, Usage, tr("%1: the database is read-only; the plan cannot be stored").arg(db.value()->path()));
-
-    if (Status s = BackupManager().backupBeforeChange(*db.value(), QStringLiteral("plan")); !s)
+    // The database's lock, a read-only check (quick_check: a damaged file is
+    // refused with its name) and the backup of an older file before its upgrade.
+    BackupManager backups;
+    int code = Usage;
+    auto session = openToWrite(args.positionalArguments().constFirst(), backups, io, &code);
+    if (!session)
+        return code;
+    const Database &db = *session->db;
+    if (Status s = backups.backupBeforeChange(db, QStringLiteral("plan")); !s)
         return fail(io, Usage, s.message());
     PlanOptions options;
     options.dimacsPath = args.value(QStringLiteral("dimacs"));
-    auto result = Planner::run(db.value()->connection(), options);
+    auto result = Planner::run(db.connection(), options);
     if (!result)
         return fail(io, result.error().file.isEmpty() ? Refused : Usage, result.message());
     const PlanResult &r = result.value();
