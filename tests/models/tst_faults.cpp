@@ -327,15 +327,23 @@ private slots:
         QFETCH(int, delayMs);
         const QString db = fresh(m_noNeeds);
         QVERIFY(!db.isEmpty());
-        // File A sets every need to 1, file B to 5 (the same ratings).
+        // File A sets every need to 1, file B to 5 (the same ratings: the
+        // first three columns — national ID, field, round — and the cells
+        // that are no level stay).
         QFile in(m_needsCsv);
         QVERIFY(in.open(QIODevice::ReadOnly));
         const QStringList lines = QString::fromUtf8(in.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
         QString fileA = lines.first() + QStringLiteral("\r\n"), fileB = fileA;
-        static const QRegularExpression level(QStringLiteral(";[1-5](?=;|$)"));
+        const auto withLevel = [](const QString &line, const QString &level) -> QString {
+            QStringList cells = line.split(QLatin1Char(';'));
+            for (qsizetype c = 3; c < cells.size(); ++c)
+                if (cells.at(c).size() == 1 && cells.at(c) >= QLatin1String("1") && cells.at(c) <= QLatin1String("5"))
+                    cells[c] = level;
+            return cells.join(QLatin1Char(';')) + QStringLiteral("\r\n");
+        };
         for (int i = 1; i < lines.size(); ++i) {
-            fileA += QString(lines.at(i)).replace(level, QStringLiteral(";1")) + QStringLiteral("\r\n");
-            fileB += QString(lines.at(i)).replace(level, QStringLiteral(";5")) + QStringLiteral("\r\n");
+            fileA += withLevel(lines.at(i), QStringLiteral("1"));
+            fileB += withLevel(lines.at(i), QStringLiteral("5"));
         }
         const QString pathA = path(QStringLiteral("a%1.csv").arg(delayMs)), pathB = path(QStringLiteral("b%1.csv").arg(delayMs));
         for (const auto &[p, text] : { std::pair { pathA, fileA }, std::pair { pathB, fileB } }) {
