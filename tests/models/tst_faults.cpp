@@ -103,6 +103,7 @@ class TestFaults : public QObject
     QProcessEnvironment m_env;
     QString m_base; // demo database with a stored plan
     QString m_noNeeds; // the same without ratings: an import writes
+    QString m_noPlan; // the same without placements: a plan run writes
     QString m_needsCsv; // its wide needs survey
     QString m_small, m_smallNeedsCsv; // the same, small
     int m_n = 0;
@@ -215,41 +216,70 @@ private slots:
         auto db = Database::open(m_noNeeds);
         QVERIFY(db);
         QVERIFY(Sql::exec(db.value()->connection(), QStringLiteral("DELETE FROM need_rating")));
+        m_noPlan = path(QStringLiteral("no-plan.kopru"));
+        {
+            auto base = Database::open(m_base);
+            QVERIFY(base);
+            QVERIFY(base.value()->backupTo(m_noPlan));
+        }
+        auto noPlan = Database::open(m_noPlan);
+        QVERIFY(noPlan);
+        QVERIFY(Sql::exec(noPlan.value()->connection(), QStringLiteral("DELETE FROM placement")));
         // Small, for the tests that need no long operation.
         QVERIFY(makeDemo(QStringLiteral("small"), 300, 60, &m_small, &m_smallNeedsCsv));
     }
 
     // Issue point 1: a backup killed while it is written leaves no file a
-    // later command takes for a backup; the next import makes its own.
+    // later command takes for a backup; the next run makes its own, which
+    // holds the state before it. For an import (of needs into a database
+    // without any) and a plan run (on a database without placements).
+    void killedAutomaticBackupNeverCounts_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::newRow("import") << QStringLiteral("import");
+        QTest::newRow("plan") << QStringLiteral("plan");
+    }
     void killedAutomaticBackupNeverCounts()
     {
-        const QString db = fresh(m_noNeeds);
+        QFETCH(QString, command);
+        const bool import = command == QLatin1String("import");
+        const QString db = fresh(import ? m_noNeeds : m_noPlan);
+        QVERIFY(!db.isEmpty());
+        const QString table = import ? QStringLiteral("need_rating") : QStringLiteral("placement");
+        const QString count = QStringLiteral("SELECT count(*) FROM %1").arg(table);
+        const QStringList args
+            = import ? QStringList { command, db, QStringLiteral("needs"), m_needsCsv } : QStringList { command, db };
         const QByteArray before = fileHash(db);
         BackupManager backups(backupRoot());
         QString partial;
         for (int attempt = 0; attempt < 5 && partial.isEmpty(); ++attempt)
-            partial = killWhenWriting({ QStringLiteral("import"), db, QStringLiteral("needs"), m_needsCsv }, backupRoot());
+            partial = killWhenWriting(args, backupRoot());
         if (partial.isEmpty())
             QSKIP("the automatic backup finished before it could be killed five times in a row (a very fast machine)");
         QVERIFY2(ownerOnly(partial), qPrintable(partial));
         QCOMPARE(backups.list(db).size(), 0);
         QVERIFY(!backups.hasCurrentBackup(db));
-        QCOMPARE(fileHash(db), before); // a killed import wrote nothing (it backs up first)
+        QCOMPARE(fileHash(db), before); // the killed run wrote nothing (it backs up first)
         {
             auto opened = Database::open(db);
             QVERIFY(opened);
-            QCOMPARE(test::scalar(opened.value()->connection(), QStringLiteral("SELECT count(*) FROM need_rating")).toInt(), 0);
+            QCOMPARE(test::scalar(opened.value()->connection(), count).toInt(), 0);
         }
-        const Run r = run({ QStringLiteral("import"), db, QStringLiteral("needs"), m_needsCsv });
+        const Run r = run(args);
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QList<BackupInfo> list = backups.list(db);
         QCOMPARE(list.size(), 1);
-        QCOMPARE(list.first().reason, QStringLiteral("import"));
+        QCOMPARE(list.first().reason, command);
         QVERIFY(BackupManager::verifyBackup(list.first().path, DatabaseFile::databaseId(db).value()));
-        // The backup holds the state before the import.
+        {
+            auto opened = Database::open(db);
+            QVERIFY(opened);
+            QVERIFY(test::scalar(opened.value()->connection(), count).toInt() > 0);
+        }
+        // The backup holds the state before the run.
         auto c = Connection::open(list.first().path, Connection::Access::Inspect);
         QVERIFY(c);
-        QCOMPARE(test::scalar(c.value()->db(), QStringLiteral("SELECT count(*) FROM need_rating")).toInt(), 0);
+        QCOMPARE(test::scalar(c.value()->db(), count).toInt(), 0);
         QCOMPARE(leftovers(backupRoot()), QStringList());
     }
 
