@@ -3,6 +3,7 @@
 
 #include "models/db/databasecopy.h"
 #include "models/db/databasefile.h"
+#include "models/db/pragmascope.h"
 #include "models/db/referencedataloader.h"
 #include "models/db/schema.h"
 #include "models/db/sql.h"
@@ -13,6 +14,7 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QUuid>
+#include <optional>
 
 Q_LOGGING_CATEGORY(lcDatabase, "kopru.db")
 
@@ -153,8 +155,23 @@ Status Database::migrate(QSqlDatabase db, int fromVersion, int toVersion, const 
         return {};
     if (!databaseId.isEmpty() && QUuid::fromString(databaseId).isNull())
         return Status::failure(Text::tr("invalid database id %1").arg(databaseId));
-    // Foreign keys cannot be switched inside a transaction; steps that rebuild
-    // tables rely on foreign_key_check at the end instead.
+    // Foreign keys cannot be switched inside a transaction: steps that rebuild
+    // tables run with them off (else dropping a table would cascade to its
+    // children) and rely on foreign_key_check at the end instead;
+    // legacy_alter_table keeps triggers of other tables that name the rebuilt
+    // one valid while it is renamed (SQLite's documented procedure).
+    bool rebuilds = false;
+    for (const Schema::Step &step : Schema::steps())
+        rebuilds = rebuilds || (step.rebuildsTables && step.toVersion > fromVersion && step.toVersion <= toVersion);
+    std::optional<PragmaScope> foreignKeysOff, legacyAlter;
+    if (rebuilds) {
+        foreignKeysOff.emplace(db, "foreign_keys", 0);
+        legacyAlter.emplace(db, "legacy_alter_table", 1);
+        if (!foreignKeysOff->status())
+            return foreignKeysOff->status();
+        if (!legacyAlter->status())
+            return legacyAlter->status();
+    }
     Transaction tx(db);
     if (!tx.began())
         return tx.began();
@@ -164,6 +181,16 @@ Status Database::migrate(QSqlDatabase db, int fromVersion, int toVersion, const 
         for (const char *statement : step.statements)
             if (Status s = Sql::exec(db, QString::fromUtf8(statement)); !s)
                 return Status::failure(Text::tr("schema step %1: %2").arg(step.toVersion).arg(s.message()));
+        // A new database gets the reference data with the tables that hold
+        // it, so that later steps upgrade it like any existing database's.
+        if (fromVersion == 0 && step.toVersion == 1) {
+            if (Status s = ReferenceData::load(db); !s)
+                return s;
+        }
+        if (step.finish) {
+            if (Status s = step.finish(db); !s)
+                return Status::failure(Text::tr("schema step %1: %2").arg(step.toVersion).arg(s.message()));
+        }
     }
     if (!databaseId.isEmpty() && fromVersion < Schema::kMetaVersion && toVersion >= Schema::kMetaVersion) {
         if (Status s
@@ -172,8 +199,6 @@ Status Database::migrate(QSqlDatabase db, int fromVersion, int toVersion, const 
             return s;
     }
     if (fromVersion == 0) {
-        if (Status s = ReferenceData::load(db); !s)
-            return s;
         if (Status s = Sql::exec(db, QStringLiteral("PRAGMA application_id = %1").arg(Schema::kApplicationId)); !s)
             return s;
     }

@@ -182,7 +182,7 @@ const Step kStep3 { 3,
 
 const std::vector<Step> &steps()
 {
-    static const std::vector<Step> all { kStep1, kStep2, kStep3 };
+    static const std::vector<Step> all { kStep1, kStep2, kStep3, exchangeStep(kExchangeVersion) };
     return all;
 }
 

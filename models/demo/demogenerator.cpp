@@ -8,7 +8,10 @@
 #include "models/demo/demovocab.h"
 #include "models/demo/random.h"
 #include "models/domain/nationalid.h"
+#include "models/domain/taxnumber.h"
 #include "models/domain/turkishtext.h"
+#include "models/exchange/globalid.h"
+#include "models/planning/planner.h"
 
 #include <QDate>
 #include <QHash>
@@ -61,6 +64,12 @@ QString asciiSlug(const QString &s)
     return TurkishText::looseKey(s);
 }
 
+// When the survey and the catalogue were made, and when the centres recorded
+// their part: fixed, so that every database built from one seed holds the
+// same versions with the same times.
+const QString kSurveyTime = QStringLiteral("2027-01-04 09:00:00");
+const QString kCentreTime = QStringLiteral("2027-02-01 09:00:00");
+
 struct Context
 {
     QSqlDatabase db;
@@ -70,7 +79,34 @@ struct Context
     std::vector<std::vector<int>> competenciesOfField; // field index → competency ids
     QHash<QString, int> schools; // "plate|name" → id
     QSqlQuery insertSchool;
+    // Global ids and tax numbers come from their own sequence, so that the
+    // rest of the data set is the same as before they existed.
+    Random ids { 0 };
+    std::optional<DatabaseRole> role;
+
+    // Whether this database keeps a teacher of `centreId` / a partner of `ownerCentre`.
+    bool keepsTeacher(int centreId) const { return !role || role->isNational() || role->centreId() == centreId; }
+    bool keepsPartner(int ownerCentre) const { return !role || (role->isCentre() && role->centreId() == ownerCentre); }
+    // Partners of the exchange demo belong to a centre; the plain demo's to the national office.
+    QVariant partnerOwner(int ownerCentre) const { return role ? QVariant(ownerCentre) : QVariant(); }
+    QString partnerLabel(int ownerCentre) const
+    {
+        return role ? QStringLiteral("centre:%1").arg(ownerCentre) : QStringLiteral("national");
+    }
 };
+
+QString taxNumber(Random &rng, QSet<QString> &used)
+{
+    QString vkn;
+    do {
+        QString nine;
+        for (int d = 0; d < 9; ++d)
+            nine += QChar(u'0' + rng.below(10));
+        vkn = nine + QChar(u'0' + TaxNumber::vknCheckDigit(nine));
+    } while (used.contains(vkn));
+    used.insert(vkn);
+    return vkn;
+}
 
 Expected<int> schoolFor(Context &ctx, int plate)
 {
@@ -82,7 +118,9 @@ Expected<int> schoolFor(Context &ctx, int plate)
     const QString key = QString::number(plate) + QLatin1Char('|') + name;
     if (auto it = ctx.schools.constFind(key); it != ctx.schools.constEnd())
         return *it;
-    if (Status s = Sql::run(ctx.insertSchool, { name, plate, QStringLiteral("Merkez") }); !s)
+    const QString district = QStringLiteral("Merkez");
+    if (Status s = Sql::run(ctx.insertSchool, { name, plate, district, GlobalId::forSchool(plate, district, name), kSurveyTime });
+        !s)
         return s.error();
     const int id = ctx.insertSchool.lastInsertId().toInt();
     ctx.schools.insert(key, id);
@@ -115,8 +153,9 @@ QString phone(Random &rng, bool mobile)
 Status makeCompetencies(Context &ctx, DemoGenerator::Summary &summary)
 {
     QSqlQuery q(ctx.db);
-    if (Status s = Sql::prepare(
-            q, QStringLiteral("INSERT INTO competency(field_id, code, title_tr, title_en, unit) VALUES (?, ?, ?, ?, ?)"));
+    if (Status s = Sql::prepare(q,
+            QStringLiteral("INSERT INTO competency(field_id, code, title_tr, title_en, unit, uid, modified_at, "
+                           "modified_by) VALUES (?, ?, ?, ?, ?, ?, ?, 'national')"));
         !s)
         return s;
     const auto &vocab = demo::fieldVocab();
@@ -129,8 +168,9 @@ Status makeCompetencies(Context &ctx, DemoGenerator::Summary &summary)
                 ++n;
                 const QString code = u8(ref::kFields[f].code) + QStringLiteral("%1").arg(n, 2, 10, QLatin1Char('0'));
                 const QString unit = QStringLiteral("Ünite %1").arg(int(t / 5) + 1);
-                if (Status s = Sql::run(
-                        q, { int(f + 1), code, u8(tmpl.tr).arg(u8(topics[t].tr)), u8(tmpl.en).arg(u8(topics[t].en)), unit });
+                if (Status s = Sql::run(q,
+                        { int(f + 1), code, u8(tmpl.tr).arg(u8(topics[t].tr)), u8(tmpl.en).arg(u8(topics[t].en)), unit,
+                            GlobalId::forCompetency(u8(ref::kFields[f].code), code), kSurveyTime });
                     !s)
                     return s;
                 ctx.competenciesOfField[f].push_back(q.lastInsertId().toInt());
@@ -148,7 +188,9 @@ Status makeTeachers(Context &ctx, const DemoGenerator::Options &options, DemoGen
     if (Status s = Sql::prepare(teacher,
             QStringLiteral(
                 "INSERT INTO teacher(national_id, first_name, last_name, field_id, branch, school_id, province_id, centre_id, "
-                "email, phone, experience_years, available_from, available_to) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+                "email, phone, experience_years, available_from, available_to, uid, owner_centre_id, modified_at, modified_by, "
+                "record_version, record_modified_at, record_modified_by) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,?,'national',?,?,?)"));
         !s)
         return s;
     if (Status s = Sql::prepare(rating,
@@ -194,14 +236,31 @@ Status makeTeachers(Context &ctx, const DemoGenerator::Options &options, DemoGen
             from = QString::fromLatin1(w.from);
             to = QString::fromLatin1(w.to);
         }
-        if (Status s = Sql::run(teacher,
-                { nid, first, last, f + 1, u8(ctx.rng.pick(vocab[std::size_t(f)].branches)), school.value(), plate,
-                    nearestCentre(ctx.centresOfField[std::size_t(f)], plate), QString(slug + QStringLiteral("@ornek.example")),
-                    phone(ctx.rng, true), ctx.rng.between(1, 30), from, to });
-            !s)
-            return s;
-        const int teacherId = teacher.lastInsertId().toInt();
-        ++summary.teachers;
+        // One draw per statement (see makePartners).
+        const QString branch = u8(ctx.rng.pick(vocab[std::size_t(f)].branches));
+        const int centre = nearestCentre(ctx.centresOfField[std::size_t(f)], plate);
+        const QString mobile = phone(ctx.rng, true);
+        const int experience = ctx.rng.between(1, 30);
+        const QString uid = GlobalId::fromSeed(ctx.ids);
+        const bool kept = ctx.keepsTeacher(centre);
+        // The availability is what the teacher's centre records: a centre's
+        // own change (version 2) in the exchange demo; the national office
+        // has not received it yet.
+        const bool centreRecord = ctx.role && ctx.role->isCentre() && !from.isNull();
+        if (ctx.role && ctx.role->isNational())
+            from = to = QVariant();
+        int teacherId = 0;
+        if (kept) {
+            if (Status s = Sql::run(teacher,
+                    { nid, first, last, f + 1, branch, school.value(), plate, centre,
+                        QString(slug + QStringLiteral("@ornek.example")), mobile, experience, from, to, uid, kSurveyTime,
+                        centreRecord ? 2 : 1, centreRecord ? kCentreTime : kSurveyTime,
+                        centreRecord ? ctx.role->code() : QStringLiteral("national") });
+                !s)
+                return s;
+            teacherId = teacher.lastInsertId().toInt();
+            ++summary.teachers;
+        }
 
         const double lean = (ctx.rng.unit() + ctx.rng.unit() - 1.0) * 0.8;
         for (int c : ctx.competenciesOfField[std::size_t(f)]) {
@@ -213,6 +272,8 @@ Status makeTeachers(Context &ctx, const DemoGenerator::Options &options, DemoGen
                 if (!ctx.rng.chance(0.1))
                     proficiency = std::clamp(6 - n + ctx.rng.between(-1, 1), 1, 5);
             }
+            if (!kept)
+                continue;
             if (Status s = Sql::run(rating, { teacherId, c, need, proficiency }); !s)
                 return s;
             ++summary.ratings;
@@ -228,8 +289,8 @@ Status makePartners(Context &ctx, const DemoGenerator::Options &options, DemoGen
     QSqlQuery partner(ctx.db), partnerComp(ctx.db), session(ctx.db), sessionComp(ctx.db);
     if (Status s = Sql::prepare(partner,
             QStringLiteral("INSERT INTO partner(name, sector, province_id, district, address, contact_person, phone, email, "
-                           "protocol_date, active) "
-                           "VALUES (?,?,?,?,?,?,?,?,?,?)"));
+                           "protocol_date, active, "
+                           "tax_number, uid, owner_centre_id, modified_at, modified_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
         !s)
         return s;
     if (Status s
@@ -237,8 +298,9 @@ Status makePartners(Context &ctx, const DemoGenerator::Options &options, DemoGen
         !s)
         return s;
     if (Status s = Sql::prepare(session,
-            QStringLiteral("INSERT INTO training_session(partner_id, field_id, start_date, end_date, hours, capacity) VALUES "
-                           "(?,?,?,?,?,?)"));
+            QStringLiteral(
+                "INSERT INTO training_session(partner_id, field_id, start_date, end_date, hours, capacity, uid, owner_centre_id, "
+                "modified_at, modified_by) VALUES (?,?,?,?,?,?,?,?,?,?)"));
         !s)
         return s;
     if (Status s
@@ -247,32 +309,47 @@ Status makePartners(Context &ctx, const DemoGenerator::Options &options, DemoGen
         return s;
 
     const auto &vocab = demo::fieldVocab();
+    // partnerId 0: a partner this database does not keep (its draws are made all the same).
     struct Offer
     {
         int partnerId;
         int field;
+        int ownerCentre;
         std::vector<int> competencies;
     };
+    QSet<QString> taxNumbers;
     std::vector<Offer> offers;
 
+    int places = 0;
     auto addSession = [&](const Offer &o) -> Status {
         const QDate start
             = QDate::fromString(QString::fromLatin1(kSessionStarts[ctx.rng.weighted(kSessionStartWeights)]), Qt::ISODate);
         const int capacity = 1 + ctx.rng.weighted({ 3, 4, 3 });
-        if (Status s = Sql::run(session,
-                { o.partnerId, o.field + 1, start.toString(Qt::ISODate), start.addDays(11).toString(Qt::ISODate), 80, capacity });
-            !s)
-            return s;
-        const int sessionId = session.lastInsertId().toInt();
+        const QString uid = GlobalId::fromSeed(ctx.ids);
+        int sessionId = 0;
+        if (o.partnerId > 0) {
+            if (Status s = Sql::run(session,
+                    { o.partnerId, o.field + 1, start.toString(Qt::ISODate), start.addDays(11).toString(Qt::ISODate), 80,
+                        capacity, uid, ctx.partnerOwner(o.ownerCentre), kCentreTime, ctx.partnerLabel(o.ownerCentre) });
+                !s)
+                return s;
+            sessionId = session.lastInsertId().toInt();
+            ++summary.sessions;
+        }
         std::vector<int> comps = o.competencies;
         const int take = std::min<int>(int(comps.size()), ctx.rng.between(4, 8));
         for (int k = 0; k < take; ++k) {
             std::swap(comps[std::size_t(k)], comps[std::size_t(k + ctx.rng.below(int(comps.size()) - k))]);
+            if (sessionId == 0)
+                continue;
             if (Status s = Sql::run(sessionComp, { sessionId, comps[std::size_t(k)] }); !s)
                 return s;
         }
-        ++summary.sessions;
-        summary.places += capacity;
+        // Every generated session counts towards the places, kept or not, so
+        // that every database draws the same sessions.
+        places += capacity;
+        if (sessionId > 0)
+            summary.places += capacity;
         return {};
     };
 
@@ -302,19 +379,30 @@ Status makePartners(Context &ctx, const DemoGenerator::Options &options, DemoGen
         const QString contact = contactFirst + QLatin1Char(' ') + u8(ctx.rng.pick(demo::kLastNames));
         const QDate protocol = QDate(2025, 1, 6).addDays(ctx.rng.below(660));
         const bool active = ctx.rng.chance(0.95);
-        if (Status s = Sql::run(partner,
-                { name, u8(v.sector), plate, QStringLiteral("Merkez"), address, contact, phone(ctx.rng, false),
-                    QStringLiteral("info@%1.example").arg(asciiSlug(stem)), protocol.toString(Qt::ISODate), active ? 1 : 0 });
-            !s)
-            return s;
-        Offer offer { partner.lastInsertId().toInt(), f, {} };
-        ++summary.partners;
+        const QString landline = phone(ctx.rng, false);
+        const QString uid = GlobalId::fromSeed(ctx.ids);
+        const QString tax = taxNumber(ctx.ids, taxNumbers);
+        // The centre of the partner's field nearest to it made it.
+        const int ownerCentre = nearestCentre(ctx.centresOfField[std::size_t(f)], plate);
+        Offer offer { 0, f, ownerCentre, {} };
+        if (ctx.keepsPartner(ownerCentre)) {
+            if (Status s = Sql::run(partner,
+                    { name, u8(v.sector), plate, QStringLiteral("Merkez"), address, contact, landline,
+                        QStringLiteral("info@%1.example").arg(asciiSlug(stem)), protocol.toString(Qt::ISODate), active ? 1 : 0,
+                        tax, uid, ctx.partnerOwner(ownerCentre), kCentreTime, ctx.partnerLabel(ownerCentre) });
+                !s)
+                return s;
+            offer.partnerId = partner.lastInsertId().toInt();
+            ++summary.partners;
+        }
 
         std::vector<int> comps = ctx.competenciesOfField[std::size_t(f)];
         const int take = std::min<int>(int(comps.size()), ctx.rng.between(8, 16));
         for (int k = 0; k < take; ++k) {
             std::swap(comps[std::size_t(k)], comps[std::size_t(k + ctx.rng.below(int(comps.size()) - k))]);
             offer.competencies.push_back(comps[std::size_t(k)]);
+            if (offer.partnerId == 0)
+                continue;
             if (Status s = Sql::run(partnerComp, { offer.partnerId, comps[std::size_t(k)] }); !s)
                 return s;
         }
@@ -326,8 +414,15 @@ Status makePartners(Context &ctx, const DemoGenerator::Options &options, DemoGen
                 return s;
         offers.push_back(std::move(offer));
     }
-    while (!offers.empty() && summary.places < options.minPlaces)
+    while (!offers.empty() && places < options.minPlaces)
         if (Status s = addSession(ctx.rng.pick(offers)); !s)
+            return s;
+    // Adding the competencies raised the versions (a partner's list travels
+    // with it): what the demo made is version 1, made at the fixed time.
+    for (const char *table : { "partner", "training_session" })
+        if (Status s = Sql::exec(
+                ctx.db, QStringLiteral("UPDATE %1 SET version = 1, modified_at = ?").arg(QLatin1String(table)), { kCentreTime });
+            !s)
             return s;
     return {};
 }
@@ -338,9 +433,11 @@ Expected<DemoGenerator::Summary> DemoGenerator::generate(
     QSqlDatabase db, const Options &options, const std::function<void(int)> &progress)
 {
     Summary summary;
-    Context ctx { db, Random(options.seed), provinceWeights(), {}, {}, {}, QSqlQuery(db) };
-    if (Status s
-        = Sql::prepare(ctx.insertSchool, QStringLiteral("INSERT INTO school(name, province_id, district) VALUES (?, ?, ?)"));
+    Context ctx { db, Random(options.seed), provinceWeights(), {}, {}, {}, QSqlQuery(db), Random(options.seed ^ 0x6B6F707275ULL),
+        options.role };
+    if (Status s = Sql::prepare(ctx.insertSchool,
+            QStringLiteral("INSERT INTO school(name, province_id, district, uid, owner_centre_id, "
+                           "modified_at, modified_by) VALUES (?, ?, ?, ?, NULL, ?, 'national')"));
         !s)
         return s.error();
 
@@ -362,6 +459,10 @@ Expected<DemoGenerator::Summary> DemoGenerator::generate(
     if (!existing || existing.value().toInt() != 0)
         return Error { QStringLiteral("the database already holds teachers or partners; demo data goes into a new database"), {},
             0, 0 };
+    if (options.role) {
+        if (Status s = options.role->write(db); !s)
+            return s.error();
+    }
     if (progress)
         progress(0);
     if (Status s = makeCompetencies(ctx, summary); !s)
@@ -370,13 +471,22 @@ Expected<DemoGenerator::Summary> DemoGenerator::generate(
         progress(10);
     if (Status s = makeTeachers(ctx, options, summary, progress); !s)
         return s.error();
-    if (Status s = makePartners(ctx, options, summary); !s)
-        return s.error();
+    if (!options.role || options.role->isCentre()) {
+        if (Status s = makePartners(ctx, options, summary); !s)
+            return s.error();
+    }
     if (progress)
-        progress(95);
+        progress(90);
     ctx.insertSchool.finish();
     if (Status s = tx.commit(); !s)
         return s.error();
+    // A centre of the exchange demo has planned its teachers.
+    if (options.role && options.role->isCentre()) {
+        auto plan = Planner::run(db, PlanOptions {});
+        if (!plan)
+            return plan.error();
+        summary.placements = int(plan.value().assignments.size());
+    }
     if (progress)
         progress(100);
     return summary;

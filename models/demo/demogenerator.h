@@ -2,18 +2,30 @@
 #pragma once
 
 #include "models/core/result.h"
+#include "models/exchange/databaserole.h"
 
 #include <QSqlDatabase>
 #include <cstdint>
 #include <functional>
+#include <optional>
 
 namespace kopru {
 
 // Builds a realistic, deterministic national-scale data set into a database
 // that holds the reference data: schools, teachers with checksum-valid
 // synthetic national IDs, ~40 competencies per field, a need rating for every
-// teacher × competency of their field, partners, sessions. Same options →
-// identical database. Everything happens in one transaction.
+// teacher × competency of their field, partners (with valid tax numbers),
+// sessions. Same options → identical database. Everything happens in one
+// transaction.
+//
+// With an exchange role (docs/exchange.md, "Demo") the whole programme is
+// generated from the seed and the database keeps the part that role holds,
+// with the same global ids, versions and times as every other database built
+// from that seed: the national office the catalogue, the schools, the survey
+// (teachers, ratings); centre N the same catalogue and schools, its teachers
+// with their ratings and the availability it records (its own change), its
+// partners and sessions, and a plan (Planner) of its teachers. Without a role:
+// the whole data set, owned by the national office.
 class DemoGenerator
 {
 public:
@@ -23,10 +35,11 @@ public:
         int partners = 1500;
         std::uint64_t seed = 2024;
         int minPlaces = 3000; // session places in all, at least
+        std::optional<DatabaseRole> role; // see above; stored in the database
     };
     struct Summary
     {
-        int teachers = 0, competencies = 0, ratings = 0, partners = 0, sessions = 0, places = 0;
+        int teachers = 0, competencies = 0, ratings = 0, partners = 0, sessions = 0, places = 0, placements = 0;
     };
 
     static Expected<Summary> generate(

@@ -3,6 +3,7 @@
 
 #include "models/db/sql.h"
 #include "models/editing/changenotifier.h"
+#include "models/exchange/travellingtables.h"
 
 #include <QSqlQuery>
 #include <QStringList>
@@ -20,6 +21,8 @@ Status InsertRowCommand::apply()
     QVariantMap values = m_values;
     if (m_id > 0)
         values.insert(QStringLiteral("id"), m_id);
+    if (m_uid.isValid())
+        values.insert(QStringLiteral("uid"), m_uid);
     QStringList columns, marks;
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
         if (!isSqlIdentifier(it.key()))
@@ -41,6 +44,12 @@ Status InsertRowCommand::apply()
     if (Status s = Sql::run(q); !s)
         return s;
     m_id = q.lastInsertId().toInt();
+    if (!m_uid.isValid() && TravellingTables::hasGlobalId(m_table)) {
+        auto uid = Sql::scalar(database(), QStringLiteral("SELECT uid FROM %1 WHERE id = ?").arg(m_table), { m_id });
+        if (!uid)
+            return uid.error();
+        m_uid = uid.value();
+    }
     return {};
 }
 

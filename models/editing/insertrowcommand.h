@@ -8,7 +8,9 @@
 namespace kopru {
 
 // Inserts one row into `table` (column → value); undo deletes it again and
-// redo re-inserts it with the same id, so later commands keep pointing at it.
+// redo re-inserts it with the same id and the same global id (uid), so later
+// commands keep pointing at it and the record keeps its identity (a redo is
+// the same record coming back, never a new one: docs/exchange.md).
 class InsertRowCommand final : public DbCommand
 {
 public:
@@ -26,6 +28,7 @@ private:
     QString m_table;
     QVariantMap m_values;
     int m_id = 0;
+    QVariant m_uid; // the global id the first insert got (tables that have one)
 };
 
 } // namespace kopru

@@ -6,6 +6,7 @@
 // field and dates updates the k-th such session of the database (in creation
 // order), further rows insert new sessions.
 #include "models/db/sql.h"
+#include "models/exchange/globalid.h"
 #include "models/import/importcontext.h"
 #include "models/import/valueparsers.h"
 
@@ -254,6 +255,10 @@ Status planCompetencies(ImportContext &ctx, TablePlan &plan)
         plan.columns << QStringLiteral("title_en");
     if (ctx.has("unit"))
         plan.columns << QStringLiteral("unit");
+    const ImportLookups &lookups = ctx.lookups;
+    plan.globalId = [&lookups](const QVariantList &v) {
+        return GlobalId::forCompetency(lookups.fieldCode(v.at(0).toInt()), v.at(1).toString());
+    };
     QHash<QString, int> seen;
     for (const SourceRow &row : ctx.table.rows) {
         const int errorsBefore = ctx.report.errorCount;

@@ -2,6 +2,7 @@
 // Teachers: the key is the national ID. A teacher already in the database is
 // updated (only the columns the file has), a new one inserted. Schools are
 // found by name, province and district, or created.
+#include "models/exchange/globalid.h"
 #include "models/import/importcontext.h"
 #include "models/import/valueparsers.h"
 
@@ -55,6 +56,8 @@ Status planTeachers(ImportContext &ctx, TablePlan &plan)
         plan.parentColumn = schoolIndex;
         plan.parentTable = QStringLiteral("school");
         plan.parentColumns = QStringList { QStringLiteral("name"), QStringLiteral("province_id"), QStringLiteral("district") };
+        plan.parentGlobalId
+            = [](const QVariantList &v) { return GlobalId::forSchool(v.at(1).toInt(), v.at(2).toString(), v.at(0).toString()); };
     }
     QHash<QString, int> seen; // national ID → line
     QHash<QString, qint64> newSchools; // key → placeholder (negative)

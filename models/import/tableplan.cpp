@@ -93,13 +93,14 @@ Status TablePlan::write(QSqlDatabase db, const std::function<bool()> &tick)
     std::vector<qint64> parentIds;
     if (!parents.empty()) {
         QSqlQuery p(db);
+        const QStringList written = parentGlobalId ? parentColumns + QStringList { QStringLiteral("uid") } : parentColumns;
         if (Status s = Sql::prepare(p,
                 QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
-                    .arg(parentTable, parentColumns.join(QLatin1Char(',')), placeholders(int(parentColumns.size()))));
+                    .arg(parentTable, written.join(QLatin1Char(',')), placeholders(int(written.size()))));
             !s)
             return s;
         for (const QVariantList &values : parents) {
-            if (Status s = bindAndRun(p, values); !s)
+            if (Status s = bindAndRun(p, parentGlobalId ? values + QVariantList { parentGlobalId(values) } : values); !s)
                 return s;
             parentIds.push_back(p.lastInsertId().toLongLong());
         }
@@ -108,9 +109,10 @@ Status TablePlan::write(QSqlDatabase db, const std::function<bool()> &tick)
     QStringList sets;
     for (const QString &c : columns)
         sets << c + QStringLiteral(" = ?");
+    const QStringList inserted = globalId ? columns + QStringList { QStringLiteral("uid") } : columns;
     if (Status s = Sql::prepare(insert,
             QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
-                .arg(table, columns.join(QLatin1Char(',')), placeholders(int(columns.size()))));
+                .arg(table, inserted.join(QLatin1Char(',')), placeholders(int(inserted.size()))));
         !s)
         return s;
     if (Status s = Sql::prepare(update, QStringLiteral("UPDATE %1 SET %2 WHERE id = ?").arg(table, sets.join(QLatin1Char(','))));
@@ -134,6 +136,8 @@ Status TablePlan::write(QSqlDatabase db, const std::function<bool()> &tick)
             values[parentColumn] = parentIds.at(std::size_t(-values.at(parentColumn).toLongLong() - 1));
         qint64 id = r.id;
         if (r.action == Action::Insert) {
+            if (globalId)
+                values << globalId(values);
             if (!bindAndRun(insert, values))
                 return Sql::rowError(insert, r.line);
             id = insert.lastInsertId().toLongLong();

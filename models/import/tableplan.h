@@ -8,6 +8,7 @@
 #include <QSqlDatabase>
 #include <QStringList>
 #include <QVariantList>
+#include <functional>
 #include <vector>
 
 namespace kopru {
@@ -39,6 +40,9 @@ struct TablePlan
     std::vector<QVariantList> parents;
     int parentColumn = -1;
     std::vector<Row> rows;
+    // Name-based global ids (GlobalId) of new records and new parents, from
+    // their written values; unset: the column DEFAULT makes a random one.
+    std::function<QString(const QVariantList &values)> globalId, parentGlobalId;
 
     // Compares the rows with what the database holds and sets each action and
     // the report's counts.

@@ -3,6 +3,7 @@
 #include "models/db/integritycheck.h"
 #include "models/db/schema.h"
 #include "models/db/transaction.h"
+#include "models/exchange/globalid.h"
 #include "tests/common/testutil.h"
 
 #include <QAtomicInt>
@@ -131,6 +132,37 @@ private slots:
         QCOMPARE(uuid.variant(), QUuid::DCE);
         QCOMPARE(id, uuid.toString(QUuid::WithoutBraces));
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM meta")).toInt(), 1);
+        // Version 4 (docs/exchange.md): every travelling record has a global
+        // id; reference data, competencies and schools the name-based one of
+        // every database; everything is version 1, owned by the national
+        // office (a database without a role) and not yet sent.
+        QCOMPARE(scalar(c, QStringLiteral("SELECT uid FROM field WHERE code = 'ELK'")).toString(),
+            GlobalId::forField(QStringLiteral("ELK")));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT uid FROM centre WHERE id = 3")).toString(), GlobalId::forCentre(3));
+        for (const char *table :
+            { "field", "centre", "school", "competency", "teacher", "partner", "training_session", "placement" }) {
+            const QString t = QLatin1String(table);
+            QCOMPARE(
+                scalar(c, QStringLiteral("SELECT count(*) FROM %1 WHERE length(uid) <> 36 OR version <> 1").arg(t)).toInt(), 0);
+            QCOMPARE(scalar(c, QStringLiteral("SELECT count(DISTINCT uid) = count(*) FROM %1").arg(t)).toInt(), 1);
+        }
+        if (fromVersion > 0) {
+            QCOMPARE(scalar(c, QStringLiteral("SELECT uid FROM competency WHERE id = 1")).toString(),
+                GlobalId::forCompetency(QStringLiteral("YEN"), QStringLiteral("C01")));
+            QCOMPARE(scalar(c, QStringLiteral("SELECT uid FROM school WHERE id = 1")).toString(),
+                GlobalId::forSchool(6, QString(), QStringLiteral("Gazi MTAL")));
+            QVERIFY(GlobalId::isValid(scalar(c, QStringLiteral("SELECT uid FROM teacher WHERE id = 1")).toString()));
+            QCOMPARE(
+                scalar(c, QStringLiteral("SELECT count(*) FROM teacher WHERE owner_centre_id IS NULL AND record_version = 1"))
+                    .toInt(),
+                1);
+            QCOMPARE(scalar(c, QStringLiteral("SELECT version FROM need_rating")).toInt(), 1);
+            QVERIFY(scalar(c, QStringLiteral("SELECT change_serial FROM need_rating")).isNull());
+            // The trigger of version 1 that names the rebuilt tables still works.
+            QVERIFY(!Sql::exec(c,
+                QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, round, need) VALUES (1, "
+                               "(SELECT min(id) FROM competency WHERE field_id = 2), 1, 3)")));
+        }
         if (fromVersion > 0) {
             QCOMPARE(scalar(c, QStringLiteral("SELECT last_name FROM teacher WHERE id = 1")).toString(), QStringLiteral("Işık"));
             QCOMPARE(scalar(c, QStringLiteral("SELECT need FROM need_rating")).toInt(), 4);
