@@ -280,42 +280,43 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../models/db/database.cpp" line="68"/>
+        <location filename="../models/db/database.cpp" line="70"/>
         <source>not a Köprü database, or the file is damaged (%1)</source>
         <translation>Köprü veritabanı değil ya da dosya hasarlı (%1)</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="95"/>
+        <location filename="../models/db/database.cpp" line="97"/>
         <source>the database has the older schema version %1 and must be upgraded to %2, which needs write access</source>
         <translation>veritabanı eski şema sürümü %1 ile yazılmış ve %2 sürümüne yükseltilmesi gerekiyor; bunun için yazma izni gerekir</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="101"/>
+        <location filename="../models/db/database.cpp" line="103"/>
         <source>upgrading the database failed, nothing was changed: %1</source>
         <translation>veritabanı yükseltilemedi, hiçbir şey değiştirilmedi: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="90"/>
+        <location filename="../models/db/database.cpp" line="92"/>
         <source>cannot read the database header (%1)</source>
         <translation>veritabanı başlığı okunamıyor (%1)</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="151"/>
+        <location filename="../models/db/database.cpp" line="153"/>
         <source>no migration from version %1 to %2</source>
         <translation>%1 sürümünden %2 sürümüne geçiş tanımlı değil</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="155"/>
+        <location filename="../models/db/database.cpp" line="157"/>
         <source>invalid database id %1</source>
         <translation>geçersiz veritabanı kimliği %1</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="166"/>
+        <location filename="../models/db/database.cpp" line="183"/>
+        <location filename="../models/db/database.cpp" line="192"/>
         <source>schema step %1: %2</source>
         <translation>şema adımı %1: %2</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="182"/>
+        <location filename="../models/db/database.cpp" line="207"/>
         <source>the upgraded data violates foreign keys</source>
         <translation>yükseltilen veriler yabancı anahtar kısıtlarını ihlal ediyor</translation>
     </message>
@@ -443,6 +444,39 @@
     </message>
 </context>
 <context>
+    <name>DatabaseRole</name>
+    <message>
+        <location filename="../models/exchange/databaserole.cpp" line="43"/>
+        <source>&quot;%1&quot; is not a role: write national, or centre:ID with a centre&apos;s id (1–%2)</source>
+        <translation>&quot;%1&quot; bir rol değil: national ya da bir merkezin numarasıyla centre:NUMARA yazın (1–%2)</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/databaserole.cpp" line="70"/>
+        <source>the database&apos;s role is damaged (role &quot;%1&quot;, centre &quot;%2&quot;)</source>
+        <translation>veritabanının rolü bozuk (rol &quot;%1&quot;, merkez &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/databaserole.cpp" line="83"/>
+        <source>there is no centre %1 in this database</source>
+        <translation>bu veritabanında %1 numaralı merkez yok</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/databaserole.cpp" line="111"/>
+        <source>this database has exchanged packages as %1: its role cannot change any more</source>
+        <translation>bu veritabanı %1 olarak paket alıp verdi: rolü artık değişemez</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/databaserole.cpp" line="143"/>
+        <source>Centre %1</source>
+        <translation>Merkez %1</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/databaserole.cpp" line="143"/>
+        <source>National office</source>
+        <translation>Genel Müdürlük</translation>
+    </message>
+</context>
+<context>
     <name>DbCommand</name>
     <message>
         <location filename="../models/editing/dbcommand.cpp" line="22"/>
@@ -465,15 +499,15 @@
         <translation>veriler bu arada başka bir program ya da pencere tarafından değiştirildi; görünüm şimdi güncel değerleri gösteriyor</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/editing/deleterowscommand.cpp" line="88"/>
+        <location filename="../models/editing/deleterowscommand.cpp" line="93"/>
         <source>%n placement(s) would be removed; they must be removed explicitly</source>
         <translation>
             <numerusform>bu işlem %n yerleştirmeyi de kaldırır; yerleştirmeler ayrıca, açıkça kaldırılmalıdır</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models/editing/setvaluecommand.cpp" line="32"/>
-        <location filename="../models/editing/setvaluecommand.cpp" line="41"/>
+        <location filename="../models/editing/setvaluecommand.cpp" line="36"/>
+        <location filename="../models/editing/setvaluecommand.cpp" line="45"/>
         <source>the row no longer exists</source>
         <translation>satır artık yok</translation>
     </message>
@@ -1211,7 +1245,7 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../models/import/tableplan.cpp" line="129"/>
+        <location filename="../models/import/tableplan.cpp" line="137"/>
         <source>cancelled</source>
         <translation>iptal edildi</translation>
     </message>
@@ -1764,44 +1798,240 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
     </message>
 </context>
 <context>
+    <name>Ownership</name>
+    <message>
+        <location filename="../models/exchange/ownership.cpp" line="72"/>
+        <source>it belongs to the national office</source>
+        <translation>kayıt Genel Müdürlüğündür</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/ownership.cpp" line="73"/>
+        <source>it belongs to centre %1</source>
+        <translation>kayıt %1 numaralı merkezindir</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/ownership.cpp" line="81"/>
+        <source>%1; a centre cannot change it</source>
+        <translation>%1; bir merkez onu değiştiremez</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/ownership.cpp" line="87"/>
+        <source>the national office records this for teachers without a centre</source>
+        <translation>merkezi olmayan öğretmenler için bunu Genel Müdürlük kaydeder</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/ownership.cpp" line="88"/>
+        <source>centre %1 records this for its teachers; changes come from there</source>
+        <translation>bunu öğretmenleri için %1 numaralı merkez kaydeder; değişiklikler oradan gelir</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/ownership.cpp" line="94"/>
+        <source>%1: propose a correction instead (Teachers › Propose Correction…)</source>
+        <translation>%1: bunun yerine düzeltme önerin (Öğretmenler › Düzeltme Öner…)</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/ownership.cpp" line="95"/>
+        <source>%1; changes come from there</source>
+        <translation>%1; değişiklikler oradan gelir</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/ownership.cpp" line="103"/>
+        <source>only the national office adds these; a centre receives them with its packages</source>
+        <translation>bunları yalnızca Genel Müdürlük ekler; merkez onları paketleriyle alır</translation>
+    </message>
+</context>
+<context>
+    <name>Package</name>
+    <message>
+        <location filename="../models/exchange/applytable.cpp" line="216"/>
+        <location filename="../models/exchange/applytable.cpp" line="345"/>
+        <source>the package&apos;s table %1 refers to a record of %2 that this database does not have (id %3)</source>
+        <translation>paketin %1 tablosu, bu veritabanında olmayan bir %2 kaydına başvuruyor (kimlik %3)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/exchange/packageapplier.cpp" line="94"/>
+        <source>applying the package would break %n reference(s) between records</source>
+        <translation>
+            <numerusform>paketi uygulamak kayıtlar arasındaki %n bağlantıyı bozardı</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/packagemanifest.cpp" line="67"/>
+        <location filename="../models/exchange/packagemanifest.cpp" line="69"/>
+        <source>the package has no manifest</source>
+        <translation>paketin bildirimi (manifest) yok</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/packagemanifest.cpp" line="74"/>
+        <source>the package&apos;s manifest lacks &quot;%1&quot;</source>
+        <translation>paketin bildiriminde &quot;%1&quot; eksik</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/packagemanifest.cpp" line="91"/>
+        <source>the package&apos;s manifest is damaged (a number is not a number)</source>
+        <translation>paketin bildirimi bozuk (bir sayı, sayı değil)</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/packagemanifest.cpp" line="95"/>
+        <source>the package&apos;s manifest names an unknown sender or receiver</source>
+        <translation>paketin bildirimi bilinmeyen bir gönderen ya da alıcı adlandırıyor</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/packer.cpp" line="110"/>
+        <source>a centre sends its packages to the national office only (this database is %1)</source>
+        <translation>bir merkez paketlerini yalnızca Genel Müdürlüğe gönderir (bu veritabanı: %1)</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/packer.cpp" line="112"/>
+        <source>the national office sends packages to centres (--to CENTRE)</source>
+        <translation>Genel Müdürlük paketleri merkezlere gönderir (--to MERKEZ)</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/packer.cpp" line="118"/>
+        <source>there is no centre %1</source>
+        <translation>%1 numaralı merkez yok</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/receiver.cpp" line="51"/>
+        <source>package %1 from %2</source>
+        <translation>%2 kaynaklı %1 numaralı paket</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/receiver.cpp" line="63"/>
+        <source>this is not a Köprü package (a .kopru-pkg file made by kopru-cli pack or File › Send to…)</source>
+        <translation>bu bir Köprü paketi değil (kopru-cli pack ya da Dosya › Gönder… ile yapılan bir .kopru-pkg dosyası)</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/receiver.cpp" line="72"/>
+        <location filename="../models/exchange/receiver.cpp" line="88"/>
+        <location filename="../models/exchange/receiver.cpp" line="233"/>
+        <location filename="../models/exchange/receiver.cpp" line="262"/>
+        <source>the package is damaged (%1)</source>
+        <translation>paket bozuk (%1)</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/receiver.cpp" line="77"/>
+        <source>the package was made by a newer Köprü (package format %1; this program reads %2): install the newer version</source>
+        <translation>paket daha yeni bir Köprü ile yapılmış (paket biçimi %1; bu program %2 okur): yeni sürümü kurun</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/receiver.cpp" line="82"/>
+        <source>the package was made by a newer Köprü (schema version %1; this program knows up to %2): install the newer version</source>
+        <translation>paket daha yeni bir Köprü ile yapılmış (şema sürümü %1; bu program en çok %2 bilir): yeni sürümü kurun</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/receiver.cpp" line="91"/>
+        <source>the package&apos;s content does not match its checksum: it was damaged or changed after it was made</source>
+        <translation>paketin içeriği sağlama toplamıyla uyuşmuyor: yapıldıktan sonra bozulmuş ya da değiştirilmiş</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/receiver.cpp" line="105"/>
+        <source>this package was made by this database itself</source>
+        <translation>bu paketi bu veritabanının kendisi yapmış</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/receiver.cpp" line="107"/>
+        <source>this package is for %1 (database %2), not for this database (%3)</source>
+        <translation>bu paket %1 için (veritabanı %2), bu veritabanı (%3) için değil</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/receiver.cpp" line="109"/>
+        <source>not yet known</source>
+        <translation>henüz bilinmiyor</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/receiver.cpp" line="114"/>
+        <source>unknown sender: %1 does not exchange packages with %2</source>
+        <translation>bilinmeyen gönderen: %1, %2 ile paket alışverişi yapmaz</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/receiver.cpp" line="122"/>
+        <source>unknown sender: there is no centre %1</source>
+        <translation>bilinmeyen gönderen: %1 numaralı merkez yok</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/receiver.cpp" line="131"/>
+        <source>unknown sender: %1 is database %2 for this database, this package comes from database %3</source>
+        <translation>bilinmeyen gönderen: bu veritabanı için %1, %2 veritabanıdır; bu paket %3 veritabanından geliyor</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/receiver.cpp" line="144"/>
+        <source>%1 is older than package %2, which was applied already</source>
+        <translation>%1, daha önce uygulanmış %2 numaralı paketten eski</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/receiver.cpp" line="148"/>
+        <source>%1 continues from package %2, but only up to package %3 has been received: receive the missing package first, or ask for a full package (kopru-cli pack --full)</source>
+        <translation>%1, %2 numaralı paketin devamı; ama yalnızca %3 numaralı pakete kadar alındı: önce eksik paketi alın ya da tam paket isteyin (kopru-cli pack --full)</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/receiver.cpp" line="203"/>
+        <location filename="../models/exchange/receiver.cpp" line="213"/>
+        <source>cannot read the package: %1</source>
+        <translation>paket okunamıyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/receiver.cpp" line="205"/>
+        <source>the package is larger than %1 MB: not a Köprü package</source>
+        <translation>paket %1 MB’tan büyük: Köprü paketi değil</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/receiver.cpp" line="209"/>
+        <location filename="../models/exchange/receiver.cpp" line="215"/>
+        <location filename="../models/exchange/receiver.cpp" line="218"/>
+        <source>cannot make a temporary copy of the package: %1</source>
+        <translation>paketin geçici kopyası yapılamıyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/receiver.cpp" line="247"/>
+        <source>%1 — %2 was not changed</source>
+        <translation>%1 — %2 değiştirilmedi</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/receiver.cpp" line="315"/>
+        <source>the package cannot be applied: %1</source>
+        <translation>paket uygulanamıyor: %1</translation>
+    </message>
+</context>
+<context>
     <name>PlacementEdits</name>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="41"/>
+        <location filename="../models/planning/placementedits.cpp" line="47"/>
         <source>the placement was changed by a later optimiser run; the edit cannot be repeated</source>
         <translation>yerleştirme daha sonraki bir optimizasyon çalıştırmasıyla değişti; düzenleme yinelenemez</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="102"/>
+        <location filename="../models/planning/placementedits.cpp" line="120"/>
         <source>moved by hand: %1</source>
         <translation>elle taşındı: %1</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="140"/>
+        <location filename="../models/planning/placementedits.cpp" line="158"/>
         <source>placement %1 no longer exists</source>
         <translation>%1 numaralı yerleştirme artık yok</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="154"/>
+        <location filename="../models/planning/placementedits.cpp" line="172"/>
         <source>Lock placement</source>
         <translation>Yerleştirme kilitleme</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="155"/>
+        <location filename="../models/planning/placementedits.cpp" line="173"/>
         <source>Unlock placement</source>
         <translation>Yerleştirme kilidini açma</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="167"/>
+        <location filename="../models/planning/placementedits.cpp" line="185"/>
         <source>Confirm placement</source>
         <translation>Yerleştirme onaylama</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="185"/>
+        <location filename="../models/planning/placementedits.cpp" line="203"/>
         <source>Move teacher</source>
         <translation>Öğretmen taşıma</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="194"/>
+        <location filename="../models/planning/placementedits.cpp" line="212"/>
         <source>Remove placement</source>
         <translation>Yerleştirme kaldırma</translation>
     </message>
@@ -1914,16 +2144,138 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
     </message>
 </context>
 <context>
+    <name>ProposeCorrectionCommand</name>
+    <message>
+        <location filename="../models/exchange/proposecorrectioncommand.cpp" line="53"/>
+        <source>a correction names one of the teacher&apos;s identity values</source>
+        <translation>düzeltme, öğretmenin kimlik bilgilerinden birini adlandırmalı</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/proposecorrectioncommand.cpp" line="60"/>
+        <source>the national office changes its records itself; corrections come from centres</source>
+        <translation>Genel Müdürlük kendi kayıtlarını kendisi değiştirir; düzeltmeler merkezlerden gelir</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/proposecorrectioncommand.cpp" line="65"/>
+        <source>the teacher no longer exists</source>
+        <translation>öğretmen artık yok</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/proposecorrectioncommand.cpp" line="72"/>
+        <source>the value names a record that does not exist</source>
+        <translation>değer, var olmayan bir kaydı adlandırıyor</translation>
+    </message>
+</context>
+<context>
     <name>Purge</name>
     <message>
-        <location filename="../models/safety/purge.cpp" line="29"/>
+        <location filename="../models/safety/purge.cpp" line="30"/>
         <source>there is no teacher with id %1</source>
         <translation>%1 numaralı öğretmen kaydı yok</translation>
     </message>
     <message>
-        <location filename="../models/safety/purge.cpp" line="33"/>
+        <location filename="../models/safety/purge.cpp" line="34"/>
         <source>cannot count the teacher&apos;s data</source>
         <translation>öğretmenin verileri sayılamıyor</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveReviewCommand</name>
+    <message>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="108"/>
+        <source>Keep One</source>
+        <translation>Birini Tut</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="110"/>
+        <source>Merge</source>
+        <translation>Birleştir</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="112"/>
+        <source>Reject</source>
+        <translation>Reddet</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="114"/>
+        <source>Keep All</source>
+        <translation>Hepsini Tut</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="116"/>
+        <source>Reject Placements</source>
+        <translation>Yerleştirmeleri Reddet</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="118"/>
+        <source>Adopt</source>
+        <translation>Benimse</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="134"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="329"/>
+        <source>the review item no longer exists</source>
+        <translation>inceleme kaydı artık yok</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="136"/>
+        <source>the review item was resolved already</source>
+        <translation>inceleme kaydı zaten karara bağlanmış</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="138"/>
+        <source>this decision does not fit this kind of conflict</source>
+        <translation>bu karar bu tür çakışmaya uymuyor</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="187"/>
+        <source>choose one of the records of this conflict</source>
+        <translation>bu çakışmanın kayıtlarından birini seçin</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="189"/>
+        <source>the national office&apos;s record stays: keep or merge into it</source>
+        <translation>Genel Müdürlüğün kaydı kalır: onu tutun ya da ona birleştirin</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="234"/>
+        <source>choose the placements to reject</source>
+        <translation>reddedilecek yerleştirmeleri seçin</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="237"/>
+        <source>a chosen placement is not one of this session&apos;s</source>
+        <translation>seçilen bir yerleştirme bu oturuma ait değil</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="243"/>
+        <source>cannot read the placement</source>
+        <translation>yerleştirme okunamıyor</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="245"/>
+        <source>the placement no longer exists</source>
+        <translation>yerleştirme artık yok</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="251"/>
+        <source>the session has more placements than places</source>
+        <translation>oturumda kontenjandan fazla yerleştirme var</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="273"/>
+        <source>the correction names an unknown column</source>
+        <translation>düzeltme bilinmeyen bir sütunu adlandırıyor</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="280"/>
+        <source>the correction names a record this database does not have</source>
+        <translation>düzeltme bu veritabanında olmayan bir kaydı adlandırıyor</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="289"/>
+        <source>the teacher of the correction no longer exists</source>
+        <translation>düzeltmenin öğretmeni artık yok</translation>
     </message>
 </context>
 <context>
@@ -1975,6 +2327,29 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <location filename="../models/io/tablereader.cpp" line="68"/>
         <source>cannot open the file: %1</source>
         <translation>dosya açılamıyor: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TaxNumber</name>
+    <message>
+        <location filename="../models/domain/taxnumber.cpp" line="39"/>
+        <source>a tax number contains digits only</source>
+        <translation>vergi numarası yalnızca rakamlardan oluşur</translation>
+    </message>
+    <message>
+        <location filename="../models/domain/taxnumber.cpp" line="44"/>
+        <source>an 11-digit tax number is a sole proprietor&apos;s national ID: %1</source>
+        <translation>11 haneli vergi numarası şahıs şirketi sahibinin T.C. kimlik numarasıdır: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/domain/taxnumber.cpp" line="48"/>
+        <source>a tax number has 10 digits (11 for a sole proprietor), this one has %1</source>
+        <translation>vergi numarası 10 hanelidir (şahıs şirketinde 11), bunda %1 karakter var</translation>
+    </message>
+    <message>
+        <location filename="../models/domain/taxnumber.cpp" line="51"/>
+        <source>the check digit of the tax number does not match (mistyped?)</source>
+        <translation>vergi numarasının kontrol hanesi tutmuyor (yanlış mı yazıldı?)</translation>
     </message>
 </context>
 <context>
@@ -4721,7 +5096,9 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/import.cpp" line="51"/>
+        <location filename="../app/kopru-cli/commands/pack.cpp" line="22"/>
         <location filename="../app/kopru-cli/commands/plan.cpp" line="21"/>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="54"/>
         <source>FILE</source>
         <translation>DOSYA</translation>
     </message>
@@ -4787,7 +5164,7 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/command.cpp" line="102"/>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="47"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="53"/>
         <source>usage:</source>
         <translation>kullanım:</translation>
     </message>
@@ -4855,7 +5232,7 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/demo.cpp" line="15"/>
-        <location filename="../app/kopru-cli/commands/init.cpp" line="11"/>
+        <location filename="../app/kopru-cli/commands/init.cpp" line="12"/>
         <source>The database file to create (it must not exist or be empty).</source>
         <translation>Oluşturulacak veritabanı dosyası (var olmamalı ya da boş olmalı).</translation>
     </message>
@@ -4875,14 +5252,26 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
         <translation>Rastgele dizinin tohumu (varsayılan: 2024): aynı tohum ve seçenekler aynı veritabanını verir.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/demo.cpp" line="36"/>
+        <location filename="../app/kopru-cli/commands/demo.cpp" line="23"/>
+        <source>Build the part of the national programme that the national office or one centre holds, the same records with the same ids for every role built from one seed (default: the whole data set, national office).</source>
+        <translation>Ulusal programın Genel Müdürlükte ya da tek bir merkezde duran kısmını kur; aynı tohumla kurulan her rolde aynı kayıtlar aynı kimliklerle (varsayılan: tüm veri kümesi, Genel Müdürlük).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/demo.cpp" line="40"/>
         <source>--teachers, --partners and --seed take non-negative integers</source>
         <translation>--teachers, --partners ve --seed negatif olmayan tam sayı alır</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/demo.cpp" line="55"/>
+        <location filename="../app/kopru-cli/commands/demo.cpp" line="65"/>
         <source>demo database %1: %2 teachers, %3 competencies, %4 need ratings, %5 partners, %6 sessions with %7 places (%8 s)</source>
         <translation>demo veritabanı %1: %2 öğretmen, %3 yeterlik, %4 ihtiyaç puanı, %5 işletme, toplam %7 kontenjanlı %6 oturum (%8 sn)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/demo.cpp" line="77"/>
+        <source>role: %1; %n placement(s) planned</source>
+        <translation>
+            <numerusform>rol: %1; %n yerleştirme planlandı</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/export.cpp" line="16"/>
@@ -5017,9 +5406,19 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
         <translation>, anonimleştirilmiş</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/init.cpp" line="20"/>
+        <location filename="../app/kopru-cli/commands/init.cpp" line="14"/>
+        <source>What the database is in the national programme (default: national).</source>
+        <translation>Veritabanının ulusal programdaki yeri (varsayılan: national, Genel Müdürlük).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/init.cpp" line="29"/>
         <source>created %1 (schema version %2) with 81 provinces, 25 pilot fields and 15 centres</source>
         <translation>%1 oluşturuldu (şema sürümü %2): 81 il, 25 pilot alan ve 15 merkez</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/init.cpp" line="33"/>
+        <source>role: %1</source>
+        <translation>rol: %1</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/plan.cpp" line="18"/>
@@ -5139,12 +5538,27 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
         <translation>bir yedeğe geri dön (şimdiki durum da yedek olarak saklanır)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="60"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="33"/>
+        <source>the database&apos;s role: the national office or a centre</source>
+        <translation>veritabanının rolü: Genel Müdürlük ya da bir merkez</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="35"/>
+        <source>a package of changes for the national office or a centre</source>
+        <translation>Genel Müdürlük ya da bir merkez için değişiklik paketi</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="37"/>
+        <source>apply a package from the national office or a centre</source>
+        <translation>Genel Müdürlükten ya da bir merkezden gelen paketi uygula</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="66"/>
         <source>kopru-cli COMMAND --help describes the arguments and options of COMMAND.</source>
         <translation>kopru-cli KOMUT --help, KOMUT&apos;un argümanlarını ve seçeneklerini açıklar.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="66"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="72"/>
         <source>unknown command %1</source>
         <translation>bilinmeyen komut %1</translation>
     </message>
@@ -5239,6 +5653,178 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
         <location filename="../app/kopru-cli/commands/restore.cpp" line="53"/>
         <source>the damaged file that was there was kept in %1 (it is not listed as a backup)</source>
         <translation>orada bulunan hasarlı dosya %1 klasöründe saklandı (yedek olarak listelenmez)</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/pack.cpp" line="18"/>
+        <source>The database that sends.</source>
+        <translation>Gönderen veritabanı.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/pack.cpp" line="20"/>
+        <source>The receiver: national (from a centre), or a centre&apos;s id (from the national office).</source>
+        <translation>Alıcı: national (merkezden), ya da bir merkezin numarası (Genel Müdürlükten).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/pack.cpp" line="22"/>
+        <source>The package file to write (.kopru-pkg).</source>
+        <translation>Yazılacak paket dosyası (.kopru-pkg).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/pack.cpp" line="23"/>
+        <source>Everything the receiver may have, not only what changed since its last acknowledgement.</source>
+        <translation>Yalnızca alıcının son onayından beri değişenleri değil, alıcının alabileceği her şeyi gönder.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/pack.cpp" line="46"/>
+        <source>package %1 for %2 (%3): %Ln row(s), %4 KB → %5</source>
+        <translation>
+            <numerusform>%2 için %1 numaralı paket (%3): %Ln satır, %4 KB → %5</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/pack.cpp" line="49"/>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="90"/>
+        <source>everything</source>
+        <translation>her şey</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/pack.cpp" line="49"/>
+        <source>changes since package %1 it acknowledged</source>
+        <translation>onayladığı %1 numaralı paketten beri değişenler</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="26"/>
+        <source>table</source>
+        <translation>tablo</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="26"/>
+        <source>new</source>
+        <translation>yeni</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="26"/>
+        <source>updated</source>
+        <translation>güncellenen</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="27"/>
+        <source>unchanged</source>
+        <translation>değişmeyen</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="27"/>
+        <source>deleted</source>
+        <translation>silinen</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="27"/>
+        <source>conflicts</source>
+        <translation>çakışma</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="28"/>
+        <source>refused</source>
+        <translation>reddedilen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="34"/>
+        <source>%n item(s) opened in the review list</source>
+        <translation>
+            <numerusform>inceleme listesinde %n kayıt açıldı</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="36"/>
+        <source>%n placement(s) confirmed by the national office</source>
+        <translation>
+            <numerusform>Genel Müdürlük %n yerleştirmeyi onayladı</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="38"/>
+        <source>%n placement(s) cancelled by the national office</source>
+        <translation>
+            <numerusform>Genel Müdürlük %n yerleştirmeyi iptal etti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="40"/>
+        <source>%n record(s) of this centre merged by the national office</source>
+        <translation>
+            <numerusform>bu merkezin %n kaydı Genel Müdürlükçe birleştirildi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="43"/>
+        <source>%n teacher(s) erased (KVKK)</source>
+        <translation>
+            <numerusform>%n öğretmen silindi (KVKK)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="53"/>
+        <source>The database that receives.</source>
+        <translation>Alan veritabanı.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="54"/>
+        <source>The package (.kopru-pkg) another database made with pack.</source>
+        <translation>Başka bir veritabanının pack ile yaptığı paket (.kopru-pkg).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="56"/>
+        <source>Check and apply, report, then change nothing.</source>
+        <translation>Denetle ve uygula, raporla, sonra hiçbir şeyi değiştirme.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="81"/>
+        <source>package %1 from %2 was received already (%3): nothing to do</source>
+        <translation>%2 kaynaklı %1 numaralı paket zaten alındı (%3): yapılacak bir şey yok</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="87"/>
+        <source>package %1 from %2, made %3, %4</source>
+        <translation>%2 kaynaklı %1 numaralı paket, yapılış: %3, %4</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="90"/>
+        <source>changes since package %1</source>
+        <translation>%1 numaralı paketten beri değişenler</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="93"/>
+        <source>first package from %1: database %2 is registered as %1</source>
+        <translation>%1 kaynaklı ilk paket: %2 veritabanı %1 olarak kaydedildi</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="97"/>
+        <source>dry run: %n row(s) would change; nothing was changed</source>
+        <translation>
+            <numerusform>deneme: %n satır değişirdi; hiçbir şey değiştirilmedi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="99"/>
+        <source>%n row(s) changed</source>
+        <translation>
+            <numerusform>%n satır değişti</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/role.cpp" line="16"/>
+        <source>The database.</source>
+        <translation>Veritabanı.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/role.cpp" line="19"/>
+        <source>Makes the database the national office&apos;s or a centre&apos;s (once, before its first package): what it made is then its own.</source>
+        <translation>Veritabanını Genel Müdürlüğün ya da bir merkezin yapar (bir kez, ilk paketinden önce): yaptığı kayıtlar o zaman kendisinin olur.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/role.cpp" line="47"/>
+        <source>%1: %2 (database %3)</source>
+        <translation>%1: %2 (veritabanı %3)</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,12 @@ const Command kCommands[] = {
         runBackups, coreApplication },
     { "restore", QT_TRANSLATE_NOOP("kopru::cli", "go back to a backup (the current state is kept as a backup)"), restoreSyntax,
         runRestore, coreApplication },
+    { "role", QT_TRANSLATE_NOOP("kopru::cli", "the database's role: the national office or a centre"), roleSyntax, runRole,
+        coreApplication },
+    { "pack", QT_TRANSLATE_NOOP("kopru::cli", "a package of changes for the national office or a centre"), packSyntax, runPack,
+        coreApplication },
+    { "receive", QT_TRANSLATE_NOOP("kopru::cli", "apply a package from the national office or a centre"), receiveSyntax,
+        runReceive, coreApplication },
 };
 
 } // namespace

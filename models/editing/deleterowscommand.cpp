@@ -3,6 +3,7 @@
 
 #include "models/db/sql.h"
 #include "models/editing/changenotifier.h"
+#include "models/exchange/ownership.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
@@ -80,6 +81,10 @@ Expected<int> DeleteRowsCommand::placementsAffected(QSqlDatabase db, Entity enti
 Status DeleteRowsCommand::apply()
 {
     QSqlDatabase db = database();
+    // Only the records' owner deletes them (docs/exchange.md, "Owners").
+    for (int id : m_ids)
+        if (Status s = Ownership::checkDelete(db, tableOf(m_entity), id); !s)
+            return s;
     if (!m_removePlacements && m_entity != Entity::Teacher) {
         auto n = placementsAffected(db, m_entity, m_ids);
         if (!n)

@@ -3,6 +3,7 @@
 
 #include "models/db/sql.h"
 #include "models/editing/changenotifier.h"
+#include "models/exchange/ownership.h"
 #include "models/exchange/travellingtables.h"
 
 #include <QSqlQuery>
@@ -18,6 +19,8 @@ InsertRowCommand::InsertRowCommand(QSqlDatabase db, QString table, QVariantMap v
 
 Status InsertRowCommand::apply()
 {
+    if (Status s = Ownership::checkInsert(database(), m_table); !s)
+        return s;
     QVariantMap values = m_values;
     if (m_id > 0)
         values.insert(QStringLiteral("id"), m_id);

@@ -3,6 +3,7 @@
 
 #include "models/db/sql.h"
 #include "models/editing/changenotifier.h"
+#include "models/exchange/ownership.h"
 
 namespace kopru {
 
@@ -19,6 +20,9 @@ SetRatingCommand::SetRatingCommand(QSqlDatabase db, int teacherId, int competenc
 
 Status SetRatingCommand::write(const QVariant &value)
 {
+    // The needs survey is the national office's (docs/exchange.md, "Owners").
+    if (Status s = Ownership::checkInsert(database(), QStringLiteral("need_rating")); !s)
+        return s;
     const QString sql = m_column == Column::Need
         ? QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, round, need) VALUES (?, ?, 1, ?) "
                          "ON CONFLICT(teacher_id, competency_id, round) DO UPDATE SET need = excluded.need")
@@ -73,6 +77,8 @@ SetCoverageCommand::SetCoverageCommand(QSqlDatabase db, int sessionId, int compe
 
 Status SetCoverageCommand::write(bool covered)
 {
+    if (Status s = Ownership::checkEdit(database(), QStringLiteral("session_competency"), {}, m_sessionId); !s)
+        return s;
     if (covered)
         return Sql::exec(database(),
             QStringLiteral("INSERT OR IGNORE INTO session_competency(session_id, competency_id) VALUES (?, ?)"),

@@ -3,6 +3,7 @@
 
 #include "models/db/sql.h"
 #include "models/editing/changenotifier.h"
+#include "models/exchange/ownership.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
@@ -23,6 +24,9 @@ Status SetValueCommand::write(const QVariant &expected, const QVariant &value)
 {
     if (!isSqlIdentifier(m_table) || !isSqlIdentifier(m_column))
         return Status::failure(QStringLiteral("invalid identifier"));
+    // Only the record's owner changes it (docs/exchange.md, "Owners").
+    if (Status s = Ownership::checkEdit(database(), m_table, m_column, m_id); !s)
+        return s;
     // Compared by SQLite (IS, with the column's affinity): "5" and 5 are the same value.
     auto same = Sql::scalar(
         database(), QStringLiteral("SELECT %2 IS ? FROM %1 WHERE id = ?").arg(m_table, m_column), { expected, m_id });

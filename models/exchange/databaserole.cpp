@@ -2,6 +2,7 @@
 #include "models/exchange/databaserole.h"
 
 #include "models/db/sql.h"
+#include "models/db/transaction.h"
 
 #include <QCoreApplication>
 
@@ -90,6 +91,34 @@ Status DatabaseRole::write(QSqlDatabase db) const
     if (isCentre())
         return Sql::exec(db, upsert, { QStringLiteral("centre_id"), QString::number(m_centreId) });
     return Sql::exec(db, QStringLiteral("DELETE FROM meta WHERE key = 'centre_id'"));
+}
+
+Status DatabaseRole::assign(QSqlDatabase db, const DatabaseRole &role)
+{
+    Transaction tx(db);
+    if (!tx.began())
+        return tx.began();
+    auto exchanged = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM exchange_package"));
+    if (!exchanged)
+        return exchanged.error();
+    auto current = read(db);
+    if (!current)
+        return current.error();
+    if (current.value() == role)
+        return tx.commit();
+    if (exchanged.value().toInt() > 0)
+        return Status::failure(
+            Text::tr("this database has exchanged packages as %1: its role cannot change any more").arg(current->displayName()));
+    if (Status s = role.write(db); !s)
+        return s;
+    // Not a change of content: no version rises, nothing travels twice (it
+    // has never travelled).
+    for (const char *table : { "school", "teacher", "partner", "training_session", "placement", "proposal" })
+        if (Status s
+            = Sql::exec(db, QStringLiteral("UPDATE %1 SET owner_centre_id = ?").arg(QLatin1String(table)), { role.ownerValue() });
+            !s)
+            return s;
+    return tx.commit();
 }
 
 QVariant DatabaseRole::ownerValue() const

@@ -30,6 +30,12 @@ public:
     static Expected<bool> isStored(QSqlDatabase db);
     // Stores this role (in the caller's transaction, if any).
     Status write(QSqlDatabase db) const;
+    // Gives a database its role once, before its first package (a database
+    // made before the exchange existed): in one write transaction the role is
+    // stored and what the database made — partners, sessions, placements,
+    // schools, the teachers it registered — becomes its own (a centre's, or
+    // the national office's). Refused when packages were made or received.
+    static Status assign(QSqlDatabase db, const DatabaseRole &role);
 
     Kind kind() const { return m_kind; }
     bool isNational() const { return m_kind == Kind::National; }

@@ -115,21 +115,21 @@ QStringList TravellingTable::packageColumns() const
     return c;
 }
 
-QString TravellingTable::createStatement(const QString &schema) const
+QString TravellingTable::createStatement(const QString &prefix) const
 {
     // Types are left to the values (SQLite's flexible typing keeps integer,
     // real and text as the sender stored them, which the digest relies on).
     QStringList keyNames;
     for (const PackageColumn &k : key)
         keyNames << k.name;
-    return QStringLiteral("CREATE TABLE %1.%2 (%3, PRIMARY KEY (%4))")
-        .arg(schema, name, columnsText(packageColumns()), keyNames.join(QStringLiteral(", ")));
+    return QStringLiteral("CREATE TABLE %1%2 (%3, PRIMARY KEY (%4))")
+        .arg(prefix, name, columnsText(packageColumns()), keyNames.join(QStringLiteral(", ")));
 }
 
-QString TravellingList::createStatement(const QString &schema) const
+QString TravellingList::createStatement(const QString &prefix) const
 {
-    return QStringLiteral("CREATE TABLE %1.%2 (%3 TEXT NOT NULL, %4 TEXT NOT NULL, PRIMARY KEY (%3, %4))")
-        .arg(schema, name, parentKey(), targetKey());
+    return QStringLiteral("CREATE TABLE %1%2 (%3 TEXT NOT NULL, %4 TEXT NOT NULL, PRIMARY KEY (%3, %4))")
+        .arg(prefix, name, parentKey(), targetKey());
 }
 
 namespace TravellingTables {
@@ -169,17 +169,17 @@ bool hasGlobalId(const QString &localTable)
     return false;
 }
 
-QStringList packageSchema(const QString &schema)
+QStringList packageSchema(const QString &prefix)
 {
     QStringList statements;
-    statements << QStringLiteral("CREATE TABLE %1.manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL)").arg(schema);
+    statements << QStringLiteral("CREATE TABLE %1manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL)").arg(prefix);
     for (const TravellingTable &t : tables())
-        statements << t.createStatement(schema);
+        statements << t.createStatement(prefix);
     for (const TravellingList &l : lists())
-        statements << l.createStatement(schema);
-    statements << QStringLiteral("CREATE TABLE %1.tombstone (table_name TEXT NOT NULL, uid TEXT NOT NULL, owner_centre_id, "
+        statements << l.createStatement(prefix);
+    statements << QStringLiteral("CREATE TABLE %1tombstone (table_name TEXT NOT NULL, uid TEXT NOT NULL, owner_centre_id, "
                                  "version, erased, deleted_at, deleted_by, PRIMARY KEY (table_name, uid))")
-                      .arg(schema);
+                      .arg(prefix);
     return statements;
 }
 

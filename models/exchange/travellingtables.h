@@ -42,8 +42,8 @@ struct TravellingTable
     bool keyedByUid() const { return key.size() == 1 && key.front().name == QLatin1String("uid"); }
     // Package columns in order: key, content, [owner_centre_id], version, [modified_at, modified_by].
     QStringList packageColumns() const;
-    // The package's CREATE TABLE statement in schema `schema` ("pkg").
-    QString createStatement(const QString &schema) const;
+    // The package's CREATE TABLE statement; `prefix` names where ("pkg." or "temp.held_").
+    QString createStatement(const QString &prefix) const;
 };
 
 // A list that travels with its parent and is replaced as a whole when the
@@ -57,7 +57,7 @@ struct TravellingList
     QString targetColumn; // local column holding the listed record's id
     QString parentKey() const { return parent + QStringLiteral("_uid"); }
     QString targetKey() const { return target + QStringLiteral("_uid"); }
-    QString createStatement(const QString &schema) const;
+    QString createStatement(const QString &prefix) const;
 };
 
 namespace TravellingTables {
@@ -73,8 +73,8 @@ const TravellingTable *table(const QString &name);
 bool hasGlobalId(const QString &localTable);
 
 // The CREATE TABLE statements of a package's tables (data, lists, tombstones,
-// manifest) in schema `schema`.
-QStringList packageSchema(const QString &schema);
+// manifest), each name preceded by `prefix` ("pkg." for an attached package).
+QStringList packageSchema(const QString &prefix);
 
 // Package tables in the order of the content digest: every data table, list
 // and the tombstones, each with the columns that order its rows.

@@ -4,6 +4,7 @@
 #include "models/db/pragmascope.h"
 #include "models/db/sql.h"
 #include "models/db/transaction.h"
+#include "models/exchange/ownership.h"
 #include "models/import/importcontext.h"
 #include "models/import/needsplan.h"
 
@@ -13,6 +14,36 @@
 namespace kopru {
 
 namespace {
+
+// Rows that change a record this database does not own are refused at their
+// line: a centre changes what it owns and proposes corrections of the rest.
+void checkOwnership(QSqlDatabase db, const SourceTable &table, const TablePlan &plan, ImportReport &report)
+{
+    auto ownership = Ownership::of(db);
+    if (!ownership) {
+        report.refuse(ownership.error());
+        return;
+    }
+    auto owners = Ownership::rowsOf(db, plan.table);
+    if (!owners) {
+        report.refuse(owners.error());
+        return;
+    }
+    for (const TablePlan::Row &r : plan.rows) {
+        if (r.action != TablePlan::Action::Update)
+            continue;
+        for (int c = 0; c < plan.columns.size(); ++c) {
+            if (std::size_t(c) >= r.changed.size() || !r.changed[std::size_t(c)])
+                continue;
+            const QString problem = ownership->editProblem(plan.table, plan.columns.at(c), owners->value(int(r.id)));
+            if (!problem.isEmpty()) {
+                report.refuse(Error { importTr("this row changes %1 of a record that %2").arg(plan.columns.at(c), problem),
+                    table.file, r.line, 0 });
+                break;
+            }
+        }
+    }
+}
 
 Q_LOGGING_CATEGORY(lcImport, "kopru.import", QtInfoMsg)
 
@@ -99,6 +130,15 @@ ImportReport Importer::run(QSqlDatabase db, ImportKind kind, const SourceTable &
         refuse(s.error());
         return report;
     }
+    // The catalogue and the survey are the national office's (docs/exchange.md, "Owners").
+    if (kind == ImportKind::Competencies || kind == ImportKind::Needs) {
+        if (Status s = Ownership::checkInsert(
+                db, kind == ImportKind::Needs ? QStringLiteral("need_rating") : QStringLiteral("competency"));
+            !s) {
+            refuse(Error { s.message(), table.file, 0, 0 });
+            return report;
+        }
+    }
     qCDebug(lcImport) << "lookups loaded in" << timer.elapsed() << "ms";
     ColumnMapping mapping
         = ColumnMapper::automatic(kind, table.header, kind == ImportKind::Needs ? lookups.competencyCodes() : QStringList());
@@ -134,6 +174,8 @@ ImportReport Importer::run(QSqlDatabase db, ImportKind kind, const SourceTable &
         planned = plan.classify(db, report);
     if (!planned)
         refuse(planned.error());
+    else if (kind != ImportKind::Needs && report.errorCount == 0)
+        checkOwnership(db, table, plan, report);
     qCDebug(lcImport) << "planned in" << timer.elapsed() << "ms";
     if (report.errorCount > 0 || options.dryRun)
         return report;

@@ -76,10 +76,16 @@ Status TablePlan::classify(QSqlDatabase db, ImportReport &report)
             ++report.inserted;
             continue;
         }
-        bool same = existing.contains(r.id);
+        const bool known = existing.contains(r.id);
         const QVariantList &old = existing[r.id];
-        for (int c = 0; same && c < columns.size(); ++c)
-            same = c != parentColumn || r.values.at(c).toLongLong() >= 0 ? sameValue(r.values.at(c), old.value(c)) : false;
+        r.changed.assign(std::size_t(columns.size()), !known);
+        bool same = known;
+        for (int c = 0; known && c < columns.size(); ++c) {
+            const bool equal
+                = c != parentColumn || r.values.at(c).toLongLong() >= 0 ? sameValue(r.values.at(c), old.value(c)) : false;
+            r.changed[std::size_t(c)] = !equal;
+            same = same && equal;
+        }
         if (same && r.hasLinks)
             same = existingLinks.value(r.id) == r.links;
         r.action = same ? Action::Skip : Action::Update;

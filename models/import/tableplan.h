@@ -27,6 +27,7 @@ struct TablePlan
         bool hasLinks = false;
         QSet<qint64> links; // e.g. the competencies of a partner
         Action action = Action::Insert;
+        std::vector<bool> changed; // per column, set by classify() for an update
     };
 
     QString table;

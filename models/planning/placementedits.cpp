@@ -3,6 +3,7 @@
 
 #include "models/db/sql.h"
 #include "models/db/transaction.h"
+#include "models/exchange/ownership.h"
 #include "models/planning/planinstance.h"
 #include "models/planning/planreason.h"
 
@@ -17,8 +18,8 @@ Expected<std::optional<PlacementRow>> read(QSqlDatabase db, int id)
 {
     QSqlQuery q(db);
     if (Status s = Sql::prepare(q,
-            QStringLiteral(
-                "SELECT id, teacher_id, session_id, status, locked, score, reason, plan_run_id FROM placement WHERE id = ?"));
+            QStringLiteral("SELECT id, teacher_id, session_id, status, locked, score, reason, plan_run_id, uid FROM placement "
+                           "WHERE id = ?"));
         !s)
         return s.error();
     if (Status s = Sql::run(q, { id }); !s)
@@ -26,7 +27,7 @@ Expected<std::optional<PlacementRow>> read(QSqlDatabase db, int id)
     if (!q.next())
         return std::optional<PlacementRow>();
     return std::optional<PlacementRow>(PlacementRow { q.value(0).toInt(), q.value(1).toInt(), q.value(2).toInt(),
-        q.value(3).toString(), q.value(4).toInt() != 0, q.value(5), q.value(6).toString(), q.value(7) });
+        q.value(3).toString(), q.value(4).toInt() != 0, q.value(5), q.value(6).toString(), q.value(7), q.value(8) });
 }
 
 Status write(QSqlDatabase db, int id, int teacherId, const std::optional<PlacementRow> &row)
@@ -34,6 +35,11 @@ Status write(QSqlDatabase db, int id, int teacherId, const std::optional<Placeme
     Transaction tx(db);
     if (!tx.began())
         return tx.began();
+    // Only the placement's owner changes it (docs/exchange.md, "Owners").
+    if (Status s = Ownership::checkEdit(db, QStringLiteral("placement"), {}, id); !s)
+        return s;
+    if (Status s = Ownership::checkInsert(db, QStringLiteral("placement")); !s)
+        return s;
     auto owner = Sql::scalar(db, QStringLiteral("SELECT teacher_id FROM placement WHERE id = ?"), { id });
     if (!owner)
         return owner.error();
@@ -46,15 +52,27 @@ Status write(QSqlDatabase db, int id, int teacherId, const std::optional<Placeme
     } else {
         const QVariant score = row->score.isValid() ? row->score : QVariant(QMetaType(QMetaType::Double));
         const QVariant run = row->planRunId.isValid() ? row->planRunId : QVariant(QMetaType(QMetaType::Int));
-        if (Status s = Sql::exec(db,
-                QStringLiteral("INSERT INTO placement(id, teacher_id, session_id, status, locked, score, reason, plan_run_id) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+        // A placement put back keeps its global id (the column's default makes one for a new placement).
+        const bool keepsId = row->uid.isValid() && !row->uid.isNull();
+        const QString columns = keepsId ? QStringLiteral(", uid") : QString();
+        const QString marks = keepsId ? QStringLiteral(", ?") : QString();
+        QVariantList values { id, row->teacherId, row->sessionId, row->status, row->locked ? 1 : 0, score, row->reason, run };
+        if (keepsId)
+            values << row->uid;
+        QSqlQuery q(db);
+        if (Status s = Sql::prepare(q,
+                QStringLiteral("INSERT INTO placement(id, teacher_id, session_id, status, locked, score, reason, plan_run_id%1) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?%2) "
                                "ON CONFLICT(id) DO UPDATE SET teacher_id = excluded.teacher_id, session_id = "
                                "excluded.session_id, status = excluded.status, "
                                "locked = excluded.locked, score = excluded.score, reason = excluded.reason, plan_run_id = "
-                               "excluded.plan_run_id"),
-                { id, row->teacherId, row->sessionId, row->status, row->locked ? 1 : 0, score, row->reason, run });
+                               "excluded.plan_run_id")
+                    .arg(columns, marks));
             !s)
+            return s;
+        for (int i = 0; i < values.size(); ++i)
+            q.bindValue(i, values.at(i));
+        if (Status s = Sql::run(q); !s)
             return s;
     }
     return tx.commit();

@@ -24,6 +24,7 @@ struct PlacementRow
     QVariant score;
     QString reason;
     QVariant planRunId;
+    QVariant uid; // the global id: a placement put back (undo) is the same placement
 };
 
 namespace PlacementEdits {

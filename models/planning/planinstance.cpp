@@ -198,10 +198,12 @@ struct Loader
         }
 
         // Placements that stay: every placement of a teacher outside the
-        // scope, and the locked, confirmed and completed ones inside it.
+        // scope, and the locked, confirmed and completed ones inside it, and
+        // those another database owns (the national office's or a centre's).
         QSqlQuery p(db);
-        if (Status s = Sql::prepare(
-                p, QStringLiteral("SELECT teacher_id, session_id, status, locked FROM placement WHERE status <> 'cancelled'"));
+        if (Status s = Sql::prepare(p,
+                QStringLiteral("SELECT teacher_id, session_id, status, locked, owner_centre_id IS (SELECT CAST(value AS INTEGER) "
+                               "FROM meta WHERE key = 'centre_id') FROM placement WHERE status <> 'cancelled'"));
             !s)
             return s;
         if (Status s = Sql::run(p); !s)
@@ -209,8 +211,8 @@ struct Loader
         std::vector<char> keeps(in.teachers.size(), 0);
         while (p.next()) {
             const auto t = teacherIndex.find(p.value(0).toInt());
-            const bool replaced
-                = t != teacherIndex.end() && p.value(2).toString() == QLatin1String("proposed") && p.value(3).toInt() == 0;
+            const bool replaced = t != teacherIndex.end() && p.value(2).toString() == QLatin1String("proposed")
+                && p.value(3).toInt() == 0 && p.value(4).toInt() == 1;
             if (replaced)
                 continue;
             if (t != teacherIndex.end())

@@ -4,6 +4,7 @@
 #include "models/db/pragmascope.h"
 #include "models/db/sql.h"
 #include "models/db/transaction.h"
+#include "models/exchange/erasure.h"
 
 #include <QCoreApplication>
 
@@ -31,10 +32,10 @@ Status purgeTeacher(QSqlDatabase db, int teacherId)
     auto placements = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM placement WHERE teacher_id = ?"), { teacherId });
     if (!ratings || !placements)
         return Status::failure(QCoreApplication::translate("Purge", "cannot count the teacher's data"));
-    for (const char *sql : { "DELETE FROM need_rating WHERE teacher_id = ?", "DELETE FROM placement WHERE teacher_id = ?",
-             "DELETE FROM teacher WHERE id = ?" })
-        if (Status s = Sql::exec(db, QString::fromLatin1(sql), { teacherId }); !s)
-            return s;
+    // The teacher with everything of the person; the erasure tombstone takes
+    // the erasure to the other end of the national exchange (docs/exchange.md).
+    if (Status s = Erasure::eraseTeacher(db, teacherId); !s)
+        return s;
     const QString details = QStringLiteral("teacher_id=%1 ratings=%2 placements=%3")
                                 .arg(teacherId)
                                 .arg(ratings.value().toInt())

@@ -8,7 +8,9 @@
 namespace kopru {
 
 // KVKK erasure: removes one teacher completely (ratings, placements, the
-// teacher row) in one transaction and records the erasure in the audit log
+// teacher row, proposals, copies held in the review list — Erasure) in one
+// transaction, leaves an erasure tombstone that erases the teacher at the
+// other end of the national exchange too, and records the erasure in the audit log
 // without any personal data (only the internal id and the counts). Deleted
 // content is overwritten (PRAGMA secure_delete) so that after the next
 // checkpoint the file holds nothing of the teacher. Older automatic backups

@@ -29,5 +29,11 @@ Syntax backupsSyntax();
 int runBackups(const Arguments &args, Io &io);
 Syntax restoreSyntax();
 int runRestore(const Arguments &args, Io &io);
+Syntax roleSyntax();
+int runRole(const Arguments &args, Io &io);
+Syntax packSyntax();
+int runPack(const Arguments &args, Io &io);
+Syntax receiveSyntax();
+int runReceive(const Arguments &args, Io &io);
 
 } // namespace kopru::cli

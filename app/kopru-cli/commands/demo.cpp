@@ -19,6 +19,10 @@ Syntax demoSyntax()
         { QStringLiteral("seed"),
             tr("Seed of the random sequence (default: 2024): the same seed and options give the same database."),
             QStringLiteral("S") },
+        { QStringLiteral("role"),
+            tr("Build the part of the national programme that the national office or one centre holds, the same records "
+               "with the same ids for every role built from one seed (default: the whole data set, national office)."),
+            QStringLiteral("national|centre:ID") },
     };
     return syntax;
 }
@@ -34,6 +38,12 @@ int runDemo(const Arguments &args, Io &io)
         options.seed = args.value(QStringLiteral("seed")).toULongLong(&seedOk);
     if (!ok || !seedOk)
         return fail(io, Usage, tr("--teachers, --partners and --seed take non-negative integers"));
+    if (args.isSet(QStringLiteral("role"))) {
+        auto role = DatabaseRole::parse(args.value(QStringLiteral("role")));
+        if (!role)
+            return fail(io, Usage, role.message());
+        options.role = role.value();
+    }
     // The national default (1,500 partners) offers at least 3,000 places;
     // smaller sets scale down.
     options.minPlaces = std::min(options.minPlaces, 2 * options.partners);
@@ -63,6 +73,8 @@ int runDemo(const Arguments &args, Io &io)
                   .arg(s.places)
                   .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 2)
            << Qt::endl;
+    if (options.role)
+        io.out << tr("role: %1; %n placement(s) planned", nullptr, s.placements).arg(options.role->displayName()) << Qt::endl;
     return Success;
 }
 
