@@ -546,7 +546,7 @@
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="33"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="16"/>
         <location filename="../views/competencies/competenciespage.cpp" line="81"/>
-        <location filename="../views/teachers/teacherspage.cpp" line="124"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="128"/>
         <source>Field</source>
         <translation>Alan</translation>
     </message>
@@ -576,73 +576,73 @@
     </message>
     <message>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="15"/>
-        <location filename="../views/partners/partnerspage.cpp" line="108"/>
+        <location filename="../views/partners/partnerspage.cpp" line="112"/>
         <source>Company</source>
         <translation>İşletme</translation>
     </message>
     <message>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="16"/>
-        <location filename="../views/partners/partnerspage.cpp" line="109"/>
+        <location filename="../views/partners/partnerspage.cpp" line="113"/>
         <source>Sector</source>
         <translation>Sektör</translation>
     </message>
     <message>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="17"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="19"/>
-        <location filename="../views/partners/partnerspage.cpp" line="110"/>
-        <location filename="../views/teachers/teacherspage.cpp" line="125"/>
+        <location filename="../views/partners/partnerspage.cpp" line="114"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="129"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="18"/>
-        <location filename="../views/partners/partnerspage.cpp" line="111"/>
+        <location filename="../views/partners/partnerspage.cpp" line="115"/>
         <source>District</source>
         <translation>İlçe</translation>
     </message>
     <message>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="20"/>
-        <location filename="../views/partners/partnerspage.cpp" line="112"/>
+        <location filename="../views/partners/partnerspage.cpp" line="116"/>
         <source>Contact person</source>
         <translation>İrtibat kişisi</translation>
     </message>
     <message>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="21"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="22"/>
-        <location filename="../views/partners/partnerspage.cpp" line="113"/>
-        <location filename="../views/teachers/teacherspage.cpp" line="128"/>
+        <location filename="../views/partners/partnerspage.cpp" line="117"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="132"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="22"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="21"/>
-        <location filename="../views/partners/partnerspage.cpp" line="114"/>
-        <location filename="../views/teachers/teacherspage.cpp" line="127"/>
+        <location filename="../views/partners/partnerspage.cpp" line="118"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="131"/>
         <source>E-mail</source>
         <translation>E-posta</translation>
     </message>
     <message>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="13"/>
-        <location filename="../views/teachers/teacherspage.cpp" line="121"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="125"/>
         <source>National ID</source>
         <translation>T.C. Kimlik No</translation>
     </message>
     <message>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="15"/>
-        <location filename="../views/teachers/teacherspage.cpp" line="122"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="126"/>
         <source>First name</source>
         <translation>Ad</translation>
     </message>
     <message>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="14"/>
-        <location filename="../views/teachers/teacherspage.cpp" line="123"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="127"/>
         <source>Last name</source>
         <translation>Soyad</translation>
     </message>
     <message>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="20"/>
-        <location filename="../views/teachers/teacherspage.cpp" line="126"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="130"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
@@ -1668,12 +1668,12 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="46"/>
+        <location filename="../views/needs/needspage.cpp" line="51"/>
         <source>Needs analysis</source>
         <translation>İhtiyaç analizi</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="103"/>
+        <location filename="../views/overview/overviewpage.cpp" line="105"/>
         <source>Overview</source>
         <translation>Genel bakış</translation>
     </message>
@@ -2279,6 +2279,24 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
     </message>
 </context>
 <context>
+    <name>SavedFiles</name>
+    <message>
+        <location filename="../views/pages/savedfiles.cpp" line="48"/>
+        <source>File saved</source>
+        <translation>Dosya kaydedildi</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/savedfiles.cpp" line="54"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Aç</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/savedfiles.cpp" line="56"/>
+        <source>Show in &amp;Folder</source>
+        <translation>&amp;Klasörde göster</translation>
+    </message>
+</context>
+<context>
     <name>Sql</name>
     <message>
         <location filename="../models/db/sql.cpp" line="53"/>
@@ -2430,57 +2448,57 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>kopru::CandidateModel</name>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="79"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="80"/>
         <source>%1 (%2 km)</source>
         <translation>%1 (%2 km)</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="88"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="89"/>
         <source>outside availability</source>
         <translation>müsaitlik dışı</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="90"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="91"/>
         <source>full</source>
         <translation>dolu</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="97"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="98"/>
         <source>The session&apos;s dates are outside the teacher&apos;s availability: moving here is a conflict</source>
         <translation>Oturumun tarihleri öğretmenin müsait olduğu tarihlerin dışında: buraya taşımak çakışma yaratır</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="99"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="100"/>
         <source>The session is full: moving here puts it over capacity</source>
         <translation>Oturum dolu: buraya taşımak kontenjanı aşar</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="120"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="121"/>
         <source>Partner</source>
         <translation>İşletme</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="122"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="123"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="124"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="125"/>
         <source>Session dates</source>
         <translation>Oturum tarihleri</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="126"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="127"/>
         <source>Places left</source>
         <translation>Kalan kontenjan</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="128"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="129"/>
         <source>Score</source>
         <translation>Puan</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="130"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="131"/>
         <source>Note</source>
         <translation>Not</translation>
     </message>
@@ -2631,57 +2649,57 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::EntityBrowser</name>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="54"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="57"/>
         <source>Search…</source>
         <translation>Ara…</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="55"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="58"/>
         <source>Words to find anywhere in the row; Turkish letters count (ı and i differ).</source>
         <translation>Satırın herhangi bir yerinde aranacak sözcükler; Türkçe harfler dikkate alınır (ı ile i farklıdır).</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="68"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="71"/>
         <source>Show only this pilot field</source>
         <translation>Yalnızca bu pilot alanı göster</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="70"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="73"/>
         <source>Show only this province</source>
         <translation>Yalnızca bu ili göster</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="72"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="75"/>
         <source>Show only this centre</source>
         <translation>Yalnızca bu merkezi göster</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="76"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="79"/>
         <source>&amp;Add…</source>
         <translation>&amp;Ekle…</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="77"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="80"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Sil…</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="165"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="169"/>
         <source>All fields</source>
         <translation>Tüm alanlar</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="166"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="170"/>
         <source>All provinces</source>
         <translation>Tüm iller</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="167"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="171"/>
         <source>All centres</source>
         <translation>Tüm merkezler</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="195"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="199"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -2776,152 +2794,152 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ExportDialog</name>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="34"/>
-        <location filename="../views/exporter/exportdialog.cpp" line="181"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="36"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="180"/>
         <source>Export</source>
         <translation>Dışa aktar</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="44"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="46"/>
         <source>Placement plan</source>
         <translation>Yerleştirme planı</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="45"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="47"/>
         <source>Training schedule</source>
         <translation>Eğitim takvimi</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="46"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="48"/>
         <source>Needs analysis</source>
         <translation>İhtiyaç analizi</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="47"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="49"/>
         <source>&amp;What:</source>
         <translation>İçe&amp;rik:</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="49"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="51"/>
         <source>&amp;Format:</source>
         <translation>&amp;Biçim:</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="51"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="53"/>
         <source>F&amp;ield:</source>
         <translation>&amp;Alan:</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="53"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="55"/>
         <source>&amp;Centre:</source>
         <translation>&amp;Merkez:</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="57"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="59"/>
         <source>&amp;Partner:</source>
         <translation>İşle&amp;tme:</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="59"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="61"/>
         <source>&amp;Anonymise (KVKK): pseudonyms instead of teacher names and national IDs, no phone or e-mail</source>
         <translation>A&amp;nonimleştir (KVKK): öğretmen adları ve T.C. kimlik numaraları yerine takma adlar, telefon ve e-posta yok</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="64"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="66"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Gözat…</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="67"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="69"/>
         <source>&amp;Save to:</source>
         <translation>&amp;Kaydedilecek yer:</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="77"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="79"/>
         <source>&amp;Export</source>
         <translation>&amp;Dışa aktar</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="103"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="105"/>
         <source>All fields</source>
         <translation>Tüm alanlar</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="104"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="106"/>
         <source>All centres</source>
         <translation>Tüm merkezler</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="105"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="107"/>
         <source>All partners</source>
         <translation>Tüm işletmeler</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="121"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="120"/>
         <source>placement-plan</source>
         <translation>yerlestirme-plani</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="131"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="130"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel çalışma kitabı (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="131"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="130"/>
         <source>CSV, UTF-8 with &apos;;&apos; (.csv)</source>
         <translation>CSV, UTF-8, &apos;;&apos; ayraçlı (.csv)</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="132"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="131"/>
         <source>PDF, A4 landscape (.pdf)</source>
         <translation>PDF, A4 yatay (.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="132"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="131"/>
         <source>iCalendar (.ics)</source>
         <translation>iCalendar (.ics)</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="146"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="145"/>
         <source>Export to</source>
         <translation>Dışa aktarılacak dosya</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="146"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="145"/>
         <source>%1 files (*.%2)</source>
         <translation>%1 dosyaları (*.%2)</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="181"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="180"/>
         <source>%1 exists. Replace it?</source>
         <translation>%1 zaten var. Değiştirilsin mi?</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="195"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="194"/>
         <source>Export failed</source>
         <translation>Dışa aktarma başarısız</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/exporter/exportdialog.cpp" line="198"/>
-        <source>Exported %n row(s) to %1.</source>
+        <location filename="../views/exporter/exportdialog.cpp" line="197"/>
+        <source>Exported %Ln row(s) to %1.</source>
         <translation>
-            <numerusform>%n satır %1 dosyasına aktarıldı.</numerusform>
+            <numerusform>%Ln satır %1 dosyasına aktarıldı.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/exporter/exportdialog.cpp" line="200"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="199"/>
         <source>%n page(s).</source>
         <translation>
             <numerusform>%n sayfa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="204"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="203"/>
         <source>Anonymised with this database&apos;s stable pseudonyms.</source>
         <translation>Bu veritabanının kalıcı takma adlarıyla anonimleştirildi.</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="205"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="204"/>
         <source>Anonymised; the database is read-only, so these pseudonyms differ from other exports.</source>
         <translation>Anonimleştirildi; veritabanı salt okunur olduğundan bu takma adlar diğer dışa aktarmalardakilerden farklıdır.</translation>
     </message>
@@ -2929,42 +2947,42 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ImportCommitPage</name>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="222"/>
+        <location filename="../views/importer/importrunpages.cpp" line="227"/>
         <source>&amp;Stop and undo</source>
         <translation>&amp;Durdur ve geri al</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="224"/>
+        <location filename="../views/importer/importrunpages.cpp" line="229"/>
         <source>Import</source>
         <translation>İçe aktarma</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="225"/>
+        <location filename="../views/importer/importrunpages.cpp" line="230"/>
         <source>All rows are written in one transaction: if the import is stopped or fails, the database stays as it was.</source>
         <translation>Tüm satırlar tek bir işlemde yazılır: içe aktarma durdurulursa ya da başarısız olursa veritabanı olduğu gibi kalır.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="247"/>
+        <location filename="../views/importer/importrunpages.cpp" line="252"/>
         <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
         <translation>İçe aktarıldı: %1 yeni, %2 güncellenen, %3 değişmeyen.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="249"/>
+        <location filename="../views/importer/importrunpages.cpp" line="254"/>
         <source>Stopped. Nothing was written.</source>
         <translation>Durduruldu. Hiçbir şey yazılmadı.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="251"/>
+        <location filename="../views/importer/importrunpages.cpp" line="256"/>
         <source>The import failed and nothing was written: %1</source>
         <translation>İçe aktarma başarısız oldu, hiçbir şey yazılmadı: %1</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="263"/>
+        <location filename="../views/importer/importrunpages.cpp" line="268"/>
         <source>Importing…</source>
         <translation>İçe aktarılıyor…</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="270"/>
+        <location filename="../views/importer/importrunpages.cpp" line="275"/>
         <source>Stopping…</source>
         <translation>Durduruluyor…</translation>
     </message>
@@ -2972,42 +2990,42 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ImportFilePage</name>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="30"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="31"/>
         <source>File to import</source>
         <translation>İçe aktarılacak dosya</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="32"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="33"/>
         <source>CSV from Excel or LibreOffice (any encoding, separated by ; , or tab), LimeSurvey exports, or .xlsx workbooks.</source>
         <translation>Excel veya LibreOffice&apos;ten CSV (herhangi bir kodlama; ayraç ; , ya da sekme), LimeSurvey dışa aktarımları veya .xlsx çalışma kitapları.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="35"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="36"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Gözat…</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="40"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="41"/>
         <source>&amp;What the file holds:</source>
         <translation>Dosyadaki &amp;veriler:</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="41"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="43"/>
         <source>&amp;File:</source>
         <translation>&amp;Dosya:</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="42"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="47"/>
         <source>Path of a .csv, .txt or .xlsx file</source>
         <translation>Bir .csv, .txt veya .xlsx dosyasının yolu</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="51"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="56"/>
         <source>Import file</source>
         <translation>İçe aktarılacak dosya</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="51"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="56"/>
         <source>Tables (*.csv *.txt *.xlsx);;All files (*)</source>
         <translation>Tablolar (*.csv *.txt *.xlsx);;Tüm dosyalar (*)</translation>
     </message>
@@ -3015,85 +3033,85 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ImportFormatPage</name>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="81"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="86"/>
         <source>Encoding, separator and preview</source>
         <translation>Kodlama, ayraç ve önizleme</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="83"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="88"/>
         <source>Köprü detected how the file is written. Change it if the preview looks wrong (for example ? or Ã instead of ş).</source>
         <translation>Köprü dosyanın nasıl yazıldığını algıladı. Önizleme yanlış görünüyorsa değiştirin (örneğin ş yerine ? veya Ã görünüyorsa).</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="84"/>
-        <location filename="../views/importer/importsourcepages.cpp" line="88"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="89"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="93"/>
         <source>Detect</source>
         <translation>Otomatik algıla</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="85"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="90"/>
         <source>UTF-8</source>
         <translation>UTF-8</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="86"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="91"/>
         <source>Windows-1254 (Turkish Excel)</source>
         <translation>Windows-1254 (Türkçe Excel)</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="87"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="92"/>
         <source>ISO-8859-9 (Latin-5)</source>
         <translation>ISO-8859-9 (Latin-5)</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="89"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="94"/>
         <source>Semicolon ;</source>
         <translation>Noktalı virgül ;</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="90"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="95"/>
         <source>Comma ,</source>
         <translation>Virgül ,</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="91"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="96"/>
         <source>Tab</source>
         <translation>Sekme</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="93"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="98"/>
         <source>&amp;Encoding:</source>
         <translation>&amp;Kodlama:</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="94"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="99"/>
         <source>&amp;Separator:</source>
         <translation>&amp;Ayraç:</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="95"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="100"/>
         <source>S&amp;heet:</source>
         <translation>&amp;Sayfa:</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="145"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="150"/>
         <source>The file cannot be read: %1</source>
         <translation>Dosya okunamıyor: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/importer/importsourcepages.cpp" line="151"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="155"/>
         <source>Workbook with %n sheet(s); %1 data rows in this sheet.</source>
         <translation>
             <numerusform>%n sayfalık çalışma kitabı; bu sayfada %1 veri satırı var.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="154"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="159"/>
         <source>Read as %1, separated by “%2”; %3 data rows.</source>
         <translation>%1 olarak okundu, ayraç: “%2”; %3 veri satırı.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="155"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="160"/>
         <source>tab</source>
         <translation>sekme</translation>
     </message>
@@ -3101,38 +3119,38 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ImportMappingPage</name>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="43"/>
+        <location filename="../views/importer/importrunpages.cpp" line="46"/>
         <source>Columns</source>
         <translation>Sütunlar</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="44"/>
+        <location filename="../views/importer/importrunpages.cpp" line="47"/>
         <source>Köprü recognised the headers it knows. Choose for each other column what it holds, or leave it unused. Your choices are remembered for the next file of this kind.</source>
         <translation>Köprü tanıdığı başlıkları eşleştirdi. Diğer her sütun için neyi içerdiğini seçin ya da kullanılmadan bırakın. Seçimleriniz bu türdeki bir sonraki dosya için hatırlanır.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="49"/>
+        <location filename="../views/importer/importrunpages.cpp" line="52"/>
         <source>Column in the file</source>
         <translation>Dosyadaki sütun</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="49"/>
+        <location filename="../views/importer/importrunpages.cpp" line="52"/>
         <source>First value</source>
         <translation>İlk değer</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="49"/>
+        <location filename="../views/importer/importrunpages.cpp" line="52"/>
         <source>Holds</source>
         <translation>İçeriği</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="78"/>
+        <location filename="../views/importer/importrunpages.cpp" line="81"/>
         <source>(not used)</source>
         <translation>(kullanılmıyor)</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="85"/>
         <location filename="../views/importer/importrunpages.cpp" line="88"/>
+        <location filename="../views/importer/importrunpages.cpp" line="91"/>
         <source>Need for competency %1</source>
         <translation>%1 yeterliği için ihtiyaç</translation>
     </message>
@@ -3140,102 +3158,102 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ImportReportPage</name>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="116"/>
+        <location filename="../views/importer/importrunpages.cpp" line="119"/>
         <source>&amp;Save report as CSV…</source>
         <translation>Raporu CSV olarak &amp;kaydet…</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="118"/>
+        <location filename="../views/importer/importrunpages.cpp" line="121"/>
         <source>Check</source>
         <translation>Denetim</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="119"/>
+        <location filename="../views/importer/importrunpages.cpp" line="122"/>
         <source>A dry run: every row is checked, nothing is written yet. The file is imported only when no row is refused.</source>
         <translation>Deneme (yazmadan): her satır denetlenir, henüz hiçbir şey yazılmaz. Dosya yalnızca hiçbir satır reddedilmezse içe aktarılır.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="129"/>
-        <location filename="../views/importer/importrunpages.cpp" line="192"/>
+        <location filename="../views/importer/importrunpages.cpp" line="132"/>
+        <location filename="../views/importer/importrunpages.cpp" line="195"/>
         <source>Line</source>
         <translation>Satır</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="129"/>
-        <location filename="../views/importer/importrunpages.cpp" line="192"/>
+        <location filename="../views/importer/importrunpages.cpp" line="132"/>
+        <location filename="../views/importer/importrunpages.cpp" line="195"/>
         <source>Column</source>
         <translation>Sütun</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="129"/>
-        <location filename="../views/importer/importrunpages.cpp" line="192"/>
+        <location filename="../views/importer/importrunpages.cpp" line="132"/>
+        <location filename="../views/importer/importrunpages.cpp" line="195"/>
         <source>Kind</source>
         <translation>Tür</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="129"/>
-        <location filename="../views/importer/importrunpages.cpp" line="192"/>
+        <location filename="../views/importer/importrunpages.cpp" line="132"/>
+        <location filename="../views/importer/importrunpages.cpp" line="195"/>
         <source>Reason</source>
         <translation>Gerekçe</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="142"/>
+        <location filename="../views/importer/importrunpages.cpp" line="145"/>
         <source>Checking…</source>
         <translation>Denetleniyor…</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="158"/>
-        <location filename="../views/importer/importrunpages.cpp" line="194"/>
+        <location filename="../views/importer/importrunpages.cpp" line="161"/>
+        <location filename="../views/importer/importrunpages.cpp" line="197"/>
         <source>refused</source>
         <translation>reddedildi</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="160"/>
-        <location filename="../views/importer/importrunpages.cpp" line="197"/>
+        <location filename="../views/importer/importrunpages.cpp" line="163"/>
+        <location filename="../views/importer/importrunpages.cpp" line="200"/>
         <source>note</source>
         <translation>not</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="172"/>
+        <location filename="../views/importer/importrunpages.cpp" line="175"/>
         <source>No row is refused. Import will write: %1 new, %2 updated, %3 unchanged.</source>
         <translation>Reddedilen satır yok. İçe aktarma şunları yazacak: %1 yeni, %2 güncellenen, %3 değişmeyen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/importer/importrunpages.cpp" line="178"/>
+        <location filename="../views/importer/importrunpages.cpp" line="180"/>
         <source>%n problem(s) found: nothing can be imported until the file is corrected.</source>
         <translation>
             <numerusform>%n sorun bulundu: dosya düzeltilene kadar hiçbir şey içe aktarılamaz.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/importer/importrunpages.cpp" line="180"/>
+        <location filename="../views/importer/importrunpages.cpp" line="182"/>
         <source>The first %n are listed.</source>
         <translation>
             <numerusform>İlk %n tanesi listelendi.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="188"/>
+        <location filename="../views/importer/importrunpages.cpp" line="191"/>
         <source>Save report</source>
         <translation>Raporu kaydet</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="188"/>
+        <location filename="../views/importer/importrunpages.cpp" line="191"/>
         <source>import-report.csv</source>
         <translation>ice-aktarma-raporu.csv</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="188"/>
+        <location filename="../views/importer/importrunpages.cpp" line="191"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="192"/>
+        <location filename="../views/importer/importrunpages.cpp" line="195"/>
         <source>File</source>
         <translation>Dosya</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="208"/>
+        <location filename="../views/importer/importrunpages.cpp" line="211"/>
         <source>The report could not be saved: %1</source>
         <translation>Rapor kaydedilemedi: %1</translation>
     </message>
@@ -3251,101 +3269,133 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::MainWindow</name>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="63"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="70"/>
         <source>Pages</source>
         <translation>Sayfalar</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="101"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="112"/>
         <source>Could not open %1</source>
         <translation>%1 açılamadı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="106"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="117"/>
         <source>Opened %1</source>
         <translation>%1 açıldı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="174"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="185"/>
         <source>Köprü</source>
         <translation>Köprü</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="179"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="190"/>
         <source>%1 (read-only) — Köprü</source>
         <translation>%1 (salt okunur) — Köprü</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="179"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="190"/>
         <source>%1 — Köprü</source>
         <translation>%1 — Köprü</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="25"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="35"/>
         <source>Köprü databases (*.kopru)</source>
         <translation>Köprü veritabanları (*.kopru)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="57"/>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="61"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="78"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="82"/>
         <source>New Database</source>
         <translation>Yeni veritabanı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="57"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="73"/>
         <source>programme</source>
         <translation>program</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="70"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="91"/>
         <source>%1 already exists. Choose another name; Köprü never overwrites a database.</source>
         <translation>%1 zaten var. Başka bir ad seçin; Köprü bir veritabanının üzerine asla yazmaz.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="73"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="95"/>
+        <source>The folder %1 could not be created.</source>
+        <translation>%1 klasörü oluşturulamadı.</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="98"/>
         <source>The database could not be created:
 %1</source>
         <translation>Veritabanı oluşturulamadı:
 %1</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="76"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="101"/>
         <source>Created %1</source>
         <translation>%1 oluşturuldu</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="84"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="109"/>
         <source>Open Database</source>
         <translation>Veritabanı aç</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="84"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="109"/>
         <source>All files (*)</source>
         <translation>Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="96"/>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="100"/>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="105"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="121"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="125"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="130"/>
         <source>Save a Copy</source>
         <translation>Kopyasını kaydet</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="101"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="126"/>
         <source>%1 already exists. Choose another name; a copy never overwrites a file.</source>
         <translation>%1 zaten var. Başka bir ad seçin; kopya hiçbir dosyanın üzerine yazmaz.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="105"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="130"/>
         <source>The copy could not be written:
 %1</source>
         <translation>Kopya yazılamadı:
 %1</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="108"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="133"/>
         <source>Saved a copy as %1</source>
         <translation>Kopya %1 olarak kaydedildi</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="142"/>
+        <source>Closed %1</source>
+        <translation>%1 kapatıldı</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="151"/>
+        <source>This page has nothing to print.</source>
+        <translation>Bu sayfada yazdırılacak bir şey yok.</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="170"/>
+        <source>Select cells of a table to copy.</source>
+        <translation>Kopyalamak için bir tablonun hücrelerini seçin.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="176"/>
+        <source>Copied %Ln row(s) with their column headers.</source>
+        <translation>
+            <numerusform>%Ln satır sütun başlıklarıyla kopyalandı.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="184"/>
+        <source>This page has no search box.</source>
+        <translation>Bu sayfada arama kutusu yok.</translation>
     </message>
     <message>
         <location filename="../views/mainwindow/mainwindowmenus.cpp" line="24"/>
@@ -3403,47 +3453,87 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>&amp;Dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="58"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="57"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Yazdır…</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="60"/>
+        <source>Print the current page as it is shown</source>
+        <translation>Geçerli sayfayı göründüğü gibi yazdır</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="61"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Kapat</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="64"/>
+        <source>Close the open database</source>
+        <translation>Açık veritabanını kapat</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="67"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Tercihler…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="63"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="72"/>
         <source>&amp;Quit</source>
         <translation>&amp;Çıkış</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="69"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="78"/>
         <source>&amp;Edit</source>
         <translation>Dü&amp;zen</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="70"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="79"/>
         <source>&amp;Undo</source>
         <translation>&amp;Geri al</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="73"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="82"/>
         <source>&amp;Redo</source>
         <translation>&amp;Yinele</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="80"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="88"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopyala</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="91"/>
+        <source>Copy the selected cells with their column headers, to paste into Excel</source>
+        <translation>Seçili hücreleri sütun başlıklarıyla, Excel’e yapıştırmak üzere kopyala</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="92"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Bul</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="95"/>
+        <source>Go to the search box of the current page</source>
+        <translation>Geçerli sayfanın arama kutusuna git</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="98"/>
         <source>&amp;View</source>
         <translation>&amp;Görünüm</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="97"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="115"/>
         <source>&amp;Help</source>
         <translation>&amp;Yardım</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="98"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="116"/>
         <source>&amp;About Köprü</source>
         <translation>Köprü &amp;hakkında</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="101"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="119"/>
         <source>About &amp;Qt</source>
         <translation>&amp;Qt hakkında</translation>
     </message>
@@ -3469,171 +3559,171 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::NeedsPage</name>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="67"/>
+        <location filename="../views/needs/needspage.cpp" line="72"/>
         <source>&amp;Field:</source>
         <translation>&amp;Alan:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="72"/>
+        <location filename="../views/needs/needspage.cpp" line="77"/>
         <source>&amp;Teachers of:</source>
         <translation>Öğre&amp;tmenler:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="74"/>
+        <location filename="../views/needs/needspage.cpp" line="79"/>
         <source>Scale &amp;labels…</source>
         <translation>Ölçek &amp;etiketleri…</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="75"/>
+        <location filename="../views/needs/needspage.cpp" line="80"/>
         <source>Change the labels of the need scale 1–5</source>
         <translation>1–5 ihtiyaç ölçeğinin etiketlerini değiştir</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="76"/>
+        <location filename="../views/needs/needspage.cpp" line="81"/>
         <source>PDF &amp;report…</source>
         <translation>PDF &amp;raporu…</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="78"/>
+        <location filename="../views/needs/needspage.cpp" line="83"/>
         <source>Write the printable needs-analysis report of the field as a PDF</source>
         <translation>Alanın yazdırılabilir ihtiyaç analizi raporunu PDF olarak yaz</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="115"/>
+        <location filename="../views/needs/needspage.cpp" line="120"/>
         <source>Mean need per province</source>
         <translation>İllere göre ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="116"/>
+        <location filename="../views/needs/needspage.cpp" line="121"/>
         <source>Mean need per centre</source>
         <translation>Merkezlere göre ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="121"/>
+        <location filename="../views/needs/needspage.cpp" line="126"/>
         <source>Groups with fewer than %1 respondents are suppressed to protect anonymity and left out of the chart.</source>
         <translation>Yanıtlayan sayısı %1 kişiden az olan gruplar, anonimliği korumak için gizlenir ve grafiğe alınmaz.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="126"/>
+        <location filename="../views/needs/needspage.cpp" line="131"/>
         <source>Provinces</source>
         <translation>İller</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="127"/>
+        <location filename="../views/needs/needspage.cpp" line="132"/>
         <source>Centres</source>
         <translation>Merkezler</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="131"/>
+        <location filename="../views/needs/needspage.cpp" line="136"/>
         <source>&amp;Compare:</source>
         <translation>&amp;Karşılaştır:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="141"/>
+        <location filename="../views/needs/needspage.cpp" line="146"/>
         <source>Mean need</source>
         <translation>Ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="142"/>
+        <location filename="../views/needs/needspage.cpp" line="147"/>
         <source>Distribution</source>
         <translation>Dağılım</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="143"/>
+        <location filename="../views/needs/needspage.cpp" line="148"/>
         <source>Need and supply</source>
         <translation>İhtiyaç ve arz</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="144"/>
+        <location filename="../views/needs/needspage.cpp" line="149"/>
         <source>Province / centre comparison</source>
         <translation>İl / merkez karşılaştırması</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="252"/>
+        <location filename="../views/needs/needspage.cpp" line="257"/>
         <source>all provinces and centres</source>
         <translation>tüm iller ve merkezler</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="258"/>
+        <location filename="../views/needs/needspage.cpp" line="263"/>
         <source>province %1 (%n teachers)</source>
         <translation>
             <numerusform>il: %1 (%n öğretmen)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="259"/>
+        <location filename="../views/needs/needspage.cpp" line="264"/>
         <source>centre %1 (%n teachers)</source>
         <translation>
             <numerusform>merkez: %1 (%n öğretmen)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="279"/>
+        <location filename="../views/needs/needspage.cpp" line="284"/>
         <source>The database has no pilot fields.</source>
         <translation>Veritabanında pilot alan yok.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="279"/>
+        <location filename="../views/needs/needspage.cpp" line="284"/>
         <source>No database is open.</source>
         <translation>Açık veritabanı yok.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="297"/>
+        <location filename="../views/needs/needspage.cpp" line="302"/>
         <source>%1: %2 teachers, %3 respondents, %n competencies, survey round %4.</source>
         <translation>
             <numerusform>%1: %2 öğretmen, %3 yanıtlayan, %n yeterlik, anket turu %4.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="301"/>
+        <location filename="../views/needs/needspage.cpp" line="306"/>
         <source>No need ratings have been recorded for this field yet.</source>
         <translation>Bu alan için henüz ihtiyaç puanı girilmemiş.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="304"/>
+        <location filename="../views/needs/needspage.cpp" line="309"/>
         <source>Fewer than %1 respondents in this selection: the values are suppressed to protect anonymity.</source>
         <translation>Bu seçimde yanıtlayan sayısı %1 kişiden az: anonimliği korumak için değerler gizlendi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="307"/>
+        <location filename="../views/needs/needspage.cpp" line="312"/>
         <source>%n unmet need(s).</source>
         <translation>
             <numerusform>%n karşılanmamış ihtiyaç.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="309"/>
+        <location filename="../views/needs/needspage.cpp" line="314"/>
         <source>Centre(s): %1.</source>
         <translation>Merkez(ler): %1.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="360"/>
+        <location filename="../views/needs/needspage.cpp" line="365"/>
         <source>Scale labels</source>
         <translation>Ölçek etiketleri</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="361"/>
+        <location filename="../views/needs/needspage.cpp" line="366"/>
         <source>Labels of the need scale, one per line, from 1 (no need) to 5 (very high need):</source>
         <translation>İhtiyaç ölçeğinin etiketleri, her satıra bir tane, 1 (ihtiyaç yok) ile 5 (çok yüksek ihtiyaç) arasında:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="381"/>
-        <location filename="../views/needs/needspage.cpp" line="391"/>
+        <location filename="../views/needs/needspage.cpp" line="386"/>
+        <location filename="../views/needs/needspage.cpp" line="397"/>
         <source>PDF report</source>
         <translation>PDF raporu</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="381"/>
+        <location filename="../views/needs/needspage.cpp" line="387"/>
         <source>needs-%1.pdf</source>
         <translation>ihtiyac-analizi-%1.pdf</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="381"/>
+        <location filename="../views/needs/needspage.cpp" line="387"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF belgesi (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="393"/>
+        <location filename="../views/needs/needspage.cpp" line="399"/>
         <source>Report written to %1</source>
         <translation>Rapor %1 dosyasına yazıldı</translation>
     </message>
@@ -3724,105 +3814,113 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::OverviewPage</name>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="55"/>
+        <location filename="../views/overview/overviewpage.cpp" line="57"/>
         <source>Pilot field</source>
         <translation>Pilot alan</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="56"/>
+        <location filename="../views/overview/overviewpage.cpp" line="58"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="57"/>
+        <location filename="../views/overview/overviewpage.cpp" line="59"/>
         <source>&amp;Counts per:</source>
         <translation>&amp;Gruplama:</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="111"/>
+        <location filename="../views/overview/overviewpage.cpp" line="113"/>
         <source>Teachers</source>
         <translation>Öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="111"/>
+        <location filename="../views/overview/overviewpage.cpp" line="113"/>
         <source>Teachers in the database</source>
         <translation>Veritabanındaki öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="112"/>
+        <location filename="../views/overview/overviewpage.cpp" line="114"/>
         <source>Surveyed</source>
         <translation>Ankete katılan</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="112"/>
+        <location filename="../views/overview/overviewpage.cpp" line="114"/>
         <source>Teachers with at least one need rating other than &quot;not applicable&quot;</source>
         <translation>&quot;Fikrim yok&quot; dışında en az bir ihtiyaç puanı veren öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="113"/>
+        <location filename="../views/overview/overviewpage.cpp" line="115"/>
         <source>Partners</source>
         <translation>İşletmeler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="113"/>
+        <location filename="../views/overview/overviewpage.cpp" line="115"/>
         <source>Industry partners in the database</source>
         <translation>Veritabanındaki işletmeler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="114"/>
+        <location filename="../views/overview/overviewpage.cpp" line="116"/>
         <source>Session places</source>
         <translation>Oturum kontenjanı</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="114"/>
+        <location filename="../views/overview/overviewpage.cpp" line="116"/>
         <source>Sum of the capacities of all training sessions</source>
         <translation>Tüm eğitim oturumlarının kontenjanları toplamı</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="115"/>
+        <location filename="../views/overview/overviewpage.cpp" line="117"/>
         <source>Placed</source>
         <translation>Yerleştirilen</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="115"/>
+        <location filename="../views/overview/overviewpage.cpp" line="117"/>
         <source>Placements that are not cancelled</source>
         <translation>İptal edilmemiş yerleştirmeler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="147"/>
+        <location filename="../views/overview/overviewpage.cpp" line="150"/>
         <source>No database is open</source>
         <translation>Açık veritabanı yok</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="157"/>
+        <location filename="../views/overview/overviewpage.cpp" line="160"/>
         <source>The overview could not be loaded: %1</source>
         <translation>Genel bakış yüklenemedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="177"/>
+        <location filename="../views/overview/overviewpage.cpp" line="180"/>
         <source>%1 % of the teachers</source>
         <translation>öğretmenlerin %%1</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="181"/>
+        <location filename="../views/overview/overviewpage.cpp" line="184"/>
         <source>%1 % of the places</source>
         <translation>kontenjanın %%1</translation>
     </message>
 </context>
 <context>
+    <name>kopru::Page</name>
+    <message>
+        <location filename="../views/pages/page.cpp" line="30"/>
+        <source>Print</source>
+        <translation>Yazdır</translation>
+    </message>
+</context>
+<context>
     <name>kopru::PartnerDetailPanel</name>
     <message>
-        <location filename="../views/partners/partnerdetailpanel.cpp" line="67"/>
+        <location filename="../views/partners/partnerdetailpanel.cpp" line="66"/>
         <source>Training sessions</source>
         <translation>Eğitim oturumları</translation>
     </message>
     <message>
-        <location filename="../views/partners/partnerdetailpanel.cpp" line="68"/>
+        <location filename="../views/partners/partnerdetailpanel.cpp" line="67"/>
         <source>Add &amp;session</source>
         <translation>&amp;Oturum ekle</translation>
     </message>
     <message>
-        <location filename="../views/partners/partnerdetailpanel.cpp" line="69"/>
+        <location filename="../views/partners/partnerdetailpanel.cpp" line="68"/>
         <source>Delete session…</source>
         <translation>Oturumu sil…</translation>
     </message>
@@ -3905,63 +4003,63 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>İşletmeler yüklenemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../views/partners/partnerspage.cpp" line="107"/>
+        <location filename="../views/partners/partnerspage.cpp" line="111"/>
         <source>Add partner</source>
         <translation>İşletme ekle</translation>
     </message>
     <message>
-        <location filename="../views/partners/partnerspage.cpp" line="121"/>
+        <location filename="../views/partners/partnerspage.cpp" line="125"/>
         <source>Add partner %1</source>
         <translation>İşletme ekleme (%1)</translation>
     </message>
     <message>
-        <location filename="../views/partners/partnerspage.cpp" line="123"/>
+        <location filename="../views/partners/partnerspage.cpp" line="127"/>
         <source>The partner was not added: %1</source>
         <translation>İşletme eklenmedi: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/partners/partnerspage.cpp" line="142"/>
+        <location filename="../views/partners/partnerspage.cpp" line="146"/>
         <source>%n partners</source>
         <translation>
             <numerusform>%n işletme</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/partners/partnerspage.cpp" line="143"/>
+        <location filename="../views/partners/partnerspage.cpp" line="147"/>
         <source>Delete partners</source>
         <translation>İşletmeleri sil</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/partners/partnerspage.cpp" line="144"/>
+        <location filename="../views/partners/partnerspage.cpp" line="148"/>
         <source>Teachers are placed in sessions of %1: deleting it removes %n placement(s) as well.</source>
         <translation>
             <numerusform>%1 için oturumlara yerleştirilmiş öğretmenler var: silme işlemi %n yerleştirmeyi de kaldırır.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/partners/partnerspage.cpp" line="145"/>
+        <location filename="../views/partners/partnerspage.cpp" line="149"/>
         <source>Delete %1 with its training sessions?</source>
         <translation>%1, eğitim oturumlarıyla birlikte silinsin mi?</translation>
     </message>
     <message>
-        <location filename="../views/partners/partnerspage.cpp" line="148"/>
+        <location filename="../views/partners/partnerspage.cpp" line="152"/>
         <source>You can undo this with Edit › Undo.</source>
         <translation>Bunu Düzen › Geri al ile geri alabilirsiniz.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/partners/partnerspage.cpp" line="150"/>
+        <location filename="../views/partners/partnerspage.cpp" line="154"/>
         <source>Delete and remove %n placement(s)</source>
         <translation>
             <numerusform>Sil ve %n yerleştirmeyi kaldır</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/partners/partnerspage.cpp" line="150"/>
+        <location filename="../views/partners/partnerspage.cpp" line="154"/>
         <source>Delete</source>
         <translation>Sil</translation>
     </message>
     <message>
-        <location filename="../views/partners/partnerspage.cpp" line="156"/>
+        <location filename="../views/partners/partnerspage.cpp" line="160"/>
         <source>Nothing was deleted: %1</source>
         <translation>Hiçbir şey silinmedi: %1</translation>
     </message>
@@ -3974,76 +4072,76 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::PlacementModel</name>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="78"/>
+        <location filename="../models/planning/placementmodel.cpp" line="79"/>
         <source>proposed</source>
         <comment>placement status</comment>
         <translation>önerildi</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="80"/>
+        <location filename="../models/planning/placementmodel.cpp" line="81"/>
         <source>confirmed</source>
         <comment>placement status</comment>
         <translation>onaylandı</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="82"/>
+        <location filename="../models/planning/placementmodel.cpp" line="83"/>
         <source>completed</source>
         <comment>placement status</comment>
         <translation>tamamlandı</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="84"/>
+        <location filename="../models/planning/placementmodel.cpp" line="85"/>
         <source>cancelled</source>
         <comment>placement status</comment>
         <translation>iptal edildi</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="111"/>
+        <location filename="../models/planning/placementmodel.cpp" line="115"/>
         <source>locked</source>
         <translation>kilitli</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="148"/>
+        <location filename="../models/planning/placementmodel.cpp" line="152"/>
         <source>Teacher</source>
         <translation>Öğretmen</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="150"/>
+        <location filename="../models/planning/placementmodel.cpp" line="154"/>
         <source>Field</source>
         <translation>Alan</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="152"/>
+        <location filename="../models/planning/placementmodel.cpp" line="156"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="154"/>
+        <location filename="../models/planning/placementmodel.cpp" line="158"/>
         <source>Partner</source>
         <translation>İşletme</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="156"/>
+        <location filename="../models/planning/placementmodel.cpp" line="160"/>
         <source>Session dates</source>
         <translation>Oturum tarihleri</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="158"/>
+        <location filename="../models/planning/placementmodel.cpp" line="162"/>
         <source>Score</source>
         <translation>Puan</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="160"/>
+        <location filename="../models/planning/placementmodel.cpp" line="164"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="162"/>
+        <location filename="../models/planning/placementmodel.cpp" line="166"/>
         <source>Lock</source>
         <translation>Kilit</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="164"/>
+        <location filename="../models/planning/placementmodel.cpp" line="168"/>
         <source>Reason</source>
         <translation>Gerekçe</translation>
     </message>
@@ -4051,143 +4149,143 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::PlacementPage</name>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="61"/>
+        <location filename="../views/planning/placementpage.cpp" line="63"/>
         <source>Placement plan</source>
         <translation>Yerleştirme planı</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="70"/>
+        <location filename="../views/planning/placementpage.cpp" line="74"/>
         <source>The teachers&apos; province; also the scope of &quot;Run optimiser&quot;</source>
         <translation>Öğretmenlerin ili; &quot;Optimizasyonu çalıştır&quot; komutunun kapsamını da belirler</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="73"/>
+        <location filename="../views/planning/placementpage.cpp" line="77"/>
         <source>All statuses</source>
         <translation>Tüm durumlar</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="77"/>
+        <location filename="../views/planning/placementpage.cpp" line="81"/>
         <source>locked</source>
         <translation>kilitli</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="80"/>
+        <location filename="../views/planning/placementpage.cpp" line="84"/>
         <source>Search teacher, province, partner, reason…</source>
         <translation>Öğretmen, il, işletme, gerekçe ara…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="99"/>
+        <location filename="../views/planning/placementpage.cpp" line="103"/>
         <source>&amp;Weights…</source>
         <translation>&amp;Ağırlıklar…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="105"/>
+        <location filename="../views/planning/placementpage.cpp" line="109"/>
         <source>&amp;Run optimiser</source>
         <translation>Optimizasyonu &amp;çalıştır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="108"/>
+        <location filename="../views/planning/placementpage.cpp" line="112"/>
         <source>Re-plan every placement that is not locked or confirmed, of the selected field and province (or of all)</source>
         <translation>Seçili alan ve ildeki (ya da tümündeki) kilitli veya onaylı olmayan tüm yerleştirmeleri yeniden planla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="112"/>
+        <location filename="../views/planning/placementpage.cpp" line="118"/>
         <source>Field:</source>
         <translation>Alan:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="115"/>
+        <location filename="../views/planning/placementpage.cpp" line="121"/>
         <source>Status:</source>
         <translation>Durum:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="143"/>
-        <location filename="../views/planning/placementpage.cpp" line="345"/>
+        <location filename="../views/planning/placementpage.cpp" line="151"/>
+        <location filename="../views/planning/placementpage.cpp" line="354"/>
         <source>&amp;Lock</source>
         <translation>&amp;Kilitle</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="145"/>
+        <location filename="../views/planning/placementpage.cpp" line="153"/>
         <source>&amp;Confirm</source>
         <translation>&amp;Onayla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="147"/>
+        <location filename="../views/planning/placementpage.cpp" line="155"/>
         <source>&amp;Move…</source>
         <translation>&amp;Taşı…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="149"/>
+        <location filename="../views/planning/placementpage.cpp" line="157"/>
         <source>Re&amp;move</source>
         <translation>Kal&amp;dır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="211"/>
+        <location filename="../views/planning/placementpage.cpp" line="220"/>
         <source>The default weights: strictly more placed teachers, then more covered need, then less travel</source>
         <translation>Varsayılan ağırlıklar: kesin öncelik sırasıyla önce daha çok yerleştirilen öğretmen, sonra daha çok karşılanan ihtiyaç, sonra daha kısa yol</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="212"/>
+        <location filename="../views/planning/placementpage.cpp" line="221"/>
         <source>Weights changed by hand</source>
         <translation>Ağırlıklar elle değiştirildi</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="220"/>
+        <location filename="../views/planning/placementpage.cpp" line="229"/>
         <source>All fields</source>
         <translation>Tüm alanlar</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="236"/>
+        <location filename="../views/planning/placementpage.cpp" line="245"/>
         <source>All provinces</source>
         <translation>Tüm iller</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="294"/>
+        <location filename="../views/planning/placementpage.cpp" line="303"/>
         <source>No conflicts: every placement keeps the rules.</source>
         <translation>Çakışma yok: tüm yerleştirmeler kurallara uyuyor.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="295"/>
+        <location filename="../views/planning/placementpage.cpp" line="304"/>
         <source>Conflicts: %1 (click one to select its placement)</source>
         <translation>Çakışmalar: %1 (yerleştirmesini seçmek için birine tıklayın)</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="321"/>
+        <location filename="../views/planning/placementpage.cpp" line="330"/>
         <source>Last optimiser run %4: %1 placed, %2 left unplaced, %3 ms</source>
         <translation>Son optimizasyon (%4): %1 yerleştirildi, %2 yerleştirilemedi, %3 ms</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="326"/>
+        <location filename="../views/planning/placementpage.cpp" line="335"/>
         <source>The optimiser has not run on this database yet.</source>
         <translation>Bu veritabanında henüz optimizasyon çalıştırılmadı.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="345"/>
+        <location filename="../views/planning/placementpage.cpp" line="354"/>
         <source>Un&amp;lock</source>
         <translation>&amp;Kilidi aç</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="351"/>
+        <location filename="../views/planning/placementpage.cpp" line="360"/>
         <source>%1 of %2 placements shown</source>
         <translation>%2 yerleştirmeden %1 tanesi gösteriliyor</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="459"/>
+        <location filename="../views/planning/placementpage.cpp" line="468"/>
         <source>Planning placements…</source>
         <translation>Yerleştirmeler planlanıyor…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="459"/>
+        <location filename="../views/planning/placementpage.cpp" line="468"/>
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="477"/>
+        <location filename="../views/planning/placementpage.cpp" line="486"/>
         <source>Optimiser: %1 placed, %2 left unplaced, %3 kept, in %4 ms%5</source>
         <translation>Optimizasyon: %1 yerleştirildi, %2 yerleştirilemedi, %3 korundu, %4 ms%5</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="482"/>
+        <location filename="../views/planning/placementpage.cpp" line="489"/>
         <source> (the weights do not keep the order of the goals)</source>
         <translation> (ağırlıklar hedeflerin öncelik sırasını korumuyor)</translation>
     </message>
@@ -4420,74 +4518,74 @@ Geçerli durum yedek olarak saklanır.</translation>
 <context>
     <name>kopru::SchedulePage</name>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="42"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="47"/>
         <source>Centre:</source>
         <translation>Merkez:</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="47"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="52"/>
         <source>Search teacher, partner, school…</source>
         <translation>Öğretmen, işletme, okul ara…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="50"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="55"/>
         <source>&amp;Print…</source>
         <translation>&amp;Yazdır…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="51"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="56"/>
         <source>Save as P&amp;DF…</source>
         <translation>P&amp;DF olarak kaydet…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="57"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="62"/>
         <source>By partner</source>
         <translation>İşletmeye göre</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="57"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="62"/>
         <source>By teacher</source>
         <translation>Öğretmene göre</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="57"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="62"/>
         <source>Calendar per centre</source>
         <translation>Merkez bazında takvim</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="117"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="123"/>
         <source>All centres</source>
         <translation>Tüm merkezler</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="152"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="157"/>
         <source>No placements yet: run the planner first.</source>
         <translation>Henüz yerleştirme yok: önce planlamayı çalıştırın.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/schedule/schedulepage.cpp" line="153"/>
-        <source>%n placement(s) in %1 session(s)</source>
+        <location filename="../views/schedule/schedulepage.cpp" line="158"/>
+        <source>%Ln placement(s) in %1 session(s)</source>
         <translation>
-            <numerusform>%1 oturumda %n yerleştirme</numerusform>
+            <numerusform>%1 oturumda %Ln yerleştirme</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="194"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="199"/>
         <source>Print</source>
         <translation>Yazdır</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="199"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="204"/>
         <source>Save schedule as PDF</source>
         <translation>Takvimi PDF olarak kaydet</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="208"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="214"/>
         <source>Save as PDF</source>
         <translation>PDF olarak kaydet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/schedule/schedulepage.cpp" line="211"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="217"/>
         <source>Saved %1 (%n page(s))</source>
         <translation>
             <numerusform>%1 kaydedildi (%n sayfa)</numerusform>
@@ -4606,57 +4704,57 @@ Geçerli durum yedek olarak saklanır.</translation>
 <context>
     <name>kopru::TeacherDetailPanel</name>
     <message>
-        <location filename="../views/teachers/teacherdetailpanel.cpp" line="94"/>
+        <location filename="../views/teachers/teacherdetailpanel.cpp" line="95"/>
         <source>First name</source>
         <translation>Ad</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherdetailpanel.cpp" line="95"/>
+        <location filename="../views/teachers/teacherdetailpanel.cpp" line="96"/>
         <source>Last name</source>
         <translation>Soyad</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherdetailpanel.cpp" line="96"/>
+        <location filename="../views/teachers/teacherdetailpanel.cpp" line="97"/>
         <source>E-mail</source>
         <translation>E-posta</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherdetailpanel.cpp" line="97"/>
+        <location filename="../views/teachers/teacherdetailpanel.cpp" line="98"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherdetailpanel.cpp" line="98"/>
+        <location filename="../views/teachers/teacherdetailpanel.cpp" line="99"/>
         <source>Branch</source>
         <translation>Branş</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherdetailpanel.cpp" line="99"/>
+        <location filename="../views/teachers/teacherdetailpanel.cpp" line="100"/>
         <source>Notes</source>
         <translation>Notlar</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherdetailpanel.cpp" line="122"/>
+        <location filename="../views/teachers/teacherdetailpanel.cpp" line="123"/>
         <source>%1 %2 — %3, %4</source>
         <translation>%1 %2 — %3, %4</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherdetailpanel.cpp" line="128"/>
+        <location filename="../views/teachers/teacherdetailpanel.cpp" line="132"/>
         <source>No teacher selected</source>
         <translation>Seçili öğretmen yok</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherdetailpanel.cpp" line="132"/>
+        <location filename="../views/teachers/teacherdetailpanel.cpp" line="137"/>
         <source>Placements: %1</source>
         <translation>Yerleştirmeler: %1</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherdetailpanel.cpp" line="142"/>
+        <location filename="../views/teachers/teacherdetailpanel.cpp" line="147"/>
         <source>Need ratings: none yet</source>
         <translation>İhtiyaç puanları: henüz yok</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherdetailpanel.cpp" line="143"/>
+        <location filename="../views/teachers/teacherdetailpanel.cpp" line="148"/>
         <source>Need ratings: %1 rated, mean need %2, %3 not applicable</source>
         <translation>İhtiyaç puanları: %1 puanlandı, ortalama ihtiyaç %2, %3 fikrim yok</translation>
     </message>
@@ -4692,44 +4790,44 @@ Geçerli durum yedek olarak saklanır.</translation>
         <translation>Öğretmenler yüklenemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="120"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="124"/>
         <source>Add teacher</source>
         <translation>Öğretmen ekle</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="138"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="142"/>
         <source>Another teacher already has this national ID.</source>
         <translation>Bu T.C. kimlik numarası başka bir öğretmene ait.</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="144"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="148"/>
         <source>Add teacher %1 %2</source>
         <translation>Öğretmen ekleme (%1 %2)</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="147"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="151"/>
         <source>The teacher was not added: %1</source>
         <translation>Öğretmen eklenmedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="151"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="155"/>
         <source>Teacher added.</source>
         <translation>Öğretmen eklendi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/teachers/teacherspage.cpp" line="162"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="166"/>
         <source>%n teachers</source>
         <translation>
             <numerusform>%n öğretmen</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="163"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="167"/>
         <source>Delete teachers</source>
         <translation>Öğretmenleri sil</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="164"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="168"/>
         <source>Delete %1 together with their need ratings and placements?
 
 You can undo this with Edit › Undo.</source>
@@ -4738,47 +4836,47 @@ You can undo this with Edit › Undo.</source>
 Bunu Düzen › Geri al ile geri alabilirsiniz.</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="169"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="173"/>
         <source>Nothing was deleted: %1</source>
         <translation>Hiçbir şey silinmedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="180"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="184"/>
         <source>Erase personal data (KVKK)</source>
         <translation>Kişisel verileri kalıcı olarak sil (KVKK)</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="181"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="185"/>
         <source>Erase all data of %1 for good: the teacher, their need ratings and placements.</source>
         <translation>%1 ile ilgili tüm veriler kalıcı olarak silinecek: öğretmen kaydı, ihtiyaç puanları ve yerleştirmeler.</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="182"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="186"/>
         <source>This cannot be undone. The undo history is cleared as well, so that it keeps no copy of their data. The audit log records only that an erasure took place.</source>
         <translation>Bu işlem geri alınamaz. Verilerin kopyası kalmaması için geri alma geçmişi de temizlenir. Denetim kaydına yalnızca bir silme işleminin yapıldığı yazılır.</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="184"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="188"/>
         <source>Erase for good</source>
         <translation>Kalıcı olarak sil</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="190"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="194"/>
         <source>Nothing was erased: %1</source>
         <translation>Hiçbir şey silinmedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="196"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="200"/>
         <source>The teacher&apos;s personal data was erased.</source>
         <translation>Öğretmenin kişisel verileri kalıcı olarak silindi.</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="203"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="207"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Sil…</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="206"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="210"/>
         <source>&amp;Erase personal data (KVKK)…</source>
         <translation>&amp;Kişisel verileri kalıcı olarak sil (KVKK)…</translation>
     </message>
@@ -4984,47 +5082,47 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
 <context>
     <name>kopru::charts</name>
     <message>
-        <location filename="../views/charts/needcharts.cpp" line="117"/>
+        <location filename="../views/charts/needcharts.cpp" line="121"/>
         <source>Mean need (1 no need … 5 very high need)</source>
         <translation>Ortalama ihtiyaç (1 ihtiyaç yok … 5 çok yüksek ihtiyaç)</translation>
     </message>
     <message>
-        <location filename="../views/charts/needcharts.cpp" line="134"/>
+        <location filename="../views/charts/needcharts.cpp" line="138"/>
         <source>Mean need per competency</source>
         <translation>Yeterliklere göre ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/charts/needcharts.cpp" line="139"/>
+        <location filename="../views/charts/needcharts.cpp" line="143"/>
         <source>Distribution of the need ratings</source>
         <translation>İhtiyaç puanlarının dağılımı</translation>
     </message>
     <message>
-        <location filename="../views/charts/needcharts.cpp" line="164"/>
+        <location filename="../views/charts/needcharts.cpp" line="168"/>
         <source>Share of respondents</source>
         <translation>Yanıtlayanların oranı</translation>
     </message>
     <message>
-        <location filename="../views/charts/needcharts.cpp" line="173"/>
+        <location filename="../views/charts/needcharts.cpp" line="177"/>
         <source>Need against supply</source>
         <translation>İhtiyaç ve arz karşılaştırması</translation>
     </message>
     <message>
-        <location filename="../views/charts/needcharts.cpp" line="175"/>
+        <location filename="../views/charts/needcharts.cpp" line="179"/>
         <source>Competency</source>
         <translation>Yeterlik</translation>
     </message>
     <message>
-        <location filename="../views/charts/needcharts.cpp" line="180"/>
+        <location filename="../views/charts/needcharts.cpp" line="184"/>
         <source>Unmet need (high need, little supply)</source>
         <translation>Karşılanmamış ihtiyaç (yüksek ihtiyaç, düşük arz)</translation>
     </message>
     <message>
-        <location filename="../views/charts/needcharts.cpp" line="194"/>
+        <location filename="../views/charts/needcharts.cpp" line="198"/>
         <source>Supply: session places covering the competency</source>
         <translation>Arz: yeterliği kapsayan oturum kontenjanı</translation>
     </message>
     <message>
-        <location filename="../views/charts/needcharts.cpp" line="196"/>
+        <location filename="../views/charts/needcharts.cpp" line="200"/>
         <source>Mean need</source>
         <translation>Ortalama ihtiyaç</translation>
     </message>
@@ -5032,35 +5130,40 @@ sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
 <context>
     <name>kopru::charts::ChartPanel</name>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="74"/>
+        <location filename="../views/charts/chartpanel.cpp" line="76"/>
         <source>E&amp;xport chart…</source>
         <translation>Grafiği &amp;dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="76"/>
+        <location filename="../views/charts/chartpanel.cpp" line="78"/>
         <source>Save the chart as a PNG image or a PDF document</source>
         <translation>Grafiği PNG görüntüsü ya da PDF belgesi olarak kaydet</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="78"/>
+        <location filename="../views/charts/chartpanel.cpp" line="80"/>
         <source>&amp;Print chart…</source>
         <translation>Grafiği &amp;yazdır…</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="232"/>
+        <location filename="../views/charts/chartpanel.cpp" line="234"/>
         <source>PNG image (*.png)</source>
         <translation>PNG görüntüsü (*.png)</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="233"/>
+        <location filename="../views/charts/chartpanel.cpp" line="235"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF belgesi (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="235"/>
-        <location filename="../views/charts/chartpanel.cpp" line="243"/>
+        <location filename="../views/charts/chartpanel.cpp" line="237"/>
+        <location filename="../views/charts/chartpanel.cpp" line="246"/>
         <source>Export chart</source>
         <translation>Grafiği dışa aktar</translation>
+    </message>
+    <message>
+        <location filename="../views/charts/chartpanel.cpp" line="248"/>
+        <source>The chart was saved as %1.</source>
+        <translation>Grafik %1 olarak kaydedildi.</translation>
     </message>
 </context>
 <context>

@@ -241,6 +241,24 @@ std::vector<double> DocumentLayout::columnWidths(const Table &t) const
     std::vector<double> w;
     for (const TableColumn &c : t.columns)
         w.push_back(m_width * c.weight / (total > 0 ? total : 1));
+    // A header word is never broken inside ("Yerleştiril / en", issue #18): a
+    // column narrower than the longest word of its header takes the room it
+    // lacks from the columns that have more than theirs need.
+    std::vector<double> need;
+    double lacking = 0, spare = 0;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        double longest = 0;
+        for (const QString &word : t.columns[i].header.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            longest = std::max(longest, m_texts->get(FontRole::TableBold, word).width);
+        need.push_back(longest + 2 * m_pad);
+        lacking += std::max(0.0, need[i] - w[i]);
+        spare += std::max(0.0, w[i] - need[i]);
+    }
+    if (lacking <= 0 || spare <= 0)
+        return w;
+    const double give = std::min(1.0, lacking / spare);
+    for (std::size_t i = 0; i < w.size(); ++i)
+        w[i] = w[i] < need[i] ? w[i] + (need[i] - w[i]) * std::min(1.0, spare / lacking) : w[i] - (w[i] - need[i]) * give;
     return w;
 }
 

@@ -7,6 +7,7 @@
 
 #include <QColor>
 #include <QDate>
+#include <QLocale>
 #include <QSqlQuery>
 #include <algorithm>
 
@@ -82,7 +83,7 @@ QVariant CandidateModel::data(const QModelIndex &index, int role) const
         case PlacesLeft:
             return r.placesLeft;
         case Score:
-            return QString::number(r.score, 'f', 2);
+            return QLocale().toString(r.score, 'f', 2);
         case Note:
             if (!r.available)
                 return tr("outside availability");

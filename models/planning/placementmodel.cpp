@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QLocale>
 #include <QSqlQuery>
 
 namespace kopru {
@@ -90,6 +91,9 @@ QVariant PlacementModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Row &r = m_rows[std::size_t(index.row())];
+    // The score as a number (to sort by); shown in the UI language's format.
+    if (role == Qt::EditRole && index.column() == Score)
+        return r.score.isNull() ? QVariant() : QVariant(r.score.toDouble());
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -104,7 +108,7 @@ QVariant PlacementModel::data(const QModelIndex &index, int role) const
         case Dates:
             return QString(shortDate(r.start) + QStringLiteral(" – ") + shortDate(r.end));
         case Score:
-            return r.score.isNull() ? QVariant() : QVariant(QString::number(r.score.toDouble(), 'f', 2));
+            return r.score.isNull() ? QVariant() : QVariant(QLocale().toString(r.score.toDouble(), 'f', 2));
         case StatusColumn:
             return statusText(r.status);
         case Locked:
@@ -214,7 +218,7 @@ bool PlacementFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
 bool PlacementFilter::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
     if (left.column() == PlacementModel::Score)
-        return left.data().toDouble() < right.data().toDouble();
+        return left.data(Qt::EditRole).toDouble() < right.data(Qt::EditRole).toDouble();
     return TurkishText::compare(left.data().toString(), right.data().toString()) < 0;
 }
 

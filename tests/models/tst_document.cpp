@@ -193,6 +193,39 @@ private slots:
         QCOMPARE(checked, 2);
     }
 
+    // Issue #18: a header word is never broken ("Yerleştiril / en") while
+    // other columns have room to spare: its column takes what it lacks from them.
+    void headerWordsAreNotBrokenWhenOtherColumnsHaveRoom()
+    {
+        Document doc;
+        const QString header = QStringLiteral("Yerleştirilen");
+        std::vector<TableColumn> columns { { QStringLiteral("Öğretmen ve okul"), 12 }, { header, 1, true },
+            { QStringLiteral("İl"), 3 }, { QStringLiteral("Sanayi ortağı"), 10 } };
+        doc.last().blocks.push_back(table(columns,
+            { { QStringLiteral("Ayşe Işık"), QStringLiteral("12"), QStringLiteral("Ankara"), QStringLiteral("Aselsan") } }));
+        auto device = deviceFor(doc, m_dir.filePath(QStringLiteral("h.pdf")));
+        DocumentLayout layout(doc, device.get());
+        const double wordWidth = QFontMetricsF(layout.fonts()[FontRole::TableBold], device.get()).horizontalAdvance(header);
+        QVERIFY2(wordWidth > layout.width() / 26, "the column's share is narrower than the word");
+        const auto pages = layout.run();
+        QCOMPARE(pages.size(), std::size_t(1));
+        int headers = 0;
+        double right = 0;
+        for (const PageOp &op : pages[0].ops) {
+            if (op.kind != PageOp::Kind::Text)
+                continue;
+            QVERIFY(op.rect.right() <= layout.width() + 0.5);
+            right = std::max(right, op.rect.right());
+            if (op.font == FontRole::TableBold) {
+                ++headers;
+                QVERIFY2(op.text->lines == 1, qPrintable(QStringLiteral("a header over %1 lines").arg(op.text->lines)));
+                QVERIFY(op.text->width <= op.rect.width() + 0.5);
+            }
+        }
+        QCOMPARE(headers, 4);
+        QVERIFY(right > layout.width() * 0.9); // the table still spans the page
+    }
+
     void headingStaysWithWhatFollows()
     {
         Document doc;

@@ -6,6 +6,7 @@
 #include "models/itemmodels/partnertablemodel.h"
 #include "models/itemmodels/roles.h"
 #include "models/itemmodels/sessioncompetencymodel.h"
+#include "models/itemmodels/teachertablemodel.h"
 #include "models/itemmodels/turkishfilterproxy.h"
 #include "tests/common/testutil.h"
 #include "views/delegates/entitydelegate.h"
@@ -15,6 +16,7 @@
 #include "views/pages/recorddialog.h"
 #include "views/partners/partnerdetailpanel.h"
 #include "views/partners/partnerspage.h"
+#include "views/teachers/teacherdetailpanel.h"
 #include "views/teachers/teacherspage.h"
 
 #include <QApplication>
@@ -278,6 +280,57 @@ private slots:
         search->clear();
         typeText(search, QStringLiteral("isik"));
         QTRY_VERIFY(!proxyIndexOf(browser, m_isikId, 0).isValid());
+    }
+
+    // Issue #18: a teacher imported into a new school shows the school on
+    // refresh (the import's signal), not only after a restart.
+    void newSchoolShowsAfterRefreshWithoutRestart()
+    {
+        QUndoStack undo;
+        std::unique_ptr<Page> page(createTeachersPage(&undo, nullptr));
+        page->setDatabase(m_db.get());
+        page->show();
+        QVERIFY(QTest::qWaitForWindowExposed(page.get()));
+        QVERIFY(Sql::exec(c(), QStringLiteral("INSERT INTO school(name, province_id) VALUES ('Yeni Ufuk MTAL', 6)")));
+        const int school = scalar(c(), QStringLiteral("SELECT id FROM school WHERE name = 'Yeni Ufuk MTAL'")).toInt();
+        QVERIFY(school > 0);
+        QVERIFY(Sql::exec(c(),
+            QStringLiteral("INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id, school_id) "
+                           "VALUES ('98765432150', 'Deniz', 'Yıldız', 1, 6, ?)"),
+            { school }));
+        const int id = scalar(c(), QStringLiteral("SELECT id FROM teacher WHERE national_id = '98765432150'")).toInt();
+        page->refresh();
+        auto *browser = page->findChild<EntityBrowser *>();
+        QCOMPARE(proxyIndexOf(browser, id, TeacherTableModel::School).data().toString(), QStringLiteral("Yeni Ufuk MTAL"));
+    }
+
+    // Issue #18: with no teacher selected the detail panel shows nobody, not
+    // the previous teacher greyed out.
+    void detailPanelIsClearedWhenNothingIsSelected()
+    {
+        QUndoStack undo;
+        std::unique_ptr<Page> page(createTeachersPage(&undo, nullptr));
+        page->setDatabase(m_db.get());
+        page->show();
+        QVERIFY(QTest::qWaitForWindowExposed(page.get()));
+        auto *browser = page->findChild<EntityBrowser *>();
+        browser->selectId(m_isikId);
+        auto *panel = page->findChild<TeacherDetailPanel *>();
+        QVERIFY(panel);
+        const auto shownTexts = [panel] {
+            QStringList texts;
+            for (QLineEdit *edit : panel->findChildren<QLineEdit *>())
+                if (!edit->text().isEmpty())
+                    texts << edit->text();
+            return texts;
+        };
+        QVERIFY(shownTexts().contains(QStringLiteral("IŞIK")));
+        QVERIFY(panel->isEnabled());
+        browser->proxy()->setSearchText(QStringLiteral("no such teacher anywhere"));
+        QCOMPARE(browser->proxy()->rowCount(), 0);
+        QCOMPARE(shownTexts(), QStringList());
+        QVERIFY(!panel->isEnabled());
+        QVERIFY(panel->findChild<QTableView *>(QStringLiteral("ratings"))->model()->rowCount() == 0);
     }
 
     void kvkkErasureSaysItCannotBeUndoneAndPurges()

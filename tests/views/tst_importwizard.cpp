@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSettings>
 #include <QTableView>
 #include <QTableWidget>
@@ -56,6 +57,12 @@ private slots:
         wizard.preset(ImportKind::Teachers, file);
         wizard.show();
         QVERIFY(wizard.currentPage()->isComplete());
+        // Issue #18: the "&File:" label has a buddy, so its "&" marks the shortcut
+        // and is not shown ("&Dosya:" in Turkish).
+        auto *fileLabel = wizard.findChild<QLabel *>(QStringLiteral("fileLabel"));
+        QVERIFY(fileLabel);
+        QVERIFY(qobject_cast<QLineEdit *>(fileLabel->buddy()));
+        QCOMPARE(qobject_cast<QLineEdit *>(fileLabel->buddy())->text(), file);
         shoot(&wizard, QStringLiteral("import-1-file.png"));
         wizard.next();
         QCOMPARE(wizard.currentId(), int(ImportWizard::FormatPage));

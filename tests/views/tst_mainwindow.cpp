@@ -9,9 +9,11 @@
 #include "views/mainwindow/mainwindow.h"
 #include "views/mainwindow/recentfiles.h"
 #include "views/pages/page.h"
+#include "views/pages/savedfiles.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QCommandLinkButton>
 #include <QCryptographicHash>
@@ -23,11 +25,15 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QImage>
+#include <QItemSelectionModel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -37,6 +43,7 @@
 #include <QTranslator>
 #include <QUndoCommand>
 #include <QUndoStack>
+#include <QUrl>
 #include <functional>
 #include <memory>
 
@@ -226,6 +233,159 @@ private slots:
         QCOMPARE(QFileInfo(w.database()->path()).fileName(), QStringLiteral("fresh.kopru"));
         QCOMPARE(QFileInfo(m_dbPath).size(), sizeBefore);
         QCOMPARE(fileHash(m_dbPath), hashBefore);
+    }
+
+    // Issue #18: File ▸ New proposes a file in Documents and makes the folder
+    // when a fresh account has none; a folder typed in the dialog is made too.
+    void newProposesDocumentsAndMakesMissingFolders()
+    {
+        const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        QVERIFY(!documents.isEmpty());
+        QVERIFY(QDir(documents).removeRecursively());
+        QVERIFY(!QFileInfo::exists(documents));
+        MainWindow w;
+        const QString proposed = w.newDatabaseSuggestion();
+        QCOMPARE(QFileInfo(proposed).absolutePath(), QFileInfo(documents).absoluteFilePath());
+        QVERIFY(proposed.endsWith(QLatin1String(".kopru")));
+        QVERIFY(QFileInfo(documents).isDir());
+        QVERIFY(w.createDatabaseAt(proposed).ok());
+        QVERIFY(QFileInfo::exists(proposed));
+
+        const QString deeper = m_dir.filePath(QStringLiteral("not/yet/there/plan"));
+        QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("not"))));
+        QVERIFY2(w.createDatabaseAt(deeper).ok(), "a missing folder is made");
+        QCOMPARE(
+            QFileInfo(w.database()->path()).absoluteFilePath(), QFileInfo(deeper + QStringLiteral(".kopru")).absoluteFilePath());
+        // With a database open, its folder is proposed.
+        QCOMPARE(QFileInfo(w.newDatabaseSuggestion()).absolutePath(), QFileInfo(deeper).absolutePath());
+    }
+
+    // Issue #18: Ctrl+F goes to the current page's search box.
+    void findFocusesTheSearchOfTheCurrentPage()
+    {
+        MainWindow w;
+        QVERIFY(w.openFile(m_dbPath));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QAction *find = w.findChild<QAction *>(QStringLiteral("findAction"));
+        QVERIFY(find);
+        QCOMPARE(find->shortcut(), QKeySequence(QKeySequence::Find));
+        for (const char *name : { "teachers", "placement", "schedule" }) {
+            QVERIFY(w.showPage(QLatin1String(name)));
+            Page *page = w.currentPage();
+            QVERIFY2(page->searchEdit(), name);
+            w.activateWindow();
+            QApplication::setActiveWindow(&w);
+            page->setFocus();
+            QVERIFY(!page->searchEdit()->hasFocus());
+            QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
+            QTRY_VERIFY2(page->searchEdit()->hasFocus(), name);
+        }
+        // A page without a search box says so.
+        QVERIFY(w.showPage(QStringLiteral("overview")));
+        find->trigger();
+        QVERIFY(!w.statusBar()->currentMessage().isEmpty());
+    }
+
+    // Issue #18: Edit ▸ Copy puts the selected cells on the clipboard as Excel
+    // pastes them: tab-separated, with the column headers, as shown.
+    void copyPutsTheSelectionWithHeadersOnTheClipboard()
+    {
+        MainWindow w;
+        QVERIFY(w.openFile(m_dbPath));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.showPage(QStringLiteral("teachers")));
+        QTableView *table = w.currentPage()->printTable();
+        QVERIFY(table);
+        QAbstractItemModel *m = table->model();
+        table->clearSelection();
+        table->selectionModel()->select(QItemSelection(m->index(2, 1), m->index(4, 2)), QItemSelectionModel::Select);
+        table->setFocus();
+        QApplication::clipboard()->clear();
+        w.findChild<QAction *>(QStringLiteral("copyAction"))->trigger();
+        const QString text = QApplication::clipboard()->text();
+        const QStringList lines = text.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 4);
+        QCOMPARE(lines[0],
+            m->headerData(1, Qt::Horizontal).toString() + QLatin1Char('\t') + m->headerData(2, Qt::Horizontal).toString());
+        for (int r = 2; r <= 4; ++r)
+            QCOMPARE(lines[r - 1], m->index(r, 1).data().toString() + QLatin1Char('\t') + m->index(r, 2).data().toString());
+        QCOMPARE(QKeySequence(QKeySequence::Copy), w.findChild<QAction *>(QStringLiteral("copyAction"))->shortcut());
+
+        // Ctrl+C typed in the table does the same (not the table's copy of one cell).
+        QApplication::setActiveWindow(&w);
+        table->setFocus();
+        QTRY_VERIFY(table->hasFocus());
+        QApplication::clipboard()->clear();
+        QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+        QTRY_COMPARE(QApplication::clipboard()->text(), text);
+    }
+
+    // Issue #18: File ▸ Print prints the current page (a print preview of what it shows).
+    void printShowsAPreviewOfTheCurrentPage()
+    {
+        MainWindow w;
+        QVERIFY(w.openFile(m_dbPath));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QAction *print = w.findChild<QAction *>(QStringLiteral("printAction"));
+        QVERIFY(print);
+        QCOMPARE(print->shortcut(), QKeySequence(QKeySequence::Print));
+        for (Page *page : w.pages()) {
+            QVERIFY(w.showPage(page->pageName()));
+            QVERIFY2(page->canPrint(), qPrintable(page->pageName()));
+            QString seen;
+            whenModal([&seen](QWidget *modal) {
+                seen = QLatin1String(modal->metaObject()->className());
+                modal->close();
+            });
+            print->trigger();
+            QTRY_VERIFY2(!seen.isEmpty(), qPrintable(page->pageName()));
+            QCOMPARE(seen, QStringLiteral("QPrintPreviewDialog"));
+        }
+    }
+
+    // Issue #18: File ▸ Close closes the database and keeps the window.
+    void closeClosesTheDatabase()
+    {
+        MainWindow w;
+        QVERIFY(w.openFile(copyOfDatabase(QStringLiteral("close.kopru"))));
+        QAction *close = w.findChild<QAction *>(QStringLiteral("closeAction"));
+        QVERIFY(close && close->isEnabled());
+        close->trigger();
+        QVERIFY(!w.database());
+        QVERIFY(!close->isEnabled());
+        QCOMPARE(w.windowTitle(), QStringLiteral("Köprü"));
+        // The lock is released: the file opens again.
+        QVERIFY(w.openFile(m_dir.filePath(QStringLiteral("close.kopru"))));
+    }
+
+    // Issue #18: after a file is saved, "Open" and "Show in Folder"; the next
+    // save dialog starts in the folder used last.
+    void savedFileOffersOpenAndShowInFolder()
+    {
+        QList<QUrl> opened;
+        SavedFiles::setUrlOpener([&opened](const QUrl &url) {
+            opened << url;
+            return true;
+        });
+        const QString path = m_dir.filePath(QStringLiteral("reports/plan.pdf"));
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        QVERIFY(QFile(path).open(QIODevice::WriteOnly));
+        for (const char *button : { "openSavedFile", "showSavedFileFolder" }) {
+            QPointer<QMessageBox> box = SavedFiles::offer(nullptr, path, QStringLiteral("saved"));
+            QVERIFY(box && box->isVisible());
+            box->findChild<QPushButton *>(QLatin1String(button))->click();
+            QTRY_VERIFY(!box);
+        }
+        QCOMPARE(opened.size(), 2);
+        QCOMPARE(opened[0], QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()));
+        QCOMPARE(opened[1], QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
+        QCOMPARE(SavedFiles::lastFolder(QStringLiteral("/elsewhere")), QFileInfo(path).absolutePath());
+        QCOMPARE(SavedFiles::suggestion(QStringLiteral("x.csv"), QStringLiteral("/elsewhere")),
+            QDir(QFileInfo(path).absolutePath()).filePath(QStringLiteral("x.csv")));
+        SavedFiles::setUrlOpener([](const QUrl &) { return false; });
     }
 
     void startDialogOffersThreeChoices()

@@ -394,6 +394,32 @@ private slots:
         QVERIFY(closed);
         QCOMPARE(reopened, path);
     }
+
+    // Issue #18: the restore confirmation names the backup's time in local time,
+    // in the UI language's format, to the second, without "UTC".
+    void backupTimeIsLocalAndInTheLanguagesFormat_data()
+    {
+        QTest::addColumn<QLocale>("locale");
+        QTest::addColumn<QString>("month");
+        QTest::newRow("Turkish") << QLocale(QLocale::Turkish, QLocale::Turkey) << QStringLiteral("Aralık");
+        QTest::newRow("English") << QLocale(QLocale::English, QLocale::UnitedKingdom) << QStringLiteral("December");
+    }
+
+    void backupTimeIsLocalAndInTheLanguagesFormat()
+    {
+        QFETCH(QLocale, locale);
+        QFETCH(QString, month);
+        QLocale::setDefault(locale);
+        const QDateTime local(QDate(2026, 12, 6), QTime(8, 25, 5));
+        const QString text = RestoreBackupDialog::timeText(local);
+        const QString atUtc = RestoreBackupDialog::timeText(local.toUTC());
+        QLocale::setDefault(QLocale::c());
+        QVERIFY2(text.contains(month) && text.contains(QStringLiteral("2026")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("08:25:05")) || text.contains(QStringLiteral("8:25:05")), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("UTC")) && !text.contains(QStringLiteral("GMT")), qPrintable(text));
+        QCOMPARE(atUtc, text); // the same moment given in UTC is shown in local time
+        QCOMPARE(text, text.simplified());
+    }
 };
 
 QTEST_MAIN(TestSafetyGui)

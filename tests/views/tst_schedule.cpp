@@ -3,6 +3,7 @@
 // File › Export… dialog, offscreen, on a small demo database with a plan.
 // Set KOPRU_SCREENSHOT_DIR to also save the page and the print preview as PNG.
 #include "models/document/documentpainter.h"
+#include "models/domain/turkishtext.h"
 #include "models/export/exporttablemodel.h"
 #include "tests/common/testutil.h"
 #include "views/exporter/exportdialog.h"
@@ -198,6 +199,45 @@ private slots:
         auto *format = dialog.findChildren<QComboBox *>().at(1);
         for (int i = 0; i < format->count(); ++i)
             QVERIFY(format->itemData(i).toString() != QLatin1String("ics"));
+    }
+
+    // Issue #18: the centre lists of the schedule page and of the export dialog
+    // follow the Turkish alphabet (İ after I, before T), not SQLite's byte order.
+    void centreListsAreInTurkishOrder()
+    {
+        const int first = count(QStringLiteral("SELECT min(id) FROM centre"));
+        const int second = count(QStringLiteral("SELECT min(id) FROM centre WHERE id > %1").arg(first));
+        const int third = count(QStringLiteral("SELECT min(id) FROM centre WHERE id > %1").arg(second));
+        QVERIFY(first > 0 && second > 0 && third > 0);
+        QVERIFY(Sql::exec(m_db->connection(), QStringLiteral("UPDATE centre SET name = 'Tophane SMM' WHERE id = %1").arg(first)));
+        QVERIFY(Sql::exec(m_db->connection(), QStringLiteral("UPDATE centre SET name = 'İHKİB SMM' WHERE id = %1").arg(second)));
+        QVERIFY(Sql::exec(m_db->connection(), QStringLiteral("UPDATE centre SET name = 'Isparta SMM' WHERE id = %1").arg(third)));
+        const auto checkOrder = [](const QComboBox *combo) {
+            QStringList names;
+            for (int i = 1; i < combo->count(); ++i) // after "All centres"
+                names << combo->itemText(i);
+            const qsizetype i = names.indexOf(QStringLiteral("Isparta SMM"));
+            const qsizetype j = names.indexOf(QStringLiteral("İHKİB SMM"));
+            const qsizetype t = names.indexOf(QStringLiteral("Tophane SMM"));
+            QVERIFY2(i >= 0 && i < j && j < t, qPrintable(names.join(QStringLiteral(", "))));
+            for (qsizetype k = 1; k < names.size(); ++k)
+                QVERIFY2(TurkishText::compare(names[k - 1], names[k]) <= 0,
+                    qPrintable(names[k - 1] + QStringLiteral(" > ") + names[k]));
+        };
+        SchedulePage page(&m_undo, nullptr);
+        page.setDatabase(m_db.get());
+        auto *centres = page.findChild<QComboBox *>();
+        QVERIFY(centres && centres->count() > 3);
+        checkOrder(centres);
+        if (QTest::currentTestFailed())
+            return;
+        ExportDialog dialog(m_db.get(), nullptr);
+        const QComboBox *exportCentres = nullptr;
+        for (const QComboBox *combo : dialog.findChildren<QComboBox *>())
+            if (combo->findText(QStringLiteral("İHKİB SMM")) >= 0)
+                exportCentres = combo;
+        QVERIFY(exportCentres);
+        checkOrder(exportCentres);
     }
 };
 

@@ -2,11 +2,13 @@
 #include "views/charts/chartpanel.h"
 
 #include "views/charts/needcharts.h"
+#include "views/pages/savedfiles.h"
 
 #include <QAbstractItemModel>
 #include <QChart>
 #include <QChartView>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -36,7 +38,7 @@ ChartPanel::ChartPanel(const Options &options, QWidget *parent)
     m_view = new QChartView(options.factory());
     m_view->setObjectName(options.name + QStringLiteral("View"));
     m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumSize(420, 300);
+    m_view->setMinimumSize(240, 200);
 
     m_scroll = new QScrollArea;
     m_scroll->setWidgetResizable(true);
@@ -67,9 +69,9 @@ ChartPanel::ChartPanel(const Options &options, QWidget *parent)
     splitter->addWidget(m_table);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
-    splitter->setChildrenCollapsible(false);
+    // Either side can be collapsed on a small screen (issue #18).
+    splitter->setChildrenCollapsible(true);
     splitter->setSizes({ 640, 420 }); // kept in proportion when the page is laid out
-    m_table->setMinimumWidth(260);
 
     auto *exportButton = new QPushButton(tr("E&xport chart…"));
     exportButton->setObjectName(options.name + QStringLiteral("Export"));
@@ -232,7 +234,8 @@ void ChartPanel::exportChart()
     const QString pngFilter = tr("PNG image (*.png)");
     const QString pdfFilter = tr("PDF document (*.pdf)");
     QString selected = pngFilter;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), m_options.name + QStringLiteral(".png"),
+    QString path = QFileDialog::getSaveFileName(this, tr("Export chart"),
+        SavedFiles::suggestion(m_options.name + QStringLiteral(".png"), QDir::homePath()),
         pngFilter + QStringLiteral(";;") + pdfFilter, &selected);
     if (path.isEmpty())
         return;
@@ -241,6 +244,8 @@ void ChartPanel::exportChart()
         path += selected == pdfFilter ? QStringLiteral(".pdf") : QStringLiteral(".png");
     if (Status s = exportTo(path); !s)
         QMessageBox::warning(this, tr("Export chart"), s.message());
+    else
+        SavedFiles::offer(this, path, tr("The chart was saved as %1.").arg(QFileInfo(path).fileName()));
 }
 
 void ChartPanel::printChart()

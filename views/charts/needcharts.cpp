@@ -14,6 +14,7 @@
 #include <QHBarModelMapper>
 #include <QHorizontalBarSeries>
 #include <QHorizontalPercentBarSeries>
+#include <QLocale>
 #include <QScatterSeries>
 #include <QVBarModelMapper>
 #include <QVXYModelMapper>
@@ -43,6 +44,9 @@ QChart *newChart(const QString &title)
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->setBackgroundRoundness(0);
+    // Bar labels and axes in the UI language's number format ("4,29" in Turkish).
+    chart->setLocale(QLocale());
+    chart->setLocalizeNumbers(true);
     return chart;
 }
 

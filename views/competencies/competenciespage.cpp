@@ -121,6 +121,16 @@ void CompetenciesPage::deleteSelected()
         emit statusMessage(tr("Nothing was deleted: %1").arg(s.message()), 10000);
 }
 
+QLineEdit *CompetenciesPage::searchEdit() const
+{
+    return m_browser->searchEdit();
+}
+
+QTableView *CompetenciesPage::printTable() const
+{
+    return m_browser->view();
+}
+
 Page *createCompetenciesPage(QUndoStack *undo, QWidget *parent)
 {
     return new CompetenciesPage(undo, parent);

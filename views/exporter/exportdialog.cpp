@@ -3,6 +3,8 @@
 
 #include "models/db/database.h"
 #include "models/export/exporter.h"
+#include "views/pages/compactcombo.h"
+#include "views/pages/savedfiles.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -109,15 +111,12 @@ void ExportDialog::loadScopes()
     if (q.exec(QStringLiteral("SELECT code, name_tr FROM field ORDER BY code")))
         while (q.next())
             m_field->addItem(q.value(0).toString() + QStringLiteral(" – ") + q.value(1).toString(), q.value(0).toString());
-    if (q.exec(QStringLiteral("SELECT id, name FROM centre ORDER BY name")))
-        while (q.next())
-            m_centre->addItem(q.value(1).toString(), q.value(0).toInt());
-    if (q.exec(
-            QStringLiteral("SELECT id, name FROM partner WHERE id IN (SELECT partner_id FROM training_session) ORDER BY name")))
-        while (q.next())
-            m_partner->addItem(q.value(1).toString(), q.value(0).toInt());
-    const QString dir
-        = m_db ? QFileInfo(m_db->path()).absolutePath() : QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (q.exec(QStringLiteral("SELECT id, name FROM centre")))
+        addInTurkishOrder(m_centre, q);
+    if (q.exec(QStringLiteral("SELECT id, name FROM partner WHERE id IN (SELECT partner_id FROM training_session)")))
+        addInTurkishOrder(m_partner, q);
+    const QString dir = SavedFiles::lastFolder(
+        m_db ? QFileInfo(m_db->path()).absolutePath() : QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
     m_path->setText(QDir(dir).filePath(tr("placement-plan") + QStringLiteral(".xlsx")));
 }
 
@@ -195,7 +194,7 @@ bool ExportDialog::runExport()
         QMessageBox::warning(this, tr("Export failed"), summary.message());
         return false;
     }
-    QString text = tr("Exported %n row(s) to %1.", nullptr, summary.value().rows).arg(QDir::toNativeSeparators(r.outPath));
+    QString text = tr("Exported %Ln row(s) to %1.", nullptr, summary.value().rows).arg(QDir::toNativeSeparators(r.outPath));
     if (summary.value().pages > 0)
         text += QLatin1Char(' ') + tr("%n page(s).", nullptr, summary.value().pages);
     if (r.anonymize)
@@ -204,6 +203,7 @@ bool ExportDialog::runExport()
                     ? tr("Anonymised with this database's stable pseudonyms.")
                     : tr("Anonymised; the database is read-only, so these pseudonyms differ from other exports."));
     m_result->setText(text);
+    SavedFiles::offer(this, r.outPath, text);
     return true;
 }
 

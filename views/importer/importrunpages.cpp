@@ -5,12 +5,15 @@
 #include "models/io/csvwriter.h"
 #include "models/io/privatefile.h"
 #include "views/importer/importpages.h"
+#include "views/pages/savedfiles.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableWidget>
@@ -170,9 +173,8 @@ void ImportReportPage::show(const ImportReport &report)
     m_save->setEnabled(!rows.isEmpty());
     if (report.ok())
         m_summary->setText(tr("No row is refused. Import will write: %1 new, %2 updated, %3 unchanged.")
-                               .arg(report.inserted)
-                               .arg(report.updated)
-                               .arg(report.skipped));
+                               .arg(QLocale().toString(report.inserted), QLocale().toString(report.updated),
+                                   QLocale().toString(report.skipped)));
     else {
         QString text
             = tr("%n problem(s) found: nothing can be imported until the file is corrected.", nullptr, report.errorCount);
@@ -185,7 +187,8 @@ void ImportReportPage::show(const ImportReport &report)
 
 void ImportReportPage::save()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save report"), tr("import-report.csv"), tr("CSV (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save report"), SavedFiles::suggestion(tr("import-report.csv"), QDir::homePath()), tr("CSV (*.csv)"));
     if (path.isEmpty())
         return;
     CsvWriter csv;
@@ -206,6 +209,8 @@ void ImportReportPage::save()
         saved = f.commit();
     if (!saved)
         m_summary->setText(tr("The report could not be saved: %1").arg(saved.message()));
+    else
+        SavedFiles::remember(path);
 }
 
 bool ImportReportPage::isComplete() const

@@ -10,6 +10,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -38,7 +39,11 @@ ImportFilePage::ImportFilePage(ImportSetup *setup, QWidget *parent)
     fileRow->addWidget(browse);
     auto *form = new QFormLayout(this);
     form->addRow(tr("&What the file holds:"), m_kind);
-    form->addRow(tr("&File:"), fileRow);
+    // A row holding a layout gets no buddy: the label needs one, or it shows the "&" itself.
+    auto *fileLabel = new QLabel(tr("&File:"), this);
+    fileLabel->setObjectName(QStringLiteral("fileLabel"));
+    fileLabel->setBuddy(m_file);
+    form->addRow(fileLabel, fileRow);
     m_file->setPlaceholderText(tr("Path of a .csv, .txt or .xlsx file"));
     connect(browse, &QPushButton::clicked, this, &ImportFilePage::browse);
     connect(m_file, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
@@ -147,13 +152,13 @@ void ImportFormatPage::showPreview()
     }
     const TableReader::Result &r = m_setup->preview;
     if (r.workbook)
-        m_detected->setText(
-            tr("Workbook with %n sheet(s); %1 data rows in this sheet.", nullptr, int(r.sheets.size())).arg(r.table.rows.size()));
+        m_detected->setText(tr("Workbook with %n sheet(s); %1 data rows in this sheet.", nullptr, int(r.sheets.size()))
+                                .arg(QLocale().toString(qlonglong(r.table.rows.size()))));
     else
         m_detected->setText(
             tr("Read as %1, separated by “%2”; %3 data rows.")
                 .arg(TextEncoding::name(r.encoding), r.delimiter == QLatin1Char('\t') ? tr("tab") : QString(r.delimiter))
-                .arg(r.table.rows.size()));
+                .arg(QLocale().toString(qlonglong(r.table.rows.size()))));
     m_model->setHorizontalHeaderLabels(r.table.header);
     QStringList lines;
     for (std::size_t i = 0; i < r.table.rows.size() && int(i) < kPreviewRows; ++i) {

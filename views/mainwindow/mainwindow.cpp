@@ -12,11 +12,14 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileInfo>
+#include <QKeyEvent>
 #include <QListWidget>
+#include <QScreen>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTableView>
 #include <QUndoStack>
 #include <algorithm>
 
@@ -37,7 +40,11 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     setDatabase(nullptr);
-    resize(1200, 800);
+    // 1200×800 where there is room; on a laptop's screen no larger than it (issue #18).
+    QSize size(1200, 800);
+    if (const QScreen *s = screen())
+        size = size.boundedTo(s->availableGeometry().size() * 0.92);
+    resize(size);
 }
 
 MainWindow::~MainWindow()
@@ -67,6 +74,8 @@ void MainWindow::createCentralArea()
     m_pages = createPages(m_undoStack, m_stack);
     for (std::size_t i = 0; i < m_pages.size(); ++i) {
         Page *page = m_pages[i];
+        for (QTableView *table : page->findChildren<QTableView *>())
+            table->installEventFilter(this);
         m_stack->addWidget(page);
         auto *item = new QListWidgetItem(navigationIcon(page->pageName(), style()), page->pageTitle(), m_navigation);
         item->setData(Qt::UserRole, page->pageName());
@@ -89,7 +98,9 @@ void MainWindow::createCentralArea()
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({ m_navigation->minimumWidth(), 1000 });
-    m_splitter->setChildrenCollapsible(false);
+    // The navigation can be collapsed to give a small screen to the page; the page cannot.
+    m_splitter->setCollapsible(0, true);
+    m_splitter->setCollapsible(1, false);
     setCentralWidget(m_splitter);
     m_navigation->setCurrentRow(0);
 }
@@ -183,6 +194,16 @@ void MainWindow::updateActions()
 {
     for (QAction *action : m_needDatabase)
         action->setEnabled(m_db != nullptr);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride && qobject_cast<QTableView *>(watched)
+        && static_cast<QKeyEvent *>(event)->matches(QKeySequence::Copy)) {
+        event->ignore();
+        return true; // not taken by the table: the Copy shortcut fires
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -53,6 +53,9 @@ public:
 
     // File ▸ New… and Open… (file dialogs).
     void newDatabase();
+    // The file File ▸ New… proposes: "programme.kopru" (translated) beside the
+    // open database, else in Documents (made when missing), else in the home folder.
+    QString newDatabaseSuggestion() const;
     // Creates a database at `path` (".kopru" added when missing) and shows it.
     // Refuses an existing file (Köprü never overwrites a database); the open
     // database stays then. File ▸ New… calls it with the chosen name.
@@ -66,6 +69,9 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    // Ctrl+C in a table goes to Edit ▸ Copy (the selection with headers), not
+    // to the table's own copy of the current cell.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createCentralArea();
@@ -75,8 +81,12 @@ private:
     void refreshPagesExcept(Page *source);
     void showPageIndex(int index);
 
-    // File commands, mainwindowfile.cpp.
+    // File and Edit commands, mainwindowfile.cpp.
     void saveCopy();
+    void closeDatabase();
+    void printCurrentPage();
+    void copySelection();
+    void focusSearch();
     void importData();
     void exportData();
     void showPreferences();

@@ -4,15 +4,25 @@
 #include "views/dialogs/preferencesdialog.h"
 #include "views/mainwindow/mainwindow.h"
 #include "views/mainwindow/recentfiles.h"
+#include "views/pages/page.h"
 #include "views/pages/pageregistry.h"
+#include "views/pages/savedfiles.h"
+#include "views/pages/tablesnapshot.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QDate>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QItemSelectionModel>
+#include <QLineEdit>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableView>
+#include <QTextEdit>
 
 namespace kopru {
 
@@ -44,17 +54,28 @@ QString askNewPath(QWidget *parent, const QString &title, const QString &suggest
     return path;
 }
 
+// The Documents folder (created when missing, as on a fresh account), else the home folder.
 QString documentsDir()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (!documents.isEmpty() && QDir().mkpath(documents) && QFileInfo(documents).isWritable())
+        return documents;
+    return QDir::homePath();
 }
 
 } // namespace
 
+QString MainWindow::newDatabaseSuggestion() const
+{
+    const QString dir = m_db && QFileInfo(QFileInfo(m_db->path()).absolutePath()).isWritable()
+        ? QFileInfo(m_db->path()).absolutePath()
+        : documentsDir();
+    return QDir(dir).filePath(tr("programme") + QLatin1String(".kopru"));
+}
+
 void MainWindow::newDatabase()
 {
-    const QString dir = m_db ? QFileInfo(m_db->path()).absolutePath() : documentsDir();
-    const QString path = askNewPath(this, tr("New Database"), QDir(dir).filePath(tr("programme") + QLatin1String(".kopru")));
+    const QString path = askNewPath(this, tr("New Database"), newDatabaseSuggestion());
     if (path.isEmpty())
         return;
     if (Status s = createDatabaseAt(path); !s)
@@ -68,6 +89,10 @@ Status MainWindow::createDatabaseAt(QString path)
     if (QFileInfo::exists(path))
         return Status::failure(
             tr("%1 already exists. Choose another name; Köprü never overwrites a database.").arg(QDir::toNativeSeparators(path)));
+    // A folder typed in the dialog that does not exist yet is made.
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return Status::failure(
+            tr("The folder %1 could not be created.").arg(QDir::toNativeSeparators(QFileInfo(path).absolutePath())));
     auto db = Database::create(path);
     if (!db)
         return Status::failure(tr("The database could not be created:\n%1").arg(db.message()));
@@ -106,6 +131,61 @@ void MainWindow::saveCopy()
         return;
     }
     statusBar()->showMessage(tr("Saved a copy as %1").arg(QDir::toNativeSeparators(path)), kStatusTimeoutMs);
+}
+
+void MainWindow::closeDatabase()
+{
+    if (!m_db)
+        return;
+    const QString path = m_db->path();
+    setDatabase(nullptr);
+    statusBar()->showMessage(tr("Closed %1").arg(QDir::toNativeSeparators(path)), kStatusTimeoutMs);
+}
+
+void MainWindow::printCurrentPage()
+{
+    Page *page = currentPage();
+    if (!m_db || !page)
+        return;
+    if (!page->canPrint()) {
+        statusBar()->showMessage(tr("This page has nothing to print."), kStatusTimeoutMs);
+        return;
+    }
+    page->print();
+}
+
+void MainWindow::copySelection()
+{
+    QWidget *focus = QApplication::focusWidget();
+    // Text fields copy their own selection.
+    if (qobject_cast<QLineEdit *>(focus) || qobject_cast<QTextEdit *>(focus) || qobject_cast<QPlainTextEdit *>(focus)) {
+        QMetaObject::invokeMethod(focus, "copy");
+        return;
+    }
+    // A table: the selected cells as Excel pastes them, with their column headers.
+    auto *table = qobject_cast<QTableView *>(focus);
+    if (!table && currentPage())
+        table = currentPage()->printTable();
+    if (!table || !table->selectionModel() || !table->selectionModel()->hasSelection()) {
+        statusBar()->showMessage(tr("Select cells of a table to copy."), kStatusTimeoutMs);
+        return;
+    }
+    const TableSnapshot snapshot = TableSnapshot::of(table, true);
+    QApplication::clipboard()->setText(snapshot.toTsv());
+    statusBar()->showMessage(
+        tr("Copied %Ln row(s) with their column headers.", nullptr, int(snapshot.rows.size())), kStatusTimeoutMs);
+}
+
+void MainWindow::focusSearch()
+{
+    Page *page = currentPage();
+    QLineEdit *search = page ? page->searchEdit() : nullptr;
+    if (!search) {
+        statusBar()->showMessage(tr("This page has no search box."), kStatusTimeoutMs);
+        return;
+    }
+    search->setFocus(Qt::ShortcutFocusReason);
+    search->selectAll();
 }
 
 void MainWindow::importData()

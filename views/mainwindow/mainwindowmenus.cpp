@@ -53,7 +53,16 @@ void MainWindow::createMenus()
     QAction *exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportData);
     exportAction->setObjectName(QStringLiteral("exportAction"));
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_needDatabase = { saveCopy, importAction, exportAction };
+    file->addSeparator();
+    QAction *printAction = file->addAction(tr("&Print…"), this, &MainWindow::printCurrentPage);
+    printAction->setObjectName(QStringLiteral("printAction"));
+    printAction->setShortcut(QKeySequence::Print);
+    printAction->setStatusTip(tr("Print the current page as it is shown"));
+    QAction *closeAction = file->addAction(tr("&Close"), this, &MainWindow::closeDatabase);
+    closeAction->setObjectName(QStringLiteral("closeAction"));
+    closeAction->setShortcut(QKeySequence::Close);
+    closeAction->setStatusTip(tr("Close the open database"));
+    m_needDatabase = { saveCopy, importAction, exportAction, printAction, closeAction };
     file->addSeparator();
     QAction *preferences = file->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
     preferences->setObjectName(QStringLiteral("preferencesAction"));
@@ -75,6 +84,15 @@ void MainWindow::createMenus()
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    QAction *copy = edit->addAction(tr("&Copy"), this, &MainWindow::copySelection);
+    copy->setObjectName(QStringLiteral("copyAction"));
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setStatusTip(tr("Copy the selected cells with their column headers, to paste into Excel"));
+    QAction *find = edit->addAction(tr("&Find"), this, &MainWindow::focusSearch);
+    find->setObjectName(QStringLiteral("findAction"));
+    find->setShortcut(QKeySequence::Find);
+    find->setStatusTip(tr("Go to the search box of the current page"));
 
     // View: one action per page, Ctrl+1 … Ctrl+9.
     QMenu *view = menuBar()->addMenu(tr("&View"));

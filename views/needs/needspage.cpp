@@ -9,11 +9,16 @@
 #include "models/stats/groupstatsmodel.h"
 #include "views/charts/chartpanel.h"
 #include "views/charts/needcharts.h"
+#include "views/pages/compactcombo.h"
+#include "views/pages/flowlayout.h"
 #include "views/pages/pageregistry.h"
+#include "views/pages/savedfiles.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -63,12 +68,12 @@ void NeedsPage::createLayout()
 {
     m_field = new QComboBox;
     m_field->setObjectName(QStringLiteral("needsField"));
-    m_field->setMinimumContentsLength(30);
+    makeCompact(m_field, 24);
     auto *fieldLabel = new QLabel(tr("&Field:"));
     fieldLabel->setBuddy(m_field);
     m_scope = new QComboBox;
     m_scope->setObjectName(QStringLiteral("needsScope"));
-    m_scope->setMinimumContentsLength(24);
+    makeCompact(m_scope, 18);
     auto *scopeLabel = new QLabel(tr("&Teachers of:"));
     scopeLabel->setBuddy(m_scope);
     auto *scaleButton = new QPushButton(tr("Scale &labels…"));
@@ -77,7 +82,7 @@ void NeedsPage::createLayout()
     m_report->setObjectName(QStringLiteral("needsReport"));
     m_report->setToolTip(tr("Write the printable needs-analysis report of the field as a PDF"));
 
-    auto *controls = new QHBoxLayout;
+    auto *controls = new FlowLayout; // wraps on a narrow window (issue #18)
     controls->addWidget(fieldLabel);
     controls->addWidget(m_field);
     controls->addSpacing(12);
@@ -378,7 +383,8 @@ void NeedsPage::writeReport()
     if (!m_db)
         return;
     const QString code = currentFieldCode();
-    QString path = QFileDialog::getSaveFileName(this, tr("PDF report"), tr("needs-%1.pdf").arg(code), tr("PDF document (*.pdf)"));
+    QString path = QFileDialog::getSaveFileName(this, tr("PDF report"),
+        SavedFiles::suggestion(tr("needs-%1.pdf").arg(code), QFileInfo(m_db->path()).absolutePath()), tr("PDF document (*.pdf)"));
     if (path.isEmpty())
         return;
     if (!path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
@@ -390,7 +396,26 @@ void NeedsPage::writeReport()
     if (!written)
         QMessageBox::warning(this, tr("PDF report"), written.message());
     else
-        emit statusMessage(tr("Report written to %1").arg(path), 5000);
+        SavedFiles::offer(this, path, tr("Report written to %1").arg(QDir::toNativeSeparators(path)));
+}
+
+charts::ChartPanel *NeedsPage::currentPanel() const
+{
+    QWidget *tab = m_tabs->currentWidget();
+    if (auto *panel = qobject_cast<charts::ChartPanel *>(tab))
+        return panel;
+    return tab ? tab->findChild<charts::ChartPanel *>() : nullptr;
+}
+
+bool NeedsPage::canPrint() const
+{
+    return currentPanel() != nullptr;
+}
+
+void NeedsPage::print()
+{
+    if (charts::ChartPanel *panel = currentPanel())
+        panel->printChart();
 }
 
 Page *createNeedsPage(QUndoStack *undo, QWidget *parent)

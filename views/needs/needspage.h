@@ -40,6 +40,9 @@ public:
     void setDatabase(Database *db) override;
     void setFieldCode(const QString &code) override;
     void refresh() override;
+    // Prints the chart of the current tab.
+    bool canPrint() const override;
+    void print() override;
 
     // For tests and the benchmark.
     QString currentFieldCode() const;
@@ -53,6 +56,7 @@ public:
     QString lastError() const { return m_lastError; }
 
 private:
+    charts::ChartPanel *currentPanel() const;
     void createModels();
     void createLayout();
     void loadFields();

@@ -49,6 +49,8 @@ OverviewPage::OverviewPage(QUndoStack *undo, QWidget *parent)
     m_source = new QLabel(this);
     m_source->setObjectName(QStringLiteral("overviewSource"));
     m_source->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_source->setWordWrap(true);
+    m_source->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
     m_grouping = new QComboBox(this);
     m_grouping->setObjectName(QStringLiteral("overviewGrouping"));
@@ -83,7 +85,7 @@ OverviewPage::OverviewPage(QUndoStack *undo, QWidget *parent)
     auto *top = new QHBoxLayout;
     top->addWidget(title);
     top->addStretch();
-    top->addWidget(m_source);
+    top->addWidget(m_source, 1);
 
     auto *controls = new QHBoxLayout;
     controls->addWidget(groupingLabel);
@@ -133,6 +135,7 @@ OverviewPage::Tile OverviewPage::addTile(QWidget *parent, const QString &caption
     big.setBold(true);
     value->setFont(big);
     auto *detail = new QLabel(frame);
+    detail->setWordWrap(true);
     detail->setPalette(muted);
     grid->addWidget(captionLabel);
     grid->addWidget(value);

@@ -25,6 +25,7 @@ public:
     void setDatabase(Database *db) override;
     void setFieldCode(const QString &code) override;
     void refresh() override;
+    QTableView *printTable() const override { return m_table; }
 
 private:
     struct Tile

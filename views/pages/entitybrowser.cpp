@@ -6,6 +6,8 @@
 #include "models/itemmodels/roles.h"
 #include "models/itemmodels/turkishfilterproxy.h"
 #include "views/delegates/entitydelegate.h"
+#include "views/pages/compactcombo.h"
+#include "views/pages/flowlayout.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -47,13 +49,14 @@ EntityBrowser::~EntityBrowser()
 
 void EntityBrowser::createToolbar(int filters)
 {
-    auto *bar = new QHBoxLayout;
+    // Wraps onto a second row on a narrow window (issue #18).
+    auto *bar = new FlowLayout;
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("search"));
     m_search->setClearButtonEnabled(true);
     m_search->setPlaceholderText(tr("Search…"));
     m_search->setToolTip(tr("Words to find anywhere in the row; Turkish letters count (ı and i differ)."));
-    m_search->setMinimumWidth(220);
+    m_search->setMinimumWidth(m_search->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 12);
     // Filtering 8,000 rows is fast, but wait for a pause in typing.
     auto *debounce = new QTimer(this);
     debounce->setSingleShot(true);
@@ -81,14 +84,15 @@ void EntityBrowser::createToolbar(int filters)
     bar->addWidget(m_add);
     bar->addWidget(m_delete);
     static_cast<QVBoxLayout *>(layout())->addLayout(bar);
+    // The search box takes the room a wide window leaves.
+    m_search->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
 }
 
 QComboBox *EntityBrowser::makeFilter(int role, const QString &toolTip)
 {
     auto *combo = new QComboBox(this);
     combo->setToolTip(toolTip);
-    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    combo->setMinimumContentsLength(12);
+    makeCompact(combo, 12);
     connect(combo, &QComboBox::currentIndexChanged, this, [this, combo, role] {
         m_proxy->setRoleFilter(role, combo->currentData());
         updateCount();

@@ -3,6 +3,8 @@
 
 #include <QWidget>
 
+class QLineEdit;
+class QTableView;
 class QUndoStack;
 
 namespace kopru {
@@ -30,6 +32,15 @@ public:
     virtual void setFieldCode(const QString &code) { Q_UNUSED(code) }
     // Data changed elsewhere (another page, an import, a plan run): reload.
     virtual void refresh() { }
+
+    // The page's search box, focused by Edit ▸ Find (Ctrl+F); nullptr if it has none.
+    virtual QLineEdit *searchEdit() const { return nullptr; }
+    // The table File ▸ Print (Ctrl+P) prints as shown (filtered, sorted); nullptr if none.
+    virtual QTableView *printTable() const { return nullptr; }
+    // File ▸ Print: true if the page has something to print.
+    virtual bool canPrint() const;
+    // Prints the page through a print preview (by default printTable() under the page's title).
+    virtual void print();
 
 signals:
     void statusMessage(const QString &text, int timeoutMs = 0);

@@ -7,9 +7,9 @@
 #include "models/itemmodels/sessioncompetencymodel.h"
 #include "models/itemmodels/turkishfilterproxy.h"
 #include "views/delegates/entitydelegate.h"
+#include "views/pages/flowlayout.h"
 
 #include <QDate>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -52,7 +52,6 @@ PartnerDetailPanel::PartnerDetailPanel(QUndoStack *undo, QWidget *parent)
     connect(m_sessions, &EntityTableModel::editRefused, this, [this](const QString &r) { emit statusMessage(r, 10000); });
     connect(m_coverage, &SessionCompetencyModel::editRefused, this, [this](const QString &r) { emit statusMessage(r, 10000); });
 
-    setMinimumWidth(460);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 0, 0, 0);
     m_title = new QLabel(this);
@@ -63,7 +62,7 @@ PartnerDetailPanel::PartnerDetailPanel(QUndoStack *undo, QWidget *parent)
     m_title->setWordWrap(true);
     layout->addWidget(m_title);
 
-    auto *bar = new QHBoxLayout;
+    auto *bar = new FlowLayout;
     bar->addWidget(new QLabel(tr("Training sessions"), this), 1);
     m_add = new QPushButton(QIcon::fromTheme(QStringLiteral("list-add")), tr("Add &session"), this);
     m_delete = new QPushButton(QIcon::fromTheme(QStringLiteral("list-remove")), tr("Delete session…"), this);
@@ -82,6 +81,7 @@ PartnerDetailPanel::PartnerDetailPanel(QUndoStack *undo, QWidget *parent)
     connect(m_sessionsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PartnerDetailPanel::sessionChanged);
 
     m_coverageTitle = new QLabel(this);
+    m_coverageTitle->setWordWrap(true);
     layout->addWidget(m_coverageTitle);
     m_coverageView = makeTable(m_coverage, this);
     m_coverageView->setObjectName(QStringLiteral("coverage"));

@@ -85,6 +85,10 @@ void PartnersPage::refresh()
     if (deferWhileHidden())
         return;
     if (m_db) {
+        // Provinces and fields named by new records need fresh lookups (an import).
+        if (Status s = m_lookups.load(m_db->connection()); !s)
+            emit statusMessage(s.message(), 0);
+        m_browser->setLookups(&m_lookups);
         (void)m_model->load(m_db->connection(), &m_lookups);
         currentChanged();
     }
@@ -154,6 +158,16 @@ void PartnersPage::deleteSelected()
         return;
     if (Status s = m_model->removeIds(ids, n > 0); !s)
         emit statusMessage(tr("Nothing was deleted: %1").arg(s.message()), 10000);
+}
+
+QLineEdit *PartnersPage::searchEdit() const
+{
+    return m_browser->searchEdit();
+}
+
+QTableView *PartnersPage::printTable() const
+{
+    return m_browser->view();
 }
 
 Page *createPartnersPage(QUndoStack *undo, QWidget *parent)

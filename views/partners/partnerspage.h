@@ -26,6 +26,8 @@ public:
     void setDatabase(Database *db) override;
     void setFieldCode(const QString &code) override;
     void refresh() override;
+    QLineEdit *searchEdit() const override;
+    QTableView *printTable() const override;
 
     EntityBrowser *browser() const { return m_browser; }
     PartnerDetailPanel *detail() const { return m_detail; }

@@ -7,6 +7,8 @@
 #include "models/planning/conflictmodel.h"
 #include "models/planning/placementedits.h"
 #include "models/planning/placementmodel.h"
+#include "views/pages/compactcombo.h"
+#include "views/pages/flowlayout.h"
 #include "views/pages/pageregistry.h"
 #include "views/planning/movedialog.h"
 #include "views/planning/planrunner.h"
@@ -65,8 +67,10 @@ void PlacementPage::createLayout()
 {
     m_field = new QComboBox(this);
     m_field->setObjectName(QStringLiteral("placementField"));
+    makeCompact(m_field);
     m_province = new QComboBox(this);
     m_province->setObjectName(QStringLiteral("placementProvince"));
+    makeCompact(m_province, 12);
     m_province->setToolTip(tr("The teachers' province; also the scope of \"Run optimiser\""));
     m_status = new QComboBox(this);
     m_status->setObjectName(QStringLiteral("placementStatus"));
@@ -108,7 +112,9 @@ void PlacementPage::createLayout()
         tr("Re-plan every placement that is not locked or confirmed, of the selected field and province (or of all)"));
     connect(m_run, &QPushButton::clicked, this, &PlacementPage::runOptimiser);
 
-    auto *filters = new QHBoxLayout;
+    // Toolbars wrap on a narrow window, labels wrap: nothing here sets the
+    // window's minimum width (issue #18).
+    auto *filters = new FlowLayout;
     filters->addWidget(new QLabel(tr("Field:"), this));
     filters->addWidget(m_field, 2);
     filters->addWidget(m_province, 1);
@@ -122,6 +128,8 @@ void PlacementPage::createLayout()
     m_weightsLabel->setObjectName(QStringLiteral("weightsLabel"));
     m_runLabel = new QLabel(this);
     m_runLabel->setObjectName(QStringLiteral("lastRunLabel"));
+    m_runLabel->setWordWrap(true);
+    m_weightsLabel->setWordWrap(true);
     auto *info = new QHBoxLayout;
     info->addWidget(m_runLabel, 1);
     info->addWidget(m_weightsLabel);
@@ -153,15 +161,16 @@ void PlacementPage::createLayout()
     connect(m_move, &QPushButton::clicked, this, &PlacementPage::moveSelected);
     connect(m_remove, &QPushButton::clicked, this, &PlacementPage::removeSelected);
     m_countLabel = new QLabel(this);
-    auto *actions = new QHBoxLayout;
+    auto *actions = new FlowLayout;
     actions->addWidget(m_lock);
     actions->addWidget(m_confirm);
     actions->addWidget(m_move);
     actions->addWidget(m_remove);
-    actions->addStretch(1);
+    actions->addStretch();
     actions->addWidget(m_countLabel);
 
     m_conflictLabel = new QLabel(this);
+    m_conflictLabel->setWordWrap(true);
     m_conflictLabel->setObjectName(QStringLiteral("conflictLabel"));
     m_conflictView = new QTableView(this);
     m_conflictView->setObjectName(QStringLiteral("conflictTable"));
@@ -475,10 +484,8 @@ void PlacementPage::runFinished(bool ok, const QString &message, const PlanResul
     }
     if (ok)
         emit statusMessage(tr("Optimiser: %1 placed, %2 left unplaced, %3 kept, in %4 ms%5")
-                               .arg(result.placed)
-                               .arg(result.unplaced)
-                               .arg(result.kept)
-                               .arg(result.durationMs, 0, 'f', 0)
+                               .arg(QLocale().toString(result.placed), QLocale().toString(result.unplaced),
+                                   QLocale().toString(result.kept), QLocale().toString(result.durationMs, 'f', 0))
                                .arg(result.lexicographic ? QString() : tr(" (the weights do not keep the order of the goals)")),
             10000);
     else

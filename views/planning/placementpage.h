@@ -34,6 +34,8 @@ public:
     void setDatabase(Database *db) override;
     void setFieldCode(const QString &code) override;
     void refresh() override;
+    QLineEdit *searchEdit() const override { return m_search; }
+    QTableView *printTable() const override { return m_table; }
 
     PlacementModel *placementModel() const { return m_model; }
     PlacementFilter *filter() const { return m_filter; }

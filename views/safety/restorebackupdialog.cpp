@@ -107,7 +107,7 @@ RestoreOutcome restoreBackupInteractive(
     QString when = chosen;
     for (const BackupInfo &b : all)
         if (b.path == chosen)
-            when = QLocale().toString(b.created, QLocale::LongFormat);
+            when = RestoreBackupDialog::timeText(b.created);
 
     QMessageBox confirm(QMessageBox::Question, RestoreBackupDialog::tr("Restore Backup"),
         RestoreBackupDialog::tr("Replace %1 by its backup of %2?\n\nThe current state is kept as a backup.").arg(name, when),
@@ -133,6 +133,17 @@ RestoreOutcome restoreBackupInteractive(
         return RestoreOutcome::Failed;
     }
     return RestoreOutcome::Restored;
+}
+
+QString RestoreBackupDialog::timeText(const QDateTime &created)
+{
+    const QLocale locale;
+    // The locale's long time format ends in the zone ("t"): the backup's local time needs none.
+    QString timeFormat = locale.timeFormat(QLocale::LongFormat);
+    timeFormat.remove(QLatin1Char('t'));
+    const QDateTime local = created.toLocalTime();
+    return locale.toString(local.date(), QLocale::LongFormat) + QLatin1Char(' ')
+        + locale.toString(local.time(), timeFormat.simplified());
 }
 
 } // namespace kopru

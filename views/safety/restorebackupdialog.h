@@ -8,6 +8,7 @@
 
 class QDialogButtonBox;
 class QLabel;
+class QDateTime;
 class QTableView;
 
 namespace kopru {
@@ -26,6 +27,9 @@ public:
     QString selectedBackupPath() const;
     int backupCount() const;
     QTableView *table() const { return m_table; }
+    // When a backup was made, in local time and the UI language's format,
+    // to the second, without a time zone ("6 Aralık 2026 Pazar 08:25:05").
+    static QString timeText(const QDateTime &created);
 
 private:
     void createLayout(const QString &databasePath, const QString &backupFolder);

@@ -8,16 +8,21 @@
 #include "models/export/schedulebuilders.h"
 #include "models/export/tablebuilders.h"
 #include "models/itemmodels/turkishfilterproxy.h"
+#include "views/pages/compactcombo.h"
+#include "views/pages/flowlayout.h"
 #include "views/pages/pageregistry.h"
+#include "views/pages/savedfiles.h"
 #include "views/printing/printpreview.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileDialog>
-#include <QHBoxLayout>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSqlQuery>
@@ -38,10 +43,10 @@ SchedulePage::SchedulePage(QUndoStack *undo, QWidget *parent)
 void SchedulePage::createLayout()
 {
     auto *layout = new QVBoxLayout(this);
-    auto *bar = new QHBoxLayout;
+    auto *bar = new FlowLayout; // wraps on a narrow window (issue #18)
     bar->addWidget(new QLabel(tr("Centre:"), this));
     m_centre = new QComboBox(this);
-    m_centre->setMinimumContentsLength(28);
+    makeCompact(m_centre, 28);
     bar->addWidget(m_centre);
     m_search = new QLineEdit(this);
     m_search->setPlaceholderText(tr("Search teacher, partner, school…"));
@@ -75,6 +80,7 @@ void SchedulePage::createLayout()
     }
     layout->addWidget(m_tabs, 1);
     m_summary = new QLabel(this);
+    m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
 
     connect(m_centre, &QComboBox::currentIndexChanged, this, [this] { reload(); });
@@ -117,9 +123,8 @@ void SchedulePage::reloadCentres()
     m_centre->addItem(tr("All centres"), 0);
     if (m_db) {
         QSqlQuery q(m_db->connection());
-        if (q.exec(QStringLiteral("SELECT id, name FROM centre ORDER BY name")))
-            while (q.next())
-                m_centre->addItem(q.value(1).toString(), q.value(0).toInt());
+        if (q.exec(QStringLiteral("SELECT id, name FROM centre")))
+            addInTurkishOrder(m_centre, q);
     }
     const int index = m_centre->findData(previous);
     m_centre->setCurrentIndex(index < 0 ? 0 : index);
@@ -148,9 +153,9 @@ void SchedulePage::reload()
         for (int c = 0; c < v->model()->columnCount(); ++c)
             v->setColumnWidth(c, std::min(v->columnWidth(c), 320));
     }
-    m_summary->setText(m_rows.empty()
-            ? tr("No placements yet: run the planner first.")
-            : tr("%n placement(s) in %1 session(s)", nullptr, int(m_rows.size())).arg(m_sessions.size()));
+    m_summary->setText(m_rows.empty() ? tr("No placements yet: run the planner first.")
+                                      : tr("%Ln placement(s) in %1 session(s)", nullptr, int(m_rows.size()))
+                                            .arg(QLocale().toString(qlonglong(m_sessions.size()))));
 }
 
 // "Who comes when" first: partner, dates, teachers; the rest after them.
@@ -200,6 +205,7 @@ void SchedulePage::saveAsPdf()
     dialog.setAcceptMode(QFileDialog::AcceptSave);
     dialog.setMimeTypeFilters({ QStringLiteral("application/pdf") });
     dialog.setDefaultSuffix(QStringLiteral("pdf"));
+    dialog.setDirectory(SavedFiles::lastFolder(m_db ? QFileInfo(m_db->path()).absolutePath() : QDir::homePath()));
     if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
         return;
     const QString path = dialog.selectedFiles().first();
@@ -208,7 +214,7 @@ void SchedulePage::saveAsPdf()
         QMessageBox::warning(this, tr("Save as PDF"), pages.message());
         return;
     }
-    emit statusMessage(tr("Saved %1 (%n page(s))", nullptr, pages.value()).arg(path), 5000);
+    SavedFiles::offer(this, path, tr("Saved %1 (%n page(s))", nullptr, pages.value()).arg(QDir::toNativeSeparators(path)));
 }
 
 Page *createSchedulePage(QUndoStack *undo, QWidget *parent)

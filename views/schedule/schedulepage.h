@@ -36,6 +36,8 @@ public:
     QString pageTitle() const override { return tr("Schedule"); }
     void setDatabase(Database *db) override;
     void refresh() override;
+    QLineEdit *searchEdit() const override { return m_search; }
+    bool canPrint() const override { return m_db != nullptr; }
 
     // For tests: the view's source model and the printable document of the current view.
     exporting::ExportTableModel *model(View view) const { return m_models[view]; }
@@ -45,7 +47,7 @@ public:
     void setCurrentView(View view);
 
 public slots:
-    void print();
+    void print() override;
     void saveAsPdf();
 
 private:

@@ -46,7 +46,6 @@ TeacherDetailPanel::TeacherDetailPanel(QAbstractItemModel *teachers, QUndoStack 
     connect(m_ratings, &QAbstractItemModel::dataChanged, this, &TeacherDetailPanel::updateSummary);
     connect(m_ratings, &QAbstractItemModel::modelReset, this, &TeacherDetailPanel::updateSummary);
 
-    setMinimumWidth(440);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 0, 0, 0);
     m_title = new QLabel(this);
@@ -59,6 +58,7 @@ TeacherDetailPanel::TeacherDetailPanel(QAbstractItemModel *teachers, QUndoStack 
     layout->addWidget(createForm());
 
     m_summary = new QLabel(this);
+    m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
     m_ratingsView = makeTable(m_ratings, this);
     m_ratingsView->setObjectName(QStringLiteral("ratings"));
@@ -71,6 +71,7 @@ TeacherDetailPanel::TeacherDetailPanel(QAbstractItemModel *teachers, QUndoStack 
     layout->addWidget(m_ratingsView, 3);
 
     m_placementsTitle = new QLabel(this);
+    m_placementsTitle->setWordWrap(true);
     layout->addWidget(m_placementsTitle);
     m_placementsView = makeTable(m_placements, this);
     m_placementsView->horizontalHeader()->setStretchLastSection(true);
@@ -124,8 +125,12 @@ void TeacherDetailPanel::showRow(int proxyRow, int teacherId)
                                  text(TeacherTableModel::Field), text(TeacherTableModel::Province)));
         m_title->setToolTip(text(TeacherTableModel::School));
     } else {
+        // Nothing selected: no trace of the teacher shown before (issue #18).
         m_mapper->setCurrentIndex(-1);
+        for (QLineEdit *edit : findChildren<QLineEdit *>())
+            edit->clear();
         m_title->setText(tr("No teacher selected"));
+        m_title->setToolTip(QString());
     }
     (void)m_ratings->load(m_db, teacherId);
     (void)m_placements->load(m_db, teacherId);

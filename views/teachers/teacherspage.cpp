@@ -102,6 +102,10 @@ void TeachersPage::refresh()
     if (deferWhileHidden())
         return;
     if (m_db) {
+        // Schools, centres and provinces may be new too (an import): names come from the lookups.
+        if (Status s = m_lookups.load(m_db->connection()); !s)
+            emit statusMessage(s.message(), 0);
+        m_browser->setLookups(&m_lookups);
         (void)m_model->load(m_db->connection(), &m_lookups);
         currentChanged();
     }
@@ -206,6 +210,16 @@ void TeachersPage::showContextMenu(const QPoint &pos)
     QAction *erase = menu.addAction(tr("&Erase personal data (KVKK)…"), this, &TeachersPage::eraseCurrent);
     erase->setEnabled(writable);
     menu.exec(m_browser->view()->viewport()->mapToGlobal(pos));
+}
+
+QLineEdit *TeachersPage::searchEdit() const
+{
+    return m_browser->searchEdit();
+}
+
+QTableView *TeachersPage::printTable() const
+{
+    return m_browser->view();
 }
 
 Page *createTeachersPage(QUndoStack *undo, QWidget *parent)
