@@ -19,15 +19,15 @@
 
 namespace kopru {
 
-FlowNetwork FlowNetwork::forPlan(
-    const PlanInstance &in, const std::vector<int> &candidates, const PlanWeights &weights, std::vector<int> *candidateArc)
+FlowNetwork FlowNetwork::forPlan(const PlanInstance &in, const std::vector<PlanCandidate> &pool,
+    const std::vector<int> &candidates, const PlanWeights &weights, std::vector<int> *candidateArc)
 {
     FlowNetwork n;
     n.nodes = 2;
     std::vector<int> teacherNode(in.teachers.size(), -1), sessionNode(in.sessions.size(), -1);
     std::int64_t teachers = 0;
     for (int k : candidates) {
-        const PlanCandidate &c = in.candidates[std::size_t(k)];
+        const PlanCandidate &c = pool[std::size_t(k)];
         if (teacherNode[std::size_t(c.teacher)] < 0) {
             teacherNode[std::size_t(c.teacher)] = n.nodes++;
             ++teachers;
@@ -45,7 +45,7 @@ FlowNetwork FlowNetwork::forPlan(
     if (candidateArc)
         candidateArc->assign(candidates.size(), -1);
     for (std::size_t i = 0; i < candidates.size(); ++i) {
-        const PlanCandidate &c = in.candidates[std::size_t(candidates[i])];
+        const PlanCandidate &c = pool[std::size_t(candidates[i])];
         if (candidateArc)
             (*candidateArc)[i] = int(n.arcs.size());
         n.arcs.push_back({ teacherNode[std::size_t(c.teacher)], sessionNode[std::size_t(c.session)], 0, 1,
@@ -158,6 +158,9 @@ Expected<FlowSolution> solveMinCostFlow(const FlowNetwork &network)
     sol.flow.resize(arcs.size());
     for (std::size_t i = 0; i < arcs.size(); ++i)
         sol.flow[i] = solver.flow(arcs[i]);
+    sol.potential.resize(nodes.size());
+    for (std::size_t v = 0; v < nodes.size(); ++v)
+        sol.potential[v] = solver.potential(nodes[v]);
     sol.cost = solver.totalCost<long long>();
     return sol;
 }

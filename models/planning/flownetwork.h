@@ -9,6 +9,7 @@
 
 namespace kopru {
 
+struct PlanCandidate;
 struct PlanInstance;
 struct PlanWeights;
 
@@ -31,12 +32,12 @@ struct FlowNetwork
     // session; arcs source→teacher (cap 1), teacher→session (cap 1, cost of the
     // pair), session→sink (cap = free places) and one bypass source→sink for
     // the teachers left unplaced.
-    // Only the candidates listed in `candidates` (indices) take part;
+    // Only the pairs of `pool` listed in `candidates` (indices) take part;
     // `candidateArc[i]` is the arc of candidates[i].
     // With weights.maximizePlaced there is no bypass arc and the supply is
     // the maximum flow (the most teachers that can be placed).
-    static FlowNetwork forPlan(const PlanInstance &instance, const std::vector<int> &candidates, const PlanWeights &weights,
-        std::vector<int> *candidateArc);
+    static FlowNetwork forPlan(const PlanInstance &instance, const std::vector<PlanCandidate> &pool,
+        const std::vector<int> &candidates, const PlanWeights &weights, std::vector<int> *candidateArc);
     // Several networks as one: their sources merged into node 0, sinks into node 1.
     static FlowNetwork united(const std::vector<FlowNetwork> &parts);
 
@@ -47,6 +48,7 @@ struct FlowNetwork
 struct FlowSolution
 {
     std::vector<int> flow; // by arc
+    std::vector<std::int64_t> potential; // by node: reduced cost of arc uv = cost + potential[u] − potential[v]
     std::int64_t cost = 0;
 };
 

@@ -63,6 +63,7 @@ struct Loader
     Status competencies()
     {
         QSqlQuery q(db);
+        q.setForwardOnly(true);
         if (Status s = Sql::prepare(q, QStringLiteral("SELECT id, field_id, title_tr FROM competency ORDER BY field_id, id")); !s)
             return s;
         if (Status s = Sql::run(q); !s)
@@ -90,6 +91,7 @@ struct Loader
     {
         const PlanScope &sc = in.scope;
         QSqlQuery q(db);
+        q.setForwardOnly(true);
         if (Status s = Sql::prepare(q,
                 QStringLiteral(
                     "SELECT id, field_id, province_id, available_from, available_to FROM teacher "
@@ -121,6 +123,7 @@ struct Loader
             return rounds.error();
         const QString filter = rounds.value().toInt() ? QStringLiteral("1") : QStringLiteral("r.need > 1");
         QSqlQuery q(db);
+        q.setForwardOnly(true);
         const bool oneField = in.scope.fieldId != 0;
         const QString sql = oneField
             ? QStringLiteral("SELECT r.teacher_id, r.competency_id, r.round, r.need FROM need_rating r "
@@ -159,6 +162,7 @@ struct Loader
     {
         const int field = in.scope.fieldId;
         QSqlQuery q(db);
+        q.setForwardOnly(true);
         if (Status s = Sql::prepare(q,
                 QStringLiteral("SELECT s.id, s.field_id, s.partner_id, p.province_id, s.start_date, s.end_date, s.capacity "
                                "FROM training_session s JOIN partner p ON p.id = s.partner_id "
@@ -181,6 +185,7 @@ struct Loader
             in.sessions.push_back(std::move(s));
         }
         QSqlQuery sc(db);
+        sc.setForwardOnly(true);
         if (Status s = Sql::prepare(sc,
                 QStringLiteral("SELECT session_id, competency_id FROM session_competency ORDER BY session_id, competency_id"));
             !s)
@@ -201,6 +206,7 @@ struct Loader
         // scope, and the locked, confirmed and completed ones inside it, and
         // those another database owns (the national office's or a centre's).
         QSqlQuery p(db);
+        p.setForwardOnly(true);
         if (Status s = Sql::prepare(p,
                 QStringLiteral("SELECT teacher_id, session_id, status, locked, owner_centre_id IS (SELECT CAST(value AS INTEGER) "
                                "FROM meta WHERE key = 'centre_id') FROM placement WHERE status <> 'cancelled'"));
@@ -238,7 +244,14 @@ struct Loader
 
 void PlanInstance::buildCandidates()
 {
-    candidates.clear();
+    candidates = allCandidates(*this);
+}
+
+std::vector<PlanCandidate> PlanInstance::allCandidates(const PlanInstance &in)
+{
+    std::vector<PlanCandidate> candidates;
+    const auto &sessions = in.sessions;
+    const auto &teachers = in.teachers;
     std::unordered_map<int, std::vector<int>> sessionsOfField;
     for (std::size_t s = 0; s < sessions.size(); ++s)
         if (sessions[s].free > 0)
@@ -255,6 +268,7 @@ void PlanInstance::buildCandidates()
             candidates.push_back({ int(t), s, coveredNeed(teacher, session), roundedKm(teacher.province, session.province) });
         }
     }
+    return candidates;
 }
 
 Expected<PlanInstance> PlanInstance::load(QSqlDatabase db, const PlanScope &scope)
@@ -269,8 +283,6 @@ Expected<PlanInstance> PlanInstance::load(QSqlDatabase db, const PlanScope &scop
             return s.error();
         qCDebug(lcPlanInstance) << "step" << timer.restart() << "ms";
     }
-    in.buildCandidates();
-    qCDebug(lcPlanInstance) << "candidates" << timer.restart() << "ms";
     return in;
 }
 

@@ -64,7 +64,10 @@ struct PlanInstance
     PlanScope scope;
     std::vector<PlanTeacher> teachers;
     std::vector<PlanSession> sessions;
-    std::vector<PlanCandidate> candidates; // grouped by teacher
+    // Every eligible pair, grouped by teacher: filled only by buildCandidates()
+    // (the full formulation, for tests and references); load() leaves it empty,
+    // the optimiser prices pairs on demand (models/planning/planfield.h).
+    std::vector<PlanCandidate> candidates;
     std::vector<FieldCompetencies> competencies; // by field id (index 0 unused)
     int keptInScope = 0; // teachers of the scope whose placement is kept
 
@@ -76,7 +79,10 @@ struct PlanInstance
     static int roundedKm(int plateA, int plateB);
 
     static Expected<PlanInstance> load(QSqlDatabase db, const PlanScope &scope);
-    // Fills `candidates` from teachers and sessions (done by load()).
+    // Every eligible pair of the instance (sessions with free places only),
+    // grouped by teacher, sessions in order: quadratic, for the full formulation.
+    static std::vector<PlanCandidate> allCandidates(const PlanInstance &instance);
+    // Fills `candidates` with allCandidates().
     void buildCandidates();
 };
 

@@ -4,13 +4,18 @@
 #include "models/db/sql.h"
 #include "models/db/transaction.h"
 #include "models/planning/flownetwork.h"
+#include "models/planning/planfield.h"
 #include "models/planning/planstore.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QSaveFile>
+#include <QTextStream>
+#include <QtConcurrent/QtConcurrentMap>
+#include <functional>
 #include <map>
+#include <numeric>
 #include <optional>
 
 namespace kopru {
@@ -19,18 +24,61 @@ Q_LOGGING_CATEGORY(lcPlanner, "kopru.planner", QtInfoMsg)
 
 namespace {
 
+struct FieldBound
+{
+    std::int64_t teachers = 0, places = 0, maxKm = 0, maxNeed = 0;
+};
+
 // Whether the weights are provably lexicographic on this instance, field by
 // field (fields share no teacher and no session).
-bool lexicographic(const PlanInstance &in, const PlanWeights &w)
+bool lexicographic(const std::map<int, FieldBound> &fields, const PlanWeights &w)
 {
-    struct FieldBound
-    {
-        std::int64_t teachers = 0, places = 0, maxKm = 0, maxNeed = 0;
-    };
-    std::map<int, FieldBound> fields;
+    for (const auto &[field, b] : fields)
+        if (!w.lexicographicFor(std::min(b.teachers, b.places), b.maxKm, b.maxNeed))
+            return false;
+    return true;
+}
+
+Status writeDimacs(const QString &path, const PlanWeights &weights, std::int64_t objective, int fields,
+    const std::function<bool(QTextStream &)> &write)
+{
+    QSaveFile file(path);
+    if (file.open(QIODevice::WriteOnly)) {
+        QTextStream ts(&file);
+        const QString comment
+            = QStringLiteral("Kopru placement network: node 1 source, node 2 sink; %1 fields solved separately\n"
+                             "weights place=%2 need=%3 distance=%4; optimal cost %5")
+                  .arg(fields)
+                  .arg(weights.place)
+                  .arg(weights.need)
+                  .arg(weights.distance)
+                  .arg(qint64(objective));
+        for (const QString &line : comment.split(QLatin1Char('\n')))
+            ts << "c " << line << '\n';
+        if (write(ts)) {
+            ts.flush();
+            if (ts.status() == QTextStream::Ok && file.commit())
+                return {};
+        }
+    }
+    return Error { QCoreApplication::translate("Planner", "cannot write the DIMACS file: %1").arg(file.errorString()), path, 0,
+        0 };
+}
+
+// The full formulation: every eligible pair an arc, the maximum flow fixes the
+// number placed (FlowNetwork::forPlan). Quadratic; the reference of the tests.
+Expected<PlanResult> solveFull(const PlanInstance &in, const PlanWeights &weights, const QString &dimacsPath)
+{
+    const std::vector<PlanCandidate> pool = PlanInstance::allCandidates(in);
+    std::map<int, std::vector<int>> candidatesOfField;
+    for (std::size_t k = 0; k < pool.size(); ++k)
+        candidatesOfField[in.sessions[std::size_t(pool[k].session)].field].push_back(int(k));
+
+    PlanResult r;
+    std::map<int, FieldBound> bounds;
     std::vector<char> teacherSeen(in.teachers.size(), 0), sessionSeen(in.sessions.size(), 0);
-    for (const PlanCandidate &c : in.candidates) {
-        FieldBound &b = fields[in.teachers[std::size_t(c.teacher)].field];
+    for (const PlanCandidate &c : pool) {
+        FieldBound &b = bounds[in.teachers[std::size_t(c.teacher)].field];
         if (!teacherSeen[std::size_t(c.teacher)]++)
             ++b.teachers;
         if (!sessionSeen[std::size_t(c.session)]++)
@@ -38,63 +86,129 @@ bool lexicographic(const PlanInstance &in, const PlanWeights &w)
         b.maxKm = std::max<std::int64_t>(b.maxKm, c.km);
         b.maxNeed = std::max<std::int64_t>(b.maxNeed, c.coveredNeed);
     }
-    for (const auto &[field, b] : fields)
-        if (!w.lexicographicFor(std::min(b.teachers, b.places), b.maxKm, b.maxNeed))
-            return false;
-    return true;
-}
-
-} // namespace
-
-Expected<PlanResult> Planner::solve(const PlanInstance &in, const PlanWeights &weights, const QString &dimacsPath)
-{
-    if (Status s = weights.validate(); !s)
-        return s.error();
-    // Fields share no teacher and no session: one network per field, solved
-    // separately (smaller networks solve faster); the optimum of the whole
-    // is the sum, and the DIMACS file holds their union with one source and sink.
-    std::map<int, std::vector<int>> candidatesOfField;
-    for (std::size_t k = 0; k < in.candidates.size(); ++k)
-        candidatesOfField[in.sessions[std::size_t(in.candidates[k].session)].field].push_back(int(k));
-
-    PlanResult r;
-    r.lexicographic = lexicographic(in, weights);
+    r.lexicographic = lexicographic(bounds, weights);
+    r.pairs = r.arcsSolved = std::int64_t(pool.size());
     std::vector<FlowNetwork> networks;
     for (const auto &[field, ks] : candidatesOfField) {
         std::vector<int> candidateArc;
-        networks.push_back(FlowNetwork::forPlan(in, ks, weights, &candidateArc));
+        networks.push_back(FlowNetwork::forPlan(in, pool, ks, weights, &candidateArc));
         auto solution = solveMinCostFlow(networks.back());
         if (!solution)
             return solution.error();
+        ++r.rounds;
         r.objective += solution->cost;
         for (std::size_t i = 0; i < ks.size(); ++i) {
             if (solution->flow[std::size_t(candidateArc[i])] <= 0)
                 continue;
-            const PlanCandidate &c = in.candidates[std::size_t(ks[i])];
-            r.assignments.push_back({ in.teachers[std::size_t(c.teacher)].id, in.sessions[std::size_t(c.session)].id, ks[i] });
+            const PlanCandidate &c = pool[std::size_t(ks[i])];
+            r.assignments.push_back({ in.teachers[std::size_t(c.teacher)].id, in.sessions[std::size_t(c.session)].id, c.teacher,
+                c.session, c.coveredNeed, c.km });
             r.coveredNeed += c.coveredNeed;
             r.km += c.km;
         }
     }
     if (!dimacsPath.isEmpty()) {
         const FlowNetwork whole = FlowNetwork::united(networks);
-        QSaveFile file(dimacsPath);
-        const QString comment
-            = QStringLiteral("Kopru placement network: node 1 source, node 2 sink; %1 fields solved separately\n"
-                             "weights place=%2 need=%3 distance=%4; optimal cost %5")
-                  .arg(networks.size())
-                  .arg(weights.place)
-                  .arg(weights.need)
-                  .arg(weights.distance)
-                  .arg(qint64(r.objective));
-        if (!file.open(QIODevice::WriteOnly) || !whole.writeDimacs(file, comment) || !file.commit())
-            return Error { QCoreApplication::translate("Planner", "cannot write the DIMACS file: %1").arg(file.errorString()),
-                dimacsPath, 0, 0 };
+        if (Status s = writeDimacs(dimacsPath, weights, r.objective, int(networks.size()),
+                [&whole](QTextStream &ts) {
+                    ts.flush();
+                    return whole.writeDimacs(*ts.device());
+                });
+            !s)
+            return s.error();
     }
+    return r;
+}
+
+// Field by field, in parallel: each field's exact optimum (PlanField::solve,
+// by pricing on the big ones); the full network is written, never held, for --dimacs.
+Expected<PlanResult> solveByField(
+    const PlanInstance &in, const PlanWeights &weights, const QString &dimacsPath, PlanFormulation how)
+{
+    const PlanDates dates = PlanDates::of(in);
+    std::map<int, std::pair<std::vector<int>, std::vector<int>>> members; // field → (teachers, sessions with free places)
+    for (std::size_t s = 0; s < in.sessions.size(); ++s)
+        if (in.sessions[s].free > 0)
+            members[in.sessions[s].field].second.push_back(int(s));
+    for (std::size_t t = 0; t < in.teachers.size(); ++t) {
+        const auto f = members.find(in.teachers[t].field);
+        if (f != members.end())
+            f->second.first.push_back(int(t));
+    }
+    std::vector<PlanField> fields;
+    fields.reserve(members.size());
+    for (auto &[field, m] : members)
+        if (!m.first.empty())
+            fields.emplace_back(in, dates, field, std::move(m.first), std::move(m.second));
+    std::vector<std::optional<Expected<FieldResult>>> solved(fields.size());
+    std::vector<int> order(fields.size());
+    std::iota(order.begin(), order.end(), 0);
+    QtConcurrent::blockingMap(order, [&](int i) { solved[std::size_t(i)].emplace(fields[std::size_t(i)].solve(weights, how)); });
+
+    PlanResult r;
+    std::map<int, FieldBound> bounds;
+    int networks = 0;
+    std::int64_t nodes = 2, arcs = 0, supply = 0;
+    for (auto &one : solved) {
+        if (!*one)
+            return one->error();
+        const FieldResult &f = one->value();
+        if (f.pairs == 0)
+            continue;
+        ++networks;
+        bounds[f.field] = { f.teachers, f.places, f.maxKm, f.maxNeed };
+        r.objective += f.cost;
+        r.pairs += f.pairs;
+        r.arcsSolved += f.arcs;
+        r.rounds += f.rounds;
+        for (const FieldPlacement &p : f.placements) {
+            r.assignments.push_back({ in.teachers[std::size_t(p.teacher)].id, in.sessions[std::size_t(p.session)].id, p.teacher,
+                p.session, p.coveredNeed, p.km });
+            r.coveredNeed += p.coveredNeed;
+            r.km += p.km;
+        }
+        nodes += f.teachers + f.sessions;
+        arcs += f.teachers + f.pairs + f.sessions + (weights.maximizePlaced ? 0 : 1);
+        supply += weights.maximizePlaced ? std::int64_t(f.placements.size()) : f.teachers;
+    }
+    r.lexicographic = lexicographic(bounds, weights);
+    if (!dimacsPath.isEmpty()) {
+        // The full network as FlowNetwork::united(forPlan(...)) writes it; with
+        // maximizePlaced the supply is the most teachers that can be placed,
+        // which the solution places (docs/optimiser.md).
+        if (Status s = writeDimacs(dimacsPath, weights, r.objective, networks,
+                [&](QTextStream &ts) {
+                    ts << "p min " << qint64(nodes) << ' ' << qint64(arcs) << '\n';
+                    if (supply != 0)
+                        ts << "n 1 " << qint64(supply) << "\nn 2 " << qint64(-supply) << '\n';
+                    std::int64_t next = 3;
+                    for (std::size_t i = 0; i < fields.size(); ++i)
+                        if (solved[i]->value().pairs > 0)
+                            next = fields[i].writeDimacsArcs(ts, next, weights);
+                    return ts.status() == QTextStream::Ok;
+                });
+            !s)
+            return s.error();
+    }
+    return r;
+}
+
+} // namespace
+
+Expected<PlanResult> Planner::solve(
+    const PlanInstance &in, const PlanWeights &weights, const QString &dimacsPath, PlanFormulation how)
+{
+    if (Status s = weights.validate(); !s)
+        return s.error();
+    Expected<PlanResult> result
+        = how == PlanFormulation::Full ? solveFull(in, weights, dimacsPath) : solveByField(in, weights, dimacsPath, how);
+    if (!result)
+        return result;
+    PlanResult &r = result.value();
     r.placed = int(r.assignments.size());
     r.unplaced = int(in.teachers.size()) - r.placed;
     r.kept = in.keptInScope;
-    return r;
+    return result;
 }
 
 Expected<PlanResult> Planner::run(
@@ -126,15 +240,16 @@ Expected<PlanResult> Planner::run(
     if (!instance)
         return fromDatabase(instance.error());
     qCDebug(lcPlanner) << "instance loaded" << timer.elapsed() << "ms:" << instance->teachers.size() << "teachers,"
-                       << instance->sessions.size() << "sessions," << instance->candidates.size() << "pairs";
+                       << instance->sessions.size() << "sessions";
     if (cancelled())
         return cancelError;
     if (progress)
         progress(40);
-    auto result = solve(instance.value(), options.weights, options.dimacsPath);
+    auto result = solve(instance.value(), options.weights, options.dimacsPath, options.formulation);
     if (!result)
         return result.error();
-    qCDebug(lcPlanner) << "solved" << timer.elapsed() << "ms";
+    qCDebug(lcPlanner) << "solved" << timer.elapsed() << "ms:" << result->pairs << "eligible pairs," << result->arcsSolved
+                       << "solved as arcs," << result->rounds << "network simplex runs";
     if (cancelled())
         return cancelError;
     if (progress)

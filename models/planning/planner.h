@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/core/result.h"
+#include "models/planning/planfield.h"
 #include "models/planning/planinstance.h"
 #include "models/planning/planweights.h"
 
@@ -17,7 +18,10 @@ struct PlanAssignment
 {
     int teacherId = 0;
     int sessionId = 0;
-    int candidate = 0; // index into the instance's candidates
+    int teacher = 0; // index into the instance's teachers
+    int session = 0; // index into the instance's sessions
+    int coveredNeed = 0;
+    int km = 0;
 };
 
 struct PlanResult
@@ -29,6 +33,9 @@ struct PlanResult
     std::int64_t coveredNeed = 0; // Σ covered need of the new placements
     std::int64_t km = 0; // Σ distance of the new placements
     bool lexicographic = true; // weights provably keep the order on this instance
+    std::int64_t pairs = 0; // eligible pairs: teacher→session arcs of the full network
+    std::int64_t arcsSolved = 0; // teacher→session arcs of the networks solved (pricing keeps it small)
+    int rounds = 0; // network simplex solves, all fields
     double durationMs = 0;
     int planRunId = 0;
     std::vector<PlanAssignment> assignments;
@@ -40,6 +47,9 @@ struct PlanOptions
     PlanWeights weights;
     QString dimacsPath; // write the network solved here when not empty
     bool store = true; // false: solve only
+    // Full: every eligible pair of the instance (quadratic, the old way), kept
+    // as the reference of the tests; the others by field (docs/optimiser.md).
+    PlanFormulation formulation = PlanFormulation::Automatic;
 };
 
 // Load → network → LEMON → store, the whole optimiser run.
@@ -49,7 +59,10 @@ public:
     using Progress = std::function<void(int percent)>;
 
     // Solves an instance (no database): the assignment of maximum weight.
-    static Expected<PlanResult> solve(const PlanInstance &instance, const PlanWeights &weights, const QString &dimacsPath = {});
+    // Fields are solved separately, in parallel (PlanFormulation). `dimacsPath`:
+    // the full network written in DIMACS whichever way it was solved.
+    static Expected<PlanResult> solve(const PlanInstance &instance, const PlanWeights &weights, const QString &dimacsPath = {},
+        PlanFormulation how = PlanFormulation::Automatic);
 
     // Plans `options.scope` and (unless options.store is false) stores the
     // result in one transaction. `cancel` is polled between the stages; a

@@ -54,11 +54,10 @@ Status store(
         !s)
         return s;
     for (const PlanAssignment &a : result.assignments) {
-        const PlanCandidate &c = in.candidates[std::size_t(a.candidate)];
-        const PlanTeacher &t = in.teachers[std::size_t(c.teacher)];
-        const PlanSession &session = in.sessions[std::size_t(c.session)];
+        const PlanTeacher &t = in.teachers[std::size_t(a.teacher)];
+        const PlanSession &session = in.sessions[std::size_t(a.session)];
         if (Status s = Sql::run(insert,
-                { a.teacherId, a.sessionId, PlanReason::score(c.coveredNeed, c.km), PlanReason::explain(in, t, session, c.km),
+                { a.teacherId, a.sessionId, PlanReason::score(a.coveredNeed, a.km), PlanReason::explain(in, t, session, a.km),
                     runId });
             !s)
             return s;

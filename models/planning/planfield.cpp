@@ -1,0 +1,371 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/planning/planfield.h"
+
+#include "models/planning/flownetwork.h"
+#include "models/planning/planinstance.h"
+#include "models/planning/planweights.h"
+
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <algorithm>
+#include <array>
+#include <climits>
+#include <limits>
+#include <numeric>
+
+namespace kopru {
+
+Q_LOGGING_CATEGORY(lcPlanField, "kopru.planner.field", QtInfoMsg)
+
+namespace {
+
+// Candidate pairs per teacher in the first network, and the most that one
+// pricing round adds per teacher (the most negative reduced costs first).
+constexpr int kFirstPairs = 8;
+constexpr int kAddedPairs = 8;
+
+__extension__ typedef __int128 Wide; // exact bounds of 64-bit costs
+
+// The k smallest of a stream of (key, value), kept sorted; ties by arrival.
+template <int K> struct Smallest
+{
+    struct Item
+    {
+        std::int64_t key;
+        int session, need, km;
+    };
+    std::array<Item, K> items {};
+    int size = 0;
+    void offer(std::int64_t key, int session, int need, int km)
+    {
+        if (size == K && key >= items[K - 1].key)
+            return;
+        int i = size < K ? size++ : K - 1;
+        while (i > 0 && items[std::size_t(i - 1)].key > key) {
+            items[std::size_t(i)] = items[std::size_t(i - 1)];
+            --i;
+        }
+        items[std::size_t(i)] = { key, session, need, km };
+    }
+};
+
+} // namespace
+
+PlanDates PlanDates::of(const PlanInstance &in)
+{
+    std::vector<QString> all;
+    all.reserve(in.teachers.size() * 2 + in.sessions.size() * 2);
+    for (const PlanTeacher &t : in.teachers) {
+        all.push_back(t.availableFrom);
+        all.push_back(t.availableTo);
+    }
+    for (const PlanSession &s : in.sessions) {
+        all.push_back(s.start);
+        all.push_back(s.end);
+    }
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    const auto rank = [&all](const QString &d) { return int(std::lower_bound(all.begin(), all.end(), d) - all.begin()); };
+    PlanDates d;
+    for (const PlanTeacher &t : in.teachers) {
+        d.teacherFrom.push_back(t.availableFrom.isEmpty() ? -1 : rank(t.availableFrom));
+        d.teacherTo.push_back(t.availableTo.isEmpty() ? INT_MAX : rank(t.availableTo));
+    }
+    for (const PlanSession &s : in.sessions) {
+        d.sessionStart.push_back(rank(s.start));
+        d.sessionEnd.push_back(rank(s.end));
+    }
+    return d;
+}
+
+PlanField::PlanField(
+    const PlanInstance &in, const PlanDates &dates, int field, std::vector<int> teachers, std::vector<int> sessions)
+    : m_in(in)
+    , m_field(field)
+    , m_teachers(std::move(teachers))
+    , m_sessions(std::move(sessions))
+{
+    for (int t : m_teachers)
+        m_comps = std::max(m_comps, in.teachers[std::size_t(t)].needs.size());
+    m_need.assign(m_teachers.size() * m_comps, 0);
+    const auto plate = [](int p) { return p >= 1 && p <= 81 ? p : 0; };
+    for (std::size_t lt = 0; lt < m_teachers.size(); ++lt) {
+        const PlanTeacher &t = in.teachers[std::size_t(m_teachers[lt])];
+        m_from.push_back(dates.teacherFrom[std::size_t(m_teachers[lt])]);
+        m_to.push_back(dates.teacherTo[std::size_t(m_teachers[lt])]);
+        m_tProvince.push_back(plate(t.province));
+        for (std::size_t c = 0; c < t.needs.size(); ++c)
+            m_need[lt * m_comps + c] = std::int8_t(t.needs[c] > 1 ? t.needs[c] - 1 : 0);
+    }
+    m_compBegin.push_back(0);
+    for (int s : m_sessions) {
+        const PlanSession &session = in.sessions[std::size_t(s)];
+        m_start.push_back(dates.sessionStart[std::size_t(s)]);
+        m_end.push_back(dates.sessionEnd[std::size_t(s)]);
+        m_sProvince.push_back(plate(session.province));
+        m_free.push_back(session.free);
+        // Competencies beyond a teacher's ratings count 0 (PlanInstance::coveredNeed).
+        for (int c : session.competencies)
+            if (c >= 0 && std::size_t(c) < m_comps)
+                m_comp.push_back(c);
+        m_compBegin.push_back(int(m_comp.size()));
+    }
+    m_km.assign(82 * 82, 0);
+    for (int a = 1; a <= 81; ++a)
+        for (int b = 1; b <= 81; ++b)
+            m_km[std::size_t(a * 82 + b)] = PlanInstance::roundedKm(a, b);
+}
+
+Expected<FieldResult> PlanField::solveFull(const PlanWeights &weights) const
+{
+    // Every eligible pair as an arc, the network of FlowNetwork::forPlan.
+    std::vector<PlanCandidate> pool;
+    for (int lt = 0; lt < int(m_teachers.size()); ++lt)
+        for (int ls = 0; ls < int(m_sessions.size()); ++ls) {
+            int need = 0, km = 0;
+            if (pair(lt, ls, need, km))
+                pool.push_back({ m_teachers[std::size_t(lt)], m_sessions[std::size_t(ls)], need, km });
+        }
+    std::vector<int> all(pool.size());
+    std::iota(all.begin(), all.end(), 0);
+    std::vector<int> candidateArc;
+    const FlowNetwork network = FlowNetwork::forPlan(m_in, pool, all, weights, &candidateArc);
+    auto solution = solveMinCostFlow(network);
+    if (!solution)
+        return solution.error();
+    FieldResult r;
+    r.field = m_field;
+    r.full = true;
+    r.rounds = 1;
+    r.arcs = r.pairs = std::int64_t(pool.size());
+    r.cost = solution->cost;
+    std::vector<char> teacherSeen(m_in.teachers.size(), 0), sessionSeen(m_in.sessions.size(), 0);
+    for (std::size_t i = 0; i < pool.size(); ++i) {
+        const PlanCandidate &c = pool[i];
+        if (!teacherSeen[std::size_t(c.teacher)]++)
+            ++r.teachers;
+        if (!sessionSeen[std::size_t(c.session)]++) {
+            ++r.sessions;
+            r.places += m_in.sessions[std::size_t(c.session)].free;
+        }
+        r.maxKm = std::max<std::int64_t>(r.maxKm, c.km);
+        r.maxNeed = std::max<std::int64_t>(r.maxNeed, c.coveredNeed);
+        if (solution->flow[std::size_t(candidateArc[i])] > 0)
+            r.placements.push_back({ c.teacher, c.session, c.coveredNeed, c.km });
+    }
+    return r;
+}
+
+Expected<FieldResult> PlanField::solve(const PlanWeights &weights, PlanFormulation how) const
+{
+    if (how == PlanFormulation::Full)
+        return solveFull(weights);
+    const int teachers = int(m_teachers.size()), sessions = int(m_sessions.size());
+    FieldResult r;
+    r.field = m_field;
+    QElapsedTimer timer;
+    timer.start();
+    qint64 scanNs = 0, simplexNs = 0, pricingNs = 0;
+
+    // 1. One pass over the pairs: the statistics of the full network, each
+    //    teacher's cheapest pairs, and a lower bound of each teacher's pair cost.
+    struct Chosen
+    {
+        int session, need, km;
+    };
+    std::vector<std::vector<Chosen>> chosen(static_cast<std::size_t>(teachers));
+    std::vector<std::int64_t> lowest(std::size_t(teachers), 0); // lower bound of the teacher's pair costs
+    std::vector<int> teacherNode(std::size_t(teachers), -1), sessionNode(std::size_t(sessions), -1);
+    std::int64_t cmin = std::numeric_limits<std::int64_t>::max(), cmax = std::numeric_limits<std::int64_t>::min();
+    for (int lt = 0; lt < teachers; ++lt) {
+        Smallest<kFirstPairs> best;
+        int maxNeed = 0, minKm = INT_MAX;
+        bool any = false;
+        for (int ls = 0; ls < sessions; ++ls) {
+            int need = 0, km = 0;
+            if (!pair(lt, ls, need, km))
+                continue;
+            any = true;
+            ++r.pairs;
+            const std::int64_t cost = weights.pairCost(need, km);
+            cmin = std::min(cmin, cost);
+            cmax = std::max(cmax, cost);
+            maxNeed = std::max(maxNeed, need);
+            minKm = std::min(minKm, km);
+            r.maxKm = std::max<std::int64_t>(r.maxKm, km);
+            sessionNode[std::size_t(ls)] = 0;
+            best.offer(cost, ls, need, km);
+        }
+        if (!any)
+            continue;
+        teacherNode[std::size_t(lt)] = 0;
+        r.maxNeed = std::max<std::int64_t>(r.maxNeed, maxNeed);
+        lowest[std::size_t(lt)] = weights.pairCost(maxNeed, minKm); // distance and need weights are ≥ 0
+        for (int i = 0; i < best.size; ++i)
+            chosen[std::size_t(lt)].push_back(
+                { best.items[std::size_t(i)].session, best.items[std::size_t(i)].need, best.items[std::size_t(i)].km });
+    }
+    if (r.pairs == 0)
+        return r;
+    if (how == PlanFormulation::Automatic && r.pairs <= kFullPairs)
+        return solveFull(weights);
+    // Nodes as in the full network: 0 source, 1 sink, then teachers, then sessions.
+    int nodes = 2;
+    for (int &v : teacherNode)
+        if (v == 0) {
+            v = nodes++;
+            ++r.teachers;
+        }
+    for (int ls = 0; ls < sessions; ++ls)
+        if (sessionNode[std::size_t(ls)] == 0) {
+            sessionNode[std::size_t(ls)] = nodes++;
+            ++r.sessions;
+            r.places += m_free[std::size_t(ls)];
+        }
+
+    scanNs = timer.nsecsElapsed();
+    // 2. The cost of leaving a teacher unplaced (bypass arc source → sink).
+    //    Weighted mode: 0, the pairs carry −W_place. Default mode: B larger
+    //    than any augmenting path's cost, so that the optimum places the most
+    //    teachers (docs/optimiser.md, "Objective 1 by pricing"):
+    //    B = cmax + (F − 1)(cmax − cmin) + 1, F = min(teachers, sessions).
+    std::int64_t bypass = 0;
+    if (weights.maximizePlaced) {
+        const Wide f = std::min(r.teachers, r.sessions);
+        const Wide b = Wide(cmax) + (f - 1) * (Wide(cmax) - Wide(cmin)) + 1;
+        // LEMON's artificial cost is (largest cost + 1) × nodes; the total is at most teachers × B.
+        const Wide limit = Wide(std::numeric_limits<std::int64_t>::max() / 4) / (nodes + r.teachers + 1);
+        if (b > limit)
+            return solveFull(weights);
+        bypass = std::max<std::int64_t>(std::int64_t(b), 1);
+    }
+
+    // 3. Solve on the chosen pairs, price every other pair against the
+    //    potentials, add those of negative reduced cost, until there is none.
+    std::vector<int> order; // sessions with a node, by potential, highest first
+    for (int ls = 0; ls < sessions; ++ls)
+        if (sessionNode[std::size_t(ls)] >= 0)
+            order.push_back(ls);
+    for (;;) {
+        FlowNetwork n;
+        n.nodes = nodes;
+        n.supply.assign(std::size_t(nodes), 0);
+        n.supply[0] = r.teachers;
+        n.supply[1] = -r.teachers;
+        r.arcs = 0;
+        for (const auto &c : chosen)
+            r.arcs += std::int64_t(c.size());
+        n.arcs.reserve(std::size_t(r.teachers + r.arcs + r.sessions + 1));
+        for (int lt = 0; lt < teachers; ++lt)
+            if (teacherNode[std::size_t(lt)] >= 0)
+                n.arcs.push_back({ 0, teacherNode[std::size_t(lt)], 0, 1, 0 });
+        const std::size_t firstPair = n.arcs.size();
+        for (int lt = 0; lt < teachers; ++lt)
+            for (const Chosen &c : chosen[std::size_t(lt)])
+                n.arcs.push_back(
+                    { teacherNode[std::size_t(lt)], sessionNode[std::size_t(c.session)], 0, 1, weights.pairCost(c.need, c.km) });
+        for (int ls : order)
+            n.arcs.push_back({ sessionNode[std::size_t(ls)], 1, 0, m_free[std::size_t(ls)], 0 });
+        n.arcs.push_back({ 0, 1, 0, int(r.teachers), bypass });
+        const qint64 t0 = timer.nsecsElapsed();
+        auto solution = solveMinCostFlow(n);
+        if (!solution)
+            return solution.error();
+        ++r.rounds;
+        const qint64 t1 = timer.nsecsElapsed();
+        simplexNs += t1 - t0;
+        const std::vector<std::int64_t> &pi = solution->potential;
+
+        // Pricing. Reduced cost of (t, s): cost + π_t − π_s ≥ lowest_t + π_t − π_s;
+        // with the sessions by π_s falling, a teacher's scan stops where that bound reaches 0.
+        std::sort(order.begin(), order.end(), [&](int a, int b) {
+            return pi[std::size_t(sessionNode[std::size_t(a)])] > pi[std::size_t(sessionNode[std::size_t(b)])];
+        });
+        std::int64_t added = 0;
+        for (int lt = 0; lt < teachers; ++lt) {
+            if (teacherNode[std::size_t(lt)] < 0)
+                continue;
+            const std::int64_t base = pi[std::size_t(teacherNode[std::size_t(lt)])];
+            const std::int64_t bound = lowest[std::size_t(lt)] + base;
+            Smallest<kAddedPairs> negative;
+            auto &mine = chosen[std::size_t(lt)];
+            for (int ls : order) {
+                const std::int64_t ps = pi[std::size_t(sessionNode[std::size_t(ls)])];
+                if (bound - ps >= 0)
+                    break;
+                int need = 0, km = 0;
+                if (!pair(lt, ls, need, km))
+                    continue;
+                const std::int64_t reduced = weights.pairCost(need, km) + base - ps;
+                if (reduced >= 0)
+                    continue;
+                if (std::any_of(mine.begin(), mine.end(), [ls](const Chosen &c) { return c.session == ls; }))
+                    continue;
+                negative.offer(reduced, ls, need, km);
+            }
+            for (int i = 0; i < negative.size; ++i)
+                mine.push_back({ negative.items[std::size_t(i)].session, negative.items[std::size_t(i)].need,
+                    negative.items[std::size_t(i)].km });
+            added += negative.size;
+        }
+        pricingNs += timer.nsecsElapsed() - t1;
+        if (added > 0)
+            continue;
+        qCDebug(lcPlanField) << "field" << m_field << "teachers" << r.teachers << "sessions" << r.sessions << "pairs" << r.pairs
+                             << "arcs" << r.arcs << "rounds" << r.rounds << "scan ms" << scanNs / 1000000 << "simplex ms"
+                             << simplexNs / 1000000 << "pricing ms" << pricingNs / 1000000;
+
+        // Optimal for the full network: every pair left out has a reduced cost ≥ 0.
+        std::size_t arc = firstPair;
+        for (int lt = 0; lt < teachers; ++lt)
+            for (const Chosen &c : chosen[std::size_t(lt)]) {
+                if (solution->flow[arc++] > 0) {
+                    r.placements.push_back({ m_teachers[std::size_t(lt)], m_sessions[std::size_t(c.session)], c.need, c.km });
+                    r.cost += weights.pairCost(c.need, c.km);
+                }
+            }
+        return r;
+    }
+}
+
+std::int64_t PlanField::writeDimacsArcs(QTextStream &out, std::int64_t firstNode, const PlanWeights &weights) const
+{
+    // Node numbers in the order FlowNetwork::forPlan gives them: a teacher on
+    // its first pair, a session on its first appearance.
+    const int teachers = int(m_teachers.size()), sessions = int(m_sessions.size());
+    std::vector<std::int64_t> teacherNode(std::size_t(teachers), -1), sessionNode(std::size_t(sessions), -1);
+    std::int64_t next = firstNode, supply = 0;
+    for (int lt = 0; lt < teachers; ++lt)
+        for (int ls = 0; ls < sessions; ++ls) {
+            int need = 0, km = 0;
+            if (!pair(lt, ls, need, km))
+                continue;
+            if (teacherNode[std::size_t(lt)] < 0) {
+                teacherNode[std::size_t(lt)] = next++;
+                ++supply;
+            }
+            if (sessionNode[std::size_t(ls)] < 0)
+                sessionNode[std::size_t(ls)] = next++;
+        }
+    for (std::int64_t v : teacherNode)
+        if (v >= 0)
+            out << "a 1 " << qint64(v) << " 0 1 0\n";
+    for (int lt = 0; lt < teachers; ++lt) {
+        if (teacherNode[std::size_t(lt)] < 0)
+            continue;
+        for (int ls = 0; ls < sessions; ++ls) {
+            int need = 0, km = 0;
+            if (pair(lt, ls, need, km))
+                out << "a " << qint64(teacherNode[std::size_t(lt)]) << ' ' << qint64(sessionNode[std::size_t(ls)]) << " 0 1 "
+                    << qint64(weights.pairCost(need, km)) << '\n';
+        }
+    }
+    for (int ls = 0; ls < sessions; ++ls)
+        if (sessionNode[std::size_t(ls)] >= 0)
+            out << "a " << qint64(sessionNode[std::size_t(ls)]) << " 2 0 " << m_free[std::size_t(ls)] << " 0\n";
+    if (!weights.maximizePlaced && supply > 0)
+        out << "a 1 2 0 " << qint64(supply) << " 0\n";
+    return next;
+}
+
+} // namespace kopru
