@@ -74,42 +74,54 @@ QString searchKey(QStringView s)
     return toLower(s).simplified();
 }
 
+namespace {
+
+// The letter without its diacritic (ç→c ğ→g ı→i î→i ö→o ş→s ü→u û→u â→a), for
+// lower-case input; any other character unchanged.
+char16_t withoutDiacritic(char16_t c)
+{
+    switch (c) {
+    case u'ç':
+        return u'c';
+    case u'ğ':
+        return u'g';
+    case u'ı':
+    case u'î':
+        return u'i';
+    case u'ö':
+        return u'o';
+    case u'ş':
+        return u's';
+    case u'ü':
+    case u'û':
+        return u'u';
+    case u'â':
+        return u'a';
+    default:
+        return c;
+    }
+}
+
+} // namespace
+
 QString looseKey(QStringView s)
 {
     const QString lower = toLower(s);
     QString out;
     out.reserve(lower.size());
     for (QChar c : lower) {
-        switch (c.unicode()) {
-        case u'ç':
-            out += QLatin1Char('c');
-            break;
-        case u'ğ':
-            out += QLatin1Char('g');
-            break;
-        case u'ı':
-        case u'î':
-            out += QLatin1Char('i');
-            break;
-        case u'ö':
-            out += QLatin1Char('o');
-            break;
-        case u'ş':
-            out += QLatin1Char('s');
-            break;
-        case u'ü':
-        case u'û':
-            out += QLatin1Char('u');
-            break;
-        case u'â':
-            out += QLatin1Char('a');
-            break;
-        default:
-            if (c.isLetterOrNumber())
-                out += c;
-        }
+        if (c.isLetterOrNumber())
+            out += QChar(withoutDiacritic(c.unicode()));
     }
     return out;
+}
+
+QString asciiKey(QStringView s)
+{
+    QString key = searchKey(s);
+    for (QChar &c : key)
+        c = QChar(withoutDiacritic(c.unicode()));
+    return key;
 }
 
 int compare(QStringView a, QStringView b)

@@ -21,6 +21,11 @@ QString searchKey(QStringView s);
 // "T.C. KİMLİK NO", "tc_kimlik_no" and "TC Kimlik No" give "tckimlikno".
 QString looseKey(QStringView s);
 
+// Key for searching from a keyboard without Turkish letters: searchKey() with
+// the diacritics removed as looseKey() does, spaces and punctuation kept.
+// "Kılıç", "KILIÇ" and "Kilic" all give "kilic".
+QString asciiKey(QStringView s);
+
 // Turkish collation: C < Ç, G < Ğ, I(ı) < İ(i), O < Ö, S < Ş, U < Ü; case-insensitive,
 // digits compared numerically. Returns <0, 0, >0.
 int compare(QStringView a, QStringView b);

@@ -19,6 +19,14 @@ enum ItemRole {
     MinimumRole, // smallest allowed number of a numeric column
     MaximumRole, // largest allowed number of a numeric column
     RequiredRole, // bool: the column must not be left empty
+    TeacherIdRole, // teacher id of the row (placements, candidates…)
+    SessionIdRole, // training session id of the row
+    StatusRole, // placement status: "proposed", "confirmed", "completed", "cancelled"
+    LockedRole, // bool: the placement is locked
+
+    // Roles that only one model defines start here, so that they can never
+    // clash with the shared roles above.
+    FirstModelRole = Qt::UserRole + 100,
 };
 
 // What a column holds; decides validation, display and the editor.

@@ -24,6 +24,14 @@ bool isNumber(const QVariant &v)
     }
 }
 
+bool isPlainAscii(QStringView s)
+{
+    for (QChar c : s)
+        if (c.unicode() > 0x7f)
+            return false;
+    return true;
+}
+
 } // namespace
 
 TurkishFilterProxy::TurkishFilterProxy(QObject *parent)
@@ -34,18 +42,51 @@ TurkishFilterProxy::TurkishFilterProxy(QObject *parent)
     setDynamicSortFilter(true);
 }
 
+void TurkishFilterProxy::setSourceModel(QAbstractItemModel *model)
+{
+    for (const QMetaObject::Connection &c : std::as_const(m_sourceConnections))
+        disconnect(c);
+    m_sourceConnections.clear();
+    // Connected before QSortFilterProxyModel's own handlers, so that the
+    // cached matches (indexed by source row) are gone before it re-filters.
+    if (model) {
+        const auto forget = [this] { forgetMatches(); };
+        m_sourceConnections = {
+            connect(model, &QAbstractItemModel::rowsInserted, this, forget),
+            connect(model, &QAbstractItemModel::rowsRemoved, this, forget),
+            connect(model, &QAbstractItemModel::rowsMoved, this, forget),
+            connect(model, &QAbstractItemModel::modelReset, this, forget),
+            connect(model, &QAbstractItemModel::layoutChanged, this, forget),
+            connect(model, &QAbstractItemModel::dataChanged, this, forget),
+        };
+    }
+    forgetMatches();
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
 void TurkishFilterProxy::setSearchText(const QString &text)
 {
     if (text == m_searchText)
         return;
     m_searchText = text;
-    m_words = TurkishText::searchKey(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    invalidateFilter();
+    m_words.clear();
+    m_anyLooseWord = false;
+    for (const QString &typed : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        Word w { TurkishText::searchKey(typed), {} };
+        if (isPlainAscii(typed)) {
+            w.loose = TurkishText::asciiKey(typed);
+            m_anyLooseWord = true;
+        }
+        m_words.push_back(std::move(w));
+    }
+    forgetMatches();
+    invalidate(); // the filter, and the order (exact matches first)
 }
 
 void TurkishFilterProxy::setSearchKeyRole(int role)
 {
     m_searchKeyRole = role;
+    forgetMatches();
     invalidateFilter();
 }
 
@@ -64,6 +105,64 @@ void TurkishFilterProxy::clearRoleFilters()
     invalidateFilter();
 }
 
+void TurkishFilterProxy::forgetMatches()
+{
+    m_matches.clear();
+}
+
+QString TurkishFilterProxy::rowKey(int sourceRow, const QModelIndex &sourceParent) const
+{
+    const QAbstractItemModel *model = sourceModel();
+    QString key = model->data(model->index(sourceRow, 0, sourceParent), m_searchKeyRole).toString();
+    if (!key.isEmpty())
+        return key;
+    QString all;
+    for (int c = 0; c < model->columnCount(sourceParent); ++c)
+        all += model->data(model->index(sourceRow, c, sourceParent), Qt::DisplayRole).toString() + QLatin1Char(' ');
+    return TurkishText::searchKey(all);
+}
+
+TurkishFilterProxy::Match TurkishFilterProxy::match(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (m_words.empty())
+        return Match::Exact;
+    const bool cacheable = !sourceParent.isValid() && sourceRow >= 0;
+    if (cacheable && std::size_t(sourceRow) < m_matches.size() && m_matches[sourceRow] != Match::Unknown)
+        return m_matches[sourceRow];
+
+    const QString key = rowKey(sourceRow, sourceParent);
+    QString looseKey; // computed only when a word needs it
+    Match result = Match::Exact;
+    for (const Word &word : m_words) {
+        if (key.contains(word.exact))
+            continue;
+        if (word.loose.isEmpty()) {
+            result = Match::None;
+            break;
+        }
+        if (looseKey.isEmpty())
+            looseKey = TurkishText::asciiKey(key);
+        if (!looseKey.contains(word.loose)) {
+            result = Match::None;
+            break;
+        }
+        result = Match::Loose;
+    }
+    if (cacheable) {
+        if (m_matches.size() <= std::size_t(sourceRow))
+            m_matches.resize(
+                std::size_t(sourceModel()->rowCount()) > std::size_t(sourceRow) ? sourceModel()->rowCount() : sourceRow + 1,
+                Match::Unknown);
+        m_matches[sourceRow] = result;
+    }
+    return result;
+}
+
+bool TurkishFilterProxy::isExactMatch(int sourceRow, const QModelIndex &sourceParent) const
+{
+    return match(sourceRow, sourceParent) == Match::Exact;
+}
+
 bool TurkishFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QAbstractItemModel *model = sourceModel();
@@ -73,23 +172,19 @@ bool TurkishFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sour
         if (!v.isValid() || v.toString() != it.value().toString())
             return false;
     }
-    if (m_words.isEmpty())
-        return true;
-    QString key = model->data(first, m_searchKeyRole).toString();
-    if (key.isEmpty()) {
-        QString all;
-        for (int c = 0; c < model->columnCount(sourceParent); ++c)
-            all += model->data(model->index(sourceRow, c, sourceParent), Qt::DisplayRole).toString() + QLatin1Char(' ');
-        key = TurkishText::searchKey(all);
-    }
-    for (const QString &word : m_words)
-        if (!key.contains(word))
-            return false;
-    return true;
+    return match(sourceRow, sourceParent) != Match::None;
 }
 
 bool TurkishFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
+    if (m_anyLooseWord) {
+        const bool exactLeft = isExactMatch(left.row(), left.parent());
+        const bool exactRight = isExactMatch(right.row(), right.parent());
+        // Exact matches first in either sort order (a descending sort swaps
+        // the arguments of lessThan).
+        if (exactLeft != exactRight)
+            return sortOrder() == Qt::AscendingOrder ? exactLeft : exactRight;
+    }
     const QVariant a = left.data(sortRole());
     const QVariant b = right.data(sortRole());
     const bool aEmpty = a.isNull() || (a.userType() == QMetaType::QString && a.toString().isEmpty());

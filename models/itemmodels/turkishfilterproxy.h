@@ -1,26 +1,36 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QList>
 #include <QMap>
 #include <QSortFilterProxyModel>
 #include <QStringList>
+#include <vector>
 
 namespace kopru {
 
-// Search, filters and sorting with Turkish rules, for any table model:
-// - the search text is folded with TurkishText::searchKey and each of its words
-//   must occur in the row's key (searchKeyRole of column 0; when the source has
-//   no such role, the folded display texts of all columns), so "ışık" finds
-//   "IŞIK" and "istanbul" finds "İSTANBUL" but "isik" does not find "IŞIK";
-// - equality filters on roles (field, province, centre ids…), an invalid value
-//   meaning "All";
+// Köprü's one proxy for searching, filtering and sorting any table model with
+// Turkish rules:
+// - the search text is split into words; each word must occur in the row's key
+//   (searchKeyRole of column 0; when the source has no such role, the folded
+//   display texts of all columns). A word typed with Turkish letters matches
+//   exactly after Turkish case folding (TurkishText::searchKey): "ışık" and
+//   "IŞIK" find "Işık", "ırmak" does not find "Irmak" written "İrmak". A word
+//   typed in plain ASCII — a coordinator on an English keyboard — also matches
+//   without diacritics (TurkishText::asciiKey): "Kilic" finds "Kılıç". When the
+//   view is sorted, rows matching every word exactly come before such loose
+//   matches;
+// - equality filters on roles (field, province, centre ids, status…), an
+//   invalid value meaning "All";
 // - sorting by sortRole(): numbers numerically, text with TurkishText::compare,
-//   empty values first.
+//   empty values first, equal keys in source order.
 class TurkishFilterProxy : public QSortFilterProxyModel
 {
     Q_OBJECT
 public:
     explicit TurkishFilterProxy(QObject *parent = nullptr);
+
+    void setSourceModel(QAbstractItemModel *model) override;
 
     void setSearchText(const QString &text);
     QString searchText() const { return m_searchText; }
@@ -32,15 +42,36 @@ public:
     QVariant roleFilter(int role) const { return m_roleFilters.value(role); }
     void clearRoleFilters();
 
+    // Whether a source row matches every search word exactly (not only
+    // without diacritics); true when there is no search text.
+    bool isExactMatch(int sourceRow, const QModelIndex &sourceParent = {}) const;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    struct Word
+    {
+        QString exact; // TurkishText::searchKey
+        QString loose; // TurkishText::asciiKey, empty when the word has Turkish letters
+    };
+    enum class Match : char { Unknown, None, Loose, Exact };
+
+    QString rowKey(int sourceRow, const QModelIndex &sourceParent) const;
+    Match match(int sourceRow, const QModelIndex &sourceParent) const;
+    void forgetMatches();
+
     QString m_searchText;
-    QStringList m_words; // folded
+    std::vector<Word> m_words;
+    bool m_anyLooseWord = false;
     int m_searchKeyRole;
     QMap<int, QVariant> m_roleFilters;
+    // Match of each top-level source row for the current words, filled while
+    // filtering and read while sorting; cleared whenever the words or the
+    // source's rows change.
+    mutable std::vector<Match> m_matches;
+    QList<QMetaObject::Connection> m_sourceConnections;
 };
 
 } // namespace kopru

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/core/result.h"
+#include "models/itemmodels/roles.h"
 
 #include <QAbstractTableModel>
 #include <QSqlDatabase>
@@ -27,7 +28,8 @@ class OverviewModel final : public QAbstractTableModel
 public:
     enum class Grouping { ByField, ByCentre };
     enum Column { Name, Coordination, Teachers, Surveyed, Partners, Places, Placed, ColumnCount };
-    enum Role { KeyRole = Qt::UserRole + 1, SortRole }; // KeyRole: field code or centre id
+    // KeyRole: field code or centre id. Sorting reads kopru::SortRole.
+    enum Role { KeyRole = FirstModelRole };
 
     struct Totals
     {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/core/result.h"
+#include "models/itemmodels/roles.h"
 
 #include <QAbstractTableModel>
 #include <QSqlDatabase>
@@ -18,7 +19,8 @@ class CandidateModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(CandidateModel)
 public:
     enum Column { Partner, Province, Dates, PlacesLeft, Score, Note, ColumnCount };
-    enum Role { SessionIdRole = Qt::UserRole + 1, FitsRole };
+    // The session id is SessionIdRole (models/itemmodels/roles.h).
+    enum Role { FitsRole = FirstModelRole };
 
     explicit CandidateModel(QObject *parent = nullptr);
     // Candidates for `teacherId`, leaving out the session they are in now.

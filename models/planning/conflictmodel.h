@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/itemmodels/roles.h"
 #include "models/planning/conflicts.h"
 
 #include <QAbstractTableModel>
@@ -14,7 +15,8 @@ class ConflictModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(ConflictModel)
 public:
     enum Column { Kind, Description, ColumnCount };
-    enum Role { PlacementIdRole = Qt::UserRole + 1, SessionIdRole, KindRole };
+    // The session id is SessionIdRole (models/itemmodels/roles.h).
+    enum Role { PlacementIdRole = FirstModelRole, KindRole };
 
     explicit ConflictModel(QObject *parent = nullptr);
     kopru::Status reload(QSqlDatabase db);

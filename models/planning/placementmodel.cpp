@@ -122,7 +122,18 @@ QVariant PlacementModel::data(const QModelIndex &index, int role) const
         return index.column() == Reason ? QVariant(r.reason) : QVariant();
     case Qt::TextAlignmentRole:
         return index.column() == Score ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
-    case PlacementIdRole:
+    case SortRole:
+        switch (index.column()) {
+        case Score:
+            return r.score.isNull() ? QVariant() : QVariant(r.score.toDouble());
+        case Dates:
+            return r.start; // ISO dates sort as text
+        case Locked:
+            return r.locked;
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    case IdRole:
         return r.id;
     case TeacherIdRole:
         return r.teacherId;
@@ -169,57 +180,6 @@ QVariant PlacementModel::headerData(int section, Qt::Orientation orientation, in
     default:
         return {};
     }
-}
-
-PlacementFilter::PlacementFilter(QObject *parent)
-    : QSortFilterProxyModel(parent)
-{ }
-
-void PlacementFilter::setFieldId(int fieldId)
-{
-    m_fieldId = fieldId;
-    invalidateFilter();
-}
-
-void PlacementFilter::setProvinceId(int provinceId)
-{
-    m_provinceId = provinceId;
-    invalidateFilter();
-}
-
-void PlacementFilter::setStatus(const QString &s)
-{
-    m_status = s;
-    invalidateFilter();
-}
-
-void PlacementFilter::setSearchText(const QString &text)
-{
-    m_key = TurkishText::searchKey(text);
-    invalidateFilter();
-}
-
-bool PlacementFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
-{
-    const QModelIndex i = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (m_fieldId != 0 && i.data(PlacementModel::FieldIdRole).toInt() != m_fieldId)
-        return false;
-    if (m_provinceId != 0 && i.data(PlacementModel::ProvinceIdRole).toInt() != m_provinceId)
-        return false;
-    if (m_status == QLatin1String("locked")) {
-        if (!i.data(PlacementModel::LockedRole).toBool())
-            return false;
-    } else if (!m_status.isEmpty() && i.data(PlacementModel::StatusRole).toString() != m_status) {
-        return false;
-    }
-    return m_key.isEmpty() || i.data(PlacementModel::SearchKeyRole).toString().contains(m_key);
-}
-
-bool PlacementFilter::lessThan(const QModelIndex &left, const QModelIndex &right) const
-{
-    if (left.column() == PlacementModel::Score)
-        return left.data(Qt::EditRole).toDouble() < right.data(Qt::EditRole).toDouble();
-    return TurkishText::compare(left.data().toString(), right.data().toString()) < 0;
 }
 
 } // namespace kopru

@@ -2,9 +2,9 @@
 #pragma once
 
 #include "models/core/result.h"
+#include "models/itemmodels/roles.h"
 
 #include <QAbstractTableModel>
-#include <QSortFilterProxyModel>
 #include <QSqlDatabase>
 #include <vector>
 
@@ -17,16 +17,10 @@ class PlacementModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(PlacementModel)
 public:
     enum Column { Teacher, Field, Province, Partner, Dates, Score, StatusColumn, Locked, Reason, ColumnCount };
-    enum Role {
-        PlacementIdRole = Qt::UserRole + 1,
-        TeacherIdRole,
-        SessionIdRole,
-        FieldIdRole,
-        StatusRole, // "proposed", "confirmed", …
-        LockedRole, // bool
-        SearchKeyRole, // Turkish-folded text of the row
-        ProvinceIdRole // the teacher's province (plate)
-    };
+    // Roles (models/itemmodels/roles.h): IdRole (placement id), TeacherIdRole,
+    // SessionIdRole, FieldIdRole, ProvinceIdRole (the teacher's province),
+    // StatusRole, LockedRole, SearchKeyRole and SortRole; shown through
+    // TurkishFilterProxy.
 
     explicit PlacementModel(QObject *parent = nullptr);
 
@@ -51,26 +45,6 @@ private:
         bool locked;
     };
     std::vector<Row> m_rows;
-};
-
-// Filters the plan by field, status and a Turkish-aware search text.
-class PlacementFilter final : public QSortFilterProxyModel
-{
-    Q_OBJECT
-public:
-    explicit PlacementFilter(QObject *parent = nullptr);
-    void setFieldId(int fieldId); // 0 = all fields
-    void setProvinceId(int provinceId); // the teacher's province; 0 = all
-    void setStatus(const QString &s); // empty = all; "locked" = locked ones
-    void setSearchText(const QString &text);
-
-protected:
-    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
-    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
-
-private:
-    int m_fieldId = 0, m_provinceId = 0;
-    QString m_status, m_key;
 };
 
 } // namespace kopru

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/itemmodels/roles.h"
 #include "models/safety/backupmanager.h"
 
 #include <QAbstractTableModel>
@@ -14,7 +15,7 @@ class BackupListModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(BackupListModel)
 public:
     enum Column { CreatedColumn, ReasonColumn, SizeColumn, ColumnCount };
-    enum Role { PathRole = Qt::UserRole + 1 };
+    enum Role { PathRole = FirstModelRole };
 
     explicit BackupListModel(QObject *parent = nullptr);
 

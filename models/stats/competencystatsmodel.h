@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/itemmodels/roles.h"
 #include "models/stats/likertscale.h"
 #include "models/stats/needstatistics.h"
 
@@ -33,7 +34,7 @@ public:
         ColumnCount
     };
     enum Role {
-        ChartLabelRole = Qt::UserRole + 1, // short "CODE title" for chart axes
+        ChartLabelRole = FirstModelRole, // short "CODE title" for chart axes
         UnmetRole, // bool: UnmetNeedRule::isUnmet
         CompetencyIdRole,
     };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/itemmodels/roles.h"
 #include "models/stats/needstatistics.h"
 
 #include <QAbstractTableModel>
@@ -16,7 +17,7 @@ class GroupStatsModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(GroupStatsModel)
 public:
     enum Column { Name, Teachers, Respondents, MeanNeed, HighNeedShare, Status, ColumnCount };
-    enum Role { SuppressedRole = Qt::UserRole + 1, GroupIdRole };
+    enum Role { SuppressedRole = FirstModelRole, GroupIdRole };
 
     explicit GroupStatsModel(QObject *parent = nullptr);
 

@@ -444,8 +444,13 @@ private slots:
         const QString isik = QStringLiteral("10000000146"), irmak = QStringLiteral("17291716060");
         QTest::newRow("ışık finds IŞIK") << QStringLiteral("ışık") << QStringList { isik };
         QTest::newRow("IŞIK finds IŞIK") << QStringLiteral("IŞIK") << QStringList { isik };
-        QTest::newRow("isik does not find IŞIK") << QStringLiteral("isik") << QStringList {};
-        QTest::newRow("ISIK does not find IŞIK") << QStringLiteral("ISIK") << QStringList {};
+        // Typed in plain ASCII (an English keyboard): matched without diacritics.
+        QTest::newRow("isik finds IŞIK") << QStringLiteral("isik") << QStringList { isik };
+        QTest::newRow("ISIK finds IŞIK") << QStringLiteral("ISIK") << QStringList { isik };
+        QTest::newRow("ayse isik finds AYŞE IŞIK") << QStringLiteral("ayse isik") << QStringList { isik };
+        // Typed with Turkish letters: those letters count.
+        QTest::newRow("ısık does not find IŞIK") << QStringLiteral("ısık") << QStringList {};
+        QTest::newRow("işık does not find IŞIK") << QStringLiteral("işık") << QStringList {};
         QTest::newRow("istanbul finds İSTANBUL") << QStringLiteral("istanbul kursu") << QStringList { irmak };
         QTest::newRow("İstanbul finds İSTANBUL")
             << QStringLiteral("İstanbul") << QStringList { isik, irmak }; // ISIK lives in İstanbul
@@ -473,6 +478,49 @@ private slots:
         found.sort();
         expected.sort();
         QCOMPARE(found, expected);
+    }
+
+    // "Kilic" typed on an English keyboard finds "Kılıç" and "Kilic" alike, the
+    // exact match first in either sort order; "Kılıç" finds only "Kılıç".
+    void proxyRanksExactMatchesBeforeLooseOnes()
+    {
+        QStandardItemModel source;
+        const QStringList names { u"Kılıç Ayşe"_qs, u"Aydın Kilic"_qs, u"Demir Can"_qs, u"Kılıçarslan Ece"_qs };
+        for (const QString &n : names) {
+            auto *item = new QStandardItem(n);
+            item->setData(n, SortRole);
+            source.appendRow(item);
+        }
+        TurkishFilterProxy proxy;
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setSourceModel(&source);
+        const auto shown = [&proxy] {
+            QStringList got;
+            for (int r = 0; r < proxy.rowCount(); ++r)
+                got << proxy.index(r, 0).data().toString();
+            return got;
+        };
+        proxy.sort(0, Qt::AscendingOrder);
+        proxy.setSearchText(QStringLiteral("Kilic"));
+        QCOMPARE(shown(), (QStringList { u"Aydın Kilic"_qs, u"Kılıç Ayşe"_qs, u"Kılıçarslan Ece"_qs }));
+        QVERIFY(proxy.isExactMatch(1));
+        QVERIFY(!proxy.isExactMatch(0));
+        proxy.sort(0, Qt::DescendingOrder);
+        QCOMPARE(shown(), (QStringList { u"Aydın Kilic"_qs, u"Kılıçarslan Ece"_qs, u"Kılıç Ayşe"_qs }));
+        proxy.setSearchText(u"Kılıç"_qs);
+        QCOMPARE(shown(), (QStringList { u"Kılıçarslan Ece"_qs, u"Kılıç Ayşe"_qs }));
+        // Rows added and removed while searching: the cached matches follow them.
+        source.insertRow(0, new QStandardItem(u"KILIÇ Deniz"_qs));
+        source.item(0)->setData(u"KILIÇ Deniz"_qs, SortRole);
+        QCOMPARE(shown(), (QStringList { u"Kılıçarslan Ece"_qs, u"KILIÇ Deniz"_qs, u"Kılıç Ayşe"_qs }));
+        source.removeRow(1); // "Kılıç Ayşe"
+        proxy.setSearchText(QStringLiteral("kilic"));
+        proxy.sort(0, Qt::AscendingOrder);
+        QCOMPARE(shown(), (QStringList { u"Aydın Kilic"_qs, u"KILIÇ Deniz"_qs, u"Kılıçarslan Ece"_qs }));
+        source.item(1)->setText(u"Aydın Kılıç"_qs); // was "Aydın Kilic": now only a loose match
+        source.item(1)->setData(u"Aydın Kılıç"_qs, SortRole);
+        QCOMPARE(shown(), (QStringList { u"Aydın Kılıç"_qs, u"KILIÇ Deniz"_qs, u"Kılıçarslan Ece"_qs }));
+        QVERIFY(!proxy.isExactMatch(1));
     }
 
     void proxySortsWithTurkishCollationAndNumbers_data()

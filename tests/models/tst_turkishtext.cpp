@@ -35,6 +35,15 @@ private slots:
         QCOMPARE(TurkishText::looseKey(text), QStringLiteral("tckimlikno"));
     }
 
+    void asciiKeyDropsDiacriticsButKeepsWords()
+    {
+        QCOMPARE(TurkishText::asciiKey(u"Kılıç  Ayşe"), QStringLiteral("kilic ayse"));
+        QCOMPARE(TurkishText::asciiKey(u"KILIÇ"), QStringLiteral("kilic"));
+        QCOMPARE(TurkishText::asciiKey(u"Kilic"), QStringLiteral("kilic"));
+        QCOMPARE(TurkishText::asciiKey(u"Gönül Üstün-Ağaoğlu"), QStringLiteral("gonul ustun-agaoglu"));
+        QCOMPARE(TurkishText::asciiKey(u"İSTANBUL"), QStringLiteral("istanbul"));
+    }
+
     void collatesTurkish()
     {
         QStringList names { QStringLiteral("Şahin"), QStringLiteral("Çelik"), QStringLiteral("Sarı"), QStringLiteral("Işık"),

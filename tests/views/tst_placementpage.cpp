@@ -3,6 +3,7 @@
 // the worker thread; every item model under QAbstractItemModelTester.
 #include "models/demo/demogenerator.h"
 #include "models/domain/turkishtext.h"
+#include "models/itemmodels/turkishfilterproxy.h"
 #include "models/planning/candidatemodel.h"
 #include "models/planning/conflictmodel.h"
 #include "models/planning/placementmodel.h"
@@ -83,12 +84,10 @@ private slots:
         QVERIFY(button("lockPlacement")->isEnabled());
         button("lockPlacement")->click();
         QCOMPARE(scalar(c(), QStringLiteral("SELECT locked FROM placement WHERE id = %1").arg(id)).toInt(), 1);
-        QVERIFY(
-            m_page->placementModel()->index(m_page->placementModel()->rowOf(id), 0).data(PlacementModel::LockedRole).toBool());
+        QVERIFY(m_page->placementModel()->index(m_page->placementModel()->rowOf(id), 0).data(LockedRole).toBool());
         m_stack.undo();
         QCOMPARE(scalar(c(), QStringLiteral("SELECT locked FROM placement WHERE id = %1").arg(id)).toInt(), 0);
-        QVERIFY(
-            !m_page->placementModel()->index(m_page->placementModel()->rowOf(id), 0).data(PlacementModel::LockedRole).toBool());
+        QVERIFY(!m_page->placementModel()->index(m_page->placementModel()->rowOf(id), 0).data(LockedRole).toBool());
         m_stack.redo();
         QCOMPARE(scalar(c(), QStringLiteral("SELECT locked FROM placement WHERE id = %1").arg(id)).toInt(), 1);
         m_stack.undo();
@@ -144,7 +143,7 @@ private slots:
                 if (r > 0 && fits == m->index(r - 1, 0).data(CandidateModel::FitsRole).toBool())
                     QVERIFY(m->index(r, CandidateModel::Score).data().toDouble()
                         <= m->index(r - 1, CandidateModel::Score).data().toDouble());
-                QVERIFY(m->index(r, 0).data(CandidateModel::SessionIdRole).toInt() != session);
+                QVERIFY(m->index(r, 0).data(SessionIdRole).toInt() != session);
             }
             QVERIFY(m->rowCount() > 0);
             chosen = dialog->sessionId();
@@ -182,7 +181,7 @@ private slots:
         QCOMPARE(m_page->conflictModel()->rowCount(), 1);
         const QModelIndex conflict = m_page->conflictModel()->index(0, 0);
         QCOMPARE(conflict.data(ConflictModel::KindRole).toInt(), int(PlanConflict::OverCapacity));
-        QCOMPARE(conflict.data(ConflictModel::SessionIdRole).toInt(), full);
+        QCOMPARE(conflict.data(SessionIdRole).toInt(), full);
         QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("conflictLabel"))->text().contains(QStringLiteral("1")));
         m_stack.undo();
         QCOMPARE(m_page->conflictModel()->rowCount(), 0);
@@ -190,7 +189,13 @@ private slots:
 
     void filtersFoldTurkishCase()
     {
-        PlacementFilter *f = m_page->filter();
+        TurkishFilterProxy *f = m_page->filter();
+        const auto combo = [this](const char *name) { return m_page->findChild<QComboBox *>(QLatin1String(name)); };
+        const auto choose = [](QComboBox *box, const QVariant &value) {
+            const int index = box->findData(value);
+            QVERIFY(index >= 0);
+            box->setCurrentIndex(index);
+        };
         const QString name = m_page->placementModel()->index(0, PlacementModel::Teacher).data().toString();
         f->setSearchText(TurkishText::toUpper(name));
         QVERIFY(f->rowCount() >= 1);
@@ -202,22 +207,25 @@ private slots:
                         .contains(TurkishText::searchKey(name)));
         f->setSearchText(QString());
         const int all = f->rowCount();
-        f->setFieldId(1);
+        choose(combo("placementField"), 1);
         QCOMPARE(f->rowCount(),
             scalar(c(),
                 QStringLiteral("SELECT count(*) FROM placement x JOIN teacher t ON t.id = x.teacher_id WHERE t.field_id = 1"))
                 .toInt());
-        f->setFieldId(0);
-        f->setStatus(QStringLiteral("confirmed"));
+        choose(combo("placementField"), 0);
+        choose(combo("placementStatus"), QStringLiteral("confirmed"));
         QCOMPARE(f->rowCount(), scalar(c(), QStringLiteral("SELECT count(*) FROM placement WHERE status = 'confirmed'")).toInt());
-        f->setStatus(QString());
+        choose(combo("placementStatus"), QStringLiteral("locked"));
+        QCOMPARE(f->rowCount(),
+            scalar(c(), QStringLiteral("SELECT count(*) FROM placement WHERE locked = 1 AND status <> 'cancelled'")).toInt());
+        combo("placementStatus")->setCurrentIndex(0); // all
         QCOMPARE(f->rowCount(), all);
-        f->setProvinceId(34);
+        choose(combo("placementProvince"), 34);
         QCOMPARE(f->rowCount(),
             scalar(c(),
                 QStringLiteral("SELECT count(*) FROM placement x JOIN teacher t ON t.id = x.teacher_id WHERE t.province_id = 34"))
                 .toInt());
-        f->setProvinceId(0);
+        choose(combo("placementProvince"), 0);
         QCOMPARE(f->rowCount(), all);
     }
 

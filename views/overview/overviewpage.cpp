@@ -2,8 +2,8 @@
 #include "views/overview/overviewpage.h"
 
 #include "models/db/database.h"
+#include "models/itemmodels/turkishfilterproxy.h"
 #include "models/overview/overviewmodel.h"
-#include "models/overview/turkishsortproxymodel.h"
 #include "views/pages/pageregistry.h"
 
 #include <QComboBox>
@@ -61,9 +61,8 @@ OverviewPage::OverviewPage(QUndoStack *undo, QWidget *parent)
     connect(m_grouping, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
 
     m_model = new OverviewModel(this);
-    m_proxy = new TurkishSortProxyModel(this);
+    m_proxy = new TurkishFilterProxy(this);
     m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(OverviewModel::SortRole);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("overviewTable"));
     m_table->setModel(m_proxy);

@@ -10,7 +10,7 @@ class QTableView;
 namespace kopru {
 
 class OverviewModel;
-class TurkishSortProxyModel;
+class TurkishFilterProxy;
 
 // The first page: total tiles (teachers, surveyed, partners, session places,
 // placed) and a table of the same counts per pilot field or per centre.
@@ -40,7 +40,7 @@ private:
 
     Database *m_db = nullptr;
     OverviewModel *m_model = nullptr;
-    TurkishSortProxyModel *m_proxy = nullptr;
+    TurkishFilterProxy *m_proxy = nullptr;
     QTableView *m_table = nullptr;
     QComboBox *m_grouping = nullptr;
     QLabel *m_source = nullptr;

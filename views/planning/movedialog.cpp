@@ -53,7 +53,7 @@ MoveDialog::MoveDialog(QSqlDatabase db, int teacherId, int currentSessionId, con
 int MoveDialog::sessionId() const
 {
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    return rows.isEmpty() ? 0 : rows.first().data(CandidateModel::SessionIdRole).toInt();
+    return rows.isEmpty() ? 0 : rows.first().data(SessionIdRole).toInt();
 }
 
 } // namespace kopru

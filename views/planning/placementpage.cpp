@@ -4,6 +4,8 @@
 #include "models/db/database.h"
 #include "models/db/sql.h"
 #include "models/domain/turkishtext.h"
+#include "models/itemmodels/roles.h"
+#include "models/itemmodels/turkishfilterproxy.h"
 #include "models/planning/conflictmodel.h"
 #include "models/planning/placementedits.h"
 #include "models/planning/placementmodel.h"
@@ -34,10 +36,28 @@
 
 namespace kopru {
 
+namespace {
+
+// A combo box's "All" entry has the id 0: no filter.
+QVariant idOrAll(int id)
+{
+    return id == 0 ? QVariant() : QVariant(id);
+}
+
+// The status combo box: a status, "locked", or empty for all.
+void setStatusFilter(TurkishFilterProxy *filter, const QString &status)
+{
+    const bool locked = status == QLatin1String("locked");
+    filter->setRoleFilter(LockedRole, locked ? QVariant(true) : QVariant());
+    filter->setRoleFilter(StatusRole, locked || status.isEmpty() ? QVariant() : QVariant(status));
+}
+
+} // namespace
+
 PlacementPage::PlacementPage(QUndoStack *undo, QWidget *parent)
     : Page(undo, parent)
     , m_model(new PlacementModel(this))
-    , m_filter(new PlacementFilter(this))
+    , m_filter(new TurkishFilterProxy(this))
     , m_conflicts(new ConflictModel(this))
     , m_runner(new PlanRunner(this))
 {
@@ -84,15 +104,15 @@ void PlacementPage::createLayout()
     m_search->setPlaceholderText(tr("Search teacher, province, partner, reason…"));
     m_search->setClearButtonEnabled(true);
     connect(m_field, &QComboBox::currentIndexChanged, this, [this] {
-        m_filter->setFieldId(m_field->currentData().toInt());
+        m_filter->setRoleFilter(FieldIdRole, idOrAll(m_field->currentData().toInt()));
         updateActions();
     });
     connect(m_province, &QComboBox::currentIndexChanged, this, [this] {
-        m_filter->setProvinceId(m_province->currentData().toInt());
+        m_filter->setRoleFilter(ProvinceIdRole, idOrAll(m_province->currentData().toInt()));
         updateActions();
     });
     connect(m_status, &QComboBox::currentIndexChanged, this, [this] {
-        m_filter->setStatus(m_status->currentData().toString());
+        setStatusFilter(m_filter, m_status->currentData().toString());
         updateActions();
     });
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
@@ -237,7 +257,7 @@ void PlacementPage::loadFields()
     }
     const int index = m_field->findData(current);
     m_field->setCurrentIndex(index < 0 ? 0 : index);
-    m_filter->setFieldId(m_field->currentData().toInt());
+    m_filter->setRoleFilter(FieldIdRole, idOrAll(m_field->currentData().toInt()));
 
     const int currentProvince = m_province->currentData().toInt();
     const QSignalBlocker blockProvince(m_province);
@@ -256,7 +276,7 @@ void PlacementPage::loadFields()
     }
     const int provinceIndex = m_province->findData(currentProvince);
     m_province->setCurrentIndex(provinceIndex < 0 ? 0 : provinceIndex);
-    m_filter->setProvinceId(m_province->currentData().toInt());
+    m_filter->setRoleFilter(ProvinceIdRole, idOrAll(m_province->currentData().toInt()));
 }
 
 void PlacementPage::setDatabase(Database *db)
@@ -343,18 +363,18 @@ int PlacementPage::selectedRowRole(int role) const
 
 int PlacementPage::selectedPlacement() const
 {
-    return selectedRowRole(PlacementModel::PlacementIdRole);
+    return selectedRowRole(IdRole);
 }
 
 void PlacementPage::updateActions()
 {
     const bool has = m_db && selectedPlacement() > 0;
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    const bool locked = has && rows.first().data(PlacementModel::LockedRole).toBool();
+    const bool locked = has && rows.first().data(LockedRole).toBool();
     m_lock->setText(locked ? tr("Un&lock") : tr("&Lock"));
     for (QPushButton *b : { m_lock, m_confirm, m_move, m_remove })
         b->setEnabled(has && !m_runner->isRunning());
-    m_confirm->setEnabled(has && rows.first().data(PlacementModel::StatusRole).toString() == QLatin1String("proposed"));
+    m_confirm->setEnabled(has && rows.first().data(StatusRole).toString() == QLatin1String("proposed"));
     m_run->setEnabled(m_db && !m_db->isReadOnly() && !m_runner->isRunning());
     m_countLabel->setText(
         tr("%1 of %2 placements shown").arg(QLocale().toString(m_filter->rowCount()), QLocale().toString(m_model->rowCount())));
@@ -392,7 +412,7 @@ void PlacementPage::toggleLockSelected()
     const int id = selectedPlacement();
     if (!m_db || id <= 0)
         return;
-    const bool locked = selectedRowRole(PlacementModel::LockedRole) != 0;
+    const bool locked = selectedRowRole(LockedRole) != 0;
     QPointer<PlacementPage> self(this);
     const PlacementEditCommand::Done done = [self](const Status &s) {
         if (self)
@@ -450,9 +470,8 @@ void PlacementPage::moveSelected()
     if (!m_db || rows.isEmpty())
         return;
     const QModelIndex row = rows.first();
-    MoveDialog dialog(m_db->connection(), row.data(PlacementModel::TeacherIdRole).toInt(),
-        row.data(PlacementModel::SessionIdRole).toInt(), m_filter->index(row.row(), PlacementModel::Teacher).data().toString(),
-        this);
+    MoveDialog dialog(m_db->connection(), row.data(TeacherIdRole).toInt(), row.data(SessionIdRole).toInt(),
+        m_filter->index(row.row(), PlacementModel::Teacher).data().toString(), this);
     if (dialog.exec() == QDialog::Accepted)
         moveSelectedTo(dialog.sessionId());
 }

@@ -14,7 +14,7 @@ class QTableView;
 namespace kopru {
 
 class ConflictModel;
-class PlacementFilter;
+class TurkishFilterProxy;
 class PlacementModel;
 class PlanRunner;
 struct PlanResult;
@@ -38,7 +38,7 @@ public:
     QTableView *printTable() const override { return m_table; }
 
     PlacementModel *placementModel() const { return m_model; }
-    PlacementFilter *filter() const { return m_filter; }
+    TurkishFilterProxy *filter() const { return m_filter; }
     ConflictModel *conflictModel() const { return m_conflicts; }
     QTableView *table() const { return m_table; }
     PlanRunner *runner() const { return m_runner; }
@@ -68,7 +68,7 @@ private:
     Database *m_db = nullptr;
     PlanWeights m_weights;
     PlacementModel *m_model;
-    PlacementFilter *m_filter;
+    TurkishFilterProxy *m_filter;
     ConflictModel *m_conflicts;
     PlanRunner *m_runner;
     QComboBox *m_field = nullptr, *m_province = nullptr, *m_status = nullptr;
