@@ -69,6 +69,7 @@ void TurkishFilterProxy::setSearchText(const QString &text)
     if (text == m_searchText)
         return;
     m_searchText = text;
+    const bool hadLooseWord = m_anyLooseWord;
     m_words.clear();
     m_anyLooseWord = false;
     for (const QString &typed : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
@@ -79,8 +80,13 @@ void TurkishFilterProxy::setSearchText(const QString &text)
         }
         m_words.push_back(std::move(w));
     }
+    const bool rankingChanges = m_anyLooseWord || hadLooseWord;
     forgetMatches();
-    invalidate(); // the filter, and the order (exact matches first)
+    // Filter first (rows leave with rowsRemoved, so selections follow them),
+    // then re-sort the rows kept when exact matches are to come first.
+    invalidateFilter();
+    if (rankingChanges && sortColumn() >= 0)
+        sort(sortColumn(), sortOrder());
 }
 
 void TurkishFilterProxy::setSearchKeyRole(int role)
