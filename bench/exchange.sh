@@ -15,7 +15,6 @@ BUILD=${1:-build}
 RUNS=${RUNS:-3}
 CLI="$(cd "$BUILD" && pwd)/app/kopru-cli"
 [ -x "$CLI" ] || { echo "kopru-cli not found in $BUILD/app (build it first)"; exit 2; }
-command -v farm-bench >/dev/null || { echo "farm-bench not found"; exit 2; }
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 export QT_QPA_PLATFORM=offscreen
@@ -66,4 +65,15 @@ echo "check: $(sqlite3 "$WORK/run.kopru" "SELECT count(*) FROM exchange_package 
 $(sqlite3 "$WORK/run.kopru" "SELECT count(*) FROM teacher") teachers, $(sqlite3 "$WORK/run.kopru" "SELECT count(*) FROM placement") placements, \
 foreign_key_check rows: $(sqlite3 "$WORK/run.kopru" "PRAGMA foreign_key_check" | wc -l)"
 echo "== A: kopru-cli receive of the 15 packages   B: sqlite3 ATTACH copy of the same rows (load $(cut -d' ' -f1-3 /proc/loadavg))"
-farm-bench -n "$RUNS" --vs "sh $WORK/reference.sh" -- sh "$WORK/receive.sh"
+# Pairs A then B, RUNS times, each timed by /usr/bin/time; the median wall time of each.
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+: >"$WORK/a.times"
+: >"$WORK/b.times"
+r=1
+while [ "$r" -le "$RUNS" ]; do
+    /usr/bin/time -f %e -a -o "$WORK/a.times" sh "$WORK/receive.sh"
+    /usr/bin/time -f %e -a -o "$WORK/b.times" sh "$WORK/reference.sh"
+    r=$((r + 1))
+done
+echo "A receive: median $(median <"$WORK/a.times") s wall over $RUNS runs (goal < 10 s)"
+echo "B sqlite3 ATTACH reference: median $(median <"$WORK/b.times") s wall over $RUNS runs"
