@@ -2562,6 +2562,49 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
     </message>
 </context>
 <context>
+    <name>kopru::CentreStatusModel</name>
+    <message>
+        <location filename="../models/exchange/centrestatusmodel.cpp" line="91"/>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/centrestatusmodel.cpp" line="95"/>
+        <source>never</source>
+        <translation>hiç</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/centrestatusmodel.cpp" line="113"/>
+        <source>Centre</source>
+        <translation>Merkez</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/centrestatusmodel.cpp" line="115"/>
+        <source>Last received</source>
+        <translation>Son alınan</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/centrestatusmodel.cpp" line="117"/>
+        <source>Received at</source>
+        <translation>Alınma zamanı</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/centrestatusmodel.cpp" line="119"/>
+        <source>Last sent</source>
+        <translation>Son gönderilen</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/centrestatusmodel.cpp" line="121"/>
+        <source>Acknowledged</source>
+        <translation>Onaylanan</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/centrestatusmodel.cpp" line="123"/>
+        <source>Open conflicts</source>
+        <translation>Açık çakışma</translation>
+    </message>
+</context>
+<context>
     <name>kopru::CompetenciesPage</name>
     <message>
         <location filename="../views/competencies/competenciespage.cpp" line="30"/>
@@ -2789,6 +2832,175 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>
             <numerusform>%n satır silme</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>kopru::ExchangeLogModel</name>
+    <message>
+        <location filename="../models/exchange/exchangelogmodel.cpp" line="57"/>
+        <source>National office</source>
+        <translation>Genel Müdürlük</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/exchangelogmodel.cpp" line="121"/>
+        <source>Sent</source>
+        <translation>Gönderildi</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/exchangelogmodel.cpp" line="121"/>
+        <source>Received</source>
+        <translation>Alındı</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/exchangelogmodel.cpp" line="129"/>
+        <source>Everything</source>
+        <translation>Tümü</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/exchangelogmodel.cpp" line="129"/>
+        <source>Changes since package %1</source>
+        <translation>%1 numaralı paketten bu yana değişenler</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/exchangelogmodel.cpp" line="147"/>
+        <source>Direction</source>
+        <translation>Yön</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/exchangelogmodel.cpp" line="149"/>
+        <source>With</source>
+        <translation>Karşı taraf</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/exchangelogmodel.cpp" line="151"/>
+        <source>When</source>
+        <translation>Zaman</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/exchangelogmodel.cpp" line="153"/>
+        <source>Package</source>
+        <translation>Paket</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/exchangelogmodel.cpp" line="155"/>
+        <source>Content</source>
+        <translation>İçerik</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/exchangelogmodel.cpp" line="157"/>
+        <source>Rows</source>
+        <translation>Satır</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/exchangelogmodel.cpp" line="159"/>
+        <source>Conflicts</source>
+        <translation>Çakışma</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/exchangelogmodel.cpp" line="161"/>
+        <source>File</source>
+        <translation>Dosya</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::ExchangePage</name>
+    <message>
+        <location filename="../views/exchange/exchangepage.cpp" line="50"/>
+        <source>Reject Placements</source>
+        <translation>Yerleştirmeleri Reddet</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/exchangepage.cpp" line="51"/>
+        <source>Placements to reject (their centres cancel them):</source>
+        <translation>Reddedilecek yerleştirmeler (merkezleri bunları iptal eder):</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/exchangepage.cpp" line="103"/>
+        <source>&amp;Packages</source>
+        <translation>&amp;Paketler</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/exchangepage.cpp" line="127"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="193"/>
+        <source>&amp;Review list</source>
+        <translation>&amp;İnceleme listesi</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/exchangepage.cpp" line="135"/>
+        <source>&amp;Centres</source>
+        <translation>&amp;Merkezler</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/exchangepage.cpp" line="140"/>
+        <source>&amp;Send to…</source>
+        <translation>&amp;Gönder…</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/exchangepage.cpp" line="141"/>
+        <source>Recei&amp;ve Package…</source>
+        <translation>Paket &amp;Al…</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/exchangepage.cpp" line="160"/>
+        <source>Exchange</source>
+        <translation>Veri Alışverişi</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/exchange/exchangepage.cpp" line="193"/>
+        <source>&amp;Review list (%n open)</source>
+        <translation>
+            <numerusform>&amp;İnceleme listesi (%n açık)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/exchangepage.cpp" line="194"/>
+        <source>This database is the national office&apos;s. It receives the centres&apos; packages, decides the conflicts of the review list and sends catalogues, survey results and decisions down.</source>
+        <translation>Bu veritabanı Genel Müdürlüğün. Merkezlerin paketlerini alır, inceleme listesindeki çakışmaları karara bağlar ve katalogları, anket sonuçlarını ve kararları merkezlere gönderir.</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/exchangepage.cpp" line="196"/>
+        <source>This database is %1&apos;s. It sends its work to the national office and receives the national catalogues, survey results and decisions; conflicts are decided there.</source>
+        <translation>Bu veritabanı şuna ait: %1. Çalışmasını Genel Müdürlüğe gönderir, ulusal katalogları, anket sonuçlarını ve kararları alır; çakışmalar orada karara bağlanır.</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/exchangepage.cpp" line="199"/>
+        <source>Packages: File ▸ Send to… and File ▸ Receive Package….</source>
+        <translation>Paketler: Dosya ▸ Gönder… ve Dosya ▸ Paket Al….</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/exchangepage.cpp" line="220"/>
+        <source>No conflicts: nothing waits for a decision.</source>
+        <translation>Çakışma yok: karar bekleyen bir şey yok.</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/exchangepage.cpp" line="222"/>
+        <source>Select a conflict to decide it. Every decision can be undone (Edit ▸ Undo).</source>
+        <translation>Karara bağlamak için bir çakışma seçin. Her karar geri alınabilir (Düzen ▸ Geri Al).</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/exchangepage.cpp" line="241"/>
+        <source>The record to keep (the others are rejected):</source>
+        <translation>Tutulacak kayıt (diğerleri reddedilir):</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/exchangepage.cpp" line="242"/>
+        <source>The record the others are merged into:</source>
+        <translation>Diğerlerinin birleştirileceği kayıt:</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/exchangepage.cpp" line="260"/>
+        <source>no conflict is selected</source>
+        <translation>seçili çakışma yok</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/exchangepage.cpp" line="262"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/exchangepage.cpp" line="272"/>
+        <source>Decided: %1 (Edit ▸ Undo takes it back)</source>
+        <translation>Karar verildi: %1 (Düzen ▸ Geri Al ile geri alınır)</translation>
     </message>
 </context>
 <context>
@@ -3269,131 +3481,147 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::MainWindow</name>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="70"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="83"/>
         <source>Pages</source>
         <translation>Sayfalar</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="112"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="125"/>
         <source>Could not open %1</source>
         <translation>%1 açılamadı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="117"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="130"/>
         <source>Opened %1</source>
         <translation>%1 açıldı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="185"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="199"/>
         <source>Köprü</source>
         <translation>Köprü</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="190"/>
-        <source>%1 (read-only) — Köprü</source>
-        <translation>%1 (salt okunur) — Köprü</translation>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="204"/>
+        <source>%1 (read-only)</source>
+        <translation>%1 (salt okunur)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="190"/>
-        <source>%1 — Köprü</source>
-        <translation>%1 — Köprü</translation>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="205"/>
+        <source>Köprü — %1 — %2</source>
+        <translation>Köprü — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="35"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="39"/>
         <source>Köprü databases (*.kopru)</source>
         <translation>Köprü veritabanları (*.kopru)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="78"/>
         <location filename="../views/mainwindow/mainwindowfile.cpp" line="82"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="94"/>
         <source>New Database</source>
         <translation>Yeni veritabanı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="73"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="77"/>
         <source>programme</source>
         <translation>program</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="91"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="103"/>
         <source>%1 already exists. Choose another name; Köprü never overwrites a database.</source>
         <translation>%1 zaten var. Başka bir ad seçin; Köprü bir veritabanının üzerine asla yazmaz.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="95"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="107"/>
         <source>The folder %1 could not be created.</source>
         <translation>%1 klasörü oluşturulamadı.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="98"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="110"/>
         <source>The database could not be created:
 %1</source>
         <translation>Veritabanı oluşturulamadı:
 %1</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="101"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="113"/>
         <source>Created %1</source>
         <translation>%1 oluşturuldu</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="109"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="121"/>
         <source>Open Database</source>
         <translation>Veritabanı aç</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="109"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="121"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="142"/>
         <source>All files (*)</source>
         <translation>Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="121"/>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="125"/>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="130"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="142"/>
+        <source>Receive Package</source>
+        <translation>Paket Al</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="142"/>
+        <source>Köprü packages (*.kopru-pkg)</source>
+        <translation>Köprü paketleri (*.kopru-pkg)</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="159"/>
+        <source>Received %1</source>
+        <translation>%1 alındı</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="170"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="174"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="179"/>
         <source>Save a Copy</source>
         <translation>Kopyasını kaydet</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="126"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="175"/>
         <source>%1 already exists. Choose another name; a copy never overwrites a file.</source>
         <translation>%1 zaten var. Başka bir ad seçin; kopya hiçbir dosyanın üzerine yazmaz.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="130"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="179"/>
         <source>The copy could not be written:
 %1</source>
         <translation>Kopya yazılamadı:
 %1</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="133"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="182"/>
         <source>Saved a copy as %1</source>
         <translation>Kopya %1 olarak kaydedildi</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="142"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="191"/>
         <source>Closed %1</source>
         <translation>%1 kapatıldı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="151"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="200"/>
         <source>This page has nothing to print.</source>
         <translation>Bu sayfada yazdırılacak bir şey yok.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="170"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="219"/>
         <source>Select cells of a table to copy.</source>
         <translation>Kopyalamak için bir tablonun hücrelerini seçin.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="176"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="225"/>
         <source>Copied %Ln row(s) with their column headers.</source>
         <translation>
             <numerusform>%Ln satır sütun başlıklarıyla kopyalandı.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="184"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="233"/>
         <source>This page has no search box.</source>
         <translation>Bu sayfada arama kutusu yok.</translation>
     </message>
@@ -3473,67 +3701,87 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>Açık veritabanını kapat</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="67"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="66"/>
+        <source>Sen&amp;d to…</source>
+        <translation>&amp;Gönder…</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="68"/>
+        <source>Make a package for the national office or the centres</source>
+        <translation>Genel Müdürlük ya da merkezler için paket hazırla</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="69"/>
+        <source>Recei&amp;ve Package…</source>
+        <translation>Paket &amp;Al…</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="71"/>
+        <source>Check a package from the national office or a centre, then apply it</source>
+        <translation>Genel Müdürlükten ya da bir merkezden gelen paketi denetle, sonra uygula</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="74"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Tercihler…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="72"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="79"/>
         <source>&amp;Quit</source>
         <translation>&amp;Çıkış</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="78"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="85"/>
         <source>&amp;Edit</source>
         <translation>Dü&amp;zen</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="79"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="86"/>
         <source>&amp;Undo</source>
         <translation>&amp;Geri al</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="82"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="89"/>
         <source>&amp;Redo</source>
         <translation>&amp;Yinele</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="88"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="95"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopyala</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="91"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="98"/>
         <source>Copy the selected cells with their column headers, to paste into Excel</source>
         <translation>Seçili hücreleri sütun başlıklarıyla, Excel’e yapıştırmak üzere kopyala</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="92"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="99"/>
         <source>&amp;Find</source>
         <translation>&amp;Bul</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="95"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="102"/>
         <source>Go to the search box of the current page</source>
         <translation>Geçerli sayfanın arama kutusuna git</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="98"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="105"/>
         <source>&amp;View</source>
         <translation>&amp;Görünüm</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="115"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="122"/>
         <source>&amp;Help</source>
         <translation>&amp;Yardım</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="116"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="123"/>
         <source>&amp;About Köprü</source>
         <translation>Köprü &amp;hakkında</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="119"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="126"/>
         <source>About &amp;Qt</source>
         <translation>&amp;Qt hakkında</translation>
     </message>
@@ -4440,6 +4688,248 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
     </message>
 </context>
 <context>
+    <name>kopru::ReceivePackageDialog</name>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="27"/>
+        <source>Fields</source>
+        <translation>Alanlar</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="28"/>
+        <source>Centres</source>
+        <translation>Merkezler</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="29"/>
+        <source>Fields of centres</source>
+        <translation>Merkezlerin alanları</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="30"/>
+        <source>Competencies</source>
+        <translation>Yeterlikler</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="31"/>
+        <source>Schools</source>
+        <translation>Okullar</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="32"/>
+        <source>Teachers</source>
+        <translation>Öğretmenler</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="33"/>
+        <source>Centres&apos; teacher records</source>
+        <translation>Merkezlerin öğretmen kayıtları</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="34"/>
+        <source>Need ratings</source>
+        <translation>İhtiyaç puanları</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="35"/>
+        <source>Partners</source>
+        <translation>Paydaşlar</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="36"/>
+        <source>Partners&apos; competencies</source>
+        <translation>Paydaşların yeterlikleri</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="37"/>
+        <source>Training sessions</source>
+        <translation>Eğitimler</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="38"/>
+        <source>Sessions&apos; competencies</source>
+        <translation>Eğitimlerin yeterlikleri</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="39"/>
+        <source>Placements</source>
+        <translation>Yerleştirmeler</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="40"/>
+        <source>Plan decisions</source>
+        <translation>Plan kararları</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="41"/>
+        <source>Proposals</source>
+        <translation>Öneriler</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="42"/>
+        <source>Review items</source>
+        <translation>İnceleme kayıtları</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="43"/>
+        <source>Merged records</source>
+        <translation>Birleştirilen kayıtlar</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="44"/>
+        <source>Deletions</source>
+        <translation>Silmeler</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="58"/>
+        <source>Receive a Package</source>
+        <translation>Paket Al</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="71"/>
+        <source>Table</source>
+        <translation>Tablo</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="71"/>
+        <source>New</source>
+        <translation>Yeni</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="71"/>
+        <source>Updated</source>
+        <translation>Güncellenen</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="71"/>
+        <source>Unchanged</source>
+        <translation>Değişmeyen</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="71"/>
+        <source>Deleted</source>
+        <translation>Silinen</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="71"/>
+        <source>Conflicts</source>
+        <translation>Çakışma</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="71"/>
+        <source>Refused</source>
+        <translation>Reddedilen</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="88"/>
+        <source>&amp;Apply</source>
+        <translation>&amp;Uygula</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="110"/>
+        <source>Package %1</source>
+        <translation>Paket %1</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="111"/>
+        <source>Checking the package and trying it out (nothing is changed yet)…</source>
+        <translation>Paket denetleniyor ve deneniyor (henüz hiçbir şey değişmedi)…</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="137"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Kapat</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="145"/>
+        <source>Receiving the package (a backup is made first)…</source>
+        <translation>Paket alınıyor (önce yedek alınır)…</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="193"/>
+        <source>The package was refused. Nothing was changed in this database.</source>
+        <translation>Paket reddedildi. Bu veritabanında hiçbir şey değişmedi.</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="201"/>
+        <source>Package %1 from %2, made %3; %4.</source>
+        <translation>%2 kaynaklı %1 numaralı paket, %3 tarihinde hazırlandı; %4.</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="204"/>
+        <source>everything the sender holds for this database</source>
+        <translation>gönderenin bu veritabanı için tuttuğu her şey</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="205"/>
+        <source>changes since its package %1</source>
+        <translation>kendi %1 numaralı paketinden bu yana değişenler</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="209"/>
+        <source>This package was received already (%1): there is nothing to do.</source>
+        <translation>Bu paket zaten alındı (%1): yapılacak bir şey yok.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="216"/>
+        <source>Nothing has been changed yet. Applying the package changes %n row(s):</source>
+        <translation>
+            <numerusform>Henüz hiçbir şey değişmedi. Paketi uygulamak %n satırı değiştirir:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="218"/>
+        <source>This is the first package from %1: database %2 will be registered as %1.</source>
+        <translation>Bu, %1 kaynaklı ilk paket: %2 veritabanı %1 olarak kaydedilecek.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="224"/>
+        <source>The package was applied: %n row(s) changed.</source>
+        <translation>
+            <numerusform>Paket uygulandı: %n satır değişti.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="256"/>
+        <source>%n item(s) opened in the review list</source>
+        <translation>
+            <numerusform>inceleme listesinde %n kayıt açıldı</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="258"/>
+        <source>%n placement(s) confirmed by the national office</source>
+        <translation>
+            <numerusform>Genel Müdürlük %n yerleştirmeyi onayladı</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="260"/>
+        <source>%n placement(s) cancelled by the national office</source>
+        <translation>
+            <numerusform>Genel Müdürlük %n yerleştirmeyi iptal etti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="262"/>
+        <source>%n record(s) of this centre merged by the national office</source>
+        <translation>
+            <numerusform>bu merkezin %n kaydı Genel Müdürlükçe birleştirildi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="264"/>
+        <source>%n teacher(s) erased (KVKK)</source>
+        <translation>
+            <numerusform>%n öğretmen silindi (KVKK)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="266"/>
+        <source>The package holds no rows.</source>
+        <translation>Pakette satır yok.</translation>
+    </message>
+</context>
+<context>
     <name>kopru::RecentFiles</name>
     <message>
         <location filename="../views/mainwindow/recentfiles.cpp" line="91"/>
@@ -4516,6 +5006,158 @@ Geçerli durum yedek olarak saklanır.</translation>
     </message>
 </context>
 <context>
+    <name>kopru::ReviewListModel</name>
+    <message>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="53"/>
+        <source>Centre %1</source>
+        <translation>Merkez %1</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="53"/>
+        <source>%1 (centre %2)</source>
+        <translation>%1 (merkez %2)</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="89"/>
+        <source>National ID %1</source>
+        <translation>T.C. kimlik no %1</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="91"/>
+        <source>Tax number %1</source>
+        <translation>Vergi no %1</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="98"/>
+        <source>Session %1: %2 placements for %3 places</source>
+        <translation>Eğitim %1: %3 yer için %2 yerleştirme</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="107"/>
+        <source>%1: %2 → &quot;%3&quot;</source>
+        <translation>%1: %2 → &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="111"/>
+        <source>(changed at both ends)</source>
+        <translation>(iki uçta da değişti)</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="163"/>
+        <source>Open</source>
+        <translation>Açık</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="163"/>
+        <source>Resolved</source>
+        <translation>Karara bağlandı</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="179"/>
+        <source>Conflict</source>
+        <translation>Çakışma</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="181"/>
+        <source>About</source>
+        <translation>Konu</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="183"/>
+        <source>Centres</source>
+        <translation>Merkezler</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="185"/>
+        <source>Status</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="187"/>
+        <source>Decision</source>
+        <translation>Karar</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="215"/>
+        <source>%1 — national office&apos;s record</source>
+        <translation>%1 — Genel Müdürlüğün kaydı</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="228"/>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="241"/>
+        <source>%1 — national office</source>
+        <translation>%1 — Genel Müdürlük</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="229"/>
+        <source>%1 — registered by %2</source>
+        <translation>%1 — kaydeden: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="242"/>
+        <source>%1 — placed by %2</source>
+        <translation>%1 — yerleştiren: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="253"/>
+        <source>Teacher registered twice</source>
+        <translation>Öğretmen iki kez kaydedilmiş</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="255"/>
+        <source>Partner registered twice</source>
+        <translation>Paydaş iki kez kaydedilmiş</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="257"/>
+        <source>Session over capacity</source>
+        <translation>Eğitim kapasitesi aşıldı</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="259"/>
+        <source>Correction proposed</source>
+        <translation>Düzeltme önerildi</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="277"/>
+        <source>Erased (KVKK)</source>
+        <translation>Silindi (KVKK)</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::RoleDialog</name>
+    <message>
+        <location filename="../views/exchange/roledialog.cpp" line="18"/>
+        <source>New Database</source>
+        <translation>Yeni Veritabanı</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/roledialog.cpp" line="19"/>
+        <source>Whose database is this? The national office and each centre keep their own database and exchange packages. The choice is kept for ever.</source>
+        <translation>Bu veritabanı kimin? Genel Müdürlük ve her merkez kendi veritabanını tutar ve paket alışverişi yapar. Bu seçim kalıcıdır.</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/roledialog.cpp" line="23"/>
+        <source>The &amp;national office</source>
+        <translation>&amp;Genel Müdürlük</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/roledialog.cpp" line="25"/>
+        <source>A &amp;centre:</source>
+        <translation>Bir &amp;merkez:</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/roledialog.cpp" line="30"/>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/roledialog.cpp" line="31"/>
+        <source>Centre</source>
+        <translation>Merkez</translation>
+    </message>
+</context>
+<context>
     <name>kopru::SchedulePage</name>
     <message>
         <location filename="../views/schedule/schedulepage.cpp" line="47"/>
@@ -4558,12 +5200,12 @@ Geçerli durum yedek olarak saklanır.</translation>
         <translation>Tüm merkezler</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="157"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="156"/>
         <source>No placements yet: run the planner first.</source>
         <translation>Henüz yerleştirme yok: önce planlamayı çalıştırın.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/schedule/schedulepage.cpp" line="158"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="157"/>
         <source>%Ln placement(s) in %1 session(s)</source>
         <translation>
             <numerusform>%1 oturumda %Ln yerleştirme</numerusform>
@@ -4595,6 +5237,150 @@ Geçerli durum yedek olarak saklanır.</translation>
         <location filename="../views/schedule/schedulepage.h" line="36"/>
         <source>Schedule</source>
         <translation>Takvim</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::SendPackageDialog</name>
+    <message>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="62"/>
+        <source>Send a Package</source>
+        <translation>Paket Gönder</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="67"/>
+        <source>A package carries this centre&apos;s work to the national office: one file to send by e-mail or on a USB key.</source>
+        <translation>Paket bu merkezin çalışmasını Genel Müdürlüğe taşır: e-postayla ya da USB bellekle gönderilecek tek bir dosya.</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="68"/>
+        <source>A package carries the national catalogues, survey results and decisions to a centre: one file per centre, sent by e-mail or on a USB key.</source>
+        <translation>Paket ulusal katalogları, anket sonuçlarını ve kararları bir merkeze taşır: her merkez için e-postayla ya da USB bellekle gönderilecek bir dosya.</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="78"/>
+        <source>All centres (one file each)</source>
+        <translation>Tüm merkezler (her birine bir dosya)</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="83"/>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="85"/>
+        <source>Only what &amp;changed since the last package the receiver acknowledged</source>
+        <translation>Yalnızca alıcının onayladığı son paketten bu yana &amp;değişenler</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="87"/>
+        <source>&amp;Everything the receiver may have</source>
+        <translation>Alıcının alabileceği &amp;her şey</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="96"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Gözat…</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="114"/>
+        <source>&amp;Send</source>
+        <translation>&amp;Gönder</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="116"/>
+        <source>Show in &amp;Folder</source>
+        <translation>&amp;Klasörde Göster</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="128"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Alıcı:</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="129"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="224"/>
+        <source>&amp;File:</source>
+        <translation>&amp;Dosya:</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="224"/>
+        <source>&amp;Folder:</source>
+        <translation>K&amp;lasör:</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="229"/>
+        <source>One file per centre, named like %1.</source>
+        <translation>Her merkez için bir dosya; adları %1 gibi.</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="240"/>
+        <source>Everything %1 may have is sent.</source>
+        <translation>%1 alıcısının alabileceği her şey gönderilir.</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="243"/>
+        <source>%1 has acknowledged package %2: what changed since then is sent.</source>
+        <translation>%1, %2 numaralı paketi onayladı: o zamandan bu yana değişenler gönderilir.</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="246"/>
+        <source>%1 has not acknowledged a package yet: everything it may have is sent.</source>
+        <translation>%1 henüz bir paket onaylamadı: alabileceği her şey gönderilir.</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="252"/>
+        <source>Folder for the Packages</source>
+        <translation>Paketlerin Klasörü</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="258"/>
+        <source>Package File</source>
+        <translation>Paket Dosyası</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="258"/>
+        <source>Köprü packages (*.kopru-pkg)</source>
+        <translation>Köprü paketleri (*.kopru-pkg)</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="276"/>
+        <source>Choose where the package is written.</source>
+        <translation>Paketin nereye yazılacağını seçin.</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="284"/>
+        <source>%1 already exists. Choose another name; a package never overwrites a file.</source>
+        <translation>%1 zaten var. Başka bir ad seçin; paket hiçbir dosyanın üzerine yazmaz.</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="291"/>
+        <source>The folder %1 does not exist.</source>
+        <translation>%1 klasörü yok.</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="302"/>
+        <source>Making the package…</source>
+        <translation>Paket hazırlanıyor…</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="330"/>
+        <source>Package %1 for %2: %3 rows (%4), %5 KB → %6</source>
+        <translation>%2 için %1 numaralı paket: %3 satır (%4), %5 KB → %6</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="333"/>
+        <source>everything</source>
+        <translation>tümü</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="333"/>
+        <source>changes since package %1</source>
+        <translation>%1 numaralı paketten bu yana değişenler</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="366"/>
+        <source>Not sent: %1</source>
+        <translation>Gönderilmedi: %1</translation>
     </message>
 </context>
 <context>

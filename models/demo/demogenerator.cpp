@@ -84,6 +84,22 @@ struct Context
     Random ids { 0 };
     std::optional<DatabaseRole> role;
 
+    // Centre 7 (Başakşehir, Istanbul) coordinates no pilot field: its fields
+    // (vocational maths, languages, science) are not pilot fields. In the
+    // exchange demo it hosts every third Istanbul teacher and partner that
+    // would go to another Istanbul centre, so that each of the 15 centres has
+    // teachers, partners, a plan and a package of its own. Decided by the
+    // record's number, not by a random draw: the rest of the data set stays
+    // as it was. The plain demo keeps its assignment.
+    static constexpr int kHostCentre = 7;
+    int hostedCentre(int nearest, int plate, int index) const
+    {
+        if (!role || nearest <= 0 || index % 3 != 0)
+            return nearest;
+        const int hostPlate = ref::kCentres[std::size_t(kHostCentre - 1)].provincePlate;
+        return plate == hostPlate && ref::kCentres[std::size_t(nearest - 1)].provincePlate == hostPlate ? kHostCentre : nearest;
+    }
+
     // Whether this database keeps a teacher of `centreId` / a partner of `ownerCentre`.
     bool keepsTeacher(int centreId) const { return !role || role->isNational() || role->centreId() == centreId; }
     bool keepsPartner(int ownerCentre) const { return !role || (role->isCentre() && role->centreId() == ownerCentre); }
@@ -238,7 +254,7 @@ Status makeTeachers(Context &ctx, const DemoGenerator::Options &options, DemoGen
         }
         // One draw per statement (see makePartners).
         const QString branch = u8(ctx.rng.pick(vocab[std::size_t(f)].branches));
-        const int centre = nearestCentre(ctx.centresOfField[std::size_t(f)], plate);
+        const int centre = ctx.hostedCentre(nearestCentre(ctx.centresOfField[std::size_t(f)], plate), plate, i);
         const QString mobile = phone(ctx.rng, true);
         const int experience = ctx.rng.between(1, 30);
         const QString uid = GlobalId::fromSeed(ctx.ids);
@@ -382,8 +398,8 @@ Status makePartners(Context &ctx, const DemoGenerator::Options &options, DemoGen
         const QString landline = phone(ctx.rng, false);
         const QString uid = GlobalId::fromSeed(ctx.ids);
         const QString tax = taxNumber(ctx.ids, taxNumbers);
-        // The centre of the partner's field nearest to it made it.
-        const int ownerCentre = nearestCentre(ctx.centresOfField[std::size_t(f)], plate);
+        // The centre of the partner's field nearest to it made it (or centre 7, see hostedCentre).
+        const int ownerCentre = ctx.hostedCentre(nearestCentre(ctx.centresOfField[std::size_t(f)], plate), plate, i);
         Offer offer { 0, f, ownerCentre, {} };
         if (ctx.keepsPartner(ownerCentre)) {
             if (Status s = Sql::run(partner,

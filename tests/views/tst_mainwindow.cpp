@@ -5,6 +5,7 @@
 #include "tests/common/testutil.h"
 #include "views/dialogs/preferencesdialog.h"
 #include "views/dialogs/startdialog.h"
+#include "views/exchange/roledialog.h"
 #include "views/mainwindow/demodatabase.h"
 #include "views/mainwindow/mainwindow.h"
 #include "views/mainwindow/recentfiles.h"
@@ -144,7 +145,8 @@ private slots:
         for (const Page *p : w.pages())
             names << p->pageName();
         const QStringList expected { QStringLiteral("overview"), QStringLiteral("teachers"), QStringLiteral("competencies"),
-            QStringLiteral("partners"), QStringLiteral("needs"), QStringLiteral("placement"), QStringLiteral("schedule") };
+            QStringLiteral("partners"), QStringLiteral("needs"), QStringLiteral("placement"), QStringLiteral("schedule"),
+            QStringLiteral("exchange") };
         QCOMPARE(names, expected);
         for (int i = int(w.pages().size()) - 1; i >= 0; --i) {
             QAction *action = w.pageAction(i);
@@ -163,7 +165,8 @@ private slots:
         MainWindow w;
         QCOMPARE(w.windowTitle(), QStringLiteral("Köprü"));
         QVERIFY(w.openFile(m_dbPath));
-        QCOMPARE(w.windowTitle(), QStringLiteral("small.kopru — Köprü"));
+        // A database made before the exchange has no role: the national office's.
+        QCOMPARE(w.windowTitle(), QStringLiteral("Köprü — small.kopru — National office"));
     }
 
     void titleMarksAReadOnlyDatabase()
@@ -175,7 +178,7 @@ private slots:
         QVERIFY(db.value()->isReadOnly());
         MainWindow w;
         w.setDatabase(std::move(db.value()));
-        QVERIFY(w.windowTitle().startsWith(QStringLiteral("small.kopru")));
+        QVERIFY(w.windowTitle().startsWith(QStringLiteral("Köprü — small.kopru")));
         QVERIFY(w.windowTitle().contains(QStringLiteral("read-only")));
     }
 
@@ -386,6 +389,49 @@ private slots:
         QCOMPARE(SavedFiles::suggestion(QStringLiteral("x.csv"), QStringLiteral("/elsewhere")),
             QDir(QFileInfo(path).absolutePath()).filePath(QStringLiteral("x.csv")));
         SavedFiles::setUrlOpener([](const QUrl &) { return false; });
+    }
+
+    void newAsksTheRoleAndTheTitleShowsIt()
+    {
+        MainWindow w;
+        w.show();
+        // File ▸ New… with the role dialog: a centre, chosen from the reference centres.
+        const QString target = m_dir.filePath(QStringLiteral("centre3.kopru"));
+        QFile::remove(target);
+        QVERIFY(w.createDatabaseAt(target, DatabaseRole::centre(3)).ok());
+        QCOMPARE(DatabaseRole::read(w.database()->connection())->code(), QStringLiteral("centre:3"));
+        const QString centreName
+            = test::scalar(w.database()->connection(), QStringLiteral("SELECT name FROM centre WHERE id = 3")).toString();
+        QVERIFY(!centreName.isEmpty());
+        QCOMPARE(w.windowTitle(), QStringLiteral("Köprü — centre3.kopru — %1").arg(centreName));
+        const QString national = m_dir.filePath(QStringLiteral("national.kopru"));
+        QFile::remove(national);
+        QVERIFY(w.createDatabaseAt(national).ok());
+        QVERIFY(DatabaseRole::isStored(w.database()->connection()).value());
+        QVERIFY(DatabaseRole::read(w.database()->connection())->isNational());
+        QCOMPARE(w.windowTitle(), QStringLiteral("Köprü — national.kopru — National office"));
+
+        // The dialog offers the open database's role first, and the 15 centres.
+        QVERIFY(w.openFile(target));
+        bool sawDialog = false;
+        whenModal([&sawDialog](QWidget *modal) {
+            auto *dialog = qobject_cast<RoleDialog *>(modal);
+            if (!dialog) {
+                modal->close();
+                return;
+            }
+            sawDialog = true;
+            auto *centres = dialog->findChild<QComboBox *>(QStringLiteral("roleCentres"));
+            QVERIFY(centres);
+            QCOMPARE(centres->count(), 15);
+            QCOMPARE(dialog->role(), DatabaseRole::centre(3));
+            dialog->setRole(DatabaseRole::national());
+            QCOMPARE(dialog->role(), DatabaseRole::national());
+            dialog->reject();
+        });
+        RoleDialog dialog(DatabaseRole::read(w.database()->connection()).value(), &w);
+        dialog.exec();
+        QVERIFY(sawDialog);
     }
 
     void startDialogOffersThreeChoices()

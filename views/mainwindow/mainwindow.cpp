@@ -16,6 +16,7 @@
 #include <QListWidget>
 #include <QScreen>
 #include <QSplitter>
+#include <QSqlQuery>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
@@ -28,6 +29,18 @@ namespace kopru {
 namespace {
 constexpr int kUndoLimit = 200;
 constexpr int kStatusTimeoutMs = 8000;
+
+// "National office" or the centre's name, for the title bar.
+QString databaseRoleTitle(QSqlDatabase db)
+{
+    auto role = DatabaseRole::read(db);
+    if (!role || role->isNational())
+        return DatabaseRole::national().displayName();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT name FROM centre WHERE id = ?"));
+    q.addBindValue(role->centreId());
+    return q.exec() && q.next() ? q.value(0).toString() : role->displayName();
+}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -131,6 +144,7 @@ void MainWindow::setDatabase(std::unique_ptr<Database> db)
         releaseDatabaseLock(oldPath);
     for (Page *page : m_pages)
         page->setDatabase(m_db.get());
+    m_roleTitle = m_db ? databaseRoleTitle(m_db->connection()) : QString();
     updateTitle();
     updateActions();
 }
@@ -187,7 +201,8 @@ void MainWindow::updateTitle()
         return;
     }
     const QString name = QFileInfo(m_db->path()).fileName();
-    setWindowTitle(m_db->isReadOnly() ? tr("%1 (read-only) — Köprü").arg(name) : tr("%1 — Köprü").arg(name));
+    const QString file = m_db->isReadOnly() ? tr("%1 (read-only)").arg(name) : name;
+    setWindowTitle(tr("Köprü — %1 — %2").arg(file, m_roleTitle));
 }
 
 void MainWindow::updateActions()

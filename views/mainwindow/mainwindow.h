@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/core/result.h"
+#include "models/exchange/databaserole.h"
 
 #include <QMainWindow>
 #include <memory>
@@ -56,11 +57,17 @@ public:
     // The file File ▸ New… proposes: "programme.kopru" (translated) beside the
     // open database, else in Documents (made when missing), else in the home folder.
     QString newDatabaseSuggestion() const;
-    // Creates a database at `path` (".kopru" added when missing) and shows it.
-    // Refuses an existing file (Köprü never overwrites a database); the open
-    // database stays then. File ▸ New… calls it with the chosen name.
-    Status createDatabaseAt(QString path);
+    // Creates a database at `path` (".kopru" added when missing) with its
+    // role in the national programme and shows it. Refuses an existing file
+    // (Köprü never overwrites a database); the open database stays then.
+    // File ▸ New… calls it with the chosen name and role.
+    Status createDatabaseAt(QString path, const DatabaseRole &role = DatabaseRole::national());
     void openDatabase();
+    // File ▸ Send to… and Receive Package… (the exchange, views/exchange/).
+    void sendPackage();
+    void receivePackage();
+    // Shows the dry run of `path`, then applies it if the user agrees; true when applied.
+    bool receivePackageFile(const QString &path);
     // Builds the demo database in the background and opens it.
     bool openDemoDatabase();
     // Start dialog (no database given): create, open or demo. Repeats until
@@ -95,6 +102,7 @@ private:
     void saveSettings() const;
 
     std::unique_ptr<Database> m_db;
+    QString m_roleTitle; // the open database's role for the title bar
     QUndoStack *m_undoStack = nullptr;
     RecentFiles *m_recent = nullptr;
     QSplitter *m_splitter = nullptr;

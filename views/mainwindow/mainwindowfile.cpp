@@ -2,6 +2,9 @@
 // File menu commands of the main window.
 #include "models/db/database.h"
 #include "views/dialogs/preferencesdialog.h"
+#include "views/exchange/receivepackagedialog.h"
+#include "views/exchange/roledialog.h"
+#include "views/exchange/sendpackagedialog.h"
 #include "views/mainwindow/mainwindow.h"
 #include "views/mainwindow/recentfiles.h"
 #include "views/pages/page.h"
@@ -19,6 +22,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -78,11 +82,19 @@ void MainWindow::newDatabase()
     const QString path = askNewPath(this, tr("New Database"), newDatabaseSuggestion());
     if (path.isEmpty())
         return;
-    if (Status s = createDatabaseAt(path); !s)
+    // A new database of the same centre as the open one, else the national office's.
+    DatabaseRole initial;
+    if (m_db)
+        if (auto current = DatabaseRole::read(m_db->connection()))
+            initial = current.value();
+    RoleDialog roleDialog(initial, this);
+    if (roleDialog.exec() != QDialog::Accepted)
+        return;
+    if (Status s = createDatabaseAt(path, roleDialog.role()); !s)
         QMessageBox::warning(this, tr("New Database"), s.message());
 }
 
-Status MainWindow::createDatabaseAt(QString path)
+Status MainWindow::createDatabaseAt(QString path, const DatabaseRole &role)
 {
     if (!path.endsWith(QLatin1String(".kopru"), Qt::CaseInsensitive))
         path += QLatin1String(".kopru");
@@ -93,7 +105,7 @@ Status MainWindow::createDatabaseAt(QString path)
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         return Status::failure(
             tr("The folder %1 could not be created.").arg(QDir::toNativeSeparators(QFileInfo(path).absolutePath())));
-    auto db = Database::create(path);
+    auto db = Database::create(path, [role](QSqlDatabase c) { return role.write(c); });
     if (!db)
         return Status::failure(tr("The database could not be created:\n%1").arg(db.message()));
     m_recent->add(path);
@@ -109,6 +121,43 @@ void MainWindow::openDatabase()
         = QFileDialog::getOpenFileName(this, tr("Open Database"), dir, fileFilter() + QLatin1String(";;") + tr("All files (*)"));
     if (!path.isEmpty())
         openFile(path);
+}
+
+void MainWindow::sendPackage()
+{
+    if (!m_db)
+        return;
+    SendPackageDialog dialog(m_db.get(), this);
+    connect(&dialog, &SendPackageDialog::finished, this, [this](bool) { refreshPagesExcept(nullptr); });
+    dialog.exec();
+}
+
+void MainWindow::receivePackage()
+{
+    if (!m_db)
+        return;
+    QSettings settings;
+    const QString folder = settings.value(QStringLiteral("exchange/folder"), documentsDir()).toString();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Receive Package"), folder, tr("Köprü packages (*.kopru-pkg)") + QLatin1String(";;") + tr("All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("exchange/folder"), QFileInfo(path).absolutePath());
+    receivePackageFile(path);
+}
+
+bool MainWindow::receivePackageFile(const QString &path)
+{
+    if (!m_db)
+        return false;
+    ReceivePackageDialog dialog(m_db.get(), path, this);
+    dialog.exec();
+    if (!dialog.applied())
+        return false;
+    // Pages show what arrived; the role may have been confirmed by the first package.
+    refreshPagesExcept(nullptr);
+    statusBar()->showMessage(tr("Received %1").arg(QDir::toNativeSeparators(path)), kStatusTimeoutMs);
+    return true;
 }
 
 void MainWindow::saveCopy()

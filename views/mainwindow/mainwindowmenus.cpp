@@ -62,7 +62,14 @@ void MainWindow::createMenus()
     closeAction->setObjectName(QStringLiteral("closeAction"));
     closeAction->setShortcut(QKeySequence::Close);
     closeAction->setStatusTip(tr("Close the open database"));
-    m_needDatabase = { saveCopy, importAction, exportAction, printAction, closeAction };
+    file->addSeparator();
+    QAction *sendAction = file->addAction(tr("Sen&d to…"), this, &MainWindow::sendPackage);
+    sendAction->setObjectName(QStringLiteral("sendAction"));
+    sendAction->setStatusTip(tr("Make a package for the national office or the centres"));
+    QAction *receiveAction = file->addAction(tr("Recei&ve Package…"), this, &MainWindow::receivePackage);
+    receiveAction->setObjectName(QStringLiteral("receiveAction"));
+    receiveAction->setStatusTip(tr("Check a package from the national office or a centre, then apply it"));
+    m_needDatabase = { saveCopy, importAction, exportAction, printAction, closeAction, sendAction, receiveAction };
     file->addSeparator();
     QAction *preferences = file->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
     preferences->setObjectName(QStringLiteral("preferencesAction"));

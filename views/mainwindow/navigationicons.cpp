@@ -20,6 +20,7 @@ QIcon navigationIcon(const QString &pageName, const QStyle *style)
         { "needs", QStyle::SP_FileDialogInfoView },
         { "placement", QStyle::SP_DialogApplyButton },
         { "schedule", QStyle::SP_FileDialogListView },
+        { "exchange", QStyle::SP_BrowserReload },
     };
     for (const Entry &e : kIcons)
         if (pageName == QLatin1String(e.name))
