@@ -546,7 +546,7 @@
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="33"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="16"/>
         <location filename="../views/competencies/competenciespage.cpp" line="81"/>
-        <location filename="../views/teachers/teacherspage.cpp" line="128"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="131"/>
         <source>Field</source>
         <translation>Alan</translation>
     </message>
@@ -590,7 +590,7 @@
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="17"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="19"/>
         <location filename="../views/partners/partnerspage.cpp" line="114"/>
-        <location filename="../views/teachers/teacherspage.cpp" line="129"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="132"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
@@ -610,7 +610,7 @@
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="21"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="22"/>
         <location filename="../views/partners/partnerspage.cpp" line="117"/>
-        <location filename="../views/teachers/teacherspage.cpp" line="132"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="135"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
@@ -618,31 +618,31 @@
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="22"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="21"/>
         <location filename="../views/partners/partnerspage.cpp" line="118"/>
-        <location filename="../views/teachers/teacherspage.cpp" line="131"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="134"/>
         <source>E-mail</source>
         <translation>E-posta</translation>
     </message>
     <message>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="13"/>
-        <location filename="../views/teachers/teacherspage.cpp" line="125"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="128"/>
         <source>National ID</source>
         <translation>T.C. Kimlik No</translation>
     </message>
     <message>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="15"/>
-        <location filename="../views/teachers/teacherspage.cpp" line="126"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="129"/>
         <source>First name</source>
         <translation>Ad</translation>
     </message>
     <message>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="14"/>
-        <location filename="../views/teachers/teacherspage.cpp" line="127"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="130"/>
         <source>Last name</source>
         <translation>Soyad</translation>
     </message>
     <message>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="20"/>
-        <location filename="../views/teachers/teacherspage.cpp" line="130"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="133"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
@@ -735,6 +735,11 @@
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="26"/>
         <source>Notes</source>
         <translation>Notlar</translation>
+    </message>
+    <message>
+        <location filename="../views/teachers/teacherspage.cpp" line="260"/>
+        <source>Reason</source>
+        <translation>Gerekçe</translation>
     </message>
 </context>
 <context>
@@ -1673,7 +1678,7 @@
         <translation>İhtiyaç analizi</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="105"/>
+        <location filename="../views/overview/overviewpage.cpp" line="104"/>
         <source>Overview</source>
         <translation>Genel bakış</translation>
     </message>
@@ -1826,16 +1831,16 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
     </message>
     <message>
         <location filename="../models/exchange/ownership.cpp" line="94"/>
-        <source>%1: propose a correction instead (Teachers › Propose Correction…)</source>
-        <translation>%1: bunun yerine düzeltme önerin (Öğretmenler › Düzeltme Öner…)</translation>
+        <source>%1: propose a correction instead (Teachers: right-click the teacher › Propose Correction)</source>
+        <translation>%1: bunun yerine düzeltme önerin (Öğretmenler: öğretmene sağ tıklayın › Düzeltme Öner)</translation>
     </message>
     <message>
-        <location filename="../models/exchange/ownership.cpp" line="95"/>
+        <location filename="../models/exchange/ownership.cpp" line="96"/>
         <source>%1; changes come from there</source>
         <translation>%1; değişiklikler oradan gelir</translation>
     </message>
     <message>
-        <location filename="../models/exchange/ownership.cpp" line="103"/>
+        <location filename="../models/exchange/ownership.cpp" line="104"/>
         <source>only the national office adds these; a centre receives them with its packages</source>
         <translation>bunları yalnızca Genel Müdürlük ekler; merkez onları paketleriyle alır</translation>
     </message>
@@ -2095,12 +2100,12 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>yerleştirme ağında en iyi akış bulunamadı (%1)</translation>
     </message>
     <message>
-        <location filename="../models/planning/planner.cpp" line="91"/>
+        <location filename="../models/planning/planner.cpp" line="64"/>
         <source>cannot write the DIMACS file: %1</source>
         <translation>DIMACS dosyası yazılamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/planning/planner.cpp" line="106"/>
+        <location filename="../models/planning/planner.cpp" line="220"/>
         <source>the optimiser run was cancelled; nothing was changed</source>
         <translation>optimizasyon çalıştırması iptal edildi; hiçbir şey değiştirilmedi</translation>
     </message>
@@ -2964,41 +2969,41 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
     </message>
     <message>
         <location filename="../views/exchange/exchangepage.cpp" line="199"/>
-        <source>Packages: File ▸ Send to… and File ▸ Receive Package….</source>
-        <translation>Paketler: Dosya ▸ Gönder… ve Dosya ▸ Paket Al….</translation>
+        <source>Packages: File ▸ Send to… and File ▸ Receive Package…</source>
+        <translation>Paketler: Dosya ▸ Gönder… ve Dosya ▸ Paket Al…</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="220"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="228"/>
         <source>No conflicts: nothing waits for a decision.</source>
         <translation>Çakışma yok: karar bekleyen bir şey yok.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="222"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="230"/>
         <source>Select a conflict to decide it. Every decision can be undone (Edit ▸ Undo).</source>
         <translation>Karara bağlamak için bir çakışma seçin. Her karar geri alınabilir (Düzen ▸ Geri Al).</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="241"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="249"/>
         <source>The record to keep (the others are rejected):</source>
         <translation>Tutulacak kayıt (diğerleri reddedilir):</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="242"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="250"/>
         <source>The record the others are merged into:</source>
         <translation>Diğerlerinin birleştirileceği kayıt:</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="260"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="268"/>
         <source>no conflict is selected</source>
         <translation>seçili çakışma yok</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="262"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="270"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="272"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="280"/>
         <source>Decided: %1 (Edit ▸ Undo takes it back)</source>
         <translation>Karar verildi: %1 (Düzen ▸ Geri Al ile geri alınır)</translation>
     </message>
@@ -3506,9 +3511,9 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>%1 (salt okunur)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="205"/>
-        <source>Köprü — %1 — %2</source>
-        <translation>Köprü — %1 — %2</translation>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="207"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <location filename="../views/mainwindow/mainwindowfile.cpp" line="39"/>
@@ -4077,72 +4082,72 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>&amp;Gruplama:</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="113"/>
+        <location filename="../views/overview/overviewpage.cpp" line="112"/>
         <source>Teachers</source>
         <translation>Öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="113"/>
+        <location filename="../views/overview/overviewpage.cpp" line="112"/>
         <source>Teachers in the database</source>
         <translation>Veritabanındaki öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="114"/>
+        <location filename="../views/overview/overviewpage.cpp" line="113"/>
         <source>Surveyed</source>
         <translation>Ankete katılan</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="114"/>
+        <location filename="../views/overview/overviewpage.cpp" line="113"/>
         <source>Teachers with at least one need rating other than &quot;not applicable&quot;</source>
         <translation>&quot;Fikrim yok&quot; dışında en az bir ihtiyaç puanı veren öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="115"/>
+        <location filename="../views/overview/overviewpage.cpp" line="114"/>
         <source>Partners</source>
         <translation>İşletmeler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="115"/>
+        <location filename="../views/overview/overviewpage.cpp" line="114"/>
         <source>Industry partners in the database</source>
         <translation>Veritabanındaki işletmeler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="116"/>
+        <location filename="../views/overview/overviewpage.cpp" line="115"/>
         <source>Session places</source>
         <translation>Oturum kontenjanı</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="116"/>
+        <location filename="../views/overview/overviewpage.cpp" line="115"/>
         <source>Sum of the capacities of all training sessions</source>
         <translation>Tüm eğitim oturumlarının kontenjanları toplamı</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="117"/>
+        <location filename="../views/overview/overviewpage.cpp" line="116"/>
         <source>Placed</source>
         <translation>Yerleştirilen</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="117"/>
+        <location filename="../views/overview/overviewpage.cpp" line="116"/>
         <source>Placements that are not cancelled</source>
         <translation>İptal edilmemiş yerleştirmeler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="150"/>
+        <location filename="../views/overview/overviewpage.cpp" line="149"/>
         <source>No database is open</source>
         <translation>Açık veritabanı yok</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="160"/>
+        <location filename="../views/overview/overviewpage.cpp" line="159"/>
         <source>The overview could not be loaded: %1</source>
         <translation>Genel bakış yüklenemedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="180"/>
+        <location filename="../views/overview/overviewpage.cpp" line="179"/>
         <source>%1 % of the teachers</source>
         <translation>öğretmenlerin %%1</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="184"/>
+        <location filename="../views/overview/overviewpage.cpp" line="183"/>
         <source>%1 % of the places</source>
         <translation>kontenjanın %%1</translation>
     </message>
@@ -4349,47 +4354,47 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>kilitli</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="152"/>
+        <location filename="../models/planning/placementmodel.cpp" line="163"/>
         <source>Teacher</source>
         <translation>Öğretmen</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="154"/>
+        <location filename="../models/planning/placementmodel.cpp" line="165"/>
         <source>Field</source>
         <translation>Alan</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="156"/>
+        <location filename="../models/planning/placementmodel.cpp" line="167"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="158"/>
+        <location filename="../models/planning/placementmodel.cpp" line="169"/>
         <source>Partner</source>
         <translation>İşletme</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="160"/>
+        <location filename="../models/planning/placementmodel.cpp" line="171"/>
         <source>Session dates</source>
         <translation>Oturum tarihleri</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="162"/>
+        <location filename="../models/planning/placementmodel.cpp" line="173"/>
         <source>Score</source>
         <translation>Puan</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="164"/>
+        <location filename="../models/planning/placementmodel.cpp" line="175"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="166"/>
+        <location filename="../models/planning/placementmodel.cpp" line="177"/>
         <source>Lock</source>
         <translation>Kilit</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="168"/>
+        <location filename="../models/planning/placementmodel.cpp" line="179"/>
         <source>Reason</source>
         <translation>Gerekçe</translation>
     </message>
@@ -4397,143 +4402,143 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::PlacementPage</name>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="63"/>
+        <location filename="../views/planning/placementpage.cpp" line="83"/>
         <source>Placement plan</source>
         <translation>Yerleştirme planı</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="74"/>
+        <location filename="../views/planning/placementpage.cpp" line="94"/>
         <source>The teachers&apos; province; also the scope of &quot;Run optimiser&quot;</source>
         <translation>Öğretmenlerin ili; &quot;Optimizasyonu çalıştır&quot; komutunun kapsamını da belirler</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="77"/>
+        <location filename="../views/planning/placementpage.cpp" line="97"/>
         <source>All statuses</source>
         <translation>Tüm durumlar</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="81"/>
+        <location filename="../views/planning/placementpage.cpp" line="101"/>
         <source>locked</source>
         <translation>kilitli</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="84"/>
+        <location filename="../views/planning/placementpage.cpp" line="104"/>
         <source>Search teacher, province, partner, reason…</source>
         <translation>Öğretmen, il, işletme, gerekçe ara…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="103"/>
+        <location filename="../views/planning/placementpage.cpp" line="123"/>
         <source>&amp;Weights…</source>
         <translation>&amp;Ağırlıklar…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="109"/>
+        <location filename="../views/planning/placementpage.cpp" line="129"/>
         <source>&amp;Run optimiser</source>
         <translation>Optimizasyonu &amp;çalıştır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="112"/>
+        <location filename="../views/planning/placementpage.cpp" line="132"/>
         <source>Re-plan every placement that is not locked or confirmed, of the selected field and province (or of all)</source>
         <translation>Seçili alan ve ildeki (ya da tümündeki) kilitli veya onaylı olmayan tüm yerleştirmeleri yeniden planla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="118"/>
+        <location filename="../views/planning/placementpage.cpp" line="138"/>
         <source>Field:</source>
         <translation>Alan:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="121"/>
+        <location filename="../views/planning/placementpage.cpp" line="141"/>
         <source>Status:</source>
         <translation>Durum:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="151"/>
-        <location filename="../views/planning/placementpage.cpp" line="354"/>
+        <location filename="../views/planning/placementpage.cpp" line="171"/>
+        <location filename="../views/planning/placementpage.cpp" line="374"/>
         <source>&amp;Lock</source>
         <translation>&amp;Kilitle</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="153"/>
+        <location filename="../views/planning/placementpage.cpp" line="173"/>
         <source>&amp;Confirm</source>
         <translation>&amp;Onayla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="155"/>
+        <location filename="../views/planning/placementpage.cpp" line="175"/>
         <source>&amp;Move…</source>
         <translation>&amp;Taşı…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="157"/>
+        <location filename="../views/planning/placementpage.cpp" line="177"/>
         <source>Re&amp;move</source>
         <translation>Kal&amp;dır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="220"/>
+        <location filename="../views/planning/placementpage.cpp" line="240"/>
         <source>The default weights: strictly more placed teachers, then more covered need, then less travel</source>
         <translation>Varsayılan ağırlıklar: kesin öncelik sırasıyla önce daha çok yerleştirilen öğretmen, sonra daha çok karşılanan ihtiyaç, sonra daha kısa yol</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="221"/>
+        <location filename="../views/planning/placementpage.cpp" line="241"/>
         <source>Weights changed by hand</source>
         <translation>Ağırlıklar elle değiştirildi</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="229"/>
+        <location filename="../views/planning/placementpage.cpp" line="249"/>
         <source>All fields</source>
         <translation>Tüm alanlar</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="245"/>
+        <location filename="../views/planning/placementpage.cpp" line="265"/>
         <source>All provinces</source>
         <translation>Tüm iller</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="303"/>
+        <location filename="../views/planning/placementpage.cpp" line="323"/>
         <source>No conflicts: every placement keeps the rules.</source>
         <translation>Çakışma yok: tüm yerleştirmeler kurallara uyuyor.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="304"/>
+        <location filename="../views/planning/placementpage.cpp" line="324"/>
         <source>Conflicts: %1 (click one to select its placement)</source>
         <translation>Çakışmalar: %1 (yerleştirmesini seçmek için birine tıklayın)</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="330"/>
+        <location filename="../views/planning/placementpage.cpp" line="350"/>
         <source>Last optimiser run %4: %1 placed, %2 left unplaced, %3 ms</source>
         <translation>Son optimizasyon (%4): %1 yerleştirildi, %2 yerleştirilemedi, %3 ms</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="335"/>
+        <location filename="../views/planning/placementpage.cpp" line="355"/>
         <source>The optimiser has not run on this database yet.</source>
         <translation>Bu veritabanında henüz optimizasyon çalıştırılmadı.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="354"/>
+        <location filename="../views/planning/placementpage.cpp" line="374"/>
         <source>Un&amp;lock</source>
         <translation>&amp;Kilidi aç</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="360"/>
+        <location filename="../views/planning/placementpage.cpp" line="380"/>
         <source>%1 of %2 placements shown</source>
         <translation>%2 yerleştirmeden %1 tanesi gösteriliyor</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="468"/>
+        <location filename="../views/planning/placementpage.cpp" line="487"/>
         <source>Planning placements…</source>
         <translation>Yerleştirmeler planlanıyor…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="468"/>
+        <location filename="../views/planning/placementpage.cpp" line="487"/>
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="486"/>
+        <location filename="../views/planning/placementpage.cpp" line="505"/>
         <source>Optimiser: %1 placed, %2 left unplaced, %3 kept, in %4 ms%5</source>
         <translation>Optimizasyon: %1 yerleştirildi, %2 yerleştirilemedi, %3 korundu, %4 ms%5</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="489"/>
+        <location filename="../views/planning/placementpage.cpp" line="508"/>
         <source> (the weights do not keep the order of the goals)</source>
         <translation> (ağırlıklar hedeflerin öncelik sırasını korumuyor)</translation>
     </message>
@@ -5566,54 +5571,54 @@ Geçerli durum yedek olarak saklanır.</translation>
 <context>
     <name>kopru::TeachersPage</name>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="46"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="49"/>
         <source>&amp;Add teacher…</source>
         <translation>Öğretmen &amp;ekle…</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="83"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="86"/>
         <source>Cannot load the teachers: %1</source>
         <translation>Öğretmenler yüklenemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="124"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="127"/>
         <source>Add teacher</source>
         <translation>Öğretmen ekle</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="142"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="145"/>
         <source>Another teacher already has this national ID.</source>
         <translation>Bu T.C. kimlik numarası başka bir öğretmene ait.</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="148"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="151"/>
         <source>Add teacher %1 %2</source>
         <translation>Öğretmen ekleme (%1 %2)</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="151"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="154"/>
         <source>The teacher was not added: %1</source>
         <translation>Öğretmen eklenmedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="155"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="158"/>
         <source>Teacher added.</source>
         <translation>Öğretmen eklendi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/teachers/teacherspage.cpp" line="166"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="169"/>
         <source>%n teachers</source>
         <translation>
             <numerusform>%n öğretmen</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="167"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="170"/>
         <source>Delete teachers</source>
         <translation>Öğretmenleri sil</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="168"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="171"/>
         <source>Delete %1 together with their need ratings and placements?
 
 You can undo this with Edit › Undo.</source>
@@ -5622,49 +5627,84 @@ You can undo this with Edit › Undo.</source>
 Bunu Düzen › Geri al ile geri alabilirsiniz.</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="173"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="176"/>
         <source>Nothing was deleted: %1</source>
         <translation>Hiçbir şey silinmedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="184"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="187"/>
         <source>Erase personal data (KVKK)</source>
         <translation>Kişisel verileri kalıcı olarak sil (KVKK)</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="185"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="188"/>
         <source>Erase all data of %1 for good: the teacher, their need ratings and placements.</source>
         <translation>%1 ile ilgili tüm veriler kalıcı olarak silinecek: öğretmen kaydı, ihtiyaç puanları ve yerleştirmeler.</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="186"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="189"/>
         <source>This cannot be undone. The undo history is cleared as well, so that it keeps no copy of their data. The audit log records only that an erasure took place.</source>
         <translation>Bu işlem geri alınamaz. Verilerin kopyası kalmaması için geri alma geçmişi de temizlenir. Denetim kaydına yalnızca bir silme işleminin yapıldığı yazılır.</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="188"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="191"/>
         <source>Erase for good</source>
         <translation>Kalıcı olarak sil</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="194"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="197"/>
         <source>Nothing was erased: %1</source>
         <translation>Hiçbir şey silinmedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="200"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="203"/>
         <source>The teacher&apos;s personal data was erased.</source>
         <translation>Öğretmenin kişisel verileri kalıcı olarak silindi.</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="207"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="210"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Sil…</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="210"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="213"/>
         <source>&amp;Erase personal data (KVKK)…</source>
         <translation>&amp;Kişisel verileri kalıcı olarak sil (KVKK)…</translation>
+    </message>
+    <message>
+        <location filename="../views/teachers/teacherspage.cpp" line="217"/>
+        <source>Propose &amp;Correction</source>
+        <translation>&amp;Düzeltme Öner</translation>
+    </message>
+    <message>
+        <location filename="../views/teachers/teacherspage.cpp" line="223"/>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <location filename="../views/teachers/teacherspage.cpp" line="258"/>
+        <source>Propose a correction: %1</source>
+        <translation>Düzeltme öner: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/teachers/teacherspage.cpp" line="269"/>
+        <source>The proposed value is the one the national office has now.</source>
+        <translation>Önerilen değer, Genel Müdürlükte şu anda kayıtlı olan değerle aynı.</translation>
+    </message>
+    <message>
+        <location filename="../views/teachers/teacherspage.cpp" line="276"/>
+        <source>Propose a correction of %1 of %2</source>
+        <translation>%2 için %1 düzeltmesi öner</translation>
+    </message>
+    <message>
+        <location filename="../views/teachers/teacherspage.cpp" line="278"/>
+        <source>The correction was not proposed: %1</source>
+        <translation>Düzeltme önerilmedi: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/teachers/teacherspage.cpp" line="281"/>
+        <source>Correction proposed. It reaches the national office with the next package (File ▸ Send to…), which decides it.</source>
+        <translation>Düzeltme önerildi. Bir sonraki paketle (Dosya ▸ Gönder…) Genel Müdürlüğe ulaşır; karar orada verilir.</translation>
     </message>
     <message>
         <location filename="../views/teachers/teacherspage.h" line="25"/>

@@ -91,7 +91,8 @@ QString Ownership::editProblem(const QString &table, const QString &column, cons
         if (m_role.owns(row.owner))
             return {};
         if (table == QLatin1String("teacher") && m_role.isCentre())
-            return Text::tr("%1: propose a correction instead (Teachers › Propose Correction…)").arg(ownedBy(row.owner));
+            return Text::tr("%1: propose a correction instead (Teachers: right-click the teacher › Propose Correction)")
+                .arg(ownedBy(row.owner));
         return Text::tr("%1; changes come from there").arg(ownedBy(row.owner));
     }
     return {}; // local bookkeeping (plans, audit log) or lists checked through their parent

@@ -10,16 +10,22 @@
 #include "models/exchange/centrestatusmodel.h"
 #include "models/exchange/exchangelogmodel.h"
 #include "models/exchange/reviewlistmodel.h"
+#include "models/itemmodels/teachertablemodel.h"
+#include "models/itemmodels/turkishfilterproxy.h"
 #include "tests/common/exchangeutil.h"
 #include "views/exchange/exchangepage.h"
 #include "views/exchange/receivepackagedialog.h"
 #include "views/exchange/sendpackagedialog.h"
+#include "views/pages/entitybrowser.h"
+#include "views/pages/recorddialog.h"
+#include "views/teachers/teacherspage.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -27,7 +33,9 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTimer>
 #include <QUndoStack>
+#include <functional>
 
 using namespace kopru;
 using test::scalar;
@@ -386,6 +394,87 @@ private slots:
         // A decision that does not fit is refused and never reaches the stack.
         QVERIFY(!page.resolve(review->rowOf(id), ResolveReviewCommand::Action::Reject).ok());
         QCOMPARE(undo.count(), 1);
+    }
+
+    void aCentreProposesACorrectionFromTheTeachersPage()
+    {
+        const QString centre = m_work.copyOf(m_centre1);
+        const QString national = m_work.copyOf(m_national);
+        int teacher = 0;
+        QString oldName;
+        {
+            auto db = Database::open(centre);
+            QVERIFY(db);
+            const QSqlDatabase c = db.value()->connection();
+            // A teacher the national office registered: its identity is the national office's.
+            teacher = scalar(c, QStringLiteral("SELECT min(id) FROM teacher WHERE owner_centre_id IS NULL")).toInt();
+            QVERIFY(teacher > 0);
+            oldName = scalar(c, QStringLiteral("SELECT last_name FROM teacher WHERE id = %1").arg(teacher)).toString();
+            QUndoStack undo;
+            TeachersPage page(&undo, nullptr);
+            page.setDatabase(db.value().get());
+            page.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&page));
+            page.browser()->selectId(teacher);
+            QCOMPARE(page.browser()->currentId(), teacher);
+            QVERIFY(!TeachersPage::correctableColumns().contains(QStringLiteral("school_id")));
+
+            // Editing the value in the table is refused and names the way to propose.
+            QSignalSpy status(&page, &Page::statusMessage);
+            const QModelIndex cell = page.browser()->view()->currentIndex().siblingAtColumn(TeacherTableModel::LastName);
+            QVERIFY(!page.browser()->proxy()->setData(cell, QStringLiteral("Yılmazer"), Qt::EditRole));
+            QVERIFY(!status.isEmpty());
+            QVERIFY2(status.last().at(0).toString().contains(QStringLiteral("Propose Correction")),
+                qPrintable(status.last().at(0).toString()));
+
+            // The form refuses the value the national office has, then records the new one.
+            QString firstProblem;
+            bool filled = false;
+            std::function<void()> fill = [&] {
+                auto *dialog = qobject_cast<RecordDialog *>(QApplication::activeModalWidget());
+                if (!dialog) {
+                    QTimer::singleShot(20, this, fill);
+                    return;
+                }
+                auto *value = dialog->findChild<QLineEdit *>(QStringLiteral("last_name"));
+                auto *note = dialog->findChild<QLineEdit *>(QStringLiteral("note"));
+                QVERIFY(value && note);
+                QCOMPARE(value->text(), oldName); // the current value is the starting point
+                note->setText(QStringLiteral("Nüfus kaydında soyadı değişti"));
+                dialog->accept();
+                firstProblem = dialog->findChild<QLabel *>(QStringLiteral("problem"))->text();
+                QVERIFY(dialog->isVisible());
+                value->setText(QStringLiteral("Işıkçı-Öztürk"));
+                dialog->accept();
+                filled = true;
+            };
+            QTimer::singleShot(0, this, fill);
+            page.askCorrection(QStringLiteral("last_name"));
+            QVERIFY(filled);
+            QVERIFY(firstProblem.contains(QStringLiteral("national office has now")));
+            QCOMPARE(undo.count(), 1);
+            QCOMPARE(scalar(c,
+                         QStringLiteral("SELECT column_name || '=' || proposed_value || ' ' || note FROM proposal "
+                                        "WHERE teacher_id = %1")
+                             .arg(teacher))
+                         .toString(),
+                QStringLiteral("last_name=Işıkçı-Öztürk Nüfus kaydında soyadı değişti"));
+            // The teacher itself is unchanged: the national office decides.
+            QCOMPARE(scalar(c, QStringLiteral("SELECT last_name FROM teacher WHERE id = %1").arg(teacher)).toString(), oldName);
+            const QString uid = scalar(c, QStringLiteral("SELECT uid FROM proposal")).toString();
+            undo.undo();
+            QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM proposal")).toInt(), 0);
+            undo.redo();
+            QCOMPARE(scalar(c, QStringLiteral("SELECT uid FROM proposal")).toString(), uid);
+        }
+        // It travels to the national office and waits there on the review list.
+        const QString package = sendWithDialog(centre, QStringLiteral("national"), folder(QStringLiteral("proposal")));
+        QVERIFY(!package.isEmpty());
+        QVERIFY(Work::receive(national, package));
+        QCOMPARE(Work::value(
+                     national, QStringLiteral("SELECT count(*) FROM review_item WHERE kind = 'correction' AND status = 'open'"))
+                     .toInt(),
+            1);
     }
 
     void aCentreSeesNoDecisionsOrCentreTable()

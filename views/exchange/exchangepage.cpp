@@ -196,7 +196,7 @@ void ExchangePage::refresh()
                             : tr("This database is %1's. It sends its work to the national office and receives the "
                                  "national catalogues, survey results and decisions; conflicts are decided there.")
                                   .arg(role->displayName());
-    text += QLatin1Char(' ') + tr("Packages: File ▸ Send to… and File ▸ Receive Package….");
+    text += QLatin1Char(' ') + tr("Packages: File ▸ Send to… and File ▸ Receive Package…");
     m_role->setText(text);
     for (auto &[action, button] : m_actions)
         button->setVisible(national);

@@ -202,7 +202,9 @@ void MainWindow::updateTitle()
     }
     const QString name = QFileInfo(m_db->path()).fileName();
     const QString file = m_db->isReadOnly() ? tr("%1 (read-only)").arg(name) : name;
-    setWindowTitle(tr("Köprü — %1 — %2").arg(file, m_roleTitle));
+    // The platform appends the application's display name (" — Köprü", set in
+    // main()), as desktop programs show "document — program".
+    setWindowTitle(tr("%1 — %2").arg(file, m_roleTitle));
 }
 
 void MainWindow::updateActions()

@@ -4,6 +4,9 @@
 #include "models/db/database.h"
 #include "models/db/sql.h"
 #include "models/editing/changenotifier.h"
+#include "models/editing/dbcommand.h"
+#include "models/exchange/databaserole.h"
+#include "models/exchange/proposecorrectioncommand.h"
 #include "models/itemmodels/teachertablemodel.h"
 #include "models/itemmodels/turkishfilterproxy.h"
 #include "models/safety/purge.h"
@@ -209,7 +212,75 @@ void TeachersPage::showContextMenu(const QPoint &pos)
     menu.addSeparator();
     QAction *erase = menu.addAction(tr("&Erase personal data (KVKK)…"), this, &TeachersPage::eraseCurrent);
     erase->setEnabled(writable);
+    if (isCentre()) {
+        // The national office owns a teacher's identity: a centre proposes.
+        QMenu *propose = menu.addMenu(tr("Propose &Correction"));
+        propose->setEnabled(writable);
+        const int clicked = m_browser->view()->indexAt(pos).column();
+        for (const QString &column : correctableColumns()) {
+            const int c = m_model->columnOf(column.toLatin1().constData());
+            QAction *action
+                = propose->addAction(tr("%1…").arg(m_model->column(c).title()), this, [this, column] { askCorrection(column); });
+            if (c == clicked)
+                propose->setDefaultAction(action);
+        }
+    }
     menu.exec(m_browser->view()->viewport()->mapToGlobal(pos));
+}
+
+bool TeachersPage::isCentre() const
+{
+    if (!m_db)
+        return false;
+    auto role = DatabaseRole::read(m_db->connection());
+    return role && role.value().isCentre();
+}
+
+QStringList TeachersPage::correctableColumns()
+{
+    // The school is chosen by name on import, not edited here.
+    QStringList columns = ProposeCorrectionCommand::columns();
+    columns.removeAll(QStringLiteral("school_id"));
+    return columns;
+}
+
+void TeachersPage::askCorrection(const QString &dbColumn)
+{
+    const int id = m_browser->currentId();
+    const int column = m_model->columnOf(dbColumn.toLatin1().constData());
+    const int row = m_model->rowOfId(id);
+    if (!m_db || m_db->isReadOnly() || id <= 0 || column < 0 || row < 0 || !correctableColumns().contains(dbColumn))
+        return;
+    const ColumnSpec spec = m_model->column(column);
+    const QModelIndex current = m_browser->view()->currentIndex();
+    const QString who = current.siblingAtColumn(TeacherTableModel::FirstName).data().toString() + QLatin1Char(' ')
+        + current.siblingAtColumn(TeacherTableModel::LastName).data().toString();
+    RecordDialog dialog(tr("Propose a correction: %1").arg(who),
+        { { spec.header, spec.dbColumn, spec.kind, spec.required, spec.minimum, spec.maximum },
+            { QT_TRANSLATE_NOOP("EntityColumns", "Reason"), "note", ValueKind::Text, true } },
+        m_lookups, this);
+    dialog.setObjectName(QStringLiteral("proposeCorrection"));
+    const QVariant now = m_model->rawValue(row, column);
+    dialog.setValue(spec.dbColumn, now);
+    const QString name = dbColumn;
+    dialog.setExtraCheck([now, name](const QVariantMap &v) {
+        const QVariant proposed = v.value(name);
+        return proposed == now && proposed.isNull() == now.isNull()
+            ? tr("The proposed value is the one the national office has now.")
+            : QString();
+    });
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QVariantMap values = dialog.values();
+    auto command = std::make_unique<ProposeCorrectionCommand>(m_db->connection(), id, dbColumn, values.value(dbColumn),
+        values.value(QStringLiteral("note")).toString(), tr("Propose a correction of %1 of %2").arg(spec.title(), who));
+    if (Status s = DbCommand::run(undoStack(), std::move(command)); !s) {
+        emit statusMessage(tr("The correction was not proposed: %1").arg(s.message()), 10000);
+        return;
+    }
+    emit statusMessage(tr("Correction proposed. It reaches the national office with the next package (File ▸ Send to…), "
+                          "which decides it."),
+        10000);
 }
 
 QLineEdit *TeachersPage::searchEdit() const

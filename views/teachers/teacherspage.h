@@ -31,12 +31,20 @@ public:
 
     EntityBrowser *browser() const { return m_browser; }
 
+    // A centre proposes a correction of a value of the current teacher's
+    // identity, which the national office owns (docs/exchange.md): asks the new
+    // value and the reason in a form, then records the proposal (undoable).
+    void askCorrection(const QString &dbColumn);
+    // The teacher columns a centre may propose a correction of here.
+    static QStringList correctableColumns();
+
 private:
     void addTeacher();
     void deleteSelected();
     void eraseCurrent();
     void showContextMenu(const QPoint &pos);
     void currentChanged();
+    bool isCentre() const;
 
     Database *m_db = nullptr;
     Lookups m_lookups;
