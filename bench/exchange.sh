@@ -69,7 +69,7 @@ measure() {
         echo "set -e"
         echo "cp '$D/national.kopru' '$D/run.kopru'"
         echo "rm -f '$D/run.kopru-wal' '$D/run.kopru-shm'"
-        echo "for p in '$D'/pkg/*.kopru-pkg; do '$CLI' receive '$D/run.kopru' \"\$p\" >/dev/null; done"
+        echo "for p in '$D'/pkg/*.kopru-pkg; do '$CLI' receive '$D/run.kopru' \"\$p\" >/dev/null 2>&1; done"
     } >"$D/receive.sh"
     # B: sqlite3 copies every table of the same packages into a fresh copy.
     {

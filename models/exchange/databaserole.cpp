@@ -143,4 +143,12 @@ QString DatabaseRole::displayName() const
     return isCentre() ? Text::tr("Centre %1").arg(m_centreId) : Text::tr("National office");
 }
 
+QString DatabaseRole::displayName(QSqlDatabase db) const
+{
+    if (!isCentre())
+        return displayName();
+    auto name = Sql::scalar(db, QStringLiteral("SELECT name FROM centre WHERE id = ?"), { m_centreId });
+    return name && !name.value().toString().isEmpty() ? name.value().toString() : displayName();
+}
+
 } // namespace kopru

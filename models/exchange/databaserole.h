@@ -51,6 +51,9 @@ public:
     QString code() const;
     // Translated: "National office" or "Centre 3".
     QString displayName() const;
+    // What a user calls it: "National office" or the centre's name as `db`
+    // knows it ("Gazi MTAL"); displayName() when `db` has no such centre.
+    QString displayName(QSqlDatabase db) const;
 
     bool operator==(const DatabaseRole &o) const { return m_kind == o.m_kind && m_centreId == o.m_centreId; }
     bool operator!=(const DatabaseRole &o) const { return !(*this == o); }

@@ -200,6 +200,13 @@ private slots:
             QVERIFY(dialog.result().has_value());
             QCOMPARE(dialog.result()->outcome, Receiver::Outcome::DryRun);
             QCOMPARE(dialog.result()->manifest.sender, DatabaseRole::centre(1));
+            // The sender is named as users know it, not by its number.
+            const QString centreName
+                = scalar(db.value()->connection(), QStringLiteral("SELECT name FROM centre WHERE id = 1")).toString();
+            QVERIFY(!centreName.isEmpty());
+            auto *header = dialog.findChild<QLabel *>(QStringLiteral("receiveHeader"));
+            QVERIFY(header);
+            QVERIFY2(header->text().contains(centreName), qPrintable(header->text()));
             // One row per table with rows, as the summary says.
             QTableWidget *table = dialog.summaryTable();
             int tables = 0;
@@ -440,6 +447,7 @@ private slots:
                 auto *note = dialog->findChild<QLineEdit *>(QStringLiteral("note"));
                 QVERIFY(value && note);
                 QCOMPARE(value->text(), oldName); // the current value is the starting point
+                QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("intro"))->text().contains(oldName));
                 note->setText(QStringLiteral("Nüfus kaydında soyadı değişti"));
                 dialog->accept();
                 firstProblem = dialog->findChild<QLabel *>(QStringLiteral("problem"))->text();

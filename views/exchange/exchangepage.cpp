@@ -131,6 +131,9 @@ ExchangePage::ExchangePage(QUndoStack *undo, QWidget *parent)
     m_centreView = makeTable(m_centres, QStringLiteral("centreStatus"), m_tabs);
     m_centreView->horizontalHeader()->setSectionResizeMode(CentreStatusModel::Centre, QHeaderView::Stretch);
     m_centreView->horizontalHeader()->setStretchLastSection(false);
+    for (int c = 0; c < m_centres->columnCount(); ++c)
+        if (c != CentreStatusModel::Centre)
+            m_centreView->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_centreTab = m_centreView;
     m_tabs->addTab(m_centreView, tr("&Centres"));
 
@@ -186,6 +189,8 @@ void ExchangePage::refresh()
     m_log->reload();
     m_review->reload();
     m_centres->reload();
+    // Names and times whole: the log holds one row per package (hundreds at most).
+    m_logView->resizeColumnsToContents();
     const int centreTab = m_tabs->indexOf(m_centreTab);
     m_tabs->setTabVisible(centreTab, national);
     const int open = m_review->openCount();

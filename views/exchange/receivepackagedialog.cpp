@@ -200,7 +200,7 @@ void ReceivePackageDialog::finishRun(bool dryRun, const Expected<Receiver::Resul
     const PackageManifest &m = r.manifest;
     m_header->setText(tr("Package %1 from %2, made %3; %4.")
                           .arg(m.sequence)
-                          .arg(m.sender.displayName(), localTimeText(m.createdAt),
+                          .arg(m.sender.displayName(m_db->connection()), localTimeText(m.createdAt),
                               m.full || m.baseSequence == 0 ? tr("everything the sender holds for this database")
                                                             : tr("changes since its package %1").arg(m.baseSequence)));
     if (r.outcome == Receiver::Outcome::AlreadyReceived) {
@@ -216,7 +216,7 @@ void ReceivePackageDialog::finishRun(bool dryRun, const Expected<Receiver::Resul
             = tr("Nothing has been changed yet. Applying the package changes %n row(s):", nullptr, int(r.summary.changedRows()));
         if (r.newSender)
             text = tr("This is the first package from %1: database %2 will be registered as %1.")
-                       .arg(m.sender.displayName(), m.senderDatabaseId)
+                       .arg(m.sender.displayName(m_db->connection()), m.senderDatabaseId)
                 + QLatin1Char(' ') + text;
         m_message->setText(text);
         setState(State::Ready);

@@ -237,13 +237,14 @@ void SendPackageDialog::updateProposal()
     auto peer = ExchangeLog::peer(m_db->connection(), receiver);
     const int acked = peer && peer.value() ? peer.value()->ackedSeq : 0;
     if (isFull())
-        m_acknowledged->setText(tr("Everything %1 may have is sent.").arg(receiver.displayName()));
+        m_acknowledged->setText(tr("Everything %1 may have is sent.").arg(receiver.displayName(m_db->connection())));
     else if (acked > 0)
-        m_acknowledged->setText(
-            tr("%1 has acknowledged package %2: what changed since then is sent.").arg(receiver.displayName()).arg(acked));
+        m_acknowledged->setText(tr("%1 has acknowledged package %2: what changed since then is sent.")
+                                    .arg(receiver.displayName(m_db->connection()))
+                                    .arg(acked));
     else
-        m_acknowledged->setText(
-            tr("%1 has not acknowledged a package yet: everything it may have is sent.").arg(receiver.displayName()));
+        m_acknowledged->setText(tr("%1 has not acknowledged a package yet: everything it may have is sent.")
+                                    .arg(receiver.displayName(m_db->connection())));
 }
 
 void SendPackageDialog::browse()

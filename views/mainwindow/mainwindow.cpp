@@ -16,7 +16,6 @@
 #include <QListWidget>
 #include <QScreen>
 #include <QSplitter>
-#include <QSqlQuery>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
@@ -34,12 +33,7 @@ constexpr int kStatusTimeoutMs = 8000;
 QString databaseRoleTitle(QSqlDatabase db)
 {
     auto role = DatabaseRole::read(db);
-    if (!role || role->isNational())
-        return DatabaseRole::national().displayName();
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT name FROM centre WHERE id = ?"));
-    q.addBindValue(role->centreId());
-    return q.exec() && q.next() ? q.value(0).toString() : role->displayName();
+    return role ? role->displayName(db) : DatabaseRole::national().displayName();
 }
 } // namespace
 

@@ -19,10 +19,17 @@ namespace kopru {
 RecordDialog::RecordDialog(const QString &title, std::vector<ColumnSpec> columns, const Lookups &lookups, QWidget *parent)
     : QDialog(parent)
     , m_columns(std::move(columns))
+    , m_intro(new QLabel(this))
     , m_problem(new QLabel(this))
 {
     setWindowTitle(title);
+    // Wide enough for the title and a sentence of explanation.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 52);
     auto *layout = new QVBoxLayout(this);
+    m_intro->setWordWrap(true);
+    m_intro->setObjectName(QStringLiteral("intro"));
+    m_intro->hide();
+    layout->addWidget(m_intro);
     auto *form = new QFormLayout;
     for (const ColumnSpec &spec : m_columns) {
         QWidget *editor = nullptr;
@@ -78,6 +85,12 @@ RecordDialog::RecordDialog(const QString &title, std::vector<ColumnSpec> columns
     connect(buttons, &QDialogButtonBox::accepted, this, &RecordDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &RecordDialog::reject);
     layout->addWidget(buttons);
+}
+
+void RecordDialog::setIntro(const QString &text)
+{
+    m_intro->setText(text);
+    m_intro->setVisible(!text.isEmpty());
 }
 
 void RecordDialog::setValue(const char *dbColumn, const QVariant &value)

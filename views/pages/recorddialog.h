@@ -26,6 +26,8 @@ public:
     void setValue(const char *dbColumn, const QVariant &value);
     // The normalised values by database column (after accept).
     QVariantMap values() const { return m_values; }
+    // A sentence above the form saying what the form is for (word-wrapped).
+    void setIntro(const QString &text);
     // An extra check run on OK (e.g. uniqueness): returns a reason or empty.
     void setExtraCheck(std::function<QString(const QVariantMap &)> check) { m_extraCheck = std::move(check); }
 
@@ -36,6 +38,7 @@ private:
 
     std::vector<ColumnSpec> m_columns;
     std::vector<QWidget *> m_editors;
+    QLabel *m_intro;
     QLabel *m_problem;
     QVariantMap m_values;
     std::function<QString(const QVariantMap &)> m_extraCheck;

@@ -261,6 +261,9 @@ void TeachersPage::askCorrection(const QString &dbColumn)
         m_lookups, this);
     dialog.setObjectName(QStringLiteral("proposeCorrection"));
     const QVariant now = m_model->rawValue(row, column);
+    dialog.setIntro(tr("The national office keeps %1's identity. Write the correct value and why; the proposal reaches "
+                       "the national office with your next package, which adopts or rejects it.\n\nNow: %2")
+                        .arg(who, m_browser->view()->currentIndex().siblingAtColumn(column).data().toString()));
     dialog.setValue(spec.dbColumn, now);
     const QString name = dbColumn;
     dialog.setExtraCheck([now, name](const QVariantMap &v) {
