@@ -523,12 +523,54 @@ private slots:
     void overviewShowsTheOpenDatabase()
     {
         MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
         QVERIFY(w.openFile(m_dbPath));
         auto *table = w.findChild<QTableView *>(QStringLiteral("overviewTable"));
         QVERIFY(table);
         QCOMPARE(table->model()->rowCount(), 25);
         w.setDatabase(nullptr);
         QCOMPARE(table->model()->rowCount(), 0);
+    }
+
+    void hiddenPagesLoadWhenFirstShown()
+    {
+        // Opening loads the page shown; the others load when the user visits them.
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openFile(m_dbPath));
+        QCOMPARE(w.currentPage()->pageName(), QStringLiteral("overview"));
+        Page *teachers = w.pages()[1];
+        QCOMPARE(teachers->pageName(), QStringLiteral("teachers"));
+        QVERIFY(w.currentPage()->isLoaded());
+        QVERIFY(!teachers->isLoaded());
+        auto *view = teachers->findChild<QTableView *>(QStringLiteral("entities"));
+        QVERIFY(view);
+        QCOMPARE(view->model()->rowCount(), 0);
+        // A change announced meanwhile does not load the hidden page either.
+        emit w.pages()[0]->dataModified();
+        QVERIFY(!teachers->isLoaded());
+        QVERIFY(w.showPage(QStringLiteral("teachers")));
+        QVERIFY(teachers->isLoaded());
+        QCOMPARE(view->model()->rowCount(), 200);
+        // Another database: the visible page loads it at once, the overview (hidden) later.
+        const QString other = copyOfDatabase(QStringLiteral("lazy.kopru"));
+        {
+            auto db = Database::open(other);
+            QVERIFY(db);
+            QVERIFY(Sql::exec(db.value()->connection(),
+                QStringLiteral("INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id) VALUES "
+                               "('10000000146', 'Ayşe', 'Işık', 1, 6)")));
+        }
+        QVERIFY(w.openFile(other));
+        QVERIFY(teachers->isLoaded());
+        QCOMPARE(view->model()->rowCount(), 201);
+        QVERIFY(!w.pages()[0]->isLoaded());
+        // Closing unloads every page, loaded or not.
+        w.setDatabase(nullptr);
+        QVERIFY(teachers->isLoaded() && w.pages()[0]->isLoaded());
+        QCOMPARE(view->model()->rowCount(), 0);
     }
 
     void windowStateIsKeptInSettings()
@@ -563,6 +605,8 @@ private slots:
     {
         const QString path = copyOfDatabase(QStringLiteral("modified.kopru"));
         MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
         QVERIFY(w.openFile(path));
         Page *overview = w.pages()[0];
         Page *teachers = w.pages()[1];

@@ -58,7 +58,7 @@ MainWindow::~MainWindow()
 {
     // Pages hold models over the connection: detach them before it closes.
     for (Page *page : m_pages)
-        page->setDatabase(nullptr);
+        page->attachDatabase(nullptr);
     if (m_db) {
         const QString path = m_db->path();
         m_db.reset();
@@ -130,14 +130,14 @@ void MainWindow::setDatabase(std::unique_ptr<Database> db)
     // Undo commands refer to rows of the old database: they cannot survive it.
     m_undoStack->clear();
     for (Page *page : m_pages)
-        page->setDatabase(nullptr);
+        page->attachDatabase(nullptr);
     const QString oldPath = m_db ? m_db->path() : QString();
     m_db = std::move(db);
     // Let other Köprü windows have the file we closed (unless it was reopened here).
     if (!oldPath.isEmpty() && (!m_db || QFileInfo(m_db->path()) != QFileInfo(oldPath)))
         releaseDatabaseLock(oldPath);
     for (Page *page : m_pages)
-        page->setDatabase(m_db.get());
+        page->attachDatabase(m_db.get());
     m_roleTitle = m_db ? databaseRoleTitle(m_db->connection()) : QString();
     updateTitle();
     updateActions();

@@ -6,12 +6,25 @@
 
 #include <QMessageBox>
 #include <QTableView>
+#include <utility>
 
 namespace kopru {
 
+void Page::attachDatabase(Database *db)
+{
+    if (db && !isVisible()) {
+        m_pending = db;
+        return;
+    }
+    m_pending = nullptr;
+    m_stale = false;
+    setDatabase(db);
+}
+
 bool Page::deferWhileHidden()
 {
-    m_stale = !isVisible();
+    // A page that has not loaded its database yet has nothing to refresh.
+    m_stale = !isVisible() || m_pending;
     return m_stale;
 }
 
@@ -33,8 +46,12 @@ void Page::print()
 void Page::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    if (m_stale)
+    if (Database *db = std::exchange(m_pending, nullptr)) {
+        m_stale = false; // setDatabase() loads everything
+        setDatabase(db);
+    } else if (m_stale) {
         refresh();
+    }
 }
 
 } // namespace kopru

@@ -28,6 +28,13 @@ public:
     virtual QString pageTitle() const = 0;
     // A new database was opened (nullptr: closed). Pages reload everything.
     virtual void setDatabase(Database *db) = 0;
+    // How the main window hands the database to its pages: a visible page
+    // loads it now, a hidden one when it is first shown (setDatabase() then),
+    // so that opening a large database shows the current page first and the
+    // other pages load their data only if the user visits them.
+    void attachDatabase(Database *db);
+    // Whether the page has loaded the database it was given.
+    bool isLoaded() const { return !m_pending; }
     // Preselect a pilot field by code (from --field); pages without a field ignore it.
     virtual void setFieldCode(const QString &code) { Q_UNUSED(code) }
     // Data changed elsewhere (another page, an import, a plan run): reload.
@@ -57,6 +64,7 @@ protected:
 private:
     QUndoStack *m_undoStack;
     bool m_stale = false; // refresh() was deferred while hidden
+    Database *m_pending = nullptr; // given while hidden, loaded on show
 };
 
 } // namespace kopru

@@ -65,6 +65,8 @@ void PartnersPage::setDatabase(Database *db)
     }
     if (Status s = m_lookups.load(db->connection()); !s)
         emit statusMessage(s.message(), 0);
+    if (!m_fieldCode.isEmpty())
+        m_fieldId = m_lookups.fieldIdOfCode(m_fieldCode);
     if (Status s = m_model->load(db->connection(), &m_lookups); !s)
         emit statusMessage(tr("Cannot load the partners: %1").arg(s.message()), 0);
     m_browser->setLookups(&m_lookups);
@@ -77,6 +79,7 @@ void PartnersPage::setDatabase(Database *db)
 void PartnersPage::setFieldCode(const QString &code)
 {
     // Partners have no field of their own; a new session gets this field.
+    m_fieldCode = code;
     m_fieldId = m_lookups.fieldIdOfCode(code);
 }
 

@@ -44,6 +44,7 @@ private:
     PartnerDetailPanel *m_detail;
     QSplitter *m_splitter;
     int m_fieldId = 0;
+    QString m_fieldCode; // from setFieldCode(), resolved when the lookups are loaded
 };
 
 } // namespace kopru
