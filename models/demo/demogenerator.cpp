@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/demo/demogenerator.h"
 
+#include "models/db/bulkwritescope.h"
 #include "models/db/referencedata.h"
 #include "models/db/referencedataloader.h"
 #include "models/db/sql.h"
@@ -11,6 +12,7 @@
 #include "models/domain/taxnumber.h"
 #include "models/domain/turkishtext.h"
 #include "models/exchange/globalid.h"
+#include "models/import/ratinginserter.h"
 #include "models/planning/planner.h"
 
 #include <QDate>
@@ -200,7 +202,7 @@ Status makeCompetencies(Context &ctx, DemoGenerator::Summary &summary)
 Status makeTeachers(Context &ctx, const DemoGenerator::Options &options, DemoGenerator::Summary &summary,
     const std::function<void(int)> &progress)
 {
-    QSqlQuery teacher(ctx.db), rating(ctx.db);
+    QSqlQuery teacher(ctx.db);
     if (Status s = Sql::prepare(teacher,
             QStringLiteral(
                 "INSERT INTO teacher(national_id, first_name, last_name, field_id, branch, school_id, province_id, centre_id, "
@@ -209,10 +211,14 @@ Status makeTeachers(Context &ctx, const DemoGenerator::Options &options, DemoGen
                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,?,'national',?,?,?)"));
         !s)
         return s;
-    if (Status s = Sql::prepare(rating,
-            QStringLiteral(
-                "INSERT INTO need_rating(teacher_id, competency_id, round, need, proficiency) VALUES (?, ?, 1, ?, ?)"));
-        !s)
+    RatingInserter rating(ctx.db);
+    auto existing = Sql::scalar(ctx.db, QStringLiteral("SELECT count(*) FROM need_rating"));
+    if (!existing)
+        return existing.error();
+    std::size_t perTeacher = 0;
+    for (const auto &ids : ctx.competenciesOfField)
+        perTeacher = std::max(perTeacher, ids.size());
+    if (Status s = rating.begin(qint64(options.teachers) * qint64(perTeacher), existing.value().toLongLong()); !s)
         return s;
 
     // Each competency has its own typical need; teachers lean high or low.
@@ -280,24 +286,23 @@ Status makeTeachers(Context &ctx, const DemoGenerator::Options &options, DemoGen
 
         const double lean = (ctx.rng.unit() + ctx.rng.unit() - 1.0) * 0.8;
         for (int c : ctx.competenciesOfField[std::size_t(f)]) {
-            QVariant need, proficiency;
+            int need = 0, proficiency = 0; // 0: not applicable / not given (NULL)
             if (!ctx.rng.chance(0.05)) {
                 const double v = competencyMean[c] + lean + (ctx.rng.unit() - 0.5) * 2.4;
-                const int n = std::clamp(int(std::lround(v)), 1, 5);
-                need = n;
+                need = std::clamp(int(std::lround(v)), 1, 5);
                 if (!ctx.rng.chance(0.1))
-                    proficiency = std::clamp(6 - n + ctx.rng.between(-1, 1), 1, 5);
+                    proficiency = std::clamp(6 - need + ctx.rng.between(-1, 1), 1, 5);
             }
             if (!kept)
                 continue;
-            if (Status s = Sql::run(rating, { teacherId, c, need, proficiency }); !s)
+            if (Status s = rating.add({ teacherId, c, 1, need, proficiency, 0 }); !s)
                 return s;
             ++summary.ratings;
         }
         if (progress && i % 200 == 0)
             progress(10 + 70 * i / std::max(1, options.teachers));
     }
-    return {};
+    return rating.finish();
 }
 
 Status makePartners(Context &ctx, const DemoGenerator::Options &options, DemoGenerator::Summary &summary)
@@ -464,6 +469,7 @@ Expected<DemoGenerator::Summary> DemoGenerator::generate(
                 if (code.trimmed() == QLatin1String(ref::kFields[f].code))
                     ctx.centresOfField[f].push_back(c.id);
 
+    const BulkWriteScope bulk(db);
     Transaction tx(db);
     if (!tx.began())
         return tx.began().error();

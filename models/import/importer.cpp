@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/import/importer.h"
 
-#include "models/db/pragmascope.h"
+#include "models/db/bulkwritescope.h"
 #include "models/db/sql.h"
 #include "models/db/transaction.h"
 #include "models/exchange/ownership.h"
@@ -108,13 +108,7 @@ ImportReport Importer::run(QSqlDatabase db, ImportKind kind, const SourceTable &
         report.refuse(std::move(e));
     };
 
-    // A large page cache for the write, so that SQLite does not spill pages
-    // of the open transaction to the WAL file again and again; statement
-    // journals of the multi-row inserts stay in memory (on disk they cost one
-    // write call per changed page). Both are put back afterwards; neither can
-    // be changed inside the transaction.
-    const PragmaScope cache(db, "cache_size", -65536);
-    const PragmaScope tempStore(db, "temp_store", 2 /* MEMORY */);
+    const BulkWriteScope bulk(db);
 
     // Everything from the first read to the last write happens in one write
     // transaction (a dry run: one read transaction): what is validated and

@@ -2,6 +2,7 @@
 #include "models/import/needsplan.h"
 
 #include "models/db/sql.h"
+#include "models/import/ratinginserter.h"
 #include "models/import/valueparsers.h"
 
 #include <QHash>
@@ -36,26 +37,6 @@ int levelOf(const QVariant &v)
 QVariant levelVariant(int level)
 {
     return level == 0 ? QVariant() : QVariant(level);
-}
-
-// A new rating as one integer, for the block insert: bits 0-2 need, 3-5
-// proficiency (0 = NULL), then the round, the competency id and the teacher
-// id. Ratings whose numbers do not fit are written as five values instead.
-constexpr int kRoundShift = 6, kRoundBits = 7;
-constexpr int kCompetencyShift = kRoundShift + kRoundBits, kCompetencyBits = 24;
-constexpr int kTeacherShift = kCompetencyShift + kCompetencyBits, kTeacherBits = 63 - kTeacherShift;
-
-template <typename Rating> bool packable(const Rating &r)
-{
-    return r.teacher >= 0 && r.teacher < (qint64(1) << kTeacherBits) && r.competency >= 0
-        && r.competency < (qint64(1) << kCompetencyBits) && r.round >= 0 && r.round < (1 << kRoundBits) && r.need >= 0
-        && r.need <= 7 && r.proficiency >= 0 && r.proficiency <= 7;
-}
-
-template <typename Rating> qint64 pack(const Rating &r)
-{
-    return (r.teacher << kTeacherShift) | (r.competency << kCompetencyShift) | (qint64(r.round) << kRoundShift)
-        | (qint64(r.proficiency) << 3) | qint64(r.need);
 }
 
 } // namespace
@@ -268,12 +249,7 @@ Status NeedsPlan::classify(ImportContext &ctx)
 
 Status NeedsPlan::write(QSqlDatabase db, const std::function<bool()> &tick)
 {
-    QSqlQuery insert(db), update(db);
-    if (Status s = Sql::prepare(insert,
-            QStringLiteral(
-                "INSERT INTO need_rating(teacher_id, competency_id, round, need, proficiency) VALUES (?, ?, ?, ?, ?)"));
-        !s)
-        return s;
+    QSqlQuery update(db);
     if (Status s = Sql::prepare(update,
             m_withProficiency
                 ? QStringLiteral(
@@ -281,109 +257,19 @@ Status NeedsPlan::write(QSqlDatabase db, const std::function<bool()> &tick)
                 : QStringLiteral("UPDATE need_rating SET need = ? WHERE teacher_id = ? AND competency_id = ? AND round = ?"));
         !s)
         return s;
-    // New ratings go in blocks of many rows per statement: one statement per
-    // rating costs more in the driver than SQLite needs to store it. Binding
-    // is what Qt's driver spends most on (it formats a placeholder name for
-    // every value), so when the numbers allow, a rating travels as one
-    // integer that SQLite takes apart again (see pack()): one bound value
-    // per rating instead of five.
-    const bool packed = std::all_of(
-        m_ratings.cbegin(), m_ratings.cend(), [](const Rating &r) { return r.action != Rating::Insert || packable(r); });
-    const int kBlock = packed ? 500 : 100;
-    QSqlQuery block(db);
-    {
-        QStringList rows;
-        for (int i = 0; i < kBlock; ++i)
-            rows << (packed ? QStringLiteral("(?)") : QStringLiteral("(?, ?, ?, ?, ?)"));
-        const QString sql = packed
-            ? QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, round, need, proficiency) "
-                             "SELECT column1 >> %1, (column1 >> %2) & %3, (column1 >> %4) & %5, "
-                             "nullif(column1 & 7, 0), nullif((column1 >> 3) & 7, 0) FROM (VALUES %6)")
-                  .arg(kTeacherShift)
-                  .arg(kCompetencyShift)
-                  .arg((qint64(1) << kCompetencyBits) - 1)
-                  .arg(kRoundShift)
-                  .arg((1 << kRoundBits) - 1)
-                  .arg(rows.join(QLatin1Char(',')))
-            : QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, round, need, proficiency) VALUES ")
-                + rows.join(QLatin1Char(','));
-        if (Status s = Sql::prepare(block, sql); !s)
-            return s;
-    }
-    // A bulk load (more new ratings than the table holds, e.g. a whole
-    // national survey) drops the table's secondary indexes and builds them
-    // again after the inserts: sorting once costs less than hundreds of
-    // thousands of inserts at random places. The SQL that made each index is
-    // run again as it is, inside the import's transaction, so a failed or
-    // cancelled import rolls the drop back too.
-    struct Index
-    {
-        QString name, sql;
-    };
-    std::vector<Index> indexes;
+    RatingInserter inserter(db);
     const qint64 inserts
         = std::count_if(m_ratings.cbegin(), m_ratings.cend(), [](const Rating &r) { return r.action == Rating::Insert; });
-    if (inserts >= 10000 && inserts > m_existing) {
-        QSqlQuery q(db);
-        if (Status s = Sql::prepare(q,
-                QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'need_rating' "
-                               "AND sql IS NOT NULL"));
-            !s || !(s = Sql::run(q)))
-            return s;
-        while (q.next())
-            indexes.push_back({ q.value(0).toString(), q.value(1).toString() });
-        q.finish();
-        for (const Index &index : indexes) {
-            QString name = index.name;
-            if (Status s
-                = Sql::exec(db, QStringLiteral("DROP INDEX \"%1\"").arg(name.replace(QLatin1Char('"'), QStringLiteral("\"\""))));
-                !s)
-                return s;
-        }
-    }
-    std::vector<const Rating *> pending;
-    pending.reserve(kBlock);
-    auto flush = [&](QSqlQuery &q, bool packedRows) -> Status {
-        int i = 0;
-        for (const Rating *r : pending) {
-            if (packedRows) {
-                q.bindValue(i++, pack(*r));
-                continue;
-            }
-            q.bindValue(i++, r->teacher);
-            q.bindValue(i++, r->competency);
-            q.bindValue(i++, r->round);
-            q.bindValue(i++, levelVariant(r->need));
-            q.bindValue(i++, levelVariant(r->proficiency));
-        }
-        if (!q.exec())
-            return Sql::rowError(q, pending.front()->line);
-        pending.clear();
-        return {};
-    };
-    // One by one: the rest of the last block, and a block that failed as a
-    // whole (a failed statement changes nothing), so that the error names the
-    // line of the rating that caused it.
-    auto flushSingly = [&]() -> Status {
-        std::vector<const Rating *> rows;
-        rows.swap(pending);
-        for (const Rating *r : rows) {
-            pending.assign(1, r);
-            if (Status s = flush(insert, false); !s)
-                return s;
-        }
-        return {};
-    };
+    if (Status s = inserter.begin(inserts, m_existing); !s)
+        return s;
     for (const Rating &r : m_ratings) {
         if (tick && !tick())
             return Status::failure(importTr("cancelled"));
         if (r.action == Rating::Skip)
             continue;
         if (r.action == Rating::Insert) {
-            pending.push_back(&r);
-            if (int(pending.size()) == kBlock && !flush(block, packed))
-                if (Status s = flushSingly(); !s)
-                    return s;
+            if (Status s = inserter.add({ r.teacher, r.competency, r.round, r.need, r.proficiency, r.line }); !s)
+                return s;
             continue;
         }
         int i = 0;
@@ -396,12 +282,7 @@ Status NeedsPlan::write(QSqlDatabase db, const std::function<bool()> &tick)
         if (!update.exec())
             return Sql::rowError(update, r.line);
     }
-    if (Status s = flushSingly(); !s)
-        return s;
-    for (const Index &index : indexes)
-        if (Status s = Sql::exec(db, index.sql); !s)
-            return s;
-    return {};
+    return inserter.finish();
 }
 
 } // namespace kopru

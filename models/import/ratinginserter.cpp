@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/import/ratinginserter.h"
+
+#include "models/db/sql.h"
+
+#include <QStringList>
+
+namespace kopru {
+
+namespace {
+
+// Rows per block statement. One statement per rating costs more in Qt's
+// driver than SQLite needs to store it; binding is what the driver spends
+// most on (it formats a placeholder name for every value), so when the
+// numbers allow a rating travels as one integer that SQLite takes apart
+// again (pack()): one bound value per rating instead of five.
+constexpr int kBlock = 500;
+constexpr int kPlainBlock = 100;
+
+// A new rating as one integer: bits 0-2 need, 3-5 proficiency (0 = NULL),
+// then the round, the competency id and the teacher id. Ratings whose
+// numbers do not fit are written as five values instead.
+constexpr int kRoundShift = 6, kRoundBits = 7;
+constexpr int kCompetencyShift = kRoundShift + kRoundBits, kCompetencyBits = 24;
+constexpr int kTeacherShift = kCompetencyShift + kCompetencyBits, kTeacherBits = 63 - kTeacherShift;
+
+bool packable(const RatingInserter::Row &r)
+{
+    return r.teacher >= 0 && r.teacher < (qint64(1) << kTeacherBits) && r.competency >= 0
+        && r.competency < (qint64(1) << kCompetencyBits) && r.round >= 0 && r.round < (1 << kRoundBits) && r.need >= 0
+        && r.need <= 7 && r.proficiency >= 0 && r.proficiency <= 7;
+}
+
+qint64 pack(const RatingInserter::Row &r)
+{
+    return (r.teacher << kTeacherShift) | (r.competency << kCompetencyShift) | (qint64(r.round) << kRoundShift)
+        | (qint64(r.proficiency) << 3) | qint64(r.need);
+}
+
+QVariant level(int value)
+{
+    return value == 0 ? QVariant() : QVariant(value);
+}
+
+const QString kInsert = QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, round, need, proficiency) ");
+
+} // namespace
+
+RatingInserter::RatingInserter(QSqlDatabase db)
+    : m_db(db)
+    , m_single(db)
+    , m_block(db)
+    , m_packedBlock(db)
+{ }
+
+Status RatingInserter::begin(qint64 expected, qint64 existing)
+{
+    if (Status s = Sql::prepare(m_single, kInsert + QStringLiteral("VALUES (?, ?, ?, ?, ?)")); !s)
+        return s;
+    QStringList rows;
+    for (int i = 0; i < kPlainBlock; ++i)
+        rows << QStringLiteral("(?, ?, ?, ?, ?)");
+    if (Status s = Sql::prepare(m_block, kInsert + QStringLiteral("VALUES ") + rows.join(QLatin1Char(','))); !s)
+        return s;
+    rows.clear();
+    for (int i = 0; i < kBlock; ++i)
+        rows << QStringLiteral("(?)");
+    if (Status s = Sql::prepare(m_packedBlock,
+            kInsert
+                + QStringLiteral("SELECT column1 >> %1, (column1 >> %2) & %3, (column1 >> %4) & %5, "
+                                 "nullif(column1 & 7, 0), nullif((column1 >> 3) & 7, 0) FROM (VALUES %6)")
+                      .arg(kTeacherShift)
+                      .arg(kCompetencyShift)
+                      .arg((qint64(1) << kCompetencyBits) - 1)
+                      .arg(kRoundShift)
+                      .arg((1 << kRoundBits) - 1)
+                      .arg(rows.join(QLatin1Char(','))));
+        !s)
+        return s;
+    m_pending.reserve(kBlock);
+    // A bulk load (more new ratings than the table holds, e.g. a whole
+    // national survey) drops the table's secondary indexes and builds them
+    // again in finish(): sorting once costs less than hundreds of thousands
+    // of inserts at random places. The SQL that made each index is run again
+    // as it is, inside the caller's transaction, so a failed or cancelled
+    // write rolls the drop back too.
+    if (expected < 10000 || expected <= existing)
+        return {};
+    QSqlQuery q(m_db);
+    if (Status s = Sql::prepare(q,
+            QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'need_rating' "
+                           "AND sql IS NOT NULL"));
+        !s || !(s = Sql::run(q)))
+        return s;
+    while (q.next())
+        m_dropped.push_back({ q.value(0).toString(), q.value(1).toString() });
+    q.finish();
+    for (const Index &index : m_dropped) {
+        QString name = index.name;
+        if (Status s
+            = Sql::exec(m_db, QStringLiteral("DROP INDEX \"%1\"").arg(name.replace(QLatin1Char('"'), QStringLiteral("\"\""))));
+            !s)
+            return s;
+    }
+    return {};
+}
+
+Status RatingInserter::add(const Row &row)
+{
+    m_pending.push_back(row);
+    m_packable = m_packable && packable(row);
+    if (int(m_pending.size()) == (m_packable ? kBlock : kPlainBlock))
+        return flushBlock();
+    return {};
+}
+
+Status RatingInserter::flushBlock()
+{
+    // A failed statement changes nothing: then one by one, so that the error
+    // names the line of the rating that caused it.
+    if (Status s = write(m_packable ? m_packedBlock : m_block, m_packable); !s)
+        return flushSingly();
+    m_pending.clear();
+    m_packable = true;
+    return {};
+}
+
+Status RatingInserter::flushSingly()
+{
+    std::vector<Row> rows;
+    rows.swap(m_pending);
+    for (const Row &r : rows) {
+        m_pending.assign(1, r);
+        if (Status s = write(m_single, false); !s)
+            return s;
+    }
+    m_pending.clear();
+    m_packable = true;
+    return {};
+}
+
+Status RatingInserter::write(QSqlQuery &q, bool packed)
+{
+    int i = 0;
+    for (const Row &r : m_pending) {
+        if (packed) {
+            q.bindValue(i++, pack(r));
+            continue;
+        }
+        q.bindValue(i++, r.teacher);
+        q.bindValue(i++, r.competency);
+        q.bindValue(i++, r.round);
+        q.bindValue(i++, level(r.need));
+        q.bindValue(i++, level(r.proficiency));
+    }
+    if (!q.exec())
+        return Sql::rowError(q, m_pending.front().line);
+    return {};
+}
+
+Status RatingInserter::finish()
+{
+    if (Status s = flushSingly(); !s)
+        return s;
+    for (const Index &index : m_dropped)
+        if (Status s = Sql::exec(m_db, index.sql); !s)
+            return s;
+    m_dropped.clear();
+    return {};
+}
+
+} // namespace kopru
