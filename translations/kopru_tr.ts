@@ -576,40 +576,40 @@
     </message>
     <message>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="15"/>
-        <location filename="../views/partners/partnerspage.cpp" line="112"/>
+        <location filename="../views/partners/partnerspage.cpp" line="115"/>
         <source>Company</source>
         <translation>İşletme</translation>
     </message>
     <message>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="16"/>
-        <location filename="../views/partners/partnerspage.cpp" line="113"/>
+        <location filename="../views/partners/partnerspage.cpp" line="116"/>
         <source>Sector</source>
         <translation>Sektör</translation>
     </message>
     <message>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="17"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="19"/>
-        <location filename="../views/partners/partnerspage.cpp" line="114"/>
+        <location filename="../views/partners/partnerspage.cpp" line="117"/>
         <location filename="../views/teachers/teacherspage.cpp" line="132"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="18"/>
-        <location filename="../views/partners/partnerspage.cpp" line="115"/>
+        <location filename="../views/partners/partnerspage.cpp" line="118"/>
         <source>District</source>
         <translation>İlçe</translation>
     </message>
     <message>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="20"/>
-        <location filename="../views/partners/partnerspage.cpp" line="116"/>
+        <location filename="../views/partners/partnerspage.cpp" line="119"/>
         <source>Contact person</source>
         <translation>İrtibat kişisi</translation>
     </message>
     <message>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="21"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="22"/>
-        <location filename="../views/partners/partnerspage.cpp" line="117"/>
+        <location filename="../views/partners/partnerspage.cpp" line="120"/>
         <location filename="../views/teachers/teacherspage.cpp" line="135"/>
         <source>Phone</source>
         <translation>Telefon</translation>
@@ -617,7 +617,7 @@
     <message>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="22"/>
         <location filename="../models/itemmodels/teachertablemodel.cpp" line="21"/>
-        <location filename="../views/partners/partnerspage.cpp" line="118"/>
+        <location filename="../views/partners/partnerspage.cpp" line="121"/>
         <location filename="../views/teachers/teacherspage.cpp" line="134"/>
         <source>E-mail</source>
         <translation>E-posta</translation>
@@ -2926,84 +2926,84 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
     </message>
     <message>
         <location filename="../views/exchange/exchangepage.cpp" line="127"/>
-        <location filename="../views/exchange/exchangepage.cpp" line="193"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="198"/>
         <source>&amp;Review list</source>
         <translation>&amp;İnceleme listesi</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="135"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="138"/>
         <source>&amp;Centres</source>
         <translation>&amp;Merkezler</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="140"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="143"/>
         <source>&amp;Send to…</source>
         <translation>&amp;Gönder…</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="141"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="144"/>
         <source>Recei&amp;ve Package…</source>
         <translation>Paket &amp;Al…</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="160"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="163"/>
         <source>Exchange</source>
         <translation>Veri Alışverişi</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/exchange/exchangepage.cpp" line="193"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="198"/>
         <source>&amp;Review list (%n open)</source>
         <translation>
             <numerusform>&amp;İnceleme listesi (%n açık)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="194"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="199"/>
         <source>This database is the national office&apos;s. It receives the centres&apos; packages, decides the conflicts of the review list and sends catalogues, survey results and decisions down.</source>
         <translation>Bu veritabanı Genel Müdürlüğün. Merkezlerin paketlerini alır, inceleme listesindeki çakışmaları karara bağlar ve katalogları, anket sonuçlarını ve kararları merkezlere gönderir.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="196"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="201"/>
         <source>This database is %1&apos;s. It sends its work to the national office and receives the national catalogues, survey results and decisions; conflicts are decided there.</source>
         <translation>Bu veritabanı şuna ait: %1. Çalışmasını Genel Müdürlüğe gönderir, ulusal katalogları, anket sonuçlarını ve kararları alır; çakışmalar orada karara bağlanır.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="199"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="204"/>
         <source>Packages: File ▸ Send to… and File ▸ Receive Package…</source>
         <translation>Paketler: Dosya ▸ Gönder… ve Dosya ▸ Paket Al…</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="228"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="233"/>
         <source>No conflicts: nothing waits for a decision.</source>
         <translation>Çakışma yok: karar bekleyen bir şey yok.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="230"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="235"/>
         <source>Select a conflict to decide it. Every decision can be undone (Edit ▸ Undo).</source>
         <translation>Karara bağlamak için bir çakışma seçin. Her karar geri alınabilir (Düzen ▸ Geri Al).</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="249"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="254"/>
         <source>The record to keep (the others are rejected):</source>
         <translation>Tutulacak kayıt (diğerleri reddedilir):</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="250"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="255"/>
         <source>The record the others are merged into:</source>
         <translation>Diğerlerinin birleştirileceği kayıt:</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="268"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="273"/>
         <source>no conflict is selected</source>
         <translation>seçili çakışma yok</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="270"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="275"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="280"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="285"/>
         <source>Decided: %1 (Edit ▸ Undo takes it back)</source>
         <translation>Karar verildi: %1 (Düzen ▸ Geri Al ile geri alınır)</translation>
     </message>
@@ -3486,32 +3486,32 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::MainWindow</name>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="83"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="77"/>
         <source>Pages</source>
         <translation>Sayfalar</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="125"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="119"/>
         <source>Could not open %1</source>
         <translation>%1 açılamadı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="130"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="124"/>
         <source>Opened %1</source>
         <translation>%1 açıldı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="199"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="193"/>
         <source>Köprü</source>
         <translation>Köprü</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="204"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="198"/>
         <source>%1 (read-only)</source>
         <translation>%1 (salt okunur)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="207"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="201"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -4155,7 +4155,7 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::Page</name>
     <message>
-        <location filename="../views/pages/page.cpp" line="30"/>
+        <location filename="../views/pages/page.cpp" line="43"/>
         <source>Print</source>
         <translation>Yazdır</translation>
     </message>
@@ -4251,68 +4251,68 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>İşletme &amp;ekle…</translation>
     </message>
     <message>
-        <location filename="../views/partners/partnerspage.cpp" line="69"/>
+        <location filename="../views/partners/partnerspage.cpp" line="71"/>
         <source>Cannot load the partners: %1</source>
         <translation>İşletmeler yüklenemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../views/partners/partnerspage.cpp" line="111"/>
+        <location filename="../views/partners/partnerspage.cpp" line="114"/>
         <source>Add partner</source>
         <translation>İşletme ekle</translation>
     </message>
     <message>
-        <location filename="../views/partners/partnerspage.cpp" line="125"/>
+        <location filename="../views/partners/partnerspage.cpp" line="128"/>
         <source>Add partner %1</source>
         <translation>İşletme ekleme (%1)</translation>
     </message>
     <message>
-        <location filename="../views/partners/partnerspage.cpp" line="127"/>
+        <location filename="../views/partners/partnerspage.cpp" line="130"/>
         <source>The partner was not added: %1</source>
         <translation>İşletme eklenmedi: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/partners/partnerspage.cpp" line="146"/>
+        <location filename="../views/partners/partnerspage.cpp" line="149"/>
         <source>%n partners</source>
         <translation>
             <numerusform>%n işletme</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/partners/partnerspage.cpp" line="147"/>
+        <location filename="../views/partners/partnerspage.cpp" line="150"/>
         <source>Delete partners</source>
         <translation>İşletmeleri sil</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/partners/partnerspage.cpp" line="148"/>
+        <location filename="../views/partners/partnerspage.cpp" line="151"/>
         <source>Teachers are placed in sessions of %1: deleting it removes %n placement(s) as well.</source>
         <translation>
             <numerusform>%1 için oturumlara yerleştirilmiş öğretmenler var: silme işlemi %n yerleştirmeyi de kaldırır.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/partners/partnerspage.cpp" line="149"/>
+        <location filename="../views/partners/partnerspage.cpp" line="152"/>
         <source>Delete %1 with its training sessions?</source>
         <translation>%1, eğitim oturumlarıyla birlikte silinsin mi?</translation>
     </message>
     <message>
-        <location filename="../views/partners/partnerspage.cpp" line="152"/>
+        <location filename="../views/partners/partnerspage.cpp" line="155"/>
         <source>You can undo this with Edit › Undo.</source>
         <translation>Bunu Düzen › Geri al ile geri alabilirsiniz.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/partners/partnerspage.cpp" line="154"/>
+        <location filename="../views/partners/partnerspage.cpp" line="157"/>
         <source>Delete and remove %n placement(s)</source>
         <translation>
             <numerusform>Sil ve %n yerleştirmeyi kaldır</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/partners/partnerspage.cpp" line="154"/>
+        <location filename="../views/partners/partnerspage.cpp" line="157"/>
         <source>Delete</source>
         <translation>Sil</translation>
     </message>
     <message>
-        <location filename="../views/partners/partnerspage.cpp" line="160"/>
+        <location filename="../views/partners/partnerspage.cpp" line="163"/>
         <source>Nothing was deleted: %1</source>
         <translation>Hiçbir şey silinmedi: %1</translation>
     </message>
@@ -4945,17 +4945,17 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::RecordDialog</name>
     <message>
-        <location filename="../views/pages/recorddialog.cpp" line="32"/>
+        <location filename="../views/pages/recorddialog.cpp" line="39"/>
         <source>(none)</source>
         <translation>(yok)</translation>
     </message>
     <message>
-        <location filename="../views/pages/recorddialog.cpp" line="70"/>
+        <location filename="../views/pages/recorddialog.cpp" line="77"/>
         <source>%1 *</source>
         <translation>%1 *</translation>
     </message>
     <message>
-        <location filename="../views/pages/recorddialog.cpp" line="122"/>
+        <location filename="../views/pages/recorddialog.cpp" line="135"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -5323,7 +5323,7 @@ Geçerli durum yedek olarak saklanır.</translation>
         <translation>%1 alıcısının alabileceği her şey gönderilir.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="243"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="242"/>
         <source>%1 has acknowledged package %2: what changed since then is sent.</source>
         <translation>%1, %2 numaralı paketi onayladı: o zamandan bu yana değişenler gönderilir.</translation>
     </message>
@@ -5333,57 +5333,57 @@ Geçerli durum yedek olarak saklanır.</translation>
         <translation>%1 henüz bir paket onaylamadı: alabileceği her şey gönderilir.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="252"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="253"/>
         <source>Folder for the Packages</source>
         <translation>Paketlerin Klasörü</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="258"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="259"/>
         <source>Package File</source>
         <translation>Paket Dosyası</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="258"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="259"/>
         <source>Köprü packages (*.kopru-pkg)</source>
         <translation>Köprü paketleri (*.kopru-pkg)</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="276"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="277"/>
         <source>Choose where the package is written.</source>
         <translation>Paketin nereye yazılacağını seçin.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="284"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="285"/>
         <source>%1 already exists. Choose another name; a package never overwrites a file.</source>
         <translation>%1 zaten var. Başka bir ad seçin; paket hiçbir dosyanın üzerine yazmaz.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="291"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="292"/>
         <source>The folder %1 does not exist.</source>
         <translation>%1 klasörü yok.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="302"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="303"/>
         <source>Making the package…</source>
         <translation>Paket hazırlanıyor…</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="330"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="331"/>
         <source>Package %1 for %2: %3 rows (%4), %5 KB → %6</source>
         <translation>%2 için %1 numaralı paket: %3 satır (%4), %5 KB → %6</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="333"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="334"/>
         <source>everything</source>
         <translation>tümü</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="333"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="334"/>
         <source>changes since package %1</source>
         <translation>%1 numaralı paketten bu yana değişenler</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="366"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="367"/>
         <source>Not sent: %1</source>
         <translation>Gönderilmedi: %1</translation>
     </message>
@@ -5687,22 +5687,31 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</translation>
         <translation>Düzeltme öner: %1</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="269"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="264"/>
+        <source>The national office keeps %1&apos;s identity. Write the correct value and why; the proposal reaches the national office with your next package, which adopts or rejects it.
+
+Now: %2</source>
+        <translation>Genel Müdürlük %1 kişisinin kimlik bilgilerini tutar. Doğru değeri ve nedenini yazın; öneri bir sonraki paketinizle Genel Müdürlüğe ulaşır, Genel Müdürlük onu benimser ya da reddeder.
+
+Şu an: %2</translation>
+    </message>
+    <message>
+        <location filename="../views/teachers/teacherspage.cpp" line="272"/>
         <source>The proposed value is the one the national office has now.</source>
         <translation>Önerilen değer, Genel Müdürlükte şu anda kayıtlı olan değerle aynı.</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="276"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="279"/>
         <source>Propose a correction of %1 of %2</source>
         <translation>%2 için %1 düzeltmesi öner</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="278"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="281"/>
         <source>The correction was not proposed: %1</source>
         <translation>Düzeltme önerilmedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="281"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="284"/>
         <source>Correction proposed. It reaches the national office with the next package (File ▸ Send to…), which decides it.</source>
         <translation>Düzeltme önerildi. Bir sonraki paketle (Dosya ▸ Gönder…) Genel Müdürlüğe ulaşır; karar orada verilir.</translation>
     </message>
