@@ -91,6 +91,21 @@ private slots:
         QCOMPARE(wrong, 0);
     }
 
+    void noMessageIsLeftUnfinished()
+    {
+        // A source string added without its Turkish shows up in English.
+        QFile file(QStringLiteral(KOPRU_TEST_DATA "/../../translations/kopru_tr.ts"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString ts = QString::fromUtf8(file.readAll());
+        static const QRegularExpression unfinished(
+            QStringLiteral(R"re(<source>(.*?)</source>(?:\s*<comment>.*?</comment>)?\s*<translation type="unfinished")re"),
+            QRegularExpression::DotMatchesEverythingOption);
+        QStringList missing;
+        for (auto m = unfinished.globalMatch(ts); m.hasNext();)
+            missing << unescapeXml(m.next().captured(1));
+        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("without Turkish: ") + missing.join(QStringLiteral(" | "))));
+    }
+
     void lockMessagesAreTurkish()
     {
         QTemporaryDir dir;
