@@ -98,7 +98,7 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QString ts = QString::fromUtf8(file.readAll());
         static const QRegularExpression unfinished(
-            QStringLiteral(R"re(<source>(.*?)</source>(?:\s*<comment>.*?</comment>)?\s*<translation type="unfinished")re"),
+            QStringLiteral(R"re(<source>([^<]*)</source>(?:\s*<comment>[^<]*</comment>)?\s*<translation type="unfinished")re"),
             QRegularExpression::DotMatchesEverythingOption);
         QStringList missing;
         for (auto m = unfinished.globalMatch(ts); m.hasNext();)
