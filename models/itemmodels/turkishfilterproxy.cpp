@@ -3,25 +3,16 @@
 
 #include "models/domain/turkishtext.h"
 #include "models/itemmodels/roles.h"
+#include "models/itemmodels/variantnumber.h"
 
 namespace kopru {
 
 namespace {
 
-bool isNumber(const QVariant &v)
+// Sorting compares bools (check boxes) as the numbers 0 and 1.
+bool sortsAsNumber(const QVariant &v)
 {
-    switch (v.userType()) {
-    case QMetaType::Int:
-    case QMetaType::UInt:
-    case QMetaType::LongLong:
-    case QMetaType::ULongLong:
-    case QMetaType::Double:
-    case QMetaType::Float:
-    case QMetaType::Bool:
-        return true;
-    default:
-        return false;
-    }
+    return isNumber(v) || v.userType() == QMetaType::Bool;
 }
 
 bool isPlainAscii(QStringView s)
@@ -197,7 +188,7 @@ bool TurkishFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &ri
     const bool bEmpty = b.isNull() || (b.userType() == QMetaType::QString && b.toString().isEmpty());
     if (aEmpty || bEmpty)
         return aEmpty && !bEmpty;
-    if (isNumber(a) && isNumber(b))
+    if (sortsAsNumber(a) && sortsAsNumber(b))
         return a.toDouble() < b.toDouble();
     const int c = TurkishText::compare(a.toString(), b.toString());
     if (c != 0)

@@ -12,6 +12,7 @@
 #include "models/itemmodels/sessioncompetencymodel.h"
 #include "models/itemmodels/teachertablemodel.h"
 #include "models/itemmodels/turkishfilterproxy.h"
+#include "models/itemmodels/variantnumber.h"
 #include "tests/common/testutil.h"
 
 #include <QAbstractItemModelTester>
@@ -577,6 +578,31 @@ private slots:
         // 9 before 10 (a text sort would put "10" first).
         QVERIFY(proxy.mapFromSource(model.index(model.rowOfId(m_isikId), 0)).row()
             < proxy.mapFromSource(model.index(model.rowOfId(m_isikId + 1), 0)).row());
+    }
+
+    // isNumber: what the proxy sorts and a table snapshot aligns as a number.
+    void isNumberTellsNumbersFromOtherValues()
+    {
+        for (const QVariant &v :
+            { QVariant(7), QVariant(7u), QVariant(qint64(1) << 40), QVariant(quint64(3)), QVariant(2.5), QVariant(1.5f) })
+            QVERIFY2(isNumber(v), v.typeName());
+        for (const QVariant &v : { QVariant(), QVariant(true), QVariant(QStringLiteral("12")), QVariant(QDate(2026, 1, 2)) })
+            QVERIFY2(!isNumber(v), v.typeName());
+        // The proxy still compares a bool as the number 0 or 1 (true between 0 and 2),
+        // not as the text "true" (which would sort after "2").
+        QStandardItemModel source;
+        for (const QVariant &v : { QVariant(true), QVariant(2), QVariant(0) }) {
+            auto *item = new QStandardItem(v.toString());
+            item->setData(v, SortRole);
+            source.appendRow(item);
+        }
+        TurkishFilterProxy proxy;
+        proxy.setSourceModel(&source);
+        proxy.sort(0, Qt::AscendingOrder);
+        QStringList order;
+        for (int r = 0; r < proxy.rowCount(); ++r)
+            order << proxy.index(r, 0).data().toString();
+        QCOMPARE(order, QStringList({ QStringLiteral("0"), QStringLiteral("true"), QStringLiteral("2") }));
     }
 
     void proxyFiltersByFieldProvinceAndCentre()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/pages/tablesnapshot.h"
 
+#include "models/itemmodels/variantnumber.h"
+
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLocale>
@@ -12,21 +14,6 @@
 namespace kopru {
 
 namespace {
-
-bool isNumber(const QVariant &v)
-{
-    switch (v.typeId()) {
-    case QMetaType::Int:
-    case QMetaType::UInt:
-    case QMetaType::LongLong:
-    case QMetaType::ULongLong:
-    case QMetaType::Double:
-    case QMetaType::Float:
-        return true;
-    default:
-        return false;
-    }
-}
 
 QString tsvCell(QString text)
 {
