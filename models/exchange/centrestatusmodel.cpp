@@ -1,66 +1,37 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/exchange/centrestatusmodel.h"
 
-#include "models/editing/changenotifier.h"
 #include "models/exchange/exchangelogmodel.h"
 #include "models/itemmodels/roles.h"
 
-#include <QSqlError>
 #include <QSqlQuery>
 
 namespace kopru {
 
 CentreStatusModel::CentreStatusModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : QueryTableModel(ColumnCount, QStringLiteral("review_item"), parent)
+{ }
+
+QString CentreStatusModel::selectSql() const
 {
-    connect(ChangeNotifier::instance(), &ChangeNotifier::tableChanged, this, [this](const QString &table) {
-        if (table == QLatin1String("review_item"))
-            reload();
-    });
+    return QStringLiteral("SELECT c.id, c.name, coalesce(e.last_received_seq, 0), coalesce(e.last_received_at, ''), "
+                          "coalesce(e.last_sent_seq, 0), coalesce(e.acked_seq, 0), "
+                          "(SELECT count(*) FROM review_item r WHERE r.status = 'open' AND r.centres LIKE '%,' || c.id || ',%') "
+                          "FROM centre c LEFT JOIN exchange_peer e ON e.role = 'centre' AND e.centre_id = c.id ORDER BY c.id");
 }
 
-void CentreStatusModel::setDatabase(QSqlDatabase db)
+void CentreStatusModel::addRow(const QSqlQuery &q)
 {
-    m_db = std::move(db);
-    reload();
-}
-
-void CentreStatusModel::reload()
-{
-    beginResetModel();
-    m_entries.clear();
-    m_error.clear();
-    if (m_db.isValid() && m_db.isOpen()) {
-        QSqlQuery q(m_db);
-        q.setForwardOnly(true);
-        if (!q.exec(QStringLiteral(
-                "SELECT c.id, c.name, coalesce(e.last_received_seq, 0), coalesce(e.last_received_at, ''), "
-                "coalesce(e.last_sent_seq, 0), coalesce(e.acked_seq, 0), "
-                "(SELECT count(*) FROM review_item r WHERE r.status = 'open' AND r.centres LIKE '%,' || c.id || ',%') "
-                "FROM centre c LEFT JOIN exchange_peer e ON e.role = 'centre' AND e.centre_id = c.id ORDER BY c.id")))
-            m_error = q.lastError().text();
-        while (q.next())
-            m_entries.push_back({ q.value(0).toInt(), q.value(1).toString(), q.value(2).toInt(), q.value(3).toString(),
-                q.value(4).toInt(), q.value(5).toInt(), q.value(6).toInt() });
-    }
-    endResetModel();
-}
-
-int CentreStatusModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_entries.size());
-}
-
-int CentreStatusModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    m_rows.push_back({ q.value(0).toInt(), q.value(1).toString(), q.value(2).toInt(), q.value(3).toString(), q.value(4).toInt(),
+        q.value(5).toInt(), q.value(6).toInt() });
 }
 
 QVariant CentreStatusModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const Entry *row = rowAt(index);
+    if (!row)
         return {};
-    const Entry &e = m_entries[std::size_t(index.row())];
+    const Entry &e = *row;
     if (role == CentreIdRole)
         return e.centreId;
     if (role == Qt::TextAlignmentRole)
@@ -104,26 +75,9 @@ QVariant CentreStatusModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant CentreStatusModel::headerData(int section, Qt::Orientation orientation, int role) const
+QStringList CentreStatusModel::headers() const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case Centre:
-        return tr("Centre");
-    case LastReceived:
-        return tr("Last received");
-    case ReceivedAt:
-        return tr("Received at");
-    case LastSent:
-        return tr("Last sent");
-    case Acknowledged:
-        return tr("Acknowledged");
-    case OpenConflicts:
-        return tr("Open conflicts");
-    default:
-        return {};
-    }
+    return { tr("Centre"), tr("Last received"), tr("Received at"), tr("Last sent"), tr("Acknowledged"), tr("Open conflicts") };
 }
 
 } // namespace kopru

@@ -7,7 +7,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
 
@@ -27,72 +26,49 @@ QString localTimeText(const QString &utc)
 }
 
 ExchangeLogModel::ExchangeLogModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : QueryTableModel(ColumnCount, {}, parent)
 { }
 
-void ExchangeLogModel::setDatabase(QSqlDatabase db)
+QString ExchangeLogModel::selectSql() const
 {
-    m_db = std::move(db);
-    reload();
+    return QStringLiteral(
+        "SELECT p.direction, coalesce(e.centre_id, 0), c.name, p.at, p.sequence, p.base_sequence, p.ack_sequence, "
+        "p.full, p.counts, p.file_name FROM exchange_package p JOIN exchange_peer e ON e.id = p.peer_id "
+        "LEFT JOIN centre c ON c.id = e.centre_id ORDER BY p.at DESC, p.id DESC");
 }
 
-void ExchangeLogModel::reload()
+void ExchangeLogModel::addRow(const QSqlQuery &q)
 {
-    beginResetModel();
-    m_entries.clear();
-    m_error.clear();
-    if (m_db.isValid() && m_db.isOpen()) {
-        QSqlQuery q(m_db);
-        q.setForwardOnly(true);
-        if (!q.exec(QStringLiteral(
-                "SELECT p.direction, coalesce(e.centre_id, 0), c.name, p.at, p.sequence, p.base_sequence, p.ack_sequence, "
-                "p.full, p.counts, p.file_name FROM exchange_package p JOIN exchange_peer e ON e.id = p.peer_id "
-                "LEFT JOIN centre c ON c.id = e.centre_id ORDER BY p.at DESC, p.id DESC"))) {
-            m_error = q.lastError().text();
-        }
-        while (q.next()) {
-            Entry e;
-            e.sent = q.value(0).toString() == QLatin1String("sent");
-            e.peerCentre = q.value(1).toInt();
-            e.peerName = e.peerCentre == 0 ? tr("National office") : q.value(2).toString();
-            e.at = q.value(3).toString();
-            e.sequence = q.value(4).toInt();
-            e.baseSequence = q.value(5).toInt();
-            e.ackSequence = q.value(6).toInt();
-            e.full = q.value(7).toInt() != 0;
-            const QJsonObject counts = QJsonDocument::fromJson(q.value(8).toString().toUtf8()).object();
-            for (auto it = counts.begin(); it != counts.end(); ++it) {
-                if (it->isObject()) {
-                    const QJsonObject c = it->toObject();
-                    e.rows += c.value(QStringLiteral("new")).toInteger() + c.value(QStringLiteral("updated")).toInteger()
-                        + c.value(QStringLiteral("deleted")).toInteger();
-                    e.conflicts += c.value(QStringLiteral("conflicts")).toInteger();
-                } else {
-                    e.rows += it->toInteger();
-                }
-            }
-            e.fileName = q.value(9).toString();
-            m_entries.push_back(std::move(e));
+    Entry e;
+    e.sent = q.value(0).toString() == QLatin1String("sent");
+    e.peerCentre = q.value(1).toInt();
+    e.peerName = e.peerCentre == 0 ? tr("National office") : q.value(2).toString();
+    e.at = q.value(3).toString();
+    e.sequence = q.value(4).toInt();
+    e.baseSequence = q.value(5).toInt();
+    e.ackSequence = q.value(6).toInt();
+    e.full = q.value(7).toInt() != 0;
+    const QJsonObject counts = QJsonDocument::fromJson(q.value(8).toString().toUtf8()).object();
+    for (auto it = counts.begin(); it != counts.end(); ++it) {
+        if (it->isObject()) {
+            const QJsonObject c = it->toObject();
+            e.rows += c.value(QStringLiteral("new")).toInteger() + c.value(QStringLiteral("updated")).toInteger()
+                + c.value(QStringLiteral("deleted")).toInteger();
+            e.conflicts += c.value(QStringLiteral("conflicts")).toInteger();
+        } else {
+            e.rows += it->toInteger();
         }
     }
-    endResetModel();
-}
-
-int ExchangeLogModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_entries.size());
-}
-
-int ExchangeLogModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    e.fileName = q.value(9).toString();
+    m_rows.push_back(std::move(e));
 }
 
 QVariant ExchangeLogModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const Entry *row = rowAt(index);
+    if (!row)
         return {};
-    const Entry &e = m_entries[std::size_t(index.row())];
+    const Entry &e = *row;
     if (role == Qt::TextAlignmentRole)
         return index.column() == Sequence || index.column() == Rows || index.column() == Conflicts
             ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
@@ -138,30 +114,9 @@ QVariant ExchangeLogModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant ExchangeLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+QStringList ExchangeLogModel::headers() const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case Direction:
-        return tr("Direction");
-    case Peer:
-        return tr("With");
-    case When:
-        return tr("When");
-    case Sequence:
-        return tr("Package");
-    case Content:
-        return tr("Content");
-    case Rows:
-        return tr("Rows");
-    case Conflicts:
-        return tr("Conflicts");
-    case File:
-        return tr("File");
-    default:
-        return {};
-    }
+    return { tr("Direction"), tr("With"), tr("When"), tr("Package"), tr("Content"), tr("Rows"), tr("Conflicts"), tr("File") };
 }
 
 } // namespace kopru

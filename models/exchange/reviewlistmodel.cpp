@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/exchange/reviewlistmodel.h"
 
-#include "models/editing/changenotifier.h"
 #include "models/itemmodels/roles.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlError>
 #include <QSqlQuery>
 
 namespace kopru {
@@ -33,54 +31,39 @@ QVariant one(QSqlDatabase db, const QString &sql, const QVariantList &values)
 } // namespace
 
 ReviewListModel::ReviewListModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-    connect(ChangeNotifier::instance(), &ChangeNotifier::tableChanged, this, [this](const QString &table) {
-        if (table == QLatin1String("review_item"))
-            reload();
-    });
-}
-
-void ReviewListModel::setDatabase(QSqlDatabase db)
-{
-    m_db = std::move(db);
-    reload();
-}
+    : QueryTableModel(ColumnCount, QStringLiteral("review_item"), parent)
+{ }
 
 QString ReviewListModel::centreName(int id) const
 {
-    const QString name = one(m_db, QStringLiteral("SELECT name FROM centre WHERE id = ?"), { id }).toString();
+    const QString name = one(database(), QStringLiteral("SELECT name FROM centre WHERE id = ?"), { id }).toString();
     return name.isEmpty() ? tr("Centre %1").arg(id) : tr("%1 (centre %2)").arg(name).arg(id);
 }
 
-void ReviewListModel::reload()
+QString ReviewListModel::selectSql() const
 {
-    beginResetModel();
-    m_items.clear();
-    m_error.clear();
-    if (m_db.isValid() && m_db.isOpen()) {
-        QSqlQuery q(m_db);
-        q.setForwardOnly(true);
-        if (!q.exec(QStringLiteral("SELECT id, kind, subject, centres, status, resolution, chosen_uid, detail FROM review_item "
-                                   "ORDER BY status = 'resolved', id")))
-            m_error = q.lastError().text();
-        while (q.next()) {
-            Item item;
-            item.id = q.value(0).toInt();
-            item.kind = q.value(1).toString();
-            item.subject = q.value(2).toString();
-            item.centres = q.value(3).toString();
-            item.status = q.value(4).toString();
-            item.resolution = q.value(5).toString();
-            item.chosenUid = q.value(6).toString();
-            item.detail = QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object();
-            m_items.push_back(std::move(item));
-        }
-        q.finish();
-        for (Item &item : m_items)
-            item.description = describe(item);
-    }
-    endResetModel();
+    return QStringLiteral("SELECT id, kind, subject, centres, status, resolution, chosen_uid, detail FROM review_item "
+                          "ORDER BY status = 'resolved', id");
+}
+
+void ReviewListModel::addRow(const QSqlQuery &q)
+{
+    Item item;
+    item.id = q.value(0).toInt();
+    item.kind = q.value(1).toString();
+    item.subject = q.value(2).toString();
+    item.centres = q.value(3).toString();
+    item.status = q.value(4).toString();
+    item.resolution = q.value(5).toString();
+    item.chosenUid = q.value(6).toString();
+    item.detail = QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object();
+    m_rows.push_back(std::move(item));
+}
+
+void ReviewListModel::rowsLoaded()
+{
+    for (Item &item : m_rows)
+        item.description = describe(item);
 }
 
 QString ReviewListModel::describe(const Item &item) const
@@ -90,7 +73,7 @@ QString ReviewListModel::describe(const Item &item) const
     if (item.kind == QLatin1String("duplicate_partner"))
         return tr("Tax number %1").arg(item.subject);
     if (item.kind == QLatin1String("capacity")) {
-        const QString partner = one(m_db,
+        const QString partner = one(database(),
             QStringLiteral("SELECT p.name || ', ' || s.start_date FROM training_session s JOIN partner p ON p.id = s.partner_id "
                            "WHERE s.uid = ?"),
             { item.subject })
@@ -101,9 +84,10 @@ QString ReviewListModel::describe(const Item &item) const
             .arg(item.detail.value(QStringLiteral("capacity")).toInt());
     }
     if (item.kind == QLatin1String("correction")) {
-        const QString teacher = one(m_db, QStringLiteral("SELECT first_name || ' ' || last_name FROM teacher WHERE uid = ?"),
-            { item.detail.value(QStringLiteral("teacher")).toString() })
-                                    .toString();
+        const QString teacher
+            = one(database(), QStringLiteral("SELECT first_name || ' ' || last_name FROM teacher WHERE uid = ?"),
+                { item.detail.value(QStringLiteral("teacher")).toString() })
+                  .toString();
         QString text = tr("%1: %2 → \"%3\"")
                            .arg(teacher, item.detail.value(QStringLiteral("column")).toString(),
                                item.detail.value(QStringLiteral("value")).toString());
@@ -114,20 +98,10 @@ QString ReviewListModel::describe(const Item &item) const
     return item.subject;
 }
 
-int ReviewListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_items.size());
-}
-
-int ReviewListModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 int ReviewListModel::rowOf(int reviewId) const
 {
-    for (std::size_t i = 0; i < m_items.size(); ++i)
-        if (m_items[i].id == reviewId)
+    for (std::size_t i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].id == reviewId)
             return int(i);
     return -1;
 }
@@ -135,16 +109,17 @@ int ReviewListModel::rowOf(int reviewId) const
 int ReviewListModel::openCount() const
 {
     int n = 0;
-    for (const Item &item : m_items)
+    for (const Item &item : m_rows)
         n += item.status == QLatin1String("open") ? 1 : 0;
     return n;
 }
 
 QVariant ReviewListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const Item *row = rowAt(index);
+    if (!row)
         return {};
-    const Item &item = m_items[std::size_t(index.row())];
+    const Item &item = *row;
     if (role == IdRole)
         return item.id;
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole || role == SortRole) {
@@ -170,31 +145,16 @@ QVariant ReviewListModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QVariant ReviewListModel::headerData(int section, Qt::Orientation orientation, int role) const
+QStringList ReviewListModel::headers() const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case Kind:
-        return tr("Conflict");
-    case Subject:
-        return tr("About");
-    case Centres:
-        return tr("Centres");
-    case Status:
-        return tr("Status");
-    case Resolution:
-        return tr("Decision");
-    default:
-        return {};
-    }
+    return { tr("Conflict"), tr("About"), tr("Centres"), tr("Status"), tr("Decision") };
 }
 
 QList<ResolveReviewCommand::Action> ReviewListModel::actions(int row) const
 {
-    if (row < 0 || row >= rowCount() || m_items[std::size_t(row)].status != QLatin1String("open"))
+    if (row < 0 || row >= rowCount() || m_rows[std::size_t(row)].status != QLatin1String("open"))
         return {};
-    return ResolveReviewCommand::actionsFor(m_items[std::size_t(row)].kind);
+    return ResolveReviewCommand::actionsFor(m_rows[std::size_t(row)].kind);
 }
 
 std::vector<ReviewListModel::Choice> ReviewListModel::choices(int row) const
@@ -202,19 +162,19 @@ std::vector<ReviewListModel::Choice> ReviewListModel::choices(int row) const
     std::vector<Choice> result;
     if (row < 0 || row >= rowCount())
         return result;
-    const Item &item = m_items[std::size_t(row)];
+    const Item &item = m_rows[std::size_t(row)];
     const bool teacher = item.kind == QLatin1String("duplicate_teacher");
     if (teacher || item.kind == QLatin1String("duplicate_partner")) {
         const QString kept = item.detail.value(QStringLiteral("kept")).toString();
         if (!kept.isEmpty()) {
-            const QString name = one(m_db,
+            const QString name = one(database(),
                 teacher ? QStringLiteral("SELECT first_name || ' ' || last_name FROM teacher WHERE uid = ?")
                         : QStringLiteral("SELECT name FROM partner WHERE uid = ?"),
                 { kept })
                                      .toString();
             result.push_back({ kept, tr("%1 — national office's record").arg(name) });
         }
-        QSqlQuery q(m_db);
+        QSqlQuery q(database());
         q.prepare(
             QStringLiteral("SELECT uid, owner_centre_id, row_json FROM review_parked WHERE review_id = ? AND table_name = ? "
                            "ORDER BY owner_centre_id, uid"));
@@ -231,7 +191,7 @@ std::vector<ReviewListModel::Choice> ReviewListModel::choices(int row) const
     } else if (item.kind == QLatin1String("capacity")) {
         for (const QJsonValue &v : item.detail.value(QStringLiteral("placements")).toArray()) {
             const QString uid = v.toString();
-            QSqlQuery q(m_db);
+            QSqlQuery q(database());
             q.prepare(
                 QStringLiteral("SELECT t.first_name || ' ' || t.last_name, p.owner_centre_id FROM placement p JOIN teacher t "
                                "ON t.id = p.teacher_id WHERE p.uid = ?"));
