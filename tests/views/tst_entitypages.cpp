@@ -41,10 +41,39 @@ class TestEntityPages : public QObject
 
     QTemporaryDir m_dir;
     std::unique_ptr<Database> m_db;
+    QUndoStack m_undo;
+    std::unique_ptr<Page> m_page;
     int m_n = 0;
     int m_isikId = 0, m_partnerWithPlacements = 0;
 
     QSqlDatabase c() const { return m_db->connection(); }
+
+    // The page made by `create` (with m_undo) on the test database, shown and
+    // exposed, `size` when given; its browser, or nullptr when something failed.
+    EntityBrowser *openPage(Page *(*create)(QUndoStack *, QWidget *), QSize size = {})
+    {
+        m_page.reset(create(&m_undo, nullptr));
+        m_page->setDatabase(m_db.get());
+        if (size.isValid())
+            m_page->resize(size);
+        m_page->show();
+        if (!QTest::qWaitForWindowExposed(m_page.get()))
+            return nullptr;
+        return m_page->findChild<EntityBrowser *>();
+    }
+
+    // The table of the open page.
+    QTableView *entitiesView() const { return m_page->findChild<QTableView *>(QStringLiteral("entities")); }
+
+    // The editor of type T that `view` shows, nullptr when none is visible.
+    template <typename T> static T *visibleEditor(QTableView *view)
+    {
+        T *editor = nullptr;
+        for (T *e : view->viewport()->findChildren<T *>())
+            if (e->isVisible())
+                editor = e;
+        return editor;
+    }
 
     static QModelIndex proxyIndexOf(EntityBrowser *browser, int id, int column)
     {
@@ -93,7 +122,12 @@ private slots:
         QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM placement")).toInt(), 2);
     }
 
-    void cleanup() { m_db.reset(); }
+    void cleanup()
+    {
+        m_page.reset();
+        m_undo.clear();
+        m_db.reset();
+    }
 
     void invalidNationalIdTypedInTheTableIsRefused_data()
     {
@@ -108,24 +142,16 @@ private slots:
     {
         QFETCH(QString, typed);
         QFETCH(bool, accepted);
-        QUndoStack undo;
-        std::unique_ptr<Page> page(createTeachersPage(&undo, nullptr));
-        page->setDatabase(m_db.get());
-        page->resize(1200, 700);
-        page->show();
-        QVERIFY(QTest::qWaitForWindowExposed(page.get()));
-        QSignalSpy status(page.get(), &Page::statusMessage);
-        auto *browser = page->findChild<EntityBrowser *>();
-        auto *view = page->findChild<QTableView *>(QStringLiteral("entities"));
-        QVERIFY(browser && view);
+        EntityBrowser *browser = openPage(createTeachersPage, QSize(1200, 700));
+        QVERIFY(browser);
+        QSignalSpy status(m_page.get(), &Page::statusMessage);
+        QTableView *view = entitiesView();
+        QVERIFY(view);
         const QModelIndex cell = proxyIndexOf(browser, m_isikId, 0); // national ID column
         QVERIFY(cell.isValid());
         view->setCurrentIndex(cell);
         view->edit(cell);
-        QLineEdit *editor = nullptr;
-        for (QLineEdit *e : view->viewport()->findChildren<QLineEdit *>())
-            if (e->isVisible())
-                editor = e;
+        QLineEdit *editor = visibleEditor<QLineEdit>(view);
         QVERIFY(editor);
         editor->selectAll();
         QTest::keyClicks(editor, typed);
@@ -135,13 +161,13 @@ private slots:
             = scalar(c(), QStringLiteral("SELECT national_id FROM teacher WHERE id = %1").arg(m_isikId)).toString();
         if (accepted) {
             QCOMPARE(stored, typed);
-            QCOMPARE(undo.count(), 1);
-            undo.undo();
+            QCOMPARE(m_undo.count(), 1);
+            m_undo.undo();
             QCOMPARE(scalar(c(), QStringLiteral("SELECT national_id FROM teacher WHERE id = %1").arg(m_isikId)).toString(),
                 QStringLiteral("10000000146"));
         } else {
             QCOMPARE(stored, QStringLiteral("10000000146"));
-            QCOMPARE(undo.count(), 0);
+            QCOMPARE(m_undo.count(), 0);
             QVERIFY(status.count() >= 1);
             const QString message = status.last().at(0).toString();
             QVERIFY2(message.contains(QStringLiteral("National ID")), qPrintable(message));
@@ -153,15 +179,10 @@ private slots:
     {
         QVERIFY(Sql::exec(
             c(), QStringLiteral("UPDATE partner SET protocol_date = '2025-03-01' WHERE id = %1").arg(m_partnerWithPlacements)));
-        QUndoStack undo;
-        std::unique_ptr<Page> page(createPartnersPage(&undo, nullptr));
-        page->setDatabase(m_db.get());
-        page->resize(1400, 700);
-        page->show();
-        QVERIFY(QTest::qWaitForWindowExposed(page.get()));
-        auto *browser = page->findChild<EntityBrowser *>();
-        auto *view = page->findChild<QTableView *>(QStringLiteral("entities"));
-        QVERIFY(browser && view);
+        EntityBrowser *browser = openPage(createPartnersPage, QSize(1400, 700));
+        QVERIFY(browser);
+        QTableView *view = entitiesView();
+        QVERIFY(view);
         int dateColumn = -1;
         for (int col = 0; col < browser->proxy()->columnCount() && dateColumn < 0; ++col)
             if (browser->proxy()->index(0, col).data(ValueKindRole).toInt() == int(ValueKind::Date))
@@ -172,10 +193,7 @@ private slots:
         QCOMPARE(cell.data().toString(), QStringLiteral("01.03.2025"));
         view->setCurrentIndex(cell);
         view->edit(cell);
-        QDateEdit *editor = nullptr;
-        for (QDateEdit *e : view->viewport()->findChildren<QDateEdit *>())
-            if (e->isVisible())
-                editor = e;
+        QDateEdit *editor = visibleEditor<QDateEdit>(view);
         QVERIFY(editor);
         QCOMPARE(editor->date(), QDate(2025, 3, 1));
         QTest::keyClick(editor, Qt::Key_Delete);
@@ -190,17 +208,14 @@ private slots:
         QCOMPARE(stored(), QStringLiteral("NULL"));
         const QString shown = proxyIndexOf(browser, m_partnerWithPlacements, dateColumn).data().toString();
         QCOMPARE(shown, QStringLiteral("—")); // empty dates show a dash
-        QCOMPARE(undo.count(), 1);
-        undo.undo();
+        QCOMPARE(m_undo.count(), 1);
+        m_undo.undo();
         QCOMPARE(stored(), QStringLiteral("2025-03-01"));
 
         // An empty optional date opens at "(none)"; leaving it so writes nothing new.
-        undo.redo();
+        m_undo.redo();
         view->edit(proxyIndexOf(browser, m_partnerWithPlacements, dateColumn));
-        editor = nullptr;
-        for (QDateEdit *e : view->viewport()->findChildren<QDateEdit *>())
-            if (e->isVisible())
-                editor = e;
+        editor = visibleEditor<QDateEdit>(view);
         QVERIFY(editor);
         QCOMPARE(editor->text(), editor->specialValueText());
         QTest::keyClick(editor, Qt::Key_Escape);
@@ -223,11 +238,8 @@ private slots:
 
     void addedTeacherIsGoneAfterUndo()
     {
-        QUndoStack undo;
-        std::unique_ptr<Page> page(createTeachersPage(&undo, nullptr));
-        page->setDatabase(m_db.get());
-        page->show();
-        auto *browser = page->findChild<EntityBrowser *>();
+        EntityBrowser *browser = openPage(createTeachersPage);
+        QVERIFY(browser);
         const int before = scalar(c(), QStringLiteral("SELECT count(*) FROM teacher")).toInt();
         QString refusal;
         QTimer::singleShot(0, this, [&] {
@@ -242,7 +254,7 @@ private slots:
             dialog->findChild<QLineEdit *>(QStringLiteral("national_id"))->setText(QStringLiteral("17291716060"));
             dialog->accept();
         });
-        QSignalSpy status(page.get(), &Page::statusMessage);
+        QSignalSpy status(m_page.get(), &Page::statusMessage);
         browser->addButton()->click();
         QVERIFY2(!refusal.isEmpty(), "the invalid national ID was not explained in the dialog");
         QVERIFY2(scalar(c(), QStringLiteral("SELECT count(*) FROM teacher")).toInt() == before + 1,
@@ -250,23 +262,19 @@ private slots:
         const int id = scalar(c(), QStringLiteral("SELECT id FROM teacher WHERE national_id = '17291716060'")).toInt();
         QVERIFY(id > 0);
         QCOMPARE(browser->currentId(), id);
-        QCOMPARE(undo.count(), 1);
-        undo.undo();
+        QCOMPARE(m_undo.count(), 1);
+        m_undo.undo();
         QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM teacher")).toInt(), before);
         QVERIFY(!proxyIndexOf(browser, id, 0).isValid());
-        undo.redo();
+        m_undo.redo();
         QCOMPARE(scalar(c(), QStringLiteral("SELECT last_name FROM teacher WHERE id = %1").arg(id)).toString(),
             QStringLiteral("Işıklar"));
     }
 
     void typingIsikFindsIsikInCapitals()
     {
-        QUndoStack undo;
-        std::unique_ptr<Page> page(createTeachersPage(&undo, nullptr));
-        page->setDatabase(m_db.get());
-        page->show();
-        QVERIFY(QTest::qWaitForWindowExposed(page.get()));
-        auto *browser = page->findChild<EntityBrowser *>();
+        EntityBrowser *browser = openPage(createTeachersPage);
+        QVERIFY(browser);
         QLineEdit *search = browser->searchEdit();
         search->setFocus();
         typeText(search, QStringLiteral("ışık"));
@@ -293,11 +301,8 @@ private slots:
     // refresh (the import's signal), not only after a restart.
     void newSchoolShowsAfterRefreshWithoutRestart()
     {
-        QUndoStack undo;
-        std::unique_ptr<Page> page(createTeachersPage(&undo, nullptr));
-        page->setDatabase(m_db.get());
-        page->show();
-        QVERIFY(QTest::qWaitForWindowExposed(page.get()));
+        EntityBrowser *browser = openPage(createTeachersPage);
+        QVERIFY(browser);
         QVERIFY(Sql::exec(c(), QStringLiteral("INSERT INTO school(name, province_id) VALUES ('Yeni Ufuk MTAL', 6)")));
         const int school = scalar(c(), QStringLiteral("SELECT id FROM school WHERE name = 'Yeni Ufuk MTAL'")).toInt();
         QVERIFY(school > 0);
@@ -306,8 +311,7 @@ private slots:
                            "VALUES ('98765432150', 'Deniz', 'Yıldız', 1, 6, ?)"),
             { school }));
         const int id = scalar(c(), QStringLiteral("SELECT id FROM teacher WHERE national_id = '98765432150'")).toInt();
-        page->refresh();
-        auto *browser = page->findChild<EntityBrowser *>();
+        m_page->refresh();
         QCOMPARE(proxyIndexOf(browser, id, TeacherTableModel::School).data().toString(), QStringLiteral("Yeni Ufuk MTAL"));
     }
 
@@ -315,14 +319,10 @@ private slots:
     // the previous teacher greyed out.
     void detailPanelIsClearedWhenNothingIsSelected()
     {
-        QUndoStack undo;
-        std::unique_ptr<Page> page(createTeachersPage(&undo, nullptr));
-        page->setDatabase(m_db.get());
-        page->show();
-        QVERIFY(QTest::qWaitForWindowExposed(page.get()));
-        auto *browser = page->findChild<EntityBrowser *>();
+        EntityBrowser *browser = openPage(createTeachersPage);
+        QVERIFY(browser);
         browser->selectId(m_isikId);
-        auto *panel = page->findChild<TeacherDetailPanel *>();
+        auto *panel = m_page->findChild<TeacherDetailPanel *>();
         QVERIFY(panel);
         const auto shownTexts = [panel] {
             QStringList texts;
@@ -342,18 +342,15 @@ private slots:
 
     void kvkkErasureSaysItCannotBeUndoneAndPurges()
     {
-        QUndoStack undo;
-        std::unique_ptr<Page> page(createTeachersPage(&undo, nullptr));
-        page->setDatabase(m_db.get());
-        page->show();
-        auto *browser = page->findChild<EntityBrowser *>();
+        EntityBrowser *browser = openPage(createTeachersPage);
+        QVERIFY(browser);
         const int teacher = scalar(c(), QStringLiteral("SELECT teacher_id FROM placement LIMIT 1")).toInt();
         QVERIFY(scalar(c(), QStringLiteral("SELECT count(*) FROM need_rating WHERE teacher_id = %1").arg(teacher)).toInt() > 0);
         browser->selectId(teacher);
         // An earlier edit on the stack: erasure clears the history (it holds personal data).
         QVERIFY(
             browser->proxy()->setData(browser->view()->currentIndex().siblingAtColumn(2), QStringLiteral("Ada"), Qt::EditRole));
-        QCOMPARE(undo.count(), 1);
+        QCOMPARE(m_undo.count(), 1);
         QString warning;
         const auto answer = [&](bool erase) {
             QTimer::singleShot(0, this, [&, erase] {
@@ -383,7 +380,7 @@ private slots:
         answer(false); // cancel: nothing happens
         QVERIFY2(warning.contains(QStringLiteral("cannot be undone")), qPrintable(warning));
         QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM teacher WHERE id = %1").arg(teacher)).toInt(), 1);
-        QCOMPARE(undo.count(), 1);
+        QCOMPARE(m_undo.count(), 1);
         warning.clear();
         answer(true);
         QVERIFY(!warning.isEmpty());
@@ -391,17 +388,14 @@ private slots:
         QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM need_rating WHERE teacher_id = %1").arg(teacher)).toInt(), 0);
         QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM placement WHERE teacher_id = %1").arg(teacher)).toInt(), 0);
         QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'purge_teacher'")).toInt(), 1);
-        QCOMPARE(undo.count(), 0);
+        QCOMPARE(m_undo.count(), 0);
         QVERIFY(!proxyIndexOf(browser, teacher, 0).isValid());
     }
 
     void deletingPartnerWithPlacementsNamesTheCountAndCancelKeepsAll()
     {
-        QUndoStack undo;
-        std::unique_ptr<Page> page(createPartnersPage(&undo, nullptr));
-        page->setDatabase(m_db.get());
-        page->show();
-        auto *browser = page->findChild<EntityBrowser *>();
+        EntityBrowser *browser = openPage(createPartnersPage);
+        QVERIFY(browser);
         browser->selectId(m_partnerWithPlacements);
         QCOMPARE(browser->selectedIds(), QList<int> { m_partnerWithPlacements });
         const auto counts = [this] {
@@ -422,7 +416,7 @@ private slots:
         browser->deleteButton()->click();
         QVERIFY2(question.contains(QStringLiteral("2 placement")), qPrintable(question));
         QCOMPARE(counts(), before);
-        QCOMPARE(undo.count(), 0);
+        QCOMPARE(m_undo.count(), 0);
 
         // Confirmed: partner, sessions and the two placements go, in one undoable step.
         QTimer::singleShot(0, this, [&] {
@@ -437,18 +431,16 @@ private slots:
         QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM placement")).toInt(), 0);
         QCOMPARE(
             scalar(c(), QStringLiteral("SELECT count(*) FROM partner WHERE id = %1").arg(m_partnerWithPlacements)).toInt(), 0);
-        QCOMPARE(undo.count(), 1);
-        undo.undo();
+        QCOMPARE(m_undo.count(), 1);
+        m_undo.undo();
         QCOMPARE(counts(), before);
     }
 
     void partnerDetailShowsSessionsAndCoverage()
     {
-        QUndoStack undo;
-        auto *page = new PartnersPage(&undo, nullptr);
-        std::unique_ptr<Page> owner(page);
-        page->setDatabase(m_db.get());
-        page->show();
+        QVERIFY(openPage(createPartnersPage));
+        auto *page = qobject_cast<PartnersPage *>(m_page.get());
+        QVERIFY(page);
         page->browser()->selectId(m_partnerWithPlacements);
         PartnerDetailPanel *detail = page->detail();
         const int sessions = scalar(
