@@ -2569,42 +2569,42 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>kopru::CentreStatusModel</name>
     <message>
-        <location filename="../models/exchange/centrestatusmodel.cpp" line="91"/>
+        <location filename="../models/exchange/centrestatusmodel.cpp" line="62"/>
         <source>%1. %2</source>
         <translation>%1. %2</translation>
     </message>
     <message>
-        <location filename="../models/exchange/centrestatusmodel.cpp" line="95"/>
+        <location filename="../models/exchange/centrestatusmodel.cpp" line="66"/>
         <source>never</source>
         <translation>hiç</translation>
     </message>
     <message>
-        <location filename="../models/exchange/centrestatusmodel.cpp" line="113"/>
+        <location filename="../models/exchange/centrestatusmodel.cpp" line="80"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
     <message>
-        <location filename="../models/exchange/centrestatusmodel.cpp" line="115"/>
+        <location filename="../models/exchange/centrestatusmodel.cpp" line="80"/>
         <source>Last received</source>
         <translation>Son alınan</translation>
     </message>
     <message>
-        <location filename="../models/exchange/centrestatusmodel.cpp" line="117"/>
+        <location filename="../models/exchange/centrestatusmodel.cpp" line="80"/>
         <source>Received at</source>
         <translation>Alınma zamanı</translation>
     </message>
     <message>
-        <location filename="../models/exchange/centrestatusmodel.cpp" line="119"/>
+        <location filename="../models/exchange/centrestatusmodel.cpp" line="80"/>
         <source>Last sent</source>
         <translation>Son gönderilen</translation>
     </message>
     <message>
-        <location filename="../models/exchange/centrestatusmodel.cpp" line="121"/>
+        <location filename="../models/exchange/centrestatusmodel.cpp" line="80"/>
         <source>Acknowledged</source>
         <translation>Onaylanan</translation>
     </message>
     <message>
-        <location filename="../models/exchange/centrestatusmodel.cpp" line="123"/>
+        <location filename="../models/exchange/centrestatusmodel.cpp" line="80"/>
         <source>Open conflicts</source>
         <translation>Açık çakışma</translation>
     </message>
@@ -2842,67 +2842,67 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ExchangeLogModel</name>
     <message>
-        <location filename="../models/exchange/exchangelogmodel.cpp" line="57"/>
+        <location filename="../models/exchange/exchangelogmodel.cpp" line="45"/>
         <source>National office</source>
         <translation>Genel Müdürlük</translation>
     </message>
     <message>
-        <location filename="../models/exchange/exchangelogmodel.cpp" line="121"/>
+        <location filename="../models/exchange/exchangelogmodel.cpp" line="97"/>
         <source>Sent</source>
         <translation>Gönderildi</translation>
     </message>
     <message>
-        <location filename="../models/exchange/exchangelogmodel.cpp" line="121"/>
+        <location filename="../models/exchange/exchangelogmodel.cpp" line="97"/>
         <source>Received</source>
         <translation>Alındı</translation>
     </message>
     <message>
-        <location filename="../models/exchange/exchangelogmodel.cpp" line="129"/>
+        <location filename="../models/exchange/exchangelogmodel.cpp" line="105"/>
         <source>Everything</source>
         <translation>Tümü</translation>
     </message>
     <message>
-        <location filename="../models/exchange/exchangelogmodel.cpp" line="129"/>
+        <location filename="../models/exchange/exchangelogmodel.cpp" line="105"/>
         <source>Changes since package %1</source>
         <translation>%1 numaralı paketten bu yana değişenler</translation>
     </message>
     <message>
-        <location filename="../models/exchange/exchangelogmodel.cpp" line="147"/>
+        <location filename="../models/exchange/exchangelogmodel.cpp" line="119"/>
         <source>Direction</source>
         <translation>Yön</translation>
     </message>
     <message>
-        <location filename="../models/exchange/exchangelogmodel.cpp" line="149"/>
+        <location filename="../models/exchange/exchangelogmodel.cpp" line="119"/>
         <source>With</source>
         <translation>Karşı taraf</translation>
     </message>
     <message>
-        <location filename="../models/exchange/exchangelogmodel.cpp" line="151"/>
+        <location filename="../models/exchange/exchangelogmodel.cpp" line="119"/>
         <source>When</source>
         <translation>Zaman</translation>
     </message>
     <message>
-        <location filename="../models/exchange/exchangelogmodel.cpp" line="153"/>
+        <location filename="../models/exchange/exchangelogmodel.cpp" line="119"/>
         <source>Package</source>
         <translation>Paket</translation>
     </message>
     <message>
-        <location filename="../models/exchange/exchangelogmodel.cpp" line="155"/>
+        <location filename="../models/exchange/exchangelogmodel.cpp" line="119"/>
         <source>Content</source>
         <translation>İçerik</translation>
     </message>
     <message>
-        <location filename="../models/exchange/exchangelogmodel.cpp" line="157"/>
+        <location filename="../models/exchange/exchangelogmodel.cpp" line="119"/>
         <source>Rows</source>
         <translation>Satır</translation>
     </message>
     <message>
-        <location filename="../models/exchange/exchangelogmodel.cpp" line="159"/>
+        <location filename="../models/exchange/exchangelogmodel.cpp" line="119"/>
         <source>Conflicts</source>
         <translation>Çakışma</translation>
     </message>
     <message>
-        <location filename="../models/exchange/exchangelogmodel.cpp" line="161"/>
+        <location filename="../models/exchange/exchangelogmodel.cpp" line="119"/>
         <source>File</source>
         <translation>Dosya</translation>
     </message>
@@ -5013,118 +5013,118 @@ Geçerli durum yedek olarak saklanır.</translation>
 <context>
     <name>kopru::ReviewListModel</name>
     <message>
-        <location filename="../models/exchange/reviewlistmodel.cpp" line="53"/>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="40"/>
         <source>Centre %1</source>
         <translation>Merkez %1</translation>
     </message>
     <message>
-        <location filename="../models/exchange/reviewlistmodel.cpp" line="53"/>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="40"/>
         <source>%1 (centre %2)</source>
         <translation>%1 (merkez %2)</translation>
     </message>
     <message>
-        <location filename="../models/exchange/reviewlistmodel.cpp" line="89"/>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="72"/>
         <source>National ID %1</source>
         <translation>T.C. kimlik no %1</translation>
     </message>
     <message>
-        <location filename="../models/exchange/reviewlistmodel.cpp" line="91"/>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="74"/>
         <source>Tax number %1</source>
         <translation>Vergi no %1</translation>
     </message>
     <message>
-        <location filename="../models/exchange/reviewlistmodel.cpp" line="98"/>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="81"/>
         <source>Session %1: %2 placements for %3 places</source>
         <translation>Eğitim %1: %3 yer için %2 yerleştirme</translation>
     </message>
     <message>
-        <location filename="../models/exchange/reviewlistmodel.cpp" line="107"/>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="91"/>
         <source>%1: %2 → &quot;%3&quot;</source>
         <translation>%1: %2 → &quot;%3&quot;</translation>
     </message>
     <message>
-        <location filename="../models/exchange/reviewlistmodel.cpp" line="111"/>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="95"/>
         <source>(changed at both ends)</source>
         <translation>(iki uçta da değişti)</translation>
     </message>
     <message>
-        <location filename="../models/exchange/reviewlistmodel.cpp" line="163"/>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="138"/>
         <source>Open</source>
         <translation>Açık</translation>
     </message>
     <message>
-        <location filename="../models/exchange/reviewlistmodel.cpp" line="163"/>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="138"/>
         <source>Resolved</source>
         <translation>Karara bağlandı</translation>
     </message>
     <message>
-        <location filename="../models/exchange/reviewlistmodel.cpp" line="179"/>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="150"/>
         <source>Conflict</source>
         <translation>Çakışma</translation>
     </message>
     <message>
-        <location filename="../models/exchange/reviewlistmodel.cpp" line="181"/>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="150"/>
         <source>About</source>
         <translation>Konu</translation>
     </message>
     <message>
-        <location filename="../models/exchange/reviewlistmodel.cpp" line="183"/>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="150"/>
         <source>Centres</source>
         <translation>Merkezler</translation>
     </message>
     <message>
-        <location filename="../models/exchange/reviewlistmodel.cpp" line="185"/>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="150"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../models/exchange/reviewlistmodel.cpp" line="187"/>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="150"/>
         <source>Decision</source>
         <translation>Karar</translation>
     </message>
     <message>
-        <location filename="../models/exchange/reviewlistmodel.cpp" line="215"/>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="175"/>
         <source>%1 — national office&apos;s record</source>
         <translation>%1 — Genel Müdürlüğün kaydı</translation>
     </message>
     <message>
-        <location filename="../models/exchange/reviewlistmodel.cpp" line="228"/>
-        <location filename="../models/exchange/reviewlistmodel.cpp" line="241"/>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="188"/>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="201"/>
         <source>%1 — national office</source>
         <translation>%1 — Genel Müdürlük</translation>
     </message>
     <message>
-        <location filename="../models/exchange/reviewlistmodel.cpp" line="229"/>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="189"/>
         <source>%1 — registered by %2</source>
         <translation>%1 — kaydeden: %2</translation>
     </message>
     <message>
-        <location filename="../models/exchange/reviewlistmodel.cpp" line="242"/>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="202"/>
         <source>%1 — placed by %2</source>
         <translation>%1 — yerleştiren: %2</translation>
     </message>
     <message>
-        <location filename="../models/exchange/reviewlistmodel.cpp" line="253"/>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="213"/>
         <source>Teacher registered twice</source>
         <translation>Öğretmen iki kez kaydedilmiş</translation>
     </message>
     <message>
-        <location filename="../models/exchange/reviewlistmodel.cpp" line="255"/>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="215"/>
         <source>Partner registered twice</source>
         <translation>Paydaş iki kez kaydedilmiş</translation>
     </message>
     <message>
-        <location filename="../models/exchange/reviewlistmodel.cpp" line="257"/>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="217"/>
         <source>Session over capacity</source>
         <translation>Eğitim kapasitesi aşıldı</translation>
     </message>
     <message>
-        <location filename="../models/exchange/reviewlistmodel.cpp" line="259"/>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="219"/>
         <source>Correction proposed</source>
         <translation>Düzeltme önerildi</translation>
     </message>
     <message>
-        <location filename="../models/exchange/reviewlistmodel.cpp" line="277"/>
+        <location filename="../models/exchange/reviewlistmodel.cpp" line="237"/>
         <source>Erased (KVKK)</source>
         <translation>Silindi (KVKK)</translation>
     </message>
