@@ -49,7 +49,11 @@ fi
 rows=$(($(wc -l < "$work/needs.csv") - 1))
 cols=$(head -1 "$work/needs.csv" | tr ';' '\n' | wc -l)
 size=$(du -k "$work/needs.csv" | cut -f1)
+# A database before its survey: no ratings, and no tombstones of deleted ones
+# (with them, every imported rating would be a restored one; docs/exchange.md).
 sqlite3 "$work/national.kopru" "DELETE FROM need_rating;"
+sqlite3 "$work/national.kopru" "SELECT name FROM sqlite_master WHERE name = 'tombstone'" | grep -q tombstone &&
+    sqlite3 "$work/national.kopru" "DELETE FROM tombstone WHERE table_name = 'need_rating';"
 
 load=$(cut -d' ' -f1 /proc/loadavg)
 : > "$work/ours.all"; : > "$work/again.all"; : > "$work/ref.all"
