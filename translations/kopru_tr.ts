@@ -4428,117 +4428,117 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
     </message>
     <message>
         <location filename="../views/planning/placementpage.cpp" line="123"/>
-        <source>&amp;Weights…</source>
-        <translation>&amp;Ağırlıklar…</translation>
+        <source>&amp;Goals…</source>
+        <translation>&amp;Hedefler…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="129"/>
+        <location filename="../views/planning/placementpage.cpp" line="130"/>
         <source>&amp;Run optimiser</source>
         <translation>Optimizasyonu &amp;çalıştır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="132"/>
+        <location filename="../views/planning/placementpage.cpp" line="133"/>
         <source>Re-plan every placement that is not locked or confirmed, of the selected field and province (or of all)</source>
         <translation>Seçili alan ve ildeki (ya da tümündeki) kilitli veya onaylı olmayan tüm yerleştirmeleri yeniden planla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="138"/>
+        <location filename="../views/planning/placementpage.cpp" line="139"/>
         <source>Field:</source>
         <translation>Alan:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="141"/>
+        <location filename="../views/planning/placementpage.cpp" line="142"/>
         <source>Status:</source>
         <translation>Durum:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="171"/>
-        <location filename="../views/planning/placementpage.cpp" line="374"/>
+        <location filename="../views/planning/placementpage.cpp" line="172"/>
+        <location filename="../views/planning/placementpage.cpp" line="375"/>
         <source>&amp;Lock</source>
         <translation>&amp;Kilitle</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="173"/>
+        <location filename="../views/planning/placementpage.cpp" line="174"/>
         <source>&amp;Confirm</source>
         <translation>&amp;Onayla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="175"/>
+        <location filename="../views/planning/placementpage.cpp" line="176"/>
         <source>&amp;Move…</source>
         <translation>&amp;Taşı…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="177"/>
+        <location filename="../views/planning/placementpage.cpp" line="178"/>
         <source>Re&amp;move</source>
         <translation>Kal&amp;dır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="240"/>
+        <location filename="../views/planning/placementpage.cpp" line="241"/>
         <source>The default weights: strictly more placed teachers, then more covered need, then less travel</source>
         <translation>Varsayılan ağırlıklar: kesin öncelik sırasıyla önce daha çok yerleştirilen öğretmen, sonra daha çok karşılanan ihtiyaç, sonra daha kısa yol</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="241"/>
+        <location filename="../views/planning/placementpage.cpp" line="242"/>
         <source>Weights changed by hand</source>
         <translation>Ağırlıklar elle değiştirildi</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="249"/>
+        <location filename="../views/planning/placementpage.cpp" line="250"/>
         <source>All fields</source>
         <translation>Tüm alanlar</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="265"/>
+        <location filename="../views/planning/placementpage.cpp" line="266"/>
         <source>All provinces</source>
         <translation>Tüm iller</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="323"/>
+        <location filename="../views/planning/placementpage.cpp" line="324"/>
         <source>No conflicts: every placement keeps the rules.</source>
         <translation>Çakışma yok: tüm yerleştirmeler kurallara uyuyor.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="324"/>
+        <location filename="../views/planning/placementpage.cpp" line="325"/>
         <source>Conflicts: %1 (click one to select its placement)</source>
         <translation>Çakışmalar: %1 (yerleştirmesini seçmek için birine tıklayın)</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="350"/>
+        <location filename="../views/planning/placementpage.cpp" line="351"/>
         <source>Last optimiser run %4: %1 placed, %2 left unplaced, %3 ms</source>
         <translation>Son optimizasyon (%4): %1 yerleştirildi, %2 yerleştirilemedi, %3 ms</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="355"/>
+        <location filename="../views/planning/placementpage.cpp" line="356"/>
         <source>The optimiser has not run on this database yet.</source>
         <translation>Bu veritabanında henüz optimizasyon çalıştırılmadı.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="374"/>
+        <location filename="../views/planning/placementpage.cpp" line="375"/>
         <source>Un&amp;lock</source>
         <translation>&amp;Kilidi aç</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="380"/>
+        <location filename="../views/planning/placementpage.cpp" line="381"/>
         <source>%1 of %2 placements shown</source>
         <translation>%2 yerleştirmeden %1 tanesi gösteriliyor</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="487"/>
+        <location filename="../views/planning/placementpage.cpp" line="488"/>
         <source>Planning placements…</source>
         <translation>Yerleştirmeler planlanıyor…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="487"/>
+        <location filename="../views/planning/placementpage.cpp" line="488"/>
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="505"/>
+        <location filename="../views/planning/placementpage.cpp" line="506"/>
         <source>Optimiser: %1 placed, %2 left unplaced, %3 kept, in %4 ms%5</source>
         <translation>Optimizasyon: %1 yerleştirildi, %2 yerleştirilemedi, %3 korundu, %4 ms%5</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="508"/>
+        <location filename="../views/planning/placementpage.cpp" line="509"/>
         <source> (the weights do not keep the order of the goals)</source>
         <translation> (ağırlıklar hedeflerin öncelik sırasını korumuyor)</translation>
     </message>
@@ -5778,70 +5778,97 @@ Now: %2</source>
 <context>
     <name>kopru::WeightsDialog</name>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="19"/>
-        <source>Optimiser weights</source>
-        <translation>Optimizasyon ağırlıkları</translation>
-    </message>
-    <message>
         <location filename="../views/planning/weightsdialog.cpp" line="20"/>
-        <source>The cost of placing a teacher in a session is
-− need × covered need + distance × km (− place, unless the most teachers are placed first);
-the optimiser finds the plan of least total cost.
-The defaults place as many teachers as possible, then cover as much need as possible,
-then keep travel short, in this strict order.</source>
-        <translation>Bir öğretmeni bir oturuma yerleştirmenin maliyeti
-− ihtiyaç × karşılanan ihtiyaç + uzaklık × km (önce en çok öğretmenin yerleştirilmesi seçili değilse − yerleştirme de)
-olarak hesaplanır; optimizasyon toplam maliyeti en düşük planı bulur.
-Varsayılan ağırlıklar önce olabildiğince çok öğretmeni yerleştirir, sonra olabildiğince çok ihtiyacı karşılar,
-sonra da yolculuğu kısa tutar; öncelik sırası kesindir.</translation>
+        <source>Goals of the Plan</source>
+        <translation>Planın Hedefleri</translation>
     </message>
     <message>
         <location filename="../views/planning/weightsdialog.cpp" line="26"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="77"/>
+        <source>&amp;Advanced ▸</source>
+        <translation>&amp;Gelişmiş ▸</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/weightsdialog.cpp" line="31"/>
+        <source>The cost of placing a teacher in a session is
+− need × covered need + distance × km (− place, unless the most teachers are placed first);
+the optimiser finds the plan of least total cost.</source>
+        <translation>Bir öğretmeni bir eğitime yerleştirmenin maliyeti
+− ihtiyaç × karşılanan ihtiyaç + mesafe × km (en çok öğretmen önce yerleştirilmiyorsa − yerleştirme);
+eniyileyici toplam maliyeti en düşük planı bulur.</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/weightsdialog.cpp" line="36"/>
         <source>Place as many teachers as possible first (exact, without a weight)</source>
         <translation>Önce olabildiğince çok öğretmeni yerleştir (ağırlık olmadan, kesin)</translation>
     </message>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="49"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="59"/>
         <source>Each placed teacher:</source>
         <translation>Yerleştirilen her öğretmen:</translation>
     </message>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="50"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="60"/>
         <source>Each point of covered need:</source>
         <translation>Karşılanan her ihtiyaç puanı:</translation>
     </message>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="51"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="61"/>
         <source>Each km of travel:</source>
         <translation>Yolculuğun her kilometresi:</translation>
     </message>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="90"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="77"/>
+        <source>&amp;Advanced ▾</source>
+        <translation>&amp;Gelişmiş ▾</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/weightsdialog.cpp" line="97"/>
+        <source>The plan follows three goals, each fully before the next:&lt;ol&gt;&lt;li&gt;place as many teachers as possible;&lt;/li&gt;&lt;li&gt;among those plans, cover as much of the placed teachers&apos; need as possible;&lt;/li&gt;&lt;li&gt;then keep their travel as short as possible.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>Plan üç hedefi, her birini bir sonrakinden önce tam olarak izler:&lt;ol&gt;&lt;li&gt;olabildiğince çok öğretmen yerleştirmek;&lt;/li&gt;&lt;li&gt;bu planlar arasında yerleştirilen öğretmenlerin ihtiyacını olabildiğince çok karşılamak;&lt;/li&gt;&lt;li&gt;sonra yolculuklarını olabildiğince kısa tutmak.&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/weightsdialog.cpp" line="101"/>
+        <source>The plan weighs its goals against each other with your own numbers (under Advanced): it may place fewer teachers or cover less need in exchange for shorter travel. &lt;b&gt;Restore Defaults&lt;/b&gt; brings back the usual order.</source>
+        <translation>Plan, hedeflerini sizin sayılarınızla (Gelişmiş altında) birbirine karşı tartar: daha kısa yolculuk uğruna daha az öğretmen yerleştirebilir ya da daha az ihtiyaç karşılayabilir. &lt;b&gt;Varsayılanlara Sıfırla&lt;/b&gt; olağan sırayı geri getirir.</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/weightsdialog.cpp" line="104"/>
+        <source>The plan follows your own numbers (under Advanced), which keep the usual order: the most teachers placed, then the most need covered, then the shortest travel.</source>
+        <translation>Plan sizin sayılarınızı (Gelişmiş altında) izler; bunlar olağan sırayı korur: önce en çok öğretmen yerleştirilir, sonra en çok ihtiyaç karşılanır, sonra en kısa yolculuk.</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/weightsdialog.cpp" line="131"/>
         <source>These are the defaults: exact up to %1 placements per field, %2 km and %3 need points per placement.</source>
         <translation>Bunlar varsayılan değerlerdir: alan başına %1 yerleştirmeye, yerleştirme başına %2 km ve %3 ihtiyaç puanına kadar kesin sonuç verir.</translation>
     </message>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="95"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="136"/>
         <source>With these weights a lower goal can outweigh a higher one: the plan may place fewer teachers or cover less need in exchange for shorter travel.</source>
         <translation>Bu ağırlıklarla alt sıradaki bir hedef üst sıradakinin önüne geçebilir: plan, daha kısa yolculuk uğruna daha az öğretmen yerleştirebilir ya da daha az ihtiyaç karşılayabilir.</translation>
     </message>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="98"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="139"/>
         <source>These weights keep the order of the goals.</source>
         <translation>Bu ağırlıklar hedeflerin öncelik sırasını korur.</translation>
     </message>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="105"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="145"/>
+        <source>Goals: most teachers placed, then most need covered, then shortest travel</source>
+        <translation>Hedefler: en çok öğretmen yerleştirilir, sonra en çok ihtiyaç karşılanır, sonra en kısa yolculuk</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/weightsdialog.cpp" line="148"/>
         <source>most teachers placed first</source>
         <translation>önce en çok öğretmen yerleştirilir</translation>
     </message>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="105"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="148"/>
         <source>placed teacher %1</source>
         <translation>yerleştirilen öğretmen %1</translation>
     </message>
     <message>
-        <location filename="../views/planning/weightsdialog.cpp" line="106"/>
+        <location filename="../views/planning/weightsdialog.cpp" line="149"/>
         <source>Weights: %1 · need point %2 · km %3</source>
         <translation>Ağırlıklar: %1 · ihtiyaç puanı %2 · km %3</translation>
     </message>

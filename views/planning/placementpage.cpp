@@ -120,7 +120,8 @@ void PlacementPage::createLayout()
         updateActions();
     });
 
-    auto *weightsButton = new QPushButton(tr("&Weights…"), this);
+    auto *weightsButton = new QPushButton(tr("&Goals…"), this);
+    weightsButton->setObjectName(QStringLiteral("goalsButton"));
     connect(weightsButton, &QPushButton::clicked, this, [this] {
         WeightsDialog dialog(m_weights, this);
         if (dialog.exec() == QDialog::Accepted)

@@ -10,19 +10,29 @@
 #include <QPushButton>
 #include <QRegularExpressionValidator>
 #include <QVBoxLayout>
+#include <QWidget>
 
 namespace kopru {
 
 WeightsDialog::WeightsDialog(const PlanWeights &weights, QWidget *parent)
     : QDialog(parent)
 {
-    setWindowTitle(tr("Optimiser weights"));
-    auto *intro = new QLabel(tr("The cost of placing a teacher in a session is\n"
-                                "− need × covered need + distance × km (− place, unless the most teachers are placed first);\n"
-                                "the optimiser finds the plan of least total cost.\n"
-                                "The defaults place as many teachers as possible, then cover as much need as possible,\n"
-                                "then keep travel short, in this strict order."),
-        this);
+    setWindowTitle(tr("Goals of the Plan"));
+    m_goals = new QLabel(this);
+    m_goals->setObjectName(QStringLiteral("goals"));
+    m_goals->setWordWrap(true);
+    m_goals->setTextFormat(Qt::RichText);
+    // The numbers behind the goals, for those who want to change them.
+    m_advancedButton = new QPushButton(tr("&Advanced ▸"), this);
+    m_advancedButton->setObjectName(QStringLiteral("advanced"));
+    m_advancedButton->setCheckable(true);
+    m_advancedButton->setFlat(true);
+    m_advanced = new QWidget(this);
+    auto *formula = new QLabel(tr("The cost of placing a teacher in a session is\n"
+                                  "− need × covered need + distance × km (− place, unless the most teachers are placed first);\n"
+                                  "the optimiser finds the plan of least total cost."),
+        m_advanced);
+    formula->setWordWrap(true);
     m_maximize = new QCheckBox(tr("Place as many teachers as possible first (exact, without a weight)"), this);
     m_maximize->setObjectName(QStringLiteral("maximizePlaced"));
     connect(m_maximize, &QCheckBox::toggled, this, [this](bool on) {
@@ -57,12 +67,42 @@ WeightsDialog::WeightsDialog(const PlanWeights &weights, QWidget *parent)
     connect(
         buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this, [this] { setWeights(PlanWeights {}); });
 
+    auto *advancedLayout = new QVBoxLayout(m_advanced);
+    advancedLayout->setContentsMargins(0, 0, 0, 0);
+    advancedLayout->addWidget(formula);
+    advancedLayout->addLayout(form);
+    advancedLayout->addWidget(m_note);
+    connect(m_advancedButton, &QPushButton::toggled, this, [this](bool on) {
+        m_advanced->setVisible(on);
+        m_advancedButton->setText(on ? tr("&Advanced ▾") : tr("&Advanced ▸"));
+        adjustSize();
+    });
+
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addLayout(form);
-    layout->addWidget(m_note);
+    layout->addWidget(m_goals);
+    layout->addWidget(m_advancedButton, 0, Qt::AlignLeft);
+    layout->addWidget(m_advanced);
     layout->addWidget(buttons);
     setWeights(weights);
+    // The numbers are shown at once only when they are not the defaults.
+    m_advanced->setVisible(false);
+    m_advancedButton->setChecked(!(weights == PlanWeights {}));
+}
+
+QString WeightsDialog::goalsInWords(const PlanWeights &w)
+{
+    if (!w.validate())
+        return {};
+    if (w == PlanWeights {})
+        return tr("The plan follows three goals, each fully before the next:<ol><li>place as many teachers as "
+                  "possible;</li><li>among those plans, cover as much of the placed teachers' need as "
+                  "possible;</li><li>then keep their travel as short as possible.</li></ol>");
+    if (!w.lexicographicFor(PlanWeights::kMaxPlaced, PlanWeights::kMaxKm, PlanWeights::kMaxNeed))
+        return tr("The plan weighs its goals against each other with your own numbers (under Advanced): it may "
+                  "place fewer teachers or cover less need in exchange for shorter travel. <b>Restore Defaults</b> "
+                  "brings back the usual order.");
+    return tr("The plan follows your own numbers (under Advanced), which keep the usual order: the most teachers "
+              "placed, then the most need covered, then the shortest travel.");
 }
 
 void WeightsDialog::setWeights(const PlanWeights &w)
@@ -84,6 +124,7 @@ PlanWeights WeightsDialog::weights() const
 void WeightsDialog::check()
 {
     const PlanWeights w = weights();
+    m_goals->setText(goalsInWords(w));
     if (Status s = w.validate(); !s)
         m_note->setText(s.message());
     else if (w == PlanWeights {})
@@ -100,6 +141,8 @@ void WeightsDialog::check()
 
 QString WeightsDialog::summary(const PlanWeights &w)
 {
+    if (w == PlanWeights {})
+        return tr("Goals: most teachers placed, then most need covered, then shortest travel");
     const QLocale l;
     const QString placed
         = w.maximizePlaced ? tr("most teachers placed first") : tr("placed teacher %1").arg(l.toString(qlonglong(w.place)));

@@ -8,6 +8,7 @@
 class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace kopru {
 
@@ -20,8 +21,11 @@ public:
     explicit WeightsDialog(const PlanWeights &weights, QWidget *parent = nullptr);
     PlanWeights weights() const;
 
-    // One line for the page: "place 400.002.200.001 · need 2.000.001 · distance 1".
+    // One line for the page: the goals in words for the defaults, else the
+    // numbers ("placed teacher 10 · need point 2 · km 1").
     static QString summary(const PlanWeights &w);
+    // The order of the goals in plain words (rich text); empty for invalid weights.
+    static QString goalsInWords(const PlanWeights &w);
 
 private:
     void setWeights(const PlanWeights &w);
@@ -30,6 +34,9 @@ private:
     QCheckBox *m_maximize;
     QLineEdit *m_place, *m_need, *m_distance;
     QLabel *m_note;
+    QLabel *m_goals;
+    QPushButton *m_advancedButton;
+    QWidget *m_advanced;
 };
 
 } // namespace kopru
