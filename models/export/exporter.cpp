@@ -120,7 +120,9 @@ Expected<ExportSummary> runExport(QSqlDatabase db, const ExportRequest &request,
         return summary;
     }
 
-    auto rows = loadPlan(db, request.scope);
+    // Calendars carry cancelled placements too, so that a re-export cancels their events.
+    const bool calendar = request.format == Format::Ics;
+    auto rows = loadPlan(db, request.scope, calendar);
     if (!rows)
         return rows.error();
     std::optional<Pseudonymiser> pseudonyms;
@@ -140,9 +142,12 @@ Expected<ExportSummary> runExport(QSqlDatabase db, const ExportRequest &request,
     if (request.format == Format::Ics) {
         IcsWriter::Options options;
         options.calendarName = QCoreApplication::translate("Export", "Köprü training schedule");
-        if (Status s = writeFileAtomically(request.outPath, IcsWriter::calendar(sessions, pseudo, options)); !s)
+        const bool perPlacement = request.kind == Kind::Plan;
+        const QByteArray ics = perPlacement ? IcsWriter::placements(rows.value(), pseudo, options)
+                                            : IcsWriter::calendar(sessions, pseudo, options);
+        if (Status s = writeFileAtomically(request.outPath, ics); !s)
             return s.error();
-        summary.value().rows = int(sessions.size());
+        summary.value().rows = perPlacement ? int(rows.value().size()) : int(sessions.size());
         summary.value().sheets = 1;
     } else if (request.kind == Kind::Plan) {
         const TableDocument table = planTable(rows.value(), grouping, pseudo);

@@ -95,31 +95,63 @@ QByteArray IcsWriter::foldLine(const QString &line)
     return out;
 }
 
-QByteArray IcsWriter::calendar(const std::vector<ScheduleSession> &sessions, const Pseudonymiser *pseudonyms, Options options)
+QString IcsWriter::eventStatus(const QString &placementStatus)
 {
-    const QDateTime stamp = (options.stamp.isValid() ? options.stamp : QDateTime::currentDateTimeUtc()).toUTC();
-    const QString dtstamp = stamp.toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
-    QByteArray out;
-    auto line = [&out](const QString &l) { out += foldLine(l); };
-    line(QStringLiteral("BEGIN:VCALENDAR"));
-    line(QStringLiteral("VERSION:2.0"));
-    line(QStringLiteral("PRODID:-//Kopru//Kopru %1//EN").arg(QStringLiteral(KOPRU_VERSION)));
-    line(QStringLiteral("CALSCALE:GREGORIAN"));
-    line(QStringLiteral("METHOD:PUBLISH"));
-    if (!options.calendarName.isEmpty())
-        line(QStringLiteral("X-WR-CALNAME:") + escapeText(options.calendarName));
-    if (pseudonyms)
-        line(QStringLiteral("X-WR-CALDESC:") + escapeText(anonymisedNotice()));
-    for (const ScheduleSession &s : sessions) {
+    if (placementStatus == QLatin1String("cancelled"))
+        return QStringLiteral("CANCELLED");
+    if (placementStatus == QLatin1String("confirmed") || placementStatus == QLatin1String("completed"))
+        return QStringLiteral("CONFIRMED");
+    return QStringLiteral("TENTATIVE");
+}
+
+namespace {
+
+// PARTSTAT of an attendee for a placement status.
+QString participation(const QString &placementStatus)
+{
+    if (placementStatus == QLatin1String("cancelled"))
+        return QStringLiteral("DECLINED");
+    if (placementStatus == QLatin1String("confirmed") || placementStatus == QLatin1String("completed"))
+        return QStringLiteral("ACCEPTED");
+    return QStringLiteral("NEEDS-ACTION");
+}
+
+struct EventWriter
+{
+    QByteArray &out;
+    const Pseudonymiser *pseudonyms;
+    const IcsWriter::Options &options;
+    QString dtstamp;
+
+    void line(const QString &l) { out += IcsWriter::foldLine(l); }
+
+    void begin(const QString &title)
+    {
+        line(QStringLiteral("BEGIN:VCALENDAR"));
+        line(QStringLiteral("VERSION:2.0"));
+        line(QStringLiteral("PRODID:-//Kopru//Kopru %1//EN").arg(QStringLiteral(KOPRU_VERSION)));
+        line(QStringLiteral("CALSCALE:GREGORIAN"));
+        line(QStringLiteral("METHOD:PUBLISH"));
+        if (!title.isEmpty())
+            line(QStringLiteral("X-WR-CALNAME:") + IcsWriter::escapeText(title));
+        if (pseudonyms)
+            line(QStringLiteral("X-WR-CALDESC:") + IcsWriter::escapeText(anonymisedNotice()));
+    }
+
+    void event(const QString &uid, int sequence, const QString &status, const ScheduleSession &s,
+        const std::vector<const PlanRow *> &attendees)
+    {
         line(QStringLiteral("BEGIN:VEVENT"));
-        line(QStringLiteral("UID:session-%1@%2").arg(s.sessionId).arg(options.uidDomain));
+        line(QStringLiteral("UID:%1@%2").arg(uid, options.uidDomain));
+        line(QStringLiteral("SEQUENCE:%1").arg(sequence));
         line(QStringLiteral("DTSTAMP:") + dtstamp);
         line(QStringLiteral("DTSTART;VALUE=DATE:") + icsDate(s.start));
         line(QStringLiteral("DTEND;VALUE=DATE:") + icsDate(s.end.addDays(1)));
         line(QStringLiteral("SUMMARY:")
-            + escapeText(QCoreApplication::translate("Export", "On-the-job training: %1 (%2)").arg(s.partnerName, s.fieldCode)));
+            + IcsWriter::escapeText(
+                QCoreApplication::translate("Export", "On-the-job training: %1 (%2)").arg(s.partnerName, s.fieldCode)));
         if (!s.partnerAddress.isEmpty())
-            line(QStringLiteral("LOCATION:") + escapeText(s.partnerName + QStringLiteral(", ") + s.partnerAddress));
+            line(QStringLiteral("LOCATION:") + IcsWriter::escapeText(s.partnerName + QStringLiteral(", ") + s.partnerAddress));
         QStringList description { QCoreApplication::translate("Export", "Field: %1 – %2").arg(s.fieldCode, s.fieldName),
             QCoreApplication::translate("Export", "Centre: %1").arg(s.centreName),
             QCoreApplication::translate("Export", "Hours: %1").arg(s.hours),
@@ -128,10 +160,10 @@ QByteArray IcsWriter::calendar(const std::vector<ScheduleSession> &sessions, con
             description << QCoreApplication::translate("Export", "Contact: %1").arg(s.contactPerson);
         if (!pseudonyms && !s.contactPhone.isEmpty())
             description << QCoreApplication::translate("Export", "Phone: %1").arg(s.contactPhone);
-        line(QStringLiteral("DESCRIPTION:") + escapeText(description.join(QLatin1Char('\n'))));
-        line(QStringLiteral("STATUS:CONFIRMED"));
-        line(QStringLiteral("TRANSP:OPAQUE"));
-        for (const PlanRow *a : s.attendees) {
+        line(QStringLiteral("DESCRIPTION:") + IcsWriter::escapeText(description.join(QLatin1Char('\n'))));
+        line(QStringLiteral("STATUS:") + status);
+        line(status == QLatin1String("CANCELLED") ? QStringLiteral("TRANSP:TRANSPARENT") : QStringLiteral("TRANSP:OPAQUE"));
+        for (const PlanRow *a : attendees) {
             QString cn, address;
             if (pseudonyms) {
                 cn = pseudonyms->name(a->nationalId);
@@ -141,12 +173,63 @@ QByteArray IcsWriter::calendar(const std::vector<ScheduleSession> &sessions, con
                 address = isPlainEmail(a->teacherEmail) ? QStringLiteral("mailto:") + a->teacherEmail
                                                         : QStringLiteral("urn:x-kopru:teacher:%1").arg(a->teacherId);
             }
-            line(QStringLiteral("ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;CN=") + paramValue(cn)
-                + QLatin1Char(':') + address);
+            line(QStringLiteral("ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=%1;CN=").arg(participation(a->status))
+                + IcsWriter::paramValue(cn) + QLatin1Char(':') + address);
         }
         line(QStringLiteral("END:VEVENT"));
     }
-    line(QStringLiteral("END:VCALENDAR"));
+};
+
+QString stampOf(const IcsWriter::Options &options)
+{
+    const QDateTime stamp = (options.stamp.isValid() ? options.stamp : QDateTime::currentDateTimeUtc()).toUTC();
+    return stamp.toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+}
+
+} // namespace
+
+QByteArray IcsWriter::calendar(const std::vector<ScheduleSession> &sessions, const Pseudonymiser *pseudonyms, Options options)
+{
+    QByteArray out;
+    EventWriter w { out, pseudonyms, options, stampOf(options) };
+    w.begin(options.calendarName);
+    for (const ScheduleSession &s : sessions) {
+        QString status = QStringLiteral("CANCELLED");
+        for (const PlanRow *a : s.attendees) {
+            status = eventStatus(a->status);
+            if (status == QLatin1String("TENTATIVE"))
+                break;
+        }
+        const QString uid = s.sessionUid.isEmpty() ? QStringLiteral("session-%1").arg(s.sessionId) : s.sessionUid;
+        w.event(uid, s.changes, status, s, s.attendees);
+    }
+    w.line(QStringLiteral("END:VCALENDAR"));
+    return out;
+}
+
+QByteArray IcsWriter::placements(const std::vector<PlanRow> &rows, const Pseudonymiser *pseudonyms, Options options)
+{
+    QByteArray out;
+    EventWriter w { out, pseudonyms, options, stampOf(options) };
+    w.begin(options.calendarName);
+    for (const PlanRow &r : rows) {
+        ScheduleSession s;
+        s.sessionId = r.sessionId;
+        s.centreName = r.centreName;
+        s.fieldCode = r.fieldCode;
+        s.fieldName = r.fieldName;
+        s.partnerName = r.partnerName;
+        s.partnerAddress = r.partnerAddress;
+        s.contactPerson = r.contactPerson;
+        s.contactPhone = r.contactPhone;
+        s.start = r.start;
+        s.end = r.end;
+        s.hours = r.hours;
+        s.competencies = r.competencies;
+        const QString uid = r.placementUid.isEmpty() ? QStringLiteral("placement-%1").arg(r.placementId) : r.placementUid;
+        w.event(uid, r.placementChanges + r.sessionChanges + r.teacherChanges, eventStatus(r.status), s, { &r });
+    }
+    w.line(QStringLiteral("END:VCALENDAR"));
     return out;
 }
 

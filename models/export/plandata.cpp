@@ -43,7 +43,12 @@ enum PlanColumn {
     cEnd,
     cHours,
     cCapacity,
-    cStatus
+    cStatus,
+    cPlacementUid,
+    cSessionUid,
+    cPlacementChanges,
+    cSessionChanges,
+    cTeacherChanges
 };
 
 const char kPlanSql[] = R"sql(
@@ -51,7 +56,8 @@ SELECT p.id, t.id, t.national_id, t.first_name, t.last_name, t.email, t.phone,
        COALESCE(sc.name, ''), tp.name,
        f.code, f.name_tr, COALESCE(c.id, 0), COALESCE(c.name, ''),
        pa.id, pa.name, pa.address, pa.district, pp.name, pa.contact_person, pa.phone, pa.email,
-       ts.id, ts.start_date, ts.end_date, ts.hours, ts.capacity, p.status
+       ts.id, ts.start_date, ts.end_date, ts.hours, ts.capacity, p.status,
+       p.uid, ts.uid, p.version - 1, (ts.version - 1) + (pa.version - 1), t.version - 1
 FROM placement p
 JOIN teacher t ON t.id = p.teacher_id
 JOIN training_session ts ON ts.id = p.session_id
@@ -62,7 +68,7 @@ JOIN province pp ON pp.id = pa.province_id
 LEFT JOIN school sc ON sc.id = t.school_id
 LEFT JOIN centre c ON c.id = COALESCE(t.centre_id,
                                       (SELECT min(cf.centre_id) FROM centre_field cf WHERE cf.field_id = ts.field_id))
-WHERE p.status <> 'cancelled'
+WHERE (? OR p.status <> 'cancelled')
   AND (? = '' OR f.code = ? COLLATE NOCASE)
   AND (? = 0 OR c.id = ?)
   AND (? = 0 OR pa.id = ?)
@@ -103,17 +109,17 @@ std::vector<int> collationRanks(const std::vector<PlanRow> &rows, QString PlanRo
     return ranks;
 }
 
-Expected<QHash<int, QStringList>> sessionCompetencies(QSqlDatabase db)
+Expected<QHash<int, QStringList>> sessionCompetencies(QSqlDatabase db, bool includeCancelled)
 {
     QSqlQuery q(db);
     if (Status s = Sql::prepare(q,
             QStringLiteral(
                 "SELECT sc.session_id, co.code FROM session_competency sc JOIN competency co ON co.id = sc.competency_id "
-                "WHERE sc.session_id IN (SELECT session_id FROM placement WHERE status <> 'cancelled') "
+                "WHERE sc.session_id IN (SELECT session_id FROM placement WHERE ? OR status <> 'cancelled') "
                 "ORDER BY sc.session_id, co.code"));
         !s)
         return s.error();
-    if (Status s = Sql::run(q); !s)
+    if (Status s = Sql::run(q, { includeCancelled ? 1 : 0 }); !s)
         return s.error();
     QHash<int, QStringList> result;
     while (q.next())
@@ -151,11 +157,11 @@ Status validateScope(QSqlDatabase db, const ExportScope &scope)
     return {};
 }
 
-Expected<std::vector<PlanRow>> loadPlan(QSqlDatabase db, const ExportScope &scope)
+Expected<std::vector<PlanRow>> loadPlan(QSqlDatabase db, const ExportScope &scope, bool includeCancelled)
 {
     if (Status s = validateScope(db, scope); !s)
         return s.error();
-    auto competencies = sessionCompetencies(db);
+    auto competencies = sessionCompetencies(db, includeCancelled);
     if (!competencies)
         return competencies.error();
 
@@ -164,7 +170,9 @@ Expected<std::vector<PlanRow>> loadPlan(QSqlDatabase db, const ExportScope &scop
         return s.error();
     // A null QString binds as NULL, and NULL = '' is not true: bind an empty string.
     const QString fieldCode = scope.fieldCode.isNull() ? QStringLiteral("") : scope.fieldCode;
-    if (Status s = Sql::run(q, { fieldCode, fieldCode, scope.centreId, scope.centreId, scope.partnerId, scope.partnerId }); !s)
+    if (Status s = Sql::run(q,
+            { includeCancelled ? 1 : 0, fieldCode, fieldCode, scope.centreId, scope.centreId, scope.partnerId, scope.partnerId });
+        !s)
         return s.error();
     std::vector<PlanRow> rows;
     while (q.next()) {
@@ -195,6 +203,11 @@ Expected<std::vector<PlanRow>> loadPlan(QSqlDatabase db, const ExportScope &scop
         r.hours = q.value(cHours).toInt();
         r.capacity = q.value(cCapacity).toInt();
         r.status = q.value(cStatus).toString();
+        r.placementUid = q.value(cPlacementUid).toString();
+        r.sessionUid = q.value(cSessionUid).toString();
+        r.placementChanges = q.value(cPlacementChanges).toInt();
+        r.sessionChanges = q.value(cSessionChanges).toInt();
+        r.teacherChanges = q.value(cTeacherChanges).toInt();
         r.competencies = competencies.value().value(r.sessionId);
         rows.push_back(std::move(r));
     }
@@ -249,10 +262,18 @@ std::vector<ScheduleSession> groupBySession(const std::vector<PlanRow> &rows)
             s.hours = r.hours;
             s.capacity = r.capacity;
             s.competencies = r.competencies;
+            s.sessionUid = r.sessionUid;
+            s.changes = r.sessionChanges;
             it = index.insert(r.sessionId, sessions.size());
             sessions.push_back(std::move(s));
         }
-        sessions[it.value()].attendees.push_back(&r);
+        ScheduleSession &s = sessions[it.value()];
+        // Each placement adds one, so a new placement raises the count too.
+        s.changes += r.placementChanges + r.teacherChanges + 1;
+        if (r.status == QLatin1String("cancelled"))
+            ++s.cancelled;
+        else
+            s.attendees.push_back(&r);
     }
     return sessions;
 }

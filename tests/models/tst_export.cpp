@@ -18,6 +18,7 @@
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QXmlStreamReader>
 #include <limits>
@@ -606,12 +607,140 @@ private slots:
                     .contains(QStringLiteral("CN=\"=HYPERLINK(^'x^') +Çelik\":mailto:evil@example.org")));
     }
 
+    // UID → the event's properties (STATUS, SEQUENCE, PARTSTAT of its attendees) of an .ics file.
+    QHash<QString, QHash<QString, QString>> icsEvents(const QString &file)
+    {
+        QHash<QString, QHash<QString, QString>> events;
+        QHash<QString, QString> event;
+        for (const QString &l : icsLines(readAll(file))) {
+            if (l == QLatin1String("BEGIN:VEVENT")) {
+                event.clear();
+            } else if (l == QLatin1String("END:VEVENT")) {
+                events.insert(event.value(QStringLiteral("UID")), event);
+            } else if (l.startsWith(QLatin1String("ATTENDEE"))) {
+                const auto m = QRegularExpression(QStringLiteral(";PARTSTAT=([A-Z-]+);")).match(l);
+                event[QStringLiteral("PARTSTAT")] += m.captured(1) + QLatin1Char(' ');
+            } else if (!l.startsWith(QLatin1String("DTSTAMP:"))) { // the time of the export
+                const int colon = int(l.indexOf(QLatin1Char(':')));
+                event.insert(l.left(colon), l.mid(colon + 1));
+            }
+        }
+        return events;
+    }
+
+    // uid@kopru.invalid → status of every placement (cancelled ones too).
+    QHash<QString, QString> placementStatuses()
+    {
+        QHash<QString, QString> statuses;
+        QSqlQuery q(db());
+        if (!q.exec(QStringLiteral("SELECT uid, status FROM placement")))
+            return {};
+        while (q.next())
+            statuses.insert(q.value(0).toString() + QStringLiteral("@kopru.invalid"), q.value(1).toString());
+        return statuses;
+    }
+
+    void icsStatusFollowsThePlacement()
+    {
+        const QString out = path(QStringLiteral("status.ics"));
+        auto summary = run(Kind::Plan, Format::Ics, out);
+        QVERIFY2(summary.ok(), qPrintable(summary.message()));
+        QCOMPARE(summary.value().rows, 4); // one event per placement, the cancelled one included
+        const auto events = icsEvents(out);
+        const auto statuses = placementStatuses();
+        QCOMPARE(events.size(), 4);
+        QCOMPARE(QSet<QString>(events.keyBegin(), events.keyEnd()), QSet<QString>(statuses.keyBegin(), statuses.keyEnd()));
+        const QHash<QString, QString> expected { { QStringLiteral("proposed"), QStringLiteral("TENTATIVE") },
+            { QStringLiteral("confirmed"), QStringLiteral("CONFIRMED") },
+            { QStringLiteral("cancelled"), QStringLiteral("CANCELLED") } };
+        const QHash<QString, QString> partstat { { QStringLiteral("proposed"), QStringLiteral("NEEDS-ACTION ") },
+            { QStringLiteral("confirmed"), QStringLiteral("ACCEPTED ") },
+            { QStringLiteral("cancelled"), QStringLiteral("DECLINED ") } };
+        QSet<QString> seen;
+        for (auto it = statuses.cbegin(); it != statuses.cend(); ++it) {
+            QCOMPARE(events.value(it.key()).value(QStringLiteral("STATUS")), expected.value(it.value()));
+            QCOMPARE(events.value(it.key()).value(QStringLiteral("PARTSTAT")), partstat.value(it.value()));
+            seen << it.value();
+        }
+        QCOMPARE(seen.size(), 3); // the fixture has each state
+
+        // Sessions: the first has a confirmed and a proposed teacher, the second a proposed one.
+        const QString schedule = path(QStringLiteral("status-schedule.ics"));
+        QVERIFY(run(Kind::Schedule, Format::Ics, schedule).ok());
+        for (const auto &event : icsEvents(schedule))
+            QCOMPARE(event.value(QStringLiteral("STATUS")), QStringLiteral("TENTATIVE"));
+    }
+
+    void icsUidIsStableAndSequenceRisesOnlyOnChange()
+    {
+        const QString first = path(QStringLiteral("first.ics")), second = path(QStringLiteral("second.ics"));
+        QVERIFY(run(Kind::Plan, Format::Ics, first).ok());
+        QVERIFY(run(Kind::Plan, Format::Ics, second).ok());
+        const auto before = icsEvents(first);
+        QCOMPARE(icsEvents(second), before); // same UIDs, same SEQUENCE: nothing changed
+        QVERIFY(before.size() == 4);
+        QString scheduleFirst = path(QStringLiteral("schedule-first.ics"));
+        QVERIFY(run(Kind::Schedule, Format::Ics, scheduleFirst).ok());
+        const auto sessionsBefore = icsEvents(scheduleFirst);
+
+        // Confirm the proposed placement of the first session.
+        const QString uid = test::scalar(db(),
+            QStringLiteral("SELECT p.uid FROM placement p JOIN training_session s ON s.id = p.session_id "
+                           "WHERE p.status = 'proposed' AND s.start_date = '2027-06-14'"))
+                                .toString();
+        QVERIFY(!uid.isEmpty());
+        const QString key = uid + QStringLiteral("@kopru.invalid");
+        exec(QStringLiteral("UPDATE placement SET status = 'confirmed' WHERE uid = ?"), { uid });
+        const QString third = path(QStringLiteral("third.ics"));
+        QVERIFY(run(Kind::Plan, Format::Ics, third).ok());
+        const auto after = icsEvents(third);
+        QCOMPARE(QSet<QString>(after.keyBegin(), after.keyEnd()), QSet<QString>(before.keyBegin(), before.keyEnd()));
+        for (auto it = before.cbegin(); it != before.cend(); ++it) {
+            const int was = it.value().value(QStringLiteral("SEQUENCE")).toInt();
+            const int now = after.value(it.key()).value(QStringLiteral("SEQUENCE")).toInt();
+            if (it.key() == key)
+                QVERIFY2(now > was, qPrintable(QStringLiteral("%1 → %2").arg(was).arg(now)));
+            else
+                QCOMPARE(now, was); // the other events did not change
+        }
+        QCOMPARE(after.value(key).value(QStringLiteral("STATUS")), QStringLiteral("CONFIRMED"));
+
+        // Its session's event changed too (both teachers confirmed now), the other session's did not.
+        const QString scheduleAfter = path(QStringLiteral("schedule-after.ics"));
+        QVERIFY(run(Kind::Schedule, Format::Ics, scheduleAfter).ok());
+        const auto sessionsAfter = icsEvents(scheduleAfter);
+        QCOMPARE(sessionsAfter.size(), 2);
+        int confirmed = 0;
+        for (auto it = sessionsBefore.cbegin(); it != sessionsBefore.cend(); ++it) {
+            const auto &now = sessionsAfter.value(it.key());
+            if (now.value(QStringLiteral("STATUS")) == QLatin1String("CONFIRMED")) {
+                ++confirmed;
+                QVERIFY(now.value(QStringLiteral("SEQUENCE")).toInt() > it.value().value(QStringLiteral("SEQUENCE")).toInt());
+            } else {
+                QCOMPARE(now.value(QStringLiteral("SEQUENCE")), it.value().value(QStringLiteral("SEQUENCE")));
+            }
+        }
+        QCOMPARE(confirmed, 1);
+
+        // A change of the session (its hours) raises its placements' events.
+        exec(QStringLiteral("UPDATE training_session SET hours = hours + 1 WHERE start_date = '2027-06-14'"));
+        const QString fourth = path(QStringLiteral("fourth.ics"));
+        QVERIFY(run(Kind::Plan, Format::Ics, fourth).ok());
+        const auto later = icsEvents(fourth);
+        QVERIFY(later.value(key).value(QStringLiteral("SEQUENCE")).toInt()
+            > after.value(key).value(QStringLiteral("SEQUENCE")).toInt());
+
+        // Back as the other tests expect it.
+        exec(QStringLiteral("UPDATE training_session SET hours = hours - 1 WHERE start_date = '2027-06-14'"));
+        exec(QStringLiteral("UPDATE placement SET status = 'proposed' WHERE uid = ?"), { uid });
+    }
+
     void anonymisedIcsHasNoPersonalData()
     {
         const QString out = path(QStringLiteral("anon.ics"));
         QVERIFY(run(Kind::Plan, Format::Ics, out, {}, true).ok());
         const QString text = icsLines(readAll(out)).join(QLatin1Char('\n'));
-        QCOMPARE(text.count(QStringLiteral("\nATTENDEE")), 3);
+        QCOMPARE(text.count(QStringLiteral("\nATTENDEE")), 4); // one event per placement, the cancelled one too
         for (const QString &personal : { QStringLiteral("Ayşe"), QStringLiteral("HYPERLINK"), QStringLiteral("mailto:"),
                  nid("100000001"), QStringLiteral("Phone:"), QStringLiteral("02120000000") })
             QVERIFY2(!text.contains(personal), qPrintable(personal));

@@ -92,8 +92,7 @@ int runExport(const Arguments &args, Io &io)
     QString what;
     switch (request.kind) {
     case Kind::Plan:
-        what = request.format == Format::Ics ? tr("%n session(s)", nullptr, summary.value().rows)
-                                             : tr("%n placement(s)", nullptr, summary.value().rows);
+        what = tr("%n placement(s)", nullptr, summary.value().rows);
         break;
     case Kind::Schedule:
         what = tr("%n session(s)", nullptr, summary.value().rows);
