@@ -240,8 +240,8 @@
     </message>
     <message>
         <location filename="../models/db/connection.cpp" line="86"/>
-        <source>cannot open the file: %1</source>
-        <translation>dosya açılamıyor: %1</translation>
+        <source>the file cannot be opened as a database (%1)</source>
+        <translation>dosya veritabanı olarak açılamıyor (%1)</translation>
     </message>
 </context>
 <context>
@@ -776,53 +776,53 @@
     </message>
     <message>
         <location filename="../models/export/exporter.cpp" line="110"/>
-        <location filename="../models/export/exporter.cpp" line="134"/>
+        <location filename="../models/export/exporter.cpp" line="136"/>
         <source>Writing the file</source>
         <translation>Dosya yazılıyor</translation>
     </message>
     <message>
         <location filename="../models/export/exporter.cpp" line="119"/>
-        <location filename="../models/export/exporter.cpp" line="166"/>
+        <location filename="../models/export/exporter.cpp" line="171"/>
         <source>Done</source>
         <translation>Tamamlandı</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="142"/>
+        <location filename="../models/export/exporter.cpp" line="144"/>
         <source>Köprü training schedule</source>
         <translation>Köprü eğitim takvimi</translation>
     </message>
     <message>
-        <location filename="../models/export/icswriter.cpp" line="120"/>
+        <location filename="../models/export/icswriter.cpp" line="152"/>
         <source>On-the-job training: %1 (%2)</source>
         <translation>İşbaşı eğitimi: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../models/export/icswriter.cpp" line="123"/>
+        <location filename="../models/export/icswriter.cpp" line="155"/>
         <source>Field: %1 – %2</source>
         <translation>Alan: %1 – %2</translation>
     </message>
     <message>
-        <location filename="../models/export/icswriter.cpp" line="124"/>
+        <location filename="../models/export/icswriter.cpp" line="156"/>
         <source>Centre: %1</source>
         <translation>Merkez: %1</translation>
     </message>
     <message>
-        <location filename="../models/export/icswriter.cpp" line="125"/>
+        <location filename="../models/export/icswriter.cpp" line="157"/>
         <source>Hours: %1</source>
         <translation>Saat: %1</translation>
     </message>
     <message>
-        <location filename="../models/export/icswriter.cpp" line="126"/>
+        <location filename="../models/export/icswriter.cpp" line="158"/>
         <source>Competencies: %1</source>
         <translation>Yeterlikler: %1</translation>
     </message>
     <message>
-        <location filename="../models/export/icswriter.cpp" line="128"/>
+        <location filename="../models/export/icswriter.cpp" line="160"/>
         <source>Contact: %1</source>
         <translation>İrtibat: %1</translation>
     </message>
     <message>
-        <location filename="../models/export/icswriter.cpp" line="130"/>
+        <location filename="../models/export/icswriter.cpp" line="162"/>
         <source>Phone: %1</source>
         <translation>Telefon: %1</translation>
     </message>
@@ -832,17 +832,17 @@
         <translation>PDF çıktısı grafik bir uygulama nesnesi gerektirir</translation>
     </message>
     <message>
-        <location filename="../models/export/plandata.cpp" line="138"/>
+        <location filename="../models/export/plandata.cpp" line="144"/>
         <source>unknown field code %1</source>
         <translation>bilinmeyen alan kodu %1</translation>
     </message>
     <message>
-        <location filename="../models/export/plandata.cpp" line="143"/>
+        <location filename="../models/export/plandata.cpp" line="149"/>
         <source>unknown centre %1</source>
         <translation>bilinmeyen merkez %1</translation>
     </message>
     <message>
-        <location filename="../models/export/plandata.cpp" line="148"/>
+        <location filename="../models/export/plandata.cpp" line="154"/>
         <source>unknown partner %1</source>
         <translation>bilinmeyen işletme %1</translation>
     </message>
@@ -1250,9 +1250,220 @@
 <context>
     <name>Import</name>
     <message>
+        <location filename="../models/import/needsplan.cpp" line="69"/>
+        <source>a long-form needs file needs the column %1</source>
+        <translation>uzun biçimli bir ihtiyaç dosyasında %1 sütunu bulunmalı</translation>
+    </message>
+    <message>
+        <location filename="../models/import/needsplan.cpp" line="82"/>
+        <source>no column names a competency: use competency codes (ELK07, Q1[ELK07], Q1_ELK07) or numbers within the field (01, Q1[SQ001]) as headers, or the columns competency and need</source>
+        <translation>hiçbir sütun bir yeterliği belirtmiyor: başlık olarak yeterlik kodlarını (ELK07, Q1[ELK07], Q1_ELK07) ya da alan içindeki numaraları (01, Q1[SQ001]) kullanın veya yeterlik ve ihtiyaç sütunlarını ekleyin</translation>
+    </message>
+    <message>
+        <location filename="../models/import/needsplan.cpp" line="127"/>
+        <source>the answers of national ID %1 are also on line %2</source>
+        <translation>%1 T.C. kimlik numarasının yanıtları %2. satırda da var</translation>
+    </message>
+    <message>
+        <location filename="../models/import/needsplan.cpp" line="133"/>
+        <location filename="../models/import/needsplan.cpp" line="180"/>
+        <source>no teacher with national ID %1: import the teachers first</source>
+        <translation>%1 T.C. kimlik numaralı öğretmen yok: önce öğretmenleri içe aktarın</translation>
+    </message>
+    <message>
+        <location filename="../models/import/needsplan.cpp" line="147"/>
+        <source>column &quot;%1&quot; is no competency of the teacher&apos;s field %2</source>
+        <translation>&quot;%1&quot; sütunu öğretmenin %2 alanının bir yeterliği değil</translation>
+    </message>
+    <message>
+        <location filename="../models/import/needsplan.cpp" line="193"/>
+        <source>unknown competency &quot;%1&quot;</source>
+        <translation>bilinmeyen yeterlik &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location filename="../models/import/needsplan.cpp" line="194"/>
+        <source>competency %1 is not in the teacher&apos;s field %2</source>
+        <translation>%1 yeterliği öğretmenin %2 alanında değil</translation>
+    </message>
+    <message>
+        <location filename="../models/import/needsplan.cpp" line="217"/>
+        <source>this teacher&apos;s rating of %1 is also on line %2</source>
+        <translation>bu öğretmenin %1 puanı %2. satırda da var</translation>
+    </message>
+    <message>
+        <location filename="../models/import/needsplan.cpp" line="380"/>
         <location filename="../models/import/tableplan.cpp" line="137"/>
         <source>cancelled</source>
         <translation>iptal edildi</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importer.cpp" line="43"/>
+        <source>this row changes %1 of a record that %2</source>
+        <translation>bu satır bir kaydın %1 değerini değiştiriyor: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importer.cpp" line="58"/>
+        <source>the file has no column for %1 (recognised headers: %2)</source>
+        <translation>dosyada %1 için sütun yok (tanınan başlıklar: %2)</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importer.cpp" line="71"/>
+        <source>column &quot;%1&quot; is not used</source>
+        <translation>&quot;%1&quot; sütunu kullanılmıyor</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importer.cpp" line="79"/>
+        <source>columns &quot;%1&quot; and &quot;%2&quot; both hold %3</source>
+        <translation>&quot;%1&quot; ve &quot;%2&quot; sütunlarının ikisi de %3 içeriyor</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importer.cpp" line="165"/>
+        <source>the file has no data rows</source>
+        <translation>dosyada veri satırı yok</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importpartners.cpp" line="31"/>
+        <source>competency %1 is not in the field %2</source>
+        <translation>%1 yeterliği %2 alanında değil</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importpartners.cpp" line="36"/>
+        <source>competency code %1 exists in several fields</source>
+        <translation>%1 yeterlik kodu birden çok alanda var</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importpartners.cpp" line="43"/>
+        <source>unknown competency %1</source>
+        <translation>bilinmeyen yeterlik %1</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importpartners.cpp" line="80"/>
+        <location filename="../models/import/importpartners.cpp" line="184"/>
+        <source>the company name</source>
+        <translation>firma adı</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importpartners.cpp" line="81"/>
+        <location filename="../models/import/importteachers.cpp" line="82"/>
+        <source>the province</source>
+        <translation>il</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importpartners.cpp" line="87"/>
+        <location filename="../models/import/importpartners.cpp" line="191"/>
+        <location filename="../models/import/importteachers.cpp" line="86"/>
+        <source>unknown province &quot;%1&quot; (write its name or plate number)</source>
+        <translation>bilinmeyen il &quot;%1&quot; (adını ya da plaka numarasını yazın)</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importpartners.cpp" line="94"/>
+        <source>the same company (name, province, address) is also on line %1</source>
+        <translation>aynı firma (ad, il, adres) %1. satırda da var</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importpartners.cpp" line="103"/>
+        <source>%1 companies named &quot;%2&quot; in this province: add the address column to tell them apart</source>
+        <translation>bu ilde &quot;%2&quot; adlı %1 firma var: ayırt etmek için adres sütununu ekleyin</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importpartners.cpp" line="126"/>
+        <location filename="../models/import/importteachers.cpp" line="160"/>
+        <source>&quot;%1&quot; is not an e-mail address</source>
+        <translation>&quot;%1&quot; bir e-posta adresi değil</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importpartners.cpp" line="197"/>
+        <source>unknown company &quot;%1&quot;: import the partners first</source>
+        <translation>bilinmeyen firma &quot;%1&quot;: önce sanayi ortaklarını içe aktarın</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importpartners.cpp" line="200"/>
+        <source>%1 companies match &quot;%2&quot;: add the province and address columns</source>
+        <translation>&quot;%2&quot; ile %1 firma eşleşiyor: il ve adres sütunlarını ekleyin</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importpartners.cpp" line="210"/>
+        <location filename="../models/import/importpartners.cpp" line="273"/>
+        <location filename="../models/import/importteachers.cpp" line="108"/>
+        <source>the field is empty</source>
+        <translation>alan boş</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importpartners.cpp" line="211"/>
+        <location filename="../models/import/importpartners.cpp" line="274"/>
+        <source>unknown field &quot;%1&quot;</source>
+        <translation>bilinmeyen alan &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importpartners.cpp" line="214"/>
+        <source>the start date is empty</source>
+        <translation>başlangıç tarihi boş</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importpartners.cpp" line="217"/>
+        <source>the end date is empty</source>
+        <translation>bitiş tarihi boş</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importpartners.cpp" line="220"/>
+        <source>the session ends (%1) before it starts (%2)</source>
+        <translation>eğitim dönemi başlamadan (%2) bitiyor (%1)</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importpartners.cpp" line="223"/>
+        <source>the capacity is empty</source>
+        <translation>kontenjan boş</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importpartners.cpp" line="275"/>
+        <source>the competency code</source>
+        <translation>yeterlik kodu</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importpartners.cpp" line="276"/>
+        <source>the Turkish title</source>
+        <translation>Türkçe başlık</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importpartners.cpp" line="281"/>
+        <source>competency %1 of this field is also on line %2</source>
+        <translation>bu alanın %1 yeterliği %2. satırda da var</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importteachers.cpp" line="18"/>
+        <location filename="../models/import/importteachers.cpp" line="100"/>
+        <source>%1 is empty</source>
+        <translation>%1 boş</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importteachers.cpp" line="69"/>
+        <source>national ID %1 is also on line %2</source>
+        <translation>%1 T.C. kimlik numarası %2. satırda da var</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importteachers.cpp" line="109"/>
+        <source>unknown field &quot;%1&quot; (write its code, e.g. ELK, or its name)</source>
+        <translation>bilinmeyen alan &quot;%1&quot; (kodunu, ör. ELK, ya da adını yazın)</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importteachers.cpp" line="132"/>
+        <source>%1 schools named &quot;%2&quot; in this province: add the district column to tell them apart</source>
+        <translation>bu ilde &quot;%2&quot; adlı %1 okul var: ayırt etmek için ilçe sütununu ekleyin</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importteachers.cpp" line="155"/>
+        <source>unknown centre &quot;%1&quot;</source>
+        <translation>bilinmeyen merkez &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importteachers.cpp" line="185"/>
+        <source>the availability ends (%1) before it starts (%2)</source>
+        <translation>uygunluk başlamadan (%2) bitiyor (%1)</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importteachers.cpp" line="190"/>
+        <source>a new teacher needs the column %1</source>
+        <translation>yeni bir öğretmen için %1 sütunu gerekli</translation>
     </message>
 </context>
 <context>
@@ -1286,22 +1497,22 @@
 <context>
     <name>ImportReport</name>
     <message>
-        <location filename="../models/import/importreport.cpp" line="10"/>
+        <location filename="../models/import/importreport.cpp" line="12"/>
         <source>need ratings</source>
         <translation>ihtiyaç puanı</translation>
     </message>
     <message>
-        <location filename="../models/import/importreport.cpp" line="11"/>
+        <location filename="../models/import/importreport.cpp" line="13"/>
         <source>rows</source>
         <translation>satır</translation>
     </message>
     <message>
-        <location filename="../models/import/importreport.cpp" line="13"/>
+        <location filename="../models/import/importreport.cpp" line="15"/>
         <source>%1: %2 %3 inserted, %4 updated, %5 skipped</source>
         <translation>%1: %2 %3 eklendi, %4 güncellendi, %5 atlandı</translation>
     </message>
     <message>
-        <location filename="../models/import/importreport.cpp" line="16"/>
+        <location filename="../models/import/importreport.cpp" line="18"/>
         <source>dry run, nothing written: %1</source>
         <translation>deneme (yazmadan), hiçbir şey yazılmadı: %1</translation>
     </message>
@@ -2006,37 +2217,37 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>yerleştirme daha sonraki bir optimizasyon çalıştırmasıyla değişti; düzenleme yinelenemez</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="120"/>
+        <location filename="../models/planning/planreason.cpp" line="91"/>
         <source>moved by hand: %1</source>
         <translation>elle taşındı: %1</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="158"/>
+        <location filename="../models/planning/placementedits.cpp" line="164"/>
         <source>placement %1 no longer exists</source>
         <translation>%1 numaralı yerleştirme artık yok</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="172"/>
+        <location filename="../models/planning/placementedits.cpp" line="178"/>
         <source>Lock placement</source>
         <translation>Yerleştirme kilitleme</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="173"/>
+        <location filename="../models/planning/placementedits.cpp" line="179"/>
         <source>Unlock placement</source>
         <translation>Yerleştirme kilidini açma</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="185"/>
+        <location filename="../models/planning/placementedits.cpp" line="191"/>
         <source>Confirm placement</source>
         <translation>Yerleştirme onaylama</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="203"/>
+        <location filename="../models/planning/placementedits.cpp" line="209"/>
         <source>Move teacher</source>
         <translation>Öğretmen taşıma</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="212"/>
+        <location filename="../models/planning/placementedits.cpp" line="218"/>
         <source>Remove placement</source>
         <translation>Yerleştirme kaldırma</translation>
     </message>
@@ -2044,27 +2255,27 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>PlanReason</name>
     <message>
-        <location filename="../models/planning/planreason.cpp" line="24"/>
+        <location filename="../models/planning/planreason.cpp" line="27"/>
         <source>covers %1 of your %2 high needs: %3</source>
         <translation>%2 yüksek ihtiyacınızdan %1 tanesini karşılıyor: %3</translation>
     </message>
     <message>
-        <location filename="../models/planning/planreason.cpp" line="29"/>
+        <location filename="../models/planning/planreason.cpp" line="32"/>
         <source>covers %1 need points, none of your high needs</source>
         <translation>%1 ihtiyaç puanı karşılıyor, yüksek ihtiyaçlarınızın hiçbirini karşılamıyor</translation>
     </message>
     <message>
-        <location filename="../models/planning/planreason.cpp" line="31"/>
+        <location filename="../models/planning/planreason.cpp" line="34"/>
         <source>covers none of your rated needs</source>
         <translation>puanladığınız ihtiyaçların hiçbirini karşılamıyor</translation>
     </message>
     <message>
-        <location filename="../models/planning/planreason.cpp" line="33"/>
+        <location filename="../models/planning/planreason.cpp" line="36"/>
         <source>same province</source>
         <translation>aynı il</translation>
     </message>
     <message>
-        <location filename="../models/planning/planreason.cpp" line="34"/>
+        <location filename="../models/planning/planreason.cpp" line="37"/>
         <source>%1 km away</source>
         <translation>%1 km uzakta</translation>
     </message>
@@ -2337,6 +2548,11 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <location filename="../models/db/sql.cpp" line="66"/>
         <source>out of memory</source>
         <translation>bellek yetersiz</translation>
+    </message>
+    <message>
+        <location filename="../models/db/sql.cpp" line="91"/>
+        <source>the database could not carry out the request (%1)</source>
+        <translation>veritabanı isteği yerine getiremedi (%1)</translation>
     </message>
 </context>
 <context>
@@ -3164,42 +3380,42 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ImportCommitPage</name>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="227"/>
+        <location filename="../views/importer/importrunpages.cpp" line="230"/>
         <source>&amp;Stop and undo</source>
         <translation>&amp;Durdur ve geri al</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="229"/>
+        <location filename="../views/importer/importrunpages.cpp" line="232"/>
         <source>Import</source>
         <translation>İçe aktarma</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="230"/>
+        <location filename="../views/importer/importrunpages.cpp" line="233"/>
         <source>All rows are written in one transaction: if the import is stopped or fails, the database stays as it was.</source>
         <translation>Tüm satırlar tek bir işlemde yazılır: içe aktarma durdurulursa ya da başarısız olursa veritabanı olduğu gibi kalır.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="252"/>
+        <location filename="../views/importer/importrunpages.cpp" line="255"/>
         <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
         <translation>İçe aktarıldı: %1 yeni, %2 güncellenen, %3 değişmeyen.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="254"/>
+        <location filename="../views/importer/importrunpages.cpp" line="257"/>
         <source>Stopped. Nothing was written.</source>
         <translation>Durduruldu. Hiçbir şey yazılmadı.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="256"/>
+        <location filename="../views/importer/importrunpages.cpp" line="259"/>
         <source>The import failed and nothing was written: %1</source>
         <translation>İçe aktarma başarısız oldu, hiçbir şey yazılmadı: %1</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="268"/>
+        <location filename="../views/importer/importrunpages.cpp" line="271"/>
         <source>Importing…</source>
         <translation>İçe aktarılıyor…</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="275"/>
+        <location filename="../views/importer/importrunpages.cpp" line="278"/>
         <source>Stopping…</source>
         <translation>Durduruluyor…</translation>
     </message>
@@ -3391,25 +3607,25 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
     </message>
     <message>
         <location filename="../views/importer/importrunpages.cpp" line="132"/>
-        <location filename="../views/importer/importrunpages.cpp" line="195"/>
+        <location filename="../views/importer/importrunpages.cpp" line="198"/>
         <source>Line</source>
         <translation>Satır</translation>
     </message>
     <message>
         <location filename="../views/importer/importrunpages.cpp" line="132"/>
-        <location filename="../views/importer/importrunpages.cpp" line="195"/>
+        <location filename="../views/importer/importrunpages.cpp" line="198"/>
         <source>Column</source>
         <translation>Sütun</translation>
     </message>
     <message>
         <location filename="../views/importer/importrunpages.cpp" line="132"/>
-        <location filename="../views/importer/importrunpages.cpp" line="195"/>
+        <location filename="../views/importer/importrunpages.cpp" line="198"/>
         <source>Kind</source>
         <translation>Tür</translation>
     </message>
     <message>
         <location filename="../views/importer/importrunpages.cpp" line="132"/>
-        <location filename="../views/importer/importrunpages.cpp" line="195"/>
+        <location filename="../views/importer/importrunpages.cpp" line="198"/>
         <source>Reason</source>
         <translation>Gerekçe</translation>
     </message>
@@ -3420,57 +3636,62 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
     </message>
     <message>
         <location filename="../views/importer/importrunpages.cpp" line="161"/>
-        <location filename="../views/importer/importrunpages.cpp" line="197"/>
+        <location filename="../views/importer/importrunpages.cpp" line="200"/>
         <source>refused</source>
         <translation>reddedildi</translation>
     </message>
     <message>
         <location filename="../views/importer/importrunpages.cpp" line="163"/>
-        <location filename="../views/importer/importrunpages.cpp" line="200"/>
+        <location filename="../views/importer/importrunpages.cpp" line="203"/>
         <source>note</source>
         <translation>not</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="175"/>
+        <location filename="../views/importer/importrunpages.cpp" line="170"/>
+        <source>Column %1 of the file</source>
+        <translation>Dosyanın %1. sütunu</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="178"/>
         <source>No row is refused. Import will write: %1 new, %2 updated, %3 unchanged.</source>
         <translation>Reddedilen satır yok. İçe aktarma şunları yazacak: %1 yeni, %2 güncellenen, %3 değişmeyen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/importer/importrunpages.cpp" line="180"/>
+        <location filename="../views/importer/importrunpages.cpp" line="183"/>
         <source>%n problem(s) found: nothing can be imported until the file is corrected.</source>
         <translation>
             <numerusform>%n sorun bulundu: dosya düzeltilene kadar hiçbir şey içe aktarılamaz.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/importer/importrunpages.cpp" line="182"/>
+        <location filename="../views/importer/importrunpages.cpp" line="185"/>
         <source>The first %n are listed.</source>
         <translation>
             <numerusform>İlk %n tanesi listelendi.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="191"/>
+        <location filename="../views/importer/importrunpages.cpp" line="194"/>
         <source>Save report</source>
         <translation>Raporu kaydet</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="191"/>
+        <location filename="../views/importer/importrunpages.cpp" line="194"/>
         <source>import-report.csv</source>
         <translation>ice-aktarma-raporu.csv</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="191"/>
+        <location filename="../views/importer/importrunpages.cpp" line="194"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="195"/>
+        <location filename="../views/importer/importrunpages.cpp" line="198"/>
         <source>File</source>
         <translation>Dosya</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="211"/>
+        <location filename="../views/importer/importrunpages.cpp" line="214"/>
         <source>The report could not be saved: %1</source>
         <translation>Rapor kaydedilemedi: %1</translation>
     </message>
@@ -4325,76 +4546,76 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::PlacementModel</name>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="79"/>
+        <location filename="../models/planning/placementmodel.cpp" line="80"/>
         <source>proposed</source>
         <comment>placement status</comment>
         <translation>önerildi</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="81"/>
+        <location filename="../models/planning/placementmodel.cpp" line="82"/>
         <source>confirmed</source>
         <comment>placement status</comment>
         <translation>onaylandı</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="83"/>
+        <location filename="../models/planning/placementmodel.cpp" line="84"/>
         <source>completed</source>
         <comment>placement status</comment>
         <translation>tamamlandı</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="85"/>
+        <location filename="../models/planning/placementmodel.cpp" line="86"/>
         <source>cancelled</source>
         <comment>placement status</comment>
         <translation>iptal edildi</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="115"/>
+        <location filename="../models/planning/placementmodel.cpp" line="116"/>
         <source>locked</source>
         <translation>kilitli</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="163"/>
+        <location filename="../models/planning/placementmodel.cpp" line="164"/>
         <source>Teacher</source>
         <translation>Öğretmen</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="165"/>
+        <location filename="../models/planning/placementmodel.cpp" line="166"/>
         <source>Field</source>
         <translation>Alan</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="167"/>
+        <location filename="../models/planning/placementmodel.cpp" line="168"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="169"/>
+        <location filename="../models/planning/placementmodel.cpp" line="170"/>
         <source>Partner</source>
         <translation>İşletme</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="171"/>
+        <location filename="../models/planning/placementmodel.cpp" line="172"/>
         <source>Session dates</source>
         <translation>Oturum tarihleri</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="173"/>
+        <location filename="../models/planning/placementmodel.cpp" line="174"/>
         <source>Score</source>
         <translation>Puan</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="175"/>
+        <location filename="../models/planning/placementmodel.cpp" line="176"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="177"/>
+        <location filename="../models/planning/placementmodel.cpp" line="178"/>
         <source>Lock</source>
         <translation>Kilit</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="179"/>
+        <location filename="../models/planning/placementmodel.cpp" line="180"/>
         <source>Reason</source>
         <translation>Gerekçe</translation>
     </message>
@@ -4546,67 +4767,67 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::PlacementsModel</name>
     <message>
-        <location filename="../models/itemmodels/placementsmodel.cpp" line="66"/>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="67"/>
         <source>proposed</source>
         <translation>önerildi</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/placementsmodel.cpp" line="68"/>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="69"/>
         <source>confirmed</source>
         <translation>onaylandı</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/placementsmodel.cpp" line="70"/>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="71"/>
         <source>completed</source>
         <translation>tamamlandı</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/placementsmodel.cpp" line="72"/>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="73"/>
         <source>cancelled</source>
         <translation>iptal edildi</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/placementsmodel.cpp" line="97"/>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="98"/>
         <source>locked</source>
         <translation>kilitli</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/placementsmodel.cpp" line="122"/>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="123"/>
         <source>Partner</source>
         <translation>İşletme</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/placementsmodel.cpp" line="124"/>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="125"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/placementsmodel.cpp" line="126"/>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="127"/>
         <source>Start</source>
         <translation>Başlangıç</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/placementsmodel.cpp" line="128"/>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="129"/>
         <source>End</source>
         <translation>Bitiş</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/placementsmodel.cpp" line="130"/>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="131"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/placementsmodel.cpp" line="132"/>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="133"/>
         <source>Locked</source>
         <translation>Kilitli</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/placementsmodel.cpp" line="134"/>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="135"/>
         <source>Score</source>
         <translation>Puan</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/placementsmodel.cpp" line="136"/>
+        <location filename="../models/itemmodels/placementsmodel.cpp" line="137"/>
         <source>Why</source>
         <translation>Gerekçe</translation>
     </message>
@@ -6332,41 +6553,40 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>uyarı: takma ad anahtarı kaydedilemedi (veritabanı salt okunur ya da başka bir Köprü programı tarafından kullanılıyor); bu yüzden bu dışa aktarmadaki takma adlar diğer dışa aktarmalardakilerden farklıdır</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/export.cpp" line="95"/>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="99"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="98"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n oturum</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/export.cpp" line="96"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="95"/>
         <source>%n placement(s)</source>
         <translation>
             <numerusform>%n yerleştirme</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/export.cpp" line="102"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="101"/>
         <source>%n competenc(ies)</source>
         <translation>
             <numerusform>%n yeterlik</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="105"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="104"/>
         <source>%1: %2 exported as %3</source>
         <translation>%1: %2, %3 olarak dışa aktarıldı</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/export.cpp" line="107"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="106"/>
         <source> (%n page(s))</source>
         <translation>
             <numerusform> (%n sayfa)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="109"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="108"/>
         <source>, anonymised</source>
         <translation>, anonimleştirilmiş</translation>
     </message>

@@ -83,7 +83,7 @@ Expected<std::unique_ptr<Connection>> Connection::open(const QString &path, Acce
             const QString text = db.lastError().text();
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(name);
-            return Error { Text::tr("cannot open the file: %1").arg(text), path, 0, 0 };
+            return Error { Text::tr("the file cannot be opened as a database (%1)").arg(text), path, 0, 0 };
         }
     }
     std::unique_ptr<Connection> connection(new Connection(name, path, access));

@@ -86,8 +86,9 @@ bool isStorageFailure(const QSqlError &error)
 Error errorOf(const QSqlError &error)
 {
     QString text = storageMessage(error);
+    // SQLite's English never stands alone: it follows a translated sentence.
     if (text.isEmpty())
-        text = sqliteText(error);
+        text = Text::tr("the database could not carry out the request (%1)").arg(sqliteText(error));
     return Error { text, {}, 0, 0 };
 }
 

@@ -8,6 +8,7 @@
 #include "models/io/sourcetable.h"
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QSet>
 #include <QSqlDatabase>
 #include <optional>
@@ -41,8 +42,18 @@ struct ImportContext
     std::optional<QString> required(const SourceRow &row, const char *key, const QString &what) const;
 };
 
-QString importTr(const char *text);
+// The import's messages: ImportText::tr("…") (context "Import"), which lupdate reads.
+class ImportText
+{
+    Q_DECLARE_TR_FUNCTIONS(Import)
+};
 bool isImportableEmail(const QString &email);
+// An ISO date of a cell as the user writes it: dd.MM.yyyy.
+inline QString shownDate(const QVariant &isoDate)
+{
+    const QDate d = QDate::fromString(isoDate.toString(), Qt::ISODate);
+    return d.isValid() ? d.toString(QStringLiteral("dd.MM.yyyy")) : isoDate.toString();
+}
 // Competency codes separated by , ; | or spaces → ids; errors for unknown or
 // ambiguous codes and for codes outside `fieldId` (when not 0).
 std::optional<QSet<qint64>> competencyList(const ImportContext &ctx, const SourceRow &row, int fieldId);

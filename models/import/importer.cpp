@@ -37,8 +37,10 @@ void checkOwnership(QSqlDatabase db, const SourceTable &table, const TablePlan &
                 continue;
             const QString problem = ownership->editProblem(plan.table, plan.columns.at(c), owners->value(int(r.id)));
             if (!problem.isEmpty()) {
-                report.refuse(Error { importTr("this row changes %1 of a record that %2").arg(plan.columns.at(c), problem),
-                    table.file, r.line, 0 });
+                const ImportTarget *target = ImportKinds::target(report.kind, plan.columns.at(c));
+                const QString what = target ? ImportKinds::targetTitle(*target) : plan.columns.at(c);
+                report.refuse(Error {
+                    ImportText::tr("this row changes %1 of a record that %2").arg(what, problem), table.file, r.line, 0 });
                 break;
             }
         }
@@ -53,7 +55,7 @@ void checkMapping(ImportKind kind, const SourceTable &table, const ColumnMapping
     for (const ImportTarget &t : ImportKinds::targets(kind)) {
         const bool needed = kind == ImportKind::Teachers ? QLatin1String(t.key) == QLatin1String("national_id") : t.required;
         if (needed && !mapping.has(QLatin1String(t.key)))
-            report.refuse(Error { importTr("the file has no column for %1 (recognised headers: %2)")
+            report.refuse(Error { ImportText::tr("the file has no column for %1 (recognised headers: %2)")
                                       .arg(ImportKinds::targetTitle(t),
                                           [&] {
                                               QStringList a;
@@ -61,19 +63,23 @@ void checkMapping(ImportKind kind, const SourceTable &table, const ColumnMapping
                                                   a << QLatin1String(alias);
                                               return a.join(QStringLiteral(", "));
                                           }()),
-                table.file, table.headerLine, 1 });
+                table.file, table.headerLine, 0 }); // about the whole header, not one column
     }
     for (int i = 0; i < mapping.targets.size(); ++i) {
         const QString &t = mapping.targets.at(i);
         if (t.isEmpty()) {
-            report.notices << Error { importTr("column \"%1\" is not used").arg(table.header.value(i)), table.file,
+            report.notices << Error { ImportText::tr("column \"%1\" is not used").arg(table.header.value(i)), table.file,
                 table.headerLine, i + 1 };
             continue;
         }
         const int first = int(mapping.targets.indexOf(t));
-        if (first != i)
-            report.refuse(Error { importTr("columns %1 and %2 both hold %3").arg(first + 1).arg(i + 1).arg(t), table.file,
-                table.headerLine, i + 1 });
+        if (first != i) {
+            const ImportTarget *target = ImportKinds::target(kind, t);
+            report.refuse(Error {
+                ImportText::tr("columns \"%1\" and \"%2\" both hold %3")
+                    .arg(table.header.value(first), table.header.value(i), target ? ImportKinds::targetTitle(*target) : t),
+                table.file, table.headerLine, i + 1 });
+        }
     }
 }
 
@@ -94,12 +100,21 @@ ColumnMapping Importer::mapping(QSqlDatabase db, ImportKind kind, const QStringL
 
 ImportReport Importer::run(QSqlDatabase db, ImportKind kind, const SourceTable &table, const ImportOptions &options)
 {
-    QElapsedTimer timer;
-    timer.start();
     ImportReport report;
     report.kind = kind;
     report.file = table.file;
     report.dryRun = options.dryRun;
+    report.header = table.header;
+    runInto(report, db, kind, table, options);
+    report.sort();
+    return report;
+}
+
+void Importer::runInto(
+    ImportReport &report, QSqlDatabase db, ImportKind kind, const SourceTable &table, const ImportOptions &options)
+{
+    QElapsedTimer timer;
+    timer.start();
     // A failure of the database (busy, disk full, damaged) names the
     // database; a refused row names the line of the file.
     const auto refuse = [&](Error e) {
@@ -117,12 +132,12 @@ ImportReport Importer::run(QSqlDatabase db, ImportKind kind, const SourceTable &
     Transaction tx(db, options.dryRun ? Transaction::Mode::Read : Transaction::Mode::Write);
     if (!tx.began()) {
         refuse(tx.began().error());
-        return report;
+        return;
     }
     ImportLookups lookups;
     if (Status s = lookups.load(db); !s) {
         refuse(s.error());
-        return report;
+        return;
     }
     // The catalogue and the survey are the national office's (docs/exchange.md, "Owners").
     if (kind == ImportKind::Competencies || kind == ImportKind::Needs) {
@@ -130,7 +145,7 @@ ImportReport Importer::run(QSqlDatabase db, ImportKind kind, const SourceTable &
                 db, kind == ImportKind::Needs ? QStringLiteral("need_rating") : QStringLiteral("competency"));
             !s) {
             refuse(Error { s.message(), table.file, 0, 0 });
-            return report;
+            return;
         }
     }
     qCDebug(lcImport) << "lookups loaded in" << timer.elapsed() << "ms";
@@ -139,9 +154,9 @@ ImportReport Importer::run(QSqlDatabase db, ImportKind kind, const SourceTable &
     ColumnMapper::applyOverrides(mapping, options.overrides);
     checkMapping(kind, table, mapping, report);
     if (report.errorCount > 0)
-        return report;
+        return;
     if (table.rows.empty())
-        report.notices << Error { importTr("the file has no data rows"), table.file, table.headerLine, 1 };
+        report.notices << Error { ImportText::tr("the file has no data rows"), table.file, table.headerLine, 0 };
 
     ImportContext ctx { db, table, mapping, lookups, report };
     TablePlan plan;
@@ -172,11 +187,11 @@ ImportReport Importer::run(QSqlDatabase db, ImportKind kind, const SourceTable &
         checkOwnership(db, table, plan, report);
     qCDebug(lcImport) << "planned in" << timer.elapsed() << "ms";
     if (report.errorCount > 0 || options.dryRun)
-        return report;
+        return;
     if (options.beforeWrite) {
         if (Status s = options.beforeWrite(); !s) {
             refuse(s.error());
-            return report;
+            return;
         }
     }
 
@@ -202,15 +217,14 @@ ImportReport Importer::run(QSqlDatabase db, ImportKind kind, const SourceTable &
             report.cancelled = true;
         else
             refuse(written.error());
-        return report;
+        return;
     }
     if (Status s = tx.commit(); !s) {
         refuse(s.error());
-        return report;
+        return;
     }
     report.committed = true;
     qCDebug(lcImport) << "imported in" << timer.elapsed() << "ms";
-    return report;
 }
 
 } // namespace kopru

@@ -23,6 +23,10 @@ public:
     // for needs) plus the overrides; for previews.
     static ColumnMapping mapping(
         QSqlDatabase db, ImportKind kind, const QStringList &header, const QHash<int, QString> &overrides);
+
+private:
+    static void runInto(
+        ImportReport &report, QSqlDatabase db, ImportKind kind, const SourceTable &table, const ImportOptions &options);
 };
 
 } // namespace kopru

@@ -28,19 +28,19 @@ std::optional<QSet<qint64>> competencyList(const ImportContext &ctx, const Sourc
             id = ctx.lookups.competencyIn(fieldId, code);
             if (id == 0 && !found.isEmpty()) {
                 ctx.error(row, "competencies",
-                    importTr("competency %1 is not in the field %2").arg(code, ctx.lookups.fieldCode(fieldId)));
+                    ImportText::tr("competency %1 is not in the field %2").arg(code, ctx.lookups.fieldCode(fieldId)));
                 ok = false;
                 continue;
             }
         } else if (found.size() > 1) {
-            ctx.error(row, "competencies", importTr("competency code %1 exists in several fields").arg(code));
+            ctx.error(row, "competencies", ImportText::tr("competency code %1 exists in several fields").arg(code));
             ok = false;
             continue;
         } else if (found.size() == 1) {
             id = found.first().id;
         }
         if (id == 0) {
-            ctx.error(row, "competencies", importTr("unknown competency %1").arg(code));
+            ctx.error(row, "competencies", ImportText::tr("unknown competency %1").arg(code));
             ok = false;
             continue;
         }
@@ -77,20 +77,21 @@ Status planPartners(ImportContext &ctx, TablePlan &plan)
     for (const SourceRow &row : ctx.table.rows) {
         const int errorsBefore = ctx.report.errorCount;
         QString reason;
-        const auto name = ctx.required(row, "partner", importTr("the company name"));
-        const auto provinceText = ctx.required(row, "province", importTr("the province"));
+        const auto name = ctx.required(row, "partner", ImportText::tr("the company name"));
+        const auto provinceText = ctx.required(row, "province", ImportText::tr("the province"));
         if (!name || !provinceText)
             continue;
         const int plate = ctx.lookups.province(*provinceText);
         if (plate == 0) {
-            ctx.error(row, "province", importTr("unknown province \"%1\" (write its name or plate number)").arg(*provinceText));
+            ctx.error(
+                row, "province", ImportText::tr("unknown province \"%1\" (write its name or plate number)").arg(*provinceText));
             continue;
         }
         const QString address = CellValue::text(ctx.cell(row, "address"));
         const QString key = ImportLookups::key(*name) + QLatin1Char('|') + QString::number(plate) + QLatin1Char('|')
             + ImportLookups::key(address);
         if (int other = seen.value(key); other > 0) {
-            ctx.error(row, "partner", importTr("the same company (name, province, address) is also on line %1").arg(other));
+            ctx.error(row, "partner", ImportText::tr("the same company (name, province, address) is also on line %1").arg(other));
             continue;
         }
         seen.insert(key, row.line);
@@ -99,7 +100,7 @@ Status planPartners(ImportContext &ctx, TablePlan &plan)
         const QVector<qint64> existing = ctx.lookups.partners(*name, plate, ctx.has("address") ? address : QString());
         if (existing.size() > 1) {
             ctx.error(row, "partner",
-                importTr("%1 companies named \"%2\" in this province: add the address column to tell them apart")
+                ImportText::tr("%1 companies named \"%2\" in this province: add the address column to tell them apart")
                     .arg(existing.size())
                     .arg(*name));
             continue;
@@ -122,7 +123,7 @@ Status planPartners(ImportContext &ctx, TablePlan &plan)
                 value = p.value_or(QString());
             } else if (k == QLatin1String("email")) {
                 if (!isImportableEmail(text))
-                    ctx.error(row, target, importTr("\"%1\" is not an e-mail address").arg(text));
+                    ctx.error(row, target, ImportText::tr("\"%1\" is not an e-mail address").arg(text));
             } else if (k == QLatin1String("protocol_date")) {
                 const auto d = CellValue::date(raw, &reason);
                 if (!d)
@@ -180,23 +181,25 @@ Status planSessions(ImportContext &ctx, TablePlan &plan)
     for (const SourceRow &row : ctx.table.rows) {
         const int errorsBefore = ctx.report.errorCount;
         QString reason;
-        const auto name = ctx.required(row, "partner", importTr("the company name"));
+        const auto name = ctx.required(row, "partner", ImportText::tr("the company name"));
         int plate = 0;
         const QString provinceText = CellValue::text(ctx.cell(row, "province"));
         if (!provinceText.isEmpty()) {
             plate = ctx.lookups.province(provinceText);
             if (plate == 0)
-                ctx.error(
-                    row, "province", importTr("unknown province \"%1\" (write its name or plate number)").arg(provinceText));
+                ctx.error(row, "province",
+                    ImportText::tr("unknown province \"%1\" (write its name or plate number)").arg(provinceText));
         }
         qint64 partnerId = 0;
         if (name && (plate > 0 || provinceText.isEmpty())) {
             const QVector<qint64> found = ctx.lookups.partners(*name, plate, CellValue::text(ctx.cell(row, "address")));
             if (found.isEmpty())
-                ctx.error(row, "partner", importTr("unknown company \"%1\": import the partners first").arg(*name));
+                ctx.error(row, "partner", ImportText::tr("unknown company \"%1\": import the partners first").arg(*name));
             else if (found.size() > 1)
                 ctx.error(row, "partner",
-                    importTr("%1 companies match \"%2\": add the province and address columns").arg(found.size()).arg(*name));
+                    ImportText::tr("%1 companies match \"%2\": add the province and address columns")
+                        .arg(found.size())
+                        .arg(*name));
             else
                 partnerId = found.first();
         }
@@ -204,19 +207,20 @@ Status planSessions(ImportContext &ctx, TablePlan &plan)
         const int fieldId = ctx.lookups.field(fieldText);
         if (fieldId == 0)
             ctx.error(row, "field",
-                fieldText.isEmpty() ? importTr("the field is empty") : importTr("unknown field \"%1\"").arg(fieldText));
+                fieldText.isEmpty() ? ImportText::tr("the field is empty")
+                                    : ImportText::tr("unknown field \"%1\"").arg(fieldText));
         const auto start = CellValue::date(ctx.cell(row, "start_date"), &reason);
         if (!start || start->isNull())
-            ctx.error(row, "start_date", start ? importTr("the start date is empty") : reason);
+            ctx.error(row, "start_date", start ? ImportText::tr("the start date is empty") : reason);
         const auto end = CellValue::date(ctx.cell(row, "end_date"), &reason);
         if (!end || end->isNull())
-            ctx.error(row, "end_date", end ? importTr("the end date is empty") : reason);
+            ctx.error(row, "end_date", end ? ImportText::tr("the end date is empty") : reason);
         if (start && end && !start->isNull() && !end->isNull() && end->toString() < start->toString())
-            ctx.error(
-                row, "end_date", importTr("the session ends (%1) before it starts (%2)").arg(end->toString(), start->toString()));
+            ctx.error(row, "end_date",
+                ImportText::tr("the session ends (%1) before it starts (%2)").arg(shownDate(*end), shownDate(*start)));
         const auto capacity = CellValue::integer(ctx.cell(row, "capacity"), 1, 1000, &reason);
         if (!capacity || capacity->isNull())
-            ctx.error(row, "capacity", capacity ? importTr("the capacity is empty") : reason);
+            ctx.error(row, "capacity", capacity ? ImportText::tr("the capacity is empty") : reason);
         QVariant hours = 80;
         if (ctx.has("hours")) {
             const auto h = CellValue::integer(ctx.cell(row, "hours"), 1, 2000, &reason);
@@ -266,14 +270,15 @@ Status planCompetencies(ImportContext &ctx, TablePlan &plan)
         const int fieldId = ctx.lookups.field(fieldText);
         if (fieldId == 0)
             ctx.error(row, "field",
-                fieldText.isEmpty() ? importTr("the field is empty") : importTr("unknown field \"%1\"").arg(fieldText));
-        const auto code = ctx.required(row, "code", importTr("the competency code"));
-        const auto title = ctx.required(row, "title_tr", importTr("the Turkish title"));
+                fieldText.isEmpty() ? ImportText::tr("the field is empty")
+                                    : ImportText::tr("unknown field \"%1\"").arg(fieldText));
+        const auto code = ctx.required(row, "code", ImportText::tr("the competency code"));
+        const auto title = ctx.required(row, "title_tr", ImportText::tr("the Turkish title"));
         if (ctx.report.errorCount != errorsBefore)
             continue;
         const QString key = QString::number(fieldId) + QLatin1Char('|') + ImportLookups::key(*code);
         if (int other = seen.value(key); other > 0) {
-            ctx.error(row, "code", importTr("competency %1 of this field is also on line %2").arg(*code).arg(other));
+            ctx.error(row, "code", ImportText::tr("competency %1 of this field is also on line %2").arg(*code).arg(other));
             continue;
         }
         seen.insert(key, row.line);

@@ -2,6 +2,8 @@
 #include "models/import/importreport.h"
 
 #include <QCoreApplication>
+#include <algorithm>
+#include <tuple>
 
 namespace kopru {
 
@@ -15,6 +17,32 @@ QString ImportReport::summary() const
     if (dryRun)
         return QCoreApplication::translate("ImportReport", "dry run, nothing written: %1").arg(counts);
     return counts;
+}
+
+QString ImportReport::columnName(const Error &error) const
+{
+    if (error.column <= 0)
+        return {};
+    const QString text = header.value(error.column - 1).simplified();
+    return text.isEmpty() ? QString::number(error.column) : text;
+}
+
+QString ImportReport::describe(const Error &error) const
+{
+    const QString name = columnName(error);
+    if (name.isEmpty() || error.line <= 0 || error.file != file)
+        return error.toString();
+    Error named = error;
+    named.message = name + QStringLiteral(": ") + error.message;
+    return named.toString();
+}
+
+void ImportReport::sort()
+{
+    const auto byPosition
+        = [](const Error &a, const Error &b) { return std::tie(a.line, a.column) < std::tie(b.line, b.column); };
+    std::stable_sort(errors.begin(), errors.end(), byPosition);
+    std::stable_sort(notices.begin(), notices.end(), byPosition);
 }
 
 } // namespace kopru

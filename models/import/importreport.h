@@ -31,6 +31,8 @@ struct ImportReport
     QList<Error> errors;
     int errorCount = 0;
     QList<Error> notices; // informative (ignored columns, …)
+    // The file's header: errors name their column by its text (columnName).
+    QStringList header;
 
     void refuse(Error error)
     {
@@ -39,6 +41,13 @@ struct ImportReport
         ++errorCount;
     }
     bool ok() const { return errorCount == 0 && !cancelled; }
+    // The header text of the error's column as in the file ("İl"), or its
+    // number when the header has no text there; empty when no column is known.
+    QString columnName(const Error &error) const;
+    // "file:line:column: İl: reason" (the column's header after the position).
+    QString describe(const Error &error) const;
+    // Errors and notices in line, then column order (stable).
+    void sort();
     // One translated line: "teachers: 3 inserted, 1 updated, 0 skipped".
     QString summary() const;
 };

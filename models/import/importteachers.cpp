@@ -11,16 +11,11 @@
 
 namespace kopru {
 
-QString importTr(const char *text)
-{
-    return QCoreApplication::translate("Import", text);
-}
-
 std::optional<QString> ImportContext::required(const SourceRow &row, const char *key, const QString &what) const
 {
     const QString v = CellValue::text(cell(row, key));
     if (v.isEmpty()) {
-        error(row, key, importTr("%1 is empty").arg(what));
+        error(row, key, ImportText::tr("%1 is empty").arg(what));
         return std::nullopt;
     }
     return v;
@@ -71,7 +66,7 @@ Status planTeachers(ImportContext &ctx, TablePlan &plan)
         if (!nid) {
             ctx.error(row, "national_id", reason);
         } else if (int other = seen.value(*nid); other > 0) {
-            ctx.error(row, "national_id", importTr("national ID %1 is also on line %2").arg(*nid).arg(other));
+            ctx.error(row, "national_id", ImportText::tr("national ID %1 is also on line %2").arg(*nid).arg(other));
             continue;
         } else {
             seen.insert(*nid, row.line);
@@ -84,10 +79,11 @@ Status planTeachers(ImportContext &ctx, TablePlan &plan)
 
         int plate = 0;
         if (ctx.has("province")) {
-            if (auto p = ctx.required(row, "province", importTr("the province"))) {
+            if (auto p = ctx.required(row, "province", ImportText::tr("the province"))) {
                 plate = ctx.lookups.province(*p);
                 if (plate == 0)
-                    ctx.error(row, "province", importTr("unknown province \"%1\" (write its name or plate number)").arg(*p));
+                    ctx.error(
+                        row, "province", ImportText::tr("unknown province \"%1\" (write its name or plate number)").arg(*p));
             }
         }
         QVariant from, to;
@@ -101,14 +97,16 @@ Status planTeachers(ImportContext &ctx, TablePlan &plan)
             } else if (key == QLatin1String("first_name") || key == QLatin1String("last_name")) {
                 if (text.isEmpty())
                     ctx.error(row, target,
-                        importTr("%1 is empty").arg(ImportKinds::targetTitle(*ImportKinds::target(ImportKind::Teachers, key))));
+                        ImportText::tr("%1 is empty")
+                            .arg(ImportKinds::targetTitle(*ImportKinds::target(ImportKind::Teachers, key))));
                 value = text;
             } else if (key == QLatin1String("field")) {
                 const int f = ctx.lookups.field(text);
                 if (f == 0)
                     ctx.error(row, target,
-                        text.isEmpty() ? importTr("the field is empty")
-                                       : importTr("unknown field \"%1\" (write its code, e.g. ELK, or its name)").arg(text));
+                        text.isEmpty()
+                            ? ImportText::tr("the field is empty")
+                            : ImportText::tr("unknown field \"%1\" (write its code, e.g. ELK, or its name)").arg(text));
                 value = f;
             } else if (key == QLatin1String("province")) {
                 value = plate;
@@ -131,7 +129,8 @@ Status planTeachers(ImportContext &ctx, TablePlan &plan)
                             id = named.first();
                         else if (ambiguous)
                             ctx.error(row, target,
-                                importTr("%1 schools named \"%2\" in this province: add the district column to tell them apart")
+                                ImportText::tr(
+                                    "%1 schools named \"%2\" in this province: add the district column to tell them apart")
                                     .arg(named.size())
                                     .arg(text));
                     }
@@ -153,12 +152,12 @@ Status planTeachers(ImportContext &ctx, TablePlan &plan)
                 } else {
                     const int c = ctx.lookups.centre(text);
                     if (c == 0)
-                        ctx.error(row, target, importTr("unknown centre \"%1\"").arg(text));
+                        ctx.error(row, target, ImportText::tr("unknown centre \"%1\"").arg(text));
                     value = c;
                 }
             } else if (key == QLatin1String("email")) {
                 if (!isImportableEmail(text))
-                    ctx.error(row, target, importTr("\"%1\" is not an e-mail address").arg(text));
+                    ctx.error(row, target, ImportText::tr("\"%1\" is not an e-mail address").arg(text));
                 value = text;
             } else if (key == QLatin1String("phone")) {
                 const auto p = CellValue::phone(raw, &reason);
@@ -183,12 +182,12 @@ Status planTeachers(ImportContext &ctx, TablePlan &plan)
         }
         if (!from.isNull() && !to.isNull() && to.toString() < from.toString())
             ctx.error(row, "available_to",
-                importTr("the availability ends (%1) before it starts (%2)").arg(to.toString(), from.toString()));
+                ImportText::tr("the availability ends (%1) before it starts (%2)").arg(shownDate(to), shownDate(from)));
         if (planned.id == 0 && nid) {
             for (const char *needed : { "first_name", "last_name", "field", "province" })
                 if (!ctx.has(needed))
                     ctx.error(row, "national_id",
-                        importTr("a new teacher needs the column %1")
+                        ImportText::tr("a new teacher needs the column %1")
                             .arg(ImportKinds::targetTitle(*ImportKinds::target(ImportKind::Teachers, QLatin1String(needed)))));
         }
         if (ctx.report.errorCount == errorsBefore)

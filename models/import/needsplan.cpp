@@ -47,9 +47,9 @@ Status NeedsPlan::plan(ImportContext &ctx)
         for (const char *needed : { "competency", "need" })
             if (!ctx.has(needed))
                 ctx.report.refuse(
-                    Error { importTr("a long-form needs file needs the column %1")
+                    Error { ImportText::tr("a long-form needs file needs the column %1")
                                 .arg(ImportKinds::targetTitle(*ImportKinds::target(ImportKind::Needs, QLatin1String(needed)))),
-                        ctx.table.file, ctx.table.headerLine, 1 });
+                        ctx.table.file, ctx.table.headerLine, 0 });
         if (ctx.report.errorCount > 0)
             return {};
         m_withProficiency = ctx.has("proficiency");
@@ -60,9 +60,9 @@ Status NeedsPlan::plan(ImportContext &ctx)
             any = any || !ColumnMapping::competencyCode(t).isEmpty();
         if (!any) {
             ctx.report.refuse(
-                Error { importTr("no column names a competency: use competency codes (ELK07, Q1[ELK07], Q1_ELK07) or "
-                                 "numbers within the field (01, Q1[SQ001]) as headers, or the columns competency and need"),
-                    ctx.table.file, ctx.table.headerLine, 1 });
+                Error { ImportText::tr("no column names a competency: use competency codes (ELK07, Q1[ELK07], Q1_ELK07) or "
+                                       "numbers within the field (01, Q1[SQ001]) as headers, or the columns competency and need"),
+                    ctx.table.file, ctx.table.headerLine, 0 });
             return {};
         }
         planWide(ctx);
@@ -104,13 +104,14 @@ void NeedsPlan::planWide(ImportContext &ctx)
         }
         const QString key = *nid + QLatin1Char('|') + QString::number(round);
         if (int other = seen.value(key); other > 0) {
-            ctx.error(row, "national_id", importTr("the answers of national ID %1 are also on line %2").arg(*nid).arg(other));
+            ctx.error(
+                row, "national_id", ImportText::tr("the answers of national ID %1 are also on line %2").arg(*nid).arg(other));
             continue;
         }
         seen.insert(key, row.line);
         const ImportLookups::Teacher *teacher = ctx.lookups.teacher(*nid);
         if (!teacher) {
-            ctx.error(row, "national_id", importTr("no teacher with national ID %1: import the teachers first").arg(*nid));
+            ctx.error(row, "national_id", ImportText::tr("no teacher with national ID %1: import the teachers first").arg(*nid));
             continue;
         }
         for (Column &c : columns) {
@@ -124,7 +125,7 @@ void NeedsPlan::planWide(ImportContext &ctx)
                 // A column of another field (or beyond this field's list): only "not applicable" fits.
                 if (!CellValue::isNotApplicable(cell))
                     ctx.errorAt(row, c.index,
-                        importTr("column \"%1\" is no competency of the teacher's field %2")
+                        ImportText::tr("column \"%1\" is no competency of the teacher's field %2")
                             .arg(ctx.table.header.value(c.index), ctx.lookups.fieldCode(teacher->fieldId)));
                 continue;
             }
@@ -157,7 +158,7 @@ void NeedsPlan::planLong(ImportContext &ctx)
         }
         const ImportLookups::Teacher *teacher = ctx.lookups.teacher(*nid);
         if (!teacher) {
-            ctx.error(row, "national_id", importTr("no teacher with national ID %1: import the teachers first").arg(*nid));
+            ctx.error(row, "national_id", ImportText::tr("no teacher with national ID %1: import the teachers first").arg(*nid));
             continue;
         }
         const QString code = CellValue::text(ctx.cell(row, "competency"));
@@ -170,8 +171,8 @@ void NeedsPlan::planLong(ImportContext &ctx)
         }
         if (competency == 0)
             ctx.error(row, "competency",
-                ctx.lookups.competencies(code).isEmpty() ? importTr("unknown competency \"%1\"").arg(code)
-                                                         : importTr("competency %1 is not in the teacher's field %2")
+                ctx.lookups.competencies(code).isEmpty() ? ImportText::tr("unknown competency \"%1\"").arg(code)
+                                                         : ImportText::tr("competency %1 is not in the teacher's field %2")
                                                                .arg(code, ctx.lookups.fieldCode(teacher->fieldId)));
         const auto need = CellValue::level(ctx.cell(row, "need"), &reason);
         if (!need)
@@ -194,7 +195,7 @@ void NeedsPlan::planLong(ImportContext &ctx)
             continue;
         const quint64 key = ratingKey(teacher->id, competency, round);
         if (int other = seen.value(key); other > 0) {
-            ctx.error(row, "competency", importTr("this teacher's rating of %1 is also on line %2").arg(code).arg(other));
+            ctx.error(row, "competency", ImportText::tr("this teacher's rating of %1 is also on line %2").arg(code).arg(other));
             continue;
         }
         seen.insert(key, row.line);
@@ -264,7 +265,7 @@ Status NeedsPlan::write(QSqlDatabase db, const std::function<bool()> &tick)
         return s;
     for (const Rating &r : m_ratings) {
         if (tick && !tick())
-            return Status::failure(importTr("cancelled"));
+            return Status::failure(ImportText::tr("cancelled"));
         if (r.action == Rating::Skip)
             continue;
         if (r.action == Rating::Insert) {

@@ -5,6 +5,7 @@
 #include "models/editing/changenotifier.h"
 #include "models/editing/valuecheck.h"
 #include "models/itemmodels/roles.h"
+#include "models/planning/planreason.h"
 
 #include <QDate>
 #include <QLocale>
@@ -98,7 +99,7 @@ QVariant PlacementsModel::data(const QModelIndex &index, int role) const
         case Score:
             return row.score.isNull() ? QString() : QLocale().toString(row.score.toDouble(), 'f', 1);
         case Reason:
-            return row.reason;
+            return PlanReason::render(row.reason);
         default:
             return {};
         }

@@ -117,8 +117,14 @@ Expected<QString> moveReason(QSqlDatabase db, int teacherId, int sessionId, doub
     const int km = PlanInstance::roundedKm(a, b);
     if (score)
         *score = PlanReason::score(points, km);
-    return QCoreApplication::translate("PlacementEdits", "moved by hand: %1")
-        .arg(PlanReason::describe(high, highNeeds.value().toInt(), points, a == b, km));
+    PlanReason::Facts facts;
+    facts.kind = PlanReason::Facts::Kind::MovedByHand;
+    facts.coveredHighNeeds = high;
+    facts.highNeeds = highNeeds.value().toInt();
+    facts.points = points;
+    facts.sameProvince = a == b;
+    facts.km = km;
+    return PlanReason::encode(facts);
 }
 
 } // namespace PlacementEdits

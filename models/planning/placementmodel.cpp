@@ -3,6 +3,7 @@
 
 #include "models/db/sql.h"
 #include "models/domain/turkishtext.h"
+#include "models/planning/planreason.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -45,8 +46,8 @@ Status PlacementModel::reload(QSqlDatabase db)
                 q.value(4).toString(), q.value(5).toString(), q.value(6).toString(), q.value(7).toString(), q.value(8).toString(),
                 q.value(9).toString(), q.value(10).toString(), q.value(11).toString(), {}, q.value(12),
                 q.value(13).toInt() != 0 };
-            r.searchKey
-                = TurkishText::searchKey(QStringList { r.teacher, r.province, r.partner, r.reason }.join(QLatin1Char(' ')));
+            r.searchKey = TurkishText::searchKey(
+                QStringList { r.teacher, r.province, r.partner, PlanReason::render(r.reason) }.join(QLatin1Char(' ')));
             rows.push_back(std::move(r));
         }
     }
@@ -114,12 +115,12 @@ QVariant PlacementModel::data(const QModelIndex &index, int role) const
         case Locked:
             return r.locked ? tr("locked") : QString();
         case Reason:
-            return r.reason;
+            return PlanReason::render(r.reason);
         default:
             return {};
         }
     case Qt::ToolTipRole:
-        return index.column() == Reason ? QVariant(r.reason) : QVariant();
+        return index.column() == Reason ? QVariant(PlanReason::render(r.reason)) : QVariant();
     case Qt::TextAlignmentRole:
         return index.column() == Score ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     case SortRole:

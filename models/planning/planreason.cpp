@@ -4,6 +4,9 @@
 #include "models/planning/planinstance.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QStringList>
 #include <algorithm>
 #include <cmath>
@@ -35,7 +38,7 @@ QString describe(const QStringList &covered, int highNeeds, int points, bool sam
     return needPart + QStringLiteral("; ") + travel;
 }
 
-QString explain(const PlanInstance &in, const PlanTeacher &t, const PlanSession &s, int km)
+Facts explain(const PlanInstance &in, const PlanTeacher &t, const PlanSession &s, int km)
 {
     int highNeeds = 0;
     for (std::int8_t need : t.needs)
@@ -47,7 +50,46 @@ QString explain(const PlanInstance &in, const PlanTeacher &t, const PlanSession 
     for (int c : s.competencies)
         if (std::size_t(c) < t.needs.size() && t.needs[std::size_t(c)] >= kHighNeed && std::size_t(c) < fc.titles.size())
             covered << fc.titles[std::size_t(c)];
-    return describe(covered, highNeeds, PlanInstance::coveredNeed(t, s), t.province == s.province, km);
+    Facts facts;
+    facts.coveredHighNeeds = covered;
+    facts.highNeeds = highNeeds;
+    facts.points = PlanInstance::coveredNeed(t, s);
+    facts.sameProvince = t.province == s.province;
+    facts.km = km;
+    return facts;
+}
+
+QString encode(const Facts &facts)
+{
+    QJsonObject o;
+    o.insert(
+        QStringLiteral("kind"), facts.kind == Facts::Kind::MovedByHand ? QStringLiteral("moved") : QStringLiteral("planned"));
+    o.insert(QStringLiteral("high"), QJsonArray::fromStringList(facts.coveredHighNeeds));
+    o.insert(QStringLiteral("highNeeds"), facts.highNeeds);
+    o.insert(QStringLiteral("points"), facts.points);
+    o.insert(QStringLiteral("sameProvince"), facts.sameProvince);
+    o.insert(QStringLiteral("km"), facts.km);
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QString render(const QString &stored)
+{
+    if (!stored.startsWith(QLatin1Char('{')))
+        return stored; // empty, or the text of an older version
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(stored.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return stored;
+    const QJsonObject o = doc.object();
+    QStringList covered;
+    for (const QJsonValue &v : o.value(QStringLiteral("high")).toArray())
+        covered << v.toString();
+    const QString text
+        = describe(covered, o.value(QStringLiteral("highNeeds")).toInt(), o.value(QStringLiteral("points")).toInt(),
+            o.value(QStringLiteral("sameProvince")).toBool(), o.value(QStringLiteral("km")).toInt());
+    if (o.value(QStringLiteral("kind")).toString() == QLatin1String("moved"))
+        return QCoreApplication::translate("PlacementEdits", "moved by hand: %1").arg(text);
+    return text;
 }
 
 double score(int coveredNeed, int km)

@@ -57,8 +57,8 @@ Status store(
         const PlanTeacher &t = in.teachers[std::size_t(a.teacher)];
         const PlanSession &session = in.sessions[std::size_t(a.session)];
         if (Status s = Sql::run(insert,
-                { a.teacherId, a.sessionId, PlanReason::score(a.coveredNeed, a.km), PlanReason::explain(in, t, session, a.km),
-                    runId });
+                { a.teacherId, a.sessionId, PlanReason::score(a.coveredNeed, a.km),
+                    PlanReason::encode(PlanReason::explain(in, t, session, a.km)), runId });
             !s)
             return s;
     }

@@ -243,7 +243,7 @@ private slots:
         t("availability reversed", "17291716060;M;Öz;BIL;Ankara;;;;;20.06.2027;2027-06-01;\n", "f.csv:3:11: ", "before");
         t("unknown centre", "17291716060;M;Öz;BIL;Ankara;;;;;;;Hayali MTAL\n", "f.csv:3:12: ", "Hayali MTAL");
         QTest::newRow("missing key column") << ImportKind::Teachers << QStringLiteral("Ad;Soyad\nA;B\n")
-                                            << QStringLiteral("f.csv:1:1: ") << QStringLiteral("National ID");
+                                            << QStringLiteral("f.csv:1: ") << QStringLiteral("National ID");
 
         const QString ph = QStringLiteral("Firma;İl;Aktif;Protokol tarihi;Yeterlikler\n");
         auto p = [&](const char *name, const char *rows, const char *where, const char *words) {
@@ -296,7 +296,7 @@ private slots:
             << ImportKind::Needs << QStringLiteral("TC Kimlik No;Yeterlik;İhtiyaç\n10000000146;ELK01;3\n10000000146;ELK01;4\n")
             << QStringLiteral("f.csv:3:2: ") << QStringLiteral("line 2");
         QTest::newRow("needs no competency column") << ImportKind::Needs << QStringLiteral("TC Kimlik No;Bölüm\n10000000146;x\n")
-                                                    << QStringLiteral("f.csv:1:1: ") << QStringLiteral("competency");
+                                                    << QStringLiteral("f.csv:1: ") << QStringLiteral("competency");
     }
     void refusals()
     {
@@ -316,6 +316,25 @@ private slots:
         QCOMPARE(contentHash(c), before); // nothing written, not even the good rows
     }
 
+    void errorsNameTheHeaderInLineAndColumnOrder()
+    {
+        // Province is checked before the field, the national ID after the name: the
+        // report still lists line by line, column by column, each with its header.
+        const ImportReport r = importText(m_db->connection(), ImportKind::Teachers,
+            QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl\n"
+                           "17291716060;M;Öz;XYZ;Narnia\n"
+                           "17291716050;;Kaya;ELK;Ankara\n"));
+        QStringList positions;
+        for (const Error &e : r.errors)
+            positions << QStringLiteral("%1:%2 %3").arg(e.line).arg(e.column).arg(r.columnName(e));
+        QCOMPARE(positions,
+            (QStringList { QStringLiteral("2:4 Alan"), QStringLiteral("2:5 İl"), QStringLiteral("3:1 TC Kimlik No"),
+                QStringLiteral("3:2 Ad") }));
+        const QString described = r.describe(r.errors.at(1));
+        QVERIFY2(described.startsWith(QStringLiteral("f.csv:2:5: İl: ")), qPrintable(described));
+        QVERIFY2(described.contains(QStringLiteral("Narnia")), qPrintable(described));
+    }
+
     void everyBadRowIsReported()
     {
         const QString csv = QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl\n"
@@ -326,8 +345,8 @@ private slots:
         QCOMPARE(r.errors.size(), 3);
         QCOMPARE(r.errors.at(0).line, 2);
         QCOMPARE(r.errors.at(1).line, 4);
-        QCOMPARE(r.errors.at(1).column, 5); // province checked before the other columns
-        QCOMPARE(r.errors.at(2).column, 4);
+        QCOMPARE(r.errors.at(1).column, 4); // listed in column order, though the province is checked first
+        QCOMPARE(r.errors.at(2).column, 5);
     }
 
     // docs/import.md: "an update needs only the national ID and the columns

@@ -60,14 +60,16 @@ private slots:
         QVERIFY(out.isEmpty());
         const QStringList lines = err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 4); // three reasons and the closing line
-        const QRegularExpression where(QStringLiteral("^%1:(\\d+):(\\d+): ").arg(QRegularExpression::escape(file)));
+        // file:line:column: header: reason, in line then column order.
+        const QRegularExpression where(QStringLiteral("^%1:(\\d+):(\\d+): ([^:]+): ").arg(QRegularExpression::escape(file)));
         QStringList positions;
         for (int i = 0; i < 3; ++i) {
             const auto m = where.match(lines.at(i));
             QVERIFY2(m.hasMatch(), qPrintable(lines.at(i)));
-            positions << m.captured(1) + QLatin1Char(':') + m.captured(2);
+            positions << m.captured(1) + QLatin1Char(':') + m.captured(2) + QLatin1Char(' ') + m.captured(3);
         }
-        QCOMPARE(positions, (QStringList { QStringLiteral("3:1"), QStringLiteral("4:5"), QStringLiteral("4:4") }));
+        QCOMPARE(positions,
+            (QStringList { QStringLiteral("3:1 TC Kimlik No"), QStringLiteral("4:4 Alan"), QStringLiteral("4:5 İl") }));
         QVERIFY(lines.last().contains(QStringLiteral("nothing was written")));
         QCOMPARE(dump(), before);
     }
@@ -135,7 +137,8 @@ private slots:
             auto d = Database::open(db);
             QCOMPARE(test::scalar(d.value()->connection(), QStringLiteral("SELECT last_name FROM teacher")).toString(), lastName);
         } else if (exit == 1) {
-            QVERIFY2(err.contains(QRegularExpression(QStringLiteral(":\\d+:\\d+: "))), qPrintable(err));
+            // file:line: for the header as a whole, file:line:column: for a cell.
+            QVERIFY2(err.contains(QRegularExpression(QStringLiteral(":\\d+(:\\d+)?: "))), qPrintable(err));
         }
     }
 

@@ -131,7 +131,8 @@ private slots:
         QCOMPARE(table->rowCount(), 2);
         QCOMPARE(table->item(0, 0)->text(), QStringLiteral("2"));
         QCOMPARE(table->item(1, 0)->text(), QStringLiteral("3"));
-        QCOMPARE(table->item(1, 1)->text(), QStringLiteral("5"));
+        QCOMPARE(table->item(1, 1)->text(), QStringLiteral("İl")); // the column's header, its number in the tooltip
+        QVERIFY(table->item(1, 1)->toolTip().contains(QLatin1Char('5')));
         shoot(&wizard, QStringLiteral("import-4-refused.png"));
         QCOMPARE(scalar(db->connection(), QStringLiteral("SELECT count(*) FROM teacher")).toInt(), 0);
     }

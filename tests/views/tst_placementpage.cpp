@@ -8,6 +8,7 @@
 #include "models/planning/conflictmodel.h"
 #include "models/planning/placementmodel.h"
 #include "models/planning/planner.h"
+#include "models/planning/planreason.h"
 #include "tests/common/testutil.h"
 #include "views/pages/pageregistry.h"
 #include "views/planning/movedialog.h"
@@ -154,8 +155,7 @@ private slots:
         QVERIFY(chosen > 0);
         QCOMPARE(scalar(c(), QStringLiteral("SELECT session_id FROM placement WHERE id = %1").arg(id)).toInt(), chosen);
         QCOMPARE(scalar(c(), QStringLiteral("SELECT locked FROM placement WHERE id = %1").arg(id)).toInt(), 1);
-        QVERIFY(scalar(c(), QStringLiteral("SELECT reason FROM placement WHERE id = %1").arg(id))
-                    .toString()
+        QVERIFY(PlanReason::render(scalar(c(), QStringLiteral("SELECT reason FROM placement WHERE id = %1").arg(id)).toString())
                     .startsWith(QStringLiteral("moved by hand")));
         m_stack.undo();
         QCOMPARE(scalar(c(), QStringLiteral("SELECT session_id FROM placement WHERE id = %1").arg(id)).toInt(), session);

@@ -4,6 +4,7 @@
 // layer's own translation helpers (lock, backup) come out in Turkish.
 #include "app/common/translations.h"
 #include "models/io/zipreader.h"
+#include "models/planning/planreason.h"
 #include "models/safety/backupmanager.h"
 #include "models/safety/instancelock.h"
 
@@ -130,6 +131,28 @@ private slots:
         QVERIFY(!result);
         QVERIFY2(result.message().contains(QStringLiteral("geçersiz yedekleme nedeni \"Not A Reason!\"")),
             qPrintable(result.message()));
+    }
+
+    // A plan made by kopru-cli in an English shell stores facts, not English
+    // text: the Turkish window renders them in Turkish. Old text reasons stay.
+    void placementReasonsAreRenderedInTheReadersLanguage()
+    {
+        PlanReason::Facts facts;
+        facts.coveredHighNeeds = QStringList { QStringLiteral("PLC programlama") };
+        facts.highNeeds = 3;
+        facts.points = 9;
+        facts.km = 120;
+        const QString stored = PlanReason::encode(facts);
+        QVERIFY2(!stored.contains(QLatin1String("covers")) && !stored.contains(QLatin1String("karşılıyor")), qPrintable(stored));
+        QCOMPARE(PlanReason::render(stored),
+            QStringLiteral("3 yüksek ihtiyacınızdan 1 tanesini karşılıyor: PLC programlama; 120 km uzakta"));
+        facts.kind = PlanReason::Facts::Kind::MovedByHand;
+        facts.sameProvince = true;
+        QCOMPARE(PlanReason::render(PlanReason::encode(facts)),
+            QStringLiteral("elle taşındı: 3 yüksek ihtiyacınızdan 1 tanesini karşılıyor: PLC programlama; aynı il"));
+        const QString old = QStringLiteral("covers 1 of your 3 high needs: PLC programlama; same province");
+        QCOMPARE(PlanReason::render(old), old);
+        QCOMPARE(PlanReason::render(QString()), QString());
     }
 
     void zipReaderMessagesAreTurkish()

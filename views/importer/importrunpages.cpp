@@ -165,7 +165,10 @@ void ImportReportPage::show(const ImportReport &report)
     for (int i = 0; i < rows.size(); ++i) {
         const Error &e = rows.at(i).second;
         m_table->setItem(i, 0, new QTableWidgetItem(e.line > 0 ? QString::number(e.line) : QString()));
-        m_table->setItem(i, 1, new QTableWidgetItem(e.column > 0 ? QString::number(e.column) : QString()));
+        auto *column = new QTableWidgetItem(report.columnName(e));
+        if (e.column > 0)
+            column->setToolTip(tr("Column %1 of the file").arg(e.column));
+        m_table->setItem(i, 1, column);
         m_table->setItem(i, 2, new QTableWidgetItem(rows.at(i).first));
         m_table->setItem(i, 3, new QTableWidgetItem(e.message));
     }
@@ -194,10 +197,10 @@ void ImportReportPage::save()
     CsvWriter csv;
     csv.addRow({ tr("File"), tr("Line"), tr("Column"), tr("Kind"), tr("Reason") });
     for (const Error &e : m_report.errors)
-        csv.addRow({ e.file, QString::number(e.line), QString::number(e.column), tr("refused"), e.message },
+        csv.addRow({ e.file, QString::number(e.line), m_report.columnName(e), tr("refused"), e.message },
             { false, true, true, false, false });
     for (const Error &e : m_report.notices)
-        csv.addRow({ e.file, QString::number(e.line), QString::number(e.column), tr("note"), e.message },
+        csv.addRow({ e.file, QString::number(e.line), m_report.columnName(e), tr("note"), e.message },
             { false, true, true, false, false });
     // The reasons quote national IDs: personal data, written 0600 (PrivateFile).
     const QByteArray bytes = csv.data();
@@ -254,7 +257,7 @@ ImportCommitPage::ImportCommitPage(ImportSetup *setup, QWidget *parent)
             m_status->setText(tr("Stopped. Nothing was written."));
         } else {
             m_status->setText(tr("The import failed and nothing was written: %1")
-                                  .arg(r.errors.isEmpty() ? QString() : r.errors.first().toString()));
+                                  .arg(r.errors.isEmpty() ? QString() : r.describe(r.errors.first())));
         }
         emit completeChanged();
     });

@@ -33,7 +33,7 @@ void printProblems(const ImportReport &report, Io &io)
 {
     const int shown = std::min<int>(kShownProblems, int(report.errors.size()));
     for (int i = 0; i < shown; ++i)
-        io.err << report.errors.at(i).toString() << Qt::endl;
+        io.err << report.describe(report.errors.at(i)) << Qt::endl;
     if (report.errorCount > shown)
         io.err
             << tr("kopru-cli: … and %Ln more problem(s) (the first %1 are shown)", nullptr, report.errorCount - shown).arg(shown)
