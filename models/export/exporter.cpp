@@ -88,6 +88,41 @@ Expected<ExportSummary> writeTable(const TableDocument &table, const document::D
     return summary;
 }
 
+Expected<ExportSummary> exportUnplaced(
+    QSqlDatabase db, const ExportRequest &request, bool readOnly, const ExportProgress &progress)
+{
+    if (Status s = validateScope(db, request.scope); !s)
+        return s.error();
+    PlanScope scope;
+    scope.centreId = request.scope.centreId;
+    if (!request.scope.fieldCode.isEmpty()) {
+        auto field
+            = Sql::scalar(db, QStringLiteral("SELECT id FROM field WHERE code = ? COLLATE NOCASE"), { request.scope.fieldCode });
+        if (!field)
+            return field.error();
+        scope.fieldId = field.value().toInt();
+    }
+    auto teachers = Unplaced::load(db, scope);
+    if (!teachers)
+        return teachers.error();
+    std::optional<Pseudonymiser> pseudonyms;
+    if (request.anonymize) {
+        auto p = Pseudonymiser::forDatabase(db, readOnly);
+        if (!p)
+            return p.error();
+        pseudonyms = std::move(p.value());
+    }
+    if (!report(progress, 50, QT_TRANSLATE_NOOP("Export", "Writing the file")))
+        return cancelled(request.outPath);
+    auto summary = writeTable(unplacedTable(teachers.value(), pseudonyms ? &*pseudonyms : nullptr), nullptr, request);
+    if (summary) {
+        summary.value().rows = int(teachers.value().size());
+        summary.value().pseudonymsStable = !pseudonyms || pseudonyms->isStable();
+    }
+    report(progress, 100, QT_TRANSLATE_NOOP("Export", "Done"));
+    return summary;
+}
+
 } // namespace
 
 Expected<ExportSummary> runExport(QSqlDatabase db, const ExportRequest &request, bool readOnly, const ExportProgress &progress)
@@ -98,6 +133,9 @@ Expected<ExportSummary> runExport(QSqlDatabase db, const ExportRequest &request,
             {}, 0, 0 };
     if (request.kind == Kind::Needs && request.scope.partnerId != 0)
         return Error { QCoreApplication::translate("Export", "the needs analysis cannot be restricted to a partner"), {}, 0, 0 };
+    if (request.kind == Kind::Unplaced && request.scope.partnerId != 0)
+        return Error { QCoreApplication::translate("Export", "the list of unplaced teachers cannot be restricted to a partner"),
+            {}, 0, 0 };
     if (request.outPath.isEmpty())
         return Error { QCoreApplication::translate("Export", "no output file given"), {}, 0, 0 };
     if (!report(progress, 0, QT_TRANSLATE_NOOP("Export", "Reading the data")))
@@ -122,6 +160,9 @@ Expected<ExportSummary> runExport(QSqlDatabase db, const ExportRequest &request,
 
     // Calendars carry cancelled placements too, so that a re-export cancels their events.
     const bool calendar = request.format == Format::Ics;
+    if (request.kind == Kind::Unplaced)
+        return exportUnplaced(db, request, readOnly, progress);
+
     auto rows = loadPlan(db, request.scope, calendar);
     if (!rows)
         return rows.error();

@@ -9,7 +9,8 @@ struct Named
     const char *name;
     int value;
 };
-constexpr Named kKinds[] = { { "plan", int(Kind::Plan) }, { "schedule", int(Kind::Schedule) }, { "needs", int(Kind::Needs) } };
+constexpr Named kKinds[] = { { "plan", int(Kind::Plan) }, { "schedule", int(Kind::Schedule) }, { "needs", int(Kind::Needs) },
+    { "unplaced", int(Kind::Unplaced) } };
 constexpr Named kFormats[]
     = { { "csv", int(Format::Csv) }, { "xlsx", int(Format::Xlsx) }, { "pdf", int(Format::Pdf) }, { "ics", int(Format::Ics) } };
 } // namespace
@@ -53,6 +54,8 @@ QString formatSuffix(Format format)
 
 bool isSupported(Kind kind, Format format)
 {
+    if (kind == Kind::Unplaced)
+        return format == Format::Csv || format == Format::Xlsx;
     return !(kind == Kind::Needs && format == Format::Ics);
 }
 

@@ -7,7 +7,7 @@
 namespace kopru::exporting {
 
 // What is exported (the positional word of `kopru-cli export`).
-enum class Kind { Plan, Schedule, Needs };
+enum class Kind { Plan, Schedule, Needs, Unplaced };
 // The file format (`--format`).
 enum class Format { Csv, Xlsx, Pdf, Ics };
 

@@ -89,6 +89,36 @@ QString anonymisedNotice()
         "no phone numbers or e-mail addresses.");
 }
 
+TableDocument unplacedTable(const std::vector<UnplacedTeacher> &teachers, const Pseudonymiser *pseudonyms)
+{
+    const bool anon = pseudonyms != nullptr;
+    TableDocument doc;
+    doc.title = QCoreApplication::translate("Export", "Teachers without a placement");
+    doc.notes = standardNotes(anon);
+    doc.columns = { { QCoreApplication::translate("Export", "Field"), ColumnType::Text, 8 },
+        { anon ? QCoreApplication::translate("Export", "Teacher (pseudonym)") : QCoreApplication::translate("Export", "Teacher"),
+            ColumnType::Text, 24 },
+        { anon ? QCoreApplication::translate("Export", "National ID (pseudonym)")
+               : QCoreApplication::translate("Export", "National ID"),
+            ColumnType::Identifier, 14 },
+        { QCoreApplication::translate("Export", "Province"), ColumnType::Text, 12 },
+        { QCoreApplication::translate("Export", "Reason"), ColumnType::Text, 50 },
+        { QCoreApplication::translate("Export", "Sessions in the field"), ColumnType::Integer, 10 },
+        { QCoreApplication::translate("Export", "Sessions within the dates"), ColumnType::Integer, 10 } };
+    SheetCollector sheets;
+    for (const UnplacedTeacher &t : teachers) {
+        QVariantList cells { t.fieldCode };
+        if (anon)
+            cells << pseudonyms->name(t.nationalId) << pseudonyms->code(t.nationalId);
+        else
+            cells << t.name << t.nationalId;
+        cells << t.province << Unplaced::reasonText(t.reason) << t.sessionsInField << t.sessionsThatFit;
+        sheets.sheet(t.fieldCode, t.fieldCode).rows.push_back(std::move(cells));
+    }
+    doc.sheets = sheets.take();
+    return doc;
+}
+
 TableDocument planTable(const std::vector<PlanRow> &rows, SheetGrouping grouping, const Pseudonymiser *pseudonyms)
 {
     const bool anon = pseudonyms != nullptr;

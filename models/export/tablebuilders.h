@@ -3,6 +3,7 @@
 
 #include "models/export/exporttable.h"
 #include "models/export/plandata.h"
+#include "models/planning/unplaced.h"
 #include "models/stats/needstatistics.h"
 
 namespace kopru::exporting {
@@ -27,6 +28,8 @@ TableDocument planTable(const std::vector<PlanRow> &rows, SheetGrouping grouping
 TableDocument scheduleTable(
     const std::vector<ScheduleSession> &sessions, SheetGrouping grouping, const Pseudonymiser *pseudonyms);
 
+// The teachers left without a placement, with the reason: one sheet per field.
+TableDocument unplacedTable(const std::vector<UnplacedTeacher> &teachers, const Pseudonymiser *pseudonyms);
 // Needs analysis: one sheet per field, one row per competency.
 TableDocument needsTable(const std::vector<stats::FieldStats> &fields);
 

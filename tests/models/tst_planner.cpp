@@ -8,8 +8,11 @@
 #include "models/domain/nationalid.h"
 #include "models/planning/planner.h"
 #include "models/planning/planreason.h"
+#include "models/planning/unplaced.h"
+#include "models/planning/unplacedmodel.h"
 #include "tests/common/testutil.h"
 
+#include <QAbstractItemModelTester>
 #include <QFile>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -352,6 +355,119 @@ private slots:
                 ++explained;
         }
         QVERIFY2(explained > 1000, qPrintable(QString::number(explained)));
+    }
+
+    void unplacedTeachersHaveTheirReason()
+    {
+        const QSqlDatabase c = m_national->connection();
+        auto result = Planner::run(c, {});
+        QVERIFY2(result, qPrintable(result.message()));
+        auto unplaced = Unplaced::load(c);
+        QVERIFY2(unplaced, qPrintable(unplaced.message()));
+        QCOMPARE(int(unplaced->size()), result->unplaced);
+        QHash<int, int> byReason;
+        const QString freeFittingSessions = QStringLiteral(
+            "SELECT count(*) FROM training_session s JOIN partner p ON p.id = s.partner_id JOIN teacher t ON t.id = %1 "
+            "WHERE p.active = 1 AND s.field_id = t.field_id AND s.start_date >= ifnull(t.available_from, s.start_date) "
+            "AND s.end_date <= ifnull(t.available_to, s.end_date) "
+            "AND s.capacity > (SELECT count(*) FROM placement x WHERE x.session_id = s.id AND x.status <> 'cancelled')");
+        int checked = 0;
+        for (const UnplacedTeacher &u : unplaced.value()) {
+            ++byReason[int(u.reason)];
+            QVERIFY(!u.name.isEmpty() && !u.fieldCode.isEmpty());
+            QVERIFY(!Unplaced::reasonText(u.reason).isEmpty());
+            switch (u.reason) {
+            case UnplacedTeacher::Reason::NoSession:
+                QCOMPARE(u.sessionsInField, 0);
+                break;
+            case UnplacedTeacher::Reason::DatesUnavailable:
+                QVERIFY(u.sessionsInField > 0);
+                QCOMPARE(u.sessionsThatFit, 0);
+                break;
+            case UnplacedTeacher::Reason::LockedElsewhere:
+            case UnplacedTeacher::Reason::SessionsFull:
+                QVERIFY(u.sessionsThatFit > 0);
+                // Not a free place left in a session that fits (else the optimum would have used it).
+                if (checked++ < 50)
+                    QCOMPARE(scalar(c, freeFittingSessions.arg(u.teacherId)).toInt(), 0);
+                break;
+            }
+        }
+        QVERIFY2(byReason.value(int(UnplacedTeacher::Reason::SessionsFull)) > 0, "the national set has full sessions");
+        QCOMPARE(scalar(c,
+                     QStringLiteral("SELECT count(*) FROM teacher t WHERE NOT EXISTS (SELECT 1 FROM placement x WHERE "
+                                    "x.teacher_id = t.id AND x.status <> 'cancelled')"))
+                     .toInt(),
+            int(unplaced->size()));
+    }
+
+    void eachUnplacedReasonOnASmallCase()
+    {
+        auto db = test::newDatabase(newPath());
+        QVERIFY(db);
+        const QSqlDatabase c = db->connection();
+        const int elk = scalar(c, QStringLiteral("SELECT id FROM field WHERE code = 'ELK'")).toInt();
+        const int bil = scalar(c, QStringLiteral("SELECT id FROM field WHERE code = 'BIL'")).toInt();
+        const int other = scalar(c, QStringLiteral("SELECT min(id) FROM field WHERE code NOT IN ('ELK', 'BIL')")).toInt();
+        QVERIFY(elk > 0 && bil > 0 && other > 0);
+        const auto exec = [&c](const QString &sql, std::initializer_list<QVariant> values) {
+            if (Status s = Sql::exec(c, sql, values); !s)
+                qWarning("%s", qPrintable(s.message()));
+            return scalar(c, QStringLiteral("SELECT last_insert_rowid()")).toInt();
+        };
+        const QString teacher = QStringLiteral("INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id, "
+                                               "available_from, available_to) VALUES (?, ?, 'Test', ?, 6, ?, ?)");
+        const int datesOut = exec(teacher,
+            { QStringLiteral("31234567854"), QStringLiteral("Ayşe"), elk, QStringLiteral("2027-06-01"),
+                QStringLiteral("2027-06-30") });
+        const int noSession
+            = exec(teacher, { QStringLiteral("41234567822"), QStringLiteral("Berk"), other, QVariant(), QVariant() });
+        const int lockedIn = exec(teacher, { QStringLiteral("51234567890"), QStringLiteral("Cem"), bil, QVariant(), QVariant() });
+        const int lockedOut
+            = exec(teacher, { QStringLiteral("61234567868"), QStringLiteral("Deniz"), bil, QVariant(), QVariant() });
+        const int fullA = exec(teacher, { QStringLiteral("71234567836"), QStringLiteral("Ece"), elk, QVariant(), QVariant() });
+        const int fullB = exec(teacher, { QStringLiteral("81234567804"), QStringLiteral("Filiz"), elk, QVariant(), QVariant() });
+        const int partner = exec(QStringLiteral("INSERT INTO partner(name, province_id) VALUES (?, 6)"), { QStringLiteral("A") });
+        const QString session = QStringLiteral("INSERT INTO training_session(partner_id, field_id, start_date, end_date, hours, "
+                                               "capacity) VALUES (?, ?, '2027-07-05', '2027-07-16', 80, 1)");
+        exec(session, { partner, elk });
+        const int bilSession = exec(session, { partner, bil });
+        exec(QStringLiteral("INSERT INTO placement(teacher_id, session_id, status, locked) VALUES (?, ?, 'confirmed', 1)"),
+            { lockedIn, bilSession });
+        auto result = Planner::run(c, {});
+        QVERIFY2(result, qPrintable(result.message()));
+        QCOMPARE(result->placed, 1); // one of Ece and Filiz
+        auto unplaced = Unplaced::load(c);
+        QVERIFY2(unplaced, qPrintable(unplaced.message()));
+        QHash<int, UnplacedTeacher::Reason> reasons;
+        for (const UnplacedTeacher &u : unplaced.value())
+            reasons.insert(u.teacherId, u.reason);
+        QCOMPARE(reasons.size(), 4);
+        QCOMPARE(reasons.value(datesOut), UnplacedTeacher::Reason::DatesUnavailable);
+        QCOMPARE(reasons.value(noSession), UnplacedTeacher::Reason::NoSession);
+        QCOMPARE(reasons.value(lockedOut), UnplacedTeacher::Reason::LockedElsewhere);
+        QVERIFY(!reasons.contains(lockedIn));
+        QCOMPARE(reasons.contains(fullA) ? reasons.value(fullA) : reasons.value(fullB), UnplacedTeacher::Reason::SessionsFull);
+        QVERIFY(reasons.contains(fullA) != reasons.contains(fullB));
+        // A scope narrows the list.
+        auto bilOnly = Unplaced::load(c, PlanScope { bil, 0, 0 });
+        QVERIFY(bilOnly);
+        QCOMPARE(int(bilOnly->size()), 1);
+        QCOMPARE(bilOnly->front().teacherId, lockedOut);
+        QCOMPARE(Unplaced::reasonKey(bilOnly->front().reason), QStringLiteral("locked-elsewhere"));
+
+        // The list model of the plan page.
+        UnplacedModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(model.load(c));
+        QCOMPARE(model.rowCount(), 4);
+        for (int r = 0; r < model.rowCount(); ++r) {
+            const int id = model.index(r, 0).data(TeacherIdRole).toInt();
+            QCOMPARE(model.index(r, UnplacedModel::Reason).data().toString(), Unplaced::reasonText(reasons.value(id)));
+            QCOMPARE(model.index(r, 0).data(UnplacedModel::ReasonRole).toInt(), int(reasons.value(id)));
+        }
+        QVERIFY(model.load(c, PlanScope { bil, 0, 0 }));
+        QCOMPARE(model.rowCount(), 1);
     }
 
     void lockedAndConfirmedSurviveReplanning()

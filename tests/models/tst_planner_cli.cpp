@@ -3,6 +3,8 @@
 #include "tests/common/testutil.h"
 
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -49,6 +51,25 @@ private slots:
             QVERIFY2(o.contains(QLatin1String(key)), key);
         QVERIFY(o.value(QStringLiteral("placed")).toInt() > 0);
         QCOMPARE(o.value(QStringLiteral("placed")).toInt() + o.value(QStringLiteral("unplaced")).toInt(), 400);
+        // Who was left out, and why.
+        const QJsonArray unplaced = o.value(QStringLiteral("unplacedTeachers")).toArray();
+        QCOMPARE(unplaced.size(), o.value(QStringLiteral("unplaced")).toInt());
+        int counted = 0;
+        const QJsonObject byReason = o.value(QStringLiteral("unplacedByReason")).toObject();
+        for (auto it = byReason.begin(); it != byReason.end(); ++it) {
+            QVERIFY2(QStringList({ QStringLiteral("no-session"), QStringLiteral("dates-unavailable"),
+                                     QStringLiteral("locked-elsewhere"), QStringLiteral("sessions-full") })
+                         .contains(it.key()),
+                qPrintable(it.key()));
+            counted += it.value().toInt();
+        }
+        QCOMPARE(counted, unplaced.size());
+        for (const QJsonValue &v : unplaced) {
+            const QJsonObject t = v.toObject();
+            QVERIFY(t.value(QStringLiteral("teacherId")).toInt() > 0);
+            QVERIFY(byReason.contains(t.value(QStringLiteral("reason")).toString()));
+            QVERIFY(!t.value(QStringLiteral("reasonText")).toString().isEmpty());
+        }
 
         auto db = Database::open(path(QStringLiteral("d.kopru")));
         QVERIFY(db);
@@ -64,6 +85,42 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("\np min ")));
         QVERIFY(text.contains(QStringLiteral("\nn 1 ")));
         QVERIFY(text.contains(QStringLiteral("\na ")));
+    }
+
+    void exportsTheUnplacedTeachers()
+    {
+        QString out, err;
+        QCOMPARE(runCli({ QStringLiteral("plan"), path(QStringLiteral("d.kopru")), QStringLiteral("--json") }, &out, &err), 0);
+        const int unplaced = QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("unplaced")).toInt();
+        QVERIFY(unplaced > 0);
+        const QString csv = path(QStringLiteral("unplaced.csv"));
+        QCOMPARE(runCli({ QStringLiteral("export"), path(QStringLiteral("d.kopru")), QStringLiteral("unplaced"),
+                            QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--out"), csv },
+                     &out, &err),
+            0);
+        QVERIFY2(out.contains(QStringLiteral("%1 unplaced teacher").arg(unplaced)), qPrintable(out + err));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        QVERIFY2(text.contains(QStringLiteral("Reason")), qPrintable(text.left(300)));
+        QVERIFY(text.contains(QStringLiteral("the sessions that fit are full")) || text.contains(QStringLiteral("no session")));
+        const QString xlsx = path(QStringLiteral("unplaced.xlsx"));
+        QCOMPARE(runCli({ QStringLiteral("export"), path(QStringLiteral("d.kopru")), QStringLiteral("unplaced"),
+                            QStringLiteral("--format"), QStringLiteral("xlsx"), QStringLiteral("--out"), xlsx },
+                     &out, &err),
+            0);
+        QVERIFY(QFileInfo(xlsx).size() > 0);
+        // Neither a calendar nor a partner's list.
+        QCOMPARE(runCli({ QStringLiteral("export"), path(QStringLiteral("d.kopru")), QStringLiteral("unplaced"),
+                            QStringLiteral("--format"), QStringLiteral("ics"), QStringLiteral("--out"),
+                            path(QStringLiteral("u.ics")) },
+                     &out, &err),
+            2);
+        QCOMPARE(runCli({ QStringLiteral("export"), path(QStringLiteral("d.kopru")), QStringLiteral("unplaced"),
+                            QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--partner"), QStringLiteral("1"),
+                            QStringLiteral("--out"), path(QStringLiteral("u2.csv")) },
+                     &out, &err),
+            2);
     }
 
     void wrongUsageAndUnreadableFiles_data()

@@ -9,15 +9,19 @@
 #include "models/planning/placementmodel.h"
 #include "models/planning/planner.h"
 #include "models/planning/planreason.h"
+#include "models/planning/unplacedmodel.h"
 #include "tests/common/testutil.h"
 #include "views/pages/pageregistry.h"
 #include "views/planning/movedialog.h"
 #include "views/planning/placementpage.h"
 #include "views/planning/planrunner.h"
+#include "views/planning/unplaceddialog.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -292,6 +296,54 @@ private slots:
                 QStringLiteral("SELECT count(*) FROM placement x JOIN teacher t ON t.id = x.teacher_id WHERE t.province_id = 34"))
                 .toInt());
         province->setCurrentIndex(0);
+    }
+
+    void unplacedTeachersWithTheirReasons()
+    {
+        const int unplaced = scalar(c(),
+            QStringLiteral("SELECT count(*) FROM teacher t WHERE NOT EXISTS (SELECT 1 FROM placement x WHERE x.teacher_id = t.id "
+                           "AND x.status <> 'cancelled')"))
+                                 .toInt();
+        QVERIFY(unplaced > 0);
+        bool sawDialog = false;
+        QString saved;
+        const QString csv = m_dir.filePath(QStringLiteral("unplaced.csv"));
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<UnplacedDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            sawDialog = true;
+            QAbstractItemModelTester tester(dialog->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+            QAbstractItemModelTester proxyTester(dialog->proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+            QCOMPARE(dialog->model()->rowCount(), unplaced);
+            // Each row says why; the reason filter keeps the rows of one reason.
+            QHash<int, int> byReason;
+            for (int r = 0; r < dialog->model()->rowCount(); ++r) {
+                const QModelIndex reason = dialog->model()->index(r, UnplacedModel::Reason);
+                QVERIFY(!reason.data().toString().isEmpty());
+                ++byReason[reason.data(UnplacedModel::ReasonRole).toInt()];
+            }
+            QComboBox *filter = dialog->reasonFilter();
+            for (int i = 1; i < filter->count(); ++i) {
+                filter->setCurrentIndex(i);
+                QCOMPARE(dialog->proxy()->rowCount(), byReason.value(filter->currentData().toInt()));
+            }
+            filter->setCurrentIndex(0);
+            QCOMPARE(dialog->proxy()->rowCount(), unplaced);
+            saved = dialog->save(csv);
+            // For people to look at (KOPRU_SCREENSHOT_DIR=dir).
+            if (const QString dir = qEnvironmentVariable("KOPRU_SCREENSHOT_DIR"); !dir.isEmpty())
+                dialog->grab().save(QDir(dir).filePath(QStringLiteral("unplaced-dialog.png")));
+            dialog->reject();
+        });
+        QPushButton *button = m_page->findChild<QPushButton *>(QStringLiteral("unplacedButton"));
+        QVERIFY(button);
+        button->click();
+        QVERIFY(sawDialog);
+        QVERIFY2(saved.isEmpty(), qPrintable(saved));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(file.readAll()).count(QLatin1Char('\n')), unplaced + 1); // header and one line each
     }
 
     void cleanupTestCase()

@@ -46,6 +46,7 @@ void ExportDialog::createLayout()
     m_kind->addItem(tr("Placement plan"), int(Kind::Plan));
     m_kind->addItem(tr("Training schedule"), int(Kind::Schedule));
     m_kind->addItem(tr("Needs analysis"), int(Kind::Needs));
+    m_kind->addItem(tr("Teachers without a placement"), int(Kind::Unplaced));
     form->addRow(tr("&What:"), m_kind);
     m_format = new QComboBox(this);
     form->addRow(tr("&Format:"), m_format);
@@ -134,7 +135,7 @@ void ExportDialog::updateFormats()
             m_format->addItem(label, formatSuffix(format));
     const int index = m_format->findData(previous);
     m_format->setCurrentIndex(index < 0 ? 0 : index);
-    m_partner->setEnabled(kind != Kind::Needs);
+    m_partner->setEnabled(kind != Kind::Needs && kind != Kind::Unplaced);
     m_anonymize->setEnabled(kind != Kind::Needs);
 }
 
@@ -154,7 +155,7 @@ ExportRequest ExportDialog::request() const
     r.format = formatFromName(m_format->currentData().toString()).value_or(Format::Xlsx);
     r.scope.fieldCode = m_field->currentData().toString();
     r.scope.centreId = m_centre->currentData().toInt();
-    r.scope.partnerId = r.kind == Kind::Needs ? 0 : m_partner->currentData().toInt();
+    r.scope.partnerId = r.kind == Kind::Needs || r.kind == Kind::Unplaced ? 0 : m_partner->currentData().toInt();
     r.anonymize = r.kind != Kind::Needs && m_anonymize->isChecked();
     r.outPath = m_path->text().trimmed();
     return r;

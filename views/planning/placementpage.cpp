@@ -14,6 +14,7 @@
 #include "views/pages/pageregistry.h"
 #include "views/planning/movedialog.h"
 #include "views/planning/planrunner.h"
+#include "views/planning/unplaceddialog.h"
 #include "views/planning/weightsdialog.h"
 
 #include <QComboBox>
@@ -151,8 +152,13 @@ void PlacementPage::createLayout()
     m_runLabel->setObjectName(QStringLiteral("lastRunLabel"));
     m_runLabel->setWordWrap(true);
     m_weightsLabel->setWordWrap(true);
+    auto *unplaced = new QPushButton(tr("&Unplaced Teachers…"), this);
+    unplaced->setObjectName(QStringLiteral("unplacedButton"));
+    unplaced->setToolTip(tr("Who was left out, and why"));
+    connect(unplaced, &QPushButton::clicked, this, &PlacementPage::showUnplaced);
     auto *info = new QHBoxLayout;
     info->addWidget(m_runLabel, 1);
+    info->addWidget(unplaced);
     info->addWidget(m_weightsLabel);
 
     m_table = new QTableView(this);
@@ -354,6 +360,17 @@ void PlacementPage::showLastRun()
                                     q.value(3).toString().replace(QLatin1Char('T'), QLatin1Char(' '))));
     else
         m_runLabel->setText(tr("The optimiser has not run on this database yet."));
+}
+
+void PlacementPage::showUnplaced()
+{
+    if (!m_db)
+        return;
+    PlanScope scope;
+    scope.fieldId = m_field->currentData().toInt();
+    scope.provinceId = m_province->currentData().toInt();
+    UnplacedDialog dialog(m_db->connection(), scope, this);
+    dialog.exec();
 }
 
 int PlacementPage::selectedRowRole(int role) const

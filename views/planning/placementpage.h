@@ -54,6 +54,8 @@ public:
     void moveSelected();
     // Re-plans what is not locked (the field of the filter, or everything).
     void runOptimiser();
+    // The teachers the plan left out (of the chosen field and province), with the reason.
+    void showUnplaced();
 
 private:
     void createLayout();

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// kopru-cli export DB plan|schedule|needs --format csv|xlsx|pdf|ics --out PATH
+// kopru-cli export DB plan|schedule|needs|unplaced --format csv|xlsx|pdf|ics --out PATH
 //                  [--field CODE] [--centre ID] [--partner ID] [--anonymize]
 #include "app/kopru-cli/commands/commands.h"
 #include "app/kopru-cli/databaseaccess.h"
@@ -14,10 +14,12 @@ Syntax exportSyntax()
 {
     Syntax syntax;
     syntax.positional = { databaseArgument(tr("The database to export from.")),
-        { QStringLiteral("plan|schedule|needs"),
-            tr("What to export: the placement plan, the session schedule or the needs analysis.") } };
+        { QStringLiteral("plan|schedule|needs|unplaced"),
+            tr("What to export: the placement plan, the session schedule, the needs analysis or the teachers without a "
+               "placement (with the reason).") } };
     syntax.options = {
-        { QStringLiteral("format"), tr("File format (ics: plan and schedule only)."), QStringLiteral("csv|xlsx|pdf|ics") },
+        { QStringLiteral("format"), tr("File format (ics: plan and schedule only; unplaced: csv and xlsx)."),
+            QStringLiteral("csv|xlsx|pdf|ics") },
         { QStringLiteral("out"), tr("The file to write."), tr("PATH") },
         { QStringLiteral("field"), tr("Only this pilot field."), tr("CODE") },
         { QStringLiteral("centre"), tr("Only this training centre."), tr("ID") },
@@ -35,7 +37,7 @@ int runExport(const Arguments &args, Io &io)
     const QString kindText = args.positionalArguments().at(1);
     const auto kind = kindFromName(kindText);
     if (!kind)
-        return fail(io, Usage, tr("unknown export %1 (plan, schedule or needs)").arg(kindText));
+        return fail(io, Usage, tr("unknown export %1 (plan, schedule, needs or unplaced)").arg(kindText));
     const auto format = formatFromName(args.value(QStringLiteral("format")));
     if (!format)
         return fail(io, Usage, tr("unknown format %1 (csv, xlsx, pdf or ics)").arg(args.value(QStringLiteral("format"))));
@@ -55,6 +57,8 @@ int runExport(const Arguments &args, Io &io)
         return fail(io, Usage, tr("--partner needs a partner id (a positive number)"));
     if (request.kind == Kind::Needs && request.scope.partnerId != 0)
         return fail(io, Usage, tr("--partner does not apply to the needs analysis"));
+    if (request.kind == Kind::Unplaced && request.scope.partnerId != 0)
+        return fail(io, Usage, tr("--partner does not apply to the unplaced teachers"));
 
     // Anonymised exports store the pseudonym key on first use: they write,
     // so they open the database as every writer does (its lock, a read-only
@@ -99,6 +103,9 @@ int runExport(const Arguments &args, Io &io)
         break;
     case Kind::Needs:
         what = tr("%n competenc(ies)", nullptr, summary.value().rows);
+        break;
+    case Kind::Unplaced:
+        what = tr("%n unplaced teacher(s)", nullptr, summary.value().rows);
         break;
     }
     io.out << tr("%1: %2 exported as %3").arg(request.outPath, what, formatName(request.format));

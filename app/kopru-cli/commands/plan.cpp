@@ -5,8 +5,10 @@
 #include "app/kopru-cli/databaseaccess.h"
 #include "models/db/database.h"
 #include "models/planning/planner.h"
+#include "models/planning/unplaced.h"
 #include "models/safety/backupmanager.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -43,6 +45,18 @@ int runPlan(const Arguments &args, Io &io)
     const PlanResult &r = result.value();
 
     if (args.isSet(QStringLiteral("json"))) {
+        // Who was left out and why: the reason's key, the teacher's id and field (no personal data).
+        auto unplaced = Unplaced::load(db.connection());
+        if (!unplaced)
+            return fail(io, Usage, unplaced.message());
+        QJsonArray teachers;
+        QJsonObject byReason;
+        for (const UnplacedTeacher &t : unplaced.value()) {
+            const QString key = Unplaced::reasonKey(t.reason);
+            teachers.append(QJsonObject { { QStringLiteral("teacherId"), t.teacherId }, { QStringLiteral("field"), t.fieldCode },
+                { QStringLiteral("reason"), key }, { QStringLiteral("reasonText"), Unplaced::reasonText(t.reason) } });
+            byReason.insert(key, byReason.value(key).toInt() + 1);
+        }
         const QJsonObject o {
             { QStringLiteral("placed"), r.placed },
             { QStringLiteral("unplaced"), r.unplaced },
@@ -53,6 +67,8 @@ int runPlan(const Arguments &args, Io &io)
             { QStringLiteral("lexicographic"), r.lexicographic },
             { QStringLiteral("durationMs"), r.durationMs },
             { QStringLiteral("planRunId"), r.planRunId },
+            { QStringLiteral("unplacedByReason"), byReason },
+            { QStringLiteral("unplacedTeachers"), teachers },
         };
         io.out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
         io.out.flush();
