@@ -2,12 +2,13 @@
 // Every message a user can see goes through the translation: a translator
 // installed here maps every source string of translations/kopru_tr.ts to a
 // marked form ("⟦" + source + "⟧"; a string the catalogue lacks stays as it
-// is, so a helper lupdate cannot see is caught too), the error paths of import, plan, export, backup and opening a file
-// are driven through the library functions the GUI and kopru-cli call, and
-// any message with words outside the marks fails the test (file names,
-// numbers, quoted user values and the file's own headers are allowed). A
-// string built without tr(), or a translation helper lupdate cannot see, or
-// SQLite's English shown alone, is caught whatever the message.
+// is, so a helper lupdate cannot see is caught too); the error paths of
+// import, plan (and why teachers were left out), export, backup and opening
+// a file are driven through the library functions the GUI and kopru-cli
+// call, and any message with words outside the marks fails the test (file
+// names, numbers, quoted user values and the file's own headers are
+// allowed). A string built without tr(), a translation helper lupdate cannot
+// see, or SQLite's English shown alone is caught, whatever the message.
 #include "models/db/database.h"
 #include "models/db/sql.h"
 #include "models/export/exporter.h"
@@ -16,6 +17,8 @@
 #include "models/planning/placementedits.h"
 #include "models/planning/planner.h"
 #include "models/planning/planreason.h"
+#include "models/planning/unplaced.h"
+#include "models/planning/unplacedmodel.h"
 #include "models/safety/backupmanager.h"
 #include "models/safety/instancelock.h"
 #include "tests/common/testutil.h"
@@ -378,6 +381,19 @@ private slots:
                 { QStringLiteral("PLC programlama"), QStringLiteral("Motor sürücüleri") });
         }
         QVERIFY(reasons >= 1);
+
+        // Who was left out and why: the reasons, the list's headers and tooltips.
+        for (UnplacedTeacher::Reason r : { UnplacedTeacher::Reason::NoSession, UnplacedTeacher::Reason::DatesUnavailable,
+                 UnplacedTeacher::Reason::LockedElsewhere, UnplacedTeacher::Reason::SessionsFull })
+            check(QStringLiteral("unplaced reason"), Unplaced::reasonText(r));
+        UnplacedModel model;
+        QVERIFY(model.load(m_db->connection()));
+        for (int c = 0; c < model.columnCount(); ++c)
+            check(QStringLiteral("unplaced header"), model.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());
+        for (int r = 0; r < model.rowCount(); ++r) {
+            check(QStringLiteral("unplaced row"), model.index(r, UnplacedModel::Reason).data().toString());
+            check(QStringLiteral("unplaced tooltip"), model.index(r, UnplacedModel::Reason).data(Qt::ToolTipRole).toString());
+        }
     }
 
     void exportErrors()
@@ -401,6 +417,17 @@ private slots:
         auto unknownField = runExport(m_db->connection(), request, false);
         QVERIFY(!unknownField);
         check(QStringLiteral("export of an unknown field"), unknownField.message(), { QStringLiteral("QQQ") });
+        request.scope.fieldCode.clear();
+        request.kind = Kind::Unplaced;
+        request.format = Format::Pdf;
+        auto unplacedPdf = runExport(m_db->connection(), request, false);
+        QVERIFY(!unplacedPdf);
+        check(QStringLiteral("unplaced as PDF"), unplacedPdf.message(), { QStringLiteral("unplaced"), QStringLiteral("pdf") });
+        request.format = Format::Csv;
+        request.scope.partnerId = 1;
+        auto unplacedPartner = runExport(m_db->connection(), request, false);
+        QVERIFY(!unplacedPartner);
+        check(QStringLiteral("unplaced of a partner"), unplacedPartner.message());
     }
 
     void backupErrors()
