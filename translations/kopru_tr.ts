@@ -755,39 +755,46 @@
         <translation>dışa aktarma iptal edildi</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="96"/>
+        <location filename="../models/export/exporter.cpp" line="131"/>
         <source>%1 cannot be exported as %2</source>
         <translation>%1, %2 olarak dışa aktarılamaz</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="100"/>
+        <location filename="../models/export/exporter.cpp" line="135"/>
         <source>the needs analysis cannot be restricted to a partner</source>
         <translation>ihtiyaç analizi bir işletmeyle sınırlandırılamaz</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="102"/>
+        <location filename="../models/export/exporter.cpp" line="137"/>
+        <source>the list of unplaced teachers cannot be restricted to a partner</source>
+        <translation>yerleştirilemeyen öğretmenler listesi bir işletmeyle sınırlandırılamaz</translation>
+    </message>
+    <message>
+        <location filename="../models/export/exporter.cpp" line="140"/>
         <source>no output file given</source>
         <translation>çıktı dosyası belirtilmedi</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="103"/>
+        <location filename="../models/export/exporter.cpp" line="141"/>
         <source>Reading the data</source>
         <translation>Veriler okunuyor</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="110"/>
-        <location filename="../models/export/exporter.cpp" line="136"/>
+        <location filename="../models/export/exporter.cpp" line="115"/>
+        <location filename="../models/export/exporter.cpp" line="148"/>
+        <location filename="../models/export/exporter.cpp" line="177"/>
         <source>Writing the file</source>
         <translation>Dosya yazılıyor</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="119"/>
-        <location filename="../models/export/exporter.cpp" line="171"/>
+        <location filename="../models/export/exporter.cpp" line="122"/>
+        <location filename="../models/export/exporter.cpp" line="157"/>
+        <location filename="../models/export/exporter.cpp" line="212"/>
         <source>Done</source>
         <translation>Tamamlandı</translation>
     </message>
     <message>
-        <location filename="../models/export/exporter.cpp" line="144"/>
+        <location filename="../models/export/exporter.cpp" line="185"/>
         <source>Köprü training schedule</source>
         <translation>Köprü eğitim takvimi</translation>
     </message>
@@ -859,45 +866,50 @@
     </message>
     <message>
         <location filename="../models/export/reportbuilders.cpp" line="59"/>
-        <location filename="../models/export/tablebuilders.cpp" line="96"/>
+        <location filename="../models/export/tablebuilders.cpp" line="126"/>
         <source>Placement plan</source>
         <translation>Yerleştirme planı</translation>
     </message>
     <message>
         <location filename="../models/export/reportbuilders.cpp" line="60"/>
-        <location filename="../models/export/tablebuilders.cpp" line="100"/>
+        <location filename="../models/export/tablebuilders.cpp" line="99"/>
+        <location filename="../models/export/tablebuilders.cpp" line="130"/>
         <source>Teacher (pseudonym)</source>
         <translation>Öğretmen (takma ad)</translation>
     </message>
     <message>
         <location filename="../models/export/reportbuilders.cpp" line="61"/>
         <location filename="../models/export/schedulebuilders.cpp" line="27"/>
-        <location filename="../models/export/tablebuilders.cpp" line="100"/>
+        <location filename="../models/export/tablebuilders.cpp" line="99"/>
+        <location filename="../models/export/tablebuilders.cpp" line="130"/>
         <source>Teacher</source>
         <translation>Öğretmen</translation>
     </message>
     <message>
         <location filename="../models/export/reportbuilders.cpp" line="63"/>
-        <location filename="../models/export/tablebuilders.cpp" line="102"/>
+        <location filename="../models/export/tablebuilders.cpp" line="101"/>
+        <location filename="../models/export/tablebuilders.cpp" line="132"/>
         <source>National ID (pseudonym)</source>
         <translation>T.C. Kimlik No (takma ad)</translation>
     </message>
     <message>
         <location filename="../models/export/reportbuilders.cpp" line="64"/>
-        <location filename="../models/export/tablebuilders.cpp" line="103"/>
+        <location filename="../models/export/tablebuilders.cpp" line="102"/>
+        <location filename="../models/export/tablebuilders.cpp" line="133"/>
         <source>National ID</source>
         <translation>T.C. Kimlik No</translation>
     </message>
     <message>
         <location filename="../models/export/reportbuilders.cpp" line="66"/>
         <location filename="../models/export/schedulebuilders.cpp" line="28"/>
-        <location filename="../models/export/tablebuilders.cpp" line="110"/>
+        <location filename="../models/export/tablebuilders.cpp" line="140"/>
         <source>School</source>
         <translation>Okul</translation>
     </message>
     <message>
         <location filename="../models/export/reportbuilders.cpp" line="67"/>
-        <location filename="../models/export/tablebuilders.cpp" line="111"/>
+        <location filename="../models/export/tablebuilders.cpp" line="104"/>
+        <location filename="../models/export/tablebuilders.cpp" line="141"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
@@ -905,9 +917,10 @@
         <location filename="../models/export/reportbuilders.cpp" line="68"/>
         <location filename="../models/export/reportbuilders.cpp" line="101"/>
         <location filename="../models/export/schedulebuilders.cpp" line="29"/>
-        <location filename="../models/export/tablebuilders.cpp" line="99"/>
-        <location filename="../models/export/tablebuilders.cpp" line="150"/>
-        <location filename="../models/export/tablebuilders.cpp" line="193"/>
+        <location filename="../models/export/tablebuilders.cpp" line="98"/>
+        <location filename="../models/export/tablebuilders.cpp" line="129"/>
+        <location filename="../models/export/tablebuilders.cpp" line="180"/>
+        <location filename="../models/export/tablebuilders.cpp" line="223"/>
         <source>Field</source>
         <translation>Alan</translation>
     </message>
@@ -921,23 +934,23 @@
         <location filename="../models/export/reportbuilders.cpp" line="70"/>
         <location filename="../models/export/reportbuilders.cpp" line="101"/>
         <location filename="../models/export/schedulebuilders.cpp" line="32"/>
-        <location filename="../models/export/tablebuilders.cpp" line="122"/>
-        <location filename="../models/export/tablebuilders.cpp" line="161"/>
+        <location filename="../models/export/tablebuilders.cpp" line="152"/>
+        <location filename="../models/export/tablebuilders.cpp" line="191"/>
         <source>Hours</source>
         <translation>Saat</translation>
     </message>
     <message>
         <location filename="../models/export/reportbuilders.cpp" line="71"/>
         <location filename="../models/export/reportbuilders.cpp" line="106"/>
-        <location filename="../models/export/tablebuilders.cpp" line="123"/>
-        <location filename="../models/export/tablebuilders.cpp" line="164"/>
+        <location filename="../models/export/tablebuilders.cpp" line="153"/>
+        <location filename="../models/export/tablebuilders.cpp" line="194"/>
         <source>Competencies</source>
         <translation>Yeterlikler</translation>
     </message>
     <message>
         <location filename="../models/export/reportbuilders.cpp" line="72"/>
         <location filename="../models/export/schedulebuilders.cpp" line="37"/>
-        <location filename="../models/export/tablebuilders.cpp" line="124"/>
+        <location filename="../models/export/tablebuilders.cpp" line="154"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
@@ -958,26 +971,26 @@
     </message>
     <message>
         <location filename="../models/export/reportbuilders.cpp" line="99"/>
-        <location filename="../models/export/tablebuilders.cpp" line="147"/>
+        <location filename="../models/export/tablebuilders.cpp" line="177"/>
         <source>Training schedule</source>
         <translation>Eğitim takvimi</translation>
     </message>
     <message>
         <location filename="../models/export/reportbuilders.cpp" line="102"/>
-        <location filename="../models/export/tablebuilders.cpp" line="163"/>
+        <location filename="../models/export/tablebuilders.cpp" line="193"/>
         <source>Placed</source>
         <translation>Yerleştirilen</translation>
     </message>
     <message>
         <location filename="../models/export/reportbuilders.cpp" line="103"/>
-        <location filename="../models/export/tablebuilders.cpp" line="165"/>
+        <location filename="../models/export/tablebuilders.cpp" line="195"/>
         <source>Teachers (pseudonyms)</source>
         <translation>Öğretmenler (takma adlar)</translation>
     </message>
     <message>
         <location filename="../models/export/reportbuilders.cpp" line="104"/>
         <location filename="../models/export/schedulebuilders.cpp" line="61"/>
-        <location filename="../models/export/tablebuilders.cpp" line="166"/>
+        <location filename="../models/export/tablebuilders.cpp" line="196"/>
         <source>Teachers</source>
         <translation>Öğretmenler</translation>
     </message>
@@ -1024,43 +1037,43 @@
     </message>
     <message>
         <location filename="../models/export/schedulebuilders.cpp" line="30"/>
-        <location filename="../models/export/tablebuilders.cpp" line="120"/>
-        <location filename="../models/export/tablebuilders.cpp" line="159"/>
+        <location filename="../models/export/tablebuilders.cpp" line="150"/>
+        <location filename="../models/export/tablebuilders.cpp" line="189"/>
         <source>Start</source>
         <translation>Başlangıç</translation>
     </message>
     <message>
         <location filename="../models/export/schedulebuilders.cpp" line="31"/>
-        <location filename="../models/export/tablebuilders.cpp" line="121"/>
-        <location filename="../models/export/tablebuilders.cpp" line="160"/>
+        <location filename="../models/export/tablebuilders.cpp" line="151"/>
+        <location filename="../models/export/tablebuilders.cpp" line="190"/>
         <source>End</source>
         <translation>Bitiş</translation>
     </message>
     <message>
         <location filename="../models/export/schedulebuilders.cpp" line="33"/>
-        <location filename="../models/export/tablebuilders.cpp" line="112"/>
-        <location filename="../models/export/tablebuilders.cpp" line="151"/>
+        <location filename="../models/export/tablebuilders.cpp" line="142"/>
+        <location filename="../models/export/tablebuilders.cpp" line="181"/>
         <source>Partner</source>
         <translation>İşletme</translation>
     </message>
     <message>
         <location filename="../models/export/schedulebuilders.cpp" line="34"/>
-        <location filename="../models/export/tablebuilders.cpp" line="113"/>
-        <location filename="../models/export/tablebuilders.cpp" line="152"/>
+        <location filename="../models/export/tablebuilders.cpp" line="143"/>
+        <location filename="../models/export/tablebuilders.cpp" line="182"/>
         <source>Partner address</source>
         <translation>İşletme adresi</translation>
     </message>
     <message>
         <location filename="../models/export/schedulebuilders.cpp" line="35"/>
-        <location filename="../models/export/tablebuilders.cpp" line="114"/>
-        <location filename="../models/export/tablebuilders.cpp" line="153"/>
+        <location filename="../models/export/tablebuilders.cpp" line="144"/>
+        <location filename="../models/export/tablebuilders.cpp" line="183"/>
         <source>Contact person</source>
         <translation>İrtibat kişisi</translation>
     </message>
     <message>
         <location filename="../models/export/schedulebuilders.cpp" line="36"/>
-        <location filename="../models/export/tablebuilders.cpp" line="117"/>
-        <location filename="../models/export/tablebuilders.cpp" line="156"/>
+        <location filename="../models/export/tablebuilders.cpp" line="147"/>
+        <location filename="../models/export/tablebuilders.cpp" line="186"/>
         <source>Contact phone</source>
         <translation>İrtibat telefonu</translation>
     </message>
@@ -1130,74 +1143,94 @@
     </message>
     <message>
         <location filename="../models/export/schedulebuilders.cpp" line="57"/>
-        <location filename="../models/export/tablebuilders.cpp" line="98"/>
-        <location filename="../models/export/tablebuilders.cpp" line="149"/>
+        <location filename="../models/export/tablebuilders.cpp" line="128"/>
+        <location filename="../models/export/tablebuilders.cpp" line="179"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
     <message>
+        <location filename="../models/export/tablebuilders.cpp" line="96"/>
+        <source>Teachers without a placement</source>
+        <translation>Yerleştirilemeyen öğretmenler</translation>
+    </message>
+    <message>
+        <location filename="../models/export/tablebuilders.cpp" line="105"/>
+        <source>Reason</source>
+        <translation>Gerekçe</translation>
+    </message>
+    <message>
+        <location filename="../models/export/tablebuilders.cpp" line="106"/>
+        <source>Sessions in the field</source>
+        <translation>Alandaki oturumlar</translation>
+    </message>
+    <message>
         <location filename="../models/export/tablebuilders.cpp" line="107"/>
+        <source>Sessions within the dates</source>
+        <translation>Tarihlerine uyan oturumlar</translation>
+    </message>
+    <message>
+        <location filename="../models/export/tablebuilders.cpp" line="137"/>
         <source>E-mail</source>
         <translation>E-posta</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="108"/>
+        <location filename="../models/export/tablebuilders.cpp" line="138"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="118"/>
-        <location filename="../models/export/tablebuilders.cpp" line="157"/>
+        <location filename="../models/export/tablebuilders.cpp" line="148"/>
+        <location filename="../models/export/tablebuilders.cpp" line="187"/>
         <source>Contact e-mail</source>
         <translation>İrtibat e-postası</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="162"/>
+        <location filename="../models/export/tablebuilders.cpp" line="192"/>
         <source>Capacity</source>
         <translation>Kontenjan</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="188"/>
+        <location filename="../models/export/tablebuilders.cpp" line="218"/>
         <source>Needs analysis</source>
         <translation>İhtiyaç analizi</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="190"/>
+        <location filename="../models/export/tablebuilders.cpp" line="220"/>
         <source>High need: need level %1 or 5. Supply: places in sessions covering the competency.</source>
         <translation>Yüksek ihtiyaç: ihtiyaç düzeyi %1 veya 5. Arz: yeterliği kapsayan oturumlardaki kontenjan.</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="194"/>
+        <location filename="../models/export/tablebuilders.cpp" line="224"/>
         <source>Competency</source>
         <translation>Yeterlik</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="195"/>
+        <location filename="../models/export/tablebuilders.cpp" line="225"/>
         <source>Title</source>
         <translation>Ad</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="196"/>
+        <location filename="../models/export/tablebuilders.cpp" line="226"/>
         <source>Respondents</source>
         <translation>Yanıtlayan</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="197"/>
+        <location filename="../models/export/tablebuilders.cpp" line="227"/>
         <source>Not applicable</source>
         <translation>Fikrim yok</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="198"/>
+        <location filename="../models/export/tablebuilders.cpp" line="228"/>
         <source>Mean need</source>
         <translation>Ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="199"/>
+        <location filename="../models/export/tablebuilders.cpp" line="229"/>
         <source>High need (%)</source>
         <translation>Yüksek ihtiyaç (%)</translation>
     </message>
     <message>
-        <location filename="../models/export/tablebuilders.cpp" line="200"/>
+        <location filename="../models/export/tablebuilders.cpp" line="230"/>
         <source>Supply (places)</source>
         <translation>Arz (kontenjan)</translation>
     </message>
@@ -1250,48 +1283,48 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../models/import/needsplan.cpp" line="69"/>
+        <location filename="../models/import/needsplan.cpp" line="50"/>
         <source>a long-form needs file needs the column %1</source>
         <translation>uzun biçimli bir ihtiyaç dosyasında %1 sütunu bulunmalı</translation>
     </message>
     <message>
-        <location filename="../models/import/needsplan.cpp" line="82"/>
+        <location filename="../models/import/needsplan.cpp" line="63"/>
         <source>no column names a competency: use competency codes (ELK07, Q1[ELK07], Q1_ELK07) or numbers within the field (01, Q1[SQ001]) as headers, or the columns competency and need</source>
         <translation>hiçbir sütun bir yeterliği belirtmiyor: başlık olarak yeterlik kodlarını (ELK07, Q1[ELK07], Q1_ELK07) ya da alan içindeki numaraları (01, Q1[SQ001]) kullanın veya yeterlik ve ihtiyaç sütunlarını ekleyin</translation>
     </message>
     <message>
-        <location filename="../models/import/needsplan.cpp" line="127"/>
+        <location filename="../models/import/needsplan.cpp" line="108"/>
         <source>the answers of national ID %1 are also on line %2</source>
         <translation>%1 T.C. kimlik numarasının yanıtları %2. satırda da var</translation>
     </message>
     <message>
-        <location filename="../models/import/needsplan.cpp" line="133"/>
-        <location filename="../models/import/needsplan.cpp" line="180"/>
+        <location filename="../models/import/needsplan.cpp" line="114"/>
+        <location filename="../models/import/needsplan.cpp" line="161"/>
         <source>no teacher with national ID %1: import the teachers first</source>
         <translation>%1 T.C. kimlik numaralı öğretmen yok: önce öğretmenleri içe aktarın</translation>
     </message>
     <message>
-        <location filename="../models/import/needsplan.cpp" line="147"/>
+        <location filename="../models/import/needsplan.cpp" line="128"/>
         <source>column &quot;%1&quot; is no competency of the teacher&apos;s field %2</source>
         <translation>&quot;%1&quot; sütunu öğretmenin %2 alanının bir yeterliği değil</translation>
     </message>
     <message>
-        <location filename="../models/import/needsplan.cpp" line="193"/>
+        <location filename="../models/import/needsplan.cpp" line="174"/>
         <source>unknown competency &quot;%1&quot;</source>
         <translation>bilinmeyen yeterlik &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../models/import/needsplan.cpp" line="194"/>
+        <location filename="../models/import/needsplan.cpp" line="175"/>
         <source>competency %1 is not in the teacher&apos;s field %2</source>
         <translation>%1 yeterliği öğretmenin %2 alanında değil</translation>
     </message>
     <message>
-        <location filename="../models/import/needsplan.cpp" line="217"/>
+        <location filename="../models/import/needsplan.cpp" line="198"/>
         <source>this teacher&apos;s rating of %1 is also on line %2</source>
         <translation>bu öğretmenin %1 puanı %2. satırda da var</translation>
     </message>
     <message>
-        <location filename="../models/import/needsplan.cpp" line="380"/>
+        <location filename="../models/import/needsplan.cpp" line="268"/>
         <location filename="../models/import/tableplan.cpp" line="137"/>
         <source>cancelled</source>
         <translation>iptal edildi</translation>
@@ -1317,7 +1350,7 @@
         <translation>&quot;%1&quot; ve &quot;%2&quot; sütunlarının ikisi de %3 içeriyor</translation>
     </message>
     <message>
-        <location filename="../models/import/importer.cpp" line="165"/>
+        <location filename="../models/import/importer.cpp" line="159"/>
         <source>the file has no data rows</source>
         <translation>dosyada veri satırı yok</translation>
     </message>
@@ -2600,6 +2633,29 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
     </message>
 </context>
 <context>
+    <name>Unplaced</name>
+    <message>
+        <location filename="../models/planning/unplaced.cpp" line="29"/>
+        <source>no session in the field</source>
+        <translation>alanda oturum yok</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/unplaced.cpp" line="31"/>
+        <source>no session within the teacher&apos;s available dates</source>
+        <translation>öğretmenin uygun olduğu tarihlerde oturum yok</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/unplaced.cpp" line="33"/>
+        <source>the sessions that fit are full of locked or confirmed placements</source>
+        <translation>uygun oturumlar kilitli ya da onaylanmış yerleştirmelerle dolu</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/unplaced.cpp" line="35"/>
+        <source>the sessions that fit are full (teachers with more need were placed)</source>
+        <translation>uygun oturumlar dolu (ihtiyacı daha yüksek öğretmenler yerleştirildi)</translation>
+    </message>
+</context>
+<context>
     <name>WriteAccess</name>
     <message>
         <location filename="../models/safety/writeaccess.cpp" line="37"/>
@@ -3228,7 +3284,7 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
     <name>kopru::ExportDialog</name>
     <message>
         <location filename="../views/exporter/exportdialog.cpp" line="36"/>
-        <location filename="../views/exporter/exportdialog.cpp" line="180"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="181"/>
         <source>Export</source>
         <translation>Dışa aktar</translation>
     </message>
@@ -3249,130 +3305,135 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
     </message>
     <message>
         <location filename="../views/exporter/exportdialog.cpp" line="49"/>
+        <source>Teachers without a placement</source>
+        <translation>Yerleştirilemeyen öğretmenler</translation>
+    </message>
+    <message>
+        <location filename="../views/exporter/exportdialog.cpp" line="50"/>
         <source>&amp;What:</source>
         <translation>İçe&amp;rik:</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="51"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="52"/>
         <source>&amp;Format:</source>
         <translation>&amp;Biçim:</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="53"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="54"/>
         <source>F&amp;ield:</source>
         <translation>&amp;Alan:</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="55"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="56"/>
         <source>&amp;Centre:</source>
         <translation>&amp;Merkez:</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="59"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="60"/>
         <source>&amp;Partner:</source>
         <translation>İşle&amp;tme:</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="61"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="62"/>
         <source>&amp;Anonymise (KVKK): pseudonyms instead of teacher names and national IDs, no phone or e-mail</source>
         <translation>A&amp;nonimleştir (KVKK): öğretmen adları ve T.C. kimlik numaraları yerine takma adlar, telefon ve e-posta yok</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="66"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="67"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Gözat…</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="69"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="70"/>
         <source>&amp;Save to:</source>
         <translation>&amp;Kaydedilecek yer:</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="79"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="80"/>
         <source>&amp;Export</source>
         <translation>&amp;Dışa aktar</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="105"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="106"/>
         <source>All fields</source>
         <translation>Tüm alanlar</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="106"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="107"/>
         <source>All centres</source>
         <translation>Tüm merkezler</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="107"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="108"/>
         <source>All partners</source>
         <translation>Tüm işletmeler</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="120"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="121"/>
         <source>placement-plan</source>
         <translation>yerlestirme-plani</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="130"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="131"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel çalışma kitabı (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="130"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="131"/>
         <source>CSV, UTF-8 with &apos;;&apos; (.csv)</source>
         <translation>CSV, UTF-8, &apos;;&apos; ayraçlı (.csv)</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="131"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="132"/>
         <source>PDF, A4 landscape (.pdf)</source>
         <translation>PDF, A4 yatay (.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="131"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="132"/>
         <source>iCalendar (.ics)</source>
         <translation>iCalendar (.ics)</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="145"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="146"/>
         <source>Export to</source>
         <translation>Dışa aktarılacak dosya</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="145"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="146"/>
         <source>%1 files (*.%2)</source>
         <translation>%1 dosyaları (*.%2)</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="180"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="181"/>
         <source>%1 exists. Replace it?</source>
         <translation>%1 zaten var. Değiştirilsin mi?</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="194"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="195"/>
         <source>Export failed</source>
         <translation>Dışa aktarma başarısız</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/exporter/exportdialog.cpp" line="197"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="198"/>
         <source>Exported %Ln row(s) to %1.</source>
         <translation>
             <numerusform>%Ln satır %1 dosyasına aktarıldı.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/exporter/exportdialog.cpp" line="199"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="200"/>
         <source>%n page(s).</source>
         <translation>
             <numerusform>%n sayfa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="203"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="204"/>
         <source>Anonymised with this database&apos;s stable pseudonyms.</source>
         <translation>Bu veritabanının kalıcı takma adlarıyla anonimleştirildi.</translation>
     </message>
     <message>
-        <location filename="../views/exporter/exportdialog.cpp" line="204"/>
+        <location filename="../views/exporter/exportdialog.cpp" line="205"/>
         <source>Anonymised; the database is read-only, so these pseudonyms differ from other exports.</source>
         <translation>Anonimleştirildi; veritabanı salt okunur olduğundan bu takma adlar diğer dışa aktarmalardakilerden farklıdır.</translation>
     </message>
@@ -4623,143 +4684,153 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::PlacementPage</name>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="83"/>
+        <location filename="../views/planning/placementpage.cpp" line="84"/>
         <source>Placement plan</source>
         <translation>Yerleştirme planı</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="94"/>
+        <location filename="../views/planning/placementpage.cpp" line="95"/>
         <source>The teachers&apos; province; also the scope of &quot;Run optimiser&quot;</source>
         <translation>Öğretmenlerin ili; &quot;Optimizasyonu çalıştır&quot; komutunun kapsamını da belirler</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="97"/>
+        <location filename="../views/planning/placementpage.cpp" line="98"/>
         <source>All statuses</source>
         <translation>Tüm durumlar</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="101"/>
+        <location filename="../views/planning/placementpage.cpp" line="102"/>
         <source>locked</source>
         <translation>kilitli</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="104"/>
+        <location filename="../views/planning/placementpage.cpp" line="105"/>
         <source>Search teacher, province, partner, reason…</source>
         <translation>Öğretmen, il, işletme, gerekçe ara…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="123"/>
+        <location filename="../views/planning/placementpage.cpp" line="124"/>
         <source>&amp;Goals…</source>
         <translation>&amp;Hedefler…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="130"/>
+        <location filename="../views/planning/placementpage.cpp" line="131"/>
         <source>&amp;Run optimiser</source>
         <translation>Optimizasyonu &amp;çalıştır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="133"/>
+        <location filename="../views/planning/placementpage.cpp" line="134"/>
         <source>Re-plan every placement that is not locked or confirmed, of the selected field and province (or of all)</source>
         <translation>Seçili alan ve ildeki (ya da tümündeki) kilitli veya onaylı olmayan tüm yerleştirmeleri yeniden planla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="139"/>
+        <location filename="../views/planning/placementpage.cpp" line="140"/>
         <source>Field:</source>
         <translation>Alan:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="142"/>
+        <location filename="../views/planning/placementpage.cpp" line="143"/>
         <source>Status:</source>
         <translation>Durum:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="172"/>
-        <location filename="../views/planning/placementpage.cpp" line="375"/>
+        <location filename="../views/planning/placementpage.cpp" line="155"/>
+        <source>&amp;Unplaced Teachers…</source>
+        <translation>&amp;Yerleştirilemeyenler…</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="157"/>
+        <source>Who was left out, and why</source>
+        <translation>Kimin dışarıda kaldığı ve nedeni</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="178"/>
+        <location filename="../views/planning/placementpage.cpp" line="392"/>
         <source>&amp;Lock</source>
         <translation>&amp;Kilitle</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="174"/>
+        <location filename="../views/planning/placementpage.cpp" line="180"/>
         <source>&amp;Confirm</source>
         <translation>&amp;Onayla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="176"/>
+        <location filename="../views/planning/placementpage.cpp" line="182"/>
         <source>&amp;Move…</source>
         <translation>&amp;Taşı…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="178"/>
+        <location filename="../views/planning/placementpage.cpp" line="184"/>
         <source>Re&amp;move</source>
         <translation>Kal&amp;dır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="241"/>
+        <location filename="../views/planning/placementpage.cpp" line="247"/>
         <source>The default weights: strictly more placed teachers, then more covered need, then less travel</source>
         <translation>Varsayılan ağırlıklar: kesin öncelik sırasıyla önce daha çok yerleştirilen öğretmen, sonra daha çok karşılanan ihtiyaç, sonra daha kısa yol</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="242"/>
+        <location filename="../views/planning/placementpage.cpp" line="248"/>
         <source>Weights changed by hand</source>
         <translation>Ağırlıklar elle değiştirildi</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="250"/>
+        <location filename="../views/planning/placementpage.cpp" line="256"/>
         <source>All fields</source>
         <translation>Tüm alanlar</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="266"/>
+        <location filename="../views/planning/placementpage.cpp" line="272"/>
         <source>All provinces</source>
         <translation>Tüm iller</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="324"/>
+        <location filename="../views/planning/placementpage.cpp" line="330"/>
         <source>No conflicts: every placement keeps the rules.</source>
         <translation>Çakışma yok: tüm yerleştirmeler kurallara uyuyor.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="325"/>
+        <location filename="../views/planning/placementpage.cpp" line="331"/>
         <source>Conflicts: %1 (click one to select its placement)</source>
         <translation>Çakışmalar: %1 (yerleştirmesini seçmek için birine tıklayın)</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="351"/>
+        <location filename="../views/planning/placementpage.cpp" line="357"/>
         <source>Last optimiser run %4: %1 placed, %2 left unplaced, %3 ms</source>
         <translation>Son optimizasyon (%4): %1 yerleştirildi, %2 yerleştirilemedi, %3 ms</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="356"/>
+        <location filename="../views/planning/placementpage.cpp" line="362"/>
         <source>The optimiser has not run on this database yet.</source>
         <translation>Bu veritabanında henüz optimizasyon çalıştırılmadı.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="375"/>
+        <location filename="../views/planning/placementpage.cpp" line="392"/>
         <source>Un&amp;lock</source>
         <translation>&amp;Kilidi aç</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="381"/>
+        <location filename="../views/planning/placementpage.cpp" line="398"/>
         <source>%1 of %2 placements shown</source>
         <translation>%2 yerleştirmeden %1 tanesi gösteriliyor</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="488"/>
+        <location filename="../views/planning/placementpage.cpp" line="505"/>
         <source>Planning placements…</source>
         <translation>Yerleştirmeler planlanıyor…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="488"/>
+        <location filename="../views/planning/placementpage.cpp" line="505"/>
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="506"/>
+        <location filename="../views/planning/placementpage.cpp" line="523"/>
         <source>Optimiser: %1 placed, %2 left unplaced, %3 kept, in %4 ms%5</source>
         <translation>Optimizasyon: %1 yerleştirildi, %2 yerleştirilemedi, %3 korundu, %4 ms%5</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="509"/>
+        <location filename="../views/planning/placementpage.cpp" line="526"/>
         <source> (the weights do not keep the order of the goals)</source>
         <translation> (ağırlıklar hedeflerin öncelik sırasını korumuyor)</translation>
     </message>
@@ -5943,6 +6014,108 @@ Now: %2</source>
     </message>
 </context>
 <context>
+    <name>kopru::UnplacedDialog</name>
+    <message>
+        <location filename="../views/planning/unplaceddialog.cpp" line="39"/>
+        <source>Teachers Without a Placement</source>
+        <translation>Yerleştirilemeyen Öğretmenler</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/unplaceddialog.cpp" line="47"/>
+        <source>All reasons</source>
+        <translation>Tüm gerekçeler</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/unplaceddialog.cpp" line="58"/>
+        <source>Search teacher, field, province…</source>
+        <translation>Öğretmen, alan, il ara…</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/unplaceddialog.cpp" line="78"/>
+        <source>Reason:</source>
+        <translation>Gerekçe:</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/unplaceddialog.cpp" line="83"/>
+        <source>&amp;Save List…</source>
+        <translation>Listeyi &amp;Kaydet…</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/unplaceddialog.cpp" line="105"/>
+        <source>%1 teachers without a placement</source>
+        <translation>%1 öğretmen yerleştirilemedi</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/unplaceddialog.cpp" line="106"/>
+        <source>%1 of %2 teachers without a placement shown</source>
+        <translation>yerleştirilemeyen %2 öğretmenden %1 tanesi gösteriliyor</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/unplaceddialog.cpp" line="130"/>
+        <source>Save the List of Unplaced Teachers</source>
+        <translation>Yerleştirilemeyen Öğretmenler Listesini Kaydet</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/unplaceddialog.cpp" line="131"/>
+        <source>unplaced-teachers</source>
+        <translation>yerlestirilemeyen-ogretmenler</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/unplaceddialog.cpp" line="132"/>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 with &apos;;&apos; (*.csv)</source>
+        <translation>Excel çalışma kitabı (*.xlsx);;CSV, UTF-8, &apos;;&apos; ayraçlı (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/unplaceddialog.cpp" line="136"/>
+        <source>Not Saved</source>
+        <translation>Kaydedilmedi</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/unplaceddialog.cpp" line="139"/>
+        <source>The list of unplaced teachers was saved to %1.</source>
+        <translation>Yerleştirilemeyen öğretmenler listesi %1 dosyasına kaydedildi.</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::UnplacedModel</name>
+    <message numerus="yes">
+        <location filename="../models/planning/unplacedmodel.cpp" line="68"/>
+        <source>%1
+%n session(s) in the field</source>
+        <translation>
+            <numerusform>%1
+alanda %n oturum</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/planning/unplacedmodel.cpp" line="69"/>
+        <source>%n within the teacher&apos;s available dates</source>
+        <translation>
+            <numerusform>öğretmenin uygun tarihlerinde %n oturum</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/planning/unplacedmodel.cpp" line="88"/>
+        <source>Teacher</source>
+        <translation>Öğretmen</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/unplacedmodel.cpp" line="90"/>
+        <source>Field</source>
+        <translation>Alan</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/unplacedmodel.cpp" line="92"/>
+        <source>Province</source>
+        <translation>İl</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/unplacedmodel.cpp" line="94"/>
+        <source>Why not placed</source>
+        <translation>Neden yerleştirilemedi</translation>
+    </message>
+</context>
+<context>
     <name>kopru::ValueCheck</name>
     <message>
         <location filename="../models/editing/valuecheck.cpp" line="28"/>
@@ -6283,7 +6456,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     <message>
         <location filename="../app/kopru-cli/commands/import.cpp" line="51"/>
         <location filename="../app/kopru-cli/commands/pack.cpp" line="22"/>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="21"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="23"/>
         <location filename="../app/kopru-cli/commands/receive.cpp" line="54"/>
         <source>FILE</source>
         <translation>DOSYA</translation>
@@ -6465,128 +6638,140 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>Dışa aktarılacak veritabanı.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="18"/>
-        <source>What to export: the placement plan, the session schedule or the needs analysis.</source>
-        <translation>Dışa aktarılacak olan: yerleştirme planı (plan), oturum takvimi (schedule) ya da ihtiyaç analizi (needs).</translation>
-    </message>
-    <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="20"/>
-        <source>File format (ics: plan and schedule only).</source>
-        <translation>Dosya biçimi (ics: yalnızca plan ve takvim).</translation>
-    </message>
-    <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="21"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="23"/>
         <source>The file to write.</source>
         <translation>Yazılacak dosya.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="21"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="23"/>
         <source>PATH</source>
         <translation>YOL</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="22"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="24"/>
         <source>Only this pilot field.</source>
         <translation>Yalnızca bu pilot alan.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="22"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="24"/>
         <location filename="../app/kopru-cli/commands/report.cpp" line="16"/>
         <location filename="../app/kopru-cli/commands/stats.cpp" line="17"/>
         <source>CODE</source>
         <translation>KOD</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="23"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="25"/>
         <source>Only this training centre.</source>
         <translation>Yalnızca bu eğitim merkezi.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="23"/>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="24"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="25"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="26"/>
         <source>ID</source>
         <translation>NO</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="24"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="26"/>
         <source>Only this partner (plan and schedule).</source>
         <translation>Yalnızca bu işletme (plan ve takvim).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="25"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="27"/>
         <source>Replace names and national IDs by stable pseudonyms.</source>
         <translation>Adları ve T.C. kimlik numaralarını kalıcı takma adlarla değiştirir.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="38"/>
-        <source>unknown export %1 (plan, schedule or needs)</source>
-        <translation>bilinmeyen dışa aktarma türü %1 (plan, schedule veya needs)</translation>
-    </message>
-    <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="41"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="43"/>
         <source>unknown format %1 (csv, xlsx, pdf or ics)</source>
         <translation>bilinmeyen biçim %1 (csv, xlsx, pdf veya ics)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="43"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="45"/>
         <source>%1 cannot be exported as %2</source>
         <translation>%1, %2 olarak dışa aktarılamaz</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="52"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="54"/>
         <source>--centre needs a centre id (a positive number)</source>
         <translation>--centre bir merkez numarası (pozitif bir sayı) gerektirir</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="55"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="57"/>
         <source>--partner needs a partner id (a positive number)</source>
         <translation>--partner bir işletme numarası (pozitif bir sayı) gerektirir</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="57"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="59"/>
         <source>--partner does not apply to the needs analysis</source>
         <translation>--partner ihtiyaç analizinde kullanılamaz</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="89"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="93"/>
         <source>warning: the pseudonym key could not be stored (the database is read-only or in use by another Köprü program), so the pseudonyms of this export differ from those of other exports</source>
         <translation>uyarı: takma ad anahtarı kaydedilemedi (veritabanı salt okunur ya da başka bir Köprü programı tarafından kullanılıyor); bu yüzden bu dışa aktarmadaki takma adlar diğer dışa aktarmalardakilerden farklıdır</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/export.cpp" line="98"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="102"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n oturum</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/export.cpp" line="95"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="99"/>
         <source>%n placement(s)</source>
         <translation>
             <numerusform>%n yerleştirme</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="18"/>
+        <source>What to export: the placement plan, the session schedule, the needs analysis or the teachers without a placement (with the reason).</source>
+        <translation>Dışa aktarılacak olan: yerleştirme planı, oturum takvimi, ihtiyaç analizi ya da yerleştirilemeyen öğretmenler (gerekçesiyle).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="21"/>
+        <source>File format (ics: plan and schedule only; unplaced: csv and xlsx).</source>
+        <translation>Dosya biçimi (ics: yalnızca plan ve takvim; unplaced: csv ve xlsx).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="40"/>
+        <source>unknown export %1 (plan, schedule, needs or unplaced)</source>
+        <translation>bilinmeyen dışa aktarım %1 (plan, schedule, needs ya da unplaced)</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="61"/>
+        <source>--partner does not apply to the unplaced teachers</source>
+        <translation>--partner yerleştirilemeyen öğretmenlere uygulanamaz</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/export.cpp" line="101"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="105"/>
         <source>%n competenc(ies)</source>
         <translation>
             <numerusform>%n yeterlik</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/export.cpp" line="108"/>
+        <source>%n unplaced teacher(s)</source>
+        <translation>
+            <numerusform>yerleştirilemeyen %n öğretmen</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="104"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="111"/>
         <source>%1: %2 exported as %3</source>
         <translation>%1: %2, %3 olarak dışa aktarıldı</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/export.cpp" line="106"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="113"/>
         <source> (%n page(s))</source>
         <translation>
             <numerusform> (%n sayfa)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="108"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="115"/>
         <source>, anonymised</source>
         <translation>, anonimleştirilmiş</translation>
     </message>
@@ -6606,47 +6791,47 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>rol: %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="18"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="20"/>
         <source>The database to plan (a backup is taken first).</source>
         <translation>Planlanacak veritabanı (önce yedeği alınır).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="20"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="22"/>
         <source>Write one JSON document instead of lines.</source>
         <translation>Satırlar yerine tek bir JSON belgesi yazar.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="21"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="23"/>
         <source>Also write the flow network in DIMACS format (to check with glpsol).</source>
         <translation>Akış ağını DIMACS biçiminde de yazar (glpsol ile denetlemek için).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="61"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="77"/>
         <source>placed: %1</source>
         <translation>yerleştirilen: %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="62"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="78"/>
         <source>unplaced: %1</source>
         <translation>yerleştirilemeyen: %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="63"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="79"/>
         <source>kept (locked or confirmed): %1</source>
         <translation>korunan (kilitli veya onaylı): %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="64"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="80"/>
         <source>objective: %1 (covered need %2, distance %3 km)</source>
         <translation>amaç değeri: %1 (karşılanan ihtiyaç %2, uzaklık %3 km)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="69"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="85"/>
         <source>time: %1 ms</source>
         <translation>süre: %1 ms</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="71"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="87"/>
         <source>warning: the weights do not keep the order of the objectives exactly on this data (see docs/optimiser.md)</source>
         <translation>uyarı: ağırlıklar bu veride hedeflerin öncelik sırasını tam olarak korumuyor (bkz. docs/optimiser.md)</translation>
     </message>
