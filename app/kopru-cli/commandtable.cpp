@@ -36,6 +36,10 @@ const Command kCommands[] = {
         coreApplication },
     { "receive", QT_TRANSLATE_NOOP("kopru::cli", "apply a package from the national office or a centre"), receiveSyntax,
         runReceive, coreApplication },
+    { "server-init", QT_TRANSLATE_NOOP("kopru::cli", "create the national office's database on an empty PostgreSQL database"),
+        serverInitSyntax, runServerInit, coreApplication },
+    { "copy", QT_TRANSLATE_NOOP("kopru::cli", "copy a database between a .kopru file and an empty server database, ids kept"),
+        copySyntax, runCopy, coreApplication },
 };
 
 } // namespace

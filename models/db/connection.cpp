@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/db/connection.h"
 
+#include "models/db/serverurl.h"
 #include "models/db/sql.h"
+#include "models/db/sqldialect.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>
@@ -53,8 +55,42 @@ QSqlDatabase Connection::db() const
     return QSqlDatabase::database(m_name, false);
 }
 
+Expected<std::unique_ptr<Connection>> Connection::openServer(const QString &location, Access access)
+{
+    auto url = ServerUrl::parse(location);
+    if (!url)
+        return url.error();
+    const QString name = nextName();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(SqlDialect::driverName(SqlDialect::Backend::Postgres), name);
+        if (!db.isValid()) {
+            QSqlDatabase::removeDatabase(name);
+            return Error { Text::tr("Qt's PostgreSQL driver (QPSQL) is not installed"), url->display(), 0, 0 };
+        }
+        db.setHostName(url->host);
+        db.setPort(url->port);
+        db.setUserName(url->user);
+        db.setPassword(url->password);
+        db.setDatabaseName(url->database);
+        db.setConnectOptions(url->connectOptions());
+        if (!db.open()) {
+            const QString text = db.lastError().databaseText().isEmpty() ? db.lastError().text() : db.lastError().databaseText();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(name);
+            return Error { Text::tr("cannot connect to the server: %1").arg(text.trimmed()), url->display(), 0, 0 };
+        }
+    }
+    std::unique_ptr<Connection> connection(new Connection(name, url->display(), access));
+    for (const QString &statement : SqlDialect::connectionSetup(SqlDialect::Backend::Postgres, access != Access::ReadWrite))
+        if (Status s = Sql::exec(connection->db(), statement); !s)
+            return Error { s.error().message, connection->path(), 0, 0 };
+    return connection;
+}
+
 Expected<std::unique_ptr<Connection>> Connection::open(const QString &path, Access access)
 {
+    if (ServerUrl::isServerUrl(path))
+        return openServer(path, access);
     if (!QFileInfo(path).isFile())
         return Error { Text::tr("the file does not exist"), path, 0, 0 };
     if (access == Access::Inspect && hasWal(path))
@@ -87,8 +123,9 @@ Expected<std::unique_ptr<Connection>> Connection::open(const QString &path, Acce
         }
     }
     std::unique_ptr<Connection> connection(new Connection(name, path, access));
-    if (Status s = Sql::exec(connection->db(), QStringLiteral("PRAGMA foreign_keys = ON")); !s)
-        return Error { s.error().message, path, 0, 0 };
+    for (const QString &statement : SqlDialect::connectionSetup(SqlDialect::Backend::Sqlite, access != Access::ReadWrite))
+        if (Status s = Sql::exec(connection->db(), statement); !s)
+            return Error { s.error().message, path, 0, 0 };
     return connection;
 }
 

@@ -9,10 +9,11 @@
 
 namespace kopru {
 
-// One SQLite connection of the calling thread: a named QSqlDatabase, removed
-// in the destructor. The only place in Köprü that opens an SQLite file; a
-// Database (a migrated Köprü database), a backup being verified and the copy
-// of a file before its upgrade all hold one of these.
+// One database connection of the calling thread: a named QSqlDatabase,
+// removed in the destructor. The only place in Köprü that opens an SQLite
+// file or connects to a server database (a postgresql:// URL, see
+// ServerUrl); a Database (a migrated Köprü database), a backup being
+// verified and the copy of a file before its upgrade all hold one of these.
 class Connection final
 {
 public:
@@ -28,7 +29,10 @@ public:
     };
 
     // Opens `path` (which must exist; SQLite never creates a file here). The
-    // busy timeout is 5 s; foreign keys are on.
+    // busy timeout is 5 s; foreign keys are on. A postgresql:// URL connects
+    // to that server database (QPSQL; sslmode passed on); path() is then the
+    // URL without its password, and a read-only connection's transactions
+    // are read-only.
     static Expected<std::unique_ptr<Connection>> open(const QString &path, Access access);
     ~Connection();
     Connection(const Connection &) = delete;
@@ -41,6 +45,7 @@ public:
 
 private:
     Connection(QString name, QString path, Access access);
+    static Expected<std::unique_ptr<Connection>> openServer(const QString &location, Access access);
 
     QString m_name;
     QString m_path;

@@ -6,6 +6,8 @@
 #include "models/db/pragmascope.h"
 #include "models/db/referencedataloader.h"
 #include "models/db/schema.h"
+#include "models/db/serverurl.h"
+#include "models/db/sqldialect.h"
 #include "models/db/sql.h"
 #include "models/db/transaction.h"
 #include "models/io/privatefile.h"
@@ -49,8 +51,32 @@ QSqlDatabase Database::connection() const
 
 int Database::schemaVersion() const
 {
-    const auto v = Sql::scalar(connection(), QStringLiteral("PRAGMA user_version"));
-    return v ? v.value().toInt() : -1;
+    const auto v = SqlDialect::schemaVersion(connection());
+    return v ? v.value() : -1;
+}
+
+bool Database::isServer() const
+{
+    return SqlDialect::backendOf(connection()) == SqlDialect::Backend::Postgres;
+}
+
+Expected<std::unique_ptr<Database>> Database::openServer(const QString &location, Options options)
+{
+    auto opened = Connection::open(location, options.access == Access::ReadWrite ? Access::ReadWrite : Access::ReadOnly);
+    if (!opened)
+        return opened.error();
+    const QString shown = opened.value()->path();
+    std::unique_ptr<Database> db(new Database(std::move(opened.value()), shown));
+    const auto version = SqlDialect::schemaVersion(db->connection());
+    if (!version)
+        return fileError(shown, version.error().message);
+    if (version.value() != Schema::kCurrentVersion)
+        return fileError(shown,
+            Text::tr("the server database has schema version %1, this program works with %2; upgrading a server "
+                     "database is not supported yet")
+                .arg(version.value())
+                .arg(Schema::kCurrentVersion));
+    return db;
 }
 
 QString Database::databaseId() const
@@ -77,6 +103,8 @@ Expected<std::unique_ptr<Database>> Database::attach(const QString &path, bool r
 
 Expected<std::unique_ptr<Database>> Database::open(const QString &path, Options options)
 {
+    if (ServerUrl::isServerUrl(path))
+        return openServer(path, options);
     // Read-only first: a file that is not a Köprü database is never opened
     // for writing (which would switch it to WAL and leave -wal/-shm files).
     if (Status s = DatabaseFile::verify(path, DatabaseFile::Depth::Header); !s)
@@ -213,6 +241,8 @@ Status Database::migrate(QSqlDatabase db, int fromVersion, int toVersion, const 
 
 Status Database::backupTo(const QString &target) const
 {
+    if (isServer())
+        return Error { SqlDialect::backupMethod(SqlDialect::Backend::Postgres), m_path, 0, 0 };
     DatabaseCopy::Options options;
     options.existing = PrivateFile::Existing::Refuse;
     options.sourceOpenForWriting = !isReadOnly();

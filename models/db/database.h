@@ -33,7 +33,9 @@ public:
 
     // Opens an existing Köprü database; anything else (an empty file,
     // another program's file) is refused and left exactly as it was. A file
-    // that is not writable opens read-only.
+    // that is not writable opens read-only. A postgresql:// URL opens a
+    // server database made by kopru-cli server-init or copy (docs/server.md);
+    // it must have the current schema version (no upgrades on a server yet).
     static Expected<std::unique_ptr<Database>> open(const QString &path, Options options);
     static Expected<std::unique_ptr<Database>> open(const QString &path) { return open(path, Options {}); }
 
@@ -51,14 +53,18 @@ public:
     Database &operator=(const Database &) = delete;
 
     QSqlDatabase connection() const;
+    // The file, or a server database's URL without its password.
     const QString &path() const { return m_path; }
+    // Whether this is a server (PostgreSQL) database.
+    bool isServer() const;
     bool isReadOnly() const { return m_connection->isReadOnly(); }
     int schemaVersion() const;
     // The database's identity (meta.database_id), kept for ever.
     QString databaseId() const;
 
     // Writes a verified consistent copy (see DatabaseCopy) while others may
-    // be writing. Refuses to overwrite an existing file.
+    // be writing. Refuses to overwrite an existing file. A server database is
+    // backed up with pg_dump on the server: refused, saying so.
     Status backupTo(const QString &target) const;
 
     // Migration from `fromVersion` to `toVersion` in one transaction; loads
@@ -71,6 +77,7 @@ private:
     // Opens the connection of a verified file (WAL when writable) without
     // looking at its schema version.
     static Expected<std::unique_ptr<Database>> attach(const QString &path, bool readOnly);
+    static Expected<std::unique_ptr<Database>> openServer(const QString &location, Options options);
     static Status build(const QString &temporary, int version, const Fill &fill);
 
     std::unique_ptr<Connection> m_connection;

@@ -2,13 +2,14 @@
 #include "models/db/transaction.h"
 
 #include "models/db/sql.h"
+#include "models/db/sqldialect.h"
 
 namespace kopru {
 
 Transaction::Transaction(QSqlDatabase db, Mode mode)
     : m_db(std::move(db))
 {
-    m_began = Sql::exec(m_db, mode == Mode::Write ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN DEFERRED"));
+    m_began = Sql::exec(m_db, SqlDialect::beginStatement(SqlDialect::backendOf(m_db), mode == Mode::Write));
     m_active = m_began.ok();
 }
 

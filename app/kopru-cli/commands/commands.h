@@ -35,5 +35,9 @@ Syntax packSyntax();
 int runPack(const Arguments &args, Io &io);
 Syntax receiveSyntax();
 int runReceive(const Arguments &args, Io &io);
+Syntax serverInitSyntax();
+int runServerInit(const Arguments &args, Io &io);
+Syntax copySyntax();
+int runCopy(const Arguments &args, Io &io);
 
 } // namespace kopru::cli

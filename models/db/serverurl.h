@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/core/result.h"
+
+#include <QString>
+
+namespace kopru {
+
+// Where a server database is: postgresql://user[:password]@host[:port]/dbname
+// [?sslmode=disable|allow|prefer|require|verify-ca|verify-full]
+// (docs/server.md). Accepted wherever a database file is: a location that
+// starts with "postgresql://" (or "postgres://") is a server database.
+struct ServerUrl
+{
+    QString host;
+    int port = 5432;
+    QString user;
+    QString password;
+    QString database;
+    QString sslMode; // empty: the client library's default (prefer)
+
+    // Whether `location` names a server database rather than a file.
+    static bool isServerUrl(const QString &location);
+    // Parses `location`; a malformed URL is refused naming what is wrong.
+    static Expected<ServerUrl> parse(const QString &location);
+
+    // The URL without the password, for messages and titles.
+    QString display() const;
+    // QPSQL's connect options (sslmode, a connect timeout).
+    QString connectOptions() const;
+};
+
+} // namespace kopru

@@ -1,0 +1,339 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/db/sqldialect.h"
+
+#include "models/db/sql.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QSqlDriver>
+#include <QSqlQuery>
+
+namespace kopru::SqlDialect {
+
+namespace {
+
+// Messages of this file; lupdate records them under the macro's context.
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(SqlDialect)
+};
+
+const QString kPgNow = QStringLiteral("to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')");
+const QString kPgNowIso = QStringLiteral(R"(to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS'))");
+const QString kPgUuid = QStringLiteral("gen_random_uuid()::text");
+
+QRegularExpression re(const char *pattern)
+{
+    return QRegularExpression(QString::fromLatin1(pattern),
+        QRegularExpression::DotMatchesEverythingOption | QRegularExpression::CaseInsensitiveOption);
+}
+
+// Splits `text` at `separator` outside quotes and parentheses.
+QStringList splitTopLevel(const QString &text, QChar separator)
+{
+    QStringList parts;
+    int depth = 0;
+    bool quoted = false;
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == QLatin1Char('\''))
+            quoted = !quoted;
+        else if (quoted)
+            continue;
+        else if (c == QLatin1Char('('))
+            ++depth;
+        else if (c == QLatin1Char(')'))
+            --depth;
+        else if (c == separator && depth == 0) {
+            parts << text.mid(start, i - start).trimmed();
+            start = i + 1;
+        }
+    }
+    const QString last = text.mid(start).trimmed();
+    if (!last.isEmpty())
+        parts << last;
+    return parts;
+}
+
+// Expressions and statements of the SQLite schema in PostgreSQL's SQL.
+QString translateExpression(QString sql)
+{
+    static const QRegularExpression isNot = re(R"(\bIS\s+NOT\b(?!\s+(NULL|DISTINCT)\b))");
+    static const QRegularExpression is = re(R"(\bIS\b(?!\s+(NOT|NULL|DISTINCT)\b))");
+    static const QRegularExpression uuid = re(R"(\(lower\(hex\(randomblob\(4\)\)\).*?lower\(hex\(randomblob\(6\)\)\)\))");
+    static const QRegularExpression isoNow = re(R"(strftime\('%Y-%m-%dT%H:%M:%S',\s*'now'\))");
+    static const QRegularExpression now = re(R"(\bCURRENT_TIMESTAMP\b)");
+    static const QRegularExpression glob = re(R"(\bNOT\s+GLOB\s+'\*\[\^0-9\]\*')");
+    static const QRegularExpression isDate = re(R"(\bdate\((\w+)\)\s+IS\s+\1\b)");
+    static const QRegularExpression twoArgMax = re(R"(\bmax\()");
+    static const QRegularExpression full = QRegularExpression(QStringLiteral(R"((?<!["\w])full(?!["\w]))"));
+    sql.replace(uuid, QStringLiteral("(") + kPgUuid + QStringLiteral(")"));
+    sql.replace(isoNow, kPgNowIso);
+    sql.replace(now, QStringLiteral("(") + kPgNow + QStringLiteral(")"));
+    sql.replace(glob, QStringLiteral("!~ '[^0-9]'"));
+    sql.replace(isDate, QStringLiteral("kopru_is_date(\\1)"));
+    sql.replace(isNot, QStringLiteral("IS DISTINCT FROM"));
+    sql.replace(is, QStringLiteral("IS NOT DISTINCT FROM"));
+    sql.replace(twoArgMax, QStringLiteral("greatest("));
+    sql.replace(full, QStringLiteral("\"full\""));
+    return sql;
+}
+
+// What has no translation: refused rather than sent to the server half-translated.
+Status checkTranslated(const QString &original, const QString &translated)
+{
+    static const QRegularExpression leftover
+        = re(R"(\b(GLOB|randomblob|strftime|julianday|WITHOUT\s+ROWID|AUTOINCREMENT|INSERT\s+OR|PRAGMA|date\(|datetime\())");
+    const QRegularExpressionMatch m = leftover.match(translated);
+    if (m.hasMatch())
+        return Status::failure(Text::tr("no PostgreSQL translation of %1 in: %2").arg(m.captured(1), original.simplified()));
+    return {};
+}
+
+} // namespace
+
+Backend backendOf(const QSqlDatabase &db)
+{
+    return db.driverName() == QLatin1String("QPSQL") ? Backend::Postgres : Backend::Sqlite;
+}
+
+QString driverName(Backend backend)
+{
+    return backend == Backend::Postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE");
+}
+
+QStringList connectionSetup(Backend backend, bool readOnly)
+{
+    if (backend == Backend::Sqlite)
+        return { QStringLiteral("PRAGMA foreign_keys = ON") };
+    QStringList setup { QStringLiteral("SET client_min_messages = warning"), QStringLiteral("SET TIME ZONE 'UTC'") };
+    if (readOnly)
+        setup << QStringLiteral("SET default_transaction_read_only = on");
+    return setup;
+}
+
+QString beginStatement(Backend backend, bool write)
+{
+    // A server reader sees one consistent state (a snapshot), as SQLite's does.
+    if (backend == Backend::Postgres)
+        return write ? QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED")
+                     : QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    return write ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN DEFERRED");
+}
+
+Expected<int> schemaVersion(QSqlDatabase db)
+{
+    const bool server = backendOf(db) == Backend::Postgres;
+    if (server) {
+        auto exists = Sql::scalar(db, QStringLiteral("SELECT to_regclass('kopru_schema') IS NOT NULL"));
+        if (!exists)
+            return exists.error();
+        if (!exists.value().toBool())
+            return Error { Text::tr("not a Köprü database (no schema; create one with kopru-cli server-init)"), {}, 0, 0 };
+    }
+    auto v = Sql::scalar(db, server ? QStringLiteral("SELECT version FROM kopru_schema") : QStringLiteral("PRAGMA user_version"));
+    if (!v)
+        return v.error();
+    return v.value().toInt();
+}
+
+QStringList setSchemaVersion(Backend backend, int version, int applicationId)
+{
+    if (backend == Backend::Sqlite)
+        return { QStringLiteral("PRAGMA user_version = %1").arg(version),
+            QStringLiteral("PRAGMA application_id = %1").arg(applicationId) };
+    return { QStringLiteral("DELETE FROM kopru_schema"),
+        QStringLiteral("INSERT INTO kopru_schema(version, application_id) VALUES (%1, %2)").arg(version).arg(applicationId) };
+}
+
+QStringList bookkeepingTables(Backend backend)
+{
+    return backend == Backend::Postgres ? QStringList { QStringLiteral("kopru_schema") } : QStringList {};
+}
+
+QStringList newDatabaseSetup(Backend backend)
+{
+    if (backend == Backend::Sqlite)
+        return { QStringLiteral("PRAGMA journal_mode = WAL") };
+    return {};
+}
+
+QStringList schemaSetup(Backend backend)
+{
+    if (backend == Backend::Sqlite)
+        return {};
+    return {
+        // SQLite's `date(x) IS x`: NULL or a real calendar date written YYYY-MM-DD.
+        QStringLiteral(R"sql(CREATE FUNCTION kopru_is_date(t text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $kopru$
+BEGIN
+    IF t IS NULL THEN RETURN true; END IF;
+    IF t !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN RETURN false; END IF;
+    RETURN to_char(t::date, 'YYYY-MM-DD') = t;
+EXCEPTION WHEN others THEN
+    RETURN false;
+END
+$kopru$)sql"),
+        // What SQLite keeps in the file header (PRAGMA user_version, application_id).
+        QStringLiteral("CREATE TABLE kopru_schema (version BIGINT NOT NULL, application_id BIGINT NOT NULL)"),
+    };
+}
+
+Expected<QStringList> userTables(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    const QString sql = backendOf(db) == Backend::Postgres
+        ? QStringLiteral("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+                         "ORDER BY table_name")
+        : QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                         "ORDER BY name");
+    if (!q.exec(sql))
+        return Sql::errorOf(q);
+    QStringList tables;
+    while (q.next())
+        tables << q.value(0).toString();
+    return tables;
+}
+
+Expected<QStringList> tableColumns(QSqlDatabase db, const QString &table)
+{
+    QSqlQuery q(db);
+    const QString sql = backendOf(db) == Backend::Postgres
+        ? QStringLiteral("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+                         "AND table_name = ? ORDER BY ordinal_position")
+        : QStringLiteral("SELECT name FROM pragma_table_info(?) ORDER BY cid");
+    if (Status s = Sql::prepare(q, sql); !s)
+        return s.error();
+    if (Status s = Sql::run(q, { table }); !s)
+        return s.error();
+    QStringList columns;
+    while (q.next())
+        columns << q.value(0).toString();
+    return columns;
+}
+
+Expected<QStringList> translateTable(Backend backend, const QString &sqliteSql)
+{
+    if (backend == Backend::Sqlite)
+        return QStringList { sqliteSql };
+    static const QRegularExpression identity = re(R"(\b(\w+)\s+INTEGER\s+PRIMARY\s+KEY\b)");
+    static const QRegularExpression integer = re(R"(\bINTEGER\b)");
+    static const QRegularExpression real = re(R"(\bREAL\b)");
+    static const QRegularExpression withoutRowid = re(R"(\s*\bWITHOUT\s+ROWID\b)");
+    static const QRegularExpression comment(QStringLiteral("--[^\n]*"));
+    QString sql = sqliteSql;
+    sql.replace(comment, QString());
+    sql.replace(identity, QStringLiteral("\\1 BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"));
+    sql.replace(integer, QStringLiteral("BIGINT"));
+    sql.replace(real, QStringLiteral("DOUBLE PRECISION"));
+    sql.replace(withoutRowid, QString());
+    sql = translateExpression(sql);
+    if (Status s = checkTranslated(sqliteSql, sql); !s)
+        return s.error();
+    return QStringList { sql };
+}
+
+Expected<QStringList> translateIndex(Backend backend, const QString &sqliteSql)
+{
+    if (backend == Backend::Sqlite)
+        return QStringList { sqliteSql };
+    const QString sql = translateExpression(sqliteSql);
+    if (Status s = checkTranslated(sqliteSql, sql); !s)
+        return s.error();
+    return QStringList { sql };
+}
+
+Expected<QStringList> translateTrigger(Backend backend, const QString &sqliteSql)
+{
+    if (backend == Backend::Sqlite)
+        return QStringList { sqliteSql };
+    static const QRegularExpression shape = re(R"(^\s*CREATE\s+TRIGGER\s+(\w+)\s+(BEFORE|AFTER)\s+(INSERT|DELETE|UPDATE(?:\s+OF\s+(.+?))?)\s+ON\s+"?(\w+)"?\s+(?:WHEN\s+(.+?)\s+)?BEGIN\s+(.+?);?\s*END\s*$)");
+    static const QRegularExpression fillIn = re(R"(^UPDATE\s+(\w+)\s+SET\s+(.+?)\s+WHERE\s+(\w+)\s*=\s*NEW\.(\w+)$)");
+    static const QRegularExpression raise = re(R"(^SELECT\s+RAISE\s*\(\s*ABORT\s*,\s*('(?:[^']|'')*')\s*\)$)");
+    const QRegularExpressionMatch m = shape.match(sqliteSql);
+    if (!m.hasMatch())
+        return Error { Text::tr("no PostgreSQL translation of the trigger: %1").arg(sqliteSql.simplified()), {}, 0, 0 };
+    const QString name = m.captured(1);
+    QString timing = m.captured(2).toUpper();
+    const QString event = m.captured(3).simplified();
+    const QString table = m.captured(5);
+    const QString when = m.captured(6).isEmpty() ? QString() : translateExpression(m.captured(6));
+    const QStringList statements = splitTopLevel(m.captured(7), QLatin1Char(';'));
+
+    QStringList body;
+    const QRegularExpressionMatch f = statements.size() == 1 ? fillIn.match(statements.constFirst()) : QRegularExpressionMatch();
+    if (timing == QLatin1String("AFTER") && event.compare(QLatin1String("INSERT"), Qt::CaseInsensitive) == 0 && f.hasMatch()
+        && f.captured(1) == table && f.captured(3) == f.captured(4)) {
+        // Fills in columns of the row just inserted: done before the insert.
+        timing = QStringLiteral("BEFORE");
+        for (const QString &assignment : splitTopLevel(f.captured(2), QLatin1Char(','))) {
+            const qsizetype eq = assignment.indexOf(QLatin1Char('='));
+            body << QStringLiteral("NEW.%1 := %2;").arg(assignment.left(eq).trimmed(), translateExpression(assignment.mid(eq + 1).trimmed()));
+        }
+    } else {
+        for (const QString &statement : statements) {
+            const QRegularExpressionMatch r = raise.match(statement);
+            body << (r.hasMatch() ? QStringLiteral("RAISE EXCEPTION USING MESSAGE = %1;").arg(r.captured(1))
+                                  : translateExpression(statement) + QLatin1Char(';'));
+        }
+    }
+    QString result;
+    if (timing == QLatin1String("AFTER"))
+        result = QStringLiteral("NULL");
+    else
+        result = event.compare(QLatin1String("DELETE"), Qt::CaseInsensitive) == 0 ? QStringLiteral("OLD") : QStringLiteral("NEW");
+    const QString function = name + QStringLiteral("_fn");
+    QString code = QStringLiteral("CREATE FUNCTION %1() RETURNS trigger LANGUAGE plpgsql AS $kopru$\nBEGIN\n").arg(function);
+    if (!when.isEmpty())
+        code += QStringLiteral("IF %1 THEN\n").arg(when);
+    code += body.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    if (!when.isEmpty())
+        code += QStringLiteral("END IF;\n");
+    code += QStringLiteral("RETURN %1;\nEND\n$kopru$").arg(result);
+    if (Status s = checkTranslated(sqliteSql, code); !s)
+        return s.error();
+    return QStringList { code,
+        QStringLiteral("CREATE TRIGGER %1 %2 %3 ON %4 FOR EACH ROW EXECUTE FUNCTION %5()").arg(name, timing, event, table, function) };
+}
+
+QStringList continueIdentity(Backend backend, const QString &table, bool hasIdentity)
+{
+    if (backend == Backend::Sqlite || !hasIdentity)
+        return {};
+    return { QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), coalesce(max(id), 0) + 1, false) FROM %1")
+                 .arg(quoted(table)) };
+}
+
+QString quoted(const QString &identifier)
+{
+    return QLatin1Char('"') + QString(identifier).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+}
+
+QString nowText(Backend backend)
+{
+    return backend == Backend::Postgres ? kPgNow : QStringLiteral("CURRENT_TIMESTAMP");
+}
+
+QString uuidDefault(Backend backend)
+{
+    return backend == Backend::Postgres
+        ? kPgUuid
+        : QStringLiteral("(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), "
+                         "2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' "
+                         "|| lower(hex(randomblob(6))))");
+}
+
+QString turkishCollation(Backend backend)
+{
+    return backend == Backend::Postgres ? QStringLiteral("\"tr-TR-x-icu\"") : QString();
+}
+
+QString backupMethod(Backend backend)
+{
+    return backend == Backend::Postgres
+        ? Text::tr("A server database is backed up on the server with pg_dump (see docs/server.md); Köprü makes no copies of it.")
+        : Text::tr("Köprü writes a verified copy of the file (VACUUM INTO).");
+}
+
+} // namespace kopru::SqlDialect
