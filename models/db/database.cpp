@@ -7,8 +7,8 @@
 #include "models/db/referencedataloader.h"
 #include "models/db/schema.h"
 #include "models/db/serverurl.h"
-#include "models/db/sqldialect.h"
 #include "models/db/sql.h"
+#include "models/db/sqldialect.h"
 #include "models/db/transaction.h"
 #include "models/io/privatefile.h"
 

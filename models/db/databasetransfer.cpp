@@ -14,6 +14,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
@@ -128,8 +129,8 @@ Expected<std::vector<TableContent::Count>> fill(QSqlDatabase from, QSqlDatabase 
     return copied;
 }
 
-Status sameCounts(const std::vector<TableContent::Count> &expected, const std::vector<TableContent::Count> &found,
-    const QString &where)
+Status sameCounts(
+    const std::vector<TableContent::Count> &expected, const std::vector<TableContent::Count> &found, const QString &where)
 {
     for (size_t i = 0; i < expected.size(); ++i)
         if (i >= found.size() || found[i].rows != expected[i].rows)
@@ -228,8 +229,8 @@ Expected<Report> copy(const QString &source, const QString &target)
     auto expected = TableContent::counts(from, schema.value());
     if (!expected)
         return Error { expected.error().message, db.path(), 0, 0 };
-    auto copied = ServerUrl::isServerUrl(target) ? copyToServer(from, target, schema.value())
-                                                 : copyToFile(from, target, schema.value());
+    auto copied
+        = ServerUrl::isServerUrl(target) ? copyToServer(from, target, schema.value()) : copyToFile(from, target, schema.value());
     if (!copied)
         return copied.error();
     Report report { db.path(), target, copied.value() };

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <map>
@@ -73,8 +74,9 @@ Expected<SchemaScript> SchemaScript::read(QSqlDatabase db)
         }
         for (const auto &[position, column] : key)
             table.key << column;
-        table.hasIdentity = table.key == QStringList { QStringLiteral("id") }
-            && sql.contains(QLatin1String("id INTEGER PRIMARY KEY"), Qt::CaseInsensitive);
+        static const QRegularExpression identity(
+            QStringLiteral(R"(\bid\s+INTEGER\s+PRIMARY\s+KEY\b)"), QRegularExpression::CaseInsensitiveOption);
+        table.hasIdentity = table.key == QStringList { QStringLiteral("id") } && identity.match(sql).hasMatch();
         auto references = rows(db, QStringLiteral("SELECT DISTINCT \"table\", '' FROM pragma_foreign_key_list(?)"), name);
         if (!references)
             return references.error();
@@ -103,8 +105,9 @@ Expected<SchemaScript> SchemaScript::read(QSqlDatabase db)
         if (!progress)
             return Error { Text::tr("the tables' foreign keys form a cycle"), {}, 0, 0 };
     }
-    auto indexes = rows(db, QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-                                           "ORDER BY name"));
+    auto indexes = rows(db,
+        QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                       "ORDER BY name"));
     if (!indexes)
         return indexes.error();
     for (const auto &[name, sql] : indexes.value())

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/db/sql.h"
 
+#include "models/db/sqldialect.h"
+
 #include <QCoreApplication>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QUrl>
 
@@ -69,9 +72,16 @@ QString storageMessage(const QSqlError &error)
     }
 }
 
+// Whether the error codes of `query` are SQLite's (a server's are SQLSTATEs,
+// told by their text).
+bool sqliteCodes(const QSqlQuery &query)
+{
+    return query.driver() == nullptr || SqlDialect::hasSqliteResultCodes(query.driver()->dbmsType());
+}
+
 Error withFile(Error e, const QSqlError &error, const QSqlDatabase &db)
 {
-    if (e.file.isEmpty() && isStorageFailure(error))
+    if (e.file.isEmpty() && SqlDialect::hasSqliteResultCodes(db.driver()->dbmsType()) && isStorageFailure(error))
         e.file = fileOf(db);
     return e;
 }
@@ -94,13 +104,15 @@ Error errorOf(const QSqlError &error)
 
 Error errorOf(const QSqlQuery &query)
 {
+    if (!sqliteCodes(query))
+        return Error { sqliteText(query.lastError()).trimmed(), {}, 0, 0 };
     return errorOf(query.lastError());
 }
 
 Error rowError(const QSqlQuery &query, int line)
 {
     Error e = errorOf(query);
-    if (!isStorageFailure(query.lastError()))
+    if (!sqliteCodes(query) || !isStorageFailure(query.lastError()))
         e.line = line;
     return e;
 }

@@ -24,8 +24,8 @@ const QString kPgUuid = QStringLiteral("gen_random_uuid()::text");
 
 QRegularExpression re(const char *pattern)
 {
-    return QRegularExpression(QString::fromLatin1(pattern),
-        QRegularExpression::DotMatchesEverythingOption | QRegularExpression::CaseInsensitiveOption);
+    return QRegularExpression(
+        QString::fromLatin1(pattern), QRegularExpression::DotMatchesEverythingOption | QRegularExpression::CaseInsensitiveOption);
 }
 
 // Splits `text` at `separator` outside quotes and parentheses.
@@ -103,6 +103,11 @@ QString driverName(Backend backend)
     return backend == Backend::Postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE");
 }
 
+bool hasSqliteResultCodes(QSqlDriver::DbmsType type)
+{
+    return type != QSqlDriver::PostgreSQL;
+}
+
 QStringList connectionSetup(Backend backend, bool readOnly)
 {
     if (backend == Backend::Sqlite)
@@ -164,15 +169,10 @@ QStringList schemaSetup(Backend backend)
     if (backend == Backend::Sqlite)
         return {};
     return {
-        // SQLite's `date(x) IS x`: NULL or a real calendar date written YYYY-MM-DD.
-        QStringLiteral(R"sql(CREATE FUNCTION kopru_is_date(t text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $kopru$
-BEGIN
-    IF t IS NULL THEN RETURN true; END IF;
-    IF t !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN RETURN false; END IF;
-    RETURN to_char(t::date, 'YYYY-MM-DD') = t;
-EXCEPTION WHEN others THEN
-    RETURN false;
-END
+        // SQLite's `date(x) IS x`: NULL, or YYYY-MM-DD with a month 01-12 and a day 01-31
+        // (SQLite's date() accepts 2027-02-30 as it is; the models layer checks the calendar).
+        QStringLiteral(R"sql(CREATE FUNCTION kopru_is_date(t text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $kopru$
+SELECT t IS NULL OR t ~ '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$'
 $kopru$)sql"),
         // What SQLite keeps in the file header (PRAGMA user_version, application_id).
         QStringLiteral("CREATE TABLE kopru_schema (version BIGINT NOT NULL, application_id BIGINT NOT NULL)"),
@@ -248,7 +248,8 @@ Expected<QStringList> translateTrigger(Backend backend, const QString &sqliteSql
 {
     if (backend == Backend::Sqlite)
         return QStringList { sqliteSql };
-    static const QRegularExpression shape = re(R"(^\s*CREATE\s+TRIGGER\s+(\w+)\s+(BEFORE|AFTER)\s+(INSERT|DELETE|UPDATE(?:\s+OF\s+(.+?))?)\s+ON\s+"?(\w+)"?\s+(?:WHEN\s+(.+?)\s+)?BEGIN\s+(.+?);?\s*END\s*$)");
+    static const QRegularExpression shape = re(
+        R"re(^\s*CREATE\s+TRIGGER\s+(\w+)\s+(BEFORE|AFTER)\s+(INSERT|DELETE|UPDATE(?:\s+OF\s+(.+?))?)\s+ON\s+"?(\w+)"?\s+(?:WHEN\s+(.+?)\s+)?BEGIN\s+(.+?);?\s*END\s*$)re");
     static const QRegularExpression fillIn = re(R"(^UPDATE\s+(\w+)\s+SET\s+(.+?)\s+WHERE\s+(\w+)\s*=\s*NEW\.(\w+)$)");
     static const QRegularExpression raise = re(R"(^SELECT\s+RAISE\s*\(\s*ABORT\s*,\s*('(?:[^']|'')*')\s*\)$)");
     const QRegularExpressionMatch m = shape.match(sqliteSql);
@@ -269,7 +270,8 @@ Expected<QStringList> translateTrigger(Backend backend, const QString &sqliteSql
         timing = QStringLiteral("BEFORE");
         for (const QString &assignment : splitTopLevel(f.captured(2), QLatin1Char(','))) {
             const qsizetype eq = assignment.indexOf(QLatin1Char('='));
-            body << QStringLiteral("NEW.%1 := %2;").arg(assignment.left(eq).trimmed(), translateExpression(assignment.mid(eq + 1).trimmed()));
+            body << QStringLiteral("NEW.%1 := %2;")
+                        .arg(assignment.left(eq).trimmed(), translateExpression(assignment.mid(eq + 1).trimmed()));
         }
     } else {
         for (const QString &statement : statements) {
@@ -294,7 +296,8 @@ Expected<QStringList> translateTrigger(Backend backend, const QString &sqliteSql
     if (Status s = checkTranslated(sqliteSql, code); !s)
         return s.error();
     return QStringList { code,
-        QStringLiteral("CREATE TRIGGER %1 %2 %3 ON %4 FOR EACH ROW EXECUTE FUNCTION %5()").arg(name, timing, event, table, function) };
+        QStringLiteral("CREATE TRIGGER %1 %2 %3 ON %4 FOR EACH ROW EXECUTE FUNCTION %5()")
+            .arg(name, timing, event, table, function) };
 }
 
 QStringList continueIdentity(Backend backend, const QString &table, bool hasIdentity)
@@ -319,9 +322,10 @@ QString uuidDefault(Backend backend)
 {
     return backend == Backend::Postgres
         ? kPgUuid
-        : QStringLiteral("(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), "
-                         "2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' "
-                         "|| lower(hex(randomblob(6))))");
+        : QStringLiteral(
+            "(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), "
+            "2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' "
+            "|| lower(hex(randomblob(6))))");
 }
 
 QString turkishCollation(Backend backend)

@@ -4,6 +4,7 @@
 #include "models/core/result.h"
 
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QString>
 #include <QStringList>
 
@@ -32,6 +33,11 @@ enum class Backend { Sqlite, Postgres };
 Backend backendOf(const QSqlDatabase &db);
 // The Qt SQL driver of a backend: QSQLITE or QPSQL.
 QString driverName(Backend backend);
+
+// Whether a driver's native error codes are SQLite's result codes (which
+// Sql maps to messages about the file: busy, full disk, damaged…); a
+// server's are SQLSTATEs and its message is shown as it is.
+bool hasSqliteResultCodes(QSqlDriver::DbmsType type);
 
 // Statements run on every new connection (SQLite: foreign keys on).
 QStringList connectionSetup(Backend backend, bool readOnly);

@@ -71,7 +71,8 @@ Expected<QString> digest(QSqlDatabase db, const SchemaScript &schema)
             rows << row;
         }
         std::sort(rows.begin(), rows.end());
-        hash.addData(QByteArray("\x1D") + name.toUtf8());
+        hash.addData(QByteArray("\x1D"));
+        hash.addData(name.toUtf8());
         for (const QString &row : rows)
             hash.addData((row + QChar(0x1E)).toUtf8());
     }
