@@ -5,6 +5,7 @@
 #include "models/db/database.h"
 #include "models/db/schema.h"
 #include "models/db/schemascript.h"
+#include "models/db/serverroles.h"
 #include "models/db/serverurl.h"
 #include "models/db/sql.h"
 #include "models/db/sqldialect.h"
@@ -164,6 +165,17 @@ Expected<std::vector<TableContent::Count>> copyToServer(QSqlDatabase from, const
     auto copied = fill(from, to, schema);
     if (!copied)
         return Error { copied.error().message, shown, 0, 0 };
+    QList<int> centres;
+    {
+        QSqlQuery q(to);
+        if (!q.exec(QStringLiteral("SELECT id FROM centre ORDER BY id")))
+            return Error { Sql::errorOf(q).message, shown, 0, 0 };
+        while (q.next())
+            centres << q.value(0).toInt();
+    }
+    if (Status s = execAll(to, ServerRoles::statements(centres)); !s)
+        return Error { Text::tr("cannot set up the roles (the user needs the CREATEROLE privilege): %1").arg(s.message()), shown,
+            0, 0 };
     auto found = TableContent::counts(to, schema);
     if (!found)
         return found.error();

@@ -286,7 +286,10 @@ Expected<QStringList> translateTrigger(Backend backend, const QString &sqliteSql
     else
         result = event.compare(QLatin1String("DELETE"), Qt::CaseInsensitive) == 0 ? QStringLiteral("OLD") : QStringLiteral("NEW");
     const QString function = name + QStringLiteral("_fn");
-    QString code = QStringLiteral("CREATE FUNCTION %1() RETURNS trigger LANGUAGE plpgsql AS $kopru$\nBEGIN\n").arg(function);
+    QString code
+        = QStringLiteral("CREATE FUNCTION %1() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT "
+                         "AS $kopru$\nBEGIN\n")
+              .arg(function);
     if (!when.isEmpty())
         code += QStringLiteral("IF %1 THEN\n").arg(when);
     code += body.join(QLatin1Char('\n')) + QLatin1Char('\n');

@@ -23,7 +23,9 @@
 //    with the same checks (kopru_is_date), booleans stay 0/1 integers: the
 //    same values, bound the same way, sort the same on both;
 //  - random UUID defaults use gen_random_uuid()::text;
-//  - triggers become PL/pgSQL functions; an AFTER INSERT trigger that only
+//  - triggers become PL/pgSQL functions (SECURITY DEFINER: the bookkeeping
+//    they do — versions, tombstones — is not limited by the writer's role,
+//    see ServerRoles); an AFTER INSERT trigger that only
 //    fills in columns of the new row becomes a BEFORE INSERT trigger (the
 //    foreign key check would otherwise see the placeholder owner -1).
 namespace kopru::SqlDialect {

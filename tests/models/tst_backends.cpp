@@ -87,6 +87,36 @@ class TestBackends : public QObject
         return url;
     }
 
+    // A 300-teacher demo with a plan (kopru-cli demo and plan) in a new file.
+    QString newDemoFile()
+    {
+        const QString path = newPath();
+        QString out, err;
+        if (test::runCli({ QStringLiteral("demo"), path, QStringLiteral("--teachers"), QStringLiteral("300"),
+                             QStringLiteral("--partners"), QStringLiteral("60") },
+                &out, &err)
+                != 0
+            || test::runCli({ QStringLiteral("plan"), path }, &out, &err) != 0) {
+            qWarning("%s", qPrintable(err));
+            return {};
+        }
+        return path;
+    }
+
+    // A connection to the server database `url` as `user` with `password`.
+    static std::unique_ptr<Connection> connectAs(const QString &url, const QString &user, const QString &password)
+    {
+        QUrl login(url);
+        login.setUserName(user);
+        login.setPassword(password);
+        auto c = Connection::open(login.toString(), Connection::Access::ReadWrite);
+        if (!c) {
+            qWarning("%s", qPrintable(c.message()));
+            return nullptr;
+        }
+        return std::move(c.value());
+    }
+
     static QString digestOf(const QString &location, const SchemaScript &schema)
     {
         Database::Options options;
@@ -225,13 +255,9 @@ private slots:
     {
         if (!m_admin)
             QSKIP(qPrintable(skipReason()));
-        const QString source = newPath();
+        const QString source = newDemoFile();
+        QVERIFY(!source.isEmpty());
         QString out, err;
-        QCOMPARE(test::runCli({ QStringLiteral("demo"), source, QStringLiteral("--teachers"), QStringLiteral("300"),
-                                  QStringLiteral("--partners"), QStringLiteral("60") },
-                     &out, &err),
-            0);
-        QCOMPARE(test::runCli({ QStringLiteral("plan"), source }, &out, &err), 0);
         auto schema = SchemaScript::current();
         QVERIFY(schema);
         const QString sourceDigest = digestOf(source, schema.value());
@@ -284,6 +310,87 @@ private slots:
         QVERIFY(
             Sql::exec(c, QStringLiteral("UPDATE placement SET score = score + 1e-9 WHERE id = (SELECT min(id) FROM placement)")));
         QVERIFY(digestOf(server, schema.value()) != sourceDigest);
+    }
+
+    // Roles (ServerRoles): enforced by the server, whatever SQL a user writes.
+    void rolesAreEnforcedByTheServer()
+    {
+        if (!m_admin)
+            QSKIP(qPrintable(skipReason()));
+        const QString source = newDemoFile();
+        QVERIFY(!source.isEmpty());
+        const QString server = newServerDatabase();
+        auto copied = DatabaseTransfer::copy(source, server);
+        QVERIFY2(copied, qPrintable(copied.message()));
+        auto owner = Database::open(server);
+        QVERIFY2(owner, qPrintable(owner.message()));
+        const QSqlDatabase a = owner.value()->connection();
+        const qlonglong teachers = scalar(a, QStringLiteral("SELECT count(*) FROM teacher")).toLongLong();
+        const qlonglong mine = scalar(a, QStringLiteral("SELECT count(*) FROM teacher WHERE centre_id = 3")).toLongLong();
+        const qlonglong myRatings = scalar(
+            a, QStringLiteral("SELECT count(*) FROM need_rating r JOIN teacher t ON t.id = r.teacher_id WHERE t.centre_id = 3"))
+                                        .toLongLong();
+        const qlonglong placements = scalar(a, QStringLiteral("SELECT count(*) FROM placement")).toLongLong();
+        const qlonglong myPlacements = scalar(
+            a, QStringLiteral("SELECT count(*) FROM placement p JOIN teacher t ON t.id = p.teacher_id WHERE t.centre_id = 3"))
+                                           .toLongLong();
+        const qlonglong myTeacher = scalar(a, QStringLiteral("SELECT min(id) FROM teacher WHERE centre_id = 3")).toLongLong();
+        const qlonglong otherTeacher = scalar(a, QStringLiteral("SELECT min(id) FROM teacher WHERE centre_id = 5")).toLongLong();
+        QVERIFY(mine > 0 && mine < teachers && myRatings > 0 && placements > myPlacements && otherTeacher > 0);
+
+        for (const char *role : { "kopru_test_centre3", "kopru_test_viewer" })
+            QVERIFY(Sql::exec(m_admin->db(), QStringLiteral("DROP ROLE IF EXISTS %1").arg(QLatin1String(role))));
+        QVERIFY(Sql::exec(
+            m_admin->db(), QStringLiteral("CREATE ROLE kopru_test_centre3 LOGIN PASSWORD 'merkez-3' IN ROLE kopru_centre_3")));
+        QVERIFY(Sql::exec(
+            m_admin->db(), QStringLiteral("CREATE ROLE kopru_test_viewer LOGIN PASSWORD 'izleyici' IN ROLE kopru_viewer")));
+        {
+            auto centre = connectAs(server, QStringLiteral("kopru_test_centre3"), QStringLiteral("merkez-3"));
+            QVERIFY(centre);
+            const QSqlDatabase c = centre->db();
+            // Sees only its own centre's teachers, their ratings and placements.
+            QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM teacher")).toLongLong(), mine);
+            QCOMPARE(
+                scalar(c, QStringLiteral("SELECT count(*) FROM teacher WHERE centre_id IS DISTINCT FROM 3")).toLongLong(), 0);
+            QVERIFY(scalar(c, QStringLiteral("SELECT national_id FROM teacher WHERE id = %1").arg(otherTeacher)).isNull());
+            QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM need_rating")).toLongLong(), myRatings);
+            QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM placement")).toLongLong(), myPlacements);
+            QVERIFY(scalar(c, QStringLiteral("SELECT count(*) FROM partner")).toLongLong() > 0);
+            // Writes its own teachers (the version triggers still run), nobody else's.
+            QVERIFY(Sql::exec(c, QStringLiteral("UPDATE teacher SET notes = 'Merkez notu' WHERE id = %1").arg(myTeacher)));
+            QVERIFY(Sql::exec(c, QStringLiteral("UPDATE teacher SET notes = 'Başkası' WHERE id = %1").arg(otherTeacher)));
+            QVERIFY(!Sql::exec(c, QStringLiteral("UPDATE teacher SET centre_id = 5 WHERE id = %1").arg(myTeacher)));
+            QVERIFY(!Sql::exec(c, QStringLiteral("INSERT INTO partner(name, province_id) VALUES ('Sızma A.Ş.', 6)")));
+            QVERIFY(!Sql::exec(c, QStringLiteral("DELETE FROM audit_log")));
+        }
+        QCOMPARE(scalar(a, QStringLiteral("SELECT notes FROM teacher WHERE id = %1").arg(myTeacher)).toString(),
+            QStringLiteral("Merkez notu"));
+        QCOMPARE(scalar(a, QStringLiteral("SELECT record_version FROM teacher WHERE id = %1").arg(myTeacher)).toInt(), 2);
+        QCOMPARE(scalar(a, QStringLiteral("SELECT notes FROM teacher WHERE id = %1").arg(otherTeacher)).toString(), QString());
+        QCOMPARE(scalar(a, QStringLiteral("SELECT centre_id FROM teacher WHERE id = %1").arg(myTeacher)).toInt(), 3);
+        {
+            auto viewer = connectAs(server, QStringLiteral("kopru_test_viewer"), QStringLiteral("izleyici"));
+            QVERIFY(viewer);
+            const QSqlDatabase v = viewer->db();
+            // Statistics and plans: every teacher and placement, no contact data or national IDs.
+            QCOMPARE(scalar(v, QStringLiteral("SELECT count(*) FROM teacher")).toLongLong(), teachers);
+            QCOMPARE(scalar(v, QStringLiteral("SELECT count(*) FROM placement")).toLongLong(), placements);
+            QVERIFY(!scalar(v, QStringLiteral("SELECT last_name FROM teacher WHERE id = %1").arg(otherTeacher)).isNull());
+            for (const char *column : { "national_id", "email", "phone" }) {
+                auto read = Sql::scalar(v, QStringLiteral("SELECT %1 FROM teacher LIMIT 1").arg(QLatin1String(column)));
+                QVERIFY2(!read, column);
+                QVERIFY2(read.message().contains(QStringLiteral("permission denied")), qPrintable(read.message()));
+            }
+            QVERIFY(!Sql::scalar(v, QStringLiteral("SELECT * FROM teacher LIMIT 1")));
+            // Writes nothing.
+            QVERIFY(!Sql::exec(v, QStringLiteral("UPDATE partner SET name = 'x'")));
+            QVERIFY(!Sql::exec(v, QStringLiteral("UPDATE teacher SET notes = 'x'")));
+            QVERIFY(!Sql::exec(v, QStringLiteral("DELETE FROM placement")));
+            QVERIFY(!Sql::exec(v, QStringLiteral("INSERT INTO plan_run(placed) VALUES (1)")));
+        }
+        QCOMPARE(scalar(a, QStringLiteral("SELECT count(*) FROM placement")).toLongLong(), placements);
+        for (const char *role : { "kopru_test_centre3", "kopru_test_viewer" })
+            QVERIFY(Sql::exec(m_admin->db(), QStringLiteral("DROP ROLE %1").arg(QLatin1String(role))));
     }
 
     void copyRefusesAnExistingFile()
