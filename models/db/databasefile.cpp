@@ -3,6 +3,7 @@
 
 #include "models/db/connection.h"
 #include "models/db/schema.h"
+#include "models/db/serverurl.h"
 #include "models/db/sql.h"
 
 #include <QCoreApplication>
@@ -48,6 +49,14 @@ Status readThroughSqlite(const QString &path, Header &h)
 
 Expected<Header> readHeader(const QString &path)
 {
+    if (ServerUrl::isServerUrl(path)) {
+        auto url = ServerUrl::parse(path);
+        if (!url)
+            return url.error();
+        return fileError(url->display(),
+            Text::tr("this is a server database, not a file: so far only kopru-cli server-init and copy work with "
+                     "server databases (see docs/server.md)"));
+    }
     const QFileInfo info(path);
     if (!info.exists())
         return fileError(path, Text::tr("the file does not exist"));

@@ -467,6 +467,20 @@ private slots:
         QVERIFY2(required.message().contains(QStringLiteral("SSL"), Qt::CaseInsensitive), qPrintable(required.message()));
     }
 
+    // Commands that work on files only say so for a server database (no server needed).
+    void fileCommandsNameTheServerDatabase()
+    {
+        const QString url = QStringLiteral("postgresql://ali:gizli@127.0.0.1:1/kopru");
+        for (const QStringList &args : { QStringList { QStringLiteral("role"), url },
+                 QStringList { QStringLiteral("backup"), url, newPath() }, QStringList { QStringLiteral("plan"), url } }) {
+            QString out, err;
+            QCOMPARE(test::runCli(args, &out, &err), 2);
+            QVERIFY2(
+                err.contains(QStringLiteral("postgresql://ali@127.0.0.1:1/kopru: this is a server database")), qPrintable(err));
+            QVERIFY2(!err.contains(QStringLiteral("gizli")), qPrintable(err));
+        }
+    }
+
     void serverUrls_data()
     {
         QTest::addColumn<QString>("url");
