@@ -4,6 +4,7 @@
 # stopped and deleted on exit; when it cannot be started they are skipped with the reason.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$(pwd)
 bash .ci/deps.sh
 BUILD_DIR=${BUILD_DIR:-build}
 launcher=()
@@ -12,7 +13,7 @@ cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launche
 cmake --build "$BUILD_DIR" -j"$(nproc)"
 
 export KOPRU_PG_STATE=${KOPRU_PG_STATE:-$(mktemp -u /tmp/kopru-pg-state.XXXXXX)}
-trap 'bash .ci/pg-cluster.sh stop' EXIT
+trap 'bash "$root/.ci/pg-cluster.sh" stop' EXIT
 unset KOPRU_TEST_PG_URL
 if started=$(bash .ci/pg-cluster.sh start 2>"$BUILD_DIR/pg-cluster.err"); then
   export "${started?}"

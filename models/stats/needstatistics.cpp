@@ -259,7 +259,7 @@ Expected<FieldData> FieldData::load(QSqlDatabase db, const FieldInfo &field, int
     d.m_ratings.reserve(d.m_teachers.size() * st.competencies.size());
     int lastTeacherId = 0, lastTeacher = -1;
     s = forEachRow(db,
-        QStringLiteral("SELECT r.teacher_id, r.competency_id, ifnull(r.need, 0) FROM teacher t "
+        QStringLiteral("SELECT r.teacher_id, r.competency_id, coalesce(r.need, 0) FROM teacher t "
                        "JOIN need_rating r ON r.teacher_id = t.id WHERE t.field_id = ? AND r.round = ?"),
         { fid, round }, [&](const QSqlQuery &q) {
             const int teacherId = q.value(0).toInt();

@@ -269,6 +269,19 @@ private slots:
         QVERIFY2(out.contains(QStringLiteral("the same count in every table")), qPrintable(out));
         QCOMPARE(digestOf(server, schema.value()), sourceDigest);
 
+        // The needs analysis reads the server as it reads the file: the same figures.
+        QString fromFile, fromServer;
+        QCOMPARE(test::runCli({ QStringLiteral("stats"), source, QStringLiteral("--field"), QStringLiteral("ELK"),
+                                  QStringLiteral("--json") },
+                     &fromFile, &err),
+            0);
+        QCOMPARE(test::runCli({ QStringLiteral("stats"), server, QStringLiteral("--field"), QStringLiteral("ELK"),
+                                  QStringLiteral("--json") },
+                     &fromServer, &err),
+            0);
+        QVERIFY(fromFile.contains(QStringLiteral("\"mean_need\"")));
+        QCOMPARE(fromServer, fromFile);
+
         // Copying onto a database that is not empty is refused and changes nothing.
         QCOMPARE(test::runCli({ QStringLiteral("copy"), source, server }, &out, &err), 2);
         QVERIFY2(err.contains(QStringLiteral("not empty")), qPrintable(err));
