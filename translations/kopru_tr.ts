@@ -234,12 +234,22 @@
 <context>
     <name>Connection</name>
     <message>
-        <location filename="../models/db/connection.cpp" line="59"/>
+        <location filename="../models/db/connection.cpp" line="68"/>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL) is not installed</source>
+        <translation>Qt&apos;nin PostgreSQL sürücüsü (QPSQL) kurulu değil</translation>
+    </message>
+    <message>
+        <location filename="../models/db/connection.cpp" line="80"/>
+        <source>cannot connect to the server: %1</source>
+        <translation>sunucuya bağlanılamıyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/db/connection.cpp" line="95"/>
         <source>the file does not exist</source>
         <translation>dosya yok</translation>
     </message>
     <message>
-        <location filename="../models/db/connection.cpp" line="86"/>
+        <location filename="../models/db/connection.cpp" line="122"/>
         <source>the file cannot be opened as a database (%1)</source>
         <translation>dosya veritabanı olarak açılamıyor (%1)</translation>
     </message>
@@ -280,43 +290,48 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../models/db/database.cpp" line="70"/>
+        <location filename="../models/db/database.cpp" line="96"/>
         <source>not a Köprü database, or the file is damaged (%1)</source>
         <translation>Köprü veritabanı değil ya da dosya hasarlı (%1)</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="97"/>
+        <location filename="../models/db/database.cpp" line="125"/>
         <source>the database has the older schema version %1 and must be upgraded to %2, which needs write access</source>
         <translation>veritabanı eski şema sürümü %1 ile yazılmış ve %2 sürümüne yükseltilmesi gerekiyor; bunun için yazma izni gerekir</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="103"/>
+        <location filename="../models/db/database.cpp" line="131"/>
         <source>upgrading the database failed, nothing was changed: %1</source>
         <translation>veritabanı yükseltilemedi, hiçbir şey değiştirilmedi: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="92"/>
+        <location filename="../models/db/database.cpp" line="120"/>
         <source>cannot read the database header (%1)</source>
         <translation>veritabanı başlığı okunamıyor (%1)</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="153"/>
+        <location filename="../models/db/database.cpp" line="75"/>
+        <source>the server database has schema version %1, this program works with %2; upgrading a server database is not supported yet</source>
+        <translation>sunucu veritabanının şema sürümü %1, bu program %2 sürümüyle çalışır; sunucu veritabanını yükseltmek henüz desteklenmiyor</translation>
+    </message>
+    <message>
+        <location filename="../models/db/database.cpp" line="181"/>
         <source>no migration from version %1 to %2</source>
         <translation>%1 sürümünden %2 sürümüne geçiş tanımlı değil</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="157"/>
+        <location filename="../models/db/database.cpp" line="185"/>
         <source>invalid database id %1</source>
         <translation>geçersiz veritabanı kimliği %1</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="183"/>
-        <location filename="../models/db/database.cpp" line="192"/>
+        <location filename="../models/db/database.cpp" line="211"/>
+        <location filename="../models/db/database.cpp" line="220"/>
         <source>schema step %1: %2</source>
         <translation>şema adımı %1: %2</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="207"/>
+        <location filename="../models/db/database.cpp" line="235"/>
         <source>the upgraded data violates foreign keys</source>
         <translation>yükseltilen veriler yabancı anahtar kısıtlarını ihlal ediyor</translation>
     </message>
@@ -372,73 +387,78 @@
 <context>
     <name>DatabaseFile</name>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="41"/>
-        <location filename="../models/db/databasefile.cpp" line="147"/>
+        <location filename="../models/db/databasefile.cpp" line="42"/>
+        <location filename="../models/db/databasefile.cpp" line="156"/>
         <source>not a Köprü database, or the file is damaged (%1)</source>
         <translation>Köprü veritabanı değil ya da dosya hasarlı (%1)</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="53"/>
+        <location filename="../models/db/databasefile.cpp" line="57"/>
+        <source>this is a server database, not a file: so far only kopru-cli server-init, copy and stats work with server databases (see docs/server.md)</source>
+        <translation>bu bir dosya değil, bir sunucu veritabanı: şimdilik sunucu veritabanlarıyla yalnızca kopru-cli server-init, copy ve stats çalışır (bkz. docs/server.md)</translation>
+    </message>
+    <message>
+        <location filename="../models/db/databasefile.cpp" line="62"/>
         <source>the file does not exist</source>
         <translation>dosya yok</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="57"/>
+        <location filename="../models/db/databasefile.cpp" line="66"/>
         <source>this is a folder, not a file</source>
         <translation>bu bir klasör, dosya değil</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="58"/>
+        <location filename="../models/db/databasefile.cpp" line="67"/>
         <source>this is not a regular file (a pipe, a device or a socket)</source>
         <translation>bu normal bir dosya değil (bir boru, bir aygıt ya da bir soket)</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="61"/>
+        <location filename="../models/db/databasefile.cpp" line="70"/>
         <source>cannot read the file: %1</source>
         <translation>dosya okunamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="84"/>
+        <location filename="../models/db/databasefile.cpp" line="93"/>
         <source>the file is empty, not a Köprü database (kopru-cli init or File › New creates one)</source>
         <translation>dosya boş, bir Köprü veritabanı değil (kopru-cli init ya da Dosya › Yeni bir veritabanı oluşturur)</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="86"/>
+        <location filename="../models/db/databasefile.cpp" line="95"/>
         <source>this file is not a Köprü database (it is not an SQLite database at all)</source>
         <translation>bu dosya bir Köprü veritabanı değil (hiç SQLite veritabanı değil)</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="98"/>
+        <location filename="../models/db/databasefile.cpp" line="107"/>
         <source>this SQLite file is not a Köprü database (it belongs to another program, or is empty)</source>
         <translation>bu SQLite dosyası bir Köprü veritabanı değil (başka bir programa ait ya da boş)</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="99"/>
+        <location filename="../models/db/databasefile.cpp" line="108"/>
         <source>this SQLite file is not a Köprü database (it belongs to another program)</source>
         <translation>bu SQLite dosyası bir Köprü veritabanı değil (başka bir programa ait)</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="102"/>
+        <location filename="../models/db/databasefile.cpp" line="111"/>
         <source>the database was written by a newer Köprü (schema version %1; this program knows up to %2). Install the newer version to open it.</source>
         <translation>veritabanı Köprü&apos;nün daha yeni bir sürümüyle yazılmış (şema sürümü %1; bu program en çok %2 sürümünü tanıyor). Açmak için yeni sürümü kurun.</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="108"/>
+        <location filename="../models/db/databasefile.cpp" line="117"/>
         <source>the database has no schema (version %1): it is not a usable Köprü database</source>
         <translation>veritabanının şeması yok (sürüm %1): kullanılabilir bir Köprü veritabanı değil</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="134"/>
+        <location filename="../models/db/databasefile.cpp" line="143"/>
         <source>the database file is damaged (%1); restore a backup</source>
         <translation>veritabanı dosyası hasarlı (%1); bir yedeği geri yükleyin</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="163"/>
+        <location filename="../models/db/databasefile.cpp" line="172"/>
         <source>cannot read the identity of the database (%1)</source>
         <translation>veritabanının kimliği okunamıyor (%1)</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="165"/>
+        <location filename="../models/db/databasefile.cpp" line="174"/>
         <source>the database has no identity (database_id); it is damaged</source>
         <translation>veritabanının kimliği (database_id) yok; veritabanı hasarlı</translation>
     </message>
@@ -474,6 +494,36 @@
         <location filename="../models/exchange/databaserole.cpp" line="143"/>
         <source>National office</source>
         <translation>Genel Müdürlük</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseTransfer</name>
+    <message>
+        <location filename="../models/db/databasetransfer.cpp" line="138"/>
+        <source>table %1: %2 rows in the source, %3 in the copy</source>
+        <translation>%1 tablosu: kaynakta %2 satır, kopyada %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/db/databasetransfer.cpp" line="157"/>
+        <source>the server database is not empty (%n table(s), e.g. %1); Köprü copies only into an empty database: create a new one (createdb) or choose another</source>
+        <translation>
+            <numerusform>sunucu veritabanı boş değil (%n tablo, örneğin %1); Köprü yalnızca boş bir veritabanına kopyalar: yeni bir tane oluşturun (createdb) ya da başka birini seçin</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/db/databasetransfer.cpp" line="177"/>
+        <source>cannot set up the roles (the user needs the CREATEROLE privilege): %1</source>
+        <translation>roller kurulamıyor (kullanıcının CREATEROLE yetkisi olmalı): %1</translation>
+    </message>
+    <message>
+        <location filename="../models/db/databasetransfer.cpp" line="225"/>
+        <source>the source and the target are the same</source>
+        <translation>kaynak ile hedef aynı</translation>
+    </message>
+    <message>
+        <location filename="../models/db/databasetransfer.cpp" line="262"/>
+        <source>cannot make a temporary folder: %1</source>
+        <translation>geçici klasör oluşturulamıyor: %1</translation>
     </message>
 </context>
 <context>
@@ -2546,46 +2596,130 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
     </message>
 </context>
 <context>
+    <name>SchemaScript</name>
+    <message>
+        <location filename="../models/db/schemascript.cpp" line="46"/>
+        <source>cannot make a temporary folder: %1</source>
+        <translation>geçici klasör oluşturulamıyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/db/schemascript.cpp" line="106"/>
+        <source>the tables&apos; foreign keys form a cycle</source>
+        <translation>tabloların yabancı anahtarları bir döngü oluşturuyor</translation>
+    </message>
+</context>
+<context>
+    <name>ServerUrl</name>
+    <message>
+        <location filename="../models/db/serverurl.cpp" line="37"/>
+        <source>not a server database address (%1); expected postgresql://user[:password]@host[:port]/database[?sslmode=require]</source>
+        <translation>bir sunucu veritabanı adresi değil (%1); beklenen biçim: postgresql://kullanıcı[:parola]@sunucu[:port]/veritabanı[?sslmode=require]</translation>
+    </message>
+    <message>
+        <location filename="../models/db/serverurl.cpp" line="43"/>
+        <source>it must start with postgresql://</source>
+        <translation>postgresql:// ile başlamalı</translation>
+    </message>
+    <message>
+        <location filename="../models/db/serverurl.cpp" line="50"/>
+        <source>no host</source>
+        <translation>sunucu adı yok</translation>
+    </message>
+    <message>
+        <location filename="../models/db/serverurl.cpp" line="53"/>
+        <source>port %1 out of range</source>
+        <translation>%1 portu geçerli aralığın dışında</translation>
+    </message>
+    <message>
+        <location filename="../models/db/serverurl.cpp" line="56"/>
+        <source>no user name</source>
+        <translation>kullanıcı adı yok</translation>
+    </message>
+    <message>
+        <location filename="../models/db/serverurl.cpp" line="60"/>
+        <source>no database name</source>
+        <translation>veritabanı adı yok</translation>
+    </message>
+    <message>
+        <location filename="../models/db/serverurl.cpp" line="64"/>
+        <source>unknown option %1 (only sslmode is accepted)</source>
+        <translation>bilinmeyen seçenek %1 (yalnızca sslmode kabul edilir)</translation>
+    </message>
+    <message>
+        <location filename="../models/db/serverurl.cpp" line="66"/>
+        <source>unknown sslmode %1</source>
+        <translation>bilinmeyen sslmode %1</translation>
+    </message>
+</context>
+<context>
     <name>Sql</name>
     <message>
-        <location filename="../models/db/sql.cpp" line="53"/>
+        <location filename="../models/db/sql.cpp" line="56"/>
         <source>the database is being written by another program; try again in a moment</source>
         <translation>veritabanına şu anda başka bir program yazıyor; biraz sonra yeniden deneyin</translation>
     </message>
     <message>
-        <location filename="../models/db/sql.cpp" line="55"/>
+        <location filename="../models/db/sql.cpp" line="58"/>
         <source>the disk is full; nothing was written (free some space and try again)</source>
         <translation>disk dolu; hiçbir şey yazılmadı (yer açıp yeniden deneyin)</translation>
     </message>
     <message>
-        <location filename="../models/db/sql.cpp" line="58"/>
+        <location filename="../models/db/sql.cpp" line="61"/>
         <source>the database file is damaged (%1); restore a backup</source>
         <translation>veritabanı dosyası hasarlı (%1); bir yedeği geri yükleyin</translation>
     </message>
     <message>
-        <location filename="../models/db/sql.cpp" line="60"/>
+        <location filename="../models/db/sql.cpp" line="63"/>
         <source>the database file cannot be read or written (%1)</source>
         <translation>veritabanı dosyası okunamıyor ya da yazılamıyor (%1)</translation>
     </message>
     <message>
-        <location filename="../models/db/sql.cpp" line="62"/>
+        <location filename="../models/db/sql.cpp" line="65"/>
         <source>the database cannot be written: the file or its folder is read-only</source>
         <translation>veritabanına yazılamıyor: dosya ya da klasörü salt okunur</translation>
     </message>
     <message>
-        <location filename="../models/db/sql.cpp" line="64"/>
+        <location filename="../models/db/sql.cpp" line="67"/>
         <source>the database file cannot be opened (%1)</source>
         <translation>veritabanı dosyası açılamıyor (%1)</translation>
     </message>
     <message>
-        <location filename="../models/db/sql.cpp" line="66"/>
+        <location filename="../models/db/sql.cpp" line="69"/>
         <source>out of memory</source>
         <translation>bellek yetersiz</translation>
     </message>
     <message>
-        <location filename="../models/db/sql.cpp" line="91"/>
+        <location filename="../models/db/sql.cpp" line="101"/>
         <source>the database could not carry out the request (%1)</source>
         <translation>veritabanı isteği yerine getiremedi (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>SqlDialect</name>
+    <message>
+        <location filename="../models/db/sqldialect.cpp" line="90"/>
+        <source>no PostgreSQL translation of %1 in: %2</source>
+        <translation>%1 için PostgreSQL karşılığı yok: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/db/sqldialect.cpp" line="138"/>
+        <source>not a Köprü database (no schema; create one with kopru-cli server-init)</source>
+        <translation>Köprü veritabanı değil (şema yok; kopru-cli server-init ile oluşturun)</translation>
+    </message>
+    <message>
+        <location filename="../models/db/sqldialect.cpp" line="257"/>
+        <source>no PostgreSQL translation of the trigger: %1</source>
+        <translation>tetikleyicinin PostgreSQL karşılığı yok: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/db/sqldialect.cpp" line="342"/>
+        <source>A server database is backed up on the server with pg_dump (see docs/server.md); Köprü makes no copies of it.</source>
+        <translation>Sunucu veritabanı sunucuda pg_dump ile yedeklenir (bkz. docs/server.md); Köprü onun kopyasını almaz.</translation>
+    </message>
+    <message>
+        <location filename="../models/db/sqldialect.cpp" line="343"/>
+        <source>Köprü writes a verified copy of the file (VACUUM INTO).</source>
+        <translation>Köprü dosyanın doğrulanmış bir kopyasını yazar (VACUUM INTO).</translation>
     </message>
 </context>
 <context>
@@ -6523,7 +6657,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/command.cpp" line="102"/>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="53"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="57"/>
         <source>usage:</source>
         <translation>kullanım:</translation>
     </message>
@@ -6923,12 +7057,22 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>Genel Müdürlükten ya da bir merkezden gelen paketi uygula</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="66"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="39"/>
+        <source>create the national office&apos;s database on an empty PostgreSQL database</source>
+        <translation>Genel Müdürlüğün veritabanını boş bir PostgreSQL veritabanında oluştur</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="41"/>
+        <source>copy a database between a .kopru file and an empty server database, ids kept</source>
+        <translation>bir veritabanını .kopru dosyası ile boş bir sunucu veritabanı arasında kimlikleri koruyarak kopyala</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="70"/>
         <source>kopru-cli COMMAND --help describes the arguments and options of COMMAND.</source>
         <translation>kopru-cli KOMUT --help, KOMUT&apos;un argümanlarını ve seçeneklerini açıklar.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="72"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="76"/>
         <source>unknown command %1</source>
         <translation>bilinmeyen komut %1</translation>
     </message>
@@ -7195,6 +7339,48 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <location filename="../app/kopru-cli/commands/role.cpp" line="47"/>
         <source>%1: %2 (database %3)</source>
         <translation>%1: %2 (veritabanı %3)</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/copy.cpp" line="11"/>
+        <source>SRC</source>
+        <translation>KAYNAK</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/copy.cpp" line="11"/>
+        <source>The database to copy: a .kopru file or a postgresql:// URL (read only).</source>
+        <translation>Kopyalanacak veritabanı: bir .kopru dosyası ya da bir postgresql:// adresi (yalnızca okunur).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/copy.cpp" line="12"/>
+        <source>DST</source>
+        <translation>HEDEF</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/copy.cpp" line="12"/>
+        <source>Where to: a new file, or an empty server database (postgresql://user@host/database).</source>
+        <translation>Nereye: yeni bir dosya ya da boş bir sunucu veritabanı (postgresql://kullanıcı@sunucu/veritabanı).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/copy.cpp" line="26"/>
+        <source>copied %1 to %2: %n table(s), %3 rows, the same count in every table</source>
+        <translation>
+            <numerusform>%1, %2 hedefine kopyalandı: %n tablo, %3 satır, her tabloda aynı sayı</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/serverinit.cpp" line="12"/>
+        <source>URL</source>
+        <translation>ADRES</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/serverinit.cpp" line="13"/>
+        <source>The empty server database: postgresql://user[:password]@host[:port]/database[?sslmode=require].</source>
+        <translation>Boş sunucu veritabanı: postgresql://kullanıcı[:parola]@sunucu[:port]/veritabanı[?sslmode=require].</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/serverinit.cpp" line="22"/>
+        <source>created the national office&apos;s database on %1 (schema version %2) with 81 provinces, 25 pilot fields and 15 centres</source>
+        <translation>Genel Müdürlüğün veritabanı %1 üzerinde oluşturuldu (şema sürümü %2): 81 il, 25 pilot alan ve 15 merkez</translation>
     </message>
 </context>
 <context>
