@@ -1972,7 +1972,7 @@
         <translation>İhtiyaç analizi</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="104"/>
+        <location filename="../views/overview/overviewpage.cpp" line="106"/>
         <source>Overview</source>
         <translation>Genel bakış</translation>
     </message>
@@ -3016,6 +3016,19 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
     </message>
 </context>
 <context>
+    <name>kopru::ColumnChooser</name>
+    <message>
+        <location filename="../views/pages/columnchooser.cpp" line="96"/>
+        <source>&amp;Hide Column “%1”</source>
+        <translation>“%1” Sütununu &amp;Gizle</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/columnchooser.cpp" line="114"/>
+        <source>&amp;Show All Columns</source>
+        <translation>&amp;Tüm Sütunları Göster</translation>
+    </message>
+</context>
+<context>
     <name>kopru::CompetenciesPage</name>
     <message>
         <location filename="../views/competencies/competenciespage.cpp" line="30"/>
@@ -3103,57 +3116,57 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::EntityBrowser</name>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="57"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="58"/>
         <source>Search…</source>
         <translation>Ara…</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="58"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="59"/>
         <source>Words to find anywhere in the row; Turkish letters count (ı and i differ).</source>
         <translation>Satırın herhangi bir yerinde aranacak sözcükler; Türkçe harfler dikkate alınır (ı ile i farklıdır).</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="71"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="72"/>
         <source>Show only this pilot field</source>
         <translation>Yalnızca bu pilot alanı göster</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="73"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="74"/>
         <source>Show only this province</source>
         <translation>Yalnızca bu ili göster</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="75"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="76"/>
         <source>Show only this centre</source>
         <translation>Yalnızca bu merkezi göster</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="79"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="80"/>
         <source>&amp;Add…</source>
         <translation>&amp;Ekle…</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="80"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="81"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Sil…</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="169"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="172"/>
         <source>All fields</source>
         <translation>Tüm alanlar</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="170"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="173"/>
         <source>All provinces</source>
         <translation>Tüm iller</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="171"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="174"/>
         <source>All centres</source>
         <translation>Tüm merkezler</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="199"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="202"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -3932,119 +3945,152 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="39"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="40"/>
         <source>Köprü databases (*.kopru)</source>
         <translation>Köprü veritabanları (*.kopru)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="82"/>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="94"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="83"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="95"/>
         <source>New Database</source>
         <translation>Yeni veritabanı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="77"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="78"/>
         <source>programme</source>
         <translation>program</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="103"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="104"/>
         <source>%1 already exists. Choose another name; Köprü never overwrites a database.</source>
         <translation>%1 zaten var. Başka bir ad seçin; Köprü bir veritabanının üzerine asla yazmaz.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="107"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="108"/>
         <source>The folder %1 could not be created.</source>
         <translation>%1 klasörü oluşturulamadı.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="110"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="111"/>
         <source>The database could not be created:
 %1</source>
         <translation>Veritabanı oluşturulamadı:
 %1</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="113"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="114"/>
         <source>Created %1</source>
         <translation>%1 oluşturuldu</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="121"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="122"/>
         <source>Open Database</source>
         <translation>Veritabanı aç</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="121"/>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="142"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="122"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="143"/>
         <source>All files (*)</source>
         <translation>Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="142"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="143"/>
         <source>Receive Package</source>
         <translation>Paket Al</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="142"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="143"/>
         <source>Köprü packages (*.kopru-pkg)</source>
         <translation>Köprü paketleri (*.kopru-pkg)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="159"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="160"/>
         <source>Received %1</source>
         <translation>%1 alındı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="170"/>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="174"/>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="179"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="171"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="175"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="180"/>
         <source>Save a Copy</source>
         <translation>Kopyasını kaydet</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="175"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="176"/>
         <source>%1 already exists. Choose another name; a copy never overwrites a file.</source>
         <translation>%1 zaten var. Başka bir ad seçin; kopya hiçbir dosyanın üzerine yazmaz.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="179"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="180"/>
         <source>The copy could not be written:
 %1</source>
         <translation>Kopya yazılamadı:
 %1</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="182"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="183"/>
         <source>Saved a copy as %1</source>
         <translation>Kopya %1 olarak kaydedildi</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="191"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="192"/>
         <source>Closed %1</source>
         <translation>%1 kapatıldı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="200"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="201"/>
         <source>This page has nothing to print.</source>
         <translation>Bu sayfada yazdırılacak bir şey yok.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="219"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="220"/>
         <source>Select cells of a table to copy.</source>
         <translation>Kopyalamak için bir tablonun hücrelerini seçin.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="225"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="226"/>
         <source>Copied %Ln row(s) with their column headers.</source>
         <translation>
             <numerusform>%Ln satır sütun başlıklarıyla kopyalandı.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="233"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="234"/>
         <source>This page has no search box.</source>
         <translation>Bu sayfada arama kutusu yok.</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="260"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="273"/>
+        <source>This page has no table to export.</source>
+        <translation>Bu sayfada dışa aktarılacak bir tablo yok.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="263"/>
+        <source>%1, %2 — %Ln row(s) as shown in Köprü</source>
+        <translation>
+            <numerusform>%1, %2 — Köprü&apos;de göründüğü gibi %Ln satır</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="278"/>
+        <source>Export Table</source>
+        <translation>Tabloyu Dışa Aktar</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="280"/>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 with &apos;;&apos; (*.csv)</source>
+        <translation>Excel çalışma kitabı (*.xlsx);;CSV, UTF-8, &apos;;&apos; ayraçlı (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="284"/>
+        <source>Not Saved</source>
+        <translation>Kaydedilmedi</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="287"/>
+        <source>The table was saved to %1.</source>
+        <translation>Tablo %1 dosyasına kaydedildi.</translation>
     </message>
     <message>
         <location filename="../views/mainwindow/mainwindowmenus.cpp" line="24"/>
@@ -4102,107 +4148,117 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>&amp;Dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="57"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="56"/>
+        <source>Export &amp;Table…</source>
+        <translation>&amp;Tabloyu Dışa Aktar…</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="59"/>
+        <source>Save the table of this page as it is shown (filtered, sorted, shown columns) for Excel</source>
+        <translation>Bu sayfanın tablosunu göründüğü gibi (süzülmüş, sıralanmış, görünen sütunlarla) Excel için kaydet</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="61"/>
         <source>&amp;Print…</source>
         <translation>&amp;Yazdır…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="60"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="64"/>
         <source>Print the current page as it is shown</source>
         <translation>Geçerli sayfayı göründüğü gibi yazdır</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="61"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="65"/>
         <source>&amp;Close</source>
         <translation>&amp;Kapat</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="64"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="68"/>
         <source>Close the open database</source>
         <translation>Açık veritabanını kapat</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="66"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="70"/>
         <source>Sen&amp;d to…</source>
         <translation>&amp;Gönder…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="68"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="72"/>
         <source>Make a package for the national office or the centres</source>
         <translation>Genel Müdürlük ya da merkezler için paket hazırla</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="69"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="73"/>
         <source>Recei&amp;ve Package…</source>
         <translation>Paket &amp;Al…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="71"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="75"/>
         <source>Check a package from the national office or a centre, then apply it</source>
         <translation>Genel Müdürlükten ya da bir merkezden gelen paketi denetle, sonra uygula</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="74"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="78"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Tercihler…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="79"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="83"/>
         <source>&amp;Quit</source>
         <translation>&amp;Çıkış</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="85"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="89"/>
         <source>&amp;Edit</source>
         <translation>Dü&amp;zen</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="86"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="90"/>
         <source>&amp;Undo</source>
         <translation>&amp;Geri al</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="89"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="93"/>
         <source>&amp;Redo</source>
         <translation>&amp;Yinele</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="95"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="99"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopyala</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="98"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="102"/>
         <source>Copy the selected cells with their column headers, to paste into Excel</source>
         <translation>Seçili hücreleri sütun başlıklarıyla, Excel’e yapıştırmak üzere kopyala</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="99"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="103"/>
         <source>&amp;Find</source>
         <translation>&amp;Bul</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="102"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="106"/>
         <source>Go to the search box of the current page</source>
         <translation>Geçerli sayfanın arama kutusuna git</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="105"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="109"/>
         <source>&amp;View</source>
         <translation>&amp;Görünüm</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="122"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="126"/>
         <source>&amp;Help</source>
         <translation>&amp;Yardım</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="123"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="127"/>
         <source>&amp;About Köprü</source>
         <translation>Köprü &amp;hakkında</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="126"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="130"/>
         <source>About &amp;Qt</source>
         <translation>&amp;Qt hakkında</translation>
     </message>
@@ -4483,87 +4539,87 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::OverviewPage</name>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="57"/>
+        <location filename="../views/overview/overviewpage.cpp" line="58"/>
         <source>Pilot field</source>
         <translation>Pilot alan</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="58"/>
+        <location filename="../views/overview/overviewpage.cpp" line="59"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="59"/>
+        <location filename="../views/overview/overviewpage.cpp" line="60"/>
         <source>&amp;Counts per:</source>
         <translation>&amp;Gruplama:</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="112"/>
+        <location filename="../views/overview/overviewpage.cpp" line="114"/>
         <source>Teachers</source>
         <translation>Öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="112"/>
+        <location filename="../views/overview/overviewpage.cpp" line="114"/>
         <source>Teachers in the database</source>
         <translation>Veritabanındaki öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="113"/>
+        <location filename="../views/overview/overviewpage.cpp" line="115"/>
         <source>Surveyed</source>
         <translation>Ankete katılan</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="113"/>
+        <location filename="../views/overview/overviewpage.cpp" line="115"/>
         <source>Teachers with at least one need rating other than &quot;not applicable&quot;</source>
         <translation>&quot;Fikrim yok&quot; dışında en az bir ihtiyaç puanı veren öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="114"/>
+        <location filename="../views/overview/overviewpage.cpp" line="116"/>
         <source>Partners</source>
         <translation>İşletmeler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="114"/>
+        <location filename="../views/overview/overviewpage.cpp" line="116"/>
         <source>Industry partners in the database</source>
         <translation>Veritabanındaki işletmeler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="115"/>
+        <location filename="../views/overview/overviewpage.cpp" line="117"/>
         <source>Session places</source>
         <translation>Oturum kontenjanı</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="115"/>
+        <location filename="../views/overview/overviewpage.cpp" line="117"/>
         <source>Sum of the capacities of all training sessions</source>
         <translation>Tüm eğitim oturumlarının kontenjanları toplamı</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="116"/>
+        <location filename="../views/overview/overviewpage.cpp" line="118"/>
         <source>Placed</source>
         <translation>Yerleştirilen</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="116"/>
+        <location filename="../views/overview/overviewpage.cpp" line="118"/>
         <source>Placements that are not cancelled</source>
         <translation>İptal edilmemiş yerleştirmeler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="149"/>
+        <location filename="../views/overview/overviewpage.cpp" line="151"/>
         <source>No database is open</source>
         <translation>Açık veritabanı yok</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="159"/>
+        <location filename="../views/overview/overviewpage.cpp" line="161"/>
         <source>The overview could not be loaded: %1</source>
         <translation>Genel bakış yüklenemedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="179"/>
+        <location filename="../views/overview/overviewpage.cpp" line="181"/>
         <source>%1 % of the teachers</source>
         <translation>öğretmenlerin %%1</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="183"/>
+        <location filename="../views/overview/overviewpage.cpp" line="185"/>
         <source>%1 % of the places</source>
         <translation>kontenjanın %%1</translation>
     </message>
@@ -4818,153 +4874,153 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::PlacementPage</name>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="84"/>
+        <location filename="../views/planning/placementpage.cpp" line="85"/>
         <source>Placement plan</source>
         <translation>Yerleştirme planı</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="95"/>
+        <location filename="../views/planning/placementpage.cpp" line="96"/>
         <source>The teachers&apos; province; also the scope of &quot;Run optimiser&quot;</source>
         <translation>Öğretmenlerin ili; &quot;Optimizasyonu çalıştır&quot; komutunun kapsamını da belirler</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="98"/>
+        <location filename="../views/planning/placementpage.cpp" line="99"/>
         <source>All statuses</source>
         <translation>Tüm durumlar</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="102"/>
+        <location filename="../views/planning/placementpage.cpp" line="103"/>
         <source>locked</source>
         <translation>kilitli</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="105"/>
+        <location filename="../views/planning/placementpage.cpp" line="106"/>
         <source>Search teacher, province, partner, reason…</source>
         <translation>Öğretmen, il, işletme, gerekçe ara…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="124"/>
+        <location filename="../views/planning/placementpage.cpp" line="125"/>
         <source>&amp;Goals…</source>
         <translation>&amp;Hedefler…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="131"/>
+        <location filename="../views/planning/placementpage.cpp" line="132"/>
         <source>&amp;Run optimiser</source>
         <translation>Optimizasyonu &amp;çalıştır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="134"/>
+        <location filename="../views/planning/placementpage.cpp" line="135"/>
         <source>Re-plan every placement that is not locked or confirmed, of the selected field and province (or of all)</source>
         <translation>Seçili alan ve ildeki (ya da tümündeki) kilitli veya onaylı olmayan tüm yerleştirmeleri yeniden planla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="140"/>
+        <location filename="../views/planning/placementpage.cpp" line="141"/>
         <source>Field:</source>
         <translation>Alan:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="143"/>
+        <location filename="../views/planning/placementpage.cpp" line="144"/>
         <source>Status:</source>
         <translation>Durum:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="155"/>
+        <location filename="../views/planning/placementpage.cpp" line="156"/>
         <source>&amp;Unplaced Teachers…</source>
         <translation>&amp;Yerleştirilemeyenler…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="157"/>
+        <location filename="../views/planning/placementpage.cpp" line="158"/>
         <source>Who was left out, and why</source>
         <translation>Kimin dışarıda kaldığı ve nedeni</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="178"/>
-        <location filename="../views/planning/placementpage.cpp" line="392"/>
+        <location filename="../views/planning/placementpage.cpp" line="180"/>
+        <location filename="../views/planning/placementpage.cpp" line="394"/>
         <source>&amp;Lock</source>
         <translation>&amp;Kilitle</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="180"/>
+        <location filename="../views/planning/placementpage.cpp" line="182"/>
         <source>&amp;Confirm</source>
         <translation>&amp;Onayla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="182"/>
+        <location filename="../views/planning/placementpage.cpp" line="184"/>
         <source>&amp;Move…</source>
         <translation>&amp;Taşı…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="184"/>
+        <location filename="../views/planning/placementpage.cpp" line="186"/>
         <source>Re&amp;move</source>
         <translation>Kal&amp;dır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="247"/>
+        <location filename="../views/planning/placementpage.cpp" line="249"/>
         <source>The default weights: strictly more placed teachers, then more covered need, then less travel</source>
         <translation>Varsayılan ağırlıklar: kesin öncelik sırasıyla önce daha çok yerleştirilen öğretmen, sonra daha çok karşılanan ihtiyaç, sonra daha kısa yol</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="248"/>
+        <location filename="../views/planning/placementpage.cpp" line="250"/>
         <source>Weights changed by hand</source>
         <translation>Ağırlıklar elle değiştirildi</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="256"/>
+        <location filename="../views/planning/placementpage.cpp" line="258"/>
         <source>All fields</source>
         <translation>Tüm alanlar</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="272"/>
+        <location filename="../views/planning/placementpage.cpp" line="274"/>
         <source>All provinces</source>
         <translation>Tüm iller</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="330"/>
+        <location filename="../views/planning/placementpage.cpp" line="332"/>
         <source>No conflicts: every placement keeps the rules.</source>
         <translation>Çakışma yok: tüm yerleştirmeler kurallara uyuyor.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="331"/>
+        <location filename="../views/planning/placementpage.cpp" line="333"/>
         <source>Conflicts: %1 (click one to select its placement)</source>
         <translation>Çakışmalar: %1 (yerleştirmesini seçmek için birine tıklayın)</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="357"/>
+        <location filename="../views/planning/placementpage.cpp" line="359"/>
         <source>Last optimiser run %4: %1 placed, %2 left unplaced, %3 ms</source>
         <translation>Son optimizasyon (%4): %1 yerleştirildi, %2 yerleştirilemedi, %3 ms</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="362"/>
+        <location filename="../views/planning/placementpage.cpp" line="364"/>
         <source>The optimiser has not run on this database yet.</source>
         <translation>Bu veritabanında henüz optimizasyon çalıştırılmadı.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="392"/>
+        <location filename="../views/planning/placementpage.cpp" line="394"/>
         <source>Un&amp;lock</source>
         <translation>&amp;Kilidi aç</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="398"/>
+        <location filename="../views/planning/placementpage.cpp" line="400"/>
         <source>%1 of %2 placements shown</source>
         <translation>%2 yerleştirmeden %1 tanesi gösteriliyor</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="505"/>
+        <location filename="../views/planning/placementpage.cpp" line="507"/>
         <source>Planning placements…</source>
         <translation>Yerleştirmeler planlanıyor…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="505"/>
+        <location filename="../views/planning/placementpage.cpp" line="507"/>
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="523"/>
+        <location filename="../views/planning/placementpage.cpp" line="525"/>
         <source>Optimiser: %1 placed, %2 left unplaced, %3 kept, in %4 ms%5</source>
         <translation>Optimizasyon: %1 yerleştirildi, %2 yerleştirilemedi, %3 korundu, %4 ms%5</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="526"/>
+        <location filename="../views/planning/placementpage.cpp" line="528"/>
         <source> (the weights do not keep the order of the goals)</source>
         <translation> (ağırlıklar hedeflerin öncelik sırasını korumuyor)</translation>
     </message>
@@ -5591,74 +5647,74 @@ Geçerli durum yedek olarak saklanır.</translation>
 <context>
     <name>kopru::SchedulePage</name>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="47"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="48"/>
         <source>Centre:</source>
         <translation>Merkez:</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="52"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="53"/>
         <source>Search teacher, partner, school…</source>
         <translation>Öğretmen, işletme, okul ara…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="55"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="56"/>
         <source>&amp;Print…</source>
         <translation>&amp;Yazdır…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="56"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="57"/>
         <source>Save as P&amp;DF…</source>
         <translation>P&amp;DF olarak kaydet…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="62"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="63"/>
         <source>By partner</source>
         <translation>İşletmeye göre</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="62"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="63"/>
         <source>By teacher</source>
         <translation>Öğretmene göre</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="62"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="63"/>
         <source>Calendar per centre</source>
         <translation>Merkez bazında takvim</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="123"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="126"/>
         <source>All centres</source>
         <translation>Tüm merkezler</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="156"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="159"/>
         <source>No placements yet: run the planner first.</source>
         <translation>Henüz yerleştirme yok: önce planlamayı çalıştırın.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/schedule/schedulepage.cpp" line="157"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="160"/>
         <source>%Ln placement(s) in %1 session(s)</source>
         <translation>
             <numerusform>%1 oturumda %Ln yerleştirme</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="199"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="202"/>
         <source>Print</source>
         <translation>Yazdır</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="204"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="207"/>
         <source>Save schedule as PDF</source>
         <translation>Takvimi PDF olarak kaydet</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="214"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="217"/>
         <source>Save as PDF</source>
         <translation>PDF olarak kaydet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/schedule/schedulepage.cpp" line="217"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="220"/>
         <source>Saved %1 (%n page(s))</source>
         <translation>
             <numerusform>%1 kaydedildi (%n sayfa)</numerusform>

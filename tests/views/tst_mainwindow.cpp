@@ -2,6 +2,7 @@
 #include "app/common/translations.h"
 #include "models/core/languagepreference.h"
 #include "models/demo/demogenerator.h"
+#include "models/io/tablereader.h"
 #include "tests/common/testutil.h"
 #include "views/dialogs/preferencesdialog.h"
 #include "views/dialogs/startdialog.h"
@@ -9,8 +10,10 @@
 #include "views/mainwindow/demodatabase.h"
 #include "views/mainwindow/mainwindow.h"
 #include "views/mainwindow/recentfiles.h"
+#include "views/pages/columnchooser.h"
 #include "views/pages/page.h"
 #include "views/pages/savedfiles.h"
+#include "views/pages/tablesnapshot.h"
 
 #include <QAction>
 #include <QApplication>
@@ -323,6 +326,129 @@ private slots:
         QApplication::clipboard()->clear();
         QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
         QTRY_COMPARE(QApplication::clipboard()->text(), text);
+    }
+
+    // Issue #18: File ▸ Export Table saves the table as it is shown: filtered,
+    // sorted, only the columns shown, numbers as numbers.
+    void exportTableWritesTheTableAsShown()
+    {
+        MainWindow w;
+        QVERIFY(w.openFile(m_dbPath));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.showPage(QStringLiteral("overview")));
+        QVERIFY(w.findChild<QAction *>(QStringLiteral("exportTableAction"))->isEnabled());
+        QVERIFY(w.showPage(QStringLiteral("teachers")));
+        Page *page = w.currentPage();
+        QTableView *table = page->printTable();
+        QVERIFY(table);
+        QAbstractItemModel *m = table->model();
+        const int all = m->rowCount();
+        page->searchEdit()->setText(m->index(5, 1).data().toString());
+        QTRY_VERIFY(m->rowCount() < all && m->rowCount() > 0);
+        table->sortByColumn(1, Qt::DescendingOrder);
+        table->setColumnHidden(0, true);
+
+        const QString csvPath = m_dir.filePath(QStringLiteral("teachers-shown.csv"));
+        const Status csv = w.exportTableTo(csvPath);
+        QVERIFY2(csv.ok(), qPrintable(csv.message()));
+        auto read = TableReader::read(csvPath, {});
+        QVERIFY2(read.ok(), qPrintable(read.message()));
+        const SourceTable &t = read.value().table;
+        QCOMPARE(t.header.size(), m->columnCount() - 1);
+        QCOMPARE(t.header.first(), m->headerData(1, Qt::Horizontal).toString());
+        QVERIFY(!t.header.contains(m->headerData(0, Qt::Horizontal).toString()));
+        QCOMPARE(int(t.rows.size()), m->rowCount());
+        for (int r : { 0, m->rowCount() / 2, m->rowCount() - 1 })
+            QCOMPARE(t.rows[std::size_t(r)].cell(0), m->index(r, 1).data().toString());
+
+        const QString xlsxPath = m_dir.filePath(QStringLiteral("teachers-shown.xlsx"));
+        const Status xlsx = w.exportTableTo(xlsxPath);
+        QVERIFY2(xlsx.ok(), qPrintable(xlsx.message()));
+        auto book = TableReader::read(xlsxPath, {});
+        QVERIFY2(book.ok(), qPrintable(book.message()));
+        const std::vector<SourceRow> &rows = book.value().table.rows;
+        // Title, notes, then the header row and the rows as shown.
+        auto header = std::find_if(rows.begin(), rows.end(),
+            [&](const SourceRow &row) { return row.cell(0) == m->headerData(1, Qt::Horizontal).toString(); });
+        QVERIFY(header != rows.end());
+        QCOMPARE(int(rows.end() - header) - 1, m->rowCount());
+        QCOMPARE((header + 1)->cell(0), m->index(0, 1).data().toString());
+
+        // Numbers stay numbers (Excel sums them), texts stay texts.
+        const exporting::TableDocument doc = TableSnapshot::of(table, false).toTableDocument(QStringLiteral("T"), {});
+        int integerColumns = 0;
+        for (std::size_t i = 0; i < doc.columns.size(); ++i) {
+            const QModelIndex first = m->index(0, int(i) + 1);
+            const QVariant edit = first.data(Qt::EditRole);
+            if ((edit.typeId() == QMetaType::Int || edit.typeId() == QMetaType::LongLong)
+                && QLocale().toString(edit.toLongLong()) == first.data().toString()) {
+                QCOMPARE(int(doc.columns[i].type), int(exporting::ColumnType::Integer));
+                ++integerColumns;
+            } else if (edit.typeId() == QMetaType::QString && !edit.toString().isEmpty())
+                QCOMPARE(int(doc.columns[i].type), int(exporting::ColumnType::Text));
+        }
+        QVERIFY(integerColumns > 0); // experience in years
+        // A page without a table says so and writes nothing.
+        QVERIFY(w.showPage(QStringLiteral("needs")));
+        const QString none = m_dir.filePath(QStringLiteral("needs-table.xlsx"));
+        QVERIFY(!w.exportTableTo(none).ok());
+        QVERIFY(!QFile::exists(none));
+        table->setColumnHidden(0, false);
+    }
+
+    // Issue #18: columns are hidden and shown from the header's context menu,
+    // and stay hidden in the next window.
+    void hiddenColumnsAreRemembered()
+    {
+        int hiddenColumn = 2;
+        QString hiddenHeader;
+        {
+            MainWindow w;
+            QVERIFY(w.openFile(m_dbPath));
+            QVERIFY(w.showPage(QStringLiteral("teachers")));
+            QTableView *table = w.currentPage()->printTable();
+            auto *chooser = table->findChild<ColumnChooser *>();
+            QVERIFY(chooser);
+            hiddenHeader = table->model()->headerData(hiddenColumn, Qt::Horizontal).toString();
+            std::unique_ptr<QMenu> menu(chooser->createMenu(hiddenColumn));
+            QAction *hide = menu->findChild<QAction *>(QStringLiteral("hideColumnAction"));
+            QVERIFY(hide);
+            QVERIFY(hide->text().contains(hiddenHeader));
+            hide->trigger();
+            QVERIFY(table->isColumnHidden(hiddenColumn));
+            // Copy leaves it out.
+            const TableSnapshot shown = TableSnapshot::of(table, false);
+            QVERIFY(!shown.headers.contains(hiddenHeader));
+            QCOMPARE(shown.headers.size(), table->model()->columnCount() - 1);
+            // The menu lists it unchecked.
+            menu.reset(chooser->createMenu(-1));
+            QAction *entry = menu->findChild<QAction *>(QStringLiteral("columnAction_%1").arg(hiddenColumn));
+            QVERIFY(entry && entry->isCheckable() && !entry->isChecked());
+        }
+        {
+            MainWindow w;
+            QVERIFY(w.openFile(m_dbPath));
+            QVERIFY(w.showPage(QStringLiteral("teachers")));
+            QTableView *table = w.currentPage()->printTable();
+            QVERIFY(table->isColumnHidden(hiddenColumn));
+            auto *chooser = table->findChild<ColumnChooser *>();
+            // The last visible column cannot be hidden.
+            for (int c = 0; c < table->model()->columnCount(); ++c)
+                chooser->setColumnVisible(c, false);
+            int visible = 0;
+            for (int c = 0; c < table->model()->columnCount(); ++c)
+                visible += table->isColumnHidden(c) ? 0 : 1;
+            QCOMPARE(visible, 1);
+            std::unique_ptr<QMenu> menu(chooser->createMenu(-1));
+            menu->findChild<QAction *>(QStringLiteral("showAllColumnsAction"))->trigger();
+            for (int c = 0; c < table->model()->columnCount(); ++c)
+                QVERIFY(!table->isColumnHidden(c));
+        }
+        MainWindow w;
+        QVERIFY(w.openFile(m_dbPath));
+        QVERIFY(w.showPage(QStringLiteral("teachers")));
+        QVERIFY(!w.currentPage()->printTable()->isColumnHidden(hiddenColumn));
     }
 
     // Issue #18: File ▸ Print prints the current page (a print preview of what it shows).

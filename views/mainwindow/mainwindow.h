@@ -61,6 +61,9 @@ public:
     // role in the national programme and shows it. Refuses an existing file
     // (Köprü never overwrites a database); the open database stays then.
     // File ▸ New… calls it with the chosen name and role.
+    // File ▸ Export Table without its file dialog: the current page's table as
+    // shown, to `path` (.xlsx, or .csv by its suffix). For tests and scripts.
+    Status exportTableTo(const QString &path);
     Status createDatabaseAt(QString path, const DatabaseRole &role = DatabaseRole::national());
     void openDatabase();
     // File ▸ Send to… and Receive Package… (the exchange, views/exchange/).
@@ -96,6 +99,7 @@ private:
     void focusSearch();
     void importData();
     void exportData();
+    void exportTable();
     void showPreferences();
 
     // Settings, windowsettings.cpp.

@@ -20,6 +20,7 @@
 #include <QFileInfo>
 #include <QItemSelectionModel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSettings>
@@ -249,6 +250,41 @@ void MainWindow::exportData()
 {
     if (m_db)
         runExportDialog(m_db.get(), this);
+}
+
+Status MainWindow::exportTableTo(const QString &path)
+{
+    Page *page = currentPage();
+    const QTableView *table = page ? page->printTable() : nullptr;
+    if (!m_db || !table)
+        return Status::failure(tr("This page has no table to export."));
+    const TableSnapshot snapshot = TableSnapshot::of(table, false);
+    const QLocale locale;
+    const QStringList notes { tr("%1, %2 — %Ln row(s) as shown in Köprü", nullptr, int(snapshot.rows.size()))
+                                  .arg(QFileInfo(m_db->path()).fileName(),
+                                      locale.toString(QDate::currentDate(), QLocale::ShortFormat)) };
+    return snapshot.save(path, page->pageTitle(), notes);
+}
+
+void MainWindow::exportTable()
+{
+    Page *page = currentPage();
+    if (!m_db || !page || !page->printTable()) {
+        statusBar()->showMessage(tr("This page has no table to export."), kStatusTimeoutMs);
+        return;
+    }
+    // "Öğretmenler 2026-12-06.xlsx": the page and the day, in the last folder used.
+    const QString name = page->pageTitle() + QLatin1Char(' ') + QDate::currentDate().toString(Qt::ISODate);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Table"),
+        SavedFiles::suggestion(name + QStringLiteral(".xlsx"), documentsDir()),
+        tr("Excel workbook (*.xlsx);;CSV, UTF-8 with ';' (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (const Status saved = exportTableTo(path); !saved) {
+        QMessageBox::warning(this, tr("Not Saved"), saved.message());
+        return;
+    }
+    SavedFiles::offer(this, path, tr("The table was saved to %1.").arg(QDir::toNativeSeparators(path)));
 }
 
 void MainWindow::showPreferences()

@@ -53,6 +53,10 @@ void MainWindow::createMenus()
     QAction *exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportData);
     exportAction->setObjectName(QStringLiteral("exportAction"));
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction *exportTable = file->addAction(tr("Export &Table…"), this, &MainWindow::exportTable);
+    exportTable->setObjectName(QStringLiteral("exportTableAction"));
+    exportTable->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    exportTable->setStatusTip(tr("Save the table of this page as it is shown (filtered, sorted, shown columns) for Excel"));
     file->addSeparator();
     QAction *printAction = file->addAction(tr("&Print…"), this, &MainWindow::printCurrentPage);
     printAction->setObjectName(QStringLiteral("printAction"));
@@ -69,7 +73,7 @@ void MainWindow::createMenus()
     QAction *receiveAction = file->addAction(tr("Recei&ve Package…"), this, &MainWindow::receivePackage);
     receiveAction->setObjectName(QStringLiteral("receiveAction"));
     receiveAction->setStatusTip(tr("Check a package from the national office or a centre, then apply it"));
-    m_needDatabase = { saveCopy, importAction, exportAction, printAction, closeAction, sendAction, receiveAction };
+    m_needDatabase = { saveCopy, importAction, exportAction, exportTable, printAction, closeAction, sendAction, receiveAction };
     file->addSeparator();
     QAction *preferences = file->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
     preferences->setObjectName(QStringLiteral("preferencesAction"));

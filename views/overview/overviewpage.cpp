@@ -4,6 +4,7 @@
 #include "models/db/database.h"
 #include "models/itemmodels/turkishfilterproxy.h"
 #include "models/overview/overviewmodel.h"
+#include "views/pages/columnchooser.h"
 #include "views/pages/pageregistry.h"
 
 #include <QComboBox>
@@ -78,6 +79,7 @@ OverviewPage::OverviewPage(QUndoStack *undo, QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    ColumnChooser::install(m_table, pageName());
     header->setSectionResizeMode(OverviewModel::Name, QHeaderView::Stretch);
     header->setSectionResizeMode(OverviewModel::Coordination, QHeaderView::Stretch);
 

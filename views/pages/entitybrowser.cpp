@@ -6,6 +6,7 @@
 #include "models/itemmodels/roles.h"
 #include "models/itemmodels/turkishfilterproxy.h"
 #include "views/delegates/entitydelegate.h"
+#include "views/pages/columnchooser.h"
 #include "views/pages/compactcombo.h"
 #include "views/pages/flowlayout.h"
 
@@ -137,6 +138,8 @@ void EntityBrowser::createView()
     // Widths and order as the user left them; else fitted to the first rows loaded.
     const QByteArray state = QSettings().value(QStringLiteral("pages/%1/header").arg(m_settingsName)).toByteArray();
     m_headerRestored = !state.isEmpty() && m_view->horizontalHeader()->restoreState(state);
+    connect(
+        ColumnChooser::install(m_view, m_settingsName), &ColumnChooser::columnsChanged, saveLater, qOverload<>(&QTimer::start));
     connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
         if (m_headerRestored || m_proxy->rowCount() == 0)
             return;

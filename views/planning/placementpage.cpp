@@ -9,6 +9,7 @@
 #include "models/planning/conflictmodel.h"
 #include "models/planning/placementedits.h"
 #include "models/planning/placementmodel.h"
+#include "views/pages/columnchooser.h"
 #include "views/pages/compactcombo.h"
 #include "views/pages/flowlayout.h"
 #include "views/pages/pageregistry.h"
@@ -172,6 +173,7 @@ void PlacementPage::createLayout()
     m_table->setWordWrap(false);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    ColumnChooser::install(m_table, pageName());
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PlacementPage::updateActions);
     connect(m_table, &QTableView::doubleClicked, this, &PlacementPage::moveSelected);
 

@@ -8,6 +8,7 @@
 #include "models/export/schedulebuilders.h"
 #include "models/export/tablebuilders.h"
 #include "models/itemmodels/turkishfilterproxy.h"
+#include "views/pages/columnchooser.h"
 #include "views/pages/compactcombo.h"
 #include "views/pages/flowlayout.h"
 #include "views/pages/pageregistry.h"
@@ -77,6 +78,8 @@ void SchedulePage::createLayout()
         m_views[v]->verticalHeader()->setDefaultSectionSize(m_views[v]->fontMetrics().height() + 6);
         m_views[v]->horizontalHeader()->setStretchLastSection(true);
         m_tabs->addTab(m_views[v], titles[v]);
+        if (v != ByCentre) // the calendar's columns are the programme's weeks
+            ColumnChooser::install(m_views[v], pageName() + QLatin1Char('-') + QString::number(v));
     }
     layout->addWidget(m_tabs, 1);
     m_summary = new QLabel(this);
@@ -220,6 +223,14 @@ void SchedulePage::saveAsPdf()
 Page *createSchedulePage(QUndoStack *undo, QWidget *parent)
 {
     return new SchedulePage(undo, parent);
+}
+
+QTableView *SchedulePage::printTable() const
+{
+    for (int v = 0; v < ViewCount; ++v)
+        if (m_tabs->currentWidget() == m_views[v])
+            return m_views[v];
+    return nullptr;
 }
 
 } // namespace kopru

@@ -38,6 +38,8 @@ public:
     void refresh() override;
     QLineEdit *searchEdit() const override { return m_search; }
     bool canPrint() const override { return m_db != nullptr; }
+    // The table of the tab shown (Edit ▸ Copy, File ▸ Export Table).
+    QTableView *printTable() const override;
 
     // For tests: the view's source model and the printable document of the current view.
     exporting::ExportTableModel *model(View view) const { return m_models[view]; }
