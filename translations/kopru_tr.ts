@@ -2305,32 +2305,37 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>elle taşındı: %1</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="164"/>
+        <location filename="../models/planning/placementedits.cpp" line="142"/>
+        <source>the session no longer exists</source>
+        <translation>oturum artık yok</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/placementedits.cpp" line="181"/>
         <source>placement %1 no longer exists</source>
         <translation>%1 numaralı yerleştirme artık yok</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="178"/>
+        <location filename="../models/planning/placementedits.cpp" line="195"/>
         <source>Lock placement</source>
         <translation>Yerleştirme kilitleme</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="179"/>
+        <location filename="../models/planning/placementedits.cpp" line="196"/>
         <source>Unlock placement</source>
         <translation>Yerleştirme kilidini açma</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="191"/>
+        <location filename="../models/planning/placementedits.cpp" line="208"/>
         <source>Confirm placement</source>
         <translation>Yerleştirme onaylama</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="209"/>
+        <location filename="../models/planning/placementedits.cpp" line="226"/>
         <source>Move teacher</source>
         <translation>Öğretmen taşıma</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="218"/>
+        <location filename="../models/planning/placementedits.cpp" line="235"/>
         <source>Remove placement</source>
         <translation>Yerleştirme kaldırma</translation>
     </message>
@@ -4891,153 +4896,175 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::PlacementPage</name>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="84"/>
+        <location filename="../views/planning/placementpage.cpp" line="86"/>
         <source>Placement plan</source>
         <translation>Yerleştirme planı</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="95"/>
+        <location filename="../views/planning/placementpage.cpp" line="97"/>
         <source>The teachers&apos; province; also the scope of &quot;Run optimiser&quot;</source>
         <translation>Öğretmenlerin ili; &quot;Optimizasyonu çalıştır&quot; komutunun kapsamını da belirler</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="98"/>
+        <location filename="../views/planning/placementpage.cpp" line="100"/>
         <source>All statuses</source>
         <translation>Tüm durumlar</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="102"/>
+        <location filename="../views/planning/placementpage.cpp" line="104"/>
         <source>locked</source>
         <translation>kilitli</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="105"/>
+        <location filename="../views/planning/placementpage.cpp" line="107"/>
         <source>Search teacher, province, partner, reason…</source>
         <translation>Öğretmen, il, işletme, gerekçe ara…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="124"/>
+        <location filename="../views/planning/placementpage.cpp" line="126"/>
         <source>&amp;Goals…</source>
         <translation>&amp;Hedefler…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="131"/>
+        <location filename="../views/planning/placementpage.cpp" line="133"/>
         <source>&amp;Run optimiser</source>
         <translation>Optimizasyonu &amp;çalıştır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="134"/>
+        <location filename="../views/planning/placementpage.cpp" line="136"/>
         <source>Re-plan every placement that is not locked or confirmed, of the selected field and province (or of all)</source>
         <translation>Seçili alan ve ildeki (ya da tümündeki) kilitli veya onaylı olmayan tüm yerleştirmeleri yeniden planla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="140"/>
+        <location filename="../views/planning/placementpage.cpp" line="142"/>
         <source>Field:</source>
         <translation>Alan:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="143"/>
+        <location filename="../views/planning/placementpage.cpp" line="145"/>
         <source>Status:</source>
         <translation>Durum:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="155"/>
+        <location filename="../views/planning/placementpage.cpp" line="157"/>
         <source>&amp;Unplaced Teachers…</source>
         <translation>&amp;Yerleştirilemeyenler…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="157"/>
+        <location filename="../views/planning/placementpage.cpp" line="159"/>
         <source>Who was left out, and why</source>
         <translation>Kimin dışarıda kaldığı ve nedeni</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="178"/>
-        <location filename="../views/planning/placementpage.cpp" line="392"/>
+        <location filename="../views/planning/placementpage.cpp" line="180"/>
+        <location filename="../views/planning/placementpage.cpp" line="394"/>
         <source>&amp;Lock</source>
         <translation>&amp;Kilitle</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="180"/>
+        <location filename="../views/planning/placementpage.cpp" line="182"/>
         <source>&amp;Confirm</source>
         <translation>&amp;Onayla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="182"/>
+        <location filename="../views/planning/placementpage.cpp" line="184"/>
         <source>&amp;Move…</source>
         <translation>&amp;Taşı…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="184"/>
+        <location filename="../views/planning/placementpage.cpp" line="186"/>
         <source>Re&amp;move</source>
         <translation>Kal&amp;dır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="247"/>
+        <location filename="../views/planning/placementpage.cpp" line="249"/>
         <source>The default weights: strictly more placed teachers, then more covered need, then less travel</source>
         <translation>Varsayılan ağırlıklar: kesin öncelik sırasıyla önce daha çok yerleştirilen öğretmen, sonra daha çok karşılanan ihtiyaç, sonra daha kısa yol</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="248"/>
+        <location filename="../views/planning/placementpage.cpp" line="250"/>
         <source>Weights changed by hand</source>
         <translation>Ağırlıklar elle değiştirildi</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="256"/>
+        <location filename="../views/planning/placementpage.cpp" line="258"/>
         <source>All fields</source>
         <translation>Tüm alanlar</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="272"/>
+        <location filename="../views/planning/placementpage.cpp" line="274"/>
         <source>All provinces</source>
         <translation>Tüm iller</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="330"/>
+        <location filename="../views/planning/placementpage.cpp" line="332"/>
         <source>No conflicts: every placement keeps the rules.</source>
         <translation>Çakışma yok: tüm yerleştirmeler kurallara uyuyor.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="331"/>
+        <location filename="../views/planning/placementpage.cpp" line="333"/>
         <source>Conflicts: %1 (click one to select its placement)</source>
         <translation>Çakışmalar: %1 (yerleştirmesini seçmek için birine tıklayın)</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="357"/>
+        <location filename="../views/planning/placementpage.cpp" line="359"/>
         <source>Last optimiser run %4: %1 placed, %2 left unplaced, %3 ms</source>
         <translation>Son optimizasyon (%4): %1 yerleştirildi, %2 yerleştirilemedi, %3 ms</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="362"/>
+        <location filename="../views/planning/placementpage.cpp" line="364"/>
         <source>The optimiser has not run on this database yet.</source>
         <translation>Bu veritabanında henüz optimizasyon çalıştırılmadı.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="392"/>
+        <location filename="../views/planning/placementpage.cpp" line="394"/>
         <source>Un&amp;lock</source>
         <translation>&amp;Kilidi aç</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="398"/>
+        <location filename="../views/planning/placementpage.cpp" line="400"/>
         <source>%1 of %2 placements shown</source>
         <translation>%2 yerleştirmeden %1 tanesi gösteriliyor</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="505"/>
+        <location filename="../views/planning/placementpage.cpp" line="516"/>
+        <source>%1, %2 – %3</source>
+        <translation>%1, %2 – %3</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="517"/>
+        <source>Session full</source>
+        <translation>Oturum dolu</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/planning/placementpage.cpp" line="518"/>
+        <source>The session %1 is full: its %n place(s) are all taken.</source>
+        <translation>
+            <numerusform>%1 oturumu dolu: %n kişilik kontenjanının tamamı kullanılmış.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="521"/>
+        <source>Move %1 there anyway? The session will be over capacity.</source>
+        <translation>%1 yine de oraya taşınsın mı? Oturum kontenjanı aşılacak.</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="534"/>
         <source>Planning placements…</source>
         <translation>Yerleştirmeler planlanıyor…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="505"/>
+        <location filename="../views/planning/placementpage.cpp" line="534"/>
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="523"/>
+        <location filename="../views/planning/placementpage.cpp" line="552"/>
         <source>Optimiser: %1 placed, %2 left unplaced, %3 kept, in %4 ms%5</source>
         <translation>Optimizasyon: %1 yerleştirildi, %2 yerleştirilemedi, %3 korundu, %4 ms%5</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="526"/>
+        <location filename="../views/planning/placementpage.cpp" line="555"/>
         <source> (the weights do not keep the order of the goals)</source>
         <translation> (ağırlıklar hedeflerin öncelik sırasını korumuyor)</translation>
     </message>
