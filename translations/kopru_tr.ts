@@ -2305,32 +2305,37 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>elle taşındı: %1</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="164"/>
+        <location filename="../models/planning/placementedits.cpp" line="142"/>
+        <source>the session no longer exists</source>
+        <translation>oturum artık yok</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/placementedits.cpp" line="181"/>
         <source>placement %1 no longer exists</source>
         <translation>%1 numaralı yerleştirme artık yok</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="178"/>
+        <location filename="../models/planning/placementedits.cpp" line="195"/>
         <source>Lock placement</source>
         <translation>Yerleştirme kilitleme</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="179"/>
+        <location filename="../models/planning/placementedits.cpp" line="196"/>
         <source>Unlock placement</source>
         <translation>Yerleştirme kilidini açma</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="191"/>
+        <location filename="../models/planning/placementedits.cpp" line="208"/>
         <source>Confirm placement</source>
         <translation>Yerleştirme onaylama</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="209"/>
+        <location filename="../models/planning/placementedits.cpp" line="226"/>
         <source>Move teacher</source>
         <translation>Öğretmen taşıma</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="218"/>
+        <location filename="../models/planning/placementedits.cpp" line="235"/>
         <source>Remove placement</source>
         <translation>Yerleştirme kaldırma</translation>
     </message>
@@ -2593,6 +2598,39 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <location filename="../views/pages/savedfiles.cpp" line="56"/>
         <source>Show in &amp;Folder</source>
         <translation>&amp;Klasörde göster</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleMapping</name>
+    <message>
+        <location filename="../models/import/scalemapping.cpp" line="61"/>
+        <source>the scale is empty: write label=level pairs separated by commas, e.g. &quot;Hiç yok=1,Düşük=2,Fikrim yok=NA&quot;</source>
+        <translation>ölçek boş: virgülle ayrılmış etiket=düzey çiftleri yazın, örneğin &quot;Hiç yok=1,Düşük=2,Fikrim yok=NA&quot;</translation>
+    </message>
+    <message>
+        <location filename="../models/import/scalemapping.cpp" line="67"/>
+        <source>scale entry &quot;%1&quot; has no &quot;=&quot;: write label=level, e.g. &quot;Orta=3&quot;</source>
+        <translation>ölçek girdisi &quot;%1&quot; içinde &quot;=&quot; yok: etiket=düzey yazın, örneğin &quot;Orta=3&quot;</translation>
+    </message>
+    <message>
+        <location filename="../models/import/scalemapping.cpp" line="71"/>
+        <source>scale entry &quot;%1&quot; has no label before &quot;=&quot;</source>
+        <translation>ölçek girdisi &quot;%1&quot; içinde &quot;=&quot; işaretinden önce etiket yok</translation>
+    </message>
+    <message>
+        <location filename="../models/import/scalemapping.cpp" line="74"/>
+        <source>scale entry &quot;%1&quot;: the level &quot;%2&quot; is neither 1 to 5 nor NA (not applicable)</source>
+        <translation>ölçek girdisi &quot;%1&quot;: &quot;%2&quot; düzeyi ne 1–5 arasında ne de NA (uygulanamaz)</translation>
+    </message>
+    <message>
+        <location filename="../models/import/scalemapping.cpp" line="77"/>
+        <source>the scale gives the label &quot;%1&quot; twice, with different levels</source>
+        <translation>ölçek &quot;%1&quot; etiketini farklı düzeylerle iki kez veriyor</translation>
+    </message>
+    <message>
+        <location filename="../models/import/scalemapping.cpp" line="124"/>
+        <source>the answer &quot;%1&quot; is not a label of the scale (%2) nor a level 1 to 5</source>
+        <translation>&quot;%1&quot; yanıtı ne ölçeğin bir etiketi (%2) ne de 1–5 arasında bir düzey</translation>
     </message>
 </context>
 <context>
@@ -3588,42 +3626,42 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ImportCommitPage</name>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="230"/>
+        <location filename="../views/importer/importrunpages.cpp" line="244"/>
         <source>&amp;Stop and undo</source>
         <translation>&amp;Durdur ve geri al</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="232"/>
+        <location filename="../views/importer/importrunpages.cpp" line="246"/>
         <source>Import</source>
         <translation>İçe aktarma</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="233"/>
+        <location filename="../views/importer/importrunpages.cpp" line="247"/>
         <source>All rows are written in one transaction: if the import is stopped or fails, the database stays as it was.</source>
         <translation>Tüm satırlar tek bir işlemde yazılır: içe aktarma durdurulursa ya da başarısız olursa veritabanı olduğu gibi kalır.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="255"/>
+        <location filename="../views/importer/importrunpages.cpp" line="269"/>
         <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
         <translation>İçe aktarıldı: %1 yeni, %2 güncellenen, %3 değişmeyen.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="257"/>
+        <location filename="../views/importer/importrunpages.cpp" line="271"/>
         <source>Stopped. Nothing was written.</source>
         <translation>Durduruldu. Hiçbir şey yazılmadı.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="259"/>
+        <location filename="../views/importer/importrunpages.cpp" line="273"/>
         <source>The import failed and nothing was written: %1</source>
         <translation>İçe aktarma başarısız oldu, hiçbir şey yazılmadı: %1</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="271"/>
+        <location filename="../views/importer/importrunpages.cpp" line="285"/>
         <source>Importing…</source>
         <translation>İçe aktarılıyor…</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="278"/>
+        <location filename="../views/importer/importrunpages.cpp" line="292"/>
         <source>Stopping…</source>
         <translation>Durduruluyor…</translation>
     </message>
@@ -3760,38 +3798,38 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ImportMappingPage</name>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="46"/>
+        <location filename="../views/importer/importrunpages.cpp" line="48"/>
         <source>Columns</source>
         <translation>Sütunlar</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="47"/>
+        <location filename="../views/importer/importrunpages.cpp" line="49"/>
         <source>Köprü recognised the headers it knows. Choose for each other column what it holds, or leave it unused. Your choices are remembered for the next file of this kind.</source>
         <translation>Köprü tanıdığı başlıkları eşleştirdi. Diğer her sütun için neyi içerdiğini seçin ya da kullanılmadan bırakın. Seçimleriniz bu türdeki bir sonraki dosya için hatırlanır.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="52"/>
+        <location filename="../views/importer/importrunpages.cpp" line="54"/>
         <source>Column in the file</source>
         <translation>Dosyadaki sütun</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="52"/>
+        <location filename="../views/importer/importrunpages.cpp" line="54"/>
         <source>First value</source>
         <translation>İlk değer</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="52"/>
+        <location filename="../views/importer/importrunpages.cpp" line="54"/>
         <source>Holds</source>
         <translation>İçeriği</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="81"/>
+        <location filename="../views/importer/importrunpages.cpp" line="83"/>
         <source>(not used)</source>
         <translation>(kullanılmıyor)</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="88"/>
-        <location filename="../views/importer/importrunpages.cpp" line="91"/>
+        <location filename="../views/importer/importrunpages.cpp" line="90"/>
+        <location filename="../views/importer/importrunpages.cpp" line="93"/>
         <source>Need for competency %1</source>
         <translation>%1 yeterliği için ihtiyaç</translation>
     </message>
@@ -3799,109 +3837,149 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ImportReportPage</name>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="119"/>
+        <location filename="../views/importer/importrunpages.cpp" line="133"/>
         <source>&amp;Save report as CSV…</source>
         <translation>Raporu CSV olarak &amp;kaydet…</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="121"/>
+        <location filename="../views/importer/importrunpages.cpp" line="135"/>
         <source>Check</source>
         <translation>Denetim</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="122"/>
+        <location filename="../views/importer/importrunpages.cpp" line="136"/>
         <source>A dry run: every row is checked, nothing is written yet. The file is imported only when no row is refused.</source>
         <translation>Deneme (yazmadan): her satır denetlenir, henüz hiçbir şey yazılmaz. Dosya yalnızca hiçbir satır reddedilmezse içe aktarılır.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="132"/>
-        <location filename="../views/importer/importrunpages.cpp" line="198"/>
+        <location filename="../views/importer/importrunpages.cpp" line="146"/>
+        <location filename="../views/importer/importrunpages.cpp" line="212"/>
         <source>Line</source>
         <translation>Satır</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="132"/>
-        <location filename="../views/importer/importrunpages.cpp" line="198"/>
+        <location filename="../views/importer/importrunpages.cpp" line="146"/>
+        <location filename="../views/importer/importrunpages.cpp" line="212"/>
         <source>Column</source>
         <translation>Sütun</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="132"/>
-        <location filename="../views/importer/importrunpages.cpp" line="198"/>
+        <location filename="../views/importer/importrunpages.cpp" line="146"/>
+        <location filename="../views/importer/importrunpages.cpp" line="212"/>
         <source>Kind</source>
         <translation>Tür</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="132"/>
-        <location filename="../views/importer/importrunpages.cpp" line="198"/>
+        <location filename="../views/importer/importrunpages.cpp" line="146"/>
+        <location filename="../views/importer/importrunpages.cpp" line="212"/>
         <source>Reason</source>
         <translation>Gerekçe</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="145"/>
+        <location filename="../views/importer/importrunpages.cpp" line="159"/>
         <source>Checking…</source>
         <translation>Denetleniyor…</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="161"/>
-        <location filename="../views/importer/importrunpages.cpp" line="200"/>
+        <location filename="../views/importer/importrunpages.cpp" line="175"/>
+        <location filename="../views/importer/importrunpages.cpp" line="214"/>
         <source>refused</source>
         <translation>reddedildi</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="163"/>
-        <location filename="../views/importer/importrunpages.cpp" line="203"/>
+        <location filename="../views/importer/importrunpages.cpp" line="177"/>
+        <location filename="../views/importer/importrunpages.cpp" line="217"/>
         <source>note</source>
         <translation>not</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="170"/>
+        <location filename="../views/importer/importrunpages.cpp" line="184"/>
         <source>Column %1 of the file</source>
         <translation>Dosyanın %1. sütunu</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="178"/>
+        <location filename="../views/importer/importrunpages.cpp" line="192"/>
         <source>No row is refused. Import will write: %1 new, %2 updated, %3 unchanged.</source>
         <translation>Reddedilen satır yok. İçe aktarma şunları yazacak: %1 yeni, %2 güncellenen, %3 değişmeyen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/importer/importrunpages.cpp" line="183"/>
+        <location filename="../views/importer/importrunpages.cpp" line="197"/>
         <source>%n problem(s) found: nothing can be imported until the file is corrected.</source>
         <translation>
             <numerusform>%n sorun bulundu: dosya düzeltilene kadar hiçbir şey içe aktarılamaz.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/importer/importrunpages.cpp" line="185"/>
+        <location filename="../views/importer/importrunpages.cpp" line="199"/>
         <source>The first %n are listed.</source>
         <translation>
             <numerusform>İlk %n tanesi listelendi.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="194"/>
+        <location filename="../views/importer/importrunpages.cpp" line="208"/>
         <source>Save report</source>
         <translation>Raporu kaydet</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="194"/>
+        <location filename="../views/importer/importrunpages.cpp" line="208"/>
         <source>import-report.csv</source>
         <translation>ice-aktarma-raporu.csv</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="194"/>
+        <location filename="../views/importer/importrunpages.cpp" line="208"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="198"/>
+        <location filename="../views/importer/importrunpages.cpp" line="212"/>
         <source>File</source>
         <translation>Dosya</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="214"/>
+        <location filename="../views/importer/importrunpages.cpp" line="228"/>
         <source>The report could not be saved: %1</source>
         <translation>Rapor kaydedilemedi: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::ImportScalePage</name>
+    <message>
+        <location filename="../views/importer/importscalepage.cpp" line="24"/>
+        <source>Answer labels</source>
+        <translation>Yanıt etiketleri</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importscalepage.cpp" line="25"/>
+        <source>The survey labels its answers in its own words. Choose the need level each label means. Your choices are remembered for the next file with these labels.</source>
+        <translation>Anket yanıtlarını kendi sözcükleriyle etiketliyor. Her etiketin hangi ihtiyaç düzeyini anlattığını seçin. Seçimleriniz bu etiketleri taşıyan bir sonraki dosya için hatırlanır.</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importscalepage.cpp" line="32"/>
+        <source>Label in the file</source>
+        <translation>Dosyadaki etiket</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importscalepage.cpp" line="32"/>
+        <source>Cells</source>
+        <translation>Hücre</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importscalepage.cpp" line="32"/>
+        <source>Level</source>
+        <translation>Düzey</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importscalepage.cpp" line="55"/>
+        <source>(choose a level)</source>
+        <translation>(bir düzey seçin)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/importer/importscalepage.cpp" line="76"/>
+        <source>%n label(s) without a level: the import can start when each has one.</source>
+        <translation>
+            <numerusform>düzeyi seçilmemiş %n etiket: her birinin bir düzeyi olunca içe aktarma başlayabilir.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4874,153 +4952,175 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::PlacementPage</name>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="85"/>
+        <location filename="../views/planning/placementpage.cpp" line="87"/>
         <source>Placement plan</source>
         <translation>Yerleştirme planı</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="96"/>
+        <location filename="../views/planning/placementpage.cpp" line="98"/>
         <source>The teachers&apos; province; also the scope of &quot;Run optimiser&quot;</source>
         <translation>Öğretmenlerin ili; &quot;Optimizasyonu çalıştır&quot; komutunun kapsamını da belirler</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="99"/>
+        <location filename="../views/planning/placementpage.cpp" line="101"/>
         <source>All statuses</source>
         <translation>Tüm durumlar</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="103"/>
+        <location filename="../views/planning/placementpage.cpp" line="105"/>
         <source>locked</source>
         <translation>kilitli</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="106"/>
+        <location filename="../views/planning/placementpage.cpp" line="108"/>
         <source>Search teacher, province, partner, reason…</source>
         <translation>Öğretmen, il, işletme, gerekçe ara…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="125"/>
+        <location filename="../views/planning/placementpage.cpp" line="127"/>
         <source>&amp;Goals…</source>
         <translation>&amp;Hedefler…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="132"/>
+        <location filename="../views/planning/placementpage.cpp" line="134"/>
         <source>&amp;Run optimiser</source>
         <translation>Optimizasyonu &amp;çalıştır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="135"/>
+        <location filename="../views/planning/placementpage.cpp" line="137"/>
         <source>Re-plan every placement that is not locked or confirmed, of the selected field and province (or of all)</source>
         <translation>Seçili alan ve ildeki (ya da tümündeki) kilitli veya onaylı olmayan tüm yerleştirmeleri yeniden planla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="141"/>
+        <location filename="../views/planning/placementpage.cpp" line="143"/>
         <source>Field:</source>
         <translation>Alan:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="144"/>
+        <location filename="../views/planning/placementpage.cpp" line="146"/>
         <source>Status:</source>
         <translation>Durum:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="156"/>
+        <location filename="../views/planning/placementpage.cpp" line="158"/>
         <source>&amp;Unplaced Teachers…</source>
         <translation>&amp;Yerleştirilemeyenler…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="158"/>
+        <location filename="../views/planning/placementpage.cpp" line="160"/>
         <source>Who was left out, and why</source>
         <translation>Kimin dışarıda kaldığı ve nedeni</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="180"/>
-        <location filename="../views/planning/placementpage.cpp" line="394"/>
+        <location filename="../views/planning/placementpage.cpp" line="182"/>
+        <location filename="../views/planning/placementpage.cpp" line="396"/>
         <source>&amp;Lock</source>
         <translation>&amp;Kilitle</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="182"/>
+        <location filename="../views/planning/placementpage.cpp" line="184"/>
         <source>&amp;Confirm</source>
         <translation>&amp;Onayla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="184"/>
+        <location filename="../views/planning/placementpage.cpp" line="186"/>
         <source>&amp;Move…</source>
         <translation>&amp;Taşı…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="186"/>
+        <location filename="../views/planning/placementpage.cpp" line="188"/>
         <source>Re&amp;move</source>
         <translation>Kal&amp;dır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="249"/>
+        <location filename="../views/planning/placementpage.cpp" line="251"/>
         <source>The default weights: strictly more placed teachers, then more covered need, then less travel</source>
         <translation>Varsayılan ağırlıklar: kesin öncelik sırasıyla önce daha çok yerleştirilen öğretmen, sonra daha çok karşılanan ihtiyaç, sonra daha kısa yol</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="250"/>
+        <location filename="../views/planning/placementpage.cpp" line="252"/>
         <source>Weights changed by hand</source>
         <translation>Ağırlıklar elle değiştirildi</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="258"/>
+        <location filename="../views/planning/placementpage.cpp" line="260"/>
         <source>All fields</source>
         <translation>Tüm alanlar</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="274"/>
+        <location filename="../views/planning/placementpage.cpp" line="276"/>
         <source>All provinces</source>
         <translation>Tüm iller</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="332"/>
+        <location filename="../views/planning/placementpage.cpp" line="334"/>
         <source>No conflicts: every placement keeps the rules.</source>
         <translation>Çakışma yok: tüm yerleştirmeler kurallara uyuyor.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="333"/>
+        <location filename="../views/planning/placementpage.cpp" line="335"/>
         <source>Conflicts: %1 (click one to select its placement)</source>
         <translation>Çakışmalar: %1 (yerleştirmesini seçmek için birine tıklayın)</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="359"/>
+        <location filename="../views/planning/placementpage.cpp" line="361"/>
         <source>Last optimiser run %4: %1 placed, %2 left unplaced, %3 ms</source>
         <translation>Son optimizasyon (%4): %1 yerleştirildi, %2 yerleştirilemedi, %3 ms</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="364"/>
+        <location filename="../views/planning/placementpage.cpp" line="366"/>
         <source>The optimiser has not run on this database yet.</source>
         <translation>Bu veritabanında henüz optimizasyon çalıştırılmadı.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="394"/>
+        <location filename="../views/planning/placementpage.cpp" line="396"/>
         <source>Un&amp;lock</source>
         <translation>&amp;Kilidi aç</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="400"/>
+        <location filename="../views/planning/placementpage.cpp" line="402"/>
         <source>%1 of %2 placements shown</source>
         <translation>%2 yerleştirmeden %1 tanesi gösteriliyor</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="507"/>
+        <location filename="../views/planning/placementpage.cpp" line="518"/>
+        <source>%1, %2 – %3</source>
+        <translation>%1, %2 – %3</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="519"/>
+        <source>Session full</source>
+        <translation>Oturum dolu</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/planning/placementpage.cpp" line="520"/>
+        <source>The session %1 is full: its %n place(s) are all taken.</source>
+        <translation>
+            <numerusform>%1 oturumu dolu: %n kişilik kontenjanının tamamı kullanılmış.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="523"/>
+        <source>Move %1 there anyway? The session will be over capacity.</source>
+        <translation>%1 yine de oraya taşınsın mı? Oturum kontenjanı aşılacak.</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="536"/>
         <source>Planning placements…</source>
         <translation>Yerleştirmeler planlanıyor…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="507"/>
+        <location filename="../views/planning/placementpage.cpp" line="536"/>
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="525"/>
+        <location filename="../views/planning/placementpage.cpp" line="554"/>
         <source>Optimiser: %1 placed, %2 left unplaced, %3 kept, in %4 ms%5</source>
         <translation>Optimizasyon: %1 yerleştirildi, %2 yerleştirilemedi, %3 korundu, %4 ms%5</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="528"/>
+        <location filename="../views/planning/placementpage.cpp" line="557"/>
         <source> (the weights do not keep the order of the goals)</source>
         <translation> (ağırlıklar hedeflerin öncelik sırasını korumuyor)</translation>
     </message>
@@ -6615,36 +6715,36 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
 <context>
     <name>kopru::cli</name>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/import.cpp" line="39"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="40"/>
         <source>kopru-cli: … and %Ln more problem(s) (the first %1 are shown)</source>
         <translation>
             <numerusform>kopru-cli: … ve %Ln sorun daha (ilk %1 tanesi gösterildi)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/import.cpp" line="41"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="42"/>
         <source>kopru-cli: %Ln problem(s); nothing was written</source>
         <translation>
             <numerusform>kopru-cli: %Ln sorun; hiçbir şey yazılmadı</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="49"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="50"/>
         <source>The database to import into.</source>
         <translation>Verilerin aktarılacağı veritabanı.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="50"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="51"/>
         <source>KIND</source>
         <translation>TÜR</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="50"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="51"/>
         <source>What the file holds: teachers, partners, sessions, competencies or needs.</source>
         <translation>Dosyanın içeriği: teachers (öğretmenler), partners (işletmeler), sessions (oturumlar), competencies (yeterlikler) ya da needs (ihtiyaçlar).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="51"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="52"/>
         <location filename="../app/kopru-cli/commands/pack.cpp" line="22"/>
         <location filename="../app/kopru-cli/commands/plan.cpp" line="23"/>
         <location filename="../app/kopru-cli/commands/receive.cpp" line="54"/>
@@ -6652,49 +6752,69 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>DOSYA</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="51"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="52"/>
         <source>The table to read: CSV or XLSX.</source>
         <translation>Okunacak tablo: CSV ya da XLSX.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="53"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="54"/>
         <source>Text encoding of a CSV file (default: auto; also iso-8859-9).</source>
         <translation>CSV dosyasının karakter kodlaması (varsayılan: auto; iso-8859-9 da olur).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="55"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="56"/>
         <source>Column separator of a CSV file (default: auto).</source>
         <translation>CSV dosyasının sütun ayracı (varsayılan: auto).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="56"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="57"/>
         <source>Worksheet of an XLSX file (default: the first).</source>
         <translation>XLSX dosyasının çalışma sayfası (varsayılan: ilki).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="56"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="57"/>
         <source>NAME</source>
         <translation>AD</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="57"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="58"/>
         <source>Check the file and report, but write nothing.</source>
         <translation>Dosyayı denetler ve sonucu bildirir, ama hiçbir şey yazmaz.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="69"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="60"/>
+        <source>Needs: the survey&apos;s own answer labels and their levels 1-5 or NA (not applicable), e.g. &quot;Hiç yok=1,Düşük=2,Orta=3,Yüksek=4,Çok yüksek=5,Fikrim yok=NA&quot;.</source>
+        <translation>İhtiyaçlar: anketin kendi yanıt etiketleri ve düzeyleri, 1-5 ya da NA (uygulanamaz); örneğin &quot;Hiç yok=1,Düşük=2,Orta=3,Yüksek=4,Çok yüksek=5,Fikrim yok=NA&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="62"/>
+        <source>LABEL=LEVEL,…</source>
+        <translation>ETİKET=DÜZEY,…</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="74"/>
         <source>unknown kind %1 (teachers, partners, sessions, competencies, needs)</source>
         <translation>bilinmeyen tür %1 (teachers, partners, sessions, competencies, needs)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="76"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="81"/>
         <source>unknown encoding %1 (auto, utf-8, windows-1254, iso-8859-9)</source>
         <translation>bilinmeyen kodlama %1 (auto, utf-8, windows-1254, iso-8859-9)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="78"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="83"/>
         <source>unknown delimiter %1 (auto, &apos;,&apos;, &apos;;&apos;, tab)</source>
         <translation>bilinmeyen ayraç %1 (auto, &apos;,&apos;, &apos;;&apos;, tab)</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="89"/>
+        <source>--scale is for needs files only</source>
+        <translation>--scale yalnızca ihtiyaç (needs) dosyaları içindir</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="92"/>
+        <source>--scale: %1</source>
+        <translation>--scale: %1</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/command.cpp" line="45"/>

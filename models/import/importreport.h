@@ -3,6 +3,7 @@
 
 #include "models/core/result.h"
 #include "models/import/importkind.h"
+#include "models/import/scalemapping.h"
 
 #include <QHash>
 #include <QList>
@@ -58,6 +59,8 @@ struct ImportOptions
     bool dryRun = false;
     // Column index → target, replacing the automatic mapping (see ColumnMapping).
     QHash<int, QString> overrides;
+    // Needs: the survey's own answer labels (docs/import.md, "Need levels").
+    ScaleMapping scale;
     // Called while writing with (done, total); return false to cancel (the
     // transaction is rolled back). May be called from a worker thread.
     std::function<bool(int done, int total)> progress;

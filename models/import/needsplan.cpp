@@ -123,13 +123,13 @@ void NeedsPlan::planWide(ImportContext &ctx)
             const qint64 competency = *it;
             if (competency == 0) {
                 // A column of another field (or beyond this field's list): only "not applicable" fits.
-                if (!CellValue::isNotApplicable(cell))
+                if (!CellValue::isNotApplicable(cell) && m_scale.find(cell) != ScaleMapping::kNotApplicable)
                     ctx.errorAt(row, c.index,
                         ImportText::tr("column \"%1\" is no competency of the teacher's field %2")
                             .arg(ctx.table.header.value(c.index), ctx.lookups.fieldCode(teacher->fieldId)));
                 continue;
             }
-            const auto level = CellValue::level(cell, &reason);
+            const auto level = m_scale.level(cell, &reason);
             if (!level) {
                 ctx.errorAt(row, c.index, reason);
                 continue;
@@ -174,12 +174,12 @@ void NeedsPlan::planLong(ImportContext &ctx)
                 ctx.lookups.competencies(code).isEmpty() ? ImportText::tr("unknown competency \"%1\"").arg(code)
                                                          : ImportText::tr("competency %1 is not in the teacher's field %2")
                                                                .arg(code, ctx.lookups.fieldCode(teacher->fieldId)));
-        const auto need = CellValue::level(ctx.cell(row, "need"), &reason);
+        const auto need = m_scale.level(ctx.cell(row, "need"), &reason);
         if (!need)
             ctx.error(row, "need", reason);
         std::optional<QVariant> proficiency = QVariant();
         if (m_withProficiency) {
-            proficiency = CellValue::level(ctx.cell(row, "proficiency"), &reason);
+            proficiency = m_scale.level(ctx.cell(row, "proficiency"), &reason);
             if (!proficiency)
                 ctx.error(row, "proficiency", reason);
         }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/import/importcontext.h"
+#include "models/import/scalemapping.h"
 
 #include <QVariant>
 #include <functional>
@@ -16,6 +17,10 @@ namespace kopru {
 class NeedsPlan
 {
 public:
+    // `scale`: the survey's own answer labels (empty: the built-in ones only).
+    explicit NeedsPlan(ScaleMapping scale = {})
+        : m_scale(std::move(scale))
+    { }
     // Validates every row and decides insert/update/skip per rating.
     Status plan(ImportContext &ctx);
     Status write(QSqlDatabase db, const std::function<bool()> &tick);
@@ -37,6 +42,7 @@ private:
     void planLong(ImportContext &ctx);
     Status classify(ImportContext &ctx);
 
+    ScaleMapping m_scale;
     std::vector<Rating> m_ratings;
     qint64 m_existing = 0; // ratings in the database when classified
     bool m_withProficiency = false;

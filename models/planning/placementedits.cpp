@@ -127,6 +127,23 @@ Expected<QString> moveReason(QSqlDatabase db, int teacherId, int sessionId, doub
     return PlanReason::encode(facts);
 }
 
+Expected<SessionPlaces> sessionPlaces(QSqlDatabase db, int sessionId, int teacherId)
+{
+    QSqlQuery q(db);
+    if (Status s = Sql::prepare(q,
+            QStringLiteral("SELECT p.name, s.start_date, s.end_date, s.capacity, (SELECT count(*) FROM placement x WHERE "
+                           "x.session_id = s.id AND x.status <> 'cancelled' AND x.teacher_id <> ?) "
+                           "FROM training_session s JOIN partner p ON p.id = s.partner_id WHERE s.id = ?"));
+        !s)
+        return s.error();
+    if (Status s = Sql::run(q, { teacherId, sessionId }); !s)
+        return s.error();
+    if (!q.next())
+        return Error { QCoreApplication::translate("PlacementEdits", "the session no longer exists"), QString(), 0, 0 };
+    return SessionPlaces { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toInt(),
+        q.value(4).toInt() };
+}
+
 } // namespace PlacementEdits
 
 PlacementEditCommand::PlacementEditCommand(

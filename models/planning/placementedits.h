@@ -35,6 +35,18 @@ Expected<std::optional<PlacementRow>> read(QSqlDatabase db, int id);
 Status write(QSqlDatabase db, int id, int teacherId, const std::optional<PlacementRow> &row);
 // The reason of a hand-made move of `teacherId` into `sessionId`.
 Expected<QString> moveReason(QSqlDatabase db, int teacherId, int sessionId, double *score);
+
+// A session's places as a move of `teacherId` into it sees them: its
+// capacity and the placements (not cancelled) of the other teachers.
+struct SessionPlaces
+{
+    QString partner;
+    QString start, end; // ISO dates
+    int capacity = 0;
+    int taken = 0;
+    bool full() const { return taken >= capacity; }
+};
+Expected<SessionPlaces> sessionPlaces(QSqlDatabase db, int sessionId, int teacherId);
 } // namespace PlacementEdits
 
 // An undoable manual change of one placement: lock/unlock, confirm, move, remove.

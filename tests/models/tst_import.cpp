@@ -5,6 +5,7 @@
 #include "models/domain/nationalid.h"
 #include "models/import/columnmapping.h"
 #include "models/import/importer.h"
+#include "models/import/scalemapping.h"
 #include "models/import/valueparsers.h"
 #include "models/io/tablereader.h"
 #include "models/io/textencoding.h"
@@ -22,8 +23,8 @@ namespace {
 
 const QString kFile = QStringLiteral("f.csv");
 
-ImportReport importText(
-    QSqlDatabase db, ImportKind kind, const QString &csv, bool dryRun = false, std::function<bool(int, int)> progress = {})
+ImportReport importText(QSqlDatabase db, ImportKind kind, const QString &csv, bool dryRun = false,
+    std::function<bool(int, int)> progress = {}, const ScaleMapping &scale = {})
 {
     auto table = TableReader::readBytes(csv.toUtf8(), kFile, {});
     if (!table) {
@@ -34,6 +35,7 @@ ImportReport importText(
     ImportOptions o;
     o.dryRun = dryRun;
     o.progress = std::move(progress);
+    o.scale = scale;
     return Importer::run(db, kind, table.value().table, o);
 }
 
@@ -481,6 +483,151 @@ private slots:
                                     "r.competency_id WHERE c.code = 'ELK01'"))
                      .toString(),
             QStringLiteral("3/4"));
+    }
+
+    // Issue #18 point 3: a survey's own answer labels.
+    void scaleMappingParses_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("normalised"); // empty: refused
+        QTest::addColumn<QString>("problem"); // part of the refusal
+        QTest::newRow("full") << QStringLiteral("Hiç yok=1,Düşük=2,Orta=3,Yüksek=4,Çok yüksek=5,Fikrim yok=NA")
+                              << QStringLiteral("Hiç yok=1,Düşük=2,Orta=3,Yüksek=4,Çok yüksek=5,Fikrim yok=NA") << QString();
+        QTest::newRow("spaces, n/a") << QStringLiteral(" Hiç yok = 1 , Bilmiyorum=n/a")
+                                     << QStringLiteral("Hiç yok=1,Bilmiyorum=NA") << QString();
+        QTest::newRow("same twice") << QStringLiteral("Orta=3,ORTA=3") << QStringLiteral("Orta=3") << QString();
+        QTest::newRow("empty") << QStringLiteral(" ") << QString() << QStringLiteral("empty");
+        QTest::newRow("no =") << QStringLiteral("Hiç yok=1,Düşük") << QString() << QStringLiteral("\"Düşük\"");
+        QTest::newRow("no label") << QStringLiteral("=1") << QString() << QStringLiteral("no label");
+        QTest::newRow("level 6") << QStringLiteral("Çok çok yüksek=6") << QString() << QStringLiteral("\"6\"");
+        QTest::newRow("level word") << QStringLiteral("Orta=orta") << QString() << QStringLiteral("\"orta\"");
+        QTest::newRow("trailing comma") << QStringLiteral("Orta=3,") << QString() << QStringLiteral("=");
+        QTest::newRow("conflict") << QStringLiteral("Yüksek=4,YÜKSEK=5") << QString() << QStringLiteral("twice");
+    }
+    void scaleMappingParses()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, normalised);
+        QFETCH(QString, problem);
+        const auto m = ScaleMapping::parse(text);
+        QCOMPARE(m.ok(), !normalised.isEmpty());
+        if (m)
+            QCOMPARE(m.value().toText(), normalised);
+        else
+            QVERIFY2(m.message().contains(problem), qPrintable(m.message()));
+    }
+
+    void scaleMappingFoldsTurkishCase()
+    {
+        const auto m = ScaleMapping::parse(QStringLiteral("Hiç yok=1,Işıklı=2,iyi=3,Fikrim yok=NA"));
+        QVERIFY(m);
+        QCOMPARE(m.value().find(QStringLiteral("  HİÇ   YOK ")), std::optional<int>(1));
+        QCOMPARE(m.value().find(QStringLiteral("IŞIKLI")), std::optional<int>(2));
+        QCOMPARE(m.value().find(QStringLiteral("İYİ")), std::optional<int>(3));
+        // Turkish rules: "IYI" is "ıyı", not "iyi".
+        QCOMPARE(m.value().find(QStringLiteral("IYI")), std::nullopt);
+        QCOMPARE(m.value().find(QStringLiteral("fikrim YOK")), std::optional<int>(ScaleMapping::kNotApplicable));
+        QString reason;
+        QCOMPARE(m.value().level(QStringLiteral("hiç yok"), &reason), std::optional<QVariant>(QVariant(1)));
+        QVERIFY(m.value().level(QStringLiteral("Fikrim yok"), &reason)->isNull());
+        // What the parser knows keeps working beside the mapping.
+        QCOMPARE(m.value().level(QStringLiteral("4"), &reason), std::optional<QVariant>(QVariant(4)));
+        QCOMPARE(m.value().level(QStringLiteral("Çok yüksek"), &reason), std::optional<QVariant>(QVariant(5)));
+        QCOMPARE(m.value().level(QStringLiteral("A2"), &reason), std::optional<QVariant>(QVariant(2)));
+        QVERIFY(!m.value().level(QStringLiteral("Biraz"), &reason));
+        QVERIFY2(reason.contains(QStringLiteral("\"Biraz\"")) && reason.contains(QStringLiteral("Hiç yok")), qPrintable(reason));
+    }
+
+    void scaleLabelsOfAFile()
+    {
+        auto table = TableReader::readBytes(QStringLiteral("TC Kimlik No;Not;ELK01;ELK02\n"
+                                                           "10000000146;x;Hiç yok;Orta\n"
+                                                           "17291716060;y;HİÇ YOK;4\n"
+                                                           "24543125792;z; Fikrim yok ;Biraz\n")
+                                                .toUtf8(),
+            kFile, {});
+        QVERIFY(table);
+        const ColumnMapping mapping = ColumnMapper::automatic(
+            ImportKind::Needs, table.value().table.header, { QStringLiteral("ELK01"), QStringLiteral("ELK02") });
+        const QList<ScaleLabel> labels = ScaleLabels::collect(table.value().table, mapping);
+        QStringList seen;
+        for (const ScaleLabel &l : labels)
+            seen << QStringLiteral("%1×%2=%3")
+                        .arg(l.label)
+                        .arg(l.count)
+                        .arg(l.known ? QString::number(*l.known) : QStringLiteral("?"));
+        // Not the note column, not the number; the two spellings of "Hiç yok" are one label.
+        QCOMPARE(seen.join(QLatin1Char(',')), QStringLiteral("Hiç yok×2=?,Orta×1=3,Fikrim yok×1=0,Biraz×1=?"));
+        QVERIFY(ScaleLabels::anyUnknown(labels));
+        QCOMPARE(ScaleLabels::guess(QStringLiteral("Hiç yok")), std::optional<int>(1));
+        QCOMPARE(ScaleLabels::guess(QStringLiteral("Orta")), std::optional<int>(3));
+        QCOMPARE(ScaleLabels::guess(QStringLiteral("Biraz")), std::nullopt);
+        QCOMPARE(ScaleLabels::guess(QStringLiteral("Çok az")), std::nullopt); // "çok" alone means nothing
+        QCOMPARE(ScaleLabels::guess(QStringLiteral("Yüksek değil")), std::nullopt);
+    }
+
+    void needsWithTheSurveysOwnLabels()
+    {
+        auto db = freshDb();
+        const QSqlDatabase c = db->connection();
+        QVERIFY(importText(c, ImportKind::Competencies, QString::fromUtf8(kCompetencies)).committed);
+        QVERIFY(importText(c, ImportKind::Teachers, QString::fromUtf8(kTeachers)).committed);
+        const QString file = QStringLiteral("TC Kimlik No;ELK01;ELK02;BIL01\n"
+                                            "10000000146;Hiç yok;ÇOK YÜKSEK;Fikrim yok\n"
+                                            "17291716060;;;düşük\n");
+        // Without a mapping the first cell is refused, as before.
+        const QByteArray before = contentHash(c);
+        ImportReport r = importText(c, ImportKind::Needs, file);
+        QVERIFY(!r.ok());
+        QVERIFY2(errorsOf(r).startsWith(QStringLiteral("f.csv:2:2: \"Hiç yok\"")), qPrintable(errorsOf(r)));
+        QCOMPARE(contentHash(c), before);
+
+        const auto scale = ScaleMapping::parse(QStringLiteral("Hiç yok=1,Düşük=2,Orta=3,Yüksek=4,Çok yüksek=5,Fikrim yok=NA"));
+        QVERIFY(scale);
+        r = importText(c, ImportKind::Needs, file, false, {}, scale.value());
+        QVERIFY2(r.ok() && r.committed, qPrintable(errorsOf(r)));
+        QCOMPARE(scalar(c,
+                     QStringLiteral("SELECT group_concat(code || '=' || ifnull(need, 'NA'), ',') FROM (SELECT c.code, r.need "
+                                    "FROM need_rating r JOIN competency c ON c.id = r.competency_id ORDER BY c.code)"))
+                     .toString(),
+            QStringLiteral("BIL01=2,ELK01=1,ELK02=5"));
+
+        // A label outside the mapping: refused with file, line, column, header and
+        // the label, and nothing is written.
+        const QByteArray imported = contentHash(c);
+        r = importText(
+            c, ImportKind::Needs, QStringLiteral("TC Kimlik No;ELK01;ELK02\n10000000146;Orta;Biraz\n"), false, {}, scale.value());
+        QVERIFY(!r.ok());
+        QVERIFY(!r.committed);
+        const QString errors = errorsOf(r);
+        QVERIFY2(errors.startsWith(QStringLiteral("f.csv:2:3: the answer \"Biraz\"")), qPrintable(errors));
+        QCOMPARE(r.errors.size(), 1);
+        QCOMPARE(r.describe(r.errors.constFirst()).left(17), QStringLiteral("f.csv:2:3: ELK02:"));
+        QCOMPARE(contentHash(c), imported);
+
+        // A column of another field takes a label mapped to "not applicable".
+        ScaleMapping withOwnNa = scale.value();
+        withOwnNa.assign(QStringLiteral("Bilgim yok"), ScaleMapping::kNotApplicable);
+        r = importText(
+            c, ImportKind::Needs, QStringLiteral("TC Kimlik No;ELK01;BIL01\n10000000146;Orta;Bilgim yok\n"), true, {}, withOwnNa);
+        QVERIFY2(r.ok(), qPrintable(errorsOf(r)));
+    }
+
+    void needsAsLimeSurveyAnswerCodes()
+    {
+        auto db = freshDb();
+        const QSqlDatabase c = db->connection();
+        QVERIFY(importText(c, ImportKind::Competencies, QString::fromUtf8(kCompetencies)).committed);
+        QVERIFY(importText(c, ImportKind::Teachers, QString::fromUtf8(kTeachers)).committed);
+        // Answer codes, LimeSurvey's "N/A" for an unanswered question and an empty cell.
+        const ImportReport r = importText(c, ImportKind::Needs,
+            QStringLiteral("id;token;TCKN;Q1[SQ001];Q1[SQ002]\n1;t1;10000000146;A1;N/A\n2;t2;17291716060;a5;\n"));
+        QVERIFY2(r.ok() && r.committed, qPrintable(errorsOf(r)));
+        QCOMPARE(scalar(c,
+                     QStringLiteral("SELECT group_concat(code || '=' || ifnull(need, 'NA'), ',') FROM (SELECT c.code, r.need "
+                                    "FROM need_rating r JOIN competency c ON c.id = r.competency_id ORDER BY c.code)"))
+                     .toString(),
+            QStringLiteral("BIL01=5,ELK01=1,ELK02=NA"));
     }
 
     void needsBulkImport()

@@ -163,6 +163,67 @@ private slots:
             2);
     }
 
+    // Issue #18 point 3: --scale gives the survey's own answer labels.
+    void scaleOption()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("scale.kopru"));
+        QCOMPARE(runCli({ QStringLiteral("init"), db }), 0);
+        QString out, err;
+        const QString comps = write(QStringLiteral("sc.csv"), QByteArray("Alan;Kod;Başlık\nELK;ELK01;PLC\nELK;ELK02;Motor\n"));
+        QCOMPARE(runCli({ QStringLiteral("import"), db, QStringLiteral("competencies"), comps }, &out, &err), 0);
+        const QString teachers = write(
+            QStringLiteral("st.csv"), QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl\n10000000146;Ayşe;Işık;ELK;34\n").toUtf8());
+        QCOMPARE(runCli({ QStringLiteral("import"), db, QStringLiteral("teachers"), teachers }, &out, &err), 0);
+        const QString survey = write(
+            QStringLiteral("survey.csv"), QStringLiteral("TC Kimlik No;ELK01;ELK02\n10000000146;Hiç yok;FİKRİM YOK\n").toUtf8());
+        const QString scale = QStringLiteral("Hiç yok=1,Düşük=2,Orta=3,Yüksek=4,Çok yüksek=5,Fikrim yok=NA");
+        // Without --scale the survey's label is refused at its cell.
+        QCOMPARE(runCli({ QStringLiteral("import"), db, QStringLiteral("needs"), survey }, &out, &err), 1);
+        QVERIFY2(err.startsWith(survey + QStringLiteral(":2:2: ELK01: \"Hiç yok\"")), qPrintable(err));
+        QCOMPARE(runCli({ QStringLiteral("import"), db, QStringLiteral("needs"), survey, QStringLiteral("--scale"), scale }, &out,
+                     &err),
+            0);
+        QVERIFY2(out.contains(QStringLiteral("2 need ratings inserted")), qPrintable(out + err));
+        {
+            auto d = Database::open(db);
+            QVERIFY(d);
+            QCOMPARE(test::scalar(d.value()->connection(),
+                         QStringLiteral("SELECT group_concat(ifnull(need, 'NA'), ',') FROM (SELECT need FROM need_rating "
+                                        "ORDER BY competency_id)"))
+                         .toString(),
+                QStringLiteral("1,NA"));
+        }
+        // A label outside the mapping: exit 1, file:line:column: header: label, nothing written.
+        const QString other
+            = write(QStringLiteral("other.csv"), QStringLiteral("TC Kimlik No;ELK01;ELK02\n10000000146;Orta;Biraz\n").toUtf8());
+        QCOMPARE(runCli({ QStringLiteral("import"), db, QStringLiteral("needs"), other, QStringLiteral("--scale=") + scale },
+                     &out, &err),
+            1);
+        QVERIFY2(err.startsWith(other + QStringLiteral(":2:3: ELK02: the answer \"Biraz\"")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("nothing was written")), qPrintable(err));
+    }
+
+    void malformedScaleIsAUsageError_data()
+    {
+        QTest::addColumn<QString>("scale");
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("no =") << QStringLiteral("Hiç yok=1,Düşük") << QStringLiteral("needs") << QStringLiteral("\"Düşük\"");
+        QTest::newRow("level 7") << QStringLiteral("Hiç yok=7") << QStringLiteral("needs") << QStringLiteral("\"7\"");
+        QTest::newRow("empty") << QString() << QStringLiteral("needs") << QStringLiteral("empty");
+        QTest::newRow("not needs") << QStringLiteral("Orta=3") << QStringLiteral("teachers") << QStringLiteral("needs");
+    }
+    void malformedScaleIsAUsageError()
+    {
+        QFETCH(QString, scale);
+        QFETCH(QString, kind);
+        QFETCH(QString, problem);
+        const QString file = write(QStringLiteral("n.csv"), QByteArray("TC Kimlik No;ELK01\n10000000146;Orta\n"));
+        QString out, err;
+        QCOMPARE(runCli({ QStringLiteral("import"), m_db, kind, file, QStringLiteral("--scale"), scale }, &out, &err), 2);
+        QVERIFY2(err.startsWith(QStringLiteral("kopru-cli: --scale")) && err.contains(problem), qPrintable(err));
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("args");

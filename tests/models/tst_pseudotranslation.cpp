@@ -13,6 +13,7 @@
 #include "models/db/sql.h"
 #include "models/export/exporter.h"
 #include "models/import/importer.h"
+#include "models/import/scalemapping.h"
 #include "models/io/tablereader.h"
 #include "models/planning/placementedits.h"
 #include "models/planning/planner.h"
@@ -301,6 +302,27 @@ private slots:
         QFETCH(kopru::ImportKind, kind);
         QFETCH(QString, csv);
         checkReport(QString::fromUtf8(QTest::currentDataTag()), importCsv(kind, csv));
+    }
+
+    // Issue #18 point 3: a malformed scale mapping, and a label outside it.
+    void scaleErrors()
+    {
+        for (const QString &text : { QStringLiteral(" "), QStringLiteral("Orta"), QStringLiteral("=3"), QStringLiteral("Orta=9"),
+                 QStringLiteral("Orta=3,ORTA=4") }) {
+            const auto scale = ScaleMapping::parse(text);
+            QVERIFY(!scale);
+            check(QStringLiteral("scale ") + text, scale.message());
+        }
+        const auto scale = ScaleMapping::parse(QStringLiteral("Hiç yok=1,Fikrim yok=NA"));
+        QVERIFY(scale);
+        auto table
+            = TableReader::readBytes(QStringLiteral("TC Kimlik No;Q1[ELK01];Q1[ELK02]\n10000000146;Hiç yok;Biraz\n").toUtf8(),
+                QStringLiteral("f.csv"), {});
+        QVERIFY(table);
+        ImportOptions options;
+        options.scale = scale.value();
+        checkReport(QStringLiteral("label outside the scale"),
+            Importer::run(m_db->connection(), ImportKind::Needs, table.value().table, options));
     }
 
     void columnMappedTwice()

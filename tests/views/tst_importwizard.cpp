@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The import wizard driven offscreen: preview, mapping, dry-run report,
 // commit in a worker thread; a bad file cannot be committed.
+#include "models/import/importer.h"
+#include "models/io/tablereader.h"
 #include "tests/common/testutil.h"
 #include "views/importer/importwizard.h"
 
@@ -9,6 +11,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QTableView>
 #include <QTableWidget>
@@ -135,6 +138,89 @@ private slots:
         QVERIFY(table->item(1, 1)->toolTip().contains(QLatin1Char('5')));
         shoot(&wizard, QStringLiteral("import-4-refused.png"));
         QCOMPARE(scalar(db->connection(), QStringLiteral("SELECT count(*) FROM teacher")).toInt(), 0);
+    }
+    // Issue #18 point 3: a survey with its own answer labels.
+    void surveyLabelsAreAssignedAndRemembered()
+    {
+        auto db = test::newDatabase(m_dir.filePath(QStringLiteral("labels.kopru")));
+        QVERIFY(db);
+        for (auto [kind, csv] : { std::pair { ImportKind::Competencies, "Alan;Kod;Başlık\nELK;ELK01;PLC\nELK;ELK02;Motor\n" },
+                 std::pair { ImportKind::Teachers,
+                     "TC Kimlik No;Ad;Soyad;Alan;İl\n10000000146;Ayşe;Işık;ELK;34\n17291716060;Mehmet;Öz;ELK;6\n" } }) {
+            auto table = TableReader::readBytes(QByteArray(csv), QStringLiteral("base.csv"), {});
+            QVERIFY(table);
+            QVERIFY(Importer::run(db->connection(), kind, table.value().table, {}).committed);
+        }
+        const QString survey = write(QStringLiteral("survey.csv"),
+            QStringLiteral("TC Kimlik No;ELK01;ELK02\n"
+                           "10000000146;Hiç yok;Biraz\n"
+                           "17291716060;HİÇ YOK;Orta\n")
+                .toUtf8());
+        ImportWizard wizard(db.get(), nullptr);
+        wizard.preset(ImportKind::Needs, survey);
+        wizard.show();
+        wizard.next();
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(ImportWizard::MappingPage));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(ImportWizard::ScalePage));
+        auto *labels = wizard.currentPage()->findChild<QTableWidget *>();
+        QVERIFY(labels);
+        // Every distinct label with its count, in the order found.
+        QCOMPARE(labels->rowCount(), 3);
+        QCOMPARE(labels->item(0, 0)->text(), QStringLiteral("Hiç yok"));
+        QCOMPARE(labels->item(0, 1)->text(), QStringLiteral("2"));
+        QCOMPARE(labels->item(1, 0)->text(), QStringLiteral("Biraz"));
+        QCOMPARE(labels->item(2, 0)->text(), QStringLiteral("Orta"));
+        const auto level = [&](int row) { return qobject_cast<QComboBox *>(labels->cellWidget(row, 2)); };
+        // Pre-filled from the words Köprü knows; "Biraz" must be chosen.
+        QCOMPARE(level(0)->currentData(), QVariant(1));
+        QVERIFY(!level(1)->currentData().isValid());
+        QCOMPARE(level(2)->currentData(), QVariant(3));
+        QVERIFY(!wizard.currentPage()->isComplete());
+        QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+        shoot(&wizard, QStringLiteral("import-3b-labels.png"));
+        level(1)->setCurrentIndex(level(1)->findData(2));
+        QVERIFY(wizard.currentPage()->isComplete());
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(ImportWizard::ReportPage));
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.currentPage()->isComplete(), 20000);
+        wizard.next();
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.currentPage()->isComplete(), 20000);
+        QVERIFY(wizard.committed());
+        QCOMPARE(scalar(db->connection(),
+                     QStringLiteral("SELECT group_concat(need, ',') FROM (SELECT need FROM need_rating ORDER BY teacher_id, "
+                                    "competency_id)"))
+                     .toString(),
+            QStringLiteral("1,2,1,3"));
+
+        // The next file with the same labels (other spelling, other order)
+        // gets the assignment back.
+        const QString next = write(QStringLiteral("next.csv"),
+            QStringLiteral("TC Kimlik No;ELK01;ELK02\n10000000146;orta;BİRAZ\n17291716060;Hiç yok;\n").toUtf8());
+        ImportWizard again(db.get(), nullptr);
+        again.preset(ImportKind::Needs, next);
+        again.show();
+        again.next();
+        again.next();
+        again.next();
+        QCOMPARE(again.currentId(), int(ImportWizard::ScalePage));
+        auto *labels2 = again.currentPage()->findChild<QTableWidget *>();
+        QCOMPARE(labels2->rowCount(), 3);
+        QCOMPARE(labels2->item(1, 0)->text(), QStringLiteral("BİRAZ"));
+        QCOMPARE(qobject_cast<QComboBox *>(labels2->cellWidget(1, 2))->currentData(), QVariant(2));
+        QVERIFY(again.currentPage()->isComplete());
+
+        // A needs file the parser reads as it is skips the page.
+        const QString plain = write(QStringLiteral("plain.csv"), QByteArray("TC Kimlik No;ELK01\n10000000146;A4\n"));
+        ImportWizard direct(db.get(), nullptr);
+        direct.preset(ImportKind::Needs, plain);
+        direct.show();
+        direct.next();
+        direct.next();
+        direct.next();
+        QCOMPARE(direct.currentId(), int(ImportWizard::ReportPage));
+        QTRY_VERIFY_WITH_TIMEOUT(direct.currentPage()->isComplete(), 20000);
     }
 };
 

@@ -23,6 +23,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -152,6 +153,12 @@ private slots:
             }
             QVERIFY(m->rowCount() > 0);
             chosen = dialog->sessionId();
+            // The best candidate may be full when the plan filled every session: say yes to the question.
+            QTimer::singleShot(0, [] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                if (box && box->objectName() == QLatin1String("fullSessionQuestion"))
+                    box->button(QMessageBox::Yes)->click();
+            });
             dialog->accept();
         });
         button("movePlacement")->click();
@@ -189,6 +196,57 @@ private slots:
         QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("conflictLabel"))->text().contains(QStringLiteral("1")));
         m_stack.undo();
         QCOMPARE(m_page->conflictModel()->rowCount(), 0);
+    }
+
+    // Issue #18 point 8: moving a teacher into a full session asks first.
+    void moveIntoAFullSessionAsksFirst()
+    {
+        QSqlQuery q(c());
+        QVERIFY(q.exec(QStringLiteral("SELECT x.id, s.id, s.capacity, p.name FROM placement x JOIN teacher t ON t.id = "
+                                      "x.teacher_id JOIN training_session s ON s.field_id = t.field_id JOIN partner p ON p.id "
+                                      "= s.partner_id WHERE s.id <> x.session_id AND x.locked = 0 AND x.status = 'proposed' "
+                                      "AND s.capacity <= (SELECT count(*) FROM placement y WHERE y.session_id = s.id) LIMIT 1")));
+        QVERIFY(q.next());
+        const int id = q.value(0).toInt(), full = q.value(1).toInt(), capacity = q.value(2).toInt();
+        const QString partner = q.value(3).toString();
+        const int session = scalar(c(), QStringLiteral("SELECT session_id FROM placement WHERE id = %1").arg(id)).toInt();
+        const int edits = m_stack.index();
+        const int commands = m_stack.count();
+        const auto moveAnswering = [&](QMessageBox::StandardButton answer) {
+            QString question;
+            QTimer::singleShot(0, this, [&] {
+                auto *dialog = qobject_cast<MoveDialog *>(QApplication::activeModalWidget());
+                if (!dialog)
+                    return;
+                for (int r = 0; r < dialog->model()->rowCount(); ++r)
+                    if (dialog->model()->index(r, 0).data(SessionIdRole).toInt() == full)
+                        dialog->view()->selectRow(r);
+                QCOMPARE(dialog->sessionId(), full);
+                QTimer::singleShot(0, this, [&] {
+                    auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                    if (!box)
+                        return;
+                    QCOMPARE(box->objectName(), QStringLiteral("fullSessionQuestion"));
+                    question = box->text();
+                    box->button(answer)->click();
+                });
+                dialog->accept();
+            });
+            QVERIFY(select(id));
+            button("movePlacement")->click();
+            // The question names the session and its capacity.
+            QVERIFY2(question.contains(partner), qPrintable(question));
+            QVERIFY2(question.contains(QString::number(capacity)), qPrintable(question));
+        };
+        moveAnswering(QMessageBox::No);
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT session_id FROM placement WHERE id = %1").arg(id)).toInt(), session);
+        QCOMPARE(m_stack.index(), edits); // nothing changed, nothing to undo
+        QCOMPARE(m_stack.count(), commands);
+        moveAnswering(QMessageBox::Yes);
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT session_id FROM placement WHERE id = %1").arg(id)).toInt(), full);
+        QCOMPARE(m_stack.index(), edits + 1);
+        m_stack.undo();
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT session_id FROM placement WHERE id = %1").arg(id)).toInt(), session);
     }
 
     void filtersFoldTurkishCase()

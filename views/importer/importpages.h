@@ -63,9 +63,29 @@ public:
     ImportMappingPage(ImportSetup *setup, QWidget *parent);
     void initializePage() override;
     bool validatePage() override;
+    int nextId() const override;
 
 private:
     ImportSetup *m_setup;
+    QTableWidget *m_table;
+    QList<QComboBox *> m_combos;
+};
+
+// 3b. Needs files with their own answer labels: each distinct label with its
+// count, assigned to a level 1–5 or "not applicable" (remembered per set of labels).
+class ImportScalePage final : public QWizardPage
+{
+    Q_OBJECT
+public:
+    ImportScalePage(ImportSetup *setup, QWidget *parent);
+    void initializePage() override;
+    bool isComplete() const override;
+    bool validatePage() override;
+
+private:
+    void showMissing();
+    ImportSetup *m_setup;
+    QLabel *m_missing;
     QTableWidget *m_table;
     QList<QComboBox *> m_combos;
 };

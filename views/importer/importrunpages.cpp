@@ -5,6 +5,7 @@
 #include "models/io/csvwriter.h"
 #include "models/io/privatefile.h"
 #include "views/importer/importpages.h"
+#include "views/importer/importwizard.h"
 #include "views/pages/savedfiles.h"
 
 #include <QComboBox>
@@ -32,6 +33,7 @@ ImportWorker::Job jobFor(const ImportSetup &setup, bool dryRun)
     job.file = setup.file;
     job.read = setup.read;
     job.overrides = setup.overrides();
+    job.scale = setup.scale;
     job.dryRun = dryRun;
     return job;
 }
@@ -107,7 +109,19 @@ bool ImportMappingPage::validatePage()
         m_setup->mapping.targets << target;
         RememberedMapping::store(m_setup->kind, header.value(i), target);
     }
+    // A needs file with answer labels the parser does not know goes through
+    // the scale page; otherwise no mapping of labels is used.
+    m_setup->labels.clear();
+    if (m_setup->kind == ImportKind::Needs)
+        m_setup->labels = ScaleLabels::collect(m_setup->preview.table, m_setup->mapping);
+    if (!m_setup->needsScale())
+        m_setup->scale = ScaleMapping();
     return true;
+}
+
+int ImportMappingPage::nextId() const
+{
+    return m_setup->needsScale() ? ImportWizard::ScalePage : ImportWizard::ReportPage;
 }
 
 ImportReportPage::ImportReportPage(ImportSetup *setup, QWidget *parent)

@@ -3,6 +3,7 @@
 
 #include "models/domain/turkishtext.h"
 
+#include <QCryptographicHash>
 #include <QSettings>
 
 namespace kopru {
@@ -53,4 +54,35 @@ void store(ImportKind kind, const QString &header, const QString &target)
 }
 
 } // namespace RememberedMapping
+
+namespace RememberedScale {
+
+namespace {
+QString settingsKey(const QList<ScaleLabel> &labels)
+{
+    QStringList keys;
+    for (const ScaleLabel &l : labels)
+        keys << ScaleMapping::key(l.label);
+    keys.sort();
+    keys.removeDuplicates();
+    const QByteArray hash = QCryptographicHash::hash(keys.join(QLatin1Char('\n')).toUtf8(), QCryptographicHash::Sha1);
+    return QStringLiteral("import/scale/") + QString::fromLatin1(hash.toHex());
+}
+} // namespace
+
+ScaleMapping mapping(const QList<ScaleLabel> &labels)
+{
+    const QString text = QSettings().value(settingsKey(labels)).toString();
+    if (text.isEmpty())
+        return {};
+    auto parsed = ScaleMapping::parse(text);
+    return parsed ? parsed.value() : ScaleMapping(); // a damaged entry is forgotten
+}
+
+void store(const QList<ScaleLabel> &labels, const ScaleMapping &mapping)
+{
+    QSettings().setValue(settingsKey(labels), mapping.toText());
+}
+
+} // namespace RememberedScale
 } // namespace kopru

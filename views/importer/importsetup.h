@@ -3,6 +3,7 @@
 
 #include "models/import/columnmapping.h"
 #include "models/import/importkind.h"
+#include "models/import/scalemapping.h"
 #include "models/io/tablereader.h"
 
 #include <QHash>
@@ -23,12 +24,16 @@ struct ImportSetup
     bool readOk = false;
     QString readError;
     ColumnMapping mapping; // chosen on the mapping page
+    QList<ScaleLabel> labels; // needs: the answer labels of the mapped columns
+    ScaleMapping scale; // needs: chosen on the scale page (empty when not shown)
     bool committed = false;
 
     // Re-reads the file with the current options.
     void reload();
     // Every column's target as overrides for the importer.
     QHash<int, QString> overrides() const;
+    // Whether the file has answer labels the parser does not know.
+    bool needsScale() const { return kind == ImportKind::Needs && ScaleLabels::anyUnknown(labels); }
 };
 
 // Remembered column choices per kind (QSettings): header → target.
@@ -36,5 +41,12 @@ namespace RememberedMapping {
 QString target(ImportKind kind, const QString &header, bool *known);
 void store(ImportKind kind, const QString &header, const QString &target);
 } // namespace RememberedMapping
+
+// Remembered label assignments (QSettings), keyed by the set of labels (in
+// any order, case and spacing folded as ScaleMapping matches them).
+namespace RememberedScale {
+ScaleMapping mapping(const QList<ScaleLabel> &labels);
+void store(const QList<ScaleLabel> &labels, const ScaleMapping &mapping);
+} // namespace RememberedScale
 
 } // namespace kopru

@@ -18,6 +18,7 @@ ImportWizard::ImportWizard(Database *db, QWidget *parent)
     setPage(FilePage, new ImportFilePage(&m_setup, this));
     setPage(FormatPage, new ImportFormatPage(&m_setup, this));
     setPage(MappingPage, new ImportMappingPage(&m_setup, this));
+    setPage(ScalePage, new ImportScalePage(&m_setup, this));
     setPage(ReportPage, new ImportReportPage(&m_setup, this));
     m_commit = new ImportCommitPage(&m_setup, this);
     setPage(CommitPage, m_commit);

@@ -10,13 +10,14 @@ namespace kopru {
 class Database;
 class ImportCommitPage;
 
-// File → encoding/separator with preview → column mapping → dry-run report →
+// File → encoding/separator with preview → column mapping → (needs with their
+// own answer labels: the labels' levels) → dry-run report →
 // import with progress and cancel (docs/specification.md, "What a coordinator does").
 class ImportWizard final : public QWizard
 {
     Q_OBJECT
 public:
-    enum PageId { FilePage, FormatPage, MappingPage, ReportPage, CommitPage };
+    enum PageId { FilePage, FormatPage, MappingPage, ScalePage, ReportPage, CommitPage };
 
     ImportWizard(Database *db, QWidget *parent);
     // Whether data was written.

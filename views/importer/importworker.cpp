@@ -85,6 +85,7 @@ void ImportWorker::start(const Job &job)
         ImportOptions options;
         options.dryRun = job.dryRun;
         options.overrides = job.overrides;
+        options.scale = job.scale;
         options.progress = [self, cancelFlag](int done, int total) {
             QMetaObject::invokeMethod(
                 qApp,

@@ -3,6 +3,7 @@
 
 #include "models/import/importkind.h"
 #include "models/import/importreport.h"
+#include "models/import/scalemapping.h"
 #include "models/io/tablereader.h"
 
 #include <QObject>
@@ -28,6 +29,7 @@ public:
         QString file;
         TableReader::Options read;
         QHash<int, QString> overrides;
+        ScaleMapping scale; // needs: the survey's own answer labels
         bool dryRun = true;
     };
 

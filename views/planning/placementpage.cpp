@@ -19,6 +19,7 @@
 #include "views/planning/weightsdialog.h"
 
 #include <QComboBox>
+#include <QDate>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -26,6 +27,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPointer>
 #include <QProgressDialog>
 #include <QPushButton>
@@ -490,10 +492,37 @@ void PlacementPage::moveSelected()
     if (!m_db || rows.isEmpty())
         return;
     const QModelIndex row = rows.first();
-    MoveDialog dialog(m_db->connection(), row.data(TeacherIdRole).toInt(), row.data(SessionIdRole).toInt(),
-        m_filter->index(row.row(), PlacementModel::Teacher).data().toString(), this);
-    if (dialog.exec() == QDialog::Accepted)
-        moveSelectedTo(dialog.sessionId());
+    const int teacherId = row.data(TeacherIdRole).toInt();
+    const QString teacherName = m_filter->index(row.row(), PlacementModel::Teacher).data().toString();
+    MoveDialog dialog(m_db->connection(), teacherId, row.data(SessionIdRole).toInt(), teacherName, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const int sessionId = dialog.sessionId();
+    if (confirmMoveInto(sessionId, teacherId, teacherName))
+        moveSelectedTo(sessionId);
+}
+
+bool PlacementPage::confirmMoveInto(int sessionId, int teacherId, const QString &teacherName)
+{
+    if (!m_db || sessionId <= 0)
+        return false;
+    auto places = PlacementEdits::sessionPlaces(m_db->connection(), sessionId, teacherId);
+    if (!places) {
+        emit statusMessage(places.message(), 8000);
+        return false;
+    }
+    if (!places->full())
+        return true;
+    const auto date
+        = [](const QString &iso) { return QDate::fromString(iso, Qt::ISODate).toString(QStringLiteral("dd.MM.yyyy")); };
+    const QString session = tr("%1, %2 – %3").arg(places->partner, date(places->start), date(places->end));
+    QMessageBox box(QMessageBox::Question, tr("Session full"),
+        tr("The session %1 is full: its %n place(s) are all taken.", nullptr, places->capacity).arg(session),
+        QMessageBox::Yes | QMessageBox::No, this);
+    box.setObjectName(QStringLiteral("fullSessionQuestion"));
+    box.setInformativeText(tr("Move %1 there anyway? The session will be over capacity.").arg(teacherName));
+    box.setDefaultButton(QMessageBox::No);
+    return box.exec() == QMessageBox::Yes;
 }
 
 void PlacementPage::runOptimiser()

@@ -50,7 +50,8 @@ public:
     void confirmSelected();
     void moveSelectedTo(int sessionId);
     void removeSelected();
-    // Opens the move dialog for the selected placement.
+    // Opens the move dialog for the selected placement; a move into a full
+    // session is asked first (No changes nothing).
     void moveSelected();
     // Re-plans what is not locked (the field of the filter, or everything).
     void runOptimiser();
@@ -62,6 +63,9 @@ private:
     void loadFields();
     void updateActions();
     void afterEdit(const Status &s);
+    // Whether to move `teacherName` into `sessionId`: yes when it has a place
+    // left, else the user's answer.
+    bool confirmMoveInto(int sessionId, int teacherId, const QString &teacherName);
     void runFinished(bool ok, const QString &message, const PlanResult &result);
     int selectedPlacement() const;
     int selectedRowRole(int role) const;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // kopru-cli import DB KIND FILE [--encoding auto|utf-8|windows-1254]
 //                  [--delimiter auto|,|;|tab] [--sheet NAME] [--dry-run]
+//                  [--scale "LABEL=LEVEL,…"]   (needs: the survey's own answer labels)
 // Exit 0: imported (or a clean dry run), one summary line on stdout.
 // Exit 1: rows refused, the first kShownProblems reasons on stderr as
 //         file:line:column: reason and the count of all, nothing written.
@@ -55,6 +56,10 @@ Syntax importSyntax()
         { QStringLiteral("delimiter"), tr("Column separator of a CSV file (default: auto)."), QStringLiteral("auto|,|;|tab") },
         { QStringLiteral("sheet"), tr("Worksheet of an XLSX file (default: the first)."), tr("NAME") },
         { QStringLiteral("dry-run"), tr("Check the file and report, but write nothing.") },
+        { QStringLiteral("scale"),
+            tr("Needs: the survey's own answer labels and their levels 1-5 or NA (not applicable), e.g. "
+               "\"Hiç yok=1,Düşük=2,Orta=3,Yüksek=4,Çok yüksek=5,Fikrim yok=NA\"."),
+            tr("LABEL=LEVEL,…") },
     };
     return syntax;
 }
@@ -78,6 +83,15 @@ int runImport(const Arguments &args, Io &io)
         return fail(io, Usage, tr("unknown delimiter %1 (auto, ',', ';', tab)").arg(delimiter));
     options.sheet = args.value(QStringLiteral("sheet"));
     const bool dryRun = args.isSet(QStringLiteral("dry-run"));
+    ScaleMapping scale;
+    if (args.isSet(QStringLiteral("scale"))) {
+        if (kind != ImportKind::Needs)
+            return fail(io, Usage, tr("--scale is for needs files only"));
+        auto parsed = ScaleMapping::parse(args.value(QStringLiteral("scale")));
+        if (!parsed)
+            return fail(io, Usage, tr("--scale: %1").arg(parsed.message()));
+        scale = std::move(parsed.value());
+    }
 
     // Phase times for profiling: QT_LOGGING_RULES="kopru.import*.debug=true".
     QElapsedTimer timer;
@@ -112,6 +126,7 @@ int runImport(const Arguments &args, Io &io)
 
     ImportOptions importOptions;
     importOptions.dryRun = dryRun;
+    importOptions.scale = scale;
     // The automatic backup runs on its own connection in a second thread
     // while this one validates the file; writing waits for it, and if it
     // failed, nothing is written and its error is what is reported (as if it
