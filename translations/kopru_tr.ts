@@ -1858,42 +1858,42 @@
 <context>
     <name>IntegrityCheck</name>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="28"/>
+        <location filename="../models/db/integritycheck.cpp" line="30"/>
         <source>the integrity check could not run: %1</source>
         <translation>bütünlük denetimi çalıştırılamadı: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="34"/>
+        <location filename="../models/db/integritycheck.cpp" line="36"/>
         <source>storage: %1</source>
         <translation>depolama: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="38"/>
+        <location filename="../models/db/integritycheck.cpp" line="40"/>
         <source>table %1, row %2: refers to a missing row of %3</source>
         <translation>%1 tablosu, satır %2: %3 tablosunda bulunmayan bir satıra başvuruyor</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="47"/>
+        <location filename="../models/db/integritycheck.cpp" line="49"/>
         <source>table %1 is missing or unreadable</source>
         <translation>%1 tablosu eksik ya da okunamıyor</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="54"/>
+        <location filename="../models/db/integritycheck.cpp" line="56"/>
         <source>teacher %1: %2</source>
         <translation>öğretmen %1: %2</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="59"/>
+        <location filename="../models/db/integritycheck.cpp" line="61"/>
         <source>%1 need ratings are for a competency outside the teacher&apos;s field</source>
         <translation>%1 ihtiyaç puanı, öğretmenin alanı dışındaki bir yeterliğe ait</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="62"/>
+        <location filename="../models/db/integritycheck.cpp" line="64"/>
         <source>%1 placements put a teacher into a session of another field</source>
         <translation>%1 yerleştirme, öğretmeni başka bir alanın oturumuna yerleştiriyor</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="65"/>
+        <location filename="../models/db/integritycheck.cpp" line="67"/>
         <source>%1 sessions hold more teachers than their capacity</source>
         <translation>%1 oturumda kontenjandan fazla öğretmen var</translation>
     </message>
@@ -2481,6 +2481,328 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <location filename="../models/safety/purge.cpp" line="34"/>
         <source>cannot count the teacher&apos;s data</source>
         <translation>öğretmenin verileri sayılamıyor</translation>
+    </message>
+</context>
+<context>
+    <name>QualityFormat</name>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="85"/>
+        <source>%1 %</source>
+        <translation>%%1</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="105"/>
+        <source>illness</source>
+        <translation>hastalık</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="107"/>
+        <source>withdrew</source>
+        <translation>çekildi</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="109"/>
+        <source>partner cancelled</source>
+        <translation>işletme iptal etti</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="111"/>
+        <source>other</source>
+        <translation>diğer</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="112"/>
+        <source>not recorded</source>
+        <translation>kaydedilmedi</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="117"/>
+        <source>paired, n = %1</source>
+        <translation>eşleştirilmiş, n = %1</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="117"/>
+        <source>independent, n = %1 + %2</source>
+        <translation>bağımsız, n = %1 + %2</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="146"/>
+        <source>Indicator</source>
+        <translation>Gösterge</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="146"/>
+        <source>Value</source>
+        <translation>Değer</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="146"/>
+        <source>Counts</source>
+        <translation>Sayılar</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="146"/>
+        <source>EQAVET</source>
+        <translation>EQAVET</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="157"/>
+        <source>%1 / %2 h</source>
+        <translation>%1 / %2 sa</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="162"/>
+        <location filename="../models/quality/qualityformat.cpp" line="165"/>
+        <source>%1 respondents, %2 answers</source>
+        <translation>%1 yanıtlayan, %2 yanıt</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="180"/>
+        <source>Need change per competency, round 1 to round 2</source>
+        <translation>Yeterlik bazında ihtiyaç değişimi, 1. turdan 2. tura</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="181"/>
+        <source>Code</source>
+        <translation>Kod</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="181"/>
+        <source>Competency</source>
+        <translation>Yeterlik</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="181"/>
+        <source>Before</source>
+        <translation>Önce</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="181"/>
+        <source>After</source>
+        <translation>Sonra</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="182"/>
+        <source>Change</source>
+        <translation>Değişim</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="182"/>
+        <source>95% CI</source>
+        <translation>%95 GA</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="182"/>
+        <source>Teachers</source>
+        <translation>Öğretmenler</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="197"/>
+        <source>Centre</source>
+        <translation>Merkez</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="198"/>
+        <source>Field</source>
+        <translation>Alan</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="199"/>
+        <source>Province</source>
+        <translation>İl</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="200"/>
+        <source>Surveyed</source>
+        <translation>Ankete katılan</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="200"/>
+        <source>Placed</source>
+        <translation>Yerleşen</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="200"/>
+        <source>Completed</source>
+        <translation>Tamamlayan</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="201"/>
+        <source>Hours</source>
+        <translation>Saat</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="201"/>
+        <source>Cancelled</source>
+        <translation>İptal</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="201"/>
+        <source>Sat. T</source>
+        <translation>Mem. Ö</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="201"/>
+        <source>Sat. P</source>
+        <translation>Mem. İ</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="201"/>
+        <source>Need +/-</source>
+        <translation>İhtiyaç +/-</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="202"/>
+        <source>Partners</source>
+        <translation>İşletmeler</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="202"/>
+        <source>Repeat</source>
+        <translation>Tekrar</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="202"/>
+        <source>High needs</source>
+        <translation>Yüksek ihtiyaç</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="216"/>
+        <source>Placed: participation; Sat. T: teachers&apos; satisfaction; Sat. P: partners&apos; evaluation of the teachers; Need +/-: change of the mean need from round 1 to round 2.</source>
+        <translation>Yerleşen: katılım; Mem. Ö: öğretmen memnuniyeti; Mem. İ: işletmelerin öğretmen değerlendirmesi; İhtiyaç +/-: ortalama ihtiyacın 1. turdan 2. tura değişimi.</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="240"/>
+        <source>Quality indicators per centre</source>
+        <translation>Merkez bazında kalite göstergeleri</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="241"/>
+        <source>Quality indicators per field</source>
+        <translation>Alan bazında kalite göstergeleri</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="242"/>
+        <source>Quality indicators per province</source>
+        <translation>İl bazında kalite göstergeleri</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityformat.cpp" line="243"/>
+        <source>Quality indicators</source>
+        <translation>Kalite göstergeleri</translation>
+    </message>
+</context>
+<context>
+    <name>QualityIndicators</name>
+    <message>
+        <location filename="../models/quality/qualityindicators.cpp" line="142"/>
+        <source>Participation</source>
+        <translation>Katılım</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityindicators.cpp" line="143"/>
+        <source>Teachers who answered the needs survey (round 1) and were placed in a training (a placement confirmed, completed or cancelled; the optimiser&apos;s proposals do not count), as a share of the teachers who answered the survey.</source>
+        <translation>İhtiyaç anketini (1. tur) yanıtlayıp bir eğitime yerleştirilen öğretmenlerin (onaylanmış, tamamlanmış ya da iptal edilmiş bir yerleştirme; eniyileyicinin önerileri sayılmaz) anketi yanıtlayan öğretmenlere oranı.</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityindicators.cpp" line="147"/>
+        <source>Completion rate</source>
+        <translation>Tamamlama oranı</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityindicators.cpp" line="148"/>
+        <source>Completed placements as a share of the placements that ended (completed or cancelled).</source>
+        <translation>Tamamlanan yerleştirmelerin sona eren (tamamlanan ya da iptal edilen) yerleştirmelere oranı.</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityindicators.cpp" line="150"/>
+        <source>Hours delivered</source>
+        <translation>Gerçekleşen saat</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityindicators.cpp" line="151"/>
+        <source>Hours attended (attendance records) as a share of the hours planned (the sessions&apos; hours) of the placements that ended.</source>
+        <translation>Sona eren yerleştirmelerde katılınan saatlerin (devam kayıtları) planlanan saatlere (oturumların saatleri) oranı.</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityindicators.cpp" line="154"/>
+        <source>Drop-out reasons</source>
+        <translation>Ayrılma nedenleri</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityindicators.cpp" line="155"/>
+        <source>Cancelled placements by reason: illness, withdrew, partner cancelled, other, not recorded.</source>
+        <translation>Nedene göre iptal edilen yerleştirmeler: hastalık, çekildi, işletme iptal etti, diğer, kaydedilmedi.</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityindicators.cpp" line="157"/>
+        <source>Teachers&apos; satisfaction</source>
+        <translation>Öğretmen memnuniyeti</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityindicators.cpp" line="158"/>
+        <source>Mean of the teachers&apos; answers (1-5) to the evaluation of their training; answers &quot;not applicable&quot; are not counted.</source>
+        <translation>Öğretmenlerin aldıkları eğitimi değerlendirme yanıtlarının (1-5) ortalaması; &quot;uygulanamaz&quot; yanıtları sayılmaz.</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityindicators.cpp" line="161"/>
+        <source>Partners&apos; evaluation of the teachers</source>
+        <translation>İşletmelerin öğretmen değerlendirmesi</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityindicators.cpp" line="162"/>
+        <source>Mean of the partners&apos; answers (1-5) to the evaluation of the teachers they trained; answers &quot;not applicable&quot; are not counted.</source>
+        <translation>İşletmelerin eğittikleri öğretmenleri değerlendirme yanıtlarının (1-5) ortalaması; &quot;uygulanamaz&quot; yanıtları sayılmaz.</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityindicators.cpp" line="165"/>
+        <source>Need reduction</source>
+        <translation>İhtiyaçtaki azalma</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityindicators.cpp" line="166"/>
+        <source>Change of the mean need (1-5) between survey rounds 1 and 2, overall (each teacher&apos;s mean) and per competency, with a 95% confidence interval; paired where the same teachers answered both rounds. Negative: the need fell.</source>
+        <translation>Ortalama ihtiyacın (1-5) anketin 1. ve 2. turu arasındaki değişimi, genel (her öğretmenin ortalaması) ve yeterlik bazında, %95 güven aralığıyla; aynı öğretmenler iki turu da yanıtladıysa eşleştirilmiş. Negatif: ihtiyaç azaldı.</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityindicators.cpp" line="170"/>
+        <source>Partners active</source>
+        <translation>Etkin işletmeler</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityindicators.cpp" line="171"/>
+        <source>Industry partners that trained at least one teacher of the group to completion.</source>
+        <translation>Gruptan en az bir öğretmenin eğitimini tamamlatan sanayi işletmeleri.</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityindicators.cpp" line="172"/>
+        <source>Partner repeat rate</source>
+        <translation>İşletmelerin tekrar oranı</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityindicators.cpp" line="173"/>
+        <source>Share of the active partners that trained teachers of the group to completion in two or more sessions.</source>
+        <translation>Gruptaki öğretmenlerin eğitimini iki ya da daha çok oturumda tamamlatan etkin işletmelerin oranı.</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityindicators.cpp" line="176"/>
+        <source>High needs covered</source>
+        <translation>Karşılanan yüksek ihtiyaçlar</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityindicators.cpp" line="177"/>
+        <source>Needs rated 4 or 5 in survey round 1 for which the teacher has a placement (not cancelled) in a session that teaches the competency, as a share of all such needs.</source>
+        <translation>Anketin 1. turunda 4 ya da 5 olarak belirtilen ihtiyaçlardan, öğretmenin o yeterliği öğreten bir oturumda (iptal edilmemiş) yerleştirmesi olanların bu tür tüm ihtiyaçlara oranı.</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityindicators.cpp" line="267"/>
+        <source>Total</source>
+        <translation>Toplam</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualityindicators.cpp" line="284"/>
+        <source>(no centre)</source>
+        <translation>(merkezsiz)</translation>
     </message>
 </context>
 <context>
@@ -6833,7 +7155,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/command.cpp" line="102"/>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="57"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="60"/>
         <source>usage:</source>
         <translation>kullanım:</translation>
     </message>
@@ -7146,10 +7468,26 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>uyarı: ağırlıklar bu veride hedeflerin öncelik sırasını tam olarak korumuyor (bkz. docs/optimiser.md)</translation>
     </message>
     <message>
+        <location filename="../app/kopru-cli/commands/quality.cpp" line="15"/>
         <location filename="../app/kopru-cli/commands/report.cpp" line="14"/>
         <location filename="../app/kopru-cli/commands/stats.cpp" line="15"/>
         <source>The database to read (opened read-only).</source>
         <translation>Okunacak veritabanı (salt okunur açılır).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/quality.cpp" line="18"/>
+        <source>One line per centre, field or province.</source>
+        <translation>Her merkez, alan ya da il için bir satır.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/quality.cpp" line="18"/>
+        <source>centre|field|province</source>
+        <translation>centre|field|province</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/quality.cpp" line="29"/>
+        <source>--by takes centre, field or province, not &quot;%1&quot;</source>
+        <translation>--by centre, field ya da province alır, &quot;%1&quot; değil</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/report.cpp" line="16"/>
@@ -7158,6 +7496,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>Pilot alanın kodu (ör. BIL).</translation>
     </message>
     <message>
+        <location filename="../app/kopru-cli/commands/quality.cpp" line="17"/>
         <location filename="../app/kopru-cli/commands/stats.cpp" line="18"/>
         <source>Write one JSON document instead of a table.</source>
         <translation>Tablo yerine tek bir JSON belgesi yazar.</translation>
@@ -7183,72 +7522,77 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>bir alanın ihtiyaç analizi</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="22"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="23"/>
+        <source>the programme&apos;s quality indicators (EQAVET), total or per centre, field or province</source>
+        <translation>programın kalite göstergeleri (EQAVET), toplam ya da merkez, alan veya il bazında</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="25"/>
         <source>run the optimiser, store the plan</source>
         <translation>optimizasyonu çalıştırır, planı kaydeder</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="24"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="27"/>
         <source>plan, schedule or needs analysis as CSV, XLSX, PDF or iCalendar</source>
         <translation>CSV, XLSX, PDF ya da iCalendar olarak plan, takvim veya ihtiyaç analizi</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="26"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="29"/>
         <source>printable needs-analysis report</source>
         <translation>yazdırılabilir ihtiyaç analizi raporu</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="27"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="30"/>
         <source>integrity and foreign-key check</source>
         <translation>bütünlük ve yabancı anahtar denetimi</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="28"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="31"/>
         <source>consistent copy of a live database</source>
         <translation>kullanımdaki bir veritabanının tutarlı kopyası</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="29"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="32"/>
         <source>the automatic backups of a database: time, reason, verified</source>
         <translation>bir veritabanının otomatik yedekleri: zaman, neden, doğrulama</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="31"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="34"/>
         <source>go back to a backup (the current state is kept as a backup)</source>
         <translation>bir yedeğe geri dön (şimdiki durum da yedek olarak saklanır)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="33"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="36"/>
         <source>the database&apos;s role: the national office or a centre</source>
         <translation>veritabanının rolü: Genel Müdürlük ya da bir merkez</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="35"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="38"/>
         <source>a package of changes for the national office or a centre</source>
         <translation>Genel Müdürlük ya da bir merkez için değişiklik paketi</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="37"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="40"/>
         <source>apply a package from the national office or a centre</source>
         <translation>Genel Müdürlükten ya da bir merkezden gelen paketi uygula</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="39"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="42"/>
         <source>create the national office&apos;s database on an empty PostgreSQL database</source>
         <translation>Genel Müdürlüğün veritabanını boş bir PostgreSQL veritabanında oluştur</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="41"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="44"/>
         <source>copy a database between a .kopru file and an empty server database, ids kept</source>
         <translation>bir veritabanını .kopru dosyası ile boş bir sunucu veritabanı arasında kimlikleri koruyarak kopyala</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="70"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="73"/>
         <source>kopru-cli COMMAND --help describes the arguments and options of COMMAND.</source>
         <translation>kopru-cli KOMUT --help, KOMUT&apos;un argümanlarını ve seçeneklerini açıklar.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="76"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="79"/>
         <source>unknown command %1</source>
         <translation>bilinmeyen komut %1</translation>
     </message>

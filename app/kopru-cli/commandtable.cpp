@@ -19,6 +19,9 @@ const Command kCommands[] = {
     { "import", QT_TRANSLATE_NOOP("kopru::cli", "teachers, partners, sessions, competencies or needs from CSV or XLSX"),
         importSyntax, runImport, coreApplication },
     { "stats", QT_TRANSLATE_NOOP("kopru::cli", "needs analysis of one field"), statsSyntax, runStats, coreApplication },
+    { "quality",
+        QT_TRANSLATE_NOOP("kopru::cli", "the programme's quality indicators (EQAVET), total or per centre, field or province"),
+        qualitySyntax, runQuality, coreApplication },
     { "plan", QT_TRANSLATE_NOOP("kopru::cli", "run the optimiser, store the plan"), planSyntax, runPlan, coreApplication },
     // PDF pages are painted with QPainter: a QGuiApplication.
     { "export", QT_TRANSLATE_NOOP("kopru::cli", "plan, schedule or needs analysis as CSV, XLSX, PDF or iCalendar"), exportSyntax,

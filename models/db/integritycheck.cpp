@@ -15,7 +15,9 @@ QStringList schemaTables()
         QStringLiteral("school"), QStringLiteral("teacher"), QStringLiteral("competency"), QStringLiteral("need_rating"),
         QStringLiteral("partner"), QStringLiteral("partner_competency"), QStringLiteral("training_session"),
         QStringLiteral("session_competency"), QStringLiteral("placement"), QStringLiteral("plan_run"),
-        QStringLiteral("audit_log"), QStringLiteral("meta") };
+        QStringLiteral("audit_log"), QStringLiteral("meta"), QStringLiteral("attendance"), QStringLiteral("evaluation_item"),
+        QStringLiteral("evaluation_answer"), QStringLiteral("certificate"), QStringLiteral("erased_teacher"),
+        QStringLiteral("erased_placement") };
 }
 
 IntegrityReport checkIntegrity(QSqlDatabase db, bool quick)

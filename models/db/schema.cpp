@@ -182,7 +182,8 @@ const Step kStep3 { 3,
 
 const std::vector<Step> &steps()
 {
-    static const std::vector<Step> all { kStep1, kStep2, kStep3, exchangeStep(kExchangeVersion) };
+    static const std::vector<Step> all { kStep1, kStep2, kStep3, exchangeStep(kExchangeVersion),
+        programmeStep(kProgrammeVersion) };
     return all;
 }
 

@@ -9,11 +9,13 @@
 namespace kopru::Schema {
 
 // The schema version this program writes; kept in PRAGMA user_version.
-constexpr int kCurrentVersion = 4;
+constexpr int kCurrentVersion = 5;
 // The version that brought the meta table and the database_id.
 constexpr int kMetaVersion = 3;
 // The version that brought global ids, owners and versions (docs/exchange.md).
 constexpr int kExchangeVersion = 4;
+// The version that brought attendance, outcomes, evaluations and certificates (docs/quality.md).
+constexpr int kProgrammeVersion = 5;
 // PRAGMA application_id of a Köprü database ("KPRU").
 constexpr int kApplicationId = 0x4B505255;
 
@@ -34,5 +36,7 @@ const std::vector<Step> &steps();
 
 // Step kExchangeVersion (schema_exchange.cpp).
 Step exchangeStep(int toVersion);
+// Step kProgrammeVersion (schema_programme.cpp).
+Step programmeStep(int toVersion);
 
 } // namespace kopru::Schema

@@ -35,7 +35,8 @@ QStringList statements(const QList<int> &centres)
         // Centres read everything their rows allow; they write their teachers and placements.
         << QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA public TO %1").arg(centresList)
         << QStringLiteral("GRANT UPDATE ON teacher, need_rating TO %1").arg(centresList)
-        << QStringLiteral("GRANT INSERT, UPDATE, DELETE ON placement TO %1").arg(centresList)
+        << QStringLiteral("GRANT INSERT, UPDATE, DELETE ON placement, attendance, evaluation_answer, certificate TO %1")
+               .arg(centresList)
         << QStringLiteral("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO %1").arg(centresList)
         // The viewer: every table but teacher, and of teacher no national ID, e-mail or phone.
         << QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA public TO kopru_viewer")
@@ -49,7 +50,8 @@ QStringList statements(const QList<int> &centres)
                           "SELECT EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = 'kopru_centre_' || centre "
                           "AND pg_has_role(r.oid, 'MEMBER')) $kopru$")
         << QStringLiteral("GRANT EXECUTE ON FUNCTION kopru_my_centre(BIGINT) TO %1").arg(everyone);
-    // Row-level security on the personal data: teachers, their ratings, their placements.
+    // Row-level security on the personal data: teachers, their ratings, their
+    // placements and what belongs to a placement (attendance, evaluations, certificate).
     const struct
     {
         const char *table;
@@ -58,6 +60,9 @@ QStringList statements(const QList<int> &centres)
         { "teacher", "kopru_my_centre(centre_id)" },
         { "need_rating", "EXISTS (SELECT 1 FROM teacher t WHERE t.id = teacher_id)" },
         { "placement", "EXISTS (SELECT 1 FROM teacher t WHERE t.id = teacher_id)" },
+        { "attendance", "EXISTS (SELECT 1 FROM placement p WHERE p.id = placement_id)" },
+        { "evaluation_answer", "EXISTS (SELECT 1 FROM placement p WHERE p.id = placement_id)" },
+        { "certificate", "EXISTS (SELECT 1 FROM placement p WHERE p.id = placement_id)" },
     };
     for (const auto &p : personal) {
         const QString table = QString::fromLatin1(p.table);

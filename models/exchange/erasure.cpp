@@ -2,6 +2,7 @@
 #include "models/exchange/erasure.h"
 
 #include "models/db/sql.h"
+#include "models/quality/erasedcounts.h"
 
 #include <QSqlQuery>
 
@@ -50,7 +51,11 @@ Status erase(QSqlDatabase db, const QString &uid, const QVariant &owner, int ver
         !s)
         return s;
     if (teacherId > 0) {
-        // Ratings, placements (and their decisions) and proposals go with the row (ON DELETE CASCADE).
+        // The programme's indicators keep counting the person, anonymously.
+        if (Status s = ErasedCounts::keep(db, teacherId); !s)
+            return s;
+        // Ratings, placements (and their decisions, attendance, evaluations and
+        // certificate) and proposals go with the row (ON DELETE CASCADE).
         if (Status s = Sql::exec(db, QStringLiteral("DELETE FROM teacher WHERE id = ?"), { teacherId }); !s)
             return s;
     }

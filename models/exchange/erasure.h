@@ -12,8 +12,9 @@ namespace kopru::Erasure {
 // erasure"), inside the caller's write transaction, with secure_delete on
 // (the caller's PragmaScope): records an erasure tombstone (erased = 1: it
 // travels to the other end, always wins and is never undone), deletes the
-// teacher with everything that belongs to the person (ratings, placements,
-// the centre's record, proposals) and, at the national office, every copy of
+// teacher with everything that belongs to the person (ratings, placements
+// with their attendance, evaluations and certificate, the centre's record,
+// proposals; anonymous counts stay, ErasedCounts) and, at the national office, every copy of
 // the person held in the review list — also another centre's registration of
 // the same national ID. The caller writes the audit log (nothing personal).
 Status eraseTeacher(QSqlDatabase db, int teacherId);

@@ -249,6 +249,82 @@ private slots:
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM tombstone")).toInt(), 0);
     }
 
+    // Version 5 (docs/quality.md): a placement's outcome, attendance, evaluations and
+    // certificate follow the same rules on both.
+    void programmeRulesBehaveTheSame_data() { addBackends(); }
+    void programmeRulesBehaveTheSame()
+    {
+        QFETCH(QString, backend);
+        const QString location = newKopruDatabase(backend);
+        QVERIFY(!location.isEmpty());
+        auto db = Database::open(location);
+        QVERIFY2(db, qPrintable(db.message()));
+        const QSqlDatabase c = db.value()->connection();
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM evaluation_item")).toInt(), 10);
+        QVERIFY(Sql::exec(c,
+            QStringLiteral("INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id) "
+                           "VALUES ('10000000146', 'Ayşe', 'Işık', 1, 6)")));
+        QVERIFY(Sql::exec(c, QStringLiteral("INSERT INTO partner(name, province_id) VALUES ('Anadolu Enerji A.Ş.', 6)")));
+        QVERIFY(Sql::exec(c,
+            QStringLiteral("INSERT INTO training_session(partner_id, field_id, start_date, end_date, capacity) "
+                           "SELECT id, 1, '2027-06-14', '2027-06-25', 2 FROM partner")));
+        QVERIFY(Sql::exec(c,
+            QStringLiteral(
+                "INSERT INTO placement(teacher_id, session_id) SELECT t.id, s.id FROM teacher t, training_session s")));
+        const QString placement = scalar(c, QStringLiteral("SELECT id FROM placement")).toString();
+        auto version = [&] { return scalar(c, QStringLiteral("SELECT version FROM placement")).toInt(); };
+        QCOMPARE(version(), 1);
+        // The outcome's vocabulary and its agreement with the status.
+        QVERIFY(!Sql::exec(c, QStringLiteral("UPDATE placement SET status = 'cancelled', cancel_reason = 'bored'")));
+        QVERIFY(!Sql::exec(c, QStringLiteral("UPDATE placement SET cancel_reason = 'illness'")));
+        QVERIFY(!Sql::exec(c, QStringLiteral("UPDATE placement SET status = 'completed', completed_on = '2027-13-01'")));
+        QCOMPARE(version(), 1);
+        QVERIFY(Sql::exec(c, QStringLiteral("UPDATE placement SET status = 'completed', completed_on = '2027-06-25'")));
+        QCOMPARE(version(), 2);
+        // Attendance within the session; every change raises the placement's version.
+        QVERIFY(!Sql::exec(
+            c, QStringLiteral("INSERT INTO attendance(placement_id, day, hours) VALUES (%1, '2027-06-26', 8)").arg(placement)));
+        QVERIFY(!Sql::exec(
+            c, QStringLiteral("INSERT INTO attendance(placement_id, day, hours) VALUES (%1, '2027-06-14', 30)").arg(placement)));
+        QVERIFY(Sql::exec(c,
+            QStringLiteral("INSERT INTO attendance(placement_id, day, hours, absence) VALUES (%1, '2027-06-14', 8, NULL), "
+                           "(%1, '2027-06-15', 2.5, 'illness')")
+                .arg(placement)));
+        QCOMPARE(version(), 4);
+        QVERIFY(Sql::exec(c, QStringLiteral("UPDATE attendance SET hours = 3 WHERE day = '2027-06-15'")));
+        QCOMPARE(version(), 5);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT sum(hours) FROM attendance")).toDouble(), 11.0);
+        // Evaluations: 1-5 or NULL (not applicable).
+        QVERIFY(!Sql::exec(
+            c, QStringLiteral("INSERT INTO evaluation_answer(placement_id, item_id, score) VALUES (%1, 1, 6)").arg(placement)));
+        QVERIFY(Sql::exec(c,
+            QStringLiteral("INSERT INTO evaluation_answer(placement_id, item_id, score) VALUES (%1, 1, 5), (%1, 2, NULL)")
+                .arg(placement)));
+        QCOMPARE(version(), 7);
+        // The certificate's number and code never change.
+        QVERIFY(Sql::exec(c,
+            QStringLiteral("INSERT INTO certificate(placement_id, number, verification_code) VALUES (%1, 'SMM-00-2027-000001', "
+                           "'K7QH2M9X')")
+                .arg(placement)));
+        QVERIFY(!Sql::exec(c, QStringLiteral("UPDATE certificate SET number = 'SMM-00-2027-000002'")));
+        QVERIFY(Sql::exec(c, QStringLiteral("UPDATE certificate SET issue_count = 2")));
+        QCOMPARE(version(), 9);
+        // A placement that is not completed gets no certificate.
+        QVERIFY(Sql::exec(c, QStringLiteral("DELETE FROM certificate")));
+        QVERIFY(Sql::exec(c,
+            QStringLiteral("UPDATE placement SET status = 'cancelled', completed_on = NULL, "
+                           "cancel_reason = 'withdrew'")));
+        QVERIFY(!Sql::exec(c,
+            QStringLiteral("INSERT INTO certificate(placement_id, number, verification_code) VALUES (%1, 'SMM-00-2027-000003', "
+                           "'P4RT8W2N')")
+                .arg(placement)));
+        // Deleting the placement takes its parts with it.
+        QVERIFY(Sql::exec(c, QStringLiteral("DELETE FROM placement")));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT (SELECT count(*) FROM attendance) + (SELECT count(*) FROM evaluation_answer)"))
+                     .toInt(),
+            0);
+    }
+
     // A demo with a plan goes file → server → file and comes back identical:
     // every table's rows (integer ids and global ids included) and counts.
     void copyRoundTrip()

@@ -146,11 +146,14 @@ private slots:
                 scalar(c, QStringLiteral("SELECT count(*) FROM %1 WHERE length(uid) <> 36 OR version <> 1").arg(t)).toInt(), 0);
             QCOMPARE(scalar(c, QStringLiteral("SELECT count(DISTINCT uid) = count(*) FROM %1").arg(t)).toInt(), 1);
         }
-        if (fromVersion > 0) {
+        if (fromVersion > 0 && fromVersion < Schema::kExchangeVersion) {
+            // Rows made before version 4 get their name-based ids from the migration.
             QCOMPARE(scalar(c, QStringLiteral("SELECT uid FROM competency WHERE id = 1")).toString(),
                 GlobalId::forCompetency(QStringLiteral("YEN"), QStringLiteral("C01")));
             QCOMPARE(scalar(c, QStringLiteral("SELECT uid FROM school WHERE id = 1")).toString(),
                 GlobalId::forSchool(6, QString(), QStringLiteral("Gazi MTAL")));
+        }
+        if (fromVersion > 0) {
             QVERIFY(GlobalId::isValid(scalar(c, QStringLiteral("SELECT uid FROM teacher WHERE id = 1")).toString()));
             QCOMPARE(
                 scalar(c, QStringLiteral("SELECT count(*) FROM teacher WHERE owner_centre_id IS NULL AND record_version = 1"))
@@ -163,11 +166,33 @@ private slots:
                 QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, round, need) VALUES (1, "
                                "(SELECT min(id) FROM competency WHERE field_id = 2), 1, 3)")));
         }
+        // Version 5 (docs/quality.md): outcomes, attendance, evaluations with their
+        // default items, the certificate register, the counts erasures leave.
+        QCOMPARE(
+            scalar(c, QStringLiteral("SELECT count(*) FROM evaluation_item WHERE kind = 'training' AND active = 1")).toInt(), 5);
+        QCOMPARE(
+            scalar(c, QStringLiteral("SELECT count(*) FROM evaluation_item WHERE kind = 'teacher' AND active = 1")).toInt(), 5);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(cancel_reason) + count(completed_on) FROM placement")).toInt(), 0);
+        for (const char *table : { "attendance", "evaluation_answer", "certificate", "erased_teacher", "erased_placement" })
+            QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table))).toInt(), 0);
+        if (fromVersion > 0) {
+            // The migrated placement takes an outcome and its parts; each raises its version.
+            QVERIFY(Sql::exec(c, QStringLiteral("UPDATE placement SET status = 'completed', completed_on = '2027-06-25'")));
+            QCOMPARE(scalar(c, QStringLiteral("SELECT version FROM placement")).toInt(), 2);
+            QVERIFY(Sql::exec(c, QStringLiteral("INSERT INTO attendance(placement_id, day, hours) VALUES (1, '2027-06-14', 8)")));
+            QCOMPARE(scalar(c, QStringLiteral("SELECT version FROM placement")).toInt(), 3);
+            QVERIFY(Sql::exec(c, QStringLiteral("UPDATE attendance SET hours = 6, absence = 'excused'")));
+            QCOMPARE(scalar(c, QStringLiteral("SELECT version FROM placement")).toInt(), 4);
+            QVERIFY(Sql::exec(c, QStringLiteral("UPDATE attendance SET hours = 6")));
+            QCOMPARE(scalar(c, QStringLiteral("SELECT version FROM placement")).toInt(), 4);
+            QVERIFY(Sql::exec(c, QStringLiteral("INSERT INTO evaluation_answer(placement_id, item_id, score) VALUES (1, 1, 5)")));
+            QCOMPARE(scalar(c, QStringLiteral("SELECT version FROM placement")).toInt(), 5);
+        }
         if (fromVersion > 0) {
             QCOMPARE(scalar(c, QStringLiteral("SELECT last_name FROM teacher WHERE id = 1")).toString(), QStringLiteral("Işık"));
             QCOMPARE(scalar(c, QStringLiteral("SELECT need FROM need_rating")).toInt(), 4);
             QCOMPARE(
-                scalar(c, QStringLiteral("SELECT status FROM placement WHERE id = 1")).toString(), QStringLiteral("proposed"));
+                scalar(c, QStringLiteral("SELECT status FROM placement WHERE id = 1")).toString(), QStringLiteral("completed"));
         }
         QVERIFY(checkIntegrity(c).ok());
     }
@@ -366,6 +391,41 @@ private slots:
         QTest::newRow("delete session with placement") << "DELETE FROM training_session WHERE id = 1";
         QTest::newRow("delete partner with placements") << "DELETE FROM partner WHERE id = 1";
         QTest::newRow("delete province in use") << "DELETE FROM province WHERE id = 6";
+        // Version 5: outcomes, attendance, evaluations, certificates.
+        QTest::newRow("unknown cancellation reason") << "UPDATE placement SET status = 'cancelled', cancel_reason = 'bored'";
+        QTest::newRow("cancellation reason of a confirmed placement")
+            << "UPDATE placement SET status = 'confirmed', cancel_reason = 'illness'";
+        QTest::newRow("completion date of a cancelled placement")
+            << "UPDATE placement SET status = 'cancelled', completed_on = '2027-06-25'";
+        QTest::newRow("completion date not ISO") << "UPDATE placement SET status = 'completed', completed_on = '25.06.2027'";
+        QTest::newRow("attendance before the session")
+            << "INSERT INTO attendance(placement_id, day, hours) VALUES (1, '2027-06-13', 8)";
+        QTest::newRow("attendance after the session")
+            << "INSERT INTO attendance(placement_id, day, hours) VALUES (1, '2027-06-26', 8)";
+        QTest::newRow("attendance 25 hours") << "INSERT INTO attendance(placement_id, day, hours) VALUES (1, '2027-06-14', 25)";
+        QTest::newRow("attendance negative") << "INSERT INTO attendance(placement_id, day, hours) VALUES (1, '2027-06-14', -1)";
+        QTest::newRow("attendance unknown absence")
+            << "INSERT INTO attendance(placement_id, day, hours, absence) VALUES (1, '2027-06-14', 0, 'holiday')";
+        QTest::newRow("attendance twice a day")
+            << "INSERT INTO attendance(placement_id, day, hours) VALUES (1, '2027-06-15', 8), "
+               "(1, '2027-06-15', 4)";
+        QTest::newRow("evaluation score 6") << "INSERT INTO evaluation_answer(placement_id, item_id, score) VALUES (1, 1, 6)";
+        QTest::newRow("evaluation score 0") << "INSERT INTO evaluation_answer(placement_id, item_id, score) VALUES (1, 1, 0)";
+        QTest::newRow("evaluation unknown item")
+            << "INSERT INTO evaluation_answer(placement_id, item_id, score) VALUES (1, 99, 3)";
+        QTest::newRow("evaluation item twice") << "INSERT INTO evaluation_item(kind, code, text_tr, text_en) VALUES "
+                                                  "('training', 'T1', 'Başka', 'Other')";
+        QTest::newRow("evaluation unknown kind") << "INSERT INTO evaluation_item(kind, code, text_tr, text_en) VALUES "
+                                                    "('centre', 'C1', 'Merkez', 'Centre')";
+        QTest::newRow("delete an answered item") << "DELETE FROM evaluation_item WHERE id = 2";
+        QTest::newRow("certificate of a proposed placement")
+            << "INSERT INTO certificate(placement_id, number, verification_code) VALUES (1, 'SMM-01-2027-000009', 'ABCDEFGH')";
+        QTest::newRow("certificate number changes") << "UPDATE certificate SET number = 'SMM-01-2027-000009'";
+        QTest::newRow("certificate code changes") << "UPDATE certificate SET verification_code = 'ZZZZZZZZ'";
+        QTest::newRow("certificate number twice")
+            << "INSERT INTO certificate(placement_id, number, verification_code) VALUES (3, 'SMM-01-2027-000001', 'QWERTYUP')";
+        QTest::newRow("certificate code short")
+            << "INSERT INTO certificate(placement_id, number, verification_code) VALUES (3, 'SMM-01-2027-000003', 'ABC')";
     }
     void constraintsRefuseBadRows()
     {
@@ -380,11 +440,30 @@ private slots:
         QVERIFY(Sql::exec(c,
             QStringLiteral("INSERT INTO training_session(id, partner_id, field_id, start_date, end_date, capacity) "
                            "VALUES (2, 1, 1, '2027-09-06', '2027-09-17', 1)")));
+        // A second teacher with a completed, certified and evaluated placement (version 5).
+        QVERIFY(Sql::exec(c,
+            QStringLiteral("INSERT INTO teacher(id, national_id, first_name, last_name, field_id, province_id) "
+                           "VALUES (2, '20000000001', 'Ali', 'Kaya', 1, 6)")));
+        QVERIFY(Sql::exec(c,
+            QStringLiteral("INSERT INTO placement(id, teacher_id, session_id, status, completed_on) "
+                           "VALUES (2, 2, 1, 'completed', '2027-06-25')")));
+        QVERIFY(Sql::exec(c,
+            QStringLiteral("INSERT INTO certificate(placement_id, number, verification_code) VALUES (2, 'SMM-01-2027-000001', "
+                           "'K7QH2M9X')")));
+        QVERIFY(Sql::exec(c, QStringLiteral("INSERT INTO evaluation_answer(placement_id, item_id, score) VALUES (2, 2, 4)")));
+        // A third, completed but not yet certified.
+        QVERIFY(Sql::exec(c,
+            QStringLiteral("INSERT INTO teacher(id, national_id, first_name, last_name, field_id, province_id) "
+                           "VALUES (3, '30000000002', 'Elif', 'Şahin', 1, 6)")));
+        QVERIFY(Sql::exec(
+            c, QStringLiteral("INSERT INTO placement(id, teacher_id, session_id, status) VALUES (3, 3, 2, 'completed')")));
         const QString before = scalar(c,
             QStringLiteral("SELECT (SELECT count(*) FROM teacher) || '/' || (SELECT count(*) FROM need_rating) || '/' || (SELECT "
                            "count(*) FROM placement)"
                            " || '/' || (SELECT count(*) FROM training_session) || '/' || (SELECT count(*) FROM field) || '/' || "
-                           "(SELECT group_concat(status) FROM placement)"))
+                           "(SELECT group_concat(status) FROM placement) || '/' || (SELECT count(*) FROM attendance) || '/' || "
+                           "(SELECT count(*) FROM evaluation_answer) || '/' || (SELECT group_concat(number || "
+                           "verification_code) FROM certificate) || '/' || (SELECT count(*) FROM evaluation_item)"))
                                    .toString();
         const Status s = Sql::exec(c, sql);
         QVERIFY2(!s, qPrintable(sql));
@@ -393,9 +472,33 @@ private slots:
             QStringLiteral("SELECT (SELECT count(*) FROM teacher) || '/' || (SELECT count(*) FROM need_rating) || '/' || (SELECT "
                            "count(*) FROM placement)"
                            " || '/' || (SELECT count(*) FROM training_session) || '/' || (SELECT count(*) FROM field) || '/' || "
-                           "(SELECT group_concat(status) FROM placement)"))
+                           "(SELECT group_concat(status) FROM placement) || '/' || (SELECT count(*) FROM attendance) || '/' || "
+                           "(SELECT count(*) FROM evaluation_answer) || '/' || (SELECT group_concat(number || "
+                           "verification_code) FROM certificate) || '/' || (SELECT count(*) FROM evaluation_item)"))
                                   .toString();
         QCOMPARE(after, before);
+    }
+
+    // A re-issue keeps the number and the code; only the issue time and count change.
+    void certificateReissueKeepsTheNumber()
+    {
+        auto db = test::newDatabase(newPath());
+        QSqlDatabase c = db->connection();
+        fillMinimal(c, true);
+        QVERIFY(Sql::exec(c, QStringLiteral("UPDATE placement SET status = 'completed', completed_on = '2027-06-25'")));
+        QVERIFY(Sql::exec(c,
+            QStringLiteral("INSERT INTO certificate(placement_id, number, verification_code, first_issued_at, issued_at) "
+                           "VALUES (1, 'SMM-01-2027-000001', 'K7QH2M9X', '2027-06-28 09:00:00', '2027-06-28 09:00:00')")));
+        const int version = scalar(c, QStringLiteral("SELECT version FROM placement")).toInt();
+        QVERIFY(Sql::exec(
+            c, QStringLiteral("UPDATE certificate SET issued_at = '2027-07-02 10:00:00', issue_count = issue_count + 1")));
+        QCOMPARE(scalar(c,
+                     QStringLiteral("SELECT number || ' ' || verification_code || ' ' || first_issued_at || ' ' || issue_count "
+                                    "FROM certificate"))
+                     .toString(),
+            QStringLiteral("SMM-01-2027-000001 K7QH2M9X 2027-06-28 09:00:00 2"));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT version FROM placement")).toInt(), version + 1);
+        QVERIFY(!Sql::exec(c, QStringLiteral("UPDATE certificate SET first_issued_at = '2027-07-02 10:00:00'")));
     }
 
     void deletesDeliberately()

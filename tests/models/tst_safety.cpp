@@ -568,6 +568,61 @@ private slots:
         QVERIFY(!bytes.contains(nationalId.toLatin1()));
     }
 
+    // Attendance, evaluations and the certificate go with the teacher; the
+    // programme's counts stay, without the person (docs/quality.md, "Erasure").
+    void purgeErasesTheProgrammeRecordsAndKeepsAnonymousCounts()
+    {
+        const QString path = newPath();
+        auto db = test::newDatabase(path);
+        QVERIFY(db);
+        const QSqlDatabase c = db->connection();
+        fillTwoTeachers(c);
+        QVERIFY(Sql::exec(c, QStringLiteral("UPDATE teacher SET centre_id = 3")));
+        QVERIFY(Sql::exec(c, QStringLiteral("UPDATE placement SET status = 'completed', completed_on = '2027-06-25'")));
+        QVERIFY(Sql::exec(c,
+            QStringLiteral("INSERT INTO attendance(placement_id, day, hours, absence) VALUES (1, '2027-06-14', 8, NULL), "
+                           "(1, '2027-06-15', 3, 'illness'), (2, '2027-06-14', 8, NULL)")));
+        QVERIFY(Sql::exec(c,
+            QStringLiteral("INSERT INTO evaluation_answer(placement_id, item_id, score) VALUES (1, 1, 4), (1, 2, NULL), "
+                           "(1, 3, 5), (1, 6, 2), (2, 1, 3)")));
+        QVERIFY(Sql::exec(c,
+            QStringLiteral("INSERT INTO certificate(placement_id, number, verification_code) VALUES (1, 'SMM-03-2027-000001', "
+                           "'K7QH2M9X'), (2, 'SMM-03-2027-000002', 'P4RT8W2N')")));
+
+        const Status s = purgeTeacher(c, 1);
+        QVERIFY2(s, qPrintable(s.message()));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM attendance WHERE placement_id = 1")).toInt(), 0);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM evaluation_answer WHERE placement_id = 1")).toInt(), 0);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM certificate WHERE placement_id = 1")).toInt(), 0);
+        // The other teacher's records are untouched.
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM attendance")).toInt(), 1);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM evaluation_answer")).toInt(), 1);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT number FROM certificate")).toString(), QStringLiteral("SMM-03-2027-000002"));
+        // The counts: surveyed in round 1, one completed placement of 80 planned and
+        // 11 attended hours, two training answers (4 + 5; N/A not counted), one of
+        // the partner (2), certified.
+        QCOMPARE(scalar(c,
+                     QStringLiteral("SELECT centre_id || '/' || field_id || '/' || province_id || '/' || surveyed || '/' || "
+                                    "resurveyed FROM erased_teacher"))
+                     .toString(),
+            QStringLiteral("3/1/6/1/0"));
+        QCOMPARE(scalar(c,
+                     QStringLiteral("SELECT partner_id || '/' || status || '/' || hours_planned || '/' || hours_attended || '/' "
+                                    "|| training_answers || '/' || training_sum || '/' || teacher_answers || '/' || "
+                                    "teacher_sum || '/' || certified FROM erased_placement"))
+                     .toString(),
+            QStringLiteral("1/completed/80.0/11.0/2/9/1/2/1"));
+        QVERIFY(checkIntegrity(c).ok());
+        // Nothing that names the person or the certificate is left in the file.
+        QVERIFY(Sql::exec(c, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+        QFile raw(path);
+        QVERIFY(raw.open(QIODevice::ReadOnly));
+        const QByteArray bytes = raw.readAll();
+        QVERIFY(bytes.contains("P4RT8W2N"));
+        QVERIFY(!bytes.contains("K7QH2M9X"));
+        QVERIFY(!bytes.contains("SMM-03-2027-000001"));
+    }
+
     void purgeOfAnUnknownTeacherChangesNothing()
     {
         auto db = test::newDatabase(newPath());

@@ -15,6 +15,8 @@ Syntax importSyntax();
 int runImport(const Arguments &args, Io &io);
 Syntax statsSyntax();
 int runStats(const Arguments &args, Io &io);
+Syntax qualitySyntax();
+int runQuality(const Arguments &args, Io &io);
 Syntax planSyntax();
 int runPlan(const Arguments &args, Io &io);
 Syntax exportSyntax();
