@@ -330,11 +330,17 @@ Expected<FieldResult> PlanField::solve(const PlanWeights &weights, PlanFormulati
         simplexNs += t1 - t0;
         const std::vector<std::int64_t> &pi = solution->potential;
 
-        // Pricing. Reduced cost of (t, s): cost + π_t − π_s ≥ lowest_t + π_t − π_s;
-        // with the sessions by π_s falling, a teacher's scan stops where that bound reaches 0.
-        std::sort(order.begin(), order.end(), [&](int a, int b) {
-            return pi[std::size_t(sessionNode[std::size_t(a)])] > pi[std::size_t(sessionNode[std::size_t(b)])];
-        });
+        // Pricing. From the table: every pair of the teacher in one pass over
+        // its row, a pair (t, s) negative when c(t, s) < π_s − π_t (an
+        // ineligible cell holds kIneligible and never is). Without the table:
+        // reduced cost of (t, s) = cost + π_t − π_s ≥ lowest_t + π_t − π_s; with the
+        // sessions by π_s falling, a teacher's scan stops where that bound reaches 0.
+        std::vector<std::int64_t> sessionPi(std::size_t(sessions), 0);
+        for (int ls : order)
+            sessionPi[std::size_t(ls)] = pi[std::size_t(sessionNode[std::size_t(ls)])];
+        if (table.empty())
+            std::sort(order.begin(), order.end(),
+                [&sessionPi](int a, int b) { return sessionPi[std::size_t(a)] > sessionPi[std::size_t(b)]; });
         // Each teacher's potential raised to the largest value its own arcs
         // of the restricted network allow (docs/optimiser.md, "Tight teacher
         // potentials"): π_source when it is unplaced (arc source → t at flow 0),
@@ -357,29 +363,30 @@ Expected<FieldResult> PlanField::solve(const PlanWeights &weights, PlanFormulati
             const std::int64_t bound = lowest[std::size_t(lt)] + base;
             Smallest<kAddedPairs> negative;
             auto &mine = chosen[std::size_t(lt)];
-            const std::int64_t *row = table.empty() ? nullptr : table.data() + std::size_t(lt) * std::size_t(sessions);
-            for (int ls : order) {
-                const std::int64_t ps = pi[std::size_t(sessionNode[std::size_t(ls)])];
-                if (bound - ps >= 0)
-                    break;
-                int need = 0, km = 0;
-                std::int64_t cost = 0;
-                if (row) {
-                    cost = row[ls];
-                    if (cost == kIneligible || cost + base - ps >= 0)
-                        continue;
-                    pair(lt, ls, need, km);
-                } else {
+            const auto offer = [&](int ls, std::int64_t reduced, int need, int km) {
+                if (std::none_of(mine.begin(), mine.end(), [ls](const Chosen &c) { return c.session == ls; }))
+                    negative.offer(reduced, ls, need, km);
+            };
+            if (!table.empty()) {
+                const std::int64_t *row = table.data() + std::size_t(lt) * std::size_t(sessions);
+                for (int ls = 0; ls < sessions; ++ls)
+                    if (row[ls] < sessionPi[std::size_t(ls)] - base) {
+                        int need = 0, km = 0;
+                        pair(lt, ls, need, km);
+                        offer(ls, row[ls] + base - sessionPi[std::size_t(ls)], need, km);
+                    }
+            } else {
+                for (int ls : order) {
+                    const std::int64_t ps = sessionPi[std::size_t(ls)];
+                    if (bound - ps >= 0)
+                        break;
+                    int need = 0, km = 0;
                     if (!pair(lt, ls, need, km))
                         continue;
-                    cost = weights.pairCost(need, km);
+                    const std::int64_t reduced = weights.pairCost(need, km) + base - ps;
+                    if (reduced < 0)
+                        offer(ls, reduced, need, km);
                 }
-                const std::int64_t reduced = cost + base - ps;
-                if (reduced >= 0)
-                    continue;
-                if (std::any_of(mine.begin(), mine.end(), [ls](const Chosen &c) { return c.session == ls; }))
-                    continue;
-                negative.offer(reduced, ls, need, km);
             }
             for (int i = 0; i < negative.size; ++i)
                 mine.push_back({ negative.items[std::size_t(i)].session, negative.items[std::size_t(i)].need,
