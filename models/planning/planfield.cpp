@@ -12,6 +12,7 @@
 #include <climits>
 #include <limits>
 #include <numeric>
+#include <utility>
 
 namespace kopru {
 
@@ -48,6 +49,31 @@ template <int K> struct Smallest
         items[std::size_t(i)] = { key, session, need, km };
     }
 };
+
+// A session's cheapest teachers: a bounded max-heap of (cost, teacher);
+// ties keep the teacher seen first (the lower index), so the result does not
+// depend on anything but the data.
+struct TopTeachers
+{
+    std::size_t limit = 0;
+    std::vector<std::pair<std::int64_t, int>> heap;
+    void offer(std::int64_t cost, int teacher)
+    {
+        if (heap.size() < limit) {
+            heap.emplace_back(cost, teacher);
+            std::push_heap(heap.begin(), heap.end());
+        } else if (limit > 0 && cost < heap.front().first) {
+            std::pop_heap(heap.begin(), heap.end());
+            heap.back() = { cost, teacher };
+            std::push_heap(heap.begin(), heap.end());
+        }
+    }
+};
+
+// Pairs priced from a table of costs when the field has at most this many
+// teacher × session cells (8 bytes each: 128 MB), else computed again.
+constexpr std::size_t kTableCells = std::size_t(16) << 20;
+constexpr std::int64_t kIneligible = std::numeric_limits<std::int64_t>::max();
 
 } // namespace
 
@@ -168,7 +194,9 @@ Expected<FieldResult> PlanField::solve(const PlanWeights &weights, PlanFormulati
     qint64 scanNs = 0, simplexNs = 0, pricingNs = 0;
 
     // 1. One pass over the pairs: the statistics of the full network, each
-    //    teacher's cheapest pairs, and a lower bound of each teacher's pair cost.
+    //    teacher's cheapest pairs, each session's cheapest teachers, a lower
+    //    bound of each teacher's pair cost, and (when it fits) every pair's
+    //    cost in a teachers × sessions table that pricing then reads.
     struct Chosen
     {
         int session, need, km;
@@ -177,10 +205,23 @@ Expected<FieldResult> PlanField::solve(const PlanWeights &weights, PlanFormulati
     std::vector<std::int64_t> lowest(std::size_t(teachers), 0); // lower bound of the teacher's pair costs
     std::vector<int> teacherNode(std::size_t(teachers), -1), sessionNode(std::size_t(sessions), -1);
     std::int64_t cmin = std::numeric_limits<std::int64_t>::max(), cmax = std::numeric_limits<std::int64_t>::min();
+    const std::size_t cells = std::size_t(teachers) * std::size_t(sessions);
+    std::vector<std::int64_t> table(cells <= kTableCells ? cells : 0, kIneligible);
+    // Each session keeps its sessionPicks(free) cheapest teachers: with more
+    // teachers than places, those are the ones competing for its places.
+    std::int64_t freePlaces = 0;
+    for (int f : m_free)
+        freePlaces += std::max(f, 0);
+    const std::int64_t perPlace
+        = std::clamp<std::int64_t>(freePlaces > 0 ? (2 * std::int64_t(teachers) + freePlaces - 1) / freePlaces : 1, 2, 8);
+    std::vector<TopTeachers> picks(static_cast<std::size_t>(sessions));
+    for (int ls = 0; ls < sessions; ++ls)
+        picks[std::size_t(ls)].limit = std::size_t(std::max<std::int64_t>(m_free[std::size_t(ls)], 1) * perPlace);
     for (int lt = 0; lt < teachers; ++lt) {
         Smallest<kFirstPairs> best;
         int maxNeed = 0, minKm = INT_MAX;
         bool any = false;
+        std::int64_t *row = table.empty() ? nullptr : table.data() + std::size_t(lt) * std::size_t(sessions);
         for (int ls = 0; ls < sessions; ++ls) {
             int need = 0, km = 0;
             if (!pair(lt, ls, need, km))
@@ -188,6 +229,8 @@ Expected<FieldResult> PlanField::solve(const PlanWeights &weights, PlanFormulati
             any = true;
             ++r.pairs;
             const std::int64_t cost = weights.pairCost(need, km);
+            if (row)
+                row[ls] = cost;
             cmin = std::min(cmin, cost);
             cmax = std::max(cmax, cost);
             maxNeed = std::max(maxNeed, need);
@@ -195,6 +238,7 @@ Expected<FieldResult> PlanField::solve(const PlanWeights &weights, PlanFormulati
             r.maxKm = std::max<std::int64_t>(r.maxKm, km);
             sessionNode[std::size_t(ls)] = 0;
             best.offer(cost, ls, need, km);
+            picks[std::size_t(ls)].offer(cost, lt);
         }
         if (!any)
             continue;
@@ -209,6 +253,16 @@ Expected<FieldResult> PlanField::solve(const PlanWeights &weights, PlanFormulati
         return r;
     if (how == PlanFormulation::Automatic && r.pairs <= kFullPairs)
         return solveFull(weights);
+    for (int ls = 0; ls < sessions; ++ls)
+        for (const auto &[cost, lt] : picks[std::size_t(ls)].heap) {
+            auto &mine = chosen[std::size_t(lt)];
+            if (std::none_of(mine.begin(), mine.end(), [ls](const Chosen &c) { return c.session == ls; })) {
+                int need = 0, km = 0;
+                pair(lt, ls, need, km);
+                mine.push_back({ ls, need, km });
+            }
+        }
+    picks = {};
     // Nodes as in the full network: 0 source, 1 sink, then teachers, then sessions.
     int nodes = 2;
     for (int &v : teacherNode)
@@ -276,32 +330,63 @@ Expected<FieldResult> PlanField::solve(const PlanWeights &weights, PlanFormulati
         simplexNs += t1 - t0;
         const std::vector<std::int64_t> &pi = solution->potential;
 
-        // Pricing. Reduced cost of (t, s): cost + π_t − π_s ≥ lowest_t + π_t − π_s;
-        // with the sessions by π_s falling, a teacher's scan stops where that bound reaches 0.
-        std::sort(order.begin(), order.end(), [&](int a, int b) {
-            return pi[std::size_t(sessionNode[std::size_t(a)])] > pi[std::size_t(sessionNode[std::size_t(b)])];
-        });
+        // Pricing. From the table: every pair of the teacher in one pass over
+        // its row, a pair (t, s) negative when c(t, s) < π_s − π_t (an
+        // ineligible cell holds kIneligible and never is). Without the table:
+        // reduced cost of (t, s) = cost + π_t − π_s ≥ lowest_t + π_t − π_s; with the
+        // sessions by π_s falling, a teacher's scan stops where that bound reaches 0.
+        std::vector<std::int64_t> sessionPi(std::size_t(sessions), 0);
+        for (int ls : order)
+            sessionPi[std::size_t(ls)] = pi[std::size_t(sessionNode[std::size_t(ls)])];
+        if (table.empty())
+            std::sort(order.begin(), order.end(),
+                [&sessionPi](int a, int b) { return sessionPi[std::size_t(a)] > sessionPi[std::size_t(b)]; });
+        // Each teacher's potential raised to the largest value its own arcs
+        // of the restricted network allow (docs/optimiser.md, "Tight teacher
+        // potentials"): π_source when it is unplaced (arc source → t at flow 0),
+        // π_s − c(t, s) when it is placed in s. The network simplex returns
+        // one dual solution among many; the tight one prices out the most pairs.
+        std::vector<std::int64_t> tight(std::size_t(teachers), pi[0]);
+        {
+            std::size_t arc = firstPair;
+            for (int lt = 0; lt < teachers; ++lt)
+                for (const Chosen &c : chosen[std::size_t(lt)])
+                    if (solution->flow[arc++] > 0)
+                        tight[std::size_t(lt)]
+                            = pi[std::size_t(sessionNode[std::size_t(c.session)])] - weights.pairCost(c.need, c.km);
+        }
         std::int64_t added = 0;
         for (int lt = 0; lt < teachers; ++lt) {
             if (teacherNode[std::size_t(lt)] < 0)
                 continue;
-            const std::int64_t base = pi[std::size_t(teacherNode[std::size_t(lt)])];
+            const std::int64_t base = tight[std::size_t(lt)];
             const std::int64_t bound = lowest[std::size_t(lt)] + base;
             Smallest<kAddedPairs> negative;
             auto &mine = chosen[std::size_t(lt)];
-            for (int ls : order) {
-                const std::int64_t ps = pi[std::size_t(sessionNode[std::size_t(ls)])];
-                if (bound - ps >= 0)
-                    break;
-                int need = 0, km = 0;
-                if (!pair(lt, ls, need, km))
-                    continue;
-                const std::int64_t reduced = weights.pairCost(need, km) + base - ps;
-                if (reduced >= 0)
-                    continue;
-                if (std::any_of(mine.begin(), mine.end(), [ls](const Chosen &c) { return c.session == ls; }))
-                    continue;
-                negative.offer(reduced, ls, need, km);
+            const auto offer = [&](int ls, std::int64_t reduced, int need, int km) {
+                if (std::none_of(mine.begin(), mine.end(), [ls](const Chosen &c) { return c.session == ls; }))
+                    negative.offer(reduced, ls, need, km);
+            };
+            if (!table.empty()) {
+                const std::int64_t *row = table.data() + std::size_t(lt) * std::size_t(sessions);
+                for (int ls = 0; ls < sessions; ++ls)
+                    if (row[ls] < sessionPi[std::size_t(ls)] - base) {
+                        int need = 0, km = 0;
+                        pair(lt, ls, need, km);
+                        offer(ls, row[ls] + base - sessionPi[std::size_t(ls)], need, km);
+                    }
+            } else {
+                for (int ls : order) {
+                    const std::int64_t ps = sessionPi[std::size_t(ls)];
+                    if (bound - ps >= 0)
+                        break;
+                    int need = 0, km = 0;
+                    if (!pair(lt, ls, need, km))
+                        continue;
+                    const std::int64_t reduced = weights.pairCost(need, km) + base - ps;
+                    if (reduced < 0)
+                        offer(ls, reduced, need, km);
+                }
             }
             for (int i = 0; i < negative.size; ++i)
                 mine.push_back({ negative.items[std::size_t(i)].session, negative.items[std::size_t(i)].need,
