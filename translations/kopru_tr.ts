@@ -3946,6 +3946,49 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
     </message>
 </context>
 <context>
+    <name>kopru::HelpWindow</name>
+    <message>
+        <location filename="../views/help/helpwindow.cpp" line="22"/>
+        <source>Köprü User Guide</source>
+        <translation>Köprü Kullanım Kılavuzu</translation>
+    </message>
+    <message>
+        <location filename="../views/help/helpwindow.cpp" line="36"/>
+        <source>◀ &amp;Back</source>
+        <translation>◀ &amp;Geri</translation>
+    </message>
+    <message>
+        <location filename="../views/help/helpwindow.cpp" line="36"/>
+        <source>Back to the previous place in the guide</source>
+        <translation>Kılavuzda önceki yere dön</translation>
+    </message>
+    <message>
+        <location filename="../views/help/helpwindow.cpp" line="37"/>
+        <source>&amp;Forward ▶</source>
+        <translation>&amp;İleri ▶</translation>
+    </message>
+    <message>
+        <location filename="../views/help/helpwindow.cpp" line="37"/>
+        <source>Forward again</source>
+        <translation>Yeniden ileri git</translation>
+    </message>
+    <message>
+        <location filename="../views/help/helpwindow.cpp" line="39"/>
+        <source>&amp;Contents</source>
+        <translation>İç&amp;indekiler</translation>
+    </message>
+    <message>
+        <location filename="../views/help/helpwindow.cpp" line="39"/>
+        <source>The beginning of the guide, with its contents</source>
+        <translation>Kılavuzun başı ve içindekiler</translation>
+    </message>
+    <message>
+        <location filename="../views/help/helpwindow.cpp" line="50"/>
+        <source>Search the guide…</source>
+        <translation>Kılavuzda ara…</translation>
+    </message>
+</context>
+<context>
     <name>kopru::ImportCommitPage</name>
     <message>
         <location filename="../views/importer/importrunpages.cpp" line="244"/>
@@ -4493,172 +4536,182 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>Tablo %1 dosyasına kaydedildi.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="24"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="25"/>
         <source>&amp;File</source>
         <translation>&amp;Dosya</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="25"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="26"/>
         <source>&amp;New…</source>
         <translation>&amp;Yeni…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="28"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="29"/>
         <source>Create a new, empty database</source>
         <translation>Yeni, boş bir veritabanı oluştur</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="29"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="30"/>
         <source>&amp;Open…</source>
         <translation>&amp;Aç…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="32"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="33"/>
         <source>Open an existing database</source>
         <translation>Var olan bir veritabanını aç</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="33"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="34"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Son açılanlar</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="39"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="40"/>
         <source>%1 no longer exists and was removed from the recent files</source>
         <translation>%1 artık yok; son açılanlar listesinden kaldırıldı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="42"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="43"/>
         <source>Save a &amp;Copy…</source>
         <translation>&amp;Kopyasını kaydet…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="45"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="46"/>
         <source>Write a consistent backup copy of the open database</source>
         <translation>Açık veritabanının tutarlı bir yedek kopyasını yaz</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="50"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="51"/>
         <source>&amp;Import…</source>
         <translation>İç&amp;e aktar…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="53"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="54"/>
         <source>&amp;Export…</source>
         <translation>&amp;Dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="56"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="57"/>
         <source>Export &amp;Table…</source>
         <translation>&amp;Tabloyu Dışa Aktar…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="59"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="60"/>
         <source>Save the table of this page as it is shown (filtered, sorted, shown columns) for Excel</source>
         <translation>Bu sayfanın tablosunu göründüğü gibi (süzülmüş, sıralanmış, görünen sütunlarla) Excel için kaydet</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="61"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="62"/>
         <source>&amp;Print…</source>
         <translation>&amp;Yazdır…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="64"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="65"/>
         <source>Print the current page as it is shown</source>
         <translation>Geçerli sayfayı göründüğü gibi yazdır</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="65"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="66"/>
         <source>&amp;Close</source>
         <translation>&amp;Kapat</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="68"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="69"/>
         <source>Close the open database</source>
         <translation>Açık veritabanını kapat</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="70"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="71"/>
         <source>Sen&amp;d to…</source>
         <translation>&amp;Gönder…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="72"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="73"/>
         <source>Make a package for the national office or the centres</source>
         <translation>Genel Müdürlük ya da merkezler için paket hazırla</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="73"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="74"/>
         <source>Recei&amp;ve Package…</source>
         <translation>Paket &amp;Al…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="75"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="76"/>
         <source>Check a package from the national office or a centre, then apply it</source>
         <translation>Genel Müdürlükten ya da bir merkezden gelen paketi denetle, sonra uygula</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="78"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="79"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Tercihler…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="83"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="84"/>
         <source>&amp;Quit</source>
         <translation>&amp;Çıkış</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="89"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="90"/>
         <source>&amp;Edit</source>
         <translation>Dü&amp;zen</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="90"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="91"/>
         <source>&amp;Undo</source>
         <translation>&amp;Geri al</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="93"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="94"/>
         <source>&amp;Redo</source>
         <translation>&amp;Yinele</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="99"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="100"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopyala</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="102"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="103"/>
         <source>Copy the selected cells with their column headers, to paste into Excel</source>
         <translation>Seçili hücreleri sütun başlıklarıyla, Excel’e yapıştırmak üzere kopyala</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="103"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="104"/>
         <source>&amp;Find</source>
         <translation>&amp;Bul</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="106"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="107"/>
         <source>Go to the search box of the current page</source>
         <translation>Geçerli sayfanın arama kutusuna git</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="109"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="110"/>
         <source>&amp;View</source>
         <translation>&amp;Görünüm</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="126"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="127"/>
         <source>&amp;Help</source>
         <translation>&amp;Yardım</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="127"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="128"/>
+        <source>Köprü &amp;User Guide</source>
+        <translation>Köprü &amp;Kullanım Kılavuzu</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="131"/>
+        <source>The guide to Köprü, at the section of the current page</source>
+        <translation>Köprü kılavuzu, açık sayfanın bölümünde</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="133"/>
         <source>&amp;About Köprü</source>
         <translation>Köprü &amp;hakkında</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="130"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="136"/>
         <source>About &amp;Qt</source>
         <translation>&amp;Qt hakkında</translation>
     </message>

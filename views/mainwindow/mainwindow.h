@@ -17,6 +17,7 @@ class QUndoStack;
 namespace kopru {
 
 class Database;
+class HelpWindow;
 class Page;
 class RecentFiles;
 
@@ -48,6 +49,10 @@ public:
     RecentFiles *recentFiles() const { return m_recent; }
     // The View menu action showing page `index` (for tests and shortcuts).
     QAction *pageAction(int index) const;
+
+    // Help ▸ User Guide (F1): the guide at the current page's section.
+    void showHelp();
+    HelpWindow *helpWindow() const { return m_help; }
 
     // Restores geometry, splitters and the last page from QSettings.
     void restoreSettings();
@@ -109,6 +114,7 @@ private:
     QString m_roleTitle; // the open database's role for the title bar
     QUndoStack *m_undoStack = nullptr;
     RecentFiles *m_recent = nullptr;
+    HelpWindow *m_help = nullptr; // made when first asked for
     QSplitter *m_splitter = nullptr;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_stack = nullptr;

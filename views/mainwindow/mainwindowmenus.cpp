@@ -2,6 +2,7 @@
 // The menus of the main window.
 #include "models/db/database.h"
 #include "views/dialogs/aboutdialog.h"
+#include "views/help/helpwindow.h"
 #include "views/mainwindow/mainwindow.h"
 #include "views/mainwindow/recentfiles.h"
 #include "views/pages/page.h"
@@ -124,11 +125,24 @@ void MainWindow::createMenus()
 
     // Help
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *guide = help->addAction(tr("Köprü &User Guide"), this, &MainWindow::showHelp);
+    guide->setObjectName(QStringLiteral("helpAction"));
+    guide->setShortcut(QKeySequence::HelpContents);
+    guide->setStatusTip(tr("The guide to Köprü, at the section of the current page"));
+    help->addSeparator();
     QAction *about = help->addAction(tr("&About Köprü"), this, [this] { showAboutDialog(this); });
     about->setObjectName(QStringLiteral("aboutAction"));
     about->setMenuRole(QAction::AboutRole);
     QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::showHelp()
+{
+    if (!m_help)
+        m_help = new HelpWindow(this);
+    const Page *page = currentPage();
+    m_help->showSection(page ? page->pageName() : QString());
 }
 
 } // namespace kopru
