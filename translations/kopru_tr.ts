@@ -4358,180 +4358,185 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::MainWindow</name>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="77"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="79"/>
         <source>Pages</source>
         <translation>Sayfalar</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="119"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="150"/>
+        <source>The window is now in English.</source>
+        <translation>Pencere artık Türkçe.</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="157"/>
         <source>Could not open %1</source>
         <translation>%1 açılamadı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="124"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="162"/>
         <source>Opened %1</source>
         <translation>%1 açıldı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="193"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="231"/>
         <source>Köprü</source>
         <translation>Köprü</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="198"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="236"/>
         <source>%1 (read-only)</source>
         <translation>%1 (salt okunur)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="201"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="239"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="40"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="41"/>
         <source>Köprü databases (*.kopru)</source>
         <translation>Köprü veritabanları (*.kopru)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="83"/>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="95"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="84"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="96"/>
         <source>New Database</source>
         <translation>Yeni veritabanı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="78"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="79"/>
         <source>programme</source>
         <translation>program</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="104"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="105"/>
         <source>%1 already exists. Choose another name; Köprü never overwrites a database.</source>
         <translation>%1 zaten var. Başka bir ad seçin; Köprü bir veritabanının üzerine asla yazmaz.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="108"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="109"/>
         <source>The folder %1 could not be created.</source>
         <translation>%1 klasörü oluşturulamadı.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="111"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="112"/>
         <source>The database could not be created:
 %1</source>
         <translation>Veritabanı oluşturulamadı:
 %1</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="114"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="115"/>
         <source>Created %1</source>
         <translation>%1 oluşturuldu</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="122"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="123"/>
         <source>Open Database</source>
         <translation>Veritabanı aç</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="122"/>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="143"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="123"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="144"/>
         <source>All files (*)</source>
         <translation>Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="143"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="144"/>
         <source>Receive Package</source>
         <translation>Paket Al</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="143"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="144"/>
         <source>Köprü packages (*.kopru-pkg)</source>
         <translation>Köprü paketleri (*.kopru-pkg)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="160"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="161"/>
         <source>Received %1</source>
         <translation>%1 alındı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="171"/>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="175"/>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="180"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="172"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="176"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="181"/>
         <source>Save a Copy</source>
         <translation>Kopyasını kaydet</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="176"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="177"/>
         <source>%1 already exists. Choose another name; a copy never overwrites a file.</source>
         <translation>%1 zaten var. Başka bir ad seçin; kopya hiçbir dosyanın üzerine yazmaz.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="180"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="181"/>
         <source>The copy could not be written:
 %1</source>
         <translation>Kopya yazılamadı:
 %1</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="183"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="184"/>
         <source>Saved a copy as %1</source>
         <translation>Kopya %1 olarak kaydedildi</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="192"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="193"/>
         <source>Closed %1</source>
         <translation>%1 kapatıldı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="201"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="202"/>
         <source>This page has nothing to print.</source>
         <translation>Bu sayfada yazdırılacak bir şey yok.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="220"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="221"/>
         <source>Select cells of a table to copy.</source>
         <translation>Kopyalamak için bir tablonun hücrelerini seçin.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="226"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="227"/>
         <source>Copied %Ln row(s) with their column headers.</source>
         <translation>
             <numerusform>%Ln satır sütun başlıklarıyla kopyalandı.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="234"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="235"/>
         <source>This page has no search box.</source>
         <translation>Bu sayfada arama kutusu yok.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="260"/>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="273"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="261"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="274"/>
         <source>This page has no table to export.</source>
         <translation>Bu sayfada dışa aktarılacak bir tablo yok.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="263"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="264"/>
         <source>%1, %2 — %Ln row(s) as shown in Köprü</source>
         <translation>
             <numerusform>%1, %2 — Köprü&apos;de göründüğü gibi %Ln satır</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="278"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="279"/>
         <source>Export Table</source>
         <translation>Tabloyu Dışa Aktar</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="280"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="281"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 with &apos;;&apos; (*.csv)</source>
         <translation>Excel çalışma kitabı (*.xlsx);;CSV, UTF-8, &apos;;&apos; ayraçlı (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="284"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="285"/>
         <source>Not Saved</source>
         <translation>Kaydedilmedi</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="287"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="288"/>
         <source>The table was saved to %1.</source>
         <translation>Tablo %1 dosyasına kaydedildi.</translation>
     </message>
@@ -4593,7 +4598,7 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
     <message>
         <location filename="../views/mainwindow/mainwindowmenus.cpp" line="57"/>
         <source>Export &amp;Table…</source>
-        <translation>&amp;Tabloyu Dışa Aktar…</translation>
+        <translation>&amp;Tabloyu dışa aktar…</translation>
     </message>
     <message>
         <location filename="../views/mainwindow/mainwindowmenus.cpp" line="60"/>
@@ -5582,8 +5587,8 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
     </message>
     <message>
         <location filename="../views/dialogs/preferencesdialog.cpp" line="29"/>
-        <source>A change of language takes effect when Köprü is started again.</source>
-        <translation>Dil değişikliği Köprü yeniden başlatıldığında geçerli olur.</translation>
+        <source>The window changes to the chosen language at once; the undo history is cleared.</source>
+        <translation>Pencere seçilen dile hemen geçer; geri alma geçmişi temizlenir.</translation>
     </message>
     <message>
         <location filename="../views/dialogs/preferencesdialog.cpp" line="33"/>
@@ -8469,7 +8474,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>--screenshot bir veritabanı gerektirir</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="133"/>
+        <location filename="../app/kopru/main.cpp" line="137"/>
         <source>unknown page &quot;%1&quot;</source>
         <translation>bilinmeyen sayfa &quot;%1&quot;</translation>
     </message>

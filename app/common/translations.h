@@ -12,7 +12,8 @@ namespace kopru::Translations {
 // Installs Köprü's catalogue and Qt's own (qtbase_tr) for `language` ("tr" or
 // "en", as LanguagePreference::resolve gives it; English is the source
 // language and needs none) on `app`, and sets the default QLocale to match.
-// Returns the language installed.
+// The catalogues of an earlier call are removed first, so that a change of
+// language in Preferences takes effect at once. Returns the language installed.
 QString install(QCoreApplication &app, const QString &language);
 
 } // namespace kopru::Translations

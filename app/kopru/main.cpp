@@ -119,6 +119,10 @@ int main(int argc, char *argv[])
             window, dbPath, parser.value(pageOption), parser.value(fieldOption), parser.value(screenshotOption));
     }
 
+    // Preferences ▸ Language applies at once: the catalogues change here, the
+    // window rebuilds itself in the new language.
+    QObject::connect(&window, &kopru::MainWindow::languageChangeRequested, &app,
+        [&app](const QString &chosen) { kopru::Translations::install(app, chosen); });
     window.restoreSettings();
     window.show();
     bool opened = false;

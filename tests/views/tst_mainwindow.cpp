@@ -34,6 +34,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
 #include <QProgressDialog>
@@ -617,6 +618,57 @@ private slots:
         // Reopening shows the stored choice.
         PreferencesDialog again;
         QCOMPARE(again.findChild<QComboBox *>(QStringLiteral("language"))->currentData().toString(), language);
+    }
+
+    // Issue #18 point 8: a language chosen in Preferences applies at once,
+    // without a restart; the database stays open on the same page.
+    void languageChangeAppliesWithoutRestart()
+    {
+        Translations::install(*QCoreApplication::instance(), QStringLiteral("en"));
+        LanguagePreference::store(QStringLiteral("en"));
+        MainWindow w;
+        connect(&w, &MainWindow::languageChangeRequested, &w,
+            [](const QString &language) { Translations::install(*QCoreApplication::instance(), language); });
+        QVERIFY(w.openFile(m_dbPath));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.showPage(QStringLiteral("teachers")));
+        const Database *db = w.database();
+        QCOMPARE(w.menuBar()->actions().first()->text(), QStringLiteral("&File"));
+
+        const auto choose = [&](const QString &language) {
+            whenModal([language](QWidget *modal) {
+                auto *dialog = qobject_cast<PreferencesDialog *>(modal);
+                QVERIFY(dialog);
+                auto *combo = dialog->findChild<QComboBox *>(QStringLiteral("language"));
+                combo->setCurrentIndex(combo->findData(language));
+                dialog->accept();
+            });
+            w.findChild<QAction *>(QStringLiteral("preferencesAction"))->trigger();
+        };
+        choose(QStringLiteral("tr"));
+        QTRY_COMPARE(w.menuBar()->actions().first()->text(), QStringLiteral("&Dosya"));
+        QCOMPARE(w.database(), db); // the same open database, not reopened
+        QVERIFY2(w.windowTitle().contains(QStringLiteral("Genel Müdürlük")), qPrintable(w.windowTitle()));
+        QCOMPARE(w.currentPage()->pageName(), QStringLiteral("teachers"));
+        QCOMPARE(w.currentPage()->pageTitle(), QStringLiteral("Öğretmenler"));
+        auto *navigation = w.findChild<QListWidget *>(QStringLiteral("navigation"));
+        QCOMPARE(navigation->item(0)->text(), QStringLiteral("Genel bakış"));
+        QCOMPARE(navigation->currentRow(), 1);
+        // The rebuilt pages work: the table has the database's teachers, headed in Turkish.
+        QTableView *table = w.currentPage()->printTable();
+        QVERIFY(table);
+        QTRY_COMPARE(table->model()->rowCount(), 200);
+        QCOMPARE(table->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("T.C. Kimlik No"));
+        QCOMPARE(w.findChildren<QListWidget *>(QStringLiteral("navigation")).size(), 1); // the old widgets are gone
+
+        choose(QStringLiteral("en"));
+        QTRY_COMPARE(w.menuBar()->actions().first()->text(), QStringLiteral("&File"));
+        navigation = w.findChild<QListWidget *>(QStringLiteral("navigation"));
+        QCOMPARE(navigation->item(0)->text(), QStringLiteral("Overview"));
+        QVERIFY2(w.windowTitle().contains(QStringLiteral("National office")), qPrintable(w.windowTitle()));
+        QCOMPARE(w.database(), db);
+        QLocale::setDefault(QLocale::c());
     }
 
     void navigationShowsEveryPageTitleWhole()

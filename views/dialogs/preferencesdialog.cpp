@@ -26,7 +26,7 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     const int current = m_language->findData(LanguagePreference::stored());
     m_language->setCurrentIndex(current < 0 ? 0 : current);
 
-    auto *note = new QLabel(tr("A change of language takes effect when Köprü is started again."), this);
+    auto *note = new QLabel(tr("The window changes to the chosen language at once; the undo history is cleared."), this);
     note->setWordWrap(true);
 
     auto *form = new QFormLayout;

@@ -2,6 +2,7 @@
 #include "views/mainwindow/mainwindow.h"
 
 #include "models/db/database.h"
+#include "views/help/helpwindow.h"
 #include "views/mainwindow/navigationicons.h"
 #include "views/mainwindow/recentfiles.h"
 #include "views/pages/page.h"
@@ -14,6 +15,7 @@
 #include <QFileInfo>
 #include <QKeyEvent>
 #include <QListWidget>
+#include <QMenuBar>
 #include <QScreen>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -110,6 +112,43 @@ void MainWindow::createCentralArea()
     m_splitter->setCollapsible(1, false);
     setCentralWidget(m_splitter);
     m_navigation->setCurrentRow(0);
+}
+
+void MainWindow::rebuildInCurrentLanguage()
+{
+    saveSettings();
+    const QString page = currentPage() ? currentPage()->pageName() : QString();
+    const bool helpShown = m_help && m_help->isVisible();
+    // The database stays open (and locked) across the rebuild: only the
+    // widgets over it go.
+    m_undoStack->clear();
+    for (Page *p : m_pages)
+        p->attachDatabase(nullptr);
+    std::unique_ptr<Database> db = std::move(m_db);
+    m_pages.clear();
+    m_pageActions.clear();
+    m_needDatabase.clear();
+    delete m_help;
+    m_help = nullptr;
+    delete takeCentralWidget();
+    setMenuBar(new QMenuBar(this)); // the old one is deleted later: its menu may still be closing
+    delete m_recent;
+    m_recent = nullptr;
+
+    createCentralArea();
+    createMenus();
+    m_db = std::move(db);
+    for (Page *p : m_pages)
+        p->attachDatabase(m_db.get());
+    m_roleTitle = m_db ? databaseRoleTitle(m_db->connection()) : QString();
+    updateTitle();
+    updateActions();
+    restoreLayout();
+    if (!page.isEmpty())
+        showPage(page);
+    if (helpShown)
+        showHelp();
+    statusBar()->showMessage(tr("The window is now in English."), kStatusTimeoutMs);
 }
 
 bool MainWindow::openFile(const QString &path)

@@ -57,6 +57,19 @@ public:
     // Restores geometry, splitters and the last page from QSettings.
     void restoreSettings();
 
+    // Builds the menus and the pages again in the current language (after
+    // the catalogues changed), keeping the open database, the page shown and
+    // the layout. Page filters are reset and the undo history is cleared: its
+    // commands belong to the pages that go.
+    void rebuildInCurrentLanguage();
+
+signals:
+    // Preferences chose another UI language ("tr" or "en"). The program
+    // installs its catalogues (app/common/translations.h); the window then
+    // rebuilds itself in it, without a restart.
+    void languageChangeRequested(const QString &language);
+
+public:
     // File ▸ New… and Open… (file dialogs).
     void newDatabase();
     // The file File ▸ New… proposes: "programme.kopru" (translated) beside the
@@ -109,6 +122,8 @@ private:
 
     // Settings, windowsettings.cpp.
     void saveSettings() const;
+    // Splitters, columns and the last page (restoreSettings without geometry).
+    void restoreLayout();
 
     std::unique_ptr<Database> m_db;
     QString m_roleTitle; // the open database's role for the title bar

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // File menu commands of the main window.
+#include "models/core/languagepreference.h"
 #include "models/db/database.h"
 #include "views/dialogs/preferencesdialog.h"
 #include "views/exchange/receivepackagedialog.h"
@@ -290,7 +291,15 @@ void MainWindow::exportTable()
 void MainWindow::showPreferences()
 {
     PreferencesDialog dialog(this);
-    dialog.exec();
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString chosen = LanguagePreference::resolve(LanguagePreference::stored());
+    const QString shown = QLocale().language() == QLocale::Turkish ? QStringLiteral("tr") : QStringLiteral("en");
+    if (chosen == shown)
+        return;
+    emit languageChangeRequested(chosen);
+    // After the dialog and the menu that opened it are gone.
+    QMetaObject::invokeMethod(this, &MainWindow::rebuildInCurrentLanguage, Qt::QueuedConnection);
 }
 
 } // namespace kopru

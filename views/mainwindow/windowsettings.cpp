@@ -91,6 +91,12 @@ void MainWindow::restoreSettings()
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    restoreLayout();
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
     const auto splitters = findChildren<QSplitter *>();
     for (QSplitter *splitter : splitters)
         if (!splitter->objectName().isEmpty()) {
