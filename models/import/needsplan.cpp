@@ -137,8 +137,8 @@ void NeedsPlan::planWide(ImportContext &ctx)
             Rating r;
             r.teacher = teacher->id;
             r.competency = competency;
-            r.round = round;
-            r.need = levelOf(*level);
+            r.round = qint8(round);
+            r.need = qint8(levelOf(*level));
             r.line = row.line;
             m_ratings.push_back(r);
         }
@@ -200,7 +200,8 @@ void NeedsPlan::planLong(ImportContext &ctx)
         }
         seen.insert(key, row.line);
         m_ratings.push_back(
-            Rating { teacher->id, competency, round, row.line, levelOf(*need), levelOf(*proficiency), Rating::Insert });
+            Rating { teacher->id, competency, row.line, qint8(round), qint8(levelOf(*need)), qint8(levelOf(*proficiency)),
+                Rating::Insert });
     }
 }
 
@@ -213,7 +214,7 @@ Status NeedsPlan::classify(ImportContext &ctx)
     struct Old
     {
         qint64 teacher, competency;
-        int round, need, proficiency;
+        qint8 round, need, proficiency;
         auto key() const { return std::tie(teacher, competency, round); }
     };
     std::vector<Old> existing;
@@ -226,7 +227,8 @@ Status NeedsPlan::classify(ImportContext &ctx)
         return s;
     while (q.next())
         existing.push_back(Old {
-            q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toInt(), levelOf(q.value(3)), levelOf(q.value(4)) });
+            q.value(0).toLongLong(), q.value(1).toLongLong(), qint8(q.value(2).toInt()), qint8(levelOf(q.value(3))),
+            qint8(levelOf(q.value(4))) });
     m_existing = qint64(existing.size());
     const auto byKey = [](const Old &a, const Old &b) { return a.key() < b.key(); };
     if (!std::is_sorted(existing.cbegin(), existing.cend(), byKey))

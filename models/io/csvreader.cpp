@@ -302,7 +302,7 @@ struct TableBuilder
                 table.file, line, 1 };
             return false;
         }
-        table.rows.push_back(SourceRow { line, record });
+        table.rows.emplace_back(line, record);
         return true;
     }
 };

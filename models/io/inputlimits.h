@@ -19,7 +19,8 @@ constexpr int kMaxRecordChars = 1024 * 1024; // one CSV record (line)
 constexpr int kMaxCellChars = 32767; // one cell: Excel's own limit
 constexpr int kMaxColumns = 16384; // Excel's limit (XFD)
 constexpr int kMaxRows = 1048576; // Excel's limit
-constexpr qint64 kMaxCells = 2000000; // all cells of a table
+constexpr qint64 kMaxCells = 5000000; // all cells of a table (a cell costs its characters + 4 bytes: SourceRow)
+constexpr qint64 kMaxSharedStrings = 2000000; // different texts of a workbook (each a QString)
 
 // Refuses what is not a regular, readable file within kMaxFileBytes: a
 // folder, a pipe (FIFO), a device such as /dev/zero, a socket. Never opens a

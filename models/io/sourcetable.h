@@ -10,14 +10,33 @@ namespace kopru {
 // One record of a CSV file or one row of a sheet. `line` is the 1-based
 // line where the record starts (CSV: a record with quoted line breaks is
 // reported at its first line; XLSX: the sheet's row number). Cells are in
-// column order; the column of cells[i] is i + 1 (CSV: the field number,
+// column order; the column of cell(i) is i + 1 (CSV: the field number,
 // XLSX: A = 1, B = 2, …, gaps filled with empty cells).
-struct SourceRow
+//
+// Compact: the cells are kept one after another in one string with their
+// end positions, not as a QStringList. A survey's cells are one or two
+// characters; as separate QStrings each costs ~70 bytes of headers and heap,
+// which made the 3.2 million ratings of the national roll-out's survey
+// (issue #16) 240 MB before a single rating was read. Here a cell costs its
+// characters and 4 bytes (docs/benchmarks.md, "Importing at scale").
+class SourceRow
 {
-    int line = 0;
-    QStringList cells;
+public:
+    SourceRow() = default;
+    SourceRow(int line, const QStringList &cells);
 
-    QString cell(int index) const { return index >= 0 && index < cells.size() ? cells.at(index) : QString(); }
+    int line = 0;
+
+    // The cell at `index`, or an empty string beyond the row's end.
+    QString cell(int index) const;
+    qsizetype size() const { return qsizetype(m_ends.size()); }
+    bool isEmpty() const { return m_ends.empty(); }
+    // All cells (a copy: for previews and tests, not for the import's loops).
+    QStringList cells() const;
+
+private:
+    QString m_text;
+    std::vector<int> m_ends; // m_ends[i]: where cell i ends in m_text
 };
 
 // A table read from a file: the first non-empty row is the header, the rest

@@ -205,9 +205,9 @@ private:
         while (!xml.atEnd()) {
             xml.readNext();
             if (xml.isStartElement() && xml.name() == QLatin1String("si")) {
-                if (m_shared.size() >= InputLimits::kMaxCells)
+                if (m_shared.size() >= InputLimits::kMaxSharedStrings)
                     return fail(tr("the workbook holds more than %1 different texts: split it into smaller files")
-                                    .arg(InputLimits::kMaxCells));
+                                    .arg(InputLimits::kMaxSharedStrings));
                 m_shared << collectText(xml);
             }
         }
@@ -303,21 +303,22 @@ private:
         QXmlStreamReader xml(&data);
         int row = 0;
         qint64 cells = 0;
-        SourceRow current;
+        QStringList current; // the cells of the row being read
+        int currentLine = 0;
         bool inRow = false;
         int column = 0;
         auto finishRow = [&] {
-            while (!current.cells.isEmpty() && current.cells.last().isEmpty())
-                current.cells.removeLast();
-            if (!current.cells.isEmpty()) {
+            while (!current.isEmpty() && current.last().isEmpty())
+                current.removeLast();
+            if (!current.isEmpty()) {
                 if (table.header.isEmpty() && table.headerLine == 0) {
-                    table.headerLine = current.line;
-                    table.header = current.cells;
+                    table.headerLine = currentLine;
+                    table.header = current;
                 } else {
-                    table.rows.push_back(current);
+                    table.rows.emplace_back(currentLine, current);
                 }
             }
-            current = SourceRow {};
+            current.clear();
             inRow = false;
         };
         while (!xml.atEnd()) {
@@ -327,7 +328,8 @@ private:
                     bool ok = false;
                     const int r = xml.attributes().value(QLatin1String("r")).toInt(&ok);
                     row = ok && r > row && r <= kMaxRow ? r : row + 1;
-                    current = SourceRow { row, {} };
+                    current.clear();
+                    currentLine = row;
                     inRow = true;
                     column = 0;
                 } else if (xml.name() == QLatin1String("c") && inRow) {
@@ -361,14 +363,14 @@ private:
                     const QString value = inlineText ? raw : cellValue(type, raw, style);
                     if (const auto problem = InputLimits::cellProblem(value))
                         return Error { *problem, m_name, row, c };
-                    cells += c - int(current.cells.size());
+                    cells += c - int(current.size());
                     if (cells > InputLimits::kMaxCells)
                         return Error { tr("the sheet is too large (more than %1 cells): split it into smaller files")
                                            .arg(InputLimits::kMaxCells),
                             m_name, row, c };
-                    while (current.cells.size() < c - 1)
-                        current.cells.append(QString());
-                    current.cells.append(value);
+                    while (current.size() < c - 1)
+                        current.append(QString());
+                    current.append(value);
                 }
             } else if (xml.isEndElement() && xml.name() == QLatin1String("row") && inRow) {
                 finishRow();

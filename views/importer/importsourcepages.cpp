@@ -163,7 +163,7 @@ void ImportFormatPage::showPreview()
     QStringList lines;
     for (std::size_t i = 0; i < r.table.rows.size() && int(i) < kPreviewRows; ++i) {
         QList<QStandardItem *> items;
-        for (const QString &cell : r.table.rows[i].cells)
+        for (const QString &cell : r.table.rows[i].cells())
             items << new QStandardItem(cell);
         m_model->appendRow(items);
         lines << QString::number(r.table.rows[i].line);
