@@ -32,140 +32,140 @@
 <context>
     <name>BackupManager</name>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="231"/>
-        <location filename="../models/safety/backupmanager.cpp" line="247"/>
+        <location filename="../models/safety/backupmanager.cpp" line="246"/>
+        <location filename="../models/safety/backupmanager.cpp" line="262"/>
         <source>invalid backup reason &quot;%1&quot;</source>
         <translation>geçersiz yedekleme nedeni &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="66"/>
+        <location filename="../models/safety/backupmanager.cpp" line="68"/>
         <source>cannot create the backup folder %1</source>
         <translation>yedek klasörü %1 oluşturulamıyor</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="90"/>
+        <location filename="../models/safety/backupmanager.cpp" line="92"/>
         <source>the database is open in another Köprü program (%1); close it there first</source>
         <translation>veritabanı başka bir Köprü programında açık (%1); önce orada kapatın</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="92"/>
+        <location filename="../models/safety/backupmanager.cpp" line="94"/>
         <source>the database is open in another Köprü program; close it there first</source>
         <translation>veritabanı başka bir Köprü programında açık; önce orada kapatın</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="100"/>
-        <location filename="../models/safety/backupmanager.cpp" line="104"/>
+        <location filename="../models/safety/backupmanager.cpp" line="102"/>
+        <location filename="../models/safety/backupmanager.cpp" line="106"/>
         <source>cannot read the file: %1</source>
         <translation>dosya okunamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="106"/>
+        <location filename="../models/safety/backupmanager.cpp" line="108"/>
         <source>cannot write the file: %1</source>
         <translation>dosya yazılamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="234"/>
-        <location filename="../models/safety/backupmanager.cpp" line="280"/>
+        <location filename="../models/safety/backupmanager.cpp" line="249"/>
+        <location filename="../models/safety/backupmanager.cpp" line="297"/>
         <source>no backup was made: %1</source>
         <translation>yedek alınmadı: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="237"/>
+        <location filename="../models/safety/backupmanager.cpp" line="252"/>
         <source>no backup was made: the database is older than this program and gets its identity when it is upgraded</source>
         <translation>yedek alınmadı: veritabanı bu programdan eski; kimliğini yükseltildiğinde alır</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="259"/>
+        <location filename="../models/safety/backupmanager.cpp" line="275"/>
         <source>the backup was not made: %1</source>
         <translation>yedek alınmadı: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="263"/>
+        <location filename="../models/safety/backupmanager.cpp" line="279"/>
         <source>the backup was not made: the file changed its identity while it was copied</source>
         <translation>yedek alınmadı: dosya kopyalanırken kimliği değişti</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="336"/>
+        <location filename="../models/safety/backupmanager.cpp" line="353"/>
         <source>cannot delete the old backup</source>
         <translation>eski yedek silinemiyor</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="348"/>
+        <location filename="../models/safety/backupmanager.cpp" line="365"/>
         <source>this is a backup of another database</source>
         <translation>bu, başka bir veritabanının yedeği</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="374"/>
+        <location filename="../models/safety/backupmanager.cpp" line="391"/>
         <source>the backup cannot be restored: %1</source>
         <translation>yedek geri yüklenemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="382"/>
+        <location filename="../models/safety/backupmanager.cpp" line="399"/>
         <source>this file is not a Köprü database and no backup was ever made from it, so the restore does not replace it; nothing was changed (move the file away first to restore here)</source>
         <translation>bu dosya bir Köprü veritabanı değil ve ondan hiç yedek alınmadı; bu yüzden geri yükleme onun yerine yazmaz, hiçbir şey değiştirilmedi (buraya geri yüklemek için önce dosyayı başka bir yere taşıyın)</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="388"/>
+        <location filename="../models/safety/backupmanager.cpp" line="405"/>
         <source>%1 is a backup of another database (its identity is %2, this database&apos;s is %3); nothing was changed</source>
         <translation>%1 başka bir veritabanının yedeği (kimliği %2, bu veritabanınınki %3); hiçbir şey değiştirilmedi</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="404"/>
+        <location filename="../models/safety/backupmanager.cpp" line="421"/>
         <source>the current file could not be saved before restoring, so it was left alone: %1</source>
         <translation>geçerli dosya geri yüklemeden önce saklanamadığı için dosyaya dokunulmadı: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="416"/>
+        <location filename="../models/safety/backupmanager.cpp" line="433"/>
         <source>cannot copy the backup next to the database (disk full?)</source>
         <translation>yedek veritabanının yanına kopyalanamıyor (disk dolu mu?)</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="423"/>
+        <location filename="../models/safety/backupmanager.cpp" line="440"/>
         <source>the backup could not be upgraded, nothing was changed: %1</source>
         <translation>yedek yükseltilemedi, hiçbir şey değiştirilmedi: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="427"/>
+        <location filename="../models/safety/backupmanager.cpp" line="444"/>
         <source>the copy of the backup is damaged, nothing was changed: %1</source>
         <translation>yedeğin kopyası hasarlı, hiçbir şey değiştirilmedi: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="432"/>
+        <location filename="../models/safety/backupmanager.cpp" line="449"/>
         <source>cannot remove %1; is the database still open?</source>
         <translation>%1 silinemiyor; veritabanı hâlâ açık mı?</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="441"/>
+        <location filename="../models/safety/backupmanager.cpp" line="458"/>
         <source>on open</source>
         <translation>açılışta</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="442"/>
+        <location filename="../models/safety/backupmanager.cpp" line="459"/>
         <source>before import</source>
         <translation>içe aktarmadan önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="443"/>
+        <location filename="../models/safety/backupmanager.cpp" line="460"/>
         <source>before plan run</source>
         <translation>plan çalıştırmadan önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="444"/>
+        <location filename="../models/safety/backupmanager.cpp" line="461"/>
         <source>before upgrade</source>
         <translation>yükseltmeden önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="445"/>
+        <location filename="../models/safety/backupmanager.cpp" line="462"/>
         <source>before restore</source>
         <translation>geri yüklemeden önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="446"/>
+        <location filename="../models/safety/backupmanager.cpp" line="463"/>
         <source>manual</source>
         <translation>elle</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="447"/>
+        <location filename="../models/safety/backupmanager.cpp" line="464"/>
         <source>before erasure</source>
         <translation>kalıcı silmeden önce</translation>
     </message>
@@ -2062,12 +2062,12 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>Hasarlı veritabanı</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="196"/>
+        <location filename="../views/safety/openguard.cpp" line="207"/>
         <source>No Automatic Backup</source>
         <translation>Otomatik yedek alınamadı</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="197"/>
+        <location filename="../views/safety/openguard.cpp" line="208"/>
         <source>The automatic backup of %1 could not be made. You can go on working; save a copy by hand to be safe.
 
 %2</source>
@@ -2076,22 +2076,22 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 %2</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="228"/>
+        <location filename="../views/safety/openguard.cpp" line="233"/>
         <source>Restore &amp;Backup…</source>
         <translation>Yedekten &amp;geri yükle…</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="230"/>
+        <location filename="../views/safety/openguard.cpp" line="235"/>
         <source>Go back to one of the automatic backups of the database</source>
         <translation>Veritabanının otomatik yedeklerinden birine geri dön</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="235"/>
+        <location filename="../views/safety/openguard.cpp" line="240"/>
         <source>Database to Restore</source>
         <translation>Geri yüklenecek veritabanı</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="236"/>
+        <location filename="../views/safety/openguard.cpp" line="241"/>
         <source>Köprü databases (*.kopru)</source>
         <translation>Köprü veritabanları (*.kopru)</translation>
     </message>
@@ -4358,37 +4358,42 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::MainWindow</name>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="79"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="54"/>
+        <source>The automatic backup of %1 is made.</source>
+        <translation>%1 dosyasının otomatik yedeği alındı.</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="90"/>
         <source>Pages</source>
         <translation>Sayfalar</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="150"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="162"/>
         <source>The window is now in English.</source>
         <translation>Pencere artık Türkçe.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="157"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="170"/>
         <source>Could not open %1</source>
         <translation>%1 açılamadı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="162"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="175"/>
         <source>Opened %1</source>
         <translation>%1 açıldı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="231"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="248"/>
         <source>Köprü</source>
         <translation>Köprü</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="236"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="253"/>
         <source>%1 (read-only)</source>
         <translation>%1 (salt okunur)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="239"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="256"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -6990,17 +6995,17 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>çalışma kitabında %1 farklı metinden fazlası var: daha küçük dosyalara bölün</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="338"/>
+        <location filename="../models/io/xlsxreader.cpp" line="340"/>
         <source>bad cell reference &quot;%1&quot;</source>
         <translation>hatalı hücre başvurusu &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="342"/>
+        <location filename="../models/io/xlsxreader.cpp" line="344"/>
         <source>too many columns</source>
         <translation>çok fazla sütun</translation>
     </message>
     <message>
-        <location filename="../models/io/xlsxreader.cpp" line="366"/>
+        <location filename="../models/io/xlsxreader.cpp" line="368"/>
         <source>the sheet is too large (more than %1 cells): split it into smaller files</source>
         <translation>sayfa çok büyük (%1 hücreden fazla): daha küçük dosyalara bölün</translation>
     </message>

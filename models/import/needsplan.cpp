@@ -199,9 +199,8 @@ void NeedsPlan::planLong(ImportContext &ctx)
             continue;
         }
         seen.insert(key, row.line);
-        m_ratings.push_back(
-            Rating { teacher->id, competency, row.line, qint8(round), qint8(levelOf(*need)), qint8(levelOf(*proficiency)),
-                Rating::Insert });
+        m_ratings.push_back(Rating { teacher->id, competency, row.line, qint8(round), qint8(levelOf(*need)),
+            qint8(levelOf(*proficiency)), Rating::Insert });
     }
 }
 
@@ -226,9 +225,8 @@ Status NeedsPlan::classify(ImportContext &ctx)
         !s || !(s = Sql::run(q)))
         return s;
     while (q.next())
-        existing.push_back(Old {
-            q.value(0).toLongLong(), q.value(1).toLongLong(), qint8(q.value(2).toInt()), qint8(levelOf(q.value(3))),
-            qint8(levelOf(q.value(4))) });
+        existing.push_back(Old { q.value(0).toLongLong(), q.value(1).toLongLong(), qint8(q.value(2).toInt()),
+            qint8(levelOf(q.value(3))), qint8(levelOf(q.value(4))) });
     m_existing = qint64(existing.size());
     const auto byKey = [](const Old &a, const Old &b) { return a.key() < b.key(); };
     if (!std::is_sorted(existing.cbegin(), existing.cend(), byKey))

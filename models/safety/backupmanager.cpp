@@ -13,6 +13,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
+#include <QMutexLocker>
+#include <QRecursiveMutex>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QUuid>
@@ -225,6 +227,19 @@ void BackupManager::removeLeftovers() const
     }
 }
 
+namespace {
+// One backup at a time in this process: the window's backup on open runs in
+// the background and may meet an import's or a plan's own backup; the second
+// waits and then usually finds the first's copy current. (Leftovers of this
+// process are never removed while it runs, but two copies at once would also
+// race in the rotation.)
+QRecursiveMutex &backupLock()
+{
+    static QRecursiveMutex lock;
+    return lock;
+}
+} // namespace
+
 Expected<BackupInfo> BackupManager::backup(const QString &databasePath, const QString &reason)
 {
     if (!isValidReason(reason))
@@ -245,6 +260,7 @@ Expected<BackupInfo> BackupManager::write(
 {
     if (!isValidReason(reason))
         return Error { Text::tr("invalid backup reason \"%1\"").arg(reason), databasePath, 0, 0 };
+    const QMutexLocker locked(&backupLock());
     removeLeftovers();
     const QString folder = folderForId(databaseId);
     if (Status s = makeFolder(folder, databasePath); !s)
@@ -272,6 +288,7 @@ Expected<BackupInfo> BackupManager::write(
 
 Status BackupManager::backupBeforeChange(const Database &db, const QString &reason)
 {
+    const QMutexLocker locked(&backupLock());
     // A backup newer than every change to the file already holds this state.
     if (hasCurrentBackup(db.path()))
         return {};

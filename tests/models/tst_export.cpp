@@ -353,8 +353,8 @@ private slots:
         QVERIFY(t.rows.size() >= 2);
         QVERIFY2(t.rows[0].cell(0).contains(QStringLiteral("Anonymised export (KVKK)")), qPrintable(t.rows[0].cell(0)));
         QVERIFY(t.rows[1].cells().contains(QStringLiteral("National ID (pseudonym)")));
-        QVERIFY(
-            !t.rows[1].cells().contains(QStringLiteral("E-mail")) && !t.rows[1].cells().contains(QStringLiteral("Contact phone")));
+        QVERIFY(!t.rows[1].cells().contains(QStringLiteral("E-mail"))
+            && !t.rows[1].cells().contains(QStringLiteral("Contact phone")));
         for (const SourceRow &row : t.rows)
             for (const QString &cell : row.cells())
                 QVERIFY2(!cell.contains(QStringLiteral("Ayşe")) && !cell.contains(QStringLiteral("HYPERLINK"))

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/common/translations.h"
 #include "models/core/languagepreference.h"
+#include "models/db/database.h"
+#include "models/db/sql.h"
 #include "models/demo/demogenerator.h"
 #include "models/io/tablereader.h"
+#include "models/safety/backupmanager.h"
 #include "tests/common/testutil.h"
 #include "views/dialogs/preferencesdialog.h"
 #include "views/dialogs/startdialog.h"
@@ -14,6 +17,7 @@
 #include "views/pages/page.h"
 #include "views/pages/savedfiles.h"
 #include "views/pages/tablesnapshot.h"
+#include "views/safety/backgroundbackup.h"
 
 #include <QAction>
 #include <QApplication>
@@ -40,6 +44,7 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -618,6 +623,42 @@ private slots:
         // Reopening shows the stored choice.
         PreferencesDialog again;
         QCOMPARE(again.findChild<QComboBox *>(QStringLiteral("language"))->currentData().toString(), language);
+    }
+
+    // Issue #16: opening shows the database at once; its automatic backup is
+    // made in the background, reported when done, and a close waits for it.
+    void openingBacksUpInTheBackground()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("background.kopru"));
+        QVERIFY(QFile::copy(m_dbPath, path));
+        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+        QVERIFY(BackupManager().list(path).isEmpty());
+        MainWindow w;
+        QSignalSpy done(w.openBackup(), &BackgroundBackup::finished);
+        QVERIFY(w.openFile(path));
+        QVERIFY(w.database()); // shown before the backup is necessarily made
+        QTRY_COMPARE(done.size(), 1);
+        QCOMPARE(done.first().at(0).toString(), w.database()->path());
+        QVERIFY(done.first().at(1).value<Status>().ok());
+        const QList<BackupInfo> backups = BackupManager().list(path);
+        QCOMPARE(backups.size(), 1);
+        QCOMPARE(backups.first().reason, QStringLiteral("open"));
+        QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("background.kopru")));
+
+        // A change, then open again and close at once: the close waits for the
+        // backup, which is complete and reported before the close returns.
+        QVERIFY(Sql::exec(w.database()->connection(), QStringLiteral("UPDATE teacher SET notes = 'x' WHERE id = 1")));
+        w.setDatabase(nullptr);
+        QTest::qWait(1100); // file times have a resolution of a second on some file systems
+        QVERIFY(w.openFile(path));
+        w.setDatabase(nullptr);
+        QCOMPARE(done.size(), 2);
+        QVERIFY(done.last().at(1).value<Status>().ok());
+        QCOMPARE(BackupManager().list(path).size(), 2);
+        // Opened again unchanged: no new backup.
+        QVERIFY(w.openFile(path));
+        QTRY_COMPARE(done.size(), 3);
+        QCOMPARE(BackupManager().list(path).size(), 2);
     }
 
     // Issue #18 point 8: a language chosen in Preferences applies at once,

@@ -7,6 +7,7 @@
 #include "views/mainwindow/recentfiles.h"
 #include "views/pages/page.h"
 #include "views/pages/pageregistry.h"
+#include "views/safety/backgroundbackup.h"
 #include "views/safety/openguard.h"
 
 #include <QAction>
@@ -45,6 +46,13 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("MainWindow"));
     m_undoStack = new QUndoStack(this);
     m_undoStack->setUndoLimit(kUndoLimit);
+    m_openBackup = new BackgroundBackup(this);
+    connect(m_openBackup, &BackgroundBackup::finished, this, [this](const QString &path, const Status &result) {
+        if (!result)
+            reportBackupOnOpenFailure(path, this, result);
+        else
+            statusBar()->showMessage(tr("The automatic backup of %1 is made.").arg(QFileInfo(path).fileName()), kStatusTimeoutMs);
+    });
     createCentralArea();
     createMenus();
     statusBar()->setObjectName(QStringLiteral("statusBar"));
@@ -58,6 +66,9 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    // The backup on open reads the file through its own connection: let it end.
+    m_openBackup->disconnect(this);
+    m_openBackup->wait();
     // Pages hold models over the connection: detach them before it closes.
     for (Page *page : m_pages)
         page->attachDatabase(nullptr);
@@ -153,7 +164,8 @@ void MainWindow::rebuildInCurrentLanguage()
 
 bool MainWindow::openFile(const QString &path)
 {
-    std::unique_ptr<Database> db = openDatabaseInteractive(path, this);
+    // The automatic backup follows in the background: a large database shows at once.
+    std::unique_ptr<Database> db = openDatabaseInteractive(path, this, BackupOnOpen::Later);
     if (!db) {
         statusBar()->showMessage(tr("Could not open %1").arg(QDir::toNativeSeparators(path)), kStatusTimeoutMs);
         return false;
@@ -161,11 +173,15 @@ bool MainWindow::openFile(const QString &path)
     m_recent->add(db->path());
     setDatabase(std::move(db));
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(m_db->path())), kStatusTimeoutMs);
+    if (!m_db->isReadOnly())
+        m_openBackup->start(*m_db);
     return true;
 }
 
 void MainWindow::setDatabase(std::unique_ptr<Database> db)
 {
+    // The backup on open of the database that goes must end first.
+    m_openBackup->wait();
     // Undo commands refer to rows of the old database: they cannot survive it.
     m_undoStack->clear();
     for (Page *page : m_pages)

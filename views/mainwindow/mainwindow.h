@@ -16,6 +16,7 @@ class QUndoStack;
 
 namespace kopru {
 
+class BackgroundBackup;
 class Database;
 class HelpWindow;
 class Page;
@@ -32,8 +33,10 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Opens `path` with the interactive open guard (messages on failure).
+    // Opens `path` with the interactive open guard (messages on failure); its
+    // automatic backup is made in the background (openBackup()).
     bool openFile(const QString &path);
+    BackgroundBackup *openBackup() const { return m_openBackup; }
     // Takes over `db` (nullptr closes): pages reload, undo history is cleared.
     void setDatabase(std::unique_ptr<Database> db);
     Database *database() const { return m_db.get(); }
@@ -129,6 +132,7 @@ private:
     QString m_roleTitle; // the open database's role for the title bar
     QUndoStack *m_undoStack = nullptr;
     RecentFiles *m_recent = nullptr;
+    BackgroundBackup *m_openBackup = nullptr; // the automatic backup on opening a file
     HelpWindow *m_help = nullptr; // made when first asked for
     QSplitter *m_splitter = nullptr;
     QListWidget *m_navigation = nullptr;

@@ -99,7 +99,7 @@ std::unique_ptr<Database> openReadOnly(const QString &path, QWidget *parent)
 
 // One attempt; `restored` is set when the user restored a backup and the
 // caller should try again.
-std::unique_ptr<Database> attemptOpen(const QString &path, QWidget *parent, bool *restored)
+std::unique_ptr<Database> attemptOpen(const QString &path, QWidget *parent, bool *restored, BackupOnOpen backup)
 {
     *restored = false;
     const QString shown = QDir::toNativeSeparators(path);
@@ -192,11 +192,8 @@ std::unique_ptr<Database> attemptOpen(const QString &path, QWidget *parent, bool
     }
 
     if (!db->isReadOnly()) {
-        if (Status s = backups.backupOnOpen(path); !s)
-            message(parent, QMessageBox::Warning, "backupFailedMessage", Text::tr("No Automatic Backup"),
-                Text::tr("The automatic backup of %1 could not be made. You can go on working; "
-                         "save a copy by hand to be safe.\n\n%2")
-                    .arg(shown, s.message()));
+        if (Status s = backup == BackupOnOpen::Now ? backups.backupOnOpen(path) : Status(); !s)
+            reportBackupOnOpenFailure(path, parent, s);
         if (newLock)
             heldLocks()[keyOf(path)] = std::move(newLock);
     }
@@ -205,12 +202,20 @@ std::unique_ptr<Database> attemptOpen(const QString &path, QWidget *parent, bool
 
 } // namespace
 
-std::unique_ptr<Database> openDatabaseInteractive(const QString &path, QWidget *parent)
+void reportBackupOnOpenFailure(const QString &path, QWidget *parent, const Status &failure)
+{
+    message(parent, QMessageBox::Warning, "backupFailedMessage", Text::tr("No Automatic Backup"),
+        Text::tr("The automatic backup of %1 could not be made. You can go on working; "
+                 "save a copy by hand to be safe.\n\n%2")
+            .arg(QDir::toNativeSeparators(path), failure.message()));
+}
+
+std::unique_ptr<Database> openDatabaseInteractive(const QString &path, QWidget *parent, BackupOnOpen backup)
 {
     // After a restore, the restored file goes through every check again.
     for (int attempt = 0; attempt < 3; ++attempt) {
         bool restored = false;
-        std::unique_ptr<Database> db = attemptOpen(path, parent, &restored);
+        std::unique_ptr<Database> db = attemptOpen(path, parent, &restored, backup);
         if (db || !restored)
             return db;
     }

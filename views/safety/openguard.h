@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/core/result.h"
+
 #include <functional>
 #include <memory>
 
@@ -23,10 +25,17 @@ class Database;
 //  - older schema: an automatic backup, then the upgrade;
 //  - damaged (PRAGMA quick_check and the domain checks fail): restore a
 //    backup / open read-only / cancel;
-//  - then an automatic backup (skipped when the newest one is current).
+//  - then an automatic backup (skipped when the newest one is current), unless
+//    `backup` is Later: then the caller makes it (the main window does, in
+//    the background: BackgroundBackup), so that a large database shows at once.
 // Returns nullptr when nothing was opened. The lock is held by this process
 // until releaseDatabaseLock() (or the process ends).
-std::unique_ptr<Database> openDatabaseInteractive(const QString &path, QWidget *parent);
+enum class BackupOnOpen { Now, Later };
+std::unique_ptr<Database> openDatabaseInteractive(const QString &path, QWidget *parent, BackupOnOpen backup = BackupOnOpen::Now);
+
+// The warning that the automatic backup on opening `path` failed (the user
+// may go on working).
+void reportBackupOnOpenFailure(const QString &path, QWidget *parent, const Status &failure);
 
 // Releases the single-instance lock this process holds for `path`; call after
 // closing the database so that another Köprü window may open it.
