@@ -1329,6 +1329,11 @@
         <source>cannot create the workbook</source>
         <translation>çalışma kitabı oluşturulamıyor</translation>
     </message>
+    <message>
+        <location filename="../models/export/monthreport.cpp" line="27"/>
+        <source>Schedule, %1</source>
+        <translation>Takvim, %1</translation>
+    </message>
 </context>
 <context>
     <name>Import</name>
@@ -3534,33 +3539,33 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::EntityDelegate</name>
     <message>
-        <location filename="../views/delegates/entitydelegate.cpp" line="47"/>
-        <location filename="../views/delegates/entitydelegate.cpp" line="62"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="49"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="64"/>
         <source>(none)</source>
         <translation>(yok)</translation>
     </message>
     <message>
-        <location filename="../views/delegates/entitydelegate.cpp" line="63"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="65"/>
         <source>Delete clears the date</source>
         <translation>Delete tuşu tarihi siler</translation>
     </message>
     <message>
-        <location filename="../views/delegates/entitydelegate.cpp" line="72"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="74"/>
         <source>not applicable</source>
         <translation>fikrim yok</translation>
     </message>
     <message>
-        <location filename="../views/delegates/entitydelegate.cpp" line="79"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="81"/>
         <source>11 digits</source>
         <translation>11 hane</translation>
     </message>
     <message>
-        <location filename="../views/delegates/entitydelegate.cpp" line="84"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="86"/>
         <source>0XXX XXX XX XX</source>
         <translation>0XXX XXX XX XX</translation>
     </message>
     <message>
-        <location filename="../views/delegates/entitydelegate.cpp" line="89"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="91"/>
         <source>name@example.org</source>
         <translation>ad@example.org</translation>
     </message>
@@ -4724,6 +4729,31 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <location filename="../views/mainwindow/mainwindowmenus.cpp" line="136"/>
         <source>About &amp;Qt</source>
         <translation>&amp;Qt hakkında</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::MonthView</name>
+    <message>
+        <location filename="../views/schedule/monthview.cpp" line="29"/>
+        <location filename="../views/schedule/monthview.cpp" line="30"/>
+        <source>Previous month</source>
+        <translation>Önceki ay</translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/monthview.cpp" line="33"/>
+        <location filename="../views/schedule/monthview.cpp" line="34"/>
+        <source>Next month</source>
+        <translation>Sonraki ay</translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/monthview.cpp" line="35"/>
+        <source>T&amp;oday</source>
+        <translation>&amp;Bugün</translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/monthview.cpp" line="61"/>
+        <source>Week of the year</source>
+        <translation>Yılın haftası</translation>
     </message>
 </context>
 <context>
@@ -6132,81 +6162,96 @@ Geçerli durum yedek olarak saklanır.</translation>
 <context>
     <name>kopru::SchedulePage</name>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="48"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="51"/>
         <source>Centre:</source>
         <translation>Merkez:</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="53"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="56"/>
         <source>Search teacher, partner, school…</source>
         <translation>Öğretmen, işletme, okul ara…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="56"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="59"/>
         <source>&amp;Print…</source>
         <translation>&amp;Yazdır…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="57"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="60"/>
         <source>Save as P&amp;DF…</source>
         <translation>P&amp;DF olarak kaydet…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="63"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="66"/>
         <source>By partner</source>
         <translation>İşletmeye göre</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="63"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="66"/>
         <source>By teacher</source>
         <translation>Öğretmene göre</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="63"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="66"/>
         <source>Calendar per centre</source>
         <translation>Merkez bazında takvim</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="126"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="88"/>
+        <source>Month</source>
+        <translation>Ay</translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/schedulepage.cpp" line="137"/>
         <source>All centres</source>
         <translation>Tüm merkezler</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="159"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="183"/>
         <source>No placements yet: run the planner first.</source>
         <translation>Henüz yerleştirme yok: önce planlamayı çalıştırın.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/schedule/schedulepage.cpp" line="160"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="184"/>
         <source>%Ln placement(s) in %1 session(s)</source>
         <translation>
             <numerusform>%1 oturumda %Ln yerleştirme</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="202"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="201"/>
+        <source>%1 — %2, %3 to %4 (%5): %6</source>
+        <translation>%1 — %2, %3 – %4 (%5): %6</translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/schedulepage.cpp" line="204"/>
+        <source>no teachers</source>
+        <translation>öğretmen yok</translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/schedulepage.cpp" line="250"/>
         <source>Print</source>
         <translation>Yazdır</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="207"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="255"/>
         <source>Save schedule as PDF</source>
         <translation>Takvimi PDF olarak kaydet</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="217"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="265"/>
         <source>Save as PDF</source>
         <translation>PDF olarak kaydet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/schedule/schedulepage.cpp" line="220"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="268"/>
         <source>Saved %1 (%n page(s))</source>
         <translation>
             <numerusform>%1 kaydedildi (%n sayfa)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.h" line="36"/>
+        <location filename="../views/schedule/schedulepage.h" line="37"/>
         <source>Schedule</source>
         <translation>Takvim</translation>
     </message>
@@ -7964,6 +8009,28 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <location filename="../app/kopru-cli/commands/serverinit.cpp" line="22"/>
         <source>created the national office&apos;s database on %1 (schema version %2) with 81 provinces, 25 pilot fields and 15 centres</source>
         <translation>Genel Müdürlüğün veritabanı %1 üzerinde oluşturuldu (şema sürümü %2): 81 il, 25 pilot alan ve 15 merkez</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::exporting::MonthCalendarModel</name>
+    <message numerus="yes">
+        <location filename="../models/export/monthcalendarmodel.cpp" line="135"/>
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n daha</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/export/monthcalendarmodel.cpp" line="165"/>
+        <source>No sessions</source>
+        <translation>Oturum yok</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/export/monthcalendarmodel.cpp" line="167"/>
+        <source>%1 (%2–%3, %n teacher(s))</source>
+        <translation>
+            <numerusform>%1 (%2–%3, %n öğretmen)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The entity pages offscreen: editing through the delegates, refusals reported
-// as status messages, add and undo, Turkish search typed into the search box,
+// at the cell and as status messages, add and undo, Turkish search typed into the search box,
 // and the explicit confirmation before placements go with a partner.
+#include "app/common/translations.h"
 #include "models/demo/demogenerator.h"
 #include "models/itemmodels/partnertablemodel.h"
 #include "models/itemmodels/roles.h"
@@ -10,6 +11,7 @@
 #include "models/itemmodels/turkishfilterproxy.h"
 #include "tests/common/testutil.h"
 #include "views/delegates/entitydelegate.h"
+#include "views/delegates/refusalnote.h"
 #include "views/pages/entitybrowser.h"
 #include "views/pages/page.h"
 #include "views/pages/pageregistry.h"
@@ -26,10 +28,12 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QTimer>
+#include <QTranslator>
 #include <QUndoStack>
 
 using namespace kopru;
@@ -156,7 +160,10 @@ private slots:
         editor->selectAll();
         QTest::keyClicks(editor, typed);
         QTest::keyClick(editor, Qt::Key_Return);
-        QTRY_VERIFY(!editor->isVisible()); // the delegate commits through a queued call
+        if (accepted)
+            QTRY_VERIFY(!editor->isVisible());
+        else
+            QVERIFY(editor->isVisible()); // a refused value keeps its editor open (see refusalIsExplainedAtTheCell)
         const QString stored
             = scalar(c(), QStringLiteral("SELECT national_id FROM teacher WHERE id = %1").arg(m_isikId)).toString();
         if (accepted) {
@@ -172,7 +179,106 @@ private slots:
             const QString message = status.last().at(0).toString();
             QVERIFY2(message.contains(QStringLiteral("National ID")), qPrintable(message));
             QCOMPARE(proxyIndexOf(browser, m_isikId, 0).data().toString(), QStringLiteral("10000000146"));
+            QTest::keyClick(editor, Qt::Key_Escape);
+            QTRY_VERIFY(!editor->isVisible());
         }
+    }
+
+    void refusalIsExplainedAtTheCell_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("columnTitle");
+        QTest::newRow("English") << QStringLiteral("en") << QStringLiteral("National ID");
+        QTest::newRow("Turkish") << QStringLiteral("tr") << QStringLiteral("T.C. Kimlik No");
+    }
+
+    // A refused value keeps the editor open with the typed text, a red frame and
+    // the model's reason next to the cell; Esc puts the old value back and
+    // writes nothing; a valid value is then accepted.
+    void refusalIsExplainedAtTheCell()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, columnTitle);
+        Translations::install(*QCoreApplication::instance(), language);
+        const auto restore = qScopeGuard([] {
+            for (QTranslator *t : QCoreApplication::instance()->findChildren<QTranslator *>())
+                QCoreApplication::removeTranslator(t);
+            QLocale::setDefault(QLocale::c());
+        });
+        EntityBrowser *browser = openPage(createTeachersPage, QSize(1200, 700));
+        QVERIFY(browser);
+        auto *model = m_page->findChild<TeacherTableModel *>();
+        QVERIFY(model);
+        QSignalSpy refused(model, &EntityTableModel::editRefused);
+        QTableView *view = entitiesView();
+        QVERIFY(view);
+        const auto storedId = [this] {
+            return scalar(c(), QStringLiteral("SELECT national_id FROM teacher WHERE id = %1").arg(m_isikId)).toString();
+        };
+        const QModelIndex cell = proxyIndexOf(browser, m_isikId, 0); // national ID column
+        QVERIFY(cell.isValid());
+        view->setCurrentIndex(cell);
+        view->edit(cell);
+        QLineEdit *editor = visibleEditor<QLineEdit>(view);
+        QVERIFY(editor);
+        editor->selectAll();
+        QTest::keyClicks(editor, QStringLiteral("17291716050")); // checksum wrong
+        QTest::keyClick(editor, Qt::Key_Return);
+
+        QCOMPARE(refused.count(), 1);
+        const QString reason = refused.last().at(0).toString();
+        QVERIFY2(reason.startsWith(columnTitle), qPrintable(reason)); // in the UI language
+        QCOMPARE(storedId(), QStringLiteral("10000000146"));
+        QCOMPARE(m_undo.count(), 0);
+        QVERIFY(editor->isVisible());
+        QCOMPARE(editor->text(), QStringLiteral("17291716050"));
+        QVERIFY(editor->styleSheet().contains(QStringLiteral("border")));
+        QCOMPARE(editor->toolTip(), reason);
+        RefusalNote *note = view->viewport()->findChild<RefusalNote *>(QStringLiteral("refusalNote"));
+        QVERIFY(note);
+        QCOMPARE(RefusalNote::of(editor), note);
+        QVERIFY(note->isVisible());
+        QCOMPARE(note->text(), reason);
+        const QRect at = editor->geometry();
+        QVERIFY2(note->geometry().top() == at.bottom() + 1 || note->geometry().bottom() == at.top() - 1,
+            "the note is right under or over the cell");
+        QVERIFY(note->geometry().left() <= at.left() && note->geometry().right() >= at.left());
+
+        // Tab does not leave a refused value either; the note stays.
+        QTest::keyClick(editor, Qt::Key_Tab);
+        QVERIFY(editor->isVisible());
+        QVERIFY(note->isVisible());
+        QCOMPARE(storedId(), QStringLiteral("10000000146"));
+
+        // Esc: the editor closes, the note goes, the old value stays.
+        QTest::keyClick(editor, Qt::Key_Escape);
+        QTRY_VERIFY(!editor->isVisible());
+        QTRY_VERIFY(!view->viewport()->findChild<RefusalNote *>());
+        QCOMPARE(proxyIndexOf(browser, m_isikId, 0).data().toString(), QStringLiteral("10000000146"));
+        QCOMPARE(storedId(), QStringLiteral("10000000146"));
+        QCOMPARE(m_undo.count(), 0);
+
+        // Corrected after a refusal: accepted, the editor and the note go.
+        view->edit(proxyIndexOf(browser, m_isikId, 0));
+        editor = visibleEditor<QLineEdit>(view);
+        QVERIFY(editor);
+        editor->selectAll();
+        QTest::keyClicks(editor, QStringLiteral("1729171605"));
+        QTest::keyClick(editor, Qt::Key_Return);
+        QVERIFY(editor->isVisible());
+        QVERIFY(RefusalNote::of(editor));
+        QTest::keyClick(editor, Qt::Key_End);
+        QTest::keyClicks(editor, QStringLiteral("0")); // the typed text is still there to correct
+        QCOMPARE(editor->text(), QStringLiteral("17291716050"));
+        QTest::keyClick(editor, Qt::Key_Backspace);
+        QTest::keyClick(editor, Qt::Key_Backspace);
+        QTest::keyClicks(editor, QStringLiteral("60"));
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_VERIFY(!editor->isVisible());
+        QTRY_VERIFY(!view->viewport()->findChild<RefusalNote *>());
+        QCOMPARE(storedId(), QStringLiteral("17291716060"));
+        QCOMPARE(m_undo.count(), 1);
+        QCOMPARE(refused.count(), 3); // Return, Tab, the ten digits
     }
 
     void optionalDateCanBeClearedButRequiredDateCannot()

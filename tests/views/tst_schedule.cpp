@@ -1,23 +1,32 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The schedule page (per partner, per teacher, calendar per centre) and the
+// The schedule page (per partner, per teacher, calendar per centre, month) and the
 // File › Export… dialog, offscreen, on a small demo database with a plan.
 // Set KOPRU_SCREENSHOT_DIR to also save the page and the print preview as PNG.
 #include "models/document/documentpainter.h"
 #include "models/domain/turkishtext.h"
 #include "models/export/exporttablemodel.h"
+#include "models/export/monthcalendarmodel.h"
 #include "tests/common/testutil.h"
 #include "views/exporter/exportdialog.h"
+#include "views/schedule/monthdaydelegate.h"
+#include "views/schedule/monthview.h"
 #include "views/schedule/schedulepage.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPdfWriter>
 #include <QPrintPreviewDialog>
+#include <QPushButton>
+#include <QSet>
+#include <QSqlQuery>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QUndoStack>
 
 using namespace kopru;
@@ -112,6 +121,123 @@ private slots:
         QCOMPARE(page.tableView(SchedulePage::ByTeacher)->model()->rowCount(), inCentre);
         page.setDatabase(nullptr);
         QCOMPARE(page.model(SchedulePage::ByTeacher)->rowCount(), 0);
+    }
+
+    // The Month tab: opens at a month with sessions, the buttons move it, a click
+    // on a session selects it and names its teachers, the centre filter
+    // applies, and Print gives the month on one landscape page.
+    void monthTab()
+    {
+        SchedulePage page(&m_undo, nullptr);
+        new QAbstractItemModelTester(page.monthView()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, &page);
+        page.resize(1280, 700);
+        page.setDatabase(m_db.get());
+        page.showMonth();
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        MonthView *month = page.monthView();
+        QVERIFY(month->isVisible());
+        MonthCalendarModel *model = month->model();
+        const QDate first = QDate::fromString(
+            test::scalar(m_db->connection(),
+                QStringLiteral("SELECT min(ts.start_date) FROM placement p JOIN training_session ts ON ts.id = p.session_id "
+                               "WHERE p.status <> 'cancelled'"))
+                .toString(),
+            Qt::ISODate);
+        QVERIFY(first.isValid());
+        // The demo's sessions may lie before or after today: the tab opens at a month with some.
+        bool any = false;
+        for (int r = 0; r < model->rowCount(); ++r)
+            for (int col = 0; col < 7; ++col)
+                any = any || !model->sessionsOn(model->dateAt(model->index(r, col))).empty();
+        QVERIFY(any);
+        QCOMPARE(month->titleLabel()->text(), model->monthTitle());
+
+        // Navigation.
+        const QDate shown = model->month();
+        QTest::mouseClick(month->nextButton(), Qt::LeftButton);
+        QCOMPARE(model->month(), shown.addMonths(1));
+        QCOMPARE(month->titleLabel()->text(), model->monthTitle());
+        QTest::mouseClick(month->previousButton(), Qt::LeftButton);
+        QTest::mouseClick(month->previousButton(), Qt::LeftButton);
+        QCOMPARE(model->month(), shown.addMonths(-1));
+        QTest::mouseClick(month->todayButton(), Qt::LeftButton);
+        QCOMPARE(model->month(), QDate(QDate::currentDate().year(), QDate::currentDate().month(), 1));
+        model->setMonth(first);
+
+        // A click on the first session's line of its first day selects it.
+        QTableView *grid = month->grid();
+        const QModelIndex day = model->indexOf(first);
+        QVERIFY(day.isValid());
+        const auto sessions = model->sessionsOn(first);
+        QVERIFY(!sessions.empty());
+        const QRect cell = grid->visualRect(day);
+        QVERIFY2(MonthDayDelegate::shownLines(cell, grid->fontMetrics(), 1) == 1, "a day shows at least one session");
+        auto *delegate = qobject_cast<MonthDayDelegate *>(grid->itemDelegate());
+        QVERIFY(delegate);
+        QPoint at;
+        for (int y = cell.top(); y <= cell.bottom() && at.isNull(); ++y)
+            if (delegate->sessionAt(cell, grid->fontMetrics(), day, QPoint(cell.center().x(), y)) != 0)
+                at = QPoint(cell.center().x(), y);
+        QVERIFY(!at.isNull());
+        const int clicked = delegate->sessionAt(cell, grid->fontMetrics(), day, at);
+        QCOMPARE(clicked, sessions.front()->sessionId);
+        QTest::mouseClick(grid->viewport(), Qt::LeftButton, {}, at);
+        QCOMPARE(month->selectedSession(), clicked);
+        QStringList teachers;
+        QSqlQuery q(m_db->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT t.first_name || ' ' || t.last_name FROM placement p JOIN teacher t ON t.id = "
+                                      "p.teacher_id WHERE p.session_id = %1 AND p.status <> 'cancelled'")
+                           .arg(clicked)));
+        while (q.next())
+            teachers << q.value(0).toString();
+        QVERIFY(!teachers.isEmpty());
+        QLabel *summary = nullptr;
+        for (QLabel *label : page.findChildren<QLabel *>())
+            if (label->text().contains(sessions.front()->partnerName))
+                summary = label;
+        QVERIFY2(summary, "the session's details are shown");
+        const auto named = std::count_if(
+            teachers.cbegin(), teachers.cend(), [&](const QString &name) { return summary->text().contains(name); });
+        QVERIFY(named >= std::min<qsizetype>(teachers.size(), 8)); // up to eight names, then "+N more"
+
+        // A crowded day shows what fits, then "+N more".
+        QCOMPARE(MonthDayDelegate::shownLines(QRect(0, 0, 100, 1000), grid->fontMetrics(), 5), 5);
+        const int fewLines
+            = MonthDayDelegate::shownLines(QRect(0, 0, 100, grid->fontMetrics().height() * 4), grid->fontMetrics(), 5);
+        QVERIFY(fewLines >= 1 && fewLines < 4);
+
+        // The centre filter applies to the month.
+        const int centre = count(QStringLiteral("SELECT t.centre_id FROM placement p JOIN teacher t ON t.id = p.teacher_id "
+                                                "WHERE t.centre_id IS NOT NULL GROUP BY 1 ORDER BY count(*) LIMIT 1"));
+        page.setCentre(centre);
+        ExportScope scope;
+        scope.centreId = centre;
+        const auto rows = loadPlan(m_db->connection(), scope);
+        QVERIFY(rows);
+        QSet<int> expected;
+        for (const ScheduleSession &s : groupBySession(rows.value()))
+            expected.insert(s.sessionId);
+        QSet<int> shownIds;
+        for (int m = -24; m <= 24; ++m) {
+            model->setMonth(first.addMonths(m));
+            for (int r = 0; r < model->rowCount(); ++r)
+                for (int col = 0; col < 7; ++col)
+                    for (const MonthCalendarModel::Entry *e : model->sessionsOn(model->dateAt(model->index(r, col))))
+                        shownIds.insert(e->sessionId);
+        }
+        QVERIFY(!expected.isEmpty());
+        QCOMPARE(shownIds, expected);
+        page.setCentre(0);
+
+        // Print: the month, landscape.
+        model->setMonth(first);
+        const document::Document doc = page.currentReport();
+        QCOMPARE(doc.orientation, QPageLayout::Landscape);
+        QVERIFY2(doc.title.contains(model->monthTitle()), qPrintable(doc.title));
+        QCOMPARE(doc.sections.size(), std::size_t(1));
+        QCOMPARE(doc.sections.front().blocks.back().table.rows.size(), std::size_t(model->rowCount()));
+        QVERIFY(!page.printTable()); // no table to copy or export on this tab
     }
 
     void printedDocumentHasEveryRow()

@@ -3,6 +3,8 @@
 
 #include "models/editing/valuecheck.h"
 #include "models/itemmodels/roles.h"
+#include "views/delegates/refusalnote.h"
+#include "views/delegates/refusalwatch.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -117,7 +119,21 @@ void EntityDelegate::setEditorData(QWidget *editor, const QModelIndex &index) co
 
 void EntityDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const
 {
-    // The model validates and emits editRefused with the reason; a refused value is not written.
+    // The model validates and emits editRefused with the reason; a refused value
+    // is not written, and the reason is shown at the editor.
+    const RefusalWatch watch(model);
+    writeValue(editor, model, index);
+    if (watch.reason().isEmpty()) {
+        RefusalNote::removeFrom(editor);
+        m_refusedEditor = nullptr;
+    } else {
+        RefusalNote::showAt(editor, watch.reason());
+        m_refusedEditor = editor;
+    }
+}
+
+void EntityDelegate::writeValue(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const
+{
     if (auto *combo = qobject_cast<QComboBox *>(editor))
         model->setData(index, combo->currentData(), Qt::EditRole);
     else if (auto *date = qobject_cast<QDateEdit *>(editor))
@@ -130,16 +146,54 @@ void EntityDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, co
         QStyledItemDelegate::setModelData(editor, model, index);
 }
 
+bool EntityDelegate::commitOrExplain(QWidget *editor, EndEditHint hint)
+{
+    if (auto *spin = qobject_cast<QAbstractSpinBox *>(editor))
+        spin->interpretText(); // what Enter would have made of the typed text
+    const QPointer<QWidget> guard(editor);
+    m_refusedEditor = nullptr;
+    emit commitData(editor); // the view calls setModelData
+    if (!guard)
+        return true;
+    if (m_refusedEditor == editor) {
+        editor->setFocus(); // stays open: the user corrects the value or presses Esc
+        return true;
+    }
+    emit closeEditor(editor, hint);
+    return true;
+}
+
 bool EntityDelegate::eventFilter(QObject *watched, QEvent *event)
 {
-    // Delete or Backspace with the whole date selected clears an optional date.
-    auto *date = qobject_cast<QDateEdit *>(watched);
-    if (date && !date->specialValueText().isEmpty() && event->type() == QEvent::KeyPress) {
-        const int key = static_cast<QKeyEvent *>(event)->key();
-        const bool allSelected = date->findChild<QLineEdit *>() && date->findChild<QLineEdit *>()->selectedText() == date->text();
-        if (key == Qt::Key_Delete || (key == Qt::Key_Backspace && allSelected)) {
-            date->setDate(kNoDate);
-            return true;
+    auto *editor = qobject_cast<QWidget *>(watched);
+    if (editor && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        // Delete or Backspace with the whole date selected clears an optional date.
+        auto *date = qobject_cast<QDateEdit *>(watched);
+        if (date && !date->specialValueText().isEmpty()) {
+            const bool allSelected
+                = date->findChild<QLineEdit *>() && date->findChild<QLineEdit *>()->selectedText() == date->text();
+            if (key->key() == Qt::Key_Delete || (key->key() == Qt::Key_Backspace && allSelected)) {
+                date->setDate(kNoDate);
+                return true;
+            }
+        }
+        const bool plain = !(key->modifiers() & ~(Qt::KeypadModifier | Qt::ShiftModifier));
+        if (plain) {
+            switch (key->key()) {
+            case Qt::Key_Tab:
+                return commitOrExplain(editor, EditNextItem);
+            case Qt::Key_Backtab:
+                return commitOrExplain(editor, EditPreviousItem);
+            case Qt::Key_Enter:
+            case Qt::Key_Return:
+                return commitOrExplain(editor, SubmitModelCache);
+            case Qt::Key_Escape: // the old value stays; an editor that stays (a form's) loses the note
+                RefusalNote::removeFrom(editor);
+                break;
+            default:
+                break;
+            }
         }
     }
     return QStyledItemDelegate::eventFilter(watched, event);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QPointer>
 #include <QStyledItemDelegate>
 
 namespace kopru {
@@ -11,6 +12,9 @@ namespace kopru {
 // boxes for numbers and 1–5 ratings (0 = "not applicable"), line edits with
 // input hints for national ID, e-mail and phone. The model validates the value
 // and refuses with a reason; the delegate only makes typing the right thing easy.
+// A refused value (Enter, Tab) keeps the editor open with the typed text, a red
+// frame and the model's reason just under it (RefusalNote), until the user
+// corrects it or presses Esc, which closes the editor and keeps the old value.
 class EntityDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -24,6 +28,14 @@ public:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void writeValue(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const;
+    // Enter, Tab or Backtab in `editor`: commits; closes the editor with `hint`
+    // unless the value was refused. Always consumes the key.
+    bool commitOrExplain(QWidget *editor, EndEditHint hint);
+
+    mutable QPointer<QWidget> m_refusedEditor; // the editor whose last value was refused
 };
 
 } // namespace kopru

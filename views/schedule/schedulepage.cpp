@@ -4,6 +4,8 @@
 #include "models/db/database.h"
 #include "models/document/pdfwriter.h"
 #include "models/export/exporttablemodel.h"
+#include "models/export/monthcalendarmodel.h"
+#include "models/export/monthreport.h"
 #include "models/export/reportbuilders.h"
 #include "models/export/schedulebuilders.h"
 #include "models/export/tablebuilders.h"
@@ -14,6 +16,7 @@
 #include "views/pages/pageregistry.h"
 #include "views/pages/savedfiles.h"
 #include "views/printing/printpreview.h"
+#include "views/schedule/monthview.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -81,6 +84,8 @@ void SchedulePage::createLayout()
         if (v != ByCentre) // the calendar's columns are the programme's weeks
             ColumnChooser::install(m_views[v], pageName() + QLatin1Char('-') + QString::number(v));
     }
+    m_month = new MonthView(this);
+    m_tabs->addTab(m_month, tr("Month"));
     layout->addWidget(m_tabs, 1);
     m_summary = new QLabel(this);
     m_summary->setWordWrap(true);
@@ -91,6 +96,7 @@ void SchedulePage::createLayout()
         for (TurkishFilterProxy *p : m_proxies)
             p->setSearchText(text);
     });
+    connect(m_month, &MonthView::sessionSelected, this, &SchedulePage::showSessionDetails);
     connect(printButton, &QPushButton::clicked, this, &SchedulePage::print);
     connect(pdfButton, &QPushButton::clicked, this, &SchedulePage::saveAsPdf);
 }
@@ -116,6 +122,11 @@ void SchedulePage::setCentre(int centreId)
 void SchedulePage::setCurrentView(View view)
 {
     m_tabs->setCurrentIndex(view);
+}
+
+void SchedulePage::showMonth()
+{
+    m_tabs->setCurrentWidget(m_month);
 }
 
 void SchedulePage::reloadCentres()
@@ -156,9 +167,44 @@ void SchedulePage::reload()
         for (int c = 0; c < v->model()->columnCount(); ++c)
             v->setColumnWidth(c, std::min(v->columnWidth(c), 320));
     }
-    m_summary->setText(m_rows.empty() ? tr("No placements yet: run the planner first.")
-                                      : tr("%Ln placement(s) in %1 session(s)", nullptr, int(m_rows.size()))
-                                            .arg(QLocale().toString(qlonglong(m_sessions.size()))));
+    MonthCalendarModel *month = m_month->model();
+    month->setSessions(m_sessions);
+    if (!m_monthPlaced && !m_sessions.empty()) {
+        // Today's month, or the next one with sessions, or the last one.
+        QDate day = month->nextSessionDay(QDate::currentDate());
+        month->setMonth(day.isValid() ? day : month->lastSessionDay());
+        m_monthPlaced = true;
+    }
+    m_summary->setText(summaryText());
+}
+
+QString SchedulePage::summaryText() const
+{
+    return m_rows.empty() ? tr("No placements yet: run the planner first.")
+                          : tr("%Ln placement(s) in %1 session(s)", nullptr, int(m_rows.size()))
+                                .arg(QLocale().toString(qlonglong(m_sessions.size())));
+}
+
+// The session clicked in the month: where, when and who, under the tabs.
+void SchedulePage::showSessionDetails(int sessionId)
+{
+    for (const ScheduleSession &s : m_sessions) {
+        if (s.sessionId != sessionId)
+            continue;
+        constexpr int kNamesShown = 8; // the label stays a few lines high
+        QStringList teachers;
+        for (const PlanRow *row : s.attendees)
+            if (teachers.size() < kNamesShown)
+                teachers << row->teacherName();
+        if (int(s.attendees.size()) > kNamesShown)
+            teachers << MonthCalendarModel::moreLabel(int(s.attendees.size()) - kNamesShown);
+        m_summary->setText(tr("%1 — %2, %3 to %4 (%5): %6")
+                               .arg(s.partnerName, s.fieldName, QLocale().toString(s.start, QStringLiteral("dd.MM.yyyy")),
+                                   QLocale().toString(s.end, QStringLiteral("dd.MM.yyyy")), s.centreName,
+                                   teachers.isEmpty() ? tr("no teachers") : teachers.join(QStringLiteral(", "))));
+        return;
+    }
+    m_summary->setText(summaryText());
 }
 
 // "Who comes when" first: partner, dates, teachers; the rest after them.
@@ -184,6 +230,8 @@ void SchedulePage::arrangePartnerColumns()
 
 document::Document SchedulePage::currentReport() const
 {
+    if (m_tabs->currentWidget() == m_month)
+        return monthReport(*m_month->model());
     switch (View(m_tabs->currentIndex())) {
     case ByPartner:
         return scheduleReport(m_sessions, nullptr);

@@ -16,6 +16,7 @@ class QTableView;
 
 namespace kopru {
 
+class MonthView;
 class TurkishFilterProxy;
 namespace exporting {
 class ExportTableModel;
@@ -23,7 +24,7 @@ class ExportTableModel;
 
 // The training schedule: per partner (who comes when), per teacher (their
 // session, the partner's address and contact), per centre (a calendar over
-// the programme weeks). Restricted to one centre or all; searchable; printed
+// the programme weeks), and a month calendar grid (MonthView). Restricted to one centre or all; searchable; printed
 // through a print preview (page size, orientation, margins) or saved as PDF.
 class SchedulePage final : public Page
 {
@@ -47,6 +48,9 @@ public:
     document::Document currentReport() const;
     void setCentre(int centreId);
     void setCurrentView(View view);
+    // The "Month" tab (after the tables).
+    MonthView *monthView() const { return m_month; }
+    void showMonth();
 
 public slots:
     void print() override;
@@ -57,6 +61,8 @@ private:
     void reloadCentres();
     void reload();
     void arrangePartnerColumns();
+    void showSessionDetails(int sessionId);
+    QString summaryText() const;
 
     Database *m_db = nullptr;
     QComboBox *m_centre = nullptr;
@@ -66,6 +72,8 @@ private:
     exporting::ExportTableModel *m_models[ViewCount] = {};
     TurkishFilterProxy *m_proxies[ViewCount] = {};
     QTableView *m_views[ViewCount] = {};
+    MonthView *m_month = nullptr;
+    bool m_monthPlaced = false; // the month tab opened at a month with sessions
     std::vector<exporting::PlanRow> m_rows;
     std::vector<exporting::ScheduleSession> m_sessions; // points into m_rows
     bool m_columnsArranged = false;
