@@ -499,7 +499,7 @@ Expected<DemoGenerator::Summary> DemoGenerator::generate(
             return s.error();
     }
     // The plain demo has run its first programme (docs/quality.md, "Demo").
-    if (!options.role) {
+    if (!options.role && options.programme) {
         auto programme = DemoProgramme::record(db, options.seed);
         if (!programme)
             return programme.error();

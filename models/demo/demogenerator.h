@@ -38,6 +38,10 @@ public:
         std::uint64_t seed = 2024;
         int minPlaces = 3000; // session places in all, at least
         std::optional<DatabaseRole> role; // see above; stored in the database
+        // Without a role: record the completed first programme (placements,
+        // attendance, evaluations, survey round 2). Off: the survey and the
+        // sessions only, nothing placed yet.
+        bool programme = true;
     };
     struct Summary
     {

@@ -107,8 +107,9 @@ Expected<Summary> record(QSqlDatabase db, std::uint64_t seed)
         return s.error();
     QSqlQuery placement(db), attendance(db), answer(db), needs(db);
     // Round-1 needs of the teachers who answer round 2 only (reading all 320,000 would double the cost).
+    // Round 2 is the same questionnaire: what was "not applicable" in round 1 stays so.
     if (Status s = Sql::prepare(needs,
-            QStringLiteral("SELECT competency_id, need FROM need_rating WHERE teacher_id = ? AND round = 1 AND need IS NOT NULL "
+            QStringLiteral("SELECT competency_id, need FROM need_rating WHERE teacher_id = ? AND round = 1 "
                            "ORDER BY competency_id"));
         !s)
         return s.error();
@@ -207,8 +208,14 @@ Expected<Summary> record(QSqlDatabase db, std::uint64_t seed)
                 return s.error();
             std::vector<std::pair<int, int>> firstRound;
             while (needs.next())
-                firstRound.emplace_back(needs.value(0).toInt(), needs.value(1).toInt());
+                firstRound.emplace_back(needs.value(0).toInt(), needs.value(1).isNull() ? 0 : needs.value(1).toInt());
             for (const auto &[competency, need] : firstRound) {
+                if (need == 0) { // "not applicable" again
+                    if (Status s = secondRound.add({ teacher.id, competency, 2, 0, 0, 0 }); !s)
+                        return s.error();
+                    ++summary.secondRoundRatings;
+                    continue;
+                }
                 const double drop = session.competencies.contains(competency) ? 1.2 : 0.2;
                 const int after = std::clamp(int(std::lround(need - drop + (rng.unit() - 0.5) * 1.6)), 1, 5);
                 if (Status s = secondRound.add({ teacher.id, competency, 2, after, 0, 0 }); !s)
