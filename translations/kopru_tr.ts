@@ -1981,6 +1981,11 @@
         <source>Overview</source>
         <translation>Genel bakış</translation>
     </message>
+    <message>
+        <location filename="../views/quality/qualitypage.cpp" line="155"/>
+        <source>Quality</source>
+        <translation>Kalite</translation>
+    </message>
 </context>
 <context>
     <name>OpenGuard</name>
@@ -2491,208 +2496,208 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>QualityFormat</name>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="85"/>
+        <location filename="../models/quality/qualityformat.cpp" line="190"/>
         <source>%1 %</source>
         <translation>%%1</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="105"/>
+        <location filename="../models/quality/qualityformat.cpp" line="210"/>
         <source>illness</source>
         <translation>hastalık</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="107"/>
+        <location filename="../models/quality/qualityformat.cpp" line="212"/>
         <source>withdrew</source>
         <translation>çekildi</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="109"/>
+        <location filename="../models/quality/qualityformat.cpp" line="214"/>
         <source>partner cancelled</source>
         <translation>işletme iptal etti</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="111"/>
+        <location filename="../models/quality/qualityformat.cpp" line="216"/>
         <source>other</source>
         <translation>diğer</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="112"/>
+        <location filename="../models/quality/qualityformat.cpp" line="217"/>
         <source>not recorded</source>
         <translation>kaydedilmedi</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="117"/>
+        <location filename="../models/quality/qualityformat.cpp" line="222"/>
         <source>paired, n = %1</source>
         <translation>eşleştirilmiş, n = %1</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="117"/>
+        <location filename="../models/quality/qualityformat.cpp" line="222"/>
         <source>independent, n = %1 + %2</source>
         <translation>bağımsız, n = %1 + %2</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="146"/>
+        <location filename="../models/quality/qualityformat.cpp" line="104"/>
         <source>Indicator</source>
         <translation>Gösterge</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="146"/>
+        <location filename="../models/quality/qualityformat.cpp" line="104"/>
         <source>Value</source>
         <translation>Değer</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="146"/>
+        <location filename="../models/quality/qualityformat.cpp" line="104"/>
         <source>Counts</source>
         <translation>Sayılar</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="146"/>
+        <location filename="../models/quality/qualityformat.cpp" line="104"/>
         <source>EQAVET</source>
         <translation>EQAVET</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="157"/>
+        <location filename="../models/quality/qualityformat.cpp" line="115"/>
         <source>%1 / %2 h</source>
         <translation>%1 / %2 sa</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="162"/>
-        <location filename="../models/quality/qualityformat.cpp" line="165"/>
+        <location filename="../models/quality/qualityformat.cpp" line="120"/>
+        <location filename="../models/quality/qualityformat.cpp" line="123"/>
         <source>%1 respondents, %2 answers</source>
         <translation>%1 yanıtlayan, %2 yanıt</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="180"/>
+        <location filename="../models/quality/qualityformat.cpp" line="139"/>
         <source>Need change per competency, round 1 to round 2</source>
         <translation>Yeterlik bazında ihtiyaç değişimi, 1. turdan 2. tura</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="181"/>
+        <location filename="../models/quality/qualityformat.cpp" line="140"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="181"/>
+        <location filename="../models/quality/qualityformat.cpp" line="140"/>
         <source>Competency</source>
         <translation>Yeterlik</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="181"/>
+        <location filename="../models/quality/qualityformat.cpp" line="140"/>
         <source>Before</source>
         <translation>Önce</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="181"/>
+        <location filename="../models/quality/qualityformat.cpp" line="140"/>
         <source>After</source>
         <translation>Sonra</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="182"/>
+        <location filename="../models/quality/qualityformat.cpp" line="141"/>
         <source>Change</source>
         <translation>Değişim</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="182"/>
+        <location filename="../models/quality/qualityformat.cpp" line="141"/>
         <source>95% CI</source>
         <translation>%95 GA</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="182"/>
+        <location filename="../models/quality/qualityformat.cpp" line="141"/>
         <source>Teachers</source>
         <translation>Öğretmenler</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="197"/>
+        <location filename="../models/quality/qualityformat.cpp" line="156"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="198"/>
+        <location filename="../models/quality/qualityformat.cpp" line="157"/>
         <source>Field</source>
         <translation>Alan</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="199"/>
+        <location filename="../models/quality/qualityformat.cpp" line="158"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="200"/>
+        <location filename="../models/quality/qualityformat.cpp" line="159"/>
         <source>Surveyed</source>
         <translation>Ankete katılan</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="200"/>
+        <location filename="../models/quality/qualityformat.cpp" line="159"/>
         <source>Placed</source>
         <translation>Yerleşen</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="200"/>
+        <location filename="../models/quality/qualityformat.cpp" line="159"/>
         <source>Completed</source>
         <translation>Tamamlayan</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="201"/>
+        <location filename="../models/quality/qualityformat.cpp" line="160"/>
         <source>Hours</source>
         <translation>Saat</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="201"/>
+        <location filename="../models/quality/qualityformat.cpp" line="160"/>
         <source>Cancelled</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="201"/>
+        <location filename="../models/quality/qualityformat.cpp" line="160"/>
         <source>Sat. T</source>
         <translation>Mem. Ö</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="201"/>
+        <location filename="../models/quality/qualityformat.cpp" line="160"/>
         <source>Sat. P</source>
         <translation>Mem. İ</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="201"/>
+        <location filename="../models/quality/qualityformat.cpp" line="160"/>
         <source>Need +/-</source>
         <translation>İhtiyaç +/-</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="202"/>
+        <location filename="../models/quality/qualityformat.cpp" line="161"/>
         <source>Partners</source>
         <translation>İşletmeler</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="202"/>
+        <location filename="../models/quality/qualityformat.cpp" line="161"/>
         <source>Repeat</source>
         <translation>Tekrar</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="202"/>
+        <location filename="../models/quality/qualityformat.cpp" line="161"/>
         <source>High needs</source>
         <translation>Yüksek ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="216"/>
+        <location filename="../models/quality/qualityformat.cpp" line="175"/>
         <source>Placed: participation; Sat. T: teachers&apos; satisfaction; Sat. P: partners&apos; evaluation of the teachers; Need +/-: change of the mean need from round 1 to round 2.</source>
         <translation>Yerleşen: katılım; Mem. Ö: öğretmen memnuniyeti; Mem. İ: işletmelerin öğretmen değerlendirmesi; İhtiyaç +/-: ortalama ihtiyacın 1. turdan 2. tura değişimi.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="240"/>
+        <location filename="../models/quality/qualityformat.cpp" line="241"/>
         <source>Quality indicators per centre</source>
         <translation>Merkez bazında kalite göstergeleri</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="241"/>
+        <location filename="../models/quality/qualityformat.cpp" line="242"/>
         <source>Quality indicators per field</source>
         <translation>Alan bazında kalite göstergeleri</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="242"/>
+        <location filename="../models/quality/qualityformat.cpp" line="243"/>
         <source>Quality indicators per province</source>
         <translation>İl bazında kalite göstergeleri</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="243"/>
+        <location filename="../models/quality/qualityformat.cpp" line="244"/>
         <source>Quality indicators</source>
         <translation>Kalite göstergeleri</translation>
     </message>
@@ -5632,6 +5637,104 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
     </message>
 </context>
 <context>
+    <name>kopru::QualityPage</name>
+    <message>
+        <location filename="../views/quality/qualitypage.cpp" line="73"/>
+        <source>Whole programme</source>
+        <translation>Programın tamamı</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/qualitypage.cpp" line="74"/>
+        <source>Centre</source>
+        <translation>Merkez</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/qualitypage.cpp" line="75"/>
+        <source>Pilot field</source>
+        <translation>Pilot alan</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/qualitypage.cpp" line="76"/>
+        <source>Province</source>
+        <translation>İl</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/qualitypage.cpp" line="78"/>
+        <source>&amp;Indicators per:</source>
+        <translation>&amp;Göstergeler:</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/qualitypage.cpp" line="82"/>
+        <source>Search groups and competencies</source>
+        <translation>Grup ve yeterlik ara</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/qualitypage.cpp" line="96"/>
+        <source>Indicators</source>
+        <translation>Göstergeler</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/qualitypage.cpp" line="97"/>
+        <source>Need change per competency</source>
+        <translation>Yeterlik bazında ihtiyaç değişimi</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/qualitypage.cpp" line="103"/>
+        <source>Completed placements as a share of the placements that ended (completed or cancelled); EQAVET indicator 4a.</source>
+        <translation>Tamamlanan yerleştirmelerin sona eren (tamamlanan ya da iptal edilen) yerleştirmelere oranı; EQAVET göstergesi 4a.</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/qualitypage.cpp" line="105"/>
+        <source>Completion chart</source>
+        <translation>Tamamlama grafiği</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/qualitypage.cpp" line="125"/>
+        <source>Point at a column header for the indicator&apos;s definition</source>
+        <translation>Göstergenin tanımı için fareyi sütun başlığının üzerine getirin</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/qualitypage.cpp" line="187"/>
+        <source>The quality indicators could not be computed: %1</source>
+        <translation>Kalite göstergeleri hesaplanamadı: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/qualitypage.cpp" line="202"/>
+        <source>No indicators.</source>
+        <translation>Gösterge yok.</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/qualitypage.cpp" line="202"/>
+        <source>No database is open.</source>
+        <translation>Açık veritabanı yok.</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/qualitypage.cpp" line="207"/>
+        <source>the whole programme</source>
+        <translation>programın tamamı</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/qualitypage.cpp" line="209"/>
+        <source>No teacher of %1 answered survey round 2: the need change cannot be computed yet.</source>
+        <translation>%1 için ikinci anket turunu yanıtlayan öğretmen yok: ihtiyaç değişimi henüz hesaplanamıyor.</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/qualitypage.cpp" line="210"/>
+        <source>Need change between survey rounds 1 and 2 per competency, %1 (select a row of the indicators to change the group). Negative: the need fell.</source>
+        <translation>1. ve 2. anket turları arasında yeterlik bazında ihtiyaç değişimi, %1 (grubu değiştirmek için göstergelerde bir satır seçin). Eksi değer: ihtiyaç azaldı.</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/qualitypage.cpp" line="217"/>
+        <source>Definitions</source>
+        <translation>Tanımlar</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/qualitypage.cpp" line="221"/>
+        <source>EQAVET indicator %1</source>
+        <translation>EQAVET göstergesi %1</translation>
+    </message>
+</context>
+<context>
     <name>kopru::RatingsModel</name>
     <message>
         <location filename="../models/itemmodels/ratingsmodel.cpp" line="123"/>
@@ -7058,49 +7161,60 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
 <context>
     <name>kopru::charts</name>
     <message>
-        <location filename="../views/charts/needcharts.cpp" line="121"/>
+        <location filename="../views/charts/needcharts.cpp" line="50"/>
+        <location filename="../views/charts/needcharts.cpp" line="154"/>
         <source>Mean need (1 no need … 5 very high need)</source>
         <translation>Ortalama ihtiyaç (1 ihtiyaç yok … 5 çok yüksek ihtiyaç)</translation>
     </message>
     <message>
-        <location filename="../views/charts/needcharts.cpp" line="138"/>
+        <location filename="../views/charts/needcharts.cpp" line="45"/>
         <source>Mean need per competency</source>
         <translation>Yeterliklere göre ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/charts/needcharts.cpp" line="143"/>
+        <location filename="../views/charts/needcharts.cpp" line="58"/>
         <source>Distribution of the need ratings</source>
         <translation>İhtiyaç puanlarının dağılımı</translation>
     </message>
     <message>
-        <location filename="../views/charts/needcharts.cpp" line="168"/>
+        <location filename="../views/charts/needcharts.cpp" line="83"/>
         <source>Share of respondents</source>
         <translation>Yanıtlayanların oranı</translation>
     </message>
     <message>
-        <location filename="../views/charts/needcharts.cpp" line="177"/>
+        <location filename="../views/charts/needcharts.cpp" line="92"/>
         <source>Need against supply</source>
         <translation>İhtiyaç ve arz karşılaştırması</translation>
     </message>
     <message>
-        <location filename="../views/charts/needcharts.cpp" line="179"/>
+        <location filename="../views/charts/needcharts.cpp" line="94"/>
         <source>Competency</source>
         <translation>Yeterlik</translation>
     </message>
     <message>
-        <location filename="../views/charts/needcharts.cpp" line="184"/>
+        <location filename="../views/charts/needcharts.cpp" line="99"/>
         <source>Unmet need (high need, little supply)</source>
         <translation>Karşılanmamış ihtiyaç (yüksek ihtiyaç, düşük arz)</translation>
     </message>
     <message>
-        <location filename="../views/charts/needcharts.cpp" line="198"/>
+        <location filename="../views/charts/needcharts.cpp" line="113"/>
         <source>Supply: session places covering the competency</source>
         <translation>Arz: yeterliği kapsayan oturum kontenjanı</translation>
     </message>
     <message>
-        <location filename="../views/charts/needcharts.cpp" line="200"/>
+        <location filename="../views/charts/needcharts.cpp" line="115"/>
         <source>Mean need</source>
         <translation>Ortalama ihtiyaç</translation>
+    </message>
+    <message>
+        <location filename="../views/charts/qualitycharts.cpp" line="20"/>
+        <source>Completion rate (%)</source>
+        <translation>Tamamlama oranı (%)</translation>
+    </message>
+    <message>
+        <location filename="../views/charts/qualitycharts.cpp" line="22"/>
+        <source>Completion rate</source>
+        <translation>Tamamlama oranı</translation>
     </message>
 </context>
 <context>
@@ -7356,20 +7470,32 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>Ulusal programın Genel Müdürlükte ya da tek bir merkezde duran kısmını kur; aynı tohumla kurulan her rolde aynı kayıtlar aynı kimliklerle (varsayılan: tüm veri kümesi, Genel Müdürlük).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/demo.cpp" line="40"/>
+        <location filename="../app/kopru-cli/commands/demo.cpp" line="27"/>
+        <source>Leave out the completed first programme (placements, attendance, evaluations, survey round 2): the survey and the sessions only, nothing placed yet.</source>
+        <translation>Tamamlanmış ilk programı (yerleştirmeler, devam, değerlendirmeler, 2. anket turu) ekleme: yalnızca anket ve eğitim dönemleri, henüz yerleştirme yok.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/demo.cpp" line="43"/>
         <source>--teachers, --partners and --seed take non-negative integers</source>
         <translation>--teachers, --partners ve --seed negatif olmayan tam sayı alır</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/demo.cpp" line="65"/>
+        <location filename="../app/kopru-cli/commands/demo.cpp" line="69"/>
         <source>demo database %1: %2 teachers, %3 competencies, %4 need ratings, %5 partners, %6 sessions with %7 places (%8 s)</source>
         <translation>demo veritabanı %1: %2 öğretmen, %3 yeterlik, %4 ihtiyaç puanı, %5 işletme, toplam %7 kontenjanlı %6 oturum (%8 sn)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/demo.cpp" line="77"/>
+        <location filename="../app/kopru-cli/commands/demo.cpp" line="81"/>
         <source>role: %1; %n placement(s) planned</source>
         <translation>
             <numerusform>rol: %1; %n yerleştirme planlandı</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/demo.cpp" line="83"/>
+        <source>first programme: %n placement(s) completed or cancelled</source>
+        <translation>
+            <numerusform>ilk program: %n yerleştirme tamamlandı ya da iptal edildi</numerusform>
         </translation>
     </message>
     <message>
@@ -8031,6 +8157,245 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>
             <numerusform>%1 (%2–%3, %n öğretmen)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>kopru::quality::CompetencyChangeModel</name>
+    <message>
+        <location filename="../models/quality/competencychangemodel.cpp" line="70"/>
+        <source>paired</source>
+        <translation>eşleştirilmiş</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/competencychangemodel.cpp" line="70"/>
+        <source>independent</source>
+        <translation>bağımsız</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/competencychangemodel.cpp" line="129"/>
+        <source>Mean need (1-5) in survey round 1 (paired: of the teachers who answered both rounds)</source>
+        <translation>1. anket turunda ortalama ihtiyaç (1-5) (eşleştirilmişte: iki turu da yanıtlayan öğretmenlerin)</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/competencychangemodel.cpp" line="131"/>
+        <source>Mean need (1-5) in survey round 2</source>
+        <translation>2. anket turunda ortalama ihtiyaç (1-5)</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/competencychangemodel.cpp" line="133"/>
+        <source>After minus before; negative: the need fell</source>
+        <translation>Sonra eksi önce; eksi değer: ihtiyaç azaldı</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/competencychangemodel.cpp" line="136"/>
+        <source>95 % confidence interval of the change (Student&apos;s t on the differences when paired, Welch&apos;s otherwise)</source>
+        <translation>Değişimin %95 güven aralığı (eşleştirilmişte farklar üzerinde Student t, değilse Welch)</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/competencychangemodel.cpp" line="139"/>
+        <source>Teachers who answered both rounds (paired), or answers of round 1 plus round 2 (independent)</source>
+        <translation>İki turu da yanıtlayan öğretmenler (eşleştirilmiş) ya da 1. ve 2. turun yanıtları toplamı (bağımsız)</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/competencychangemodel.cpp" line="148"/>
+        <source>Code</source>
+        <translation>Kod</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/competencychangemodel.cpp" line="150"/>
+        <source>Competency</source>
+        <translation>Yeterlik</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/competencychangemodel.cpp" line="152"/>
+        <source>Before</source>
+        <translation>Önce</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/competencychangemodel.cpp" line="154"/>
+        <source>After</source>
+        <translation>Sonra</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/competencychangemodel.cpp" line="156"/>
+        <source>Change</source>
+        <translation>Değişim</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/competencychangemodel.cpp" line="158"/>
+        <source>95 % CI low</source>
+        <translation>%95 GA alt</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/competencychangemodel.cpp" line="160"/>
+        <source>95 % CI high</source>
+        <translation>%95 GA üst</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/competencychangemodel.cpp" line="162"/>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/competencychangemodel.cpp" line="164"/>
+        <source>Method</source>
+        <translation>Yöntem</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::quality::QualityTableModel</name>
+    <message>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="154"/>
+        <source>Whole programme</source>
+        <translation>Programın tamamı</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="182"/>
+        <source>%1 of %2 surveyed teachers placed</source>
+        <translation>Ankete katılan %2 öğretmenden %1 yerleştirildi</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="184"/>
+        <source>%1 completed of %2 placements that ended</source>
+        <translation>Sona eren %2 yerleştirmeden %1 tamamlandı</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="187"/>
+        <source>%1 of %2 planned hours attended</source>
+        <translation>Planlanan %2 saatin %1 saatine katılındı</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/quality/qualitytablemodel.cpp" line="190"/>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="192"/>
+        <source>%n answer(s) from %1 placement(s)</source>
+        <translation>
+            <numerusform>%1 yerleştirmeden %n yanıt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="196"/>
+        <source>No teacher of the group answered survey round 2</source>
+        <translation>Gruptan hiçbir öğretmen 2. anket turunu yanıtlamadı</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="197"/>
+        <source>Mean need %1 → %2 (%3)</source>
+        <translation>Ortalama ihtiyaç %1 → %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="200"/>
+        <source>%1 of %2 active partners trained in two or more sessions</source>
+        <translation>Etkin %2 işletmeden %1 işletme iki ya da daha çok dönemde eğitim verdi</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="203"/>
+        <source>%1 of %2 high needs covered</source>
+        <translation>%2 yüksek ihtiyaçtan %1 karşılandı</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="252"/>
+        <source>EQAVET indicator %1</source>
+        <translation>EQAVET göstergesi %1</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="255"/>
+        <source>The whole programme, then each group</source>
+        <translation>Önce programın tamamı, sonra her grup</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="263"/>
+        <source>Centre</source>
+        <translation>Merkez</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="265"/>
+        <source>Pilot field</source>
+        <translation>Pilot alan</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="267"/>
+        <source>Province</source>
+        <translation>İl</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="271"/>
+        <source>Group</source>
+        <translation>Grup</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="273"/>
+        <source>Surveyed</source>
+        <translation>Ankete katılan</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="275"/>
+        <source>Placed</source>
+        <translation>Yerleştirilen</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="277"/>
+        <source>Participation %</source>
+        <translation>Katılım %</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="279"/>
+        <source>Completed</source>
+        <translation>Tamamlayan</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="281"/>
+        <source>Cancelled</source>
+        <translation>İptal</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="283"/>
+        <source>Completion %</source>
+        <translation>Tamamlama %</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="285"/>
+        <source>Hours delivered %</source>
+        <translation>Gerçekleşen saat %</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="291"/>
+        <source>Drop-out: %1</source>
+        <translation>Ayrılma: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="293"/>
+        <source>Teachers&apos; satisfaction</source>
+        <translation>Öğretmen memnuniyeti</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="295"/>
+        <source>Partners&apos; evaluation</source>
+        <translation>İşletme değerlendirmesi</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="297"/>
+        <source>Need change</source>
+        <translation>İhtiyaç değişimi</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="299"/>
+        <source>95 % CI</source>
+        <translation>%95 GA</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="301"/>
+        <source>Partners active</source>
+        <translation>Etkin işletmeler</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="303"/>
+        <source>Partner repeat %</source>
+        <translation>İşletme tekrar %</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/qualitytablemodel.cpp" line="305"/>
+        <source>High needs covered %</source>
+        <translation>Karşılanan yüksek ihtiyaç %</translation>
     </message>
 </context>
 <context>

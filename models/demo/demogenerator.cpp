@@ -6,6 +6,7 @@
 #include "models/db/referencedataloader.h"
 #include "models/db/sql.h"
 #include "models/db/transaction.h"
+#include "models/demo/demoprogramme.h"
 #include "models/demo/demovocab.h"
 #include "models/demo/random.h"
 #include "models/domain/nationalid.h"
@@ -496,6 +497,13 @@ Expected<DemoGenerator::Summary> DemoGenerator::generate(
     if (!options.role || options.role->isCentre()) {
         if (Status s = makePartners(ctx, options, summary); !s)
             return s.error();
+    }
+    // The plain demo has run its first programme (docs/quality.md, "Demo").
+    if (!options.role && options.programme) {
+        auto programme = DemoProgramme::record(db, options.seed);
+        if (!programme)
+            return programme.error();
+        summary.placements = programme.value().placements;
     }
     if (progress)
         progress(90);

@@ -25,7 +25,9 @@ namespace kopru {
 // (teachers, ratings); centre N the same catalogue and schools, its teachers
 // with their ratings and the availability it records (its own change), its
 // partners and sessions, and a plan (Planner) of its teachers. Without a role:
-// the whole data set, owned by the national office.
+// the whole data set, owned by the national office, with a completed first
+// programme (DemoProgramme: outcomes, attendance, evaluations, a second
+// survey round for part of the teachers).
 class DemoGenerator
 {
 public:
@@ -36,10 +38,15 @@ public:
         std::uint64_t seed = 2024;
         int minPlaces = 3000; // session places in all, at least
         std::optional<DatabaseRole> role; // see above; stored in the database
+        // Without a role: record the completed first programme (placements,
+        // attendance, evaluations, survey round 2). Off: the survey and the
+        // sessions only, nothing placed yet.
+        bool programme = true;
     };
     struct Summary
     {
-        int teachers = 0, competencies = 0, ratings = 0, partners = 0, sessions = 0, places = 0, placements = 0;
+        int teachers = 0, competencies = 0, ratings = 0, partners = 0, sessions = 0, places = 0,
+            placements = 0; // placements: of the plan or the first programme
     };
 
     static Expected<Summary> generate(

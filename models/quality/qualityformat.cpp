@@ -75,48 +75,6 @@ QJsonObject groupJson(const GroupFigures &g)
     };
 }
 
-QString fixed(double v, int decimals)
-{
-    return std::isnan(v) ? QStringLiteral("-") : QLocale().toString(v, 'f', decimals);
-}
-
-QString percent(double share)
-{
-    return std::isnan(share) ? QStringLiteral("-") : Text::tr("%1 %").arg(QLocale().toString(share * 100.0, 'f', 1));
-}
-
-QString signedFixed(double v)
-{
-    if (std::isnan(v))
-        return QStringLiteral("-");
-    return (v > 0 ? QStringLiteral("+") : QString()) + QLocale().toString(v, 'f', 2);
-}
-
-QString interval(const NeedChange &c)
-{
-    if (std::isnan(c.ciLow))
-        return QStringLiteral("-");
-    return QStringLiteral("[%1; %2]").arg(signedFixed(c.ciLow), signedFixed(c.ciHigh));
-}
-
-QString reasonName(const QString &key)
-{
-    if (key == QLatin1String("illness"))
-        return Text::tr("illness");
-    if (key == QLatin1String("withdrew"))
-        return Text::tr("withdrew");
-    if (key == QLatin1String("partner_cancelled"))
-        return Text::tr("partner cancelled");
-    if (key == QLatin1String("other"))
-        return Text::tr("other");
-    return Text::tr("not recorded");
-}
-
-QString changeCounts(const NeedChange &c)
-{
-    return c.paired ? Text::tr("paired, n = %1").arg(c.n) : Text::tr("independent, n = %1 + %2").arg(c.nBefore).arg(c.nAfter);
-}
-
 // Rows of cells as columns padded to their widest cell; `numeric` columns right-aligned.
 QString aligned(const std::vector<QStringList> &rows, const std::vector<bool> &numeric)
 {
@@ -146,30 +104,31 @@ QString totalText(const GroupFigures &g)
     std::vector<QStringList> rows { { Text::tr("Indicator"), Text::tr("Value"), Text::tr("Counts"), Text::tr("EQAVET") } };
     QStringList reasons;
     for (const QString &key : dropoutReasonKeys())
-        reasons << QStringLiteral("%1 %2").arg(reasonName(key)).arg(g.dropoutReasons.at(key));
+        reasons << QStringLiteral("%1 %2").arg(dropoutReasonName(key)).arg(g.dropoutReasons.at(key));
     const std::map<QString, QStringList> cells {
         { QStringLiteral("participation"),
-            { percent(g.participationRate()), QStringLiteral("%1 / %2").arg(g.placed).arg(g.surveyed) } },
+            { formatPercent(g.participationRate()), QStringLiteral("%1 / %2").arg(g.placed).arg(g.surveyed) } },
         { QStringLiteral("completion_rate"),
-            { percent(g.completionRate()), QStringLiteral("%1 / %2").arg(g.completed).arg(g.completed + g.cancelled) } },
+            { formatPercent(g.completionRate()), QStringLiteral("%1 / %2").arg(g.completed).arg(g.completed + g.cancelled) } },
         { QStringLiteral("hours_delivered"),
-            { percent(g.hoursRate()),
+            { formatPercent(g.hoursRate()),
                 Text::tr("%1 / %2 h")
                     .arg(QLocale().toString(g.hoursDelivered, 'f', 0), QLocale().toString(g.hoursPlanned, 'f', 0)) } },
         { QStringLiteral("dropout_reasons"), { QString::number(g.cancelled), reasons.join(QStringLiteral(", ")) } },
         { QStringLiteral("satisfaction_training"),
-            { fixed(g.training.mean(), 2),
+            { formatFixed(g.training.mean(), 2),
                 Text::tr("%1 respondents, %2 answers").arg(g.training.respondents).arg(g.training.answers) } },
         { QStringLiteral("satisfaction_teacher"),
-            { fixed(g.teacher.mean(), 2),
+            { formatFixed(g.teacher.mean(), 2),
                 Text::tr("%1 respondents, %2 answers").arg(g.teacher.respondents).arg(g.teacher.answers) } },
         { QStringLiteral("need_reduction"),
-            { signedFixed(g.needChange.change), interval(g.needChange) + QStringLiteral(" ") + changeCounts(g.needChange) } },
+            { formatSigned(g.needChange.change),
+                formatInterval(g.needChange) + QStringLiteral(" ") + formatChangeMethod(g.needChange) } },
         { QStringLiteral("partners_active"), { QString::number(g.partnersActive), QString() } },
         { QStringLiteral("partner_repeat_rate"),
-            { percent(g.repeatRate()), QStringLiteral("%1 / %2").arg(g.partnersRepeat).arg(g.partnersActive) } },
+            { formatPercent(g.repeatRate()), QStringLiteral("%1 / %2").arg(g.partnersRepeat).arg(g.partnersActive) } },
         { QStringLiteral("high_need_coverage"),
-            { percent(g.coverageRate()), QStringLiteral("%1 / %2").arg(g.highNeedsCovered).arg(g.highNeeds) } },
+            { formatPercent(g.coverageRate()), QStringLiteral("%1 / %2").arg(g.highNeedsCovered).arg(g.highNeeds) } },
     };
     for (const IndicatorInfo &info : indicatorInfo()) {
         const QStringList c = cells.at(info.id);
@@ -184,8 +143,8 @@ QString totalText(const GroupFigures &g)
             QString title = c.displayTitle();
             if (title.size() > 50)
                 title = title.left(49) + QChar(0x2026);
-            table.push_back({ c.code, title, fixed(c.change.before, 2), fixed(c.change.after, 2), signedFixed(c.change.change),
-                interval(c.change), changeCounts(c.change) });
+            table.push_back({ c.code, title, formatFixed(c.change.before, 2), formatFixed(c.change.after, 2),
+                formatSigned(c.change.change), formatInterval(c.change), formatChangeMethod(c.change) });
         }
         out += aligned(table, { false, false, true, true, true, false, false });
     }
@@ -201,10 +160,10 @@ QString groupsText(const QualityIndicators &indicators)
         Text::tr("Hours"), Text::tr("Cancelled"), Text::tr("Sat. T"), Text::tr("Sat. P"), Text::tr("Need +/-"),
         Text::tr("Partners"), Text::tr("Repeat"), Text::tr("High needs") } };
     auto row = [](const GroupFigures &g) {
-        return QStringList { g.displayName(), QString::number(g.surveyed), percent(g.participationRate()),
-            percent(g.completionRate()), percent(g.hoursRate()), QString::number(g.cancelled), fixed(g.training.mean(), 2),
-            fixed(g.teacher.mean(), 2), signedFixed(g.needChange.change), QString::number(g.partnersActive),
-            percent(g.repeatRate()), percent(g.coverageRate()) };
+        return QStringList { g.displayName(), QString::number(g.surveyed), formatPercent(g.participationRate()),
+            formatPercent(g.completionRate()), formatPercent(g.hoursRate()), QString::number(g.cancelled),
+            formatFixed(g.training.mean(), 2), formatFixed(g.teacher.mean(), 2), formatSigned(g.needChange.change),
+            QString::number(g.partnersActive), formatPercent(g.repeatRate()), formatPercent(g.coverageRate()) };
     };
     for (const GroupFigures &g : indicators.groups)
         rows.push_back(row(g));
@@ -220,6 +179,48 @@ QString groupsText(const QualityIndicators &indicators)
 }
 
 } // namespace
+
+QString formatFixed(double v, int decimals)
+{
+    return std::isnan(v) ? QStringLiteral("-") : QLocale().toString(v, 'f', decimals);
+}
+
+QString formatPercent(double share)
+{
+    return std::isnan(share) ? QStringLiteral("-") : Text::tr("%1 %").arg(QLocale().toString(share * 100.0, 'f', 1));
+}
+
+QString formatSigned(double v)
+{
+    if (std::isnan(v))
+        return QStringLiteral("-");
+    return (v > 0 ? QStringLiteral("+") : QString()) + QLocale().toString(v, 'f', 2);
+}
+
+QString formatInterval(const NeedChange &c)
+{
+    if (std::isnan(c.ciLow))
+        return QStringLiteral("-");
+    return QStringLiteral("[%1; %2]").arg(formatSigned(c.ciLow), formatSigned(c.ciHigh));
+}
+
+QString dropoutReasonName(const QString &key)
+{
+    if (key == QLatin1String("illness"))
+        return Text::tr("illness");
+    if (key == QLatin1String("withdrew"))
+        return Text::tr("withdrew");
+    if (key == QLatin1String("partner_cancelled"))
+        return Text::tr("partner cancelled");
+    if (key == QLatin1String("other"))
+        return Text::tr("other");
+    return Text::tr("not recorded");
+}
+
+QString formatChangeMethod(const NeedChange &c)
+{
+    return c.paired ? Text::tr("paired, n = %1").arg(c.n) : Text::tr("independent, n = %1 + %2").arg(c.nBefore).arg(c.nAfter);
+}
 
 QJsonObject toJson(const QualityIndicators &indicators)
 {

@@ -18,4 +18,13 @@ QJsonObject toJson(const QualityIndicators &indicators);
 // line per indicator and the change per competency; with one, a line per group.
 QString toTextTable(const QualityIndicators &indicators);
 
+// The pieces of those texts, shared with the Quality page, in the UI
+// language's number format; "-" where the value is NaN (not computable).
+QString formatFixed(double v, int decimals); // "4,29"
+QString formatPercent(double share); // 0.853 -> "85,3 %" (as the translation writes it)
+QString formatSigned(double v); // "+0,12", "-1,05"
+QString formatInterval(const NeedChange &c); // "[-1,20; -0,85]"
+QString formatChangeMethod(const NeedChange &c); // "paired, n = 12" / "independent, n = 40 + 12"
+QString dropoutReasonName(const QString &key); // a key of dropoutReasonKeys(), translated
+
 } // namespace kopru::quality

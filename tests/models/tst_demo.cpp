@@ -2,6 +2,7 @@
 #include "models/db/integritycheck.h"
 #include "models/demo/demogenerator.h"
 #include "models/domain/nationalid.h"
+#include "models/quality/qualityindicators.h"
 #include "tests/common/testutil.h"
 
 #include <QCryptographicHash>
@@ -86,10 +87,10 @@ private slots:
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(DISTINCT field_id) FROM competency")).toInt(), 25);
         QCOMPARE(
             scalar(c, QStringLiteral("SELECT min(n) FROM (SELECT count(*) n FROM competency GROUP BY field_id)")).toInt(), 40);
-        // A rating for every teacher × competency of their field.
-        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM need_rating")).toInt(),
+        // A rating for every teacher × competency of their field (survey round 1).
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM need_rating WHERE round = 1")).toInt(),
             scalar(c, QStringLiteral("SELECT count(*) FROM teacher t JOIN competency k ON k.field_id = t.field_id")).toInt());
-        const double na = scalar(c, QStringLiteral("SELECT avg(need IS NULL) FROM need_rating")).toDouble();
+        const double na = scalar(c, QStringLiteral("SELECT avg(need IS NULL) FROM need_rating WHERE round = 1")).toDouble();
         QVERIFY2(na > 0.03 && na < 0.07, qPrintable(QString::number(na)));
         QVERIFY(scalar(c, QStringLiteral("SELECT sum(capacity) FROM training_session")).toInt() >= 160);
         QCOMPARE(scalar(c,
@@ -103,6 +104,61 @@ private slots:
             QVERIFY2(NationalId::isValid(q.value(0).toString()), qPrintable(q.value(0).toString()));
         // Pilot provinces carry most teachers.
         QVERIFY(scalar(c, QStringLiteral("SELECT count(*) FROM teacher WHERE province_id IN (6, 34, 35)")).toInt() > 60);
+        const IntegrityReport report = checkIntegrity(c);
+        QVERIFY2(report.ok(), qPrintable(report.problems.join(QLatin1Char('\n'))));
+    }
+
+    // The completed first programme (docs/quality.md, "Demo"): every indicator has
+    // something to show, and the programme keeps the schema's rules.
+    void firstProgrammeGivesEveryIndicatorSomething()
+    {
+        DemoGenerator::Summary summary;
+        const QString path = generate(QStringLiteral("p.kopru"), 2024, &summary);
+        auto db = Database::open(path);
+        QVERIFY(db);
+        const QSqlDatabase c = db.value()->connection();
+        QVERIFY(summary.placements > 50);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM placement")).toInt(), summary.placements);
+        QCOMPARE(
+            scalar(c, QStringLiteral("SELECT count(*) FROM placement WHERE status NOT IN ('completed', 'cancelled')")).toInt(),
+            0);
+        // Only sessions of the first programme (before July 2027), within capacity and the teacher's field.
+        QCOMPARE(scalar(c,
+                     QStringLiteral("SELECT count(*) FROM placement p JOIN training_session s ON s.id = p.session_id "
+                                    "JOIN teacher t ON t.id = p.teacher_id WHERE s.start_date >= '2027-07-01' "
+                                    "OR s.field_id <> t.field_id OR (t.available_from IS NOT NULL AND "
+                                    "(s.start_date < t.available_from OR s.end_date > t.available_to))"))
+                     .toInt(),
+            0);
+        auto computed = quality::computeQualityIndicators(c, quality::Grouping::Total);
+        QVERIFY2(computed, qPrintable(computed.message()));
+        const quality::GroupFigures &t = computed->total;
+        QVERIFY(t.placed > 50 && t.participationRate() > 0.05 && t.participationRate() < 0.9);
+        QVERIFY2(t.completionRate() > 0.75 && t.completionRate() < 0.97, qPrintable(QString::number(t.completionRate())));
+        QVERIFY(t.cancelled > 0);
+        int reasons = 0;
+        for (const auto &[key, count] : t.dropoutReasons)
+            reasons += count > 0 ? 1 : 0;
+        QVERIFY(reasons >= 2);
+        QCOMPARE(t.dropoutReasons.at(QStringLiteral("not_recorded")), 0);
+        QVERIFY2(t.hoursRate() > 0.7 && t.hoursRate() < 1.0, qPrintable(QString::number(t.hoursRate())));
+        QVERIFY(t.training.respondents > 20 && t.training.mean() > 2.5 && t.training.mean() < 4.8);
+        QVERIFY(t.teacher.respondents > 20 && t.teacher.mean() > 2.5 && t.teacher.mean() < 4.8);
+        // The need fell, more on the competencies the sessions taught.
+        QVERIFY(t.needChange.paired && t.needChange.n > 10);
+        QVERIFY2(t.needChange.ciHigh < 0, qPrintable(QString::number(t.needChange.ciHigh)));
+        const double coveredFall = scalar(c,
+            QStringLiteral(
+                "SELECT avg(b.need - a.need) FROM need_rating a JOIN need_rating b ON b.teacher_id = a.teacher_id "
+                "AND b.competency_id = a.competency_id AND b.round = 1 JOIN placement p ON p.teacher_id = a.teacher_id "
+                "JOIN session_competency sc ON sc.session_id = p.session_id AND sc.competency_id = a.competency_id "
+                "WHERE a.round = 2"))
+                                       .toDouble();
+        QVERIFY2(coveredFall > 0.6, qPrintable(QString::number(coveredFall)));
+        QVERIFY(t.partnersActive > 5);
+        QVERIFY(t.highNeeds > 0 && t.highNeedsCovered > 0);
+        // The programme's records are version 1, like the rest of the demo.
+        QCOMPARE(scalar(c, QStringLiteral("SELECT max(version) FROM placement")).toInt(), 1);
         const IntegrityReport report = checkIntegrity(c);
         QVERIFY2(report.ok(), qPrintable(report.problems.join(QLatin1Char('\n'))));
     }

@@ -106,7 +106,7 @@ private slots:
                 "WHERE s.field_id = t.field_id ORDER BY s.id LIMIT 1), CASE WHEN t.id % 7 = 0 THEN 'cancelled' ELSE 'proposed' "
                 "END "
                 "FROM teacher t WHERE t.id % 3 = 0 AND EXISTS (SELECT 1 FROM training_session s WHERE s.field_id = "
-                "t.field_id)")));
+                "t.field_id) AND NOT EXISTS (SELECT 1 FROM placement x WHERE x.teacher_id = t.id)")));
     }
 
     void passesTheModelTester_data()

@@ -185,7 +185,10 @@ private slots:
     {
         m_national = test::newDatabase(newPath());
         QVERIFY(m_national);
-        auto summary = DemoGenerator::generate(m_national->connection(), {});
+        // The plain national demo: nothing placed yet (not its completed first programme).
+        DemoGenerator::Options plain;
+        plain.programme = false;
+        auto summary = DemoGenerator::generate(m_national->connection(), plain);
         QVERIFY2(summary, qPrintable(summary.message()));
         m_small = test::newDatabase(newPath());
         QVERIFY(m_small);

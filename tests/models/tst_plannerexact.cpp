@@ -121,6 +121,7 @@ class TestPlannerExact : public QObject
         demo.partners = std::max(8, teachers * rng.between(8, 30) / 100);
         demo.minPlaces = teachers / rng.between(2, 4);
         demo.seed = seed;
+        demo.programme = false; // the perturbations above make the placements
         if (!DemoGenerator::generate(db->connection(), demo))
             return nullptr;
         return db;
@@ -194,7 +195,9 @@ private slots:
     {
         auto db = test::newDatabase(newPath());
         QVERIFY(db);
-        QVERIFY(DemoGenerator::generate(db->connection(), {}));
+        DemoGenerator::Options plain;
+        plain.programme = false; // an empty plan: every pair priced
+        QVERIFY(DemoGenerator::generate(db->connection(), plain));
         auto in = PlanInstance::load(db->connection(), {});
         QVERIFY(in);
         QVERIFY(in->candidates.empty()); // the instance holds no pairs
@@ -223,6 +226,7 @@ private slots:
         demo.partners = 300;
         demo.minPlaces = 1000;
         demo.seed = 5;
+        demo.programme = false; // perturb() makes the placements
         QVERIFY(DemoGenerator::generate(db->connection(), demo));
         perturb(db->connection(), 5);
         auto in = PlanInstance::load(db->connection(), {});

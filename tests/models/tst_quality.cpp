@@ -517,8 +517,9 @@ private slots:
     {
         const QString path = newPath();
         QString out, err;
+        // The plain demo (--no-programme), planned; its programme is written below.
         QCOMPARE(test::runCli({ QStringLiteral("demo"), path, QStringLiteral("--teachers"), QStringLiteral("400"),
-                                  QStringLiteral("--partners"), QStringLiteral("80") },
+                                  QStringLiteral("--partners"), QStringLiteral("80"), QStringLiteral("--no-programme") },
                      &out, &err),
             0);
         QCOMPARE(test::runCli({ QStringLiteral("plan"), path }, &out, &err), 0);

@@ -110,6 +110,7 @@ private slots:
         o.teachers = 80;
         o.partners = 12;
         o.minPlaces = 20;
+        o.programme = false; // the placements below are the only ones
         QVERIFY(DemoGenerator::generate(c(), o).ok());
         QVERIFY(Sql::exec(c(),
             QStringLiteral("INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id) "

@@ -155,7 +155,7 @@ private slots:
             names << p->pageName();
         const QStringList expected { QStringLiteral("overview"), QStringLiteral("teachers"), QStringLiteral("competencies"),
             QStringLiteral("partners"), QStringLiteral("needs"), QStringLiteral("placement"), QStringLiteral("schedule"),
-            QStringLiteral("exchange") };
+            QStringLiteral("quality"), QStringLiteral("exchange") };
         QCOMPARE(names, expected);
         for (int i = int(w.pages().size()) - 1; i >= 0; --i) {
             QAction *action = w.pageAction(i);

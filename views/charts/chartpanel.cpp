@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/charts/chartpanel.h"
 
-#include "views/charts/needcharts.h"
+#include "views/charts/barchart.h"
 #include "views/pages/savedfiles.h"
 
 #include <QAbstractItemModel>

@@ -3,20 +3,14 @@
 
 #include "models/stats/competencystatsmodel.h"
 #include "models/stats/groupstatsmodel.h"
-#include "views/charts/axislabelsync.h"
-#include "views/charts/reversedrowsmodel.h"
+#include "views/charts/barchart.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
 #include <QCoreApplication>
-#include <QGraphicsLayout>
-#include <QHBarModelMapper>
-#include <QHorizontalBarSeries>
 #include <QHorizontalPercentBarSeries>
-#include <QLocale>
 #include <QScatterSeries>
-#include <QVBarModelMapper>
 #include <QVXYModelMapper>
 #include <QValueAxis>
 #include <algorithm>
@@ -28,26 +22,9 @@ using stats::GroupStatsModel;
 
 namespace {
 
-constexpr int kBarPixels = 24;
-constexpr int kChartFrame = 110;
-
 QString tr(const char *s)
 {
     return QCoreApplication::translate("kopru::charts", s);
-}
-
-QChart *newChart(const QString &title)
-{
-    auto *chart = new QChart;
-    chart->setTitle(title);
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    chart->layout()->setContentsMargins(0, 0, 0, 0);
-    chart->setBackgroundRoundness(0);
-    // Bar labels and axes in the UI language's number format ("4,29" in Turkish).
-    chart->setLocale(QLocale());
-    chart->setLocalizeNumbers(true);
-    return chart;
 }
 
 QValueAxis *needAxis(const QString &title)
@@ -60,92 +37,30 @@ QValueAxis *needAxis(const QString &title)
     return axis;
 }
 
-// Category axis listing the rows; a left axis of horizontal bars shows the first row at the top.
-QBarCategoryAxis *categoryAxis(QAbstractItemModel *model, int column, int role, int firstRow, int rowCount)
-{
-    auto *axis = new QBarCategoryAxis;
-    new AxisLabelSync(model, axis, column, role, firstRow, rowCount);
-    return axis;
-}
-
-// Horizontal bars draw the first category at the bottom: feed them the rows
-// reversed, and turn the page [firstRow, firstRow + rowCount) around with them.
-QAbstractItemModel *reversed(QAbstractItemModel *model, QObject *owner, int &firstRow, int &rowCount)
-{
-    if (rowCount >= 0) {
-        const int n = model->rowCount();
-        const int a = std::min(n, firstRow), b = std::min(n, firstRow + rowCount);
-        firstRow = n - b;
-        rowCount = b - a;
-    }
-    return new ReversedRowsModel(model, owner);
-}
-
-void mapColumns(
-    QAbstractBarSeries *series, QAbstractItemModel *model, int firstColumn, int lastColumn, int firstRow, int rowCount)
-{
-    auto *mapper = new QVBarModelMapper(series);
-    mapper->setFirstBarSetColumn(firstColumn);
-    mapper->setLastBarSetColumn(lastColumn);
-    mapper->setFirstRow(firstRow);
-    mapper->setRowCount(rowCount);
-    mapper->setSeries(series);
-    mapper->setModel(model);
-}
-
-QChart *meanBars(QAbstractItemModel *model, int valueColumn, int labelColumn, int labelRole, const QString &title,
-    const QColor &colour, int firstRow, int rowCount)
-{
-    QChart *chart = newChart(title);
-    model = reversed(model, chart, firstRow, rowCount);
-    auto *series = new QHorizontalBarSeries;
-    series->setBarWidth(0.7);
-    series->setLabelsVisible(true);
-    series->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
-    series->setLabelsFormat(QStringLiteral("@value"));
-    chart->addSeries(series);
-    mapColumns(series, model, valueColumn, valueColumn, firstRow, rowCount);
-    // Colour every bar set the mapper creates (it recreates them on reset).
-    auto paint = [series, colour] {
-        for (QBarSet *set : series->barSets()) {
-            set->setColor(colour);
-            set->setBorderColor(colour);
-            set->setLabelColor(Qt::white);
-        }
-    };
-    QObject::connect(series, &QAbstractBarSeries::barsetsAdded, series, paint);
-    paint();
-    QBarCategoryAxis *categories = categoryAxis(model, labelColumn, labelRole, firstRow, rowCount);
-    chart->addAxis(categories, Qt::AlignLeft);
-    series->attachAxis(categories);
-    QValueAxis *values = needAxis(tr("Mean need (1 no need … 5 very high need)"));
-    chart->addAxis(values, Qt::AlignBottom);
-    series->attachAxis(values);
-    chart->legend()->hide();
-    return chart;
-}
-
 } // namespace
-
-int barChartHeight(int bars)
-{
-    return kChartFrame + kBarPixels * std::max(bars, 1);
-}
 
 QChart *createMeanNeedChart(QAbstractItemModel *competencies, int firstRow, int rowCount)
 {
-    return meanBars(competencies, CompetencyStatsModel::MeanNeed, CompetencyStatsModel::Code,
-        CompetencyStatsModel::ChartLabelRole, tr("Mean need per competency"), QColor(0x1f, 0x5f, 0x9f), firstRow, rowCount);
+    HorizontalBars bars;
+    bars.title = tr("Mean need per competency");
+    bars.valueColumn = CompetencyStatsModel::MeanNeed;
+    bars.labelColumn = CompetencyStatsModel::Code;
+    bars.labelRole = CompetencyStatsModel::ChartLabelRole;
+    bars.colour = QColor(0x1f, 0x5f, 0x9f);
+    bars.values = needAxis(tr("Mean need (1 no need … 5 very high need)"));
+    bars.firstRow = firstRow;
+    bars.rowCount = rowCount;
+    return createHorizontalBars(competencies, bars);
 }
 
 QChart *createLikertChart(QAbstractItemModel *competencies, int firstRow, int rowCount)
 {
     QChart *chart = newChart(tr("Distribution of the need ratings"));
-    competencies = reversed(competencies, chart, firstRow, rowCount);
+    competencies = reversedRows(competencies, chart, firstRow, rowCount);
     auto *series = new QHorizontalPercentBarSeries;
     series->setBarWidth(0.7);
     chart->addSeries(series);
-    mapColumns(series, competencies, CompetencyStatsModel::Need1, CompetencyStatsModel::Need5, firstRow, rowCount);
+    mapBarColumns(series, competencies, CompetencyStatsModel::Need1, CompetencyStatsModel::Need5, firstRow, rowCount);
     // A diverging palette: low need cool, high need warm.
     static const QColor kColours[] = { QColor(0x2c, 0x7b, 0xb6), QColor(0xab, 0xd9, 0xe9), QColor(0xe6, 0xe6, 0xb0),
         QColor(0xfd, 0xae, 0x61), QColor(0xd7, 0x19, 0x1c) };
@@ -159,7 +74,7 @@ QChart *createLikertChart(QAbstractItemModel *competencies, int firstRow, int ro
     QObject::connect(series, &QAbstractBarSeries::barsetsAdded, series, paint);
     paint();
     QBarCategoryAxis *categories
-        = categoryAxis(competencies, CompetencyStatsModel::Code, CompetencyStatsModel::ChartLabelRole, firstRow, rowCount);
+        = rowCategoryAxis(competencies, CompetencyStatsModel::Code, CompetencyStatsModel::ChartLabelRole, firstRow, rowCount);
     chart->addAxis(categories, Qt::AlignLeft);
     series->attachAxis(categories);
     auto *values = new QValueAxis;
@@ -231,8 +146,15 @@ QChart *createNeedSupplyChart(QAbstractItemModel *competencies, QAbstractItemMod
 
 QChart *createGroupChart(QAbstractItemModel *groups, const QString &title, int firstRow, int rowCount)
 {
-    return meanBars(groups, GroupStatsModel::MeanNeed, GroupStatsModel::Name, Qt::DisplayRole, title, QColor(0x3a, 0x7d, 0x44),
-        firstRow, rowCount);
+    HorizontalBars bars;
+    bars.title = title;
+    bars.valueColumn = GroupStatsModel::MeanNeed;
+    bars.labelColumn = GroupStatsModel::Name;
+    bars.colour = QColor(0x3a, 0x7d, 0x44);
+    bars.values = needAxis(tr("Mean need (1 no need … 5 very high need)"));
+    bars.firstRow = firstRow;
+    bars.rowCount = rowCount;
+    return createHorizontalBars(groups, bars);
 }
 
 } // namespace kopru::charts

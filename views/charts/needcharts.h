@@ -33,7 +33,4 @@ QChart *createNeedSupplyChart(QAbstractItemModel *competencies, QAbstractItemMod
 // already without suppressed groups and sorted).
 QChart *createGroupChart(QAbstractItemModel *groups, const QString &title, int firstRow = 0, int rowCount = -1);
 
-// Pixels a horizontal bar chart needs for `bars` readable rows.
-int barChartHeight(int bars);
-
 } // namespace kopru::charts

@@ -20,6 +20,7 @@ QIcon navigationIcon(const QString &pageName, const QStyle *style)
         { "needs", QStyle::SP_FileDialogInfoView },
         { "placement", QStyle::SP_DialogApplyButton },
         { "schedule", QStyle::SP_FileDialogListView },
+        { "quality", QStyle::SP_FileDialogContentsView },
         { "exchange", QStyle::SP_BrowserReload },
     };
     for (const Entry &e : kIcons)

@@ -15,6 +15,7 @@ std::vector<Page *> createPages(QUndoStack *undo, QWidget *parent)
         createNeedsPage(undo, parent),
         createPlacementPage(undo, parent),
         createSchedulePage(undo, parent),
+        createQualityPage(undo, parent),
         createExchangePage(undo, parent),
     };
 }

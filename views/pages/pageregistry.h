@@ -19,6 +19,7 @@ Page *createPartnersPage(QUndoStack *undo, QWidget *parent);
 Page *createNeedsPage(QUndoStack *undo, QWidget *parent);
 Page *createPlacementPage(QUndoStack *undo, QWidget *parent);
 Page *createSchedulePage(QUndoStack *undo, QWidget *parent);
+Page *createQualityPage(QUndoStack *undo, QWidget *parent);
 Page *createExchangePage(QUndoStack *undo, QWidget *parent);
 
 // All pages in navigation order.

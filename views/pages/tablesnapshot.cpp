@@ -66,11 +66,16 @@ TableSnapshot TableSnapshot::of(const QTableView *view, bool selectionOnly)
             // As the view shows it: numbers in the UI language's format.
             const QString text = texts.displayText(shown, QLocale());
             cells << text;
-            // A number shown as formatted text (the entity tables) is saved
-            // as the number, so that a spreadsheet can sum it; an id behind a
-            // name is not, because its text differs from what is shown.
+            // A number shown as formatted text (the entity tables, "85,0" on
+            // the Quality page) is saved as the number, so that a spreadsheet
+            // can sum it; an id behind a name is not, because its text differs
+            // from what is shown.
             const QVariant edit = isNumber(shown) ? QVariant() : index.data(Qt::EditRole);
-            values << (isNumber(edit) && texts.displayText(edit, QLocale()) == text ? edit : shown);
+            bool readsBack = false;
+            const double shownNumber = QLocale().toDouble(text, &readsBack);
+            const bool sameNumber
+                = isNumber(edit) && (texts.displayText(edit, QLocale()) == text || (readsBack && shownNumber == edit.toDouble()));
+            values << (sameNumber ? edit : shown);
             if (isNumber(shown) || (index.data(Qt::TextAlignmentRole).toInt() & Qt::AlignRight))
                 s.numeric[i] = true;
         }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// kopru-cli demo DB [--teachers N] [--partners N] [--seed S]
+// kopru-cli demo DB [--teachers N] [--partners N] [--seed S] [--role ROLE] [--no-programme]
 #include "app/kopru-cli/commands/commands.h"
 #include "models/db/database.h"
 #include "models/demo/demogenerator.h"
@@ -23,6 +23,9 @@ Syntax demoSyntax()
             tr("Build the part of the national programme that the national office or one centre holds, the same records "
                "with the same ids for every role built from one seed (default: the whole data set, national office)."),
             QStringLiteral("national|centre:ID") },
+        { QStringLiteral("no-programme"),
+            tr("Leave out the completed first programme (placements, attendance, evaluations, survey round 2): "
+               "the survey and the sessions only, nothing placed yet.") },
     };
     return syntax;
 }
@@ -44,6 +47,7 @@ int runDemo(const Arguments &args, Io &io)
             return fail(io, Usage, role.message());
         options.role = role.value();
     }
+    options.programme = !args.isSet(QStringLiteral("no-programme"));
     // The national default (1,500 partners) offers at least 3,000 places;
     // smaller sets scale down.
     options.minPlaces = std::min(options.minPlaces, 2 * options.partners);
@@ -75,6 +79,8 @@ int runDemo(const Arguments &args, Io &io)
            << Qt::endl;
     if (options.role)
         io.out << tr("role: %1; %n placement(s) planned", nullptr, s.placements).arg(options.role->displayName()) << Qt::endl;
+    else if (s.placements > 0)
+        io.out << tr("first programme: %n placement(s) completed or cancelled", nullptr, s.placements) << Qt::endl;
     return Success;
 }
 
