@@ -54,6 +54,7 @@
 #include <QUndoCommand>
 #include <QUndoStack>
 #include <QUrl>
+#include <QUuid>
 #include <functional>
 #include <memory>
 
@@ -632,6 +633,14 @@ private slots:
         const QString path = m_dir.filePath(QStringLiteral("background.kopru"));
         QVERIFY(QFile::copy(m_dbPath, path));
         QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+        {
+            // Backups are filed by the database's identity: the copy gets its own.
+            auto copy = Database::open(path);
+            QVERIFY(copy);
+            QVERIFY(Sql::exec(copy.value()->connection(),
+                QStringLiteral("UPDATE meta SET value = '%1' WHERE key = 'database_id'")
+                    .arg(QUuid::createUuid().toString(QUuid::WithoutBraces))));
+        }
         QVERIFY(BackupManager().list(path).isEmpty());
         MainWindow w;
         QSignalSpy done(w.openBackup(), &BackgroundBackup::finished);
