@@ -396,8 +396,9 @@ private slots:
         QVERIFY(Sql::exec(c, QStringLiteral("DELETE FROM partner WHERE name = 'Yeni Ortak A.Ş.'")));
         QVERIFY(Sql::exec(c, QStringLiteral("DELETE FROM tombstone")));
         QCOMPARE(digestOf(server, schema.value()), sourceDigest);
-        QVERIFY(
-            Sql::exec(c, QStringLiteral("UPDATE placement SET score = score + 1e-9 WHERE id = (SELECT min(id) FROM placement)")));
+        QVERIFY(Sql::exec(c,
+            QStringLiteral(
+                "UPDATE placement SET score = score + 1e-9 WHERE id = (SELECT min(id) FROM placement WHERE score IS NOT NULL)")));
         QVERIFY(digestOf(server, schema.value()) != sourceDigest);
     }
 
