@@ -36,4 +36,26 @@ Error rowError(const QSqlQuery &query, int line);
 // The file of a connection (also of one opened by URI).
 QString fileOf(const QSqlDatabase &db);
 
+// Runs `sql` with positional `bindings` and calls `row(query)` for each
+// result row (forward only). The one loop over a query's rows.
+template <typename RowFn> Status forEachRow(QSqlDatabase db, const QString &sql, const QVariantList &bindings, RowFn row)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (Status s = prepare(q, sql); !s)
+        return s;
+    for (int i = 0; i < bindings.size(); ++i)
+        q.bindValue(i, bindings.at(i));
+    if (!q.exec())
+        return errorOf(q);
+    while (q.next())
+        row(q);
+    return {};
+}
+
+template <typename RowFn> Status forEachRow(QSqlDatabase db, const QString &sql, RowFn row)
+{
+    return forEachRow(db, sql, QVariantList(), row);
+}
+
 } // namespace kopru::Sql

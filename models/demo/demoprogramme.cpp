@@ -37,18 +37,6 @@ struct Teacher
     QDate from, to; // invalid: available any time
 };
 
-template <typename RowFn> Status forEachRow(QSqlDatabase db, const QString &sql, RowFn row)
-{
-    QSqlQuery q(db);
-    if (Status s = Sql::prepare(q, sql); !s)
-        return s;
-    if (Status s = Sql::run(q); !s)
-        return s;
-    while (q.next())
-        row(q);
-    return {};
-}
-
 std::vector<QDate> workingDays(const Session &s)
 {
     std::vector<QDate> days;
@@ -77,7 +65,7 @@ Expected<Summary> record(QSqlDatabase db, std::uint64_t seed)
     Random ids(seed ^ 0x69647300ULL); // the placements' global ids, from their own sequence
     std::vector<Session> sessions;
     QHash<int, int> sessionIndex;
-    if (Status s = forEachRow(db,
+    if (Status s = Sql::forEachRow(db,
             QStringLiteral("SELECT id, field_id, partner_id, capacity, start_date, end_date, hours FROM training_session "
                            "WHERE start_date < '%1' ORDER BY id")
                 .arg(kFirstProgrammeEnd.toString(Qt::ISODate)),
@@ -89,7 +77,7 @@ Expected<Summary> record(QSqlDatabase db, std::uint64_t seed)
             });
         !s)
         return s.error();
-    if (Status s = forEachRow(db, QStringLiteral("SELECT session_id, competency_id FROM session_competency"),
+    if (Status s = Sql::forEachRow(db, QStringLiteral("SELECT session_id, competency_id FROM session_competency"),
             [&](const QSqlQuery &q) {
                 if (const auto i = sessionIndex.find(q.value(0).toInt()); i != sessionIndex.end())
                     sessions[std::size_t(*i)].competencies.insert(q.value(1).toInt());
@@ -97,7 +85,8 @@ Expected<Summary> record(QSqlDatabase db, std::uint64_t seed)
         !s)
         return s.error();
     std::map<int, std::vector<Teacher>> teachersOfField;
-    if (Status s = forEachRow(db, QStringLiteral("SELECT id, field_id, available_from, available_to FROM teacher ORDER BY id"),
+    if (Status s
+        = Sql::forEachRow(db, QStringLiteral("SELECT id, field_id, available_from, available_to FROM teacher ORDER BY id"),
             [&](const QSqlQuery &q) {
                 auto &list = teachersOfField[q.value(1).toInt()];
                 list.push_back(Teacher { q.value(0).toInt(), QDate::fromString(q.value(2).toString(), Qt::ISODate),
@@ -127,7 +116,8 @@ Expected<Summary> record(QSqlDatabase db, std::uint64_t seed)
         !s)
         return s.error();
     std::vector<int> trainingItems, teacherItems;
-    if (Status s = forEachRow(db, QStringLiteral("SELECT id, kind FROM evaluation_item WHERE active = 1 ORDER BY sort_order, id"),
+    if (Status s
+        = Sql::forEachRow(db, QStringLiteral("SELECT id, kind FROM evaluation_item WHERE active = 1 ORDER BY sort_order, id"),
             [&](const QSqlQuery &q) {
                 (q.value(1).toString() == QLatin1String("training") ? trainingItems : teacherItems).push_back(q.value(0).toInt());
             });

@@ -9,18 +9,6 @@ namespace kopru::quality {
 
 namespace {
 
-template <typename RowFn> Status forEachRow(QSqlDatabase db, const QString &sql, RowFn row)
-{
-    QSqlQuery q(db);
-    if (Status s = Sql::prepare(q, sql); !s)
-        return s;
-    if (Status s = Sql::run(q); !s)
-        return s;
-    while (q.next())
-        row(q);
-    return {};
-}
-
 double orNaN(const QVariant &v)
 {
     return v.isNull() ? NeedChange::kNaN : v.toDouble();
@@ -33,7 +21,7 @@ Expected<ProgrammeFacts> ProgrammeFacts::load(QSqlDatabase db)
     ProgrammeFacts f;
     QHash<int, int> teacherIndex, placementIndex, erasedIndex;
     const auto names = [&](const QString &sql, QHash<int, Name> &into) {
-        return forEachRow(db, sql, [&](const QSqlQuery &q) {
+        return Sql::forEachRow(db, sql, [&](const QSqlQuery &q) {
             into.insert(q.value(0).toInt(), Name { q.value(1).toString(), q.value(2).toString(), q.value(3).toString() });
         });
     };
@@ -43,22 +31,22 @@ Expected<ProgrammeFacts> ProgrammeFacts::load(QSqlDatabase db)
         return s.error();
     if (Status s = names(QStringLiteral("SELECT id, id, name, name FROM province"), f.provinces); !s)
         return s.error();
-    if (Status s = forEachRow(db, QStringLiteral("SELECT id, code, title_tr, title_en FROM competency"),
+    if (Status s = Sql::forEachRow(db, QStringLiteral("SELECT id, code, title_tr, title_en FROM competency"),
             [&](const QSqlQuery &q) {
                 f.competencies.insert(
                     q.value(0).toInt(), Competency { q.value(1).toString(), q.value(2).toString(), q.value(3).toString() });
             });
         !s)
         return s.error();
-    if (Status s = forEachRow(db, QStringLiteral("SELECT id, centre_id, field_id, province_id FROM teacher"),
+    if (Status s = Sql::forEachRow(db, QStringLiteral("SELECT id, centre_id, field_id, province_id FROM teacher"),
             [&](const QSqlQuery &q) {
                 teacherIndex.insert(q.value(0).toInt(), int(f.teachers.size()));
                 f.teachers.push_back(Teacher { q.value(1).toInt(), q.value(2).toInt(), q.value(3).toInt(), false, false, {} });
             });
         !s)
         return s.error();
-    if (Status s
-        = forEachRow(db, QStringLiteral("SELECT teacher_id, competency_id, round, need FROM need_rating WHERE round IN (1, 2)"),
+    if (Status s = Sql::forEachRow(db,
+            QStringLiteral("SELECT teacher_id, competency_id, round, need FROM need_rating WHERE round IN (1, 2)"),
             [&](const QSqlQuery &q) {
                 Teacher &t = f.teachers[teacherIndex.value(q.value(0).toInt())];
                 NeedPair &pair = t.needs[q.value(1).toInt()];
@@ -71,7 +59,7 @@ Expected<ProgrammeFacts> ProgrammeFacts::load(QSqlDatabase db)
             });
         !s)
         return s.error();
-    if (Status s = forEachRow(db,
+    if (Status s = Sql::forEachRow(db,
             QStringLiteral("SELECT p.id, p.teacher_id, p.session_id, s.partner_id, p.status, p.cancel_reason, s.hours "
                            "FROM placement p JOIN training_session s ON s.id = p.session_id"),
             [&](const QSqlQuery &q) {
@@ -87,13 +75,13 @@ Expected<ProgrammeFacts> ProgrammeFacts::load(QSqlDatabase db)
             });
         !s)
         return s.error();
-    if (Status s = forEachRow(db, QStringLiteral("SELECT placement_id, sum(hours) FROM attendance GROUP BY placement_id"),
+    if (Status s = Sql::forEachRow(db, QStringLiteral("SELECT placement_id, sum(hours) FROM attendance GROUP BY placement_id"),
             [&](const QSqlQuery &q) {
                 f.placements[placementIndex.value(q.value(0).toInt())].hoursAttended = q.value(1).toDouble();
             });
         !s)
         return s.error();
-    if (Status s = forEachRow(db,
+    if (Status s = Sql::forEachRow(db,
             QStringLiteral("SELECT e.placement_id, i.kind, count(e.score), sum(e.score) FROM evaluation_answer e "
                            "JOIN evaluation_item i ON i.id = e.item_id GROUP BY e.placement_id, i.kind"),
             [&](const QSqlQuery &q) {
@@ -105,12 +93,13 @@ Expected<ProgrammeFacts> ProgrammeFacts::load(QSqlDatabase db)
             });
         !s)
         return s.error();
-    if (Status s = forEachRow(db, QStringLiteral("SELECT session_id, competency_id FROM session_competency"),
+    if (Status s = Sql::forEachRow(db, QStringLiteral("SELECT session_id, competency_id FROM session_competency"),
             [&](const QSqlQuery &q) { f.sessionCompetencies.insert((q.value(0).toLongLong() << 32) | q.value(1).toLongLong()); });
         !s)
         return s.error();
     // What erasures left: counted like the others, without ratings or sessions.
-    if (Status s = forEachRow(db, QStringLiteral("SELECT id, centre_id, field_id, province_id, surveyed FROM erased_teacher"),
+    if (Status s
+        = Sql::forEachRow(db, QStringLiteral("SELECT id, centre_id, field_id, province_id, surveyed FROM erased_teacher"),
             [&](const QSqlQuery &q) {
                 erasedIndex.insert(q.value(0).toInt(), int(f.teachers.size()));
                 f.teachers.push_back(
@@ -118,7 +107,7 @@ Expected<ProgrammeFacts> ProgrammeFacts::load(QSqlDatabase db)
             });
         !s)
         return s.error();
-    if (Status s = forEachRow(db,
+    if (Status s = Sql::forEachRow(db,
             QStringLiteral("SELECT erased_teacher_id, partner_id, status, cancel_reason, hours_planned, hours_attended, "
                            "training_answers, training_sum, teacher_answers, teacher_sum FROM erased_placement"),
             [&](const QSqlQuery &q) {

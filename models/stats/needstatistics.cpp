@@ -22,21 +22,6 @@ bool uiIsTurkish()
     return QLocale().language() == QLocale::Turkish;
 }
 
-// Runs `sql` with positional `bindings` and calls `row` for each result row.
-template <typename RowFn> Status forEachRow(QSqlDatabase db, const QString &sql, const QVariantList &bindings, RowFn row)
-{
-    QSqlQuery q(db);
-    if (Status s = Sql::prepare(q, sql); !s)
-        return s;
-    for (int i = 0; i < bindings.size(); ++i)
-        q.bindValue(i, bindings.at(i));
-    if (!q.exec())
-        return Sql::errorOf(q);
-    while (q.next())
-        row(q);
-    return {};
-}
-
 Expected<FieldInfo> findField(QSqlDatabase db, const QString &code)
 {
     auto fields = listFields(db);
@@ -136,7 +121,7 @@ RatingCounts FieldStats::overall() const
 Expected<std::vector<FieldInfo>> listFields(QSqlDatabase db)
 {
     std::vector<FieldInfo> fields;
-    const Status s = forEachRow(
+    const Status s = Sql::forEachRow(
         db, QStringLiteral("SELECT id, code, name_tr, name_en FROM field ORDER BY code"), {}, [&](const QSqlQuery &q) {
             fields.push_back({ q.value(0).toInt(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString() });
         });
@@ -155,7 +140,7 @@ Expected<std::vector<ScopeOption>> listScopeOptions(QSqlDatabase db, int fieldId
             : QStringLiteral("SELECT g.id, g.name, count(*) FROM teacher t JOIN centre g ON g.id = t.centre_id "
                              "WHERE t.field_id = ? GROUP BY g.id ORDER BY g.id");
         std::vector<ScopeOption> part;
-        const Status s = forEachRow(db, sql, { fieldId }, [&](const QSqlQuery &q) {
+        const Status s = Sql::forEachRow(db, sql, { fieldId }, [&](const QSqlQuery &q) {
             part.push_back({ Scope { kind, q.value(0).toInt() }, q.value(1).toString(), q.value(2).toInt() });
         });
         if (!s)
@@ -194,7 +179,7 @@ Expected<FieldData> FieldData::load(QSqlDatabase db, const FieldInfo &field, int
     st.round = round;
     const QVariant fid = st.fieldId;
 
-    Status s = forEachRow(db,
+    Status s = Sql::forEachRow(db,
         QStringLiteral("SELECT c.name FROM centre c JOIN centre_field cf ON cf.centre_id = c.id "
                        "WHERE cf.field_id = ?"),
         { fid }, [&](const QSqlQuery &q) { st.centres << q.value(0).toString(); });
@@ -204,8 +189,8 @@ Expected<FieldData> FieldData::load(QSqlDatabase db, const FieldInfo &field, int
         st.centres.begin(), st.centres.end(), [](const QString &a, const QString &b) { return TurkishText::compare(a, b) < 0; });
 
     QHash<int, int> competencyIndex;
-    s = forEachRow(db, QStringLiteral("SELECT id, code, title_tr, title_en, unit FROM competency WHERE field_id = ?"), { fid },
-        [&](const QSqlQuery &q) {
+    s = Sql::forEachRow(db, QStringLiteral("SELECT id, code, title_tr, title_en, unit FROM competency WHERE field_id = ?"),
+        { fid }, [&](const QSqlQuery &q) {
             CompetencyStats c;
             c.id = q.value(0).toInt();
             c.code = q.value(1).toString();
@@ -218,7 +203,7 @@ Expected<FieldData> FieldData::load(QSqlDatabase db, const FieldInfo &field, int
     if (!s)
         return s.error();
 
-    s = forEachRow(db,
+    s = Sql::forEachRow(db,
         QStringLiteral("SELECT sc.competency_id, sum(s.capacity) FROM training_session s "
                        "JOIN session_competency sc ON sc.session_id = s.id "
                        "WHERE s.field_id = ? GROUP BY sc.competency_id"),
@@ -234,14 +219,14 @@ Expected<FieldData> FieldData::load(QSqlDatabase db, const FieldInfo &field, int
     for (auto [sql, names] : { std::pair { QStringLiteral("SELECT id, name FROM province"), &d.m_provinceNames },
              std::pair { QStringLiteral("SELECT id, name FROM centre"), &d.m_centreNames } }) {
         // A structured binding cannot be captured before C++20 (clang 14): copy the pointer.
-        s = forEachRow(
+        s = Sql::forEachRow(
             db, sql, {}, [&, target = names](const QSqlQuery &q) { target->insert(q.value(0).toInt(), q.value(1).toString()); });
         if (!s)
             return s.error();
     }
 
     QHash<int, int> teacherIndex;
-    s = forEachRow(db, QStringLiteral("SELECT id, province_id, centre_id FROM teacher WHERE field_id = ?"), { fid },
+    s = Sql::forEachRow(db, QStringLiteral("SELECT id, province_id, centre_id FROM teacher WHERE field_id = ?"), { fid },
         [&](const QSqlQuery &q) {
             Teacher t;
             t.hasProvince = !q.value(1).isNull();
@@ -258,7 +243,7 @@ Expected<FieldData> FieldData::load(QSqlDatabase db, const FieldInfo &field, int
     // One pass over the round's ratings; rows arrive teacher by teacher.
     d.m_ratings.reserve(d.m_teachers.size() * st.competencies.size());
     int lastTeacherId = 0, lastTeacher = -1;
-    s = forEachRow(db,
+    s = Sql::forEachRow(db,
         QStringLiteral("SELECT r.teacher_id, r.competency_id, coalesce(r.need, 0) FROM teacher t "
                        "JOIN need_rating r ON r.teacher_id = t.id WHERE t.field_id = ? AND r.round = ?"),
         { fid, round }, [&](const QSqlQuery &q) {
