@@ -46,6 +46,21 @@ QColor MonthDayDelegate::fieldColour(const QString &fieldCode)
     return QColor::fromHsv(int(qHash(fieldCode, 7) % 360), 55, 245);
 }
 
+QString MonthDayDelegate::fittedLabel(const QString &partner, const QString &field, const QFontMetrics &metrics, int width)
+{
+    const QString separator = QStringLiteral(" — ");
+    const QString whole = partner + separator + field;
+    if (metrics.horizontalAdvance(whole) <= width)
+        return whole;
+    // The field is what the colour stands for and what a coordinator looks
+    // for: it stays whole while the partner keeps at least a few letters.
+    const int partnerRoom = width - metrics.horizontalAdvance(separator + field);
+    const int fewLetters = metrics.horizontalAdvance(partner.left(3) + QChar(0x2026));
+    if (partnerRoom >= fewLetters)
+        return metrics.elidedText(partner, Qt::ElideRight, partnerRoom) + separator + field;
+    return metrics.elidedText(field, Qt::ElideRight, width);
+}
+
 int MonthDayDelegate::shownLines(const QRect &rect, const QFontMetrics &metrics, int count)
 {
     const int room = std::max(0, (rect.height() - 2 * kPad - metrics.height() - 1) / lineHeight(metrics));
@@ -91,8 +106,8 @@ void MonthDayDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         painter->setFont(font);
         painter->setPen(QColor(Qt::black)); // on the light field colour in any theme
         const QRect text = line.adjusted(3, 0, -3, 0);
-        painter->drawText(text, Qt::AlignLeft | Qt::AlignVCenter,
-            QFontMetrics(font).elidedText(MonthCalendarModel::label(e), Qt::ElideRight, text.width()));
+        painter->drawText(
+            text, Qt::AlignLeft | Qt::AlignVCenter, fittedLabel(e.partnerName, e.fieldName, QFontMetrics(font), text.width()));
     }
     if (shown < int(sessions.size())) {
         painter->setFont(option.font);
