@@ -230,6 +230,25 @@ void charts(Blocks &out, const QualityReportInput &in)
         out.push_back(document::chart(std::move(chart)));
     }
 
+    out.push_back(document::heading(tr("Drop-out reasons"), {}, 1));
+    {
+        document::Chart chart;
+        document::ChartSeries now { in.period.code(), kDropoutColour, {}, {}, 0 };
+        document::ChartSeries before { in.period.previous().code(), kPreviousColour, {}, {}, 0 };
+        for (const QString &key : quality::dropoutReasonKeys()) {
+            chart.categories << quality::dropoutReasonName(key);
+            now.values.push_back(in.byCentre.total.dropoutReasons.at(key));
+            before.values.push_back(in.previous.total.dropoutReasons.at(key));
+        }
+        chart.series.push_back(std::move(now));
+        if (previous) {
+            chart.series.push_back(std::move(before));
+            chart.legend = true;
+        }
+        chart.valueAxis.title = tr("Cancelled placements");
+        chart.valueLabelDecimals = 0;
+        out.push_back(document::chart(std::move(chart)));
+    }
     out.push_back(document::pageBreak());
     out.push_back(document::heading(tr("Satisfaction per centre"), {}, 1));
     out.push_back(document::paragraph(tr("Mean answer (1 = strongly disagree … 5 = strongly agree) of the teachers' "
@@ -255,71 +274,48 @@ void charts(Blocks &out, const QualityReportInput &in)
         chart.valueLabelDecimals = 2;
         out.push_back(document::chart(std::move(chart)));
     }
-
-    out.push_back(document::heading(tr("Drop-out reasons"), {}, 1));
-    {
-        document::Chart chart;
-        document::ChartSeries now { in.period.code(), kDropoutColour, {}, {}, 0 };
-        document::ChartSeries before { in.period.previous().code(), kPreviousColour, {}, {}, 0 };
-        for (const QString &key : quality::dropoutReasonKeys()) {
-            chart.categories << quality::dropoutReasonName(key);
-            now.values.push_back(in.byCentre.total.dropoutReasons.at(key));
-            before.values.push_back(in.previous.total.dropoutReasons.at(key));
-        }
-        chart.series.push_back(std::move(now));
-        if (previous) {
-            chart.series.push_back(std::move(before));
-            chart.legend = true;
-        }
-        chart.valueAxis.title = tr("Cancelled placements");
-        chart.valueLabelDecimals = 0;
-        out.push_back(document::chart(std::move(chart)));
-    }
 }
 
-// A row per group and the total (bold): the figures of every indicator.
-document::Block groupTable(const QString &groupHeader, const quality::QualityIndicators &q)
+// Two tables of a row per group and the total (bold): participation and
+// completion; satisfaction, needs and partners.
+void groupTables(Blocks &out, const QString &groupHeader, const quality::QualityIndicators &q)
 {
-    document::Block table = document::table(
-        { { groupHeader, 19 }, { tr("Surveyed"), 7, true }, { tr("Placed"), 7, true }, { tr("Part. %"), 7, true },
-            { tr("Compl."), 7, true }, { tr("Canc."), 6, true }, { tr("Compl. %"), 7, true }, { tr("Hours %"), 7, true },
-            { tr("Satisf. T"), 6.5, true }, { tr("Satisf. P"), 6.5, true }, { tr("Need change"), 7, true },
-            { tr("Partners"), 6.5, true }, { tr("Repeat %"), 6.5, true }, { tr("High needs %"), 7, true } });
-    auto row = [](const GroupFigures &g) {
-        return QStringList { g.displayName(), count(g.surveyed), count(g.placed),
+    document::Block first = document::table({ { groupHeader, 38 }, { tr("Surveyed"), 9, true }, { tr("Placed"), 9, true },
+        { tr("Participation %"), 10, true }, { tr("Completed"), 9, true }, { tr("Cancelled"), 9, true },
+        { tr("Completion %"), 10, true }, { tr("Hours delivered %"), 10, true } });
+    document::Block second = document::table({ { groupHeader, 38 }, { tr("Teachers' satisfaction"), 10, true },
+        { tr("Partners' evaluation"), 10, true }, { tr("Need change"), 10, true }, { tr("Partners active"), 9, true },
+        { tr("Partner repeat %"), 9, true }, { tr("High needs covered %"), 10, true } });
+    auto add = [&](const GroupFigures &g, bool total) {
+        first.table.rows.push_back({ g.displayName(), count(g.surveyed), count(g.placed),
             quality::formatFixed(g.participationRate() * 100, 1), count(g.completed), count(g.cancelled),
-            quality::formatFixed(g.completionRate() * 100, 1), quality::formatFixed(g.hoursRate() * 100, 1),
-            quality::formatFixed(g.training.mean(), 2), quality::formatFixed(g.teacher.mean(), 2),
-            quality::formatSigned(g.needChange.change), count(g.partnersActive), quality::formatFixed(g.repeatRate() * 100, 1),
-            quality::formatFixed(g.coverageRate() * 100, 1) };
+            quality::formatFixed(g.completionRate() * 100, 1), quality::formatFixed(g.hoursRate() * 100, 1) });
+        second.table.rows.push_back({ g.displayName(), quality::formatFixed(g.training.mean(), 2),
+            quality::formatFixed(g.teacher.mean(), 2), quality::formatSigned(g.needChange.change), count(g.partnersActive),
+            quality::formatFixed(g.repeatRate() * 100, 1), quality::formatFixed(g.coverageRate() * 100, 1) });
+        first.table.emphasised.push_back(total);
+        second.table.emphasised.push_back(total);
     };
-    for (const GroupFigures &g : q.groups) {
-        table.table.rows.push_back(row(g));
-        table.table.emphasised.push_back(false);
-    }
-    table.table.rows.push_back(row(q.total));
-    table.table.emphasised.push_back(true);
-    return table;
+    for (const GroupFigures &g : q.groups)
+        add(g, false);
+    add(q.total, true);
+    out.push_back(document::heading(tr("Participation and completion")));
+    out.push_back(std::move(first));
+    out.push_back(document::heading(tr("Satisfaction, needs and partners")));
+    out.push_back(std::move(second));
+    out.push_back(document::paragraph(
+        tr("Rates in per cent; satisfaction: mean answer 1–5; need change: round 1 to round 2 (negative: the need fell); "
+           "\"-\": no data.")));
 }
 
-QString groupTableLegend()
-{
-    return tr("Part. %: participation; Compl.: completed; Canc.: cancelled; Compl. %: completion rate; Hours %: hours "
-              "delivered; Satisf. T: teachers' satisfaction; Satisf. P: partners' evaluation of the teachers (means 1–5); "
-              "Need change: round 1 to round 2; Partners: partners active; Repeat %: partner repeat rate; High needs %: "
-              "high needs covered. \"-\": no data.");
-}
-
-void groupTables(Blocks &out, const QualityReportInput &in)
+void groupSections(Blocks &out, const QualityReportInput &in)
 {
     out.push_back(document::pageBreak());
     out.push_back(document::heading(tr("Indicators per centre"), {}, 1));
-    out.push_back(groupTable(tr("Centre"), in.byCentre));
-    out.push_back(document::paragraph(groupTableLegend()));
+    groupTables(out, tr("Centre"), in.byCentre);
     out.push_back(document::pageBreak());
     out.push_back(document::heading(tr("Indicators per pilot field"), {}, 1));
-    out.push_back(groupTable(tr("Field"), in.byField));
-    out.push_back(document::paragraph(groupTableLegend()));
+    groupTables(out, tr("Field"), in.byField);
 }
 
 // The competencies whose need fell most (most negative change first).
@@ -347,8 +343,8 @@ void competencyChanges(Blocks &out, const QualityReportInput &in)
     out.push_back(document::paragraph(tr("The %n competency(ies) whose mean need (1–5) fell most between survey round 1 and "
                                          "round 2, among the teachers placed in the period; negative: the need fell.",
         nullptr, int(top.size()))));
-    document::Block table = document::table({ { tr("Code"), 9 }, { tr("Competency"), 40 }, { tr("Round 1"), 8, true },
-        { tr("Round 2"), 8, true }, { tr("Change"), 8, true }, { tr("95% interval"), 15, true }, { tr("n"), 12, true } });
+    document::Block table = document::table({ { tr("Code"), 9 }, { tr("Competency"), 35 }, { tr("Round 1"), 8, true },
+        { tr("Round 2"), 8, true }, { tr("Change"), 8, true }, { tr("95% interval"), 15, true }, { tr("n"), 17, true } });
     for (const quality::CompetencyChange *c : top)
         table.table.rows.push_back({ c->code, c->displayTitle(), quality::formatFixed(c->change.before, 2),
             quality::formatFixed(c->change.after, 2), quality::formatSigned(c->change.change), quality::formatInterval(c->change),
@@ -445,7 +441,7 @@ Document qualityReportDocument(const QualityReportInput &in)
     titlePage(out, in);
     summary(out, in);
     charts(out, in);
-    groupTables(out, in);
+    groupSections(out, in);
     competencyChanges(out, in);
     return doc;
 }

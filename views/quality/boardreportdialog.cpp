@@ -146,7 +146,7 @@ void BoardReportDialog::save()
     if (!chosen || !m_db)
         return;
     const QString suffix = xlsx() ? QStringLiteral(".xlsx") : QStringLiteral(".pdf");
-    const QString name = tr("quality-report-%1").arg(chosen->code()) + suffix;
+    const QString name = tr("quality-report-%1").arg(chosen.value().code()) + suffix;
     QString path
         = QFileDialog::getSaveFileName(this, windowTitle(), SavedFiles::suggestion(name, QFileInfo(m_db->path()).absolutePath()),
             xlsx() ? tr("Excel workbook (*.xlsx)") : tr("PDF document (*.pdf)"));

@@ -17,6 +17,23 @@ bool hasSuffix(const QString &path, const char *suffix)
     return QFileInfo(path).suffix().compare(QLatin1String(suffix), Qt::CaseInsensitive) == 0;
 }
 
+// The report in `language`, to the files that are not empty; each complete or
+// not written at all (an existing file stays as it was on an error). Messages
+// stay in the user's language.
+Status write(QSqlDatabase db, const quality::Period &period, const QString &language, const QString &pdf, const QString &xlsx)
+{
+    const report::ReportLanguage reportLanguage(language);
+    auto input = report::collectQualityReport(db, period);
+    if (!input)
+        return input.error();
+    if (!pdf.isEmpty())
+        if (Status s = report::writeQualityReportPdf(input.value(), pdf); !s)
+            return s;
+    if (!xlsx.isEmpty())
+        return report::writeQualityReportXlsx(input.value(), xlsx);
+    return {};
+}
+
 } // namespace
 
 Syntax qualityReportSyntax()
@@ -60,17 +77,8 @@ int runQualityReport(const Arguments &args, Io &io)
     auto db = Database::open(args.positionalArguments().constFirst(), options);
     if (!db)
         return fail(io, Usage, db.message());
-    const report::ReportLanguage reportLanguage(language);
-    auto input = report::collectQualityReport(db.value()->connection(), period.value());
-    if (!input)
-        return fail(io, Usage, input.message());
-    // Each file complete or not written at all: an existing file stays as it was on an error.
-    if (!pdf.isEmpty())
-        if (Status s = report::writeQualityReportPdf(input.value(), pdf); !s)
-            return fail(io, Usage, s.message());
-    if (!xlsx.isEmpty())
-        if (Status s = report::writeQualityReportXlsx(input.value(), xlsx); !s)
-            return fail(io, Usage, s.message());
+    if (Status s = write(db.value()->connection(), period.value(), language, pdf, xlsx); !s)
+        return fail(io, Usage, s.message());
     for (const QString &written : { pdf, xlsx })
         if (!written.isEmpty())
             io.out << tr("report written to %1").arg(QFileInfo(written).filePath()) << Qt::endl;
