@@ -158,7 +158,7 @@ void summary(Blocks &out, const QualityReportInput &in)
                     : tr("The previous period %1 has no placements: nothing to compare with (—).")
                           .arg(in.period.previous().code()))));
     document::Block table = document::table({ { tr("Indicator"), 17 }, { tr("This period"), 10, true },
-        { tr("Previous"), 10, true }, { tr("Change"), 11, true }, { tr("Definition"), 40 }, { tr("EQAVET"), 9 } });
+        { tr("Previous"), 10, true }, { tr("Change"), 11, true }, { tr("Definition"), 38 }, { tr("EQAVET"), 11 } });
     for (const quality::IndicatorInfo &info : quality::indicatorInfo()) {
         const Headline now = headline(in.byCentre.total, info.id);
         const Headline before = headline(in.previous.total, info.id);
@@ -167,8 +167,8 @@ void summary(Blocks &out, const QualityReportInput &in)
     }
     out.push_back(std::move(table));
     QStringList reasons;
-    for (const auto &[key, n] : in.byCentre.total.dropoutReasons)
-        if (n > 0)
+    for (const QString &key : quality::dropoutReasonKeys())
+        if (const int n = in.byCentre.total.dropoutReasons.at(key); n > 0)
             reasons << QStringLiteral("%1 %2").arg(quality::dropoutReasonName(key), count(n));
     if (!reasons.isEmpty())
         out.push_back(document::paragraph(tr("Drop-out reasons in the period: %1.").arg(reasons.join(QStringLiteral(", ")))));

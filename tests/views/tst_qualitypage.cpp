@@ -243,14 +243,16 @@ private slots:
 
         periodBox->setEditText(QStringLiteral("2027H1"));
         QVERIFY(save->isEnabled());
+        // The UI language (English here) is unchanged after a report in Turkish, the default.
+        const QLocale before;
         const QString pdf = m_dir.filePath(QStringLiteral("board.pdf"));
         Status written = dialog.writeTo(pdf);
         QVERIFY2(written, qPrintable(written.message()));
         QFile file(pdf);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(file.read(5) == "%PDF-");
-        // The UI language is unchanged after a report in the other language.
-        const QLocale before;
+        QCOMPARE(QLocale().name(), before.name());
+        QCOMPARE(QCoreApplication::translate("kopru::report", "Summary"), QStringLiteral("Summary"));
         auto *format = dialog.findChild<QComboBox *>(QStringLiteral("boardReportFormat"));
         auto *language = dialog.findChild<QComboBox *>(QStringLiteral("boardReportLanguage"));
         format->setCurrentIndex(format->findData(QStringLiteral("xlsx")));
