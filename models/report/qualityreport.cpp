@@ -115,7 +115,7 @@ QString count(int n)
 
 QString periodLine(const quality::Period &p)
 {
-    return QStringLiteral("%1 (%2)").arg(p.code(), p.displayName());
+    return p.displayName() == p.code() ? p.code() : QStringLiteral("%1 (%2)").arg(p.code(), p.displayName());
 }
 
 void titlePage(Blocks &out, const QualityReportInput &in)

@@ -240,6 +240,65 @@ private slots:
         QCOMPARE(sheets->size(), 3);
     }
 
+    // Half of the first programme's sessions moved six months back (into
+    // 2026H2): the summary compares 2027H1 with it, figures and trend.
+    void qualityReportComparesWithThePreviousPeriod()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("shifted.kopru"));
+        QVERIFY(QFile::copy(m_db, path));
+        auto db = Database::open(path);
+        QVERIFY2(db, qPrintable(db.message()));
+        const QSqlDatabase c = db.value()->connection();
+        const Status moved = Sql::exec(c,
+            QStringLiteral("UPDATE training_session SET start_date = date(start_date, '-6 months'), end_date = "
+                           "date(end_date, '-6 months') WHERE id % 2 = 0 AND start_date < '2027-07-01'"));
+        QVERIFY2(moved, qPrintable(moved.message()));
+        const quality::Period period = quality::Period::parse(QStringLiteral("2027H1")).value();
+        auto input = report::collectQualityReport(c, period);
+        QVERIFY2(input, qPrintable(input.message()));
+        QVERIFY(report::hasPreviousData(input.value()));
+        auto before = quality::computeQualityIndicators(c, quality::Grouping::Total, period.previous());
+        QVERIFY(before);
+        QVERIFY(before->total.completed > 0);
+        QCOMPARE(input->previous.total.completed, before->total.completed);
+        QCOMPARE(input->byCentre.total.completed + before->total.completed,
+            test::scalar(c, QStringLiteral("SELECT count(*) FROM placement WHERE status = 'completed'")).toInt());
+
+        // The spreadsheet's summary: previous and change as numbers.
+        const exporting::TableDocument tables = report::qualityReportTables(input.value());
+        const exporting::TableSheet &summary = tables.sheets.front();
+        bool seen = false;
+        for (const QVariantList &row : summary.rows) {
+            if (row.value(1).toString() != QLatin1String("completion_rate"))
+                continue;
+            seen = true;
+            QCOMPARE(row.value(2).toDouble(), input->byCentre.total.completionRate());
+            QCOMPARE(row.value(3).toDouble(), before->total.completionRate());
+            QCOMPARE(row.value(4).toDouble(), input->byCentre.total.completionRate() - before->total.completionRate());
+        }
+        QVERIFY(seen);
+
+        // The PDF's summary table: a change with its arrow in percentage points, for every rate.
+        const document::Document doc = report::qualityReportDocument(input.value());
+        const document::Table *table = nullptr;
+        for (const document::Block &b : doc.sections.front().blocks)
+            if (b.type == document::Block::Type::Table && !table)
+                table = &b.table;
+        QVERIFY(table);
+        QCOMPARE(int(table->rows.size()), 10);
+        const QStringList completion = table->rows[1];
+        QCOMPARE(completion.value(0), QStringLiteral("Completion rate"));
+        QVERIFY2(completion.value(2) != QStringLiteral("—"), qPrintable(completion.join(QLatin1Char('|'))));
+        const double change = (input->byCentre.total.completionRate() - before->total.completionRate()) * 100;
+        const QString arrow = std::round(change * 10) > 0 ? QStringLiteral("▲")
+            : std::round(change * 10) < 0                 ? QStringLiteral("▼")
+                                                          : QStringLiteral("=");
+        QVERIFY2(completion.value(3).startsWith(arrow) && completion.value(3).endsWith(QStringLiteral("pp")),
+            qPrintable(completion.value(3)));
+        QVERIFY2(completion.value(3).contains(QLocale().toString(std::abs(std::round(change * 10) / 10), 'f', 1)),
+            qPrintable(completion.value(3)));
+    }
+
     void qualityReportBadInputWritesNothing_data()
     {
         QTest::addColumn<QStringList>("args");
