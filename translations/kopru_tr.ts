@@ -3231,112 +3231,112 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>exporting</name>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="453"/>
+        <location filename="../models/report/qualityreport.cpp" line="459"/>
         <source>Quality Advisory Board report %1</source>
         <translation>Kalite Danışma Kurulu raporu %1</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="454"/>
+        <location filename="../models/report/qualityreport.cpp" line="460"/>
         <source>Period: %1</source>
         <translation>Dönem: %1</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="454"/>
+        <location filename="../models/report/qualityreport.cpp" line="460"/>
         <source>Compared with: %1</source>
         <translation>Karşılaştırılan dönem: %1</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="455"/>
+        <location filename="../models/report/qualityreport.cpp" line="461"/>
         <source>Centres: %1</source>
         <translation>Merkezler: %1</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="455"/>
+        <location filename="../models/report/qualityreport.cpp" line="461"/>
         <source>Date: %1</source>
         <translation>Tarih: %1</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="457"/>
+        <location filename="../models/report/qualityreport.cpp" line="463"/>
         <source>Indicator</source>
         <translation>Gösterge</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="457"/>
+        <location filename="../models/report/qualityreport.cpp" line="463"/>
         <source>Id</source>
         <translation>Kimlik</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="458"/>
+        <location filename="../models/report/qualityreport.cpp" line="464"/>
         <source>This period</source>
         <translation>Bu dönem</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="458"/>
+        <location filename="../models/report/qualityreport.cpp" line="464"/>
         <source>Previous</source>
         <translation>Önceki</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="459"/>
+        <location filename="../models/report/qualityreport.cpp" line="465"/>
         <source>Change</source>
         <translation>Değişim</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="459"/>
+        <location filename="../models/report/qualityreport.cpp" line="465"/>
         <source>Unit</source>
         <translation>Birim</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="459"/>
+        <location filename="../models/report/qualityreport.cpp" line="465"/>
         <source>EQAVET</source>
         <translation>EQAVET</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="460"/>
+        <location filename="../models/report/qualityreport.cpp" line="466"/>
         <source>Definition</source>
         <translation>Tanım</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="461"/>
+        <location filename="../models/report/qualityreport.cpp" line="467"/>
         <source>Summary</source>
         <translation>Özet</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="461"/>
+        <location filename="../models/report/qualityreport.cpp" line="467"/>
         <source>Summary of the indicators</source>
         <translation>Göstergelerin özeti</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="468"/>
+        <location filename="../models/report/qualityreport.cpp" line="474"/>
         <source>share</source>
         <translation>oran</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="468"/>
+        <location filename="../models/report/qualityreport.cpp" line="474"/>
         <source>count</source>
         <translation>sayı</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="468"/>
+        <location filename="../models/report/qualityreport.cpp" line="474"/>
         <source>mean (1-5)</source>
         <translation>ortalama (1-5)</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="472"/>
+        <location filename="../models/report/qualityreport.cpp" line="478"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="472"/>
+        <location filename="../models/report/qualityreport.cpp" line="478"/>
         <source>Indicators per centre</source>
         <translation>Merkez bazında göstergeler</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="473"/>
+        <location filename="../models/report/qualityreport.cpp" line="479"/>
         <source>Field</source>
         <translation>Alan</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="473"/>
+        <location filename="../models/report/qualityreport.cpp" line="479"/>
         <source>Indicators per pilot field</source>
         <translation>Pilot alan bazında göstergeler</translation>
     </message>
@@ -8862,7 +8862,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     <message>
         <location filename="../models/report/needsreport.cpp" line="255"/>
         <location filename="../models/report/needsreport.cpp" line="288"/>
-        <location filename="../models/report/qualityreport.cpp" line="346"/>
+        <location filename="../models/report/qualityreport.cpp" line="352"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
@@ -8870,7 +8870,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <location filename="../models/report/needsreport.cpp" line="201"/>
         <location filename="../models/report/needsreport.cpp" line="255"/>
         <location filename="../models/report/needsreport.cpp" line="288"/>
-        <location filename="../models/report/qualityreport.cpp" line="346"/>
+        <location filename="../models/report/qualityreport.cpp" line="352"/>
         <source>Competency</source>
         <translation>Yeterlik</translation>
     </message>
@@ -8950,7 +8950,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     </message>
     <message>
         <location filename="../models/report/needsreport.cpp" line="300"/>
-        <location filename="../models/report/qualityreport.cpp" line="315"/>
+        <location filename="../models/report/qualityreport.cpp" line="321"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
@@ -9061,7 +9061,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     </message>
     <message>
         <location filename="../models/report/qualityreport.cpp" line="161"/>
-        <location filename="../models/report/qualityreport.cpp" line="347"/>
+        <location filename="../models/report/qualityreport.cpp" line="353"/>
         <source>Change</source>
         <translation>Değişim</translation>
     </message>
@@ -9081,269 +9081,279 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>Dönemdeki ayrılma nedenleri: %1.</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="206"/>
+        <location filename="../models/report/qualityreport.cpp" line="207"/>
+        <source>Charts</source>
+        <translation>Grafikler</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="209"/>
+        <source>No placement of a session that starts in %1 has ended yet: there is nothing to chart.</source>
+        <translation>%1 içinde başlayan oturumların hiçbir yerleştirmesi henüz sona ermedi: grafiği çizilecek bir şey yok.</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="212"/>
         <source>Completion rate per centre</source>
         <translation>Merkez bazında tamamlama oranı</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="207"/>
+        <location filename="../models/report/qualityreport.cpp" line="213"/>
         <source>Completed placements as a share of the placements that ended, per centre of the teacher; centres without ended placements in the period are not shown.</source>
         <translation>Tamamlanan yerleştirmelerin sona eren yerleştirmelere oranı, öğretmenin merkezine göre; dönemde sona eren yerleştirmesi olmayan merkezler gösterilmez.</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="224"/>
-        <location filename="../models/report/qualityreport.cpp" line="362"/>
+        <location filename="../models/report/qualityreport.cpp" line="230"/>
+        <location filename="../models/report/qualityreport.cpp" line="368"/>
         <source>Completion rate</source>
         <translation>Tamamlama oranı</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="233"/>
+        <location filename="../models/report/qualityreport.cpp" line="239"/>
         <source>Drop-out reasons</source>
         <translation>Ayrılma nedenleri</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="248"/>
+        <location filename="../models/report/qualityreport.cpp" line="254"/>
         <source>Cancelled placements</source>
         <translation>İptal edilen yerleştirmeler</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="253"/>
+        <location filename="../models/report/qualityreport.cpp" line="259"/>
         <source>Satisfaction per centre</source>
         <translation>Merkez bazında memnuniyet</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="254"/>
+        <location filename="../models/report/qualityreport.cpp" line="260"/>
         <source>Mean answer (1 = strongly disagree … 5 = strongly agree) of the teachers&apos; evaluation of their training and of the partners&apos; evaluation of the teachers.</source>
         <translation>Öğretmenlerin aldıkları eğitimi değerlendirmesinin ve işletmelerin öğretmenleri değerlendirmesinin ortalama yanıtı (1 = kesinlikle katılmıyorum … 5 = kesinlikle katılıyorum).</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="258"/>
-        <location filename="../models/report/qualityreport.cpp" line="286"/>
-        <location filename="../models/report/qualityreport.cpp" line="367"/>
+        <location filename="../models/report/qualityreport.cpp" line="264"/>
+        <location filename="../models/report/qualityreport.cpp" line="292"/>
+        <location filename="../models/report/qualityreport.cpp" line="373"/>
         <source>Teachers&apos; satisfaction</source>
         <translation>Öğretmen memnuniyeti</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="259"/>
-        <location filename="../models/report/qualityreport.cpp" line="369"/>
+        <location filename="../models/report/qualityreport.cpp" line="265"/>
+        <location filename="../models/report/qualityreport.cpp" line="375"/>
         <source>Partners&apos; evaluation of the teachers</source>
         <translation>İşletmelerin öğretmen değerlendirmesi</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="260"/>
+        <location filename="../models/report/qualityreport.cpp" line="266"/>
         <source>All centres</source>
         <translation>Tüm merkezler</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="270"/>
+        <location filename="../models/report/qualityreport.cpp" line="276"/>
         <source>Mean answer</source>
         <translation>Ortalama yanıt</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="283"/>
-        <location filename="../models/report/qualityreport.cpp" line="360"/>
+        <location filename="../models/report/qualityreport.cpp" line="289"/>
+        <location filename="../models/report/qualityreport.cpp" line="366"/>
         <source>Surveyed</source>
         <translation>Ankete katılan</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="283"/>
-        <location filename="../models/report/qualityreport.cpp" line="360"/>
+        <location filename="../models/report/qualityreport.cpp" line="289"/>
+        <location filename="../models/report/qualityreport.cpp" line="366"/>
         <source>Placed</source>
         <translation>Yerleşen</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="284"/>
+        <location filename="../models/report/qualityreport.cpp" line="290"/>
         <source>Participation %</source>
         <translation>Katılım %</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="284"/>
-        <location filename="../models/report/qualityreport.cpp" line="361"/>
+        <location filename="../models/report/qualityreport.cpp" line="290"/>
+        <location filename="../models/report/qualityreport.cpp" line="367"/>
         <source>Completed</source>
         <translation>Tamamlanan</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="284"/>
-        <location filename="../models/report/qualityreport.cpp" line="362"/>
+        <location filename="../models/report/qualityreport.cpp" line="290"/>
+        <location filename="../models/report/qualityreport.cpp" line="368"/>
         <source>Cancelled</source>
         <translation>İptal edilen</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="285"/>
+        <location filename="../models/report/qualityreport.cpp" line="291"/>
         <source>Completion %</source>
         <translation>Tamamlama %</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="285"/>
+        <location filename="../models/report/qualityreport.cpp" line="291"/>
         <source>Hours delivered %</source>
         <translation>Gerçekleşen saat %</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="287"/>
+        <location filename="../models/report/qualityreport.cpp" line="293"/>
         <source>Partners&apos; evaluation</source>
         <translation>İşletme değerlendirmesi</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="287"/>
-        <location filename="../models/report/qualityreport.cpp" line="370"/>
+        <location filename="../models/report/qualityreport.cpp" line="293"/>
+        <location filename="../models/report/qualityreport.cpp" line="376"/>
         <source>Need change</source>
         <translation>İhtiyaç değişimi</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="287"/>
-        <location filename="../models/report/qualityreport.cpp" line="372"/>
+        <location filename="../models/report/qualityreport.cpp" line="293"/>
+        <location filename="../models/report/qualityreport.cpp" line="378"/>
         <source>Partners active</source>
         <translation>Etkin işletmeler</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="288"/>
+        <location filename="../models/report/qualityreport.cpp" line="294"/>
         <source>Partner repeat %</source>
         <translation>İşletme tekrar %</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="288"/>
+        <location filename="../models/report/qualityreport.cpp" line="294"/>
         <source>High needs covered %</source>
         <translation>Karşılanan yüksek ihtiyaç %</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="302"/>
+        <location filename="../models/report/qualityreport.cpp" line="308"/>
         <source>Participation and completion</source>
         <translation>Katılım ve tamamlama</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="304"/>
+        <location filename="../models/report/qualityreport.cpp" line="310"/>
         <source>Satisfaction, needs and partners</source>
         <translation>Memnuniyet, ihtiyaçlar ve işletmeler</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="307"/>
+        <location filename="../models/report/qualityreport.cpp" line="313"/>
         <source>Rates in per cent; satisfaction: mean answer 1–5; need change: round 1 to round 2 (negative: the need fell); &quot;-&quot;: no data.</source>
         <translation>Oranlar yüzde olarak; memnuniyet: ortalama yanıt 1–5; ihtiyaç değişimi: 1. turdan 2. tura (negatif: ihtiyaç azaldı); &quot;-&quot;: veri yok.</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="314"/>
+        <location filename="../models/report/qualityreport.cpp" line="320"/>
         <source>Indicators per centre</source>
         <translation>Merkez bazında göstergeler</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="317"/>
+        <location filename="../models/report/qualityreport.cpp" line="323"/>
         <source>Indicators per pilot field</source>
         <translation>Pilot alan bazında göstergeler</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="318"/>
+        <location filename="../models/report/qualityreport.cpp" line="324"/>
         <source>Field</source>
         <translation>Alan</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="342"/>
+        <location filename="../models/report/qualityreport.cpp" line="348"/>
         <source>Need change per competency</source>
         <translation>Yeterlik bazında ihtiyaç değişimi</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/report/qualityreport.cpp" line="343"/>
+        <location filename="../models/report/qualityreport.cpp" line="349"/>
         <source>The %n competency(ies) whose mean need (1–5) fell most between survey round 1 and round 2, among the teachers placed in the period; negative: the need fell.</source>
         <translation>
             <numerusform>Dönemde yerleştirilen öğretmenler arasında ortalama ihtiyacı (1–5) anketin 1. ve 2. turu arasında en çok azalan %n yeterlik; negatif: ihtiyaç azaldı.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="346"/>
+        <location filename="../models/report/qualityreport.cpp" line="352"/>
         <source>Round 1</source>
         <translation>1. tur</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="347"/>
+        <location filename="../models/report/qualityreport.cpp" line="353"/>
         <source>Round 2</source>
         <translation>2. tur</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="347"/>
+        <location filename="../models/report/qualityreport.cpp" line="353"/>
         <source>95% interval</source>
         <translation>%95 aralığı</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="347"/>
+        <location filename="../models/report/qualityreport.cpp" line="353"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="359"/>
+        <location filename="../models/report/qualityreport.cpp" line="365"/>
         <source>Key</source>
         <translation>Anahtar</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="361"/>
+        <location filename="../models/report/qualityreport.cpp" line="367"/>
         <source>Participation</source>
         <translation>Katılım</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="363"/>
+        <location filename="../models/report/qualityreport.cpp" line="369"/>
         <source>Hours planned</source>
         <translation>Planlanan saat</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="363"/>
+        <location filename="../models/report/qualityreport.cpp" line="369"/>
         <source>Hours attended</source>
         <translation>Katılınan saat</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="364"/>
+        <location filename="../models/report/qualityreport.cpp" line="370"/>
         <source>Hours delivered</source>
         <translation>Gerçekleşen saat</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="366"/>
+        <location filename="../models/report/qualityreport.cpp" line="372"/>
         <source>Cancelled: %1</source>
         <translation>İptal: %1</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="368"/>
+        <location filename="../models/report/qualityreport.cpp" line="374"/>
         <source>Respondents (teachers)</source>
         <translation>Yanıtlayan (öğretmen)</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="370"/>
+        <location filename="../models/report/qualityreport.cpp" line="376"/>
         <source>Respondents (partners)</source>
         <translation>Yanıtlayan (işletme)</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="371"/>
+        <location filename="../models/report/qualityreport.cpp" line="377"/>
         <source>Need change: 95% low</source>
         <translation>İhtiyaç değişimi: %95 alt</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="371"/>
+        <location filename="../models/report/qualityreport.cpp" line="377"/>
         <source>Need change: 95% high</source>
         <translation>İhtiyaç değişimi: %95 üst</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="372"/>
+        <location filename="../models/report/qualityreport.cpp" line="378"/>
         <source>Need change: n</source>
         <translation>İhtiyaç değişimi: n</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="373"/>
+        <location filename="../models/report/qualityreport.cpp" line="379"/>
         <source>Partner repeat rate</source>
         <translation>İşletmelerin tekrar oranı</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="373"/>
+        <location filename="../models/report/qualityreport.cpp" line="379"/>
         <source>High needs</source>
         <translation>Yüksek ihtiyaçlar</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="374"/>
+        <location filename="../models/report/qualityreport.cpp" line="380"/>
         <source>High needs covered</source>
         <translation>Karşılanan yüksek ihtiyaçlar</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="421"/>
+        <location filename="../models/report/qualityreport.cpp" line="427"/>
         <source>all centres (the national office&apos;s database)</source>
         <translation>tüm merkezler (ulusal ofisin veritabanı)</translation>
     </message>
     <message>
-        <location filename="../models/report/qualityreport.cpp" line="435"/>
+        <location filename="../models/report/qualityreport.cpp" line="441"/>
         <source>Quality Advisory Board report %1</source>
         <translation>Kalite Danışma Kurulu raporu %1</translation>
     </message>

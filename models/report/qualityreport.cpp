@@ -203,6 +203,12 @@ void charts(Blocks &out, const QualityReportInput &in)
     const bool previous = hasPreviousData(in);
     const std::vector<const GroupFigures *> groups = activeGroups(in.byCentre);
     out.push_back(document::pageBreak());
+    if (groups.empty()) {
+        out.push_back(document::heading(tr("Charts"), {}, 1));
+        out.push_back(document::paragraph(
+            tr("No placement of a session that starts in %1 has ended yet: there is nothing to chart.").arg(in.period.code())));
+        return;
+    }
     out.push_back(document::heading(tr("Completion rate per centre"), {}, 1));
     out.push_back(document::paragraph(tr("Completed placements as a share of the placements that ended, per centre of the "
                                          "teacher; centres without ended placements in the period are not shown.")));

@@ -299,6 +299,29 @@ private slots:
             qPrintable(completion.value(3)));
     }
 
+    // A period without ended placements: a note instead of empty charts, "—" for every figure.
+    void qualityReportOfAnEmptyPeriod()
+    {
+        auto db = Database::open(m_db);
+        QVERIFY(db);
+        auto input
+            = report::collectQualityReport(db.value()->connection(), quality::Period(2030, quality::Period::Part::FirstHalf));
+        QVERIFY2(input, qPrintable(input.message()));
+        QVERIFY(!report::hasPreviousData(input.value()));
+        const document::Document doc = report::qualityReportDocument(input.value());
+        bool note = false, charts = false;
+        for (const document::Block &b : doc.sections.front().blocks) {
+            note = note || b.text.contains(QStringLiteral("nothing to chart"));
+            charts = charts || b.type == document::Block::Type::Chart;
+            if (b.type == document::Block::Type::Table && b.table.columns.size() == 6)
+                for (const QStringList &row : b.table.rows)
+                    if (row.value(0) == QLatin1String("Completion rate"))
+                        QCOMPARE(row.value(1), QStringLiteral("—"));
+        }
+        QVERIFY(note);
+        QVERIFY(!charts);
+    }
+
     void qualityReportBadInputWritesNothing_data()
     {
         QTest::addColumn<QStringList>("args");
