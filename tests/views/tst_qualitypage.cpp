@@ -22,9 +22,11 @@
 #include <QBarSet>
 #include <QChart>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -253,6 +255,18 @@ private slots:
         QVERIFY(file.read(5) == "%PDF-");
         QCOMPARE(QLocale().name(), before.name());
         QCOMPARE(QCoreApplication::translate("kopru::report", "Summary"), QStringLiteral("Summary"));
+        QCoreApplication::processEvents(); // the language changes the report made are over
+        auto *close = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Close);
+        QCOMPARE(close->text(), QStringLiteral("Close"));
+        if (!QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty()) {
+            QProcess text;
+            text.start(
+                QStringLiteral("pdftotext"), { QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-") });
+            QVERIFY(text.waitForFinished(60000));
+            const QString written = QString::fromUtf8(text.readAllStandardOutput());
+            QVERIFY2(written.contains(QStringLiteral("Kalite Danışma Kurulu raporu")), qPrintable(written.left(500)));
+            QVERIFY(written.contains(QStringLiteral("Ocak–Haziran 2027")));
+        }
         auto *format = dialog.findChild<QComboBox *>(QStringLiteral("boardReportFormat"));
         auto *language = dialog.findChild<QComboBox *>(QStringLiteral("boardReportLanguage"));
         format->setCurrentIndex(format->findData(QStringLiteral("xlsx")));
