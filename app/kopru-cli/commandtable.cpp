@@ -27,6 +27,8 @@ const Command kCommands[] = {
     { "export", QT_TRANSLATE_NOOP("kopru::cli", "plan, schedule or needs analysis as CSV, XLSX, PDF or iCalendar"), exportSyntax,
         runExport, guiApplication },
     { "report", QT_TRANSLATE_NOOP("kopru::cli", "printable needs-analysis report"), reportSyntax, runReport, guiApplication },
+    { "quality-report", QT_TRANSLATE_NOOP("kopru::cli", "the Quality Advisory Board report of a period as PDF or XLSX"),
+        qualityReportSyntax, runQualityReport, guiApplication },
     { "check", QT_TRANSLATE_NOOP("kopru::cli", "integrity and foreign-key check"), checkSyntax, runCheck, coreApplication },
     { "backup", QT_TRANSLATE_NOOP("kopru::cli", "consistent copy of a live database"), backupSyntax, runBackup, coreApplication },
     { "backups", QT_TRANSLATE_NOOP("kopru::cli", "the automatic backups of a database: time, reason, verified"), backupsSyntax,
