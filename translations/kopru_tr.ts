@@ -889,17 +889,17 @@
         <translation>PDF çıktısı grafik bir uygulama nesnesi gerektirir</translation>
     </message>
     <message>
-        <location filename="../models/export/plandata.cpp" line="144"/>
+        <location filename="../models/export/plandata.cpp" line="146"/>
         <source>unknown field code %1</source>
         <translation>bilinmeyen alan kodu %1</translation>
     </message>
     <message>
-        <location filename="../models/export/plandata.cpp" line="149"/>
+        <location filename="../models/export/plandata.cpp" line="151"/>
         <source>unknown centre %1</source>
         <translation>bilinmeyen merkez %1</translation>
     </message>
     <message>
-        <location filename="../models/export/plandata.cpp" line="154"/>
+        <location filename="../models/export/plandata.cpp" line="156"/>
         <source>unknown partner %1</source>
         <translation>bilinmeyen işletme %1</translation>
     </message>
@@ -3753,33 +3753,33 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::EntityDelegate</name>
     <message>
-        <location filename="../views/delegates/entitydelegate.cpp" line="49"/>
-        <location filename="../views/delegates/entitydelegate.cpp" line="64"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="61"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="76"/>
         <source>(none)</source>
         <translation>(yok)</translation>
     </message>
     <message>
-        <location filename="../views/delegates/entitydelegate.cpp" line="65"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="77"/>
         <source>Delete clears the date</source>
         <translation>Delete tuşu tarihi siler</translation>
     </message>
     <message>
-        <location filename="../views/delegates/entitydelegate.cpp" line="74"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="86"/>
         <source>not applicable</source>
         <translation>fikrim yok</translation>
     </message>
     <message>
-        <location filename="../views/delegates/entitydelegate.cpp" line="81"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="93"/>
         <source>11 digits</source>
         <translation>11 hane</translation>
     </message>
     <message>
-        <location filename="../views/delegates/entitydelegate.cpp" line="86"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="98"/>
         <source>0XXX XXX XX XX</source>
         <translation>0XXX XXX XX XX</translation>
     </message>
     <message>
-        <location filename="../views/delegates/entitydelegate.cpp" line="91"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="103"/>
         <source>name@example.org</source>
         <translation>ad@example.org</translation>
     </message>
@@ -8426,19 +8426,19 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
 <context>
     <name>kopru::exporting::MonthCalendarModel</name>
     <message numerus="yes">
-        <location filename="../models/export/monthcalendarmodel.cpp" line="135"/>
+        <location filename="../models/export/monthcalendarmodel.cpp" line="136"/>
         <source>+%n more</source>
         <translation>
             <numerusform>+%n daha</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models/export/monthcalendarmodel.cpp" line="165"/>
+        <location filename="../models/export/monthcalendarmodel.cpp" line="166"/>
         <source>No sessions</source>
         <translation>Oturum yok</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/export/monthcalendarmodel.cpp" line="167"/>
+        <location filename="../models/export/monthcalendarmodel.cpp" line="168"/>
         <source>%1 (%2–%3, %n teacher(s))</source>
         <translation>
             <numerusform>%1 (%2–%3, %n öğretmen)</numerusform>
