@@ -4872,158 +4872,158 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>Merkezlere göre ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="148"/>
+        <location filename="../views/needs/needspage.cpp" line="153"/>
         <source>Change: mean need in round 2 minus round 1; negative means the need fell. Paired: the teachers who answered both rounds (n), with Student&apos;s t on their differences; with fewer than two such teachers the rounds are compared as independent samples (Welch&apos;s interval, n = answers of both rounds).</source>
         <translation>Değişim: 2. turdaki ortalama ihtiyaç eksi 1. turdaki; eksi değer ihtiyacın azaldığını gösterir. Eşleştirilmiş: iki tura da yanıt veren öğretmenler (n), farkları üzerinde Student t ile; böyle iki öğretmenden az varsa turlar bağımsız örneklemler olarak karşılaştırılır (Welch aralığı, n = iki turun yanıtları).</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="153"/>
+        <location filename="../views/needs/needspage.cpp" line="158"/>
         <source>Groups with fewer than %1 respondents are suppressed to protect anonymity and left out of the chart.</source>
         <translation>Yanıtlayan sayısı %1 kişiden az olan gruplar, anonimliği korumak için gizlenir ve grafiğe alınmaz.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="158"/>
+        <location filename="../views/needs/needspage.cpp" line="163"/>
         <source>Provinces</source>
         <translation>İller</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="159"/>
+        <location filename="../views/needs/needspage.cpp" line="164"/>
         <source>Centres</source>
         <translation>Merkezler</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="163"/>
+        <location filename="../views/needs/needspage.cpp" line="168"/>
         <source>&amp;Compare:</source>
         <translation>&amp;Karşılaştır:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="173"/>
+        <location filename="../views/needs/needspage.cpp" line="178"/>
         <source>Mean need</source>
         <translation>Ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="174"/>
+        <location filename="../views/needs/needspage.cpp" line="179"/>
         <source>Distribution</source>
         <translation>Dağılım</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="175"/>
+        <location filename="../views/needs/needspage.cpp" line="180"/>
         <source>Need and supply</source>
         <translation>İhtiyaç ve arz</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="176"/>
+        <location filename="../views/needs/needspage.cpp" line="181"/>
         <source>Province / centre comparison</source>
         <translation>İl / merkez karşılaştırması</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="177"/>
+        <location filename="../views/needs/needspage.cpp" line="182"/>
         <source>Round 1 and 2</source>
         <translation>1. ve 2. tur</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="291"/>
+        <location filename="../views/needs/needspage.cpp" line="296"/>
         <source>all provinces and centres</source>
         <translation>tüm iller ve merkezler</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="297"/>
+        <location filename="../views/needs/needspage.cpp" line="302"/>
         <source>province %1 (%n teachers)</source>
         <translation>
             <numerusform>il: %1 (%n öğretmen)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="298"/>
+        <location filename="../views/needs/needspage.cpp" line="303"/>
         <source>centre %1 (%n teachers)</source>
         <translation>
             <numerusform>merkez: %1 (%n öğretmen)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="320"/>
+        <location filename="../views/needs/needspage.cpp" line="325"/>
         <source>The database has no pilot fields.</source>
         <translation>Veritabanında pilot alan yok.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="320"/>
+        <location filename="../views/needs/needspage.cpp" line="325"/>
         <source>No database is open.</source>
         <translation>Açık veritabanı yok.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="359"/>
+        <location filename="../views/needs/needspage.cpp" line="364"/>
         <source>%1: %2 teachers, %3 respondents, %n competencies, survey round %4.</source>
         <translation>
             <numerusform>%1: %2 öğretmen, %3 yanıtlayan, %n yeterlik, anket turu %4.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="363"/>
+        <location filename="../views/needs/needspage.cpp" line="368"/>
         <source>No need ratings have been recorded for this field yet.</source>
         <translation>Bu alan için henüz ihtiyaç puanı girilmemiş.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="366"/>
+        <location filename="../views/needs/needspage.cpp" line="371"/>
         <source>Fewer than %1 respondents in this selection: the values are suppressed to protect anonymity.</source>
         <translation>Bu seçimde yanıtlayan sayısı %1 kişiden az: anonimliği korumak için değerler gizlendi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="369"/>
+        <location filename="../views/needs/needspage.cpp" line="374"/>
         <source>%n unmet need(s).</source>
         <translation>
             <numerusform>%n karşılanmamış ihtiyaç.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="371"/>
+        <location filename="../views/needs/needspage.cpp" line="376"/>
         <source>Centre(s): %1.</source>
         <translation>Merkez(ler): %1.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="420"/>
+        <location filename="../views/needs/needspage.cpp" line="425"/>
         <source>%1: %2 teachers; respondents of survey round 1: %3, of round 2: %4, of both rounds: %5.</source>
         <translation>%1: %2 öğretmen; 1. anket turunu yanıtlayan: %3, 2. turu: %4, iki turu da: %5.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="425"/>
+        <location filename="../views/needs/needspage.cpp" line="430"/>
         <source>Fewer than %1 respondents in a round of this selection: the values are suppressed to protect anonymity.</source>
         <translation>Bu seçimin bir turunda yanıtlayan sayısı %1 kişiden az: anonimliği korumak için değerler gizlendi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="428"/>
+        <location filename="../views/needs/needspage.cpp" line="433"/>
         <source>%n competency(ies) with answers in round 2.</source>
         <translation>
             <numerusform>2. turda yanıtı olan %n yeterlik.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="494"/>
+        <location filename="../views/needs/needspage.cpp" line="499"/>
         <source>Scale labels</source>
         <translation>Ölçek etiketleri</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="495"/>
+        <location filename="../views/needs/needspage.cpp" line="500"/>
         <source>Labels of the need scale, one per line, from 1 (no need) to 5 (very high need):</source>
         <translation>İhtiyaç ölçeğinin etiketleri, her satıra bir tane, 1 (ihtiyaç yok) ile 5 (çok yüksek ihtiyaç) arasında:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="515"/>
-        <location filename="../views/needs/needspage.cpp" line="526"/>
+        <location filename="../views/needs/needspage.cpp" line="520"/>
+        <location filename="../views/needs/needspage.cpp" line="531"/>
         <source>PDF report</source>
         <translation>PDF raporu</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="516"/>
+        <location filename="../views/needs/needspage.cpp" line="521"/>
         <source>needs-%1.pdf</source>
         <translation>ihtiyac-analizi-%1.pdf</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="516"/>
+        <location filename="../views/needs/needspage.cpp" line="521"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF belgesi (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="528"/>
+        <location filename="../views/needs/needspage.cpp" line="533"/>
         <source>Report written to %1</source>
         <translation>Rapor %1 dosyasına yazıldı</translation>
     </message>
@@ -7290,14 +7290,12 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>Eğitimden önce ve sonra ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/charts/needcharts.cpp" line="178"/>
         <source>Round 1 (before)</source>
-        <translation>1. tur (önce)</translation>
+        <translation type="vanished">1. tur (önce)</translation>
     </message>
     <message>
-        <location filename="../views/charts/needcharts.cpp" line="178"/>
         <source>Round 2 (after)</source>
-        <translation>2. tur (sonra)</translation>
+        <translation type="vanished">2. tur (sonra)</translation>
     </message>
     <message>
         <location filename="../views/charts/qualitycharts.cpp" line="20"/>

@@ -407,6 +407,7 @@ private slots:
                 QVERIFY(Sql::exec(c,
                     QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, round, need) VALUES (?, ?, 2, ?)"),
                     { teacher, competency, 1 + (3 * teacher + competency) % 5 }));
+        QSettings().remove(QStringLiteral("needs/round")); // no choice remembered yet
         NeedsPage page(&m_undo, nullptr);
         QAbstractItemModelTester tester(page.roundChangeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         page.setDatabase(db.get());

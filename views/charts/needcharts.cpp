@@ -164,6 +164,7 @@ QChart *createRoundChangeChart(QAbstractItemModel *changes, int firstRow, int ro
     using quality::CompetencyChangeModel;
     QChart *chart = newChart(tr("Mean need before and after the training"));
     // The model displays formatted numbers ("2,91"): the bars read its EditRole.
+    // The bar sets take their names (Before, After) from the model's headers.
     changes = reversedRows(changes, chart, firstRow, rowCount, Qt::EditRole);
     auto *series = new QHorizontalBarSeries;
     series->setBarWidth(0.8);
@@ -175,7 +176,6 @@ QChart *createRoundChangeChart(QAbstractItemModel *changes, int firstRow, int ro
         for (int i = 0; i < sets.size() && i < 2; ++i) {
             sets[i]->setColor(kColours[i]);
             sets[i]->setBorderColor(kColours[i]);
-            sets[i]->setLabel(i == 0 ? tr("Round 1 (before)") : tr("Round 2 (after)"));
         }
     };
     QObject::connect(series, &QAbstractBarSeries::barsetsAdded, series, paint);

@@ -143,7 +143,12 @@ void NeedsPage::createLayout()
         m_groups, {}, true, GroupStatsModel::Name, groups, {}, [this] { ensureGroups(); } });
     QAbstractItemModel *changes = m_changes;
     m_panels << new ChartPanel({ QStringLiteral("needsRounds"), [changes] { return charts::createRoundChangeChart(changes); },
-        changes, {}, true, quality::CompetencyChangeModel::Competency, nullptr, {}, {} });
+        changes,
+        // The competency's title is the code's tooltip: the figures fit beside the chart.
+        { quality::CompetencyChangeModel::Code, quality::CompetencyChangeModel::Before, quality::CompetencyChangeModel::After,
+            quality::CompetencyChangeModel::Change, quality::CompetencyChangeModel::CiLow, quality::CompetencyChangeModel::CiHigh,
+            quality::CompetencyChangeModel::Answers, quality::CompetencyChangeModel::Method },
+        true, -1, nullptr, {}, {} });
     m_panels[2]->setNote(m_competencies->rule().description());
     m_panels[4]->setNote(tr("Change: mean need in round 2 minus round 1; negative means the need fell. Paired: the teachers "
                             "who answered both rounds (n), with Student's t on their differences; with fewer than two such "
