@@ -7290,14 +7290,6 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>Eğitimden önce ve sonra ortalama ihtiyaç</translation>
     </message>
     <message>
-        <source>Round 1 (before)</source>
-        <translation type="vanished">1. tur (önce)</translation>
-    </message>
-    <message>
-        <source>Round 2 (after)</source>
-        <translation type="vanished">2. tur (sonra)</translation>
-    </message>
-    <message>
         <location filename="../views/charts/qualitycharts.cpp" line="20"/>
         <source>Completion rate (%)</source>
         <translation>Tamamlama oranı (%)</translation>
