@@ -95,6 +95,7 @@ QJsonObject toJson(const RoundComparison &comparison)
     QJsonArray competencies;
     for (const quality::CompetencyChange &c : comparison.competencies) {
         QJsonObject o = quality::toJson(c.change);
+        o.insert(QStringLiteral("pairs"), c.change.pairs);
         o.insert(QStringLiteral("code"), c.code);
         o.insert(QStringLiteral("title"), c.titleTr);
         competencies.append(o);

@@ -23,7 +23,8 @@ QString toTextTable(const FieldStats &stats);
 // respondents_round1, respondents_round2, both_rounds, suppressed and
 // competencies[] (code, title and the need change as in `kopru-cli quality
 // --json`: paired, n, n_before, n_after, before, after, change, ci_low,
-// ci_high) by code.
+// ci_high) and pairs (teachers who answered both rounds, also when fewer
+// than two made it independent), by code.
 QJsonObject toJson(const RoundComparison &comparison);
 // The same as readable text (the Quality page's table of need changes).
 QString toTextTable(const RoundComparison &comparison);

@@ -865,6 +865,8 @@ private slots:
         QVERIFY(!r.competencies[1].change.paired);
         QCOMPARE(r.competencies[1].change.nBefore, 6);
         QCOMPARE(r.competencies[1].change.nAfter, 2);
+        QCOMPARE(r.competencies[1].change.pairs, 1);
+        QCOMPARE(r.competencies[0].change.pairs, 4);
 
         // Each round alone, and the latest by default.
         auto round1 = FieldData::load(c, QStringLiteral("ELK"), 1);
@@ -937,7 +939,9 @@ private slots:
         QCOMPARE(e1.value(QStringLiteral("n")).toInt(), 4);
         QCOMPARE(e1.value(QStringLiteral("change")).toDouble(), -1.75);
         QVERIFY(std::abs(e1.value(QStringLiteral("ci_low")).toDouble() - expectedChange(0).low) < 1e-9);
+        QCOMPARE(e1.value(QStringLiteral("pairs")).toInt(), 4);
         QCOMPARE(comps.at(1).toObject().value(QStringLiteral("paired")).toBool(), false);
+        QCOMPARE(comps.at(1).toObject().value(QStringLiteral("pairs")).toInt(), 1); // one pair: Welch
 
         QCOMPARE(test::runCli(base + QStringList { QStringLiteral("--compare-rounds") }, &out, &err), 0);
         QVERIFY2(out.contains(QStringLiteral("E1")) && out.contains(QStringLiteral("-1")) && !out.contains(QStringLiteral("E3")),
