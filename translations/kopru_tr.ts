@@ -8851,21 +8851,21 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>Arz</translation>
     </message>
     <message>
-        <location filename="../models/stats/statsformat.cpp" line="127"/>
+        <location filename="../models/stats/statsformat.cpp" line="128"/>
         <source>survey round 1 against round 2: teachers: %1, respondents of round 1: %2, of round 2: %3, of both: %4
 </source>
         <translation>1. anket turu ile 2. tur karşılaştırması: öğretmen: %1, 1. turu yanıtlayan: %2, 2. turu: %3, ikisini de: %4
 </translation>
     </message>
     <message>
-        <location filename="../models/stats/statsformat.cpp" line="134"/>
+        <location filename="../models/stats/statsformat.cpp" line="135"/>
         <source>Fewer than %1 respondents in a round of this selection: the values are suppressed to protect anonymity.
 </source>
         <translation>Bu seçimin bir turunda yanıtlayan sayısı %1 kişiden az: anonimliği korumak için değerler gizlendi.
 </translation>
     </message>
     <message>
-        <location filename="../models/stats/statsformat.cpp" line="137"/>
+        <location filename="../models/stats/statsformat.cpp" line="138"/>
         <source>No competency of the field has answers in survey round 2.
 </source>
         <translation>Alanın hiçbir yeterliğinin 2. anket turunda yanıtı yok.
