@@ -2,6 +2,7 @@
 // The last three pages of the import wizard: mapping, dry-run report, commit.
 #include "models/db/database.h"
 #include "models/import/importer.h"
+#include "models/import/programmeplan.h"
 #include "models/io/csvwriter.h"
 #include "models/io/privatefile.h"
 #include "views/importer/importpages.h"
@@ -91,7 +92,10 @@ void ImportMappingPage::initializePage()
                     combo->addItem(tr("Need for competency %1").arg(ColumnMapping::competencyCode(target)), target);
         int index = combo->findData(automatic.targets.value(i));
         if (index < 0 && !automatic.targets.value(i).isEmpty()) {
-            combo->addItem(tr("Need for competency %1").arg(ColumnMapping::competencyCode(automatic.targets.value(i))),
+            const QString item = ProgrammePlan::itemCode(automatic.targets.value(i));
+            combo->addItem(item.isEmpty()
+                    ? tr("Need for competency %1").arg(ColumnMapping::competencyCode(automatic.targets.value(i)))
+                    : tr("Answer to item %1").arg(item),
                 automatic.targets.value(i));
             index = combo->count() - 1;
         }
