@@ -12,10 +12,12 @@
 #include "models/quality/qualityindicators.h"
 #include "tests/common/testutil.h"
 
+#include <QFile>
 #include <QSqlError>
 #include <QSqlRecord>
 
 using namespace kopru;
+using kopru::test::runCli;
 using kopru::test::scalar;
 
 namespace {
@@ -376,6 +378,40 @@ private slots:
                      QStringLiteral("yoklama.csv:4:1: TC Kimlik No: the evaluation of this placement is also on line 3")),
             qPrintable(errorsOf(r)));
         QCOMPARE(dump(c), now);
+    }
+
+    void commandLine()
+    {
+        QString path;
+        {
+            auto db = placed();
+            QVERIFY(db);
+            path = db->path();
+        }
+        const QString sheet = QStringLiteral(KOPRU_TEST_DATA "/programme/yoklama.csv");
+        QString out, err;
+        QCOMPARE(runCli({ QStringLiteral("import"), path, QStringLiteral("attendance"), sheet }, &out, &err), 0);
+        QCOMPARE(out.trimmed(), QStringLiteral("attendance: 3 attendance days and outcomes inserted, 2 updated, 0 skipped"));
+        QCOMPARE(runCli({ QStringLiteral("import"), path, QStringLiteral("attendance"), sheet }, &out, &err), 0);
+        QCOMPARE(out.trimmed(), QStringLiteral("attendance: 0 attendance days and outcomes inserted, 0 updated, 5 skipped"));
+
+        const QString evaluations = m_dir.filePath(QStringLiteral("anket.csv"));
+        QFile f(evaluations);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("TC Kimlik No;P1;P2\n%1;İyi;Berbat\n").arg(kAyse).toUtf8());
+        f.close();
+        const QStringList scale { QStringLiteral("--scale"), QStringLiteral("Kötü=1,Orta=3,İyi=5") };
+        QCOMPARE(runCli(QStringList { QStringLiteral("import"), path, QStringLiteral("evaluations"), evaluations } + scale, &out,
+                     &err),
+            1);
+        QVERIFY2(err.contains(evaluations + QStringLiteral(":2:3: P2: ")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("Berbat")), qPrintable(err));
+        QCOMPARE(
+            runCli(QStringList { QStringLiteral("import"), path, QStringLiteral("attendance"), sheet } + scale, &out, &err), 2);
+        QVERIFY2(err.contains(QStringLiteral("--scale is for needs and evaluation files only")), qPrintable(err));
+        auto db = Database::open(path);
+        QVERIFY(db);
+        QCOMPARE(scalar(db.value()->connection(), QStringLiteral("SELECT count(*) FROM evaluation_answer")).toInt(), 0);
     }
 
     void itemsAreMappedByCodeOrText()
