@@ -1385,7 +1385,7 @@
     </message>
     <message>
         <location filename="../models/import/needsplan.cpp" line="277"/>
-        <location filename="../models/import/programmeplan.cpp" line="469"/>
+        <location filename="../models/import/programmeplan.cpp" line="506"/>
         <location filename="../models/import/tableplan.cpp" line="137"/>
         <source>cancelled</source>
         <translation>iptal edildi</translation>
@@ -1560,149 +1560,154 @@
         <translation>yeni bir öğretmen için %1 sütunu gerekli</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="26"/>
+        <location filename="../models/import/programmeplan.cpp" line="27"/>
         <source>&quot;%1&quot; is not a number of hours (e.g. 6 or 6,5)</source>
         <translation>&quot;%1&quot; bir saat değeri değil (örneğin 6 ya da 6,5)</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="32"/>
+        <location filename="../models/import/programmeplan.cpp" line="33"/>
         <source>%1 hours is more than %2</source>
         <translation>%1 saat, %2 saatten fazla</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="145"/>
+        <location filename="../models/import/programmeplan.cpp" line="146"/>
         <source>no teacher has the national ID %1</source>
         <translation>TC kimlik numarası %1 olan öğretmen yok</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="153"/>
+        <location filename="../models/import/programmeplan.cpp" line="154"/>
         <source>the session is given by its number: %1</source>
         <translation>oturum numarasıyla yazılır: %1</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="159"/>
+        <location filename="../models/import/programmeplan.cpp" line="160"/>
         <source>teacher %1 is not placed in session %2</source>
         <translation>%1 numaralı öğretmen %2 numaralı oturuma yerleştirilmemiş</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="169"/>
+        <location filename="../models/import/programmeplan.cpp" line="170"/>
         <source>teacher %1 has no placement</source>
         <translation>%1 numaralı öğretmenin yerleştirmesi yok</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="170"/>
+        <location filename="../models/import/programmeplan.cpp" line="171"/>
         <source>teacher %1 has %2 cancelled placements: add the session column to choose one</source>
         <translation>%1 numaralı öğretmenin %2 iptal edilmiş yerleştirmesi var: birini seçmek için oturum sütununu ekleyin</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="180"/>
+        <location filename="../models/import/programmeplan.cpp" line="181"/>
         <source>an attendance file needs the columns day and hours, or total hours, or outcome</source>
         <translation>devam dosyasında gün ve saat sütunları, ya da toplam saat, ya da sonuç sütunu olmalı</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="185"/>
+        <location filename="../models/import/programmeplan.cpp" line="186"/>
         <source>the columns day and hours go together: the file has only one of them</source>
         <translation>gün ve saat sütunları birlikte kullanılır: dosyada yalnızca biri var</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="211"/>
+        <location filename="../models/import/programmeplan.cpp" line="212"/>
         <source>&quot;%1&quot; is no absence reason (hastalık, izinli, izinsiz, işletme, diğer)</source>
         <translation>&quot;%1&quot; bir devamsızlık nedeni değil (hastalık, izinli, izinsiz, işletme, diğer)</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="219"/>
+        <location filename="../models/import/programmeplan.cpp" line="220"/>
         <source>the day is empty (hours are recorded per day)</source>
         <translation>gün boş (saatler gün gün kaydedilir)</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="222"/>
+        <location filename="../models/import/programmeplan.cpp" line="223"/>
         <source>the hours attended are empty (0 for a day missed)</source>
         <translation>katılım saati boş (hiç gelinmeyen gün için 0 yazın)</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="226"/>
+        <location filename="../models/import/programmeplan.cpp" line="227"/>
         <source>a row holds either a day with its hours or a total, not both</source>
         <translation>bir satırda ya saatiyle bir gün ya da toplam olur, ikisi birden olmaz</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="231"/>
+        <location filename="../models/import/programmeplan.cpp" line="232"/>
         <source>%1 is outside the session (%2 to %3)</source>
         <translation>%1 oturumun dışında (%2 – %3)</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="235"/>
+        <location filename="../models/import/programmeplan.cpp" line="236"/>
         <source>this day of this placement is also on line %1</source>
         <translation>bu yerleştirmenin bu günü %1. satırda da var</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="240"/>
+        <location filename="../models/import/programmeplan.cpp" line="241"/>
         <source>line %1 gives a total for this placement: give days or a total</source>
         <translation>%1. satır bu yerleştirme için toplam veriyor: ya günleri ya da toplamı yazın</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="249"/>
+        <location filename="../models/import/programmeplan.cpp" line="250"/>
         <source>an absence reason belongs to a day: give the days, not a total</source>
         <translation>devamsızlık nedeni bir güne aittir: toplamı değil günleri yazın</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="260"/>
+        <location filename="../models/import/programmeplan.cpp" line="261"/>
         <source>%1 hours do not fit into the %2 days of the session</source>
         <translation>%1 saat, oturumun %2 gününe sığmıyor</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="262"/>
+        <location filename="../models/import/programmeplan.cpp" line="263"/>
         <source>the total of this placement is also on line %1</source>
         <translation>bu yerleştirmenin toplamı %1. satırda da var</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="265"/>
+        <location filename="../models/import/programmeplan.cpp" line="266"/>
         <source>line %1 gives days of this placement: give days or a total</source>
         <translation>%1. satır bu yerleştirmenin günlerini veriyor: ya günleri ya da toplamı yazın</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="273"/>
+        <location filename="../models/import/programmeplan.cpp" line="274"/>
         <source>an absence reason needs the day and the hours missed</source>
         <translation>devamsızlık nedeni için gün ve kaçırılan saatler gerekir</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="282"/>
+        <location filename="../models/import/programmeplan.cpp" line="283"/>
         <source>&quot;%1&quot; is no outcome (tamamladı or iptal; empty: unchanged)</source>
         <translation>&quot;%1&quot; bir sonuç değil (tamamladı ya da iptal; boş: değişmez)</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="290"/>
+        <location filename="../models/import/programmeplan.cpp" line="291"/>
         <source>&quot;%1&quot; is no cancellation reason (hastalık, çekildi, işletme iptal etti, diğer)</source>
         <translation>&quot;%1&quot; bir iptal nedeni değil (hastalık, çekildi, işletme iptal etti, diğer)</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="293"/>
+        <location filename="../models/import/programmeplan.cpp" line="294"/>
         <source>a cancellation reason needs the outcome iptal (cancelled)</source>
         <translation>iptal nedeni yalnızca iptal sonucuyla yazılır</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="301"/>
+        <location filename="../models/import/programmeplan.cpp" line="302"/>
         <source>line %1 gives this placement another outcome</source>
         <translation>%1. satır bu yerleştirmeye başka bir sonuç veriyor</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="383"/>
+        <location filename="../models/import/programmeplan.cpp" line="386"/>
         <source>there is no questionnaire item %1</source>
         <translation>%1 adlı anket maddesi yok</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="384"/>
+        <location filename="../models/import/programmeplan.cpp" line="387"/>
         <source>questionnaire item %1 is of both kinds of evaluation: the column cannot tell which one it answers</source>
         <translation>%1 anket maddesi iki değerlendirme türünde de var: sütunun hangisini yanıtladığı anlaşılamıyor</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="394"/>
+        <location filename="../models/import/programmeplan.cpp" line="397"/>
         <source>no column names a questionnaire item: use the item codes (T1 … T5 for the training, P1 … P5 for the teacher) or their texts as headers</source>
         <translation>hiçbir sütun bir anket maddesini belirtmiyor: başlık olarak madde kodlarını (eğitim için T1 … T5, öğretmen için P1 … P5) ya da madde metinlerini kullanın</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="406"/>
+        <location filename="../models/import/programmeplan.cpp" line="409"/>
         <source>the evaluation of this placement is also on line %1</source>
         <translation>bu yerleştirmenin değerlendirmesi %1. satırda da var</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="471"/>
+        <source>this row changes a placement: %1</source>
+        <translation>bu satır bir yerleştirmeyi değiştiriyor: %1</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 
 #include "models/db/sql.h"
 #include "models/domain/turkishtext.h"
+#include "models/exchange/ownership.h"
 #include "models/import/valueparsers.h"
 
 #include <QDate>
@@ -314,7 +315,9 @@ Status ProgrammePlan::planAttendance(ImportContext &ctx)
         return {};
     for (const Outcome &o : m_outcomes)
         ++(o.action == Action::Skip ? ctx.report.skipped : ctx.report.updated);
-    return classifyAttendance(ctx, totalPlacements);
+    if (Status s = classifyAttendance(ctx, totalPlacements); !s)
+        return s;
+    return checkOwnership(ctx);
 }
 
 Status ProgrammePlan::classifyAttendance(ImportContext &ctx, const QSet<qint64> &totals)
@@ -421,7 +424,9 @@ Status ProgrammePlan::planEvaluations(ImportContext &ctx)
     }
     if (ctx.report.errorCount > 0)
         return {};
-    return classifyAnswers(ctx);
+    if (Status s = classifyAnswers(ctx); !s)
+        return s;
+    return checkOwnership(ctx);
 }
 
 Status ProgrammePlan::classifyAnswers(ImportContext &ctx)
@@ -444,6 +449,38 @@ Status ProgrammePlan::classifyAnswers(ImportContext &ctx)
                 : a.action == Action::Update ? ctx.report.updated
                                              : ctx.report.skipped);
     }
+    return {};
+}
+
+Status ProgrammePlan::checkOwnership(ImportContext &ctx)
+{
+    auto ownership = Ownership::of(ctx.db);
+    if (!ownership)
+        return ownership.error();
+    auto owners = Ownership::rowsOf(ctx.db, QStringLiteral("placement"));
+    if (!owners)
+        return owners.error();
+    QSet<int> refusedLines;
+    const auto check = [&](qint64 placement, int line) {
+        if (refusedLines.contains(line))
+            return;
+        const QString problem = ownership->editProblem(QStringLiteral("placement"), {}, owners->value(int(placement)));
+        if (problem.isEmpty())
+            return;
+        refusedLines.insert(line);
+        ctx.report.refuse(Error { ImportText::tr("this row changes a placement: %1").arg(problem), ctx.table.file, line, 0 });
+    };
+    for (const Day &d : m_days)
+        if (d.action != Action::Skip)
+            check(d.placement, d.line);
+    for (const Removed &r : m_removed)
+        check(r.placement, r.line);
+    for (const Outcome &o : m_outcomes)
+        if (o.action != Action::Skip)
+            check(o.placement, o.line);
+    for (const Answer &a : m_answers)
+        if (a.action != Action::Skip)
+            check(a.placement, a.line);
     return {};
 }
 

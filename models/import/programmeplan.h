@@ -88,6 +88,9 @@ private:
     const Placement *placementOf(ImportContext &ctx, const SourceRow &row);
     Status classifyAttendance(ImportContext &ctx, const QSet<qint64> &totals);
     Status classifyAnswers(ImportContext &ctx);
+    // A row that changes a placement this database does not own is refused
+    // at its line (docs/exchange.md, "Owners").
+    Status checkOwnership(ImportContext &ctx);
 
     ScaleMapping m_scale;
     QHash<qint64, std::vector<Placement>> m_placements; // teacher → placements

@@ -306,6 +306,22 @@ private slots:
         QCOMPARE(dump(c), before); // the good line 2 was not written either
     }
 
+    void placementsOfOthersAreRefused()
+    {
+        auto db = placed();
+        QVERIFY(db);
+        const QSqlDatabase c = db->connection();
+        // Mehmet's placement is centre 1's: the national office does not change it.
+        QVERIFY(Sql::exec(c, QStringLiteral("UPDATE placement SET owner_centre_id = (SELECT min(id) FROM centre) WHERE id = 2")));
+        const QString before = dump(c);
+        const ImportReport r = importFile(c, ImportKind::Attendance, QStringLiteral("yoklama.csv"));
+        QVERIFY(!r.committed);
+        QCOMPARE(r.errorCount, 1);
+        QVERIFY2(errorsOf(r).contains(QStringLiteral("yoklama.csv:5: this row changes a placement: it belongs to centre")),
+            qPrintable(errorsOf(r)));
+        QCOMPARE(dump(c), before);
+    }
+
     void headerProblemsRefuseTheFile()
     {
         auto db = placed();
