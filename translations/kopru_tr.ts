@@ -7906,7 +7906,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/command.cpp" line="102"/>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="62"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="64"/>
         <source>usage:</source>
         <translation>kullanım:</translation>
     </message>
@@ -8276,92 +8276,92 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>gerçekçi, ulusal ölçekte veri kümesi</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="19"/>
-        <source>teachers, partners, sessions, competencies or needs from CSV or XLSX</source>
-        <translation>CSV ya da XLSX dosyasından öğretmen, işletme, oturum, yeterlik veya ihtiyaç verisi</translation>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="20"/>
+        <source>teachers, partners, sessions, competencies, needs, attendance or evaluations from CSV or XLSX</source>
+        <translation>CSV ya da XLSX dosyasından öğretmen, işletme, oturum, yeterlik, ihtiyaç, devam veya değerlendirme verisi</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="21"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="23"/>
         <source>needs analysis of one field</source>
         <translation>bir alanın ihtiyaç analizi</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="23"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="25"/>
         <source>the programme&apos;s quality indicators (EQAVET), total or per centre, field or province</source>
         <translation>programın kalite göstergeleri (EQAVET), toplam ya da merkez, alan veya il bazında</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="25"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="27"/>
         <source>run the optimiser, store the plan</source>
         <translation>optimizasyonu çalıştırır, planı kaydeder</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="27"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="29"/>
         <source>plan, schedule or needs analysis as CSV, XLSX, PDF or iCalendar</source>
         <translation>CSV, XLSX, PDF ya da iCalendar olarak plan, takvim veya ihtiyaç analizi</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="29"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="31"/>
         <source>printable needs-analysis report</source>
         <translation>yazdırılabilir ihtiyaç analizi raporu</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="30"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="32"/>
         <source>the Quality Advisory Board report of a period as PDF or XLSX</source>
         <translation>bir dönemin Kalite Danışma Kurulu raporu, PDF ya da XLSX</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="32"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="34"/>
         <source>integrity and foreign-key check</source>
         <translation>bütünlük ve yabancı anahtar denetimi</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="33"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="35"/>
         <source>consistent copy of a live database</source>
         <translation>kullanımdaki bir veritabanının tutarlı kopyası</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="34"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="36"/>
         <source>the automatic backups of a database: time, reason, verified</source>
         <translation>bir veritabanının otomatik yedekleri: zaman, neden, doğrulama</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="36"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="38"/>
         <source>go back to a backup (the current state is kept as a backup)</source>
         <translation>bir yedeğe geri dön (şimdiki durum da yedek olarak saklanır)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="38"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="40"/>
         <source>the database&apos;s role: the national office or a centre</source>
         <translation>veritabanının rolü: Genel Müdürlük ya da bir merkez</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="40"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="42"/>
         <source>a package of changes for the national office or a centre</source>
         <translation>Genel Müdürlük ya da bir merkez için değişiklik paketi</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="42"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="44"/>
         <source>apply a package from the national office or a centre</source>
         <translation>Genel Müdürlükten ya da bir merkezden gelen paketi uygula</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="44"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="46"/>
         <source>create the national office&apos;s database on an empty PostgreSQL database</source>
         <translation>Genel Müdürlüğün veritabanını boş bir PostgreSQL veritabanında oluştur</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="46"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="48"/>
         <source>copy a database between a .kopru file and an empty server database, ids kept</source>
         <translation>bir veritabanını .kopru dosyası ile boş bir sunucu veritabanı arasında kimlikleri koruyarak kopyala</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="75"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="77"/>
         <source>kopru-cli COMMAND --help describes the arguments and options of COMMAND.</source>
         <translation>kopru-cli KOMUT --help, KOMUT&apos;un argümanlarını ve seçeneklerini açıklar.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="81"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="83"/>
         <source>unknown command %1</source>
         <translation>bilinmeyen komut %1</translation>
     </message>
