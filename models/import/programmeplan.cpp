@@ -294,8 +294,16 @@ Status ProgrammePlan::planAttendance(ImportContext &ctx)
                 ctx.error(row, "cancel_reason", ImportText::tr("a cancellation reason needs the outcome iptal (cancelled)"));
         }
         if (p && outcome) {
-            Outcome o { p->id, *outcome, cancelReason, *outcome == QLatin1String("completed") ? QVariant(p->end) : QVariant(),
-                row.line };
+            // What the file does not say is kept: the completion date of a
+            // placement already completed (else the session's end), the
+            // reason of one already cancelled when the file gives none.
+            const bool completed = *outcome == QLatin1String("completed");
+            const bool already = p->status == *outcome;
+            if (!completed && cancelReason.isNull() && already && !p->cancelReason.isEmpty())
+                cancelReason = p->cancelReason;
+            const QVariant completedOn
+                = !completed ? QVariant() : QVariant(already && !p->completedOn.isEmpty() ? p->completedOn : p->end);
+            Outcome o { p->id, *outcome, cancelReason, completedOn, row.line };
             if (const int other = outcomeLines.value(p->id); other > 0) {
                 for (const Outcome &earlier : m_outcomes)
                     if (earlier.placement == p->id && (earlier.status != o.status || !same(earlier.cancelReason, o.cancelReason)))

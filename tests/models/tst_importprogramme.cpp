@@ -155,6 +155,23 @@ private slots:
         QCOMPARE(dump(c), before);
     }
 
+    void outcomesKeepWhatTheFileDoesNotSay()
+    {
+        auto db = placed();
+        QVERIFY(db);
+        const QSqlDatabase c = db->connection();
+        QVERIFY(Sql::exec(
+            c, QStringLiteral("UPDATE placement SET status = 'completed', completed_on = '2027-06-24' WHERE id = 1; ")));
+        QVERIFY(
+            Sql::exec(c, QStringLiteral("UPDATE placement SET status = 'cancelled', cancel_reason = 'illness' WHERE id = 2")));
+        const QString before = dump(c);
+        const ImportReport r = importText(
+            c, ImportKind::Attendance, QStringLiteral("TC Kimlik No;Sonuç\n%1;Tamamlandı\n%2;iptal\n").arg(kAyse, kMehmet));
+        QVERIFY2(r.committed, qPrintable(errorsOf(r)));
+        QCOMPARE(r.skipped, 2);
+        QCOMPARE(dump(c), before);
+    }
+
     void qualityIndicatorsFollowTheImport()
     {
         auto db = placed();
