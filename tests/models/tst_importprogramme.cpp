@@ -155,6 +155,19 @@ private slots:
         QCOMPARE(dump(c), before);
     }
 
+    void workbookGivesTheSameRows()
+    {
+        auto csv = placed();
+        auto xlsx = placed();
+        QVERIFY(csv && xlsx);
+        ImportReport r = importFile(csv->connection(), ImportKind::Attendance, QStringLiteral("yoklama.csv"));
+        QVERIFY2(r.committed, qPrintable(errorsOf(r)));
+        r = importFile(xlsx->connection(), ImportKind::Attendance, QStringLiteral("yoklama.xlsx"));
+        QVERIFY2(r.committed, qPrintable(errorsOf(r)));
+        QCOMPARE(r.inserted, 3);
+        QCOMPARE(dump(xlsx->connection()), dump(csv->connection()));
+    }
+
     void outcomesKeepWhatTheFileDoesNotSay()
     {
         auto db = placed();
