@@ -1385,7 +1385,7 @@
     </message>
     <message>
         <location filename="../models/import/needsplan.cpp" line="277"/>
-        <location filename="../models/import/programmeplan.cpp" line="506"/>
+        <location filename="../models/import/programmeplan.cpp" line="527"/>
         <location filename="../models/import/tableplan.cpp" line="137"/>
         <source>cancelled</source>
         <translation>iptal edildi</translation>
@@ -1570,142 +1570,142 @@
         <translation>%1 saat, %2 saatten fazla</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="146"/>
+        <location filename="../models/import/programmeplan.cpp" line="159"/>
         <source>no teacher has the national ID %1</source>
         <translation>TC kimlik numarası %1 olan öğretmen yok</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="154"/>
+        <location filename="../models/import/programmeplan.cpp" line="167"/>
         <source>the session is given by its number: %1</source>
         <translation>oturum numarasıyla yazılır: %1</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="160"/>
+        <location filename="../models/import/programmeplan.cpp" line="173"/>
         <source>teacher %1 is not placed in session %2</source>
         <translation>%1 numaralı öğretmen %2 numaralı oturuma yerleştirilmemiş</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="170"/>
+        <location filename="../models/import/programmeplan.cpp" line="183"/>
         <source>teacher %1 has no placement</source>
         <translation>%1 numaralı öğretmenin yerleştirmesi yok</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="171"/>
+        <location filename="../models/import/programmeplan.cpp" line="184"/>
         <source>teacher %1 has %2 cancelled placements: add the session column to choose one</source>
         <translation>%1 numaralı öğretmenin %2 iptal edilmiş yerleştirmesi var: birini seçmek için oturum sütununu ekleyin</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="181"/>
+        <location filename="../models/import/programmeplan.cpp" line="194"/>
         <source>an attendance file needs the columns day and hours, or total hours, or outcome</source>
         <translation>devam dosyasında gün ve saat sütunları, ya da toplam saat, ya da sonuç sütunu olmalı</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="186"/>
+        <location filename="../models/import/programmeplan.cpp" line="199"/>
         <source>the columns day and hours go together: the file has only one of them</source>
         <translation>gün ve saat sütunları birlikte kullanılır: dosyada yalnızca biri var</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="212"/>
+        <location filename="../models/import/programmeplan.cpp" line="225"/>
         <source>&quot;%1&quot; is no absence reason (hastalık, izinli, izinsiz, işletme, diğer)</source>
         <translation>&quot;%1&quot; bir devamsızlık nedeni değil (hastalık, izinli, izinsiz, işletme, diğer)</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="220"/>
+        <location filename="../models/import/programmeplan.cpp" line="233"/>
         <source>the day is empty (hours are recorded per day)</source>
         <translation>gün boş (saatler gün gün kaydedilir)</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="223"/>
+        <location filename="../models/import/programmeplan.cpp" line="236"/>
         <source>the hours attended are empty (0 for a day missed)</source>
         <translation>katılım saati boş (hiç gelinmeyen gün için 0 yazın)</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="227"/>
+        <location filename="../models/import/programmeplan.cpp" line="240"/>
         <source>a row holds either a day with its hours or a total, not both</source>
         <translation>bir satırda ya saatiyle bir gün ya da toplam olur, ikisi birden olmaz</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="232"/>
+        <location filename="../models/import/programmeplan.cpp" line="245"/>
         <source>%1 is outside the session (%2 to %3)</source>
         <translation>%1 oturumun dışında (%2 – %3)</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="236"/>
+        <location filename="../models/import/programmeplan.cpp" line="249"/>
         <source>this day of this placement is also on line %1</source>
         <translation>bu yerleştirmenin bu günü %1. satırda da var</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="241"/>
+        <location filename="../models/import/programmeplan.cpp" line="254"/>
         <source>line %1 gives a total for this placement: give days or a total</source>
         <translation>%1. satır bu yerleştirme için toplam veriyor: ya günleri ya da toplamı yazın</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="250"/>
+        <location filename="../models/import/programmeplan.cpp" line="263"/>
         <source>an absence reason belongs to a day: give the days, not a total</source>
         <translation>devamsızlık nedeni bir güne aittir: toplamı değil günleri yazın</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="261"/>
+        <location filename="../models/import/programmeplan.cpp" line="274"/>
         <source>%1 hours do not fit into the %2 days of the session</source>
         <translation>%1 saat, oturumun %2 gününe sığmıyor</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="263"/>
+        <location filename="../models/import/programmeplan.cpp" line="276"/>
         <source>the total of this placement is also on line %1</source>
         <translation>bu yerleştirmenin toplamı %1. satırda da var</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="266"/>
+        <location filename="../models/import/programmeplan.cpp" line="279"/>
         <source>line %1 gives days of this placement: give days or a total</source>
         <translation>%1. satır bu yerleştirmenin günlerini veriyor: ya günleri ya da toplamı yazın</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="274"/>
+        <location filename="../models/import/programmeplan.cpp" line="287"/>
         <source>an absence reason needs the day and the hours missed</source>
         <translation>devamsızlık nedeni için gün ve kaçırılan saatler gerekir</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="283"/>
+        <location filename="../models/import/programmeplan.cpp" line="296"/>
         <source>&quot;%1&quot; is no outcome (tamamladı or iptal; empty: unchanged)</source>
         <translation>&quot;%1&quot; bir sonuç değil (tamamladı ya da iptal; boş: değişmez)</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="291"/>
+        <location filename="../models/import/programmeplan.cpp" line="304"/>
         <source>&quot;%1&quot; is no cancellation reason (hastalık, çekildi, işletme iptal etti, diğer)</source>
         <translation>&quot;%1&quot; bir iptal nedeni değil (hastalık, çekildi, işletme iptal etti, diğer)</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="294"/>
+        <location filename="../models/import/programmeplan.cpp" line="307"/>
         <source>a cancellation reason needs the outcome iptal (cancelled)</source>
         <translation>iptal nedeni yalnızca iptal sonucuyla yazılır</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="302"/>
+        <location filename="../models/import/programmeplan.cpp" line="323"/>
         <source>line %1 gives this placement another outcome</source>
         <translation>%1. satır bu yerleştirmeye başka bir sonuç veriyor</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="386"/>
+        <location filename="../models/import/programmeplan.cpp" line="407"/>
         <source>there is no questionnaire item %1</source>
         <translation>%1 adlı anket maddesi yok</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="387"/>
+        <location filename="../models/import/programmeplan.cpp" line="408"/>
         <source>questionnaire item %1 is of both kinds of evaluation: the column cannot tell which one it answers</source>
         <translation>%1 anket maddesi iki değerlendirme türünde de var: sütunun hangisini yanıtladığı anlaşılamıyor</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="397"/>
+        <location filename="../models/import/programmeplan.cpp" line="418"/>
         <source>no column names a questionnaire item: use the item codes (T1 … T5 for the training, P1 … P5 for the teacher) or their texts as headers</source>
         <translation>hiçbir sütun bir anket maddesini belirtmiyor: başlık olarak madde kodlarını (eğitim için T1 … T5, öğretmen için P1 … P5) ya da madde metinlerini kullanın</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="409"/>
+        <location filename="../models/import/programmeplan.cpp" line="430"/>
         <source>the evaluation of this placement is also on line %1</source>
         <translation>bu yerleştirmenin değerlendirmesi %1. satırda da var</translation>
     </message>
     <message>
-        <location filename="../models/import/programmeplan.cpp" line="471"/>
+        <location filename="../models/import/programmeplan.cpp" line="492"/>
         <source>this row changes a placement: %1</source>
         <translation>bu satır bir yerleştirmeyi değiştiriyor: %1</translation>
     </message>
@@ -4421,42 +4421,42 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ImportCommitPage</name>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="249"/>
+        <location filename="../views/importer/importrunpages.cpp" line="258"/>
         <source>&amp;Stop and undo</source>
         <translation>&amp;Durdur ve geri al</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="251"/>
+        <location filename="../views/importer/importrunpages.cpp" line="260"/>
         <source>Import</source>
         <translation>İçe aktarma</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="252"/>
+        <location filename="../views/importer/importrunpages.cpp" line="261"/>
         <source>All rows are written in one transaction: if the import is stopped or fails, the database stays as it was.</source>
         <translation>Tüm satırlar tek bir işlemde yazılır: içe aktarma durdurulursa ya da başarısız olursa veritabanı olduğu gibi kalır.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="274"/>
+        <location filename="../views/importer/importrunpages.cpp" line="283"/>
         <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
         <translation>İçe aktarıldı: %1 yeni, %2 güncellenen, %3 değişmeyen.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="276"/>
+        <location filename="../views/importer/importrunpages.cpp" line="285"/>
         <source>Stopped. Nothing was written.</source>
         <translation>Durduruldu. Hiçbir şey yazılmadı.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="278"/>
+        <location filename="../views/importer/importrunpages.cpp" line="287"/>
         <source>The import failed and nothing was written: %1</source>
         <translation>İçe aktarma başarısız oldu, hiçbir şey yazılmadı: %1</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="290"/>
+        <location filename="../views/importer/importrunpages.cpp" line="299"/>
         <source>Importing…</source>
         <translation>İçe aktarılıyor…</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="297"/>
+        <location filename="../views/importer/importrunpages.cpp" line="306"/>
         <source>Stopping…</source>
         <translation>Durduruluyor…</translation>
     </message>
@@ -4638,18 +4638,19 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>İçeriği</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="85"/>
+        <location filename="../views/importer/importrunpages.cpp" line="92"/>
         <source>(not used)</source>
         <translation>(kullanılmıyor)</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="92"/>
-        <location filename="../views/importer/importrunpages.cpp" line="97"/>
+        <location filename="../views/importer/importrunpages.cpp" line="99"/>
+        <location filename="../views/importer/importrunpages.cpp" line="106"/>
         <source>Need for competency %1</source>
         <translation>%1 yeterliği için ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="98"/>
+        <location filename="../views/importer/importrunpages.cpp" line="101"/>
+        <location filename="../views/importer/importrunpages.cpp" line="107"/>
         <source>Answer to item %1</source>
         <translation>%1 maddesinin yanıtı</translation>
     </message>
@@ -4657,107 +4658,107 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ImportReportPage</name>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="138"/>
+        <location filename="../views/importer/importrunpages.cpp" line="147"/>
         <source>&amp;Save report as CSV…</source>
         <translation>Raporu CSV olarak &amp;kaydet…</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="140"/>
+        <location filename="../views/importer/importrunpages.cpp" line="149"/>
         <source>Check</source>
         <translation>Denetim</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="141"/>
+        <location filename="../views/importer/importrunpages.cpp" line="150"/>
         <source>A dry run: every row is checked, nothing is written yet. The file is imported only when no row is refused.</source>
         <translation>Deneme (yazmadan): her satır denetlenir, henüz hiçbir şey yazılmaz. Dosya yalnızca hiçbir satır reddedilmezse içe aktarılır.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="151"/>
-        <location filename="../views/importer/importrunpages.cpp" line="217"/>
+        <location filename="../views/importer/importrunpages.cpp" line="160"/>
+        <location filename="../views/importer/importrunpages.cpp" line="226"/>
         <source>Line</source>
         <translation>Satır</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="151"/>
-        <location filename="../views/importer/importrunpages.cpp" line="217"/>
+        <location filename="../views/importer/importrunpages.cpp" line="160"/>
+        <location filename="../views/importer/importrunpages.cpp" line="226"/>
         <source>Column</source>
         <translation>Sütun</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="151"/>
-        <location filename="../views/importer/importrunpages.cpp" line="217"/>
+        <location filename="../views/importer/importrunpages.cpp" line="160"/>
+        <location filename="../views/importer/importrunpages.cpp" line="226"/>
         <source>Kind</source>
         <translation>Tür</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="151"/>
-        <location filename="../views/importer/importrunpages.cpp" line="217"/>
+        <location filename="../views/importer/importrunpages.cpp" line="160"/>
+        <location filename="../views/importer/importrunpages.cpp" line="226"/>
         <source>Reason</source>
         <translation>Gerekçe</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="164"/>
+        <location filename="../views/importer/importrunpages.cpp" line="173"/>
         <source>Checking…</source>
         <translation>Denetleniyor…</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="180"/>
-        <location filename="../views/importer/importrunpages.cpp" line="219"/>
+        <location filename="../views/importer/importrunpages.cpp" line="189"/>
+        <location filename="../views/importer/importrunpages.cpp" line="228"/>
         <source>refused</source>
         <translation>reddedildi</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="182"/>
-        <location filename="../views/importer/importrunpages.cpp" line="222"/>
+        <location filename="../views/importer/importrunpages.cpp" line="191"/>
+        <location filename="../views/importer/importrunpages.cpp" line="231"/>
         <source>note</source>
         <translation>not</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="189"/>
+        <location filename="../views/importer/importrunpages.cpp" line="198"/>
         <source>Column %1 of the file</source>
         <translation>Dosyanın %1. sütunu</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="197"/>
+        <location filename="../views/importer/importrunpages.cpp" line="206"/>
         <source>No row is refused. Import will write: %1 new, %2 updated, %3 unchanged.</source>
         <translation>Reddedilen satır yok. İçe aktarma şunları yazacak: %1 yeni, %2 güncellenen, %3 değişmeyen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/importer/importrunpages.cpp" line="202"/>
+        <location filename="../views/importer/importrunpages.cpp" line="211"/>
         <source>%n problem(s) found: nothing can be imported until the file is corrected.</source>
         <translation>
             <numerusform>%n sorun bulundu: dosya düzeltilene kadar hiçbir şey içe aktarılamaz.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/importer/importrunpages.cpp" line="204"/>
+        <location filename="../views/importer/importrunpages.cpp" line="213"/>
         <source>The first %n are listed.</source>
         <translation>
             <numerusform>İlk %n tanesi listelendi.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="213"/>
+        <location filename="../views/importer/importrunpages.cpp" line="222"/>
         <source>Save report</source>
         <translation>Raporu kaydet</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="213"/>
+        <location filename="../views/importer/importrunpages.cpp" line="222"/>
         <source>import-report.csv</source>
         <translation>ice-aktarma-raporu.csv</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="213"/>
+        <location filename="../views/importer/importrunpages.cpp" line="222"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="217"/>
+        <location filename="../views/importer/importrunpages.cpp" line="226"/>
         <source>File</source>
         <translation>Dosya</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="233"/>
+        <location filename="../views/importer/importrunpages.cpp" line="242"/>
         <source>The report could not be saved: %1</source>
         <translation>Rapor kaydedilemedi: %1</translation>
     </message>

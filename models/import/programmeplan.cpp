@@ -118,6 +118,19 @@ Status ProgrammePlan::mapItems(QSqlDatabase db, const QStringList &header, Colum
     return {};
 }
 
+Expected<QStringList> ProgrammePlan::itemCodes(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    if (Status s = Sql::prepare(
+            q, QStringLiteral("SELECT code FROM evaluation_item WHERE active = 1 ORDER BY kind = 'teacher', sort_order, id"));
+        !s || !(s = Sql::run(q)))
+        return s.error();
+    QStringList codes;
+    while (q.next())
+        codes << q.value(0).toString();
+    return codes;
+}
+
 Status ProgrammePlan::loadPlacements(QSqlDatabase db)
 {
     QSqlQuery q(db);

@@ -31,6 +31,8 @@ public:
     // keep their target.
     static Status mapItems(QSqlDatabase db, const QStringList &header, ColumnMapping &mapping);
     static QString itemTarget(const QString &code) { return QStringLiteral("item:") + code; }
+    // The codes of the active questionnaire items, training first, in their order.
+    static Expected<QStringList> itemCodes(QSqlDatabase db);
     // The item code of an "item:CODE" target, else empty.
     static QString itemCode(const QString &target)
     {
