@@ -1869,6 +1869,7 @@
     <name>IntegrityCheck</name>
     <message>
         <location filename="../models/db/integritycheck.cpp" line="30"/>
+        <location filename="../views/safety/backgroundbackup.cpp" line="22"/>
         <source>the integrity check could not run: %1</source>
         <translation>bütünlük denetimi çalıştırılamadı: %1</translation>
     </message>
@@ -1982,12 +1983,12 @@
         <translation>İhtiyaç analizi</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="106"/>
+        <location filename="../views/overview/overviewpage.cpp" line="108"/>
         <source>Overview</source>
         <translation>Genel bakış</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="167"/>
+        <location filename="../views/quality/qualitypage.cpp" line="169"/>
         <source>Quality</source>
         <translation>Kalite</translation>
     </message>
@@ -2006,35 +2007,35 @@
     </message>
     <message>
         <location filename="../views/safety/openguard.cpp" line="94"/>
-        <location filename="../views/safety/openguard.cpp" line="108"/>
-        <location filename="../views/safety/openguard.cpp" line="145"/>
-        <location filename="../views/safety/openguard.cpp" line="160"/>
-        <location filename="../views/safety/openguard.cpp" line="163"/>
+        <location filename="../views/safety/openguard.cpp" line="109"/>
+        <location filename="../views/safety/openguard.cpp" line="146"/>
+        <location filename="../views/safety/openguard.cpp" line="161"/>
+        <location filename="../views/safety/openguard.cpp" line="164"/>
         <source>Cannot Open the Database</source>
         <translation>Veritabanı açılamıyor</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="109"/>
+        <location filename="../views/safety/openguard.cpp" line="110"/>
         <source>%1 does not exist or is not a file.</source>
         <translation>%1 yok ya da bir dosya değil.</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="113"/>
+        <location filename="../views/safety/openguard.cpp" line="114"/>
         <source>Database on a Shared or Synced Folder</source>
         <translation>Paylaşılan veya eşitlenen klasördeki veritabanı</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="119"/>
+        <location filename="../views/safety/openguard.cpp" line="120"/>
         <source>Read-Only Database</source>
         <translation>Salt okunur veritabanı</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="120"/>
+        <location filename="../views/safety/openguard.cpp" line="121"/>
         <source>%1 is read-only (write-protected, or you lack the permission to change it). It is opened read-only: you can look at the data and export it, but not change it.</source>
         <translation>%1 salt okunur (yazmaya karşı korumalı ya da değiştirme izniniz yok). Salt okunur olarak açıldı: verileri görüntüleyip dışa aktarabilirsiniz, ancak değiştiremezsiniz.</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="131"/>
+        <location filename="../views/safety/openguard.cpp" line="132"/>
         <source>%1 is already open in another Köprü window%2.
 
 Two windows writing to the same database would overwrite each other&apos;s work. Switch to that window, or open the file read-only here.</source>
@@ -2043,12 +2044,12 @@ Two windows writing to the same database would overwrite each other&apos;s work.
 Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının üzerine yazar. O pencereye geçin ya da dosyayı burada salt okunur açın.</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="135"/>
+        <location filename="../views/safety/openguard.cpp" line="136"/>
         <source>Database in Use</source>
         <translation>Veritabanı kullanımda</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="146"/>
+        <location filename="../views/safety/openguard.cpp" line="147"/>
         <source>The database must be upgraded, but no backup could be made first, so it was left alone.
 
 %1</source>
@@ -2057,32 +2058,32 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 %1</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="164"/>
+        <location filename="../views/safety/openguard.cpp" line="165"/>
         <source>%1 cannot be opened. You can restore one of its automatic backups.</source>
         <translation>%1 açılamıyor. Otomatik yedeklerinden birini geri yükleyebilirsiniz.</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="176"/>
+        <location filename="../views/safety/openguard.cpp" line="205"/>
         <source>%1 failed its integrity check: the file is damaged or holds data that breaks Köprü&apos;s rules. Restore a backup, or open it read-only to look at it and export what you need.</source>
         <translation>%1 bütünlük denetimini geçemedi: dosya hasarlı ya da Köprü&apos;nün kurallarına aykırı veriler içeriyor. Bir yedeği geri yükleyin veya dosyayı salt okunur açarak inceleyin ve gerekenleri dışa aktarın.</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="179"/>
+        <location filename="../views/safety/openguard.cpp" line="208"/>
         <source>%1 failed its integrity check: the file is damaged or holds data that breaks Köprü&apos;s rules. There is no backup of it; you can open it read-only to look at it and export what you need.</source>
         <translation>%1 bütünlük denetimini geçemedi: dosya hasarlı ya da Köprü&apos;nün kurallarına aykırı veriler içeriyor. Dosyanın yedeği yok; salt okunur açarak inceleyebilir ve gerekenleri dışa aktarabilirsiniz.</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="182"/>
+        <location filename="../views/safety/openguard.cpp" line="211"/>
         <source>Damaged Database</source>
         <translation>Hasarlı veritabanı</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="207"/>
+        <location filename="../views/safety/openguard.cpp" line="230"/>
         <source>No Automatic Backup</source>
         <translation>Otomatik yedek alınamadı</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="208"/>
+        <location filename="../views/safety/openguard.cpp" line="231"/>
         <source>The automatic backup of %1 could not be made. You can go on working; save a copy by hand to be safe.
 
 %2</source>
@@ -2091,22 +2092,22 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 %2</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="233"/>
+        <location filename="../views/safety/openguard.cpp" line="256"/>
         <source>Restore &amp;Backup…</source>
         <translation>Yedekten &amp;geri yükle…</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="235"/>
+        <location filename="../views/safety/openguard.cpp" line="258"/>
         <source>Go back to one of the automatic backups of the database</source>
         <translation>Veritabanının otomatik yedeklerinden birine geri dön</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="240"/>
+        <location filename="../views/safety/openguard.cpp" line="263"/>
         <source>Database to Restore</source>
         <translation>Geri yüklenecek veritabanı</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="241"/>
+        <location filename="../views/safety/openguard.cpp" line="264"/>
         <source>Köprü databases (*.kopru)</source>
         <translation>Köprü veritabanları (*.kopru)</translation>
     </message>
@@ -4602,42 +4603,47 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::MainWindow</name>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="54"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="56"/>
         <source>The automatic backup of %1 is made.</source>
         <translation>%1 dosyasının otomatik yedeği alındı.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="90"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="96"/>
         <source>Pages</source>
         <translation>Sayfalar</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="162"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="168"/>
         <source>The window is now in English.</source>
         <translation>Pencere artık Türkçe.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="170"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="177"/>
         <source>Could not open %1</source>
         <translation>%1 açılamadı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="175"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="182"/>
         <source>Opened %1</source>
         <translation>%1 açıldı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="248"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="208"/>
+        <source>Closed %1: it failed its integrity check</source>
+        <translation>%1 kapatıldı: bütünlük denetiminden geçemedi</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="280"/>
         <source>Köprü</source>
         <translation>Köprü</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="253"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="285"/>
         <source>%1 (read-only)</source>
         <translation>%1 (salt okunur)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="256"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="288"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -5323,87 +5329,87 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::OverviewPage</name>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="58"/>
+        <location filename="../views/overview/overviewpage.cpp" line="59"/>
         <source>Pilot field</source>
         <translation>Pilot alan</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="59"/>
+        <location filename="../views/overview/overviewpage.cpp" line="60"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="60"/>
+        <location filename="../views/overview/overviewpage.cpp" line="61"/>
         <source>&amp;Counts per:</source>
         <translation>&amp;Gruplama:</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="114"/>
+        <location filename="../views/overview/overviewpage.cpp" line="116"/>
         <source>Teachers</source>
         <translation>Öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="114"/>
+        <location filename="../views/overview/overviewpage.cpp" line="116"/>
         <source>Teachers in the database</source>
         <translation>Veritabanındaki öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="115"/>
+        <location filename="../views/overview/overviewpage.cpp" line="117"/>
         <source>Surveyed</source>
         <translation>Ankete katılan</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="115"/>
+        <location filename="../views/overview/overviewpage.cpp" line="117"/>
         <source>Teachers with at least one need rating other than &quot;not applicable&quot;</source>
         <translation>&quot;Fikrim yok&quot; dışında en az bir ihtiyaç puanı veren öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="116"/>
+        <location filename="../views/overview/overviewpage.cpp" line="118"/>
         <source>Partners</source>
         <translation>İşletmeler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="116"/>
+        <location filename="../views/overview/overviewpage.cpp" line="118"/>
         <source>Industry partners in the database</source>
         <translation>Veritabanındaki işletmeler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="117"/>
+        <location filename="../views/overview/overviewpage.cpp" line="119"/>
         <source>Session places</source>
         <translation>Oturum kontenjanı</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="117"/>
+        <location filename="../views/overview/overviewpage.cpp" line="119"/>
         <source>Sum of the capacities of all training sessions</source>
         <translation>Tüm eğitim oturumlarının kontenjanları toplamı</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="118"/>
+        <location filename="../views/overview/overviewpage.cpp" line="120"/>
         <source>Placed</source>
         <translation>Yerleştirilen</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="118"/>
+        <location filename="../views/overview/overviewpage.cpp" line="120"/>
         <source>Placements that are not cancelled</source>
         <translation>İptal edilmemiş yerleştirmeler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="151"/>
+        <location filename="../views/overview/overviewpage.cpp" line="153"/>
         <source>No database is open</source>
         <translation>Açık veritabanı yok</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="161"/>
+        <location filename="../views/overview/overviewpage.cpp" line="163"/>
         <source>The overview could not be loaded: %1</source>
         <translation>Genel bakış yüklenemedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="181"/>
+        <location filename="../views/overview/overviewpage.cpp" line="183"/>
         <source>%1 % of the teachers</source>
         <translation>öğretmenlerin %%1</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="185"/>
+        <location filename="../views/overview/overviewpage.cpp" line="187"/>
         <source>%1 % of the places</source>
         <translation>kontenjanın %%1</translation>
     </message>
@@ -5658,175 +5664,175 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::PlacementPage</name>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="87"/>
+        <location filename="../views/planning/placementpage.cpp" line="88"/>
         <source>Placement plan</source>
         <translation>Yerleştirme planı</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="98"/>
+        <location filename="../views/planning/placementpage.cpp" line="99"/>
         <source>The teachers&apos; province; also the scope of &quot;Run optimiser&quot;</source>
         <translation>Öğretmenlerin ili; &quot;Optimizasyonu çalıştır&quot; komutunun kapsamını da belirler</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="101"/>
+        <location filename="../views/planning/placementpage.cpp" line="102"/>
         <source>All statuses</source>
         <translation>Tüm durumlar</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="105"/>
+        <location filename="../views/planning/placementpage.cpp" line="106"/>
         <source>locked</source>
         <translation>kilitli</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="108"/>
+        <location filename="../views/planning/placementpage.cpp" line="109"/>
         <source>Search teacher, province, partner, reason…</source>
         <translation>Öğretmen, il, işletme, gerekçe ara…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="127"/>
+        <location filename="../views/planning/placementpage.cpp" line="128"/>
         <source>&amp;Goals…</source>
         <translation>&amp;Hedefler…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="134"/>
+        <location filename="../views/planning/placementpage.cpp" line="135"/>
         <source>&amp;Run optimiser</source>
         <translation>Optimizasyonu &amp;çalıştır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="137"/>
+        <location filename="../views/planning/placementpage.cpp" line="138"/>
         <source>Re-plan every placement that is not locked or confirmed, of the selected field and province (or of all)</source>
         <translation>Seçili alan ve ildeki (ya da tümündeki) kilitli veya onaylı olmayan tüm yerleştirmeleri yeniden planla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="143"/>
+        <location filename="../views/planning/placementpage.cpp" line="144"/>
         <source>Field:</source>
         <translation>Alan:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="146"/>
+        <location filename="../views/planning/placementpage.cpp" line="147"/>
         <source>Status:</source>
         <translation>Durum:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="158"/>
+        <location filename="../views/planning/placementpage.cpp" line="159"/>
         <source>&amp;Unplaced Teachers…</source>
         <translation>&amp;Yerleştirilemeyenler…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="160"/>
+        <location filename="../views/planning/placementpage.cpp" line="161"/>
         <source>Who was left out, and why</source>
         <translation>Kimin dışarıda kaldığı ve nedeni</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="182"/>
-        <location filename="../views/planning/placementpage.cpp" line="396"/>
+        <location filename="../views/planning/placementpage.cpp" line="184"/>
+        <location filename="../views/planning/placementpage.cpp" line="398"/>
         <source>&amp;Lock</source>
         <translation>&amp;Kilitle</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="184"/>
+        <location filename="../views/planning/placementpage.cpp" line="186"/>
         <source>&amp;Confirm</source>
         <translation>&amp;Onayla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="186"/>
+        <location filename="../views/planning/placementpage.cpp" line="188"/>
         <source>&amp;Move…</source>
         <translation>&amp;Taşı…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="188"/>
+        <location filename="../views/planning/placementpage.cpp" line="190"/>
         <source>Re&amp;move</source>
         <translation>Kal&amp;dır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="251"/>
+        <location filename="../views/planning/placementpage.cpp" line="253"/>
         <source>The default weights: strictly more placed teachers, then more covered need, then less travel</source>
         <translation>Varsayılan ağırlıklar: kesin öncelik sırasıyla önce daha çok yerleştirilen öğretmen, sonra daha çok karşılanan ihtiyaç, sonra daha kısa yol</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="252"/>
+        <location filename="../views/planning/placementpage.cpp" line="254"/>
         <source>Weights changed by hand</source>
         <translation>Ağırlıklar elle değiştirildi</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="260"/>
+        <location filename="../views/planning/placementpage.cpp" line="262"/>
         <source>All fields</source>
         <translation>Tüm alanlar</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="276"/>
+        <location filename="../views/planning/placementpage.cpp" line="278"/>
         <source>All provinces</source>
         <translation>Tüm iller</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="334"/>
+        <location filename="../views/planning/placementpage.cpp" line="336"/>
         <source>No conflicts: every placement keeps the rules.</source>
         <translation>Çakışma yok: tüm yerleştirmeler kurallara uyuyor.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="335"/>
+        <location filename="../views/planning/placementpage.cpp" line="337"/>
         <source>Conflicts: %1 (click one to select its placement)</source>
         <translation>Çakışmalar: %1 (yerleştirmesini seçmek için birine tıklayın)</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="361"/>
+        <location filename="../views/planning/placementpage.cpp" line="363"/>
         <source>Last optimiser run %4: %1 placed, %2 left unplaced, %3 ms</source>
         <translation>Son optimizasyon (%4): %1 yerleştirildi, %2 yerleştirilemedi, %3 ms</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="366"/>
+        <location filename="../views/planning/placementpage.cpp" line="368"/>
         <source>The optimiser has not run on this database yet.</source>
         <translation>Bu veritabanında henüz optimizasyon çalıştırılmadı.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="396"/>
+        <location filename="../views/planning/placementpage.cpp" line="398"/>
         <source>Un&amp;lock</source>
         <translation>&amp;Kilidi aç</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="402"/>
+        <location filename="../views/planning/placementpage.cpp" line="404"/>
         <source>%1 of %2 placements shown</source>
         <translation>%2 yerleştirmeden %1 tanesi gösteriliyor</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="518"/>
+        <location filename="../views/planning/placementpage.cpp" line="520"/>
         <source>%1, %2 – %3</source>
         <translation>%1, %2 – %3</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="519"/>
+        <location filename="../views/planning/placementpage.cpp" line="521"/>
         <source>Session full</source>
         <translation>Oturum dolu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/planning/placementpage.cpp" line="520"/>
+        <location filename="../views/planning/placementpage.cpp" line="522"/>
         <source>The session %1 is full: its %n place(s) are all taken.</source>
         <translation>
             <numerusform>%1 oturumu dolu: %n kişilik kontenjanının tamamı kullanılmış.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="523"/>
+        <location filename="../views/planning/placementpage.cpp" line="525"/>
         <source>Move %1 there anyway? The session will be over capacity.</source>
         <translation>%1 yine de oraya taşınsın mı? Oturum kontenjanı aşılacak.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="536"/>
+        <location filename="../views/planning/placementpage.cpp" line="538"/>
         <source>Planning placements…</source>
         <translation>Yerleştirmeler planlanıyor…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="536"/>
+        <location filename="../views/planning/placementpage.cpp" line="538"/>
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="554"/>
+        <location filename="../views/planning/placementpage.cpp" line="556"/>
         <source>Optimiser: %1 placed, %2 left unplaced, %3 kept, in %4 ms%5</source>
         <translation>Optimizasyon: %1 yerleştirildi, %2 yerleştirilemedi, %3 korundu, %4 ms%5</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="557"/>
+        <location filename="../views/planning/placementpage.cpp" line="559"/>
         <source> (the weights do not keep the order of the goals)</source>
         <translation> (ağırlıklar hedeflerin öncelik sırasını korumuyor)</translation>
     </message>
@@ -5925,107 +5931,107 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::QualityPage</name>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="75"/>
+        <location filename="../views/quality/qualitypage.cpp" line="77"/>
         <source>Whole programme</source>
         <translation>Programın tamamı</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="76"/>
+        <location filename="../views/quality/qualitypage.cpp" line="78"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="77"/>
+        <location filename="../views/quality/qualitypage.cpp" line="79"/>
         <source>Pilot field</source>
         <translation>Pilot alan</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="78"/>
+        <location filename="../views/quality/qualitypage.cpp" line="80"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="80"/>
+        <location filename="../views/quality/qualitypage.cpp" line="82"/>
         <source>&amp;Indicators per:</source>
         <translation>&amp;Göstergeler:</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="84"/>
+        <location filename="../views/quality/qualitypage.cpp" line="86"/>
         <source>Search groups and competencies</source>
         <translation>Grup ve yeterlik ara</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="95"/>
+        <location filename="../views/quality/qualitypage.cpp" line="97"/>
         <source>&amp;Board report…</source>
         <translation>&amp;Kurul raporu…</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="97"/>
+        <location filename="../views/quality/qualitypage.cpp" line="99"/>
         <source>The Quality Advisory Board report of a period: indicators against the previous period, charts and tables per centre and field, as PDF or XLSX</source>
         <translation>Bir dönemin Kalite Danışma Kurulu raporu: önceki döneme göre göstergeler, merkez ve alan bazında grafikler ve tablolar, PDF ya da XLSX olarak</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="104"/>
+        <location filename="../views/quality/qualitypage.cpp" line="106"/>
         <source>Indicators</source>
         <translation>Göstergeler</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="105"/>
+        <location filename="../views/quality/qualitypage.cpp" line="107"/>
         <source>Need change per competency</source>
         <translation>Yeterlik bazında ihtiyaç değişimi</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="111"/>
+        <location filename="../views/quality/qualitypage.cpp" line="113"/>
         <source>Completed placements as a share of the placements that ended (completed or cancelled); EQAVET indicator 4a.</source>
         <translation>Tamamlanan yerleştirmelerin sona eren (tamamlanan ya da iptal edilen) yerleştirmelere oranı; EQAVET göstergesi 4a.</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="113"/>
+        <location filename="../views/quality/qualitypage.cpp" line="115"/>
         <source>Completion chart</source>
         <translation>Tamamlama grafiği</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="137"/>
+        <location filename="../views/quality/qualitypage.cpp" line="139"/>
         <source>Point at a column header for the indicator&apos;s definition</source>
         <translation>Göstergenin tanımı için fareyi sütun başlığının üzerine getirin</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="200"/>
+        <location filename="../views/quality/qualitypage.cpp" line="202"/>
         <source>The quality indicators could not be computed: %1</source>
         <translation>Kalite göstergeleri hesaplanamadı: %1</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="215"/>
+        <location filename="../views/quality/qualitypage.cpp" line="217"/>
         <source>No indicators.</source>
         <translation>Gösterge yok.</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="215"/>
+        <location filename="../views/quality/qualitypage.cpp" line="217"/>
         <source>No database is open.</source>
         <translation>Açık veritabanı yok.</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="220"/>
+        <location filename="../views/quality/qualitypage.cpp" line="222"/>
         <source>the whole programme</source>
         <translation>programın tamamı</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="222"/>
+        <location filename="../views/quality/qualitypage.cpp" line="224"/>
         <source>No teacher of %1 answered survey round 2: the need change cannot be computed yet.</source>
         <translation>%1 için ikinci anket turunu yanıtlayan öğretmen yok: ihtiyaç değişimi henüz hesaplanamıyor.</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="223"/>
+        <location filename="../views/quality/qualitypage.cpp" line="225"/>
         <source>Need change between survey rounds 1 and 2 per competency, %1 (select a row of the indicators to change the group). Negative: the need fell.</source>
         <translation>1. ve 2. anket turları arasında yeterlik bazında ihtiyaç değişimi, %1 (grubu değiştirmek için göstergelerde bir satır seçin). Eksi değer: ihtiyaç azaldı.</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="230"/>
+        <location filename="../views/quality/qualitypage.cpp" line="232"/>
         <source>Definitions</source>
         <translation>Tanımlar</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="234"/>
+        <location filename="../views/quality/qualitypage.cpp" line="236"/>
         <source>EQAVET indicator %1</source>
         <translation>EQAVET göstergesi %1</translation>
     </message>
@@ -6561,89 +6567,89 @@ Geçerli durum yedek olarak saklanır.</translation>
 <context>
     <name>kopru::SchedulePage</name>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="51"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="52"/>
         <source>Centre:</source>
         <translation>Merkez:</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="56"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="57"/>
         <source>Search teacher, partner, school…</source>
         <translation>Öğretmen, işletme, okul ara…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="59"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="60"/>
         <source>&amp;Print…</source>
         <translation>&amp;Yazdır…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="60"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="61"/>
         <source>Save as P&amp;DF…</source>
         <translation>P&amp;DF olarak kaydet…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="66"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="67"/>
         <source>By partner</source>
         <translation>İşletmeye göre</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="66"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="67"/>
         <source>By teacher</source>
         <translation>Öğretmene göre</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="66"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="67"/>
         <source>Calendar per centre</source>
         <translation>Merkez bazında takvim</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="88"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="90"/>
         <source>Month</source>
         <translation>Ay</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="137"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="139"/>
         <source>All centres</source>
         <translation>Tüm merkezler</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="183"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="185"/>
         <source>No placements yet: run the planner first.</source>
         <translation>Henüz yerleştirme yok: önce planlamayı çalıştırın.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/schedule/schedulepage.cpp" line="184"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="186"/>
         <source>%Ln placement(s) in %1 session(s)</source>
         <translation>
             <numerusform>%1 oturumda %Ln yerleştirme</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="201"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="203"/>
         <source>%1 — %2, %3 to %4 (%5): %6</source>
         <translation>%1 — %2, %3 – %4 (%5): %6</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="204"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="206"/>
         <source>no teachers</source>
         <translation>öğretmen yok</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="250"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="252"/>
         <source>Print</source>
         <translation>Yazdır</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="255"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="257"/>
         <source>Save schedule as PDF</source>
         <translation>Takvimi PDF olarak kaydet</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="265"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="267"/>
         <source>Save as PDF</source>
         <translation>PDF olarak kaydet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/schedule/schedulepage.cpp" line="268"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="270"/>
         <source>Saved %1 (%n page(s))</source>
         <translation>
             <numerusform>%1 kaydedildi (%n sayfa)</numerusform>
@@ -7522,38 +7528,38 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
 <context>
     <name>kopru::charts::ChartPanel</name>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="76"/>
+        <location filename="../views/charts/chartpanel.cpp" line="78"/>
         <source>E&amp;xport chart…</source>
         <translation>Grafiği &amp;dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="78"/>
+        <location filename="../views/charts/chartpanel.cpp" line="80"/>
         <source>Save the chart as a PNG image or a PDF document</source>
         <translation>Grafiği PNG görüntüsü ya da PDF belgesi olarak kaydet</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="80"/>
+        <location filename="../views/charts/chartpanel.cpp" line="82"/>
         <source>&amp;Print chart…</source>
         <translation>Grafiği &amp;yazdır…</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="234"/>
+        <location filename="../views/charts/chartpanel.cpp" line="236"/>
         <source>PNG image (*.png)</source>
         <translation>PNG görüntüsü (*.png)</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="235"/>
+        <location filename="../views/charts/chartpanel.cpp" line="237"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF belgesi (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="237"/>
-        <location filename="../views/charts/chartpanel.cpp" line="246"/>
+        <location filename="../views/charts/chartpanel.cpp" line="239"/>
+        <location filename="../views/charts/chartpanel.cpp" line="248"/>
         <source>Export chart</source>
         <translation>Grafiği dışa aktar</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="248"/>
+        <location filename="../views/charts/chartpanel.cpp" line="250"/>
         <source>The chart was saved as %1.</source>
         <translation>Grafik %1 olarak kaydedildi.</translation>
     </message>

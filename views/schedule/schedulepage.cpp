@@ -10,6 +10,7 @@
 #include "models/export/schedulebuilders.h"
 #include "models/export/tablebuilders.h"
 #include "models/itemmodels/turkishfilterproxy.h"
+#include "views/delegates/numberdelegate.h"
 #include "views/pages/columnchooser.h"
 #include "views/pages/compactcombo.h"
 #include "views/pages/flowlayout.h"
@@ -70,6 +71,7 @@ void SchedulePage::createLayout()
         m_proxies[v]->setSourceModel(m_models[v]);
         m_proxies[v]->setSortRole(ExportTableModel::RawValueRole);
         m_views[v] = new QTableView(this);
+        m_views[v]->setItemDelegate(new NumberDelegate(m_views[v]));
         m_views[v]->setModel(m_proxies[v]);
         m_views[v]->setSortingEnabled(true);
         m_views[v]->sortByColumn(-1, Qt::AscendingOrder);
