@@ -171,6 +171,137 @@
     </message>
 </context>
 <context>
+    <name>CertificateText</name>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="48"/>
+        <source>Vocational Teacher Training Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="50"/>
+        <source>CERTIFICATE OF PARTICIPATION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="52"/>
+        <source>This is to certify that</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="58"/>
+        <source>took part in the on-the-job training for teachers of the field %1 at %2 from %3 to %4 and completed it with %5 hours of training.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="67"/>
+        <source>%1 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="69"/>
+        <source>%1 of %2 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="72"/>
+        <source>Field</source>
+        <translation type="unfinished">Alan</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="73"/>
+        <source>Company</source>
+        <translation type="unfinished">İşletme</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="74"/>
+        <source>Dates</source>
+        <translation type="unfinished">Tarihler</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="75"/>
+        <source>Training hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="78"/>
+        <source>Centre</source>
+        <translation type="unfinished">Merkez</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="83"/>
+        <source>Competencies covered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="100"/>
+        <source>Head of the centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="103"/>
+        <source>Certificate number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="104"/>
+        <source>Verification code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="105"/>
+        <source>Issued on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="108"/>
+        <source>Verification at the issuing centre: kopru-cli verify-certificate DB %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="118"/>
+        <source>Certificates of participation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Certificates</name>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="132"/>
+        <source>There is no certificate to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="140"/>
+        <source>The folder cannot be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateissuer.cpp" line="34"/>
+        <source>There is no training session %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateissuer.cpp" line="42"/>
+        <source>There is no centre %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateissuer.cpp" line="51"/>
+        <source>There is no placement %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateissuer.cpp" line="54"/>
+        <source>Placement %1 is not completed: a certificate is issued for completed placements only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateissuer.cpp" line="84"/>
+        <source>No unused verification code was found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChartExport</name>
     <message>
         <location filename="../views/charts/chartexport.cpp" line="65"/>
@@ -1050,27 +1181,27 @@
         <translation>Yerleştirme yapılmış oturum yok.</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="153"/>
+        <location filename="../models/export/reportbuilders.cpp" line="154"/>
         <source>No fields.</source>
         <translation>Alan yok.</translation>
     </message>
     <message>
-        <location filename="../models/document/documentpainter.cpp" line="91"/>
+        <location filename="../models/document/documentpainter.cpp" line="93"/>
         <source>cannot start painting the document</source>
         <translation>belge çizimi başlatılamıyor</translation>
     </message>
     <message>
-        <location filename="../models/document/documentpainter.cpp" line="95"/>
+        <location filename="../models/document/documentpainter.cpp" line="97"/>
         <source>cannot start a new page</source>
         <translation>yeni sayfa başlatılamıyor</translation>
     </message>
     <message>
-        <location filename="../models/document/documentpainter.cpp" line="102"/>
+        <location filename="../models/document/documentpainter.cpp" line="104"/>
         <source>cannot finish the document</source>
         <translation>belge tamamlanamıyor</translation>
     </message>
     <message>
-        <location filename="../models/document/documentpainter.cpp" line="40"/>
+        <location filename="../models/document/documentpainter.cpp" line="42"/>
         <source>Page %1/%2</source>
         <translation>Sayfa %1/%2</translation>
     </message>
@@ -7159,6 +7290,44 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     </message>
 </context>
 <context>
+    <name>kopru::certificates::CertificateRegisterModel</name>
+    <message>
+        <location filename="../models/certificates/certificateregistermodel.cpp" line="36"/>
+        <source>%1, %2 – %3</source>
+        <translation type="unfinished">%1, %2 – %3</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateregistermodel.cpp" line="86"/>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateregistermodel.cpp" line="86"/>
+        <source>Teacher</source>
+        <translation type="unfinished">Öğretmen</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateregistermodel.cpp" line="86"/>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateregistermodel.cpp" line="86"/>
+        <source>First issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateregistermodel.cpp" line="86"/>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateregistermodel.cpp" line="86"/>
+        <source>Times issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kopru::charts</name>
     <message>
         <location filename="../views/charts/needcharts.cpp" line="50"/>
@@ -7361,43 +7530,43 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>--scale: %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/command.cpp" line="45"/>
+        <location filename="../app/kopru-cli/command.cpp" line="47"/>
         <source>unknown option %1</source>
         <translation>bilinmeyen seçenek %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/command.cpp" line="51"/>
+        <location filename="../app/kopru-cli/command.cpp" line="53"/>
         <source>option %1 takes no value</source>
         <translation>%1 seçeneği değer almaz</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/command.cpp" line="53"/>
+        <location filename="../app/kopru-cli/command.cpp" line="55"/>
         <source>option %1 needs a value</source>
         <translation>%1 seçeneği bir değer gerektirir</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/command.cpp" line="102"/>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="60"/>
+        <location filename="../app/kopru-cli/command.cpp" line="123"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="65"/>
         <source>usage:</source>
         <translation>kullanım:</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/command.cpp" line="113"/>
+        <location filename="../app/kopru-cli/command.cpp" line="134"/>
         <source>Show this help.</source>
         <translation>Bu yardımı gösterir.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/command.cpp" line="133"/>
+        <location filename="../app/kopru-cli/command.cpp" line="154"/>
         <source>wrong number of arguments: %1 takes %2</source>
         <translation>yanlış sayıda argüman: %1 şunları bekler: %2</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/command.cpp" line="137"/>
+        <location filename="../app/kopru-cli/command.cpp" line="158"/>
         <source>%1 needs %2</source>
         <translation>%1 için %2 gerekli</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/command.cpp" line="63"/>
+        <location filename="../app/kopru-cli/command.cpp" line="65"/>
         <source>DB</source>
         <translation>VERİTABANI</translation>
     </message>
@@ -7522,6 +7691,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <location filename="../app/kopru-cli/commands/export.cpp" line="24"/>
         <location filename="../app/kopru-cli/commands/report.cpp" line="16"/>
         <location filename="../app/kopru-cli/commands/stats.cpp" line="17"/>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="17"/>
         <source>CODE</source>
         <translation>KOD</translation>
     </message>
@@ -7531,10 +7701,105 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>Yalnızca bu eğitim merkezi.</translation>
     </message>
     <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="19"/>
+        <source>The database whose completed placements get their certificates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="21"/>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="22"/>
         <location filename="../app/kopru-cli/commands/export.cpp" line="25"/>
         <location filename="../app/kopru-cli/commands/export.cpp" line="26"/>
         <source>ID</source>
         <translation>NO</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="21"/>
+        <source>The completed placements of this training session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="22"/>
+        <source>The completed placements of this centre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="23"/>
+        <source>Every completed placement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="24"/>
+        <source>One PDF with every certificate, one a page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="25"/>
+        <source>One PDF per certificate in this folder, named after its number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="25"/>
+        <source>DIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="26"/>
+        <source>The certificates&apos; language (default: Turkish).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="37"/>
+        <source>certificates needs one of --session ID, --centre ID or --all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="41"/>
+        <source>certificates needs --out FILE.pdf or --separate DIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="46"/>
+        <source>--lang takes tr or en, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="54"/>
+        <source>--session needs a session id (a positive number)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="71"/>
+        <source>no completed placement in this selection: no certificate written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="77"/>
+        <source>%n new certificate(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="78"/>
+        <source>%n re-issued (number and code kept)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="83"/>
+        <source>%1: %n page(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="89"/>
+        <source>%1: %n file(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/export.cpp" line="26"/>
@@ -7557,6 +7822,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>%1, %2 olarak dışa aktarılamaz</translation>
     </message>
     <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="58"/>
         <location filename="../app/kopru-cli/commands/export.cpp" line="54"/>
         <source>--centre needs a centre id (a positive number)</source>
         <translation>--centre bir merkez numarası (pozitif bir sayı) gerektirir</translation>
@@ -7776,57 +8042,67 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>yazdırılabilir ihtiyaç analizi raporu</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="30"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="31"/>
+        <source>certificates of participation for completed placements (PDF, numbers kept on re-issue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="33"/>
+        <source>check a certificate&apos;s number and verification code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="35"/>
         <source>integrity and foreign-key check</source>
         <translation>bütünlük ve yabancı anahtar denetimi</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="31"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="36"/>
         <source>consistent copy of a live database</source>
         <translation>kullanımdaki bir veritabanının tutarlı kopyası</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="32"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="37"/>
         <source>the automatic backups of a database: time, reason, verified</source>
         <translation>bir veritabanının otomatik yedekleri: zaman, neden, doğrulama</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="34"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="39"/>
         <source>go back to a backup (the current state is kept as a backup)</source>
         <translation>bir yedeğe geri dön (şimdiki durum da yedek olarak saklanır)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="36"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="41"/>
         <source>the database&apos;s role: the national office or a centre</source>
         <translation>veritabanının rolü: Genel Müdürlük ya da bir merkez</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="38"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="43"/>
         <source>a package of changes for the national office or a centre</source>
         <translation>Genel Müdürlük ya da bir merkez için değişiklik paketi</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="40"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="45"/>
         <source>apply a package from the national office or a centre</source>
         <translation>Genel Müdürlükten ya da bir merkezden gelen paketi uygula</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="42"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="47"/>
         <source>create the national office&apos;s database on an empty PostgreSQL database</source>
         <translation>Genel Müdürlüğün veritabanını boş bir PostgreSQL veritabanında oluştur</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="44"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="49"/>
         <source>copy a database between a .kopru file and an empty server database, ids kept</source>
         <translation>bir veritabanını .kopru dosyası ile boş bir sunucu veritabanı arasında kimlikleri koruyarak kopyala</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="73"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="78"/>
         <source>kopru-cli COMMAND --help describes the arguments and options of COMMAND.</source>
         <translation>kopru-cli KOMUT --help, KOMUT&apos;un argümanlarını ve seçeneklerini açıklar.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="79"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="84"/>
         <source>unknown command %1</source>
         <translation>bilinmeyen komut %1</translation>
     </message>
@@ -7836,6 +8112,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>Yazılacak PDF dosyası.</translation>
     </message>
     <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="24"/>
         <location filename="../app/kopru-cli/commands/report.cpp" line="17"/>
         <source>FILE.pdf</source>
         <translation>DOSYA.pdf</translation>
@@ -8135,6 +8412,63 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <location filename="../app/kopru-cli/commands/serverinit.cpp" line="22"/>
         <source>created the national office&apos;s database on %1 (schema version %2) with 81 provinces, 25 pilot fields and 15 centres</source>
         <translation>Genel Müdürlüğün veritabanı %1 üzerinde oluşturuldu (şema sürümü %2): 81 il, 25 pilot alan ve 15 merkez</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="15"/>
+        <source>The database that issued the certificate (opened read-only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="16"/>
+        <source>NUMBER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="16"/>
+        <source>The certificate&apos;s number, e.g. KPR-2027-007-00012.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="17"/>
+        <source>The verification code printed on the certificate (case, spaces and dashes do not matter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="36"/>
+        <source>not valid: this database issued no certificate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="38"/>
+        <source>not valid: the verification code does not belong to certificate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="45"/>
+        <source>valid: certificate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="46"/>
+        <source>holder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="47"/>
+        <source>programme: %1 %2 at %3, %4 – %5, %6 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="51"/>
+        <source>centre: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="53"/>
+        <source>issued: %n time(s), first %1, last %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -8919,7 +9253,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
 <context>
     <name>stats</name>
     <message>
-        <location filename="../models/stats/needstatistics.cpp" line="51"/>
+        <location filename="../models/stats/needstatistics.cpp" line="36"/>
         <source>unknown field code &quot;%1&quot;; valid codes: %2</source>
         <translation>bilinmeyen alan kodu &quot;%1&quot;; geçerli kodlar: %2</translation>
     </message>

@@ -10,6 +10,7 @@
 #include "models/export/schedulebuilders.h"
 #include "models/export/tablebuilders.h"
 #include "models/itemmodels/turkishfilterproxy.h"
+#include "views/certificates/certificatesdialog.h"
 #include "views/pages/columnchooser.h"
 #include "views/pages/compactcombo.h"
 #include "views/pages/flowlayout.h"
@@ -58,8 +59,12 @@ void SchedulePage::createLayout()
     bar->addWidget(m_search, 1);
     auto *printButton = new QPushButton(tr("&Print…"), this);
     auto *pdfButton = new QPushButton(tr("Save as P&DF…"), this);
+    auto *certificatesButton = new QPushButton(tr("&Certificates…"), this);
+    certificatesButton->setToolTip(tr("Certificates of participation for the completed placements of the session chosen in "
+                                      "the month, of the centre shown or of all centres; the register of those issued"));
     bar->addWidget(printButton);
     bar->addWidget(pdfButton);
+    bar->addWidget(certificatesButton);
     layout->addLayout(bar);
 
     m_tabs = new QTabWidget(this);
@@ -99,11 +104,13 @@ void SchedulePage::createLayout()
     connect(m_month, &MonthView::sessionSelected, this, &SchedulePage::showSessionDetails);
     connect(printButton, &QPushButton::clicked, this, &SchedulePage::print);
     connect(pdfButton, &QPushButton::clicked, this, &SchedulePage::saveAsPdf);
+    connect(certificatesButton, &QPushButton::clicked, this, &SchedulePage::showCertificates);
 }
 
 void SchedulePage::setDatabase(Database *db)
 {
     m_db = db;
+    m_selectedSession = 0;
     reloadCentres();
     reload();
 }
@@ -188,6 +195,7 @@ QString SchedulePage::summaryText() const
 // The session clicked in the month: where, when and who, under the tabs.
 void SchedulePage::showSessionDetails(int sessionId)
 {
+    m_selectedSession = sessionId;
     for (const ScheduleSession &s : m_sessions) {
         if (s.sessionId != sessionId)
             continue;
@@ -242,6 +250,15 @@ document::Document SchedulePage::currentReport() const
         break;
     }
     return tableReport(centreCalendarTable(m_sessions));
+}
+
+void SchedulePage::showCertificates()
+{
+    if (!m_db)
+        return;
+    CertificatesDialog dialog(m_db, m_selectedSession, m_centre->currentData().toInt(), this);
+    connect(&dialog, &CertificatesDialog::issued, this, &SchedulePage::dataModified);
+    dialog.exec();
 }
 
 void SchedulePage::print()

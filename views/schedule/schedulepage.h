@@ -46,6 +46,7 @@ public:
     exporting::ExportTableModel *model(View view) const { return m_models[view]; }
     QTableView *tableView(View view) const { return m_views[view]; }
     document::Document currentReport() const;
+    int selectedSession() const { return m_selectedSession; }
     void setCentre(int centreId);
     void setCurrentView(View view);
     // The "Month" tab (after the tables).
@@ -55,6 +56,9 @@ public:
 public slots:
     void print() override;
     void saveAsPdf();
+    // The certificates of participation of the session chosen in the month
+    // (else of the centre shown): CertificatesDialog.
+    void showCertificates();
 
 private:
     void createLayout();
@@ -77,6 +81,7 @@ private:
     std::vector<exporting::PlanRow> m_rows;
     std::vector<exporting::ScheduleSession> m_sessions; // points into m_rows
     bool m_columnsArranged = false;
+    int m_selectedSession = 0; // the session clicked in the month (0: none)
 };
 
 } // namespace kopru

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Schedule ▸ Certificates… (views/certificates/certificatesdialog.*), offscreen,
+// on a demo database with a completed programme: what it would issue, saving
+// one PDF and one file each, the register tab, and the schedule page's button.
+#include "models/certificates/certificateregistermodel.h"
+#include "models/document/documentpainter.h"
+#include "tests/common/testutil.h"
+#include "views/certificates/certificatesdialog.h"
+#include "views/schedule/monthview.h"
+#include "views/schedule/schedulepage.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QDir>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTimer>
+#include <QUndoStack>
+
+using namespace kopru;
+using namespace kopru::certificates;
+
+class TestCertificatesDialog : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+    int m_session = 0;
+    int m_completed = 0; // completed placements of m_session
+
+    int count(const QString &sql) { return test::scalar(m_db->connection(), sql).toInt(); }
+
+    // The "saved" messages SavedFiles::offer leaves open.
+    static void closeMessages()
+    {
+        for (QWidget *w : QApplication::topLevelWidgets())
+            if (auto *box = qobject_cast<QMessageBox *>(w))
+                box->close();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        const QString path = m_dir.filePath(QStringLiteral("dialog.kopru"));
+        QCOMPARE(test::runCli({ QStringLiteral("demo"), path, QStringLiteral("--teachers"), QStringLiteral("300") }), 0);
+        auto db = Database::open(path);
+        QVERIFY2(db, qPrintable(db.message()));
+        m_db = std::move(db.value());
+        m_session = count(QStringLiteral("SELECT session_id FROM placement WHERE status = 'completed' GROUP BY session_id "
+                                         "ORDER BY count(*) DESC, session_id LIMIT 1"));
+        m_completed = count(
+            QStringLiteral("SELECT count(*) FROM placement WHERE status = 'completed' AND session_id = %1").arg(m_session));
+        QVERIFY(m_completed > 0);
+    }
+
+    void savesOnePdfThenReissues()
+    {
+        CertificatesDialog dialog(m_db.get(), m_session, 0, nullptr);
+        QAbstractItemModelTester tester(dialog.registerModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(dialog.scope().kind, CertificateScope::Kind::Session);
+        QCOMPARE(dialog.scope().id, m_session);
+        QVERIFY2(dialog.previewText().contains(QStringLiteral("%1 new").arg(m_completed)), qPrintable(dialog.previewText()));
+        QCOMPARE(dialog.registerModel()->rowCount(), 0);
+        QCOMPARE(dialog.language(), CertificateLanguage::Language::Turkish);
+
+        const QString pdf = m_dir.filePath(QStringLiteral("session.pdf"));
+        dialog.setTargetPath(pdf);
+        QSignalSpy issued(&dialog, &CertificatesDialog::issued);
+        QVERIFY(dialog.save());
+        closeMessages();
+        QCOMPARE(issued.count(), 1);
+        QVERIFY(QFile::exists(pdf));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM certificate")), m_completed);
+        QCOMPARE(dialog.registerModel()->rowCount(), m_completed);
+        QVERIFY2(dialog.resultText().contains(QStringLiteral("%1 page").arg(m_completed)), qPrintable(dialog.resultText()));
+        // Now every certificate of the session exists: saving again re-issues them.
+        QVERIFY2(dialog.previewText().contains(QStringLiteral("0 new")), qPrintable(dialog.previewText()));
+        const QString numbers = test::scalar(m_db->connection(),
+            QStringLiteral("SELECT group_concat(number || verification_code) FROM (SELECT * FROM certificate ORDER BY 1)"))
+                                    .toString();
+
+        dialog.setSeparateFiles(true);
+        dialog.setLanguage(CertificateLanguage::Language::English);
+        const QString folder = m_dir.filePath(QStringLiteral("each"));
+        dialog.setTargetPath(folder);
+        QVERIFY(dialog.save());
+        closeMessages();
+        QCOMPARE(QDir(folder).entryList(QDir::Files).size(), m_completed);
+        QCOMPARE(
+            test::scalar(m_db->connection(),
+                QStringLiteral("SELECT group_concat(number || verification_code) FROM (SELECT * FROM certificate ORDER BY 1)"))
+                .toString(),
+            numbers);
+        QCOMPARE(count(QStringLiteral("SELECT min(issue_count) FROM certificate")), 2);
+        QCOMPARE(dialog.registerModel()->index(0, CertificateRegisterModel::Count).data().toString(), QStringLiteral("2"));
+    }
+
+    // Starting without a session: the centre shown, else all; a centre without
+    // completed placements offers nothing to save.
+    void scopes()
+    {
+        const int centre = count(QStringLiteral("SELECT min(id) FROM centre"));
+        CertificatesDialog byCentre(m_db.get(), 0, centre, nullptr);
+        QCOMPARE(byCentre.scope().kind, CertificateScope::Kind::Centre);
+        QCOMPARE(byCentre.scope().id, centre);
+        CertificatesDialog all(m_db.get(), 0, 0, nullptr);
+        QCOMPARE(all.scope().kind, CertificateScope::Kind::All);
+        const int completed = count(QStringLiteral("SELECT count(*) FROM placement WHERE status = 'completed'"));
+        QVERIFY2(all.previewText().startsWith(QString::number(completed)), qPrintable(all.previewText()));
+        QCOMPARE(all.tabs()->count(), 2);
+    }
+
+    void schedulePageOpensIt()
+    {
+        QUndoStack undo;
+        SchedulePage page(&undo, nullptr);
+        page.setDatabase(m_db.get());
+        QPushButton *button = nullptr;
+        for (QPushButton *b : page.findChildren<QPushButton *>())
+            if (b->text() == SchedulePage::tr("&Certificates…"))
+                button = b;
+        QVERIFY(button);
+        QCOMPARE(page.selectedSession(), 0);
+        emit page.monthView()->sessionSelected(m_session);
+        QCOMPARE(page.selectedSession(), m_session);
+        // The button opens the dialog at the chosen session.
+        bool seen = false;
+        QTimer::singleShot(0, this, [&] {
+            for (QWidget *w : QApplication::topLevelWidgets())
+                if (auto *d = qobject_cast<CertificatesDialog *>(w)) {
+                    seen = d->scope().kind == CertificateScope::Kind::Session && d->scope().id == m_session;
+                    d->reject();
+                }
+        });
+        button->click();
+        QVERIFY(seen);
+    }
+};
+
+QTEST_MAIN(TestCertificatesDialog)
+#include "tst_certificatesdialog.moc"
