@@ -2,6 +2,7 @@
 // Schedule ▸ Certificates… (views/certificates/certificatesdialog.*), offscreen,
 // on a demo database with a completed programme: what it would issue, saving
 // one PDF and one file each, the register tab, and the schedule page's button.
+// Set KOPRU_SCREENSHOT_DIR to also save the dialog's two tabs as PNG.
 #include "models/certificates/certificateregistermodel.h"
 #include "models/document/documentpainter.h"
 #include "tests/common/testutil.h"
@@ -96,6 +97,14 @@ private slots:
             numbers);
         QCOMPARE(count(QStringLiteral("SELECT min(issue_count) FROM certificate")), 2);
         QCOMPARE(dialog.registerModel()->index(0, CertificateRegisterModel::Count).data().toString(), QStringLiteral("2"));
+        if (const QString shots = qEnvironmentVariable("KOPRU_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            dialog.tabs()->setCurrentIndex(0);
+            dialog.grab().save(QDir(shots).filePath(QStringLiteral("certificates-dialog.png")));
+            dialog.tabs()->setCurrentIndex(1);
+            dialog.grab().save(QDir(shots).filePath(QStringLiteral("certificates-register.png")));
+        }
     }
 
     // Starting without a session: the centre shown, else all; a centre without

@@ -117,7 +117,15 @@ void CertificatesDialog::createLayout()
     m_registerView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_registerView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_registerView->verticalHeader()->setVisible(false);
+    m_registerView->setWordWrap(false);
+    m_registerView->verticalHeader()->setDefaultSectionSize(m_registerView->fontMetrics().height() + 6);
     m_registerView->horizontalHeader()->setStretchLastSection(true);
+    // Columns fitted to what the register holds after each (re)load.
+    connect(m_register, &QAbstractItemModel::modelReset, this, [this] {
+        m_registerView->resizeColumnsToContents();
+        for (int c = 0; c < m_register->columnCount(); ++c)
+            m_registerView->setColumnWidth(c, std::min(m_registerView->columnWidth(c), 240));
+    });
     m_tabs->addTab(m_registerView, tr("Register"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -128,7 +136,7 @@ void CertificatesDialog::createLayout()
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
     layout->addWidget(buttons);
-    resize(720, 480);
+    resize(900, 480);
 
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
         updateTarget();
