@@ -175,92 +175,92 @@
     <message>
         <location filename="../models/certificates/certificatedocument.cpp" line="48"/>
         <source>Vocational Teacher Training Programme</source>
-        <translation type="unfinished"></translation>
+        <translation>Mesleki Eğitimde İşletme Temelli Öğretmen Eğitimi Programı</translation>
     </message>
     <message>
         <location filename="../models/certificates/certificatedocument.cpp" line="50"/>
         <source>CERTIFICATE OF PARTICIPATION</source>
-        <translation type="unfinished"></translation>
+        <translation>KATILIM BELGESİ</translation>
     </message>
     <message>
         <location filename="../models/certificates/certificatedocument.cpp" line="52"/>
         <source>This is to certify that</source>
-        <translation type="unfinished"></translation>
+        <translation>Bu belge, aşağıda adı yazılı öğretmene verilmiştir:</translation>
     </message>
     <message>
         <location filename="../models/certificates/certificatedocument.cpp" line="58"/>
         <source>took part in the on-the-job training for teachers of the field %1 at %2 from %3 to %4 and completed it with %5 hours of training.</source>
-        <translation type="unfinished"></translation>
+        <translation>%3 – %4 tarihleri arasında %2 işletmesinde düzenlenen %1 alanı işletme temelli öğretmen eğitimine katılmış ve %5 saatlik eğitimi tamamlamıştır.</translation>
     </message>
     <message>
         <location filename="../models/certificates/certificatedocument.cpp" line="67"/>
         <source>%1 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 saat</translation>
     </message>
     <message>
         <location filename="../models/certificates/certificatedocument.cpp" line="69"/>
         <source>%1 of %2 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 saatin %1 saati</translation>
     </message>
     <message>
         <location filename="../models/certificates/certificatedocument.cpp" line="72"/>
         <source>Field</source>
-        <translation type="unfinished">Alan</translation>
+        <translation>Alan</translation>
     </message>
     <message>
         <location filename="../models/certificates/certificatedocument.cpp" line="73"/>
         <source>Company</source>
-        <translation type="unfinished">İşletme</translation>
+        <translation>İşletme</translation>
     </message>
     <message>
         <location filename="../models/certificates/certificatedocument.cpp" line="74"/>
         <source>Dates</source>
-        <translation type="unfinished">Tarihler</translation>
+        <translation>Tarihler</translation>
     </message>
     <message>
         <location filename="../models/certificates/certificatedocument.cpp" line="75"/>
         <source>Training hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Eğitim süresi</translation>
     </message>
     <message>
         <location filename="../models/certificates/certificatedocument.cpp" line="78"/>
         <source>Centre</source>
-        <translation type="unfinished">Merkez</translation>
+        <translation>Merkez</translation>
     </message>
     <message>
         <location filename="../models/certificates/certificatedocument.cpp" line="83"/>
         <source>Competencies covered</source>
-        <translation type="unfinished"></translation>
+        <translation>Eğitimde ele alınan yeterlikler</translation>
     </message>
     <message>
         <location filename="../models/certificates/certificatedocument.cpp" line="100"/>
         <source>Head of the centre</source>
-        <translation type="unfinished"></translation>
+        <translation>Merkez Müdürü</translation>
     </message>
     <message>
         <location filename="../models/certificates/certificatedocument.cpp" line="103"/>
         <source>Certificate number</source>
-        <translation type="unfinished"></translation>
+        <translation>Belge numarası</translation>
     </message>
     <message>
         <location filename="../models/certificates/certificatedocument.cpp" line="104"/>
         <source>Verification code</source>
-        <translation type="unfinished"></translation>
+        <translation>Doğrulama kodu</translation>
     </message>
     <message>
         <location filename="../models/certificates/certificatedocument.cpp" line="105"/>
         <source>Issued on</source>
-        <translation type="unfinished"></translation>
+        <translation>Düzenlenme tarihi</translation>
     </message>
     <message>
         <location filename="../models/certificates/certificatedocument.cpp" line="108"/>
         <source>Verification at the issuing centre: kopru-cli verify-certificate DB %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Belgeyi düzenleyen merkezde doğrulama: kopru-cli verify-certificate DB %1 %2</translation>
     </message>
     <message>
         <location filename="../models/certificates/certificatedocument.cpp" line="118"/>
         <source>Certificates of participation</source>
-        <translation type="unfinished"></translation>
+        <translation>Katılım belgeleri</translation>
     </message>
 </context>
 <context>
@@ -268,37 +268,37 @@
     <message>
         <location filename="../models/certificates/certificatedocument.cpp" line="132"/>
         <source>There is no certificate to write.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yazılacak belge yok.</translation>
     </message>
     <message>
         <location filename="../models/certificates/certificatedocument.cpp" line="140"/>
         <source>The folder cannot be made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klasör oluşturulamıyor.</translation>
     </message>
     <message>
         <location filename="../models/certificates/certificateissuer.cpp" line="34"/>
         <source>There is no training session %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 numaralı eğitim oturumu yok.</translation>
     </message>
     <message>
         <location filename="../models/certificates/certificateissuer.cpp" line="42"/>
         <source>There is no centre %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 numaralı merkez yok.</translation>
     </message>
     <message>
         <location filename="../models/certificates/certificateissuer.cpp" line="51"/>
         <source>There is no placement %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 numaralı yerleştirme yok.</translation>
     </message>
     <message>
         <location filename="../models/certificates/certificateissuer.cpp" line="54"/>
         <source>Placement %1 is not completed: a certificate is issued for completed placements only.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 numaralı yerleştirme tamamlanmamış: belge yalnızca tamamlanmış yerleştirmeler için düzenlenir.</translation>
     </message>
     <message>
         <location filename="../models/certificates/certificateissuer.cpp" line="84"/>
         <source>No unused verification code was found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kullanılmamış bir doğrulama kodu bulunamadı.</translation>
     </message>
 </context>
 <context>
@@ -3517,6 +3517,183 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
     </message>
 </context>
 <context>
+    <name>kopru::CertificatesDialog</name>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="48"/>
+        <source>Certificates of participation</source>
+        <translation>Katılım belgeleri</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="62"/>
+        <source>One training session</source>
+        <translation>Bir eğitim oturumu</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="63"/>
+        <source>One centre</source>
+        <translation>Bir merkez</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="64"/>
+        <source>All centres</source>
+        <translation>Tüm merkezler</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="65"/>
+        <source>&amp;For:</source>
+        <translation>&amp;Kapsam:</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="68"/>
+        <source>&amp;Session:</source>
+        <translation>&amp;Oturum:</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="71"/>
+        <source>C&amp;entre:</source>
+        <translation>&amp;Merkez:</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="78"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Dil:</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="79"/>
+        <source>One PDF, one certificate a page</source>
+        <translation>Tek PDF, her sayfada bir belge</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="80"/>
+        <source>One PDF file per certificate, in a folder</source>
+        <translation>Her belge için ayrı bir PDF dosyası, bir klasörde</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="85"/>
+        <source>Output:</source>
+        <translation>Çıktı:</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="89"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Gözat…</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="92"/>
+        <source>&amp;Save to:</source>
+        <translation>&amp;Kaydedilecek yer:</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="95"/>
+        <source>Saving or printing issues the certificates: a new number and verification code for a placement without one; a certificate issued before keeps its number and code.</source>
+        <translation>Kaydetmek ya da yazdırmak belgeleri düzenler: belgesi olmayan yerleştirmeye yeni bir numara ve doğrulama kodu verilir; daha önce düzenlenmiş bir belge numarasını ve kodunu korur.</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="106"/>
+        <source>Issue</source>
+        <translation>Belge düzenleme</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="129"/>
+        <source>Register</source>
+        <translation>Kayıt defteri</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="132"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Yazdır…</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="133"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Kaydet</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/certificates/certificatesdialog.cpp" line="171"/>
+        <source>%1 – %2, %3 – %4 (%Ln completed)</source>
+        <translation>
+            <numerusform>%1 – %2, %3 – %4 (%Ln tamamlandı)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="182"/>
+        <source>The database is open read-only: certificates cannot be issued. The register shows those issued.</source>
+        <translation>Veritabanı salt okunur açık: belge düzenlenemez. Kayıt defteri düzenlenmiş belgeleri gösterir.</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="271"/>
+        <source>No completed placement here: there is no certificate to issue.</source>
+        <translation>Burada tamamlanmış yerleştirme yok: düzenlenecek belge yok.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/certificates/certificatesdialog.cpp" line="272"/>
+        <source>%Ln completed placement(s): %1 new certificate(s), %2 issued again with their number.</source>
+        <translation>
+            <numerusform>%Ln tamamlanmış yerleştirme: %1 yeni belge, numarası korunarak yeniden düzenlenecek %2 belge.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="285"/>
+        <source>certificates</source>
+        <translation>katilim-belgeleri</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="292"/>
+        <source>Folder for the certificates</source>
+        <translation>Belgelerin klasörü</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="293"/>
+        <source>Save the certificates</source>
+        <translation>Belgeleri kaydet</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="293"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF dosyaları (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="302"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="310"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="326"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="338"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="346"/>
+        <source>Certificates</source>
+        <translation>Katılım belgeleri</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/certificates/certificatesdialog.cpp" line="313"/>
+        <source>%Ln new certificate(s), %1 issued again (number and code kept).</source>
+        <translation>
+            <numerusform>%Ln yeni belge, %1 belge yeniden düzenlendi (numara ve kod korundu).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="326"/>
+        <source>%1 exists. Replace it?</source>
+        <translation>%1 zaten var. Yerine yazılsın mı?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/certificates/certificatesdialog.cpp" line="342"/>
+        <source>%Ln file(s) written to %1.</source>
+        <translation>
+            <numerusform>%1 klasörüne %Ln dosya yazıldı.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/certificates/certificatesdialog.cpp" line="350"/>
+        <source>%Ln page(s) written to %1.</source>
+        <translation>
+            <numerusform>%1 dosyasına %Ln sayfa yazıldı.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="367"/>
+        <source>Print</source>
+        <translation>Yazdır</translation>
+    </message>
+</context>
+<context>
     <name>kopru::ColumnChooser</name>
     <message>
         <location filename="../views/pages/columnchooser.cpp" line="96"/>
@@ -6396,89 +6573,99 @@ Geçerli durum yedek olarak saklanır.</translation>
 <context>
     <name>kopru::SchedulePage</name>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="51"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="52"/>
         <source>Centre:</source>
         <translation>Merkez:</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="56"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="57"/>
         <source>Search teacher, partner, school…</source>
         <translation>Öğretmen, işletme, okul ara…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="59"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="60"/>
         <source>&amp;Print…</source>
         <translation>&amp;Yazdır…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="60"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="61"/>
         <source>Save as P&amp;DF…</source>
         <translation>P&amp;DF olarak kaydet…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="66"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="62"/>
+        <source>&amp;Certificates…</source>
+        <translation>&amp;Katılım belgeleri…</translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/schedulepage.cpp" line="63"/>
+        <source>Certificates of participation for the completed placements of the session chosen in the month, of the centre shown or of all centres; the register of those issued</source>
+        <translation>Ayın görünümünde seçilen oturumun, gösterilen merkezin ya da tüm merkezlerin tamamlanmış yerleştirmeleri için katılım belgeleri; düzenlenmiş belgelerin kayıt defteri</translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/schedulepage.cpp" line="71"/>
         <source>By partner</source>
         <translation>İşletmeye göre</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="66"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="71"/>
         <source>By teacher</source>
         <translation>Öğretmene göre</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="66"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="71"/>
         <source>Calendar per centre</source>
         <translation>Merkez bazında takvim</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="88"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="93"/>
         <source>Month</source>
         <translation>Ay</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="137"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="144"/>
         <source>All centres</source>
         <translation>Tüm merkezler</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="183"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="190"/>
         <source>No placements yet: run the planner first.</source>
         <translation>Henüz yerleştirme yok: önce planlamayı çalıştırın.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/schedule/schedulepage.cpp" line="184"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="191"/>
         <source>%Ln placement(s) in %1 session(s)</source>
         <translation>
             <numerusform>%1 oturumda %Ln yerleştirme</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="201"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="209"/>
         <source>%1 — %2, %3 to %4 (%5): %6</source>
         <translation>%1 — %2, %3 – %4 (%5): %6</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="204"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="212"/>
         <source>no teachers</source>
         <translation>öğretmen yok</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="250"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="267"/>
         <source>Print</source>
         <translation>Yazdır</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="255"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="272"/>
         <source>Save schedule as PDF</source>
         <translation>Takvimi PDF olarak kaydet</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="265"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="282"/>
         <source>Save as PDF</source>
         <translation>PDF olarak kaydet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/schedule/schedulepage.cpp" line="268"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="285"/>
         <source>Saved %1 (%n page(s))</source>
         <translation>
             <numerusform>%1 kaydedildi (%n sayfa)</numerusform>
@@ -7294,37 +7481,37 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     <message>
         <location filename="../models/certificates/certificateregistermodel.cpp" line="36"/>
         <source>%1, %2 – %3</source>
-        <translation type="unfinished">%1, %2 – %3</translation>
+        <translation>%1, %2 – %3</translation>
     </message>
     <message>
         <location filename="../models/certificates/certificateregistermodel.cpp" line="86"/>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numara</translation>
     </message>
     <message>
         <location filename="../models/certificates/certificateregistermodel.cpp" line="86"/>
         <source>Teacher</source>
-        <translation type="unfinished">Öğretmen</translation>
+        <translation>Öğretmen</translation>
     </message>
     <message>
         <location filename="../models/certificates/certificateregistermodel.cpp" line="86"/>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Oturum</translation>
     </message>
     <message>
         <location filename="../models/certificates/certificateregistermodel.cpp" line="86"/>
         <source>First issued</source>
-        <translation type="unfinished"></translation>
+        <translation>İlk düzenlenme</translation>
     </message>
     <message>
         <location filename="../models/certificates/certificateregistermodel.cpp" line="86"/>
         <source>Issued</source>
-        <translation type="unfinished"></translation>
+        <translation>Son düzenlenme</translation>
     </message>
     <message>
         <location filename="../models/certificates/certificateregistermodel.cpp" line="86"/>
         <source>Times issued</source>
-        <translation type="unfinished"></translation>
+        <translation>Düzenlenme sayısı</translation>
     </message>
 </context>
 <context>
@@ -7703,7 +7890,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     <message>
         <location filename="../app/kopru-cli/commands/certificates.cpp" line="19"/>
         <source>The database whose completed placements get their certificates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamamlanmış yerleştirmeleri için belge düzenlenecek veritabanı.</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/certificates.cpp" line="21"/>
@@ -7716,89 +7903,89 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     <message>
         <location filename="../app/kopru-cli/commands/certificates.cpp" line="21"/>
         <source>The completed placements of this training session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bu eğitim oturumunun tamamlanmış yerleştirmeleri.</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/certificates.cpp" line="22"/>
         <source>The completed placements of this centre.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bu merkezin tamamlanmış yerleştirmeleri.</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/certificates.cpp" line="23"/>
         <source>Every completed placement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamamlanmış tüm yerleştirmeler.</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/certificates.cpp" line="24"/>
         <source>One PDF with every certificate, one a page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tüm belgeleri içeren tek PDF, her sayfada bir belge.</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/certificates.cpp" line="25"/>
         <source>One PDF per certificate in this folder, named after its number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bu klasörde her belge için, belge numarasıyla adlandırılmış ayrı bir PDF.</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/certificates.cpp" line="25"/>
         <source>DIR</source>
-        <translation type="unfinished"></translation>
+        <translation>KLASÖR</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/certificates.cpp" line="26"/>
         <source>The certificates&apos; language (default: Turkish).</source>
-        <translation type="unfinished"></translation>
+        <translation>Belgelerin dili (varsayılan: Türkçe).</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/certificates.cpp" line="37"/>
         <source>certificates needs one of --session ID, --centre ID or --all</source>
-        <translation type="unfinished"></translation>
+        <translation>certificates için --session NO, --centre NO ya da --all seçeneklerinden biri gerekir</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/certificates.cpp" line="41"/>
         <source>certificates needs --out FILE.pdf or --separate DIR</source>
-        <translation type="unfinished"></translation>
+        <translation>certificates için --out DOSYA.pdf ya da --separate KLASÖR gerekir</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/certificates.cpp" line="46"/>
         <source>--lang takes tr or en, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--lang tr ya da en alır, &quot;%1&quot; değil</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/certificates.cpp" line="54"/>
         <source>--session needs a session id (a positive number)</source>
-        <translation type="unfinished"></translation>
+        <translation>--session bir oturum numarası ister (pozitif bir sayı)</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/certificates.cpp" line="71"/>
         <source>no completed placement in this selection: no certificate written</source>
-        <translation type="unfinished"></translation>
+        <translation>bu seçimde tamamlanmış yerleştirme yok: belge yazılmadı</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/kopru-cli/commands/certificates.cpp" line="77"/>
         <source>%n new certificate(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n yeni belge</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/kopru-cli/commands/certificates.cpp" line="78"/>
         <source>%n re-issued (number and code kept)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n belge yeniden düzenlendi (numara ve kod korundu)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/kopru-cli/commands/certificates.cpp" line="83"/>
         <source>%1: %n page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n sayfa</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/kopru-cli/commands/certificates.cpp" line="89"/>
         <source>%1: %n file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n dosya</numerusform>
         </translation>
     </message>
     <message>
@@ -8044,12 +8231,12 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     <message>
         <location filename="../app/kopru-cli/commandtable.cpp" line="31"/>
         <source>certificates of participation for completed placements (PDF, numbers kept on re-issue)</source>
-        <translation type="unfinished"></translation>
+        <translation>tamamlanmış yerleştirmeler için katılım belgeleri (PDF; yeniden düzenlemede numara korunur)</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commandtable.cpp" line="33"/>
         <source>check a certificate&apos;s number and verification code</source>
-        <translation type="unfinished"></translation>
+        <translation>bir belgenin numarasını ve doğrulama kodunu denetle</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commandtable.cpp" line="35"/>
@@ -8416,58 +8603,58 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     <message>
         <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="15"/>
         <source>The database that issued the certificate (opened read-only).</source>
-        <translation type="unfinished"></translation>
+        <translation>Belgeyi düzenleyen veritabanı (salt okunur açılır).</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="16"/>
         <source>NUMBER</source>
-        <translation type="unfinished"></translation>
+        <translation>NUMARA</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="16"/>
         <source>The certificate&apos;s number, e.g. KPR-2027-007-00012.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belgenin numarası, örneğin KPR-2027-007-00012.</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="17"/>
         <source>The verification code printed on the certificate (case, spaces and dashes do not matter).</source>
-        <translation type="unfinished"></translation>
+        <translation>Belgede basılı doğrulama kodu (büyük/küçük harf, boşluk ve tire fark etmez).</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="36"/>
         <source>not valid: this database issued no certificate %1</source>
-        <translation type="unfinished"></translation>
+        <translation>geçersiz: bu veritabanı %1 numaralı bir belge düzenlememiş</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="38"/>
         <source>not valid: the verification code does not belong to certificate %1</source>
-        <translation type="unfinished"></translation>
+        <translation>geçersiz: doğrulama kodu %1 numaralı belgeye ait değil</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="45"/>
         <source>valid: certificate %1</source>
-        <translation type="unfinished"></translation>
+        <translation>geçerli: %1 numaralı belge</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="46"/>
         <source>holder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>sahibi: %1</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="47"/>
         <source>programme: %1 %2 at %3, %4 – %5, %6 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>program: %1 %2, %3 işletmesinde, %4 – %5, %6 saat</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="51"/>
         <source>centre: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>merkez: %1</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="53"/>
         <source>issued: %n time(s), first %1, last %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>düzenlenme: %n kez, ilk %1, son %2</numerusform>
         </translation>
     </message>
 </context>
