@@ -408,6 +408,30 @@ private slots:
         QVERIFY2(all.contains(QStringLiteral("2,50")) && all.contains(QStringLiteral("2,5")), qPrintable(all.right(400)));
     }
 
+    // A section's own footer note replaces the document's on its pages;
+    // pageNumbers = false leaves "x/y" out (the certificates' pages).
+    void sectionFooterAndNoPageNumbers()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+            QSKIP("pdftotext is not installed");
+        Document doc;
+        doc.footerNote = QStringLiteral("Belgenin notu");
+        doc.pageNumbers = false;
+        doc.section(QStringLiteral("Bir")).blocks.push_back(paragraph(QStringLiteral("Birinci sayfa")));
+        doc.section(QStringLiteral("İki")).blocks.push_back(paragraph(QStringLiteral("İkinci sayfa")));
+        doc.sections.back().footerNote = QStringLiteral("KPR-2027-007-00012 ABCDE-FGHJK");
+        const QString path = m_dir.filePath(QStringLiteral("altbilgi.pdf"));
+        const auto pages = writePdf(doc, path);
+        QVERIFY2(pages, qPrintable(pages.message()));
+        QCOMPARE(pages.value(), 2);
+        const QString first = pdfText(path, 1), second = pdfText(path, 2);
+        QVERIFY(first.contains(QStringLiteral("Belgenin notu")));
+        QVERIFY(!first.contains(QStringLiteral("KPR-2027")));
+        QVERIFY(second.contains(QStringLiteral("KPR-2027-007-00012 ABCDE-FGHJK")));
+        QVERIFY(!second.contains(QStringLiteral("Belgenin notu")));
+        QVERIFY2(!first.contains(QStringLiteral("1/2")) && !second.contains(QStringLiteral("2/2")), qPrintable(second));
+    }
+
     void pdfIsPrivateAndCompleteOrAbsent()
     {
         const Document doc = tableDocument(10);
