@@ -8631,27 +8631,32 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>geçersiz: doğrulama kodu %1 numaralı belgeye ait değil</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="45"/>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="41"/>
+        <source>not valid: certificate %1 was issued, but its placement is no longer completed</source>
+        <translation>geçersiz: %1 numaralı belge düzenlenmiş, ancak yerleştirmesi artık tamamlanmış değil</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="48"/>
         <source>valid: certificate %1</source>
         <translation>geçerli: %1 numaralı belge</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="46"/>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="49"/>
         <source>holder: %1</source>
         <translation>sahibi: %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="47"/>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="50"/>
         <source>programme: %1 %2 at %3, %4 – %5, %6 hours</source>
         <translation>program: %1 %2, %3 işletmesinde, %4 – %5, %6 saat</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="51"/>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="54"/>
         <source>centre: %1</source>
         <translation>merkez: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="53"/>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="56"/>
         <source>issued: %n time(s), first %1, last %2</source>
         <translation>
             <numerusform>düzenlenme: %n kez, ilk %1, son %2</numerusform>

@@ -111,8 +111,10 @@ Expected<Verification> verifyCertificate(QSqlDatabase db, const QString &number,
     auto content = loadCertificates(db, CertificateScope::placements({ placement.toInt() }));
     if (!content)
         return content.error();
-    if (content.value().empty()) // the placement is no longer completed
+    if (content.value().empty()) {
+        v.outcome = Verification::Outcome::NotCompleted;
         return v;
+    }
     v.outcome = Verification::Outcome::Valid;
     v.content = std::move(content.value().front());
     return v;

@@ -44,7 +44,9 @@ Expected<std::vector<CertificateContent>> loadCertificates(QSqlDatabase db, cons
 // The answer of verifyCertificate.
 struct Verification
 {
-    enum class Outcome { Valid, UnknownNumber, WrongCode };
+    // NotCompleted: the number and code are right, but the placement is no
+    // longer completed (its status was changed after the certificate was issued).
+    enum class Outcome { Valid, UnknownNumber, WrongCode, NotCompleted };
     Outcome outcome = Outcome::UnknownNumber;
     CertificateContent content; // Valid: the certificate
 };

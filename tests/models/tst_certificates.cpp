@@ -288,6 +288,14 @@ private slots:
         auto unknown = verifyCertificate(c, QStringLiteral("KPR-1999-001-00001"), code);
         QVERIFY(unknown);
         QCOMPARE(unknown.value().outcome, Verification::Outcome::UnknownNumber);
+        // The placement set back to confirmed: the certificate no longer holds.
+        QVERIFY(Sql::exec(c,
+            QStringLiteral("UPDATE placement SET status = 'confirmed', completed_on = NULL WHERE id = (SELECT placement_id "
+                           "FROM certificate WHERE number = ?)"),
+            { number }));
+        auto withdrawn = verifyCertificate(c, number, code);
+        QVERIFY(withdrawn);
+        QCOMPARE(withdrawn.value().outcome, Verification::Outcome::NotCompleted);
     }
 
     // Hours from attendance where recorded, else the session's; the session's competencies.

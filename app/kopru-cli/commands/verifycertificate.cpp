@@ -36,6 +36,9 @@ int runVerifyCertificate(const Arguments &args, Io &io)
         return fail(io, Refused, tr("not valid: this database issued no certificate %1").arg(number));
     case Verification::Outcome::WrongCode:
         return fail(io, Refused, tr("not valid: the verification code does not belong to certificate %1").arg(number));
+    case Verification::Outcome::NotCompleted:
+        return fail(
+            io, Refused, tr("not valid: certificate %1 was issued, but its placement is no longer completed").arg(number));
     case Verification::Outcome::Valid:
         break;
     }
