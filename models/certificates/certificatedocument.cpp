@@ -118,7 +118,8 @@ document::Document certificatesDocument(const std::vector<CertificateContent> &c
     doc.title = language.text(QT_TRANSLATE_NOOP("CertificateText", "Certificates of participation"));
     doc.pageHeader = false;
     doc.pageNumbers = false;
-    doc.marginMm = 20;
+    doc.marginMm = 22;
+    doc.frameMm = 9;
     doc.typography.body = 11;
     for (const CertificateContent &c : certificates)
         doc.sections.push_back(certificatePage(c, language));

@@ -106,6 +106,7 @@ struct Document
     QString footerNote; // the page footer's left part (e.g. the anonymisation notice)
     bool pageHeader = true; // a band on every page: title · section name · date
     bool pageNumbers = true; // "Page x/y" in the footer (without it the note takes the whole width)
+    double frameMm = 0; // > 0: a double frame around every page, this far outside the body (within the margin)
     QPageLayout::Orientation orientation = QPageLayout::Portrait; // on A4
     double marginMm = 12;
     Typography typography;

@@ -31,6 +31,15 @@ void paintFrame(
         painter.drawLine(QPointF(0, band + layout.mm(1)), QPointF(w, band + layout.mm(1)));
         painter.setPen(Qt::black);
     }
+    if (doc.frameMm > 0) {
+        const double out = layout.mm(doc.frameMm), gap = layout.mm(1.2);
+        const QRectF page(-out, -out, w + 2 * out, layout.pageHeight() + 2 * out);
+        painter.setPen(QPen(colours::heading, layout.mm(0.8)));
+        painter.drawRect(page);
+        painter.setPen(QPen(colours::heading, layout.mm(0.25)));
+        painter.drawRect(page.adjusted(gap, gap, -gap, -gap));
+        painter.setPen(Qt::black);
+    }
     const double footer = layout.footerHeight();
     const double top = layout.pageHeight() - footer;
     painter.setFont(fonts[FontRole::Band]);

@@ -432,6 +432,39 @@ private slots:
         QVERIFY2(!first.contains(QStringLiteral("1/2")) && !second.contains(QStringLiteral("2/2")), qPrintable(second));
     }
 
+    // frameMm draws a frame in the margin, that far outside the body.
+    void frameAroundThePage()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftoppm")).isEmpty())
+            QSKIP("pdftoppm is not installed");
+        // The darkest pixel of the row through the page's middle, left of the body.
+        const auto leftMarginInk = [this](double frameMm) {
+            Document doc;
+            doc.marginMm = 22;
+            doc.frameMm = frameMm;
+            doc.pageHeader = false;
+            doc.section(QStringLiteral("A")).blocks.push_back(paragraph(QStringLiteral("Çerçeve")));
+            const QString pdf = m_dir.filePath(QStringLiteral("frame%1.pdf").arg(frameMm));
+            if (!writePdf(doc, pdf))
+                return -1;
+            QProcess p;
+            p.start(QStringLiteral("pdftoppm"),
+                { QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("50"), QStringLiteral("-singlefile"), pdf,
+                    m_dir.filePath(QStringLiteral("frame%1").arg(frameMm)) });
+            p.waitForFinished(60000);
+            const QImage image(m_dir.filePath(QStringLiteral("frame%1.png").arg(frameMm)));
+            if (image.isNull())
+                return -1;
+            int darkest = 255;
+            const double pxPerMm = 50 / 25.4;
+            for (int x = int(5 * pxPerMm); x < int(20 * pxPerMm); ++x)
+                darkest = std::min(darkest, qGray(image.pixel(x, image.height() / 2)));
+            return darkest;
+        };
+        QVERIFY(leftMarginInk(9) < 160); // the frame 13 mm from the paper's edge
+        QCOMPARE(leftMarginInk(0), 255); // no frame: the margin is blank
+    }
+
     void pdfIsPrivateAndCompleteOrAbsent()
     {
         const Document doc = tableDocument(10);
