@@ -8,6 +8,7 @@
 #include "models/certificates/certificateissuer.h"
 #include "models/certificates/certificatenumber.h"
 #include "models/certificates/certificateregistermodel.h"
+#include "models/safety/purge.h"
 #include "tests/common/testutil.h"
 
 #include <QAbstractItemModelTester>
@@ -296,6 +297,31 @@ private slots:
         auto withdrawn = verifyCertificate(c, number, code);
         QVERIFY(withdrawn);
         QCOMPARE(withdrawn.value().outcome, Verification::Outcome::NotCompleted);
+    }
+
+    // KVKK: erasing the teacher removes the certificate; it no longer verifies.
+    void erasureRemovesTheCertificate()
+    {
+        auto db = demo(QStringLiteral("erase.kopru"));
+        QVERIFY(db);
+        QSqlDatabase c = db->connection();
+        QVERIFY(issueCertificates(c, CertificateScope::all()));
+        const int before = test::scalar(c, QStringLiteral("SELECT count(*) FROM certificate")).toInt();
+        const QString number = test::scalar(c, QStringLiteral("SELECT min(number) FROM certificate")).toString();
+        const QString code
+            = test::scalar(c, QStringLiteral("SELECT verification_code FROM certificate WHERE number = '%1'").arg(number))
+                  .toString();
+        const int teacher = test::scalar(c,
+            QStringLiteral("SELECT p.teacher_id FROM certificate ce JOIN placement p ON p.id = ce.placement_id WHERE ce.number = "
+                           "'%1'")
+                .arg(number))
+                                .toInt();
+        QVERIFY(purgeTeacher(c, teacher));
+        QCOMPARE(test::scalar(c, QStringLiteral("SELECT count(*) FROM certificate")).toInt(), before - 1);
+        auto verified = verifyCertificate(c, number, code);
+        QVERIFY(verified);
+        QCOMPARE(verified.value().outcome, Verification::Outcome::UnknownNumber);
+        QCOMPARE(test::scalar(c, QStringLiteral("SELECT sum(certified) FROM erased_placement")).toInt(), 1);
     }
 
     // Hours from attendance where recorded, else the session's; the session's competencies.
