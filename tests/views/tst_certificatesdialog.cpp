@@ -2,7 +2,9 @@
 // Schedule ▸ Certificates… (views/certificates/certificatesdialog.*), offscreen,
 // on a demo database with a completed programme: what it would issue, saving
 // one PDF and one file each, the register tab, and the schedule page's button.
-// Set KOPRU_SCREENSHOT_DIR to also save the dialog's two tabs as PNG.
+// Set KOPRU_SCREENSHOT_DIR to also save the dialog's two tabs as PNG (English)
+// and the dialog in Turkish.
+#include "app/common/translations.h"
 #include "models/certificates/certificateregistermodel.h"
 #include "models/document/documentpainter.h"
 #include "tests/common/testutil.h"
@@ -120,6 +122,23 @@ private slots:
         const int completed = count(QStringLiteral("SELECT count(*) FROM placement WHERE status = 'completed'"));
         QVERIFY2(all.previewText().startsWith(QString::number(completed)), qPrintable(all.previewText()));
         QCOMPARE(all.tabs()->count(), 2);
+    }
+
+    // In Turkish every label of the dialog is translated and the form still fits.
+    void turkish()
+    {
+        Translations::install(*QCoreApplication::instance(), QStringLiteral("tr"));
+        {
+            CertificatesDialog dialog(m_db.get(), m_session, 0, nullptr);
+            QVERIFY2(dialog.previewText().contains(QStringLiteral("tamamlanmış yerleştirme")), qPrintable(dialog.previewText()));
+            QCOMPARE(dialog.tabs()->tabText(1), QStringLiteral("Kayıt defteri"));
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            QVERIFY(dialog.sizeHint().width() <= dialog.width());
+            if (const QString shots = qEnvironmentVariable("KOPRU_SCREENSHOT_DIR"); !shots.isEmpty())
+                dialog.grab().save(QDir(shots).filePath(QStringLiteral("certificates-dialog-tr.png")));
+        }
+        Translations::install(*QCoreApplication::instance(), QStringLiteral("en"));
     }
 
     void schedulePageOpensIt()
