@@ -266,12 +266,12 @@
 <context>
     <name>Certificates</name>
     <message>
-        <location filename="../models/certificates/certificatedocument.cpp" line="132"/>
+        <location filename="../models/certificates/certificatedocument.cpp" line="133"/>
         <source>There is no certificate to write.</source>
         <translation>Yazılacak belge yok.</translation>
     </message>
     <message>
-        <location filename="../models/certificates/certificatedocument.cpp" line="140"/>
+        <location filename="../models/certificates/certificatedocument.cpp" line="141"/>
         <source>The folder cannot be made.</source>
         <translation>Klasör oluşturulamıyor.</translation>
     </message>
@@ -1186,22 +1186,22 @@
         <translation>Alan yok.</translation>
     </message>
     <message>
-        <location filename="../models/document/documentpainter.cpp" line="93"/>
+        <location filename="../models/document/documentpainter.cpp" line="102"/>
         <source>cannot start painting the document</source>
         <translation>belge çizimi başlatılamıyor</translation>
     </message>
     <message>
-        <location filename="../models/document/documentpainter.cpp" line="97"/>
+        <location filename="../models/document/documentpainter.cpp" line="106"/>
         <source>cannot start a new page</source>
         <translation>yeni sayfa başlatılamıyor</translation>
     </message>
     <message>
-        <location filename="../models/document/documentpainter.cpp" line="104"/>
+        <location filename="../models/document/documentpainter.cpp" line="113"/>
         <source>cannot finish the document</source>
         <translation>belge tamamlanamıyor</translation>
     </message>
     <message>
-        <location filename="../models/document/documentpainter.cpp" line="42"/>
+        <location filename="../models/document/documentpainter.cpp" line="51"/>
         <source>Page %1/%2</source>
         <translation>Sayfa %1/%2</translation>
     </message>
@@ -6573,99 +6573,99 @@ Geçerli durum yedek olarak saklanır.</translation>
 <context>
     <name>kopru::SchedulePage</name>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="52"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="53"/>
         <source>Centre:</source>
         <translation>Merkez:</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="57"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="58"/>
         <source>Search teacher, partner, school…</source>
         <translation>Öğretmen, işletme, okul ara…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="60"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="61"/>
         <source>&amp;Print…</source>
         <translation>&amp;Yazdır…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="61"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="62"/>
         <source>Save as P&amp;DF…</source>
         <translation>P&amp;DF olarak kaydet…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="62"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="63"/>
         <source>&amp;Certificates…</source>
         <translation>&amp;Katılım belgeleri…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="63"/>
-        <source>Certificates of participation for the completed placements of the session chosen in the month, of the centre shown or of all centres; the register of those issued</source>
-        <translation>Ayın görünümünde seçilen oturumun, gösterilen merkezin ya da tüm merkezlerin tamamlanmış yerleştirmeleri için katılım belgeleri; düzenlenmiş belgelerin kayıt defteri</translation>
+        <location filename="../views/schedule/schedulepage.cpp" line="64"/>
+        <source>Certificates of participation for the completed placements of the session chosen in a table or in the month, of the centre shown or of all centres; the register of those issued</source>
+        <translation>Bir tabloda ya da ay görünümünde seçilen oturumun, gösterilen merkezin ya da tüm merkezlerin tamamlanmış yerleştirmeleri için katılım belgeleri; düzenlenmiş belgelerin kayıt defteri</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="71"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="73"/>
         <source>By partner</source>
         <translation>İşletmeye göre</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="71"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="73"/>
         <source>By teacher</source>
         <translation>Öğretmene göre</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="71"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="73"/>
         <source>Calendar per centre</source>
         <translation>Merkez bazında takvim</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="93"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="95"/>
         <source>Month</source>
         <translation>Ay</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="144"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="152"/>
         <source>All centres</source>
         <translation>Tüm merkezler</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="190"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="198"/>
         <source>No placements yet: run the planner first.</source>
         <translation>Henüz yerleştirme yok: önce planlamayı çalıştırın.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/schedule/schedulepage.cpp" line="191"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="199"/>
         <source>%Ln placement(s) in %1 session(s)</source>
         <translation>
             <numerusform>%1 oturumda %Ln yerleştirme</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="209"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="217"/>
         <source>%1 — %2, %3 to %4 (%5): %6</source>
         <translation>%1 — %2, %3 – %4 (%5): %6</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="212"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="220"/>
         <source>no teachers</source>
         <translation>öğretmen yok</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="267"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="295"/>
         <source>Print</source>
         <translation>Yazdır</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="272"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="300"/>
         <source>Save schedule as PDF</source>
         <translation>Takvimi PDF olarak kaydet</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="282"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="310"/>
         <source>Save as PDF</source>
         <translation>PDF olarak kaydet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/schedule/schedulepage.cpp" line="285"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="313"/>
         <source>Saved %1 (%n page(s))</source>
         <translation>
             <numerusform>%1 kaydedildi (%n sayfa)</numerusform>

@@ -7,6 +7,7 @@
 #include "app/common/translations.h"
 #include "models/certificates/certificateregistermodel.h"
 #include "models/document/documentpainter.h"
+#include "models/export/exporttablemodel.h"
 #include "tests/common/testutil.h"
 #include "views/certificates/certificatesdialog.h"
 #include "views/schedule/monthview.h"
@@ -19,6 +20,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -152,6 +154,26 @@ private slots:
                 button = b;
         QVERIFY(button);
         QCOMPARE(page.selectedSession(), 0);
+        // A row of the partner table chooses its session.
+        QTableView *byPartner = page.tableView(SchedulePage::ByPartner);
+        const QModelIndex first = byPartner->model()->index(0, 0);
+        byPartner->setCurrentIndex(first);
+        const int chosen = page.selectedSession();
+        QVERIFY(chosen > 0);
+        const QString partner = test::scalar(m_db->connection(),
+            QStringLiteral("SELECT pa.name FROM training_session ts JOIN partner pa ON pa.id = ts.partner_id WHERE ts.id = %1")
+                .arg(chosen))
+                                    .toString();
+        QCOMPARE(page.model(SchedulePage::ByPartner)->index(first.row(), 2).data().toString(), partner);
+        // So does a row of the teacher table: the teacher's session.
+        QTableView *byTeacher = page.tableView(SchedulePage::ByTeacher);
+        byTeacher->setCurrentIndex(byTeacher->model()->index(0, 0));
+        const QString teacher = page.model(SchedulePage::ByTeacher)->index(0, 0).data().toString();
+        QCOMPARE(page.selectedSession(),
+            count(QStringLiteral("SELECT p.session_id FROM placement p JOIN teacher t ON t.id = p.teacher_id WHERE p.status <> "
+                                 "'cancelled' AND t.first_name || ' ' || t.last_name = '%1'")
+                      .arg(teacher)));
+        // So does a session clicked in the month.
         emit page.monthView()->sessionSelected(m_session);
         QCOMPARE(page.selectedSession(), m_session);
         // The button opens the dialog at the chosen session.

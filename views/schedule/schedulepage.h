@@ -56,8 +56,9 @@ public:
 public slots:
     void print() override;
     void saveAsPdf();
-    // The certificates of participation of the session chosen in the month
-    // (else of the centre shown): CertificatesDialog.
+    // The certificates of participation of the session chosen (a row of the
+    // partner or teacher table, or a session clicked in the month; else the
+    // centre shown): CertificatesDialog.
     void showCertificates();
 
 private:
@@ -67,6 +68,8 @@ private:
     void arrangePartnerColumns();
     void showSessionDetails(int sessionId);
     QString summaryText() const;
+    // The session of row `row` of the source model of `view` (ByPartner or ByTeacher), 0 when none.
+    int sessionOfRow(View view, int row) const;
 
     Database *m_db = nullptr;
     QComboBox *m_centre = nullptr;
@@ -81,7 +84,7 @@ private:
     std::vector<exporting::PlanRow> m_rows;
     std::vector<exporting::ScheduleSession> m_sessions; // points into m_rows
     bool m_columnsArranged = false;
-    int m_selectedSession = 0; // the session clicked in the month (0: none)
+    int m_selectedSession = 0; // the session chosen in a table or the month (0: none)
 };
 
 } // namespace kopru
