@@ -1020,17 +1020,17 @@
         <translation>PDF çıktısı grafik bir uygulama nesnesi gerektirir</translation>
     </message>
     <message>
-        <location filename="../models/export/plandata.cpp" line="144"/>
+        <location filename="../models/export/plandata.cpp" line="146"/>
         <source>unknown field code %1</source>
         <translation>bilinmeyen alan kodu %1</translation>
     </message>
     <message>
-        <location filename="../models/export/plandata.cpp" line="149"/>
+        <location filename="../models/export/plandata.cpp" line="151"/>
         <source>unknown centre %1</source>
         <translation>bilinmeyen merkez %1</translation>
     </message>
     <message>
-        <location filename="../models/export/plandata.cpp" line="154"/>
+        <location filename="../models/export/plandata.cpp" line="156"/>
         <source>unknown partner %1</source>
         <translation>bilinmeyen işletme %1</translation>
     </message>
@@ -1416,47 +1416,47 @@
         <translation>Arz (kontenjan)</translation>
     </message>
     <message>
-        <location filename="../models/export/xlsxexport.cpp" line="145"/>
+        <location filename="../models/export/xlsxexport.cpp" line="146"/>
         <source>the sheet &quot;%1&quot; has more rows or columns than a worksheet can hold</source>
         <translation>&quot;%1&quot; sayfası bir çalışma sayfasının alabileceğinden fazla satır veya sütun içeriyor</translation>
     </message>
     <message>
-        <location filename="../models/export/xlsxexport.cpp" line="182"/>
+        <location filename="../models/export/xlsxexport.cpp" line="183"/>
         <source>cell %1 of the sheet &quot;%2&quot;</source>
         <translation>&quot;%2&quot; sayfasının %1 hücresi</translation>
     </message>
     <message>
-        <location filename="../models/export/xlsxexport.cpp" line="183"/>
+        <location filename="../models/export/xlsxexport.cpp" line="184"/>
         <source>the sheet &quot;%1&quot;</source>
         <translation>&quot;%1&quot; sayfası</translation>
     </message>
     <message>
-        <location filename="../models/export/xlsxexport.cpp" line="184"/>
+        <location filename="../models/export/xlsxexport.cpp" line="185"/>
         <source>cannot write %1: %2</source>
         <translation>%1 yazılamıyor: %2</translation>
     </message>
     <message>
-        <location filename="../models/export/xlsxexport.cpp" line="279"/>
+        <location filename="../models/export/xlsxexport.cpp" line="280"/>
         <source>cannot name a worksheet &quot;%1&quot;: %2</source>
         <translation>çalışma sayfasına &quot;%1&quot; adı verilemiyor: %2</translation>
     </message>
     <message>
-        <location filename="../models/export/xlsxexport.cpp" line="282"/>
+        <location filename="../models/export/xlsxexport.cpp" line="283"/>
         <source>cannot name a worksheet &quot;%1&quot;</source>
         <translation>çalışma sayfasına &quot;%1&quot; adı verilemiyor</translation>
     </message>
     <message>
-        <location filename="../models/export/xlsxexport.cpp" line="287"/>
+        <location filename="../models/export/xlsxexport.cpp" line="288"/>
         <source>cannot write the workbook: %1</source>
         <translation>çalışma kitabı yazılamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/export/xlsxexport.cpp" line="304"/>
+        <location filename="../models/export/xlsxexport.cpp" line="305"/>
         <source>Sheet</source>
         <translation>Sayfa</translation>
     </message>
     <message>
-        <location filename="../models/export/xlsxexport.cpp" line="264"/>
+        <location filename="../models/export/xlsxexport.cpp" line="265"/>
         <source>cannot create the workbook</source>
         <translation>çalışma kitabı oluşturulamıyor</translation>
     </message>
@@ -2113,7 +2113,7 @@
         <translation>Genel bakış</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="155"/>
+        <location filename="../views/quality/qualitypage.cpp" line="167"/>
         <source>Quality</source>
         <translation>Kalite</translation>
     </message>
@@ -2836,114 +2836,137 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>QualityIndicators</name>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="142"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="150"/>
         <source>Participation</source>
         <translation>Katılım</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="143"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="151"/>
         <source>Teachers who answered the needs survey (round 1) and were placed in a training (a placement confirmed, completed or cancelled; the optimiser&apos;s proposals do not count), as a share of the teachers who answered the survey.</source>
         <translation>İhtiyaç anketini (1. tur) yanıtlayıp bir eğitime yerleştirilen öğretmenlerin (onaylanmış, tamamlanmış ya da iptal edilmiş bir yerleştirme; eniyileyicinin önerileri sayılmaz) anketi yanıtlayan öğretmenlere oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="147"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="155"/>
         <source>Completion rate</source>
         <translation>Tamamlama oranı</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="148"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="156"/>
         <source>Completed placements as a share of the placements that ended (completed or cancelled).</source>
         <translation>Tamamlanan yerleştirmelerin sona eren (tamamlanan ya da iptal edilen) yerleştirmelere oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="150"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="158"/>
         <source>Hours delivered</source>
         <translation>Gerçekleşen saat</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="151"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="159"/>
         <source>Hours attended (attendance records) as a share of the hours planned (the sessions&apos; hours) of the placements that ended.</source>
         <translation>Sona eren yerleştirmelerde katılınan saatlerin (devam kayıtları) planlanan saatlere (oturumların saatleri) oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="154"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="162"/>
         <source>Drop-out reasons</source>
         <translation>Ayrılma nedenleri</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="155"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="163"/>
         <source>Cancelled placements by reason: illness, withdrew, partner cancelled, other, not recorded.</source>
         <translation>Nedene göre iptal edilen yerleştirmeler: hastalık, çekildi, işletme iptal etti, diğer, kaydedilmedi.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="157"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="165"/>
         <source>Teachers&apos; satisfaction</source>
         <translation>Öğretmen memnuniyeti</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="158"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="166"/>
         <source>Mean of the teachers&apos; answers (1-5) to the evaluation of their training; answers &quot;not applicable&quot; are not counted.</source>
         <translation>Öğretmenlerin aldıkları eğitimi değerlendirme yanıtlarının (1-5) ortalaması; &quot;uygulanamaz&quot; yanıtları sayılmaz.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="161"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="169"/>
         <source>Partners&apos; evaluation of the teachers</source>
         <translation>İşletmelerin öğretmen değerlendirmesi</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="162"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="170"/>
         <source>Mean of the partners&apos; answers (1-5) to the evaluation of the teachers they trained; answers &quot;not applicable&quot; are not counted.</source>
         <translation>İşletmelerin eğittikleri öğretmenleri değerlendirme yanıtlarının (1-5) ortalaması; &quot;uygulanamaz&quot; yanıtları sayılmaz.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="165"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="173"/>
         <source>Need reduction</source>
         <translation>İhtiyaçtaki azalma</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="166"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="174"/>
         <source>Change of the mean need (1-5) between survey rounds 1 and 2, overall (each teacher&apos;s mean) and per competency, with a 95% confidence interval; paired where the same teachers answered both rounds. Negative: the need fell.</source>
         <translation>Ortalama ihtiyacın (1-5) anketin 1. ve 2. turu arasındaki değişimi, genel (her öğretmenin ortalaması) ve yeterlik bazında, %95 güven aralığıyla; aynı öğretmenler iki turu da yanıtladıysa eşleştirilmiş. Negatif: ihtiyaç azaldı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="170"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="178"/>
         <source>Partners active</source>
         <translation>Etkin işletmeler</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="171"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="179"/>
         <source>Industry partners that trained at least one teacher of the group to completion.</source>
         <translation>Gruptan en az bir öğretmenin eğitimini tamamlatan sanayi işletmeleri.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="172"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="180"/>
         <source>Partner repeat rate</source>
         <translation>İşletmelerin tekrar oranı</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="173"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="181"/>
         <source>Share of the active partners that trained teachers of the group to completion in two or more sessions.</source>
         <translation>Gruptaki öğretmenlerin eğitimini iki ya da daha çok oturumda tamamlatan etkin işletmelerin oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="176"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="184"/>
         <source>High needs covered</source>
         <translation>Karşılanan yüksek ihtiyaçlar</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="177"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="185"/>
         <source>Needs rated 4 or 5 in survey round 1 for which the teacher has a placement (not cancelled) in a session that teaches the competency, as a share of all such needs.</source>
         <translation>Anketin 1. turunda 4 ya da 5 olarak belirtilen ihtiyaçlardan, öğretmenin o yeterliği öğreten bir oturumda (iptal edilmemiş) yerleştirmesi olanların bu tür tüm ihtiyaçlara oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="267"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="276"/>
         <source>Total</source>
         <translation>Toplam</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="284"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="293"/>
         <source>(no centre)</source>
         <translation>(merkezsiz)</translation>
+    </message>
+</context>
+<context>
+    <name>QualityPeriod</name>
+    <message>
+        <location filename="../models/quality/period.cpp" line="32"/>
+        <source>&quot;%1&quot; is not a period: write a half year as 2027H1 (January–June) or 2027H2 (July–December), or a whole year as 2027</source>
+        <translation>&quot;%1&quot; bir dönem değil: yarıyılı 2027H1 (Ocak–Haziran) ya da 2027H2 (Temmuz–Aralık), tüm yılı 2027 biçiminde yazın</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/period.cpp" line="38"/>
+        <source>&quot;%1&quot; is not a period: the year must lie between 2000 and 2999</source>
+        <translation>&quot;%1&quot; bir dönem değil: yıl 2000 ile 2999 arasında olmalı</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/period.cpp" line="90"/>
+        <source>January–June %1</source>
+        <translation>Ocak–Haziran %1</translation>
+    </message>
+    <message>
+        <location filename="../models/quality/period.cpp" line="92"/>
+        <source>July–December %1</source>
+        <translation>Temmuz–Aralık %1</translation>
     </message>
 </context>
 <context>
@@ -3337,6 +3360,119 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
     </message>
 </context>
 <context>
+    <name>exporting</name>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="459"/>
+        <source>Quality Advisory Board report %1</source>
+        <translation>Kalite Danışma Kurulu raporu %1</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="460"/>
+        <source>Period: %1</source>
+        <translation>Dönem: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="460"/>
+        <source>Compared with: %1</source>
+        <translation>Karşılaştırılan dönem: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="461"/>
+        <source>Centres: %1</source>
+        <translation>Merkezler: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="461"/>
+        <source>Date: %1</source>
+        <translation>Tarih: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="463"/>
+        <source>Indicator</source>
+        <translation>Gösterge</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="463"/>
+        <source>Id</source>
+        <translation>Kimlik</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="464"/>
+        <source>This period</source>
+        <translation>Bu dönem</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="464"/>
+        <source>Previous</source>
+        <translation>Önceki</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="465"/>
+        <source>Change</source>
+        <translation>Değişim</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="465"/>
+        <source>Unit</source>
+        <translation>Birim</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="465"/>
+        <source>EQAVET</source>
+        <translation>EQAVET</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="466"/>
+        <source>Definition</source>
+        <translation>Tanım</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="467"/>
+        <source>Summary</source>
+        <translation>Özet</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="467"/>
+        <source>Summary of the indicators</source>
+        <translation>Göstergelerin özeti</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="474"/>
+        <source>share</source>
+        <translation>oran</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="474"/>
+        <source>count</source>
+        <translation>sayı</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="474"/>
+        <source>mean (1-5)</source>
+        <translation>ortalama (1-5)</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="478"/>
+        <source>Centre</source>
+        <translation>Merkez</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="478"/>
+        <source>Indicators per centre</source>
+        <translation>Merkez bazında göstergeler</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="479"/>
+        <source>Field</source>
+        <translation>Alan</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="479"/>
+        <source>Indicators per pilot field</source>
+        <translation>Pilot alan bazında göstergeler</translation>
+    </message>
+</context>
+<context>
     <name>kopru::BackupListModel</name>
     <message>
         <location filename="../models/safety/backuplistmodel.cpp" line="74"/>
@@ -3355,6 +3491,79 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <source>Size</source>
         <comment>backup</comment>
         <translation>Boyut</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::BoardReportDialog</name>
+    <message>
+        <location filename="../views/quality/boardreportdialog.cpp" line="29"/>
+        <source>Quality Advisory Board report</source>
+        <translation>Kalite Danışma Kurulu raporu</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/boardreportdialog.cpp" line="62"/>
+        <source>PDF report (printable)</source>
+        <translation>PDF rapor (yazdırılabilir)</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/boardreportdialog.cpp" line="63"/>
+        <source>XLSX workbook of the figures</source>
+        <translation>Rakamların XLSX çalışma kitabı</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/boardreportdialog.cpp" line="70"/>
+        <source>The period counts the placements whose session starts in it (2027H1: January–June 2027, 2027H2: July–December, 2027: the whole year); the report compares it with the period before.</source>
+        <translation>Dönem, oturumu o dönemde başlayan yerleştirmeleri sayar (2027H1: Ocak–Haziran 2027, 2027H2: Temmuz–Aralık, 2027: tüm yıl); rapor onu bir önceki dönemle karşılaştırır.</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/boardreportdialog.cpp" line="77"/>
+        <source>&amp;Period:</source>
+        <translation>&amp;Dönem:</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/boardreportdialog.cpp" line="78"/>
+        <source>&amp;Language:</source>
+        <translation>D&amp;il:</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/boardreportdialog.cpp" line="79"/>
+        <source>&amp;Format:</source>
+        <translation>&amp;Biçim:</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/boardreportdialog.cpp" line="82"/>
+        <source>Pre&amp;view…</source>
+        <translation>Ön&amp;izleme…</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/boardreportdialog.cpp" line="84"/>
+        <source>&amp;Save…</source>
+        <translation>&amp;Kaydet…</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/boardreportdialog.cpp" line="135"/>
+        <source>No database is open.</source>
+        <translation>Açık veritabanı yok.</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/boardreportdialog.cpp" line="149"/>
+        <source>quality-report-%1</source>
+        <translation>kalite-raporu-%1</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/boardreportdialog.cpp" line="152"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel çalışma kitabı (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/boardreportdialog.cpp" line="152"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF belgesi (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/boardreportdialog.cpp" line="165"/>
+        <source>Report written to %1</source>
+        <translation>Rapor %1 dosyasına yazıldı</translation>
     </message>
 </context>
 <context>
@@ -3852,33 +4061,33 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::EntityDelegate</name>
     <message>
-        <location filename="../views/delegates/entitydelegate.cpp" line="49"/>
-        <location filename="../views/delegates/entitydelegate.cpp" line="64"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="61"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="76"/>
         <source>(none)</source>
         <translation>(yok)</translation>
     </message>
     <message>
-        <location filename="../views/delegates/entitydelegate.cpp" line="65"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="77"/>
         <source>Delete clears the date</source>
         <translation>Delete tuşu tarihi siler</translation>
     </message>
     <message>
-        <location filename="../views/delegates/entitydelegate.cpp" line="74"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="86"/>
         <source>not applicable</source>
         <translation>fikrim yok</translation>
     </message>
     <message>
-        <location filename="../views/delegates/entitydelegate.cpp" line="81"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="93"/>
         <source>11 digits</source>
         <translation>11 hane</translation>
     </message>
     <message>
-        <location filename="../views/delegates/entitydelegate.cpp" line="86"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="98"/>
         <source>0XXX XXX XX XX</source>
         <translation>0XXX XXX XX XX</translation>
     </message>
     <message>
-        <location filename="../views/delegates/entitydelegate.cpp" line="91"/>
+        <location filename="../views/delegates/entitydelegate.cpp" line="103"/>
         <source>name@example.org</source>
         <translation>ad@example.org</translation>
     </message>
@@ -5947,97 +6156,107 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::QualityPage</name>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="73"/>
+        <location filename="../views/quality/qualitypage.cpp" line="75"/>
         <source>Whole programme</source>
         <translation>Programın tamamı</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="74"/>
+        <location filename="../views/quality/qualitypage.cpp" line="76"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="75"/>
+        <location filename="../views/quality/qualitypage.cpp" line="77"/>
         <source>Pilot field</source>
         <translation>Pilot alan</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="76"/>
+        <location filename="../views/quality/qualitypage.cpp" line="78"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="78"/>
+        <location filename="../views/quality/qualitypage.cpp" line="80"/>
         <source>&amp;Indicators per:</source>
         <translation>&amp;Göstergeler:</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="82"/>
+        <location filename="../views/quality/qualitypage.cpp" line="84"/>
         <source>Search groups and competencies</source>
         <translation>Grup ve yeterlik ara</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="96"/>
+        <location filename="../views/quality/qualitypage.cpp" line="95"/>
+        <source>&amp;Board report…</source>
+        <translation>&amp;Kurul raporu…</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/qualitypage.cpp" line="97"/>
+        <source>The Quality Advisory Board report of a period: indicators against the previous period, charts and tables per centre and field, as PDF or XLSX</source>
+        <translation>Bir dönemin Kalite Danışma Kurulu raporu: önceki döneme göre göstergeler, merkez ve alan bazında grafikler ve tablolar, PDF ya da XLSX olarak</translation>
+    </message>
+    <message>
+        <location filename="../views/quality/qualitypage.cpp" line="104"/>
         <source>Indicators</source>
         <translation>Göstergeler</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="97"/>
+        <location filename="../views/quality/qualitypage.cpp" line="105"/>
         <source>Need change per competency</source>
         <translation>Yeterlik bazında ihtiyaç değişimi</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="103"/>
+        <location filename="../views/quality/qualitypage.cpp" line="111"/>
         <source>Completed placements as a share of the placements that ended (completed or cancelled); EQAVET indicator 4a.</source>
         <translation>Tamamlanan yerleştirmelerin sona eren (tamamlanan ya da iptal edilen) yerleştirmelere oranı; EQAVET göstergesi 4a.</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="105"/>
+        <location filename="../views/quality/qualitypage.cpp" line="113"/>
         <source>Completion chart</source>
         <translation>Tamamlama grafiği</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="125"/>
+        <location filename="../views/quality/qualitypage.cpp" line="137"/>
         <source>Point at a column header for the indicator&apos;s definition</source>
         <translation>Göstergenin tanımı için fareyi sütun başlığının üzerine getirin</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="187"/>
+        <location filename="../views/quality/qualitypage.cpp" line="200"/>
         <source>The quality indicators could not be computed: %1</source>
         <translation>Kalite göstergeleri hesaplanamadı: %1</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="202"/>
+        <location filename="../views/quality/qualitypage.cpp" line="215"/>
         <source>No indicators.</source>
         <translation>Gösterge yok.</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="202"/>
+        <location filename="../views/quality/qualitypage.cpp" line="215"/>
         <source>No database is open.</source>
         <translation>Açık veritabanı yok.</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="207"/>
+        <location filename="../views/quality/qualitypage.cpp" line="220"/>
         <source>the whole programme</source>
         <translation>programın tamamı</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="209"/>
+        <location filename="../views/quality/qualitypage.cpp" line="222"/>
         <source>No teacher of %1 answered survey round 2: the need change cannot be computed yet.</source>
         <translation>%1 için ikinci anket turunu yanıtlayan öğretmen yok: ihtiyaç değişimi henüz hesaplanamıyor.</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="210"/>
+        <location filename="../views/quality/qualitypage.cpp" line="223"/>
         <source>Need change between survey rounds 1 and 2 per competency, %1 (select a row of the indicators to change the group). Negative: the need fell.</source>
         <translation>1. ve 2. anket turları arasında yeterlik bazında ihtiyaç değişimi, %1 (grubu değiştirmek için göstergelerde bir satır seçin). Eksi değer: ihtiyaç azaldı.</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="217"/>
+        <location filename="../views/quality/qualitypage.cpp" line="230"/>
         <source>Definitions</source>
         <translation>Tanımlar</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="221"/>
+        <location filename="../views/quality/qualitypage.cpp" line="234"/>
         <source>EQAVET indicator %1</source>
         <translation>EQAVET göstergesi %1</translation>
     </message>
@@ -7733,7 +7952,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/command.cpp" line="123"/>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="65"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="67"/>
         <source>usage:</source>
         <translation>kullanım:</translation>
     </message>
@@ -7946,11 +8165,6 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>certificates için --out DOSYA.pdf ya da --separate KLASÖR gerekir</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/certificates.cpp" line="46"/>
-        <source>--lang takes tr or en, not &quot;%1&quot;</source>
-        <translation>--lang tr ya da en alır, &quot;%1&quot; değil</translation>
-    </message>
-    <message>
         <location filename="../app/kopru-cli/commands/certificates.cpp" line="54"/>
         <source>--session needs a session id (a positive number)</source>
         <translation>--session bir oturum numarası ister (pozitif bir sayı)</translation>
@@ -8156,6 +8370,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/quality.cpp" line="15"/>
+        <location filename="../app/kopru-cli/commands/qualityreport.cpp" line="42"/>
         <location filename="../app/kopru-cli/commands/report.cpp" line="14"/>
         <location filename="../app/kopru-cli/commands/stats.cpp" line="15"/>
         <source>The database to read (opened read-only).</source>
@@ -8229,67 +8444,72 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>yazdırılabilir ihtiyaç analizi raporu</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="31"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="30"/>
+        <source>the Quality Advisory Board report of a period as PDF or XLSX</source>
+        <translation>bir dönemin Kalite Danışma Kurulu raporu, PDF ya da XLSX</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="33"/>
         <source>certificates of participation for completed placements (PDF, numbers kept on re-issue)</source>
         <translation>tamamlanmış yerleştirmeler için katılım belgeleri (PDF; yeniden düzenlemede numara korunur)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="33"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="35"/>
         <source>check a certificate&apos;s number and verification code</source>
         <translation>bir belgenin numarasını ve doğrulama kodunu denetle</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="35"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="37"/>
         <source>integrity and foreign-key check</source>
         <translation>bütünlük ve yabancı anahtar denetimi</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="36"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="38"/>
         <source>consistent copy of a live database</source>
         <translation>kullanımdaki bir veritabanının tutarlı kopyası</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="37"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="39"/>
         <source>the automatic backups of a database: time, reason, verified</source>
         <translation>bir veritabanının otomatik yedekleri: zaman, neden, doğrulama</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="39"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="41"/>
         <source>go back to a backup (the current state is kept as a backup)</source>
         <translation>bir yedeğe geri dön (şimdiki durum da yedek olarak saklanır)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="41"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="43"/>
         <source>the database&apos;s role: the national office or a centre</source>
         <translation>veritabanının rolü: Genel Müdürlük ya da bir merkez</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="43"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="45"/>
         <source>a package of changes for the national office or a centre</source>
         <translation>Genel Müdürlük ya da bir merkez için değişiklik paketi</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="45"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="47"/>
         <source>apply a package from the national office or a centre</source>
         <translation>Genel Müdürlükten ya da bir merkezden gelen paketi uygula</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="47"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="49"/>
         <source>create the national office&apos;s database on an empty PostgreSQL database</source>
         <translation>Genel Müdürlüğün veritabanını boş bir PostgreSQL veritabanında oluştur</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="49"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="51"/>
         <source>copy a database between a .kopru file and an empty server database, ids kept</source>
         <translation>bir veritabanını .kopru dosyası ile boş bir sunucu veritabanı arasında kimlikleri koruyarak kopyala</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="78"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="80"/>
         <source>kopru-cli COMMAND --help describes the arguments and options of COMMAND.</source>
         <translation>kopru-cli KOMUT --help, KOMUT&apos;un argümanlarını ve seçeneklerini açıklar.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="84"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="86"/>
         <source>unknown command %1</source>
         <translation>bilinmeyen komut %1</translation>
     </message>
@@ -8305,6 +8525,68 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>DOSYA.pdf</translation>
     </message>
     <message>
+        <location filename="../app/kopru-cli/commands/qualityreport.cpp" line="44"/>
+        <source>The half year (2027H1, 2027H2) or year (2027) of the sessions reported.</source>
+        <translation>Raporlanan oturumların yarıyılı (2027H1, 2027H2) ya da yılı (2027).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/qualityreport.cpp" line="44"/>
+        <source>PERIOD</source>
+        <translation>DÖNEM</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/qualityreport.cpp" line="45"/>
+        <source>The file to write: a PDF report, or the figures as XLSX (by its extension).</source>
+        <translation>Yazılacak dosya: PDF rapor ya da rakamlar XLSX olarak (uzantısına göre).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/qualityreport.cpp" line="46"/>
+        <source>FILE.pdf|FILE.xlsx</source>
+        <translation>DOSYA.pdf|DOSYA.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/qualityreport.cpp" line="47"/>
+        <source>Also write the figures as an XLSX workbook.</source>
+        <translation>Rakamları ayrıca XLSX çalışma kitabı olarak yaz.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/qualityreport.cpp" line="47"/>
+        <source>FILE.xlsx</source>
+        <translation>DOSYA.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/qualityreport.cpp" line="48"/>
+        <source>The report&apos;s language (default: Turkish).</source>
+        <translation>Raporun dili (varsayılan: Türkçe).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/qualityreport.cpp" line="48"/>
+        <source>tr|en</source>
+        <translation>tr|en</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/qualityreport.cpp" line="59"/>
+        <source>--period: %1</source>
+        <translation>--period: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="46"/>
+        <location filename="../app/kopru-cli/commands/qualityreport.cpp" line="62"/>
+        <source>--lang takes tr or en, not &quot;%1&quot;</source>
+        <translation>--lang tr ya da en alır, &quot;%1&quot; değil</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/qualityreport.cpp" line="65"/>
+        <source>%1: --out must end in .pdf (the report) or .xlsx (its figures)</source>
+        <translation>%1: --out .pdf (rapor) ya da .xlsx (rakamları) ile bitmeli</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/qualityreport.cpp" line="71"/>
+        <source>%1: --xlsx must end in .xlsx, beside a PDF --out</source>
+        <translation>%1: --xlsx, PDF bir --out yanında .xlsx ile bitmeli</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/qualityreport.cpp" line="84"/>
         <location filename="../app/kopru-cli/commands/report.cpp" line="37"/>
         <source>report written to %1</source>
         <translation>rapor %1 dosyasına yazıldı</translation>
@@ -8666,19 +8948,19 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
 <context>
     <name>kopru::exporting::MonthCalendarModel</name>
     <message numerus="yes">
-        <location filename="../models/export/monthcalendarmodel.cpp" line="135"/>
+        <location filename="../models/export/monthcalendarmodel.cpp" line="136"/>
         <source>+%n more</source>
         <translation>
             <numerusform>+%n daha</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models/export/monthcalendarmodel.cpp" line="165"/>
+        <location filename="../models/export/monthcalendarmodel.cpp" line="166"/>
         <source>No sessions</source>
         <translation>Oturum yok</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/export/monthcalendarmodel.cpp" line="167"/>
+        <location filename="../models/export/monthcalendarmodel.cpp" line="168"/>
         <source>%1 (%2–%3, %n teacher(s))</source>
         <translation>
             <numerusform>%1 (%2–%3, %n öğretmen)</numerusform>
@@ -8963,6 +9245,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     </message>
     <message>
         <location filename="../models/report/needsreport.cpp" line="90"/>
+        <location filename="../models/report/qualityreport.cpp" line="139"/>
         <source>Date: %1</source>
         <translation>Tarih: %1</translation>
     </message>
@@ -9101,6 +9384,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     <message>
         <location filename="../models/report/needsreport.cpp" line="255"/>
         <location filename="../models/report/needsreport.cpp" line="288"/>
+        <location filename="../models/report/qualityreport.cpp" line="352"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
@@ -9108,6 +9392,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <location filename="../models/report/needsreport.cpp" line="201"/>
         <location filename="../models/report/needsreport.cpp" line="255"/>
         <location filename="../models/report/needsreport.cpp" line="288"/>
+        <location filename="../models/report/qualityreport.cpp" line="352"/>
         <source>Competency</source>
         <translation>Yeterlik</translation>
     </message>
@@ -9187,6 +9472,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     </message>
     <message>
         <location filename="../models/report/needsreport.cpp" line="300"/>
+        <location filename="../models/report/qualityreport.cpp" line="321"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
@@ -9214,6 +9500,384 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <location filename="../models/report/needsreport.cpp" line="361"/>
         <source>Comparison by province and centre</source>
         <translation>İl ve merkez karşılaştırması</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="102"/>
+        <source>%1 %2 pp</source>
+        <translation>%1 %2 puan</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="108"/>
+        <source>EQAVET %1</source>
+        <translation>EQAVET %1</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="125"/>
+        <source>Quality Advisory Board report</source>
+        <translation>Kalite Danışma Kurulu raporu</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="127"/>
+        <source>On-the-job training of vocational teachers with industry partners, Sectoral Excellence Centres</source>
+        <translation>Meslek öğretmenlerinin sanayi işletmelerinde işbaşı eğitimi, Sektörel Mükemmeliyet Merkezleri</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="131"/>
+        <source>Period: %1</source>
+        <translation>Dönem: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="132"/>
+        <source>Compared with: %1</source>
+        <translation>Karşılaştırılan dönem: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="133"/>
+        <source>Centres: %1</source>
+        <translation>Merkezler: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="137"/>
+        <source>Placements in the period&apos;s sessions: %1 completed, %2 cancelled</source>
+        <translation>Dönemin oturumlarındaki yerleştirmeler: %1 tamamlandı, %2 iptal edildi</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="141"/>
+        <source>Indicators as defined in the EQAVET reference framework where one corresponds. Prepared with Köprü %1.</source>
+        <translation>Göstergeler, karşılığı olduğunda EQAVET referans çerçevesindeki tanımlarıyla. Köprü %1 ile hazırlanmıştır.</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="150"/>
+        <source>Summary of the indicators</source>
+        <translation>Göstergelerin özeti</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="153"/>
+        <source>The period counts the placements whose training session starts in it. Participation compares the teachers placed in the period with all teachers who answered the needs survey; the need change and the high needs covered count the teachers placed in the period.</source>
+        <translation>Dönem, eğitim oturumu o dönemde başlayan yerleştirmeleri sayar. Katılım, dönemde yerleştirilen öğretmenleri ihtiyaç anketini yanıtlayan tüm öğretmenlerle karşılaştırır; ihtiyaçtaki değişim ve karşılanan yüksek ihtiyaçlar dönemde yerleştirilen öğretmenleri sayar.</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="157"/>
+        <source>Change: this period against %1; rates in percentage points (pp).</source>
+        <translation>Değişim: bu dönem %1 dönemine göre; oranlarda yüzde puan.</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="158"/>
+        <source>The previous period %1 has no placements: nothing to compare with (—).</source>
+        <translation>Önceki dönem %1 içinde yerleştirme yok: karşılaştırılacak bir şey yok (—).</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="160"/>
+        <source>Indicator</source>
+        <translation>Gösterge</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="160"/>
+        <source>This period</source>
+        <translation>Bu dönem</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="161"/>
+        <source>Previous</source>
+        <translation>Önceki</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="161"/>
+        <location filename="../models/report/qualityreport.cpp" line="353"/>
+        <source>Change</source>
+        <translation>Değişim</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="161"/>
+        <source>Definition</source>
+        <translation>Tanım</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="161"/>
+        <source>EQAVET</source>
+        <translation>EQAVET</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="174"/>
+        <source>Drop-out reasons in the period: %1.</source>
+        <translation>Dönemdeki ayrılma nedenleri: %1.</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="207"/>
+        <source>Charts</source>
+        <translation>Grafikler</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="209"/>
+        <source>No placement of a session that starts in %1 has ended yet: there is nothing to chart.</source>
+        <translation>%1 içinde başlayan oturumların hiçbir yerleştirmesi henüz sona ermedi: grafiği çizilecek bir şey yok.</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="212"/>
+        <source>Completion rate per centre</source>
+        <translation>Merkez bazında tamamlama oranı</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="213"/>
+        <source>Completed placements as a share of the placements that ended, per centre of the teacher; centres without ended placements in the period are not shown.</source>
+        <translation>Tamamlanan yerleştirmelerin sona eren yerleştirmelere oranı, öğretmenin merkezine göre; dönemde sona eren yerleştirmesi olmayan merkezler gösterilmez.</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="230"/>
+        <location filename="../models/report/qualityreport.cpp" line="368"/>
+        <source>Completion rate</source>
+        <translation>Tamamlama oranı</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="239"/>
+        <source>Drop-out reasons</source>
+        <translation>Ayrılma nedenleri</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="254"/>
+        <source>Cancelled placements</source>
+        <translation>İptal edilen yerleştirmeler</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="259"/>
+        <source>Satisfaction per centre</source>
+        <translation>Merkez bazında memnuniyet</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="260"/>
+        <source>Mean answer (1 = strongly disagree … 5 = strongly agree) of the teachers&apos; evaluation of their training and of the partners&apos; evaluation of the teachers.</source>
+        <translation>Öğretmenlerin aldıkları eğitimi değerlendirmesinin ve işletmelerin öğretmenleri değerlendirmesinin ortalama yanıtı (1 = kesinlikle katılmıyorum … 5 = kesinlikle katılıyorum).</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="264"/>
+        <location filename="../models/report/qualityreport.cpp" line="292"/>
+        <location filename="../models/report/qualityreport.cpp" line="373"/>
+        <source>Teachers&apos; satisfaction</source>
+        <translation>Öğretmen memnuniyeti</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="265"/>
+        <location filename="../models/report/qualityreport.cpp" line="375"/>
+        <source>Partners&apos; evaluation of the teachers</source>
+        <translation>İşletmelerin öğretmen değerlendirmesi</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="266"/>
+        <source>All centres</source>
+        <translation>Tüm merkezler</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="276"/>
+        <source>Mean answer</source>
+        <translation>Ortalama yanıt</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="289"/>
+        <location filename="../models/report/qualityreport.cpp" line="366"/>
+        <source>Surveyed</source>
+        <translation>Ankete katılan</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="289"/>
+        <location filename="../models/report/qualityreport.cpp" line="366"/>
+        <source>Placed</source>
+        <translation>Yerleşen</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="290"/>
+        <source>Participation %</source>
+        <translation>Katılım %</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="290"/>
+        <location filename="../models/report/qualityreport.cpp" line="367"/>
+        <source>Completed</source>
+        <translation>Tamamlanan</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="290"/>
+        <location filename="../models/report/qualityreport.cpp" line="368"/>
+        <source>Cancelled</source>
+        <translation>İptal edilen</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="291"/>
+        <source>Completion %</source>
+        <translation>Tamamlama %</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="291"/>
+        <source>Hours delivered %</source>
+        <translation>Gerçekleşen saat %</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="293"/>
+        <source>Partners&apos; evaluation</source>
+        <translation>İşletme değerlendirmesi</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="293"/>
+        <location filename="../models/report/qualityreport.cpp" line="376"/>
+        <source>Need change</source>
+        <translation>İhtiyaç değişimi</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="293"/>
+        <location filename="../models/report/qualityreport.cpp" line="378"/>
+        <source>Partners active</source>
+        <translation>Etkin işletmeler</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="294"/>
+        <source>Partner repeat %</source>
+        <translation>İşletme tekrar %</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="294"/>
+        <source>High needs covered %</source>
+        <translation>Karşılanan yüksek ihtiyaç %</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="308"/>
+        <source>Participation and completion</source>
+        <translation>Katılım ve tamamlama</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="310"/>
+        <source>Satisfaction, needs and partners</source>
+        <translation>Memnuniyet, ihtiyaçlar ve işletmeler</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="313"/>
+        <source>Rates in per cent; satisfaction: mean answer 1–5; need change: round 1 to round 2 (negative: the need fell); &quot;-&quot;: no data.</source>
+        <translation>Oranlar yüzde olarak; memnuniyet: ortalama yanıt 1–5; ihtiyaç değişimi: 1. turdan 2. tura (negatif: ihtiyaç azaldı); &quot;-&quot;: veri yok.</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="320"/>
+        <source>Indicators per centre</source>
+        <translation>Merkez bazında göstergeler</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="323"/>
+        <source>Indicators per pilot field</source>
+        <translation>Pilot alan bazında göstergeler</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="324"/>
+        <source>Field</source>
+        <translation>Alan</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="348"/>
+        <source>Need change per competency</source>
+        <translation>Yeterlik bazında ihtiyaç değişimi</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/report/qualityreport.cpp" line="349"/>
+        <source>The %n competency(ies) whose mean need (1–5) fell most between survey round 1 and round 2, among the teachers placed in the period; negative: the need fell.</source>
+        <translation>
+            <numerusform>Dönemde yerleştirilen öğretmenler arasında ortalama ihtiyacı (1–5) anketin 1. ve 2. turu arasında en çok azalan %n yeterlik; negatif: ihtiyaç azaldı.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="352"/>
+        <source>Round 1</source>
+        <translation>1. tur</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="353"/>
+        <source>Round 2</source>
+        <translation>2. tur</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="353"/>
+        <source>95% interval</source>
+        <translation>%95 aralığı</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="353"/>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="365"/>
+        <source>Key</source>
+        <translation>Anahtar</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="367"/>
+        <source>Participation</source>
+        <translation>Katılım</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="369"/>
+        <source>Hours planned</source>
+        <translation>Planlanan saat</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="369"/>
+        <source>Hours attended</source>
+        <translation>Katılınan saat</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="370"/>
+        <source>Hours delivered</source>
+        <translation>Gerçekleşen saat</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="372"/>
+        <source>Cancelled: %1</source>
+        <translation>İptal: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="374"/>
+        <source>Respondents (teachers)</source>
+        <translation>Yanıtlayan (öğretmen)</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="376"/>
+        <source>Respondents (partners)</source>
+        <translation>Yanıtlayan (işletme)</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="377"/>
+        <source>Need change: 95% low</source>
+        <translation>İhtiyaç değişimi: %95 alt</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="377"/>
+        <source>Need change: 95% high</source>
+        <translation>İhtiyaç değişimi: %95 üst</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="378"/>
+        <source>Need change: n</source>
+        <translation>İhtiyaç değişimi: n</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="379"/>
+        <source>Partner repeat rate</source>
+        <translation>İşletmelerin tekrar oranı</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="379"/>
+        <source>High needs</source>
+        <translation>Yüksek ihtiyaçlar</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="380"/>
+        <source>High needs covered</source>
+        <translation>Karşılanan yüksek ihtiyaçlar</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="427"/>
+        <source>all centres (the national office&apos;s database)</source>
+        <translation>tüm merkezler (ulusal ofisin veritabanı)</translation>
+    </message>
+    <message>
+        <location filename="../models/report/qualityreport.cpp" line="441"/>
+        <source>Quality Advisory Board report %1</source>
+        <translation>Kalite Danışma Kurulu raporu %1</translation>
     </message>
 </context>
 <context>

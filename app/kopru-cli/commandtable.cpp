@@ -27,6 +27,8 @@ const Command kCommands[] = {
     { "export", QT_TRANSLATE_NOOP("kopru::cli", "plan, schedule or needs analysis as CSV, XLSX, PDF or iCalendar"), exportSyntax,
         runExport, guiApplication },
     { "report", QT_TRANSLATE_NOOP("kopru::cli", "printable needs-analysis report"), reportSyntax, runReport, guiApplication },
+    { "quality-report", QT_TRANSLATE_NOOP("kopru::cli", "the Quality Advisory Board report of a period as PDF or XLSX"),
+        qualityReportSyntax, runQualityReport, guiApplication },
     { "certificates",
         QT_TRANSLATE_NOOP("kopru::cli", "certificates of participation for completed placements (PDF, numbers kept on re-issue)"),
         certificatesSyntax, runCertificates, guiApplication },

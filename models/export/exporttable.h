@@ -32,6 +32,7 @@ struct TableSheet
     QString name; // sheet name: a centre or a field
     QString title; // longer heading
     std::vector<QVariantList> rows;
+    std::vector<TableColumn> columns; // XLSX: this sheet's own columns; empty: the document's
 };
 
 // A tabular export before it is written in a format.

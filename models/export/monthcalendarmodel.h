@@ -26,7 +26,7 @@ public:
         int sessionId = 0;
         QString partnerName;
         QString fieldCode;
-        QString fieldName;
+        QString fieldName; // in the UI language
         QString centreName;
         QDate start;
         QDate end;

@@ -48,7 +48,8 @@ enum PlanColumn {
     cSessionUid,
     cPlacementChanges,
     cSessionChanges,
-    cTeacherChanges
+    cTeacherChanges,
+    cFieldNameEn
 };
 
 const char kPlanSql[] = R"sql(
@@ -57,7 +58,8 @@ SELECT p.id, t.id, t.national_id, t.first_name, t.last_name, t.email, t.phone,
        f.code, f.name_tr, COALESCE(c.id, 0), COALESCE(c.name, ''),
        pa.id, pa.name, pa.address, pa.district, pp.name, pa.contact_person, pa.phone, pa.email,
        ts.id, ts.start_date, ts.end_date, ts.hours, ts.capacity, p.status,
-       p.uid, ts.uid, p.version - 1, (ts.version - 1) + (pa.version - 1), t.version - 1
+       p.uid, ts.uid, p.version - 1, (ts.version - 1) + (pa.version - 1), t.version - 1,
+       f.name_en
 FROM placement p
 JOIN teacher t ON t.id = p.teacher_id
 JOIN training_session ts ON ts.id = p.session_id
@@ -188,6 +190,7 @@ Expected<std::vector<PlanRow>> loadPlan(QSqlDatabase db, const ExportScope &scop
         r.teacherProvince = q.value(cTeacherProvince).toString();
         r.fieldCode = q.value(cFieldCode).toString();
         r.fieldName = q.value(cFieldName).toString();
+        r.fieldNameEn = q.value(cFieldNameEn).toString();
         r.centreId = q.value(cCentreId).toInt();
         r.centreName = q.value(cCentreName).toString();
         r.partnerId = q.value(cPartnerId).toInt();
@@ -251,6 +254,7 @@ std::vector<ScheduleSession> groupBySession(const std::vector<PlanRow> &rows)
             s.centreName = r.centreName;
             s.fieldCode = r.fieldCode;
             s.fieldName = r.fieldName;
+            s.fieldNameEn = r.fieldNameEn;
             s.partnerId = r.partnerId;
             s.partnerName = r.partnerName;
             s.partnerAddress = r.partnerAddress;

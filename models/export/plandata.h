@@ -28,6 +28,7 @@ struct PlanRow
     QString teacherProvince;
     QString fieldCode;
     QString fieldName; // Turkish name
+    QString fieldNameEn; // English name
     int centreId = 0;
     QString centreName;
     int partnerId = 0;
@@ -62,7 +63,8 @@ struct ScheduleSession
     int centreId = 0;
     QString centreName;
     QString fieldCode;
-    QString fieldName;
+    QString fieldName; // Turkish name
+    QString fieldNameEn; // English name
     int partnerId = 0;
     QString partnerName;
     QString partnerAddress;

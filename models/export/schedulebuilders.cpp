@@ -41,7 +41,7 @@ TableDocument teacherScheduleTable(const std::vector<PlanRow> &rows)
         auto it = index.find(centre);
         if (it == index.end()) {
             it = index.insert(centre, doc.sheets.size());
-            doc.sheets.push_back(TableSheet { centre, centre, {} });
+            doc.sheets.push_back(TableSheet { centre, centre, {}, {} });
         }
         doc.sheets[it.value()].rows.push_back({ r.teacherName(), r.school, r.fieldCode, r.start, r.end, r.hours, r.partnerName,
             r.partnerAddress, r.contactPerson, r.contactPhone, statusText(r.status) });
@@ -91,7 +91,7 @@ TableDocument centreCalendarTable(const std::vector<ScheduleSession> &sessions)
     std::sort(centres.begin(), centres.end(), [](const QString &a, const QString &b) { return TurkishText::compare(a, b) < 0; });
     for (const QString &centre : centres) {
         const auto &weeks = perCentre[centre];
-        TableSheet sheet { centre, centre, {} };
+        TableSheet sheet { centre, centre, {}, {} };
         for (QDate w = weekStart(first); w <= last; w = w.addDays(7)) {
             const auto it = weeks.find(w);
             if (it == weeks.end()) {

@@ -22,7 +22,7 @@ public:
         auto it = m_index.find(name);
         if (it == m_index.end()) {
             it = m_index.insert(name, m_sheets.size());
-            m_sheets.push_back(TableSheet { name, title, {} });
+            m_sheets.push_back(TableSheet { name, title, {}, {} });
         }
         return m_sheets[it.value()];
     }
@@ -229,7 +229,7 @@ TableDocument needsTable(const std::vector<stats::FieldStats> &fields)
         { QCoreApplication::translate("Export", "High need (%)"), ColumnType::Percent, 11 },
         { QCoreApplication::translate("Export", "Supply (places)"), ColumnType::Integer, 12 } };
     for (const stats::FieldStats &f : fields) {
-        TableSheet sheet { f.code, fieldLabel(f.code, f.nameTr), {} };
+        TableSheet sheet { f.code, fieldLabel(f.code, f.nameTr), {}, {} };
         std::vector<const stats::CompetencyStats *> ordered;
         for (const stats::CompetencyStats &c : f.competencies)
             ordered.push_back(&c);

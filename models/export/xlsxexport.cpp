@@ -139,7 +139,8 @@ public:
     {
         m_ws = ws;
         m_sheet = sheetName;
-        const int columns = int(m_doc.columns.size());
+        const std::vector<TableColumn> &cols = sheet.columns.empty() ? m_doc.columns : sheet.columns;
+        const int columns = int(cols.size());
         const qsizetype lastRow = kXlsxHeaderRow + qsizetype(sheet.rows.size());
         if (lastRow >= LXW_ROW_MAX || columns > LXW_COL_MAX)
             return Error { Text::tr("the sheet \"%1\" has more rows or columns than a worksheet can hold").arg(sheetName), m_path,
@@ -150,8 +151,8 @@ public:
         worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.6);
         worksheet_freeze_panes(ws, kXlsxHeaderRow + 1, 0); // rows 1–3 stay visible: pane at A4
         for (int c = 0; c < columns; ++c)
-            if (Status s = check(
-                    worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), m_doc.columns[std::size_t(c)].width, nullptr), -1, c);
+            if (Status s
+                = check(worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), cols[std::size_t(c)].width, nullptr), -1, c);
                 !s)
                 return s;
 
@@ -160,12 +161,12 @@ public:
         if (Status s = string(1, 0, m_doc.notes.join(QStringLiteral(" · ")), m_formats.note); !s)
             return s;
         for (int c = 0; c < columns; ++c)
-            if (Status s = string(kXlsxHeaderRow, c, m_doc.columns[std::size_t(c)].header, m_formats.header); !s)
+            if (Status s = string(kXlsxHeaderRow, c, cols[std::size_t(c)].header, m_formats.header); !s)
                 return s;
         int row = kXlsxHeaderRow + 1;
         for (const QVariantList &cells : sheet.rows) {
             for (int c = 0; c < cells.size() && c < columns; ++c)
-                if (Status s = value(row, c, cells.at(c), m_doc.columns[std::size_t(c)].type); !s)
+                if (Status s = value(row, c, cells.at(c), cols[std::size_t(c)].type); !s)
                     return s;
             ++row;
         }
@@ -323,7 +324,7 @@ Status writeXlsx(const TableDocument &doc, const QString &path)
     std::vector<TableSheet> fallback;
     const std::vector<TableSheet> *sheets = &doc.sheets;
     if (doc.sheets.empty()) { // an empty export still gets a sheet with the header
-        fallback.push_back(TableSheet { doc.title, doc.title, {} });
+        fallback.push_back(TableSheet { doc.title, doc.title, {}, {} });
         sheets = &fallback;
     }
 

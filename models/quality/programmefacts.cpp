@@ -60,7 +60,8 @@ Expected<ProgrammeFacts> ProgrammeFacts::load(QSqlDatabase db)
         !s)
         return s.error();
     if (Status s = Sql::forEachRow(db,
-            QStringLiteral("SELECT p.id, p.teacher_id, p.session_id, s.partner_id, p.status, p.cancel_reason, s.hours "
+            QStringLiteral("SELECT p.id, p.teacher_id, p.session_id, s.partner_id, p.status, p.cancel_reason, s.hours, "
+                           "s.start_date "
                            "FROM placement p JOIN training_session s ON s.id = p.session_id"),
             [&](const QSqlQuery &q) {
                 placementIndex.insert(q.value(0).toInt(), int(f.placements.size()));
@@ -71,6 +72,7 @@ Expected<ProgrammeFacts> ProgrammeFacts::load(QSqlDatabase db)
                 p.status = q.value(4).toString();
                 p.cancelReason = q.value(5).toString();
                 p.hoursPlanned = q.value(6).toDouble();
+                p.sessionStart = QDate::fromString(q.value(7).toString(), Qt::ISODate);
                 f.placements.push_back(p);
             });
         !s)

@@ -4,6 +4,7 @@
 #include "models/core/result.h"
 #include "models/quality/needchange.h"
 
+#include <QDate>
 #include <QHash>
 #include <QSet>
 #include <QSqlDatabase>
@@ -33,6 +34,7 @@ struct ProgrammeFacts
     {
         int teacher = 0; // index into teachers
         int sessionId = 0; // 0 for an erased teacher's placement
+        QDate sessionStart; // invalid for an erased teacher's placement
         int partnerId = 0; // 0 = unknown
         QString status;
         QString cancelReason; // empty = not recorded

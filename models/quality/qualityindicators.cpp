@@ -40,10 +40,13 @@ bool ended(const QString &status)
     return status == QLatin1String("completed") || status == QLatin1String("cancelled");
 }
 
-// The figures of the teachers `members` (indexes into facts.teachers) and their placements.
-GroupFigures figuresOf(
-    const ProgrammeFacts &facts, const std::vector<int> &members, const std::vector<std::vector<int>> &placementsOf)
+// The figures of the teachers `members` (indexes into facts.teachers) and
+// their placements; with a period, of their placements in sessions that start
+// in it, and the needs of the teachers placed in it (docs/quality.md).
+GroupFigures figuresOf(const ProgrammeFacts &facts, const std::vector<int> &members,
+    const std::vector<std::vector<int>> &placementsOf, const std::optional<Period> &period)
 {
+    const auto counted = [&](const ProgrammeFacts::Placement &p) { return !period || period->contains(p.sessionStart); };
     GroupFigures g;
     for (const QString &key : dropoutReasonKeys())
         g.dropoutReasons[key] = 0;
@@ -55,6 +58,8 @@ GroupFigures figuresOf(
         bool placed = false;
         for (int pi : placementsOf[t]) {
             const ProgrammeFacts::Placement &p = facts.placements[pi];
+            if (!counted(p))
+                continue;
             placed = placed || agreed(p.status);
             if (ended(p.status)) {
                 g.hoursPlanned += p.hoursPlanned;
@@ -80,7 +85,10 @@ GroupFigures figuresOf(
             if (placed)
                 ++g.placed;
         }
-        // Needs: the change between the rounds, and the high needs the plan covers.
+        // Needs: the change between the rounds, and the high needs the plan
+        // covers; for a period, of the teachers placed in it.
+        if (period && !placed)
+            continue;
         NeedPair mean;
         double sums[2] = { 0, 0 };
         int counts[2] = { 0, 0 };
@@ -98,7 +106,7 @@ GroupFigures figuresOf(
                 ++g.highNeeds;
                 for (int pi : placementsOf[t]) {
                     const ProgrammeFacts::Placement &p = facts.placements[pi];
-                    if (p.status != QLatin1String("cancelled") && facts.sessionCovers(p.sessionId, competency)) {
+                    if (counted(p) && p.status != QLatin1String("cancelled") && facts.sessionCovers(p.sessionId, competency)) {
                         ++g.highNeedsCovered;
                         break;
                     }
@@ -247,7 +255,7 @@ double GroupFigures::coverageRate() const
     return ratio(highNeedsCovered, highNeeds);
 }
 
-Expected<QualityIndicators> computeQualityIndicators(QSqlDatabase db, Grouping grouping)
+Expected<QualityIndicators> computeQualityIndicators(QSqlDatabase db, Grouping grouping, const std::optional<Period> &period)
 {
     auto loaded = ProgrammeFacts::load(db);
     if (!loaded)
@@ -259,10 +267,11 @@ Expected<QualityIndicators> computeQualityIndicators(QSqlDatabase db, Grouping g
 
     QualityIndicators result;
     result.grouping = grouping;
+    result.period = period;
     std::vector<int> everyone(facts.teachers.size());
     for (int i = 0; i < int(everyone.size()); ++i)
         everyone[i] = i;
-    result.total = figuresOf(facts, everyone, placementsOf);
+    result.total = figuresOf(facts, everyone, placementsOf, period);
     result.total.key = QStringLiteral("total");
     result.total.nameTr = result.total.nameEn = Text::tr("Total");
     if (grouping == Grouping::Total)
@@ -278,7 +287,7 @@ Expected<QualityIndicators> computeQualityIndicators(QSqlDatabase db, Grouping g
     for (int i = 0; i < int(facts.teachers.size()); ++i)
         members[groupOf(facts.teachers[i])].push_back(i);
     for (const auto &[id, teachers] : members) {
-        GroupFigures g = figuresOf(facts, teachers, placementsOf);
+        GroupFigures g = figuresOf(facts, teachers, placementsOf, period);
         if (id == 0) {
             g.key = QStringLiteral("none");
             g.nameTr = g.nameEn = Text::tr("(no centre)");

@@ -3,6 +3,7 @@
 
 #include "models/core/result.h"
 #include "models/quality/needchange.h"
+#include "models/quality/period.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -77,10 +78,18 @@ struct GroupFigures
 struct QualityIndicators
 {
     Grouping grouping = Grouping::Total;
+    std::optional<Period> period; // nullopt: every placement
     GroupFigures total;
     std::vector<GroupFigures> groups; // by key; empty for Grouping::Total
 };
 
-Expected<QualityIndicators> computeQualityIndicators(QSqlDatabase db, Grouping grouping);
+// Without a period: every placement and rating of the database. With a period:
+// the placements whose session starts in it (an erased teacher's placements
+// have no session date and are left out); "surveyed" stays every teacher who
+// answered survey round 1, "placed" those of them with a placement in the
+// period, and the need change and high-need coverage count the teachers
+// placed in the period (docs/quality.md, "Indicators of a period").
+Expected<QualityIndicators> computeQualityIndicators(
+    QSqlDatabase db, Grouping grouping, const std::optional<Period> &period = std::nullopt);
 
 } // namespace kopru::quality

@@ -415,7 +415,7 @@ private slots:
         const QString emoji = QStringLiteral("\U0001F600");
         const QString longText = QString(32765, QLatin1Char('x')) + emoji + QString(100, QLatin1Char('y'));
         const double nan = std::numeric_limits<double>::quiet_NaN();
-        TableSheet sheet { QStringLiteral("Şube: [1]/2"), QStringLiteral("Şube"), {} };
+        TableSheet sheet { QStringLiteral("Şube: [1]/2"), QStringLiteral("Şube"), {}, {} };
         sheet.rows.push_back({ QStringLiteral("=1+1"), QStringLiteral("01234567890"), QDate(1900, 3, 1), 42, 2.5, 0.125 });
         sheet.rows.push_back({ QString(QStringLiteral("a\r\nb\rc") + QChar(1) + QStringLiteral("d\te")),
             QStringLiteral("+905551112233"), QDate(1850, 1, 2), QVariant(), nan, std::numeric_limits<double>::infinity() });
@@ -451,7 +451,7 @@ private slots:
         TableDocument small;
         small.title = QStringLiteral("Small");
         small.columns = { { QStringLiteral("A"), ColumnType::Text, 10 } };
-        small.sheets.push_back(TableSheet { QStringLiteral("One"), QStringLiteral("One"), { { QStringLiteral("first") } } });
+        small.sheets.push_back(TableSheet { QStringLiteral("One"), QStringLiteral("One"), { { QStringLiteral("first") } }, {} });
         const QString out = path(QStringLiteral("keep.xlsx"));
         QVERIFY(writeXlsx(small, out).ok());
         const QByteArray before = readAll(out);

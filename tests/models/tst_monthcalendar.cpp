@@ -224,6 +224,27 @@ private slots:
             QStringLiteral("1 Şubat 2026 Pazar"));
     }
 
+    // The field's name in the UI language, whatever language the plan data has.
+    void fieldNamesInTheUiLanguage()
+    {
+        const auto list = sessions();
+        QVERIFY(!list.empty());
+        const auto named = [this](const char *column, const QString &code) {
+            return scalar(c(), QStringLiteral("SELECT %1 FROM field WHERE code = '%2'").arg(QLatin1String(column), code))
+                .toString();
+        };
+        for (const QLocale::Language language : { QLocale::English, QLocale::Turkish }) {
+            QLocale::setDefault(QLocale(language));
+            MonthCalendarModel model;
+            model.setSessions(list);
+            model.setMonth(list.front().start);
+            const auto shown = model.sessionsOn(list.front().start);
+            QVERIFY(!shown.empty());
+            const MonthCalendarModel::Entry &e = *shown.front();
+            QCOMPARE(e.fieldName, named(language == QLocale::Turkish ? "name_tr" : "name_en", e.fieldCode));
+        }
+    }
+
     void monthPrintsOnOneLandscapePage()
     {
         // A busy day: eight more one-day sessions on 18 February.

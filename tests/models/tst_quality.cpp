@@ -87,8 +87,11 @@ public:
             m_ratingsOf[integer(r, "teacher_id")].push_back(&r);
     }
 
-    // `groupOf(centre, field, province)` names a teacher's group; the figures of `group`.
-    Expected figures(const std::function<QString(int, int, int)> &groupOf, const QString &group) const
+    // `groupOf(centre, field, province)` names a teacher's group; the figures of
+    // `group`; with a period, of the placements whose session starts in it and
+    // the needs of the teachers placed in it (erased placements have no date).
+    Expected figures(const std::function<QString(int, int, int)> &groupOf, const QString &group,
+        const std::optional<Period> &period = std::nullopt) const
     {
         Expected e;
         for (const QString &k : dropoutReasonKeys())
@@ -116,7 +119,7 @@ public:
             }
             std::vector<const Row *> own;
             for (const Row &p : placements)
-                if (integer(p, "teacher_id") == id)
+                if (integer(p, "teacher_id") == id && (!period || period->contains(sessionStart(p))))
                     own.push_back(&p);
             for (const Row *p : own) {
                 const QString status = text(*p, "status");
@@ -127,6 +130,8 @@ public:
                 ++e.surveyed;
                 e.placed += placed ? 1 : 0;
             }
+            if (period && !placed)
+                continue;
             for (const auto &[competency, need] : before) {
                 if (need < 4)
                     continue;
@@ -151,7 +156,7 @@ public:
                 continue;
             bool placed = false;
             for (const Row &ep : erasedPlacements) {
-                if (integer(ep, "erased_teacher_id") != integer(et, "id"))
+                if (integer(ep, "erased_teacher_id") != integer(et, "id") || period)
                     continue;
                 const QString status = text(ep, "status");
                 placed = placed || status != QLatin1String("proposed");
@@ -239,6 +244,14 @@ private:
         e.teacherRespondents += teacher ? 1 : 0;
     }
 
+    QDate sessionStart(const Row &placement) const
+    {
+        for (const Row &s : sessions)
+            if (integer(s, "id") == integer(placement, "session_id"))
+                return QDate::fromString(text(s, "start_date"), Qt::ISODate);
+        return {};
+    }
+
     std::vector<const Row *> ratingsOf(int teacher) const
     {
         const auto found = m_ratingsOf.find(teacher);
@@ -303,14 +316,15 @@ void compareFigures(const GroupFigures &g, const Expected &e)
     }
 }
 
-// Every grouping of the database against the reference.
-void compareAll(QSqlDatabase db)
+// Every grouping of the database (of a period) against the reference.
+void compareAll(QSqlDatabase db, const std::optional<Period> &period = std::nullopt)
 {
     const Reference reference(db);
     for (Grouping grouping : { Grouping::Total, Grouping::Centre, Grouping::Field, Grouping::Province }) {
-        auto computed = computeQualityIndicators(db, grouping);
+        auto computed = computeQualityIndicators(db, grouping, period);
         QVERIFY2(computed, qPrintable(computed.message()));
-        compareFigures(computed->total, reference.figures([](int, int, int) { return QStringLiteral("total"); }, "total"));
+        compareFigures(
+            computed->total, reference.figures([](int, int, int) { return QStringLiteral("total"); }, "total", period));
         if (QTest::currentTestFailed())
             return;
         QHash<int, QString> fieldCodes;
@@ -331,7 +345,7 @@ void compareAll(QSqlDatabase db)
         };
         int teachersInGroups = 0;
         for (const GroupFigures &g : computed->groups) {
-            compareFigures(g, reference.figures(groupOf, g.key));
+            compareFigures(g, reference.figures(groupOf, g.key, period));
             if (QTest::currentTestFailed())
                 return;
             teachersInGroups += g.surveyed;
@@ -511,6 +525,87 @@ private slots:
         compareAll(c);
     }
 
+    void periodsParse()
+    {
+        auto h1 = Period::parse(QStringLiteral("2027H1"));
+        QVERIFY2(h1, qPrintable(h1.message()));
+        QCOMPARE(h1->first(), QDate(2027, 1, 1));
+        QCOMPARE(h1->last(), QDate(2027, 6, 30));
+        QCOMPARE(h1->previous().code(), QStringLiteral("2026H2"));
+        QCOMPARE(h1->previous().first(), QDate(2026, 7, 1));
+        QCOMPARE(h1->previous().last(), QDate(2026, 12, 31));
+        QCOMPARE(Period::parse(QStringLiteral(" 2026h2 "))->previous().code(), QStringLiteral("2026H1"));
+        auto year = Period::parse(QStringLiteral("2027"));
+        QVERIFY(year);
+        QCOMPARE(year->first(), QDate(2027, 1, 1));
+        QCOMPARE(year->last(), QDate(2027, 12, 31));
+        QCOMPARE(year->previous().code(), QStringLiteral("2026"));
+        QVERIFY(year->contains(QDate(2027, 12, 31)));
+        QVERIFY(!h1->contains(QDate(2027, 7, 1)));
+        QVERIFY(!h1->contains(QDate()));
+        QCOMPARE(Period::halfOf(QDate(2027, 6, 30)).code(), QStringLiteral("2027H1"));
+        QCOMPARE(Period::halfOf(QDate(2027, 7, 1)).code(), QStringLiteral("2027H2"));
+        QCOMPARE(h1->displayName(), QStringLiteral("January–June 2027"));
+        for (const char *bad : { "2027H3", "H1", "27H1", "2027-H1", "", "1999", "2027H12" }) {
+            auto parsed = Period::parse(QString::fromLatin1(bad));
+            QVERIFY2(!parsed, bad);
+            QVERIFY2(parsed.message().contains(QString::fromLatin1(bad)), qPrintable(parsed.message()));
+        }
+    }
+
+    // The hand-built programme per period: sessions 1 and 2 start in June
+    // 2027 (2027H1), 3 and 4 in September and October (2027H2).
+    void periodFigures()
+    {
+        auto db = test::newDatabase(newPath());
+        QVERIFY(db);
+        const QSqlDatabase c = db->connection();
+        fillHandBuilt(c);
+        if (QTest::currentTestFailed())
+            return;
+        auto h1 = computeQualityIndicators(c, Grouping::Total, Period::parse(QStringLiteral("2027H1")).value());
+        QVERIFY2(h1, qPrintable(h1.message()));
+        const GroupFigures &t = h1->total;
+        QCOMPARE(h1->period->code(), QStringLiteral("2027H1"));
+        // Surveyed: every round-1 teacher (1, 2, 3, 4, 6 and the erased 7); placed in H1: 1, 2, 3
+        // (8 did not answer the survey; 7's erased placement has no date).
+        QCOMPARE(t.surveyed, 6);
+        QCOMPARE(t.placed, 3);
+        QCOMPARE(t.completed, 3); // 1, 2, 8
+        QCOMPARE(t.cancelled, 1); // 3
+        QCOMPARE(t.hoursPlanned, 16.0 + 16 + 24 + 24);
+        QCOMPARE(t.hoursDelivered, 16.0 + 12 + 8);
+        QCOMPARE(t.training.answers, 3); // placements 1 and 2: 5, 4, 3
+        QCOMPARE(t.partnersActive, 2);
+        QCOMPARE(t.partnersRepeat, 0);
+        // Needs of the teachers placed in H1: 1 (4.5 -> 3) and 2 (3 -> 2); high needs 1/C1, 1/C2, 2/C1, 3/C1.
+        QVERIFY(t.needChange.paired);
+        QCOMPARE(t.needChange.n, 2);
+        QCOMPARE(t.needChange.change, -1.25);
+        QCOMPARE(t.highNeeds, 4);
+        QCOMPARE(t.highNeedsCovered, 2);
+
+        auto h2 = computeQualityIndicators(c, Grouping::Total, Period::parse(QStringLiteral("2027H2")).value());
+        QVERIFY(h2);
+        QCOMPARE(h2->total.surveyed, 6);
+        QCOMPARE(h2->total.placed, 0); // 4's placement is only proposed; 5 did not answer the survey
+        QCOMPARE(h2->total.completed, 1);
+        QCOMPARE(h2->total.cancelled, 0);
+        QCOMPARE(h2->total.highNeeds, 0);
+        QVERIFY(std::isnan(h2->total.needChange.change));
+
+        auto before = computeQualityIndicators(c, Grouping::Total, Period::parse(QStringLiteral("2026H2")).value());
+        QVERIFY(before);
+        QCOMPARE(before->total.completed + before->total.cancelled + before->total.placed, 0);
+        QVERIFY(std::isnan(before->total.completionRate()));
+
+        for (const char *period : { "2027H1", "2027H2", "2027", "2026H2" }) {
+            compareAll(c, Period::parse(QString::fromLatin1(period)).value());
+            if (QTest::currentTestFailed())
+                return;
+        }
+    }
+
     // A demo with a plan, its programme recorded here by rules that touch
     // every indicator; then erasures change none of the counts they keep.
     void demoFigures()
@@ -550,6 +645,17 @@ private slots:
         compareAll(c);
         if (QTest::currentTestFailed())
             return;
+        // The plan's sessions spread over the periods; each period against the reference.
+        for (const char *period : { "2027H1", "2027H2", "2028" }) {
+            compareAll(c, Period::parse(QString::fromLatin1(period)).value());
+            if (QTest::currentTestFailed())
+                return;
+        }
+        auto h1 = computeQualityIndicators(c, Grouping::Total, Period::parse(QStringLiteral("2027H1")).value());
+        auto h2 = computeQualityIndicators(c, Grouping::Total, Period::parse(QStringLiteral("2027H2")).value());
+        QVERIFY(h1 && h2);
+        QVERIFY(h1->total.completed > 0 && h2->total.completed > 0);
+        QVERIFY(h1->total.completed + h2->total.completed <= t.completed);
 
         // Erase three teachers with completed, cancelled and evaluated placements.
         for (const char *sql : { "SELECT min(teacher_id) FROM placement WHERE status = 'completed' AND id % 2 = 0",

@@ -278,7 +278,7 @@ private slots:
         doc.title = QStringLiteral("Büyük");
         doc.columns = { { QStringLiteral("TC Kimlik No"), exporting::ColumnType::Identifier, 14 },
             { QStringLiteral("Ad"), exporting::ColumnType::Text, 20 } };
-        exporting::TableSheet sheet { QStringLiteral("S"), QStringLiteral("S"), {} };
+        exporting::TableSheet sheet { QStringLiteral("S"), QStringLiteral("S"), {}, {} };
         for (int i = 0; i < 20000; ++i)
             sheet.rows.push_back({ QStringLiteral("%1").arg(10000000000LL + i), QStringLiteral("Öğretmen %1").arg(i) });
         doc.sheets.push_back(sheet);

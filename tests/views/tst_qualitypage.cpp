@@ -7,6 +7,7 @@
 // shown with numbers as numbers.
 #include "models/demo/demogenerator.h"
 #include "models/io/tablereader.h"
+#include "models/io/xlsxreader.h"
 #include "models/itemmodels/variantnumber.h"
 #include "models/quality/competencychangemodel.h"
 #include "models/quality/qualitytablemodel.h"
@@ -14,20 +15,26 @@
 #include "views/charts/chartpanel.h"
 #include "views/mainwindow/mainwindow.h"
 #include "views/pages/tablesnapshot.h"
+#include "views/quality/boardreportdialog.h"
 #include "views/quality/qualitypage.h"
 
 #include <QApplication>
 #include <QBarSet>
 #include <QChart>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QHorizontalBarSeries>
+#include <QLabel>
 #include <QLineEdit>
+#include <QProcess>
+#include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QTimer>
 #include <cmath>
 
 using namespace kopru;
@@ -190,6 +197,88 @@ private slots:
         for (std::size_t row = 0; row < snapshot.values.size(); ++row)
             if (model->data(model->index(int(row), QualityTableModel::Completion), Qt::EditRole).isValid())
                 QVERIFY(isNumber(snapshot.values[row].at(QualityTableModel::Completion)));
+    }
+
+    // Board report…: a dialog on the page; its period defaults to the latest
+    // half year with completed placements (the demo completes the sessions
+    // before July 2027), a bad period disables saving and writes nothing, and
+    // the PDF and the XLSX are written in the language chosen.
+    void boardReportDialog()
+    {
+        MainWindow w;
+        QVERIFY(w.openFile(m_dbPath));
+        w.show();
+        QVERIFY(w.showPage(QStringLiteral("quality")));
+        QualityPage *page = qualityPage(w);
+        QVERIFY(page && page->boardReportButton());
+        QVERIFY(page->boardReportButton()->isEnabled());
+        bool opened = false;
+        QTimer::singleShot(0, this, [&] {
+            auto *shown = page->findChild<BoardReportDialog *>();
+            opened = shown && shown->isVisible();
+            if (shown)
+                shown->reject();
+        });
+        page->boardReportButton()->click(); // exec() returns when the timer closed it
+        QVERIFY(opened);
+
+        BoardReportDialog dialog(w.database(), page);
+        auto chosen = dialog.period();
+        QVERIFY2(chosen, qPrintable(chosen.message()));
+        QCOMPARE(chosen->code(), QStringLiteral("2027H1"));
+        QCOMPARE(dialog.language(), QStringLiteral("tr"));
+        QVERIFY(!dialog.xlsx());
+        auto *periodBox = dialog.findChild<QComboBox *>(QStringLiteral("boardReportPeriod"));
+        auto *save = dialog.findChild<QPushButton *>(QStringLiteral("boardReportSave"));
+        auto *preview = dialog.findChild<QPushButton *>(QStringLiteral("boardReportPreview"));
+        QVERIFY(periodBox && save && preview);
+        QVERIFY(save->isEnabled() && preview->isEnabled());
+        QVERIFY(periodBox->count() >= 3); // the half years of the sessions and their years
+
+        periodBox->setEditText(QStringLiteral("2027H3"));
+        QVERIFY(!save->isEnabled());
+        auto *problem = dialog.findChild<QLabel *>(QStringLiteral("boardReportProblem"));
+        QVERIFY(problem && problem->text().contains(QStringLiteral("2027H3")));
+        const QString refused = m_dir.filePath(QStringLiteral("refused.pdf"));
+        QVERIFY(!dialog.writeTo(refused));
+        QVERIFY(!QFile::exists(refused));
+
+        periodBox->setEditText(QStringLiteral("2027H1"));
+        QVERIFY(save->isEnabled());
+        // The UI language (English here) is unchanged after a report in Turkish, the default.
+        const QLocale before;
+        const QString pdf = m_dir.filePath(QStringLiteral("board.pdf"));
+        Status written = dialog.writeTo(pdf);
+        QVERIFY2(written, qPrintable(written.message()));
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.read(5) == "%PDF-");
+        QCOMPARE(QLocale().name(), before.name());
+        QCOMPARE(QCoreApplication::translate("kopru::report", "Summary"), QStringLiteral("Summary"));
+        QCoreApplication::processEvents(); // the language changes the report made are over
+        auto *close = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Close);
+        QCOMPARE(close->text(), QStringLiteral("Close"));
+        if (!QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty()) {
+            QProcess text;
+            text.start(
+                QStringLiteral("pdftotext"), { QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-") });
+            QVERIFY(text.waitForFinished(60000));
+            const QString written = QString::fromUtf8(text.readAllStandardOutput());
+            QVERIFY2(written.contains(QStringLiteral("Kalite Danışma Kurulu raporu")), qPrintable(written.left(500)));
+            QVERIFY(written.contains(QStringLiteral("Ocak–Haziran 2027")));
+        }
+        auto *format = dialog.findChild<QComboBox *>(QStringLiteral("boardReportFormat"));
+        auto *language = dialog.findChild<QComboBox *>(QStringLiteral("boardReportLanguage"));
+        format->setCurrentIndex(format->findData(QStringLiteral("xlsx")));
+        language->setCurrentIndex(language->findData(QStringLiteral("en")));
+        QVERIFY(dialog.xlsx() && !preview->isEnabled());
+        const QString xlsx = m_dir.filePath(QStringLiteral("board.xlsx"));
+        written = dialog.writeTo(xlsx);
+        QVERIFY2(written, qPrintable(written.message()));
+        QCOMPARE(QLocale().name(), before.name());
+        auto table = XlsxReader::read(xlsx);
+        QVERIFY2(table, qPrintable(table.message()));
+        QVERIFY(table->header.join(QLatin1Char(' ')).contains(QStringLiteral("Quality Advisory Board report 2027H1")));
     }
 };
 

@@ -207,6 +207,22 @@ private slots:
             = MonthDayDelegate::shownLines(QRect(0, 0, 100, grid->fontMetrics().height() * 4), grid->fontMetrics(), 5);
         QVERIFY(fewLines >= 1 && fewLines < 4);
 
+        // A field keeps its colour from run to run (not a per-process seeded hash).
+        QCOMPARE(MonthDayDelegate::fieldColour(QStringLiteral("MTL")).hsvHue(), 232);
+        QCOMPARE(MonthDayDelegate::fieldColour(QStringLiteral("TES")).hsvHue(), 339);
+
+        // A narrow day shows the field's code and the partner's name, shortened.
+        const QFontMetrics fm = grid->fontMetrics();
+        const QString partner = QStringLiteral("Anadolu Makine Sanayi ve Ticaret A.Ş.");
+        const QString field = QStringLiteral("Makine Teknolojisi");
+        const QString whole = partner + QStringLiteral(" — ") + field;
+        QCOMPARE(MonthDayDelegate::fittedLabel(partner, QStringLiteral("MAK"), field, fm, fm.horizontalAdvance(whole)), whole);
+        const int narrow = fm.horizontalAdvance(QStringLiteral("MAK · Anadolu Makine"));
+        const QString shortened = MonthDayDelegate::fittedLabel(partner, QStringLiteral("MAK"), field, fm, narrow);
+        QVERIFY2(
+            shortened.startsWith(QStringLiteral("MAK · Anadolu")) && shortened.endsWith(QChar(0x2026)), qPrintable(shortened));
+        QVERIFY(fm.horizontalAdvance(shortened) <= narrow);
+
         // The centre filter applies to the month.
         const int centre = count(QStringLiteral("SELECT t.centre_id FROM placement p JOIN teacher t ON t.id = p.teacher_id "
                                                 "WHERE t.centre_id IS NOT NULL GROUP BY 1 ORDER BY count(*) LIMIT 1"));

@@ -6,12 +6,16 @@
 #include "views/delegates/refusalnote.h"
 #include "views/delegates/refusalwatch.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QMetaProperty>
 #include <QRegularExpressionValidator>
 #include <QSpinBox>
+#include <QTimer>
+#include <utility>
 
 namespace kopru {
 
@@ -25,6 +29,14 @@ ValueKind kindOf(const QModelIndex &index)
 {
     const QVariant v = index.data(ValueKindRole);
     return v.isValid() ? ValueKind(v.toInt()) : ValueKind::Text;
+}
+
+// The item view an editor of a cell belongs to (the editor's parent is the
+// view's viewport), nullptr for an editor of a form.
+QAbstractItemView *viewOf(const QWidget *editor)
+{
+    const QWidget *viewport = editor->parentWidget();
+    return viewport ? qobject_cast<QAbstractItemView *>(viewport->parentWidget()) : nullptr;
 }
 
 bool isCleared(const QDateEdit *date)
@@ -129,7 +141,49 @@ void EntityDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, co
     } else {
         RefusalNote::showAt(editor, watch.reason());
         m_refusedEditor = editor;
+        m_refusedReason = watch.reason();
     }
+}
+
+void EntityDelegate::destroyEditor(QWidget *editor, const QModelIndex &index) const
+{
+    // The view closes an editor whose value was just refused: the user left
+    // the cell with the mouse (another cell, elsewhere in the window). Esc
+    // clears m_refusedEditor first, so this is never an Esc.
+    if (editor == m_refusedEditor && index.isValid()) {
+        QAbstractItemView *view = viewOf(editor);
+        if (view && view->isVisible()) {
+            const QMetaProperty user = editor->metaObject()->userProperty();
+            m_reopen = Reopen { index, user.isValid() ? user.read(editor) : QVariant(), m_refusedReason };
+            auto *self = const_cast<EntityDelegate *>(this);
+            QTimer::singleShot(0, view, [self, view] { self->reopen(view); });
+        }
+    }
+    if (editor == m_refusedEditor)
+        m_refusedEditor = nullptr;
+    QStyledItemDelegate::destroyEditor(editor, index);
+}
+
+void EntityDelegate::reopen(QAbstractItemView *view)
+{
+    if (!m_reopen)
+        return;
+    const Reopen again = *std::exchange(m_reopen, std::nullopt);
+    // Not when the cell or its view went meanwhile (a reload, another page).
+    if (!again.index.isValid() || view->model() != again.index.model() || !view->isVisible())
+        return;
+    view->setCurrentIndex(again.index);
+    view->edit(again.index);
+    QWidget *editor = view->indexWidget(again.index);
+    if (!editor)
+        return;
+    const QMetaProperty user = editor->metaObject()->userProperty();
+    if (user.isValid() && again.typed.isValid())
+        user.write(editor, again.typed);
+    RefusalNote::showAt(editor, again.reason);
+    m_refusedEditor = editor;
+    m_refusedReason = again.reason;
+    editor->setFocus();
 }
 
 void EntityDelegate::writeValue(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const
@@ -190,6 +244,7 @@ bool EntityDelegate::eventFilter(QObject *watched, QEvent *event)
                 return commitOrExplain(editor, SubmitModelCache);
             case Qt::Key_Escape: // the old value stays; an editor that stays (a form's) loses the note
                 RefusalNote::removeFrom(editor);
+                m_refusedEditor = nullptr; // let it close
                 break;
             default:
                 break;

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QPersistentModelIndex>
 #include <QPointer>
 #include <QStyledItemDelegate>
+#include <optional>
+
+class QAbstractItemView;
 
 namespace kopru {
 
@@ -15,6 +19,10 @@ namespace kopru {
 // A refused value (Enter, Tab) keeps the editor open with the typed text, a red
 // frame and the model's reason just under it (RefusalNote), until the user
 // corrects it or presses Esc, which closes the editor and keeps the old value.
+// Leaving a refused value with the mouse (another cell, elsewhere in the
+// window) does not lose it either: the view closes the editor, the delegate
+// opens it again on the same cell with the typed value and the reason, as a
+// spreadsheet's validation does. Only Esc (or a value accepted) lets go.
 class EntityDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -25,6 +33,7 @@ public:
     void setEditorData(QWidget *editor, const QModelIndex &index) const override;
     void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override;
     void updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void destroyEditor(QWidget *editor, const QModelIndex &index) const override;
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -35,7 +44,18 @@ private:
     // unless the value was refused. Always consumes the key.
     bool commitOrExplain(QWidget *editor, EndEditHint hint);
 
+    // Opens the editor closed with a refused value again (see destroyEditor).
+    void reopen(QAbstractItemView *view);
+
     mutable QPointer<QWidget> m_refusedEditor; // the editor whose last value was refused
+    mutable QString m_refusedReason; // and why
+    struct Reopen
+    {
+        QPersistentModelIndex index;
+        QVariant typed; // the editor's user property (its text, value, date)
+        QString reason;
+    };
+    mutable std::optional<Reopen> m_reopen;
 };
 
 } // namespace kopru

@@ -10,6 +10,7 @@
 #include "views/pages/columnchooser.h"
 #include "views/pages/flowlayout.h"
 #include "views/pages/pageregistry.h"
+#include "views/quality/boardreportdialog.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -17,6 +18,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -90,6 +92,12 @@ QualityPage::QualityPage(QUndoStack *undo, QWidget *parent)
     controls->addWidget(m_grouping);
     controls->addSpacing(12);
     controls->addWidget(m_search);
+    m_boardReport = new QPushButton(tr("&Board report…"), this);
+    m_boardReport->setObjectName(QStringLiteral("qualityBoardReport"));
+    m_boardReport->setToolTip(tr("The Quality Advisory Board report of a period: indicators against the previous period, "
+                                 "charts and tables per centre and field, as PDF or XLSX"));
+    controls->addSpacing(12);
+    controls->addWidget(m_boardReport);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("qualityTabs"));
@@ -109,6 +117,10 @@ QualityPage::QualityPage(QUndoStack *undo, QWidget *parent)
     layout->addWidget(m_tabs, 1);
 
     connect(m_grouping, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
+    connect(m_boardReport, &QPushButton::clicked, this, [this] {
+        BoardReportDialog dialog(m_db, this);
+        dialog.exec();
+    });
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setSearchText(text);
         m_changesProxy->setSearchText(text);
@@ -167,6 +179,7 @@ QTableView *QualityPage::printTable() const
 void QualityPage::setDatabase(Database *db)
 {
     m_db = db;
+    m_boardReport->setEnabled(db != nullptr);
     if (!db) {
         m_model->clear(); // nothing of a closed database stays on screen
         showSelectedGroup();

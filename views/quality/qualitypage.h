@@ -5,6 +5,7 @@
 
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QTabWidget;
 class QTextBrowser;
 
@@ -45,6 +46,7 @@ public:
     quality::CompetencyChangeModel *competencyModel() const { return m_changes; }
     QTableView *indicatorTable() const { return m_table; }
     charts::ChartPanel *chartPanel() const { return m_chart; }
+    QPushButton *boardReportButton() const { return m_boardReport; }
     // The last error of a reload (empty when fine).
     QString lastError() const { return m_lastError; }
 
@@ -62,6 +64,7 @@ private:
     QComboBox *m_grouping = nullptr;
     QLineEdit *m_search = nullptr;
     QTabWidget *m_tabs = nullptr;
+    QPushButton *m_boardReport = nullptr;
     QTableView *m_table = nullptr;
     QTableView *m_changesTable = nullptr;
     QLabel *m_changesTitle = nullptr;

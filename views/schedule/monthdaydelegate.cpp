@@ -43,7 +43,24 @@ MonthDayDelegate::MonthDayDelegate(QObject *parent)
 
 QColor MonthDayDelegate::fieldColour(const QString &fieldCode)
 {
-    return QColor::fromHsv(int(qHash(fieldCode, 7) % 360), 55, 245);
+    // FNV-1a over the code: the same colour in every run and on every machine
+    // (qHash may be seeded per process).
+    quint32 h = 2166136261u;
+    for (const QChar ch : fieldCode) {
+        h ^= ch.unicode();
+        h *= 16777619u;
+    }
+    return QColor::fromHsv(int(h % 360), 55, 245);
+}
+
+QString MonthDayDelegate::fittedLabel(
+    const QString &partner, const QString &fieldCode, const QString &field, const QFontMetrics &metrics, int width)
+{
+    const QString whole = partner + QStringLiteral(" — ") + field;
+    if (metrics.horizontalAdvance(whole) <= width)
+        return whole;
+    const QString tag = fieldCode + QStringLiteral(" · ");
+    return metrics.elidedText(tag + partner, Qt::ElideRight, width);
 }
 
 int MonthDayDelegate::shownLines(const QRect &rect, const QFontMetrics &metrics, int count)
@@ -92,7 +109,7 @@ void MonthDayDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         painter->setPen(QColor(Qt::black)); // on the light field colour in any theme
         const QRect text = line.adjusted(3, 0, -3, 0);
         painter->drawText(text, Qt::AlignLeft | Qt::AlignVCenter,
-            QFontMetrics(font).elidedText(MonthCalendarModel::label(e), Qt::ElideRight, text.width()));
+            fittedLabel(e.partnerName, e.fieldCode, e.fieldName, QFontMetrics(font), text.width()));
     }
     if (shown < int(sessions.size())) {
         painter->setFont(option.font);

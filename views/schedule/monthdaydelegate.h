@@ -6,7 +6,8 @@
 namespace kopru {
 
 // Paints a day of exporting::MonthCalendarModel: the day's number, then one
-// line per session ("partner — field", on the field's colour), as many as fit;
+// line per session ("partner — field", or "CODE · partner" in a narrow cell,
+// on the field's colour), as many as fit;
 // the rest are "+N more" (the cell's tooltip lists them all). Days of the
 // neighbouring months are dimmed, today is framed, the selected session is in
 // bold with a dark frame. A click on a session's line selects it.
@@ -29,6 +30,11 @@ public:
 
     // The background of a field's sessions: a light colour of its own.
     static QColor fieldColour(const QString &fieldCode);
+    // "partner — field" when it fits into `width`, else "CODE · partner" with
+    // the partner's name shortened: the field's code (a few letters, never
+    // cut) says what the colour says, the partner is what differs.
+    static QString fittedLabel(
+        const QString &partner, const QString &fieldCode, const QString &field, const QFontMetrics &metrics, int width);
 
 signals:
     void sessionClicked(int sessionId);

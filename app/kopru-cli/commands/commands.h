@@ -23,6 +23,8 @@ Syntax exportSyntax();
 int runExport(const Arguments &args, Io &io);
 Syntax reportSyntax();
 int runReport(const Arguments &args, Io &io);
+Syntax qualityReportSyntax();
+int runQualityReport(const Arguments &args, Io &io);
 Syntax certificatesSyntax();
 int runCertificates(const Arguments &args, Io &io);
 Syntax verifyCertificateSyntax();
