@@ -171,107 +171,104 @@
     </message>
 </context>
 <context>
-    <name>CertificateText</name>
+    <name>Certificates</name>
     <message>
-        <location filename="../models/certificates/certificatedocument.cpp" line="48"/>
+        <location filename="../models/certificates/certificatedocument.cpp" line="53"/>
         <source>Vocational Teacher Training Programme</source>
         <translation>Mesleki Eğitimde İşletme Temelli Öğretmen Eğitimi Programı</translation>
     </message>
     <message>
-        <location filename="../models/certificates/certificatedocument.cpp" line="50"/>
+        <location filename="../models/certificates/certificatedocument.cpp" line="56"/>
         <source>CERTIFICATE OF PARTICIPATION</source>
         <translation>KATILIM BELGESİ</translation>
     </message>
     <message>
-        <location filename="../models/certificates/certificatedocument.cpp" line="52"/>
+        <location filename="../models/certificates/certificatedocument.cpp" line="58"/>
         <source>This is to certify that</source>
         <translation>Bu belge, aşağıda adı yazılı öğretmene verilmiştir:</translation>
     </message>
     <message>
-        <location filename="../models/certificates/certificatedocument.cpp" line="58"/>
+        <location filename="../models/certificates/certificatedocument.cpp" line="64"/>
         <source>took part in the on-the-job training for teachers of the field %1 at %2 from %3 to %4 and completed it with %5 hours of training.</source>
         <translation>%3 – %4 tarihleri arasında %2 işletmesinde düzenlenen %1 alanı işletme temelli öğretmen eğitimine katılmış ve %5 saatlik eğitimi tamamlamıştır.</translation>
     </message>
     <message>
-        <location filename="../models/certificates/certificatedocument.cpp" line="67"/>
+        <location filename="../models/certificates/certificatedocument.cpp" line="73"/>
         <source>%1 hours</source>
         <translation>%1 saat</translation>
     </message>
     <message>
-        <location filename="../models/certificates/certificatedocument.cpp" line="69"/>
+        <location filename="../models/certificates/certificatedocument.cpp" line="75"/>
         <source>%1 of %2 hours</source>
         <translation>%2 saatin %1 saati</translation>
     </message>
     <message>
-        <location filename="../models/certificates/certificatedocument.cpp" line="72"/>
+        <location filename="../models/certificates/certificatedocument.cpp" line="78"/>
         <source>Field</source>
         <translation>Alan</translation>
     </message>
     <message>
-        <location filename="../models/certificates/certificatedocument.cpp" line="73"/>
+        <location filename="../models/certificates/certificatedocument.cpp" line="79"/>
         <source>Company</source>
         <translation>İşletme</translation>
     </message>
     <message>
-        <location filename="../models/certificates/certificatedocument.cpp" line="74"/>
+        <location filename="../models/certificates/certificatedocument.cpp" line="80"/>
         <source>Dates</source>
         <translation>Tarihler</translation>
     </message>
     <message>
-        <location filename="../models/certificates/certificatedocument.cpp" line="75"/>
+        <location filename="../models/certificates/certificatedocument.cpp" line="81"/>
         <source>Training hours</source>
         <translation>Eğitim süresi</translation>
     </message>
     <message>
-        <location filename="../models/certificates/certificatedocument.cpp" line="78"/>
+        <location filename="../models/certificates/certificatedocument.cpp" line="84"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
     <message>
-        <location filename="../models/certificates/certificatedocument.cpp" line="83"/>
+        <location filename="../models/certificates/certificatedocument.cpp" line="89"/>
         <source>Competencies covered</source>
         <translation>Eğitimde ele alınan yeterlikler</translation>
     </message>
     <message>
-        <location filename="../models/certificates/certificatedocument.cpp" line="100"/>
+        <location filename="../models/certificates/certificatedocument.cpp" line="106"/>
         <source>Head of the centre</source>
         <translation>Merkez Müdürü</translation>
     </message>
     <message>
-        <location filename="../models/certificates/certificatedocument.cpp" line="103"/>
+        <location filename="../models/certificates/certificatedocument.cpp" line="109"/>
         <source>Certificate number</source>
         <translation>Belge numarası</translation>
     </message>
     <message>
-        <location filename="../models/certificates/certificatedocument.cpp" line="104"/>
+        <location filename="../models/certificates/certificatedocument.cpp" line="110"/>
         <source>Verification code</source>
         <translation>Doğrulama kodu</translation>
     </message>
     <message>
-        <location filename="../models/certificates/certificatedocument.cpp" line="105"/>
+        <location filename="../models/certificates/certificatedocument.cpp" line="111"/>
         <source>Issued on</source>
         <translation>Düzenlenme tarihi</translation>
     </message>
     <message>
-        <location filename="../models/certificates/certificatedocument.cpp" line="108"/>
+        <location filename="../models/certificates/certificatedocument.cpp" line="114"/>
         <source>Verification at the issuing centre: kopru-cli verify-certificate DB %1 %2</source>
         <translation>Belgeyi düzenleyen merkezde doğrulama: kopru-cli verify-certificate DB %1 %2</translation>
     </message>
     <message>
-        <location filename="../models/certificates/certificatedocument.cpp" line="118"/>
+        <location filename="../models/certificates/certificatedocument.cpp" line="124"/>
         <source>Certificates of participation</source>
         <translation>Katılım belgeleri</translation>
     </message>
-</context>
-<context>
-    <name>Certificates</name>
     <message>
-        <location filename="../models/certificates/certificatedocument.cpp" line="133"/>
+        <location filename="../models/certificates/certificatedocument.cpp" line="138"/>
         <source>There is no certificate to write.</source>
         <translation>Yazılacak belge yok.</translation>
     </message>
     <message>
-        <location filename="../models/certificates/certificatedocument.cpp" line="141"/>
+        <location filename="../models/certificates/certificatedocument.cpp" line="145"/>
         <source>The folder cannot be made.</source>
         <translation>Klasör oluşturulamıyor.</translation>
     </message>
@@ -3728,176 +3725,175 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>kopru::CertificatesDialog</name>
     <message>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="48"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="49"/>
         <source>Certificates of participation</source>
         <translation>Katılım belgeleri</translation>
     </message>
     <message>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="62"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="63"/>
         <source>One training session</source>
         <translation>Bir eğitim oturumu</translation>
     </message>
     <message>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="63"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="64"/>
         <source>One centre</source>
         <translation>Bir merkez</translation>
     </message>
     <message>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="64"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="65"/>
         <source>All centres</source>
         <translation>Tüm merkezler</translation>
     </message>
     <message>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="65"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="66"/>
         <source>&amp;For:</source>
         <translation>&amp;Kapsam:</translation>
     </message>
     <message>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="68"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="69"/>
         <source>&amp;Session:</source>
         <translation>&amp;Oturum:</translation>
     </message>
     <message>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="71"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="72"/>
         <source>C&amp;entre:</source>
         <translation>&amp;Merkez:</translation>
     </message>
     <message>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="78"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="79"/>
         <source>&amp;Language:</source>
         <translation>&amp;Dil:</translation>
     </message>
     <message>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="79"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="80"/>
         <source>One PDF, one certificate a page</source>
         <translation>Tek PDF, her sayfada bir belge</translation>
     </message>
     <message>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="80"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="81"/>
         <source>One PDF file per certificate, in a folder</source>
         <translation>Her belge için ayrı bir PDF dosyası, bir klasörde</translation>
     </message>
     <message>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="85"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="86"/>
         <source>Output:</source>
         <translation>Çıktı:</translation>
     </message>
     <message>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="89"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="90"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Gözat…</translation>
     </message>
     <message>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="92"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="93"/>
         <source>&amp;Save to:</source>
         <translation>&amp;Kaydedilecek yer:</translation>
     </message>
     <message>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="95"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="96"/>
         <source>Saving or printing issues the certificates: a new number and verification code for a placement without one; a certificate issued before keeps its number and code.</source>
         <translation>Kaydetmek ya da yazdırmak belgeleri düzenler: belgesi olmayan yerleştirmeye yeni bir numara ve doğrulama kodu verilir; daha önce düzenlenmiş bir belge numarasını ve kodunu korur.</translation>
     </message>
     <message>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="106"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="107"/>
         <source>Issue</source>
         <translation>Belge düzenleme</translation>
     </message>
     <message>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="129"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="130"/>
         <source>Register</source>
         <translation>Kayıt defteri</translation>
     </message>
     <message>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="132"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="133"/>
         <source>&amp;Print…</source>
         <translation>&amp;Yazdır…</translation>
     </message>
     <message>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="133"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="134"/>
         <source>&amp;Save</source>
         <translation>&amp;Kaydet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/certificates/certificatesdialog.cpp" line="171"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="172"/>
         <source>%1 – %2, %3 – %4 (%Ln completed)</source>
         <translation>
             <numerusform>%1 – %2, %3 – %4 (%Ln tamamlandı)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="182"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="183"/>
         <source>The database is open read-only: certificates cannot be issued. The register shows those issued.</source>
         <translation>Veritabanı salt okunur açık: belge düzenlenemez. Kayıt defteri düzenlenmiş belgeleri gösterir.</translation>
     </message>
     <message>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="271"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="272"/>
         <source>No completed placement here: there is no certificate to issue.</source>
         <translation>Burada tamamlanmış yerleştirme yok: düzenlenecek belge yok.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/certificates/certificatesdialog.cpp" line="272"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="273"/>
         <source>%Ln completed placement(s): %1 new certificate(s), %2 issued again with their number.</source>
         <translation>
             <numerusform>%Ln tamamlanmış yerleştirme: %1 yeni belge, numarası korunarak yeniden düzenlenecek %2 belge.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="285"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="286"/>
         <source>certificates</source>
         <translation>katilim-belgeleri</translation>
     </message>
     <message>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="292"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="293"/>
         <source>Folder for the certificates</source>
         <translation>Belgelerin klasörü</translation>
     </message>
     <message>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="293"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="294"/>
         <source>Save the certificates</source>
         <translation>Belgeleri kaydet</translation>
     </message>
     <message>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="293"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="294"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF dosyaları (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="302"/>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="310"/>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="326"/>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="338"/>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="346"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="303"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="311"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="327"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="345"/>
         <source>Certificates</source>
         <translation>Katılım belgeleri</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/certificates/certificatesdialog.cpp" line="313"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="314"/>
         <source>%Ln new certificate(s), %1 issued again (number and code kept).</source>
         <translation>
             <numerusform>%Ln yeni belge, %1 belge yeniden düzenlendi (numara ve kod korundu).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="326"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="327"/>
         <source>%1 exists. Replace it?</source>
         <translation>%1 zaten var. Yerine yazılsın mı?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/certificates/certificatesdialog.cpp" line="342"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="350"/>
         <source>%Ln file(s) written to %1.</source>
         <translation>
             <numerusform>%1 klasörüne %Ln dosya yazıldı.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/certificates/certificatesdialog.cpp" line="350"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="351"/>
         <source>%Ln page(s) written to %1.</source>
         <translation>
             <numerusform>%1 dosyasına %Ln sayfa yazıldı.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/certificates/certificatesdialog.cpp" line="367"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="372"/>
         <source>Print</source>
         <translation>Yazdır</translation>
     </message>
@@ -8107,96 +8103,96 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>Yalnızca bu eğitim merkezi.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/certificates.cpp" line="19"/>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="20"/>
         <source>The database whose completed placements get their certificates.</source>
         <translation>Tamamlanmış yerleştirmeleri için belge düzenlenecek veritabanı.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/certificates.cpp" line="21"/>
         <location filename="../app/kopru-cli/commands/certificates.cpp" line="22"/>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="23"/>
         <location filename="../app/kopru-cli/commands/export.cpp" line="25"/>
         <location filename="../app/kopru-cli/commands/export.cpp" line="26"/>
         <source>ID</source>
         <translation>NO</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/certificates.cpp" line="21"/>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="22"/>
         <source>The completed placements of this training session.</source>
         <translation>Bu eğitim oturumunun tamamlanmış yerleştirmeleri.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/certificates.cpp" line="22"/>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="23"/>
         <source>The completed placements of this centre.</source>
         <translation>Bu merkezin tamamlanmış yerleştirmeleri.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/certificates.cpp" line="23"/>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="24"/>
         <source>Every completed placement.</source>
         <translation>Tamamlanmış tüm yerleştirmeler.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/certificates.cpp" line="24"/>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="25"/>
         <source>One PDF with every certificate, one a page.</source>
         <translation>Tüm belgeleri içeren tek PDF, her sayfada bir belge.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/certificates.cpp" line="25"/>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="26"/>
         <source>One PDF per certificate in this folder, named after its number.</source>
         <translation>Bu klasörde her belge için, belge numarasıyla adlandırılmış ayrı bir PDF.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/certificates.cpp" line="25"/>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="26"/>
         <source>DIR</source>
         <translation>KLASÖR</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/certificates.cpp" line="26"/>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="27"/>
         <source>The certificates&apos; language (default: Turkish).</source>
         <translation>Belgelerin dili (varsayılan: Türkçe).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/certificates.cpp" line="37"/>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="38"/>
         <source>certificates needs one of --session ID, --centre ID or --all</source>
         <translation>certificates için --session NO, --centre NO ya da --all seçeneklerinden biri gerekir</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/certificates.cpp" line="41"/>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="42"/>
         <source>certificates needs --out FILE.pdf or --separate DIR</source>
         <translation>certificates için --out DOSYA.pdf ya da --separate KLASÖR gerekir</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/certificates.cpp" line="54"/>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="51"/>
         <source>--session needs a session id (a positive number)</source>
         <translation>--session bir oturum numarası ister (pozitif bir sayı)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/certificates.cpp" line="71"/>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="68"/>
         <source>no completed placement in this selection: no certificate written</source>
         <translation>bu seçimde tamamlanmış yerleştirme yok: belge yazılmadı</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/certificates.cpp" line="77"/>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="73"/>
         <source>%n new certificate(s)</source>
         <translation>
             <numerusform>%n yeni belge</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/certificates.cpp" line="78"/>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="74"/>
         <source>%n re-issued (number and code kept)</source>
         <translation>
             <numerusform>%n belge yeniden düzenlendi (numara ve kod korundu)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/certificates.cpp" line="83"/>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="90"/>
         <source>%1: %n page(s)</source>
         <translation>
             <numerusform>%1: %n sayfa</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/certificates.cpp" line="89"/>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="92"/>
         <source>%1: %n file(s)</source>
         <translation>
             <numerusform>%1: %n dosya</numerusform>
@@ -8223,7 +8219,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>%1, %2 olarak dışa aktarılamaz</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/certificates.cpp" line="58"/>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="55"/>
         <location filename="../app/kopru-cli/commands/export.cpp" line="54"/>
         <source>--centre needs a centre id (a positive number)</source>
         <translation>--centre bir merkez numarası (pozitif bir sayı) gerektirir</translation>
@@ -8519,7 +8515,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>Yazılacak PDF dosyası.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/certificates.cpp" line="24"/>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="25"/>
         <location filename="../app/kopru-cli/commands/report.cpp" line="17"/>
         <source>FILE.pdf</source>
         <translation>DOSYA.pdf</translation>
@@ -8570,7 +8566,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>--period: %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/certificates.cpp" line="46"/>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="45"/>
         <location filename="../app/kopru-cli/commands/qualityreport.cpp" line="62"/>
         <source>--lang takes tr or en, not &quot;%1&quot;</source>
         <translation>--lang tr ya da en alır, &quot;%1&quot; değil</translation>

@@ -395,7 +395,7 @@ private slots:
         QVERIFY(n >= 3);
         QCOMPARE(n, issued.value().issued);
         const QString path = m_dir.filePath(QStringLiteral("centre.pdf"));
-        auto pages = writeCertificatesPdf(content.value(), CertificateLanguage(CertificateLanguage::Language::English), path);
+        auto pages = writeCertificatesPdf(content.value(), path);
         QVERIFY2(pages, qPrintable(pages.message()));
         QCOMPARE(pages.value(), n);
         if (!QStandardPaths::findExecutable(QStringLiteral("pdfinfo")).isEmpty()) {
@@ -407,12 +407,12 @@ private slots:
             QVERIFY(text.contains(displayCode(content.value().back().code)));
         }
         const QString folder = m_dir.filePath(QStringLiteral("separate"));
-        auto files = writeCertificateFiles(content.value(), CertificateLanguage(), folder);
+        auto files = writeCertificateFiles(content.value(), folder);
         QVERIFY2(files, qPrintable(files.message()));
         QCOMPARE(files.value().size(), n);
         QCOMPARE(QDir(folder).entryList(QDir::Files).size(), n);
         QVERIFY(QFile::exists(QDir(folder).filePath(content.value().front().number + QStringLiteral(".pdf"))));
-        QVERIFY(!writeCertificatesPdf({}, CertificateLanguage(), m_dir.filePath(QStringLiteral("none.pdf"))));
+        QVERIFY(!writeCertificatesPdf({}, m_dir.filePath(QStringLiteral("none.pdf"))));
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("none.pdf"))));
     }
 

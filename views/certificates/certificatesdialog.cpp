@@ -6,6 +6,7 @@
 #include "models/certificates/certificateregistermodel.h"
 #include "models/db/database.h"
 #include "models/itemmodels/roles.h"
+#include "models/report/reportlanguage.h"
 #include "views/pages/compactcombo.h"
 #include "views/pages/savedfiles.h"
 #include "views/printing/printpreview.h"
@@ -73,8 +74,8 @@ void CertificatesDialog::createLayout()
     m_preview->setWordWrap(true);
     form->addRow(QString(), m_preview);
     m_language = new QComboBox(issuePage);
-    m_language->addItem(QStringLiteral("Türkçe"), int(CertificateLanguage::Language::Turkish));
-    m_language->addItem(QStringLiteral("English"), int(CertificateLanguage::Language::English));
+    m_language->addItem(QStringLiteral("Türkçe"), QStringLiteral("tr"));
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     form->addRow(tr("&Language:"), m_language);
     m_onePdf = new QRadioButton(tr("One PDF, one certificate a page"), issuePage);
     m_separate = new QRadioButton(tr("One PDF file per certificate, in a folder"), issuePage);
@@ -214,14 +215,14 @@ void CertificatesDialog::setScope(const CertificateScope &scope)
     }
 }
 
-CertificateLanguage::Language CertificatesDialog::language() const
+QString CertificatesDialog::language() const
 {
-    return CertificateLanguage::Language(m_language->currentData().toInt());
+    return m_language->currentData().toString();
 }
 
-void CertificatesDialog::setLanguage(CertificateLanguage::Language language)
+void CertificatesDialog::setLanguage(const QString &language)
 {
-    m_language->setCurrentIndex(std::max(0, m_language->findData(int(language))));
+    m_language->setCurrentIndex(std::max(0, m_language->findData(language)));
 }
 
 bool CertificatesDialog::separateFiles() const
@@ -330,25 +331,24 @@ bool CertificatesDialog::save()
     const std::vector<CertificateContent> content = issue(&summary);
     if (content.empty())
         return false;
-    const CertificateLanguage words(language());
-    QString text;
-    if (separateFiles()) {
-        auto files = writeCertificateFiles(content, words, path);
-        if (!files) {
-            QMessageBox::warning(this, tr("Certificates"), files.message());
-            return false;
-        }
-        text = summary + QLatin1Char(' ')
-            + tr("%Ln file(s) written to %1.", nullptr, int(files.value().size())).arg(QDir::toNativeSeparators(path));
-    } else {
-        auto pages = writeCertificatesPdf(content, words, path);
-        if (!pages) {
-            QMessageBox::warning(this, tr("Certificates"), pages.message());
-            return false;
-        }
-        text = summary + QLatin1Char(' ')
-            + tr("%Ln page(s) written to %1.", nullptr, pages.value()).arg(QDir::toNativeSeparators(path));
+    Expected<int> pages = 0;
+    Expected<QStringList> files = QStringList();
+    {
+        // The certificates in their language, this dialog's messages in the UI's.
+        const report::ReportLanguage certificateLanguage(language());
+        if (separateFiles())
+            files = writeCertificateFiles(content, path);
+        else
+            pages = writeCertificatesPdf(content, path);
     }
+    if (!pages || !files) {
+        QMessageBox::warning(this, tr("Certificates"), !pages ? pages.message() : files.message());
+        return false;
+    }
+    const QString text = summary + QLatin1Char(' ')
+        + (separateFiles()
+                ? tr("%Ln file(s) written to %1.", nullptr, int(files.value().size())).arg(QDir::toNativeSeparators(path))
+                : tr("%Ln page(s) written to %1.", nullptr, pages.value()).arg(QDir::toNativeSeparators(path)));
     m_result->setText(text);
     SavedFiles::offer(this, path, text);
     return true;
@@ -363,7 +363,12 @@ void CertificatesDialog::print()
     if (content.empty())
         return;
     m_result->setText(summary);
-    if (const Status printed = showPrintPreview(certificatesDocument(content, CertificateLanguage(language())), this); !printed)
+    document::Document doc;
+    {
+        const report::ReportLanguage certificateLanguage(language());
+        doc = certificatesDocument(content);
+    }
+    if (const Status printed = showPrintPreview(doc, this); !printed)
         QMessageBox::warning(this, tr("Print"), printed.message());
 }
 

@@ -2,7 +2,6 @@
 #pragma once
 
 #include "models/certificates/certificatecontent.h"
-#include "models/certificates/certificatelanguage.h"
 #include "models/certificates/certificatescope.h"
 
 #include <QDialog>
@@ -35,13 +34,14 @@ public:
     CertificatesDialog(Database *db, int sessionId, int centreId, QWidget *parent);
 
     certificates::CertificateScope scope() const;
-    certificates::CertificateLanguage::Language language() const;
+    // The certificates' language: "tr" (the default) or "en".
+    QString language() const;
     bool separateFiles() const;
     QString targetPath() const;
 
     // For tests: the form.
     void setScope(const certificates::CertificateScope &scope);
-    void setLanguage(certificates::CertificateLanguage::Language language);
+    void setLanguage(const QString &language);
     void setSeparateFiles(bool separate);
     void setTargetPath(const QString &path);
     QString previewText() const;

@@ -7,6 +7,7 @@
 #include "models/certificates/certificatedocument.h"
 #include "models/certificates/certificateissuer.h"
 #include "models/db/database.h"
+#include "models/report/reportlanguage.h"
 #include "models/safety/backupmanager.h"
 
 #include <QDir>
@@ -39,13 +40,9 @@ int runCertificates(const Arguments &args, Io &io)
     const QString separate = args.value(QStringLiteral("separate"));
     if (out.isEmpty() && separate.isEmpty())
         return fail(io, Usage, tr("certificates needs --out FILE.pdf or --separate DIR"));
-    auto language = CertificateLanguage::Language::Turkish;
-    if (args.isSet(QStringLiteral("lang"))) {
-        const auto chosen = CertificateLanguage::fromCode(args.value(QStringLiteral("lang")));
-        if (!chosen)
-            return fail(io, Usage, tr("--lang takes tr or en, not \"%1\"").arg(args.value(QStringLiteral("lang"))));
-        language = *chosen;
-    }
+    const QString language = args.isSet(QStringLiteral("lang")) ? args.value(QStringLiteral("lang")) : QStringLiteral("tr");
+    if (language != QLatin1String("tr") && language != QLatin1String("en"))
+        return fail(io, Usage, tr("--lang takes tr or en, not \"%1\"").arg(language));
     bool ok = true;
     CertificateScope scope = CertificateScope::all();
     if (args.isSet(QStringLiteral("session"))) {
@@ -73,21 +70,26 @@ int runCertificates(const Arguments &args, Io &io)
     if (!content)
         return fail(io, Usage, content.message());
 
-    const CertificateLanguage words(language);
     io.out << tr("%n new certificate(s)", nullptr, issued.value().issued) << ", "
            << tr("%n re-issued (number and code kept)", nullptr, issued.value().reissued) << Qt::endl;
-    if (!out.isEmpty()) {
-        auto pages = writeCertificatesPdf(content.value(), words, out);
-        if (!pages)
-            return fail(io, Usage, pages.message());
+    // The certificates in their language; the command's messages in the UI's.
+    Expected<int> pages = 0;
+    Expected<QStringList> files = QStringList();
+    {
+        const report::ReportLanguage certificateLanguage(language);
+        if (!out.isEmpty())
+            pages = writeCertificatesPdf(content.value(), out);
+        if (pages && !separate.isEmpty())
+            files = writeCertificateFiles(content.value(), separate);
+    }
+    if (!pages)
+        return fail(io, Usage, pages.message());
+    if (!files)
+        return fail(io, Usage, files.message());
+    if (!out.isEmpty())
         io.out << tr("%1: %n page(s)", nullptr, pages.value()).arg(out) << Qt::endl;
-    }
-    if (!separate.isEmpty()) {
-        auto files = writeCertificateFiles(content.value(), words, separate);
-        if (!files)
-            return fail(io, Usage, files.message());
+    if (!separate.isEmpty())
         io.out << tr("%1: %n file(s)", nullptr, int(files.value().size())).arg(QDir::toNativeSeparators(separate)) << Qt::endl;
-    }
     return Success;
 }
 
