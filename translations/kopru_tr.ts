@@ -1476,38 +1476,43 @@
         <translation>hiçbir sütun bir yeterliği belirtmiyor: başlık olarak yeterlik kodlarını (ELK07, Q1[ELK07], Q1_ELK07) ya da alan içindeki numaraları (01, Q1[SQ001]) kullanın veya yeterlik ve ihtiyaç sütunlarını ekleyin</translation>
     </message>
     <message>
-        <location filename="../models/import/needsplan.cpp" line="108"/>
+        <location filename="../models/import/needsplan.cpp" line="103"/>
         <source>the answers of national ID %1 are also on line %2</source>
         <translation>%1 T.C. kimlik numarasının yanıtları %2. satırda da var</translation>
     </message>
     <message>
-        <location filename="../models/import/needsplan.cpp" line="114"/>
-        <location filename="../models/import/needsplan.cpp" line="161"/>
+        <location filename="../models/import/needsplan.cpp" line="109"/>
+        <location filename="../models/import/needsplan.cpp" line="156"/>
         <source>no teacher with national ID %1: import the teachers first</source>
         <translation>%1 T.C. kimlik numaralı öğretmen yok: önce öğretmenleri içe aktarın</translation>
     </message>
     <message>
-        <location filename="../models/import/needsplan.cpp" line="128"/>
+        <location filename="../models/import/needsplan.cpp" line="123"/>
         <source>column &quot;%1&quot; is no competency of the teacher&apos;s field %2</source>
         <translation>&quot;%1&quot; sütunu öğretmenin %2 alanının bir yeterliği değil</translation>
     </message>
     <message>
-        <location filename="../models/import/needsplan.cpp" line="174"/>
+        <location filename="../models/import/needsplan.cpp" line="169"/>
         <source>unknown competency &quot;%1&quot;</source>
         <translation>bilinmeyen yeterlik &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../models/import/needsplan.cpp" line="175"/>
+        <location filename="../models/import/needsplan.cpp" line="170"/>
         <source>competency %1 is not in the teacher&apos;s field %2</source>
         <translation>%1 yeterliği öğretmenin %2 alanında değil</translation>
     </message>
     <message>
-        <location filename="../models/import/needsplan.cpp" line="198"/>
+        <location filename="../models/import/needsplan.cpp" line="186"/>
         <source>this teacher&apos;s rating of %1 is also on line %2</source>
         <translation>bu öğretmenin %1 puanı %2. satırda da var</translation>
     </message>
     <message>
-        <location filename="../models/import/needsplan.cpp" line="268"/>
+        <location filename="../models/import/needsplan.cpp" line="210"/>
+        <source>this row is of survey round %1, but the file is imported as round %2</source>
+        <translation>bu satır %1. anket turuna ait, ancak dosya %2. tur olarak içe aktarılıyor</translation>
+    </message>
+    <message>
+        <location filename="../models/import/needsplan.cpp" line="277"/>
         <location filename="../models/import/tableplan.cpp" line="137"/>
         <source>cancelled</source>
         <translation>iptal edildi</translation>
@@ -2100,7 +2105,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="51"/>
+        <location filename="../views/needs/needspage.cpp" line="57"/>
         <source>Needs analysis</source>
         <translation>İhtiyaç analizi</translation>
     </message>
@@ -2624,208 +2629,208 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>QualityFormat</name>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="190"/>
+        <location filename="../models/quality/qualityformat.cpp" line="195"/>
         <source>%1 %</source>
         <translation>%%1</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="210"/>
+        <location filename="../models/quality/qualityformat.cpp" line="215"/>
         <source>illness</source>
         <translation>hastalık</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="212"/>
+        <location filename="../models/quality/qualityformat.cpp" line="217"/>
         <source>withdrew</source>
         <translation>çekildi</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="214"/>
+        <location filename="../models/quality/qualityformat.cpp" line="219"/>
         <source>partner cancelled</source>
         <translation>işletme iptal etti</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="216"/>
+        <location filename="../models/quality/qualityformat.cpp" line="221"/>
         <source>other</source>
         <translation>diğer</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="217"/>
+        <location filename="../models/quality/qualityformat.cpp" line="222"/>
         <source>not recorded</source>
         <translation>kaydedilmedi</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="222"/>
+        <location filename="../models/quality/qualityformat.cpp" line="227"/>
         <source>paired, n = %1</source>
         <translation>eşleştirilmiş, n = %1</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="222"/>
+        <location filename="../models/quality/qualityformat.cpp" line="227"/>
         <source>independent, n = %1 + %2</source>
         <translation>bağımsız, n = %1 + %2</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="104"/>
+        <location filename="../models/quality/qualityformat.cpp" line="95"/>
         <source>Indicator</source>
         <translation>Gösterge</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="104"/>
+        <location filename="../models/quality/qualityformat.cpp" line="95"/>
         <source>Value</source>
         <translation>Değer</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="104"/>
+        <location filename="../models/quality/qualityformat.cpp" line="95"/>
         <source>Counts</source>
         <translation>Sayılar</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="104"/>
+        <location filename="../models/quality/qualityformat.cpp" line="95"/>
         <source>EQAVET</source>
         <translation>EQAVET</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="115"/>
+        <location filename="../models/quality/qualityformat.cpp" line="106"/>
         <source>%1 / %2 h</source>
         <translation>%1 / %2 sa</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="120"/>
-        <location filename="../models/quality/qualityformat.cpp" line="123"/>
+        <location filename="../models/quality/qualityformat.cpp" line="111"/>
+        <location filename="../models/quality/qualityformat.cpp" line="114"/>
         <source>%1 respondents, %2 answers</source>
         <translation>%1 yanıtlayan, %2 yanıt</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="139"/>
+        <location filename="../models/quality/qualityformat.cpp" line="130"/>
         <source>Need change per competency, round 1 to round 2</source>
         <translation>Yeterlik bazında ihtiyaç değişimi, 1. turdan 2. tura</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="140"/>
+        <location filename="../models/quality/qualityformat.cpp" line="176"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="140"/>
+        <location filename="../models/quality/qualityformat.cpp" line="176"/>
         <source>Competency</source>
         <translation>Yeterlik</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="140"/>
+        <location filename="../models/quality/qualityformat.cpp" line="176"/>
         <source>Before</source>
         <translation>Önce</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="140"/>
+        <location filename="../models/quality/qualityformat.cpp" line="176"/>
         <source>After</source>
         <translation>Sonra</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="141"/>
+        <location filename="../models/quality/qualityformat.cpp" line="177"/>
         <source>Change</source>
         <translation>Değişim</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="141"/>
+        <location filename="../models/quality/qualityformat.cpp" line="177"/>
         <source>95% CI</source>
         <translation>%95 GA</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="141"/>
+        <location filename="../models/quality/qualityformat.cpp" line="177"/>
         <source>Teachers</source>
         <translation>Öğretmenler</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="156"/>
+        <location filename="../models/quality/qualityformat.cpp" line="138"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="157"/>
+        <location filename="../models/quality/qualityformat.cpp" line="139"/>
         <source>Field</source>
         <translation>Alan</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="158"/>
+        <location filename="../models/quality/qualityformat.cpp" line="140"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="159"/>
+        <location filename="../models/quality/qualityformat.cpp" line="141"/>
         <source>Surveyed</source>
         <translation>Ankete katılan</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="159"/>
+        <location filename="../models/quality/qualityformat.cpp" line="141"/>
         <source>Placed</source>
         <translation>Yerleşen</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="159"/>
+        <location filename="../models/quality/qualityformat.cpp" line="141"/>
         <source>Completed</source>
         <translation>Tamamlayan</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="160"/>
+        <location filename="../models/quality/qualityformat.cpp" line="142"/>
         <source>Hours</source>
         <translation>Saat</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="160"/>
+        <location filename="../models/quality/qualityformat.cpp" line="142"/>
         <source>Cancelled</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="160"/>
+        <location filename="../models/quality/qualityformat.cpp" line="142"/>
         <source>Sat. T</source>
         <translation>Mem. Ö</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="160"/>
+        <location filename="../models/quality/qualityformat.cpp" line="142"/>
         <source>Sat. P</source>
         <translation>Mem. İ</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="160"/>
+        <location filename="../models/quality/qualityformat.cpp" line="142"/>
         <source>Need +/-</source>
         <translation>İhtiyaç +/-</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="161"/>
+        <location filename="../models/quality/qualityformat.cpp" line="143"/>
         <source>Partners</source>
         <translation>İşletmeler</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="161"/>
+        <location filename="../models/quality/qualityformat.cpp" line="143"/>
         <source>Repeat</source>
         <translation>Tekrar</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="161"/>
+        <location filename="../models/quality/qualityformat.cpp" line="143"/>
         <source>High needs</source>
         <translation>Yüksek ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="175"/>
+        <location filename="../models/quality/qualityformat.cpp" line="157"/>
         <source>Placed: participation; Sat. T: teachers&apos; satisfaction; Sat. P: partners&apos; evaluation of the teachers; Need +/-: change of the mean need from round 1 to round 2.</source>
         <translation>Yerleşen: katılım; Mem. Ö: öğretmen memnuniyeti; Mem. İ: işletmelerin öğretmen değerlendirmesi; İhtiyaç +/-: ortalama ihtiyacın 1. turdan 2. tura değişimi.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="241"/>
+        <location filename="../models/quality/qualityformat.cpp" line="246"/>
         <source>Quality indicators per centre</source>
         <translation>Merkez bazında kalite göstergeleri</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="242"/>
+        <location filename="../models/quality/qualityformat.cpp" line="247"/>
         <source>Quality indicators per field</source>
         <translation>Alan bazında kalite göstergeleri</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="243"/>
+        <location filename="../models/quality/qualityformat.cpp" line="248"/>
         <source>Quality indicators per province</source>
         <translation>İl bazında kalite göstergeleri</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityformat.cpp" line="244"/>
+        <location filename="../models/quality/qualityformat.cpp" line="249"/>
         <source>Quality indicators</source>
         <translation>Kalite göstergeleri</translation>
     </message>
@@ -4514,42 +4519,42 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ImportCommitPage</name>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="244"/>
+        <location filename="../views/importer/importrunpages.cpp" line="245"/>
         <source>&amp;Stop and undo</source>
         <translation>&amp;Durdur ve geri al</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="246"/>
+        <location filename="../views/importer/importrunpages.cpp" line="247"/>
         <source>Import</source>
         <translation>İçe aktarma</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="247"/>
+        <location filename="../views/importer/importrunpages.cpp" line="248"/>
         <source>All rows are written in one transaction: if the import is stopped or fails, the database stays as it was.</source>
         <translation>Tüm satırlar tek bir işlemde yazılır: içe aktarma durdurulursa ya da başarısız olursa veritabanı olduğu gibi kalır.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="269"/>
+        <location filename="../views/importer/importrunpages.cpp" line="270"/>
         <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
         <translation>İçe aktarıldı: %1 yeni, %2 güncellenen, %3 değişmeyen.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="271"/>
+        <location filename="../views/importer/importrunpages.cpp" line="272"/>
         <source>Stopped. Nothing was written.</source>
         <translation>Durduruldu. Hiçbir şey yazılmadı.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="273"/>
+        <location filename="../views/importer/importrunpages.cpp" line="274"/>
         <source>The import failed and nothing was written: %1</source>
         <translation>İçe aktarma başarısız oldu, hiçbir şey yazılmadı: %1</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="285"/>
+        <location filename="../views/importer/importrunpages.cpp" line="286"/>
         <source>Importing…</source>
         <translation>İçe aktarılıyor…</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="292"/>
+        <location filename="../views/importer/importrunpages.cpp" line="293"/>
         <source>Stopping…</source>
         <translation>Durduruluyor…</translation>
     </message>
@@ -4557,42 +4562,62 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ImportFilePage</name>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="31"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="32"/>
         <source>File to import</source>
         <translation>İçe aktarılacak dosya</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="33"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="34"/>
         <source>CSV from Excel or LibreOffice (any encoding, separated by ; , or tab), LimeSurvey exports, or .xlsx workbooks.</source>
         <translation>Excel veya LibreOffice&apos;ten CSV (herhangi bir kodlama; ayraç ; , ya da sekme), LimeSurvey dışa aktarımları veya .xlsx çalışma kitapları.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="36"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="38"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Gözat…</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="41"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="43"/>
         <source>&amp;What the file holds:</source>
         <translation>Dosyadaki &amp;veriler:</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="43"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="45"/>
+        <source>Round 1 — needs survey</source>
+        <translation>1. tur — ihtiyaç anketi</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importsourcepages.cpp" line="46"/>
+        <source>Round 2 — after the training</source>
+        <translation>2. tur — eğitimden sonra</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importsourcepages.cpp" line="48"/>
+        <source>Needs: which survey the file answers. Round 2 replaces only the round-2 answers it holds; round 1 stays as it is.</source>
+        <translation>İhtiyaçlar: dosyanın hangi ankete yanıt verdiği. 2. tur yalnızca içerdiği 2. tur yanıtlarının yerini alır; 1. tur olduğu gibi kalır.</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importsourcepages.cpp" line="50"/>
+        <source>Survey &amp;round:</source>
+        <translation>Anket &amp;turu:</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importsourcepages.cpp" line="55"/>
         <source>&amp;File:</source>
         <translation>&amp;Dosya:</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="47"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="59"/>
         <source>Path of a .csv, .txt or .xlsx file</source>
         <translation>Bir .csv, .txt veya .xlsx dosyasının yolu</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="56"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="68"/>
         <source>Import file</source>
         <translation>İçe aktarılacak dosya</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="56"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="68"/>
         <source>Tables (*.csv *.txt *.xlsx);;All files (*)</source>
         <translation>Tablolar (*.csv *.txt *.xlsx);;Tüm dosyalar (*)</translation>
     </message>
@@ -4600,85 +4625,85 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ImportFormatPage</name>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="86"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="101"/>
         <source>Encoding, separator and preview</source>
         <translation>Kodlama, ayraç ve önizleme</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="88"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="103"/>
         <source>Köprü detected how the file is written. Change it if the preview looks wrong (for example ? or Ã instead of ş).</source>
         <translation>Köprü dosyanın nasıl yazıldığını algıladı. Önizleme yanlış görünüyorsa değiştirin (örneğin ş yerine ? veya Ã görünüyorsa).</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="89"/>
-        <location filename="../views/importer/importsourcepages.cpp" line="93"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="104"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="108"/>
         <source>Detect</source>
         <translation>Otomatik algıla</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="90"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="105"/>
         <source>UTF-8</source>
         <translation>UTF-8</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="91"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="106"/>
         <source>Windows-1254 (Turkish Excel)</source>
         <translation>Windows-1254 (Türkçe Excel)</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="92"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="107"/>
         <source>ISO-8859-9 (Latin-5)</source>
         <translation>ISO-8859-9 (Latin-5)</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="94"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="109"/>
         <source>Semicolon ;</source>
         <translation>Noktalı virgül ;</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="95"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="110"/>
         <source>Comma ,</source>
         <translation>Virgül ,</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="96"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="111"/>
         <source>Tab</source>
         <translation>Sekme</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="98"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="113"/>
         <source>&amp;Encoding:</source>
         <translation>&amp;Kodlama:</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="99"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="114"/>
         <source>&amp;Separator:</source>
         <translation>&amp;Ayraç:</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="100"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="115"/>
         <source>S&amp;heet:</source>
         <translation>&amp;Sayfa:</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="150"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="165"/>
         <source>The file cannot be read: %1</source>
         <translation>Dosya okunamıyor: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/importer/importsourcepages.cpp" line="155"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="170"/>
         <source>Workbook with %n sheet(s); %1 data rows in this sheet.</source>
         <translation>
             <numerusform>%n sayfalık çalışma kitabı; bu sayfada %1 veri satırı var.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="159"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="174"/>
         <source>Read as %1, separated by “%2”; %3 data rows.</source>
         <translation>%1 olarak okundu, ayraç: “%2”; %3 veri satırı.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importsourcepages.cpp" line="160"/>
+        <location filename="../views/importer/importsourcepages.cpp" line="175"/>
         <source>tab</source>
         <translation>sekme</translation>
     </message>
@@ -4686,38 +4711,38 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ImportMappingPage</name>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="48"/>
+        <location filename="../views/importer/importrunpages.cpp" line="49"/>
         <source>Columns</source>
         <translation>Sütunlar</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="49"/>
+        <location filename="../views/importer/importrunpages.cpp" line="50"/>
         <source>Köprü recognised the headers it knows. Choose for each other column what it holds, or leave it unused. Your choices are remembered for the next file of this kind.</source>
         <translation>Köprü tanıdığı başlıkları eşleştirdi. Diğer her sütun için neyi içerdiğini seçin ya da kullanılmadan bırakın. Seçimleriniz bu türdeki bir sonraki dosya için hatırlanır.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="54"/>
+        <location filename="../views/importer/importrunpages.cpp" line="55"/>
         <source>Column in the file</source>
         <translation>Dosyadaki sütun</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="54"/>
+        <location filename="../views/importer/importrunpages.cpp" line="55"/>
         <source>First value</source>
         <translation>İlk değer</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="54"/>
+        <location filename="../views/importer/importrunpages.cpp" line="55"/>
         <source>Holds</source>
         <translation>İçeriği</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="83"/>
+        <location filename="../views/importer/importrunpages.cpp" line="84"/>
         <source>(not used)</source>
         <translation>(kullanılmıyor)</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="90"/>
-        <location filename="../views/importer/importrunpages.cpp" line="93"/>
+        <location filename="../views/importer/importrunpages.cpp" line="91"/>
+        <location filename="../views/importer/importrunpages.cpp" line="94"/>
         <source>Need for competency %1</source>
         <translation>%1 yeterliği için ihtiyaç</translation>
     </message>
@@ -4725,107 +4750,107 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ImportReportPage</name>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="133"/>
+        <location filename="../views/importer/importrunpages.cpp" line="134"/>
         <source>&amp;Save report as CSV…</source>
         <translation>Raporu CSV olarak &amp;kaydet…</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="135"/>
+        <location filename="../views/importer/importrunpages.cpp" line="136"/>
         <source>Check</source>
         <translation>Denetim</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="136"/>
+        <location filename="../views/importer/importrunpages.cpp" line="137"/>
         <source>A dry run: every row is checked, nothing is written yet. The file is imported only when no row is refused.</source>
         <translation>Deneme (yazmadan): her satır denetlenir, henüz hiçbir şey yazılmaz. Dosya yalnızca hiçbir satır reddedilmezse içe aktarılır.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="146"/>
-        <location filename="../views/importer/importrunpages.cpp" line="212"/>
+        <location filename="../views/importer/importrunpages.cpp" line="147"/>
+        <location filename="../views/importer/importrunpages.cpp" line="213"/>
         <source>Line</source>
         <translation>Satır</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="146"/>
-        <location filename="../views/importer/importrunpages.cpp" line="212"/>
+        <location filename="../views/importer/importrunpages.cpp" line="147"/>
+        <location filename="../views/importer/importrunpages.cpp" line="213"/>
         <source>Column</source>
         <translation>Sütun</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="146"/>
-        <location filename="../views/importer/importrunpages.cpp" line="212"/>
+        <location filename="../views/importer/importrunpages.cpp" line="147"/>
+        <location filename="../views/importer/importrunpages.cpp" line="213"/>
         <source>Kind</source>
         <translation>Tür</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="146"/>
-        <location filename="../views/importer/importrunpages.cpp" line="212"/>
+        <location filename="../views/importer/importrunpages.cpp" line="147"/>
+        <location filename="../views/importer/importrunpages.cpp" line="213"/>
         <source>Reason</source>
         <translation>Gerekçe</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="159"/>
+        <location filename="../views/importer/importrunpages.cpp" line="160"/>
         <source>Checking…</source>
         <translation>Denetleniyor…</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="175"/>
-        <location filename="../views/importer/importrunpages.cpp" line="214"/>
+        <location filename="../views/importer/importrunpages.cpp" line="176"/>
+        <location filename="../views/importer/importrunpages.cpp" line="215"/>
         <source>refused</source>
         <translation>reddedildi</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="177"/>
-        <location filename="../views/importer/importrunpages.cpp" line="217"/>
+        <location filename="../views/importer/importrunpages.cpp" line="178"/>
+        <location filename="../views/importer/importrunpages.cpp" line="218"/>
         <source>note</source>
         <translation>not</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="184"/>
+        <location filename="../views/importer/importrunpages.cpp" line="185"/>
         <source>Column %1 of the file</source>
         <translation>Dosyanın %1. sütunu</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="192"/>
+        <location filename="../views/importer/importrunpages.cpp" line="193"/>
         <source>No row is refused. Import will write: %1 new, %2 updated, %3 unchanged.</source>
         <translation>Reddedilen satır yok. İçe aktarma şunları yazacak: %1 yeni, %2 güncellenen, %3 değişmeyen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/importer/importrunpages.cpp" line="197"/>
+        <location filename="../views/importer/importrunpages.cpp" line="198"/>
         <source>%n problem(s) found: nothing can be imported until the file is corrected.</source>
         <translation>
             <numerusform>%n sorun bulundu: dosya düzeltilene kadar hiçbir şey içe aktarılamaz.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/importer/importrunpages.cpp" line="199"/>
+        <location filename="../views/importer/importrunpages.cpp" line="200"/>
         <source>The first %n are listed.</source>
         <translation>
             <numerusform>İlk %n tanesi listelendi.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="208"/>
+        <location filename="../views/importer/importrunpages.cpp" line="209"/>
         <source>Save report</source>
         <translation>Raporu kaydet</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="208"/>
+        <location filename="../views/importer/importrunpages.cpp" line="209"/>
         <source>import-report.csv</source>
         <translation>ice-aktarma-raporu.csv</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="208"/>
+        <location filename="../views/importer/importrunpages.cpp" line="209"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="212"/>
+        <location filename="../views/importer/importrunpages.cpp" line="213"/>
         <source>File</source>
         <translation>Dosya</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="228"/>
+        <location filename="../views/importer/importrunpages.cpp" line="229"/>
         <source>The report could not be saved: %1</source>
         <translation>Rapor kaydedilemedi: %1</translation>
     </message>
@@ -5295,171 +5320,223 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::NeedsPage</name>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="72"/>
+        <location filename="../views/needs/needspage.cpp" line="79"/>
         <source>&amp;Field:</source>
         <translation>&amp;Alan:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="77"/>
+        <location filename="../views/needs/needspage.cpp" line="84"/>
         <source>&amp;Teachers of:</source>
         <translation>Öğre&amp;tmenler:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="79"/>
+        <location filename="../views/needs/needspage.cpp" line="88"/>
+        <source>Round 1</source>
+        <translation>1. tur</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="89"/>
+        <source>Round 2</source>
+        <translation>2. tur</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="90"/>
+        <source>Compare rounds</source>
+        <translation>Turları karşılaştır</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="91"/>
+        <source>Survey round 1 is the needs survey, round 2 the survey after the training</source>
+        <translation>1. anket turu ihtiyaç anketi, 2. tur eğitimden sonraki ankettir</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="92"/>
+        <source>R&amp;ound:</source>
+        <translation>T&amp;ur:</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="96"/>
         <source>Scale &amp;labels…</source>
         <translation>Ölçek &amp;etiketleri…</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="80"/>
+        <location filename="../views/needs/needspage.cpp" line="97"/>
         <source>Change the labels of the need scale 1–5</source>
         <translation>1–5 ihtiyaç ölçeğinin etiketlerini değiştir</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="81"/>
+        <location filename="../views/needs/needspage.cpp" line="98"/>
         <source>PDF &amp;report…</source>
         <translation>PDF &amp;raporu…</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="83"/>
+        <location filename="../views/needs/needspage.cpp" line="100"/>
         <source>Write the printable needs-analysis report of the field as a PDF</source>
         <translation>Alanın yazdırılabilir ihtiyaç analizi raporunu PDF olarak yaz</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="120"/>
+        <location filename="../views/needs/needspage.cpp" line="140"/>
         <source>Mean need per province</source>
         <translation>İllere göre ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="121"/>
+        <location filename="../views/needs/needspage.cpp" line="141"/>
         <source>Mean need per centre</source>
         <translation>Merkezlere göre ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="126"/>
+        <location filename="../views/needs/needspage.cpp" line="153"/>
+        <source>Change: mean need in round 2 minus round 1; negative means the need fell. Paired: the teachers who answered both rounds (n), with Student&apos;s t on their differences; with fewer than two such teachers the rounds are compared as independent samples (Welch&apos;s interval, n = answers of both rounds).</source>
+        <translation>Değişim: 2. turdaki ortalama ihtiyaç eksi 1. turdaki; eksi değer ihtiyacın azaldığını gösterir. Eşleştirilmiş: iki tura da yanıt veren öğretmenler (n), farkları üzerinde Student t ile; böyle iki öğretmenden az varsa turlar bağımsız örneklemler olarak karşılaştırılır (Welch aralığı, n = iki turun yanıtları).</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="158"/>
         <source>Groups with fewer than %1 respondents are suppressed to protect anonymity and left out of the chart.</source>
         <translation>Yanıtlayan sayısı %1 kişiden az olan gruplar, anonimliği korumak için gizlenir ve grafiğe alınmaz.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="131"/>
+        <location filename="../views/needs/needspage.cpp" line="163"/>
         <source>Provinces</source>
         <translation>İller</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="132"/>
+        <location filename="../views/needs/needspage.cpp" line="164"/>
         <source>Centres</source>
         <translation>Merkezler</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="136"/>
+        <location filename="../views/needs/needspage.cpp" line="168"/>
         <source>&amp;Compare:</source>
         <translation>&amp;Karşılaştır:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="146"/>
+        <location filename="../views/needs/needspage.cpp" line="178"/>
         <source>Mean need</source>
         <translation>Ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="147"/>
+        <location filename="../views/needs/needspage.cpp" line="179"/>
         <source>Distribution</source>
         <translation>Dağılım</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="148"/>
+        <location filename="../views/needs/needspage.cpp" line="180"/>
         <source>Need and supply</source>
         <translation>İhtiyaç ve arz</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="149"/>
+        <location filename="../views/needs/needspage.cpp" line="181"/>
         <source>Province / centre comparison</source>
         <translation>İl / merkez karşılaştırması</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="257"/>
+        <location filename="../views/needs/needspage.cpp" line="182"/>
+        <source>Round 1 and 2</source>
+        <translation>1. ve 2. tur</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="296"/>
         <source>all provinces and centres</source>
         <translation>tüm iller ve merkezler</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="263"/>
+        <location filename="../views/needs/needspage.cpp" line="302"/>
         <source>province %1 (%n teachers)</source>
         <translation>
             <numerusform>il: %1 (%n öğretmen)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="264"/>
+        <location filename="../views/needs/needspage.cpp" line="303"/>
         <source>centre %1 (%n teachers)</source>
         <translation>
             <numerusform>merkez: %1 (%n öğretmen)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="284"/>
+        <location filename="../views/needs/needspage.cpp" line="325"/>
         <source>The database has no pilot fields.</source>
         <translation>Veritabanında pilot alan yok.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="284"/>
+        <location filename="../views/needs/needspage.cpp" line="325"/>
         <source>No database is open.</source>
         <translation>Açık veritabanı yok.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="302"/>
+        <location filename="../views/needs/needspage.cpp" line="364"/>
         <source>%1: %2 teachers, %3 respondents, %n competencies, survey round %4.</source>
         <translation>
             <numerusform>%1: %2 öğretmen, %3 yanıtlayan, %n yeterlik, anket turu %4.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="306"/>
+        <location filename="../views/needs/needspage.cpp" line="368"/>
         <source>No need ratings have been recorded for this field yet.</source>
         <translation>Bu alan için henüz ihtiyaç puanı girilmemiş.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="309"/>
+        <location filename="../views/needs/needspage.cpp" line="371"/>
         <source>Fewer than %1 respondents in this selection: the values are suppressed to protect anonymity.</source>
         <translation>Bu seçimde yanıtlayan sayısı %1 kişiden az: anonimliği korumak için değerler gizlendi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="312"/>
+        <location filename="../views/needs/needspage.cpp" line="374"/>
         <source>%n unmet need(s).</source>
         <translation>
             <numerusform>%n karşılanmamış ihtiyaç.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="314"/>
+        <location filename="../views/needs/needspage.cpp" line="376"/>
         <source>Centre(s): %1.</source>
         <translation>Merkez(ler): %1.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="365"/>
+        <location filename="../views/needs/needspage.cpp" line="425"/>
+        <source>%1: %2 teachers; respondents of survey round 1: %3, of round 2: %4, of both rounds: %5.</source>
+        <translation>%1: %2 öğretmen; 1. anket turunu yanıtlayan: %3, 2. turu: %4, iki turu da: %5.</translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="430"/>
+        <source>Fewer than %1 respondents in a round of this selection: the values are suppressed to protect anonymity.</source>
+        <translation>Bu seçimin bir turunda yanıtlayan sayısı %1 kişiden az: anonimliği korumak için değerler gizlendi.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/needs/needspage.cpp" line="433"/>
+        <source>%n competency(ies) with answers in round 2.</source>
+        <translation>
+            <numerusform>2. turda yanıtı olan %n yeterlik.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/needs/needspage.cpp" line="499"/>
         <source>Scale labels</source>
         <translation>Ölçek etiketleri</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="366"/>
+        <location filename="../views/needs/needspage.cpp" line="500"/>
         <source>Labels of the need scale, one per line, from 1 (no need) to 5 (very high need):</source>
         <translation>İhtiyaç ölçeğinin etiketleri, her satıra bir tane, 1 (ihtiyaç yok) ile 5 (çok yüksek ihtiyaç) arasında:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="386"/>
-        <location filename="../views/needs/needspage.cpp" line="397"/>
+        <location filename="../views/needs/needspage.cpp" line="520"/>
+        <location filename="../views/needs/needspage.cpp" line="531"/>
         <source>PDF report</source>
         <translation>PDF raporu</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="387"/>
+        <location filename="../views/needs/needspage.cpp" line="521"/>
         <source>needs-%1.pdf</source>
         <translation>ihtiyac-analizi-%1.pdf</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="387"/>
+        <location filename="../views/needs/needspage.cpp" line="521"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF belgesi (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="399"/>
+        <location filename="../views/needs/needspage.cpp" line="533"/>
         <source>Report written to %1</source>
         <translation>Rapor %1 dosyasına yazıldı</translation>
     </message>
@@ -7732,50 +7809,56 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
 <context>
     <name>kopru::charts</name>
     <message>
-        <location filename="../views/charts/needcharts.cpp" line="50"/>
-        <location filename="../views/charts/needcharts.cpp" line="154"/>
+        <location filename="../views/charts/needcharts.cpp" line="52"/>
+        <location filename="../views/charts/needcharts.cpp" line="156"/>
+        <location filename="../views/charts/needcharts.cpp" line="186"/>
         <source>Mean need (1 no need … 5 very high need)</source>
         <translation>Ortalama ihtiyaç (1 ihtiyaç yok … 5 çok yüksek ihtiyaç)</translation>
     </message>
     <message>
-        <location filename="../views/charts/needcharts.cpp" line="45"/>
+        <location filename="../views/charts/needcharts.cpp" line="47"/>
         <source>Mean need per competency</source>
         <translation>Yeterliklere göre ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/charts/needcharts.cpp" line="58"/>
+        <location filename="../views/charts/needcharts.cpp" line="60"/>
         <source>Distribution of the need ratings</source>
         <translation>İhtiyaç puanlarının dağılımı</translation>
     </message>
     <message>
-        <location filename="../views/charts/needcharts.cpp" line="83"/>
+        <location filename="../views/charts/needcharts.cpp" line="85"/>
         <source>Share of respondents</source>
         <translation>Yanıtlayanların oranı</translation>
     </message>
     <message>
-        <location filename="../views/charts/needcharts.cpp" line="92"/>
+        <location filename="../views/charts/needcharts.cpp" line="94"/>
         <source>Need against supply</source>
         <translation>İhtiyaç ve arz karşılaştırması</translation>
     </message>
     <message>
-        <location filename="../views/charts/needcharts.cpp" line="94"/>
+        <location filename="../views/charts/needcharts.cpp" line="96"/>
         <source>Competency</source>
         <translation>Yeterlik</translation>
     </message>
     <message>
-        <location filename="../views/charts/needcharts.cpp" line="99"/>
+        <location filename="../views/charts/needcharts.cpp" line="101"/>
         <source>Unmet need (high need, little supply)</source>
         <translation>Karşılanmamış ihtiyaç (yüksek ihtiyaç, düşük arz)</translation>
     </message>
     <message>
-        <location filename="../views/charts/needcharts.cpp" line="113"/>
+        <location filename="../views/charts/needcharts.cpp" line="115"/>
         <source>Supply: session places covering the competency</source>
         <translation>Arz: yeterliği kapsayan oturum kontenjanı</translation>
     </message>
     <message>
-        <location filename="../views/charts/needcharts.cpp" line="115"/>
+        <location filename="../views/charts/needcharts.cpp" line="117"/>
         <source>Mean need</source>
         <translation>Ortalama ihtiyaç</translation>
+    </message>
+    <message>
+        <location filename="../views/charts/needcharts.cpp" line="165"/>
+        <source>Mean need before and after the training</source>
+        <translation>Eğitimden önce ve sonra ortalama ihtiyaç</translation>
     </message>
     <message>
         <location filename="../views/charts/qualitycharts.cpp" line="20"/>
@@ -7830,36 +7913,36 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
 <context>
     <name>kopru::cli</name>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/import.cpp" line="40"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="41"/>
         <source>kopru-cli: … and %Ln more problem(s) (the first %1 are shown)</source>
         <translation>
             <numerusform>kopru-cli: … ve %Ln sorun daha (ilk %1 tanesi gösterildi)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/import.cpp" line="42"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="43"/>
         <source>kopru-cli: %Ln problem(s); nothing was written</source>
         <translation>
             <numerusform>kopru-cli: %Ln sorun; hiçbir şey yazılmadı</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="50"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="51"/>
         <source>The database to import into.</source>
         <translation>Verilerin aktarılacağı veritabanı.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="51"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="52"/>
         <source>KIND</source>
         <translation>TÜR</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="51"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="52"/>
         <source>What the file holds: teachers, partners, sessions, competencies or needs.</source>
         <translation>Dosyanın içeriği: teachers (öğretmenler), partners (işletmeler), sessions (oturumlar), competencies (yeterlikler) ya da needs (ihtiyaçlar).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="52"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="53"/>
         <location filename="../app/kopru-cli/commands/pack.cpp" line="22"/>
         <location filename="../app/kopru-cli/commands/plan.cpp" line="23"/>
         <location filename="../app/kopru-cli/commands/receive.cpp" line="54"/>
@@ -7867,69 +7950,85 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>DOSYA</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="52"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="53"/>
         <source>The table to read: CSV or XLSX.</source>
         <translation>Okunacak tablo: CSV ya da XLSX.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="54"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="55"/>
         <source>Text encoding of a CSV file (default: auto; also iso-8859-9).</source>
         <translation>CSV dosyasının karakter kodlaması (varsayılan: auto; iso-8859-9 da olur).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="56"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="57"/>
         <source>Column separator of a CSV file (default: auto).</source>
         <translation>CSV dosyasının sütun ayracı (varsayılan: auto).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="57"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="58"/>
         <source>Worksheet of an XLSX file (default: the first).</source>
         <translation>XLSX dosyasının çalışma sayfası (varsayılan: ilki).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="57"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="58"/>
         <source>NAME</source>
         <translation>AD</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="58"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="59"/>
         <source>Check the file and report, but write nothing.</source>
         <translation>Dosyayı denetler ve sonucu bildirir, ama hiçbir şey yazmaz.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="60"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="61"/>
         <source>Needs: the survey&apos;s own answer labels and their levels 1-5 or NA (not applicable), e.g. &quot;Hiç yok=1,Düşük=2,Orta=3,Yüksek=4,Çok yüksek=5,Fikrim yok=NA&quot;.</source>
         <translation>İhtiyaçlar: anketin kendi yanıt etiketleri ve düzeyleri, 1-5 ya da NA (uygulanamaz); örneğin &quot;Hiç yok=1,Düşük=2,Orta=3,Yüksek=4,Çok yüksek=5,Fikrim yok=NA&quot;.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="62"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="63"/>
         <source>LABEL=LEVEL,…</source>
         <translation>ETİKET=DÜZEY,…</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="74"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="65"/>
+        <source>Needs: the survey round the file answers: 1 (the needs survey) or 2 (after the training). Without it, a round column of the file decides, else 1.</source>
+        <translation>İhtiyaçlar: dosyanın yanıt verdiği anket turu: 1 (ihtiyaç anketi) ya da 2 (eğitimden sonra). Verilmezse dosyadaki tur sütunu belirler, o da yoksa 1.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="79"/>
         <source>unknown kind %1 (teachers, partners, sessions, competencies, needs)</source>
         <translation>bilinmeyen tür %1 (teachers, partners, sessions, competencies, needs)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="81"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="86"/>
         <source>unknown encoding %1 (auto, utf-8, windows-1254, iso-8859-9)</source>
         <translation>bilinmeyen kodlama %1 (auto, utf-8, windows-1254, iso-8859-9)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="83"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="88"/>
         <source>unknown delimiter %1 (auto, &apos;,&apos;, &apos;;&apos;, tab)</source>
         <translation>bilinmeyen ayraç %1 (auto, &apos;,&apos;, &apos;;&apos;, tab)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="89"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="94"/>
         <source>--scale is for needs files only</source>
         <translation>--scale yalnızca ihtiyaç (needs) dosyaları içindir</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="92"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="97"/>
         <source>--scale: %1</source>
         <translation>--scale: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="103"/>
+        <source>--round is for needs files only</source>
+        <translation>--round yalnızca ihtiyaç dosyaları içindir</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="106"/>
+        <location filename="../app/kopru-cli/commands/stats.cpp" line="37"/>
+        <source>--round: %1 is no survey round (1 or 2)</source>
+        <translation>--round: %1 bir anket turu değil (1 ya da 2)</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/command.cpp" line="47"/>
@@ -8092,7 +8191,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     <message>
         <location filename="../app/kopru-cli/commands/export.cpp" line="24"/>
         <location filename="../app/kopru-cli/commands/report.cpp" line="16"/>
-        <location filename="../app/kopru-cli/commands/stats.cpp" line="17"/>
+        <location filename="../app/kopru-cli/commands/stats.cpp" line="18"/>
         <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="17"/>
         <source>CODE</source>
         <translation>KOD</translation>
@@ -8368,7 +8467,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <location filename="../app/kopru-cli/commands/quality.cpp" line="15"/>
         <location filename="../app/kopru-cli/commands/qualityreport.cpp" line="42"/>
         <location filename="../app/kopru-cli/commands/report.cpp" line="14"/>
-        <location filename="../app/kopru-cli/commands/stats.cpp" line="15"/>
+        <location filename="../app/kopru-cli/commands/stats.cpp" line="16"/>
         <source>The database to read (opened read-only).</source>
         <translation>Okunacak veritabanı (salt okunur açılır).</translation>
     </message>
@@ -8389,13 +8488,13 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/report.cpp" line="16"/>
-        <location filename="../app/kopru-cli/commands/stats.cpp" line="17"/>
+        <location filename="../app/kopru-cli/commands/stats.cpp" line="18"/>
         <source>Code of the pilot field (e.g. BIL).</source>
         <translation>Pilot alanın kodu (ör. BIL).</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/quality.cpp" line="17"/>
-        <location filename="../app/kopru-cli/commands/stats.cpp" line="18"/>
+        <location filename="../app/kopru-cli/commands/stats.cpp" line="25"/>
         <source>Write one JSON document instead of a table.</source>
         <translation>Tablo yerine tek bir JSON belgesi yazar.</translation>
     </message>
@@ -8879,6 +8978,21 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>Genel Müdürlüğün veritabanı %1 üzerinde oluşturuldu (şema sürümü %2): 81 il, 25 pilot alan ve 15 merkez</translation>
     </message>
     <message>
+        <location filename="../app/kopru-cli/commands/stats.cpp" line="20"/>
+        <source>The survey round to analyse: 1 (the needs survey) or 2 (after the training); default: the field&apos;s latest.</source>
+        <translation>Analiz edilecek anket turu: 1 (ihtiyaç anketi) ya da 2 (eğitimden sonra); varsayılan: alanın en son turu.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/stats.cpp" line="23"/>
+        <source>Compare survey rounds 1 and 2 per competency: mean need before and after, the change and its 95 % confidence interval.</source>
+        <translation>1. ve 2. anket turlarını yeterlik bazında karşılaştır: önceki ve sonraki ortalama ihtiyaç, değişim ve %95 güven aralığı.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/stats.cpp" line="42"/>
+        <source>--round and --compare-rounds exclude each other</source>
+        <translation>--round ve --compare-rounds birlikte kullanılamaz</translation>
+    </message>
+    <message>
         <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="15"/>
         <source>The database that issued the certificate (opened read-only).</source>
         <translation>Belgeyi düzenleyen veritabanı (salt okunur açılır).</translation>
@@ -8966,82 +9080,82 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
 <context>
     <name>kopru::quality::CompetencyChangeModel</name>
     <message>
-        <location filename="../models/quality/competencychangemodel.cpp" line="70"/>
+        <location filename="../models/quality/competencychangemodel.cpp" line="78"/>
         <source>paired</source>
         <translation>eşleştirilmiş</translation>
     </message>
     <message>
-        <location filename="../models/quality/competencychangemodel.cpp" line="70"/>
+        <location filename="../models/quality/competencychangemodel.cpp" line="78"/>
         <source>independent</source>
         <translation>bağımsız</translation>
     </message>
     <message>
-        <location filename="../models/quality/competencychangemodel.cpp" line="129"/>
+        <location filename="../models/quality/competencychangemodel.cpp" line="137"/>
         <source>Mean need (1-5) in survey round 1 (paired: of the teachers who answered both rounds)</source>
         <translation>1. anket turunda ortalama ihtiyaç (1-5) (eşleştirilmişte: iki turu da yanıtlayan öğretmenlerin)</translation>
     </message>
     <message>
-        <location filename="../models/quality/competencychangemodel.cpp" line="131"/>
+        <location filename="../models/quality/competencychangemodel.cpp" line="139"/>
         <source>Mean need (1-5) in survey round 2</source>
         <translation>2. anket turunda ortalama ihtiyaç (1-5)</translation>
     </message>
     <message>
-        <location filename="../models/quality/competencychangemodel.cpp" line="133"/>
+        <location filename="../models/quality/competencychangemodel.cpp" line="141"/>
         <source>After minus before; negative: the need fell</source>
         <translation>Sonra eksi önce; eksi değer: ihtiyaç azaldı</translation>
     </message>
     <message>
-        <location filename="../models/quality/competencychangemodel.cpp" line="136"/>
+        <location filename="../models/quality/competencychangemodel.cpp" line="144"/>
         <source>95 % confidence interval of the change (Student&apos;s t on the differences when paired, Welch&apos;s otherwise)</source>
         <translation>Değişimin %95 güven aralığı (eşleştirilmişte farklar üzerinde Student t, değilse Welch)</translation>
     </message>
     <message>
-        <location filename="../models/quality/competencychangemodel.cpp" line="139"/>
+        <location filename="../models/quality/competencychangemodel.cpp" line="147"/>
         <source>Teachers who answered both rounds (paired), or answers of round 1 plus round 2 (independent)</source>
         <translation>İki turu da yanıtlayan öğretmenler (eşleştirilmiş) ya da 1. ve 2. turun yanıtları toplamı (bağımsız)</translation>
     </message>
     <message>
-        <location filename="../models/quality/competencychangemodel.cpp" line="148"/>
+        <location filename="../models/quality/competencychangemodel.cpp" line="156"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../models/quality/competencychangemodel.cpp" line="150"/>
+        <location filename="../models/quality/competencychangemodel.cpp" line="158"/>
         <source>Competency</source>
         <translation>Yeterlik</translation>
     </message>
     <message>
-        <location filename="../models/quality/competencychangemodel.cpp" line="152"/>
+        <location filename="../models/quality/competencychangemodel.cpp" line="160"/>
         <source>Before</source>
         <translation>Önce</translation>
     </message>
     <message>
-        <location filename="../models/quality/competencychangemodel.cpp" line="154"/>
+        <location filename="../models/quality/competencychangemodel.cpp" line="162"/>
         <source>After</source>
         <translation>Sonra</translation>
     </message>
     <message>
-        <location filename="../models/quality/competencychangemodel.cpp" line="156"/>
+        <location filename="../models/quality/competencychangemodel.cpp" line="164"/>
         <source>Change</source>
         <translation>Değişim</translation>
     </message>
     <message>
-        <location filename="../models/quality/competencychangemodel.cpp" line="158"/>
+        <location filename="../models/quality/competencychangemodel.cpp" line="166"/>
         <source>95 % CI low</source>
         <translation>%95 GA alt</translation>
     </message>
     <message>
-        <location filename="../models/quality/competencychangemodel.cpp" line="160"/>
+        <location filename="../models/quality/competencychangemodel.cpp" line="168"/>
         <source>95 % CI high</source>
         <translation>%95 GA üst</translation>
     </message>
     <message>
-        <location filename="../models/quality/competencychangemodel.cpp" line="162"/>
+        <location filename="../models/quality/competencychangemodel.cpp" line="170"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../models/quality/competencychangemodel.cpp" line="164"/>
+        <location filename="../models/quality/competencychangemodel.cpp" line="172"/>
         <source>Method</source>
         <translation>Yöntem</translation>
     </message>
@@ -9879,48 +9993,69 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
 <context>
     <name>kopru::stats</name>
     <message>
-        <location filename="../models/stats/statsformat.cpp" line="58"/>
+        <location filename="../models/stats/statsformat.cpp" line="60"/>
         <source>teachers: %1, respondents: %2, survey round: %3
 </source>
         <translation>öğretmen: %1, yanıtlayan: %2, anket turu: %3
 </translation>
     </message>
     <message>
-        <location filename="../models/stats/statsformat.cpp" line="62"/>
-        <location filename="../models/stats/statsformat.cpp" line="70"/>
+        <location filename="../models/stats/statsformat.cpp" line="64"/>
+        <location filename="../models/stats/statsformat.cpp" line="72"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../models/stats/statsformat.cpp" line="62"/>
-        <location filename="../models/stats/statsformat.cpp" line="70"/>
+        <location filename="../models/stats/statsformat.cpp" line="64"/>
+        <location filename="../models/stats/statsformat.cpp" line="72"/>
         <source>Competency</source>
         <translation>Yeterlik</translation>
     </message>
     <message>
-        <location filename="../models/stats/statsformat.cpp" line="67"/>
+        <location filename="../models/stats/statsformat.cpp" line="69"/>
         <source>Resp.</source>
         <translation>Yanıt</translation>
     </message>
     <message>
-        <location filename="../models/stats/statsformat.cpp" line="67"/>
+        <location filename="../models/stats/statsformat.cpp" line="69"/>
         <source>N/A</source>
         <translation>FY</translation>
     </message>
     <message>
-        <location filename="../models/stats/statsformat.cpp" line="67"/>
+        <location filename="../models/stats/statsformat.cpp" line="69"/>
         <source>Mean</source>
         <translation>Ort.</translation>
     </message>
     <message>
-        <location filename="../models/stats/statsformat.cpp" line="67"/>
+        <location filename="../models/stats/statsformat.cpp" line="69"/>
         <source>High%</source>
         <translation>Yüksek%</translation>
     </message>
     <message>
-        <location filename="../models/stats/statsformat.cpp" line="68"/>
+        <location filename="../models/stats/statsformat.cpp" line="70"/>
         <source>Supply</source>
         <translation>Arz</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/statsformat.cpp" line="128"/>
+        <source>survey round 1 against round 2: teachers: %1, respondents of round 1: %2, of round 2: %3, of both: %4
+</source>
+        <translation>1. anket turu ile 2. tur karşılaştırması: öğretmen: %1, 1. turu yanıtlayan: %2, 2. turu: %3, ikisini de: %4
+</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/statsformat.cpp" line="135"/>
+        <source>Fewer than %1 respondents in a round of this selection: the values are suppressed to protect anonymity.
+</source>
+        <translation>Bu seçimin bir turunda yanıtlayan sayısı %1 kişiden az: anonimliği korumak için değerler gizlendi.
+</translation>
+    </message>
+    <message>
+        <location filename="../models/stats/statsformat.cpp" line="138"/>
+        <source>No competency of the field has answers in survey round 2.
+</source>
+        <translation>Alanın hiçbir yeterliğinin 2. anket turunda yanıtı yok.
+</translation>
     </message>
 </context>
 <context>
@@ -10042,62 +10177,72 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/kopru/main.cpp" line="43"/>
+        <location filename="../app/kopru/main.cpp" line="44"/>
         <source>unknown page &quot;%1&quot; (pages: %2)</source>
         <translation>bilinmeyen sayfa &quot;%1&quot; (sayfalar: %2)</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="58"/>
+        <location filename="../app/kopru/main.cpp" line="59"/>
         <source>cannot write %1</source>
         <translation>%1 yazılamıyor</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="79"/>
+        <location filename="../app/kopru/main.cpp" line="80"/>
         <source>Köprü — on-the-job training planner for vocational teachers</source>
         <translation>Köprü — meslek öğretmenleri için işbaşı eğitimi planlayıcısı</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="83"/>
+        <location filename="../app/kopru/main.cpp" line="84"/>
         <source>Köprü database (.kopru) to open</source>
         <translation>Açılacak Köprü veritabanı (.kopru)</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="85"/>
+        <location filename="../app/kopru/main.cpp" line="86"/>
         <source>Page to show (overview, teachers, …).</source>
         <translation>Gösterilecek sayfa (overview, teachers, …).</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="87"/>
+        <location filename="../app/kopru/main.cpp" line="88"/>
         <source>Pilot field to preselect.</source>
         <translation>Önceden seçilecek pilot alan.</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="89"/>
+        <location filename="../app/kopru/main.cpp" line="90"/>
         <source>Render the page into FILE.png and exit.</source>
         <translation>Sayfayı FILE.png dosyasına çiz ve çık.</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="91"/>
+        <location filename="../app/kopru/main.cpp" line="92"/>
         <source>UI language for this run: tr or en.</source>
         <translation>Bu çalıştırma için arayüz dili: tr veya en.</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="105"/>
+        <location filename="../app/kopru/main.cpp" line="94"/>
+        <source>Window size of --screenshot (default 1400x900).</source>
+        <translation>--screenshot için pencere boyutu (varsayılan 1400x900).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru/main.cpp" line="108"/>
         <source>--lang takes tr or en</source>
         <translation>--lang yalnızca tr veya en değerini alır</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="111"/>
+        <location filename="../app/kopru/main.cpp" line="114"/>
         <source>only one database can be given</source>
         <translation>yalnızca bir veritabanı verilebilir</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="117"/>
+        <location filename="../app/kopru/main.cpp" line="120"/>
         <source>--screenshot needs a database</source>
         <translation>--screenshot bir veritabanı gerektirir</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="137"/>
+        <location filename="../app/kopru/main.cpp" line="126"/>
+        <source>--size takes WIDTHxHEIGHT, e.g. 1366x768</source>
+        <translation>--size GENİŞLİKxYÜKSEKLİK alır, örneğin 1366x768</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru/main.cpp" line="147"/>
         <source>unknown page &quot;%1&quot;</source>
         <translation>bilinmeyen sayfa &quot;%1&quot;</translation>
     </message>

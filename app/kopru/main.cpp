@@ -14,6 +14,7 @@
 #include <QFileInfo>
 #include <QIcon>
 #include <QPixmap>
+#include <QSize>
 #include <QTimer>
 #include <cstdio>
 
@@ -28,8 +29,8 @@ int fail(const QString &message)
 }
 
 // Renders one page of `db` into `png` without user interaction.
-int takeScreenshot(
-    kopru::MainWindow &window, const QString &dbPath, const QString &page, const QString &field, const QString &png)
+int takeScreenshot(kopru::MainWindow &window, const QString &dbPath, const QString &page, const QString &field,
+    const QString &png, const QSize &size)
 {
     auto db = kopru::Database::open(dbPath);
     if (!db)
@@ -46,7 +47,7 @@ int takeScreenshot(
     if (!field.isEmpty())
         window.setFieldCode(field);
     // Fixed, so that a page whose layout asks for more room cannot widen the image.
-    window.setFixedSize(1400, 900);
+    window.setFixedSize(size);
     window.show();
     // Let layouts, lazy model fetches and chart animations settle.
     QEventLoop settle;
@@ -89,7 +90,9 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "Render the page into FILE.png and exit."), QStringLiteral("FILE.png"));
     const QCommandLineOption langOption(QStringLiteral("lang"),
         QCoreApplication::translate("main", "UI language for this run: tr or en."), QStringLiteral("tr|en"));
-    parser.addOptions({ pageOption, fieldOption, screenshotOption, langOption });
+    const QCommandLineOption sizeOption(QStringLiteral("size"),
+        QCoreApplication::translate("main", "Window size of --screenshot (default 1400x900)."), QStringLiteral("WxH"));
+    parser.addOptions({ pageOption, fieldOption, screenshotOption, langOption, sizeOption });
     // Wrong usage exits with 2, as kopru-cli does (process() would exit with 1).
     if (!parser.parse(QCoreApplication::arguments()))
         return fail(parser.errorText());
@@ -115,8 +118,15 @@ int main(int argc, char *argv[])
     if (parser.isSet(screenshotOption)) {
         if (dbPath.isEmpty())
             return fail(QCoreApplication::translate("main", "--screenshot needs a database"));
+        QSize size(1400, 900);
+        if (parser.isSet(sizeOption)) {
+            const QStringList wh = parser.value(sizeOption).split(QLatin1Char('x'));
+            size = wh.size() == 2 ? QSize(wh.at(0).toInt(), wh.at(1).toInt()) : QSize();
+            if (size.width() < 320 || size.height() < 240)
+                return fail(QCoreApplication::translate("main", "--size takes WIDTHxHEIGHT, e.g. 1366x768"));
+        }
         return takeScreenshot(
-            window, dbPath, parser.value(pageOption), parser.value(fieldOption), parser.value(screenshotOption));
+            window, dbPath, parser.value(pageOption), parser.value(fieldOption), parser.value(screenshotOption), size);
     }
 
     // Preferences ▸ Language applies at once: the catalogues change here, the

@@ -160,7 +160,7 @@ void Importer::runInto(
 
     ImportContext ctx { db, table, mapping, lookups, report };
     TablePlan plan;
-    NeedsPlan needs(options.scale);
+    NeedsPlan needs(options.scale, options.round);
     Status planned;
     switch (kind) {
     case ImportKind::Teachers:

@@ -61,6 +61,10 @@ struct ImportOptions
     QHash<int, QString> overrides;
     // Needs: the survey's own answer labels (docs/import.md, "Need levels").
     ScaleMapping scale;
+    // Needs: the survey round the file answers, 1 (the needs survey) or 2
+    // (after the training); 0 = not chosen: each row's round column, else 1.
+    // A round column that says otherwise than a chosen round is refused.
+    int round = 0;
     // Called while writing with (done, total); return false to cancel (the
     // transaction is rolled back). May be called from a worker thread.
     std::function<bool(int done, int total)> progress;

@@ -93,15 +93,10 @@ void NeedsPlan::planWide(ImportContext &ctx)
             ctx.error(row, "national_id", reason);
             continue;
         }
-        int round = 1;
-        if (ctx.has("round")) {
-            const auto r = CellValue::integer(ctx.cell(row, "round"), 1, 99, &reason);
-            if (!r) {
-                ctx.error(row, "round", reason);
-                continue;
-            }
-            round = r->isNull() ? 1 : r->toInt();
-        }
+        const auto rowRound = roundOf(ctx, row);
+        if (!rowRound)
+            continue;
+        const int round = *rowRound;
         const QString key = *nid + QLatin1Char('|') + QString::number(round);
         if (int other = seen.value(key); other > 0) {
             ctx.error(
@@ -183,14 +178,7 @@ void NeedsPlan::planLong(ImportContext &ctx)
             if (!proficiency)
                 ctx.error(row, "proficiency", reason);
         }
-        int round = 1;
-        if (ctx.has("round")) {
-            const auto r = CellValue::integer(ctx.cell(row, "round"), 1, 99, &reason);
-            if (!r)
-                ctx.error(row, "round", reason);
-            else if (!r->isNull())
-                round = r->toInt();
-        }
+        const int round = roundOf(ctx, row).value_or(0);
         if (ctx.report.errorCount != errorsBefore)
             continue;
         const quint64 key = ratingKey(teacher->id, competency, round);
@@ -202,6 +190,27 @@ void NeedsPlan::planLong(ImportContext &ctx)
         m_ratings.push_back(Rating { teacher->id, competency, row.line, qint8(round), qint8(levelOf(*need)),
             qint8(levelOf(*proficiency)), Rating::Insert });
     }
+}
+
+std::optional<int> NeedsPlan::roundOf(ImportContext &ctx, const SourceRow &row) const
+{
+    const int chosen = m_round > 0 ? m_round : 1;
+    if (!ctx.has("round"))
+        return chosen;
+    QString reason;
+    const auto r = CellValue::integer(ctx.cell(row, "round"), 1, 99, &reason);
+    if (!r) {
+        ctx.error(row, "round", reason);
+        return std::nullopt;
+    }
+    if (r->isNull())
+        return chosen;
+    if (m_round > 0 && r->toInt() != m_round) {
+        ctx.error(row, "round",
+            ImportText::tr("this row is of survey round %1, but the file is imported as round %2").arg(r->toInt()).arg(m_round));
+        return std::nullopt;
+    }
+    return r->toInt();
 }
 
 Status NeedsPlan::classify(ImportContext &ctx)

@@ -29,6 +29,14 @@ void CompetencyChangeModel::setGroup(const GroupFigures &group)
     endResetModel();
 }
 
+void CompetencyChangeModel::setChanges(const std::vector<CompetencyChange> &changes, const QString &name)
+{
+    beginResetModel();
+    m_rows = changes;
+    m_groupName = name;
+    endResetModel();
+}
+
 void CompetencyChangeModel::clear()
 {
     beginResetModel();

@@ -9,7 +9,8 @@
 namespace kopru::quality {
 
 // The need reduction per competency of one group (GroupFigures::
-// competencyChanges) for the Quality page: mean need before (round 1) and
+// competencyChanges) for the Quality page, or of one pilot field for the
+// needs page's round comparison (stats::RoundComparison): mean need before (round 1) and
 // after (round 2), the change with its 95 % confidence interval, and how it
 // was computed (paired or independent samples). Display texts in the UI
 // language's number format, EditRole and kopru::SortRole the numbers.
@@ -24,6 +25,8 @@ public:
 
     // Shows the competencies of `group` (copied).
     void setGroup(const GroupFigures &group);
+    // Shows `changes` under the name `name` (the needs page's round comparison).
+    void setChanges(const std::vector<CompetencyChange> &changes, const QString &name);
     void clear();
     QString groupName() const { return m_groupName; }
 

@@ -66,6 +66,7 @@ NeedChange computeNeedChange(const std::vector<NeedPair> &answers)
             pairedAfter.push_back(a.after);
         }
     }
+    result.pairs = int(differences.size());
     if (differences.size() >= 2) {
         result.paired = true;
         const Moments d = moments(differences);

@@ -21,6 +21,7 @@ struct NeedChange
     bool paired = false;
     int n = 0; // pairs (paired) or answers of round 1 + round 2 (independent)
     int nBefore = 0, nAfter = 0;
+    int pairs = 0; // teachers who answered both rounds (fewer than two: independent)
     double before = kNaN, after = kNaN, change = kNaN, ciLow = kNaN, ciHigh = kNaN;
 };
 

@@ -20,15 +20,6 @@ QJsonValue number(double v)
     return std::isnan(v) ? QJsonValue(QJsonValue::Null) : QJsonValue(v);
 }
 
-QJsonObject changeJson(const NeedChange &c)
-{
-    return QJsonObject { { QStringLiteral("paired"), c.paired }, { QStringLiteral("n"), c.n },
-        { QStringLiteral("n_before"), c.nBefore }, { QStringLiteral("n_after"), c.nAfter },
-        { QStringLiteral("before"), number(c.before) }, { QStringLiteral("after"), number(c.after) },
-        { QStringLiteral("change"), number(c.change) }, { QStringLiteral("ci_low"), number(c.ciLow) },
-        { QStringLiteral("ci_high"), number(c.ciHigh) } };
-}
-
 QJsonObject satisfactionJson(const Satisfaction &s)
 {
     return QJsonObject { { QStringLiteral("respondents"), s.respondents }, { QStringLiteral("answers"), s.answers },
@@ -42,7 +33,7 @@ QJsonObject groupJson(const GroupFigures &g)
         reasons.insert(key, count);
     QJsonArray competencies;
     for (const CompetencyChange &c : g.competencyChanges) {
-        QJsonObject o = changeJson(c.change);
+        QJsonObject o = toJson(c.change);
         o.insert(QStringLiteral("code"), c.code);
         o.insert(QStringLiteral("title"), c.titleTr);
         competencies.append(o);
@@ -64,7 +55,7 @@ QJsonObject groupJson(const GroupFigures &g)
         { QStringLiteral("satisfaction_teacher"), satisfactionJson(g.teacher) },
         { QStringLiteral("need_reduction"),
             QJsonObject {
-                { QStringLiteral("overall"), changeJson(g.needChange) }, { QStringLiteral("competencies"), competencies } } },
+                { QStringLiteral("overall"), toJson(g.needChange) }, { QStringLiteral("competencies"), competencies } } },
         { QStringLiteral("partners_active"), g.partnersActive },
         { QStringLiteral("partner_repeat_rate"),
             QJsonObject { { QStringLiteral("active"), g.partnersActive }, { QStringLiteral("repeat"), g.partnersRepeat },
@@ -137,16 +128,7 @@ QString totalText(const GroupFigures &g)
     QString out = aligned(rows, { false, true, false, false });
     if (!g.competencyChanges.empty()) {
         out += QLatin1Char('\n') + Text::tr("Need change per competency, round 1 to round 2") + QLatin1Char('\n');
-        std::vector<QStringList> table { { Text::tr("Code"), Text::tr("Competency"), Text::tr("Before"), Text::tr("After"),
-            Text::tr("Change"), Text::tr("95% CI"), Text::tr("Teachers") } };
-        for (const CompetencyChange &c : g.competencyChanges) {
-            QString title = c.displayTitle();
-            if (title.size() > 50)
-                title = title.left(49) + QChar(0x2026);
-            table.push_back({ c.code, title, formatFixed(c.change.before, 2), formatFixed(c.change.after, 2),
-                formatSigned(c.change.change), formatInterval(c.change), formatChangeMethod(c.change) });
-        }
-        out += aligned(table, { false, false, true, true, true, false, false });
+        out += competencyChangeTable(g.competencyChanges);
     }
     return out;
 }
@@ -179,6 +161,29 @@ QString groupsText(const QualityIndicators &indicators)
 }
 
 } // namespace
+
+QJsonObject toJson(const NeedChange &c)
+{
+    return QJsonObject { { QStringLiteral("paired"), c.paired }, { QStringLiteral("n"), c.n },
+        { QStringLiteral("n_before"), c.nBefore }, { QStringLiteral("n_after"), c.nAfter },
+        { QStringLiteral("before"), number(c.before) }, { QStringLiteral("after"), number(c.after) },
+        { QStringLiteral("change"), number(c.change) }, { QStringLiteral("ci_low"), number(c.ciLow) },
+        { QStringLiteral("ci_high"), number(c.ciHigh) } };
+}
+
+QString competencyChangeTable(const std::vector<CompetencyChange> &changes)
+{
+    std::vector<QStringList> table { { Text::tr("Code"), Text::tr("Competency"), Text::tr("Before"), Text::tr("After"),
+        Text::tr("Change"), Text::tr("95% CI"), Text::tr("Teachers") } };
+    for (const CompetencyChange &c : changes) {
+        QString title = c.displayTitle();
+        if (title.size() > 50)
+            title = title.left(49) + QChar(0x2026);
+        table.push_back({ c.code, title, formatFixed(c.change.before, 2), formatFixed(c.change.after, 2),
+            formatSigned(c.change.change), formatInterval(c.change), formatChangeMethod(c.change) });
+    }
+    return aligned(table, { false, false, true, true, true, false, false });
+}
 
 QString formatFixed(double v, int decimals)
 {

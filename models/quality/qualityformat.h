@@ -18,6 +18,14 @@ QJsonObject toJson(const QualityIndicators &indicators);
 // line per indicator and the change per competency; with one, a line per group.
 QString toTextTable(const QualityIndicators &indicators);
 
+// One need change as in that document: paired, n, n_before, n_after, before,
+// after, change, ci_low, ci_high (null where not computable).
+QJsonObject toJson(const NeedChange &change);
+// The need change per competency as an aligned text table (code, competency,
+// before, after, change, 95 % CI, how it was computed); also `kopru-cli stats
+// --compare-rounds`.
+QString competencyChangeTable(const std::vector<CompetencyChange> &changes);
+
 // The pieces of those texts, shared with the Quality page, in the UI
 // language's number format; "-" where the value is NaN (not computable).
 QString formatFixed(double v, int decimals); // "4,29"

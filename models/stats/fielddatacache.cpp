@@ -27,7 +27,7 @@ Expected<FieldDataCache::Stamp> FieldDataCache::stampOf(QSqlDatabase db)
     return stamp;
 }
 
-Expected<std::shared_ptr<const FieldData>> FieldDataCache::get(QSqlDatabase db, const QString &code)
+Expected<std::shared_ptr<const FieldData>> FieldDataCache::get(QSqlDatabase db, const QString &code, int round)
 {
     auto stamp = stampOf(db);
     if (!stamp)
@@ -36,10 +36,14 @@ Expected<std::shared_ptr<const FieldData>> FieldDataCache::get(QSqlDatabase db, 
         m_fields.clear();
         m_stamp = stamp.value();
     }
-    const QString key = code.trimmed().toUpper();
+    const QString latestKey = code.trimmed().toUpper();
+    // The latest round's data serve a request for that round too.
+    if (const auto it = m_fields.find(latestKey); it != m_fields.end() && (round == 0 || it->second->round() == round))
+        return it->second;
+    const QString key = round == 0 ? latestKey : latestKey + QLatin1Char('#') + QString::number(round);
     if (const auto it = m_fields.find(key); it != m_fields.end())
         return it->second;
-    auto data = FieldData::load(db, code);
+    auto data = FieldData::load(db, code, round);
     if (!data)
         return data.error();
     if (m_fields.size() >= kMaxFields)

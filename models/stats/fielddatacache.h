@@ -18,8 +18,9 @@ namespace kopru::stats {
 class FieldDataCache
 {
 public:
-    // The data of field `code` (case-insensitive), loaded if not held or out of date.
-    Expected<std::shared_ptr<const FieldData>> get(QSqlDatabase db, const QString &code);
+    // The data of field `code` (case-insensitive) of survey `round` (0: the
+    // field's latest), loaded if not held or out of date.
+    Expected<std::shared_ptr<const FieldData>> get(QSqlDatabase db, const QString &code, int round = 0);
     void clear();
     // Fields held (for tests).
     int size() const { return int(m_fields.size()); }
@@ -38,7 +39,7 @@ private:
     static Expected<Stamp> stampOf(QSqlDatabase db);
 
     Stamp m_stamp;
-    std::map<QString, std::shared_ptr<const FieldData>> m_fields; // by upper-case code
+    std::map<QString, std::shared_ptr<const FieldData>> m_fields; // by upper-case code, "#round" after it unless latest
 };
 
 } // namespace kopru::stats

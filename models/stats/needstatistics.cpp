@@ -152,20 +152,23 @@ Expected<std::vector<ScopeOption>> listScopeOptions(QSqlDatabase db, int fieldId
     return options;
 }
 
-Expected<FieldData> FieldData::load(QSqlDatabase db, const QString &code)
+Expected<FieldData> FieldData::load(QSqlDatabase db, const QString &code, int round)
 {
     auto field = findField(db, code);
     if (!field)
         return field.error();
     // Ratings are read through the field's teachers: need_rating's primary key
     // starts with teacher_id, so each teacher's ratings sit together on disk.
-    auto round = Sql::scalar(db,
+    auto latest = Sql::scalar(db,
         QStringLiteral("SELECT max(r.round) FROM teacher t "
                        "JOIN need_rating r ON r.teacher_id = t.id WHERE t.field_id = ?"),
         { field->id });
-    if (!round)
-        return round.error();
-    return load(db, field.value(), round->toInt());
+    if (!latest)
+        return latest.error();
+    auto data = load(db, field.value(), round > 0 ? round : latest->toInt());
+    if (data)
+        data->m_latestRound = latest->toInt();
+    return data;
 }
 
 Expected<FieldData> FieldData::load(QSqlDatabase db, const FieldInfo &field, int round)
@@ -177,6 +180,7 @@ Expected<FieldData> FieldData::load(QSqlDatabase db, const FieldInfo &field, int
     st.nameTr = field.nameTr;
     st.nameEn = field.nameEn;
     st.round = round;
+    d.m_latestRound = round;
     const QVariant fid = st.fieldId;
 
     Status s = Sql::forEachRow(db,
@@ -229,6 +233,7 @@ Expected<FieldData> FieldData::load(QSqlDatabase db, const FieldInfo &field, int
     s = Sql::forEachRow(db, QStringLiteral("SELECT id, province_id, centre_id FROM teacher WHERE field_id = ?"), { fid },
         [&](const QSqlQuery &q) {
             Teacher t;
+            t.id = q.value(0).toInt();
             t.hasProvince = !q.value(1).isNull();
             t.province = q.value(1).toInt();
             t.hasCentre = !q.value(2).isNull();
@@ -262,20 +267,29 @@ Expected<FieldData> FieldData::load(QSqlDatabase db, const FieldInfo &field, int
     return d;
 }
 
+std::vector<char> FieldData::inScope(Scope scope) const
+{
+    std::vector<char> in(m_teachers.size(), 1);
+    for (std::size_t i = 0; i < m_teachers.size(); ++i) {
+        const Teacher &t = m_teachers[i];
+        if (scope.kind == Scope::Kind::Province)
+            in[i] = t.hasProvince && t.province == scope.id;
+        else if (scope.kind == Scope::Kind::Centre)
+            in[i] = t.hasCentre && t.centre == scope.id;
+    }
+    return in;
+}
+
 FieldStats FieldData::stats(Scope scope) const
 {
     FieldStats st = m_base;
     st.scope = scope;
     if (scope.kind != Scope::Kind::All)
         st.scopeName = (scope.kind == Scope::Kind::Province ? m_provinceNames : m_centreNames).value(scope.id);
-    std::vector<char> inScope(m_teachers.size(), 1);
+    const std::vector<char> inScope = this->inScope(scope);
     st.teachers = 0;
     for (std::size_t i = 0; i < m_teachers.size(); ++i) {
         const Teacher &t = m_teachers[i];
-        if (scope.kind == Scope::Kind::Province)
-            inScope[i] = t.hasProvince && t.province == scope.id;
-        else if (scope.kind == Scope::Kind::Centre)
-            inScope[i] = t.hasCentre && t.centre == scope.id;
         st.teachers += inScope[i];
         st.respondents += inScope[i] && t.responded;
     }
@@ -387,9 +401,9 @@ std::vector<ScopeOption> FieldData::scopeOptions() const
     return options;
 }
 
-Expected<FieldStats> computeFieldStats(QSqlDatabase db, const QString &code, Scope scope)
+Expected<FieldStats> computeFieldStats(QSqlDatabase db, const QString &code, Scope scope, int round)
 {
-    auto data = FieldData::load(db, code);
+    auto data = FieldData::load(db, code, round);
     if (!data)
         return data.error();
     return data->stats(scope);

@@ -10,11 +10,12 @@
 #include <array>
 #include <vector>
 
-// Needs-analysis statistics of one pilot field: the field's ratings of its
-// latest round are read in one pass (FieldData) and counted in C++.
+// Needs-analysis statistics of one pilot field: the field's ratings of one
+// survey round (by default its latest) are read in one pass (FieldData) and
+// counted in C++; two rounds are compared in roundcomparison.h.
 //
 // Definitions (docs/needs-analysis.md):
-// - only the latest survey round present in the field is used;
+// - one survey round is used: the latest present in the field unless another is asked for;
 // - a respondent of a competency is a rating with a need (1–5); a NULL need is
 //   "not applicable" and counted separately;
 // - a respondent of the field (or a group) is a teacher with at least one
@@ -28,6 +29,8 @@ namespace kopru::stats {
 constexpr int kScaleSize = 5;
 constexpr int kHighNeed = 4; // need >= 4 counts as high need
 constexpr int kMinGroupRespondents = 5;
+
+struct RoundComparison; // roundcomparison.h
 
 // Counts of one set of ratings.
 struct RatingCounts
@@ -142,11 +145,14 @@ class FieldData
 {
 public:
     // An unknown code gives an Error whose message lists the valid codes.
-    static Expected<FieldData> load(QSqlDatabase db, const QString &code);
+    // `round`: the survey round to read; 0 = the field's latest.
+    static Expected<FieldData> load(QSqlDatabase db, const QString &code, int round = 0);
 
     int fieldId() const { return m_base.fieldId; }
     const QString &code() const { return m_base.code; }
     int round() const { return m_base.round; }
+    // The latest round with ratings in the field (0: none), whichever was read.
+    int latestRound() const { return m_latestRound; }
 
     // Same as computeFieldStats(db, code, scope).
     FieldStats stats(Scope scope = {}) const;
@@ -157,11 +163,14 @@ public:
 
 private:
     friend Expected<Breakdown> computeBreakdown(QSqlDatabase db, const FieldStats &field, Breakdown::Kind kind);
+    friend RoundComparison compareRounds(const FieldData &round1, const FieldData &round2, Scope scope);
+    std::vector<char> inScope(Scope scope) const;
     static Expected<FieldData> load(QSqlDatabase db, const FieldInfo &field, int round);
     Breakdown breakdown(Breakdown::Kind kind, const std::vector<CompetencyStats> &order) const;
 
     struct Teacher
     {
+        int id = 0;
         int province = 0;
         int centre = 0;
         bool hasProvince = false;
@@ -175,15 +184,17 @@ private:
         int need = 0; // 1–5, 0 = not applicable
     };
     FieldStats m_base; // field, centres, round, competencies with supply; no teachers or ratings yet
+    int m_latestRound = 0;
     std::vector<Teacher> m_teachers;
     std::vector<Rating> m_ratings;
     QHash<int, QString> m_provinceNames;
     QHash<int, QString> m_centreNames;
 };
 
-// Statistics of field `code` (case-insensitive) within `scope`. An unknown code
-// gives an Error whose message lists the valid codes.
-Expected<FieldStats> computeFieldStats(QSqlDatabase db, const QString &code, Scope scope = {});
+// Statistics of field `code` (case-insensitive) within `scope`, of survey
+// `round` (0: the field's latest). An unknown code gives an Error whose
+// message lists the valid codes.
+Expected<FieldStats> computeFieldStats(QSqlDatabase db, const QString &code, Scope scope = {}, int round = 0);
 
 // The field's ratings broken down by province or centre of the teachers.
 // `field` gives the competency order and the round.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/stats/statsformat.h"
 
+#include "models/quality/qualityformat.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QLocale>
@@ -86,6 +88,55 @@ QString toTextTable(const FieldStats &stats)
         out += line + QLatin1Char('\n');
     }
     return out;
+}
+
+QJsonObject toJson(const RoundComparison &comparison)
+{
+    QJsonArray competencies;
+    for (const quality::CompetencyChange &c : comparison.competencies) {
+        QJsonObject o = quality::toJson(c.change);
+        o.insert(QStringLiteral("pairs"), c.change.pairs);
+        o.insert(QStringLiteral("code"), c.code);
+        o.insert(QStringLiteral("title"), c.titleTr);
+        competencies.append(o);
+    }
+    QJsonValue scope(QJsonValue::Null);
+    if (comparison.scope.kind != Scope::Kind::All)
+        scope = QJsonObject {
+            { QStringLiteral("kind"),
+                comparison.scope.kind == Scope::Kind::Province ? QStringLiteral("province") : QStringLiteral("centre") },
+            { QStringLiteral("id"), comparison.scope.id },
+            { QStringLiteral("name"), comparison.scopeName },
+        };
+    return QJsonObject {
+        { QStringLiteral("field"), comparison.code },
+        { QStringLiteral("field_name"), comparison.nameTr },
+        { QStringLiteral("scope"), scope },
+        { QStringLiteral("teachers"), comparison.teachers },
+        { QStringLiteral("respondents_round1"), comparison.respondentsBefore },
+        { QStringLiteral("respondents_round2"), comparison.respondentsAfter },
+        { QStringLiteral("both_rounds"), comparison.bothRounds },
+        { QStringLiteral("suppressed"), comparison.suppressed },
+        { QStringLiteral("competencies"), competencies },
+    };
+}
+
+QString toTextTable(const RoundComparison &comparison)
+{
+    auto tr = [](const char *s) { return QCoreApplication::translate("kopru::stats", s); };
+    QString out = QStringLiteral("%1 %2\n").arg(comparison.code, comparison.displayName());
+    out += tr("survey round 1 against round 2: teachers: %1, respondents of round 1: %2, of round 2: %3, of both: %4\n")
+               .arg(comparison.teachers)
+               .arg(comparison.respondentsBefore)
+               .arg(comparison.respondentsAfter)
+               .arg(comparison.bothRounds);
+    if (comparison.suppressed)
+        return out
+            + tr("Fewer than %1 respondents in a round of this selection: the values are suppressed to protect anonymity.\n")
+                  .arg(kMinGroupRespondents);
+    if (comparison.competencies.empty())
+        return out + tr("No competency of the field has answers in survey round 2.\n");
+    return out + quality::competencyChangeTable(comparison.competencies);
 }
 
 } // namespace kopru::stats

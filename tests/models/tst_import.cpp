@@ -24,7 +24,7 @@ namespace {
 const QString kFile = QStringLiteral("f.csv");
 
 ImportReport importText(QSqlDatabase db, ImportKind kind, const QString &csv, bool dryRun = false,
-    std::function<bool(int, int)> progress = {}, const ScaleMapping &scale = {})
+    std::function<bool(int, int)> progress = {}, const ScaleMapping &scale = {}, int round = 0)
 {
     auto table = TableReader::readBytes(csv.toUtf8(), kFile, {});
     if (!table) {
@@ -36,6 +36,7 @@ ImportReport importText(QSqlDatabase db, ImportKind kind, const QString &csv, bo
     o.dryRun = dryRun;
     o.progress = std::move(progress);
     o.scale = scale;
+    o.round = round;
     return Importer::run(db, kind, table.value().table, o);
 }
 
@@ -691,6 +692,102 @@ private slots:
         QCOMPARE(r.inserted, 0);
         QCOMPARE(r.updated, 0);
         QCOMPARE(r.skipped, 12000);
+    }
+
+    // A post-training survey imported as round 2 (issue #15): wide and long
+    // files, round-2 rows replace round-2 rows only, round 1 stays.
+    void needsAsRoundTwo()
+    {
+        auto db = freshDb();
+        const QSqlDatabase c = db->connection();
+        for (auto [kind, text] :
+            { std::pair { ImportKind::Competencies, kCompetencies }, std::pair { ImportKind::Teachers, kTeachers } })
+            QVERIFY(importText(c, kind, QString::fromUtf8(text)).committed);
+        const auto needs = [&](int round) {
+            return scalar(c,
+                QStringLiteral("SELECT group_concat(ifnull(need, '-'), ',') FROM (SELECT r.need FROM need_rating r "
+                               "JOIN competency k ON k.id = r.competency_id WHERE r.round = %1 ORDER BY k.code)")
+                    .arg(round))
+                .toString();
+        };
+        ImportReport r = importText(
+            c, ImportKind::Needs, QStringLiteral("TC Kimlik No;ELK01;ELK02;BIL01\n10000000146;4;5;\n17291716060;;;3\n"));
+        QVERIFY2(r.committed, qPrintable(errorsOf(r)));
+        QCOMPARE(needs(1), QStringLiteral("3,4,5"));
+        QCOMPARE(needs(2), QString());
+
+        // Wide, as round 2: inserted beside round 1.
+        r = importText(c, ImportKind::Needs, QStringLiteral("TC Kimlik No;ELK01;ELK02\n10000000146;2;3\n"), false, {}, {}, 2);
+        QVERIFY2(r.committed, qPrintable(errorsOf(r)));
+        QCOMPARE(r.inserted, 2);
+        QCOMPARE(needs(1), QStringLiteral("3,4,5"));
+        QCOMPARE(needs(2), QStringLiteral("2,3"));
+
+        // Long, as round 2, with a round column that agrees: one rating replaced, round 1 untouched.
+        r = importText(c, ImportKind::Needs,
+            QStringLiteral("TC Kimlik No;Yeterlik;İhtiyaç;Tur\n10000000146;ELK01;1;2\n10000000146;ELK02;3;\n"), false, {}, {}, 2);
+        QVERIFY2(r.committed, qPrintable(errorsOf(r)));
+        QCOMPARE(r.updated, 1);
+        QCOMPARE(r.skipped, 1);
+        QCOMPARE(needs(1), QStringLiteral("3,4,5"));
+        QCOMPARE(needs(2), QStringLiteral("1,3"));
+
+        // Round 1 chosen explicitly: what the default did.
+        r = importText(c, ImportKind::Needs, QStringLiteral("TC Kimlik No;ELK01\n10000000146;2\n"), false, {}, {}, 1);
+        QVERIFY2(r.committed, qPrintable(errorsOf(r)));
+        QCOMPARE(needs(1), QStringLiteral("3,2,5"));
+        QCOMPARE(needs(2), QStringLiteral("1,3"));
+    }
+
+    // A round-2 file with errors changes nothing, round 1 included; each
+    // error names file, line and column.
+    void needsRoundTwoRefusedChangesNothing_data()
+    {
+        QTest::addColumn<QString>("csv");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<int>("column");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("bad cell, wide") << QStringLiteral("TC Kimlik No;ELK01;ELK02\n10000000146;2;7\n") << 2 << 3
+                                        << QStringLiteral("7");
+        QTest::newRow("bad cell, long") << QStringLiteral(
+            "TC Kimlik No;Yeterlik;İhtiyaç\n10000000146;ELK01;2\n10000000146;ELK02;x\n")
+                                        << 3 << 3 << QStringLiteral("x");
+        QTest::newRow("round column says 1, long")
+            << QStringLiteral("TC Kimlik No;Yeterlik;İhtiyaç;Tur\n10000000146;ELK01;2;2\n10000000146;ELK02;3;1\n") << 3 << 4
+            << QStringLiteral("round 1");
+        QTest::newRow("round column says 1, wide")
+            << QStringLiteral("TC Kimlik No;Tur;ELK01\n10000000146;1;2\n") << 2 << 2 << QStringLiteral("round 1");
+    }
+    void needsRoundTwoRefusedChangesNothing()
+    {
+        QFETCH(QString, csv);
+        QFETCH(int, line);
+        QFETCH(int, column);
+        QFETCH(QString, says);
+        auto db = freshDb();
+        const QSqlDatabase c = db->connection();
+        for (auto [kind, text] :
+            { std::pair { ImportKind::Competencies, kCompetencies }, std::pair { ImportKind::Teachers, kTeachers } })
+            QVERIFY(importText(c, kind, QString::fromUtf8(text)).committed);
+        QVERIFY(importText(c, ImportKind::Needs, QStringLiteral("TC Kimlik No;ELK01;ELK02\n10000000146;4;5\n")).committed);
+        QVERIFY(
+            importText(c, ImportKind::Needs, QStringLiteral("TC Kimlik No;ELK01\n10000000146;3\n"), false, {}, {}, 2).committed);
+        const QByteArray before = contentHash(c);
+        const ImportReport r = importText(c, ImportKind::Needs, csv, false, {}, {}, 2);
+        QVERIFY(!r.ok());
+        QVERIFY(!r.committed);
+        QCOMPARE(r.errorCount, 1);
+        const Error &e = r.errors.front();
+        QCOMPARE(e.file, kFile);
+        QCOMPARE(e.line, line);
+        QCOMPARE(e.column, column);
+        QVERIFY2(e.message.contains(says), qPrintable(e.toString()));
+        QCOMPARE(contentHash(c), before);
+        QCOMPARE(scalar(c,
+                     QStringLiteral("SELECT group_concat(need, ',') FROM (SELECT need FROM need_rating ORDER BY round, "
+                                    "competency_id)"))
+                     .toString(),
+            QStringLiteral("4,5,3"));
     }
 
     void needsWithLargeIds()

@@ -203,6 +203,70 @@ private slots:
         QVERIFY2(err.contains(QStringLiteral("nothing was written")), qPrintable(err));
     }
 
+    // Issue #15: --round 2 imports the survey after the training; a bad cell
+    // refuses the whole file with its position and leaves round 1 (and
+    // everything else) as it was.
+    void roundOption()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("round.kopru"));
+        QCOMPARE(runCli({ QStringLiteral("init"), db }), 0);
+        QString out, err;
+        const QString comps = write(QStringLiteral("rc.csv"), QByteArray("Alan;Kod;Başlık\nELK;ELK01;PLC\nELK;ELK02;Motor\n"));
+        QCOMPARE(runCli({ QStringLiteral("import"), db, QStringLiteral("competencies"), comps }, &out, &err), 0);
+        const QString teachers = write(
+            QStringLiteral("rt.csv"), QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl\n10000000146;Ayşe;Işık;ELK;34\n").toUtf8());
+        QCOMPARE(runCli({ QStringLiteral("import"), db, QStringLiteral("teachers"), teachers }, &out, &err), 0);
+        const QString first = write(QStringLiteral("r1.csv"), QByteArray("TC Kimlik No;ELK01;ELK02\n10000000146;5;4\n"));
+        QCOMPARE(runCli({ QStringLiteral("import"), db, QStringLiteral("needs"), first, QStringLiteral("--round"),
+                            QStringLiteral("1") },
+                     &out, &err),
+            0);
+        const auto ratings = [&db] {
+            auto d = Database::open(db);
+            return d ? test::scalar(d.value()->connection(),
+                       QStringLiteral("SELECT group_concat(round || ':' || need, ',') FROM (SELECT round, need FROM "
+                                      "need_rating ORDER BY round, competency_id)"))
+                           .toString()
+                     : QString();
+        };
+        QCOMPARE(ratings(), QStringLiteral("1:5,1:4"));
+
+        const QString bad = write(QStringLiteral("r2bad.csv"), QByteArray("TC Kimlik No;ELK01;ELK02\n10000000146;2;9\n"));
+        QCOMPARE(
+            runCli({ QStringLiteral("import"), db, QStringLiteral("needs"), bad, QStringLiteral("--round"), QStringLiteral("2") },
+                &out, &err),
+            1);
+        QVERIFY2(err.startsWith(bad + QStringLiteral(":2:3: ELK02: 9 is outside the scale")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("nothing was written")), qPrintable(err));
+        QCOMPARE(ratings(), QStringLiteral("1:5,1:4"));
+
+        // The file's own round column must agree with --round.
+        const QString mixed = write(QStringLiteral("r2mixed.csv"), QByteArray("TC Kimlik No;Tur;ELK01\n10000000146;1;2\n"));
+        QCOMPARE(
+            runCli({ QStringLiteral("import"), db, QStringLiteral("needs"), mixed, QStringLiteral("--round=2") }, &out, &err), 1);
+        QVERIFY2(err.startsWith(mixed + QStringLiteral(":2:2: Tur: this row is of survey round 1")), qPrintable(err));
+        QCOMPARE(ratings(), QStringLiteral("1:5,1:4"));
+
+        const QString good = write(QStringLiteral("r2.csv"), QByteArray("TC Kimlik No;ELK01;ELK02\n10000000146;2;3\n"));
+        QCOMPARE(runCli({ QStringLiteral("import"), db, QStringLiteral("needs"), good, QStringLiteral("--round"),
+                            QStringLiteral("2") },
+                     &out, &err),
+            0);
+        QCOMPARE(ratings(), QStringLiteral("1:5,1:4,2:2,2:3"));
+
+        // Usage: another round, another kind.
+        QCOMPARE(runCli({ QStringLiteral("import"), db, QStringLiteral("needs"), good, QStringLiteral("--round"),
+                            QStringLiteral("3") },
+                     &out, &err),
+            2);
+        QVERIFY2(err.contains(QStringLiteral("--round")), qPrintable(err));
+        QCOMPARE(runCli({ QStringLiteral("import"), db, QStringLiteral("teachers"), teachers, QStringLiteral("--round"),
+                            QStringLiteral("2") },
+                     &out, &err),
+            2);
+        QCOMPARE(ratings(), QStringLiteral("1:5,1:4,2:2,2:3"));
+    }
+
     void malformedScaleIsAUsageError_data()
     {
         QTest::addColumn<QString>("scale");

@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Needs-analysis statistics checked against values computed independently in
 // the test from a small hand-made fixture (not-applicable answers, supply,
-// suppression at 4 vs 5 respondents), the item models under
-// QAbstractItemModelTester, and the `kopru-cli stats` contract.
+// suppression at 4 vs 5 respondents), survey round 1 against round 2, the
+// item models under QAbstractItemModelTester, and the `kopru-cli stats` contract.
 #include "models/domain/nationalid.h"
 #include "models/domain/turkishtext.h"
+#include "models/quality/competencychangemodel.h"
 #include "models/stats/competencystatsmodel.h"
 #include "models/stats/fielddatacache.h"
 #include "models/stats/flagfiltermodel.h"
 #include "models/stats/groupstatsmodel.h"
 #include "models/stats/needstatistics.h"
+#include "models/stats/roundcomparison.h"
 #include "models/stats/statsformat.h"
 #include "tests/common/testutil.h"
 
@@ -20,6 +22,7 @@
 #include <QSqlQuery>
 #include <cmath>
 #include <map>
+#include <optional>
 
 using namespace kopru;
 using namespace kopru::stats;
@@ -299,6 +302,97 @@ int compareWithReference(QSqlDatabase db)
         }
     }
     return checked;
+}
+
+// Survey rounds 1 and 2 of field ELK (issue #15): needs of E1, E2, E3 per
+// round; 0 = not applicable, -1 = no rating row; no row at all in a round:
+// the teacher did not answer it.
+struct RoundTeacher
+{
+    int province;
+    std::optional<std::array<int, 3>> round1, round2;
+};
+const RoundTeacher kRoundTeachers[] = {
+    { kAnkara, { { 5, 4, 3 } }, { { 3, 4, -1 } } },
+    { kAnkara, { { 4, 2, 0 } }, { { 2, -1, -1 } } },
+    { kAnkara, { { 3, 5, 2 } }, { { 3, -1, -1 } } },
+    { kAnkara, { { 5, 3, 4 } }, { { 2, -1, -1 } } },
+    { kAnkara, { { 4, 4, 4 } }, std::nullopt },
+    { kIzmir, std::nullopt, { { 1, 2, -1 } } },
+    { kIzmir, { { 2, 5, 1 } }, { { 0, -1, -1 } } },
+};
+
+// The 0.975 quantile of Student's t for small degrees of freedom (tables).
+double t975(int df)
+{
+    static const double table[] = { 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228 };
+    return table[df - 1];
+}
+
+struct Sample
+{
+    std::vector<double> values;
+    double mean() const
+    {
+        double sum = 0;
+        for (double v : values)
+            sum += v;
+        return sum / double(values.size());
+    }
+    double variance() const
+    {
+        double squares = 0;
+        for (double v : values)
+            squares += (v - mean()) * (v - mean());
+        return squares / double(values.size() - 1);
+    }
+};
+
+// The figures of competency `comp` straight from kRoundTeachers.
+struct ExpectedChange
+{
+    bool paired = false;
+    int pairs = 0;
+    double before = 0, after = 0, change = 0, low = 0, high = 0;
+};
+ExpectedChange expectedChange(int comp)
+{
+    Sample before, after, differences, pairedBefore, pairedAfter;
+    for (const RoundTeacher &t : kRoundTeachers) {
+        const int b = t.round1 ? (*t.round1)[std::size_t(comp)] : -1;
+        const int a = t.round2 ? (*t.round2)[std::size_t(comp)] : -1;
+        if (b > 0)
+            before.values.push_back(b);
+        if (a > 0)
+            after.values.push_back(a);
+        if (b > 0 && a > 0) {
+            differences.values.push_back(a - b);
+            pairedBefore.values.push_back(b);
+            pairedAfter.values.push_back(a);
+        }
+    }
+    ExpectedChange e;
+    e.pairs = int(differences.values.size());
+    if (e.pairs >= 2) {
+        e.paired = true;
+        e.before = pairedBefore.mean();
+        e.after = pairedAfter.mean();
+        e.change = differences.mean();
+        const double half = t975(e.pairs - 1) * std::sqrt(differences.variance() / e.pairs);
+        e.low = e.change - half;
+        e.high = e.change + half;
+        return e;
+    }
+    e.before = before.mean();
+    e.after = after.mean();
+    e.change = e.after - e.before;
+    const double vb = before.variance() / double(before.values.size()), va = after.variance() / double(after.values.size());
+    const double df
+        = (vb + va) * (vb + va) / (vb * vb / double(before.values.size() - 1) + va * va / double(after.values.size() - 1));
+    const double half = t975(int(std::floor(df))) * std::sqrt(vb + va);
+    e.low = e.change - half;
+    e.high = e.change + half;
+    return e;
 }
 
 } // namespace
@@ -695,6 +789,181 @@ private slots:
                 QVERIFY(c.value(QStringLiteral("mean_need")).isNull());
             }
         }
+    }
+
+    // A database of field ELK with both survey rounds (kRoundTeachers).
+    std::unique_ptr<Database> roundsDatabase(const QString &path)
+    {
+        auto db = test::newDatabase(path);
+        if (!db)
+            return {};
+        QSqlDatabase c = db->connection();
+        const int elk = test::scalar(c, QStringLiteral("SELECT id FROM field WHERE code = 'ELK'")).toInt();
+        bool ok = true;
+        for (int k = 0; k < 3; ++k)
+            ok = ok
+                && Sql::exec(c, QStringLiteral("INSERT INTO competency(id, field_id, code, title_tr) VALUES (?, ?, ?, ?)"),
+                    { k + 1, elk, QString::fromLatin1(kCodes[k]), QStringLiteral("Yeterlik %1").arg(k + 1) });
+        int id = 0;
+        for (const RoundTeacher &t : kRoundTeachers) {
+            ++id;
+            ok = ok
+                && Sql::exec(c,
+                    QStringLiteral("INSERT INTO teacher(id, national_id, first_name, last_name, field_id, province_id) "
+                                   "VALUES (?, ?, 'Ayşe', 'Işık', ?, ?)"),
+                    { id, NationalId::withCheckDigits(QStringLiteral("3000000%1").arg(id, 2, 10, QLatin1Char('0'))), elk,
+                        t.province });
+            for (int round : { 1, 2 }) {
+                const auto &needs = round == 1 ? t.round1 : t.round2;
+                for (int k = 0; needs && k < 3; ++k) {
+                    const int n = (*needs)[std::size_t(k)];
+                    if (n >= 0)
+                        ok = ok
+                            && Sql::exec(c,
+                                QStringLiteral(
+                                    "INSERT INTO need_rating(teacher_id, competency_id, round, need) VALUES (?, ?, ?, ?)"),
+                                { id, k + 1, round, n == 0 ? QVariant() : QVariant(n) });
+                }
+            }
+        }
+        if (!ok)
+            return nullptr;
+        return db;
+    }
+
+    void roundComparison()
+    {
+        auto db = roundsDatabase(m_dir.filePath(QStringLiteral("rounds.kopru")));
+        QVERIFY(db);
+        const QSqlDatabase c = db->connection();
+        auto comparison = computeRoundComparison(c, QStringLiteral("elk"));
+        QVERIFY2(comparison, qPrintable(comparison.message()));
+        const RoundComparison &r = comparison.value();
+        QCOMPARE(r.code, QStringLiteral("ELK"));
+        QCOMPARE(r.teachers, 7);
+        QCOMPARE(r.respondentsBefore, 6);
+        QCOMPARE(r.respondentsAfter, 6);
+        QCOMPARE(r.bothRounds, 5);
+        QVERIFY(!r.suppressed);
+        // E3 has no answer in round 2: left out; the rest by code.
+        QCOMPARE(int(r.competencies.size()), 2);
+        for (int k = 0; k < 2; ++k) {
+            const quality::CompetencyChange &got = r.competencies[std::size_t(k)];
+            QCOMPARE(got.code, QString::fromLatin1(kCodes[k]));
+            const ExpectedChange e = expectedChange(k);
+            QCOMPARE(got.change.paired, e.paired);
+            QCOMPARE(got.change.n, e.paired ? e.pairs : int(got.change.nBefore + got.change.nAfter));
+            QVERIFY(std::abs(got.change.before - e.before) < 1e-9);
+            QVERIFY(std::abs(got.change.after - e.after) < 1e-9);
+            QVERIFY(std::abs(got.change.change - e.change) < 1e-9);
+            QVERIFY2(std::abs(got.change.ciLow - e.low) < 1e-9, qPrintable(QString::number(got.change.ciLow)));
+            QVERIFY(std::abs(got.change.ciHigh - e.high) < 1e-9);
+        }
+        // E1 is paired on four teachers (-2, -2, 0, -3), E2 has one pair: Welch.
+        QCOMPARE(r.competencies[0].change.n, 4);
+        QCOMPARE(r.competencies[0].change.change, -1.75);
+        QVERIFY(!r.competencies[1].change.paired);
+        QCOMPARE(r.competencies[1].change.nBefore, 6);
+        QCOMPARE(r.competencies[1].change.nAfter, 2);
+        QCOMPARE(r.competencies[1].change.pairs, 1);
+        QCOMPARE(r.competencies[0].change.pairs, 4);
+
+        // Each round alone, and the latest by default.
+        auto round1 = FieldData::load(c, QStringLiteral("ELK"), 1);
+        auto latest = FieldData::load(c, QStringLiteral("ELK"));
+        QVERIFY(round1 && latest);
+        QCOMPARE(round1->round(), 1);
+        QCOMPARE(round1->latestRound(), 2);
+        QCOMPARE(latest->round(), 2);
+        QCOMPARE(round1->stats().respondents, 6);
+        QCOMPARE(round1->stats().competencies.size(), std::size_t(3));
+
+        // A scope with fewer than kMinGroupRespondents respondents in a round is suppressed.
+        const RoundComparison izmir = compareRounds(round1.value(), latest.value(), Scope { Scope::Kind::Province, kIzmir });
+        QVERIFY(izmir.suppressed);
+        QVERIFY(izmir.competencies.empty());
+        QCOMPARE(izmir.respondentsBefore, 1);
+        QCOMPARE(izmir.respondentsAfter, 2);
+
+        // The cache serves round 2 from the latest round's data; round 1 is read once.
+        FieldDataCache cache;
+        auto a = cache.get(c, QStringLiteral("ELK"));
+        auto b = cache.get(c, QStringLiteral("ELK"), 2);
+        auto one = cache.get(c, QStringLiteral("ELK"), 1);
+        QVERIFY(a && b && one);
+        QCOMPARE(a->get(), b->get());
+        QCOMPARE(one.value()->round(), 1);
+        QCOMPARE(cache.get(c, QStringLiteral("ELK"), 1)->get(), one->get());
+        QCOMPARE(cache.size(), 2);
+
+        // The model the needs page shows, in Turkish number formats.
+        const QLocale previous;
+        QLocale::setDefault(QLocale(QLocale::Turkish, QLocale::Turkey));
+        quality::CompetencyChangeModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setChanges(r.competencies, r.displayName());
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.groupName(), r.displayName());
+        using M = quality::CompetencyChangeModel;
+        QCOMPARE(model.index(0, M::Code).data().toString(), QStringLiteral("E1"));
+        QCOMPARE(model.index(0, M::Before).data().toString(), QStringLiteral("4,25"));
+        QCOMPARE(model.index(0, M::After).data().toString(), QStringLiteral("2,50"));
+        QCOMPARE(model.index(0, M::Change).data().toString(), QStringLiteral("-1,75"));
+        QCOMPARE(model.index(0, M::Change).data(Qt::EditRole).toDouble(), -1.75);
+        QCOMPARE(model.index(0, M::Answers).data().toString(), QStringLiteral("4"));
+        QCOMPARE(model.index(1, M::Method).data().toString(), model.tr("independent"));
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+        QLocale::setDefault(previous);
+    }
+
+    void cliRounds()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("rounds-cli.kopru"));
+        QVERIFY(roundsDatabase(path));
+        QString out, err;
+        const QStringList base { QStringLiteral("stats"), path, QStringLiteral("--field"), QStringLiteral("ELK") };
+        QCOMPARE(
+            test::runCli(base + QStringList { QStringLiteral("--compare-rounds"), QStringLiteral("--json") }, &out, &err), 0);
+        const QJsonObject o = QJsonDocument::fromJson(out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("field")).toString(), QStringLiteral("ELK"));
+        QCOMPARE(o.value(QStringLiteral("respondents_round1")).toInt(), 6);
+        QCOMPARE(o.value(QStringLiteral("respondents_round2")).toInt(), 6);
+        QCOMPARE(o.value(QStringLiteral("both_rounds")).toInt(), 5);
+        QVERIFY(o.value(QStringLiteral("scope")).isNull());
+        const QJsonArray comps = o.value(QStringLiteral("competencies")).toArray();
+        QCOMPARE(comps.size(), 2);
+        const QJsonObject e1 = comps.at(0).toObject();
+        QCOMPARE(e1.value(QStringLiteral("code")).toString(), QStringLiteral("E1"));
+        QCOMPARE(e1.value(QStringLiteral("paired")).toBool(), true);
+        QCOMPARE(e1.value(QStringLiteral("n")).toInt(), 4);
+        QCOMPARE(e1.value(QStringLiteral("change")).toDouble(), -1.75);
+        QVERIFY(std::abs(e1.value(QStringLiteral("ci_low")).toDouble() - expectedChange(0).low) < 1e-9);
+        QCOMPARE(e1.value(QStringLiteral("pairs")).toInt(), 4);
+        QCOMPARE(comps.at(1).toObject().value(QStringLiteral("paired")).toBool(), false);
+        QCOMPARE(comps.at(1).toObject().value(QStringLiteral("pairs")).toInt(), 1); // one pair: Welch
+
+        QCOMPARE(test::runCli(base + QStringList { QStringLiteral("--compare-rounds") }, &out, &err), 0);
+        QVERIFY2(out.contains(QStringLiteral("E1")) && out.contains(QStringLiteral("-1")) && !out.contains(QStringLiteral("E3")),
+            qPrintable(out));
+
+        // One round: its respondents; the latest by default.
+        for (const auto &[round, respondents] : { std::pair { QStringLiteral("1"), 6 }, std::pair { QStringLiteral("2"), 6 } }) {
+            QCOMPARE(
+                test::runCli(base + QStringList { QStringLiteral("--round"), round, QStringLiteral("--json") }, &out, &err), 0);
+            const QJsonObject r = QJsonDocument::fromJson(out.toUtf8()).object();
+            QCOMPARE(r.value(QStringLiteral("round")).toInt(), round.toInt());
+            QCOMPARE(r.value(QStringLiteral("respondents")).toInt(), respondents);
+        }
+        QCOMPARE(test::runCli(base + QStringList { QStringLiteral("--json") }, &out, &err), 0);
+        QCOMPARE(QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("round")).toInt(), 2);
+
+        QCOMPARE(test::runCli(base + QStringList { QStringLiteral("--round"), QStringLiteral("3") }, &out, &err), 2);
+        QVERIFY(err.contains(QStringLiteral("--round")));
+        QCOMPARE(test::runCli(
+                     base + QStringList { QStringLiteral("--round"), QStringLiteral("1"), QStringLiteral("--compare-rounds") },
+                     &out, &err),
+            2);
     }
 
     void cliTableAndErrors()

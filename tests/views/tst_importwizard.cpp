@@ -222,6 +222,52 @@ private slots:
         QCOMPARE(direct.currentId(), int(ImportWizard::ReportPage));
         QTRY_VERIFY_WITH_TIMEOUT(direct.currentPage()->isComplete(), 20000);
     }
+
+    // Issue #15: a needs file imported as survey round 2 (after the training)
+    // leaves round 1 alone; the choice is remembered for the next needs file.
+    void surveyRoundTwo()
+    {
+        auto db = test::newDatabase(m_dir.filePath(QStringLiteral("round2.kopru")));
+        QVERIFY(db);
+        for (auto [kind, csv] : { std::pair { ImportKind::Competencies, "Alan;Kod;Başlık\nELK;ELK01;PLC\n" },
+                 std::pair { ImportKind::Teachers, "TC Kimlik No;Ad;Soyad;Alan;İl\n10000000146;Ayşe;Işık;ELK;34\n" },
+                 std::pair { ImportKind::Needs, "TC Kimlik No;ELK01\n10000000146;5\n" } }) {
+            auto table = TableReader::readBytes(QByteArray(csv), QStringLiteral("base.csv"), {});
+            QVERIFY(table);
+            QVERIFY(Importer::run(db->connection(), kind, table.value().table, {}).committed);
+        }
+        const QString after = write(QStringLiteral("after.csv"), QByteArray("TC Kimlik No;ELK01\n10000000146;2\n"));
+        ImportWizard wizard(db.get(), nullptr);
+        wizard.preset(ImportKind::Needs, after);
+        wizard.show();
+        auto *round = wizard.findChild<QComboBox *>(QStringLiteral("importRound"));
+        QVERIFY(round);
+        QVERIFY(round->isEnabled());
+        QCOMPARE(round->currentData(), QVariant(1));
+        round->setCurrentIndex(round->findData(2));
+        shoot(&wizard, QStringLiteral("import-1-round.png"));
+        wizard.next();
+        wizard.next();
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(ImportWizard::ReportPage));
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.currentPage()->isComplete(), 20000);
+        wizard.next();
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.currentPage()->isComplete(), 20000);
+        QVERIFY(wizard.committed());
+        QCOMPARE(scalar(db->connection(),
+                     QStringLiteral("SELECT group_concat(round || ':' || need, ',') FROM (SELECT round, need FROM need_rating "
+                                    "ORDER BY round)"))
+                     .toString(),
+            QStringLiteral("1:5,2:2"));
+
+        ImportWizard next(db.get(), nullptr);
+        auto *remembered = next.findChild<QComboBox *>(QStringLiteral("importRound"));
+        next.preset(ImportKind::Needs, after);
+        QCOMPARE(remembered->currentData(), QVariant(2));
+        QVERIFY(remembered->isEnabled());
+        next.preset(ImportKind::Teachers, after);
+        QVERIFY(!remembered->isEnabled()); // the round is the needs survey's only
+    }
 };
 
 QTEST_MAIN(TestImportWizard)

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The needs-analysis page: its models under QAbstractItemModelTester, charts
-// that follow the models when the field or the filter changes, chart export.
+// that follow the models when the field or the filter changes, the survey
+// round selector and its comparison of rounds 1 and 2, chart export.
 #include "models/domain/nationalid.h"
+#include "models/quality/competencychangemodel.h"
 #include "models/stats/competencystatsmodel.h"
 #include "models/stats/groupstatsmodel.h"
 #include "tests/common/testutil.h"
@@ -20,11 +22,13 @@
 #include <QImage>
 #include <QLabel>
 #include <QScatterSeries>
+#include <QSettings>
 #include <QTabWidget>
 #include <QTableView>
 #include <QUndoStack>
 #include <QValueAxis>
 #include <QXYSeries>
+#include <cmath>
 
 using namespace kopru;
 
@@ -314,7 +318,7 @@ private slots:
             QVERIFY(!page.panel(1)->isChartCurrent());
             QVERIFY(!page.panel(2)->isChartCurrent());
             QCOMPARE(page.panel(3)->tableView()->model()->rowCount(), 0);
-            for (int i = 1; i < page.panelCount(); ++i) {
+            for (int i = 1; i < 4; ++i) { // the tabs of one round (the fifth compares rounds)
                 tabsOf(page)->setCurrentIndex(i);
                 QCoreApplication::processEvents();
                 QVERIFY(page.panel(i)->isChartCurrent());
@@ -388,6 +392,105 @@ private slots:
         fresh.setDatabase(db.get());
         fresh.setFieldCode(QStringLiteral("ELK"));
         QCOMPARE(pageContents(page), pageContents(fresh));
+    }
+
+    // A field with answers of round 2 gets the Round selector: round 2 (the
+    // latest) by default, round 1, or both compared in a tab of their own.
+    void roundSelectorComparesRounds()
+    {
+        auto db = copyOf(m_db.get(), m_dir.filePath(QStringLiteral("rounds.kopru")));
+        QVERIFY(db);
+        const QSqlDatabase c = db->connection();
+        // Round 2 of ELK (teachers 1-6, competencies 1-3): teachers 1-5 answer K01 and K02.
+        for (int teacher = 1; teacher <= 5; ++teacher)
+            for (int competency = 1; competency <= 2; ++competency)
+                QVERIFY(Sql::exec(c,
+                    QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, round, need) VALUES (?, ?, 2, ?)"),
+                    { teacher, competency, 1 + (3 * teacher + competency) % 5 }));
+        QSettings().remove(QStringLiteral("needs/round")); // no choice remembered yet
+        NeedsPage page(&m_undo, nullptr);
+        QAbstractItemModelTester tester(page.roundChangeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        page.setDatabase(db.get());
+        page.setFieldCode(QStringLiteral("ELK"));
+        auto *round = page.findChild<QComboBox *>(QStringLiteral("needsRound"));
+        auto *summary = page.findChild<QLabel *>(QStringLiteral("needsSummary"));
+        QVERIFY(round && summary);
+        QVERIFY(round->isVisibleTo(&page));
+        QCOMPARE(page.shownRound(), 2);
+        QCOMPARE(round->currentData().toInt(), 2);
+        QCOMPARE(page.competencyModel()->stats().round, 2);
+        QCOMPARE(page.competencyModel()->stats().respondents, 5);
+
+        // Round 1: the selector switches the model.
+        round->setCurrentIndex(round->findData(1));
+        QCOMPARE(page.shownRound(), 1);
+        QCOMPARE(page.competencyModel()->stats().round, 1);
+        QCOMPARE(page.competencyModel()->stats().respondents, 6);
+        QVERIFY2(summary->text().contains(QStringLiteral("survey round 1")), qPrintable(summary->text()));
+
+        // Compare: only the comparison tab, per competency with answers in round 2.
+        round->setCurrentIndex(round->findData(NeedsPage::kCompareRounds));
+        QCOMPARE(page.shownRound(), NeedsPage::kCompareRounds);
+        QTabWidget *tabs = tabsOf(page);
+        QCOMPARE(tabs->currentWidget(), page.panel(4));
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(!tabs->isTabVisible(i));
+        QVERIFY(tabs->isTabVisible(4));
+        quality::CompetencyChangeModel *changes = page.roundChangeModel();
+        using M = quality::CompetencyChangeModel;
+        QCOMPARE(changes->rowCount(), 2);
+        QCOMPARE(changes->headerData(M::Before, Qt::Horizontal).toString(), QStringLiteral("Before"));
+        QCOMPARE(changes->headerData(M::CiLow, Qt::Horizontal).toString(), QStringLiteral("95 % CI low"));
+        for (int row = 0; row < 2; ++row) {
+            const int competency = row + 1;
+            QCOMPARE(
+                changes->index(row, M::Code).data().toString(), QStringLiteral("K%1").arg(competency, 2, 10, QLatin1Char('0')));
+            // Paired on the five teachers of both rounds: the mean of their differences, from the raw rows.
+            const QString pairs = QStringLiteral("FROM need_rating a JOIN need_rating b ON b.teacher_id = a.teacher_id "
+                                                 "AND b.competency_id = a.competency_id AND b.round = 2 "
+                                                 "WHERE a.round = 1 AND a.competency_id = %1")
+                                      .arg(competency);
+            QCOMPARE(changes->index(row, M::Answers).data(Qt::EditRole).toInt(),
+                test::scalar(c, QStringLiteral("SELECT count(*) ") + pairs).toInt());
+            QCOMPARE(changes->index(row, M::Change).data(Qt::EditRole).toDouble(),
+                std::round(test::scalar(c, QStringLiteral("SELECT avg(b.need - a.need) ") + pairs).toDouble() * 100.0) / 100.0);
+            QCOMPARE(changes->index(row, M::Before).data(Qt::EditRole).toDouble(),
+                std::round(test::scalar(c, QStringLiteral("SELECT avg(a.need) ") + pairs).toDouble() * 100.0) / 100.0);
+            QVERIFY(changes->index(row, M::CiLow).data(Qt::EditRole).toDouble()
+                <= changes->index(row, M::CiHigh).data(Qt::EditRole).toDouble());
+        }
+        // The chart: before and after bars per competency.
+        auto *bars = onlySeries<QHorizontalBarSeries>(page.panel(4)->chart());
+        QVERIFY(bars);
+        QCOMPARE(bars->barSets().size(), 2);
+        QCOMPARE(int(bars->barSets().at(0)->count()), 2);
+        QCOMPARE(bars->barSets().at(1)->at(1), changes->index(0, M::After).data(Qt::EditRole).toDouble()); // first row on top
+        QVERIFY2(summary->text().contains(QStringLiteral("both rounds: 5")), qPrintable(summary->text()));
+
+        // A field without round 2: no selector, its only round; the choice stays for ELK.
+        page.setFieldCode(QStringLiteral("BIL"));
+        QVERIFY(!round->isVisibleTo(&page));
+        QCOMPARE(page.shownRound(), 1);
+        QVERIFY(!tabs->isTabVisible(4));
+        QVERIFY(tabs->isTabVisible(0));
+        QCOMPARE(tabs->currentIndex(), 0);
+        QCOMPARE(changes->rowCount(), 0);
+        QVERIFY(!page.setRoundChoice(NeedsPage::kCompareRounds));
+        page.setFieldCode(QStringLiteral("ELK"));
+        QCOMPARE(page.shownRound(), NeedsPage::kCompareRounds);
+        QCOMPARE(changes->rowCount(), 2);
+        QVERIFY(page.setRoundChoice(2));
+        QCOMPARE(page.shownRound(), 2);
+        QCOMPARE(tabs->currentIndex(), 0);
+
+        // The choice is remembered for the next page.
+        QVERIFY(page.setRoundChoice(NeedsPage::kCompareRounds));
+        NeedsPage next(&m_undo, nullptr);
+        next.setDatabase(db.get());
+        next.setFieldCode(QStringLiteral("ELK"));
+        QCOMPARE(next.shownRound(), NeedsPage::kCompareRounds);
+        QVERIFY(next.setRoundChoice(2));
+        QSettings().remove(QStringLiteral("needs/round"));
     }
 
     void exportsPngAndPdf()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/charts/needcharts.h"
 
+#include "models/quality/competencychangemodel.h"
 #include "models/stats/competencystatsmodel.h"
 #include "models/stats/groupstatsmodel.h"
 #include "views/charts/barchart.h"
@@ -9,6 +10,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QCoreApplication>
+#include <QHorizontalBarSeries>
 #include <QHorizontalPercentBarSeries>
 #include <QScatterSeries>
 #include <QVXYModelMapper>
@@ -155,6 +157,37 @@ QChart *createGroupChart(QAbstractItemModel *groups, const QString &title, int f
     bars.firstRow = firstRow;
     bars.rowCount = rowCount;
     return createHorizontalBars(groups, bars);
+}
+
+QChart *createRoundChangeChart(QAbstractItemModel *changes, int firstRow, int rowCount)
+{
+    using quality::CompetencyChangeModel;
+    QChart *chart = newChart(tr("Mean need before and after the training"));
+    // The model displays formatted numbers ("2,91"): the bars read its EditRole.
+    // The bar sets take their names (Before, After) from the model's headers.
+    changes = reversedRows(changes, chart, firstRow, rowCount, Qt::EditRole);
+    auto *series = new QHorizontalBarSeries;
+    series->setBarWidth(0.8);
+    chart->addSeries(series);
+    mapBarColumns(series, changes, CompetencyChangeModel::Before, CompetencyChangeModel::After, firstRow, rowCount);
+    static const QColor kColours[] = { QColor(0xab, 0xb8, 0xc6), QColor(0x1f, 0x5f, 0x9f) };
+    auto paint = [series] {
+        const auto sets = series->barSets();
+        for (int i = 0; i < sets.size() && i < 2; ++i) {
+            sets[i]->setColor(kColours[i]);
+            sets[i]->setBorderColor(kColours[i]);
+        }
+    };
+    QObject::connect(series, &QAbstractBarSeries::barsetsAdded, series, paint);
+    paint();
+    QBarCategoryAxis *categories = rowCategoryAxis(changes, CompetencyChangeModel::Code, Qt::DisplayRole, firstRow, rowCount);
+    chart->addAxis(categories, Qt::AlignLeft);
+    series->attachAxis(categories);
+    QValueAxis *values = needAxis(tr("Mean need (1 no need … 5 very high need)"));
+    chart->addAxis(values, Qt::AlignBottom);
+    series->attachAxis(values);
+    chart->legend()->setAlignment(Qt::AlignTop);
+    return chart;
 }
 
 } // namespace kopru::charts

@@ -33,4 +33,9 @@ QChart *createNeedSupplyChart(QAbstractItemModel *competencies, QAbstractItemMod
 // already without suppressed groups and sorted).
 QChart *createGroupChart(QAbstractItemModel *groups, const QString &title, int firstRow = 0, int rowCount = -1);
 
+// Two horizontal bars per competency, mean need in survey round 1 (before)
+// and round 2 (after), from a quality::CompetencyChangeModel; the first row
+// at the top.
+QChart *createRoundChangeChart(QAbstractItemModel *changes, int firstRow = 0, int rowCount = -1);
+
 } // namespace kopru::charts

@@ -30,6 +30,7 @@ private:
     void browse();
     ImportSetup *m_setup;
     QComboBox *m_kind;
+    QComboBox *m_round;
     QLineEdit *m_file;
 };
 

@@ -34,6 +34,7 @@ ImportWorker::Job jobFor(const ImportSetup &setup, bool dryRun)
     job.read = setup.read;
     job.overrides = setup.overrides();
     job.scale = setup.scale;
+    job.round = setup.kind == ImportKind::Needs ? setup.round : 0;
     job.dryRun = dryRun;
     return job;
 }

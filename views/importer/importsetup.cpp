@@ -55,6 +55,25 @@ void store(ImportKind kind, const QString &header, const QString &target)
 
 } // namespace RememberedMapping
 
+namespace RememberedRound {
+
+namespace {
+const QString kKey = QStringLiteral("import/needsRound");
+} // namespace
+
+int round()
+{
+    const int r = QSettings().value(kKey, 1).toInt();
+    return r == 2 ? 2 : 1;
+}
+
+void store(int round)
+{
+    QSettings().setValue(kKey, round);
+}
+
+} // namespace RememberedRound
+
 namespace RememberedScale {
 
 namespace {

@@ -26,6 +26,7 @@ struct ImportSetup
     ColumnMapping mapping; // chosen on the mapping page
     QList<ScaleLabel> labels; // needs: the answer labels of the mapped columns
     ScaleMapping scale; // needs: chosen on the scale page (empty when not shown)
+    int round = 1; // needs: the survey round of the file (1 or 2), chosen on the file page
     bool committed = false;
 
     // Re-reads the file with the current options.
@@ -41,6 +42,12 @@ namespace RememberedMapping {
 QString target(ImportKind kind, const QString &header, bool *known);
 void store(ImportKind kind, const QString &header, const QString &target);
 } // namespace RememberedMapping
+
+// The survey round last chosen for a needs file (QSettings), 1 or 2.
+namespace RememberedRound {
+int round();
+void store(int round);
+} // namespace RememberedRound
 
 // Remembered label assignments (QSettings), keyed by the set of labels (in
 // any order, case and spacing folded as ScaleMapping matches them).

@@ -26,11 +26,13 @@ ImportFilePage::ImportFilePage(ImportSetup *setup, QWidget *parent)
     : QWizardPage(parent)
     , m_setup(setup)
     , m_kind(new QComboBox(this))
+    , m_round(new QComboBox(this))
     , m_file(new QLineEdit(this))
 {
     setTitle(tr("File to import"));
     setSubTitle(
         tr("CSV from Excel or LibreOffice (any encoding, separated by ; , or tab), LimeSurvey exports, or .xlsx workbooks."));
+    m_kind->setObjectName(QStringLiteral("importKind"));
     for (ImportKind k : ImportKinds::all())
         m_kind->addItem(ImportKinds::title(k), int(k));
     auto *browse = new QPushButton(tr("&Browse…"), this);
@@ -39,6 +41,16 @@ ImportFilePage::ImportFilePage(ImportSetup *setup, QWidget *parent)
     fileRow->addWidget(browse);
     auto *form = new QFormLayout(this);
     form->addRow(tr("&What the file holds:"), m_kind);
+    m_round->setObjectName(QStringLiteral("importRound"));
+    m_round->addItem(tr("Round 1 — needs survey"), 1);
+    m_round->addItem(tr("Round 2 — after the training"), 2);
+    m_round->setCurrentIndex(m_round->findData(RememberedRound::round()));
+    m_round->setToolTip(tr("Needs: which survey the file answers. Round 2 replaces only the round-2 answers it holds; "
+                           "round 1 stays as it is."));
+    form->addRow(tr("Survey &round:"), m_round);
+    const auto enableRound = [this] { m_round->setEnabled(ImportKind(m_kind->currentData().toInt()) == ImportKind::Needs); };
+    connect(m_kind, &QComboBox::currentIndexChanged, this, enableRound);
+    enableRound();
     // A row holding a layout gets no buddy: the label needs one, or it shows the "&" itself.
     auto *fileLabel = new QLabel(tr("&File:"), this);
     fileLabel->setObjectName(QStringLiteral("fileLabel"));
@@ -66,6 +78,9 @@ bool ImportFilePage::isComplete() const
 bool ImportFilePage::validatePage()
 {
     m_setup->kind = ImportKind(m_kind->currentData().toInt());
+    m_setup->round = m_round->currentData().toInt();
+    if (m_setup->kind == ImportKind::Needs)
+        RememberedRound::store(m_setup->round);
     if (m_setup->file != m_file->text().trimmed()) {
         m_setup->file = m_file->text().trimmed();
         m_setup->read = TableReader::Options {};

@@ -28,7 +28,7 @@ ImportWizard::ImportWizard(Database *db, QWidget *parent)
 void ImportWizard::preset(ImportKind kind, const QString &file)
 {
     auto *p = page(FilePage);
-    if (auto *combo = p->findChild<QComboBox *>())
+    if (auto *combo = p->findChild<QComboBox *>(QStringLiteral("importKind")))
         combo->setCurrentIndex(combo->findData(int(kind)));
     if (auto *edit = p->findChild<QLineEdit *>())
         edit->setText(file);

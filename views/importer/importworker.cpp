@@ -86,6 +86,7 @@ void ImportWorker::start(const Job &job)
         options.dryRun = job.dryRun;
         options.overrides = job.overrides;
         options.scale = job.scale;
+        options.round = job.round;
         options.progress = [self, cancelFlag](int done, int total) {
             QMetaObject::invokeMethod(
                 qApp,

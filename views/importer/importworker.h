@@ -30,6 +30,7 @@ public:
         TableReader::Options read;
         QHash<int, QString> overrides;
         ScaleMapping scale; // needs: the survey's own answer labels
+        int round = 0; // needs: the survey round of the file (ImportOptions::round)
         bool dryRun = true;
     };
 

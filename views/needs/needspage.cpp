@@ -3,10 +3,12 @@
 
 #include "models/db/database.h"
 #include "models/db/sql.h"
+#include "models/quality/competencychangemodel.h"
 #include "models/report/needsreport.h"
 #include "models/stats/competencystatsmodel.h"
 #include "models/stats/flagfiltermodel.h"
 #include "models/stats/groupstatsmodel.h"
+#include "models/stats/roundcomparison.h"
 #include "views/charts/chartpanel.h"
 #include "views/charts/needcharts.h"
 #include "views/pages/compactcombo.h"
@@ -26,6 +28,7 @@
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -33,6 +36,8 @@ namespace kopru {
 
 namespace {
 Q_LOGGING_CATEGORY(lcNeedsPage, "kopru.needs.page")
+// The Round selector's last choice (QSettings): a round, NeedsPage::kCompareRounds, 0 = the latest.
+const QString kRoundKey = QStringLiteral("needs/round");
 } // namespace
 
 using stats::CompetencyStatsModel;
@@ -42,6 +47,7 @@ NeedsPage::NeedsPage(QUndoStack *undo, QWidget *parent)
     : Page(undo, parent)
 {
     setObjectName(QStringLiteral("NeedsPage"));
+    m_roundChoice = QSettings().value(kRoundKey, 0).toInt();
     createModels();
     createLayout();
 }
@@ -62,6 +68,7 @@ void NeedsPage::createModels()
     m_shownGroups->setSourceModel(m_groups);
     m_shownGroups->setSortRole(Qt::EditRole);
     m_shownGroups->sort(GroupStatsModel::MeanNeed, Qt::DescendingOrder);
+    m_changes = new quality::CompetencyChangeModel(this);
 }
 
 void NeedsPage::createLayout()
@@ -76,6 +83,16 @@ void NeedsPage::createLayout()
     makeCompact(m_scope, 18);
     auto *scopeLabel = new QLabel(tr("&Teachers of:"));
     scopeLabel->setBuddy(m_scope);
+    m_round = new QComboBox;
+    m_round->setObjectName(QStringLiteral("needsRound"));
+    m_round->addItem(tr("Round 1"), 1);
+    m_round->addItem(tr("Round 2"), 2);
+    m_round->addItem(tr("Compare rounds"), kCompareRounds);
+    m_round->setToolTip(tr("Survey round 1 is the needs survey, round 2 the survey after the training"));
+    m_roundLabel = new QLabel(tr("R&ound:"));
+    m_roundLabel->setBuddy(m_round);
+    m_round->setVisible(false); // shown for a field with answers of round 2
+    m_roundLabel->setVisible(false);
     auto *scaleButton = new QPushButton(tr("Scale &labels…"));
     scaleButton->setToolTip(tr("Change the labels of the need scale 1–5"));
     m_report = new QPushButton(tr("PDF &report…"));
@@ -88,6 +105,9 @@ void NeedsPage::createLayout()
     controls->addSpacing(12);
     controls->addWidget(scopeLabel);
     controls->addWidget(m_scope);
+    controls->addSpacing(12);
+    controls->addWidget(m_roundLabel);
+    controls->addWidget(m_round);
     controls->addStretch();
     controls->addWidget(scaleButton);
     controls->addWidget(m_report);
@@ -121,7 +141,19 @@ void NeedsPage::createLayout()
                                                                                : tr("Mean need per centre"));
         },
         m_groups, {}, true, GroupStatsModel::Name, groups, {}, [this] { ensureGroups(); } });
+    QAbstractItemModel *changes = m_changes;
+    m_panels << new ChartPanel({ QStringLiteral("needsRounds"), [changes] { return charts::createRoundChangeChart(changes); },
+        changes,
+        // The competency's title is the code's tooltip: the figures fit beside the chart.
+        { quality::CompetencyChangeModel::Code, quality::CompetencyChangeModel::Before, quality::CompetencyChangeModel::After,
+            quality::CompetencyChangeModel::Change, quality::CompetencyChangeModel::CiLow, quality::CompetencyChangeModel::CiHigh,
+            quality::CompetencyChangeModel::Answers, quality::CompetencyChangeModel::Method },
+        true, -1, nullptr, {}, {} });
     m_panels[2]->setNote(m_competencies->rule().description());
+    m_panels[4]->setNote(tr("Change: mean need in round 2 minus round 1; negative means the need fell. Paired: the teachers "
+                            "who answered both rounds (n), with Student's t on their differences; with fewer than two such "
+                            "teachers the rounds are compared as independent samples (Welch's interval, n = answers of both "
+                            "rounds)."));
     m_panels[3]->setNote(
         tr("Groups with fewer than %1 respondents are suppressed to protect anonymity and left out of the chart.")
             .arg(stats::kMinGroupRespondents));
@@ -147,6 +179,8 @@ void NeedsPage::createLayout()
     m_tabs->addTab(m_panels[1], tr("Distribution"));
     m_tabs->addTab(m_panels[2], tr("Need and supply"));
     m_tabs->addTab(groupsPage, tr("Province / centre comparison"));
+    m_tabs->addTab(m_panels[4], tr("Round 1 and 2"));
+    m_tabs->setTabVisible(4, false); // only when the rounds are compared
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
@@ -158,6 +192,11 @@ void NeedsPage::createLayout()
         reload();
     });
     connect(m_scope, &QComboBox::currentIndexChanged, this, &NeedsPage::reload);
+    connect(m_round, &QComboBox::currentIndexChanged, this, [this] {
+        m_roundChoice = m_round->currentData().toInt();
+        QSettings().setValue(kRoundKey, m_roundChoice);
+        reload();
+    });
     connect(m_compare, &QComboBox::currentIndexChanged, this, &NeedsPage::reloadGroups);
     // Only the charts (and the comparison) of the tab shown are kept current.
     connect(m_tabs, &QTabWidget::currentChanged, this, &NeedsPage::updateShownPanels);
@@ -277,32 +316,55 @@ stats::Scope NeedsPage::currentScope() const
 void NeedsPage::reload()
 {
     m_lastError.clear();
+    m_shownRound = 0;
     const QString code = currentFieldCode();
     if (!m_db || code.isEmpty()) {
         m_data.reset();
         m_competencies->setStats({});
+        m_changes->clear();
         m_summary->setText(m_db ? tr("The database has no pilot fields.") : tr("No database is open."));
         m_report->setEnabled(false);
+        updateRoundChoice();
         reloadGroups();
         updateShownPanels();
         return;
     }
-    m_data = fieldData(&m_lastError);
+    m_data = fieldData(&m_lastError); // the latest round: what a field switch reads
+    if (m_data && m_data->latestRound() >= 2 && m_roundChoice != 0 && m_roundChoice != m_data->latestRound()) {
+        // Another round, or round 1 beside round 2 for the comparison: read when chosen, then cached.
+        auto other = m_cache.get(m_db->connection(), code, m_roundChoice == kCompareRounds ? 1 : m_roundChoice);
+        if (!other) {
+            m_lastError = other.message();
+            m_data.reset();
+        } else if (m_roundChoice != kCompareRounds) {
+            m_data = other.value();
+        }
+    }
+    updateRoundChoice();
     if (!m_data) {
         m_summary->setText(m_lastError);
         m_competencies->setStats({});
+        m_changes->clear();
         reloadGroups();
         updateShownPanels();
         return;
     }
     m_competencies->setStats(m_data->stats(currentScope()));
+    m_report->setEnabled(true);
+    if (m_shownRound == kCompareRounds) {
+        showRoundComparison();
+        reloadGroups();
+        updateShownPanels();
+        return;
+    }
+    m_changes->clear();
     const stats::FieldStats &f = m_competencies->stats();
     const QLocale locale;
     const int unmet = m_unmet->rowCount();
     QString text = tr("%1: %2 teachers, %3 respondents, %n competencies, survey round %4.", nullptr, int(f.competencies.size()))
                        .arg(f.displayName(), locale.toString(f.teachers), locale.toString(f.respondents))
                        .arg(f.round);
-    if (f.round == 0)
+    if (f.round == 0 || (f.respondents == 0 && f.scope.kind == stats::Scope::Kind::All))
         text += QLatin1Char(' ') + tr("No need ratings have been recorded for this field yet.");
     else if (f.suppressed)
         text += QLatin1Char(' ')
@@ -313,9 +375,81 @@ void NeedsPage::reload()
     if (!f.centres.isEmpty())
         text += QLatin1Char(' ') + tr("Centre(s): %1.").arg(f.centres.join(QStringLiteral(", ")));
     m_summary->setText(text);
-    m_report->setEnabled(true);
     reloadGroups();
     updateShownPanels();
+}
+
+void NeedsPage::updateRoundChoice()
+{
+    // Rounds are chosen only where there are two; the choice stays for the next such field.
+    const bool choosable = m_data && m_data->latestRound() >= 2;
+    m_round->setVisible(choosable);
+    m_roundLabel->setVisible(choosable);
+    const int choice = m_roundChoice != 0 ? m_roundChoice : (m_data ? m_data->latestRound() : 0);
+    m_shownRound = !m_data ? 0 : choosable && choice == kCompareRounds ? kCompareRounds : m_data->round();
+    if (choosable) {
+        const QSignalBlocker blocker(m_round);
+        m_round->setCurrentIndex(m_round->findData(m_shownRound));
+    }
+    showComparisonTab(m_shownRound == kCompareRounds);
+}
+
+bool NeedsPage::setRoundChoice(int choice)
+{
+    const int index = m_round->findData(choice);
+    if (!m_data || m_data->latestRound() < 2 || index < 0)
+        return false;
+    if (index == m_round->currentIndex() && m_shownRound == choice)
+        return true;
+    m_roundChoice = choice;
+    QSettings().setValue(kRoundKey, m_roundChoice);
+    reload();
+    return true;
+}
+
+void NeedsPage::showRoundComparison()
+{
+    const QString code = currentFieldCode();
+    auto before = m_cache.get(m_db->connection(), code, 1);
+    auto after
+        = before ? m_cache.get(m_db->connection(), code, 2) : Expected<std::shared_ptr<const stats::FieldData>>(before.error());
+    if (!after) {
+        m_lastError = after.message();
+        m_summary->setText(m_lastError);
+        m_changes->clear();
+        return;
+    }
+    const stats::RoundComparison c = stats::compareRounds(*before.value(), *after.value(), currentScope());
+    m_changes->setChanges(c.competencies, c.displayName());
+    const QLocale locale;
+    QString text = tr("%1: %2 teachers; respondents of survey round 1: %3, of round 2: %4, of both rounds: %5.")
+                       .arg(c.displayName(), locale.toString(c.teachers), locale.toString(c.respondentsBefore),
+                           locale.toString(c.respondentsAfter), locale.toString(c.bothRounds));
+    if (c.suppressed)
+        text += QLatin1Char(' ')
+            + tr("Fewer than %1 respondents in a round of this selection: the values are suppressed to protect anonymity.")
+                  .arg(stats::kMinGroupRespondents);
+    else
+        text += QLatin1Char(' ') + tr("%n competency(ies) with answers in round 2.", nullptr, int(c.competencies.size()));
+    m_summary->setText(text);
+}
+
+void NeedsPage::showComparisonTab(bool compare)
+{
+    const int comparison = m_tabs->count() - 1;
+    if (compare == m_tabs->isTabVisible(comparison))
+        return;
+    // The comparison replaces the single round's tabs while the rounds are compared.
+    if (compare) {
+        m_tabs->setTabVisible(comparison, true);
+        m_tabs->setCurrentIndex(comparison);
+    }
+    for (int i = 0; i < comparison; ++i)
+        m_tabs->setTabVisible(i, !compare);
+    if (!compare) {
+        m_tabs->setCurrentIndex(0);
+        m_tabs->setTabVisible(comparison, false);
+    }
 }
 
 void NeedsPage::updateShownPanels()

@@ -14,6 +14,9 @@ class QTabWidget;
 
 namespace kopru {
 
+namespace quality {
+class CompetencyChangeModel;
+}
 namespace stats {
 class CompetencyStatsModel;
 class FlagFilterModel;
@@ -29,10 +32,18 @@ class ChartPanel;
 // report of the field. Switching fields (issue #5: no visible pause) reads the
 // field once (FieldData, cached until the database changes) and builds only
 // the chart of the tab shown; the comparison is computed when its tab is shown.
+// A field with answers of survey round 2 (after the training) gets a Round
+// selector: round 1, round 2 (the latest, shown by default) or both compared
+// per competency (the need change with its confidence interval, a tab of its
+// own; the choice is remembered); other rounds than the latest are read only
+// when chosen, and cached.
 class NeedsPage final : public Page
 {
     Q_OBJECT
 public:
+    // Data of the Round selector's items besides a round number.
+    static constexpr int kCompareRounds = -1;
+
     NeedsPage(QUndoStack *undo, QWidget *parent);
 
     QString pageName() const override { return QStringLiteral("needs"); }
@@ -47,6 +58,12 @@ public:
     // For tests and the benchmark.
     QString currentFieldCode() const;
     stats::CompetencyStatsModel *competencyModel() const { return m_competencies; }
+    quality::CompetencyChangeModel *roundChangeModel() const { return m_changes; }
+    // The round shown (1, 2, …), or kCompareRounds; 0 without ratings.
+    int shownRound() const { return m_shownRound; }
+    // Chooses an item of the Round selector (a round or kCompareRounds); false
+    // when the current field has no such choice.
+    bool setRoundChoice(int choice);
     // The province/centre comparison, computed first if it is due (it is
     // computed lazily, when its tab is shown).
     stats::GroupStatsModel *groupModel();
@@ -62,6 +79,9 @@ private:
     void loadFields();
     void loadScopes();
     void reload();
+    void updateRoundChoice();
+    void showRoundComparison();
+    void showComparisonTab(bool compare);
     void reloadGroups();
     void ensureGroups();
     void updateShownPanels();
@@ -82,7 +102,12 @@ private:
     stats::FlagFilterModel *m_unmet = nullptr;
     stats::GroupStatsModel *m_groups = nullptr;
     stats::FlagFilterModel *m_shownGroups = nullptr;
+    quality::CompetencyChangeModel *m_changes = nullptr;
+    int m_roundChoice = 0; // the user's choice: a round, kCompareRounds, 0 = the latest
+    int m_shownRound = 0;
     QComboBox *m_field = nullptr;
+    QLabel *m_roundLabel = nullptr;
+    QComboBox *m_round = nullptr;
     QComboBox *m_scope = nullptr;
     QComboBox *m_compare = nullptr;
     QLabel *m_summary = nullptr;

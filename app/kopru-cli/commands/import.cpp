@@ -2,6 +2,7 @@
 // kopru-cli import DB KIND FILE [--encoding auto|utf-8|windows-1254]
 //                  [--delimiter auto|,|;|tab] [--sheet NAME] [--dry-run]
 //                  [--scale "LABEL=LEVEL,…"]   (needs: the survey's own answer labels)
+//                  [--round 1|2]               (needs: the survey round of the file)
 // Exit 0: imported (or a clean dry run), one summary line on stdout.
 // Exit 1: rows refused, the first kShownProblems reasons on stderr as
 //         file:line:column: reason and the count of all, nothing written.
@@ -60,6 +61,10 @@ Syntax importSyntax()
             tr("Needs: the survey's own answer labels and their levels 1-5 or NA (not applicable), e.g. "
                "\"Hiç yok=1,Düşük=2,Orta=3,Yüksek=4,Çok yüksek=5,Fikrim yok=NA\"."),
             tr("LABEL=LEVEL,…") },
+        { QStringLiteral("round"),
+            tr("Needs: the survey round the file answers: 1 (the needs survey) or 2 (after the training). Without it, "
+               "a round column of the file decides, else 1."),
+            QStringLiteral("1|2") },
     };
     return syntax;
 }
@@ -91,6 +96,15 @@ int runImport(const Arguments &args, Io &io)
         if (!parsed)
             return fail(io, Usage, tr("--scale: %1").arg(parsed.message()));
         scale = std::move(parsed.value());
+    }
+    int round = 0;
+    if (args.isSet(QStringLiteral("round"))) {
+        if (kind != ImportKind::Needs)
+            return fail(io, Usage, tr("--round is for needs files only"));
+        const QString value = args.value(QStringLiteral("round")).trimmed();
+        if (value != QLatin1String("1") && value != QLatin1String("2"))
+            return fail(io, Usage, tr("--round: %1 is no survey round (1 or 2)").arg(value));
+        round = value.toInt();
     }
 
     // Phase times for profiling: QT_LOGGING_RULES="kopru.import*.debug=true".
@@ -127,6 +141,7 @@ int runImport(const Arguments &args, Io &io)
     ImportOptions importOptions;
     importOptions.dryRun = dryRun;
     importOptions.scale = scale;
+    importOptions.round = round;
     // The automatic backup runs on its own connection in a second thread
     // while this one validates the file; writing waits for it, and if it
     // failed, nothing is written and its error is what is reported (as if it
