@@ -171,6 +171,134 @@
     </message>
 </context>
 <context>
+    <name>Certificates</name>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="53"/>
+        <source>Vocational Teacher Training Programme</source>
+        <translation>Mesleki Eğitimde İşletme Temelli Öğretmen Eğitimi Programı</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="56"/>
+        <source>CERTIFICATE OF PARTICIPATION</source>
+        <translation>KATILIM BELGESİ</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="58"/>
+        <source>This is to certify that</source>
+        <translation>Bu belge, aşağıda adı yazılı öğretmene verilmiştir:</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="64"/>
+        <source>took part in the on-the-job training for teachers of the field %1 at %2 from %3 to %4 and completed it with %5 hours of training.</source>
+        <translation>%3 – %4 tarihleri arasında %2 işletmesinde düzenlenen %1 alanı işletme temelli öğretmen eğitimine katılmış ve %5 saatlik eğitimi tamamlamıştır.</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="73"/>
+        <source>%1 hours</source>
+        <translation>%1 saat</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="75"/>
+        <source>%1 of %2 hours</source>
+        <translation>%2 saatin %1 saati</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="78"/>
+        <source>Field</source>
+        <translation>Alan</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="79"/>
+        <source>Company</source>
+        <translation>İşletme</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="80"/>
+        <source>Dates</source>
+        <translation>Tarihler</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="81"/>
+        <source>Training hours</source>
+        <translation>Eğitim süresi</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="84"/>
+        <source>Centre</source>
+        <translation>Merkez</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="89"/>
+        <source>Competencies covered</source>
+        <translation>Eğitimde ele alınan yeterlikler</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="106"/>
+        <source>Head of the centre</source>
+        <translation>Merkez Müdürü</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="109"/>
+        <source>Certificate number</source>
+        <translation>Belge numarası</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="110"/>
+        <source>Verification code</source>
+        <translation>Doğrulama kodu</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="111"/>
+        <source>Issued on</source>
+        <translation>Düzenlenme tarihi</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="114"/>
+        <source>Verification at the issuing centre: kopru-cli verify-certificate DB %1 %2</source>
+        <translation>Belgeyi düzenleyen merkezde doğrulama: kopru-cli verify-certificate DB %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="124"/>
+        <source>Certificates of participation</source>
+        <translation>Katılım belgeleri</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="138"/>
+        <source>There is no certificate to write.</source>
+        <translation>Yazılacak belge yok.</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="145"/>
+        <source>The folder cannot be made.</source>
+        <translation>Klasör oluşturulamıyor.</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateissuer.cpp" line="34"/>
+        <source>There is no training session %1.</source>
+        <translation>%1 numaralı eğitim oturumu yok.</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateissuer.cpp" line="42"/>
+        <source>There is no centre %1.</source>
+        <translation>%1 numaralı merkez yok.</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateissuer.cpp" line="51"/>
+        <source>There is no placement %1.</source>
+        <translation>%1 numaralı yerleştirme yok.</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateissuer.cpp" line="54"/>
+        <source>Placement %1 is not completed: a certificate is issued for completed placements only.</source>
+        <translation>%1 numaralı yerleştirme tamamlanmamış: belge yalnızca tamamlanmış yerleştirmeler için düzenlenir.</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateissuer.cpp" line="84"/>
+        <source>No unused verification code was found.</source>
+        <translation>Kullanılmamış bir doğrulama kodu bulunamadı.</translation>
+    </message>
+</context>
+<context>
     <name>ChartExport</name>
     <message>
         <location filename="../views/charts/chartexport.cpp" line="65"/>
@@ -1050,27 +1178,27 @@
         <translation>Yerleştirme yapılmış oturum yok.</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="153"/>
+        <location filename="../models/export/reportbuilders.cpp" line="154"/>
         <source>No fields.</source>
         <translation>Alan yok.</translation>
     </message>
     <message>
-        <location filename="../models/document/documentpainter.cpp" line="91"/>
+        <location filename="../models/document/documentpainter.cpp" line="102"/>
         <source>cannot start painting the document</source>
         <translation>belge çizimi başlatılamıyor</translation>
     </message>
     <message>
-        <location filename="../models/document/documentpainter.cpp" line="95"/>
+        <location filename="../models/document/documentpainter.cpp" line="106"/>
         <source>cannot start a new page</source>
         <translation>yeni sayfa başlatılamıyor</translation>
     </message>
     <message>
-        <location filename="../models/document/documentpainter.cpp" line="102"/>
+        <location filename="../models/document/documentpainter.cpp" line="113"/>
         <source>cannot finish the document</source>
         <translation>belge tamamlanamıyor</translation>
     </message>
     <message>
-        <location filename="../models/document/documentpainter.cpp" line="40"/>
+        <location filename="../models/document/documentpainter.cpp" line="51"/>
         <source>Page %1/%2</source>
         <translation>Sayfa %1/%2</translation>
     </message>
@@ -3598,6 +3726,182 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <location filename="../models/exchange/centrestatusmodel.cpp" line="80"/>
         <source>Open conflicts</source>
         <translation>Açık çakışma</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::CertificatesDialog</name>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="49"/>
+        <source>Certificates of participation</source>
+        <translation>Katılım belgeleri</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="63"/>
+        <source>One training session</source>
+        <translation>Bir eğitim oturumu</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="64"/>
+        <source>One centre</source>
+        <translation>Bir merkez</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="65"/>
+        <source>All centres</source>
+        <translation>Tüm merkezler</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="66"/>
+        <source>&amp;For:</source>
+        <translation>&amp;Kapsam:</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="69"/>
+        <source>&amp;Session:</source>
+        <translation>&amp;Oturum:</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="72"/>
+        <source>C&amp;entre:</source>
+        <translation>&amp;Merkez:</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="79"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Dil:</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="80"/>
+        <source>One PDF, one certificate a page</source>
+        <translation>Tek PDF, her sayfada bir belge</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="81"/>
+        <source>One PDF file per certificate, in a folder</source>
+        <translation>Her belge için ayrı bir PDF dosyası, bir klasörde</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="86"/>
+        <source>Output:</source>
+        <translation>Çıktı:</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="90"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Gözat…</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="93"/>
+        <source>&amp;Save to:</source>
+        <translation>&amp;Kaydedilecek yer:</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="96"/>
+        <source>Saving or printing issues the certificates: a new number and verification code for a placement without one; a certificate issued before keeps its number and code.</source>
+        <translation>Kaydetmek ya da yazdırmak belgeleri düzenler: belgesi olmayan yerleştirmeye yeni bir numara ve doğrulama kodu verilir; daha önce düzenlenmiş bir belge numarasını ve kodunu korur.</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="107"/>
+        <source>Issue</source>
+        <translation>Belge düzenleme</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="130"/>
+        <source>Register</source>
+        <translation>Kayıt defteri</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="133"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Yazdır…</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="134"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Kaydet</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/certificates/certificatesdialog.cpp" line="172"/>
+        <source>%1 – %2, %3 – %4 (%Ln completed)</source>
+        <translation>
+            <numerusform>%1 – %2, %3 – %4 (%Ln tamamlandı)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="183"/>
+        <source>The database is open read-only: certificates cannot be issued. The register shows those issued.</source>
+        <translation>Veritabanı salt okunur açık: belge düzenlenemez. Kayıt defteri düzenlenmiş belgeleri gösterir.</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="272"/>
+        <source>No completed placement here: there is no certificate to issue.</source>
+        <translation>Burada tamamlanmış yerleştirme yok: düzenlenecek belge yok.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/certificates/certificatesdialog.cpp" line="273"/>
+        <source>%Ln completed placement(s): %1 new certificate(s), %2 issued again with their number.</source>
+        <translation>
+            <numerusform>%Ln tamamlanmış yerleştirme: %1 yeni belge, numarası korunarak yeniden düzenlenecek %2 belge.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="286"/>
+        <source>certificates</source>
+        <translation>katilim-belgeleri</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="293"/>
+        <source>Folder for the certificates</source>
+        <translation>Belgelerin klasörü</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="294"/>
+        <source>Save the certificates</source>
+        <translation>Belgeleri kaydet</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="294"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF dosyaları (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="303"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="311"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="327"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="345"/>
+        <source>Certificates</source>
+        <translation>Katılım belgeleri</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/certificates/certificatesdialog.cpp" line="314"/>
+        <source>%Ln new certificate(s), %1 issued again (number and code kept).</source>
+        <translation>
+            <numerusform>%Ln yeni belge, %1 belge yeniden düzenlendi (numara ve kod korundu).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="327"/>
+        <source>%1 exists. Replace it?</source>
+        <translation>%1 zaten var. Yerine yazılsın mı?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/certificates/certificatesdialog.cpp" line="350"/>
+        <source>%Ln file(s) written to %1.</source>
+        <translation>
+            <numerusform>%1 klasörüne %Ln dosya yazıldı.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/certificates/certificatesdialog.cpp" line="351"/>
+        <source>%Ln page(s) written to %1.</source>
+        <translation>
+            <numerusform>%1 dosyasına %Ln sayfa yazıldı.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="372"/>
+        <source>Print</source>
+        <translation>Yazdır</translation>
     </message>
 </context>
 <context>
@@ -6567,89 +6871,99 @@ Geçerli durum yedek olarak saklanır.</translation>
 <context>
     <name>kopru::SchedulePage</name>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="52"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="54"/>
         <source>Centre:</source>
         <translation>Merkez:</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="57"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="59"/>
         <source>Search teacher, partner, school…</source>
         <translation>Öğretmen, işletme, okul ara…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="60"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="62"/>
         <source>&amp;Print…</source>
         <translation>&amp;Yazdır…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="61"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="63"/>
         <source>Save as P&amp;DF…</source>
         <translation>P&amp;DF olarak kaydet…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="67"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="64"/>
+        <source>&amp;Certificates…</source>
+        <translation>&amp;Katılım belgeleri…</translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/schedulepage.cpp" line="65"/>
+        <source>Certificates of participation for the completed placements of the session chosen in a table or in the month, of the centre shown or of all centres; the register of those issued</source>
+        <translation>Bir tabloda ya da ay görünümünde seçilen oturumun, gösterilen merkezin ya da tüm merkezlerin tamamlanmış yerleştirmeleri için katılım belgeleri; düzenlenmiş belgelerin kayıt defteri</translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/schedulepage.cpp" line="74"/>
         <source>By partner</source>
         <translation>İşletmeye göre</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="67"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="74"/>
         <source>By teacher</source>
         <translation>Öğretmene göre</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="67"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="74"/>
         <source>Calendar per centre</source>
         <translation>Merkez bazında takvim</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="90"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="97"/>
         <source>Month</source>
         <translation>Ay</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="139"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="154"/>
         <source>All centres</source>
         <translation>Tüm merkezler</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="185"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="200"/>
         <source>No placements yet: run the planner first.</source>
         <translation>Henüz yerleştirme yok: önce planlamayı çalıştırın.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/schedule/schedulepage.cpp" line="186"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="201"/>
         <source>%Ln placement(s) in %1 session(s)</source>
         <translation>
             <numerusform>%1 oturumda %Ln yerleştirme</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="203"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="219"/>
         <source>%1 — %2, %3 to %4 (%5): %6</source>
         <translation>%1 — %2, %3 – %4 (%5): %6</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="206"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="222"/>
         <source>no teachers</source>
         <translation>öğretmen yok</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="252"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="297"/>
         <source>Print</source>
         <translation>Yazdır</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="257"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="302"/>
         <source>Save schedule as PDF</source>
         <translation>Takvimi PDF olarak kaydet</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="267"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="312"/>
         <source>Save as PDF</source>
         <translation>PDF olarak kaydet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/schedule/schedulepage.cpp" line="270"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="315"/>
         <source>Saved %1 (%n page(s))</source>
         <translation>
             <numerusform>%1 kaydedildi (%n sayfa)</numerusform>
@@ -7461,6 +7775,44 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     </message>
 </context>
 <context>
+    <name>kopru::certificates::CertificateRegisterModel</name>
+    <message>
+        <location filename="../models/certificates/certificateregistermodel.cpp" line="36"/>
+        <source>%1, %2 – %3</source>
+        <translation>%1, %2 – %3</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateregistermodel.cpp" line="86"/>
+        <source>Number</source>
+        <translation>Numara</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateregistermodel.cpp" line="86"/>
+        <source>Teacher</source>
+        <translation>Öğretmen</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateregistermodel.cpp" line="86"/>
+        <source>Session</source>
+        <translation>Oturum</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateregistermodel.cpp" line="86"/>
+        <source>First issued</source>
+        <translation>İlk düzenlenme</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateregistermodel.cpp" line="86"/>
+        <source>Issued</source>
+        <translation>Son düzenlenme</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateregistermodel.cpp" line="86"/>
+        <source>Times issued</source>
+        <translation>Düzenlenme sayısı</translation>
+    </message>
+</context>
+<context>
     <name>kopru::charts</name>
     <message>
         <location filename="../views/charts/needcharts.cpp" line="52"/>
@@ -7685,43 +8037,43 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>--round: %1 bir anket turu değil (1 ya da 2)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/command.cpp" line="45"/>
+        <location filename="../app/kopru-cli/command.cpp" line="47"/>
         <source>unknown option %1</source>
         <translation>bilinmeyen seçenek %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/command.cpp" line="51"/>
+        <location filename="../app/kopru-cli/command.cpp" line="53"/>
         <source>option %1 takes no value</source>
         <translation>%1 seçeneği değer almaz</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/command.cpp" line="53"/>
+        <location filename="../app/kopru-cli/command.cpp" line="55"/>
         <source>option %1 needs a value</source>
         <translation>%1 seçeneği bir değer gerektirir</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/command.cpp" line="102"/>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="62"/>
+        <location filename="../app/kopru-cli/command.cpp" line="123"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="67"/>
         <source>usage:</source>
         <translation>kullanım:</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/command.cpp" line="113"/>
+        <location filename="../app/kopru-cli/command.cpp" line="134"/>
         <source>Show this help.</source>
         <translation>Bu yardımı gösterir.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/command.cpp" line="133"/>
+        <location filename="../app/kopru-cli/command.cpp" line="154"/>
         <source>wrong number of arguments: %1 takes %2</source>
         <translation>yanlış sayıda argüman: %1 şunları bekler: %2</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/command.cpp" line="137"/>
+        <location filename="../app/kopru-cli/command.cpp" line="158"/>
         <source>%1 needs %2</source>
         <translation>%1 için %2 gerekli</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/command.cpp" line="63"/>
+        <location filename="../app/kopru-cli/command.cpp" line="65"/>
         <source>DB</source>
         <translation>VERİTABANI</translation>
     </message>
@@ -7846,6 +8198,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <location filename="../app/kopru-cli/commands/export.cpp" line="24"/>
         <location filename="../app/kopru-cli/commands/report.cpp" line="16"/>
         <location filename="../app/kopru-cli/commands/stats.cpp" line="18"/>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="17"/>
         <source>CODE</source>
         <translation>KOD</translation>
     </message>
@@ -7855,10 +8208,100 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>Yalnızca bu eğitim merkezi.</translation>
     </message>
     <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="20"/>
+        <source>The database whose completed placements get their certificates.</source>
+        <translation>Tamamlanmış yerleştirmeleri için belge düzenlenecek veritabanı.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="22"/>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="23"/>
         <location filename="../app/kopru-cli/commands/export.cpp" line="25"/>
         <location filename="../app/kopru-cli/commands/export.cpp" line="26"/>
         <source>ID</source>
         <translation>NO</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="22"/>
+        <source>The completed placements of this training session.</source>
+        <translation>Bu eğitim oturumunun tamamlanmış yerleştirmeleri.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="23"/>
+        <source>The completed placements of this centre.</source>
+        <translation>Bu merkezin tamamlanmış yerleştirmeleri.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="24"/>
+        <source>Every completed placement.</source>
+        <translation>Tamamlanmış tüm yerleştirmeler.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="25"/>
+        <source>One PDF with every certificate, one a page.</source>
+        <translation>Tüm belgeleri içeren tek PDF, her sayfada bir belge.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="26"/>
+        <source>One PDF per certificate in this folder, named after its number.</source>
+        <translation>Bu klasörde her belge için, belge numarasıyla adlandırılmış ayrı bir PDF.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="26"/>
+        <source>DIR</source>
+        <translation>KLASÖR</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="27"/>
+        <source>The certificates&apos; language (default: Turkish).</source>
+        <translation>Belgelerin dili (varsayılan: Türkçe).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="38"/>
+        <source>certificates needs one of --session ID, --centre ID or --all</source>
+        <translation>certificates için --session NO, --centre NO ya da --all seçeneklerinden biri gerekir</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="42"/>
+        <source>certificates needs --out FILE.pdf or --separate DIR</source>
+        <translation>certificates için --out DOSYA.pdf ya da --separate KLASÖR gerekir</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="51"/>
+        <source>--session needs a session id (a positive number)</source>
+        <translation>--session bir oturum numarası ister (pozitif bir sayı)</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="68"/>
+        <source>no completed placement in this selection: no certificate written</source>
+        <translation>bu seçimde tamamlanmış yerleştirme yok: belge yazılmadı</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="73"/>
+        <source>%n new certificate(s)</source>
+        <translation>
+            <numerusform>%n yeni belge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="74"/>
+        <source>%n re-issued (number and code kept)</source>
+        <translation>
+            <numerusform>%n belge yeniden düzenlendi (numara ve kod korundu)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="90"/>
+        <source>%1: %n page(s)</source>
+        <translation>
+            <numerusform>%1: %n sayfa</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="92"/>
+        <source>%1: %n file(s)</source>
+        <translation>
+            <numerusform>%1: %n dosya</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/export.cpp" line="26"/>
@@ -7881,6 +8324,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>%1, %2 olarak dışa aktarılamaz</translation>
     </message>
     <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="55"/>
         <location filename="../app/kopru-cli/commands/export.cpp" line="54"/>
         <source>--centre needs a centre id (a positive number)</source>
         <translation>--centre bir merkez numarası (pozitif bir sayı) gerektirir</translation>
@@ -8106,57 +8550,67 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>bir dönemin Kalite Danışma Kurulu raporu, PDF ya da XLSX</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="32"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="33"/>
+        <source>certificates of participation for completed placements (PDF, numbers kept on re-issue)</source>
+        <translation>tamamlanmış yerleştirmeler için katılım belgeleri (PDF; yeniden düzenlemede numara korunur)</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="35"/>
+        <source>check a certificate&apos;s number and verification code</source>
+        <translation>bir belgenin numarasını ve doğrulama kodunu denetle</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="37"/>
         <source>integrity and foreign-key check</source>
         <translation>bütünlük ve yabancı anahtar denetimi</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="33"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="38"/>
         <source>consistent copy of a live database</source>
         <translation>kullanımdaki bir veritabanının tutarlı kopyası</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="34"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="39"/>
         <source>the automatic backups of a database: time, reason, verified</source>
         <translation>bir veritabanının otomatik yedekleri: zaman, neden, doğrulama</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="36"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="41"/>
         <source>go back to a backup (the current state is kept as a backup)</source>
         <translation>bir yedeğe geri dön (şimdiki durum da yedek olarak saklanır)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="38"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="43"/>
         <source>the database&apos;s role: the national office or a centre</source>
         <translation>veritabanının rolü: Genel Müdürlük ya da bir merkez</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="40"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="45"/>
         <source>a package of changes for the national office or a centre</source>
         <translation>Genel Müdürlük ya da bir merkez için değişiklik paketi</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="42"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="47"/>
         <source>apply a package from the national office or a centre</source>
         <translation>Genel Müdürlükten ya da bir merkezden gelen paketi uygula</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="44"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="49"/>
         <source>create the national office&apos;s database on an empty PostgreSQL database</source>
         <translation>Genel Müdürlüğün veritabanını boş bir PostgreSQL veritabanında oluştur</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="46"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="51"/>
         <source>copy a database between a .kopru file and an empty server database, ids kept</source>
         <translation>bir veritabanını .kopru dosyası ile boş bir sunucu veritabanı arasında kimlikleri koruyarak kopyala</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="75"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="80"/>
         <source>kopru-cli COMMAND --help describes the arguments and options of COMMAND.</source>
         <translation>kopru-cli KOMUT --help, KOMUT&apos;un argümanlarını ve seçeneklerini açıklar.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="81"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="86"/>
         <source>unknown command %1</source>
         <translation>bilinmeyen komut %1</translation>
     </message>
@@ -8166,6 +8620,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>Yazılacak PDF dosyası.</translation>
     </message>
     <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="25"/>
         <location filename="../app/kopru-cli/commands/report.cpp" line="17"/>
         <source>FILE.pdf</source>
         <translation>DOSYA.pdf</translation>
@@ -8216,6 +8671,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>--period: %1</translation>
     </message>
     <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="45"/>
         <location filename="../app/kopru-cli/commands/qualityreport.cpp" line="62"/>
         <source>--lang takes tr or en, not &quot;%1&quot;</source>
         <translation>--lang tr ya da en alır, &quot;%1&quot; değil</translation>
@@ -8541,6 +8997,68 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <location filename="../app/kopru-cli/commands/stats.cpp" line="42"/>
         <source>--round and --compare-rounds exclude each other</source>
         <translation>--round ve --compare-rounds birlikte kullanılamaz</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="15"/>
+        <source>The database that issued the certificate (opened read-only).</source>
+        <translation>Belgeyi düzenleyen veritabanı (salt okunur açılır).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="16"/>
+        <source>NUMBER</source>
+        <translation>NUMARA</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="16"/>
+        <source>The certificate&apos;s number, e.g. KPR-2027-007-00012.</source>
+        <translation>Belgenin numarası, örneğin KPR-2027-007-00012.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="17"/>
+        <source>The verification code printed on the certificate (case, spaces and dashes do not matter).</source>
+        <translation>Belgede basılı doğrulama kodu (büyük/küçük harf, boşluk ve tire fark etmez).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="36"/>
+        <source>not valid: this database issued no certificate %1</source>
+        <translation>geçersiz: bu veritabanı %1 numaralı bir belge düzenlememiş</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="38"/>
+        <source>not valid: the verification code does not belong to certificate %1</source>
+        <translation>geçersiz: doğrulama kodu %1 numaralı belgeye ait değil</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="41"/>
+        <source>not valid: certificate %1 was issued, but its placement is no longer completed</source>
+        <translation>geçersiz: %1 numaralı belge düzenlenmiş, ancak yerleştirmesi artık tamamlanmış değil</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="48"/>
+        <source>valid: certificate %1</source>
+        <translation>geçerli: %1 numaralı belge</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="49"/>
+        <source>holder: %1</source>
+        <translation>sahibi: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="50"/>
+        <source>programme: %1 %2 at %3, %4 – %5, %6 hours</source>
+        <translation>program: %1 %2, %3 işletmesinde, %4 – %5, %6 saat</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="54"/>
+        <source>centre: %1</source>
+        <translation>merkez: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="56"/>
+        <source>issued: %n time(s), first %1, last %2</source>
+        <translation>
+            <numerusform>düzenlenme: %n kez, ilk %1, son %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
