@@ -171,6 +171,134 @@
     </message>
 </context>
 <context>
+    <name>Certificates</name>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="53"/>
+        <source>Vocational Teacher Training Programme</source>
+        <translation>Mesleki Eğitimde İşletme Temelli Öğretmen Eğitimi Programı</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="56"/>
+        <source>CERTIFICATE OF PARTICIPATION</source>
+        <translation>KATILIM BELGESİ</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="58"/>
+        <source>This is to certify that</source>
+        <translation>Bu belge, aşağıda adı yazılı öğretmene verilmiştir:</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="64"/>
+        <source>took part in the on-the-job training for teachers of the field %1 at %2 from %3 to %4 and completed it with %5 hours of training.</source>
+        <translation>%3 – %4 tarihleri arasında %2 işletmesinde düzenlenen %1 alanı işletme temelli öğretmen eğitimine katılmış ve %5 saatlik eğitimi tamamlamıştır.</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="73"/>
+        <source>%1 hours</source>
+        <translation>%1 saat</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="75"/>
+        <source>%1 of %2 hours</source>
+        <translation>%2 saatin %1 saati</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="78"/>
+        <source>Field</source>
+        <translation>Alan</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="79"/>
+        <source>Company</source>
+        <translation>İşletme</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="80"/>
+        <source>Dates</source>
+        <translation>Tarihler</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="81"/>
+        <source>Training hours</source>
+        <translation>Eğitim süresi</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="84"/>
+        <source>Centre</source>
+        <translation>Merkez</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="89"/>
+        <source>Competencies covered</source>
+        <translation>Eğitimde ele alınan yeterlikler</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="106"/>
+        <source>Head of the centre</source>
+        <translation>Merkez Müdürü</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="109"/>
+        <source>Certificate number</source>
+        <translation>Belge numarası</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="110"/>
+        <source>Verification code</source>
+        <translation>Doğrulama kodu</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="111"/>
+        <source>Issued on</source>
+        <translation>Düzenlenme tarihi</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="114"/>
+        <source>Verification at the issuing centre: kopru-cli verify-certificate DB %1 %2</source>
+        <translation>Belgeyi düzenleyen merkezde doğrulama: kopru-cli verify-certificate DB %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="124"/>
+        <source>Certificates of participation</source>
+        <translation>Katılım belgeleri</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="138"/>
+        <source>There is no certificate to write.</source>
+        <translation>Yazılacak belge yok.</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificatedocument.cpp" line="145"/>
+        <source>The folder cannot be made.</source>
+        <translation>Klasör oluşturulamıyor.</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateissuer.cpp" line="34"/>
+        <source>There is no training session %1.</source>
+        <translation>%1 numaralı eğitim oturumu yok.</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateissuer.cpp" line="42"/>
+        <source>There is no centre %1.</source>
+        <translation>%1 numaralı merkez yok.</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateissuer.cpp" line="51"/>
+        <source>There is no placement %1.</source>
+        <translation>%1 numaralı yerleştirme yok.</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateissuer.cpp" line="54"/>
+        <source>Placement %1 is not completed: a certificate is issued for completed placements only.</source>
+        <translation>%1 numaralı yerleştirme tamamlanmamış: belge yalnızca tamamlanmış yerleştirmeler için düzenlenir.</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateissuer.cpp" line="84"/>
+        <source>No unused verification code was found.</source>
+        <translation>Kullanılmamış bir doğrulama kodu bulunamadı.</translation>
+    </message>
+</context>
+<context>
     <name>ChartExport</name>
     <message>
         <location filename="../views/charts/chartexport.cpp" line="65"/>
@@ -1050,27 +1178,27 @@
         <translation>Yerleştirme yapılmış oturum yok.</translation>
     </message>
     <message>
-        <location filename="../models/export/reportbuilders.cpp" line="153"/>
+        <location filename="../models/export/reportbuilders.cpp" line="154"/>
         <source>No fields.</source>
         <translation>Alan yok.</translation>
     </message>
     <message>
-        <location filename="../models/document/documentpainter.cpp" line="91"/>
+        <location filename="../models/document/documentpainter.cpp" line="102"/>
         <source>cannot start painting the document</source>
         <translation>belge çizimi başlatılamıyor</translation>
     </message>
     <message>
-        <location filename="../models/document/documentpainter.cpp" line="95"/>
+        <location filename="../models/document/documentpainter.cpp" line="106"/>
         <source>cannot start a new page</source>
         <translation>yeni sayfa başlatılamıyor</translation>
     </message>
     <message>
-        <location filename="../models/document/documentpainter.cpp" line="102"/>
+        <location filename="../models/document/documentpainter.cpp" line="113"/>
         <source>cannot finish the document</source>
         <translation>belge tamamlanamıyor</translation>
     </message>
     <message>
-        <location filename="../models/document/documentpainter.cpp" line="40"/>
+        <location filename="../models/document/documentpainter.cpp" line="51"/>
         <source>Page %1/%2</source>
         <translation>Sayfa %1/%2</translation>
     </message>
@@ -2075,6 +2203,7 @@
     <name>IntegrityCheck</name>
     <message>
         <location filename="../models/db/integritycheck.cpp" line="30"/>
+        <location filename="../views/safety/backgroundbackup.cpp" line="22"/>
         <source>the integrity check could not run: %1</source>
         <translation>bütünlük denetimi çalıştırılamadı: %1</translation>
     </message>
@@ -2188,12 +2317,12 @@
         <translation>İhtiyaç analizi</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="106"/>
+        <location filename="../views/overview/overviewpage.cpp" line="108"/>
         <source>Overview</source>
         <translation>Genel bakış</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="167"/>
+        <location filename="../views/quality/qualitypage.cpp" line="169"/>
         <source>Quality</source>
         <translation>Kalite</translation>
     </message>
@@ -2212,35 +2341,35 @@
     </message>
     <message>
         <location filename="../views/safety/openguard.cpp" line="94"/>
-        <location filename="../views/safety/openguard.cpp" line="108"/>
-        <location filename="../views/safety/openguard.cpp" line="145"/>
-        <location filename="../views/safety/openguard.cpp" line="160"/>
-        <location filename="../views/safety/openguard.cpp" line="163"/>
+        <location filename="../views/safety/openguard.cpp" line="109"/>
+        <location filename="../views/safety/openguard.cpp" line="146"/>
+        <location filename="../views/safety/openguard.cpp" line="161"/>
+        <location filename="../views/safety/openguard.cpp" line="164"/>
         <source>Cannot Open the Database</source>
         <translation>Veritabanı açılamıyor</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="109"/>
+        <location filename="../views/safety/openguard.cpp" line="110"/>
         <source>%1 does not exist or is not a file.</source>
         <translation>%1 yok ya da bir dosya değil.</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="113"/>
+        <location filename="../views/safety/openguard.cpp" line="114"/>
         <source>Database on a Shared or Synced Folder</source>
         <translation>Paylaşılan veya eşitlenen klasördeki veritabanı</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="119"/>
+        <location filename="../views/safety/openguard.cpp" line="120"/>
         <source>Read-Only Database</source>
         <translation>Salt okunur veritabanı</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="120"/>
+        <location filename="../views/safety/openguard.cpp" line="121"/>
         <source>%1 is read-only (write-protected, or you lack the permission to change it). It is opened read-only: you can look at the data and export it, but not change it.</source>
         <translation>%1 salt okunur (yazmaya karşı korumalı ya da değiştirme izniniz yok). Salt okunur olarak açıldı: verileri görüntüleyip dışa aktarabilirsiniz, ancak değiştiremezsiniz.</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="131"/>
+        <location filename="../views/safety/openguard.cpp" line="132"/>
         <source>%1 is already open in another Köprü window%2.
 
 Two windows writing to the same database would overwrite each other&apos;s work. Switch to that window, or open the file read-only here.</source>
@@ -2249,12 +2378,12 @@ Two windows writing to the same database would overwrite each other&apos;s work.
 Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının üzerine yazar. O pencereye geçin ya da dosyayı burada salt okunur açın.</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="135"/>
+        <location filename="../views/safety/openguard.cpp" line="136"/>
         <source>Database in Use</source>
         <translation>Veritabanı kullanımda</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="146"/>
+        <location filename="../views/safety/openguard.cpp" line="147"/>
         <source>The database must be upgraded, but no backup could be made first, so it was left alone.
 
 %1</source>
@@ -2263,32 +2392,32 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 %1</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="164"/>
+        <location filename="../views/safety/openguard.cpp" line="165"/>
         <source>%1 cannot be opened. You can restore one of its automatic backups.</source>
         <translation>%1 açılamıyor. Otomatik yedeklerinden birini geri yükleyebilirsiniz.</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="176"/>
+        <location filename="../views/safety/openguard.cpp" line="205"/>
         <source>%1 failed its integrity check: the file is damaged or holds data that breaks Köprü&apos;s rules. Restore a backup, or open it read-only to look at it and export what you need.</source>
         <translation>%1 bütünlük denetimini geçemedi: dosya hasarlı ya da Köprü&apos;nün kurallarına aykırı veriler içeriyor. Bir yedeği geri yükleyin veya dosyayı salt okunur açarak inceleyin ve gerekenleri dışa aktarın.</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="179"/>
+        <location filename="../views/safety/openguard.cpp" line="208"/>
         <source>%1 failed its integrity check: the file is damaged or holds data that breaks Köprü&apos;s rules. There is no backup of it; you can open it read-only to look at it and export what you need.</source>
         <translation>%1 bütünlük denetimini geçemedi: dosya hasarlı ya da Köprü&apos;nün kurallarına aykırı veriler içeriyor. Dosyanın yedeği yok; salt okunur açarak inceleyebilir ve gerekenleri dışa aktarabilirsiniz.</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="182"/>
+        <location filename="../views/safety/openguard.cpp" line="211"/>
         <source>Damaged Database</source>
         <translation>Hasarlı veritabanı</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="207"/>
+        <location filename="../views/safety/openguard.cpp" line="230"/>
         <source>No Automatic Backup</source>
         <translation>Otomatik yedek alınamadı</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="208"/>
+        <location filename="../views/safety/openguard.cpp" line="231"/>
         <source>The automatic backup of %1 could not be made. You can go on working; save a copy by hand to be safe.
 
 %2</source>
@@ -2297,22 +2426,22 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 %2</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="233"/>
+        <location filename="../views/safety/openguard.cpp" line="256"/>
         <source>Restore &amp;Backup…</source>
         <translation>Yedekten &amp;geri yükle…</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="235"/>
+        <location filename="../views/safety/openguard.cpp" line="258"/>
         <source>Go back to one of the automatic backups of the database</source>
         <translation>Veritabanının otomatik yedeklerinden birine geri dön</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="240"/>
+        <location filename="../views/safety/openguard.cpp" line="263"/>
         <source>Database to Restore</source>
         <translation>Geri yüklenecek veritabanı</translation>
     </message>
     <message>
-        <location filename="../views/safety/openguard.cpp" line="241"/>
+        <location filename="../views/safety/openguard.cpp" line="264"/>
         <source>Köprü databases (*.kopru)</source>
         <translation>Köprü veritabanları (*.kopru)</translation>
     </message>
@@ -3806,6 +3935,182 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
     </message>
 </context>
 <context>
+    <name>kopru::CertificatesDialog</name>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="49"/>
+        <source>Certificates of participation</source>
+        <translation>Katılım belgeleri</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="63"/>
+        <source>One training session</source>
+        <translation>Bir eğitim oturumu</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="64"/>
+        <source>One centre</source>
+        <translation>Bir merkez</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="65"/>
+        <source>All centres</source>
+        <translation>Tüm merkezler</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="66"/>
+        <source>&amp;For:</source>
+        <translation>&amp;Kapsam:</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="69"/>
+        <source>&amp;Session:</source>
+        <translation>&amp;Oturum:</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="72"/>
+        <source>C&amp;entre:</source>
+        <translation>&amp;Merkez:</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="79"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Dil:</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="80"/>
+        <source>One PDF, one certificate a page</source>
+        <translation>Tek PDF, her sayfada bir belge</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="81"/>
+        <source>One PDF file per certificate, in a folder</source>
+        <translation>Her belge için ayrı bir PDF dosyası, bir klasörde</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="86"/>
+        <source>Output:</source>
+        <translation>Çıktı:</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="90"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Gözat…</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="93"/>
+        <source>&amp;Save to:</source>
+        <translation>&amp;Kaydedilecek yer:</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="96"/>
+        <source>Saving or printing issues the certificates: a new number and verification code for a placement without one; a certificate issued before keeps its number and code.</source>
+        <translation>Kaydetmek ya da yazdırmak belgeleri düzenler: belgesi olmayan yerleştirmeye yeni bir numara ve doğrulama kodu verilir; daha önce düzenlenmiş bir belge numarasını ve kodunu korur.</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="107"/>
+        <source>Issue</source>
+        <translation>Belge düzenleme</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="130"/>
+        <source>Register</source>
+        <translation>Kayıt defteri</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="133"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Yazdır…</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="134"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Kaydet</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/certificates/certificatesdialog.cpp" line="172"/>
+        <source>%1 – %2, %3 – %4 (%Ln completed)</source>
+        <translation>
+            <numerusform>%1 – %2, %3 – %4 (%Ln tamamlandı)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="183"/>
+        <source>The database is open read-only: certificates cannot be issued. The register shows those issued.</source>
+        <translation>Veritabanı salt okunur açık: belge düzenlenemez. Kayıt defteri düzenlenmiş belgeleri gösterir.</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="272"/>
+        <source>No completed placement here: there is no certificate to issue.</source>
+        <translation>Burada tamamlanmış yerleştirme yok: düzenlenecek belge yok.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/certificates/certificatesdialog.cpp" line="273"/>
+        <source>%Ln completed placement(s): %1 new certificate(s), %2 issued again with their number.</source>
+        <translation>
+            <numerusform>%Ln tamamlanmış yerleştirme: %1 yeni belge, numarası korunarak yeniden düzenlenecek %2 belge.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="286"/>
+        <source>certificates</source>
+        <translation>katilim-belgeleri</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="293"/>
+        <source>Folder for the certificates</source>
+        <translation>Belgelerin klasörü</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="294"/>
+        <source>Save the certificates</source>
+        <translation>Belgeleri kaydet</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="294"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF dosyaları (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="303"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="311"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="327"/>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="345"/>
+        <source>Certificates</source>
+        <translation>Katılım belgeleri</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/certificates/certificatesdialog.cpp" line="314"/>
+        <source>%Ln new certificate(s), %1 issued again (number and code kept).</source>
+        <translation>
+            <numerusform>%Ln yeni belge, %1 belge yeniden düzenlendi (numara ve kod korundu).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="327"/>
+        <source>%1 exists. Replace it?</source>
+        <translation>%1 zaten var. Yerine yazılsın mı?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/certificates/certificatesdialog.cpp" line="350"/>
+        <source>%Ln file(s) written to %1.</source>
+        <translation>
+            <numerusform>%1 klasörüne %Ln dosya yazıldı.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/certificates/certificatesdialog.cpp" line="351"/>
+        <source>%Ln page(s) written to %1.</source>
+        <translation>
+            <numerusform>%1 dosyasına %Ln sayfa yazıldı.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/certificates/certificatesdialog.cpp" line="372"/>
+        <source>Print</source>
+        <translation>Yazdır</translation>
+    </message>
+</context>
+<context>
     <name>kopru::ColumnChooser</name>
     <message>
         <location filename="../views/pages/columnchooser.cpp" line="96"/>
@@ -4814,42 +5119,47 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::MainWindow</name>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="54"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="56"/>
         <source>The automatic backup of %1 is made.</source>
         <translation>%1 dosyasının otomatik yedeği alındı.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="90"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="96"/>
         <source>Pages</source>
         <translation>Sayfalar</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="162"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="168"/>
         <source>The window is now in English.</source>
         <translation>Pencere artık Türkçe.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="170"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="177"/>
         <source>Could not open %1</source>
         <translation>%1 açılamadı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="175"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="182"/>
         <source>Opened %1</source>
         <translation>%1 açıldı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="248"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="208"/>
+        <source>Closed %1: it failed its integrity check</source>
+        <translation>%1 kapatıldı: bütünlük denetiminden geçemedi</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="280"/>
         <source>Köprü</source>
         <translation>Köprü</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="253"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="285"/>
         <source>%1 (read-only)</source>
         <translation>%1 (salt okunur)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="256"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="288"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -5535,87 +5845,87 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::OverviewPage</name>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="58"/>
+        <location filename="../views/overview/overviewpage.cpp" line="59"/>
         <source>Pilot field</source>
         <translation>Pilot alan</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="59"/>
+        <location filename="../views/overview/overviewpage.cpp" line="60"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="60"/>
+        <location filename="../views/overview/overviewpage.cpp" line="61"/>
         <source>&amp;Counts per:</source>
         <translation>&amp;Gruplama:</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="114"/>
+        <location filename="../views/overview/overviewpage.cpp" line="116"/>
         <source>Teachers</source>
         <translation>Öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="114"/>
+        <location filename="../views/overview/overviewpage.cpp" line="116"/>
         <source>Teachers in the database</source>
         <translation>Veritabanındaki öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="115"/>
+        <location filename="../views/overview/overviewpage.cpp" line="117"/>
         <source>Surveyed</source>
         <translation>Ankete katılan</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="115"/>
+        <location filename="../views/overview/overviewpage.cpp" line="117"/>
         <source>Teachers with at least one need rating other than &quot;not applicable&quot;</source>
         <translation>&quot;Fikrim yok&quot; dışında en az bir ihtiyaç puanı veren öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="116"/>
+        <location filename="../views/overview/overviewpage.cpp" line="118"/>
         <source>Partners</source>
         <translation>İşletmeler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="116"/>
+        <location filename="../views/overview/overviewpage.cpp" line="118"/>
         <source>Industry partners in the database</source>
         <translation>Veritabanındaki işletmeler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="117"/>
+        <location filename="../views/overview/overviewpage.cpp" line="119"/>
         <source>Session places</source>
         <translation>Oturum kontenjanı</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="117"/>
+        <location filename="../views/overview/overviewpage.cpp" line="119"/>
         <source>Sum of the capacities of all training sessions</source>
         <translation>Tüm eğitim oturumlarının kontenjanları toplamı</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="118"/>
+        <location filename="../views/overview/overviewpage.cpp" line="120"/>
         <source>Placed</source>
         <translation>Yerleştirilen</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="118"/>
+        <location filename="../views/overview/overviewpage.cpp" line="120"/>
         <source>Placements that are not cancelled</source>
         <translation>İptal edilmemiş yerleştirmeler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="151"/>
+        <location filename="../views/overview/overviewpage.cpp" line="153"/>
         <source>No database is open</source>
         <translation>Açık veritabanı yok</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="161"/>
+        <location filename="../views/overview/overviewpage.cpp" line="163"/>
         <source>The overview could not be loaded: %1</source>
         <translation>Genel bakış yüklenemedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="181"/>
+        <location filename="../views/overview/overviewpage.cpp" line="183"/>
         <source>%1 % of the teachers</source>
         <translation>öğretmenlerin %%1</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="185"/>
+        <location filename="../views/overview/overviewpage.cpp" line="187"/>
         <source>%1 % of the places</source>
         <translation>kontenjanın %%1</translation>
     </message>
@@ -5870,175 +6180,175 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::PlacementPage</name>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="87"/>
+        <location filename="../views/planning/placementpage.cpp" line="88"/>
         <source>Placement plan</source>
         <translation>Yerleştirme planı</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="98"/>
+        <location filename="../views/planning/placementpage.cpp" line="99"/>
         <source>The teachers&apos; province; also the scope of &quot;Run optimiser&quot;</source>
         <translation>Öğretmenlerin ili; &quot;Optimizasyonu çalıştır&quot; komutunun kapsamını da belirler</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="101"/>
+        <location filename="../views/planning/placementpage.cpp" line="102"/>
         <source>All statuses</source>
         <translation>Tüm durumlar</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="105"/>
+        <location filename="../views/planning/placementpage.cpp" line="106"/>
         <source>locked</source>
         <translation>kilitli</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="108"/>
+        <location filename="../views/planning/placementpage.cpp" line="109"/>
         <source>Search teacher, province, partner, reason…</source>
         <translation>Öğretmen, il, işletme, gerekçe ara…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="127"/>
+        <location filename="../views/planning/placementpage.cpp" line="128"/>
         <source>&amp;Goals…</source>
         <translation>&amp;Hedefler…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="134"/>
+        <location filename="../views/planning/placementpage.cpp" line="135"/>
         <source>&amp;Run optimiser</source>
         <translation>Optimizasyonu &amp;çalıştır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="137"/>
+        <location filename="../views/planning/placementpage.cpp" line="138"/>
         <source>Re-plan every placement that is not locked or confirmed, of the selected field and province (or of all)</source>
         <translation>Seçili alan ve ildeki (ya da tümündeki) kilitli veya onaylı olmayan tüm yerleştirmeleri yeniden planla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="143"/>
+        <location filename="../views/planning/placementpage.cpp" line="144"/>
         <source>Field:</source>
         <translation>Alan:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="146"/>
+        <location filename="../views/planning/placementpage.cpp" line="147"/>
         <source>Status:</source>
         <translation>Durum:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="158"/>
+        <location filename="../views/planning/placementpage.cpp" line="159"/>
         <source>&amp;Unplaced Teachers…</source>
         <translation>&amp;Yerleştirilemeyenler…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="160"/>
+        <location filename="../views/planning/placementpage.cpp" line="161"/>
         <source>Who was left out, and why</source>
         <translation>Kimin dışarıda kaldığı ve nedeni</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="182"/>
-        <location filename="../views/planning/placementpage.cpp" line="396"/>
+        <location filename="../views/planning/placementpage.cpp" line="184"/>
+        <location filename="../views/planning/placementpage.cpp" line="398"/>
         <source>&amp;Lock</source>
         <translation>&amp;Kilitle</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="184"/>
+        <location filename="../views/planning/placementpage.cpp" line="186"/>
         <source>&amp;Confirm</source>
         <translation>&amp;Onayla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="186"/>
+        <location filename="../views/planning/placementpage.cpp" line="188"/>
         <source>&amp;Move…</source>
         <translation>&amp;Taşı…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="188"/>
+        <location filename="../views/planning/placementpage.cpp" line="190"/>
         <source>Re&amp;move</source>
         <translation>Kal&amp;dır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="251"/>
+        <location filename="../views/planning/placementpage.cpp" line="253"/>
         <source>The default weights: strictly more placed teachers, then more covered need, then less travel</source>
         <translation>Varsayılan ağırlıklar: kesin öncelik sırasıyla önce daha çok yerleştirilen öğretmen, sonra daha çok karşılanan ihtiyaç, sonra daha kısa yol</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="252"/>
+        <location filename="../views/planning/placementpage.cpp" line="254"/>
         <source>Weights changed by hand</source>
         <translation>Ağırlıklar elle değiştirildi</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="260"/>
+        <location filename="../views/planning/placementpage.cpp" line="262"/>
         <source>All fields</source>
         <translation>Tüm alanlar</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="276"/>
+        <location filename="../views/planning/placementpage.cpp" line="278"/>
         <source>All provinces</source>
         <translation>Tüm iller</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="334"/>
+        <location filename="../views/planning/placementpage.cpp" line="336"/>
         <source>No conflicts: every placement keeps the rules.</source>
         <translation>Çakışma yok: tüm yerleştirmeler kurallara uyuyor.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="335"/>
+        <location filename="../views/planning/placementpage.cpp" line="337"/>
         <source>Conflicts: %1 (click one to select its placement)</source>
         <translation>Çakışmalar: %1 (yerleştirmesini seçmek için birine tıklayın)</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="361"/>
+        <location filename="../views/planning/placementpage.cpp" line="363"/>
         <source>Last optimiser run %4: %1 placed, %2 left unplaced, %3 ms</source>
         <translation>Son optimizasyon (%4): %1 yerleştirildi, %2 yerleştirilemedi, %3 ms</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="366"/>
+        <location filename="../views/planning/placementpage.cpp" line="368"/>
         <source>The optimiser has not run on this database yet.</source>
         <translation>Bu veritabanında henüz optimizasyon çalıştırılmadı.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="396"/>
+        <location filename="../views/planning/placementpage.cpp" line="398"/>
         <source>Un&amp;lock</source>
         <translation>&amp;Kilidi aç</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="402"/>
+        <location filename="../views/planning/placementpage.cpp" line="404"/>
         <source>%1 of %2 placements shown</source>
         <translation>%2 yerleştirmeden %1 tanesi gösteriliyor</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="518"/>
+        <location filename="../views/planning/placementpage.cpp" line="520"/>
         <source>%1, %2 – %3</source>
         <translation>%1, %2 – %3</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="519"/>
+        <location filename="../views/planning/placementpage.cpp" line="521"/>
         <source>Session full</source>
         <translation>Oturum dolu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/planning/placementpage.cpp" line="520"/>
+        <location filename="../views/planning/placementpage.cpp" line="522"/>
         <source>The session %1 is full: its %n place(s) are all taken.</source>
         <translation>
             <numerusform>%1 oturumu dolu: %n kişilik kontenjanının tamamı kullanılmış.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="523"/>
+        <location filename="../views/planning/placementpage.cpp" line="525"/>
         <source>Move %1 there anyway? The session will be over capacity.</source>
         <translation>%1 yine de oraya taşınsın mı? Oturum kontenjanı aşılacak.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="536"/>
+        <location filename="../views/planning/placementpage.cpp" line="538"/>
         <source>Planning placements…</source>
         <translation>Yerleştirmeler planlanıyor…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="536"/>
+        <location filename="../views/planning/placementpage.cpp" line="538"/>
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="554"/>
+        <location filename="../views/planning/placementpage.cpp" line="556"/>
         <source>Optimiser: %1 placed, %2 left unplaced, %3 kept, in %4 ms%5</source>
         <translation>Optimizasyon: %1 yerleştirildi, %2 yerleştirilemedi, %3 korundu, %4 ms%5</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="557"/>
+        <location filename="../views/planning/placementpage.cpp" line="559"/>
         <source> (the weights do not keep the order of the goals)</source>
         <translation> (ağırlıklar hedeflerin öncelik sırasını korumuyor)</translation>
     </message>
@@ -6137,107 +6447,107 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::QualityPage</name>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="75"/>
+        <location filename="../views/quality/qualitypage.cpp" line="77"/>
         <source>Whole programme</source>
         <translation>Programın tamamı</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="76"/>
+        <location filename="../views/quality/qualitypage.cpp" line="78"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="77"/>
+        <location filename="../views/quality/qualitypage.cpp" line="79"/>
         <source>Pilot field</source>
         <translation>Pilot alan</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="78"/>
+        <location filename="../views/quality/qualitypage.cpp" line="80"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="80"/>
+        <location filename="../views/quality/qualitypage.cpp" line="82"/>
         <source>&amp;Indicators per:</source>
         <translation>&amp;Göstergeler:</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="84"/>
+        <location filename="../views/quality/qualitypage.cpp" line="86"/>
         <source>Search groups and competencies</source>
         <translation>Grup ve yeterlik ara</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="95"/>
+        <location filename="../views/quality/qualitypage.cpp" line="97"/>
         <source>&amp;Board report…</source>
         <translation>&amp;Kurul raporu…</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="97"/>
+        <location filename="../views/quality/qualitypage.cpp" line="99"/>
         <source>The Quality Advisory Board report of a period: indicators against the previous period, charts and tables per centre and field, as PDF or XLSX</source>
         <translation>Bir dönemin Kalite Danışma Kurulu raporu: önceki döneme göre göstergeler, merkez ve alan bazında grafikler ve tablolar, PDF ya da XLSX olarak</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="104"/>
+        <location filename="../views/quality/qualitypage.cpp" line="106"/>
         <source>Indicators</source>
         <translation>Göstergeler</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="105"/>
+        <location filename="../views/quality/qualitypage.cpp" line="107"/>
         <source>Need change per competency</source>
         <translation>Yeterlik bazında ihtiyaç değişimi</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="111"/>
+        <location filename="../views/quality/qualitypage.cpp" line="113"/>
         <source>Completed placements as a share of the placements that ended (completed or cancelled); EQAVET indicator 4a.</source>
         <translation>Tamamlanan yerleştirmelerin sona eren (tamamlanan ya da iptal edilen) yerleştirmelere oranı; EQAVET göstergesi 4a.</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="113"/>
+        <location filename="../views/quality/qualitypage.cpp" line="115"/>
         <source>Completion chart</source>
         <translation>Tamamlama grafiği</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="137"/>
+        <location filename="../views/quality/qualitypage.cpp" line="139"/>
         <source>Point at a column header for the indicator&apos;s definition</source>
         <translation>Göstergenin tanımı için fareyi sütun başlığının üzerine getirin</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="200"/>
+        <location filename="../views/quality/qualitypage.cpp" line="202"/>
         <source>The quality indicators could not be computed: %1</source>
         <translation>Kalite göstergeleri hesaplanamadı: %1</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="215"/>
+        <location filename="../views/quality/qualitypage.cpp" line="217"/>
         <source>No indicators.</source>
         <translation>Gösterge yok.</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="215"/>
+        <location filename="../views/quality/qualitypage.cpp" line="217"/>
         <source>No database is open.</source>
         <translation>Açık veritabanı yok.</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="220"/>
+        <location filename="../views/quality/qualitypage.cpp" line="222"/>
         <source>the whole programme</source>
         <translation>programın tamamı</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="222"/>
+        <location filename="../views/quality/qualitypage.cpp" line="224"/>
         <source>No teacher of %1 answered survey round 2: the need change cannot be computed yet.</source>
         <translation>%1 için ikinci anket turunu yanıtlayan öğretmen yok: ihtiyaç değişimi henüz hesaplanamıyor.</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="223"/>
+        <location filename="../views/quality/qualitypage.cpp" line="225"/>
         <source>Need change between survey rounds 1 and 2 per competency, %1 (select a row of the indicators to change the group). Negative: the need fell.</source>
         <translation>1. ve 2. anket turları arasında yeterlik bazında ihtiyaç değişimi, %1 (grubu değiştirmek için göstergelerde bir satır seçin). Eksi değer: ihtiyaç azaldı.</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="230"/>
+        <location filename="../views/quality/qualitypage.cpp" line="232"/>
         <source>Definitions</source>
         <translation>Tanımlar</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="234"/>
+        <location filename="../views/quality/qualitypage.cpp" line="236"/>
         <source>EQAVET indicator %1</source>
         <translation>EQAVET göstergesi %1</translation>
     </message>
@@ -6773,89 +7083,99 @@ Geçerli durum yedek olarak saklanır.</translation>
 <context>
     <name>kopru::SchedulePage</name>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="51"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="54"/>
         <source>Centre:</source>
         <translation>Merkez:</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="56"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="59"/>
         <source>Search teacher, partner, school…</source>
         <translation>Öğretmen, işletme, okul ara…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="59"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="62"/>
         <source>&amp;Print…</source>
         <translation>&amp;Yazdır…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="60"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="63"/>
         <source>Save as P&amp;DF…</source>
         <translation>P&amp;DF olarak kaydet…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="66"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="64"/>
+        <source>&amp;Certificates…</source>
+        <translation>&amp;Katılım belgeleri…</translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/schedulepage.cpp" line="65"/>
+        <source>Certificates of participation for the completed placements of the session chosen in a table or in the month, of the centre shown or of all centres; the register of those issued</source>
+        <translation>Bir tabloda ya da ay görünümünde seçilen oturumun, gösterilen merkezin ya da tüm merkezlerin tamamlanmış yerleştirmeleri için katılım belgeleri; düzenlenmiş belgelerin kayıt defteri</translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/schedulepage.cpp" line="74"/>
         <source>By partner</source>
         <translation>İşletmeye göre</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="66"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="74"/>
         <source>By teacher</source>
         <translation>Öğretmene göre</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="66"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="74"/>
         <source>Calendar per centre</source>
         <translation>Merkez bazında takvim</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="88"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="97"/>
         <source>Month</source>
         <translation>Ay</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="137"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="154"/>
         <source>All centres</source>
         <translation>Tüm merkezler</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="183"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="200"/>
         <source>No placements yet: run the planner first.</source>
         <translation>Henüz yerleştirme yok: önce planlamayı çalıştırın.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/schedule/schedulepage.cpp" line="184"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="201"/>
         <source>%Ln placement(s) in %1 session(s)</source>
         <translation>
             <numerusform>%1 oturumda %Ln yerleştirme</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="201"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="219"/>
         <source>%1 — %2, %3 to %4 (%5): %6</source>
         <translation>%1 — %2, %3 – %4 (%5): %6</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="204"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="222"/>
         <source>no teachers</source>
         <translation>öğretmen yok</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="250"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="297"/>
         <source>Print</source>
         <translation>Yazdır</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="255"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="302"/>
         <source>Save schedule as PDF</source>
         <translation>Takvimi PDF olarak kaydet</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="265"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="312"/>
         <source>Save as PDF</source>
         <translation>PDF olarak kaydet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/schedule/schedulepage.cpp" line="268"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="315"/>
         <source>Saved %1 (%n page(s))</source>
         <translation>
             <numerusform>%1 kaydedildi (%n sayfa)</numerusform>
@@ -7667,6 +7987,44 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     </message>
 </context>
 <context>
+    <name>kopru::certificates::CertificateRegisterModel</name>
+    <message>
+        <location filename="../models/certificates/certificateregistermodel.cpp" line="36"/>
+        <source>%1, %2 – %3</source>
+        <translation>%1, %2 – %3</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateregistermodel.cpp" line="86"/>
+        <source>Number</source>
+        <translation>Numara</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateregistermodel.cpp" line="86"/>
+        <source>Teacher</source>
+        <translation>Öğretmen</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateregistermodel.cpp" line="86"/>
+        <source>Session</source>
+        <translation>Oturum</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateregistermodel.cpp" line="86"/>
+        <source>First issued</source>
+        <translation>İlk düzenlenme</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateregistermodel.cpp" line="86"/>
+        <source>Issued</source>
+        <translation>Son düzenlenme</translation>
+    </message>
+    <message>
+        <location filename="../models/certificates/certificateregistermodel.cpp" line="86"/>
+        <source>Times issued</source>
+        <translation>Düzenlenme sayısı</translation>
+    </message>
+</context>
+<context>
     <name>kopru::charts</name>
     <message>
         <location filename="../views/charts/needcharts.cpp" line="52"/>
@@ -7734,38 +8092,38 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
 <context>
     <name>kopru::charts::ChartPanel</name>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="76"/>
+        <location filename="../views/charts/chartpanel.cpp" line="78"/>
         <source>E&amp;xport chart…</source>
         <translation>Grafiği &amp;dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="78"/>
+        <location filename="../views/charts/chartpanel.cpp" line="80"/>
         <source>Save the chart as a PNG image or a PDF document</source>
         <translation>Grafiği PNG görüntüsü ya da PDF belgesi olarak kaydet</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="80"/>
+        <location filename="../views/charts/chartpanel.cpp" line="82"/>
         <source>&amp;Print chart…</source>
         <translation>Grafiği &amp;yazdır…</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="234"/>
+        <location filename="../views/charts/chartpanel.cpp" line="236"/>
         <source>PNG image (*.png)</source>
         <translation>PNG görüntüsü (*.png)</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="235"/>
+        <location filename="../views/charts/chartpanel.cpp" line="237"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF belgesi (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="237"/>
-        <location filename="../views/charts/chartpanel.cpp" line="246"/>
+        <location filename="../views/charts/chartpanel.cpp" line="239"/>
+        <location filename="../views/charts/chartpanel.cpp" line="248"/>
         <source>Export chart</source>
         <translation>Grafiği dışa aktar</translation>
     </message>
     <message>
-        <location filename="../views/charts/chartpanel.cpp" line="248"/>
+        <location filename="../views/charts/chartpanel.cpp" line="250"/>
         <source>The chart was saved as %1.</source>
         <translation>Grafik %1 olarak kaydedildi.</translation>
     </message>
@@ -7891,43 +8249,43 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>--round: %1 bir anket turu değil (1 ya da 2)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/command.cpp" line="45"/>
+        <location filename="../app/kopru-cli/command.cpp" line="47"/>
         <source>unknown option %1</source>
         <translation>bilinmeyen seçenek %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/command.cpp" line="51"/>
+        <location filename="../app/kopru-cli/command.cpp" line="53"/>
         <source>option %1 takes no value</source>
         <translation>%1 seçeneği değer almaz</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/command.cpp" line="53"/>
+        <location filename="../app/kopru-cli/command.cpp" line="55"/>
         <source>option %1 needs a value</source>
         <translation>%1 seçeneği bir değer gerektirir</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/command.cpp" line="102"/>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="64"/>
+        <location filename="../app/kopru-cli/command.cpp" line="123"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="69"/>
         <source>usage:</source>
         <translation>kullanım:</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/command.cpp" line="113"/>
+        <location filename="../app/kopru-cli/command.cpp" line="134"/>
         <source>Show this help.</source>
         <translation>Bu yardımı gösterir.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/command.cpp" line="133"/>
+        <location filename="../app/kopru-cli/command.cpp" line="154"/>
         <source>wrong number of arguments: %1 takes %2</source>
         <translation>yanlış sayıda argüman: %1 şunları bekler: %2</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/command.cpp" line="137"/>
+        <location filename="../app/kopru-cli/command.cpp" line="158"/>
         <source>%1 needs %2</source>
         <translation>%1 için %2 gerekli</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/command.cpp" line="63"/>
+        <location filename="../app/kopru-cli/command.cpp" line="65"/>
         <source>DB</source>
         <translation>VERİTABANI</translation>
     </message>
@@ -8052,6 +8410,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <location filename="../app/kopru-cli/commands/export.cpp" line="24"/>
         <location filename="../app/kopru-cli/commands/report.cpp" line="16"/>
         <location filename="../app/kopru-cli/commands/stats.cpp" line="18"/>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="17"/>
         <source>CODE</source>
         <translation>KOD</translation>
     </message>
@@ -8061,10 +8420,100 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>Yalnızca bu eğitim merkezi.</translation>
     </message>
     <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="20"/>
+        <source>The database whose completed placements get their certificates.</source>
+        <translation>Tamamlanmış yerleştirmeleri için belge düzenlenecek veritabanı.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="22"/>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="23"/>
         <location filename="../app/kopru-cli/commands/export.cpp" line="25"/>
         <location filename="../app/kopru-cli/commands/export.cpp" line="26"/>
         <source>ID</source>
         <translation>NO</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="22"/>
+        <source>The completed placements of this training session.</source>
+        <translation>Bu eğitim oturumunun tamamlanmış yerleştirmeleri.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="23"/>
+        <source>The completed placements of this centre.</source>
+        <translation>Bu merkezin tamamlanmış yerleştirmeleri.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="24"/>
+        <source>Every completed placement.</source>
+        <translation>Tamamlanmış tüm yerleştirmeler.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="25"/>
+        <source>One PDF with every certificate, one a page.</source>
+        <translation>Tüm belgeleri içeren tek PDF, her sayfada bir belge.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="26"/>
+        <source>One PDF per certificate in this folder, named after its number.</source>
+        <translation>Bu klasörde her belge için, belge numarasıyla adlandırılmış ayrı bir PDF.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="26"/>
+        <source>DIR</source>
+        <translation>KLASÖR</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="27"/>
+        <source>The certificates&apos; language (default: Turkish).</source>
+        <translation>Belgelerin dili (varsayılan: Türkçe).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="38"/>
+        <source>certificates needs one of --session ID, --centre ID or --all</source>
+        <translation>certificates için --session NO, --centre NO ya da --all seçeneklerinden biri gerekir</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="42"/>
+        <source>certificates needs --out FILE.pdf or --separate DIR</source>
+        <translation>certificates için --out DOSYA.pdf ya da --separate KLASÖR gerekir</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="51"/>
+        <source>--session needs a session id (a positive number)</source>
+        <translation>--session bir oturum numarası ister (pozitif bir sayı)</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="68"/>
+        <source>no completed placement in this selection: no certificate written</source>
+        <translation>bu seçimde tamamlanmış yerleştirme yok: belge yazılmadı</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="73"/>
+        <source>%n new certificate(s)</source>
+        <translation>
+            <numerusform>%n yeni belge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="74"/>
+        <source>%n re-issued (number and code kept)</source>
+        <translation>
+            <numerusform>%n belge yeniden düzenlendi (numara ve kod korundu)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="90"/>
+        <source>%1: %n page(s)</source>
+        <translation>
+            <numerusform>%1: %n sayfa</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="92"/>
+        <source>%1: %n file(s)</source>
+        <translation>
+            <numerusform>%1: %n dosya</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/export.cpp" line="26"/>
@@ -8087,6 +8536,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>%1, %2 olarak dışa aktarılamaz</translation>
     </message>
     <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="55"/>
         <location filename="../app/kopru-cli/commands/export.cpp" line="54"/>
         <source>--centre needs a centre id (a positive number)</source>
         <translation>--centre bir merkez numarası (pozitif bir sayı) gerektirir</translation>
@@ -8312,57 +8762,67 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>bir dönemin Kalite Danışma Kurulu raporu, PDF ya da XLSX</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="34"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="35"/>
+        <source>certificates of participation for completed placements (PDF, numbers kept on re-issue)</source>
+        <translation>tamamlanmış yerleştirmeler için katılım belgeleri (PDF; yeniden düzenlemede numara korunur)</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="37"/>
+        <source>check a certificate&apos;s number and verification code</source>
+        <translation>bir belgenin numarasını ve doğrulama kodunu denetle</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="39"/>
         <source>integrity and foreign-key check</source>
         <translation>bütünlük ve yabancı anahtar denetimi</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="35"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="40"/>
         <source>consistent copy of a live database</source>
         <translation>kullanımdaki bir veritabanının tutarlı kopyası</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="36"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="41"/>
         <source>the automatic backups of a database: time, reason, verified</source>
         <translation>bir veritabanının otomatik yedekleri: zaman, neden, doğrulama</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="38"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="43"/>
         <source>go back to a backup (the current state is kept as a backup)</source>
         <translation>bir yedeğe geri dön (şimdiki durum da yedek olarak saklanır)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="40"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="45"/>
         <source>the database&apos;s role: the national office or a centre</source>
         <translation>veritabanının rolü: Genel Müdürlük ya da bir merkez</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="42"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="47"/>
         <source>a package of changes for the national office or a centre</source>
         <translation>Genel Müdürlük ya da bir merkez için değişiklik paketi</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="44"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="49"/>
         <source>apply a package from the national office or a centre</source>
         <translation>Genel Müdürlükten ya da bir merkezden gelen paketi uygula</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="46"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="51"/>
         <source>create the national office&apos;s database on an empty PostgreSQL database</source>
         <translation>Genel Müdürlüğün veritabanını boş bir PostgreSQL veritabanında oluştur</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="48"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="53"/>
         <source>copy a database between a .kopru file and an empty server database, ids kept</source>
         <translation>bir veritabanını .kopru dosyası ile boş bir sunucu veritabanı arasında kimlikleri koruyarak kopyala</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="77"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="82"/>
         <source>kopru-cli COMMAND --help describes the arguments and options of COMMAND.</source>
         <translation>kopru-cli KOMUT --help, KOMUT&apos;un argümanlarını ve seçeneklerini açıklar.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="83"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="88"/>
         <source>unknown command %1</source>
         <translation>bilinmeyen komut %1</translation>
     </message>
@@ -8372,6 +8832,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>Yazılacak PDF dosyası.</translation>
     </message>
     <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="25"/>
         <location filename="../app/kopru-cli/commands/report.cpp" line="17"/>
         <source>FILE.pdf</source>
         <translation>DOSYA.pdf</translation>
@@ -8422,6 +8883,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>--period: %1</translation>
     </message>
     <message>
+        <location filename="../app/kopru-cli/commands/certificates.cpp" line="45"/>
         <location filename="../app/kopru-cli/commands/qualityreport.cpp" line="62"/>
         <source>--lang takes tr or en, not &quot;%1&quot;</source>
         <translation>--lang tr ya da en alır, &quot;%1&quot; değil</translation>
@@ -8747,6 +9209,68 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <location filename="../app/kopru-cli/commands/stats.cpp" line="42"/>
         <source>--round and --compare-rounds exclude each other</source>
         <translation>--round ve --compare-rounds birlikte kullanılamaz</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="15"/>
+        <source>The database that issued the certificate (opened read-only).</source>
+        <translation>Belgeyi düzenleyen veritabanı (salt okunur açılır).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="16"/>
+        <source>NUMBER</source>
+        <translation>NUMARA</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="16"/>
+        <source>The certificate&apos;s number, e.g. KPR-2027-007-00012.</source>
+        <translation>Belgenin numarası, örneğin KPR-2027-007-00012.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="17"/>
+        <source>The verification code printed on the certificate (case, spaces and dashes do not matter).</source>
+        <translation>Belgede basılı doğrulama kodu (büyük/küçük harf, boşluk ve tire fark etmez).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="36"/>
+        <source>not valid: this database issued no certificate %1</source>
+        <translation>geçersiz: bu veritabanı %1 numaralı bir belge düzenlememiş</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="38"/>
+        <source>not valid: the verification code does not belong to certificate %1</source>
+        <translation>geçersiz: doğrulama kodu %1 numaralı belgeye ait değil</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="41"/>
+        <source>not valid: certificate %1 was issued, but its placement is no longer completed</source>
+        <translation>geçersiz: %1 numaralı belge düzenlenmiş, ancak yerleştirmesi artık tamamlanmış değil</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="48"/>
+        <source>valid: certificate %1</source>
+        <translation>geçerli: %1 numaralı belge</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="49"/>
+        <source>holder: %1</source>
+        <translation>sahibi: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="50"/>
+        <source>programme: %1 %2 at %3, %4 – %5, %6 hours</source>
+        <translation>program: %1 %2, %3 işletmesinde, %4 – %5, %6 saat</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="54"/>
+        <source>centre: %1</source>
+        <translation>merkez: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="56"/>
+        <source>issued: %n time(s), first %1, last %2</source>
+        <translation>
+            <numerusform>düzenlenme: %n kez, ilk %1, son %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>

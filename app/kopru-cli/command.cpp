@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/kopru-cli/command.h"
 
+#include <QByteArray>
 #include <QGuiApplication>
+#include <list>
 
 namespace kopru::cli {
 
@@ -78,9 +80,28 @@ void preferOffscreen()
 #endif
 }
 
+void joinSessionOption(int &argc, char **argv)
+{
+    static std::list<QByteArray> joined; // argv's strings outlive the application
+    int kept = 0;
+    for (int i = 0; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if ((arg == "--session" || arg == "-session") && i + 1 < argc) {
+            joined.push_back(QByteArray("--session=") + argv[i + 1]);
+            argv[kept++] = joined.back().data();
+            ++i;
+        } else {
+            argv[kept++] = argv[i];
+        }
+    }
+    argc = kept;
+    argv[argc] = nullptr;
+}
+
 std::unique_ptr<QCoreApplication> guiApplication(int &argc, char **argv)
 {
     preferOffscreen();
+    joinSessionOption(argc, argv);
     return std::make_unique<QGuiApplication>(argc, argv);
 }
 

@@ -65,6 +65,11 @@ struct Command
 
 std::unique_ptr<QCoreApplication> coreApplication(int &argc, char **argv);
 std::unique_ptr<QCoreApplication> guiApplication(int &argc, char **argv);
+// QGuiApplication takes "-session ID" (also spelled "--session ID") for the X11
+// session manager and removes it from argv, so that a command's own --session
+// would vanish: guiApplication first joins it into "--session=ID", which Qt
+// leaves alone and the command's parser reads the same.
+void joinSessionOption(int &argc, char **argv);
 // A console program paints without a display: the offscreen platform unless
 // QT_QPA_PLATFORM chooses one (Windows paints without one anyway).
 void preferOffscreen();

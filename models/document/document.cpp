@@ -74,7 +74,7 @@ Block pageBreak()
 Section &Document::section(const QString &name)
 {
     if (sections.empty() || sections.back().name != name)
-        sections.push_back(Section { name, {} });
+        sections.push_back(Section { name, {}, {} });
     return sections.back();
 }
 

@@ -84,6 +84,7 @@ struct Section
 {
     QString name;
     std::vector<Block> blocks;
+    QString footerNote; // the footer of its pages (empty: the document's footerNote)
 };
 
 // Point sizes of the text styles. The defaults suit reports read on paper;
@@ -104,6 +105,8 @@ struct Document
     QDate date = QDate::currentDate(); // the page header's right part
     QString footerNote; // the page footer's left part (e.g. the anonymisation notice)
     bool pageHeader = true; // a band on every page: title · section name · date
+    bool pageNumbers = true; // "Page x/y" in the footer (without it the note takes the whole width)
+    double frameMm = 0; // > 0: a double frame around every page, this far outside the body (within the margin)
     QPageLayout::Orientation orientation = QPageLayout::Portrait; // on A4
     double marginMm = 12;
     Typography typography;

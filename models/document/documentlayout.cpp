@@ -41,6 +41,7 @@ double DocumentLayout::footerHeight() const
 std::vector<LaidOutPage> DocumentLayout::run()
 {
     for (const Section &section : m_doc.sections) {
+        m_footerNote = section.footerNote.isEmpty() ? m_doc.footerNote : section.footerNote;
         newPage(section.name);
         for (std::size_t b = 0; b < section.blocks.size(); ++b) {
             const Block &block = section.blocks[b];
@@ -85,7 +86,7 @@ std::vector<LaidOutPage> DocumentLayout::run()
 
 void DocumentLayout::newPage(const QString &section)
 {
-    m_pages.push_back(LaidOutPage { section, {} });
+    m_pages.push_back(LaidOutPage { section, {}, m_footerNote });
     m_y = m_bodyTop;
 }
 

@@ -36,6 +36,7 @@ struct LaidOutPage
 {
     QString section;
     std::vector<PageOp> ops;
+    QString footerNote; // the section's, else the document's
 };
 
 // Flows a document's blocks onto pages of `device` (whose page layout is set):
@@ -86,6 +87,7 @@ private:
     std::unique_ptr<TextCache> m_texts;
     ChartPainter m_charts;
     double m_lineSpacing[std::size_t(FontRole::Count)] = {};
+    QString m_footerNote; // of the section being laid out
     double m_width = 0, m_pageHeight = 0, m_bodyTop = 0, m_bodyBottom = 0, m_pad = 0, m_y = 0;
     std::vector<LaidOutPage> m_pages;
 };

@@ -14,7 +14,7 @@ namespace {
 
 // The header band and the footer of page `index` (0-based) of `count`.
 void paintFrame(
-    QPainter &painter, const Document &doc, const DocumentLayout &layout, const QString &section, int index, int count)
+    QPainter &painter, const Document &doc, const DocumentLayout &layout, const LaidOutPage &page, int index, int count)
 {
     const double w = layout.width();
     const Fonts &fonts = layout.fonts();
@@ -24,20 +24,31 @@ void paintFrame(
         painter.setFont(fonts[FontRole::BandTitle]);
         painter.drawText(QRectF(0, 0, w * 0.45, band), Qt::AlignLeft | Qt::AlignVCenter, doc.title);
         painter.setFont(fonts[FontRole::Band]);
-        painter.drawText(QRectF(w * 0.3, 0, w * 0.55, band), Qt::AlignHCenter | Qt::AlignVCenter, section);
+        painter.drawText(QRectF(w * 0.3, 0, w * 0.55, band), Qt::AlignHCenter | Qt::AlignVCenter, page.section);
         painter.drawText(QRectF(w * 0.85, 0, w * 0.15, band), Qt::AlignRight | Qt::AlignVCenter,
             doc.date.toString(QStringLiteral("dd.MM.yyyy")));
         painter.setPen(QPen(colours::bandRule, layout.mm(0.3)));
         painter.drawLine(QPointF(0, band + layout.mm(1)), QPointF(w, band + layout.mm(1)));
         painter.setPen(Qt::black);
     }
+    if (doc.frameMm > 0) {
+        const double out = layout.mm(doc.frameMm), gap = layout.mm(1.2);
+        const QRectF page(-out, -out, w + 2 * out, layout.pageHeight() + 2 * out);
+        painter.setPen(QPen(colours::heading, layout.mm(0.8)));
+        painter.drawRect(page);
+        painter.setPen(QPen(colours::heading, layout.mm(0.25)));
+        painter.drawRect(page.adjusted(gap, gap, -gap, -gap));
+        painter.setPen(Qt::black);
+    }
     const double footer = layout.footerHeight();
     const double top = layout.pageHeight() - footer;
     painter.setFont(fonts[FontRole::Band]);
-    painter.drawText(QRectF(0, top, w * 0.8, footer), Qt::AlignLeft | Qt::AlignVCenter,
-        QFontMetricsF(fonts[FontRole::Band], painter.device()).elidedText(doc.footerNote, Qt::ElideRight, w * 0.8));
-    painter.drawText(QRectF(w * 0.8, top, w * 0.2, footer), Qt::AlignRight | Qt::AlignVCenter,
-        QCoreApplication::translate("Export", "Page %1/%2").arg(index + 1).arg(count));
+    const double note = doc.pageNumbers ? w * 0.8 : w;
+    painter.drawText(QRectF(0, top, note, footer), Qt::AlignLeft | Qt::AlignVCenter,
+        QFontMetricsF(fonts[FontRole::Band], painter.device()).elidedText(page.footerNote, Qt::ElideRight, note));
+    if (doc.pageNumbers)
+        painter.drawText(QRectF(w * 0.8, top, w * 0.2, footer), Qt::AlignRight | Qt::AlignVCenter,
+            QCoreApplication::translate("Export", "Page %1/%2").arg(index + 1).arg(count));
 }
 
 void paintOp(QPainter &painter, const PageOp &op, const ChartPainter &charts)
@@ -94,7 +105,7 @@ Expected<int> DocumentPainter::paint(QPagedPaintDevice *device) const
             painter.end();
             return Error { QCoreApplication::translate("Export", "cannot start a new page"), {}, 0, 0 };
         }
-        paintFrame(painter, m_doc, layout, pages[p].section, int(p), int(pages.size()));
+        paintFrame(painter, m_doc, layout, pages[p], int(p), int(pages.size()));
         for (const PageOp &op : pages[p].ops)
             paintOp(painter, op, charts);
     }

@@ -140,7 +140,8 @@ Document needsReport(const std::vector<stats::FieldStats> &fields)
     for (const TableSheet &sheet : table.sheets) {
         document::Section section { sheet.title,
             { document::heading(sheet.title), document::paragraph(table.notes.join(QLatin1Char('\n'))),
-                document::table(columns) } };
+                document::table(columns) },
+            {} };
         for (const QVariantList &row : sheet.rows) {
             QStringList cells;
             for (int c = 1; c < row.size(); ++c)

@@ -121,7 +121,7 @@ document::Document tableReport(const TableDocument &table)
             c.type == ColumnType::Integer || c.type == ColumnType::Decimal || c.type == ColumnType::Percent });
     for (const TableSheet &sheet : table.sheets) {
         document::Section section { sheet.title,
-            { document::heading(sheet.title, table.notes.join(QStringLiteral(" · "))), document::table(columns) } };
+            { document::heading(sheet.title, table.notes.join(QStringLiteral(" · "))), document::table(columns) }, {} };
         for (const QVariantList &row : sheet.rows) {
             QStringList cells;
             for (int c = 0; c < row.size() && c < int(table.columns.size()); ++c)

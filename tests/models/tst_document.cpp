@@ -408,6 +408,63 @@ private slots:
         QVERIFY2(all.contains(QStringLiteral("2,50")) && all.contains(QStringLiteral("2,5")), qPrintable(all.right(400)));
     }
 
+    // A section's own footer note replaces the document's on its pages;
+    // pageNumbers = false leaves "x/y" out (the certificates' pages).
+    void sectionFooterAndNoPageNumbers()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+            QSKIP("pdftotext is not installed");
+        Document doc;
+        doc.footerNote = QStringLiteral("Belgenin notu");
+        doc.pageNumbers = false;
+        doc.section(QStringLiteral("Bir")).blocks.push_back(paragraph(QStringLiteral("Birinci sayfa")));
+        doc.section(QStringLiteral("İki")).blocks.push_back(paragraph(QStringLiteral("İkinci sayfa")));
+        doc.sections.back().footerNote = QStringLiteral("KPR-2027-007-00012 ABCDE-FGHJK");
+        const QString path = m_dir.filePath(QStringLiteral("altbilgi.pdf"));
+        const auto pages = writePdf(doc, path);
+        QVERIFY2(pages, qPrintable(pages.message()));
+        QCOMPARE(pages.value(), 2);
+        const QString first = pdfText(path, 1), second = pdfText(path, 2);
+        QVERIFY(first.contains(QStringLiteral("Belgenin notu")));
+        QVERIFY(!first.contains(QStringLiteral("KPR-2027")));
+        QVERIFY(second.contains(QStringLiteral("KPR-2027-007-00012 ABCDE-FGHJK")));
+        QVERIFY(!second.contains(QStringLiteral("Belgenin notu")));
+        QVERIFY2(!first.contains(QStringLiteral("1/2")) && !second.contains(QStringLiteral("2/2")), qPrintable(second));
+    }
+
+    // frameMm draws a frame in the margin, that far outside the body.
+    void frameAroundThePage()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftoppm")).isEmpty())
+            QSKIP("pdftoppm is not installed");
+        // The darkest pixel of the row through the page's middle, left of the body.
+        const auto leftMarginInk = [this](double frameMm) {
+            Document doc;
+            doc.marginMm = 22;
+            doc.frameMm = frameMm;
+            doc.pageHeader = false;
+            doc.section(QStringLiteral("A")).blocks.push_back(paragraph(QStringLiteral("Çerçeve")));
+            const QString pdf = m_dir.filePath(QStringLiteral("frame%1.pdf").arg(frameMm));
+            if (!writePdf(doc, pdf))
+                return -1;
+            QProcess p;
+            p.start(QStringLiteral("pdftoppm"),
+                { QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("50"), QStringLiteral("-singlefile"), pdf,
+                    m_dir.filePath(QStringLiteral("frame%1").arg(frameMm)) });
+            p.waitForFinished(60000);
+            const QImage image(m_dir.filePath(QStringLiteral("frame%1.png").arg(frameMm)));
+            if (image.isNull())
+                return -1;
+            int darkest = 255;
+            const double pxPerMm = 50 / 25.4;
+            for (int x = int(5 * pxPerMm); x < int(20 * pxPerMm); ++x)
+                darkest = std::min(darkest, qGray(image.pixel(x, image.height() / 2)));
+            return darkest;
+        };
+        QVERIFY(leftMarginInk(9) < 160); // the frame 13 mm from the paper's edge
+        QCOMPARE(leftMarginInk(0), 255); // no frame: the margin is blank
+    }
+
     void pdfIsPrivateAndCompleteOrAbsent()
     {
         const Document doc = tableDocument(10);

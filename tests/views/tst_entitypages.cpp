@@ -11,6 +11,7 @@
 #include "models/itemmodels/turkishfilterproxy.h"
 #include "tests/common/testutil.h"
 #include "views/delegates/entitydelegate.h"
+#include "views/delegates/numberdelegate.h"
 #include "views/delegates/refusalnote.h"
 #include "views/pages/entitybrowser.h"
 #include "views/pages/page.h"
@@ -96,6 +97,24 @@ class TestEntityPages : public QObject
     }
 
 private slots:
+    // Issue #18: whole numbers keep the locale's digit grouping in the tables
+    // (an item view's locale omits it); other values are untouched.
+    void wholeNumbersAreGrouped()
+    {
+        QLocale viewLocale(QLocale::Turkish, QLocale::Turkey);
+        viewLocale.setNumberOptions(QLocale::OmitGroupSeparator); // what QAbstractItemView passes
+        NumberDelegate numbers;
+        QCOMPARE(numbers.displayText(4275, viewLocale), QStringLiteral("4.275"));
+        QCOMPARE(numbers.displayText(qlonglong(100000), viewLocale), QStringLiteral("100.000"));
+        QCOMPARE(numbers.displayText(2.91, viewLocale), QStringLiteral("2,91"));
+        QCOMPARE(numbers.displayText(QStringLiteral("10000000146"), viewLocale), QStringLiteral("10000000146"));
+        QLocale english(QLocale::English);
+        english.setNumberOptions(QLocale::OmitGroupSeparator);
+        QCOMPARE(numbers.displayText(4275, english), QStringLiteral("4,275"));
+        EntityDelegate entities; // the entity tables' delegate groups too
+        QCOMPARE(entities.displayText(4275, viewLocale), QStringLiteral("4.275"));
+    }
+
     void initTestCase()
     {
         QCoreApplication::setOrganizationName(QStringLiteral("KopruTest"));

@@ -670,6 +670,58 @@ private slots:
         QCOMPARE(BackupManager().list(path).size(), 2);
     }
 
+    // Issue #16: the integrity check of a file also runs in the background;
+    // when it fails the window asks (restore / read-only / close) and no
+    // backup is made of the damaged file.
+    void integrityCheckRunsInTheBackground()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("damaged.kopru"));
+        QVERIFY(QFile::copy(m_dbPath, path));
+        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+        {
+            auto copy = Database::open(path);
+            QVERIFY(copy);
+            QSqlDatabase c = copy.value()->connection();
+            QVERIFY(Sql::exec(c,
+                QStringLiteral("UPDATE meta SET value = '%1' WHERE key = 'database_id'")
+                    .arg(QUuid::createUuid().toString(QUuid::WithoutBraces))));
+            // Data that breaks the rules: a placement of a teacher that does not exist.
+            QVERIFY(Sql::exec(c, QStringLiteral("PRAGMA foreign_keys = OFF")));
+            QVERIFY(Sql::exec(c,
+                QStringLiteral("UPDATE placement SET teacher_id = 99999999 WHERE id = "
+                               "(SELECT min(id) FROM placement)")));
+        }
+        MainWindow w;
+        QSignalSpy damaged(w.openBackup(), &BackgroundBackup::damaged);
+        QSignalSpy backedUp(w.openBackup(), &BackgroundBackup::finished);
+        QString asked;
+        whenModal([&asked](QWidget *modal) {
+            asked = modal->objectName();
+            if (auto *b = modal->findChild<QAbstractButton *>(QStringLiteral("openReadOnlyButton")))
+                b->click();
+        });
+        QVERIFY(w.openFile(path)); // opens at once: the check has not necessarily run
+        QVERIFY(w.database());
+        QTRY_COMPARE(damaged.size(), 1);
+        QTRY_COMPARE(asked, QStringLiteral("integrityMessage"));
+        QTRY_VERIFY(w.database() && w.database()->isReadOnly());
+        QVERIFY(damaged.first()
+                    .at(1)
+                    .value<IntegrityReport>()
+                    .problems.join(QLatin1Char('\n'))
+                    .contains(QStringLiteral("placement")));
+        QCOMPARE(backedUp.size(), 0);
+        QVERIFY(BackupManager().list(path).isEmpty()); // no backup of a damaged file
+        w.setDatabase(nullptr);
+
+        // A sound file: the check passes, then the backup is made.
+        QVERIFY(w.openFile(m_dbPath));
+        QTRY_COMPARE(backedUp.size(), 1);
+        QCOMPARE(damaged.size(), 1);
+        QVERIFY(!w.database()->isReadOnly());
+        w.setDatabase(nullptr);
+    }
+
     // Issue #18 point 8: a language chosen in Preferences applies at once,
     // without a restart; the database stays open on the same page.
     void languageChangeAppliesWithoutRestart()

@@ -2,6 +2,7 @@
 #include "views/charts/chartpanel.h"
 
 #include "views/charts/barchart.h"
+#include "views/delegates/numberdelegate.h"
 #include "views/pages/savedfiles.h"
 
 #include <QAbstractItemModel>
@@ -49,6 +50,7 @@ ChartPanel::ChartPanel(const Options &options, QWidget *parent)
     m_table = new QTableView;
     m_table->setObjectName(options.name + QStringLiteral("Table"));
     m_table->setModel(options.table);
+    m_table->setItemDelegate(new NumberDelegate(m_table));
     m_table->setAlternatingRowColors(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -47,7 +47,7 @@ bool isCleared(const QDateEdit *date)
 } // namespace
 
 EntityDelegate::EntityDelegate(QObject *parent)
-    : QStyledItemDelegate(parent)
+    : NumberDelegate(parent)
 { }
 
 QWidget *EntityDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const

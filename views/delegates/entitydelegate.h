@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "views/delegates/numberdelegate.h"
+
 #include <QPersistentModelIndex>
 #include <QPointer>
-#include <QStyledItemDelegate>
 #include <optional>
 
 class QAbstractItemView;
@@ -23,7 +24,7 @@ namespace kopru {
 // window) does not lose it either: the view closes the editor, the delegate
 // opens it again on the same cell with the typed value and the reason, as a
 // spreadsheet's validation does. Only Esc (or a value accepted) lets go.
-class EntityDelegate final : public QStyledItemDelegate
+class EntityDelegate final : public NumberDelegate
 {
     Q_OBJECT
 public:

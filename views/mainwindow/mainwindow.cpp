@@ -9,6 +9,7 @@
 #include "views/pages/pageregistry.h"
 #include "views/safety/backgroundbackup.h"
 #include "views/safety/openguard.h"
+#include "views/safety/restorebackupdialog.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -23,6 +24,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTableView>
+#include <QTimer>
 #include <QUndoStack>
 #include <algorithm>
 
@@ -52,6 +54,10 @@ MainWindow::MainWindow(QWidget *parent)
             reportBackupOnOpenFailure(path, this, result);
         else
             statusBar()->showMessage(tr("The automatic backup of %1 is made.").arg(QFileInfo(path).fileName()), kStatusTimeoutMs);
+    });
+    // Acted on from the event loop: the report may come from inside setDatabase (wait()).
+    connect(m_openBackup, &BackgroundBackup::damaged, this, [this](const QString &path, const IntegrityReport &report) {
+        QTimer::singleShot(0, this, [this, path, report] { handleDamage(path, report); });
     });
     createCentralArea();
     createMenus();
@@ -164,8 +170,9 @@ void MainWindow::rebuildInCurrentLanguage()
 
 bool MainWindow::openFile(const QString &path)
 {
-    // The automatic backup follows in the background: a large database shows at once.
-    std::unique_ptr<Database> db = openDatabaseInteractive(path, this, BackupOnOpen::Later);
+    // The integrity check and the automatic backup follow in the background:
+    // a large database shows at once.
+    std::unique_ptr<Database> db = openDatabaseInteractive(path, this, BackupOnOpen::Later, CheckOnOpen::Later);
     if (!db) {
         statusBar()->showMessage(tr("Could not open %1").arg(QDir::toNativeSeparators(path)), kStatusTimeoutMs);
         return false;
@@ -173,9 +180,34 @@ bool MainWindow::openFile(const QString &path)
     m_recent->add(db->path());
     setDatabase(std::move(db));
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(m_db->path())), kStatusTimeoutMs);
-    if (!m_db->isReadOnly())
-        m_openBackup->start(*m_db);
+    m_openBackup->start(*m_db, BackgroundBackup::Check::First);
     return true;
+}
+
+void MainWindow::handleDamage(const QString &path, const IntegrityReport &report)
+{
+    // Only while that file is still the one open here.
+    if (!m_db || QFileInfo(m_db->path()) != QFileInfo(path))
+        return;
+    const DamageChoice choice = askAboutDamage(path, this, report);
+    if (!m_db || QFileInfo(m_db->path()) != QFileInfo(path))
+        return;
+    setDatabase(nullptr);
+    releaseDatabaseLock(path);
+    switch (choice) {
+    case DamageChoice::Restore:
+        if (restoreBackupInteractive(path, this) != RestoreOutcome::Cancelled)
+            openFile(path); // the restored file goes through every check again
+        break;
+    case DamageChoice::ReadOnly:
+        if (std::unique_ptr<Database> db = openDatabaseReadOnly(path, this))
+            setDatabase(std::move(db));
+        break;
+    case DamageChoice::Close:
+        statusBar()->showMessage(
+            tr("Closed %1: it failed its integrity check").arg(QDir::toNativeSeparators(path)), kStatusTimeoutMs);
+        break;
+    }
 }
 
 void MainWindow::setDatabase(std::unique_ptr<Database> db)

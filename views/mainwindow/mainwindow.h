@@ -20,6 +20,7 @@ class BackgroundBackup;
 class Database;
 class HelpWindow;
 class Page;
+struct IntegrityReport;
 class RecentFiles;
 
 // The application's main window: a navigation list of the pages on the left,
@@ -34,7 +35,8 @@ public:
     ~MainWindow() override;
 
     // Opens `path` with the interactive open guard (messages on failure); its
-    // automatic backup is made in the background (openBackup()).
+    // integrity check and automatic backup are made in the background
+    // (openBackup()): a failed check asks what to do (handleDamage).
     bool openFile(const QString &path);
     BackgroundBackup *openBackup() const { return m_openBackup; }
     // Takes over `db` (nullptr closes): pages reload, undo history is cleared.
@@ -105,6 +107,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // The open file `path` failed its integrity check: restore / read-only / close.
+    void handleDamage(const QString &path, const IntegrityReport &report);
     void createCentralArea();
     void createMenus(); // mainwindowmenus.cpp
     void updateTitle();

@@ -4,6 +4,7 @@
 #include "models/db/database.h"
 #include "models/itemmodels/turkishfilterproxy.h"
 #include "models/overview/overviewmodel.h"
+#include "views/delegates/numberdelegate.h"
 #include "views/pages/columnchooser.h"
 #include "views/pages/pageregistry.h"
 
@@ -67,6 +68,7 @@ OverviewPage::OverviewPage(QUndoStack *undo, QWidget *parent)
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("overviewTable"));
     m_table->setModel(m_proxy);
+    m_table->setItemDelegate(new NumberDelegate(m_table));
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(-1, Qt::AscendingOrder); // keep the reference order until the user sorts
     m_table->setAlternatingRowColors(true);

@@ -9,6 +9,7 @@
 #include "models/planning/conflictmodel.h"
 #include "models/planning/placementedits.h"
 #include "models/planning/placementmodel.h"
+#include "views/delegates/numberdelegate.h"
 #include "views/pages/columnchooser.h"
 #include "views/pages/compactcombo.h"
 #include "views/pages/flowlayout.h"
@@ -167,6 +168,7 @@ void PlacementPage::createLayout()
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("placementTable"));
     m_table->setModel(m_filter);
+    m_table->setItemDelegate(new NumberDelegate(m_table));
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(PlacementModel::Teacher, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -7,6 +7,7 @@
 #include "models/quality/qualitytablemodel.h"
 #include "views/charts/chartpanel.h"
 #include "views/charts/qualitycharts.h"
+#include "views/delegates/numberdelegate.h"
 #include "views/pages/columnchooser.h"
 #include "views/pages/flowlayout.h"
 #include "views/pages/pageregistry.h"
@@ -36,6 +37,7 @@ namespace {
 QTableView *newTable(QAbstractItemModel *model, const QString &name, QWidget *parent)
 {
     auto *table = new QTableView(parent);
+    table->setItemDelegate(new NumberDelegate(table));
     table->setObjectName(name);
     table->setModel(model);
     table->setSortingEnabled(true);

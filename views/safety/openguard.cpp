@@ -99,7 +99,8 @@ std::unique_ptr<Database> openReadOnly(const QString &path, QWidget *parent)
 
 // One attempt; `restored` is set when the user restored a backup and the
 // caller should try again.
-std::unique_ptr<Database> attemptOpen(const QString &path, QWidget *parent, bool *restored, BackupOnOpen backup)
+std::unique_ptr<Database> attemptOpen(
+    const QString &path, QWidget *parent, bool *restored, BackupOnOpen backup, CheckOnOpen check)
 {
     *restored = false;
     const QString shown = QDir::toNativeSeparators(path);
@@ -169,26 +170,19 @@ std::unique_ptr<Database> attemptOpen(const QString &path, QWidget *parent, bool
     }
     std::unique_ptr<Database> db = std::move(opened.value());
 
-    const IntegrityReport report = checkIntegrity(db->connection(), true);
-    if (!report.ok()) {
-        qCWarning(lcOpenGuard) << "integrity check failed:" << report.problems.size() << "problems";
-        const QString text = haveBackups
-            ? Text::tr("%1 failed its integrity check: the file is damaged or holds data that breaks Köprü's rules. "
-                       "Restore a backup, or open it read-only to look at it and export what you need.")
-                  .arg(shown)
-            : Text::tr("%1 failed its integrity check: the file is damaged or holds data that breaks Köprü's rules. "
-                       "There is no backup of it; you can open it read-only to look at it and export what you need.")
-                  .arg(shown);
-        const Choice choice = ask(parent, "integrityMessage", Text::tr("Damaged Database"), text,
-            report.problems.mid(0, 50).join(QLatin1Char('\n')), true, haveBackups);
-        db.reset();
-        if (choice == Choice::Restore) {
-            *restored = restoreBackupInteractive(path, parent, {}, backups) == RestoreOutcome::Restored;
-            return nullptr;
+    if (check == CheckOnOpen::Now) {
+        const IntegrityReport report = checkIntegrity(db->connection(), true);
+        if (!report.ok()) {
+            const DamageChoice choice = askAboutDamage(path, parent, report);
+            db.reset();
+            if (choice == DamageChoice::Restore) {
+                *restored = restoreBackupInteractive(path, parent, {}, backups) == RestoreOutcome::Restored;
+                return nullptr;
+            }
+            if (choice != DamageChoice::ReadOnly)
+                return nullptr;
+            return openReadOnly(path, parent); // the lock (if taken) is released with newLock
         }
-        if (choice != Choice::ReadOnly)
-            return nullptr;
-        return openReadOnly(path, parent); // the lock (if taken) is released with newLock
     }
 
     if (!db->isReadOnly()) {
@@ -202,6 +196,35 @@ std::unique_ptr<Database> attemptOpen(const QString &path, QWidget *parent, bool
 
 } // namespace
 
+DamageChoice askAboutDamage(const QString &path, QWidget *parent, const IntegrityReport &report)
+{
+    qCWarning(lcOpenGuard) << "integrity check failed:" << report.problems.size() << "problems";
+    const QString shown = QDir::toNativeSeparators(path);
+    const bool haveBackups = !BackupManager().list(path).isEmpty();
+    const QString text = haveBackups
+        ? Text::tr("%1 failed its integrity check: the file is damaged or holds data that breaks Köprü's rules. "
+                   "Restore a backup, or open it read-only to look at it and export what you need.")
+              .arg(shown)
+        : Text::tr("%1 failed its integrity check: the file is damaged or holds data that breaks Köprü's rules. "
+                   "There is no backup of it; you can open it read-only to look at it and export what you need.")
+              .arg(shown);
+    switch (ask(parent, "integrityMessage", Text::tr("Damaged Database"), text,
+        report.problems.mid(0, 50).join(QLatin1Char('\n')), true, haveBackups)) {
+    case Choice::Restore:
+        return DamageChoice::Restore;
+    case Choice::ReadOnly:
+        return DamageChoice::ReadOnly;
+    case Choice::Cancel:
+        break;
+    }
+    return DamageChoice::Close;
+}
+
+std::unique_ptr<Database> openDatabaseReadOnly(const QString &path, QWidget *parent)
+{
+    return openReadOnly(path, parent);
+}
+
 void reportBackupOnOpenFailure(const QString &path, QWidget *parent, const Status &failure)
 {
     message(parent, QMessageBox::Warning, "backupFailedMessage", Text::tr("No Automatic Backup"),
@@ -210,12 +233,12 @@ void reportBackupOnOpenFailure(const QString &path, QWidget *parent, const Statu
             .arg(QDir::toNativeSeparators(path), failure.message()));
 }
 
-std::unique_ptr<Database> openDatabaseInteractive(const QString &path, QWidget *parent, BackupOnOpen backup)
+std::unique_ptr<Database> openDatabaseInteractive(const QString &path, QWidget *parent, BackupOnOpen backup, CheckOnOpen check)
 {
     // After a restore, the restored file goes through every check again.
     for (int attempt = 0; attempt < 3; ++attempt) {
         bool restored = false;
-        std::unique_ptr<Database> db = attemptOpen(path, parent, &restored, backup);
+        std::unique_ptr<Database> db = attemptOpen(path, parent, &restored, backup, check);
         if (db || !restored)
             return db;
     }

@@ -14,6 +14,7 @@ class QWidget;
 namespace kopru {
 
 class Database;
+struct IntegrityReport;
 
 // Opens a database for the GUI, explaining problems to the user and offering
 // the choices that make sense:
@@ -24,14 +25,27 @@ class Database;
 //    offers to open it read-only;
 //  - older schema: an automatic backup, then the upgrade;
 //  - damaged (PRAGMA quick_check and the domain checks fail): restore a
-//    backup / open read-only / cancel;
+//    backup / open read-only / cancel (askAboutDamage), unless `check` is
+//    Later: then the caller runs the check;
 //  - then an automatic backup (skipped when the newest one is current), unless
-//    `backup` is Later: then the caller makes it (the main window does, in
-//    the background: BackgroundBackup), so that a large database shows at once.
+//    `backup` is Later: then the caller makes it.
+// The main window passes Later for both and has them done in the background
+// (BackgroundBackup), so that a large database shows at once.
 // Returns nullptr when nothing was opened. The lock is held by this process
 // until releaseDatabaseLock() (or the process ends).
 enum class BackupOnOpen { Now, Later };
-std::unique_ptr<Database> openDatabaseInteractive(const QString &path, QWidget *parent, BackupOnOpen backup = BackupOnOpen::Now);
+enum class CheckOnOpen { Now, Later };
+std::unique_ptr<Database> openDatabaseInteractive(
+    const QString &path, QWidget *parent, BackupOnOpen backup = BackupOnOpen::Now, CheckOnOpen check = CheckOnOpen::Now);
+
+// `path` failed its integrity check (`report`): the "Damaged Database"
+// message, offering to restore one of its backups (when it has any) or to
+// open it read-only.
+enum class DamageChoice { Close, ReadOnly, Restore };
+DamageChoice askAboutDamage(const QString &path, QWidget *parent, const IntegrityReport &report);
+
+// Opens `path` read-only; a message and nullptr when it cannot be.
+std::unique_ptr<Database> openDatabaseReadOnly(const QString &path, QWidget *parent);
 
 // The warning that the automatic backup on opening `path` failed (the user
 // may go on working).

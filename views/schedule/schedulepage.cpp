@@ -10,6 +10,8 @@
 #include "models/export/schedulebuilders.h"
 #include "models/export/tablebuilders.h"
 #include "models/itemmodels/turkishfilterproxy.h"
+#include "views/certificates/certificatesdialog.h"
+#include "views/delegates/numberdelegate.h"
 #include "views/pages/columnchooser.h"
 #include "views/pages/compactcombo.h"
 #include "views/pages/flowlayout.h"
@@ -24,6 +26,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -58,8 +61,13 @@ void SchedulePage::createLayout()
     bar->addWidget(m_search, 1);
     auto *printButton = new QPushButton(tr("&Print…"), this);
     auto *pdfButton = new QPushButton(tr("Save as P&DF…"), this);
+    auto *certificatesButton = new QPushButton(tr("&Certificates…"), this);
+    certificatesButton->setToolTip(tr("Certificates of participation for the completed placements of the session chosen "
+                                      "in a table or in the month, of the centre shown or of all centres; the register of "
+                                      "those issued"));
     bar->addWidget(printButton);
     bar->addWidget(pdfButton);
+    bar->addWidget(certificatesButton);
     layout->addLayout(bar);
 
     m_tabs = new QTabWidget(this);
@@ -70,6 +78,7 @@ void SchedulePage::createLayout()
         m_proxies[v]->setSourceModel(m_models[v]);
         m_proxies[v]->setSortRole(ExportTableModel::RawValueRole);
         m_views[v] = new QTableView(this);
+        m_views[v]->setItemDelegate(new NumberDelegate(m_views[v]));
         m_views[v]->setModel(m_proxies[v]);
         m_views[v]->setSortingEnabled(true);
         m_views[v]->sortByColumn(-1, Qt::AscendingOrder);
@@ -97,13 +106,21 @@ void SchedulePage::createLayout()
             p->setSearchText(text);
     });
     connect(m_month, &MonthView::sessionSelected, this, &SchedulePage::showSessionDetails);
+    for (const View v : { ByPartner, ByTeacher })
+        connect(
+            m_views[v]->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this, v](const QModelIndex &current) {
+                if (const int session = sessionOfRow(v, m_proxies[v]->mapToSource(current).row()))
+                    m_selectedSession = session;
+            });
     connect(printButton, &QPushButton::clicked, this, &SchedulePage::print);
     connect(pdfButton, &QPushButton::clicked, this, &SchedulePage::saveAsPdf);
+    connect(certificatesButton, &QPushButton::clicked, this, &SchedulePage::showCertificates);
 }
 
 void SchedulePage::setDatabase(Database *db)
 {
     m_db = db;
+    m_selectedSession = 0;
     reloadCentres();
     reload();
 }
@@ -188,6 +205,7 @@ QString SchedulePage::summaryText() const
 // The session clicked in the month: where, when and who, under the tabs.
 void SchedulePage::showSessionDetails(int sessionId)
 {
+    m_selectedSession = sessionId;
     for (const ScheduleSession &s : m_sessions) {
         if (s.sessionId != sessionId)
             continue;
@@ -205,6 +223,26 @@ void SchedulePage::showSessionDetails(int sessionId)
         return;
     }
     m_summary->setText(summaryText());
+}
+
+int SchedulePage::sessionOfRow(View view, int row) const
+{
+    if (row < 0)
+        return 0;
+    const auto cell = [&](int column) { return m_models[view]->index(row, column).data(ExportTableModel::RawValueRole); };
+    if (view == ByPartner) {
+        // exporting::scheduleTable: centre, field, partner, …, start (7), end (8).
+        for (const ScheduleSession &s : m_sessions)
+            if (s.centreName == cell(0).toString() && s.fieldCode == cell(1).toString() && s.partnerName == cell(2).toString()
+                && s.start == cell(7).toDate() && s.end == cell(8).toDate())
+                return s.sessionId;
+    } else if (view == ByTeacher) {
+        // exporting::teacherScheduleTable: teacher, school, field, start (3), end, hours, partner (6).
+        for (const PlanRow &r : m_rows)
+            if (r.teacherName() == cell(0).toString() && r.start == cell(3).toDate() && r.partnerName == cell(6).toString())
+                return r.sessionId;
+    }
+    return 0;
 }
 
 // "Who comes when" first: partner, dates, teachers; the rest after them.
@@ -242,6 +280,15 @@ document::Document SchedulePage::currentReport() const
         break;
     }
     return tableReport(centreCalendarTable(m_sessions));
+}
+
+void SchedulePage::showCertificates()
+{
+    if (!m_db)
+        return;
+    CertificatesDialog dialog(m_db, m_selectedSession, m_centre->currentData().toInt(), this);
+    connect(&dialog, &CertificatesDialog::issued, this, &SchedulePage::dataModified);
+    dialog.exec();
 }
 
 void SchedulePage::print()

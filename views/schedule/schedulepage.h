@@ -46,6 +46,7 @@ public:
     exporting::ExportTableModel *model(View view) const { return m_models[view]; }
     QTableView *tableView(View view) const { return m_views[view]; }
     document::Document currentReport() const;
+    int selectedSession() const { return m_selectedSession; }
     void setCentre(int centreId);
     void setCurrentView(View view);
     // The "Month" tab (after the tables).
@@ -55,6 +56,10 @@ public:
 public slots:
     void print() override;
     void saveAsPdf();
+    // The certificates of participation of the session chosen (a row of the
+    // partner or teacher table, or a session clicked in the month; else the
+    // centre shown): CertificatesDialog.
+    void showCertificates();
 
 private:
     void createLayout();
@@ -63,6 +68,8 @@ private:
     void arrangePartnerColumns();
     void showSessionDetails(int sessionId);
     QString summaryText() const;
+    // The session of row `row` of the source model of `view` (ByPartner or ByTeacher), 0 when none.
+    int sessionOfRow(View view, int row) const;
 
     Database *m_db = nullptr;
     QComboBox *m_centre = nullptr;
@@ -77,6 +84,7 @@ private:
     std::vector<exporting::PlanRow> m_rows;
     std::vector<exporting::ScheduleSession> m_sessions; // points into m_rows
     bool m_columnsArranged = false;
+    int m_selectedSession = 0; // the session chosen in a table or the month (0: none)
 };
 
 } // namespace kopru
