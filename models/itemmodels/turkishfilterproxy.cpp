@@ -41,7 +41,10 @@ void TurkishFilterProxy::setSourceModel(QAbstractItemModel *model)
     // Connected before QSortFilterProxyModel's own handlers, so that the
     // cached matches (indexed by source row) are gone before it re-filters.
     if (model) {
-        const auto forget = [this] { forgetMatches(); };
+        const auto forget = [this] {
+            forgetMatches();
+            m_sortKeys.clear();
+        };
         m_sourceConnections = {
             connect(model, &QAbstractItemModel::rowsInserted, this, forget),
             connect(model, &QAbstractItemModel::rowsRemoved, this, forget),
@@ -52,6 +55,7 @@ void TurkishFilterProxy::setSourceModel(QAbstractItemModel *model)
         };
     }
     forgetMatches();
+    m_sortKeys.clear();
     QSortFilterProxyModel::setSourceModel(model);
 }
 
@@ -172,6 +176,35 @@ bool TurkishFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sour
     return match(sourceRow, sourceParent) != Match::None;
 }
 
+TurkishFilterProxy::SortKey TurkishFilterProxy::SortKey::of(const QVariant &v)
+{
+    SortKey key;
+    if (v.isNull() || (v.userType() == QMetaType::QString && v.toString().isEmpty()))
+        key.kind = Empty;
+    else if (sortsAsNumber(v)) {
+        key.kind = Number;
+        key.number = v.toDouble();
+    } else {
+        key.kind = Text;
+        key.textValue = v.toString();
+    }
+    return key;
+}
+
+const TurkishFilterProxy::SortKey &TurkishFilterProxy::sortKey(int sourceRow, int column) const
+{
+    const QAbstractItemModel *source = sourceModel();
+    if (m_sortKeysColumn != column || m_sortKeysRole != sortRole() || m_sortKeys.size() != std::size_t(source->rowCount())) {
+        m_sortKeys.clear();
+        m_sortKeys.reserve(std::size_t(source->rowCount()));
+        for (int r = 0; r < source->rowCount(); ++r)
+            m_sortKeys.push_back(SortKey::of(source->index(r, column).data(sortRole())));
+        m_sortKeysColumn = column;
+        m_sortKeysRole = sortRole();
+    }
+    return m_sortKeys[std::size_t(sourceRow)];
+}
+
 bool TurkishFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
     if (m_anyLooseWord) {
@@ -182,18 +215,26 @@ bool TurkishFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &ri
         if (exactLeft != exactRight)
             return sortOrder() == Qt::AscendingOrder ? exactLeft : exactRight;
     }
-    const QVariant a = left.data(sortRole());
-    const QVariant b = right.data(sortRole());
-    const bool aEmpty = a.isNull() || (a.userType() == QMetaType::QString && a.toString().isEmpty());
-    const bool bEmpty = b.isNull() || (b.userType() == QMetaType::QString && b.toString().isEmpty());
-    if (aEmpty || bEmpty)
-        return aEmpty && !bEmpty;
-    if (sortsAsNumber(a) && sortsAsNumber(b))
-        return a.toDouble() < b.toDouble();
-    const int c = TurkishText::compare(a.toString(), b.toString());
+    int c = 0;
+    if (!left.parent().isValid() && !right.parent().isValid() && left.column() == right.column())
+        c = SortKey::compare(sortKey(left.row(), left.column()), sortKey(right.row(), right.column()));
+    else
+        c = SortKey::compare(SortKey::of(left.data(sortRole())), SortKey::of(right.data(sortRole())));
     if (c != 0)
         return c < 0;
     return left.row() < right.row(); // stable for equal keys
+}
+
+int TurkishFilterProxy::SortKey::compare(const SortKey &a, const SortKey &b)
+{
+    // Empty values first; numbers numerically; text (or a number beside a text) with Turkish collation.
+    if (a.kind == Empty || b.kind == Empty)
+        return a.kind == b.kind ? 0 : a.kind == Empty ? -1 : 1;
+    if (a.kind == Number && b.kind == Number)
+        return a.number < b.number ? -1 : b.number < a.number ? 1 : 0;
+    if (a.kind == Text && b.kind == Text)
+        return TurkishText::compare(a.textValue, b.textValue);
+    return TurkishText::compare(a.text(), b.text());
 }
 
 } // namespace kopru

@@ -23,7 +23,9 @@ namespace kopru {
 // - equality filters on roles (field, province, centre ids, status…), an
 //   invalid value meaning "All";
 // - sorting by sortRole(): numbers numerically, text with TurkishText::compare,
-//   empty values first, equal keys in source order.
+//   empty values first, equal keys in source order. The keys of a column are
+//   read from the source once per sort, not twice per comparison: sorting
+//   100,000 teachers made ~3.4 million data() calls (1.3 s), now 100,000.
 class TurkishFilterProxy : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -61,6 +63,20 @@ private:
     QString rowKey(int sourceRow, const QModelIndex &sourceParent) const;
     Match match(int sourceRow, const QModelIndex &sourceParent) const;
     void forgetMatches();
+    // A value of sortRole() as it sorts.
+    struct SortKey
+    {
+        enum Kind : char { Empty, Number, Text };
+        Kind kind = Empty;
+        double number = 0;
+        QString textValue;
+        QString text() const { return kind == Number ? QString::number(number) : textValue; }
+        static SortKey of(const QVariant &value);
+        static int compare(const SortKey &a, const SortKey &b);
+    };
+    // The sort key of a top-level source row in `column`, from m_sortKeys
+    // (filled for the whole column on first use).
+    const SortKey &sortKey(int sourceRow, int column) const;
 
     QString m_searchText;
     std::vector<Word> m_words;
@@ -71,6 +87,11 @@ private:
     // filtering and read while sorting; cleared whenever the words or the
     // source's rows change.
     mutable std::vector<Match> m_matches;
+    // sortRole() of every top-level source row in m_sortKeysColumn; empty
+    // until a sort needs it, cleared whenever the source's data or rows change.
+    mutable std::vector<SortKey> m_sortKeys;
+    mutable int m_sortKeysColumn = -1;
+    mutable int m_sortKeysRole = -1;
     QList<QMetaObject::Connection> m_sourceConnections;
 };
 

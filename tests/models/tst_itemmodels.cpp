@@ -557,6 +557,43 @@ private slots:
         QCOMPARE(got, sorted);
     }
 
+    // The proxy reads a column's sort keys once per sort: an edit, a new row or a
+    // changed sort role must not leave it sorting by the old keys.
+    void proxySortKeysFollowTheSource()
+    {
+        QStandardItemModel source;
+        for (const QString &v : { QStringLiteral("Çelik"), QStringLiteral("Ak"), QStringLiteral("Şen") }) {
+            auto *item = new QStandardItem(v);
+            item->setData(v, SortRole);
+            item->setData(v.size(), Qt::UserRole + 100);
+            source.appendRow(item);
+        }
+        TurkishFilterProxy proxy;
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setSourceModel(&source);
+        proxy.sort(0, Qt::AscendingOrder);
+        const auto order = [&proxy] {
+            QStringList got;
+            for (int r = 0; r < proxy.rowCount(); ++r)
+                got << proxy.index(r, 0).data().toString();
+            return got;
+        };
+        QCOMPARE(order(), (QStringList { QStringLiteral("Ak"), QStringLiteral("Çelik"), QStringLiteral("Şen") }));
+        source.item(1)->setData(QStringLiteral("Zeki"), Qt::DisplayRole); // "Ak" becomes "Zeki"
+        source.item(1)->setData(QStringLiteral("Zeki"), SortRole);
+        QCOMPARE(order(), (QStringList { QStringLiteral("Çelik"), QStringLiteral("Şen"), QStringLiteral("Zeki") }));
+        auto *added = new QStandardItem(QStringLiteral("Ceren"));
+        added->setData(QStringLiteral("Ceren"), SortRole);
+        added->setData(5, Qt::UserRole + 100);
+        source.appendRow(added);
+        QCOMPARE(order(),
+            (QStringList { QStringLiteral("Ceren"), QStringLiteral("Çelik"), QStringLiteral("Şen"), QStringLiteral("Zeki") }));
+        // By the other role (the original names' lengths): 2 (Zeki, once "Ak"), 3 (Şen), 5 (Çelik, Ceren in source order).
+        proxy.setSortRole(Qt::UserRole + 100);
+        QCOMPARE(order(),
+            (QStringList { QStringLiteral("Zeki"), QStringLiteral("Şen"), QStringLiteral("Çelik"), QStringLiteral("Ceren") }));
+    }
+
     void proxySortsNumbersNumerically()
     {
         TeacherTableModel model;
