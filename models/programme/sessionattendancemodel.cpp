@@ -330,7 +330,7 @@ QVariant SessionAttendanceModel::data(const QModelIndex &index, int role) const
         // A day missed in part or whole stands out; a row cancelled is greyed.
         if (dayColumn && hours && isShort(*hours))
             return QBrush(QColor(0xb0, 0x30, 0x20));
-        if (row.outcome == State::Cancelled && c != Outcome)
+        if (row.outcome == State::Cancelled && c != Outcome && c != CancelReason)
             return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));
         return {};
     case Qt::ToolTipRole:

@@ -16,6 +16,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -155,6 +156,29 @@ private slots:
             QCOMPARE(dialog.attendanceModel()->index(r, SessionAttendanceModel::Outcome).data(Qt::EditRole).toString(),
                 QStringLiteral("completed"));
         QVERIFY(dialog.teacherModel()->setData(dialog.teacherModel()->index(0, 1), 4, Qt::EditRole));
+        // The outcome and the reason are chosen in a combo box; the reason only once cancelled.
+        QTableView *view = dialog.attendanceView();
+        const auto choose = [view](int row, int column, const QString &code) {
+            const QModelIndex cell = view->model()->index(row, column);
+            view->setCurrentIndex(cell);
+            view->edit(cell);
+            auto *combo = view->findChild<QComboBox *>();
+            if (!combo)
+                return false;
+            const int at = combo->findData(code);
+            combo->setCurrentIndex(at);
+            emit combo->activated(at);
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete); // the closed editor goes
+            return at >= 0 && view->findChild<QComboBox *>() == nullptr && cell.data(Qt::EditRole).toString() == code;
+        };
+        const QModelIndex reason = view->model()->index(0, SessionAttendanceModel::CancelReason);
+        QVERIFY(!(reason.flags() & Qt::ItemIsEditable));
+        QVERIFY(choose(0, SessionAttendanceModel::Outcome, QStringLiteral("cancelled")));
+        QVERIFY(reason.flags() & Qt::ItemIsEditable);
+        QVERIFY(choose(0, SessionAttendanceModel::CancelReason, QStringLiteral("partner_cancelled")));
+        QCOMPARE(reason.data().toString(), QStringLiteral("partner cancelled"));
+        QVERIFY(choose(0, SessionAttendanceModel::Outcome, QStringLiteral("completed")));
+        QCOMPARE(reason.data().toString(), QString());
         // A refusal is shown in the dialog.
         QVERIFY(!dialog.attendanceModel()->setData(
             dialog.attendanceModel()->index(0, SessionAttendanceModel::FirstDay), 30, Qt::EditRole));
@@ -207,6 +231,36 @@ private slots:
                                       "WHERE p.session_id = %1")
                            .arg(m_session)),
             1);
+    }
+
+    // A session the demo recorded: its cancellation and absences shown as recorded.
+    void recordedSession()
+    {
+        const int session
+            = count(QStringLiteral("SELECT p.session_id FROM placement p JOIN attendance a ON a.placement_id = p.id "
+                                   "WHERE a.absence IS NOT NULL AND p.session_id IN (SELECT session_id FROM placement "
+                                   "WHERE status = 'cancelled') ORDER BY p.session_id LIMIT 1"));
+        QVERIFY(session > 0);
+        AttendanceDialog dialog(m_db.get(), session, nullptr);
+        const SessionAttendanceModel *model = dialog.attendanceModel();
+        int cancelled = 0, absences = 0;
+        for (int r = 0; r < model->rowCount(); ++r) {
+            const int id = model->index(r, 0).data(IdRole).toInt();
+            if (model->index(r, SessionAttendanceModel::Outcome).data(Qt::EditRole).toString() == QLatin1String("cancelled")) {
+                ++cancelled;
+                QCOMPARE(model->index(r, SessionAttendanceModel::CancelReason).data(Qt::EditRole).toString(),
+                    test::scalar(m_db->connection(), QStringLiteral("SELECT cancel_reason FROM placement WHERE id = %1").arg(id))
+                        .toString());
+            }
+            if (!model->index(r, SessionAttendanceModel::Absence).data(Qt::EditRole).toString().isEmpty())
+                ++absences;
+        }
+        QVERIFY(cancelled > 0);
+        QVERIFY(absences > 0);
+        QVERIFY(!dialog.isModified());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        shoot(&dialog, QStringLiteral("attendance-dialog-recorded.png"));
     }
 
     // In Turkish every label is translated and hours use a decimal comma.
