@@ -3499,8 +3499,8 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
     </message>
     <message>
         <location filename="../views/programme/attendancedialog.cpp" line="66"/>
-        <source>1 strongly disagree … 5 strongly agree; 0 = not applicable; an empty cell is not answered.</source>
-        <translation>1 kesinlikle katılmıyorum … 5 kesinlikle katılıyorum; 0 = fikrim yok; boş hücre yanıtlanmamış demektir.</translation>
+        <source>1 strongly disagree … 5 strongly agree; 0 or &quot;n/a&quot; = not applicable; an empty cell is not answered.</source>
+        <translation>1 kesinlikle katılmıyorum … 5 kesinlikle katılıyorum; &quot;fikrim yok&quot; için 0 ya da &quot;fikrim yok&quot; yazın; boş hücre yanıtlanmamış demektir.</translation>
     </message>
     <message>
         <location filename="../views/programme/attendancedialog.cpp" line="88"/>
@@ -9354,22 +9354,23 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     <name>kopru::programme::SessionEvaluationModel</name>
     <message>
         <location filename="../models/programme/sessionevaluationmodel.cpp" line="146"/>
+        <location filename="../models/programme/sessionevaluationmodel.cpp" line="212"/>
         <location filename="../views/programme/attendancedialog.cpp" line="64"/>
         <source>n/a</source>
         <translation>fikrim yok</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionevaluationmodel.cpp" line="160"/>
-        <source>1 strongly disagree … 5 strongly agree; 0 = not applicable; empty = not answered</source>
-        <translation>1 kesinlikle katılmıyorum … 5 kesinlikle katılıyorum; 0 = fikrim yok; boş = yanıtlanmadı</translation>
+        <location filename="../models/programme/sessionevaluationmodel.cpp" line="159"/>
+        <source>1 strongly disagree … 5 strongly agree; 0 or &quot;n/a&quot; = not applicable; empty = not answered</source>
+        <translation>1 kesinlikle katılmıyorum … 5 kesinlikle katılıyorum; &quot;fikrim yok&quot; için 0 ya da &quot;fikrim yok&quot;; boş = yanıtlanmadı</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionevaluationmodel.cpp" line="188"/>
+        <location filename="../models/programme/sessionevaluationmodel.cpp" line="187"/>
         <source>Teacher</source>
         <translation>Öğretmen</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionevaluationmodel.cpp" line="217"/>
+        <location filename="../models/programme/sessionevaluationmodel.cpp" line="218"/>
         <source>A score is 1 to 5, or 0 for &quot;not applicable&quot;; &quot;%1&quot; refused.</source>
         <translation>Puan 1 ile 5 arasındadır, &quot;fikrim yok&quot; için 0; &quot;%1&quot; kabul edilmedi.</translation>
     </message>

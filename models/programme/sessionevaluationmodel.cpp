@@ -145,9 +145,8 @@ QVariant SessionEvaluationModel::data(const QModelIndex &index, int role) const
             return QString();
         return value == kNotApplicable ? tr("n/a") : QLocale().toString(value);
     case Qt::EditRole:
-        if (c == Teacher)
-            return placement.teacher;
-        return value == kNotAnswered ? QVariant() : QVariant(value);
+        // Text, so that an editor opened and left unchanged leaves "not answered" as it is.
+        return data(index, Qt::DisplayRole);
     case Qt::TextAlignmentRole:
         return c >= FirstItem ? QVariant(Qt::AlignCenter) : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ForegroundRole:
@@ -157,7 +156,7 @@ QVariant SessionEvaluationModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (c >= FirstItem)
             return QString(m_items[std::size_t(c - FirstItem)].text + QLatin1Char('\n')
-                + tr("1 strongly disagree … 5 strongly agree; 0 = not applicable; empty = not answered"));
+                + tr("1 strongly disagree … 5 strongly agree; 0 or \"n/a\" = not applicable; empty = not answered"));
         return {};
     case IdRole:
         return placement.id;
@@ -170,7 +169,7 @@ QVariant SessionEvaluationModel::data(const QModelIndex &index, int role) const
             return placement.teacher;
         return value == kNotAnswered ? QVariant() : QVariant(value);
     case ValueKindRole:
-        return int(c == Teacher ? ValueKind::ReadOnly : ValueKind::Rating);
+        return int(c == Teacher ? ValueKind::ReadOnly : ValueKind::Text);
     case MinimumRole:
         return 0;
     case MaximumRole:
@@ -210,7 +209,9 @@ bool SessionEvaluationModel::setData(const QModelIndex &index, const QVariant &v
         return false;
     const QString text = value.toString().trimmed();
     int score = kNotAnswered;
-    if (!value.isNull() && !text.isEmpty()) {
+    if (text == tr("n/a")) {
+        score = kNotApplicable;
+    } else if (!value.isNull() && !text.isEmpty()) {
         bool ok = false;
         score = value.userType() == QMetaType::QString ? QLocale().toInt(text, &ok) : value.toInt(&ok);
         if (!ok || score < 0 || score > 5) {

@@ -41,7 +41,8 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
-    // EditRole: 1–5; 0 = not applicable; null or "" = not answered.
+    // EditRole: 1–5; 0 or tr("n/a") = not applicable; null or "" = not answered.
+    // Read as text (what is shown), so that a cell editor left unchanged changes nothing.
     bool setData(const QModelIndex &index, const QVariant &value, int role) override;
 
 signals:

@@ -383,6 +383,14 @@ private slots:
         QCOMPARE(refused.count(), 2);
         QVERIFY(refused.last().at(0).toString().contains(QStringLiteral("1 to 5")));
         QVERIFY(!model.isModified());
+        // What an editor reads and gives back unchanged changes nothing.
+        QCOMPARE(model.index(0, 1).data(Qt::EditRole).toString(), QString());
+        QVERIFY(model.setData(model.index(0, 1), model.index(0, 1).data(Qt::EditRole), Qt::EditRole));
+        QVERIFY(!model.isModified());
+        QVERIFY(model.setData(model.index(0, 3), QStringLiteral("n/a"), Qt::EditRole));
+        QCOMPARE(model.index(0, 3).data(Qt::EditRole).toString(), QStringLiteral("n/a"));
+        QVERIFY(model.setData(model.index(0, 3), QString(), Qt::EditRole));
+        QVERIFY(!model.isModified());
         QVERIFY(model.setData(model.index(0, 1), 4, Qt::EditRole));
         QVERIFY(model.setData(model.index(0, 2), 0, Qt::EditRole));
         QVERIFY(model.setData(model.index(1, 5), QStringLiteral("5"), Qt::EditRole));

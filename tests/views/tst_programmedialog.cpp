@@ -10,6 +10,7 @@
 #include "models/programme/sessionattendancemodel.h"
 #include "models/programme/sessionevaluationmodel.h"
 #include "tests/common/testutil.h"
+#include "views/delegates/refusalnote.h"
 #include "views/programme/attendancedialog.h"
 #include "views/schedule/monthview.h"
 #include "views/schedule/schedulepage.h"
@@ -179,6 +180,39 @@ private slots:
         QCOMPARE(reason.data().toString(), QStringLiteral("partner cancelled"));
         QVERIFY(choose(0, SessionAttendanceModel::Outcome, QStringLiteral("completed")));
         QCOMPARE(reason.data().toString(), QString());
+        // Hours typed out of range: the editor stays open with the reason at the cell.
+        {
+            const QModelIndex cell = view->model()->index(1, SessionAttendanceModel::FirstDay + 1);
+            const QString before = cell.data().toString();
+            view->setCurrentIndex(cell);
+            view->edit(cell);
+            auto *editor = view->findChild<QLineEdit *>();
+            QVERIFY(editor);
+            editor->setText(QStringLiteral("30"));
+            QTest::keyClick(editor, Qt::Key_Return);
+            QVERIFY(RefusalNote::of(editor));
+            QVERIFY2(
+                RefusalNote::of(editor)->text().contains(QStringLiteral("0 to 24")), qPrintable(RefusalNote::of(editor)->text()));
+            QCOMPARE(cell.data().toString(), before);
+            QTest::keyClick(editor, Qt::Key_Escape);
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        }
+        // An evaluation cell opened and left unchanged stays not answered.
+        {
+            auto *evaluation = dialog.tabs()->widget(1)->findChild<QTableView *>();
+            QVERIFY(evaluation);
+            const QModelIndex cell = evaluation->model()->index(0, SessionEvaluationModel::FirstItem);
+            dialog.tabs()->setCurrentIndex(1);
+            evaluation->setCurrentIndex(cell);
+            evaluation->edit(cell);
+            auto *editor = evaluation->findChild<QLineEdit *>();
+            QVERIFY(editor);
+            QCOMPARE(editor->text(), QString());
+            QTest::keyClick(editor, Qt::Key_Return);
+            QCOMPARE(cell.data(Qt::EditRole).toString(), QString());
+            QVERIFY(!dialog.trainingModel()->isModified());
+            dialog.tabs()->setCurrentIndex(0);
+        }
         // A refusal is shown in the dialog.
         QVERIFY(!dialog.attendanceModel()->setData(
             dialog.attendanceModel()->index(0, SessionAttendanceModel::FirstDay), 30, Qt::EditRole));

@@ -58,12 +58,12 @@ QWidget *AttendanceDialog::evaluationTab(SessionEvaluationModel *model)
     legend->setTextInteractionFlags(Qt::TextSelectableByMouse);
     connect(model, &QAbstractItemModel::modelReset, this, [view, legend, model] {
         view->resizeColumnsToContents();
-        // Room for a score's spin box.
+        // Room for "n/a".
         for (int c = SessionEvaluationModel::FirstItem; c < model->columnCount(); ++c)
             view->setColumnWidth(
-                c, std::max(view->columnWidth(c), view->fontMetrics().horizontalAdvance(SessionEvaluationModel::tr("n/a")) + 40));
+                c, std::max(view->columnWidth(c), view->fontMetrics().horizontalAdvance(SessionEvaluationModel::tr("n/a")) + 16));
         legend->setText(model->itemTexts().join(QLatin1Char('\n')) + QLatin1Char('\n')
-            + tr("1 strongly disagree … 5 strongly agree; 0 = not applicable; an empty cell is not answered."));
+            + tr("1 strongly disagree … 5 strongly agree; 0 or \"n/a\" = not applicable; an empty cell is not answered."));
     });
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(view, 1);
