@@ -297,6 +297,26 @@ private slots:
         shoot(&dialog, QStringLiteral("attendance-dialog-recorded.png"));
     }
 
+    // A database open read-only: shown, nothing editable, nothing saved.
+    void readOnly()
+    {
+        Database::Options options;
+        options.access = Database::Access::ReadOnly;
+        auto db = Database::open(m_db->path(), options);
+        QVERIFY2(db, qPrintable(db.message()));
+        QVERIFY(db.value()->isReadOnly());
+        AttendanceDialog dialog(db.value().get(), m_session, nullptr);
+        QVERIFY(dialog.attendanceModel()->rowCount() > 0);
+        for (QTableView *view : dialog.findChildren<QTableView *>())
+            QCOMPARE(view->editTriggers(), QAbstractItemView::NoEditTriggers);
+        for (QPushButton *b : dialog.findChildren<QPushButton *>())
+            if (b->text() == AttendanceDialog::tr("All present, &full days")
+                || b->text() == AttendanceDialog::tr("&Mark all completed"))
+                QVERIFY(!b->isEnabled());
+        QVERIFY2(dialog.messageText().contains(QStringLiteral("read-only")), qPrintable(dialog.messageText()));
+        QVERIFY(!dialog.saveChanges());
+    }
+
     // In Turkish every label is translated and hours use a decimal comma.
     void turkish()
     {
