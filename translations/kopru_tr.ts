@@ -9320,32 +9320,37 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>Sonuç açık, tamamlandı ya da iptal edildi olabilir; &quot;%1&quot; kabul edilmedi.</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionattendancemodel.cpp" line="441"/>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="434"/>
+        <source>A certificate of participation was issued for this placement: it stays completed.</source>
+        <translation>Bu yerleştirme için katılım belgesi düzenlendi: tamamlanmış olarak kalır.</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="445"/>
         <source>&quot;%1&quot; is not a reason for a cancellation.</source>
         <translation>&quot;%1&quot; bir iptal nedeni değil.</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionattendancemodel.cpp" line="445"/>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="449"/>
         <source>A cancellation reason is given only for a cancelled placement: set the outcome to cancelled first.</source>
         <translation>İptal nedeni yalnızca iptal edilmiş bir yerleştirmeye verilir: önce sonucu &quot;iptal edildi&quot; yapın.</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionattendancemodel.cpp" line="455"/>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="459"/>
         <source>&quot;%1&quot; is not a reason for an absence.</source>
         <translation>&quot;%1&quot; bir devamsızlık nedeni değil.</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionattendancemodel.cpp" line="459"/>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="463"/>
         <source>An absence reason applies to the days with fewer hours than planned: enter the hours of such a day first.</source>
         <translation>Devamsızlık nedeni, planlanandan az saatli günlere uygulanır: önce böyle bir günün saatlerini girin.</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionattendancemodel.cpp" line="476"/>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="480"/>
         <source>&quot;%1&quot; is not a number of hours.</source>
         <translation>&quot;%1&quot; bir saat sayısı değil.</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionattendancemodel.cpp" line="480"/>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="484"/>
         <source>The hours attended in a day are 0 to 24; %1 refused.</source>
         <translation>Bir günde katılınan saat 0 ile 24 arasındadır; %1 kabul edilmedi.</translation>
     </message>

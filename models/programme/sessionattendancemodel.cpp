@@ -430,6 +430,10 @@ bool SessionAttendanceModel::setData(const QModelIndex &index, const QVariant &v
             emit editRefused(tr("The outcome is open, completed or cancelled; \"%1\" refused.").arg(text));
             return false;
         }
+        if (state != row.outcome && m_session.placements[std::size_t(index.row())].certified) {
+            emit editRefused(tr("A certificate of participation was issued for this placement: it stays completed."));
+            return false;
+        }
         row.outcome = state;
         if (state != State::Cancelled)
             row.cancelReason.clear();

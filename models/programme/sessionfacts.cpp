@@ -59,8 +59,10 @@ Expected<SessionFacts> SessionFacts::load(QSqlDatabase db, int sessionId)
     if (facts.id == 0)
         return Error { QCoreApplication::translate("SessionFacts", "There is no training session %1.").arg(sessionId), {}, 0, 0 };
     s = Sql::forEachRow(db,
-        QStringLiteral("SELECT p.id, t.first_name, t.last_name, p.status, p.cancel_reason, p.completed_on FROM placement p "
-                       "JOIN teacher t ON t.id = p.teacher_id WHERE p.session_id = ?"),
+        QStringLiteral(
+            "SELECT p.id, t.first_name, t.last_name, p.status, p.cancel_reason, p.completed_on, c.placement_id IS NOT NULL "
+            "FROM placement p JOIN teacher t ON t.id = p.teacher_id LEFT JOIN certificate c ON c.placement_id = p.id "
+            "WHERE p.session_id = ?"),
         { sessionId }, [&](const QSqlQuery &q) {
             Placement p;
             p.id = q.value(0).toInt();
@@ -68,6 +70,7 @@ Expected<SessionFacts> SessionFacts::load(QSqlDatabase db, int sessionId)
             p.status = q.value(3).toString();
             p.cancelReason = q.value(4).toString();
             p.completedOn = QDate::fromString(q.value(5).toString(), Qt::ISODate);
+            p.certified = q.value(6).toBool();
             facts.placements.push_back(std::move(p));
         });
     if (!s)

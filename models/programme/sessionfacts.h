@@ -21,6 +21,7 @@ struct SessionFacts
         QString status; // proposed, confirmed, completed, cancelled
         QString cancelReason; // empty: none recorded
         QDate completedOn; // invalid: none recorded
+        bool certified = false; // a certificate of participation was issued
     };
 
     int id = 0;

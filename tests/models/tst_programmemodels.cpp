@@ -257,6 +257,23 @@ private slots:
         QVERIFY(model.save());
         QCOMPARE(attendance(c), QStringList());
         QCOMPARE(outcomes(c), before);
+
+        // A placement with a certificate of participation stays completed.
+        QVERIFY(model.setData(model.index(0, SessionAttendanceModel::Outcome), QStringLiteral("completed"), Qt::EditRole));
+        QVERIFY(model.save());
+        const int placement = model.index(0, 0).data(IdRole).toInt();
+        QVERIFY(Sql::exec(c,
+            QStringLiteral("INSERT INTO certificate(placement_id, number, verification_code) VALUES (?, 'KPR-TEST-1', "
+                           "'ABCDEFGHJK')"),
+            { placement }));
+        QVERIFY(model.load(c, m_session));
+        const QStringList certified = outcomes(c);
+        QCOMPARE(
+            refuses(0, SessionAttendanceModel::Outcome, QStringLiteral("cancelled"), QStringLiteral("certificate")), QString());
+        QCOMPARE(refuses(0, SessionAttendanceModel::Outcome, QStringLiteral("open"), QStringLiteral("certificate")), QString());
+        QVERIFY(model.setData(model.index(0, SessionAttendanceModel::Outcome), QStringLiteral("completed"), Qt::EditRole));
+        QVERIFY(!model.isModified());
+        QCOMPARE(outcomes(c), certified);
     }
 
     // The bulk actions: full days for those not cancelled, all completed on the last day.
