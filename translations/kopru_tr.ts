@@ -1513,32 +1513,33 @@
     </message>
     <message>
         <location filename="../models/import/needsplan.cpp" line="277"/>
+        <location filename="../models/import/programmeplan.cpp" line="527"/>
         <location filename="../models/import/tableplan.cpp" line="137"/>
         <source>cancelled</source>
         <translation>iptal edildi</translation>
     </message>
     <message>
-        <location filename="../models/import/importer.cpp" line="43"/>
+        <location filename="../models/import/importer.cpp" line="44"/>
         <source>this row changes %1 of a record that %2</source>
         <translation>bu satır bir kaydın %1 değerini değiştiriyor: %2</translation>
     </message>
     <message>
-        <location filename="../models/import/importer.cpp" line="58"/>
+        <location filename="../models/import/importer.cpp" line="65"/>
         <source>the file has no column for %1 (recognised headers: %2)</source>
         <translation>dosyada %1 için sütun yok (tanınan başlıklar: %2)</translation>
     </message>
     <message>
-        <location filename="../models/import/importer.cpp" line="71"/>
+        <location filename="../models/import/importer.cpp" line="78"/>
         <source>column &quot;%1&quot; is not used</source>
         <translation>&quot;%1&quot; sütunu kullanılmıyor</translation>
     </message>
     <message>
-        <location filename="../models/import/importer.cpp" line="79"/>
+        <location filename="../models/import/importer.cpp" line="86"/>
         <source>columns &quot;%1&quot; and &quot;%2&quot; both hold %3</source>
         <translation>&quot;%1&quot; ve &quot;%2&quot; sütunlarının ikisi de %3 içeriyor</translation>
     </message>
     <message>
-        <location filename="../models/import/importer.cpp" line="159"/>
+        <location filename="../models/import/importer.cpp" line="177"/>
         <source>the file has no data rows</source>
         <translation>dosyada veri satırı yok</translation>
     </message>
@@ -1686,33 +1687,193 @@
         <source>a new teacher needs the column %1</source>
         <translation>yeni bir öğretmen için %1 sütunu gerekli</translation>
     </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="27"/>
+        <source>&quot;%1&quot; is not a number of hours (e.g. 6 or 6,5)</source>
+        <translation>&quot;%1&quot; bir saat değeri değil (örneğin 6 ya da 6,5)</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="33"/>
+        <source>%1 hours is more than %2</source>
+        <translation>%1 saat, %2 saatten fazla</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="159"/>
+        <source>no teacher has the national ID %1</source>
+        <translation>TC kimlik numarası %1 olan öğretmen yok</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="167"/>
+        <source>the session is given by its number: %1</source>
+        <translation>oturum numarasıyla yazılır: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="173"/>
+        <source>teacher %1 is not placed in session %2</source>
+        <translation>%1 numaralı öğretmen %2 numaralı oturuma yerleştirilmemiş</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="183"/>
+        <source>teacher %1 has no placement</source>
+        <translation>%1 numaralı öğretmenin yerleştirmesi yok</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="184"/>
+        <source>teacher %1 has %2 cancelled placements: add the session column to choose one</source>
+        <translation>%1 numaralı öğretmenin %2 iptal edilmiş yerleştirmesi var: birini seçmek için oturum sütununu ekleyin</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="194"/>
+        <source>an attendance file needs the columns day and hours, or total hours, or outcome</source>
+        <translation>devam dosyasında gün ve saat sütunları, ya da toplam saat, ya da sonuç sütunu olmalı</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="199"/>
+        <source>the columns day and hours go together: the file has only one of them</source>
+        <translation>gün ve saat sütunları birlikte kullanılır: dosyada yalnızca biri var</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="225"/>
+        <source>&quot;%1&quot; is no absence reason (hastalık, izinli, izinsiz, işletme, diğer)</source>
+        <translation>&quot;%1&quot; bir devamsızlık nedeni değil (hastalık, izinli, izinsiz, işletme, diğer)</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="233"/>
+        <source>the day is empty (hours are recorded per day)</source>
+        <translation>gün boş (saatler gün gün kaydedilir)</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="236"/>
+        <source>the hours attended are empty (0 for a day missed)</source>
+        <translation>katılım saati boş (hiç gelinmeyen gün için 0 yazın)</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="240"/>
+        <source>a row holds either a day with its hours or a total, not both</source>
+        <translation>bir satırda ya saatiyle bir gün ya da toplam olur, ikisi birden olmaz</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="245"/>
+        <source>%1 is outside the session (%2 to %3)</source>
+        <translation>%1 oturumun dışında (%2 – %3)</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="249"/>
+        <source>this day of this placement is also on line %1</source>
+        <translation>bu yerleştirmenin bu günü %1. satırda da var</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="254"/>
+        <source>line %1 gives a total for this placement: give days or a total</source>
+        <translation>%1. satır bu yerleştirme için toplam veriyor: ya günleri ya da toplamı yazın</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="263"/>
+        <source>an absence reason belongs to a day: give the days, not a total</source>
+        <translation>devamsızlık nedeni bir güne aittir: toplamı değil günleri yazın</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="274"/>
+        <source>%1 hours do not fit into the %2 days of the session</source>
+        <translation>%1 saat, oturumun %2 gününe sığmıyor</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="276"/>
+        <source>the total of this placement is also on line %1</source>
+        <translation>bu yerleştirmenin toplamı %1. satırda da var</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="279"/>
+        <source>line %1 gives days of this placement: give days or a total</source>
+        <translation>%1. satır bu yerleştirmenin günlerini veriyor: ya günleri ya da toplamı yazın</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="287"/>
+        <source>an absence reason needs the day and the hours missed</source>
+        <translation>devamsızlık nedeni için gün ve kaçırılan saatler gerekir</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="296"/>
+        <source>&quot;%1&quot; is no outcome (tamamladı or iptal; empty: unchanged)</source>
+        <translation>&quot;%1&quot; bir sonuç değil (tamamladı ya da iptal; boş: değişmez)</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="304"/>
+        <source>&quot;%1&quot; is no cancellation reason (hastalık, çekildi, işletme iptal etti, diğer)</source>
+        <translation>&quot;%1&quot; bir iptal nedeni değil (hastalık, çekildi, işletme iptal etti, diğer)</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="307"/>
+        <source>a cancellation reason needs the outcome iptal (cancelled)</source>
+        <translation>iptal nedeni yalnızca iptal sonucuyla yazılır</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="323"/>
+        <source>line %1 gives this placement another outcome</source>
+        <translation>%1. satır bu yerleştirmeye başka bir sonuç veriyor</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="407"/>
+        <source>there is no questionnaire item %1</source>
+        <translation>%1 adlı anket maddesi yok</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="408"/>
+        <source>questionnaire item %1 is of both kinds of evaluation: the column cannot tell which one it answers</source>
+        <translation>%1 anket maddesi iki değerlendirme türünde de var: sütunun hangisini yanıtladığı anlaşılamıyor</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="418"/>
+        <source>no column names a questionnaire item: use the item codes (T1 … T5 for the training, P1 … P5 for the teacher) or their texts as headers</source>
+        <translation>hiçbir sütun bir anket maddesini belirtmiyor: başlık olarak madde kodlarını (eğitim için T1 … T5, öğretmen için P1 … P5) ya da madde metinlerini kullanın</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="430"/>
+        <source>the evaluation of this placement is also on line %1</source>
+        <translation>bu yerleştirmenin değerlendirmesi %1. satırda da var</translation>
+    </message>
+    <message>
+        <location filename="../models/import/programmeplan.cpp" line="492"/>
+        <source>this row changes a placement: %1</source>
+        <translation>bu satır bir yerleştirmeyi değiştiriyor: %1</translation>
+    </message>
 </context>
 <context>
     <name>ImportKind</name>
     <message>
-        <location filename="../models/import/importkind.cpp" line="144"/>
+        <location filename="../models/import/importkind.cpp" line="175"/>
         <source>Teachers</source>
         <translation>Öğretmenler</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="146"/>
+        <location filename="../models/import/importkind.cpp" line="177"/>
         <source>Industry partners</source>
         <translation>İşletmeler</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="148"/>
+        <location filename="../models/import/importkind.cpp" line="179"/>
         <source>Training sessions</source>
         <translation>Eğitim oturumları</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="150"/>
+        <location filename="../models/import/importkind.cpp" line="181"/>
         <source>Competencies</source>
         <translation>Yeterlikler</translation>
     </message>
     <message>
-        <location filename="../models/import/importkind.cpp" line="152"/>
+        <location filename="../models/import/importkind.cpp" line="183"/>
         <source>Needs survey results</source>
         <translation>İhtiyaç anketi sonuçları</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="185"/>
+        <source>Attendance and outcomes</source>
+        <translation>Devam ve sonuçlar</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="187"/>
+        <source>Evaluations</source>
+        <translation>Değerlendirmeler</translation>
     </message>
 </context>
 <context>
@@ -1724,16 +1885,26 @@
     </message>
     <message>
         <location filename="../models/import/importreport.cpp" line="13"/>
+        <source>attendance days and outcomes</source>
+        <translation>devam günü ve sonuç</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importreport.cpp" line="14"/>
+        <source>evaluation answers</source>
+        <translation>değerlendirme yanıtı</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importreport.cpp" line="15"/>
         <source>rows</source>
         <translation>satır</translation>
     </message>
     <message>
-        <location filename="../models/import/importreport.cpp" line="15"/>
+        <location filename="../models/import/importreport.cpp" line="17"/>
         <source>%1: %2 %3 inserted, %4 updated, %5 skipped</source>
         <translation>%1: %2 %3 eklendi, %4 güncellendi, %5 atlandı</translation>
     </message>
     <message>
-        <location filename="../models/import/importreport.cpp" line="18"/>
+        <location filename="../models/import/importreport.cpp" line="20"/>
         <source>dry run, nothing written: %1</source>
         <translation>deneme (yazmadan), hiçbir şey yazılmadı: %1</translation>
     </message>
@@ -1910,6 +2081,41 @@
         <location filename="../models/import/importkind.cpp" line="101"/>
         <source>Survey round</source>
         <translation>Anket turu</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="106"/>
+        <source>Session</source>
+        <translation>Oturum</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="112"/>
+        <source>Day</source>
+        <translation>Gün</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="113"/>
+        <source>Hours attended</source>
+        <translation>Katılım saati</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="115"/>
+        <source>Total hours attended</source>
+        <translation>Toplam katılım saati</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="117"/>
+        <source>Absence reason</source>
+        <translation>Devamsızlık nedeni</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="119"/>
+        <source>Outcome</source>
+        <translation>Sonuç</translation>
+    </message>
+    <message>
+        <location filename="../models/import/importkind.cpp" line="120"/>
+        <source>Cancellation reason</source>
+        <translation>İptal nedeni</translation>
     </message>
 </context>
 <context>
@@ -4622,42 +4828,42 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ImportCommitPage</name>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="245"/>
+        <location filename="../views/importer/importrunpages.cpp" line="258"/>
         <source>&amp;Stop and undo</source>
         <translation>&amp;Durdur ve geri al</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="247"/>
+        <location filename="../views/importer/importrunpages.cpp" line="260"/>
         <source>Import</source>
         <translation>İçe aktarma</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="248"/>
+        <location filename="../views/importer/importrunpages.cpp" line="261"/>
         <source>All rows are written in one transaction: if the import is stopped or fails, the database stays as it was.</source>
         <translation>Tüm satırlar tek bir işlemde yazılır: içe aktarma durdurulursa ya da başarısız olursa veritabanı olduğu gibi kalır.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="270"/>
+        <location filename="../views/importer/importrunpages.cpp" line="283"/>
         <source>Imported: %1 new, %2 updated, %3 unchanged.</source>
         <translation>İçe aktarıldı: %1 yeni, %2 güncellenen, %3 değişmeyen.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="272"/>
+        <location filename="../views/importer/importrunpages.cpp" line="285"/>
         <source>Stopped. Nothing was written.</source>
         <translation>Durduruldu. Hiçbir şey yazılmadı.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="274"/>
+        <location filename="../views/importer/importrunpages.cpp" line="287"/>
         <source>The import failed and nothing was written: %1</source>
         <translation>İçe aktarma başarısız oldu, hiçbir şey yazılmadı: %1</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="286"/>
+        <location filename="../views/importer/importrunpages.cpp" line="299"/>
         <source>Importing…</source>
         <translation>İçe aktarılıyor…</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="293"/>
+        <location filename="../views/importer/importrunpages.cpp" line="306"/>
         <source>Stopping…</source>
         <translation>Durduruluyor…</translation>
     </message>
@@ -4814,146 +5020,152 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ImportMappingPage</name>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="49"/>
+        <location filename="../views/importer/importrunpages.cpp" line="50"/>
         <source>Columns</source>
         <translation>Sütunlar</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="50"/>
+        <location filename="../views/importer/importrunpages.cpp" line="51"/>
         <source>Köprü recognised the headers it knows. Choose for each other column what it holds, or leave it unused. Your choices are remembered for the next file of this kind.</source>
         <translation>Köprü tanıdığı başlıkları eşleştirdi. Diğer her sütun için neyi içerdiğini seçin ya da kullanılmadan bırakın. Seçimleriniz bu türdeki bir sonraki dosya için hatırlanır.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="55"/>
+        <location filename="../views/importer/importrunpages.cpp" line="56"/>
         <source>Column in the file</source>
         <translation>Dosyadaki sütun</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="55"/>
+        <location filename="../views/importer/importrunpages.cpp" line="56"/>
         <source>First value</source>
         <translation>İlk değer</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="55"/>
+        <location filename="../views/importer/importrunpages.cpp" line="56"/>
         <source>Holds</source>
         <translation>İçeriği</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="84"/>
+        <location filename="../views/importer/importrunpages.cpp" line="92"/>
         <source>(not used)</source>
         <translation>(kullanılmıyor)</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="91"/>
-        <location filename="../views/importer/importrunpages.cpp" line="94"/>
+        <location filename="../views/importer/importrunpages.cpp" line="99"/>
+        <location filename="../views/importer/importrunpages.cpp" line="106"/>
         <source>Need for competency %1</source>
         <translation>%1 yeterliği için ihtiyaç</translation>
+    </message>
+    <message>
+        <location filename="../views/importer/importrunpages.cpp" line="101"/>
+        <location filename="../views/importer/importrunpages.cpp" line="107"/>
+        <source>Answer to item %1</source>
+        <translation>%1 maddesinin yanıtı</translation>
     </message>
 </context>
 <context>
     <name>kopru::ImportReportPage</name>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="134"/>
+        <location filename="../views/importer/importrunpages.cpp" line="147"/>
         <source>&amp;Save report as CSV…</source>
         <translation>Raporu CSV olarak &amp;kaydet…</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="136"/>
+        <location filename="../views/importer/importrunpages.cpp" line="149"/>
         <source>Check</source>
         <translation>Denetim</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="137"/>
+        <location filename="../views/importer/importrunpages.cpp" line="150"/>
         <source>A dry run: every row is checked, nothing is written yet. The file is imported only when no row is refused.</source>
         <translation>Deneme (yazmadan): her satır denetlenir, henüz hiçbir şey yazılmaz. Dosya yalnızca hiçbir satır reddedilmezse içe aktarılır.</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="147"/>
-        <location filename="../views/importer/importrunpages.cpp" line="213"/>
+        <location filename="../views/importer/importrunpages.cpp" line="160"/>
+        <location filename="../views/importer/importrunpages.cpp" line="226"/>
         <source>Line</source>
         <translation>Satır</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="147"/>
-        <location filename="../views/importer/importrunpages.cpp" line="213"/>
+        <location filename="../views/importer/importrunpages.cpp" line="160"/>
+        <location filename="../views/importer/importrunpages.cpp" line="226"/>
         <source>Column</source>
         <translation>Sütun</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="147"/>
-        <location filename="../views/importer/importrunpages.cpp" line="213"/>
+        <location filename="../views/importer/importrunpages.cpp" line="160"/>
+        <location filename="../views/importer/importrunpages.cpp" line="226"/>
         <source>Kind</source>
         <translation>Tür</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="147"/>
-        <location filename="../views/importer/importrunpages.cpp" line="213"/>
+        <location filename="../views/importer/importrunpages.cpp" line="160"/>
+        <location filename="../views/importer/importrunpages.cpp" line="226"/>
         <source>Reason</source>
         <translation>Gerekçe</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="160"/>
+        <location filename="../views/importer/importrunpages.cpp" line="173"/>
         <source>Checking…</source>
         <translation>Denetleniyor…</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="176"/>
-        <location filename="../views/importer/importrunpages.cpp" line="215"/>
+        <location filename="../views/importer/importrunpages.cpp" line="189"/>
+        <location filename="../views/importer/importrunpages.cpp" line="228"/>
         <source>refused</source>
         <translation>reddedildi</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="178"/>
-        <location filename="../views/importer/importrunpages.cpp" line="218"/>
+        <location filename="../views/importer/importrunpages.cpp" line="191"/>
+        <location filename="../views/importer/importrunpages.cpp" line="231"/>
         <source>note</source>
         <translation>not</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="185"/>
+        <location filename="../views/importer/importrunpages.cpp" line="198"/>
         <source>Column %1 of the file</source>
         <translation>Dosyanın %1. sütunu</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="193"/>
+        <location filename="../views/importer/importrunpages.cpp" line="206"/>
         <source>No row is refused. Import will write: %1 new, %2 updated, %3 unchanged.</source>
         <translation>Reddedilen satır yok. İçe aktarma şunları yazacak: %1 yeni, %2 güncellenen, %3 değişmeyen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/importer/importrunpages.cpp" line="198"/>
+        <location filename="../views/importer/importrunpages.cpp" line="211"/>
         <source>%n problem(s) found: nothing can be imported until the file is corrected.</source>
         <translation>
             <numerusform>%n sorun bulundu: dosya düzeltilene kadar hiçbir şey içe aktarılamaz.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/importer/importrunpages.cpp" line="200"/>
+        <location filename="../views/importer/importrunpages.cpp" line="213"/>
         <source>The first %n are listed.</source>
         <translation>
             <numerusform>İlk %n tanesi listelendi.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="209"/>
+        <location filename="../views/importer/importrunpages.cpp" line="222"/>
         <source>Save report</source>
         <translation>Raporu kaydet</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="209"/>
+        <location filename="../views/importer/importrunpages.cpp" line="222"/>
         <source>import-report.csv</source>
         <translation>ice-aktarma-raporu.csv</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="209"/>
+        <location filename="../views/importer/importrunpages.cpp" line="222"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="213"/>
+        <location filename="../views/importer/importrunpages.cpp" line="226"/>
         <source>File</source>
         <translation>Dosya</translation>
     </message>
     <message>
-        <location filename="../views/importer/importrunpages.cpp" line="229"/>
+        <location filename="../views/importer/importrunpages.cpp" line="242"/>
         <source>The report could not be saved: %1</source>
         <translation>Rapor kaydedilemedi: %1</translation>
     </message>
@@ -8066,8 +8278,8 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/import.cpp" line="52"/>
-        <source>What the file holds: teachers, partners, sessions, competencies or needs.</source>
-        <translation>Dosyanın içeriği: teachers (öğretmenler), partners (işletmeler), sessions (oturumlar), competencies (yeterlikler) ya da needs (ihtiyaçlar).</translation>
+        <source>What the file holds: teachers, partners, sessions, competencies, needs, attendance or evaluations.</source>
+        <translation>Dosyanın içeriği: teachers (öğretmenler), partners (işletmeler), sessions (oturumlar), competencies (yeterlikler), needs (ihtiyaçlar), attendance (devam) ya da evaluations (değerlendirmeler).</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/import.cpp" line="53"/>
@@ -8109,8 +8321,18 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/import.cpp" line="61"/>
-        <source>Needs: the survey&apos;s own answer labels and their levels 1-5 or NA (not applicable), e.g. &quot;Hiç yok=1,Düşük=2,Orta=3,Yüksek=4,Çok yüksek=5,Fikrim yok=NA&quot;.</source>
-        <translation>İhtiyaçlar: anketin kendi yanıt etiketleri ve düzeyleri, 1-5 ya da NA (uygulanamaz); örneğin &quot;Hiç yok=1,Düşük=2,Orta=3,Yüksek=4,Çok yüksek=5,Fikrim yok=NA&quot;.</translation>
+        <source>Needs and evaluations: the survey&apos;s own answer labels and their levels 1-5 or NA (not applicable), e.g. &quot;Hiç yok=1,Düşük=2,Orta=3,Yüksek=4,Çok yüksek=5,Fikrim yok=NA&quot;.</source>
+        <translation>İhtiyaçlar ve değerlendirmeler: anketin kendi yanıt etiketleri ve düzeyleri, 1-5 ya da NA (uygulanamaz); örneğin &quot;Hiç yok=1,Düşük=2,Orta=3,Yüksek=4,Çok yüksek=5,Fikrim yok=NA&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="80"/>
+        <source>unknown kind %1 (teachers, partners, sessions, competencies, needs, attendance, evaluations)</source>
+        <translation>bilinmeyen tür %1 (teachers, partners, sessions, competencies, needs, attendance, evaluations)</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="95"/>
+        <source>--scale is for needs and evaluation files only</source>
+        <translation>--scale yalnızca ihtiyaç (needs) ve değerlendirme (evaluations) dosyaları içindir</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/import.cpp" line="63"/>
@@ -8123,37 +8345,27 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>İhtiyaçlar: dosyanın yanıt verdiği anket turu: 1 (ihtiyaç anketi) ya da 2 (eğitimden sonra). Verilmezse dosyadaki tur sütunu belirler, o da yoksa 1.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="79"/>
-        <source>unknown kind %1 (teachers, partners, sessions, competencies, needs)</source>
-        <translation>bilinmeyen tür %1 (teachers, partners, sessions, competencies, needs)</translation>
-    </message>
-    <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="86"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="87"/>
         <source>unknown encoding %1 (auto, utf-8, windows-1254, iso-8859-9)</source>
         <translation>bilinmeyen kodlama %1 (auto, utf-8, windows-1254, iso-8859-9)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="88"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="89"/>
         <source>unknown delimiter %1 (auto, &apos;,&apos;, &apos;;&apos;, tab)</source>
         <translation>bilinmeyen ayraç %1 (auto, &apos;,&apos;, &apos;;&apos;, tab)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="94"/>
-        <source>--scale is for needs files only</source>
-        <translation>--scale yalnızca ihtiyaç (needs) dosyaları içindir</translation>
-    </message>
-    <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="97"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="98"/>
         <source>--scale: %1</source>
         <translation>--scale: %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="103"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="104"/>
         <source>--round is for needs files only</source>
         <translation>--round yalnızca ihtiyaç dosyaları içindir</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="106"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="107"/>
         <location filename="../app/kopru-cli/commands/stats.cpp" line="37"/>
         <source>--round: %1 is no survey round (1 or 2)</source>
         <translation>--round: %1 bir anket turu değil (1 ya da 2)</translation>
@@ -8175,7 +8387,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/command.cpp" line="123"/>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="67"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="69"/>
         <source>usage:</source>
         <translation>kullanım:</translation>
     </message>
@@ -8637,102 +8849,102 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>gerçekçi, ulusal ölçekte veri kümesi</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="19"/>
-        <source>teachers, partners, sessions, competencies or needs from CSV or XLSX</source>
-        <translation>CSV ya da XLSX dosyasından öğretmen, işletme, oturum, yeterlik veya ihtiyaç verisi</translation>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="20"/>
+        <source>teachers, partners, sessions, competencies, needs, attendance or evaluations from CSV or XLSX</source>
+        <translation>CSV ya da XLSX dosyasından öğretmen, işletme, oturum, yeterlik, ihtiyaç, devam veya değerlendirme verisi</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="21"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="23"/>
         <source>needs analysis of one field</source>
         <translation>bir alanın ihtiyaç analizi</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="23"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="25"/>
         <source>the programme&apos;s quality indicators (EQAVET), total or per centre, field or province</source>
         <translation>programın kalite göstergeleri (EQAVET), toplam ya da merkez, alan veya il bazında</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="25"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="27"/>
         <source>run the optimiser, store the plan</source>
         <translation>optimizasyonu çalıştırır, planı kaydeder</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="27"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="29"/>
         <source>plan, schedule or needs analysis as CSV, XLSX, PDF or iCalendar</source>
         <translation>CSV, XLSX, PDF ya da iCalendar olarak plan, takvim veya ihtiyaç analizi</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="29"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="31"/>
         <source>printable needs-analysis report</source>
         <translation>yazdırılabilir ihtiyaç analizi raporu</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="30"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="32"/>
         <source>the Quality Advisory Board report of a period as PDF or XLSX</source>
         <translation>bir dönemin Kalite Danışma Kurulu raporu, PDF ya da XLSX</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="33"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="35"/>
         <source>certificates of participation for completed placements (PDF, numbers kept on re-issue)</source>
         <translation>tamamlanmış yerleştirmeler için katılım belgeleri (PDF; yeniden düzenlemede numara korunur)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="35"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="37"/>
         <source>check a certificate&apos;s number and verification code</source>
         <translation>bir belgenin numarasını ve doğrulama kodunu denetle</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="37"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="39"/>
         <source>integrity and foreign-key check</source>
         <translation>bütünlük ve yabancı anahtar denetimi</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="38"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="40"/>
         <source>consistent copy of a live database</source>
         <translation>kullanımdaki bir veritabanının tutarlı kopyası</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="39"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="41"/>
         <source>the automatic backups of a database: time, reason, verified</source>
         <translation>bir veritabanının otomatik yedekleri: zaman, neden, doğrulama</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="41"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="43"/>
         <source>go back to a backup (the current state is kept as a backup)</source>
         <translation>bir yedeğe geri dön (şimdiki durum da yedek olarak saklanır)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="43"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="45"/>
         <source>the database&apos;s role: the national office or a centre</source>
         <translation>veritabanının rolü: Genel Müdürlük ya da bir merkez</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="45"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="47"/>
         <source>a package of changes for the national office or a centre</source>
         <translation>Genel Müdürlük ya da bir merkez için değişiklik paketi</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="47"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="49"/>
         <source>apply a package from the national office or a centre</source>
         <translation>Genel Müdürlükten ya da bir merkezden gelen paketi uygula</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="49"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="51"/>
         <source>create the national office&apos;s database on an empty PostgreSQL database</source>
         <translation>Genel Müdürlüğün veritabanını boş bir PostgreSQL veritabanında oluştur</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="51"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="53"/>
         <source>copy a database between a .kopru file and an empty server database, ids kept</source>
         <translation>bir veritabanını .kopru dosyası ile boş bir sunucu veritabanı arasında kimlikleri koruyarak kopyala</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="80"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="82"/>
         <source>kopru-cli COMMAND --help describes the arguments and options of COMMAND.</source>
         <translation>kopru-cli KOMUT --help, KOMUT&apos;un argümanlarını ve seçeneklerini açıklar.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="86"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="88"/>
         <source>unknown command %1</source>
         <translation>bilinmeyen komut %1</translation>
     </message>

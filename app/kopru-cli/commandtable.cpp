@@ -16,7 +16,9 @@ namespace {
 const Command kCommands[] = {
     { "init", QT_TRANSLATE_NOOP("kopru::cli", "empty database with reference data"), initSyntax, runInit, coreApplication },
     { "demo", QT_TRANSLATE_NOOP("kopru::cli", "realistic national-scale data set"), demoSyntax, runDemo, coreApplication },
-    { "import", QT_TRANSLATE_NOOP("kopru::cli", "teachers, partners, sessions, competencies or needs from CSV or XLSX"),
+    { "import",
+        QT_TRANSLATE_NOOP(
+            "kopru::cli", "teachers, partners, sessions, competencies, needs, attendance or evaluations from CSV or XLSX"),
         importSyntax, runImport, coreApplication },
     { "stats", QT_TRANSLATE_NOOP("kopru::cli", "needs analysis of one field"), statsSyntax, runStats, coreApplication },
     { "quality",

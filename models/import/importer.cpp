@@ -7,6 +7,7 @@
 #include "models/exchange/ownership.h"
 #include "models/import/importcontext.h"
 #include "models/import/needsplan.h"
+#include "models/import/programmeplan.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -48,6 +49,12 @@ void checkOwnership(QSqlDatabase db, const SourceTable &table, const TablePlan &
 }
 
 Q_LOGGING_CATEGORY(lcImport, "kopru.import", QtInfoMsg)
+
+// Kinds that plan and write their own records instead of a TablePlan.
+bool ownPlan(ImportKind kind)
+{
+    return kind == ImportKind::Needs || kind == ImportKind::Attendance || kind == ImportKind::Evaluations;
+}
 
 // Header-level checks: required columns, a target mapped twice.
 void checkMapping(ImportKind kind, const SourceTable &table, const ColumnMapping &mapping, ImportReport &report)
@@ -94,6 +101,11 @@ ColumnMapping Importer::mapping(QSqlDatabase db, ImportKind kind, const QStringL
             codes = lookups.competencyCodes();
     }
     ColumnMapping m = ColumnMapper::automatic(kind, header, codes);
+    if (kind == ImportKind::Evaluations) {
+        // A preview of a database that cannot list its items maps none; the import reports why.
+        if (Status s = ProgrammePlan::mapItems(db, header, m); !s)
+            qCWarning(lcImport) << s.message();
+    }
     ColumnMapper::applyOverrides(m, overrides);
     return m;
 }
@@ -151,6 +163,12 @@ void Importer::runInto(
     qCDebug(lcImport) << "lookups loaded in" << timer.elapsed() << "ms";
     ColumnMapping mapping
         = ColumnMapper::automatic(kind, table.header, kind == ImportKind::Needs ? lookups.competencyCodes() : QStringList());
+    if (kind == ImportKind::Evaluations) {
+        if (Status s = ProgrammePlan::mapItems(db, table.header, mapping); !s) {
+            refuse(s.error());
+            return;
+        }
+    }
     ColumnMapper::applyOverrides(mapping, options.overrides);
     checkMapping(kind, table, mapping, report);
     if (report.errorCount > 0)
@@ -161,6 +179,7 @@ void Importer::runInto(
     ImportContext ctx { db, table, mapping, lookups, report };
     TablePlan plan;
     NeedsPlan needs(options.scale, options.round);
+    ProgrammePlan programme(options.scale);
     Status planned;
     switch (kind) {
     case ImportKind::Teachers:
@@ -178,12 +197,18 @@ void Importer::runInto(
     case ImportKind::Needs:
         planned = needs.plan(ctx);
         break;
+    case ImportKind::Attendance:
+        planned = programme.planAttendance(ctx);
+        break;
+    case ImportKind::Evaluations:
+        planned = programme.planEvaluations(ctx);
+        break;
     }
-    if (planned && report.errorCount == 0 && kind != ImportKind::Needs)
+    if (planned && report.errorCount == 0 && !ownPlan(kind))
         planned = plan.classify(db, report);
     if (!planned)
         refuse(planned.error());
-    else if (kind != ImportKind::Needs && report.errorCount == 0)
+    else if (!ownPlan(kind) && report.errorCount == 0)
         checkOwnership(db, table, plan, report);
     qCDebug(lcImport) << "planned in" << timer.elapsed() << "ms";
     if (report.errorCount > 0 || options.dryRun)
@@ -195,7 +220,7 @@ void Importer::runInto(
         }
     }
 
-    const int total = kind == ImportKind::Needs ? needs.size() : int(plan.rows.size());
+    const int total = kind == ImportKind::Needs ? needs.size() : ownPlan(kind) ? programme.size() : int(plan.rows.size());
     int done = 0;
     bool cancelled = false;
     const auto tick = [&]() -> bool {
@@ -204,7 +229,9 @@ void Importer::runInto(
             cancelled = !options.progress(done, total);
         return !cancelled;
     };
-    Status written = kind == ImportKind::Needs ? needs.write(db, tick) : plan.write(db, tick);
+    Status written = kind == ImportKind::Needs ? needs.write(db, tick)
+        : ownPlan(kind)                        ? programme.write(db, tick)
+                                               : plan.write(db, tick);
     qCDebug(lcImport) << "written in" << timer.elapsed() << "ms";
     if (written) {
         // The audit log keeps what happened, without personal data.

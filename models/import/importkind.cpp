@@ -101,12 +101,39 @@ const std::vector<ImportTarget> kNeeds {
     { "round", QT_TRANSLATE_NOOP("ImportTarget", "Survey round"), false, { "tur", "anketturu", "round", "surveyround" } },
 };
 
+// The placement of a teacher: the national ID, and the session when the
+// teacher has more than one placement (docs/import.md, "Attendance").
+const ImportTarget kSession { "session", QT_TRANSLATE_NOOP("ImportTarget", "Session"), false,
+    { "oturum", "oturumno", "egitim", "egitimno", "egitimid", "session", "sessionid", "sessionno" } };
+
+const std::vector<ImportTarget> kAttendance {
+    kNationalId,
+    kSession,
+    { "day", QT_TRANSLATE_NOOP("ImportTarget", "Day"), false, { "gun", "tarih", "egitimgunu", "day", "date" } },
+    { "hours", QT_TRANSLATE_NOOP("ImportTarget", "Hours attended"), false,
+        { "saat", "katilimsaati", "katildigisaat", "devamsaati", "hours", "hoursattended" } },
+    { "hours_total", QT_TRANSLATE_NOOP("ImportTarget", "Total hours attended"), false,
+        { "toplamsaat", "toplamkatilimsaati", "toplamdevam", "totalhours", "hourstotal", "totalhoursattended" } },
+    { "absence", QT_TRANSLATE_NOOP("ImportTarget", "Absence reason"), false,
+        { "devamsizlik", "devamsizliknedeni", "devamsizliksebebi", "mazeret", "absence", "absencereason" } },
+    { "outcome", QT_TRANSLATE_NOOP("ImportTarget", "Outcome"), false, { "sonuc", "durum", "outcome", "status" } },
+    { "cancel_reason", QT_TRANSLATE_NOOP("ImportTarget", "Cancellation reason"), false,
+        { "iptalnedeni", "iptalsebebi", "ayrilmanedeni", "cancelreason", "cancellationreason" } },
+};
+
+// Wide: national ID (+ session) and one column per questionnaire item, named
+// by its code or text (see ProgrammePlan::mapItems).
+const std::vector<ImportTarget> kEvaluations {
+    kNationalId,
+    kSession,
+};
+
 } // namespace
 
 const std::vector<ImportKind> &all()
 {
     static const std::vector<ImportKind> kinds { ImportKind::Teachers, ImportKind::Partners, ImportKind::Sessions,
-        ImportKind::Competencies, ImportKind::Needs };
+        ImportKind::Competencies, ImportKind::Needs, ImportKind::Attendance, ImportKind::Evaluations };
     return kinds;
 }
 
@@ -123,6 +150,10 @@ QString name(ImportKind kind)
         return QStringLiteral("competencies");
     case ImportKind::Needs:
         return QStringLiteral("needs");
+    case ImportKind::Attendance:
+        return QStringLiteral("attendance");
+    case ImportKind::Evaluations:
+        return QStringLiteral("evaluations");
     }
     return {};
 }
@@ -150,6 +181,10 @@ QString title(ImportKind kind)
         return QCoreApplication::translate("ImportKind", "Competencies");
     case ImportKind::Needs:
         return QCoreApplication::translate("ImportKind", "Needs survey results");
+    case ImportKind::Attendance:
+        return QCoreApplication::translate("ImportKind", "Attendance and outcomes");
+    case ImportKind::Evaluations:
+        return QCoreApplication::translate("ImportKind", "Evaluations");
     }
     return {};
 }
@@ -165,6 +200,10 @@ const std::vector<ImportTarget> &targets(ImportKind kind)
         return kSessions;
     case ImportKind::Competencies:
         return kCompetencyTargets;
+    case ImportKind::Attendance:
+        return kAttendance;
+    case ImportKind::Evaluations:
+        return kEvaluations;
     case ImportKind::Needs:
         break;
     }

@@ -8,7 +8,7 @@
 namespace kopru {
 
 // What a file holds.
-enum class ImportKind { Teachers, Partners, Sessions, Competencies, Needs };
+enum class ImportKind { Teachers, Partners, Sessions, Competencies, Needs, Attendance, Evaluations };
 
 // A column the importer understands, with the header spellings it recognises
 // (compared with TurkishText::looseKey: case, diacritics, spaces and
@@ -23,7 +23,8 @@ struct ImportTarget
 
 namespace ImportKinds {
 
-// "teachers", "partners", "sessions", "competencies", "needs".
+// "teachers", "partners", "sessions", "competencies", "needs", "attendance",
+// "evaluations".
 QString name(ImportKind kind);
 bool fromName(const QString &name, ImportKind *kind);
 // Translated plural noun ("Teachers").

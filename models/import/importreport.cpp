@@ -10,6 +10,8 @@ namespace kopru {
 QString ImportReport::summary() const
 {
     const QString what = kind == ImportKind::Needs ? QCoreApplication::translate("ImportReport", "need ratings")
+        : kind == ImportKind::Attendance           ? QCoreApplication::translate("ImportReport", "attendance days and outcomes")
+        : kind == ImportKind::Evaluations          ? QCoreApplication::translate("ImportReport", "evaluation answers")
                                                    : QCoreApplication::translate("ImportReport", "rows");
     const QString counts
         = QCoreApplication::translate("ImportReport", "%1: %2 %3 inserted, %4 updated, %5 skipped")

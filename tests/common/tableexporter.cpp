@@ -178,6 +178,9 @@ Expected<QByteArray> TableExporter::toCsv(QSqlDatabase db, ImportKind kind, Need
                 return QStringList { text(q.value(0)), text(q.value(1)), text(q.value(2)), text(q.value(3)), text(q.value(4)) };
             });
         break;
+    case ImportKind::Attendance:
+    case ImportKind::Evaluations:
+        return Error { QStringLiteral("TableExporter: no export of %1").arg(ImportKinds::name(kind)), {}, 0, 0 };
     }
     if (!s)
         return s.error();

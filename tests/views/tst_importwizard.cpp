@@ -139,6 +139,60 @@ private slots:
         shoot(&wizard, QStringLiteral("import-4-refused.png"));
         QCOMPARE(scalar(db->connection(), QStringLiteral("SELECT count(*) FROM teacher")).toInt(), 0);
     }
+    // Issue #15: evaluations through the wizard; item columns are named.
+    void evaluationsThroughTheWizard()
+    {
+        auto db = test::newDatabase(m_dir.filePath(QStringLiteral("evaluations.kopru")));
+        QVERIFY(db);
+        const QSqlDatabase c = db->connection();
+        QVERIFY(Sql::exec(c,
+            QStringLiteral("INSERT INTO teacher(id, national_id, first_name, last_name, field_id, province_id) "
+                           "VALUES (1, '10000000146', 'Ayşe', 'Işık', 1, 6)")));
+        QVERIFY(Sql::exec(c, QStringLiteral("INSERT INTO partner(id, name, province_id) VALUES (1, 'Anadolu Enerji A.Ş.', 6)")));
+        QVERIFY(Sql::exec(c,
+            QStringLiteral("INSERT INTO training_session(id, partner_id, field_id, start_date, end_date, capacity) "
+                           "VALUES (1, 1, 1, '2027-06-14', '2027-06-25', 2)")));
+        QVERIFY(Sql::exec(c, QStringLiteral("INSERT INTO placement(id, teacher_id, session_id) VALUES (1, 1, 1)")));
+        const QString file = write(QStringLiteral("degerlendirme.csv"),
+            QStringLiteral(
+                "TC Kimlik No;T1. Eğitim, mesleki ihtiyaçlarımı karşıladı.;Q1[T2];Yorum\n10000000146;5;Fikrim yok;iyi\n")
+                .toUtf8());
+        ImportWizard wizard(db.get(), nullptr);
+        wizard.preset(ImportKind::Evaluations, file);
+        wizard.show();
+        auto *kinds = wizard.findChild<QComboBox *>(QStringLiteral("importKind"));
+        QVERIFY(kinds);
+        QVERIFY(kinds->findData(int(ImportKind::Attendance)) >= 0);
+        QCOMPARE(kinds->currentData().toInt(), int(ImportKind::Evaluations));
+        wizard.next();
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(ImportWizard::MappingPage));
+        auto *mapping = wizard.currentPage()->findChild<QTableWidget *>();
+        QCOMPARE(mapping->rowCount(), 4);
+        auto *first = qobject_cast<QComboBox *>(mapping->cellWidget(1, 2));
+        QCOMPARE(first->currentData().toString(), QStringLiteral("item:T1"));
+        QCOMPARE(first->currentText(), QStringLiteral("Answer to item T1"));
+        QCOMPARE(qobject_cast<QComboBox *>(mapping->cellWidget(2, 2))->currentData().toString(), QStringLiteral("item:T2"));
+        auto *comment = qobject_cast<QComboBox *>(mapping->cellWidget(3, 2));
+        QCOMPARE(comment->currentData().toString(), QString());
+        // Every item can be chosen for a column the wizard did not recognise.
+        for (const char *code : { "T1", "T5", "P1", "P5" })
+            QVERIFY(comment->findText(QStringLiteral("Answer to item %1").arg(QLatin1String(code))) >= 0);
+        shoot(&wizard, QStringLiteral("import-evaluations-mapping.png"));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(ImportWizard::ReportPage));
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.currentPage()->isComplete(), 20000);
+        wizard.next();
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.currentPage()->isComplete(), 20000);
+        shoot(&wizard, QStringLiteral("import-evaluations-commit.png"));
+        QVERIFY(wizard.committed());
+        QCOMPARE(scalar(c,
+                     QStringLiteral("SELECT group_concat(ifnull(score, 'NA'), ',') FROM (SELECT score FROM "
+                                    "evaluation_answer ORDER BY item_id)"))
+                     .toString(),
+            QStringLiteral("5,NA"));
+    }
+
     // Issue #18 point 3: a survey with its own answer labels.
     void surveyLabelsAreAssignedAndRemembered()
     {

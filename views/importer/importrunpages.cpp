@@ -2,6 +2,7 @@
 // The last three pages of the import wizard: mapping, dry-run report, commit.
 #include "models/db/database.h"
 #include "models/import/importer.h"
+#include "models/import/programmeplan.h"
 #include "models/io/csvwriter.h"
 #include "models/io/privatefile.h"
 #include "views/importer/importpages.h"
@@ -74,6 +75,13 @@ void ImportMappingPage::initializePage()
     for (const QString &target : automatic.targets)
         if (!ColumnMapping::competencyCode(target).isEmpty())
             competencyTargets << target;
+    // Evaluations: any column may answer any item (survey exports name them Q1[SQ001] …).
+    QStringList itemTargets;
+    if (m_setup->kind == ImportKind::Evaluations && db.isValid()) {
+        if (auto codes = ProgrammePlan::itemCodes(db))
+            for (const QString &code : codes.value())
+                itemTargets << ProgrammePlan::itemTarget(code);
+    }
 
     m_table->setRowCount(int(t.header.size()));
     m_combos.clear();
@@ -89,9 +97,14 @@ void ImportMappingPage::initializePage()
             for (const QString &target : competencyTargets)
                 if (combo->findData(target) < 0)
                     combo->addItem(tr("Need for competency %1").arg(ColumnMapping::competencyCode(target)), target);
+        for (const QString &target : itemTargets)
+            combo->addItem(tr("Answer to item %1").arg(ProgrammePlan::itemCode(target)), target);
         int index = combo->findData(automatic.targets.value(i));
         if (index < 0 && !automatic.targets.value(i).isEmpty()) {
-            combo->addItem(tr("Need for competency %1").arg(ColumnMapping::competencyCode(automatic.targets.value(i))),
+            const QString item = ProgrammePlan::itemCode(automatic.targets.value(i));
+            combo->addItem(item.isEmpty()
+                    ? tr("Need for competency %1").arg(ColumnMapping::competencyCode(automatic.targets.value(i)))
+                    : tr("Answer to item %1").arg(item),
                 automatic.targets.value(i));
             index = combo->count() - 1;
         }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // kopru-cli import DB KIND FILE [--encoding auto|utf-8|windows-1254]
 //                  [--delimiter auto|,|;|tab] [--sheet NAME] [--dry-run]
-//                  [--scale "LABEL=LEVEL,…"]   (needs: the survey's own answer labels)
+//                  [--scale "LABEL=LEVEL,…"]   (needs, evaluations: the survey's own answer labels)
 //                  [--round 1|2]               (needs: the survey round of the file)
 // Exit 0: imported (or a clean dry run), one summary line on stdout.
 // Exit 1: rows refused, the first kShownProblems reasons on stderr as
@@ -49,7 +49,7 @@ Syntax importSyntax()
 {
     Syntax syntax;
     syntax.positional = { databaseArgument(tr("The database to import into.")),
-        { tr("KIND"), tr("What the file holds: teachers, partners, sessions, competencies or needs.") },
+        { tr("KIND"), tr("What the file holds: teachers, partners, sessions, competencies, needs, attendance or evaluations.") },
         { tr("FILE"), tr("The table to read: CSV or XLSX.") } };
     syntax.options = {
         { QStringLiteral("encoding"), tr("Text encoding of a CSV file (default: auto; also iso-8859-9)."),
@@ -58,7 +58,7 @@ Syntax importSyntax()
         { QStringLiteral("sheet"), tr("Worksheet of an XLSX file (default: the first)."), tr("NAME") },
         { QStringLiteral("dry-run"), tr("Check the file and report, but write nothing.") },
         { QStringLiteral("scale"),
-            tr("Needs: the survey's own answer labels and their levels 1-5 or NA (not applicable), e.g. "
+            tr("Needs and evaluations: the survey's own answer labels and their levels 1-5 or NA (not applicable), e.g. "
                "\"Hiç yok=1,Düşük=2,Orta=3,Yüksek=4,Çok yüksek=5,Fikrim yok=NA\"."),
             tr("LABEL=LEVEL,…") },
         { QStringLiteral("round"),
@@ -76,7 +76,8 @@ int runImport(const Arguments &args, Io &io)
     const QString file = args.positionalArguments().at(2);
     ImportKind kind;
     if (!ImportKinds::fromName(kindName, &kind))
-        return fail(io, Usage, tr("unknown kind %1 (teachers, partners, sessions, competencies, needs)").arg(kindName));
+        return fail(io, Usage,
+            tr("unknown kind %1 (teachers, partners, sessions, competencies, needs, attendance, evaluations)").arg(kindName));
     const QString encoding
         = args.isSet(QStringLiteral("encoding")) ? args.value(QStringLiteral("encoding")) : QStringLiteral("auto");
     const QString delimiter
@@ -90,8 +91,8 @@ int runImport(const Arguments &args, Io &io)
     const bool dryRun = args.isSet(QStringLiteral("dry-run"));
     ScaleMapping scale;
     if (args.isSet(QStringLiteral("scale"))) {
-        if (kind != ImportKind::Needs)
-            return fail(io, Usage, tr("--scale is for needs files only"));
+        if (kind != ImportKind::Needs && kind != ImportKind::Evaluations)
+            return fail(io, Usage, tr("--scale is for needs and evaluation files only"));
         auto parsed = ScaleMapping::parse(args.value(QStringLiteral("scale")));
         if (!parsed)
             return fail(io, Usage, tr("--scale: %1").arg(parsed.message()));
