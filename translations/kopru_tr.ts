@@ -3385,6 +3385,19 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
     </message>
 </context>
 <context>
+    <name>SessionFacts</name>
+    <message>
+        <location filename="../models/programme/sessionfacts.cpp" line="35"/>
+        <source>%1 – %2, %3 – %4</source>
+        <translation>%1 – %2, %3 – %4</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionfacts.cpp" line="60"/>
+        <source>There is no training session %1.</source>
+        <translation>%1 numaralı eğitim oturumu yok.</translation>
+    </message>
+</context>
+<context>
     <name>Sql</name>
     <message>
         <location filename="../models/db/sql.cpp" line="56"/>
@@ -3679,6 +3692,95 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <location filename="../models/report/qualityreport.cpp" line="479"/>
         <source>Indicators per pilot field</source>
         <translation>Pilot alan bazında göstergeler</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::AttendanceDialog</name>
+    <message>
+        <location filename="../views/programme/attendancedialog.cpp" line="32"/>
+        <location filename="../views/programme/attendancedialog.cpp" line="218"/>
+        <location filename="../views/programme/attendancedialog.cpp" line="230"/>
+        <source>Attendance and outcomes</source>
+        <translation>Devam ve sonuçlar</translation>
+    </message>
+    <message>
+        <location filename="../views/programme/attendancedialog.cpp" line="66"/>
+        <source>1 strongly disagree … 5 strongly agree; 0 or &quot;n/a&quot; = not applicable; an empty cell is not answered.</source>
+        <translation>1 kesinlikle katılmıyorum … 5 kesinlikle katılıyorum; &quot;fikrim yok&quot; için 0 ya da &quot;fikrim yok&quot; yazın; boş hücre yanıtlanmamış demektir.</translation>
+    </message>
+    <message>
+        <location filename="../views/programme/attendancedialog.cpp" line="88"/>
+        <source>All present, &amp;full days</source>
+        <translation>Herkes &amp;geldi, tam gün</translation>
+    </message>
+    <message>
+        <location filename="../views/programme/attendancedialog.cpp" line="89"/>
+        <source>Every day not recorded yet gets the hours planned for a day (placements not cancelled)</source>
+        <translation>Henüz kaydedilmemiş her güne bir günün planlanan saati yazılır (iptal edilmemiş yerleştirmeler)</translation>
+    </message>
+    <message>
+        <location filename="../views/programme/attendancedialog.cpp" line="90"/>
+        <source>&amp;Mark all completed</source>
+        <translation>Tümünü &amp;tamamlandı yap</translation>
+    </message>
+    <message>
+        <location filename="../views/programme/attendancedialog.cpp" line="91"/>
+        <source>Every open placement becomes completed on the last day of the session</source>
+        <translation>Açık her yerleştirme, oturumun son gününde tamamlanmış olur</translation>
+    </message>
+    <message>
+        <location filename="../views/programme/attendancedialog.cpp" line="118"/>
+        <source>Attendance and outcome</source>
+        <translation>Devam ve sonuç</translation>
+    </message>
+    <message>
+        <location filename="../views/programme/attendancedialog.cpp" line="119"/>
+        <source>Evaluation: training by teacher</source>
+        <translation>Eğitimin değerlendirilmesi (öğretmen)</translation>
+    </message>
+    <message>
+        <location filename="../views/programme/attendancedialog.cpp" line="120"/>
+        <source>Evaluation: teacher by partner</source>
+        <translation>Öğretmenin değerlendirilmesi (işletme)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/programme/attendancedialog.cpp" line="136"/>
+        <source>%Ln day(s) filled with the hours planned.</source>
+        <translation>
+            <numerusform>%Ln gün planlanan saatlerle dolduruldu.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/programme/attendancedialog.cpp" line="140"/>
+        <source>%Ln placement(s) marked completed.</source>
+        <translation>
+            <numerusform>%Ln yerleştirme tamamlandı olarak işaretlendi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/programme/attendancedialog.cpp" line="171"/>
+        <source>Planned: %1 hours, %2 a working day. Empty = not recorded, 0 = absent.</source>
+        <translation>Planlanan: %1 saat, iş günü başına %2. Boş = kaydedilmedi, 0 = gelmedi.</translation>
+    </message>
+    <message>
+        <location filename="../views/programme/attendancedialog.cpp" line="178"/>
+        <source>The database is open read-only: nothing can be changed here.</source>
+        <translation>Veritabanı salt okunur açık: burada hiçbir şey değiştirilemez.</translation>
+    </message>
+    <message>
+        <location filename="../views/programme/attendancedialog.cpp" line="218"/>
+        <source>Nothing was saved: %1</source>
+        <translation>Hiçbir şey kaydedilmedi: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/programme/attendancedialog.cpp" line="223"/>
+        <source>Saved.</source>
+        <translation>Kaydedildi.</translation>
+    </message>
+    <message>
+        <location filename="../views/programme/attendancedialog.cpp" line="230"/>
+        <source>Discard the changes not saved?</source>
+        <translation>Kaydedilmemiş değişiklikler atılsın mı?</translation>
     </message>
 </context>
 <context>
@@ -7083,99 +7185,119 @@ Geçerli durum yedek olarak saklanır.</translation>
 <context>
     <name>kopru::SchedulePage</name>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="54"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="55"/>
         <source>Centre:</source>
         <translation>Merkez:</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="59"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="60"/>
         <source>Search teacher, partner, school…</source>
         <translation>Öğretmen, işletme, okul ara…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="62"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="63"/>
         <source>&amp;Print…</source>
         <translation>&amp;Yazdır…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="63"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="64"/>
         <source>Save as P&amp;DF…</source>
         <translation>P&amp;DF olarak kaydet…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="64"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="65"/>
         <source>&amp;Certificates…</source>
         <translation>&amp;Katılım belgeleri…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="65"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="66"/>
         <source>Certificates of participation for the completed placements of the session chosen in a table or in the month, of the centre shown or of all centres; the register of those issued</source>
         <translation>Bir tabloda ya da ay görünümünde seçilen oturumun, gösterilen merkezin ya da tüm merkezlerin tamamlanmış yerleştirmeleri için katılım belgeleri; düzenlenmiş belgelerin kayıt defteri</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="74"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="72"/>
+        <source>&amp;Attendance and outcomes…</source>
+        <translation>De&amp;vam ve sonuçlar…</translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/schedulepage.cpp" line="73"/>
+        <source>Attendance, outcomes and evaluations of the session chosen in a table or in the month</source>
+        <translation>Tabloda ya da ay görünümünde seçilen oturumun devam, sonuç ve değerlendirmeleri</translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/schedulepage.cpp" line="78"/>
         <source>By partner</source>
         <translation>İşletmeye göre</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="74"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="78"/>
         <source>By teacher</source>
         <translation>Öğretmene göre</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="74"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="78"/>
         <source>Calendar per centre</source>
         <translation>Merkez bazında takvim</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="97"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="101"/>
         <source>Month</source>
         <translation>Ay</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="154"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="159"/>
         <source>All centres</source>
         <translation>Tüm merkezler</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="200"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="205"/>
         <source>No placements yet: run the planner first.</source>
         <translation>Henüz yerleştirme yok: önce planlamayı çalıştırın.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/schedule/schedulepage.cpp" line="201"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="206"/>
         <source>%Ln placement(s) in %1 session(s)</source>
         <translation>
             <numerusform>%1 oturumda %Ln yerleştirme</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="219"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="224"/>
         <source>%1 — %2, %3 to %4 (%5): %6</source>
         <translation>%1 — %2, %3 – %4 (%5): %6</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="222"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="227"/>
         <source>no teachers</source>
         <translation>öğretmen yok</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="297"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="304"/>
+        <source>Attendance and outcomes</source>
+        <translation>Devam ve sonuçlar</translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/schedulepage.cpp" line="305"/>
+        <source>Choose a training session first: a row of the partner or teacher table, or a session in the month.</source>
+        <translation>Önce bir eğitim oturumu seçin: işletme ya da öğretmen tablosunda bir satır veya ay görünümünde bir oturum.</translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/schedulepage.cpp" line="319"/>
         <source>Print</source>
         <translation>Yazdır</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="302"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="324"/>
         <source>Save schedule as PDF</source>
         <translation>Takvimi PDF olarak kaydet</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="312"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="334"/>
         <source>Save as PDF</source>
         <translation>PDF olarak kaydet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/schedule/schedulepage.cpp" line="315"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="337"/>
         <source>Saved %1 (%n page(s))</source>
         <translation>
             <numerusform>%1 kaydedildi (%n sayfa)</numerusform>
@@ -9293,6 +9415,181 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>
             <numerusform>%1 (%2–%3, %n öğretmen)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>kopru::programme::SessionAttendanceModel</name>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="64"/>
+        <source>open</source>
+        <translation>açık</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="64"/>
+        <source>completed</source>
+        <translation>tamamlandı</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="65"/>
+        <source>cancelled</source>
+        <translation>iptal edildi</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="70"/>
+        <source>(not recorded)</source>
+        <translation>(kaydedilmedi)</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="70"/>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="77"/>
+        <source>illness</source>
+        <translation>hastalık</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="71"/>
+        <source>withdrew</source>
+        <translation>çekildi</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="71"/>
+        <source>partner cancelled</source>
+        <translation>işletme iptal etti</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="72"/>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="79"/>
+        <source>other reason</source>
+        <translation>başka neden</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="77"/>
+        <source>(none)</source>
+        <translation>(yok)</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="78"/>
+        <source>excused</source>
+        <translation>izinli</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="78"/>
+        <source>unexcused</source>
+        <translation>izinsiz</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="79"/>
+        <source>partner&apos;s reason</source>
+        <translation>işletme kaynaklı</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="338"/>
+        <source>Hours attended on %1 (planned: %2); empty = not recorded, 0 = absent</source>
+        <translation>%1 günü katılınan saat (planlanan: %2); boş = kaydedilmedi, 0 = gelmedi</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="341"/>
+        <source>Why hours were missed: written to the days with fewer hours than planned</source>
+        <translation>Saatlerin neden kaçırıldığı: planlanandan az saatli günlere yazılır</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="343"/>
+        <source>Why the placement was cancelled (only for a cancelled placement)</source>
+        <translation>Yerleştirmenin neden iptal edildiği (yalnızca iptal edilmiş yerleştirme için)</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="345"/>
+        <source>%1 of %2 hours planned</source>
+        <translation>planlanan %2 saatin %1 saati</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="389"/>
+        <source>Teacher</source>
+        <translation>Öğretmen</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="391"/>
+        <source>Outcome</source>
+        <translation>Sonuç</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="393"/>
+        <source>Cancelled because</source>
+        <translation>İptal nedeni</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="395"/>
+        <source>Absence reason</source>
+        <translation>Devamsızlık nedeni</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="401"/>
+        <source>Total hours</source>
+        <translation>Toplam saat</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="430"/>
+        <source>The outcome is open, completed or cancelled; &quot;%1&quot; refused.</source>
+        <translation>Sonuç açık, tamamlandı ya da iptal edildi olabilir; &quot;%1&quot; kabul edilmedi.</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="434"/>
+        <source>A certificate of participation was issued for this placement: it stays completed.</source>
+        <translation>Bu yerleştirme için katılım belgesi düzenlendi: tamamlanmış olarak kalır.</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="445"/>
+        <source>&quot;%1&quot; is not a reason for a cancellation.</source>
+        <translation>&quot;%1&quot; bir iptal nedeni değil.</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="449"/>
+        <source>A cancellation reason is given only for a cancelled placement: set the outcome to cancelled first.</source>
+        <translation>İptal nedeni yalnızca iptal edilmiş bir yerleştirmeye verilir: önce sonucu &quot;iptal edildi&quot; yapın.</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="459"/>
+        <source>&quot;%1&quot; is not a reason for an absence.</source>
+        <translation>&quot;%1&quot; bir devamsızlık nedeni değil.</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="463"/>
+        <source>An absence reason applies to the days with fewer hours than planned: enter the hours of such a day first.</source>
+        <translation>Devamsızlık nedeni, planlanandan az saatli günlere uygulanır: önce böyle bir günün saatlerini girin.</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="480"/>
+        <source>&quot;%1&quot; is not a number of hours.</source>
+        <translation>&quot;%1&quot; bir saat sayısı değil.</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="484"/>
+        <source>The hours attended in a day are 0 to 24; %1 refused.</source>
+        <translation>Bir günde katılınan saat 0 ile 24 arasındadır; %1 kabul edilmedi.</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::programme::SessionEvaluationModel</name>
+    <message>
+        <location filename="../models/programme/sessionevaluationmodel.cpp" line="146"/>
+        <location filename="../models/programme/sessionevaluationmodel.cpp" line="212"/>
+        <location filename="../views/programme/attendancedialog.cpp" line="64"/>
+        <source>n/a</source>
+        <translation>fikrim yok</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionevaluationmodel.cpp" line="159"/>
+        <source>1 strongly disagree … 5 strongly agree; 0 or &quot;n/a&quot; = not applicable; empty = not answered</source>
+        <translation>1 kesinlikle katılmıyorum … 5 kesinlikle katılıyorum; &quot;fikrim yok&quot; için 0 ya da &quot;fikrim yok&quot;; boş = yanıtlanmadı</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionevaluationmodel.cpp" line="187"/>
+        <source>Teacher</source>
+        <translation>Öğretmen</translation>
+    </message>
+    <message>
+        <location filename="../models/programme/sessionevaluationmodel.cpp" line="218"/>
+        <source>A score is 1 to 5, or 0 for &quot;not applicable&quot;; &quot;%1&quot; refused.</source>
+        <translation>Puan 1 ile 5 arasındadır, &quot;fikrim yok&quot; için 0; &quot;%1&quot; kabul edilmedi.</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@
 #include "views/pages/pageregistry.h"
 #include "views/pages/savedfiles.h"
 #include "views/printing/printpreview.h"
+#include "views/programme/attendancedialog.h"
 #include "views/schedule/monthview.h"
 
 #include <QComboBox>
@@ -68,6 +69,9 @@ void SchedulePage::createLayout()
     bar->addWidget(printButton);
     bar->addWidget(pdfButton);
     bar->addWidget(certificatesButton);
+    auto *attendanceButton = new QPushButton(tr("&Attendance and outcomes…"), this);
+    attendanceButton->setToolTip(tr("Attendance, outcomes and evaluations of the session chosen in a table or in the month"));
+    bar->addWidget(attendanceButton);
     layout->addLayout(bar);
 
     m_tabs = new QTabWidget(this);
@@ -115,6 +119,7 @@ void SchedulePage::createLayout()
     connect(printButton, &QPushButton::clicked, this, &SchedulePage::print);
     connect(pdfButton, &QPushButton::clicked, this, &SchedulePage::saveAsPdf);
     connect(certificatesButton, &QPushButton::clicked, this, &SchedulePage::showCertificates);
+    connect(attendanceButton, &QPushButton::clicked, this, &SchedulePage::showAttendance);
 }
 
 void SchedulePage::setDatabase(Database *db)
@@ -288,6 +293,23 @@ void SchedulePage::showCertificates()
         return;
     CertificatesDialog dialog(m_db, m_selectedSession, m_centre->currentData().toInt(), this);
     connect(&dialog, &CertificatesDialog::issued, this, &SchedulePage::dataModified);
+    dialog.exec();
+}
+
+void SchedulePage::showAttendance()
+{
+    if (!m_db)
+        return;
+    if (m_selectedSession == 0) {
+        QMessageBox::information(this, tr("Attendance and outcomes"),
+            tr("Choose a training session first: a row of the partner or teacher table, or a session in the month."));
+        return;
+    }
+    AttendanceDialog dialog(m_db, m_selectedSession, this);
+    connect(&dialog, &AttendanceDialog::saved, this, [this] {
+        reload();
+        emit dataModified();
+    });
     dialog.exec();
 }
 

@@ -60,6 +60,8 @@ public slots:
     // partner or teacher table, or a session clicked in the month; else the
     // centre shown): CertificatesDialog.
     void showCertificates();
+    // Attendance, outcomes and evaluations of the session chosen: AttendanceDialog.
+    void showAttendance();
 
 private:
     void createLayout();
