@@ -2660,32 +2660,42 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>oturum artık yok</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="181"/>
+        <location filename="../models/planning/placementedits.cpp" line="197"/>
         <source>placement %1 no longer exists</source>
         <translation>%1 numaralı yerleştirme artık yok</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="195"/>
+        <location filename="../models/planning/placementedits.cpp" line="211"/>
         <source>Lock placement</source>
         <translation>Yerleştirme kilitleme</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="196"/>
+        <location filename="../models/planning/placementedits.cpp" line="212"/>
         <source>Unlock placement</source>
         <translation>Yerleştirme kilidini açma</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="208"/>
+        <location filename="../models/planning/placementedits.cpp" line="224"/>
         <source>Confirm placement</source>
         <translation>Yerleştirme onaylama</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="226"/>
+        <location filename="../models/planning/placementedits.cpp" line="242"/>
         <source>Move teacher</source>
         <translation>Öğretmen taşıma</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="235"/>
+        <location filename="../models/planning/placementedits.cpp" line="252"/>
+        <source>the teacher already has a placement: move it instead</source>
+        <translation>öğretmenin zaten bir yerleştirmesi var: onu taşıyın</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/placementedits.cpp" line="270"/>
+        <source>Place teacher</source>
+        <translation>Öğretmeni yerleştir</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/placementedits.cpp" line="279"/>
         <source>Remove placement</source>
         <translation>Yerleştirme kaldırma</translation>
     </message>
@@ -6343,7 +6353,7 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
     </message>
     <message>
         <location filename="../views/planning/placementpage.cpp" line="184"/>
-        <location filename="../views/planning/placementpage.cpp" line="398"/>
+        <location filename="../views/planning/placementpage.cpp" line="402"/>
         <source>&amp;Lock</source>
         <translation>&amp;Kilitle</translation>
     </message>
@@ -6403,56 +6413,61 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>Bu veritabanında henüz optimizasyon çalıştırılmadı.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="398"/>
+        <location filename="../views/planning/placementpage.cpp" line="402"/>
         <source>Un&amp;lock</source>
         <translation>&amp;Kilidi aç</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="404"/>
+        <location filename="../views/planning/placementpage.cpp" line="408"/>
         <source>%1 of %2 placements shown</source>
         <translation>%2 yerleştirmeden %1 tanesi gösteriliyor</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="520"/>
+        <location filename="../views/planning/placementpage.cpp" line="524"/>
         <source>%1, %2 – %3</source>
         <translation>%1, %2 – %3</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="521"/>
+        <location filename="../views/planning/placementpage.cpp" line="525"/>
         <source>Session full</source>
         <translation>Oturum dolu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/planning/placementpage.cpp" line="522"/>
+        <location filename="../views/planning/placementpage.cpp" line="526"/>
         <source>The session %1 is full: its %n place(s) are all taken.</source>
         <translation>
             <numerusform>%1 oturumu dolu: %n kişilik kontenjanının tamamı kullanılmış.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="525"/>
+        <location filename="../views/planning/placementpage.cpp" line="529"/>
         <source>Move %1 there anyway? The session will be over capacity.</source>
         <translation>%1 yine de oraya taşınsın mı? Oturum kontenjanı aşılacak.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="538"/>
+        <location filename="../views/planning/placementpage.cpp" line="542"/>
         <source>Planning placements…</source>
         <translation>Yerleştirmeler planlanıyor…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="538"/>
+        <location filename="../views/planning/placementpage.cpp" line="542"/>
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="556"/>
+        <location filename="../views/planning/placementpage.cpp" line="560"/>
         <source>Optimiser: %1 placed, %2 left unplaced, %3 kept, in %4 ms%5</source>
         <translation>Optimizasyon: %1 yerleştirildi, %2 yerleştirilemedi, %3 korundu, %4 ms%5</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="559"/>
+        <location filename="../views/planning/placementpage.cpp" line="563"/>
         <source> (the weights do not keep the order of the goals)</source>
         <translation> (ağırlıklar hedeflerin öncelik sırasını korumuyor)</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="582"/>
+        <source>Place %1</source>
+        <translation>%1 yerleştir</translation>
     </message>
 </context>
 <context>
@@ -7814,37 +7829,47 @@ Now: %2</source>
         <translation>Listeyi &amp;Kaydet…</translation>
     </message>
     <message>
-        <location filename="../views/planning/unplaceddialog.cpp" line="105"/>
+        <location filename="../views/planning/unplaceddialog.cpp" line="87"/>
+        <source>&amp;Place…</source>
+        <translation>&amp;Yerleştir…</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/unplaceddialog.cpp" line="89"/>
+        <source>Place the selected teacher in a session with a free place, chosen from the sessions ranked as for a move</source>
+        <translation>Seçili öğretmeni boş yeri olan bir oturuma yerleştirir; oturumlar taşımadaki gibi sıralanır</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/unplaceddialog.cpp" line="130"/>
         <source>%1 teachers without a placement</source>
         <translation>%1 öğretmen yerleştirilemedi</translation>
     </message>
     <message>
-        <location filename="../views/planning/unplaceddialog.cpp" line="106"/>
+        <location filename="../views/planning/unplaceddialog.cpp" line="131"/>
         <source>%1 of %2 teachers without a placement shown</source>
         <translation>yerleştirilemeyen %2 öğretmenden %1 tanesi gösteriliyor</translation>
     </message>
     <message>
-        <location filename="../views/planning/unplaceddialog.cpp" line="130"/>
+        <location filename="../views/planning/unplaceddialog.cpp" line="155"/>
         <source>Save the List of Unplaced Teachers</source>
         <translation>Yerleştirilemeyen Öğretmenler Listesini Kaydet</translation>
     </message>
     <message>
-        <location filename="../views/planning/unplaceddialog.cpp" line="131"/>
+        <location filename="../views/planning/unplaceddialog.cpp" line="156"/>
         <source>unplaced-teachers</source>
         <translation>yerlestirilemeyen-ogretmenler</translation>
     </message>
     <message>
-        <location filename="../views/planning/unplaceddialog.cpp" line="132"/>
+        <location filename="../views/planning/unplaceddialog.cpp" line="157"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 with &apos;;&apos; (*.csv)</source>
         <translation>Excel çalışma kitabı (*.xlsx);;CSV, UTF-8, &apos;;&apos; ayraçlı (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/planning/unplaceddialog.cpp" line="136"/>
+        <location filename="../views/planning/unplaceddialog.cpp" line="161"/>
         <source>Not Saved</source>
         <translation>Kaydedilmedi</translation>
     </message>
     <message>
-        <location filename="../views/planning/unplaceddialog.cpp" line="139"/>
+        <location filename="../views/planning/unplaceddialog.cpp" line="164"/>
         <source>The list of unplaced teachers was saved to %1.</source>
         <translation>Yerleştirilemeyen öğretmenler listesi %1 dosyasına kaydedildi.</translation>
     </message>

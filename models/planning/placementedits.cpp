@@ -148,7 +148,14 @@ Expected<SessionPlaces> sessionPlaces(QSqlDatabase db, int sessionId, int teache
 
 PlacementEditCommand::PlacementEditCommand(
     QSqlDatabase db, PlacementRow before, std::optional<PlacementRow> after, const QString &text, Done done)
+    : PlacementEditCommand(std::move(db), before.id, before.teacherId, before, std::move(after), text, std::move(done))
+{ }
+
+PlacementEditCommand::PlacementEditCommand(QSqlDatabase db, int id, int teacherId, std::optional<PlacementRow> before,
+    std::optional<PlacementRow> after, const QString &text, Done done)
     : m_db(std::move(db))
+    , m_id(id)
+    , m_teacherId(teacherId)
     , m_before(std::move(before))
     , m_after(std::move(after))
     , m_done(std::move(done))
@@ -158,14 +165,23 @@ PlacementEditCommand::PlacementEditCommand(
 
 void PlacementEditCommand::redo()
 {
-    const Status s = PlacementEdits::write(m_db, m_before.id, m_before.teacherId, m_after);
+    Status s = PlacementEdits::write(m_db, m_id, m_teacherId, m_after);
+    // A new placement got its global id from the column's default: keep it,
+    // so that a redo after an undo puts back the same placement.
+    if (s && m_after && (!m_after->uid.isValid() || m_after->uid.isNull())) {
+        auto row = PlacementEdits::read(m_db, m_id);
+        if (!row)
+            s = Status(row.error());
+        else if (row.value())
+            m_after->uid = row.value()->uid;
+    }
     if (m_done)
         m_done(s);
 }
 
 void PlacementEditCommand::undo()
 {
-    const Status s = PlacementEdits::write(m_db, m_before.id, m_before.teacherId, m_before);
+    const Status s = PlacementEdits::write(m_db, m_id, m_teacherId, m_before);
     if (m_done)
         m_done(s);
 }
@@ -224,6 +240,34 @@ Expected<PlacementEditCommand *> PlacementEditCommand::move(QSqlDatabase db, int
     after.reason = reason.value();
     return new PlacementEditCommand(
         db, before.value(), after, QCoreApplication::translate("PlacementEdits", "Move teacher"), std::move(done));
+}
+
+Expected<PlacementEditCommand *> PlacementEditCommand::place(QSqlDatabase db, int teacherId, int sessionId, Done done)
+{
+    auto placed = Sql::scalar(
+        db, QStringLiteral("SELECT count(*) FROM placement WHERE teacher_id = ? AND status <> 'cancelled'"), { teacherId });
+    if (!placed)
+        return placed.error();
+    if (placed.value().toInt() > 0)
+        return Error { QCoreApplication::translate("PlacementEdits", "the teacher already has a placement: move it instead"), {},
+            0, 0 };
+    auto next = Sql::scalar(db, QStringLiteral("SELECT coalesce(max(id), 0) + 1 FROM placement"));
+    if (!next)
+        return next.error();
+    double score = 0;
+    auto reason = PlacementEdits::moveReason(db, teacherId, sessionId, &score);
+    if (!reason)
+        return reason.error();
+    PlacementRow after;
+    after.id = next.value().toInt();
+    after.teacherId = teacherId;
+    after.sessionId = sessionId;
+    after.status = QStringLiteral("proposed");
+    after.locked = true; // a hand-made choice is kept by the next optimiser run
+    after.score = score;
+    after.reason = reason.value();
+    return new PlacementEditCommand(db, after.id, teacherId, std::nullopt, after,
+        QCoreApplication::translate("PlacementEdits", "Place teacher"), std::move(done));
 }
 
 Expected<PlacementEditCommand *> PlacementEditCommand::remove(QSqlDatabase db, int id, Done done)

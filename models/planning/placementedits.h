@@ -49,7 +49,8 @@ struct SessionPlaces
 Expected<SessionPlaces> sessionPlaces(QSqlDatabase db, int sessionId, int teacherId);
 } // namespace PlacementEdits
 
-// An undoable manual change of one placement: lock/unlock, confirm, move, remove.
+// An undoable manual change of one placement: lock/unlock, confirm, move,
+// remove, or a new placement of a teacher the plan left out (place).
 // Every redo and undo reports its Status through `done` (the page refreshes
 // its models and shows an error in the status bar).
 class PlacementEditCommand final : public QUndoCommand
@@ -58,6 +59,9 @@ public:
     using Done = std::function<void(const Status &)>;
 
     PlacementEditCommand(QSqlDatabase db, PlacementRow before, std::optional<PlacementRow> after, const QString &text, Done done);
+    // `before` nullopt: the placement `id` of `teacherId` is new (undo deletes it).
+    PlacementEditCommand(QSqlDatabase db, int id, int teacherId, std::optional<PlacementRow> before,
+        std::optional<PlacementRow> after, const QString &text, Done done);
 
     void undo() override;
     void redo() override;
@@ -67,10 +71,17 @@ public:
     static Expected<PlacementEditCommand *> confirm(QSqlDatabase db, int placementId, Done done);
     static Expected<PlacementEditCommand *> move(QSqlDatabase db, int placementId, int sessionId, Done done);
     static Expected<PlacementEditCommand *> remove(QSqlDatabase db, int placementId, Done done);
+    // A new placement of `teacherId` (who has none that is not cancelled) in
+    // `sessionId`: proposed, locked (the next optimiser run keeps it), with the
+    // reason and score of a hand-made move. Its global id is made on the first
+    // redo and kept by every later one.
+    static Expected<PlacementEditCommand *> place(QSqlDatabase db, int teacherId, int sessionId, Done done);
 
 private:
     QSqlDatabase m_db;
-    PlacementRow m_before;
+    int m_id = 0;
+    int m_teacherId = 0;
+    std::optional<PlacementRow> m_before;
     std::optional<PlacementRow> m_after;
     Done m_done;
 };

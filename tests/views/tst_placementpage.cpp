@@ -6,6 +6,7 @@
 #include "models/itemmodels/turkishfilterproxy.h"
 #include "models/planning/candidatemodel.h"
 #include "models/planning/conflictmodel.h"
+#include "models/planning/placementedits.h"
 #include "models/planning/placementmodel.h"
 #include "models/planning/planner.h"
 #include "models/planning/planreason.h"
@@ -405,6 +406,84 @@ private slots:
         QFile file(csv);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(QString::fromUtf8(file.readAll()).count(QLatin1Char('\n')), unplaced + 1); // header and one line each
+    }
+
+    // Issue #15: a teacher the plan left out is placed by hand from the list
+    // (e.g. in a place freed by a cancellation), ranked as for a move; the
+    // placement is undoable and keeps its global id through undo and redo.
+    void placeAnUnplacedTeacher()
+    {
+        const int teacher = scalar(c(),
+            QStringLiteral(
+                "SELECT min(t.id) FROM teacher t WHERE NOT EXISTS (SELECT 1 FROM placement x WHERE x.teacher_id = t.id "
+                "AND x.status <> 'cancelled') AND EXISTS (SELECT 1 FROM training_session s WHERE s.field_id = "
+                "t.field_id)"))
+                                .toInt();
+        QVERIFY(teacher > 0);
+        const auto placements = [this, teacher] {
+            return scalar(c(),
+                QStringLiteral("SELECT count(*) FROM placement WHERE teacher_id = %1 AND status <> 'cancelled'").arg(teacher))
+                .toInt();
+        };
+        QCOMPARE(placements(), 0);
+        int before = -1, after = -1;
+        QStringList handled;
+        QTimer driver;
+        driver.setInterval(20);
+        connect(&driver, &QTimer::timeout, this, [&] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (auto *dialog = qobject_cast<UnplacedDialog *>(modal)) {
+                if (handled.contains(QStringLiteral("unplaced"))) {
+                    after = dialog->model()->rowCount();
+                    dialog->reject();
+                    return;
+                }
+                handled << QStringLiteral("unplaced");
+                before = dialog->model()->rowCount();
+                auto *view = dialog->findChild<QTableView *>(QStringLiteral("unplacedTable"));
+                for (int r = 0; r < dialog->proxy()->rowCount(); ++r)
+                    if (dialog->proxy()->index(r, 0).data(TeacherIdRole).toInt() == teacher)
+                        view->selectRow(r);
+                QCOMPARE(dialog->selectedTeacher(), teacher);
+                auto *place = dialog->findChild<QPushButton *>(QStringLiteral("placeUnplacedButton"));
+                QVERIFY(place && place->isEnabled());
+                QTimer::singleShot(0, place, &QPushButton::click); // opens the choice of session (modal)
+            } else if (auto *move = qobject_cast<MoveDialog *>(modal)) {
+                handled << QStringLiteral("move");
+                QVERIFY(move->model()->rowCount() > 0);
+                move->view()->selectRow(0); // the best ranked
+                move->accept();
+            } else if (modal && modal->objectName() == QLatin1String("fullSessionQuestion")) {
+                handled << QStringLiteral("full");
+                if (auto *box = qobject_cast<QMessageBox *>(modal))
+                    box->button(QMessageBox::Yes)->click();
+            }
+        });
+        driver.start();
+        m_page->findChild<QPushButton *>(QStringLiteral("unplacedButton"))->click();
+        driver.stop();
+        QVERIFY2(handled.contains(QStringLiteral("move")), qPrintable(handled.join(QLatin1Char(','))));
+        QCOMPARE(placements(), 1);
+        QCOMPARE(after, before - 1); // the list was read again
+        const QString row = QStringLiteral("SELECT status || ':' || locked || ':' || (reason <> '') FROM placement WHERE "
+                                           "teacher_id = %1 AND status <> 'cancelled'")
+                                .arg(teacher);
+        QCOMPARE(scalar(c(), row).toString(), QStringLiteral("proposed:1:1"));
+        const QString uid = scalar(
+            c(), QStringLiteral("SELECT uid FROM placement WHERE teacher_id = %1 AND status <> 'cancelled'").arg(teacher))
+                                .toString();
+        QVERIFY(!uid.isEmpty());
+        m_stack.undo();
+        QCOMPARE(placements(), 0);
+        m_stack.redo();
+        QCOMPARE(placements(), 1);
+        QCOMPARE(
+            scalar(c(), QStringLiteral("SELECT uid FROM placement WHERE teacher_id = %1 AND status <> 'cancelled'").arg(teacher))
+                .toString(),
+            uid);
+        // A teacher who has a placement is moved, not placed again.
+        QVERIFY(!PlacementEditCommand::place(
+            c(), teacher, scalar(c(), QStringLiteral("SELECT min(id) FROM training_session")).toInt(), {}));
     }
 
     void cleanupTestCase()

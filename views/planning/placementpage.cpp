@@ -376,6 +376,10 @@ void PlacementPage::showUnplaced()
     scope.fieldId = m_field->currentData().toInt();
     scope.provinceId = m_province->currentData().toInt();
     UnplacedDialog dialog(m_db->connection(), scope, this);
+    connect(&dialog, &UnplacedDialog::placeRequested, this, [this, &dialog](int teacherId, const QString &name) {
+        if (placeUnplaced(teacherId, name, &dialog))
+            dialog.reload();
+    });
     dialog.exec();
 }
 
@@ -568,6 +572,30 @@ void PlacementPage::runFinished(bool ok, const QString &message, const PlanResul
 Page *createPlacementPage(QUndoStack *undo, QWidget *parent)
 {
     return new PlacementPage(undo, parent);
+}
+
+bool PlacementPage::placeUnplaced(int teacherId, const QString &teacherName, QWidget *parent)
+{
+    if (!m_db || teacherId <= 0)
+        return false;
+    MoveDialog choose(m_db->connection(), teacherId, 0, teacherName, parent);
+    choose.setWindowTitle(tr("Place %1").arg(teacherName));
+    if (choose.exec() != QDialog::Accepted)
+        return false;
+    const int sessionId = choose.sessionId();
+    if (!confirmMoveInto(sessionId, teacherId, teacherName))
+        return false;
+    QPointer<PlacementPage> self(this);
+    const PlacementEditCommand::Done done = [self](const Status &s) {
+        if (self)
+            self->afterEdit(s);
+    };
+    pushEdit(
+        undoStack(), [&] { return PlacementEditCommand::place(m_db->connection(), teacherId, sessionId, done); }, this, done);
+    auto placed = Sql::scalar(m_db->connection(),
+        QStringLiteral("SELECT count(*) FROM placement WHERE teacher_id = ? AND session_id = ? AND status <> 'cancelled'"),
+        { teacherId, sessionId });
+    return placed && placed.value().toInt() > 0;
 }
 
 } // namespace kopru

@@ -66,6 +66,9 @@ private:
     // Whether to move `teacherName` into `sessionId`: yes when it has a place
     // left, else the user's answer.
     bool confirmMoveInto(int sessionId, int teacherId, const QString &teacherName);
+    // Places a teacher the plan left out, in a session the user chooses
+    // (ranked as for a move); undoable. Whether a placement was made.
+    bool placeUnplaced(int teacherId, const QString &teacherName, QWidget *parent);
     void runFinished(bool ok, const QString &message, const PlanResult &result);
     int selectedPlacement() const;
     int selectedRowRole(int role) const;

@@ -84,6 +84,18 @@ UnplacedDialog::UnplacedDialog(QSqlDatabase db, const PlanScope &scope, QWidget 
     save->setObjectName(QStringLiteral("saveUnplacedButton"));
     save->setEnabled(m_model->rowCount() > 0);
     connect(save, &QPushButton::clicked, this, &UnplacedDialog::chooseFileAndSave);
+    auto *place = buttons->addButton(tr("&Place…"), QDialogButtonBox::ActionRole);
+    place->setObjectName(QStringLiteral("placeUnplacedButton"));
+    place->setToolTip(tr("Place the selected teacher in a session with a free place, chosen from the sessions ranked "
+                         "as for a move"));
+    place->setEnabled(false);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, place,
+        [this, place] { place->setEnabled(selectedTeacher() > 0); });
+    connect(place, &QPushButton::clicked, this, [this] {
+        const QModelIndexList rows = m_view->selectionModel()->selectedRows(UnplacedModel::Teacher);
+        if (!rows.isEmpty())
+            emit placeRequested(selectedTeacher(), rows.first().data().toString());
+    });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     m_count->setObjectName(QStringLiteral("unplacedCount"));
@@ -96,6 +108,19 @@ UnplacedDialog::UnplacedDialog(QSqlDatabase db, const PlanScope &scope, QWidget 
     error->setVisible(!error->text().isEmpty());
     updateCount();
     resize(900, 560);
+}
+
+int UnplacedDialog::selectedTeacher() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? 0 : rows.first().data(TeacherIdRole).toInt();
+}
+
+void UnplacedDialog::reload()
+{
+    if (Status s = m_model->load(m_db, m_scope); !s)
+        QMessageBox::warning(this, windowTitle(), s.message());
+    updateCount();
 }
 
 void UnplacedDialog::updateCount()
