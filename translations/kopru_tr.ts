@@ -6469,6 +6469,11 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <source>Place %1</source>
         <translation>%1 yerleştir</translation>
     </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="583"/>
+        <source>&amp;Place</source>
+        <translation>&amp;Yerleştir</translation>
+    </message>
 </context>
 <context>
     <name>kopru::PlacementsModel</name>

@@ -451,6 +451,7 @@ private slots:
             } else if (auto *move = qobject_cast<MoveDialog *>(modal)) {
                 handled << QStringLiteral("move");
                 QVERIFY(move->model()->rowCount() > 0);
+                QCOMPARE(move->findChild<QPushButton *>(QStringLiteral("moveAcceptButton"))->text(), QStringLiteral("&Place"));
                 move->view()->selectRow(0); // the best ranked
                 move->accept();
             } else if (modal && modal->objectName() == QLatin1String("fullSessionQuestion")) {

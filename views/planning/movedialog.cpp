@@ -37,6 +37,7 @@ MoveDialog::MoveDialog(QSqlDatabase db, int teacherId, int currentSessionId, con
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("&Move"));
+    buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("moveAcceptButton"));
     buttons->button(QDialogButtonBox::Ok)->setEnabled(m_model->rowCount() > 0);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -54,6 +55,12 @@ int MoveDialog::sessionId() const
 {
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
     return rows.isEmpty() ? 0 : rows.first().data(SessionIdRole).toInt();
+}
+
+void MoveDialog::setAcceptText(const QString &text)
+{
+    if (auto *accept = findChild<QPushButton *>(QStringLiteral("moveAcceptButton")))
+        accept->setText(text);
 }
 
 } // namespace kopru

@@ -19,6 +19,8 @@ public:
     MoveDialog(QSqlDatabase db, int teacherId, int currentSessionId, const QString &teacherName, QWidget *parent = nullptr);
     // The chosen session, 0 if none.
     int sessionId() const;
+    // The text of the accepting button ("Move" unless set).
+    void setAcceptText(const QString &text);
     CandidateModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
 

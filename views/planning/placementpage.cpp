@@ -580,6 +580,7 @@ bool PlacementPage::placeUnplaced(int teacherId, const QString &teacherName, QWi
         return false;
     MoveDialog choose(m_db->connection(), teacherId, 0, teacherName, parent);
     choose.setWindowTitle(tr("Place %1").arg(teacherName));
+    choose.setAcceptText(tr("&Place"));
     if (choose.exec() != QDialog::Accepted)
         return false;
     const int sessionId = choose.sessionId();
