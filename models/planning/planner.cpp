@@ -258,8 +258,10 @@ Expected<PlanResult> Planner::run(
     if (options.store) {
         if (Status s = PlanStore::store(db, instance.value(), result.value(), options, timer); !s)
             return fromDatabase(s.error());
+        qCDebug(lcPlanner) << "stored" << timer.elapsed() << "ms";
         if (Status s = tx->commit(); !s)
             return fromDatabase(s.error());
+        qCDebug(lcPlanner) << "committed" << timer.elapsed() << "ms";
     }
     if (progress)
         progress(100);
