@@ -9,6 +9,7 @@
 #include <QLoggingCategory>
 #include <QSqlQuery>
 #include <cmath>
+#include <limits>
 #include <unordered_map>
 
 namespace kopru {
@@ -114,22 +115,74 @@ struct Loader
         return {};
     }
 
+    // Competency id → (field, index) from a flat table when the ids are dense (a demo or an import), else the hash.
+    std::vector<std::pair<int, int>> compById;
+    const std::pair<int, int> *competency(qint64 id) const
+    {
+        if (!compById.empty()) {
+            if (id < 0 || id >= qint64(compById.size()) || compById[std::size_t(id)].first < 0)
+                return nullptr;
+            return &compById[std::size_t(id)];
+        }
+        const auto c = compIndex.find(int(id));
+        return c == compIndex.end() || qint64(c->first) != id ? nullptr : &c->second;
+    }
+
     Status ratings()
     {
+        int maxId = 0;
+        for (const auto &[id, fc] : compIndex)
+            maxId = std::max(maxId, id);
+        if (maxId < 4 * int(compIndex.size()) + 1024) {
+            compById.assign(std::size_t(maxId) + 1, { -1, -1 });
+            for (const auto &[id, fc] : compIndex)
+                if (id >= 0)
+                    compById[std::size_t(id)] = fc;
+        }
         // With one survey round only ratings above 1 matter; with several, a
         // later "not applicable" or 1 must override an earlier rating.
         auto rounds = Sql::scalar(db, QStringLiteral("SELECT EXISTS (SELECT 1 FROM need_rating WHERE round > 1)"));
         if (!rounds)
             return rounds.error();
-        const QString filter = rounds.value().toInt() ? QStringLiteral("1") : QStringLiteral("r.need > 1");
+        return rounds.value().toInt() ? latestRatings() : oneRoundRatings();
+    }
+
+    // One survey round (the usual case): a teacher × competency has one
+    // rating; the rows come by teacher, two columns each (millions of them
+    // at 100,000 teachers: the competency and its need packed in one value).
+    Status oneRoundRatings()
+    {
+        const bool oneField = in.scope.fieldId != 0;
+        const QString sql = oneField
+            ? QStringLiteral("SELECT r.teacher_id, r.competency_id * 8 + r.need FROM need_rating r "
+                             "JOIN competency c ON c.id = r.competency_id WHERE c.field_id = ? AND r.need > 1")
+            : QStringLiteral("SELECT r.teacher_id, r.competency_id * 8 + r.need FROM need_rating r WHERE r.need > 1");
+        qint64 lastId = std::numeric_limits<qint64>::min();
+        PlanTeacher *teacher = nullptr;
+        return Sql::forEachRow(db, sql, oneField ? QVariantList { in.scope.fieldId } : QVariantList(), [&](const QSqlQuery &q) {
+            const qint64 id = q.value(0).toLongLong();
+            if (id != lastId) {
+                lastId = id;
+                const auto t = teacherIndex.find(int(id));
+                teacher = t == teacherIndex.end() || qint64(t->first) != id ? nullptr : &in.teachers[std::size_t(t->second)];
+            }
+            if (!teacher)
+                return;
+            const qint64 packed = q.value(1).toLongLong();
+            const std::pair<int, int> *c = competency(packed >> 3);
+            if (c && c->first == teacher->field)
+                teacher->needs[std::size_t(c->second)] = std::int8_t(std::clamp<qint64>(packed & 7, 0, 5));
+        });
+    }
+
+    Status latestRatings()
+    {
         QSqlQuery q(db);
         q.setForwardOnly(true);
         const bool oneField = in.scope.fieldId != 0;
-        const QString sql = oneField
-            ? QStringLiteral("SELECT r.teacher_id, r.competency_id, r.round, r.need FROM need_rating r "
-                             "JOIN competency c ON c.id = r.competency_id WHERE c.field_id = ? AND %1")
-                  .arg(filter)
-            : QStringLiteral("SELECT r.teacher_id, r.competency_id, r.round, r.need FROM need_rating r WHERE %1").arg(filter);
+        const QString sql = oneField ? QStringLiteral("SELECT r.teacher_id, r.competency_id, r.round, r.need FROM need_rating r "
+                                                      "JOIN competency c ON c.id = r.competency_id WHERE c.field_id = ?")
+                                     : QStringLiteral("SELECT r.teacher_id, r.competency_id, r.round, r.need FROM need_rating r");
         if (Status s = Sql::prepare(q, sql); !s)
             return s;
         if (Status s = oneField ? Sql::run(q, { in.scope.fieldId }) : Sql::run(q); !s)
@@ -140,11 +193,11 @@ struct Loader
             const auto t = teacherIndex.find(q.value(0).toInt());
             if (t == teacherIndex.end())
                 continue;
-            const auto c = compIndex.find(q.value(1).toInt());
+            const std::pair<int, int> *c = competency(q.value(1).toLongLong());
             PlanTeacher &teacher = in.teachers[std::size_t(t->second)];
-            if (c == compIndex.end() || c->second.first != teacher.field)
+            if (!c || c->first != teacher.field)
                 continue;
-            const std::size_t idx = std::size_t(c->second.second);
+            const std::size_t idx = std::size_t(c->second);
             auto &r = round[std::size_t(t->second)];
             if (r.empty())
                 r.assign(teacher.needs.size(), 0);
@@ -275,7 +328,7 @@ Expected<PlanInstance> PlanInstance::load(QSqlDatabase db, const PlanScope &scop
 {
     PlanInstance in;
     in.scope = scope;
-    Loader loader { db, in, {}, {} };
+    Loader loader { db, in, {}, {}, {} };
     QElapsedTimer timer;
     timer.start();
     for (Status (Loader::*step)() : { &Loader::competencies, &Loader::teachers, &Loader::ratings, &Loader::sessions }) {

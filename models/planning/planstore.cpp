@@ -7,6 +7,9 @@
 
 #include <QJsonDocument>
 #include <QSqlQuery>
+#include <QtConcurrent/QtConcurrentMap>
+#include <numeric>
+#include <vector>
 
 namespace kopru::PlanStore {
 
@@ -53,12 +56,17 @@ Status store(
                            "VALUES (?, ?, 'proposed', 0, ?, ?, ?)"));
         !s)
         return s;
-    for (const PlanAssignment &a : result.assignments) {
-        const PlanTeacher &t = in.teachers[std::size_t(a.teacher)];
-        const PlanSession &session = in.sessions[std::size_t(a.session)];
-        if (Status s = Sql::run(insert,
-                { a.teacherId, a.sessionId, PlanReason::score(a.coveredNeed, a.km),
-                    PlanReason::encode(PlanReason::explain(in, t, session, a.km)), runId });
+    // The reasons (a JSON document each) on every core, then the rows in order.
+    std::vector<int> order(result.assignments.size());
+    std::iota(order.begin(), order.end(), 0);
+    const std::vector<QString> reasons = QtConcurrent::blockingMapped<std::vector<QString>>(order, [&](int i) {
+        const PlanAssignment &a = result.assignments[std::size_t(i)];
+        return PlanReason::encode(
+            PlanReason::explain(in, in.teachers[std::size_t(a.teacher)], in.sessions[std::size_t(a.session)], a.km));
+    });
+    for (std::size_t i = 0; i < result.assignments.size(); ++i) {
+        const PlanAssignment &a = result.assignments[i];
+        if (Status s = Sql::run(insert, { a.teacherId, a.sessionId, PlanReason::score(a.coveredNeed, a.km), reasons[i], runId });
             !s)
             return s;
     }

@@ -8,11 +8,16 @@
 #include "models/planning/unplaced.h"
 #include "models/safety/backupmanager.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 
 namespace kopru::cli {
+
+// QT_LOGGING_RULES="kopru.cli.plan.debug=true": where the command's time goes.
+Q_LOGGING_CATEGORY(lcPlanCommand, "kopru.cli.plan", QtInfoMsg)
 
 Syntax planSyntax()
 {
@@ -29,20 +34,25 @@ int runPlan(const Arguments &args, Io &io)
 {
     // The database's lock, a read-only check (quick_check: a damaged file is
     // refused with its name) and the backup of an older file before its upgrade.
+    QElapsedTimer timer;
+    timer.start();
     BackupManager backups;
     int code = Usage;
     auto session = openToWrite(args.positionalArguments().constFirst(), backups, io, &code);
     if (!session)
         return code;
     const Database &db = *session->db;
+    qCDebug(lcPlanCommand) << "opened and checked" << timer.restart() << "ms";
     if (Status s = backups.backupBeforeChange(db, QStringLiteral("plan")); !s)
         return fail(io, Usage, s.message());
+    qCDebug(lcPlanCommand) << "backup before the plan" << timer.restart() << "ms";
     PlanOptions options;
     options.dimacsPath = args.value(QStringLiteral("dimacs"));
     auto result = Planner::run(db.connection(), options);
     if (!result)
         return fail(io, result.error().file.isEmpty() ? Refused : Usage, result.message());
     const PlanResult &r = result.value();
+    qCDebug(lcPlanCommand) << "planned and stored" << timer.restart() << "ms";
 
     if (args.isSet(QStringLiteral("json"))) {
         // Who was left out and why: the reason's key, the teacher's id and field (no personal data).
