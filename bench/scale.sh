@@ -86,7 +86,9 @@ second() {
     REFSORT=$(sed -n 's/^reference std::stable_sort of column 1 texts: .*, \([0-9.]*\) ms CPU/\1 ms/p' "$WORK/sort.out")
     timed csv "$CAP_STEP" "$BUILD/bench/bench_needscsv" "$db" "$WORK/needs.csv"
     cp "$db" "$WORK/imp.kopru"
+    # The same start as bench/import.sh: no ratings, and no tombstones of the deleted ones.
     sqlite3 "$WORK/imp.kopru" "DELETE FROM need_rating;"
+    sqlite3 "$WORK/imp.kopru" "DELETE FROM tombstone WHERE table_name = 'need_rating';"
     timed import "$CAP_STEP" "$CLI" import "$WORK/imp.kopru" needs "$WORK/needs.csv"
     if [ "$T_OK" = 1 ]; then IMP="$T_WALL s / $T_CPU s / $T_RSS MB"; echo "$n import $T_CPU" >> "$WORK/cpu.txt"; else IMP="> $CAP_STEP s"; fi
     rm -f "$WORK/ref.db"

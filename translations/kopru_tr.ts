@@ -2759,12 +2759,12 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>yerleştirme ağında en iyi akış bulunamadı (%1)</translation>
     </message>
     <message>
-        <location filename="../models/planning/planner.cpp" line="64"/>
+        <location filename="../models/planning/planner.cpp" line="65"/>
         <source>cannot write the DIMACS file: %1</source>
         <translation>DIMACS dosyası yazılamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/planning/planner.cpp" line="220"/>
+        <location filename="../models/planning/planner.cpp" line="221"/>
         <source>the optimiser run was cancelled; nothing was changed</source>
         <translation>optimizasyon çalıştırması iptal edildi; hiçbir şey değiştirilmedi</translation>
     </message>
@@ -8314,7 +8314,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     <message>
         <location filename="../app/kopru-cli/commands/import.cpp" line="53"/>
         <location filename="../app/kopru-cli/commands/pack.cpp" line="22"/>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="23"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="28"/>
         <location filename="../app/kopru-cli/commands/receive.cpp" line="54"/>
         <source>FILE</source>
         <translation>DOSYA</translation>
@@ -8789,47 +8789,47 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>rol: %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="20"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="25"/>
         <source>The database to plan (a backup is taken first).</source>
         <translation>Planlanacak veritabanı (önce yedeği alınır).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="22"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="27"/>
         <source>Write one JSON document instead of lines.</source>
         <translation>Satırlar yerine tek bir JSON belgesi yazar.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="23"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="28"/>
         <source>Also write the flow network in DIMACS format (to check with glpsol).</source>
         <translation>Akış ağını DIMACS biçiminde de yazar (glpsol ile denetlemek için).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="77"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="87"/>
         <source>placed: %1</source>
         <translation>yerleştirilen: %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="78"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="88"/>
         <source>unplaced: %1</source>
         <translation>yerleştirilemeyen: %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="79"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="89"/>
         <source>kept (locked or confirmed): %1</source>
         <translation>korunan (kilitli veya onaylı): %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="80"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="90"/>
         <source>objective: %1 (covered need %2, distance %3 km)</source>
         <translation>amaç değeri: %1 (karşılanan ihtiyaç %2, uzaklık %3 km)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="85"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="95"/>
         <source>time: %1 ms</source>
         <translation>süre: %1 ms</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="87"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="97"/>
         <source>warning: the weights do not keep the order of the objectives exactly on this data (see docs/optimiser.md)</source>
         <translation>uyarı: ağırlıklar bu veride hedeflerin öncelik sırasını tam olarak korumuyor (bkz. docs/optimiser.md)</translation>
     </message>
