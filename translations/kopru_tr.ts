@@ -7302,22 +7302,27 @@ Geçerli durum yedek olarak saklanır.</translation>
         <translation>Önce bir eğitim oturumu seçin: işletme ya da öğretmen tablosunda bir satır veya ay görünümünde bir oturum.</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="319"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="312"/>
+        <source>Attendance, outcomes and evaluations saved.</source>
+        <translation>Devam, sonuçlar ve değerlendirmeler kaydedildi.</translation>
+    </message>
+    <message>
+        <location filename="../views/schedule/schedulepage.cpp" line="320"/>
         <source>Print</source>
         <translation>Yazdır</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="324"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="325"/>
         <source>Save schedule as PDF</source>
         <translation>Takvimi PDF olarak kaydet</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="334"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="335"/>
         <source>Save as PDF</source>
         <translation>PDF olarak kaydet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/schedule/schedulepage.cpp" line="337"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="338"/>
         <source>Saved %1 (%n page(s))</source>
         <translation>
             <numerusform>%1 kaydedildi (%n sayfa)</numerusform>

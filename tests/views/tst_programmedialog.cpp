@@ -83,6 +83,7 @@ private slots:
         SchedulePage page(&undo, nullptr);
         page.setDatabase(m_db.get());
         QSignalSpy modified(&page, &Page::dataModified);
+        QSignalSpy status(&page, &Page::statusMessage);
         QPushButton *button = nullptr;
         for (QPushButton *b : page.findChildren<QPushButton *>())
             if (b->text() == SchedulePage::tr("&Attendance and outcomes…"))
@@ -134,6 +135,8 @@ private slots:
                                              .toString(Qt::ISODate)));
         QCOMPARE(attendanceRows(), 1);
         QCOMPARE(modified.count(), 1);
+        QCOMPARE(status.count(), 1); // the user is told it was saved
+        QCOMPARE(status.first().at(0).toString(), SchedulePage::tr("Attendance, outcomes and evaluations saved."));
     }
 
     // The bulk buttons and the evaluation tabs; Cancel asks, and only

@@ -309,6 +309,7 @@ void SchedulePage::showAttendance()
     connect(&dialog, &AttendanceDialog::saved, this, [this] {
         reload();
         emit dataModified();
+        emit statusMessage(tr("Attendance, outcomes and evaluations saved."), 5000);
     });
     dialog.exec();
 }
