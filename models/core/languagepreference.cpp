@@ -23,4 +23,9 @@ void store(const QString &preferred)
     QSettings().setValue(QStringLiteral("ui/language"), preferred);
 }
 
+QString uiName(const QString &turkish, const QString &english)
+{
+    return QLocale().language() == QLocale::Turkish || english.isEmpty() ? turkish : english;
+}
+
 } // namespace kopru::LanguagePreference

@@ -15,4 +15,10 @@ QString resolve(const QString &preferred);
 QString stored();
 void store(const QString &preferred);
 
+// Of a name kept in both languages (reference data: fields, competencies,
+// provinces, centres), the one in the UI language (QLocale's default, set when
+// the catalogues are installed): Turkish in a Turkish UI, else English unless
+// the record has no English name.
+QString uiName(const QString &turkish, const QString &english);
+
 } // namespace kopru::LanguagePreference

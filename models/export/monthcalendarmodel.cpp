@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/export/monthcalendarmodel.h"
 
+#include "models/core/languagepreference.h"
 #include "models/domain/turkishtext.h"
 
 #include <QLocale>
@@ -22,9 +23,8 @@ void MonthCalendarModel::setSessions(const std::vector<ScheduleSession> &session
     m_entries.clear();
     m_entries.reserve(sessions.size());
     for (const ScheduleSession &s : sessions)
-        m_entries.push_back({ s.sessionId, s.partnerName, s.fieldCode,
-            QLocale().language() == QLocale::Turkish || s.fieldNameEn.isEmpty() ? s.fieldName : s.fieldNameEn, s.centreName,
-            s.start, s.end, int(s.attendees.size()), s.capacity });
+        m_entries.push_back({ s.sessionId, s.partnerName, s.fieldCode, LanguagePreference::uiName(s.fieldName, s.fieldNameEn),
+            s.centreName, s.start, s.end, int(s.attendees.size()), s.capacity });
     std::stable_sort(m_entries.begin(), m_entries.end(), [](const Entry &a, const Entry &b) {
         if (a.start != b.start)
             return a.start < b.start;

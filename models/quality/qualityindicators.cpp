@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/quality/qualityindicators.h"
 
+#include "models/core/languagepreference.h"
 #include "models/quality/programmefacts.h"
 
 #include <QCoreApplication>
@@ -17,11 +18,6 @@ class Text
 {
     Q_DECLARE_TR_FUNCTIONS(QualityIndicators)
 };
-
-bool uiIsTurkish()
-{
-    return QLocale().language() == QLocale::Turkish;
-}
 
 double ratio(double part, double whole)
 {
@@ -222,12 +218,12 @@ QStringList dropoutReasonKeys()
 
 QString CompetencyChange::displayTitle() const
 {
-    return uiIsTurkish() || titleEn.isEmpty() ? titleTr : titleEn;
+    return LanguagePreference::uiName(titleTr, titleEn);
 }
 
 QString GroupFigures::displayName() const
 {
-    return uiIsTurkish() || nameEn.isEmpty() ? nameTr : nameEn;
+    return LanguagePreference::uiName(nameTr, nameEn);
 }
 
 double GroupFigures::participationRate() const

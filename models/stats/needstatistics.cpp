@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/stats/needstatistics.h"
 
+#include "models/core/languagepreference.h"
 #include "models/db/sql.h"
 #include "models/domain/turkishtext.h"
 
@@ -16,11 +17,6 @@
 namespace kopru::stats {
 
 namespace {
-
-bool uiIsTurkish()
-{
-    return QLocale().language() == QLocale::Turkish;
-}
 
 Expected<FieldInfo> findField(QSqlDatabase db, const QString &code)
 {
@@ -94,17 +90,17 @@ double RatingCounts::highNeedShare() const
 
 QString CompetencyStats::displayTitle() const
 {
-    return uiIsTurkish() || titleEn.isEmpty() ? titleTr : titleEn;
+    return LanguagePreference::uiName(titleTr, titleEn);
 }
 
 QString FieldInfo::displayName() const
 {
-    return uiIsTurkish() || nameEn.isEmpty() ? nameTr : nameEn;
+    return LanguagePreference::uiName(nameTr, nameEn);
 }
 
 QString FieldStats::displayName() const
 {
-    return uiIsTurkish() || nameEn.isEmpty() ? nameTr : nameEn;
+    return LanguagePreference::uiName(nameTr, nameEn);
 }
 
 RatingCounts FieldStats::overall() const

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/stats/roundcomparison.h"
 
+#include "models/core/languagepreference.h"
+
 #include <QHash>
 #include <QLocale>
 #include <algorithm>
@@ -15,7 +17,7 @@ using quality::NeedPair;
 
 QString RoundComparison::displayName() const
 {
-    return QLocale().language() == QLocale::Turkish || nameEn.isEmpty() ? nameTr : nameEn;
+    return LanguagePreference::uiName(nameTr, nameEn);
 }
 
 RoundComparison compareRounds(const FieldData &round1, const FieldData &round2, Scope scope)

@@ -417,13 +417,14 @@ void PlacementPage::afterEdit(const Status &s)
 }
 
 namespace {
+// Whether a command was made and done (its redo reports through `report`).
 template <typename Make>
-void pushEdit(QUndoStack *stack, Make make, QWidget *page, const std::function<void(const Status &)> &report)
+bool pushEdit(QUndoStack *stack, Make make, QWidget *page, const std::function<void(const Status &)> &report)
 {
     auto command = make();
     if (!command) {
         report(command.error());
-        return;
+        return false;
     }
     if (stack)
         stack->push(command.value());
@@ -432,6 +433,7 @@ void pushEdit(QUndoStack *stack, Make make, QWidget *page, const std::function<v
         delete command.value();
     }
     Q_UNUSED(page)
+    return true;
 }
 } // namespace
 
@@ -591,12 +593,8 @@ bool PlacementPage::placeUnplaced(int teacherId, const QString &teacherName, QWi
         if (self)
             self->afterEdit(s);
     };
-    pushEdit(
+    return pushEdit(
         undoStack(), [&] { return PlacementEditCommand::place(m_db->connection(), teacherId, sessionId, done); }, this, done);
-    auto placed = Sql::scalar(m_db->connection(),
-        QStringLiteral("SELECT count(*) FROM placement WHERE teacher_id = ? AND session_id = ? AND status <> 'cancelled'"),
-        { teacherId, sessionId });
-    return placed && placed.value().toInt() > 0;
 }
 
 } // namespace kopru
