@@ -117,7 +117,7 @@ class TestBackendCommands : public QObject
     static QString ratings(const QString &location)
     {
         return rows(location,
-            QStringLiteral("SELECT teacher_id, competency_id, round, need, proficiency FROM need_rating "
+            QStringLiteral("SELECT teacher_id, competency_id, round, coalesce(need, 0) FROM need_rating "
                            "ORDER BY teacher_id, competency_id, round"));
     }
 
@@ -223,27 +223,33 @@ private slots:
         QCOMPARE(digest(target), before);
     }
 
-    // Teachers and partners of the demo go into an empty national database.
+    // The demo's competencies, teachers and partners go into an empty national database.
     void importTeachersAndPartners_data() { BackendFixture::addBackends(); }
     void importTeachersAndPartners()
     {
         QFETCH(QString, backend);
-        QByteArray teachers, partners;
+        QByteArray competencies, teachers, partners;
         {
             auto demo = open(m_demo);
             QVERIFY(demo);
+            auto c = TableExporter::toCsv(demo->connection(), ImportKind::Competencies);
             auto t = TableExporter::toCsv(demo->connection(), ImportKind::Teachers);
             auto p = TableExporter::toCsv(demo->connection(), ImportKind::Partners);
-            QVERIFY2(t && p, qPrintable(t ? p.message() : t.message()));
+            QVERIFY(c && t && p);
+            competencies = c.value();
             teachers = t.value();
             partners = p.value();
         }
         const QString target = newNationalDatabase(backend);
         QVERIFY(!target.isEmpty());
         QString out, err;
+        QCOMPARE(
+            runCli({ QStringLiteral("import"), target, QStringLiteral("competencies"), write(competencies) }, &out, &err), 0);
         QCOMPARE(runCli({ QStringLiteral("import"), target, QStringLiteral("teachers"), write(teachers) }, &out, &err), 0);
-        QCOMPARE(runCli({ QStringLiteral("import"), target, QStringLiteral("partners"), write(partners) }, &out, &err), 0);
-        for (const QString &table : { QStringLiteral("teacher"), QStringLiteral("partner"), QStringLiteral("school") }) {
+        QVERIFY2(runCli({ QStringLiteral("import"), target, QStringLiteral("partners"), write(partners) }, &out, &err) == 0,
+            qPrintable(err));
+        for (const QString &table : { QStringLiteral("competency"), QStringLiteral("teacher"), QStringLiteral("partner"),
+                 QStringLiteral("partner_competency"), QStringLiteral("school") }) {
             const QString count = QStringLiteral("SELECT count(*) FROM ") + table;
             QCOMPARE(valueOf(target, count).toInt(), valueOf(m_demo, count).toInt());
         }
