@@ -125,8 +125,8 @@ printf '| plan | %s | %s | | | %s |\n' "$PLANFILE" "$PLANSERVER" "$AGREE"
 # The needs page's field switch.
 timed needsfile "$BUILD/bench/bench_needs" "$WORK/plan.kopru"
 NF=$(switch "$WORK/needsfile.out"); SF=$(scan "$WORK/needsfile.out")
-[ "$T_OK" = 1 ] && [ -n "$NF" ] || NF="failed: $(tail -1 "$WORK/needsfile.out")"
+[ "$T_OK" = 1 ] && [ -n "$NF" ] || NF="failed: $(tr '\n' ' ' < "$WORK/needsfile.out" | cut -c1-160)"
 timed needsserver "$BUILD/bench/bench_needs" "$(url bench_plan)"
 NS=$(switch "$WORK/needsserver.out"); SS=$(scan "$WORK/needsserver.out")
-[ "$T_OK" = 1 ] && [ -n "$NS" ] || NS="failed: $(tail -1 "$WORK/needsserver.out")"
+[ "$T_OK" = 1 ] && [ -n "$NS" ] || NS="failed: $(tr '\n' ' ' < "$WORK/needsserver.out" | cut -c1-160)"
 printf '| needs field switch (CPU mean, painted) | %s | %s | full scan: %s | full scan: %s | |\n' "$NF" "$NS" "$SF" "$SS"
