@@ -322,6 +322,20 @@ private slots:
         QVERIFY(!QFileInfo::exists(none));
     }
 
+    // The read-only reports: the quality indicators print the same table as from the demo file.
+    void quality_data() { BackendFixture::addBackends(); }
+    void quality()
+    {
+        QFETCH(QString, backend);
+        const QString target = copyOfDemo(backend);
+        QVERIFY(!target.isEmpty());
+        QString mine, reference, err;
+        QCOMPARE(runCli({ QStringLiteral("quality"), m_demo }, &reference, &err), 0);
+        QCOMPARE(runCli({ QStringLiteral("quality"), target }, &mine, &err), 0);
+        QVERIFY(reference.count(QLatin1Char('\n')) > 5);
+        QCOMPARE(mine, reference);
+    }
+
     // check passes on a sound database and names a broken rule.
     void check_data() { BackendFixture::addBackends(); }
     void check()
