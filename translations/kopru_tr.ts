@@ -521,9 +521,13 @@
         <translation>Köprü veritabanı değil ya da dosya hasarlı (%1)</translation>
     </message>
     <message>
-        <location filename="../models/db/databasefile.cpp" line="57"/>
         <source>this is a server database, not a file: so far only kopru-cli server-init, copy and stats work with server databases (see docs/server.md)</source>
-        <translation>bu bir dosya değil, bir sunucu veritabanı: şimdilik sunucu veritabanlarıyla yalnızca kopru-cli server-init, copy ve stats çalışır (bkz. docs/server.md)</translation>
+        <translation type="vanished">bu bir dosya değil, bir sunucu veritabanı: şimdilik sunucu veritabanlarıyla yalnızca kopru-cli server-init, copy ve stats çalışır (bkz. docs/server.md)</translation>
+    </message>
+    <message>
+        <location filename="../models/db/databasefile.cpp" line="57"/>
+        <source>this is a server database, not a file: this needs a .kopru file (kopru-cli server-init, copy, stats, check, import, plan and export work with server databases; see docs/server.md)</source>
+        <translation>bu bir dosya değil, bir sunucu veritabanı: bu işlem bir .kopru dosyası gerektirir (sunucu veritabanlarıyla kopru-cli server-init, copy, stats, check, import, plan ve export çalışır; bkz. docs/server.md)</translation>
     </message>
     <message>
         <location filename="../models/db/databasefile.cpp" line="62"/>
@@ -2202,43 +2206,43 @@
 <context>
     <name>IntegrityCheck</name>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="30"/>
+        <location filename="../models/db/integritycheck.cpp" line="33"/>
         <location filename="../views/safety/backgroundbackup.cpp" line="22"/>
         <source>the integrity check could not run: %1</source>
         <translation>bütünlük denetimi çalıştırılamadı: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="36"/>
+        <location filename="../models/db/integritycheck.cpp" line="39"/>
         <source>storage: %1</source>
         <translation>depolama: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="40"/>
+        <location filename="../models/db/integritycheck.cpp" line="44"/>
         <source>table %1, row %2: refers to a missing row of %3</source>
         <translation>%1 tablosu, satır %2: %3 tablosunda bulunmayan bir satıra başvuruyor</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="49"/>
+        <location filename="../models/db/integritycheck.cpp" line="53"/>
         <source>table %1 is missing or unreadable</source>
         <translation>%1 tablosu eksik ya da okunamıyor</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="56"/>
+        <location filename="../models/db/integritycheck.cpp" line="60"/>
         <source>teacher %1: %2</source>
         <translation>öğretmen %1: %2</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="61"/>
+        <location filename="../models/db/integritycheck.cpp" line="65"/>
         <source>%1 need ratings are for a competency outside the teacher&apos;s field</source>
         <translation>%1 ihtiyaç puanı, öğretmenin alanı dışındaki bir yeterliğe ait</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="64"/>
+        <location filename="../models/db/integritycheck.cpp" line="68"/>
         <source>%1 placements put a teacher into a session of another field</source>
         <translation>%1 yerleştirme, öğretmeni başka bir alanın oturumuna yerleştiriyor</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="67"/>
+        <location filename="../models/db/integritycheck.cpp" line="71"/>
         <source>%1 sessions hold more teachers than their capacity</source>
         <translation>%1 oturumda kontenjandan fazla öğretmen var</translation>
     </message>
@@ -3055,112 +3059,112 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>QualityIndicators</name>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="150"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="146"/>
         <source>Participation</source>
         <translation>Katılım</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="151"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="147"/>
         <source>Teachers who answered the needs survey (round 1) and were placed in a training (a placement confirmed, completed or cancelled; the optimiser&apos;s proposals do not count), as a share of the teachers who answered the survey.</source>
         <translation>İhtiyaç anketini (1. tur) yanıtlayıp bir eğitime yerleştirilen öğretmenlerin (onaylanmış, tamamlanmış ya da iptal edilmiş bir yerleştirme; eniyileyicinin önerileri sayılmaz) anketi yanıtlayan öğretmenlere oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="155"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="151"/>
         <source>Completion rate</source>
         <translation>Tamamlama oranı</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="156"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="152"/>
         <source>Completed placements as a share of the placements that ended (completed or cancelled).</source>
         <translation>Tamamlanan yerleştirmelerin sona eren (tamamlanan ya da iptal edilen) yerleştirmelere oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="158"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="154"/>
         <source>Hours delivered</source>
         <translation>Gerçekleşen saat</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="159"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="155"/>
         <source>Hours attended (attendance records) as a share of the hours planned (the sessions&apos; hours) of the placements that ended.</source>
         <translation>Sona eren yerleştirmelerde katılınan saatlerin (devam kayıtları) planlanan saatlere (oturumların saatleri) oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="162"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="158"/>
         <source>Drop-out reasons</source>
         <translation>Ayrılma nedenleri</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="163"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="159"/>
         <source>Cancelled placements by reason: illness, withdrew, partner cancelled, other, not recorded.</source>
         <translation>Nedene göre iptal edilen yerleştirmeler: hastalık, çekildi, işletme iptal etti, diğer, kaydedilmedi.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="165"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="161"/>
         <source>Teachers&apos; satisfaction</source>
         <translation>Öğretmen memnuniyeti</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="166"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="162"/>
         <source>Mean of the teachers&apos; answers (1-5) to the evaluation of their training; answers &quot;not applicable&quot; are not counted.</source>
         <translation>Öğretmenlerin aldıkları eğitimi değerlendirme yanıtlarının (1-5) ortalaması; &quot;uygulanamaz&quot; yanıtları sayılmaz.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="169"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="165"/>
         <source>Partners&apos; evaluation of the teachers</source>
         <translation>İşletmelerin öğretmen değerlendirmesi</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="170"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="166"/>
         <source>Mean of the partners&apos; answers (1-5) to the evaluation of the teachers they trained; answers &quot;not applicable&quot; are not counted.</source>
         <translation>İşletmelerin eğittikleri öğretmenleri değerlendirme yanıtlarının (1-5) ortalaması; &quot;uygulanamaz&quot; yanıtları sayılmaz.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="173"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="169"/>
         <source>Need reduction</source>
         <translation>İhtiyaçtaki azalma</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="174"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="170"/>
         <source>Change of the mean need (1-5) between survey rounds 1 and 2, overall (each teacher&apos;s mean) and per competency, with a 95% confidence interval; paired where the same teachers answered both rounds. Negative: the need fell.</source>
         <translation>Ortalama ihtiyacın (1-5) anketin 1. ve 2. turu arasındaki değişimi, genel (her öğretmenin ortalaması) ve yeterlik bazında, %95 güven aralığıyla; aynı öğretmenler iki turu da yanıtladıysa eşleştirilmiş. Negatif: ihtiyaç azaldı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="178"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="174"/>
         <source>Partners active</source>
         <translation>Etkin işletmeler</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="179"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="175"/>
         <source>Industry partners that trained at least one teacher of the group to completion.</source>
         <translation>Gruptan en az bir öğretmenin eğitimini tamamlatan sanayi işletmeleri.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="180"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="176"/>
         <source>Partner repeat rate</source>
         <translation>İşletmelerin tekrar oranı</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="181"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="177"/>
         <source>Share of the active partners that trained teachers of the group to completion in two or more sessions.</source>
         <translation>Gruptaki öğretmenlerin eğitimini iki ya da daha çok oturumda tamamlatan etkin işletmelerin oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="184"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="180"/>
         <source>High needs covered</source>
         <translation>Karşılanan yüksek ihtiyaçlar</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="185"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="181"/>
         <source>Needs rated 4 or 5 in survey round 1 for which the teacher has a placement (not cancelled) in a session that teaches the competency, as a share of all such needs.</source>
         <translation>Anketin 1. turunda 4 ya da 5 olarak belirtilen ihtiyaçlardan, öğretmenin o yeterliği öğreten bir oturumda (iptal edilmemiş) yerleştirmesi olanların bu tür tüm ihtiyaçlara oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="276"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="272"/>
         <source>Total</source>
         <translation>Toplam</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="293"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="289"/>
         <source>(no centre)</source>
         <translation>(merkezsiz)</translation>
     </message>
@@ -3463,17 +3467,17 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>Köprü veritabanı değil (şema yok; kopru-cli server-init ile oluşturun)</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="257"/>
+        <location filename="../models/db/sqldialect.cpp" line="283"/>
         <source>no PostgreSQL translation of the trigger: %1</source>
         <translation>tetikleyicinin PostgreSQL karşılığı yok: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="342"/>
+        <location filename="../models/db/sqldialect.cpp" line="368"/>
         <source>A server database is backed up on the server with pg_dump (see docs/server.md); Köprü makes no copies of it.</source>
         <translation>Sunucu veritabanı sunucuda pg_dump ile yedeklenir (bkz. docs/server.md); Köprü onun kopyasını almaz.</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="343"/>
+        <location filename="../models/db/sqldialect.cpp" line="369"/>
         <source>Köprü writes a verified copy of the file (VACUUM INTO).</source>
         <translation>Köprü dosyanın doğrulanmış bir kopyasını yazar (VACUUM INTO).</translation>
     </message>
@@ -6423,54 +6427,54 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>%2 yerleştirmeden %1 tanesi gösteriliyor</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="524"/>
+        <location filename="../views/planning/placementpage.cpp" line="526"/>
         <source>%1, %2 – %3</source>
         <translation>%1, %2 – %3</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="525"/>
+        <location filename="../views/planning/placementpage.cpp" line="527"/>
         <source>Session full</source>
         <translation>Oturum dolu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/planning/placementpage.cpp" line="526"/>
+        <location filename="../views/planning/placementpage.cpp" line="528"/>
         <source>The session %1 is full: its %n place(s) are all taken.</source>
         <translation>
             <numerusform>%1 oturumu dolu: %n kişilik kontenjanının tamamı kullanılmış.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="529"/>
+        <location filename="../views/planning/placementpage.cpp" line="531"/>
         <source>Move %1 there anyway? The session will be over capacity.</source>
         <translation>%1 yine de oraya taşınsın mı? Oturum kontenjanı aşılacak.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="542"/>
+        <location filename="../views/planning/placementpage.cpp" line="544"/>
         <source>Planning placements…</source>
         <translation>Yerleştirmeler planlanıyor…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="542"/>
+        <location filename="../views/planning/placementpage.cpp" line="544"/>
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="560"/>
+        <location filename="../views/planning/placementpage.cpp" line="562"/>
         <source>Optimiser: %1 placed, %2 left unplaced, %3 kept, in %4 ms%5</source>
         <translation>Optimizasyon: %1 yerleştirildi, %2 yerleştirilemedi, %3 korundu, %4 ms%5</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="563"/>
+        <location filename="../views/planning/placementpage.cpp" line="565"/>
         <source> (the weights do not keep the order of the goals)</source>
         <translation> (ağırlıklar hedeflerin öncelik sırasını korumuyor)</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="582"/>
+        <location filename="../views/planning/placementpage.cpp" line="584"/>
         <source>Place %1</source>
         <translation>%1 yerleştir</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="583"/>
+        <location filename="../views/planning/placementpage.cpp" line="585"/>
         <source>&amp;Place</source>
         <translation>&amp;Yerleştir</translation>
     </message>
@@ -8288,36 +8292,36 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
 <context>
     <name>kopru::cli</name>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/import.cpp" line="41"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="42"/>
         <source>kopru-cli: … and %Ln more problem(s) (the first %1 are shown)</source>
         <translation>
             <numerusform>kopru-cli: … ve %Ln sorun daha (ilk %1 tanesi gösterildi)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/import.cpp" line="43"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="44"/>
         <source>kopru-cli: %Ln problem(s); nothing was written</source>
         <translation>
             <numerusform>kopru-cli: %Ln sorun; hiçbir şey yazılmadı</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="51"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="52"/>
         <source>The database to import into.</source>
         <translation>Verilerin aktarılacağı veritabanı.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="52"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="53"/>
         <source>KIND</source>
         <translation>TÜR</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="52"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="53"/>
         <source>What the file holds: teachers, partners, sessions, competencies, needs, attendance or evaluations.</source>
         <translation>Dosyanın içeriği: teachers (öğretmenler), partners (işletmeler), sessions (oturumlar), competencies (yeterlikler), needs (ihtiyaçlar), attendance (devam) ya da evaluations (değerlendirmeler).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="53"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="54"/>
         <location filename="../app/kopru-cli/commands/pack.cpp" line="22"/>
         <location filename="../app/kopru-cli/commands/plan.cpp" line="28"/>
         <location filename="../app/kopru-cli/commands/receive.cpp" line="54"/>
@@ -8325,82 +8329,82 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>DOSYA</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="53"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="54"/>
         <source>The table to read: CSV or XLSX.</source>
         <translation>Okunacak tablo: CSV ya da XLSX.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="55"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="56"/>
         <source>Text encoding of a CSV file (default: auto; also iso-8859-9).</source>
         <translation>CSV dosyasının karakter kodlaması (varsayılan: auto; iso-8859-9 da olur).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="57"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="58"/>
         <source>Column separator of a CSV file (default: auto).</source>
         <translation>CSV dosyasının sütun ayracı (varsayılan: auto).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="58"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="59"/>
         <source>Worksheet of an XLSX file (default: the first).</source>
         <translation>XLSX dosyasının çalışma sayfası (varsayılan: ilki).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="58"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="59"/>
         <source>NAME</source>
         <translation>AD</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="59"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="60"/>
         <source>Check the file and report, but write nothing.</source>
         <translation>Dosyayı denetler ve sonucu bildirir, ama hiçbir şey yazmaz.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="61"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="62"/>
         <source>Needs and evaluations: the survey&apos;s own answer labels and their levels 1-5 or NA (not applicable), e.g. &quot;Hiç yok=1,Düşük=2,Orta=3,Yüksek=4,Çok yüksek=5,Fikrim yok=NA&quot;.</source>
         <translation>İhtiyaçlar ve değerlendirmeler: anketin kendi yanıt etiketleri ve düzeyleri, 1-5 ya da NA (uygulanamaz); örneğin &quot;Hiç yok=1,Düşük=2,Orta=3,Yüksek=4,Çok yüksek=5,Fikrim yok=NA&quot;.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="80"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="81"/>
         <source>unknown kind %1 (teachers, partners, sessions, competencies, needs, attendance, evaluations)</source>
         <translation>bilinmeyen tür %1 (teachers, partners, sessions, competencies, needs, attendance, evaluations)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="95"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="96"/>
         <source>--scale is for needs and evaluation files only</source>
         <translation>--scale yalnızca ihtiyaç (needs) ve değerlendirme (evaluations) dosyaları içindir</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="63"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="64"/>
         <source>LABEL=LEVEL,…</source>
         <translation>ETİKET=DÜZEY,…</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="65"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="66"/>
         <source>Needs: the survey round the file answers: 1 (the needs survey) or 2 (after the training). Without it, a round column of the file decides, else 1.</source>
         <translation>İhtiyaçlar: dosyanın yanıt verdiği anket turu: 1 (ihtiyaç anketi) ya da 2 (eğitimden sonra). Verilmezse dosyadaki tur sütunu belirler, o da yoksa 1.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="87"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="88"/>
         <source>unknown encoding %1 (auto, utf-8, windows-1254, iso-8859-9)</source>
         <translation>bilinmeyen kodlama %1 (auto, utf-8, windows-1254, iso-8859-9)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="89"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="90"/>
         <source>unknown delimiter %1 (auto, &apos;,&apos;, &apos;;&apos;, tab)</source>
         <translation>bilinmeyen ayraç %1 (auto, &apos;,&apos;, &apos;;&apos;, tab)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="98"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="99"/>
         <source>--scale: %1</source>
         <translation>--scale: %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="104"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="105"/>
         <source>--round is for needs files only</source>
         <translation>--round yalnızca ihtiyaç dosyaları içindir</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="107"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="108"/>
         <location filename="../app/kopru-cli/commands/stats.cpp" line="37"/>
         <source>--round: %1 is no survey round (1 or 2)</source>
         <translation>--round: %1 bir anket turu değil (1 ya da 2)</translation>
@@ -8544,27 +8548,27 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="16"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="17"/>
         <source>The database to export from.</source>
         <translation>Dışa aktarılacak veritabanı.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="23"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="24"/>
         <source>The file to write.</source>
         <translation>Yazılacak dosya.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="23"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="24"/>
         <source>PATH</source>
         <translation>YOL</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="24"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="25"/>
         <source>Only this pilot field.</source>
         <translation>Yalnızca bu pilot alan.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="24"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="25"/>
         <location filename="../app/kopru-cli/commands/report.cpp" line="16"/>
         <location filename="../app/kopru-cli/commands/stats.cpp" line="18"/>
         <location filename="../app/kopru-cli/commands/verifycertificate.cpp" line="17"/>
@@ -8572,7 +8576,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>KOD</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="25"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="26"/>
         <source>Only this training centre.</source>
         <translation>Yalnızca bu eğitim merkezi.</translation>
     </message>
@@ -8584,8 +8588,8 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     <message>
         <location filename="../app/kopru-cli/commands/certificates.cpp" line="22"/>
         <location filename="../app/kopru-cli/commands/certificates.cpp" line="23"/>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="25"/>
         <location filename="../app/kopru-cli/commands/export.cpp" line="26"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="27"/>
         <source>ID</source>
         <translation>NO</translation>
     </message>
@@ -8673,108 +8677,108 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="26"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="27"/>
         <source>Only this partner (plan and schedule).</source>
         <translation>Yalnızca bu işletme (plan ve takvim).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="27"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="28"/>
         <source>Replace names and national IDs by stable pseudonyms.</source>
         <translation>Adları ve T.C. kimlik numaralarını kalıcı takma adlarla değiştirir.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="43"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="44"/>
         <source>unknown format %1 (csv, xlsx, pdf or ics)</source>
         <translation>bilinmeyen biçim %1 (csv, xlsx, pdf veya ics)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="45"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="46"/>
         <source>%1 cannot be exported as %2</source>
         <translation>%1, %2 olarak dışa aktarılamaz</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/certificates.cpp" line="55"/>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="54"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="55"/>
         <source>--centre needs a centre id (a positive number)</source>
         <translation>--centre bir merkez numarası (pozitif bir sayı) gerektirir</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="57"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="58"/>
         <source>--partner needs a partner id (a positive number)</source>
         <translation>--partner bir işletme numarası (pozitif bir sayı) gerektirir</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="59"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="60"/>
         <source>--partner does not apply to the needs analysis</source>
         <translation>--partner ihtiyaç analizinde kullanılamaz</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="93"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="102"/>
         <source>warning: the pseudonym key could not be stored (the database is read-only or in use by another Köprü program), so the pseudonyms of this export differ from those of other exports</source>
         <translation>uyarı: takma ad anahtarı kaydedilemedi (veritabanı salt okunur ya da başka bir Köprü programı tarafından kullanılıyor); bu yüzden bu dışa aktarmadaki takma adlar diğer dışa aktarmalardakilerden farklıdır</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/export.cpp" line="102"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="111"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n oturum</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/export.cpp" line="99"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="108"/>
         <source>%n placement(s)</source>
         <translation>
             <numerusform>%n yerleştirme</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="18"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="19"/>
         <source>What to export: the placement plan, the session schedule, the needs analysis or the teachers without a placement (with the reason).</source>
         <translation>Dışa aktarılacak olan: yerleştirme planı, oturum takvimi, ihtiyaç analizi ya da yerleştirilemeyen öğretmenler (gerekçesiyle).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="21"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="22"/>
         <source>File format (ics: plan and schedule only; unplaced: csv and xlsx).</source>
         <translation>Dosya biçimi (ics: yalnızca plan ve takvim; unplaced: csv ve xlsx).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="40"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="41"/>
         <source>unknown export %1 (plan, schedule, needs or unplaced)</source>
         <translation>bilinmeyen dışa aktarım %1 (plan, schedule, needs ya da unplaced)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="61"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="62"/>
         <source>--partner does not apply to the unplaced teachers</source>
         <translation>--partner yerleştirilemeyen öğretmenlere uygulanamaz</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/export.cpp" line="105"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="114"/>
         <source>%n competenc(ies)</source>
         <translation>
             <numerusform>%n yeterlik</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/export.cpp" line="108"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="117"/>
         <source>%n unplaced teacher(s)</source>
         <translation>
             <numerusform>yerleştirilemeyen %n öğretmen</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="111"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="120"/>
         <source>%1: %2 exported as %3</source>
         <translation>%1: %2, %3 olarak dışa aktarıldı</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/export.cpp" line="113"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="122"/>
         <source> (%n page(s))</source>
         <translation>
             <numerusform> (%n sayfa)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/export.cpp" line="115"/>
+        <location filename="../app/kopru-cli/commands/export.cpp" line="124"/>
         <source>, anonymised</source>
         <translation>, anonimleştirilmiş</translation>
     </message>
@@ -9062,7 +9066,12 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>rapor %1 dosyasına yazıldı</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/databaseaccess.cpp" line="26"/>
+        <location filename="../app/kopru-cli/databaseaccess.cpp" line="38"/>
+        <source>kopru-cli: no automatic backup: %1</source>
+        <translation>kopru-cli: otomatik yedek alınmadı: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/databaseaccess.cpp" line="48"/>
         <source>kopru-cli: to go back to a backup: kopru-cli backups %1, then kopru-cli restore %1 BACKUP</source>
         <translation>kopru-cli: bir yedeğe geri dönmek için: kopru-cli backups %1, ardından kopru-cli restore %1 YEDEK</translation>
     </message>
@@ -10800,7 +10809,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
 <context>
     <name>stats</name>
     <message>
-        <location filename="../models/stats/needstatistics.cpp" line="36"/>
+        <location filename="../models/stats/needstatistics.cpp" line="32"/>
         <source>unknown field code &quot;%1&quot;; valid codes: %2</source>
         <translation>bilinmeyen alan kodu &quot;%1&quot;; geçerli kodlar: %2</translation>
     </message>

@@ -2,13 +2,25 @@
 #include "app/kopru-cli/databaseaccess.h"
 
 #include "models/db/database.h"
+#include "models/db/serverurl.h"
+#include "models/db/sqldialect.h"
 #include "models/safety/backupmanager.h"
 #include "models/safety/instancelock.h"
 
 namespace kopru::cli {
 
-Expected<WriteSession> openToWrite(const QString &path, BackupManager &backups, Io &io, int *code)
+Expected<WriteSession> openToWrite(const QString &path, BackupManager &backups, Io &io, int *code, Place place)
 {
+    if (place == Place::FileOrServer && ServerUrl::isServerUrl(path)) {
+        auto db = Database::open(path);
+        if (!db) {
+            *code = fail(io, Usage, db.message());
+            return db.error();
+        }
+        WriteSession session;
+        session.db = std::move(db.value());
+        return session;
+    }
     WriteRefusal why = WriteRefusal::NotUsable;
     auto session = openForWriting(path, backups, &why);
     if (session)
@@ -18,6 +30,16 @@ Expected<WriteSession> openToWrite(const QString &path, BackupManager &backups, 
     else
         *code = fail(io, why == WriteRefusal::InUse ? InUse : Usage, session.message());
     return session.error();
+}
+
+Status backupBeforeChange(BackupManager &backups, const Database &db, const QString &reason, Io &io)
+{
+    if (db.isServer()) {
+        io.err << tr("kopru-cli: no automatic backup: %1").arg(SqlDialect::backupMethod(SqlDialect::Backend::Postgres))
+               << Qt::endl;
+        return {};
+    }
+    return backups.backupBeforeChange(db, reason);
 }
 
 int refuseDamaged(Io &io, const QString &path, const Error &damage)

@@ -10,14 +10,28 @@
 
 namespace kopru {
 class BackupManager;
-}
+class Database;
+} // namespace kopru
 
 namespace kopru::cli {
 
+// Where a command may write: a .kopru file only, or a server database too
+// (docs/server.md says which commands run on a server).
+enum class Place { FileOnly, FileOrServer };
+
 // Opens `path` for writing. On refusal prints why on err (for a damaged
 // database also how to go back to a backup) and sets *code: InUse while
-// another Köprü program holds the database, Usage otherwise.
-Expected<WriteSession> openToWrite(const QString &path, BackupManager &backups, Io &io, int *code);
+// another Köprü program holds the database, Usage otherwise. With
+// FileOrServer a postgresql:// URL is opened as it is: the server carries
+// several writers at once itself (no lock file), keeps its storage sound
+// (no quick_check) and has no schema upgrades (a server database of another
+// schema version is refused). A file-only command refuses a URL, saying so.
+Expected<WriteSession> openToWrite(const QString &path, BackupManager &backups, Io &io, int *code, Place place = Place::FileOnly);
+
+// The automatic backup before a change (import, plan): made of a file; a
+// server database is not copied by Köprü (pg_dump on the server), which a
+// note on err says, and that is no failure.
+Status backupBeforeChange(BackupManager &backups, const Database &db, const QString &reason, Io &io);
 
 // Refuses a damaged database `path` (exit Usage): `damage` and how to go
 // back to one of its backups.

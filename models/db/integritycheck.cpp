@@ -2,6 +2,7 @@
 #include "models/db/integritycheck.h"
 
 #include "models/db/sql.h"
+#include "models/db/sqldialect.h"
 #include "models/domain/nationalid.h"
 
 #include <QCoreApplication>
@@ -26,16 +27,19 @@ IntegrityReport checkIntegrity(QSqlDatabase db, bool quick)
     QSqlQuery q(db);
     q.setForwardOnly(true);
 
-    if (!q.exec(quick ? QStringLiteral("PRAGMA quick_check") : QStringLiteral("PRAGMA integrity_check"))) {
-        report.problems << QCoreApplication::translate("IntegrityCheck", "the integrity check could not run: %1")
-                               .arg(Sql::errorOf(q).message);
-        return report;
+    const SqlDialect::Backend backend = SqlDialect::backendOf(db);
+    if (const QString storage = SqlDialect::storageCheck(backend, quick); !storage.isEmpty()) {
+        if (!q.exec(storage)) {
+            report.problems << QCoreApplication::translate("IntegrityCheck", "the integrity check could not run: %1")
+                                   .arg(Sql::errorOf(q).message);
+            return report;
+        }
+        while (q.next())
+            if (const QString line = q.value(0).toString(); line != QLatin1String("ok"))
+                report.problems << QCoreApplication::translate("IntegrityCheck", "storage: %1").arg(line);
     }
-    while (q.next())
-        if (const QString line = q.value(0).toString(); line != QLatin1String("ok"))
-            report.problems << QCoreApplication::translate("IntegrityCheck", "storage: %1").arg(line);
 
-    if (q.exec(QStringLiteral("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check"))) {
+    if (const QString foreignKeys = SqlDialect::foreignKeyCheck(backend); !foreignKeys.isEmpty() && q.exec(foreignKeys)) {
         while (q.next())
             report.problems << QCoreApplication::translate("IntegrityCheck", "table %1, row %2: refers to a missing row of %3")
                                    .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
@@ -63,7 +67,7 @@ IntegrityReport checkIntegrity(QSqlDatabase db, bool quick)
           "JOIN training_session s ON s.id = p.session_id WHERE p.status <> 'cancelled' AND s.field_id <> t.field_id",
             QT_TRANSLATE_NOOP("IntegrityCheck", "%1 placements put a teacher into a session of another field") },
         { "SELECT count(*) FROM (SELECT s.id FROM training_session s JOIN placement p ON p.session_id = s.id "
-          "AND p.status <> 'cancelled' GROUP BY s.id HAVING count(*) > s.capacity)",
+          "AND p.status <> 'cancelled' GROUP BY s.id, s.capacity HAVING count(*) > s.capacity) AS crowded",
             QT_TRANSLATE_NOOP("IntegrityCheck", "%1 sessions hold more teachers than their capacity") },
     };
     for (const auto &[sql, message] : rules) {

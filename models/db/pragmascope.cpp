@@ -2,6 +2,7 @@
 #include "models/db/pragmascope.h"
 
 #include "models/db/sql.h"
+#include "models/db/sqldialect.h"
 
 #include <QLoggingCategory>
 
@@ -30,6 +31,9 @@ PragmaScope::PragmaScope(QSqlDatabase db, const char *name, const QVariant &valu
     : m_db(std::move(db))
     , m_name(QLatin1String(name))
 {
+    // A server has no PRAGMAs: its own configuration decides (nothing to set or restore).
+    if (!SqlDialect::hasPragmas(SqlDialect::backendOf(m_db)))
+        return;
     auto previous = Sql::scalar(m_db, QStringLiteral("PRAGMA ") + m_name);
     if (!previous) {
         m_status = previous.error();

@@ -213,6 +213,32 @@ Expected<QStringList> tableColumns(QSqlDatabase db, const QString &table)
     return columns;
 }
 
+bool hasPragmas(Backend backend)
+{
+    return backend == Backend::Sqlite;
+}
+
+QString droppableIndexesQuery(Backend backend)
+{
+    // sql IS NULL: the automatic indexes of UNIQUE and PRIMARY KEY constraints.
+    return backend == Backend::Sqlite
+        ? QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
+        : QString();
+}
+
+QString storageCheck(Backend backend, bool quick)
+{
+    if (backend != Backend::Sqlite)
+        return {};
+    return quick ? QStringLiteral("PRAGMA quick_check") : QStringLiteral("PRAGMA integrity_check");
+}
+
+QString foreignKeyCheck(Backend backend)
+{
+    return backend == Backend::Sqlite ? QStringLiteral("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check")
+                                      : QString();
+}
+
 Expected<QStringList> translateTable(Backend backend, const QString &sqliteSql)
 {
     if (backend == Backend::Sqlite)

@@ -69,6 +69,24 @@ Expected<QStringList> userTables(QSqlDatabase db);
 // The columns of `table`, in their order.
 Expected<QStringList> tableColumns(QSqlDatabase db, const QString &table);
 
+// Whether the backend has PRAGMAs (connection tuning such as the page cache,
+// which PragmaScope sets for a while): SQLite only; on a server the server's
+// own configuration decides and PragmaScope does nothing.
+bool hasPragmas(Backend backend);
+// A query listing the secondary indexes of the table bound as its one value
+// (name, the SQL that makes it again), which a bulk load may drop and build
+// again afterwards. Empty on a server: DROP INDEX there locks the table
+// against every other user's reads until the import commits, and only the
+// table's owner may do it.
+QString droppableIndexesQuery(Backend backend);
+// The storage check of `checkIntegrity` (SQLite: PRAGMA quick_check or
+// integrity_check, one row "ok" or one row per problem). Empty on a server,
+// which keeps its storage sound itself.
+QString storageCheck(Backend backend, bool quick);
+// A query of the rows that refer to a missing row (columns: table, row,
+// parent table). Empty on a server, which enforces foreign keys always.
+QString foreignKeyCheck(Backend backend);
+
 // Translations of the SQLite schema's statements (sqlite_master.sql). A
 // construct without a translation is an error naming the statement.
 Expected<QStringList> translateTable(Backend backend, const QString &sqliteSql);

@@ -36,7 +36,7 @@ Expected<std::vector<stats::FieldStats>> loadNeeds(QSqlDatabase db, const Export
         return s.error();
     QSqlQuery q(db);
     if (Status s = Sql::prepare(q,
-            QStringLiteral("SELECT f.code FROM field f WHERE (? = '' OR f.code = ? COLLATE NOCASE) "
+            QStringLiteral("SELECT f.code FROM field f WHERE (? = '' OR upper(f.code) = upper(?)) "
                            "AND (? = 0 OR f.id IN (SELECT field_id FROM centre_field WHERE centre_id = ?)) ORDER BY f.code"));
         !s)
         return s.error();
@@ -97,7 +97,7 @@ Expected<ExportSummary> exportUnplaced(
     scope.centreId = request.scope.centreId;
     if (!request.scope.fieldCode.isEmpty()) {
         auto field
-            = Sql::scalar(db, QStringLiteral("SELECT id FROM field WHERE code = ? COLLATE NOCASE"), { request.scope.fieldCode });
+            = Sql::scalar(db, QStringLiteral("SELECT id FROM field WHERE upper(code) = upper(?)"), { request.scope.fieldCode });
         if (!field)
             return field.error();
         scope.fieldId = field.value().toInt();

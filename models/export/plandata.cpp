@@ -71,7 +71,7 @@ LEFT JOIN school sc ON sc.id = t.school_id
 LEFT JOIN centre c ON c.id = COALESCE(t.centre_id,
                                       (SELECT min(cf.centre_id) FROM centre_field cf WHERE cf.field_id = ts.field_id))
 WHERE (? OR p.status <> 'cancelled')
-  AND (? = '' OR f.code = ? COLLATE NOCASE)
+  AND (? = '' OR upper(f.code) = upper(?))
   AND (? = 0 OR c.id = ?)
   AND (? = 0 OR pa.id = ?)
 )sql";
@@ -121,7 +121,7 @@ Expected<QHash<int, QStringList>> sessionCompetencies(QSqlDatabase db, bool incl
                 "ORDER BY sc.session_id, co.code"));
         !s)
         return s.error();
-    if (Status s = Sql::run(q, { includeCancelled ? 1 : 0 }); !s)
+    if (Status s = Sql::run(q, { includeCancelled }); !s)
         return s.error();
     QHash<int, QStringList> result;
     while (q.next())
@@ -142,7 +142,7 @@ Status validateScope(QSqlDatabase db, const ExportScope &scope)
         return {};
     };
     if (!scope.fieldCode.isEmpty())
-        if (Status s = check("SELECT id FROM field WHERE code = ? COLLATE NOCASE", scope.fieldCode,
+        if (Status s = check("SELECT id FROM field WHERE upper(code) = upper(?)", scope.fieldCode,
                 QCoreApplication::translate("Export", "unknown field code %1").arg(scope.fieldCode));
             !s)
             return s;
@@ -171,9 +171,10 @@ Expected<std::vector<PlanRow>> loadPlan(QSqlDatabase db, const ExportScope &scop
     if (Status s = Sql::prepare(q, QLatin1String(kPlanSql)); !s)
         return s.error();
     // A null QString binds as NULL, and NULL = '' is not true: bind an empty string.
+    // includeCancelled binds as a boolean: the first condition is one on a server (SQLite takes it as 1 or 0).
     const QString fieldCode = scope.fieldCode.isNull() ? QStringLiteral("") : scope.fieldCode;
-    if (Status s = Sql::run(q,
-            { includeCancelled ? 1 : 0, fieldCode, fieldCode, scope.centreId, scope.centreId, scope.partnerId, scope.partnerId });
+    if (Status s = Sql::run(
+            q, { includeCancelled, fieldCode, fieldCode, scope.centreId, scope.centreId, scope.partnerId, scope.partnerId });
         !s)
         return s.error();
     std::vector<PlanRow> rows;

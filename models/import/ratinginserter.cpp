@@ -2,6 +2,7 @@
 #include "models/import/ratinginserter.h"
 
 #include "models/db/sql.h"
+#include "models/db/sqldialect.h"
 
 #include <QStringList>
 
@@ -63,12 +64,15 @@ Status RatingInserter::begin(qint64 expected, qint64 existing)
     if (Status s = Sql::prepare(m_block, kInsert + QStringLiteral("VALUES ") + rows.join(QLatin1Char(','))); !s)
         return s;
     rows.clear();
-    for (int i = 0; i < kBlock; ++i)
+    // The first value typed: a server types the others after it (they would
+    // be text otherwise); SQLite takes the cast as it is.
+    rows << QStringLiteral("(CAST(? AS BIGINT))");
+    for (int i = 1; i < kBlock; ++i)
         rows << QStringLiteral("(?)");
     if (Status s = Sql::prepare(m_packedBlock,
             kInsert
                 + QStringLiteral("SELECT column1 >> %1, (column1 >> %2) & %3, (column1 >> %4) & %5, "
-                                 "nullif(column1 & 7, 0), nullif((column1 >> 3) & 7, 0) FROM (VALUES %6)")
+                                 "nullif(column1 & 7, 0), nullif((column1 >> 3) & 7, 0) FROM (VALUES %6) AS v")
                       .arg(kTeacherShift)
                       .arg(kCompetencyShift)
                       .arg((qint64(1) << kCompetencyBits) - 1)
@@ -84,13 +88,11 @@ Status RatingInserter::begin(qint64 expected, qint64 existing)
     // of inserts at random places. The SQL that made each index is run again
     // as it is, inside the caller's transaction, so a failed or cancelled
     // write rolls the drop back too.
-    if (expected < 10000 || expected <= existing)
+    const QString indexes = SqlDialect::droppableIndexesQuery(SqlDialect::backendOf(m_db));
+    if (expected < 10000 || expected <= existing || indexes.isEmpty())
         return {};
     QSqlQuery q(m_db);
-    if (Status s = Sql::prepare(q,
-            QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'need_rating' "
-                           "AND sql IS NOT NULL"));
-        !s || !(s = Sql::run(q)))
+    if (Status s = Sql::prepare(q, indexes); !s || !(s = Sql::run(q, { QStringLiteral("need_rating") })))
         return s;
     while (q.next())
         m_dropped.push_back({ q.value(0).toString(), q.value(1).toString() });
@@ -117,9 +119,20 @@ Status RatingInserter::add(const Row &row)
 Status RatingInserter::flushBlock()
 {
     // A failed statement changes nothing: then one by one, so that the error
-    // names the line of the rating that caused it.
-    if (Status s = write(m_packable ? m_packedBlock : m_block, m_packable); !s)
+    // names the line of the rating that caused it. The savepoint keeps the
+    // transaction usable after the failure (a server aborts the whole
+    // transaction otherwise).
+    if (Status s = Sql::exec(m_db, QStringLiteral("SAVEPOINT rating_block")); !s)
+        return s;
+    if (Status s = write(m_packable ? m_packedBlock : m_block, m_packable); !s) {
+        if (Status back = Sql::exec(m_db, QStringLiteral("ROLLBACK TO rating_block")); !back)
+            return back;
+        if (Status released = Sql::exec(m_db, QStringLiteral("RELEASE rating_block")); !released)
+            return released;
         return flushSingly();
+    }
+    if (Status s = Sql::exec(m_db, QStringLiteral("RELEASE rating_block")); !s)
+        return s;
     m_pending.clear();
     m_packable = true;
     return {};

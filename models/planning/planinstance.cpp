@@ -261,7 +261,8 @@ struct Loader
         QSqlQuery p(db);
         p.setForwardOnly(true);
         if (Status s = Sql::prepare(p,
-                QStringLiteral("SELECT teacher_id, session_id, status, locked, owner_centre_id IS (SELECT CAST(value AS INTEGER) "
+                QStringLiteral("SELECT teacher_id, session_id, status, locked, owner_centre_id IS NOT DISTINCT FROM (SELECT "
+                               "CAST(value AS INTEGER) "
                                "FROM meta WHERE key = 'centre_id') FROM placement WHERE status <> 'cancelled'"));
             !s)
             return s;

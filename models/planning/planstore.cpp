@@ -19,10 +19,11 @@ Status store(
     const PlanScope &sc = options.scope;
     if (Status s = Sql::exec(db,
             // Only this database's own proposals: another's placements stay (docs/exchange.md, "Owners").
-            QStringLiteral("DELETE FROM placement WHERE status = 'proposed' AND locked = 0 AND owner_centre_id IS "
-                           "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'centre_id') AND teacher_id IN "
-                           "(SELECT id FROM teacher WHERE (? = 0 OR field_id = ?) AND (? = 0 OR centre_id = ?) AND (? = 0 OR "
-                           "province_id = ?))"),
+            QStringLiteral(
+                "DELETE FROM placement WHERE status = 'proposed' AND locked = 0 AND owner_centre_id IS NOT DISTINCT FROM "
+                "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'centre_id') AND teacher_id IN "
+                "(SELECT id FROM teacher WHERE (? = 0 OR field_id = ?) AND (? = 0 OR centre_id = ?) AND (? = 0 OR "
+                "province_id = ?))"),
             { sc.fieldId, sc.fieldId, sc.centreId, sc.centreId, sc.provinceId, sc.provinceId });
         !s)
         return s;

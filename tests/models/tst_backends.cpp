@@ -561,14 +561,22 @@ private slots:
     void fileCommandsNameTheServerDatabase()
     {
         const QString url = QStringLiteral("postgresql://ali:gizli@127.0.0.1:1/kopru");
-        for (const QStringList &args : { QStringList { QStringLiteral("role"), url },
-                 QStringList { QStringLiteral("backup"), url, newPath() }, QStringList { QStringLiteral("plan"), url } }) {
+        for (const QStringList &args :
+            { QStringList { QStringLiteral("role"), url }, QStringList { QStringLiteral("backup"), url, newPath() },
+                QStringList { QStringLiteral("pack"), url, QStringLiteral("--to"), QStringLiteral("3"), QStringLiteral("--out"),
+                    newPath() } }) {
             QString out, err;
             QCOMPARE(test::runCli(args, &out, &err), 2);
             QVERIFY2(
                 err.contains(QStringLiteral("postgresql://ali@127.0.0.1:1/kopru: this is a server database")), qPrintable(err));
             QVERIFY2(!err.contains(QStringLiteral("gizli")), qPrintable(err));
         }
+        // A command that runs on a server (tst_backendcommands) names the server it cannot reach.
+        QString out, err;
+        QCOMPARE(test::runCli({ QStringLiteral("plan"), url }, &out, &err), 2);
+        QVERIFY2(
+            err.contains(QStringLiteral("postgresql://ali@127.0.0.1:1/kopru: cannot connect to the server")), qPrintable(err));
+        QVERIFY2(!err.contains(QStringLiteral("gizli")), qPrintable(err));
     }
 
     void serverUrls_data()

@@ -4,6 +4,7 @@
 #include "app/kopru-cli/commands/commands.h"
 #include "app/kopru-cli/databaseaccess.h"
 #include "models/db/database.h"
+#include "models/db/serverurl.h"
 #include "models/export/exporter.h"
 #include "models/safety/backupmanager.h"
 #include "models/safety/writeaccess.h"
@@ -68,7 +69,15 @@ int runExport(const Arguments &args, Io &io)
     WriteSession session;
     std::unique_ptr<Database> readOnly;
     WriteRefusal why = WriteRefusal::InUse;
-    if (request.anonymize) {
+    if (request.anonymize && ServerUrl::isServerUrl(path)) {
+        // A server database carries several writers itself: no lock to wait for.
+        BackupManager backups;
+        int code = Usage;
+        auto opened = openToWrite(path, backups, io, &code, Place::FileOrServer);
+        if (!opened)
+            return code;
+        session = std::move(opened.value());
+    } else if (request.anonymize) {
         BackupManager backups;
         auto opened = openForWriting(path, backups, &why);
         if (opened)

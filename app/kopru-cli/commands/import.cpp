@@ -12,6 +12,7 @@
 #include "app/kopru-cli/commands/commands.h"
 #include "app/kopru-cli/databaseaccess.h"
 #include "models/db/database.h"
+#include "models/db/sql.h"
 #include "models/import/importer.h"
 #include "models/io/tablereader.h"
 #include "models/safety/backupmanager.h"
@@ -131,7 +132,7 @@ int runImport(const Arguments &args, Io &io)
     } else {
         BackupManager backups;
         int code = Usage;
-        auto opened = openToWrite(dbPath, backups, io, &code);
+        auto opened = openToWrite(dbPath, backups, io, &code, Place::FileOrServer);
         if (!opened)
             return code;
         session = std::move(opened.value());
@@ -156,7 +157,10 @@ int runImport(const Arguments &args, Io &io)
         }
         return backedUp;
     };
-    if (!importOptions.dryRun) {
+    if (!importOptions.dryRun && db->isServer()) {
+        BackupManager backups;
+        backedUp = backupBeforeChange(backups, *db, QStringLiteral("import"), io);
+    } else if (!importOptions.dryRun) {
         const Database &database = *db;
         backup = std::async(std::launch::async, [&database, manager = BackupManager()]() mutable {
             return manager.backupBeforeChange(database, QStringLiteral("import"));
@@ -171,7 +175,7 @@ int runImport(const Arguments &args, Io &io)
         // The database itself failed (disk full, busy, damaged): that is no
         // problem of the file, and its message names the database.
         for (const Error &e : report.errors)
-            if (e.line == 0 && QFileInfo(e.file) == QFileInfo(dbPath))
+            if (e.line == 0 && (QFileInfo(e.file) == QFileInfo(dbPath) || e.file == Sql::fileOf(db->connection())))
                 return fail(io, Usage, e.toString());
         printProblems(report, io);
         return Refused;

@@ -38,12 +38,12 @@ int runPlan(const Arguments &args, Io &io)
     timer.start();
     BackupManager backups;
     int code = Usage;
-    auto session = openToWrite(args.positionalArguments().constFirst(), backups, io, &code);
+    auto session = openToWrite(args.positionalArguments().constFirst(), backups, io, &code, Place::FileOrServer);
     if (!session)
         return code;
     const Database &db = *session->db;
     qCDebug(lcPlanCommand) << "opened and checked" << timer.restart() << "ms";
-    if (Status s = backups.backupBeforeChange(db, QStringLiteral("plan")); !s)
+    if (Status s = backupBeforeChange(backups, db, QStringLiteral("plan"), io); !s)
         return fail(io, Usage, s.message());
     qCDebug(lcPlanCommand) << "backup before the plan" << timer.restart() << "ms";
     PlanOptions options;

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The two backends of a data-driven test (docs/server.md): an SQLite file and
+// a PostgreSQL database made for the test case on the server of
+// KOPRU_TEST_PG_URL (.ci/pg-cluster.sh starts a throwaway one) and dropped in
+// cleanup(). Without that variable the PostgreSQL rows are skipped, saying
+// why; a server that was announced but cannot be reached is a failure.
+#pragma once
+
+#include "models/db/connection.h"
+#include "models/db/sql.h"
+
+#include <QCoreApplication>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+#include <memory>
+
+namespace kopru::test {
+
+class BackendFixture
+{
+public:
+    static inline const QString kSqlite = QStringLiteral("sqlite");
+    static inline const QString kPostgres = QStringLiteral("postgresql");
+
+    // The column "backend" and one row per backend.
+    static void addBackends()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << kSqlite;
+        QTest::newRow("postgresql") << kPostgres;
+    }
+
+    QString skipReason() const
+    {
+        const QString reason = QStringLiteral("PostgreSQL tests skipped: KOPRU_TEST_PG_URL is not set");
+        const QString why = qEnvironmentVariable("KOPRU_TEST_PG_SKIP_REASON");
+        if (why.isEmpty())
+            return reason + QStringLiteral(" (run .ci/test.sh, which starts a throwaway server)");
+        return reason + QStringLiteral(": ") + why;
+    }
+
+    // In initTestCase(): connects to the announced server (empty error: none announced).
+    QString connect()
+    {
+        if (m_adminUrl.isEmpty()) {
+            qInfo("%s", qPrintable(skipReason()));
+            return {};
+        }
+        auto admin = Connection::open(m_adminUrl, Connection::Access::ReadWrite);
+        if (!admin)
+            return admin.message();
+        m_admin = std::move(admin.value());
+        return {};
+    }
+
+    bool hasServer() const { return m_admin != nullptr; }
+
+    // A new empty server database; its URL (with the admin's user).
+    QString newServerDatabase()
+    {
+        const QString name = QStringLiteral("kopru_cmd_%1_%2").arg(QCoreApplication::applicationPid()).arg(++m_n);
+        if (!Sql::exec(m_admin->db(), QStringLiteral("CREATE DATABASE %1").arg(name))) {
+            qWarning("CREATE DATABASE %s failed", qPrintable(name));
+            return {};
+        }
+        m_serverDatabases << name;
+        QUrl url(m_adminUrl);
+        url.setPath(QLatin1Char('/') + name);
+        return url.toString();
+    }
+
+    // Drops the server databases of the test case (true: all dropped).
+    bool dropServerDatabases()
+    {
+        bool ok = true;
+        for (const QString &name : std::as_const(m_serverDatabases))
+            ok = Sql::exec(m_admin->db(), QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name)).ok() && ok;
+        m_serverDatabases.clear();
+        return ok;
+    }
+
+private:
+    const QString m_adminUrl = qEnvironmentVariable("KOPRU_TEST_PG_URL");
+    std::unique_ptr<Connection> m_admin;
+    QStringList m_serverDatabases;
+    int m_n = 0;
+};
+
+} // namespace kopru::test

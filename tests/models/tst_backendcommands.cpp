@@ -1,0 +1,384 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The kopru-cli commands on both backends (docs/server.md, issue #14): each
+// test runs on a copy of one 300-teacher demo with a plan, once as a .kopru
+// file and once copied into a PostgreSQL database (BackendFixture: skipped
+// with the reason when no server is announced), and must give what the demo
+// file itself gives: the same imported ratings, the same plan, the same
+// exported bytes.
+#include "models/db/database.h"
+#include "models/db/schemascript.h"
+#include "models/db/tablecontent.h"
+#include "tests/common/backendfixture.h"
+#include "tests/common/tableexporter.h"
+#include "tests/common/testutil.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlRecord>
+
+using namespace kopru;
+using kopru::test::BackendFixture;
+using kopru::test::runCli;
+using kopru::test::scalar;
+
+class TestBackendCommands : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    BackendFixture m_backends;
+    QString m_demo; // the 300-teacher demo with a plan, never changed
+    int m_n = 0;
+
+    QString newPath(const QString &suffix = QStringLiteral(".kopru"))
+    {
+        return m_dir.filePath(QStringLiteral("f%1%2").arg(++m_n).arg(suffix));
+    }
+
+    QString write(const QByteArray &bytes, const QString &suffix = QStringLiteral(".csv"))
+    {
+        const QString path = newPath(suffix);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+            return {};
+        return path;
+    }
+
+    static QByteArray read(const QString &path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+    // A copy of the demo on `backend`: a file, or a server database filled by kopru-cli copy.
+    QString copyOfDemo(const QString &backend)
+    {
+        if (backend == BackendFixture::kSqlite) {
+            const QString path = newPath();
+            return QFile::copy(m_demo, path) ? path : QString();
+        }
+        const QString url = m_backends.newServerDatabase();
+        QString out, err;
+        if (url.isEmpty() || runCli({ QStringLiteral("copy"), m_demo, url }, &out, &err) != 0) {
+            qWarning("%s", qPrintable(err));
+            return {};
+        }
+        return url;
+    }
+
+    // An empty national database on `backend` (kopru-cli init or server-init).
+    QString newNationalDatabase(const QString &backend)
+    {
+        const QString location = backend == BackendFixture::kSqlite ? newPath() : m_backends.newServerDatabase();
+        QString out, err;
+        const QString command = backend == BackendFixture::kSqlite ? QStringLiteral("init") : QStringLiteral("server-init");
+        if (location.isEmpty() || runCli({ command, location }, &out, &err) != 0) {
+            qWarning("%s", qPrintable(err));
+            return {};
+        }
+        return location;
+    }
+
+    static std::unique_ptr<Database> open(const QString &location)
+    {
+        auto db = Database::open(location);
+        if (!db) {
+            qWarning("%s", qPrintable(db.message()));
+            return nullptr;
+        }
+        return std::move(db.value());
+    }
+
+    static QVariant valueOf(const QString &location, const QString &sql)
+    {
+        auto db = open(location);
+        return db ? scalar(db->connection(), sql) : QVariant();
+    }
+
+    // The rows of `sql` as one text: the values of a row joined by ',', the rows by ';'.
+    static QString rows(const QString &location, const QString &sql)
+    {
+        auto db = open(location);
+        if (!db)
+            return {};
+        QStringList lines;
+        const Status s = Sql::forEachRow(db->connection(), sql, [&](const QSqlQuery &q) {
+            QStringList values;
+            for (int i = 0; i < q.record().count(); ++i)
+                values << q.value(i).toString();
+            lines << values.join(QLatin1Char(','));
+        });
+        if (!s)
+            qWarning("%s", qPrintable(s.message()));
+        return lines.join(QLatin1Char(';'));
+    }
+
+    static QString ratings(const QString &location)
+    {
+        return rows(location,
+            QStringLiteral("SELECT teacher_id, competency_id, round, coalesce(need, 0) FROM need_rating "
+                           "ORDER BY teacher_id, competency_id, round"));
+    }
+
+    static QString proposals(const QString &location)
+    {
+        return rows(location,
+            QStringLiteral("SELECT teacher_id, session_id FROM placement WHERE status = 'proposed' ORDER BY teacher_id, "
+                           "session_id"));
+    }
+
+    static QString digest(const QString &location)
+    {
+        auto schema = SchemaScript::current();
+        auto db = open(location);
+        if (!schema || !db)
+            return {};
+        auto d = TableContent::digest(db->connection(), schema.value());
+        return d ? d.value() : QString();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        const QString error = m_backends.connect();
+        // A server that was announced but cannot be reached is a failure, not a skip.
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_demo = m_dir.filePath(QStringLiteral("demo.kopru"));
+        QString out, err;
+        QCOMPARE(runCli({ QStringLiteral("demo"), m_demo, QStringLiteral("--teachers"), QStringLiteral("300"),
+                            QStringLiteral("--partners"), QStringLiteral("60") },
+                     &out, &err),
+            0);
+        QCOMPARE(runCli({ QStringLiteral("plan"), m_demo }, &out, &err), 0);
+    }
+
+    void init()
+    {
+        if (QTest::currentDataTag() == BackendFixture::kPostgres && !m_backends.hasServer())
+            QSKIP(qPrintable(m_backends.skipReason()));
+    }
+
+    void cleanup()
+    {
+        if (m_backends.hasServer())
+            QVERIFY(m_backends.dropServerDatabases());
+    }
+
+    // The national survey (wide CSV) goes in with the same ratings as the
+    // demo's; a file with one bad value is refused at its line and column and
+    // changes nothing.
+    void importNeeds_data() { BackendFixture::addBackends(); }
+    void importNeeds()
+    {
+        QFETCH(QString, backend);
+        QByteArray csv;
+        QString expected;
+        {
+            auto demo = open(m_demo);
+            QVERIFY(demo);
+            auto made = TableExporter::toCsv(demo->connection(), ImportKind::Needs, TableExporter::NeedsShape::Wide);
+            QVERIFY2(made, qPrintable(made.message()));
+            csv = made.value();
+        }
+        expected = ratings(m_demo);
+        QVERIFY(expected.count(QLatin1Char(';')) > 1000);
+        const QString good = write(csv);
+        // The last row's last answer becomes 9 (no level).
+        QByteArray badBytes = csv.trimmed();
+        const qsizetype lastSeparator = badBytes.lastIndexOf(';');
+        badBytes = badBytes.left(lastSeparator + 1) + "9\r\n";
+        const QString bad = write(badBytes);
+        const int badLine = int(badBytes.count('\n'));
+
+        const QString target = copyOfDemo(backend);
+        QVERIFY(!target.isEmpty());
+        {
+            auto db = open(target);
+            QVERIFY(db);
+            QVERIFY(Sql::exec(db->connection(), QStringLiteral("DELETE FROM need_rating")));
+        }
+        QCOMPARE(valueOf(target, QStringLiteral("SELECT count(*) FROM need_rating")).toInt(), 0);
+        QString out, err;
+        QCOMPARE(runCli({ QStringLiteral("import"), target, QStringLiteral("needs"), bad }, &out, &err), 1);
+        QVERIFY2(err.contains(QStringLiteral("%1:%2:").arg(bad).arg(badLine)), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("nothing was written")), qPrintable(err));
+        QCOMPARE(valueOf(target, QStringLiteral("SELECT count(*) FROM need_rating")).toInt(), 0);
+
+        QCOMPARE(runCli({ QStringLiteral("import"), target, QStringLiteral("needs"), good }, &out, &err), 0);
+        QVERIFY2(out.contains(QStringLiteral("need ratings inserted")), qPrintable(out + err));
+        QCOMPARE(ratings(target), expected);
+        // A server database gets no automatic backup, and says so.
+        QCOMPARE(err.contains(QStringLiteral("pg_dump")), backend == BackendFixture::kPostgres);
+
+        const QString before = digest(target);
+        QVERIFY(!before.isEmpty());
+        QCOMPARE(runCli({ QStringLiteral("import"), target, QStringLiteral("needs"), bad }, &out, &err), 1);
+        QCOMPARE(digest(target), before);
+        // A dry run of the good file writes nothing either.
+        QCOMPARE(
+            runCli({ QStringLiteral("import"), target, QStringLiteral("needs"), good, QStringLiteral("--dry-run") }, &out, &err),
+            0);
+        QCOMPARE(digest(target), before);
+    }
+
+    // The demo's competencies, teachers and partners go into an empty national database.
+    void importTeachersAndPartners_data() { BackendFixture::addBackends(); }
+    void importTeachersAndPartners()
+    {
+        QFETCH(QString, backend);
+        QByteArray competencies, teachers, partners;
+        {
+            auto demo = open(m_demo);
+            QVERIFY(demo);
+            auto c = TableExporter::toCsv(demo->connection(), ImportKind::Competencies);
+            auto t = TableExporter::toCsv(demo->connection(), ImportKind::Teachers);
+            auto p = TableExporter::toCsv(demo->connection(), ImportKind::Partners);
+            QVERIFY(c && t && p);
+            competencies = c.value();
+            teachers = t.value();
+            partners = p.value();
+        }
+        const QString target = newNationalDatabase(backend);
+        QVERIFY(!target.isEmpty());
+        QString out, err;
+        QCOMPARE(
+            runCli({ QStringLiteral("import"), target, QStringLiteral("competencies"), write(competencies) }, &out, &err), 0);
+        QCOMPARE(runCli({ QStringLiteral("import"), target, QStringLiteral("teachers"), write(teachers) }, &out, &err), 0);
+        QVERIFY2(runCli({ QStringLiteral("import"), target, QStringLiteral("partners"), write(partners) }, &out, &err) == 0,
+            qPrintable(err));
+        for (const QString &table : { QStringLiteral("competency"), QStringLiteral("teacher"), QStringLiteral("partner"),
+                 QStringLiteral("partner_competency"), QStringLiteral("school") }) {
+            const QString count = QStringLiteral("SELECT count(*) FROM ") + table;
+            QCOMPARE(valueOf(target, count).toInt(), valueOf(m_demo, count).toInt());
+        }
+        const QString names = QStringLiteral("SELECT national_id, first_name, last_name FROM teacher ORDER BY national_id");
+        QCOMPARE(rows(target, names), rows(m_demo, names));
+        // Unknown kind: a usage error.
+        QCOMPARE(runCli({ QStringLiteral("import"), target, QStringLiteral("pupils"), write(teachers) }, &out, &err), 2);
+    }
+
+    // Planning again gives the demo's plan on both backends: the same
+    // objective and the same placements.
+    void planIsTheSame_data() { BackendFixture::addBackends(); }
+    void planIsTheSame()
+    {
+        QFETCH(QString, backend);
+        const QString target = copyOfDemo(backend);
+        QVERIFY(!target.isEmpty());
+        QString out, err;
+        QCOMPARE(runCli({ QStringLiteral("plan"), target, QStringLiteral("--json") }, &out, &err), 0);
+        const QJsonObject result = QJsonDocument::fromJson(out.toUtf8()).object();
+        QVERIFY2(result.value(QStringLiteral("placed")).toInt() > 50, qPrintable(out + err));
+        const QString objective = QStringLiteral("SELECT objective FROM plan_run ORDER BY id DESC LIMIT 1");
+        QCOMPARE(qint64(result.value(QStringLiteral("objective")).toDouble()), valueOf(m_demo, objective).toLongLong());
+        QCOMPARE(valueOf(target, objective).toLongLong(), valueOf(m_demo, objective).toLongLong());
+        QCOMPARE(proposals(target), proposals(m_demo));
+        QCOMPARE(valueOf(target, QStringLiteral("SELECT count(*) FROM plan_run")).toInt(),
+            valueOf(m_demo, QStringLiteral("SELECT count(*) FROM plan_run")).toInt() + 1);
+    }
+
+    // Exports read the same rows: the CSVs are the demo file's byte for byte;
+    // XLSX, PDF and iCal are written.
+    void exportIsTheSame_data() { BackendFixture::addBackends(); }
+    void exportIsTheSame()
+    {
+        QFETCH(QString, backend);
+        const QString target = copyOfDemo(backend);
+        QVERIFY(!target.isEmpty());
+        QString out, err;
+        for (const QString &kind :
+            { QStringLiteral("plan"), QStringLiteral("schedule"), QStringLiteral("needs"), QStringLiteral("unplaced") }) {
+            const QString mine = newPath(QStringLiteral(".csv"));
+            const QString reference = newPath(QStringLiteral(".csv"));
+            QCOMPARE(runCli({ QStringLiteral("export"), m_demo, kind, QStringLiteral("--format"), QStringLiteral("csv"),
+                                QStringLiteral("--out"), reference },
+                         &out, &err),
+                0);
+            QCOMPARE(runCli({ QStringLiteral("export"), target, kind, QStringLiteral("--format"), QStringLiteral("csv"),
+                                QStringLiteral("--out"), mine },
+                         &out, &err),
+                0);
+            const QByteArray bytes = read(mine);
+            QVERIFY2(bytes.count('\n') > 3, qPrintable(kind));
+            QVERIFY2(bytes == read(reference), qPrintable(kind));
+        }
+        for (const QString &format : { QStringLiteral("xlsx"), QStringLiteral("pdf"), QStringLiteral("ics") }) {
+            const QString path = newPath(QLatin1Char('.') + format);
+            QCOMPARE(runCli({ QStringLiteral("export"), target, QStringLiteral("plan"), QStringLiteral("--format"), format,
+                                QStringLiteral("--out"), path },
+                         &out, &err),
+                0);
+            QVERIFY2(QFileInfo(path).size() > 1000, qPrintable(format));
+        }
+        // An unknown field: a usage error naming it, nothing written.
+        const QString none = newPath(QStringLiteral(".csv"));
+        QCOMPARE(
+            runCli({ QStringLiteral("export"), target, QStringLiteral("plan"), QStringLiteral("--format"), QStringLiteral("csv"),
+                       QStringLiteral("--out"), none, QStringLiteral("--field"), QStringLiteral("XYZ") },
+                &out, &err),
+            2);
+        QVERIFY(!QFileInfo::exists(none));
+    }
+
+    // The read-only reports: the quality indicators print the same table as from the demo file.
+    void quality_data() { BackendFixture::addBackends(); }
+    void quality()
+    {
+        QFETCH(QString, backend);
+        const QString target = copyOfDemo(backend);
+        QVERIFY(!target.isEmpty());
+        QString mine, reference, err;
+        QCOMPARE(runCli({ QStringLiteral("quality"), m_demo }, &reference, &err), 0);
+        QCOMPARE(runCli({ QStringLiteral("quality"), target }, &mine, &err), 0);
+        QVERIFY(reference.count(QLatin1Char('\n')) > 5);
+        QCOMPARE(mine, reference);
+    }
+
+    // check passes on a sound database and names a broken rule.
+    void check_data() { BackendFixture::addBackends(); }
+    void check()
+    {
+        QFETCH(QString, backend);
+        const QString target = copyOfDemo(backend);
+        QVERIFY(!target.isEmpty());
+        QString out, err;
+        QCOMPARE(runCli({ QStringLiteral("check"), target }, &out, &err), 0);
+        QVERIFY2(out.contains(QStringLiteral("check passed")), qPrintable(out + err));
+        QVERIFY(out.contains(QStringLiteral("need_rating")));
+        {
+            auto db = open(target);
+            QVERIFY(db);
+            // One full session's capacity drops below its placements.
+            QVERIFY(Sql::exec(db->connection(),
+                QStringLiteral("UPDATE training_session SET capacity = 1 WHERE id = (SELECT session_id FROM placement WHERE "
+                               "status <> 'cancelled' GROUP BY session_id HAVING count(*) > 1 ORDER BY session_id LIMIT 1)")));
+        }
+        QCOMPARE(runCli({ QStringLiteral("check"), target }, &out, &err), 1);
+        QVERIFY2(err.contains(QStringLiteral("1 sessions hold more teachers than their capacity")), qPrintable(err));
+    }
+
+    // The file-only commands refuse a server database, saying so (no server needed).
+    void fileOnlyCommandsRefuseAServer_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        const QString url = QStringLiteral("postgresql://nobody@127.0.0.1:1/kopru");
+        QTest::newRow("backup") << QStringList { QStringLiteral("backup"), url, QStringLiteral("copy.kopru") };
+        QTest::newRow("pack") << QStringList { QStringLiteral("pack"), url, QStringLiteral("--to"), QStringLiteral("3"),
+            QStringLiteral("--out"), QStringLiteral("x.kopru-pkg") };
+        QTest::newRow("receive") << QStringList { QStringLiteral("receive"), url, QStringLiteral("x.kopru-pkg") };
+        QTest::newRow("role") << QStringList { QStringLiteral("role"), url, QStringLiteral("--set"), QStringLiteral("national") };
+    }
+    void fileOnlyCommandsRefuseAServer()
+    {
+        QFETCH(QStringList, args);
+        QString out, err;
+        QCOMPARE(runCli(args, &out, &err), 2);
+        QVERIFY2(err.contains(QStringLiteral("this is a server database, not a file")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("postgresql://nobody@127.0.0.1:1/kopru")), qPrintable(err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBackendCommands)
+#include "tst_backendcommands.moc"
