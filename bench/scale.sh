@@ -26,6 +26,7 @@
 # Environment: CAP_DEMO, CAP_PLAN, CAP_DIMACS, CAP_GLPK (seconds; defaults 240 180 90 120);
 #   DB_DIR: a folder keeping the demo databases (sN.kopru) between runs: an
 #   existing one is copied instead of built again (the demo column then says so).
+#   PLAN_ONLY=1: only the first table (demo, plan, DIMACS and glpsol); only kopru-cli is needed.
 set -eu
 
 BUILD=${1:-build}
@@ -34,8 +35,9 @@ SIZES=${*:-8000 32000 100000}
 CLI="$BUILD/app/kopru-cli"
 GUI="$BUILD/app/kopru"
 [ -x "$CLI" ] || { echo "bench/scale.sh: $CLI not found (build the kopru-cli target)" >&2; exit 2; }
-for tool in "$GUI" "$BUILD/bench/bench_barewindow" "$BUILD/bench/bench_needs" "$BUILD/bench/bench_tablesort" \
-    "$BUILD/bench/bench_needscsv"; do
+PLAN_ONLY=${PLAN_ONLY:-0}
+[ "$PLAN_ONLY" = 1 ] || for tool in "$GUI" "$BUILD/bench/bench_barewindow" "$BUILD/bench/bench_needs" \
+    "$BUILD/bench/bench_tablesort" "$BUILD/bench/bench_needscsv"; do
     [ -x "$tool" ] || { echo "bench/scale.sh: $tool not found (cmake --build $BUILD)" >&2; exit 2; }
 done
 CAP_STEP=${CAP_STEP:-240}
@@ -151,12 +153,14 @@ for N in $SIZES; do
     printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' \
         "$N" "$P" "$DEMO" "$PLAN" "$RSS" "$PLACED" "$OURS" "$ARCS" "$GLPK" "$GOBJ" "$AGREE"
     echo "$N plan $(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$WORK/plan.time")" >> "$WORK/cpu.txt"
-    second "$N" "$DB"
+    [ "$PLAN_ONLY" = 1 ] || second "$N" "$DB"
     rm -f "$DB"*
 done
+if [ "$PLAN_ONLY" != 1 ]; then
 printf '\n| teachers | GUI start, overview (wall / CPU / peak) | GUI start, teachers | bare Qt window | needs field switch (CPU mean) | full scan of need_rating (CPU) | sort teachers by last name (CPU) | std::stable_sort of the names (CPU) | needs import (wall / CPU / peak) | sqlite3 .import (wall / CPU) | export XLSX (wall / CPU / peak) | export PDF (wall / CPU / peak) |\n'
 printf '|---|---|---|---|---|---|---|---|---|---|---|---|\n'
 cat "$WORK/second.txt"
+fi
 # How cost grows: the slope of log(CPU) over log(teachers) between consecutive sizes.
 printf '\n| figure (CPU) | sizes | exponent |\n|---|---|---|\n'
 awk '{ v[$2, $1] = $3; if (!($1 in seen)) { seen[$1] = 1; sizes[++n] = $1 }; if (!($2 in kinds)) { kinds[$2] = 1; order[++k] = $2 } }

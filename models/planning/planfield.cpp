@@ -4,7 +4,9 @@
 #include "models/planning/flownetwork.h"
 #include "models/planning/planinstance.h"
 #include "models/planning/planweights.h"
+#include "models/planning/warmsimplex.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <algorithm>
@@ -22,9 +24,11 @@ namespace {
 
 // Candidate pairs per teacher in the first network, and the most that one
 // pricing round adds per teacher (the most negative reduced costs first).
-// Few per round: each round's network simplex starts afresh, and a smaller
-// network solved once more costs less (100,000 teachers: 2 per round took
-// ~1 s less CPU than 8, with 192 instead of 162 rounds; docs/benchmarks.md).
+// Few per round: a smaller network costs less to solve (100,000 teachers,
+// when every round started afresh: 2 per round took ~1 s less CPU than 8,
+// with 192 instead of 162 rounds; docs/benchmarks.md). Since the rounds go on
+// from the last basis (WarmSimplex) a round costs mostly its pricing pass;
+// 2 was kept (5–7 rounds a field at 100,000 teachers), not measured anew.
 constexpr int kFirstPairs = 8;
 constexpr int kAddedPairs = 2;
 
@@ -287,51 +291,70 @@ Expected<FieldResult> PlanField::solve(const PlanWeights &weights, PlanFormulati
     //    teachers (docs/optimiser.md, "Objective 1 by pricing"):
     //    B = cmax + (F − 1)(cmax − cmin) + 1, F = min(teachers, sessions).
     std::int64_t bypass = 0;
+    // The warm simplex's artificial cost is (largest |cost| + 1) × (nodes + 1);
+    // potentials and the total stay far inside 64 bits below this limit.
+    const Wide limit = Wide(std::numeric_limits<std::int64_t>::max() / 4) / (nodes + r.teachers + 1);
     if (weights.maximizePlaced) {
         const Wide f = std::min(r.teachers, r.sessions);
         const Wide b = Wide(cmax) + (f - 1) * (Wide(cmax) - Wide(cmin)) + 1;
-        // LEMON's artificial cost is (largest cost + 1) × nodes; the total is at most teachers × B.
-        const Wide limit = Wide(std::numeric_limits<std::int64_t>::max() / 4) / (nodes + r.teachers + 1);
         if (b > limit)
             return solveFull(weights);
         bypass = std::max<std::int64_t>(std::int64_t(b), 1);
     }
+    const Wide largest
+        = std::max({ Wide(bypass), Wide(cmax) < 0 ? -Wide(cmax) : Wide(cmax), Wide(cmin) < 0 ? -Wide(cmin) : Wide(cmin) });
+    if (largest > limit)
+        return solveFull(weights);
 
     // 3. Solve on the chosen pairs, price every other pair against the
     //    potentials, add those of negative reduced cost, until there is none.
+    //    One WarmSimplex for all rounds: each round goes on from the last
+    //    round's optimal basis with the added arcs (docs/optimiser.md).
     std::vector<int> order; // sessions with a node, by potential, highest first
     for (int ls = 0; ls < sessions; ++ls)
         if (sessionNode[std::size_t(ls)] >= 0)
             order.push_back(ls);
+    std::vector<std::int64_t> supply(std::size_t(nodes), 0);
+    supply[0] = r.teachers;
+    supply[1] = -r.teachers;
+    WarmSimplex simplex(supply, std::int64_t(largest));
+    for (int lt = 0; lt < teachers; ++lt)
+        if (teacherNode[std::size_t(lt)] >= 0)
+            simplex.addArc(0, teacherNode[std::size_t(lt)], 1, 0);
+    for (int ls : order)
+        simplex.addArc(sessionNode[std::size_t(ls)], 1, m_free[std::size_t(ls)], 0);
+    simplex.addArc(0, 1, r.teachers, bypass);
+    const int firstPair = simplex.arcCount();
+    struct PairArc
+    {
+        int teacher, chosen; // local teacher, index into chosen[teacher]
+    };
+    std::vector<PairArc> pairArcs; // by arc − firstPair
+    std::vector<std::size_t> inNetwork(std::size_t(teachers), 0); // chosen[lt][0 … n) are arcs
+    std::vector<int> placedIn(std::size_t(teachers), -1); // the chosen pair a teacher is placed by
     for (;;) {
-        FlowNetwork n;
-        n.nodes = nodes;
-        n.supply.assign(std::size_t(nodes), 0);
-        n.supply[0] = r.teachers;
-        n.supply[1] = -r.teachers;
-        r.arcs = 0;
-        for (const auto &c : chosen)
-            r.arcs += std::int64_t(c.size());
-        n.arcs.reserve(std::size_t(r.teachers + r.arcs + r.sessions + 1));
-        for (int lt = 0; lt < teachers; ++lt)
-            if (teacherNode[std::size_t(lt)] >= 0)
-                n.arcs.push_back({ 0, teacherNode[std::size_t(lt)], 0, 1, 0 });
-        const std::size_t firstPair = n.arcs.size();
-        for (int lt = 0; lt < teachers; ++lt)
-            for (const Chosen &c : chosen[std::size_t(lt)])
-                n.arcs.push_back(
-                    { teacherNode[std::size_t(lt)], sessionNode[std::size_t(c.session)], 0, 1, weights.pairCost(c.need, c.km) });
-        for (int ls : order)
-            n.arcs.push_back({ sessionNode[std::size_t(ls)], 1, 0, m_free[std::size_t(ls)], 0 });
-        n.arcs.push_back({ 0, 1, 0, int(r.teachers), bypass });
+        for (int lt = 0; lt < teachers; ++lt) {
+            const auto &mine = chosen[std::size_t(lt)];
+            for (std::size_t k = inNetwork[std::size_t(lt)]; k < mine.size(); ++k) {
+                simplex.addArc(teacherNode[std::size_t(lt)], sessionNode[std::size_t(mine[k].session)], 1,
+                    weights.pairCost(mine[k].need, mine[k].km));
+                pairArcs.push_back({ lt, int(k) });
+            }
+            inNetwork[std::size_t(lt)] = mine.size();
+        }
+        r.arcs = std::int64_t(pairArcs.size());
         const qint64 t0 = timer.nsecsElapsed();
-        auto solution = solveMinCostFlow(n);
-        if (!solution)
-            return solution.error();
+        if (!simplex.solve())
+            return Error { QCoreApplication::translate("Planner", "the placement network has no optimal flow (%1)")
+                               .arg(QStringLiteral("infeasible")),
+                {}, 0, 0 };
         ++r.rounds;
         const qint64 t1 = timer.nsecsElapsed();
         simplexNs += t1 - t0;
-        const std::vector<std::int64_t> &pi = solution->potential;
+        std::fill(placedIn.begin(), placedIn.end(), -1);
+        for (std::size_t i = 0; i < pairArcs.size(); ++i)
+            if (simplex.flow(firstPair + int(i)) > 0)
+                placedIn[std::size_t(pairArcs[i].teacher)] = pairArcs[i].chosen;
 
         // Pricing. From the table: every pair of the teacher in one pass over
         // its row, a pair (t, s) negative when c(t, s) < π_s − π_t (an
@@ -340,7 +363,7 @@ Expected<FieldResult> PlanField::solve(const PlanWeights &weights, PlanFormulati
         // sessions by π_s falling, a teacher's scan stops where that bound reaches 0.
         std::vector<std::int64_t> sessionPi(std::size_t(sessions), 0);
         for (int ls : order)
-            sessionPi[std::size_t(ls)] = pi[std::size_t(sessionNode[std::size_t(ls)])];
+            sessionPi[std::size_t(ls)] = simplex.potential(sessionNode[std::size_t(ls)]);
         if (table.empty())
             std::sort(order.begin(), order.end(),
                 [&sessionPi](int a, int b) { return sessionPi[std::size_t(a)] > sessionPi[std::size_t(b)]; });
@@ -349,15 +372,12 @@ Expected<FieldResult> PlanField::solve(const PlanWeights &weights, PlanFormulati
         // potentials"): π_source when it is unplaced (arc source → t at flow 0),
         // π_s − c(t, s) when it is placed in s. The network simplex returns
         // one dual solution among many; the tight one prices out the most pairs.
-        std::vector<std::int64_t> tight(std::size_t(teachers), pi[0]);
-        {
-            std::size_t arc = firstPair;
-            for (int lt = 0; lt < teachers; ++lt)
-                for (const Chosen &c : chosen[std::size_t(lt)])
-                    if (solution->flow[arc++] > 0)
-                        tight[std::size_t(lt)]
-                            = pi[std::size_t(sessionNode[std::size_t(c.session)])] - weights.pairCost(c.need, c.km);
-        }
+        std::vector<std::int64_t> tight(std::size_t(teachers), simplex.potential(0));
+        for (int lt = 0; lt < teachers; ++lt)
+            if (const int k = placedIn[std::size_t(lt)]; k >= 0) {
+                const Chosen &c = chosen[std::size_t(lt)][std::size_t(k)];
+                tight[std::size_t(lt)] = sessionPi[std::size_t(c.session)] - weights.pairCost(c.need, c.km);
+            }
         std::int64_t added = 0;
         for (int lt = 0; lt < teachers; ++lt) {
             if (teacherNode[std::size_t(lt)] < 0)
@@ -400,17 +420,15 @@ Expected<FieldResult> PlanField::solve(const PlanWeights &weights, PlanFormulati
         if (added > 0)
             continue;
         qCDebug(lcPlanField) << "field" << m_field << "teachers" << r.teachers << "sessions" << r.sessions << "pairs" << r.pairs
-                             << "arcs" << r.arcs << "rounds" << r.rounds << "scan ms" << scanNs / 1000000 << "simplex ms"
-                             << simplexNs / 1000000 << "pricing ms" << pricingNs / 1000000;
+                             << "arcs" << r.arcs << "rounds" << r.rounds << "pivots" << simplex.pivots() << "scan ms"
+                             << scanNs / 1000000 << "simplex ms" << simplexNs / 1000000 << "pricing ms" << pricingNs / 1000000;
 
         // Optimal for the full network: every pair left out has a reduced cost ≥ 0.
-        std::size_t arc = firstPair;
         for (int lt = 0; lt < teachers; ++lt)
-            for (const Chosen &c : chosen[std::size_t(lt)]) {
-                if (solution->flow[arc++] > 0) {
-                    r.placements.push_back({ m_teachers[std::size_t(lt)], m_sessions[std::size_t(c.session)], c.need, c.km });
-                    r.cost += weights.pairCost(c.need, c.km);
-                }
+            if (const int k = placedIn[std::size_t(lt)]; k >= 0) {
+                const Chosen &c = chosen[std::size_t(lt)][std::size_t(k)];
+                r.placements.push_back({ m_teachers[std::size_t(lt)], m_sessions[std::size_t(c.session)], c.need, c.km });
+                r.cost += weights.pairCost(c.need, c.km);
             }
         return r;
     }

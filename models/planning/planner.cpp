@@ -262,6 +262,11 @@ Expected<PlanResult> Planner::run(
         progress(80);
     result->durationMs = double(timer.nsecsElapsed()) / 1e6;
     if (options.store) {
+        if (options.beforeWrite)
+            if (Status s = options.beforeWrite(); !s)
+                return s.error();
+        if (cancelled())
+            return cancelError;
         if (Status s = PlanStore::store(db, instance.value(), result.value(), options, timer); !s)
             return fromDatabase(s.error());
         qCDebug(lcPlanner) << "stored" << timer.elapsed() << "ms";

@@ -50,6 +50,11 @@ struct PlanOptions
     // Full: every eligible pair of the instance (quadratic, the old way), kept
     // as the reference of the tests; the others by field (docs/optimiser.md).
     PlanFormulation formulation = PlanFormulation::Automatic;
+    // Called once before the plan is written (after reading and solving, in
+    // the run's write transaction); when it fails nothing is written and its
+    // error is the run's. kopru-cli waits here for the automatic backup it
+    // makes on another thread meanwhile.
+    std::function<Status()> beforeWrite;
 };
 
 // Load → network → LEMON → store, the whole optimiser run.

@@ -617,6 +617,42 @@ private slots:
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM plan_run")).toInt(), runs);
     }
 
+    // kopru-cli waits in beforeWrite for its backup: called once, after
+    // solving; when it fails nothing is written and its error is the run's.
+    void failingBeforeWriteChangesNothing()
+    {
+        const QSqlDatabase c = m_national->connection();
+        const QString before
+            = scalar(c, QStringLiteral("SELECT group_concat(id || ':' || session_id) FROM placement")).toString();
+        const int runs = scalar(c, QStringLiteral("SELECT count(*) FROM plan_run")).toInt();
+        PlanOptions options;
+        int calls = 0;
+        options.beforeWrite = [&calls]() -> Status {
+            ++calls;
+            return Error { QStringLiteral("the backup was not made: disk full"), {}, 0, 0 };
+        };
+        auto result = Planner::run(c, options);
+        QVERIFY(!result);
+        QCOMPARE(calls, 1);
+        QVERIFY(result.message().contains(QStringLiteral("disk full")));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT group_concat(id || ':' || session_id) FROM placement")).toString(), before);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM plan_run")).toInt(), runs);
+
+        // A hook that succeeds: called once, and the plan is stored.
+        options.beforeWrite = [&calls]() -> Status {
+            ++calls;
+            return {};
+        };
+        auto stored = Planner::run(c, options);
+        QVERIFY2(stored, qPrintable(stored.message()));
+        QCOMPARE(calls, 2);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM plan_run")).toInt(), runs + 1);
+        // Solving only (store = false) writes nothing and needs no hook.
+        options.store = false;
+        QVERIFY(Planner::run(c, options));
+        QCOMPARE(calls, 2);
+    }
+
     void dimacsGivesTheSameOptimumInGlpsol()
     {
         const QString glpsol = glpsolPath();

@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <future>
 
 namespace kopru::cli {
 
@@ -43,12 +44,33 @@ int runPlan(const Arguments &args, Io &io)
         return code;
     const Database &db = *session->db;
     qCDebug(lcPlanCommand) << "opened and checked" << timer.restart() << "ms";
-    if (Status s = backupBeforeChange(backups, db, QStringLiteral("plan"), io); !s)
-        return fail(io, Usage, s.message());
-    qCDebug(lcPlanCommand) << "backup before the plan" << timer.restart() << "ms";
+    // The automatic backup runs on its own connection in a second thread
+    // while this one reads the instance and solves (as the import does):
+    // nothing is written before it is made, and if it failed, nothing is
+    // written and its error is what is reported (as if it had run first).
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    std::future<Status> backup;
+    Status backedUp;
+    if (db.isServer())
+        backedUp = backupBeforeChange(backups, db, QStringLiteral("plan"), io); // says why there is none
+    else
+        backup = std::async(std::launch::async,
+            [&db, manager = backups]() mutable { return manager.backupBeforeChange(db, QStringLiteral("plan")); });
+    const auto waitForBackup = [&]() -> Status {
+        if (backup.valid()) {
+            const qint64 before = sinceStart.elapsed();
+            backedUp = backup.get();
+            qCDebug(lcPlanCommand) << "waited" << sinceStart.elapsed() - before << "ms for the backup";
+        }
+        return backedUp;
+    };
     PlanOptions options;
     options.dimacsPath = args.value(QStringLiteral("dimacs"));
+    options.beforeWrite = waitForBackup;
     auto result = Planner::run(db.connection(), options);
+    if (Status s = waitForBackup(); !s)
+        return fail(io, Usage, s.message());
     if (!result)
         return fail(io, result.error().file.isEmpty() ? Refused : Usage, result.message());
     const PlanResult &r = result.value();
