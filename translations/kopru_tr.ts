@@ -299,6 +299,19 @@
     </message>
 </context>
 <context>
+    <name>ChangeListener</name>
+    <message>
+        <location filename="../models/db/changelistener.cpp" line="62"/>
+        <source>this database cannot tell about other users&apos; changes</source>
+        <translation>bu veritabanı diğer kullanıcıların değişikliklerini bildiremez</translation>
+    </message>
+    <message>
+        <location filename="../models/db/changelistener.cpp" line="67"/>
+        <source>cannot listen for other users&apos; changes: %1</source>
+        <translation>diğer kullanıcıların değişiklikleri dinlenemiyor: %1</translation>
+    </message>
+</context>
+<context>
     <name>ChartExport</name>
     <message>
         <location filename="../views/charts/chartexport.cpp" line="65"/>
@@ -418,48 +431,48 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../models/db/database.cpp" line="96"/>
+        <location filename="../models/db/database.cpp" line="124"/>
         <source>not a Köprü database, or the file is damaged (%1)</source>
         <translation>Köprü veritabanı değil ya da dosya hasarlı (%1)</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="125"/>
+        <location filename="../models/db/database.cpp" line="153"/>
         <source>the database has the older schema version %1 and must be upgraded to %2, which needs write access</source>
         <translation>veritabanı eski şema sürümü %1 ile yazılmış ve %2 sürümüne yükseltilmesi gerekiyor; bunun için yazma izni gerekir</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="131"/>
+        <location filename="../models/db/database.cpp" line="159"/>
         <source>upgrading the database failed, nothing was changed: %1</source>
         <translation>veritabanı yükseltilemedi, hiçbir şey değiştirilmedi: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="120"/>
+        <location filename="../models/db/database.cpp" line="148"/>
         <source>cannot read the database header (%1)</source>
         <translation>veritabanı başlığı okunamıyor (%1)</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="75"/>
+        <location filename="../models/db/database.cpp" line="101"/>
         <source>the server database has schema version %1, this program works with %2; upgrading a server database is not supported yet</source>
         <translation>sunucu veritabanının şema sürümü %1, bu program %2 sürümüyle çalışır; sunucu veritabanını yükseltmek henüz desteklenmiyor</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="181"/>
+        <location filename="../models/db/database.cpp" line="209"/>
         <source>no migration from version %1 to %2</source>
         <translation>%1 sürümünden %2 sürümüne geçiş tanımlı değil</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="185"/>
+        <location filename="../models/db/database.cpp" line="213"/>
         <source>invalid database id %1</source>
         <translation>geçersiz veritabanı kimliği %1</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="211"/>
-        <location filename="../models/db/database.cpp" line="220"/>
+        <location filename="../models/db/database.cpp" line="239"/>
+        <location filename="../models/db/database.cpp" line="248"/>
         <source>schema step %1: %2</source>
         <translation>şema adımı %1: %2</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="235"/>
+        <location filename="../models/db/database.cpp" line="263"/>
         <source>the upgraded data violates foreign keys</source>
         <translation>yükseltilen veriler yabancı anahtar kısıtlarını ihlal ediyor</translation>
     </message>
@@ -627,29 +640,29 @@
 <context>
     <name>DatabaseTransfer</name>
     <message>
-        <location filename="../models/db/databasetransfer.cpp" line="138"/>
+        <location filename="../models/db/databasetransfer.cpp" line="139"/>
         <source>table %1: %2 rows in the source, %3 in the copy</source>
         <translation>%1 tablosu: kaynakta %2 satır, kopyada %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/db/databasetransfer.cpp" line="157"/>
+        <location filename="../models/db/databasetransfer.cpp" line="158"/>
         <source>the server database is not empty (%n table(s), e.g. %1); Köprü copies only into an empty database: create a new one (createdb) or choose another</source>
         <translation>
             <numerusform>sunucu veritabanı boş değil (%n tablo, örneğin %1); Köprü yalnızca boş bir veritabanına kopyalar: yeni bir tane oluşturun (createdb) ya da başka birini seçin</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models/db/databasetransfer.cpp" line="177"/>
+        <location filename="../models/db/databasetransfer.cpp" line="181"/>
         <source>cannot set up the roles (the user needs the CREATEROLE privilege): %1</source>
         <translation>roller kurulamıyor (kullanıcının CREATEROLE yetkisi olmalı): %1</translation>
     </message>
     <message>
-        <location filename="../models/db/databasetransfer.cpp" line="225"/>
+        <location filename="../models/db/databasetransfer.cpp" line="229"/>
         <source>the source and the target are the same</source>
         <translation>kaynak ile hedef aynı</translation>
     </message>
     <message>
-        <location filename="../models/db/databasetransfer.cpp" line="262"/>
+        <location filename="../models/db/databasetransfer.cpp" line="266"/>
         <source>cannot make a temporary folder: %1</source>
         <translation>geçici klasör oluşturulamıyor: %1</translation>
     </message>
@@ -3055,112 +3068,112 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>QualityIndicators</name>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="150"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="146"/>
         <source>Participation</source>
         <translation>Katılım</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="151"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="147"/>
         <source>Teachers who answered the needs survey (round 1) and were placed in a training (a placement confirmed, completed or cancelled; the optimiser&apos;s proposals do not count), as a share of the teachers who answered the survey.</source>
         <translation>İhtiyaç anketini (1. tur) yanıtlayıp bir eğitime yerleştirilen öğretmenlerin (onaylanmış, tamamlanmış ya da iptal edilmiş bir yerleştirme; eniyileyicinin önerileri sayılmaz) anketi yanıtlayan öğretmenlere oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="155"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="151"/>
         <source>Completion rate</source>
         <translation>Tamamlama oranı</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="156"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="152"/>
         <source>Completed placements as a share of the placements that ended (completed or cancelled).</source>
         <translation>Tamamlanan yerleştirmelerin sona eren (tamamlanan ya da iptal edilen) yerleştirmelere oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="158"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="154"/>
         <source>Hours delivered</source>
         <translation>Gerçekleşen saat</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="159"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="155"/>
         <source>Hours attended (attendance records) as a share of the hours planned (the sessions&apos; hours) of the placements that ended.</source>
         <translation>Sona eren yerleştirmelerde katılınan saatlerin (devam kayıtları) planlanan saatlere (oturumların saatleri) oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="162"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="158"/>
         <source>Drop-out reasons</source>
         <translation>Ayrılma nedenleri</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="163"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="159"/>
         <source>Cancelled placements by reason: illness, withdrew, partner cancelled, other, not recorded.</source>
         <translation>Nedene göre iptal edilen yerleştirmeler: hastalık, çekildi, işletme iptal etti, diğer, kaydedilmedi.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="165"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="161"/>
         <source>Teachers&apos; satisfaction</source>
         <translation>Öğretmen memnuniyeti</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="166"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="162"/>
         <source>Mean of the teachers&apos; answers (1-5) to the evaluation of their training; answers &quot;not applicable&quot; are not counted.</source>
         <translation>Öğretmenlerin aldıkları eğitimi değerlendirme yanıtlarının (1-5) ortalaması; &quot;uygulanamaz&quot; yanıtları sayılmaz.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="169"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="165"/>
         <source>Partners&apos; evaluation of the teachers</source>
         <translation>İşletmelerin öğretmen değerlendirmesi</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="170"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="166"/>
         <source>Mean of the partners&apos; answers (1-5) to the evaluation of the teachers they trained; answers &quot;not applicable&quot; are not counted.</source>
         <translation>İşletmelerin eğittikleri öğretmenleri değerlendirme yanıtlarının (1-5) ortalaması; &quot;uygulanamaz&quot; yanıtları sayılmaz.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="173"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="169"/>
         <source>Need reduction</source>
         <translation>İhtiyaçtaki azalma</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="174"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="170"/>
         <source>Change of the mean need (1-5) between survey rounds 1 and 2, overall (each teacher&apos;s mean) and per competency, with a 95% confidence interval; paired where the same teachers answered both rounds. Negative: the need fell.</source>
         <translation>Ortalama ihtiyacın (1-5) anketin 1. ve 2. turu arasındaki değişimi, genel (her öğretmenin ortalaması) ve yeterlik bazında, %95 güven aralığıyla; aynı öğretmenler iki turu da yanıtladıysa eşleştirilmiş. Negatif: ihtiyaç azaldı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="178"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="174"/>
         <source>Partners active</source>
         <translation>Etkin işletmeler</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="179"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="175"/>
         <source>Industry partners that trained at least one teacher of the group to completion.</source>
         <translation>Gruptan en az bir öğretmenin eğitimini tamamlatan sanayi işletmeleri.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="180"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="176"/>
         <source>Partner repeat rate</source>
         <translation>İşletmelerin tekrar oranı</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="181"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="177"/>
         <source>Share of the active partners that trained teachers of the group to completion in two or more sessions.</source>
         <translation>Gruptaki öğretmenlerin eğitimini iki ya da daha çok oturumda tamamlatan etkin işletmelerin oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="184"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="180"/>
         <source>High needs covered</source>
         <translation>Karşılanan yüksek ihtiyaçlar</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="185"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="181"/>
         <source>Needs rated 4 or 5 in survey round 1 for which the teacher has a placement (not cancelled) in a session that teaches the competency, as a share of all such needs.</source>
         <translation>Anketin 1. turunda 4 ya da 5 olarak belirtilen ihtiyaçlardan, öğretmenin o yeterliği öğreten bir oturumda (iptal edilmemiş) yerleştirmesi olanların bu tür tüm ihtiyaçlara oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="276"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="272"/>
         <source>Total</source>
         <translation>Toplam</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="293"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="289"/>
         <source>(no centre)</source>
         <translation>(merkezsiz)</translation>
     </message>
@@ -3463,17 +3476,17 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>Köprü veritabanı değil (şema yok; kopru-cli server-init ile oluşturun)</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="257"/>
+        <location filename="../models/db/sqldialect.cpp" line="272"/>
         <source>no PostgreSQL translation of the trigger: %1</source>
         <translation>tetikleyicinin PostgreSQL karşılığı yok: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="342"/>
+        <location filename="../models/db/sqldialect.cpp" line="357"/>
         <source>A server database is backed up on the server with pg_dump (see docs/server.md); Köprü makes no copies of it.</source>
         <translation>Sunucu veritabanı sunucuda pg_dump ile yedeklenir (bkz. docs/server.md); Köprü onun kopyasını almaz.</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="343"/>
+        <location filename="../models/db/sqldialect.cpp" line="358"/>
         <source>Köprü writes a verified copy of the file (VACUUM INTO).</source>
         <translation>Köprü dosyanın doğrulanmış bir kopyasını yazar (VACUUM INTO).</translation>
     </message>
@@ -5231,47 +5244,47 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::MainWindow</name>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="56"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="57"/>
         <source>The automatic backup of %1 is made.</source>
         <translation>%1 dosyasının otomatik yedeği alındı.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="96"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="97"/>
         <source>Pages</source>
         <translation>Sayfalar</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="168"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="169"/>
         <source>The window is now in English.</source>
         <translation>Pencere artık Türkçe.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="177"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="178"/>
         <source>Could not open %1</source>
         <translation>%1 açılamadı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="182"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="183"/>
         <source>Opened %1</source>
         <translation>%1 açıldı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="208"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="209"/>
         <source>Closed %1: it failed its integrity check</source>
         <translation>%1 kapatıldı: bütünlük denetiminden geçemedi</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="280"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="284"/>
         <source>Köprü</source>
         <translation>Köprü</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="285"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="289"/>
         <source>%1 (read-only)</source>
         <translation>%1 (salt okunur)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="288"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="292"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -6423,54 +6436,54 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>%2 yerleştirmeden %1 tanesi gösteriliyor</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="524"/>
+        <location filename="../views/planning/placementpage.cpp" line="526"/>
         <source>%1, %2 – %3</source>
         <translation>%1, %2 – %3</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="525"/>
+        <location filename="../views/planning/placementpage.cpp" line="527"/>
         <source>Session full</source>
         <translation>Oturum dolu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/planning/placementpage.cpp" line="526"/>
+        <location filename="../views/planning/placementpage.cpp" line="528"/>
         <source>The session %1 is full: its %n place(s) are all taken.</source>
         <translation>
             <numerusform>%1 oturumu dolu: %n kişilik kontenjanının tamamı kullanılmış.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="529"/>
+        <location filename="../views/planning/placementpage.cpp" line="531"/>
         <source>Move %1 there anyway? The session will be over capacity.</source>
         <translation>%1 yine de oraya taşınsın mı? Oturum kontenjanı aşılacak.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="542"/>
+        <location filename="../views/planning/placementpage.cpp" line="544"/>
         <source>Planning placements…</source>
         <translation>Yerleştirmeler planlanıyor…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="542"/>
+        <location filename="../views/planning/placementpage.cpp" line="544"/>
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="560"/>
+        <location filename="../views/planning/placementpage.cpp" line="562"/>
         <source>Optimiser: %1 placed, %2 left unplaced, %3 kept, in %4 ms%5</source>
         <translation>Optimizasyon: %1 yerleştirildi, %2 yerleştirilemedi, %3 korundu, %4 ms%5</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="563"/>
+        <location filename="../views/planning/placementpage.cpp" line="565"/>
         <source> (the weights do not keep the order of the goals)</source>
         <translation> (ağırlıklar hedeflerin öncelik sırasını korumuyor)</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="582"/>
+        <location filename="../views/planning/placementpage.cpp" line="584"/>
         <source>Place %1</source>
         <translation>%1 yerleştir</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="583"/>
+        <location filename="../views/planning/placementpage.cpp" line="585"/>
         <source>&amp;Place</source>
         <translation>&amp;Yerleştir</translation>
     </message>
@@ -10800,7 +10813,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
 <context>
     <name>stats</name>
     <message>
-        <location filename="../models/stats/needstatistics.cpp" line="36"/>
+        <location filename="../models/stats/needstatistics.cpp" line="32"/>
         <source>unknown field code &quot;%1&quot;; valid codes: %2</source>
         <translation>bilinmeyen alan kodu &quot;%1&quot;; geçerli kodlar: %2</translation>
     </message>
