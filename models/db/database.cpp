@@ -6,6 +6,7 @@
 #include "models/db/pragmascope.h"
 #include "models/db/referencedataloader.h"
 #include "models/db/schema.h"
+#include "models/db/servernotify.h"
 #include "models/db/serverurl.h"
 #include "models/db/sql.h"
 #include "models/db/sqldialect.h"
@@ -33,6 +34,31 @@ class Text
 Error fileError(const QString &path, const QString &message)
 {
     return Error { message, path, 0, 0 };
+}
+
+// The upgrade of a server database made before the change notifications
+// (ServerNotify): the first writer who owns its tables adds them. For anyone
+// else the database works as before; only others' changes need a refresh.
+void addChangeNotifications(const Database &db)
+{
+    auto missing = ServerNotify::missingTables(db.connection());
+    if (!missing) {
+        qCWarning(lcDatabase) << "cannot look for the change notifications:" << missing.message();
+        return;
+    }
+    if (missing->isEmpty())
+        return;
+    Transaction tx(db.connection());
+    Status s = tx.began();
+    if (s)
+        s = ServerNotify::install(db.connection());
+    if (s)
+        s = tx.commit();
+    if (s)
+        qCInfo(lcDatabase) << "change notifications added to" << db.path() << "for" << missing->size() << "table(s)";
+    else
+        qCWarning(lcDatabase) << "other users' changes will need a refresh: the change notifications of" << db.path()
+                              << "cannot be added:" << s.message();
 }
 
 } // namespace
@@ -76,6 +102,8 @@ Expected<std::unique_ptr<Database>> Database::openServer(const QString &location
                      "database is not supported yet")
                 .arg(version.value())
                 .arg(Schema::kCurrentVersion));
+    if (options.access == Access::ReadWrite)
+        addChangeNotifications(*db);
     return db;
 }
 

@@ -5,6 +5,7 @@
 #include "models/db/database.h"
 #include "models/db/schema.h"
 #include "models/db/schemascript.h"
+#include "models/db/servernotify.h"
 #include "models/db/serverroles.h"
 #include "models/db/serverurl.h"
 #include "models/db/sql.h"
@@ -173,6 +174,9 @@ Expected<std::vector<TableContent::Count>> copyToServer(QSqlDatabase from, const
         while (q.next())
             centres << q.value(0).toInt();
     }
+    // Other users' windows learn of every change (docs/server.md, "Several users at once").
+    if (Status s = ServerNotify::install(to); !s)
+        return Error { s.error().message, shown, 0, 0 };
     if (Status s = execAll(to, ServerRoles::statements(centres)); !s)
         return Error { Text::tr("cannot set up the roles (the user needs the CREATEROLE privilege): %1").arg(s.message()), shown,
             0, 0 };

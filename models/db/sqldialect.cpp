@@ -179,6 +179,21 @@ $kopru$)sql"),
     };
 }
 
+Expected<QString> changeStamp(QSqlDatabase db)
+{
+    QStringList parts;
+    const QStringList queries = backendOf(db) == Backend::Postgres
+        ? QStringList { QStringLiteral("SELECT pg_current_snapshot()::text") }
+        : QStringList { QStringLiteral("PRAGMA data_version"), QStringLiteral("SELECT total_changes()") };
+    for (const QString &sql : queries) {
+        auto part = Sql::scalar(db, sql);
+        if (!part)
+            return part.error();
+        parts << part->toString();
+    }
+    return parts.join(QLatin1Char('/'));
+}
+
 Expected<QStringList> userTables(QSqlDatabase db)
 {
     QSqlQuery q(db);

@@ -63,6 +63,13 @@ QStringList newDatabaseSetup(Backend backend);
 // helper functions the translated checks call and the version table.
 QStringList schemaSetup(Backend backend);
 
+// A text that changes whenever data may have changed since it was read: on
+// SQLite the changes by other connections (PRAGMA data_version) and by this
+// one (total_changes()); on a server the commits of every session
+// (pg_current_snapshot(): any commit on the server changes it, so it errs
+// towards "changed"). For caches of data read from the database.
+Expected<QString> changeStamp(QSqlDatabase db);
+
 // The user tables of a database (empty: an empty database).
 Expected<QStringList> userTables(QSqlDatabase db);
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/stats/fielddatacache.h"
 
-#include "models/db/sql.h"
+#include "models/db/sqldialect.h"
 
 namespace kopru::stats {
 
@@ -14,16 +14,12 @@ Expected<FieldDataCache::Stamp> FieldDataCache::stampOf(QSqlDatabase db)
 {
     Stamp stamp;
     stamp.connection = db.connectionName() + QLatin1Char('\n') + db.databaseName();
-    // Changes committed by other connections (other processes included).
-    auto version = Sql::scalar(db, QStringLiteral("PRAGMA data_version"));
-    if (!version)
-        return version.error();
-    stamp.dataVersion = version->toLongLong();
-    // Rows changed through this connection since it was opened.
-    auto changes = Sql::scalar(db, QStringLiteral("SELECT total_changes()"));
+    // Changes committed by other connections (other processes and users
+    // included) and by this one.
+    auto changes = SqlDialect::changeStamp(db);
     if (!changes)
         return changes.error();
-    stamp.totalChanges = changes->toLongLong();
+    stamp.changes = changes.value();
     return stamp;
 }
 

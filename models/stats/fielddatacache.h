@@ -12,9 +12,9 @@ namespace kopru::stats {
 
 // FieldData of the fields visited, so that switching back to a field reads
 // nothing again. Every get() first checks whether the database changed since
-// the data were loaded — through this connection (SQLite's total_changes())
-// or any other, e.g. another process (PRAGMA data_version) — and if so drops
-// everything. clear() drops everything too (a new database, a refresh).
+// the data were loaded — through this connection or any other, e.g. another
+// process or, on a server, another user (SqlDialect::changeStamp) — and if
+// so drops everything. clear() drops everything too (a new database, a refresh).
 class FieldDataCache
 {
 public:
@@ -29,12 +29,8 @@ private:
     struct Stamp
     {
         QString connection;
-        qint64 dataVersion = -1;
-        qint64 totalChanges = -1;
-        bool operator==(const Stamp &o) const
-        {
-            return connection == o.connection && dataVersion == o.dataVersion && totalChanges == o.totalChanges;
-        }
+        QString changes; // SqlDialect::changeStamp
+        bool operator==(const Stamp &o) const { return connection == o.connection && changes == o.changes; }
     };
     static Expected<Stamp> stampOf(QSqlDatabase db);
 

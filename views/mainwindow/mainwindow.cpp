@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/mainwindow/mainwindow.h"
 
+#include "models/db/changelistener.h"
 #include "models/db/database.h"
 #include "views/help/helpwindow.h"
 #include "views/mainwindow/navigationicons.h"
@@ -220,6 +221,9 @@ void MainWindow::setDatabase(std::unique_ptr<Database> db)
         page->attachDatabase(nullptr);
     const QString oldPath = m_db ? m_db->path() : QString();
     m_db = std::move(db);
+    // A server database: other users' changes reach the pages by themselves.
+    if (Status s = m_db ? ChangeListener::follow(m_db->connection()) : Status(); !s)
+        statusBar()->showMessage(s.message(), kStatusTimeoutMs);
     // Let other Köprü windows have the file we closed (unless it was reopened here).
     if (!oldPath.isEmpty() && (!m_db || QFileInfo(m_db->path()) != QFileInfo(oldPath)))
         releaseDatabaseLock(oldPath);
