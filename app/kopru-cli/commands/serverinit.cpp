@@ -25,7 +25,7 @@ int runServerInit(const Arguments &args, Io &io)
     bool older = false;
     if (auto opened = Connection::open(url, Connection::Access::ReadOnly)) {
         const auto state = ServerUpgrade::check(opened.value()->db());
-        older = state && !state->upToDate();
+        older = state && !state.value().upToDate();
     }
     if (older)
         return upgradeServerDatabase(url, io);
