@@ -418,48 +418,48 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../models/db/database.cpp" line="96"/>
+        <location filename="../models/db/database.cpp" line="104"/>
         <source>not a Köprü database, or the file is damaged (%1)</source>
         <translation>Köprü veritabanı değil ya da dosya hasarlı (%1)</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="125"/>
+        <location filename="../models/db/database.cpp" line="133"/>
         <source>the database has the older schema version %1 and must be upgraded to %2, which needs write access</source>
         <translation>veritabanı eski şema sürümü %1 ile yazılmış ve %2 sürümüne yükseltilmesi gerekiyor; bunun için yazma izni gerekir</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="131"/>
+        <location filename="../models/db/database.cpp" line="139"/>
         <source>upgrading the database failed, nothing was changed: %1</source>
         <translation>veritabanı yükseltilemedi, hiçbir şey değiştirilmedi: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="120"/>
+        <location filename="../models/db/database.cpp" line="128"/>
         <source>cannot read the database header (%1)</source>
         <translation>veritabanı başlığı okunamıyor (%1)</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="75"/>
-        <source>the server database has schema version %1, this program works with %2; upgrading a server database is not supported yet</source>
-        <translation>sunucu veritabanının şema sürümü %1, bu program %2 sürümüyle çalışır; sunucu veritabanını yükseltmek henüz desteklenmiyor</translation>
+        <location filename="../models/db/database.cpp" line="79"/>
+        <source>the server database has the older schema version %1 and must be upgraded to %2 by its owner (%3) with kopru-cli upgrade</source>
+        <translation>sunucu veritabanı daha eski %1 şema sürümünde; sahibi (%3) kopru-cli upgrade ile %2 sürümüne yükseltmelidir</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="181"/>
+        <location filename="../models/db/database.cpp" line="189"/>
         <source>no migration from version %1 to %2</source>
         <translation>%1 sürümünden %2 sürümüne geçiş tanımlı değil</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="185"/>
+        <location filename="../models/db/database.cpp" line="193"/>
         <source>invalid database id %1</source>
         <translation>geçersiz veritabanı kimliği %1</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="211"/>
-        <location filename="../models/db/database.cpp" line="220"/>
+        <location filename="../models/db/database.cpp" line="219"/>
+        <location filename="../models/db/database.cpp" line="228"/>
         <source>schema step %1: %2</source>
         <translation>şema adımı %1: %2</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="235"/>
+        <location filename="../models/db/database.cpp" line="243"/>
         <source>the upgraded data violates foreign keys</source>
         <translation>yükseltilen veriler yabancı anahtar kısıtlarını ihlal ediyor</translation>
     </message>
@@ -639,17 +639,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../models/db/databasetransfer.cpp" line="177"/>
+        <location filename="../models/db/databasetransfer.cpp" line="169"/>
         <source>cannot set up the roles (the user needs the CREATEROLE privilege): %1</source>
         <translation>roller kurulamıyor (kullanıcının CREATEROLE yetkisi olmalı): %1</translation>
     </message>
     <message>
-        <location filename="../models/db/databasetransfer.cpp" line="225"/>
+        <location filename="../models/db/databasetransfer.cpp" line="217"/>
         <source>the source and the target are the same</source>
         <translation>kaynak ile hedef aynı</translation>
     </message>
     <message>
-        <location filename="../models/db/databasetransfer.cpp" line="262"/>
+        <location filename="../models/db/databasetransfer.cpp" line="254"/>
         <source>cannot make a temporary folder: %1</source>
         <translation>geçici klasör oluşturulamıyor: %1</translation>
     </message>
@@ -3055,112 +3055,112 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>QualityIndicators</name>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="150"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="146"/>
         <source>Participation</source>
         <translation>Katılım</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="151"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="147"/>
         <source>Teachers who answered the needs survey (round 1) and were placed in a training (a placement confirmed, completed or cancelled; the optimiser&apos;s proposals do not count), as a share of the teachers who answered the survey.</source>
         <translation>İhtiyaç anketini (1. tur) yanıtlayıp bir eğitime yerleştirilen öğretmenlerin (onaylanmış, tamamlanmış ya da iptal edilmiş bir yerleştirme; eniyileyicinin önerileri sayılmaz) anketi yanıtlayan öğretmenlere oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="155"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="151"/>
         <source>Completion rate</source>
         <translation>Tamamlama oranı</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="156"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="152"/>
         <source>Completed placements as a share of the placements that ended (completed or cancelled).</source>
         <translation>Tamamlanan yerleştirmelerin sona eren (tamamlanan ya da iptal edilen) yerleştirmelere oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="158"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="154"/>
         <source>Hours delivered</source>
         <translation>Gerçekleşen saat</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="159"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="155"/>
         <source>Hours attended (attendance records) as a share of the hours planned (the sessions&apos; hours) of the placements that ended.</source>
         <translation>Sona eren yerleştirmelerde katılınan saatlerin (devam kayıtları) planlanan saatlere (oturumların saatleri) oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="162"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="158"/>
         <source>Drop-out reasons</source>
         <translation>Ayrılma nedenleri</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="163"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="159"/>
         <source>Cancelled placements by reason: illness, withdrew, partner cancelled, other, not recorded.</source>
         <translation>Nedene göre iptal edilen yerleştirmeler: hastalık, çekildi, işletme iptal etti, diğer, kaydedilmedi.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="165"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="161"/>
         <source>Teachers&apos; satisfaction</source>
         <translation>Öğretmen memnuniyeti</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="166"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="162"/>
         <source>Mean of the teachers&apos; answers (1-5) to the evaluation of their training; answers &quot;not applicable&quot; are not counted.</source>
         <translation>Öğretmenlerin aldıkları eğitimi değerlendirme yanıtlarının (1-5) ortalaması; &quot;uygulanamaz&quot; yanıtları sayılmaz.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="169"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="165"/>
         <source>Partners&apos; evaluation of the teachers</source>
         <translation>İşletmelerin öğretmen değerlendirmesi</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="170"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="166"/>
         <source>Mean of the partners&apos; answers (1-5) to the evaluation of the teachers they trained; answers &quot;not applicable&quot; are not counted.</source>
         <translation>İşletmelerin eğittikleri öğretmenleri değerlendirme yanıtlarının (1-5) ortalaması; &quot;uygulanamaz&quot; yanıtları sayılmaz.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="173"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="169"/>
         <source>Need reduction</source>
         <translation>İhtiyaçtaki azalma</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="174"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="170"/>
         <source>Change of the mean need (1-5) between survey rounds 1 and 2, overall (each teacher&apos;s mean) and per competency, with a 95% confidence interval; paired where the same teachers answered both rounds. Negative: the need fell.</source>
         <translation>Ortalama ihtiyacın (1-5) anketin 1. ve 2. turu arasındaki değişimi, genel (her öğretmenin ortalaması) ve yeterlik bazında, %95 güven aralığıyla; aynı öğretmenler iki turu da yanıtladıysa eşleştirilmiş. Negatif: ihtiyaç azaldı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="178"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="174"/>
         <source>Partners active</source>
         <translation>Etkin işletmeler</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="179"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="175"/>
         <source>Industry partners that trained at least one teacher of the group to completion.</source>
         <translation>Gruptan en az bir öğretmenin eğitimini tamamlatan sanayi işletmeleri.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="180"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="176"/>
         <source>Partner repeat rate</source>
         <translation>İşletmelerin tekrar oranı</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="181"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="177"/>
         <source>Share of the active partners that trained teachers of the group to completion in two or more sessions.</source>
         <translation>Gruptaki öğretmenlerin eğitimini iki ya da daha çok oturumda tamamlatan etkin işletmelerin oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="184"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="180"/>
         <source>High needs covered</source>
         <translation>Karşılanan yüksek ihtiyaçlar</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="185"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="181"/>
         <source>Needs rated 4 or 5 in survey round 1 for which the teacher has a placement (not cancelled) in a session that teaches the competency, as a share of all such needs.</source>
         <translation>Anketin 1. turunda 4 ya da 5 olarak belirtilen ihtiyaçlardan, öğretmenin o yeterliği öğreten bir oturumda (iptal edilmemiş) yerleştirmesi olanların bu tür tüm ihtiyaçlara oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="276"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="272"/>
         <source>Total</source>
         <translation>Toplam</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="293"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="289"/>
         <source>(no centre)</source>
         <translation>(merkezsiz)</translation>
     </message>
@@ -3352,6 +3352,59 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
     </message>
 </context>
 <context>
+    <name>ServerUpgrade</name>
+    <message>
+        <location filename="../models/db/serverupgrade.cpp" line="28"/>
+        <source>not a server database</source>
+        <translation>sunucu veritabanı değil</translation>
+    </message>
+    <message>
+        <location filename="../models/db/serverupgrade.cpp" line="49"/>
+        <source>the server database has schema version %1, newer than this program&apos;s %2: use the newer Köprü that upgraded it (nothing was changed)</source>
+        <translation>sunucu veritabanının şema sürümü %1, bu programınkinden (%2) yeni: onu yükselten yeni Köprü sürümünü kullanın (hiçbir şey değiştirilmedi)</translation>
+    </message>
+    <message>
+        <location filename="../models/db/serverupgrade.cpp" line="65"/>
+        <source>schema step %1 rebuilds tables or runs program code and cannot run on a server database; server databases begin at version %2</source>
+        <translation>%1. şema adımı tabloları yeniden kuruyor ya da program kodu çalıştırıyor, sunucu veritabanında çalıştırılamaz; sunucu veritabanları %2 sürümünden başlar</translation>
+    </message>
+    <message>
+        <location filename="../models/db/serverupgrade.cpp" line="73"/>
+        <source>schema step %1: %2</source>
+        <translation>%1. şema adımı: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/db/serverupgrade.cpp" line="90"/>
+        <source>no schema steps</source>
+        <translation>şema adımı yok</translation>
+    </message>
+    <message>
+        <location filename="../models/db/serverupgrade.cpp" line="96"/>
+        <source>the server database has the roles and rules of version %1, newer than this program&apos;s %2: use the newer Köprü that installed them (nothing was changed)</source>
+        <translation>sunucu veritabanındaki roller ve kurallar %1 sürümünde, bu programınkinden (%2) yeni: onları kuran yeni Köprü sürümünü kullanın (hiçbir şey değiştirilmedi)</translation>
+    </message>
+    <message>
+        <location filename="../models/db/serverupgrade.cpp" line="102"/>
+        <source>only the owner of the Köprü database on the server (%1) may upgrade it from schema version %2 to %3, not %4: ask them to run kopru-cli upgrade</source>
+        <translation>sunucudaki Köprü veritabanını %2 şema sürümünden %3 sürümüne yalnızca sahibi (%1) yükseltebilir, %4 yükseltemez: sahibinden kopru-cli upgrade komutunu çalıştırmasını isteyin</translation>
+    </message>
+    <message>
+        <location filename="../models/db/serverupgrade.cpp" line="123"/>
+        <source>another upgrade brought the database to schema version %1 meanwhile; nothing was changed</source>
+        <translation>bu arada başka bir yükseltme veritabanını %1 şema sürümüne getirdi; hiçbir şey değiştirilmedi</translation>
+    </message>
+    <message>
+        <location filename="../models/db/serverupgrade.cpp" line="129"/>
+        <source>the upgrade failed, nothing was changed: %1 — %2</source>
+        <translation>yükseltme başarısız oldu, hiçbir şey değiştirilmedi: %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../models/db/serverupgrade.cpp" line="136"/>
+        <source>the upgrade failed setting up the roles, nothing was changed: %1</source>
+        <translation>yükseltme rolleri kurarken başarısız oldu, hiçbir şey değiştirilmedi: %1</translation>
+    </message>
+</context>
+<context>
     <name>ServerUrl</name>
     <message>
         <location filename="../models/db/serverurl.cpp" line="37"/>
@@ -3463,17 +3516,22 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>Köprü veritabanı değil (şema yok; kopru-cli server-init ile oluşturun)</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="257"/>
+        <location filename="../models/db/sqldialect.cpp" line="258"/>
         <source>no PostgreSQL translation of the trigger: %1</source>
         <translation>tetikleyicinin PostgreSQL karşılığı yok: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="342"/>
+        <location filename="../models/db/sqldialect.cpp" line="352"/>
+        <source>no PostgreSQL translation of the migration statement: %1</source>
+        <translation>geçiş ifadesinin PostgreSQL karşılığı yok: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/db/sqldialect.cpp" line="392"/>
         <source>A server database is backed up on the server with pg_dump (see docs/server.md); Köprü makes no copies of it.</source>
         <translation>Sunucu veritabanı sunucuda pg_dump ile yedeklenir (bkz. docs/server.md); Köprü onun kopyasını almaz.</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="343"/>
+        <location filename="../models/db/sqldialect.cpp" line="393"/>
         <source>Köprü writes a verified copy of the file (VACUUM INTO).</source>
         <translation>Köprü dosyanın doğrulanmış bir kopyasını yazar (VACUUM INTO).</translation>
     </message>
@@ -6423,54 +6481,54 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>%2 yerleştirmeden %1 tanesi gösteriliyor</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="524"/>
+        <location filename="../views/planning/placementpage.cpp" line="526"/>
         <source>%1, %2 – %3</source>
         <translation>%1, %2 – %3</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="525"/>
+        <location filename="../views/planning/placementpage.cpp" line="527"/>
         <source>Session full</source>
         <translation>Oturum dolu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/planning/placementpage.cpp" line="526"/>
+        <location filename="../views/planning/placementpage.cpp" line="528"/>
         <source>The session %1 is full: its %n place(s) are all taken.</source>
         <translation>
             <numerusform>%1 oturumu dolu: %n kişilik kontenjanının tamamı kullanılmış.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="529"/>
+        <location filename="../views/planning/placementpage.cpp" line="531"/>
         <source>Move %1 there anyway? The session will be over capacity.</source>
         <translation>%1 yine de oraya taşınsın mı? Oturum kontenjanı aşılacak.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="542"/>
+        <location filename="../views/planning/placementpage.cpp" line="544"/>
         <source>Planning placements…</source>
         <translation>Yerleştirmeler planlanıyor…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="542"/>
+        <location filename="../views/planning/placementpage.cpp" line="544"/>
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="560"/>
+        <location filename="../views/planning/placementpage.cpp" line="562"/>
         <source>Optimiser: %1 placed, %2 left unplaced, %3 kept, in %4 ms%5</source>
         <translation>Optimizasyon: %1 yerleştirildi, %2 yerleştirilemedi, %3 korundu, %4 ms%5</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="563"/>
+        <location filename="../views/planning/placementpage.cpp" line="565"/>
         <source> (the weights do not keep the order of the goals)</source>
         <translation> (ağırlıklar hedeflerin öncelik sırasını korumuyor)</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="582"/>
+        <location filename="../views/planning/placementpage.cpp" line="584"/>
         <source>Place %1</source>
         <translation>%1 yerleştir</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="583"/>
+        <location filename="../views/planning/placementpage.cpp" line="585"/>
         <source>&amp;Place</source>
         <translation>&amp;Yerleştir</translation>
     </message>
@@ -8422,7 +8480,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/command.cpp" line="123"/>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="69"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="72"/>
         <source>usage:</source>
         <translation>kullanım:</translation>
     </message>
@@ -8974,12 +9032,17 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>bir veritabanını .kopru dosyası ile boş bir sunucu veritabanı arasında kimlikleri koruyarak kopyala</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="82"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="56"/>
+        <source>bring a file or a server database to this program&apos;s schema (the server&apos;s by its owner)</source>
+        <translation>bir dosyayı ya da sunucu veritabanını bu programın şemasına getirir (sunucununkini sahibi)</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="85"/>
         <source>kopru-cli COMMAND --help describes the arguments and options of COMMAND.</source>
         <translation>kopru-cli KOMUT --help, KOMUT&apos;un argümanlarını ve seçeneklerini açıklar.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="88"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="91"/>
         <source>unknown command %1</source>
         <translation>bilinmeyen komut %1</translation>
     </message>
@@ -9338,17 +9401,17 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/serverinit.cpp" line="12"/>
+        <location filename="../app/kopru-cli/commands/serverinit.cpp" line="14"/>
         <source>URL</source>
         <translation>ADRES</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/serverinit.cpp" line="13"/>
-        <source>The empty server database: postgresql://user[:password]@host[:port]/database[?sslmode=require].</source>
-        <translation>Boş sunucu veritabanı: postgresql://kullanıcı[:parola]@sunucu[:port]/veritabanı[?sslmode=require].</translation>
+        <location filename="../app/kopru-cli/commands/serverinit.cpp" line="15"/>
+        <source>The empty server database: postgresql://user[:password]@host[:port]/database[?sslmode=require]. A Köprü database of an older version is upgraded instead.</source>
+        <translation>Boş sunucu veritabanı: postgresql://kullanıcı[:parola]@sunucu[:port]/veritabanı[?sslmode=require]. Daha eski sürümde bir Köprü veritabanı ise yükseltilir.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/serverinit.cpp" line="22"/>
+        <location filename="../app/kopru-cli/commands/serverinit.cpp" line="35"/>
         <source>created the national office&apos;s database on %1 (schema version %2) with 81 provinces, 25 pilot fields and 15 centres</source>
         <translation>Genel Müdürlüğün veritabanı %1 üzerinde oluşturuldu (şema sürümü %2): 81 il, 25 pilot alan ve 15 merkez</translation>
     </message>
@@ -9428,6 +9491,31 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>
             <numerusform>düzenlenme: %n kez, ilk %1, son %2</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/upgrade.cpp" line="22"/>
+        <source>The database: a .kopru file (upgraded after an automatic backup, as every writing command does) or a postgresql:// URL (upgraded in one transaction by the database&apos;s owner).</source>
+        <translation>Veritabanı: bir .kopru dosyası (yazan her komutta olduğu gibi otomatik yedekten sonra yükseltilir) ya da bir postgresql:// adresi (veritabanının sahibi tarafından tek işlemde yükseltilir).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/upgrade.cpp" line="37"/>
+        <source>%1: schema version %2, roles and rules version %3: up to date</source>
+        <translation>%1: şema sürümü %2, roller ve kurallar sürümü %3: güncel</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/upgrade.cpp" line="43"/>
+        <source>%1: upgraded from schema version %2 to %3, roles and rules from version %4 to %5</source>
+        <translation>%1: şema sürümü %2 sürümünden %3 sürümüne, roller ve kurallar %4 sürümünden %5 sürümüne yükseltildi</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/upgrade.cpp" line="65"/>
+        <source>%1: upgraded from schema version %2 to %3 (a backup was made first)</source>
+        <translation>%1: şema sürümü %2 sürümünden %3 sürümüne yükseltildi (önce yedek alındı)</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/upgrade.cpp" line="71"/>
+        <source>%1: schema version %2: up to date</source>
+        <translation>%1: şema sürümü %2: güncel</translation>
     </message>
 </context>
 <context>
@@ -10800,7 +10888,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
 <context>
     <name>stats</name>
     <message>
-        <location filename="../models/stats/needstatistics.cpp" line="36"/>
+        <location filename="../models/stats/needstatistics.cpp" line="32"/>
         <source>unknown field code &quot;%1&quot;; valid codes: %2</source>
         <translation>bilinmeyen alan kodu &quot;%1&quot;; geçerli kodlar: %2</translation>
     </message>

@@ -269,8 +269,9 @@ private slots:
 
     void init()
     {
-        // Every test case but the translation's needs the server.
-        if (!m_admin && QByteArray(QTest::currentTestFunction()) != "migrationStatementsAreTranslated")
+        // Every test case but the translation's and the file's needs the server.
+        const QByteArray test = QTest::currentTestFunction();
+        if (!m_admin && test != "migrationStatementsAreTranslated" && test != "upgradeAFile")
             QSKIP(qPrintable(skipReason()));
     }
 
@@ -324,6 +325,27 @@ private slots:
         // Steps that rebuild tables or run program code are not run on a server.
         QVERIFY(Schema::steps().at(Schema::kExchangeVersion - 1).rebuildsTables
             || Schema::steps().at(Schema::kExchangeVersion - 1).finish);
+    }
+
+    // kopru-cli upgrade on a file: the way every writing command upgrades it
+    // (lock, backup, the steps in one transaction); no server needed.
+    void upgradeAFile()
+    {
+        const QString path = newPath();
+        QVERIFY(Database::createAtVersion(path, Schema::kCurrentVersion - 1));
+        QString out, err;
+        QCOMPARE(test::runCli({ QStringLiteral("upgrade"), path }, &out, &err), 0);
+        QVERIFY2(out.contains(QStringLiteral("upgraded from schema version %1 to %2 (a backup was made first)")
+                                  .arg(Schema::kCurrentVersion - 1)
+                                  .arg(Schema::kCurrentVersion)),
+            qPrintable(out + err));
+        {
+            auto db = Database::open(path);
+            QVERIFY2(db, qPrintable(db.message()));
+            QCOMPARE(db.value()->schemaVersion(), Schema::kCurrentVersion);
+        }
+        QCOMPARE(test::runCli({ QStringLiteral("upgrade"), path }, &out, &err), 0);
+        QVERIFY2(out.contains(QStringLiteral("up to date")), qPrintable(out + err));
     }
 
     // A database at the previous schema version, upgraded by kopru-cli
