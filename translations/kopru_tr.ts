@@ -9504,16 +9504,21 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/upgrade.cpp" line="43"/>
+        <source>%1: schema version %2 kept, roles and rules upgraded from version %3 to %4</source>
+        <translation>%1: şema sürümü %2 korundu, roller ve kurallar %3 sürümünden %4 sürümüne yükseltildi</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/upgrade.cpp" line="50"/>
         <source>%1: upgraded from schema version %2 to %3, roles and rules from version %4 to %5</source>
         <translation>%1: şema sürümü %2 sürümünden %3 sürümüne, roller ve kurallar %4 sürümünden %5 sürümüne yükseltildi</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/upgrade.cpp" line="65"/>
+        <location filename="../app/kopru-cli/commands/upgrade.cpp" line="72"/>
         <source>%1: upgraded from schema version %2 to %3 (a backup was made first)</source>
         <translation>%1: şema sürümü %2 sürümünden %3 sürümüne yükseltildi (önce yedek alındı)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/upgrade.cpp" line="71"/>
+        <location filename="../app/kopru-cli/commands/upgrade.cpp" line="78"/>
         <source>%1: schema version %2: up to date</source>
         <translation>%1: şema sürümü %2: güncel</translation>
     </message>

@@ -39,6 +39,13 @@ int upgradeServerDatabase(const QString &url, Io &io)
                       .arg(report->toVersion)
                       .arg(report->toRules)
                << Qt::endl;
+    else if (report->fromVersion == report->toVersion)
+        io.out << tr("%1: schema version %2 kept, roles and rules upgraded from version %3 to %4")
+                      .arg(shown)
+                      .arg(report->toVersion)
+                      .arg(report->fromRules)
+                      .arg(report->toRules)
+               << Qt::endl;
     else
         io.out << tr("%1: upgraded from schema version %2 to %3, roles and rules from version %4 to %5")
                       .arg(shown)
