@@ -52,6 +52,9 @@ const Command kCommands[] = {
         serverInitSyntax, runServerInit, coreApplication },
     { "copy", QT_TRANSLATE_NOOP("kopru::cli", "copy a database between a .kopru file and an empty server database, ids kept"),
         copySyntax, runCopy, coreApplication },
+    { "upgrade",
+        QT_TRANSLATE_NOOP("kopru::cli", "bring a file or a server database to this program's schema (the server's by its owner)"),
+        upgradeSyntax, runUpgrade, coreApplication },
 };
 
 } // namespace

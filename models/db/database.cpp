@@ -7,6 +7,7 @@
 #include "models/db/referencedataloader.h"
 #include "models/db/schema.h"
 #include "models/db/servernotify.h"
+#include "models/db/serverupgrade.h"
 #include "models/db/serverurl.h"
 #include "models/db/sql.h"
 #include "models/db/sqldialect.h"
@@ -93,15 +94,24 @@ Expected<std::unique_ptr<Database>> Database::openServer(const QString &location
         return opened.error();
     const QString shown = opened.value()->path();
     std::unique_ptr<Database> db(new Database(std::move(opened.value()), shown));
-    const auto version = SqlDialect::schemaVersion(db->connection());
-    if (!version)
-        return fileError(shown, version.error().message);
-    if (version.value() != Schema::kCurrentVersion)
-        return fileError(shown,
-            Text::tr("the server database has schema version %1, this program works with %2; upgrading a server "
-                     "database is not supported yet")
-                .arg(version.value())
-                .arg(Schema::kCurrentVersion));
+    auto state = ServerUpgrade::check(db->connection());
+    if (!state)
+        return fileError(shown, state.error().message);
+    const bool upgrade = options.access == Access::ReadWrite && options.migrate;
+    const bool usable = state->fromVersion == state->toVersion && (state->upToDate() || !upgrade || !state->mayUpgrade);
+    // (older roles and rules only: usable as they are until the owner upgrades them)
+    if (!usable) {
+        if (!upgrade)
+            return fileError(shown,
+                Text::tr("the server database has the older schema version %1 and must be upgraded to %2 by its owner (%3) "
+                         "with kopru-cli upgrade")
+                    .arg(state->fromVersion)
+                    .arg(state->toVersion)
+                    .arg(state->owner));
+        qCInfo(lcDatabase) << "upgrading" << shown << "from" << state->fromVersion << "to" << state->toVersion;
+        if (auto upgraded = ServerUpgrade::run(db->connection()); !upgraded)
+            return fileError(shown, upgraded.error().message);
+    }
     if (options.access == Access::ReadWrite)
         addChangeNotifications(*db);
     return db;

@@ -35,7 +35,7 @@ public:
     // another program's file) is refused and left exactly as it was. A file
     // that is not writable opens read-only. A postgresql:// URL opens a
     // server database made by kopru-cli server-init or copy (docs/server.md);
-    // it must have the current schema version (no upgrades on a server yet).
+    // an older one is upgraded when its owner opens it to write (ServerUpgrade), a newer one refused.
     static Expected<std::unique_ptr<Database>> open(const QString &path, Options options);
     static Expected<std::unique_ptr<Database>> open(const QString &path) { return open(path, Options {}); }
 

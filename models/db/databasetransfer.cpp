@@ -166,18 +166,10 @@ Expected<std::vector<TableContent::Count>> copyToServer(QSqlDatabase from, const
     auto copied = fill(from, to, schema);
     if (!copied)
         return Error { copied.error().message, shown, 0, 0 };
-    QList<int> centres;
-    {
-        QSqlQuery q(to);
-        if (!q.exec(QStringLiteral("SELECT id FROM centre ORDER BY id")))
-            return Error { Sql::errorOf(q).message, shown, 0, 0 };
-        while (q.next())
-            centres << q.value(0).toInt();
-    }
     // Other users' windows learn of every change (docs/server.md, "Several users at once").
     if (Status s = ServerNotify::install(to); !s)
         return Error { s.error().message, shown, 0, 0 };
-    if (Status s = execAll(to, ServerRoles::statements(centres)); !s)
+    if (Status s = ServerRoles::install(to); !s)
         return Error { Text::tr("cannot set up the roles (the user needs the CREATEROLE privilege): %1").arg(s.message()), shown,
             0, 0 };
     auto found = TableContent::counts(to, schema);

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/core/result.h"
+
 #include <QList>
+#include <QSqlDatabase>
 #include <QStringList>
 
 // Who may see and do what on a server database, enforced by PostgreSQL
@@ -17,10 +20,30 @@
 // People log in with their own roles, made members of one of these
 // (GRANT kopru_centre_3 TO ayse). The database's owner (who ran server-init
 // or copy) is not limited.
+//
+// On top of that (rules version 2) the exchange's owner rules
+// (models/exchange/ownership.h) hold for a centre role's writes: it changes
+// or deletes only rows its centre owns (owner_centre_id); of a teacher of its
+// centre owned by someone else only what the centre records (availability,
+// notes); need ratings (the national office's) not at all. A trigger refuses
+// anything else, whatever SQL the centre writes.
 namespace kopru::ServerRoles {
 
+// The version of the rules below; kept on the server in kopru_server_rules
+// (a database without that table has version 1: roles and row security only).
+constexpr int kRulesVersion = 2;
+
 // The statements that make the roles (when missing), grant them and set the
-// policies on the current database; `centres` are the centres' ids.
+// policies on the current database; `centres` are the centres' ids. They may
+// run again on a database that has them (an upgrade does).
 QStringList statements(const QList<int> &centres);
+// The owner rules on the writes of centre roles (rules version 2).
+QStringList ownerRules();
+
+// Installs the roles, policies and owner rules of this version on the
+// current database (inside the caller's transaction) and records the version.
+Status install(QSqlDatabase db);
+// The rules version the server database `db` has.
+Expected<int> installedVersion(QSqlDatabase db);
 
 } // namespace kopru::ServerRoles

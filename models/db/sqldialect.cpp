@@ -154,7 +154,8 @@ QStringList setSchemaVersion(Backend backend, int version, int applicationId)
 
 QStringList bookkeepingTables(Backend backend)
 {
-    return backend == Backend::Postgres ? QStringList { QStringLiteral("kopru_schema") } : QStringList {};
+    return backend == Backend::Postgres ? QStringList { QStringLiteral("kopru_schema"), QStringLiteral("kopru_server_rules") }
+                                        : QStringList {};
 }
 
 QStringList newDatabaseSetup(Backend backend)
@@ -342,6 +343,55 @@ Expected<QStringList> translateTrigger(Backend backend, const QString &sqliteSql
     return QStringList { code,
         QStringLiteral("CREATE TRIGGER %1 %2 %3 ON %4 FOR EACH ROW EXECUTE FUNCTION %5()")
             .arg(name, timing, event, table, function) };
+}
+
+Expected<QStringList> translateMigration(Backend backend, const QString &sqliteSql)
+{
+    if (backend == Backend::Sqlite)
+        return QStringList { sqliteSql };
+    static const QRegularExpression table = re(R"(^\s*(CREATE\s+TABLE|ALTER\s+TABLE\s+\w+\s+ADD\s+COLUMN)\b)");
+    static const QRegularExpression index = re(R"(^\s*(CREATE\s+(UNIQUE\s+)?INDEX|DROP\s+INDEX)\b)");
+    static const QRegularExpression trigger = re(R"(^\s*CREATE\s+TRIGGER\b)");
+    static const QRegularExpression dropTrigger = re(R"(^\s*DROP\s+TRIGGER\s+(?:IF\s+EXISTS\s+)?(\w+)\s*$)");
+    static const QRegularExpression rows = re(R"(^\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\b)");
+    static const QRegularExpression literal(QStringLiteral("'(?:[^']|'')*'"));
+    if (table.match(sqliteSql).hasMatch())
+        return translateTable(backend, sqliteSql);
+    if (index.match(sqliteSql).hasMatch())
+        return translateIndex(backend, sqliteSql);
+    if (trigger.match(sqliteSql).hasMatch())
+        return translateTrigger(backend, sqliteSql);
+    if (const QRegularExpressionMatch m = dropTrigger.match(sqliteSql); m.hasMatch())
+        // A translated trigger is a function and a trigger calling it (translateTrigger).
+        return QStringList { QStringLiteral("DROP FUNCTION IF EXISTS %1_fn() CASCADE").arg(m.captured(1)) };
+    if (rows.match(sqliteSql).hasMatch()) {
+        // Text literals (names, questions) stay as they are: only the SQL around
+        // them is translated, with each literal replaced by a numbered mark.
+        static const QRegularExpression mark(QStringLiteral("\x01(\\d+)\x02"));
+        QStringList literals;
+        QString masked;
+        qsizetype last = 0;
+        for (auto it = literal.globalMatch(sqliteSql); it.hasNext();) {
+            const QRegularExpressionMatch l = it.next();
+            masked += sqliteSql.mid(last, l.capturedStart() - last) + QStringLiteral("\x01%1\x02").arg(literals.size());
+            literals << l.captured();
+            last = l.capturedEnd();
+        }
+        masked += sqliteSql.mid(last);
+        const QString translated = translateExpression(masked);
+        if (Status s = checkTranslated(sqliteSql, translated); !s)
+            return s.error();
+        QString sql;
+        last = 0;
+        for (auto it = mark.globalMatch(translated); it.hasNext();) {
+            const QRegularExpressionMatch l = it.next();
+            sql += translated.mid(last, l.capturedStart() - last) + literals.value(l.captured(1).toInt());
+            last = l.capturedEnd();
+        }
+        return QStringList { sql + translated.mid(last) };
+    }
+    return Error { Text::tr("no PostgreSQL translation of the migration statement: %1").arg(sqliteSql.simplified().left(200)), {},
+        0, 0 };
 }
 
 QStringList continueIdentity(Backend backend, const QString &table, bool hasIdentity)

@@ -99,6 +99,11 @@ QString foreignKeyCheck(Backend backend);
 Expected<QStringList> translateTable(Backend backend, const QString &sqliteSql);
 Expected<QStringList> translateIndex(Backend backend, const QString &sqliteSql);
 Expected<QStringList> translateTrigger(Backend backend, const QString &sqliteSql);
+// A statement of a migration step (Schema::Step), for an upgrade of a server
+// database: tables, added columns, indexes and triggers as above, a dropped
+// trigger (its function with it), and rows written by the step (outside
+// their text literals). Anything else is an error naming the statement.
+Expected<QStringList> translateMigration(Backend backend, const QString &sqliteSql);
 // After rows were copied with their ids: the identity of `table` continues
 // after the highest id (empty on SQLite, whose rowid does so by itself).
 QStringList continueIdentity(Backend backend, const QString &table, bool hasIdentity);

@@ -47,5 +47,9 @@ Syntax serverInitSyntax();
 int runServerInit(const Arguments &args, Io &io);
 Syntax copySyntax();
 int runCopy(const Arguments &args, Io &io);
+Syntax upgradeSyntax();
+int runUpgrade(const Arguments &args, Io &io);
+// Upgrades the server database `url` (ServerUpgrade) and prints what was done.
+int upgradeServerDatabase(const QString &url, Io &io);
 
 } // namespace kopru::cli
