@@ -91,4 +91,18 @@ QString turkishCollation(Backend backend);
 // on a server, pg_dump (docs/server.md, "Backups") — a sentence for the user.
 QString backupMethod(Backend backend);
 
+// Pieces of the queries the pages read with (SQL text for both backends).
+// `expression` joined with `separator` (an SQL string literal) over a group:
+// group_concat on SQLite, string_agg on PostgreSQL (whose argument must be text).
+QString groupConcat(Backend backend, const QString &expression, const QString &separator);
+// The larger of two values: two-argument max() on SQLite, greatest() on PostgreSQL.
+QString greater(Backend backend, const QString &a, const QString &b);
+// Two queries whose results together change whenever the database's content
+// may have changed (a cache compares them): on SQLite PRAGMA data_version
+// (commits of other connections) and total_changes() (this connection's); on
+// PostgreSQL the server's write-ahead log position (every change on the
+// server moves it, so a cache is emptied more often than needed, never too
+// rarely) and a constant.
+QStringList changeCounters(Backend backend);
+
 } // namespace kopru::SqlDialect

@@ -2,6 +2,7 @@
 #include "models/stats/fielddatacache.h"
 
 #include "models/db/sql.h"
+#include "models/db/sqldialect.h"
 
 namespace kopru::stats {
 
@@ -14,13 +15,14 @@ Expected<FieldDataCache::Stamp> FieldDataCache::stampOf(QSqlDatabase db)
 {
     Stamp stamp;
     stamp.connection = db.connectionName() + QLatin1Char('\n') + db.databaseName();
-    // Changes committed by other connections (other processes included).
-    auto version = Sql::scalar(db, QStringLiteral("PRAGMA data_version"));
+    // Changes committed by other connections (other processes included), then
+    // rows changed through this connection since it was opened.
+    const QStringList counters = SqlDialect::changeCounters(SqlDialect::backendOf(db));
+    auto version = Sql::scalar(db, counters.at(0));
     if (!version)
         return version.error();
     stamp.dataVersion = version->toLongLong();
-    // Rows changed through this connection since it was opened.
-    auto changes = Sql::scalar(db, QStringLiteral("SELECT total_changes()"));
+    auto changes = Sql::scalar(db, counters.at(1));
     if (!changes)
         return changes.error();
     stamp.totalChanges = changes->toLongLong();
