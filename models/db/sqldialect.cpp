@@ -362,4 +362,11 @@ QStringList changeCounters(Backend backend)
     return { QStringLiteral("PRAGMA data_version"), QStringLiteral("SELECT total_changes()") };
 }
 
+QStringList largerPageCache(Backend backend, int kibibytes)
+{
+    if (backend == Backend::Postgres)
+        return {};
+    return { QStringLiteral("PRAGMA cache_size = -%1").arg(kibibytes) };
+}
+
 } // namespace kopru::SqlDialect

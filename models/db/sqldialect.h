@@ -104,5 +104,8 @@ QString greater(Backend backend, const QString &a, const QString &b);
 // server moves it, so a cache is emptied more often than needed, never too
 // rarely) and a constant.
 QStringList changeCounters(Backend backend);
+// Statements that give this connection a page cache of `kibibytes` (SQLite:
+// PRAGMA cache_size); none on PostgreSQL, whose cache is the server's.
+QStringList largerPageCache(Backend backend, int kibibytes);
 
 } // namespace kopru::SqlDialect
