@@ -17,6 +17,21 @@ Expected<bool> mayWrite(QSqlDatabase db)
     return may->toBool();
 }
 
+Expected<QStringList> hiddenColumns(QSqlDatabase db, const QString &table)
+{
+    QStringList hidden;
+    if (SqlDialect::backendOf(db) == SqlDialect::Backend::Sqlite)
+        return hidden;
+    const Status s = Sql::forEachRow(db,
+        // pg_attribute, not information_schema.columns: that one lists only the columns one may use.
+        QStringLiteral("SELECT attname FROM pg_attribute WHERE attrelid = CAST(? AS TEXT)::regclass AND attnum > 0 "
+                       "AND NOT attisdropped AND NOT has_column_privilege(attrelid, attnum, 'SELECT') ORDER BY attnum"),
+        { table }, [&hidden](const QSqlQuery &q) { hidden << q.value(0).toString(); });
+    if (!s)
+        return s.error();
+    return hidden;
+}
+
 Expected<QString> userName(QSqlDatabase db)
 {
     if (SqlDialect::backendOf(db) == SqlDialect::Backend::Sqlite)
