@@ -17,7 +17,7 @@ packages=(
   build-essential cmake ninja-build pkg-config ccache
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev libqt6sql6-sqlite libqt6sql6-psql
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev
-  libxlsxwriter-dev libminizip-dev zlib1g-dev liblemon-dev
+  libxlsxwriter-dev libminizip-dev zlib1g-dev liblemon-dev qtkeychain-qt6-dev
   sqlite3 glpk-utils poppler-utils unzip postgresql
   clang-format
 )

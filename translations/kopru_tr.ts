@@ -2316,12 +2316,12 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="57"/>
+        <location filename="../views/needs/needspage.cpp" line="58"/>
         <source>Needs analysis</source>
         <translation>İhtiyaç analizi</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="108"/>
+        <location filename="../views/overview/overviewpage.cpp" line="109"/>
         <source>Overview</source>
         <translation>Genel bakış</translation>
     </message>
@@ -2644,6 +2644,25 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <location filename="../models/exchange/receiver.cpp" line="315"/>
         <source>the package cannot be applied: %1</source>
         <translation>paket uygulanamıyor: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordStore</name>
+    <message>
+        <location filename="../views/server/passwordstore.cpp" line="37"/>
+        <source>the system keychain refused: %1</source>
+        <translation>sistem anahtarlığı reddetti: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/server/passwordstore.cpp" line="50"/>
+        <location filename="../views/server/passwordstore.cpp" line="61"/>
+        <source>this build of Köprü has no keychain support</source>
+        <translation>Köprü'nün bu derlemesinde anahtarlık desteği yok</translation>
+    </message>
+    <message>
+        <location filename="../views/server/passwordstore.cpp" line="105"/>
+        <source>the system keychain is not available: %1</source>
+        <translation>sistem anahtarlığı kullanılamıyor: %1</translation>
     </message>
 </context>
 <context>
@@ -3358,44 +3377,50 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>ServerUrl</name>
     <message>
-        <location filename="../models/db/serverurl.cpp" line="37"/>
+        <location filename="../models/db/serverurl.cpp" line="38"/>
         <source>not a server database address (%1); expected postgresql://user[:password]@host[:port]/database[?sslmode=require]</source>
         <translation>bir sunucu veritabanı adresi değil (%1); beklenen biçim: postgresql://kullanıcı[:parola]@sunucu[:port]/veritabanı[?sslmode=require]</translation>
     </message>
     <message>
-        <location filename="../models/db/serverurl.cpp" line="43"/>
+        <location filename="../models/db/serverurl.cpp" line="44"/>
         <source>it must start with postgresql://</source>
         <translation>postgresql:// ile başlamalı</translation>
     </message>
     <message>
-        <location filename="../models/db/serverurl.cpp" line="50"/>
+        <location filename="../models/db/serverurl.cpp" line="51"/>
         <source>no host</source>
         <translation>sunucu adı yok</translation>
     </message>
     <message>
-        <location filename="../models/db/serverurl.cpp" line="53"/>
+        <location filename="../models/db/serverurl.cpp" line="54"/>
         <source>port %1 out of range</source>
         <translation>%1 portu geçerli aralığın dışında</translation>
     </message>
     <message>
-        <location filename="../models/db/serverurl.cpp" line="56"/>
+        <location filename="../models/db/serverurl.cpp" line="57"/>
         <source>no user name</source>
         <translation>kullanıcı adı yok</translation>
     </message>
     <message>
-        <location filename="../models/db/serverurl.cpp" line="60"/>
+        <location filename="../models/db/serverurl.cpp" line="61"/>
         <source>no database name</source>
         <translation>veritabanı adı yok</translation>
     </message>
     <message>
-        <location filename="../models/db/serverurl.cpp" line="64"/>
+        <location filename="../models/db/serverurl.cpp" line="65"/>
         <source>unknown option %1 (only sslmode is accepted)</source>
         <translation>bilinmeyen seçenek %1 (yalnızca sslmode kabul edilir)</translation>
     </message>
     <message>
-        <location filename="../models/db/serverurl.cpp" line="66"/>
+        <location filename="../models/db/serverurl.cpp" line="67"/>
         <source>unknown sslmode %1</source>
         <translation>bilinmeyen sslmode %1</translation>
+    </message>
+    <message>
+        <location filename="../models/db/serverurl.cpp" line="80"/>
+        <source>%1 on %2</source>
+        <comment>database on host</comment>
+        <translation>%1 (%2 sunucusunda)</translation>
     </message>
 </context>
 <context>
@@ -3894,57 +3919,57 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>kopru::CandidateModel</name>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="80"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="83"/>
         <source>%1 (%2 km)</source>
         <translation>%1 (%2 km)</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="89"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="92"/>
         <source>outside availability</source>
         <translation>müsaitlik dışı</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="91"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="94"/>
         <source>full</source>
         <translation>dolu</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="98"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="101"/>
         <source>The session&apos;s dates are outside the teacher&apos;s availability: moving here is a conflict</source>
         <translation>Oturumun tarihleri öğretmenin müsait olduğu tarihlerin dışında: buraya taşımak çakışma yaratır</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="100"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="103"/>
         <source>The session is full: moving here puts it over capacity</source>
         <translation>Oturum dolu: buraya taşımak kontenjanı aşar</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="121"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="124"/>
         <source>Partner</source>
         <translation>İşletme</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="123"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="126"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="125"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="128"/>
         <source>Session dates</source>
         <translation>Oturum tarihleri</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="127"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="130"/>
         <source>Places left</source>
         <translation>Kalan kontenjan</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="129"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="132"/>
         <source>Score</source>
         <translation>Puan</translation>
     </message>
     <message>
-        <location filename="../models/planning/candidatemodel.cpp" line="131"/>
+        <location filename="../models/planning/candidatemodel.cpp" line="134"/>
         <source>Note</source>
         <translation>Not</translation>
     </message>
@@ -4322,6 +4347,109 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <location filename="../models/planning/conflictmodel.cpp" line="62"/>
         <source>Details</source>
         <translation>Ayrıntılar</translation>
+    </message>
+</context>
+<context>
+    <name>kopru::ConnectServerDialog</name>
+    <message>
+        <location filename="../views/server/connectserverdialog.cpp" line="31"/>
+        <source>Connect to Server</source>
+        <translation>Sunucuya Bağlan</translation>
+    </message>
+    <message>
+        <location filename="../views/server/connectserverdialog.cpp" line="33"/>
+        <source>Open the national office&apos;s Köprü database on a PostgreSQL server. Your IT staff give you the server&apos;s address and your user name.</source>
+        <translation>Ulusal ofisin PostgreSQL sunucusundaki Köprü veritabanını açın. Sunucunun adresini ve kullanıcı adınızı bilgi işlem personeliniz verir.</translation>
+    </message>
+    <message>
+        <location filename="../views/server/connectserverdialog.cpp" line="40"/>
+        <source>e.g. dbserver.example</source>
+        <translation>ör. dbserver.example</translation>
+    </message>
+    <message>
+        <location filename="../views/server/connectserverdialog.cpp" line="54"/>
+        <source>Use TLS when the server offers it</source>
+        <translation>Sunucu sunuyorsa TLS kullan</translation>
+    </message>
+    <message>
+        <location filename="../views/server/connectserverdialog.cpp" line="55"/>
+        <source>Require TLS</source>
+        <translation>TLS zorunlu</translation>
+    </message>
+    <message>
+        <location filename="../views/server/connectserverdialog.cpp" line="56"/>
+        <source>Require TLS and check the server&apos;s certificate and name</source>
+        <translation>TLS zorunlu; sunucunun sertifikasını ve adını denetle</translation>
+    </message>
+    <message>
+        <location filename="../views/server/connectserverdialog.cpp" line="57"/>
+        <source>&amp;Remember the password in the system keychain</source>
+        <translation>Parolayı sistem anahtarlığında &amp;hatırla</translation>
+    </message>
+    <message>
+        <location filename="../views/server/connectserverdialog.cpp" line="67"/>
+        <source>No system keychain is available, so the password cannot be remembered: you will be asked for it each time.</source>
+        <translation>Kullanılabilir bir sistem anahtarlığı yok, bu yüzden parola hatırlanamaz: her seferinde sorulacak.</translation>
+    </message>
+    <message>
+        <location filename="../views/server/connectserverdialog.cpp" line="69"/>
+        <source>No system keychain is available (%1), so the password cannot be remembered: you will be asked for it each time.</source>
+        <translation>Kullanılabilir bir sistem anahtarlığı yok (%1), bu yüzden parola hatırlanamaz: her seferinde sorulacak.</translation>
+    </message>
+    <message>
+        <location filename="../views/server/connectserverdialog.cpp" line="83"/>
+        <source>&amp;Server:</source>
+        <translation>&amp;Sunucu:</translation>
+    </message>
+    <message>
+        <location filename="../views/server/connectserverdialog.cpp" line="84"/>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <location filename="../views/server/connectserverdialog.cpp" line="85"/>
+        <source>&amp;Database:</source>
+        <translation>&amp;Veritabanı:</translation>
+    </message>
+    <message>
+        <location filename="../views/server/connectserverdialog.cpp" line="86"/>
+        <source>&amp;User:</source>
+        <translation>K&amp;ullanıcı:</translation>
+    </message>
+    <message>
+        <location filename="../views/server/connectserverdialog.cpp" line="87"/>
+        <source>Pass&amp;word:</source>
+        <translation>Pa&amp;rola:</translation>
+    </message>
+    <message>
+        <location filename="../views/server/connectserverdialog.cpp" line="88"/>
+        <source>&amp;Encryption:</source>
+        <translation>Ş&amp;ifreleme:</translation>
+    </message>
+    <message>
+        <location filename="../views/server/connectserverdialog.cpp" line="92"/>
+        <source>&amp;Connect</source>
+        <translation>&amp;Bağlan</translation>
+    </message>
+    <message>
+        <location filename="../views/server/connectserverdialog.cpp" line="137"/>
+        <source>The kept password could not be read: %1</source>
+        <translation>Saklanan parola okunamadı: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/server/connectserverdialog.cpp" line="168"/>
+        <source>Fill in the server, the database and the user.</source>
+        <translation>Sunucuyu, veritabanını ve kullanıcıyı doldurun.</translation>
+    </message>
+    <message>
+        <location filename="../views/server/connectserverdialog.cpp" line="176"/>
+        <source>Could not connect to the server: %1</source>
+        <translation>Sunucuya bağlanılamadı: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/server/connectserverdialog.cpp" line="185"/>
+        <source>The password was not remembered: %1</source>
+        <translation>Parola hatırlanmadı: %1</translation>
     </message>
 </context>
 <context>
@@ -5235,195 +5363,201 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::MainWindow</name>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="56"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="59"/>
         <source>The automatic backup of %1 is made.</source>
         <translation>%1 dosyasının otomatik yedeği alındı.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="96"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="99"/>
         <source>Pages</source>
         <translation>Sayfalar</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="168"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="172"/>
         <source>The window is now in English.</source>
         <translation>Pencere artık Türkçe.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="177"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="183"/>
         <source>Could not open %1</source>
         <translation>%1 açılamadı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="182"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="188"/>
         <source>Opened %1</source>
         <translation>%1 açıldı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="208"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="214"/>
         <source>Closed %1: it failed its integrity check</source>
         <translation>%1 kapatıldı: bütünlük denetiminden geçemedi</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="280"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="286"/>
         <source>Köprü</source>
         <translation>Köprü</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="285"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="291"/>
         <source>%1 (read-only)</source>
         <translation>%1 (salt okunur)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="288"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="294"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="41"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="42"/>
         <source>Köprü databases (*.kopru)</source>
         <translation>Köprü veritabanları (*.kopru)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="84"/>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="96"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="85"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="97"/>
         <source>New Database</source>
         <translation>Yeni veritabanı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="79"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="80"/>
         <source>programme</source>
         <translation>program</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="105"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="106"/>
         <source>%1 already exists. Choose another name; Köprü never overwrites a database.</source>
         <translation>%1 zaten var. Başka bir ad seçin; Köprü bir veritabanının üzerine asla yazmaz.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="109"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="110"/>
         <source>The folder %1 could not be created.</source>
         <translation>%1 klasörü oluşturulamadı.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="112"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="113"/>
         <source>The database could not be created:
 %1</source>
         <translation>Veritabanı oluşturulamadı:
 %1</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="115"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="116"/>
         <source>Created %1</source>
         <translation>%1 oluşturuldu</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="123"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="124"/>
         <source>Open Database</source>
         <translation>Veritabanı aç</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="123"/>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="144"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="124"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="145"/>
         <source>All files (*)</source>
         <translation>Tüm dosyalar (*)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="144"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="145"/>
         <source>Receive Package</source>
         <translation>Paket Al</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="144"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="145"/>
         <source>Köprü packages (*.kopru-pkg)</source>
         <translation>Köprü paketleri (*.kopru-pkg)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="161"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="162"/>
         <source>Received %1</source>
         <translation>%1 alındı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="172"/>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="176"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="171"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="82"/>
+        <source>Backups of a server database are made by its IT staff with pg_dump</source>
+        <translation>Sunucu veritabanının yedeklerini bilgi işlem personeli pg_dump ile alır</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="177"/>
         <location filename="../views/mainwindow/mainwindowfile.cpp" line="181"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="186"/>
         <source>Save a Copy</source>
         <translation>Kopyasını kaydet</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="177"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="182"/>
         <source>%1 already exists. Choose another name; a copy never overwrites a file.</source>
         <translation>%1 zaten var. Başka bir ad seçin; kopya hiçbir dosyanın üzerine yazmaz.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="181"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="186"/>
         <source>The copy could not be written:
 %1</source>
         <translation>Kopya yazılamadı:
 %1</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="184"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="189"/>
         <source>Saved a copy as %1</source>
         <translation>Kopya %1 olarak kaydedildi</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="193"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="198"/>
         <source>Closed %1</source>
         <translation>%1 kapatıldı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="202"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="207"/>
         <source>This page has nothing to print.</source>
         <translation>Bu sayfada yazdırılacak bir şey yok.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="221"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="226"/>
         <source>Select cells of a table to copy.</source>
         <translation>Kopyalamak için bir tablonun hücrelerini seçin.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="227"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="232"/>
         <source>Copied %Ln row(s) with their column headers.</source>
         <translation>
             <numerusform>%Ln satır sütun başlıklarıyla kopyalandı.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="235"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="240"/>
         <source>This page has no search box.</source>
         <translation>Bu sayfada arama kutusu yok.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="261"/>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="274"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="266"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="279"/>
         <source>This page has no table to export.</source>
         <translation>Bu sayfada dışa aktarılacak bir tablo yok.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="264"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="269"/>
         <source>%1, %2 — %Ln row(s) as shown in Köprü</source>
         <translation>
             <numerusform>%1, %2 — Köprü&apos;de göründüğü gibi %Ln satır</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="279"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="284"/>
         <source>Export Table</source>
         <translation>Tabloyu Dışa Aktar</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="281"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="286"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 with &apos;;&apos; (*.csv)</source>
         <translation>Excel çalışma kitabı (*.xlsx);;CSV, UTF-8, &apos;;&apos; ayraçlı (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="285"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="290"/>
         <source>Not Saved</source>
         <translation>Kaydedilmedi</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowfile.cpp" line="288"/>
+        <location filename="../views/mainwindow/mainwindowfile.cpp" line="293"/>
         <source>The table was saved to %1.</source>
         <translation>Tablo %1 dosyasına kaydedildi.</translation>
     </message>
@@ -5454,158 +5588,193 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
     </message>
     <message>
         <location filename="../views/mainwindow/mainwindowmenus.cpp" line="34"/>
+        <source>Connect to &amp;Server…</source>
+        <translation>Sunucuya &amp;bağlan…</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="36"/>
+        <source>Open the national office&apos;s database on a PostgreSQL server</source>
+        <translation>Ulusal ofisin PostgreSQL sunucusundaki veritabanını aç</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="37"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Son açılanlar</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="40"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="43"/>
         <source>%1 no longer exists and was removed from the recent files</source>
         <translation>%1 artık yok; son açılanlar listesinden kaldırıldı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="43"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="46"/>
         <source>Save a &amp;Copy…</source>
         <translation>&amp;Kopyasını kaydet…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="46"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="49"/>
         <source>Write a consistent backup copy of the open database</source>
         <translation>Açık veritabanının tutarlı bir yedek kopyasını yaz</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="51"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="54"/>
         <source>&amp;Import…</source>
         <translation>İç&amp;e aktar…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="54"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="57"/>
         <source>&amp;Export…</source>
         <translation>&amp;Dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="57"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="60"/>
         <source>Export &amp;Table…</source>
         <translation>&amp;Tabloyu dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="60"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="63"/>
         <source>Save the table of this page as it is shown (filtered, sorted, shown columns) for Excel</source>
         <translation>Bu sayfanın tablosunu göründüğü gibi (süzülmüş, sıralanmış, görünen sütunlarla) Excel için kaydet</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="62"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="65"/>
         <source>&amp;Print…</source>
         <translation>&amp;Yazdır…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="65"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="68"/>
         <source>Print the current page as it is shown</source>
         <translation>Geçerli sayfayı göründüğü gibi yazdır</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="66"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="69"/>
         <source>&amp;Close</source>
         <translation>&amp;Kapat</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="69"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="72"/>
         <source>Close the open database</source>
         <translation>Açık veritabanını kapat</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="71"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="74"/>
         <source>Sen&amp;d to…</source>
         <translation>&amp;Gönder…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="73"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="76"/>
         <source>Make a package for the national office or the centres</source>
         <translation>Genel Müdürlük ya da merkezler için paket hazırla</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="74"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="77"/>
         <source>Recei&amp;ve Package…</source>
         <translation>Paket &amp;Al…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="76"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="79"/>
         <source>Check a package from the national office or a centre, then apply it</source>
         <translation>Genel Müdürlükten ya da bir merkezden gelen paketi denetle, sonra uygula</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="79"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="85"/>
+        <source>Not available on a server database yet: do this on a .kopru copy (kopru-cli copy)</source>
+        <translation>Sunucu veritabanında henüz yok: bunu bir .kopru kopyasında yapın (kopru-cli copy)</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="91"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Tercihler…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="84"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="96"/>
         <source>&amp;Quit</source>
         <translation>&amp;Çıkış</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="90"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="102"/>
         <source>&amp;Edit</source>
         <translation>Dü&amp;zen</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="91"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="103"/>
         <source>&amp;Undo</source>
         <translation>&amp;Geri al</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="94"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="106"/>
         <source>&amp;Redo</source>
         <translation>&amp;Yinele</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="100"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="112"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopyala</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="103"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="115"/>
         <source>Copy the selected cells with their column headers, to paste into Excel</source>
         <translation>Seçili hücreleri sütun başlıklarıyla, Excel’e yapıştırmak üzere kopyala</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="104"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="116"/>
         <source>&amp;Find</source>
         <translation>&amp;Bul</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="107"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="119"/>
         <source>Go to the search box of the current page</source>
         <translation>Geçerli sayfanın arama kutusuna git</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="110"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="122"/>
         <source>&amp;View</source>
         <translation>&amp;Görünüm</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="127"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="139"/>
         <source>&amp;Help</source>
         <translation>&amp;Yardım</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="128"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="140"/>
         <source>Köprü &amp;User Guide</source>
         <translation>Köprü &amp;Kullanım Kılavuzu</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="131"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="143"/>
         <source>The guide to Köprü, at the section of the current page</source>
         <translation>Köprü kılavuzu, açık sayfanın bölümünde</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="133"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="145"/>
         <source>&amp;About Köprü</source>
         <translation>Köprü &amp;hakkında</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="136"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="148"/>
         <source>About &amp;Qt</source>
         <translation>&amp;Qt hakkında</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowserver.cpp" line="48"/>
+        <source>Your server role (%1) may read this database but not change it: it is open read-only.</source>
+        <translation>Sunucudaki rolünüz (%1) bu veritabanını okuyabilir ama değiştiremez: salt okunur açıldı.</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowserver.cpp" line="53"/>
+        <source>Connected to %1</source>
+        <translation>%1 veritabanına bağlanıldı</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowserver.cpp" line="62"/>
+        <source>Connect to Server</source>
+        <translation>Sunucuya Bağlan</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowserver.cpp" line="80"/>
+        <source>Could not connect to the server: %1</source>
+        <translation>Sunucuya bağlanılamadı: %1</translation>
     </message>
 </context>
 <context>
@@ -5654,223 +5823,223 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::NeedsPage</name>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="79"/>
+        <location filename="../views/needs/needspage.cpp" line="80"/>
         <source>&amp;Field:</source>
         <translation>&amp;Alan:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="84"/>
+        <location filename="../views/needs/needspage.cpp" line="85"/>
         <source>&amp;Teachers of:</source>
         <translation>Öğre&amp;tmenler:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="88"/>
+        <location filename="../views/needs/needspage.cpp" line="89"/>
         <source>Round 1</source>
         <translation>1. tur</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="89"/>
+        <location filename="../views/needs/needspage.cpp" line="90"/>
         <source>Round 2</source>
         <translation>2. tur</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="90"/>
+        <location filename="../views/needs/needspage.cpp" line="91"/>
         <source>Compare rounds</source>
         <translation>Turları karşılaştır</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="91"/>
+        <location filename="../views/needs/needspage.cpp" line="92"/>
         <source>Survey round 1 is the needs survey, round 2 the survey after the training</source>
         <translation>1. anket turu ihtiyaç anketi, 2. tur eğitimden sonraki ankettir</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="92"/>
+        <location filename="../views/needs/needspage.cpp" line="93"/>
         <source>R&amp;ound:</source>
         <translation>T&amp;ur:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="96"/>
+        <location filename="../views/needs/needspage.cpp" line="97"/>
         <source>Scale &amp;labels…</source>
         <translation>Ölçek &amp;etiketleri…</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="97"/>
+        <location filename="../views/needs/needspage.cpp" line="98"/>
         <source>Change the labels of the need scale 1–5</source>
         <translation>1–5 ihtiyaç ölçeğinin etiketlerini değiştir</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="98"/>
+        <location filename="../views/needs/needspage.cpp" line="99"/>
         <source>PDF &amp;report…</source>
         <translation>PDF &amp;raporu…</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="100"/>
+        <location filename="../views/needs/needspage.cpp" line="101"/>
         <source>Write the printable needs-analysis report of the field as a PDF</source>
         <translation>Alanın yazdırılabilir ihtiyaç analizi raporunu PDF olarak yaz</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="140"/>
+        <location filename="../views/needs/needspage.cpp" line="141"/>
         <source>Mean need per province</source>
         <translation>İllere göre ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="141"/>
+        <location filename="../views/needs/needspage.cpp" line="142"/>
         <source>Mean need per centre</source>
         <translation>Merkezlere göre ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="153"/>
+        <location filename="../views/needs/needspage.cpp" line="154"/>
         <source>Change: mean need in round 2 minus round 1; negative means the need fell. Paired: the teachers who answered both rounds (n), with Student&apos;s t on their differences; with fewer than two such teachers the rounds are compared as independent samples (Welch&apos;s interval, n = answers of both rounds).</source>
         <translation>Değişim: 2. turdaki ortalama ihtiyaç eksi 1. turdaki; eksi değer ihtiyacın azaldığını gösterir. Eşleştirilmiş: iki tura da yanıt veren öğretmenler (n), farkları üzerinde Student t ile; böyle iki öğretmenden az varsa turlar bağımsız örneklemler olarak karşılaştırılır (Welch aralığı, n = iki turun yanıtları).</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="158"/>
+        <location filename="../views/needs/needspage.cpp" line="159"/>
         <source>Groups with fewer than %1 respondents are suppressed to protect anonymity and left out of the chart.</source>
         <translation>Yanıtlayan sayısı %1 kişiden az olan gruplar, anonimliği korumak için gizlenir ve grafiğe alınmaz.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="163"/>
+        <location filename="../views/needs/needspage.cpp" line="164"/>
         <source>Provinces</source>
         <translation>İller</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="164"/>
+        <location filename="../views/needs/needspage.cpp" line="165"/>
         <source>Centres</source>
         <translation>Merkezler</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="168"/>
+        <location filename="../views/needs/needspage.cpp" line="169"/>
         <source>&amp;Compare:</source>
         <translation>&amp;Karşılaştır:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="178"/>
+        <location filename="../views/needs/needspage.cpp" line="179"/>
         <source>Mean need</source>
         <translation>Ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="179"/>
+        <location filename="../views/needs/needspage.cpp" line="180"/>
         <source>Distribution</source>
         <translation>Dağılım</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="180"/>
+        <location filename="../views/needs/needspage.cpp" line="181"/>
         <source>Need and supply</source>
         <translation>İhtiyaç ve arz</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="181"/>
+        <location filename="../views/needs/needspage.cpp" line="182"/>
         <source>Province / centre comparison</source>
         <translation>İl / merkez karşılaştırması</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="182"/>
+        <location filename="../views/needs/needspage.cpp" line="183"/>
         <source>Round 1 and 2</source>
         <translation>1. ve 2. tur</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="296"/>
+        <location filename="../views/needs/needspage.cpp" line="299"/>
         <source>all provinces and centres</source>
         <translation>tüm iller ve merkezler</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="302"/>
+        <location filename="../views/needs/needspage.cpp" line="305"/>
         <source>province %1 (%n teachers)</source>
         <translation>
             <numerusform>il: %1 (%n öğretmen)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="303"/>
+        <location filename="../views/needs/needspage.cpp" line="306"/>
         <source>centre %1 (%n teachers)</source>
         <translation>
             <numerusform>merkez: %1 (%n öğretmen)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="325"/>
+        <location filename="../views/needs/needspage.cpp" line="328"/>
         <source>The database has no pilot fields.</source>
         <translation>Veritabanında pilot alan yok.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="325"/>
+        <location filename="../views/needs/needspage.cpp" line="328"/>
         <source>No database is open.</source>
         <translation>Açık veritabanı yok.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="364"/>
+        <location filename="../views/needs/needspage.cpp" line="367"/>
         <source>%1: %2 teachers, %3 respondents, %n competencies, survey round %4.</source>
         <translation>
             <numerusform>%1: %2 öğretmen, %3 yanıtlayan, %n yeterlik, anket turu %4.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="368"/>
+        <location filename="../views/needs/needspage.cpp" line="371"/>
         <source>No need ratings have been recorded for this field yet.</source>
         <translation>Bu alan için henüz ihtiyaç puanı girilmemiş.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="371"/>
+        <location filename="../views/needs/needspage.cpp" line="374"/>
         <source>Fewer than %1 respondents in this selection: the values are suppressed to protect anonymity.</source>
         <translation>Bu seçimde yanıtlayan sayısı %1 kişiden az: anonimliği korumak için değerler gizlendi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="374"/>
+        <location filename="../views/needs/needspage.cpp" line="377"/>
         <source>%n unmet need(s).</source>
         <translation>
             <numerusform>%n karşılanmamış ihtiyaç.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="376"/>
+        <location filename="../views/needs/needspage.cpp" line="379"/>
         <source>Centre(s): %1.</source>
         <translation>Merkez(ler): %1.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="425"/>
+        <location filename="../views/needs/needspage.cpp" line="428"/>
         <source>%1: %2 teachers; respondents of survey round 1: %3, of round 2: %4, of both rounds: %5.</source>
         <translation>%1: %2 öğretmen; 1. anket turunu yanıtlayan: %3, 2. turu: %4, iki turu da: %5.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="430"/>
+        <location filename="../views/needs/needspage.cpp" line="433"/>
         <source>Fewer than %1 respondents in a round of this selection: the values are suppressed to protect anonymity.</source>
         <translation>Bu seçimin bir turunda yanıtlayan sayısı %1 kişiden az: anonimliği korumak için değerler gizlendi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="433"/>
+        <location filename="../views/needs/needspage.cpp" line="436"/>
         <source>%n competency(ies) with answers in round 2.</source>
         <translation>
             <numerusform>2. turda yanıtı olan %n yeterlik.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="499"/>
+        <location filename="../views/needs/needspage.cpp" line="502"/>
         <source>Scale labels</source>
         <translation>Ölçek etiketleri</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="500"/>
+        <location filename="../views/needs/needspage.cpp" line="503"/>
         <source>Labels of the need scale, one per line, from 1 (no need) to 5 (very high need):</source>
         <translation>İhtiyaç ölçeğinin etiketleri, her satıra bir tane, 1 (ihtiyaç yok) ile 5 (çok yüksek ihtiyaç) arasında:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="520"/>
-        <location filename="../views/needs/needspage.cpp" line="531"/>
+        <location filename="../views/needs/needspage.cpp" line="523"/>
+        <location filename="../views/needs/needspage.cpp" line="534"/>
         <source>PDF report</source>
         <translation>PDF raporu</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="521"/>
+        <location filename="../views/needs/needspage.cpp" line="524"/>
         <source>needs-%1.pdf</source>
         <translation>ihtiyac-analizi-%1.pdf</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="521"/>
+        <location filename="../views/needs/needspage.cpp" line="524"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF belgesi (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="533"/>
+        <location filename="../views/needs/needspage.cpp" line="536"/>
         <source>Report written to %1</source>
         <translation>Rapor %1 dosyasına yazıldı</translation>
     </message>
@@ -5878,82 +6047,82 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::OverviewModel</name>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="130"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="133"/>
         <source>(no centre)</source>
         <translation>(merkez yok)</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="219"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="222"/>
         <source>Pilot field</source>
         <translation>Pilot alan</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="219"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="222"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="221"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="224"/>
         <source>Centres</source>
         <translation>Merkezler</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="221"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="224"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="223"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="226"/>
         <source>Teachers</source>
         <translation>Öğretmenler</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="225"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="228"/>
         <source>Surveyed</source>
         <translation>Ankete katılan</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="227"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="230"/>
         <source>Partners</source>
         <translation>İşletmeler</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="229"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="232"/>
         <source>Session places</source>
         <translation>Oturum kontenjanı</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="231"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="234"/>
         <source>Placed</source>
         <translation>Yerleştirilen</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="239"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="242"/>
         <source>Teachers with at least one need rating other than &quot;not applicable&quot;</source>
         <translation>&quot;Fikrim yok&quot; dışında en az bir ihtiyaç puanı veren öğretmenler</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="241"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="244"/>
         <source>Partners offering a session or a competency in the field</source>
         <translation>Alanda oturum ya da yeterlik sunan işletmeler</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="242"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="245"/>
         <source>Partners offering a session or a competency in a field the centre coordinates</source>
         <translation>Merkezin koordine ettiği bir alanda oturum ya da yeterlik sunan işletmeler</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="244"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="247"/>
         <source>Sum of the capacities of the field&apos;s training sessions</source>
         <translation>Alandaki eğitim oturumlarının kontenjanları toplamı</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="245"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="248"/>
         <source>Sum of the capacities of the sessions in the fields the centre coordinates</source>
         <translation>Merkezin koordine ettiği alanlardaki oturumların kontenjanları toplamı</translation>
     </message>
     <message>
-        <location filename="../models/overview/overviewmodel.cpp" line="247"/>
+        <location filename="../models/overview/overviewmodel.cpp" line="250"/>
         <source>Placements that are not cancelled</source>
         <translation>İptal edilmemiş yerleştirmeler</translation>
     </message>
@@ -5961,87 +6130,87 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::OverviewPage</name>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="59"/>
+        <location filename="../views/overview/overviewpage.cpp" line="60"/>
         <source>Pilot field</source>
         <translation>Pilot alan</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="60"/>
+        <location filename="../views/overview/overviewpage.cpp" line="61"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="61"/>
+        <location filename="../views/overview/overviewpage.cpp" line="62"/>
         <source>&amp;Counts per:</source>
         <translation>&amp;Gruplama:</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="116"/>
+        <location filename="../views/overview/overviewpage.cpp" line="117"/>
         <source>Teachers</source>
         <translation>Öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="116"/>
+        <location filename="../views/overview/overviewpage.cpp" line="117"/>
         <source>Teachers in the database</source>
         <translation>Veritabanındaki öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="117"/>
+        <location filename="../views/overview/overviewpage.cpp" line="118"/>
         <source>Surveyed</source>
         <translation>Ankete katılan</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="117"/>
+        <location filename="../views/overview/overviewpage.cpp" line="118"/>
         <source>Teachers with at least one need rating other than &quot;not applicable&quot;</source>
         <translation>&quot;Fikrim yok&quot; dışında en az bir ihtiyaç puanı veren öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="118"/>
+        <location filename="../views/overview/overviewpage.cpp" line="119"/>
         <source>Partners</source>
         <translation>İşletmeler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="118"/>
+        <location filename="../views/overview/overviewpage.cpp" line="119"/>
         <source>Industry partners in the database</source>
         <translation>Veritabanındaki işletmeler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="119"/>
+        <location filename="../views/overview/overviewpage.cpp" line="120"/>
         <source>Session places</source>
         <translation>Oturum kontenjanı</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="119"/>
+        <location filename="../views/overview/overviewpage.cpp" line="120"/>
         <source>Sum of the capacities of all training sessions</source>
         <translation>Tüm eğitim oturumlarının kontenjanları toplamı</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="120"/>
+        <location filename="../views/overview/overviewpage.cpp" line="121"/>
         <source>Placed</source>
         <translation>Yerleştirilen</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="120"/>
+        <location filename="../views/overview/overviewpage.cpp" line="121"/>
         <source>Placements that are not cancelled</source>
         <translation>İptal edilmemiş yerleştirmeler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="153"/>
+        <location filename="../views/overview/overviewpage.cpp" line="154"/>
         <source>No database is open</source>
         <translation>Açık veritabanı yok</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="163"/>
+        <location filename="../views/overview/overviewpage.cpp" line="164"/>
         <source>The overview could not be loaded: %1</source>
         <translation>Genel bakış yüklenemedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="183"/>
+        <location filename="../views/overview/overviewpage.cpp" line="184"/>
         <source>%1 % of the teachers</source>
         <translation>öğretmenlerin %%1</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="187"/>
+        <location filename="../views/overview/overviewpage.cpp" line="188"/>
         <source>%1 % of the places</source>
         <translation>kontenjanın %%1</translation>
     </message>
@@ -6981,7 +7150,7 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::RecentFiles</name>
     <message>
-        <location filename="../views/mainwindow/recentfiles.cpp" line="91"/>
+        <location filename="../views/mainwindow/recentfiles.cpp" line="102"/>
         <source>&amp;Clear List</source>
         <translation>Listeyi &amp;temizle</translation>
     </message>
@@ -7564,11 +7733,21 @@ Geçerli durum yedek olarak saklanır.</translation>
     </message>
     <message>
         <location filename="../views/dialogs/startdialog.cpp" line="34"/>
+        <source>Connect to a server database…</source>
+        <translation>Bir sunucu veritabanına bağlan…</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs/startdialog.cpp" line="35"/>
+        <source>The national office&apos;s database on a PostgreSQL server.</source>
+        <translation>Ulusal ofisin PostgreSQL sunucusundaki veritabanı.</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs/startdialog.cpp" line="36"/>
         <source>Open the demo database</source>
         <translation>Demo veritabanını aç</translation>
     </message>
     <message>
-        <location filename="../views/dialogs/startdialog.cpp" line="35"/>
+        <location filename="../views/dialogs/startdialog.cpp" line="37"/>
         <source>A realistic national data set (8,000 teachers, 1,500 partners) is created to try Köprü out. It takes a few seconds and replaces the previous demo database.</source>
         <translation>Köprü&apos;yü denemek için gerçekçi, ülke çapında bir veri kümesi (8.000 öğretmen, 1.500 işletme) oluşturulur. Birkaç saniye sürer ve önceki demo veritabanının yerini alır.</translation>
     </message>
@@ -10736,72 +10915,76 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/kopru/main.cpp" line="44"/>
+        <location filename="../app/kopru/main.cpp" line="45"/>
         <source>unknown page &quot;%1&quot; (pages: %2)</source>
         <translation>bilinmeyen sayfa &quot;%1&quot; (sayfalar: %2)</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="59"/>
+        <location filename="../app/kopru/main.cpp" line="60"/>
         <source>cannot write %1</source>
         <translation>%1 yazılamıyor</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="80"/>
+        <location filename="../app/kopru/main.cpp" line="81"/>
         <source>Köprü — on-the-job training planner for vocational teachers</source>
         <translation>Köprü — meslek öğretmenleri için işbaşı eğitimi planlayıcısı</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="84"/>
         <source>Köprü database (.kopru) to open</source>
-        <translation>Açılacak Köprü veritabanı (.kopru)</translation>
+        <translation type="vanished">Açılacak Köprü veritabanı (.kopru)</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="86"/>
+        <location filename="../app/kopru/main.cpp" line="85"/>
+        <source>Köprü database (.kopru) or server database (postgresql://user@host/db) to open</source>
+        <translation>Açılacak Köprü veritabanı (.kopru) ya da sunucu veritabanı (postgresql://kullanıcı@sunucu/vt)</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru/main.cpp" line="88"/>
         <source>Page to show (overview, teachers, …).</source>
         <translation>Gösterilecek sayfa (overview, teachers, …).</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="88"/>
+        <location filename="../app/kopru/main.cpp" line="90"/>
         <source>Pilot field to preselect.</source>
         <translation>Önceden seçilecek pilot alan.</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="90"/>
+        <location filename="../app/kopru/main.cpp" line="92"/>
         <source>Render the page into FILE.png and exit.</source>
         <translation>Sayfayı FILE.png dosyasına çiz ve çık.</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="92"/>
+        <location filename="../app/kopru/main.cpp" line="94"/>
         <source>UI language for this run: tr or en.</source>
         <translation>Bu çalıştırma için arayüz dili: tr veya en.</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="94"/>
+        <location filename="../app/kopru/main.cpp" line="96"/>
         <source>Window size of --screenshot (default 1400x900).</source>
         <translation>--screenshot için pencere boyutu (varsayılan 1400x900).</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="108"/>
+        <location filename="../app/kopru/main.cpp" line="110"/>
         <source>--lang takes tr or en</source>
         <translation>--lang yalnızca tr veya en değerini alır</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="114"/>
+        <location filename="../app/kopru/main.cpp" line="116"/>
         <source>only one database can be given</source>
         <translation>yalnızca bir veritabanı verilebilir</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="120"/>
+        <location filename="../app/kopru/main.cpp" line="122"/>
         <source>--screenshot needs a database</source>
         <translation>--screenshot bir veritabanı gerektirir</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="126"/>
+        <location filename="../app/kopru/main.cpp" line="128"/>
         <source>--size takes WIDTHxHEIGHT, e.g. 1366x768</source>
         <translation>--size GENİŞLİKxYÜKSEKLİK alır, örneğin 1366x768</translation>
     </message>
     <message>
-        <location filename="../app/kopru/main.cpp" line="147"/>
+        <location filename="../app/kopru/main.cpp" line="150"/>
         <source>unknown page &quot;%1&quot;</source>
         <translation>bilinmeyen sayfa &quot;%1&quot;</translation>
     </message>

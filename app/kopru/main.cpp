@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // kopru: the desktop application.
-//   kopru [DB] [--page NAME] [--field CODE] [--screenshot FILE.png] [--lang tr|en]
+//   kopru [DB|postgresql://user@host/db] [--page NAME] [--field CODE] [--screenshot FILE.png] [--lang tr|en]
 #include "app/common/translations.h"
 #include "models/core/languagepreference.h"
 #include "models/db/database.h"
+#include "models/db/serverurl.h"
 #include "views/mainwindow/mainwindow.h"
 #include "views/mainwindow/recentfiles.h"
 #include "views/pages/page.h"
@@ -80,8 +81,9 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "Köprü — on-the-job training planner for vocational teachers"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(
-        QStringLiteral("DB"), QCoreApplication::translate("main", "Köprü database (.kopru) to open"), QStringLiteral("[DB]"));
+    parser.addPositionalArgument(QStringLiteral("DB"),
+        QCoreApplication::translate("main", "Köprü database (.kopru) or server database (postgresql://user@host/db) to open"),
+        QStringLiteral("[DB]"));
     const QCommandLineOption pageOption(QStringLiteral("page"),
         QCoreApplication::translate("main", "Page to show (overview, teachers, …)."), QStringLiteral("NAME"));
     const QCommandLineOption fieldOption(
@@ -138,8 +140,9 @@ int main(int argc, char *argv[])
     bool opened = false;
     if (!dbPath.isEmpty()) {
         opened = window.openFile(dbPath);
-    } else if (const QString last = window.recentFiles()->files().value(0); !last.isEmpty() && QFileInfo::exists(last)) {
-        opened = window.openFile(last); // reopen the last file
+    } else if (const QString last = window.recentFiles()->files().value(0);
+               !last.isEmpty() && (kopru::ServerUrl::isServerUrl(last) || QFileInfo::exists(last))) {
+        opened = window.openFile(last); // reopen the last file or server database
     }
     if (!opened)
         window.offerStart();

@@ -2,6 +2,7 @@
 #include "models/db/serverurl.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QUrl>
 #include <QUrlQuery>
 #include <algorithm>
@@ -69,6 +70,16 @@ Expected<ServerUrl> ServerUrl::parse(const QString &location)
     return result;
 }
 
+QString ServerUrl::shortName(const QString &location)
+{
+    if (!isServerUrl(location))
+        return QFileInfo(location).fileName();
+    auto url = parse(location);
+    if (!url)
+        return QUrl(location).adjusted(QUrl::RemovePassword).toString();
+    return Text::tr("%1 on %2", "database on host").arg(url->database, url->host);
+}
+
 QString ServerUrl::display() const
 {
     QString text = QStringLiteral("postgresql://%1@%2").arg(user, host);
@@ -78,6 +89,29 @@ QString ServerUrl::display() const
     if (!sslMode.isEmpty())
         text += QStringLiteral("?sslmode=") + sslMode;
     return text;
+}
+
+QString ServerUrl::location() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("postgresql"));
+    url.setHost(host, QUrl::DecodedMode);
+    if (port != 5432)
+        url.setPort(port);
+    url.setUserName(user, QUrl::DecodedMode);
+    url.setPassword(password, QUrl::DecodedMode);
+    url.setPath(QLatin1Char('/') + database, QUrl::DecodedMode);
+    if (!sslMode.isEmpty()) {
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("sslmode"), sslMode);
+        url.setQuery(query);
+    }
+    return url.toString(QUrl::FullyEncoded);
+}
+
+QString ServerUrl::account() const
+{
+    return QStringLiteral("%1@%2:%3/%4").arg(user, host).arg(port).arg(database);
 }
 
 QString ServerUrl::connectOptions() const

@@ -25,8 +25,17 @@ struct ServerUrl
     // Parses `location`; a malformed URL is refused naming what is wrong.
     static Expected<ServerUrl> parse(const QString &location);
 
-    // The URL without the password, for messages and titles.
+    // How a database is named in titles and menus: "kopru on dbserver" for a
+    // server database (never its password), the file name for a file.
+    static QString shortName(const QString &location);
+
+    // The URL without the password, for messages, titles and the recent files.
     QString display() const;
+    // The URL with the password (percent-encoded), for connecting only: never
+    // shown nor stored.
+    QString location() const;
+    // "user@host:port/database": what a kept password belongs to.
+    QString account() const;
     // QPSQL's connect options (sslmode, a connect timeout).
     QString connectOptions() const;
 };

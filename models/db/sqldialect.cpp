@@ -434,4 +434,23 @@ QString backupMethod(Backend backend)
         : Text::tr("Köprü writes a verified copy of the file (VACUUM INTO).");
 }
 
+QString groupConcat(Backend backend, const QString &expression, const QString &separator)
+{
+    return backend == Backend::Postgres ? QStringLiteral("string_agg(CAST(%1 AS TEXT), %2)").arg(expression, separator)
+                                        : QStringLiteral("group_concat(%1, %2)").arg(expression, separator);
+}
+
+QString greater(Backend backend, const QString &a, const QString &b)
+{
+    return QStringLiteral("%1(%2, %3)")
+        .arg(backend == Backend::Postgres ? QStringLiteral("greatest") : QStringLiteral("max"), a, b);
+}
+
+QStringList largerPageCache(Backend backend, int kibibytes)
+{
+    if (backend == Backend::Postgres)
+        return {};
+    return { QStringLiteral("PRAGMA cache_size = -%1").arg(kibibytes) };
+}
+
 } // namespace kopru::SqlDialect

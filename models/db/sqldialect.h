@@ -121,4 +121,14 @@ QString turkishCollation(Backend backend);
 // on a server, pg_dump (docs/server.md, "Backups") — a sentence for the user.
 QString backupMethod(Backend backend);
 
+// Pieces of the queries the pages read with (SQL text for both backends).
+// `expression` joined with `separator` (an SQL string literal) over a group:
+// group_concat on SQLite, string_agg on PostgreSQL (whose argument must be text).
+QString groupConcat(Backend backend, const QString &expression, const QString &separator);
+// The larger of two values: two-argument max() on SQLite, greatest() on PostgreSQL.
+QString greater(Backend backend, const QString &a, const QString &b);
+// Statements that give this connection a page cache of `kibibytes` (SQLite:
+// PRAGMA cache_size); none on PostgreSQL, whose cache is the server's.
+QStringList largerPageCache(Backend backend, int kibibytes);
+
 } // namespace kopru::SqlDialect

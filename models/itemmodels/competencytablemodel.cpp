@@ -29,8 +29,8 @@ QString CompetencyTableModel::selectSql() const
 {
     // The rating count comes from one grouped pass, not a query per row.
     return QStringLiteral("SELECT id, field_id, code, title_tr, title_en, unit, ratings FROM competency "
-                          "LEFT JOIN (SELECT competency_id, count(*) AS ratings FROM need_rating GROUP BY competency_id) "
-                          "ON competency_id = id");
+                          "LEFT JOIN (SELECT competency_id, count(*) AS ratings FROM need_rating GROUP BY competency_id) r "
+                          "ON r.competency_id = id");
 }
 
 QString CompetencyTableModel::rowProblem(int row, int column, const QVariant &value) const

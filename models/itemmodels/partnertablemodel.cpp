@@ -51,7 +51,7 @@ QString PartnerTableModel::selectSql() const
     return QStringLiteral("SELECT id, name, sector, province_id, district, address, contact_person, phone, email, "
                           "protocol_date, active, coalesce(sessions, 0), coalesce(places, 0) FROM partner "
                           "LEFT JOIN (SELECT partner_id, count(*) AS sessions, sum(capacity) AS places "
-                          "FROM training_session GROUP BY partner_id) ON partner_id = id");
+                          "FROM training_session GROUP BY partner_id) s ON s.partner_id = id");
 }
 
 SessionTableModel::SessionTableModel(QObject *parent)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/itemmodels/teachertablemodel.h"
 
+#include "models/db/serveraccess.h"
 #include "models/db/sql.h"
 
 namespace kopru {
@@ -35,8 +36,19 @@ TeacherTableModel::TeacherTableModel(QObject *parent)
 
 QString TeacherTableModel::selectSql() const
 {
-    return QStringLiteral("SELECT id, national_id, last_name, first_name, field_id, branch, school_id, province_id, "
-                          "centre_id, email, phone, experience_years, available_from, available_to, notes FROM teacher");
+    QStringList columns { QStringLiteral("id"), QStringLiteral("national_id"), QStringLiteral("last_name"),
+        QStringLiteral("first_name"), QStringLiteral("field_id"), QStringLiteral("branch"), QStringLiteral("school_id"),
+        QStringLiteral("province_id"), QStringLiteral("centre_id"), QStringLiteral("email"), QStringLiteral("phone"),
+        QStringLiteral("experience_years"), QStringLiteral("available_from"), QStringLiteral("available_to"),
+        QStringLiteral("notes") };
+    // A server role that may not read some columns (a viewer: national ID,
+    // e-mail, phone) sees them empty. When the server cannot say, every
+    // column is asked for and the load reports the server's reason.
+    if (auto hidden = ServerAccess::hiddenColumns(database(), QStringLiteral("teacher")))
+        for (QString &column : columns)
+            if (hidden->contains(column))
+                column = QStringLiteral("NULL AS ") + column;
+    return QStringLiteral("SELECT %1 FROM teacher").arg(columns.join(QStringLiteral(", ")));
 }
 
 QString TeacherTableModel::rowProblem(int row, int column, const QVariant &value) const

@@ -2,6 +2,7 @@
 #include "models/overview/overviewmodel.h"
 
 #include "models/db/sql.h"
+#include "models/db/sqldialect.h"
 
 #include <QHash>
 #include <QLocale>
@@ -23,17 +24,17 @@ struct Queries
     QString counts[OverviewModel::ColumnCount - OverviewModel::Teachers];
 };
 
-Queries fieldQueries(bool turkish)
+Queries fieldQueries(SqlDialect::Backend backend, bool turkish)
 {
     const QString name = turkish ? QStringLiteral("name_tr") : QStringLiteral("name_en");
-    return { QStringLiteral("SELECT f.id, f.code, f.%1, (SELECT group_concat(c.name, '; ') FROM "
+    return { QStringLiteral("SELECT f.id, f.code, f.%1, (SELECT %2 FROM "
                             "(SELECT c.name FROM centre_field cf JOIN centre c ON c.id = cf.centre_id "
                             "WHERE cf.field_id = f.id ORDER BY c.id) c) FROM field f ORDER BY f.id")
-                 .arg(name),
+                 .arg(name, SqlDialect::groupConcat(backend, QStringLiteral("c.name"), QStringLiteral("'; '"))),
         { QStringLiteral("SELECT field_id, count(*) FROM teacher GROUP BY field_id"),
             QStringLiteral("SELECT t.field_id, count(*) FROM teacher t WHERE EXISTS (SELECT 1 FROM need_rating r "
                            "WHERE r.teacher_id = t.id AND r.need IS NOT NULL) GROUP BY t.field_id"),
-            QStringLiteral("SELECT field_id, count(DISTINCT partner_id) FROM (%1) GROUP BY field_id")
+            QStringLiteral("SELECT field_id, count(DISTINCT partner_id) FROM (%1) pf GROUP BY field_id")
                 .arg(QLatin1String(kPartnerField)),
             QStringLiteral("SELECT field_id, sum(capacity) FROM training_session GROUP BY field_id"),
             QStringLiteral("SELECT s.field_id, count(*) FROM placement p JOIN training_session s ON s.id = p.session_id "
@@ -45,15 +46,15 @@ Queries centreQueries()
     return { QStringLiteral(
                  "SELECT c.id, CAST(c.id AS TEXT), c.name, p.name FROM centre c JOIN province p ON p.id = c.province_id "
                  "ORDER BY c.id"),
-        { QStringLiteral("SELECT ifnull(centre_id, 0), count(*) FROM teacher GROUP BY 1"),
-            QStringLiteral("SELECT ifnull(t.centre_id, 0), count(*) FROM teacher t WHERE EXISTS (SELECT 1 FROM need_rating r "
+        { QStringLiteral("SELECT coalesce(centre_id, 0), count(*) FROM teacher GROUP BY 1"),
+            QStringLiteral("SELECT coalesce(t.centre_id, 0), count(*) FROM teacher t WHERE EXISTS (SELECT 1 FROM need_rating r "
                            "WHERE r.teacher_id = t.id AND r.need IS NOT NULL) GROUP BY 1"),
             QStringLiteral("SELECT cf.centre_id, count(DISTINCT pf.partner_id) FROM centre_field cf "
                            "JOIN (%1) pf ON pf.field_id = cf.field_id GROUP BY cf.centre_id")
                 .arg(QLatin1String(kPartnerField)),
             QStringLiteral("SELECT cf.centre_id, sum(s.capacity) FROM centre_field cf "
                            "JOIN training_session s ON s.field_id = cf.field_id GROUP BY cf.centre_id"),
-            QStringLiteral("SELECT ifnull(t.centre_id, 0), count(*) FROM placement p JOIN teacher t ON t.id = p.teacher_id "
+            QStringLiteral("SELECT coalesce(t.centre_id, 0), count(*) FROM placement p JOIN teacher t ON t.id = p.teacher_id "
                            "WHERE p.status <> 'cancelled' GROUP BY 1") } };
 }
 
@@ -101,7 +102,9 @@ Status OverviewModel::reload(const QSqlDatabase &db, Grouping grouping)
     const QString language = m_language.isEmpty()
         ? (QLocale().language() == QLocale::Turkish ? QStringLiteral("tr") : QStringLiteral("en"))
         : m_language;
-    const Queries queries = grouping == Grouping::ByField ? fieldQueries(language == QLatin1String("tr")) : centreQueries();
+    const Queries queries = grouping == Grouping::ByField
+        ? fieldQueries(SqlDialect::backendOf(db), language == QLatin1String("tr"))
+        : centreQueries();
 
     // Gather everything first so that a failure leaves the model as it was.
     std::vector<QHash<int, int>> counts;
@@ -144,7 +147,7 @@ Status OverviewModel::reload(const QSqlDatabase &db, Grouping grouping)
     }
     const std::pair<int *, QString> totalQueries[] = {
         { &totals.partners, QStringLiteral("SELECT count(*) FROM partner") },
-        { &totals.places, QStringLiteral("SELECT ifnull(sum(capacity), 0) FROM training_session") },
+        { &totals.places, QStringLiteral("SELECT coalesce(sum(capacity), 0) FROM training_session") },
     };
     for (const auto &[target, sql] : totalQueries) {
         auto v = count(db, sql);

@@ -2,6 +2,7 @@
 #include "models/planning/candidatemodel.h"
 
 #include "models/db/sql.h"
+#include "models/db/sqldialect.h"
 #include "models/planning/planinstance.h"
 #include "models/planning/planreason.h"
 
@@ -26,14 +27,16 @@ kopru::Status CandidateModel::load(QSqlDatabase db, int teacherId, int currentSe
                 "SELECT s.id, p.name, pr.name, s.start_date, s.end_date, "
                 "s.capacity - (SELECT count(*) FROM placement x WHERE x.session_id = s.id AND x.status <> 'cancelled' AND "
                 "x.teacher_id <> t.id), "
-                "(SELECT ifnull(sum(max(r.need - 1, 0)), 0) FROM session_competency sc JOIN need_rating r ON r.competency_id = "
+                "(SELECT coalesce(sum(%1), 0) FROM session_competency sc JOIN need_rating r ON r.competency_id = "
                 "sc.competency_id "
                 " AND r.teacher_id = t.id AND r.round = (SELECT max(round) FROM need_rating r2 WHERE r2.teacher_id = t.id "
                 " AND r2.competency_id = r.competency_id) WHERE sc.session_id = s.id), "
-                "(s.start_date >= ifnull(t.available_from, s.start_date) AND s.end_date <= ifnull(t.available_to, s.end_date)), "
+                "(s.start_date >= coalesce(t.available_from, s.start_date) AND s.end_date <= coalesce(t.available_to, "
+                "s.end_date)), "
                 "t.province_id, p.province_id "
                 "FROM teacher t JOIN training_session s ON s.field_id = t.field_id JOIN partner p ON p.id = s.partner_id "
-                "JOIN province pr ON pr.id = p.province_id WHERE t.id = ? AND s.id <> ? AND p.active = 1"));
+                "JOIN province pr ON pr.id = p.province_id WHERE t.id = ? AND s.id <> ? AND p.active = 1")
+                .arg(SqlDialect::greater(SqlDialect::backendOf(db), QStringLiteral("r.need - 1"), QStringLiteral("0"))));
         !s)
         return s;
     if (kopru::Status s = Sql::run(q, { teacherId, currentSessionId }); !s)

@@ -23,7 +23,7 @@ Status overCapacity(QSqlDatabase db, std::vector<PlanConflict> &out)
             QStringLiteral(
                 "SELECT s.id, p.name, s.start_date, s.capacity, count(x.id) FROM training_session s "
                 "JOIN partner p ON p.id = s.partner_id JOIN placement x ON x.session_id = s.id AND x.status <> 'cancelled' "
-                "GROUP BY s.id HAVING count(x.id) > s.capacity ORDER BY s.id"));
+                "GROUP BY s.id, p.name HAVING count(x.id) > s.capacity ORDER BY s.id"));
         !s)
         return s;
     if (Status s = Sql::run(q); !s)
@@ -66,13 +66,13 @@ Status perPlacement(QSqlDatabase db, std::vector<PlanConflict> &out)
             QStringLiteral(
                 "SELECT x.id, x.teacher_id, x.session_id, t.first_name || ' ' || t.last_name, p.name, "
                 "t.field_id <> s.field_id, tf.code, sf.code, "
-                "(s.start_date < ifnull(t.available_from, s.start_date) OR s.end_date > ifnull(t.available_to, s.end_date)), "
+                "(s.start_date < coalesce(t.available_from, s.start_date) OR s.end_date > coalesce(t.available_to, s.end_date)), "
                 "t.available_from, t.available_to, s.start_date, s.end_date "
                 "FROM placement x JOIN teacher t ON t.id = x.teacher_id JOIN training_session s ON s.id = x.session_id "
                 "JOIN partner p ON p.id = s.partner_id JOIN field tf ON tf.id = t.field_id JOIN field sf ON sf.id = s.field_id "
-                "WHERE x.status <> 'cancelled' AND (t.field_id <> s.field_id OR s.start_date < ifnull(t.available_from, "
+                "WHERE x.status <> 'cancelled' AND (t.field_id <> s.field_id OR s.start_date < coalesce(t.available_from, "
                 "s.start_date) "
-                "OR s.end_date > ifnull(t.available_to, s.end_date)) ORDER BY x.id"));
+                "OR s.end_date > coalesce(t.available_to, s.end_date)) ORDER BY x.id"));
         !s)
         return s;
     if (Status s = Sql::run(q); !s)

@@ -31,6 +31,8 @@ StartDialog::StartDialog(QWidget *parent)
             tr("An empty database with the provinces, pilot fields and centres."), QStyle::SP_FileIcon },
         { Choice::OpenExisting, QStringLiteral("openExisting"), tr("Open an existing database…"), tr("Choose a .kopru file."),
             QStyle::SP_DialogOpenButton },
+        { Choice::ConnectServer, QStringLiteral("connectServer"), tr("Connect to a server database…"),
+            tr("The national office's database on a PostgreSQL server."), QStyle::SP_DriveNetIcon },
         { Choice::OpenDemo, QStringLiteral("openDemo"), tr("Open the demo database"),
             tr("A realistic national data set (8,000 teachers, 1,500 partners) is created to try Köprü out. "
                "It takes a few seconds and replaces the previous demo database."),

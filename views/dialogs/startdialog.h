@@ -6,12 +6,12 @@
 namespace kopru {
 
 // Shown when Köprü starts without a database: create a new one, open an
-// existing one, or open the demo database.
+// existing one, connect to a server database, or open the demo database.
 class StartDialog final : public QDialog
 {
     Q_OBJECT
 public:
-    enum class Choice { None, CreateNew, OpenExisting, OpenDemo };
+    enum class Choice { None, CreateNew, OpenExisting, ConnectServer, OpenDemo };
 
     explicit StartDialog(QWidget *parent = nullptr);
     Choice choice() const { return m_choice; }

@@ -3,6 +3,7 @@
 
 #include "models/db/changelistener.h"
 #include "models/db/database.h"
+#include "models/db/serverurl.h"
 #include "views/help/helpwindow.h"
 #include "views/mainwindow/navigationicons.h"
 #include "views/mainwindow/recentfiles.h"
@@ -11,6 +12,7 @@
 #include "views/safety/backgroundbackup.h"
 #include "views/safety/openguard.h"
 #include "views/safety/restorebackupdialog.h"
+#include "views/server/passwordstore.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -47,6 +49,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
+    m_passwords = std::make_unique<KeychainPasswordStore>();
     m_undoStack = new QUndoStack(this);
     m_undoStack->setUndoLimit(kUndoLimit);
     m_openBackup = new BackgroundBackup(this);
@@ -146,6 +149,7 @@ void MainWindow::rebuildInCurrentLanguage()
     m_pages.clear();
     m_pageActions.clear();
     m_needDatabase.clear();
+    m_needFile.clear();
     delete m_help;
     m_help = nullptr;
     delete takeCentralWidget();
@@ -171,6 +175,8 @@ void MainWindow::rebuildInCurrentLanguage()
 
 bool MainWindow::openFile(const QString &path)
 {
+    if (ServerUrl::isServerUrl(path))
+        return openServerInteractive(path);
     // The integrity check and the automatic backup follow in the background:
     // a large database shows at once.
     std::unique_ptr<Database> db = openDatabaseInteractive(path, this, BackupOnOpen::Later, CheckOnOpen::Later);
@@ -285,7 +291,7 @@ void MainWindow::updateTitle()
         setWindowFilePath(QString());
         return;
     }
-    const QString name = QFileInfo(m_db->path()).fileName();
+    const QString name = ServerUrl::shortName(m_db->path());
     const QString file = m_db->isReadOnly() ? tr("%1 (read-only)").arg(name) : name;
     // The platform appends the application's display name (" — Köprü", set in
     // main()), as desktop programs show "document — program".
@@ -296,6 +302,7 @@ void MainWindow::updateActions()
 {
     for (QAction *action : m_needDatabase)
         action->setEnabled(m_db != nullptr);
+    updateServerActions();
 }
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)

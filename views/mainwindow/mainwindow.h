@@ -20,7 +20,9 @@ class BackgroundBackup;
 class Database;
 class HelpWindow;
 class Page;
+class PasswordStore;
 struct IntegrityReport;
+struct ServerUrl;
 class RecentFiles;
 
 // The application's main window: a navigation list of the pages on the left,
@@ -37,7 +39,23 @@ public:
     // Opens `path` with the interactive open guard (messages on failure); its
     // integrity check and automatic backup are made in the background
     // (openBackup()): a failed check asks what to do (handleDamage).
+    // A postgresql:// URL is connected to (openServer); without a password
+    // the one kept in the keychain is used, and when the connection fails the
+    // Connect to Server dialog shows why and asks.
     bool openFile(const QString &path);
+    // Connects to the server database `location` (a postgresql:// URL with
+    // the password, if one is needed) and shows it: no lock, no integrity
+    // check, no automatic backup (the server's IT staff back it up with
+    // pg_dump). A role that may not write opens it read-only, saying so in
+    // the status bar. The recent files keep the URL without the password.
+    Status openServer(const QString &location);
+    // File ▸ Connect to Server…, with the fields of `url` and the reason the
+    // last attempt failed (when given); true when connected.
+    bool connectToServer();
+    bool connectToServer(const ServerUrl &url, const QString &failure);
+    // Where server passwords are kept (the system keychain; tests set their own).
+    PasswordStore *passwordStore() const { return m_passwords.get(); }
+    void setPasswordStore(std::unique_ptr<PasswordStore> store);
     BackgroundBackup *openBackup() const { return m_openBackup; }
     // Takes over `db` (nullptr closes): pages reload, undo history is cleared.
     void setDatabase(std::unique_ptr<Database> db);
@@ -111,6 +129,10 @@ private:
     void handleDamage(const QString &path, const IntegrityReport &report);
     void createCentralArea();
     void createMenus(); // mainwindowmenus.cpp
+    // Server databases, mainwindowserver.cpp: openFile of a postgresql:// URL,
+    // and the File actions that make no sense on a server switched off.
+    bool openServerInteractive(const QString &location);
+    void updateServerActions();
     void updateTitle();
     void updateActions();
     void refreshPagesExcept(Page *source);
@@ -144,6 +166,11 @@ private:
     std::vector<Page *> m_pages;
     std::vector<QAction *> m_pageActions;
     std::vector<QAction *> m_needDatabase; // enabled only with a database open
+    // Enabled only with a database file open: backups, import and the exchange
+    // (not for a server database, see updateActions).
+    std::vector<QAction *> m_needFile;
+    QAction *m_restoreBackup = nullptr; // Restore Backup… (a file; also with none open)
+    std::unique_ptr<PasswordStore> m_passwords;
 };
 
 } // namespace kopru

@@ -2,6 +2,7 @@
 // File menu commands of the main window.
 #include "models/core/languagepreference.h"
 #include "models/db/database.h"
+#include "models/db/serverurl.h"
 #include "views/dialogs/preferencesdialog.h"
 #include "views/exchange/receivepackagedialog.h"
 #include "views/exchange/roledialog.h"
@@ -73,7 +74,7 @@ QString documentsDir()
 
 QString MainWindow::newDatabaseSuggestion() const
 {
-    const QString dir = m_db && QFileInfo(QFileInfo(m_db->path()).absolutePath()).isWritable()
+    const QString dir = m_db && !m_db->isServer() && QFileInfo(QFileInfo(m_db->path()).absolutePath()).isWritable()
         ? QFileInfo(m_db->path()).absolutePath()
         : documentsDir();
     return QDir(dir).filePath(tr("programme") + QLatin1String(".kopru"));
@@ -118,7 +119,7 @@ Status MainWindow::createDatabaseAt(QString path, const DatabaseRole &role)
 
 void MainWindow::openDatabase()
 {
-    const QString dir = m_db ? QFileInfo(m_db->path()).absolutePath() : documentsDir();
+    const QString dir = m_db && !m_db->isServer() ? QFileInfo(m_db->path()).absolutePath() : documentsDir();
     const QString path
         = QFileDialog::getOpenFileName(this, tr("Open Database"), dir, fileFilter() + QLatin1String(";;") + tr("All files (*)"));
     if (!path.isEmpty())
@@ -166,6 +167,10 @@ void MainWindow::saveCopy()
 {
     if (!m_db)
         return;
+    if (m_db->isServer()) {
+        statusBar()->showMessage(tr("Backups of a server database are made by its IT staff with pg_dump"), kStatusTimeoutMs);
+        return;
+    }
     const QFileInfo current(m_db->path());
     const QString suggestion = current.dir().filePath(
         QStringLiteral("%1-%2.kopru").arg(current.completeBaseName(), QDate::currentDate().toString(Qt::ISODate)));
@@ -188,9 +193,9 @@ void MainWindow::closeDatabase()
 {
     if (!m_db)
         return;
-    const QString path = m_db->path();
+    const QString path = m_db->isServer() ? ServerUrl::shortName(m_db->path()) : QDir::toNativeSeparators(m_db->path());
     setDatabase(nullptr);
-    statusBar()->showMessage(tr("Closed %1").arg(QDir::toNativeSeparators(path)), kStatusTimeoutMs);
+    statusBar()->showMessage(tr("Closed %1").arg(path), kStatusTimeoutMs);
 }
 
 void MainWindow::printCurrentPage()
@@ -262,7 +267,7 @@ Status MainWindow::exportTableTo(const QString &path)
     const TableSnapshot snapshot = TableSnapshot::of(table, false);
     const QLocale locale;
     const QStringList notes { tr("%1, %2 — %Ln row(s) as shown in Köprü", nullptr, int(snapshot.rows.size()))
-                                  .arg(QFileInfo(m_db->path()).fileName(),
+                                  .arg(ServerUrl::shortName(m_db->path()),
                                       locale.toString(QDate::currentDate(), QLocale::ShortFormat)) };
     return snapshot.save(path, page->pageTitle(), notes);
 }

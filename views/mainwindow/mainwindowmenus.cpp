@@ -31,6 +31,9 @@ void MainWindow::createMenus()
     openAction->setObjectName(QStringLiteral("openAction"));
     openAction->setShortcut(QKeySequence::Open);
     openAction->setStatusTip(tr("Open an existing database"));
+    QAction *serverAction = file->addAction(tr("Connect to &Server…"), this, qOverload<>(&MainWindow::connectToServer));
+    serverAction->setObjectName(QStringLiteral("connectServerAction"));
+    serverAction->setStatusTip(tr("Open the national office's database on a PostgreSQL server"));
     QMenu *recentMenu = file->addMenu(tr("Open &Recent"));
     recentMenu->setObjectName(QStringLiteral("recentMenu"));
     m_recent = new RecentFiles(recentMenu, this);
@@ -44,7 +47,7 @@ void MainWindow::createMenus()
     saveCopy->setObjectName(QStringLiteral("saveCopyAction"));
     saveCopy->setShortcut(QKeySequence::SaveAs);
     saveCopy->setStatusTip(tr("Write a consistent backup copy of the open database"));
-    addRestoreBackupAction(
+    m_restoreBackup = addRestoreBackupAction(
         file, this, [this] { return m_db ? m_db->path() : QString(); }, [this] { setDatabase(nullptr); },
         [this](const QString &path) { return openFile(path); });
     file->addSeparator();
@@ -75,6 +78,15 @@ void MainWindow::createMenus()
     receiveAction->setObjectName(QStringLiteral("receiveAction"));
     receiveAction->setStatusTip(tr("Check a package from the national office or a centre, then apply it"));
     m_needDatabase = { saveCopy, importAction, exportAction, exportTable, printAction, closeAction, sendAction, receiveAction };
+    // Switched off on a server database, saying why (updateServerActions).
+    const QString pgDump = tr("Backups of a server database are made by its IT staff with pg_dump");
+    saveCopy->setData(pgDump);
+    m_restoreBackup->setData(pgDump);
+    const QString notYet = tr("Not available on a server database yet: do this on a .kopru copy (kopru-cli copy)");
+    for (QAction *action : { importAction, sendAction, receiveAction })
+        action->setData(notYet);
+    m_needFile = { saveCopy, importAction, sendAction, receiveAction };
+    file->setToolTipsVisible(true);
     file->addSeparator();
     QAction *preferences = file->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
     preferences->setObjectName(QStringLiteral("preferencesAction"));

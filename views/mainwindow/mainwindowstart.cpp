@@ -34,6 +34,9 @@ bool MainWindow::offerStart()
         case StartDialog::Choice::OpenExisting:
             openDatabase();
             break;
+        case StartDialog::Choice::ConnectServer:
+            connectToServer();
+            break;
         case StartDialog::Choice::OpenDemo:
             openDemoDatabase();
             break;

@@ -9,7 +9,8 @@ class QMenu;
 namespace kopru {
 
 // The "Open Recent" list: most recent first, at most kMaximum entries, kept in
-// QSettings under "recentFiles". Fills a menu; choosing an entry whose file
+// QSettings under "recentFiles". A server database is kept as its URL
+// without the password (ServerUrl::display), shown as "kopru on dbserver". Fills a menu; choosing an entry whose file
 // has gone removes it and reports that through fileMissing().
 class RecentFiles final : public QObject
 {

@@ -3,6 +3,7 @@
 
 #include "models/db/database.h"
 #include "models/db/sql.h"
+#include "models/db/sqldialect.h"
 #include "models/quality/competencychangemodel.h"
 #include "models/report/needsreport.h"
 #include "models/stats/competencystatsmodel.h"
@@ -224,8 +225,10 @@ void NeedsPage::setDatabase(Database *db)
     // per connection; SQLite's default is 2 MB).
     if (m_db) {
         // Only speed depends on it: a refusal is logged and the page works on.
-        if (Status s = Sql::exec(m_db->connection(), QStringLiteral("PRAGMA cache_size = -16384")); !s)
-            qCWarning(lcNeedsPage) << "cannot enlarge the page cache:" << s.message();
+        const QSqlDatabase c = m_db->connection();
+        for (const QString &statement : SqlDialect::largerPageCache(SqlDialect::backendOf(c), 16384))
+            if (Status s = Sql::exec(c, statement); !s)
+                qCWarning(lcNeedsPage) << "cannot enlarge the page cache:" << s.message();
     }
     loadFields();
 }

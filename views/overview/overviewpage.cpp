@@ -2,6 +2,7 @@
 #include "views/overview/overviewpage.h"
 
 #include "models/db/database.h"
+#include "models/db/serverurl.h"
 #include "models/itemmodels/turkishfilterproxy.h"
 #include "models/overview/overviewmodel.h"
 #include "views/delegates/numberdelegate.h"
@@ -150,7 +151,7 @@ OverviewPage::Tile OverviewPage::addTile(QWidget *parent, const QString &caption
 void OverviewPage::setDatabase(Database *db)
 {
     m_db = db;
-    m_source->setText(db ? QDir::toNativeSeparators(QFileInfo(db->path()).fileName()) : tr("No database is open"));
+    m_source->setText(db ? ServerUrl::shortName(db->path()) : tr("No database is open"));
     refresh();
 }
 
