@@ -349,11 +349,6 @@ private slots:
         for (const QString &page : fromFile.keys()) {
             const PageView &a = fromFile[page], &b = fromServer[page];
             QVERIFY2(b.loaded, qPrintable(page));
-            if (page == QLatin1String("schedule"))
-                QEXPECT_FAIL("",
-                    "the schedule reads through models/export/plandata.cpp, which binds a boolean as an integer "
-                    "(PostgreSQL refuses it); fixed on branch servercommands",
-                    Continue);
             QVERIFY2(a == b,
                 qPrintable(QStringLiteral("%1: file %2 rows %3, server %4 rows %5")
                                .arg(page)
