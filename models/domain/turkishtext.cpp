@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/domain/turkishtext.h"
 
+#include <algorithm>
+#include <string>
+
 namespace kopru::TurkishText {
 
 namespace {
@@ -158,8 +161,16 @@ int compare(QStringView a, QStringView b)
                 return QChar::isLetter(cb) ? -1 : (QChar::isDigit(cb) || cb < u'0' ? 1 : -1);
             if (rb >= 0 && ra < 0)
                 return QChar::isLetter(ca) ? 1 : (QChar::isDigit(ca) || ca < u'0' ? -1 : 1);
-            if (ra < 0 && rb < 0)
+            if (ra < 0 && rb < 0) {
+                // A digit beside another character (not a digit): as the
+                // ASCII digits sort by code point, so that digits of other
+                // scripts do not break the order's transitivity.
+                if (da != db) {
+                    const char16_t other = da ? cb : ca;
+                    return (other < u'0') == da ? 1 : -1;
+                }
                 return ca < cb ? -1 : 1;
+            }
         }
         ++i;
         ++j;
@@ -169,6 +180,61 @@ int compare(QStringView a, QStringView b)
     if (j < b.size())
         return -1;
     return 0;
+}
+
+namespace {
+
+// Units of a sortKey(), in their order: characters below '0' (code + 1),
+// a run of digits (kDigitRun, its length in two units, its digits without
+// leading zeros), a letter of the alphabet (kFirstLetter + its rank), any
+// other character (kOther, its code). Every element starts with a unit of its
+// class and has a fixed or stated length, so keys compare element by element.
+constexpr char16_t kDigitRun = 0x31;
+constexpr char16_t kFirstLetter = 0x32;
+constexpr char16_t kOther = kFirstLetter + 0x30;
+
+} // namespace
+
+QString sortKey(QStringView s)
+{
+    QString key;
+    key.reserve(s.size() + 2);
+    for (qsizetype i = 0; i < s.size();) {
+        const char16_t c = lowerChar(s.at(i).unicode());
+        if (QChar::isDigit(c)) {
+            qsizetype end = i;
+            while (end < s.size() && s.at(end).isDigit())
+                ++end;
+            qsizetype first = i;
+            while (end - first > 1 && s.at(first) == QLatin1Char('0'))
+                ++first;
+            const qsizetype length = end - first;
+            key += QChar(kDigitRun);
+            key += QChar(char16_t(quint64(length) >> 16));
+            key += QChar(char16_t(length & 0xffff));
+            key += s.mid(first, length);
+            i = end;
+            continue;
+        }
+        if (const int rank = letterRank(c); rank >= 0)
+            key += QChar(char16_t(kFirstLetter + rank));
+        else if (c < u'0')
+            key += QChar(char16_t(c + 1));
+        else {
+            key += QChar(kOther);
+            key += QChar(c);
+        }
+        ++i;
+    }
+    return key;
+}
+
+int compareKeys(QStringView a, QStringView b)
+{
+    const int c = std::char_traits<char16_t>::compare(a.utf16(), b.utf16(), std::size_t(std::min(a.size(), b.size())));
+    if (c != 0)
+        return c;
+    return a.size() < b.size() ? -1 : a.size() > b.size() ? 1 : 0;
 }
 
 } // namespace kopru::TurkishText

@@ -27,7 +27,19 @@ QString looseKey(QStringView s);
 QString asciiKey(QStringView s);
 
 // Turkish collation: C < Ç, G < Ğ, I(ı) < İ(i), O < Ö, S < Ş, U < Ü; case-insensitive,
-// digits compared numerically. Returns <0, 0, >0.
+// digits compared numerically. Returns <0, 0, >0. Characters other than
+// letters and digits sort by code point, those below '0' (space, punctuation
+// such as - . ,) before digits, the others after letters; digits sort before
+// letters.
 int compare(QStringView a, QStringView b);
+
+// The collation key of a text: compareKeys(sortKey(a), sortKey(b)) has the
+// sign of compare(a, b) for any two texts. For sorting many values: each key
+// is made once, and comparing two keys is a plain comparison of UTF-16 code
+// units (no case folding, no alphabet look-up per comparison). The key is
+// not meant to be shown or stored: its layout may change between versions.
+QString sortKey(QStringView s);
+// Compares two sortKey() values: <0, 0, >0.
+int compareKeys(QStringView a, QStringView b);
 
 } // namespace kopru::TurkishText

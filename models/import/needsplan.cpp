@@ -76,14 +76,27 @@ void NeedsPlan::planWide(ImportContext &ctx)
     {
         int index;
         QString code;
-        QHash<int, qint64> byField;
     };
     std::vector<Column> columns;
     for (int i = 0; i < ctx.mapping.targets.size(); ++i) {
         const QString code = ColumnMapping::competencyCode(ctx.mapping.targets.at(i));
         if (!code.isEmpty())
-            columns.push_back({ i, code, {} });
+            columns.push_back({ i, code });
     }
+    // The competency of each column for a field, resolved once per field
+    // (not per cell: 3.2 million cells in the national roll-out's survey).
+    QHash<int, std::vector<qint64>> competenciesOfField;
+    const auto competenciesOf = [&](int fieldId) -> const std::vector<qint64> & {
+        auto it = competenciesOfField.find(fieldId);
+        if (it == competenciesOfField.end()) {
+            std::vector<qint64> ids;
+            ids.reserve(columns.size());
+            for (const Column &c : columns)
+                ids.push_back(resolve(ctx.lookups, c.code, fieldId));
+            it = competenciesOfField.insert(fieldId, std::move(ids));
+        }
+        return *it;
+    };
     QHash<QString, int> seen; // national ID|round → line
     m_ratings.reserve(ctx.table.rows.size() * columns.size());
     for (const SourceRow &row : ctx.table.rows) {
@@ -109,13 +122,25 @@ void NeedsPlan::planWide(ImportContext &ctx)
             ctx.error(row, "national_id", ImportText::tr("no teacher with national ID %1: import the teachers first").arg(*nid));
             continue;
         }
-        for (Column &c : columns) {
-            const QString cell = row.cell(c.index);
-            // Resolved once per column and field, not per cell.
-            auto it = c.byField.constFind(teacher->fieldId);
-            if (it == c.byField.constEnd())
-                it = c.byField.insert(teacher->fieldId, resolve(ctx.lookups, c.code, teacher->fieldId));
-            const qint64 competency = *it;
+        const std::vector<qint64> &competencies = competenciesOf(teacher->fieldId);
+        for (std::size_t ci = 0; ci < columns.size(); ++ci) {
+            const Column &c = columns[ci];
+            const qint64 competency = competencies[ci];
+            Rating r;
+            r.teacher = teacher->id;
+            r.competency = competency;
+            r.round = qint8(round);
+            r.line = row.line;
+            // What survey files hold most, read without a copy: an empty
+            // cell or a digit 1-5 (as CellValue::level reads them).
+            const QStringView view = row.cellView(c.index);
+            if (competency != 0 && m_scale.isEmpty()
+                && (view.isEmpty() || (view.size() == 1 && view.front() >= u'1' && view.front() <= u'5'))) {
+                r.need = view.isEmpty() ? 0 : qint8(view.front().unicode() - u'0');
+                m_ratings.push_back(r);
+                continue;
+            }
+            const QString cell = view.toString();
             if (competency == 0) {
                 // A column of another field (or beyond this field's list): only "not applicable" fits.
                 if (!CellValue::isNotApplicable(cell) && m_scale.find(cell) != ScaleMapping::kNotApplicable)
@@ -129,12 +154,7 @@ void NeedsPlan::planWide(ImportContext &ctx)
                 ctx.errorAt(row, c.index, reason);
                 continue;
             }
-            Rating r;
-            r.teacher = teacher->id;
-            r.competency = competency;
-            r.round = qint8(round);
             r.need = qint8(levelOf(*level));
-            r.line = row.line;
             m_ratings.push_back(r);
         }
     }

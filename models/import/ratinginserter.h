@@ -2,7 +2,9 @@
 #pragma once
 
 #include "models/core/result.h"
+#include "models/import/schemapause.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <vector>
@@ -16,9 +18,29 @@ namespace kopru {
 // .cpp for the measurements behind each step). An error names the line of
 // the rating that caused it. Runs inside the caller's write transaction; the
 // caller should hold a BulkWriteScope.
+//
+// A bulk load also takes the row triggers of need_rating out of the way when
+// doing their work itself gives the same database (docs/benchmarks.md, #16):
+// need_rating_same_field (checked here against the fields read at begin();
+// at the first rating it would refuse, the trigger is back before that
+// rating is written, so that it refuses it with its own error) and
+// need_rating_restored (only when no rating has a tombstone, so that it
+// could not fire). Both are made again by finish() from their own SQL.
 class RatingInserter final
 {
 public:
+    // While one of these lives (in any thread), bulk loads keep the triggers
+    // firing row by row as before: for the test that both ways give the
+    // same database, and for measurements.
+    class KeepTriggers final
+    {
+    public:
+        KeepTriggers();
+        ~KeepTriggers();
+        KeepTriggers(const KeepTriggers &) = delete;
+        KeepTriggers &operator=(const KeepTriggers &) = delete;
+    };
+
     struct Row
     {
         qint64 teacher = 0;
@@ -38,6 +60,9 @@ public:
     Status finish();
 
 private:
+    Status pauseTriggers();
+    // Whether need_rating_same_field would let `row` in (when it is paused).
+    bool sameField(const Row &row);
     Status flushBlock();
     Status flushSingly();
     Status write(QSqlQuery &q, bool packed);
@@ -46,11 +71,12 @@ private:
     QSqlQuery m_single, m_block, m_packedBlock;
     std::vector<Row> m_pending;
     bool m_packable = true; // every pending row fits pack()
-    struct Index
-    {
-        QString name, sql;
-    };
-    std::vector<Index> m_dropped;
+    SchemaPause m_paused; // indexes and triggers dropped for a bulk load
+    // Field of each teacher and competency (kNoField for NULL), while
+    // need_rating_same_field is paused.
+    bool m_checkingField = false;
+    QHash<qint64, qint64> m_teacherField, m_competencyField;
+    qint64 m_lastTeacher = -1, m_lastTeacherField = 0;
 };
 
 } // namespace kopru

@@ -20,10 +20,15 @@ SourceRow::SourceRow(int line, const QStringList &cells)
 
 QString SourceRow::cell(int index) const
 {
+    return cellView(index).toString();
+}
+
+QStringView SourceRow::cellView(int index) const
+{
     if (index < 0 || std::size_t(index) >= m_ends.size())
         return {};
     const int begin = index == 0 ? 0 : m_ends[std::size_t(index) - 1];
-    return m_text.mid(begin, m_ends[std::size_t(index)] - begin);
+    return QStringView(m_text).mid(begin, m_ends[std::size_t(index)] - begin);
 }
 
 QStringList SourceRow::cells() const

@@ -29,6 +29,8 @@ public:
 
     // The cell at `index`, or an empty string beyond the row's end.
     QString cell(int index) const;
+    // The same without a copy: valid while the row lives unchanged.
+    QStringView cellView(int index) const;
     qsizetype size() const { return qsizetype(m_ends.size()); }
     bool isEmpty() const { return m_ends.empty(); }
     // All cells (a copy: for previews and tests, not for the import's loops).

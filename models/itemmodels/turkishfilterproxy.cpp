@@ -41,10 +41,7 @@ void TurkishFilterProxy::setSourceModel(QAbstractItemModel *model)
     // Connected before QSortFilterProxyModel's own handlers, so that the
     // cached matches (indexed by source row) are gone before it re-filters.
     if (model) {
-        const auto forget = [this] {
-            forgetMatches();
-            m_sortKeys.clear();
-        };
+        const auto forget = [this] { forgetSourceData(); };
         m_sourceConnections = {
             connect(model, &QAbstractItemModel::rowsInserted, this, forget),
             connect(model, &QAbstractItemModel::rowsRemoved, this, forget),
@@ -54,8 +51,7 @@ void TurkishFilterProxy::setSourceModel(QAbstractItemModel *model)
             connect(model, &QAbstractItemModel::dataChanged, this, forget),
         };
     }
-    forgetMatches();
-    m_sortKeys.clear();
+    forgetSourceData();
     QSortFilterProxyModel::setSourceModel(model);
 }
 
@@ -88,6 +84,7 @@ void TurkishFilterProxy::setSearchKeyRole(int role)
 {
     m_searchKeyRole = role;
     forgetMatches();
+    m_rowKeys.clear();
     invalidateFilter();
 }
 
@@ -111,6 +108,25 @@ void TurkishFilterProxy::forgetMatches()
     m_matches.clear();
 }
 
+void TurkishFilterProxy::forgetSourceData()
+{
+    forgetMatches();
+    m_rowKeys.clear();
+    m_sortKeys.clear();
+}
+
+TurkishFilterProxy::RowKey &TurkishFilterProxy::cachedRowKey(int sourceRow) const
+{
+    if (m_rowKeys.size() <= std::size_t(sourceRow))
+        m_rowKeys.resize(std::max(std::size_t(sourceModel()->rowCount()), std::size_t(sourceRow) + 1));
+    RowKey &k = m_rowKeys[std::size_t(sourceRow)];
+    if (!k.known) {
+        k.key = rowKey(sourceRow, {});
+        k.known = true;
+    }
+    return k;
+}
+
 QString TurkishFilterProxy::rowKey(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QAbstractItemModel *model = sourceModel();
@@ -131,19 +147,26 @@ TurkishFilterProxy::Match TurkishFilterProxy::match(int sourceRow, const QModelI
     if (cacheable && std::size_t(sourceRow) < m_matches.size() && m_matches[sourceRow] != Match::Unknown)
         return m_matches[sourceRow];
 
-    const QString key = rowKey(sourceRow, sourceParent);
-    QString looseKey; // computed only when a word needs it
+    // Top-level rows keep their keys; a child row's are made each time.
+    RowKey uncached;
+    RowKey &key = cacheable ? cachedRowKey(sourceRow) : uncached;
+    if (!key.known) {
+        key.key = rowKey(sourceRow, sourceParent);
+        key.known = true;
+    }
     Match result = Match::Exact;
     for (const Word &word : m_words) {
-        if (key.contains(word.exact))
+        if (key.key.contains(word.exact))
             continue;
         if (word.loose.isEmpty()) {
             result = Match::None;
             break;
         }
-        if (looseKey.isEmpty())
-            looseKey = TurkishText::asciiKey(key);
-        if (!looseKey.contains(word.loose)) {
+        if (!key.asciiKnown) { // made only when a word needs it
+            key.ascii = TurkishText::asciiKey(key.key);
+            key.asciiKnown = true;
+        }
+        if (!key.ascii.contains(word.loose)) {
             result = Match::None;
             break;
         }
@@ -186,15 +209,22 @@ TurkishFilterProxy::SortKey TurkishFilterProxy::SortKey::of(const QVariant &v)
         key.number = v.toDouble();
     } else {
         key.kind = Text;
-        key.textValue = v.toString();
+        key.collationKey = TurkishText::sortKey(v.toString());
     }
     return key;
 }
 
+QString TurkishFilterProxy::SortKey::key() const
+{
+    return kind == Number ? TurkishText::sortKey(QString::number(number)) : collationKey;
+}
+
 const TurkishFilterProxy::SortKey &TurkishFilterProxy::sortKey(int sourceRow, int column) const
 {
-    const QAbstractItemModel *source = sourceModel();
-    if (m_sortKeysColumn != column || m_sortKeysRole != sortRole() || m_sortKeys.size() != std::size_t(source->rowCount())) {
+    // m_sortKeys is cleared whenever the source's rows or data change, so
+    // one that holds this row is current.
+    if (m_sortKeysColumn != column || m_sortKeysRole != sortRole() || m_sortKeys.size() <= std::size_t(sourceRow)) {
+        const QAbstractItemModel *source = sourceModel();
         m_sortKeys.clear();
         m_sortKeys.reserve(std::size_t(source->rowCount()));
         for (int r = 0; r < source->rowCount(); ++r)
@@ -233,8 +263,8 @@ int TurkishFilterProxy::SortKey::compare(const SortKey &a, const SortKey &b)
     if (a.kind == Number && b.kind == Number)
         return a.number < b.number ? -1 : b.number < a.number ? 1 : 0;
     if (a.kind == Text && b.kind == Text)
-        return TurkishText::compare(a.textValue, b.textValue);
-    return TurkishText::compare(a.text(), b.text());
+        return TurkishText::compareKeys(a.collationKey, b.collationKey);
+    return TurkishText::compareKeys(a.key(), b.key());
 }
 
 } // namespace kopru

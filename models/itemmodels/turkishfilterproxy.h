@@ -24,8 +24,12 @@ namespace kopru {
 //   invalid value meaning "All";
 // - sorting by sortRole(): numbers numerically, text with TurkishText::compare,
 //   empty values first, equal keys in source order. The keys of a column are
-//   read from the source once per sort, not twice per comparison: sorting
-//   100,000 teachers made ~3.4 million data() calls (1.3 s), now 100,000.
+//   read from the source once per sort, not twice per comparison (sorting
+//   100,000 teachers made ~3.4 million data() calls, 1.3 s), and a text is
+//   kept as its collation key (TurkishText::sortKey), so that a comparison
+//   is a plain comparison of code units (docs/benchmarks.md, issue #16).
+//   The search keys of the rows (and their folded ASCII forms) are kept too,
+//   until the source changes.
 class TurkishFilterProxy : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -61,6 +65,17 @@ private:
     enum class Match : char { Unknown, None, Loose, Exact };
 
     QString rowKey(int sourceRow, const QModelIndex &sourceParent) const;
+    // rowKey() of a top-level source row, and its TurkishText::asciiKey,
+    // kept in m_rowKeys.
+    struct RowKey
+    {
+        QString key;
+        QString ascii;
+        bool known = false;
+        bool asciiKnown = false;
+    };
+    RowKey &cachedRowKey(int sourceRow) const;
+    void forgetSourceData();
     Match match(int sourceRow, const QModelIndex &sourceParent) const;
     void forgetMatches();
     // A value of sortRole() as it sorts.
@@ -69,8 +84,8 @@ private:
         enum Kind : char { Empty, Number, Text };
         Kind kind = Empty;
         double number = 0;
-        QString textValue;
-        QString text() const { return kind == Number ? QString::number(number) : textValue; }
+        QString collationKey; // TurkishText::sortKey of a text
+        QString key() const; // a number's too
         static SortKey of(const QVariant &value);
         static int compare(const SortKey &a, const SortKey &b);
     };
@@ -87,6 +102,9 @@ private:
     // filtering and read while sorting; cleared whenever the words or the
     // source's rows change.
     mutable std::vector<Match> m_matches;
+    // Search keys of the top-level source rows, filled as the filter needs
+    // them; cleared whenever the source's data or rows change.
+    mutable std::vector<RowKey> m_rowKeys;
     // sortRole() of every top-level source row in m_sortKeysColumn; empty
     // until a sort needs it, cleared whenever the source's data or rows change.
     mutable std::vector<SortKey> m_sortKeys;

@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Importing: column mapping, survey headers and answers, every validation
 // error with its position, upsert, dry run, cancel and all-or-nothing.
+#include "models/db/bulkwritescope.h"
 #include "models/db/integritycheck.h"
+#include "models/db/schemascript.h"
+#include "models/db/sql.h"
+#include "models/db/tablecontent.h"
+#include "models/db/transaction.h"
 #include "models/domain/nationalid.h"
 #include "models/import/columnmapping.h"
 #include "models/import/importer.h"
+#include "models/import/ratinginserter.h"
 #include "models/import/scalemapping.h"
 #include "models/import/valueparsers.h"
 #include "models/io/tablereader.h"
@@ -692,6 +698,144 @@ private slots:
         QCOMPARE(r.inserted, 0);
         QCOMPARE(r.updated, 0);
         QCOMPARE(r.skipped, 12000);
+    }
+
+    // The bulk path does the work of need_rating's row triggers itself
+    // (RatingInserter): the same survey imported into two copies of one
+    // database, once that way and once with the triggers firing row by row,
+    // must give the same content and the same schema. With a tombstone of a
+    // deleted rating the restoring trigger must still act.
+    void needsBulkPathEqualsTriggers_data()
+    {
+        QTest::addColumn<bool>("withTombstone");
+        QTest::newRow("no tombstone") << false;
+        QTest::newRow("a deleted rating") << true;
+    }
+    void needsBulkPathEqualsTriggers()
+    {
+        QFETCH(bool, withTombstone);
+        auto first = freshDb();
+        QSqlDatabase a = first->connection();
+        QVERIFY(importText(a, ImportKind::Competencies, QString::fromUtf8(kCompetencies)).committed);
+        QString teachers = QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl\n");
+        QString needs = QStringLiteral("TC Kimlik No;Tur;ELK01;ELK02\n");
+        for (int i = 0; i < 3000; ++i) {
+            const QString id = NationalId::withCheckDigits(QStringLiteral("4%1").arg(i, 8, 10, QLatin1Char('0')));
+            teachers += id + QStringLiteral(";A;B;ELK;6\n");
+            for (int round : { 1, 2 })
+                needs += QStringLiteral("%1;%2;%3;%4\n").arg(id).arg(round).arg(1 + (i + round) % 5).arg(1 + i % 5);
+        }
+        QVERIFY(importText(a, ImportKind::Teachers, teachers).committed);
+        const QString id0 = NationalId::withCheckDigits(QStringLiteral("4%1").arg(0, 8, 10, QLatin1Char('0')));
+        const QString version0
+            = QStringLiteral("SELECT r.version FROM need_rating r JOIN teacher t ON t.id = r.teacher_id JOIN competency k ON "
+                             "k.id = r.competency_id WHERE t.national_id = '%1' AND k.code = 'ELK01' AND r.round = 1")
+                  .arg(id0);
+        if (withTombstone) {
+            // One rating imported (row by row: too few for the bulk path), then deleted.
+            QVERIFY(importText(a, ImportKind::Needs, QStringLiteral("TC Kimlik No;Tur;ELK01\n%1;1;2\n").arg(id0)).committed);
+            QVERIFY(Sql::exec(a, QStringLiteral("DELETE FROM need_rating")));
+            QCOMPARE(scalar(a, QStringLiteral("SELECT count(*) FROM tombstone WHERE table_name = 'need_rating'")).toInt(), 1);
+        }
+        const QString copyPath = m_dir.filePath(QStringLiteral("copy%1.kopru").arg(++m_n));
+        QVERIFY(Sql::exec(a, QStringLiteral("VACUUM INTO ?"), { copyPath }));
+        auto copy = Database::open(copyPath);
+        QVERIFY2(copy, qPrintable(copy.message()));
+        QSqlDatabase b = copy.value()->connection();
+
+        ImportReport fast = importText(a, ImportKind::Needs, needs);
+        QVERIFY2(fast.ok() && fast.committed, qPrintable(errorsOf(fast)));
+        ImportReport slow;
+        {
+            const RatingInserter::KeepTriggers keep;
+            slow = importText(b, ImportKind::Needs, needs);
+        }
+        QVERIFY2(slow.ok() && slow.committed, qPrintable(errorsOf(slow)));
+        QCOMPARE(fast.inserted, 12000);
+        QCOMPARE(slow.inserted, fast.inserted);
+        // Restored: the tombstone's version + 1, and the tombstone gone.
+        QCOMPARE(scalar(a, version0).toInt(), withTombstone ? 3 : 1);
+        QCOMPARE(scalar(a, QStringLiteral("SELECT count(*) FROM tombstone WHERE table_name = 'need_rating'")).toInt(), 0);
+
+        // The import's audit entries differ only in their time.
+        for (QSqlDatabase db : { a, b })
+            QVERIFY(Sql::exec(db, QStringLiteral("UPDATE audit_log SET at = '2026-01-01T00:00:00'")));
+        const auto schema = SchemaScript::current();
+        QVERIFY2(schema, qPrintable(schema.message()));
+        const auto digestA = TableContent::digest(a, schema.value());
+        const auto digestB = TableContent::digest(b, schema.value());
+        QVERIFY(digestA && digestB);
+        QCOMPARE(digestA.value(), digestB.value());
+        const QString objects = QStringLiteral(
+            "SELECT group_concat(type || ' ' || name || ': ' || sql, ';') FROM (SELECT type, name, sql FROM sqlite_schema "
+            "WHERE sql IS NOT NULL ORDER BY type, name)");
+        QCOMPARE(scalar(a, objects).toString(), scalar(b, objects).toString());
+        QVERIFY(scalar(a, objects).toString().contains(QStringLiteral("trigger need_rating_same_field")));
+        QVERIFY(scalar(a, objects).toString().contains(QStringLiteral("trigger need_rating_restored")));
+        QCOMPARE(scalar(a, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+    }
+
+    // A bulk load that meets a rating of another field than its teacher's
+    // stops with the trigger's own error at that rating's line, exactly as
+    // with the trigger firing for every row; nothing is left written.
+    void bulkRatingOfAnotherFieldIsRefusedByTheTrigger()
+    {
+        auto fresh = freshDb();
+        const QSqlDatabase c = fresh->connection();
+        QVERIFY(importText(c, ImportKind::Competencies, QString::fromUtf8(kCompetencies)).committed);
+        QString teachers = QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl\n");
+        for (int i = 0; i < 5000; ++i) // 10,000 ratings: a bulk load
+            teachers += NationalId::withCheckDigits(QStringLiteral("5%1").arg(i, 8, 10, QLatin1Char('0')))
+                + QStringLiteral(";A;B;ELK;6\n");
+        QVERIFY(importText(c, ImportKind::Teachers, teachers).committed);
+        std::vector<qint64> teacherIds;
+        QVERIFY(Sql::forEachRow(c,
+            QStringLiteral("SELECT id FROM teacher WHERE field_id = (SELECT field_id FROM "
+                           "competency WHERE code = 'ELK01') ORDER BY id"),
+            [&](const QSqlQuery &q) { teacherIds.push_back(q.value(0).toLongLong()); }));
+        QCOMPARE(int(teacherIds.size()), 5000);
+        const qint64 elk01 = scalar(c, QStringLiteral("SELECT id FROM competency WHERE code = 'ELK01'")).toLongLong();
+        const qint64 elk02 = scalar(c, QStringLiteral("SELECT id FROM competency WHERE code = 'ELK02'")).toLongLong();
+        const qint64 bil01 = scalar(c, QStringLiteral("SELECT id FROM competency WHERE code = 'BIL01'")).toLongLong();
+        const QByteArray before = contentHash(c);
+        const QString objectsSql = QStringLiteral(
+            "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE tbl_name = 'need_rating' ORDER BY name)");
+        const QString objects = scalar(c, objectsSql).toString();
+        const auto load = [&](int badLine) -> Error {
+            const BulkWriteScope bulk(c);
+            Transaction tx(c, Transaction::Mode::Write);
+            if (!tx.began())
+                return tx.began().error();
+            RatingInserter inserter(c);
+            if (Status s = inserter.begin(10000, 0); !s)
+                return s.error();
+            int line = 1;
+            for (qint64 t : teacherIds) {
+                for (qint64 k : { elk01, elk02 }) {
+                    ++line;
+                    if (Status s = inserter.add({ t, line == badLine ? bil01 : k, 1, 3, 0, line }); !s)
+                        return s.error();
+                }
+            }
+            if (Status s = inserter.finish(); !s)
+                return s.error();
+            tx.rollback();
+            return Error {};
+        };
+        QCOMPARE(load(0).message, QString()); // the good ratings go in
+        for (int badLine : { 2, 777, 10001 }) {
+            const Error fast = load(badLine);
+            Error slow;
+            {
+                const RatingInserter::KeepTriggers keep;
+                slow = load(badLine);
+            }
+            QVERIFY2(fast.message.contains(QStringLiteral("not in the teacher's field")), qPrintable(fast.toString()));
+            QCOMPARE(fast.line, badLine);
+            QCOMPARE(fast.toString(), slow.toString());
+            QCOMPARE(contentHash(c), before);
+            QCOMPARE(scalar(c, objectsSql).toString(), objects);
+        }
     }
 
     // A post-training survey imported as round 2 (issue #15): wide and long
