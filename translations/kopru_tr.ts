@@ -662,17 +662,17 @@
         <translation>Veritabanı kapalı.</translation>
     </message>
     <message>
-        <location filename="../models/editing/dbcommand.cpp" line="53"/>
+        <location filename="../models/editing/dbcommand.cpp" line="57"/>
         <source>Cannot redo &quot;%1&quot;: %2</source>
         <translation>&quot;%1&quot; yinelenemiyor: %2</translation>
     </message>
     <message>
-        <location filename="../models/editing/dbcommand.cpp" line="63"/>
+        <location filename="../models/editing/dbcommand.cpp" line="67"/>
         <source>Cannot undo &quot;%1&quot;: %2</source>
         <translation>&quot;%1&quot; geri alınamıyor: %2</translation>
     </message>
     <message>
-        <location filename="../models/editing/dbcommand.cpp" line="79"/>
+        <location filename="../models/editing/dbcommand.cpp" line="83"/>
         <source>the data was changed meanwhile by another program or window; the view now shows the current values</source>
         <translation>veriler bu arada başka bir program ya da pencere tarafından değiştirildi; görünüm şimdi güncel değerleri gösteriyor</translation>
     </message>
@@ -684,8 +684,8 @@
         </translation>
     </message>
     <message>
-        <location filename="../models/editing/setvaluecommand.cpp" line="36"/>
-        <location filename="../models/editing/setvaluecommand.cpp" line="45"/>
+        <location filename="../models/editing/setvaluecommand.cpp" line="63"/>
+        <location filename="../models/editing/setvaluecommand.cpp" line="72"/>
         <source>the row no longer exists</source>
         <translation>satır artık yok</translation>
     </message>
@@ -2645,7 +2645,7 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>PlacementEdits</name>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="47"/>
+        <location filename="../models/planning/placementedits.cpp" line="71"/>
         <source>the placement was changed by a later optimiser run; the edit cannot be repeated</source>
         <translation>yerleştirme daha sonraki bir optimizasyon çalıştırmasıyla değişti; düzenleme yinelenemez</translation>
     </message>
@@ -2655,47 +2655,52 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>elle taşındı: %1</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="142"/>
+        <location filename="../models/planning/placementedits.cpp" line="42"/>
+        <source>placement of %1</source>
+        <translation>%1 yerleştirmesi</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/placementedits.cpp" line="196"/>
         <source>the session no longer exists</source>
         <translation>oturum artık yok</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="197"/>
+        <location filename="../models/planning/placementedits.cpp" line="257"/>
         <source>placement %1 no longer exists</source>
         <translation>%1 numaralı yerleştirme artık yok</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="211"/>
+        <location filename="../models/planning/placementedits.cpp" line="271"/>
         <source>Lock placement</source>
         <translation>Yerleştirme kilitleme</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="212"/>
+        <location filename="../models/planning/placementedits.cpp" line="272"/>
         <source>Unlock placement</source>
         <translation>Yerleştirme kilidini açma</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="224"/>
+        <location filename="../models/planning/placementedits.cpp" line="284"/>
         <source>Confirm placement</source>
         <translation>Yerleştirme onaylama</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="242"/>
+        <location filename="../models/planning/placementedits.cpp" line="302"/>
         <source>Move teacher</source>
         <translation>Öğretmen taşıma</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="252"/>
+        <location filename="../models/planning/placementedits.cpp" line="312"/>
         <source>the teacher already has a placement: move it instead</source>
         <translation>öğretmenin zaten bir yerleştirmesi var: onu taşıyın</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="270"/>
+        <location filename="../models/planning/placementedits.cpp" line="330"/>
         <source>Place teacher</source>
         <translation>Öğretmeni yerleştir</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="279"/>
+        <location filename="../models/planning/placementedits.cpp" line="339"/>
         <source>Remove placement</source>
         <translation>Yerleştirme kaldırma</translation>
     </message>
@@ -2729,6 +2734,38 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
     </message>
 </context>
 <context>
+    <name>PlanSnapshot</name>
+    <message>
+        <location filename="../models/planning/plansnapshot.cpp" line="29"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/plansnapshot.cpp" line="31"/>
+        <source>session %1</source>
+        <translation>%1 numaralı oturum</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/plansnapshot.cpp" line="33"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/planning/plansnapshot.cpp" line="84"/>
+        <source> and %n more</source>
+        <translation>
+            <numerusform> ve %n tane daha</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/planning/plansnapshot.cpp" line="85"/>
+        <source>the plan was not stored: %n placement(s) changed while the optimiser ran (another user, program or window): %1. Nothing was changed; plan again to plan over the current placements.</source>
+        <translation>
+            <numerusform>plan kaydedilmedi: optimizasyon çalışırken %n yerleştirme değişti (başka bir kullanıcı, program ya da pencere): %1. Hiçbir şey değiştirilmedi; güncel yerleştirmeler üzerinden yeniden planlayın.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PlanWeights</name>
     <message>
         <location filename="../models/planning/planweights.cpp" line="30"/>
@@ -2759,12 +2796,12 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>yerleştirme ağında en iyi akış bulunamadı (%1)</translation>
     </message>
     <message>
-        <location filename="../models/planning/planner.cpp" line="65"/>
+        <location filename="../models/planning/planner.cpp" line="67"/>
         <source>cannot write the DIMACS file: %1</source>
         <translation>DIMACS dosyası yazılamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/planning/planner.cpp" line="221"/>
+        <location filename="../models/planning/planner.cpp" line="225"/>
         <source>the optimiser run was cancelled; nothing was changed</source>
         <translation>optimizasyon çalıştırması iptal edildi; hiçbir şey değiştirilmedi</translation>
     </message>
@@ -3055,112 +3092,112 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>QualityIndicators</name>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="150"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="146"/>
         <source>Participation</source>
         <translation>Katılım</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="151"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="147"/>
         <source>Teachers who answered the needs survey (round 1) and were placed in a training (a placement confirmed, completed or cancelled; the optimiser&apos;s proposals do not count), as a share of the teachers who answered the survey.</source>
         <translation>İhtiyaç anketini (1. tur) yanıtlayıp bir eğitime yerleştirilen öğretmenlerin (onaylanmış, tamamlanmış ya da iptal edilmiş bir yerleştirme; eniyileyicinin önerileri sayılmaz) anketi yanıtlayan öğretmenlere oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="155"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="151"/>
         <source>Completion rate</source>
         <translation>Tamamlama oranı</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="156"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="152"/>
         <source>Completed placements as a share of the placements that ended (completed or cancelled).</source>
         <translation>Tamamlanan yerleştirmelerin sona eren (tamamlanan ya da iptal edilen) yerleştirmelere oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="158"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="154"/>
         <source>Hours delivered</source>
         <translation>Gerçekleşen saat</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="159"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="155"/>
         <source>Hours attended (attendance records) as a share of the hours planned (the sessions&apos; hours) of the placements that ended.</source>
         <translation>Sona eren yerleştirmelerde katılınan saatlerin (devam kayıtları) planlanan saatlere (oturumların saatleri) oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="162"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="158"/>
         <source>Drop-out reasons</source>
         <translation>Ayrılma nedenleri</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="163"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="159"/>
         <source>Cancelled placements by reason: illness, withdrew, partner cancelled, other, not recorded.</source>
         <translation>Nedene göre iptal edilen yerleştirmeler: hastalık, çekildi, işletme iptal etti, diğer, kaydedilmedi.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="165"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="161"/>
         <source>Teachers&apos; satisfaction</source>
         <translation>Öğretmen memnuniyeti</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="166"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="162"/>
         <source>Mean of the teachers&apos; answers (1-5) to the evaluation of their training; answers &quot;not applicable&quot; are not counted.</source>
         <translation>Öğretmenlerin aldıkları eğitimi değerlendirme yanıtlarının (1-5) ortalaması; &quot;uygulanamaz&quot; yanıtları sayılmaz.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="169"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="165"/>
         <source>Partners&apos; evaluation of the teachers</source>
         <translation>İşletmelerin öğretmen değerlendirmesi</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="170"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="166"/>
         <source>Mean of the partners&apos; answers (1-5) to the evaluation of the teachers they trained; answers &quot;not applicable&quot; are not counted.</source>
         <translation>İşletmelerin eğittikleri öğretmenleri değerlendirme yanıtlarının (1-5) ortalaması; &quot;uygulanamaz&quot; yanıtları sayılmaz.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="173"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="169"/>
         <source>Need reduction</source>
         <translation>İhtiyaçtaki azalma</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="174"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="170"/>
         <source>Change of the mean need (1-5) between survey rounds 1 and 2, overall (each teacher&apos;s mean) and per competency, with a 95% confidence interval; paired where the same teachers answered both rounds. Negative: the need fell.</source>
         <translation>Ortalama ihtiyacın (1-5) anketin 1. ve 2. turu arasındaki değişimi, genel (her öğretmenin ortalaması) ve yeterlik bazında, %95 güven aralığıyla; aynı öğretmenler iki turu da yanıtladıysa eşleştirilmiş. Negatif: ihtiyaç azaldı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="178"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="174"/>
         <source>Partners active</source>
         <translation>Etkin işletmeler</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="179"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="175"/>
         <source>Industry partners that trained at least one teacher of the group to completion.</source>
         <translation>Gruptan en az bir öğretmenin eğitimini tamamlatan sanayi işletmeleri.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="180"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="176"/>
         <source>Partner repeat rate</source>
         <translation>İşletmelerin tekrar oranı</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="181"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="177"/>
         <source>Share of the active partners that trained teachers of the group to completion in two or more sessions.</source>
         <translation>Gruptaki öğretmenlerin eğitimini iki ya da daha çok oturumda tamamlatan etkin işletmelerin oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="184"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="180"/>
         <source>High needs covered</source>
         <translation>Karşılanan yüksek ihtiyaçlar</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="185"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="181"/>
         <source>Needs rated 4 or 5 in survey round 1 for which the teacher has a placement (not cancelled) in a session that teaches the competency, as a share of all such needs.</source>
         <translation>Anketin 1. turunda 4 ya da 5 olarak belirtilen ihtiyaçlardan, öğretmenin o yeterliği öğreten bir oturumda (iptal edilmemiş) yerleştirmesi olanların bu tür tüm ihtiyaçlara oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="276"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="272"/>
         <source>Total</source>
         <translation>Toplam</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="293"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="289"/>
         <source>(no centre)</source>
         <translation>(merkezsiz)</translation>
     </message>
@@ -3285,6 +3322,45 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <location filename="../models/exchange/resolvereviewcommand.cpp" line="289"/>
         <source>the teacher of the correction no longer exists</source>
         <translation>düzeltmenin öğretmeni artık yok</translation>
+    </message>
+</context>
+<context>
+    <name>RowVersion</name>
+    <message>
+        <location filename="../models/editing/rowversion.cpp" line="60"/>
+        <source>“%1” was changed by %2 at %3 — reload to see the new value.</source>
+        <translation>“%1”, %2 tarafından değiştirildi (%3) — yeni değeri görmek için yeniden yükleyin.</translation>
+    </message>
+    <message>
+        <location filename="../models/editing/rowversion.cpp" line="73"/>
+        <source>“%1” was deleted by %2 at %3 — reload to see what is there now.</source>
+        <translation>“%1”, %2 tarafından silindi (%3) — güncel durumu görmek için yeniden yükleyin.</translation>
+    </message>
+    <message>
+        <location filename="../models/editing/rowversion.cpp" line="81"/>
+        <source>“%1” was deleted meanwhile by another user or program — reload to see what is there now.</source>
+        <translation>“%1” bu arada başka bir kullanıcı ya da program tarafından silindi — güncel durumu görmek için yeniden yükleyin.</translation>
+    </message>
+    <message>
+        <location filename="../models/editing/rowversion.cpp" line="84"/>
+        <source>“%1” was changed meanwhile by another user or program — reload to see the new value.</source>
+        <translation>“%1” bu arada başka bir kullanıcı ya da program tarafından değiştirildi — yeni değeri görmek için yeniden yükleyin.</translation>
+    </message>
+    <message>
+        <location filename="../models/editing/rowversion.cpp" line="92"/>
+        <source>the national office</source>
+        <translation>Genel Müdürlük</translation>
+    </message>
+    <message>
+        <location filename="../models/editing/rowversion.cpp" line="99"/>
+        <location filename="../models/editing/rowversion.cpp" line="100"/>
+        <source>centre %1</source>
+        <translation>%1 merkezi</translation>
+    </message>
+    <message>
+        <location filename="../models/editing/rowversion.cpp" line="103"/>
+        <source>another user</source>
+        <translation>başka bir kullanıcı</translation>
     </message>
 </context>
 <context>
@@ -4415,50 +4491,50 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::EntityTableModel</name>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="307"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="319"/>
         <source>%1: not given</source>
         <translation>%1: belirtilmedi</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="382"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="394"/>
         <source>%1 (required)</source>
         <translation>%1 (zorunlu)</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="421"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="433"/>
         <source>%1 cannot be edited here.</source>
         <translation>%1 burada düzenlenemez.</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="426"/>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="433"/>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="439"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="438"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="445"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="452"/>
         <source>%1 refused: %2</source>
         <translation>%1 kabul edilmedi: %2</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="437"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="450"/>
         <source>Change %1 of %2</source>
         <translation>%1 değişikliği (%2)</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="448"/>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="481"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="461"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="494"/>
         <source>No database is open.</source>
         <translation>Açık veritabanı yok.</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="462"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="475"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="484"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="497"/>
         <source>Delete %1</source>
         <translation>Silme (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="485"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="498"/>
         <source>Delete %n row(s)</source>
         <translation>
             <numerusform>%n satır silme</numerusform>
@@ -6049,6 +6125,16 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <source>Print</source>
         <translation>Yazdır</translation>
     </message>
+    <message>
+        <location filename="../views/pages/pagewiring.cpp" line="56"/>
+        <source>Changed by someone else</source>
+        <translation>Başkası tarafından değiştirildi</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/pagewiring.cpp" line="57"/>
+        <source>Reload</source>
+        <translation>Yeniden yükle</translation>
+    </message>
 </context>
 <context>
     <name>kopru::PartnerDetailPanel</name>
@@ -6292,185 +6378,195 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::PlacementPage</name>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="88"/>
+        <location filename="../views/planning/placementpage.cpp" line="97"/>
         <source>Placement plan</source>
         <translation>Yerleştirme planı</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="99"/>
+        <location filename="../views/planning/placementpage.cpp" line="108"/>
         <source>The teachers&apos; province; also the scope of &quot;Run optimiser&quot;</source>
         <translation>Öğretmenlerin ili; &quot;Optimizasyonu çalıştır&quot; komutunun kapsamını da belirler</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="102"/>
+        <location filename="../views/planning/placementpage.cpp" line="111"/>
         <source>All statuses</source>
         <translation>Tüm durumlar</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="106"/>
+        <location filename="../views/planning/placementpage.cpp" line="115"/>
         <source>locked</source>
         <translation>kilitli</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="109"/>
+        <location filename="../views/planning/placementpage.cpp" line="118"/>
         <source>Search teacher, province, partner, reason…</source>
         <translation>Öğretmen, il, işletme, gerekçe ara…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="128"/>
+        <location filename="../views/planning/placementpage.cpp" line="137"/>
         <source>&amp;Goals…</source>
         <translation>&amp;Hedefler…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="135"/>
+        <location filename="../views/planning/placementpage.cpp" line="144"/>
         <source>&amp;Run optimiser</source>
         <translation>Optimizasyonu &amp;çalıştır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="138"/>
+        <location filename="../views/planning/placementpage.cpp" line="147"/>
         <source>Re-plan every placement that is not locked or confirmed, of the selected field and province (or of all)</source>
         <translation>Seçili alan ve ildeki (ya da tümündeki) kilitli veya onaylı olmayan tüm yerleştirmeleri yeniden planla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="144"/>
+        <location filename="../views/planning/placementpage.cpp" line="153"/>
         <source>Field:</source>
         <translation>Alan:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="147"/>
+        <location filename="../views/planning/placementpage.cpp" line="156"/>
         <source>Status:</source>
         <translation>Durum:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="159"/>
+        <location filename="../views/planning/placementpage.cpp" line="168"/>
         <source>&amp;Unplaced Teachers…</source>
         <translation>&amp;Yerleştirilemeyenler…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="161"/>
+        <location filename="../views/planning/placementpage.cpp" line="170"/>
         <source>Who was left out, and why</source>
         <translation>Kimin dışarıda kaldığı ve nedeni</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="184"/>
-        <location filename="../views/planning/placementpage.cpp" line="402"/>
+        <location filename="../views/planning/placementpage.cpp" line="193"/>
+        <location filename="../views/planning/placementpage.cpp" line="411"/>
         <source>&amp;Lock</source>
         <translation>&amp;Kilitle</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="186"/>
+        <location filename="../views/planning/placementpage.cpp" line="195"/>
         <source>&amp;Confirm</source>
         <translation>&amp;Onayla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="188"/>
+        <location filename="../views/planning/placementpage.cpp" line="197"/>
         <source>&amp;Move…</source>
         <translation>&amp;Taşı…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="190"/>
+        <location filename="../views/planning/placementpage.cpp" line="199"/>
         <source>Re&amp;move</source>
         <translation>Kal&amp;dır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="253"/>
+        <location filename="../views/planning/placementpage.cpp" line="262"/>
         <source>The default weights: strictly more placed teachers, then more covered need, then less travel</source>
         <translation>Varsayılan ağırlıklar: kesin öncelik sırasıyla önce daha çok yerleştirilen öğretmen, sonra daha çok karşılanan ihtiyaç, sonra daha kısa yol</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="254"/>
+        <location filename="../views/planning/placementpage.cpp" line="263"/>
         <source>Weights changed by hand</source>
         <translation>Ağırlıklar elle değiştirildi</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="262"/>
+        <location filename="../views/planning/placementpage.cpp" line="271"/>
         <source>All fields</source>
         <translation>Tüm alanlar</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="278"/>
+        <location filename="../views/planning/placementpage.cpp" line="287"/>
         <source>All provinces</source>
         <translation>Tüm iller</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="336"/>
+        <location filename="../views/planning/placementpage.cpp" line="345"/>
         <source>No conflicts: every placement keeps the rules.</source>
         <translation>Çakışma yok: tüm yerleştirmeler kurallara uyuyor.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="337"/>
+        <location filename="../views/planning/placementpage.cpp" line="346"/>
         <source>Conflicts: %1 (click one to select its placement)</source>
         <translation>Çakışmalar: %1 (yerleştirmesini seçmek için birine tıklayın)</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="363"/>
+        <location filename="../views/planning/placementpage.cpp" line="372"/>
         <source>Last optimiser run %4: %1 placed, %2 left unplaced, %3 ms</source>
         <translation>Son optimizasyon (%4): %1 yerleştirildi, %2 yerleştirilemedi, %3 ms</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="368"/>
+        <location filename="../views/planning/placementpage.cpp" line="377"/>
         <source>The optimiser has not run on this database yet.</source>
         <translation>Bu veritabanında henüz optimizasyon çalıştırılmadı.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="402"/>
+        <location filename="../views/planning/placementpage.cpp" line="411"/>
         <source>Un&amp;lock</source>
         <translation>&amp;Kilidi aç</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="408"/>
+        <location filename="../views/planning/placementpage.cpp" line="417"/>
         <source>%1 of %2 placements shown</source>
         <translation>%2 yerleştirmeden %1 tanesi gösteriliyor</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="524"/>
+        <location filename="../views/planning/placementpage.cpp" line="535"/>
         <source>%1, %2 – %3</source>
         <translation>%1, %2 – %3</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="525"/>
+        <location filename="../views/planning/placementpage.cpp" line="536"/>
         <source>Session full</source>
         <translation>Oturum dolu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/planning/placementpage.cpp" line="526"/>
+        <location filename="../views/planning/placementpage.cpp" line="537"/>
         <source>The session %1 is full: its %n place(s) are all taken.</source>
         <translation>
             <numerusform>%1 oturumu dolu: %n kişilik kontenjanının tamamı kullanılmış.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="529"/>
+        <location filename="../views/planning/placementpage.cpp" line="540"/>
         <source>Move %1 there anyway? The session will be over capacity.</source>
         <translation>%1 yine de oraya taşınsın mı? Oturum kontenjanı aşılacak.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="542"/>
+        <location filename="../views/planning/placementpage.cpp" line="553"/>
         <source>Planning placements…</source>
         <translation>Yerleştirmeler planlanıyor…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="542"/>
+        <location filename="../views/planning/placementpage.cpp" line="553"/>
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="560"/>
+        <location filename="../views/planning/placementpage.cpp" line="571"/>
         <source>Optimiser: %1 placed, %2 left unplaced, %3 kept, in %4 ms%5</source>
         <translation>Optimizasyon: %1 yerleştirildi, %2 yerleştirilemedi, %3 korundu, %4 ms%5</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="563"/>
+        <location filename="../views/planning/placementpage.cpp" line="574"/>
         <source> (the weights do not keep the order of the goals)</source>
         <translation> (ağırlıklar hedeflerin öncelik sırasını korumuyor)</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="582"/>
+        <location filename="../views/planning/placementpage.cpp" line="584"/>
+        <source>Plan not stored</source>
+        <translation>Plan kaydedilmedi</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="585"/>
+        <source>Plan again</source>
+        <translation>Yeniden planla</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="603"/>
         <source>Place %1</source>
         <translation>%1 yerleştir</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="583"/>
+        <location filename="../views/planning/placementpage.cpp" line="604"/>
         <source>&amp;Place</source>
         <translation>&amp;Yerleştir</translation>
     </message>
@@ -6677,59 +6773,69 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::RatingsModel</name>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="123"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="124"/>
         <source>not rated</source>
         <translation>puanlanmadı</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="125"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="126"/>
         <source>not applicable</source>
         <translation>fikrim yok</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="139"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="140"/>
         <source>Need for training: 1 none … 5 very high; 0 = not applicable</source>
         <translation>Eğitim ihtiyacı: 1 yok … 5 çok yüksek; 0 = fikrim yok</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="141"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="142"/>
         <source>Current proficiency: 1 none … 5 expert; 0 = not given</source>
         <translation>Mevcut düzey: 1 hiç … 5 uzman; 0 = belirtilmedi</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="164"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="165"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="166"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="167"/>
         <source>Competency</source>
         <translation>Yeterlik</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="168"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="169"/>
         <source>Need</source>
         <translation>İhtiyaç</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="170"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="171"/>
         <source>Proficiency</source>
         <translation>Düzey</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="196"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="197"/>
         <source>A rating is 1 to 5, or 0 for &quot;not applicable&quot;; &quot;%1&quot; refused.</source>
         <translation>Puan 1 ile 5 arasında ya da &quot;fikrim yok&quot; için 0 olmalıdır; &quot;%1&quot; kabul edilmedi.</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="208"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="209"/>
         <source>Change need for %1</source>
         <translation>İhtiyaç değişikliği (%1)</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="208"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="209"/>
         <source>Change proficiency for %1</source>
         <translation>Düzey değişikliği (%1)</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="210"/>
+        <source>Need for %1</source>
+        <translation>%1 ihtiyacı</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="210"/>
+        <source>Proficiency for %1</source>
+        <translation>%1 düzeyi</translation>
     </message>
 </context>
 <context>
@@ -10800,7 +10906,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
 <context>
     <name>stats</name>
     <message>
-        <location filename="../models/stats/needstatistics.cpp" line="36"/>
+        <location filename="../models/stats/needstatistics.cpp" line="32"/>
         <source>unknown field code &quot;%1&quot;; valid codes: %2</source>
         <translation>bilinmeyen alan kodu &quot;%1&quot;; geçerli kodlar: %2</translation>
     </message>
