@@ -684,8 +684,8 @@
         </translation>
     </message>
     <message>
-        <location filename="../models/editing/setvaluecommand.cpp" line="63"/>
-        <location filename="../models/editing/setvaluecommand.cpp" line="72"/>
+        <location filename="../models/editing/setvaluecommand.cpp" line="68"/>
+        <location filename="../models/editing/setvaluecommand.cpp" line="77"/>
         <source>the row no longer exists</source>
         <translation>satır artık yok</translation>
     </message>
@@ -2665,42 +2665,42 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>oturum artık yok</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="257"/>
+        <location filename="../models/planning/placementedits.cpp" line="275"/>
         <source>placement %1 no longer exists</source>
         <translation>%1 numaralı yerleştirme artık yok</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="271"/>
+        <location filename="../models/planning/placementedits.cpp" line="289"/>
         <source>Lock placement</source>
         <translation>Yerleştirme kilitleme</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="272"/>
+        <location filename="../models/planning/placementedits.cpp" line="290"/>
         <source>Unlock placement</source>
         <translation>Yerleştirme kilidini açma</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="284"/>
+        <location filename="../models/planning/placementedits.cpp" line="302"/>
         <source>Confirm placement</source>
         <translation>Yerleştirme onaylama</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="302"/>
+        <location filename="../models/planning/placementedits.cpp" line="320"/>
         <source>Move teacher</source>
         <translation>Öğretmen taşıma</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="312"/>
+        <location filename="../models/planning/placementedits.cpp" line="330"/>
         <source>the teacher already has a placement: move it instead</source>
         <translation>öğretmenin zaten bir yerleştirmesi var: onu taşıyın</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="330"/>
+        <location filename="../models/planning/placementedits.cpp" line="348"/>
         <source>Place teacher</source>
         <translation>Öğretmeni yerleştir</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="339"/>
+        <location filename="../models/planning/placementedits.cpp" line="357"/>
         <source>Remove placement</source>
         <translation>Yerleştirme kaldırma</translation>
     </message>
@@ -3327,38 +3327,38 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>RowVersion</name>
     <message>
-        <location filename="../models/editing/rowversion.cpp" line="60"/>
+        <location filename="../models/editing/rowversion.cpp" line="62"/>
         <source>“%1” was changed by %2 at %3 — reload to see the new value.</source>
         <translation>“%1”, %2 tarafından değiştirildi (%3) — yeni değeri görmek için yeniden yükleyin.</translation>
     </message>
     <message>
-        <location filename="../models/editing/rowversion.cpp" line="73"/>
+        <location filename="../models/editing/rowversion.cpp" line="75"/>
         <source>“%1” was deleted by %2 at %3 — reload to see what is there now.</source>
         <translation>“%1”, %2 tarafından silindi (%3) — güncel durumu görmek için yeniden yükleyin.</translation>
     </message>
     <message>
-        <location filename="../models/editing/rowversion.cpp" line="81"/>
+        <location filename="../models/editing/rowversion.cpp" line="83"/>
         <source>“%1” was deleted meanwhile by another user or program — reload to see what is there now.</source>
         <translation>“%1” bu arada başka bir kullanıcı ya da program tarafından silindi — güncel durumu görmek için yeniden yükleyin.</translation>
     </message>
     <message>
-        <location filename="../models/editing/rowversion.cpp" line="84"/>
+        <location filename="../models/editing/rowversion.cpp" line="86"/>
         <source>“%1” was changed meanwhile by another user or program — reload to see the new value.</source>
         <translation>“%1” bu arada başka bir kullanıcı ya da program tarafından değiştirildi — yeni değeri görmek için yeniden yükleyin.</translation>
     </message>
     <message>
-        <location filename="../models/editing/rowversion.cpp" line="92"/>
+        <location filename="../models/editing/rowversion.cpp" line="113"/>
         <source>the national office</source>
         <translation>Genel Müdürlük</translation>
     </message>
     <message>
-        <location filename="../models/editing/rowversion.cpp" line="99"/>
-        <location filename="../models/editing/rowversion.cpp" line="100"/>
+        <location filename="../models/editing/rowversion.cpp" line="120"/>
+        <location filename="../models/editing/rowversion.cpp" line="121"/>
         <source>centre %1</source>
         <translation>%1 merkezi</translation>
     </message>
     <message>
-        <location filename="../models/editing/rowversion.cpp" line="103"/>
+        <location filename="../models/editing/rowversion.cpp" line="124"/>
         <source>another user</source>
         <translation>başka bir kullanıcı</translation>
     </message>

@@ -6,7 +6,9 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QLocale>
+#include <QMutex>
 #include <QSqlQuery>
 #include <QStringList>
 #include <QTimeZone>
@@ -84,6 +86,25 @@ Status refusalWithoutAuthor(const QString &subject, bool deleted)
                                    : QCoreApplication::translate("RowVersion",
                                        "“%1” was changed meanwhile by another user or program — reload to see the new value.")
                                          .arg(subject));
+}
+
+namespace {
+
+QMutex g_keptMutex;
+QHash<QString, QVariant> g_kept; // connection name + '\n' + row → version
+
+} // namespace
+
+void remember(const QSqlDatabase &db, const QString &row, const QVariant &version)
+{
+    const QMutexLocker lock(&g_keptMutex);
+    g_kept.insert(db.connectionName() + QLatin1Char('\n') + row, version);
+}
+
+QVariant remembered(const QSqlDatabase &db, const QString &row)
+{
+    const QMutexLocker lock(&g_keptMutex);
+    return g_kept.value(db.connectionName() + QLatin1Char('\n') + row);
 }
 
 QString who(QSqlDatabase db, const QString &label)

@@ -38,6 +38,13 @@ Status refusal(QSqlDatabase db, const QString &table, int id, const QVariant &ui
 // it (a need rating): changed or deleted meanwhile.
 Status refusalWithoutAuthor(const QString &subject, bool deleted);
 
+// The version this program's own last change of `row` ("table:id") through
+// connection `db` left: what the next undo or redo of a change of that row
+// expects (an undo raises the version too, so a command lower on the stack
+// cannot expect the version it left itself). Invalid when none was kept.
+void remember(const QSqlDatabase &db, const QString &row, const QVariant &version);
+QVariant remembered(const QSqlDatabase &db, const QString &row);
+
 // Where a change was made as the triggers record it ('national',
 // 'centre:N'), for people: "the national office", "centre Ankara 1".
 QString who(QSqlDatabase db, const QString &label);

@@ -30,7 +30,9 @@ Status SetRatingCommand::expectVersion(bool exists)
     if (!version)
         return version.error();
     const bool found = version.value().isValid();
-    if (found == exists && (!found || version.value().toLongLong() == m_version.toLongLong()))
+    const QVariant kept = m_wrote ? RowVersion::remembered(database(), rowKey()) : QVariant();
+    const QVariant expected = kept.isValid() ? kept : m_version;
+    if (found == exists && (!found || version.value().toLongLong() == expected.toLongLong()))
         return {};
     // Ratings record no author: the refusal says what changed, not who.
     return changedMeanwhile(QStringLiteral("need_rating"), RowVersion::refusalWithoutAuthor(m_subject, exists && !found));
@@ -44,7 +46,14 @@ Status SetRatingCommand::keepVersion()
     if (!version)
         return version.error();
     m_version = version.value();
+    m_wrote = true;
+    RowVersion::remember(database(), rowKey(), m_version);
     return {};
+}
+
+QString SetRatingCommand::rowKey() const
+{
+    return QStringLiteral("need_rating:%1:%2").arg(m_teacherId).arg(m_competencyId);
 }
 
 Status SetRatingCommand::write(const QVariant &value)

@@ -34,6 +34,7 @@ private:
     Status expectVersion(bool exists);
     // Reads the rating's version into m_version (after a write).
     Status keepVersion();
+    QString rowKey() const; // for RowVersion::remember
 
     int m_teacherId, m_competencyId;
     Column m_column;
@@ -42,6 +43,7 @@ private:
     QVariant m_version; // the rating's version before the next apply or revert
     QString m_subject;
     bool m_byVersion;
+    bool m_wrote = false;
 };
 
 // Marks whether a training session covers a competency.

@@ -39,7 +39,10 @@ Status SetValueCommand::write(const QVariant &expected, const QVariant &value)
         = Sql::prepare(q, QStringLiteral("UPDATE %1 SET %2 = ? WHERE id = ? AND %3 = ?").arg(m_table, m_column, version));
         !s)
         return s;
-    if (Status s = Sql::run(q, { value, m_id, m_seen.version }); !s)
+    // The first time the version the user saw; then the one this program's last change of the row left.
+    const QString row = m_table + QLatin1Char(':') + QString::number(m_id);
+    const QVariant kept = m_wrote ? RowVersion::remembered(database(), row) : QVariant();
+    if (Status s = Sql::run(q, { value, m_id, kept.isValid() ? kept : m_seen.version }); !s)
         return s;
     if (q.numRowsAffected() != 1)
         return changedMeanwhile(m_table, RowVersion::refusal(database(), m_table, m_id, m_seen.uid, m_seen.subject));
@@ -49,6 +52,8 @@ Status SetValueCommand::write(const QVariant &expected, const QVariant &value)
     if (!now)
         return now.error();
     m_seen.version = now.value();
+    m_wrote = true;
+    RowVersion::remember(database(), row, now.value());
     return {};
 }
 

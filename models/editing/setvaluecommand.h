@@ -42,6 +42,7 @@ private:
     int m_id;
     QVariant m_old, m_new;
     SeenRow m_seen; // version: the row's version before the next apply or revert
+    bool m_wrote = false;
 };
 
 } // namespace kopru

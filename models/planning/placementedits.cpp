@@ -220,9 +220,9 @@ PlacementEditCommand::PlacementEditCommand(QSqlDatabase db, int id, int teacherI
 void PlacementEditCommand::redo()
 {
     QVariant version;
-    Status s = PlacementEdits::write(m_db, m_id, m_teacherId, m_before ? m_before->version : QVariant(), m_after, &version);
-    if (s && m_after)
-        m_after->version = version;
+    Status s = PlacementEdits::write(m_db, m_id, m_teacherId, expected(m_before), m_after, &version);
+    if (s)
+        keep(m_after, version);
     // A new placement got its global id from the column's default: keep it,
     // so that a redo after an undo puts back the same placement.
     if (s && m_after && (!m_after->uid.isValid() || m_after->uid.isNull())) {
@@ -236,12 +236,30 @@ void PlacementEditCommand::redo()
         m_done(s);
 }
 
+QVariant PlacementEditCommand::expected(const std::optional<PlacementRow> &now) const
+{
+    if (!now)
+        return {};
+    // After this program's own later change of the placement (and its undo),
+    // the version that change left.
+    const QVariant kept = m_wrote ? RowVersion::remembered(m_db, QStringLiteral("placement:%1").arg(m_id)) : QVariant();
+    return kept.isValid() ? kept : now->version;
+}
+
+void PlacementEditCommand::keep(std::optional<PlacementRow> &now, const QVariant &version)
+{
+    if (now)
+        now->version = version;
+    m_wrote = true;
+    RowVersion::remember(m_db, QStringLiteral("placement:%1").arg(m_id), version);
+}
+
 void PlacementEditCommand::undo()
 {
     QVariant version;
-    const Status s = PlacementEdits::write(m_db, m_id, m_teacherId, m_after ? m_after->version : QVariant(), m_before, &version);
-    if (s && m_before)
-        m_before->version = version;
+    const Status s = PlacementEdits::write(m_db, m_id, m_teacherId, expected(m_after), m_before, &version);
+    if (s)
+        keep(m_before, version);
     if (m_done)
         m_done(s);
 }

@@ -85,7 +85,13 @@ public:
     static Expected<PlacementEditCommand *> place(QSqlDatabase db, int teacherId, int sessionId, Done done);
 
 private:
+    // The version a step expects of the row the command saw as `now`, and
+    // keeping the version a step left.
+    QVariant expected(const std::optional<PlacementRow> &now) const;
+    void keep(std::optional<PlacementRow> &now, const QVariant &version);
+
     QSqlDatabase m_db;
+    bool m_wrote = false;
     int m_id = 0;
     int m_teacherId = 0;
     std::optional<PlacementRow> m_before;
