@@ -22,11 +22,16 @@ public:
     void notifyAll(const QString &table) { emit tableChanged(table); }
     // An undo or redo could not be carried out (the reason, translated).
     void reportFailure(const QString &reason) { emit failed(reason); }
+    // A change was refused because a row of `table` changed since the user saw
+    // it (another user, program or window): `reason` says who and when; the
+    // views may offer to reload the table (notifyAll).
+    void reportStale(const QString &table, const QString &reason) { emit staleRefused(table, reason); }
 
 signals:
     void rowsChanged(const QString &table, const QList<int> &ids);
     void tableChanged(const QString &table);
     void failed(const QString &reason);
+    void staleRefused(const QString &table, const QString &reason);
 
 private:
     ChangeNotifier() = default;

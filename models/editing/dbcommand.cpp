@@ -21,13 +21,17 @@ Status DbCommand::inTransaction(bool forward)
     if (!db.isOpen())
         return Status::failure(QCoreApplication::translate("DbCommand", "The database is closed."));
     m_changedMeanwhile = false;
+    m_staleTable.clear();
     Transaction tx(db);
     if (!tx.began())
         return tx.began();
     if (Status s = forward ? apply() : revert(); !s) {
         tx.rollback();
-        if (m_changedMeanwhile)
+        if (m_changedMeanwhile) {
             announce(); // the views show what is there now
+            if (!m_staleTable.isEmpty())
+                ChangeNotifier::instance()->reportStale(m_staleTable, s.message());
+        }
         return s;
     }
     if (Status s = tx.commit(); !s)
@@ -79,6 +83,13 @@ Status DbCommand::changedMeanwhile()
     return Status::failure(QCoreApplication::translate("DbCommand",
         "the data was changed meanwhile by another program or window; "
         "the view now shows the current values"));
+}
+
+Status DbCommand::changedMeanwhile(const QString &table, const Status &refusal)
+{
+    m_changedMeanwhile = true;
+    m_staleTable = table;
+    return refusal.ok() ? changedMeanwhile() : refusal;
 }
 
 bool isSqlIdentifier(const QString &name)

@@ -13,8 +13,9 @@ namespace kopru {
 
 // An undoable change of the database. Each apply/revert runs in its own
 // write transaction, in which it first checks that the data is still what
-// the change was made from (else changedMeanwhile(): no lost update of what
-// another program wrote meanwhile). The first application happens in execute() before the command
+// the change was made from — the row's version (RowVersion) where the table
+// has one, else the value — (else changedMeanwhile(): no lost update of what
+// another user, program or window wrote meanwhile). The first application happens in execute() before the command
 // goes onto the undo stack, so a refused change never reaches the stack;
 // a later undo/redo that fails (the data changed underneath) is reported through
 // ChangeNotifier::failed and the command is dropped from the stack.
@@ -43,6 +44,9 @@ protected:
     // (another program or window changed it since): the transaction is rolled
     // back and, through announce(), the views show the current data.
     Status changedMeanwhile();
+    // The same with the reason RowVersion gives (who changed `table`'s row and
+    // when); ChangeNotifier::staleRefused offers the views a reload of `table`.
+    Status changedMeanwhile(const QString &table, const Status &refusal);
 
     // The connection by name: a command left on the stack after its database
     // was closed finds it closed instead of keeping the connection alive.
@@ -54,6 +58,7 @@ private:
     QString m_connectionName;
     bool m_applied = false;
     bool m_changedMeanwhile = false;
+    QString m_staleTable;
 };
 
 // Whether `name` is a plain SQL identifier ([a-z_][a-z0-9_]*). Table and column

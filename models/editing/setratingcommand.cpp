@@ -3,12 +3,13 @@
 
 #include "models/db/sql.h"
 #include "models/editing/changenotifier.h"
+#include "models/editing/rowversion.h"
 #include "models/exchange/ownership.h"
 
 namespace kopru {
 
 SetRatingCommand::SetRatingCommand(QSqlDatabase db, int teacherId, int competencyId, Column column, bool existed,
-    QVariant oldValue, QVariant newValue, const QString &text)
+    QVariant oldValue, QVariant newValue, const QString &text, QVariant seenVersion, QString subject)
     : DbCommand(std::move(db), text)
     , m_teacherId(teacherId)
     , m_competencyId(competencyId)
@@ -16,7 +17,44 @@ SetRatingCommand::SetRatingCommand(QSqlDatabase db, int teacherId, int competenc
     , m_existed(existed)
     , m_old(std::move(oldValue))
     , m_new(std::move(newValue))
+    , m_version(std::move(seenVersion))
+    , m_subject(subject.isEmpty() ? text : std::move(subject))
+    , m_byVersion(m_version.isValid() || !existed)
 { }
+
+Status SetRatingCommand::expectVersion(bool exists)
+{
+    auto version = Sql::scalar(database(),
+        QStringLiteral("SELECT version FROM need_rating WHERE teacher_id = ? AND competency_id = ? AND round = 1"),
+        { m_teacherId, m_competencyId });
+    if (!version)
+        return version.error();
+    const bool found = version.value().isValid();
+    const QVariant kept = m_wrote ? RowVersion::remembered(database(), rowKey()) : QVariant();
+    const QVariant expected = kept.isValid() ? kept : m_version;
+    if (found == exists && (!found || version.value().toLongLong() == expected.toLongLong()))
+        return {};
+    // Ratings record no author: the refusal says what changed, not who.
+    return changedMeanwhile(QStringLiteral("need_rating"), RowVersion::refusalWithoutAuthor(m_subject, exists && !found));
+}
+
+Status SetRatingCommand::keepVersion()
+{
+    auto version = Sql::scalar(database(),
+        QStringLiteral("SELECT version FROM need_rating WHERE teacher_id = ? AND competency_id = ? AND round = 1"),
+        { m_teacherId, m_competencyId });
+    if (!version)
+        return version.error();
+    m_version = version.value();
+    m_wrote = true;
+    RowVersion::remember(database(), rowKey(), m_version);
+    return {};
+}
+
+QString SetRatingCommand::rowKey() const
+{
+    return QStringLiteral("need_rating:%1:%2").arg(m_teacherId).arg(m_competencyId);
+}
 
 Status SetRatingCommand::write(const QVariant &value)
 {
@@ -47,20 +85,26 @@ Status SetRatingCommand::expect(bool exists, const QVariant &expected)
 
 Status SetRatingCommand::apply()
 {
-    if (Status s = expect(m_existed, m_old); !s)
+    if (Status s = m_byVersion ? expectVersion(m_existed) : expect(m_existed, m_old); !s)
         return s;
-    return write(m_new);
+    if (Status s = write(m_new); !s)
+        return s;
+    return m_byVersion ? keepVersion() : Status();
 }
 
 Status SetRatingCommand::revert()
 {
-    if (Status s = expect(true, m_new); !s)
+    if (Status s = m_byVersion ? expectVersion(true) : expect(true, m_new); !s)
         return s;
-    if (!m_existed)
+    if (!m_existed) {
+        m_version = QVariant();
         return Sql::exec(database(),
             QStringLiteral("DELETE FROM need_rating WHERE teacher_id = ? AND competency_id = ? AND round = 1"),
             { m_teacherId, m_competencyId });
-    return write(m_old);
+    }
+    if (Status s = write(m_old); !s)
+        return s;
+    return m_byVersion ? keepVersion() : Status();
 }
 
 void SetRatingCommand::announce()

@@ -7,14 +7,27 @@
 
 namespace kopru {
 
+// What the user saw of a row: its version when the model loaded it (invalid
+// for a table without versions), its global id (to find who deleted it) and
+// how the row is named in messages ("Ayşe Işık").
+struct SeenRow
+{
+    QVariant version;
+    QVariant uid;
+    QString subject;
+};
+
 // Changes one column of one row (by id) from `oldValue` to `newValue`.
-// The value was validated by the model before the command was made; the
-// change is refused when the row no longer holds `oldValue` (undo: `newValue`).
+// The value was validated by the model before the command was made. The
+// change is refused when the row is no longer at the version the user saw
+// (RowVersion: the message says who changed it and when); undo and redo
+// likewise check the version the command left. A table without versions:
+// refused when the row no longer holds `oldValue` (undo: `newValue`).
 class SetValueCommand final : public DbCommand
 {
 public:
-    SetValueCommand(
-        QSqlDatabase db, QString table, QString column, int id, QVariant oldValue, QVariant newValue, const QString &text);
+    SetValueCommand(QSqlDatabase db, QString table, QString column, int id, QVariant oldValue, QVariant newValue,
+        const QString &text, SeenRow seen = {});
 
 protected:
     Status apply() override { return write(m_old, m_new); }
@@ -23,10 +36,13 @@ protected:
 
 private:
     Status write(const QVariant &expected, const QVariant &value);
+    Status writeByValue(const QVariant &expected, const QVariant &value);
 
     QString m_table, m_column;
     int m_id;
     QVariant m_old, m_new;
+    SeenRow m_seen; // version: the row's version before the next apply or revert
+    bool m_wrote = false;
 };
 
 } // namespace kopru

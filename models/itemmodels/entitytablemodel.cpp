@@ -6,6 +6,7 @@
 #include "models/domain/turkishtext.h"
 #include "models/editing/changenotifier.h"
 #include "models/editing/insertrowcommand.h"
+#include "models/editing/rowversion.h"
 #include "models/editing/setvaluecommand.h"
 #include "models/editing/valuecheck.h"
 #include "models/itemmodels/lookups.h"
@@ -120,6 +121,13 @@ Expected<std::vector<EntityTableModel::Row>> EntityTableModel::query(
         binds << bindings;
     }
     QString sql = selectSql();
+    // The version and global id of each row, which an edit carries (RowVersion).
+    static const QLatin1String kSelectId("SELECT id, ");
+    const QString version = RowVersion::expression(m_table);
+    const bool versioned = !version.isEmpty() && sql.startsWith(kSelectId);
+    if (versioned)
+        sql.insert(kSelectId.size(), version + QStringLiteral(", uid, "));
+    const int first = versioned ? 3 : 1;
     if (!conditions.isEmpty())
         sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
     QSqlQuery q(m_db);
@@ -133,9 +141,13 @@ Expected<std::vector<EntityTableModel::Row>> EntityTableModel::query(
     while (q.next()) {
         Row row;
         row.id = q.value(0).toInt();
+        if (versioned) {
+            row.version = q.value(1);
+            row.uid = q.value(2);
+        }
         row.values.reserve(n);
         for (int c = 0; c < n; ++c)
-            row.values.append(q.value(c + 1));
+            row.values.append(q.value(c + first));
         computeSearchKey(row);
         rows.push_back(std::move(row));
     }
@@ -433,8 +445,9 @@ bool EntityTableModel::setData(const QModelIndex &index, const QVariant &value, 
         emit editRefused(tr("%1 refused: %2").arg(spec.title(), p));
         return false;
     }
+    const Row &row = m_rows[std::size_t(r)];
     auto command = std::make_unique<SetValueCommand>(m_db, m_table, QString::fromLatin1(spec.dbColumn), idAt(r), old,
-        outcome.value, tr("Change %1 of %2").arg(spec.title(), describe(r)));
+        outcome.value, tr("Change %1 of %2").arg(spec.title(), describe(r)), SeenRow { row.version, row.uid, describe(r) });
     if (Status s = DbCommand::run(m_undoStack, std::move(command)); !s) {
         emit editRefused(tr("%1 refused: %2").arg(spec.title(), s.message()));
         return false;

@@ -60,7 +60,9 @@ signals:
     void editRefused(const QString &reason);
 
 protected:
-    // "SELECT id, <one expression per column> FROM <table>", no WHERE.
+    // "SELECT id, <one expression per column> FROM <table>", no WHERE. The
+    // row's version and uid are added after "SELECT id, " (RowVersion), so an
+    // unqualified `version` or `uid` must mean the table's own.
     virtual QString selectSql() const = 0;
     // Extra condition limiting the rows (e.g. "partner_id = ?") and its bindings.
     virtual QString scopeCondition() const { return {}; }
@@ -82,6 +84,7 @@ private:
     struct Row
     {
         int id = 0;
+        QVariant version, uid; // as loaded: what an edit of the row expects (RowVersion)
         QVector<QVariant> values;
         QString searchKey;
     };

@@ -40,7 +40,7 @@ Status RatingsModel::load(QSqlDatabase db, int teacherId)
         QSqlQuery q(m_db);
         status = Sql::prepare(q,
             QStringLiteral(
-                "SELECT c.id, c.code, c.title_tr, c.title_en, r.teacher_id IS NOT NULL, r.need, r.proficiency "
+                "SELECT c.id, c.code, c.title_tr, c.title_en, r.teacher_id IS NOT NULL, r.need, r.proficiency, r.version "
                 "FROM competency c LEFT JOIN need_rating r ON r.competency_id = c.id AND r.teacher_id = ? AND r.round = 1 "
                 "WHERE c.field_id = (SELECT field_id FROM teacher WHERE id = ?) ORDER BY c.code"));
         if (status)
@@ -55,6 +55,7 @@ Status RatingsModel::load(QSqlDatabase db, int teacherId)
             row.rated = q.value(4).toBool();
             row.need = q.value(5);
             row.proficiency = q.value(6);
+            row.version = q.value(7);
             rows.push_back(std::move(row));
         }
     }
@@ -205,7 +206,8 @@ bool RatingsModel::setData(const QModelIndex &index, const QVariant &value, int 
         return true;
     auto command = std::make_unique<SetRatingCommand>(m_db, m_teacherId, row.competencyId,
         need ? SetRatingCommand::Column::Need : SetRatingCommand::Column::Proficiency, row.rated, old, newValue,
-        need ? tr("Change need for %1").arg(row.code) : tr("Change proficiency for %1").arg(row.code));
+        need ? tr("Change need for %1").arg(row.code) : tr("Change proficiency for %1").arg(row.code),
+        row.rated ? row.version : QVariant(), need ? tr("Need for %1").arg(row.code) : tr("Proficiency for %1").arg(row.code));
     if (Status s = DbCommand::run(m_undoStack, std::move(command)); !s) {
         emit editRefused(s.message());
         return false;

@@ -51,6 +51,7 @@ private:
         QString code, title;
         bool rated = false; // a need_rating row exists
         QVariant need, proficiency;
+        QVariant version; // of the rating row as loaded (RowVersion)
     };
     void reload();
 

@@ -3,6 +3,8 @@
 
 #include "models/db/sql.h"
 #include "models/db/transaction.h"
+#include "models/editing/changenotifier.h"
+#include "models/editing/rowversion.h"
 #include "models/exchange/ownership.h"
 #include "models/planning/planinstance.h"
 #include "models/planning/planreason.h"
@@ -18,8 +20,8 @@ Expected<std::optional<PlacementRow>> read(QSqlDatabase db, int id)
 {
     QSqlQuery q(db);
     if (Status s = Sql::prepare(q,
-            QStringLiteral("SELECT id, teacher_id, session_id, status, locked, score, reason, plan_run_id, uid FROM placement "
-                           "WHERE id = ?"));
+            QStringLiteral("SELECT id, teacher_id, session_id, status, locked, score, reason, plan_run_id, uid, version "
+                           "FROM placement WHERE id = ?"));
         !s)
         return s.error();
     if (Status s = Sql::run(q, { id }); !s)
@@ -27,10 +29,32 @@ Expected<std::optional<PlacementRow>> read(QSqlDatabase db, int id)
     if (!q.next())
         return std::optional<PlacementRow>();
     return std::optional<PlacementRow>(PlacementRow { q.value(0).toInt(), q.value(1).toInt(), q.value(2).toInt(),
-        q.value(3).toString(), q.value(4).toInt() != 0, q.value(5), q.value(6).toString(), q.value(7), q.value(8) });
+        q.value(3).toString(), q.value(4).toInt() != 0, q.value(5), q.value(6).toString(), q.value(7), q.value(8), q.value(9) });
 }
 
-Status write(QSqlDatabase db, int id, int teacherId, const std::optional<PlacementRow> &row)
+namespace {
+
+// How a refusal names the placement: its teacher.
+QString subjectOf(QSqlDatabase db, int teacherId)
+{
+    auto name = Sql::scalar(db, QStringLiteral("SELECT first_name || ' ' || last_name FROM teacher WHERE id = ?"), { teacherId });
+    const QString teacher = name && name.value().isValid() ? name.value().toString() : QString::number(teacherId);
+    return QCoreApplication::translate("PlacementEdits", "placement of %1").arg(teacher);
+}
+
+// The refusal of a change of placement `id` that is no longer at the version
+// the change was made from; the views may offer to reload.
+Status refused(QSqlDatabase db, int id, int teacherId, const QVariant &uid)
+{
+    Status refusal = RowVersion::refusal(db, QStringLiteral("placement"), id, uid, subjectOf(db, teacherId));
+    ChangeNotifier::instance()->reportStale(QStringLiteral("placement"), refusal.message());
+    return refusal;
+}
+
+} // namespace
+
+Status write(
+    QSqlDatabase db, int id, int teacherId, const QVariant &seen, const std::optional<PlacementRow> &row, QVariant *version)
 {
     Transaction tx(db);
     if (!tx.began())
@@ -40,15 +64,30 @@ Status write(QSqlDatabase db, int id, int teacherId, const std::optional<Placeme
         return s;
     if (Status s = Ownership::checkInsert(db, QStringLiteral("placement")); !s)
         return s;
-    auto owner = Sql::scalar(db, QStringLiteral("SELECT teacher_id FROM placement WHERE id = ?"), { id });
-    if (!owner)
-        return owner.error();
-    if (owner.value().isValid() && owner.value().toInt() != teacherId)
+    auto current = read(db, id);
+    if (!current)
+        return current.error();
+    if (current.value() && current.value()->teacherId != teacherId)
         return Status::failure(QCoreApplication::translate(
             "PlacementEdits", "the placement was changed by a later optimiser run; the edit cannot be repeated"));
+    // The version the command expects (no lost update of another user's change).
+    const bool changed = seen.isValid() ? !current.value() || current.value()->version.toLongLong() != seen.toLongLong()
+                                        : current.value().has_value();
+    if (changed) {
+        const QVariant uid = current.value() ? current.value()->uid : (row ? row->uid : QVariant());
+        return refused(db, id, teacherId, uid);
+    }
+    // The write itself is conditional too: on a server another user's change
+    // may commit between the check and the write.
+    const QVariant expected = seen.isValid() ? seen : QVariant(QMetaType(QMetaType::LongLong));
+    int written = 0;
     if (!row) {
-        if (Status s = Sql::exec(db, QStringLiteral("DELETE FROM placement WHERE id = ?"), { id }); !s)
+        QSqlQuery q(db);
+        if (Status s = Sql::prepare(q, QStringLiteral("DELETE FROM placement WHERE id = ? AND version = ?")); !s)
             return s;
+        if (Status s = Sql::run(q, { id, expected }); !s)
+            return s;
+        written = q.numRowsAffected();
     } else {
         const QVariant score = row->score.isValid() ? row->score : QVariant(QMetaType(QMetaType::Double));
         const QVariant run = row->planRunId.isValid() ? row->planRunId : QVariant(QMetaType(QMetaType::Int));
@@ -66,16 +105,31 @@ Status write(QSqlDatabase db, int id, int teacherId, const std::optional<Placeme
                                "ON CONFLICT(id) DO UPDATE SET teacher_id = excluded.teacher_id, session_id = "
                                "excluded.session_id, status = excluded.status, "
                                "locked = excluded.locked, score = excluded.score, reason = excluded.reason, plan_run_id = "
-                               "excluded.plan_run_id")
+                               "excluded.plan_run_id WHERE placement.version = ?")
                     .arg(columns, marks));
             !s)
             return s;
+        values << expected;
         for (int i = 0; i < values.size(); ++i)
             q.bindValue(i, values.at(i));
         if (Status s = Sql::run(q); !s)
             return s;
+        written = q.numRowsAffected();
     }
-    return tx.commit();
+    if (written != 1)
+        return refused(db, id, teacherId, row ? row->uid : QVariant());
+    QVariant after;
+    if (row) {
+        auto now = RowVersion::read(db, QStringLiteral("placement"), id);
+        if (!now)
+            return now.error();
+        after = now.value();
+    }
+    if (Status s = tx.commit(); !s)
+        return s;
+    if (version)
+        *version = after;
+    return {};
 }
 
 Expected<QString> moveReason(QSqlDatabase db, int teacherId, int sessionId, double *score)
@@ -165,7 +219,10 @@ PlacementEditCommand::PlacementEditCommand(QSqlDatabase db, int id, int teacherI
 
 void PlacementEditCommand::redo()
 {
-    Status s = PlacementEdits::write(m_db, m_id, m_teacherId, m_after);
+    QVariant version;
+    Status s = PlacementEdits::write(m_db, m_id, m_teacherId, expected(m_before), m_after, &version);
+    if (s)
+        keep(m_after, version);
     // A new placement got its global id from the column's default: keep it,
     // so that a redo after an undo puts back the same placement.
     if (s && m_after && (!m_after->uid.isValid() || m_after->uid.isNull())) {
@@ -179,9 +236,30 @@ void PlacementEditCommand::redo()
         m_done(s);
 }
 
+QVariant PlacementEditCommand::expected(const std::optional<PlacementRow> &now) const
+{
+    if (!now)
+        return {};
+    // After this program's own later change of the placement (and its undo),
+    // the version that change left.
+    const QVariant kept = m_wrote ? RowVersion::remembered(m_db, QStringLiteral("placement:%1").arg(m_id)) : QVariant();
+    return kept.isValid() ? kept : now->version;
+}
+
+void PlacementEditCommand::keep(std::optional<PlacementRow> &now, const QVariant &version)
+{
+    if (now)
+        now->version = version;
+    m_wrote = true;
+    RowVersion::remember(m_db, QStringLiteral("placement:%1").arg(m_id), version);
+}
+
 void PlacementEditCommand::undo()
 {
-    const Status s = PlacementEdits::write(m_db, m_id, m_teacherId, m_before);
+    QVariant version;
+    const Status s = PlacementEdits::write(m_db, m_id, m_teacherId, expected(m_after), m_before, &version);
+    if (s)
+        keep(m_before, version);
     if (m_done)
         m_done(s);
 }

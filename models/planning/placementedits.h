@@ -25,14 +25,19 @@ struct PlacementRow
     QString reason;
     QVariant planRunId;
     QVariant uid; // the global id: a placement put back (undo) is the same placement
+    QVariant version; // as read (RowVersion); not written: the triggers raise it
 };
 
 namespace PlacementEdits {
 // The row, or nullopt when there is no such placement.
 Expected<std::optional<PlacementRow>> read(QSqlDatabase db, int id);
-// Makes the row with id `id` equal to `row` (nullopt deletes it), in one transaction.
-// A row that now belongs to another teacher (its id reused) is refused.
-Status write(QSqlDatabase db, int id, int teacherId, const std::optional<PlacementRow> &row);
+// Makes the row with id `id` equal to `row` (nullopt deletes it), in one transaction,
+// while it is still at version `seen` (invalid: while there is no row `id`);
+// else refused naming who changed or deleted it (RowVersion). A row that now
+// belongs to another teacher (its id reused) is refused. `*version`: the
+// row's version afterwards (invalid after a delete).
+Status write(
+    QSqlDatabase db, int id, int teacherId, const QVariant &seen, const std::optional<PlacementRow> &row, QVariant *version);
 // The reason of a hand-made move of `teacherId` into `sessionId`.
 Expected<QString> moveReason(QSqlDatabase db, int teacherId, int sessionId, double *score);
 
@@ -52,7 +57,9 @@ Expected<SessionPlaces> sessionPlaces(QSqlDatabase db, int sessionId, int teache
 // An undoable manual change of one placement: lock/unlock, confirm, move,
 // remove, or a new placement of a teacher the plan left out (place).
 // Every redo and undo reports its Status through `done` (the page refreshes
-// its models and shows an error in the status bar).
+// its models and shows an error in the status bar). Each checks that the
+// placement is still at the version the command read or left (no lost update
+// of another user's change; the refusal names who and when).
 class PlacementEditCommand final : public QUndoCommand
 {
 public:
@@ -78,7 +85,13 @@ public:
     static Expected<PlacementEditCommand *> place(QSqlDatabase db, int teacherId, int sessionId, Done done);
 
 private:
+    // The version a step expects of the row the command saw as `now`, and
+    // keeping the version a step left.
+    QVariant expected(const std::optional<PlacementRow> &now) const;
+    void keep(std::optional<PlacementRow> &now, const QVariant &version);
+
     QSqlDatabase m_db;
+    bool m_wrote = false;
     int m_id = 0;
     int m_teacherId = 0;
     std::optional<PlacementRow> m_before;

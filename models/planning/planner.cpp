@@ -3,9 +3,11 @@
 
 #include "models/db/bulkwritescope.h"
 #include "models/db/sql.h"
+#include "models/db/sqldialect.h"
 #include "models/db/transaction.h"
 #include "models/planning/flownetwork.h"
 #include "models/planning/planfield.h"
+#include "models/planning/plansnapshot.h"
 #include "models/planning/planstore.h"
 
 #include <QCoreApplication>
@@ -213,8 +215,10 @@ Expected<PlanResult> Planner::solve(
 }
 
 Expected<PlanResult> Planner::run(
-    QSqlDatabase db, const PlanOptions &options, const Progress &progress, const std::atomic_bool *cancel)
+    QSqlDatabase db, const PlanOptions &options, const Progress &progress, const std::atomic_bool *cancel, bool *changedMeanwhile)
 {
+    if (changedMeanwhile)
+        *changedMeanwhile = false;
     QElapsedTimer timer;
     timer.start();
     const auto cancelled = [cancel] { return cancel && cancel->load(); };
@@ -228,23 +232,39 @@ Expected<PlanResult> Planner::run(
     };
     if (progress)
         progress(0);
-    // A run that stores its plan reads, solves and writes in one write
-    // transaction: the plan is stored over exactly the state it was computed
-    // from (another writer waits, or is told the database is busy).
+    // A run that stores its plan never stores it over a change made since
+    // it read its instance. On a file by default it holds the write lock
+    // from reading to storing (other writers wait, so nothing can change).
+    // On a server, or with options.readSnapshot, it reads from one snapshot
+    // with the versions of the placements (PlanSnapshot), lets others write
+    // while it solves, and compares the versions in the transaction that
+    // stores: a change of a placement meanwhile is refused.
     // Storing writes tens of thousands of placements (53,293 at 100,000
     // teachers): with a page cache that holds them (BulkWriteScope) instead of
     // spilling the open transaction's pages to the WAL again and again.
+    const bool snapshotOnly
+        = options.store && (options.readSnapshot || SqlDialect::backendOf(db) == SqlDialect::Backend::Postgres);
     std::optional<BulkWriteScope> bulk;
     std::optional<Transaction> tx;
     if (options.store) {
         bulk.emplace(db);
-        tx.emplace(db);
+        tx.emplace(db, snapshotOnly ? Transaction::Mode::Read : Transaction::Mode::Write);
         if (!tx->began())
             return fromDatabase(tx->began().error());
     }
     auto instance = PlanInstance::load(db, options.scope);
     if (!instance)
         return fromDatabase(instance.error());
+    std::optional<PlanSnapshot> snapshot; // only when others may write meanwhile
+    if (snapshotOnly) {
+        auto read = PlanSnapshot::read(db);
+        if (!read)
+            return fromDatabase(read.error());
+        snapshot.emplace(std::move(read.value()));
+        if (Status s = tx->commit(); !s)
+            return fromDatabase(s.error());
+        tx.reset();
+    }
     qCDebug(lcPlanner) << "instance loaded" << timer.elapsed() << "ms:" << instance->teachers.size() << "teachers,"
                        << instance->sessions.size() << "sessions";
     if (cancelled())
@@ -267,6 +287,17 @@ Expected<PlanResult> Planner::run(
                 return s.error();
         if (cancelled())
             return cancelError;
+        if (!tx) {
+            tx.emplace(db);
+            if (!tx->began())
+                return fromDatabase(tx->began().error());
+        }
+        // Changed placements: a refusal of the data (no file), nothing written.
+        if (Status s = snapshot ? snapshot->verify(db) : Status(); !s) {
+            if (changedMeanwhile)
+                *changedMeanwhile = true;
+            return s.error();
+        }
         if (Status s = PlanStore::store(db, instance.value(), result.value(), options, timer); !s)
             return fromDatabase(s.error());
         qCDebug(lcPlanner) << "stored" << timer.elapsed() << "ms";

@@ -47,6 +47,11 @@ struct PlanOptions
     PlanWeights weights;
     QString dimacsPath; // write the network solved here when not empty
     bool store = true; // false: solve only
+    // Read from one snapshot and let others write while solving (a change of
+    // a placement meanwhile makes the run refuse to store, PlanSnapshot),
+    // instead of holding the file's write lock from reading to storing.
+    // Always so on a server.
+    bool readSnapshot = false;
     // Full: every eligible pair of the instance (quadratic, the old way), kept
     // as the reference of the tests; the others by field (docs/optimiser.md).
     PlanFormulation formulation = PlanFormulation::Automatic;
@@ -71,9 +76,12 @@ public:
 
     // Plans `options.scope` and (unless options.store is false) stores the
     // result in one transaction. `cancel` is polled between the stages; a
-    // cancelled run changes nothing.
-    static Expected<PlanResult> run(
-        QSqlDatabase db, const PlanOptions &options, const Progress &progress = {}, const std::atomic_bool *cancel = nullptr);
+    // cancelled run changes nothing. The plan is stored only if no placement
+    // changed since the instance was read (PlanSnapshot; see readSnapshot);
+    // else the error names them, nothing is written and `*changedMeanwhile`
+    // (when given) is set: planning again will do.
+    static Expected<PlanResult> run(QSqlDatabase db, const PlanOptions &options, const Progress &progress = {},
+        const std::atomic_bool *cancel = nullptr, bool *changedMeanwhile = nullptr);
 };
 
 } // namespace kopru

@@ -12,8 +12,9 @@ struct PlanInstance;
 struct PlanResult;
 struct PlanOptions;
 
-// Writes a plan inside the caller's write transaction (Planner::run holds
-// one from reading the instance to storing the plan): drops the scope's previous proposed,
+// Writes a plan inside the caller's write transaction (Planner::run, after
+// checking its PlanSnapshot: no placement changed since the instance was
+// read): drops the scope's previous proposed,
 // unlocked placements, inserts the new ones (status proposed, score, reason,
 // plan_run_id) and records the run in plan_run. Locked, confirmed and
 // completed placements are never touched. Sets result.planRunId.

@@ -4,6 +4,8 @@
 #include "models/editing/changenotifier.h"
 #include "views/pages/page.h"
 
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QTimer>
@@ -40,6 +42,25 @@ void forwardChanges(Page *page)
         if (page->isVisible())
             emit page->statusMessage(reason, 10000);
     });
+    offerReload(page);
+}
+
+void offerReload(Page *page)
+{
+    QObject::connect(
+        ChangeNotifier::instance(), &ChangeNotifier::staleRefused, page, [page](const QString &table, const QString &reason) {
+            if (!page->isVisible())
+                return;
+            // After the refusal has been handled (the editor shows it too).
+            QTimer::singleShot(0, page, [page, table, reason] {
+                QMessageBox box(QMessageBox::Warning, Page::tr("Changed by someone else"), reason, QMessageBox::Close, page);
+                QPushButton *reload = box.addButton(Page::tr("Reload"), QMessageBox::AcceptRole);
+                box.setDefaultButton(reload);
+                box.exec();
+                if (box.clickedButton() == reload)
+                    ChangeNotifier::instance()->notifyAll(table);
+            });
+        });
 }
 
 } // namespace kopru::PageWiring

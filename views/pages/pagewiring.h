@@ -21,6 +21,12 @@ void saveSplitter(const QSplitter *splitter, const QString &pageName);
 // status messages.
 void forwardChanges(Page *page);
 
+// While `page` is visible, an edit refused because its row changed since the
+// user saw it (ChangeNotifier::staleRefused: who changed it and when) is shown
+// in a message box with a "Reload" choice, which reloads every model showing
+// the table. Part of forwardChanges.
+void offerReload(Page *page);
+
 } // namespace PageWiring
 
 } // namespace kopru

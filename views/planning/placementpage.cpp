@@ -4,6 +4,7 @@
 #include "models/db/database.h"
 #include "models/db/sql.h"
 #include "models/domain/turkishtext.h"
+#include "models/editing/changenotifier.h"
 #include "models/itemmodels/roles.h"
 #include "models/itemmodels/turkishfilterproxy.h"
 #include "models/planning/conflictmodel.h"
@@ -14,6 +15,7 @@
 #include "views/pages/compactcombo.h"
 #include "views/pages/flowlayout.h"
 #include "views/pages/pageregistry.h"
+#include "views/pages/pagewiring.h"
 #include "views/planning/movedialog.h"
 #include "views/planning/planrunner.h"
 #include "views/planning/unplaceddialog.h"
@@ -73,6 +75,13 @@ PlacementPage::PlacementPage(QUndoStack *undo, QWidget *parent)
     connect(m_runner, &PlanRunner::progress, this, [this](int percent) {
         if (m_progress)
             m_progress->setValue(percent);
+    });
+    // A placement edit refused because someone changed the placement since:
+    // the message with a "Reload" choice, which reloads the plan shown here.
+    PageWiring::offerReload(this);
+    connect(ChangeNotifier::instance(), &ChangeNotifier::tableChanged, this, [this](const QString &table) {
+        if (table == QLatin1String("placement") && m_db && isVisible())
+            refresh();
     });
     updateActions();
 }
@@ -569,6 +578,16 @@ void PlacementPage::runFinished(bool ok, const QString &message, const PlanResul
     refresh();
     if (ok)
         emit dataModified();
+    if (!ok && m_runner->changedMeanwhile() && isVisible()) {
+        // Someone changed placements while the optimiser ran: nothing was
+        // stored; offer to plan over the current placements.
+        QMessageBox box(QMessageBox::Warning, tr("Plan not stored"), message, QMessageBox::Close, this);
+        QPushButton *again = box.addButton(tr("Plan again"), QMessageBox::AcceptRole);
+        box.setDefaultButton(again);
+        box.exec();
+        if (box.clickedButton() == again)
+            runOptimiser();
+    }
 }
 
 Page *createPlacementPage(QUndoStack *undo, QWidget *parent)

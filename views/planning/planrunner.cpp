@@ -34,7 +34,7 @@ void PlanRunner::start(const QString &path, const PlanOptions &options)
         return;
     m_cancel = false;
     m_thread = QThread::create([this, path, options] {
-        bool ok = false;
+        bool ok = false, changedMeanwhile = false;
         QString message;
         PlanResult result;
         {
@@ -50,7 +50,7 @@ void PlanRunner::start(const QString &path, const PlanOptions &options)
                         QMetaObject::invokeMethod(
                             this, [this, percent] { emit progress(percent); }, Qt::QueuedConnection);
                     },
-                    &m_cancel);
+                    &m_cancel, &changedMeanwhile);
                 ok = r.ok();
                 if (ok)
                     result = std::move(r.value());
@@ -60,7 +60,8 @@ void PlanRunner::start(const QString &path, const PlanOptions &options)
         }
         QMetaObject::invokeMethod(
             this,
-            [this, ok, message, result] {
+            [this, ok, changedMeanwhile, message, result] {
+                m_changedMeanwhile = changedMeanwhile;
                 if (m_thread) {
                     m_thread->wait();
                     m_thread->deleteLater();

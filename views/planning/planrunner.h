@@ -25,6 +25,9 @@ public:
     void cancel() { m_cancel = true; }
     // Blocks until a running run ended (tests, closing).
     void wait();
+    // Whether the last run that finished was refused because placements
+    // changed while it ran (planning again will do).
+    bool changedMeanwhile() const { return m_changedMeanwhile; }
 
 signals:
     void progress(int percent);
@@ -34,6 +37,7 @@ signals:
 private:
     QThread *m_thread = nullptr;
     std::atomic_bool m_cancel { false };
+    bool m_changedMeanwhile = false;
 };
 
 } // namespace kopru

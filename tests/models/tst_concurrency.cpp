@@ -1,0 +1,467 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Several users at once (docs/server.md): two connections to one database —
+// two connections to one SQLite file, or two to one PostgreSQL database made
+// for the test case from KOPRU_TEST_PG_URL (skipped, saying why, without it).
+// The second user's edit of a row the first changed since it was loaded is
+// refused, naming who and when, and changes nothing; undo likewise; a plan is
+// not stored over placements changed while the optimiser ran.
+#include "models/db/connection.h"
+#include "models/db/databasetransfer.h"
+#include "models/db/schemascript.h"
+#include "models/db/tablecontent.h"
+#include "models/editing/changenotifier.h"
+#include "models/editing/rowversion.h"
+#include "models/itemmodels/lookups.h"
+#include "models/itemmodels/ratingsmodel.h"
+#include "models/itemmodels/teachertablemodel.h"
+#include "models/planning/placementedits.h"
+#include "models/planning/planner.h"
+#include "tests/common/testutil.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QLocale>
+#include <QSignalSpy>
+#include <QTimeZone>
+#include <QUndoStack>
+#include <QUrl>
+
+using namespace kopru;
+using kopru::test::scalar;
+
+namespace {
+
+const QString kSqlite = QStringLiteral("sqlite");
+const QString kPostgres = QStringLiteral("postgresql");
+
+// What the other user's change is refused with (RowVersion::refusal).
+const QString kChangedByNational = QStringLiteral("was changed by the national office at ");
+
+} // namespace
+
+class TestConcurrency : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    int m_n = 0;
+    const QString m_adminUrl = qEnvironmentVariable("KOPRU_TEST_PG_URL");
+    std::unique_ptr<Connection> m_admin;
+    QStringList m_serverDatabases; // made by this test case, dropped in cleanup()
+
+    QString skipReason() const
+    {
+        QString reason = QStringLiteral("PostgreSQL tests skipped: KOPRU_TEST_PG_URL is not set");
+        const QString why = qEnvironmentVariable("KOPRU_TEST_PG_SKIP_REASON");
+        if (why.isEmpty())
+            return reason + QStringLiteral(" (run .ci/test.sh, which starts a throwaway server)");
+        return reason + QStringLiteral(": ") + why;
+    }
+
+    static void addBackends()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << kSqlite;
+        QTest::newRow("postgresql") << kPostgres;
+    }
+
+    QString newPath() { return m_dir.filePath(QStringLiteral("db%1.kopru").arg(++m_n)); }
+
+    // A national office's Köprü database on `backend` with one teacher (Ayşe
+    // Işık, id returned through `teacherId`), a rating, two sessions and her
+    // placement in the first.
+    QString newDatabase(const QString &backend)
+    {
+        QString location;
+        if (backend == kSqlite) {
+            location = newPath();
+            if (!test::newDatabase(location))
+                return {};
+        } else {
+            const QString name = QStringLiteral("kopru_conc_%1_%2").arg(QCoreApplication::applicationPid()).arg(++m_n);
+            if (!Sql::exec(m_admin->db(), QStringLiteral("CREATE DATABASE %1").arg(name)))
+                return {};
+            m_serverDatabases << name;
+            QUrl url(m_adminUrl);
+            url.setPath(QLatin1Char('/') + name);
+            location = url.toString();
+            auto made = DatabaseTransfer::initialiseServer(location);
+            if (!made) {
+                qWarning("%s", qPrintable(made.message()));
+                return {};
+            }
+        }
+        auto db = Database::open(location);
+        if (!db) {
+            qWarning("%s", qPrintable(db.message()));
+            return {};
+        }
+        const QSqlDatabase c = db.value()->connection();
+        const char *const seed[] = {
+            "INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id, phone) "
+            "VALUES ('10000000146', 'Ayşe', 'Işık', 1, 6, '05321234567')",
+            "INSERT INTO competency(field_id, code, title_tr) VALUES (1, 'C1', 'Yetkinlik')",
+            "INSERT INTO need_rating(teacher_id, competency_id, round, need) "
+            "SELECT t.id, c.id, 1, 3 FROM teacher t, competency c WHERE c.code = 'C1'",
+            "INSERT INTO partner(name, province_id) VALUES ('Demir Makine', 6)",
+            "INSERT INTO training_session(partner_id, field_id, start_date, end_date, capacity) "
+            "SELECT id, 1, '2027-03-01', '2027-03-12', 5 FROM partner",
+            "INSERT INTO training_session(partner_id, field_id, start_date, end_date, capacity) "
+            "SELECT id, 1, '2027-04-05', '2027-04-16', 5 FROM partner",
+            "INSERT INTO placement(teacher_id, session_id) SELECT t.id, min(s.id) FROM teacher t, training_session s "
+            "GROUP BY t.id",
+        };
+        for (const char *sql : seed)
+            if (Status s = Sql::exec(c, QString::fromUtf8(sql)); !s) {
+                qWarning("%s: %s", sql, qPrintable(s.message()));
+                return {};
+            }
+        return location;
+    }
+
+    static std::unique_ptr<Database> open(const QString &location)
+    {
+        auto db = Database::open(location);
+        if (!db) {
+            qWarning("%s", qPrintable(db.message()));
+            return nullptr;
+        }
+        return std::move(db.value());
+    }
+
+    static QString digestOf(QSqlDatabase db)
+    {
+        auto schema = SchemaScript::current();
+        if (!schema) {
+            qWarning("%s", qPrintable(schema.message()));
+            return {};
+        }
+        auto digest = TableContent::digest(db, schema.value());
+        if (!digest)
+            qWarning("%s", qPrintable(digest.message()));
+        return digest ? digest.value() : QString();
+    }
+
+    static int teacherId(QSqlDatabase db) { return scalar(db, QStringLiteral("SELECT min(id) FROM teacher")).toInt(); }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        if (m_adminUrl.isEmpty()) {
+            qInfo("%s", qPrintable(skipReason()));
+            return;
+        }
+        auto admin = Connection::open(m_adminUrl, Connection::Access::ReadWrite);
+        // A server that was announced but cannot be reached is a failure, not a skip.
+        QVERIFY2(admin, qPrintable(admin.message()));
+        m_admin = std::move(admin.value());
+    }
+
+    void init()
+    {
+        const QString backend = QTest::currentDataTag();
+        if (backend == kPostgres && !m_admin)
+            QSKIP(qPrintable(skipReason()));
+    }
+
+    void cleanup()
+    {
+        for (const QString &name : std::as_const(m_serverDatabases))
+            QVERIFY(Sql::exec(m_admin->db(), QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name)));
+        m_serverDatabases.clear();
+    }
+
+    // Two users have the teacher on screen; the first changes her name; the
+    // second's change of the name, loaded before, is refused naming the first
+    // (where and when); the first's value stays and nothing is written. After
+    // the reload the second user's edit goes through.
+    void lostUpdateOfATeacherIsRefused_data() { addBackends(); }
+    void lostUpdateOfATeacherIsRefused()
+    {
+        const QString location = newDatabase(QTest::currentDataTag());
+        QVERIFY(!location.isEmpty());
+        auto first = open(location), second = open(location);
+        QVERIFY(first && second);
+        const int id = teacherId(first->connection());
+        Lookups lookups;
+        QVERIFY(lookups.load(second->connection()));
+        TeacherTableModel model;
+        QVERIFY(model.load(second->connection(), &lookups));
+        const QModelIndex name = model.index(model.rowOfId(id), TeacherTableModel::FirstName);
+        QCOMPARE(name.data().toString(), QStringLiteral("Ayşe"));
+
+        // The first user (another program: no notification reaches this model).
+        QVERIFY(Sql::exec(first->connection(), QStringLiteral("UPDATE teacher SET first_name = 'Elif' WHERE id = ?"), { id }));
+        const QString before = digestOf(first->connection());
+        QVERIFY(!before.isEmpty());
+
+        QSignalSpy refused(&model, &EntityTableModel::editRefused);
+        QSignalSpy stale(ChangeNotifier::instance(), &ChangeNotifier::staleRefused);
+        QVERIFY(!model.setData(name, QStringLiteral("Deniz"), Qt::EditRole));
+        QCOMPARE(refused.size(), 1);
+        const QString message = refused.at(0).at(0).toString();
+        QVERIFY2(message.contains(QStringLiteral("“Ayşe Işık” ") + kChangedByNational), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("reload to see the new value")), qPrintable(message));
+        QCOMPARE(stale.size(), 1);
+        QCOMPARE(stale.at(0).at(0).toString(), QStringLiteral("teacher"));
+        QCOMPARE(
+            scalar(first->connection(), QStringLiteral("SELECT first_name FROM teacher")).toString(), QStringLiteral("Elif"));
+        QCOMPARE(digestOf(first->connection()), before);
+
+        // The refusal reloaded the row: the second user sees the first's value and may change it now.
+        QCOMPARE(model.index(model.rowOfId(id), TeacherTableModel::FirstName).data().toString(), QStringLiteral("Elif"));
+        QVERIFY(
+            model.setData(model.index(model.rowOfId(id), TeacherTableModel::FirstName), QStringLiteral("Deniz"), Qt::EditRole));
+        QCOMPARE(
+            scalar(first->connection(), QStringLiteral("SELECT first_name FROM teacher")).toString(), QStringLiteral("Deniz"));
+
+        // A change of a record column (versioned apart) is a change of the row too.
+        QVERIFY(Sql::exec(first->connection(), QStringLiteral("UPDATE teacher SET notes = 'izinli' WHERE id = ?"), { id }));
+        QVERIFY(!model.setData(
+            model.index(model.rowOfId(id), TeacherTableModel::Phone), QStringLiteral("05329876543"), Qt::EditRole));
+        QCOMPARE(
+            scalar(first->connection(), QStringLiteral("SELECT phone FROM teacher")).toString(), QStringLiteral("05321234567"));
+    }
+
+    // A teacher deleted by the first user: the second's edit says so.
+    void editOfADeletedTeacherIsRefused_data() { addBackends(); }
+    void editOfADeletedTeacherIsRefused()
+    {
+        const QString location = newDatabase(QTest::currentDataTag());
+        QVERIFY(!location.isEmpty());
+        auto first = open(location), second = open(location);
+        QVERIFY(first && second);
+        const int id = teacherId(first->connection());
+        Lookups lookups;
+        QVERIFY(lookups.load(second->connection()));
+        TeacherTableModel model;
+        QVERIFY(model.load(second->connection(), &lookups));
+        const QModelIndex name = model.index(model.rowOfId(id), TeacherTableModel::FirstName);
+        QVERIFY(Sql::exec(first->connection(), QStringLiteral("DELETE FROM teacher WHERE id = ?"), { id }));
+        const QString before = digestOf(first->connection());
+        QSignalSpy refused(&model, &EntityTableModel::editRefused);
+        QVERIFY(!model.setData(name, QStringLiteral("Deniz"), Qt::EditRole));
+        QCOMPARE(refused.size(), 1);
+        const QString message = refused.at(0).at(0).toString();
+        QVERIFY2(message.contains(QStringLiteral("“Ayşe Işık” was deleted by the national office at ")), qPrintable(message));
+        QCOMPARE(digestOf(first->connection()), before);
+        QCOMPARE(model.rowOfId(id), -1); // the reload removed the row
+    }
+
+    // Undo of the second user's edit after the first changed the row: refused,
+    // reported, the command dropped; both users' changes stay.
+    void undoOverAChangedRowIsRefused_data() { addBackends(); }
+    void undoOverAChangedRowIsRefused()
+    {
+        const QString location = newDatabase(QTest::currentDataTag());
+        QVERIFY(!location.isEmpty());
+        auto first = open(location), second = open(location);
+        QVERIFY(first && second);
+        const int id = teacherId(first->connection());
+        Lookups lookups;
+        QVERIFY(lookups.load(second->connection()));
+        TeacherTableModel model;
+        QUndoStack stack;
+        model.setUndoStack(&stack);
+        QVERIFY(model.load(second->connection(), &lookups));
+        QVERIFY(
+            model.setData(model.index(model.rowOfId(id), TeacherTableModel::Phone), QStringLiteral("05329876543"), Qt::EditRole));
+        QCOMPARE(stack.count(), 1);
+        // Undo and redo of one's own change, with no one else in between, work.
+        stack.undo();
+        QCOMPARE(
+            scalar(first->connection(), QStringLiteral("SELECT phone FROM teacher")).toString(), QStringLiteral("05321234567"));
+        stack.redo();
+        QCOMPARE(
+            scalar(first->connection(), QStringLiteral("SELECT phone FROM teacher")).toString(), QStringLiteral("05329876543"));
+
+        QVERIFY(Sql::exec(first->connection(), QStringLiteral("UPDATE teacher SET last_name = 'Kaya' WHERE id = ?"), { id }));
+        const QString before = digestOf(first->connection());
+        QSignalSpy failed(ChangeNotifier::instance(), &ChangeNotifier::failed);
+        stack.undo();
+        QCOMPARE(failed.size(), 1);
+        const QString message = failed.at(0).at(0).toString();
+        QVERIFY2(message.startsWith(QStringLiteral("Cannot undo")) && message.contains(kChangedByNational), qPrintable(message));
+        QCOMPARE(digestOf(first->connection()), before);
+        QCOMPARE(scalar(first->connection(), QStringLiteral("SELECT phone || ' ' || last_name FROM teacher")).toString(),
+            QStringLiteral("05329876543 Kaya"));
+    }
+
+    // Ratings: the second user's change of a rating the first changed since is
+    // refused (ratings record no author: "changed meanwhile"); undo likewise.
+    void lostUpdateOfARatingIsRefused_data() { addBackends(); }
+    void lostUpdateOfARatingIsRefused()
+    {
+        const QString location = newDatabase(QTest::currentDataTag());
+        QVERIFY(!location.isEmpty());
+        auto first = open(location), second = open(location);
+        QVERIFY(first && second);
+        const int id = teacherId(first->connection());
+        RatingsModel ratings;
+        QUndoStack stack;
+        ratings.setUndoStack(&stack);
+        QVERIFY(ratings.load(second->connection(), id));
+        QCOMPARE(ratings.rowCount(), 1);
+        const QModelIndex need = ratings.index(0, RatingsModel::Need);
+        QVERIFY(Sql::exec(first->connection(), QStringLiteral("UPDATE need_rating SET need = 5 WHERE teacher_id = ?"), { id }));
+        const QString before = digestOf(first->connection());
+        QSignalSpy refused(&ratings, &RatingsModel::editRefused);
+        QVERIFY(!ratings.setData(need, 1, Qt::EditRole));
+        QCOMPARE(refused.size(), 1);
+        QVERIFY2(refused.at(0).at(0).toString().contains(QStringLiteral("“Need for C1” was changed meanwhile")),
+            qPrintable(refused.at(0).at(0).toString()));
+        QCOMPARE(digestOf(first->connection()), before);
+        QCOMPARE(scalar(first->connection(), QStringLiteral("SELECT need FROM need_rating")).toInt(), 5);
+
+        // Reloaded: now the change goes through; undo after the first changed it again is refused.
+        QVERIFY(ratings.setData(ratings.index(0, RatingsModel::Need), 1, Qt::EditRole));
+        QCOMPARE(scalar(first->connection(), QStringLiteral("SELECT need FROM need_rating")).toInt(), 1);
+        QVERIFY(Sql::exec(first->connection(), QStringLiteral("UPDATE need_rating SET need = 4 WHERE teacher_id = ?"), { id }));
+        QSignalSpy failed(ChangeNotifier::instance(), &ChangeNotifier::failed);
+        stack.undo();
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(scalar(first->connection(), QStringLiteral("SELECT need FROM need_rating")).toInt(), 4);
+    }
+
+    // Placements: an edit made from the placement as read is refused when the
+    // first user moved it since (named by teacher, who and when); undo over a
+    // change likewise.
+    void lostUpdateOfAPlacementIsRefused_data() { addBackends(); }
+    void lostUpdateOfAPlacementIsRefused()
+    {
+        const QString location = newDatabase(QTest::currentDataTag());
+        QVERIFY(!location.isEmpty());
+        auto first = open(location), second = open(location);
+        QVERIFY(first && second);
+        const QSqlDatabase a = first->connection();
+        const int placement = scalar(a, QStringLiteral("SELECT id FROM placement")).toInt();
+        const int later = scalar(a, QStringLiteral("SELECT max(id) FROM training_session")).toInt();
+        Status reported;
+        const auto done = [&reported](const Status &s) { reported = s; };
+        auto lock = PlacementEditCommand::setLocked(second->connection(), placement, true, done);
+        QVERIFY2(lock, qPrintable(lock.message()));
+        std::unique_ptr<PlacementEditCommand> command(lock.value());
+
+        QVERIFY(Sql::exec(a, QStringLiteral("UPDATE placement SET session_id = ? WHERE id = ?"), { later, placement }));
+        const QString before = digestOf(a);
+        command->redo();
+        QVERIFY(!reported);
+        QVERIFY2(reported.message().contains(QStringLiteral("“placement of Ayşe Işık” ") + kChangedByNational),
+            qPrintable(reported.message()));
+        QCOMPARE(digestOf(a), before);
+        QCOMPARE(scalar(a, QStringLiteral("SELECT session_id || ' ' || locked FROM placement")).toString(),
+            QStringLiteral("%1 0").arg(later));
+
+        // Made from the current state it goes through; its undo after another change is refused.
+        auto again = PlacementEditCommand::setLocked(second->connection(), placement, true, done);
+        QVERIFY(again);
+        command.reset(again.value());
+        command->redo();
+        QVERIFY2(reported, qPrintable(reported.message()));
+        QCOMPARE(scalar(a, QStringLiteral("SELECT locked FROM placement")).toInt(), 1);
+        QVERIFY(Sql::exec(a, QStringLiteral("UPDATE placement SET status = 'confirmed' WHERE id = ?"), { placement }));
+        const QString confirmed = digestOf(a);
+        command->undo();
+        QVERIFY(!reported);
+        QCOMPARE(digestOf(a), confirmed);
+        QCOMPARE(
+            scalar(a, QStringLiteral("SELECT status || ' ' || locked FROM placement")).toString(), QStringLiteral("confirmed 1"));
+    }
+
+    // Who changed a row, for people: the national office or the centre by name.
+    void whoIsNamed()
+    {
+        const QString location = newDatabase(kSqlite);
+        QVERIFY(!location.isEmpty());
+        auto db = open(location);
+        QVERIFY(db);
+        const QString centre = scalar(db->connection(), QStringLiteral("SELECT name FROM centre WHERE id = 3")).toString();
+        QVERIFY(!centre.isEmpty());
+        QCOMPARE(RowVersion::who(db->connection(), QStringLiteral("national")), QStringLiteral("the national office"));
+        QCOMPARE(RowVersion::who(db->connection(), QStringLiteral("centre:3")), QStringLiteral("centre ") + centre);
+        // The time in the user's time zone: today only the time, another day with the date.
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QString today = RowVersion::when(now.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+        QCOMPARE(today, QLocale().toString(now.toLocalTime().time(), QLocale::ShortFormat));
+        const QString earlier = RowVersion::when(QStringLiteral("2026-03-01 07:42:00"));
+        QVERIFY2(earlier.contains(QLocale().toString(
+                     QDateTime(QDate(2026, 3, 1), QTime(7, 42), QTimeZone::utc()).toLocalTime(), QLocale::ShortFormat)),
+            qPrintable(earlier));
+    }
+
+    // The optimiser reading a snapshot (as on a server): a placement moved
+    // while it solves makes it refuse to store the plan, naming the teacher
+    // and session, and nothing is written. (The optimiser runs on files only
+    // so far; on a file it holds the write lock by default, see tst_writers.)
+    void planOverChangedPlacementsIsRefused()
+    {
+        const QString path = newPath();
+        QString out, err;
+        QCOMPARE(test::runCli({ QStringLiteral("demo"), path, QStringLiteral("--teachers"), QStringLiteral("300"),
+                                  QStringLiteral("--partners"), QStringLiteral("60") },
+                     &out, &err),
+            0);
+        QCOMPARE(test::runCli({ QStringLiteral("plan"), path }, &out, &err), 0);
+        auto planner = open(path), other = open(path);
+        QVERIFY(planner && other);
+        const QSqlDatabase b = other->connection();
+        const int runs = scalar(b, QStringLiteral("SELECT count(*) FROM plan_run")).toInt();
+        const int placements = scalar(b, QStringLiteral("SELECT count(*) FROM placement")).toInt();
+        QVERIFY(placements >= 7);
+        // The first placement is moved to another session of its field, six more are locked.
+        const int moved = scalar(b, QStringLiteral("SELECT min(id) FROM placement")).toInt();
+        const int target = scalar(b,
+            QStringLiteral("SELECT min(s.id) FROM training_session s, placement p, training_session o WHERE p.id = %1 "
+                           "AND o.id = p.session_id AND s.field_id = o.field_id AND s.id <> o.id")
+                .arg(moved))
+                               .toInt();
+        QVERIFY(target > 0);
+        const QString teacher = scalar(b,
+            QStringLiteral("SELECT t.first_name || ' ' || t.last_name FROM placement p JOIN teacher t ON t.id = p.teacher_id "
+                           "WHERE p.id = %1")
+                .arg(moved))
+                                    .toString();
+        const QString session = scalar(b,
+            QStringLiteral(
+                "SELECT pa.name || ', ' || s.start_date FROM training_session s JOIN partner pa ON pa.id = s.partner_id "
+                "WHERE s.id = %1")
+                .arg(target))
+                                    .toString();
+        QString changed;
+        const auto progress = [&](int percent) {
+            if (percent != 80) // solved, not yet stored
+                return;
+            QVERIFY(Sql::exec(b, QStringLiteral("UPDATE placement SET session_id = ? WHERE id = ?"), { target, moved }));
+            QVERIFY(Sql::exec(b,
+                QStringLiteral("UPDATE placement SET locked = 1 - locked WHERE id IN (SELECT id FROM placement WHERE id > ? "
+                               "ORDER BY id LIMIT 6)"),
+                { moved }));
+            changed = digestOf(b);
+        };
+        bool changedMeanwhile = false;
+        PlanOptions options;
+        options.readSnapshot = true; // as on a server: others write while it solves
+        auto result = Planner::run(planner->connection(), options, progress, nullptr, &changedMeanwhile);
+        QVERIFY(!result);
+        QVERIFY(changedMeanwhile);
+        QVERIFY(result.error().file.isEmpty()); // a refusal of the data: kopru-cli plan exits 1
+        const QString message = result.message();
+        QVERIFY2(message.contains(QStringLiteral("7 placement(s) changed while the optimiser ran")), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("%1 (%2)").arg(teacher, session)), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral(" and 2 more")), qPrintable(message));
+        QVERIFY(!changed.isEmpty());
+        QCOMPARE(digestOf(b), changed);
+        QCOMPARE(scalar(b, QStringLiteral("SELECT count(*) FROM plan_run")).toInt(), runs);
+
+        // Planning again over the current placements stores the plan.
+        changedMeanwhile = true;
+        auto again = Planner::run(planner->connection(), options, {}, nullptr, &changedMeanwhile);
+        QVERIFY2(again, qPrintable(again.message()));
+        QVERIFY(!changedMeanwhile);
+        QCOMPARE(scalar(b, QStringLiteral("SELECT count(*) FROM plan_run")).toInt(), runs + 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConcurrency)
+#include "tst_concurrency.moc"
