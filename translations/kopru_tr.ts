@@ -299,6 +299,19 @@
     </message>
 </context>
 <context>
+    <name>ChangeListener</name>
+    <message>
+        <location filename="../models/db/changelistener.cpp" line="62"/>
+        <source>this database cannot tell about other users&apos; changes</source>
+        <translation>bu veritabanı diğer kullanıcıların değişikliklerini bildiremez</translation>
+    </message>
+    <message>
+        <location filename="../models/db/changelistener.cpp" line="67"/>
+        <source>cannot listen for other users&apos; changes: %1</source>
+        <translation>diğer kullanıcıların değişiklikleri dinlenemiyor: %1</translation>
+    </message>
+</context>
+<context>
     <name>ChartExport</name>
     <message>
         <location filename="../views/charts/chartexport.cpp" line="65"/>
@@ -418,48 +431,48 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../models/db/database.cpp" line="96"/>
+        <location filename="../models/db/database.cpp" line="145"/>
         <source>not a Köprü database, or the file is damaged (%1)</source>
         <translation>Köprü veritabanı değil ya da dosya hasarlı (%1)</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="125"/>
+        <location filename="../models/db/database.cpp" line="174"/>
         <source>the database has the older schema version %1 and must be upgraded to %2, which needs write access</source>
         <translation>veritabanı eski şema sürümü %1 ile yazılmış ve %2 sürümüne yükseltilmesi gerekiyor; bunun için yazma izni gerekir</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="131"/>
+        <location filename="../models/db/database.cpp" line="180"/>
         <source>upgrading the database failed, nothing was changed: %1</source>
         <translation>veritabanı yükseltilemedi, hiçbir şey değiştirilmedi: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="120"/>
+        <location filename="../models/db/database.cpp" line="169"/>
         <source>cannot read the database header (%1)</source>
         <translation>veritabanı başlığı okunamıyor (%1)</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="75"/>
-        <source>the server database has schema version %1, this program works with %2; upgrading a server database is not supported yet</source>
-        <translation>sunucu veritabanının şema sürümü %1, bu program %2 sürümüyle çalışır; sunucu veritabanını yükseltmek henüz desteklenmiyor</translation>
+        <location filename="../models/db/database.cpp" line="106"/>
+        <source>the server database has the older schema version %1 and must be upgraded to %2 by its owner (%3) with kopru-cli upgrade</source>
+        <translation>sunucu veritabanı daha eski %1 şema sürümünde; sahibi (%3) kopru-cli upgrade ile %2 sürümüne yükseltmelidir</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="181"/>
+        <location filename="../models/db/database.cpp" line="230"/>
         <source>no migration from version %1 to %2</source>
         <translation>%1 sürümünden %2 sürümüne geçiş tanımlı değil</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="185"/>
+        <location filename="../models/db/database.cpp" line="234"/>
         <source>invalid database id %1</source>
         <translation>geçersiz veritabanı kimliği %1</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="211"/>
-        <location filename="../models/db/database.cpp" line="220"/>
+        <location filename="../models/db/database.cpp" line="260"/>
+        <location filename="../models/db/database.cpp" line="269"/>
         <source>schema step %1: %2</source>
         <translation>şema adımı %1: %2</translation>
     </message>
     <message>
-        <location filename="../models/db/database.cpp" line="235"/>
+        <location filename="../models/db/database.cpp" line="284"/>
         <source>the upgraded data violates foreign keys</source>
         <translation>yükseltilen veriler yabancı anahtar kısıtlarını ihlal ediyor</translation>
     </message>
@@ -519,10 +532,6 @@
         <location filename="../models/db/databasefile.cpp" line="156"/>
         <source>not a Köprü database, or the file is damaged (%1)</source>
         <translation>Köprü veritabanı değil ya da dosya hasarlı (%1)</translation>
-    </message>
-    <message>
-        <source>this is a server database, not a file: so far only kopru-cli server-init, copy and stats work with server databases (see docs/server.md)</source>
-        <translation type="vanished">bu bir dosya değil, bir sunucu veritabanı: şimdilik sunucu veritabanlarıyla yalnızca kopru-cli server-init, copy ve stats çalışır (bkz. docs/server.md)</translation>
     </message>
     <message>
         <location filename="../models/db/databasefile.cpp" line="57"/>
@@ -631,29 +640,29 @@
 <context>
     <name>DatabaseTransfer</name>
     <message>
-        <location filename="../models/db/databasetransfer.cpp" line="138"/>
+        <location filename="../models/db/databasetransfer.cpp" line="139"/>
         <source>table %1: %2 rows in the source, %3 in the copy</source>
         <translation>%1 tablosu: kaynakta %2 satır, kopyada %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/db/databasetransfer.cpp" line="157"/>
+        <location filename="../models/db/databasetransfer.cpp" line="158"/>
         <source>the server database is not empty (%n table(s), e.g. %1); Köprü copies only into an empty database: create a new one (createdb) or choose another</source>
         <translation>
             <numerusform>sunucu veritabanı boş değil (%n tablo, örneğin %1); Köprü yalnızca boş bir veritabanına kopyalar: yeni bir tane oluşturun (createdb) ya da başka birini seçin</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models/db/databasetransfer.cpp" line="177"/>
+        <location filename="../models/db/databasetransfer.cpp" line="173"/>
         <source>cannot set up the roles (the user needs the CREATEROLE privilege): %1</source>
         <translation>roller kurulamıyor (kullanıcının CREATEROLE yetkisi olmalı): %1</translation>
     </message>
     <message>
-        <location filename="../models/db/databasetransfer.cpp" line="225"/>
+        <location filename="../models/db/databasetransfer.cpp" line="221"/>
         <source>the source and the target are the same</source>
         <translation>kaynak ile hedef aynı</translation>
     </message>
     <message>
-        <location filename="../models/db/databasetransfer.cpp" line="262"/>
+        <location filename="../models/db/databasetransfer.cpp" line="258"/>
         <source>cannot make a temporary folder: %1</source>
         <translation>geçici klasör oluşturulamıyor: %1</translation>
     </message>
@@ -666,17 +675,17 @@
         <translation>Veritabanı kapalı.</translation>
     </message>
     <message>
-        <location filename="../models/editing/dbcommand.cpp" line="53"/>
+        <location filename="../models/editing/dbcommand.cpp" line="57"/>
         <source>Cannot redo &quot;%1&quot;: %2</source>
         <translation>&quot;%1&quot; yinelenemiyor: %2</translation>
     </message>
     <message>
-        <location filename="../models/editing/dbcommand.cpp" line="63"/>
+        <location filename="../models/editing/dbcommand.cpp" line="67"/>
         <source>Cannot undo &quot;%1&quot;: %2</source>
         <translation>&quot;%1&quot; geri alınamıyor: %2</translation>
     </message>
     <message>
-        <location filename="../models/editing/dbcommand.cpp" line="79"/>
+        <location filename="../models/editing/dbcommand.cpp" line="83"/>
         <source>the data was changed meanwhile by another program or window; the view now shows the current values</source>
         <translation>veriler bu arada başka bir program ya da pencere tarafından değiştirildi; görünüm şimdi güncel değerleri gösteriyor</translation>
     </message>
@@ -688,8 +697,8 @@
         </translation>
     </message>
     <message>
-        <location filename="../models/editing/setvaluecommand.cpp" line="36"/>
-        <location filename="../models/editing/setvaluecommand.cpp" line="45"/>
+        <location filename="../models/editing/setvaluecommand.cpp" line="68"/>
+        <location filename="../models/editing/setvaluecommand.cpp" line="77"/>
         <source>the row no longer exists</source>
         <translation>satır artık yok</translation>
     </message>
@@ -726,7 +735,7 @@
     <message>
         <location filename="../models/itemmodels/competencytablemodel.cpp" line="13"/>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="33"/>
-        <location filename="../models/itemmodels/teachertablemodel.cpp" line="16"/>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="17"/>
         <location filename="../views/competencies/competenciespage.cpp" line="81"/>
         <location filename="../views/teachers/teacherspage.cpp" line="131"/>
         <source>Field</source>
@@ -770,7 +779,7 @@
     </message>
     <message>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="17"/>
-        <location filename="../models/itemmodels/teachertablemodel.cpp" line="19"/>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="20"/>
         <location filename="../views/partners/partnerspage.cpp" line="117"/>
         <location filename="../views/teachers/teacherspage.cpp" line="132"/>
         <source>Province</source>
@@ -790,7 +799,7 @@
     </message>
     <message>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="21"/>
-        <location filename="../models/itemmodels/teachertablemodel.cpp" line="22"/>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="23"/>
         <location filename="../views/partners/partnerspage.cpp" line="120"/>
         <location filename="../views/teachers/teacherspage.cpp" line="135"/>
         <source>Phone</source>
@@ -798,32 +807,32 @@
     </message>
     <message>
         <location filename="../models/itemmodels/partnertablemodel.cpp" line="22"/>
-        <location filename="../models/itemmodels/teachertablemodel.cpp" line="21"/>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="22"/>
         <location filename="../views/partners/partnerspage.cpp" line="121"/>
         <location filename="../views/teachers/teacherspage.cpp" line="134"/>
         <source>E-mail</source>
         <translation>E-posta</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/teachertablemodel.cpp" line="13"/>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="14"/>
         <location filename="../views/teachers/teacherspage.cpp" line="128"/>
         <source>National ID</source>
         <translation>T.C. Kimlik No</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/teachertablemodel.cpp" line="15"/>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="16"/>
         <location filename="../views/teachers/teacherspage.cpp" line="129"/>
         <source>First name</source>
         <translation>Ad</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/teachertablemodel.cpp" line="14"/>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="15"/>
         <location filename="../views/teachers/teacherspage.cpp" line="130"/>
         <source>Last name</source>
         <translation>Soyad</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/teachertablemodel.cpp" line="20"/>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="21"/>
         <location filename="../views/teachers/teacherspage.cpp" line="133"/>
         <source>Centre</source>
         <translation>Merkez</translation>
@@ -889,32 +898,32 @@
         <translation>Yeterlikler</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/teachertablemodel.cpp" line="17"/>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="18"/>
         <source>Branch</source>
         <translation>Branş</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/teachertablemodel.cpp" line="18"/>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="19"/>
         <source>School</source>
         <translation>Okul</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/teachertablemodel.cpp" line="23"/>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="24"/>
         <source>Experience (years)</source>
         <translation>Deneyim (yıl)</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/teachertablemodel.cpp" line="24"/>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="25"/>
         <source>Available from</source>
         <translation>Müsaitlik başlangıcı</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/teachertablemodel.cpp" line="25"/>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="26"/>
         <source>Available to</source>
         <translation>Müsaitlik bitişi</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/teachertablemodel.cpp" line="26"/>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="27"/>
         <source>Notes</source>
         <translation>Notlar</translation>
     </message>
@@ -1480,43 +1489,43 @@
         <translation>hiçbir sütun bir yeterliği belirtmiyor: başlık olarak yeterlik kodlarını (ELK07, Q1[ELK07], Q1_ELK07) ya da alan içindeki numaraları (01, Q1[SQ001]) kullanın veya yeterlik ve ihtiyaç sütunlarını ekleyin</translation>
     </message>
     <message>
-        <location filename="../models/import/needsplan.cpp" line="103"/>
+        <location filename="../models/import/needsplan.cpp" line="116"/>
         <source>the answers of national ID %1 are also on line %2</source>
         <translation>%1 T.C. kimlik numarasının yanıtları %2. satırda da var</translation>
     </message>
     <message>
-        <location filename="../models/import/needsplan.cpp" line="109"/>
-        <location filename="../models/import/needsplan.cpp" line="156"/>
+        <location filename="../models/import/needsplan.cpp" line="122"/>
+        <location filename="../models/import/needsplan.cpp" line="176"/>
         <source>no teacher with national ID %1: import the teachers first</source>
         <translation>%1 T.C. kimlik numaralı öğretmen yok: önce öğretmenleri içe aktarın</translation>
     </message>
     <message>
-        <location filename="../models/import/needsplan.cpp" line="123"/>
+        <location filename="../models/import/needsplan.cpp" line="148"/>
         <source>column &quot;%1&quot; is no competency of the teacher&apos;s field %2</source>
         <translation>&quot;%1&quot; sütunu öğretmenin %2 alanının bir yeterliği değil</translation>
     </message>
     <message>
-        <location filename="../models/import/needsplan.cpp" line="169"/>
+        <location filename="../models/import/needsplan.cpp" line="189"/>
         <source>unknown competency &quot;%1&quot;</source>
         <translation>bilinmeyen yeterlik &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../models/import/needsplan.cpp" line="170"/>
+        <location filename="../models/import/needsplan.cpp" line="190"/>
         <source>competency %1 is not in the teacher&apos;s field %2</source>
         <translation>%1 yeterliği öğretmenin %2 alanında değil</translation>
     </message>
     <message>
-        <location filename="../models/import/needsplan.cpp" line="186"/>
+        <location filename="../models/import/needsplan.cpp" line="206"/>
         <source>this teacher&apos;s rating of %1 is also on line %2</source>
         <translation>bu öğretmenin %1 puanı %2. satırda da var</translation>
     </message>
     <message>
-        <location filename="../models/import/needsplan.cpp" line="210"/>
+        <location filename="../models/import/needsplan.cpp" line="230"/>
         <source>this row is of survey round %1, but the file is imported as round %2</source>
         <translation>bu satır %1. anket turuna ait, ancak dosya %2. tur olarak içe aktarılıyor</translation>
     </message>
     <message>
-        <location filename="../models/import/needsplan.cpp" line="277"/>
+        <location filename="../models/import/needsplan.cpp" line="297"/>
         <location filename="../models/import/programmeplan.cpp" line="527"/>
         <location filename="../models/import/tableplan.cpp" line="137"/>
         <source>cancelled</source>
@@ -2657,7 +2666,7 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <location filename="../views/server/passwordstore.cpp" line="50"/>
         <location filename="../views/server/passwordstore.cpp" line="61"/>
         <source>this build of Köprü has no keychain support</source>
-        <translation>Köprü'nün bu derlemesinde anahtarlık desteği yok</translation>
+        <translation>Köprü&apos;nün bu derlemesinde anahtarlık desteği yok</translation>
     </message>
     <message>
         <location filename="../views/server/passwordstore.cpp" line="105"/>
@@ -2668,7 +2677,7 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>PlacementEdits</name>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="47"/>
+        <location filename="../models/planning/placementedits.cpp" line="71"/>
         <source>the placement was changed by a later optimiser run; the edit cannot be repeated</source>
         <translation>yerleştirme daha sonraki bir optimizasyon çalıştırmasıyla değişti; düzenleme yinelenemez</translation>
     </message>
@@ -2678,47 +2687,52 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>elle taşındı: %1</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="142"/>
+        <location filename="../models/planning/placementedits.cpp" line="42"/>
+        <source>placement of %1</source>
+        <translation>%1 yerleştirmesi</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/placementedits.cpp" line="196"/>
         <source>the session no longer exists</source>
         <translation>oturum artık yok</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="197"/>
+        <location filename="../models/planning/placementedits.cpp" line="275"/>
         <source>placement %1 no longer exists</source>
         <translation>%1 numaralı yerleştirme artık yok</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="211"/>
+        <location filename="../models/planning/placementedits.cpp" line="289"/>
         <source>Lock placement</source>
         <translation>Yerleştirme kilitleme</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="212"/>
+        <location filename="../models/planning/placementedits.cpp" line="290"/>
         <source>Unlock placement</source>
         <translation>Yerleştirme kilidini açma</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="224"/>
+        <location filename="../models/planning/placementedits.cpp" line="302"/>
         <source>Confirm placement</source>
         <translation>Yerleştirme onaylama</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="242"/>
+        <location filename="../models/planning/placementedits.cpp" line="320"/>
         <source>Move teacher</source>
         <translation>Öğretmen taşıma</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="252"/>
+        <location filename="../models/planning/placementedits.cpp" line="330"/>
         <source>the teacher already has a placement: move it instead</source>
         <translation>öğretmenin zaten bir yerleştirmesi var: onu taşıyın</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="270"/>
+        <location filename="../models/planning/placementedits.cpp" line="348"/>
         <source>Place teacher</source>
         <translation>Öğretmeni yerleştir</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementedits.cpp" line="279"/>
+        <location filename="../models/planning/placementedits.cpp" line="357"/>
         <source>Remove placement</source>
         <translation>Yerleştirme kaldırma</translation>
     </message>
@@ -2752,6 +2766,38 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
     </message>
 </context>
 <context>
+    <name>PlanSnapshot</name>
+    <message>
+        <location filename="../models/planning/plansnapshot.cpp" line="29"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/plansnapshot.cpp" line="31"/>
+        <source>session %1</source>
+        <translation>%1 numaralı oturum</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/plansnapshot.cpp" line="33"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/planning/plansnapshot.cpp" line="84"/>
+        <source> and %n more</source>
+        <translation>
+            <numerusform> ve %n tane daha</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/planning/plansnapshot.cpp" line="85"/>
+        <source>the plan was not stored: %n placement(s) changed while the optimiser ran (another user, program or window): %1. Nothing was changed; plan again to plan over the current placements.</source>
+        <translation>
+            <numerusform>plan kaydedilmedi: optimizasyon çalışırken %n yerleştirme değişti (başka bir kullanıcı, program ya da pencere): %1. Hiçbir şey değiştirilmedi; güncel yerleştirmeler üzerinden yeniden planlayın.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PlanWeights</name>
     <message>
         <location filename="../models/planning/planweights.cpp" line="30"/>
@@ -2778,16 +2824,17 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
     <name>Planner</name>
     <message>
         <location filename="../models/planning/flownetwork.cpp" line="153"/>
+        <location filename="../models/planning/planfield.cpp" line="348"/>
         <source>the placement network has no optimal flow (%1)</source>
         <translation>yerleştirme ağında en iyi akış bulunamadı (%1)</translation>
     </message>
     <message>
-        <location filename="../models/planning/planner.cpp" line="65"/>
+        <location filename="../models/planning/planner.cpp" line="67"/>
         <source>cannot write the DIMACS file: %1</source>
         <translation>DIMACS dosyası yazılamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/planning/planner.cpp" line="221"/>
+        <location filename="../models/planning/planner.cpp" line="225"/>
         <source>the optimiser run was cancelled; nothing was changed</source>
         <translation>optimizasyon çalıştırması iptal edildi; hiçbir şey değiştirilmedi</translation>
     </message>
@@ -3311,6 +3358,45 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
     </message>
 </context>
 <context>
+    <name>RowVersion</name>
+    <message>
+        <location filename="../models/editing/rowversion.cpp" line="62"/>
+        <source>“%1” was changed by %2 at %3 — reload to see the new value.</source>
+        <translation>“%1”, %2 tarafından değiştirildi (%3) — yeni değeri görmek için yeniden yükleyin.</translation>
+    </message>
+    <message>
+        <location filename="../models/editing/rowversion.cpp" line="75"/>
+        <source>“%1” was deleted by %2 at %3 — reload to see what is there now.</source>
+        <translation>“%1”, %2 tarafından silindi (%3) — güncel durumu görmek için yeniden yükleyin.</translation>
+    </message>
+    <message>
+        <location filename="../models/editing/rowversion.cpp" line="83"/>
+        <source>“%1” was deleted meanwhile by another user or program — reload to see what is there now.</source>
+        <translation>“%1” bu arada başka bir kullanıcı ya da program tarafından silindi — güncel durumu görmek için yeniden yükleyin.</translation>
+    </message>
+    <message>
+        <location filename="../models/editing/rowversion.cpp" line="86"/>
+        <source>“%1” was changed meanwhile by another user or program — reload to see the new value.</source>
+        <translation>“%1” bu arada başka bir kullanıcı ya da program tarafından değiştirildi — yeni değeri görmek için yeniden yükleyin.</translation>
+    </message>
+    <message>
+        <location filename="../models/editing/rowversion.cpp" line="113"/>
+        <source>the national office</source>
+        <translation>Genel Müdürlük</translation>
+    </message>
+    <message>
+        <location filename="../models/editing/rowversion.cpp" line="120"/>
+        <location filename="../models/editing/rowversion.cpp" line="121"/>
+        <source>centre %1</source>
+        <translation>%1 merkezi</translation>
+    </message>
+    <message>
+        <location filename="../models/editing/rowversion.cpp" line="124"/>
+        <source>another user</source>
+        <translation>başka bir kullanıcı</translation>
+    </message>
+</context>
+<context>
     <name>SavedFiles</name>
     <message>
         <location filename="../views/pages/savedfiles.cpp" line="48"/>
@@ -3372,6 +3458,59 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <location filename="../models/db/schemascript.cpp" line="106"/>
         <source>the tables&apos; foreign keys form a cycle</source>
         <translation>tabloların yabancı anahtarları bir döngü oluşturuyor</translation>
+    </message>
+</context>
+<context>
+    <name>ServerUpgrade</name>
+    <message>
+        <location filename="../models/db/serverupgrade.cpp" line="28"/>
+        <source>not a server database</source>
+        <translation>sunucu veritabanı değil</translation>
+    </message>
+    <message>
+        <location filename="../models/db/serverupgrade.cpp" line="49"/>
+        <source>the server database has schema version %1, newer than this program&apos;s %2: use the newer Köprü that upgraded it (nothing was changed)</source>
+        <translation>sunucu veritabanının şema sürümü %1, bu programınkinden (%2) yeni: onu yükselten yeni Köprü sürümünü kullanın (hiçbir şey değiştirilmedi)</translation>
+    </message>
+    <message>
+        <location filename="../models/db/serverupgrade.cpp" line="65"/>
+        <source>schema step %1 rebuilds tables or runs program code and cannot run on a server database; server databases begin at version %2</source>
+        <translation>%1. şema adımı tabloları yeniden kuruyor ya da program kodu çalıştırıyor, sunucu veritabanında çalıştırılamaz; sunucu veritabanları %2 sürümünden başlar</translation>
+    </message>
+    <message>
+        <location filename="../models/db/serverupgrade.cpp" line="73"/>
+        <source>schema step %1: %2</source>
+        <translation>%1. şema adımı: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/db/serverupgrade.cpp" line="90"/>
+        <source>no schema steps</source>
+        <translation>şema adımı yok</translation>
+    </message>
+    <message>
+        <location filename="../models/db/serverupgrade.cpp" line="96"/>
+        <source>the server database has the roles and rules of version %1, newer than this program&apos;s %2: use the newer Köprü that installed them (nothing was changed)</source>
+        <translation>sunucu veritabanındaki roller ve kurallar %1 sürümünde, bu programınkinden (%2) yeni: onları kuran yeni Köprü sürümünü kullanın (hiçbir şey değiştirilmedi)</translation>
+    </message>
+    <message>
+        <location filename="../models/db/serverupgrade.cpp" line="102"/>
+        <source>only the owner of the Köprü database on the server (%1) may upgrade it from schema version %2 to %3, not %4: ask them to run kopru-cli upgrade</source>
+        <translation>sunucudaki Köprü veritabanını %2 şema sürümünden %3 sürümüne yalnızca sahibi (%1) yükseltebilir, %4 yükseltemez: sahibinden kopru-cli upgrade komutunu çalıştırmasını isteyin</translation>
+    </message>
+    <message>
+        <location filename="../models/db/serverupgrade.cpp" line="123"/>
+        <source>another upgrade brought the database to schema version %1 meanwhile; nothing was changed</source>
+        <translation>bu arada başka bir yükseltme veritabanını %1 şema sürümüne getirdi; hiçbir şey değiştirilmedi</translation>
+    </message>
+    <message>
+        <location filename="../models/db/serverupgrade.cpp" line="129"/>
+        <source>the upgrade failed, nothing was changed: %1 — %2</source>
+        <translation>yükseltme başarısız oldu, hiçbir şey değiştirilmedi: %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../models/db/serverupgrade.cpp" line="136"/>
+        <source>the upgrade failed setting up the roles, nothing was changed: %1</source>
+        <translation>yükseltme rolleri kurarken başarısız oldu, hiçbir şey değiştirilmedi: %1</translation>
     </message>
 </context>
 <context>
@@ -3492,17 +3631,22 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>Köprü veritabanı değil (şema yok; kopru-cli server-init ile oluşturun)</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="283"/>
+        <location filename="../models/db/sqldialect.cpp" line="299"/>
         <source>no PostgreSQL translation of the trigger: %1</source>
         <translation>tetikleyicinin PostgreSQL karşılığı yok: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="368"/>
+        <location filename="../models/db/sqldialect.cpp" line="393"/>
+        <source>no PostgreSQL translation of the migration statement: %1</source>
+        <translation>geçiş ifadesinin PostgreSQL karşılığı yok: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/db/sqldialect.cpp" line="433"/>
         <source>A server database is backed up on the server with pg_dump (see docs/server.md); Köprü makes no copies of it.</source>
         <translation>Sunucu veritabanı sunucuda pg_dump ile yedeklenir (bkz. docs/server.md); Köprü onun kopyasını almaz.</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="369"/>
+        <location filename="../models/db/sqldialect.cpp" line="434"/>
         <source>Köprü writes a verified copy of the file (VACUUM INTO).</source>
         <translation>Köprü dosyanın doğrulanmış bir kopyasını yazar (VACUUM INTO).</translation>
     </message>
@@ -4547,50 +4691,50 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::EntityTableModel</name>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="307"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="319"/>
         <source>%1: not given</source>
         <translation>%1: belirtilmedi</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="382"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="394"/>
         <source>%1 (required)</source>
         <translation>%1 (zorunlu)</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="421"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="433"/>
         <source>%1 cannot be edited here.</source>
         <translation>%1 burada düzenlenemez.</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="426"/>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="433"/>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="439"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="438"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="445"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="452"/>
         <source>%1 refused: %2</source>
         <translation>%1 kabul edilmedi: %2</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="437"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="450"/>
         <source>Change %1 of %2</source>
         <translation>%1 değişikliği (%2)</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="448"/>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="481"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="461"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="494"/>
         <source>No database is open.</source>
         <translation>Açık veritabanı yok.</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="462"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="475"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="484"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="497"/>
         <source>Delete %1</source>
         <translation>Silme (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="485"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="498"/>
         <source>Delete %n row(s)</source>
         <translation>
             <numerusform>%n satır silme</numerusform>
@@ -5363,47 +5507,47 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::MainWindow</name>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="59"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="60"/>
         <source>The automatic backup of %1 is made.</source>
         <translation>%1 dosyasının otomatik yedeği alındı.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="99"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="100"/>
         <source>Pages</source>
         <translation>Sayfalar</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="172"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="173"/>
         <source>The window is now in English.</source>
         <translation>Pencere artık Türkçe.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="183"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="184"/>
         <source>Could not open %1</source>
         <translation>%1 açılamadı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="188"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="189"/>
         <source>Opened %1</source>
         <translation>%1 açıldı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="214"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="215"/>
         <source>Closed %1: it failed its integrity check</source>
         <translation>%1 kapatıldı: bütünlük denetiminden geçemedi</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="286"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="290"/>
         <source>Köprü</source>
         <translation>Köprü</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="291"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="295"/>
         <source>%1 (read-only)</source>
         <translation>%1 (salt okunur)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="294"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="298"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -6222,6 +6366,16 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <source>Print</source>
         <translation>Yazdır</translation>
     </message>
+    <message>
+        <location filename="../views/pages/pagewiring.cpp" line="56"/>
+        <source>Changed by someone else</source>
+        <translation>Başkası tarafından değiştirildi</translation>
+    </message>
+    <message>
+        <location filename="../views/pages/pagewiring.cpp" line="57"/>
+        <source>Reload</source>
+        <translation>Yeniden yükle</translation>
+    </message>
 </context>
 <context>
     <name>kopru::PartnerDetailPanel</name>
@@ -6465,185 +6619,195 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::PlacementPage</name>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="88"/>
+        <location filename="../views/planning/placementpage.cpp" line="97"/>
         <source>Placement plan</source>
         <translation>Yerleştirme planı</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="99"/>
+        <location filename="../views/planning/placementpage.cpp" line="108"/>
         <source>The teachers&apos; province; also the scope of &quot;Run optimiser&quot;</source>
         <translation>Öğretmenlerin ili; &quot;Optimizasyonu çalıştır&quot; komutunun kapsamını da belirler</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="102"/>
+        <location filename="../views/planning/placementpage.cpp" line="111"/>
         <source>All statuses</source>
         <translation>Tüm durumlar</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="106"/>
+        <location filename="../views/planning/placementpage.cpp" line="115"/>
         <source>locked</source>
         <translation>kilitli</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="109"/>
+        <location filename="../views/planning/placementpage.cpp" line="118"/>
         <source>Search teacher, province, partner, reason…</source>
         <translation>Öğretmen, il, işletme, gerekçe ara…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="128"/>
+        <location filename="../views/planning/placementpage.cpp" line="137"/>
         <source>&amp;Goals…</source>
         <translation>&amp;Hedefler…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="135"/>
+        <location filename="../views/planning/placementpage.cpp" line="144"/>
         <source>&amp;Run optimiser</source>
         <translation>Optimizasyonu &amp;çalıştır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="138"/>
+        <location filename="../views/planning/placementpage.cpp" line="147"/>
         <source>Re-plan every placement that is not locked or confirmed, of the selected field and province (or of all)</source>
         <translation>Seçili alan ve ildeki (ya da tümündeki) kilitli veya onaylı olmayan tüm yerleştirmeleri yeniden planla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="144"/>
+        <location filename="../views/planning/placementpage.cpp" line="153"/>
         <source>Field:</source>
         <translation>Alan:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="147"/>
+        <location filename="../views/planning/placementpage.cpp" line="156"/>
         <source>Status:</source>
         <translation>Durum:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="159"/>
+        <location filename="../views/planning/placementpage.cpp" line="168"/>
         <source>&amp;Unplaced Teachers…</source>
         <translation>&amp;Yerleştirilemeyenler…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="161"/>
+        <location filename="../views/planning/placementpage.cpp" line="170"/>
         <source>Who was left out, and why</source>
         <translation>Kimin dışarıda kaldığı ve nedeni</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="184"/>
-        <location filename="../views/planning/placementpage.cpp" line="402"/>
+        <location filename="../views/planning/placementpage.cpp" line="193"/>
+        <location filename="../views/planning/placementpage.cpp" line="411"/>
         <source>&amp;Lock</source>
         <translation>&amp;Kilitle</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="186"/>
+        <location filename="../views/planning/placementpage.cpp" line="195"/>
         <source>&amp;Confirm</source>
         <translation>&amp;Onayla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="188"/>
+        <location filename="../views/planning/placementpage.cpp" line="197"/>
         <source>&amp;Move…</source>
         <translation>&amp;Taşı…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="190"/>
+        <location filename="../views/planning/placementpage.cpp" line="199"/>
         <source>Re&amp;move</source>
         <translation>Kal&amp;dır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="253"/>
+        <location filename="../views/planning/placementpage.cpp" line="262"/>
         <source>The default weights: strictly more placed teachers, then more covered need, then less travel</source>
         <translation>Varsayılan ağırlıklar: kesin öncelik sırasıyla önce daha çok yerleştirilen öğretmen, sonra daha çok karşılanan ihtiyaç, sonra daha kısa yol</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="254"/>
+        <location filename="../views/planning/placementpage.cpp" line="263"/>
         <source>Weights changed by hand</source>
         <translation>Ağırlıklar elle değiştirildi</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="262"/>
+        <location filename="../views/planning/placementpage.cpp" line="271"/>
         <source>All fields</source>
         <translation>Tüm alanlar</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="278"/>
+        <location filename="../views/planning/placementpage.cpp" line="287"/>
         <source>All provinces</source>
         <translation>Tüm iller</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="336"/>
+        <location filename="../views/planning/placementpage.cpp" line="345"/>
         <source>No conflicts: every placement keeps the rules.</source>
         <translation>Çakışma yok: tüm yerleştirmeler kurallara uyuyor.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="337"/>
+        <location filename="../views/planning/placementpage.cpp" line="346"/>
         <source>Conflicts: %1 (click one to select its placement)</source>
         <translation>Çakışmalar: %1 (yerleştirmesini seçmek için birine tıklayın)</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="363"/>
+        <location filename="../views/planning/placementpage.cpp" line="372"/>
         <source>Last optimiser run %4: %1 placed, %2 left unplaced, %3 ms</source>
         <translation>Son optimizasyon (%4): %1 yerleştirildi, %2 yerleştirilemedi, %3 ms</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="368"/>
+        <location filename="../views/planning/placementpage.cpp" line="377"/>
         <source>The optimiser has not run on this database yet.</source>
         <translation>Bu veritabanında henüz optimizasyon çalıştırılmadı.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="402"/>
+        <location filename="../views/planning/placementpage.cpp" line="411"/>
         <source>Un&amp;lock</source>
         <translation>&amp;Kilidi aç</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="408"/>
+        <location filename="../views/planning/placementpage.cpp" line="417"/>
         <source>%1 of %2 placements shown</source>
         <translation>%2 yerleştirmeden %1 tanesi gösteriliyor</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="526"/>
+        <location filename="../views/planning/placementpage.cpp" line="535"/>
         <source>%1, %2 – %3</source>
         <translation>%1, %2 – %3</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="527"/>
+        <location filename="../views/planning/placementpage.cpp" line="536"/>
         <source>Session full</source>
         <translation>Oturum dolu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/planning/placementpage.cpp" line="528"/>
+        <location filename="../views/planning/placementpage.cpp" line="537"/>
         <source>The session %1 is full: its %n place(s) are all taken.</source>
         <translation>
             <numerusform>%1 oturumu dolu: %n kişilik kontenjanının tamamı kullanılmış.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="531"/>
+        <location filename="../views/planning/placementpage.cpp" line="540"/>
         <source>Move %1 there anyway? The session will be over capacity.</source>
         <translation>%1 yine de oraya taşınsın mı? Oturum kontenjanı aşılacak.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="544"/>
+        <location filename="../views/planning/placementpage.cpp" line="553"/>
         <source>Planning placements…</source>
         <translation>Yerleştirmeler planlanıyor…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="544"/>
+        <location filename="../views/planning/placementpage.cpp" line="553"/>
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="562"/>
+        <location filename="../views/planning/placementpage.cpp" line="571"/>
         <source>Optimiser: %1 placed, %2 left unplaced, %3 kept, in %4 ms%5</source>
         <translation>Optimizasyon: %1 yerleştirildi, %2 yerleştirilemedi, %3 korundu, %4 ms%5</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="565"/>
+        <location filename="../views/planning/placementpage.cpp" line="574"/>
         <source> (the weights do not keep the order of the goals)</source>
         <translation> (ağırlıklar hedeflerin öncelik sırasını korumuyor)</translation>
     </message>
     <message>
         <location filename="../views/planning/placementpage.cpp" line="584"/>
+        <source>Plan not stored</source>
+        <translation>Plan kaydedilmedi</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="585"/>
+        <source>Plan again</source>
+        <translation>Yeniden planla</translation>
+    </message>
+    <message>
+        <location filename="../views/planning/placementpage.cpp" line="603"/>
         <source>Place %1</source>
         <translation>%1 yerleştir</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="585"/>
+        <location filename="../views/planning/placementpage.cpp" line="604"/>
         <source>&amp;Place</source>
         <translation>&amp;Yerleştir</translation>
     </message>
@@ -6850,59 +7014,69 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::RatingsModel</name>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="123"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="124"/>
         <source>not rated</source>
         <translation>puanlanmadı</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="125"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="126"/>
         <source>not applicable</source>
         <translation>fikrim yok</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="139"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="140"/>
         <source>Need for training: 1 none … 5 very high; 0 = not applicable</source>
         <translation>Eğitim ihtiyacı: 1 yok … 5 çok yüksek; 0 = fikrim yok</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="141"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="142"/>
         <source>Current proficiency: 1 none … 5 expert; 0 = not given</source>
         <translation>Mevcut düzey: 1 hiç … 5 uzman; 0 = belirtilmedi</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="164"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="165"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="166"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="167"/>
         <source>Competency</source>
         <translation>Yeterlik</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="168"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="169"/>
         <source>Need</source>
         <translation>İhtiyaç</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="170"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="171"/>
         <source>Proficiency</source>
         <translation>Düzey</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="196"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="197"/>
         <source>A rating is 1 to 5, or 0 for &quot;not applicable&quot;; &quot;%1&quot; refused.</source>
         <translation>Puan 1 ile 5 arasında ya da &quot;fikrim yok&quot; için 0 olmalıdır; &quot;%1&quot; kabul edilmedi.</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="208"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="209"/>
         <source>Change need for %1</source>
         <translation>İhtiyaç değişikliği (%1)</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/ratingsmodel.cpp" line="208"/>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="209"/>
         <source>Change proficiency for %1</source>
         <translation>Düzey değişikliği (%1)</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="210"/>
+        <source>Need for %1</source>
+        <translation>%1 ihtiyacı</translation>
+    </message>
+    <message>
+        <location filename="../models/itemmodels/ratingsmodel.cpp" line="210"/>
+        <source>Proficiency for %1</source>
+        <translation>%1 düzeyi</translation>
     </message>
 </context>
 <context>
@@ -7826,17 +8000,17 @@ Geçerli durum yedek olarak saklanır.</translation>
 <context>
     <name>kopru::TeacherTableModel</name>
     <message>
-        <location filename="../models/itemmodels/teachertablemodel.cpp" line="50"/>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="62"/>
         <source>another teacher (%1) has this national ID</source>
         <translation>bu T.C. kimlik numarası başka bir öğretmene (%1) ait</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/teachertablemodel.cpp" line="57"/>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="69"/>
         <source>the availability ends before it starts</source>
         <translation>müsaitlik bitişi başlangıcından önce</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/teachertablemodel.cpp" line="67"/>
+        <location filename="../models/itemmodels/teachertablemodel.cpp" line="79"/>
         <source>the teacher has need ratings or placements in the current field</source>
         <translation>öğretmenin mevcut alanda ihtiyaç puanları ya da yerleştirmeleri var</translation>
     </message>
@@ -8502,7 +8676,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     <message>
         <location filename="../app/kopru-cli/commands/import.cpp" line="54"/>
         <location filename="../app/kopru-cli/commands/pack.cpp" line="22"/>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="28"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="29"/>
         <location filename="../app/kopru-cli/commands/receive.cpp" line="54"/>
         <source>FILE</source>
         <translation>DOSYA</translation>
@@ -8605,7 +8779,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/command.cpp" line="123"/>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="69"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="72"/>
         <source>usage:</source>
         <translation>kullanım:</translation>
     </message>
@@ -8977,47 +9151,47 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>rol: %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="25"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="26"/>
         <source>The database to plan (a backup is taken first).</source>
         <translation>Planlanacak veritabanı (önce yedeği alınır).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="27"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="28"/>
         <source>Write one JSON document instead of lines.</source>
         <translation>Satırlar yerine tek bir JSON belgesi yazar.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="28"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="29"/>
         <source>Also write the flow network in DIMACS format (to check with glpsol).</source>
         <translation>Akış ağını DIMACS biçiminde de yazar (glpsol ile denetlemek için).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="87"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="109"/>
         <source>placed: %1</source>
         <translation>yerleştirilen: %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="88"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="110"/>
         <source>unplaced: %1</source>
         <translation>yerleştirilemeyen: %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="89"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="111"/>
         <source>kept (locked or confirmed): %1</source>
         <translation>korunan (kilitli veya onaylı): %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="90"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="112"/>
         <source>objective: %1 (covered need %2, distance %3 km)</source>
         <translation>amaç değeri: %1 (karşılanan ihtiyaç %2, uzaklık %3 km)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="95"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="117"/>
         <source>time: %1 ms</source>
         <translation>süre: %1 ms</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="97"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="119"/>
         <source>warning: the weights do not keep the order of the objectives exactly on this data (see docs/optimiser.md)</source>
         <translation>uyarı: ağırlıklar bu veride hedeflerin öncelik sırasını tam olarak korumuyor (bkz. docs/optimiser.md)</translation>
     </message>
@@ -9157,12 +9331,17 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>bir veritabanını .kopru dosyası ile boş bir sunucu veritabanı arasında kimlikleri koruyarak kopyala</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="82"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="56"/>
+        <source>bring a file or a server database to this program&apos;s schema (the server&apos;s by its owner)</source>
+        <translation>bir dosyayı ya da sunucu veritabanını bu programın şemasına getirir (sunucununkini sahibi)</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="85"/>
         <source>kopru-cli COMMAND --help describes the arguments and options of COMMAND.</source>
         <translation>kopru-cli KOMUT --help, KOMUT&apos;un argümanlarını ve seçeneklerini açıklar.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commandtable.cpp" line="88"/>
+        <location filename="../app/kopru-cli/commandtable.cpp" line="91"/>
         <source>unknown command %1</source>
         <translation>bilinmeyen komut %1</translation>
     </message>
@@ -9526,17 +9705,17 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/serverinit.cpp" line="12"/>
+        <location filename="../app/kopru-cli/commands/serverinit.cpp" line="14"/>
         <source>URL</source>
         <translation>ADRES</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/serverinit.cpp" line="13"/>
-        <source>The empty server database: postgresql://user[:password]@host[:port]/database[?sslmode=require].</source>
-        <translation>Boş sunucu veritabanı: postgresql://kullanıcı[:parola]@sunucu[:port]/veritabanı[?sslmode=require].</translation>
+        <location filename="../app/kopru-cli/commands/serverinit.cpp" line="15"/>
+        <source>The empty server database: postgresql://user[:password]@host[:port]/database[?sslmode=require]. A Köprü database of an older version is upgraded instead.</source>
+        <translation>Boş sunucu veritabanı: postgresql://kullanıcı[:parola]@sunucu[:port]/veritabanı[?sslmode=require]. Daha eski sürümde bir Köprü veritabanı ise yükseltilir.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/serverinit.cpp" line="22"/>
+        <location filename="../app/kopru-cli/commands/serverinit.cpp" line="35"/>
         <source>created the national office&apos;s database on %1 (schema version %2) with 81 provinces, 25 pilot fields and 15 centres</source>
         <translation>Genel Müdürlüğün veritabanı %1 üzerinde oluşturuldu (şema sürümü %2): 81 il, 25 pilot alan ve 15 merkez</translation>
     </message>
@@ -9616,6 +9795,36 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>
             <numerusform>düzenlenme: %n kez, ilk %1, son %2</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/upgrade.cpp" line="22"/>
+        <source>The database: a .kopru file (upgraded after an automatic backup, as every writing command does) or a postgresql:// URL (upgraded in one transaction by the database&apos;s owner).</source>
+        <translation>Veritabanı: bir .kopru dosyası (yazan her komutta olduğu gibi otomatik yedekten sonra yükseltilir) ya da bir postgresql:// adresi (veritabanının sahibi tarafından tek işlemde yükseltilir).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/upgrade.cpp" line="37"/>
+        <source>%1: schema version %2, roles and rules version %3: up to date</source>
+        <translation>%1: şema sürümü %2, roller ve kurallar sürümü %3: güncel</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/upgrade.cpp" line="43"/>
+        <source>%1: schema version %2 kept, roles and rules upgraded from version %3 to %4</source>
+        <translation>%1: şema sürümü %2 korundu, roller ve kurallar %3 sürümünden %4 sürümüne yükseltildi</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/upgrade.cpp" line="50"/>
+        <source>%1: upgraded from schema version %2 to %3, roles and rules from version %4 to %5</source>
+        <translation>%1: şema sürümü %2 sürümünden %3 sürümüne, roller ve kurallar %4 sürümünden %5 sürümüne yükseltildi</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/upgrade.cpp" line="72"/>
+        <source>%1: upgraded from schema version %2 to %3 (a backup was made first)</source>
+        <translation>%1: şema sürümü %2 sürümünden %3 sürümüne yükseltildi (önce yedek alındı)</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/upgrade.cpp" line="78"/>
+        <source>%1: schema version %2: up to date</source>
+        <translation>%1: şema sürümü %2: güncel</translation>
     </message>
 </context>
 <context>
@@ -10928,10 +11137,6 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <location filename="../app/kopru/main.cpp" line="81"/>
         <source>Köprü — on-the-job training planner for vocational teachers</source>
         <translation>Köprü — meslek öğretmenleri için işbaşı eğitimi planlayıcısı</translation>
-    </message>
-    <message>
-        <source>Köprü database (.kopru) to open</source>
-        <translation type="vanished">Açılacak Köprü veritabanı (.kopru)</translation>
     </message>
     <message>
         <location filename="../app/kopru/main.cpp" line="85"/>
