@@ -117,6 +117,17 @@ Expected<std::unique_ptr<Database>> Database::openServer(const QString &location
     return db;
 }
 
+QString Database::locationToReopen() const
+{
+    if (!isServer())
+        return m_path;
+    auto url = ServerUrl::parse(m_path);
+    if (!url)
+        return m_path; // cannot happen: the path is the URL it was opened with, less its password
+    url->password = connection().password();
+    return url->location();
+}
+
 QString Database::databaseId() const
 {
     const auto v = Sql::scalar(connection(), QStringLiteral("SELECT value FROM meta WHERE key = 'database_id'"));

@@ -55,6 +55,10 @@ public:
     QSqlDatabase connection() const;
     // The file, or a server database's URL without its password.
     const QString &path() const { return m_path; }
+    // Where a worker thread opens its own connection to this database: the
+    // file, or the server URL WITH the password this connection was opened
+    // with (kept in memory only: never shown, logged nor stored).
+    QString locationToReopen() const;
     // Whether this is a server (PostgreSQL) database.
     bool isServer() const;
     bool isReadOnly() const { return m_connection->isReadOnly(); }

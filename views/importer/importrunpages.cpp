@@ -29,7 +29,7 @@ namespace {
 ImportWorker::Job jobFor(const ImportSetup &setup, bool dryRun)
 {
     ImportWorker::Job job;
-    job.databasePath = setup.db ? setup.db->path() : QString();
+    job.databasePath = setup.db ? setup.db->locationToReopen() : QString();
     job.kind = setup.kind;
     job.file = setup.file;
     job.read = setup.read;

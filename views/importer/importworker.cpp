@@ -74,8 +74,9 @@ void ImportWorker::start(const Job &job)
             deliver(report);
             return;
         }
-        // Data safety: a backup before every real import (skipped when unchanged).
-        if (!job.dryRun) {
+        // Data safety: a backup before every real import (skipped when unchanged;
+        // a server's backups are pg_dump, docs/server.md).
+        if (!job.dryRun && !db.value()->isServer()) {
             if (Status s = BackupManager().backupBeforeChange(*db.value(), QStringLiteral("import")); !s) {
                 report.refuse(s.error());
                 deliver(report);

@@ -83,9 +83,9 @@ void MainWindow::createMenus()
     saveCopy->setData(pgDump);
     m_restoreBackup->setData(pgDump);
     const QString notYet = tr("Not available on a server database yet: do this on a .kopru copy (kopru-cli copy)");
-    for (QAction *action : { importAction, sendAction, receiveAction })
+    for (QAction *action : { sendAction, receiveAction })
         action->setData(notYet);
-    m_needFile = { saveCopy, importAction, sendAction, receiveAction };
+    m_needFile = { saveCopy, sendAction, receiveAction };
     file->setToolTipsVisible(true);
     file->addSeparator();
     QAction *preferences = file->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);

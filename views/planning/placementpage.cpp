@@ -557,7 +557,7 @@ void PlacementPage::runOptimiser()
     m_progress->setAutoClose(false);
     m_progress->setAutoReset(false);
     connect(m_progress, &QProgressDialog::canceled, m_runner, &PlanRunner::cancel);
-    m_runner->start(m_db->path(), options);
+    m_runner->start(m_db->locationToReopen(), options);
     updateActions();
 }
 

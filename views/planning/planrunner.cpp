@@ -41,7 +41,10 @@ void PlanRunner::start(const QString &path, const PlanOptions &options)
             auto db = Database::open(path);
             if (!db) {
                 message = db.message();
-            } else if (Status s = BackupManager().backupBeforeChange(*db.value(), QStringLiteral("plan")); !s) {
+            } else if (Status s = db.value()->isServer()
+                           ? Status() // a server's backups are pg_dump (docs/server.md)
+                           : BackupManager().backupBeforeChange(*db.value(), QStringLiteral("plan"));
+                       !s) {
                 message = s.message(); // data safety: a backup before every plan run
             } else {
                 auto r = Planner::run(
