@@ -280,8 +280,11 @@ private slots:
     {
         FakePasswordStore store;
         FakeConnector connector;
-        connector.failure = QStringLiteral("FATAL:  password authentication failed for user \"ayse\"");
+        connector.failure = QStringLiteral("connection to server at \"db.example\", port 5432 failed: FATAL:  password "
+                                           "authentication failed for user \"ayse\" (a reason long enough to wrap)");
         ConnectServerDialog dialog(&store, connector.function());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         fill(dialog, QStringLiteral("db.example"), 5432, QStringLiteral("kopru"), QStringLiteral("ayse"), QStringLiteral("wrong"),
             QStringLiteral("verify-full"));
         dialog.findChild<QCheckBox *>(QStringLiteral("rememberCheck"))->setChecked(true);
@@ -290,6 +293,14 @@ private slots:
         const QString error = dialog.findChild<QLabel *>(QStringLiteral("errorLabel"))->text();
         QVERIFY2(error.contains(QLatin1String("password authentication failed")), qPrintable(error));
         QVERIFY2(error.startsWith(QLatin1String("Could not connect to the server")), qPrintable(error));
+        // The dialog grew for the message: no field is squeezed below its height.
+        QCoreApplication::processEvents();
+        for (auto *edit : dialog.findChildren<QWidget *>()) {
+            if (!edit->objectName().endsWith(QLatin1String("Edit")) && !edit->objectName().endsWith(QLatin1String("Spin")))
+                continue;
+            QVERIFY2(edit->height() >= edit->sizeHint().height(),
+                qPrintable(edit->objectName() + QStringLiteral(" %1 < %2").arg(edit->height()).arg(edit->sizeHint().height())));
+        }
         QCOMPARE(field(dialog, "hostEdit"), QStringLiteral("db.example"));
         QCOMPARE(field(dialog, "userEdit"), QStringLiteral("ayse"));
         QCOMPARE(field(dialog, "passwordEdit"), QStringLiteral("wrong"));

@@ -101,6 +101,9 @@ ConnectServerDialog::ConnectServerDialog(PasswordStore *passwords, Connector con
     layout->addWidget(keychainNote);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
+    // The dialog grows when a (long, wrapped) error appears, instead of
+    // squeezing the fields.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
     setMinimumWidth(480);
 
     // The account's kept password, once the account is known.
@@ -147,6 +150,13 @@ void ConnectServerDialog::showError(const QString &message)
 {
     m_error->setText(message);
     m_error->setVisible(!message.isEmpty());
+    // Grow for the (wrapped) message instead of squeezing the fields: the
+    // wrapped labels' height depends on the width, which the minimum size
+    // does not know.
+    layout()->activate();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : sizeHint().height();
+    if (height() < needed)
+        resize(width(), needed);
 }
 
 ServerUrl ConnectServerDialog::server() const
