@@ -137,8 +137,10 @@ Expected<Report> run(QSqlDatabase db, const std::vector<Schema::Step> &steps)
         return Error { Text::tr("the upgrade failed setting up the roles, nothing was changed: %1").arg(s.message()), {}, 0, 0 };
     // Tables a step added need their change notifications (docs/server.md).
     if (Status s = ServerNotify::install(db); !s)
-        return Error { Text::tr("the upgrade failed, nothing was changed: %1 — %2").arg(s.message(), QStringLiteral("ServerNotify")),
-            {}, 0, 0 };
+        return Error {
+            Text::tr("the upgrade failed, nothing was changed: %1 — %2").arg(s.message(), QStringLiteral("ServerNotify")), {}, 0,
+            0
+        };
     if (Status s = tx.commit(); !s)
         return s.error();
     return report;
