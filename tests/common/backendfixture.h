@@ -31,7 +31,7 @@ public:
         QTest::newRow("postgresql") << kPostgres;
     }
 
-    QString skipReason() const
+    static QString skipReason()
     {
         const QString reason = QStringLiteral("PostgreSQL tests skipped: KOPRU_TEST_PG_URL is not set");
         const QString why = qEnvironmentVariable("KOPRU_TEST_PG_SKIP_REASON");

@@ -10,6 +10,7 @@
 #include "models/db/serverurl.h"
 #include "models/db/sqldialect.h"
 #include "models/db/tablecontent.h"
+#include "tests/common/backendfixture.h"
 #include "tests/common/testutil.h"
 
 #include <QCoreApplication>
@@ -21,8 +22,8 @@ using kopru::test::scalar;
 
 namespace {
 
-const QString kSqlite = QStringLiteral("sqlite");
-const QString kPostgres = QStringLiteral("postgresql");
+const QString &kSqlite = test::BackendFixture::kSqlite;
+const QString &kPostgres = test::BackendFixture::kPostgres;
 
 } // namespace
 
@@ -36,21 +37,9 @@ class TestBackends : public QObject
     std::unique_ptr<Connection> m_admin;
     QStringList m_serverDatabases; // made by this test case, dropped in cleanup()
 
-    QString skipReason() const
-    {
-        QString reason = QStringLiteral("PostgreSQL tests skipped: KOPRU_TEST_PG_URL is not set");
-        const QString why = qEnvironmentVariable("KOPRU_TEST_PG_SKIP_REASON");
-        if (why.isEmpty())
-            return reason + QStringLiteral(" (run .ci/test.sh, which starts a throwaway server)");
-        return reason + QStringLiteral(": ") + why;
-    }
+    static QString skipReason() { return test::BackendFixture::skipReason(); }
 
-    static void addBackends()
-    {
-        QTest::addColumn<QString>("backend");
-        QTest::newRow("sqlite") << kSqlite;
-        QTest::newRow("postgresql") << kPostgres;
-    }
+    static void addBackends() { test::BackendFixture::addBackends(); }
 
     QString newPath() { return m_dir.filePath(QStringLiteral("db%1.kopru").arg(++m_n)); }
 

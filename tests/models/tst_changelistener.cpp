@@ -15,6 +15,7 @@
 #include "models/itemmodels/placementsmodel.h"
 #include "models/itemmodels/teachertablemodel.h"
 #include "models/stats/fielddatacache.h"
+#include "tests/common/backendfixture.h"
 #include "tests/common/testutil.h"
 
 #include <QCoreApplication>
@@ -66,14 +67,7 @@ class TestChangeListener : public QObject
     QString m_url; // the current test's server database
     int m_n = 0;
 
-    QString skipReason() const
-    {
-        QString reason = QStringLiteral("PostgreSQL tests skipped: KOPRU_TEST_PG_URL is not set");
-        const QString why = qEnvironmentVariable("KOPRU_TEST_PG_SKIP_REASON");
-        if (why.isEmpty())
-            return reason + QStringLiteral(" (run .ci/test.sh, which starts a throwaway server)");
-        return reason + QStringLiteral(": ") + why;
-    }
+    static QString skipReason() { return test::BackendFixture::skipReason(); }
 
     // A new server database holding the demo; its URL (the admin's user, the owner).
     QString newServerCopy()

@@ -11,6 +11,7 @@
 #include "models/db/serverroles.h"
 #include "models/db/serverupgrade.h"
 #include "models/db/sqldialect.h"
+#include "tests/common/backendfixture.h"
 #include "tests/common/testutil.h"
 
 #include <QCoreApplication>
@@ -33,14 +34,7 @@ class TestServerRules : public QObject
     QStringList m_serverDatabases; // made by this test case, dropped in cleanup()
     QStringList m_logins; // made by this test case, dropped in cleanup()
 
-    QString skipReason() const
-    {
-        QString reason = QStringLiteral("PostgreSQL tests skipped: KOPRU_TEST_PG_URL is not set");
-        const QString why = qEnvironmentVariable("KOPRU_TEST_PG_SKIP_REASON");
-        if (why.isEmpty())
-            return reason + QStringLiteral(" (run .ci/test.sh, which starts a throwaway server)");
-        return reason + QStringLiteral(": ") + why;
-    }
+    static QString skipReason() { return test::BackendFixture::skipReason(); }
 
     QString newPath() { return m_dir.filePath(QStringLiteral("db%1.kopru").arg(++m_n)); }
 

@@ -9,6 +9,7 @@
 #include "models/db/database.h"
 #include "models/db/serverurl.h"
 #include "models/db/sql.h"
+#include "tests/common/backendfixture.h"
 #include "tests/common/testutil.h"
 #include "views/mainwindow/mainwindow.h"
 #include "views/mainwindow/recentfiles.h"
@@ -123,14 +124,7 @@ class TestServerConnect : public QObject
     QString m_viewer; // a login role in kopru_viewer
     QStringList m_modals; // modal windows that appeared (and were closed) while pages loaded
 
-    QString skipReason() const
-    {
-        const QString reason = QStringLiteral("PostgreSQL tests skipped: KOPRU_TEST_PG_URL is not set");
-        const QString why = qEnvironmentVariable("KOPRU_TEST_PG_SKIP_REASON");
-        if (why.isEmpty())
-            return reason + QStringLiteral(" (run .ci/test.sh, which starts a throwaway server)");
-        return reason + QStringLiteral(": ") + why;
-    }
+    static QString skipReason() { return test::BackendFixture::skipReason(); }
 
     // Every page of `w`, shown in turn: what it shows.
     QMap<QString, PageView> survey(MainWindow &w)
