@@ -234,12 +234,9 @@ bool hasPragmas(Backend backend)
     return backend == Backend::Sqlite;
 }
 
-QString droppableIndexesQuery(Backend backend)
+bool pausesSchemaForBulkLoads(Backend backend)
 {
-    // sql IS NULL: the automatic indexes of UNIQUE and PRIMARY KEY constraints.
-    return backend == Backend::Sqlite
-        ? QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
-        : QString();
+    return backend == Backend::Sqlite;
 }
 
 QString storageCheck(Backend backend, bool quick)

@@ -80,12 +80,11 @@ Expected<QStringList> tableColumns(QSqlDatabase db, const QString &table);
 // which PragmaScope sets for a while): SQLite only; on a server the server's
 // own configuration decides and PragmaScope does nothing.
 bool hasPragmas(Backend backend);
-// A query listing the secondary indexes of the table bound as its one value
-// (name, the SQL that makes it again), which a bulk load may drop and build
-// again afterwards. Empty on a server: DROP INDEX there locks the table
-// against every other user's reads until the import commits, and only the
-// table's owner may do it.
-QString droppableIndexesQuery(Backend backend);
+// Whether a bulk load may drop a table's secondary indexes and row triggers
+// and make them again afterwards, in its own transaction (SchemaPause). Not
+// on a server: DROP INDEX there locks the table against every other user's
+// reads until the import commits, and only the table's owner may do it.
+bool pausesSchemaForBulkLoads(Backend backend);
 // The storage check of `checkIntegrity` (SQLite: PRAGMA quick_check or
 // integrity_check, one row "ok" or one row per problem). Empty on a server,
 // which keeps its storage sound itself.

@@ -106,10 +106,8 @@ Status RatingInserter::begin(qint64 expected, qint64 existing)
     // of inserts at random places. The SQL that made each index is run again
     // as it is, inside the caller's transaction, so a failed or cancelled
     // write rolls the drop back too.
-    // On a server nothing is dropped (no droppable indexes: dropping would lock
-    // every other user out) and the triggers stay (the pause reads sqlite_schema).
-    const bool mayPause = !SqlDialect::droppableIndexesQuery(SqlDialect::backendOf(m_db)).isEmpty();
-    if (expected < 10000 || expected <= existing || !mayPause)
+    // Not on a server (SqlDialect::pausesSchemaForBulkLoads).
+    if (expected < 10000 || expected <= existing || !SqlDialect::pausesSchemaForBulkLoads(SqlDialect::backendOf(m_db)))
         return {};
     if (Status s = m_paused.drop(QStringLiteral("index"), QStringLiteral("need_rating")); !s)
         return s;
