@@ -8,7 +8,12 @@ root=$(pwd)
 bash .ci/deps.sh
 BUILD_DIR=${BUILD_DIR:-build}
 launcher=()
-command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+if command -v ccache >/dev/null 2>&1; then
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  # Paths inside the checkout are hashed relative to it, and the build directory is not
+  # hashed, so a fresh clone anywhere on the machine reuses what any other checkout compiled.
+  export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$root} CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-1}
+fi
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}"
 cmake --build "$BUILD_DIR" -j"$(nproc)"
 
