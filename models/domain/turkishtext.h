@@ -25,6 +25,9 @@ QString looseKey(QStringView s);
 // the diacritics removed as looseKey() does, spaces and punctuation kept.
 // "Kılıç", "KILIÇ" and "Kilic" all give "kilic".
 QString asciiKey(QStringView s);
+// asciiKey() of a text that is already a searchKey(), without folding its
+// case again (the search keeps one per row).
+QString asciiKeyOfSearchKey(QStringView key);
 
 // Turkish collation: C < Ç, G < Ğ, I(ı) < İ(i), O < Ö, S < Ş, U < Ü; case-insensitive,
 // digits compared numerically. Returns <0, 0, >0. Characters other than

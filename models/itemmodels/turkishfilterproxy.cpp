@@ -5,6 +5,9 @@
 #include "models/itemmodels/roles.h"
 #include "models/itemmodels/variantnumber.h"
 
+#include <algorithm>
+#include <numeric>
+
 namespace kopru {
 
 namespace {
@@ -48,7 +51,7 @@ void TurkishFilterProxy::setSourceModel(QAbstractItemModel *model)
             connect(model, &QAbstractItemModel::rowsMoved, this, forget),
             connect(model, &QAbstractItemModel::modelReset, this, forget),
             connect(model, &QAbstractItemModel::layoutChanged, this, forget),
-            connect(model, &QAbstractItemModel::dataChanged, this, forget),
+            connect(model, &QAbstractItemModel::dataChanged, this, &TurkishFilterProxy::forgetChangedRows),
         };
     }
     forgetSourceData();
@@ -60,7 +63,7 @@ void TurkishFilterProxy::setSearchText(const QString &text)
     if (text == m_searchText)
         return;
     m_searchText = text;
-    const bool hadLooseWord = m_anyLooseWord;
+    const std::vector<Word> previous = std::move(m_words);
     m_words.clear();
     m_anyLooseWord = false;
     for (const QString &typed : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
@@ -71,13 +74,30 @@ void TurkishFilterProxy::setSearchText(const QString &text)
         }
         m_words.push_back(std::move(w));
     }
-    const bool rankingChanges = m_anyLooseWord || hadLooseWord;
-    forgetMatches();
-    // Filter first (rows leave with rowsRemoved, so selections follow them),
-    // then re-sort the rows kept when exact matches are to come first.
-    invalidateFilter();
-    if (rankingChanges && sortColumn() >= 0)
-        sort(sortColumn(), sortOrder());
+    // A row that did not contain an earlier word does not contain a word that
+    // contains it (typing on narrows the search): such rows stay out without
+    // being tested again. An ASCII word's loose form grows with it too; a new
+    // word with Turkish letters has none.
+    const bool narrows = !previous.empty() && std::all_of(previous.begin(), previous.end(), [this](const Word &old) {
+        return std::any_of(m_words.begin(), m_words.end(), [&old](const Word &w) {
+            return w.exact.contains(old.exact) && (w.loose.isEmpty() || (!old.loose.isEmpty() && w.loose.contains(old.loose)));
+        });
+    });
+    if (narrows) {
+        for (Match &m : m_matches)
+            if (m != Match::None)
+                m = Match::Unknown;
+    } else {
+        forgetMatches();
+    }
+    // Filtered and (when the view is sorted, exact matches first) sorted again
+    // in one pass; selected rows that stay keep their selection.
+    refilter();
+}
+
+void TurkishFilterProxy::refilter()
+{
+    invalidate();
 }
 
 void TurkishFilterProxy::setSearchKeyRole(int role)
@@ -85,7 +105,7 @@ void TurkishFilterProxy::setSearchKeyRole(int role)
     m_searchKeyRole = role;
     forgetMatches();
     m_rowKeys.clear();
-    invalidateFilter();
+    refilter();
 }
 
 void TurkishFilterProxy::setRoleFilter(int role, const QVariant &value)
@@ -94,13 +114,13 @@ void TurkishFilterProxy::setRoleFilter(int role, const QVariant &value)
         m_roleFilters.insert(role, value);
     else
         m_roleFilters.remove(role);
-    invalidateFilter();
+    refilter();
 }
 
 void TurkishFilterProxy::clearRoleFilters()
 {
     m_roleFilters.clear();
-    invalidateFilter();
+    refilter();
 }
 
 void TurkishFilterProxy::forgetMatches()
@@ -113,6 +133,37 @@ void TurkishFilterProxy::forgetSourceData()
     forgetMatches();
     m_rowKeys.clear();
     m_sortKeys.clear();
+    m_ranks.clear();
+    m_lastRanks = nullptr;
+}
+
+void TurkishFilterProxy::forgetChangedRows(const QModelIndex &topLeft, const QModelIndex &bottomRight)
+{
+    if (topLeft.parent().isValid())
+        return; // only top-level rows are kept
+    const int first = topLeft.row(), last = bottomRight.row();
+    if (first < 0 || last < first)
+        return;
+    // Many rows (a reload): making their keys again costs about what making
+    // all of them does.
+    if (last - first >= 1000) {
+        forgetSourceData();
+        return;
+    }
+    const QAbstractItemModel *source = sourceModel();
+    for (int r = first; r <= last; ++r) {
+        const std::size_t row = std::size_t(r);
+        if (row < m_matches.size())
+            m_matches[row] = Match::Unknown;
+        if (row < m_rowKeys.size())
+            m_rowKeys[row] = RowKey {};
+        if (row < m_sortKeys.size() && m_sortKeysColumn >= topLeft.column() && m_sortKeysColumn <= bottomRight.column())
+            m_sortKeys[row] = SortKey::of(source->index(r, m_sortKeysColumn).data(m_sortKeysRole));
+    }
+    // A column's ranks are made again, from its kept keys, when next needed.
+    m_lastRanks = nullptr;
+    for (auto it = m_ranks.begin(); it != m_ranks.end();)
+        it = it->first >= topLeft.column() && it->first <= bottomRight.column() ? m_ranks.erase(it) : std::next(it);
 }
 
 TurkishFilterProxy::RowKey &TurkishFilterProxy::cachedRowKey(int sourceRow) const
@@ -163,7 +214,7 @@ TurkishFilterProxy::Match TurkishFilterProxy::match(int sourceRow, const QModelI
             break;
         }
         if (!key.asciiKnown) { // made only when a word needs it
-            key.ascii = TurkishText::asciiKey(key.key);
+            key.ascii = TurkishText::asciiKeyOfSearchKey(key.key);
             key.asciiKnown = true;
         }
         if (!key.ascii.contains(word.loose)) {
@@ -219,20 +270,53 @@ QString TurkishFilterProxy::SortKey::key() const
     return kind == Number ? TurkishText::sortKey(QString::number(number)) : collationKey;
 }
 
-const TurkishFilterProxy::SortKey &TurkishFilterProxy::sortKey(int sourceRow, int column) const
+const std::vector<TurkishFilterProxy::SortKey> &TurkishFilterProxy::sortKeys(int column) const
 {
-    // m_sortKeys is cleared whenever the source's rows or data change, so
-    // one that holds this row is current.
-    if (m_sortKeysColumn != column || m_sortKeysRole != sortRole() || m_sortKeys.size() <= std::size_t(sourceRow)) {
-        const QAbstractItemModel *source = sourceModel();
+    // m_sortKeys is cleared whenever the source's rows change and updated
+    // when its data does, so one that holds every row is current.
+    const QAbstractItemModel *source = sourceModel();
+    const std::size_t rows = std::size_t(source->rowCount());
+    if (m_sortKeysColumn != column || m_sortKeysRole != sortRole() || m_sortKeys.size() != rows) {
         m_sortKeys.clear();
-        m_sortKeys.reserve(std::size_t(source->rowCount()));
-        for (int r = 0; r < source->rowCount(); ++r)
+        m_sortKeys.reserve(rows);
+        for (int r = 0; r < int(rows); ++r)
             m_sortKeys.push_back(SortKey::of(source->index(r, column).data(sortRole())));
         m_sortKeysColumn = column;
         m_sortKeysRole = sortRole();
     }
-    return m_sortKeys[std::size_t(sourceRow)];
+    return m_sortKeys;
+}
+
+const std::vector<int> &TurkishFilterProxy::ranks(int column) const
+{
+    if (m_ranksRole != sortRole()) {
+        m_ranks.clear();
+        m_ranksRole = sortRole();
+        m_lastRanks = nullptr;
+    }
+    if (m_lastRanks && m_lastRanksColumn == column)
+        return *m_lastRanks; // still current: changes of the source reset m_lastRanks
+    const std::size_t rows = std::size_t(sourceModel()->rowCount());
+    std::vector<int> &rank = m_ranks[column];
+    m_lastRanks = &rank;
+    m_lastRanksColumn = column;
+    if (rank.size() == rows)
+        return rank;
+    const std::vector<SortKey> &keys = sortKeys(column);
+    std::vector<int> order(rows);
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&keys](int a, int b) {
+        const int c = SortKey::compare(keys[std::size_t(a)], keys[std::size_t(b)]);
+        return c != 0 ? c < 0 : a < b;
+    });
+    rank.assign(rows, 0);
+    int current = 0;
+    for (std::size_t i = 0; i < rows; ++i) {
+        if (i > 0 && SortKey::compare(keys[std::size_t(order[i - 1])], keys[std::size_t(order[i])]) != 0)
+            ++current;
+        rank[std::size_t(order[i])] = current;
+    }
+    return rank;
 }
 
 bool TurkishFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
@@ -245,13 +329,14 @@ bool TurkishFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &ri
         if (exactLeft != exactRight)
             return sortOrder() == Qt::AscendingOrder ? exactLeft : exactRight;
     }
-    int c = 0;
-    if (!left.parent().isValid() && !right.parent().isValid() && left.column() == right.column())
-        c = SortKey::compare(sortKey(left.row(), left.column()), sortKey(right.row(), right.column()));
-    else
-        c = SortKey::compare(SortKey::of(left.data(sortRole())), SortKey::of(right.data(sortRole())));
-    if (c != 0)
+    if (left.column() == right.column() && !left.parent().isValid() && !right.parent().isValid()) {
+        const std::vector<int> &rank = ranks(left.column());
+        const int a = rank[std::size_t(left.row())], b = rank[std::size_t(right.row())];
+        if (a != b)
+            return a < b;
+    } else if (const int c = SortKey::compare(SortKey::of(left.data(sortRole())), SortKey::of(right.data(sortRole()))); c != 0) {
         return c < 0;
+    }
     return left.row() < right.row(); // stable for equal keys
 }
 

@@ -5,6 +5,7 @@
 #include <QMap>
 #include <QSortFilterProxyModel>
 #include <QStringList>
+#include <map>
 #include <vector>
 
 namespace kopru {
@@ -23,13 +24,19 @@ namespace kopru {
 // - equality filters on roles (field, province, centre ids, status…), an
 //   invalid value meaning "All";
 // - sorting by sortRole(): numbers numerically, text with TurkishText::compare,
-//   empty values first, equal keys in source order. The keys of a column are
-//   read from the source once per sort, not twice per comparison (sorting
-//   100,000 teachers made ~3.4 million data() calls, 1.3 s), and a text is
-//   kept as its collation key (TurkishText::sortKey), so that a comparison
-//   is a plain comparison of code units (docs/benchmarks.md, issue #16).
-//   The search keys of the rows (and their folded ASCII forms) are kept too,
-//   until the source changes.
+//   empty values first, equal keys in source order.
+//
+// Large tables (issue #16, docs/benchmarks.md): a column's keys are read from
+// the source once (a text kept as its collation key, TurkishText::sortKey),
+// sorted once into a rank per source row, and a comparison while sorting is a
+// comparison of two ranks. The ranks of every column sorted so far are kept;
+// an edit (dataChanged) forgets the keys and ranks of the changed rows and
+// columns only, added or removed rows forget all. The search keys of the rows
+// (and their folded ASCII forms) are kept until their rows change; a search
+// that only narrows the previous one (more letters typed) does not test
+// again the rows that did not match. A new search or role filter re-filters
+// and re-sorts in one pass with one layoutChanged, instead of one
+// rowsRemoved/rowsInserted per run of rows leaving or coming back.
 class TurkishFilterProxy : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -76,6 +83,10 @@ private:
     };
     RowKey &cachedRowKey(int sourceRow) const;
     void forgetSourceData();
+    // dataChanged: forgets what was kept of the changed rows and columns only.
+    void forgetChangedRows(const QModelIndex &topLeft, const QModelIndex &bottomRight);
+    // Re-filters and re-sorts every row with one layoutChanged.
+    void refilter();
     Match match(int sourceRow, const QModelIndex &sourceParent) const;
     void forgetMatches();
     // A value of sortRole() as it sorts.
@@ -89,9 +100,12 @@ private:
         static SortKey of(const QVariant &value);
         static int compare(const SortKey &a, const SortKey &b);
     };
-    // The sort key of a top-level source row in `column`, from m_sortKeys
-    // (filled for the whole column on first use).
-    const SortKey &sortKey(int sourceRow, int column) const;
+    // The sort keys of the top-level source rows in `column`: m_sortKeys,
+    // filled for the whole column on first use.
+    const std::vector<SortKey> &sortKeys(int column) const;
+    // The rank of every top-level source row's sort key in `column` (equal
+    // keys, equal ranks): from m_ranks, made on first use.
+    const std::vector<int> &ranks(int column) const;
 
     QString m_searchText;
     std::vector<Word> m_words;
@@ -110,6 +124,13 @@ private:
     mutable std::vector<SortKey> m_sortKeys;
     mutable int m_sortKeysColumn = -1;
     mutable int m_sortKeysRole = -1;
+    // ranks() of each column sorted by so far, for sortRole() m_ranksRole;
+    // a column's are dropped when its data or the source's rows change.
+    mutable std::map<int, std::vector<int>> m_ranks;
+    mutable int m_ranksRole = -1;
+    // The ranks() last asked for (in m_ranks), for the comparisons of a sort.
+    mutable const std::vector<int> *m_lastRanks = nullptr;
+    mutable int m_lastRanksColumn = -1;
     QList<QMetaObject::Connection> m_sourceConnections;
 };
 

@@ -16,6 +16,7 @@
 #include "tests/common/testutil.h"
 
 #include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QUndoStack>
@@ -592,6 +593,145 @@ private slots:
         proxy.setSortRole(Qt::UserRole + 100);
         QCOMPARE(order(),
             (QStringList { QStringLiteral("Zeki"), QStringLiteral("Şen"), QStringLiteral("Çelik"), QStringLiteral("Ceren") }));
+    }
+
+    // Ranks are kept per column sorted by: editing one row's value in one
+    // column must re-rank that column only, and the other columns' kept
+    // ranks must stay right.
+    void proxyRanksFollowAnEditOfOneRow()
+    {
+        QStandardItemModel source;
+        const QList<QStringList> rows { { u"Şen"_qs, u"3"_qs }, { u"Ak"_qs, u"10"_qs }, { u"Çelik"_qs, u"2"_qs },
+            { u"Işık"_qs, u"1"_qs }, { u"İnce"_qs, u"20"_qs } };
+        for (const QStringList &r : rows) {
+            QList<QStandardItem *> items;
+            for (const QString &v : r) {
+                auto *item = new QStandardItem(v);
+                item->setData(v, SortRole);
+                items << item;
+            }
+            source.appendRow(items);
+        }
+        TurkishFilterProxy proxy;
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setSourceModel(&source);
+        const auto column = [&proxy](int c) {
+            QStringList got;
+            for (int r = 0; r < proxy.rowCount(); ++r)
+                got << proxy.index(r, c).data().toString();
+            return got;
+        };
+        // "10" after "3": digits compare by value.
+        proxy.sort(1, Qt::AscendingOrder);
+        QCOMPARE(column(1), (QStringList { u"1"_qs, u"2"_qs, u"3"_qs, u"10"_qs, u"20"_qs }));
+        proxy.sort(0, Qt::AscendingOrder);
+        QCOMPARE(column(0), (QStringList { u"Ak"_qs, u"Çelik"_qs, u"Işık"_qs, u"İnce"_qs, u"Şen"_qs }));
+        // Edit column 0 of one row while sorted by it: the row moves.
+        source.item(1, 0)->setData(u"Zor"_qs, Qt::DisplayRole);
+        source.item(1, 0)->setData(u"Zor"_qs, SortRole);
+        QCOMPARE(column(0), (QStringList { u"Çelik"_qs, u"Işık"_qs, u"İnce"_qs, u"Şen"_qs, u"Zor"_qs }));
+        proxy.sort(0, Qt::DescendingOrder);
+        QCOMPARE(column(0), (QStringList { u"Zor"_qs, u"Şen"_qs, u"İnce"_qs, u"Işık"_qs, u"Çelik"_qs }));
+        // Edit column 1 of another row while sorted by column 0, then sort by column 1.
+        source.item(3, 1)->setData(u"15"_qs, Qt::DisplayRole); // Işık: 1 → 15
+        source.item(3, 1)->setData(u"15"_qs, SortRole);
+        proxy.sort(1, Qt::AscendingOrder);
+        QCOMPARE(column(1), (QStringList { u"2"_qs, u"3"_qs, u"10"_qs, u"15"_qs, u"20"_qs }));
+        QCOMPARE(column(0), (QStringList { u"Çelik"_qs, u"Şen"_qs, u"Zor"_qs, u"Işık"_qs, u"İnce"_qs }));
+        // Column 0's kept ranks still hold after the edit of column 1.
+        proxy.sort(0, Qt::AscendingOrder);
+        QCOMPARE(column(0), (QStringList { u"Çelik"_qs, u"Işık"_qs, u"İnce"_qs, u"Şen"_qs, u"Zor"_qs }));
+    }
+
+    // Typing on narrows the search and the proxy then skips the rows that did
+    // not match before; every step must find what a fresh search finds.
+    void proxyNarrowingSearchFindsWhatAFreshSearchFinds()
+    {
+        QStandardItemModel source;
+        for (const QString &n : { u"Kılıç Ayşe"_qs, u"Aydın Kilic"_qs, u"Demir Can"_qs, u"Kılıçarslan Ece"_qs, u"KIRMIZI Işık"_qs,
+                 u"Kırım Ali"_qs, u"Kimya İnce"_qs, u"Kuşçu Ömer"_qs }) {
+            auto *item = new QStandardItem(n);
+            item->setData(n, SortRole);
+            source.appendRow(item);
+        }
+        const auto found = [](const TurkishFilterProxy &p) {
+            QStringList got;
+            for (int r = 0; r < p.rowCount(); ++r)
+                got << p.index(r, 0).data().toString();
+            got.sort();
+            return got;
+        };
+        TurkishFilterProxy typing;
+        QAbstractItemModelTester tester(&typing, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        typing.setSourceModel(&source);
+        typing.sort(0, Qt::AscendingOrder);
+        // Each step keeps or extends the words of the one before, except where marked.
+        const QStringList steps { u"k"_qs, u"ki"_qs, u"kil"_qs, u"kilic"_qs, u"kilic a"_qs, u"kilic ay"_qs,
+            u"kı"_qs /* ASCII "k" to a Turkish letter */, u"kır"_qs, u"kırm"_qs, u"k"_qs /* wider again */, u"kı"_qs, u"kış"_qs,
+            u"ş"_qs, u"ş k"_qs, u"ış"_qs, u""_qs };
+        for (const QString &text : steps) {
+            typing.setSearchText(text);
+            TurkishFilterProxy fresh;
+            fresh.setSourceModel(&source);
+            fresh.setSearchText(text);
+            QCOMPARE(found(typing), found(fresh));
+        }
+        // Spot checks of what the steps found, against the rules themselves.
+        typing.setSearchText(u"kil"_qs); // ASCII: Kılıç, Kilic and Kılıçarslan
+        QCOMPARE(found(typing), (QStringList { u"Aydın Kilic"_qs, u"Kılıç Ayşe"_qs, u"Kılıçarslan Ece"_qs }));
+        typing.setSearchText(u"kır"_qs); // Turkish letters count: not Kilic, Kimya
+        QCOMPARE(found(typing), (QStringList { u"KIRMIZI Işık"_qs, u"Kırım Ali"_qs }));
+        typing.setSearchText(u"kırm"_qs);
+        QCOMPARE(found(typing), (QStringList { u"KIRMIZI Işık"_qs }));
+        typing.setSearchText(u"ış"_qs);
+        QCOMPARE(found(typing), (QStringList { u"KIRMIZI Işık"_qs }));
+    }
+
+    // A search or filter that hides rows far apart re-filters in one pass:
+    // one layoutChanged instead of a rowsRemoved per run of hidden rows, and
+    // the selected rows that stay keep their selection.
+    void proxySearchIsOneLayoutChangeAndKeepsTheSelection()
+    {
+        QStandardItemModel source;
+        for (int i = 0; i < 60; ++i) {
+            const QString n = (i % 3 == 0 ? u"Işık %1"_qs : u"Ak %1"_qs).arg(i);
+            auto *item = new QStandardItem(n);
+            item->setData(n, SortRole);
+            item->setData(i % 2 ? 7 : 8, FieldIdRole);
+            source.appendRow(item);
+        }
+        TurkishFilterProxy proxy;
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setSourceModel(&source);
+        proxy.sort(0, Qt::AscendingOrder);
+        QItemSelectionModel selection(&proxy);
+        const QModelIndex isik3 = proxy.mapFromSource(source.index(3, 0));
+        const QModelIndex ak4 = proxy.mapFromSource(source.index(4, 0));
+        selection.select(isik3, QItemSelectionModel::Select);
+        selection.select(ak4, QItemSelectionModel::Select);
+        QSignalSpy removed(&proxy, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy inserted(&proxy, &QAbstractItemModel::rowsInserted);
+        QSignalSpy layout(&proxy, &QAbstractItemModel::layoutChanged);
+        proxy.setSearchText(u"ışık"_qs);
+        QCOMPARE(proxy.rowCount(), 20);
+        QCOMPARE(layout.count(), 1);
+        QCOMPARE(removed.count(), 0);
+        QCOMPARE(selection.selectedIndexes().size(), 1);
+        QCOMPARE(proxy.mapToSource(selection.selectedIndexes().front()).row(), 3);
+        proxy.setRoleFilter(FieldIdRole, 7); // odd source rows: Işık 3, 9, 15…
+        QCOMPARE(proxy.rowCount(), 10);
+        QCOMPARE(layout.count(), 2);
+        QCOMPARE(proxy.mapToSource(selection.selectedIndexes().front()).row(), 3);
+        proxy.setRoleFilter(FieldIdRole, QVariant());
+        proxy.setSearchText(QString());
+        QCOMPARE(proxy.rowCount(), 60);
+        QCOMPARE(layout.count(), 4);
+        QCOMPARE(removed.count() + inserted.count(), 0);
+        // Still sorted: "Ak …" before "Işık …", numbers by value within each.
+        QCOMPARE(proxy.index(0, 0).data().toString(), u"Ak 1"_qs);
+        QCOMPARE(proxy.index(1, 0).data().toString(), u"Ak 2"_qs);
+        QCOMPARE(proxy.index(40, 0).data().toString(), u"Işık 0"_qs);
+        QCOMPARE(proxy.index(41, 0).data().toString(), u"Işık 3"_qs);
     }
 
     void proxySortsNumbersNumerically()

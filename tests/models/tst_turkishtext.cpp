@@ -45,6 +45,18 @@ private slots:
         QCOMPARE(TurkishText::asciiKey(u"İSTANBUL"), QStringLiteral("istanbul"));
     }
 
+    // The search keeps a row's searchKey and folds it further only when an
+    // ASCII word is typed: the result must be the text's asciiKey.
+    void asciiKeyOfSearchKeyFoldsOnlyDiacritics()
+    {
+        QCOMPARE(TurkishText::asciiKeyOfSearchKey(TurkishText::searchKey(u"KILIÇ  Ayşe")), QStringLiteral("kilic ayse"));
+        QCOMPARE(TurkishText::asciiKeyOfSearchKey(u"gönül üstün-ağaoğlu"), QStringLiteral("gonul ustun-agaoglu"));
+        QCOMPARE(TurkishText::asciiKeyOfSearchKey(u"âşık îmân ûfuk"), QStringLiteral("asik iman ufuk"));
+        // Case is left as it is (the key is already folded).
+        QCOMPARE(TurkishText::asciiKeyOfSearchKey(u"Ç"), QStringLiteral("Ç"));
+        QCOMPARE(TurkishText::asciiKeyOfSearchKey(QString()), QString());
+    }
+
     void collatesTurkish()
     {
         QStringList names { QStringLiteral("Şahin"), QStringLiteral("Çelik"), QStringLiteral("Sarı"), QStringLiteral("Işık"),

@@ -122,10 +122,22 @@ void EntityBrowser::createView()
     m_view->horizontalHeader()->setDefaultSectionSize(130);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     static_cast<QVBoxLayout *>(layout())->addWidget(m_view, 1);
-    connect(
-        m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { emit currentIdChanged(currentId()); });
+    const auto currentMayHaveChanged = [this] {
+        m_shownId = currentId();
+        emit currentIdChanged(m_shownId);
+    };
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, currentMayHaveChanged);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
         [this] { m_delete->setEnabled(!selectedIds().isEmpty()); });
+    // A search or filter hides rows with one layoutChanged (TurkishFilterProxy):
+    // the current row may be gone without currentRowChanged.
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, [this] {
+        m_delete->setEnabled(!selectedIds().isEmpty());
+        if (currentId() != m_shownId) {
+            m_shownId = currentId();
+            emit currentIdChanged(m_shownId);
+        }
+    });
     // Kept whenever the user resizes, moves or sorts (debounced), not only on exit.
     auto *saveLater = new QTimer(this);
     saveLater->setSingleShot(true);

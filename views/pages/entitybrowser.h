@@ -67,6 +67,10 @@ private:
     QLabel *m_count = nullptr;
     QTableView *m_view = nullptr;
     bool m_headerRestored = false;
+    // The id last sent with currentIdChanged: a search or filter re-sorts the
+    // proxy with layoutChanged, after which the selection model does not say
+    // that the current row has gone.
+    int m_shownId = 0;
 };
 
 } // namespace kopru
