@@ -100,14 +100,15 @@ void ChangeListener::flush()
 {
     const QSet<QString> tables = std::exchange(m_tables, {});
     const QHash<QString, QSet<int>> rows = std::exchange(m_rows, {});
-    ChangeNotifier *notifier = ChangeNotifier::instance();
-    for (const QString &table : tables)
-        notifier->notifyAll(table);
+    QHash<QString, QList<int>> changedRows;
     for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
         QList<int> ids(it.value().cbegin(), it.value().cend());
         std::sort(ids.begin(), ids.end());
-        notifier->notify(it.key(), ids);
+        changedRows.insert(it.key(), ids);
     }
+    QStringList changedTables(tables.cbegin(), tables.cend());
+    changedTables.sort();
+    ChangeNotifier::instance()->notifyOthers(changedRows, changedTables);
 }
 
 } // namespace kopru

@@ -27,11 +27,16 @@
 // centre owned by someone else only what the centre records (availability,
 // notes); need ratings (the national office's) not at all. A trigger refuses
 // anything else, whatever SQL the centre writes.
+//
+// Rules version 3: need_rating's two insert row triggers are replaced by one
+// set-based statement-level trigger (ServerRatingTriggers) — the same checks
+// and bookkeeping, a fraction of the cost for a national survey's import.
 namespace kopru::ServerRoles {
 
 // The version of the rules below; kept on the server in kopru_server_rules
-// (a database without that table has version 1: roles and row security only).
-constexpr int kRulesVersion = 2;
+// (a database without that table has version 1: roles and row security only;
+// 2: owner rules; 3: need ratings' insert triggers set-based).
+constexpr int kRulesVersion = 3;
 
 // The statements that make the roles (when missing), grant them and set the
 // policies on the current database; `centres` are the centres' ids. They may

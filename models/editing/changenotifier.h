@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 namespace kopru {
 
@@ -27,14 +29,28 @@ public:
     // views may offer to reload the table (notifyAll).
     void reportStale(const QString &table, const QString &reason) { emit staleRefused(table, reason); }
 
+    // What other users (sessions) changed on a server database, gathered by
+    // ChangeListener: rowsChanged for each table of `rows`, tableChanged for
+    // each of `tables` (the item models reload as for an edit here), then
+    // othersChanged once, naming every table. While these signals are
+    // emitted, isDeliveringOthers() is true: a page that passes this window's
+    // own changes on to the other pages (PageWiring::forwardChanges) can tell
+    // them apart.
+    void notifyOthers(const QHash<QString, QList<int>> &rows, const QStringList &tables);
+    bool isDeliveringOthers() const { return m_deliveringOthers; }
+
 signals:
     void rowsChanged(const QString &table, const QList<int> &ids);
     void tableChanged(const QString &table);
     void failed(const QString &reason);
     void staleRefused(const QString &table, const QString &reason);
+    // Other users changed these tables (after their rowsChanged/tableChanged).
+    void othersChanged(const QStringList &tables);
 
 private:
     ChangeNotifier() = default;
+
+    bool m_deliveringOthers = false;
 };
 
 } // namespace kopru

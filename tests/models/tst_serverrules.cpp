@@ -408,6 +408,93 @@ private slots:
         QCOMPARE(shapeOf(url), expected);
     }
 
+    // The ratings' insert triggers as a file has them, run on `db`: a rating
+    // outside the teacher's field refused (the whole statement), ratings
+    // deleted and inserted again in one statement. What is left of them.
+    static QStringList ratingTriggerEffects(QSqlDatabase db, QString *refusal)
+    {
+        if (!execAll(db,
+                { QStringLiteral("INSERT INTO teacher(id, national_id, first_name, last_name, field_id, province_id) VALUES "
+                                 "(901, '10000000146', 'Ayşe', 'Işık', 1, 6)"),
+                    QStringLiteral("INSERT INTO competency(id, field_id, code, title_tr) VALUES (901, 1, 'C01', 'PLC'), "
+                                   "(902, 1, 'C02', 'SCADA'), (903, 2, 'C03', 'Başka alan')") }))
+            return { QStringLiteral("fixture failed") };
+        auto refused = Sql::exec(
+            db, QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, need) VALUES (901, 901, 4), (901, 903, 2)"));
+        *refusal = refused ? QString() : refused.message();
+        if (!execAll(db,
+                { QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, need) VALUES (901, 901, 4), (901, 902, 2)"),
+                    QStringLiteral("UPDATE need_rating SET need = 5 WHERE competency_id = 901"),
+                    QStringLiteral("DELETE FROM need_rating WHERE teacher_id = 901"),
+                    QStringLiteral(
+                        "INSERT INTO need_rating(teacher_id, competency_id, need) VALUES (901, 901, 3), (901, 902, 1)") }))
+            return { QStringLiteral("statements failed") };
+        return rows(db,
+                   QStringLiteral(
+                       "SELECT teacher_id, competency_id, need, version, CASE WHEN change_serial IS NULL THEN 1 ELSE 0 END "
+                       "FROM need_rating "
+                       "WHERE teacher_id = 901 ORDER BY competency_id"))
+            + rows(db, QStringLiteral("SELECT count(*) FROM tombstone WHERE table_name = 'need_rating'"));
+    }
+
+    // Rules version 3 (ServerRatingTriggers): a server database of rules
+    // version 2, with need_rating's insert triggers per row as the
+    // migrations give them, upgraded has the set-based trigger instead —
+    // exactly what a new database has — and it does what the row triggers do
+    // on a file: the same refusal, the same versions and tombstones.
+    void ratingTriggersBecomeSetBased()
+    {
+        const QString url = newServerDatabase();
+        auto made = DatabaseTransfer::initialiseServer(url);
+        QVERIFY2(made, qPrintable(made.message()));
+        const QStringList expected = shapeOf(url);
+        QVERIFY(expected.join(QLatin1Char('\n')).contains(QStringLiteral("kopru_need_rating_inserted")));
+        QVERIFY(!expected.join(QLatin1Char('\n')).contains(QStringLiteral("need_rating_same_field")));
+        {
+            // Back to rules version 2: the row triggers, translated from a file's schema.
+            auto file = Database::create(newPath());
+            QVERIFY2(file, qPrintable(file.message()));
+            auto script = SchemaScript::read(file.value()->connection());
+            QVERIFY2(script, qPrintable(script.message()));
+            auto rest = script->createIndexesAndTriggers(SqlDialect::Backend::Postgres);
+            QVERIFY2(rest, qPrintable(rest.message()));
+            QStringList rowTriggers;
+            for (const QString &statement : rest.value())
+                if (statement.contains(QStringLiteral("need_rating_same_field"))
+                    || statement.contains(QStringLiteral("need_rating_restored")))
+                    rowTriggers << statement;
+            QCOMPARE(rowTriggers.size(), 4); // a function and a trigger each
+            auto c = Connection::open(url, Connection::Access::ReadWrite);
+            QVERIFY2(c, qPrintable(c.message()));
+            QVERIFY(execAll(c.value()->db(),
+                QStringList { QStringLiteral("DROP TRIGGER kopru_need_rating_inserted ON need_rating"),
+                    QStringLiteral("DROP FUNCTION kopru_need_rating_inserted_fn()") }
+                    + rowTriggers + QStringList { QStringLiteral("UPDATE kopru_server_rules SET version = 2") }));
+            QCOMPARE(ServerRoles::installedVersion(c.value()->db()).value(), 2);
+            QVERIFY(shapeOf(url) != expected);
+        }
+        QString out, err;
+        QCOMPARE(test::runCli({ QStringLiteral("upgrade"), url }, &out, &err), 0);
+        QVERIFY2(out.contains(QStringLiteral("roles and rules upgraded from version 2 to %1").arg(ServerRoles::kRulesVersion)),
+            qPrintable(out + err));
+        QCOMPARE(shapeOf(url), expected);
+
+        auto file = Database::create(newPath());
+        QVERIFY2(file, qPrintable(file.message()));
+        QString fileRefusal, serverRefusal;
+        const QStringList onFile = ratingTriggerEffects(file.value()->connection(), &fileRefusal);
+        auto c = Connection::open(url, Connection::Access::ReadWrite);
+        QVERIFY2(c, qPrintable(c.message()));
+        const QStringList onServer = ratingTriggerEffects(c.value()->db(), &serverRefusal);
+        QCOMPARE(onServer, onFile);
+        // Updated to 5 (version 2), deleted (tombstone version 3), inserted again: version 4.
+        QCOMPARE(
+            onServer, (QStringList { QStringLiteral("901|901|3|4|1"), QStringLiteral("901|902|1|3|1"), QStringLiteral("0") }));
+        const QString message = QStringLiteral("competency is not in the teacher's field");
+        QVERIFY2(fileRefusal.contains(message), qPrintable(fileRefusal));
+        QVERIFY2(serverRefusal.contains(message), qPrintable(serverRefusal));
+    }
+
     // A step that fails leaves the database as it was: its version and its rows.
     void failedUpgradeChangesNothing()
     {

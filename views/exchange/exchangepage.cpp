@@ -7,6 +7,7 @@
 #include "models/exchange/databaserole.h"
 #include "models/exchange/exchangelogmodel.h"
 #include "models/exchange/reviewlistmodel.h"
+#include "views/pages/liverefresh.h"
 #include "views/pages/pageregistry.h"
 
 #include <QAction>
@@ -83,6 +84,11 @@ ExchangePage::ExchangePage(QUndoStack *undo, QWidget *parent)
     : Page(undo, parent)
 {
     setObjectName(QStringLiteral("ExchangePage"));
+    // Other users' changes of what the page shows (docs/server.md).
+    LiveRefresh::follow(this,
+        { QStringLiteral("centre"), QStringLiteral("exchange_package"), QStringLiteral("exchange_peer"),
+            QStringLiteral("proposal"), QStringLiteral("review_item"), QStringLiteral("review_parked"),
+            QStringLiteral("uid_alias") });
     auto *title = new QLabel(pageTitle(), this);
     QFont titleFont = title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);

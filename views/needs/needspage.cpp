@@ -14,6 +14,7 @@
 #include "views/charts/needcharts.h"
 #include "views/pages/compactcombo.h"
 #include "views/pages/flowlayout.h"
+#include "views/pages/liverefresh.h"
 #include "views/pages/pageregistry.h"
 #include "views/pages/savedfiles.h"
 
@@ -51,6 +52,11 @@ NeedsPage::NeedsPage(QUndoStack *undo, QWidget *parent)
     m_roundChoice = QSettings().value(kRoundKey, 0).toInt();
     createModels();
     createLayout();
+    // Other users' changes of what the page shows (docs/server.md).
+    LiveRefresh::follow(this,
+        { QStringLiteral("centre"), QStringLiteral("centre_field"), QStringLiteral("competency"), QStringLiteral("field"),
+            QStringLiteral("need_rating"), QStringLiteral("province"), QStringLiteral("session_competency"),
+            QStringLiteral("teacher"), QStringLiteral("training_session") });
 }
 
 QString NeedsPage::pageTitle() const

@@ -7,6 +7,7 @@
 #include "models/overview/overviewmodel.h"
 #include "views/delegates/numberdelegate.h"
 #include "views/pages/columnchooser.h"
+#include "views/pages/liverefresh.h"
 #include "views/pages/pageregistry.h"
 
 #include <QComboBox>
@@ -44,6 +45,12 @@ OverviewPage::OverviewPage(QUndoStack *undo, QWidget *parent)
     : Page(undo, parent)
 {
     setObjectName(QStringLiteral("OverviewPage"));
+    // Other users' changes of what the page shows (docs/server.md).
+    LiveRefresh::follow(this,
+        { QStringLiteral("centre"), QStringLiteral("centre_field"), QStringLiteral("competency"), QStringLiteral("field"),
+            QStringLiteral("need_rating"), QStringLiteral("partner"), QStringLiteral("partner_competency"),
+            QStringLiteral("placement"), QStringLiteral("province"), QStringLiteral("teacher"),
+            QStringLiteral("training_session") });
     auto *title = new QLabel(pageTitle(), this);
     QFont titleFont = title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);

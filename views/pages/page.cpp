@@ -28,6 +28,13 @@ bool Page::deferWhileHidden()
     return m_stale;
 }
 
+void Page::markStale()
+{
+    // A page that has not loaded its database yet loads everything when shown.
+    if (!m_pending)
+        m_stale = true;
+}
+
 bool Page::canPrint() const
 {
     const QTableView *table = printTable();

@@ -39,6 +39,8 @@ public:
     virtual void setFieldCode(const QString &code) { Q_UNUSED(code) }
     // Data changed elsewhere (another page, an import, a plan run): reload.
     virtual void refresh() { }
+    // Data changed while the page is hidden: refresh() when it is next shown.
+    void markStale();
 
     // The page's search box, focused by Edit ▸ Find (Ctrl+F); nullptr if it has none.
     virtual QLineEdit *searchEdit() const { return nullptr; }

@@ -32,8 +32,9 @@ void forwardChanges(Page *page)
     coalesce->setInterval(0);
     QObject::connect(coalesce, &QTimer::timeout, page, &Page::dataModified);
     ChangeNotifier *n = ChangeNotifier::instance();
-    const auto changed = [page, coalesce] {
-        if (page->isVisible())
+    const auto changed = [page, coalesce, n] {
+        // Other users' changes reach every page by its own LiveRefresh.
+        if (page->isVisible() && !n->isDeliveringOthers())
             coalesce->start();
     };
     QObject::connect(n, &ChangeNotifier::rowsChanged, page, changed);

@@ -18,7 +18,8 @@ void saveSplitter(const QSplitter *splitter, const QString &pageName);
 
 // While `page` is visible, changes announced by the undo commands make it emit
 // dataModified (once per event-loop turn) and failed undo/redo steps become
-// status messages.
+// status messages. Other users' changes (ChangeNotifier::isDeliveringOthers)
+// are not passed on: each page follows them itself (LiveRefresh).
 void forwardChanges(Page *page);
 
 // While `page` is visible, an edit refused because its row changed since the

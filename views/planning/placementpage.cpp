@@ -14,6 +14,7 @@
 #include "views/pages/columnchooser.h"
 #include "views/pages/compactcombo.h"
 #include "views/pages/flowlayout.h"
+#include "views/pages/liverefresh.h"
 #include "views/pages/pageregistry.h"
 #include "views/pages/pagewiring.h"
 #include "views/planning/movedialog.h"
@@ -69,6 +70,11 @@ PlacementPage::PlacementPage(QUndoStack *undo, QWidget *parent)
     , m_runner(new PlanRunner(this))
 {
     setObjectName(QStringLiteral("PlacementPage"));
+    // Other users' changes of what the page shows (docs/server.md).
+    LiveRefresh::follow(this,
+        { QStringLiteral("field"), QStringLiteral("partner"), QStringLiteral("placement"), QStringLiteral("plan_decision"),
+            QStringLiteral("plan_run"), QStringLiteral("province"), QStringLiteral("teacher"),
+            QStringLiteral("training_session") });
     m_filter->setSourceModel(m_model);
     createLayout();
     connect(m_runner, &PlanRunner::finished, this, &PlacementPage::runFinished);
@@ -80,7 +86,8 @@ PlacementPage::PlacementPage(QUndoStack *undo, QWidget *parent)
     // the message with a "Reload" choice, which reloads the plan shown here.
     PageWiring::offerReload(this);
     connect(ChangeNotifier::instance(), &ChangeNotifier::tableChanged, this, [this](const QString &table) {
-        if (table == QLatin1String("placement") && m_db && isVisible())
+        // Other users' changes come through LiveRefresh (coalesced).
+        if (table == QLatin1String("placement") && m_db && isVisible() && !ChangeNotifier::instance()->isDeliveringOthers())
             refresh();
     });
     updateActions();

@@ -10,6 +10,7 @@
 #include "views/delegates/numberdelegate.h"
 #include "views/pages/columnchooser.h"
 #include "views/pages/flowlayout.h"
+#include "views/pages/liverefresh.h"
 #include "views/pages/pageregistry.h"
 #include "views/quality/boardreportdialog.h"
 
@@ -59,6 +60,13 @@ QualityPage::QualityPage(QUndoStack *undo, QWidget *parent)
     : Page(undo, parent)
 {
     setObjectName(QStringLiteral("QualityPage"));
+    // Other users' changes of what the page shows (docs/server.md).
+    LiveRefresh::follow(this,
+        { QStringLiteral("attendance"), QStringLiteral("centre"), QStringLiteral("certificate"), QStringLiteral("competency"),
+            QStringLiteral("erased_placement"), QStringLiteral("erased_teacher"), QStringLiteral("evaluation_answer"),
+            QStringLiteral("evaluation_item"), QStringLiteral("field"), QStringLiteral("need_rating"),
+            QStringLiteral("placement"), QStringLiteral("province"), QStringLiteral("session_competency"),
+            QStringLiteral("teacher"), QStringLiteral("training_session") });
     m_model = new QualityTableModel(this);
     m_proxy = new TurkishFilterProxy(this);
     m_proxy->setSourceModel(m_model);

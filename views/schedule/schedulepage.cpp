@@ -15,6 +15,7 @@
 #include "views/pages/columnchooser.h"
 #include "views/pages/compactcombo.h"
 #include "views/pages/flowlayout.h"
+#include "views/pages/liverefresh.h"
 #include "views/pages/pageregistry.h"
 #include "views/pages/savedfiles.h"
 #include "views/printing/printpreview.h"
@@ -46,6 +47,11 @@ SchedulePage::SchedulePage(QUndoStack *undo, QWidget *parent)
     : Page(undo, parent)
 {
     createLayout();
+    // Other users' changes of what the page shows (docs/server.md).
+    LiveRefresh::follow(this,
+        { QStringLiteral("centre"), QStringLiteral("field"), QStringLiteral("partner"), QStringLiteral("placement"),
+            QStringLiteral("province"), QStringLiteral("school"), QStringLiteral("teacher"),
+            QStringLiteral("training_session") });
 }
 
 void SchedulePage::createLayout()
