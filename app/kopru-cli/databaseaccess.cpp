@@ -42,6 +42,16 @@ Status backupBeforeChange(BackupManager &backups, const Database &db, const QStr
     return backups.backupBeforeChange(db, reason);
 }
 
+int refuseServerBackups(Io &io, const QString &url)
+{
+    auto parsed = ServerUrl::parse(url);
+    const QString shown = parsed ? parsed->display() : ServerUrl::shortName(url);
+    return fail(io, Usage,
+        tr("%1: this is a server database: Köprü makes no backups of it and restores none. Its backups are made on the server "
+           "with pg_dump and restored with pg_restore (docs/server.md, \"Backups are pg_dump\").")
+            .arg(shown));
+}
+
 int refuseDamaged(Io &io, const QString &path, const Error &damage)
 {
     fail(io, Usage, damage.toString());
