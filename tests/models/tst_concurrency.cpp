@@ -11,6 +11,7 @@
 #include "models/db/tablecontent.h"
 #include "models/db/transaction.h"
 #include "models/editing/changenotifier.h"
+#include "models/editing/deleterowscommand.h"
 #include "models/editing/rowversion.h"
 #include "models/exchange/decideplacementscommand.h"
 #include "models/exchange/resolvereviewcommand.h"
@@ -28,7 +29,9 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
+#include <QSemaphore>
 #include <QSignalSpy>
+#include <QThread>
 #include <QTimeZone>
 #include <QUndoStack>
 #include <QUrl>
@@ -416,6 +419,51 @@ private slots:
         QCOMPARE(digestOf(a), changed);
         QCOMPARE(scalar(a, QStringLiteral("SELECT phone FROM teacher WHERE id = %1").arg(id)).toString(),
             QStringLiteral("05329876543"));
+    }
+
+    // Two writers at the same moment: the first user's change is not yet
+    // committed when the second deletes the row. The second waits for it
+    // (PostgreSQL: the row held by SELECT … FOR UPDATE; SQLite: the write
+    // lock), then finds the row changed and refuses: the first user's change
+    // is not deleted with the row (without the hold, read committed would
+    // check the old version and the DELETE would go through after the commit).
+    void deleteWhileAnotherCommitsIsRefused_data() { addBackends(); }
+    void deleteWhileAnotherCommitsIsRefused()
+    {
+        const QString location = newDatabase(QTest::currentDataTag());
+        QVERIFY(!location.isEmpty());
+        auto first = open(location);
+        QVERIFY(first);
+        const QSqlDatabase a = first->connection();
+        const int id = teacherId(a);
+        const QVariant seen = scalar(a, QStringLiteral("SELECT version + record_version FROM teacher"));
+        Status deleted = Status::failure(QStringLiteral("not run"));
+        QSemaphore started;
+        std::unique_ptr<QThread> other(QThread::create([&] {
+            auto second = open(location);
+            started.release();
+            if (!second)
+                return;
+            deleted = DbCommand::run(nullptr,
+                std::make_unique<DeleteRowsCommand>(second->connection(), DeleteRowsCommand::Entity::Teacher, QList<int> { id },
+                    false, QStringLiteral("Delete Ayşe Işık"),
+                    QList<SeenRow> { SeenRow { seen, {}, QStringLiteral("Ayşe Işık") } }));
+        }));
+        {
+            Transaction tx(a);
+            QVERIFY(tx.began());
+            QVERIFY(Sql::exec(a, QStringLiteral("UPDATE teacher SET first_name = 'Elif' WHERE id = ?"), { id }));
+            other->start();
+            QVERIFY(started.tryAcquire(1, 30000));
+            QThread::msleep(700); // the second is waiting for the first's transaction now
+            QVERIFY(!other->isFinished());
+            QVERIFY(tx.commit());
+        }
+        QVERIFY(other->wait(60000));
+        QVERIFY(!deleted);
+        QVERIFY2(deleted.message().contains(QStringLiteral("“Ayşe Işık” ") + kChangedByNational), qPrintable(deleted.message()));
+        QCOMPARE(scalar(a, QStringLiteral("SELECT first_name FROM teacher")).toString(), QStringLiteral("Elif"));
+        QCOMPARE(scalar(a, QStringLiteral("SELECT count(*) FROM placement")).toInt(), 1);
     }
 
     // A session's competencies: covering one the first user covered

@@ -35,9 +35,9 @@ int showServerRole(const QString &url, bool set, Io &io)
 {
     if (set)
         return fail(io, Usage,
-            tr("%1: a server database is always the national office's; its role cannot be set. What each person may do "
-               "comes from their server role (kopru_national, kopru_centre_N, kopru_viewer; docs/server.md)")
-                .arg(ServerUrl::shortName(url)));
+            tr("%1: this is a server database, always the national office's: its role cannot be set. What each person may "
+               "do comes from their server role (kopru_national, kopru_centre_N, kopru_viewer; docs/server.md)")
+                .arg(shownUrl(url)));
     Database::Options options;
     options.access = Database::Access::ReadOnly;
     auto db = Database::open(url, options);
