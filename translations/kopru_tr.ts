@@ -690,7 +690,7 @@
         <translation>veriler bu arada başka bir program ya da pencere tarafından değiştirildi; görünüm şimdi güncel değerleri gösteriyor</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/editing/deleterowscommand.cpp" line="93"/>
+        <location filename="../models/editing/deleterowscommand.cpp" line="121"/>
         <source>%n placement(s) would be removed; they must be removed explicitly</source>
         <translation>
             <numerusform>bu işlem %n yerleştirmeyi de kaldırır; yerleştirmeler ayrıca, açıkça kaldırılmalıdır</numerusform>
@@ -701,6 +701,14 @@
         <location filename="../models/editing/setvaluecommand.cpp" line="77"/>
         <source>the row no longer exists</source>
         <translation>satır artık yok</translation>
+    </message>
+</context>
+<context>
+    <name>DecidePlacementsCommand</name>
+    <message>
+        <location filename="../models/exchange/decideplacementscommand.cpp" line="59"/>
+        <source>the plan decision on placement %1</source>
+        <translation>%1 numaralı yerleştirmeye ilişkin plan kararı</translation>
     </message>
 </context>
 <context>
@@ -2880,22 +2888,22 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>ProposeCorrectionCommand</name>
     <message>
-        <location filename="../models/exchange/proposecorrectioncommand.cpp" line="53"/>
+        <location filename="../models/exchange/proposecorrectioncommand.cpp" line="68"/>
         <source>a correction names one of the teacher&apos;s identity values</source>
         <translation>düzeltme, öğretmenin kimlik bilgilerinden birini adlandırmalı</translation>
     </message>
     <message>
-        <location filename="../models/exchange/proposecorrectioncommand.cpp" line="60"/>
+        <location filename="../models/exchange/proposecorrectioncommand.cpp" line="75"/>
         <source>the national office changes its records itself; corrections come from centres</source>
         <translation>Genel Müdürlük kendi kayıtlarını kendisi değiştirir; düzeltmeler merkezlerden gelir</translation>
     </message>
     <message>
-        <location filename="../models/exchange/proposecorrectioncommand.cpp" line="65"/>
+        <location filename="../models/exchange/proposecorrectioncommand.cpp" line="91"/>
         <source>the teacher no longer exists</source>
         <translation>öğretmen artık yok</translation>
     </message>
     <message>
-        <location filename="../models/exchange/proposecorrectioncommand.cpp" line="72"/>
+        <location filename="../models/exchange/proposecorrectioncommand.cpp" line="98"/>
         <source>the value names a record that does not exist</source>
         <translation>değer, var olmayan bir kaydı adlandırıyor</translation>
     </message>
@@ -3261,98 +3269,98 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>ResolveReviewCommand</name>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="108"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="142"/>
         <source>Keep One</source>
         <translation>Birini Tut</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="110"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="144"/>
         <source>Merge</source>
         <translation>Birleştir</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="112"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="146"/>
         <source>Reject</source>
         <translation>Reddet</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="114"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="148"/>
         <source>Keep All</source>
         <translation>Hepsini Tut</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="116"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="150"/>
         <source>Reject Placements</source>
         <translation>Yerleştirmeleri Reddet</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="118"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="152"/>
         <source>Adopt</source>
         <translation>Benimse</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="134"/>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="329"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="180"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="392"/>
         <source>the review item no longer exists</source>
         <translation>inceleme kaydı artık yok</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="136"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="182"/>
         <source>the review item was resolved already</source>
         <translation>inceleme kaydı zaten karara bağlanmış</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="138"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="184"/>
         <source>this decision does not fit this kind of conflict</source>
         <translation>bu karar bu tür çakışmaya uymuyor</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="187"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="241"/>
         <source>choose one of the records of this conflict</source>
         <translation>bu çakışmanın kayıtlarından birini seçin</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="189"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="243"/>
         <source>the national office&apos;s record stays: keep or merge into it</source>
         <translation>Genel Müdürlüğün kaydı kalır: onu tutun ya da ona birleştirin</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="234"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="288"/>
         <source>choose the placements to reject</source>
         <translation>reddedilecek yerleştirmeleri seçin</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="237"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="291"/>
         <source>a chosen placement is not one of this session&apos;s</source>
         <translation>seçilen bir yerleştirme bu oturuma ait değil</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="243"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="297"/>
         <source>cannot read the placement</source>
         <translation>yerleştirme okunamıyor</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="245"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="299"/>
         <source>the placement no longer exists</source>
         <translation>yerleştirme artık yok</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="251"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="305"/>
         <source>the session has more placements than places</source>
         <translation>oturumda kontenjandan fazla yerleştirme var</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="273"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="327"/>
         <source>the correction names an unknown column</source>
         <translation>düzeltme bilinmeyen bir sütunu adlandırıyor</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="280"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="334"/>
         <source>the correction names a record this database does not have</source>
         <translation>düzeltme bu veritabanında olmayan bir kaydı adlandırıyor</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="289"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="343"/>
         <source>the teacher of the correction no longer exists</source>
         <translation>düzeltmenin öğretmeni artık yok</translation>
     </message>
@@ -3360,38 +3368,38 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>RowVersion</name>
     <message>
-        <location filename="../models/editing/rowversion.cpp" line="62"/>
+        <location filename="../models/editing/rowversion.cpp" line="100"/>
         <source>“%1” was changed by %2 at %3 — reload to see the new value.</source>
         <translation>“%1”, %2 tarafından değiştirildi (%3) — yeni değeri görmek için yeniden yükleyin.</translation>
     </message>
     <message>
-        <location filename="../models/editing/rowversion.cpp" line="75"/>
+        <location filename="../models/editing/rowversion.cpp" line="91"/>
         <source>“%1” was deleted by %2 at %3 — reload to see what is there now.</source>
         <translation>“%1”, %2 tarafından silindi (%3) — güncel durumu görmek için yeniden yükleyin.</translation>
     </message>
     <message>
-        <location filename="../models/editing/rowversion.cpp" line="83"/>
+        <location filename="../models/editing/rowversion.cpp" line="106"/>
         <source>“%1” was deleted meanwhile by another user or program — reload to see what is there now.</source>
         <translation>“%1” bu arada başka bir kullanıcı ya da program tarafından silindi — güncel durumu görmek için yeniden yükleyin.</translation>
     </message>
     <message>
-        <location filename="../models/editing/rowversion.cpp" line="86"/>
+        <location filename="../models/editing/rowversion.cpp" line="109"/>
         <source>“%1” was changed meanwhile by another user or program — reload to see the new value.</source>
         <translation>“%1” bu arada başka bir kullanıcı ya da program tarafından değiştirildi — yeni değeri görmek için yeniden yükleyin.</translation>
     </message>
     <message>
-        <location filename="../models/editing/rowversion.cpp" line="113"/>
+        <location filename="../models/editing/rowversion.cpp" line="136"/>
         <source>the national office</source>
         <translation>Genel Müdürlük</translation>
     </message>
     <message>
-        <location filename="../models/editing/rowversion.cpp" line="120"/>
-        <location filename="../models/editing/rowversion.cpp" line="121"/>
+        <location filename="../models/editing/rowversion.cpp" line="143"/>
+        <location filename="../models/editing/rowversion.cpp" line="144"/>
         <source>centre %1</source>
         <translation>%1 merkezi</translation>
     </message>
     <message>
-        <location filename="../models/editing/rowversion.cpp" line="124"/>
+        <location filename="../models/editing/rowversion.cpp" line="147"/>
         <source>another user</source>
         <translation>başka bir kullanıcı</translation>
     </message>
@@ -3463,52 +3471,53 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>ServerUpgrade</name>
     <message>
-        <location filename="../models/db/serverupgrade.cpp" line="28"/>
+        <location filename="../models/db/serverupgrade.cpp" line="29"/>
         <source>not a server database</source>
         <translation>sunucu veritabanı değil</translation>
     </message>
     <message>
-        <location filename="../models/db/serverupgrade.cpp" line="49"/>
+        <location filename="../models/db/serverupgrade.cpp" line="50"/>
         <source>the server database has schema version %1, newer than this program&apos;s %2: use the newer Köprü that upgraded it (nothing was changed)</source>
         <translation>sunucu veritabanının şema sürümü %1, bu programınkinden (%2) yeni: onu yükselten yeni Köprü sürümünü kullanın (hiçbir şey değiştirilmedi)</translation>
     </message>
     <message>
-        <location filename="../models/db/serverupgrade.cpp" line="65"/>
+        <location filename="../models/db/serverupgrade.cpp" line="66"/>
         <source>schema step %1 rebuilds tables or runs program code and cannot run on a server database; server databases begin at version %2</source>
         <translation>%1. şema adımı tabloları yeniden kuruyor ya da program kodu çalıştırıyor, sunucu veritabanında çalıştırılamaz; sunucu veritabanları %2 sürümünden başlar</translation>
     </message>
     <message>
-        <location filename="../models/db/serverupgrade.cpp" line="73"/>
+        <location filename="../models/db/serverupgrade.cpp" line="74"/>
         <source>schema step %1: %2</source>
         <translation>%1. şema adımı: %2</translation>
     </message>
     <message>
-        <location filename="../models/db/serverupgrade.cpp" line="90"/>
+        <location filename="../models/db/serverupgrade.cpp" line="91"/>
         <source>no schema steps</source>
         <translation>şema adımı yok</translation>
     </message>
     <message>
-        <location filename="../models/db/serverupgrade.cpp" line="96"/>
+        <location filename="../models/db/serverupgrade.cpp" line="97"/>
         <source>the server database has the roles and rules of version %1, newer than this program&apos;s %2: use the newer Köprü that installed them (nothing was changed)</source>
         <translation>sunucu veritabanındaki roller ve kurallar %1 sürümünde, bu programınkinden (%2) yeni: onları kuran yeni Köprü sürümünü kullanın (hiçbir şey değiştirilmedi)</translation>
     </message>
     <message>
-        <location filename="../models/db/serverupgrade.cpp" line="102"/>
+        <location filename="../models/db/serverupgrade.cpp" line="103"/>
         <source>only the owner of the Köprü database on the server (%1) may upgrade it from schema version %2 to %3, not %4: ask them to run kopru-cli upgrade</source>
         <translation>sunucudaki Köprü veritabanını %2 şema sürümünden %3 sürümüne yalnızca sahibi (%1) yükseltebilir, %4 yükseltemez: sahibinden kopru-cli upgrade komutunu çalıştırmasını isteyin</translation>
     </message>
     <message>
-        <location filename="../models/db/serverupgrade.cpp" line="123"/>
+        <location filename="../models/db/serverupgrade.cpp" line="124"/>
         <source>another upgrade brought the database to schema version %1 meanwhile; nothing was changed</source>
         <translation>bu arada başka bir yükseltme veritabanını %1 şema sürümüne getirdi; hiçbir şey değiştirilmedi</translation>
     </message>
     <message>
-        <location filename="../models/db/serverupgrade.cpp" line="129"/>
+        <location filename="../models/db/serverupgrade.cpp" line="130"/>
+        <location filename="../models/db/serverupgrade.cpp" line="141"/>
         <source>the upgrade failed, nothing was changed: %1 — %2</source>
         <translation>yükseltme başarısız oldu, hiçbir şey değiştirilmedi: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../models/db/serverupgrade.cpp" line="136"/>
+        <location filename="../models/db/serverupgrade.cpp" line="137"/>
         <source>the upgrade failed setting up the roles, nothing was changed: %1</source>
         <translation>yükseltme rolleri kurarken başarısız oldu, hiçbir şey değiştirilmedi: %1</translation>
     </message>
@@ -3565,12 +3574,12 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>SessionFacts</name>
     <message>
-        <location filename="../models/programme/sessionfacts.cpp" line="35"/>
+        <location filename="../models/programme/sessionfacts.cpp" line="36"/>
         <source>%1 – %2, %3 – %4</source>
         <translation>%1 – %2, %3 – %4</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionfacts.cpp" line="60"/>
+        <location filename="../models/programme/sessionfacts.cpp" line="61"/>
         <source>There is no training session %1.</source>
         <translation>%1 numaralı eğitim oturumu yok.</translation>
     </message>
@@ -3631,22 +3640,22 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>Köprü veritabanı değil (şema yok; kopru-cli server-init ile oluşturun)</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="299"/>
+        <location filename="../models/db/sqldialect.cpp" line="296"/>
         <source>no PostgreSQL translation of the trigger: %1</source>
         <translation>tetikleyicinin PostgreSQL karşılığı yok: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="393"/>
+        <location filename="../models/db/sqldialect.cpp" line="390"/>
         <source>no PostgreSQL translation of the migration statement: %1</source>
         <translation>geçiş ifadesinin PostgreSQL karşılığı yok: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="433"/>
+        <location filename="../models/db/sqldialect.cpp" line="430"/>
         <source>A server database is backed up on the server with pg_dump (see docs/server.md); Köprü makes no copies of it.</source>
         <translation>Sunucu veritabanı sunucuda pg_dump ile yedeklenir (bkz. docs/server.md); Köprü onun kopyasını almaz.</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="434"/>
+        <location filename="../models/db/sqldialect.cpp" line="431"/>
         <source>Köprü writes a verified copy of the file (VACUUM INTO).</source>
         <translation>Köprü dosyanın doğrulanmış bir kopyasını yazar (VACUUM INTO).</translation>
     </message>
@@ -3881,8 +3890,8 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
     <name>kopru::AttendanceDialog</name>
     <message>
         <location filename="../views/programme/attendancedialog.cpp" line="32"/>
-        <location filename="../views/programme/attendancedialog.cpp" line="218"/>
-        <location filename="../views/programme/attendancedialog.cpp" line="230"/>
+        <location filename="../views/programme/attendancedialog.cpp" line="225"/>
+        <location filename="../views/programme/attendancedialog.cpp" line="237"/>
         <source>Attendance and outcomes</source>
         <translation>Devam ve sonuçlar</translation>
     </message>
@@ -3951,17 +3960,17 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>Veritabanı salt okunur açık: burada hiçbir şey değiştirilemez.</translation>
     </message>
     <message>
-        <location filename="../views/programme/attendancedialog.cpp" line="218"/>
+        <location filename="../views/programme/attendancedialog.cpp" line="225"/>
         <source>Nothing was saved: %1</source>
         <translation>Hiçbir şey kaydedilmedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/programme/attendancedialog.cpp" line="223"/>
+        <location filename="../views/programme/attendancedialog.cpp" line="230"/>
         <source>Saved.</source>
         <translation>Kaydedildi.</translation>
     </message>
     <message>
-        <location filename="../views/programme/attendancedialog.cpp" line="230"/>
+        <location filename="../views/programme/attendancedialog.cpp" line="237"/>
         <source>Discard the changes not saved?</source>
         <translation>Kaydedilmemiş değişiklikler atılsın mı?</translation>
     </message>
@@ -4576,22 +4585,22 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>&amp;Bağlan</translation>
     </message>
     <message>
-        <location filename="../views/server/connectserverdialog.cpp" line="137"/>
+        <location filename="../views/server/connectserverdialog.cpp" line="140"/>
         <source>The kept password could not be read: %1</source>
         <translation>Saklanan parola okunamadı: %1</translation>
     </message>
     <message>
-        <location filename="../views/server/connectserverdialog.cpp" line="168"/>
+        <location filename="../views/server/connectserverdialog.cpp" line="178"/>
         <source>Fill in the server, the database and the user.</source>
         <translation>Sunucuyu, veritabanını ve kullanıcıyı doldurun.</translation>
     </message>
     <message>
-        <location filename="../views/server/connectserverdialog.cpp" line="176"/>
+        <location filename="../views/server/connectserverdialog.cpp" line="186"/>
         <source>Could not connect to the server: %1</source>
         <translation>Sunucuya bağlanılamadı: %1</translation>
     </message>
     <message>
-        <location filename="../views/server/connectserverdialog.cpp" line="185"/>
+        <location filename="../views/server/connectserverdialog.cpp" line="195"/>
         <source>The password was not remembered: %1</source>
         <translation>Parola hatırlanmadı: %1</translation>
     </message>
@@ -4719,7 +4728,7 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
     </message>
     <message>
         <location filename="../models/itemmodels/entitytablemodel.cpp" line="461"/>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="494"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="502"/>
         <source>No database is open.</source>
         <translation>Açık veritabanı yok.</translation>
     </message>
@@ -4729,12 +4738,12 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="497"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="505"/>
         <source>Delete %1</source>
         <translation>Silme (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/itemmodels/entitytablemodel.cpp" line="498"/>
+        <location filename="../models/itemmodels/entitytablemodel.cpp" line="506"/>
         <source>Delete %n row(s)</source>
         <translation>
             <numerusform>%n satır silme</numerusform>
@@ -8153,12 +8162,12 @@ Now: %2</source>
         <translation>%2 için %1 düzeltmesi öner</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="281"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="282"/>
         <source>The correction was not proposed: %1</source>
         <translation>Düzeltme önerilmedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/teachers/teacherspage.cpp" line="284"/>
+        <location filename="../views/teachers/teacherspage.cpp" line="285"/>
         <source>Correction proposed. It reaches the national office with the next package (File ▸ Send to…), which decides it.</source>
         <translation>Düzeltme önerildi. Bir sonraki paketle (Dosya ▸ Gönder…) Genel Müdürlüğe ulaşır; karar orada verilir.</translation>
     </message>
@@ -8804,22 +8813,22 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>VERİTABANI</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/backup.cpp" line="15"/>
+        <location filename="../app/kopru-cli/commands/backup.cpp" line="16"/>
         <source>The database to copy (others may be writing to it).</source>
         <translation>Kopyalanacak veritabanı (başkaları o sırada ona yazıyor olabilir).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/backup.cpp" line="16"/>
+        <location filename="../app/kopru-cli/commands/backup.cpp" line="17"/>
         <source>OUT</source>
         <translation>ÇIKTI</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/backup.cpp" line="16"/>
+        <location filename="../app/kopru-cli/commands/backup.cpp" line="17"/>
         <source>The copy to write (it must not exist).</source>
         <translation>Yazılacak kopya (var olmamalı).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/backup.cpp" line="37"/>
+        <location filename="../app/kopru-cli/commands/backup.cpp" line="40"/>
         <source>backup written to %1</source>
         <translation>yedek %1 dosyasına yazıldı</translation>
     </message>
@@ -9429,79 +9438,84 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>kopru-cli: otomatik yedek alınmadı: %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/databaseaccess.cpp" line="48"/>
+        <location filename="../app/kopru-cli/databaseaccess.cpp" line="54"/>
+        <source>%1: this is a server database: Köprü makes no backups of it and restores none. Its backups are made on the server with pg_dump and restored with pg_restore (docs/server.md, &quot;Backups are pg_dump&quot;).</source>
+        <translation>%1: bu bir sunucu veritabanıdır: Köprü onun yedeğini almaz ve yedekten geri yüklemez. Yedekleri sunucuda pg_dump ile alınır ve pg_restore ile geri yüklenir (docs/server.md, &quot;Backups are pg_dump&quot;).</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/databaseaccess.cpp" line="62"/>
         <source>kopru-cli: to go back to a backup: kopru-cli backups %1, then kopru-cli restore %1 BACKUP</source>
         <translation>kopru-cli: bir yedeğe geri dönmek için: kopru-cli backups %1, ardından kopru-cli restore %1 YEDEK</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/backups.cpp" line="19"/>
+        <location filename="../app/kopru-cli/commands/backups.cpp" line="21"/>
         <source>The database whose automatic backups are listed (it may be damaged).</source>
         <translation>Otomatik yedekleri listelenecek veritabanı (hasarlı olabilir).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/backups.cpp" line="34"/>
+        <location filename="../app/kopru-cli/commands/backups.cpp" line="38"/>
         <source>the file does not exist, and no backups were made from it</source>
         <translation>dosya yok ve ondan hiç yedek alınmamış</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/backups.cpp" line="35"/>
+        <location filename="../app/kopru-cli/commands/backups.cpp" line="39"/>
         <source>%1: no backups yet</source>
         <translation>%1: henüz yedek yok</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/backups.cpp" line="42"/>
+        <location filename="../app/kopru-cli/commands/backups.cpp" line="46"/>
         <source>%1: %n backup(s) in %2, newest first</source>
         <translation>
             <numerusform>%1: %2 içinde %n yedek, en yenisi başta</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/backups.cpp" line="52"/>
+        <location filename="../app/kopru-cli/commands/backups.cpp" line="56"/>
         <source>verified</source>
         <translation>doğrulandı</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/backups.cpp" line="52"/>
+        <location filename="../app/kopru-cli/commands/backups.cpp" line="56"/>
         <source>damaged: %1</source>
         <translation>hasarlı: %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/backups.cpp" line="64"/>
+        <location filename="../app/kopru-cli/commands/backups.cpp" line="68"/>
         <source>restore one with: kopru-cli restore %1 BACKUP (a file name above, or a path)</source>
         <translation>birini geri yüklemek için: kopru-cli restore %1 YEDEK (yukarıdaki bir dosya adı ya da bir yol)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/restore.cpp" line="16"/>
+        <location filename="../app/kopru-cli/commands/restore.cpp" line="18"/>
         <source>The database to replace (it may be damaged or missing).</source>
         <translation>Yerine yedeğin konacağı veritabanı (hasarlı ya da kayıp olabilir).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/restore.cpp" line="17"/>
+        <location filename="../app/kopru-cli/commands/restore.cpp" line="19"/>
         <source>BACKUP</source>
         <translation>YEDEK</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/restore.cpp" line="17"/>
+        <location filename="../app/kopru-cli/commands/restore.cpp" line="19"/>
         <source>The backup: a file name that kopru-cli backups lists, or the path of a backup.</source>
         <translation>Yedek: kopru-cli backups komutunun listelediği bir dosya adı ya da bir yedeğin yolu.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/restore.cpp" line="33"/>
+        <location filename="../app/kopru-cli/commands/restore.cpp" line="37"/>
         <source>no such backup (kopru-cli backups %1 lists them)</source>
         <translation>böyle bir yedek yok (yedekleri kopru-cli backups %1 listeler)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/restore.cpp" line="45"/>
+        <location filename="../app/kopru-cli/commands/restore.cpp" line="49"/>
         <source>%1 restored from %2</source>
         <translation>%1, %2 yedeğinden geri yüklendi</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/restore.cpp" line="51"/>
+        <location filename="../app/kopru-cli/commands/restore.cpp" line="55"/>
         <source>the state before the restore was kept as %1</source>
         <translation>geri yüklemeden önceki durum %1 olarak saklandı</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/restore.cpp" line="53"/>
+        <location filename="../app/kopru-cli/commands/restore.cpp" line="57"/>
         <source>the damaged file that was there was kept in %1 (it is not listed as a backup)</source>
         <translation>orada bulunan hasarlı dosya %1 klasöründe saklandı (yedek olarak listelenmez)</translation>
     </message>
@@ -9663,19 +9677,35 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/role.cpp" line="16"/>
+        <location filename="../app/kopru-cli/commands/role.cpp" line="19"/>
         <source>The database.</source>
         <translation>Veritabanı.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/role.cpp" line="19"/>
+        <location filename="../app/kopru-cli/commands/role.cpp" line="22"/>
         <source>Makes the database the national office&apos;s or a centre&apos;s (once, before its first package): what it made is then its own.</source>
         <translation>Veritabanını Genel Müdürlüğün ya da bir merkezin yapar (bir kez, ilk paketinden önce): yaptığı kayıtlar o zaman kendisinin olur.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/role.cpp" line="47"/>
+        <location filename="../app/kopru-cli/commands/role.cpp" line="38"/>
+        <source>%1: this is a server database, always the national office&apos;s: its role cannot be set. What each person may do comes from their server role (kopru_national, kopru_centre_N, kopru_viewer; docs/server.md)</source>
+        <translation>%1: bu bir sunucu veritabanıdır ve her zaman Genel Müdürlüğündür: rolü ayarlanamaz. Her kişinin neler yapabileceği sunucudaki rolünden gelir (kopru_national, kopru_centre_N, kopru_viewer; docs/server.md)</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/role.cpp" line="56"/>
+        <location filename="../app/kopru-cli/commands/role.cpp" line="89"/>
         <source>%1: %2 (database %3)</source>
         <translation>%1: %2 (veritabanı %3)</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/role.cpp" line="57"/>
+        <source>login %1: may read and write (within its server role)</source>
+        <translation>%1 kullanıcısı: okuyabilir ve yazabilir (sunucu rolünün sınırları içinde)</translation>
+    </message>
+    <message>
+        <location filename="../app/kopru-cli/commands/role.cpp" line="57"/>
+        <source>login %1: may only read</source>
+        <translation>%1 kullanıcısı: yalnızca okuyabilir</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/copy.cpp" line="11"/>
@@ -9914,87 +9944,87 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>işletme kaynaklı</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionattendancemodel.cpp" line="338"/>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="349"/>
         <source>Hours attended on %1 (planned: %2); empty = not recorded, 0 = absent</source>
         <translation>%1 günü katılınan saat (planlanan: %2); boş = kaydedilmedi, 0 = gelmedi</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionattendancemodel.cpp" line="341"/>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="352"/>
         <source>Why hours were missed: written to the days with fewer hours than planned</source>
         <translation>Saatlerin neden kaçırıldığı: planlanandan az saatli günlere yazılır</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionattendancemodel.cpp" line="343"/>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="354"/>
         <source>Why the placement was cancelled (only for a cancelled placement)</source>
         <translation>Yerleştirmenin neden iptal edildiği (yalnızca iptal edilmiş yerleştirme için)</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionattendancemodel.cpp" line="345"/>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="356"/>
         <source>%1 of %2 hours planned</source>
         <translation>planlanan %2 saatin %1 saati</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionattendancemodel.cpp" line="389"/>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="400"/>
         <source>Teacher</source>
         <translation>Öğretmen</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionattendancemodel.cpp" line="391"/>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="402"/>
         <source>Outcome</source>
         <translation>Sonuç</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionattendancemodel.cpp" line="393"/>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="404"/>
         <source>Cancelled because</source>
         <translation>İptal nedeni</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionattendancemodel.cpp" line="395"/>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="406"/>
         <source>Absence reason</source>
         <translation>Devamsızlık nedeni</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionattendancemodel.cpp" line="401"/>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="412"/>
         <source>Total hours</source>
         <translation>Toplam saat</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionattendancemodel.cpp" line="430"/>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="441"/>
         <source>The outcome is open, completed or cancelled; &quot;%1&quot; refused.</source>
         <translation>Sonuç açık, tamamlandı ya da iptal edildi olabilir; &quot;%1&quot; kabul edilmedi.</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionattendancemodel.cpp" line="434"/>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="445"/>
         <source>A certificate of participation was issued for this placement: it stays completed.</source>
         <translation>Bu yerleştirme için katılım belgesi düzenlendi: tamamlanmış olarak kalır.</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionattendancemodel.cpp" line="445"/>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="456"/>
         <source>&quot;%1&quot; is not a reason for a cancellation.</source>
         <translation>&quot;%1&quot; bir iptal nedeni değil.</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionattendancemodel.cpp" line="449"/>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="460"/>
         <source>A cancellation reason is given only for a cancelled placement: set the outcome to cancelled first.</source>
         <translation>İptal nedeni yalnızca iptal edilmiş bir yerleştirmeye verilir: önce sonucu &quot;iptal edildi&quot; yapın.</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionattendancemodel.cpp" line="459"/>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="470"/>
         <source>&quot;%1&quot; is not a reason for an absence.</source>
         <translation>&quot;%1&quot; bir devamsızlık nedeni değil.</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionattendancemodel.cpp" line="463"/>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="474"/>
         <source>An absence reason applies to the days with fewer hours than planned: enter the hours of such a day first.</source>
         <translation>Devamsızlık nedeni, planlanandan az saatli günlere uygulanır: önce böyle bir günün saatlerini girin.</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionattendancemodel.cpp" line="480"/>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="491"/>
         <source>&quot;%1&quot; is not a number of hours.</source>
         <translation>&quot;%1&quot; bir saat sayısı değil.</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionattendancemodel.cpp" line="484"/>
+        <location filename="../models/programme/sessionattendancemodel.cpp" line="495"/>
         <source>The hours attended in a day are 0 to 24; %1 refused.</source>
         <translation>Bir günde katılınan saat 0 ile 24 arasındadır; %1 kabul edilmedi.</translation>
     </message>
@@ -10002,24 +10032,24 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
 <context>
     <name>kopru::programme::SessionEvaluationModel</name>
     <message>
-        <location filename="../models/programme/sessionevaluationmodel.cpp" line="146"/>
-        <location filename="../models/programme/sessionevaluationmodel.cpp" line="212"/>
+        <location filename="../models/programme/sessionevaluationmodel.cpp" line="157"/>
+        <location filename="../models/programme/sessionevaluationmodel.cpp" line="223"/>
         <location filename="../views/programme/attendancedialog.cpp" line="64"/>
         <source>n/a</source>
         <translation>fikrim yok</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionevaluationmodel.cpp" line="159"/>
+        <location filename="../models/programme/sessionevaluationmodel.cpp" line="170"/>
         <source>1 strongly disagree … 5 strongly agree; 0 or &quot;n/a&quot; = not applicable; empty = not answered</source>
         <translation>1 kesinlikle katılmıyorum … 5 kesinlikle katılıyorum; &quot;fikrim yok&quot; için 0 ya da &quot;fikrim yok&quot;; boş = yanıtlanmadı</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionevaluationmodel.cpp" line="187"/>
+        <location filename="../models/programme/sessionevaluationmodel.cpp" line="198"/>
         <source>Teacher</source>
         <translation>Öğretmen</translation>
     </message>
     <message>
-        <location filename="../models/programme/sessionevaluationmodel.cpp" line="218"/>
+        <location filename="../models/programme/sessionevaluationmodel.cpp" line="229"/>
         <source>A score is 1 to 5, or 0 for &quot;not applicable&quot;; &quot;%1&quot; refused.</source>
         <translation>Puan 1 ile 5 arasındadır, &quot;fikrim yok&quot; için 0; &quot;%1&quot; kabul edilmedi.</translation>
     </message>

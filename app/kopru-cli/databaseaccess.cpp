@@ -42,6 +42,20 @@ Status backupBeforeChange(BackupManager &backups, const Database &db, const QStr
     return backups.backupBeforeChange(db, reason);
 }
 
+QString shownUrl(const QString &url)
+{
+    auto parsed = ServerUrl::parse(url);
+    return parsed ? parsed->display() : ServerUrl::shortName(url);
+}
+
+int refuseServerBackups(Io &io, const QString &url)
+{
+    return fail(io, Usage,
+        tr("%1: this is a server database: Köprü makes no backups of it and restores none. Its backups are made on the server "
+           "with pg_dump and restored with pg_restore (docs/server.md, \"Backups are pg_dump\").")
+            .arg(shownUrl(url)));
+}
+
 int refuseDamaged(Io &io, const QString &path, const Error &damage)
 {
     fail(io, Usage, damage.toString());

@@ -33,6 +33,15 @@ Expected<WriteSession> openToWrite(const QString &path, BackupManager &backups, 
 // note on err says, and that is no failure.
 Status backupBeforeChange(BackupManager &backups, const Database &db, const QString &reason, Io &io);
 
+// A server URL as messages show it: without its password.
+QString shownUrl(const QString &url);
+
+// Refuses a server database `url` for a command that works on the files of a
+// .kopru database only (backup, backups, restore): Köprü makes and restores
+// no copies of a server database, its IT staff do with pg_dump and
+// pg_restore (docs/server.md). Exit Usage; the password never shown.
+int refuseServerBackups(Io &io, const QString &url);
+
 // Refuses a damaged database `path` (exit Usage): `damage` and how to go
 // back to one of its backups.
 int refuseDamaged(Io &io, const QString &path, const Error &damage);

@@ -437,6 +437,11 @@ QString groupConcat(Backend backend, const QString &expression, const QString &s
                                         : QStringLiteral("group_concat(%1, %2)").arg(expression, separator);
 }
 
+QString lockRowsClause(Backend backend)
+{
+    return backend == Backend::Postgres ? QStringLiteral(" FOR UPDATE") : QString();
+}
+
 QString greater(Backend backend, const QString &a, const QString &b)
 {
     return QStringLiteral("%1(%2, %3)")

@@ -126,6 +126,12 @@ QString backupMethod(Backend backend);
 QString groupConcat(Backend backend, const QString &expression, const QString &separator);
 // The larger of two values: two-argument max() on SQLite, greatest() on PostgreSQL.
 QString greater(Backend backend, const QString &a, const QString &b);
+// What ends a SELECT of rows a write transaction is about to change, so that
+// no other writer changes them before it commits: " FOR UPDATE" on
+// PostgreSQL (read committed would let a concurrent commit through between
+// the read and the write); nothing on SQLite, whose write transaction (BEGIN
+// IMMEDIATE) already holds the whole file.
+QString lockRowsClause(Backend backend);
 // Statements that give this connection a page cache of `kibibytes` (SQLite:
 // PRAGMA cache_size); none on PostgreSQL, whose cache is the server's.
 QStringList largerPageCache(Backend backend, int kibibytes);

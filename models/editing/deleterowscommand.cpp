@@ -17,12 +17,36 @@ const QString kSessionsOfPartner = QStringLiteral("session_id IN (SELECT id FROM
 
 } // namespace
 
-DeleteRowsCommand::DeleteRowsCommand(QSqlDatabase db, Entity entity, QList<int> ids, bool removePlacements, const QString &text)
+DeleteRowsCommand::DeleteRowsCommand(
+    QSqlDatabase db, Entity entity, QList<int> ids, bool removePlacements, const QString &text, QList<SeenRow> seen)
     : DbCommand(std::move(db), text)
     , m_entity(entity)
     , m_ids(std::move(ids))
     , m_removePlacements(removePlacements)
+    , m_seen(std::move(seen))
 { }
+
+QString DeleteRowsCommand::rowKey(int id) const
+{
+    return tableOf(m_entity) + QLatin1Char(':') + QString::number(id);
+}
+
+Status DeleteRowsCommand::checkVersion(qsizetype i)
+{
+    QSqlDatabase db = database();
+    const QString table = tableOf(m_entity);
+    const int id = m_ids.at(i);
+    const SeenRow seen = i < m_seen.size() ? m_seen.at(i) : SeenRow { {}, {}, text() };
+    const QVariant expected = m_restored ? RowVersion::remembered(db, rowKey(id)) : seen.version;
+    if (!expected.isValid())
+        return {};
+    auto held = RowVersion::holds(db, table, id, expected);
+    if (!held)
+        return held.error();
+    if (!held.value())
+        return changedMeanwhile(table, RowVersion::refusal(db, table, id, seen.uid, seen.subject));
+    return {};
+}
 
 QString DeleteRowsCommand::tableOf(Entity entity)
 {
@@ -81,6 +105,10 @@ Expected<int> DeleteRowsCommand::placementsAffected(QSqlDatabase db, Entity enti
 Status DeleteRowsCommand::apply()
 {
     QSqlDatabase db = database();
+    // Still what the user saw (or what the undo left), and held until the commit.
+    for (qsizetype i = 0; i < m_ids.size(); ++i)
+        if (Status s = checkVersion(i); !s)
+            return s;
     // Only the records' owner deletes them (docs/exchange.md, "Owners").
     for (int id : m_ids)
         if (Status s = Ownership::checkDelete(db, tableOf(m_entity), id); !s)
@@ -129,6 +157,18 @@ Status DeleteRowsCommand::apply()
 Status DeleteRowsCommand::revert()
 {
     QSqlDatabase db = database();
+    // The rows must still be gone: put back by someone else meanwhile (a
+    // package, another user's undo), they are not overwritten.
+    const QString table = tableOf(m_entity);
+    for (qsizetype i = 0; i < m_ids.size(); ++i) {
+        auto there = Sql::scalar(db, QStringLiteral("SELECT id FROM %1 WHERE id = ?").arg(table), { m_ids.at(i) });
+        if (!there)
+            return there.error();
+        if (there.value().isValid()) {
+            const SeenRow seen = i < m_seen.size() ? m_seen.at(i) : SeenRow { {}, {}, text() };
+            return changedMeanwhile(table, RowVersion::refusal(db, table, m_ids.at(i), seen.uid, seen.subject));
+        }
+    }
     for (const Snapshot &snap : m_snapshots) {
         if (snap.rows.empty())
             continue;
@@ -151,6 +191,14 @@ Status DeleteRowsCommand::revert()
                 return s;
         }
     }
+    // The versions the rows came back with: what a redo expects.
+    for (int id : std::as_const(m_ids)) {
+        auto version = RowVersion::read(db, table, id);
+        if (!version)
+            return version.error();
+        RowVersion::remember(db, rowKey(id), version.value());
+    }
+    m_restored = true;
     return {};
 }
 

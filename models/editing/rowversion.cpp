@@ -2,6 +2,7 @@
 #include "models/editing/rowversion.h"
 
 #include "models/db/sql.h"
+#include "models/db/sqldialect.h"
 #include "models/editing/dbcommand.h"
 
 #include <QCoreApplication>
@@ -42,6 +43,20 @@ Expected<QVariant> read(QSqlDatabase db, const QString &table, int id)
     return Sql::scalar(db, QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(version, table), { id });
 }
 
+Expected<bool> holds(QSqlDatabase db, const QString &table, int id, const QVariant &expected)
+{
+    const QString version = expression(table);
+    if (version.isEmpty() || !isSqlIdentifier(table))
+        return Error { QStringLiteral("table %1 has no version").arg(table), {}, 0, 0 };
+    auto now = Sql::scalar(db,
+        QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(version, table)
+            + SqlDialect::lockRowsClause(SqlDialect::backendOf(db)),
+        { id });
+    if (!now)
+        return now.error();
+    return now.value().isValid() && expected.isValid() && now.value().toLongLong() == expected.toLongLong();
+}
+
 Status refusal(QSqlDatabase db, const QString &table, int id, const QVariant &uid, const QString &subject)
 {
     if (!isSqlIdentifier(table))
@@ -57,10 +72,11 @@ Status refusal(QSqlDatabase db, const QString &table, int id, const QVariant &ui
         return s;
     if (Status s = Sql::run(q, { id }); !s)
         return s;
-    if (q.next())
-        return Status::failure(
-            QCoreApplication::translate("RowVersion", "“%1” was changed by %2 at %3 — reload to see the new value.")
-                .arg(subject, who(db, q.value(0).toString()), when(q.value(1).toString())));
+    if (q.next()) {
+        const QString label = q.value(0).toString(), utc = q.value(1).toString();
+        q.finish();
+        return changedBy(db, subject, label, utc);
+    }
     q.finish();
     // Deleted: the tombstone says by whom (a row another database owns leaves none here).
     if (uid.isValid() && !uid.isNull()) {
@@ -76,6 +92,13 @@ Status refusal(QSqlDatabase db, const QString &table, int id, const QVariant &ui
                     .arg(subject, who(db, q.value(0).toString()), when(q.value(1).toString())));
     }
     return refusalWithoutAuthor(subject, true);
+}
+
+Status changedBy(QSqlDatabase db, const QString &subject, const QString &label, const QString &utc)
+{
+    return Status::failure(
+        QCoreApplication::translate("RowVersion", "“%1” was changed by %2 at %3 — reload to see the new value.")
+            .arg(subject, who(db, label), when(utc)));
 }
 
 Status refusalWithoutAuthor(const QString &subject, bool deleted)

@@ -15,6 +15,16 @@ namespace kopru {
 // (docs/exchange.md, "Versions and change marks") and record where and when:
 // an edit carries the version the user saw and writes only while the row
 // still has it, on SQLite and on PostgreSQL alike.
+// What the user saw of a row: its version when the model loaded it (invalid
+// for a table without versions), its global id (to find who deleted it) and
+// how the row is named in messages ("Ayşe Işık").
+struct SeenRow
+{
+    QVariant version;
+    QVariant uid;
+    QString subject;
+};
+
 namespace RowVersion {
 
 // The SQL expression of a row's version in `table`, over its own columns:
@@ -27,12 +37,24 @@ QString expression(const QString &table);
 // no such row.
 Expected<QVariant> read(QSqlDatabase db, const QString &table, int id);
 
+// Within the caller's write transaction: whether row `id` of `table` is
+// still at version `expected`, holding the row against every other writer
+// until the transaction ends (SqlDialect::lockRowsClause), so that what the
+// caller writes next cannot overwrite a change committed in between. False
+// when the row changed or is gone (then refusal() says by whom).
+Expected<bool> holds(QSqlDatabase db, const QString &table, int id, const QVariant &expected);
+
 // The refusal of a change of `subject` (row `id` of `table`, global id `uid`
 // when known) whose version is no longer the one the change was made from:
 // who changed it and when ("“Ayşe Işık” was changed by the national office
 // at 10:42 — reload to see the new value."), or who deleted it. Always a
 // failure.
 Status refusal(QSqlDatabase db, const QString &table, int id, const QVariant &uid, const QString &subject);
+
+// The same refusal for a row whose who and when the caller read itself
+// (`label` as the triggers write it, `utc` their time): "“subject” was
+// changed by … at …".
+Status changedBy(QSqlDatabase db, const QString &subject, const QString &label, const QString &utc);
 
 // The refusal of a change of `subject` whose row has no record of who changed
 // it (a need rating): changed or deleted meanwhile.

@@ -6,6 +6,8 @@
 #include "models/editing/rowversion.h"
 #include "models/exchange/ownership.h"
 
+#include <QSqlQuery>
+
 namespace kopru {
 
 SetRatingCommand::SetRatingCommand(QSqlDatabase db, int teacherId, int competencyId, Column column, bool existed,
@@ -112,23 +114,37 @@ void SetRatingCommand::announce()
     ChangeNotifier::instance()->notify(QStringLiteral("need_rating"), { m_teacherId });
 }
 
-SetCoverageCommand::SetCoverageCommand(QSqlDatabase db, int sessionId, int competencyId, bool covered, const QString &text)
+SetCoverageCommand::SetCoverageCommand(
+    QSqlDatabase db, int sessionId, int competencyId, bool covered, const QString &text, QString subject)
     : DbCommand(std::move(db), text)
     , m_sessionId(sessionId)
     , m_competencyId(competencyId)
     , m_covered(covered)
+    , m_subject(subject.isEmpty() ? text : std::move(subject))
 { }
 
 Status SetCoverageCommand::write(bool covered)
 {
-    if (Status s = Ownership::checkEdit(database(), QStringLiteral("session_competency"), {}, m_sessionId); !s)
+    QSqlDatabase db = database();
+    if (Status s = Ownership::checkEdit(db, QStringLiteral("session_competency"), {}, m_sessionId); !s)
         return s;
-    if (covered)
-        return Sql::exec(database(),
-            QStringLiteral("INSERT OR IGNORE INTO session_competency(session_id, competency_id) VALUES (?, ?)"),
-            { m_sessionId, m_competencyId });
-    return Sql::exec(database(), QStringLiteral("DELETE FROM session_competency WHERE session_id = ? AND competency_id = ?"),
-        { m_sessionId, m_competencyId });
+    // The statement is the check: a link someone else added (or removed)
+    // meanwhile leaves it nothing to do.
+    QSqlQuery q(db);
+    if (Status s = Sql::prepare(q,
+            covered ? QStringLiteral("INSERT INTO session_competency(session_id, competency_id) VALUES (?, ?) "
+                                     "ON CONFLICT(session_id, competency_id) DO NOTHING")
+                    : QStringLiteral("DELETE FROM session_competency WHERE session_id = ? AND competency_id = ?"));
+        !s)
+        return s;
+    if (Status s = Sql::run(q, { m_sessionId, m_competencyId }); !s)
+        return s;
+    if (q.numRowsAffected() == 1)
+        return {};
+    q.finish();
+    const QString session = QStringLiteral("training_session");
+    auto uid = Sql::scalar(db, QStringLiteral("SELECT uid FROM training_session WHERE id = ?"), { m_sessionId });
+    return changedMeanwhile(session, RowVersion::refusal(db, session, m_sessionId, uid ? uid.value() : QVariant(), m_subject));
 }
 
 void SetCoverageCommand::announce()

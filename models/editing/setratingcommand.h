@@ -46,11 +46,15 @@ private:
     bool m_wrote = false;
 };
 
-// Marks whether a training session covers a competency.
+// Marks whether a training session covers a competency. Refused when the
+// session's coverage of it is no longer what the user saw (another user
+// covered or removed it meanwhile: the write itself finds nothing to do, so
+// the check holds on a server too), naming who last changed the session;
+// undo and redo likewise. `subject` names the competency in the refusal.
 class SetCoverageCommand final : public DbCommand
 {
 public:
-    SetCoverageCommand(QSqlDatabase db, int sessionId, int competencyId, bool covered, const QString &text);
+    SetCoverageCommand(QSqlDatabase db, int sessionId, int competencyId, bool covered, const QString &text, QString subject = {});
 
 protected:
     Status apply() override { return write(m_covered); }
@@ -62,6 +66,7 @@ private:
 
     int m_sessionId, m_competencyId;
     bool m_covered;
+    QString m_subject;
 };
 
 } // namespace kopru

@@ -2,20 +2,11 @@
 #pragma once
 
 #include "models/editing/dbcommand.h"
+#include "models/editing/rowversion.h"
 
 #include <QVariant>
 
 namespace kopru {
-
-// What the user saw of a row: its version when the model loaded it (invalid
-// for a table without versions), its global id (to find who deleted it) and
-// how the row is named in messages ("Ayşe Işık").
-struct SeenRow
-{
-    QVariant version;
-    QVariant uid;
-    QString subject;
-};
 
 // Changes one column of one row (by id) from `oldValue` to `newValue`.
 // The value was validated by the model before the command was made. The

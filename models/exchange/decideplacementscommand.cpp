@@ -2,7 +2,9 @@
 #include "models/exchange/decideplacementscommand.h"
 
 #include "models/db/sql.h"
+#include "models/db/sqldialect.h"
 #include "models/editing/changenotifier.h"
+#include "models/editing/rowversion.h"
 #include "models/exchange/ownership.h"
 
 #include <QCoreApplication>
@@ -27,15 +29,68 @@ DecidePlacementsCommand::DecidePlacementsCommand(
     , m_note(std::move(note))
 { }
 
+namespace {
+
+// What RowVersion::remember keeps for a placement without a decision.
+constexpr qint64 kNoDecision = -1;
+
+QString rowKey(int placementId)
+{
+    return QStringLiteral("plan_decision:%1").arg(placementId);
+}
+
+} // namespace
+
+Status DecidePlacementsCommand::expectKept(int id)
+{
+    QSqlDatabase db = database();
+    QSqlQuery q(db);
+    if (Status s = Sql::prepare(q,
+            QStringLiteral("SELECT version, modified_by, modified_at FROM plan_decision WHERE placement_id = ?")
+                + SqlDialect::lockRowsClause(SqlDialect::backendOf(db)));
+        !s)
+        return s;
+    if (Status s = Sql::run(q, { id }); !s)
+        return s;
+    const qint64 kept = RowVersion::remembered(db, rowKey(id)).toLongLong();
+    const bool found = q.next();
+    if (found ? q.value(0).toLongLong() == kept : kept == kNoDecision)
+        return {};
+    const QString subject = Text::tr("the plan decision on placement %1").arg(id);
+    if (!found)
+        return changedMeanwhile(QStringLiteral("plan_decision"), RowVersion::refusalWithoutAuthor(subject, true));
+    const QString label = q.value(1).toString(), utc = q.value(2).toString();
+    q.finish();
+    return changedMeanwhile(QStringLiteral("plan_decision"), RowVersion::changedBy(db, subject, label, utc));
+}
+
+Status DecidePlacementsCommand::keep(int id)
+{
+    auto version = Sql::scalar(database(), QStringLiteral("SELECT version FROM plan_decision WHERE placement_id = ?"), { id });
+    if (!version)
+        return version.error();
+    RowVersion::remember(database(), rowKey(id), version.value().isValid() ? version.value() : QVariant(kNoDecision));
+    return {};
+}
+
 Status DecidePlacementsCommand::apply()
 {
     QSqlDatabase db = database();
     if (Status s = Ownership::checkInsert(db, QStringLiteral("plan_decision")); !s)
         return s;
+    // A redo: every decision still as the undo left it.
+    if (m_wrote)
+        for (int id : std::as_const(m_ids))
+            if (Status s = expectKept(id); !s)
+                return s;
     m_before.clear();
     for (int id : std::as_const(m_ids)) {
         QSqlQuery q(db);
-        if (Status s = Sql::prepare(q, QStringLiteral("SELECT decision, note FROM plan_decision WHERE placement_id = ?")); !s)
+        // Held until the commit: what is undone later is what was there.
+        if (Status s = Sql::prepare(q,
+                QStringLiteral("SELECT decision, note FROM plan_decision WHERE placement_id = ?")
+                    + SqlDialect::lockRowsClause(SqlDialect::backendOf(db)));
+            !s)
             return s;
         if (Status s = Sql::run(q, { id }); !s)
             return s;
@@ -51,13 +106,19 @@ Status DecidePlacementsCommand::apply()
                 { id, m_decision == Decision::Approved ? QStringLiteral("approved") : QStringLiteral("rejected"), m_note });
             !s)
             return s;
+        if (Status s = keep(id); !s)
+            return s;
     }
+    m_wrote = true;
     return {};
 }
 
 Status DecidePlacementsCommand::revert()
 {
     QSqlDatabase db = database();
+    for (const auto &[id, before] : m_before)
+        if (Status s = expectKept(id); !s)
+            return s;
     for (const auto &[id, before] : m_before) {
         const Status s = before.first.isValid()
             ? Sql::exec(db, QStringLiteral("UPDATE plan_decision SET decision = ?, note = ? WHERE placement_id = ?"),
@@ -65,6 +126,8 @@ Status DecidePlacementsCommand::revert()
             : Sql::exec(db, QStringLiteral("DELETE FROM plan_decision WHERE placement_id = ?"), { id });
         if (!s)
             return s;
+        if (Status kept = keep(id); !kept)
+            return kept;
     }
     return {};
 }

@@ -31,13 +31,28 @@ QString referencedTable(const QString &column)
 } // namespace
 
 ProposeCorrectionCommand::ProposeCorrectionCommand(
-    QSqlDatabase db, int teacherId, QString column, QVariant value, QString note, const QString &text)
+    QSqlDatabase db, int teacherId, QString column, QVariant value, QString note, const QString &text, SeenRow seen)
     : DbCommand(std::move(db), text)
     , m_teacherId(teacherId)
     , m_column(std::move(column))
     , m_value(std::move(value))
     , m_note(std::move(note))
-{ }
+    , m_seen(std::move(seen))
+{
+    if (m_seen.subject.isEmpty())
+        m_seen.subject = text;
+}
+
+Status ProposeCorrectionCommand::expectVersion(
+    const QString &table, int id, const QVariant &expected, const QVariant &uid, const QString &subject)
+{
+    auto held = RowVersion::holds(database(), table, id, expected);
+    if (!held)
+        return held.error();
+    if (held.value())
+        return {};
+    return changedMeanwhile(table, RowVersion::refusal(database(), table, id, uid, subject));
+}
 
 QStringList ProposeCorrectionCommand::columns()
 {
@@ -58,6 +73,17 @@ Status ProposeCorrectionCommand::apply()
         return ownership.error();
     if (!ownership->role().isCentre())
         return Status::failure(Text::tr("the national office changes its records itself; corrections come from centres"));
+    // The teacher as the user saw it (a redo: as the first proposal found it), held until the commit.
+    const QString teachers = QStringLiteral("teacher");
+    if (!m_seen.version.isValid()) {
+        auto now = RowVersion::read(db, teachers, m_teacherId);
+        if (!now)
+            return now.error();
+        m_seen.version = now.value();
+    }
+    if (m_seen.version.isValid())
+        if (Status s = expectVersion(teachers, m_teacherId, m_seen.version, m_seen.uid, m_seen.subject); !s)
+            return s;
     auto version = Sql::scalar(db, QStringLiteral("SELECT version FROM teacher WHERE id = ?"), { m_teacherId });
     if (!version)
         return version.error();
@@ -94,11 +120,18 @@ Status ProposeCorrectionCommand::apply()
             return uid.error();
         m_uid = uid.value().toString();
     }
+    auto made = RowVersion::read(db, QStringLiteral("proposal"), m_id);
+    if (!made)
+        return made.error();
+    m_proposalVersion = made.value(); // what an undo expects
     return {};
 }
 
 Status ProposeCorrectionCommand::revert()
 {
+    // The proposal as this command made it: not taken back over someone else's change.
+    if (Status s = expectVersion(QStringLiteral("proposal"), m_id, m_proposalVersion, m_uid, text()); !s)
+        return s;
     return Sql::exec(database(), QStringLiteral("DELETE FROM proposal WHERE id = ?"), { m_id });
 }
 

@@ -3,6 +3,7 @@
 
 #include "models/db/sql.h"
 #include "models/editing/changenotifier.h"
+#include "models/editing/rowversion.h"
 #include "models/exchange/heldrows.h"
 
 #include <QCoreApplication>
@@ -64,14 +65,47 @@ Status releaseRows(QSqlDatabase db, int reviewId, const std::vector<HeldRow> &ro
 
 } // namespace
 
-ResolveReviewCommand::ResolveReviewCommand(
-    QSqlDatabase db, int reviewId, Action action, QString chosenUid, QStringList placements, const QString &text)
+ResolveReviewCommand::ResolveReviewCommand(QSqlDatabase db, int reviewId, Action action, QString chosenUid,
+    QStringList placements, const QString &text, QVariant seenVersion)
     : DbCommand(std::move(db), text)
     , m_reviewId(reviewId)
     , m_action(action)
     , m_chosen(std::move(chosenUid))
     , m_placements(std::move(placements))
+    , m_seenVersion(std::move(seenVersion))
 { }
+
+namespace {
+
+QString rowKey(const QString &table, qint64 id)
+{
+    return table + QLatin1Char(':') + QString::number(id);
+}
+
+const QString kReviewItem = QStringLiteral("review_item");
+
+} // namespace
+
+Status ResolveReviewCommand::expectVersion(const QString &table, qint64 id, const QVariant &expected, const QString &subject)
+{
+    QSqlDatabase db = database();
+    auto held = RowVersion::holds(db, table, int(id), expected);
+    if (!held)
+        return held.error();
+    if (held.value())
+        return {};
+    auto uid = Sql::scalar(db, QStringLiteral("SELECT uid FROM %1 WHERE id = ?").arg(table), { id });
+    return changedMeanwhile(table, RowVersion::refusal(db, table, int(id), uid ? uid.value() : QVariant(), subject));
+}
+
+Status ResolveReviewCommand::keepVersion(const QString &table, qint64 id)
+{
+    auto version = RowVersion::read(database(), table, int(id));
+    if (!version)
+        return version.error();
+    RowVersion::remember(database(), rowKey(table, id), version.value());
+    return {};
+}
 
 QList<ResolveReviewCommand::Action> ResolveReviewCommand::actionsFor(const QString &kind)
 {
@@ -127,6 +161,18 @@ Status ResolveReviewCommand::apply()
     m_aliases.clear();
     m_decisionsBefore.clear();
     m_adoptedColumn.clear();
+    // The item as the user saw it (or as the undo left it), held until the
+    // commit: a second user deciding it meanwhile is refused, naming the first.
+    QVariant expected = m_wrote ? RowVersion::remembered(db, rowKey(kReviewItem, m_reviewId)) : m_seenVersion;
+    if (!expected.isValid()) {
+        auto now = RowVersion::read(db, kReviewItem, m_reviewId);
+        if (!now)
+            return now.error();
+        expected = now.value();
+    }
+    if (expected.isValid())
+        if (Status s = expectVersion(kReviewItem, m_reviewId, expected, text()); !s)
+            return s;
     auto item = ReviewStore::byId(db, m_reviewId);
     if (!item)
         return item.error();
@@ -163,12 +209,20 @@ Status ResolveReviewCommand::apply()
         done = resolveDuplicate(item.value());
     if (!done)
         return done;
-    return Sql::exec(db,
-        QStringLiteral(
-            "UPDATE review_item SET status = 'resolved', resolution = ?, chosen_uid = ?, resolved_at = CURRENT_TIMESTAMP, "
-            "resolved_by = %1 WHERE id = ?")
-            .arg(kLocalLabel),
-        { code(m_action), m_chosen.isNull() ? QStringLiteral("") : m_chosen, m_reviewId });
+    if (Status s = Sql::exec(db,
+            QStringLiteral(
+                "UPDATE review_item SET status = 'resolved', resolution = ?, chosen_uid = ?, resolved_at = CURRENT_TIMESTAMP, "
+                "resolved_by = %1 WHERE id = ?")
+                .arg(kLocalLabel),
+            { code(m_action), m_chosen.isNull() ? QStringLiteral("") : m_chosen, m_reviewId });
+        !s)
+        return s;
+    // What an undo expects: the item, and the teacher an adopted correction changed.
+    if (!m_adoptedColumn.isEmpty())
+        if (Status s = keepVersion(QStringLiteral("teacher"), m_adoptedTeacher); !s)
+            return s;
+    m_wrote = true;
+    return keepVersion(kReviewItem, m_reviewId);
 }
 
 Status ResolveReviewCommand::resolveDuplicate(const ReviewItem &item)
@@ -297,6 +351,15 @@ Status ResolveReviewCommand::resolveCorrection(const ReviewItem &item)
 Status ResolveReviewCommand::revert()
 {
     QSqlDatabase db = database();
+    // Nobody changed the item, nor the teacher of an adopted correction, since the decision.
+    if (Status s = expectVersion(kReviewItem, m_reviewId, RowVersion::remembered(db, rowKey(kReviewItem, m_reviewId)), text());
+        !s)
+        return s;
+    if (!m_adoptedColumn.isEmpty())
+        if (Status s = expectVersion(QStringLiteral("teacher"), m_adoptedTeacher,
+                RowVersion::remembered(db, rowKey(QStringLiteral("teacher"), m_adoptedTeacher)), text());
+            !s)
+            return s;
     for (auto it = m_added.crbegin(); it != m_added.crend(); ++it)
         if (Status s = Sql::exec(db, QStringLiteral("DELETE FROM %1 WHERE uid = ?").arg(it->first), { it->second }); !s)
             return s;
@@ -327,12 +390,15 @@ Status ResolveReviewCommand::revert()
             return s;
     if (m_itemBefore.size() != 7)
         return Status::failure(Text::tr("the review item no longer exists"));
-    return Sql::exec(db,
-        QStringLiteral(
-            "UPDATE review_item SET centres = ?, status = ?, resolution = ?, chosen_uid = ?, detail = ?, resolved_at = ?, "
-            "resolved_by = ? WHERE id = ?"),
-        { m_itemBefore.at(0), m_itemBefore.at(1), m_itemBefore.at(2), m_itemBefore.at(3), m_itemBefore.at(4), m_itemBefore.at(5),
-            m_itemBefore.at(6), m_reviewId });
+    if (Status s = Sql::exec(db,
+            QStringLiteral(
+                "UPDATE review_item SET centres = ?, status = ?, resolution = ?, chosen_uid = ?, detail = ?, resolved_at = ?, "
+                "resolved_by = ? WHERE id = ?"),
+            { m_itemBefore.at(0), m_itemBefore.at(1), m_itemBefore.at(2), m_itemBefore.at(3), m_itemBefore.at(4),
+                m_itemBefore.at(5), m_itemBefore.at(6), m_reviewId });
+        !s)
+        return s;
+    return keepVersion(kReviewItem, m_reviewId); // what a redo expects
 }
 
 void ResolveReviewCommand::announce()

@@ -24,13 +24,19 @@ namespace kopru {
 // packages. Undo puts the item, the held rows and the records back as they
 // were (best before the next package is made: a centre that received a merge
 // has already re-keyed its record).
+// No lost update (docs/server.md, "Several users at once"): the item is
+// decided only while it is at the version the user saw (`seenVersion`; when
+// not given, the version it has when the decision starts), held until the
+// commit, so two users cannot decide it at once; undo is refused when the
+// item — or, for an adopted correction, the teacher — changed since the
+// decision, and redo when the item changed since the undo.
 class ResolveReviewCommand final : public DbCommand
 {
 public:
     enum class Action { Keep, Merge, Reject, KeepAll, RejectPlacements, Adopt };
 
-    ResolveReviewCommand(
-        QSqlDatabase db, int reviewId, Action action, QString chosenUid, QStringList placements, const QString &text);
+    ResolveReviewCommand(QSqlDatabase db, int reviewId, Action action, QString chosenUid, QStringList placements,
+        const QString &text, QVariant seenVersion = {});
 
     // The actions that fit an item of `kind`.
     static QList<Action> actionsFor(const QString &kind);
@@ -48,6 +54,10 @@ private:
     Status resolveDuplicate(const ReviewItem &item);
     Status resolveCapacity(const ReviewItem &item);
     Status resolveCorrection(const ReviewItem &item);
+    // Whether row `id` of `table` is at `expected`; the refusal naming who changed it when not.
+    Status expectVersion(const QString &table, qint64 id, const QVariant &expected, const QString &subject);
+    // Keeps the version of row `id` of `table` now as what the next undo or redo expects.
+    Status keepVersion(const QString &table, qint64 id);
 
     int m_reviewId;
     Action m_action;
@@ -63,6 +73,8 @@ private:
     QString m_adoptedColumn;
     qint64 m_adoptedTeacher = 0;
     QVariant m_adoptedBefore;
+    QVariant m_seenVersion; // the item's version when the user decided
+    bool m_wrote = false; // applied or reverted once: the versions kept are expected
 };
 
 } // namespace kopru

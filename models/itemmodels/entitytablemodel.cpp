@@ -488,6 +488,14 @@ Expected<int> EntityTableModel::insertRecord(const QVariantMap &values, const QS
     return id;
 }
 
+SeenRow EntityTableModel::seenRow(int row) const
+{
+    if (row < 0 || row >= int(m_rows.size()))
+        return {};
+    const Row &r = m_rows[std::size_t(row)];
+    return { r.version, r.uid, describe(row) };
+}
+
 Status EntityTableModel::removeIds(const QList<int> &ids, bool removePlacements)
 {
     if (!m_db.isOpen())
@@ -496,7 +504,12 @@ Status EntityTableModel::removeIds(const QList<int> &ids, bool removePlacements)
         return {};
     const QString text = ids.size() == 1 && rowOfId(ids.front()) >= 0 ? tr("Delete %1").arg(describe(rowOfId(ids.front())))
                                                                       : tr("Delete %n row(s)", nullptr, int(ids.size()));
-    return DbCommand::run(m_undoStack, std::make_unique<DeleteRowsCommand>(m_db, entity(), ids, removePlacements, text));
+    // What the user saw of each row: deleted only while no one changed it since.
+    QList<SeenRow> seen;
+    for (int id : ids)
+        seen.append(seenRow(rowOfId(id)));
+    return DbCommand::run(
+        m_undoStack, std::make_unique<DeleteRowsCommand>(m_db, entity(), ids, removePlacements, text, std::move(seen)));
 }
 
 Expected<int> EntityTableModel::placementsAffected(const QList<int> &ids) const

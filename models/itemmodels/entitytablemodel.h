@@ -37,6 +37,9 @@ public:
     const ColumnSpec &column(int c) const { return m_columns.at(std::size_t(c)); }
     int columnOf(const char *dbColumn) const;
     int rowOfId(int id) const { return m_rowOfId.value(id, -1); }
+    // Row `row` as the user sees it: its version, global id and name, which
+    // a change of it made elsewhere carries (RowVersion).
+    SeenRow seenRow(int row) const;
     int idAt(int row) const { return m_rows.at(std::size_t(row)).id; }
     QVariant rawValue(int row, int column) const { return m_rows.at(std::size_t(row)).values.at(column); }
 

@@ -125,7 +125,7 @@ bool SessionCompetencyModel::setData(const QModelIndex &index, const QVariant &v
     if (covered == row.covered)
         return true;
     auto command = std::make_unique<SetCoverageCommand>(m_db, m_sessionId, row.competencyId, covered,
-        covered ? tr("Cover %1 in the session").arg(row.code) : tr("Remove %1 from the session").arg(row.code));
+        covered ? tr("Cover %1 in the session").arg(row.code) : tr("Remove %1 from the session").arg(row.code), row.code);
     if (Status s = DbCommand::run(m_undoStack, std::move(command)); !s) {
         emit editRefused(s.message());
         return false;

@@ -223,11 +223,22 @@ Status SessionAttendanceModel::save()
     Transaction transaction(m_db);
     if (!transaction.began())
         return transaction.began();
+    if (Status s = holdChangedPlacements(m_db); !s)
+        return s;
     if (Status s = writeChanges(m_db); !s)
         return s;
     if (Status s = transaction.commit(); !s)
         return s;
     return load(m_db, m_session.id);
+}
+
+Status SessionAttendanceModel::holdChangedPlacements(QSqlDatabase db) const
+{
+    for (std::size_t r = 0; r < m_rows.size(); ++r)
+        if (!(m_rows[r] == m_saved[r]))
+            if (Status s = holdPlacement(db, m_session.placements[r]); !s)
+                return s;
+    return {};
 }
 
 Status SessionAttendanceModel::writeChanges(QSqlDatabase db) const

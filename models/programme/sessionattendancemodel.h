@@ -41,8 +41,12 @@ public:
     // nothing is written on an error.
     Status save();
     // Writes the edits inside a transaction the caller holds; call
-    // load() after committing.
+    // load() after committing. Call holdChangedPlacements() first.
     Status writeChanges(QSqlDatabase db) const;
+    // Inside that transaction, before anything is written: refused when a
+    // placement with edits was changed by someone else since load()
+    // (holdPlacement), else those placements are held until the commit.
+    Status holdChangedPlacements(QSqlDatabase db) const;
 
     // Bulk: every empty working day of a placement not cancelled gets the
     // hours planned for a day. Returns the number of days filled.

@@ -86,11 +86,22 @@ Status SessionEvaluationModel::save()
     Transaction transaction(m_db);
     if (!transaction.began())
         return transaction.began();
+    if (Status s = holdChangedPlacements(m_db); !s)
+        return s;
     if (Status s = writeChanges(m_db); !s)
         return s;
     if (Status s = transaction.commit(); !s)
         return s;
     return load(m_db, m_sessionId);
+}
+
+Status SessionEvaluationModel::holdChangedPlacements(QSqlDatabase db) const
+{
+    for (std::size_t r = 0; r < m_answers.size(); ++r)
+        if (m_answers[r] != m_saved[r])
+            if (Status s = holdPlacement(db, m_placements[r]); !s)
+                return s;
+    return {};
 }
 
 Status SessionEvaluationModel::writeChanges(QSqlDatabase db) const

@@ -33,8 +33,12 @@ public:
     bool isModified() const { return m_answers != m_saved; }
     Status save();
     // Writes the edits inside a transaction the caller holds; call load()
-    // after committing.
+    // after committing. Call holdChangedPlacements() first.
     Status writeChanges(QSqlDatabase db) const;
+    // Inside that transaction, before anything is written: refused when a
+    // placement with edits was changed by someone else since load()
+    // (holdPlacement), else those placements are held until the commit.
+    Status holdChangedPlacements(QSqlDatabase db) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -3,6 +3,7 @@
 
 #include "models/db/sql.h"
 #include "models/domain/turkishtext.h"
+#include "models/editing/rowversion.h"
 #include "models/itemmodels/lookups.h"
 
 #include <QCoreApplication>
@@ -60,8 +61,9 @@ Expected<SessionFacts> SessionFacts::load(QSqlDatabase db, int sessionId)
         return Error { QCoreApplication::translate("SessionFacts", "There is no training session %1.").arg(sessionId), {}, 0, 0 };
     s = Sql::forEachRow(db,
         QStringLiteral(
-            "SELECT p.id, t.first_name, t.last_name, p.status, p.cancel_reason, p.completed_on, c.placement_id IS NOT NULL "
-            "FROM placement p JOIN teacher t ON t.id = p.teacher_id LEFT JOIN certificate c ON c.placement_id = p.id "
+            "SELECT p.id, t.first_name, t.last_name, p.status, p.cancel_reason, p.completed_on, c.placement_id IS NOT NULL, "
+            "p.version, p.uid FROM placement p JOIN teacher t ON t.id = p.teacher_id LEFT JOIN certificate c ON c.placement_id = "
+            "p.id "
             "WHERE p.session_id = ?"),
         { sessionId }, [&](const QSqlQuery &q) {
             Placement p;
@@ -71,6 +73,8 @@ Expected<SessionFacts> SessionFacts::load(QSqlDatabase db, int sessionId)
             p.cancelReason = q.value(4).toString();
             p.completedOn = QDate::fromString(q.value(5).toString(), Qt::ISODate);
             p.certified = q.value(6).toBool();
+            p.version = q.value(7);
+            p.uid = q.value(8);
             facts.placements.push_back(std::move(p));
         });
     if (!s)
@@ -80,6 +84,15 @@ Expected<SessionFacts> SessionFacts::load(QSqlDatabase db, int sessionId)
         return c != 0 ? c < 0 : a.id < b.id;
     });
     return facts;
+}
+
+Status holdPlacement(QSqlDatabase db, const SessionFacts::Placement &p)
+{
+    const QString table = QStringLiteral("placement");
+    auto held = RowVersion::holds(db, table, p.id, p.version);
+    if (!held)
+        return held.error();
+    return held.value() ? Status() : RowVersion::refusal(db, table, p.id, p.uid, p.teacher);
 }
 
 QString formatHours(double hours)

@@ -6,6 +6,7 @@
 #include <QDate>
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariant>
 #include <vector>
 
 namespace kopru::programme {
@@ -22,6 +23,7 @@ struct SessionFacts
         QString cancelReason; // empty: none recorded
         QDate completedOn; // invalid: none recorded
         bool certified = false; // a certificate of participation was issued
+        QVariant version, uid; // as loaded: what a change of its outcome, attendance or evaluations expects
     };
 
     int id = 0;
@@ -40,6 +42,13 @@ struct SessionFacts
     // Reads session `sessionId`; an error when there is no such session.
     static Expected<SessionFacts> load(QSqlDatabase db, int sessionId);
 };
+
+// Within the caller's write transaction, before anything of placement `p` is
+// written: refused when the placement (its outcome, attendance, evaluations
+// or certificate: each raises its version) changed since it was loaded —
+// "“Ayşe Işık” was changed by … at 10:42" (RowVersion) — else it is held
+// against other writers until the commit. No lost update on either backend.
+Status holdPlacement(QSqlDatabase db, const SessionFacts::Placement &p);
 
 // Hours shown to the user: at most two decimals, in the UI's locale ("7,5").
 QString formatHours(double hours);

@@ -8,6 +8,9 @@
 #include "models/db/database.h"
 #include "models/db/schemascript.h"
 #include "models/db/tablecontent.h"
+#include "models/io/xlsxreader.h"
+#include "models/report/needsreport.h"
+#include "models/stats/statsformat.h"
 #include "tests/common/backendfixture.h"
 #include "tests/common/tableexporter.h"
 #include "tests/common/testutil.h"
@@ -336,6 +339,148 @@ private slots:
         QCOMPARE(mine, reference);
     }
 
+    // Certificates are issued from a server database as from its file: the
+    // same placements, numbers and counts (verification codes are random);
+    // issued again they are re-issued with number and code kept; and
+    // verify-certificate checks one on either backend the same way.
+    void certificates_data() { BackendFixture::addBackends(); }
+    void certificates()
+    {
+        QFETCH(QString, backend);
+        const QString reference = copyOfDemo(BackendFixture::kSqlite);
+        const QString target = copyOfDemo(backend);
+        QVERIFY(!reference.isEmpty() && !target.isEmpty());
+        const QString completed = QStringLiteral("SELECT count(*) FROM placement WHERE status = 'completed'");
+        const int count = valueOf(reference, completed).toInt();
+        QVERIFY(count > 10);
+        QString mine, theirs, err;
+        QCOMPARE(runCli({ QStringLiteral("certificates"), reference, QStringLiteral("--all"), QStringLiteral("--out"),
+                            newPath(QStringLiteral(".pdf")) },
+                     &theirs, &err),
+            0);
+        const QString pdf = newPath(QStringLiteral(".pdf"));
+        QVERIFY2(
+            runCli({ QStringLiteral("certificates"), target, QStringLiteral("--all"), QStringLiteral("--out"), pdf }, &mine, &err)
+                == 0,
+            qPrintable(err));
+        QVERIFY2(mine.startsWith(QStringLiteral("%1 new certificate(s), 0 re-issued").arg(count)), qPrintable(mine));
+        QCOMPARE(mine.section(QLatin1Char('\n'), 0, 0), theirs.section(QLatin1Char('\n'), 0, 0));
+        QVERIFY(QFileInfo(pdf).size() > 1000);
+        const QString numbers = QStringLiteral("SELECT placement_id, number, issue_count FROM certificate ORDER BY placement_id");
+        QCOMPARE(rows(target, numbers).count(QLatin1Char(';')), count - 1);
+        QCOMPARE(rows(target, numbers), rows(reference, numbers));
+
+        // Again: re-issued, every number and code kept.
+        const QString codes
+            = QStringLiteral("SELECT placement_id, number, verification_code FROM certificate ORDER BY placement_id");
+        const QString before = rows(target, codes);
+        QCOMPARE(runCli({ QStringLiteral("certificates"), target, QStringLiteral("--all"), QStringLiteral("--out"), pdf }, &mine,
+                     &err),
+            0);
+        QVERIFY2(mine.startsWith(QStringLiteral("0 new certificate(s), %1 re-issued").arg(count)), qPrintable(mine));
+        QCOMPARE(rows(target, codes), before);
+
+        // verify-certificate: the same answer from both for the same certificate.
+        const QString first = QStringLiteral("SELECT number, verification_code FROM certificate ORDER BY placement_id LIMIT 1");
+        const QStringList mineCode = rows(target, first).split(QLatin1Char(','));
+        const QStringList theirCode = rows(reference, first).split(QLatin1Char(','));
+        QCOMPARE(mineCode.size(), 2);
+        QCOMPARE(mineCode.at(0), theirCode.at(0));
+        QString verified, verifiedThere;
+        QCOMPARE(runCli({ QStringLiteral("verify-certificate"), target, mineCode.at(0), mineCode.at(1) }, &verified, &err), 0);
+        QCOMPARE(
+            runCli({ QStringLiteral("verify-certificate"), reference, theirCode.at(0), theirCode.at(1) }, &verifiedThere, &err),
+            0);
+        QVERIFY2(verified.startsWith(QStringLiteral("valid: certificate ") + mineCode.at(0)), qPrintable(verified));
+        // The file's certificates were issued once, the server's twice.
+        QCOMPARE(verified.section(QLatin1Char('\n'), 0, 3), verifiedThere.section(QLatin1Char('\n'), 0, 3));
+        // Another certificate's code: not valid, exit 1.
+        QCOMPARE(runCli({ QStringLiteral("verify-certificate"), target, mineCode.at(0), theirCode.at(1) }, &verified, &err), 1);
+        QVERIFY2(err.contains(QStringLiteral("does not belong to certificate")), qPrintable(err));
+    }
+
+    // quality-report writes the same figures (XLSX, cell for cell) from a
+    // server database as from the demo file; report reads the same needs
+    // analysis and writes its PDF.
+    void reports_data() { BackendFixture::addBackends(); }
+    void reports()
+    {
+        QFETCH(QString, backend);
+        const QString target = copyOfDemo(backend);
+        QVERIFY(!target.isEmpty());
+        QString out, err;
+        const QString mine = newPath(QStringLiteral(".xlsx"));
+        const QString reference = newPath(QStringLiteral(".xlsx"));
+        for (const auto &[location, path] : { std::pair { m_demo, reference }, std::pair { target, mine } })
+            QVERIFY2(runCli({ QStringLiteral("quality-report"), location, QStringLiteral("--period"), QStringLiteral("2027"),
+                                QStringLiteral("--out"), path },
+                         &out, &err)
+                    == 0,
+                qPrintable(err));
+        auto sheets = XlsxReader::sheetNames(mine);
+        QVERIFY2(sheets, qPrintable(sheets.message()));
+        QVERIFY(!sheets.value().isEmpty());
+        QCOMPARE(sheets.value(), XlsxReader::sheetNames(reference).value());
+        int cells = 0;
+        for (const QString &sheet : sheets.value()) {
+            auto a = XlsxReader::read(mine, sheet);
+            auto b = XlsxReader::read(reference, sheet);
+            QVERIFY2(a && b, qPrintable(sheet));
+            QCOMPARE(a->header, b->header);
+            QCOMPARE(a->rows.size(), b->rows.size());
+            for (std::size_t r = 0; r < a->rows.size(); ++r) {
+                QCOMPARE(a->rows[r].cells(), b->rows[r].cells());
+                cells += int(a->rows[r].size());
+            }
+        }
+        QVERIFY(cells > 20);
+
+        const QString pdf = newPath(QStringLiteral(".pdf"));
+        QCOMPARE(runCli({ QStringLiteral("report"), target, QStringLiteral("--field"), QStringLiteral("BIL"),
+                            QStringLiteral("--out"), pdf },
+                     &out, &err),
+            0);
+        QVERIFY(QFileInfo(pdf).size() > 1000);
+        auto server = open(target);
+        auto file = open(m_demo);
+        QVERIFY(server && file);
+        auto a = report::collectNeedsReport(server->connection(), QStringLiteral("BIL"));
+        auto b = report::collectNeedsReport(file->connection(), QStringLiteral("BIL"));
+        QVERIFY2(a && b, qPrintable(a ? b.message() : a.message()));
+        QCOMPARE(stats::toJson(a->field), stats::toJson(b->field));
+        QVERIFY(a->field.respondents > 0);
+        for (const auto &[mineBreakdown, theirs] :
+            { std::pair { &a->provinces, &b->provinces }, std::pair { &a->centres, &b->centres } }) {
+            QCOMPARE(mineBreakdown->groups.size(), theirs->groups.size());
+            for (std::size_t g = 0; g < mineBreakdown->groups.size(); ++g) {
+                QCOMPARE(mineBreakdown->groups[g].name, theirs->groups[g].name);
+                QCOMPARE(mineBreakdown->groups[g].respondents, theirs->groups[g].respondents);
+            }
+        }
+    }
+
+    // role on a server database: the national office's, with what the login may do; --set is refused.
+    void roleOnAServer()
+    {
+        if (!m_backends.hasServer())
+            QSKIP(qPrintable(m_backends.skipReason()));
+        const QString target = copyOfDemo(BackendFixture::kPostgres);
+        QVERIFY(!target.isEmpty());
+        QString out, err;
+        QCOMPARE(runCli({ QStringLiteral("role"), target }, &out, &err), 0);
+        QVERIFY2(out.contains(QStringLiteral(": National office (database ")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("may read and write")), qPrintable(out));
+        // The same database id as the file it was copied from.
+        QString fileOut;
+        QCOMPARE(runCli({ QStringLiteral("role"), m_demo }, &fileOut, &err), 0);
+        QCOMPARE(out.section(QStringLiteral("(database "), 1).section(QLatin1Char(')'), 0, 0),
+            fileOut.section(QStringLiteral("(database "), 1).section(QLatin1Char(')'), 0, 0));
+        const QString before = digest(target);
+        QCOMPARE(runCli({ QStringLiteral("role"), target, QStringLiteral("--set"), QStringLiteral("centre:3") }, &out, &err), 2);
+        QVERIFY2(err.contains(QStringLiteral("this is a server database, always the national office's")), qPrintable(err));
+        QCOMPARE(digest(target), before);
+    }
+
     // check passes on a sound database and names a broken rule.
     void check_data() { BackendFixture::addBackends(); }
     void check()
@@ -364,11 +509,9 @@ private slots:
     {
         QTest::addColumn<QStringList>("args");
         const QString url = QStringLiteral("postgresql://nobody@127.0.0.1:1/kopru");
-        QTest::newRow("backup") << QStringList { QStringLiteral("backup"), url, QStringLiteral("copy.kopru") };
         QTest::newRow("pack") << QStringList { QStringLiteral("pack"), url, QStringLiteral("--to"), QStringLiteral("3"),
             QStringLiteral("--out"), QStringLiteral("x.kopru-pkg") };
         QTest::newRow("receive") << QStringList { QStringLiteral("receive"), url, QStringLiteral("x.kopru-pkg") };
-        QTest::newRow("role") << QStringList { QStringLiteral("role"), url, QStringLiteral("--set"), QStringLiteral("national") };
     }
     void fileOnlyCommandsRefuseAServer()
     {
@@ -377,6 +520,36 @@ private slots:
         QCOMPARE(runCli(args, &out, &err), 2);
         QVERIFY2(err.contains(QStringLiteral("this is a server database, not a file")), qPrintable(err));
         QVERIFY2(err.contains(QStringLiteral("postgresql://nobody@127.0.0.1:1/kopru")), qPrintable(err));
+    }
+
+    // Köprü makes no backups of a server database and restores none: backup,
+    // backups and restore refuse a URL (exit 2), saying that pg_dump does it,
+    // without the password; role --set is refused before connecting (no server needed).
+    void backupsOfAServerAreRefused_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("says");
+        const QString url = QStringLiteral("postgresql://nobody:secret@127.0.0.1:1/kopru");
+        const QString pgDump = QStringLiteral("backups are made on the server with pg_dump and restored with pg_restore");
+        QTest::newRow("backup") << QStringList { QStringLiteral("backup"), url, newPath() } << pgDump;
+        QTest::newRow("backups") << QStringList { QStringLiteral("backups"), url } << pgDump;
+        QTest::newRow("restore") << QStringList { QStringLiteral("restore"), url, QStringLiteral("x.kopru") } << pgDump;
+        QTest::newRow("role --set") << QStringList { QStringLiteral("role"), url, QStringLiteral("--set"),
+            QStringLiteral("national") }
+                                    << QStringLiteral("its role cannot be set");
+    }
+    void backupsOfAServerAreRefused()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, says);
+        QString out, err;
+        QCOMPARE(runCli(args, &out, &err), 2);
+        QVERIFY2(err.contains(says), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("127.0.0.1")), qPrintable(err));
+        QVERIFY2(!err.contains(QStringLiteral("secret")), qPrintable(err));
+        QVERIFY(out.isEmpty());
+        if (args.size() > 2 && args.at(0) == QLatin1String("backup"))
+            QVERIFY(!QFileInfo::exists(args.at(2)));
     }
 };
 

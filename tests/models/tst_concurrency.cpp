@@ -9,20 +9,29 @@
 #include "models/db/databasetransfer.h"
 #include "models/db/schemascript.h"
 #include "models/db/tablecontent.h"
+#include "models/db/transaction.h"
 #include "models/editing/changenotifier.h"
+#include "models/editing/deleterowscommand.h"
 #include "models/editing/rowversion.h"
+#include "models/exchange/decideplacementscommand.h"
+#include "models/exchange/resolvereviewcommand.h"
 #include "models/itemmodels/lookups.h"
 #include "models/itemmodels/ratingsmodel.h"
+#include "models/itemmodels/sessioncompetencymodel.h"
 #include "models/itemmodels/teachertablemodel.h"
 #include "models/planning/placementedits.h"
 #include "models/planning/planner.h"
+#include "models/programme/sessionattendancemodel.h"
+#include "models/programme/sessionevaluationmodel.h"
 #include "tests/common/backendfixture.h"
 #include "tests/common/testutil.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
+#include <QSemaphore>
 #include <QSignalSpy>
+#include <QThread>
 #include <QTimeZone>
 #include <QUndoStack>
 #include <QUrl>
@@ -356,6 +365,269 @@ private slots:
         QCOMPARE(digestOf(a), confirmed);
         QCOMPARE(
             scalar(a, QStringLiteral("SELECT status || ' ' || locked FROM placement")).toString(), QStringLiteral("confirmed 1"));
+    }
+
+    // Deleting rows: a teacher the first user changed since the second loaded
+    // her is not deleted (refused naming who and when); once reloaded the
+    // deletion goes through, undo puts her back, and a redo after the first
+    // changed her again is refused: her change stays.
+    void deleteOfAChangedRowIsRefused_data() { addBackends(); }
+    void deleteOfAChangedRowIsRefused()
+    {
+        const QString location = newDatabase(QTest::currentDataTag());
+        QVERIFY(!location.isEmpty());
+        auto first = open(location), second = open(location);
+        QVERIFY(first && second);
+        const QSqlDatabase a = first->connection();
+        const int id = teacherId(a);
+        Lookups lookups;
+        QVERIFY(lookups.load(second->connection()));
+        TeacherTableModel model;
+        QUndoStack stack;
+        model.setUndoStack(&stack);
+        QVERIFY(model.load(second->connection(), &lookups));
+        QVERIFY(Sql::exec(a, QStringLiteral("UPDATE teacher SET first_name = 'Elif' WHERE id = ?"), { id }));
+        const QString before = digestOf(a);
+        QSignalSpy stale(ChangeNotifier::instance(), &ChangeNotifier::staleRefused);
+        const Status refused = model.removeIds({ id }, false);
+        QVERIFY(!refused);
+        QVERIFY2(refused.message().contains(QStringLiteral("“Ayşe Işık” ") + kChangedByNational), qPrintable(refused.message()));
+        QCOMPARE(stale.size(), 1);
+        QCOMPARE(stale.at(0).at(0).toString(), QStringLiteral("teacher"));
+        QCOMPARE(digestOf(a), before);
+        QCOMPARE(stack.count(), 0);
+
+        // Reloaded (the refusal did it): deleted with her rating and placement; undo restores them.
+        QCOMPARE(model.index(model.rowOfId(id), TeacherTableModel::FirstName).data().toString(), QStringLiteral("Elif"));
+        QVERIFY(model.removeIds({ id }, false));
+        QCOMPARE(scalar(a, QStringLiteral("SELECT count(*) FROM teacher")).toInt(), 0);
+        QCOMPARE(scalar(a, QStringLiteral("SELECT count(*) FROM placement")).toInt(), 0);
+        stack.undo();
+        QCOMPARE(
+            scalar(a, QStringLiteral("SELECT first_name FROM teacher WHERE id = %1").arg(id)).toString(), QStringLiteral("Elif"));
+        QCOMPARE(scalar(a, QStringLiteral("SELECT count(*) FROM placement")).toInt(), 1);
+        QCOMPARE(scalar(a, QStringLiteral("SELECT count(*) FROM need_rating")).toInt(), 1);
+
+        // The first user changes the restored teacher: the redo (deleting her again) is refused.
+        QVERIFY(Sql::exec(a, QStringLiteral("UPDATE teacher SET phone = '05329876543' WHERE id = ?"), { id }));
+        const QString changed = digestOf(a);
+        QSignalSpy failed(ChangeNotifier::instance(), &ChangeNotifier::failed);
+        stack.redo();
+        QCOMPARE(failed.size(), 1);
+        const QString message = failed.at(0).at(0).toString();
+        QVERIFY2(message.startsWith(QStringLiteral("Cannot redo")) && message.contains(kChangedByNational), qPrintable(message));
+        QCOMPARE(digestOf(a), changed);
+        QCOMPARE(scalar(a, QStringLiteral("SELECT phone FROM teacher WHERE id = %1").arg(id)).toString(),
+            QStringLiteral("05329876543"));
+    }
+
+    // Two writers at the same moment: the first user's change is not yet
+    // committed when the second deletes the row. The second waits for it
+    // (PostgreSQL: the row held by SELECT … FOR UPDATE; SQLite: the write
+    // lock), then finds the row changed and refuses: the first user's change
+    // is not deleted with the row (without the hold, read committed would
+    // check the old version and the DELETE would go through after the commit).
+    void deleteWhileAnotherCommitsIsRefused_data() { addBackends(); }
+    void deleteWhileAnotherCommitsIsRefused()
+    {
+        const QString location = newDatabase(QTest::currentDataTag());
+        QVERIFY(!location.isEmpty());
+        auto first = open(location);
+        QVERIFY(first);
+        const QSqlDatabase a = first->connection();
+        const int id = teacherId(a);
+        const QVariant seen = scalar(a, QStringLiteral("SELECT version + record_version FROM teacher"));
+        Status deleted = Status::failure(QStringLiteral("not run"));
+        QSemaphore started;
+        std::unique_ptr<QThread> other(QThread::create([&] {
+            auto second = open(location);
+            started.release();
+            if (!second)
+                return;
+            deleted = DbCommand::run(nullptr,
+                std::make_unique<DeleteRowsCommand>(second->connection(), DeleteRowsCommand::Entity::Teacher, QList<int> { id },
+                    false, QStringLiteral("Delete Ayşe Işık"),
+                    QList<SeenRow> { SeenRow { seen, {}, QStringLiteral("Ayşe Işık") } }));
+        }));
+        {
+            Transaction tx(a);
+            QVERIFY(tx.began());
+            QVERIFY(Sql::exec(a, QStringLiteral("UPDATE teacher SET first_name = 'Elif' WHERE id = ?"), { id }));
+            other->start();
+            QVERIFY(started.tryAcquire(1, 30000));
+            QThread::msleep(700); // the second is waiting for the first's transaction now
+            QVERIFY(!other->isFinished());
+            QVERIFY(tx.commit());
+        }
+        QVERIFY(other->wait(60000));
+        QVERIFY(!deleted);
+        QVERIFY2(deleted.message().contains(QStringLiteral("“Ayşe Işık” ") + kChangedByNational), qPrintable(deleted.message()));
+        QCOMPARE(scalar(a, QStringLiteral("SELECT first_name FROM teacher")).toString(), QStringLiteral("Elif"));
+        QCOMPARE(scalar(a, QStringLiteral("SELECT count(*) FROM placement")).toInt(), 1);
+    }
+
+    // A session's competencies: covering one the first user covered
+    // meanwhile is refused naming who changed the session; undo of a removal
+    // the first user undid already is refused too. Nothing changes either time.
+    void coverageChangedMeanwhileIsRefused_data() { addBackends(); }
+    void coverageChangedMeanwhileIsRefused()
+    {
+        const QString location = newDatabase(QTest::currentDataTag());
+        QVERIFY(!location.isEmpty());
+        auto first = open(location), second = open(location);
+        QVERIFY(first && second);
+        const QSqlDatabase a = first->connection();
+        const int session = scalar(a, QStringLiteral("SELECT min(id) FROM training_session")).toInt();
+        const int competency = scalar(a, QStringLiteral("SELECT id FROM competency WHERE code = 'C1'")).toInt();
+        SessionCompetencyModel model;
+        QUndoStack stack;
+        model.setUndoStack(&stack);
+        QVERIFY(model.load(second->connection(), session));
+        int row = -1;
+        for (int r = 0; r < model.rowCount(); ++r)
+            if (model.index(r, SessionCompetencyModel::Title).data().toString().contains(QStringLiteral("Yetkinlik")))
+                row = r;
+        QVERIFY(row >= 0);
+        const QModelIndex check = model.index(row, SessionCompetencyModel::Code);
+        QCOMPARE(check.data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+
+        const QString links = QStringLiteral("SELECT count(*) FROM session_competency");
+        QVERIFY(Sql::exec(a, QStringLiteral("INSERT INTO session_competency(session_id, competency_id) VALUES (?, ?)"),
+            { session, competency }));
+        const QString before = digestOf(a);
+        QSignalSpy refused(&model, &SessionCompetencyModel::editRefused);
+        QVERIFY(!model.setData(check, int(Qt::Checked), Qt::CheckStateRole));
+        QCOMPARE(refused.size(), 1);
+        const QString message = refused.at(0).at(0).toString();
+        QVERIFY2(message.contains(QStringLiteral("“C1” ") + kChangedByNational), qPrintable(message));
+        QCOMPARE(digestOf(a), before);
+        QCOMPARE(stack.count(), 0);
+
+        // From the current state: removed; the first user covers it again; the undo is refused.
+        QVERIFY(model.load(second->connection(), session));
+        QCOMPARE(model.index(row, SessionCompetencyModel::Code).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+        QVERIFY(model.setData(model.index(row, SessionCompetencyModel::Code), int(Qt::Unchecked), Qt::CheckStateRole));
+        QCOMPARE(scalar(a, links).toInt(), 0);
+        QVERIFY(Sql::exec(a, QStringLiteral("INSERT INTO session_competency(session_id, competency_id) VALUES (?, ?)"),
+            { session, competency }));
+        const QString covered = digestOf(a);
+        QSignalSpy failed(ChangeNotifier::instance(), &ChangeNotifier::failed);
+        stack.undo();
+        QCOMPARE(failed.size(), 1);
+        QVERIFY2(failed.at(0).at(0).toString().contains(kChangedByNational), qPrintable(failed.at(0).at(0).toString()));
+        QCOMPARE(digestOf(a), covered);
+    }
+
+    // The programme pages: attendance and evaluations saved over a placement
+    // the first user changed since they were loaded are refused (naming the
+    // teacher, who and when) and write nothing; reloaded, they are saved.
+    // Saved together as the attendance dialog does, one's write does not make
+    // the other's check fail.
+    void programmeEditsChangedMeanwhileAreRefused_data() { addBackends(); }
+    void programmeEditsChangedMeanwhileAreRefused()
+    {
+        const QString location = newDatabase(QTest::currentDataTag());
+        QVERIFY(!location.isEmpty());
+        auto first = open(location), second = open(location);
+        QVERIFY(first && second);
+        const QSqlDatabase a = first->connection();
+        const QSqlDatabase b = second->connection();
+        const int session = scalar(a, QStringLiteral("SELECT min(id) FROM training_session")).toInt();
+        const int placement = scalar(a, QStringLiteral("SELECT id FROM placement")).toInt();
+        programme::SessionAttendanceModel attendance;
+        programme::SessionEvaluationModel evaluation(QStringLiteral("training"));
+        QVERIFY(attendance.load(b, session));
+        QVERIFY(evaluation.load(b, session));
+        QCOMPARE(attendance.rowCount(), 1);
+        QCOMPARE(evaluation.rowCount(), 1);
+        QVERIFY(attendance.setData(attendance.index(0, programme::SessionAttendanceModel::FirstDay), 6.0, Qt::EditRole));
+        QVERIFY(evaluation.setData(evaluation.index(0, programme::SessionEvaluationModel::FirstItem), 4, Qt::EditRole));
+
+        // The first user confirms the placement.
+        QVERIFY(Sql::exec(a, QStringLiteral("UPDATE placement SET status = 'confirmed' WHERE id = ?"), { placement }));
+        const QString before = digestOf(a);
+        for (const Status &saved : { attendance.save(), evaluation.save() }) {
+            QVERIFY(!saved);
+            QVERIFY2(saved.message().contains(QStringLiteral("“Ayşe Işık” ") + kChangedByNational), qPrintable(saved.message()));
+        }
+        QCOMPARE(digestOf(a), before);
+        QCOMPARE(scalar(a, QStringLiteral("SELECT count(*) FROM attendance")).toInt(), 0);
+        QCOMPARE(scalar(a, QStringLiteral("SELECT count(*) FROM evaluation_answer")).toInt(), 0);
+
+        // Reloaded and edited again: both saved in one transaction, as the dialog does.
+        QVERIFY(attendance.load(b, session));
+        QVERIFY(evaluation.load(b, session));
+        QVERIFY(attendance.setData(attendance.index(0, programme::SessionAttendanceModel::FirstDay), 6.0, Qt::EditRole));
+        QVERIFY(evaluation.setData(evaluation.index(0, programme::SessionEvaluationModel::FirstItem), 4, Qt::EditRole));
+        {
+            Transaction tx(b);
+            QVERIFY(tx.began());
+            QVERIFY(evaluation.holdChangedPlacements(b));
+            QVERIFY(attendance.holdChangedPlacements(b));
+            QVERIFY(evaluation.writeChanges(b));
+            QVERIFY(attendance.writeChanges(b));
+            QVERIFY(tx.commit());
+        }
+        QCOMPARE(scalar(a, QStringLiteral("SELECT hours FROM attendance")).toDouble(), 6.0);
+        QCOMPARE(scalar(a, QStringLiteral("SELECT score FROM evaluation_answer")).toInt(), 4);
+    }
+
+    // The exchange's review commands. A plan decision: its undo after the
+    // first user changed the decision is refused naming who and when, and
+    // the first user's decision stays. A review item decided by the first
+    // user is not decided again by the second, who had seen it open.
+    void reviewCommandsOverChangesAreRefused_data() { addBackends(); }
+    void reviewCommandsOverChangesAreRefused()
+    {
+        const QString location = newDatabase(QTest::currentDataTag());
+        QVERIFY(!location.isEmpty());
+        auto first = open(location), second = open(location);
+        QVERIFY(first && second);
+        const QSqlDatabase a = first->connection();
+        const QSqlDatabase b = second->connection();
+        const int placement = scalar(a, QStringLiteral("SELECT id FROM placement")).toInt();
+        QUndoStack stack;
+        QVERIFY(DbCommand::run(&stack,
+            std::make_unique<DecidePlacementsCommand>(b, QList<int> { placement }, DecidePlacementsCommand::Decision::Approved,
+                QStringLiteral("uygun"), QStringLiteral("Approve"))));
+        QCOMPARE(scalar(a, QStringLiteral("SELECT decision FROM plan_decision")).toString(), QStringLiteral("approved"));
+        QVERIFY(Sql::exec(a, QStringLiteral("UPDATE plan_decision SET decision = 'rejected', note = 'dolu'")));
+        const QString before = digestOf(a);
+        QSignalSpy failed(ChangeNotifier::instance(), &ChangeNotifier::failed);
+        stack.undo();
+        QCOMPARE(failed.size(), 1);
+        QVERIFY2(failed.at(0).at(0).toString().contains(
+                     QStringLiteral("“the plan decision on placement %1” ").arg(placement) + kChangedByNational),
+            qPrintable(failed.at(0).at(0).toString()));
+        QCOMPARE(digestOf(a), before);
+
+        // A review item, seen open by both; the first decides it, then the second.
+        QVERIFY(Sql::exec(
+            a, QStringLiteral("INSERT INTO review_item(kind, subject, detail) VALUES ('correction', 'teacher-x:phone', '{}')")));
+        const int item = scalar(a, QStringLiteral("SELECT id FROM review_item")).toInt();
+        const QVariant seen = scalar(b, QStringLiteral("SELECT version FROM review_item"));
+        QUndoStack firstStack;
+        QVERIFY(DbCommand::run(&firstStack,
+            std::make_unique<ResolveReviewCommand>(a, item, ResolveReviewCommand::Action::Reject, QString(), QStringList(),
+                QStringLiteral("Reject the correction"))));
+        const QString resolved = digestOf(a);
+        const Status again = DbCommand::run(nullptr,
+            std::make_unique<ResolveReviewCommand>(b, item, ResolveReviewCommand::Action::Adopt, QString(), QStringList(),
+                QStringLiteral("Adopt the correction"), seen));
+        QVERIFY(!again);
+        QVERIFY2(again.message().contains(QStringLiteral("“Adopt the correction” ") + kChangedByNational),
+            qPrintable(again.message()));
+        QCOMPARE(digestOf(a), resolved);
+        // The first user's undo after the item changed again (here: by hand) is refused too.
+        QVERIFY(Sql::exec(a, QStringLiteral("UPDATE review_item SET detail = '{\"note\": 1}'")));
+        const QString edited = digestOf(a);
+        stack.clear();
+        firstStack.undo();
+        QCOMPARE(failed.size(), 2);
+        QVERIFY2(
+            failed.at(1).at(0).toString().startsWith(QStringLiteral("Cannot undo")), qPrintable(failed.at(1).at(0).toString()));
+        QCOMPARE(digestOf(a), edited);
+        QCOMPARE(scalar(a, QStringLiteral("SELECT status FROM review_item")).toString(), QStringLiteral("resolved"));
     }
 
     // Who changed a row, for people: the national office or the centre by name.

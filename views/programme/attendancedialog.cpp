@@ -206,6 +206,13 @@ bool AttendanceDialog::saveChanges()
     {
         Transaction transaction(c);
         written = transaction.began();
+        // Every placement with edits is checked before any is written (an
+        // evaluation written raises its placement's version).
+        for (const auto *model : { m_training, m_teacher })
+            if (written)
+                written = model->holdChangedPlacements(c);
+        if (written)
+            written = m_attendance->holdChangedPlacements(c);
         for (const auto *model : { m_training, m_teacher })
             if (written)
                 written = model->writeChanges(c);

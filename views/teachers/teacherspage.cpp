@@ -276,7 +276,8 @@ void TeachersPage::askCorrection(const QString &dbColumn)
         return;
     const QVariantMap values = dialog.values();
     auto command = std::make_unique<ProposeCorrectionCommand>(m_db->connection(), id, dbColumn, values.value(dbColumn),
-        values.value(QStringLiteral("note")).toString(), tr("Propose a correction of %1 of %2").arg(spec.title(), who));
+        values.value(QStringLiteral("note")).toString(), tr("Propose a correction of %1 of %2").arg(spec.title(), who),
+        m_model->seenRow(row));
     if (Status s = DbCommand::run(undoStack(), std::move(command)); !s) {
         emit statusMessage(tr("The correction was not proposed: %1").arg(s.message()), 10000);
         return;

@@ -6,6 +6,7 @@
 #include "app/kopru-cli/databaseaccess.h"
 #include "models/db/database.h"
 #include "models/db/databasefile.h"
+#include "models/db/serverurl.h"
 
 namespace kopru::cli {
 
@@ -21,6 +22,8 @@ int runBackup(const Arguments &args, Io &io)
 {
     const QString path = args.positionalArguments().constFirst();
     const QString out = args.positionalArguments().at(1);
+    if (ServerUrl::isServerUrl(path))
+        return refuseServerBackups(io, path);
     // Checked without changing anything first: a file that is refused —
     // damaged included — is left as it was, with nothing beside it.
     if (Status s = DatabaseFile::verify(path, DatabaseFile::Depth::Header); !s)

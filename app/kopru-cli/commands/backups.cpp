@@ -3,7 +3,9 @@
 // each checked now (quick_check, identity). Reads only: allowed while another
 // Köprü program has the database.
 #include "app/kopru-cli/commands/commands.h"
+#include "app/kopru-cli/databaseaccess.h"
 #include "models/db/databasefile.h"
+#include "models/db/serverurl.h"
 #include "models/safety/backupmanager.h"
 
 #include <QDir>
@@ -23,6 +25,8 @@ Syntax backupsSyntax()
 int runBackups(const Arguments &args, Io &io)
 {
     const QString path = args.positionalArguments().constFirst();
+    if (ServerUrl::isServerUrl(path))
+        return refuseServerBackups(io, path);
     // A database that is gone (or too damaged to tell its identity) is
     // found by the paths its backups were made from.
     BackupManager backups;

@@ -57,7 +57,7 @@ int runCertificates(const Arguments &args, Io &io)
 
     BackupManager backups;
     int code = Usage;
-    auto session = openToWrite(args.positionalArguments().constFirst(), backups, io, &code);
+    auto session = openToWrite(args.positionalArguments().constFirst(), backups, io, &code, Place::FileOrServer);
     if (!session)
         return code;
     const Database &db = *session->db;

@@ -2,6 +2,8 @@
 // kopru-cli restore DB BACKUP: replaces the database by one of its backups,
 // keeping a backup of what is there now (BackupManager::restore).
 #include "app/kopru-cli/commands/commands.h"
+#include "app/kopru-cli/databaseaccess.h"
+#include "models/db/serverurl.h"
 #include "models/safety/backupmanager.h"
 #include "models/safety/instancelock.h"
 
@@ -21,6 +23,8 @@ Syntax restoreSyntax()
 int runRestore(const Arguments &args, Io &io)
 {
     const QString path = args.positionalArguments().at(0);
+    if (ServerUrl::isServerUrl(path))
+        return refuseServerBackups(io, path);
     QString backup = args.positionalArguments().at(1);
     BackupManager backups;
     if (!QFileInfo::exists(backup)) {
