@@ -363,7 +363,7 @@ std::vector<PlanCandidate> PlanInstance::allCandidates(const PlanInstance &in)
     return candidates;
 }
 
-Expected<PlanInstance> PlanInstance::load(QSqlDatabase db, const PlanScope &scope)
+Expected<PlanInstance> PlanInstance::load(QSqlDatabase db, const PlanScope &scope, Needs needs)
 {
     PlanInstance in;
     in.scope = scope;
@@ -371,6 +371,8 @@ Expected<PlanInstance> PlanInstance::load(QSqlDatabase db, const PlanScope &scop
     QElapsedTimer timer;
     timer.start();
     for (Status (Loader::*step)() : { &Loader::competencies, &Loader::teachers, &Loader::ratings, &Loader::sessions }) {
+        if (step == &Loader::ratings && needs == Needs::Skip)
+            continue;
         if (Status s = (loader.*step)(); !s)
             return s.error();
         qCDebug(lcPlanInstance) << "step" << timer.restart() << "ms";
