@@ -34,6 +34,12 @@ struct Options
     // makes right before it writes: it may hold the write lock itself (its
     // transaction waits for the backup), and nobody else can write then.
     bool holdWriters = true;
+    // The caller ran quick_check on the source itself when it opened it for
+    // writing (openForWriting) and holds the database's lock since, so only
+    // its own SQLite connections have written to it (an upgrade at most):
+    // step 1 is not repeated (on a 200 MB file it costs as much as the copy;
+    // issue #16). The copy is still checked (step 3).
+    bool sourceChecked = false;
 };
 
 struct Result

@@ -115,6 +115,12 @@ struct Loader
         return {};
     }
 
+    std::size_t indexOfTeacher(qint64 id) const
+    {
+        const auto t = teacherIndex.find(int(id));
+        return t == teacherIndex.end() || qint64(t->first) != id ? std::size_t(-1) : std::size_t(t->second);
+    }
+
     // Competency id → (field, index) from a flat table when the ids are dense (a demo or an import), else the hash.
     std::vector<std::pair<int, int>> compById;
     const std::pair<int, int> *competency(qint64 id) const
@@ -139,42 +145,74 @@ struct Loader
                 if (id >= 0)
                     compById[std::size_t(id)] = fc;
         }
-        // With one survey round only ratings above 1 matter; with several, a
-        // later "not applicable" or 1 must override an earlier rating.
-        auto rounds = Sql::scalar(db, QStringLiteral("SELECT EXISTS (SELECT 1 FROM need_rating WHERE round > 1)"));
-        if (!rounds)
-            return rounds.error();
-        return rounds.value().toInt() ? latestRatings() : oneRoundRatings();
+        qint64 minTeacher = 0, maxTeacher = 0;
+        if (Status s = Sql::forEachRow(db, QStringLiteral("SELECT min(id), max(id) FROM teacher"),
+                [&](const QSqlQuery &q) {
+                    minTeacher = q.value(0).toLongLong();
+                    maxTeacher = q.value(1).toLongLong();
+                });
+            !s)
+            return s;
+        int minComp = 0;
+        for (const auto &[id, fc] : compIndex)
+            minComp = std::min(minComp, id);
+        const qint64 comps = qint64(maxId) + 1;
+        // One packed value per rating fits in 63 bits: ((teacher × comps + competency) × 128 + round) × 8 + need.
+        if (minComp >= 0 && minTeacher >= 0 && maxTeacher < (qint64(1) << 30) && comps < (qint64(1) << 22))
+            return packedRatings(comps);
+        return latestRatings();
     }
 
-    // One survey round (the usual case): a teacher × competency has one
-    // rating; the rows come by teacher, two columns each (millions of them
-    // at 100,000 teachers: the competency and its need packed in one value).
-    Status oneRoundRatings()
+    // The ratings in one packed integer column (issue #16): at 100,000
+    // teachers there are ~4 million ratings, and reading each as four
+    // QVariant columns cost more than SQLite's own scan. Only rows that can
+    // matter are read: a need above 1, or any rating of a later survey
+    // round (which overrides an earlier one, also by "not applicable" or 1;
+    // a round-1 rating of 1 or none counts 0 like no rating at all). The
+    // latest round of each teacher × competency counts, whatever order the
+    // rows come in; SQLite sends them teacher by teacher (the primary key),
+    // so the teacher is looked up once per run of rows.
+    Status packedRatings(qint64 comps)
     {
         const bool oneField = in.scope.fieldId != 0;
-        const QString sql = oneField
-            ? QStringLiteral("SELECT r.teacher_id, r.competency_id * 8 + r.need FROM need_rating r "
-                             "JOIN competency c ON c.id = r.competency_id WHERE c.field_id = ? AND r.need > 1")
-            : QStringLiteral("SELECT r.teacher_id, r.competency_id * 8 + r.need FROM need_rating r WHERE r.need > 1");
-        qint64 lastId = std::numeric_limits<qint64>::min();
-        PlanTeacher *teacher = nullptr;
+        const QString packed = QStringLiteral(
+            "((CAST(r.teacher_id AS BIGINT) * %1 + r.competency_id) * 128 + CASE WHEN r.round > 127 THEN 127 ELSE r.round END) "
+            "* 8 + coalesce(r.need, 0)")
+                                   .arg(comps);
+        const QString sql = oneField ? QStringLiteral("SELECT %1 FROM need_rating r JOIN competency c ON c.id = r.competency_id "
+                                                      "WHERE c.field_id = ? AND (r.need > 1 OR r.round > 1)")
+                                           .arg(packed)
+                                     : QStringLiteral("SELECT %1 FROM need_rating r WHERE r.need > 1 OR r.round > 1").arg(packed);
+        std::vector<std::vector<std::int8_t>> round(in.teachers.size());
+        qint64 lastId = -1;
+        std::size_t teacher = std::size_t(-1);
         return Sql::forEachRow(db, sql, oneField ? QVariantList { in.scope.fieldId } : QVariantList(), [&](const QSqlQuery &q) {
-            const qint64 id = q.value(0).toLongLong();
+            const qint64 v = q.value(0).toLongLong();
+            const qint64 pair = v >> 10;
+            const qint64 id = pair / comps;
             if (id != lastId) {
                 lastId = id;
-                const auto t = teacherIndex.find(int(id));
-                teacher = t == teacherIndex.end() || qint64(t->first) != id ? nullptr : &in.teachers[std::size_t(t->second)];
+                teacher = indexOfTeacher(id);
             }
-            if (!teacher)
+            if (teacher == std::size_t(-1))
                 return;
-            const qint64 packed = q.value(1).toLongLong();
-            const std::pair<int, int> *c = competency(packed >> 3);
-            if (c && c->first == teacher->field)
-                teacher->needs[std::size_t(c->second)] = std::int8_t(std::clamp<qint64>(packed & 7, 0, 5));
+            PlanTeacher &t = in.teachers[teacher];
+            const std::pair<int, int> *c = competency(pair % comps);
+            if (!c || c->first != t.field)
+                return;
+            const std::size_t idx = std::size_t(c->second);
+            auto &r = round[teacher];
+            if (r.empty())
+                r.assign(t.needs.size(), 0);
+            const int thisRound = int((v >> 3) & 127);
+            if (thisRound < r[idx])
+                return;
+            r[idx] = std::int8_t(thisRound);
+            t.needs[idx] = std::int8_t(std::min<qint64>(v & 7, 5));
         });
     }
 
+    // The general way, for ids beyond the packing: four columns a rating.
     Status latestRatings()
     {
         QSqlQuery q(db);
@@ -325,7 +363,7 @@ std::vector<PlanCandidate> PlanInstance::allCandidates(const PlanInstance &in)
     return candidates;
 }
 
-Expected<PlanInstance> PlanInstance::load(QSqlDatabase db, const PlanScope &scope)
+Expected<PlanInstance> PlanInstance::load(QSqlDatabase db, const PlanScope &scope, Needs needs)
 {
     PlanInstance in;
     in.scope = scope;
@@ -333,6 +371,8 @@ Expected<PlanInstance> PlanInstance::load(QSqlDatabase db, const PlanScope &scop
     QElapsedTimer timer;
     timer.start();
     for (Status (Loader::*step)() : { &Loader::competencies, &Loader::teachers, &Loader::ratings, &Loader::sessions }) {
+        if (step == &Loader::ratings && needs == Needs::Skip)
+            continue;
         if (Status s = (loader.*step)(); !s)
             return s.error();
         qCDebug(lcPlanInstance) << "step" << timer.restart() << "ms";

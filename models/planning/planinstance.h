@@ -78,7 +78,10 @@ struct PlanInstance
     static int coveredNeed(const PlanTeacher &t, const PlanSession &s);
     static int roundedKm(int plateA, int plateB);
 
-    static Expected<PlanInstance> load(QSqlDatabase db, const PlanScope &scope);
+    // What load() reads: everything, or without the ratings (every need 0;
+    // for those who only ask who could go where, Unplaced::load).
+    enum class Needs { Read, Skip };
+    static Expected<PlanInstance> load(QSqlDatabase db, const PlanScope &scope, Needs needs = Needs::Read);
     // Every eligible pair of the instance (sessions with free places only),
     // grouped by teacher, sessions in order: quadratic, for the full formulation.
     static std::vector<PlanCandidate> allCandidates(const PlanInstance &instance);

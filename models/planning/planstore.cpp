@@ -8,26 +8,126 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QtConcurrent/QtConcurrentMap>
+#include <cmath>
 #include <numeric>
+#include <unordered_map>
 #include <vector>
 
 namespace kopru::PlanStore {
 
+namespace {
+
+// The placements a run replaces: the scope's proposed, unlocked placements
+// of this database itself (another's placements stay, docs/exchange.md,
+// "Owners"). Six bindings: the scope's field, centre and province, twice each.
+const QString kReplaceable = QStringLiteral(
+    "status = 'proposed' AND locked = 0 AND owner_centre_id IS NOT DISTINCT FROM "
+    "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'centre_id') AND teacher_id IN "
+    "(SELECT id FROM teacher WHERE (? = 0 OR field_id = ?) AND (? = 0 OR centre_id = ?) AND (? = 0 OR province_id = ?))");
+
+QVariantList scopeBindings(const PlanScope &sc)
+{
+    return { sc.fieldId, sc.fieldId, sc.centreId, sc.centreId, sc.provinceId, sc.provinceId };
+}
+
+Status execWith(QSqlDatabase db, const QString &sql, const QVariantList &bindings)
+{
+    QSqlQuery q(db);
+    if (Status s = Sql::prepare(q, sql); !s)
+        return s;
+    for (int i = 0; i < bindings.size(); ++i)
+        q.bindValue(i, bindings.at(i));
+    return q.exec() ? Status() : Status(Sql::errorOf(q));
+}
+
+// A replaceable placement as it stands before the run stores.
+struct Standing
+{
+    qint64 id = 0;
+    int sessionId = 0;
+    double score = 0;
+    QString reason;
+    bool decided = false; // has a plan decision (approved/rejected by the national office)
+    bool kept = false;
+};
+
+// Scores are stored rounded to 3 decimals; a backend may keep them as a
+// 4-byte float, so two scores count as equal within a tenth of that step.
+bool sameScore(double a, double b)
+{
+    return std::abs(a - b) < 1e-4;
+}
+
+} // namespace
+
+// Storing only what changed (issue #16): a re-plan usually proposes most
+// teachers the session they already have. Deleting and inserting those rows
+// again costs a trigger run each (a tombstone on delete, the owner and
+// restore triggers on insert; ~1 s per 30,000 rows each way) and sends every
+// one of them through the exchange again as a deletion plus a new record.
+// So a replaceable placement that the new plan proposes again unchanged —
+// same teacher, session, score and reason — and that carries no plan
+// decision stays as it is (its uid and version too); only its plan_run_id
+// moves to this run, which fires no trigger (it is no content column).
+// Every other one is deleted and its teacher's new placement inserted, as
+// before. The end state is the same plan: the scope's proposed, unlocked
+// placements are exactly the new assignments with their scores, reasons and
+// this run's id.
 Status store(
     QSqlDatabase db, const PlanInstance &in, PlanResult &result, const PlanOptions &options, const QElapsedTimer &sinceStart)
 {
-    const PlanScope &sc = options.scope;
-    if (Status s = Sql::exec(db,
-            // Only this database's own proposals: another's placements stay (docs/exchange.md, "Owners").
-            QStringLiteral(
-                "DELETE FROM placement WHERE status = 'proposed' AND locked = 0 AND owner_centre_id IS NOT DISTINCT FROM "
-                "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'centre_id') AND teacher_id IN "
-                "(SELECT id FROM teacher WHERE (? = 0 OR field_id = ?) AND (? = 0 OR centre_id = ?) AND (? = 0 OR "
-                "province_id = ?))"),
-            { sc.fieldId, sc.fieldId, sc.centreId, sc.centreId, sc.provinceId, sc.provinceId });
+    const QVariantList scope = scopeBindings(options.scope);
+    std::unordered_map<int, Standing> standing; // by teacher id (one proposal per teacher)
+    if (Status s = Sql::forEachRow(db,
+            QStringLiteral("SELECT p.id, p.teacher_id, p.session_id, p.score, p.reason, d.placement_id IS NOT NULL "
+                           "FROM placement p LEFT JOIN plan_decision d ON d.placement_id = p.id WHERE ")
+                + kReplaceable,
+            scope,
+            [&standing](const QSqlQuery &q) {
+                standing[q.value(1).toInt()] = { q.value(0).toLongLong(), q.value(2).toInt(), q.value(3).toDouble(),
+                    q.value(4).toString(), q.value(5).toBool() };
+            });
         !s)
         return s;
 
+    // The reasons (a JSON document each) on every core, then the rows in order.
+    std::vector<int> order(result.assignments.size());
+    std::iota(order.begin(), order.end(), 0);
+    const std::vector<QString> reasons = QtConcurrent::blockingMapped<std::vector<QString>>(order, [&](int i) {
+        const PlanAssignment &a = result.assignments[std::size_t(i)];
+        return PlanReason::encode(
+            PlanReason::explain(in, in.teachers[std::size_t(a.teacher)], in.sessions[std::size_t(a.session)], a.km));
+    });
+    std::vector<char> insertRow(result.assignments.size(), 1);
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < result.assignments.size(); ++i) {
+        const PlanAssignment &a = result.assignments[i];
+        const auto now = standing.find(a.teacherId);
+        if (now == standing.end())
+            continue;
+        Standing &p = now->second;
+        if (!p.decided && p.sessionId == a.sessionId && sameScore(p.score, PlanReason::score(a.coveredNeed, a.km))
+            && p.reason == reasons[i]) {
+            p.kept = true;
+            insertRow[i] = 0;
+            ++kept;
+        }
+    }
+
+    if (kept == 0) {
+        if (Status s = execWith(db, QStringLiteral("DELETE FROM placement WHERE ") + kReplaceable, scope); !s)
+            return s;
+    } else {
+        QSqlQuery remove(db);
+        if (Status s = Sql::prepare(remove, QStringLiteral("DELETE FROM placement WHERE id = ?")); !s)
+            return s;
+        for (const auto &[teacher, p] : standing)
+            if (!p.kept)
+                if (Status s = Sql::run(remove, { p.id }); !s)
+                    return s;
+    }
+
+    const PlanScope &sc = options.scope;
     const QJsonObject parameters {
         { QStringLiteral("weights"), options.weights.toJson() },
         { QStringLiteral("scope"),
@@ -51,21 +151,22 @@ Status store(
         return s;
     const int runId = run.lastInsertId().toInt();
 
+    // What is left of the replaceable placements now is exactly the kept ones.
+    if (kept > 0)
+        if (Status s = execWith(
+                db, QStringLiteral("UPDATE placement SET plan_run_id = ? WHERE ") + kReplaceable, QVariantList { runId } + scope);
+            !s)
+            return s;
+
     QSqlQuery insert(db);
     if (Status s = Sql::prepare(insert,
             QStringLiteral("INSERT INTO placement(teacher_id, session_id, status, locked, score, reason, plan_run_id) "
                            "VALUES (?, ?, 'proposed', 0, ?, ?, ?)"));
         !s)
         return s;
-    // The reasons (a JSON document each) on every core, then the rows in order.
-    std::vector<int> order(result.assignments.size());
-    std::iota(order.begin(), order.end(), 0);
-    const std::vector<QString> reasons = QtConcurrent::blockingMapped<std::vector<QString>>(order, [&](int i) {
-        const PlanAssignment &a = result.assignments[std::size_t(i)];
-        return PlanReason::encode(
-            PlanReason::explain(in, in.teachers[std::size_t(a.teacher)], in.sessions[std::size_t(a.session)], a.km));
-    });
     for (std::size_t i = 0; i < result.assignments.size(); ++i) {
+        if (!insertRow[i])
+            continue;
         const PlanAssignment &a = result.assignments[i];
         if (Status s = Sql::run(insert, { a.teacherId, a.sessionId, PlanReason::score(a.coveredNeed, a.km), reasons[i], runId });
             !s)

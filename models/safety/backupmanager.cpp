@@ -256,7 +256,7 @@ Expected<BackupInfo> BackupManager::backup(const QString &databasePath, const QS
 }
 
 Expected<BackupInfo> BackupManager::write(
-    const QString &databasePath, const QString &databaseId, const QString &reason, bool sourceOpenForWriting)
+    const QString &databasePath, const QString &databaseId, const QString &reason, bool sourceOpenForWriting, bool sourceChecked)
 {
     if (!isValidReason(reason))
         return Error { Text::tr("invalid backup reason \"%1\"").arg(reason), databasePath, 0, 0 };
@@ -270,6 +270,7 @@ Expected<BackupInfo> BackupManager::write(
     options.existing = PrivateFile::Existing::Refuse;
     options.sourceOpenForWriting = sourceOpenForWriting;
     options.holdWriters = !sourceOpenForWriting; // a writer's own backup: it may hold the lock itself
+    options.sourceChecked = sourceOpenForWriting && sourceChecked;
     auto copied = DatabaseCopy::write(databasePath, target, options);
     if (!copied)
         return Error { Text::tr("the backup was not made: %1").arg(copied.error().toString()), databasePath, 0, 0 };
@@ -286,7 +287,7 @@ Expected<BackupInfo> BackupManager::write(
     return BackupInfo { target, QDateTime::fromString(m.captured(2), kTimeFormat), QFileInfo(target).size(), reason };
 }
 
-Status BackupManager::backupBeforeChange(const Database &db, const QString &reason)
+Status BackupManager::backupBeforeChange(const Database &db, const QString &reason, bool checkedOnOpen)
 {
     const QMutexLocker locked(&backupLock());
     // A backup newer than every change to the file already holds this state.
@@ -295,7 +296,7 @@ Status BackupManager::backupBeforeChange(const Database &db, const QString &reas
     auto id = DatabaseFile::databaseId(db.path());
     if (!id)
         return Error { Text::tr("no backup was made: %1").arg(id.error().message), db.path(), 0, 0 };
-    auto made = write(db.path(), id.value(), reason, !db.isReadOnly());
+    auto made = write(db.path(), id.value(), reason, !db.isReadOnly(), checkedOnOpen);
     return made ? Status() : Status(made.error());
 }
 

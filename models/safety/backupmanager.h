@@ -68,7 +68,10 @@ public:
     // only the path and access mode of `db` (never its connection), so it may
     // run on another thread while `db` reads; `db` must stay open until it
     // returns.
-    Status backupBeforeChange(const Database &db, const QString &reason);
+    // `checkedOnOpen`: the caller opened `db` with openForWriting (which runs
+    // quick_check) and holds its lock since, having written nothing; the copy
+    // then skips its own quick_check of the source (DatabaseCopy::Options::sourceChecked).
+    Status backupBeforeChange(const Database &db, const QString &reason, bool checkedOnOpen = false);
     // Before opening for writing: backs up a file whose schema is older than
     // this program's (it is about to be upgraded). Returns the database_id
     // the backup was filed under; a file older than the identity (schema 3)
@@ -104,8 +107,8 @@ public:
 private:
     // backup() under a known identity; `sourceOpenForWriting`: the database
     // is open for writing in this process (a faster copy is then safe).
-    Expected<BackupInfo> write(
-        const QString &databasePath, const QString &databaseId, const QString &reason, bool sourceOpenForWriting);
+    Expected<BackupInfo> write(const QString &databasePath, const QString &databaseId, const QString &reason,
+        bool sourceOpenForWriting, bool sourceChecked = false);
     QString newBackupPath(const QString &folder, const QString &databasePath, const QString &reason) const;
     Status pruneFolder(const QString &folder) const;
     void rememberOrigin(const QString &folder, const QString &databasePath) const;

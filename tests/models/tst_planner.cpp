@@ -530,6 +530,83 @@ private slots:
             0);
     }
 
+    // Re-planning rewrites only the proposals that change (issue #16): one
+    // proposed again unchanged and without a plan decision keeps its row
+    // (id, uid, version: nothing travels in the exchange), the others are
+    // deleted (a tombstone each) and inserted anew; either way the scope's
+    // proposals afterwards are exactly the run's assignments.
+    void replanningRewritesOnlyChangedProposals()
+    {
+        const QSqlDatabase c = m_national->connection();
+        QVERIFY(Planner::run(c, {}));
+        struct Row
+        {
+            qint64 id, version;
+            QString uid;
+            int sessionId;
+            double score;
+            QString reason;
+        };
+        const auto proposals = [&c] {
+            std::map<int, Row> rows; // by teacher
+            QSqlQuery q(c);
+            q.exec(QStringLiteral("SELECT teacher_id, id, version, uid, session_id, score, reason FROM placement "
+                                  "WHERE status = 'proposed' AND locked = 0"));
+            while (q.next())
+                rows[q.value(0).toInt()] = { q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toString(),
+                    q.value(4).toInt(), q.value(5).toDouble(), q.value(6).toString() };
+            return rows;
+        };
+        const std::map<int, Row> before = proposals();
+        QVERIFY(before.size() > 1000);
+        // A decision on one proposal; a teacher made unavailable for the session of another.
+        const int decidedTeacher = before.begin()->first;
+        QVERIFY(Sql::exec(c, QStringLiteral("INSERT INTO plan_decision(placement_id, decision) VALUES (?, 'rejected')"),
+            { before.begin()->second.id }));
+        const int movedTeacher = std::next(before.begin(), 7)->first;
+        QVERIFY(Sql::exec(c,
+            QStringLiteral("UPDATE teacher SET available_to = date((SELECT start_date FROM training_session WHERE id = ?), "
+                           "'-1 day') WHERE id = ?"),
+            { std::next(before.begin(), 7)->second.sessionId, movedTeacher }));
+        const int tombstones = scalar(c, QStringLiteral("SELECT count(*) FROM tombstone WHERE table_name = 'placement'")).toInt();
+
+        auto result = Planner::run(c, {});
+        QVERIFY2(result, qPrintable(result.message()));
+        const std::map<int, Row> after = proposals();
+        QCOMPARE(int(after.size()), result->placed);
+        int kept = 0;
+        for (const PlanAssignment &a : result->assignments) {
+            const auto now = after.find(a.teacherId);
+            QVERIFY(now != after.end());
+            QCOMPARE(now->second.sessionId, a.sessionId);
+            QCOMPARE(now->second.score, PlanReason::score(a.coveredNeed, a.km));
+            const auto was = before.find(a.teacherId);
+            const bool same = was != before.end() && a.teacherId != decidedTeacher && was->second.sessionId == a.sessionId
+                && was->second.score == now->second.score && was->second.reason == now->second.reason;
+            if (same) {
+                ++kept;
+                QCOMPARE(now->second.id, was->second.id);
+                QCOMPARE(now->second.uid, was->second.uid);
+                QCOMPARE(now->second.version, was->second.version);
+            } else if (was != before.end()) {
+                QVERIFY(now->second.uid != was->second.uid);
+            }
+        }
+        QVERIFY(kept > int(before.size()) / 2);
+        QVERIFY(after.count(movedTeacher) == 0 || after.at(movedTeacher).sessionId != before.at(movedTeacher).sessionId);
+        QVERIFY(after.at(decidedTeacher).uid != before.at(decidedTeacher).uid);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM plan_decision")).toInt(), 0);
+        // Every proposal not kept left a tombstone; all carry this run's id.
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM tombstone WHERE table_name = 'placement'")).toInt(),
+            tombstones + int(before.size()) - kept);
+        QCOMPARE(
+            scalar(c,
+                QStringLiteral("SELECT count(*) FROM placement WHERE status = 'proposed' AND locked = 0 AND plan_run_id <> %1")
+                    .arg(result->planRunId))
+                .toInt(),
+            0);
+    }
+
     void scopedRunTouchesOnlyItsField()
     {
         const QSqlDatabase c = m_national->connection();

@@ -56,7 +56,9 @@ int runPlan(const Arguments &args, Io &io)
         backedUp = backupBeforeChange(backups, db, QStringLiteral("plan"), io); // says why there is none
     else
         backup = std::async(std::launch::async,
-            [&db, manager = backups]() mutable { return manager.backupBeforeChange(db, QStringLiteral("plan")); });
+            // openToWrite ran quick_check on the file and holds its lock: the
+            // backup does not check the same file again (it checks its copy).
+            [&db, manager = backups]() mutable { return manager.backupBeforeChange(db, QStringLiteral("plan"), true); });
     const auto waitForBackup = [&]() -> Status {
         if (backup.valid()) {
             const qint64 before = sinceStart.elapsed();
