@@ -72,9 +72,12 @@ private:
     Status loadFields();
     // Whether need_rating_same_field would let `row` in (when it is paused).
     bool sameField(const Row &row);
-    // Whether the teacher and the competency of `row` exist (when the
-    // connection does not check its foreign keys).
-    bool keysExist(const Row &row) const;
+    // The field of a teacher (or competency), kNoField for none; a failed
+    // look-up is kept in m_lookupFailure.
+    qint64 fieldOf(bool teacher, qint64 id, bool *exists);
+    // Whether the teacher and the competency of the row sameField() looked
+    // at last exist (when the connection does not check its foreign keys).
+    bool keysExist() const;
     Status flushBlock();
     Status flushSingly();
     Status write(QSqlQuery &q, Shape shape);
@@ -90,8 +93,10 @@ private:
     bool m_checkingField = false;
     bool m_checkingKeys = false;
     QHash<qint64, qint64> m_teacherField, m_competencyField;
+    QSqlQuery m_fieldOfTeacher, m_fieldOfCompetency;
+    Status m_lookupFailure;
     qint64 m_lastTeacher = -1, m_lastTeacherField = 0;
-    bool m_lastTeacherExists = false;
+    bool m_lastTeacherExists = false, m_lastCompetencyExists = false;
 };
 
 } // namespace kopru
