@@ -470,7 +470,9 @@ Expected<DemoGenerator::Summary> DemoGenerator::generate(
                 if (code.trimmed() == QLatin1String(ref::kFields[f].code))
                     ctx.centresOfField[f].push_back(c.id);
 
-    const BulkWriteScope bulk(db);
+    // Its 3.2 million ratings at 80,000 teachers are a bulk load whose index is
+    // sorted again at the end: temporary files for the sorter (BulkWriteScope).
+    const BulkWriteScope bulk(db, BulkWriteScope::TempStore::Files);
     Transaction tx(db);
     if (!tx.began())
         return tx.began().error();

@@ -2,6 +2,7 @@
 #include "models/import/importer.h"
 
 #include "models/db/bulkwritescope.h"
+#include "models/db/pragmascope.h"
 #include "models/db/sql.h"
 #include "models/db/transaction.h"
 #include "models/exchange/ownership.h"
@@ -11,6 +12,7 @@
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
+#include <optional>
 
 namespace kopru {
 
@@ -135,7 +137,18 @@ void Importer::runInto(
         report.refuse(std::move(e));
     };
 
-    const BulkWriteScope bulk(db);
+    // A needs survey may be a bulk load of millions of ratings, whose index
+    // is built again at the end (RatingInserter): its sorter wants temporary
+    // files (BulkWriteScope). Its foreign keys are checked by RatingInserter
+    // against the ids it reads once, not row by row by SQLite: the ratings'
+    // teachers and competencies are looked up in this transaction anyway, and
+    // the per-row check cost ~3 s of 18 at 3.2 million ratings
+    // (docs/benchmarks.md). Neither setting can change inside a transaction.
+    const bool survey = kind == ImportKind::Needs;
+    const BulkWriteScope bulk(db, survey ? BulkWriteScope::TempStore::Files : BulkWriteScope::TempStore::Memory);
+    std::optional<PragmaScope> foreignKeys;
+    if (survey)
+        foreignKeys.emplace(db, "foreign_keys", 0);
 
     // Everything from the first read to the last write happens in one write
     // transaction (a dry run: one read transaction): what is validated and

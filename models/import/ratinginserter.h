@@ -26,6 +26,12 @@ namespace kopru {
 // rating is written, so that it refuses it with its own error) and
 // need_rating_restored (only when no rating has a tombstone, so that it
 // could not fire). Both are made again by finish() from their own SQL.
+//
+// On a connection whose foreign keys are off (an import of a survey turns
+// them off for its transaction: checked row by row they cost more than the
+// inserts they guard), every rating's teacher and competency are checked
+// here against the ids read at begin(), and a rating of a missing one is
+// refused at its line with the error the foreign key would give.
 class RatingInserter final
 {
 public:
@@ -60,23 +66,37 @@ public:
     Status finish();
 
 private:
+    enum class Shape { Single, Plain, Packed, Json };
+
     Status pauseTriggers();
+    Status loadFields();
     // Whether need_rating_same_field would let `row` in (when it is paused).
     bool sameField(const Row &row);
+    // The field of a teacher (or competency), kNoField for none; a failed
+    // look-up is kept in m_lookupFailure.
+    qint64 fieldOf(bool teacher, qint64 id, bool *exists);
+    // Whether the teacher and the competency of the row sameField() looked
+    // at last exist (when the connection does not check its foreign keys).
+    bool keysExist() const;
     Status flushBlock();
     Status flushSingly();
-    Status write(QSqlQuery &q, bool packed);
+    Status write(QSqlQuery &q, Shape shape);
 
     QSqlDatabase m_db;
-    QSqlQuery m_single, m_block, m_packedBlock;
+    QSqlQuery m_single, m_block, m_packedBlock, m_jsonBlock;
+    bool m_json = false; // m_jsonBlock is prepared (SQLite with JSON)
     std::vector<Row> m_pending;
     bool m_packable = true; // every pending row fits pack()
     SchemaPause m_paused; // indexes and triggers dropped for a bulk load
     // Field of each teacher and competency (kNoField for NULL), while
-    // need_rating_same_field is paused.
+    // need_rating_same_field is paused or the foreign keys are checked here.
     bool m_checkingField = false;
+    bool m_checkingKeys = false;
     QHash<qint64, qint64> m_teacherField, m_competencyField;
+    QSqlQuery m_fieldOfTeacher, m_fieldOfCompetency;
+    Status m_lookupFailure;
     qint64 m_lastTeacher = -1, m_lastTeacherField = 0;
+    bool m_lastTeacherExists = false, m_lastCompetencyExists = false;
 };
 
 } // namespace kopru

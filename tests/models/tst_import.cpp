@@ -3,6 +3,7 @@
 // error with its position, upsert, dry run, cancel and all-or-nothing.
 #include "models/db/bulkwritescope.h"
 #include "models/db/integritycheck.h"
+#include "models/db/pragmascope.h"
 #include "models/db/schemascript.h"
 #include "models/db/sql.h"
 #include "models/db/tablecontent.h"
@@ -835,6 +836,72 @@ private slots:
             QCOMPARE(fast.toString(), slow.toString());
             QCOMPARE(contentHash(c), before);
             QCOMPARE(scalar(c, objectsSql).toString(), objects);
+        }
+    }
+
+    // A survey's transaction runs with the foreign keys off (Importer):
+    // RatingInserter then refuses a rating of a missing teacher or
+    // competency itself, at its line, with the error the foreign key gives.
+    void bulkRatingOfMissingRowIsRefusedWithoutForeignKeys()
+    {
+        auto fresh = freshDb();
+        const QSqlDatabase c = fresh->connection();
+        QVERIFY(importText(c, ImportKind::Competencies, QString::fromUtf8(kCompetencies)).committed);
+        QString teachers = QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl\n");
+        for (int i = 0; i < 5000; ++i)
+            teachers += NationalId::withCheckDigits(QStringLiteral("6%1").arg(i, 8, 10, QLatin1Char('0')))
+                + QStringLiteral(";A;B;ELK;6\n");
+        QVERIFY(importText(c, ImportKind::Teachers, teachers).committed);
+        std::vector<qint64> teacherIds;
+        QVERIFY(Sql::forEachRow(c, QStringLiteral("SELECT id FROM teacher ORDER BY id"),
+            [&](const QSqlQuery &q) { teacherIds.push_back(q.value(0).toLongLong()); }));
+        const qint64 elk01 = scalar(c, QStringLiteral("SELECT id FROM competency WHERE code = 'ELK01'")).toLongLong();
+        const qint64 elk02 = scalar(c, QStringLiteral("SELECT id FROM competency WHERE code = 'ELK02'")).toLongLong();
+        const qint64 noTeacher = teacherIds.back() + 1000;
+        const qint64 noCompetency = elk02 + 100000;
+        const QByteArray before = contentHash(c);
+        // badTeacher/badCompetency replace the ids of the rating at badLine.
+        const auto load = [&](bool foreignKeys, int badLine, qint64 badTeacher, qint64 badCompetency) -> Error {
+            const BulkWriteScope bulk(c);
+            const PragmaScope keys(c, "foreign_keys", foreignKeys ? 1 : 0);
+            Transaction tx(c, Transaction::Mode::Write);
+            if (!tx.began())
+                return tx.began().error();
+            RatingInserter inserter(c);
+            if (Status s = inserter.begin(10000, 0); !s)
+                return s.error();
+            int line = 1;
+            for (qint64 t : teacherIds) {
+                for (qint64 k : { elk01, elk02 }) {
+                    ++line;
+                    const bool bad = line == badLine;
+                    if (Status s = inserter.add({ bad ? badTeacher : t, bad ? badCompetency : k, 1, 3, 0, line }); !s)
+                        return s.error();
+                }
+            }
+            if (Status s = inserter.finish(); !s)
+                return s.error();
+            const int ratings = scalar(c, QStringLiteral("SELECT count(*) FROM need_rating")).toInt();
+            tx.rollback();
+            return ratings == 10000 ? Error {} : Error { QStringLiteral("%1 ratings written").arg(ratings), {}, 0, 0 };
+        };
+        QCOMPARE(load(false, 0, 0, 0).message, QString()); // the good ratings go in
+        for (int badLine : { 2, 4097, 10001 }) {
+            // Neither row exists: the field rule lets it pass, the foreign key refuses it.
+            const Error here = load(false, badLine, noTeacher, noCompetency);
+            const Error bySqlite = load(true, badLine, noTeacher, noCompetency);
+            QVERIFY2(here.message.contains(QStringLiteral("FOREIGN KEY constraint failed")), qPrintable(here.toString()));
+            QCOMPARE(here.line, badLine);
+            QCOMPARE(here.toString(), bySqlite.toString());
+            QCOMPARE(contentHash(c), before);
+            // A missing competency of an existing teacher, a missing teacher: refused at their line.
+            for (const auto &[teacher, competency] :
+                { std::pair { teacherIds.front(), noCompetency }, std::pair { noTeacher, elk01 } }) {
+                const Error e = load(false, badLine, teacher, competency);
+                QVERIFY2(!e.message.isEmpty(), "a rating of a missing row went in");
+                QCOMPARE(e.line, badLine);
+                QCOMPARE(contentHash(c), before);
+            }
         }
     }
 
