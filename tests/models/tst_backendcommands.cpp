@@ -365,9 +365,6 @@ private slots:
         QTest::addColumn<QStringList>("args");
         const QString url = QStringLiteral("postgresql://nobody@127.0.0.1:1/kopru");
         QTest::newRow("backup") << QStringList { QStringLiteral("backup"), url, QStringLiteral("copy.kopru") };
-        QTest::newRow("pack") << QStringList { QStringLiteral("pack"), url, QStringLiteral("--to"), QStringLiteral("3"),
-            QStringLiteral("--out"), QStringLiteral("x.kopru-pkg") };
-        QTest::newRow("receive") << QStringList { QStringLiteral("receive"), url, QStringLiteral("x.kopru-pkg") };
         QTest::newRow("role") << QStringList { QStringLiteral("role"), url, QStringLiteral("--set"), QStringLiteral("national") };
     }
     void fileOnlyCommandsRefuseAServer()
