@@ -607,32 +607,32 @@
 <context>
     <name>DatabaseRole</name>
     <message>
-        <location filename="../models/exchange/databaserole.cpp" line="43"/>
+        <location filename="../models/exchange/databaserole.cpp" line="44"/>
         <source>&quot;%1&quot; is not a role: write national, or centre:ID with a centre&apos;s id (1–%2)</source>
         <translation>&quot;%1&quot; bir rol değil: national ya da bir merkezin numarasıyla centre:NUMARA yazın (1–%2)</translation>
     </message>
     <message>
-        <location filename="../models/exchange/databaserole.cpp" line="70"/>
+        <location filename="../models/exchange/databaserole.cpp" line="71"/>
         <source>the database&apos;s role is damaged (role &quot;%1&quot;, centre &quot;%2&quot;)</source>
         <translation>veritabanının rolü bozuk (rol &quot;%1&quot;, merkez &quot;%2&quot;)</translation>
     </message>
     <message>
-        <location filename="../models/exchange/databaserole.cpp" line="83"/>
+        <location filename="../models/exchange/databaserole.cpp" line="84"/>
         <source>there is no centre %1 in this database</source>
         <translation>bu veritabanında %1 numaralı merkez yok</translation>
     </message>
     <message>
-        <location filename="../models/exchange/databaserole.cpp" line="111"/>
+        <location filename="../models/exchange/databaserole.cpp" line="112"/>
         <source>this database has exchanged packages as %1: its role cannot change any more</source>
         <translation>bu veritabanı %1 olarak paket alıp verdi: rolü artık değişemez</translation>
     </message>
     <message>
-        <location filename="../models/exchange/databaserole.cpp" line="143"/>
+        <location filename="../models/exchange/databaserole.cpp" line="144"/>
         <source>Centre %1</source>
         <translation>Merkez %1</translation>
     </message>
     <message>
-        <location filename="../models/exchange/databaserole.cpp" line="143"/>
+        <location filename="../models/exchange/databaserole.cpp" line="144"/>
         <source>National office</source>
         <translation>Genel Müdürlük</translation>
     </message>
@@ -2462,42 +2462,42 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>Ownership</name>
     <message>
-        <location filename="../models/exchange/ownership.cpp" line="72"/>
+        <location filename="../models/exchange/ownership.cpp" line="73"/>
         <source>it belongs to the national office</source>
         <translation>kayıt Genel Müdürlüğündür</translation>
     </message>
     <message>
-        <location filename="../models/exchange/ownership.cpp" line="73"/>
+        <location filename="../models/exchange/ownership.cpp" line="74"/>
         <source>it belongs to centre %1</source>
         <translation>kayıt %1 numaralı merkezindir</translation>
     </message>
     <message>
-        <location filename="../models/exchange/ownership.cpp" line="81"/>
+        <location filename="../models/exchange/ownership.cpp" line="82"/>
         <source>%1; a centre cannot change it</source>
         <translation>%1; bir merkez onu değiştiremez</translation>
     </message>
     <message>
-        <location filename="../models/exchange/ownership.cpp" line="87"/>
+        <location filename="../models/exchange/ownership.cpp" line="88"/>
         <source>the national office records this for teachers without a centre</source>
         <translation>merkezi olmayan öğretmenler için bunu Genel Müdürlük kaydeder</translation>
     </message>
     <message>
-        <location filename="../models/exchange/ownership.cpp" line="88"/>
+        <location filename="../models/exchange/ownership.cpp" line="89"/>
         <source>centre %1 records this for its teachers; changes come from there</source>
         <translation>bunu öğretmenleri için %1 numaralı merkez kaydeder; değişiklikler oradan gelir</translation>
     </message>
     <message>
-        <location filename="../models/exchange/ownership.cpp" line="94"/>
+        <location filename="../models/exchange/ownership.cpp" line="95"/>
         <source>%1: propose a correction instead (Teachers: right-click the teacher › Propose Correction)</source>
         <translation>%1: bunun yerine düzeltme önerin (Öğretmenler: öğretmene sağ tıklayın › Düzeltme Öner)</translation>
     </message>
     <message>
-        <location filename="../models/exchange/ownership.cpp" line="96"/>
+        <location filename="../models/exchange/ownership.cpp" line="97"/>
         <source>%1; changes come from there</source>
         <translation>%1; değişiklikler oradan gelir</translation>
     </message>
     <message>
-        <location filename="../models/exchange/ownership.cpp" line="104"/>
+        <location filename="../models/exchange/ownership.cpp" line="105"/>
         <source>only the national office adds these; a centre receives them with its packages</source>
         <translation>bunları yalnızca Genel Müdürlük ekler; merkez onları paketleriyle alır</translation>
     </message>
@@ -2505,13 +2505,13 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>Package</name>
     <message>
-        <location filename="../models/exchange/applytable.cpp" line="216"/>
-        <location filename="../models/exchange/applytable.cpp" line="345"/>
+        <location filename="../models/exchange/applytable.cpp" line="217"/>
+        <location filename="../models/exchange/applytable.cpp" line="346"/>
         <source>the package&apos;s table %1 refers to a record of %2 that this database does not have (id %3)</source>
         <translation>paketin %1 tablosu, bu veritabanında olmayan bir %2 kaydına başvuruyor (kimlik %3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/exchange/packageapplier.cpp" line="94"/>
+        <location filename="../models/exchange/packageapplier.cpp" line="100"/>
         <source>applying the package would break %n reference(s) between records</source>
         <translation>
             <numerusform>paketi uygulamak kayıtlar arasındaki %n bağlantıyı bozardı</numerusform>
@@ -2554,105 +2554,115 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>%1 numaralı merkez yok</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="51"/>
+        <location filename="../models/exchange/receiver.cpp" line="52"/>
         <source>package %1 from %2</source>
         <translation>%2 kaynaklı %1 numaralı paket</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="63"/>
+        <location filename="../models/exchange/receiver.cpp" line="64"/>
         <source>this is not a Köprü package (a .kopru-pkg file made by kopru-cli pack or File › Send to…)</source>
         <translation>bu bir Köprü paketi değil (kopru-cli pack ya da Dosya › Gönder… ile yapılan bir .kopru-pkg dosyası)</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="72"/>
-        <location filename="../models/exchange/receiver.cpp" line="88"/>
-        <location filename="../models/exchange/receiver.cpp" line="233"/>
-        <location filename="../models/exchange/receiver.cpp" line="262"/>
+        <location filename="../models/exchange/receiver.cpp" line="74"/>
+        <location filename="../models/exchange/receiver.cpp" line="90"/>
+        <location filename="../models/exchange/receiver.cpp" line="235"/>
+        <location filename="../models/exchange/receiver.cpp" line="264"/>
         <source>the package is damaged (%1)</source>
         <translation>paket bozuk (%1)</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="77"/>
+        <location filename="../models/exchange/receiver.cpp" line="79"/>
         <source>the package was made by a newer Köprü (package format %1; this program reads %2): install the newer version</source>
         <translation>paket daha yeni bir Köprü ile yapılmış (paket biçimi %1; bu program %2 okur): yeni sürümü kurun</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="82"/>
+        <location filename="../models/exchange/receiver.cpp" line="84"/>
         <source>the package was made by a newer Köprü (schema version %1; this program knows up to %2): install the newer version</source>
         <translation>paket daha yeni bir Köprü ile yapılmış (şema sürümü %1; bu program en çok %2 bilir): yeni sürümü kurun</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="91"/>
+        <location filename="../models/exchange/receiver.cpp" line="93"/>
         <source>the package&apos;s content does not match its checksum: it was damaged or changed after it was made</source>
         <translation>paketin içeriği sağlama toplamıyla uyuşmuyor: yapıldıktan sonra bozulmuş ya da değiştirilmiş</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="105"/>
+        <location filename="../models/exchange/receiver.cpp" line="107"/>
         <source>this package was made by this database itself</source>
         <translation>bu paketi bu veritabanının kendisi yapmış</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="107"/>
+        <location filename="../models/exchange/receiver.cpp" line="109"/>
         <source>this package is for %1 (database %2), not for this database (%3)</source>
         <translation>bu paket %1 için (veritabanı %2), bu veritabanı (%3) için değil</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="109"/>
+        <location filename="../models/exchange/receiver.cpp" line="111"/>
         <source>not yet known</source>
         <translation>henüz bilinmiyor</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="114"/>
+        <location filename="../models/exchange/receiver.cpp" line="116"/>
         <source>unknown sender: %1 does not exchange packages with %2</source>
         <translation>bilinmeyen gönderen: %1, %2 ile paket alışverişi yapmaz</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="122"/>
+        <location filename="../models/exchange/receiver.cpp" line="124"/>
         <source>unknown sender: there is no centre %1</source>
         <translation>bilinmeyen gönderen: %1 numaralı merkez yok</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="131"/>
+        <location filename="../models/exchange/receiver.cpp" line="133"/>
         <source>unknown sender: %1 is database %2 for this database, this package comes from database %3</source>
         <translation>bilinmeyen gönderen: bu veritabanı için %1, %2 veritabanıdır; bu paket %3 veritabanından geliyor</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="144"/>
+        <location filename="../models/exchange/receiver.cpp" line="146"/>
         <source>%1 is older than package %2, which was applied already</source>
         <translation>%1, daha önce uygulanmış %2 numaralı paketten eski</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="148"/>
+        <location filename="../models/exchange/receiver.cpp" line="150"/>
         <source>%1 continues from package %2, but only up to package %3 has been received: receive the missing package first, or ask for a full package (kopru-cli pack --full)</source>
         <translation>%1, %2 numaralı paketin devamı; ama yalnızca %3 numaralı pakete kadar alındı: önce eksik paketi alın ya da tam paket isteyin (kopru-cli pack --full)</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="203"/>
-        <location filename="../models/exchange/receiver.cpp" line="213"/>
+        <location filename="../models/exchange/receiver.cpp" line="205"/>
+        <location filename="../models/exchange/receiver.cpp" line="215"/>
         <source>cannot read the package: %1</source>
         <translation>paket okunamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="205"/>
+        <location filename="../models/exchange/receiver.cpp" line="207"/>
         <source>the package is larger than %1 MB: not a Köprü package</source>
         <translation>paket %1 MB’tan büyük: Köprü paketi değil</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="209"/>
-        <location filename="../models/exchange/receiver.cpp" line="215"/>
-        <location filename="../models/exchange/receiver.cpp" line="218"/>
+        <location filename="../models/exchange/receiver.cpp" line="211"/>
+        <location filename="../models/exchange/receiver.cpp" line="217"/>
+        <location filename="../models/exchange/receiver.cpp" line="220"/>
         <source>cannot make a temporary copy of the package: %1</source>
         <translation>paketin geçici kopyası yapılamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="247"/>
+        <location filename="../models/exchange/receiver.cpp" line="249"/>
         <source>%1 — %2 was not changed</source>
         <translation>%1 — %2 değiştirilmedi</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="315"/>
+        <location filename="../models/exchange/receiver.cpp" line="308"/>
+        <source>the package cannot be read: %1</source>
+        <translation>paket okunamıyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/receiver.cpp" line="320"/>
         <source>the package cannot be applied: %1</source>
         <translation>paket uygulanamıyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/packagestaging.cpp" line="179"/>
+        <source>cannot open the package: %1</source>
+        <translation>paket açılamıyor: %1</translation>
     </message>
 </context>
 <context>
@@ -3463,52 +3473,53 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>ServerUpgrade</name>
     <message>
-        <location filename="../models/db/serverupgrade.cpp" line="28"/>
+        <location filename="../models/db/serverupgrade.cpp" line="29"/>
         <source>not a server database</source>
         <translation>sunucu veritabanı değil</translation>
     </message>
     <message>
-        <location filename="../models/db/serverupgrade.cpp" line="49"/>
+        <location filename="../models/db/serverupgrade.cpp" line="50"/>
         <source>the server database has schema version %1, newer than this program&apos;s %2: use the newer Köprü that upgraded it (nothing was changed)</source>
         <translation>sunucu veritabanının şema sürümü %1, bu programınkinden (%2) yeni: onu yükselten yeni Köprü sürümünü kullanın (hiçbir şey değiştirilmedi)</translation>
     </message>
     <message>
-        <location filename="../models/db/serverupgrade.cpp" line="65"/>
+        <location filename="../models/db/serverupgrade.cpp" line="66"/>
         <source>schema step %1 rebuilds tables or runs program code and cannot run on a server database; server databases begin at version %2</source>
         <translation>%1. şema adımı tabloları yeniden kuruyor ya da program kodu çalıştırıyor, sunucu veritabanında çalıştırılamaz; sunucu veritabanları %2 sürümünden başlar</translation>
     </message>
     <message>
-        <location filename="../models/db/serverupgrade.cpp" line="73"/>
+        <location filename="../models/db/serverupgrade.cpp" line="74"/>
         <source>schema step %1: %2</source>
         <translation>%1. şema adımı: %2</translation>
     </message>
     <message>
-        <location filename="../models/db/serverupgrade.cpp" line="90"/>
+        <location filename="../models/db/serverupgrade.cpp" line="91"/>
         <source>no schema steps</source>
         <translation>şema adımı yok</translation>
     </message>
     <message>
-        <location filename="../models/db/serverupgrade.cpp" line="96"/>
+        <location filename="../models/db/serverupgrade.cpp" line="97"/>
         <source>the server database has the roles and rules of version %1, newer than this program&apos;s %2: use the newer Köprü that installed them (nothing was changed)</source>
         <translation>sunucu veritabanındaki roller ve kurallar %1 sürümünde, bu programınkinden (%2) yeni: onları kuran yeni Köprü sürümünü kullanın (hiçbir şey değiştirilmedi)</translation>
     </message>
     <message>
-        <location filename="../models/db/serverupgrade.cpp" line="102"/>
+        <location filename="../models/db/serverupgrade.cpp" line="103"/>
         <source>only the owner of the Köprü database on the server (%1) may upgrade it from schema version %2 to %3, not %4: ask them to run kopru-cli upgrade</source>
         <translation>sunucudaki Köprü veritabanını %2 şema sürümünden %3 sürümüne yalnızca sahibi (%1) yükseltebilir, %4 yükseltemez: sahibinden kopru-cli upgrade komutunu çalıştırmasını isteyin</translation>
     </message>
     <message>
-        <location filename="../models/db/serverupgrade.cpp" line="123"/>
+        <location filename="../models/db/serverupgrade.cpp" line="124"/>
         <source>another upgrade brought the database to schema version %1 meanwhile; nothing was changed</source>
         <translation>bu arada başka bir yükseltme veritabanını %1 şema sürümüne getirdi; hiçbir şey değiştirilmedi</translation>
     </message>
     <message>
-        <location filename="../models/db/serverupgrade.cpp" line="129"/>
+        <location filename="../models/db/serverupgrade.cpp" line="130"/>
+        <location filename="../models/db/serverupgrade.cpp" line="141"/>
         <source>the upgrade failed, nothing was changed: %1 — %2</source>
         <translation>yükseltme başarısız oldu, hiçbir şey değiştirilmedi: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../models/db/serverupgrade.cpp" line="136"/>
+        <location filename="../models/db/serverupgrade.cpp" line="137"/>
         <source>the upgrade failed setting up the roles, nothing was changed: %1</source>
         <translation>yükseltme rolleri kurarken başarısız oldu, hiçbir şey değiştirilmedi: %1</translation>
     </message>
@@ -3626,27 +3637,27 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>%1 için PostgreSQL karşılığı yok: %2</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="138"/>
+        <location filename="../models/db/sqldialect.cpp" line="143"/>
         <source>not a Köprü database (no schema; create one with kopru-cli server-init)</source>
         <translation>Köprü veritabanı değil (şema yok; kopru-cli server-init ile oluşturun)</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="299"/>
+        <location filename="../models/db/sqldialect.cpp" line="301"/>
         <source>no PostgreSQL translation of the trigger: %1</source>
         <translation>tetikleyicinin PostgreSQL karşılığı yok: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="393"/>
+        <location filename="../models/db/sqldialect.cpp" line="395"/>
         <source>no PostgreSQL translation of the migration statement: %1</source>
         <translation>geçiş ifadesinin PostgreSQL karşılığı yok: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="433"/>
+        <location filename="../models/db/sqldialect.cpp" line="435"/>
         <source>A server database is backed up on the server with pg_dump (see docs/server.md); Köprü makes no copies of it.</source>
         <translation>Sunucu veritabanı sunucuda pg_dump ile yedeklenir (bkz. docs/server.md); Köprü onun kopyasını almaz.</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="434"/>
+        <location filename="../models/db/sqldialect.cpp" line="436"/>
         <source>Köprü writes a verified copy of the file (VACUUM INTO).</source>
         <translation>Köprü dosyanın doğrulanmış bir kopyasını yazar (VACUUM INTO).</translation>
     </message>
@@ -4576,22 +4587,22 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>&amp;Bağlan</translation>
     </message>
     <message>
-        <location filename="../views/server/connectserverdialog.cpp" line="137"/>
+        <location filename="../views/server/connectserverdialog.cpp" line="140"/>
         <source>The kept password could not be read: %1</source>
         <translation>Saklanan parola okunamadı: %1</translation>
     </message>
     <message>
-        <location filename="../views/server/connectserverdialog.cpp" line="168"/>
+        <location filename="../views/server/connectserverdialog.cpp" line="178"/>
         <source>Fill in the server, the database and the user.</source>
         <translation>Sunucuyu, veritabanını ve kullanıcıyı doldurun.</translation>
     </message>
     <message>
-        <location filename="../views/server/connectserverdialog.cpp" line="176"/>
+        <location filename="../views/server/connectserverdialog.cpp" line="186"/>
         <source>Could not connect to the server: %1</source>
         <translation>Sunucuya bağlanılamadı: %1</translation>
     </message>
     <message>
-        <location filename="../views/server/connectserverdialog.cpp" line="185"/>
+        <location filename="../views/server/connectserverdialog.cpp" line="195"/>
         <source>The password was not remembered: %1</source>
         <translation>Parola hatırlanmadı: %1</translation>
     </message>
@@ -5517,37 +5528,37 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>Sayfalar</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="173"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="174"/>
         <source>The window is now in English.</source>
         <translation>Pencere artık Türkçe.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="184"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="185"/>
         <source>Could not open %1</source>
         <translation>%1 açılamadı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="189"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="190"/>
         <source>Opened %1</source>
         <translation>%1 açıldı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="215"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="216"/>
         <source>Closed %1: it failed its integrity check</source>
         <translation>%1 kapatıldı: bütünlük denetiminden geçemedi</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="290"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="291"/>
         <source>Köprü</source>
         <translation>Köprü</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="295"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="296"/>
         <source>%1 (read-only)</source>
         <translation>%1 (salt okunur)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="298"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="299"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -5821,82 +5832,86 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>Genel Müdürlükten ya da bir merkezden gelen paketi denetle, sonra uygula</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="85"/>
-        <source>Not available on a server database yet: do this on a .kopru copy (kopru-cli copy)</source>
-        <translation>Sunucu veritabanında henüz yok: bunu bir .kopru kopyasında yapın (kopru-cli copy)</translation>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="87"/>
+        <source>This database is open read-only: packages are sent and received by someone who may write</source>
+        <translation>Bu veritabanı salt okunur açık: paketleri yazma yetkisi olan biri gönderir ve alır</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="91"/>
+        <source>Not available on a server database yet: do this on a .kopru copy (kopru-cli copy)</source>
+        <translation type="vanished">Sunucu veritabanında henüz yok: bunu bir .kopru kopyasında yapın (kopru-cli copy)</translation>
+    </message>
+    <message>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="93"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Tercihler…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="96"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="98"/>
         <source>&amp;Quit</source>
         <translation>&amp;Çıkış</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="102"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="104"/>
         <source>&amp;Edit</source>
         <translation>Dü&amp;zen</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="103"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="105"/>
         <source>&amp;Undo</source>
         <translation>&amp;Geri al</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="106"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="108"/>
         <source>&amp;Redo</source>
         <translation>&amp;Yinele</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="112"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="114"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopyala</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="115"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="117"/>
         <source>Copy the selected cells with their column headers, to paste into Excel</source>
         <translation>Seçili hücreleri sütun başlıklarıyla, Excel’e yapıştırmak üzere kopyala</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="116"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="118"/>
         <source>&amp;Find</source>
         <translation>&amp;Bul</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="119"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="121"/>
         <source>Go to the search box of the current page</source>
         <translation>Geçerli sayfanın arama kutusuna git</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="122"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="124"/>
         <source>&amp;View</source>
         <translation>&amp;Görünüm</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="139"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="141"/>
         <source>&amp;Help</source>
         <translation>&amp;Yardım</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="140"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="142"/>
         <source>Köprü &amp;User Guide</source>
         <translation>Köprü &amp;Kullanım Kılavuzu</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="143"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="145"/>
         <source>The guide to Köprü, at the section of the current page</source>
         <translation>Köprü kılavuzu, açık sayfanın bölümünde</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="145"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="147"/>
         <source>&amp;About Köprü</source>
         <translation>Köprü &amp;hakkında</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="148"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="150"/>
         <source>About &amp;Qt</source>
         <translation>&amp;Qt hakkında</translation>
     </message>
@@ -7232,91 +7247,96 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>&amp;Kapat</translation>
     </message>
     <message>
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="145"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="146"/>
         <source>Receiving the package (a backup is made first)…</source>
         <translation>Paket alınıyor (önce yedek alınır)…</translation>
     </message>
     <message>
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="193"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="146"/>
+        <source>Receiving the package…</source>
+        <translation>Paket alınıyor…</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="196"/>
         <source>The package was refused. Nothing was changed in this database.</source>
         <translation>Paket reddedildi. Bu veritabanında hiçbir şey değişmedi.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="201"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="204"/>
         <source>Package %1 from %2, made %3; %4.</source>
         <translation>%2 kaynaklı %1 numaralı paket, %3 tarihinde hazırlandı; %4.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="204"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="207"/>
         <source>everything the sender holds for this database</source>
         <translation>gönderenin bu veritabanı için tuttuğu her şey</translation>
     </message>
     <message>
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="205"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="208"/>
         <source>changes since its package %1</source>
         <translation>kendi %1 numaralı paketinden bu yana değişenler</translation>
     </message>
     <message>
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="209"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="212"/>
         <source>This package was received already (%1): there is nothing to do.</source>
         <translation>Bu paket zaten alındı (%1): yapılacak bir şey yok.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="216"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="219"/>
         <source>Nothing has been changed yet. Applying the package changes %n row(s):</source>
         <translation>
             <numerusform>Henüz hiçbir şey değişmedi. Paketi uygulamak %n satırı değiştirir:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="218"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="221"/>
         <source>This is the first package from %1: database %2 will be registered as %1.</source>
         <translation>Bu, %1 kaynaklı ilk paket: %2 veritabanı %1 olarak kaydedilecek.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="224"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="227"/>
         <source>The package was applied: %n row(s) changed.</source>
         <translation>
             <numerusform>Paket uygulandı: %n satır değişti.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="256"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="259"/>
         <source>%n item(s) opened in the review list</source>
         <translation>
             <numerusform>inceleme listesinde %n kayıt açıldı</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="258"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="261"/>
         <source>%n placement(s) confirmed by the national office</source>
         <translation>
             <numerusform>Genel Müdürlük %n yerleştirmeyi onayladı</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="260"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="263"/>
         <source>%n placement(s) cancelled by the national office</source>
         <translation>
             <numerusform>Genel Müdürlük %n yerleştirmeyi iptal etti</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="262"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="265"/>
         <source>%n record(s) of this centre merged by the national office</source>
         <translation>
             <numerusform>bu merkezin %n kaydı Genel Müdürlükçe birleştirildi</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="264"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="267"/>
         <source>%n teacher(s) erased (KVKK)</source>
         <translation>
             <numerusform>%n öğretmen silindi (KVKK)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="266"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="269"/>
         <source>The package holds no rows.</source>
         <translation>Pakette satır yok.</translation>
     </message>
@@ -9534,7 +9554,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/pack.cpp" line="49"/>
-        <location filename="../app/kopru-cli/commands/receive.cpp" line="90"/>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="98"/>
         <source>everything</source>
         <translation>her şey</translation>
     </message>
@@ -9629,34 +9649,34 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>Denetle ve uygula, raporla, sonra hiçbir şeyi değiştirme.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/receive.cpp" line="81"/>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="89"/>
         <source>package %1 from %2 was received already (%3): nothing to do</source>
         <translation>%2 kaynaklı %1 numaralı paket zaten alındı (%3): yapılacak bir şey yok</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/receive.cpp" line="87"/>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="95"/>
         <source>package %1 from %2, made %3, %4</source>
         <translation>%2 kaynaklı %1 numaralı paket, yapılış: %3, %4</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/receive.cpp" line="90"/>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="98"/>
         <source>changes since package %1</source>
         <translation>%1 numaralı paketten beri değişenler</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/receive.cpp" line="93"/>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="101"/>
         <source>first package from %1: database %2 is registered as %1</source>
         <translation>%1 kaynaklı ilk paket: %2 veritabanı %1 olarak kaydedildi</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/receive.cpp" line="97"/>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="105"/>
         <source>dry run: %n row(s) would change; nothing was changed</source>
         <translation>
             <numerusform>deneme: %n satır değişirdi; hiçbir şey değiştirilmedi</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/receive.cpp" line="99"/>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="107"/>
         <source>%n row(s) changed</source>
         <translation>
             <numerusform>%n satır değişti</numerusform>

@@ -517,7 +517,9 @@ Expected<QHash<QString, QString>> columnTypes(QSqlDatabase db, const QString &ta
 
 int maxBoundValues(Backend backend)
 {
-    return backend == Backend::Postgres ? 60000 : 30000;
+    // SQLite allows 32766, but Qt's driver looks each bound value up by name
+    // (a cost that grows with the square of the count): 999, SQLite's old limit.
+    return backend == Backend::Postgres ? 60000 : 999;
 }
 
 QStringList largerPageCache(Backend backend, int kibibytes)
