@@ -98,6 +98,11 @@ Backend backendOf(const QSqlDatabase &db)
     return db.driverName() == QLatin1String("QPSQL") ? Backend::Postgres : Backend::Sqlite;
 }
 
+Backend backendOf(const QSqlDriver *driver)
+{
+    return driver && driver->dbmsType() == QSqlDriver::PostgreSQL ? Backend::Postgres : Backend::Sqlite;
+}
+
 QString driverName(Backend backend)
 {
     return backend == Backend::Postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE");
@@ -446,6 +451,80 @@ QString greater(Backend backend, const QString &a, const QString &b)
 {
     return QStringLiteral("%1(%2, %3)")
         .arg(backend == Backend::Postgres ? QStringLiteral("greatest") : QStringLiteral("max"), a, b);
+}
+
+Expected<QString> translateQuery(Backend backend, const QString &sqliteSql)
+{
+    if (backend == Backend::Sqlite)
+        return sqliteSql;
+    static const QRegularExpression mainSchema = re(R"(\bmain\.)");
+    static const QRegularExpression tempSchema = re(R"(\btemp\.)");
+    static const QRegularExpression instr = re(R"(\binstr\()");
+    static const QRegularExpression max = re(R"(\bmax\()");
+    const QString aggregate = QStringLiteral("kopru_aggregate_max(");
+    QString sql = sqliteSql;
+    sql.replace(mainSchema, QString());
+    sql.replace(tempSchema, QStringLiteral("pg_temp."));
+    sql.replace(instr, QStringLiteral("strpos("));
+    // max() of one argument is the aggregate: kept from translateExpression's greatest().
+    for (auto it = max.globalMatch(sql); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        int depth = 0;
+        qsizetype end = m.capturedEnd();
+        for (; end < sql.size(); ++end) {
+            if (sql.at(end) == QLatin1Char('('))
+                ++depth;
+            else if (sql.at(end) == QLatin1Char(')') && depth-- == 0)
+                break;
+        }
+        if (splitTopLevel(sql.mid(m.capturedEnd(), end - m.capturedEnd()), QLatin1Char(',')).size() == 1) {
+            sql.replace(m.capturedStart(), m.capturedLength(), aggregate);
+            it = max.globalMatch(sql, m.capturedStart() + aggregate.size());
+        }
+    }
+    sql = translateExpression(sql);
+    sql.replace(aggregate, QStringLiteral("max("));
+    if (Status s = checkTranslated(sqliteSql, sql); !s)
+        return s.error();
+    return sql;
+}
+
+bool attachesFiles(Backend backend)
+{
+    return backend == Backend::Sqlite;
+}
+
+QString stagingTable(Backend backend, const QString &name, const QStringList &columns)
+{
+    if (backend == Backend::Sqlite)
+        return QStringLiteral("CREATE TEMPORARY TABLE %1 (%2)").arg(name, columns.join(QStringLiteral(", ")));
+    static const QRegularExpression integer = re(R"(\bINTEGER\b)");
+    static const QRegularExpression real = re(R"(\bREAL\b)");
+    QString text = columns.join(QStringLiteral(", "));
+    text.replace(integer, QStringLiteral("BIGINT"));
+    text.replace(real, QStringLiteral("DOUBLE PRECISION"));
+    return QStringLiteral("CREATE TEMPORARY TABLE %1 (%2) ON COMMIT DROP").arg(name, text);
+}
+
+Expected<QHash<QString, QString>> columnTypes(QSqlDatabase db, const QString &table)
+{
+    const bool server = backendOf(db) == Backend::Postgres;
+    QHash<QString, QString> types;
+    const Status s = Sql::forEachRow(db,
+        server ? QStringLiteral("SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = "
+                                "current_schema() AND table_name = ?")
+               : QStringLiteral("SELECT name, type FROM pragma_table_info(?)"),
+        { table }, [&](const QSqlQuery &q) { types.insert(q.value(0).toString(), q.value(1).toString().toLower()); });
+    if (!s)
+        return s.error();
+    return types;
+}
+
+int maxBoundValues(Backend backend)
+{
+    // SQLite allows 32766, but Qt's driver looks each bound value up by name
+    // (a cost that grows with the square of the count): 999, SQLite's old limit.
+    return backend == Backend::Postgres ? 60000 : 999;
 }
 
 QStringList largerPageCache(Backend backend, int kibibytes)

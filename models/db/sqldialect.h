@@ -3,6 +3,7 @@
 
 #include "models/core/result.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QString>
@@ -33,6 +34,8 @@ namespace kopru::SqlDialect {
 enum class Backend { Sqlite, Postgres };
 
 Backend backendOf(const QSqlDatabase &db);
+// The backend of a query's driver (a QSqlQuery knows its driver, not its connection).
+Backend backendOf(const QSqlDriver *driver);
 // The Qt SQL driver of a backend: QSQLITE or QPSQL.
 QString driverName(Backend backend);
 
@@ -135,5 +138,27 @@ QString lockRowsClause(Backend backend);
 // Statements that give this connection a page cache of `kibibytes` (SQLite:
 // PRAGMA cache_size); none on PostgreSQL, whose cache is the server's.
 QStringList largerPageCache(Backend backend, int kibibytes);
+
+// The exchange's statements (models/exchange) are written once in SQLite's
+// SQL, naming the database's own tables `main.<table>` and temporary tables
+// `temp.<table>`. On PostgreSQL: the tables without a schema (the search
+// path finds them), temporary ones in pg_temp, `a IS b` as IS NOT DISTINCT
+// FROM, two-argument max() as greatest() (aggregate max() stays), instr() as
+// strpos(). A construct without a translation is an error naming it.
+Expected<QString> translateQuery(Backend backend, const QString &sqliteSql);
+// Whether another database file can be attached to a connection (SQLite's
+// ATTACH): the exchange then reads a package's tables in place; a server
+// cannot, and its rows are staged into temporary tables (PackageSource).
+bool attachesFiles(Backend backend);
+// A temporary table for rows copied in from another database, dropped at the
+// end of the transaction: `columns` are "name type" pairs in SQLite's words
+// (INTEGER, REAL, TEXT), translated for the backend.
+QString stagingTable(Backend backend, const QString &name, const QStringList &columns);
+// The SQL type of each column of `table` (lower case: "bigint", "text"…; on
+// SQLite the declared type), for staging rows with the types they have here.
+Expected<QHash<QString, QString>> columnTypes(QSqlDatabase db, const QString &table);
+// How many values one statement may bind (SQLite 32766, PostgreSQL 65535),
+// less a margin.
+int maxBoundValues(Backend backend);
 
 } // namespace kopru::SqlDialect

@@ -2,6 +2,7 @@
 #include "models/exchange/aliaseffects.h"
 
 #include "models/db/sql.h"
+#include "models/exchange/exchangesql.h"
 
 #include <QSqlQuery>
 
@@ -20,7 +21,7 @@ Status repoint(QSqlDatabase db, const QString &table, qint64 from, qint64 to)
 {
     if (table == QLatin1String("teacher")) {
         // One active placement per teacher: the merged record's gives way.
-        if (Status s = Sql::exec(db,
+        if (Status s = ExchangeSql::exec(db,
                 QStringLiteral("UPDATE placement SET status = 'cancelled' WHERE teacher_id = ? AND status <> 'cancelled' "
                                "AND EXISTS (SELECT 1 FROM placement p WHERE p.teacher_id = ? AND p.status <> 'cancelled')"),
                 { from, to });
@@ -28,21 +29,21 @@ Status repoint(QSqlDatabase db, const QString &table, qint64 from, qint64 to)
             return s;
         for (const char *sql : { "UPDATE placement SET teacher_id = ? WHERE teacher_id = ?",
                  "UPDATE proposal SET teacher_id = ? WHERE teacher_id = ?" })
-            if (Status s = Sql::exec(db, QString::fromLatin1(sql), { to, from }); !s)
+            if (Status s = ExchangeSql::exec(db, QString::fromLatin1(sql), { to, from }); !s)
                 return s;
-        return Sql::exec(db, QStringLiteral("DELETE FROM need_rating WHERE teacher_id = ?"), { from });
+        return ExchangeSql::exec(db, QStringLiteral("DELETE FROM need_rating WHERE teacher_id = ?"), { from });
     }
     if (table == QLatin1String("partner")) {
-        if (Status s = Sql::exec(db, QStringLiteral("DELETE FROM partner_competency WHERE partner_id = ?"), { from }); !s)
+        if (Status s = ExchangeSql::exec(db, QStringLiteral("DELETE FROM partner_competency WHERE partner_id = ?"), { from }); !s)
             return s;
-        return Sql::exec(db,
+        return ExchangeSql::exec(db,
             QStringLiteral("UPDATE training_session SET partner_id = ? WHERE partner_id = ? AND owner_centre_id IS "
                            "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'centre_id')"),
             { to, from });
     }
     // A school: the teachers this centre registered name the other one;
     // the national office's copies of the others come with its next package.
-    return Sql::exec(db,
+    return ExchangeSql::exec(db,
         QStringLiteral("UPDATE teacher SET school_id = ? WHERE school_id = ? AND owner_centre_id IS "
                        "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'centre_id')"),
         { to, from });
@@ -53,7 +54,7 @@ Status repoint(QSqlDatabase db, const QString &table, qint64 from, qint64 to)
 Status apply(const ApplyContext &ctx)
 {
     QSqlQuery q(ctx.db);
-    if (Status s = Sql::prepare(q,
+    if (Status s = ExchangeSql::prepare(q,
             QStringLiteral("SELECT a.table_name, a.uid, a.target_uid, a.target_owner_centre_id FROM main.uid_alias a "
                            "JOIN temp.x_uid_alias x ON x.uid = a.uid WHERE x.action IN ('new', 'updated')"));
         !s)
@@ -67,8 +68,8 @@ Status apply(const ApplyContext &ctx)
     for (const Alias &a : aliases) {
         if (a.table != QLatin1String("teacher") && a.table != QLatin1String("partner") && a.table != QLatin1String("school"))
             continue;
-        auto from = Sql::scalar(ctx.db, QStringLiteral("SELECT id FROM main.%1 WHERE uid = ?").arg(a.table), { a.alias });
-        auto to = Sql::scalar(ctx.db, QStringLiteral("SELECT id FROM main.%1 WHERE uid = ?").arg(a.table), { a.target });
+        auto from = ExchangeSql::scalar(ctx.db, QStringLiteral("SELECT id FROM main.%1 WHERE uid = ?").arg(a.table), { a.alias });
+        auto to = ExchangeSql::scalar(ctx.db, QStringLiteral("SELECT id FROM main.%1 WHERE uid = ?").arg(a.table), { a.target });
         if (!from || !to)
             return Status::failure(QStringLiteral("cannot read the records of an alias"));
         if (!from.value().isValid())
@@ -76,17 +77,18 @@ Status apply(const ApplyContext &ctx)
         if (to.value().isValid()) {
             if (Status s = repoint(ctx.db, a.table, from.value().toLongLong(), to.value().toLongLong()); !s)
                 return s;
-            if (Status s = Sql::exec(ctx.db, QStringLiteral("DELETE FROM main.%1 WHERE id = ?").arg(a.table), { from.value() });
+            if (Status s
+                = ExchangeSql::exec(ctx.db, QStringLiteral("DELETE FROM main.%1 WHERE id = ?").arg(a.table), { from.value() });
                 !s)
                 return s;
             // Merged, not deleted: no tombstone travels for it.
-            if (Status s = Sql::exec(
+            if (Status s = ExchangeSql::exec(
                     ctx.db, QStringLiteral("DELETE FROM main.tombstone WHERE table_name = ? AND uid = ?"), { a.table, a.alias });
                 !s)
                 return s;
             ++ctx.summary->recordsMerged;
         } else {
-            if (Status s = Sql::exec(ctx.db,
+            if (Status s = ExchangeSql::exec(ctx.db,
                     QStringLiteral("UPDATE main.%1 SET uid = ?, owner_centre_id = ?, version = 0, change_serial = 0 "
                                    "WHERE id = ?")
                         .arg(a.table),
@@ -101,13 +103,13 @@ Status apply(const ApplyContext &ctx)
 
 Status rewriteReferences(const ApplyContext &ctx)
 {
-    auto any = Sql::scalar(ctx.db, QStringLiteral("SELECT count(*) FROM main.uid_alias"));
+    auto any = ExchangeSql::scalar(ctx.db, QStringLiteral("SELECT count(*) FROM main.uid_alias"));
     if (!any)
         return any.error();
     if (any.value().toLongLong() == 0)
         return {};
     const auto rewrite = [&ctx](const QString &table, const QString &column) {
-        return Sql::exec(ctx.db,
+        return ExchangeSql::exec(ctx.db,
             QStringLiteral("UPDATE %1 SET %2 = (SELECT a.target_uid FROM main.uid_alias a WHERE a.uid = %1.%2) "
                            "WHERE %2 IN (SELECT uid FROM main.uid_alias)")
                 .arg(ctx.src(table), column));

@@ -2,6 +2,7 @@
 #include "models/exchange/applytable.h"
 
 #include "models/db/sql.h"
+#include "models/exchange/exchangesql.h"
 #include "models/exchange/packagesql.h"
 
 #include <QCoreApplication>
@@ -55,7 +56,7 @@ QString keyText(const TravellingTable &t, const QString &alias)
 
 Status run(QSqlDatabase db, const QString &sql)
 {
-    return Sql::exec(db, sql);
+    return ExchangeSql::exec(db, sql);
 }
 
 // Sets `action` of the rows not yet classified that match `condition`.
@@ -204,7 +205,7 @@ Status classify(const ApplyContext &ctx, const TravellingTable &t)
 
     // What is written must name only records this database has.
     for (std::size_t i = 0; i < refs.size(); ++i) {
-        auto missing = Sql::scalar(ctx.db,
+        auto missing = ExchangeSql::scalar(ctx.db,
             QStringLiteral("SELECT ref_uid_%2 FROM %1 WHERE action IN ('new', 'updated') AND ref_uid_%2 IS NOT NULL "
                            "AND ref_%2 IS NULL LIMIT 1")
                 .arg(x(t))
@@ -222,7 +223,7 @@ Status classify(const ApplyContext &ctx, const TravellingTable &t)
 Status count(const ApplyContext &ctx, const TravellingTable &t)
 {
     QSqlQuery q(ctx.db);
-    if (Status s = Sql::prepare(q, QStringLiteral("SELECT action, count(*) FROM %1 GROUP BY action").arg(x(t))); !s)
+    if (Status s = ExchangeSql::prepare(q, QStringLiteral("SELECT action, count(*) FROM %1 GROUP BY action").arg(x(t))); !s)
         return s;
     if (Status s = Sql::run(q); !s)
         return s;
@@ -272,7 +273,7 @@ Written written(const TravellingTable &t)
         w.values << QStringLiteral("p.modified_at") << QStringLiteral("p.modified_by");
     }
     w.locals << QStringLiteral("change_serial"); // changed here: forwarded to whoever else needs it
-    w.values << QStringLiteral("NULL");
+    w.values << QStringLiteral("CAST(NULL AS INTEGER)"); // typed: a server takes no untyped NULL for an integer
     return w;
 }
 
@@ -319,7 +320,7 @@ Status write(const ApplyContext &ctx, const TravellingTable &t)
 
 Status apply(const ApplyContext &ctx, const TravellingTable &table)
 {
-    auto present = Sql::scalar(ctx.db, QStringLiteral("SELECT count(*) FROM %1").arg(ctx.src(table.name)));
+    auto present = ExchangeSql::scalar(ctx.db, QStringLiteral("SELECT count(*) FROM %1").arg(ctx.src(table.name)));
     if (!present)
         return present.error();
     if (Status s = classify(ctx, table); !s)
@@ -335,7 +336,7 @@ Status applyList(const ApplyContext &ctx, const TravellingList &list)
 {
     const TravellingTable *parent = TravellingTables::table(list.parent);
     const QString applied = QStringLiteral("SELECT uid FROM temp.x_%1 WHERE action IN ('new', 'updated')").arg(parent->name);
-    auto missing = Sql::scalar(ctx.db,
+    auto missing = ExchangeSql::scalar(ctx.db,
         QStringLiteral("SELECT p.%1 FROM %2 p LEFT JOIN main.%3 t ON t.uid = p.%1 WHERE t.id IS NULL AND p.%4 IN (%5) LIMIT 1")
             .arg(list.targetKey(), ctx.src(list.name), list.target, list.parentKey(), applied));
     if (!missing)
@@ -350,7 +351,7 @@ Status applyList(const ApplyContext &ctx, const TravellingList &list)
         !s)
         return s;
     QSqlQuery q(ctx.db);
-    if (Status s = Sql::prepare(q,
+    if (Status s = ExchangeSql::prepare(q,
             QStringLiteral("INSERT INTO main.%1(%2, %3) SELECT a.id, t.id FROM %4 p JOIN main.%5 a ON a.uid = p.%6 "
                            "JOIN main.%7 t ON t.uid = p.%8 WHERE p.%6 IN (%9)")
                 .arg(list.name, list.parentColumn, list.targetColumn, ctx.src(list.name), list.parent, list.parentKey(),
@@ -371,7 +372,7 @@ Status mapSameSchools(const ApplyContext &ctx)
         = QStringLiteral("SELECT p.uid AS incoming, l.uid AS local FROM %1 p JOIN main.school l ON l.name = p.name AND "
                          "l.province_id = p.province_id AND l.district = p.district AND l.uid <> p.uid")
               .arg(ctx.src(QStringLiteral("school")));
-    auto n = Sql::scalar(ctx.db, QStringLiteral("SELECT count(*) FROM (%1) s").arg(same));
+    auto n = ExchangeSql::scalar(ctx.db, QStringLiteral("SELECT count(*) FROM (%1) s").arg(same));
     if (!n)
         return n.error();
     if (n.value().toLongLong() == 0)

@@ -3,6 +3,7 @@
 
 #include "models/db/sql.h"
 #include "models/exchange/erasure.h"
+#include "models/exchange/exchangesql.h"
 
 #include <QSqlQuery>
 #include <QStringList>
@@ -15,28 +16,47 @@ namespace {
 const char *const kDeletionOrder[] = { "placement", "proposal", "training_session", "partner", "teacher", "competency", "school",
     "centre", "field", "uid_alias", "review_item" };
 
+// Runs `statement` in a savepoint: true when it succeeded, false when it
+// failed and was undone (a server aborts the whole transaction after a failed
+// statement, SQLite only the statement: the savepoint makes both go on).
+template <typename Statement> Expected<bool> attempt(QSqlDatabase db, Statement statement)
+{
+    if (Status s = Sql::exec(db, QStringLiteral("SAVEPOINT exchange_delete")); !s)
+        return s.error();
+    const bool ok = statement().ok();
+    if (!ok)
+        if (Status s = Sql::exec(db, QStringLiteral("ROLLBACK TO SAVEPOINT exchange_delete")); !s)
+            return s.error();
+    if (Status s = Sql::exec(db, QStringLiteral("RELEASE SAVEPOINT exchange_delete")); !s)
+        return s.error();
+    return ok;
+}
+
 Status deleteCovered(const ApplyContext &ctx, const QString &table, qint64 *deleted)
 {
     const QString covered
         = QStringLiteral("EXISTS (SELECT 1 FROM main.tombstone tb WHERE tb.table_name = '%1' AND tb.uid = %1.uid "
                          "AND (tb.erased = 1 OR tb.version > %1.version))")
               .arg(table);
-    auto any = Sql::scalar(ctx.db, QStringLiteral("SELECT count(*) FROM main.%1 WHERE %2").arg(table, covered));
+    auto any = ExchangeSql::scalar(ctx.db, QStringLiteral("SELECT count(*) FROM main.%1 WHERE %2").arg(table, covered));
     if (!any)
         return any.error();
     if (any.value().toLongLong() == 0)
         return {};
     QSqlQuery q(ctx.db);
-    if (Status s = Sql::prepare(q, QStringLiteral("DELETE FROM main.%1 WHERE %2").arg(table, covered)); !s)
+    if (Status s = ExchangeSql::prepare(q, QStringLiteral("DELETE FROM main.%1 WHERE %2").arg(table, covered)); !s)
         return s;
-    if (Sql::run(q)) {
+    Expected<bool> done = attempt(ctx.db, [&] { return Sql::run(q); });
+    if (!done)
+        return done.error();
+    if (done.value()) {
         *deleted += q.numRowsAffected();
         return {};
     }
     // One of them is still in use (a foreign key refuses): one by one, the
-    // others go, the used one waits (SQLite undoes only the failed statement).
+    // others go, the used one waits.
     QSqlQuery ids(ctx.db);
-    if (Status s = Sql::prepare(ids, QStringLiteral("SELECT id FROM main.%1 WHERE %2").arg(table, covered)); !s)
+    if (Status s = ExchangeSql::prepare(ids, QStringLiteral("SELECT id FROM main.%1 WHERE %2").arg(table, covered)); !s)
         return s;
     if (Status s = Sql::run(ids); !s)
         return s;
@@ -44,9 +64,14 @@ Status deleteCovered(const ApplyContext &ctx, const QString &table, qint64 *dele
     while (ids.next())
         list << ids.value(0).toLongLong();
     ids.finish();
-    for (qint64 id : list)
-        if (Sql::exec(ctx.db, QStringLiteral("DELETE FROM main.%1 WHERE id = ?").arg(table), { id }))
+    for (qint64 id : list) {
+        Expected<bool> gone = attempt(ctx.db,
+            [&] { return ExchangeSql::exec(ctx.db, QStringLiteral("DELETE FROM main.%1 WHERE id = ?").arg(table), { id }); });
+        if (!gone)
+            return gone.error();
+        if (gone.value())
             ++*deleted;
+    }
     return {};
 }
 
@@ -54,7 +79,7 @@ Status deleteCovered(const ApplyContext &ctx, const QString &table, qint64 *dele
 Status deleteCoveredRatingsAndDecisions(const ApplyContext &ctx, ApplySummary &summary)
 {
     QSqlQuery q(ctx.db);
-    if (Status s = Sql::prepare(q,
+    if (Status s = ExchangeSql::prepare(q,
             QStringLiteral("SELECT table_name, uid, version, erased FROM main.tombstone WHERE table_name IN "
                            "('need_rating', 'plan_decision') AND uid IN (SELECT uid FROM %1 WHERE table_name IN "
                            "('need_rating', 'plan_decision'))")
@@ -75,7 +100,7 @@ Status deleteCoveredRatingsAndDecisions(const ApplyContext &ctx, ApplySummary &s
     for (const Key &k : keys) {
         QSqlQuery d(ctx.db);
         if (k.table == QLatin1String("plan_decision")) {
-            if (Status s = Sql::prepare(d,
+            if (Status s = ExchangeSql::prepare(d,
                     QStringLiteral("DELETE FROM main.plan_decision WHERE version < ? AND placement_id = "
                                    "(SELECT id FROM main.placement WHERE uid = ?)"));
                 !s)
@@ -86,7 +111,7 @@ Status deleteCoveredRatingsAndDecisions(const ApplyContext &ctx, ApplySummary &s
             const QStringList parts = k.uid.split(QLatin1Char(':'));
             if (parts.size() != 3)
                 continue;
-            if (Status s = Sql::prepare(d,
+            if (Status s = ExchangeSql::prepare(d,
                     QStringLiteral("DELETE FROM main.need_rating WHERE version < ? AND round = ? AND "
                                    "teacher_id = (SELECT id FROM main.teacher WHERE uid = ?) AND "
                                    "competency_id = (SELECT id FROM main.competency WHERE uid = ?)"));
@@ -113,9 +138,9 @@ Status apply(const ApplyContext &ctx)
         entitled = QStringLiteral("(owner_centre_id IS %1 OR erased = 1)").arg(ctx.sender.centreId());
     else if (ctx.me.isCentre())
         entitled = QStringLiteral("(owner_centre_id IS NOT %1 OR erased = 1)").arg(ctx.me.centreId());
-    auto all = Sql::scalar(ctx.db, QStringLiteral("SELECT count(*) FROM %1").arg(src));
-    auto ok = Sql::scalar(ctx.db, QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(src, entitled));
-    auto fresh = Sql::scalar(ctx.db,
+    auto all = ExchangeSql::scalar(ctx.db, QStringLiteral("SELECT count(*) FROM %1").arg(src));
+    auto ok = ExchangeSql::scalar(ctx.db, QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(src, entitled));
+    auto fresh = ExchangeSql::scalar(ctx.db,
         QStringLiteral("SELECT count(*) FROM %1 p WHERE %2 AND NOT EXISTS (SELECT 1 FROM main.tombstone t WHERE "
                        "t.table_name = p.table_name AND t.uid = p.uid AND t.version >= p.version AND "
                        "t.erased >= p.erased)")
@@ -129,7 +154,7 @@ Status apply(const ApplyContext &ctx)
     if (ok.value().toLongLong() == 0)
         return {};
 
-    if (Status s = Sql::exec(ctx.db,
+    if (Status s = ExchangeSql::exec(ctx.db,
             QStringLiteral("INSERT INTO main.tombstone(table_name, uid, owner_centre_id, version, erased, deleted_at, "
                            "deleted_by, change_serial) SELECT table_name, uid, owner_centre_id, version, erased, "
                            "deleted_at, deleted_by, NULL FROM %1 WHERE %2 ON CONFLICT(table_name, uid) DO UPDATE SET "
@@ -143,7 +168,7 @@ Status apply(const ApplyContext &ctx)
 
     // KVKK erasures first: everything of the person, wherever it is held.
     QSqlQuery q(ctx.db);
-    if (Status s = Sql::prepare(
+    if (Status s = ExchangeSql::prepare(
             q, QStringLiteral("SELECT uid FROM %1 WHERE table_name = 'teacher' AND erased = 1 AND %2").arg(src, entitled));
         !s)
         return s;
@@ -154,7 +179,7 @@ Status apply(const ApplyContext &ctx)
         erased << q.value(0).toString();
     q.finish();
     for (const QString &uid : erased) {
-        auto here = Sql::scalar(ctx.db, QStringLiteral("SELECT count(*) FROM main.teacher WHERE uid = ?"), { uid });
+        auto here = ExchangeSql::scalar(ctx.db, QStringLiteral("SELECT count(*) FROM main.teacher WHERE uid = ?"), { uid });
         if (!here)
             return here.error();
         if (Status s = Erasure::applyErasure(ctx.db, uid); !s)

@@ -3,6 +3,7 @@
 
 #include "models/db/sql.h"
 #include "models/db/transaction.h"
+#include "models/exchange/exchangesql.h"
 
 #include <QCoreApplication>
 
@@ -48,7 +49,7 @@ Expected<DatabaseRole> DatabaseRole::parse(const QString &text)
 
 Expected<bool> DatabaseRole::isStored(QSqlDatabase db)
 {
-    auto v = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM meta WHERE key = 'role'"));
+    auto v = ExchangeSql::scalar(db, QStringLiteral("SELECT count(*) FROM meta WHERE key = 'role'"));
     if (!v)
         return v.error();
     return v.value().toInt() > 0;
@@ -56,12 +57,12 @@ Expected<bool> DatabaseRole::isStored(QSqlDatabase db)
 
 Expected<DatabaseRole> DatabaseRole::read(QSqlDatabase db)
 {
-    auto role = Sql::scalar(db, QStringLiteral("SELECT value FROM meta WHERE key = 'role'"));
+    auto role = ExchangeSql::scalar(db, QStringLiteral("SELECT value FROM meta WHERE key = 'role'"));
     if (!role)
         return role.error();
     if (!role.value().isValid() || role.value().toString() == QLatin1String("national"))
         return national();
-    auto id = Sql::scalar(db, QStringLiteral("SELECT value FROM meta WHERE key = 'centre_id'"));
+    auto id = ExchangeSql::scalar(db, QStringLiteral("SELECT value FROM meta WHERE key = 'centre_id'"));
     if (!id)
         return id.error();
     bool ok = false;
@@ -76,7 +77,7 @@ Expected<DatabaseRole> DatabaseRole::read(QSqlDatabase db)
 Status DatabaseRole::write(QSqlDatabase db) const
 {
     if (isCentre()) {
-        auto known = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM centre WHERE id = ?"), { m_centreId });
+        auto known = ExchangeSql::scalar(db, QStringLiteral("SELECT count(*) FROM centre WHERE id = ?"), { m_centreId });
         if (!known)
             return known.error();
         if (known.value().toInt() == 0)
@@ -84,13 +85,13 @@ Status DatabaseRole::write(QSqlDatabase db) const
     }
     const QString upsert
         = QStringLiteral("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    if (Status s
-        = Sql::exec(db, upsert, { QStringLiteral("role"), isCentre() ? QStringLiteral("centre") : QStringLiteral("national") });
+    if (Status s = ExchangeSql::exec(
+            db, upsert, { QStringLiteral("role"), isCentre() ? QStringLiteral("centre") : QStringLiteral("national") });
         !s)
         return s;
     if (isCentre())
-        return Sql::exec(db, upsert, { QStringLiteral("centre_id"), QString::number(m_centreId) });
-    return Sql::exec(db, QStringLiteral("DELETE FROM meta WHERE key = 'centre_id'"));
+        return ExchangeSql::exec(db, upsert, { QStringLiteral("centre_id"), QString::number(m_centreId) });
+    return ExchangeSql::exec(db, QStringLiteral("DELETE FROM meta WHERE key = 'centre_id'"));
 }
 
 Status DatabaseRole::assign(QSqlDatabase db, const DatabaseRole &role)
@@ -98,7 +99,7 @@ Status DatabaseRole::assign(QSqlDatabase db, const DatabaseRole &role)
     Transaction tx(db);
     if (!tx.began())
         return tx.began();
-    auto exchanged = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM exchange_package"));
+    auto exchanged = ExchangeSql::scalar(db, QStringLiteral("SELECT count(*) FROM exchange_package"));
     if (!exchanged)
         return exchanged.error();
     auto current = read(db);
@@ -114,8 +115,8 @@ Status DatabaseRole::assign(QSqlDatabase db, const DatabaseRole &role)
     // Not a change of content: no version rises, nothing travels twice (it
     // has never travelled).
     for (const char *table : { "school", "teacher", "partner", "training_session", "placement", "proposal" })
-        if (Status s
-            = Sql::exec(db, QStringLiteral("UPDATE %1 SET owner_centre_id = ?").arg(QLatin1String(table)), { role.ownerValue() });
+        if (Status s = ExchangeSql::exec(
+                db, QStringLiteral("UPDATE %1 SET owner_centre_id = ?").arg(QLatin1String(table)), { role.ownerValue() });
             !s)
             return s;
     return tx.commit();
@@ -147,7 +148,7 @@ QString DatabaseRole::displayName(QSqlDatabase db) const
 {
     if (!isCentre())
         return displayName();
-    auto name = Sql::scalar(db, QStringLiteral("SELECT name FROM centre WHERE id = ?"), { m_centreId });
+    auto name = ExchangeSql::scalar(db, QStringLiteral("SELECT name FROM centre WHERE id = ?"), { m_centreId });
     return name && !name.value().toString().isEmpty() ? name.value().toString() : displayName();
 }
 

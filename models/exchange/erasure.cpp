@@ -2,6 +2,7 @@
 #include "models/exchange/erasure.h"
 
 #include "models/db/sql.h"
+#include "models/exchange/exchangesql.h"
 #include "models/quality/erasedcounts.h"
 
 #include <QSqlQuery>
@@ -16,21 +17,21 @@ const QString kLocalLabel = QStringLiteral("coalesce((SELECT 'centre:' || value 
 // every item about the same national ID (another centre's registration).
 Status forgetHeldCopies(QSqlDatabase db, const QString &uid, const QString &nationalId)
 {
-    if (Status s = Sql::exec(db,
+    if (Status s = ExchangeSql::exec(db,
             QStringLiteral("DELETE FROM review_parked WHERE uid = ? OR review_id IN (SELECT id FROM review_item "
                            "WHERE kind = 'duplicate_teacher' AND subject = ?)"),
             { uid, nationalId });
         !s)
         return s;
     // Held rows that named the person (placements of a held registration).
-    if (Status s = Sql::exec(db,
+    if (Status s = ExchangeSql::exec(db,
             QStringLiteral("DELETE FROM review_parked WHERE table_name IN ('placement', 'proposal', 'teacher_record') "
                            "AND instr(row_json, ?) > 0"),
             { uid });
         !s)
         return s;
     // The item stays (the decision may have travelled) without the national ID.
-    return Sql::exec(db,
+    return ExchangeSql::exec(db,
         QStringLiteral("UPDATE review_item SET subject = 'erased:' || uid, status = 'resolved', resolution = 'erased', "
                        "chosen_uid = '', detail = '{}', resolved_at = CURRENT_TIMESTAMP, resolved_by = %1 "
                        "WHERE kind IN ('duplicate_teacher', 'correction') AND (subject = ? OR instr(detail, ?) > 0)")
@@ -42,7 +43,7 @@ Status erase(QSqlDatabase db, const QString &uid, const QVariant &owner, int ver
 {
     if (Status s = forgetHeldCopies(db, uid, nationalId); !s)
         return s;
-    if (Status s = Sql::exec(db,
+    if (Status s = ExchangeSql::exec(db,
             QStringLiteral("INSERT INTO tombstone(table_name, uid, owner_centre_id, version, erased, deleted_at, deleted_by) "
                            "VALUES ('teacher', ?, ?, ?, 1, CURRENT_TIMESTAMP, %1) ON CONFLICT(table_name, uid) DO UPDATE "
                            "SET erased = 1, version = max(tombstone.version, excluded.version), change_serial = NULL")
@@ -56,7 +57,7 @@ Status erase(QSqlDatabase db, const QString &uid, const QVariant &owner, int ver
             return s;
         // Ratings, placements (and their decisions, attendance, evaluations and
         // certificate) and proposals go with the row (ON DELETE CASCADE).
-        if (Status s = Sql::exec(db, QStringLiteral("DELETE FROM teacher WHERE id = ?"), { teacherId }); !s)
+        if (Status s = ExchangeSql::exec(db, QStringLiteral("DELETE FROM teacher WHERE id = ?"), { teacherId }); !s)
             return s;
     }
     return {};
@@ -65,7 +66,7 @@ Status erase(QSqlDatabase db, const QString &uid, const QVariant &owner, int ver
 // The audit log keeps the fact, never the person (the uid is random).
 Status logReceived(QSqlDatabase db, const QString &uid)
 {
-    return Sql::exec(db, QStringLiteral("INSERT INTO audit_log(action, details) VALUES ('erasure_received', ?)"),
+    return ExchangeSql::exec(db, QStringLiteral("INSERT INTO audit_log(action, details) VALUES ('erasure_received', ?)"),
         { QStringLiteral("teacher uid=%1").arg(uid) });
 }
 
@@ -74,7 +75,8 @@ Status logReceived(QSqlDatabase db, const QString &uid)
 Status eraseTeacher(QSqlDatabase db, int teacherId)
 {
     QSqlQuery q(db);
-    if (Status s = Sql::prepare(q, QStringLiteral("SELECT uid, owner_centre_id, version, national_id FROM teacher WHERE id = ?"));
+    if (Status s
+        = ExchangeSql::prepare(q, QStringLiteral("SELECT uid, owner_centre_id, version, national_id FROM teacher WHERE id = ?"));
         !s)
         return s;
     if (Status s = Sql::run(q, { teacherId }); !s)
@@ -91,7 +93,8 @@ Status eraseTeacher(QSqlDatabase db, int teacherId)
 Status applyErasure(QSqlDatabase db, const QString &uid)
 {
     QSqlQuery q(db);
-    if (Status s = Sql::prepare(q, QStringLiteral("SELECT id, owner_centre_id, version, national_id FROM teacher WHERE uid = ?"));
+    if (Status s
+        = ExchangeSql::prepare(q, QStringLiteral("SELECT id, owner_centre_id, version, national_id FROM teacher WHERE uid = ?"));
         !s)
         return s;
     if (Status s = Sql::run(q, { uid }); !s)
@@ -108,7 +111,7 @@ Status applyErasure(QSqlDatabase db, const QString &uid)
     }
     q.finish();
     // Not here as a teacher: perhaps held in the review list.
-    auto nationalId = Sql::scalar(db,
+    auto nationalId = ExchangeSql::scalar(db,
         QStringLiteral("SELECT r.subject FROM review_parked p JOIN review_item r ON r.id = p.review_id "
                        "WHERE p.uid = ? AND p.table_name = 'teacher' AND r.kind = 'duplicate_teacher'"),
         { uid });

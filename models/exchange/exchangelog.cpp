@@ -2,6 +2,7 @@
 #include "models/exchange/exchangelog.h"
 
 #include "models/db/sql.h"
+#include "models/exchange/exchangesql.h"
 
 #include <QSqlQuery>
 
@@ -37,7 +38,7 @@ QString roleName(const DatabaseRole &role)
 Expected<std::optional<ExchangePeer>> peer(QSqlDatabase db, const DatabaseRole &role)
 {
     QSqlQuery q(db);
-    if (Status s = Sql::prepare(q, kSelect + QStringLiteral("WHERE role = ? AND centre_id IS ?")); !s)
+    if (Status s = ExchangeSql::prepare(q, kSelect + QStringLiteral("WHERE role = ? AND centre_id IS ?")); !s)
         return s.error();
     if (Status s = Sql::run(q, { roleName(role), role.ownerValue() }); !s)
         return s.error();
@@ -53,7 +54,7 @@ Expected<ExchangePeer> ensurePeer(QSqlDatabase db, const DatabaseRole &role)
         return existing.error();
     if (existing.value())
         return *existing.value();
-    if (Status s = Sql::exec(db, QStringLiteral("INSERT INTO exchange_peer(role, centre_id) VALUES (?, ?)"),
+    if (Status s = ExchangeSql::exec(db, QStringLiteral("INSERT INTO exchange_peer(role, centre_id) VALUES (?, ?)"),
             { roleName(role), role.ownerValue() });
         !s)
         return s.error();
@@ -65,7 +66,7 @@ Expected<ExchangePeer> ensurePeer(QSqlDatabase db, const DatabaseRole &role)
 
 Status update(QSqlDatabase db, const ExchangePeer &p)
 {
-    return Sql::exec(db,
+    return ExchangeSql::exec(db,
         QStringLiteral("UPDATE exchange_peer SET database_id = ?, last_sent_seq = ?, acked_seq = ?, last_received_seq = ?, "
                        "last_received_sha = ?, last_received_at = ? WHERE id = ?"),
         { p.databaseId, p.lastSentSeq, p.ackedSeq, p.lastReceivedSeq, p.lastReceivedSha,
@@ -76,7 +77,7 @@ Status record(QSqlDatabase db, int peerId, const ExchangePackageRecord &r)
 {
     // A package that is made again with the same number (the first file was
     // lost before anything was applied) replaces the earlier record.
-    return Sql::exec(db,
+    return ExchangeSql::exec(db,
         QStringLiteral("INSERT INTO exchange_package(direction, peer_id, sequence, base_sequence, ack_sequence, serial, "
                        "full, file_name, content_sha, counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                        "ON CONFLICT(direction, peer_id, sequence) DO UPDATE SET base_sequence = excluded.base_sequence, "
@@ -92,7 +93,7 @@ Expected<qint64> serialOf(QSqlDatabase db, int peerId, int sequence)
 {
     if (sequence <= 0)
         return qint64(0);
-    auto v = Sql::scalar(db,
+    auto v = ExchangeSql::scalar(db,
         QStringLiteral("SELECT serial FROM exchange_package WHERE direction = 'sent' AND peer_id = ? AND sequence = ?"),
         { peerId, sequence });
     if (!v)

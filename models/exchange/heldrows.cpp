@@ -4,6 +4,7 @@
 #include "models/db/sql.h"
 #include "models/exchange/aliaseffects.h"
 #include "models/exchange/applytable.h"
+#include "models/exchange/exchangesql.h"
 #include "models/exchange/travellingtables.h"
 
 #include <QSqlQuery>
@@ -20,9 +21,9 @@ Status createTables(QSqlDatabase db)
 {
     for (const QString &statement : TravellingTables::packageSchema(kPrefix)) {
         const QString table = statement.section(QLatin1Char(' '), 2, 2);
-        if (Status s = Sql::exec(db, QStringLiteral("DROP TABLE IF EXISTS ") + table); !s)
+        if (Status s = ExchangeSql::exec(db, QStringLiteral("DROP TABLE IF EXISTS ") + table); !s)
             return s;
-        if (Status s = Sql::exec(db, statement); !s)
+        if (Status s = ExchangeSql::exec(db, statement); !s)
             return s;
     }
     return {};
@@ -31,7 +32,8 @@ Status createTables(QSqlDatabase db)
 Status dropTables(QSqlDatabase db)
 {
     for (const QString &statement : TravellingTables::packageSchema(kPrefix))
-        if (Status s = Sql::exec(db, QStringLiteral("DROP TABLE IF EXISTS ") + statement.section(QLatin1Char(' '), 2, 2)); !s)
+        if (Status s = ExchangeSql::exec(db, QStringLiteral("DROP TABLE IF EXISTS ") + statement.section(QLatin1Char(' '), 2, 2));
+            !s)
             return s;
     return ApplyTable::dropTemporaryTables(db);
 }
@@ -47,7 +49,7 @@ Status insert(QSqlDatabase db, const HeldRow &row)
     }
     QSqlQuery q(db);
     // Column names are those of the package form the rows were held in.
-    if (Status s = Sql::prepare(q,
+    if (Status s = ExchangeSql::prepare(q,
             QStringLiteral("INSERT INTO %1%2(%3) VALUES (%4)")
                 .arg(kPrefix, row.table, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
         !s)
@@ -104,7 +106,8 @@ Expected<std::vector<std::pair<QString, QString>>> apply(QSqlDatabase db, const 
             if (!t.keyedByUid() || !t.insertable)
                 continue;
             QSqlQuery q(db);
-            if (Status s = Sql::prepare(q, QStringLiteral("SELECT uid FROM temp.x_%1 WHERE action = 'new'").arg(t.name)); !s)
+            if (Status s = ExchangeSql::prepare(q, QStringLiteral("SELECT uid FROM temp.x_%1 WHERE action = 'new'").arg(t.name));
+                !s)
                 return s.error();
             if (Status s = Sql::run(q); !s)
                 return s.error();

@@ -2,6 +2,7 @@
 #include "models/exchange/ownership.h"
 
 #include "models/db/sql.h"
+#include "models/exchange/exchangesql.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
@@ -113,7 +114,7 @@ Expected<QHash<int, RowOwnership>> Ownership::rowsOf(QSqlDatabase db, const QStr
     QSqlQuery q(db);
     // Table names come from the code (hasRowOwner), never from input.
     const QString centre = table == QLatin1String("teacher") ? QStringLiteral("centre_id") : QStringLiteral("NULL");
-    if (Status s = Sql::prepare(q, QStringLiteral("SELECT id, owner_centre_id, %1 FROM %2").arg(centre, table)); !s)
+    if (Status s = ExchangeSql::prepare(q, QStringLiteral("SELECT id, owner_centre_id, %1 FROM %2").arg(centre, table)); !s)
         return s.error();
     if (Status s = Sql::run(q); !s)
         return s.error();
@@ -131,7 +132,8 @@ Expected<RowOwnership> Ownership::rowOf(QSqlDatabase db, const QString &table, q
         return RowOwnership {};
     QSqlQuery q(db);
     const QString centre = table == QLatin1String("teacher") ? QStringLiteral("centre_id") : QStringLiteral("NULL");
-    if (Status s = Sql::prepare(q, QStringLiteral("SELECT owner_centre_id, %1 FROM %2 WHERE id = ?").arg(centre, table)); !s)
+    if (Status s = ExchangeSql::prepare(q, QStringLiteral("SELECT owner_centre_id, %1 FROM %2 WHERE id = ?").arg(centre, table));
+        !s)
         return s.error();
     if (Status s = Sql::run(q, { id }); !s)
         return s.error();

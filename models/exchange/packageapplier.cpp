@@ -2,8 +2,10 @@
 #include "models/exchange/packageapplier.h"
 
 #include "models/db/sql.h"
+#include "models/db/sqldialect.h"
 #include "models/exchange/aliaseffects.h"
 #include "models/exchange/applytombstones.h"
+#include "models/exchange/exchangesql.h"
 #include "models/exchange/reviewdetection.h"
 
 #include <QCoreApplication>
@@ -26,7 +28,7 @@ Status carryOutDecisions(const ApplyContext &ctx)
         "SELECT d.placement_id FROM main.plan_decision d JOIN main.placement p ON p.id = d.placement_id "
         "JOIN temp.x_plan_decision x ON x.uid = p.uid WHERE x.action IN ('new', 'updated') AND d.decision = '%1'");
     QSqlQuery q(ctx.db);
-    if (Status s = Sql::prepare(q,
+    if (Status s = ExchangeSql::prepare(q,
             QStringLiteral("UPDATE main.placement SET status = 'cancelled' WHERE status IN ('proposed', 'confirmed') "
                            "AND owner_centre_id = %1 AND id IN (%2)")
                 .arg(ctx.me.centreId())
@@ -36,7 +38,7 @@ Status carryOutDecisions(const ApplyContext &ctx)
     if (Status s = Sql::run(q); !s)
         return s;
     ctx.summary->placementsCancelled += q.numRowsAffected();
-    if (Status s = Sql::prepare(q,
+    if (Status s = ExchangeSql::prepare(q,
             QStringLiteral("UPDATE main.placement SET status = 'confirmed' WHERE status = 'proposed' "
                            "AND owner_centre_id = %1 AND id IN (%2)")
                 .arg(ctx.me.centreId())
@@ -87,7 +89,11 @@ Status apply(const ApplyContext &ctx)
     } else if (Status s = ReviewDetection::flagAfterApply(ctx); !s) {
         return s;
     }
-    auto broken = Sql::scalar(ctx.db, QStringLiteral("SELECT count(*) FROM pragma_foreign_key_check"));
+    // A server checks every reference as it is written (the statement fails); a file here.
+    const QString check = SqlDialect::foreignKeyCheck(SqlDialect::backendOf(ctx.db));
+    if (check.isEmpty())
+        return {};
+    auto broken = Sql::scalar(ctx.db, QStringLiteral("SELECT count(*) FROM (%1) b").arg(check));
     if (!broken)
         return broken.error();
     if (broken.value().toLongLong() > 0)

@@ -57,17 +57,17 @@ QString selectLocal(const TravellingTable &table, const QString &where)
         .arg(exprs.join(QStringLiteral(", ")), table.local, joins.join(QLatin1Char(' ')), where);
 }
 
-QString copyLocal(const TravellingTable &table, const QString &schema, const QString &where)
+QString copyLocal(const TravellingTable &table, const QString &prefix, const QString &where)
 {
-    return QStringLiteral("INSERT INTO %1.%2(%3) ").arg(schema, table.name, table.packageColumns().join(QStringLiteral(", ")))
+    return QStringLiteral("INSERT INTO %1%2(%3) ").arg(prefix, table.name, table.packageColumns().join(QStringLiteral(", ")))
         + selectLocal(table, where);
 }
 
-QString copyLocalList(const TravellingList &list, const QString &schema)
+QString copyLocalList(const TravellingList &list, const QString &prefix)
 {
-    return QStringLiteral("INSERT INTO %1.%2(%3, %4) SELECT p.uid, x.uid FROM main.%2 l JOIN main.%5 p ON p.id = l.%6 "
-                          "JOIN main.%7 x ON x.id = l.%8 WHERE p.uid IN (SELECT uid FROM %1.%5)")
-        .arg(schema, list.name, list.parentKey(), list.targetKey(), list.parent, list.parentColumn, list.target,
+    return QStringLiteral("INSERT INTO %1%2(%3, %4) SELECT p.uid, x.uid FROM main.%2 l JOIN main.%5 p ON p.id = l.%6 "
+                          "JOIN main.%7 x ON x.id = l.%8 WHERE p.uid IN (SELECT uid FROM %1%5)")
+        .arg(prefix, list.name, list.parentKey(), list.targetKey(), list.parent, list.parentColumn, list.target,
             list.targetColumn);
 }
 

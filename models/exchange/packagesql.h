@@ -16,11 +16,12 @@ namespace kopru::PackageSql {
 // may use the alias `t` for the local row.
 QString selectLocal(const TravellingTable &table, const QString &where);
 
-// "INSERT INTO <schema>.<name>(<package columns>) " + selectLocal(…).
-QString copyLocal(const TravellingTable &table, const QString &schema, const QString &where);
+// "INSERT INTO <prefix><name>(<package columns>) " + selectLocal(…); `prefix`
+// is where the package's tables are ("pkg." or "temp.pkg_", PackageTarget).
+QString copyLocal(const TravellingTable &table, const QString &prefix, const QString &where);
 
-// The local rows of a list whose parents are in `schema`.<parent>, in package form.
-QString copyLocalList(const TravellingList &list, const QString &schema);
+// The local rows of a list whose parents are in <prefix><parent>, in package form.
+QString copyLocalList(const TravellingList &list, const QString &prefix);
 
 // The expression giving the owner (NULL = national) of a local row `t` of `table`.
 QString ownerExpression(const TravellingTable &table, const QString &alias);

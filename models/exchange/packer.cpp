@@ -5,10 +5,11 @@
 #include "models/db/schema.h"
 #include "models/db/sql.h"
 #include "models/db/transaction.h"
-#include "models/exchange/attachedpackage.h"
 #include "models/exchange/contentdigest.h"
 #include "models/exchange/exchangelog.h"
+#include "models/exchange/exchangesql.h"
 #include "models/exchange/packagesql.h"
+#include "models/exchange/packagetarget.h"
 #include "models/exchange/travellingtables.h"
 #include "models/io/privatefile.h"
 
@@ -30,8 +31,6 @@ class Text
     Q_DECLARE_TR_FUNCTIONS(Package)
 };
 
-const QString kSchema = AttachedPackage::schema();
-
 // Local tables whose rows carry a change serial (docs/exchange.md, "Versions and change marks").
 const char *const kStampedTables[] = { "field", "centre", "school", "competency", "teacher", "need_rating", "partner",
     "training_session", "placement", "plan_decision", "proposal", "review_item", "uid_alias", "tombstone" };
@@ -43,7 +42,8 @@ const char *const kFillOrder[] = { "placement", "plan_decision", "training_sessi
 
 // Which rows of `table` go to the receiver (see the table "What travels in
 // which direction"). `changed` selects rows changed since the acknowledged
-// package; `me` is the sender.
+// package; `me` is the sender. The package's tables filled so far are at
+// `pkg.` (PackageTarget::prefix() replaces it).
 QString selection(const QString &table, const DatabaseRole &me, const DatabaseRole &to, const QString &changed)
 {
     if (me.isCentre()) { // centre → national office: what the centre owns
@@ -111,7 +111,7 @@ Status checkPair(QSqlDatabase db, const DatabaseRole &me, const DatabaseRole &to
     if (me.isNational() && !to.isCentre())
         return Status::failure(Text::tr("the national office sends packages to centres (--to CENTRE)"));
     if (to.isCentre()) {
-        auto known = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM centre WHERE id = ?"), { to.centreId() });
+        auto known = ExchangeSql::scalar(db, QStringLiteral("SELECT count(*) FROM centre WHERE id = ?"), { to.centreId() });
         if (!known)
             return known.error();
         if (known.value().toInt() == 0)
@@ -134,9 +134,9 @@ Expected<PackageManifest> Packer::pack(Database &database, const Options &option
     PrivateFile file(options.outPath, PrivateFile::Existing::Replace);
     if (Status s = file.open(); !s)
         return s.error();
-    AttachedPackage attached(db, file.temporaryPath());
-    if (!attached.status())
-        return attached.status().error();
+    PackageTarget target(db, file.temporaryPath());
+    if (!target.status())
+        return target.status().error();
 
     PackageManifest m;
     {
@@ -147,18 +147,18 @@ Expected<PackageManifest> Packer::pack(Database &database, const Options &option
         if (!peer)
             return peer.error();
         // Everything changed since the last package gets the next serial.
-        auto last = Sql::scalar(db, QStringLiteral("SELECT value FROM meta WHERE key = 'change_serial'"));
+        auto last = ExchangeSql::scalar(db, QStringLiteral("SELECT value FROM meta WHERE key = 'change_serial'"));
         if (!last)
             return last.error();
         const qint64 serial = last.value().toLongLong() + 1;
-        if (Status s = Sql::exec(db,
+        if (Status s = ExchangeSql::exec(db,
                 QStringLiteral("INSERT INTO meta(key, value) VALUES ('change_serial', ?) "
                                "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
                 { QString::number(serial) });
             !s)
             return s.error();
         for (const char *table : kStampedTables)
-            if (Status s = Sql::exec(db,
+            if (Status s = ExchangeSql::exec(db,
                     QStringLiteral("UPDATE main.%1 SET change_serial = ? WHERE change_serial IS NULL").arg(QLatin1String(table)),
                     { serial });
                 !s)
@@ -174,7 +174,7 @@ Expected<PackageManifest> Packer::pack(Database &database, const Options &option
             // A centre whose fields changed gets everything again (what it may
             // have depends on its fields).
             if (options.receiver.isCentre()) {
-                auto centre = Sql::scalar(
+                auto centre = ExchangeSql::scalar(
                     db, QStringLiteral("SELECT change_serial FROM centre WHERE id = ?"), { options.receiver.centreId() });
                 if (!centre)
                     return centre.error();
@@ -186,36 +186,41 @@ Expected<PackageManifest> Packer::pack(Database &database, const Options &option
         }
         const QString changed = QStringLiteral("t.change_serial > %1").arg(mark);
 
-        for (const QString &statement : TravellingTables::packageSchema(kSchema + QLatin1Char('.')))
-            if (Status s = Sql::exec(db, statement); !s)
-                return s.error();
+        if (Status s = target.create(); !s)
+            return s.error();
+        const QString pkg = target.prefix();
         for (const char *name : kFillOrder) {
             const TravellingTable *t = TravellingTables::table(QLatin1String(name));
-            const QString where = selection(t->name, me.value(), options.receiver, changed);
+            const QString where = selection(t->name, me.value(), options.receiver, changed).replace(QStringLiteral("pkg."), pkg);
             if (where.isEmpty())
                 continue;
-            if (Status s = Sql::exec(db, PackageSql::copyLocal(*t, kSchema, where)); !s)
+            if (Status s = ExchangeSql::exec(db, PackageSql::copyLocal(*t, pkg, where)); !s)
                 return s.error();
         }
         for (const TravellingList &l : TravellingTables::lists())
-            if (Status s = Sql::exec(db, PackageSql::copyLocalList(l, kSchema)); !s)
+            if (Status s = ExchangeSql::exec(db, PackageSql::copyLocalList(l, pkg)); !s)
                 return s.error();
-        if (Status s = Sql::exec(db,
-                QStringLiteral("INSERT INTO pkg.tombstone(table_name, uid, owner_centre_id, version, erased, deleted_at, "
+        if (Status s = ExchangeSql::exec(db,
+                QStringLiteral("INSERT INTO %1tombstone(table_name, uid, owner_centre_id, version, erased, deleted_at, "
                                "deleted_by) SELECT table_name, uid, owner_centre_id, version, erased, deleted_at, "
                                "deleted_by FROM main.tombstone t WHERE ")
+                        .arg(pkg)
                     + tombstoneSelection(me.value(), options.receiver, changed));
             !s)
             return s.error();
+        if (Status s = target.finish(); !s)
+            return s.error();
+        QSqlDatabase pkgFile = target.file();
+        const QString schema = target.schema();
 
         for (const TravellingTables::DigestTable &t : TravellingTables::digestTables()) {
-            auto n = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM pkg.%1").arg(t.name));
+            auto n = Sql::scalar(pkgFile, QStringLiteral("SELECT count(*) FROM %1.%2").arg(schema, t.name));
             if (!n)
                 return n.error();
             if (n.value().toLongLong() > 0)
                 m.rows[t.name] = n.value().toLongLong();
         }
-        auto digest = ContentDigest::ofPackage(db, kSchema);
+        auto digest = ContentDigest::ofPackage(pkgFile, schema);
         if (!digest)
             return digest.error();
         m.contentSha256 = digest.value();
@@ -230,11 +235,15 @@ Expected<PackageManifest> Packer::pack(Database &database, const Options &option
         m.full = full;
         m.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
         m.program = QStringLiteral("Köprü %1").arg(QStringLiteral(KOPRU_VERSION));
-        if (Status s = m.write(db, kSchema); !s)
+        if (Status s = m.write(pkgFile, schema); !s)
             return s.error();
-        if (Status s = Sql::exec(db, QStringLiteral("PRAGMA pkg.application_id = %1").arg(PackageManifest::kApplicationId)); !s)
+        if (Status s = Sql::exec(
+                pkgFile, QStringLiteral("PRAGMA %1.application_id = %2").arg(schema).arg(PackageManifest::kApplicationId));
+            !s)
             return s.error();
-        if (Status s = Sql::exec(db, QStringLiteral("PRAGMA pkg.user_version = %1").arg(PackageManifest::kFormat)); !s)
+        if (Status s
+            = Sql::exec(pkgFile, QStringLiteral("PRAGMA %1.user_version = %2").arg(schema).arg(PackageManifest::kFormat));
+            !s)
             return s.error();
 
         ExchangePackageRecord record;
@@ -260,7 +269,7 @@ Expected<PackageManifest> Packer::pack(Database &database, const Options &option
             return s.error();
     }
     qCInfo(lcPacker) << "package" << m.sequence << "for" << options.receiver.code() << m.totalRows() << "rows";
-    if (Status s = attached.detach(); !s)
+    if (Status s = target.close(); !s)
         return s.error();
     if (Status s = file.commit(); !s)
         return s.error();

@@ -7,10 +7,11 @@
 #include "models/db/schema.h"
 #include "models/db/sql.h"
 #include "models/db/transaction.h"
-#include "models/exchange/attachedpackage.h"
 #include "models/exchange/contentdigest.h"
 #include "models/exchange/exchangelog.h"
+#include "models/exchange/exchangesql.h"
 #include "models/exchange/packageapplier.h"
+#include "models/exchange/packagesource.h"
 #include "models/safety/backupmanager.h"
 
 #include <QCoreApplication>
@@ -65,12 +66,13 @@ Status checkHeader(const QString &copy)
 }
 
 // The package as it stands: the checks that need only the (attached) file.
-Status checkFile(QSqlDatabase db, PackageManifest *manifest)
+Status checkFile(const PackageSource &source, PackageManifest *manifest)
 {
-    auto check = Sql::scalar(db, QStringLiteral("PRAGMA pkg.quick_check"));
+    QSqlDatabase db = source.file();
+    auto check = Sql::scalar(db, QStringLiteral("PRAGMA %1.quick_check").arg(source.schema()));
     if (!check || check.value().toString() != QLatin1String("ok"))
         return Status::failure(Text::tr("the package is damaged (%1)").arg(check ? check.value().toString() : check.message()));
-    auto m = PackageManifest::read(db, AttachedPackage::schema());
+    auto m = PackageManifest::read(db, source.schema());
     if (!m)
         return m.error();
     if (m->format > PackageManifest::kFormat)
@@ -83,7 +85,7 @@ Status checkFile(QSqlDatabase db, PackageManifest *manifest)
             "the package was made by a newer Köprü (schema version %1; this program knows up to %2): install the newer version")
                                    .arg(m->schemaVersion)
                                    .arg(Schema::kCurrentVersion));
-    auto digest = ContentDigest::ofPackage(db, AttachedPackage::schema());
+    auto digest = ContentDigest::ofPackage(db, source.schema());
     if (!digest)
         return Status::failure(Text::tr("the package is damaged (%1)").arg(digest.message()));
     if (digest.value() != m->contentSha256)
@@ -115,7 +117,7 @@ Expected<Admission> admit(Database &database, const PackageManifest &m)
             0, 0
         };
     if (m.sender.isCentre()) {
-        auto known = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM centre WHERE id = ?"), { m.sender.centreId() });
+        auto known = ExchangeSql::scalar(db, QStringLiteral("SELECT count(*) FROM centre WHERE id = ?"), { m.sender.centreId() });
         if (!known)
             return known.error();
         if (known.value().toInt() == 0)
@@ -228,11 +230,11 @@ Expected<PackageManifest> Receiver::inspect(Database &db, const QString &package
         return copy.error();
     if (Status s = checkHeader(copy.value()->fileName()); !s)
         return Error { s.error().message, packagePath, 0, 0 };
-    AttachedPackage attached(db.connection(), copy.value()->fileName());
-    if (!attached.status())
-        return Error { Text::tr("the package is damaged (%1)").arg(attached.status().message()), packagePath, 0, 0 };
+    PackageSource source(db.connection(), copy.value()->fileName());
+    if (!source.status())
+        return Error { Text::tr("the package is damaged (%1)").arg(source.status().message()), packagePath, 0, 0 };
     PackageManifest m;
-    if (Status s = checkFile(db.connection(), &m); !s)
+    if (Status s = checkFile(source, &m); !s)
         return Error { s.error().message, packagePath, 0, 0 };
     auto admission = admit(db, m);
     if (!admission)
@@ -257,11 +259,11 @@ Expected<Receiver::Result> Receiver::receive(Database &database, const QString &
         return refusal(copy.error().message);
     if (Status s = checkHeader(copy.value()->fileName()); !s)
         return refusal(s.error().message);
-    AttachedPackage attached(db, copy.value()->fileName());
-    if (!attached.status())
-        return refusal(Text::tr("the package is damaged (%1)").arg(attached.status().message()));
+    PackageSource source(db, copy.value()->fileName());
+    if (!source.status())
+        return refusal(Text::tr("the package is damaged (%1)").arg(source.status().message()));
     Result result;
-    if (Status s = checkFile(db, &result.manifest); !s)
+    if (Status s = checkFile(source, &result.manifest); !s)
         return refusal(s.error().message);
     progress(10);
     auto admission = admit(database, result.manifest);
@@ -277,7 +279,8 @@ Expected<Receiver::Result> Receiver::receive(Database &database, const QString &
             return refusal(s.message());
     }
     // An erasure overwrites what it deletes.
-    auto erasures = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM pkg.tombstone WHERE erased = 1"));
+    auto erasures
+        = Sql::scalar(source.file(), QStringLiteral("SELECT count(*) FROM %1.tombstone WHERE erased = 1").arg(source.schema()));
     if (!erasures)
         return refusal(erasures.message());
     std::optional<PragmaScope> secureDelete;
@@ -301,6 +304,8 @@ Expected<Receiver::Result> Receiver::receive(Database &database, const QString &
             return result;
         }
         result.newSender = admission->newSender;
+        if (Status s = source.stage([&](int percent) { progress(10 + percent / 10); }); !s)
+            return refusal(Text::tr("the package cannot be read: %1").arg(s.message()));
         progress(20);
         ApplyContext ctx;
         ctx.db = db;
@@ -309,7 +314,7 @@ Expected<Receiver::Result> Receiver::receive(Database &database, const QString &
             return refusal(me.error().message);
         ctx.me = me.value();
         ctx.sender = result.manifest.sender;
-        ctx.source = AttachedPackage::schema() + QLatin1Char('.');
+        ctx.source = source.prefix();
         ctx.summary = &result.summary;
         if (Status s = PackageApplier::apply(ctx); !s)
             return refusal(Text::tr("the package cannot be applied: %1").arg(s.message()));
@@ -325,7 +330,7 @@ Expected<Receiver::Result> Receiver::receive(Database &database, const QString &
             return refusal(s.message());
         }
     }
-    if (Status s = attached.detach(); !s)
+    if (Status s = source.close(); !s)
         qCWarning(lcReceive) << "cannot detach the package:" << s.message();
     progress(100);
     qCInfo(lcReceive) << "package" << result.manifest.sequence << "from" << result.manifest.sender.code() << "changed"

@@ -2,6 +2,7 @@
 #include "models/exchange/reviewdetection.h"
 
 #include "models/db/sql.h"
+#include "models/exchange/exchangesql.h"
 #include "models/exchange/packagesql.h"
 #include "models/exchange/reviewstore.h"
 
@@ -72,7 +73,7 @@ Status holdLocal(const ApplyContext &ctx, int reviewId, const QString &table, co
         const TravellingTable *t = TravellingTables::table(part.table);
         QSqlQuery q(db);
         // uid is a UUID read from this database (checked by its CHECK constraint), not input text.
-        if (Status s = Sql::prepare(q, PackageSql::selectLocal(*t, part.where.arg(uid))); !s)
+        if (Status s = ExchangeSql::prepare(q, PackageSql::selectLocal(*t, part.where.arg(uid))); !s)
             return s;
         if (Status s = Sql::run(q); !s)
             return s;
@@ -89,7 +90,7 @@ Status holdLocal(const ApplyContext &ctx, int reviewId, const QString &table, co
                 : QStringLiteral(
                     "SELECT s.id FROM main.training_session s JOIN main.partner p ON p.id = s.partner_id WHERE p.uid = ?");
             QSqlQuery q(db);
-            if (Status s = Sql::prepare(q,
+            if (Status s = ExchangeSql::prepare(q,
                     QStringLiteral("SELECT a.uid AS %1, b.uid AS %2 FROM main.%3 x JOIN main.%4 a ON a.id = x.%5 "
                                    "JOIN main.%6 b ON b.id = x.%7 WHERE x.%5 IN (%8)")
                         .arg(l.parentKey(), l.targetKey(), l.name, l.parent, l.parentColumn, l.target, l.targetColumn, parents));
@@ -105,7 +106,7 @@ Status holdLocal(const ApplyContext &ctx, int reviewId, const QString &table, co
                 return s;
         }
         // Placements of other centres in its sessions go first (they name the sessions).
-        if (Status s = Sql::exec(db,
+        if (Status s = ExchangeSql::exec(db,
                 QStringLiteral("DELETE FROM main.placement WHERE session_id IN (SELECT s.id FROM main.training_session s "
                                "JOIN main.partner p ON p.id = s.partner_id WHERE p.uid = ?)"),
                 { uid });
@@ -113,7 +114,7 @@ Status holdLocal(const ApplyContext &ctx, int reviewId, const QString &table, co
             return s;
     }
     // Held, not deleted: the registration's owner still has it; nothing travels.
-    return Sql::exec(db, QStringLiteral("DELETE FROM main.%1 WHERE uid = ?").arg(table), { uid });
+    return ExchangeSql::exec(db, QStringLiteral("DELETE FROM main.%1 WHERE uid = ?").arg(table), { uid });
 }
 
 // Moves the rows of the package table `table` that `heldBy` (an expression on
@@ -123,7 +124,7 @@ Expected<qint64> holdPackageRows(const ApplyContext &ctx, const QString &table, 
     const std::function<HeldRow(const QJsonObject &)> &heldRow)
 {
     QSqlQuery q(ctx.db);
-    if (Status s = Sql::prepare(q,
+    if (Status s = ExchangeSql::prepare(q,
             QStringLiteral("SELECT (%1) AS review_id, p.rowid AS prow, p.* FROM %2 p WHERE EXISTS (%1)")
                 .arg(heldBy, ctx.src(table)));
         !s)
@@ -135,12 +136,14 @@ Expected<qint64> holdPackageRows(const ApplyContext &ctx, const QString &table, 
         QJsonObject row = ReviewStore::rowJson(q);
         const int reviewId = row.take(QStringLiteral("review_id")).toInt();
         rowids.push_back(row.take(QStringLiteral("prow")).toVariant().toLongLong());
+        row.remove(QStringLiteral("rowid")); // a staged package's row number (server), not package content
         if (Status s = ReviewStore::hold(ctx.db, reviewId, heldRow(row)); !s)
             return s.error();
     }
     q.finish();
     for (qint64 rowid : rowids)
-        if (Status s = Sql::exec(ctx.db, QStringLiteral("DELETE FROM %1 WHERE rowid = ?").arg(ctx.src(table)), { rowid }); !s)
+        if (Status s = ExchangeSql::exec(ctx.db, QStringLiteral("DELETE FROM %1 WHERE rowid = ?").arg(ctx.src(table)), { rowid });
+            !s)
             return s.error();
     return qint64(rowids.size());
 }
@@ -188,7 +191,7 @@ Status holdDependents(const ApplyContext &ctx, ApplySummary &summary)
 Status describeDuplicate(QSqlDatabase db, ReviewItem &item, const Natural &n)
 {
     QSqlQuery q(db);
-    if (Status s = Sql::prepare(q,
+    if (Status s = ExchangeSql::prepare(q,
             QStringLiteral("SELECT uid, owner_centre_id FROM review_parked WHERE review_id = ? AND table_name = ? ORDER BY uid"));
         !s)
         return s;
@@ -204,7 +207,7 @@ Status describeDuplicate(QSqlDatabase db, ReviewItem &item, const Natural &n)
     }
     q.finish();
     // The record that stays in the table: the national office's own (the survey's), if any.
-    auto kept = Sql::scalar(db,
+    auto kept = ExchangeSql::scalar(db,
         QStringLiteral("SELECT uid FROM main.%1 WHERE %2 = ?").arg(QLatin1String(n.table), QLatin1String(n.column)),
         { item.subject });
     if (!kept)
@@ -222,7 +225,7 @@ Status holdDuplicates(const ApplyContext &ctx)
     for (const Natural &n : kNaturals) {
         const QString src = ctx.src(QLatin1String(n.table));
         QSqlQuery q(ctx.db);
-        if (Status s = Sql::prepare(q,
+        if (Status s = ExchangeSql::prepare(q,
                 QStringLiteral(
                     "SELECT p.rowid, p.uid, p.%2, p.owner_centre_id FROM %1 p WHERE p.%2 IS NOT NULL AND p.owner_centre_id IS ? "
                     "AND p.uid NOT IN (SELECT uid FROM main.uid_alias) AND (EXISTS (SELECT 1 FROM main.%3 l WHERE l.%2 = p.%2 "
@@ -248,7 +251,7 @@ Status holdDuplicates(const ApplyContext &ctx)
             if (!item)
                 return item.error();
             // A registration the national office rejected stays rejected (the applier refuses it).
-            auto rejected = Sql::scalar(ctx.db,
+            auto rejected = ExchangeSql::scalar(ctx.db,
                 QStringLiteral("SELECT count(*) FROM review_parked WHERE review_id = ? AND uid = ?"), { item->id, c.uid });
             if (!rejected)
                 return rejected.error();
@@ -263,7 +266,7 @@ Status holdDuplicates(const ApplyContext &ctx)
             }
             // A centre's registration already here joins it (never the survey's record).
             QSqlQuery local(ctx.db);
-            if (Status s = Sql::prepare(local,
+            if (Status s = ExchangeSql::prepare(local,
                     QStringLiteral("SELECT uid FROM main.%1 WHERE %2 = ? AND uid <> ? AND owner_centre_id IS NOT NULL")
                         .arg(QLatin1String(n.table), QLatin1String(n.column)));
                 !s)
@@ -279,14 +282,15 @@ Status holdDuplicates(const ApplyContext &ctx)
                     return s;
             // The incoming row.
             QSqlQuery row(ctx.db);
-            if (Status s = Sql::prepare(row, QStringLiteral("SELECT * FROM %1 WHERE rowid = ?").arg(src)); !s)
+            const QString columns = TravellingTables::table(QLatin1String(n.table))->packageColumns().join(QStringLiteral(", "));
+            if (Status s = ExchangeSql::prepare(row, QStringLiteral("SELECT %2 FROM %1 WHERE rowid = ?").arg(src, columns)); !s)
                 return s;
             if (Status s = Sql::run(row, { c.rowid }); !s)
                 return s;
             if (Status s = holdRows(ctx.db, item->id, QLatin1String(n.table), row, uidKey); !s)
                 return s;
             row.finish();
-            if (Status s = Sql::exec(ctx.db, QStringLiteral("DELETE FROM %1 WHERE rowid = ?").arg(src), { c.rowid }); !s)
+            if (Status s = ExchangeSql::exec(ctx.db, QStringLiteral("DELETE FROM %1 WHERE rowid = ?").arg(src), { c.rowid }); !s)
                 return s;
             ++summary[QLatin1String(n.table)].conflicts;
             if (Status s = describeDuplicate(ctx.db, item.value(), n); !s)
@@ -301,7 +305,7 @@ namespace {
 Status flagCorrections(const ApplyContext &ctx)
 {
     QSqlQuery q(ctx.db);
-    if (Status s = Sql::prepare(q,
+    if (Status s = ExchangeSql::prepare(q,
             QStringLiteral("SELECT p.uid, p.owner_centre_id, t.uid, p.column_name, p.proposed_value, p.base_version, "
                            "t.version FROM main.proposal p JOIN main.teacher t ON t.id = p.teacher_id "
                            "JOIN temp.x_proposal x ON x.uid = p.uid WHERE x.action IN ('new', 'updated')"));
@@ -345,7 +349,7 @@ Status flagCapacity(const ApplyContext &ctx)
 {
     // Active placements not rejected by a plan decision, per session.
     QSqlQuery q(ctx.db);
-    if (Status s = Sql::prepare(q,
+    if (Status s = ExchangeSql::prepare(q,
             QStringLiteral(
                 "SELECT s.uid, s.capacity, p.uid, p.owner_centre_id FROM main.training_session s JOIN main.placement p ON "
                 "p.session_id = s.id "

@@ -2,6 +2,7 @@
 #include "models/exchange/reviewstore.h"
 
 #include "models/db/sql.h"
+#include "models/exchange/exchangesql.h"
 #include "models/exchange/globalid.h"
 
 #include <QJsonDocument>
@@ -36,7 +37,7 @@ ReviewItem fromQuery(const QSqlQuery &q)
 Expected<ReviewItem> one(QSqlDatabase db, const QString &where, std::initializer_list<QVariant> bindings)
 {
     QSqlQuery q(db);
-    if (Status s = Sql::prepare(q, kSelect + where); !s)
+    if (Status s = ExchangeSql::prepare(q, kSelect + where); !s)
         return s.error();
     if (Status s = Sql::run(q, bindings); !s)
         return s.error();
@@ -51,6 +52,21 @@ QString nonNull(const QString &text)
     return text.isNull() ? QStringLiteral("") : text;
 }
 
+// An integer from either backend (a server's BIGINT arrives as an unsigned
+// 64-bit value when it is not negative).
+bool isInteger(const QVariant &v)
+{
+    switch (v.metaType().id()) {
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+        return true;
+    default:
+        return false;
+    }
+}
+
 } // namespace
 
 Expected<ReviewItem> ensure(QSqlDatabase db, const QString &kind, const QString &subject)
@@ -58,7 +74,7 @@ Expected<ReviewItem> ensure(QSqlDatabase db, const QString &kind, const QString 
     auto found = one(db, QStringLiteral("WHERE kind = ? AND subject = ?"), { kind, subject });
     if (!found || found.value().id > 0)
         return found;
-    if (Status s = Sql::exec(db, QStringLiteral("INSERT INTO review_item(uid, kind, subject) VALUES (?, ?, ?)"),
+    if (Status s = ExchangeSql::exec(db, QStringLiteral("INSERT INTO review_item(uid, kind, subject) VALUES (?, ?, ?)"),
             { GlobalId::forReviewItem(kind, subject), kind, subject });
         !s)
         return s.error();
@@ -72,7 +88,7 @@ Expected<ReviewItem> byId(QSqlDatabase db, int id)
 
 Status save(QSqlDatabase db, const ReviewItem &item)
 {
-    return Sql::exec(db,
+    return ExchangeSql::exec(db,
         QStringLiteral("UPDATE review_item SET centres = ?, status = ?, resolution = ?, chosen_uid = ?, detail = ? WHERE id = ?"),
         { nonNull(item.centres), nonNull(item.status), nonNull(item.resolution), nonNull(item.chosenUid),
             QString::fromUtf8(QJsonDocument(item.detail).toJson(QJsonDocument::Compact)), item.id });
@@ -80,7 +96,7 @@ Status save(QSqlDatabase db, const ReviewItem &item)
 
 Status hold(QSqlDatabase db, int reviewId, const HeldRow &row)
 {
-    return Sql::exec(db,
+    return ExchangeSql::exec(db,
         QStringLiteral("INSERT INTO review_parked(review_id, table_name, uid, owner_centre_id, row_json) VALUES (?, ?, ?, ?, ?) "
                        "ON CONFLICT(review_id, table_name, uid) DO UPDATE SET owner_centre_id = excluded.owner_centre_id, "
                        "row_json = excluded.row_json"),
@@ -91,7 +107,7 @@ std::vector<HeldRow> heldRows(QSqlDatabase db, int reviewId, Status *status)
 {
     std::vector<HeldRow> rows;
     QSqlQuery q(db);
-    *status = Sql::prepare(q,
+    *status = ExchangeSql::prepare(q,
         QStringLiteral("SELECT table_name, uid, owner_centre_id, row_json FROM review_parked WHERE review_id = ? "
                        "ORDER BY table_name, uid"));
     if (*status)
@@ -104,7 +120,7 @@ std::vector<HeldRow> heldRows(QSqlDatabase db, int reviewId, Status *status)
 
 Status release(QSqlDatabase db, int reviewId, const QString &table, const QString &key)
 {
-    return Sql::exec(db, QStringLiteral("DELETE FROM review_parked WHERE review_id = ? AND table_name = ? AND uid = ?"),
+    return ExchangeSql::exec(db, QStringLiteral("DELETE FROM review_parked WHERE review_id = ? AND table_name = ? AND uid = ?"),
         { reviewId, table, key });
 }
 
@@ -116,7 +132,7 @@ QJsonObject rowJson(const QSqlQuery &query)
         const QVariant v = query.value(i);
         if (v.isNull())
             o.insert(rec.fieldName(i), QJsonValue());
-        else if (v.metaType().id() == QMetaType::LongLong || v.metaType().id() == QMetaType::Int)
+        else if (isInteger(v))
             o.insert(rec.fieldName(i), v.toLongLong());
         else if (v.metaType().id() == QMetaType::Double)
             o.insert(rec.fieldName(i), v.toDouble());

@@ -504,24 +504,6 @@ private slots:
         QVERIFY2(err.contains(QStringLiteral("1 sessions hold more teachers than their capacity")), qPrintable(err));
     }
 
-    // The file-only commands refuse a server database, saying so (no server needed).
-    void fileOnlyCommandsRefuseAServer_data()
-    {
-        QTest::addColumn<QStringList>("args");
-        const QString url = QStringLiteral("postgresql://nobody@127.0.0.1:1/kopru");
-        QTest::newRow("pack") << QStringList { QStringLiteral("pack"), url, QStringLiteral("--to"), QStringLiteral("3"),
-            QStringLiteral("--out"), QStringLiteral("x.kopru-pkg") };
-        QTest::newRow("receive") << QStringList { QStringLiteral("receive"), url, QStringLiteral("x.kopru-pkg") };
-    }
-    void fileOnlyCommandsRefuseAServer()
-    {
-        QFETCH(QStringList, args);
-        QString out, err;
-        QCOMPARE(runCli(args, &out, &err), 2);
-        QVERIFY2(err.contains(QStringLiteral("this is a server database, not a file")), qPrintable(err));
-        QVERIFY2(err.contains(QStringLiteral("postgresql://nobody@127.0.0.1:1/kopru")), qPrintable(err));
-    }
-
     // Köprü makes no backups of a server database and restores none: backup,
     // backups and restore refuse a URL (exit 2), saying that pg_dump does it,
     // without the password; role --set is refused before connecting (no server needed).

@@ -552,9 +552,7 @@ private slots:
         const QString url = QStringLiteral("postgresql://ali:gizli@127.0.0.1:1/kopru");
         for (const QStringList &args :
             { QStringList { QStringLiteral("role"), url, QStringLiteral("--set"), QStringLiteral("national") },
-                QStringList { QStringLiteral("backup"), url, newPath() },
-                QStringList { QStringLiteral("pack"), url, QStringLiteral("--to"), QStringLiteral("3"), QStringLiteral("--out"),
-                    newPath() } }) {
+                QStringList { QStringLiteral("backup"), url, newPath() } }) {
             QString out, err;
             QCOMPARE(test::runCli(args, &out, &err), 2);
             QVERIFY2(

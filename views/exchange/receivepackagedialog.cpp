@@ -142,7 +142,8 @@ void ReceivePackageDialog::apply()
 {
     if (m_state != State::Ready)
         return;
-    m_message->setText(tr("Receiving the package (a backup is made first)…"));
+    // A server database is backed up by its IT staff (pg_dump), not by Köprü.
+    m_message->setText(m_db->isServer() ? tr("Receiving the package…") : tr("Receiving the package (a backup is made first)…"));
     run(false);
 }
 
@@ -150,15 +151,17 @@ void ReceivePackageDialog::run(bool dryRun)
 {
     setState(dryRun ? State::Checking : State::Applying);
     m_progress->setValue(0);
-    const QString dbPath = m_db->path(), package = m_path;
+    const QString dbPath = m_db->locationToReopen(), package = m_path;
+    const bool backup = !m_db->isServer();
     QPointer<ReceivePackageDialog> self(this);
     if (m_thread) {
         m_thread->wait();
         delete m_thread;
     }
-    m_thread = QThread::create([dbPath, package, dryRun, self] {
+    m_thread = QThread::create([dbPath, package, dryRun, backup, self] {
         Receiver::Options options;
         options.dryRun = dryRun;
+        options.backup = backup;
         options.progress = [self](int percent) {
             QMetaObject::invokeMethod(
                 qApp,

@@ -305,7 +305,7 @@ void SendPackageDialog::send()
     m_progress->setValue(0);
     m_progress->show();
 
-    const QString dbPath = m_db->path();
+    const QString dbPath = m_db->locationToReopen(); // a server's with its password: the worker opens its own connection
     const bool full = isFull();
     QPointer<SendPackageDialog> self(this);
     if (m_thread) {

@@ -150,6 +150,7 @@ void MainWindow::rebuildInCurrentLanguage()
     m_pageActions.clear();
     m_needDatabase.clear();
     m_needFile.clear();
+    m_needWriter.clear();
     delete m_help;
     m_help = nullptr;
     delete takeCentralWidget();

@@ -166,9 +166,12 @@ private:
     std::vector<Page *> m_pages;
     std::vector<QAction *> m_pageActions;
     std::vector<QAction *> m_needDatabase; // enabled only with a database open
-    // Enabled only with a database file open: backups, import and the exchange
-    // (not for a server database, see updateActions).
+    // Enabled only with a database file open: the backups (not for a server
+    // database, see updateServerActions).
     std::vector<QAction *> m_needFile;
+    // Enabled only with a database that may be written: the exchange (not for
+    // a database opened read-only, such as a server's viewer).
+    std::vector<QAction *> m_needWriter;
     QAction *m_restoreBackup = nullptr; // Restore Backup… (a file; also with none open)
     std::unique_ptr<PasswordStore> m_passwords;
 };

@@ -82,10 +82,12 @@ void MainWindow::createMenus()
     const QString pgDump = tr("Backups of a server database are made by its IT staff with pg_dump");
     saveCopy->setData(pgDump);
     m_restoreBackup->setData(pgDump);
-    const QString notYet = tr("Not available on a server database yet: do this on a .kopru copy (kopru-cli copy)");
+    m_needFile = { saveCopy };
+    // Off for a database opened read-only (a server's viewer), saying why (updateServerActions).
+    const QString readOnly = tr("This database is open read-only: packages are sent and received by someone who may write");
     for (QAction *action : { sendAction, receiveAction })
-        action->setData(notYet);
-    m_needFile = { saveCopy, sendAction, receiveAction };
+        action->setData(readOnly);
+    m_needWriter = { sendAction, receiveAction };
     file->setToolTipsVisible(true);
     file->addSeparator();
     QAction *preferences = file->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);

@@ -116,6 +116,16 @@ void MainWindow::updateServerActions()
         action->setStatusTip(server ? why : action->property(kFileTip).toString());
         action->setToolTip(server ? why : QString());
     }
+    const bool readOnly = m_db && m_db->isReadOnly();
+    for (QAction *action : m_needWriter) {
+        if (!action->property(kFileTip).isValid())
+            action->setProperty(kFileTip, action->statusTip());
+        const QString why = action->data().toString();
+        if (readOnly)
+            action->setEnabled(false);
+        action->setStatusTip(readOnly ? why : action->property(kFileTip).toString());
+        action->setToolTip(readOnly ? why : QString());
+    }
 }
 
 } // namespace kopru

@@ -35,7 +35,7 @@ int runPack(const Arguments &args, Io &io)
     // the checked, locked path of every writing command.
     BackupManager backups;
     int code = Usage;
-    auto session = openToWrite(args.positionalArguments().constFirst(), backups, io, &code);
+    auto session = openToWrite(args.positionalArguments().constFirst(), backups, io, &code, Place::FileOrServer);
     if (!session)
         return code;
     const QString out = args.value(QStringLiteral("out"));

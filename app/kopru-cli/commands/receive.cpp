@@ -65,11 +65,19 @@ int runReceive(const Arguments &args, Io &io)
     // locked path of every writing command.
     BackupManager backups;
     int code = Usage;
-    auto session = openToWrite(args.positionalArguments().at(0), backups, io, &code);
+    auto session = openToWrite(args.positionalArguments().at(0), backups, io, &code, Place::FileOrServer);
     if (!session)
         return code;
     Receiver::Options options;
     options.dryRun = args.isSet(QStringLiteral("dry-run"));
+    // A file gets its backup from the receiver once the package is admitted;
+    // a server's backups are pg_dump (a note says so).
+    if (session->db->isServer()) {
+        options.backup = false;
+        if (!options.dryRun)
+            if (Status s = backupBeforeChange(backups, *session->db, QStringLiteral("receive"), io); !s)
+                return Refused;
+    }
     auto received = Receiver::receive(*session->db, file, options);
     if (!received) {
         io.err << received.message() << Qt::endl;

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/core/result.h"
+#include "models/exchange/attachedpackage.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <memory>
+
+namespace kopru {
+
+// Where the packer puts a new package's rows (docs/exchange.md, "On a server
+// database"). From a file the new package file is attached as schema `pkg`
+// and filled with INSERT … SELECT. A server cannot attach a file: the rows
+// are selected into temporary tables of the server session
+// (PackageStaging) with the same SQL, and finish() copies them into the
+// package file, opened with a connection of its own.
+class PackageTarget final
+{
+public:
+    PackageTarget(QSqlDatabase db, const QString &path);
+    ~PackageTarget();
+    PackageTarget(const PackageTarget &) = delete;
+    PackageTarget &operator=(const PackageTarget &) = delete;
+
+    const Status &status() const { return m_status; }
+    // Makes the package's empty tables (in the caller's transaction).
+    Status create();
+    // "pkg." or "temp.pkg_": where the packer's SQL on the database fills them.
+    QString prefix() const;
+    // After filling: the package file holds the rows (staged ones are copied).
+    Status finish();
+    // The connection and schema of the package file (counts, digest, manifest).
+    QSqlDatabase file() const;
+    QString schema() const;
+    // Detaches or closes the package file (it can then be renamed).
+    Status close();
+
+private:
+    QSqlDatabase m_db;
+    bool m_attach = false;
+    std::unique_ptr<AttachedPackage> m_attached;
+    QString m_connectionName;
+    Status m_status;
+};
+
+} // namespace kopru
