@@ -65,7 +65,7 @@
     </message>
     <message>
         <location filename="../models/safety/backupmanager.cpp" line="249"/>
-        <location filename="../models/safety/backupmanager.cpp" line="297"/>
+        <location filename="../models/safety/backupmanager.cpp" line="298"/>
         <source>no backup was made: %1</source>
         <translation>yedek alınmadı: %1</translation>
     </message>
@@ -75,97 +75,97 @@
         <translation>yedek alınmadı: veritabanı bu programdan eski; kimliğini yükseltildiğinde alır</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="275"/>
+        <location filename="../models/safety/backupmanager.cpp" line="276"/>
         <source>the backup was not made: %1</source>
         <translation>yedek alınmadı: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="279"/>
+        <location filename="../models/safety/backupmanager.cpp" line="280"/>
         <source>the backup was not made: the file changed its identity while it was copied</source>
         <translation>yedek alınmadı: dosya kopyalanırken kimliği değişti</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="353"/>
+        <location filename="../models/safety/backupmanager.cpp" line="354"/>
         <source>cannot delete the old backup</source>
         <translation>eski yedek silinemiyor</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="365"/>
+        <location filename="../models/safety/backupmanager.cpp" line="366"/>
         <source>this is a backup of another database</source>
         <translation>bu, başka bir veritabanının yedeği</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="391"/>
+        <location filename="../models/safety/backupmanager.cpp" line="392"/>
         <source>the backup cannot be restored: %1</source>
         <translation>yedek geri yüklenemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="399"/>
+        <location filename="../models/safety/backupmanager.cpp" line="400"/>
         <source>this file is not a Köprü database and no backup was ever made from it, so the restore does not replace it; nothing was changed (move the file away first to restore here)</source>
         <translation>bu dosya bir Köprü veritabanı değil ve ondan hiç yedek alınmadı; bu yüzden geri yükleme onun yerine yazmaz, hiçbir şey değiştirilmedi (buraya geri yüklemek için önce dosyayı başka bir yere taşıyın)</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="405"/>
+        <location filename="../models/safety/backupmanager.cpp" line="406"/>
         <source>%1 is a backup of another database (its identity is %2, this database&apos;s is %3); nothing was changed</source>
         <translation>%1 başka bir veritabanının yedeği (kimliği %2, bu veritabanınınki %3); hiçbir şey değiştirilmedi</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="421"/>
+        <location filename="../models/safety/backupmanager.cpp" line="422"/>
         <source>the current file could not be saved before restoring, so it was left alone: %1</source>
         <translation>geçerli dosya geri yüklemeden önce saklanamadığı için dosyaya dokunulmadı: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="433"/>
+        <location filename="../models/safety/backupmanager.cpp" line="434"/>
         <source>cannot copy the backup next to the database (disk full?)</source>
         <translation>yedek veritabanının yanına kopyalanamıyor (disk dolu mu?)</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="440"/>
+        <location filename="../models/safety/backupmanager.cpp" line="441"/>
         <source>the backup could not be upgraded, nothing was changed: %1</source>
         <translation>yedek yükseltilemedi, hiçbir şey değiştirilmedi: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="444"/>
+        <location filename="../models/safety/backupmanager.cpp" line="445"/>
         <source>the copy of the backup is damaged, nothing was changed: %1</source>
         <translation>yedeğin kopyası hasarlı, hiçbir şey değiştirilmedi: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="449"/>
+        <location filename="../models/safety/backupmanager.cpp" line="450"/>
         <source>cannot remove %1; is the database still open?</source>
         <translation>%1 silinemiyor; veritabanı hâlâ açık mı?</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="458"/>
+        <location filename="../models/safety/backupmanager.cpp" line="459"/>
         <source>on open</source>
         <translation>açılışta</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="459"/>
+        <location filename="../models/safety/backupmanager.cpp" line="460"/>
         <source>before import</source>
         <translation>içe aktarmadan önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="460"/>
+        <location filename="../models/safety/backupmanager.cpp" line="461"/>
         <source>before plan run</source>
         <translation>plan çalıştırmadan önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="461"/>
+        <location filename="../models/safety/backupmanager.cpp" line="462"/>
         <source>before upgrade</source>
         <translation>yükseltmeden önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="462"/>
+        <location filename="../models/safety/backupmanager.cpp" line="463"/>
         <source>before restore</source>
         <translation>geri yüklemeden önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="463"/>
+        <location filename="../models/safety/backupmanager.cpp" line="464"/>
         <source>manual</source>
         <translation>elle</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="464"/>
+        <location filename="../models/safety/backupmanager.cpp" line="465"/>
         <source>before erasure</source>
         <translation>kalıcı silmeden önce</translation>
     </message>
@@ -535,8 +535,8 @@
     </message>
     <message>
         <location filename="../models/db/databasefile.cpp" line="57"/>
-        <source>this is a server database, not a file: this needs a .kopru file (kopru-cli server-init, copy, stats, check, import, plan and export work with server databases; see docs/server.md)</source>
-        <translation>bu bir dosya değil, bir sunucu veritabanı: bu işlem bir .kopru dosyası gerektirir (sunucu veritabanlarıyla kopru-cli server-init, copy, stats, check, import, plan ve export çalışır; bkz. docs/server.md)</translation>
+        <source>this is a server database, not a file: this needs a .kopru file (the other kopru-cli commands work with server databases; see docs/server.md)</source>
+        <translation>bu bir dosya değil, bir sunucu veritabanı: bu işlem bir .kopru dosyası gerektirir (diğer kopru-cli komutları sunucu veritabanlarıyla çalışır; bkz. docs/server.md)</translation>
     </message>
     <message>
         <location filename="../models/db/databasefile.cpp" line="62"/>
@@ -607,32 +607,32 @@
 <context>
     <name>DatabaseRole</name>
     <message>
-        <location filename="../models/exchange/databaserole.cpp" line="43"/>
+        <location filename="../models/exchange/databaserole.cpp" line="44"/>
         <source>&quot;%1&quot; is not a role: write national, or centre:ID with a centre&apos;s id (1–%2)</source>
         <translation>&quot;%1&quot; bir rol değil: national ya da bir merkezin numarasıyla centre:NUMARA yazın (1–%2)</translation>
     </message>
     <message>
-        <location filename="../models/exchange/databaserole.cpp" line="70"/>
+        <location filename="../models/exchange/databaserole.cpp" line="71"/>
         <source>the database&apos;s role is damaged (role &quot;%1&quot;, centre &quot;%2&quot;)</source>
         <translation>veritabanının rolü bozuk (rol &quot;%1&quot;, merkez &quot;%2&quot;)</translation>
     </message>
     <message>
-        <location filename="../models/exchange/databaserole.cpp" line="83"/>
+        <location filename="../models/exchange/databaserole.cpp" line="84"/>
         <source>there is no centre %1 in this database</source>
         <translation>bu veritabanında %1 numaralı merkez yok</translation>
     </message>
     <message>
-        <location filename="../models/exchange/databaserole.cpp" line="111"/>
+        <location filename="../models/exchange/databaserole.cpp" line="112"/>
         <source>this database has exchanged packages as %1: its role cannot change any more</source>
         <translation>bu veritabanı %1 olarak paket alıp verdi: rolü artık değişemez</translation>
     </message>
     <message>
-        <location filename="../models/exchange/databaserole.cpp" line="143"/>
+        <location filename="../models/exchange/databaserole.cpp" line="144"/>
         <source>Centre %1</source>
         <translation>Merkez %1</translation>
     </message>
     <message>
-        <location filename="../models/exchange/databaserole.cpp" line="143"/>
+        <location filename="../models/exchange/databaserole.cpp" line="144"/>
         <source>National office</source>
         <translation>Genel Müdürlük</translation>
     </message>
@@ -1540,27 +1540,27 @@
         <translation>iptal edildi</translation>
     </message>
     <message>
-        <location filename="../models/import/importer.cpp" line="44"/>
+        <location filename="../models/import/importer.cpp" line="46"/>
         <source>this row changes %1 of a record that %2</source>
         <translation>bu satır bir kaydın %1 değerini değiştiriyor: %2</translation>
     </message>
     <message>
-        <location filename="../models/import/importer.cpp" line="65"/>
+        <location filename="../models/import/importer.cpp" line="67"/>
         <source>the file has no column for %1 (recognised headers: %2)</source>
         <translation>dosyada %1 için sütun yok (tanınan başlıklar: %2)</translation>
     </message>
     <message>
-        <location filename="../models/import/importer.cpp" line="78"/>
+        <location filename="../models/import/importer.cpp" line="80"/>
         <source>column &quot;%1&quot; is not used</source>
         <translation>&quot;%1&quot; sütunu kullanılmıyor</translation>
     </message>
     <message>
-        <location filename="../models/import/importer.cpp" line="86"/>
+        <location filename="../models/import/importer.cpp" line="88"/>
         <source>columns &quot;%1&quot; and &quot;%2&quot; both hold %3</source>
         <translation>&quot;%1&quot; ve &quot;%2&quot; sütunlarının ikisi de %3 içeriyor</translation>
     </message>
     <message>
-        <location filename="../models/import/importer.cpp" line="177"/>
+        <location filename="../models/import/importer.cpp" line="190"/>
         <source>the file has no data rows</source>
         <translation>dosyada veri satırı yok</translation>
     </message>
@@ -2333,17 +2333,17 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="58"/>
+        <location filename="../views/needs/needspage.cpp" line="64"/>
         <source>Needs analysis</source>
         <translation>İhtiyaç analizi</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="109"/>
+        <location filename="../views/overview/overviewpage.cpp" line="116"/>
         <source>Overview</source>
         <translation>Genel bakış</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="169"/>
+        <location filename="../views/quality/qualitypage.cpp" line="177"/>
         <source>Quality</source>
         <translation>Kalite</translation>
     </message>
@@ -2470,42 +2470,42 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>Ownership</name>
     <message>
-        <location filename="../models/exchange/ownership.cpp" line="72"/>
+        <location filename="../models/exchange/ownership.cpp" line="73"/>
         <source>it belongs to the national office</source>
         <translation>kayıt Genel Müdürlüğündür</translation>
     </message>
     <message>
-        <location filename="../models/exchange/ownership.cpp" line="73"/>
+        <location filename="../models/exchange/ownership.cpp" line="74"/>
         <source>it belongs to centre %1</source>
         <translation>kayıt %1 numaralı merkezindir</translation>
     </message>
     <message>
-        <location filename="../models/exchange/ownership.cpp" line="81"/>
+        <location filename="../models/exchange/ownership.cpp" line="82"/>
         <source>%1; a centre cannot change it</source>
         <translation>%1; bir merkez onu değiştiremez</translation>
     </message>
     <message>
-        <location filename="../models/exchange/ownership.cpp" line="87"/>
+        <location filename="../models/exchange/ownership.cpp" line="88"/>
         <source>the national office records this for teachers without a centre</source>
         <translation>merkezi olmayan öğretmenler için bunu Genel Müdürlük kaydeder</translation>
     </message>
     <message>
-        <location filename="../models/exchange/ownership.cpp" line="88"/>
+        <location filename="../models/exchange/ownership.cpp" line="89"/>
         <source>centre %1 records this for its teachers; changes come from there</source>
         <translation>bunu öğretmenleri için %1 numaralı merkez kaydeder; değişiklikler oradan gelir</translation>
     </message>
     <message>
-        <location filename="../models/exchange/ownership.cpp" line="94"/>
+        <location filename="../models/exchange/ownership.cpp" line="95"/>
         <source>%1: propose a correction instead (Teachers: right-click the teacher › Propose Correction)</source>
         <translation>%1: bunun yerine düzeltme önerin (Öğretmenler: öğretmene sağ tıklayın › Düzeltme Öner)</translation>
     </message>
     <message>
-        <location filename="../models/exchange/ownership.cpp" line="96"/>
+        <location filename="../models/exchange/ownership.cpp" line="97"/>
         <source>%1; changes come from there</source>
         <translation>%1; değişiklikler oradan gelir</translation>
     </message>
     <message>
-        <location filename="../models/exchange/ownership.cpp" line="104"/>
+        <location filename="../models/exchange/ownership.cpp" line="105"/>
         <source>only the national office adds these; a centre receives them with its packages</source>
         <translation>bunları yalnızca Genel Müdürlük ekler; merkez onları paketleriyle alır</translation>
     </message>
@@ -2513,13 +2513,13 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>Package</name>
     <message>
-        <location filename="../models/exchange/applytable.cpp" line="216"/>
-        <location filename="../models/exchange/applytable.cpp" line="345"/>
+        <location filename="../models/exchange/applytable.cpp" line="217"/>
+        <location filename="../models/exchange/applytable.cpp" line="346"/>
         <source>the package&apos;s table %1 refers to a record of %2 that this database does not have (id %3)</source>
         <translation>paketin %1 tablosu, bu veritabanında olmayan bir %2 kaydına başvuruyor (kimlik %3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/exchange/packageapplier.cpp" line="94"/>
+        <location filename="../models/exchange/packageapplier.cpp" line="100"/>
         <source>applying the package would break %n reference(s) between records</source>
         <translation>
             <numerusform>paketi uygulamak kayıtlar arasındaki %n bağlantıyı bozardı</numerusform>
@@ -2562,105 +2562,115 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>%1 numaralı merkez yok</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="51"/>
+        <location filename="../models/exchange/receiver.cpp" line="52"/>
         <source>package %1 from %2</source>
         <translation>%2 kaynaklı %1 numaralı paket</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="63"/>
+        <location filename="../models/exchange/receiver.cpp" line="64"/>
         <source>this is not a Köprü package (a .kopru-pkg file made by kopru-cli pack or File › Send to…)</source>
         <translation>bu bir Köprü paketi değil (kopru-cli pack ya da Dosya › Gönder… ile yapılan bir .kopru-pkg dosyası)</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="72"/>
-        <location filename="../models/exchange/receiver.cpp" line="88"/>
-        <location filename="../models/exchange/receiver.cpp" line="233"/>
-        <location filename="../models/exchange/receiver.cpp" line="262"/>
+        <location filename="../models/exchange/receiver.cpp" line="74"/>
+        <location filename="../models/exchange/receiver.cpp" line="90"/>
+        <location filename="../models/exchange/receiver.cpp" line="235"/>
+        <location filename="../models/exchange/receiver.cpp" line="264"/>
         <source>the package is damaged (%1)</source>
         <translation>paket bozuk (%1)</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="77"/>
+        <location filename="../models/exchange/receiver.cpp" line="79"/>
         <source>the package was made by a newer Köprü (package format %1; this program reads %2): install the newer version</source>
         <translation>paket daha yeni bir Köprü ile yapılmış (paket biçimi %1; bu program %2 okur): yeni sürümü kurun</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="82"/>
+        <location filename="../models/exchange/receiver.cpp" line="84"/>
         <source>the package was made by a newer Köprü (schema version %1; this program knows up to %2): install the newer version</source>
         <translation>paket daha yeni bir Köprü ile yapılmış (şema sürümü %1; bu program en çok %2 bilir): yeni sürümü kurun</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="91"/>
+        <location filename="../models/exchange/receiver.cpp" line="93"/>
         <source>the package&apos;s content does not match its checksum: it was damaged or changed after it was made</source>
         <translation>paketin içeriği sağlama toplamıyla uyuşmuyor: yapıldıktan sonra bozulmuş ya da değiştirilmiş</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="105"/>
+        <location filename="../models/exchange/receiver.cpp" line="107"/>
         <source>this package was made by this database itself</source>
         <translation>bu paketi bu veritabanının kendisi yapmış</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="107"/>
+        <location filename="../models/exchange/receiver.cpp" line="109"/>
         <source>this package is for %1 (database %2), not for this database (%3)</source>
         <translation>bu paket %1 için (veritabanı %2), bu veritabanı (%3) için değil</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="109"/>
+        <location filename="../models/exchange/receiver.cpp" line="111"/>
         <source>not yet known</source>
         <translation>henüz bilinmiyor</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="114"/>
+        <location filename="../models/exchange/receiver.cpp" line="116"/>
         <source>unknown sender: %1 does not exchange packages with %2</source>
         <translation>bilinmeyen gönderen: %1, %2 ile paket alışverişi yapmaz</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="122"/>
+        <location filename="../models/exchange/receiver.cpp" line="124"/>
         <source>unknown sender: there is no centre %1</source>
         <translation>bilinmeyen gönderen: %1 numaralı merkez yok</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="131"/>
+        <location filename="../models/exchange/receiver.cpp" line="133"/>
         <source>unknown sender: %1 is database %2 for this database, this package comes from database %3</source>
         <translation>bilinmeyen gönderen: bu veritabanı için %1, %2 veritabanıdır; bu paket %3 veritabanından geliyor</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="144"/>
+        <location filename="../models/exchange/receiver.cpp" line="146"/>
         <source>%1 is older than package %2, which was applied already</source>
         <translation>%1, daha önce uygulanmış %2 numaralı paketten eski</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="148"/>
+        <location filename="../models/exchange/receiver.cpp" line="150"/>
         <source>%1 continues from package %2, but only up to package %3 has been received: receive the missing package first, or ask for a full package (kopru-cli pack --full)</source>
         <translation>%1, %2 numaralı paketin devamı; ama yalnızca %3 numaralı pakete kadar alındı: önce eksik paketi alın ya da tam paket isteyin (kopru-cli pack --full)</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="203"/>
-        <location filename="../models/exchange/receiver.cpp" line="213"/>
+        <location filename="../models/exchange/receiver.cpp" line="205"/>
+        <location filename="../models/exchange/receiver.cpp" line="215"/>
         <source>cannot read the package: %1</source>
         <translation>paket okunamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="205"/>
+        <location filename="../models/exchange/receiver.cpp" line="207"/>
         <source>the package is larger than %1 MB: not a Köprü package</source>
         <translation>paket %1 MB’tan büyük: Köprü paketi değil</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="209"/>
-        <location filename="../models/exchange/receiver.cpp" line="215"/>
-        <location filename="../models/exchange/receiver.cpp" line="218"/>
+        <location filename="../models/exchange/receiver.cpp" line="211"/>
+        <location filename="../models/exchange/receiver.cpp" line="217"/>
+        <location filename="../models/exchange/receiver.cpp" line="220"/>
         <source>cannot make a temporary copy of the package: %1</source>
         <translation>paketin geçici kopyası yapılamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="247"/>
+        <location filename="../models/exchange/receiver.cpp" line="249"/>
         <source>%1 — %2 was not changed</source>
         <translation>%1 — %2 değiştirilmedi</translation>
     </message>
     <message>
-        <location filename="../models/exchange/receiver.cpp" line="315"/>
+        <location filename="../models/exchange/receiver.cpp" line="308"/>
+        <source>the package cannot be read: %1</source>
+        <translation>paket okunamıyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/receiver.cpp" line="320"/>
         <source>the package cannot be applied: %1</source>
         <translation>paket uygulanamıyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/exchange/packagestaging.cpp" line="179"/>
+        <source>cannot open the package: %1</source>
+        <translation>paket açılamıyor: %1</translation>
     </message>
 </context>
 <context>
@@ -3635,27 +3645,27 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>%1 için PostgreSQL karşılığı yok: %2</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="138"/>
+        <location filename="../models/db/sqldialect.cpp" line="143"/>
         <source>not a Köprü database (no schema; create one with kopru-cli server-init)</source>
         <translation>Köprü veritabanı değil (şema yok; kopru-cli server-init ile oluşturun)</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="296"/>
+        <location filename="../models/db/sqldialect.cpp" line="301"/>
         <source>no PostgreSQL translation of the trigger: %1</source>
         <translation>tetikleyicinin PostgreSQL karşılığı yok: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="390"/>
+        <location filename="../models/db/sqldialect.cpp" line="395"/>
         <source>no PostgreSQL translation of the migration statement: %1</source>
         <translation>geçiş ifadesinin PostgreSQL karşılığı yok: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="430"/>
+        <location filename="../models/db/sqldialect.cpp" line="435"/>
         <source>A server database is backed up on the server with pg_dump (see docs/server.md); Köprü makes no copies of it.</source>
         <translation>Sunucu veritabanı sunucuda pg_dump ile yedeklenir (bkz. docs/server.md); Köprü onun kopyasını almaz.</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="431"/>
+        <location filename="../models/db/sqldialect.cpp" line="436"/>
         <source>Köprü writes a verified copy of the file (VACUUM INTO).</source>
         <translation>Köprü dosyanın doğrulanmış bir kopyasını yazar (VACUUM INTO).</translation>
     </message>
@@ -3707,22 +3717,22 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>Unplaced</name>
     <message>
-        <location filename="../models/planning/unplaced.cpp" line="29"/>
+        <location filename="../models/planning/unplaced.cpp" line="30"/>
         <source>no session in the field</source>
         <translation>alanda oturum yok</translation>
     </message>
     <message>
-        <location filename="../models/planning/unplaced.cpp" line="31"/>
+        <location filename="../models/planning/unplaced.cpp" line="32"/>
         <source>no session within the teacher&apos;s available dates</source>
         <translation>öğretmenin uygun olduğu tarihlerde oturum yok</translation>
     </message>
     <message>
-        <location filename="../models/planning/unplaced.cpp" line="33"/>
+        <location filename="../models/planning/unplaced.cpp" line="34"/>
         <source>the sessions that fit are full of locked or confirmed placements</source>
         <translation>uygun oturumlar kilitli ya da onaylanmış yerleştirmelerle dolu</translation>
     </message>
     <message>
-        <location filename="../models/planning/unplaced.cpp" line="35"/>
+        <location filename="../models/planning/unplaced.cpp" line="36"/>
         <source>the sessions that fit are full (teachers with more need were placed)</source>
         <translation>uygun oturumlar dolu (ihtiyacı daha yüksek öğretmenler yerleştirildi)</translation>
     </message>
@@ -4643,22 +4653,22 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>&amp;Sil…</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="172"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="184"/>
         <source>All fields</source>
         <translation>Tüm alanlar</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="173"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="185"/>
         <source>All provinces</source>
         <translation>Tüm iller</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="174"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="186"/>
         <source>All centres</source>
         <translation>Tüm merkezler</translation>
     </message>
     <message>
-        <location filename="../views/pages/entitybrowser.cpp" line="202"/>
+        <location filename="../views/pages/entitybrowser.cpp" line="214"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -4821,100 +4831,100 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ExchangePage</name>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="50"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="51"/>
         <source>Reject Placements</source>
         <translation>Yerleştirmeleri Reddet</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="51"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="52"/>
         <source>Placements to reject (their centres cancel them):</source>
         <translation>Reddedilecek yerleştirmeler (merkezleri bunları iptal eder):</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="103"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="109"/>
         <source>&amp;Packages</source>
         <translation>&amp;Paketler</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="127"/>
-        <location filename="../views/exchange/exchangepage.cpp" line="198"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="133"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="204"/>
         <source>&amp;Review list</source>
         <translation>&amp;İnceleme listesi</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="138"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="144"/>
         <source>&amp;Centres</source>
         <translation>&amp;Merkezler</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="143"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="149"/>
         <source>&amp;Send to…</source>
         <translation>&amp;Gönder…</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="144"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="150"/>
         <source>Recei&amp;ve Package…</source>
         <translation>Paket &amp;Al…</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="163"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="169"/>
         <source>Exchange</source>
         <translation>Veri Alışverişi</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/exchange/exchangepage.cpp" line="198"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="204"/>
         <source>&amp;Review list (%n open)</source>
         <translation>
             <numerusform>&amp;İnceleme listesi (%n açık)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="199"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="205"/>
         <source>This database is the national office&apos;s. It receives the centres&apos; packages, decides the conflicts of the review list and sends catalogues, survey results and decisions down.</source>
         <translation>Bu veritabanı Genel Müdürlüğün. Merkezlerin paketlerini alır, inceleme listesindeki çakışmaları karara bağlar ve katalogları, anket sonuçlarını ve kararları merkezlere gönderir.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="201"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="207"/>
         <source>This database is %1&apos;s. It sends its work to the national office and receives the national catalogues, survey results and decisions; conflicts are decided there.</source>
         <translation>Bu veritabanı şuna ait: %1. Çalışmasını Genel Müdürlüğe gönderir, ulusal katalogları, anket sonuçlarını ve kararları alır; çakışmalar orada karara bağlanır.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="204"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="210"/>
         <source>Packages: File ▸ Send to… and File ▸ Receive Package…</source>
         <translation>Paketler: Dosya ▸ Gönder… ve Dosya ▸ Paket Al…</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="233"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="239"/>
         <source>No conflicts: nothing waits for a decision.</source>
         <translation>Çakışma yok: karar bekleyen bir şey yok.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="235"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="241"/>
         <source>Select a conflict to decide it. Every decision can be undone (Edit ▸ Undo).</source>
         <translation>Karara bağlamak için bir çakışma seçin. Her karar geri alınabilir (Düzen ▸ Geri Al).</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="254"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="260"/>
         <source>The record to keep (the others are rejected):</source>
         <translation>Tutulacak kayıt (diğerleri reddedilir):</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="255"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="261"/>
         <source>The record the others are merged into:</source>
         <translation>Diğerlerinin birleştirileceği kayıt:</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="273"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="279"/>
         <source>no conflict is selected</source>
         <translation>seçili çakışma yok</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="275"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="281"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../views/exchange/exchangepage.cpp" line="285"/>
+        <location filename="../views/exchange/exchangepage.cpp" line="291"/>
         <source>Decided: %1 (Edit ▸ Undo takes it back)</source>
         <translation>Karar verildi: %1 (Düzen ▸ Geri Al ile geri alınır)</translation>
     </message>
@@ -5526,37 +5536,37 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>Sayfalar</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="173"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="174"/>
         <source>The window is now in English.</source>
         <translation>Pencere artık Türkçe.</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="184"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="185"/>
         <source>Could not open %1</source>
         <translation>%1 açılamadı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="189"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="190"/>
         <source>Opened %1</source>
         <translation>%1 açıldı</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="215"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="216"/>
         <source>Closed %1: it failed its integrity check</source>
         <translation>%1 kapatıldı: bütünlük denetiminden geçemedi</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="290"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="291"/>
         <source>Köprü</source>
         <translation>Köprü</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="295"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="296"/>
         <source>%1 (read-only)</source>
         <translation>%1 (salt okunur)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="298"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="299"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -5830,82 +5840,82 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>Genel Müdürlükten ya da bir merkezden gelen paketi denetle, sonra uygula</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="85"/>
-        <source>Not available on a server database yet: do this on a .kopru copy (kopru-cli copy)</source>
-        <translation>Sunucu veritabanında henüz yok: bunu bir .kopru kopyasında yapın (kopru-cli copy)</translation>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="87"/>
+        <source>This database is open read-only: packages are sent and received by someone who may write</source>
+        <translation>Bu veritabanı salt okunur açık: paketleri yazma yetkisi olan biri gönderir ve alır</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="91"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="93"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Tercihler…</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="96"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="98"/>
         <source>&amp;Quit</source>
         <translation>&amp;Çıkış</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="102"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="104"/>
         <source>&amp;Edit</source>
         <translation>Dü&amp;zen</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="103"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="105"/>
         <source>&amp;Undo</source>
         <translation>&amp;Geri al</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="106"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="108"/>
         <source>&amp;Redo</source>
         <translation>&amp;Yinele</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="112"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="114"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopyala</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="115"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="117"/>
         <source>Copy the selected cells with their column headers, to paste into Excel</source>
         <translation>Seçili hücreleri sütun başlıklarıyla, Excel’e yapıştırmak üzere kopyala</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="116"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="118"/>
         <source>&amp;Find</source>
         <translation>&amp;Bul</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="119"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="121"/>
         <source>Go to the search box of the current page</source>
         <translation>Geçerli sayfanın arama kutusuna git</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="122"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="124"/>
         <source>&amp;View</source>
         <translation>&amp;Görünüm</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="139"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="141"/>
         <source>&amp;Help</source>
         <translation>&amp;Yardım</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="140"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="142"/>
         <source>Köprü &amp;User Guide</source>
         <translation>Köprü &amp;Kullanım Kılavuzu</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="143"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="145"/>
         <source>The guide to Köprü, at the section of the current page</source>
         <translation>Köprü kılavuzu, açık sayfanın bölümünde</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="145"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="147"/>
         <source>&amp;About Köprü</source>
         <translation>Köprü &amp;hakkında</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="148"/>
+        <location filename="../views/mainwindow/mainwindowmenus.cpp" line="150"/>
         <source>About &amp;Qt</source>
         <translation>&amp;Qt hakkında</translation>
     </message>
@@ -5976,223 +5986,223 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::NeedsPage</name>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="80"/>
+        <location filename="../views/needs/needspage.cpp" line="86"/>
         <source>&amp;Field:</source>
         <translation>&amp;Alan:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="85"/>
+        <location filename="../views/needs/needspage.cpp" line="91"/>
         <source>&amp;Teachers of:</source>
         <translation>Öğre&amp;tmenler:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="89"/>
+        <location filename="../views/needs/needspage.cpp" line="95"/>
         <source>Round 1</source>
         <translation>1. tur</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="90"/>
+        <location filename="../views/needs/needspage.cpp" line="96"/>
         <source>Round 2</source>
         <translation>2. tur</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="91"/>
+        <location filename="../views/needs/needspage.cpp" line="97"/>
         <source>Compare rounds</source>
         <translation>Turları karşılaştır</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="92"/>
+        <location filename="../views/needs/needspage.cpp" line="98"/>
         <source>Survey round 1 is the needs survey, round 2 the survey after the training</source>
         <translation>1. anket turu ihtiyaç anketi, 2. tur eğitimden sonraki ankettir</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="93"/>
+        <location filename="../views/needs/needspage.cpp" line="99"/>
         <source>R&amp;ound:</source>
         <translation>T&amp;ur:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="97"/>
+        <location filename="../views/needs/needspage.cpp" line="103"/>
         <source>Scale &amp;labels…</source>
         <translation>Ölçek &amp;etiketleri…</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="98"/>
+        <location filename="../views/needs/needspage.cpp" line="104"/>
         <source>Change the labels of the need scale 1–5</source>
         <translation>1–5 ihtiyaç ölçeğinin etiketlerini değiştir</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="99"/>
+        <location filename="../views/needs/needspage.cpp" line="105"/>
         <source>PDF &amp;report…</source>
         <translation>PDF &amp;raporu…</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="101"/>
+        <location filename="../views/needs/needspage.cpp" line="107"/>
         <source>Write the printable needs-analysis report of the field as a PDF</source>
         <translation>Alanın yazdırılabilir ihtiyaç analizi raporunu PDF olarak yaz</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="141"/>
+        <location filename="../views/needs/needspage.cpp" line="147"/>
         <source>Mean need per province</source>
         <translation>İllere göre ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="142"/>
+        <location filename="../views/needs/needspage.cpp" line="148"/>
         <source>Mean need per centre</source>
         <translation>Merkezlere göre ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="154"/>
+        <location filename="../views/needs/needspage.cpp" line="160"/>
         <source>Change: mean need in round 2 minus round 1; negative means the need fell. Paired: the teachers who answered both rounds (n), with Student&apos;s t on their differences; with fewer than two such teachers the rounds are compared as independent samples (Welch&apos;s interval, n = answers of both rounds).</source>
         <translation>Değişim: 2. turdaki ortalama ihtiyaç eksi 1. turdaki; eksi değer ihtiyacın azaldığını gösterir. Eşleştirilmiş: iki tura da yanıt veren öğretmenler (n), farkları üzerinde Student t ile; böyle iki öğretmenden az varsa turlar bağımsız örneklemler olarak karşılaştırılır (Welch aralığı, n = iki turun yanıtları).</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="159"/>
+        <location filename="../views/needs/needspage.cpp" line="165"/>
         <source>Groups with fewer than %1 respondents are suppressed to protect anonymity and left out of the chart.</source>
         <translation>Yanıtlayan sayısı %1 kişiden az olan gruplar, anonimliği korumak için gizlenir ve grafiğe alınmaz.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="164"/>
+        <location filename="../views/needs/needspage.cpp" line="170"/>
         <source>Provinces</source>
         <translation>İller</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="165"/>
+        <location filename="../views/needs/needspage.cpp" line="171"/>
         <source>Centres</source>
         <translation>Merkezler</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="169"/>
+        <location filename="../views/needs/needspage.cpp" line="175"/>
         <source>&amp;Compare:</source>
         <translation>&amp;Karşılaştır:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="179"/>
+        <location filename="../views/needs/needspage.cpp" line="185"/>
         <source>Mean need</source>
         <translation>Ortalama ihtiyaç</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="180"/>
+        <location filename="../views/needs/needspage.cpp" line="186"/>
         <source>Distribution</source>
         <translation>Dağılım</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="181"/>
+        <location filename="../views/needs/needspage.cpp" line="187"/>
         <source>Need and supply</source>
         <translation>İhtiyaç ve arz</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="182"/>
+        <location filename="../views/needs/needspage.cpp" line="188"/>
         <source>Province / centre comparison</source>
         <translation>İl / merkez karşılaştırması</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="183"/>
+        <location filename="../views/needs/needspage.cpp" line="189"/>
         <source>Round 1 and 2</source>
         <translation>1. ve 2. tur</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="299"/>
+        <location filename="../views/needs/needspage.cpp" line="305"/>
         <source>all provinces and centres</source>
         <translation>tüm iller ve merkezler</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="305"/>
+        <location filename="../views/needs/needspage.cpp" line="311"/>
         <source>province %1 (%n teachers)</source>
         <translation>
             <numerusform>il: %1 (%n öğretmen)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="306"/>
+        <location filename="../views/needs/needspage.cpp" line="312"/>
         <source>centre %1 (%n teachers)</source>
         <translation>
             <numerusform>merkez: %1 (%n öğretmen)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="328"/>
+        <location filename="../views/needs/needspage.cpp" line="334"/>
         <source>The database has no pilot fields.</source>
         <translation>Veritabanında pilot alan yok.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="328"/>
+        <location filename="../views/needs/needspage.cpp" line="334"/>
         <source>No database is open.</source>
         <translation>Açık veritabanı yok.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="367"/>
+        <location filename="../views/needs/needspage.cpp" line="373"/>
         <source>%1: %2 teachers, %3 respondents, %n competencies, survey round %4.</source>
         <translation>
             <numerusform>%1: %2 öğretmen, %3 yanıtlayan, %n yeterlik, anket turu %4.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="371"/>
+        <location filename="../views/needs/needspage.cpp" line="377"/>
         <source>No need ratings have been recorded for this field yet.</source>
         <translation>Bu alan için henüz ihtiyaç puanı girilmemiş.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="374"/>
+        <location filename="../views/needs/needspage.cpp" line="380"/>
         <source>Fewer than %1 respondents in this selection: the values are suppressed to protect anonymity.</source>
         <translation>Bu seçimde yanıtlayan sayısı %1 kişiden az: anonimliği korumak için değerler gizlendi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="377"/>
+        <location filename="../views/needs/needspage.cpp" line="383"/>
         <source>%n unmet need(s).</source>
         <translation>
             <numerusform>%n karşılanmamış ihtiyaç.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="379"/>
+        <location filename="../views/needs/needspage.cpp" line="385"/>
         <source>Centre(s): %1.</source>
         <translation>Merkez(ler): %1.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="428"/>
+        <location filename="../views/needs/needspage.cpp" line="434"/>
         <source>%1: %2 teachers; respondents of survey round 1: %3, of round 2: %4, of both rounds: %5.</source>
         <translation>%1: %2 öğretmen; 1. anket turunu yanıtlayan: %3, 2. turu: %4, iki turu da: %5.</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="433"/>
+        <location filename="../views/needs/needspage.cpp" line="439"/>
         <source>Fewer than %1 respondents in a round of this selection: the values are suppressed to protect anonymity.</source>
         <translation>Bu seçimin bir turunda yanıtlayan sayısı %1 kişiden az: anonimliği korumak için değerler gizlendi.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/needs/needspage.cpp" line="436"/>
+        <location filename="../views/needs/needspage.cpp" line="442"/>
         <source>%n competency(ies) with answers in round 2.</source>
         <translation>
             <numerusform>2. turda yanıtı olan %n yeterlik.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="502"/>
+        <location filename="../views/needs/needspage.cpp" line="508"/>
         <source>Scale labels</source>
         <translation>Ölçek etiketleri</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="503"/>
+        <location filename="../views/needs/needspage.cpp" line="509"/>
         <source>Labels of the need scale, one per line, from 1 (no need) to 5 (very high need):</source>
         <translation>İhtiyaç ölçeğinin etiketleri, her satıra bir tane, 1 (ihtiyaç yok) ile 5 (çok yüksek ihtiyaç) arasında:</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="523"/>
-        <location filename="../views/needs/needspage.cpp" line="534"/>
+        <location filename="../views/needs/needspage.cpp" line="529"/>
+        <location filename="../views/needs/needspage.cpp" line="540"/>
         <source>PDF report</source>
         <translation>PDF raporu</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="524"/>
+        <location filename="../views/needs/needspage.cpp" line="530"/>
         <source>needs-%1.pdf</source>
         <translation>ihtiyac-analizi-%1.pdf</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="524"/>
+        <location filename="../views/needs/needspage.cpp" line="530"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF belgesi (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../views/needs/needspage.cpp" line="536"/>
+        <location filename="../views/needs/needspage.cpp" line="542"/>
         <source>Report written to %1</source>
         <translation>Rapor %1 dosyasına yazıldı</translation>
     </message>
@@ -6283,87 +6293,87 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::OverviewPage</name>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="60"/>
+        <location filename="../views/overview/overviewpage.cpp" line="67"/>
         <source>Pilot field</source>
         <translation>Pilot alan</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="61"/>
+        <location filename="../views/overview/overviewpage.cpp" line="68"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="62"/>
+        <location filename="../views/overview/overviewpage.cpp" line="69"/>
         <source>&amp;Counts per:</source>
         <translation>&amp;Gruplama:</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="117"/>
+        <location filename="../views/overview/overviewpage.cpp" line="124"/>
         <source>Teachers</source>
         <translation>Öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="117"/>
+        <location filename="../views/overview/overviewpage.cpp" line="124"/>
         <source>Teachers in the database</source>
         <translation>Veritabanındaki öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="118"/>
+        <location filename="../views/overview/overviewpage.cpp" line="125"/>
         <source>Surveyed</source>
         <translation>Ankete katılan</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="118"/>
+        <location filename="../views/overview/overviewpage.cpp" line="125"/>
         <source>Teachers with at least one need rating other than &quot;not applicable&quot;</source>
         <translation>&quot;Fikrim yok&quot; dışında en az bir ihtiyaç puanı veren öğretmenler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="119"/>
+        <location filename="../views/overview/overviewpage.cpp" line="126"/>
         <source>Partners</source>
         <translation>İşletmeler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="119"/>
+        <location filename="../views/overview/overviewpage.cpp" line="126"/>
         <source>Industry partners in the database</source>
         <translation>Veritabanındaki işletmeler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="120"/>
+        <location filename="../views/overview/overviewpage.cpp" line="127"/>
         <source>Session places</source>
         <translation>Oturum kontenjanı</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="120"/>
+        <location filename="../views/overview/overviewpage.cpp" line="127"/>
         <source>Sum of the capacities of all training sessions</source>
         <translation>Tüm eğitim oturumlarının kontenjanları toplamı</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="121"/>
+        <location filename="../views/overview/overviewpage.cpp" line="128"/>
         <source>Placed</source>
         <translation>Yerleştirilen</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="121"/>
+        <location filename="../views/overview/overviewpage.cpp" line="128"/>
         <source>Placements that are not cancelled</source>
         <translation>İptal edilmemiş yerleştirmeler</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="154"/>
+        <location filename="../views/overview/overviewpage.cpp" line="161"/>
         <source>No database is open</source>
         <translation>Açık veritabanı yok</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="164"/>
+        <location filename="../views/overview/overviewpage.cpp" line="171"/>
         <source>The overview could not be loaded: %1</source>
         <translation>Genel bakış yüklenemedi: %1</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="184"/>
+        <location filename="../views/overview/overviewpage.cpp" line="191"/>
         <source>%1 % of the teachers</source>
         <translation>öğretmenlerin %%1</translation>
     </message>
     <message>
-        <location filename="../views/overview/overviewpage.cpp" line="188"/>
+        <location filename="../views/overview/overviewpage.cpp" line="195"/>
         <source>%1 % of the places</source>
         <translation>kontenjanın %%1</translation>
     </message>
@@ -6371,17 +6381,17 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::Page</name>
     <message>
-        <location filename="../views/pages/page.cpp" line="43"/>
+        <location filename="../views/pages/page.cpp" line="50"/>
         <source>Print</source>
         <translation>Yazdır</translation>
     </message>
     <message>
-        <location filename="../views/pages/pagewiring.cpp" line="56"/>
+        <location filename="../views/pages/pagewiring.cpp" line="57"/>
         <source>Changed by someone else</source>
         <translation>Başkası tarafından değiştirildi</translation>
     </message>
     <message>
-        <location filename="../views/pages/pagewiring.cpp" line="57"/>
+        <location filename="../views/pages/pagewiring.cpp" line="58"/>
         <source>Reload</source>
         <translation>Yeniden yükle</translation>
     </message>
@@ -6628,195 +6638,195 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::PlacementPage</name>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="97"/>
+        <location filename="../views/planning/placementpage.cpp" line="104"/>
         <source>Placement plan</source>
         <translation>Yerleştirme planı</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="108"/>
+        <location filename="../views/planning/placementpage.cpp" line="115"/>
         <source>The teachers&apos; province; also the scope of &quot;Run optimiser&quot;</source>
         <translation>Öğretmenlerin ili; &quot;Optimizasyonu çalıştır&quot; komutunun kapsamını da belirler</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="111"/>
+        <location filename="../views/planning/placementpage.cpp" line="118"/>
         <source>All statuses</source>
         <translation>Tüm durumlar</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="115"/>
+        <location filename="../views/planning/placementpage.cpp" line="122"/>
         <source>locked</source>
         <translation>kilitli</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="118"/>
+        <location filename="../views/planning/placementpage.cpp" line="125"/>
         <source>Search teacher, province, partner, reason…</source>
         <translation>Öğretmen, il, işletme, gerekçe ara…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="137"/>
+        <location filename="../views/planning/placementpage.cpp" line="144"/>
         <source>&amp;Goals…</source>
         <translation>&amp;Hedefler…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="144"/>
+        <location filename="../views/planning/placementpage.cpp" line="151"/>
         <source>&amp;Run optimiser</source>
         <translation>Optimizasyonu &amp;çalıştır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="147"/>
+        <location filename="../views/planning/placementpage.cpp" line="154"/>
         <source>Re-plan every placement that is not locked or confirmed, of the selected field and province (or of all)</source>
         <translation>Seçili alan ve ildeki (ya da tümündeki) kilitli veya onaylı olmayan tüm yerleştirmeleri yeniden planla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="153"/>
+        <location filename="../views/planning/placementpage.cpp" line="160"/>
         <source>Field:</source>
         <translation>Alan:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="156"/>
+        <location filename="../views/planning/placementpage.cpp" line="163"/>
         <source>Status:</source>
         <translation>Durum:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="168"/>
+        <location filename="../views/planning/placementpage.cpp" line="175"/>
         <source>&amp;Unplaced Teachers…</source>
         <translation>&amp;Yerleştirilemeyenler…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="170"/>
+        <location filename="../views/planning/placementpage.cpp" line="177"/>
         <source>Who was left out, and why</source>
         <translation>Kimin dışarıda kaldığı ve nedeni</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="193"/>
-        <location filename="../views/planning/placementpage.cpp" line="411"/>
+        <location filename="../views/planning/placementpage.cpp" line="200"/>
+        <location filename="../views/planning/placementpage.cpp" line="418"/>
         <source>&amp;Lock</source>
         <translation>&amp;Kilitle</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="195"/>
+        <location filename="../views/planning/placementpage.cpp" line="202"/>
         <source>&amp;Confirm</source>
         <translation>&amp;Onayla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="197"/>
+        <location filename="../views/planning/placementpage.cpp" line="204"/>
         <source>&amp;Move…</source>
         <translation>&amp;Taşı…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="199"/>
+        <location filename="../views/planning/placementpage.cpp" line="206"/>
         <source>Re&amp;move</source>
         <translation>Kal&amp;dır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="262"/>
+        <location filename="../views/planning/placementpage.cpp" line="269"/>
         <source>The default weights: strictly more placed teachers, then more covered need, then less travel</source>
         <translation>Varsayılan ağırlıklar: kesin öncelik sırasıyla önce daha çok yerleştirilen öğretmen, sonra daha çok karşılanan ihtiyaç, sonra daha kısa yol</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="263"/>
+        <location filename="../views/planning/placementpage.cpp" line="270"/>
         <source>Weights changed by hand</source>
         <translation>Ağırlıklar elle değiştirildi</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="271"/>
+        <location filename="../views/planning/placementpage.cpp" line="278"/>
         <source>All fields</source>
         <translation>Tüm alanlar</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="287"/>
+        <location filename="../views/planning/placementpage.cpp" line="294"/>
         <source>All provinces</source>
         <translation>Tüm iller</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="345"/>
+        <location filename="../views/planning/placementpage.cpp" line="352"/>
         <source>No conflicts: every placement keeps the rules.</source>
         <translation>Çakışma yok: tüm yerleştirmeler kurallara uyuyor.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="346"/>
+        <location filename="../views/planning/placementpage.cpp" line="353"/>
         <source>Conflicts: %1 (click one to select its placement)</source>
         <translation>Çakışmalar: %1 (yerleştirmesini seçmek için birine tıklayın)</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="372"/>
+        <location filename="../views/planning/placementpage.cpp" line="379"/>
         <source>Last optimiser run %4: %1 placed, %2 left unplaced, %3 ms</source>
         <translation>Son optimizasyon (%4): %1 yerleştirildi, %2 yerleştirilemedi, %3 ms</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="377"/>
+        <location filename="../views/planning/placementpage.cpp" line="384"/>
         <source>The optimiser has not run on this database yet.</source>
         <translation>Bu veritabanında henüz optimizasyon çalıştırılmadı.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="411"/>
+        <location filename="../views/planning/placementpage.cpp" line="418"/>
         <source>Un&amp;lock</source>
         <translation>&amp;Kilidi aç</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="417"/>
+        <location filename="../views/planning/placementpage.cpp" line="424"/>
         <source>%1 of %2 placements shown</source>
         <translation>%2 yerleştirmeden %1 tanesi gösteriliyor</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="535"/>
+        <location filename="../views/planning/placementpage.cpp" line="542"/>
         <source>%1, %2 – %3</source>
         <translation>%1, %2 – %3</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="536"/>
+        <location filename="../views/planning/placementpage.cpp" line="543"/>
         <source>Session full</source>
         <translation>Oturum dolu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/planning/placementpage.cpp" line="537"/>
+        <location filename="../views/planning/placementpage.cpp" line="544"/>
         <source>The session %1 is full: its %n place(s) are all taken.</source>
         <translation>
             <numerusform>%1 oturumu dolu: %n kişilik kontenjanının tamamı kullanılmış.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="540"/>
+        <location filename="../views/planning/placementpage.cpp" line="547"/>
         <source>Move %1 there anyway? The session will be over capacity.</source>
         <translation>%1 yine de oraya taşınsın mı? Oturum kontenjanı aşılacak.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="553"/>
+        <location filename="../views/planning/placementpage.cpp" line="560"/>
         <source>Planning placements…</source>
         <translation>Yerleştirmeler planlanıyor…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="553"/>
+        <location filename="../views/planning/placementpage.cpp" line="560"/>
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="571"/>
+        <location filename="../views/planning/placementpage.cpp" line="578"/>
         <source>Optimiser: %1 placed, %2 left unplaced, %3 kept, in %4 ms%5</source>
         <translation>Optimizasyon: %1 yerleştirildi, %2 yerleştirilemedi, %3 korundu, %4 ms%5</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="574"/>
+        <location filename="../views/planning/placementpage.cpp" line="581"/>
         <source> (the weights do not keep the order of the goals)</source>
         <translation> (ağırlıklar hedeflerin öncelik sırasını korumuyor)</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="584"/>
+        <location filename="../views/planning/placementpage.cpp" line="591"/>
         <source>Plan not stored</source>
         <translation>Plan kaydedilmedi</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="585"/>
+        <location filename="../views/planning/placementpage.cpp" line="592"/>
         <source>Plan again</source>
         <translation>Yeniden planla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="603"/>
+        <location filename="../views/planning/placementpage.cpp" line="610"/>
         <source>Place %1</source>
         <translation>%1 yerleştir</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="604"/>
+        <location filename="../views/planning/placementpage.cpp" line="611"/>
         <source>&amp;Place</source>
         <translation>&amp;Yerleştir</translation>
     </message>
@@ -6915,107 +6925,107 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::QualityPage</name>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="77"/>
+        <location filename="../views/quality/qualitypage.cpp" line="85"/>
         <source>Whole programme</source>
         <translation>Programın tamamı</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="78"/>
+        <location filename="../views/quality/qualitypage.cpp" line="86"/>
         <source>Centre</source>
         <translation>Merkez</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="79"/>
+        <location filename="../views/quality/qualitypage.cpp" line="87"/>
         <source>Pilot field</source>
         <translation>Pilot alan</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="80"/>
+        <location filename="../views/quality/qualitypage.cpp" line="88"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="82"/>
+        <location filename="../views/quality/qualitypage.cpp" line="90"/>
         <source>&amp;Indicators per:</source>
         <translation>&amp;Göstergeler:</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="86"/>
+        <location filename="../views/quality/qualitypage.cpp" line="94"/>
         <source>Search groups and competencies</source>
         <translation>Grup ve yeterlik ara</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="97"/>
+        <location filename="../views/quality/qualitypage.cpp" line="105"/>
         <source>&amp;Board report…</source>
         <translation>&amp;Kurul raporu…</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="99"/>
+        <location filename="../views/quality/qualitypage.cpp" line="107"/>
         <source>The Quality Advisory Board report of a period: indicators against the previous period, charts and tables per centre and field, as PDF or XLSX</source>
         <translation>Bir dönemin Kalite Danışma Kurulu raporu: önceki döneme göre göstergeler, merkez ve alan bazında grafikler ve tablolar, PDF ya da XLSX olarak</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="106"/>
+        <location filename="../views/quality/qualitypage.cpp" line="114"/>
         <source>Indicators</source>
         <translation>Göstergeler</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="107"/>
+        <location filename="../views/quality/qualitypage.cpp" line="115"/>
         <source>Need change per competency</source>
         <translation>Yeterlik bazında ihtiyaç değişimi</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="113"/>
+        <location filename="../views/quality/qualitypage.cpp" line="121"/>
         <source>Completed placements as a share of the placements that ended (completed or cancelled); EQAVET indicator 4a.</source>
         <translation>Tamamlanan yerleştirmelerin sona eren (tamamlanan ya da iptal edilen) yerleştirmelere oranı; EQAVET göstergesi 4a.</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="115"/>
+        <location filename="../views/quality/qualitypage.cpp" line="123"/>
         <source>Completion chart</source>
         <translation>Tamamlama grafiği</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="139"/>
+        <location filename="../views/quality/qualitypage.cpp" line="147"/>
         <source>Point at a column header for the indicator&apos;s definition</source>
         <translation>Göstergenin tanımı için fareyi sütun başlığının üzerine getirin</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="202"/>
+        <location filename="../views/quality/qualitypage.cpp" line="210"/>
         <source>The quality indicators could not be computed: %1</source>
         <translation>Kalite göstergeleri hesaplanamadı: %1</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="217"/>
+        <location filename="../views/quality/qualitypage.cpp" line="225"/>
         <source>No indicators.</source>
         <translation>Gösterge yok.</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="217"/>
+        <location filename="../views/quality/qualitypage.cpp" line="225"/>
         <source>No database is open.</source>
         <translation>Açık veritabanı yok.</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="222"/>
+        <location filename="../views/quality/qualitypage.cpp" line="230"/>
         <source>the whole programme</source>
         <translation>programın tamamı</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="224"/>
+        <location filename="../views/quality/qualitypage.cpp" line="232"/>
         <source>No teacher of %1 answered survey round 2: the need change cannot be computed yet.</source>
         <translation>%1 için ikinci anket turunu yanıtlayan öğretmen yok: ihtiyaç değişimi henüz hesaplanamıyor.</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="225"/>
+        <location filename="../views/quality/qualitypage.cpp" line="233"/>
         <source>Need change between survey rounds 1 and 2 per competency, %1 (select a row of the indicators to change the group). Negative: the need fell.</source>
         <translation>1. ve 2. anket turları arasında yeterlik bazında ihtiyaç değişimi, %1 (grubu değiştirmek için göstergelerde bir satır seçin). Eksi değer: ihtiyaç azaldı.</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="232"/>
+        <location filename="../views/quality/qualitypage.cpp" line="240"/>
         <source>Definitions</source>
         <translation>Tanımlar</translation>
     </message>
     <message>
-        <location filename="../views/quality/qualitypage.cpp" line="236"/>
+        <location filename="../views/quality/qualitypage.cpp" line="244"/>
         <source>EQAVET indicator %1</source>
         <translation>EQAVET göstergesi %1</translation>
     </message>
@@ -7241,91 +7251,96 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>&amp;Kapat</translation>
     </message>
     <message>
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="145"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="146"/>
         <source>Receiving the package (a backup is made first)…</source>
         <translation>Paket alınıyor (önce yedek alınır)…</translation>
     </message>
     <message>
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="193"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="146"/>
+        <source>Receiving the package…</source>
+        <translation>Paket alınıyor…</translation>
+    </message>
+    <message>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="196"/>
         <source>The package was refused. Nothing was changed in this database.</source>
         <translation>Paket reddedildi. Bu veritabanında hiçbir şey değişmedi.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="201"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="204"/>
         <source>Package %1 from %2, made %3; %4.</source>
         <translation>%2 kaynaklı %1 numaralı paket, %3 tarihinde hazırlandı; %4.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="204"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="207"/>
         <source>everything the sender holds for this database</source>
         <translation>gönderenin bu veritabanı için tuttuğu her şey</translation>
     </message>
     <message>
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="205"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="208"/>
         <source>changes since its package %1</source>
         <translation>kendi %1 numaralı paketinden bu yana değişenler</translation>
     </message>
     <message>
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="209"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="212"/>
         <source>This package was received already (%1): there is nothing to do.</source>
         <translation>Bu paket zaten alındı (%1): yapılacak bir şey yok.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="216"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="219"/>
         <source>Nothing has been changed yet. Applying the package changes %n row(s):</source>
         <translation>
             <numerusform>Henüz hiçbir şey değişmedi. Paketi uygulamak %n satırı değiştirir:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="218"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="221"/>
         <source>This is the first package from %1: database %2 will be registered as %1.</source>
         <translation>Bu, %1 kaynaklı ilk paket: %2 veritabanı %1 olarak kaydedilecek.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="224"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="227"/>
         <source>The package was applied: %n row(s) changed.</source>
         <translation>
             <numerusform>Paket uygulandı: %n satır değişti.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="256"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="259"/>
         <source>%n item(s) opened in the review list</source>
         <translation>
             <numerusform>inceleme listesinde %n kayıt açıldı</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="258"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="261"/>
         <source>%n placement(s) confirmed by the national office</source>
         <translation>
             <numerusform>Genel Müdürlük %n yerleştirmeyi onayladı</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="260"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="263"/>
         <source>%n placement(s) cancelled by the national office</source>
         <translation>
             <numerusform>Genel Müdürlük %n yerleştirmeyi iptal etti</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="262"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="265"/>
         <source>%n record(s) of this centre merged by the national office</source>
         <translation>
             <numerusform>bu merkezin %n kaydı Genel Müdürlükçe birleştirildi</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="264"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="267"/>
         <source>%n teacher(s) erased (KVKK)</source>
         <translation>
             <numerusform>%n öğretmen silindi (KVKK)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/exchange/receivepackagedialog.cpp" line="266"/>
+        <location filename="../views/exchange/receivepackagedialog.cpp" line="269"/>
         <source>The package holds no rows.</source>
         <translation>Pakette satır yok.</translation>
     </message>
@@ -7561,124 +7576,124 @@ Geçerli durum yedek olarak saklanır.</translation>
 <context>
     <name>kopru::SchedulePage</name>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="55"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="61"/>
         <source>Centre:</source>
         <translation>Merkez:</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="60"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="66"/>
         <source>Search teacher, partner, school…</source>
         <translation>Öğretmen, işletme, okul ara…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="63"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="69"/>
         <source>&amp;Print…</source>
         <translation>&amp;Yazdır…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="64"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="70"/>
         <source>Save as P&amp;DF…</source>
         <translation>P&amp;DF olarak kaydet…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="65"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="71"/>
         <source>&amp;Certificates…</source>
         <translation>&amp;Katılım belgeleri…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="66"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="72"/>
         <source>Certificates of participation for the completed placements of the session chosen in a table or in the month, of the centre shown or of all centres; the register of those issued</source>
         <translation>Bir tabloda ya da ay görünümünde seçilen oturumun, gösterilen merkezin ya da tüm merkezlerin tamamlanmış yerleştirmeleri için katılım belgeleri; düzenlenmiş belgelerin kayıt defteri</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="72"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="78"/>
         <source>&amp;Attendance and outcomes…</source>
         <translation>De&amp;vam ve sonuçlar…</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="73"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="79"/>
         <source>Attendance, outcomes and evaluations of the session chosen in a table or in the month</source>
         <translation>Tabloda ya da ay görünümünde seçilen oturumun devam, sonuç ve değerlendirmeleri</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="78"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="84"/>
         <source>By partner</source>
         <translation>İşletmeye göre</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="78"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="84"/>
         <source>By teacher</source>
         <translation>Öğretmene göre</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="78"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="84"/>
         <source>Calendar per centre</source>
         <translation>Merkez bazında takvim</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="101"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="107"/>
         <source>Month</source>
         <translation>Ay</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="159"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="165"/>
         <source>All centres</source>
         <translation>Tüm merkezler</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="205"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="211"/>
         <source>No placements yet: run the planner first.</source>
         <translation>Henüz yerleştirme yok: önce planlamayı çalıştırın.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/schedule/schedulepage.cpp" line="206"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="212"/>
         <source>%Ln placement(s) in %1 session(s)</source>
         <translation>
             <numerusform>%1 oturumda %Ln yerleştirme</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="224"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="230"/>
         <source>%1 — %2, %3 to %4 (%5): %6</source>
         <translation>%1 — %2, %3 – %4 (%5): %6</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="227"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="233"/>
         <source>no teachers</source>
         <translation>öğretmen yok</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="304"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="310"/>
         <source>Attendance and outcomes</source>
         <translation>Devam ve sonuçlar</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="305"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="311"/>
         <source>Choose a training session first: a row of the partner or teacher table, or a session in the month.</source>
         <translation>Önce bir eğitim oturumu seçin: işletme ya da öğretmen tablosunda bir satır veya ay görünümünde bir oturum.</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="312"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="318"/>
         <source>Attendance, outcomes and evaluations saved.</source>
         <translation>Devam, sonuçlar ve değerlendirmeler kaydedildi.</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="320"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="326"/>
         <source>Print</source>
         <translation>Yazdır</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="325"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="331"/>
         <source>Save schedule as PDF</source>
         <translation>Takvimi PDF olarak kaydet</translation>
     </message>
     <message>
-        <location filename="../views/schedule/schedulepage.cpp" line="335"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="341"/>
         <source>Save as PDF</source>
         <translation>PDF olarak kaydet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/schedule/schedulepage.cpp" line="338"/>
+        <location filename="../views/schedule/schedulepage.cpp" line="344"/>
         <source>Saved %1 (%n page(s))</source>
         <translation>
             <numerusform>%1 kaydedildi (%n sayfa)</numerusform>
@@ -9175,32 +9190,32 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>Akış ağını DIMACS biçiminde de yazar (glpsol ile denetlemek için).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="109"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="111"/>
         <source>placed: %1</source>
         <translation>yerleştirilen: %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="110"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="112"/>
         <source>unplaced: %1</source>
         <translation>yerleştirilemeyen: %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="111"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="113"/>
         <source>kept (locked or confirmed): %1</source>
         <translation>korunan (kilitli veya onaylı): %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="112"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="114"/>
         <source>objective: %1 (covered need %2, distance %3 km)</source>
         <translation>amaç değeri: %1 (karşılanan ihtiyaç %2, uzaklık %3 km)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="117"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="119"/>
         <source>time: %1 ms</source>
         <translation>süre: %1 ms</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="119"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="121"/>
         <source>warning: the weights do not keep the order of the objectives exactly on this data (see docs/optimiser.md)</source>
         <translation>uyarı: ağırlıklar bu veride hedeflerin öncelik sırasını tam olarak korumuyor (bkz. docs/optimiser.md)</translation>
     </message>
@@ -9548,7 +9563,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     </message>
     <message>
         <location filename="../app/kopru-cli/commands/pack.cpp" line="49"/>
-        <location filename="../app/kopru-cli/commands/receive.cpp" line="90"/>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="98"/>
         <source>everything</source>
         <translation>her şey</translation>
     </message>
@@ -9643,34 +9658,34 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>Denetle ve uygula, raporla, sonra hiçbir şeyi değiştirme.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/receive.cpp" line="81"/>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="89"/>
         <source>package %1 from %2 was received already (%3): nothing to do</source>
         <translation>%2 kaynaklı %1 numaralı paket zaten alındı (%3): yapılacak bir şey yok</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/receive.cpp" line="87"/>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="95"/>
         <source>package %1 from %2, made %3, %4</source>
         <translation>%2 kaynaklı %1 numaralı paket, yapılış: %3, %4</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/receive.cpp" line="90"/>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="98"/>
         <source>changes since package %1</source>
         <translation>%1 numaralı paketten beri değişenler</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/receive.cpp" line="93"/>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="101"/>
         <source>first package from %1: database %2 is registered as %1</source>
         <translation>%1 kaynaklı ilk paket: %2 veritabanı %1 olarak kaydedildi</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/receive.cpp" line="97"/>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="105"/>
         <source>dry run: %n row(s) would change; nothing was changed</source>
         <translation>
             <numerusform>deneme: %n satır değişirdi; hiçbir şey değiştirilmedi</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/receive.cpp" line="99"/>
+        <location filename="../app/kopru-cli/commands/receive.cpp" line="107"/>
         <source>%n row(s) changed</source>
         <translation>
             <numerusform>%n satır değişti</numerusform>

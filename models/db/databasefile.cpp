@@ -54,8 +54,8 @@ Expected<Header> readHeader(const QString &path)
         if (!url)
             return url.error();
         return fileError(url->display(),
-            Text::tr("this is a server database, not a file: this needs a .kopru file (kopru-cli server-init, copy, "
-                     "stats, check, import, plan and export work with server databases; see docs/server.md)"));
+            Text::tr("this is a server database, not a file: this needs a .kopru file (the other kopru-cli commands "
+                     "work with server databases; see docs/server.md)"));
     }
     const QFileInfo info(path);
     if (!info.exists())

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "models/db/connection.h"
+#include "models/db/databasetransfer.h"
 #include "models/db/sql.h"
 
 #include <QCoreApplication>
@@ -22,6 +23,12 @@ class BackendFixture
 public:
     static inline const QString kSqlite = QStringLiteral("sqlite");
     static inline const QString kPostgres = QStringLiteral("postgresql");
+
+    // `prefix` names the test's server databases (prefix_PID_N), so that a
+    // database left behind by a crashed test says which test made it.
+    explicit BackendFixture(QString prefix = QStringLiteral("kopru_cmd"))
+        : m_prefix(std::move(prefix))
+    { }
 
     // The column "backend" and one row per backend.
     static void addBackends()
@@ -55,11 +62,14 @@ public:
     }
 
     bool hasServer() const { return m_admin != nullptr; }
+    // The administrator's connection (hasServer() only).
+    QSqlDatabase admin() const { return m_admin->db(); }
+    QString adminUrl() const { return m_adminUrl; }
 
     // A new empty server database; its URL (with the admin's user).
     QString newServerDatabase()
     {
-        const QString name = QStringLiteral("kopru_cmd_%1_%2").arg(QCoreApplication::applicationPid()).arg(++m_n);
+        const QString name = QStringLiteral("%1_%2_%3").arg(m_prefix).arg(QCoreApplication::applicationPid()).arg(++m_n);
         if (!Sql::exec(m_admin->db(), QStringLiteral("CREATE DATABASE %1").arg(name))) {
             qWarning("CREATE DATABASE %s failed", qPrintable(name));
             return {};
@@ -68,6 +78,20 @@ public:
         QUrl url(m_adminUrl);
         url.setPath(QLatin1Char('/') + name);
         return url.toString();
+    }
+
+    // A new server database holding a copy of the file `source`; its URL (the
+    // admin's user, the copy's owner). Empty when the copy failed, saying why.
+    QString newServerCopy(const QString &source)
+    {
+        const QString url = newServerDatabase();
+        if (url.isEmpty())
+            return {};
+        if (auto copied = DatabaseTransfer::copy(source, url); !copied) {
+            qWarning("%s", qPrintable(copied.message()));
+            return {};
+        }
+        return url;
     }
 
     // Drops the server databases of the test case (true: all dropped).
@@ -81,6 +105,7 @@ public:
     }
 
 private:
+    const QString m_prefix;
     const QString m_adminUrl = qEnvironmentVariable("KOPRU_TEST_PG_URL");
     std::unique_ptr<Connection> m_admin;
     QStringList m_serverDatabases;

@@ -22,7 +22,6 @@
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QSqlQuery>
-#include <QUrl>
 
 using namespace kopru;
 using kopru::test::scalar;
@@ -60,33 +59,12 @@ class TestChangeListener : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    const QString m_adminUrl = qEnvironmentVariable("KOPRU_TEST_PG_URL");
-    std::unique_ptr<Connection> m_admin;
+    test::BackendFixture m_server { QStringLiteral("kopru_notify") };
     QString m_demo; // a small demo file, copied to a server database per test
-    QStringList m_serverDatabases; // made by this test case, dropped in cleanup()
     QString m_url; // the current test's server database
     int m_n = 0;
 
     static QString skipReason() { return test::BackendFixture::skipReason(); }
-
-    // A new server database holding the demo; its URL (the admin's user, the owner).
-    QString newServerCopy()
-    {
-        const QString name = QStringLiteral("kopru_notify_%1_%2").arg(QCoreApplication::applicationPid()).arg(++m_n);
-        if (!Sql::exec(m_admin->db(), QStringLiteral("CREATE DATABASE %1").arg(name))) {
-            qWarning("CREATE DATABASE %s failed", qPrintable(name));
-            return {};
-        }
-        m_serverDatabases << name;
-        QUrl url(m_adminUrl);
-        url.setPath(QLatin1Char('/') + name);
-        auto copied = DatabaseTransfer::copy(m_demo, url.toString());
-        if (!copied) {
-            qWarning("%s", qPrintable(copied.message()));
-            return {};
-        }
-        return url.toString();
-    }
 
     // Window A: the database as the GUI opens it, following others' changes.
     std::unique_ptr<Database> openFollowing()
@@ -123,14 +101,11 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        if (m_adminUrl.isEmpty()) {
-            qInfo("%s", qPrintable(skipReason()));
-            return;
-        }
-        auto admin = Connection::open(m_adminUrl, Connection::Access::ReadWrite);
         // A server that was announced but cannot be reached is a failure, not a skip.
-        QVERIFY2(admin, qPrintable(admin.message()));
-        m_admin = std::move(admin.value());
+        const QString error = m_server.connect();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        if (!m_server.hasServer())
+            return;
         m_demo = m_dir.filePath(QStringLiteral("demo.kopru"));
         DemoGenerator::Options options;
         options.teachers = 60;
@@ -148,17 +123,16 @@ private slots:
         const QString name = QString::fromLatin1(QTest::currentTestFunction());
         if (name == QLatin1String("payloadsAreRead") || name == QLatin1String("fileDatabasesFollowNothing"))
             return;
-        if (!m_admin)
+        if (!m_server.hasServer())
             QSKIP(qPrintable(skipReason()));
-        m_url = newServerCopy();
+        m_url = m_server.newServerCopy(m_demo);
         QVERIFY(!m_url.isEmpty());
     }
 
     void cleanup()
     {
-        for (const QString &name : std::as_const(m_serverDatabases))
-            QVERIFY(Sql::exec(m_admin->db(), QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name)));
-        m_serverDatabases.clear();
+        if (m_server.hasServer())
+            QVERIFY(m_server.dropServerDatabases());
         m_url.clear();
     }
 
@@ -384,7 +358,7 @@ private slots:
     // when its owner opens it for writing; a read-only opening changes nothing.
     void upgradeAddsTheNotifications()
     {
-        QVERIFY(Sql::exec(m_admin->db(), QStringLiteral("SELECT 1"))); // the admin is the copy's owner
+        QVERIFY(Sql::exec(m_server.admin(), QStringLiteral("SELECT 1"))); // the admin is the copy's owner
         {
             auto b = otherSession();
             QVERIFY(b);

@@ -55,9 +55,7 @@ class TestConcurrency : public QObject
 
     QTemporaryDir m_dir;
     int m_n = 0;
-    const QString m_adminUrl = qEnvironmentVariable("KOPRU_TEST_PG_URL");
-    std::unique_ptr<Connection> m_admin;
-    QStringList m_serverDatabases; // made by this test case, dropped in cleanup()
+    test::BackendFixture m_server { QStringLiteral("kopru_conc") };
 
     static QString skipReason() { return test::BackendFixture::skipReason(); }
 
@@ -76,13 +74,9 @@ class TestConcurrency : public QObject
             if (!test::newDatabase(location))
                 return {};
         } else {
-            const QString name = QStringLiteral("kopru_conc_%1_%2").arg(QCoreApplication::applicationPid()).arg(++m_n);
-            if (!Sql::exec(m_admin->db(), QStringLiteral("CREATE DATABASE %1").arg(name)))
+            location = m_server.newServerDatabase();
+            if (location.isEmpty())
                 return {};
-            m_serverDatabases << name;
-            QUrl url(m_adminUrl);
-            url.setPath(QLatin1Char('/') + name);
-            location = url.toString();
             auto made = DatabaseTransfer::initialiseServer(location);
             if (!made) {
                 qWarning("%s", qPrintable(made.message()));
@@ -146,28 +140,24 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        if (m_adminUrl.isEmpty()) {
-            qInfo("%s", qPrintable(skipReason()));
-            return;
-        }
-        auto admin = Connection::open(m_adminUrl, Connection::Access::ReadWrite);
         // A server that was announced but cannot be reached is a failure, not a skip.
-        QVERIFY2(admin, qPrintable(admin.message()));
-        m_admin = std::move(admin.value());
+        const QString error = m_server.connect();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        if (!m_server.hasServer())
+            return;
     }
 
     void init()
     {
         const QString backend = QTest::currentDataTag();
-        if (backend == kPostgres && !m_admin)
+        if (backend == kPostgres && !m_server.hasServer())
             QSKIP(qPrintable(skipReason()));
     }
 
     void cleanup()
     {
-        for (const QString &name : std::as_const(m_serverDatabases))
-            QVERIFY(Sql::exec(m_admin->db(), QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name)));
-        m_serverDatabases.clear();
+        if (m_server.hasServer())
+            QVERIFY(m_server.dropServerDatabases());
     }
 
     // Two users have the teacher on screen; the first changes her name; the

@@ -29,35 +29,19 @@ class TestServerRules : public QObject
 
     QTemporaryDir m_dir;
     int m_n = 0;
-    const QString m_adminUrl = qEnvironmentVariable("KOPRU_TEST_PG_URL");
-    std::unique_ptr<Connection> m_admin;
-    QStringList m_serverDatabases; // made by this test case, dropped in cleanup()
+    test::BackendFixture m_server { QStringLiteral("kopru_rules") };
     QStringList m_logins; // made by this test case, dropped in cleanup()
 
     static QString skipReason() { return test::BackendFixture::skipReason(); }
 
     QString newPath() { return m_dir.filePath(QStringLiteral("db%1.kopru").arg(++m_n)); }
 
-    // A new empty server database; its URL (with the admin's user).
-    QString newServerDatabase()
-    {
-        const QString name = QStringLiteral("kopru_rules_%1_%2").arg(QCoreApplication::applicationPid()).arg(++m_n);
-        if (!Sql::exec(m_admin->db(), QStringLiteral("CREATE DATABASE %1").arg(name))) {
-            qWarning("CREATE DATABASE %s failed", qPrintable(name));
-            return {};
-        }
-        m_serverDatabases << name;
-        QUrl url(m_adminUrl);
-        url.setPath(QLatin1Char('/') + name);
-        return url.toString();
-    }
-
     // A login role `name` (password = name) in the group role `group`.
     bool newLogin(const QString &name, const QString &group)
     {
         m_logins << name;
-        return Sql::exec(m_admin->db(), QStringLiteral("DROP ROLE IF EXISTS %1").arg(name))
-            && Sql::exec(m_admin->db(), QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%1' IN ROLE %2").arg(name, group));
+        return Sql::exec(m_server.admin(), QStringLiteral("DROP ROLE IF EXISTS %1").arg(name))
+            && Sql::exec(m_server.admin(), QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%1' IN ROLE %2").arg(name, group));
     }
 
     // A connection to the server database `url` as the login `user`.
@@ -120,7 +104,7 @@ class TestServerRules : public QObject
             qWarning("%s", qPrintable(script.message()));
             return {};
         }
-        const QString url = newServerDatabase();
+        const QString url = m_server.newServerDatabase();
         auto opened = Connection::open(url, Connection::Access::ReadWrite);
         if (!opened)
             return {};
@@ -251,33 +235,28 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        if (m_adminUrl.isEmpty()) {
-            qInfo("%s", qPrintable(skipReason()));
-            return;
-        }
-        auto admin = Connection::open(m_adminUrl, Connection::Access::ReadWrite);
         // A server that was announced but cannot be reached is a failure, not a skip.
-        QVERIFY2(admin, qPrintable(admin.message()));
-        m_admin = std::move(admin.value());
+        const QString error = m_server.connect();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        if (!m_server.hasServer())
+            return;
     }
 
     void init()
     {
         // Every test case but the translation's and the file's needs the server.
         const QByteArray test = QTest::currentTestFunction();
-        if (!m_admin && test != "migrationStatementsAreTranslated" && test != "upgradeAFile")
+        if (!m_server.hasServer() && test != "migrationStatementsAreTranslated" && test != "upgradeAFile")
             QSKIP(qPrintable(skipReason()));
     }
 
     void cleanup()
     {
-        if (!m_admin)
+        if (!m_server.hasServer())
             return;
-        for (const QString &name : std::as_const(m_serverDatabases))
-            QVERIFY(Sql::exec(m_admin->db(), QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name)));
-        m_serverDatabases.clear();
+        QVERIFY(m_server.dropServerDatabases());
         for (const QString &login : std::as_const(m_logins))
-            QVERIFY(Sql::exec(m_admin->db(), QStringLiteral("DROP ROLE IF EXISTS %1").arg(login)));
+            QVERIFY(Sql::exec(m_server.admin(), QStringLiteral("DROP ROLE IF EXISTS %1").arg(login)));
         m_logins.clear();
     }
 
@@ -400,7 +379,7 @@ private slots:
         QCOMPARE(fixtureRows(db), before);
         // The new columns are there, empty, and their checks work.
         QVERIFY(scalar(db, QStringLiteral("SELECT completed_on FROM placement WHERE id = 1")).isNull());
-        const QString fresh = newServerDatabase();
+        const QString fresh = m_server.newServerDatabase();
         auto made = DatabaseTransfer::initialiseServer(fresh);
         QVERIFY2(made, qPrintable(made.message()));
         const QStringList expected = shapeOf(fresh);
@@ -444,7 +423,7 @@ private slots:
     // on a file: the same refusal, the same versions and tombstones.
     void ratingTriggersBecomeSetBased()
     {
-        const QString url = newServerDatabase();
+        const QString url = m_server.newServerDatabase();
         auto made = DatabaseTransfer::initialiseServer(url);
         QVERIFY2(made, qPrintable(made.message()));
         const QStringList expected = shapeOf(url);
@@ -531,7 +510,7 @@ private slots:
         QVERIFY(!url.isEmpty());
         QVERIFY(newLogin(QStringLiteral("kopru_rules_staff"), QStringLiteral("kopru_national")));
         QVERIFY(Sql::exec(
-            m_admin->db(), QStringLiteral("GRANT CONNECT ON DATABASE %1 TO kopru_rules_staff").arg(QUrl(url).path().mid(1))));
+            m_server.admin(), QStringLiteral("GRANT CONNECT ON DATABASE %1 TO kopru_rules_staff").arg(QUrl(url).path().mid(1))));
         {
             auto staff = connectAs(url, QStringLiteral("kopru_rules_staff"));
             QVERIFY(staff);
@@ -568,7 +547,7 @@ private slots:
     // whatever SQL it sends: the server refuses what the centre does not own.
     void centreWritesFollowTheOwnerRules()
     {
-        const QString url = newServerDatabase();
+        const QString url = m_server.newServerDatabase();
         QString out, err;
         QCOMPARE(test::runCli({ QStringLiteral("server-init"), url }, &out, &err), 0);
         auto owner = Connection::open(url, Connection::Access::ReadWrite);

@@ -32,7 +32,6 @@
 #include <QTableView>
 #include <QTest>
 #include <QUndoStack>
-#include <QUrl>
 
 using namespace kopru;
 using kopru::test::scalar;
@@ -42,29 +41,10 @@ class TestLiveRefresh : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    const QString m_adminUrl = qEnvironmentVariable("KOPRU_TEST_PG_URL");
-    std::unique_ptr<Connection> m_admin;
+    test::BackendFixture m_server { QStringLiteral("kopru_live") };
     QString m_demo;
-    QStringList m_serverDatabases;
     QString m_url;
-    int m_n = 0;
     QUndoStack m_undo;
-
-    QString newServerCopy()
-    {
-        const QString name = QStringLiteral("kopru_live_%1_%2").arg(QCoreApplication::applicationPid()).arg(++m_n);
-        if (!Sql::exec(m_admin->db(), QStringLiteral("CREATE DATABASE %1").arg(name)))
-            return {};
-        m_serverDatabases << name;
-        QUrl url(m_adminUrl);
-        url.setPath(QLatin1Char('/') + name);
-        auto copied = DatabaseTransfer::copy(m_demo, url.toString());
-        if (!copied) {
-            qWarning("%s", qPrintable(copied.message()));
-            return {};
-        }
-        return url.toString();
-    }
 
     // Window A: the database as the GUI opens it, following others' changes.
     std::unique_ptr<Database> openFollowing()
@@ -119,13 +99,11 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        if (m_adminUrl.isEmpty()) {
-            qInfo("%s", qPrintable(test::BackendFixture::skipReason()));
+        // A server that was announced but cannot be reached is a failure, not a skip.
+        const QString error = m_server.connect();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        if (!m_server.hasServer())
             return;
-        }
-        auto admin = Connection::open(m_adminUrl, Connection::Access::ReadWrite);
-        QVERIFY2(admin, qPrintable(admin.message()));
-        m_admin = std::move(admin.value());
         m_demo = m_dir.filePath(QStringLiteral("demo.kopru"));
         DemoGenerator::Options options;
         options.teachers = 60;
@@ -140,17 +118,16 @@ private slots:
 
     void init()
     {
-        if (!m_admin)
+        if (!m_server.hasServer())
             QSKIP(qPrintable(test::BackendFixture::skipReason()));
-        m_url = newServerCopy();
+        m_url = m_server.newServerCopy(m_demo);
         QVERIFY(!m_url.isEmpty());
     }
 
     void cleanup()
     {
-        for (const QString &name : std::as_const(m_serverDatabases))
-            QVERIFY(Sql::exec(m_admin->db(), QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name)));
-        m_serverDatabases.clear();
+        if (m_server.hasServer())
+            QVERIFY(m_server.dropServerDatabases());
     }
 
     // B rewrites the ratings of a field: A's needs page, shown, reloads its
