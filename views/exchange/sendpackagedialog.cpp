@@ -20,6 +20,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -136,8 +137,14 @@ SendPackageDialog::SendPackageDialog(Database *db, QWidget *parent)
     layout->addWidget(m_everything);
     layout->addWidget(m_acknowledged);
     layout->addWidget(m_progress);
-    layout->addWidget(m_message);
-    layout->addStretch(1);
+    // Sending to all 15 centres reports 15 packages: the report scrolls
+    // inside the dialog instead of growing it past a laptop's screen.
+    auto *messageArea = new QScrollArea(this);
+    messageArea->setWidget(m_message);
+    messageArea->setWidgetResizable(true);
+    messageArea->setFrameShape(QFrame::NoFrame);
+    m_message->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    layout->addWidget(messageArea, 1);
     layout->addWidget(buttons);
 
     connect(m_receiver, &QComboBox::currentIndexChanged, this, &SendPackageDialog::updateProposal);
