@@ -143,6 +143,7 @@ SendPackageDialog::SendPackageDialog(Database *db, QWidget *parent)
     messageArea->setWidget(m_message);
     messageArea->setWidgetResizable(true);
     messageArea->setFrameShape(QFrame::NoFrame);
+    messageArea->setMinimumHeight(8 * fontMetrics().lineSpacing());
     m_message->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     layout->addWidget(messageArea, 1);
     layout->addWidget(buttons);
