@@ -2,12 +2,11 @@
 #pragma once
 
 #include "models/core/result.h"
-#include "models/exchange/attachedpackage.h"
+#include "models/exchange/packagefile.h"
 
 #include <QSqlDatabase>
 #include <QString>
 #include <functional>
-#include <memory>
 
 namespace kopru {
 
@@ -23,30 +22,23 @@ class PackageSource final
 {
 public:
     PackageSource(QSqlDatabase db, const QString &path);
-    ~PackageSource();
-    PackageSource(const PackageSource &) = delete;
-    PackageSource &operator=(const PackageSource &) = delete;
 
-    const Status &status() const { return m_status; }
+    const Status &status() const { return m_package.status(); }
     // The connection and schema in which the package file's own tables are
     // read (its checks, manifest and digest).
-    QSqlDatabase file() const;
-    QString schema() const;
+    QSqlDatabase file() const { return m_package.file(); }
+    QString schema() const { return m_package.schema(); }
     // Makes the rows readable by the SQL on the database at prefix(): nothing
     // to do when attached; copies them when staged (inside the caller's
     // write transaction). `progress` gets 0…100.
     Status stage(const std::function<void(int)> &progress = {});
     // "pkg." or "temp.pkg_": prefix a package table's name with it.
-    QString prefix() const;
+    QString prefix() const { return m_package.prefix(); }
     // Detaches or closes the package (the file can then be removed).
-    Status close();
+    Status close() { return m_package.close(); }
 
 private:
-    QSqlDatabase m_db;
-    bool m_attach = false; // attached (a file) rather than staged (a server)
-    std::unique_ptr<AttachedPackage> m_attached;
-    QString m_connectionName;
-    Status m_status;
+    PackageFile m_package;
 };
 
 } // namespace kopru

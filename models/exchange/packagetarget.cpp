@@ -2,7 +2,6 @@
 #include "models/exchange/packagetarget.h"
 
 #include "models/db/sql.h"
-#include "models/db/sqldialect.h"
 #include "models/db/transaction.h"
 #include "models/exchange/exchangesql.h"
 #include "models/exchange/packagestaging.h"
@@ -11,48 +10,25 @@
 namespace kopru {
 
 PackageTarget::PackageTarget(QSqlDatabase db, const QString &path)
-    : m_db(std::move(db))
-{
-    if (SqlDialect::attachesFiles(SqlDialect::backendOf(m_db))) {
-        m_attach = true;
-        m_attached = std::make_unique<AttachedPackage>(m_db, path);
-        m_status = m_attached->status();
-        return;
-    }
-    auto name = PackageStaging::openFile(path, false);
-    if (name)
-        m_connectionName = name.value();
-    else
-        m_status = name.error();
-}
-
-PackageTarget::~PackageTarget()
-{
-    if (Status s = close(); !s)
-        qWarning("cannot close the package: %s", qPrintable(s.message()));
-}
+    : m_package(std::move(db), path, false)
+{ }
 
 Status PackageTarget::create()
 {
-    if (!m_status)
-        return m_status;
-    if (!m_attach)
-        return PackageStaging::create(m_db);
+    if (!m_package.status())
+        return m_package.status();
+    if (!m_package.attached())
+        return PackageStaging::create(m_package.database());
     for (const QString &statement : TravellingTables::packageSchema(prefix()))
-        if (Status s = Sql::exec(m_db, statement); !s)
+        if (Status s = Sql::exec(m_package.database(), statement); !s)
             return s;
     return {};
 }
 
-QString PackageTarget::prefix() const
-{
-    return m_attach ? AttachedPackage::schema() + QLatin1Char('.') : PackageStaging::prefix();
-}
-
 Status PackageTarget::finish()
 {
-    if (m_attach || !m_status)
-        return m_status;
+    if (m_package.attached() || !m_package.status())
+        return m_package.status();
     QSqlDatabase f = file();
     Transaction tx(f);
     if (!tx.began())
@@ -60,31 +36,9 @@ Status PackageTarget::finish()
     for (const QString &statement : TravellingTables::packageSchema(QStringLiteral("main.")))
         if (Status s = Sql::exec(f, statement); !s)
             return s;
-    if (Status s = PackageStaging::drain(m_db, f); !s)
+    if (Status s = PackageStaging::drain(m_package.database(), f); !s)
         return s;
     return tx.commit();
-}
-
-QSqlDatabase PackageTarget::file() const
-{
-    return m_attach ? m_db : QSqlDatabase::database(m_connectionName, false);
-}
-
-QString PackageTarget::schema() const
-{
-    return m_attach ? AttachedPackage::schema() : QStringLiteral("main");
-}
-
-Status PackageTarget::close()
-{
-    if (m_attached) {
-        Status s = m_attached->detach();
-        m_attached.reset();
-        return s;
-    }
-    PackageStaging::closeFile(m_connectionName);
-    m_connectionName.clear();
-    return {};
 }
 
 } // namespace kopru

@@ -2,11 +2,10 @@
 #pragma once
 
 #include "models/core/result.h"
-#include "models/exchange/attachedpackage.h"
+#include "models/exchange/packagefile.h"
 
 #include <QSqlDatabase>
 #include <QString>
-#include <memory>
 
 namespace kopru {
 
@@ -20,29 +19,22 @@ class PackageTarget final
 {
 public:
     PackageTarget(QSqlDatabase db, const QString &path);
-    ~PackageTarget();
-    PackageTarget(const PackageTarget &) = delete;
-    PackageTarget &operator=(const PackageTarget &) = delete;
 
-    const Status &status() const { return m_status; }
+    const Status &status() const { return m_package.status(); }
     // Makes the package's empty tables (in the caller's transaction).
     Status create();
     // "pkg." or "temp.pkg_": where the packer's SQL on the database fills them.
-    QString prefix() const;
+    QString prefix() const { return m_package.prefix(); }
     // After filling: the package file holds the rows (staged ones are copied).
     Status finish();
     // The connection and schema of the package file (counts, digest, manifest).
-    QSqlDatabase file() const;
-    QString schema() const;
+    QSqlDatabase file() const { return m_package.file(); }
+    QString schema() const { return m_package.schema(); }
     // Detaches or closes the package file (it can then be renamed).
-    Status close();
+    Status close() { return m_package.close(); }
 
 private:
-    QSqlDatabase m_db;
-    bool m_attach = false;
-    std::unique_ptr<AttachedPackage> m_attached;
-    QString m_connectionName;
-    Status m_status;
+    PackageFile m_package;
 };
 
 } // namespace kopru
