@@ -17,6 +17,7 @@
 #include "models/stats/fielddatacache.h"
 #include "tests/common/backendfixture.h"
 #include "tests/common/testutil.h"
+#include "tests/common/twosessions.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -66,31 +67,8 @@ class TestChangeListener : public QObject
 
     static QString skipReason() { return test::BackendFixture::skipReason(); }
 
-    // Window A: the database as the GUI opens it, following others' changes.
-    std::unique_ptr<Database> openFollowing()
-    {
-        auto db = Database::open(m_url);
-        if (!db) {
-            qWarning("%s", qPrintable(db.message()));
-            return nullptr;
-        }
-        if (Status s = ChangeListener::follow(db.value()->connection()); !s) {
-            qWarning("%s", qPrintable(s.message()));
-            return nullptr;
-        }
-        return std::move(db.value());
-    }
-
-    // Another user's session B.
-    std::unique_ptr<Connection> otherSession()
-    {
-        auto c = Connection::open(m_url, Connection::Access::ReadWrite);
-        if (!c) {
-            qWarning("%s", qPrintable(c.message()));
-            return nullptr;
-        }
-        return std::move(c.value());
-    }
+    std::unique_ptr<Database> openFollowing() const { return test::openFollowing(m_url); }
+    std::unique_ptr<Connection> otherSession() const { return test::otherSession(m_url); }
 
     static int firstId(const QSqlDatabase &db, const QString &table)
     {
@@ -107,14 +85,7 @@ private slots:
         if (!m_server.hasServer())
             return;
         m_demo = m_dir.filePath(QStringLiteral("demo.kopru"));
-        DemoGenerator::Options options;
-        options.teachers = 60;
-        options.partners = 15;
-        options.minPlaces = 60;
-        auto made = Database::create(m_demo, [&options](QSqlDatabase c) -> Status {
-            auto summary = DemoGenerator::generate(c, options);
-            return summary ? Status() : Status(summary.error());
-        });
+        const Status made = test::makeSmallDemo(m_demo);
         QVERIFY2(made, qPrintable(made.message()));
     }
 

@@ -20,6 +20,7 @@
 #include "models/stats/competencystatsmodel.h"
 #include "tests/common/backendfixture.h"
 #include "tests/common/testutil.h"
+#include "tests/common/twosessions.h"
 #include "views/charts/chartpanel.h"
 #include "views/needs/needspage.h"
 #include "views/overview/overviewpage.h"
@@ -46,31 +47,8 @@ class TestLiveRefresh : public QObject
     QString m_url;
     QUndoStack m_undo;
 
-    // Window A: the database as the GUI opens it, following others' changes.
-    std::unique_ptr<Database> openFollowing()
-    {
-        auto db = Database::open(m_url);
-        if (!db) {
-            qWarning("%s", qPrintable(db.message()));
-            return nullptr;
-        }
-        if (Status s = ChangeListener::follow(db.value()->connection()); !s) {
-            qWarning("%s", qPrintable(s.message()));
-            return nullptr;
-        }
-        return std::move(db.value());
-    }
-
-    // Another user's session B.
-    std::unique_ptr<Connection> otherSession()
-    {
-        auto c = Connection::open(m_url, Connection::Access::ReadWrite);
-        if (!c) {
-            qWarning("%s", qPrintable(c.message()));
-            return nullptr;
-        }
-        return std::move(c.value());
-    }
+    std::unique_ptr<Database> openFollowing() const { return test::openFollowing(m_url); }
+    std::unique_ptr<Connection> otherSession() const { return test::otherSession(m_url); }
 
     static LiveRefresh *liveRefreshOf(const Page &page) { return page.findChild<LiveRefresh *>(QStringLiteral("liveRefresh")); }
 
@@ -105,14 +83,7 @@ private slots:
         if (!m_server.hasServer())
             return;
         m_demo = m_dir.filePath(QStringLiteral("demo.kopru"));
-        DemoGenerator::Options options;
-        options.teachers = 60;
-        options.partners = 15;
-        options.minPlaces = 60;
-        auto made = Database::create(m_demo, [&options](QSqlDatabase c) -> Status {
-            auto summary = DemoGenerator::generate(c, options);
-            return summary ? Status() : Status(summary.error());
-        });
+        const Status made = test::makeSmallDemo(m_demo);
         QVERIFY2(made, qPrintable(made.message()));
     }
 
