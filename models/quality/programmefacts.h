@@ -20,6 +20,12 @@ namespace kopru::quality {
 // teachers and placements without ratings or sessions.
 struct ProgrammeFacts
 {
+    // One competency's needs of one teacher.
+    struct CompetencyNeed
+    {
+        int competency = 0;
+        NeedPair need;
+    };
     struct Teacher
     {
         int centreId = 0; // 0 = none
@@ -27,8 +33,11 @@ struct ProgrammeFacts
         int provinceId = 0;
         bool surveyed = false; // answered round 1 of the needs survey
         bool erased = false;
-        // competency id -> need in rounds 1 and 2 (NaN = not given, or "not applicable")
-        std::map<int, NeedPair> needs;
+        // Need in rounds 1 and 2 (NaN = not given, or "not applicable") per
+        // competency, ordered by competency id: a flat vector, as a teacher
+        // has ~40 and the national roll-out 100,000 teachers (a map's node
+        // per need cost ~600 MB and most of the page's time there).
+        std::vector<CompetencyNeed> needs;
     };
     struct Placement
     {
@@ -59,6 +68,9 @@ struct ProgrammeFacts
     QHash<int, Name> centres, fields, provinces;
 
     static Expected<ProgrammeFacts> load(QSqlDatabase db);
+    // One teacher's needs as read (a row per round, in any order) put in
+    // competency order, the rounds of a competency merged into one pair.
+    static void orderNeeds(std::vector<CompetencyNeed> &needs);
     bool sessionCovers(int sessionId, int competencyId) const
     {
         return sessionCompetencies.contains((qint64(sessionId) << 32) | competencyId);

@@ -7,8 +7,10 @@
 #include <QCoreApplication>
 #include <QLocale>
 #include <QSet>
+#include <algorithm>
 #include <cmath>
 #include <functional>
+#include <unordered_map>
 
 namespace kopru::quality {
 
@@ -47,7 +49,8 @@ GroupFigures figuresOf(const ProgrammeFacts &facts, const std::vector<int> &memb
     for (const QString &key : dropoutReasonKeys())
         g.dropoutReasons[key] = 0;
     std::map<int, QSet<int>> partnerSessions; // completed placements' sessions per partner
-    std::map<int, std::map<int, NeedPair>> byCompetency; // competency -> teacher -> needs
+    // competency -> the members' needs, in the members' order
+    std::unordered_map<int, std::vector<NeedPair>> byCompetency;
     std::vector<NeedPair> overall;
     for (int t : members) {
         const ProgrammeFacts::Teacher &teacher = facts.teachers[t];
@@ -89,7 +92,7 @@ GroupFigures figuresOf(const ProgrammeFacts &facts, const std::vector<int> &memb
         double sums[2] = { 0, 0 };
         int counts[2] = { 0, 0 };
         for (const auto &[competency, need] : teacher.needs) {
-            byCompetency[competency][t] = need;
+            byCompetency[competency].push_back(need);
             if (!std::isnan(need.before)) {
                 sums[0] += need.before;
                 ++counts[0];
@@ -117,13 +120,9 @@ GroupFigures figuresOf(const ProgrammeFacts &facts, const std::vector<int> &memb
             overall.push_back(mean);
     }
     g.needChange = computeNeedChange(overall);
-    for (const auto &[competency, answers] : byCompetency) {
-        std::vector<NeedPair> pairs;
-        bool secondRound = false;
-        for (const auto &[teacher, need] : answers) {
-            pairs.push_back(need);
-            secondRound = secondRound || !std::isnan(need.after);
-        }
+    for (const auto &[competency, pairs] : byCompetency) {
+        const bool secondRound
+            = std::any_of(pairs.begin(), pairs.end(), [](const NeedPair &need) { return !std::isnan(need.after); });
         if (!secondRound)
             continue;
         const ProgrammeFacts::Competency c = facts.competencies.value(competency);

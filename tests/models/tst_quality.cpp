@@ -4,6 +4,7 @@
 // small hand-built database whose answers are also written down by hand, and
 // on a demo database; kopru-cli quality's text and JSON.
 #include "models/quality/needchange.h"
+#include "models/quality/programmefacts.h"
 #include "models/quality/qualityformat.h"
 #include "models/quality/qualityindicators.h"
 #include "models/safety/purge.h"
@@ -425,6 +426,32 @@ private slots:
         QVERIFY(std::abs(tQuantile975(120) - 1.980) < 0.001);
         QVERIFY(std::abs(tQuantile975(100000) - 1.960) < 0.001);
         QVERIFY(std::isnan(tQuantile975(0)));
+    }
+
+    // A server sends the ratings in no particular order: the rounds of a
+    // competency arrive apart and are merged into one pair per competency.
+    void needsReadInAnyOrderAreMergedByCompetency()
+    {
+        const double nan = NeedChange::kNaN;
+        using N = ProgrammeFacts::CompetencyNeed;
+        std::vector<N> needs { N { 7, { 4, nan } }, N { 3, { 5, nan } }, N { 7, { nan, 2 } }, N { 3, { nan, nan } },
+            N { 9, { nan, 1 } } };
+        ProgrammeFacts::orderNeeds(needs);
+        QCOMPARE(int(needs.size()), 3);
+        QCOMPARE(needs[0].competency, 3);
+        QCOMPARE(needs[0].need.before, 5.0);
+        QVERIFY(std::isnan(needs[0].need.after));
+        QCOMPARE(needs[1].competency, 7);
+        QCOMPARE(needs[1].need.before, 4.0);
+        QCOMPARE(needs[1].need.after, 2.0);
+        QCOMPARE(needs[2].competency, 9);
+        QVERIFY(std::isnan(needs[2].need.before));
+        QCOMPARE(needs[2].need.after, 1.0);
+        // Already in order (as SQLite sends them): left as it is.
+        std::vector<N> ordered { N { 1, { 3, 4 } }, N { 2, { 5, nan } } };
+        ProgrammeFacts::orderNeeds(ordered);
+        QCOMPARE(int(ordered.size()), 2);
+        QCOMPARE(ordered[1].need.before, 5.0);
     }
 
     void needChangeIsPairedOrWelch()
