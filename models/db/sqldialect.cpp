@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/db/sqldialect.h"
 
+#include "models/db/schemamacros.h"
 #include "models/db/sql.h"
 
 #include <QCoreApplication>
@@ -21,6 +22,8 @@ class Text
 const QString kPgNow = QStringLiteral("to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')");
 const QString kPgNowIso = QStringLiteral(R"(to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS'))");
 const QString kPgUuid = QStringLiteral("gen_random_uuid()::text");
+const QString kFileLabel = QStringLiteral(KOPRU_LOCAL_LABEL);
+const QString kPgLabel = QStringLiteral("(" KOPRU_LOCAL_LABEL " || ':' || session_user::text)");
 
 QRegularExpression re(const char *pattern)
 {
@@ -68,6 +71,10 @@ QString translateExpression(QString sql)
     static const QRegularExpression isDate = re(R"(\bdate\((\w+)\)\s+IS\s+\1\b)");
     static const QRegularExpression twoArgMax = re(R"(\bmax\()");
     static const QRegularExpression full = QRegularExpression(QStringLiteral(R"((?<!["\w])full(?!["\w]))"));
+    // Where a change is made: the place and the login (changeLabel); text
+    // translated before stays as it is.
+    sql.replace(kPgLabel, kFileLabel);
+    sql.replace(kFileLabel, kPgLabel);
     sql.replace(uuid, QStringLiteral("(") + kPgUuid + QStringLiteral(")"));
     sql.replace(isoNow, kPgNowIso);
     sql.replace(now, QStringLiteral("(") + kPgNow + QStringLiteral(")"));
@@ -412,6 +419,11 @@ QString quoted(const QString &identifier)
 QString nowText(Backend backend)
 {
     return backend == Backend::Postgres ? kPgNow : QStringLiteral("CURRENT_TIMESTAMP");
+}
+
+QString changeLabel(Backend backend)
+{
+    return backend == Backend::Postgres ? kPgLabel : kFileLabel;
 }
 
 QString uuidDefault(Backend backend)

@@ -14,6 +14,7 @@
 
 #include <QFile>
 #include <QSqlRecord>
+#include <QUrl>
 
 using namespace kopru;
 using kopru::test::BackendFixture;
@@ -47,7 +48,10 @@ class TestExchangeBackends : public QObject
     }
 
     // The content of a database (test::contentDigests); a server database is
-    // copied into a file first.
+    // copied into a file first. A server records who made a change with the
+    // login ('national:kopru_ci', SqlDialect::changeLabel), a file only where
+    // ('national'): in the copy the login is taken off (its triggers dropped
+    // first, so that nothing else changes), the rest must be the same.
     QMap<QString, QByteArray> contents(const QString &location)
     {
         QString file = location;
@@ -58,9 +62,47 @@ class TestExchangeBackends : public QObject
                 qWarning("%s", qPrintable(err));
                 return {};
             }
+            if (Status s = withoutLogin(file); !s) {
+                qWarning("%s", qPrintable(s.message()));
+                return {};
+            }
         }
         auto db = Database::open(file);
         return db ? test::contentDigests(db.value()->connection()) : QMap<QString, QByteArray>();
+    }
+
+    // The server's label of the test's login.
+    static QString serverLabel()
+    {
+        return QStringLiteral("national:") + QUrl(qEnvironmentVariable("KOPRU_TEST_PG_URL")).userName();
+    }
+
+    static Status withoutLogin(const QString &file)
+    {
+        auto db = Database::open(file);
+        if (!db)
+            return db.error();
+        const QSqlDatabase c = db.value()->connection();
+        QStringList triggers, labels;
+        Status s = Sql::forEachRow(c, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger'"),
+            [&](const QSqlQuery &q) { triggers << q.value(0).toString(); });
+        if (s)
+            s = Sql::forEachRow(c,
+                QStringLiteral("SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table' "
+                               "AND p.name IN ('modified_by', 'record_modified_by', 'deleted_by', 'resolved_by')"),
+                [&](const QSqlQuery &q) {
+                    labels << QStringLiteral("UPDATE %1 SET %2 = 'national' WHERE %2 = '%3'")
+                                  .arg(q.value(0).toString(), q.value(1).toString(), serverLabel());
+                });
+        if (!s)
+            return s;
+        for (const QString &trigger : std::as_const(triggers))
+            if (Status d = Sql::exec(c, QStringLiteral("DROP TRIGGER %1").arg(trigger)); !d)
+                return d;
+        for (const QString &statement : std::as_const(labels))
+            if (Status u = Sql::exec(c, statement); !u)
+                return u;
+        return {};
     }
 
     // The rows of `sql` as one text (values joined by ',', rows by ';').
@@ -248,6 +290,9 @@ private slots:
         QVERIFY2(out.contains(QStringLiteral("item(s) opened in the review list")), qPrintable(out));
         QCOMPARE(rows(national, QStringLiteral("SELECT kind, subject, status FROM review_item")),
             QStringLiteral("duplicate_teacher,10000000146,open"));
+        // Who opened it: on the server the login as well.
+        QCOMPARE(rows(national, QStringLiteral("SELECT modified_by FROM review_item")),
+            backend == BackendFixture::kPostgres ? serverLabel() : QStringLiteral("national"));
         QVERIFY(rows(national, QStringLiteral("SELECT count(*) FROM review_parked")).toInt() >= 2);
         QCOMPARE(rows(national, QStringLiteral("SELECT table_name, uid, row_json FROM review_parked ORDER BY table_name, uid")),
             rows(reference, QStringLiteral("SELECT table_name, uid, row_json FROM review_parked ORDER BY table_name, uid")));
