@@ -22,10 +22,11 @@ QStringList statements()
     // pg_get_functiondef gives the whole CREATE OR REPLACE FUNCTION statement
     // (language, SECURITY DEFINER, search path); replacing a function keeps
     // its owner and privileges.
-    return { QStringLiteral("DO $kopru$ DECLARE f record; BEGIN FOR f IN SELECT oid FROM pg_proc WHERE pronamespace = "
-                            "current_schema()::regnamespace AND strpos(prosrc, %1) > 0 AND strpos(prosrc, %2) = 0 LOOP "
-                            "EXECUTE replace(pg_get_functiondef(f.oid), %1, %2); END LOOP; END $kopru$")
-                 .arg(label, withLogin) };
+    return { SqlDialect::changeLabelFunction(),
+        QStringLiteral("DO $kopru$ DECLARE f record; BEGIN FOR f IN SELECT oid FROM pg_proc WHERE pronamespace = "
+                       "current_schema()::regnamespace AND strpos(prosrc, %1) > 0 AND strpos(prosrc, %2) = 0 LOOP "
+                       "EXECUTE replace(pg_get_functiondef(f.oid), %1, %2); END LOOP; END $kopru$")
+            .arg(label, withLogin) };
 }
 
 } // namespace kopru::ServerLabels

@@ -9,10 +9,11 @@
 // ('national'), on a server the label and the login ('national:ayse',
 // SqlDialect::changeLabel), since several people share the national office's
 // label there. A server database made before rules version 4 has trigger
-// functions that record the label alone; these statements rewrite every
-// function of the schema that does (the label's expression replaced, nothing
-// else), as a new database has them. They may run again: a function that
-// records the login already is left as it is.
+// functions that record the label alone; these statements make the function
+// kopru_change_label() and rewrite every function of the schema that
+// records the label alone to call it (the label's expression replaced,
+// nothing else), as a new database has them. They may run again: a function
+// that calls it already is left as it is.
 namespace kopru::ServerLabels {
 
 QStringList statements();

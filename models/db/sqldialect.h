@@ -118,11 +118,16 @@ QString nowText(Backend backend);
 // record_modified_by, deleted_by and resolved_by (the one definition; the
 // schema's own triggers carry the file's text, KOPRU_LOCAL_LABEL, which the
 // translations replace). On a file the database's own label: 'national' or
-// 'centre:N'. On a server the same followed by ':' and the login that made
-// the change (session_user, also inside the SECURITY DEFINER trigger
-// functions): 'national:ayse' — several people share the national office's
-// label there, and a refusal names the person (RowVersion::who).
+// 'centre:N'. On a server the function kopru_change_label()
+// (changeLabelFunction): the place and the login that made the change
+// (session_user, also inside the SECURITY DEFINER trigger functions) —
+// 'national:ayse', or 'centre:3:mehmet' for a member of kopru_centre_3 who
+// is not national staff. Several people share a label there; a refusal names
+// the person (RowVersion::who).
 QString changeLabel(Backend backend);
+// The statement that makes (or replaces) kopru_change_label() on a server;
+// part of schemaSetup, and of rules version 4 (ServerLabels).
+QString changeLabelFunction();
 // SQL of a new random (v4) UUID as text.
 QString uuidDefault(Backend backend);
 // The collation that sorts Turkish text (C < Ç, I < İ …), for ORDER BY on the
