@@ -8,6 +8,7 @@
 // copy of the server database back into a file), the same exchange log, the
 // same package content; refusals change nothing.
 #include "models/db/database.h"
+#include "models/exchange/proposecorrectioncommand.h"
 #include "models/exchange/resolvereviewcommand.h"
 #include "tests/common/backendfixture.h"
 #include "tests/common/exchangeutil.h"
@@ -418,6 +419,65 @@ private slots:
         QCOMPARE(rows(national, state), expected);
         const auto redone = contents(national), refRedone = contents(reference);
         QVERIFY2(redone == refRedone, qPrintable(differing(redone, refRedone)));
+        stack.clear();
+        refStack.clear();
+    }
+
+    // A centre's correction of a national teacher adopted on both backends
+    // (the teacher changed through the review item), undone and done again:
+    // the server's content is the file's after each step.
+    void correctionAdopted_data() { BackendFixture::addBackends(); }
+    void correctionAdopted()
+    {
+        QFETCH(QString, backend);
+        const QString centre = m_work.copyOf(m_centre4);
+        const int teacher
+            = Work::value(centre, QStringLiteral("SELECT min(id) FROM teacher WHERE owner_centre_id IS NULL")).toInt();
+        QVERIFY(teacher > 0);
+        const QString uid = Work::value(centre, QStringLiteral("SELECT uid FROM teacher WHERE id = %1").arg(teacher)).toString();
+        {
+            auto db = Database::open(centre);
+            QVERIFY(db);
+            QUndoStack stack;
+            QVERIFY(DbCommand::run(&stack,
+                std::make_unique<ProposeCorrectionCommand>(db.value()->connection(), teacher, QStringLiteral("last_name"),
+                    QStringLiteral("Öztürk"), QStringLiteral("nüfus kaydına göre"), QStringLiteral("propose"))));
+            stack.clear();
+        }
+        const QString package = pack(centre, QStringLiteral("national"));
+        QVERIFY(!package.isEmpty());
+        const QString national = onBackend(m_national, backend), reference = m_work.copyOf(m_national);
+        QVERIFY(!national.isEmpty());
+        QString out, err;
+        QCOMPARE(receive(reference, package, &out, &err), 0);
+        QCOMPARE(receive(national, package, &out, &err), 0);
+        const QString item = QStringLiteral("SELECT id FROM review_item WHERE kind = 'correction'");
+        auto db = Database::open(national), refDb = Database::open(reference);
+        QVERIFY(db && refDb);
+        QUndoStack stack, refStack;
+        QVERIFY(DbCommand::run(&refStack,
+            std::make_unique<ResolveReviewCommand>(refDb.value()->connection(), rows(reference, item).toInt(),
+                ResolveReviewCommand::Action::Adopt, QString(), QStringList(), QStringLiteral("adopt"))));
+        const Status adopted = DbCommand::run(&stack,
+            std::make_unique<ResolveReviewCommand>(db.value()->connection(), rows(national, item).toInt(),
+                ResolveReviewCommand::Action::Adopt, QString(), QStringList(), QStringLiteral("adopt")));
+        QVERIFY2(adopted, qPrintable(adopted.message()));
+        const QString name = QStringLiteral("SELECT last_name FROM teacher WHERE uid = '%1'").arg(uid);
+        QCOMPARE(rows(national, name), QStringLiteral("Öztürk"));
+        QCOMPARE(rows(national, QStringLiteral("SELECT status || ' ' || resolution FROM review_item")),
+            QStringLiteral("resolved adopt"));
+        auto here = contents(national), there = contents(reference);
+        QVERIFY2(here == there, qPrintable(differing(here, there)));
+        stack.undo();
+        refStack.undo();
+        QVERIFY(rows(national, name) != QStringLiteral("Öztürk"));
+        here = contents(national), there = contents(reference);
+        QVERIFY2(here == there, qPrintable(differing(here, there)));
+        stack.redo();
+        refStack.redo();
+        QCOMPARE(rows(national, name), QStringLiteral("Öztürk"));
+        here = contents(national), there = contents(reference);
+        QVERIFY2(here == there, qPrintable(differing(here, there)));
         stack.clear();
         refStack.clear();
     }
