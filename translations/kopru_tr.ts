@@ -3279,98 +3279,98 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>ResolveReviewCommand</name>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="142"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="141"/>
         <source>Keep One</source>
         <translation>Birini Tut</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="144"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="143"/>
         <source>Merge</source>
         <translation>Birleştir</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="146"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="145"/>
         <source>Reject</source>
         <translation>Reddet</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="148"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="147"/>
         <source>Keep All</source>
         <translation>Hepsini Tut</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="150"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="149"/>
         <source>Reject Placements</source>
         <translation>Yerleştirmeleri Reddet</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="152"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="151"/>
         <source>Adopt</source>
         <translation>Benimse</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="180"/>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="392"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="179"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="391"/>
         <source>the review item no longer exists</source>
         <translation>inceleme kaydı artık yok</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="182"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="181"/>
         <source>the review item was resolved already</source>
         <translation>inceleme kaydı zaten karara bağlanmış</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="184"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="183"/>
         <source>this decision does not fit this kind of conflict</source>
         <translation>bu karar bu tür çakışmaya uymuyor</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="241"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="240"/>
         <source>choose one of the records of this conflict</source>
         <translation>bu çakışmanın kayıtlarından birini seçin</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="243"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="242"/>
         <source>the national office&apos;s record stays: keep or merge into it</source>
         <translation>Genel Müdürlüğün kaydı kalır: onu tutun ya da ona birleştirin</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="288"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="287"/>
         <source>choose the placements to reject</source>
         <translation>reddedilecek yerleştirmeleri seçin</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="291"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="290"/>
         <source>a chosen placement is not one of this session&apos;s</source>
         <translation>seçilen bir yerleştirme bu oturuma ait değil</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="297"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="296"/>
         <source>cannot read the placement</source>
         <translation>yerleştirme okunamıyor</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="299"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="298"/>
         <source>the placement no longer exists</source>
         <translation>yerleştirme artık yok</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="305"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="304"/>
         <source>the session has more placements than places</source>
         <translation>oturumda kontenjandan fazla yerleştirme var</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="327"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="326"/>
         <source>the correction names an unknown column</source>
         <translation>düzeltme bilinmeyen bir sütunu adlandırıyor</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="334"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="333"/>
         <source>the correction names a record this database does not have</source>
         <translation>düzeltme bu veritabanında olmayan bir kaydı adlandırıyor</translation>
     </message>
     <message>
-        <location filename="../models/exchange/resolvereviewcommand.cpp" line="343"/>
+        <location filename="../models/exchange/resolvereviewcommand.cpp" line="342"/>
         <source>the teacher of the correction no longer exists</source>
         <translation>düzeltmenin öğretmeni artık yok</translation>
     </message>
@@ -3378,38 +3378,47 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>RowVersion</name>
     <message>
-        <location filename="../models/editing/rowversion.cpp" line="100"/>
+        <location filename="../models/editing/rowversion.cpp" line="101"/>
         <source>“%1” was changed by %2 at %3 — reload to see the new value.</source>
         <translation>“%1”, %2 tarafından değiştirildi (%3) — yeni değeri görmek için yeniden yükleyin.</translation>
     </message>
     <message>
-        <location filename="../models/editing/rowversion.cpp" line="91"/>
+        <location filename="../models/editing/rowversion.cpp" line="92"/>
         <source>“%1” was deleted by %2 at %3 — reload to see what is there now.</source>
         <translation>“%1”, %2 tarafından silindi (%3) — güncel durumu görmek için yeniden yükleyin.</translation>
     </message>
     <message>
-        <location filename="../models/editing/rowversion.cpp" line="106"/>
+        <location filename="../models/editing/rowversion.cpp" line="107"/>
         <source>“%1” was deleted meanwhile by another user or program — reload to see what is there now.</source>
         <translation>“%1” bu arada başka bir kullanıcı ya da program tarafından silindi — güncel durumu görmek için yeniden yükleyin.</translation>
     </message>
     <message>
-        <location filename="../models/editing/rowversion.cpp" line="109"/>
+        <location filename="../models/editing/rowversion.cpp" line="110"/>
         <source>“%1” was changed meanwhile by another user or program — reload to see the new value.</source>
         <translation>“%1” bu arada başka bir kullanıcı ya da program tarafından değiştirildi — yeni değeri görmek için yeniden yükleyin.</translation>
     </message>
     <message>
-        <location filename="../models/editing/rowversion.cpp" line="136"/>
+        <location filename="../models/editing/rowversion.cpp" line="143"/>
         <source>the national office</source>
         <translation>Genel Müdürlük</translation>
     </message>
     <message>
-        <location filename="../models/editing/rowversion.cpp" line="143"/>
         <location filename="../models/editing/rowversion.cpp" line="144"/>
+        <source>%1 (national office)</source>
+        <translation>%1 (Genel Müdürlük)</translation>
+    </message>
+    <message>
+        <location filename="../models/editing/rowversion.cpp" line="148"/>
         <source>centre %1</source>
         <translation>%1 merkezi</translation>
     </message>
     <message>
-        <location filename="../models/editing/rowversion.cpp" line="147"/>
+        <location filename="../models/editing/rowversion.cpp" line="149"/>
+        <source>%1 (centre %2)</source>
+        <translation>%1 (%2 merkezi)</translation>
+    </message>
+    <message>
+        <location filename="../models/editing/rowversion.cpp" line="140"/>
         <source>another user</source>
         <translation>başka bir kullanıcı</translation>
     </message>
@@ -3640,32 +3649,32 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>SqlDialect</name>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="90"/>
+        <location filename="../models/db/sqldialect.cpp" line="110"/>
         <source>no PostgreSQL translation of %1 in: %2</source>
         <translation>%1 için PostgreSQL karşılığı yok: %2</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="143"/>
+        <location filename="../models/db/sqldialect.cpp" line="163"/>
         <source>not a Köprü database (no schema; create one with kopru-cli server-init)</source>
         <translation>Köprü veritabanı değil (şema yok; kopru-cli server-init ile oluşturun)</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="301"/>
+        <location filename="../models/db/sqldialect.cpp" line="322"/>
         <source>no PostgreSQL translation of the trigger: %1</source>
         <translation>tetikleyicinin PostgreSQL karşılığı yok: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="395"/>
+        <location filename="../models/db/sqldialect.cpp" line="416"/>
         <source>no PostgreSQL translation of the migration statement: %1</source>
         <translation>geçiş ifadesinin PostgreSQL karşılığı yok: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="435"/>
+        <location filename="../models/db/sqldialect.cpp" line="466"/>
         <source>A server database is backed up on the server with pg_dump (see docs/server.md); Köprü makes no copies of it.</source>
         <translation>Sunucu veritabanı sunucuda pg_dump ile yedeklenir (bkz. docs/server.md); Köprü onun kopyasını almaz.</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="436"/>
+        <location filename="../models/db/sqldialect.cpp" line="467"/>
         <source>Köprü writes a verified copy of the file (VACUUM INTO).</source>
         <translation>Köprü dosyanın doğrulanmış bir kopyasını yazar (VACUUM INTO).</translation>
     </message>
@@ -7708,143 +7717,143 @@ Geçerli durum yedek olarak saklanır.</translation>
 <context>
     <name>kopru::SendPackageDialog</name>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="62"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="63"/>
         <source>Send a Package</source>
         <translation>Paket Gönder</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="67"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="68"/>
         <source>A package carries this centre&apos;s work to the national office: one file to send by e-mail or on a USB key.</source>
         <translation>Paket bu merkezin çalışmasını Genel Müdürlüğe taşır: e-postayla ya da USB bellekle gönderilecek tek bir dosya.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="68"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="69"/>
         <source>A package carries the national catalogues, survey results and decisions to a centre: one file per centre, sent by e-mail or on a USB key.</source>
         <translation>Paket ulusal katalogları, anket sonuçlarını ve kararları bir merkeze taşır: her merkez için e-postayla ya da USB bellekle gönderilecek bir dosya.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="78"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="79"/>
         <source>All centres (one file each)</source>
         <translation>Tüm merkezler (her birine bir dosya)</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="83"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="84"/>
         <source>%1. %2</source>
         <translation>%1. %2</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="85"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="86"/>
         <source>Only what &amp;changed since the last package the receiver acknowledged</source>
         <translation>Yalnızca alıcının onayladığı son paketten bu yana &amp;değişenler</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="87"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="88"/>
         <source>&amp;Everything the receiver may have</source>
         <translation>Alıcının alabileceği &amp;her şey</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="96"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="97"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Gözat…</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="114"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="115"/>
         <source>&amp;Send</source>
         <translation>&amp;Gönder</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="116"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="117"/>
         <source>Show in &amp;Folder</source>
         <translation>&amp;Klasörde Göster</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="128"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="129"/>
         <source>&amp;To:</source>
         <translation>&amp;Alıcı:</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="129"/>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="224"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="130"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="232"/>
         <source>&amp;File:</source>
         <translation>&amp;Dosya:</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="224"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="232"/>
         <source>&amp;Folder:</source>
         <translation>K&amp;lasör:</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="229"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="237"/>
         <source>One file per centre, named like %1.</source>
         <translation>Her merkez için bir dosya; adları %1 gibi.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="240"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="248"/>
         <source>Everything %1 may have is sent.</source>
         <translation>%1 alıcısının alabileceği her şey gönderilir.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="242"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="250"/>
         <source>%1 has acknowledged package %2: what changed since then is sent.</source>
         <translation>%1, %2 numaralı paketi onayladı: o zamandan bu yana değişenler gönderilir.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="246"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="254"/>
         <source>%1 has not acknowledged a package yet: everything it may have is sent.</source>
         <translation>%1 henüz bir paket onaylamadı: alabileceği her şey gönderilir.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="253"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="261"/>
         <source>Folder for the Packages</source>
         <translation>Paketlerin Klasörü</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="259"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="267"/>
         <source>Package File</source>
         <translation>Paket Dosyası</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="259"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="267"/>
         <source>Köprü packages (*.kopru-pkg)</source>
         <translation>Köprü paketleri (*.kopru-pkg)</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="277"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="285"/>
         <source>Choose where the package is written.</source>
         <translation>Paketin nereye yazılacağını seçin.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="285"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="293"/>
         <source>%1 already exists. Choose another name; a package never overwrites a file.</source>
         <translation>%1 zaten var. Başka bir ad seçin; paket hiçbir dosyanın üzerine yazmaz.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="292"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="300"/>
         <source>The folder %1 does not exist.</source>
         <translation>%1 klasörü yok.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="303"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="311"/>
         <source>Making the package…</source>
         <translation>Paket hazırlanıyor…</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="331"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="339"/>
         <source>Package %1 for %2: %3 rows (%4), %5 KB → %6</source>
         <translation>%2 için %1 numaralı paket: %3 satır (%4), %5 KB → %6</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="334"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="342"/>
         <source>everything</source>
         <translation>tümü</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="334"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="342"/>
         <source>changes since package %1</source>
         <translation>%1 numaralı paketten bu yana değişenler</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="367"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="375"/>
         <source>Not sent: %1</source>
         <translation>Gönderilmedi: %1</translation>
     </message>

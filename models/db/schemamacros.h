@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The SQL pieces the schema steps share (docs/exchange.md): global ids, owners,
-// versions, change marks and tombstones of travelling tables. Included only by
-// the schema step files (models/db/schema*.cpp); the macros expand to string
-// literals, so a step written with them is fixed at compile time.
+// versions, change marks and tombstones of travelling tables. Included by the
+// schema step files (models/db/schema*.cpp) and by SqlDialect, which
+// translates KOPRU_LOCAL_LABEL for a server (SqlDialect::changeLabel); the
+// macros expand to string literals, so a step written with them is fixed at
+// compile time.
 #pragma once
 
 // A version 4 UUID from SQLite's random generator.
@@ -11,7 +13,8 @@
     "|| substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))))"
 // The local owner: the centre's id for a centre database, NULL for the national office.
 #define KOPRU_LOCAL_OWNER "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'centre_id')"
-// Where a change is made: 'centre:N' or 'national'.
+// Where a change is made: 'centre:N' or 'national' (on a server followed by
+// the login, see SqlDialect::changeLabel).
 #define KOPRU_LOCAL_LABEL "coalesce((SELECT 'centre:' || value FROM meta WHERE key = 'centre_id'), 'national')"
 // Columns every travelling entity table has. owner_centre_id -1 = "not given":
 // the insert trigger replaces it with the local owner within the statement.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/db/serverroles.h"
 
+#include "models/db/serverlabels.h"
 #include "models/db/serverratingtriggers.h"
 #include "models/db/sql.h"
 
@@ -145,7 +146,7 @@ Status install(QSqlDatabase db)
     }
     const QStringList all
         = QStringList { QStringLiteral("CREATE TABLE IF NOT EXISTS kopru_server_rules (version BIGINT NOT NULL)") }
-        + statements(centres) + ownerRules() + ServerRatingTriggers::statements()
+        + statements(centres) + ownerRules() + ServerRatingTriggers::statements() + ServerLabels::statements()
         + QStringList { QStringLiteral("DELETE FROM kopru_server_rules"),
               QStringLiteral("INSERT INTO kopru_server_rules(version) VALUES (%1)").arg(kRulesVersion) };
     for (const QString &statement : all)

@@ -31,12 +31,17 @@
 // Rules version 3: need_rating's two insert row triggers are replaced by one
 // set-based statement-level trigger (ServerRatingTriggers) — the same checks
 // and bookkeeping, a fraction of the cost for a national survey's import.
+//
+// Rules version 4: the triggers record who made a change by login as well as
+// place ('national:ayse', ServerLabels), so that a refused edit names the
+// person, not only the national office.
 namespace kopru::ServerRoles {
 
 // The version of the rules below; kept on the server in kopru_server_rules
 // (a database without that table has version 1: roles and row security only;
-// 2: owner rules; 3: need ratings' insert triggers set-based).
-constexpr int kRulesVersion = 3;
+// 2: owner rules; 3: need ratings' insert triggers set-based; 4: changes
+// recorded with the login).
+constexpr int kRulesVersion = 4;
 
 // The statements that make the roles (when missing), grant them and set the
 // policies on the current database; `centres` are the centres' ids. They may

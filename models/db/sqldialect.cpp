@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/db/sqldialect.h"
 
+#include "models/db/schemamacros.h"
 #include "models/db/sql.h"
 
 #include <QCoreApplication>
@@ -21,6 +22,23 @@ class Text
 const QString kPgNow = QStringLiteral("to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')");
 const QString kPgNowIso = QStringLiteral(R"(to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS'))");
 const QString kPgUuid = QStringLiteral("gen_random_uuid()::text");
+const QString kFileLabel = QStringLiteral(KOPRU_LOCAL_LABEL);
+const QString kPgLabel = QStringLiteral("kopru_change_label()");
+// The server's label (changeLabel): the database's own label, for a member of
+// a centre role who is not national staff that centre's, then the login.
+// PL/pgSQL, so that it may be made before the table meta it reads.
+const QString kPgLabelFunction
+    = QStringLiteral(R"sql(CREATE OR REPLACE FUNCTION kopru_change_label() RETURNS text LANGUAGE plpgsql
+STABLE AS $kopru$
+BEGIN
+    RETURN coalesce((SELECT 'centre:' || value FROM meta WHERE key = 'centre_id'),
+        (SELECT 'centre:' || substr(r.rolname, 14) FROM pg_roles r WHERE r.rolname ~ '^kopru_centre_[0-9]+$'
+         AND pg_has_role(session_user, r.oid, 'MEMBER') AND NOT EXISTS (SELECT 1 FROM pg_roles n
+         WHERE n.rolname = 'kopru_national' AND pg_has_role(session_user, n.oid, 'MEMBER'))
+         ORDER BY length(r.rolname), r.rolname LIMIT 1),
+        'national') || ':' || session_user;
+END
+$kopru$)sql");
 
 QRegularExpression re(const char *pattern)
 {
@@ -68,6 +86,8 @@ QString translateExpression(QString sql)
     static const QRegularExpression isDate = re(R"(\bdate\((\w+)\)\s+IS\s+\1\b)");
     static const QRegularExpression twoArgMax = re(R"(\bmax\()");
     static const QRegularExpression full = QRegularExpression(QStringLiteral(R"((?<!["\w])full(?!["\w]))"));
+    // Where a change is made: the place and the login (changeLabel).
+    sql.replace(kFileLabel, kPgLabel);
     sql.replace(uuid, QStringLiteral("(") + kPgUuid + QStringLiteral(")"));
     sql.replace(isoNow, kPgNowIso);
     sql.replace(now, QStringLiteral("(") + kPgNow + QStringLiteral(")"));
@@ -180,6 +200,7 @@ QStringList schemaSetup(Backend backend)
         QStringLiteral(R"sql(CREATE FUNCTION kopru_is_date(t text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $kopru$
 SELECT t IS NULL OR t ~ '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$'
 $kopru$)sql"),
+        kPgLabelFunction,
         // What SQLite keeps in the file header (PRAGMA user_version, application_id).
         QStringLiteral("CREATE TABLE kopru_schema (version BIGINT NOT NULL, application_id BIGINT NOT NULL)"),
     };
@@ -412,6 +433,16 @@ QString quoted(const QString &identifier)
 QString nowText(Backend backend)
 {
     return backend == Backend::Postgres ? kPgNow : QStringLiteral("CURRENT_TIMESTAMP");
+}
+
+QString changeLabel(Backend backend)
+{
+    return backend == Backend::Postgres ? kPgLabel : kFileLabel;
+}
+
+QString changeLabelFunction()
+{
+    return kPgLabelFunction;
 }
 
 QString uuidDefault(Backend backend)

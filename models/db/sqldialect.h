@@ -114,6 +114,20 @@ QStringList continueIdentity(Backend backend, const QString &table, bool hasIden
 QString quoted(const QString &identifier);
 // SQL of the current UTC time as 'YYYY-MM-DD HH:MM:SS' text.
 QString nowText(Backend backend);
+// SQL of where a change is made, as the triggers record it in modified_by,
+// record_modified_by, deleted_by and resolved_by (the one definition; the
+// schema's own triggers carry the file's text, KOPRU_LOCAL_LABEL, which the
+// translations replace). On a file the database's own label: 'national' or
+// 'centre:N'. On a server the function kopru_change_label()
+// (changeLabelFunction): the place and the login that made the change
+// (session_user, also inside the SECURITY DEFINER trigger functions) —
+// 'national:ayse', or 'centre:3:mehmet' for a member of kopru_centre_3 who
+// is not national staff. Several people share a label there; a refusal names
+// the person (RowVersion::who).
+QString changeLabel(Backend backend);
+// The statement that makes (or replaces) kopru_change_label() on a server;
+// part of schemaSetup, and of rules version 4 (ServerLabels).
+QString changeLabelFunction();
 // SQL of a new random (v4) UUID as text.
 QString uuidDefault(Backend backend);
 // The collation that sorts Turkish text (C < Ç, I < İ …), for ORDER BY on the

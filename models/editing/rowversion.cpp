@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QLocale>
 #include <QMutex>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QStringList>
 #include <QTimeZone>
@@ -132,19 +133,20 @@ QVariant remembered(const QSqlDatabase &db, const QString &row)
 
 QString who(QSqlDatabase db, const QString &label)
 {
-    if (label == QLatin1String("national"))
-        return QCoreApplication::translate("RowVersion", "the national office");
-    if (label.startsWith(QLatin1String("centre:"))) {
-        bool ok = false;
-        const int centre = label.mid(7).toInt(&ok);
-        if (ok) {
-            auto name = Sql::scalar(db, QStringLiteral("SELECT name FROM centre WHERE id = ?"), { centre });
-            if (name && name.value().isValid())
-                return QCoreApplication::translate("RowVersion", "centre %1").arg(name.value().toString());
-            return QCoreApplication::translate("RowVersion", "centre %1").arg(centre);
-        }
-    }
-    return label.isEmpty() ? QCoreApplication::translate("RowVersion", "another user") : label;
+    // 'national' or 'centre:N', on a server followed by ':login' (SqlDialect::changeLabel).
+    static const QRegularExpression shape(QStringLiteral("^(national|centre:(\\d+))(?::(.+))?$"));
+    const QRegularExpressionMatch m = shape.match(label);
+    if (!m.hasMatch())
+        return label.isEmpty() ? QCoreApplication::translate("RowVersion", "another user") : label;
+    const QString login = m.captured(3);
+    if (m.captured(2).isEmpty())
+        return login.isEmpty() ? QCoreApplication::translate("RowVersion", "the national office")
+                               : QCoreApplication::translate("RowVersion", "%1 (national office)").arg(login);
+    const int centre = m.captured(2).toInt();
+    auto name = Sql::scalar(db, QStringLiteral("SELECT name FROM centre WHERE id = ?"), { centre });
+    const QString place = name && name.value().isValid() ? name.value().toString() : QString::number(centre);
+    return login.isEmpty() ? QCoreApplication::translate("RowVersion", "centre %1").arg(place)
+                           : QCoreApplication::translate("RowVersion", "%1 (centre %2)").arg(login, place);
 }
 
 QString when(const QString &utc)

@@ -67,8 +67,11 @@ Status refusalWithoutAuthor(const QString &subject, bool deleted);
 void remember(const QSqlDatabase &db, const QString &row, const QVariant &version);
 QVariant remembered(const QSqlDatabase &db, const QString &row);
 
-// Where a change was made as the triggers record it ('national',
-// 'centre:N'), for people: "the national office", "centre Ankara 1".
+// Where a change was made as the triggers record it, for people: on a file
+// 'national' or 'centre:N' — "the national office", "centre Ankara 1"; on a
+// server the place and the login ('national:ayse', SqlDialect::changeLabel)
+// — "ayse (national office)". A label from a server that travelled in a
+// package reads the same on a centre's file.
 QString who(QSqlDatabase db, const QString &label);
 
 // A UTC time as the triggers write it ("2026-03-01 07:42:00") in the user's

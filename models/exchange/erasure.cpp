@@ -2,6 +2,7 @@
 #include "models/exchange/erasure.h"
 
 #include "models/db/sql.h"
+#include "models/db/sqldialect.h"
 #include "models/exchange/exchangesql.h"
 #include "models/quality/erasedcounts.h"
 
@@ -10,8 +11,6 @@
 namespace kopru::Erasure {
 
 namespace {
-
-const QString kLocalLabel = QStringLiteral("coalesce((SELECT 'centre:' || value FROM meta WHERE key = 'centre_id'), 'national')");
 
 // Copies of the person in the review list: rows held back under `uid`, and
 // every item about the same national ID (another centre's registration).
@@ -35,7 +34,7 @@ Status forgetHeldCopies(QSqlDatabase db, const QString &uid, const QString &nati
         QStringLiteral("UPDATE review_item SET subject = 'erased:' || uid, status = 'resolved', resolution = 'erased', "
                        "chosen_uid = '', detail = '{}', resolved_at = CURRENT_TIMESTAMP, resolved_by = %1 "
                        "WHERE kind IN ('duplicate_teacher', 'correction') AND (subject = ? OR instr(detail, ?) > 0)")
-            .arg(kLocalLabel),
+            .arg(SqlDialect::changeLabel(SqlDialect::backendOf(db))),
         { nationalId, uid });
 }
 
@@ -47,7 +46,7 @@ Status erase(QSqlDatabase db, const QString &uid, const QVariant &owner, int ver
             QStringLiteral("INSERT INTO tombstone(table_name, uid, owner_centre_id, version, erased, deleted_at, deleted_by) "
                            "VALUES ('teacher', ?, ?, ?, 1, CURRENT_TIMESTAMP, %1) ON CONFLICT(table_name, uid) DO UPDATE "
                            "SET erased = 1, version = max(tombstone.version, excluded.version), change_serial = NULL")
-                .arg(kLocalLabel),
+                .arg(SqlDialect::changeLabel(SqlDialect::backendOf(db))),
             { uid, owner, version + 1 });
         !s)
         return s;

@@ -2,9 +2,11 @@
 #include "models/exchange/heldrows.h"
 
 #include "models/db/sql.h"
+#include "models/db/sqldialect.h"
 #include "models/exchange/aliaseffects.h"
 #include "models/exchange/applytable.h"
 #include "models/exchange/exchangesql.h"
+#include "models/exchange/packagestaging.h"
 #include "models/exchange/travellingtables.h"
 
 #include <QSqlQuery>
@@ -19,6 +21,10 @@ const QString kPrefix = QStringLiteral("temp.held_");
 
 Status createTables(QSqlDatabase db)
 {
+    // A server has no untyped columns: the rows are staged in typed temporary
+    // tables, as a received package's are.
+    if (!SqlDialect::attachesFiles(SqlDialect::backendOf(db)))
+        return PackageStaging::create(db, kPrefix);
     for (const QString &statement : TravellingTables::packageSchema(kPrefix)) {
         const QString table = statement.section(QLatin1Char(' '), 2, 2);
         if (Status s = ExchangeSql::exec(db, QStringLiteral("DROP TABLE IF EXISTS ") + table); !s)
@@ -38,10 +44,11 @@ Status dropTables(QSqlDatabase db)
     return ApplyTable::dropTemporaryTables(db);
 }
 
-Status insert(QSqlDatabase db, const HeldRow &row)
+// `rowNumber` numbers the rows of a pass: the apply SQL finds a row by its rowid.
+Status insert(QSqlDatabase db, const HeldRow &row, qint64 rowNumber)
 {
-    QStringList columns, marks;
-    QVariantList values;
+    QStringList columns { QStringLiteral("rowid") }, marks { QStringLiteral("?") };
+    QVariantList values { rowNumber };
     for (auto it = row.row.constBegin(); it != row.row.constEnd(); ++it) {
         columns << it.key();
         marks << QStringLiteral("?");
@@ -83,8 +90,9 @@ Expected<std::vector<std::pair<QString, QString>>> apply(QSqlDatabase db, const 
     for (const auto &[owner, list] : byOwner) {
         if (Status s = createTables(db); !s)
             return s.error();
+        qint64 rowNumber = 0;
         for (const HeldRow *r : list)
-            if (Status s = insert(db, *r); !s)
+            if (Status s = insert(db, *r, ++rowNumber); !s)
                 return s.error();
         ApplyContext ctx;
         ctx.db = db;

@@ -120,16 +120,16 @@ QString prefix()
     return kPrefix;
 }
 
-Status create(QSqlDatabase db)
+Status create(QSqlDatabase db, const QString &tablePrefix)
 {
     const SqlDialect::Backend backend = SqlDialect::backendOf(db);
     for (const TravellingTables::DigestTable &d : TravellingTables::digestTables()) {
         auto columns = stagedColumns(db, d);
         if (!columns)
             return columns.error();
-        if (Status s = ExchangeSql::exec(db, QStringLiteral("DROP TABLE IF EXISTS %1%2").arg(kPrefix, d.name)); !s)
+        if (Status s = ExchangeSql::exec(db, QStringLiteral("DROP TABLE IF EXISTS %1%2").arg(tablePrefix, d.name)); !s)
             return s;
-        if (Status s = ExchangeSql::exec(db, SqlDialect::stagingTable(backend, kPrefix + d.name, columns.value())); !s)
+        if (Status s = ExchangeSql::exec(db, SqlDialect::stagingTable(backend, tablePrefix + d.name, columns.value())); !s)
             return s;
     }
     return {};

@@ -18,8 +18,10 @@ namespace kopru::PackageStaging {
 
 // Where the staged tables are for the exchange's SQL: "temp.pkg_".
 QString prefix();
-// Creates the (empty) staged tables in the caller's transaction on `db`.
-Status create(QSqlDatabase db);
+// Creates the (empty) staged tables in the caller's transaction on `db`;
+// named `tablePrefix` + the package table (HeldRows stages the rows of the
+// review list the same way on a server: "temp.held_").
+Status create(QSqlDatabase db, const QString &tablePrefix = prefix());
 // Copies every package table of `file` (schema main) into the staged tables
 // of `db`; `progress` gets 0…100.
 Status fill(QSqlDatabase file, QSqlDatabase db, const std::function<void(int)> &progress = {});

@@ -2,6 +2,7 @@
 #include "models/exchange/resolvereviewcommand.h"
 
 #include "models/db/sql.h"
+#include "models/db/sqldialect.h"
 #include "models/editing/changenotifier.h"
 #include "models/editing/rowversion.h"
 #include "models/exchange/heldrows.h"
@@ -19,8 +20,6 @@ class Text
 {
     Q_DECLARE_TR_FUNCTIONS(ResolveReviewCommand)
 };
-
-const QString kLocalLabel = QStringLiteral("coalesce((SELECT 'centre:' || value FROM meta WHERE key = 'centre_id'), 'national')");
 
 // The rows held under an item that belong to one registration (`uid` of
 // `table`): the record itself (unless `dependentsOnly`), its centre's record
@@ -211,9 +210,9 @@ Status ResolveReviewCommand::apply()
         return done;
     if (Status s = Sql::exec(db,
             QStringLiteral(
-                "UPDATE review_item SET status = 'resolved', resolution = ?, chosen_uid = ?, resolved_at = CURRENT_TIMESTAMP, "
-                "resolved_by = %1 WHERE id = ?")
-                .arg(kLocalLabel),
+                "UPDATE review_item SET status = 'resolved', resolution = ?, chosen_uid = ?, resolved_at = %1, resolved_by = %2 "
+                "WHERE id = ?")
+                .arg(SqlDialect::nowText(SqlDialect::backendOf(db)), SqlDialect::changeLabel(SqlDialect::backendOf(db))),
             { code(m_action), m_chosen.isNull() ? QStringLiteral("") : m_chosen, m_reviewId });
         !s)
         return s;

@@ -28,6 +28,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFile>
 #include <QLocale>
 #include <QSemaphore>
 #include <QSignalSpy>
@@ -44,8 +45,21 @@ namespace {
 const QString &kSqlite = test::BackendFixture::kSqlite;
 const QString &kPostgres = test::BackendFixture::kPostgres;
 
-// What the other user's change is refused with (RowVersion::refusal).
-const QString kChangedByNational = QStringLiteral("was changed by the national office at ");
+// Who the other user is in a refusal (RowVersion::refusal): on a file the
+// national office; on a server the login as well (here both connections are
+// the administrator's of KOPRU_TEST_PG_URL).
+QString byNational(const QString &backend)
+{
+    if (backend == kPostgres)
+        return QUrl(qEnvironmentVariable("KOPRU_TEST_PG_URL")).userName() + QStringLiteral(" (national office)");
+    return QStringLiteral("the national office");
+}
+
+// What the other user's change is refused with, in the current test row's backend.
+QString changedByNational()
+{
+    return QStringLiteral("was changed by ") + byNational(QString::fromLatin1(QTest::currentDataTag())) + QStringLiteral(" at ");
+}
 
 } // namespace
 
@@ -136,6 +150,26 @@ class TestConcurrency : public QObject
 
     static int teacherId(QSqlDatabase db) { return scalar(db, QStringLiteral("SELECT min(id) FROM teacher")).toInt(); }
 
+    QStringList m_logins; // login roles made by the test case, dropped in cleanup()
+
+    // A person working at the national office on `location`: on a server a
+    // login role `name` of its own (password = name) in kopru_national, on a
+    // file one more connection. Its database.
+    std::unique_ptr<Database> openAsStaff(const QString &location, const QString &name)
+    {
+        if (QFile::exists(location))
+            return open(location);
+        m_logins << name;
+        if (!Sql::exec(m_server.admin(), QStringLiteral("DROP ROLE IF EXISTS %1").arg(name))
+            || !Sql::exec(
+                m_server.admin(), QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%1' IN ROLE kopru_national").arg(name)))
+            return nullptr;
+        QUrl url(location);
+        url.setUserName(name);
+        url.setPassword(name);
+        return open(url.toString());
+    }
+
 private slots:
     void initTestCase()
     {
@@ -156,8 +190,12 @@ private slots:
 
     void cleanup()
     {
-        if (m_server.hasServer())
-            QVERIFY(m_server.dropServerDatabases());
+        if (!m_server.hasServer())
+            return;
+        QVERIFY(m_server.dropServerDatabases());
+        for (const QString &login : std::as_const(m_logins))
+            QVERIFY(Sql::exec(m_server.admin(), QStringLiteral("DROP ROLE IF EXISTS %1").arg(login)));
+        m_logins.clear();
     }
 
     // Two users have the teacher on screen; the first changes her name; the
@@ -189,7 +227,7 @@ private slots:
         QVERIFY(!model.setData(name, QStringLiteral("Deniz"), Qt::EditRole));
         QCOMPARE(refused.size(), 1);
         const QString message = refused.at(0).at(0).toString();
-        QVERIFY2(message.contains(QStringLiteral("“Ayşe Işık” ") + kChangedByNational), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("“Ayşe Işık” ") + changedByNational()), qPrintable(message));
         QVERIFY2(message.contains(QStringLiteral("reload to see the new value")), qPrintable(message));
         QCOMPARE(stale.size(), 1);
         QCOMPARE(stale.at(0).at(0).toString(), QStringLiteral("teacher"));
@@ -212,6 +250,64 @@ private slots:
             scalar(first->connection(), QStringLiteral("SELECT phone FROM teacher")).toString(), QStringLiteral("05321234567"));
     }
 
+    // On a server several people share the national office's label: the
+    // triggers record the login too, and the refusal names the person who made
+    // the change ("ayse (national office)"), in both directions. On a file the
+    // label is the national office's, as before.
+    void refusalNamesTheOtherLogin_data() { addBackends(); }
+    void refusalNamesTheOtherLogin()
+    {
+        const QString backend = QString::fromLatin1(QTest::currentDataTag());
+        const QString location = newDatabase(backend);
+        QVERIFY(!location.isEmpty());
+        const QString pid = QString::number(QCoreApplication::applicationPid());
+        const QString ayse = QStringLiteral("ayse_") + pid, mehmet = QStringLiteral("mehmet_") + pid;
+        auto first = openAsStaff(location, ayse), second = openAsStaff(location, mehmet);
+        QVERIFY(first && second);
+        const bool server = backend == kPostgres;
+        if (server)
+            QCOMPARE(scalar(first->connection(), QStringLiteral("SELECT session_user")).toString(), ayse);
+        const int id = teacherId(first->connection());
+        Lookups lookups;
+        QVERIFY(lookups.load(second->connection()));
+        TeacherTableModel model;
+        QVERIFY(model.load(second->connection(), &lookups));
+        const auto cell = [id, &model](int column) { return model.index(model.rowOfId(id), column); };
+
+        // Ayşe renames the teacher (in her own program: no notification reaches
+        // Mehmet's model); his phone edit, loaded before, is refused naming her.
+        QVERIFY(Sql::exec(first->connection(), QStringLiteral("UPDATE teacher SET first_name = 'Elif' WHERE id = ?"), { id }));
+        QCOMPARE(scalar(first->connection(), QStringLiteral("SELECT modified_by FROM teacher WHERE id = %1").arg(id)).toString(),
+            server ? QStringLiteral("national:") + ayse : QStringLiteral("national"));
+        const QString before = digestOf(first->connection());
+        QSignalSpy refused(&model, &EntityTableModel::editRefused);
+        QVERIFY(!model.setData(cell(TeacherTableModel::Phone), QStringLiteral("05329876543"), Qt::EditRole));
+        QCOMPARE(refused.size(), 1);
+        const QString byAyse = server ? ayse + QStringLiteral(" (national office)") : QStringLiteral("the national office");
+        QVERIFY2(refused.at(0).at(0).toString().contains(QStringLiteral("“Ayşe Işık” was changed by %1 at ").arg(byAyse)),
+            qPrintable(refused.at(0).at(0).toString()));
+        QCOMPARE(digestOf(first->connection()), before);
+
+        // Reloaded, Mehmet's edit goes through; a refusal of Ayşe's next change now names him.
+        QVERIFY(model.setData(cell(TeacherTableModel::Phone), QStringLiteral("05329876543"), Qt::EditRole));
+        QCOMPARE(scalar(first->connection(), QStringLiteral("SELECT phone FROM teacher WHERE id = %1").arg(id)).toString(),
+            QStringLiteral("05329876543"));
+        const QString uid
+            = scalar(first->connection(), QStringLiteral("SELECT uid FROM teacher WHERE id = %1").arg(id)).toString();
+        const Status toAyse
+            = RowVersion::refusal(first->connection(), QStringLiteral("teacher"), id, uid, QStringLiteral("Elif Işık"));
+        const QString byMehmet = server ? mehmet + QStringLiteral(" (national office)") : QStringLiteral("the national office");
+        QVERIFY2(toAyse.message().contains(QStringLiteral("“Elif Işık” was changed by %1 at ").arg(byMehmet)),
+            qPrintable(toAyse.message()));
+
+        // Deleted by Ayşe: Mehmet's edit names her from the tombstone.
+        QVERIFY(Sql::exec(first->connection(), QStringLiteral("DELETE FROM teacher WHERE id = ?"), { id }));
+        QVERIFY(!model.setData(cell(TeacherTableModel::FirstName), QStringLiteral("Deniz"), Qt::EditRole));
+        QCOMPARE(refused.size(), 2);
+        QVERIFY2(refused.at(1).at(0).toString().contains(QStringLiteral("“Elif Işık” was deleted by %1 at ").arg(byAyse)),
+            qPrintable(refused.at(1).at(0).toString()));
+    }
+
     // A teacher deleted by the first user: the second's edit says so.
     void editOfADeletedTeacherIsRefused_data() { addBackends(); }
     void editOfADeletedTeacherIsRefused()
@@ -232,7 +328,8 @@ private slots:
         QVERIFY(!model.setData(name, QStringLiteral("Deniz"), Qt::EditRole));
         QCOMPARE(refused.size(), 1);
         const QString message = refused.at(0).at(0).toString();
-        QVERIFY2(message.contains(QStringLiteral("“Ayşe Işık” was deleted by the national office at ")), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("“Ayşe Işık” was deleted by %1 at ").arg(byNational(QTest::currentDataTag()))),
+            qPrintable(message));
         QCOMPARE(digestOf(first->connection()), before);
         QCOMPARE(model.rowOfId(id), -1); // the reload removed the row
     }
@@ -270,7 +367,7 @@ private slots:
         stack.undo();
         QCOMPARE(failed.size(), 1);
         const QString message = failed.at(0).at(0).toString();
-        QVERIFY2(message.startsWith(QStringLiteral("Cannot undo")) && message.contains(kChangedByNational), qPrintable(message));
+        QVERIFY2(message.startsWith(QStringLiteral("Cannot undo")) && message.contains(changedByNational()), qPrintable(message));
         QCOMPARE(digestOf(first->connection()), before);
         QCOMPARE(scalar(first->connection(), QStringLiteral("SELECT phone || ' ' || last_name FROM teacher")).toString(),
             QStringLiteral("05329876543 Kaya"));
@@ -335,7 +432,7 @@ private slots:
         const QString before = digestOf(a);
         command->redo();
         QVERIFY(!reported);
-        QVERIFY2(reported.message().contains(QStringLiteral("“placement of Ayşe Işık” ") + kChangedByNational),
+        QVERIFY2(reported.message().contains(QStringLiteral("“placement of Ayşe Işık” ") + changedByNational()),
             qPrintable(reported.message()));
         QCOMPARE(digestOf(a), before);
         QCOMPARE(scalar(a, QStringLiteral("SELECT session_id || ' ' || locked FROM placement")).toString(),
@@ -381,7 +478,7 @@ private slots:
         QSignalSpy stale(ChangeNotifier::instance(), &ChangeNotifier::staleRefused);
         const Status refused = model.removeIds({ id }, false);
         QVERIFY(!refused);
-        QVERIFY2(refused.message().contains(QStringLiteral("“Ayşe Işık” ") + kChangedByNational), qPrintable(refused.message()));
+        QVERIFY2(refused.message().contains(QStringLiteral("“Ayşe Işık” ") + changedByNational()), qPrintable(refused.message()));
         QCOMPARE(stale.size(), 1);
         QCOMPARE(stale.at(0).at(0).toString(), QStringLiteral("teacher"));
         QCOMPARE(digestOf(a), before);
@@ -405,7 +502,7 @@ private slots:
         stack.redo();
         QCOMPARE(failed.size(), 1);
         const QString message = failed.at(0).at(0).toString();
-        QVERIFY2(message.startsWith(QStringLiteral("Cannot redo")) && message.contains(kChangedByNational), qPrintable(message));
+        QVERIFY2(message.startsWith(QStringLiteral("Cannot redo")) && message.contains(changedByNational()), qPrintable(message));
         QCOMPARE(digestOf(a), changed);
         QCOMPARE(scalar(a, QStringLiteral("SELECT phone FROM teacher WHERE id = %1").arg(id)).toString(),
             QStringLiteral("05329876543"));
@@ -451,7 +548,7 @@ private slots:
         }
         QVERIFY(other->wait(60000));
         QVERIFY(!deleted);
-        QVERIFY2(deleted.message().contains(QStringLiteral("“Ayşe Işık” ") + kChangedByNational), qPrintable(deleted.message()));
+        QVERIFY2(deleted.message().contains(QStringLiteral("“Ayşe Işık” ") + changedByNational()), qPrintable(deleted.message()));
         QCOMPARE(scalar(a, QStringLiteral("SELECT first_name FROM teacher")).toString(), QStringLiteral("Elif"));
         QCOMPARE(scalar(a, QStringLiteral("SELECT count(*) FROM placement")).toInt(), 1);
     }
@@ -489,7 +586,7 @@ private slots:
         QVERIFY(!model.setData(check, int(Qt::Checked), Qt::CheckStateRole));
         QCOMPARE(refused.size(), 1);
         const QString message = refused.at(0).at(0).toString();
-        QVERIFY2(message.contains(QStringLiteral("“C1” ") + kChangedByNational), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("“C1” ") + changedByNational()), qPrintable(message));
         QCOMPARE(digestOf(a), before);
         QCOMPARE(stack.count(), 0);
 
@@ -504,7 +601,7 @@ private slots:
         QSignalSpy failed(ChangeNotifier::instance(), &ChangeNotifier::failed);
         stack.undo();
         QCOMPARE(failed.size(), 1);
-        QVERIFY2(failed.at(0).at(0).toString().contains(kChangedByNational), qPrintable(failed.at(0).at(0).toString()));
+        QVERIFY2(failed.at(0).at(0).toString().contains(changedByNational()), qPrintable(failed.at(0).at(0).toString()));
         QCOMPARE(digestOf(a), covered);
     }
 
@@ -538,7 +635,7 @@ private slots:
         const QString before = digestOf(a);
         for (const Status &saved : { attendance.save(), evaluation.save() }) {
             QVERIFY(!saved);
-            QVERIFY2(saved.message().contains(QStringLiteral("“Ayşe Işık” ") + kChangedByNational), qPrintable(saved.message()));
+            QVERIFY2(saved.message().contains(QStringLiteral("“Ayşe Işık” ") + changedByNational()), qPrintable(saved.message()));
         }
         QCOMPARE(digestOf(a), before);
         QCOMPARE(scalar(a, QStringLiteral("SELECT count(*) FROM attendance")).toInt(), 0);
@@ -587,7 +684,7 @@ private slots:
         stack.undo();
         QCOMPARE(failed.size(), 1);
         QVERIFY2(failed.at(0).at(0).toString().contains(
-                     QStringLiteral("“the plan decision on placement %1” ").arg(placement) + kChangedByNational),
+                     QStringLiteral("“the plan decision on placement %1” ").arg(placement) + changedByNational()),
             qPrintable(failed.at(0).at(0).toString()));
         QCOMPARE(digestOf(a), before);
 
@@ -605,7 +702,7 @@ private slots:
             std::make_unique<ResolveReviewCommand>(b, item, ResolveReviewCommand::Action::Adopt, QString(), QStringList(),
                 QStringLiteral("Adopt the correction"), seen));
         QVERIFY(!again);
-        QVERIFY2(again.message().contains(QStringLiteral("“Adopt the correction” ") + kChangedByNational),
+        QVERIFY2(again.message().contains(QStringLiteral("“Adopt the correction” ") + changedByNational()),
             qPrintable(again.message()));
         QCOMPARE(digestOf(a), resolved);
         // The first user's undo after the item changed again (here: by hand) is refused too.
@@ -620,7 +717,8 @@ private slots:
         QCOMPARE(scalar(a, QStringLiteral("SELECT status FROM review_item")).toString(), QStringLiteral("resolved"));
     }
 
-    // Who changed a row, for people: the national office or the centre by name.
+    // Who changed a row, for people: the national office or the centre by
+    // name, and on a server the login with it.
     void whoIsNamed()
     {
         const QString location = newDatabase(kSqlite);
@@ -631,6 +729,12 @@ private slots:
         QVERIFY(!centre.isEmpty());
         QCOMPARE(RowVersion::who(db->connection(), QStringLiteral("national")), QStringLiteral("the national office"));
         QCOMPARE(RowVersion::who(db->connection(), QStringLiteral("centre:3")), QStringLiteral("centre ") + centre);
+        // A server's label adds the login (also when it travelled to a file in a package).
+        QCOMPARE(RowVersion::who(db->connection(), QStringLiteral("national:ayse")), QStringLiteral("ayse (national office)"));
+        QCOMPARE(RowVersion::who(db->connection(), QStringLiteral("centre:3:mehmet.kaya")),
+            QStringLiteral("mehmet.kaya (centre %1)").arg(centre));
+        QCOMPARE(RowVersion::who(db->connection(), QStringLiteral("centre:99")), QStringLiteral("centre 99"));
+        QCOMPARE(RowVersion::who(db->connection(), QString()), QStringLiteral("another user"));
         // The time in the user's time zone: today only the time, another day with the date.
         const QDateTime now = QDateTime::currentDateTimeUtc();
         const QString today = RowVersion::when(now.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));

@@ -8,12 +8,17 @@
 // copy of the server database back into a file), the same exchange log, the
 // same package content; refusals change nothing.
 #include "models/db/database.h"
+#include "models/exchange/proposecorrectioncommand.h"
+#include "models/exchange/resolvereviewcommand.h"
 #include "tests/common/backendfixture.h"
 #include "tests/common/exchangeutil.h"
 #include "tests/common/testutil.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QSqlRecord>
+#include <QUndoStack>
+#include <QUrl>
 
 using namespace kopru;
 using kopru::test::BackendFixture;
@@ -28,6 +33,7 @@ class TestExchangeBackends : public QObject
     BackendFixture m_backends;
     QString m_national, m_centre1, m_centre4;
     int m_n = 0;
+    QString m_caseStarted; // UTC, as the triggers write times
 
     QString next(const QString &suffix) { return m_work.path(QStringLiteral("f%1%2").arg(++m_n).arg(suffix)); }
 
@@ -46,21 +52,84 @@ class TestExchangeBackends : public QObject
         return url;
     }
 
-    // The content of a database (test::contentDigests); a server database is
-    // copied into a file first.
+    // The content of a database (test::contentDigests), read from a
+    // throwaway file copy of it (a server database copied by kopru-cli copy).
+    // Two things are taken off there, its triggers dropped first so that
+    // nothing else changes: the login in who made a change (a server records
+    // 'national:kopru_ci', SqlDialect::changeLabel, a file 'national'), and
+    // the time of changes made during the test case (two databases doing the
+    // same thing a second apart differ there).
     QMap<QString, QByteArray> contents(const QString &location)
     {
-        QString file = location;
-        if (!QFile::exists(location)) {
-            file = next(QStringLiteral(".kopru"));
+        const QString file = next(QStringLiteral(".kopru"));
+        if (QFile::exists(location)) {
+            // Also what another connection committed to the file's write-ahead log.
+            auto source = Database::open(location);
+            if (!source || !Sql::exec(source.value()->connection(), QStringLiteral("VACUUM INTO ?"), { file })) {
+                qWarning("cannot copy %s", qPrintable(location));
+                return {};
+            }
+        } else {
             QString out, err;
             if (runCli({ QStringLiteral("copy"), location, file }, &out, &err) != 0) {
                 qWarning("%s", qPrintable(err));
                 return {};
             }
         }
+        if (Status s = normalised(file); !s) {
+            qWarning("%s", qPrintable(s.message()));
+            return {};
+        }
         auto db = Database::open(file);
         return db ? test::contentDigests(db.value()->connection()) : QMap<QString, QByteArray>();
+    }
+
+    // The server's label of the test's login.
+    static QString serverLabel()
+    {
+        return QStringLiteral("national:") + QUrl(qEnvironmentVariable("KOPRU_TEST_PG_URL")).userName();
+    }
+
+    Status normalised(const QString &file) const
+    {
+        auto db = Database::open(file);
+        if (!db)
+            return db.error();
+        const QSqlDatabase c = db.value()->connection();
+        QStringList triggers, updates;
+        Status s = Sql::forEachRow(c, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger'"),
+            [&](const QSqlQuery &q) { triggers << q.value(0).toString(); });
+        if (s)
+            s = Sql::forEachRow(c,
+                QStringLiteral("SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table' "
+                               "AND p.name IN ('modified_by', 'record_modified_by', 'deleted_by', 'resolved_by', "
+                               "'modified_at', 'record_modified_at', 'deleted_at', 'resolved_at')"),
+                [&](const QSqlQuery &q) {
+                    const QString table = q.value(0).toString(), column = q.value(1).toString();
+                    updates << (column.endsWith(QLatin1String("_by"))
+                            ? QStringLiteral("UPDATE %1 SET %2 = 'national' WHERE %2 = '%3'").arg(table, column, serverLabel())
+                            : QStringLiteral("UPDATE %1 SET %2 = 'during the test' WHERE %2 >= '%3'")
+                                  .arg(table, column, m_caseStarted));
+                });
+        if (!s)
+            return s;
+        for (const QString &trigger : std::as_const(triggers))
+            if (Status d = Sql::exec(c, QStringLiteral("DROP TRIGGER %1").arg(trigger)); !d)
+                return d;
+        for (const QString &statement : std::as_const(updates))
+            if (Status u = Sql::exec(c, statement); !u)
+                return u;
+        return {};
+    }
+
+    // The tables whose content differs, for a failure's message.
+    static QString differing(const QMap<QString, QByteArray> &a, const QMap<QString, QByteArray> &b)
+    {
+        QStringList tables;
+        for (auto it = a.constBegin(); it != a.constEnd(); ++it)
+            if (b.value(it.key()) != it.value())
+                tables << it.key();
+        return QStringLiteral("tables differing: ") + tables.join(QStringLiteral(", "));
     }
 
     // The rows of `sql` as one text (values joined by ',', rows by ';').
@@ -140,6 +209,7 @@ private slots:
 
     void init()
     {
+        m_caseStarted = QDateTime::currentDateTimeUtc().addSecs(-1).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
         if (QTest::currentDataTag() == BackendFixture::kPostgres && !m_backends.hasServer())
             QSKIP(qPrintable(m_backends.skipReason()));
     }
@@ -248,10 +318,168 @@ private slots:
         QVERIFY2(out.contains(QStringLiteral("item(s) opened in the review list")), qPrintable(out));
         QCOMPARE(rows(national, QStringLiteral("SELECT kind, subject, status FROM review_item")),
             QStringLiteral("duplicate_teacher,10000000146,open"));
+        // Who opened it: on the server the login as well.
+        QCOMPARE(rows(national, QStringLiteral("SELECT modified_by FROM review_item")),
+            backend == BackendFixture::kPostgres ? serverLabel() : QStringLiteral("national"));
         QVERIFY(rows(national, QStringLiteral("SELECT count(*) FROM review_parked")).toInt() >= 2);
         QCOMPARE(rows(national, QStringLiteral("SELECT table_name, uid, row_json FROM review_parked ORDER BY table_name, uid")),
             rows(reference, QStringLiteral("SELECT table_name, uid, row_json FROM review_parked ORDER BY table_name, uid")));
         QCOMPARE(contents(national), contents(reference));
+    }
+
+    // The review list decided on both backends (ResolveReviewCommand, the
+    // rows held in review_parked and applied through HeldRows): the teacher
+    // registered at centres 1 and 4 kept as centre 1's, merged into it, or
+    // rejected — then undone and done again. After each step the server's
+    // content is the file's (the login taken off who decided, see contents()).
+    void reviewDecided_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<int>("action");
+        for (const QString &backend : { BackendFixture::kSqlite, BackendFixture::kPostgres }) {
+            QTest::newRow(qPrintable(backend + QStringLiteral(" keep"))) << backend << int(ResolveReviewCommand::Action::Keep);
+            QTest::newRow(qPrintable(backend + QStringLiteral(" merge"))) << backend << int(ResolveReviewCommand::Action::Merge);
+            QTest::newRow(qPrintable(backend + QStringLiteral(" reject")))
+                << backend << int(ResolveReviewCommand::Action::Reject);
+        }
+    }
+    void reviewDecided()
+    {
+        QFETCH(QString, backend);
+        QFETCH(int, action);
+        const auto decision = ResolveReviewCommand::Action(action);
+        const QString centre1 = m_work.copyOf(m_centre1), centre4 = m_work.copyOf(m_centre4);
+        const QString reg
+            = QStringLiteral("INSERT INTO teacher(national_id, first_name, last_name, field_id, province_id, centre_id) VALUES "
+                             "('10000000146', '%1', 'Çağlayan', (SELECT id FROM field WHERE code = 'ELK'), 34, %2)");
+        QVERIFY(Work::change(centre1, { reg.arg(QStringLiteral("Şükrü")).arg(1) }));
+        QVERIFY(Work::change(centre4,
+            { reg.arg(QStringLiteral("Şükran")).arg(4),
+                QStringLiteral(
+                    "INSERT INTO placement(teacher_id, session_id) SELECT t.id, s.id FROM teacher t, training_session s JOIN "
+                    "field f ON f.id = s.field_id WHERE t.national_id = '10000000146' AND f.code = 'ELK' LIMIT 1") }));
+        const QString uid1
+            = Work::value(centre1, QStringLiteral("SELECT uid FROM teacher WHERE national_id = '10000000146'")).toString();
+        const QString p1 = pack(centre1, QStringLiteral("national")), p4 = pack(centre4, QStringLiteral("national"));
+        QVERIFY(!p1.isEmpty() && !p4.isEmpty());
+        const QString national = onBackend(m_national, backend), reference = m_work.copyOf(m_national);
+        QVERIFY(!national.isEmpty());
+        QString out, err;
+        for (const QString &package : { p1, p4 }) {
+            QCOMPARE(receive(reference, package, &out, &err), 0);
+            QCOMPARE(receive(national, package, &out, &err), 0);
+        }
+        const QString openItem
+            = QStringLiteral("SELECT id FROM review_item WHERE kind = 'duplicate_teacher' AND status = 'open'");
+        const int item = rows(national, openItem).toInt(), refItem = rows(reference, openItem).toInt();
+        QVERIFY(item > 0 && refItem > 0);
+        QCOMPARE(rows(national, QStringLiteral("SELECT count(*) FROM review_parked WHERE table_name = 'teacher'")),
+            QStringLiteral("2"));
+        const auto opened = contents(national);
+        QCOMPARE(opened, contents(reference));
+
+        const QString chosen = decision == ResolveReviewCommand::Action::Reject ? QString() : uid1;
+        auto db = Database::open(national), refDb = Database::open(reference);
+        QVERIFY2(db && refDb, qPrintable(db ? refDb.message() : db.message()));
+        QUndoStack stack, refStack;
+        QVERIFY(DbCommand::run(&refStack,
+            std::make_unique<ResolveReviewCommand>(
+                refDb.value()->connection(), refItem, decision, chosen, QStringList(), QStringLiteral("decide"))));
+        const Status decided = DbCommand::run(&stack,
+            std::make_unique<ResolveReviewCommand>(
+                db.value()->connection(), item, decision, chosen, QStringList(), QStringLiteral("decide")));
+        QVERIFY2(decided, qPrintable(decided.message()));
+        const QString state = QStringLiteral(
+            "SELECT (SELECT status || ' ' || resolution FROM review_item), (SELECT count(*) FROM review_parked WHERE "
+            "table_name = 'teacher'), "
+            "(SELECT count(*) FROM teacher WHERE national_id = '10000000146'), (SELECT count(*) FROM uid_alias)");
+        const QString expected = decision == ResolveReviewCommand::Action::Keep
+            ? QStringLiteral("resolved keep,1,1,0") // centre 4's registration stays held, rejected
+            : decision == ResolveReviewCommand::Action::Merge ? QStringLiteral("resolved merge,0,1,1")
+                                                              : QStringLiteral("resolved reject,2,0,0");
+        QCOMPARE(rows(national, state), expected);
+        QCOMPARE(rows(reference, state), expected);
+        if (decision != ResolveReviewCommand::Action::Reject)
+            QCOMPARE(rows(national, QStringLiteral("SELECT uid FROM teacher WHERE national_id = '10000000146'")), uid1);
+        QVERIFY2(rows(national, QStringLiteral("SELECT resolved_by FROM review_item")).startsWith(QStringLiteral("national")),
+            qPrintable(rows(national, QStringLiteral("SELECT resolved_by FROM review_item"))));
+        const auto done = contents(national), refDone = contents(reference);
+        QVERIFY2(done == refDone, qPrintable(differing(done, refDone)));
+        QVERIFY(done != opened);
+
+        // Undo: open again with both registrations held, as before the decision.
+        stack.undo();
+        refStack.undo();
+        QCOMPARE(rows(national, state), QStringLiteral("open ,2,0,0"));
+        const auto undone = contents(national), refUndone = contents(reference);
+        QVERIFY2(undone == refUndone, qPrintable(differing(undone, refUndone)));
+        // Redo: decided again (the item's version one higher than the first time).
+        stack.redo();
+        refStack.redo();
+        QCOMPARE(rows(national, state), expected);
+        const auto redone = contents(national), refRedone = contents(reference);
+        QVERIFY2(redone == refRedone, qPrintable(differing(redone, refRedone)));
+        stack.clear();
+        refStack.clear();
+    }
+
+    // A centre's correction of a national teacher adopted on both backends
+    // (the teacher changed through the review item), undone and done again:
+    // the server's content is the file's after each step.
+    void correctionAdopted_data() { BackendFixture::addBackends(); }
+    void correctionAdopted()
+    {
+        QFETCH(QString, backend);
+        const QString centre = m_work.copyOf(m_centre4);
+        const int teacher
+            = Work::value(centre, QStringLiteral("SELECT min(id) FROM teacher WHERE owner_centre_id IS NULL")).toInt();
+        QVERIFY(teacher > 0);
+        const QString uid = Work::value(centre, QStringLiteral("SELECT uid FROM teacher WHERE id = %1").arg(teacher)).toString();
+        {
+            auto db = Database::open(centre);
+            QVERIFY(db);
+            QUndoStack stack;
+            QVERIFY(DbCommand::run(&stack,
+                std::make_unique<ProposeCorrectionCommand>(db.value()->connection(), teacher, QStringLiteral("last_name"),
+                    QStringLiteral("Öztürk"), QStringLiteral("nüfus kaydına göre"), QStringLiteral("propose"))));
+            stack.clear();
+        }
+        const QString package = pack(centre, QStringLiteral("national"));
+        QVERIFY(!package.isEmpty());
+        const QString national = onBackend(m_national, backend), reference = m_work.copyOf(m_national);
+        QVERIFY(!national.isEmpty());
+        QString out, err;
+        QCOMPARE(receive(reference, package, &out, &err), 0);
+        QCOMPARE(receive(national, package, &out, &err), 0);
+        const QString item = QStringLiteral("SELECT id FROM review_item WHERE kind = 'correction'");
+        auto db = Database::open(national), refDb = Database::open(reference);
+        QVERIFY(db && refDb);
+        QUndoStack stack, refStack;
+        QVERIFY(DbCommand::run(&refStack,
+            std::make_unique<ResolveReviewCommand>(refDb.value()->connection(), rows(reference, item).toInt(),
+                ResolveReviewCommand::Action::Adopt, QString(), QStringList(), QStringLiteral("adopt"))));
+        const Status adopted = DbCommand::run(&stack,
+            std::make_unique<ResolveReviewCommand>(db.value()->connection(), rows(national, item).toInt(),
+                ResolveReviewCommand::Action::Adopt, QString(), QStringList(), QStringLiteral("adopt")));
+        QVERIFY2(adopted, qPrintable(adopted.message()));
+        const QString name = QStringLiteral("SELECT last_name FROM teacher WHERE uid = '%1'").arg(uid);
+        QCOMPARE(rows(national, name), QStringLiteral("Öztürk"));
+        QCOMPARE(rows(national, QStringLiteral("SELECT status || ' ' || resolution FROM review_item")),
+            QStringLiteral("resolved adopt"));
+        auto here = contents(national), there = contents(reference);
+        QVERIFY2(here == there, qPrintable(differing(here, there)));
+        stack.undo();
+        refStack.undo();
+        QVERIFY(rows(national, name) != QStringLiteral("Öztürk"));
+        here = contents(national), there = contents(reference);
+        QVERIFY2(here == there, qPrintable(differing(here, there)));
+        stack.redo();
+        refStack.redo();
+        QCOMPARE(rows(national, name), QStringLiteral("Öztürk"));
+        here = contents(national), there = contents(reference);
+        QVERIFY2(here == there, qPrintable(differing(here, there)));
+        stack.clear();
+        refStack.clear();
     }
 
     // A damaged package, one the database made itself and one for somebody

@@ -8,6 +8,7 @@
 #include "models/db/databasetransfer.h"
 #include "models/db/schema.h"
 #include "models/db/schemascript.h"
+#include "models/db/serverlabels.h"
 #include "models/db/serverroles.h"
 #include "models/db/serverupgrade.h"
 #include "models/db/sqldialect.h"
@@ -474,6 +475,82 @@ private slots:
         QVERIFY2(serverRefusal.contains(message), qPrintable(serverRefusal));
     }
 
+    // Rules version 4 (ServerLabels): a server database of rules version 3,
+    // whose triggers record only where a change was made ('national'),
+    // upgraded has the trigger functions of a new database — they record the
+    // login too ('national:ayse') for every writer, in modified_by,
+    // record_modified_by and the tombstone's deleted_by — and nothing else
+    // changes. The upgrade may run again.
+    void changesRecordTheLogin()
+    {
+        const QString url = m_server.newServerDatabase();
+        auto made = DatabaseTransfer::initialiseServer(url);
+        QVERIFY2(made, qPrintable(made.message()));
+        const QStringList expected = shapeOf(url);
+        const QString place = SqlDialect::changeLabel(SqlDialect::Backend::Sqlite);
+        const QString withLogin = SqlDialect::changeLabel(SqlDialect::Backend::Postgres);
+        const QString functionsWith = QStringLiteral(
+            "SELECT count(*) FROM pg_proc WHERE pronamespace = current_schema()::regnamespace AND strpos(prosrc, '%1') > 0");
+        const auto quotedText = [](QString text) { return text.replace(QLatin1Char('\''), QStringLiteral("''")); };
+        {
+            auto c = Connection::open(url, Connection::Access::ReadWrite);
+            QVERIFY2(c, qPrintable(c.message()));
+            const QSqlDatabase db = c.value()->db();
+            const int recording = scalar(db, functionsWith.arg(quotedText(withLogin))).toInt();
+            QVERIFY(recording >= 20); // every translated trigger that writes a label
+            QCOMPARE(scalar(db, functionsWith.arg(quotedText(place))).toInt(), 0);
+            // Back to rules version 3: the trigger functions as SqlDialect translated them then.
+            QVERIFY(Sql::exec(db,
+                QStringLiteral("DO $t$ DECLARE f record; BEGIN FOR f IN SELECT oid FROM pg_proc WHERE pronamespace = "
+                               "current_schema()::regnamespace AND strpos(prosrc, '%1') > 0 LOOP EXECUTE "
+                               "replace(pg_get_functiondef(f.oid), '%1', '%2'); END LOOP; END $t$")
+                    .arg(quotedText(withLogin), quotedText(place))));
+            QVERIFY(Sql::exec(db, QStringLiteral("UPDATE kopru_server_rules SET version = 3")));
+            QCOMPARE(scalar(db, functionsWith.arg(quotedText(withLogin))).toInt(), 0);
+            QVERIFY(shapeOf(url) != expected);
+            // There a change records the place alone.
+            QVERIFY(Sql::exec(db,
+                QStringLiteral("INSERT INTO teacher(id, national_id, first_name, last_name, field_id, province_id) VALUES "
+                               "(1, '10000000146', 'Ayşe', 'Işık', 1, 6)")));
+            QCOMPARE(scalar(db, QStringLiteral("SELECT modified_by FROM teacher")).toString(), QStringLiteral("national"));
+        }
+        QString out, err;
+        QCOMPARE(test::runCli({ QStringLiteral("upgrade"), url }, &out, &err), 0);
+        QVERIFY2(out.contains(QStringLiteral("roles and rules upgraded from version 3 to %1").arg(ServerRoles::kRulesVersion)),
+            qPrintable(out + err));
+        QCOMPARE(ServerRoles::kRulesVersion, 4);
+        QCOMPARE(shapeOf(url), expected);
+
+        // A member of the national staff changes the teacher: modified_by,
+        // record_modified_by and, deleted, the tombstone name the login.
+        QVERIFY(newLogin(QStringLiteral("kopru_rules_ayse"), QStringLiteral("kopru_national")));
+        {
+            auto ayse = connectAs(url, QStringLiteral("kopru_rules_ayse"));
+            QVERIFY(ayse);
+            const QSqlDatabase db = ayse->db();
+            QVERIFY(execAll(db,
+                { QStringLiteral("UPDATE teacher SET first_name = 'Elif', notes = 'izinli'"),
+                    QStringLiteral("INSERT INTO competency(id, field_id, code, title_tr) VALUES (1, 1, 'C01', 'PLC')") }));
+            QCOMPARE(scalar(db, QStringLiteral("SELECT modified_by || ' ' || record_modified_by || ' ' || version FROM teacher"))
+                         .toString(),
+                QStringLiteral("national:kopru_rules_ayse national:kopru_rules_ayse 2"));
+            QCOMPARE(scalar(db, QStringLiteral("SELECT modified_by FROM competency")).toString(),
+                QStringLiteral("national:kopru_rules_ayse"));
+            QVERIFY(Sql::exec(db, QStringLiteral("DELETE FROM teacher")));
+            QCOMPARE(scalar(db, QStringLiteral("SELECT deleted_by FROM tombstone WHERE table_name = 'teacher'")).toString(),
+                QStringLiteral("national:kopru_rules_ayse"));
+        }
+        // Again: nothing to do, and the statements themselves change nothing on a database that has them.
+        QCOMPARE(test::runCli({ QStringLiteral("upgrade"), url }, &out, &err), 0);
+        QVERIFY2(out.contains(QStringLiteral("up to date")), qPrintable(out + err));
+        {
+            auto c = Connection::open(url, Connection::Access::ReadWrite);
+            QVERIFY2(c, qPrintable(c.message()));
+            QVERIFY(execAll(c.value()->db(), ServerLabels::statements()));
+        }
+        QCOMPARE(shapeOf(url), expected);
+    }
+
     // A step that fails leaves the database as it was: its version and its rows.
     void failedUpgradeChangesNothing()
     {
@@ -614,6 +691,11 @@ private slots:
                 QStringLiteral("3|10000000300|Deniz|Şahin|||1|||1|1") }));
         QCOMPARE(rows(a, QStringLiteral("SELECT id, status FROM placement ORDER BY id")),
             QStringList({ QStringLiteral("1|proposed"), QStringLiteral("2|confirmed") }));
+        // Who changed them: the centre coordinator's login, with the centre (SqlDialect::changeLabel).
+        QCOMPARE(rows(a,
+                     QStringLiteral("SELECT record_modified_by FROM teacher WHERE id = 1 UNION ALL SELECT modified_by FROM "
+                                    "teacher WHERE id = 2 UNION ALL SELECT modified_by FROM placement WHERE id = 2")),
+            QStringList(3, QStringLiteral("centre:3:kopru_rules_centre3")));
         QCOMPARE(scalar(a, QStringLiteral("SELECT need FROM need_rating")).toInt(), 4);
         {
             // The viewer writes nothing.
