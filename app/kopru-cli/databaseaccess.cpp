@@ -9,8 +9,7 @@
 
 namespace kopru::cli {
 
-Expected<WriteSession> openToWrite(
-    const QString &path, BackupManager &backups, Io &io, int *code, Place place, StorageCheck check)
+Expected<WriteSession> openToWrite(const QString &path, BackupManager &backups, Io &io, int *code, Place place, OpenCheck check)
 {
     if (place == Place::FileOrServer && ServerUrl::isServerUrl(path)) {
         auto db = Database::open(path);

@@ -28,7 +28,7 @@ enum class Place { FileOnly, FileOrServer };
 // schema version is refused). A file-only command refuses a URL, saying so.
 // `check`: see openForWriting (only plan leaves the check to its backup).
 Expected<WriteSession> openToWrite(const QString &path, BackupManager &backups, Io &io, int *code, Place place = Place::FileOnly,
-    StorageCheck check = StorageCheck::OnOpen);
+    OpenCheck check = OpenCheck::QuickCheck);
 
 // The automatic backup before a change (import, plan): made of a file; a
 // server database is not copied by Köprü (pg_dump on the server), which a

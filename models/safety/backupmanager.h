@@ -70,7 +70,7 @@ public:
     // returns.
     Status backupBeforeChange(const Database &db, const QString &reason);
     // The same for a writer that opened `db` without the storage check
-    // (openForWriting with StorageCheck::ByBackup), holds its lock and has
+    // (openForWriting with OpenCheck::ByBackup), holds its lock and has
     // written nothing: the backup proves the file sound instead. The copy
     // skips its quick_check of the source (DatabaseCopy::Options::
     // sourceChecked): reading every table and index of the source into it

@@ -21,7 +21,7 @@ class Text
     Q_DECLARE_TR_FUNCTIONS(WriteAccess)
 };
 
-// Whether step 2 may be left to the backup (StorageCheck::ByBackup): the
+// Whether step 2 may be left to the backup (OpenCheck::ByBackup): the
 // file is in WAL mode (opening any other one for writing switches it to WAL,
 // a write before the check) and SQLite reads its schema (opening reads it; a
 // file whose schema pages are damaged is told at once, as before).
@@ -36,7 +36,7 @@ bool backupMayCheck(const QString &path)
 
 } // namespace
 
-Expected<WriteSession> openForWriting(const QString &path, BackupManager &backups, WriteRefusal *refusal, StorageCheck check)
+Expected<WriteSession> openForWriting(const QString &path, BackupManager &backups, WriteRefusal *refusal, OpenCheck check)
 {
     const auto refuse = [refusal](WriteRefusal why, Error e) {
         if (refusal)
@@ -54,9 +54,9 @@ Expected<WriteSession> openForWriting(const QString &path, BackupManager &backup
     session.lock = std::make_unique<InstanceLock>(path);
     if (Status s = session.lock->tryLock(); !s)
         return refuse(WriteRefusal::InUse, s.error());
-    if (check == StorageCheck::ByBackup && !backupMayCheck(path))
-        check = StorageCheck::OnOpen;
-    if (check == StorageCheck::OnOpen)
+    if (check == OpenCheck::ByBackup && !backupMayCheck(path))
+        check = OpenCheck::QuickCheck;
+    if (check == OpenCheck::QuickCheck)
         if (Status s = DatabaseFile::verify(path, DatabaseFile::Depth::QuickCheck); !s)
             return refuse(WriteRefusal::Damaged, s.error());
     auto id = backups.backupBeforeMigration(path);
@@ -70,7 +70,7 @@ Expected<WriteSession> openForWriting(const QString &path, BackupManager &backup
     auto db = Database::open(path, options);
     if (!db) {
         // Unchecked so far: a damaged file is refused as damaged, as the check would have.
-        if (check == StorageCheck::ByBackup)
+        if (check == OpenCheck::ByBackup)
             if (Status s = DatabaseFile::verify(path, DatabaseFile::Depth::QuickCheck); !s)
                 return refuse(WriteRefusal::Damaged, s.error());
         return refuse(WriteRefusal::NotUsable, db.error());

@@ -39,7 +39,7 @@ enum class WriteRefusal {
 //  4. opens it for writing, which upgrades an older file keeping its identity.
 // Errors name the file; `refusal` (optional) tells which step refused.
 //
-// `check`: StorageCheck::ByBackup leaves out step 2's quick_check for a
+// `check`: OpenCheck::ByBackup leaves out step 2's quick_check for a
 // caller that makes the automatic backup before it writes anything and lets
 // that backup stand for the check (BackupManager::backupProvingSound; only
 // kopru-cli plan, where reading the 200 MB file a third time cost 1.5 s of
@@ -48,8 +48,8 @@ enum class WriteRefusal {
 // an older schema is checked by its migration backup before the upgrade
 // writes, and a file that SQLite cannot even open is still told apart as
 // Damaged.
-enum class StorageCheck { OnOpen, ByBackup };
+enum class OpenCheck { QuickCheck, ByBackup };
 Expected<WriteSession> openForWriting(
-    const QString &path, BackupManager &backups, WriteRefusal *refusal = nullptr, StorageCheck check = StorageCheck::OnOpen);
+    const QString &path, BackupManager &backups, WriteRefusal *refusal = nullptr, OpenCheck check = OpenCheck::QuickCheck);
 
 } // namespace kopru

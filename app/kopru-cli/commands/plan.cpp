@@ -35,7 +35,7 @@ int runPlan(const Arguments &args, Io &io)
 {
     // The database's lock and the backup of an older file before its upgrade.
     // The read-only check of a file (quick_check) is left to the automatic
-    // backup below (StorageCheck::ByBackup): it runs on its own thread while
+    // backup below (OpenCheck::ByBackup): it runs on its own thread while
     // the plan is read and solved, and nothing is written before it proved
     // the file sound (BackupManager::backupProvingSound; issue #16: the open
     // check read the 200 MB file once more, 1.5 s of 7 on the main thread).
@@ -44,7 +44,7 @@ int runPlan(const Arguments &args, Io &io)
     BackupManager backups;
     int code = Usage;
     const QString path = args.positionalArguments().constFirst();
-    auto session = openToWrite(path, backups, io, &code, Place::FileOrServer, StorageCheck::ByBackup);
+    auto session = openToWrite(path, backups, io, &code, Place::FileOrServer, OpenCheck::ByBackup);
     if (!session)
         return code;
     const Database &db = *session->db;
