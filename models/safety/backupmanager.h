@@ -79,7 +79,7 @@ public:
     // the quick_check here; a damaged file then sets `*damaged` and returns
     // the open check's error (naming the file). What this does not see is
     // damage only in pages no table or index uses (the free list): the
-    // fresh verified backup holds all the data then (docs/optimiser.md).
+    // fresh verified backup holds all the data then (docs/data-safety.md).
     Status backupProvingSound(const Database &db, const QString &reason, bool *damaged);
     // Before opening for writing: backs up a file whose schema is older than
     // this program's (it is about to be upgraded). Returns the database_id

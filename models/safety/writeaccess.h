@@ -43,7 +43,7 @@ enum class WriteRefusal {
 // caller that makes the automatic backup before it writes anything and lets
 // that backup stand for the check (BackupManager::backupProvingSound; only
 // kopru-cli plan, where reading the 200 MB file a third time cost 1.5 s of
-// 7; docs/optimiser.md). Only a file in WAL mode is left unchecked here
+// 7; docs/data-safety.md). Only a file in WAL mode is left unchecked here
 // (opening another one for writing switches it to WAL, a write); a file of
 // an older schema is checked by its migration backup before the upgrade
 // writes, and a file that SQLite cannot even open is still told apart as
