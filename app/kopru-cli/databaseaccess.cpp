@@ -9,7 +9,7 @@
 
 namespace kopru::cli {
 
-Expected<WriteSession> openToWrite(const QString &path, BackupManager &backups, Io &io, int *code, Place place)
+Expected<WriteSession> openToWrite(const QString &path, BackupManager &backups, Io &io, int *code, Place place, OpenCheck check)
 {
     if (place == Place::FileOrServer && ServerUrl::isServerUrl(path)) {
         auto db = Database::open(path);
@@ -22,7 +22,7 @@ Expected<WriteSession> openToWrite(const QString &path, BackupManager &backups, 
         return session;
     }
     WriteRefusal why = WriteRefusal::NotUsable;
-    auto session = openForWriting(path, backups, &why);
+    auto session = openForWriting(path, backups, &why, check);
     if (session)
         return session;
     if (why == WriteRefusal::Damaged)

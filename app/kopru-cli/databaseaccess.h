@@ -26,7 +26,9 @@ enum class Place { FileOnly, FileOrServer };
 // several writers at once itself (no lock file), keeps its storage sound
 // (no quick_check) and has no schema upgrades (a server database of another
 // schema version is refused). A file-only command refuses a URL, saying so.
-Expected<WriteSession> openToWrite(const QString &path, BackupManager &backups, Io &io, int *code, Place place = Place::FileOnly);
+// `check`: see openForWriting (only plan leaves the check to its backup).
+Expected<WriteSession> openToWrite(const QString &path, BackupManager &backups, Io &io, int *code, Place place = Place::FileOnly,
+    OpenCheck check = OpenCheck::QuickCheck);
 
 // The automatic backup before a change (import, plan): made of a file; a
 // server database is not copied by Köprü (pg_dump on the server), which a

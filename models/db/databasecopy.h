@@ -34,11 +34,11 @@ struct Options
     // makes right before it writes: it may hold the write lock itself (its
     // transaction waits for the backup), and nobody else can write then.
     bool holdWriters = true;
-    // The caller ran quick_check on the source itself when it opened it for
-    // writing (openForWriting) and holds the database's lock since, so only
-    // its own SQLite connections have written to it (an upgrade at most):
-    // step 1 is not repeated (on a 200 MB file it costs as much as the copy;
-    // issue #16). The copy is still checked (step 3).
+    // Step 1 is left out (on a 200 MB file it costs as much as the copy;
+    // issue #16): the caller holds the database's lock and proves the source
+    // sound itself (BackupManager::backupProvingSound: the copy reads every
+    // table and index of the source, its own check in step 3, and a
+    // quick_check of the source when the copy fails).
     bool sourceChecked = false;
 };
 

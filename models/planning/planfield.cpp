@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QLoggingCategory>
 #include <algorithm>
 #include <array>
@@ -86,19 +87,27 @@ constexpr std::int64_t kIneligible = std::numeric_limits<std::int64_t>::max();
 
 PlanDates PlanDates::of(const PlanInstance &in)
 {
-    std::vector<QString> all;
-    all.reserve(in.teachers.size() * 2 + in.sessions.size() * 2);
+    // The distinct dates first (a few hundred among 250,000 at 100,000
+    // teachers), then only those sorted: sorting all of them took ~0.15 s of
+    // the one thread that runs before the fields are solved (issue #16).
+    QHash<QString, int> ranks;
+    ranks.reserve(1024);
     for (const PlanTeacher &t : in.teachers) {
-        all.push_back(t.availableFrom);
-        all.push_back(t.availableTo);
+        ranks.insert(t.availableFrom, 0);
+        ranks.insert(t.availableTo, 0);
     }
     for (const PlanSession &s : in.sessions) {
-        all.push_back(s.start);
-        all.push_back(s.end);
+        ranks.insert(s.start, 0);
+        ranks.insert(s.end, 0);
     }
+    std::vector<QString> all;
+    all.reserve(std::size_t(ranks.size()));
+    for (auto it = ranks.cbegin(); it != ranks.cend(); ++it)
+        all.push_back(it.key());
     std::sort(all.begin(), all.end());
-    all.erase(std::unique(all.begin(), all.end()), all.end());
-    const auto rank = [&all](const QString &d) { return int(std::lower_bound(all.begin(), all.end(), d) - all.begin()); };
+    for (std::size_t i = 0; i < all.size(); ++i)
+        ranks[all[i]] = int(i);
+    const auto rank = [&ranks](const QString &d) { return ranks.value(d); };
     PlanDates d;
     for (const PlanTeacher &t : in.teachers) {
         d.teacherFrom.push_back(t.availableFrom.isEmpty() ? -1 : rank(t.availableFrom));
@@ -143,10 +152,41 @@ PlanField::PlanField(
                 m_comp.push_back(c);
         m_compBegin.push_back(int(m_comp.size()));
     }
+    // The incidence by competency (a counting sort of m_comp), for needsOf().
+    m_byCompBegin.assign(m_comps + 1, 0);
+    for (int c : m_comp)
+        ++m_byCompBegin[std::size_t(c) + 1];
+    std::partial_sum(m_byCompBegin.begin(), m_byCompBegin.end(), m_byCompBegin.begin());
+    m_byComp.resize(m_comp.size());
+    std::vector<int> fill(m_byCompBegin.begin(), m_byCompBegin.end() - 1);
+    for (std::size_t ls = 0; ls + 1 < m_compBegin.size(); ++ls)
+        for (int k = m_compBegin[ls]; k < m_compBegin[ls + 1]; ++k)
+            m_byComp[std::size_t(fill[std::size_t(m_comp[std::size_t(k)])]++)] = int(ls);
     m_km.assign(82 * 82, 0);
     for (int a = 1; a <= 81; ++a)
         for (int b = 1; b <= 81; ++b)
             m_km[std::size_t(a * 82 + b)] = PlanInstance::roundedKm(a, b);
+}
+
+// The first pass prices every pair of the field (40 million at 100,000
+// teachers). Summing a pair's need over its session's competencies (pair())
+// is a short loop of dependent loads per pair; adding each of the teacher's
+// rated competencies to the sessions that teach it is the same sum as a few
+// straight runs over small arrays. Issue #16, 100,000 teachers: the first
+// passes of all fields took 1.07 s of thread CPU instead of 1.19 s (medians
+// of five runs each on a busy machine; docs/benchmarks.md).
+void PlanField::needsOf(int lt, int *row) const
+{
+    std::fill(row, row + m_sessions.size(), 0);
+    const std::int8_t *w = m_need.data() + std::size_t(lt) * m_comps;
+    for (std::size_t c = 0; c < m_comps; ++c) {
+        const int v = w[c];
+        if (v == 0)
+            continue;
+        const int *s = m_byComp.data() + m_byCompBegin[c], *end = m_byComp.data() + m_byCompBegin[c + 1];
+        for (; s != end; ++s)
+            row[*s] += v;
+    }
 }
 
 Expected<FieldResult> PlanField::solveFull(const PlanWeights &weights) const
@@ -224,15 +264,21 @@ Expected<FieldResult> PlanField::solve(const PlanWeights &weights, PlanFormulati
     std::vector<TopTeachers> picks(static_cast<std::size_t>(sessions));
     for (int ls = 0; ls < sessions; ++ls)
         picks[std::size_t(ls)].limit = std::size_t(std::max<std::int64_t>(m_free[std::size_t(ls)], 1) * perPlace);
+    std::vector<int> needs(std::size_t(sessions), 0);
     for (int lt = 0; lt < teachers; ++lt) {
         Smallest<kFirstPairs> best;
         int maxNeed = 0, minKm = INT_MAX;
         bool any = false;
         std::int64_t *row = table.empty() ? nullptr : table.data() + std::size_t(lt) * std::size_t(sessions);
+        needsOf(lt, needs.data());
+        const int from = m_from[std::size_t(lt)], to = m_to[std::size_t(lt)];
+        const int *kmRow = m_km.data() + std::size_t(m_tProvince[std::size_t(lt)]) * 82;
         for (int ls = 0; ls < sessions; ++ls) {
-            int need = 0, km = 0;
-            if (!pair(lt, ls, need, km))
+            // pair(lt, ls, need, km), its need from needsOf().
+            if (m_start[std::size_t(ls)] < from || m_end[std::size_t(ls)] > to)
                 continue;
+            const int need = needs[std::size_t(ls)];
+            const int km = kmRow[m_sProvince[std::size_t(ls)]];
             any = true;
             ++r.pairs;
             const std::int64_t cost = weights.pairCost(need, km);

@@ -93,6 +93,10 @@ private:
         return true;
     }
     Expected<FieldResult> solveFull(const PlanWeights &weights) const;
+    // The covered need of local teacher lt in every local session, eligible
+    // or not, into row[0 … sessions): what pair() sums per pair, summed
+    // competency by competency instead (planfield.cpp says why).
+    void needsOf(int lt, int *row) const;
 
     const PlanInstance &m_in;
     int m_field = 0;
@@ -102,6 +106,7 @@ private:
     std::vector<std::int8_t> m_need; // local teacher × competency: max(need − 1, 0)
     std::vector<int> m_start, m_end, m_sProvince, m_free; // by local session
     std::vector<int> m_compBegin, m_comp; // the sessions' competencies, flattened
+    std::vector<int> m_byCompBegin, m_byComp; // the same incidence by competency: the sessions of each
     std::vector<int> m_km; // 82 × 82 rounded km by plate (0 for unknown plates)
 };
 

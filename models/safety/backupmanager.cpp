@@ -287,7 +287,7 @@ Expected<BackupInfo> BackupManager::write(
     return BackupInfo { target, QDateTime::fromString(m.captured(2), kTimeFormat), QFileInfo(target).size(), reason };
 }
 
-Status BackupManager::backupBeforeChange(const Database &db, const QString &reason, bool checkedOnOpen)
+Status BackupManager::backupBeforeChange(const Database &db, const QString &reason)
 {
     const QMutexLocker locked(&backupLock());
     // A backup newer than every change to the file already holds this state.
@@ -296,8 +296,34 @@ Status BackupManager::backupBeforeChange(const Database &db, const QString &reas
     auto id = DatabaseFile::databaseId(db.path());
     if (!id)
         return Error { Text::tr("no backup was made: %1").arg(id.error().message), db.path(), 0, 0 };
-    auto made = write(db.path(), id.value(), reason, !db.isReadOnly(), checkedOnOpen);
+    auto made = write(db.path(), id.value(), reason, !db.isReadOnly());
     return made ? Status() : Status(made.error());
+}
+
+Status BackupManager::backupProvingSound(const Database &db, const QString &reason, bool *damaged)
+{
+    *damaged = false;
+    const auto checkSource = [&db, damaged]() -> Status {
+        Status s = DatabaseFile::verify(db.path(), DatabaseFile::Depth::QuickCheck);
+        *damaged = !s;
+        return s;
+    };
+    const QMutexLocker locked(&backupLock());
+    if (hasCurrentBackup(db.path()))
+        return checkSource();
+    auto id = DatabaseFile::databaseId(db.path());
+    if (!id) {
+        if (Status s = checkSource(); !s)
+            return s;
+        return Error { Text::tr("no backup was made: %1").arg(id.error().message), db.path(), 0, 0 };
+    }
+    auto made = write(db.path(), id.value(), reason, !db.isReadOnly(), true);
+    if (made)
+        return {};
+    // A damaged file fails the copy: told as the open check tells it.
+    if (Status s = checkSource(); !s)
+        return s;
+    return made.error();
 }
 
 Expected<QString> BackupManager::backupBeforeMigration(const QString &databasePath)

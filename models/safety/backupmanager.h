@@ -68,10 +68,19 @@ public:
     // only the path and access mode of `db` (never its connection), so it may
     // run on another thread while `db` reads; `db` must stay open until it
     // returns.
-    // `checkedOnOpen`: the caller opened `db` with openForWriting (which runs
-    // quick_check) and holds its lock since, having written nothing; the copy
-    // then skips its own quick_check of the source (DatabaseCopy::Options::sourceChecked).
-    Status backupBeforeChange(const Database &db, const QString &reason, bool checkedOnOpen = false);
+    Status backupBeforeChange(const Database &db, const QString &reason);
+    // The same for a writer that opened `db` without the storage check
+    // (openForWriting with OpenCheck::ByBackup), holds its lock and has
+    // written nothing: the backup proves the file sound instead. The copy
+    // skips its quick_check of the source (DatabaseCopy::Options::
+    // sourceChecked): reading every table and index of the source into it
+    // fails on damaged pages, and the copy gets its own quick_check. When no
+    // copy is needed (a current backup) or the copy fails, the source gets
+    // the quick_check here; a damaged file then sets `*damaged` and returns
+    // the open check's error (naming the file). What this does not see is
+    // damage only in pages no table or index uses (the free list): the
+    // fresh verified backup holds all the data then (docs/data-safety.md).
+    Status backupProvingSound(const Database &db, const QString &reason, bool *damaged);
     // Before opening for writing: backs up a file whose schema is older than
     // this program's (it is about to be upgraded). Returns the database_id
     // the backup was filed under; a file older than the identity (schema 3)

@@ -704,6 +704,67 @@ private slots:
 
     // Issue point 10: the backups listed and one restored from the command
     // line, keeping a backup of what was there.
+    // Issue #16: plan leaves the open check (quick_check) to its automatic
+    // backup, made on another thread while it reads and solves. A file whose
+    // schema reads but whose table pages are damaged is still refused before
+    // anything is written, with the open check's words, the file named and
+    // the restore offered: when the backup copies it (no current backup) and
+    // when a current backup makes the copy needless.
+    void planRefusesDamagedTablePagesBeforeWriting_data()
+    {
+        QTest::addColumn<bool>("currentBackup");
+        QTest::newRow("the backup copies the file") << false;
+        QTest::newRow("a current backup: no copy") << true;
+    }
+    void planRefusesDamagedTablePagesBeforeWriting()
+    {
+        QFETCH(bool, currentBackup);
+        const QString db = fresh(m_base);
+        QVERIFY(!db.isEmpty());
+        BackupManager backups(backupRoot());
+        const QDateTime modified = QFileInfo(db).lastModified();
+        if (currentBackup) {
+            QThread::msleep(20); // the backup's name (milliseconds) after the file's time
+            QVERIFY(backups.backup(db, QStringLiteral("manual")));
+        }
+        const int backupsBefore = int(backups.list(db).size());
+        // The root page of need_rating, outside the schema's pages.
+        qint64 page = 0, pageSize = 0;
+        {
+            auto c = Connection::open(db, Connection::Access::Inspect);
+            QVERIFY(c);
+            page = test::scalar(c.value()->db(), QStringLiteral("SELECT rootpage FROM sqlite_schema WHERE name = 'need_rating'"))
+                       .toLongLong();
+            pageSize = test::scalar(c.value()->db(), QStringLiteral("PRAGMA page_size")).toLongLong();
+        }
+        QVERIFY(page > 1 && pageSize > 0);
+        {
+            QFile f(db);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QVERIFY(f.seek((page - 1) * pageSize));
+            QCOMPARE(f.write(QByteArray(int(pageSize), '\x5A')), pageSize);
+        }
+        if (currentBackup) {
+            QFile f(db);
+            QVERIFY(f.open(QIODevice::ReadWrite) && f.setFileTime(modified, QFileDevice::FileModificationTime));
+            f.close();
+            QVERIFY(backups.hasCurrentBackup(db));
+        }
+        QVERIFY(!DatabaseFile::verify(db, DatabaseFile::Depth::QuickCheck));
+        QVERIFY(DatabaseFile::verify(db, DatabaseFile::Depth::Header));
+        const QByteArray before = fileHash(db);
+        const Run r = run({ QStringLiteral("plan"), db });
+        QCOMPARE(r.code, kUsage);
+        QVERIFY2(r.err.contains(db) && r.err.contains(QStringLiteral("the database file is damaged"))
+                && r.err.contains(QStringLiteral("kopru-cli restore %1 BACKUP").arg(db)),
+            qPrintable(r.err));
+        QVERIFY2(r.err.count(QStringLiteral("damaged")) == 1, qPrintable(r.err));
+        QCOMPARE(fileHash(db), before);
+        QVERIFY(!QFileInfo::exists(db + QStringLiteral("-wal")) && !QFileInfo::exists(db + QStringLiteral("-shm")));
+        QCOMPARE(int(backups.list(db).size()), backupsBefore); // a damaged file is never backed up
+        QVERIFY(leftovers(backupRoot()).isEmpty());
+    }
+
     void backupsAreListedAndRestored()
     {
         const QString db = fresh(m_noNeeds);
