@@ -2,29 +2,39 @@
 #include "models/demo/demogenerator.h"
 
 #include "models/db/bulkwritescope.h"
+#include "models/db/pragmascope.h"
 #include "models/db/referencedata.h"
 #include "models/db/referencedataloader.h"
 #include "models/db/sql.h"
+#include "models/db/sqldialect.h"
 #include "models/db/transaction.h"
+#include "models/demo/blockinsert.h"
 #include "models/demo/demoprogramme.h"
+#include "models/demo/demosurvey.h"
 #include "models/demo/demovocab.h"
 #include "models/demo/random.h"
 #include "models/domain/nationalid.h"
 #include "models/domain/taxnumber.h"
 #include "models/domain/turkishtext.h"
 #include "models/exchange/globalid.h"
-#include "models/import/ratinginserter.h"
+#include "models/import/schemapause.h"
 #include "models/planning/planner.h"
 
+#include <QCoreApplication>
 #include <QDate>
+#include <QElapsedTimer>
 #include <QHash>
+#include <QLoggingCategory>
 #include <QSet>
 #include <QSqlQuery>
 #include <algorithm>
 #include <cmath>
+#include <ctime>
 #include <map>
 
 namespace kopru {
+
+Q_LOGGING_CATEGORY(lcDemo, "kopru.demo", QtInfoMsg)
 
 namespace {
 
@@ -200,7 +210,7 @@ Status makeCompetencies(Context &ctx, DemoGenerator::Summary &summary)
     return {};
 }
 
-Status makeTeachers(Context &ctx, const DemoGenerator::Options &options, DemoGenerator::Summary &summary,
+Status makeTeachers(Context &ctx, const DemoGenerator::Options &options, DemoGenerator::Summary &summary, DemoSurvey &survey,
     const std::function<void(int)> &progress)
 {
     QSqlQuery teacher(ctx.db);
@@ -212,16 +222,6 @@ Status makeTeachers(Context &ctx, const DemoGenerator::Options &options, DemoGen
                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,?,'national',?,?,?)"));
         !s)
         return s;
-    RatingInserter rating(ctx.db);
-    auto existing = Sql::scalar(ctx.db, QStringLiteral("SELECT count(*) FROM need_rating"));
-    if (!existing)
-        return existing.error();
-    std::size_t perTeacher = 0;
-    for (const auto &ids : ctx.competenciesOfField)
-        perTeacher = std::max(perTeacher, ids.size());
-    if (Status s = rating.begin(qint64(options.teachers) * qint64(perTeacher), existing.value().toLongLong()); !s)
-        return s;
-
     // Each competency has its own typical need; teachers lean high or low.
     std::map<int, double> competencyMean;
     for (const auto &ids : ctx.competenciesOfField)
@@ -286,6 +286,8 @@ Status makeTeachers(Context &ctx, const DemoGenerator::Options &options, DemoGen
         }
 
         const double lean = (ctx.rng.unit() + ctx.rng.unit() - 1.0) * 0.8;
+        if (kept)
+            survey.addTeacher(teacherId, ctx.competenciesOfField[std::size_t(f)]);
         for (int c : ctx.competenciesOfField[std::size_t(f)]) {
             int need = 0, proficiency = 0; // 0: not applicable / not given (NULL)
             if (!ctx.rng.chance(0.05)) {
@@ -296,28 +298,29 @@ Status makeTeachers(Context &ctx, const DemoGenerator::Options &options, DemoGen
             }
             if (!kept)
                 continue;
-            if (Status s = rating.add({ teacherId, c, 1, need, proficiency, 0 }); !s)
-                return s;
+            survey.answer(need, proficiency);
             ++summary.ratings;
         }
         if (progress && i % 200 == 0)
             progress(10 + 70 * i / std::max(1, options.teachers));
     }
-    return rating.finish();
+    return {};
 }
 
 Status makePartners(Context &ctx, const DemoGenerator::Options &options, DemoGenerator::Summary &summary)
 {
-    QSqlQuery partner(ctx.db), partnerComp(ctx.db), session(ctx.db), sessionComp(ctx.db);
+    QSqlQuery partner(ctx.db), session(ctx.db);
+    BlockInsert partnerComp(
+        ctx.db, QStringLiteral("partner_competency"), { QStringLiteral("partner_id"), QStringLiteral("competency_id") });
+    BlockInsert sessionComp(
+        ctx.db, QStringLiteral("session_competency"), { QStringLiteral("session_id"), QStringLiteral("competency_id") });
     if (Status s = Sql::prepare(partner,
             QStringLiteral("INSERT INTO partner(name, sector, province_id, district, address, contact_person, phone, email, "
                            "protocol_date, active, "
                            "tax_number, uid, owner_centre_id, modified_at, modified_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
         !s)
         return s;
-    if (Status s
-        = Sql::prepare(partnerComp, QStringLiteral("INSERT INTO partner_competency(partner_id, competency_id) VALUES (?, ?)"));
-        !s)
+    if (Status s = partnerComp.prepare(); !s)
         return s;
     if (Status s = Sql::prepare(session,
             QStringLiteral(
@@ -325,9 +328,7 @@ Status makePartners(Context &ctx, const DemoGenerator::Options &options, DemoGen
                 "modified_at, modified_by) VALUES (?,?,?,?,?,?,?,?,?,?)"));
         !s)
         return s;
-    if (Status s
-        = Sql::prepare(sessionComp, QStringLiteral("INSERT INTO session_competency(session_id, competency_id) VALUES (?, ?)"));
-        !s)
+    if (Status s = sessionComp.prepare(); !s)
         return s;
 
     const auto &vocab = demo::fieldVocab();
@@ -364,7 +365,7 @@ Status makePartners(Context &ctx, const DemoGenerator::Options &options, DemoGen
             std::swap(comps[std::size_t(k)], comps[std::size_t(k + ctx.rng.below(int(comps.size()) - k))]);
             if (sessionId == 0)
                 continue;
-            if (Status s = Sql::run(sessionComp, { sessionId, comps[std::size_t(k)] }); !s)
+            if (Status s = sessionComp.add({ sessionId, comps[std::size_t(k)] }); !s)
                 return s;
         }
         // Every generated session counts towards the places, kept or not, so
@@ -425,7 +426,7 @@ Status makePartners(Context &ctx, const DemoGenerator::Options &options, DemoGen
             offer.competencies.push_back(comps[std::size_t(k)]);
             if (offer.partnerId == 0)
                 continue;
-            if (Status s = Sql::run(partnerComp, { offer.partnerId, comps[std::size_t(k)] }); !s)
+            if (Status s = partnerComp.add({ offer.partnerId, comps[std::size_t(k)] }); !s)
                 return s;
         }
         if (!active)
@@ -439,6 +440,10 @@ Status makePartners(Context &ctx, const DemoGenerator::Options &options, DemoGen
     while (!offers.empty() && places < options.minPlaces)
         if (Status s = addSession(ctx.rng.pick(offers)); !s)
             return s;
+    if (Status s = partnerComp.finish(); !s)
+        return s;
+    if (Status s = sessionComp.finish(); !s)
+        return s;
     // Adding the competencies raised the versions (a partner's list travels
     // with it): what the demo made is version 1, made at the fixed time.
     for (const char *table : { "partner", "training_session" })
@@ -446,6 +451,30 @@ Status makePartners(Context &ctx, const DemoGenerator::Options &options, DemoGen
                 ctx.db, QStringLiteral("UPDATE %1 SET version = 1, modified_at = ?").arg(QLatin1String(table)), { kCentreTime });
             !s)
             return s;
+    return {};
+}
+
+// With the foreign keys off for the transaction: whether every row the demo
+// wrote outside need_rating refers to rows that exist.
+Status checkReferences(QSqlDatabase db)
+{
+    const auto keys = Sql::scalar(db, QStringLiteral("PRAGMA foreign_keys"));
+    if (!keys)
+        return keys.error();
+    if (keys.value().toInt() != 0)
+        return {}; // checked row by row (a server, or a connection that kept them on)
+    for (const char *table : { "school", "competency", "teacher", "partner", "partner_competency", "training_session",
+             "session_competency", "placement", "attendance", "evaluation_answer" }) {
+        auto broken
+            = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM pragma_foreign_key_check('%1')").arg(QLatin1String(table)));
+        if (!broken)
+            return broken.error();
+        if (broken.value().toLongLong() > 0)
+            return Status::failure(QCoreApplication::translate("DemoGenerator",
+                "the demo data would break %n reference(s) between records of table %1", nullptr,
+                int(broken.value().toLongLong()))
+                                       .arg(QLatin1String(table)));
+    }
     return {};
 }
 
@@ -472,7 +501,13 @@ Expected<DemoGenerator::Summary> DemoGenerator::generate(
 
     // Its 3.2 million ratings at 80,000 teachers are a bulk load whose index is
     // sorted again at the end: temporary files for the sorter (BulkWriteScope).
+    const PragmaScope journal(db, "journal_mode", QStringLiteral("MEMORY"));
     const BulkWriteScope bulk(db, BulkWriteScope::TempStore::Files);
+    // Every reference the demo writes is to a row it has just written or read:
+    // checked once for the whole set before the commit (checkReferences), not
+    // row by row by SQLite, as the import of a survey does (the ratings'
+    // teachers and competencies are checked by RatingInserter).
+    const PragmaScope foreignKeys(db, "foreign_keys", 0);
     Transaction tx(db);
     if (!tx.began())
         return tx.began().error();
@@ -488,36 +523,76 @@ Expected<DemoGenerator::Summary> DemoGenerator::generate(
         if (Status s = options.role->write(db); !s)
             return s.error();
     }
+    // Adding a partner's or a session's competencies, a placement's
+    // attendance days and answers raises its version row by row; the demo
+    // sets every version it made to 1 at the end (makePartners,
+    // DemoProgramme), so that work is undone anyway. Its triggers are taken
+    // out for the transaction and made again from their own SQL before it
+    // commits (an SQLite file only; a server keeps them).
+    SchemaPause versionTriggers(db);
+    if (SqlDialect::pausesSchemaForBulkLoads(SqlDialect::backendOf(db))) {
+        const std::pair<const char *, const char *> triggers[]
+            = { { "partner_competency", "partner_competency_added" }, { "session_competency", "session_competency_added" },
+                  { "attendance", "attendance_added" }, { "evaluation_answer", "evaluation_answer_added" } };
+        for (const auto &[table, trigger] : triggers)
+            if (Status s = versionTriggers.drop(QStringLiteral("trigger"), QLatin1String(table), { QLatin1String(trigger) }); !s)
+                return s.error();
+    }
     if (progress)
         progress(0);
+    QElapsedTimer timer;
+    timer.start();
+    std::clock_t cpu = std::clock();
+    const auto step = [&](const char *what) {
+        const std::clock_t now = std::clock();
+        qCDebug(lcDemo) << what << timer.restart() << "ms" << (now - cpu) * 1000 / CLOCKS_PER_SEC << "cpu ms";
+        cpu = now;
+    };
     if (Status s = makeCompetencies(ctx, summary); !s)
         return s.error();
+    step("competencies");
     if (progress)
         progress(10);
-    if (Status s = makeTeachers(ctx, options, summary, progress); !s)
+    DemoSurvey survey;
+    if (Status s = makeTeachers(ctx, options, summary, survey, progress); !s)
         return s.error();
+    step("teachers");
     if (!options.role || options.role->isCentre()) {
         if (Status s = makePartners(ctx, options, summary); !s)
             return s.error();
+        step("partners and sessions");
     }
     // The plain demo has run its first programme (docs/quality.md, "Demo").
     if (!options.role && options.programme) {
-        auto programme = DemoProgramme::record(db, options.seed);
+        auto programme = DemoProgramme::record(db, options.seed, survey);
         if (!programme)
             return programme.error();
         summary.placements = programme.value().placements;
+        step("first programme");
     }
     if (progress)
-        progress(90);
+        progress(85);
+    if (auto written = survey.write(db); !written)
+        return written.error();
+    step("need ratings");
+    if (progress)
+        progress(95);
     ctx.insertSchool.finish();
+    if (Status s = versionTriggers.restore(); !s)
+        return s.error();
+    if (Status s = checkReferences(db); !s)
+        return s.error();
+    step("references checked");
     if (Status s = tx.commit(); !s)
         return s.error();
+    step("commit");
     // A centre of the exchange demo has planned its teachers.
     if (options.role && options.role->isCentre()) {
         auto plan = Planner::run(db, PlanOptions {});
         if (!plan)
             return plan.error();
         summary.placements = int(plan.value().assignments.size());
+        step("plan");
     }
     if (progress)
         progress(100);
