@@ -739,6 +739,23 @@
     </message>
 </context>
 <context>
+    <name>DemoGenerator</name>
+    <message numerus="yes">
+        <location filename="../models/demo/demogenerator.cpp" line="468"/>
+        <source>the demo data would put %n attendance day(s) outside their training session</source>
+        <translation>
+            <numerusform>demo verileri %n yoklama gününü eğitim oturumunun dışına koyacaktı</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/demo/demogenerator.cpp" line="485"/>
+        <source>the demo data would break %n reference(s) between records of table %1</source>
+        <translation>
+            <numerusform>demo verileri %1 tablosundaki kayıtlar arasında %n bağlantıyı bozacaktı</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EntityColumns</name>
     <message>
         <location filename="../models/itemmodels/competencytablemodel.cpp" line="13"/>
@@ -7708,143 +7725,143 @@ Geçerli durum yedek olarak saklanır.</translation>
 <context>
     <name>kopru::SendPackageDialog</name>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="62"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="63"/>
         <source>Send a Package</source>
         <translation>Paket Gönder</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="67"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="68"/>
         <source>A package carries this centre&apos;s work to the national office: one file to send by e-mail or on a USB key.</source>
         <translation>Paket bu merkezin çalışmasını Genel Müdürlüğe taşır: e-postayla ya da USB bellekle gönderilecek tek bir dosya.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="68"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="69"/>
         <source>A package carries the national catalogues, survey results and decisions to a centre: one file per centre, sent by e-mail or on a USB key.</source>
         <translation>Paket ulusal katalogları, anket sonuçlarını ve kararları bir merkeze taşır: her merkez için e-postayla ya da USB bellekle gönderilecek bir dosya.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="78"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="79"/>
         <source>All centres (one file each)</source>
         <translation>Tüm merkezler (her birine bir dosya)</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="83"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="84"/>
         <source>%1. %2</source>
         <translation>%1. %2</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="85"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="86"/>
         <source>Only what &amp;changed since the last package the receiver acknowledged</source>
         <translation>Yalnızca alıcının onayladığı son paketten bu yana &amp;değişenler</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="87"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="88"/>
         <source>&amp;Everything the receiver may have</source>
         <translation>Alıcının alabileceği &amp;her şey</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="96"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="97"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Gözat…</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="114"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="115"/>
         <source>&amp;Send</source>
         <translation>&amp;Gönder</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="116"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="117"/>
         <source>Show in &amp;Folder</source>
         <translation>&amp;Klasörde Göster</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="128"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="129"/>
         <source>&amp;To:</source>
         <translation>&amp;Alıcı:</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="129"/>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="224"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="130"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="232"/>
         <source>&amp;File:</source>
         <translation>&amp;Dosya:</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="224"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="232"/>
         <source>&amp;Folder:</source>
         <translation>K&amp;lasör:</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="229"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="237"/>
         <source>One file per centre, named like %1.</source>
         <translation>Her merkez için bir dosya; adları %1 gibi.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="240"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="248"/>
         <source>Everything %1 may have is sent.</source>
         <translation>%1 alıcısının alabileceği her şey gönderilir.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="242"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="250"/>
         <source>%1 has acknowledged package %2: what changed since then is sent.</source>
         <translation>%1, %2 numaralı paketi onayladı: o zamandan bu yana değişenler gönderilir.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="246"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="254"/>
         <source>%1 has not acknowledged a package yet: everything it may have is sent.</source>
         <translation>%1 henüz bir paket onaylamadı: alabileceği her şey gönderilir.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="253"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="261"/>
         <source>Folder for the Packages</source>
         <translation>Paketlerin Klasörü</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="259"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="267"/>
         <source>Package File</source>
         <translation>Paket Dosyası</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="259"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="267"/>
         <source>Köprü packages (*.kopru-pkg)</source>
         <translation>Köprü paketleri (*.kopru-pkg)</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="277"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="285"/>
         <source>Choose where the package is written.</source>
         <translation>Paketin nereye yazılacağını seçin.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="285"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="293"/>
         <source>%1 already exists. Choose another name; a package never overwrites a file.</source>
         <translation>%1 zaten var. Başka bir ad seçin; paket hiçbir dosyanın üzerine yazmaz.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="292"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="300"/>
         <source>The folder %1 does not exist.</source>
         <translation>%1 klasörü yok.</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="303"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="311"/>
         <source>Making the package…</source>
         <translation>Paket hazırlanıyor…</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="331"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="339"/>
         <source>Package %1 for %2: %3 rows (%4), %5 KB → %6</source>
         <translation>%2 için %1 numaralı paket: %3 satır (%4), %5 KB → %6</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="334"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="342"/>
         <source>everything</source>
         <translation>tümü</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="334"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="342"/>
         <source>changes since package %1</source>
         <translation>%1 numaralı paketten bu yana değişenler</translation>
     </message>
     <message>
-        <location filename="../views/exchange/sendpackagedialog.cpp" line="367"/>
+        <location filename="../views/exchange/sendpackagedialog.cpp" line="375"/>
         <source>Not sent: %1</source>
         <translation>Gönderilmedi: %1</translation>
     </message>
