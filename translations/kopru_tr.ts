@@ -739,6 +739,23 @@
     </message>
 </context>
 <context>
+    <name>DemoGenerator</name>
+    <message numerus="yes">
+        <location filename="../models/demo/demogenerator.cpp" line="468"/>
+        <source>the demo data would put %n attendance day(s) outside their training session</source>
+        <translation>
+            <numerusform>demo verileri %n yoklama gününü eğitim oturumunun dışına koyacaktı</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/demo/demogenerator.cpp" line="485"/>
+        <source>the demo data would break %n reference(s) between records of table %1</source>
+        <translation>
+            <numerusform>demo verileri %1 tablosundaki kayıtlar arasında %n bağlantıyı bozacaktı</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EntityColumns</name>
     <message>
         <location filename="../models/itemmodels/competencytablemodel.cpp" line="13"/>

@@ -2,22 +2,29 @@
 #include "models/demo/demogenerator.h"
 
 #include "models/db/bulkwritescope.h"
+#include "models/db/pragmascope.h"
 #include "models/db/referencedata.h"
 #include "models/db/referencedataloader.h"
 #include "models/db/sql.h"
+#include "models/db/sqldialect.h"
 #include "models/db/transaction.h"
+#include "models/demo/blockinsert.h"
 #include "models/demo/demoprogramme.h"
+#include "models/demo/demosurvey.h"
 #include "models/demo/demovocab.h"
 #include "models/demo/random.h"
 #include "models/domain/nationalid.h"
 #include "models/domain/taxnumber.h"
 #include "models/domain/turkishtext.h"
 #include "models/exchange/globalid.h"
-#include "models/import/ratinginserter.h"
+#include "models/import/schemapause.h"
 #include "models/planning/planner.h"
 
+#include <QCoreApplication>
 #include <QDate>
+#include <QElapsedTimer>
 #include <QHash>
+#include <QLoggingCategory>
 #include <QSet>
 #include <QSqlQuery>
 #include <algorithm>
@@ -25,6 +32,8 @@
 #include <map>
 
 namespace kopru {
+
+Q_LOGGING_CATEGORY(lcDemo, "kopru.demo", QtInfoMsg)
 
 namespace {
 
@@ -200,7 +209,7 @@ Status makeCompetencies(Context &ctx, DemoGenerator::Summary &summary)
     return {};
 }
 
-Status makeTeachers(Context &ctx, const DemoGenerator::Options &options, DemoGenerator::Summary &summary,
+Status makeTeachers(Context &ctx, const DemoGenerator::Options &options, DemoGenerator::Summary &summary, DemoSurvey &survey,
     const std::function<void(int)> &progress)
 {
     QSqlQuery teacher(ctx.db);
@@ -212,16 +221,6 @@ Status makeTeachers(Context &ctx, const DemoGenerator::Options &options, DemoGen
                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,?,'national',?,?,?)"));
         !s)
         return s;
-    RatingInserter rating(ctx.db);
-    auto existing = Sql::scalar(ctx.db, QStringLiteral("SELECT count(*) FROM need_rating"));
-    if (!existing)
-        return existing.error();
-    std::size_t perTeacher = 0;
-    for (const auto &ids : ctx.competenciesOfField)
-        perTeacher = std::max(perTeacher, ids.size());
-    if (Status s = rating.begin(qint64(options.teachers) * qint64(perTeacher), existing.value().toLongLong()); !s)
-        return s;
-
     // Each competency has its own typical need; teachers lean high or low.
     std::map<int, double> competencyMean;
     for (const auto &ids : ctx.competenciesOfField)
@@ -286,6 +285,8 @@ Status makeTeachers(Context &ctx, const DemoGenerator::Options &options, DemoGen
         }
 
         const double lean = (ctx.rng.unit() + ctx.rng.unit() - 1.0) * 0.8;
+        if (kept)
+            survey.addTeacher(teacherId, ctx.competenciesOfField[std::size_t(f)]);
         for (int c : ctx.competenciesOfField[std::size_t(f)]) {
             int need = 0, proficiency = 0; // 0: not applicable / not given (NULL)
             if (!ctx.rng.chance(0.05)) {
@@ -296,28 +297,29 @@ Status makeTeachers(Context &ctx, const DemoGenerator::Options &options, DemoGen
             }
             if (!kept)
                 continue;
-            if (Status s = rating.add({ teacherId, c, 1, need, proficiency, 0 }); !s)
-                return s;
+            survey.answer(need, proficiency);
             ++summary.ratings;
         }
         if (progress && i % 200 == 0)
             progress(10 + 70 * i / std::max(1, options.teachers));
     }
-    return rating.finish();
+    return {};
 }
 
 Status makePartners(Context &ctx, const DemoGenerator::Options &options, DemoGenerator::Summary &summary)
 {
-    QSqlQuery partner(ctx.db), partnerComp(ctx.db), session(ctx.db), sessionComp(ctx.db);
+    QSqlQuery partner(ctx.db), session(ctx.db);
+    BlockInsert partnerComp(
+        ctx.db, QStringLiteral("partner_competency"), { QStringLiteral("partner_id"), QStringLiteral("competency_id") });
+    BlockInsert sessionComp(
+        ctx.db, QStringLiteral("session_competency"), { QStringLiteral("session_id"), QStringLiteral("competency_id") });
     if (Status s = Sql::prepare(partner,
             QStringLiteral("INSERT INTO partner(name, sector, province_id, district, address, contact_person, phone, email, "
                            "protocol_date, active, "
                            "tax_number, uid, owner_centre_id, modified_at, modified_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
         !s)
         return s;
-    if (Status s
-        = Sql::prepare(partnerComp, QStringLiteral("INSERT INTO partner_competency(partner_id, competency_id) VALUES (?, ?)"));
-        !s)
+    if (Status s = partnerComp.prepare(); !s)
         return s;
     if (Status s = Sql::prepare(session,
             QStringLiteral(
@@ -325,9 +327,7 @@ Status makePartners(Context &ctx, const DemoGenerator::Options &options, DemoGen
                 "modified_at, modified_by) VALUES (?,?,?,?,?,?,?,?,?,?)"));
         !s)
         return s;
-    if (Status s
-        = Sql::prepare(sessionComp, QStringLiteral("INSERT INTO session_competency(session_id, competency_id) VALUES (?, ?)"));
-        !s)
+    if (Status s = sessionComp.prepare(); !s)
         return s;
 
     const auto &vocab = demo::fieldVocab();
@@ -364,7 +364,7 @@ Status makePartners(Context &ctx, const DemoGenerator::Options &options, DemoGen
             std::swap(comps[std::size_t(k)], comps[std::size_t(k + ctx.rng.below(int(comps.size()) - k))]);
             if (sessionId == 0)
                 continue;
-            if (Status s = Sql::run(sessionComp, { sessionId, comps[std::size_t(k)] }); !s)
+            if (Status s = sessionComp.add({ sessionId, comps[std::size_t(k)] }); !s)
                 return s;
         }
         // Every generated session counts towards the places, kept or not, so
@@ -425,7 +425,7 @@ Status makePartners(Context &ctx, const DemoGenerator::Options &options, DemoGen
             offer.competencies.push_back(comps[std::size_t(k)]);
             if (offer.partnerId == 0)
                 continue;
-            if (Status s = Sql::run(partnerComp, { offer.partnerId, comps[std::size_t(k)] }); !s)
+            if (Status s = partnerComp.add({ offer.partnerId, comps[std::size_t(k)] }); !s)
                 return s;
         }
         if (!active)
@@ -439,6 +439,10 @@ Status makePartners(Context &ctx, const DemoGenerator::Options &options, DemoGen
     while (!offers.empty() && places < options.minPlaces)
         if (Status s = addSession(ctx.rng.pick(offers)); !s)
             return s;
+    if (Status s = partnerComp.finish(); !s)
+        return s;
+    if (Status s = sessionComp.finish(); !s)
+        return s;
     // Adding the competencies raised the versions (a partner's list travels
     // with it): what the demo made is version 1, made at the fixed time.
     for (const char *table : { "partner", "training_session" })
@@ -446,6 +450,43 @@ Status makePartners(Context &ctx, const DemoGenerator::Options &options, DemoGen
                 ctx.db, QStringLiteral("UPDATE %1 SET version = 1, modified_at = ?").arg(QLatin1String(table)), { kCentreTime });
             !s)
             return s;
+    return {};
+}
+
+// What SQLite checked row by row before, for all rows at once: every
+// attendance day lies within its session (attendance_in_session), and, with
+// the foreign keys off for the transaction, every row the demo wrote outside
+// need_rating refers to rows that exist.
+Status checkRows(QSqlDatabase db)
+{
+    auto outside = Sql::scalar(db,
+        QStringLiteral("SELECT count(*) FROM attendance a JOIN placement p ON p.id = a.placement_id "
+                       "JOIN training_session s ON s.id = p.session_id WHERE a.day < s.start_date OR a.day > s.end_date"));
+    if (!outside)
+        return outside.error();
+    if (outside.value().toLongLong() > 0)
+        return Status::failure(QCoreApplication::translate("DemoGenerator",
+            "the demo data would put %n attendance day(s) outside their training session", nullptr,
+            int(outside.value().toLongLong())));
+    if (!SqlDialect::hasPragmas(SqlDialect::backendOf(db)))
+        return {}; // a server checks every reference as it is written
+    const auto keys = Sql::scalar(db, QStringLiteral("PRAGMA foreign_keys"));
+    if (!keys)
+        return keys.error();
+    if (keys.value().toInt() != 0)
+        return {}; // checked row by row (the connection kept them on)
+    for (const char *table : { "school", "competency", "teacher", "partner", "partner_competency", "training_session",
+             "session_competency", "placement", "attendance", "evaluation_answer" }) {
+        auto broken
+            = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM pragma_foreign_key_check('%1')").arg(QLatin1String(table)));
+        if (!broken)
+            return broken.error();
+        if (broken.value().toLongLong() > 0)
+            return Status::failure(QCoreApplication::translate("DemoGenerator",
+                "the demo data would break %n reference(s) between records of table %1", nullptr,
+                int(broken.value().toLongLong()))
+                                       .arg(QLatin1String(table)));
+    }
     return {};
 }
 
@@ -470,9 +511,22 @@ Expected<DemoGenerator::Summary> DemoGenerator::generate(
                 if (code.trimmed() == QLatin1String(ref::kFields[f].code))
                     ctx.centresOfField[f].push_back(c.id);
 
+    // The rollback journal in memory (a new database only, see the header):
+    // in WAL mode the whole data set went to the WAL and again into the file
+    // at the checkpoint; and only with the journal in memory do statement
+    // journals stay in memory while temporary files are on (below). On a file
+    // they cost two write calls per page every statement touches (the
+    // 8,000-teacher demo made 365,000 of them, the 80,000 one ~8 s of system
+    // CPU). Where the mode cannot change (another connection), it stays.
+    const PragmaScope journal(db, "journal_mode", QStringLiteral("MEMORY"));
     // Its 3.2 million ratings at 80,000 teachers are a bulk load whose index is
     // sorted again at the end: temporary files for the sorter (BulkWriteScope).
     const BulkWriteScope bulk(db, BulkWriteScope::TempStore::Files);
+    // Every reference the demo writes is to a row it has just written or read:
+    // checked once for the whole set before the commit (checkRows), not
+    // row by row by SQLite, as the import of a survey does (the ratings'
+    // teachers and competencies are checked by RatingInserter).
+    const PragmaScope foreignKeys(db, "foreign_keys", 0);
     Transaction tx(db);
     if (!tx.began())
         return tx.began().error();
@@ -488,36 +542,73 @@ Expected<DemoGenerator::Summary> DemoGenerator::generate(
         if (Status s = options.role->write(db); !s)
             return s.error();
     }
+    // Adding a partner's or a session's competencies, a placement's
+    // attendance days and answers raises its version row by row; the demo
+    // sets every version it made to 1 at the end (makePartners,
+    // DemoProgramme), so that work is undone anyway. Whether each attendance
+    // day lies within its session is checked once for all days
+    // (checkRows). These triggers are taken out for the transaction and
+    // made again from their own SQL before it commits (an SQLite file only;
+    // a server keeps them).
+    SchemaPause pausedTriggers(db);
+    if (SqlDialect::pausesSchemaForBulkLoads(SqlDialect::backendOf(db))) {
+        const std::pair<const char *, const char *> triggers[] = { { "partner_competency", "partner_competency_added" },
+            { "session_competency", "session_competency_added" }, { "attendance", "attendance_added" },
+            { "attendance", "attendance_in_session" }, { "evaluation_answer", "evaluation_answer_added" } };
+        for (const auto &[table, trigger] : triggers)
+            if (Status s = pausedTriggers.drop(QStringLiteral("trigger"), QLatin1String(table), { QLatin1String(trigger) }); !s)
+                return s.error();
+    }
     if (progress)
         progress(0);
+    QElapsedTimer timer;
+    timer.start();
+    const auto step = [&](const char *what) { qCDebug(lcDemo) << what << timer.restart() << "ms"; };
     if (Status s = makeCompetencies(ctx, summary); !s)
         return s.error();
+    step("competencies");
     if (progress)
         progress(10);
-    if (Status s = makeTeachers(ctx, options, summary, progress); !s)
+    DemoSurvey survey;
+    if (Status s = makeTeachers(ctx, options, summary, survey, progress); !s)
         return s.error();
+    step("teachers");
     if (!options.role || options.role->isCentre()) {
         if (Status s = makePartners(ctx, options, summary); !s)
             return s.error();
+        step("partners and sessions");
     }
     // The plain demo has run its first programme (docs/quality.md, "Demo").
     if (!options.role && options.programme) {
-        auto programme = DemoProgramme::record(db, options.seed);
+        auto programme = DemoProgramme::record(db, options.seed, survey);
         if (!programme)
             return programme.error();
         summary.placements = programme.value().placements;
+        step("first programme");
     }
     if (progress)
-        progress(90);
+        progress(85);
+    if (auto written = survey.write(db); !written)
+        return written.error();
+    step("need ratings");
+    if (progress)
+        progress(95);
     ctx.insertSchool.finish();
+    if (Status s = checkRows(db); !s)
+        return s.error();
+    if (Status s = pausedTriggers.restore(); !s)
+        return s.error();
+    step("rows checked");
     if (Status s = tx.commit(); !s)
         return s.error();
+    step("commit");
     // A centre of the exchange demo has planned its teachers.
     if (options.role && options.role->isCentre()) {
         auto plan = Planner::run(db, PlanOptions {});
         if (!plan)
             return plan.error();
         summary.placements = int(plan.value().assignments.size());
+        step("plan");
     }
     if (progress)
         progress(100);

@@ -16,7 +16,11 @@ namespace kopru {
 // synthetic national IDs, ~40 competencies per field, a need rating for every
 // teacher × competency of their field, partners (with valid tax numbers),
 // sessions. Same options → identical database. Everything happens in one
-// transaction.
+// transaction, with the rollback journal in memory on an SQLite file: a
+// failed run rolls back, but a run killed half-way may leave the database
+// damaged. The demo goes into a new database only (it refuses one that
+// holds teachers or partners), and Database::create builds that under a
+// temporary name, so the file appears complete or not at all.
 //
 // With an exchange role (docs/exchange.md, "Demo") the whole programme is
 // generated from the seed and the database keeps the part that role holds,

@@ -2,9 +2,9 @@
 #include "models/demo/demoprogramme.h"
 
 #include "models/db/sql.h"
+#include "models/demo/blockinsert.h"
 #include "models/demo/random.h"
 #include "models/exchange/globalid.h"
-#include "models/import/ratinginserter.h"
 
 #include <QDate>
 #include <QHash>
@@ -35,6 +35,7 @@ struct Teacher
 {
     int id = 0;
     QDate from, to; // invalid: available any time
+    bool placed = false;
 };
 
 std::vector<QDate> workingDays(const Session &s)
@@ -58,7 +59,7 @@ int score(Random &rng, double mean)
 
 } // namespace
 
-Expected<Summary> record(QSqlDatabase db, std::uint64_t seed)
+Expected<Summary> record(QSqlDatabase db, std::uint64_t seed, DemoSurvey &survey)
 {
     Summary summary;
     Random rng(seed ^ 0x70726F6772616DULL); // "program"
@@ -94,26 +95,19 @@ Expected<Summary> record(QSqlDatabase db, std::uint64_t seed)
             });
         !s)
         return s.error();
-    QSqlQuery placement(db), attendance(db), answer(db), needs(db);
-    // Round-1 needs of the teachers who answer round 2 only (reading all 320,000 would double the cost).
-    // Round 2 is the same questionnaire: what was "not applicable" in round 1 stays so.
-    if (Status s = Sql::prepare(needs,
-            QStringLiteral("SELECT competency_id, need FROM need_rating WHERE teacher_id = ? AND round = 1 "
-                           "ORDER BY competency_id"));
-        !s)
-        return s.error();
+    QSqlQuery placement(db);
+    BlockInsert attendance(db, QStringLiteral("attendance"),
+        { QStringLiteral("placement_id"), QStringLiteral("day"), QStringLiteral("hours"), QStringLiteral("absence") });
+    BlockInsert answer(db, QStringLiteral("evaluation_answer"),
+        { QStringLiteral("placement_id"), QStringLiteral("item_id"), QStringLiteral("score") });
     if (Status s = Sql::prepare(placement,
             QStringLiteral("INSERT INTO placement(teacher_id, session_id, status, completed_on, cancel_reason, modified_at, uid) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?)"));
         !s)
         return s.error();
-    if (Status s = Sql::prepare(
-            attendance, QStringLiteral("INSERT INTO attendance(placement_id, day, hours, absence) VALUES (?, ?, ?, ?)"));
-        !s)
+    if (Status s = attendance.prepare(); !s)
         return s.error();
-    if (Status s
-        = Sql::prepare(answer, QStringLiteral("INSERT INTO evaluation_answer(placement_id, item_id, score) VALUES (?, ?, ?)"));
-        !s)
+    if (Status s = answer.prepare(); !s)
         return s.error();
     std::vector<int> trainingItems, teacherItems;
     if (Status s
@@ -124,27 +118,26 @@ Expected<Summary> record(QSqlDatabase db, std::uint64_t seed)
         !s)
         return s.error();
 
-    RatingInserter secondRound(db);
-    if (Status s = secondRound.begin(0, 0); !s)
-        return s.error();
-    QSet<int> placed;
     QHash<int, double> partnerQuality; // each partner's typical evaluation
     for (const Session &session : sessions) {
         // Free teachers of the field, in a random order; about nine places in ten are taken.
         std::vector<Teacher *> candidates;
         for (Teacher &t : teachersOfField[session.field])
-            if (!placed.contains(t.id) && (!t.from.isValid() || (t.from <= session.start && session.end <= t.to)))
+            if (!t.placed && (!t.from.isValid() || (t.from <= session.start && session.end <= t.to)))
                 candidates.push_back(&t);
         const int take = std::min<int>(int(candidates.size()), session.capacity - (rng.chance(0.25) ? 1 : 0));
         if (!partnerQuality.contains(session.partner))
             partnerQuality.insert(session.partner, 3.4 + 1.2 * rng.unit());
         const double quality = partnerQuality.value(session.partner);
         const std::vector<QDate> days = workingDays(session);
+        QStringList dayNames;
+        for (const QDate &d : days)
+            dayNames << d.toString(Qt::ISODate);
         const double perDay = days.empty() ? 0 : session.hours / double(days.size());
         for (int k = 0; k < take; ++k) {
             std::swap(candidates[std::size_t(k)], candidates[std::size_t(k + rng.below(int(candidates.size()) - k))]);
             Teacher &teacher = *candidates[std::size_t(k)];
-            placed.insert(teacher.id);
+            teacher.placed = true;
             const bool cancelled = rng.chance(0.1);
             const QString reason = cancelled ? QString::fromLatin1(kCancelReasons[rng.weighted(kCancelWeights)]) : QString();
             if (Status s = Sql::run(placement,
@@ -168,8 +161,7 @@ Expected<Summary> record(QSqlDatabase db, std::uint64_t seed)
                     hours = rng.chance(0.5) ? 0 : std::floor(perDay / 2);
                     absence = QString::fromLatin1(kAbsences[rng.weighted(kAbsenceWeights)]);
                 }
-                if (Status s = Sql::run(attendance, { placementId, days[std::size_t(d)].toString(Qt::ISODate), hours, absence });
-                    !s)
+                if (Status s = attendance.add({ placementId, dayNames[std::size_t(d)], hours, absence }); !s)
                     return s.error();
                 ++summary.attendanceDays;
             }
@@ -179,7 +171,7 @@ Expected<Summary> record(QSqlDatabase db, std::uint64_t seed)
             const auto answerAll = [&](const std::vector<int> &items, double mean) -> Status {
                 for (int item : items) {
                     const QVariant value = rng.chance(0.04) ? QVariant() : QVariant(score(rng, mean));
-                    if (Status s = Sql::run(answer, { placementId, item, value }); !s)
+                    if (Status s = answer.add({ placementId, item, value }); !s)
                         return s;
                     ++summary.answers;
                 }
@@ -194,27 +186,25 @@ Expected<Summary> record(QSqlDatabase db, std::uint64_t seed)
             // Round 2 for about four in ten: the need fell where the session taught.
             if (!rng.chance(0.4))
                 continue;
-            if (Status s = Sql::run(needs, { teacher.id }); !s)
-                return s.error();
-            std::vector<std::pair<int, int>> firstRound;
-            while (needs.next())
-                firstRound.emplace_back(needs.value(0).toInt(), needs.value(1).isNull() ? 0 : needs.value(1).toInt());
+            // Round 2 is the same questionnaire: what was "not applicable" in round 1 stays so.
+            const std::vector<std::pair<int, int>> firstRound = survey.firstRound(teacher.id);
+            std::vector<std::uint8_t> secondRound;
+            secondRound.reserve(firstRound.size());
             for (const auto &[competency, need] : firstRound) {
-                if (need == 0) { // "not applicable" again
-                    if (Status s = secondRound.add({ teacher.id, competency, 2, 0, 0, 0 }); !s)
-                        return s.error();
-                    ++summary.secondRoundRatings;
+                if (need == 0) {
+                    secondRound.push_back(0);
                     continue;
                 }
                 const double drop = session.competencies.contains(competency) ? 1.2 : 0.2;
-                const int after = std::clamp(int(std::lround(need - drop + (rng.unit() - 0.5) * 1.6)), 1, 5);
-                if (Status s = secondRound.add({ teacher.id, competency, 2, after, 0, 0 }); !s)
-                    return s.error();
-                ++summary.secondRoundRatings;
+                secondRound.push_back(std::uint8_t(std::clamp(int(std::lround(need - drop + (rng.unit() - 0.5) * 1.6)), 1, 5)));
             }
+            summary.secondRoundRatings += int(secondRound.size());
+            survey.addSecondRound(teacher.id, std::move(secondRound));
         }
     }
-    if (Status s = secondRound.finish(); !s)
+    if (Status s = attendance.finish(); !s)
+        return s.error();
+    if (Status s = answer.finish(); !s)
         return s.error();
     // Recording the parts raised the placements' versions: what the demo made
     // is version 1, recorded at one fixed time.

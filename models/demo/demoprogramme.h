@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/core/result.h"
+#include "models/demo/demosurvey.h"
 
 #include <QSqlDatabase>
 #include <cstdint>
@@ -22,7 +23,8 @@ struct Summary
 // most, and a second survey round for part of the completed teachers, whose
 // need fell on the competencies their session taught. Deterministic from
 // `seed`, with its own random sequence (the rest of the demo is unchanged).
-// Runs inside the demo's write transaction, after the sessions exist.
-Expected<Summary> record(QSqlDatabase db, std::uint64_t seed);
+// Runs inside the demo's write transaction, after the sessions exist; the
+// first survey round is read from `survey` and the second added to it.
+Expected<Summary> record(QSqlDatabase db, std::uint64_t seed, DemoSurvey &survey);
 
 } // namespace kopru::DemoProgramme

@@ -6,6 +6,7 @@
 #include "tests/common/testutil.h"
 
 #include <QCryptographicHash>
+#include <QSqlError>
 #include <QSqlRecord>
 
 using namespace kopru;
@@ -161,6 +162,64 @@ private slots:
         QCOMPARE(scalar(c, QStringLiteral("SELECT max(version) FROM placement")).toInt(), 1);
         const IntegrityReport report = checkIntegrity(c);
         QVERIFY2(report.ok(), qPrintable(report.problems.join(QLatin1Char('\n'))));
+    }
+
+    // The bulk steps (triggers taken out, foreign keys off and the journal in
+    // memory for the transaction) leave the database as a new one is: the
+    // same schema and settings, and the triggers and keys at work again.
+    void bulkStepsLeaveSchemaAndSettingsAsTheyWere()
+    {
+        auto db = test::newDatabase(m_dir.filePath(QStringLiteral("s.kopru")));
+        QVERIFY(db);
+        const QSqlDatabase c = db->connection();
+        const auto schema = [&c] {
+            QStringList rows;
+            QSqlQuery q(c);
+            if (!q.exec(QStringLiteral("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name")))
+                return QStringList { q.lastError().text() };
+            while (q.next())
+                rows << QStringList { q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString() }
+                            .join(QLatin1Char('|'));
+            return rows;
+        };
+        const QStringList before = schema();
+        QVERIFY(before.size() > 50);
+        const QString journal = scalar(c, QStringLiteral("PRAGMA journal_mode")).toString();
+        QCOMPARE(scalar(c, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+        DemoGenerator::Options o;
+        o.teachers = 300;
+        o.partners = 60;
+        o.minPlaces = 120;
+        auto made = DemoGenerator::generate(c, o);
+        QVERIFY2(made, qPrintable(made.message()));
+        QVERIFY(made->placements > 0);
+        QCOMPARE(schema(), before);
+        QCOMPARE(scalar(c, QStringLiteral("PRAGMA journal_mode")).toString(), journal);
+        QCOMPARE(scalar(c, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+        // What the demo made is version 1, though its triggers did not raise and lower the versions row by row.
+        for (const char *table : { "partner", "training_session", "placement" })
+            QCOMPARE(scalar(c, QStringLiteral("SELECT min(version) || '-' || max(version) FROM %1").arg(QLatin1String(table)))
+                         .toString(),
+                QStringLiteral("1-1"));
+        // partner_competency_added is back: a new competency of a partner raises its version.
+        const int partner = scalar(c, QStringLiteral("SELECT min(id) FROM partner")).toInt();
+        const int competency = scalar(c,
+            QStringLiteral("SELECT min(id) FROM competency WHERE id NOT IN "
+                           "(SELECT competency_id FROM partner_competency WHERE partner_id = %1)")
+                .arg(partner))
+                                   .toInt();
+        QVERIFY(Sql::exec(c, QStringLiteral("INSERT INTO partner_competency(partner_id, competency_id) VALUES (?, ?)"),
+            { partner, competency }));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT version FROM partner WHERE id = %1").arg(partner)).toInt(), 2);
+        // attendance_in_session is back: a day outside the session is refused.
+        const int placement = scalar(c, QStringLiteral("SELECT min(placement_id) FROM attendance")).toInt();
+        QVERIFY(placement > 0);
+        QVERIFY(!Sql::exec(
+            c, QStringLiteral("INSERT INTO attendance(placement_id, day, hours) VALUES (?, '2020-01-06', 8)"), { placement }));
+        // The foreign keys are on again: an answer to a placement that does not exist is refused.
+        QVERIFY(!Sql::exec(c,
+            QStringLiteral("INSERT INTO evaluation_answer(placement_id, item_id, score) VALUES (999999, "
+                           "(SELECT min(id) FROM evaluation_item), 3)")));
     }
 
     void refusesADatabaseThatHoldsData()
