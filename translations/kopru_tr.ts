@@ -66,6 +66,7 @@
     <message>
         <location filename="../models/safety/backupmanager.cpp" line="249"/>
         <location filename="../models/safety/backupmanager.cpp" line="298"/>
+        <location filename="../models/safety/backupmanager.cpp" line="318"/>
         <source>no backup was made: %1</source>
         <translation>yedek alınmadı: %1</translation>
     </message>
@@ -85,87 +86,87 @@
         <translation>yedek alınmadı: dosya kopyalanırken kimliği değişti</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="354"/>
+        <location filename="../models/safety/backupmanager.cpp" line="380"/>
         <source>cannot delete the old backup</source>
         <translation>eski yedek silinemiyor</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="366"/>
+        <location filename="../models/safety/backupmanager.cpp" line="392"/>
         <source>this is a backup of another database</source>
         <translation>bu, başka bir veritabanının yedeği</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="392"/>
+        <location filename="../models/safety/backupmanager.cpp" line="418"/>
         <source>the backup cannot be restored: %1</source>
         <translation>yedek geri yüklenemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="400"/>
+        <location filename="../models/safety/backupmanager.cpp" line="426"/>
         <source>this file is not a Köprü database and no backup was ever made from it, so the restore does not replace it; nothing was changed (move the file away first to restore here)</source>
         <translation>bu dosya bir Köprü veritabanı değil ve ondan hiç yedek alınmadı; bu yüzden geri yükleme onun yerine yazmaz, hiçbir şey değiştirilmedi (buraya geri yüklemek için önce dosyayı başka bir yere taşıyın)</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="406"/>
+        <location filename="../models/safety/backupmanager.cpp" line="432"/>
         <source>%1 is a backup of another database (its identity is %2, this database&apos;s is %3); nothing was changed</source>
         <translation>%1 başka bir veritabanının yedeği (kimliği %2, bu veritabanınınki %3); hiçbir şey değiştirilmedi</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="422"/>
+        <location filename="../models/safety/backupmanager.cpp" line="448"/>
         <source>the current file could not be saved before restoring, so it was left alone: %1</source>
         <translation>geçerli dosya geri yüklemeden önce saklanamadığı için dosyaya dokunulmadı: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="434"/>
+        <location filename="../models/safety/backupmanager.cpp" line="460"/>
         <source>cannot copy the backup next to the database (disk full?)</source>
         <translation>yedek veritabanının yanına kopyalanamıyor (disk dolu mu?)</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="441"/>
+        <location filename="../models/safety/backupmanager.cpp" line="467"/>
         <source>the backup could not be upgraded, nothing was changed: %1</source>
         <translation>yedek yükseltilemedi, hiçbir şey değiştirilmedi: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="445"/>
+        <location filename="../models/safety/backupmanager.cpp" line="471"/>
         <source>the copy of the backup is damaged, nothing was changed: %1</source>
         <translation>yedeğin kopyası hasarlı, hiçbir şey değiştirilmedi: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="450"/>
+        <location filename="../models/safety/backupmanager.cpp" line="476"/>
         <source>cannot remove %1; is the database still open?</source>
         <translation>%1 silinemiyor; veritabanı hâlâ açık mı?</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="459"/>
+        <location filename="../models/safety/backupmanager.cpp" line="485"/>
         <source>on open</source>
         <translation>açılışta</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="460"/>
+        <location filename="../models/safety/backupmanager.cpp" line="486"/>
         <source>before import</source>
         <translation>içe aktarmadan önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="461"/>
+        <location filename="../models/safety/backupmanager.cpp" line="487"/>
         <source>before plan run</source>
         <translation>plan çalıştırmadan önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="462"/>
+        <location filename="../models/safety/backupmanager.cpp" line="488"/>
         <source>before upgrade</source>
         <translation>yükseltmeden önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="463"/>
+        <location filename="../models/safety/backupmanager.cpp" line="489"/>
         <source>before restore</source>
         <translation>geri yüklemeden önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="464"/>
+        <location filename="../models/safety/backupmanager.cpp" line="490"/>
         <source>manual</source>
         <translation>elle</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="465"/>
+        <location filename="../models/safety/backupmanager.cpp" line="491"/>
         <source>before erasure</source>
         <translation>kalıcı silmeden önce</translation>
     </message>
@@ -2859,7 +2860,7 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
     <name>Planner</name>
     <message>
         <location filename="../models/planning/flownetwork.cpp" line="153"/>
-        <location filename="../models/planning/planfield.cpp" line="348"/>
+        <location filename="../models/planning/planfield.cpp" line="394"/>
         <source>the placement network has no optimal flow (%1)</source>
         <translation>yerleştirme ağında en iyi akış bulunamadı (%1)</translation>
     </message>
@@ -3160,112 +3161,112 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>QualityIndicators</name>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="146"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="145"/>
         <source>Participation</source>
         <translation>Katılım</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="147"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="146"/>
         <source>Teachers who answered the needs survey (round 1) and were placed in a training (a placement confirmed, completed or cancelled; the optimiser&apos;s proposals do not count), as a share of the teachers who answered the survey.</source>
         <translation>İhtiyaç anketini (1. tur) yanıtlayıp bir eğitime yerleştirilen öğretmenlerin (onaylanmış, tamamlanmış ya da iptal edilmiş bir yerleştirme; eniyileyicinin önerileri sayılmaz) anketi yanıtlayan öğretmenlere oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="151"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="150"/>
         <source>Completion rate</source>
         <translation>Tamamlama oranı</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="152"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="151"/>
         <source>Completed placements as a share of the placements that ended (completed or cancelled).</source>
         <translation>Tamamlanan yerleştirmelerin sona eren (tamamlanan ya da iptal edilen) yerleştirmelere oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="154"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="153"/>
         <source>Hours delivered</source>
         <translation>Gerçekleşen saat</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="155"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="154"/>
         <source>Hours attended (attendance records) as a share of the hours planned (the sessions&apos; hours) of the placements that ended.</source>
         <translation>Sona eren yerleştirmelerde katılınan saatlerin (devam kayıtları) planlanan saatlere (oturumların saatleri) oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="158"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="157"/>
         <source>Drop-out reasons</source>
         <translation>Ayrılma nedenleri</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="159"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="158"/>
         <source>Cancelled placements by reason: illness, withdrew, partner cancelled, other, not recorded.</source>
         <translation>Nedene göre iptal edilen yerleştirmeler: hastalık, çekildi, işletme iptal etti, diğer, kaydedilmedi.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="161"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="160"/>
         <source>Teachers&apos; satisfaction</source>
         <translation>Öğretmen memnuniyeti</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="162"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="161"/>
         <source>Mean of the teachers&apos; answers (1-5) to the evaluation of their training; answers &quot;not applicable&quot; are not counted.</source>
         <translation>Öğretmenlerin aldıkları eğitimi değerlendirme yanıtlarının (1-5) ortalaması; &quot;uygulanamaz&quot; yanıtları sayılmaz.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="165"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="164"/>
         <source>Partners&apos; evaluation of the teachers</source>
         <translation>İşletmelerin öğretmen değerlendirmesi</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="166"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="165"/>
         <source>Mean of the partners&apos; answers (1-5) to the evaluation of the teachers they trained; answers &quot;not applicable&quot; are not counted.</source>
         <translation>İşletmelerin eğittikleri öğretmenleri değerlendirme yanıtlarının (1-5) ortalaması; &quot;uygulanamaz&quot; yanıtları sayılmaz.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="169"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="168"/>
         <source>Need reduction</source>
         <translation>İhtiyaçtaki azalma</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="170"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="169"/>
         <source>Change of the mean need (1-5) between survey rounds 1 and 2, overall (each teacher&apos;s mean) and per competency, with a 95% confidence interval; paired where the same teachers answered both rounds. Negative: the need fell.</source>
         <translation>Ortalama ihtiyacın (1-5) anketin 1. ve 2. turu arasındaki değişimi, genel (her öğretmenin ortalaması) ve yeterlik bazında, %95 güven aralığıyla; aynı öğretmenler iki turu da yanıtladıysa eşleştirilmiş. Negatif: ihtiyaç azaldı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="174"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="173"/>
         <source>Partners active</source>
         <translation>Etkin işletmeler</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="175"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="174"/>
         <source>Industry partners that trained at least one teacher of the group to completion.</source>
         <translation>Gruptan en az bir öğretmenin eğitimini tamamlatan sanayi işletmeleri.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="176"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="175"/>
         <source>Partner repeat rate</source>
         <translation>İşletmelerin tekrar oranı</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="177"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="176"/>
         <source>Share of the active partners that trained teachers of the group to completion in two or more sessions.</source>
         <translation>Gruptaki öğretmenlerin eğitimini iki ya da daha çok oturumda tamamlatan etkin işletmelerin oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="180"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="179"/>
         <source>High needs covered</source>
         <translation>Karşılanan yüksek ihtiyaçlar</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="181"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="180"/>
         <source>Needs rated 4 or 5 in survey round 1 for which the teacher has a placement (not cancelled) in a session that teaches the competency, as a share of all such needs.</source>
         <translation>Anketin 1. turunda 4 ya da 5 olarak belirtilen ihtiyaçlardan, öğretmenin o yeterliği öğreten bir oturumda (iptal edilmemiş) yerleştirmesi olanların bu tür tüm ihtiyaçlara oranı.</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="272"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="271"/>
         <source>Total</source>
         <translation>Toplam</translation>
     </message>
     <message>
-        <location filename="../models/quality/qualityindicators.cpp" line="289"/>
+        <location filename="../models/quality/qualityindicators.cpp" line="288"/>
         <source>(no centre)</source>
         <translation>(merkezsiz)</translation>
     </message>
@@ -3766,17 +3767,17 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>WriteAccess</name>
     <message>
-        <location filename="../models/safety/writeaccess.cpp" line="37"/>
+        <location filename="../models/safety/writeaccess.cpp" line="52"/>
         <source>the database is read-only (write-protected, or you lack the permission to change it)</source>
         <translation>veritabanı salt okunur (yazmaya karşı korumalı ya da değiştirme izniniz yok)</translation>
     </message>
     <message>
-        <location filename="../models/safety/writeaccess.cpp" line="47"/>
+        <location filename="../models/safety/writeaccess.cpp" line="65"/>
         <source>the database must be upgraded, but no backup could be made first, so it was left alone: %1</source>
         <translation>veritabanının yükseltilmesi gerekiyor, ancak önce yedek alınamadığı için dokunulmadı: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/writeaccess.cpp" line="56"/>
+        <location filename="../models/safety/writeaccess.cpp" line="79"/>
         <source>the database is read-only</source>
         <translation>veritabanı salt okunur</translation>
     </message>
@@ -9216,32 +9217,32 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>Akış ağını DIMACS biçiminde de yazar (glpsol ile denetlemek için).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="111"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="117"/>
         <source>placed: %1</source>
         <translation>yerleştirilen: %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="112"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="118"/>
         <source>unplaced: %1</source>
         <translation>yerleştirilemeyen: %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="113"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="119"/>
         <source>kept (locked or confirmed): %1</source>
         <translation>korunan (kilitli veya onaylı): %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="114"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="120"/>
         <source>objective: %1 (covered need %2, distance %3 km)</source>
         <translation>amaç değeri: %1 (karşılanan ihtiyaç %2, uzaklık %3 km)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="119"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="125"/>
         <source>time: %1 ms</source>
         <translation>süre: %1 ms</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="121"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="127"/>
         <source>warning: the weights do not keep the order of the objectives exactly on this data (see docs/optimiser.md)</source>
         <translation>uyarı: ağırlıklar bu veride hedeflerin öncelik sırasını tam olarak korumuyor (bkz. docs/optimiser.md)</translation>
     </message>
