@@ -424,16 +424,18 @@ private slots:
         QUrl url(m_serverUrl);
         url.setUserName(m_viewer);
         url.setPassword(QStringLiteral("viewer-secret"));
-        auto db = Database::open(url.toString(), Database::Options { Database::Access::ReadOnly });
+        Database::Options readOnly;
+        readOnly.access = Database::Access::ReadOnly;
+        auto db = Database::open(url.toString(), readOnly);
         QVERIFY2(db, qPrintable(db.message()));
         QVERIFY(!db.value()->path().contains(QLatin1String("viewer-secret")));
         const QString again = db.value()->locationToReopen();
         QVERIFY(again.contains(QLatin1String("viewer-secret")));
-        auto second = Database::open(again, Database::Options { Database::Access::ReadOnly });
+        auto second = Database::open(again, readOnly);
         QVERIFY2(second, qPrintable(second.message()));
         QUrl without(m_serverUrl);
         without.setUserName(m_viewer);
-        QVERIFY(!Database::open(without.toString(), Database::Options { Database::Access::ReadOnly }));
+        QVERIFY(!Database::open(without.toString(), readOnly));
     }
 
     void viewerOpensReadOnly()
