@@ -20,9 +20,7 @@ QString literal(const QVariant &value)
     const qlonglong n = value.toLongLong(&isInteger);
     if (isInteger)
         return QString::number(n);
-    QString text = value.toString();
-    text.replace(QLatin1Char('\''), QStringLiteral("''"));
-    return QLatin1Char('\'') + text + QLatin1Char('\'');
+    return SqlDialect::textLiteral(value.toString());
 }
 
 } // namespace

@@ -5,20 +5,11 @@
 
 namespace kopru::ServerLabels {
 
-namespace {
-
-QString literal(const QString &text)
-{
-    return QLatin1Char('\'') + QString(text).replace(QLatin1Char('\''), QStringLiteral("''")) + QLatin1Char('\'');
-}
-
-} // namespace
-
 QStringList statements()
 {
     using SqlDialect::Backend;
-    const QString label = literal(SqlDialect::changeLabel(Backend::Sqlite));
-    const QString withLogin = literal(SqlDialect::changeLabel(Backend::Postgres));
+    const QString label = SqlDialect::textLiteral(SqlDialect::changeLabel(Backend::Sqlite));
+    const QString withLogin = SqlDialect::textLiteral(SqlDialect::changeLabel(Backend::Postgres));
     // pg_get_functiondef gives the whole CREATE OR REPLACE FUNCTION statement
     // (language, SECURITY DEFINER, search path); replacing a function keeps
     // its owner and privileges.

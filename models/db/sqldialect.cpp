@@ -430,6 +430,11 @@ QString quoted(const QString &identifier)
     return QLatin1Char('"') + QString(identifier).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
 }
 
+QString textLiteral(const QString &text)
+{
+    return QLatin1Char('\'') + QString(text).replace(QLatin1Char('\''), QStringLiteral("''")) + QLatin1Char('\'');
+}
+
 QString nowText(Backend backend)
 {
     return backend == Backend::Postgres ? kPgNow : QStringLiteral("CURRENT_TIMESTAMP");

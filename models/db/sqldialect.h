@@ -112,6 +112,9 @@ QStringList continueIdentity(Backend backend, const QString &table, bool hasIden
 
 // An identifier quoted for both backends ("full" is reserved on PostgreSQL).
 QString quoted(const QString &identifier);
+// A text as an SQL string literal for both backends (for statements that
+// take no bound parameters: PRAGMAs, DDL, PL/pgSQL bodies).
+QString textLiteral(const QString &text);
 // SQL of the current UTC time as 'YYYY-MM-DD HH:MM:SS' text.
 QString nowText(Backend backend);
 // SQL of where a change is made, as the triggers record it in modified_by,

@@ -104,11 +104,40 @@ public:
         return ok;
     }
 
+    // A login role `name` (password = name) in the group role `group`, dropped
+    // by dropLogins() (true: made).
+    bool newLogin(const QString &name, const QString &group)
+    {
+        m_logins << name;
+        return Sql::exec(m_admin->db(), QStringLiteral("DROP ROLE IF EXISTS %1").arg(name))
+            && Sql::exec(m_admin->db(), QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%1' IN ROLE %2").arg(name, group));
+    }
+
+    // The server database `url` as the login `name` made by newLogin().
+    static QString asLogin(const QString &url, const QString &name)
+    {
+        QUrl login(url);
+        login.setUserName(name);
+        login.setPassword(name);
+        return login.toString();
+    }
+
+    // Drops the login roles of the test case (true: all dropped).
+    bool dropLogins()
+    {
+        bool ok = true;
+        for (const QString &login : std::as_const(m_logins))
+            ok = Sql::exec(m_admin->db(), QStringLiteral("DROP ROLE IF EXISTS %1").arg(login)).ok() && ok;
+        m_logins.clear();
+        return ok;
+    }
+
 private:
     const QString m_prefix;
     const QString m_adminUrl = qEnvironmentVariable("KOPRU_TEST_PG_URL");
     std::unique_ptr<Connection> m_admin;
     QStringList m_serverDatabases;
+    QStringList m_logins;
     int m_n = 0;
 };
 

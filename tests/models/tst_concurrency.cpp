@@ -150,8 +150,6 @@ class TestConcurrency : public QObject
 
     static int teacherId(QSqlDatabase db) { return scalar(db, QStringLiteral("SELECT min(id) FROM teacher")).toInt(); }
 
-    QStringList m_logins; // login roles made by the test case, dropped in cleanup()
-
     // A person working at the national office on `location`: on a server a
     // login role `name` of its own (password = name) in kopru_national, on a
     // file one more connection. Its database.
@@ -159,15 +157,9 @@ class TestConcurrency : public QObject
     {
         if (QFile::exists(location))
             return open(location);
-        m_logins << name;
-        if (!Sql::exec(m_server.admin(), QStringLiteral("DROP ROLE IF EXISTS %1").arg(name))
-            || !Sql::exec(
-                m_server.admin(), QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%1' IN ROLE kopru_national").arg(name)))
+        if (!m_server.newLogin(name, QStringLiteral("kopru_national")))
             return nullptr;
-        QUrl url(location);
-        url.setUserName(name);
-        url.setPassword(name);
-        return open(url.toString());
+        return open(test::BackendFixture::asLogin(location, name));
     }
 
 private slots:
@@ -193,9 +185,7 @@ private slots:
         if (!m_server.hasServer())
             return;
         QVERIFY(m_server.dropServerDatabases());
-        for (const QString &login : std::as_const(m_logins))
-            QVERIFY(Sql::exec(m_server.admin(), QStringLiteral("DROP ROLE IF EXISTS %1").arg(login)));
-        m_logins.clear();
+        QVERIFY(m_server.dropLogins());
     }
 
     // Two users have the teacher on screen; the first changes her name; the

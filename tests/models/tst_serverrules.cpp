@@ -31,27 +31,15 @@ class TestServerRules : public QObject
     QTemporaryDir m_dir;
     int m_n = 0;
     test::BackendFixture m_server { QStringLiteral("kopru_rules") };
-    QStringList m_logins; // made by this test case, dropped in cleanup()
 
     static QString skipReason() { return test::BackendFixture::skipReason(); }
 
     QString newPath() { return m_dir.filePath(QStringLiteral("db%1.kopru").arg(++m_n)); }
 
-    // A login role `name` (password = name) in the group role `group`.
-    bool newLogin(const QString &name, const QString &group)
-    {
-        m_logins << name;
-        return Sql::exec(m_server.admin(), QStringLiteral("DROP ROLE IF EXISTS %1").arg(name))
-            && Sql::exec(m_server.admin(), QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%1' IN ROLE %2").arg(name, group));
-    }
-
     // A connection to the server database `url` as the login `user`.
     static std::unique_ptr<Connection> connectAs(const QString &url, const QString &user)
     {
-        QUrl login(url);
-        login.setUserName(user);
-        login.setPassword(user);
-        auto c = Connection::open(login.toString(), Connection::Access::ReadWrite);
+        auto c = Connection::open(test::BackendFixture::asLogin(url, user), Connection::Access::ReadWrite);
         if (!c) {
             qWarning("%s", qPrintable(c.message()));
             return nullptr;
@@ -256,9 +244,7 @@ private slots:
         if (!m_server.hasServer())
             return;
         QVERIFY(m_server.dropServerDatabases());
-        for (const QString &login : std::as_const(m_logins))
-            QVERIFY(Sql::exec(m_server.admin(), QStringLiteral("DROP ROLE IF EXISTS %1").arg(login)));
-        m_logins.clear();
+        QVERIFY(m_server.dropLogins());
     }
 
     // The statements of the steps, as a server upgrade runs them (no server needed).
@@ -523,7 +509,7 @@ private slots:
 
         // A member of the national staff changes the teacher: modified_by,
         // record_modified_by and, deleted, the tombstone name the login.
-        QVERIFY(newLogin(QStringLiteral("kopru_rules_ayse"), QStringLiteral("kopru_national")));
+        QVERIFY(m_server.newLogin(QStringLiteral("kopru_rules_ayse"), QStringLiteral("kopru_national")));
         {
             auto ayse = connectAs(url, QStringLiteral("kopru_rules_ayse"));
             QVERIFY(ayse);
@@ -585,7 +571,7 @@ private slots:
     {
         const QString url = newServerAtVersion(Schema::kCurrentVersion - 1);
         QVERIFY(!url.isEmpty());
-        QVERIFY(newLogin(QStringLiteral("kopru_rules_staff"), QStringLiteral("kopru_national")));
+        QVERIFY(m_server.newLogin(QStringLiteral("kopru_rules_staff"), QStringLiteral("kopru_national")));
         QVERIFY(Sql::exec(
             m_server.admin(), QStringLiteral("GRANT CONNECT ON DATABASE %1 TO kopru_rules_staff").arg(QUrl(url).path().mid(1))));
         {
@@ -648,9 +634,9 @@ private slots:
                 QStringLiteral("INSERT INTO need_rating(teacher_id, competency_id, need) VALUES (1, 1, 4)") }));
         QVERIFY(scalar(a, QStringLiteral("SELECT owner_centre_id FROM teacher WHERE id = 1")).isNull());
         QVERIFY(scalar(a, QStringLiteral("SELECT owner_centre_id FROM placement WHERE id = 1")).isNull());
-        QVERIFY(newLogin(QStringLiteral("kopru_rules_centre3"), QStringLiteral("kopru_centre_3")));
-        QVERIFY(newLogin(QStringLiteral("kopru_rules_viewer"), QStringLiteral("kopru_viewer")));
-        QVERIFY(newLogin(QStringLiteral("kopru_rules_staff"), QStringLiteral("kopru_national")));
+        QVERIFY(m_server.newLogin(QStringLiteral("kopru_rules_centre3"), QStringLiteral("kopru_centre_3")));
+        QVERIFY(m_server.newLogin(QStringLiteral("kopru_rules_viewer"), QStringLiteral("kopru_viewer")));
+        QVERIFY(m_server.newLogin(QStringLiteral("kopru_rules_staff"), QStringLiteral("kopru_national")));
         {
             auto centre = connectAs(url, QStringLiteral("kopru_rules_centre3"));
             QVERIFY(centre);
