@@ -6,8 +6,6 @@
 #include "models/planning/planfield.h"
 
 #include <QCoreApplication>
-#include <QHash>
-#include <QSet>
 #include <QSqlQuery>
 #include <algorithm>
 #include <unordered_map>
@@ -53,7 +51,98 @@ QString reasonKey(UnplacedTeacher::Reason reason)
     return {};
 }
 
-Expected<std::vector<UnplacedTeacher>> load(QSqlDatabase db, const PlanScope &scope)
+namespace {
+
+// Counts of points by their end-date rank, prefix sums in O(log n).
+class Fenwick
+{
+public:
+    explicit Fenwick(std::size_t size)
+        : m_tree(size + 1, 0)
+    { }
+    void add(std::size_t at)
+    {
+        for (std::size_t i = at + 1; i < m_tree.size(); i += i & (~i + 1))
+            ++m_tree[i];
+    }
+    // How many were added at ranks below `end`.
+    int countBelow(std::size_t end) const
+    {
+        int sum = 0;
+        for (std::size_t i = std::min(end, m_tree.size() - 1); i > 0; i -= i & (~i + 1))
+            sum += m_tree[i];
+        return sum;
+    }
+
+private:
+    std::vector<int> m_tree;
+};
+
+} // namespace
+
+std::vector<UnplacedTeacher> classify(const PlanInstance &instance, const std::vector<char> &placed)
+{
+    const PlanDates dates = PlanDates::of(instance);
+    std::unordered_map<int, std::vector<int>> sessionsOfField, teachersOfField;
+    for (std::size_t s = 0; s < instance.sessions.size(); ++s)
+        sessionsOfField[instance.sessions[s].field].push_back(int(s));
+    std::vector<UnplacedTeacher> result;
+    std::vector<int> indexInResult(instance.teachers.size(), -1);
+    for (std::size_t i = 0; i < instance.teachers.size(); ++i) {
+        if (i < placed.size() && placed[i])
+            continue;
+        indexInResult[i] = int(result.size());
+        UnplacedTeacher u;
+        u.teacherId = instance.teachers[i].id;
+        result.push_back(u);
+        teachersOfField[instance.teachers[i].field].push_back(int(i));
+    }
+    for (auto &[field, teachers] : teachersOfField) {
+        std::vector<int> sessions = sessionsOfField[field];
+        // Sessions by start falling, teachers by the start of their dates falling:
+        // when a teacher is reached, exactly the sessions that start late enough are in the trees.
+        std::sort(sessions.begin(), sessions.end(),
+            [&](int a, int b) { return dates.sessionStart[std::size_t(a)] > dates.sessionStart[std::size_t(b)]; });
+        std::sort(teachers.begin(), teachers.end(),
+            [&](int a, int b) { return dates.teacherFrom[std::size_t(a)] > dates.teacherFrom[std::size_t(b)]; });
+        std::vector<int> ends;
+        ends.reserve(sessions.size());
+        for (int s : sessions)
+            ends.push_back(dates.sessionEnd[std::size_t(s)]);
+        std::sort(ends.begin(), ends.end());
+        ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
+        const auto endRank
+            = [&ends](int end) { return std::size_t(std::lower_bound(ends.begin(), ends.end(), end) - ends.begin()); };
+        Fenwick fitting(ends.size()), withPlaces(ends.size());
+        std::size_t next = 0;
+        for (int i : teachers) {
+            const int from = dates.teacherFrom[std::size_t(i)];
+            for (; next < sessions.size() && dates.sessionStart[std::size_t(sessions[next])] >= from; ++next) {
+                const std::size_t s = std::size_t(sessions[next]);
+                fitting.add(endRank(dates.sessionEnd[s]));
+                if (instance.sessions[s].free > 0)
+                    withPlaces.add(endRank(dates.sessionEnd[s]));
+            }
+            // Ends up to the teacher's last day: the ranks below the first end after it.
+            const int to = dates.teacherTo[std::size_t(i)];
+            const std::size_t below = std::size_t(std::upper_bound(ends.begin(), ends.end(), to) - ends.begin());
+            UnplacedTeacher &u = result[std::size_t(indexInResult[std::size_t(i)])];
+            u.sessionsInField = int(sessions.size());
+            u.sessionsThatFit = fitting.countBelow(below);
+            if (u.sessionsInField == 0)
+                u.reason = UnplacedTeacher::Reason::NoSession;
+            else if (u.sessionsThatFit == 0)
+                u.reason = UnplacedTeacher::Reason::DatesUnavailable;
+            else if (withPlaces.countBelow(below) == 0)
+                u.reason = UnplacedTeacher::Reason::LockedElsewhere;
+            else
+                u.reason = UnplacedTeacher::Reason::SessionsFull;
+        }
+    }
+    return result;
+}
+
+Expected<std::vector<UnplacedTeacher>> reasons(QSqlDatabase db, const PlanScope &scope)
 {
     // The instance holds the scope's teachers without a kept placement, and
     // the sessions' places left after the kept placements. The needs play no
@@ -61,78 +150,61 @@ Expected<std::vector<UnplacedTeacher>> load(QSqlDatabase db, const PlanScope &sc
     auto instance = PlanInstance::load(db, scope, PlanInstance::Needs::Skip);
     if (!instance)
         return instance.error();
-    // Availability as date ranks: PlanInstance::eligible on integers (tens of
-    // thousands of unplaced teachers × every session of their field).
-    const PlanDates dates = PlanDates::of(instance.value());
-    QSet<int> placed;
-    {
-        QSqlQuery q(db);
-        if (Status s = Sql::prepare(q, QStringLiteral("SELECT teacher_id FROM placement WHERE status <> 'cancelled'")); !s)
-            return s.error();
-        if (Status s = Sql::run(q); !s)
-            return s.error();
-        while (q.next())
-            placed.insert(q.value(0).toInt());
-    }
-    std::unordered_map<int, std::vector<std::size_t>> sessionsOfField;
-    for (std::size_t s = 0; s < instance->sessions.size(); ++s)
-        sessionsOfField[instance->sessions[s].field].push_back(s);
-
-    QHash<int, UnplacedTeacher> byId;
-    for (std::size_t i = 0; i < instance->teachers.size(); ++i) {
-        const PlanTeacher &t = instance->teachers[i];
-        if (placed.contains(t.id))
-            continue;
-        UnplacedTeacher u;
-        u.teacherId = t.id;
-        bool anyFree = false;
-        const auto list = sessionsOfField.find(t.field);
-        if (list != sessionsOfField.end()) {
-            const int from = dates.teacherFrom[i], to = dates.teacherTo[i];
-            for (std::size_t s : list->second) {
-                ++u.sessionsInField;
-                if (dates.sessionStart[s] >= from && dates.sessionEnd[s] <= to) {
-                    ++u.sessionsThatFit;
-                    anyFree = anyFree || instance->sessions[s].free > 0;
-                }
-            }
-        }
-        if (u.sessionsInField == 0)
-            u.reason = UnplacedTeacher::Reason::NoSession;
-        else if (u.sessionsThatFit == 0)
-            u.reason = UnplacedTeacher::Reason::DatesUnavailable;
-        else if (!anyFree)
-            u.reason = UnplacedTeacher::Reason::LockedElsewhere;
-        else
-            u.reason = UnplacedTeacher::Reason::SessionsFull;
-        byId.insert(t.id, u);
-    }
-
-    QSqlQuery q(db);
-    if (Status s = Sql::prepare(q,
-            QStringLiteral("SELECT t.id, t.national_id, t.first_name || ' ' || t.last_name, f.code, p.name FROM teacher t "
-                           "JOIN field f ON f.id = t.field_id JOIN province p ON p.id = t.province_id"));
+    std::unordered_map<int, std::size_t> indexOf;
+    indexOf.reserve(instance->teachers.size());
+    for (std::size_t i = 0; i < instance->teachers.size(); ++i)
+        indexOf.emplace(instance->teachers[i].id, i);
+    std::vector<char> placed(instance->teachers.size(), 0);
+    if (Status s = Sql::forEachRow(db, QStringLiteral("SELECT teacher_id FROM placement WHERE status <> 'cancelled'"),
+            [&](const QSqlQuery &q) {
+                const auto it = indexOf.find(q.value(0).toInt());
+                if (it != indexOf.end())
+                    placed[it->second] = 1;
+            });
         !s)
         return s.error();
-    if (Status s = Sql::run(q); !s)
+    std::unordered_map<int, QString> fieldCodes;
+    if (Status s = Sql::forEachRow(db, QStringLiteral("SELECT id, code FROM field"),
+            [&](const QSqlQuery &q) { fieldCodes[q.value(0).toInt()] = q.value(1).toString(); });
+        !s)
         return s.error();
-    std::vector<UnplacedTeacher> result;
-    result.reserve(std::size_t(byId.size()));
-    while (q.next()) {
-        auto it = byId.find(q.value(0).toInt());
-        if (it == byId.end())
-            continue;
-        it->nationalId = q.value(1).toString();
-        it->name = q.value(2).toString();
-        it->fieldCode = q.value(3).toString();
-        it->province = q.value(4).toString();
-        result.push_back(*it);
-    }
+    std::vector<UnplacedTeacher> result = classify(instance.value(), placed);
+    for (UnplacedTeacher &u : result)
+        u.fieldCode = fieldCodes[instance->teachers[indexOf.at(u.teacherId)].field];
     std::sort(result.begin(), result.end(), [](const UnplacedTeacher &a, const UnplacedTeacher &b) {
+        return a.fieldCode != b.fieldCode ? a.fieldCode < b.fieldCode : a.teacherId < b.teacherId;
+    });
+    return result;
+}
+
+Expected<std::vector<UnplacedTeacher>> load(QSqlDatabase db, const PlanScope &scope)
+{
+    auto listed = reasons(db, scope);
+    if (!listed)
+        return listed.error();
+    std::vector<UnplacedTeacher> &result = listed.value();
+    std::unordered_map<int, std::size_t> indexOf;
+    indexOf.reserve(result.size());
+    for (std::size_t i = 0; i < result.size(); ++i)
+        indexOf.emplace(result[i].teacherId, i);
+    if (Status s = Sql::forEachRow(db,
+            QStringLiteral("SELECT t.id, t.national_id, t.first_name || ' ' || t.last_name, p.name FROM teacher t "
+                           "JOIN province p ON p.id = t.province_id"),
+            [&](const QSqlQuery &q) {
+                const auto it = indexOf.find(q.value(0).toInt());
+                if (it == indexOf.end())
+                    return;
+                UnplacedTeacher &u = result[it->second];
+                u.nationalId = q.value(1).toString();
+                u.name = q.value(2).toString();
+                u.province = q.value(3).toString();
+            });
+        !s)
+        return s.error();
+    std::stable_sort(result.begin(), result.end(), [](const UnplacedTeacher &a, const UnplacedTeacher &b) {
         if (a.fieldCode != b.fieldCode)
             return a.fieldCode < b.fieldCode;
-        const int c = TurkishText::compare(a.name, b.name);
-        return c != 0 ? c < 0 : a.teacherId < b.teacherId;
+        return TurkishText::compare(a.name, b.name) < 0;
     });
     return result;
 }

@@ -37,6 +37,17 @@ namespace Unplaced {
 // ordered by field code and name (Turkish collation).
 Expected<std::vector<UnplacedTeacher>> load(QSqlDatabase db, const PlanScope &scope = {});
 
+// The same teachers without personal data (no national ID, name or
+// province: for kopru-cli plan --json), ordered by field code and teacher id.
+Expected<std::vector<UnplacedTeacher>> reasons(QSqlDatabase db, const PlanScope &scope = {});
+
+// The instance's teachers that are not in `placed` with their reason and
+// counts (teacherId, reason, sessionsInField, sessionsThatFit; nothing else
+// filled), in the instance's teacher order. O((teachers + sessions) · log):
+// per field, a sweep over the sessions by start date counts those that fit
+// each teacher's dates in a Fenwick tree over their end dates.
+std::vector<UnplacedTeacher> classify(const PlanInstance &instance, const std::vector<char> &placed);
+
 // Why, in the current language ("no session in the field", …).
 QString reasonText(UnplacedTeacher::Reason reason);
 // A stable key for files and JSON: no-session, dates-unavailable, locked-elsewhere, sessions-full.

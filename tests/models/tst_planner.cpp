@@ -404,6 +404,65 @@ private slots:
             int(unplaced->size()));
     }
 
+    // The sweep that finds each unplaced teacher's reason (Unplaced::classify)
+    // counts exactly what the rule of eligibility says, pair by pair, on
+    // random instances with open and closed dates, ties and full sessions.
+    void unplacedReasonsEqualPairByPairCounting()
+    {
+        Random random(20261207);
+        const auto date = [&random]() { return QDate(2027, 1, 1).addDays(random.below(40)).toString(Qt::ISODate); };
+        for (int round = 0; round < 40; ++round) {
+            PlanInstance in;
+            const int sessions = random.below(30);
+            for (int s = 0; s < sessions; ++s) {
+                PlanSession session;
+                session.id = s + 1;
+                session.field = 1 + random.below(3);
+                session.start = date();
+                session.end = QDate::fromString(session.start, Qt::ISODate).addDays(random.below(10)).toString(Qt::ISODate);
+                session.free = random.between(-1, 2);
+                in.sessions.push_back(session);
+            }
+            std::vector<char> placed;
+            for (int t = 0; t < 60; ++t) {
+                PlanTeacher teacher;
+                teacher.id = 1000 + t;
+                teacher.field = 1 + random.below(4); // field 4 has no session
+                if (random.chance(0.7))
+                    teacher.availableFrom = date();
+                if (random.chance(0.7))
+                    teacher.availableTo = date();
+                in.teachers.push_back(teacher);
+                placed.push_back(random.chance(0.3) ? 1 : 0);
+            }
+            const std::vector<UnplacedTeacher> listed = Unplaced::classify(in, placed);
+            std::size_t next = 0;
+            for (std::size_t t = 0; t < in.teachers.size(); ++t) {
+                if (placed[t])
+                    continue;
+                QVERIFY(next < listed.size());
+                const UnplacedTeacher &u = listed[next++];
+                QCOMPARE(u.teacherId, in.teachers[t].id);
+                int inField = 0, fit = 0, withPlaces = 0;
+                for (const PlanSession &s : in.sessions) {
+                    inField += s.field == in.teachers[t].field ? 1 : 0;
+                    if (PlanInstance::eligible(in.teachers[t], s)) {
+                        ++fit;
+                        withPlaces += s.free > 0 ? 1 : 0;
+                    }
+                }
+                QCOMPARE(u.sessionsInField, inField);
+                QCOMPARE(u.sessionsThatFit, fit);
+                const UnplacedTeacher::Reason expected = inField == 0 ? UnplacedTeacher::Reason::NoSession
+                    : fit == 0                                         ? UnplacedTeacher::Reason::DatesUnavailable
+                    : withPlaces == 0                                  ? UnplacedTeacher::Reason::LockedElsewhere
+                                                                       : UnplacedTeacher::Reason::SessionsFull;
+                QCOMPARE(int(u.reason), int(expected));
+            }
+            QCOMPARE(next, listed.size());
+        }
+    }
+
     void eachUnplacedReasonOnASmallCase()
     {
         auto db = test::newDatabase(newPath());

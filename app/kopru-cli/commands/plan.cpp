@@ -86,7 +86,7 @@ int runPlan(const Arguments &args, Io &io)
 
     if (args.isSet(QStringLiteral("json"))) {
         // Who was left out and why: the reason's key, the teacher's id and field (no personal data).
-        auto unplaced = Unplaced::load(db.connection());
+        auto unplaced = Unplaced::reasons(db.connection());
         if (!unplaced)
             return fail(io, Usage, unplaced.message());
         QJsonArray teachers;
