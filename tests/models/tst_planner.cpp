@@ -454,9 +454,9 @@ private slots:
                 QCOMPARE(u.sessionsInField, inField);
                 QCOMPARE(u.sessionsThatFit, fit);
                 const UnplacedTeacher::Reason expected = inField == 0 ? UnplacedTeacher::Reason::NoSession
-                    : fit == 0                                         ? UnplacedTeacher::Reason::DatesUnavailable
-                    : withPlaces == 0                                  ? UnplacedTeacher::Reason::LockedElsewhere
-                                                                       : UnplacedTeacher::Reason::SessionsFull;
+                    : fit == 0                                        ? UnplacedTeacher::Reason::DatesUnavailable
+                    : withPlaces == 0                                 ? UnplacedTeacher::Reason::LockedElsewhere
+                                                                      : UnplacedTeacher::Reason::SessionsFull;
                 QCOMPARE(int(u.reason), int(expected));
             }
             QCOMPARE(next, listed.size());
