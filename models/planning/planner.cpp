@@ -196,6 +196,19 @@ Expected<PlanResult> solveByField(
     return r;
 }
 
+// The teachers of the instance the run did not place, with their reasons:
+// the classification Unplaced::reasons() makes from the database after the
+// run, made here from the instance in memory (the sessions' free places are
+// those before the run, as a reload would have them).
+Status listUnplaced(QSqlDatabase db, const PlanInstance &in, PlanResult &r)
+{
+    std::vector<char> placed(in.teachers.size(), 0);
+    for (const PlanAssignment &a : r.assignments)
+        placed[std::size_t(a.teacher)] = 1;
+    r.unplacedTeachers = Unplaced::classify(in, placed);
+    return Unplaced::nameFields(db, r.unplacedTeachers);
+}
+
 } // namespace
 
 Expected<PlanResult> Planner::solve(
@@ -280,6 +293,9 @@ Expected<PlanResult> Planner::run(
         return cancelError;
     if (progress)
         progress(80);
+    if (options.listUnplaced)
+        if (Status s = listUnplaced(db, instance.value(), result.value()); !s)
+            return fromDatabase(s.error());
     result->durationMs = double(timer.nsecsElapsed()) / 1e6;
     if (options.store) {
         if (options.beforeWrite)

@@ -5,6 +5,7 @@
 #include "models/planning/planfield.h"
 #include "models/planning/planinstance.h"
 #include "models/planning/planweights.h"
+#include "models/planning/unplaced.h"
 
 #include <QSqlDatabase>
 #include <atomic>
@@ -39,6 +40,10 @@ struct PlanResult
     double durationMs = 0;
     int planRunId = 0;
     std::vector<PlanAssignment> assignments;
+    // With PlanOptions::listUnplaced: the instance's teachers this run left
+    // without a session, with their reason (Unplaced::classify), ordered by
+    // field code and teacher id; what Unplaced::reasons() reads after the run.
+    std::vector<UnplacedTeacher> unplacedTeachers;
 };
 
 struct PlanOptions
@@ -60,6 +65,9 @@ struct PlanOptions
     // error is the run's. kopru-cli waits here for the automatic backup it
     // makes on another thread meanwhile.
     std::function<Status()> beforeWrite;
+    // Fill PlanResult::unplacedTeachers from the instance in memory (the
+    // database is not read again for them).
+    bool listUnplaced = false;
 };
 
 // Load → network → LEMON → store, the whole optimiser run.

@@ -94,6 +94,7 @@ std::vector<UnplacedTeacher> classify(const PlanInstance &instance, const std::v
         indexInResult[i] = int(result.size());
         UnplacedTeacher u;
         u.teacherId = instance.teachers[i].id;
+        u.fieldId = instance.teachers[i].field;
         result.push_back(u);
         teachersOfField[instance.teachers[i].field].push_back(int(i));
     }
@@ -142,6 +143,21 @@ std::vector<UnplacedTeacher> classify(const PlanInstance &instance, const std::v
     return result;
 }
 
+Status nameFields(QSqlDatabase db, std::vector<UnplacedTeacher> &teachers)
+{
+    std::unordered_map<int, QString> codes;
+    if (Status s = Sql::forEachRow(db, QStringLiteral("SELECT id, code FROM field"),
+            [&](const QSqlQuery &q) { codes[q.value(0).toInt()] = q.value(1).toString(); });
+        !s)
+        return s;
+    for (UnplacedTeacher &u : teachers)
+        u.fieldCode = codes[u.fieldId];
+    std::sort(teachers.begin(), teachers.end(), [](const UnplacedTeacher &a, const UnplacedTeacher &b) {
+        return a.fieldCode != b.fieldCode ? a.fieldCode < b.fieldCode : a.teacherId < b.teacherId;
+    });
+    return {};
+}
+
 Expected<std::vector<UnplacedTeacher>> reasons(QSqlDatabase db, const PlanScope &scope)
 {
     // The instance holds the scope's teachers without a kept placement, and
@@ -163,17 +179,9 @@ Expected<std::vector<UnplacedTeacher>> reasons(QSqlDatabase db, const PlanScope 
             });
         !s)
         return s.error();
-    std::unordered_map<int, QString> fieldCodes;
-    if (Status s = Sql::forEachRow(db, QStringLiteral("SELECT id, code FROM field"),
-            [&](const QSqlQuery &q) { fieldCodes[q.value(0).toInt()] = q.value(1).toString(); });
-        !s)
-        return s.error();
     std::vector<UnplacedTeacher> result = classify(instance.value(), placed);
-    for (UnplacedTeacher &u : result)
-        u.fieldCode = fieldCodes[instance->teachers[indexOf.at(u.teacherId)].field];
-    std::sort(result.begin(), result.end(), [](const UnplacedTeacher &a, const UnplacedTeacher &b) {
-        return a.fieldCode != b.fieldCode ? a.fieldCode < b.fieldCode : a.teacherId < b.teacherId;
-    });
+    if (Status s = nameFields(db, result); !s)
+        return s.error();
     return result;
 }
 

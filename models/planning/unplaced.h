@@ -21,6 +21,7 @@ struct UnplacedTeacher
         SessionsFull, // sessions that fit had places, the optimiser gave them to teachers with more need
     };
     int teacherId = 0;
+    int fieldId = 0;
     QString nationalId;
     QString name;
     QString fieldCode;
@@ -41,12 +42,16 @@ Expected<std::vector<UnplacedTeacher>> load(QSqlDatabase db, const PlanScope &sc
 // province: for kopru-cli plan --json), ordered by field code and teacher id.
 Expected<std::vector<UnplacedTeacher>> reasons(QSqlDatabase db, const PlanScope &scope = {});
 
-// The instance's teachers that are not in `placed` with their reason and
-// counts (teacherId, reason, sessionsInField, sessionsThatFit; nothing else
-// filled), in the instance's teacher order. O((teachers + sessions) · log):
+// The instance's teachers that are not in `placed` (by instance index) with
+// their reason and counts (teacherId, fieldId, reason, sessionsInField,
+// sessionsThatFit; nothing else filled), in the instance's teacher order. O((teachers + sessions) · log):
 // per field, a sweep over the sessions by start date counts those that fit
 // each teacher's dates in a Fenwick tree over their end dates.
 std::vector<UnplacedTeacher> classify(const PlanInstance &instance, const std::vector<char> &placed);
+
+// Fills each one's fieldCode from its fieldId and orders them by field code
+// and teacher id (the order of reasons()).
+Status nameFields(QSqlDatabase db, std::vector<UnplacedTeacher> &teachers);
 
 // Why, in the current language ("no session in the field", …).
 QString reasonText(UnplacedTeacher::Reason reason);

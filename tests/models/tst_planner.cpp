@@ -6,6 +6,8 @@
 #include "models/demo/demogenerator.h"
 #include "models/demo/random.h"
 #include "models/domain/nationalid.h"
+#include "models/exchange/databaserole.h"
+#include "models/exchange/globalid.h"
 #include "models/planning/planner.h"
 #include "models/planning/planreason.h"
 #include "models/planning/unplaced.h"
@@ -363,11 +365,25 @@ private slots:
     void unplacedTeachersHaveTheirReason()
     {
         const QSqlDatabase c = m_national->connection();
-        auto result = Planner::run(c, {});
+        PlanOptions options;
+        options.listUnplaced = true;
+        auto result = Planner::run(c, options);
         QVERIFY2(result, qPrintable(result.message()));
         auto unplaced = Unplaced::load(c);
         QVERIFY2(unplaced, qPrintable(unplaced.message()));
         QCOMPARE(int(unplaced->size()), result->unplaced);
+        // The run's own list (from its instance in memory, for plan --json) is what the database says after it.
+        auto reread = Unplaced::reasons(c);
+        QVERIFY2(reread, qPrintable(reread.message()));
+        QCOMPARE(result->unplacedTeachers.size(), reread->size());
+        for (std::size_t i = 0; i < reread->size(); ++i) {
+            const UnplacedTeacher &a = result->unplacedTeachers[i], &b = reread.value()[i];
+            QCOMPARE(a.teacherId, b.teacherId);
+            QCOMPARE(a.fieldCode, b.fieldCode);
+            QCOMPARE(int(a.reason), int(b.reason));
+            QCOMPARE(a.sessionsInField, b.sessionsInField);
+            QCOMPARE(a.sessionsThatFit, b.sessionsThatFit);
+        }
         QHash<int, int> byReason;
         const QString freeFittingSessions = QStringLiteral(
             "SELECT count(*) FROM training_session s JOIN partner p ON p.id = s.partner_id JOIN teacher t ON t.id = %1 "
@@ -402,6 +418,58 @@ private slots:
                                     "x.teacher_id = t.id AND x.status <> 'cancelled')"))
                      .toInt(),
             int(unplaced->size()));
+    }
+
+    // The plan gives its proposals the owner and label the owner trigger gives
+    // a row inserted without them (it does not let the trigger run, for
+    // speed), and a global id of its own each.
+    void storedProposalsCarryTheOwnerTheTriggerGives()
+    {
+        for (const DatabaseRole &role : { DatabaseRole::national(), DatabaseRole::centre(2) }) {
+            auto db = test::newDatabase(newPath());
+            QVERIFY(db);
+            DemoGenerator::Options o;
+            o.teachers = 300;
+            o.partners = 60;
+            o.minPlaces = 120;
+            o.programme = false;
+            if (role.isCentre())
+                o.role = role; // else the whole data set, the national office's (a national role holds no sessions)
+            auto made = DemoGenerator::generate(db->connection(), o);
+            QVERIFY2(made, qPrintable(made.message()));
+            const QSqlDatabase c = db->connection();
+            QVERIFY(Sql::exec(c, QStringLiteral("DELETE FROM placement")));
+            auto result = Planner::run(c, {});
+            QVERIFY2(result, qPrintable(result.message()));
+            QVERIFY2(result->placed > 1, qPrintable(QStringLiteral("%1 placed as %2").arg(result->placed).arg(role.code())));
+            const QString proposals = QStringLiteral("FROM placement WHERE status = 'proposed'");
+            QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) ") + proposals).toInt(), result->placed);
+            QCOMPARE(scalar(c, QStringLiteral("SELECT count(DISTINCT uid) ") + proposals).toInt(), result->placed);
+            QCOMPARE(scalar(c, QStringLiteral("SELECT count(DISTINCT owner_centre_id IS NULL) ") + proposals).toInt(), 1);
+            QCOMPARE(scalar(c, QStringLiteral("SELECT count(DISTINCT modified_by) ") + proposals).toInt(), 1);
+            QCOMPARE(scalar(c, QStringLiteral("SELECT min(version) = 1 AND max(version) = 1 ") + proposals).toInt(), 1);
+            int valid = 0;
+            QVERIFY(Sql::forEachRow(c, QStringLiteral("SELECT uid ") + proposals,
+                [&valid](const QSqlQuery &q) { valid += GlobalId::isValid(q.value(0).toString()) ? 1 : 0; }));
+            QCOMPARE(valid, result->placed);
+            const QVariant owner = scalar(c, QStringLiteral("SELECT owner_centre_id ") + proposals + QStringLiteral(" LIMIT 1"));
+            const QString label
+                = scalar(c, QStringLiteral("SELECT modified_by ") + proposals + QStringLiteral(" LIMIT 1")).toString();
+            QCOMPARE(owner.isNull(), role.isNational());
+            if (role.isCentre())
+                QCOMPARE(owner.toInt(), role.centreId());
+            QCOMPARE(label, role.code());
+            // A placement inserted without an owner gets the same from the trigger.
+            QVERIFY(Sql::exec(c,
+                QStringLiteral(
+                    "INSERT INTO placement(teacher_id, session_id, status) SELECT t.id, s.id, 'confirmed' FROM teacher t "
+                    "JOIN training_session s ON s.field_id = t.field_id WHERE NOT EXISTS (SELECT 1 FROM placement p "
+                    "WHERE p.teacher_id = t.id) LIMIT 1")));
+            const QString manual = QStringLiteral("FROM placement WHERE status = 'confirmed' AND locked = 0");
+            QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) ") + manual).toInt(), 1);
+            QCOMPARE(scalar(c, QStringLiteral("SELECT owner_centre_id ") + manual), owner);
+            QCOMPARE(scalar(c, QStringLiteral("SELECT modified_by ") + manual).toString(), label);
+        }
     }
 
     // The sweep that finds each unplaced teacher's reason (Unplaced::classify)
@@ -496,7 +564,9 @@ private slots:
         const int bilSession = exec(session, { partner, bil });
         exec(QStringLiteral("INSERT INTO placement(teacher_id, session_id, status, locked) VALUES (?, ?, 'confirmed', 1)"),
             { lockedIn, bilSession });
-        auto result = Planner::run(c, {});
+        PlanOptions options;
+        options.listUnplaced = true;
+        auto result = Planner::run(c, options);
         QVERIFY2(result, qPrintable(result.message()));
         QCOMPARE(result->placed, 1); // one of Ece and Filiz
         auto unplaced = Unplaced::load(c);
@@ -505,6 +575,9 @@ private slots:
         for (const UnplacedTeacher &u : unplaced.value())
             reasons.insert(u.teacherId, u.reason);
         QCOMPARE(reasons.size(), 4);
+        QCOMPARE(int(result->unplacedTeachers.size()), 4);
+        for (const UnplacedTeacher &u : result->unplacedTeachers)
+            QCOMPARE(int(u.reason), int(reasons.value(u.teacherId)));
         QCOMPARE(reasons.value(datesOut), UnplacedTeacher::Reason::DatesUnavailable);
         QCOMPARE(reasons.value(noSession), UnplacedTeacher::Reason::NoSession);
         QCOMPARE(reasons.value(lockedOut), UnplacedTeacher::Reason::LockedElsewhere);

@@ -5,7 +5,6 @@
 #include "app/kopru-cli/databaseaccess.h"
 #include "models/db/database.h"
 #include "models/planning/planner.h"
-#include "models/planning/unplaced.h"
 #include "models/safety/backupmanager.h"
 
 #include <QElapsedTimer>
@@ -76,6 +75,7 @@ int runPlan(const Arguments &args, Io &io)
     PlanOptions options;
     options.dimacsPath = args.value(QStringLiteral("dimacs"));
     options.beforeWrite = waitForBackup;
+    options.listUnplaced = args.isSet(QStringLiteral("json"));
     auto result = Planner::run(db.connection(), options);
     if (Status s = waitForBackup(); !s)
         return damaged ? refuseDamaged(io, path, s.error()) : fail(io, Usage, s.message());
@@ -86,12 +86,9 @@ int runPlan(const Arguments &args, Io &io)
 
     if (args.isSet(QStringLiteral("json"))) {
         // Who was left out and why: the reason's key, the teacher's id and field (no personal data).
-        auto unplaced = Unplaced::reasons(db.connection());
-        if (!unplaced)
-            return fail(io, Usage, unplaced.message());
         QJsonArray teachers;
         QJsonObject byReason;
-        for (const UnplacedTeacher &t : unplaced.value()) {
+        for (const UnplacedTeacher &t : r.unplacedTeachers) {
             const QString key = Unplaced::reasonKey(t.reason);
             teachers.append(QJsonObject { { QStringLiteral("teacherId"), t.teacherId }, { QStringLiteral("field"), t.fieldCode },
                 { QStringLiteral("reason"), key }, { QStringLiteral("reasonText"), Unplaced::reasonText(t.reason) } });
