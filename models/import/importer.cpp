@@ -226,13 +226,6 @@ void Importer::runInto(
     qCDebug(lcImport) << "planned in" << timer.elapsed() << "ms";
     if (report.errorCount > 0 || options.dryRun)
         return;
-    if (options.beforeWrite) {
-        if (Status s = options.beforeWrite(); !s) {
-            refuse(s.error());
-            return;
-        }
-    }
-
     const int total = kind == ImportKind::Needs ? needs.size() : ownPlan(kind) ? programme.size() : int(plan.rows.size());
     int done = 0;
     bool cancelled = false;
@@ -258,6 +251,13 @@ void Importer::runInto(
         else
             refuse(written.error());
         return;
+    }
+    if (options.beforeCommit) {
+        if (Status s = options.beforeCommit(); !s) {
+            tx.rollback();
+            refuse(s.error());
+            return;
+        }
     }
     if (Status s = tx.commit(); !s) {
         refuse(s.error());

@@ -68,11 +68,13 @@ struct ImportOptions
     // Called while writing with (done, total); return false to cancel (the
     // transaction is rolled back). May be called from a worker thread.
     std::function<bool(int done, int total)> progress;
-    // Called once after everything was validated, right before the write
-    // transaction begins (not for dry runs or refused files); an error stops
-    // the import with nothing written. kopru-cli waits here for the backup
-    // it started in parallel with the validation.
-    std::function<Status()> beforeWrite;
+    // Called once when everything is written in the import's transaction,
+    // right before it commits (not for dry runs, refused files or failed
+    // writes); an error rolls the transaction back: nothing changed. kopru-cli
+    // waits here for the backup it started in parallel with the validation
+    // and the writing (the backup reads the last committed state: the state
+    // before the import, docs/data-safety.md).
+    std::function<Status()> beforeCommit;
 };
 
 } // namespace kopru

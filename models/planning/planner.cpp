@@ -298,9 +298,6 @@ Expected<PlanResult> Planner::run(
             return fromDatabase(s.error());
     result->durationMs = double(timer.nsecsElapsed()) / 1e6;
     if (options.store) {
-        if (options.beforeWrite)
-            if (Status s = options.beforeWrite(); !s)
-                return s.error();
         if (cancelled())
             return cancelError;
         if (!tx) {
@@ -317,6 +314,12 @@ Expected<PlanResult> Planner::run(
         if (Status s = PlanStore::store(db, instance.value(), result.value(), options, timer); !s)
             return fromDatabase(s.error());
         qCDebug(lcPlanner) << "stored" << timer.elapsed() << "ms";
+        // The plan is in the open transaction, seen by nobody else; it is
+        // committed only when the hook (kopru-cli's backup of the state
+        // before) succeeded, else rolled back: nothing changed.
+        if (options.beforeCommit)
+            if (Status s = options.beforeCommit(); !s)
+                return s.error();
         if (Status s = tx->commit(); !s)
             return fromDatabase(s.error());
         qCDebug(lcPlanner) << "committed" << timer.elapsed() << "ms";

@@ -60,11 +60,13 @@ struct PlanOptions
     // Full: every eligible pair of the instance (quadratic, the old way), kept
     // as the reference of the tests; the others by field (docs/optimiser.md).
     PlanFormulation formulation = PlanFormulation::Automatic;
-    // Called once before the plan is written (after reading and solving, in
-    // the run's write transaction); when it fails nothing is written and its
-    // error is the run's. kopru-cli waits here for the automatic backup it
-    // makes on another thread meanwhile.
-    std::function<Status()> beforeWrite;
+    // Called once when the plan is stored in the run's write transaction,
+    // right before it commits; when it fails the transaction is rolled back
+    // (nothing changed) and its error is the run's. kopru-cli waits here for
+    // the automatic backup it makes on another thread meanwhile: that backup
+    // reads the last committed state, so it holds the state before the run
+    // whenever it finishes (docs/data-safety.md).
+    std::function<Status()> beforeCommit;
     // Fill PlanResult::unplacedTeachers from the instance in memory (the
     // database is not read again for them).
     bool listUnplaced = false;

@@ -2,6 +2,7 @@
 // Importing: column mapping, survey headers and answers, every validation
 // error with its position, upsert, dry run, cancel and all-or-nothing.
 #include "models/db/bulkwritescope.h"
+#include "models/db/connection.h"
 #include "models/db/integritycheck.h"
 #include "models/db/pragmascope.h"
 #include "models/db/schemascript.h"
@@ -1055,6 +1056,52 @@ private slots:
         QVERIFY(!r.committed);
         QCOMPARE(contentHash(c), before);
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM teacher")).toInt(), 0);
+    }
+
+    // kopru-cli waits in beforeCommit for its backup: called once, with the
+    // rows written in the open transaction, which nobody else sees (a backup
+    // made meanwhile holds the state before); when it fails the import is
+    // rolled back and its error is the import's.
+    void failingBeforeCommitRollsTheImportBack()
+    {
+        auto db = freshDb();
+        const QSqlDatabase c = db->connection();
+        const QString id = NationalId::withCheckDigits(QStringLiteral("245431257"));
+        auto t = TableReader::readBytes(
+            QStringLiteral("TC Kimlik No;Ad;Soyad;Alan;İl\n%1;Ayşe;Yılmaz;Elektrik-Elektronik Teknolojisi;Muğla\n")
+                .arg(id)
+                .toUtf8(),
+            kFile, {});
+        QVERIFY(t.ok());
+        const QString teachers = QStringLiteral("SELECT count(*) FROM teacher");
+        const int before = scalar(c, teachers).toInt();
+        int calls = 0, inside = -1, outside = -1;
+        ImportOptions o;
+        o.beforeCommit = [&]() -> Status {
+            ++calls;
+            inside = scalar(c, teachers).toInt();
+            auto other = Connection::open(Sql::fileOf(c), Connection::Access::ReadOnly);
+            if (other)
+                outside = scalar(other.value()->db(), teachers).toInt();
+            return Error { QStringLiteral("the backup was not made: disk full"), {}, 0, 0 };
+        };
+        const ImportReport failed = Importer::run(c, ImportKind::Teachers, t->table, o);
+        QVERIFY(!failed.committed);
+        QCOMPARE(calls, 1);
+        QVERIFY2(errorsOf(failed).contains(QStringLiteral("disk full")), qPrintable(errorsOf(failed)));
+        QCOMPARE(inside, before + 1); // written in the transaction ...
+        QCOMPARE(outside, before); // ... another connection saw the state before
+        QCOMPARE(scalar(c, teachers).toInt(), before); // rolled back
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'import'")).toInt(), 0);
+
+        o.beforeCommit = [&calls]() -> Status {
+            ++calls;
+            return {};
+        };
+        const ImportReport done = Importer::run(c, ImportKind::Teachers, t->table, o);
+        QVERIFY2(done.committed, qPrintable(errorsOf(done)));
+        QCOMPARE(calls, 2);
+        QCOMPARE(scalar(c, teachers).toInt(), before + 1);
     }
 
     void cp1254File()

@@ -2,6 +2,7 @@
 // The optimiser: exact on small random instances (against brute force), every
 // hard rule on the national demo set, locked placements kept, DIMACS checked
 // by an external solver.
+#include "models/db/connection.h"
 #include "models/db/referencedataloader.h"
 #include "models/demo/demogenerator.h"
 #include "models/demo/random.h"
@@ -826,29 +827,43 @@ private slots:
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM plan_run")).toInt(), runs);
     }
 
-    // kopru-cli waits in beforeWrite for its backup: called once, after
-    // solving; when it fails nothing is written and its error is the run's.
-    void failingBeforeWriteChangesNothing()
+    // kopru-cli waits in beforeCommit for its backup: called once, with the
+    // plan stored in the open transaction, which nobody else sees (a backup
+    // made meanwhile on its own connection holds the state before); when it
+    // fails the transaction is rolled back and its error is the run's.
+    void failingBeforeCommitChangesNothing()
     {
         const QSqlDatabase c = m_national->connection();
-        const QString before
-            = scalar(c, QStringLiteral("SELECT group_concat(id || ':' || session_id) FROM placement")).toString();
+        const QString placements = QStringLiteral("SELECT group_concat(id || ':' || session_id) FROM placement");
+        const QString before = scalar(c, placements).toString();
         const int runs = scalar(c, QStringLiteral("SELECT count(*) FROM plan_run")).toInt();
         PlanOptions options;
         int calls = 0;
-        options.beforeWrite = [&calls]() -> Status {
+        const QString planRuns = QStringLiteral("SELECT count(*) FROM plan_run");
+        int runsInside = -1, runsOutside = -1;
+        QString seenOutside;
+        options.beforeCommit = [&]() -> Status {
             ++calls;
+            runsInside = scalar(c, planRuns).toInt();
+            auto other = Connection::open(Sql::fileOf(c), Connection::Access::ReadOnly);
+            if (other) {
+                seenOutside = scalar(other.value()->db(), placements).toString();
+                runsOutside = scalar(other.value()->db(), planRuns).toInt();
+            }
             return Error { QStringLiteral("the backup was not made: disk full"), {}, 0, 0 };
         };
         auto result = Planner::run(c, options);
         QVERIFY(!result);
         QCOMPARE(calls, 1);
         QVERIFY(result.message().contains(QStringLiteral("disk full")));
+        QCOMPARE(runsInside, runs + 1); // the plan was stored in the transaction ...
+        QCOMPARE(runsOutside, runs); // ... and another connection saw the state before
+        QCOMPARE(seenOutside, before);
         QCOMPARE(scalar(c, QStringLiteral("SELECT group_concat(id || ':' || session_id) FROM placement")).toString(), before);
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM plan_run")).toInt(), runs);
 
         // A hook that succeeds: called once, and the plan is stored.
-        options.beforeWrite = [&calls]() -> Status {
+        options.beforeCommit = [&calls]() -> Status {
             ++calls;
             return {};
         };

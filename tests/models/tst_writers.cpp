@@ -5,7 +5,7 @@
 // result is always that of one writer after the other, never a mix, and a
 // writer that finds the database busy says so instead of blaming a line of
 // a valid file. Each test makes the first writer pause inside its
-// transaction (its own hook: Importer's beforeWrite, the planner's progress)
+// transaction (its own hook: Importer's beforeCommit, the planner's progress)
 // while the second one starts on its own connection and thread.
 #include "models/db/connection.h"
 #include "models/db/integritycheck.h"
@@ -77,7 +77,7 @@ bool overlap(const std::function<void(const Pause &)> &first, const std::functio
 ImportOptions pausingImport(const Pause &pause)
 {
     ImportOptions options;
-    options.beforeWrite = [pause] {
+    options.beforeCommit = [pause] {
         pause();
         return Status();
     };

@@ -145,9 +145,11 @@ int runImport(const Arguments &args, Io &io)
     importOptions.scale = scale;
     importOptions.round = round;
     // The automatic backup runs on its own connection in a second thread
-    // while this one validates the file; writing waits for it, and if it
-    // failed, nothing is written and its error is what is reported (as if it
-    // had run first).
+    // while this one validates the file and writes it in its open
+    // transaction; the backup reads the last committed state (the state
+    // before the import). The commit waits for it; if it failed, the
+    // transaction is rolled back, nothing changed, and its error is what is
+    // reported (as if it had run first).
     std::future<Status> backup;
     Status backedUp;
     const auto waitForBackup = [&]() -> Status {
@@ -166,7 +168,7 @@ int runImport(const Arguments &args, Io &io)
             return manager.backupBeforeChange(database, QStringLiteral("import"));
         });
     }
-    importOptions.beforeWrite = waitForBackup;
+    importOptions.beforeCommit = waitForBackup;
     const ImportReport report = Importer::run(db->connection(), kind, table.value().table, importOptions);
     phase("imported");
     if (Status s = waitForBackup(); !s)

@@ -35,9 +35,9 @@ int runPlan(const Arguments &args, Io &io)
     // The database's lock and the backup of an older file before its upgrade.
     // The read-only check of a file (quick_check) is left to the automatic
     // backup below (OpenCheck::ByBackup): it runs on its own thread while
-    // the plan is read and solved, and nothing is written before it proved
-    // the file sound (BackupManager::backupProvingSound; issue #16: the open
-    // check read the 200 MB file once more, 1.5 s of 7 on the main thread).
+    // the plan is read, solved and stored, and nothing is committed before it
+    // proved the file sound (BackupManager::backupProvingSound; issue #16: the
+    // open check read the 200 MB file once more, 1.5 s of 7 on the main thread).
     QElapsedTimer timer;
     timer.start();
     BackupManager backups;
@@ -49,10 +49,12 @@ int runPlan(const Arguments &args, Io &io)
     const Database &db = *session->db;
     qCDebug(lcPlanCommand) << "opened" << timer.restart() << "ms";
     // The automatic backup runs on its own connection in a second thread
-    // while this one reads the instance and solves (as the import does):
-    // nothing is written before it is made, and if it failed, nothing is
-    // written and its error is what is reported (as if it had run first);
-    // a damaged file is refused as openToWrite refuses it.
+    // while this one reads the instance, solves and stores the plan in its
+    // open transaction (as the import does): it reads the last committed
+    // state, the state before the run. The plan is committed only after the
+    // backup is made and verified; if it failed, the transaction is rolled
+    // back, nothing changed, and its error is what is reported (as if it had
+    // run first); a damaged file is refused as openToWrite refuses it.
     QElapsedTimer sinceStart;
     sinceStart.start();
     std::future<Status> backup;
@@ -74,7 +76,7 @@ int runPlan(const Arguments &args, Io &io)
     };
     PlanOptions options;
     options.dimacsPath = args.value(QStringLiteral("dimacs"));
-    options.beforeWrite = waitForBackup;
+    options.beforeCommit = waitForBackup;
     options.listUnplaced = args.isSet(QStringLiteral("json"));
     auto result = Planner::run(db.connection(), options);
     if (Status s = waitForBackup(); !s)
