@@ -120,9 +120,10 @@ std::vector<UnplacedTeacher> classify(const PlanInstance &instance, const std::v
             const int from = dates.teacherFrom[std::size_t(i)];
             for (; next < sessions.size() && dates.sessionStart[std::size_t(sessions[next])] >= from; ++next) {
                 const std::size_t s = std::size_t(sessions[next]);
-                fitting.add(endRank(dates.sessionEnd[s]));
+                const std::size_t rank = endRank(dates.sessionEnd[s]);
+                fitting.add(rank);
                 if (instance.sessions[s].free > 0)
-                    withPlaces.add(endRank(dates.sessionEnd[s]));
+                    withPlaces.add(rank);
             }
             // Ends up to the teacher's last day: the ranks below the first end after it.
             const int to = dates.teacherTo[std::size_t(i)];

@@ -39,7 +39,8 @@ namespace Unplaced {
 Expected<std::vector<UnplacedTeacher>> load(QSqlDatabase db, const PlanScope &scope = {});
 
 // The same teachers without personal data (no national ID, name or
-// province: for kopru-cli plan --json), ordered by field code and teacher id.
+// province), ordered by field code and teacher id: what load() completes, and
+// what a plan run's own list (PlanOptions::listUnplaced) equals after it.
 Expected<std::vector<UnplacedTeacher>> reasons(QSqlDatabase db, const PlanScope &scope = {});
 
 // The instance's teachers that are not in `placed` (by instance index) with
