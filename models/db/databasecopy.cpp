@@ -19,7 +19,8 @@ namespace kopru::DatabaseCopy {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcCopy, "kopru.db.copy")
+// QT_LOGGING_RULES="kopru.db.copy.debug=true": where a copy spends its time.
+Q_LOGGING_CATEGORY(lcCopy, "kopru.db.copy", QtInfoMsg)
 
 // Messages of this file; lupdate records them under the macro's context.
 class Text
@@ -159,6 +160,8 @@ Expected<Result> write(const QString &source, const QString &target, const Optio
     if (!opened)
         return opened.error();
     const QSqlDatabase db = opened.value()->db();
+    QElapsedTimer steps;
+    steps.start();
     // A damaged database is never copied as if it were healthy.
     if (Status s = options.sourceChecked ? Status() : DatabaseFile::quickCheck(db, source); !s)
         return Error { Text::tr("no copy was made: %1").arg(s.error().message), source, 0, 0 };
@@ -195,6 +198,7 @@ Expected<Result> write(const QString &source, const QString &target, const Optio
                 return Error { (before ? counts.error() : before.error()).message, source, 0, 0 };
             if (Status s = Sql::exec(db, QStringLiteral("VACUUM INTO ?"), { QDir::toNativeSeparators(file.temporaryPath()) }); !s)
                 return Error { Text::tr("the copy could not be written: %1").arg(s.error().message), target, 0, 0 };
+            qCDebug(lcCopy) << "counted the rows and wrote the copy" << steps.restart() << "ms";
             const auto after = dataVersion(db);
             if (!after)
                 return Error { after.error().message, source, 0, 0 };
@@ -206,8 +210,10 @@ Expected<Result> write(const QString &source, const QString &target, const Optio
         return Error { Text::tr("the database kept changing while it was copied; try again"), source, 0, 0 };
     if (Status s = verifyCopy(file.temporaryPath(), result); !s)
         return Error { Text::tr("the copy failed its check and was removed: %1").arg(s.error().message), target, 0, 0 };
+    qCDebug(lcCopy) << "checked the copy" << steps.restart() << "ms";
     if (Status s = file.commit(); !s)
         return s.error();
+    qCDebug(lcCopy) << "committed the copy" << steps.restart() << "ms";
     return result;
 }
 

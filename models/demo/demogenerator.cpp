@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/demo/demogenerator.h"
 
+#include "models/db/blockinsert.h"
 #include "models/db/bulkwritescope.h"
 #include "models/db/pragmascope.h"
 #include "models/db/referencedata.h"
@@ -8,7 +9,6 @@
 #include "models/db/sql.h"
 #include "models/db/sqldialect.h"
 #include "models/db/transaction.h"
-#include "models/demo/blockinsert.h"
 #include "models/demo/demoprogramme.h"
 #include "models/demo/demosurvey.h"
 #include "models/demo/demovocab.h"

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/demo/demoprogramme.h"
 
+#include "models/db/blockinsert.h"
 #include "models/db/sql.h"
-#include "models/demo/blockinsert.h"
 #include "models/demo/random.h"
 #include "models/exchange/globalid.h"
 

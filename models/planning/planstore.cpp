@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/planning/planstore.h"
 
+#include "models/db/blockinsert.h"
 #include "models/db/schemamacros.h"
 #include "models/db/sql.h"
 #include "models/db/sqldialect.h"
@@ -186,23 +187,27 @@ Status store(
             });
         !s)
         return s;
-    QSqlQuery insert(db);
-    if (Status s = Sql::prepare(insert,
-            QStringLiteral("INSERT INTO placement(teacher_id, session_id, status, locked, score, reason, plan_run_id, "
-                           "owner_centre_id, modified_by, uid) VALUES (?, ?, 'proposed', 0, ?, ?, ?, ?, ?, ?)"));
-        !s)
+    // Many rows to a statement: one INSERT each cost SQLite a statement's
+    // set-up (its statement journal, the triggers' frames) and Qt's driver a
+    // round of bindings, about as much again as storing the row.
+    BlockInsert insert(db, QStringLiteral("placement"),
+        { QStringLiteral("teacher_id"), QStringLiteral("session_id"), QStringLiteral("status"), QStringLiteral("locked"),
+            QStringLiteral("score"), QStringLiteral("reason"), QStringLiteral("plan_run_id"), QStringLiteral("owner_centre_id"),
+            QStringLiteral("modified_by"), QStringLiteral("uid") });
+    if (Status s = insert.prepare(); !s)
         return s;
+    const QVariant proposed = QStringLiteral("proposed"), unlocked = 0;
     for (std::size_t i = 0; i < result.assignments.size(); ++i) {
         if (!insertRow[i])
             continue;
         const PlanAssignment &a = result.assignments[i];
-        if (Status s = Sql::run(insert,
-                { a.teacherId, a.sessionId, PlanReason::score(a.coveredNeed, a.km), reasons[i], runId, owner, label,
-                    GlobalId::random() });
+        if (Status s = insert.add({ a.teacherId, a.sessionId, proposed, unlocked, PlanReason::score(a.coveredNeed, a.km),
+                reasons[i], runId, owner, label, GlobalId::random() });
             !s)
             return s;
     }
-    insert.finish();
+    if (Status s = insert.finish(); !s)
+        return s;
     qCDebug(lcPlanStore) << "inserted the new ones" << steps.restart() << "ms";
     const double durationMs = double(sinceStart.nsecsElapsed()) / 1e6;
     if (Status s = Sql::exec(db, QStringLiteral("UPDATE plan_run SET duration_ms = ? WHERE id = ?"), { durationMs, runId }); !s)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/db/blockinsert.h"
 #include "models/db/sql.h"
-#include "models/demo/blockinsert.h"
 #include "tests/common/testutil.h"
 
 using namespace kopru;

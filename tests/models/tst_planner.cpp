@@ -17,6 +17,9 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <map>
@@ -231,6 +234,45 @@ private slots:
         QVERIFY(!PlanWeights::fromJson(QJsonObject { { QStringLiteral("need"), -1 } }));
         QVERIFY(!PlanWeights::fromJson(QJsonObject { { QStringLiteral("place"), 1.5 } }));
         QVERIFY(!PlanWeights::fromJson(QJsonObject { { QStringLiteral("distance"), QStringLiteral("x") } }));
+    }
+
+    // A stored reason is written straight (no QJsonObject a proposal) and is
+    // compared with the stored text to keep an unchanged proposal: it must be
+    // exactly the compact JSON QJsonDocument writes for the same facts.
+    void encodedReasonIsQtsJson()
+    {
+        const auto qtJson = [](const PlanReason::Facts &f) {
+            QJsonObject o;
+            o.insert(QStringLiteral("kind"),
+                f.kind == PlanReason::Facts::Kind::MovedByHand ? QStringLiteral("moved") : QStringLiteral("planned"));
+            o.insert(QStringLiteral("high"), QJsonArray::fromStringList(f.coveredHighNeeds));
+            o.insert(QStringLiteral("highNeeds"), f.highNeeds);
+            o.insert(QStringLiteral("points"), f.points);
+            o.insert(QStringLiteral("sameProvince"), f.sameProvince);
+            o.insert(QStringLiteral("km"), f.km);
+            return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+        };
+        const QStringList titles { QStringLiteral("PLC programlama"), QStringLiteral("İş güvenliği \"temel\""),
+            QStringLiteral("C:\\yol\tsekme"), QString::fromUtf16(u"Işık \U0001F600"), QString() };
+        Random rng(7);
+        for (int n = 0; n < 200; ++n) {
+            PlanReason::Facts f;
+            f.kind = rng.next() % 2 ? PlanReason::Facts::Kind::Planned : PlanReason::Facts::Kind::MovedByHand;
+            for (std::uint64_t k = rng.next() % 4; k > 0; --k)
+                f.coveredHighNeeds << titles[qsizetype(rng.next() % std::uint64_t(titles.size()))];
+            f.highNeeds = int(rng.next() % 40);
+            f.points = int(rng.next() % 200) - (n == 3 ? 1000 : 0);
+            f.sameProvince = rng.next() % 2;
+            f.km = n == 5 ? -7 : int(rng.next() % 2200);
+            QCOMPARE(PlanReason::encode(f), qtJson(f));
+        }
+        // And it reads back as the same facts.
+        PlanReason::Facts f;
+        f.coveredHighNeeds = titles.mid(0, 2);
+        f.highNeeds = 5;
+        f.points = 9;
+        f.km = 120;
+        QVERIFY(PlanReason::render(PlanReason::encode(f)).contains(titles[1]));
     }
 
     void optimalAgainstBruteForce_data()

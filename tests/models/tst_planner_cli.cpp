@@ -47,6 +47,8 @@ private slots:
         QJsonParseError e;
         const QJsonDocument doc = QJsonDocument::fromJson(out.toUtf8(), &e);
         QVERIFY2(e.error == QJsonParseError::NoError, qPrintable(out));
+        // Written straight, byte for byte what QJsonDocument writes for the same document.
+        QCOMPARE(out.toUtf8(), doc.toJson(QJsonDocument::Indented));
         const QJsonObject o = doc.object();
         for (const char *key : { "placed", "unplaced", "objective", "durationMs" })
             QVERIFY2(o.contains(QLatin1String(key)), key);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/demo/blockinsert.h"
+#include "models/db/blockinsert.h"
 
 #include "models/db/sql.h"
 

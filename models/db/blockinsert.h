@@ -15,11 +15,12 @@ namespace kopru {
 // New rows of one table written many to a statement: one INSERT of kRows
 // rows prepared once, what is left at the end one by one. The demo writes
 // hundreds of thousands of small rows (attendance days, evaluation answers,
-// the competencies of partners and sessions) whose ids nobody needs back;
-// one statement each cost more in Qt's driver and in SQLite's set-up of a
-// statement than storing the row (docs/benchmarks.md, "How cost grows").
-// Runs inside the caller's write transaction; call finish() before reading
-// the table or relying on its triggers' work.
+// the competencies of partners and sessions) and a plan tens of thousands of
+// proposals, whose ids nobody needs back; one statement each cost more in
+// Qt's driver and in SQLite's set-up of a statement than storing the row
+// (docs/benchmarks.md, "How cost grows"). Runs inside the caller's write
+// transaction; call finish() before reading the table or relying on its
+// triggers' work. Plain multi-row VALUES: the same on SQLite and PostgreSQL.
 class BlockInsert final
 {
 public:
