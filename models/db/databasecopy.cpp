@@ -209,7 +209,8 @@ Expected<Result> write(const QString &source, const QString &target, const Optio
             auto counts = countRows(from);
             if (!before || !counts)
                 return Error { (before ? counts.error() : before.error()).message, source, 0, 0 };
-            if (Status s = Sql::exec(from, QStringLiteral("VACUUM INTO ?"), { QDir::toNativeSeparators(file.temporaryPath()) }); !s)
+            if (Status s = Sql::exec(from, QStringLiteral("VACUUM INTO ?"), { QDir::toNativeSeparators(file.temporaryPath()) });
+                !s)
                 return Error { Text::tr("the copy could not be written: %1").arg(s.error().message), target, 0, 0 };
             qCDebug(lcCopy) << "counted the rows and wrote the copy" << steps.restart() << "ms";
             const auto after = dataVersion(from);
