@@ -25,15 +25,14 @@ namespace {
 
 // Candidate pairs per teacher in the first network, and the most that one
 // pricing round adds per teacher (the most negative reduced costs first).
-// When every round started afresh, few per round was cheaper (a smaller
-// network to solve: 2 per round took ~1 s less CPU than 8 at 100,000
-// teachers). Since the rounds go on from the last basis (WarmSimplex) a round
-// costs mostly its pricing pass over every pair, so fewer rounds pay: 4 per
-// round gives 134 solves instead of 153 at 100,000 teachers and ~0.2 s less
-// pricing CPU, the simplex about the same (docs/benchmarks.md); 8 gives 126
-// solves but no less CPU.
+// Few per round: a smaller network costs less to solve (100,000 teachers,
+// when every round started afresh: 2 per round took ~1 s less CPU than 8,
+// with 192 instead of 162 rounds; docs/benchmarks.md). With the rounds going
+// on from the last basis (WarmSimplex) it still holds: 4 per round makes 134
+// solves instead of 153, but the plan took 1.24× the CPU (more arcs to hold
+// and scan; five paired re-plans at 100,000 teachers, docs/benchmarks.md).
 constexpr int kFirstPairs = 8;
-constexpr int kAddedPairs = 4;
+constexpr int kAddedPairs = 2;
 
 __extension__ typedef __int128 Wide; // exact bounds of 64-bit costs
 
