@@ -347,15 +347,23 @@ Expected<QString> BackupManager::backupBeforeMigration(const QString &databasePa
 
 bool BackupManager::hasCurrentBackup(const QString &databasePath) const
 {
+    // Copies of a database share its identity and so its backups. Only a
+    // backup made from a file of this name says anything about this file's
+    // state: a newer backup of a copy (another name) is not this file's.
+    // (A renamed file so makes one backup more, never one less.)
+    const QString base = QFileInfo(databasePath).completeBaseName();
     const QList<BackupInfo> backups = list(databasePath);
-    if (backups.isEmpty())
+    const auto newest = std::find_if(backups.cbegin(), backups.cend(), [&base](const BackupInfo &b) {
+        return backupNamePattern().match(QFileInfo(b.path).fileName()).captured(1) == base;
+    });
+    if (newest == backups.cend())
         return false;
     QDateTime changed = QFileInfo(databasePath).lastModified();
     // Opening a WAL database creates an empty -wal file: only one with content
     // tells of a change.
     if (const QFileInfo wal(databasePath + QStringLiteral("-wal")); wal.exists() && wal.size() > 0)
         changed = qMax(changed, wal.lastModified());
-    return backups.first().created > changed;
+    return newest->created > changed;
 }
 
 Status BackupManager::backupOnOpen(const QString &databasePath)

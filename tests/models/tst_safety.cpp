@@ -188,6 +188,32 @@ private slots:
         QCOMPARE(manager.list(path).size(), 2);
     }
 
+    // A copy shares the database's identity and so its backup folder: a
+    // backup made from the copy after the original last changed is not a
+    // backup of the original's state, and never lets it skip its own.
+    void aBackupOfACopyIsNotTheOriginals()
+    {
+        const QString original = newPath();
+        const QString copy = m_dir.filePath(QStringLiteral("copy-of-original.kopru"));
+        {
+            auto db = test::newDatabase(original);
+            QVERIFY(db);
+            QVERIFY(Sql::exec(db->connection(), QStringLiteral("INSERT INTO school(name, province_id) VALUES ('Asıl', 34)")));
+            QVERIFY(db->backupTo(copy));
+        }
+        QCOMPARE(DatabaseFile::databaseId(copy).value(), DatabaseFile::databaseId(original).value());
+        BackupManager manager(newRoot());
+        QThread::msleep(20);
+        QVERIFY(manager.backupOnOpen(copy));
+        QCOMPARE(manager.list(original).size(), 1); // the same folder
+        QVERIFY(manager.hasCurrentBackup(copy));
+        QVERIFY(!manager.hasCurrentBackup(original));
+        QVERIFY(manager.backupOnOpen(original));
+        QCOMPARE(manager.list(original).size(), 2);
+        QVERIFY(manager.hasCurrentBackup(original));
+        QVERIFY(QFileInfo(manager.list(original).first().path).fileName().startsWith(QFileInfo(original).completeBaseName() + u'_'));
+    }
+
     void backupBeforeChangeSkipsAnUnchangedFile()
     {
         const QString path = newPath();
