@@ -353,9 +353,8 @@ bool BackupManager::hasCurrentBackup(const QString &databasePath) const
     // (A renamed file so makes one backup more, never one less.)
     const QString base = QFileInfo(databasePath).completeBaseName();
     const QList<BackupInfo> backups = list(databasePath);
-    const auto newest = std::find_if(backups.cbegin(), backups.cend(), [&base](const BackupInfo &b) {
-        return backupNamePattern().match(QFileInfo(b.path).fileName()).captured(1) == base;
-    });
+    const auto newest = std::find_if(backups.cbegin(), backups.cend(),
+        [&base](const BackupInfo &b) { return backupNamePattern().match(QFileInfo(b.path).fileName()).captured(1) == base; });
     if (newest == backups.cend())
         return false;
     QDateTime changed = QFileInfo(databasePath).lastModified();

@@ -211,7 +211,8 @@ private slots:
         QVERIFY(manager.backupOnOpen(original));
         QCOMPARE(manager.list(original).size(), 2);
         QVERIFY(manager.hasCurrentBackup(original));
-        QVERIFY(QFileInfo(manager.list(original).first().path).fileName().startsWith(QFileInfo(original).completeBaseName() + u'_'));
+        QVERIFY(
+            QFileInfo(manager.list(original).first().path).fileName().startsWith(QFileInfo(original).completeBaseName() + u'_'));
     }
 
     void backupBeforeChangeSkipsAnUnchangedFile()
