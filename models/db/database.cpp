@@ -288,13 +288,14 @@ Status Database::migrate(QSqlDatabase db, int fromVersion, int toVersion, const 
     return tx.commit();
 }
 
-Status Database::backupTo(const QString &target) const
+Status Database::backupTo(const QString &target, SourceCheck check) const
 {
     if (isServer())
         return Error { SqlDialect::backupMethod(SqlDialect::Backend::Postgres), m_path, 0, 0 };
     DatabaseCopy::Options options;
     options.existing = PrivateFile::Existing::Refuse;
     options.sourceOpenForWriting = !isReadOnly();
+    options.sourceChecked = check == SourceCheck::CheckedByCaller;
     auto copied = DatabaseCopy::write(m_path, target, options);
     return copied ? Status() : Status(copied.error());
 }

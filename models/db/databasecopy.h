@@ -35,10 +35,11 @@ struct Options
     // transaction waits for the backup), and nobody else can write then.
     bool holdWriters = true;
     // Step 1 is left out (on a 200 MB file it costs as much as the copy;
-    // issue #16): the caller holds the database's lock and proves the source
-    // sound itself (BackupManager::backupProvingSound: the copy reads every
-    // table and index of the source, its own check in step 3, and a
-    // quick_check of the source when the copy fails).
+    // issue #16): the caller proves the source sound itself — holding the
+    // database's lock (BackupManager::backupProvingSound: the copy reads
+    // every table and index of the source, its own check in step 3, and a
+    // quick_check of the source when the copy fails), or having run the
+    // quick_check itself just before (kopru-cli backup).
     bool sourceChecked = false;
 };
 

@@ -35,7 +35,7 @@ int runBackup(const Arguments &args, Io &io)
     auto db = Database::open(path, options);
     if (!db)
         return fail(io, Usage, db.message());
-    if (Status s = db.value()->backupTo(out); !s)
+    if (Status s = db.value()->backupTo(out, Database::SourceCheck::CheckedByCaller); !s)
         return fail(io, Usage, s.message());
     io.out << tr("backup written to %1").arg(out) << Qt::endl;
     return Success;
