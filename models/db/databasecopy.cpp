@@ -166,6 +166,7 @@ Expected<Result> write(const QString &source, const QString &target, const Optio
     // A damaged database is never copied as if it were healthy.
     if (Status s = options.sourceChecked ? Status() : DatabaseFile::quickCheck(db, source); !s)
         return Error { Text::tr("no copy was made: %1").arg(s.error().message), source, 0, 0 };
+    qCDebug(lcCopy) << "checked the source" << steps.restart() << "ms";
 
     Result result;
     const auto version = Sql::scalar(db, QStringLiteral("PRAGMA user_version"));

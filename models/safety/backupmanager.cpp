@@ -173,6 +173,7 @@ QList<BackupInfo> BackupManager::listFolder(const QString &folder) const
         info.created = QDateTime::fromString(m.captured(2), kTimeFormat);
         info.size = f.size();
         info.reason = m.captured(3);
+        info.databaseName = m.captured(1);
         if (info.created.isValid())
             result.append(info);
     }
@@ -284,7 +285,8 @@ Expected<BackupInfo> BackupManager::write(
     if (Status s = pruneFolder(folder); !s)
         return s.error();
     const auto m = backupNamePattern().match(QFileInfo(target).fileName());
-    return BackupInfo { target, QDateTime::fromString(m.captured(2), kTimeFormat), QFileInfo(target).size(), reason };
+    return BackupInfo { target, QDateTime::fromString(m.captured(2), kTimeFormat), QFileInfo(target).size(), reason,
+        m.captured(1) };
 }
 
 Status BackupManager::backupBeforeChange(const Database &db, const QString &reason)
@@ -353,8 +355,8 @@ bool BackupManager::hasCurrentBackup(const QString &databasePath) const
     // (A renamed file so makes one backup more, never one less.)
     const QString base = QFileInfo(databasePath).completeBaseName();
     const QList<BackupInfo> backups = list(databasePath);
-    const auto newest = std::find_if(backups.cbegin(), backups.cend(),
-        [&base](const BackupInfo &b) { return backupNamePattern().match(QFileInfo(b.path).fileName()).captured(1) == base; });
+    const auto newest
+        = std::find_if(backups.cbegin(), backups.cend(), [&base](const BackupInfo &b) { return b.databaseName == base; });
     if (newest == backups.cend())
         return false;
     QDateTime changed = QFileInfo(databasePath).lastModified();

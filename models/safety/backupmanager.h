@@ -18,6 +18,7 @@ struct BackupInfo
     QDateTime created; // local time, from the file name
     qint64 size = 0;
     QString reason; // "open", "import", "plan", "migration", "before-restore", "manual", …
+    QString databaseName; // base name of the file it was made from (copies share one folder)
 };
 
 // Automatic backups, filed under the database's identity (meta.database_id),
