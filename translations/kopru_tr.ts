@@ -32,8 +32,8 @@
 <context>
     <name>BackupManager</name>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="246"/>
-        <location filename="../models/safety/backupmanager.cpp" line="262"/>
+        <location filename="../models/safety/backupmanager.cpp" line="247"/>
+        <location filename="../models/safety/backupmanager.cpp" line="263"/>
         <source>invalid backup reason &quot;%1&quot;</source>
         <translation>geçersiz yedekleme nedeni &quot;%1&quot;</translation>
     </message>
@@ -64,109 +64,109 @@
         <translation>dosya yazılamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="249"/>
-        <location filename="../models/safety/backupmanager.cpp" line="298"/>
-        <location filename="../models/safety/backupmanager.cpp" line="318"/>
+        <location filename="../models/safety/backupmanager.cpp" line="250"/>
+        <location filename="../models/safety/backupmanager.cpp" line="300"/>
+        <location filename="../models/safety/backupmanager.cpp" line="320"/>
         <source>no backup was made: %1</source>
         <translation>yedek alınmadı: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="252"/>
+        <location filename="../models/safety/backupmanager.cpp" line="253"/>
         <source>no backup was made: the database is older than this program and gets its identity when it is upgraded</source>
         <translation>yedek alınmadı: veritabanı bu programdan eski; kimliğini yükseltildiğinde alır</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="276"/>
+        <location filename="../models/safety/backupmanager.cpp" line="277"/>
         <source>the backup was not made: %1</source>
         <translation>yedek alınmadı: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="280"/>
+        <location filename="../models/safety/backupmanager.cpp" line="281"/>
         <source>the backup was not made: the file changed its identity while it was copied</source>
         <translation>yedek alınmadı: dosya kopyalanırken kimliği değişti</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="380"/>
+        <location filename="../models/safety/backupmanager.cpp" line="389"/>
         <source>cannot delete the old backup</source>
         <translation>eski yedek silinemiyor</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="392"/>
+        <location filename="../models/safety/backupmanager.cpp" line="401"/>
         <source>this is a backup of another database</source>
         <translation>bu, başka bir veritabanının yedeği</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="418"/>
+        <location filename="../models/safety/backupmanager.cpp" line="427"/>
         <source>the backup cannot be restored: %1</source>
         <translation>yedek geri yüklenemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="426"/>
+        <location filename="../models/safety/backupmanager.cpp" line="435"/>
         <source>this file is not a Köprü database and no backup was ever made from it, so the restore does not replace it; nothing was changed (move the file away first to restore here)</source>
         <translation>bu dosya bir Köprü veritabanı değil ve ondan hiç yedek alınmadı; bu yüzden geri yükleme onun yerine yazmaz, hiçbir şey değiştirilmedi (buraya geri yüklemek için önce dosyayı başka bir yere taşıyın)</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="432"/>
+        <location filename="../models/safety/backupmanager.cpp" line="441"/>
         <source>%1 is a backup of another database (its identity is %2, this database&apos;s is %3); nothing was changed</source>
         <translation>%1 başka bir veritabanının yedeği (kimliği %2, bu veritabanınınki %3); hiçbir şey değiştirilmedi</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="448"/>
+        <location filename="../models/safety/backupmanager.cpp" line="457"/>
         <source>the current file could not be saved before restoring, so it was left alone: %1</source>
         <translation>geçerli dosya geri yüklemeden önce saklanamadığı için dosyaya dokunulmadı: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="460"/>
+        <location filename="../models/safety/backupmanager.cpp" line="469"/>
         <source>cannot copy the backup next to the database (disk full?)</source>
         <translation>yedek veritabanının yanına kopyalanamıyor (disk dolu mu?)</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="467"/>
+        <location filename="../models/safety/backupmanager.cpp" line="476"/>
         <source>the backup could not be upgraded, nothing was changed: %1</source>
         <translation>yedek yükseltilemedi, hiçbir şey değiştirilmedi: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="471"/>
+        <location filename="../models/safety/backupmanager.cpp" line="480"/>
         <source>the copy of the backup is damaged, nothing was changed: %1</source>
         <translation>yedeğin kopyası hasarlı, hiçbir şey değiştirilmedi: %1</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="476"/>
+        <location filename="../models/safety/backupmanager.cpp" line="485"/>
         <source>cannot remove %1; is the database still open?</source>
         <translation>%1 silinemiyor; veritabanı hâlâ açık mı?</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="485"/>
+        <location filename="../models/safety/backupmanager.cpp" line="494"/>
         <source>on open</source>
         <translation>açılışta</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="486"/>
+        <location filename="../models/safety/backupmanager.cpp" line="495"/>
         <source>before import</source>
         <translation>içe aktarmadan önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="487"/>
+        <location filename="../models/safety/backupmanager.cpp" line="496"/>
         <source>before plan run</source>
         <translation>plan çalıştırmadan önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="488"/>
+        <location filename="../models/safety/backupmanager.cpp" line="497"/>
         <source>before upgrade</source>
         <translation>yükseltmeden önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="489"/>
+        <location filename="../models/safety/backupmanager.cpp" line="498"/>
         <source>before restore</source>
         <translation>geri yüklemeden önce</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="490"/>
+        <location filename="../models/safety/backupmanager.cpp" line="499"/>
         <source>manual</source>
         <translation>elle</translation>
     </message>
     <message>
-        <location filename="../models/safety/backupmanager.cpp" line="491"/>
+        <location filename="../models/safety/backupmanager.cpp" line="500"/>
         <source>before erasure</source>
         <translation>kalıcı silmeden önce</translation>
     </message>
@@ -481,49 +481,57 @@
 <context>
     <name>DatabaseCopy</name>
     <message>
-        <location filename="../models/db/databasecopy.cpp" line="120"/>
+        <location filename="../models/db/databasecopy.cpp" line="123"/>
         <source>the copy has another schema version than the database</source>
         <translation>kopyanın şema sürümü veritabanınınkinden farklı</translation>
     </message>
     <message>
-        <location filename="../models/db/databasecopy.cpp" line="124"/>
+        <location filename="../models/db/databasecopy.cpp" line="127"/>
         <source>the copy does not carry the database&apos;s identity</source>
         <translation>kopya veritabanının kimliğini taşımıyor</translation>
     </message>
     <message>
-        <location filename="../models/db/databasecopy.cpp" line="137"/>
+        <location filename="../models/db/databasecopy.cpp" line="140"/>
         <source>the copy holds %1 rows of table %2 where the database holds %3</source>
         <translation>kopyada %2 tablosunun %1 satırı var, veritabanında %3</translation>
     </message>
     <message>
-        <location filename="../models/db/databasecopy.cpp" line="141"/>
+        <location filename="../models/db/databasecopy.cpp" line="144"/>
         <source>the copy holds other tables than the database</source>
         <translation>kopyadaki tablolar veritabanınınkilerden farklı</translation>
     </message>
     <message>
-        <location filename="../models/db/databasecopy.cpp" line="164"/>
+        <location filename="../models/db/databasecopy.cpp" line="169"/>
         <source>no copy was made: %1</source>
         <translation>kopya alınmadı: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/databasecopy.cpp" line="174"/>
+        <location filename="../models/db/databasecopy.cpp" line="180"/>
         <source>the database has no identity (database_id); it is damaged</source>
         <translation>veritabanının kimliği (database_id) yok; veritabanı hasarlı</translation>
     </message>
     <message>
-        <location filename="../models/db/databasecopy.cpp" line="197"/>
+        <location filename="../models/db/databasecopy.cpp" line="227"/>
+        <location filename="../models/db/pagecopy.cpp" line="62"/>
+        <location filename="../models/db/pagecopy.cpp" line="65"/>
         <source>the copy could not be written: %1</source>
         <translation>kopya yazılamadı: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/databasecopy.cpp" line="206"/>
+        <location filename="../models/db/databasecopy.cpp" line="238"/>
         <source>the database kept changing while it was copied; try again</source>
         <translation>veritabanı kopyalanırken değişmeye devam etti; yeniden deneyin</translation>
     </message>
     <message>
-        <location filename="../models/db/databasecopy.cpp" line="208"/>
+        <location filename="../models/db/databasecopy.cpp" line="240"/>
         <source>the copy failed its check and was removed: %1</source>
         <translation>kopya denetimden geçemedi ve silindi: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/db/pagecopy.cpp" line="45"/>
+        <location filename="../models/db/pagecopy.cpp" line="51"/>
+        <source>the database could not be read: %1</source>
+        <translation>veritabanı okunamadı: %1</translation>
     </message>
 </context>
 <context>
@@ -2718,7 +2726,7 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>yerleştirme daha sonraki bir optimizasyon çalıştırmasıyla değişti; düzenleme yinelenemez</translation>
     </message>
     <message>
-        <location filename="../models/planning/planreason.cpp" line="91"/>
+        <location filename="../models/planning/planreason.cpp" line="102"/>
         <source>moved by hand: %1</source>
         <translation>elle taşındı: %1</translation>
     </message>
@@ -2776,27 +2784,27 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>PlanReason</name>
     <message>
-        <location filename="../models/planning/planreason.cpp" line="27"/>
+        <location filename="../models/planning/planreason.cpp" line="28"/>
         <source>covers %1 of your %2 high needs: %3</source>
         <translation>%2 yüksek ihtiyacınızdan %1 tanesini karşılıyor: %3</translation>
     </message>
     <message>
-        <location filename="../models/planning/planreason.cpp" line="32"/>
+        <location filename="../models/planning/planreason.cpp" line="33"/>
         <source>covers %1 need points, none of your high needs</source>
         <translation>%1 ihtiyaç puanı karşılıyor, yüksek ihtiyaçlarınızın hiçbirini karşılamıyor</translation>
     </message>
     <message>
-        <location filename="../models/planning/planreason.cpp" line="34"/>
+        <location filename="../models/planning/planreason.cpp" line="35"/>
         <source>covers none of your rated needs</source>
         <translation>puanladığınız ihtiyaçların hiçbirini karşılamıyor</translation>
     </message>
     <message>
-        <location filename="../models/planning/planreason.cpp" line="36"/>
+        <location filename="../models/planning/planreason.cpp" line="37"/>
         <source>same province</source>
         <translation>aynı il</translation>
     </message>
     <message>
-        <location filename="../models/planning/planreason.cpp" line="37"/>
+        <location filename="../models/planning/planreason.cpp" line="38"/>
         <source>%1 km away</source>
         <translation>%1 km uzakta</translation>
     </message>
@@ -2860,7 +2868,7 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
     <name>Planner</name>
     <message>
         <location filename="../models/planning/flownetwork.cpp" line="153"/>
-        <location filename="../models/planning/planfield.cpp" line="394"/>
+        <location filename="../models/planning/planfield.cpp" line="395"/>
         <source>the placement network has no optimal flow (%1)</source>
         <translation>yerleştirme ağında en iyi akış bulunamadı (%1)</translation>
     </message>
@@ -2870,7 +2878,7 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>DIMACS dosyası yazılamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/planning/planner.cpp" line="225"/>
+        <location filename="../models/planning/planner.cpp" line="238"/>
         <source>the optimiser run was cancelled; nothing was changed</source>
         <translation>optimizasyon çalıştırması iptal edildi; hiçbir şey değiştirilmedi</translation>
     </message>
@@ -3687,14 +3695,14 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>geçiş ifadesinin PostgreSQL karşılığı yok: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="466"/>
+        <location filename="../models/db/sqldialect.cpp" line="471"/>
         <source>A server database is backed up on the server with pg_dump (see docs/server.md); Köprü makes no copies of it.</source>
         <translation>Sunucu veritabanı sunucuda pg_dump ile yedeklenir (bkz. docs/server.md); Köprü onun kopyasını almaz.</translation>
     </message>
     <message>
-        <location filename="../models/db/sqldialect.cpp" line="467"/>
-        <source>Köprü writes a verified copy of the file (VACUUM INTO).</source>
-        <translation>Köprü dosyanın doğrulanmış bir kopyasını yazar (VACUUM INTO).</translation>
+        <location filename="../models/db/sqldialect.cpp" line="472"/>
+        <source>Köprü writes a verified copy of the file.</source>
+        <translation>Köprü dosyanın doğrulanmış bir kopyasını yazar.</translation>
     </message>
 </context>
 <context>
@@ -3744,22 +3752,22 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
 <context>
     <name>Unplaced</name>
     <message>
-        <location filename="../models/planning/unplaced.cpp" line="30"/>
+        <location filename="../models/planning/unplaced.cpp" line="28"/>
         <source>no session in the field</source>
         <translation>alanda oturum yok</translation>
     </message>
     <message>
-        <location filename="../models/planning/unplaced.cpp" line="32"/>
+        <location filename="../models/planning/unplaced.cpp" line="30"/>
         <source>no session within the teacher&apos;s available dates</source>
         <translation>öğretmenin uygun olduğu tarihlerde oturum yok</translation>
     </message>
     <message>
-        <location filename="../models/planning/unplaced.cpp" line="34"/>
+        <location filename="../models/planning/unplaced.cpp" line="32"/>
         <source>the sessions that fit are full of locked or confirmed placements</source>
         <translation>uygun oturumlar kilitli ya da onaylanmış yerleştirmelerle dolu</translation>
     </message>
     <message>
-        <location filename="../models/planning/unplaced.cpp" line="36"/>
+        <location filename="../models/planning/unplaced.cpp" line="34"/>
         <source>the sessions that fit are full (teachers with more need were placed)</source>
         <translation>uygun oturumlar dolu (ihtiyacı daha yüksek öğretmenler yerleştirildi)</translation>
     </message>
@@ -8727,7 +8735,7 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
     <message>
         <location filename="../app/kopru-cli/commands/import.cpp" line="54"/>
         <location filename="../app/kopru-cli/commands/pack.cpp" line="22"/>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="29"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="84"/>
         <location filename="../app/kopru-cli/commands/receive.cpp" line="54"/>
         <source>FILE</source>
         <translation>DOSYA</translation>
@@ -9202,47 +9210,47 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>rol: %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="26"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="81"/>
         <source>The database to plan (a backup is taken first).</source>
         <translation>Planlanacak veritabanı (önce yedeği alınır).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="28"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="83"/>
         <source>Write one JSON document instead of lines.</source>
         <translation>Satırlar yerine tek bir JSON belgesi yazar.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="29"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="84"/>
         <source>Also write the flow network in DIMACS format (to check with glpsol).</source>
         <translation>Akış ağını DIMACS biçiminde de yazar (glpsol ile denetlemek için).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="117"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="149"/>
         <source>placed: %1</source>
         <translation>yerleştirilen: %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="118"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="150"/>
         <source>unplaced: %1</source>
         <translation>yerleştirilemeyen: %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="119"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="151"/>
         <source>kept (locked or confirmed): %1</source>
         <translation>korunan (kilitli veya onaylı): %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="120"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="152"/>
         <source>objective: %1 (covered need %2, distance %3 km)</source>
         <translation>amaç değeri: %1 (karşılanan ihtiyaç %2, uzaklık %3 km)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="125"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="157"/>
         <source>time: %1 ms</source>
         <translation>süre: %1 ms</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="127"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="159"/>
         <source>warning: the weights do not keep the order of the objectives exactly on this data (see docs/optimiser.md)</source>
         <translation>uyarı: ağırlıklar bu veride hedeflerin öncelik sırasını tam olarak korumuyor (bkz. docs/optimiser.md)</translation>
     </message>

@@ -3,6 +3,7 @@
 
 #include "models/db/connection.h"
 #include "models/db/databasefile.h"
+#include "models/db/pagecopy.h"
 #include "models/db/schema.h"
 #include "models/db/sql.h"
 
@@ -204,16 +205,28 @@ Expected<Result> write(const QString &source, const QString &target, const Optio
             if (attempt > 0) {
                 qCInfo(lcCopy) << "the source changed during the copy; copying again";
                 file.device().resize(0);
+                file.device().seek(0);
                 QFile::remove(file.temporaryPath() + QStringLiteral("-journal"));
             }
             const auto before = dataVersion(from);
             auto counts = countRows(from);
             if (!before || !counts)
                 return Error { (before ? counts.error() : before.error()).message, source, 0, 0 };
-            if (Status s = Sql::exec(from, QStringLiteral("VACUUM INTO ?"), { QDir::toNativeSeparators(file.temporaryPath()) });
-                !s)
-                return Error { Text::tr("the copy could not be written: %1").arg(s.error().message), target, 0, 0 };
-            qCDebug(lcCopy) << "counted the rows and wrote the copy" << steps.restart() << "ms";
+            // A read-write connection can copy the file page by page (the
+            // connection of this process's writer, or the copier under the hold).
+            Expected<bool> paged = false;
+            if (options.sourceOpenForWriting || copier)
+                paged = PageCopy::write(from, source, file.device());
+            if (!paged)
+                return Error { paged.error().message, paged.error().file, 0, 0 };
+            result.method = paged.value() ? Method::PageCopy : Method::VacuumInto;
+            if (!paged.value())
+                if (Status s
+                    = Sql::exec(from, QStringLiteral("VACUUM INTO ?"), { QDir::toNativeSeparators(file.temporaryPath()) });
+                    !s)
+                    return Error { Text::tr("the copy could not be written: %1").arg(s.error().message), target, 0, 0 };
+            qCDebug(lcCopy) << "counted the rows and wrote the copy" << (paged.value() ? "page by page" : "with VACUUM INTO")
+                            << steps.restart() << "ms";
             const auto after = dataVersion(from);
             if (!after)
                 return Error { after.error().message, source, 0, 0 };

@@ -14,9 +14,10 @@ namespace kopru::DatabaseCopy {
 // (automatic backups, `kopru-cli backup`, File › Save a Copy):
 //  1. the source must pass SQLite's quick_check: a damaged database is never
 //     copied as if it were healthy;
-//  2. the rows of every table are counted and the copy is written with
-//     VACUUM INTO (a consistent snapshot, whatever other connections do)
-//     into a PrivateFile (0600, temporary name); other writers are held off
+//  2. the rows of every table are counted and the copy is written page by
+//     page from the file (PageCopy), or else with VACUUM INTO (a consistent
+//     snapshot, whatever other connections do), into a PrivateFile (0600,
+//     temporary name); other writers are held off
 //     meanwhile (they wait, up to the busy timeout), and if another
 //     connection still committed between the counting and the end of the
 //     copy, the copy is made again;
@@ -43,8 +44,14 @@ struct Options
     bool sourceChecked = false;
 };
 
+// How the copy was written: byte for byte from the file (PageCopy: a WAL
+// database read through a read-write connection, when a checkpoint could move
+// every committed page into the file), else with VACUUM INTO.
+enum class Method { VacuumInto, PageCopy };
+
 struct Result
 {
+    Method method = Method::VacuumInto;
     int schemaVersion = 0;
     QString databaseId;
     QList<QPair<QString, qint64>> counts; // table → rows, as copied

@@ -469,7 +469,7 @@ QString backupMethod(Backend backend)
 {
     return backend == Backend::Postgres
         ? Text::tr("A server database is backed up on the server with pg_dump (see docs/server.md); Köprü makes no copies of it.")
-        : Text::tr("Köprü writes a verified copy of the file (VACUUM INTO).");
+        : Text::tr("Köprü writes a verified copy of the file.");
 }
 
 QString groupConcat(Backend backend, const QString &expression, const QString &separator)

@@ -10,6 +10,7 @@
 #include "models/db/connection.h"
 #include "models/db/databasefile.h"
 #include "models/db/integritycheck.h"
+#include "models/db/sql.h"
 #include "models/io/privatefile.h"
 #include "models/safety/backupmanager.h"
 #include "models/safety/instancelock.h"
@@ -24,6 +25,7 @@
 #include <QRegularExpression>
 #include <QThread>
 #include <QUuid>
+#include <QtEndian>
 
 #ifdef Q_OS_UNIX
 #include <csignal>
@@ -713,14 +715,31 @@ private slots:
     void planRefusesDamagedTablePagesBeforeWriting_data()
     {
         QTest::addColumn<bool>("currentBackup");
-        QTest::newRow("the backup copies the file") << false;
-        QTest::newRow("a current backup: no copy") << true;
+        QTest::addColumn<bool>("freePage");
+        QTest::newRow("the backup copies the file") << false << false;
+        QTest::newRow("a current backup: no copy") << true << false;
+        // A page no table or index uses: only a page copy carries it into
+        // the copy's quick_check (VACUUM INTO copies rows).
+        QTest::newRow("a damaged free page") << false << true;
     }
     void planRefusesDamagedTablePagesBeforeWriting()
     {
         QFETCH(bool, currentBackup);
+        QFETCH(bool, freePage);
         const QString db = fresh(m_base);
         QVERIFY(!db.isEmpty());
+        if (freePage) {
+            auto c = Connection::open(db, Connection::Access::ReadWrite);
+            QVERIFY(c);
+            const QSqlDatabase d = c.value()->db();
+            QVERIFY(Sql::exec(d, QStringLiteral("CREATE TABLE scratch(x BLOB)")));
+            QVERIFY(Sql::exec(d,
+                QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 64) "
+                               "INSERT INTO scratch SELECT randomblob(3000) FROM n")));
+            QVERIFY(Sql::exec(d, QStringLiteral("DROP TABLE scratch")));
+            QVERIFY(Sql::exec(d, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+            QVERIFY(test::scalar(d, QStringLiteral("PRAGMA freelist_count")).toInt() > 0);
+        }
         BackupManager backups(backupRoot());
         const QDateTime modified = QFileInfo(db).lastModified();
         if (currentBackup) {
@@ -728,7 +747,8 @@ private slots:
             QVERIFY(backups.backup(db, QStringLiteral("manual")));
         }
         const int backupsBefore = int(backups.list(db).size());
-        // The root page of need_rating, outside the schema's pages.
+        // The root page of need_rating, outside the schema's pages; or the
+        // free list's first trunk page (the file header's bytes 32-35).
         qint64 page = 0, pageSize = 0;
         {
             auto c = Connection::open(db, Connection::Access::Inspect);
@@ -736,6 +756,13 @@ private slots:
             page = test::scalar(c.value()->db(), QStringLiteral("SELECT rootpage FROM sqlite_schema WHERE name = 'need_rating'"))
                        .toLongLong();
             pageSize = test::scalar(c.value()->db(), QStringLiteral("PRAGMA page_size")).toLongLong();
+        }
+        if (freePage) {
+            QFile f(db);
+            QVERIFY(f.open(QIODevice::ReadOnly) && f.seek(32));
+            const QByteArray trunk = f.read(4);
+            QCOMPARE(trunk.size(), 4);
+            page = qFromBigEndian<quint32>(trunk.constData());
         }
         QVERIFY(page > 1 && pageSize > 0);
         {

@@ -7,6 +7,9 @@
 #include "models/db/databasefile.h"
 #include "models/db/integritycheck.h"
 #include "models/db/schema.h"
+#include "models/db/schemascript.h"
+#include "models/db/sql.h"
+#include "models/db/tablecontent.h"
 #include "models/domain/nationalid.h"
 #include "models/io/privatefile.h"
 #include "models/safety/backuplistmodel.h"
@@ -20,6 +23,7 @@
 #include <QAbstractItemModelTester>
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QLockFile>
 #include <QStandardPaths>
 #include <QSysInfo>
@@ -801,6 +805,78 @@ private slots:
         // A copy never overwrites, and a refused copy leaves no temporary file.
         QVERIFY(!DatabaseCopy::write(path, out, {}));
         QCOMPARE(QDir(m_dir.path()).entryList({ QStringLiteral(".*.part*") }, QDir::Files | QDir::Hidden).size(), 0);
+    }
+
+    // A database in WAL mode is copied page by page from its file, the
+    // committed changes still in its -wal moved into the file first: the copy
+    // holds exactly what the database holds, marked as a file without a -wal
+    // (as VACUUM INTO writes it).
+    void copyIsMadePageByPageWithTheWalsChanges()
+    {
+        const QString path = newPath();
+        auto db = test::newDatabase(path);
+        QVERIFY(db);
+        const QSqlDatabase c = db->connection();
+        QVERIFY(Sql::exec(c, QStringLiteral("PRAGMA wal_autocheckpoint = 0")));
+        const qint64 fileBefore = QFileInfo(path).size();
+        fillTwoTeachers(c);
+        QVERIFY(QFileInfo(path + QStringLiteral("-wal")).size() > 0); // the changes are in the -wal only
+        QCOMPARE(QFileInfo(path).size(), fileBefore);
+        const QString out = m_dir.filePath(QStringLiteral("paged-copy.kopru"));
+        DatabaseCopy::Options options;
+        options.sourceOpenForWriting = true;
+        auto copied = DatabaseCopy::write(path, out, options);
+        QVERIFY2(copied, qPrintable(copied.message()));
+        QCOMPARE(copied.value().method, DatabaseCopy::Method::PageCopy);
+        QVERIFY(!QFileInfo::exists(out + QStringLiteral("-wal")));
+        {
+            QFile f(out);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray header = f.read(100);
+            QCOMPARE(header.mid(18, 2), QByteArray("\x01\x01", 2)); // no -wal expected
+        }
+        auto schema = SchemaScript::current();
+        QVERIFY(schema);
+        auto copy = Connection::open(out, Connection::Access::Inspect);
+        QVERIFY(copy);
+        QCOMPARE(scalar(copy.value()->db(), QStringLiteral("SELECT count(*) FROM need_rating")).toInt(), 3);
+        const auto copyDigest = TableContent::digest(copy.value()->db(), schema.value());
+        const auto sourceDigest = TableContent::digest(c, schema.value());
+        QVERIFY(copyDigest && sourceDigest);
+        QCOMPARE(copyDigest.value(), sourceDigest.value());
+    }
+
+    // A reader on an older snapshot keeps the checkpoint from moving every
+    // committed page into the file: the copy is then made with VACUUM INTO
+    // and still holds the latest committed state.
+    void copyOfAFileAReaderHoldsBackIsMadeWithVacuum()
+    {
+        const QString path = newPath();
+        auto db = test::newDatabase(path);
+        QVERIFY(db);
+        const QSqlDatabase c = db->connection();
+        QVERIFY(Sql::exec(c, QStringLiteral("PRAGMA wal_autocheckpoint = 0")));
+        auto reader = Connection::open(path, Connection::Access::ReadOnly);
+        QVERIFY(reader);
+        QVERIFY(Sql::exec(reader.value()->db(), QStringLiteral("BEGIN")));
+        QCOMPARE(scalar(reader.value()->db(), QStringLiteral("SELECT count(*) FROM teacher")).toInt(), 0);
+        fillTwoTeachers(c);
+        const QString out = m_dir.filePath(QStringLiteral("vacuum-copy.kopru"));
+        DatabaseCopy::Options options;
+        options.sourceOpenForWriting = true;
+        auto copied = DatabaseCopy::write(path, out, options);
+        QVERIFY2(copied, qPrintable(copied.message()));
+        QCOMPARE(copied.value().method, DatabaseCopy::Method::VacuumInto);
+        QCOMPARE(scalar(reader.value()->db(), QStringLiteral("SELECT count(*) FROM teacher")).toInt(), 0);
+        QVERIFY(Sql::exec(reader.value()->db(), QStringLiteral("ROLLBACK")));
+        auto copy = Connection::open(out, Connection::Access::Inspect);
+        QVERIFY(copy);
+        QCOMPARE(scalar(copy.value()->db(), QStringLiteral("SELECT count(*) FROM teacher")).toInt(), 2);
+        // Once the reader is gone, the next copy is a page copy again.
+        const QString next = m_dir.filePath(QStringLiteral("paged-after-reader.kopru"));
+        auto again = DatabaseCopy::write(path, next, options);
+        QVERIFY2(again, qPrintable(again.message()));
+        QCOMPARE(again.value().method, DatabaseCopy::Method::PageCopy);
     }
 
     // The identity never changes: not by a copy, not by a restore.
