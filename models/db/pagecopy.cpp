@@ -17,6 +17,9 @@ class Text
 };
 
 constexpr qint64 kChunk = 4 << 20;
+// More than a quarter of the file free: copied with VACUUM INTO instead.
+constexpr qint64 kMostlyFree = 4;
+constexpr qint64 kLockBytePage = qint64(1) << 30;
 // SQLite's file header: the file format's write and read versions, 1 for a
 // rollback journal, 2 for WAL (sqlite.org/fileformat2.html, "1.3.4").
 constexpr qsizetype kWriteVersionOffset = 18;
@@ -31,6 +34,14 @@ Expected<bool> write(const QSqlDatabase &from, const QString &source, QFileDevic
         return mode.error();
     if (mode.value().toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
         return false;
+    // A file that is mostly free pages (a large delete) is better copied
+    // by VACUUM INTO, which leaves them out.
+    const auto freePages = Sql::scalar(from, QStringLiteral("PRAGMA freelist_count"));
+    const auto pages = Sql::scalar(from, QStringLiteral("PRAGMA page_count"));
+    if (!freePages || !pages)
+        return (freePages ? pages : freePages).error();
+    if (freePages.value().toLongLong() * kMostlyFree > pages.value().toLongLong())
+        return false;
     {
         QSqlQuery q(from);
         q.setForwardOnly(true);
@@ -41,6 +52,10 @@ Expected<bool> write(const QSqlDatabase &from, const QString &source, QFileDevic
             return false;
     }
     QFile in(source);
+    // SQLite locks bytes from 1 GiB on (its lock-byte page); on Windows
+    // those locks forbid reading them. A file that large is left to VACUUM INTO.
+    if (in.size() > kLockBytePage)
+        return false;
     if (!in.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
         return Error { Text::tr("the database could not be read: %1").arg(in.errorString()), source, 0, 0 };
     QByteArray chunk;

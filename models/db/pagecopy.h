@@ -22,8 +22,11 @@ namespace kopru::PageCopy {
 // It is a snapshot only while nobody commits: the caller compares
 // PRAGMA data_version from before step 1 with after step 2, and copies again
 // if it changed (DatabaseCopy::write). Returns false, with `out` untouched,
-// when the file is not in WAL mode or a reader still needs pages the
-// checkpoint could not move (an older snapshot): then VACUUM INTO is the way.
+// when the file is not in WAL mode, larger than 1 GiB (SQLite's lock bytes,
+// which Windows does not let another handle read) or more than a quarter
+// free pages (VACUUM INTO leaves them out), or when a reader still needs
+// pages the checkpoint could not move (an older snapshot): then VACUUM INTO
+// is the way.
 Expected<bool> write(const QSqlDatabase &from, const QString &source, QFileDevice &out);
 
 } // namespace kopru::PageCopy

@@ -738,7 +738,9 @@ private slots:
                                "INSERT INTO scratch SELECT randomblob(3000) FROM n")));
             QVERIFY(Sql::exec(d, QStringLiteral("DROP TABLE scratch")));
             QVERIFY(Sql::exec(d, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
-            QVERIFY(test::scalar(d, QStringLiteral("PRAGMA freelist_count")).toInt() > 0);
+            const qint64 free = test::scalar(d, QStringLiteral("PRAGMA freelist_count")).toLongLong();
+            // Some free pages, not so many that the copy leaves them out (PageCopy).
+            QVERIFY(free > 0 && free * 4 < test::scalar(d, QStringLiteral("PRAGMA page_count")).toLongLong());
         }
         BackupManager backups(backupRoot());
         const QDateTime modified = QFileInfo(db).lastModified();
