@@ -172,7 +172,7 @@ void MainWindow::saveCopy()
         return;
     }
     const QFileInfo current(m_db->path());
-    const QString suggestion = current.dir().filePath(
+    const QString suggestion = current.absoluteDir().filePath(
         QStringLiteral("%1-%2.kopru").arg(current.completeBaseName(), QDate::currentDate().toString(Qt::ISODate)));
     const QString path = askNewPath(this, tr("Save a Copy"), suggestion);
     if (path.isEmpty())
