@@ -48,4 +48,18 @@ inline std::unique_ptr<Database> newDatabase(const QString &path)
     return std::move(db.value());
 }
 
+// Leaves about `pages` free pages in the file of `db` (a table of 3,000-byte
+// blobs made and dropped), the -wal checkpointed into it.
+inline Status addFreePages(const QSqlDatabase &db, int pages)
+{
+    for (const QString &sql : { QStringLiteral("CREATE TABLE scratch(x BLOB)"),
+             QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %1) "
+                            "INSERT INTO scratch SELECT randomblob(3000) FROM n")
+                 .arg(pages),
+             QStringLiteral("DROP TABLE scratch"), QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)") })
+        if (Status s = Sql::exec(db, sql); !s)
+            return s;
+    return {};
+}
+
 } // namespace kopru::test

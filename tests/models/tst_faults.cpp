@@ -732,12 +732,7 @@ private slots:
             auto c = Connection::open(db, Connection::Access::ReadWrite);
             QVERIFY(c);
             const QSqlDatabase d = c.value()->db();
-            QVERIFY(Sql::exec(d, QStringLiteral("CREATE TABLE scratch(x BLOB)")));
-            QVERIFY(Sql::exec(d,
-                QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 64) "
-                               "INSERT INTO scratch SELECT randomblob(3000) FROM n")));
-            QVERIFY(Sql::exec(d, QStringLiteral("DROP TABLE scratch")));
-            QVERIFY(Sql::exec(d, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+            QVERIFY(test::addFreePages(d, 64));
             const qint64 free = test::scalar(d, QStringLiteral("PRAGMA freelist_count")).toLongLong();
             // Some free pages, not so many that the copy leaves them out (PageCopy).
             QVERIFY(free > 0 && free * 4 < test::scalar(d, QStringLiteral("PRAGMA page_count")).toLongLong());

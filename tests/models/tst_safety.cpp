@@ -888,12 +888,7 @@ private slots:
         QVERIFY(db);
         const QSqlDatabase c = db->connection();
         fillTwoTeachers(c);
-        QVERIFY(Sql::exec(c, QStringLiteral("CREATE TABLE scratch(x BLOB)")));
-        QVERIFY(Sql::exec(c,
-            QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
-                           "INSERT INTO scratch SELECT randomblob(3000) FROM n")));
-        QVERIFY(Sql::exec(c, QStringLiteral("DROP TABLE scratch")));
-        QVERIFY(Sql::exec(c, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+        QVERIFY(test::addFreePages(c, 2000));
         const qint64 free = scalar(c, QStringLiteral("PRAGMA freelist_count")).toLongLong();
         QVERIFY(free * 4 > scalar(c, QStringLiteral("PRAGMA page_count")).toLongLong());
         const QString out = m_dir.filePath(QStringLiteral("compacted-copy.kopru"));
