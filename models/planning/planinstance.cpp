@@ -3,6 +3,7 @@
 
 #include "models/db/referencedataloader.h"
 #include "models/db/sql.h"
+#include "models/db/sqldialect.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -169,26 +170,35 @@ struct Loader
     // matter are read: a need above 1, or any rating of a later survey
     // round (which overrides an earlier one, also by "not applicable" or 1;
     // a round-1 rating of 1 or none counts 0 like no rating at all). The
-    // latest round of each teacher × competency counts, whatever order the
-    // rows come in; SQLite sends them teacher by teacher (the primary key),
-    // so the teacher is looked up once per run of rows.
+    // latest round of each teacher × competency counts. SQLite sends the
+    // rows in the order of the primary key at no cost (its scan order), so
+    // the last row of a teacher × competency is its latest round and the
+    // round need not be packed (clamping it cost a third of SQLite's work
+    // on the query); PostgreSQL would sort them, so there the round is packed
+    // and compared. Either way the teacher is looked up once per run of rows.
     Status packedRatings(qint64 comps)
     {
         const bool oneField = in.scope.fieldId != 0;
-        const QString packed = QStringLiteral(
-            "((CAST(r.teacher_id AS BIGINT) * %1 + r.competency_id) * 128 + CASE WHEN r.round > 127 THEN 127 ELSE r.round END) "
-            "* 8 + coalesce(r.need, 0)")
-                                   .arg(comps);
-        const QString sql = oneField ? QStringLiteral("SELECT %1 FROM need_rating r JOIN competency c ON c.id = r.competency_id "
-                                                      "WHERE c.field_id = ? AND (r.need > 1 OR r.round > 1)")
-                                           .arg(packed)
-                                     : QStringLiteral("SELECT %1 FROM need_rating r WHERE r.need > 1 OR r.round > 1").arg(packed);
-        std::vector<std::vector<std::int8_t>> round(in.teachers.size());
+        const bool inKeyOrder = SqlDialect::backendOf(db) == SqlDialect::Backend::Sqlite;
+        const QString round
+            = inKeyOrder ? QString() : QStringLiteral(" * 128 + CASE WHEN r.round > 127 THEN 127 ELSE r.round END");
+        const QString packed
+            = QStringLiteral("((CAST(r.teacher_id AS BIGINT) * %1 + r.competency_id)%2) * 8 + coalesce(r.need, 0)")
+                  .arg(comps)
+                  .arg(round);
+        const QString order = inKeyOrder ? QStringLiteral(" ORDER BY r.teacher_id, r.competency_id, r.round") : QString();
+        const QString sql = oneField
+            ? QStringLiteral("SELECT %1 FROM need_rating r JOIN competency c ON c.id = r.competency_id "
+                             "WHERE c.field_id = ? AND (r.need > 1 OR r.round > 1)%2")
+                  .arg(packed, order)
+            : QStringLiteral("SELECT %1 FROM need_rating r WHERE (r.need > 1 OR r.round > 1)%2").arg(packed, order);
+        const int roundBits = inKeyOrder ? 0 : 7;
+        std::vector<std::vector<std::int8_t>> rounds(inKeyOrder ? 0 : in.teachers.size());
         qint64 lastId = -1;
         std::size_t teacher = std::size_t(-1);
         return Sql::forEachRow(db, sql, oneField ? QVariantList { in.scope.fieldId } : QVariantList(), [&](const QSqlQuery &q) {
             const qint64 v = q.value(0).toLongLong();
-            const qint64 pair = v >> 10;
+            const qint64 pair = v >> (3 + roundBits);
             const qint64 id = pair / comps;
             if (id != lastId) {
                 lastId = id;
@@ -201,13 +211,15 @@ struct Loader
             if (!c || c->first != t.field)
                 return;
             const std::size_t idx = std::size_t(c->second);
-            auto &r = round[teacher];
-            if (r.empty())
-                r.assign(t.needs.size(), 0);
-            const int thisRound = int((v >> 3) & 127);
-            if (thisRound < r[idx])
-                return;
-            r[idx] = std::int8_t(thisRound);
+            if (!inKeyOrder) {
+                auto &r = rounds[teacher];
+                if (r.empty())
+                    r.assign(t.needs.size(), 0);
+                const int thisRound = int((v >> 3) & 127);
+                if (thisRound < r[idx])
+                    return;
+                r[idx] = std::int8_t(thisRound);
+            }
             t.needs[idx] = std::int8_t(std::min<qint64>(v & 7, 5));
         });
     }
