@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlQuery>
 
 namespace kopru::PageCopy {
@@ -29,6 +30,10 @@ constexpr char kLegacy = 1;
 
 Expected<bool> write(const QSqlDatabase &from, const QString &source, QFileDevice &out)
 {
+    // SQLite locks bytes from 1 GiB on (its lock-byte page); on Windows
+    // those locks forbid reading them. A file that large is left to VACUUM INTO.
+    if (QFileInfo(source).size() > kLockBytePage)
+        return false;
     const auto mode = Sql::scalar(from, QStringLiteral("PRAGMA journal_mode"));
     if (!mode)
         return mode.error();
@@ -52,10 +57,6 @@ Expected<bool> write(const QSqlDatabase &from, const QString &source, QFileDevic
             return false;
     }
     QFile in(source);
-    // SQLite locks bytes from 1 GiB on (its lock-byte page); on Windows
-    // those locks forbid reading them. A file that large is left to VACUUM INTO.
-    if (in.size() > kLockBytePage)
-        return false;
     if (!in.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
         return Error { Text::tr("the database could not be read: %1").arg(in.errorString()), source, 0, 0 };
     QByteArray chunk;

@@ -41,6 +41,15 @@ QByteArray fileHash(const QString &path)
     return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256) : QByteArray();
 }
 
+// A copy as a writer of the database makes it (its backup before a change,
+// File › Save a Copy): a read-write connection may be used.
+Expected<DatabaseCopy::Result> copyAsWriter(const QString &path, const QString &out)
+{
+    DatabaseCopy::Options options;
+    options.sourceOpenForWriting = true;
+    return DatabaseCopy::write(path, out, options);
+}
+
 // Two teachers of field 1 with ratings and a placement each.
 void fillTwoTeachers(QSqlDatabase db)
 {
@@ -823,9 +832,7 @@ private slots:
         QVERIFY(QFileInfo(path + QStringLiteral("-wal")).size() > 0); // the changes are in the -wal only
         QCOMPARE(QFileInfo(path).size(), fileBefore);
         const QString out = m_dir.filePath(QStringLiteral("paged-copy.kopru"));
-        DatabaseCopy::Options options;
-        options.sourceOpenForWriting = true;
-        auto copied = DatabaseCopy::write(path, out, options);
+        auto copied = copyAsWriter(path, out);
         QVERIFY2(copied, qPrintable(copied.message()));
         QCOMPARE(copied.value().method, DatabaseCopy::Method::PageCopy);
         QVERIFY(!QFileInfo::exists(out + QStringLiteral("-wal")));
@@ -862,9 +869,7 @@ private slots:
         QCOMPARE(scalar(reader.value()->db(), QStringLiteral("SELECT count(*) FROM teacher")).toInt(), 0);
         fillTwoTeachers(c);
         const QString out = m_dir.filePath(QStringLiteral("vacuum-copy.kopru"));
-        DatabaseCopy::Options options;
-        options.sourceOpenForWriting = true;
-        auto copied = DatabaseCopy::write(path, out, options);
+        auto copied = copyAsWriter(path, out);
         QVERIFY2(copied, qPrintable(copied.message()));
         QCOMPARE(copied.value().method, DatabaseCopy::Method::VacuumInto);
         QCOMPARE(scalar(reader.value()->db(), QStringLiteral("SELECT count(*) FROM teacher")).toInt(), 0);
@@ -874,7 +879,7 @@ private slots:
         QCOMPARE(scalar(copy.value()->db(), QStringLiteral("SELECT count(*) FROM teacher")).toInt(), 2);
         // Once the reader is gone, the next copy is a page copy again.
         const QString next = m_dir.filePath(QStringLiteral("paged-after-reader.kopru"));
-        auto again = DatabaseCopy::write(path, next, options);
+        auto again = copyAsWriter(path, next);
         QVERIFY2(again, qPrintable(again.message()));
         QCOMPARE(again.value().method, DatabaseCopy::Method::PageCopy);
     }
@@ -892,9 +897,7 @@ private slots:
         const qint64 free = scalar(c, QStringLiteral("PRAGMA freelist_count")).toLongLong();
         QVERIFY(free * 4 > scalar(c, QStringLiteral("PRAGMA page_count")).toLongLong());
         const QString out = m_dir.filePath(QStringLiteral("compacted-copy.kopru"));
-        DatabaseCopy::Options options;
-        options.sourceOpenForWriting = true;
-        auto copied = DatabaseCopy::write(path, out, options);
+        auto copied = copyAsWriter(path, out);
         QVERIFY2(copied, qPrintable(copied.message()));
         QCOMPARE(copied.value().method, DatabaseCopy::Method::VacuumInto);
         QVERIFY(QFileInfo(out).size() * 4 < QFileInfo(path).size());
