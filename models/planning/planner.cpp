@@ -16,8 +16,11 @@
 #include <QSaveFile>
 #include <QTextStream>
 #include <QtConcurrent/QtConcurrentMap>
+#include <atomic>
+#include <condition_variable>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <numeric>
 #include <optional>
 
@@ -123,10 +126,22 @@ Expected<PlanResult> solveFull(const PlanInstance &in, const PlanWeights &weight
     return r;
 }
 
+// The fields still being solved, waited for when the solve returns early (an
+// error) before what their tasks use goes away; the tasks left then only see
+// `stop` and return.
+struct FieldsSolving
+{
+    QFuture<void> future;
+    ~FieldsSolving() { future.waitForFinished(); }
+};
+
 // Field by field, in parallel: each field's exact optimum (PlanField::solve,
 // by pricing on the big ones); the full network is written, never held, for --dimacs.
-Expected<PlanResult> solveByField(
-    const PlanInstance &in, const PlanWeights &weights, const QString &dimacsPath, PlanFormulation how)
+// The fields are solved on the thread pool while this thread takes their
+// results in order and hands each to `found` (Planner::run stores them
+// meanwhile: at 100,000 teachers storing is a third of the solving's CPU).
+Expected<PlanResult> solveByField(const PlanInstance &in, const PlanWeights &weights, const QString &dimacsPath,
+    PlanFormulation how, const Planner::Found &found)
 {
     const PlanDates dates = PlanDates::of(in);
     std::map<int, std::pair<std::vector<int>, std::vector<int>>> members; // field → (teachers, sessions with free places)
@@ -146,18 +161,34 @@ Expected<PlanResult> solveByField(
     std::vector<std::optional<Expected<FieldResult>>> solved(fields.size());
     std::vector<int> order(fields.size());
     std::iota(order.begin(), order.end(), 0);
-    QtConcurrent::blockingMap(order, [&](int i) { solved[std::size_t(i)].emplace(fields[std::size_t(i)].solve(weights, how)); });
+    std::mutex mutex;
+    std::condition_variable done;
+    std::atomic_bool stop { false }; // the rest is not wanted: an error came first
+    FieldsSolving solving { QtConcurrent::map(order, [&](int i) {
+        Expected<FieldResult> one = stop ? Expected<FieldResult>(FieldResult {}) : fields[std::size_t(i)].solve(weights, how);
+        const std::lock_guard<std::mutex> lock(mutex);
+        solved[std::size_t(i)].emplace(std::move(one));
+        done.notify_all();
+    }) };
 
     PlanResult r;
     std::map<int, FieldBound> bounds;
     int networks = 0;
     std::int64_t nodes = 2, arcs = 0, supply = 0;
-    for (auto &one : solved) {
-        if (!*one)
+    for (std::size_t i = 0; i < solved.size(); ++i) {
+        {
+            std::unique_lock<std::mutex> lock(mutex);
+            done.wait(lock, [&] { return solved[i].has_value(); });
+        }
+        auto &one = solved[i];
+        if (!*one) {
+            stop = true;
             return one->error();
+        }
         const FieldResult &f = one->value();
         if (f.pairs == 0)
             continue;
+        const std::size_t from = r.assignments.size();
         ++networks;
         bounds[f.field] = { f.teachers, f.places, f.maxKm, f.maxNeed };
         r.objective += f.cost;
@@ -173,6 +204,11 @@ Expected<PlanResult> solveByField(
         nodes += f.teachers + f.sessions;
         arcs += f.teachers + f.pairs + f.sessions + (weights.maximizePlaced ? 0 : 1);
         supply += weights.maximizePlaced ? std::int64_t(f.placements.size()) : f.teachers;
+        if (found && r.assignments.size() > from)
+            if (Status s = found(r.assignments, from); !s) {
+                stop = true;
+                return s.error();
+            }
     }
     r.lexicographic = lexicographic(bounds, weights);
     if (!dimacsPath.isEmpty()) {
@@ -212,15 +248,18 @@ Status listUnplaced(QSqlDatabase db, const PlanInstance &in, PlanResult &r)
 } // namespace
 
 Expected<PlanResult> Planner::solve(
-    const PlanInstance &in, const PlanWeights &weights, const QString &dimacsPath, PlanFormulation how)
+    const PlanInstance &in, const PlanWeights &weights, const QString &dimacsPath, PlanFormulation how, const Found &found)
 {
     if (Status s = weights.validate(); !s)
         return s.error();
     Expected<PlanResult> result
-        = how == PlanFormulation::Full ? solveFull(in, weights, dimacsPath) : solveByField(in, weights, dimacsPath, how);
+        = how == PlanFormulation::Full ? solveFull(in, weights, dimacsPath) : solveByField(in, weights, dimacsPath, how, found);
     if (!result)
         return result;
     PlanResult &r = result.value();
+    if (how == PlanFormulation::Full && found && !r.assignments.empty())
+        if (Status s = found(r.assignments, 0); !s)
+            return s.error();
     r.placed = int(r.assignments.size());
     r.unplaced = int(in.teachers.size()) - r.placed;
     r.kept = in.keptInScope;
@@ -284,7 +323,27 @@ Expected<PlanResult> Planner::run(
         return cancelError;
     if (progress)
         progress(40);
-    auto result = solve(instance.value(), options.weights, options.dimacsPath, options.formulation);
+    // On a file the run holds the write lock already: each field's placements
+    // are stored as soon as they are known, while the next fields are solved.
+    std::optional<PlanStore::Writer> writer;
+    Status storing; // the error of storing meanwhile, if any
+    bool cancelledMeanwhile = false;
+    if (options.store && !snapshotOnly) {
+        writer.emplace(db, instance.value(), options);
+        if (Status s = writer->begin(); !s)
+            return fromDatabase(s.error());
+    }
+    const Found storeMeanwhile = [&](const std::vector<PlanAssignment> &assignments, std::size_t from) {
+        cancelledMeanwhile = cancelled();
+        storing = cancelledMeanwhile ? Status(cancelError) : writer->add(assignments, from);
+        return storing;
+    };
+    auto result
+        = solve(instance.value(), options.weights, options.dimacsPath, options.formulation, writer ? storeMeanwhile : Found());
+    if (cancelledMeanwhile)
+        return cancelError;
+    if (!storing)
+        return fromDatabase(storing.error());
     if (!result)
         return result.error();
     qCDebug(lcPlanner) << "solved" << timer.elapsed() << "ms:" << result->pairs << "eligible pairs," << result->arcsSolved
@@ -311,7 +370,9 @@ Expected<PlanResult> Planner::run(
                 *changedMeanwhile = true;
             return s.error();
         }
-        if (Status s = PlanStore::store(db, instance.value(), result.value(), options, timer); !s)
+        if (Status s = writer ? writer->finish(result.value(), timer)
+                              : PlanStore::store(db, instance.value(), result.value(), options, timer);
+            !s)
             return fromDatabase(s.error());
         qCDebug(lcPlanner) << "stored" << timer.elapsed() << "ms";
         // The plan is in the open transaction, seen by nobody else; it is

@@ -77,12 +77,17 @@ class Planner
 {
 public:
     using Progress = std::function<void(int percent)>;
+    // Called on the solving thread whenever more assignments are final (the
+    // fields' results in their order, each as soon as it and those before it
+    // are solved): the new ones are assignments[from …]. An error stops the
+    // solve and is its result.
+    using Found = std::function<Status(const std::vector<PlanAssignment> &assignments, std::size_t from)>;
 
     // Solves an instance (no database): the assignment of maximum weight.
     // Fields are solved separately, in parallel (PlanFormulation). `dimacsPath`:
     // the full network written in DIMACS whichever way it was solved.
     static Expected<PlanResult> solve(const PlanInstance &instance, const PlanWeights &weights, const QString &dimacsPath = {},
-        PlanFormulation how = PlanFormulation::Automatic);
+        PlanFormulation how = PlanFormulation::Automatic, const Found &found = {});
 
     // Plans `options.scope` and (unless options.store is false) stores the
     // result in one transaction. `cancel` is polled between the stages; a

@@ -69,6 +69,37 @@ bool sameScore(double a, double b)
 
 } // namespace
 
+struct Writer::State
+{
+    State(QSqlDatabase database, const PlanInstance &instance, const PlanOptions &opts)
+        : db(database)
+        , in(instance)
+        , options(opts)
+        , insert(database, QStringLiteral("placement"),
+              { QStringLiteral("teacher_id"), QStringLiteral("session_id"), QStringLiteral("status"), QStringLiteral("locked"),
+                  QStringLiteral("score"), QStringLiteral("reason"), QStringLiteral("plan_run_id"),
+                  QStringLiteral("owner_centre_id"), QStringLiteral("modified_by"), QStringLiteral("uid") })
+        , remove(database)
+    { }
+
+    QSqlDatabase db;
+    const PlanInstance &in;
+    const PlanOptions &options;
+    std::unordered_map<int, Standing> standing; // by teacher id (one proposal per teacher)
+    std::size_t kept = 0, deleted = 0, inserted = 0;
+    int runId = 0;
+    QVariant owner, label; // of every new proposal
+    BlockInsert insert;
+    QSqlQuery remove;
+    qint64 explainNs = 0, writeNs = 0;
+};
+
+Writer::Writer(QSqlDatabase db, const PlanInstance &instance, const PlanOptions &options)
+    : d(std::make_unique<State>(db, instance, options))
+{ }
+
+Writer::~Writer() = default;
+
 // Storing only what changed (issue #16): a re-plan usually proposes most
 // teachers the session they already have. Deleting and inserting those rows
 // again costs a trigger run each (a tombstone on delete, the owner and
@@ -78,68 +109,134 @@ bool sameScore(double a, double b)
 // same teacher, session, score and reason — and that carries no plan
 // decision stays as it is (its uid and version too); only its plan_run_id
 // moves to this run, which fires no trigger (it is no content column).
-// Every other one is deleted and its teacher's new placement inserted, as
-// before. The end state is the same plan: the scope's proposed, unlocked
-// placements are exactly the new assignments with their scores, reasons and
-// this run's id.
-Status store(
-    QSqlDatabase db, const PlanInstance &in, PlanResult &result, const PlanOptions &options, const QElapsedTimer &sinceStart)
+// Every other one is deleted (right before its teacher's new placement is
+// inserted, or at the end) and the new placements inserted. The end state is
+// the same plan: the scope's proposed, unlocked placements are exactly the
+// new assignments with their scores, reasons and this run's id.
+Status Writer::begin()
 {
-    QElapsedTimer steps;
-    steps.start();
-    const QVariantList scope = scopeBindings(options.scope);
-    std::unordered_map<int, Standing> standing; // by teacher id (one proposal per teacher)
-    if (Status s = Sql::forEachRow(db,
+    QElapsedTimer timer;
+    timer.start();
+    if (Status s = Sql::forEachRow(d->db,
             QStringLiteral("SELECT p.id, p.teacher_id, p.session_id, p.score, p.reason, d.placement_id IS NOT NULL "
                            "FROM placement p LEFT JOIN plan_decision d ON d.placement_id = p.id WHERE ")
                 + kReplaceable,
-            scope,
-            [&standing](const QSqlQuery &q) {
-                standing[q.value(1).toInt()] = { q.value(0).toLongLong(), q.value(2).toInt(), q.value(3).toDouble(),
+            scopeBindings(d->options.scope),
+            [this](const QSqlQuery &q) {
+                d->standing[q.value(1).toInt()] = { q.value(0).toLongLong(), q.value(2).toInt(), q.value(3).toDouble(),
                     q.value(4).toString(), q.value(5).toBool() };
             });
         !s)
         return s;
+    // The run's row first, for the proposals to refer to; finish() writes its figures.
+    QSqlQuery run(d->db);
+    if (Status s = Sql::prepare(run,
+            QStringLiteral("INSERT INTO plan_run(parameters, objective, placed, unplaced, duration_ms) VALUES (?, ?, ?, ?, ?)"));
+        !s)
+        return s;
+    if (Status s = Sql::run(run, { QStringLiteral("{}"), 0, 0, 0, 0 }); !s)
+        return s;
+    d->runId = run.lastInsertId().toInt();
 
-    // The reasons (a JSON document each) on every core, then the rows in order.
-    std::vector<int> order(result.assignments.size());
-    std::iota(order.begin(), order.end(), 0);
-    const std::vector<QString> reasons = QtConcurrent::blockingMapped<std::vector<QString>>(order, [&](int i) {
-        const PlanAssignment &a = result.assignments[std::size_t(i)];
+    // The new proposals' owner and where they are made: what the owner
+    // trigger (KOPRU_OWNER_TRIGGER) would write into each row, evaluated once
+    // from the same definitions and given with the row, and each one's global
+    // id drawn here (GlobalId::random, as the column's default would). The
+    // trigger then does not run, and SQLite does not build the id from five
+    // randomblob() calls: the two were most of the cost of storing a plan
+    // (31,367 proposals at 100,000 teachers: 1.4 s, issue #16).
+    if (Status s = Sql::forEachRow(d->db,
+            QStringLiteral("SELECT " KOPRU_LOCAL_OWNER ", %1").arg(SqlDialect::changeLabel(SqlDialect::backendOf(d->db))),
+            [this](const QSqlQuery &q) {
+                d->owner = q.value(0);
+                d->label = q.value(1);
+            });
+        !s)
+        return s;
+    // Many rows to a statement: one INSERT each cost SQLite a statement's
+    // set-up (its statement journal, the triggers' frames) and Qt's driver a
+    // round of bindings, about as much again as storing the row.
+    if (Status s = d->insert.prepare(); !s)
+        return s;
+    if (Status s = Sql::prepare(d->remove, QStringLiteral("DELETE FROM placement WHERE id = ?")); !s)
+        return s;
+    qCDebug(lcPlanStore) << "read" << d->standing.size() << "standing placements" << timer.elapsed() << "ms";
+    return {};
+}
+
+Status Writer::add(const std::vector<PlanAssignment> &assignments, std::size_t from, Cores cores)
+{
+    QElapsedTimer timer;
+    timer.start();
+    // The reasons (a JSON document each), then the rows in order.
+    std::vector<int> order(assignments.size() - from);
+    std::iota(order.begin(), order.end(), int(from));
+    const PlanInstance &in = d->in;
+    const auto explain = [&](int i) {
+        const PlanAssignment &a = assignments[std::size_t(i)];
         return PlanReason::encode(
             PlanReason::explain(in, in.teachers[std::size_t(a.teacher)], in.sessions[std::size_t(a.session)], a.km));
-    });
-    qCDebug(lcPlanStore) << "read the standing placements and explained the new ones" << steps.restart() << "ms";
-    std::vector<char> insertRow(result.assignments.size(), 1);
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < result.assignments.size(); ++i) {
-        const PlanAssignment &a = result.assignments[i];
-        const auto now = standing.find(a.teacherId);
-        if (now == standing.end())
-            continue;
-        Standing &p = now->second;
-        if (!p.decided && p.sessionId == a.sessionId && sameScore(p.score, PlanReason::score(a.coveredNeed, a.km))
-            && p.reason == reasons[i]) {
-            p.kept = true;
-            insertRow[i] = 0;
-            ++kept;
-        }
-    }
-
-    if (kept == 0) {
-        if (Status s = execWith(db, QStringLiteral("DELETE FROM placement WHERE ") + kReplaceable, scope); !s)
-            return s;
+    };
+    std::vector<QString> reasons;
+    if (cores == Cores::All) {
+        reasons = QtConcurrent::blockingMapped<std::vector<QString>>(order, explain);
     } else {
-        QSqlQuery remove(db);
-        if (Status s = Sql::prepare(remove, QStringLiteral("DELETE FROM placement WHERE id = ?")); !s)
-            return s;
-        for (const auto &[teacher, p] : standing)
-            if (!p.kept)
-                if (Status s = Sql::run(remove, { p.id }); !s)
-                    return s;
+        reasons.reserve(order.size());
+        for (int i : order)
+            reasons.push_back(explain(i));
     }
+    d->explainNs += timer.nsecsElapsed();
+    const QVariant proposed = QStringLiteral("proposed"), unlocked = 0;
+    for (std::size_t i = from; i < assignments.size(); ++i) {
+        const PlanAssignment &a = assignments[i];
+        const QString &reason = reasons[i - from];
+        const double score = PlanReason::score(a.coveredNeed, a.km);
+        if (const auto now = d->standing.find(a.teacherId); now != d->standing.end()) {
+            Standing &p = now->second;
+            if (!p.decided && p.sessionId == a.sessionId && sameScore(p.score, score) && p.reason == reason) {
+                p.kept = true;
+                ++d->kept;
+                continue;
+            }
+            // One proposal per teacher: the old one goes before the new one comes.
+            if (Status s = Sql::run(d->remove, { p.id }); !s)
+                return s;
+            d->standing.erase(now);
+            ++d->deleted;
+        }
+        if (Status s = d->insert.add({ a.teacherId, a.sessionId, proposed, unlocked, score, reason, d->runId, d->owner, d->label,
+                GlobalId::random() });
+            !s)
+            return s;
+        ++d->inserted;
+    }
+    d->writeNs += timer.nsecsElapsed();
+    return {};
+}
 
-    qCDebug(lcPlanStore) << "deleted what changed" << steps.restart() << "ms";
+Status Writer::finish(PlanResult &result, const QElapsedTimer &sinceStart)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (Status s = d->insert.finish(); !s)
+        return s;
+    // The standing proposals of teachers the new plan does not place.
+    for (const auto &[teacher, p] : d->standing) {
+        if (p.kept)
+            continue;
+        if (Status s = Sql::run(d->remove, { p.id }); !s)
+            return s;
+        ++d->deleted;
+    }
+    // What is left of the replaceable placements now is this run's and the
+    // kept ones; those move to this run.
+    if (d->kept > 0)
+        if (Status s = execWith(d->db,
+                QStringLiteral("UPDATE placement SET plan_run_id = ? WHERE plan_run_id IS DISTINCT FROM ? AND ") + kReplaceable,
+                QVariantList { d->runId, d->runId } + scopeBindings(d->options.scope));
+            !s)
+            return s;
+    const PlanOptions &options = d->options;
     const PlanScope &sc = options.scope;
     const QJsonObject parameters {
         { QStringLiteral("weights"), options.weights.toJson() },
@@ -152,69 +249,31 @@ Status store(
         { QStringLiteral("km"), double(result.km) },
         { QStringLiteral("solver"), QStringLiteral("LEMON NetworkSimplex") },
     };
-    QSqlQuery run(db);
-    if (Status s = Sql::prepare(run,
-            QStringLiteral("INSERT INTO plan_run(parameters, objective, placed, unplaced, duration_ms) VALUES (?, ?, ?, ?, ?)"));
-        !s)
-        return s;
-    if (Status s = Sql::run(run,
-            { QString::fromUtf8(QJsonDocument(parameters).toJson(QJsonDocument::Compact)), qint64(result.objective),
-                result.placed, result.unplaced, result.durationMs });
-        !s)
-        return s;
-    const int runId = run.lastInsertId().toInt();
-
-    // What is left of the replaceable placements now is exactly the kept ones.
-    if (kept > 0)
-        if (Status s = execWith(
-                db, QStringLiteral("UPDATE placement SET plan_run_id = ? WHERE ") + kReplaceable, QVariantList { runId } + scope);
-            !s)
-            return s;
-
-    // The new proposals' owner and where they are made: what the owner
-    // trigger (KOPRU_OWNER_TRIGGER) would write into each row, evaluated once
-    // from the same definitions and given with the row, and each one's global
-    // id drawn here (GlobalId::random, as the column's default would). The
-    // trigger then does not run, and SQLite does not build the id from five
-    // randomblob() calls: the two were most of the cost of storing a plan
-    // (31,367 proposals at 100,000 teachers: 1.4 s, issue #16).
-    QVariant owner, label;
-    if (Status s = Sql::forEachRow(db,
-            QStringLiteral("SELECT " KOPRU_LOCAL_OWNER ", %1").arg(SqlDialect::changeLabel(SqlDialect::backendOf(db))),
-            [&](const QSqlQuery &q) {
-                owner = q.value(0);
-                label = q.value(1);
-            });
-        !s)
-        return s;
-    // Many rows to a statement: one INSERT each cost SQLite a statement's
-    // set-up (its statement journal, the triggers' frames) and Qt's driver a
-    // round of bindings, about as much again as storing the row.
-    BlockInsert insert(db, QStringLiteral("placement"),
-        { QStringLiteral("teacher_id"), QStringLiteral("session_id"), QStringLiteral("status"), QStringLiteral("locked"),
-            QStringLiteral("score"), QStringLiteral("reason"), QStringLiteral("plan_run_id"), QStringLiteral("owner_centre_id"),
-            QStringLiteral("modified_by"), QStringLiteral("uid") });
-    if (Status s = insert.prepare(); !s)
-        return s;
-    const QVariant proposed = QStringLiteral("proposed"), unlocked = 0;
-    for (std::size_t i = 0; i < result.assignments.size(); ++i) {
-        if (!insertRow[i])
-            continue;
-        const PlanAssignment &a = result.assignments[i];
-        if (Status s = insert.add({ a.teacherId, a.sessionId, proposed, unlocked, PlanReason::score(a.coveredNeed, a.km),
-                reasons[i], runId, owner, label, GlobalId::random() });
-            !s)
-            return s;
-    }
-    if (Status s = insert.finish(); !s)
-        return s;
-    qCDebug(lcPlanStore) << "inserted the new ones" << steps.restart() << "ms";
     const double durationMs = double(sinceStart.nsecsElapsed()) / 1e6;
-    if (Status s = Sql::exec(db, QStringLiteral("UPDATE plan_run SET duration_ms = ? WHERE id = ?"), { durationMs, runId }); !s)
+    if (Status s = Sql::exec(d->db,
+            QStringLiteral("UPDATE plan_run SET parameters = ?, objective = ?, placed = ?, unplaced = ?, duration_ms = ? "
+                           "WHERE id = ?"),
+            { QString::fromUtf8(QJsonDocument(parameters).toJson(QJsonDocument::Compact)), qint64(result.objective),
+                result.placed, result.unplaced, durationMs, d->runId });
+        !s)
         return s;
-    result.planRunId = runId;
+    qCDebug(lcPlanStore) << "explained" << d->explainNs / 1000000 << "ms; kept" << d->kept << "deleted" << d->deleted
+                         << "inserted" << d->inserted << "in" << (d->writeNs - d->explainNs) / 1000000 << "ms; finished in"
+                         << timer.elapsed() << "ms";
+    result.planRunId = d->runId;
     result.durationMs = durationMs;
     return {};
+}
+
+Status store(
+    QSqlDatabase db, const PlanInstance &in, PlanResult &result, const PlanOptions &options, const QElapsedTimer &sinceStart)
+{
+    Writer writer(db, in, options);
+    if (Status s = writer.begin(); !s)
+        return s;
+    if (Status s = writer.add(result.assignments, 0, Writer::Cores::All); !s)
+        return s;
+    return writer.finish(result, sinceStart);
 }
 
 } // namespace kopru::PlanStore

@@ -869,6 +869,72 @@ private slots:
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM plan_run")).toInt(), runs);
     }
 
+    // On a file the run stores each field's placements while the next are
+    // solved (PlanStore::Writer): a cancel or a storing error in the middle
+    // of that leaves nothing behind either.
+    void cancelWhileStoringChangesNothing()
+    {
+        const QSqlDatabase c = m_national->connection();
+        const QString placements
+            = QStringLiteral("SELECT group_concat(id || ':' || session_id || ':' || plan_run_id) FROM placement");
+        const QString before = scalar(c, placements).toString();
+        const int runs = scalar(c, QStringLiteral("SELECT count(*) FROM plan_run")).toInt();
+        std::atomic_bool cancel { false };
+        int stages = 0;
+        // Cancelled once the instance is loaded: the solve has begun, nothing stored yet.
+        auto result = Planner::run(
+            c, {},
+            [&](int percent) {
+                if (percent == 40) {
+                    ++stages;
+                    cancel = true;
+                }
+            },
+            &cancel);
+        QCOMPARE(stages, 1);
+        QVERIFY(!result);
+        QVERIFY2(result.message().contains(QStringLiteral("cancelled")), qPrintable(result.message()));
+        QCOMPARE(scalar(c, placements).toString(), before);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM plan_run")).toInt(), runs);
+    }
+
+    void storingErrorWhileSolvingChangesNothing()
+    {
+        const QSqlDatabase c = m_national->connection();
+        PlanOptions solveOnly;
+        solveOnly.store = false;
+        auto planned = Planner::run(c, solveOnly);
+        QVERIFY2(planned, qPrintable(planned.message()));
+        // No proposal stands (each new one is inserted); the last placement
+        // of the last field refused: every field before it is stored first.
+        QVERIFY(Sql::exec(c, QStringLiteral("DELETE FROM placement WHERE status = 'proposed' AND locked = 0")));
+        const PlanAssignment last = planned->assignments.back();
+        const QString fieldOf = QStringLiteral("SELECT field_id FROM teacher WHERE id = %1");
+        QVERIFY(scalar(c, fieldOf.arg(last.teacherId)) != scalar(c, fieldOf.arg(planned->assignments.front().teacherId)));
+        QVERIFY(Sql::exec(c,
+            QStringLiteral("CREATE TRIGGER refuse_one BEFORE INSERT ON placement WHEN NEW.teacher_id = %1 "
+                           "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")
+                .arg(last.teacherId)));
+        const QString placements
+            = QStringLiteral("SELECT group_concat(id || ':' || session_id || ':' || plan_run_id) FROM placement");
+        const QString before = scalar(c, placements).toString();
+        const int runs = scalar(c, QStringLiteral("SELECT count(*) FROM plan_run")).toInt();
+        auto result = Planner::run(c, {});
+        QVERIFY(Sql::exec(c, QStringLiteral("DROP TRIGGER refuse_one")));
+        QVERIFY(!result);
+        QVERIFY2(result.message().contains(QStringLiteral("refused by the test")), qPrintable(result.message()));
+        QCOMPARE(result.error().file, Sql::fileOf(c));
+        QCOMPARE(scalar(c, placements).toString(), before);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM plan_run")).toInt(), runs);
+        // And the same run without the refusal stores the plan solved before.
+        auto stored = Planner::run(c, {});
+        QVERIFY2(stored, qPrintable(stored.message()));
+        QCOMPARE(stored->objective, planned->objective);
+        QCOMPARE(
+            scalar(c, QStringLiteral("SELECT count(*) FROM placement WHERE plan_run_id = %1").arg(stored->planRunId)).toInt(),
+            stored->placed);
+    }
+
     // kopru-cli waits in beforeCommit for its backup: called once, with the
     // plan stored in the open transaction, which nobody else sees (a backup
     // made meanwhile on its own connection holds the state before); when it
