@@ -15,6 +15,8 @@
 #include <QLoggingCategory>
 #include <QSaveFile>
 #include <QTextStream>
+#include <QThread>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
 #include <atomic>
 #include <condition_variable>
@@ -164,7 +166,12 @@ Expected<PlanResult> solveByField(const PlanInstance &in, const PlanWeights &wei
     std::mutex mutex;
     std::condition_variable done;
     std::atomic_bool stop { false }; // the rest is not wanted: an error came first
-    FieldsSolving solving { QtConcurrent::map(order, [&](int i) {
+    // A pool of the run's own: this thread waits for the fields rather than
+    // solving some (it stores them), and the global pool may be busy with
+    // something else (the GUI's background backup).
+    QThreadPool pool;
+    pool.setMaxThreadCount(QThread::idealThreadCount());
+    FieldsSolving solving { QtConcurrent::map(&pool, order, [&](int i) {
         Expected<FieldResult> one = stop ? Expected<FieldResult>(FieldResult {}) : fields[std::size_t(i)].solve(weights, how);
         const std::lock_guard<std::mutex> lock(mutex);
         solved[std::size_t(i)].emplace(std::move(one));
