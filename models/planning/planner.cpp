@@ -193,26 +193,26 @@ Expected<PlanResult> solveByField(const PlanInstance &in, const PlanWeights &wei
             return one->error();
         }
         const FieldResult &f = one->value();
-        if (f.pairs == 0)
-            continue;
         const std::size_t from = r.assignments.size();
-        ++networks;
-        bounds[f.field] = { f.teachers, f.places, f.maxKm, f.maxNeed };
-        r.objective += f.cost;
-        r.pairs += f.pairs;
-        r.arcsSolved += f.arcs;
-        r.rounds += f.rounds;
-        for (const FieldPlacement &p : f.placements) {
-            r.assignments.push_back({ in.teachers[std::size_t(p.teacher)].id, in.sessions[std::size_t(p.session)].id, p.teacher,
-                p.session, p.coveredNeed, p.km });
-            r.coveredNeed += p.coveredNeed;
-            r.km += p.km;
+        if (f.pairs > 0) {
+            ++networks;
+            bounds[f.field] = { f.teachers, f.places, f.maxKm, f.maxNeed };
+            r.objective += f.cost;
+            r.pairs += f.pairs;
+            r.arcsSolved += f.arcs;
+            r.rounds += f.rounds;
+            for (const FieldPlacement &p : f.placements) {
+                r.assignments.push_back({ in.teachers[std::size_t(p.teacher)].id, in.sessions[std::size_t(p.session)].id,
+                    p.teacher, p.session, p.coveredNeed, p.km });
+                r.coveredNeed += p.coveredNeed;
+                r.km += p.km;
+            }
+            nodes += f.teachers + f.sessions;
+            arcs += f.teachers + f.pairs + f.sessions + (weights.maximizePlaced ? 0 : 1);
+            supply += weights.maximizePlaced ? std::int64_t(f.placements.size()) : f.teachers;
         }
-        nodes += f.teachers + f.sessions;
-        arcs += f.teachers + f.pairs + f.sessions + (weights.maximizePlaced ? 0 : 1);
-        supply += weights.maximizePlaced ? std::int64_t(f.placements.size()) : f.teachers;
-        if (found && r.assignments.size() > from)
-            if (Status s = found(r.assignments, from); !s) {
+        if (found)
+            if (Status s = found(r.assignments, from, double(i + 1) / double(solved.size())); !s) {
                 stop = true;
                 return s.error();
             }
@@ -264,8 +264,8 @@ Expected<PlanResult> Planner::solve(
     if (!result)
         return result;
     PlanResult &r = result.value();
-    if (how == PlanFormulation::Full && found && !r.assignments.empty())
-        if (Status s = found(r.assignments, 0); !s)
+    if (how == PlanFormulation::Full && found)
+        if (Status s = found(r.assignments, 0, 1.0); !s)
             return s.error();
     r.placed = int(r.assignments.size());
     r.unplaced = int(in.teachers.size()) - r.placed;
@@ -340,13 +340,18 @@ Expected<PlanResult> Planner::run(
         if (Status s = writer->begin(); !s)
             return fromDatabase(s.error());
     }
-    const Found storeMeanwhile = [&](const std::vector<PlanAssignment> &assignments, std::size_t from) {
+    // Each field solved moves the progress on (40 → 80 %) and is stored.
+    const Found solvedMore = [&](const std::vector<PlanAssignment> &assignments, std::size_t from, double share) {
         cancelledMeanwhile = cancelled();
-        storing = cancelledMeanwhile ? Status(cancelError) : writer->add(assignments, from);
+        if (cancelledMeanwhile)
+            storing = cancelError;
+        else if (writer)
+            storing = writer->add(assignments, from);
+        if (progress && storing)
+            progress(40 + int(40 * share));
         return storing;
     };
-    auto result
-        = solve(instance.value(), options.weights, options.dimacsPath, options.formulation, writer ? storeMeanwhile : Found());
+    auto result = solve(instance.value(), options.weights, options.dimacsPath, options.formulation, solvedMore);
     if (cancelledMeanwhile)
         return cancelError;
     if (!storing)

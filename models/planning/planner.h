@@ -77,11 +77,12 @@ class Planner
 {
 public:
     using Progress = std::function<void(int percent)>;
-    // Called on the solving thread whenever more assignments are final (the
-    // fields' results in their order, each as soon as it and those before it
-    // are solved): the new ones are assignments[from …]. An error stops the
-    // solve and is its result.
-    using Found = std::function<Status(const std::vector<PlanAssignment> &assignments, std::size_t from)>;
+    // Called on the solving thread as the fields' results come in, in their
+    // order, each as soon as it and those before it are solved: the new
+    // assignments are assignments[from …] (maybe none), `share` the part of
+    // the fields solved so far (1 at the last call). An error stops the solve
+    // and is its result.
+    using Found = std::function<Status(const std::vector<PlanAssignment> &assignments, std::size_t from, double share)>;
 
     // Solves an instance (no database): the assignment of maximum weight.
     // Fields are solved separately, in parallel (PlanFormulation). `dimacsPath`:
