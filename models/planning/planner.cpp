@@ -310,6 +310,7 @@ Expected<PlanResult> Planner::run(
         tx.emplace(db, snapshotOnly ? Transaction::Mode::Read : Transaction::Mode::Write);
         if (!tx->began())
             return fromDatabase(tx->began().error());
+        qCDebug(lcPlanner) << "began the transaction" << timer.elapsed() << "ms";
     }
     auto instance = PlanInstance::load(db, options.scope);
     if (!instance)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The placement page: manual edits with undo, conflicts, filters, a re-plan in
 // the worker thread; every item model under QAbstractItemModelTester.
+#include "models/db/connection.h"
 #include "models/demo/demogenerator.h"
 #include "models/domain/turkishtext.h"
 #include "models/itemmodels/turkishfilterproxy.h"
@@ -11,6 +12,7 @@
 #include "models/planning/planner.h"
 #include "models/planning/planreason.h"
 #include "models/planning/unplacedmodel.h"
+#include "models/safety/backupmanager.h"
 #include "tests/common/testutil.h"
 #include "views/pages/pageregistry.h"
 #include "views/planning/movedialog.h"
@@ -27,6 +29,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTimer>
 #include <QUndoStack>
@@ -62,6 +65,7 @@ class TestPlacementPage : public QObject
 private slots:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true); // the plan's backups go to a test folder
         m_db = test::newDatabase(m_dir.filePath(QStringLiteral("page.kopru")));
         QVERIFY(m_db);
         DemoGenerator::Options demo;
@@ -328,6 +332,36 @@ private slots:
         QCOMPARE(m_page->placementModel()->rowCount(),
             scalar(c(), QStringLiteral("SELECT count(*) FROM placement WHERE status <> 'cancelled'")).toInt());
         QCOMPARE(m_page->conflictModel()->rowCount(), 0);
+    }
+
+    // The worker backs the file up on a second thread while it plans (as
+    // kopru-cli plan does); the backup holds the state before the run, and
+    // the plan is committed only after it.
+    void replanIsBackedUpMeanwhileWithTheStateBefore()
+    {
+        const QString path = m_db->path();
+        QVERIFY(Sql::exec(
+            c(), QStringLiteral("UPDATE teacher SET notes = 'before the plan' WHERE id = (SELECT min(id) FROM teacher)")));
+        QTest::qWait(1100); // file times have a resolution of a second on some file systems
+        const int runs = scalar(c(), QStringLiteral("SELECT count(*) FROM plan_run")).toInt();
+        const QList<BackupInfo> before = BackupManager().list(path);
+        QSignalSpy done(m_page->runner(), &PlanRunner::finished);
+        m_page->runOptimiser();
+        QVERIFY(done.wait(60000) || done.count() == 1);
+        QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+        QCOMPARE(scalar(c(), QStringLiteral("SELECT count(*) FROM plan_run")).toInt(), runs + 1);
+        QList<BackupInfo> after = BackupManager().list(path);
+        QCOMPARE(after.size(), std::min(before.size() + 1, qsizetype(BackupManager().keep())));
+        const auto newest = std::max_element(
+            after.begin(), after.end(), [](const BackupInfo &a, const BackupInfo &b) { return a.created < b.created; });
+        QCOMPARE(newest->reason, QStringLiteral("plan"));
+        auto backup = Connection::open(newest->path, Connection::Access::ReadOnly);
+        QVERIFY2(backup, qPrintable(backup.message()));
+        QCOMPARE(scalar(backup.value()->db(), QStringLiteral("SELECT count(*) FROM plan_run")).toInt(), runs);
+        QCOMPARE(
+            scalar(backup.value()->db(), QStringLiteral("SELECT notes FROM teacher WHERE id = (SELECT min(id) FROM teacher)"))
+                .toString(),
+            QStringLiteral("before the plan"));
     }
 
     void provinceScopedReplanLeavesOtherProvincesAlone()

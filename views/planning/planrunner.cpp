@@ -5,6 +5,7 @@
 #include "models/safety/backupmanager.h"
 
 #include <QCoreApplication>
+#include <future>
 
 namespace kopru {
 
@@ -41,24 +42,44 @@ void PlanRunner::start(const QString &path, const PlanOptions &options)
             auto db = Database::open(path);
             if (!db) {
                 message = db.message();
-            } else if (Status s = db.value()->isServer()
-                           ? Status() // a server's backups are pg_dump (docs/server.md)
-                           : BackupManager().backupBeforeChange(*db.value(), QStringLiteral("plan"));
-                       !s) {
-                message = s.message(); // data safety: a backup before every plan run
             } else {
+                // Data safety: a backup before every plan run (a server's
+                // backups are pg_dump, docs/server.md). It is made on a second
+                // thread while this one reads, solves and stores the plan in
+                // its open transaction, as kopru-cli plan does: it reads the
+                // last committed state, the state before the run, and the
+                // plan is committed only once it is made and verified (else
+                // rolled back, its error the run's). At 100,000 teachers the
+                // backup takes about as long as reading the instance.
+                const Database &database = *db.value();
+                std::future<Status> backup;
+                Status backedUp;
+                if (!database.isServer())
+                    backup = std::async(std::launch::async,
+                        [&database] { return BackupManager().backupBeforeChange(database, QStringLiteral("plan")); });
+                const auto waitForBackup = [&]() -> Status {
+                    if (backup.valid())
+                        backedUp = backup.get();
+                    return backedUp;
+                };
+                PlanOptions run = options;
+                run.beforeCommit = waitForBackup;
                 auto r = Planner::run(
-                    db.value()->connection(), options,
+                    database.connection(), run,
                     [this](int percent) {
                         QMetaObject::invokeMethod(
                             this, [this, percent] { emit progress(percent); }, Qt::QueuedConnection);
                     },
                     &m_cancel, &changedMeanwhile);
-                ok = r.ok();
-                if (ok)
-                    result = std::move(r.value());
-                else
-                    message = r.message();
+                if (Status s = waitForBackup(); !s) {
+                    message = s.message();
+                } else {
+                    ok = r.ok();
+                    if (ok)
+                        result = std::move(r.value());
+                    else
+                        message = r.message();
+                }
             }
         }
         QMetaObject::invokeMethod(
