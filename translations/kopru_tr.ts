@@ -512,8 +512,8 @@
     </message>
     <message>
         <location filename="../models/db/databasecopy.cpp" line="227"/>
-        <location filename="../models/db/pagecopy.cpp" line="62"/>
-        <location filename="../models/db/pagecopy.cpp" line="65"/>
+        <location filename="../models/db/pagecopy.cpp" line="78"/>
+        <location filename="../models/db/pagecopy.cpp" line="81"/>
         <source>the copy could not be written: %1</source>
         <translation>kopya yazılamadı: %1</translation>
     </message>
@@ -528,8 +528,8 @@
         <translation>kopya denetimden geçemedi ve silindi: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/pagecopy.cpp" line="45"/>
-        <location filename="../models/db/pagecopy.cpp" line="51"/>
+        <location filename="../models/db/pagecopy.cpp" line="61"/>
+        <location filename="../models/db/pagecopy.cpp" line="67"/>
         <source>the database could not be read: %1</source>
         <translation>veritabanı okunamadı: %1</translation>
     </message>
@@ -2873,12 +2873,17 @@ Aynı veritabanına iki pencereden yazılırsa biri diğerinin çalışmasının
         <translation>yerleştirme ağında en iyi akış bulunamadı (%1)</translation>
     </message>
     <message>
-        <location filename="../models/planning/planner.cpp" line="67"/>
+        <location filename="../models/planning/planner.cpp" line="73"/>
         <source>cannot write the DIMACS file: %1</source>
         <translation>DIMACS dosyası yazılamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../models/planning/planner.cpp" line="238"/>
+        <location filename="../models/planning/planner.cpp" line="182"/>
+        <source>the placement network does not fit in memory</source>
+        <translation>yerleştirme ağı belleğe sığmıyor</translation>
+    </message>
+    <message>
+        <location filename="../models/planning/planner.cpp" line="292"/>
         <source>the optimiser run was cancelled; nothing was changed</source>
         <translation>optimizasyon çalıştırması iptal edildi; hiçbir şey değiştirilmedi</translation>
     </message>

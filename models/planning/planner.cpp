@@ -23,6 +23,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <new>
 #include <numeric>
 #include <optional>
 
@@ -172,7 +173,14 @@ Expected<PlanResult> solveByField(const PlanInstance &in, const PlanWeights &wei
     QThreadPool pool;
     pool.setMaxThreadCount(QThread::idealThreadCount());
     FieldsSolving solving { QtConcurrent::map(&pool, order, [&](int i) {
-        Expected<FieldResult> one = stop ? Expected<FieldResult>(FieldResult {}) : fields[std::size_t(i)].solve(weights, how);
+        // Every task leaves a result, or this thread would wait for it for ever.
+        Expected<FieldResult> one = FieldResult {};
+        try {
+            if (!stop)
+                one = fields[std::size_t(i)].solve(weights, how);
+        } catch (const std::bad_alloc &) {
+            one = Error { QCoreApplication::translate("Planner", "the placement network does not fit in memory"), {}, 0, 0 };
+        }
         const std::lock_guard<std::mutex> lock(mutex);
         solved[std::size_t(i)].emplace(std::move(one));
         done.notify_all();
