@@ -22,6 +22,7 @@
 #include "views/planning/unplaceddialog.h"
 #include "views/planning/weightsdialog.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDate>
 #include <QHBoxLayout>
@@ -35,6 +36,7 @@
 #include <QPointer>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSplitter>
 #include <QSqlQuery>
 #include <QTableView>
@@ -571,6 +573,9 @@ void PlacementPage::runOptimiser()
 void PlacementPage::runFinished(bool ok, const QString &message, const PlanResult &result)
 {
     if (m_progress) {
+        // Gone at once: reading the new plan back (tens of thousands of rows
+        // at a national roll-out) must not look like a run stuck at 100 %.
+        m_progress->hide();
         m_progress->deleteLater();
         m_progress = nullptr;
     }
@@ -582,9 +587,13 @@ void PlacementPage::runFinished(bool ok, const QString &message, const PlanResul
             10000);
     else
         emit statusMessage(message, 10000);
-    refresh();
-    if (ok)
-        emit dataModified();
+    {
+        QApplication::setOverrideCursor(Qt::WaitCursor); // while the new plan is read back
+        const auto restoreCursor = qScopeGuard([] { QApplication::restoreOverrideCursor(); });
+        refresh();
+        if (ok)
+            emit dataModified();
+    }
     if (!ok && m_runner->changedMeanwhile() && isVisible()) {
         // Someone changed placements while the optimiser ran: nothing was
         // stored; offer to plan over the current placements.
