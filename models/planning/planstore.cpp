@@ -169,20 +169,20 @@ Status Writer::add(const std::vector<PlanAssignment> &assignments, std::size_t f
     QElapsedTimer timer;
     timer.start();
     // The reasons (a JSON document each), then the rows in order.
-    std::vector<int> order(assignments.size() - from);
-    std::iota(order.begin(), order.end(), int(from));
     const PlanInstance &in = d->in;
-    const auto explain = [&](int i) {
-        const PlanAssignment &a = assignments[std::size_t(i)];
+    const auto explain = [&](std::size_t i) {
+        const PlanAssignment &a = assignments[i];
         return PlanReason::encode(
             PlanReason::explain(in, in.teachers[std::size_t(a.teacher)], in.sessions[std::size_t(a.session)], a.km));
     };
     std::vector<QString> reasons;
     if (cores == Cores::All) {
+        std::vector<std::size_t> order(assignments.size() - from);
+        std::iota(order.begin(), order.end(), from);
         reasons = QtConcurrent::blockingMapped<std::vector<QString>>(order, explain);
     } else {
-        reasons.reserve(order.size());
-        for (int i : order)
+        reasons.reserve(assignments.size() - from);
+        for (std::size_t i = from; i < assignments.size(); ++i)
             reasons.push_back(explain(i));
     }
     d->explainNs += timer.nsecsElapsed();

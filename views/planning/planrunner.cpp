@@ -3,9 +3,9 @@
 
 #include "models/db/database.h"
 #include "models/safety/backupmanager.h"
+#include "models/safety/backupmeanwhile.h"
 
 #include <QCoreApplication>
-#include <future>
 
 namespace kopru {
 
@@ -52,18 +52,11 @@ void PlanRunner::start(const QString &path, const PlanOptions &options)
                 // rolled back, its error the run's). At 100,000 teachers the
                 // backup takes about as long as reading the instance.
                 const Database &database = *db.value();
-                std::future<Status> backup;
-                Status backedUp;
-                if (!database.isServer())
-                    backup = std::async(std::launch::async,
-                        [&database] { return BackupManager().backupBeforeChange(database, QStringLiteral("plan")); });
-                const auto waitForBackup = [&]() -> Status {
-                    if (backup.valid())
-                        backedUp = backup.get();
-                    return backedUp;
-                };
+                BackupMeanwhile backup = database.isServer() ? BackupMeanwhile() : BackupMeanwhile([&database] {
+                    return BackupManager().backupBeforeChange(database, QStringLiteral("plan"));
+                });
                 PlanOptions run = options;
-                run.beforeCommit = waitForBackup;
+                run.beforeCommit = [&backup] { return backup.wait(); };
                 auto r = Planner::run(
                     database.connection(), run,
                     [this](int percent) {
@@ -71,7 +64,7 @@ void PlanRunner::start(const QString &path, const PlanOptions &options)
                             this, [this, percent] { emit progress(percent); }, Qt::QueuedConnection);
                     },
                     &m_cancel, &changedMeanwhile);
-                if (Status s = waitForBackup(); !s) {
+                if (Status s = backup.wait(); !s) {
                     message = s.message();
                 } else {
                     ok = r.ok();

@@ -16,12 +16,13 @@
 #include "models/import/importer.h"
 #include "models/io/tablereader.h"
 #include "models/safety/backupmanager.h"
+#include "models/safety/backupmeanwhile.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <algorithm>
-#include <future>
+#include <optional>
 
 namespace kopru::cli {
 
@@ -150,28 +151,24 @@ int runImport(const Arguments &args, Io &io)
     // before the import). The commit waits for it; if it failed, the
     // transaction is rolled back, nothing changed, and its error is what is
     // reported (as if it had run first).
-    std::future<Status> backup;
-    Status backedUp;
-    const auto waitForBackup = [&]() -> Status {
-        if (backup.valid()) {
-            backedUp = backup.get();
-            phase("waited for the backup");
-        }
-        return backedUp;
-    };
-    if (!importOptions.dryRun && db->isServer()) {
-        BackupManager backups;
-        backedUp = backupBeforeChange(backups, *db, QStringLiteral("import"), io);
-    } else if (!importOptions.dryRun) {
-        const Database &database = *db;
-        backup = std::async(std::launch::async, [&database, manager = BackupManager()]() mutable {
+    BackupManager backups;
+    std::optional<BackupMeanwhile> backup;
+    if (importOptions.dryRun)
+        backup.emplace();
+    else if (db->isServer())
+        backup.emplace(backupBeforeChange(backups, *db, QStringLiteral("import"), io));
+    else
+        backup.emplace([&database = *db, manager = backups]() mutable {
             return manager.backupBeforeChange(database, QStringLiteral("import"));
         });
-    }
-    importOptions.beforeCommit = waitForBackup;
+    importOptions.beforeCommit = [&] {
+        Status s = backup->wait();
+        phase("waited for the backup");
+        return s;
+    };
     const ImportReport report = Importer::run(db->connection(), kind, table.value().table, importOptions);
     phase("imported");
-    if (Status s = waitForBackup(); !s)
+    if (Status s = backup->wait(); !s)
         return fail(io, Usage, s.message());
     if (!report.ok()) {
         // The database itself failed (disk full, busy, damaged): that is no

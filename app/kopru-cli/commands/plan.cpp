@@ -7,13 +7,14 @@
 #include "models/io/jsontext.h"
 #include "models/planning/planner.h"
 #include "models/safety/backupmanager.h"
+#include "models/safety/backupmeanwhile.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <future>
 #include <map>
+#include <optional>
 
 namespace kopru::cli {
 
@@ -111,31 +112,20 @@ int runPlan(const Arguments &args, Io &io)
     // backup is made and verified; if it failed, the transaction is rolled
     // back, nothing changed, and its error is what is reported (as if it had
     // run first); a damaged file is refused as openToWrite refuses it.
-    QElapsedTimer sinceStart;
-    sinceStart.start();
-    std::future<Status> backup;
-    Status backedUp;
     bool damaged = false;
+    std::optional<BackupMeanwhile> backup;
     if (db.isServer())
-        backedUp = backupBeforeChange(backups, db, QStringLiteral("plan"), io); // says why there is none
+        backup.emplace(backupBeforeChange(backups, db, QStringLiteral("plan"), io)); // says why there is none
     else
-        backup = std::async(std::launch::async, [&db, &damaged, manager = backups]() mutable {
+        backup.emplace([&db, &damaged, manager = backups]() mutable {
             return manager.backupProvingSound(db, QStringLiteral("plan"), &damaged);
         });
-    const auto waitForBackup = [&]() -> Status {
-        if (backup.valid()) {
-            const qint64 before = sinceStart.elapsed();
-            backedUp = backup.get();
-            qCDebug(lcPlanCommand) << "waited" << sinceStart.elapsed() - before << "ms for the backup";
-        }
-        return backedUp;
-    };
     PlanOptions options;
     options.dimacsPath = args.value(QStringLiteral("dimacs"));
-    options.beforeCommit = waitForBackup;
+    options.beforeCommit = [&backup] { return backup->wait(); };
     options.listUnplaced = args.isSet(QStringLiteral("json"));
     auto result = Planner::run(db.connection(), options);
-    if (Status s = waitForBackup(); !s)
+    if (Status s = backup->wait(); !s)
         return damaged ? refuseDamaged(io, path, s.error()) : fail(io, Usage, s.message());
     if (!result)
         return fail(io, result.error().file.isEmpty() ? Refused : Usage, result.message());
