@@ -16,6 +16,7 @@
 #include <QtConcurrent/QtConcurrentMap>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -75,10 +76,6 @@ struct Writer::State
         : db(database)
         , in(instance)
         , options(opts)
-        , insert(database, QStringLiteral("placement"),
-              { QStringLiteral("teacher_id"), QStringLiteral("session_id"), QStringLiteral("status"), QStringLiteral("locked"),
-                  QStringLiteral("score"), QStringLiteral("reason"), QStringLiteral("plan_run_id"),
-                  QStringLiteral("owner_centre_id"), QStringLiteral("modified_by"), QStringLiteral("uid") })
         , remove(database)
     { }
 
@@ -89,7 +86,7 @@ struct Writer::State
     std::size_t kept = 0, deleted = 0, inserted = 0;
     int runId = 0;
     QVariant owner, label; // of every new proposal
-    BlockInsert insert;
+    std::optional<BlockInsert> insert; // made by begin(), which knows the values every new proposal shares
     QSqlQuery remove;
     qint64 explainNs = 0, writeNs = 0;
 };
@@ -156,7 +153,14 @@ Status Writer::begin()
     // Many rows to a statement: one INSERT each cost SQLite a statement's
     // set-up (its statement journal, the triggers' frames) and Qt's driver a
     // round of bindings, about as much again as storing the row.
-    if (Status s = d->insert.prepare(); !s)
+    // What every new proposal shares is given once (BlockInsert's shared columns).
+    d->insert.emplace(d->db, QStringLiteral("placement"),
+        QStringList { QStringLiteral("teacher_id"), QStringLiteral("session_id"), QStringLiteral("score"),
+            QStringLiteral("reason"), QStringLiteral("uid") },
+        BlockInsert::Shared { { QStringLiteral("status"), QStringLiteral("proposed") }, { QStringLiteral("locked"), 0 },
+            { QStringLiteral("plan_run_id"), d->runId }, { QStringLiteral("owner_centre_id"), d->owner },
+            { QStringLiteral("modified_by"), d->label } });
+    if (Status s = d->insert->prepare(); !s)
         return s;
     if (Status s = Sql::prepare(d->remove, QStringLiteral("DELETE FROM placement WHERE id = ?")); !s)
         return s;
@@ -166,6 +170,7 @@ Status Writer::begin()
 
 Status Writer::add(const std::vector<PlanAssignment> &assignments, std::size_t from, Cores cores)
 {
+    Q_ASSERT(d->insert); // begin() succeeded
     QElapsedTimer timer;
     timer.start();
     // The reasons (a JSON document each), then the rows in order.
@@ -186,7 +191,6 @@ Status Writer::add(const std::vector<PlanAssignment> &assignments, std::size_t f
             reasons.push_back(explain(i));
     }
     d->explainNs += timer.nsecsElapsed();
-    const QVariant proposed = QStringLiteral("proposed"), unlocked = 0;
     for (std::size_t i = from; i < assignments.size(); ++i) {
         const PlanAssignment &a = assignments[i];
         const QString &reason = reasons[i - from];
@@ -204,9 +208,7 @@ Status Writer::add(const std::vector<PlanAssignment> &assignments, std::size_t f
             d->standing.erase(now);
             ++d->deleted;
         }
-        if (Status s = d->insert.add({ a.teacherId, a.sessionId, proposed, unlocked, score, reason, d->runId, d->owner, d->label,
-                GlobalId::random() });
-            !s)
+        if (Status s = d->insert->add({ a.teacherId, a.sessionId, score, reason, GlobalId::random() }); !s)
             return s;
         ++d->inserted;
     }
@@ -218,7 +220,7 @@ Status Writer::finish(PlanResult &result, const QElapsedTimer &sinceStart)
 {
     QElapsedTimer timer;
     timer.start();
-    if (Status s = d->insert.finish(); !s)
+    if (Status s = d->insert ? d->insert->finish() : Status(); !s)
         return s;
     // The standing proposals of teachers the new plan does not place.
     for (const auto &[teacher, p] : d->standing) {

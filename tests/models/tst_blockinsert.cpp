@@ -68,6 +68,35 @@ private slots:
         QVERIFY(!rest.finish());
     }
 
+    // Shared columns (the same value in every row) land in every row, in
+    // blocks and in the rest, beside each row's own values; a NULL one too.
+    void sharedValuesLandInEveryRow()
+    {
+        auto db = test::newDatabase(m_dir.filePath(QStringLiteral("s.kopru")));
+        QVERIFY(db);
+        const QSqlDatabase c = db->connection();
+        QVERIFY(Sql::exec(
+            c, QStringLiteral("CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT NOT NULL, run INTEGER, owner INTEGER, label TEXT)")));
+        BlockInsert insert(c, QStringLiteral("t"), { QStringLiteral("a"), QStringLiteral("b") },
+            BlockInsert::Shared { { QStringLiteral("run"), 7 }, { QStringLiteral("owner"), QVariant() },
+                { QStringLiteral("label"), QStringLiteral("centre:3") } });
+        QVERIFY(insert.prepare());
+        const int rows = BlockInsert::kRows + 5;
+        for (int i = 1; i <= rows; ++i)
+            QVERIFY(insert.add({ i, QStringLiteral("r%1").arg(i) }));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM t")).toInt(), BlockInsert::kRows);
+        QVERIFY(insert.finish());
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM t")).toInt(), rows);
+        QCOMPARE(
+            scalar(c,
+                QStringLiteral("SELECT count(*) FROM t WHERE b = 'r' || a AND run = 7 AND owner IS NULL AND label = 'centre:3'"))
+                .toInt(),
+            rows);
+        // A refused row is still the database's error.
+        QVERIFY(insert.add({ 1, QStringLiteral("again") }));
+        QVERIFY(!insert.finish());
+    }
+
     void anUnknownColumnIsAnErrorOfPrepare()
     {
         auto db = table(QStringLiteral("c.kopru"));
