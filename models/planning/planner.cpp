@@ -350,14 +350,17 @@ Expected<PlanResult> Planner::run(
             return fromDatabase(s.error());
     }
     // Each field solved moves the progress on (40 → 80 %) and is stored.
+    int reported = 40;
     const Found solvedMore = [&](const std::vector<PlanAssignment> &assignments, std::size_t from, double share) {
         cancelledMeanwhile = cancelled();
         if (cancelledMeanwhile)
             storing = cancelError;
         else if (writer)
             storing = writer->add(assignments, from);
-        if (progress && storing)
-            progress(40 + int(40 * share));
+        if (progress && storing) {
+            reported = 40 + int(40 * share);
+            progress(reported);
+        }
         return storing;
     };
     auto result = solve(instance.value(), options.weights, options.dimacsPath, options.formulation, solvedMore);
@@ -371,7 +374,7 @@ Expected<PlanResult> Planner::run(
                        << "solved as arcs," << result->rounds << "network simplex runs";
     if (cancelled())
         return cancelError;
-    if (progress)
+    if (progress && reported < 80) // the last field has said 80 % already
         progress(80);
     if (options.listUnplaced)
         if (Status s = listUnplaced(db, instance.value(), result.value()); !s)
