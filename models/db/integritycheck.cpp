@@ -59,21 +59,30 @@ IntegrityReport checkIntegrity(QSqlDatabase db, bool quick)
                 report.problems
                     << QCoreApplication::translate("IntegrityCheck", "teacher %1: %2").arg(q.value(0).toString(), why);
     }
-    const std::pair<const char *, const char *> rules[] = {
+    struct Rule
+    {
+        const char *sql;
+        const char *message;
+        QStringList IntegrityReport::*into;
+    };
+    const Rule rules[] = {
         { "SELECT count(*) FROM need_rating r JOIN teacher t ON t.id = r.teacher_id "
           "JOIN competency c ON c.id = r.competency_id WHERE c.field_id <> t.field_id",
-            QT_TRANSLATE_NOOP("IntegrityCheck", "%1 need ratings are for a competency outside the teacher's field") },
+            QT_TRANSLATE_NOOP("IntegrityCheck", "%1 need ratings are for a competency outside the teacher's field"),
+            &IntegrityReport::problems },
         { "SELECT count(*) FROM placement p JOIN teacher t ON t.id = p.teacher_id "
           "JOIN training_session s ON s.id = p.session_id WHERE p.status <> 'cancelled' AND s.field_id <> t.field_id",
-            QT_TRANSLATE_NOOP("IntegrityCheck", "%1 placements put a teacher into a session of another field") },
+            QT_TRANSLATE_NOOP("IntegrityCheck", "%1 placements put a teacher into a session of another field"),
+            &IntegrityReport::conflicts },
         { "SELECT count(*) FROM (SELECT s.id FROM training_session s JOIN placement p ON p.session_id = s.id "
           "AND p.status <> 'cancelled' GROUP BY s.id, s.capacity HAVING count(*) > s.capacity) AS crowded",
-            QT_TRANSLATE_NOOP("IntegrityCheck", "%1 sessions hold more teachers than their capacity") },
+            QT_TRANSLATE_NOOP("IntegrityCheck", "%1 sessions hold more teachers than their capacity"),
+            &IntegrityReport::conflicts },
     };
-    for (const auto &[sql, message] : rules) {
-        if (q.exec(QString::fromLatin1(sql)) && q.next()) {
+    for (const Rule &rule : rules) {
+        if (q.exec(QString::fromLatin1(rule.sql)) && q.next()) {
             if (const qint64 n = q.value(0).toLongLong(); n > 0)
-                report.problems << QCoreApplication::translate("IntegrityCheck", message).arg(n);
+                (report.*rule.into) << QCoreApplication::translate("IntegrityCheck", rule.message).arg(n);
         }
     }
     return report;

@@ -722,6 +722,42 @@ private slots:
         w.setDatabase(nullptr);
     }
 
+    // A plan conflict is not damage: a session holding more teachers than
+    // its capacity (a coordinator moved one in after the question, or lowered
+    // the capacity) opens without the damage question, writable, and is
+    // backed up; the check lists it among the plan's conflicts.
+    void aPlanConflictIsNotDamage()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("crowded.kopru"));
+        QVERIFY(QFile::copy(m_dbPath, path));
+        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+        {
+            auto copy = Database::open(path);
+            QVERIFY(copy);
+            QSqlDatabase c = copy.value()->connection();
+            QVERIFY(Sql::exec(c,
+                QStringLiteral("UPDATE meta SET value = '%1' WHERE key = 'database_id'")
+                    .arg(QUuid::createUuid().toString(QUuid::WithoutBraces))));
+            QVERIFY(Sql::exec(c,
+                QStringLiteral("UPDATE training_session SET capacity = 1 WHERE id = (SELECT session_id FROM placement WHERE "
+                               "status <> 'cancelled' GROUP BY session_id HAVING count(*) > 1 ORDER BY session_id LIMIT 1)")));
+            const IntegrityReport report = checkIntegrity(c, true);
+            QVERIFY2(report.ok(), qPrintable(report.problems.join(QLatin1Char('\n'))));
+            QCOMPARE(report.conflicts, QStringList { QStringLiteral("1 sessions hold more teachers than their capacity") });
+        }
+        MainWindow w;
+        QSignalSpy damaged(w.openBackup(), &BackgroundBackup::damaged);
+        QSignalSpy backedUp(w.openBackup(), &BackgroundBackup::finished);
+        QVERIFY(w.openFile(path));
+        QTRY_COMPARE(backedUp.size(), 1); // made only after the check passed
+        QVERIFY(backedUp.first().at(1).value<Status>().ok());
+        QCOMPARE(damaged.size(), 0);
+        QVERIFY(!QApplication::activeModalWidget()); // no damage question
+        QVERIFY(w.database() && !w.database()->isReadOnly());
+        QCOMPARE(BackupManager().list(path).size(), 1);
+        w.setDatabase(nullptr);
+    }
+
     // Issue #18 point 8: a language chosen in Preferences applies at once,
     // without a restart; the database stays open on the same page.
     void languageChangeAppliesWithoutRestart()

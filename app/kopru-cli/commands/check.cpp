@@ -24,12 +24,14 @@ int runCheck(const Arguments &args, Io &io)
     io.out << tr("%1: schema version %2").arg(db.value()->path()).arg(db.value()->schemaVersion()) << Qt::endl;
     for (const auto &[table, rows] : report.counts)
         io.out << QStringLiteral("  %1 %2").arg(table, -20).arg(rows, 9) << Qt::endl;
-    for (const QString &problem : report.problems)
-        io.err << db.value()->path() << ": " << problem << Qt::endl;
-    io.out << (report.ok() ? tr("check passed: no problems found")
-                           : tr("check failed: %n problem(s)", nullptr, int(report.problems.size())))
+    // The plan's conflicts fail the check too: it reports everything that is wrong.
+    const QStringList findings = report.problems + report.conflicts;
+    for (const QString &finding : findings)
+        io.err << db.value()->path() << ": " << finding << Qt::endl;
+    io.out << (findings.isEmpty() ? tr("check passed: no problems found")
+                                  : tr("check failed: %n problem(s)", nullptr, int(findings.size())))
            << Qt::endl;
-    return report.ok() ? Success : Refused;
+    return findings.isEmpty() ? Success : Refused;
 }
 
 } // namespace kopru::cli
