@@ -201,6 +201,22 @@ private slots:
         QCOMPARE(conflict.data(ConflictModel::KindRole).toInt(), int(PlanConflict::OverCapacity));
         QCOMPARE(conflict.data(SessionIdRole).toInt(), full);
         QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("conflictLabel"))->text().contains(QStringLiteral("1")));
+        // Clicking the session-wide conflict selects one of the full session's placements.
+        auto *conflicts = m_page->findChild<QTableView *>(QStringLiteral("conflictTable"));
+        QVERIFY(conflicts);
+        // A placement of another session selected first, so that the click has to move the selection.
+        QVERIFY(select(scalar(
+            c(), QStringLiteral("SELECT min(id) FROM placement WHERE session_id <> %1 AND status <> 'cancelled'").arg(full))
+                           .toInt()));
+        QTest::mouseClick(
+            conflicts->viewport(), Qt::LeftButton, {}, conflicts->visualRect(conflicts->model()->index(0, 1)).center());
+        QCOMPARE(m_page->findChild<QTableView *>(QStringLiteral("placementTable"))
+                     ->selectionModel()
+                     ->selectedRows()
+                     .value(0)
+                     .data(SessionIdRole)
+                     .toInt(),
+            full);
         m_stack.undo();
         QCOMPARE(m_page->conflictModel()->rowCount(), 0);
     }

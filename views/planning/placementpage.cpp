@@ -232,11 +232,19 @@ void PlacementPage::createLayout()
     m_conflictView->setSelectionBehavior(QAbstractItemView::SelectRows);
     connect(m_conflictView, &QTableView::clicked, this, [this](const QModelIndex &index) {
         const int row = m_model->rowOf(index.data(ConflictModel::PlacementIdRole).toInt());
-        if (row < 0)
+        if (row >= 0) {
+            const QModelIndex at = m_filter->mapFromSource(m_model->index(row, 0));
+            if (at.isValid())
+                m_table->selectRow(at.row());
             return;
-        const QModelIndex at = m_filter->mapFromSource(m_model->index(row, 0));
-        if (at.isValid())
-            m_table->selectRow(at.row());
+        }
+        // A session-wide conflict (over capacity): the session's first placement shown, to move one out.
+        const QVariant session = index.data(SessionIdRole);
+        for (int r = 0; r < m_filter->rowCount(); ++r)
+            if (m_filter->index(r, 0).data(SessionIdRole) == session) {
+                m_table->selectRow(r);
+                return;
+            }
     });
 
     auto *top = new QWidget(this);
