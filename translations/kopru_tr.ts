@@ -333,42 +333,42 @@
 <context>
     <name>Conflicts</name>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="33"/>
+        <location filename="../models/planning/conflicts.cpp" line="38"/>
         <source>%1, session of %2: %3 teachers placed, capacity %4</source>
         <translation>%1, %2 tarihli oturum: %3 öğretmen yerleştirildi, kontenjan %4</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="57"/>
+        <location filename="../models/planning/conflicts.cpp" line="62"/>
         <source>%1 is placed in two sessions at the same time (from %2 and from %3)</source>
         <translation>%1 aynı tarihlerde iki oturuma yerleştirilmiş (%2 ve %3 başlangıçlı oturumlar)</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="85"/>
+        <location filename="../models/planning/conflicts.cpp" line="90"/>
         <source>%1 (field %2) is placed at %3 in a session of field %4</source>
         <translation>%1 (%2 alanı), %3 işletmesinde %4 alanına ait bir oturuma yerleştirilmiş</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="91"/>
+        <location filename="../models/planning/conflicts.cpp" line="96"/>
         <source>%1 is available %2 – %3, the session at %4 runs %5 – %6</source>
         <translation>%1, %2 – %3 arasında müsait; %4 işletmesindeki oturum ise %5 – %6 arasında</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="114"/>
+        <location filename="../models/planning/conflicts.cpp" line="119"/>
         <source>Over capacity</source>
         <translation>Kontenjan aşımı</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="116"/>
+        <location filename="../models/planning/conflicts.cpp" line="121"/>
         <source>Overlapping dates</source>
         <translation>Çakışan tarihler</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="118"/>
+        <location filename="../models/planning/conflicts.cpp" line="123"/>
         <source>Field mismatch</source>
         <translation>Alan uyuşmazlığı</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="120"/>
+        <location filename="../models/planning/conflicts.cpp" line="125"/>
         <source>Teacher unavailable</source>
         <translation>Öğretmen müsait değil</translation>
     </message>
@@ -2275,17 +2275,17 @@
         <translation>öğretmen %1: %2</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="65"/>
+        <location filename="../models/db/integritycheck.cpp" line="71"/>
         <source>%1 need ratings are for a competency outside the teacher&apos;s field</source>
         <translation>%1 ihtiyaç puanı, öğretmenin alanı dışındaki bir yeterliğe ait</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="68"/>
+        <location filename="../models/db/integritycheck.cpp" line="75"/>
         <source>%1 placements put a teacher into a session of another field</source>
         <translation>%1 yerleştirme, öğretmeni başka bir alanın oturumuna yerleştiriyor</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="71"/>
+        <location filename="../models/db/integritycheck.cpp" line="79"/>
         <source>%1 sessions hold more teachers than their capacity</source>
         <translation>%1 oturumda kontenjandan fazla öğretmen var</translation>
     </message>
@@ -6678,195 +6678,195 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::PlacementPage</name>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="104"/>
+        <location filename="../views/planning/placementpage.cpp" line="106"/>
         <source>Placement plan</source>
         <translation>Yerleştirme planı</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="115"/>
+        <location filename="../views/planning/placementpage.cpp" line="117"/>
         <source>The teachers&apos; province; also the scope of &quot;Run optimiser&quot;</source>
         <translation>Öğretmenlerin ili; &quot;Optimizasyonu çalıştır&quot; komutunun kapsamını da belirler</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="118"/>
+        <location filename="../views/planning/placementpage.cpp" line="120"/>
         <source>All statuses</source>
         <translation>Tüm durumlar</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="122"/>
+        <location filename="../views/planning/placementpage.cpp" line="124"/>
         <source>locked</source>
         <translation>kilitli</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="125"/>
+        <location filename="../views/planning/placementpage.cpp" line="127"/>
         <source>Search teacher, province, partner, reason…</source>
         <translation>Öğretmen, il, işletme, gerekçe ara…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="144"/>
+        <location filename="../views/planning/placementpage.cpp" line="146"/>
         <source>&amp;Goals…</source>
         <translation>&amp;Hedefler…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="151"/>
+        <location filename="../views/planning/placementpage.cpp" line="153"/>
         <source>&amp;Run optimiser</source>
         <translation>Optimizasyonu &amp;çalıştır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="154"/>
+        <location filename="../views/planning/placementpage.cpp" line="156"/>
         <source>Re-plan every placement that is not locked or confirmed, of the selected field and province (or of all)</source>
         <translation>Seçili alan ve ildeki (ya da tümündeki) kilitli veya onaylı olmayan tüm yerleştirmeleri yeniden planla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="160"/>
+        <location filename="../views/planning/placementpage.cpp" line="162"/>
         <source>Field:</source>
         <translation>Alan:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="163"/>
+        <location filename="../views/planning/placementpage.cpp" line="165"/>
         <source>Status:</source>
         <translation>Durum:</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="175"/>
+        <location filename="../views/planning/placementpage.cpp" line="177"/>
         <source>&amp;Unplaced Teachers…</source>
         <translation>&amp;Yerleştirilemeyenler…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="177"/>
+        <location filename="../views/planning/placementpage.cpp" line="179"/>
         <source>Who was left out, and why</source>
         <translation>Kimin dışarıda kaldığı ve nedeni</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="200"/>
-        <location filename="../views/planning/placementpage.cpp" line="418"/>
+        <location filename="../views/planning/placementpage.cpp" line="202"/>
+        <location filename="../views/planning/placementpage.cpp" line="428"/>
         <source>&amp;Lock</source>
         <translation>&amp;Kilitle</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="202"/>
+        <location filename="../views/planning/placementpage.cpp" line="204"/>
         <source>&amp;Confirm</source>
         <translation>&amp;Onayla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="204"/>
+        <location filename="../views/planning/placementpage.cpp" line="206"/>
         <source>&amp;Move…</source>
         <translation>&amp;Taşı…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="206"/>
+        <location filename="../views/planning/placementpage.cpp" line="208"/>
         <source>Re&amp;move</source>
         <translation>Kal&amp;dır</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="269"/>
+        <location filename="../views/planning/placementpage.cpp" line="279"/>
         <source>The default weights: strictly more placed teachers, then more covered need, then less travel</source>
         <translation>Varsayılan ağırlıklar: kesin öncelik sırasıyla önce daha çok yerleştirilen öğretmen, sonra daha çok karşılanan ihtiyaç, sonra daha kısa yol</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="270"/>
+        <location filename="../views/planning/placementpage.cpp" line="280"/>
         <source>Weights changed by hand</source>
         <translation>Ağırlıklar elle değiştirildi</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="278"/>
+        <location filename="../views/planning/placementpage.cpp" line="288"/>
         <source>All fields</source>
         <translation>Tüm alanlar</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="294"/>
+        <location filename="../views/planning/placementpage.cpp" line="304"/>
         <source>All provinces</source>
         <translation>Tüm iller</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="352"/>
+        <location filename="../views/planning/placementpage.cpp" line="362"/>
         <source>No conflicts: every placement keeps the rules.</source>
         <translation>Çakışma yok: tüm yerleştirmeler kurallara uyuyor.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="353"/>
+        <location filename="../views/planning/placementpage.cpp" line="363"/>
         <source>Conflicts: %1 (click one to select its placement)</source>
         <translation>Çakışmalar: %1 (yerleştirmesini seçmek için birine tıklayın)</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="379"/>
+        <location filename="../views/planning/placementpage.cpp" line="389"/>
         <source>Last optimiser run %4: %1 placed, %2 left unplaced, %3 ms</source>
         <translation>Son optimizasyon (%4): %1 yerleştirildi, %2 yerleştirilemedi, %3 ms</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="384"/>
+        <location filename="../views/planning/placementpage.cpp" line="394"/>
         <source>The optimiser has not run on this database yet.</source>
         <translation>Bu veritabanında henüz optimizasyon çalıştırılmadı.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="418"/>
+        <location filename="../views/planning/placementpage.cpp" line="428"/>
         <source>Un&amp;lock</source>
         <translation>&amp;Kilidi aç</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="424"/>
+        <location filename="../views/planning/placementpage.cpp" line="434"/>
         <source>%1 of %2 placements shown</source>
         <translation>%2 yerleştirmeden %1 tanesi gösteriliyor</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="542"/>
+        <location filename="../views/planning/placementpage.cpp" line="552"/>
         <source>%1, %2 – %3</source>
         <translation>%1, %2 – %3</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="543"/>
+        <location filename="../views/planning/placementpage.cpp" line="553"/>
         <source>Session full</source>
         <translation>Oturum dolu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/planning/placementpage.cpp" line="544"/>
+        <location filename="../views/planning/placementpage.cpp" line="554"/>
         <source>The session %1 is full: its %n place(s) are all taken.</source>
         <translation>
             <numerusform>%1 oturumu dolu: %n kişilik kontenjanının tamamı kullanılmış.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="547"/>
+        <location filename="../views/planning/placementpage.cpp" line="557"/>
         <source>Move %1 there anyway? The session will be over capacity.</source>
         <translation>%1 yine de oraya taşınsın mı? Oturum kontenjanı aşılacak.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="560"/>
+        <location filename="../views/planning/placementpage.cpp" line="570"/>
         <source>Planning placements…</source>
         <translation>Yerleştirmeler planlanıyor…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="560"/>
+        <location filename="../views/planning/placementpage.cpp" line="570"/>
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="578"/>
+        <location filename="../views/planning/placementpage.cpp" line="591"/>
         <source>Optimiser: %1 placed, %2 left unplaced, %3 kept, in %4 ms%5</source>
         <translation>Optimizasyon: %1 yerleştirildi, %2 yerleştirilemedi, %3 korundu, %4 ms%5</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="581"/>
+        <location filename="../views/planning/placementpage.cpp" line="594"/>
         <source> (the weights do not keep the order of the goals)</source>
         <translation> (ağırlıklar hedeflerin öncelik sırasını korumuyor)</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="591"/>
+        <location filename="../views/planning/placementpage.cpp" line="608"/>
         <source>Plan not stored</source>
         <translation>Plan kaydedilmedi</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="592"/>
+        <location filename="../views/planning/placementpage.cpp" line="609"/>
         <source>Plan again</source>
         <translation>Yeniden planla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="610"/>
+        <location filename="../views/planning/placementpage.cpp" line="627"/>
         <source>Place %1</source>
         <translation>%1 yerleştir</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="611"/>
+        <location filename="../views/planning/placementpage.cpp" line="628"/>
         <source>&amp;Place</source>
         <translation>&amp;Yerleştir</translation>
     </message>
@@ -8709,119 +8709,119 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
 <context>
     <name>kopru::cli</name>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/import.cpp" line="42"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="43"/>
         <source>kopru-cli: … and %Ln more problem(s) (the first %1 are shown)</source>
         <translation>
             <numerusform>kopru-cli: … ve %Ln sorun daha (ilk %1 tanesi gösterildi)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/import.cpp" line="44"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="45"/>
         <source>kopru-cli: %Ln problem(s); nothing was written</source>
         <translation>
             <numerusform>kopru-cli: %Ln sorun; hiçbir şey yazılmadı</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="52"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="53"/>
         <source>The database to import into.</source>
         <translation>Verilerin aktarılacağı veritabanı.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="53"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="54"/>
         <source>KIND</source>
         <translation>TÜR</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="53"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="54"/>
         <source>What the file holds: teachers, partners, sessions, competencies, needs, attendance or evaluations.</source>
         <translation>Dosyanın içeriği: teachers (öğretmenler), partners (işletmeler), sessions (oturumlar), competencies (yeterlikler), needs (ihtiyaçlar), attendance (devam) ya da evaluations (değerlendirmeler).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="54"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="55"/>
         <location filename="../app/kopru-cli/commands/pack.cpp" line="22"/>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="84"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="85"/>
         <location filename="../app/kopru-cli/commands/receive.cpp" line="54"/>
         <source>FILE</source>
         <translation>DOSYA</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="54"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="55"/>
         <source>The table to read: CSV or XLSX.</source>
         <translation>Okunacak tablo: CSV ya da XLSX.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="56"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="57"/>
         <source>Text encoding of a CSV file (default: auto; also iso-8859-9).</source>
         <translation>CSV dosyasının karakter kodlaması (varsayılan: auto; iso-8859-9 da olur).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="58"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="59"/>
         <source>Column separator of a CSV file (default: auto).</source>
         <translation>CSV dosyasının sütun ayracı (varsayılan: auto).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="59"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="60"/>
         <source>Worksheet of an XLSX file (default: the first).</source>
         <translation>XLSX dosyasının çalışma sayfası (varsayılan: ilki).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="59"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="60"/>
         <source>NAME</source>
         <translation>AD</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="60"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="61"/>
         <source>Check the file and report, but write nothing.</source>
         <translation>Dosyayı denetler ve sonucu bildirir, ama hiçbir şey yazmaz.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="62"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="63"/>
         <source>Needs and evaluations: the survey&apos;s own answer labels and their levels 1-5 or NA (not applicable), e.g. &quot;Hiç yok=1,Düşük=2,Orta=3,Yüksek=4,Çok yüksek=5,Fikrim yok=NA&quot;.</source>
         <translation>İhtiyaçlar ve değerlendirmeler: anketin kendi yanıt etiketleri ve düzeyleri, 1-5 ya da NA (uygulanamaz); örneğin &quot;Hiç yok=1,Düşük=2,Orta=3,Yüksek=4,Çok yüksek=5,Fikrim yok=NA&quot;.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="81"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="82"/>
         <source>unknown kind %1 (teachers, partners, sessions, competencies, needs, attendance, evaluations)</source>
         <translation>bilinmeyen tür %1 (teachers, partners, sessions, competencies, needs, attendance, evaluations)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="96"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="97"/>
         <source>--scale is for needs and evaluation files only</source>
         <translation>--scale yalnızca ihtiyaç (needs) ve değerlendirme (evaluations) dosyaları içindir</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="64"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="65"/>
         <source>LABEL=LEVEL,…</source>
         <translation>ETİKET=DÜZEY,…</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="66"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="67"/>
         <source>Needs: the survey round the file answers: 1 (the needs survey) or 2 (after the training). Without it, a round column of the file decides, else 1.</source>
         <translation>İhtiyaçlar: dosyanın yanıt verdiği anket turu: 1 (ihtiyaç anketi) ya da 2 (eğitimden sonra). Verilmezse dosyadaki tur sütunu belirler, o da yoksa 1.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="88"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="89"/>
         <source>unknown encoding %1 (auto, utf-8, windows-1254, iso-8859-9)</source>
         <translation>bilinmeyen kodlama %1 (auto, utf-8, windows-1254, iso-8859-9)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="90"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="91"/>
         <source>unknown delimiter %1 (auto, &apos;,&apos;, &apos;;&apos;, tab)</source>
         <translation>bilinmeyen ayraç %1 (auto, &apos;,&apos;, &apos;;&apos;, tab)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="99"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="100"/>
         <source>--scale: %1</source>
         <translation>--scale: %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="105"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="106"/>
         <source>--round is for needs files only</source>
         <translation>--round yalnızca ihtiyaç dosyaları içindir</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/import.cpp" line="108"/>
+        <location filename="../app/kopru-cli/commands/import.cpp" line="109"/>
         <location filename="../app/kopru-cli/commands/stats.cpp" line="37"/>
         <source>--round: %1 is no survey round (1 or 2)</source>
         <translation>--round: %1 bir anket turu değil (1 ya da 2)</translation>
@@ -8898,12 +8898,12 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>%1: şema sürümü %2</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/check.cpp" line="29"/>
+        <location filename="../app/kopru-cli/commands/check.cpp" line="31"/>
         <source>check passed: no problems found</source>
         <translation>denetim başarılı: sorun bulunmadı</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/kopru-cli/commands/check.cpp" line="30"/>
+        <location filename="../app/kopru-cli/commands/check.cpp" line="32"/>
         <source>check failed: %n problem(s)</source>
         <translation>
             <numerusform>denetim başarısız: %n sorun</numerusform>
@@ -9215,47 +9215,47 @@ eniyileyici toplam maliyeti en düşük planı bulur.</translation>
         <translation>rol: %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="81"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="82"/>
         <source>The database to plan (a backup is taken first).</source>
         <translation>Planlanacak veritabanı (önce yedeği alınır).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="83"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="84"/>
         <source>Write one JSON document instead of lines.</source>
         <translation>Satırlar yerine tek bir JSON belgesi yazar.</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="84"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="85"/>
         <source>Also write the flow network in DIMACS format (to check with glpsol).</source>
         <translation>Akış ağını DIMACS biçiminde de yazar (glpsol ile denetlemek için).</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="149"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="139"/>
         <source>placed: %1</source>
         <translation>yerleştirilen: %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="150"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="140"/>
         <source>unplaced: %1</source>
         <translation>yerleştirilemeyen: %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="151"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="141"/>
         <source>kept (locked or confirmed): %1</source>
         <translation>korunan (kilitli veya onaylı): %1</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="152"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="142"/>
         <source>objective: %1 (covered need %2, distance %3 km)</source>
         <translation>amaç değeri: %1 (karşılanan ihtiyaç %2, uzaklık %3 km)</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="157"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="147"/>
         <source>time: %1 ms</source>
         <translation>süre: %1 ms</translation>
     </message>
     <message>
-        <location filename="../app/kopru-cli/commands/plan.cpp" line="159"/>
+        <location filename="../app/kopru-cli/commands/plan.cpp" line="149"/>
         <source>warning: the weights do not keep the order of the objectives exactly on this data (see docs/optimiser.md)</source>
         <translation>uyarı: ağırlıklar bu veride hedeflerin öncelik sırasını tam olarak korumuyor (bkz. docs/optimiser.md)</translation>
     </message>
