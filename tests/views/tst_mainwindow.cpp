@@ -116,6 +116,24 @@ class TestMainWindow : public QObject
     QTemporaryDir m_dir;
     QString m_dbPath;
 
+    // A byte copy of the test database with an identity of its own (backups
+    // are filed by identity), opened and changed by `change` first; empty on failure.
+    QString copyWithOwnIdentity(const QString &name, const std::function<bool(QSqlDatabase)> &change = {})
+    {
+        const QString path = m_dir.filePath(name);
+        if (!QFile::copy(m_dbPath, path) || !QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner))
+            return {};
+        auto copy = Database::open(path);
+        if (!copy)
+            return {};
+        const QSqlDatabase c = copy.value()->connection();
+        if (!Sql::exec(c,
+                QStringLiteral("UPDATE meta SET value = '%1' WHERE key = 'database_id'")
+                    .arg(QUuid::createUuid().toString(QUuid::WithoutBraces))))
+            return {};
+        return !change || change(c) ? path : QString();
+    }
+
     QString copyOfDatabase(const QString &name)
     {
         const QString path = m_dir.filePath(name);
@@ -630,17 +648,8 @@ private slots:
     // made in the background, reported when done, and a close waits for it.
     void openingBacksUpInTheBackground()
     {
-        const QString path = m_dir.filePath(QStringLiteral("background.kopru"));
-        QVERIFY(QFile::copy(m_dbPath, path));
-        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
-        {
-            // Backups are filed by the database's identity: the copy gets its own.
-            auto copy = Database::open(path);
-            QVERIFY(copy);
-            QVERIFY(Sql::exec(copy.value()->connection(),
-                QStringLiteral("UPDATE meta SET value = '%1' WHERE key = 'database_id'")
-                    .arg(QUuid::createUuid().toString(QUuid::WithoutBraces))));
-        }
+        const QString path = copyWithOwnIdentity(QStringLiteral("background.kopru"));
+        QVERIFY(!path.isEmpty());
         QVERIFY(BackupManager().list(path).isEmpty());
         MainWindow w;
         QSignalSpy done(w.openBackup(), &BackgroundBackup::finished);
@@ -675,22 +684,14 @@ private slots:
     // backup is made of the damaged file.
     void integrityCheckRunsInTheBackground()
     {
-        const QString path = m_dir.filePath(QStringLiteral("damaged.kopru"));
-        QVERIFY(QFile::copy(m_dbPath, path));
-        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
-        {
-            auto copy = Database::open(path);
-            QVERIFY(copy);
-            QSqlDatabase c = copy.value()->connection();
-            QVERIFY(Sql::exec(c,
-                QStringLiteral("UPDATE meta SET value = '%1' WHERE key = 'database_id'")
-                    .arg(QUuid::createUuid().toString(QUuid::WithoutBraces))));
-            // Data that breaks the rules: a placement of a teacher that does not exist.
-            QVERIFY(Sql::exec(c, QStringLiteral("PRAGMA foreign_keys = OFF")));
-            QVERIFY(Sql::exec(c,
-                QStringLiteral("UPDATE placement SET teacher_id = 99999999 WHERE id = "
-                               "(SELECT min(id) FROM placement)")));
-        }
+        // Data that breaks the rules: a placement of a teacher that does not exist.
+        const QString path = copyWithOwnIdentity(QStringLiteral("damaged.kopru"), [](QSqlDatabase c) {
+            return Sql::exec(c, QStringLiteral("PRAGMA foreign_keys = OFF")).ok()
+                && Sql::exec(
+                    c, QStringLiteral("UPDATE placement SET teacher_id = 99999999 WHERE id = (SELECT min(id) FROM placement)"))
+                       .ok();
+        });
+        QVERIFY(!path.isEmpty());
         MainWindow w;
         QSignalSpy damaged(w.openBackup(), &BackgroundBackup::damaged);
         QSignalSpy backedUp(w.openBackup(), &BackgroundBackup::finished);
@@ -728,20 +729,17 @@ private slots:
     // backed up; the check lists it among the plan's conflicts.
     void aPlanConflictIsNotDamage()
     {
-        const QString path = m_dir.filePath(QStringLiteral("crowded.kopru"));
-        QVERIFY(QFile::copy(m_dbPath, path));
-        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
-        {
-            auto copy = Database::open(path);
-            QVERIFY(copy);
-            QSqlDatabase c = copy.value()->connection();
-            QVERIFY(Sql::exec(c,
-                QStringLiteral("UPDATE meta SET value = '%1' WHERE key = 'database_id'")
-                    .arg(QUuid::createUuid().toString(QUuid::WithoutBraces))));
-            QVERIFY(Sql::exec(c,
+        const QString path = copyWithOwnIdentity(QStringLiteral("crowded.kopru"), [](QSqlDatabase c) {
+            return Sql::exec(c,
                 QStringLiteral("UPDATE training_session SET capacity = 1 WHERE id = (SELECT session_id FROM placement WHERE "
-                               "status <> 'cancelled' GROUP BY session_id HAVING count(*) > 1 ORDER BY session_id LIMIT 1)")));
-            const IntegrityReport report = checkIntegrity(c, true);
+                               "status <> 'cancelled' GROUP BY session_id HAVING count(*) > 1 ORDER BY session_id LIMIT 1)"))
+                .ok();
+        });
+        QVERIFY(!path.isEmpty());
+        {
+            auto db = Database::open(path);
+            QVERIFY(db);
+            const IntegrityReport report = checkIntegrity(db.value()->connection(), true);
             QVERIFY2(report.ok(), qPrintable(report.problems.join(QLatin1Char('\n'))));
             QCOMPARE(report.conflicts, QStringList { QStringLiteral("1 sessions hold more teachers than their capacity") });
         }
