@@ -2285,7 +2285,7 @@
         <translation>%1 yerleştirme, öğretmeni başka bir alanın oturumuna yerleştiriyor</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="79"/>
+        <location filename="../models/db/integritycheck.cpp" line="80"/>
         <source>%1 sessions hold more teachers than their capacity</source>
         <translation>%1 oturumda kontenjandan fazla öğretmen var</translation>
     </message>

@@ -74,8 +74,9 @@ IntegrityReport checkIntegrity(QSqlDatabase db, bool quick)
           "JOIN training_session s ON s.id = p.session_id WHERE p.status <> 'cancelled' AND s.field_id <> t.field_id",
             QT_TRANSLATE_NOOP("IntegrityCheck", "%1 placements put a teacher into a session of another field"),
             &IntegrityReport::conflicts },
-        { "SELECT count(*) FROM (SELECT s.id FROM training_session s JOIN placement p ON p.session_id = s.id "
-          "AND p.status <> 'cancelled' GROUP BY s.id, s.capacity HAVING count(*) > s.capacity) AS crowded",
+        // Each session's placements counted first, then compared (as Conflicts does).
+        { "SELECT count(*) FROM (SELECT session_id, count(*) AS placed FROM placement WHERE status <> 'cancelled' "
+          "GROUP BY session_id) AS c JOIN training_session s ON s.id = c.session_id WHERE c.placed > s.capacity",
             QT_TRANSLATE_NOOP("IntegrityCheck", "%1 sessions hold more teachers than their capacity"),
             &IntegrityReport::conflicts },
     };
