@@ -333,42 +333,42 @@
 <context>
     <name>Conflicts</name>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="38"/>
+        <location filename="../models/planning/conflicts.cpp" line="33"/>
         <source>%1, session of %2: %3 teachers placed, capacity %4</source>
         <translation>%1, %2 tarihli oturum: %3 öğretmen yerleştirildi, kontenjan %4</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="62"/>
+        <location filename="../models/planning/conflicts.cpp" line="57"/>
         <source>%1 is placed in two sessions at the same time (from %2 and from %3)</source>
         <translation>%1 aynı tarihlerde iki oturuma yerleştirilmiş (%2 ve %3 başlangıçlı oturumlar)</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="90"/>
+        <location filename="../models/planning/conflicts.cpp" line="85"/>
         <source>%1 (field %2) is placed at %3 in a session of field %4</source>
         <translation>%1 (%2 alanı), %3 işletmesinde %4 alanına ait bir oturuma yerleştirilmiş</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="96"/>
+        <location filename="../models/planning/conflicts.cpp" line="91"/>
         <source>%1 is available %2 – %3, the session at %4 runs %5 – %6</source>
         <translation>%1, %2 – %3 arasında müsait; %4 işletmesindeki oturum ise %5 – %6 arasında</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="119"/>
+        <location filename="../models/planning/conflicts.cpp" line="114"/>
         <source>Over capacity</source>
         <translation>Kontenjan aşımı</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="121"/>
+        <location filename="../models/planning/conflicts.cpp" line="116"/>
         <source>Overlapping dates</source>
         <translation>Çakışan tarihler</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="123"/>
+        <location filename="../models/planning/conflicts.cpp" line="118"/>
         <source>Field mismatch</source>
         <translation>Alan uyuşmazlığı</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="125"/>
+        <location filename="../models/planning/conflicts.cpp" line="120"/>
         <source>Teacher unavailable</source>
         <translation>Öğretmen müsait değil</translation>
     </message>
@@ -2249,38 +2249,38 @@
 <context>
     <name>IntegrityCheck</name>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="33"/>
+        <location filename="../models/db/integritycheck.cpp" line="34"/>
         <location filename="../views/safety/backgroundbackup.cpp" line="22"/>
         <source>the integrity check could not run: %1</source>
         <translation>bütünlük denetimi çalıştırılamadı: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="39"/>
+        <location filename="../models/db/integritycheck.cpp" line="40"/>
         <source>storage: %1</source>
         <translation>depolama: %1</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="44"/>
+        <location filename="../models/db/integritycheck.cpp" line="45"/>
         <source>table %1, row %2: refers to a missing row of %3</source>
         <translation>%1 tablosu, satır %2: %3 tablosunda bulunmayan bir satıra başvuruyor</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="53"/>
+        <location filename="../models/db/integritycheck.cpp" line="54"/>
         <source>table %1 is missing or unreadable</source>
         <translation>%1 tablosu eksik ya da okunamıyor</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="60"/>
+        <location filename="../models/db/integritycheck.cpp" line="61"/>
         <source>teacher %1: %2</source>
         <translation>öğretmen %1: %2</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="71"/>
+        <location filename="../models/db/integritycheck.cpp" line="72"/>
         <source>%1 need ratings are for a competency outside the teacher&apos;s field</source>
         <translation>%1 ihtiyaç puanı, öğretmenin alanı dışındaki bir yeterliğe ait</translation>
     </message>
     <message>
-        <location filename="../models/db/integritycheck.cpp" line="75"/>
+        <location filename="../models/db/integritycheck.cpp" line="76"/>
         <source>%1 placements put a teacher into a session of another field</source>
         <translation>%1 yerleştirme, öğretmeni başka bir alanın oturumuna yerleştiriyor</translation>
     </message>

@@ -22,7 +22,8 @@ namespace kopru {
 // Qt's driver and in SQLite's set-up of a statement than storing the row
 // (docs/benchmarks.md, "How cost grows"). Runs inside the caller's write
 // transaction; call finish() before reading the table or relying on its
-// triggers' work. Plain multi-row VALUES: the same on SQLite and PostgreSQL.
+// triggers' work. Multi-row VALUES, the same on SQLite and PostgreSQL (but
+// for the shared columns, below).
 //
 // Columns whose value is the same in every row (a plan's run id, owner and
 // label) can be given once as `shared`. On SQLite they are then bound once a

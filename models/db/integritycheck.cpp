@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/db/integritycheck.h"
 
+#include "models/db/schemamacros.h"
 #include "models/db/sql.h"
 #include "models/db/sqldialect.h"
 #include "models/domain/nationalid.h"
@@ -74,9 +75,8 @@ IntegrityReport checkIntegrity(QSqlDatabase db, bool quick)
           "JOIN training_session s ON s.id = p.session_id WHERE p.status <> 'cancelled' AND s.field_id <> t.field_id",
             QT_TRANSLATE_NOOP("IntegrityCheck", "%1 placements put a teacher into a session of another field"),
             &IntegrityReport::conflicts },
-        // Each session's placements counted first, then compared (as Conflicts does).
-        { "SELECT count(*) FROM (SELECT session_id, count(*) AS placed FROM placement WHERE status <> 'cancelled' "
-          "GROUP BY session_id) AS c JOIN training_session s ON s.id = c.session_id WHERE c.placed > s.capacity",
+        { "SELECT count(*) FROM " KOPRU_PLACED_PER_SESSION " AS c JOIN training_session s ON s.id = c.session_id "
+          "WHERE c.placed > s.capacity",
             QT_TRANSLATE_NOOP("IntegrityCheck", "%1 sessions hold more teachers than their capacity"),
             &IntegrityReport::conflicts },
     };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/planning/conflicts.h"
 
+#include "models/db/schemamacros.h"
 #include "models/db/sql.h"
 
 #include <QCoreApplication>
@@ -20,15 +21,9 @@ Status overCapacity(QSqlDatabase db, std::vector<PlanConflict> &out)
 {
     QSqlQuery q(db);
     if (Status s = Sql::prepare(q,
-            QStringLiteral(
-                // The placements counted per session first, then only the full
-                // ones joined: grouping the joined rows by session and partner
-                // name sorted every placement twice (0.48 s of the planning
-                // page's 3 s at 100,000 teachers, issue #16; now 0.12 s).
-                "SELECT s.id, p.name, s.start_date, s.capacity, c.placed FROM (SELECT session_id, count(*) AS placed "
-                "FROM placement WHERE status <> 'cancelled' GROUP BY session_id) c "
-                "JOIN training_session s ON s.id = c.session_id JOIN partner p ON p.id = s.partner_id "
-                "WHERE c.placed > s.capacity ORDER BY s.id"));
+            QStringLiteral("SELECT s.id, p.name, s.start_date, s.capacity, c.placed FROM " KOPRU_PLACED_PER_SESSION " c "
+                           "JOIN training_session s ON s.id = c.session_id JOIN partner p ON p.id = s.partner_id "
+                           "WHERE c.placed > s.capacity ORDER BY s.id"));
         !s)
         return s;
     if (Status s = Sql::run(q); !s)

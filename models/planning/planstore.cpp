@@ -85,7 +85,6 @@ struct Writer::State
     std::unordered_map<int, Standing> standing; // by teacher id (one proposal per teacher)
     std::size_t kept = 0, deleted = 0, inserted = 0;
     int runId = 0;
-    QVariant owner, label; // of every new proposal
     std::optional<BlockInsert> insert; // made by begin(), which knows the values every new proposal shares
     QSqlQuery remove;
     qint64 explainNs = 0, writeNs = 0;
@@ -142,11 +141,12 @@ Status Writer::begin()
     // trigger then does not run, and SQLite does not build the id from five
     // randomblob() calls: the two were most of the cost of storing a plan
     // (31,367 proposals at 100,000 teachers: 1.4 s, issue #16).
+    QVariant owner, label;
     if (Status s = Sql::forEachRow(d->db,
             QStringLiteral("SELECT " KOPRU_LOCAL_OWNER ", %1").arg(SqlDialect::changeLabel(SqlDialect::backendOf(d->db))),
-            [this](const QSqlQuery &q) {
-                d->owner = q.value(0);
-                d->label = q.value(1);
+            [&](const QSqlQuery &q) {
+                owner = q.value(0);
+                label = q.value(1);
             });
         !s)
         return s;
@@ -158,8 +158,8 @@ Status Writer::begin()
         QStringList { QStringLiteral("teacher_id"), QStringLiteral("session_id"), QStringLiteral("score"),
             QStringLiteral("reason"), QStringLiteral("uid") },
         BlockInsert::Shared { { QStringLiteral("status"), QStringLiteral("proposed") }, { QStringLiteral("locked"), 0 },
-            { QStringLiteral("plan_run_id"), d->runId }, { QStringLiteral("owner_centre_id"), d->owner },
-            { QStringLiteral("modified_by"), d->label } });
+            { QStringLiteral("plan_run_id"), d->runId }, { QStringLiteral("owner_centre_id"), owner },
+            { QStringLiteral("modified_by"), label } });
     if (Status s = d->insert->prepare(); !s)
         return s;
     if (Status s = Sql::prepare(d->remove, QStringLiteral("DELETE FROM placement WHERE id = ?")); !s)
