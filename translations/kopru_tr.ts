@@ -5596,17 +5596,17 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>%1 kapatıldı: bütünlük denetiminden geçemedi</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="291"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="299"/>
         <source>Köprü</source>
         <translation>Köprü</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="296"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="304"/>
         <source>%1 (read-only)</source>
         <translation>%1 (salt okunur)</translation>
     </message>
     <message>
-        <location filename="../views/mainwindow/mainwindow.cpp" line="299"/>
+        <location filename="../views/mainwindow/mainwindow.cpp" line="307"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -6601,76 +6601,76 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::PlacementModel</name>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="80"/>
+        <location filename="../models/planning/placementmodel.cpp" line="121"/>
         <source>proposed</source>
         <comment>placement status</comment>
         <translation>önerildi</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="82"/>
+        <location filename="../models/planning/placementmodel.cpp" line="123"/>
         <source>confirmed</source>
         <comment>placement status</comment>
         <translation>onaylandı</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="84"/>
+        <location filename="../models/planning/placementmodel.cpp" line="125"/>
         <source>completed</source>
         <comment>placement status</comment>
         <translation>tamamlandı</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="86"/>
+        <location filename="../models/planning/placementmodel.cpp" line="127"/>
         <source>cancelled</source>
         <comment>placement status</comment>
         <translation>iptal edildi</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="116"/>
+        <location filename="../models/planning/placementmodel.cpp" line="157"/>
         <source>locked</source>
         <translation>kilitli</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="164"/>
+        <location filename="../models/planning/placementmodel.cpp" line="205"/>
         <source>Teacher</source>
         <translation>Öğretmen</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="166"/>
+        <location filename="../models/planning/placementmodel.cpp" line="207"/>
         <source>Field</source>
         <translation>Alan</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="168"/>
+        <location filename="../models/planning/placementmodel.cpp" line="209"/>
         <source>Province</source>
         <translation>İl</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="170"/>
+        <location filename="../models/planning/placementmodel.cpp" line="211"/>
         <source>Partner</source>
         <translation>İşletme</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="172"/>
+        <location filename="../models/planning/placementmodel.cpp" line="213"/>
         <source>Session dates</source>
         <translation>Oturum tarihleri</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="174"/>
+        <location filename="../models/planning/placementmodel.cpp" line="215"/>
         <source>Score</source>
         <translation>Puan</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="176"/>
+        <location filename="../models/planning/placementmodel.cpp" line="217"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="178"/>
+        <location filename="../models/planning/placementmodel.cpp" line="219"/>
         <source>Lock</source>
         <translation>Kilit</translation>
     </message>
     <message>
-        <location filename="../models/planning/placementmodel.cpp" line="180"/>
+        <location filename="../models/planning/placementmodel.cpp" line="221"/>
         <source>Reason</source>
         <translation>Gerekçe</translation>
     </message>
@@ -6739,7 +6739,7 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
     </message>
     <message>
         <location filename="../views/planning/placementpage.cpp" line="202"/>
-        <location filename="../views/planning/placementpage.cpp" line="428"/>
+        <location filename="../views/planning/placementpage.cpp" line="425"/>
         <source>&amp;Lock</source>
         <translation>&amp;Kilitle</translation>
     </message>
@@ -6779,94 +6779,94 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>Tüm iller</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="362"/>
+        <location filename="../views/planning/placementpage.cpp" line="464"/>
         <source>No conflicts: every placement keeps the rules.</source>
         <translation>Çakışma yok: tüm yerleştirmeler kurallara uyuyor.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="363"/>
+        <location filename="../views/planning/placementpage.cpp" line="465"/>
         <source>Conflicts: %1 (click one to select its placement)</source>
         <translation>Çakışmalar: %1 (yerleştirmesini seçmek için birine tıklayın)</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="389"/>
+        <location filename="../views/planning/placementpage.cpp" line="386"/>
         <source>Last optimiser run %4: %1 placed, %2 left unplaced, %3 ms</source>
         <translation>Son optimizasyon (%4): %1 yerleştirildi, %2 yerleştirilemedi, %3 ms</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="394"/>
+        <location filename="../views/planning/placementpage.cpp" line="391"/>
         <source>The optimiser has not run on this database yet.</source>
         <translation>Bu veritabanında henüz optimizasyon çalıştırılmadı.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="428"/>
+        <location filename="../views/planning/placementpage.cpp" line="425"/>
         <source>Un&amp;lock</source>
         <translation>&amp;Kilidi aç</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="434"/>
+        <location filename="../views/planning/placementpage.cpp" line="431"/>
         <source>%1 of %2 placements shown</source>
         <translation>%2 yerleştirmeden %1 tanesi gösteriliyor</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="552"/>
+        <location filename="../views/planning/placementpage.cpp" line="576"/>
         <source>%1, %2 – %3</source>
         <translation>%1, %2 – %3</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="553"/>
+        <location filename="../views/planning/placementpage.cpp" line="577"/>
         <source>Session full</source>
         <translation>Oturum dolu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/planning/placementpage.cpp" line="554"/>
+        <location filename="../views/planning/placementpage.cpp" line="578"/>
         <source>The session %1 is full: its %n place(s) are all taken.</source>
         <translation>
             <numerusform>%1 oturumu dolu: %n kişilik kontenjanının tamamı kullanılmış.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="557"/>
+        <location filename="../views/planning/placementpage.cpp" line="581"/>
         <source>Move %1 there anyway? The session will be over capacity.</source>
         <translation>%1 yine de oraya taşınsın mı? Oturum kontenjanı aşılacak.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="570"/>
+        <location filename="../views/planning/placementpage.cpp" line="594"/>
         <source>Planning placements…</source>
         <translation>Yerleştirmeler planlanıyor…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="570"/>
+        <location filename="../views/planning/placementpage.cpp" line="594"/>
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="591"/>
+        <location filename="../views/planning/placementpage.cpp" line="615"/>
         <source>Optimiser: %1 placed, %2 left unplaced, %3 kept, in %4 ms%5</source>
         <translation>Optimizasyon: %1 yerleştirildi, %2 yerleştirilemedi, %3 korundu, %4 ms%5</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="594"/>
+        <location filename="../views/planning/placementpage.cpp" line="618"/>
         <source> (the weights do not keep the order of the goals)</source>
         <translation> (ağırlıklar hedeflerin öncelik sırasını korumuyor)</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="608"/>
+        <location filename="../views/planning/placementpage.cpp" line="632"/>
         <source>Plan not stored</source>
         <translation>Plan kaydedilmedi</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="609"/>
+        <location filename="../views/planning/placementpage.cpp" line="633"/>
         <source>Plan again</source>
         <translation>Yeniden planla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="627"/>
+        <location filename="../views/planning/placementpage.cpp" line="651"/>
         <source>Place %1</source>
         <translation>%1 yerleştir</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="628"/>
+        <location filename="../views/planning/placementpage.cpp" line="652"/>
         <source>&amp;Place</source>
         <translation>&amp;Yerleştir</translation>
     </message>

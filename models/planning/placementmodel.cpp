@@ -9,6 +9,7 @@
 #include <QDate>
 #include <QLocale>
 #include <QSqlQuery>
+#include <algorithm>
 
 namespace kopru {
 
@@ -17,39 +18,41 @@ QString shortDate(const QString &iso)
 {
     return QDate::fromString(iso, Qt::ISODate).toString(QStringLiteral("dd.MM.yyyy"));
 }
+
+// The placements shown (every one but the cancelled), `%1` more conditions.
+const QString kSelect = QStringLiteral(
+    "SELECT x.id, x.teacher_id, x.session_id, s.field_id, t.first_name || ' ' || t.last_name, f.code, pr.name, p.name, "
+    "s.start_date, s.end_date, x.status, x.reason, x.score, x.locked, t.province_id "
+    "FROM placement x JOIN teacher t ON t.id = x.teacher_id JOIN training_session s ON s.id = x.session_id "
+    "JOIN partner p ON p.id = s.partner_id JOIN field f ON f.id = t.field_id JOIN province pr ON pr.id = t.province_id "
+    "WHERE x.status <> 'cancelled'%1 ORDER BY x.id");
 } // namespace
 
 PlacementModel::PlacementModel(QObject *parent)
     : QAbstractTableModel(parent)
 { }
 
+PlacementModel::Row PlacementModel::rowFrom(const QSqlQuery &q)
+{
+    Row r { q.value(0).toInt(), q.value(1).toInt(), q.value(2).toInt(), q.value(3).toInt(), q.value(14).toInt(),
+        q.value(4).toString(), q.value(5).toString(), q.value(6).toString(), q.value(7).toString(), q.value(8).toString(),
+        q.value(9).toString(), q.value(10).toString(), q.value(11).toString(), {}, q.value(12), q.value(13).toInt() != 0 };
+    r.searchKey = TurkishText::searchKey(
+        QStringList { r.teacher, r.province, r.partner, PlanReason::render(r.reason) }.join(QLatin1Char(' ')));
+    return r;
+}
+
 Status PlacementModel::reload(QSqlDatabase db)
 {
     std::vector<Row> rows;
     if (db.isValid()) {
         QSqlQuery q(db);
-        if (Status s = Sql::prepare(q,
-                QStringLiteral(
-                    "SELECT x.id, x.teacher_id, x.session_id, s.field_id, t.first_name || ' ' || t.last_name, f.code, pr.name, "
-                    "p.name, "
-                    "s.start_date, s.end_date, x.status, x.reason, x.score, x.locked, t.province_id "
-                    "FROM placement x JOIN teacher t ON t.id = x.teacher_id JOIN training_session s ON s.id = x.session_id "
-                    "JOIN partner p ON p.id = s.partner_id JOIN field f ON f.id = t.field_id JOIN province pr ON pr.id = "
-                    "t.province_id "
-                    "WHERE x.status <> 'cancelled' ORDER BY x.id"));
-            !s)
+        if (Status s = Sql::prepare(q, kSelect.arg(QString())); !s)
             return s;
         if (Status s = Sql::run(q); !s)
             return s;
-        while (q.next()) {
-            Row r { q.value(0).toInt(), q.value(1).toInt(), q.value(2).toInt(), q.value(3).toInt(), q.value(14).toInt(),
-                q.value(4).toString(), q.value(5).toString(), q.value(6).toString(), q.value(7).toString(), q.value(8).toString(),
-                q.value(9).toString(), q.value(10).toString(), q.value(11).toString(), {}, q.value(12),
-                q.value(13).toInt() != 0 };
-            r.searchKey = TurkishText::searchKey(
-                QStringList { r.teacher, r.province, r.partner, PlanReason::render(r.reason) }.join(QLatin1Char(' ')));
-            rows.push_back(std::move(r));
-        }
+        while (q.next())
+            rows.push_back(rowFrom(q));
     }
     beginResetModel();
     m_rows = std::move(rows);
@@ -57,12 +60,50 @@ Status PlacementModel::reload(QSqlDatabase db)
     return {};
 }
 
+Status PlacementModel::reloadRows(QSqlDatabase db, const QList<int> &placementIds)
+{
+    if (placementIds.isEmpty() || !db.isValid())
+        return {};
+    std::vector<Row> fresh;
+    QStringList marks;
+    QVariantList ids;
+    for (int id : placementIds) {
+        marks << QStringLiteral("?");
+        ids << id;
+    }
+    if (Status s = Sql::forEachRow(db, kSelect.arg(QStringLiteral(" AND x.id IN (%1)").arg(marks.join(QLatin1Char(',')))), ids,
+            [&fresh](const QSqlQuery &q) { fresh.push_back(rowFrom(q)); });
+        !s)
+        return s;
+    QList<int> once = placementIds;
+    std::sort(once.begin(), once.end());
+    once.erase(std::unique(once.begin(), once.end()), once.end());
+    const auto byId = [](const Row &r, int id) { return r.id < id; };
+    for (int id : once) {
+        const auto now = std::find_if(fresh.begin(), fresh.end(), [id](const Row &r) { return r.id == id; });
+        const auto at = std::lower_bound(m_rows.begin(), m_rows.end(), id, byId);
+        const int row = int(at - m_rows.begin());
+        const bool shown = at != m_rows.end() && at->id == id;
+        if (shown && now != fresh.end()) {
+            *at = std::move(*now);
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        } else if (shown) {
+            beginRemoveRows({}, row, row);
+            m_rows.erase(at);
+            endRemoveRows();
+        } else if (now != fresh.end()) {
+            beginInsertRows({}, row, row);
+            m_rows.insert(at, std::move(*now));
+            endInsertRows();
+        }
+    }
+    return {};
+}
+
 int PlacementModel::rowOf(int placementId) const
 {
-    for (std::size_t i = 0; i < m_rows.size(); ++i)
-        if (m_rows[i].id == placementId)
-            return int(i);
-    return -1;
+    const auto at = std::lower_bound(m_rows.cbegin(), m_rows.cend(), placementId, [](const Row &r, int id) { return r.id < id; });
+    return at != m_rows.cend() && at->id == placementId ? int(at - m_rows.cbegin()) : -1;
 }
 
 int PlacementModel::rowCount(const QModelIndex &parent) const

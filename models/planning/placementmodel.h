@@ -26,6 +26,11 @@ public:
 
     // Reloads every placement that is not cancelled.
     Status reload(QSqlDatabase db);
+    // Reads these placements again after an edit of them: a row changed in
+    // place (dataChanged), one that is gone or cancelled now removed, one not
+    // shown yet inserted in id order. At 100,000 teachers reload() reads
+    // 53,000 rows (about 2 s), which each lock, move or confirm would cost.
+    Status reloadRows(QSqlDatabase db, const QList<int> &placementIds);
     // Row of a placement id, -1 if absent.
     int rowOf(int placementId) const;
 
@@ -44,7 +49,9 @@ private:
         QVariant score;
         bool locked;
     };
-    std::vector<Row> m_rows;
+    static Row rowFrom(const class QSqlQuery &q);
+
+    std::vector<Row> m_rows; // by id, ascending
 };
 
 } // namespace kopru

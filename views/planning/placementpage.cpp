@@ -358,10 +358,7 @@ void PlacementPage::refresh()
         s = m_conflicts->reload(c);
     if (!s)
         emit statusMessage(s.message(), 0);
-    const int count = m_conflicts->rowCount();
-    m_conflictLabel->setText(count == 0 ? tr("No conflicts: every placement keeps the rules.")
-                                        : tr("Conflicts: %1 (click one to select its placement)").arg(count));
-    m_conflictView->resizeColumnToContents(ConflictModel::Kind);
+    showConflictCount();
     m_table->resizeColumnsToContents();
     if (m_table->columnWidth(PlacementModel::Teacher) > 220)
         m_table->setColumnWidth(PlacementModel::Teacher, 220);
@@ -434,12 +431,39 @@ void PlacementPage::updateActions()
         tr("%1 of %2 placements shown").arg(QLocale().toString(m_filter->rowCount()), QLocale().toString(m_model->rowCount())));
 }
 
-void PlacementPage::afterEdit(const Status &s)
+void PlacementPage::afterEdit(const Status &s, const QList<int> &placements)
 {
     if (!s)
         emit statusMessage(s.message(), 8000);
-    refresh();
+    if (placements.isEmpty())
+        refresh();
+    else
+        refreshPlacements(placements);
     emit dataModified();
+}
+
+// After an edit of known placements (lock, confirm, move, remove, and their
+// undo and redo): only their rows are read again, and the conflicts, which
+// an edit of one placement can change anywhere in its session. The column
+// widths stay as the user sees them.
+void PlacementPage::refreshPlacements(const QList<int> &placements)
+{
+    const QSqlDatabase c = m_db ? m_db->connection() : QSqlDatabase();
+    Status s = m_model->reloadRows(c, placements);
+    if (s)
+        s = m_conflicts->reload(c);
+    if (!s)
+        emit statusMessage(s.message(), 0);
+    showConflictCount();
+    updateActions();
+}
+
+void PlacementPage::showConflictCount()
+{
+    const int count = m_conflicts->rowCount();
+    m_conflictLabel->setText(count == 0 ? tr("No conflicts: every placement keeps the rules.")
+                                        : tr("Conflicts: %1 (click one to select its placement)").arg(count));
+    m_conflictView->resizeColumnToContents(ConflictModel::Kind);
 }
 
 namespace {
@@ -470,9 +494,9 @@ void PlacementPage::toggleLockSelected()
         return;
     const bool locked = selectedRowRole(LockedRole) != 0;
     QPointer<PlacementPage> self(this);
-    const PlacementEditCommand::Done done = [self](const Status &s) {
+    const PlacementEditCommand::Done done = [self, id](const Status &s) {
         if (self)
-            self->afterEdit(s);
+            self->afterEdit(s, { id });
     };
     pushEdit(
         undoStack(), [&] { return PlacementEditCommand::setLocked(m_db->connection(), id, !locked, done); }, this, done);
@@ -484,9 +508,9 @@ void PlacementPage::confirmSelected()
     if (!m_db || id <= 0)
         return;
     QPointer<PlacementPage> self(this);
-    const PlacementEditCommand::Done done = [self](const Status &s) {
+    const PlacementEditCommand::Done done = [self, id](const Status &s) {
         if (self)
-            self->afterEdit(s);
+            self->afterEdit(s, { id });
     };
     pushEdit(
         undoStack(), [&] { return PlacementEditCommand::confirm(m_db->connection(), id, done); }, this, done);
@@ -498,9 +522,9 @@ void PlacementPage::moveSelectedTo(int sessionId)
     if (!m_db || id <= 0 || sessionId <= 0)
         return;
     QPointer<PlacementPage> self(this);
-    const PlacementEditCommand::Done done = [self](const Status &s) {
+    const PlacementEditCommand::Done done = [self, id](const Status &s) {
         if (self)
-            self->afterEdit(s);
+            self->afterEdit(s, { id });
     };
     pushEdit(
         undoStack(), [&] { return PlacementEditCommand::move(m_db->connection(), id, sessionId, done); }, this, done);
@@ -512,9 +536,9 @@ void PlacementPage::removeSelected()
     if (!m_db || id <= 0)
         return;
     QPointer<PlacementPage> self(this);
-    const PlacementEditCommand::Done done = [self](const Status &s) {
+    const PlacementEditCommand::Done done = [self, id](const Status &s) {
         if (self)
-            self->afterEdit(s);
+            self->afterEdit(s, { id });
     };
     pushEdit(
         undoStack(), [&] { return PlacementEditCommand::remove(m_db->connection(), id, done); }, this, done);

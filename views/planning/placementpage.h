@@ -62,7 +62,10 @@ private:
     void createLayout();
     void loadFields();
     void updateActions();
-    void afterEdit(const Status &s);
+    // `placements`: the ones the edit changed, read again alone; none: everything.
+    void afterEdit(const Status &s, const QList<int> &placements = {});
+    void refreshPlacements(const QList<int> &placements);
+    void showConflictCount();
     // Whether to move `teacherName` into `sessionId`: yes when it has a place
     // left, else the user's answer.
     bool confirmMoveInto(int sessionId, int teacherId, const QString &teacherName);
