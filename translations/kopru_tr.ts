@@ -333,42 +333,42 @@
 <context>
     <name>Conflicts</name>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="33"/>
+        <location filename="../models/planning/conflicts.cpp" line="64"/>
         <source>%1, session of %2: %3 teachers placed, capacity %4</source>
         <translation>%1, %2 tarihli oturum: %3 öğretmen yerleştirildi, kontenjan %4</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="57"/>
+        <location filename="../models/planning/conflicts.cpp" line="88"/>
         <source>%1 is placed in two sessions at the same time (from %2 and from %3)</source>
         <translation>%1 aynı tarihlerde iki oturuma yerleştirilmiş (%2 ve %3 başlangıçlı oturumlar)</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="85"/>
+        <location filename="../models/planning/conflicts.cpp" line="116"/>
         <source>%1 (field %2) is placed at %3 in a session of field %4</source>
         <translation>%1 (%2 alanı), %3 işletmesinde %4 alanına ait bir oturuma yerleştirilmiş</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="91"/>
+        <location filename="../models/planning/conflicts.cpp" line="122"/>
         <source>%1 is available %2 – %3, the session at %4 runs %5 – %6</source>
         <translation>%1, %2 – %3 arasında müsait; %4 işletmesindeki oturum ise %5 – %6 arasında</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="114"/>
+        <location filename="../models/planning/conflicts.cpp" line="172"/>
         <source>Over capacity</source>
         <translation>Kontenjan aşımı</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="116"/>
+        <location filename="../models/planning/conflicts.cpp" line="174"/>
         <source>Overlapping dates</source>
         <translation>Çakışan tarihler</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="118"/>
+        <location filename="../models/planning/conflicts.cpp" line="176"/>
         <source>Field mismatch</source>
         <translation>Alan uyuşmazlığı</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflicts.cpp" line="120"/>
+        <location filename="../models/planning/conflicts.cpp" line="178"/>
         <source>Teacher unavailable</source>
         <translation>Öğretmen müsait değil</translation>
     </message>
@@ -4542,12 +4542,12 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
 <context>
     <name>kopru::ConflictModel</name>
     <message>
-        <location filename="../models/planning/conflictmodel.cpp" line="62"/>
+        <location filename="../models/planning/conflictmodel.cpp" line="81"/>
         <source>Conflict</source>
         <translation>Çakışma</translation>
     </message>
     <message>
-        <location filename="../models/planning/conflictmodel.cpp" line="62"/>
+        <location filename="../models/planning/conflictmodel.cpp" line="81"/>
         <source>Details</source>
         <translation>Ayrıntılar</translation>
     </message>
@@ -6779,12 +6779,12 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>Tüm iller</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="464"/>
+        <location filename="../views/planning/placementpage.cpp" line="477"/>
         <source>No conflicts: every placement keeps the rules.</source>
         <translation>Çakışma yok: tüm yerleştirmeler kurallara uyuyor.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="465"/>
+        <location filename="../views/planning/placementpage.cpp" line="478"/>
         <source>Conflicts: %1 (click one to select its placement)</source>
         <translation>Çakışmalar: %1 (yerleştirmesini seçmek için birine tıklayın)</translation>
     </message>
@@ -6809,64 +6809,64 @@ Bunu Düzen › Geri al ile geri alabilirsiniz.</numerusform>
         <translation>%2 yerleştirmeden %1 tanesi gösteriliyor</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="576"/>
+        <location filename="../views/planning/placementpage.cpp" line="589"/>
         <source>%1, %2 – %3</source>
         <translation>%1, %2 – %3</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="577"/>
+        <location filename="../views/planning/placementpage.cpp" line="590"/>
         <source>Session full</source>
         <translation>Oturum dolu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/planning/placementpage.cpp" line="578"/>
+        <location filename="../views/planning/placementpage.cpp" line="591"/>
         <source>The session %1 is full: its %n place(s) are all taken.</source>
         <translation>
             <numerusform>%1 oturumu dolu: %n kişilik kontenjanının tamamı kullanılmış.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="581"/>
+        <location filename="../views/planning/placementpage.cpp" line="594"/>
         <source>Move %1 there anyway? The session will be over capacity.</source>
         <translation>%1 yine de oraya taşınsın mı? Oturum kontenjanı aşılacak.</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="594"/>
+        <location filename="../views/planning/placementpage.cpp" line="607"/>
         <source>Planning placements…</source>
         <translation>Yerleştirmeler planlanıyor…</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="594"/>
+        <location filename="../views/planning/placementpage.cpp" line="607"/>
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="615"/>
+        <location filename="../views/planning/placementpage.cpp" line="628"/>
         <source>Optimiser: %1 placed, %2 left unplaced, %3 kept, in %4 ms%5</source>
         <translation>Optimizasyon: %1 yerleştirildi, %2 yerleştirilemedi, %3 korundu, %4 ms%5</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="618"/>
+        <location filename="../views/planning/placementpage.cpp" line="631"/>
         <source> (the weights do not keep the order of the goals)</source>
         <translation> (ağırlıklar hedeflerin öncelik sırasını korumuyor)</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="632"/>
+        <location filename="../views/planning/placementpage.cpp" line="645"/>
         <source>Plan not stored</source>
         <translation>Plan kaydedilmedi</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="633"/>
+        <location filename="../views/planning/placementpage.cpp" line="646"/>
         <source>Plan again</source>
         <translation>Yeniden planla</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="651"/>
+        <location filename="../views/planning/placementpage.cpp" line="664"/>
         <source>Place %1</source>
         <translation>%1 yerleştir</translation>
     </message>
     <message>
-        <location filename="../views/planning/placementpage.cpp" line="652"/>
+        <location filename="../views/planning/placementpage.cpp" line="665"/>
         <source>&amp;Place</source>
         <translation>&amp;Yerleştir</translation>
     </message>

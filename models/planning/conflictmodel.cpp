@@ -3,6 +3,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <algorithm>
 
 namespace kopru {
 
@@ -19,6 +20,24 @@ kopru::Status ConflictModel::reload(QSqlDatabase db)
             return detected.error();
         found = std::move(detected.value());
     }
+    beginResetModel();
+    m_conflicts = std::move(found);
+    endResetModel();
+    return {};
+}
+
+kopru::Status ConflictModel::reloadWithin(QSqlDatabase db, const kopru::ConflictScope &scope)
+{
+    if (!db.isValid())
+        return reload(db);
+    auto detected = Conflicts::detectWithin(db, scope);
+    if (!detected)
+        return detected.error();
+    std::vector<PlanConflict> found = std::move(detected.value());
+    for (const PlanConflict &c : m_conflicts)
+        if (!scope.holds(c))
+            found.push_back(c);
+    std::stable_sort(found.begin(), found.end(), Conflicts::comesBefore);
     beginResetModel();
     m_conflicts = std::move(found);
     endResetModel();

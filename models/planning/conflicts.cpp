@@ -7,6 +7,9 @@
 #include <QCoreApplication>
 #include <QDate>
 #include <QSqlQuery>
+#include <QStringList>
+#include <algorithm>
+#include <utility>
 
 namespace kopru::Conflicts {
 
@@ -17,16 +20,44 @@ QString date(const QVariant &iso)
     return QDate::fromString(iso.toString(), Qt::ISODate).toString(QStringLiteral("dd.MM.yyyy"));
 }
 
-Status overCapacity(QSqlDatabase db, std::vector<PlanConflict> &out)
+// " AND column IN (?, …)" and its values; nothing for no scope (every row).
+struct Filter
+{
+    QString sql;
+    QVariantList values;
+    Filter() = default;
+    Filter(const char *column, const QList<int> &ids)
+    {
+        QStringList marks;
+        for (int id : ids) {
+            marks << QStringLiteral("?");
+            values << id;
+        }
+        sql = marks.isEmpty() ? QStringLiteral(" AND 0")
+                              : QStringLiteral(" AND %1 IN (%2)").arg(QLatin1String(column), marks.join(QLatin1Char(',')));
+    }
+};
+
+Status runWith(QSqlQuery &q, const QString &sql, const Filter &filter)
+{
+    q.setForwardOnly(true);
+    if (Status s = Sql::prepare(q, sql); !s)
+        return s;
+    for (int i = 0; i < filter.values.size(); ++i)
+        q.bindValue(i, filter.values.at(i));
+    return q.exec() ? Status() : Status(Sql::errorOf(q));
+}
+
+Status overCapacity(QSqlDatabase db, const Filter &filter, std::vector<PlanConflict> &out)
 {
     QSqlQuery q(db);
-    if (Status s = Sql::prepare(q,
+    if (Status s = runWith(q,
             QStringLiteral("SELECT s.id, p.name, s.start_date, s.capacity, c.placed FROM " KOPRU_PLACED_PER_SESSION " c "
                            "JOIN training_session s ON s.id = c.session_id JOIN partner p ON p.id = s.partner_id "
-                           "WHERE c.placed > s.capacity ORDER BY s.id"));
+                           "WHERE c.placed > s.capacity%1 ORDER BY s.id")
+                .arg(filter.sql),
+            filter);
         !s)
-        return s;
-    if (Status s = Sql::run(q); !s)
         return s;
     while (q.next())
         out.push_back({ PlanConflict::OverCapacity, q.value(0).toInt(), 0, 0,
@@ -37,20 +68,20 @@ Status overCapacity(QSqlDatabase db, std::vector<PlanConflict> &out)
     return {};
 }
 
-Status dateOverlap(QSqlDatabase db, std::vector<PlanConflict> &out)
+Status dateOverlap(QSqlDatabase db, const Filter &filter, std::vector<PlanConflict> &out)
 {
     QSqlQuery q(db);
-    if (Status s = Sql::prepare(q,
+    if (Status s = runWith(q,
             QStringLiteral(
                 "SELECT a.id, a.teacher_id, t.first_name || ' ' || t.last_name, sa.start_date, sb.start_date, b.session_id "
                 "FROM placement a JOIN placement b ON b.teacher_id = a.teacher_id AND b.id > a.id "
                 "JOIN training_session sa ON sa.id = a.session_id JOIN training_session sb ON sb.id = b.session_id "
                 "JOIN teacher t ON t.id = a.teacher_id "
                 "WHERE a.status <> 'cancelled' AND b.status <> 'cancelled' AND sa.start_date <= sb.end_date AND sb.start_date <= "
-                "sa.end_date"));
+                "sa.end_date%1 ORDER BY a.id, b.session_id")
+                .arg(filter.sql),
+            filter);
         !s)
-        return s;
-    if (Status s = Sql::run(q); !s)
         return s;
     while (q.next())
         out.push_back({ PlanConflict::DateOverlap, q.value(5).toInt(), q.value(1).toInt(), q.value(0).toInt(),
@@ -59,10 +90,10 @@ Status dateOverlap(QSqlDatabase db, std::vector<PlanConflict> &out)
     return {};
 }
 
-Status perPlacement(QSqlDatabase db, std::vector<PlanConflict> &out)
+Status perPlacement(QSqlDatabase db, const Filter &filter, std::vector<PlanConflict> &out)
 {
     QSqlQuery q(db);
-    if (Status s = Sql::prepare(q,
+    if (Status s = runWith(q,
             QStringLiteral(
                 "SELECT x.id, x.teacher_id, x.session_id, t.first_name || ' ' || t.last_name, p.name, "
                 "t.field_id <> s.field_id, tf.code, sf.code, "
@@ -72,10 +103,10 @@ Status perPlacement(QSqlDatabase db, std::vector<PlanConflict> &out)
                 "JOIN partner p ON p.id = s.partner_id JOIN field tf ON tf.id = t.field_id JOIN field sf ON sf.id = s.field_id "
                 "WHERE x.status <> 'cancelled' AND (t.field_id <> s.field_id OR s.start_date < coalesce(t.available_from, "
                 "s.start_date) "
-                "OR s.end_date > coalesce(t.available_to, s.end_date)) ORDER BY x.id"));
+                "OR s.end_date > coalesce(t.available_to, s.end_date))%1 ORDER BY x.id")
+                .arg(filter.sql),
+            filter);
         !s)
-        return s;
-    if (Status s = Sql::run(q); !s)
         return s;
     while (q.next()) {
         const int id = q.value(0).toInt(), teacher = q.value(1).toInt(), session = q.value(2).toInt();
@@ -97,13 +128,40 @@ Status perPlacement(QSqlDatabase db, std::vector<PlanConflict> &out)
 
 } // namespace
 
+bool comesBefore(const PlanConflict &a, const PlanConflict &b)
+{
+    if (a.kind != b.kind)
+        return a.kind < b.kind;
+    if (a.kind == PlanConflict::OverCapacity)
+        return a.sessionId < b.sessionId;
+    return std::pair(a.placementId, a.sessionId) < std::pair(b.placementId, b.sessionId);
+}
+
 Expected<std::vector<PlanConflict>> detect(QSqlDatabase db)
 {
     std::vector<PlanConflict> out;
-    for (auto step : { overCapacity, dateOverlap, perPlacement })
-        if (Status s = step(db, out); !s)
-            return s.error();
-    std::stable_sort(out.begin(), out.end(), [](const PlanConflict &a, const PlanConflict &b) { return a.kind < b.kind; });
+    if (Status s = overCapacity(db, {}, out); !s)
+        return s.error();
+    if (Status s = dateOverlap(db, {}, out); !s)
+        return s.error();
+    if (Status s = perPlacement(db, {}, out); !s)
+        return s.error();
+    std::stable_sort(out.begin(), out.end(), comesBefore);
+    return out;
+}
+
+Expected<std::vector<PlanConflict>> detectWithin(QSqlDatabase db, const ConflictScope &scope)
+{
+    std::vector<PlanConflict> out;
+    // On the grouped column: SQLite then counts only these sessions'
+    // placements (the condition goes into the subquery) instead of all.
+    if (Status s = overCapacity(db, Filter("c.session_id", scope.sessions), out); !s)
+        return s.error();
+    if (Status s = dateOverlap(db, Filter("a.teacher_id", scope.teachers), out); !s)
+        return s.error();
+    if (Status s = perPlacement(db, Filter("x.id", scope.placements), out); !s)
+        return s.error();
+    std::stable_sort(out.begin(), out.end(), comesBefore);
     return out;
 }
 
@@ -123,3 +181,21 @@ QString kindName(PlanConflict::Kind kind)
 }
 
 } // namespace kopru::Conflicts
+
+namespace kopru {
+
+bool ConflictScope::holds(const PlanConflict &c) const
+{
+    switch (c.kind) {
+    case PlanConflict::OverCapacity:
+        return sessions.contains(c.sessionId);
+    case PlanConflict::DateOverlap:
+        return teachers.contains(c.teacherId);
+    case PlanConflict::FieldMismatch:
+    case PlanConflict::TeacherUnavailable:
+        return placements.contains(c.placementId);
+    }
+    return false;
+}
+
+} // namespace kopru

@@ -3,6 +3,7 @@
 
 #include "models/core/result.h"
 
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
 #include <vector>
@@ -21,9 +22,23 @@ struct PlanConflict
     QString description; // translated
 };
 
+// The conflicts an edit of some placements can change: the over-capacity of
+// their sessions (the ones before the edit and after), the overlaps of their
+// teachers, and their own field and date conflicts.
+struct ConflictScope
+{
+    QList<int> sessions, teachers, placements;
+    bool holds(const PlanConflict &c) const;
+};
+
 namespace Conflicts {
-// Every conflict among the placements that are not cancelled, ordered by kind.
+// Every conflict among the placements that are not cancelled, ordered by
+// kind, then by session (over capacity) or placement (the others).
 Expected<std::vector<PlanConflict>> detect(QSqlDatabase db);
+// Only the conflicts `scope` holds, in detect()'s order.
+Expected<std::vector<PlanConflict>> detectWithin(QSqlDatabase db, const ConflictScope &scope);
+// detect()'s order.
+bool comesBefore(const PlanConflict &a, const PlanConflict &b);
 QString kindName(PlanConflict::Kind kind);
 } // namespace Conflicts
 

@@ -5,10 +5,13 @@
 // count; a plan that keeps the rules has no conflict at all.
 #include "models/db/sql.h"
 #include "models/demo/demogenerator.h"
+#include "models/planning/conflictmodel.h"
 #include "models/planning/conflicts.h"
 #include "models/planning/planner.h"
 #include "tests/common/testutil.h"
 
+#include <QAbstractItemModelTester>
+#include <random>
 #include <set>
 
 using namespace kopru;
@@ -101,6 +104,70 @@ private slots:
         QVERIFY(found);
         QCOMPARE(found->at(0).sessionId, std::min(over, full));
         QCOMPARE(found->at(1).sessionId, std::max(over, full));
+    }
+
+    // After an edit of a few placements, the conflicts the scope holds read
+    // again and the rest kept (ConflictModel::reloadWithin) are exactly what
+    // the whole check finds, in its order: moves into full sessions and out
+    // of them, into another field's session, outside a teacher's dates.
+    void anEditsScopeGivesWhatTheWholeCheckGives()
+    {
+        ConflictModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(model.reload(c()));
+        const auto texts = [](const std::vector<PlanConflict> &list) {
+            QStringList out;
+            for (const PlanConflict &p : list)
+                out << QStringLiteral("%1|%2|%3|%4|%5")
+                           .arg(p.kind)
+                           .arg(p.sessionId)
+                           .arg(p.teacherId)
+                           .arg(p.placementId)
+                           .arg(p.description);
+            return out;
+        };
+        std::vector<int> placements, sessions;
+        QVERIFY(Sql::forEachRow(c(), QStringLiteral("SELECT id FROM placement WHERE status <> 'cancelled' ORDER BY id"),
+            [&](const QSqlQuery &q) { placements.push_back(q.value(0).toInt()); }));
+        QVERIFY(Sql::forEachRow(c(), QStringLiteral("SELECT id FROM training_session ORDER BY id"),
+            [&](const QSqlQuery &q) { sessions.push_back(q.value(0).toInt()); }));
+        QVERIFY(placements.size() > 20 && sessions.size() > 5);
+        std::mt19937 rng(7);
+        int withConflicts = 0;
+        for (int edit = 0; edit < 60; ++edit) {
+            const int id = placements[rng() % placements.size()];
+            const QVariant teacher = scalar(c(), QStringLiteral("SELECT teacher_id FROM placement WHERE id = %1").arg(id));
+            ConflictScope scope;
+            scope.placements = { id };
+            scope.teachers = { teacher.toInt() };
+            scope.sessions = { scalar(c(), QStringLiteral("SELECT session_id FROM placement WHERE id = %1").arg(id)).toInt() };
+            switch (edit % 3) {
+            case 0: { // to any session, of any field, full or not
+                const int to = sessions[rng() % sessions.size()];
+                QVERIFY(Sql::exec(c(), QStringLiteral("UPDATE placement SET session_id = ? WHERE id = ?"), { to, id }));
+                scope.sessions << to;
+                break;
+            }
+            case 1: // the teacher no longer available then (an edit of the teacher, the placement's scope)
+                QVERIFY(Sql::exec(c(),
+                    QStringLiteral("UPDATE teacher SET available_from = NULL, available_to = (SELECT date(start_date, '-1 day') "
+                                   "FROM training_session s "
+                                   "JOIN placement x ON x.session_id = s.id WHERE x.id = ?) WHERE id = ?"),
+                    { id, teacher }));
+                break;
+            default: // cancelled, then its session is one fewer
+                QVERIFY(Sql::exec(c(), QStringLiteral("UPDATE placement SET status = 'cancelled' WHERE id = ?"), { id }));
+                QVERIFY(Sql::exec(c(), QStringLiteral("UPDATE placement SET status = 'proposed' WHERE id = ?"), { id }));
+                break;
+            }
+            QVERIFY(model.reloadWithin(c(), scope));
+            auto whole = Conflicts::detect(c());
+            QVERIFY2(whole, qPrintable(whole.message()));
+            QCOMPARE(texts(model.conflicts()), texts(whole.value()));
+            withConflicts += whole->empty() ? 0 : 1;
+        }
+        QVERIFY(withConflicts > 30);
+        QVERIFY(texts(model.conflicts()).join(QLatin1Char('\n')).contains(QStringLiteral("capacity")));
     }
 };
 

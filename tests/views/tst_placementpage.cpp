@@ -8,6 +8,7 @@
 #include "models/itemmodels/turkishfilterproxy.h"
 #include "models/planning/candidatemodel.h"
 #include "models/planning/conflictmodel.h"
+#include "models/planning/conflicts.h"
 #include "models/planning/placementedits.h"
 #include "models/planning/placementmodel.h"
 #include "models/planning/planner.h"
@@ -191,6 +192,37 @@ private slots:
         QVERIFY(model->reloadRows(c(), { id }));
         QVERIFY(full.reload(c()));
         QCOMPARE(contents(*model), contents(full));
+        QCOMPARE(resets.count(), 0);
+
+        // A move into a full session and its undo: the conflicts read for the
+        // edit's scope are the whole check's, and gone again after the undo.
+        const auto conflicts = [this] {
+            QStringList out;
+            for (const PlanConflict &p : m_page->conflictModel()->conflicts())
+                out << p.description;
+            return out;
+        };
+        const auto whole = [this] {
+            QStringList out;
+            if (auto found = Conflicts::detect(c()))
+                for (const PlanConflict &p : found.value())
+                    out << p.description;
+            return out;
+        };
+        const int fullSession = scalar(c(),
+            QStringLiteral("SELECT x.session_id FROM placement x JOIN training_session s ON s.id = x.session_id "
+                           "WHERE x.status <> 'cancelled' AND x.id <> %1 GROUP BY x.session_id HAVING count(*) >= s.capacity "
+                           "LIMIT 1")
+                .arg(id))
+                                    .toInt();
+        QVERIFY(fullSession > 0);
+        QVERIFY(select(id));
+        m_page->moveSelectedTo(fullSession);
+        QVERIFY(!conflicts().isEmpty());
+        QCOMPARE(conflicts(), whole());
+        m_stack.undo();
+        QCOMPARE(conflicts(), whole());
+        QVERIFY(conflicts().isEmpty());
         QCOMPARE(resets.count(), 0);
     }
 

@@ -443,15 +443,28 @@ void PlacementPage::afterEdit(const Status &s, const QList<int> &placements)
 }
 
 // After an edit of known placements (lock, confirm, move, remove, and their
-// undo and redo): only their rows are read again, and the conflicts, which
-// an edit of one placement can change anywhere in its session. The column
-// widths stay as the user sees them.
+// undo and redo): only their rows are read again, and only the conflicts
+// they can change. The column widths stay as the user sees them.
 void PlacementPage::refreshPlacements(const QList<int> &placements)
 {
     const QSqlDatabase c = m_db ? m_db->connection() : QSqlDatabase();
+    // The conflicts these placements can change: their sessions before the
+    // edit and after, their teachers, themselves.
+    ConflictScope scope;
+    scope.placements = placements;
+    const auto collect = [&] {
+        for (int id : placements)
+            if (const int row = m_model->rowOf(id); row >= 0) {
+                const QModelIndex at = m_model->index(row, 0);
+                scope.sessions << at.data(SessionIdRole).toInt();
+                scope.teachers << at.data(TeacherIdRole).toInt();
+            }
+    };
+    collect();
     Status s = m_model->reloadRows(c, placements);
+    collect();
     if (s)
-        s = m_conflicts->reload(c);
+        s = m_conflicts->reloadWithin(c, scope);
     if (!s)
         emit statusMessage(s.message(), 0);
     showConflictCount();
