@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QStringList>
 #include <QUrl>
 
 namespace kopru::Sql {
@@ -115,6 +116,11 @@ Error rowError(const QSqlQuery &query, int line)
     if (!sqliteCodes(query) || !isStorageFailure(query.lastError()))
         e.line = line;
     return e;
+}
+
+QString marks(qsizetype n)
+{
+    return QStringList(n, QStringLiteral("?")).join(QLatin1Char(','));
 }
 
 QString fileOf(const QSqlDatabase &db)

@@ -20,6 +20,9 @@ Status prepare(QSqlQuery &query, const QString &sql);
 Status run(QSqlQuery &query, std::initializer_list<QVariant> bindings = {});
 // The first column of the first row, or an invalid QVariant; errors as Error.
 Expected<QVariant> scalar(QSqlDatabase db, const QString &sql, std::initializer_list<QVariant> bindings = {});
+// "?,?,?": `n` positional placeholders for an IN list; the values are bound,
+// never written into the SQL.
+QString marks(qsizetype n);
 // Error from a failed query: SQLite's text, or for a storage failure (see
 // below) a translated message that says what to do.
 Error errorOf(const QSqlQuery &query);

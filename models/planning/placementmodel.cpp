@@ -65,13 +65,10 @@ Status PlacementModel::reloadRows(QSqlDatabase db, const QList<int> &placementId
     if (placementIds.isEmpty() || !db.isValid())
         return {};
     std::vector<Row> fresh;
-    QStringList marks;
     QVariantList ids;
-    for (int id : placementIds) {
-        marks << QStringLiteral("?");
+    for (int id : placementIds)
         ids << id;
-    }
-    if (Status s = Sql::forEachRow(db, kSelect.arg(QStringLiteral(" AND x.id IN (%1)").arg(marks.join(QLatin1Char(',')))), ids,
+    if (Status s = Sql::forEachRow(db, kSelect.arg(QStringLiteral(" AND x.id IN (%1)").arg(Sql::marks(ids.size()))), ids,
             [&fresh](const QSqlQuery &q) { fresh.push_back(rowFrom(q)); });
         !s)
         return s;

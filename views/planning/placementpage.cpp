@@ -442,6 +442,15 @@ void PlacementPage::afterEdit(const Status &s, const QList<int> &placements)
     emit dataModified();
 }
 
+PlacementEditCommand::Done PlacementPage::doneWith(const QList<int> &placements)
+{
+    QPointer<PlacementPage> self(this);
+    return [self, placements](const Status &s) {
+        if (self)
+            self->afterEdit(s, placements);
+    };
+}
+
 // After an edit of known placements (lock, confirm, move, remove, and their
 // undo and redo): only their rows are read again, and only the conflicts
 // they can change. The column widths stay as the user sees them.
@@ -506,11 +515,7 @@ void PlacementPage::toggleLockSelected()
     if (!m_db || id <= 0)
         return;
     const bool locked = selectedRowRole(LockedRole) != 0;
-    QPointer<PlacementPage> self(this);
-    const PlacementEditCommand::Done done = [self, id](const Status &s) {
-        if (self)
-            self->afterEdit(s, { id });
-    };
+    const PlacementEditCommand::Done done = doneWith({ id });
     pushEdit(
         undoStack(), [&] { return PlacementEditCommand::setLocked(m_db->connection(), id, !locked, done); }, this, done);
 }
@@ -520,11 +525,7 @@ void PlacementPage::confirmSelected()
     const int id = selectedPlacement();
     if (!m_db || id <= 0)
         return;
-    QPointer<PlacementPage> self(this);
-    const PlacementEditCommand::Done done = [self, id](const Status &s) {
-        if (self)
-            self->afterEdit(s, { id });
-    };
+    const PlacementEditCommand::Done done = doneWith({ id });
     pushEdit(
         undoStack(), [&] { return PlacementEditCommand::confirm(m_db->connection(), id, done); }, this, done);
 }
@@ -534,11 +535,7 @@ void PlacementPage::moveSelectedTo(int sessionId)
     const int id = selectedPlacement();
     if (!m_db || id <= 0 || sessionId <= 0)
         return;
-    QPointer<PlacementPage> self(this);
-    const PlacementEditCommand::Done done = [self, id](const Status &s) {
-        if (self)
-            self->afterEdit(s, { id });
-    };
+    const PlacementEditCommand::Done done = doneWith({ id });
     pushEdit(
         undoStack(), [&] { return PlacementEditCommand::move(m_db->connection(), id, sessionId, done); }, this, done);
 }
@@ -548,11 +545,7 @@ void PlacementPage::removeSelected()
     const int id = selectedPlacement();
     if (!m_db || id <= 0)
         return;
-    QPointer<PlacementPage> self(this);
-    const PlacementEditCommand::Done done = [self, id](const Status &s) {
-        if (self)
-            self->afterEdit(s, { id });
-    };
+    const PlacementEditCommand::Done done = doneWith({ id });
     pushEdit(
         undoStack(), [&] { return PlacementEditCommand::remove(m_db->connection(), id, done); }, this, done);
 }
@@ -668,11 +661,7 @@ bool PlacementPage::placeUnplaced(int teacherId, const QString &teacherName, QWi
     const int sessionId = choose.sessionId();
     if (!confirmMoveInto(sessionId, teacherId, teacherName))
         return false;
-    QPointer<PlacementPage> self(this);
-    const PlacementEditCommand::Done done = [self](const Status &s) {
-        if (self)
-            self->afterEdit(s);
-    };
+    const PlacementEditCommand::Done done = doneWith({});
     return pushEdit(
         undoStack(), [&] { return PlacementEditCommand::place(m_db->connection(), teacherId, sessionId, done); }, this, done);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/planning/placementedits.h"
 #include "models/planning/planweights.h"
 #include "views/pages/page.h"
 
@@ -64,6 +65,8 @@ private:
     void updateActions();
     // `placements`: the ones the edit changed, read again alone; none: everything.
     void afterEdit(const Status &s, const QList<int> &placements = {});
+    // What an edit command reports through: afterEdit() while the page lives.
+    PlacementEditCommand::Done doneWith(const QList<int> &placements);
     void refreshPlacements(const QList<int> &placements);
     void showConflictCount();
     // Whether to move `teacherName` into `sessionId`: yes when it has a place
